@@ -1,0 +1,214 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  index,
+  integer,
+  pgPolicy,
+  pgRole,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+/**
+ * The role every request runs as (`SET LOCAL ROLE`), so that row-level security applies even when
+ * the connection itself is a superuser (as PGlite's is). Created by migration 0000.
+ */
+export const appRole = pgRole('sp_app').existing();
+
+/** Rows of a tenant table are visible only inside a transaction bound to their trust. */
+const currentTrust = sql`nullif(current_setting('app.trust_id', true), '')::uuid`;
+const tenantPolicy = (table: string) =>
+  pgPolicy(`${table}_tenant`, {
+    as: 'permissive',
+    for: 'all',
+    to: appRole,
+    using: sql`trust_id = ${currentTrust}`,
+    withCheck: sql`trust_id = ${currentTrust}`,
+  });
+
+const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+export const trusts = pgTable('trusts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  code: text('code').notNull().unique(),
+  name: text('name').notNull(),
+  orgnr: text('orgnr').notNull().unique(),
+  kind: text('kind', { enum: ['RHF', 'HF'] }).notNull(),
+  parentOrgnr: text('parent_orgnr'),
+});
+
+export const departments = pgTable(
+  'departments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    name: text('name').notNull(),
+  },
+  (t) => [unique('departments_trust_name').on(t.trustId, t.name)],
+);
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull(),
+  email: text('email').notNull().unique(),
+  title: text('title').notNull(),
+  hprNumber: text('hpr_number'),
+});
+
+export const roleAssignments = pgTable(
+  'role_assignments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    /** Null: the role applies to the whole trust. */
+    departmentId: uuid('department_id').references(() => departments.id),
+    role: text('role').notNull(),
+  },
+  (t) => [
+    unique('role_assignments_unique')
+      .on(t.userId, t.trustId, t.departmentId, t.role)
+      .nullsNotDistinct(),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the random session token; the token itself lives only in the signed cookie. */
+    id: text('id').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sessions_user').on(t.userId)],
+);
+
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    departmentId: uuid('department_id')
+      .notNull()
+      .references(() => departments.id),
+    applicantId: uuid('applicant_id')
+      .notNull()
+      .references(() => users.id),
+    caseNumber: text('case_number').unique(),
+    status: text('status').notNull(),
+    version: integer('version').notNull().default(1),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    patientId: text('patient_id'),
+    drug: text('drug').notNull(),
+    indication: text('indication').notNull(),
+    justification: text('justification').notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('cases_trust_status').on(t.trustId, t.status),
+    index('cases_applicant').on(t.applicantId),
+    tenantPolicy('cases'),
+  ],
+).enableRLS();
+
+/** The audit trail of every status change: append-only for the application role. */
+export const caseEvents = pgTable(
+  'case_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    event: text('event').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    actorRole: text('actor_role').notNull(),
+    reason: text('reason'),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_events_case').on(t.caseId, t.id), tenantPolicy('case_events')],
+).enableRLS();
+
+/** Decisions are frozen: a later change is a new row with a higher version, never an update. */
+export const caseDecisions = pgTable(
+  'case_decisions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    version: integer('version').notNull(),
+    outcome: text('outcome').notNull(),
+    reason: text('reason').notNull(),
+    conditions: text('conditions'),
+    decidedBy: uuid('decided_by')
+      .notNull()
+      .references(() => users.id),
+    decidedAt: createdAt(),
+  },
+  (t) => [unique('case_decisions_version').on(t.caseId, t.version), tenantPolicy('case_decisions')],
+).enableRLS();
+
+/** Gap-free løpenummer sequence per trust and year; incremented in the submitting transaction. */
+export const caseNumberCounters = pgTable(
+  'case_number_counters',
+  {
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    year: integer('year').notNull(),
+    lastValue: integer('last_value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.trustId, t.year] }), tenantPolicy('case_number_counters')],
+).enableRLS();
+
+/** Every read of personal data: who, in which role, what, when. Append-only for the application role. */
+export const accessLog = pgTable(
+  'access_log',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    role: text('role').notNull(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    action: text('action').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('access_log_case').on(t.caseId, t.id), tenantPolicy('access_log')],
+).enableRLS();

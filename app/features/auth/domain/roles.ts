@@ -1,0 +1,46 @@
+/** Roles a user may hold per trust (BRIEF §2). One person may hold several. */
+export const ROLES = [
+  'applicant',
+  'coAuthor',
+  'endorser',
+  'decisionMaker',
+  'assessor',
+  'nationalReader',
+  'trustAdmin',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+/** A role held in one trust, optionally limited to one department. */
+export interface RoleGrant {
+  role: Role;
+  trustId: string;
+  departmentId: string | null;
+}
+
+/** The signed-in user as every use case sees it: identity plus the roles held in the active trust. */
+export interface Actor {
+  userId: string;
+  name: string;
+  trustId: string;
+  trustName: string;
+  grants: RoleGrant[];
+}
+
+export function hasRole(actor: Actor, role: Role): boolean {
+  return actor.grants.some((g) => g.role === role && g.trustId === actor.trustId);
+}
+
+/** True when the actor holds the role for the given department (or trust-wide). */
+export function hasRoleFor(actor: Actor, role: Role, departmentId: string): boolean {
+  return actor.grants.some(
+    (g) =>
+      g.role === role &&
+      g.trustId === actor.trustId &&
+      (g.departmentId === null || g.departmentId === departmentId),
+  );
+}

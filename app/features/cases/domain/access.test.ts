@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import type { Actor, Role, RoleGrant } from '../../auth/domain/roles';
+import { caseRoles, canViewCase, type CaseScope } from './access';
+import type { Status } from './workflow';
+
+const TRUST = 'trust-a';
+const DEPT = 'dept-1';
+const applicantId = 'user-applicant';
+
+const actor = (userId: string, grants: Omit<RoleGrant, 'trustId'>[], trustId = TRUST): Actor => ({
+  userId,
+  name: userId,
+  trustId,
+  trustName: trustId,
+  grants: grants.map((g) => ({ ...g, trustId })),
+});
+
+const scope = (status: Status): CaseScope => ({
+  trustId: TRUST,
+  departmentId: DEPT,
+  applicantId,
+  status,
+});
+
+const applicant = actor(applicantId, [{ role: 'applicant', departmentId: DEPT }]);
+const otherDoctor = actor('user-other', [{ role: 'applicant', departmentId: DEPT }]);
+const endorser = actor('user-endorser', [{ role: 'endorser', departmentId: DEPT }]);
+const otherEndorser = actor('user-endorser-2', [{ role: 'endorser', departmentId: 'dept-2' }]);
+const trustEndorser = actor('user-endorser-3', [{ role: 'endorser', departmentId: null }]);
+const director = actor('user-director', [{ role: 'decisionMaker', departmentId: null }]);
+const assessor = actor('user-assessor', [{ role: 'assessor', departmentId: null }]);
+const admin = actor('user-admin', [{ role: 'trustAdmin', departmentId: null }]);
+const reader = actor('user-reader', [{ role: 'nationalReader', departmentId: null }]);
+const foreignDirector = actor('user-foreign', [{ role: 'decisionMaker', departmentId: null }], 'trust-b');
+
+describe('caseRoles', () => {
+  it.each([
+    ['applicant', applicant, 'draft', ['applicant']],
+    ['applicant', applicant, 'submitted', ['applicant']],
+    ['another doctor', otherDoctor, 'submitted', []],
+    ['endorser of the department', endorser, 'submitted', ['endorser']],
+    ['endorser, draft', endorser, 'draft', []],
+    ['endorser of another department', otherEndorser, 'submitted', []],
+    ['trust-wide endorser', trustEndorser, 'submitted', ['endorser']],
+    ['medical director', director, 'endorsed', ['decisionMaker']],
+    ['medical director, draft', director, 'draft', []],
+    ['assessor', assessor, 'underAssessment', ['assessor']],
+    ['trust admin', admin, 'decided', []],
+    ['national reader', reader, 'decided', []],
+    ['director of another trust', foreignDirector, 'endorsed', []],
+  ] as [string, Actor, Status, Role[]][])('%s in %s → %j', (_label, who, status, roles) => {
+    expect(caseRoles(who, scope(status))).toEqual(roles);
+    expect(canViewCase(who, scope(status))).toBe(roles.length > 0);
+  });
+
+  it('ignores roles the actor holds in another trust', () => {
+    const twoTrusts: Actor = {
+      ...director,
+      grants: [{ role: 'decisionMaker', trustId: 'trust-b', departmentId: null }],
+    };
+    expect(caseRoles(twoTrusts, scope('endorsed'))).toEqual([]);
+  });
+});

@@ -1,0 +1,31 @@
+import { hasRole, hasRoleFor, type Actor, type Role } from '../../auth/domain/roles';
+import type { Status } from './workflow';
+
+/** What the access rules need to know about a case. */
+export interface CaseScope {
+  trustId: string;
+  departmentId: string;
+  applicantId: string;
+  status: Status;
+}
+
+/**
+ * The roles an actor holds *for this case*: the applicant only for their own case, the endorser
+ * only for cases of their department, the medical director and committee for every submitted
+ * case of the trust. A draft is the applicant's alone. Empty means the actor may not see the case
+ * at all (and is answered 404, never 403).
+ */
+export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
+  if (actor.trustId !== scope.trustId) return [];
+  const roles: Role[] = [];
+  if (actor.userId === scope.applicantId && hasRole(actor, 'applicant')) roles.push('applicant');
+  if (scope.status === 'draft') return roles;
+  if (hasRoleFor(actor, 'endorser', scope.departmentId)) roles.push('endorser');
+  if (hasRole(actor, 'decisionMaker')) roles.push('decisionMaker');
+  if (hasRole(actor, 'assessor')) roles.push('assessor');
+  return roles;
+}
+
+export function canViewCase(actor: Actor, scope: CaseScope): boolean {
+  return caseRoles(actor, scope).length > 0;
+}

@@ -1,0 +1,117 @@
+import { idnr } from '@navikt/fnrvalidator';
+import { z } from 'zod';
+
+/** The schemes a case can be decided under (BRIEF §1). */
+export const SCHEMES = [
+  'offLabel',
+  'noMarketingAuthorisation',
+  'unntaksordningen',
+  'tilgangsordningen',
+] as const;
+export type Scheme = (typeof SCHEMES)[number];
+
+export const PATIENT_SCOPES = ['single', 'group'] as const;
+export type PatientScope = (typeof PATIENT_SCOPES)[number];
+
+export const DECISION_OUTCOMES = ['approved', 'approvedWithConditions', 'rejected'] as const;
+export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
+
+/** Validation failures, as codes; the message catalogue gives each its Norwegian text. */
+export const VALIDATION_ERRORS = [
+  'schemeRequired',
+  'patientScopeRequired',
+  'patientIdRequired',
+  'patientIdFormat',
+  'patientIdInvalid',
+  'patientIdNotForGroup',
+  'drugRequired',
+  'indicationRequired',
+  'justificationRequired',
+  'tooLong',
+  'reasonRequired',
+  'outcomeRequired',
+  'conditionsRequired',
+  'invalidValue',
+] as const;
+export type ValidationError = (typeof VALIDATION_ERRORS)[number];
+
+export const LIMITS = { short: 200, medium: 1000, long: 10_000 } as const;
+
+/** Removes the spaces and dots people type into national id numbers. */
+export function normalisePatientId(value: string): string {
+  return value.replace(/[\s.]/g, '');
+}
+
+/** Validates a Norwegian fødselsnummer, D-nummer, H-nummer or synthetic test number. */
+export function checkPatientId(value: string): ValidationError | null {
+  if (!/^\d{11}$/.test(value)) return 'patientIdFormat';
+  return idnr(value).status === 'valid' ? null : 'patientIdInvalid';
+}
+
+const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
+const required = (max: number, error: ValidationError) => text(max).min(1, { error });
+
+/**
+ * A draft keeps whatever the applicant has typed (nothing is ever lost); only lengths are bounded
+ * and enumerations checked, so that a half-written application can always be saved.
+ */
+export const draftSchema = z.object({
+  scheme: z.enum(SCHEMES, { error: 'schemeRequired' }),
+  patientScope: z.enum(PATIENT_SCOPES, { error: 'patientScopeRequired' }),
+  patientId: text(LIMITS.short).transform(normalisePatientId),
+  drug: text(LIMITS.short),
+  indication: text(LIMITS.medium),
+  justification: text(LIMITS.long),
+});
+export type ApplicationDraft = z.infer<typeof draftSchema>;
+
+/** What must hold before an application can be submitted. */
+export const submissionSchema = z
+  .object({
+    scheme: z.enum(SCHEMES, { error: 'schemeRequired' }),
+    patientScope: z.enum(PATIENT_SCOPES, { error: 'patientScopeRequired' }),
+    patientId: text(LIMITS.short).transform(normalisePatientId),
+    drug: required(LIMITS.short, 'drugRequired'),
+    indication: required(LIMITS.medium, 'indicationRequired'),
+    justification: required(LIMITS.long, 'justificationRequired'),
+  })
+  .superRefine((value, ctx) => {
+    if (value.patientScope === 'single') {
+      const error = value.patientId === '' ? 'patientIdRequired' : checkPatientId(value.patientId);
+      if (error) ctx.addIssue({ code: 'custom', path: ['patientId'], message: error });
+    } else if (value.patientId !== '') {
+      ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'patientIdNotForGroup' });
+    }
+  });
+
+export const reasonSchema = z.object({
+  reason: required(LIMITS.long, 'reasonRequired'),
+});
+
+export const decisionSchema = z
+  .object({
+    outcome: z.enum(DECISION_OUTCOMES, { error: 'outcomeRequired' }),
+    reason: required(LIMITS.long, 'reasonRequired'),
+    conditions: text(LIMITS.long),
+  })
+  .superRefine((value, ctx) => {
+    if (value.outcome === 'approvedWithConditions' && value.conditions === '') {
+      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'conditionsRequired' });
+    }
+  });
+export type DecisionInput = z.infer<typeof decisionSchema>;
+
+export type FieldErrors = Partial<Record<string, ValidationError>>;
+
+/** Flattens a zod failure to one error code per field (the first one). */
+export function fieldErrors(error: z.ZodError): FieldErrors {
+  const out: FieldErrors = {};
+  for (const issue of error.issues) {
+    const field = String(issue.path[0] ?? 'form');
+    const code = (VALIDATION_ERRORS as readonly string[]).includes(issue.message)
+      ? (issue.message as ValidationError)
+      : 'invalidValue';
+    out[field] ??= code;
+  }
+  return out;
+}

@@ -1,0 +1,17 @@
+import type { FieldErrors } from './application';
+
+export type CaseErrorCode = 'notFound' | 'conflict' | 'forbidden' | 'invalidTransition' | 'invalid';
+
+/** A refusal shown as a message above the form (not tied to one field). */
+export type Problem = Exclude<CaseErrorCode, 'notFound' | 'invalid'>;
+
+/** A use case refused: the route maps the code to an HTTP status and a Norwegian message. */
+export class CaseError extends Error {
+  constructor(
+    readonly code: CaseErrorCode,
+    readonly fieldErrors: FieldErrors = {},
+  ) {
+    super(code);
+    this.name = 'CaseError';
+  }
+}

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../auth/domain/roles';
+import {
+  availableEvents,
+  checkTransition,
+  EVENTS,
+  FINAL_STATUSES,
+  STATUSES,
+  TRANSITIONS,
+  type CaseEvent,
+  type Status,
+} from './workflow';
+
+/**
+ * The lifecycle of BRIEF §3 restated by hand, independently of TRANSITIONS: for each status, the
+ * events that lead somewhere, where they lead, and who may fire them.
+ */
+const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, Role[]]>>> = {
+  draft: { submit: ['submitted', ['applicant']], withdraw: ['withdrawn', ['applicant']] },
+  submitted: {
+    endorse: ['endorsed', ['endorser']],
+    notEndorse: ['notEndorsed', ['endorser']],
+    returnToApplicant: ['returned', ['endorser']],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  returned: { resubmit: ['submitted', ['applicant']], withdraw: ['withdrawn', ['applicant']] },
+  notEndorsed: {},
+  endorsed: {
+    startAssessment: ['underAssessment', ['decisionMaker', 'assessor']],
+    returnToApplicant: ['returned', ['decisionMaker']],
+    decide: ['decided', ['decisionMaker']],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  underAssessment: {
+    returnToApplicant: ['returned', ['decisionMaker']],
+    requestInformation: ['awaitingInformation', ['decisionMaker', 'assessor']],
+    requestConsultation: ['inConsultation', ['decisionMaker']],
+    decide: ['decided', ['decisionMaker']],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  awaitingInformation: {
+    provideInformation: ['underAssessment', ['applicant']],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  inConsultation: {
+    answerConsultation: ['underAssessment', ['decisionMaker', 'assessor']],
+    cancelConsultation: ['underAssessment', ['decisionMaker']],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  decided: {
+    beginFollowUp: ['followUp', ['decisionMaker']],
+    close: ['closed', ['decisionMaker']],
+  },
+  followUp: {
+    recordOutcome: ['closed', ['applicant']],
+    close: ['closed', ['decisionMaker']],
+  },
+  closed: {},
+  withdrawn: {},
+};
+
+const cases = STATUSES.flatMap((status) =>
+  EVENTS.flatMap((event) => ROLES.map((role) => ({ status, event, role }))),
+);
+
+describe('transition table: every status × event × role', () => {
+  it.each(cases)('$status + $event by $role', ({ status, event, role }) => {
+    const expected = EXPECTED[status][event];
+    const result = checkTransition(status, event, [role]);
+    if (!expected) {
+      expect(result).toEqual({ ok: false, error: 'invalidTransition' });
+    } else if (expected[1].includes(role)) {
+      expect(result).toMatchObject({ ok: true, role, transition: { to: expected[0] } });
+    } else {
+      expect(result).toEqual({ ok: false, error: 'forbidden' });
+    }
+  });
+});
+
+describe('transition table: shape', () => {
+  it('has one row per (status, event)', () => {
+    const keys = TRANSITIONS.map((t) => `${t.from}/${t.event}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('has exactly the expected rows', () => {
+    const expectedCount = Object.values(EXPECTED).reduce((n, e) => n + Object.keys(e).length, 0);
+    expect(TRANSITIONS).toHaveLength(expectedCount);
+  });
+
+  it('ends in not endorsed, closed or withdrawn', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['closed', 'notEndorsed', 'withdrawn']);
+  });
+
+  it('reaches every status from draft', () => {
+    const seen = new Set<Status>(['draft']);
+    let grew = true;
+    while (grew) {
+      grew = false;
+      for (const t of TRANSITIONS) {
+        if (seen.has(t.from) && !seen.has(t.to)) {
+          seen.add(t.to);
+          grew = true;
+        }
+      }
+    }
+    expect([...seen].sort()).toEqual([...STATUSES].sort());
+  });
+
+  it.each([
+    ['endorse', 'submitted'],
+    ['notEndorse', 'submitted'],
+    ['returnToApplicant', 'submitted'],
+    ['returnToApplicant', 'underAssessment'],
+    ['decide', 'underAssessment'],
+    ['requestInformation', 'underAssessment'],
+    ['requestConsultation', 'underAssessment'],
+    ['withdraw', 'submitted'],
+  ] as const)('%s from %s requires a reason', (event, from) => {
+    const result = checkTransition(from, event, ROLES);
+    expect(result.ok && result.transition.reasonRequired).toBe(true);
+  });
+
+  it('lets an applicant discard a draft without a reason', () => {
+    const result = checkTransition('draft', 'withdraw', ['applicant']);
+    expect(result.ok && result.transition.reasonRequired).toBe(false);
+  });
+
+  it('prefers the first listed role when the actor holds several', () => {
+    expect(checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker'])).toMatchObject(
+      { ok: true, role: 'decisionMaker' },
+    );
+  });
+});
+
+describe('availableEvents', () => {
+  it.each([
+    ['draft', ['applicant'], ['submit', 'withdraw']],
+    ['submitted', ['endorser'], ['endorse', 'notEndorse', 'returnToApplicant']],
+    ['submitted', ['decisionMaker'], []],
+    ['endorsed', ['decisionMaker'], ['startAssessment', 'returnToApplicant', 'decide']],
+    ['endorsed', ['assessor'], ['startAssessment']],
+    ['decided', ['applicant'], []],
+    ['closed', [...ROLES], []],
+  ] as [Status, Role[], CaseEvent[]][])('%s for %j → %j', (status, roles, events) => {
+    expect(availableEvents(status, roles)).toEqual(events);
+  });
+});

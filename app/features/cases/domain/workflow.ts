@@ -1,0 +1,134 @@
+import type { Role } from '../../auth/domain/roles';
+
+/** The lifecycle of a case (BRIEF §3), main path and side paths. */
+export const STATUSES = [
+  'draft',
+  'submitted', // awaiting endorsement (forankring)
+  'returned', // returned to the applicant with a question; resubmission goes through endorsement again
+  'notEndorsed',
+  'endorsed',
+  'underAssessment',
+  'awaitingInformation', // the assessment asked the applicant for more information
+  'inConsultation', // another trust's director or committee has been consulted
+  'decided',
+  'followUp',
+  'closed',
+  'withdrawn',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const EVENTS = [
+  'submit',
+  'resubmit',
+  'withdraw',
+  'endorse',
+  'notEndorse',
+  'returnToApplicant',
+  'startAssessment',
+  'requestInformation',
+  'provideInformation',
+  'requestConsultation',
+  'answerConsultation',
+  'cancelConsultation',
+  'decide',
+  'beginFollowUp',
+  'recordOutcome',
+  'close',
+] as const;
+export type CaseEvent = (typeof EVENTS)[number];
+
+export interface Transition {
+  from: Status;
+  event: CaseEvent;
+  to: Status;
+  /** Roles that may fire the event, as held *for this case* (see caseRoles). */
+  roles: readonly Role[];
+  /** Whether the actor must state a reason (justification, question, answer). */
+  reasonRequired: boolean;
+}
+
+const t = (
+  from: Status,
+  event: CaseEvent,
+  to: Status,
+  roles: readonly Role[],
+  reasonRequired: boolean,
+): Transition => ({ from, event, to, roles, reasonRequired });
+
+const WITHDRAWABLE: readonly Status[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'endorsed',
+  'underAssessment',
+  'awaitingInformation',
+  'inConsultation',
+];
+
+/** The one declarative table of who may do what in which state. */
+export const TRANSITIONS: readonly Transition[] = [
+  t('draft', 'submit', 'submitted', ['applicant'], false),
+  t('returned', 'resubmit', 'submitted', ['applicant'], false),
+  ...WITHDRAWABLE.map((from) => t(from, 'withdraw', 'withdrawn', ['applicant'], from !== 'draft')),
+
+  t('submitted', 'endorse', 'endorsed', ['endorser'], true),
+  t('submitted', 'notEndorse', 'notEndorsed', ['endorser'], true),
+  t('submitted', 'returnToApplicant', 'returned', ['endorser'], true),
+
+  t('endorsed', 'startAssessment', 'underAssessment', ['decisionMaker', 'assessor'], false),
+  t('endorsed', 'returnToApplicant', 'returned', ['decisionMaker'], true),
+  t('endorsed', 'decide', 'decided', ['decisionMaker'], true), // simplified flow: straight to decision
+  t('underAssessment', 'returnToApplicant', 'returned', ['decisionMaker'], true),
+  t('underAssessment', 'requestInformation', 'awaitingInformation', ['decisionMaker', 'assessor'], true),
+  t('awaitingInformation', 'provideInformation', 'underAssessment', ['applicant'], true),
+  t('underAssessment', 'requestConsultation', 'inConsultation', ['decisionMaker'], true),
+  t('inConsultation', 'answerConsultation', 'underAssessment', ['decisionMaker', 'assessor'], true),
+  t('inConsultation', 'cancelConsultation', 'underAssessment', ['decisionMaker'], false),
+  t('underAssessment', 'decide', 'decided', ['decisionMaker'], true),
+
+  t('decided', 'beginFollowUp', 'followUp', ['decisionMaker'], false),
+  t('followUp', 'recordOutcome', 'closed', ['applicant'], true),
+  t('decided', 'close', 'closed', ['decisionMaker'], false),
+  t('followUp', 'close', 'closed', ['decisionMaker'], false),
+];
+
+/** Statuses from which no event leads anywhere. */
+export const FINAL_STATUSES: readonly Status[] = STATUSES.filter(
+  (s) => !TRANSITIONS.some((tr) => tr.from === s),
+);
+
+export function findTransition(from: Status, event: CaseEvent): Transition | undefined {
+  return TRANSITIONS.find((tr) => tr.from === from && tr.event === event);
+}
+
+export type TransitionCheck =
+  | { ok: true; transition: Transition; role: Role }
+  | { ok: false; error: 'invalidTransition' | 'forbidden' };
+
+/** May an actor holding `roles` for this case fire `event` in `status`? Names the role used. */
+export function checkTransition(
+  status: Status,
+  event: CaseEvent,
+  roles: readonly Role[],
+): TransitionCheck {
+  const transition = findTransition(status, event);
+  if (!transition) return { ok: false, error: 'invalidTransition' };
+  const role = transition.roles.find((r) => roles.includes(r));
+  if (!role) return { ok: false, error: 'forbidden' };
+  return { ok: true, transition, role };
+}
+
+/** The events an actor holding `roles` may fire in `status`, in table order. */
+export function availableEvents(status: Status, roles: readonly Role[]): CaseEvent[] {
+  return TRANSITIONS.filter(
+    (tr) => tr.from === status && tr.roles.some((r) => roles.includes(r)),
+  ).map((tr) => tr.event);
+}
+
+export function isStatus(value: string): value is Status {
+  return (STATUSES as readonly string[]).includes(value);
+}
+
+export function isCaseEvent(value: string): value is CaseEvent {
+  return (EVENTS as readonly string[]).includes(value);
+}

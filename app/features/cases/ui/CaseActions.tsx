@@ -1,0 +1,102 @@
+import { Button, Card, Fieldset, Heading, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import { Form } from 'react-router';
+import { msg } from '../../../i18n';
+import { DECISION_OUTCOMES, type FieldErrors } from '../domain/application';
+import { findTransition, type CaseEvent, type Status } from '../domain/workflow';
+
+/** What came back from a refused action: the values typed, so nothing is lost. */
+export interface SubmittedAction {
+  fieldErrors: FieldErrors;
+  values: Record<'event' | 'reason' | 'outcome' | 'conditions', string>;
+}
+
+/** One form per event the user may fire now; each works without JavaScript. */
+export function CaseActions({
+  status,
+  version,
+  events,
+  submitted,
+}: {
+  status: Status;
+  version: number;
+  events: CaseEvent[];
+  submitted: SubmittedAction | null;
+}) {
+  return (
+    <div className="sp-grid">
+      {events.map((event) => {
+        const mine = submitted?.values.event === event ? submitted : null;
+        const errors = mine?.fieldErrors ?? {};
+        const error = (field: string) => {
+          const code = errors[field];
+          return code ? msg.errors[code] : undefined;
+        };
+        const reasonRequired = findTransition(status, event)?.reasonRequired ?? false;
+        const headingId = `action-${event}`;
+        return (
+          <Card key={event} data-color="neutral">
+            <Form method="post" className="sp-stack" aria-labelledby={headingId} noValidate>
+              <Heading level={3} data-size="xs" id={headingId}>
+                {msg.events[event]}
+              </Heading>
+              <input type="hidden" name="event" value={event} />
+              <input type="hidden" name="version" value={version} />
+              {event === 'decide' && (
+                <Fieldset>
+                  <Fieldset.Legend>{msg.case.decisionOutcome}</Fieldset.Legend>
+                  {DECISION_OUTCOMES.map((outcome) => (
+                    <Radio
+                      key={outcome}
+                      id={`decide-outcome-${outcome}`}
+                      name="outcome"
+                      value={outcome}
+                      label={msg.outcomes[outcome]}
+                      defaultChecked={mine?.values.outcome === outcome}
+                      {...(error('outcome')
+                        ? { 'aria-invalid': true, 'aria-describedby': 'decide-outcome-error' }
+                        : {})}
+                    />
+                  ))}
+                  {error('outcome') && (
+                    <ValidationMessage id="decide-outcome-error">{error('outcome')}</ValidationMessage>
+                  )}
+                </Fieldset>
+              )}
+              {event !== 'submit' && event !== 'resubmit' && (
+                <Textfield
+                  id={`${event}-reason`}
+                  name="reason"
+                  label={`${msg.reasonLabels[event]}${reasonRequired ? ` ${msg.case.required}` : ''}`}
+                  multiline
+                  rows={3}
+                  defaultValue={mine?.values.reason ?? ''}
+                  error={error('reason')}
+                />
+              )}
+              {event === 'decide' && (
+                <Textfield
+                  id="decide-conditions"
+                  name="conditions"
+                  label={msg.case.decisionConditions}
+                  description={msg.case.conditionsHelp}
+                  multiline
+                  rows={3}
+                  defaultValue={mine?.values.conditions ?? ''}
+                  error={error('conditions')}
+                />
+              )}
+              <div>
+                <Button
+                  type="submit"
+                  variant={event === 'withdraw' || event === 'notEndorse' ? 'secondary' : 'primary'}
+                >
+                  {msg.events[event]}
+                </Button>
+              </div>
+            </Form>
+          </Card>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { Tag } from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
+import type { Status } from '../domain/workflow';
+
+const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
+  draft: 'neutral',
+  submitted: 'info',
+  returned: 'warning',
+  notEndorsed: 'danger',
+  endorsed: 'info',
+  underAssessment: 'info',
+  awaitingInformation: 'warning',
+  inConsultation: 'info',
+  decided: 'success',
+  followUp: 'success',
+  closed: 'neutral',
+  withdrawn: 'neutral',
+};
+
+export function StatusTag({ status }: { status: Status }) {
+  return <Tag data-color={COLOR[status]}>{msg.statuses[status]}</Tag>;
+}

@@ -1,0 +1,35 @@
+import { data } from 'react-router';
+import type { FieldErrors } from '../features/cases/domain/application';
+import { CaseError, type CaseErrorCode, type Problem } from '../features/cases/domain/errors';
+
+const STATUS: Record<CaseErrorCode, number> = {
+  notFound: 404,
+  conflict: 409,
+  invalidTransition: 409,
+  forbidden: 403,
+  invalid: 400,
+};
+
+/**
+ * Maps a refused use case to an HTTP answer that keeps what the user typed (`values`):
+ * 404 is thrown to the error boundary, everything else comes back to the form as action data.
+ */
+export function caseErrorData<V>(error: unknown, values: V) {
+  if (!(error instanceof CaseError)) throw error;
+  if (error.code === 'notFound') throw data(null, { status: 404 });
+  const problem: Problem | null = error.code === 'invalid' ? null : error.code;
+  const fieldErrors: FieldErrors = error.fieldErrors;
+  return data({ problem, fieldErrors, values }, { status: STATUS[error.code] });
+}
+
+/** Runs a loader's use case; a case the user may not see is a 404. */
+export async function loadCase<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof CaseError && error.code === 'notFound') {
+      throw data(null, { status: 404 });
+    }
+    throw error;
+  }
+}

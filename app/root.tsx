@@ -1,0 +1,100 @@
+import { Button, Heading, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import {
+  Form,
+  isRouteErrorResponse,
+  Link as RouterLink,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteLoaderData,
+} from 'react-router';
+import type { Route } from './+types/root';
+import stylesheet from './app.css?url';
+import './context';
+import { hasRole } from './features/auth/domain/roles';
+import { msg } from './i18n';
+
+export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = await context.auth.getActor(request);
+  return {
+    user: actor
+      ? { name: actor.name, trustName: actor.trustName, canApply: hasRole(actor, 'applicant') }
+      : null,
+  };
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>('root');
+  const user = data?.user ?? null;
+  return (
+    <html lang="nb">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <SkipLink href="#main">{msg.app.skipToContent}</SkipLink>
+        <header className="sp-header">
+          <div className="sp-header__inner">
+            <Link asChild>
+              <RouterLink to="/">
+                <strong>{msg.app.name}</strong>
+              </RouterLink>
+            </Link>
+            {user && (
+              <nav aria-label={msg.app.mainNav} className="sp-nav">
+                <Link asChild>
+                  <RouterLink to="/">{msg.app.myCases}</RouterLink>
+                </Link>
+                {user.canApply && (
+                  <Link asChild>
+                    <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
+                  </Link>
+                )}
+                <Paragraph data-size="sm">{msg.app.signedInAs(user.name, user.trustName)}</Paragraph>
+                <Form method="post" action="/logg-ut">
+                  <Button type="submit" variant="tertiary" data-size="sm">
+                    {msg.app.logout}
+                  </Button>
+                </Form>
+              </nav>
+            )}
+          </div>
+        </header>
+        <main id="main" className="sp-main" tabIndex={-1}>
+          {children}
+        </main>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const title = notFound ? msg.problems.notFoundPage : msg.problems.genericError;
+  const body = notFound ? msg.problems.notFound : msg.problems.genericErrorBody;
+  return (
+    <div className="sp-stack">
+      <title>{`${title} – ${msg.app.name}`}</title>
+      <Heading level={1} data-size="lg">
+        {title}
+      </Heading>
+      <Paragraph>{body}</Paragraph>
+      <Link asChild>
+        <RouterLink to="/">{msg.app.myCases}</RouterLink>
+      </Link>
+    </div>
+  );
+}

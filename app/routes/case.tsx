@@ -1,0 +1,174 @@
+import { Alert, Button, Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { redirect, Link as RouterLink } from 'react-router';
+import { getCase, transition } from '../features/cases/cases.server';
+import { CaseError } from '../features/cases/domain/errors';
+import { isCaseEvent } from '../features/cases/domain/workflow';
+import { CaseActions } from '../features/cases/ui/CaseActions';
+import { StatusTag } from '../features/cases/ui/StatusTag';
+import { msg } from '../i18n';
+import { caseErrorData, loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/case';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const view = await loadCase(() => getCase(context.db, actor, params.caseId));
+  const done = new URL(request.url).searchParams.get('utfort');
+  return { view, done: done && isCaseEvent(done) ? done : null };
+}
+
+const ACTION_FIELDS = ['event', 'version', 'reason', 'outcome', 'conditions'] as const;
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const values = formTexts(await request.formData(), ACTION_FIELDS);
+  if (!isCaseEvent(values.event)) return caseErrorData(new CaseError('invalidTransition'), values);
+  try {
+    await transition(context.db, actor, {
+      caseId: params.caseId,
+      version: Number(values.version),
+      event: values.event,
+      reason: values.reason,
+      outcome: values.outcome,
+      conditions: values.conditions,
+    });
+  } catch (error) {
+    return caseErrorData(error, values);
+  }
+  return redirect(`/saker/${params.caseId}?utfort=${values.event}`);
+}
+
+export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
+  const { view, done } = loaderData;
+  const label = view.caseNumber ?? msg.case.draftLabel;
+  const when = (d: Date | string) => msg.dateTime(new Date(d));
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.case.title(label), msg.app.name)}</title>
+      <div className="sp-row">
+        <Heading level={1} data-size="lg">
+          {msg.case.title(label)}
+        </Heading>
+        <StatusTag status={view.status} />
+      </div>
+      {done && !actionData && (
+        <Alert data-color="success">{msg.case.actionDone(msg.events[done])}</Alert>
+      )}
+      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
+
+      {view.decision && (
+        <Card data-color={view.decision.outcome === 'rejected' ? 'danger' : 'success'}>
+          <Heading level={2} data-size="md">
+            {`${msg.case.decision}: ${msg.outcomes[view.decision.outcome]}`}
+          </Heading>
+          <dl className="sp-dl">
+            <dt>{msg.case.decisionReason}</dt>
+            <dd>{view.decision.reason}</dd>
+            {view.decision.conditions && (
+              <>
+                <dt>{msg.case.decisionConditions}</dt>
+                <dd>{view.decision.conditions}</dd>
+              </>
+            )}
+            <dt>{msg.case.decidedBy}</dt>
+            <dd>{view.decision.decidedByName}</dd>
+            <dt>{msg.case.decidedAt}</dt>
+            <dd>{when(view.decision.decidedAt)}</dd>
+          </dl>
+        </Card>
+      )}
+
+      <section className="sp-stack" aria-labelledby="summary">
+        <Heading level={2} data-size="md" id="summary">
+          {msg.case.summary}
+        </Heading>
+        <dl className="sp-dl">
+          <dt>{msg.application.scheme}</dt>
+          <dd>{msg.schemes[view.scheme]}</dd>
+          <dt>{msg.application.patientScope}</dt>
+          <dd>{msg.patientScopes[view.patientScope]}</dd>
+          {view.patientId && (
+            <>
+              <dt>{msg.application.patientId}</dt>
+              <dd>{view.patientId}</dd>
+            </>
+          )}
+          <dt>{msg.application.drug}</dt>
+          <dd>{view.drug || '–'}</dd>
+          <dt>{msg.application.indication}</dt>
+          <dd>{view.indication || '–'}</dd>
+          <dt>{msg.application.justification}</dt>
+          <dd>{view.justification || '–'}</dd>
+          <dt>{msg.case.applicant}</dt>
+          <dd>{view.applicantName}</dd>
+          <dt>{msg.case.department}</dt>
+          <dd>{`${view.departmentName}, ${view.trustName}`}</dd>
+          {view.submittedAt && (
+            <>
+              <dt>{msg.case.submittedAt}</dt>
+              <dd>{when(view.submittedAt)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className="sp-stack" aria-labelledby="actions">
+        <Heading level={2} data-size="md" id="actions">
+          {msg.case.actions}
+        </Heading>
+        {(view.events.includes('submit') || view.events.includes('resubmit')) && (
+          <div>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/saker/${view.id}/rediger`}>{msg.case.edit}</RouterLink>
+            </Button>
+          </div>
+        )}
+        {view.events.length === 0 ? (
+          <Paragraph>{msg.case.noActions}</Paragraph>
+        ) : (
+          <CaseActions
+            status={view.status}
+            version={view.version}
+            events={view.events}
+            submitted={actionData ?? null}
+          />
+        )}
+      </section>
+
+      <section className="sp-stack" aria-labelledby="history">
+        <Heading level={2} data-size="md" id="history">
+          {msg.case.history}
+        </Heading>
+        <Table>
+          <caption className="ds-sr-only">{msg.case.history}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{msg.case.historyWhen}</Table.HeaderCell>
+              <Table.HeaderCell>{msg.case.historyWho}</Table.HeaderCell>
+              <Table.HeaderCell>{msg.case.historyWhat}</Table.HeaderCell>
+              <Table.HeaderCell>{msg.case.historyWhy}</Table.HeaderCell>
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {view.history.map((entry, i) => (
+              <Table.Row key={i}>
+                <Table.Cell>{when(entry.at)}</Table.Cell>
+                <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
+                <Table.Cell>
+                  {entry.event === 'create' ? msg.case.createEvent : msg.events[entry.event]}
+                  {entry.fromStatus
+                    ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
+                    : ''}
+                </Table.Cell>
+                <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </section>
+      <Link asChild>
+        <RouterLink to="/">{msg.app.myCases}</RouterLink>
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { hasRole } from '../features/auth/domain/roles';
+import { listMyCases, type CaseListItem } from '../features/cases/cases.server';
+import { StatusTag } from '../features/cases/ui/StatusTag';
+import { msg } from '../i18n';
+import { pageTitle } from '../lib/form';
+import type { Route } from './+types/home';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const { waiting, others } = await listMyCases(context.db, actor);
+  const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
+    hasRole(actor, r),
+  );
+  return { waiting, others, canApply: hasRole(actor, 'applicant'), worksCases };
+}
+
+function CaseTable({ caption, items, empty }: { caption: string; items: CaseListItem[]; empty: string }) {
+  if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
+  return (
+    <Table zebra>
+      <caption className="ds-sr-only">{caption}</caption>
+      <Table.Head>
+        <Table.Row>
+          <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
+          <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
+          <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
+          <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
+          <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
+        </Table.Row>
+      </Table.Head>
+      <Table.Body>
+        {items.map((item) => {
+          const label = item.caseNumber ?? msg.myCases.noCaseNumber;
+          return (
+            <Table.Row key={item.id}>
+              <Table.Cell>
+                <Link asChild>
+                  <RouterLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
+                    {label}
+                  </RouterLink>
+                </Link>
+              </Table.Cell>
+              <Table.Cell>{item.drug || '–'}</Table.Cell>
+              <Table.Cell>{item.indication || '–'}</Table.Cell>
+              <Table.Cell>
+                <StatusTag status={item.status} />
+              </Table.Cell>
+              <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
+            </Table.Row>
+          );
+        })}
+      </Table.Body>
+    </Table>
+  );
+}
+
+export default function Home({ loaderData }: Route.ComponentProps) {
+  const { waiting, others, canApply, worksCases } = loaderData;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.myCases.title, msg.app.name)}</title>
+      <div className="sp-row">
+        <Heading level={1} data-size="lg">
+          {msg.myCases.title}
+        </Heading>
+        {canApply && (
+          <Button asChild>
+            <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
+          </Button>
+        )}
+      </div>
+      {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
+      {worksCases && (
+        <>
+          <section className="sp-stack" aria-labelledby="waiting">
+            <Heading level={2} data-size="md" id="waiting">
+              {msg.myCases.waiting}{' '}
+              <Tag data-color={waiting.length > 0 ? 'warning' : 'neutral'}>{waiting.length}</Tag>
+            </Heading>
+            <CaseTable caption={msg.myCases.waiting} items={waiting} empty={msg.myCases.waitingEmpty} />
+          </section>
+          <section className="sp-stack" aria-labelledby="others">
+            <Heading level={2} data-size="md" id="others">
+              {msg.myCases.others}
+            </Heading>
+            <CaseTable caption={msg.myCases.others} items={others} empty={msg.myCases.othersEmpty} />
+          </section>
+        </>
+      )}
+    </div>
+  );
+}

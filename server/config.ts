@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  production: boolean;
+  dev: boolean;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  sessionSecrets: string[];
+  seedDemo: boolean;
+}
+
+/**
+ * Reads the environment. Refuses to run the development login (the only login so far) in
+ * production: HelseID must come first.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
+  const production = env.NODE_ENV === 'production';
+  if (production) {
+    throw new Error(
+      'NODE_ENV=production: refusing to start with the development login. ' +
+        'Production login is HelseID (OIDC), which this version does not have yet.',
+    );
+  }
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid PORT: ${env.PORT}`);
+  const dataDir = env.DATA_DIR ?? 'data';
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    production,
+    dev: argv.includes('--dev'),
+    dataDir,
+    databaseUrl: env.DATABASE_URL || undefined,
+    sessionSecrets: sessionSecrets(env, dataDir),
+    seedDemo: env.SEED_DEMO !== 'false',
+  };
+}
+
+/** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */
+function sessionSecrets(env: NodeJS.ProcessEnv, dataDir: string): string[] {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET.split(',').filter(Boolean);
+  const file = join(dataDir, 'session-secret');
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString('hex'), { mode: 0o600 });
+  }
+  return [readFileSync(file, 'utf8').trim()];
+}

@@ -1,0 +1,84 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createRequestHandler } from '@react-router/express';
+import { sql } from 'drizzle-orm';
+import express from 'express';
+import type { ServerBuild } from 'react-router';
+import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { seed } from '../app/db/seed.server';
+import { createAuth } from '../app/features/auth/auth.server';
+import { loadConfig } from './config';
+
+const config = loadConfig(process.env, process.argv);
+const database: Database = config.databaseUrl
+  ? openPostgres(config.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10))
+  : await openPglite(join(config.dataDir, 'pglite'));
+await database.migrate();
+if (config.seedDemo) await seed(database.db);
+
+const auth = createAuth(database.db, {
+  secrets: config.sessionSecrets,
+  secure: process.env.COOKIE_SECURE === 'true',
+});
+
+const app = express();
+app.disable('x-powered-by');
+app.use((req, res, next) => {
+  res.setHeader('X-Content-Type-Options', 'nosniff');
+  res.setHeader('X-Frame-Options', 'DENY');
+  res.setHeader('Referrer-Policy', 'same-origin');
+  // Defence in depth beside SameSite cookies: a state change must come from our own origin.
+  const origin = req.get('Origin');
+  if (req.method !== 'GET' && req.method !== 'HEAD' && origin) {
+    const host = req.get('Host');
+    if (!host || new URL(origin).host !== host) {
+      res.status(403).type('text/plain').send('Forespørselen kom fra et annet nettsted.');
+      return;
+    }
+  }
+  next();
+});
+
+app.get('/healthz', async (_req, res) => {
+  try {
+    await database.db.execute(sql`select 1`);
+    res.json({ status: 'ok', database: database.kind });
+  } catch {
+    res.status(503).json({ status: 'error', database: database.kind });
+  }
+});
+
+let build: ServerBuild | (() => Promise<ServerBuild>);
+if (config.dev) {
+  const vite = await import('vite').then((v) =>
+    v.createServer({ server: { middlewareMode: true } }),
+  );
+  app.use(vite.middlewares);
+  build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
+} else {
+  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
+  app.use(express.static('build/client', { maxAge: '1h' }));
+  build = (await import(pathToFileURL(join(process.cwd(), 'build/server/index.js')).href)) as ServerBuild;
+}
+app.all(
+  '/{*path}',
+  createRequestHandler({
+    build,
+    getLoadContext: () => ({ db: database.db, databaseKind: database.kind, auth }),
+  }),
+);
+
+const server = app.listen(config.port, config.host, () => {
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
+  console.log(`Søknadsportal (${database.kind}) is running: open http://${host}:${port}/`);
+});
+
+const shutdown = () => {
+  server.close(() => {
+    void database.close().then(() => process.exit(0));
+  });
+};
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);
