@@ -1,0 +1,426 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inApp, inTenant, type Database } from '../../db/database.server';
+import { accessLog, caseEvents, caseNumberCounters, cases } from '../../db/schema';
+import { completeApplication, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import type { Actor } from '../auth/domain/roles';
+import { getCase, listMyCases, saveDraft, transition } from './cases.server';
+import type { ApplicationDraft } from './domain/application';
+import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
+import { CaseError } from './domain/errors';
+
+const application = completeApplication as ApplicationDraft;
+
+/** Resolves to the CaseError code a use case threw, or fails the test. */
+async function refusal(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CaseError) return error.code;
+    throw error;
+  }
+  throw new Error('Expected the use case to refuse');
+}
+
+/** The database's own error message (Drizzle wraps it as the cause of "Failed query"). */
+async function databaseError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    return cause instanceof Error ? cause.message : String(error);
+  }
+  throw new Error('Expected the database to refuse');
+}
+
+describe.each(TEST_DATABASES)('cases on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+  const year = norwegianYear(new Date());
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    ous = await demoActors(database.db, 'OUS');
+  });
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+
+  async function submittedCase(actor: Actor = hbe.applicant, input = application) {
+    const draft = await saveDraft(db(), actor, input);
+    const submitted = await transition(db(), actor, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    return { id: draft.id, ...submitted };
+  }
+
+  it('runs the whole journey: draft → submitted → endorsed → decided, seen by the applicant', async () => {
+    const draft = await saveDraft(db(), hbe.applicant, { ...application, drug: '' });
+    expect(draft.status).toBe('draft');
+    const edited = await saveDraft(db(), hbe.applicant, application, {
+      caseId: draft.id,
+      version: draft.version,
+    });
+    expect(edited.version).toBe(draft.version + 1);
+
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: edited.version,
+      event: 'submit',
+    });
+    expect(submitted.caseNumber).toMatch(CASE_NUMBER_PATTERN);
+    expect(submitted.caseNumber?.startsWith(`HBE-${year}-`)).toBe(true);
+
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: draft.id,
+      version: submitted.version,
+      event: 'endorse',
+      reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: draft.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approvedWithConditions',
+      reason: 'Innvilges for 6 måneder.',
+      conditions: 'Evaluering etter 6 måneder.',
+    });
+
+    const view = await getCase(db(), hbe.applicant, draft.id);
+    expect(view.status).toBe('decided');
+    expect(view.caseNumber).toBe(submitted.caseNumber);
+    expect(view.decision).toMatchObject({
+      version: 1,
+      outcome: 'approvedWithConditions',
+      reason: 'Innvilges for 6 måneder.',
+      conditions: 'Evaluering etter 6 måneder.',
+      decidedByName: hbe.decisionMaker.name,
+    });
+    expect(view.history.map((h) => [h.event, h.fromStatus, h.toStatus, h.actorRole])).toEqual([
+      ['create', null, 'draft', 'applicant'],
+      ['submit', 'draft', 'submitted', 'applicant'],
+      ['endorse', 'submitted', 'endorsed', 'endorser'],
+      ['decide', 'endorsed', 'decided', 'decisionMaker'],
+    ]);
+    expect(view.history[2]).toMatchObject({
+      actorName: hbe.endorser.name,
+      reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+    });
+    expect(view.history.every((h) => h.at instanceof Date)).toBe(true);
+  });
+
+  it('answers a stale version with a conflict and changes nothing', async () => {
+    const c = await submittedCase();
+    await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'returnToApplicant',
+      reason: 'Hvilke alternativer er prøvd?',
+    });
+    const code = await refusal(
+      transition(db(), hbe.endorser, {
+        caseId: c.id,
+        version: c.version,
+        event: 'endorse',
+        reason: 'OK',
+      }),
+    );
+    expect(code).toBe('conflict');
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.status).toBe('returned');
+    expect(view.history.filter((h) => h.event === 'endorse')).toHaveLength(0);
+  });
+
+  it('lets exactly one of two simultaneous decisions win; the other is a conflict', async () => {
+    const c = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'OK',
+    });
+    const decide = (outcome: string) =>
+      transition(db(), hbe.decisionMaker, {
+        caseId: c.id,
+        version: endorsed.version,
+        event: 'decide',
+        outcome,
+        reason: `Beslutning ${outcome}`,
+      });
+    const results = await Promise.allSettled([decide('approved'), decide('rejected')]);
+    const won = results.filter((r) => r.status === 'fulfilled');
+    const lost = results.filter((r) => r.status === 'rejected');
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect((lost[0] as PromiseRejectedResult).reason).toMatchObject({ code: 'conflict' });
+    const view = await getCase(db(), hbe.decisionMaker, c.id);
+    expect(view.history.filter((h) => h.event === 'decide')).toHaveLength(1);
+    expect(view.decision?.version).toBe(1);
+  });
+
+  it('gives concurrent submissions unique, gap-free løpenumre', async () => {
+    const before = await inTenant(db(), hbe.applicant, (tx) =>
+      tx
+        .select({ value: caseNumberCounters.lastValue })
+        .from(caseNumberCounters)
+        .where(eq(caseNumberCounters.year, year)),
+    );
+    const start = before[0]?.value ?? 0;
+    const drafts = await Promise.all(
+      Array.from({ length: 16 }, () => saveDraft(db(), hbe.applicant, application)),
+    );
+    const numbers = await Promise.all(
+      drafts.map((d) =>
+        transition(db(), hbe.applicant, { caseId: d.id, version: d.version, event: 'submit' }),
+      ),
+    );
+    const sequence = numbers.map((n) => Number(n.caseNumber?.slice(-5))).sort((a, b) => a - b);
+    expect(sequence).toEqual(Array.from({ length: 16 }, (_, i) => start + i + 1));
+  });
+
+  it('numbers each trust on its own and uses no number for a refused submission', async () => {
+    const first = await submittedCase(ous.applicant);
+    expect(first.caseNumber).toBe(`OUS-${year}-00001`);
+    const incomplete = await saveDraft(db(), ous.applicant, { ...application, justification: '' });
+    expect(
+      await refusal(
+        transition(db(), ous.applicant, {
+          caseId: incomplete.id,
+          version: incomplete.version,
+          event: 'submit',
+        }),
+      ),
+    ).toBe('invalid');
+    const second = await submittedCase(ous.applicant);
+    expect(second.caseNumber).toBe(`OUS-${year}-00002`);
+  });
+
+  it('keeps the løpenummer when a returned application is resubmitted', async () => {
+    const c = await submittedCase();
+    const returned = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'returnToApplicant',
+      reason: 'Legg ved dosering.',
+    });
+    const edited = await saveDraft(
+      db(),
+      hbe.applicant,
+      { ...application, drug: 'Rituximab 1000 mg' },
+      {
+        caseId: c.id,
+        version: returned.version,
+      },
+    );
+    const again = await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: edited.version,
+      event: 'resubmit',
+    });
+    expect(again.caseNumber).toBe(c.caseNumber);
+  });
+
+  it('answers 404 (notFound) to another trust, and the database hides the row as well', async () => {
+    const c = await submittedCase();
+    expect(await refusal(getCase(db(), ous.decisionMaker, c.id))).toBe('notFound');
+    expect(
+      await refusal(
+        transition(db(), ous.decisionMaker, {
+          caseId: c.id,
+          version: c.version,
+          event: 'decide',
+          outcome: 'approved',
+          reason: 'x',
+        }),
+      ),
+    ).toBe('notFound');
+    // Row-level security, not only the use case: bound to OUS, the row does not exist.
+    const seenByOus = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx.select().from(cases).where(eq(cases.id, c.id)),
+    );
+    expect(seenByOus).toHaveLength(0);
+    const updated = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx.update(cases).set({ status: 'closed' }).where(eq(cases.id, c.id)).returning(),
+    );
+    expect(updated).toHaveLength(0);
+    const unbound = await inApp(db(), (tx) => tx.select({ n: count() }).from(cases));
+    expect(unbound[0]?.n).toBe(0);
+    // The owner connection sees it (so the checks above could have failed).
+    const owner = await db().select().from(cases).where(eq(cases.id, c.id));
+    expect(owner).toHaveLength(1);
+  });
+
+  it('refuses to write a row into another trust', async () => {
+    const c = await submittedCase();
+    expect(
+      await databaseError(
+        inTenant(db(), ous.applicant, (tx) =>
+          tx.insert(caseEvents).values({
+            caseId: c.id,
+            trustId: hbe.applicant.trustId,
+            event: 'close',
+            toStatus: 'closed',
+            actorId: ous.applicant.userId,
+            actorRole: 'applicant',
+          }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
+  });
+
+  it('shows a draft to its applicant only', async () => {
+    const draft = await saveDraft(db(), hbe.applicant, application);
+    for (const who of [hbe.endorser, hbe.decisionMaker, hbe.assessor, hbe.coAuthor, hbe.trustAdmin]) {
+      expect(await refusal(getCase(db(), who, draft.id))).toBe('notFound');
+    }
+    expect((await getCase(db(), hbe.applicant, draft.id)).status).toBe('draft');
+  });
+
+  it('treats a malformed case id as not found', async () => {
+    expect(await refusal(getCase(db(), hbe.applicant, 'not-a-uuid'))).toBe('notFound');
+  });
+
+  it('refuses events the role may not fire and events the status does not allow', async () => {
+    const c = await submittedCase();
+    const fire = (actor: Actor, event: 'endorse' | 'decide' | 'submit') =>
+      refusal(
+        transition(db(), actor, {
+          caseId: c.id,
+          version: c.version,
+          event,
+          reason: 'x',
+          outcome: 'approved',
+        }),
+      );
+    expect(await fire(hbe.applicant, 'endorse')).toBe('forbidden');
+    expect(await fire(hbe.decisionMaker, 'decide')).toBe('invalidTransition');
+    expect(await fire(hbe.applicant, 'submit')).toBe('invalidTransition');
+    expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('submitted');
+  });
+
+  it('requires a reason where the table says so, and a valid decision', async () => {
+    const c = await submittedCase();
+    const error = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: '   ',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'OK',
+    });
+    const decision = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approvedWithConditions',
+      reason: 'Innvilget',
+      conditions: '',
+    }).catch((e: unknown) => e);
+    expect(decision).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { conditions: 'conditionsRequired' },
+    });
+    expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('endorsed');
+  });
+
+  it('refuses to submit an incomplete application and keeps it as a draft', async () => {
+    const draft = await saveDraft(db(), hbe.applicant, {
+      ...application,
+      patientId: TEST_PATIENT_IDS[1].slice(0, 10),
+    });
+    const error = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'invalid', fieldErrors: { patientId: 'patientIdFormat' } });
+    const view = await getCase(db(), hbe.applicant, draft.id);
+    expect(view).toMatchObject({ status: 'draft', caseNumber: null, patientId: TEST_PATIENT_IDS[1].slice(0, 10) });
+  });
+
+  it('saves drafts with compare-and-set: a stale save is a conflict', async () => {
+    const draft = await saveDraft(db(), hbe.applicant, application);
+    await saveDraft(db(), hbe.applicant, { ...application, drug: 'A' }, {
+      caseId: draft.id,
+      version: draft.version,
+    });
+    expect(
+      await refusal(
+        saveDraft(db(), hbe.applicant, { ...application, drug: 'B' }, {
+          caseId: draft.id,
+          version: draft.version,
+        }),
+      ),
+    ).toBe('conflict');
+    expect((await getCase(db(), hbe.applicant, draft.id)).drug).toBe('A');
+  });
+
+  it('lets only the applicant edit, and only a draft or returned application', async () => {
+    const c = await submittedCase();
+    expect(
+      await refusal(saveDraft(db(), hbe.endorser, application, { caseId: c.id, version: c.version })),
+    ).toBe('forbidden');
+    expect(
+      await refusal(
+        saveDraft(db(), hbe.applicant, application, { caseId: c.id, version: c.version }),
+      ),
+    ).toBe('invalidTransition');
+    expect(await refusal(saveDraft(db(), hbe.endorser, application))).toBe('forbidden');
+  });
+
+  it('logs every read of a case (who, role, what) in the access log', async () => {
+    const c = await submittedCase();
+    await getCase(db(), hbe.endorser, c.id);
+    await getCase(db(), hbe.decisionMaker, c.id);
+    const rows = await db()
+      .select()
+      .from(accessLog)
+      .where(eq(accessLog.caseId, c.id))
+      .orderBy(accessLog.id);
+    expect(rows.map((r) => [r.userId, r.role, r.action])).toEqual([
+      [hbe.endorser.userId, 'endorser', 'view'],
+      [hbe.decisionMaker.userId, 'decisionMaker', 'view'],
+    ]);
+  });
+
+  it('keeps audit records append-only for the application role', async () => {
+    const c = await submittedCase();
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.decisionMaker, (tx) =>
+          tx.update(caseEvents).set({ reason: 'rewritten' }).where(eq(caseEvents.caseId, c.id)),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.decisionMaker, (tx) => tx.execute(sql`delete from access_log`)),
+      ),
+    ).toMatch(/permission denied/);
+  });
+
+  it('puts what waits for each role first in "my cases"', async () => {
+    const c = await submittedCase();
+    const endorserView = await listMyCases(db(), hbe.endorser);
+    expect(endorserView.waiting.map((i) => i.id)).toContain(c.id);
+    const directorView = await listMyCases(db(), hbe.decisionMaker);
+    expect(directorView.others.map((i) => i.id)).toContain(c.id);
+    expect(directorView.waiting.map((i) => i.id)).not.toContain(c.id);
+    const applicantView = await listMyCases(db(), hbe.applicant);
+    expect(applicantView.others.map((i) => i.id)).toContain(c.id);
+    const foreign = await listMyCases(db(), ous.decisionMaker);
+    expect([...foreign.waiting, ...foreign.others].map((i) => i.id)).not.toContain(c.id);
+    const reader = await listMyCases(db(), hbe.nationalReader);
+    expect(reader).toEqual({ waiting: [], others: [] });
+  });
+});

@@ -1,0 +1,47 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.server';
+import { users } from '../db/schema';
+import { demoEmail, type DemoTrustCode } from '../db/seed.server';
+import { createAuth } from '../features/auth/auth.server';
+import type { Actor, Role } from '../features/auth/domain/roles';
+
+export const TEST_SECRETS = ['test-secret'];
+
+/** Signs a demo user in through the real session code and returns the actor and cookie. */
+export async function signIn(db: Db, trust: DemoTrustCode, role: Role) {
+  const auth = createAuth(db, { secrets: TEST_SECRETS, secure: false });
+  const [user] = await db.select().from(users).where(eq(users.email, demoEmail(trust, role)));
+  if (!user) throw new Error(`No demo user ${trust}/${role}`);
+  const setCookie = await auth.login(user.id);
+  if (!setCookie) throw new Error('Login failed');
+  const cookie = setCookie.split(';')[0] ?? '';
+  const actor = await auth.getActor(new Request('http://test/', { headers: { Cookie: cookie } }));
+  if (!actor) throw new Error('No actor for a fresh session');
+  return { actor, cookie, auth };
+}
+
+/** The demo actors of one trust, by role. */
+export async function demoActors(db: Db, trust: DemoTrustCode) {
+  const get = async (role: Role): Promise<Actor> => (await signIn(db, trust, role)).actor;
+  return {
+    applicant: await get('applicant'),
+    coAuthor: await get('coAuthor'),
+    endorser: await get('endorser'),
+    decisionMaker: await get('decisionMaker'),
+    assessor: await get('assessor'),
+    nationalReader: await get('nationalReader'),
+    trustAdmin: await get('trustAdmin'),
+  };
+}
+
+/** Synthetic Test-Norge numbers (month + 80): valid check digits, never a real person. */
+export const TEST_PATIENT_IDS = ['15838510075', '02877510029', '31929910020', '01816010027'] as const;
+
+export const completeApplication = {
+  scheme: 'offLabel',
+  patientScope: 'single',
+  patientId: TEST_PATIENT_IDS[0],
+  drug: 'Rituximab 500 mg infusjonsvæske',
+  indication: 'Membranøs nefropati, terapiresistent',
+  justification: 'Standardbehandling med ciklosporin har ikke gitt remisjon etter 6 måneder.',
+} as const;

@@ -1,0 +1,161 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+
+const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
+
+describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  let caseUrl = '';
+  let caseNumber = '';
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  /** A fresh browser session signed in as the named demo user, on "my cases". */
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/`);
+    await expect.poll(() => page.url()).toBe(`${app.url}/logg-inn`);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await expectAccessible(page);
+    return page;
+  }
+
+  async function signOut(page: Page) {
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    await page.context().close();
+  }
+
+  it('answers /healthz with the database kind', async () => {
+    const response = await fetch(`${app.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: 'ok', database: kind });
+  });
+
+  it('doctor applies, leader endorses, director decides, doctor sees the decision', async () => {
+    // The doctor drafts and submits.
+    const doctor = await signIn('Ingrid Haugland');
+    await doctor.getByRole('link', { name: 'Ny søknad' }).first().click();
+    await doctor.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
+    await expectAccessible(doctor);
+
+    // Submitting an incomplete application keeps the draft and says what is missing.
+    await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
+    await doctor.getByLabel('Enkeltpasient').check();
+    await doctor.getByLabel('Pasientens fødselsnummer').fill('15838510076');
+    await doctor.getByLabel('Legemiddel', { exact: true }).fill('Rituximab 500 mg');
+    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    await expect.poll(() => doctor.getByText('Fødselsnummeret er ikke gyldig').count()).toBeGreaterThan(0);
+    await expect.poll(() => doctor.getByText('Fyll inn indikasjonen.').count()).toBeGreaterThan(0);
+    expect(await doctor.getByLabel('Legemiddel', { exact: true }).inputValue()).toBe('Rituximab 500 mg');
+    await expectAccessible(doctor);
+
+    await doctor.getByLabel('Pasientens fødselsnummer').fill(PATIENT_ID);
+    await doctor.getByLabel('Indikasjon', { exact: true }).fill('Membranøs nefropati, terapiresistent');
+    await doctor.getByLabel('Begrunnelse', { exact: true }).fill('Ciklosporin har ikke gitt remisjon.');
+    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    const heading = doctor.getByRole('heading', { level: 1, name: /^Sak [A-Z]{3}-\d{4}-\d{5}$/ });
+    await heading.waitFor();
+    caseNumber = (await heading.textContent())?.replace('Sak ', '') ?? '';
+    expect(caseNumber).toBe(`HBE-${new Date().getFullYear()}-00001`);
+    caseUrl = doctor.url().split('?')[0] ?? '';
+    await expect.poll(() => doctor.getByText('Til forankring').count()).toBeGreaterThan(0);
+    await expectAccessible(doctor);
+    await signOut(doctor);
+
+    // The department leader finds it waiting and endorses it.
+    const leader = await signIn('Kari Nordtveit');
+    await leader.getByRole('link', { name: `Åpne sak ${caseNumber}` }).click();
+    await leader.getByRole('heading', { level: 1, name: `Sak ${caseNumber}` }).waitFor();
+    await expectAccessible(leader);
+    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
+    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await expect.poll(() => endorse.getByText('Fyll inn en begrunnelse.').count()).toBe(1);
+    await expectAccessible(leader);
+    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet, alvorlig tilstand.');
+    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await signOut(leader);
+
+    // The medical director decides: approved with conditions.
+    const director = await signIn('Per Vik');
+    await director.getByRole('link', { name: `Åpne sak ${caseNumber}` }).click();
+    await director.getByRole('heading', { level: 1, name: `Sak ${caseNumber}` }).waitFor();
+    const decide = director.getByRole('form', { name: 'Fatt beslutning' });
+    await decide.getByLabel('Innvilget med vilkår').check();
+    await decide.getByLabel(/Begrunnelse/).fill('Innvilges etter prioriteringskriteriene.');
+    await decide.getByLabel('Vilkår', { exact: true }).fill('Evaluering etter 6 måneder.');
+    await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+    await expectAccessible(director);
+    await signOut(director);
+
+    // The doctor sees the decision and the whole history.
+    const back = await signIn('Ingrid Haugland');
+    await back.goto(caseUrl);
+    await back.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
+    await expect.poll(() => back.getByText('Evaluering etter 6 måneder.').count()).toBe(1);
+    const history = back.getByRole('table', { name: 'Historikk' });
+    await expect.poll(() => history.getByRole('row').count()).toBe(5); // header + 4 events
+    await expect
+      .poll(() => history.getByText('Godt begrunnet, alvorlig tilstand.').count())
+      .toBe(1);
+    await expectAccessible(back);
+    await signOut(back);
+  });
+
+  it('shows another trust a 404 for the case', async () => {
+    expect(caseUrl).not.toBe('');
+    const foreign = await signIn('Knut Hansen'); // medical director, Oslo universitetssykehus
+    const response = await foreign.goto(caseUrl);
+    expect(response?.status()).toBe(404);
+    await foreign.getByRole('heading', { level: 1, name: 'Siden finnes ikke' }).waitFor();
+    await expectAccessible(foreign);
+    await signOut(foreign);
+  });
+
+  it('gives parallel submissions over HTTP unique, consecutive løpenumre', async () => {
+    const doctor = await signIn('Eirik Tjelta'); // Helse Stavanger
+    const submit = () =>
+      doctor.request.post(`${app.url}/saker/ny`, {
+        form: {
+          intent: 'submit',
+          scheme: 'unntaksordningen',
+          patientScope: 'single',
+          patientId: PATIENT_ID,
+          drug: 'Nusinersen',
+          indication: 'Spinal muskelatrofi',
+          justification: 'Under metodevurdering i Nye Metoder.',
+        },
+        maxRedirects: 0,
+      });
+    const responses = await Promise.all(Array.from({ length: 8 }, submit));
+    const numbers: string[] = [];
+    for (const response of responses) {
+      expect(response.status()).toBe(302);
+      const location = response.headers().location ?? '';
+      expect(location).toMatch(/^\/saker\/[0-9a-f-]{36}\?utfort=submit$/);
+      await doctor.goto(`${app.url}${location}`);
+      const text = await doctor.getByRole('heading', { level: 1 }).textContent();
+      numbers.push(text?.replace('Sak ', '') ?? '');
+    }
+    const year = new Date().getFullYear();
+    expect(numbers.sort()).toEqual(
+      Array.from({ length: 8 }, (_, i) => `HST-${year}-${String(i + 1).padStart(5, '0')}`),
+    );
+    await signOut(doctor);
+  });
+});

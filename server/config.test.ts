@@ -1,0 +1,45 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-config-'));
+
+describe('loadConfig', () => {
+  it('refuses to start the development login in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DATA_DIR: dataDir() }, [])).toThrow(
+      /refusing to start with the development login/,
+    );
+  });
+
+  it('defaults to port 3000, PGlite in ./data and demo data', () => {
+    const dir = dataDir();
+    const config = loadConfig({ DATA_DIR: dir }, []);
+    expect(config).toMatchObject({ port: 3000, dataDir: dir, databaseUrl: undefined, seedDemo: true });
+  });
+
+  it('reads PORT, DATABASE_URL and --dev', () => {
+    const config = loadConfig(
+      { PORT: '4100', DATABASE_URL: 'postgres://x@localhost/y', DATA_DIR: dataDir() },
+      ['--dev'],
+    );
+    expect(config).toMatchObject({ port: 4100, databaseUrl: 'postgres://x@localhost/y', dev: true });
+  });
+
+  it('rejects a bad PORT', () => {
+    expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() }, [])).toThrow(/Invalid PORT/);
+  });
+
+  it('keeps a generated session secret in DATA_DIR across restarts', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }, []).sessionSecrets;
+    expect(loadConfig({ DATA_DIR: dir }, []).sessionSecrets).toEqual(first);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8')).toBe(first[0]);
+  });
+
+  it('takes SESSION_SECRET (comma-separated for rotation) over the file', () => {
+    const config = loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: 'new,old' }, []);
+    expect(config.sessionSecrets).toEqual(['new', 'old']);
+  });
+});
