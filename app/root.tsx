@@ -57,7 +57,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
                   </Link>
                 )}
-                <Paragraph data-size="sm">{msg.app.signedInAs(user.name, user.trustName)}</Paragraph>
+                <Paragraph data-size="sm">
+                  {msg.app.signedInAs(user.name, user.trustName)}
+                </Paragraph>
                 <Form method="post" action="/logg-ut">
                   <Button type="submit" variant="tertiary" data-size="sm">
                     {msg.app.logout}

@@ -58,14 +58,22 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await doctor.getByLabel('Legemiddel', { exact: true }).fill('Rituximab 500 mg');
     await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
-    await expect.poll(() => doctor.getByText('Fødselsnummeret er ikke gyldig').count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => doctor.getByText('Fødselsnummeret er ikke gyldig').count())
+      .toBeGreaterThan(0);
     await expect.poll(() => doctor.getByText('Fyll inn indikasjonen.').count()).toBeGreaterThan(0);
-    expect(await doctor.getByLabel('Legemiddel', { exact: true }).inputValue()).toBe('Rituximab 500 mg');
+    expect(await doctor.getByLabel('Legemiddel', { exact: true }).inputValue()).toBe(
+      'Rituximab 500 mg',
+    );
     await expectAccessible(doctor);
 
     await doctor.getByLabel('Pasientens fødselsnummer').fill(PATIENT_ID);
-    await doctor.getByLabel('Indikasjon', { exact: true }).fill('Membranøs nefropati, terapiresistent');
-    await doctor.getByLabel('Begrunnelse', { exact: true }).fill('Ciklosporin har ikke gitt remisjon.');
+    await doctor
+      .getByLabel('Indikasjon', { exact: true })
+      .fill('Membranøs nefropati, terapiresistent');
+    await doctor
+      .getByLabel('Begrunnelse', { exact: true })
+      .fill('Ciklosporin har ikke gitt remisjon.');
     await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
     const heading = doctor.getByRole('heading', { level: 1, name: /^Sak [A-Z]{3}-\d{4}-\d{5}$/ });
     await heading.waitFor();
@@ -85,7 +93,9 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
     await expect.poll(() => endorse.getByText('Fyll inn en begrunnelse.').count()).toBe(1);
     await expectAccessible(leader);
-    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet, alvorlig tilstand.');
+    await endorse
+      .getByLabel(/Begrunnelse for forankring/)
+      .fill('Godt begrunnet, alvorlig tilstand.');
     await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
     await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
     await signOut(leader);

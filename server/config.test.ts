@@ -16,7 +16,12 @@ describe('loadConfig', () => {
   it('defaults to port 3000, PGlite in ./data and demo data', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir }, []);
-    expect(config).toMatchObject({ port: 3000, dataDir: dir, databaseUrl: undefined, seedDemo: true });
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: dir,
+      databaseUrl: undefined,
+      seedDemo: true,
+    });
   });
 
   it('reads PORT, DATABASE_URL and --dev', () => {
@@ -24,7 +29,11 @@ describe('loadConfig', () => {
       { PORT: '4100', DATABASE_URL: 'postgres://x@localhost/y', DATA_DIR: dataDir() },
       ['--dev'],
     );
-    expect(config).toMatchObject({ port: 4100, databaseUrl: 'postgres://x@localhost/y', dev: true });
+    expect(config).toMatchObject({
+      port: 4100,
+      databaseUrl: 'postgres://x@localhost/y',
+      dev: true,
+    });
   });
 
   it('rejects a bad PORT', () => {

@@ -26,7 +26,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     );
   }
   const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid PORT: ${env.PORT}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid PORT: ${env.PORT}`);
   const dataDir = env.DATA_DIR ?? 'data';
   return {
     port,

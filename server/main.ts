@@ -58,7 +58,9 @@ if (config.dev) {
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   app.use(express.static('build/client', { maxAge: '1h' }));
-  build = (await import(pathToFileURL(join(process.cwd(), 'build/server/index.js')).href)) as ServerBuild;
+  build = (await import(
+    pathToFileURL(join(process.cwd(), 'build/server/index.js')).href
+  )) as ServerBuild;
 }
 app.all(
   '/{*path}',

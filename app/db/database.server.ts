@@ -49,7 +49,6 @@ export function openPostgres(url: string, poolSize = 10): Database {
   };
 }
 
-
 /** Who a unit of work acts for; the trust scopes every tenant table through row-level security. */
 export interface TenantScope {
   trustId: string;

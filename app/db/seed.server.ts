@@ -26,7 +26,11 @@ export function readTrustFixture() {
 /** The trusts that get departments and demo users. */
 export const DEMO_TRUSTS = {
   HBE: ['Kreftavdelingen', 'Barne- og ungdomsklinikken', 'Nevrologisk avdeling'],
-  HST: ['Avdeling for blod- og kreftsykdommer', 'Barne- og ungdomsklinikken', 'Nevrologisk avdeling'],
+  HST: [
+    'Avdeling for blod- og kreftsykdommer',
+    'Barne- og ungdomsklinikken',
+    'Nevrologisk avdeling',
+  ],
   OUS: ['Kreftklinikken', 'Barne- og ungdomsklinikken', 'Nevroklinikken'],
 } as const;
 export type DemoTrustCode = keyof typeof DEMO_TRUSTS;
@@ -41,8 +45,18 @@ const DEMO_PEOPLE: Record<
     { role: 'coAuthor', name: 'Lars Myklebust', title: 'Lege i spesialisering', department: true },
     { role: 'endorser', name: 'Kari Nordtveit', title: 'Avdelingsleder', department: true },
     { role: 'decisionMaker', name: 'Per Vik', title: 'Fagdirektør', department: false },
-    { role: 'assessor', name: 'Solveig Aase', title: 'Farmasøyt, vurderingskomité', department: false },
-    { role: 'nationalReader', name: 'Tone Lie', title: 'Rådgiver, Helse Vest RHF', department: false },
+    {
+      role: 'assessor',
+      name: 'Solveig Aase',
+      title: 'Farmasøyt, vurderingskomité',
+      department: false,
+    },
+    {
+      role: 'nationalReader',
+      name: 'Tone Lie',
+      title: 'Rådgiver, Helse Vest RHF',
+      department: false,
+    },
     { role: 'trustAdmin', name: 'Geir Berge', title: 'Systemforvalter', department: false },
   ],
   HST: [
@@ -50,7 +64,12 @@ const DEMO_PEOPLE: Record<
     { role: 'coAuthor', name: 'Maria Skadberg', title: 'Lege i spesialisering', department: true },
     { role: 'endorser', name: 'Hilde Rege', title: 'Klinikkleder', department: true },
     { role: 'decisionMaker', name: 'Bjørn Sola', title: 'Fagdirektør', department: false },
-    { role: 'assessor', name: 'Anne Undheim', title: 'Overlege, vurderingskomité', department: false },
+    {
+      role: 'assessor',
+      name: 'Anne Undheim',
+      title: 'Overlege, vurderingskomité',
+      department: false,
+    },
     { role: 'nationalReader', name: 'Olav Hetland', title: 'Rådgiver', department: false },
     { role: 'trustAdmin', name: 'Silje Bø', title: 'Systemforvalter', department: false },
   ],
@@ -60,7 +79,12 @@ const DEMO_PEOPLE: Record<
     { role: 'endorser', name: 'Marte Lund', title: 'Avdelingsleder', department: true },
     { role: 'decisionMaker', name: 'Knut Hansen', title: 'Fagdirektør', department: false },
     { role: 'assessor', name: 'Eva Strand', title: 'Økonom, vurderingskomité', department: false },
-    { role: 'nationalReader', name: 'Aksel Moe', title: 'Rådgiver, Nye Metoder', department: false },
+    {
+      role: 'nationalReader',
+      name: 'Aksel Moe',
+      title: 'Rådgiver, Nye Metoder',
+      department: false,
+    },
     { role: 'trustAdmin', name: 'Lene Foss', title: 'Systemforvalter', department: false },
   ],
 };

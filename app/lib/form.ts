@@ -5,7 +5,10 @@ export function formText(form: FormData, name: string): string {
 }
 
 /** The text fields of a form post, by name. */
-export function formTexts<K extends string>(form: FormData, names: readonly K[]): Record<K, string> {
+export function formTexts<K extends string>(
+  form: FormData,
+  names: readonly K[],
+): Record<K, string> {
   return Object.fromEntries(names.map((n) => [n, formText(form, n)])) as Record<K, string>;
 }
 

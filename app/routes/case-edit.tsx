@@ -2,7 +2,11 @@ import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
 import { applicationAction } from '../features/cases/application-action.server';
 import { getCase } from '../features/cases/cases.server';
-import { fieldErrors, submissionSchema, type FieldErrors } from '../features/cases/domain/application';
+import {
+  fieldErrors,
+  submissionSchema,
+  type FieldErrors,
+} from '../features/cases/domain/application';
 import { ApplicationForm } from '../features/cases/ui/ApplicationForm';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
@@ -49,7 +53,9 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         {msg.application.editTitle}
       </Heading>
       <Paragraph>{msg.application.intro}</Paragraph>
-      {loaderData.saved && !actionData && <Alert data-color="success">{msg.application.saved}</Alert>}
+      {loaderData.saved && !actionData && (
+        <Alert data-color="success">{msg.application.saved}</Alert>
+      )}
       <ApplicationForm
         values={actionData?.values ?? loaderData.values}
         fieldErrors={actionData?.fieldErrors ?? loaderData.missing}

@@ -16,7 +16,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return { waiting, others, canApply: hasRole(actor, 'applicant'), worksCases };
 }
 
-function CaseTable({ caption, items, empty }: { caption: string; items: CaseListItem[]; empty: string }) {
+function CaseTable({
+  caption,
+  items,
+  empty,
+}: {
+  caption: string;
+  items: CaseListItem[];
+  empty: string;
+}) {
   if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
     <Table zebra>
@@ -79,13 +87,21 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               {msg.myCases.waiting}{' '}
               <Tag data-color={waiting.length > 0 ? 'warning' : 'neutral'}>{waiting.length}</Tag>
             </Heading>
-            <CaseTable caption={msg.myCases.waiting} items={waiting} empty={msg.myCases.waitingEmpty} />
+            <CaseTable
+              caption={msg.myCases.waiting}
+              items={waiting}
+              empty={msg.myCases.waitingEmpty}
+            />
           </section>
           <section className="sp-stack" aria-labelledby="others">
             <Heading level={2} data-size="md" id="others">
               {msg.myCases.others}
             </Heading>
-            <CaseTable caption={msg.myCases.others} items={others} empty={msg.myCases.othersEmpty} />
+            <CaseTable
+              caption={msg.myCases.others}
+              items={others}
+              empty={msg.myCases.othersEmpty}
+            />
           </section>
         </>
       )}

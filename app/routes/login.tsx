@@ -8,7 +8,8 @@ import type { Route } from './+types/login';
 export async function loader({ context }: Route.LoaderArgs) {
   const users = await listDemoUsers(context.db);
   const byTrust = new Map<string, typeof users>();
-  for (const user of users) byTrust.set(user.trustName, [...(byTrust.get(user.trustName) ?? []), user]);
+  for (const user of users)
+    byTrust.set(user.trustName, [...(byTrust.get(user.trustName) ?? []), user]);
   return { trusts: [...byTrust.entries()].map(([name, members]) => ({ name, users: members })) };
 }
 

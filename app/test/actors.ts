@@ -10,7 +10,10 @@ export const TEST_SECRETS = ['test-secret'];
 /** Signs a demo user in through the real session code and returns the actor and cookie. */
 export async function signIn(db: Db, trust: DemoTrustCode, role: Role) {
   const auth = createAuth(db, { secrets: TEST_SECRETS, secure: false });
-  const [user] = await db.select().from(users).where(eq(users.email, demoEmail(trust, role)));
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, demoEmail(trust, role)));
   if (!user) throw new Error(`No demo user ${trust}/${role}`);
   const setCookie = await auth.login(user.id);
   if (!setCookie) throw new Error('Login failed');
@@ -35,7 +38,12 @@ export async function demoActors(db: Db, trust: DemoTrustCode) {
 }
 
 /** Synthetic Test-Norge numbers (month + 80): valid check digits, never a real person. */
-export const TEST_PATIENT_IDS = ['15838510075', '02877510029', '31929910020', '01816010027'] as const;
+export const TEST_PATIENT_IDS = [
+  '15838510075',
+  '02877510029',
+  '31929910020',
+  '01816010027',
+] as const;
 
 export const completeApplication = {
   scheme: 'offLabel',

@@ -37,7 +37,8 @@ export async function applicationAction(db: Db, actor: Actor, form: FormData) {
     });
   } catch (error) {
     // The draft is saved; the edit page shows what is missing before it can be sent.
-    if (error instanceof CaseError && error.code === 'invalid') return redirect(`${editUrl}?send=1`);
+    if (error instanceof CaseError && error.code === 'invalid')
+      return redirect(`${editUrl}?send=1`);
     return caseErrorData(error, values);
   }
   return redirect(`/saker/${saved.id}?utfort=submit`);

@@ -275,7 +275,13 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('shows a draft to its applicant only', async () => {
     const draft = await saveDraft(db(), hbe.applicant, application);
-    for (const who of [hbe.endorser, hbe.decisionMaker, hbe.assessor, hbe.coAuthor, hbe.trustAdmin]) {
+    for (const who of [
+      hbe.endorser,
+      hbe.decisionMaker,
+      hbe.assessor,
+      hbe.coAuthor,
+      hbe.trustAdmin,
+    ]) {
       expect(await refusal(getCase(db(), who, draft.id))).toBe('notFound');
     }
     expect((await getCase(db(), hbe.applicant, draft.id)).status).toBe('draft');
@@ -345,21 +351,35 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid', fieldErrors: { patientId: 'patientIdFormat' } });
     const view = await getCase(db(), hbe.applicant, draft.id);
-    expect(view).toMatchObject({ status: 'draft', caseNumber: null, patientId: TEST_PATIENT_IDS[1].slice(0, 10) });
+    expect(view).toMatchObject({
+      status: 'draft',
+      caseNumber: null,
+      patientId: TEST_PATIENT_IDS[1].slice(0, 10),
+    });
   });
 
   it('saves drafts with compare-and-set: a stale save is a conflict', async () => {
     const draft = await saveDraft(db(), hbe.applicant, application);
-    await saveDraft(db(), hbe.applicant, { ...application, drug: 'A' }, {
-      caseId: draft.id,
-      version: draft.version,
-    });
+    await saveDraft(
+      db(),
+      hbe.applicant,
+      { ...application, drug: 'A' },
+      {
+        caseId: draft.id,
+        version: draft.version,
+      },
+    );
     expect(
       await refusal(
-        saveDraft(db(), hbe.applicant, { ...application, drug: 'B' }, {
-          caseId: draft.id,
-          version: draft.version,
-        }),
+        saveDraft(
+          db(),
+          hbe.applicant,
+          { ...application, drug: 'B' },
+          {
+            caseId: draft.id,
+            version: draft.version,
+          },
+        ),
       ),
     ).toBe('conflict');
     expect((await getCase(db(), hbe.applicant, draft.id)).drug).toBe('A');
@@ -368,7 +388,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   it('lets only the applicant edit, and only a draft or returned application', async () => {
     const c = await submittedCase();
     expect(
-      await refusal(saveDraft(db(), hbe.endorser, application, { caseId: c.id, version: c.version })),
+      await refusal(
+        saveDraft(db(), hbe.endorser, application, { caseId: c.id, version: c.version }),
+      ),
     ).toBe('forbidden');
     expect(
       await refusal(

@@ -86,7 +86,9 @@ export async function listMyCases(
     (g) => g.role === 'endorser' && g.trustId === actor.trustId,
   );
   if (endorserGrants.some((g) => g.departmentId === null)) visible.push(ne(cases.status, 'draft'));
-  const endorserDepartments = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
+  const endorserDepartments = endorserGrants.flatMap((g) =>
+    g.departmentId ? [g.departmentId] : [],
+  );
   if (endorserDepartments.length > 0) {
     const departmentCases = and(
       ne(cases.status, 'draft'),
@@ -248,9 +250,7 @@ export async function getCase(
         toStatus: h.toStatus as Status,
         actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
       })),
-      decision: decision
-        ? { ...decision, outcome: decision.outcome as DecisionOutcome }
-        : null,
+      decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     };
   });
 }
@@ -304,11 +304,7 @@ export async function saveDraft(
       .update(cases)
       .set({ ...content, version: sql`${cases.version} + 1`, updatedAt: new Date() })
       .where(
-        and(
-          eq(cases.id, row.id),
-          eq(cases.status, row.status),
-          eq(cases.version, target.version),
-        ),
+        and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, target.version)),
       )
       .returning({ id: cases.id, version: cases.version });
     if (!updated) throw new CaseError('conflict');

@@ -31,7 +31,11 @@ const director = actor('user-director', [{ role: 'decisionMaker', departmentId: 
 const assessor = actor('user-assessor', [{ role: 'assessor', departmentId: null }]);
 const admin = actor('user-admin', [{ role: 'trustAdmin', departmentId: null }]);
 const reader = actor('user-reader', [{ role: 'nationalReader', departmentId: null }]);
-const foreignDirector = actor('user-foreign', [{ role: 'decisionMaker', departmentId: null }], 'trust-b');
+const foreignDirector = actor(
+  'user-foreign',
+  [{ role: 'decisionMaker', departmentId: null }],
+  'trust-b',
+);
 
 describe('caseRoles', () => {
   it.each([

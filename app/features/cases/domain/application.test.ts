@@ -78,10 +78,17 @@ describe('draftSchema', () => {
   });
 
   it('still bounds lengths and the scheme', () => {
-    const result = draftSchema.safeParse({ ...complete, scheme: '', justification: 'x'.repeat(10_001) });
+    const result = draftSchema.safeParse({
+      ...complete,
+      scheme: '',
+      justification: 'x'.repeat(10_001),
+    });
     expect(result.success).toBe(false);
     if (!result.success) {
-      expect(fieldErrors(result.error)).toEqual({ scheme: 'schemeRequired', justification: 'tooLong' });
+      expect(fieldErrors(result.error)).toEqual({
+        scheme: 'schemeRequired',
+        justification: 'tooLong',
+      });
     }
   });
 });

@@ -127,9 +127,9 @@ describe('transition table: shape', () => {
   });
 
   it('prefers the first listed role when the actor holds several', () => {
-    expect(checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker'])).toMatchObject(
-      { ok: true, role: 'decisionMaker' },
-    );
+    expect(
+      checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker']),
+    ).toMatchObject({ ok: true, role: 'decisionMaker' });
   });
 });
 

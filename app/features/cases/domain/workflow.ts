@@ -79,7 +79,13 @@ export const TRANSITIONS: readonly Transition[] = [
   t('endorsed', 'returnToApplicant', 'returned', ['decisionMaker'], true),
   t('endorsed', 'decide', 'decided', ['decisionMaker'], true), // simplified flow: straight to decision
   t('underAssessment', 'returnToApplicant', 'returned', ['decisionMaker'], true),
-  t('underAssessment', 'requestInformation', 'awaitingInformation', ['decisionMaker', 'assessor'], true),
+  t(
+    'underAssessment',
+    'requestInformation',
+    'awaitingInformation',
+    ['decisionMaker', 'assessor'],
+    true,
+  ),
   t('awaitingInformation', 'provideInformation', 'underAssessment', ['applicant'], true),
   t('underAssessment', 'requestConsultation', 'inConsultation', ['decisionMaker'], true),
   t('inConsultation', 'answerConsultation', 'underAssessment', ['decisionMaker', 'assessor'], true),

@@ -60,9 +60,7 @@ export function ApplicationForm({
 }) {
   const radioError = (field: 'scheme' | 'patientScope') => {
     const text = errorText(fieldErrors, field);
-    return text
-      ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` }
-      : {};
+    return text ? { 'aria-invalid': true as const, 'aria-describedby': `${field}-error` } : {};
   };
   return (
     <Form method="post" className="sp-form sp-stack" noValidate>
@@ -89,7 +87,9 @@ export function ApplicationForm({
           />
         ))}
         {errorText(fieldErrors, 'scheme') && (
-          <ValidationMessage id="scheme-error">{errorText(fieldErrors, 'scheme')}</ValidationMessage>
+          <ValidationMessage id="scheme-error">
+            {errorText(fieldErrors, 'scheme')}
+          </ValidationMessage>
         )}
       </Fieldset>
       <Fieldset>

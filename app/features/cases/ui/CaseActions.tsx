@@ -1,4 +1,12 @@
-import { Button, Card, Fieldset, Heading, Radio, Textfield, ValidationMessage } from '@digdir/designsystemet-react';
+import {
+  Button,
+  Card,
+  Fieldset,
+  Heading,
+  Radio,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { DECISION_OUTCOMES, type FieldErrors } from '../domain/application';
@@ -58,7 +66,9 @@ export function CaseActions({
                     />
                   ))}
                   {error('outcome') && (
-                    <ValidationMessage id="decide-outcome-error">{error('outcome')}</ValidationMessage>
+                    <ValidationMessage id="decide-outcome-error">
+                      {error('outcome')}
+                    </ValidationMessage>
                   )}
                 </Fieldset>
               )}
