@@ -137,6 +137,47 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await signOut(foreign);
   });
 
+  it('shows a stale page a clear conflict and keeps what was typed', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const created = await doctor.request.post(`${app.url}/saker/ny`, {
+      form: {
+        intent: 'submit',
+        scheme: 'noMarketingAuthorisation',
+        patientScope: 'group',
+        patientId: '',
+        drug: 'Cannabidiol oral løsning',
+        indication: 'Terapiresistent epilepsi',
+        justification: 'Ingen godkjente alternativer gjenstår.',
+      },
+      maxRedirects: 0,
+    });
+    const location = created.headers().location ?? '';
+    expect(location).toMatch(/^\/saker\/[0-9a-f-]{36}\?utfort=submit$/);
+    await signOut(doctor);
+
+    const leader = await signIn('Kari Nordtveit');
+    const url = `${app.url}${location.split('?')[0] ?? ''}`;
+    const stale = await leader.context().newPage();
+    await Promise.all([leader.goto(url), stale.goto(url)]);
+    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
+    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet.');
+    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+
+    const ret = stale.getByRole('form', { name: 'Returner til søker' });
+    await ret.getByLabel(/Spørsmål til søker/).fill('Hvilken dose er planlagt?');
+    const [response] = await Promise.all([
+      stale.waitForResponse((r) => r.request().method() === 'POST'),
+      ret.getByRole('button', { name: 'Returner til søker' }).click(),
+    ]);
+    expect(response.status()).toBe(409);
+    await expect.poll(() => stale.getByText('Saken ble endret av noen andre').count()).toBe(1);
+    // The form is gone (the case has moved on), but the question typed is shown to copy.
+    await expect.poll(() => stale.getByText('Hvilken dose er planlagt?').count()).toBe(1);
+    await expectAccessible(stale);
+    await signOut(leader);
+  });
+
   it('gives parallel submissions over HTTP unique, consecutive løpenumre', async () => {
     const doctor = await signIn('Eirik Tjelta'); // Helse Stavanger
     const submit = () =>

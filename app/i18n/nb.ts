@@ -195,6 +195,7 @@ export const nb = {
     noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',
     createEvent: 'Søknad opprettet',
     required: '(påkrevd)',
+    unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
     actionDone: (event: string) => `Utført: ${event}.`,
   },
   dateTime: (date: Date) =>

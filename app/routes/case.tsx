@@ -54,7 +54,20 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {done && !actionData && (
         <Alert data-color="success">{msg.case.actionDone(msg.events[done])}</Alert>
       )}
-      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
+      {actionData?.problem && (
+        <Alert data-color="danger">
+          <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
+          {actionData.values.reason.trim() !== '' &&
+            !(
+              isCaseEvent(actionData.values.event) && view.events.includes(actionData.values.event)
+            ) && (
+              <>
+                <Paragraph>{msg.case.unsavedText}</Paragraph>
+                <blockquote className="sp-quote">{actionData.values.reason}</blockquote>
+              </>
+            )}
+        </Alert>
+      )}
 
       {view.decision && (
         <Card data-color={view.decision.outcome === 'rejected' ? 'danger' : 'success'}>
