@@ -7,4 +7,6 @@ export default [
   route('saker/ny', 'routes/case-new.tsx'),
   route('saker/:caseId', 'routes/case.tsx'),
   route('saker/:caseId/rediger', 'routes/case-edit.tsx'),
+  route('saker/:caseId/lagre', 'routes/case-save.ts'),
+  route('saker/:caseId/oppsummering', 'routes/case-summary.tsx'),
 ] satisfies RouteConfig;

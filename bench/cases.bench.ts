@@ -5,12 +5,17 @@
  */
 import { sql } from 'drizzle-orm';
 import { inTenant, type Database } from '../app/db/database.server';
-import { getCase, listMyCases, saveDraft, transition } from '../app/features/cases/cases.server';
-import type { ApplicationDraft } from '../app/features/cases/domain/application';
-import { completeApplication, demoActors } from '../app/test/actors';
+import {
+  createDraft,
+  getCase,
+  listMyCases,
+  saveAnswers,
+  transition,
+} from '../app/features/cases/cases.server';
+import { completeAnswers, demoActors } from '../app/test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
 
-const application = completeApplication as ApplicationDraft;
+const application = completeAnswers;
 
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < Math.min(20, runs); i++) await fn(); // warm-up
@@ -30,11 +35,13 @@ async function bench(database: Database) {
   // A trust with some history: 500 submitted cases.
   let probe = '';
   for (let i = 0; i < 500; i++) {
-    const d = await saveDraft(db, hbe.applicant, application);
+    const d = await createDraft(db, hbe.applicant, application);
     await transition(db, hbe.applicant, { caseId: d.id, version: d.version, event: 'submit' });
     probe = d.id;
   }
 
+  const draft = await createDraft(db, hbe.applicant, application);
+  let dose = application.dose ?? null;
   const floor = await median(300, () =>
     inTenant(db, hbe.applicant, (tx) => tx.execute(sql`select 1`)),
   );
@@ -42,8 +49,16 @@ async function bench(database: Database) {
     [
       'create draft + submit (løpenummer)',
       await median(200, async () => {
-        const d = await saveDraft(db, hbe.applicant, application);
+        const d = await createDraft(db, hbe.applicant, application);
         await transition(db, hbe.applicant, { caseId: d.id, version: d.version, event: 'submit' });
+      }),
+    ],
+    [
+      'autosave one field (merge + history)',
+      await median(300, async () => {
+        const value = `${Math.random()}`;
+        await saveAnswers(db, hbe.applicant, draft.id, { dose: { base: dose, value } });
+        dose = value;
       }),
     ],
     [

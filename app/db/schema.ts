@@ -1,8 +1,10 @@
 import { sql } from 'drizzle-orm';
+import type { Answers } from '../features/cases/domain/questionnaire';
 import {
   bigserial,
   index,
   integer,
+  jsonb,
   pgPolicy,
   pgRole,
   pgTable,
@@ -115,12 +117,8 @@ export const cases = pgTable(
     caseNumber: text('case_number').unique(),
     status: text('status').notNull(),
     version: integer('version').notNull().default(1),
-    scheme: text('scheme').notNull(),
-    patientScope: text('patient_scope').notNull(),
-    patientId: text('patient_id'),
-    drug: text('drug').notNull(),
-    indication: text('indication').notNull(),
-    justification: text('justification').notNull(),
+    /** The questionnaire answers, keyed by question id (see domain/questionnaire.ts). */
+    answers: jsonb('answers').$type<Answers>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -190,6 +188,47 @@ export const caseNumberCounters = pgTable(
     lastValue: integer('last_value').notNull(),
   },
   (t) => [primaryKey({ columns: [t.trustId, t.year] }), tenantPolicy('case_number_counters')],
+).enableRLS();
+
+/** Colleagues invited to co-author a case (same trust). */
+export const caseCollaborators = pgTable(
+  'case_collaborators',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    invitedBy: uuid('invited_by')
+      .notNull()
+      .references(() => users.id),
+    invitedAt: createdAt(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), tenantPolicy('case_collaborators')],
+).enableRLS();
+
+/** Who changed which answer, when: the field-level history of an application. Append-only. */
+export const caseChanges = pgTable(
+  'case_changes',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    questionId: text('question_id').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_changes_case').on(t.caseId, t.id), tenantPolicy('case_changes')],
 ).enableRLS();
 
 /** Every read of personal data: who, in which role, what, when. Append-only for the application role. */

@@ -5,6 +5,7 @@ import type {
   Scheme,
   ValidationError,
 } from '../features/cases/domain/application';
+import type { QuestionId, SectionId } from '../features/cases/domain/questionnaire';
 import type { CaseEvent, Status } from '../features/cases/domain/workflow';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
@@ -104,22 +105,158 @@ export const nb = {
     rejected: 'Avslått',
   } satisfies Record<DecisionOutcome, string>,
   errors: {
-    schemeRequired: 'Velg hvilken ordning søknaden gjelder.',
-    patientScopeRequired: 'Velg om søknaden gjelder en enkeltpasient eller en pasientgruppe.',
-    patientIdRequired: 'Fyll inn pasientens fødselsnummer.',
     patientIdFormat: 'Fødselsnummeret må være 11 siffer.',
     patientIdInvalid:
       'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer eller H-nummer).',
-    patientIdNotForGroup: 'En søknad for en pasientgruppe skal ikke ha fødselsnummer.',
-    drugRequired: 'Fyll inn hvilket legemiddel det søkes om.',
-    indicationRequired: 'Fyll inn indikasjonen.',
-    justificationRequired: 'Fyll inn begrunnelsen for søknaden.',
     tooLong: 'Teksten er for lang.',
     reasonRequired: 'Fyll inn en begrunnelse.',
     outcomeRequired: 'Velg utfall av beslutningen.',
     conditionsRequired: 'Fyll inn vilkårene når søknaden innvilges med vilkår.',
     invalidValue: 'Ugyldig verdi.',
+    answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
+    numberInvalid: 'Skriv et tall (null eller større).',
+    diagnosisFormat: 'Ukjent diagnosekode. Velg fra listen, eller skriv for eksempel ICD10:C50.9.',
   } satisfies Record<ValidationError, string>,
+  questionnaire: {
+    sections: {
+      basis: {
+        title: 'Ordning og pasient',
+        intro: 'Hvilken ordning søknaden gjelder, og om den gjelder én pasient eller en gruppe.',
+      },
+      indication: {
+        title: 'Indikasjon og diagnoser',
+        intro: 'Sykdommen og situasjonen behandlingen skal brukes ved, og hvor alvorlig den er.',
+      },
+      drug: { title: 'Legemiddel og dosering', intro: 'Hva som skal gis, hvordan og hvor lenge.' },
+      alternatives: {
+        title: 'Alternativer',
+        intro: 'Hva som er prøvd, og hvorfor det ikke er nok.',
+      },
+      benefit: {
+        title: 'Forventet nytte og evaluering',
+        intro: 'Hvilken effekt som forventes, og hvordan og når den skal måles.',
+      },
+      group: {
+        title: 'Pasientgruppen',
+        intro: 'Hvem søknaden gjelder, hvor mange, og hvem som kan få behandlingen.',
+      },
+      unntaksordningen: {
+        title: 'Unntaksordningen',
+        intro:
+          'Metoden er under nasjonal vurdering i Nye Metoder. Forklar hvorfor denne pasienten skiller seg fra gruppen som vurderes.',
+      },
+      tilgangsordningen: {
+        title: 'Tilgangsordningen',
+        intro:
+          'Beslutningsforum har sagt nei. Fagdirektøren vurderer klinisk særegenhet og prioriteringskriteriene før en interregional komité beslutter.',
+      },
+      cost: { title: 'Kostnader', intro: 'Anslått kostnad for hele behandlingsperioden.' },
+      evidence: {
+        title: 'Dokumentasjon',
+        intro: 'Kunnskapsgrunnlaget for behandlingen, med referanser og eventuelle vedlegg.',
+      },
+    } satisfies Record<SectionId, { title: string; intro: string }>,
+    questions: {
+      scheme: {
+        label: 'Ordning',
+        help: 'Velg ordningen søknaden gjelder. Legemiddelvalget viser hvilken ordning som passer.',
+      },
+      patientScope: {
+        label: 'Søknaden gjelder',
+        help: 'En søknad for en pasientgruppe gjelder flere pasienter med samme indikasjon og kriterier.',
+      },
+      patientId: {
+        label: 'Pasientens fødselsnummer',
+        help: '11 siffer: fødselsnummer, D-nummer eller H-nummer. Vises bare for dem som behandler saken.',
+      },
+      consent: {
+        label: 'Pasienten er informert og har samtykket til behandlingen',
+        help: 'Pasienten skal være informert om at behandlingen er utprøvende eller utenfor godkjent bruk.',
+      },
+      diagnoses: {
+        label: 'Diagnoser',
+        help: 'Én eller flere diagnosekoder (ICD-10 eller ICPC-2). Hoveddiagnosen først.',
+      },
+      indication: {
+        label: 'Indikasjon',
+        help: 'Beskriv sykdommen, stadium og tidligere forløp, og hva behandlingen skal oppnå.',
+      },
+      severity: {
+        label: 'Alvorlighet',
+        help: 'Hvor alvorlig er tilstanden (prioriteringskriteriet alvorlighet)? Tap av gode leveår, prognose uten behandling.',
+      },
+      drug: {
+        label: 'Legemiddel',
+        help: 'Søk etter handelsnavn, virkestoff eller ATC-kode. Finnes det ikke i FEST, skriv navnet.',
+      },
+      dose: {
+        label: 'Dose',
+        help: 'Dose og doseringsintervall, for eksempel «375 mg/m² ukentlig i 4 uker».',
+      },
+      route: {
+        label: 'Administrasjonsvei',
+        help: 'For eksempel intravenøst, subkutant eller peroralt.',
+      },
+      duration: {
+        label: 'Behandlingsvarighet',
+        help: 'Planlagt varighet, for eksempel «6 måneder», og når behandlingen skal revurderes.',
+      },
+      alternativesTried: {
+        label: 'Alternativer som er prøvd',
+        help: 'Behandlinger som er prøvd, med dose, varighet og resultat.',
+      },
+      alternativesInsufficient: {
+        label: 'Hvorfor er alternativene ikke tilstrekkelige?',
+        help: 'Manglende effekt, bivirkninger, kontraindikasjoner eller at alternativer ikke finnes.',
+      },
+      expectedBenefit: {
+        label: 'Forventet nytte',
+        help: 'Hvilken effekt forventes, og hva bygger forventningen på (prioriteringskriteriet nytte)?',
+      },
+      evaluationPlan: {
+        label: 'Evaluering',
+        help: 'Hvordan og når effekten skal måles, og hva som avgjør om behandlingen fortsetter.',
+      },
+      population: {
+        label: 'Pasientgruppe',
+        help: 'Beskriv gruppen: diagnose, stadium, alder og annet som kjennetegner den.',
+      },
+      expectedPatients: {
+        label: 'Forventet antall pasienter per år',
+        help: 'Et anslag er nok. Brukes til å beregne samlet ressursbruk.',
+      },
+      inclusionCriteria: {
+        label: 'Inklusjonskriterier',
+        help: 'Hvilke kriterier må en pasient oppfylle for å få behandlingen?',
+      },
+      exclusionCriteria: {
+        label: 'Eksklusjonskriterier',
+        help: 'Hva utelukker en pasient fra behandlingen?',
+      },
+      differenceFromAssessedGroup: {
+        label: 'Hvordan skiller pasienten seg fra gruppen Nye Metoder vurderer?',
+        help: 'Unntaksordningen gjelder enkeltpasienter som skiller seg vesentlig fra gruppen metoden vurderes for.',
+      },
+      clinicalExceptionality: {
+        label: 'Klinisk særegenhet',
+        help: 'Hva gjør pasientens kliniske situasjon så særegen at Beslutningsforums nei ikke bør gjelde?',
+      },
+      costEstimate: {
+        label: 'Anslått kostnad (kr)',
+        help: 'Legemiddelkostnad for hele perioden. Beregnes fra FEST-pris × dose × varighet der det er mulig.',
+      },
+      evidence: {
+        label: 'Kunnskapsgrunnlag',
+        help: 'Studier, retningslinjer og erfaringer som støtter behandlingen, og hvor sterk dokumentasjonen er.',
+      },
+      references: {
+        label: 'Referanser',
+        help: 'Én referanse per linje (forfatter, tittel, tidsskrift, år, DOI eller PubMed-ID).',
+      },
+    } satisfies Record<QuestionId, { label: string; help: string }>,
+    yes: 'Ja',
+    notAnswered: 'Ikke besvart',
+  },
   problems: {
     conflict:
       'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
@@ -173,6 +310,7 @@ export const nb = {
     title: (label: string) => `Sak ${label}`,
     draftLabel: 'Utkast',
     summary: 'Søknaden',
+    about: 'Om saken',
     applicant: 'Søker',
     department: 'Avdeling',
     trust: 'Helseforetak',
@@ -194,10 +332,73 @@ export const nb = {
     conditionsHelp: 'For eksempel evaluering etter et visst antall måneder.',
     noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',
     createEvent: 'Søknad opprettet',
+    inviteEvent: 'Medforfatter invitert',
+    editApplication: 'Rediger søknaden',
+    reviewAndSubmit: 'Se over og send inn',
     required: '(påkrevd)',
     unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
     actionDone: (event: string) => `Utført: ${event}.`,
   },
+  autosave: {
+    idle: 'Endringer lagres automatisk mens du skriver.',
+    pending: 'Ulagrede endringer …',
+    saving: 'Lagrer …',
+    saved: (time: string) => `Alt er lagret (${time}).`,
+    failed: 'Kunne ikke lagre. Prøver igjen automatisk – ikke lukk siden.',
+    closed: 'Søknaden kan ikke lenger endres her. Last siden på nytt for å se hvorfor.',
+    conflictTitle: 'Endret av en annen samtidig',
+    conflict: (label: string) => `«${label}» ble endret av en medforfatter mens du skrev.`,
+    theirs: 'Lagret verdi',
+    mine: 'Din verdi',
+    keepMine: 'Behold min',
+    useTheirs: 'Bruk lagret',
+    empty: '(tomt)',
+  },
+  edit: {
+    sections: 'Deler av søknaden',
+    complete: 'fullført',
+    missing: (n: number) => (n === 1 ? '1 mangler' : `${n} mangler`),
+    save: 'Lagre',
+    toSummary: 'Se over og send inn',
+    saved: 'Endringene er lagret.',
+    notSaved: 'Noen felt ble ikke lagret. Se feilmeldingene.',
+    conflicts:
+      'Noen felt ble endret av en medforfatter samtidig. Dine verdier står i skjemaet; lagre igjen for å beholde dem.',
+  },
+  summary: {
+    title: 'Oppsummering',
+    intro: 'Se over søknaden før du sender den inn. Du kan gå tilbake og endre hver del.',
+    missingTitle: 'Dette mangler før søknaden kan sendes inn:',
+    complete: 'Alt er fylt ut. Søknaden kan sendes inn.',
+    editSection: (title: string) => `Endre ${title.toLowerCase()}`,
+    submit: 'Send inn søknaden',
+    resubmit: 'Send inn på nytt',
+    back: 'Tilbake til skjemaet',
+  },
+  coAuthors: {
+    title: 'Medforfattere',
+    none: 'Ingen medforfattere ennå.',
+    colleague: 'Kollega i samme helseforetak',
+    invite: 'Inviter som medforfatter',
+    invited: (name: string) => `${name} er invitert som medforfatter.`,
+    noColleagues: 'Ingen flere kolleger å invitere.',
+    choose: 'Velg kollega',
+  },
+  changes: {
+    title: 'Endringer i søknaden',
+    who: 'Hvem',
+    what: 'Spørsmål',
+    when: 'Tidspunkt',
+    none: 'Ingen endringer registrert.',
+  },
+  start: {
+    title: 'Ny søknad',
+    intro:
+      'Velg ordning og om søknaden gjelder én pasient eller en gruppe. Resten av skjemaet tilpasses valgene, og alt lagres automatisk.',
+    start: 'Start søknaden',
+  },
+  time: (date: Date) =>
+    new Intl.DateTimeFormat('nb-NO', { timeStyle: 'short', timeZone: 'Europe/Oslo' }).format(date),
   dateTime: (date: Date) =>
     new Intl.DateTimeFormat('nb-NO', {
       dateStyle: 'short',

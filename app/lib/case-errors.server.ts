@@ -2,7 +2,8 @@ import { data } from 'react-router';
 import type { FieldErrors } from '../features/cases/domain/application';
 import { CaseError, type CaseErrorCode, type Problem } from '../features/cases/domain/errors';
 
-const STATUS: Record<CaseErrorCode, number> = {
+/** The HTTP status for each refusal. */
+export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   notFound: 404,
   conflict: 409,
   invalidTransition: 409,
@@ -19,7 +20,7 @@ export function caseErrorData<V>(error: unknown, values: V) {
   if (error.code === 'notFound') throw data(null, { status: 404 });
   const problem: Problem | null = error.code === 'invalid' ? null : error.code;
   const fieldErrors: FieldErrors = error.fieldErrors;
-  return data({ problem, fieldErrors, values }, { status: STATUS[error.code] });
+  return data({ problem, fieldErrors, values }, { status: CASE_ERROR_STATUS[error.code] });
 }
 
 /** Runs a loader's use case; a case the user may not see is a 404. */

@@ -1,67 +1,175 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { redirect } from 'react-router';
-import { applicationAction } from '../features/cases/application-action.server';
-import { getCase } from '../features/cases/cases.server';
 import {
-  fieldErrors,
-  submissionSchema,
-  type FieldErrors,
-} from '../features/cases/domain/application';
-import { ApplicationForm } from '../features/cases/ui/ApplicationForm';
+  Alert,
+  Button,
+  Card,
+  Field,
+  Heading,
+  Label,
+  List,
+  Paragraph,
+  Select,
+} from '@digdir/designsystemet-react';
+import { data, Form, redirect } from 'react-router';
+import {
+  getCase,
+  inviteCoAuthor,
+  listInvitableColleagues,
+  saveAnswers,
+} from '../features/cases/cases.server';
+import { CaseError } from '../features/cases/domain/errors';
+import {
+  normaliseAnswer,
+  QUESTIONS,
+  type Answers,
+  type QuestionId,
+} from '../features/cases/domain/questionnaire';
+import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
+import { QuestionnaireForm } from '../features/cases/ui/QuestionnaireForm';
+import {
+  answersFromForm,
+  BASE_FIELD,
+  changesFromForm,
+} from '../features/cases/ui/questionnaire-form';
 import { msg } from '../i18n';
-import { loadCase } from '../lib/case-errors.server';
-import { pageTitle } from '../lib/form';
+import { caseErrorData, loadCase } from '../lib/case-errors.server';
+import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-edit';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId, 'edit'));
-  if (!view.events.includes('submit') && !view.events.includes('resubmit')) {
-    throw redirect(`/saker/${view.id}`);
-  }
+  if (!view.editable) throw redirect(`/saker/${view.id}`);
+  const colleagues = view.roles.includes('applicant')
+    ? await listInvitableColleagues(context.db, actor, view.id)
+    : [];
   const url = new URL(request.url);
-  let missing: FieldErrors = {};
-  if (url.searchParams.get('send') === '1') {
-    const check = submissionSchema.safeParse({ ...view, patientId: view.patientId ?? '' });
-    if (!check.success) missing = fieldErrors(check.error);
-  }
   return {
-    target: { caseId: view.id, version: view.version },
-    values: {
-      scheme: view.scheme,
-      patientScope: view.patientScope,
-      patientId: view.patientId ?? '',
-      drug: view.drug,
-      indication: view.indication,
-      justification: view.justification,
-    },
+    view,
+    colleagues,
     saved: url.searchParams.get('lagret') === '1',
-    missing,
+    invited: url.searchParams.get('invitert'),
   };
 }
 
-export async function action({ request, context }: Route.ActionArgs) {
+/** The answers the posting editor started from (the form's hidden snapshot), normalised. */
+function baseFrom(form: FormData): Answers {
+  let raw: unknown = {};
+  try {
+    raw = JSON.parse(formText(form, BASE_FIELD) || '{}');
+  } catch {
+    raw = {};
+  }
+  const base: Answers = {};
+  if (raw && typeof raw === 'object') {
+    for (const [id, value] of Object.entries(raw)) {
+      const question = QUESTIONS.get(id as QuestionId);
+      const answer = question ? normaliseAnswer(question, value) : null;
+      if (question && answer !== null) base[question.id] = answer;
+    }
+  }
+  return base;
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
-  return applicationAction(context.db, actor, await request.formData());
+  const form = await request.formData();
+  const intent = formText(form, 'intent');
+  if (intent === 'invite') {
+    const userId = formText(form, 'userId');
+    try {
+      await inviteCoAuthor(context.db, actor, params.caseId, userId);
+    } catch (error) {
+      return caseErrorData(error, null);
+    }
+    return redirect(`/saker/${params.caseId}/rediger?invitert=${encodeURIComponent(userId)}`);
+  }
+  const base = baseFrom(form);
+  try {
+    const result = await saveAnswers(context.db, actor, params.caseId, changesFromForm(form, base));
+    const clean =
+      Object.keys(result.errors).length === 0 && Object.keys(result.conflicts).length === 0;
+    if (clean && intent === 'summary') return redirect(`/saker/${params.caseId}/oppsummering`);
+    if (clean) return redirect(`/saker/${params.caseId}/rediger?lagret=1`);
+    // Keep what the editor typed in the form; the stored answers become the new base, so saving
+    // again keeps the editor's values where someone else changed them meanwhile.
+    return data(
+      {
+        problem: null,
+        fieldErrors: result.errors,
+        values: { shown: answersFromForm(form, result.answers), base: result.answers },
+        conflicted: Object.keys(result.conflicts).length > 0,
+      },
+      { status: 409 },
+    );
+  } catch (error) {
+    if (error instanceof CaseError) return caseErrorData(error, null);
+    throw error;
+  }
 }
 
 export default function EditApplication({ loaderData, actionData }: Route.ComponentProps) {
+  const { view, colleagues, saved, invited } = loaderData;
+  const returned = actionData && 'conflicted' in actionData ? actionData : null;
+  const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
+  const title = view.caseNumber
+    ? `${msg.application.editTitle} ${view.caseNumber}`
+    : msg.application.editTitle;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.application.editTitle, msg.app.name)}</title>
+      <title>{pageTitle(title, msg.app.name)}</title>
       <Heading level={1} data-size="lg">
-        {msg.application.editTitle}
+        {title}
       </Heading>
-      <Paragraph>{msg.application.intro}</Paragraph>
-      {loaderData.saved && !actionData && (
-        <Alert data-color="success">{msg.application.saved}</Alert>
+      {saved && !actionData && <Alert data-color="success">{msg.edit.saved}</Alert>}
+      {invitedName && !actionData && (
+        <Alert data-color="success">{msg.coAuthors.invited(invitedName)}</Alert>
       )}
-      <ApplicationForm
-        values={actionData?.values ?? loaderData.values}
-        fieldErrors={actionData?.fieldErrors ?? loaderData.missing}
-        problem={actionData?.problem ?? null}
-        target={loaderData.target}
+      <Card data-color="neutral">
+        <Heading level={2} data-size="xs">
+          {msg.coAuthors.title}
+        </Heading>
+        {view.coAuthors.length === 0 ? (
+          <Paragraph data-size="sm">{msg.coAuthors.none}</Paragraph>
+        ) : (
+          <List.Unordered>
+            {view.coAuthors.map((p) => (
+              <List.Item key={p.id}>{`${p.name}, ${p.title}`}</List.Item>
+            ))}
+          </List.Unordered>
+        )}
+        {view.roles.includes('applicant') &&
+          (colleagues.length === 0 ? (
+            <Paragraph data-size="sm">{msg.coAuthors.noColleagues}</Paragraph>
+          ) : (
+            <Form method="post" className="sp-row">
+              <input type="hidden" name="intent" value="invite" />
+              <Field>
+                <Label>{msg.coAuthors.colleague}</Label>
+                <Select name="userId" defaultValue="">
+                  <Select.Option value="" disabled>
+                    {msg.coAuthors.choose}
+                  </Select.Option>
+                  {colleagues.map((c) => (
+                    <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" variant="secondary">
+                {msg.coAuthors.invite}
+              </Button>
+            </Form>
+          ))}
+      </Card>
+      <QuestionnaireForm
+        key={view.version}
+        caseId={view.id}
+        answers={returned?.values.shown ?? view.answers}
+        base={returned?.values.base ?? view.answers}
+        fieldErrors={returned?.fieldErrors ?? {}}
+        problem={actionData && !returned ? actionData.problem : null}
+        notice={returned?.conflicted ? msg.edit.conflicts : returned ? msg.edit.notSaved : null}
       />
+      <ChangeHistory changes={view.changes} />
     </div>
   );
 }

@@ -4,6 +4,8 @@ import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isCaseEvent } from '../features/cases/domain/workflow';
 import { CaseActions } from '../features/cases/ui/CaseActions';
+import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
+import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
@@ -41,6 +43,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, done } = loaderData;
   const label = view.caseNumber ?? msg.case.draftLabel;
+  // Submission goes through the summary page, which shows what is missing first.
+  const actionEvents = view.events.filter((e) => e !== 'submit' && e !== 'resubmit');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   return (
     <div className="sp-stack">
@@ -91,29 +95,19 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Card>
       )}
 
-      <section className="sp-stack" aria-labelledby="summary">
-        <Heading level={2} data-size="md" id="summary">
-          {msg.case.summary}
+      <section className="sp-stack" aria-labelledby="about">
+        <Heading level={2} data-size="md" id="about">
+          {msg.case.about}
         </Heading>
         <dl className="sp-dl">
-          <dt>{msg.application.scheme}</dt>
-          <dd>{msg.schemes[view.scheme]}</dd>
-          <dt>{msg.application.patientScope}</dt>
-          <dd>{msg.patientScopes[view.patientScope]}</dd>
-          {view.patientId && (
-            <>
-              <dt>{msg.application.patientId}</dt>
-              <dd>{view.patientId}</dd>
-            </>
-          )}
-          <dt>{msg.application.drug}</dt>
-          <dd>{view.drug || '–'}</dd>
-          <dt>{msg.application.indication}</dt>
-          <dd>{view.indication || '–'}</dd>
-          <dt>{msg.application.justification}</dt>
-          <dd>{view.justification || '–'}</dd>
           <dt>{msg.case.applicant}</dt>
           <dd>{view.applicantName}</dd>
+          {view.coAuthors.length > 0 && (
+            <>
+              <dt>{msg.coAuthors.title}</dt>
+              <dd>{view.coAuthors.map((p) => p.name).join(', ')}</dd>
+            </>
+          )}
           <dt>{msg.case.department}</dt>
           <dd>{`${view.departmentName}, ${view.trustName}`}</dd>
           {view.submittedAt && (
@@ -129,23 +123,38 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="actions">
           {msg.case.actions}
         </Heading>
-        {(view.events.includes('submit') || view.events.includes('resubmit')) && (
-          <div>
+        {view.editable && (
+          <div className="sp-row">
             <Button asChild variant="secondary">
-              <RouterLink to={`/saker/${view.id}/rediger`}>{msg.case.edit}</RouterLink>
+              <RouterLink to={`/saker/${view.id}/rediger`}>{msg.case.editApplication}</RouterLink>
             </Button>
+            {(view.events.includes('submit') || view.events.includes('resubmit')) && (
+              <Button asChild>
+                <RouterLink to={`/saker/${view.id}/oppsummering`}>
+                  {msg.case.reviewAndSubmit}
+                </RouterLink>
+              </Button>
+            )}
           </div>
         )}
-        {view.events.length === 0 ? (
+        {actionEvents.length === 0 && !view.editable ? (
           <Paragraph>{msg.case.noActions}</Paragraph>
         ) : (
           <CaseActions
             status={view.status}
             version={view.version}
-            events={view.events}
+            events={actionEvents}
             submitted={actionData ?? null}
           />
         )}
+      </section>
+
+      <section className="sp-stack" aria-labelledby="summary">
+        <Heading level={2} data-size="md" id="summary">
+          {msg.case.summary}
+        </Heading>
+        <QuestionnaireView answers={view.answers} headingLevel={3} />
+        <ChangeHistory changes={view.changes} />
       </section>
 
       <section className="sp-stack" aria-labelledby="history">
@@ -168,7 +177,11 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 <Table.Cell>{when(entry.at)}</Table.Cell>
                 <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
                 <Table.Cell>
-                  {entry.event === 'create' ? msg.case.createEvent : msg.events[entry.event]}
+                  {entry.event === 'create'
+                    ? msg.case.createEvent
+                    : entry.event === 'inviteCoAuthor'
+                      ? msg.case.inviteEvent
+                      : msg.events[entry.event]}
                   {entry.fromStatus
                     ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
                     : ''}

@@ -4,6 +4,7 @@ import { users } from '../db/schema';
 import { demoEmail, type DemoTrustCode } from '../db/seed.server';
 import { createAuth } from '../features/auth/auth.server';
 import type { Actor, Role } from '../features/auth/domain/roles';
+import type { Answers } from '../features/cases/domain/questionnaire';
 
 export const TEST_SECRETS = ['test-secret'];
 
@@ -45,11 +46,23 @@ export const TEST_PATIENT_IDS = [
   '01816010027',
 ] as const;
 
-export const completeApplication = {
+/** A complete single-patient off-label application (answers to the questionnaire). */
+export const completeAnswers: Answers = {
   scheme: 'offLabel',
   patientScope: 'single',
   patientId: TEST_PATIENT_IDS[0],
-  drug: 'Rituximab 500 mg infusjonsvæske',
+  consent: 'yes',
+  diagnoses: ['ICD10:N04.2'],
   indication: 'Membranøs nefropati, terapiresistent',
-  justification: 'Standardbehandling med ciklosporin har ikke gitt remisjon etter 6 måneder.',
-} as const;
+  severity: 'Høy risiko for nyresvikt uten behandling',
+  drug: { id: null, label: 'Rituximab 500 mg infusjonsvæske' },
+  dose: '1000 mg dag 1 og 15',
+  route: 'Intravenøst',
+  duration: '6 måneder',
+  alternativesTried: 'Ciklosporin i 6 måneder',
+  alternativesInsufficient: 'Ingen remisjon, stigende proteinuri',
+  expectedBenefit: 'Remisjon hos om lag 60 prosent',
+  evaluationPlan: 'Proteinuri og eGFR etter 6 måneder',
+  costEstimate: '45000',
+  evidence: 'Randomisert studie (MENTOR, NEJM 2019)',
+};

@@ -2,15 +2,22 @@ import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import { accessLog, caseEvents, caseNumberCounters, cases } from '../../db/schema';
-import { completeApplication, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
+import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
-import { getCase, listMyCases, saveDraft, transition } from './cases.server';
-import type { ApplicationDraft } from './domain/application';
+import {
+  createDraft,
+  getCase,
+  inviteCoAuthor,
+  listInvitableColleagues,
+  listMyCases,
+  saveAnswers,
+  transition,
+} from './cases.server';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 
-const application = completeApplication as ApplicationDraft;
+const application = completeAnswers;
 
 /** Resolves to the CaseError code a use case threw, or fails the test. */
 async function refusal(promise: Promise<unknown>): Promise<string> {
@@ -50,7 +57,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   const db = () => database.db;
 
   async function submittedCase(actor: Actor = hbe.applicant, input = application) {
-    const draft = await saveDraft(db(), actor, input);
+    const draft = await createDraft(db(), actor, input);
     const submitted = await transition(db(), actor, {
       caseId: draft.id,
       version: draft.version,
@@ -60,13 +67,12 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   }
 
   it('runs the whole journey: draft → submitted → endorsed → decided, seen by the applicant', async () => {
-    const draft = await saveDraft(db(), hbe.applicant, { ...application, drug: '' });
-    expect(draft.status).toBe('draft');
-    const edited = await saveDraft(db(), hbe.applicant, application, {
-      caseId: draft.id,
-      version: draft.version,
+    const { drug, ...withoutDrug } = application;
+    const draft = await createDraft(db(), hbe.applicant, withoutDrug);
+    const edited = await saveAnswers(db(), hbe.applicant, draft.id, {
+      drug: { base: null, value: drug ?? null },
     });
-    expect(edited.version).toBe(draft.version + 1);
+    expect(edited).toMatchObject({ version: draft.version + 1, applied: ['drug'], conflicts: {} });
 
     const submitted = await transition(db(), hbe.applicant, {
       caseId: draft.id,
@@ -172,7 +178,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     );
     const start = before[0]?.value ?? 0;
     const drafts = await Promise.all(
-      Array.from({ length: 16 }, () => saveDraft(db(), hbe.applicant, application)),
+      Array.from({ length: 16 }, () => createDraft(db(), hbe.applicant, application)),
     );
     const numbers = await Promise.all(
       drafts.map((d) =>
@@ -186,7 +192,8 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   it('numbers each trust on its own and uses no number for a refused submission', async () => {
     const first = await submittedCase(ous.applicant);
     expect(first.caseNumber).toBe(`OUS-${year}-00001`);
-    const incomplete = await saveDraft(db(), ous.applicant, { ...application, justification: '' });
+    const { evidence: _evidence, ...incompleteAnswers } = application;
+    const incomplete = await createDraft(db(), ous.applicant, incompleteAnswers);
     expect(
       await refusal(
         transition(db(), ous.applicant, {
@@ -208,15 +215,10 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       event: 'returnToApplicant',
       reason: 'Legg ved dosering.',
     });
-    const edited = await saveDraft(
-      db(),
-      hbe.applicant,
-      { ...application, drug: 'Rituximab 1000 mg' },
-      {
-        caseId: c.id,
-        version: returned.version,
-      },
-    );
+    const edited = await saveAnswers(db(), hbe.applicant, c.id, {
+      dose: { base: application.dose ?? null, value: '500 mg' },
+    });
+    expect(edited.version).toBe(returned.version + 1);
     const again = await transition(db(), hbe.applicant, {
       caseId: c.id,
       version: edited.version,
@@ -274,7 +276,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   });
 
   it('shows a draft to its applicant only', async () => {
-    const draft = await saveDraft(db(), hbe.applicant, application);
+    const draft = await createDraft(db(), hbe.applicant, application);
     for (const who of [
       hbe.endorser,
       hbe.decisionMaker,
@@ -340,8 +342,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   });
 
   it('refuses to submit an incomplete application and keeps it as a draft', async () => {
-    const draft = await saveDraft(db(), hbe.applicant, {
-      ...application,
+    const { severity: _severity, ...rest } = application;
+    const draft = await createDraft(db(), hbe.applicant, {
+      ...rest,
       patientId: TEST_PATIENT_IDS[1].slice(0, 10),
     });
     const error = await transition(db(), hbe.applicant, {
@@ -349,55 +352,113 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       version: draft.version,
       event: 'submit',
     }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'invalid', fieldErrors: { patientId: 'patientIdFormat' } });
+    expect(error).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { patientId: 'patientIdFormat', severity: 'answerRequired' },
+    });
     const view = await getCase(db(), hbe.applicant, draft.id);
-    expect(view).toMatchObject({
-      status: 'draft',
-      caseNumber: null,
-      patientId: TEST_PATIENT_IDS[1].slice(0, 10),
+    expect(view).toMatchObject({ status: 'draft', caseNumber: null });
+    expect(view.answers.patientId).toBe(TEST_PATIENT_IDS[1].slice(0, 10));
+  });
+
+  it('drops answers that no longer apply when submitting (no patient id on a group)', async () => {
+    const c = await submittedCase(hbe.applicant, {
+      ...application,
+      patientScope: 'group',
+      population: 'Voksne med membranøs nefropati',
+      expectedPatients: '8',
+      inclusionCriteria: 'Terapiresistent',
+      exclusionCriteria: 'Graviditet',
+    });
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.answers.patientId).toBeUndefined();
+    expect(view.answers.consent).toBeUndefined();
+    expect(view.answers.population).toBe('Voksne med membranøs nefropati');
+  });
+
+  it('merges co-authors per field and reports a conflict instead of overwriting', async () => {
+    const draft = await createDraft(db(), hbe.applicant, application);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    // Both loaded the same answers; each changes a different field.
+    const first = await saveAnswers(db(), hbe.applicant, draft.id, {
+      dose: { base: application.dose ?? null, value: '750 mg' },
+    });
+    const second = await saveAnswers(db(), hbe.coAuthor, draft.id, {
+      route: { base: application.route ?? null, value: 'Subkutant' },
+    });
+    expect(first.applied).toEqual(['dose']);
+    expect(second).toMatchObject({ applied: ['route'], conflicts: {} });
+    expect(second.answers).toMatchObject({ dose: '750 mg', route: 'Subkutant' });
+    // The co-author, still on the old dose, changes it too: a conflict, nothing overwritten.
+    const clash = await saveAnswers(db(), hbe.coAuthor, draft.id, {
+      dose: { base: application.dose ?? null, value: '2 g' },
+    });
+    expect(clash).toMatchObject({ applied: [], conflicts: { dose: '750 mg' } });
+    expect(clash.version).toBe(second.version);
+    const view = await getCase(db(), hbe.applicant, draft.id);
+    expect(view.answers.dose).toBe('750 mg');
+    // Who changed what.
+    expect(view.changes.slice(-2).map((c) => [c.questionId, c.actorName])).toEqual([
+      ['dose', hbe.applicant.name],
+      ['route', hbe.coAuthor.name],
+    ]);
+    expect(view.coAuthors.map((p) => p.name)).toEqual([hbe.coAuthor.name]);
+  });
+
+  it('refuses answers that cannot be stored, and keeps the rest', async () => {
+    const draft = await createDraft(db(), hbe.applicant, {});
+    const result = await saveAnswers(db(), hbe.applicant, draft.id, {
+      dose: { base: null, value: 'x'.repeat(201) },
+      scheme: { base: null, value: 'homeopathy' },
+      route: { base: null, value: 'Intravenøst' },
+    });
+    expect(result).toMatchObject({
+      applied: ['route'],
+      errors: { dose: 'tooLong', scheme: 'invalidValue' },
     });
   });
 
-  it('saves drafts with compare-and-set: a stale save is a conflict', async () => {
-    const draft = await saveDraft(db(), hbe.applicant, application);
-    await saveDraft(
-      db(),
-      hbe.applicant,
-      { ...application, drug: 'A' },
-      {
-        caseId: draft.id,
-        version: draft.version,
-      },
+  it('lets the applicant invite a doctor of the same trust, and only that', async () => {
+    const draft = await createDraft(db(), hbe.applicant, application);
+    const colleagues = await listInvitableColleagues(db(), hbe.applicant, draft.id);
+    expect(colleagues.map((c) => c.id)).toEqual([hbe.coAuthor.userId]);
+    expect(await refusal(inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId))).toBe(
+      'invalid',
     );
+    expect(await refusal(inviteCoAuthor(db(), hbe.applicant, draft.id, ous.applicant.userId))).toBe(
+      'invalid',
+    );
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    expect(await refusal(inviteCoAuthor(db(), hbe.coAuthor, draft.id, hbe.coAuthor.userId))).toBe(
+      'forbidden',
+    );
+    // The co-author sees the draft and edits it, but does not submit it.
+    const mine = await listMyCases(db(), hbe.coAuthor);
+    expect(mine.waiting.map((i) => i.id)).toContain(draft.id);
+    const view = await getCase(db(), hbe.coAuthor, draft.id);
+    expect(view).toMatchObject({ roles: ['coAuthor'], editable: true, events: [] });
     expect(
       await refusal(
-        saveDraft(
-          db(),
-          hbe.applicant,
-          { ...application, drug: 'B' },
-          {
-            caseId: draft.id,
-            version: draft.version,
-          },
-        ),
-      ),
-    ).toBe('conflict');
-    expect((await getCase(db(), hbe.applicant, draft.id)).drug).toBe('A');
-  });
-
-  it('lets only the applicant edit, and only a draft or returned application', async () => {
-    const c = await submittedCase();
-    expect(
-      await refusal(
-        saveDraft(db(), hbe.endorser, application, { caseId: c.id, version: c.version }),
+        transition(db(), hbe.coAuthor, {
+          caseId: draft.id,
+          version: view.version,
+          event: 'submit',
+        }),
       ),
     ).toBe('forbidden');
-    expect(
-      await refusal(
-        saveDraft(db(), hbe.applicant, application, { caseId: c.id, version: c.version }),
-      ),
-    ).toBe('invalidTransition');
-    expect(await refusal(saveDraft(db(), hbe.endorser, application))).toBe('forbidden');
+    const applicantView = await getCase(db(), hbe.applicant, draft.id);
+    expect(applicantView.history.at(-1)).toMatchObject({
+      event: 'inviteCoAuthor',
+      reason: hbe.coAuthor.name,
+    });
+  });
+
+  it('lets only the applicant and co-authors edit, and only a draft or returned application', async () => {
+    const c = await submittedCase();
+    const change = { dose: { base: application.dose ?? null, value: '1 g' } };
+    expect(await refusal(saveAnswers(db(), hbe.endorser, c.id, change))).toBe('forbidden');
+    expect(await refusal(saveAnswers(db(), hbe.applicant, c.id, change))).toBe('invalidTransition');
+    expect(await refusal(createDraft(db(), hbe.endorser, application))).toBe('forbidden');
   });
 
   it('logs every read of a case (who, role, what) in the access log', async () => {

@@ -1,29 +1,53 @@
-import { and, asc, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  exists,
+  inArray,
+  ne,
+  notInArray,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
   accessLog,
+  caseChanges,
+  caseCollaborators,
   caseDecisions,
   caseEvents,
   caseNumberCounters,
   cases,
   departments,
+  roleAssignments,
   trusts,
   users,
 } from '../../db/schema';
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
-import { caseRoles } from './domain/access';
+import { canEditApplication, caseRoles } from './domain/access';
 import {
   decisionSchema,
   fieldErrors,
   reasonSchema,
-  submissionSchema,
-  type ApplicationDraft,
   type DecisionOutcome,
+  type FieldErrors,
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
+import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
+import {
+  draftError,
+  inapplicableAnswers,
+  QUESTIONS,
+  validateForSubmission,
+  type Answers,
+  type AnswerValue,
+  type QuestionId,
+} from './domain/questionnaire';
 import {
   availableEvents,
   checkTransition,
@@ -39,17 +63,33 @@ const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
-const rolesFor = (actor: Actor, row: CaseRow) =>
-  caseRoles(actor, { ...row, status: statusOf(row) });
+const rolesFor = (actor: Actor, row: CaseRow, coAuthorIds: readonly string[]) =>
+  caseRoles(actor, { ...row, coAuthorIds, status: statusOf(row) });
 
-/** Loads a case the actor may see, or throws notFound (for another trust, RLS already hides it). */
-async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string) {
+async function coAuthorsOf(tx: Tx, caseIds: string[]): Promise<Map<string, string[]>> {
+  const out = new Map<string, string[]>();
+  if (caseIds.length === 0) return out;
+  const rows = await tx
+    .select({ caseId: caseCollaborators.caseId, userId: caseCollaborators.userId })
+    .from(caseCollaborators)
+    .where(inArray(caseCollaborators.caseId, caseIds));
+  for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.userId]);
+  return out;
+}
+
+/**
+ * Loads a case the actor may see, or throws notFound (for another trust, RLS already hides it).
+ * `lock` takes the row lock, for read-modify-write of the answers.
+ */
+async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock = false) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
-  const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
+  const query = tx.select().from(cases).where(eq(cases.id, caseId));
+  const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new CaseError('notFound');
-  const roles = rolesFor(actor, row);
+  const coAuthorIds = (await coAuthorsOf(tx, [row.id])).get(row.id) ?? [];
+  const roles = rolesFor(actor, row, coAuthorIds);
   if (roles.length === 0) throw new CaseError('notFound');
-  return { row, roles };
+  return { row, roles, coAuthorIds };
 }
 
 async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
@@ -79,6 +119,16 @@ export async function listMyCases(
 ): Promise<{ waiting: CaseListItem[]; others: CaseListItem[] }> {
   const visible: SQL[] = [];
   if (hasRole(actor, 'applicant')) visible.push(eq(cases.applicantId, actor.userId));
+  visible.push(
+    exists(
+      db
+        .select({ one: sql`1` })
+        .from(caseCollaborators)
+        .where(
+          and(eq(caseCollaborators.caseId, cases.id), eq(caseCollaborators.userId, actor.userId)),
+        ),
+    ),
+  );
   if (hasRole(actor, 'decisionMaker') || hasRole(actor, 'assessor')) {
     visible.push(ne(cases.status, 'draft'));
   }
@@ -96,31 +146,38 @@ export async function listMyCases(
     );
     if (departmentCases) visible.push(departmentCases);
   }
-  if (visible.length === 0) return { waiting: [], others: [] };
-
-  const rows = await inTenant(db, scopeOf(actor), (tx) =>
-    tx
+  const { rows, coAuthors } = await inTenant(db, scopeOf(actor), async (tx) => {
+    const found = await tx
       .select()
       .from(cases)
       .where(or(...visible))
       .orderBy(desc(cases.updatedAt))
-      .limit(500),
-  );
+      .limit(500);
+    return {
+      rows: found,
+      coAuthors: await coAuthorsOf(
+        tx,
+        found.map((r) => r.id),
+      ),
+    };
+  });
   const waiting: CaseListItem[] = [];
   const others: CaseListItem[] = [];
   for (const row of rows) {
-    const roles = rolesFor(actor, row);
+    const roles = rolesFor(actor, row, coAuthors.get(row.id) ?? []);
     if (roles.length === 0) continue;
     // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
-    const events = availableEvents(statusOf(row), roles).filter((e) => e !== 'withdraw');
+    const status = statusOf(row);
+    const events = availableEvents(status, roles).filter((e) => e !== 'withdraw');
+    const drug = row.answers.drug;
     const item: CaseListItem = {
       id: row.id,
       caseNumber: row.caseNumber,
-      status: statusOf(row),
-      drug: row.drug,
-      indication: row.indication,
+      status,
+      drug: drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.label : '',
+      indication: typeof row.answers.indication === 'string' ? row.answers.indication : '',
       updatedAt: row.updatedAt,
-      waitingForMe: events.length > 0,
+      waitingForMe: events.length > 0 || canEditApplication(roles, status),
     };
     (item.waitingForMe ? waiting : others).push(item);
   }
@@ -130,12 +187,19 @@ export async function listMyCases(
 }
 
 export interface HistoryEntry {
-  event: CaseEvent | 'create';
+  event: CaseEvent | 'create' | 'inviteCoAuthor';
   fromStatus: Status | null;
   toStatus: Status;
   actorName: string;
   actorRole: Role;
   reason: string | null;
+  at: Date;
+}
+
+/** Who changed which answer, when (the application's field-level history). */
+export interface ChangeEntry {
+  questionId: QuestionId;
+  actorName: string;
   at: Date;
 }
 
@@ -148,36 +212,31 @@ export interface DecisionView {
   decidedAt: Date;
 }
 
+export interface Person {
+  id: string;
+  name: string;
+  title: string;
+}
+
 export interface CaseView {
   id: string;
   version: number;
   caseNumber: string | null;
   status: Status;
-  scheme: ApplicationDraft['scheme'];
-  patientScope: ApplicationDraft['patientScope'];
-  patientId: string | null;
-  drug: string;
-  indication: string;
-  justification: string;
+  answers: Answers;
   trustName: string;
   departmentName: string;
   applicantName: string;
+  coAuthors: Person[];
   submittedAt: Date | null;
   createdAt: Date;
   roles: Role[];
   events: CaseEvent[];
+  editable: boolean;
   history: HistoryEntry[];
+  changes: ChangeEntry[];
   decision: DecisionView | null;
 }
-
-const toDraft = (row: CaseRow): ApplicationDraft => ({
-  scheme: row.scheme as ApplicationDraft['scheme'],
-  patientScope: row.patientScope as ApplicationDraft['patientScope'],
-  patientId: row.patientId ?? '',
-  drug: row.drug,
-  indication: row.indication,
-  justification: row.justification,
-});
 
 /**
  * The whole case for someone working it. Reading it is a read of personal data (the patient's
@@ -190,7 +249,7 @@ export async function getCase(
   action: 'view' | 'edit' = 'view',
 ): Promise<CaseView> {
   return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
     const [names] = await tx
       .select({ trust: trusts.name, department: departments.name, applicant: users.name })
       .from(trusts)
@@ -211,6 +270,24 @@ export async function getCase(
       .innerJoin(users, eq(users.id, caseEvents.actorId))
       .where(eq(caseEvents.caseId, row.id))
       .orderBy(asc(caseEvents.id));
+    const changes = await tx
+      .select({
+        questionId: caseChanges.questionId,
+        actorName: users.name,
+        at: caseChanges.createdAt,
+      })
+      .from(caseChanges)
+      .innerJoin(users, eq(users.id, caseChanges.actorId))
+      .where(eq(caseChanges.caseId, row.id))
+      .orderBy(asc(caseChanges.id));
+    const coAuthors =
+      coAuthorIds.length === 0
+        ? []
+        : await tx
+            .select({ id: users.id, name: users.name, title: users.title })
+            .from(users)
+            .where(inArray(users.id, coAuthorIds))
+            .orderBy(asc(users.name));
     const decider = alias(users, 'decider');
     const [decision] = await tx
       .select({
@@ -230,19 +307,20 @@ export async function getCase(
     if (firstRole) await logAccess(tx, actor, firstRole, row.id, action);
     const status = statusOf(row);
     return {
-      ...toDraft(row),
       id: row.id,
       version: row.version,
       caseNumber: row.caseNumber,
       status,
-      patientId: row.patientId,
+      answers: row.answers,
       trustName: names?.trust ?? '',
       departmentName: names?.department ?? '',
       applicantName: names?.applicant ?? '',
+      coAuthors,
       submittedAt: row.submittedAt,
       createdAt: row.createdAt,
       roles,
       events: availableEvents(status, roles),
+      editable: canEditApplication(roles, status),
       history: history.map((h) => ({
         ...h,
         event: h.event as HistoryEntry['event'],
@@ -250,65 +328,169 @@ export async function getCase(
         toStatus: h.toStatus as Status,
         actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
       })),
+      changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     };
   });
 }
 
-/** Statuses in which the applicant may edit the application. */
-const EDITABLE: readonly Status[] = ['draft', 'returned'];
-
-/**
- * Creates a draft (caseId undefined) or saves the applicant's changes to it. A save is a
- * compare-and-set on the version the applicant loaded: a concurrent change is a conflict.
- */
-export async function saveDraft(
+/** Creates a draft application in the applicant's department, with any answers already given. */
+export async function createDraft(
   db: Db,
   actor: Actor,
-  input: ApplicationDraft,
-  target?: { caseId: string; version: number },
-): Promise<{ id: string; version: number; status: Status }> {
+  answers: Answers = {},
+): Promise<{ id: string; version: number }> {
   return inTenant(db, scopeOf(actor), async (tx) => {
-    const content = { ...input, patientId: input.patientId === '' ? null : input.patientId };
-    if (!target) {
-      const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
-      if (!grant) throw new CaseError('forbidden');
-      const departmentId = grant.departmentId ?? (await firstDepartment(tx, actor.trustId));
-      const [created] = await tx
-        .insert(cases)
-        .values({
-          ...content,
-          trustId: actor.trustId,
-          departmentId,
-          applicantId: actor.userId,
-          status: 'draft',
-        })
-        .returning({ id: cases.id, version: cases.version });
-      if (!created) throw new Error('Insert returned no row');
-      await tx.insert(caseEvents).values({
-        caseId: created.id,
-        trustId: actor.trustId,
-        event: 'create',
-        fromStatus: null,
-        toStatus: 'draft',
-        actorId: actor.userId,
-        actorRole: 'applicant',
-      });
-      return { ...created, status: 'draft' };
+    const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
+    if (!grant) throw new CaseError('forbidden');
+    const errors: FieldErrors = {};
+    for (const [id, value] of Object.entries(answers) as [QuestionId, AnswerValue][]) {
+      const question = QUESTIONS.get(id);
+      const error = question ? draftError(question, value) : 'invalidValue';
+      if (error) errors[id] = error;
     }
-    const { row, roles } = await loadVisibleCase(tx, actor, target.caseId);
-    if (!roles.includes('applicant')) throw new CaseError('forbidden');
-    if (row.version !== target.version) throw new CaseError('conflict');
-    if (!EDITABLE.includes(statusOf(row))) throw new CaseError('invalidTransition');
+    if (Object.keys(errors).length > 0) throw new CaseError('invalid', errors);
+    const departmentId = grant.departmentId ?? (await firstDepartment(tx, actor.trustId));
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        answers,
+        trustId: actor.trustId,
+        departmentId,
+        applicantId: actor.userId,
+        status: 'draft',
+      })
+      .returning({ id: cases.id, version: cases.version });
+    if (!created) throw new Error('Insert returned no row');
+    await tx.insert(caseEvents).values({
+      caseId: created.id,
+      trustId: actor.trustId,
+      event: 'create',
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: actor.userId,
+      actorRole: 'applicant',
+    });
+    await recordChanges(tx, actor, created.id, Object.keys(answers) as QuestionId[]);
+    return created;
+  });
+}
+
+async function recordChanges(tx: Tx, actor: Actor, caseId: string, ids: readonly QuestionId[]) {
+  if (ids.length === 0) return;
+  await tx
+    .insert(caseChanges)
+    .values(
+      ids.map((questionId) => ({
+        caseId,
+        trustId: actor.trustId,
+        actorId: actor.userId,
+        questionId,
+      })),
+    );
+}
+
+export interface SaveResult {
+  version: number;
+  /** Changes refused because the value cannot be stored even in a draft (too long, unknown). */
+  errors: FieldErrors;
+  /** The stored answers after the merge (the editor refreshes fields it is not editing). */
+  answers: Answers;
+  applied: QuestionId[];
+  /** Fields someone else changed meanwhile, with their value: the editor must choose. */
+  conflicts: Partial<Record<QuestionId, AnswerValue | null>>;
+}
+
+/**
+ * Saves an editor's changed answers with a per-field three-way merge (see domain/merge.ts), under
+ * the row lock, so two co-authors never silently overwrite each other. Each applied change is
+ * recorded as who changed which question.
+ */
+export async function saveAnswers(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  changes: FieldChanges,
+): Promise<SaveResult> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
+    const status = statusOf(row);
+    if (!roles.includes('applicant') && !roles.includes('coAuthor')) {
+      throw new CaseError('forbidden');
+    }
+    if (!canEditApplication(roles, status)) throw new CaseError('invalidTransition');
+    const errors: FieldErrors = {};
+    const storable: FieldChanges = {};
+    for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
+      const question = QUESTIONS.get(id);
+      const error = question ? draftError(question, change.value) : 'invalidValue';
+      if (error) errors[id] = error;
+      else storable[id] = change;
+    }
+    const { merged, applied, conflicts } = mergeAnswers(row.answers, storable);
+    if (applied.length === 0) {
+      return { version: row.version, errors, answers: row.answers, applied, conflicts };
+    }
     const [updated] = await tx
       .update(cases)
-      .set({ ...content, version: sql`${cases.version} + 1`, updatedAt: new Date() })
-      .where(
-        and(eq(cases.id, row.id), eq(cases.status, row.status), eq(cases.version, target.version)),
-      )
-      .returning({ id: cases.id, version: cases.version });
+      .set({ answers: merged, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
+      .returning({ version: cases.version });
     if (!updated) throw new CaseError('conflict');
-    return { ...updated, status: statusOf(row) };
+    await recordChanges(tx, actor, row.id, applied);
+    return { version: updated.version, errors, answers: merged, applied, conflicts };
+  });
+}
+
+/** Invites a colleague of the same trust (a doctor) to co-author the application. */
+export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userId: string) {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId, true);
+    if (!roles.includes('applicant')) throw new CaseError('forbidden');
+    if (!canEditApplication(roles, statusOf(row))) throw new CaseError('invalidTransition');
+    const colleagues = await colleaguesIn(tx, actor, [row.applicantId, ...coAuthorIds]);
+    const colleague = colleagues.find((c) => c.id === userId);
+    if (!colleague) throw new CaseError('invalid', { userId: 'invalidValue' });
+    await tx.insert(caseCollaborators).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      userId,
+      invitedBy: actor.userId,
+    });
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      event: 'inviteCoAuthor',
+      fromStatus: row.status,
+      toStatus: row.status,
+      actorId: actor.userId,
+      actorRole: 'applicant',
+      reason: colleague.name,
+    });
+  });
+}
+
+/** Doctors of the actor's trust who could be invited (not those already on the case). */
+async function colleaguesIn(tx: Tx, actor: Actor, exclude: string[]): Promise<Person[]> {
+  return tx
+    .selectDistinct({ id: users.id, name: users.name, title: users.title })
+    .from(users)
+    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(
+      and(
+        eq(roleAssignments.trustId, actor.trustId),
+        inArray(roleAssignments.role, ['applicant', 'coAuthor']),
+        notInArray(users.id, exclude),
+      ),
+    )
+    .orderBy(asc(users.name));
+}
+
+/** Colleagues the applicant may invite to a case. */
+export async function listInvitableColleagues(db: Db, actor: Actor, caseId: string) {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
+    return colleaguesIn(tx, actor, [row.applicantId, ...coAuthorIds]);
   });
 }
 
@@ -321,6 +503,11 @@ async function firstDepartment(tx: Tx, trustId: string): Promise<string> {
     .limit(1);
   if (!department) throw new CaseError('forbidden');
   return department.id;
+}
+
+/** Missing or invalid answers as field errors keyed by question id. */
+export function submissionErrors(answers: Answers): FieldErrors {
+  return Object.fromEntries(validateForSubmission(answers).map((m) => [m.question, m.error]));
 }
 
 export interface TransitionInput {
@@ -366,9 +553,15 @@ export async function transition(
       if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
       reason = parsed.data.reason;
     }
+    let answers = row.answers;
     if (input.event === 'submit' || input.event === 'resubmit') {
-      const parsed = submissionSchema.safeParse(toDraft(row));
-      if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
+      const missing = submissionErrors(answers);
+      if (Object.keys(missing).length > 0) throw new CaseError('invalid', missing);
+      // Answers to questions that no longer apply (a patient id on a group application) go.
+      const stale = inapplicableAnswers(answers);
+      answers = Object.fromEntries(
+        Object.entries(answers).filter(([id]) => !stale.includes(id as QuestionId)),
+      );
     }
 
     const now = new Date();
@@ -378,6 +571,7 @@ export async function transition(
         status: check.transition.to,
         version: sql`${cases.version} + 1`,
         updatedAt: now,
+        answers,
         ...(input.event === 'submit' ? { submittedAt: now } : {}),
       })
       .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))

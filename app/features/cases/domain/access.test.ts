@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role, RoleGrant } from '../../auth/domain/roles';
-import { caseRoles, canViewCase, type CaseScope } from './access';
+import { canEditApplication, caseRoles, canViewCase, type CaseScope } from './access';
 import type { Status } from './workflow';
 
 const TRUST = 'trust-a';
@@ -19,11 +19,13 @@ const scope = (status: Status): CaseScope => ({
   trustId: TRUST,
   departmentId: DEPT,
   applicantId,
+  coAuthorIds: ['user-coauthor'],
   status,
 });
 
 const applicant = actor(applicantId, [{ role: 'applicant', departmentId: DEPT }]);
 const otherDoctor = actor('user-other', [{ role: 'applicant', departmentId: DEPT }]);
+const coAuthor = actor('user-coauthor', [{ role: 'applicant', departmentId: DEPT }]);
 const endorser = actor('user-endorser', [{ role: 'endorser', departmentId: DEPT }]);
 const otherEndorser = actor('user-endorser-2', [{ role: 'endorser', departmentId: 'dept-2' }]);
 const trustEndorser = actor('user-endorser-3', [{ role: 'endorser', departmentId: null }]);
@@ -42,6 +44,8 @@ describe('caseRoles', () => {
     ['applicant', applicant, 'draft', ['applicant']],
     ['applicant', applicant, 'submitted', ['applicant']],
     ['another doctor', otherDoctor, 'submitted', []],
+    ['invited co-author, draft', coAuthor, 'draft', ['coAuthor']],
+    ['invited co-author', coAuthor, 'underAssessment', ['coAuthor']],
     ['endorser of the department', endorser, 'submitted', ['endorser']],
     ['endorser, draft', endorser, 'draft', []],
     ['endorser of another department', otherEndorser, 'submitted', []],
@@ -63,5 +67,18 @@ describe('caseRoles', () => {
       grants: [{ role: 'decisionMaker', trustId: 'trust-b', departmentId: null }],
     };
     expect(caseRoles(twoTrusts, scope('endorsed'))).toEqual([]);
+  });
+});
+
+describe('canEditApplication', () => {
+  it.each([
+    [['applicant'], 'draft', true],
+    [['coAuthor'], 'draft', true],
+    [['coAuthor'], 'returned', true],
+    [['applicant'], 'submitted', false],
+    [['endorser'], 'draft', false],
+    [['decisionMaker'], 'returned', false],
+  ] as [Role[], Status, boolean][])('%j in %s → %s', (roles, status, editable) => {
+    expect(canEditApplication(roles, status)).toBe(editable);
   });
 });

@@ -6,6 +6,8 @@ export interface CaseScope {
   trustId: string;
   departmentId: string;
   applicantId: string;
+  /** Colleagues invited to co-author the application. */
+  coAuthorIds: readonly string[];
   status: Status;
 }
 
@@ -19,6 +21,7 @@ export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
   if (actor.trustId !== scope.trustId) return [];
   const roles: Role[] = [];
   if (actor.userId === scope.applicantId && hasRole(actor, 'applicant')) roles.push('applicant');
+  if (scope.coAuthorIds.includes(actor.userId)) roles.push('coAuthor');
   if (scope.status === 'draft') return roles;
   if (hasRoleFor(actor, 'endorser', scope.departmentId)) roles.push('endorser');
   if (hasRole(actor, 'decisionMaker')) roles.push('decisionMaker');
@@ -28,4 +31,15 @@ export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
 
 export function canViewCase(actor: Actor, scope: CaseScope): boolean {
   return caseRoles(actor, scope).length > 0;
+}
+
+/** Statuses in which the application itself may be edited. */
+export const EDITABLE_STATUSES: readonly Status[] = ['draft', 'returned'];
+
+/** The applicant and invited co-authors edit the application while it is a draft or returned. */
+export function canEditApplication(roles: readonly Role[], status: Status): boolean {
+  return (
+    EDITABLE_STATUSES.includes(status) &&
+    (roles.includes('applicant') || roles.includes('coAuthor'))
+  );
 }

@@ -18,20 +18,16 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
 /** Validation failures, as codes; the message catalogue gives each its Norwegian text. */
 export const VALIDATION_ERRORS = [
-  'schemeRequired',
-  'patientScopeRequired',
-  'patientIdRequired',
   'patientIdFormat',
   'patientIdInvalid',
-  'patientIdNotForGroup',
-  'drugRequired',
-  'indicationRequired',
-  'justificationRequired',
   'tooLong',
   'reasonRequired',
   'outcomeRequired',
   'conditionsRequired',
   'invalidValue',
+  'answerRequired',
+  'numberInvalid',
+  'diagnosisFormat',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 
@@ -50,39 +46,6 @@ export function checkPatientId(value: string): ValidationError | null {
 
 const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });
 const required = (max: number, error: ValidationError) => text(max).min(1, { error });
-
-/**
- * A draft keeps whatever the applicant has typed (nothing is ever lost); only lengths are bounded
- * and enumerations checked, so that a half-written application can always be saved.
- */
-export const draftSchema = z.object({
-  scheme: z.enum(SCHEMES, { error: 'schemeRequired' }),
-  patientScope: z.enum(PATIENT_SCOPES, { error: 'patientScopeRequired' }),
-  patientId: text(LIMITS.short).transform(normalisePatientId),
-  drug: text(LIMITS.short),
-  indication: text(LIMITS.medium),
-  justification: text(LIMITS.long),
-});
-export type ApplicationDraft = z.infer<typeof draftSchema>;
-
-/** What must hold before an application can be submitted. */
-export const submissionSchema = z
-  .object({
-    scheme: z.enum(SCHEMES, { error: 'schemeRequired' }),
-    patientScope: z.enum(PATIENT_SCOPES, { error: 'patientScopeRequired' }),
-    patientId: text(LIMITS.short).transform(normalisePatientId),
-    drug: required(LIMITS.short, 'drugRequired'),
-    indication: required(LIMITS.medium, 'indicationRequired'),
-    justification: required(LIMITS.long, 'justificationRequired'),
-  })
-  .superRefine((value, ctx) => {
-    if (value.patientScope === 'single') {
-      const error = value.patientId === '' ? 'patientIdRequired' : checkPatientId(value.patientId);
-      if (error) ctx.addIssue({ code: 'custom', path: ['patientId'], message: error });
-    } else if (value.patientId !== '') {
-      ctx.addIssue({ code: 'custom', path: ['patientId'], message: 'patientIdNotForGroup' });
-    }
-  });
 
 export const reasonSchema = z.object({
   reason: required(LIMITS.long, 'reasonRequired'),

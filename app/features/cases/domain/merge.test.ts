@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { mergeAnswers, sameAnswer, type FieldChanges } from './merge';
+import type { Answers, AnswerValue } from './questionnaire';
+
+const stored: Answers = {
+  indication: 'Membranøs nefropati',
+  dose: '1000 mg',
+  diagnoses: ['ICD10:N04.2'],
+  drug: { id: 'ID_1', label: 'Rituximab' },
+};
+
+describe('mergeAnswers', () => {
+  it.each<[string, FieldChanges, Answers, string[], Record<string, AnswerValue | null>]>([
+    [
+      'applies a change made from the stored value',
+      { dose: { base: '1000 mg', value: '500 mg' } },
+      { ...stored, dose: '500 mg' },
+      ['dose'],
+      {},
+    ],
+    [
+      'reports a conflict when someone else changed the field meanwhile',
+      { dose: { base: '750 mg', value: '500 mg' } },
+      stored,
+      [],
+      { dose: '1000 mg' },
+    ],
+    [
+      'accepts the same change twice (a retried save) without conflict',
+      { dose: { base: '750 mg', value: '1000 mg' } },
+      stored,
+      [],
+      {},
+    ],
+    [
+      'merges changes to different fields by different people',
+      { severity: { base: null, value: 'Alvorlig' }, dose: { base: '1000 mg', value: '2 g' } },
+      { ...stored, severity: 'Alvorlig', dose: '2 g' },
+      ['severity', 'dose'],
+      {},
+    ],
+    [
+      'clears a field',
+      { indication: { base: 'Membranøs nefropati', value: null } },
+      { dose: '1000 mg', diagnoses: ['ICD10:N04.2'], drug: { id: 'ID_1', label: 'Rituximab' } },
+      ['indication'],
+      {},
+    ],
+    [
+      'compares lists by content and order',
+      { diagnoses: { base: ['ICD10:N04.2'], value: ['ICD10:N04.2', 'ICD10:N18.3'] } },
+      { ...stored, diagnoses: ['ICD10:N04.2', 'ICD10:N18.3'] },
+      ['diagnoses'],
+      {},
+    ],
+    [
+      'compares drugs by id and label',
+      { drug: { base: { id: 'ID_2', label: 'Rituximab' }, value: { id: 'ID_3', label: 'X' } } },
+      stored,
+      [],
+      { drug: { id: 'ID_1', label: 'Rituximab' } },
+    ],
+  ])('%s', (_name, changes, merged, applied, conflicts) => {
+    const result = mergeAnswers(stored, changes);
+    expect(result.merged).toEqual(merged);
+    expect(result.applied).toEqual(applied);
+    expect(result.conflicts).toEqual(conflicts);
+  });
+});
+
+describe('sameAnswer', () => {
+  it.each<[AnswerValue | null, AnswerValue | null, boolean]>([
+    [null, null, true],
+    ['a', null, false],
+    ['a', 'a', true],
+    [['x'], ['x'], true],
+    [['x'], ['x', 'y'], false],
+    [['x'], 'x', false],
+    [{ id: null, label: 'A' }, { id: null, label: 'A' }, true],
+    [{ id: null, label: 'A' }, 'A', false],
+  ])('%j vs %j → %s', (a, b, same) => {
+    expect(sameAnswer(a, b)).toBe(same);
+  });
+});

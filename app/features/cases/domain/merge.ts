@@ -1,0 +1,49 @@
+import { setAnswer, type Answers, type AnswerValue, type QuestionId } from './questionnaire';
+
+/** One field as an editor changed it: what they started from, and what they want now. */
+export interface FieldChange {
+  base: AnswerValue | null;
+  value: AnswerValue | null;
+}
+export type FieldChanges = Partial<Record<QuestionId, FieldChange>>;
+
+export interface MergeResult {
+  merged: Answers;
+  /** Fields whose stored value changed. */
+  applied: QuestionId[];
+  /** Fields someone else changed meanwhile, with their value; the editor must choose. */
+  conflicts: Partial<Record<QuestionId, AnswerValue | null>>;
+}
+
+export function sameAnswer(a: AnswerValue | null, b: AnswerValue | null): boolean {
+  if (a === null || b === null) return a === b;
+  if (typeof a === 'string' || typeof b === 'string') return a === b;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    return (
+      Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => v === b[i])
+    );
+  }
+  return a.id === b.id && a.label === b.label;
+}
+
+/**
+ * Per-field three-way merge: a change applies when the stored value is still the one the editor
+ * started from; if the stored value already equals what they want, nothing happens; otherwise
+ * somebody else changed the field meanwhile and it is a conflict, never a silent overwrite.
+ */
+export function mergeAnswers(current: Answers, changes: FieldChanges): MergeResult {
+  let merged: Answers = { ...current };
+  const applied: QuestionId[] = [];
+  const conflicts: MergeResult['conflicts'] = {};
+  for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
+    const stored = current[id] ?? null;
+    if (sameAnswer(stored, change.value)) continue;
+    if (!sameAnswer(stored, change.base)) {
+      conflicts[id] = stored;
+      continue;
+    }
+    merged = setAnswer(merged, id, change.value);
+    applied.push(id);
+  }
+  return { merged, applied, conflicts };
+}

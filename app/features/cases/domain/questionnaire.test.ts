@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { nb } from '../../../i18n/nb';
+import { completeAnswers } from '../../../test/actors';
+import {
+  applicableSections,
+  draftError,
+  inapplicableAnswers,
+  normaliseAnswer,
+  QUESTION_IDS,
+  QUESTIONNAIRE,
+  QUESTIONS,
+  SECTION_IDS,
+  sectionOf,
+  submitError,
+  validateForSubmission,
+  type Answers,
+  type Question,
+  type QuestionId,
+} from './questionnaire';
+
+const question = (id: QuestionId): Question => {
+  const found = QUESTIONS.get(id);
+  if (!found) throw new Error(id);
+  return found;
+};
+
+const COMPLETE = completeAnswers;
+
+const sectionIds = (answers: Answers) => applicableSections(answers).map((s) => s.id);
+
+describe('the definition', () => {
+  it('puts every question in exactly one section', () => {
+    const all = QUESTIONNAIRE.flatMap((s) => s.questions.map((q) => q.id));
+    expect([...all].sort()).toEqual([...QUESTION_IDS].sort());
+    expect(QUESTIONNAIRE.map((s) => s.id)).toEqual([...SECTION_IDS]);
+  });
+
+  it('has a label and a help text for every question and section', () => {
+    for (const id of QUESTION_IDS) {
+      expect(nb.questionnaire.questions[id].label.length).toBeGreaterThan(2);
+      expect(nb.questionnaire.questions[id].help.length).toBeGreaterThan(10);
+    }
+    for (const id of SECTION_IDS)
+      expect(nb.questionnaire.sections[id].intro.length).toBeGreaterThan(10);
+  });
+
+  it('knows the section of a question', () => {
+    expect(sectionOf('costEstimate')).toBe('cost');
+    expect(sectionOf('patientId')).toBe('basis');
+  });
+});
+
+describe('applicableSections', () => {
+  it.each<[string, Answers, string[]]>([
+    [
+      'nothing chosen yet',
+      {},
+      ['basis', 'indication', 'drug', 'alternatives', 'benefit', 'cost', 'evidence'],
+    ],
+    [
+      'group, off-label',
+      { scheme: 'offLabel', patientScope: 'group' },
+      ['basis', 'indication', 'drug', 'alternatives', 'benefit', 'group', 'cost', 'evidence'],
+    ],
+    [
+      'single, Unntaksordningen',
+      { scheme: 'unntaksordningen', patientScope: 'single' },
+      [
+        'basis',
+        'indication',
+        'drug',
+        'alternatives',
+        'benefit',
+        'unntaksordningen',
+        'cost',
+        'evidence',
+      ],
+    ],
+    [
+      'single, Tilgangsordningen',
+      { scheme: 'tilgangsordningen', patientScope: 'single' },
+      [
+        'basis',
+        'indication',
+        'drug',
+        'alternatives',
+        'benefit',
+        'tilgangsordningen',
+        'cost',
+        'evidence',
+      ],
+    ],
+  ])('%s', (_name, answers, expected) => {
+    expect(sectionIds(answers)).toEqual(expected);
+  });
+
+  it('asks for the patient and consent only for a single patient', () => {
+    const basis = (answers: Answers) => applicableSections(answers)[0]?.questions.map((q) => q.id);
+    expect(basis({ patientScope: 'single' })).toEqual([
+      'scheme',
+      'patientScope',
+      'patientId',
+      'consent',
+    ]);
+    expect(basis({ patientScope: 'group' })).toEqual(['scheme', 'patientScope']);
+    expect(basis({})).toEqual(['scheme', 'patientScope']);
+  });
+});
+
+describe('validateForSubmission', () => {
+  it('accepts a complete application', () => {
+    expect(validateForSubmission(COMPLETE)).toEqual([]);
+  });
+
+  it('lists what is missing in questionnaire order, with its section', () => {
+    const { severity: _s, drug: _d, consent: _c, ...rest } = COMPLETE;
+    expect(validateForSubmission(rest)).toEqual([
+      { section: 'basis', question: 'consent', error: 'answerRequired' },
+      { section: 'indication', question: 'severity', error: 'answerRequired' },
+      { section: 'drug', question: 'drug', error: 'answerRequired' },
+    ]);
+  });
+
+  it('requires the group questions for a group application', () => {
+    const missing = validateForSubmission({ ...COMPLETE, patientScope: 'group' }).map(
+      (m) => m.question,
+    );
+    expect(missing).toEqual([
+      'population',
+      'expectedPatients',
+      'inclusionCriteria',
+      'exclusionCriteria',
+    ]);
+  });
+
+  it('does not require references', () => {
+    expect(question('references').required).toBe(false);
+  });
+});
+
+describe('submitError and draftError', () => {
+  it.each<[QuestionId, string | string[] | null, string | null]>([
+    ['patientId', '15838510075', null],
+    ['patientId', '15838510076', 'patientIdInvalid'],
+    ['patientId', '1583851007', 'patientIdFormat'],
+    ['expectedPatients', '12', null],
+    ['expectedPatients', '12,5', null],
+    ['expectedPatients', '-3', 'numberInvalid'],
+    ['expectedPatients', 'mange', 'numberInvalid'],
+    ['scheme', 'homeopathy', 'invalidValue'],
+    ['dose', 'x'.repeat(201), 'tooLong'],
+    ['indication', 'x'.repeat(10_001), 'tooLong'],
+    ['diagnoses', ['ICD10:C50.9', 'ICPC2:T90'], null],
+    ['diagnoses', ['C50.9'], 'diagnosisFormat'],
+    ['indication', null, 'answerRequired'],
+    ['references', null, null],
+  ])('%s = %j → %s', (id, value, expected) => {
+    expect(submitError(question(id), value)).toBe(expected);
+  });
+
+  it('lets a draft keep an invalid patient id or a non-number as typed', () => {
+    expect(draftError(question('patientId'), '123')).toBeNull();
+    expect(draftError(question('expectedPatients'), 'mange')).toBeNull();
+  });
+});
+
+describe('normaliseAnswer', () => {
+  it.each<[QuestionId, unknown, unknown]>([
+    ['indication', '  tekst  ', 'tekst'],
+    ['indication', '   ', null],
+    ['patientId', '158385 100.75', '15838510075'],
+    ['consent', 'yes', 'yes'],
+    ['consent', '', null],
+    ['diagnoses', 'ICD10:C50.9, ICD10:C50.9 ICPC2:T90', ['ICD10:C50.9', 'ICPC2:T90']],
+    ['diagnoses', [], null],
+    ['drug', { id: 'ID_1', label: ' Rituximab ' }, { id: 'ID_1', label: 'Rituximab' }],
+    ['drug', { id: '', label: 'Ukjent preparat' }, { id: null, label: 'Ukjent preparat' }],
+    ['drug', { id: 'ID_1', label: '' }, null],
+  ])('%s %j → %j', (id, raw, expected) => {
+    expect(normaliseAnswer(question(id), raw)).toEqual(expected);
+  });
+});
+
+describe('inapplicableAnswers', () => {
+  it('finds a patient id and consent left on a group application', () => {
+    expect(inapplicableAnswers({ ...COMPLETE, patientScope: 'group' })).toEqual([
+      'patientId',
+      'consent',
+    ]);
+    expect(inapplicableAnswers(COMPLETE)).toEqual([]);
+  });
+});

@@ -1,0 +1,313 @@
+import {
+  checkPatientId,
+  LIMITS,
+  normalisePatientId,
+  PATIENT_SCOPES,
+  SCHEMES,
+  type PatientScope,
+  type Scheme,
+  type ValidationError,
+} from './application';
+
+/**
+ * The application questionnaire as data: one definition drives the form, validation, the summary,
+ * the read view used by assessors, and exports. Texts (label, help) live in the message catalogue
+ * under the same ids, so every question must have a help text.
+ */
+
+/** A chosen drug: the FEST product id when picked from FEST, and the text shown. */
+export interface DrugAnswer {
+  id: string | null;
+  label: string;
+}
+
+/** What an answer can hold: text, a list (diagnosis codes, references), or a drug. */
+export type AnswerValue = string | string[] | DrugAnswer;
+export type Answers = Partial<Record<QuestionId, AnswerValue>>;
+
+export type QuestionType =
+  | 'choice' // one of `options`
+  | 'text'
+  | 'longText'
+  | 'number' // a non-negative number, stored as the typed text
+  | 'patientId'
+  | 'confirm' // a checkbox that must be ticked
+  | 'drug'
+  | 'diagnoses'; // list of compact codes, e.g. ICD10:C50.9
+
+/** When a question or section applies. Omitted means always. */
+export interface Condition {
+  schemes?: readonly Scheme[];
+  scopes?: readonly PatientScope[];
+}
+
+export interface Question {
+  id: QuestionId;
+  type: QuestionType;
+  required: boolean;
+  options?: readonly string[];
+  when?: Condition;
+  max?: number;
+}
+
+export interface Section {
+  id: SectionId;
+  when?: Condition;
+  questions: readonly Question[];
+}
+
+export const SECTION_IDS = [
+  'basis',
+  'indication',
+  'drug',
+  'alternatives',
+  'benefit',
+  'group',
+  'unntaksordningen',
+  'tilgangsordningen',
+  'cost',
+  'evidence',
+] as const;
+export type SectionId = (typeof SECTION_IDS)[number];
+
+export const QUESTION_IDS = [
+  'scheme',
+  'patientScope',
+  'patientId',
+  'consent',
+  'diagnoses',
+  'indication',
+  'severity',
+  'drug',
+  'dose',
+  'route',
+  'duration',
+  'alternativesTried',
+  'alternativesInsufficient',
+  'expectedBenefit',
+  'evaluationPlan',
+  'population',
+  'expectedPatients',
+  'inclusionCriteria',
+  'exclusionCriteria',
+  'differenceFromAssessedGroup',
+  'clinicalExceptionality',
+  'costEstimate',
+  'evidence',
+  'references',
+] as const;
+export type QuestionId = (typeof QUESTION_IDS)[number];
+
+const q = (
+  id: QuestionId,
+  type: QuestionType,
+  required: boolean,
+  extra: Partial<Pick<Question, 'options' | 'when' | 'max'>> = {},
+): Question => ({ id, type, required, ...extra });
+
+const single = { scopes: ['single'] } as const;
+const group = { scopes: ['group'] } as const;
+
+export const QUESTIONNAIRE: readonly Section[] = [
+  {
+    id: 'basis',
+    questions: [
+      q('scheme', 'choice', true, { options: SCHEMES }),
+      q('patientScope', 'choice', true, { options: PATIENT_SCOPES }),
+      q('patientId', 'patientId', true, { when: single }),
+      q('consent', 'confirm', true, { when: single }),
+    ],
+  },
+  {
+    id: 'indication',
+    questions: [
+      q('diagnoses', 'diagnoses', true),
+      q('indication', 'longText', true),
+      q('severity', 'longText', true),
+    ],
+  },
+  {
+    id: 'drug',
+    questions: [
+      q('drug', 'drug', true),
+      q('dose', 'text', true),
+      q('route', 'text', true),
+      q('duration', 'text', true),
+    ],
+  },
+  {
+    id: 'alternatives',
+    questions: [
+      q('alternativesTried', 'longText', true),
+      q('alternativesInsufficient', 'longText', true),
+    ],
+  },
+  {
+    id: 'benefit',
+    questions: [q('expectedBenefit', 'longText', true), q('evaluationPlan', 'longText', true)],
+  },
+  {
+    id: 'group',
+    when: group,
+    questions: [
+      q('population', 'longText', true),
+      q('expectedPatients', 'number', true),
+      q('inclusionCriteria', 'longText', true),
+      q('exclusionCriteria', 'longText', true),
+    ],
+  },
+  {
+    id: 'unntaksordningen',
+    when: { schemes: ['unntaksordningen'] },
+    questions: [q('differenceFromAssessedGroup', 'longText', true)],
+  },
+  {
+    id: 'tilgangsordningen',
+    when: { schemes: ['tilgangsordningen'] },
+    questions: [q('clinicalExceptionality', 'longText', true)],
+  },
+  { id: 'cost', questions: [q('costEstimate', 'number', true)] },
+  {
+    id: 'evidence',
+    questions: [q('evidence', 'longText', true), q('references', 'longText', false)],
+  },
+];
+
+/** The answers with one answer set, or removed when `value` is null. */
+export function setAnswer(answers: Answers, id: QuestionId, value: AnswerValue | null): Answers {
+  const { [id]: _previous, ...rest } = answers;
+  return value === null ? rest : { ...rest, [id]: value };
+}
+
+/** The situation that decides which sections and questions apply. */
+export interface QuestionnaireContext {
+  scheme: Scheme | null;
+  patientScope: PatientScope | null;
+}
+
+const isScheme = (v: unknown): v is Scheme => (SCHEMES as readonly unknown[]).includes(v);
+const isScope = (v: unknown): v is PatientScope =>
+  (PATIENT_SCOPES as readonly unknown[]).includes(v);
+
+export function contextOf(answers: Answers): QuestionnaireContext {
+  return {
+    scheme: isScheme(answers.scheme) ? answers.scheme : null,
+    patientScope: isScope(answers.patientScope) ? answers.patientScope : null,
+  };
+}
+
+/** A condition holds when every part of it matches; an unknown situation shows nothing extra. */
+export function applies(when: Condition | undefined, ctx: QuestionnaireContext): boolean {
+  if (!when) return true;
+  if (when.schemes && !(ctx.scheme && when.schemes.includes(ctx.scheme))) return false;
+  if (when.scopes && !(ctx.patientScope && when.scopes.includes(ctx.patientScope))) return false;
+  return true;
+}
+
+/** The sections, each with only its applicable questions, for the given answers. */
+export function applicableSections(answers: Answers): Section[] {
+  const ctx = contextOf(answers);
+  return QUESTIONNAIRE.filter((s) => applies(s.when, ctx)).map((s) => ({
+    ...s,
+    questions: s.questions.filter((question) => applies(question.when, ctx)),
+  }));
+}
+
+export const QUESTIONS: ReadonlyMap<QuestionId, Question> = new Map(
+  QUESTIONNAIRE.flatMap((s) => s.questions.map((question) => [question.id, question] as const)),
+);
+
+export function sectionOf(id: QuestionId): SectionId {
+  const section = QUESTIONNAIRE.find((s) => s.questions.some((question) => question.id === id));
+  if (!section) throw new Error(`Question without section: ${id}`);
+  return section.id;
+}
+
+const DIAGNOSIS_CODE = /^(ICD10|ICPC2):[A-Z0-9.+-]{1,10}$/;
+
+/** Turns posted or stored raw input into the answer stored for a question; null clears it. */
+export function normaliseAnswer(question: Question, raw: unknown): AnswerValue | null {
+  switch (question.type) {
+    case 'diagnoses': {
+      const list = Array.isArray(raw) ? raw : typeof raw === 'string' ? raw.split(/[\s,;]+/) : [];
+      const codes = list.filter((v): v is string => typeof v === 'string' && v.trim() !== '');
+      const unique = [...new Set(codes.map((c) => c.trim()))];
+      return unique.length > 0 ? unique : null;
+    }
+    case 'drug': {
+      if (raw && typeof raw === 'object' && 'label' in raw) {
+        const { id, label } = raw as { id?: unknown; label?: unknown };
+        const text = typeof label === 'string' ? label.trim() : '';
+        if (text === '') return null;
+        return { id: typeof id === 'string' && id !== '' ? id : null, label: text };
+      }
+      return typeof raw === 'string' && raw.trim() !== '' ? { id: null, label: raw.trim() } : null;
+    }
+    case 'patientId':
+      return typeof raw === 'string' && raw.trim() !== '' ? normalisePatientId(raw) : null;
+    case 'confirm':
+      return raw === 'yes' || raw === true || raw === 'on' ? 'yes' : null;
+    default:
+      return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
+  }
+}
+
+const maxLength = (question: Question) =>
+  question.max ?? (question.type === 'longText' ? LIMITS.long : LIMITS.short);
+
+/**
+ * Errors that make an answer unstorable even in a draft (too long, not an option). A draft keeps
+ * everything else as typed, so nothing is ever lost.
+ */
+export function draftError(question: Question, value: AnswerValue | null): ValidationError | null {
+  if (value === null) return null;
+  if (typeof value === 'string') {
+    if (value.length > maxLength(question)) return 'tooLong';
+    if (question.type === 'choice' && !question.options?.includes(value)) return 'invalidValue';
+    return null;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > 20) return 'tooLong';
+    return value.every((code) => DIAGNOSIS_CODE.test(code)) ? null : 'diagnosisFormat';
+  }
+  return value.label.length > LIMITS.short ? 'tooLong' : null;
+}
+
+/** What must hold for one applicable question before submission. */
+export function submitError(question: Question, value: AnswerValue | null): ValidationError | null {
+  const early = draftError(question, value);
+  if (early) return early;
+  if (value === null) return question.required ? 'answerRequired' : null;
+  if (question.type === 'patientId' && typeof value === 'string') return checkPatientId(value);
+  if (question.type === 'number' && typeof value === 'string') {
+    const n = Number(value.replace(/\s/g, '').replace(',', '.'));
+    return Number.isFinite(n) && n >= 0 ? null : 'numberInvalid';
+  }
+  return null;
+}
+
+export interface MissingAnswer {
+  section: SectionId;
+  question: QuestionId;
+  error: ValidationError;
+}
+
+/** Everything that stops submission, in questionnaire order (for the summary and the form). */
+export function validateForSubmission(answers: Answers): MissingAnswer[] {
+  const out: MissingAnswer[] = [];
+  for (const section of applicableSections(answers)) {
+    for (const question of section.questions) {
+      const error = submitError(question, answers[question.id] ?? null);
+      if (error) out.push({ section: section.id, question: question.id, error });
+    }
+  }
+  return out;
+}
+
+/** Answers to questions that no longer apply (e.g. a patient id after switching to a group). */
+export function inapplicableAnswers(answers: Answers): QuestionId[] {
+  const applicable = new Set(
+    applicableSections(answers).flatMap((s) => s.questions.map((x) => x.id)),
+  );
+  return QUESTION_IDS.filter((id) => answers[id] !== undefined && !applicable.has(id));
+}

@@ -1,0 +1,144 @@
+import {
+  Checkbox,
+  Fieldset,
+  Radio,
+  Textfield,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
+import type { ValidationError } from '../domain/application';
+import type { AnswerValue, Question } from '../domain/questionnaire';
+import { drugIdField, fieldAnchor, fieldName, presentField } from './questionnaire-form';
+
+const asText = (value: AnswerValue | null): string => {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.join(', ');
+  return value.label;
+};
+
+/** Labels of a choice question's options, from the catalogue. */
+function optionLabel(question: Question, option: string): string {
+  const labels: Record<string, string> =
+    question.id === 'scheme'
+      ? msg.schemes
+      : question.id === 'patientScope'
+        ? msg.patientScopes
+        : {};
+  return labels[option] ?? option;
+}
+
+/**
+ * One question of the questionnaire, rendered from its definition. Every field posts under
+ * `q.<id>` with a `q.<id>.present` marker, so an unticked box or an empty list is still a change.
+ */
+export function QuestionField({
+  question,
+  value,
+  error,
+}: {
+  question: Question;
+  value: AnswerValue | null;
+  error: ValidationError | undefined;
+}) {
+  const { label, help } = msg.questionnaire.questions[question.id];
+  const name = fieldName(question.id);
+  const id = fieldAnchor(question.id);
+  const errorText = error ? msg.errors[error] : undefined;
+  const marker = <input type="hidden" name={presentField(question.id)} value="1" />;
+
+  switch (question.type) {
+    case 'choice': {
+      const errorId = `${id}-error`;
+      return (
+        <Fieldset data-question={question.id}>
+          {marker}
+          <Fieldset.Legend>{label}</Fieldset.Legend>
+          <Fieldset.Description>{help}</Fieldset.Description>
+          {(question.options ?? []).map((option, i) => (
+            <Radio
+              key={option}
+              id={i === 0 ? id : `${id}-${option}`}
+              name={name}
+              value={option}
+              label={optionLabel(question, option)}
+              defaultChecked={value === option}
+              {...(errorText ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+            />
+          ))}
+          {errorText && <ValidationMessage id={errorId}>{errorText}</ValidationMessage>}
+        </Fieldset>
+      );
+    }
+    case 'confirm': {
+      const errorId = `${id}-error`;
+      return (
+        <Fieldset data-question={question.id}>
+          {marker}
+          <Fieldset.Legend>{label}</Fieldset.Legend>
+          <Fieldset.Description>{help}</Fieldset.Description>
+          <Checkbox
+            id={id}
+            name={name}
+            value="yes"
+            label={msg.questionnaire.yes}
+            defaultChecked={value === 'yes'}
+            {...(errorText ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+          />
+          {errorText && <ValidationMessage id={errorId}>{errorText}</ValidationMessage>}
+        </Fieldset>
+      );
+    }
+    case 'drug': {
+      const drugId = value && typeof value === 'object' && !Array.isArray(value) ? value.id : null;
+      return (
+        <div data-question={question.id}>
+          {marker}
+          <input type="hidden" name={drugIdField(question.id)} value={drugId ?? ''} />
+          <Textfield
+            id={id}
+            name={name}
+            label={label}
+            description={help}
+            defaultValue={asText(value)}
+            error={errorText}
+            autoComplete="off"
+          />
+        </div>
+      );
+    }
+    default:
+      return (
+        <div data-question={question.id}>
+          {marker}
+          {question.type === 'longText' ? (
+            <Textfield
+              id={id}
+              name={name}
+              label={label}
+              description={help}
+              defaultValue={asText(value)}
+              error={errorText}
+              multiline
+              rows={4}
+            />
+          ) : (
+            <Textfield
+              id={id}
+              name={name}
+              label={label}
+              description={help}
+              defaultValue={asText(value)}
+              error={errorText}
+              autoComplete="off"
+              inputMode={
+                question.type === 'number' || question.type === 'patientId' ? 'decimal' : undefined
+              }
+            />
+          )}
+        </div>
+      );
+  }
+}
+
+export { asText as answerText };

@@ -1,0 +1,89 @@
+import { Heading, Link, Tag } from '@digdir/designsystemet-react';
+import { Link as RouterLink } from 'react-router';
+import { msg } from '../../../i18n';
+import type { FieldErrors } from '../domain/application';
+import {
+  applicableSections,
+  type Answers,
+  type AnswerValue,
+  type Question,
+} from '../domain/questionnaire';
+import { fieldAnchor } from './questionnaire-form';
+
+/** An answer as text for reading (choices by their label). */
+export function answerDisplay(question: Question, value: AnswerValue | undefined): string {
+  if (value === undefined) return msg.questionnaire.notAnswered;
+  if (typeof value === 'string') {
+    if (question.id === 'scheme' && value in msg.schemes)
+      return msg.schemes[value as keyof typeof msg.schemes];
+    if (question.id === 'patientScope' && value in msg.patientScopes) {
+      return msg.patientScopes[value as keyof typeof msg.patientScopes];
+    }
+    if (question.type === 'confirm') return msg.questionnaire.yes;
+    return value;
+  }
+  if (Array.isArray(value)) return value.join(', ');
+  return value.label;
+}
+
+/**
+ * The application read section by section through the questionnaire definition: the summary
+ * before submission (with links to edit each section) and the read view for everyone working
+ * the case.
+ */
+export function QuestionnaireView({
+  answers,
+  missing = {},
+  editUrl,
+  headingLevel = 2,
+}: {
+  answers: Answers;
+  missing?: FieldErrors;
+  editUrl?: string;
+  headingLevel?: 2 | 3;
+}) {
+  return (
+    <div className="sp-stack">
+      {applicableSections(answers).map((section) => {
+        const title = msg.questionnaire.sections[section.id].title;
+        const headingId = `view-${section.id}`;
+        return (
+          <section key={section.id} aria-labelledby={headingId} className="sp-stack sp-section">
+            <div className="sp-row">
+              <Heading level={headingLevel} data-size="sm" id={headingId}>
+                {title}
+              </Heading>
+              {editUrl && (
+                <Link asChild>
+                  <RouterLink to={`${editUrl}#section-${section.id}`}>
+                    {msg.summary.editSection(title)}
+                  </RouterLink>
+                </Link>
+              )}
+            </div>
+            <dl className="sp-dl">
+              {section.questions.map((question) => {
+                const error = missing[question.id];
+                return (
+                  <div key={question.id} className="sp-dl__row">
+                    <dt>{msg.questionnaire.questions[question.id].label}</dt>
+                    <dd>
+                      {answerDisplay(question, answers[question.id])}{' '}
+                      {error && editUrl && (
+                        <Link asChild>
+                          <RouterLink to={`${editUrl}#${fieldAnchor(question.id)}`}>
+                            <Tag data-color="danger">{msg.errors[error]}</Tag>
+                          </RouterLink>
+                        </Link>
+                      )}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,252 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { FieldErrors } from '../domain/application';
+import { sameAnswer, type FieldChanges } from '../domain/merge';
+import {
+  QUESTIONS,
+  setAnswer,
+  type Answers,
+  type AnswerValue,
+  type QuestionId,
+} from '../domain/questionnaire';
+import { answerFromForm, drugIdField, fieldName, presentField } from './questionnaire-form';
+
+export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'closed';
+export type Conflicts = Partial<
+  Record<QuestionId, { theirs: AnswerValue | null; mine: AnswerValue | null }>
+>;
+
+interface SaveResponse {
+  version: number;
+  answers: Answers;
+  applied: QuestionId[];
+  errors: FieldErrors;
+  conflicts: Partial<Record<QuestionId, AnswerValue | null>>;
+}
+
+const DEBOUNCE_MS = 800;
+const MAX_BACKOFF_MS = 30_000;
+
+/** The question a form control belongs to (`q.dose`, `q.drug.id` → dose, drug). */
+export function questionOfField(name: string): QuestionId | null {
+  const match = /^q\.([A-Za-z]+)/.exec(name);
+  const id = match?.[1] as QuestionId | undefined;
+  return id && QUESTIONS.has(id) ? id : null;
+}
+
+/** Puts a value into the form's controls for one question (a co-author's change, a restore). */
+export function writeToForm(form: HTMLFormElement, id: QuestionId, value: AnswerValue | null) {
+  const controls = [
+    ...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${fieldName(id)}"]`),
+  ];
+  const text =
+    value === null
+      ? ''
+      : typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.join(', ')
+          : value.label;
+  for (const control of controls) {
+    if (
+      control instanceof HTMLInputElement &&
+      (control.type === 'radio' || control.type === 'checkbox')
+    ) {
+      control.checked = control.value === text;
+    } else {
+      control.value = text;
+    }
+  }
+  const drugId = form.querySelector<HTMLInputElement>(`[name="${drugIdField(id)}"]`);
+  if (drugId)
+    drugId.value =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value.id ?? '') : '';
+}
+
+const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
+
+/**
+ * Saves every change about a second after typing stops, without a click: sends only the changed
+ * fields with the value each started from, so the server merges per field. Retries with backoff
+ * when the network or server fails, keeps unsaved changes in sessionStorage across a reload, warns
+ * before leaving with unsaved changes, and never discards a value: a field someone else changed
+ * meanwhile comes back as a conflict for the user to resolve.
+ */
+export function useAutosave(caseId: string, initial: Answers, shown: Answers = initial) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const server = useRef<Answers>(initial);
+  const dirty = useRef(new Set<QuestionId>());
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const inFlight = useRef(false);
+  const backoff = useRef(1000);
+  const [state, setState] = useState<SaveState>('idle');
+  const [savedAt, setSavedAt] = useState<Date | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [conflicts, setConflicts] = useState<Conflicts>({});
+  const [answers, setAnswers] = useState<Answers>(shown);
+
+  const currentValue = useCallback((id: QuestionId): AnswerValue | null => {
+    const form = formRef.current;
+    const question = QUESTIONS.get(id);
+    if (!form || !question) return null;
+    const data = new FormData(form);
+    return data.has(presentField(id))
+      ? answerFromForm(data, question)
+      : (server.current[id] ?? null);
+  }, []);
+
+  const backup = useCallback(() => {
+    const fields = Object.fromEntries([...dirty.current].map((id) => [id, currentValue(id)]));
+    try {
+      if (dirty.current.size === 0) sessionStorage.removeItem(backupKey(caseId));
+      else sessionStorage.setItem(backupKey(caseId), JSON.stringify(fields));
+    } catch {
+      // Storage full or disabled: the in-memory retry still holds the changes.
+    }
+  }, [caseId, currentValue]);
+
+  const saveRef = useRef<() => Promise<void>>(() => Promise.resolve());
+  const schedule = useCallback((wait = DEBOUNCE_MS) => {
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => void saveRef.current(), wait);
+  }, []);
+
+  const save = useCallback(async (): Promise<void> => {
+    if (inFlight.current) return;
+    const changes: FieldChanges = {};
+    for (const id of dirty.current) {
+      const value = currentValue(id);
+      const base = server.current[id] ?? null;
+      if (sameAnswer(value, base)) dirty.current.delete(id);
+      else changes[id] = { base, value };
+    }
+    if (Object.keys(changes).length === 0) {
+      backup();
+      setState((s) => (s === 'pending' || s === 'saving' ? 'saved' : s));
+      return;
+    }
+    inFlight.current = true;
+    setState('saving');
+    try {
+      const response = await fetch(`/saker/${caseId}/lagre`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ changes }),
+      });
+      if (response.status === 409 || response.status === 403 || response.status === 404) {
+        setState('closed');
+        return;
+      }
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      const result = (await response.json()) as SaveResponse;
+      const form = formRef.current;
+      // Fields nobody here is editing take the stored value (a co-author's change shows up).
+      for (const id of Object.keys(result.answers) as QuestionId[]) {
+        const stored = result.answers[id] ?? null;
+        if (!dirty.current.has(id) && form && !sameAnswer(server.current[id] ?? null, stored)) {
+          writeToForm(form, id, stored);
+        }
+      }
+      server.current = result.answers;
+      const newConflicts: Conflicts = {};
+      for (const [id, change] of Object.entries(changes) as [
+        QuestionId,
+        { value: AnswerValue | null },
+      ][]) {
+        const sentStillShown = sameAnswer(currentValue(id), change.value);
+        if (id in result.conflicts) {
+          newConflicts[id] = { theirs: result.conflicts[id] ?? null, mine: change.value };
+          dirty.current.delete(id);
+        } else if (sentStillShown && !(id in result.errors)) {
+          dirty.current.delete(id);
+        }
+      }
+      setConflicts((c) => ({ ...c, ...newConflicts }));
+      setErrors(result.errors);
+      setAnswers({ ...result.answers });
+      backup();
+      backoff.current = 1000;
+      setSavedAt(new Date());
+      setState(dirty.current.size > 0 ? 'pending' : 'saved');
+      if (dirty.current.size > 0 && Object.keys(result.errors).length === 0) schedule();
+    } catch {
+      setState('failed');
+      schedule(backoff.current);
+      backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
+    } finally {
+      inFlight.current = false;
+    }
+  }, [backup, caseId, currentValue, schedule]);
+
+  useEffect(() => {
+    saveRef.current = save;
+  }, [save]);
+
+  /** The form's onInput/onChange: marks the question changed and schedules a save. */
+  const onEdit = useCallback(
+    (event: { target: EventTarget }) => {
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
+      const id = questionOfField(target.name);
+      if (!id) return;
+      dirty.current.add(id);
+      const value = currentValue(id);
+      setAnswers((a) => setAnswer(a, id, value));
+      backup();
+      setState('pending');
+      schedule();
+    },
+    [backup, currentValue, schedule],
+  );
+
+  /** Resolves a conflict: keep my value (saved over theirs) or take theirs. */
+  const resolve = useCallback(
+    (id: QuestionId, choice: 'mine' | 'theirs') => {
+      const conflict = conflicts[id];
+      const form = formRef.current;
+      if (!conflict || !form) return;
+      writeToForm(form, id, choice === 'mine' ? conflict.mine : conflict.theirs);
+      server.current = setAnswer(server.current, id, conflict.theirs);
+      if (choice === 'mine') dirty.current.add(id);
+      setConflicts(({ [id]: _resolved, ...rest }) => rest);
+      if (choice === 'mine') schedule();
+    },
+    [conflicts, schedule],
+  );
+
+  // Restore changes left unsaved by a reload or a lost connection.
+  useEffect(() => {
+    const form = formRef.current;
+    let restored: Partial<Record<QuestionId, AnswerValue | null>> = {};
+    try {
+      restored = JSON.parse(sessionStorage.getItem(backupKey(caseId)) ?? '{}') as typeof restored;
+    } catch {
+      restored = {};
+    }
+    for (const [id, value] of Object.entries(restored) as [QuestionId, AnswerValue | null][]) {
+      if (!form || !QUESTIONS.has(id) || sameAnswer(server.current[id] ?? null, value)) continue;
+      writeToForm(form, id, value);
+      dirty.current.add(id);
+    }
+    if (dirty.current.size > 0) {
+      setState('pending');
+      void save();
+    }
+  }, [caseId, save]);
+
+  // Warn before leaving with unsaved changes; save at once when the connection returns.
+  useEffect(() => {
+    const beforeUnload = (event: BeforeUnloadEvent) => {
+      if (dirty.current.size > 0) event.preventDefault();
+    };
+    const online = () => void save();
+    window.addEventListener('beforeunload', beforeUnload);
+    window.addEventListener('online', online);
+    return () => {
+      window.removeEventListener('beforeunload', beforeUnload);
+      window.removeEventListener('online', online);
+      clearTimeout(timer.current);
+    };
+  }, [save]);
+
+  return { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, saveNow: save };
+}

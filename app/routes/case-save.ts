@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { saveAnswers } from '../features/cases/cases.server';
+import { CaseError } from '../features/cases/domain/errors';
+import type { FieldChanges } from '../features/cases/domain/merge';
+import {
+  normaliseAnswer,
+  QUESTIONS,
+  type QuestionId,
+} from '../features/cases/domain/questionnaire';
+import { CASE_ERROR_STATUS } from '../lib/case-errors.server';
+import type { Route } from './+types/case-save';
+
+const body = z.object({
+  changes: z.record(z.string(), z.object({ base: z.unknown(), value: z.unknown() })),
+});
+
+/** Autosave: JSON in (changed fields with the value each started from), merge result out. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const parsed = body.safeParse(await request.json().catch(() => null));
+  if (!parsed.success) return Response.json({ error: 'invalid' }, { status: 400 });
+  const changes: FieldChanges = {};
+  for (const [id, change] of Object.entries(parsed.data.changes)) {
+    const question = QUESTIONS.get(id as QuestionId);
+    if (!question) return Response.json({ error: 'invalid' }, { status: 400 });
+    changes[question.id] = {
+      base: normaliseAnswer(question, change.base),
+      value: normaliseAnswer(question, change.value),
+    };
+  }
+  try {
+    return Response.json(await saveAnswers(context.db, actor, params.caseId, changes));
+  } catch (error) {
+    if (!(error instanceof CaseError)) throw error;
+    return Response.json({ error: error.code }, { status: CASE_ERROR_STATUS[error.code] });
+  }
+}

@@ -1,0 +1,88 @@
+import { Alert, Button, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { Form, redirect, Link as RouterLink } from 'react-router';
+import { getCase, submissionErrors, transition } from '../features/cases/cases.server';
+import { validateForSubmission } from '../features/cases/domain/questionnaire';
+import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
+import { msg } from '../i18n';
+import { caseErrorData, loadCase } from '../lib/case-errors.server';
+import { formText, pageTitle } from '../lib/form';
+import type { Route } from './+types/case-summary';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const view = await loadCase(() => getCase(context.db, actor, params.caseId));
+  if (!view.editable) throw redirect(`/saker/${view.id}`);
+  const event = view.events.find((e) => e === 'submit' || e === 'resubmit') ?? null;
+  return { view, event, missing: validateForSubmission(view.answers) };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const form = await request.formData();
+  const event = formText(form, 'event') === 'resubmit' ? 'resubmit' : 'submit';
+  try {
+    await transition(context.db, actor, {
+      caseId: params.caseId,
+      version: Number(formText(form, 'version')),
+      event,
+    });
+  } catch (error) {
+    return caseErrorData(error, null);
+  }
+  return redirect(`/saker/${params.caseId}?utfort=${event}`);
+}
+
+export default function Summary({ loaderData, actionData }: Route.ComponentProps) {
+  const { view, event, missing } = loaderData;
+  const editUrl = `/saker/${view.id}/rediger`;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.summary.title, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {msg.summary.title}
+      </Heading>
+      <Paragraph>{msg.summary.intro}</Paragraph>
+      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
+      {missing.length > 0 ? (
+        <Alert data-color="warning">
+          <Heading level={2} data-size="xs">
+            {msg.summary.missingTitle}
+          </Heading>
+          <List.Unordered>
+            {missing.map((m) => (
+              <List.Item key={m.question}>
+                <Link asChild>
+                  <RouterLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
+                    {`${msg.questionnaire.questions[m.question].label}: ${msg.errors[m.error]}`}
+                  </RouterLink>
+                </Link>
+              </List.Item>
+            ))}
+          </List.Unordered>
+        </Alert>
+      ) : (
+        <Alert data-color="success">{msg.summary.complete}</Alert>
+      )}
+      <QuestionnaireView
+        answers={view.answers}
+        missing={submissionErrors(view.answers)}
+        editUrl={editUrl}
+      />
+      <div className="sp-row">
+        <Button asChild variant="secondary">
+          <RouterLink to={editUrl}>{msg.summary.back}</RouterLink>
+        </Button>
+        {event && missing.length === 0 && (
+          <Form method="post">
+            <input type="hidden" name="event" value={event} />
+            <input type="hidden" name="version" value={view.version} />
+            <Button type="submit">
+              {event === 'resubmit' ? msg.summary.resubmit : msg.summary.submit}
+            </Button>
+          </Form>
+        )}
+      </div>
+    </div>
+  );
+}
