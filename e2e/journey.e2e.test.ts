@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
+import { completeAnswers } from '../app/test/actors';
+import { fillApplication, submitOverHttp, waitUntilSaved } from './application';
 import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
 
 const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
@@ -45,35 +47,54 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
   });
 
   it('doctor applies, leader endorses, director decides, doctor sees the decision', async () => {
-    // The doctor drafts and submits.
+    // The doctor starts an application: scheme and scope first, then the whole questionnaire.
     const doctor = await signIn('Ingrid Haugland');
     await doctor.getByRole('link', { name: 'Ny søknad' }).first().click();
     await doctor.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
     await expectAccessible(doctor);
-
-    // Submitting an incomplete application keeps the draft and says what is missing.
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
+    await expect
+      .poll(() => doctor.getByText('Dette spørsmålet må besvares før søknaden sendes inn.').count())
+      .toBeGreaterThan(1);
+    await expectAccessible(doctor);
     await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
     await doctor.getByLabel('Enkeltpasient').check();
-    await doctor.getByLabel('Pasientens fødselsnummer').fill('15838510076');
-    await doctor.getByLabel('Legemiddel', { exact: true }).fill('Rituximab 500 mg');
-    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
-    await expect
-      .poll(() => doctor.getByText('Fødselsnummeret er ikke gyldig').count())
-      .toBeGreaterThan(0);
-    await expect.poll(() => doctor.getByText('Fyll inn indikasjonen.').count()).toBeGreaterThan(0);
-    expect(await doctor.getByLabel('Legemiddel', { exact: true }).inputValue()).toBe(
-      'Rituximab 500 mg',
-    );
     await expectAccessible(doctor);
 
-    await doctor.getByLabel('Pasientens fødselsnummer').fill(PATIENT_ID);
-    await doctor
-      .getByLabel('Indikasjon', { exact: true })
-      .fill('Membranøs nefropati, terapiresistent');
-    await doctor
-      .getByLabel('Begrunnelse', { exact: true })
-      .fill('Ciklosporin har ikke gitt remisjon.');
+    // Autosave: typed text is saved without a click and survives a reload.
+    await doctor.getByLabel('Indikasjon', { exact: true }).fill('Membranøs nefropati');
+    await waitUntilSaved(doctor);
+    await doctor.reload();
+    expect(await doctor.getByLabel('Indikasjon', { exact: true }).inputValue()).toBe(
+      'Membranøs nefropati',
+    );
+
+    // The summary lists what is missing, each linking to its question.
+    await doctor.getByLabel('Pasientens fødselsnummer').fill('15838510076');
+    await doctor.getByRole('button', { name: 'Se over og send inn' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await expect
+      .poll(() =>
+        doctor
+          .getByRole('link', { name: /Pasientens fødselsnummer: Fødselsnummeret er ikke gyldig/ })
+          .count(),
+      )
+      .toBe(1);
+    await expect
+      .poll(() => doctor.getByRole('button', { name: 'Send inn søknaden' }).count())
+      .toBe(0);
+    await expectAccessible(doctor);
+    await doctor.getByRole('link', { name: /Alvorlighet: Dette spørsmålet må besvares/ }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+
+    await fillApplication(doctor, PATIENT_ID);
+    await waitUntilSaved(doctor);
+    await doctor.getByRole('button', { name: 'Se over og send inn' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await expect.poll(() => doctor.getByText('Alt er fylt ut.').count()).toBe(1);
+    await expectAccessible(doctor);
     await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
     const heading = doctor.getByRole('heading', { level: 1, name: /^Sak [A-Z]{3}-\d{4}-\d{5}$/ });
     await heading.waitFor();
@@ -81,6 +102,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     expect(caseNumber).toBe(`HBE-${new Date().getFullYear()}-00001`);
     caseUrl = doctor.url().split('?')[0] ?? '';
     await expect.poll(() => doctor.getByText('Til forankring').count()).toBeGreaterThan(0);
+    await expect.poll(() => doctor.getByText('MENTOR-studien (NEJM 2019)').count()).toBe(1);
     await expectAccessible(doctor);
     await signOut(doctor);
 
@@ -139,24 +161,13 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
 
   it('shows a stale page a clear conflict and keeps what was typed', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const created = await doctor.request.post(`${app.url}/saker/ny`, {
-      form: {
-        intent: 'submit',
-        scheme: 'noMarketingAuthorisation',
-        patientScope: 'group',
-        patientId: '',
-        drug: 'Cannabidiol oral løsning',
-        indication: 'Terapiresistent epilepsi',
-        justification: 'Ingen godkjente alternativer gjenstår.',
-      },
-      maxRedirects: 0,
+    const location = await submitOverHttp(doctor.request, app.url, {
+      scheme: 'noMarketingAuthorisation',
     });
-    const location = created.headers().location ?? '';
-    expect(location).toMatch(/^\/saker\/[0-9a-f-]{36}\?utfort=submit$/);
     await signOut(doctor);
 
     const leader = await signIn('Kari Nordtveit');
-    const url = `${app.url}${location.split('?')[0] ?? ''}`;
+    const url = `${app.url}${location}`;
     const stale = await leader.context().newPage();
     await Promise.all([leader.goto(url), stale.goto(url)]);
     const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
@@ -180,26 +191,43 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
 
   it('gives parallel submissions over HTTP unique, consecutive løpenumre', async () => {
     const doctor = await signIn('Eirik Tjelta'); // Helse Stavanger
-    const submit = () =>
-      doctor.request.post(`${app.url}/saker/ny`, {
+    // Eight complete drafts, then eight submissions at once.
+    const drafts: { url: string; version: number }[] = [];
+    for (let i = 0; i < 8; i++) {
+      const started = await doctor.request.post(`${app.url}/saker/ny`, {
         form: {
-          intent: 'submit',
-          scheme: 'unntaksordningen',
-          patientScope: 'single',
-          patientId: PATIENT_ID,
-          drug: 'Nusinersen',
-          indication: 'Spinal muskelatrofi',
-          justification: 'Under metodevurdering i Nye Metoder.',
+          'q.scheme': 'unntaksordningen',
+          'q.scheme.present': '1',
+          'q.patientScope': 'single',
+          'q.patientScope.present': '1',
         },
         maxRedirects: 0,
       });
-    const responses = await Promise.all(Array.from({ length: 8 }, submit));
+      const url = (started.headers().location ?? '').replace(/\/rediger$/, '');
+      const changes = Object.fromEntries(
+        Object.entries({
+          ...completeAnswers,
+          differenceFromAssessedGroup: 'Yngre enn studiepopulasjonen',
+        })
+          .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
+          .map(([id, value]) => [id, { base: null, value }]),
+      );
+      const saved = await doctor.request.post(`${app.url}${url}/lagre`, { data: { changes } });
+      drafts.push({ url, version: ((await saved.json()) as { version: number }).version });
+    }
+    const responses = await Promise.all(
+      drafts.map((d) =>
+        doctor.request.post(`${app.url}${d.url}/oppsummering`, {
+          form: { event: 'submit', version: String(d.version) },
+          maxRedirects: 0,
+        }),
+      ),
+    );
     const numbers: string[] = [];
-    for (const response of responses) {
+    for (const [i, response] of responses.entries()) {
       expect(response.status()).toBe(302);
-      const location = response.headers().location ?? '';
-      expect(location).toMatch(/^\/saker\/[0-9a-f-]{36}\?utfort=submit$/);
-      await doctor.goto(`${app.url}${location}`);
+      expect(response.headers().location).toBe(`${drafts[i]?.url ?? ''}?utfort=submit`);
+      await doctor.goto(`${app.url}${drafts[i]?.url ?? ''}`);
       const text = await doctor.getByRole('heading', { level: 1 }).textContent();
       numbers.push(text?.replace('Sak ', '') ?? '');
     }

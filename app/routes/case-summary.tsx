@@ -1,7 +1,7 @@
 import { Alert, Button, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
 import { Form, redirect, Link as RouterLink } from 'react-router';
-import { getCase, submissionErrors, transition } from '../features/cases/cases.server';
-import { validateForSubmission } from '../features/cases/domain/questionnaire';
+import { getCase, transition } from '../features/cases/cases.server';
+import { submissionErrors, validateForSubmission } from '../features/cases/domain/questionnaire';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
 import { msg } from '../i18n';

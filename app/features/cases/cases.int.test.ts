@@ -406,7 +406,11 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   });
 
   it('refuses answers that cannot be stored, and keeps the rest', async () => {
-    const draft = await createDraft(db(), hbe.applicant, {});
+    expect(await refusal(createDraft(db(), hbe.applicant, { scheme: 'offLabel' }))).toBe('invalid');
+    const draft = await createDraft(db(), hbe.applicant, {
+      scheme: 'offLabel',
+      patientScope: 'group',
+    });
     const result = await saveAnswers(db(), hbe.applicant, draft.id, {
       dose: { base: null, value: 'x'.repeat(201) },
       scheme: { base: null, value: 'homeopathy' },

@@ -43,7 +43,8 @@ import {
   draftError,
   inapplicableAnswers,
   QUESTIONS,
-  validateForSubmission,
+  startErrors,
+  submissionErrors,
   type Answers,
   type AnswerValue,
   type QuestionId,
@@ -338,17 +339,12 @@ export async function getCase(
 export async function createDraft(
   db: Db,
   actor: Actor,
-  answers: Answers = {},
+  answers: Answers,
 ): Promise<{ id: string; version: number }> {
   return inTenant(db, scopeOf(actor), async (tx) => {
     const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
     if (!grant) throw new CaseError('forbidden');
-    const errors: FieldErrors = {};
-    for (const [id, value] of Object.entries(answers) as [QuestionId, AnswerValue][]) {
-      const question = QUESTIONS.get(id);
-      const error = question ? draftError(question, value) : 'invalidValue';
-      if (error) errors[id] = error;
-    }
+    const errors = startErrors(answers);
     if (Object.keys(errors).length > 0) throw new CaseError('invalid', errors);
     const departmentId = grant.departmentId ?? (await firstDepartment(tx, actor.trustId));
     const [created] = await tx
@@ -378,16 +374,14 @@ export async function createDraft(
 
 async function recordChanges(tx: Tx, actor: Actor, caseId: string, ids: readonly QuestionId[]) {
   if (ids.length === 0) return;
-  await tx
-    .insert(caseChanges)
-    .values(
-      ids.map((questionId) => ({
-        caseId,
-        trustId: actor.trustId,
-        actorId: actor.userId,
-        questionId,
-      })),
-    );
+  await tx.insert(caseChanges).values(
+    ids.map((questionId) => ({
+      caseId,
+      trustId: actor.trustId,
+      actorId: actor.userId,
+      questionId,
+    })),
+  );
 }
 
 export interface SaveResult {
@@ -503,11 +497,6 @@ async function firstDepartment(tx: Tx, trustId: string): Promise<string> {
     .limit(1);
   if (!department) throw new CaseError('forbidden');
   return department.id;
-}
-
-/** Missing or invalid answers as field errors keyed by question id. */
-export function submissionErrors(answers: Answers): FieldErrors {
-  return Object.fromEntries(validateForSubmission(answers).map((m) => [m.question, m.error]));
 }
 
 export interface TransitionInput {

@@ -11,6 +11,7 @@ import {
   QUESTIONS,
   SECTION_IDS,
   sectionOf,
+  startErrors,
   submitError,
   validateForSubmission,
   type Answers,
@@ -188,5 +189,16 @@ describe('inapplicableAnswers', () => {
       'consent',
     ]);
     expect(inapplicableAnswers(COMPLETE)).toEqual([]);
+  });
+});
+
+describe('startErrors', () => {
+  it.each<[Answers, Record<string, string>]>([
+    [{ scheme: 'offLabel', patientScope: 'single' }, {}],
+    [{}, { scheme: 'answerRequired', patientScope: 'answerRequired' }],
+    [{ scheme: 'x', patientScope: 'group' }, { scheme: 'invalidValue' }],
+    [{ ...COMPLETE, dose: 'x'.repeat(201) }, { dose: 'tooLong' }],
+  ])('%j → %j', (answers, errors) => {
+    expect(startErrors(answers)).toEqual(errors);
   });
 });

@@ -311,3 +311,24 @@ export function inapplicableAnswers(answers: Answers): QuestionId[] {
   );
   return QUESTION_IDS.filter((id) => answers[id] !== undefined && !applicable.has(id));
 }
+
+/** Missing or invalid answers as field errors keyed by question id. */
+export function submissionErrors(answers: Answers): Partial<Record<QuestionId, ValidationError>> {
+  return Object.fromEntries(validateForSubmission(answers).map((m) => [m.question, m.error]));
+}
+
+/** What a new application must state before it is created: it decides the rest of the form. */
+export const START_QUESTIONS: readonly QuestionId[] = ['scheme', 'patientScope'];
+
+/** Errors in the answers a new application starts with (start questions required). */
+export function startErrors(answers: Answers): Partial<Record<QuestionId, ValidationError>> {
+  const errors: Partial<Record<QuestionId, ValidationError>> = {};
+  for (const [id, question] of QUESTIONS) {
+    const value = answers[id] ?? null;
+    const error = START_QUESTIONS.includes(id)
+      ? submitError(question, value)
+      : draftError(question, value);
+    if (error) errors[id] = error;
+  }
+  return errors;
+}

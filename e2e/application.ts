@@ -1,0 +1,68 @@
+import type { APIRequestContext, Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { completeAnswers } from '../app/test/actors';
+
+/** Fills the questionnaire form through its labels, as a person would. */
+export async function fillApplication(page: Page, patientId: string) {
+  const fill = (label: string, value: string) =>
+    page.getByLabel(label, { exact: true }).fill(value);
+  await fill('Pasientens fødselsnummer', patientId);
+  await page.getByRole('checkbox', { name: 'Ja' }).check();
+  await fill('Diagnoser', 'ICD10:N04.2');
+  await fill('Indikasjon', 'Membranøs nefropati, terapiresistent');
+  await fill('Alvorlighet', 'Høy risiko for nyresvikt');
+  await fill('Legemiddel', 'Rituximab 500 mg');
+  await fill('Dose', '1000 mg dag 1 og 15');
+  await fill('Administrasjonsvei', 'Intravenøst');
+  await fill('Behandlingsvarighet', '6 måneder');
+  await fill('Alternativer som er prøvd', 'Ciklosporin i 6 måneder');
+  await fill('Hvorfor er alternativene ikke tilstrekkelige?', 'Ingen remisjon');
+  await fill('Forventet nytte', 'Remisjon hos om lag 60 prosent');
+  await fill('Evaluering', 'Proteinuri etter 6 måneder');
+  await fill('Anslått kostnad (kr)', '45000');
+  await fill('Kunnskapsgrunnlag', 'MENTOR-studien (NEJM 2019)');
+}
+
+/** Waits until the autosave status says everything is saved. */
+export async function waitUntilSaved(page: Page) {
+  await page.locator('[data-save-state="saved"]').waitFor({ timeout: 15_000 });
+}
+
+/**
+ * Creates a complete, submitted application over HTTP as the signed-in doctor (the same
+ * requests the pages make): start, autosave every answer, submit from the summary.
+ */
+export async function submitOverHttp(
+  request: APIRequestContext,
+  baseUrl: string,
+  overrides: Record<string, unknown> = {},
+): Promise<string> {
+  const answers = { ...completeAnswers, ...overrides };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const started = await request.post(`${baseUrl}/saker/ny`, {
+    form: {
+      'q.scheme': text(answers.scheme),
+      'q.scheme.present': '1',
+      'q.patientScope': text(answers.patientScope),
+      'q.patientScope.present': '1',
+    },
+    maxRedirects: 0,
+  });
+  const edit = started.headers().location ?? '';
+  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
+  const caseUrl = edit.replace(/\/rediger$/, '');
+  const changes = Object.fromEntries(
+    Object.entries(answers)
+      .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
+      .map(([id, value]) => [id, { base: null, value }]),
+  );
+  const saved = await request.post(`${baseUrl}${caseUrl}/lagre`, { data: { changes } });
+  expect(saved.status()).toBe(200);
+  const { version } = (await saved.json()) as { version: number };
+  const submitted = await request.post(`${baseUrl}${caseUrl}/oppsummering`, {
+    form: { event: 'submit', version: String(version) },
+    maxRedirects: 0,
+  });
+  expect(submitted.headers().location).toBe(`${caseUrl}?utfort=submit`);
+  return caseUrl;
+}
