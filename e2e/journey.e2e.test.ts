@@ -86,7 +86,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
       .poll(() => doctor.getByRole('button', { name: 'Send inn søknaden' }).count())
       .toBe(0);
     await expectAccessible(doctor);
-    await doctor.getByRole('link', { name: /Alvorlighet: Dette spørsmålet må besvares/ }).click();
+    await doctor.getByRole('link', { name: 'Alvorlighet: Ikke besvart' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
 
     await fillApplication(doctor, PATIENT_ID);

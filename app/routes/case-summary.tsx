@@ -54,7 +54,11 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
               <List.Item key={m.question}>
                 <Link asChild>
                   <RouterLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
-                    {`${msg.questionnaire.questions[m.question].label}: ${msg.errors[m.error]}`}
+                    {`${msg.questionnaire.questions[m.question].label}: ${
+                      m.error === 'answerRequired'
+                        ? msg.questionnaire.notAnswered
+                        : msg.errors[m.error]
+                    }`}
                   </RouterLink>
                 </Link>
               </List.Item>

@@ -206,11 +206,15 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       if (!conflict || !form) return;
       writeToForm(form, id, choice === 'mine' ? conflict.mine : conflict.theirs);
       server.current = setAnswer(server.current, id, conflict.theirs);
-      if (choice === 'mine') dirty.current.add(id);
       setConflicts(({ [id]: _resolved, ...rest }) => rest);
-      if (choice === 'mine') schedule();
+      if (choice === 'mine') {
+        dirty.current.add(id);
+        backup();
+        setState('pending');
+        schedule();
+      }
     },
-    [conflicts, schedule],
+    [backup, conflicts, schedule],
   );
 
   // Restore changes left unsaved by a reload or a lost connection.

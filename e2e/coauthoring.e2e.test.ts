@@ -1,0 +1,99 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { waitUntilSaved } from './application';
+import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+
+/** Co-authoring and autosave under bad conditions, on PGlite (the merge logic is DB-independent). */
+describe('co-authoring and autosave in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+
+  it('never lets two co-authors silently overwrite each other, and survives network loss', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    await doctor.goto(`${app.url}/saker/ny`);
+    await doctor.getByLabel('Pasientgruppe', { exact: true }).check();
+    await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    const editUrl = doctor.url();
+
+    // Invite a colleague.
+    await doctor
+      .getByLabel('Kollega i samme helseforetak')
+      .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });
+    await doctor.getByRole('button', { name: 'Inviter som medforfatter' }).click();
+    await expect
+      .poll(() => doctor.getByText('Lars Myklebust er invitert som medforfatter.').count())
+      .toBe(1);
+    await expectAccessible(doctor);
+
+    // The co-author finds the draft and opens it while the doctor also has it open.
+    const coAuthor = await signIn('Lars Myklebust');
+    await coAuthor.goto(editUrl);
+    await coAuthor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+
+    // The doctor changes two fields while the co-author's page still shows the old answers.
+    await field(doctor, 'Behandlingsvarighet').fill('12 måneder');
+    await field(doctor, 'Dose').fill('750 mg');
+    await waitUntilSaved(doctor);
+
+    // The co-author changes the same dose from a stale start: a conflict to resolve, nothing
+    // overwritten; the field only the doctor changed shows up in the co-author's form.
+    await field(coAuthor, 'Dose').fill('2 g');
+    await coAuthor.getByText('Endret av en annen samtidig').waitFor();
+    await expect
+      .poll(() => coAuthor.getByText('«Dose» ble endret av en medforfatter mens du skrev.').count())
+      .toBe(1);
+    await expect.poll(() => field(coAuthor, 'Behandlingsvarighet').inputValue()).toBe('12 måneder');
+    await expectAccessible(coAuthor);
+    await doctor.reload();
+    expect(await field(doctor, 'Dose').inputValue()).toBe('750 mg');
+    await coAuthor.getByRole('button', { name: 'Behold min' }).click();
+    await waitUntilSaved(coAuthor);
+    await doctor.reload();
+    expect(await field(doctor, 'Dose').inputValue()).toBe('2 g');
+
+    // Different fields merge without any conflict.
+    await field(coAuthor, 'Administrasjonsvei').fill('Subkutant');
+    await waitUntilSaved(coAuthor);
+    await doctor.reload();
+    expect(await field(doctor, 'Administrasjonsvei').inputValue()).toBe('Subkutant');
+
+    // Network loss: the change is kept, retried, and saved when the connection returns.
+    await doctor.context().setOffline(true);
+    await field(doctor, 'Eksklusjonskriterier').fill('Graviditet');
+    await doctor.locator('[data-save-state="failed"]').waitFor({ timeout: 15_000 });
+    await doctor.context().setOffline(false);
+    await waitUntilSaved(doctor);
+    await doctor.reload();
+    expect(await field(doctor, 'Eksklusjonskriterier').inputValue()).toBe('Graviditet');
+
+    // The history says who changed what.
+    await doctor.getByText('Endringer i søknaden', { exact: true }).first().click();
+    const history = doctor.getByRole('table', { name: 'Endringer i søknaden' });
+    await expect
+      .poll(() => history.getByRole('row', { name: /Lars Myklebust Dose/ }).count())
+      .toBe(1);
+    await expect
+      .poll(() => history.getByRole('row', { name: /Ingrid Haugland Dose/ }).count())
+      .toBe(1);
+  });
+});
