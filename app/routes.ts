@@ -9,4 +9,5 @@ export default [
   route('saker/:caseId/rediger', 'routes/case-edit.tsx'),
   route('saker/:caseId/lagre', 'routes/case-save.ts'),
   route('saker/:caseId/oppsummering', 'routes/case-summary.tsx'),
+  route('saker/:caseId/eksport', 'routes/case-export.ts'),
 ] satisfies RouteConfig;

@@ -103,6 +103,14 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     caseUrl = doctor.url().split('?')[0] ?? '';
     await expect.poll(() => doctor.getByText('Til forankring').count()).toBeGreaterThan(0);
     await expect.poll(() => doctor.getByText('MENTOR-studien (NEJM 2019)').count()).toBe(1);
+    const exported = await doctor.request.get(`${caseUrl}/eksport`);
+    expect(exported.headers()['content-disposition']).toContain(`soknad-${caseNumber}.json`);
+    const body = (await exported.json()) as {
+      caseNumber: string;
+      sections: { sectionId: string }[];
+    };
+    expect(body.caseNumber).toBe(caseNumber);
+    expect(body.sections.map((section) => section.sectionId)).toContain('evidence');
     await expectAccessible(doctor);
     await signOut(doctor);
 

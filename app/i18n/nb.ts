@@ -311,6 +311,7 @@ export const nb = {
     draftLabel: 'Utkast',
     summary: 'Søknaden',
     about: 'Om saken',
+    export: 'Last ned søknaden som JSON',
     applicant: 'Søker',
     department: 'Avdeling',
     trust: 'Helseforetak',

@@ -154,6 +154,11 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           {msg.case.summary}
         </Heading>
         <QuestionnaireView answers={view.answers} headingLevel={3} />
+        <div>
+          <Link href={`/saker/${view.id}/eksport`} download>
+            {msg.case.export}
+          </Link>
+        </div>
         <ChangeHistory changes={view.changes} />
       </section>
 

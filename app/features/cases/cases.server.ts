@@ -247,7 +247,7 @@ export async function getCase(
   db: Db,
   actor: Actor,
   caseId: string,
-  action: 'view' | 'edit' = 'view',
+  action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);

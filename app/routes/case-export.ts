@@ -1,0 +1,28 @@
+import { getCase } from '../features/cases/cases.server';
+import { exportApplication } from '../features/cases/ui/export';
+import { loadCase } from '../lib/case-errors.server';
+import type { Route } from './+types/case-export';
+
+/** The application as JSON, section by section (a logged read of personal data). */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const view = await loadCase(() => getCase(context.db, actor, params.caseId, 'export'));
+  const name = view.caseNumber ?? `utkast-${view.id}`;
+  return Response.json(
+    {
+      caseNumber: view.caseNumber,
+      status: view.status,
+      trust: view.trustName,
+      department: view.departmentName,
+      applicant: view.applicantName,
+      submittedAt: view.submittedAt,
+      sections: exportApplication(view.answers),
+    },
+    {
+      headers: {
+        'Content-Disposition': `attachment; filename="soknad-${name}.json"`,
+        'Cache-Control': 'no-store',
+      },
+    },
+  );
+}
