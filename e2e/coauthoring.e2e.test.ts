@@ -1,7 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntilSaved } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
 
 /** Co-authoring and autosave under bad conditions, on PGlite (the merge logic is DB-independent). */
 describe('co-authoring and autosave in Chromium', () => {
@@ -95,5 +101,29 @@ describe('co-authoring and autosave in Chromium', () => {
     await expect
       .poll(() => history.getByRole('row', { name: /Ingrid Haugland Dose/ }).count())
       .toBe(1);
+  });
+
+  it('works without JavaScript: labelled fields, save, summary', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await page.goto(`${app.url}/saker/ny`);
+    await expectAccessibleWithoutJs(browser, context, page.url());
+    await page.getByLabel('Tilgangsordningen').check();
+    await page.getByLabel('Enkeltpasient').check();
+    await page.getByRole('button', { name: 'Start søknaden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    await expectAccessibleWithoutJs(browser, context, page.url());
+    await field(page, 'Klinisk særegenhet').fill('Uvanlig genotype');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    expect(await field(page, 'Klinisk særegenhet').inputValue()).toBe('Uvanlig genotype');
+    await page.getByRole('button', { name: 'Se over og send inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await expect.poll(() => page.getByText('Uvanlig genotype').count()).toBe(1);
+    await expectAccessibleWithoutJs(browser, context, page.url());
+    await context.close();
   });
 });

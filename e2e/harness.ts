@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import type { DatabaseKind } from '../app/db/database.server';
 import { createScratchDatabase } from '../app/test/databases';
@@ -78,4 +78,25 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+/**
+ * Runs axe on a page's server-rendered HTML as a browser without JavaScript gets it: fetched with
+ * the context's session, scripts removed, loaded into a fresh page of another context.
+ */
+export async function expectAccessibleWithoutJs(
+  browser: Browser,
+  context: BrowserContext,
+  url: string,
+): Promise<void> {
+  const html = await (await context.request.get(url)).text();
+  const stripped = html
+    .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+    .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '')
+    .replace('<head>', `<head><base href="${new URL(url).origin}/">`);
+  const checker = await browser.newContext();
+  const page = await checker.newPage();
+  await page.setContent(stripped, { waitUntil: 'load' });
+  await expectAccessible(page);
+  await checker.close();
 }

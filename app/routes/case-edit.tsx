@@ -144,8 +144,8 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
             <Form method="post" className="sp-row">
               <input type="hidden" name="intent" value="invite" />
               <Field>
-                <Label>{msg.coAuthors.colleague}</Label>
-                <Select name="userId" defaultValue="">
+                <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
+                <Select id="invite-colleague" name="userId" defaultValue="">
                   <Select.Option value="" disabled>
                     {msg.coAuthors.choose}
                   </Select.Option>

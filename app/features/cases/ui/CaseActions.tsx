@@ -3,12 +3,11 @@ import {
   Card,
   Fieldset,
   Heading,
-  Radio,
-  Textfield,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { ChoiceField, TextField } from '../../../ui/fields';
 import { DECISION_OUTCOMES, type FieldErrors } from '../domain/application';
 import { findTransition, type CaseEvent, type Status } from '../domain/workflow';
 
@@ -53,16 +52,15 @@ export function CaseActions({
                 <Fieldset>
                   <Fieldset.Legend>{msg.case.decisionOutcome}</Fieldset.Legend>
                   {DECISION_OUTCOMES.map((outcome) => (
-                    <Radio
+                    <ChoiceField
                       key={outcome}
+                      type="radio"
                       id={`decide-outcome-${outcome}`}
                       name="outcome"
                       value={outcome}
                       label={msg.outcomes[outcome]}
                       defaultChecked={mine?.values.outcome === outcome}
-                      {...(error('outcome')
-                        ? { 'aria-invalid': true, 'aria-describedby': 'decide-outcome-error' }
-                        : {})}
+                      errorId={error('outcome') ? 'decide-outcome-error' : undefined}
                     />
                   ))}
                   {error('outcome') && (
@@ -73,7 +71,7 @@ export function CaseActions({
                 </Fieldset>
               )}
               {event !== 'submit' && event !== 'resubmit' && (
-                <Textfield
+                <TextField
                   id={`${event}-reason`}
                   name="reason"
                   label={`${msg.reasonLabels[event]}${reasonRequired ? ` ${msg.case.required}` : ''}`}
@@ -84,7 +82,7 @@ export function CaseActions({
                 />
               )}
               {event === 'decide' && (
-                <Textfield
+                <TextField
                   id="decide-conditions"
                   name="conditions"
                   label={msg.case.decisionConditions}

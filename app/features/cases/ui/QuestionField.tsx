@@ -1,11 +1,6 @@
-import {
-  Checkbox,
-  Fieldset,
-  Radio,
-  Textfield,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
+import { ChoiceField, TextField } from '../../../ui/fields';
 import type { ValidationError } from '../domain/application';
 import type { AnswerValue, Question } from '../domain/questionnaire';
 import { drugIdField, fieldAnchor, fieldName, presentField } from './questionnaire-form';
@@ -56,14 +51,15 @@ export function QuestionField({
           <Fieldset.Legend>{label}</Fieldset.Legend>
           <Fieldset.Description>{help}</Fieldset.Description>
           {(question.options ?? []).map((option, i) => (
-            <Radio
+            <ChoiceField
               key={option}
+              type="radio"
               id={i === 0 ? id : `${id}-${option}`}
               name={name}
               value={option}
               label={optionLabel(question, option)}
               defaultChecked={value === option}
-              {...(errorText ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+              errorId={errorText ? errorId : undefined}
             />
           ))}
           {errorText && <ValidationMessage id={errorId}>{errorText}</ValidationMessage>}
@@ -77,13 +73,14 @@ export function QuestionField({
           {marker}
           <Fieldset.Legend>{label}</Fieldset.Legend>
           <Fieldset.Description>{help}</Fieldset.Description>
-          <Checkbox
+          <ChoiceField
+            type="checkbox"
             id={id}
             name={name}
             value="yes"
             label={msg.questionnaire.yes}
             defaultChecked={value === 'yes'}
-            {...(errorText ? { 'aria-invalid': true, 'aria-describedby': errorId } : {})}
+            errorId={errorText ? errorId : undefined}
           />
           {errorText && <ValidationMessage id={errorId}>{errorText}</ValidationMessage>}
         </Fieldset>
@@ -95,7 +92,7 @@ export function QuestionField({
         <div data-question={question.id}>
           {marker}
           <input type="hidden" name={drugIdField(question.id)} value={drugId ?? ''} />
-          <Textfield
+          <TextField
             id={id}
             name={name}
             label={label}
@@ -112,7 +109,7 @@ export function QuestionField({
         <div data-question={question.id}>
           {marker}
           {question.type === 'longText' ? (
-            <Textfield
+            <TextField
               id={id}
               name={name}
               label={label}
@@ -123,7 +120,7 @@ export function QuestionField({
               rows={4}
             />
           ) : (
-            <Textfield
+            <TextField
               id={id}
               name={name}
               label={label}

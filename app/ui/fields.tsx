@@ -1,0 +1,98 @@
+import { Field, Input, Label, Textarea, ValidationMessage } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
+
+/**
+ * Thin wrappers over Designsystemet's Field, Label, Input and Textarea that link label,
+ * description and error to the control in the server-rendered HTML (explicit `htmlFor`, `id`,
+ * `aria-describedby`, `aria-invalid`). Designsystemet's Textfield and Radio make these links
+ * only in the browser, so without JavaScript (and before hydration) the fields had no names.
+ */
+
+const describedBy = (...ids: (string | false | undefined)[]) =>
+  ids.filter((id): id is string => typeof id === 'string').join(' ') || undefined;
+
+interface TextFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: ReactNode;
+  defaultValue?: string;
+  multiline?: boolean;
+  rows?: number;
+  inputMode?: 'text' | 'decimal' | 'numeric';
+  autoComplete?: string;
+}
+
+export function TextField({
+  id,
+  name,
+  label,
+  description,
+  error,
+  defaultValue,
+  multiline = false,
+  rows = 4,
+  inputMode,
+  autoComplete,
+}: TextFieldProps) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const common = {
+    id,
+    name,
+    defaultValue,
+    'aria-describedby': describedBy(descriptionId, errorId),
+    'aria-invalid': error ? true : undefined,
+  };
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
+      {multiline ? (
+        <Textarea {...common} rows={rows} />
+      ) : (
+        <Input {...common} type="text" inputMode={inputMode} autoComplete={autoComplete} />
+      )}
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+interface ChoiceProps {
+  id: string;
+  name: string;
+  value: string;
+  label: ReactNode;
+  defaultChecked?: boolean;
+  /** Id of the group's error message, when the group has one. */
+  errorId?: string;
+}
+
+/** A radio button or checkbox with its label linked in the server-rendered HTML. */
+export function ChoiceField({
+  type,
+  id,
+  name,
+  value,
+  label,
+  defaultChecked,
+  errorId,
+}: ChoiceProps & { type: 'radio' | 'checkbox' }) {
+  return (
+    <Field position="start">
+      <Input
+        type={type}
+        id={id}
+        name={name}
+        value={value}
+        defaultChecked={defaultChecked}
+        aria-invalid={errorId ? true : undefined}
+        aria-describedby={errorId}
+      />
+      <Label htmlFor={id} data-weight="regular">
+        {label}
+      </Label>
+    </Field>
+  );
+}
