@@ -27,6 +27,7 @@ import { CaseError } from './domain/errors';
 import {
   availableEvents,
   checkTransition,
+  EDITABLE_STATUSES,
   isStatus,
   type CaseEvent,
   type Status,
@@ -35,7 +36,7 @@ import {
 type CaseRow = typeof cases.$inferSelect;
 
 const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-const statusOf = (row: CaseRow): Status => {
+export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
@@ -43,7 +44,7 @@ const rolesFor = (actor: Actor, row: CaseRow) =>
   caseRoles(actor, { ...row, status: statusOf(row) });
 
 /** Loads a case the actor may see, or throws notFound (for another trust, RLS already hides it). */
-async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string) {
+export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
   const [row] = await tx.select().from(cases).where(eq(cases.id, caseId));
   if (!row) throw new CaseError('notFound');
@@ -52,7 +53,8 @@ async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string) {
   return { row, roles };
 }
 
-async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
+/** Writes one access-log record (a read of personal data) in the caller's transaction. */
+export async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
   await tx.insert(accessLog).values({
     trustId: actor.trustId,
     userId: actor.userId,
@@ -255,9 +257,6 @@ export async function getCase(
   });
 }
 
-/** Statuses in which the applicant may edit the application. */
-const EDITABLE: readonly Status[] = ['draft', 'returned'];
-
 /**
  * Creates a draft (caseId undefined) or saves the applicant's changes to it. A save is a
  * compare-and-set on the version the applicant loaded: a concurrent change is a conflict.
@@ -299,7 +298,7 @@ export async function saveDraft(
     const { row, roles } = await loadVisibleCase(tx, actor, target.caseId);
     if (!roles.includes('applicant')) throw new CaseError('forbidden');
     if (row.version !== target.version) throw new CaseError('conflict');
-    if (!EDITABLE.includes(statusOf(row))) throw new CaseError('invalidTransition');
+    if (!EDITABLE_STATUSES.includes(statusOf(row))) throw new CaseError('invalidTransition');
     const [updated] = await tx
       .update(cases)
       .set({ ...content, version: sql`${cases.version} + 1`, updatedAt: new Date() })
