@@ -7,4 +7,7 @@ export default [
   route('saker/ny', 'routes/case-new.tsx'),
   route('saker/:caseId', 'routes/case.tsx'),
   route('saker/:caseId/rediger', 'routes/case-edit.tsx'),
+  route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
+  route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
+  route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
 ] satisfies RouteConfig;

@@ -1,5 +1,8 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
+import { listAttachments } from '../features/attachments/attachments.server';
+import { attachmentFlags } from '../features/attachments/domain/errors';
+import { Attachments } from '../features/attachments/ui/Attachments';
 import { applicationAction } from '../features/cases/application-action.server';
 import { getCase } from '../features/cases/cases.server';
 import {
@@ -37,6 +40,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     },
     saved: url.searchParams.get('lagret') === '1',
     missing,
+    attachments: {
+      ...(await listAttachments(context.db, actor, view.id)),
+      ...attachmentFlags(url.searchParams),
+      maxBytes: context.attachments.maxBytes,
+    },
   };
 }
 
@@ -62,6 +70,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         problem={actionData?.problem ?? null}
         target={loaderData.target}
       />
+      <Attachments caseId={loaderData.target.caseId} {...loaderData.attachments} />
     </div>
   );
 }
