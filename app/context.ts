@@ -1,4 +1,5 @@
 import type { DatabaseKind, Db } from './db/database.server';
+import type { AttachmentSettings } from './features/attachments/attachments.server';
 import type { Auth } from './features/auth/auth.server';
 
 declare module 'react-router' {
@@ -6,5 +7,6 @@ declare module 'react-router' {
     db: Db;
     databaseKind: DatabaseKind;
     auth: Auth;
+    attachments: AttachmentSettings;
   }
 }

@@ -51,4 +51,35 @@ describe('loadConfig', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), SESSION_SECRET: 'new,old' }, []);
     expect(config.sessionSecrets).toEqual(['new', 'old']);
   });
+
+  it('keeps attachments in the database by default, at most 20 MB each', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }, []).attachments).toEqual({
+      store: 'db',
+      dir: join(dir, 'attachments'),
+      maxBytes: 20 * 1024 * 1024,
+    });
+  });
+
+  it('reads ATTACHMENT_STORE, ATTACHMENT_DIR and ATTACHMENT_MAX_BYTES', () => {
+    const env = {
+      DATA_DIR: dataDir(),
+      ATTACHMENT_STORE: 'folder',
+      ATTACHMENT_DIR: '/srv/vedlegg',
+      ATTACHMENT_MAX_BYTES: '1048576',
+    };
+    expect(loadConfig(env, []).attachments).toEqual({
+      store: 'folder',
+      dir: '/srv/vedlegg',
+      maxBytes: 1048576,
+    });
+  });
+
+  it.each([
+    [{ ATTACHMENT_STORE: 's3' }, /Invalid ATTACHMENT_STORE/],
+    [{ ATTACHMENT_MAX_BYTES: '20MB' }, /Invalid ATTACHMENT_MAX_BYTES/],
+    [{ ATTACHMENT_MAX_BYTES: '0' }, /Invalid ATTACHMENT_MAX_BYTES/],
+  ])('rejects %j', (env, error) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, [])).toThrow(error);
+  });
 });

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
+import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
 
 export interface ServerConfig {
   port: number;
@@ -11,6 +13,7 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   sessionSecrets: string[];
   seedDemo: boolean;
+  attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
 }
 
 /**
@@ -38,7 +41,25 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecrets: sessionSecrets(env, dataDir),
     seedDemo: env.SEED_DEMO !== 'false',
+    attachments: attachmentConfig(env, dataDir),
   };
+}
+
+const MAX_ATTACHMENT_LIMIT = 1024 ** 3;
+
+/** ATTACHMENT_STORE (db: several app instances share it; or folder), ATTACHMENT_DIR, ATTACHMENT_MAX_BYTES. */
+function attachmentConfig(env: NodeJS.ProcessEnv, dataDir: string): ServerConfig['attachments'] {
+  const store = env.ATTACHMENT_STORE ?? 'db';
+  if (store !== 'db' && store !== 'folder') {
+    throw new Error(`Invalid ATTACHMENT_STORE: ${store} (db or folder)`);
+  }
+  const maxBytes = Number(env.ATTACHMENT_MAX_BYTES ?? DEFAULT_MAX_BYTES);
+  if (!Number.isInteger(maxBytes) || maxBytes < 1 || maxBytes > MAX_ATTACHMENT_LIMIT) {
+    throw new Error(
+      `Invalid ATTACHMENT_MAX_BYTES: ${env.ATTACHMENT_MAX_BYTES} (1 to ${MAX_ATTACHMENT_LIMIT})`,
+    );
+  }
+  return { store, dir: env.ATTACHMENT_DIR ?? join(dataDir, 'attachments'), maxBytes };
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */

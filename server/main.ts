@@ -6,6 +6,7 @@ import express from 'express';
 import type { ServerBuild } from 'react-router';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
 import { seed } from '../app/db/seed.server';
+import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
 import { createAuth } from '../app/features/auth/auth.server';
 import { loadConfig } from './config';
 
@@ -20,6 +21,14 @@ const auth = createAuth(database.db, {
   secrets: config.sessionSecrets,
   secure: process.env.COOKIE_SECURE === 'true',
 });
+
+const attachments = {
+  storage:
+    config.attachments.store === 'folder'
+      ? folderStorage(config.attachments.dir)
+      : databaseStorage(),
+  maxBytes: config.attachments.maxBytes,
+};
 
 const app = express();
 app.disable('x-powered-by');
@@ -66,7 +75,7 @@ app.all(
   '/{*path}',
   createRequestHandler({
     build,
-    getLoadContext: () => ({ db: database.db, databaseKind: database.kind, auth }),
+    getLoadContext: () => ({ db: database.db, databaseKind: database.kind, auth, attachments }),
   }),
 );
 

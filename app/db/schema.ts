@@ -23,7 +23,7 @@ export const appRole = pgRole('sp_app').existing();
 
 /** Rows of a tenant table are visible only inside a transaction bound to their trust. */
 const currentTrust = sql`nullif(current_setting('app.trust_id', true), '')::uuid`;
-const tenantPolicy = (table: string) =>
+export const tenantPolicy = (table: string) =>
   pgPolicy(`${table}_tenant`, {
     as: 'permissive',
     for: 'all',
@@ -251,3 +251,5 @@ export const accessLog = pgTable(
   },
   (t) => [index('access_log_case').on(t.caseId, t.id), tenantPolicy('access_log')],
 ).enableRLS();
+
+export * from './schema-attachments';

@@ -10,6 +10,9 @@ import {
   Select,
 } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
+import { listAttachments } from '../features/attachments/attachments.server';
+import { attachmentFlags } from '../features/attachments/domain/errors';
+import { Attachments } from '../features/attachments/ui/Attachments';
 import {
   getCase,
   inviteCoAuthor,
@@ -48,6 +51,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     colleagues,
     saved: url.searchParams.get('lagret') === '1',
     invited: url.searchParams.get('invitert'),
+    attachments: {
+      ...(await listAttachments(context.db, actor, view.id)),
+      ...attachmentFlags(url.searchParams),
+      maxBytes: context.attachments.maxBytes,
+    },
   };
 }
 
@@ -169,6 +177,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         problem={actionData && !returned ? actionData.problem : null}
         notice={returned?.conflicted ? msg.edit.conflicts : returned ? msg.edit.notSaved : null}
       />
+      <Attachments caseId={view.id} {...loaderData.attachments} />
       <ChangeHistory changes={view.changes} />
     </div>
   );

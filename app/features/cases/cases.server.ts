@@ -60,7 +60,7 @@ import {
 type CaseRow = typeof cases.$inferSelect;
 
 const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-const statusOf = (row: CaseRow): Status => {
+export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
@@ -82,7 +82,7 @@ async function coAuthorsOf(tx: Tx, caseIds: string[]): Promise<Map<string, strin
  * Loads a case the actor may see, or throws notFound (for another trust, RLS already hides it).
  * `lock` takes the row lock, for read-modify-write of the answers.
  */
-async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock = false) {
+export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock = false) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
   const query = tx.select().from(cases).where(eq(cases.id, caseId));
   const [row] = lock ? await query.for('update') : await query;
@@ -93,7 +93,8 @@ async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock = fals
   return { row, roles, coAuthorIds };
 }
 
-async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
+/** Writes one access-log record (a read of personal data) in the caller's transaction. */
+export async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
   await tx.insert(accessLog).values({
     trustId: actor.trustId,
     userId: actor.userId,

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, Role, RoleGrant } from '../../auth/domain/roles';
-import { canEditApplication, caseRoles, canViewCase, type CaseScope } from './access';
+import {
+  applicationEditorRole,
+  canEditApplication,
+  caseRoles,
+  canViewCase,
+  type CaseScope,
+} from './access';
 import type { Status } from './workflow';
 
 const TRUST = 'trust-a';
@@ -80,5 +86,16 @@ describe('canEditApplication', () => {
     [['decisionMaker'], 'returned', false],
   ] as [Role[], Status, boolean][])('%j in %s → %s', (roles, status, editable) => {
     expect(canEditApplication(roles, status)).toBe(editable);
+  });
+});
+
+describe('applicationEditorRole', () => {
+  it.each([
+    [['applicant'], 'draft', 'applicant'],
+    [['endorser', 'coAuthor'], 'returned', 'coAuthor'],
+    [['applicant'], 'endorsed', null],
+    [['decisionMaker'], 'draft', null],
+  ] as [Role[], Status, Role | null][])('%j in %s → %s', (roles, status, role) => {
+    expect(applicationEditorRole(roles, status)).toBe(role);
   });
 });

@@ -1,5 +1,5 @@
 import { hasRole, hasRoleFor, type Actor, type Role } from '../../auth/domain/roles';
-import type { Status } from './workflow';
+import { EDITABLE_STATUSES, type Status } from './workflow';
 
 /** What the access rules need to know about a case. */
 export interface CaseScope {
@@ -33,13 +33,18 @@ export function canViewCase(actor: Actor, scope: CaseScope): boolean {
   return caseRoles(actor, scope).length > 0;
 }
 
-/** Statuses in which the application itself may be edited. */
-export const EDITABLE_STATUSES: readonly Status[] = ['draft', 'returned'];
+/** Who writes the application: the applicant and invited co-authors. */
+const EDITOR_ROLES: readonly Role[] = ['applicant', 'coAuthor'];
 
-/** The applicant and invited co-authors edit the application while it is a draft or returned. */
+/**
+ * The role in which the actor may change the application (answers and attachments), given their
+ * roles for the case, or null: only its writers, only while it is a draft or returned.
+ */
+export function applicationEditorRole(roles: readonly Role[], status: Status): Role | null {
+  if (!EDITABLE_STATUSES.includes(status)) return null;
+  return roles.find((role) => EDITOR_ROLES.includes(role)) ?? null;
+}
+
 export function canEditApplication(roles: readonly Role[], status: Status): boolean {
-  return (
-    EDITABLE_STATUSES.includes(status) &&
-    (roles.includes('applicant') || roles.includes('coAuthor'))
-  );
+  return applicationEditorRole(roles, status) !== null;
 }

@@ -17,6 +17,9 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Statuses in which the applicant may change the application (and its attachments). */
+export const EDITABLE_STATUSES: readonly Status[] = ['draft', 'returned'];
+
 export const EVENTS = [
   'submit',
   'resubmit',

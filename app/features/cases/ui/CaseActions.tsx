@@ -1,10 +1,4 @@
-import {
-  Button,
-  Card,
-  Fieldset,
-  Heading,
-  ValidationMessage,
-} from '@digdir/designsystemet-react';
+import { Button, Card, Fieldset, Heading, ValidationMessage } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
