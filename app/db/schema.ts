@@ -212,3 +212,4 @@ export const accessLog = pgTable(
   },
   (t) => [index('access_log_case').on(t.caseId, t.id), tenantPolicy('access_log')],
 ).enableRLS();
+export * from './schema-fest';
