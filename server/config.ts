@@ -11,6 +11,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   sessionSecrets: string[];
   seedDemo: boolean;
+  /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */
+  fest: { url: string; cron: string } | null;
 }
 
 /**
@@ -38,7 +40,20 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecrets: sessionSecrets(env, dataDir),
     seedDemo: env.SEED_DEMO !== 'false',
+    fest: festConfig(env),
   };
+}
+
+const DEFAULT_FEST_CRON = '0 4 * * *';
+
+/** FEST_URL (an http(s) URL or a path) turns the daily re-import on; FEST_CRON sets when. */
+function festConfig(env: NodeJS.ProcessEnv): ServerConfig['fest'] {
+  if (!env.FEST_URL) return null;
+  const cron = (env.FEST_CRON ?? DEFAULT_FEST_CRON).trim();
+  if (cron.split(/\s+/).length !== 5) {
+    throw new Error(`Invalid FEST_CRON: ${cron} (five fields, e.g. ${DEFAULT_FEST_CRON})`);
+  }
+  return { url: env.FEST_URL, cron };
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */
