@@ -208,7 +208,7 @@ export const nb = {
     } satisfies Record<MarketingStatus, string>,
     requiresExemption: 'Krever godkjenningsfritak',
     search: {
-      useFreeText: 'Bruk «%s» (ikke fra FEST)',
+      empty: 'Ingen treff i FEST. Står ikke legemiddelet der, kan du skrive navnet selv.',
       resultSingular: '%d treff',
       resultPlural: '%d treff',
       clear: 'Tøm feltet',

@@ -5,7 +5,14 @@ import {
   ValidationMessage,
   type SuggestionItem,
 } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, useSyncExternalStore, type FocusEvent } from 'react';
+import {
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type FocusEvent,
+  type KeyboardEvent,
+} from 'react';
 import { msg } from '../../../i18n';
 import type { DrugSearchHit } from '../fest.server';
 
@@ -104,29 +111,47 @@ export function DrugCombobox({
     }, DEBOUNCE_MS);
   }
 
-  /** A chosen option, or text the applicant chose to keep («Bruk …»). */
+  /** A chosen option (or none, when the field was cleared). */
   function onSelectedChange(item: SuggestionItem | null) {
-    if (!item) {
-      setChoice(null);
-      return;
-    }
-    const hit = hits.find((h) => h.id === item.value);
-    setChoice(hit ? { id: hit.id, label: hit.name } : { id: '', label: item.label });
+    const hit = item && hits.find((h) => h.id === item.value);
+    setChoice(hit ? { id: hit.id, label: hit.name } : null);
   }
 
-  /**
-   * Leaving the field keeps what was typed: the combobox alone would reset the text to the last
-   * choice. Not when focus moves within it or an option is being clicked (that selects instead).
-   */
+  /** Keeps the typed text as free text (the combobox alone would reset it to the last choice). */
+  function keepTypedText() {
+    const typed = text.trim();
+    const matchesOption = hits.some((h) => h.name.toLowerCase() === typed.toLowerCase());
+    if (typed !== '' && typed !== choice?.label && !matchesOption) {
+      setChoice({ id: '', label: typed });
+    }
+  }
+
+  /** Leaving the field keeps what was typed, unless focus moves within it or an option is clicked. */
   function onBlur(event: FocusEvent<HTMLInputElement>) {
     const within = event.currentTarget.closest('ds-suggestion');
     if (pointerInside.current || (event.relatedTarget && within?.contains(event.relatedTarget))) {
       return;
     }
-    const typed = text.trim();
-    const matchesOption = hits.some((h) => h.name.toLowerCase() === typed.toLowerCase());
-    if (typed !== '' && typed !== choice?.label && !matchesOption)
-      setChoice({ id: '', label: typed });
+    keepTypedText();
+  }
+
+  /**
+   * Enter chooses the highlighted option, or else keeps the typed text, and never submits the
+   * form. React's capture listener on the document runs before the combobox's own, which would
+   * reset the text. (The Suggestion's `creatable` mode keeps typed text too, but then a click on
+   * an option chooses the typed text instead, so it is not used.)
+   */
+  function onKeyDownCapture(event: KeyboardEvent<HTMLElement>) {
+    if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
+    event.preventDefault();
+    event.stopPropagation();
+    const activeId = event.target.getAttribute('aria-activedescendant');
+    const option = activeId ? document.getElementById(activeId) : null;
+    if (option && !option.hasAttribute('data-empty') && event.currentTarget.contains(option)) {
+      option.click();
+    } else {
+      keepTypedText();
+    }
   }
 
   const chosenId = choice && choice.label === text.trim() ? choice.id : '';
@@ -139,12 +164,12 @@ export function DrugCombobox({
       {description && <Field.Description>{description}</Field.Description>}
       <Suggestion
         filter={false}
-        creatable
         selected={selected}
         onSelectedChange={onSelectedChange}
         data-sr-singular={msg.fest.search.resultSingular}
         data-sr-plural={msg.fest.search.resultPlural}
         data-sr-clear={msg.fest.search.clear}
+        onKeyDownCapture={onKeyDownCapture}
         onPointerDown={() => {
           pointerInside.current = true;
           document.addEventListener('pointerup', () => (pointerInside.current = false), {
@@ -167,7 +192,7 @@ export function DrugCombobox({
         />
         <Suggestion.Clear />
         <Suggestion.List>
-          <Suggestion.Empty data-empty={msg.fest.search.useFreeText} />
+          {text.trim().length >= 2 && <Suggestion.Empty>{msg.fest.search.empty}</Suggestion.Empty>}
           {hits.map((hit) => (
             <Suggestion.Option key={hit.id} value={hit.id} label={hit.name}>
               {hit.name}
