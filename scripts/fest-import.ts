@@ -48,7 +48,13 @@ try {
   if (result.status === 'skipped') {
     console.log(`Skipped: an extract at least as new as ${result.hentetDato} is already imported.`);
   } else {
-    const columns: (keyof KindCounts)[] = ['added', 'changed', 'withdrawn', 'restored', 'unchanged'];
+    const columns: (keyof KindCounts)[] = [
+      'added',
+      'changed',
+      'withdrawn',
+      'restored',
+      'unchanged',
+    ];
     const row = (label: string, counts: KindCounts) =>
       label.padEnd(12) + columns.map((c) => String(counts[c]).padStart(10)).join('');
     console.log(`FEST extract ${result.hentetDato} (import #${result.importId})`);
