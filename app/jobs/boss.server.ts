@@ -9,7 +9,7 @@ import type { Database } from '../db/database.server';
  * (simple protocol: `exec`, whose last result is the answer). PGlite runs both exclusively of any
  * open transaction, so jobs and requests never interleave inside one.
  */
-export function pgliteExecutor(client: PGlite): PgBoss.Db {
+function pgliteExecutor(client: PGlite): PgBoss.Db {
   return {
     async executeSql(text: string, values: unknown[] = []) {
       if (values.length > 0) return { rows: (await client.query(text, values)).rows };

@@ -1,6 +1,6 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db/database.server';
-import { importFest } from '../features/fest/fest-import.server';
+import { hasImportedFrom, importFest } from '../features/fest/fest-import.server';
 
 export const FEST_IMPORT_QUEUE = 'fest-import';
 
@@ -12,8 +12,9 @@ export interface FestRefreshConfig {
 }
 
 /**
- * Re-imports FEST on a schedule. pg-boss keeps the schedule in the database, so with several app
- * instances one of them runs each import; an extract no newer than the last one is skipped.
+ * Re-imports FEST on a schedule, and at once if nothing has been imported from this source yet.
+ * pg-boss keeps the schedule in the database, so with several app instances one of them runs each
+ * import; an extract no newer than the last one is skipped.
  */
 export async function scheduleFestRefresh(
   boss: PgBoss,
@@ -32,4 +33,5 @@ export async function scheduleFestRefresh(
     console.log(`FEST import from ${config.url}: ${result.status} (${result.hentetDato})`);
   });
   await boss.schedule(FEST_IMPORT_QUEUE, config.cron, {}, { tz: 'Europe/Oslo' });
+  if (!(await hasImportedFrom(db, config.url))) await boss.send(FEST_IMPORT_QUEUE, {});
 }

@@ -147,6 +147,21 @@ export async function importFest(
   }
 }
 
+/** Whether an extract from this source has ever been imported (or found not newer). */
+export async function hasImportedFrom(db: Db, source: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: festImports.id })
+    .from(festImports)
+    .where(
+      and(
+        eq(festImports.source, describeSource(source)),
+        inArray(festImports.status, ['succeeded', 'skipped']),
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}
+
 /** A URL without credentials or query (which may hold a token), or the file path. */
 function describeSource(source: string): string {
   if (!isUrl(source)) return source;

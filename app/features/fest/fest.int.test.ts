@@ -11,7 +11,7 @@ import { inApp, type Database } from '../../db/database.server';
 import { festImports, festPackages, festProducts, festSubstances } from '../../db/schema';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { totalCounts } from './domain/m30';
-import { importFest } from './fest-import.server';
+import { hasImportedFrom, importFest } from './fest-import.server';
 import { getDrugFacts, resolveDrugChoice, searchDrugs } from './fest.server';
 
 const fixture = (name: string) =>
@@ -244,6 +244,10 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
         .from(festImports)
         .where(eq(festImports.id, result.importId));
       expect(run?.source).toBe(`http://127.0.0.1:${port}/fest.xml.gz`);
+      expect(await hasImportedFrom(db(), `http://127.0.0.1:${port}/fest.xml.gz?token=other`)).toBe(
+        true,
+      );
+      expect(await hasImportedFrom(db(), `http://127.0.0.1:${port}/annen.xml.gz`)).toBe(false);
       expect(run?.bytesRead).toBe(84_766);
     } finally {
       server.close();

@@ -1,11 +1,11 @@
 import type { FestPrice, ResolvedSubstance } from './m30';
 
 /** Preparattype 11 «Krever godkj. Fritak»: no Norwegian MT; dispensing needs a DMP exemption. */
-export const PREPARATTYPE_EXEMPTION = '11';
+const PREPARATTYPE_EXEMPTION = '11';
 /** Preparattype 9 NAF-preparat and 15 Sykehuspreparat: made by Norwegian pharmacies, no MT. */
 const PHARMACY_PREPARATIONS = new Set(['9', '15']);
 
-export type AuthorisationKind = 'authorised' | 'exemptionRequired' | 'pharmacyPreparation';
+type AuthorisationKind = 'authorised' | 'exemptionRequired' | 'pharmacyPreparation';
 
 /** What a product's Preparattype says about its marketing authorisation. */
 export function authorisationKind(preparattypeCode: string | null): AuthorisationKind {
@@ -16,8 +16,7 @@ export function authorisationKind(preparattypeCode: string | null): Authorisatio
   return 'authorised';
 }
 
-export const MARKETING_STATUSES = ['marketed', 'notMarketed', 'withdrawn'] as const;
-export type MarketingStatus = (typeof MARKETING_STATUSES)[number];
+export type MarketingStatus = 'marketed' | 'notMarketed' | 'withdrawn';
 
 export interface PackageMarketing {
   marketedFrom: string | null;

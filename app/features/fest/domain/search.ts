@@ -1,7 +1,7 @@
 /** Search as you type: normalisation and the ranking rule (pure; the database only prefilters). */
 
 /** Shorter queries return nothing: one letter matches half the register. */
-export const MIN_QUERY_LENGTH = 2;
+const MIN_QUERY_LENGTH = 2;
 export const MAX_LIMIT = 50;
 
 /** Case- and width-insensitive, single-spaced. Done here, not in SQL, so æ/ø/å fold the same everywhere. */
@@ -35,7 +35,7 @@ export function searchText(fields: SearchFields): string {
  * Match tiers, best first. A product is ranked by the best tier it reaches; ties go by name.
  * ATC codes are only ever matched from their start (a code's middle means nothing).
  */
-export const MATCH_TIERS = [
+const MATCH_TIERS = [
   'atcExact',
   'exact',
   'atcPrefix',
