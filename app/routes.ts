@@ -13,4 +13,5 @@ export default [
   route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
+  route('api/legemidler', 'routes/api.legemidler.ts'),
 ] satisfies RouteConfig;

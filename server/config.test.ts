@@ -36,6 +36,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('schedules the FEST re-import only with FEST_URL, daily at 04:00 unless FEST_CRON says otherwise', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }, []).fest).toBeNull();
+    expect(
+      loadConfig({ FEST_URL: 'https://example.org/fest.xml.gz', DATA_DIR: dataDir() }, []).fest,
+    ).toEqual({ url: 'https://example.org/fest.xml.gz', cron: '0 4 * * *' });
+    expect(
+      loadConfig({ FEST_URL: '/srv/fest.xml', FEST_CRON: '30 5 * * 1-5', DATA_DIR: dataDir() }, [])
+        .fest,
+    ).toEqual({ url: '/srv/fest.xml', cron: '30 5 * * 1-5' });
+    expect(() =>
+      loadConfig({ FEST_URL: '/srv/fest.xml', FEST_CRON: 'daily', DATA_DIR: dataDir() }, []),
+    ).toThrow(/Invalid FEST_CRON/);
+  });
+
   it('rejects a bad PORT', () => {
     expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() }, [])).toThrow(/Invalid PORT/);
   });

@@ -14,6 +14,8 @@ export interface ServerConfig {
   sessionSecrets: string[];
   seedDemo: boolean;
   attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
+  /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */
+  fest: { url: string; cron: string } | null;
 }
 
 /**
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     sessionSecrets: sessionSecrets(env, dataDir),
     seedDemo: env.SEED_DEMO !== 'false',
     attachments: attachmentConfig(env, dataDir),
+    fest: festConfig(env),
   };
 }
 
@@ -60,6 +63,18 @@ function attachmentConfig(env: NodeJS.ProcessEnv, dataDir: string): ServerConfig
     );
   }
   return { store, dir: env.ATTACHMENT_DIR ?? join(dataDir, 'attachments'), maxBytes };
+}
+
+const DEFAULT_FEST_CRON = '0 4 * * *';
+
+/** FEST_URL (an http(s) URL or a path) turns the daily re-import on; FEST_CRON sets when. */
+function festConfig(env: NodeJS.ProcessEnv): ServerConfig['fest'] {
+  if (!env.FEST_URL) return null;
+  const cron = (env.FEST_CRON ?? DEFAULT_FEST_CRON).trim();
+  if (cron.split(/\s+/).length !== 5) {
+    throw new Error(`Invalid FEST_CRON: ${cron} (five fields, e.g. ${DEFAULT_FEST_CRON})`);
+  }
+  return { url: env.FEST_URL, cron };
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */

@@ -5,9 +5,10 @@ import { sql } from 'drizzle-orm';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
-import { seed } from '../app/db/seed.server';
 import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
+import { seed, seedFest } from '../app/db/seed.server';
 import { createAuth } from '../app/features/auth/auth.server';
+import { startJobs } from '../app/jobs/jobs.server';
 import { loadConfig } from './config';
 
 const config = loadConfig(process.env, process.argv);
@@ -15,7 +16,11 @@ const database: Database = config.databaseUrl
   ? openPostgres(config.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10))
   : await openPglite(join(config.dataDir, 'pglite'));
 await database.migrate();
-if (config.seedDemo) await seed(database.db);
+if (config.seedDemo) {
+  await seed(database.db);
+  await seedFest(database.db);
+}
+const jobs = await startJobs(database, { fest: config.fest });
 
 const auth = createAuth(database.db, {
   secrets: config.sessionSecrets,
@@ -88,7 +93,10 @@ const server = app.listen(config.port, config.host, () => {
 
 const shutdown = () => {
   server.close(() => {
-    void database.close().then(() => process.exit(0));
+    void jobs
+      .stop()
+      .then(() => database.close())
+      .then(() => process.exit(0));
   });
 };
 process.on('SIGTERM', shutdown);

@@ -15,22 +15,27 @@ export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DatabaseKind = 'pglite' | 'postgres';
 
-export interface Database {
-  kind: DatabaseKind;
+interface DatabaseHandle {
   db: Db;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
 
+/** The database, with what background jobs (pg-boss) need to reach it: the client or the URL. */
+export type PgliteDatabase = DatabaseHandle & { kind: 'pglite'; client: PGlite };
+export type PostgresDatabase = DatabaseHandle & { kind: 'postgres'; url: string };
+export type Database = PgliteDatabase | PostgresDatabase;
+
 const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 /** Embedded PGlite in a folder (or in memory when `dataDir` is undefined). */
-export async function openPglite(dataDir?: string): Promise<Database> {
+export async function openPglite(dataDir?: string): Promise<PgliteDatabase> {
   if (dataDir) mkdirSync(dataDir, { recursive: true });
   const client = await PGlite.create(dataDir);
   const db = drizzlePglite(client, { schema });
   return {
     kind: 'pglite',
+    client,
     db,
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
@@ -38,11 +43,12 @@ export async function openPglite(dataDir?: string): Promise<Database> {
 }
 
 /** A PostgreSQL server. */
-export function openPostgres(url: string, poolSize = 10): Database {
+export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   const db = drizzlePg(pool, { schema });
   return {
     kind: 'postgres',
+    url,
     db,
     migrate: () => migratePg(db, { migrationsFolder }),
     close: () => pool.end(),

@@ -253,3 +253,4 @@ export const accessLog = pgTable(
 ).enableRLS();
 
 export * from './schema-attachments';
+export * from './schema-fest';

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { and, eq, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Role } from '../features/auth/domain/roles';
+import { importFest } from '../features/fest/fest-import.server';
 import type { Db } from './database.server';
 import { departments, roleAssignments, trusts, users } from './schema';
 
@@ -146,4 +147,13 @@ export async function seed(db: Db): Promise<void> {
       }
     }
   });
+}
+
+/**
+ * Demo drug data: the 2017 FEST subset in fixtures/fest, imported once. Skipped when that extract,
+ * or a newer one (say from FEST_URL), has been imported already, so it never rolls data back.
+ */
+export async function seedFest(db: Db): Promise<void> {
+  const path = fileURLToPath(new URL('../../fixtures/fest/fest-mini-2017.xml.gz', import.meta.url));
+  await importFest(db, path, { skipIfNotNewer: true });
 }

@@ -9,6 +9,8 @@ import type {
 } from '../features/cases/domain/application';
 import type { QuestionId, SectionId } from '../features/cases/domain/questionnaire';
 import type { CaseEvent, Status } from '../features/cases/domain/workflow';
+import type { MarketingStatus } from '../features/fest/domain/drug';
+import type { RouterCode } from '../features/fest/domain/scheme-router';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
 export const nb = {
@@ -450,6 +452,71 @@ export const nb = {
     if (bytes < 1024) return `${format(bytes)} byte`;
     if (bytes < 1024 * 1024) return `${format(bytes / 1024)} kB`;
     return `${format(bytes / (1024 * 1024))} MB`;
+  },
+  fest: {
+    marketingStatuses: {
+      marketed: 'Markedsført',
+      notMarketed: 'Ikke markedsført',
+      withdrawn: 'Ikke lenger i FEST',
+    } satisfies Record<MarketingStatus, string>,
+    requiresExemption: 'Krever godkjenningsfritak',
+    search: {
+      empty: 'Ingen treff i FEST. Står ikke legemiddelet der, kan du skrive navnet selv.',
+      resultSingular: '%d treff',
+      resultPlural: '%d treff',
+      clear: 'Tøm feltet',
+      failed: 'Søket i FEST virker ikke akkurat nå. Du kan skrive navnet selv.',
+    },
+    facts: {
+      title: (name: string) => `Om ${name}`,
+      atc: 'ATC-kode',
+      form: 'Legemiddelform',
+      substances: 'Virkestoff og styrke',
+      preparattype: 'Preparattype',
+      reseptgruppe: 'Reseptgruppe',
+      cheapestAup: 'Laveste utsalgspris (AUP)',
+      aupForPack: (price: string, pack: string) => `${price} for ${pack}`,
+      noPrice: 'Ingen pris i FEST',
+      refund: 'Refusjon',
+      bluePrescription: 'Blå resept (folketrygdloven § 5-14)',
+      hPrescription: 'H-resept (helseforetaket betaler)',
+      noRefund: 'Ingen refusjon registrert',
+      spc: 'Preparatomtale (SPC)',
+      felleskatalogen: 'Søk i Felleskatalogen',
+      newTab: '(åpnes i ny fane)',
+      noSpc: 'FEST har ingen lenke til preparatomtalen.',
+      exemptionNote:
+        'Legemiddelet har ikke norsk markedsføringstillatelse. Apoteket trenger godkjenningsfritak fra DMP.',
+      withdrawnNote: 'Legemiddelet er ikke lenger i FEST. Opplysningene er slik de var sist.',
+      source: 'Kilde: FEST, Direktoratet for medisinske produkter (NLOD).',
+    },
+    router: {
+      notNeeded: 'Ingen søknad til helseforetaket trengs',
+      codes: {
+        notInFest:
+          'Legemiddelet finnes ikke i FEST. Legemidler uten norsk markedsføringstillatelse står vanligvis ikke der.',
+        withdrawnFromFest:
+          'Legemiddelet er ikke lenger i FEST. Sjekk om det fortsatt har markedsføringstillatelse i Norge.',
+        notMarketedInNorway:
+          'Legemiddelet har markedsføringstillatelse, men er ikke markedsført i Norge nå.',
+        dmpExemption:
+          'Apoteket må ha godkjenningsfritak fra Direktoratet for medisinske produkter (DMP). Legen fyller ut søknaden, og apoteket sender den.',
+        pharmacyPreparation:
+          'Preparatet lages av et norsk apotek (NAF- eller sykehuspreparat). Det har ikke markedsføringstillatelse, men trenger ikke godkjenningsfritak.',
+        indicationUnknown:
+          'Svar på om indikasjonen er godkjent (se preparatomtalen), så finner vi riktig ordning.',
+        helfoSection3:
+          'Legemiddelet er i blåreseptordningen. Vurder først å søke HELFO om individuell stønad (blåreseptforskriften § 3).',
+        bluePrescription:
+          'Indikasjonen er godkjent og legemiddelet er i blåreseptordningen. Det forskrives på blå resept, uten søknad til helseforetaket.',
+        hPrescription:
+          'Legemiddelet er et H-reseptlegemiddel. Helseforetaket dekker det etter sine vanlige rutiner.',
+        interregionalCommittee:
+          'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør et interregionalt utvalg søknaden.',
+      } satisfies Record<RouterCode, string>,
+    },
+    nok: (amount: number) =>
+      new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK' }).format(amount),
   },
   dateTime: (date: Date) =>
     new Intl.DateTimeFormat('nb-NO', {

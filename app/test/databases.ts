@@ -33,10 +33,24 @@ export async function createScratchDatabase(): Promise<{ url: string; drop: () =
   return {
     url: url.toString(),
     drop: async () => {
+      // Wait for the test's own connections to finish closing rather than killing them: a
+      // forced drop can hit a client that is still shutting down and crash the test run.
       const client = new pg.Client({ connectionString: serverUrl });
       await client.connect();
-      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await client.end();
+      try {
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await client.query(`DROP DATABASE IF EXISTS ${name}`);
+            return;
+          } catch (error) {
+            const inUse = (error as { code?: string }).code === '55006';
+            if (!inUse || attempt >= 50) throw error;
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+        }
+      } finally {
+        await client.end();
+      }
     },
   };
 }

@@ -1,0 +1,93 @@
+import type { Scheme } from '../../cases/domain/application';
+import { authorisationKind, type MarketingStatus } from './drug';
+
+/**
+ * The scheme router (BRIEF §5): from the drug's FEST facts and the clinical situation, which scheme
+ * an application belongs to, and what else the applicant must do. Pure; texts are in the catalogue.
+ */
+
+/** A scheme of `SCHEMES`, or no application to the trust at all. */
+export type RoutedScheme = Scheme | 'notNeeded';
+
+/** What the router needs from FEST (a `DrugFacts` fits). */
+export interface RouterDrug {
+  preparattype: { code: string } | null;
+  marketingStatus: MarketingStatus;
+  refund: { bluePrescription: boolean; hPrescription: boolean };
+}
+
+export interface RouterSituation {
+  /** Is the indication in the approved SmPC? Null: not answered yet. */
+  indicationIsApproved: boolean | null;
+  /** The method is under national assessment in Nye Metoder. */
+  underNationalAssessment: boolean;
+  /** Beslutningsforum for nye metoder has said no to the method. */
+  rejectedByBeslutningsforum: boolean;
+}
+
+/** What else applies, as message codes (texts: `msg.fest.router`). */
+export const ROUTER_CODES = [
+  /** The drug is not in FEST (typed as free text): assume it has no Norwegian MT. */
+  'notInFest',
+  /** The drug is no longer in the current FEST extract. */
+  'withdrawnFromFest',
+  /** Authorised, but no pack is marketed in Norway now. */
+  'notMarketedInNorway',
+  /** The pharmacy needs a godkjenningsfritak from DMP (the doctor applies through the pharmacy). */
+  'dmpExemption',
+  /** NAF or hospital preparation: made by a Norwegian pharmacy, no MT and no exemption needed. */
+  'pharmacyPreparation',
+  /** Answer whether the indication is approved before the scheme can be chosen. */
+  'indicationUnknown',
+  /** Blue-prescription drug off-label: consider individual refund from HELFO (§ 3) first. */
+  'helfoSection3',
+  /** Approved indication on blue prescription: prescribe on blue prescription, no application. */
+  'bluePrescription',
+  /** H-resept drug: the trust pays under its ordinary routines. */
+  'hPrescription',
+  /** Tilgangsordningen: the medical director checks exceptionality, an interregional committee decides. */
+  'interregionalCommittee',
+] as const;
+export type RouterCode = (typeof ROUTER_CODES)[number];
+
+export interface SchemeRoute {
+  /** Null until the situation is known well enough (see the `indicationUnknown` code). */
+  scheme: RoutedScheme | null;
+  codes: RouterCode[];
+}
+
+export function routeScheme(drug: RouterDrug | null, situation: RouterSituation): SchemeRoute {
+  const codes: RouterCode[] = [];
+  const kind = drug ? authorisationKind(drug.preparattype?.code ?? null) : null;
+
+  if (!drug) codes.push('notInFest');
+  else if (drug.marketingStatus === 'withdrawn') codes.push('withdrawnFromFest');
+  else if (kind === 'authorised' && drug.marketingStatus === 'notMarketed') {
+    codes.push('notMarketedInNorway');
+  }
+
+  // A drug without MT, or with MT but not on the Norwegian market, needs an exemption to be dispensed.
+  const withoutMarketedMt = !drug || kind !== 'authorised' || drug.marketingStatus !== 'marketed';
+  if (withoutMarketedMt && kind !== 'pharmacyPreparation') codes.push('dmpExemption');
+  if (kind === 'pharmacyPreparation') codes.push('pharmacyPreparation');
+
+  if (situation.rejectedByBeslutningsforum) {
+    return { scheme: 'tilgangsordningen', codes: [...codes, 'interregionalCommittee'] };
+  }
+  if (situation.underNationalAssessment) return { scheme: 'unntaksordningen', codes };
+  if (withoutMarketedMt) return { scheme: 'noMarketingAuthorisation', codes };
+
+  const refund = drug.refund;
+  if (situation.indicationIsApproved === null) {
+    return { scheme: null, codes: [...codes, 'indicationUnknown'] };
+  }
+  if (!situation.indicationIsApproved) {
+    return {
+      scheme: 'offLabel',
+      codes: refund.bluePrescription ? [...codes, 'helfoSection3'] : codes,
+    };
+  }
+  if (refund.bluePrescription) codes.push('bluePrescription');
+  if (refund.hPrescription) codes.push('hPrescription');
+  return { scheme: 'notNeeded', codes };
+}

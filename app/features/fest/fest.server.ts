@@ -1,0 +1,246 @@
+import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { inApp, type Db, type Tx } from '../../db/database.server';
+import { festPackages, festProducts, festRefundGroups } from '../../db/schema';
+import {
+  authorisationKind,
+  currentPrice,
+  felleskatalogenUrl,
+  formatStrength,
+  formatStrengths,
+  marketingStatus,
+  norwegianDate,
+  packageIsMarketed,
+  PRICE_TYPES,
+  refundBasis,
+  type MarketingStatus,
+  type RefundBasis,
+} from './domain/drug';
+import { containsPattern, MAX_LIMIT, normalise, rankDrugs, searchTokens } from './domain/search';
+
+/** How many prefiltered rows the ranking sees at most (best database guesses first). */
+const CANDIDATES = 400;
+
+export interface CodedValue {
+  code: string;
+  name: string | null;
+}
+
+/** One row of search as you type. */
+export interface DrugSearchHit {
+  id: string;
+  /** NavnFormStyrke, e.g. «Amitriptylin Abcur tab 50 mg»: also the label a choice is posted with. */
+  name: string;
+  atc: CodedValue | null;
+  form: string | null;
+  strength: string | null;
+  substances: string[];
+  marketingStatus: MarketingStatus;
+  /** Preparattype 11: no Norwegian MT, needs a godkjenningsfritak. */
+  requiresExemption: boolean;
+}
+
+export interface DrugPackage {
+  id: string;
+  varenr: string | null;
+  packSize: string | null;
+  marketed: boolean;
+  /** Pharmacy retail price (AUP) in force, NOK. */
+  aup: number | null;
+}
+
+export interface DrugRefundGroup {
+  basis: RefundBasis;
+  basisName: string | null;
+  groupNumber: string | null;
+  eligibleUse: string | null;
+  codes: { code: string; name: string | null }[];
+}
+
+/** Everything the application form and the case page show about a drug. */
+export interface DrugFacts {
+  id: string;
+  name: string;
+  brand: string | null;
+  atc: CodedValue | null;
+  form: { code: string | null; name: string | null; description: string | null };
+  substances: { name: string | null; strength: string | null }[];
+  strength: string | null;
+  preparattype: CodedValue | null;
+  requiresExemption: boolean;
+  typeSoknadSlv: CodedValue | null;
+  reseptgruppe: string | null;
+  marketingStatus: MarketingStatus;
+  /** ISO timestamp when the product left FEST; null while it is there. */
+  withdrawnAt: string | null;
+  /** Packages by AUP, cheapest first (without a price last). */
+  packages: DrugPackage[];
+  cheapestAup: { amount: number; varenr: string | null; packSize: string | null } | null;
+  spcUrl: string | null;
+  felleskatalogenUrl: string;
+  refund: { bluePrescription: boolean; hPrescription: boolean; groups: DrugRefundGroup[] };
+}
+
+const coded = (code: string | null, name: string | null): CodedValue | null =>
+  code === null ? null : { code, name };
+
+/**
+ * Search as you type by product name, substance or ATC code. Products still in FEST come first,
+ * then by how well they match (see `rankDrugs`); withdrawn ones last.
+ */
+export async function searchDrugs(
+  db: Db,
+  query: string,
+  limit = 10,
+  today = norwegianDate(new Date()),
+): Promise<DrugSearchHit[]> {
+  const tokens = searchTokens(query);
+  if (tokens.length === 0) return [];
+  const q = normalise(query);
+  return inApp(db, async (tx) => {
+    const rows = await tx
+      .select({
+        id: festProducts.id,
+        name: festProducts.name,
+        brand: festProducts.brand,
+        atcCode: festProducts.atcCode,
+        atcName: festProducts.atcName,
+        formName: festProducts.formName,
+        formLong: festProducts.formLong,
+        preparattypeCode: festProducts.preparattypeCode,
+        substances: festProducts.substances,
+        withdrawnAt: festProducts.withdrawnAt,
+      })
+      .from(festProducts)
+      .where(and(...tokens.map((t) => like(festProducts.searchText, containsPattern(t)))))
+      .orderBy(
+        sql`${festProducts.withdrawnAt} is not null`,
+        sql`nullif(strpos(${festProducts.searchText}, ${q}), 0) nulls last`,
+        asc(festProducts.name),
+      )
+      .limit(CANDIDATES);
+    const ranked = rankDrugs(
+      query,
+      rows.map((r) => ({
+        ...r,
+        withdrawn: r.withdrawnAt !== null,
+        substances: r.substances.map((s) => s.name).filter((n): n is string => n !== null),
+        resolved: r.substances,
+      })),
+      Math.min(Math.max(limit, 1), MAX_LIMIT),
+    );
+    const packages = await packagesOf(
+      tx,
+      ranked.map((r) => r.id),
+    );
+    return ranked.map((r) => ({
+      id: r.id,
+      name: r.name,
+      atc: coded(r.atcCode, r.atcName),
+      form: r.formLong ?? r.formName,
+      strength: formatStrengths(r.resolved),
+      substances: r.substances,
+      marketingStatus: marketingStatus(r.withdrawn, packages.get(r.id) ?? [], today),
+      requiresExemption: authorisationKind(r.preparattypeCode) === 'exemptionRequired',
+    }));
+  });
+}
+
+async function packagesOf(tx: Tx, productIds: string[]) {
+  const byProduct = new Map<
+    string,
+    (typeof festPackages.$inferSelect & { withdrawn: boolean })[]
+  >();
+  if (productIds.length === 0) return byProduct;
+  const rows = await tx
+    .select()
+    .from(festPackages)
+    .where(inArray(festPackages.productId, productIds));
+  for (const row of rows) {
+    if (row.productId === null) continue;
+    const list = byProduct.get(row.productId) ?? [];
+    list.push({ ...row, withdrawn: row.withdrawnAt !== null });
+    byProduct.set(row.productId, list);
+  }
+  return byProduct;
+}
+
+/** The facts of one product (also a withdrawn one: old cases point at it), or null if unknown. */
+export async function getDrugFacts(
+  db: Db,
+  productId: string,
+  today = norwegianDate(new Date()),
+): Promise<DrugFacts | null> {
+  return inApp(db, async (tx) => {
+    const [product] = await tx.select().from(festProducts).where(eq(festProducts.id, productId));
+    if (!product) return null;
+    const allPackages = (await packagesOf(tx, [product.id])).get(product.id) ?? [];
+    // A product's current packs speak for it; a withdrawn product is described by its last ones.
+    const current = allPackages.filter((p) => !p.withdrawn);
+    const packs = current.length ? current : allPackages;
+
+    const groupIds = [...new Set(packs.flatMap((p) => p.refundGroupIds))];
+    const groups = groupIds.length
+      ? await tx.select().from(festRefundGroups).where(inArray(festRefundGroups.id, groupIds))
+      : [];
+    const refundGroups: DrugRefundGroup[] = groups.map((g) => ({
+      basis: refundBasis(g.basisCode, g.basisName),
+      basisName: g.basisName,
+      groupNumber: g.groupNumber,
+      eligibleUse: g.eligibleUse,
+      codes: g.codes.map((c) => ({ code: c.code, name: c.name })),
+    }));
+
+    const packages: DrugPackage[] = packs
+      .map((p) => ({
+        id: p.id,
+        varenr: p.varenr,
+        packSize: p.packSize,
+        marketed: packageIsMarketed(p, today),
+        aup: currentPrice(p.prices, PRICE_TYPES.aup, today),
+      }))
+      .sort((a, b) => (a.aup ?? Infinity) - (b.aup ?? Infinity));
+    const cheapest = packages[0];
+
+    return {
+      id: product.id,
+      name: product.name,
+      brand: product.brand,
+      atc: coded(product.atcCode, product.atcName),
+      form: { code: product.formCode, name: product.formName, description: product.formLong },
+      substances: product.substances.map((s) => ({ name: s.name, strength: formatStrength(s) })),
+      strength: formatStrengths(product.substances),
+      preparattype: coded(product.preparattypeCode, product.preparattypeName),
+      requiresExemption: authorisationKind(product.preparattypeCode) === 'exemptionRequired',
+      typeSoknadSlv: coded(product.typeSoknadSlvCode, product.typeSoknadSlvName),
+      reseptgruppe: product.reseptgruppe,
+      marketingStatus: marketingStatus(product.withdrawnAt !== null, allPackages, today),
+      withdrawnAt: product.withdrawnAt?.toISOString() ?? null,
+      packages,
+      cheapestAup:
+        cheapest && cheapest.aup !== null
+          ? { amount: cheapest.aup, varenr: cheapest.varenr, packSize: cheapest.packSize }
+          : null,
+      spcUrl: product.spcUrl,
+      felleskatalogenUrl: felleskatalogenUrl(product.brand, product.name),
+      refund: {
+        bluePrescription: refundGroups.some((g) => g.basis === 'bluePrescription'),
+        hPrescription: refundGroups.some((g) => g.basis === 'hPrescription'),
+        groups: refundGroups,
+      },
+    };
+  });
+}
+
+/**
+ * What a posted drug choice (`<name>` = product id, `<name>Label` = the text) refers to: the
+ * product only when the text is still its name. Without JavaScript the text can be edited while
+ * the id stays, and then the text (free text) is what the applicant meant.
+ */
+export async function resolveDrugChoice(
+  db: Db,
+  choice: { id: string; label: string },
+): Promise<DrugFacts | null> {
+  if (choice.id === '') return null;
+  const facts = await getDrugFacts(db, choice.id);
+  return facts && normalise(facts.name) === normalise(choice.label) ? facts : null;
+}
