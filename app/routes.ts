@@ -7,4 +7,5 @@ export default [
   route('saker/ny', 'routes/case-new.tsx'),
   route('saker/:caseId', 'routes/case.tsx'),
   route('saker/:caseId/rediger', 'routes/case-edit.tsx'),
+  route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

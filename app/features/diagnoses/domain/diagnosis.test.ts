@@ -2,10 +2,11 @@ import { ICD10, ICPC2 } from '@navikt/diagnosekoder';
 import { describe, expect, it } from 'vitest';
 import {
   codeKey,
-  diagnosisListSchema,
   diagnosisSchema,
+  diagnosisShape,
   displayCode,
   parseDiagnosis,
+  parseDiagnosisList,
   toCompact,
 } from './diagnosis';
 import { buildDiagnosisIndex } from './search';
@@ -87,6 +88,17 @@ describe('parseDiagnosis', () => {
   });
 });
 
+describe('diagnosisShape', () => {
+  it.each([
+    [BREAST_CANCER, true],
+    [BREAST_CANCER_ICPC, true],
+    [{ ...BREAST_CANCER, system: 'ICD11' }, false],
+    [{ system: 'ICD10', code: 'C50.9' }, false],
+  ])('%j → %s', (value, valid) => {
+    expect(diagnosisShape.safeParse(value).success).toBe(valid);
+  });
+});
+
 describe('diagnosisSchema', () => {
   it('takes the text from the code list, not from the client', () => {
     expect(diagnosisSchema(find).parse('ICD10:C50.9')).toEqual(BREAST_CANCER);
@@ -99,35 +111,21 @@ describe('diagnosisSchema', () => {
   });
 });
 
-describe('diagnosisListSchema', () => {
+describe('parseDiagnosisList', () => {
   it.each([
     // the picker: one compact value per diagnosis
-    [
-      ['ICD10:C50.9', 'ICPC2:X76'],
-      [BREAST_CANCER, BREAST_CANCER_ICPC],
-    ],
+    [['ICD10:C50.9', 'ICPC2:X76'], [BREAST_CANCER, BREAST_CANCER_ICPC], []],
     // without JavaScript: one text, separated by commas, semicolons or line breaks
-    [['C50.9, ICPC2:X76'], [BREAST_CANCER, BREAST_CANCER_ICPC]],
-    [['c509;x76\nICPC2:A70'], [BREAST_CANCER, BREAST_CANCER_ICPC, TUBERCULOSIS_ICPC]],
+    [['C50.9, ICPC2:X76'], [BREAST_CANCER, BREAST_CANCER_ICPC], []],
+    [['c509;x76\nICPC2:A70'], [BREAST_CANCER, BREAST_CANCER_ICPC, TUBERCULOSIS_ICPC], []],
     // blanks ignored, duplicates removed (first position kept)
-    [
-      ['ICPC2:X76, , c509', 'ICD10:C50.9', ''],
-      [BREAST_CANCER_ICPC, BREAST_CANCER],
-    ],
-    [[], []],
-    [['  '], []],
-  ])('%j → %j', (values, expected) => {
-    expect(diagnosisListSchema(find).parse(values)).toEqual(expected);
+    [['ICPC2:X76, , c509', 'ICD10:C50.9', ''], [BREAST_CANCER_ICPC, BREAST_CANCER], []],
+    [[], [], []],
+    [['  '], [], []],
+    // unknown entries are returned as typed, the known ones kept
+    [['ICD10:C50.9', 'ICD10:C99.9'], [BREAST_CANCER], ['ICD10:C99.9']],
+    [['c509, brystkreft ; ICPC2:C50.9'], [BREAST_CANCER], ['brystkreft', 'ICPC2:C50.9']],
+  ])('%j → %j, unknown %j', (values, diagnoses, unknown) => {
+    expect(parseDiagnosisList(values, find)).toEqual({ diagnoses, unknown });
   });
-
-  it.each([[['ICD10:C50.9', 'ICD10:C99.9']], [['C50.9, brystkreft']], [['ICPC2:C50.9']]])(
-    '%j fails with diagnosisUnknown',
-    (values) => {
-      const result = diagnosisListSchema(find).safeParse(values);
-      expect(result.success).toBe(false);
-      expect(new Set(result.error?.issues.map((i) => i.message))).toEqual(
-        new Set(['diagnosisUnknown']),
-      );
-    },
-  );
 });

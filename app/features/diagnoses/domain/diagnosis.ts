@@ -14,6 +14,13 @@ export interface Diagnosis {
   text: string;
 }
 
+/** The shape of a diagnosis as the search API sends it (`diagnosisSchema` checks the code). */
+export const diagnosisShape = z.object({
+  system: z.enum(DIAGNOSIS_SYSTEMS),
+  code: z.string(),
+  text: z.string(),
+});
+
 /** Finds a diagnosis by system and code (any letter case, with or without the dot). */
 export type DiagnosisLookup = (system: DiagnosisSystem, code: string) => Diagnosis | undefined;
 
@@ -66,23 +73,24 @@ export function diagnosisSchema(lookup: DiagnosisLookup) {
 }
 
 /**
- * A diagnosis field as posted: one compact value per chosen diagnosis (the picker), or one text
- * with codes separated by commas, semicolons or line breaks (the picker without JavaScript).
- * Blank entries are ignored and duplicates removed, keeping the first position.
+ * Reads a diagnosis field as posted: one compact value per chosen diagnosis (the picker), or one
+ * text with codes separated by commas, semicolons or line breaks (the picker without JavaScript).
+ * Blank entries are ignored and duplicates removed, keeping the first position. Each entry is
+ * checked with `diagnosisSchema`; what it rejects is returned as typed, in `unknown`.
  */
-export function diagnosisListSchema(lookup: DiagnosisLookup) {
-  const one = diagnosisSchema(lookup);
-  return z
-    .array(z.string())
-    .transform((values) => values.flatMap((v) => v.split(/[,;\n]/)).filter((v) => v.trim() !== ''))
-    .pipe(z.array(one))
-    .transform((diagnoses) => {
-      const seen = new Set<string>();
-      return diagnoses.filter((d) => {
-        const key = toCompact(d);
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      });
-    });
+export function parseDiagnosisList(
+  values: readonly string[],
+  lookup: DiagnosisLookup,
+): { diagnoses: Diagnosis[]; unknown: string[] } {
+  const schema = diagnosisSchema(lookup);
+  const diagnoses = new Map<string, Diagnosis>();
+  const unknown: string[] = [];
+  for (const token of values.flatMap((v) => v.split(/[,;\n]/)).map((t) => t.trim())) {
+    if (token === '') continue;
+    const parsed = schema.safeParse(token);
+    if (!parsed.success) unknown.push(token);
+    else if (!diagnoses.has(toCompact(parsed.data)))
+      diagnoses.set(toCompact(parsed.data), parsed.data);
+  }
+  return { diagnoses: [...diagnoses.values()], unknown };
 }
