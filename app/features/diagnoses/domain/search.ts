@@ -174,22 +174,19 @@ export function buildDiagnosisIndex(classifications: Classifications): Diagnosis
     for (const row of classifications[system]) {
       const key = codeKey(row.code);
       const diagnosis: Diagnosis = { system, code: displayCode(system, row.code), text: row.text };
-      const normalised = normalise(row.text);
-      const textWords = words(normalised);
-      const aliases = ALIASES.filter((a) => a.applies(system, key, textWords)).flatMap(
-        (a) => a.terms,
-      );
-      const entry: Entry = {
-        id: entries.length,
-        diagnosis,
-        systemOrder,
-        key,
-        terms: [...new Set([...textWords, ...aliases])],
-      };
+      const textWords = words(normalise(row.text));
+      const aliases = ALIASES.filter((a) => a.applies(system, key, textWords));
+      const entryTerms: string[] = [];
+      for (const term of [...textWords, ...aliases.flatMap((a) => a.terms)]) {
+        if (!entryTerms.includes(term)) entryTerms.push(term);
+      }
+      const entry: Entry = { id: entries.length, diagnosis, systemOrder, key, terms: entryTerms };
       entries.push(entry);
       byCompact.set(`${system}:${key}`, diagnosis);
-      byKey.set(key, [...(byKey.get(key) ?? []), entry]);
-      for (const term of entry.terms) {
+      const sameKey = byKey.get(key);
+      if (sameKey) sameKey.push(entry);
+      else byKey.set(key, [entry]);
+      for (const term of entryTerms) {
         const postings = termPostings.get(term);
         if (postings) postings.push(entry.id);
         else termPostings.set(term, [entry.id]);
