@@ -14,4 +14,5 @@ export default [
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
+  route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;
