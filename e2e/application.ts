@@ -8,10 +8,23 @@ export async function fillApplication(page: Page, patientId: string) {
     page.getByLabel(label, { exact: true }).fill(value);
   await fill('Pasientens fødselsnummer', patientId);
   await page.getByRole('checkbox', { name: 'Ja' }).check();
-  await fill('Diagnoser', 'ICD10:N04.2');
+  // The diagnosis picker, by keyboard: type, wait for the suggestion, choose it with Enter.
+  const diagnoses = page.locator('[id="q.diagnoses"][type="search"]'); // the picker, once hydrated
+  await diagnoses.click();
+  await diagnoses.pressSequentially('N04.2', { delay: 30 });
+  await page.getByRole('option', { name: /^N04\.2 Nefrotisk syndrom/ }).waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await page
+    .locator('input[type="hidden"][name="q.diagnoses"][value="ICD10:N04.2"]')
+    .waitFor({ state: 'attached' });
+  await page.keyboard.press('Escape');
   await fill('Indikasjon', 'Membranøs nefropati, terapiresistent');
   await fill('Alvorlighet', 'Høy risiko for nyresvikt');
-  await fill('Legemiddel', 'Rituximab 500 mg');
+  const drug = page.locator('[id="q.drug"][type="search"]'); // the FEST combobox, once hydrated
+  await drug.click();
+  await drug.pressSequentially('Rituximab 500 mg', { delay: 10 });
+  await page.keyboard.press('Escape');
   await fill('Dose', '1000 mg dag 1 og 15');
   await fill('Administrasjonsvei', 'Intravenøst');
   await fill('Behandlingsvarighet', '6 måneder');

@@ -103,6 +103,9 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     caseUrl = doctor.url().split('?')[0] ?? '';
     await expect.poll(() => doctor.getByText('Til forankring').count()).toBeGreaterThan(0);
     await expect.poll(() => doctor.getByText('MENTOR-studien (NEJM 2019)').count()).toBe(1);
+    await expect
+      .poll(() => doctor.getByText(/N04\.2 Nefrotisk syndrom med diffus membranøs/).count())
+      .toBeGreaterThan(0);
     const exported = await doctor.request.get(`${caseUrl}/eksport`);
     expect(exported.headers()['content-disposition']).toContain(`soknad-${caseNumber}.json`);
     const body = (await exported.json()) as {

@@ -176,6 +176,8 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         fieldErrors={returned?.fieldErrors ?? {}}
         problem={actionData && !returned ? actionData.problem : null}
         notice={returned?.conflicted ? msg.edit.conflicts : returned ? msg.edit.notSaved : null}
+        diagnoses={view.diagnoses}
+        drugFacts={view.drugFacts}
       />
       <Attachments caseId={view.id} {...loaderData.attachments} />
       <ChangeHistory changes={view.changes} />

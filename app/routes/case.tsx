@@ -4,6 +4,7 @@ import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isCaseEvent } from '../features/cases/domain/workflow';
 import { CaseActions } from '../features/cases/ui/CaseActions';
+import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -153,7 +154,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="summary">
           {msg.case.summary}
         </Heading>
-        <QuestionnaireView answers={view.answers} headingLevel={3} />
+        <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
+        {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
         <div>
           <Link href={`/saker/${view.id}/eksport`} download>
             {msg.case.export}

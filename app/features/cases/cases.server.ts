@@ -28,6 +28,9 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
+import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
+import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
 import { canEditApplication, caseRoles } from './domain/access';
 import {
   decisionSchema,
@@ -43,6 +46,7 @@ import {
   draftError,
   inapplicableAnswers,
   QUESTIONS,
+  setAnswer,
   startErrors,
   submissionErrors,
   type Answers,
@@ -238,6 +242,10 @@ export interface CaseView {
   history: HistoryEntry[];
   changes: ChangeEntry[];
   decision: DecisionView | null;
+  /** Texts of the chosen diagnoses, by compact code. */
+  diagnoses: Partial<Record<string, Diagnosis>>;
+  /** FEST facts of the chosen drug, when it was picked from FEST. */
+  drugFacts: DrugFacts | null;
 }
 
 /**
@@ -250,7 +258,7 @@ export async function getCase(
   caseId: string,
   action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  const view = await inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
     const [names] = await tx
       .select({ trust: trusts.name, department: departments.name, applicant: users.name })
@@ -309,6 +317,8 @@ export async function getCase(
     if (firstRole) await logAccess(tx, actor, firstRole, row.id, action);
     const status = statusOf(row);
     return {
+      diagnoses: diagnosisNames(row.answers),
+      drugFacts: null,
       id: row.id,
       version: row.version,
       caseNumber: row.caseNumber,
@@ -332,20 +342,58 @@ export async function getCase(
       })),
       changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
-    };
+    } satisfies CaseView;
   });
+  // FEST is reference data outside the tenant transaction (PGlite has one connection).
+  const drug = view.answers.drug;
+  const drugId = drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.id : null;
+  return drugId ? { ...view, drugFacts: await getDrugFacts(db, drugId) } : view;
+}
+
+/**
+ * Checks answers that refer to registers: diagnosis codes must exist in ICD-10/ICPC-2 (stored in
+ * their canonical form), and a FEST product id is kept only while the text is still that
+ * product's name (without JavaScript the text can be edited under an old id).
+ */
+async function checkReferences(db: Db, answers: Answers, errors: FieldErrors): Promise<Answers> {
+  let out = answers;
+  const codes = answers.diagnoses;
+  if (Array.isArray(codes)) {
+    const { diagnoses, unknown } = parseDiagnosisList(codes, diagnosisIndex().find);
+    if (unknown.length > 0) {
+      errors.diagnoses = 'diagnosisFormat';
+      out = setAnswer(out, 'diagnoses', null);
+    } else {
+      out = setAnswer(out, 'diagnoses', diagnoses.map(toCompact));
+    }
+  }
+  const drug = answers.drug;
+  if (drug && typeof drug === 'object' && !Array.isArray(drug) && drug.id) {
+    const facts = await resolveDrugChoice(db, { id: drug.id, label: drug.label });
+    if (!facts) out = setAnswer(out, 'drug', { id: null, label: drug.label });
+  }
+  return out;
+}
+
+/** The chosen diagnoses with their texts, by compact code (for the picker and read views). */
+export function diagnosisNames(answers: Answers): Partial<Record<string, Diagnosis>> {
+  const codes = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
+  const { diagnoses } = parseDiagnosisList(codes, diagnosisIndex().find);
+  return Object.fromEntries(diagnoses.map((d) => [toCompact(d), d]));
 }
 
 /** Creates a draft application in the applicant's department, with any answers already given. */
 export async function createDraft(
   db: Db,
   actor: Actor,
-  answers: Answers,
+  given: Answers,
 ): Promise<{ id: string; version: number }> {
+  const referenceErrors: FieldErrors = {};
+  const answers = await checkReferences(db, given, referenceErrors);
   return inTenant(db, scopeOf(actor), async (tx) => {
     const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
     if (!grant) throw new CaseError('forbidden');
-    const errors = startErrors(answers);
+    const errors = { ...startErrors(answers), ...referenceErrors };
     if (Object.keys(errors).length > 0) throw new CaseError('invalid', errors);
     const departmentId = grant.departmentId ?? (await firstDepartment(tx, actor.trustId));
     const [created] = await tx
@@ -405,8 +453,21 @@ export async function saveAnswers(
   db: Db,
   actor: Actor,
   caseId: string,
-  changes: FieldChanges,
+  requested: FieldChanges,
 ): Promise<SaveResult> {
+  const referenceErrors: FieldErrors = {};
+  const checked = await checkReferences(
+    db,
+    Object.fromEntries(
+      Object.entries(requested).flatMap(([id, c]) => (c.value === null ? [] : [[id, c.value]])),
+    ),
+    referenceErrors,
+  );
+  const changes: FieldChanges = {};
+  for (const [id, change] of Object.entries(requested) as [QuestionId, FieldChange][]) {
+    if (id in referenceErrors) continue;
+    changes[id] = { base: change.base, value: checked[id] ?? change.value };
+  }
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
     const status = statusOf(row);
@@ -414,7 +475,7 @@ export async function saveAnswers(
       throw new CaseError('forbidden');
     }
     if (!canEditApplication(roles, status)) throw new CaseError('invalidTransition');
-    const errors: FieldErrors = {};
+    const errors: FieldErrors = { ...referenceErrors };
     const storable: FieldChanges = {};
     for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
       const question = QUESTIONS.get(id);

@@ -3,7 +3,10 @@ import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import type { ValidationError } from '../domain/application';
 import type { AnswerValue, Question } from '../domain/questionnaire';
-import { drugIdField, fieldAnchor, fieldName, presentField } from './questionnaire-form';
+import { DiagnosisPicker } from '../../diagnoses/ui/DiagnosisPicker';
+import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
+import { DrugCombobox } from '../../fest/ui/DrugCombobox';
+import { fieldAnchor, fieldName, presentField } from './questionnaire-form';
 
 const asText = (value: AnswerValue | null): string => {
   if (value === null) return '';
@@ -31,10 +34,13 @@ export function QuestionField({
   question,
   value,
   error,
+  diagnoses = {},
 }: {
   question: Question;
   value: AnswerValue | null;
   error: ValidationError | undefined;
+  /** The chosen diagnoses by compact code, with their texts (looked up on the server). */
+  diagnoses?: Partial<Record<string, Diagnosis>>;
 }) {
   const { label, help } = msg.questionnaire.questions[question.id];
   const name = fieldName(question.id);
@@ -87,19 +93,31 @@ export function QuestionField({
       );
     }
     case 'drug': {
-      const drugId = value && typeof value === 'object' && !Array.isArray(value) ? value.id : null;
+      const drug = value && typeof value === 'object' && !Array.isArray(value) ? value : null;
       return (
-        <div data-question={question.id}>
+        <div data-question={question.id} id={id}>
           {marker}
-          <input type="hidden" name={drugIdField(question.id)} value={drugId ?? ''} />
-          <TextField
-            id={id}
+          <DrugCombobox
             name={name}
             label={label}
             description={help}
-            defaultValue={asText(value)}
             error={errorText}
-            autoComplete="off"
+            defaultValue={drug ? { id: drug.id ?? '', label: drug.label } : null}
+          />
+        </div>
+      );
+    }
+    case 'diagnoses': {
+      const codes = Array.isArray(value) ? value : [];
+      return (
+        <div data-question={question.id} id={id}>
+          {marker}
+          <DiagnosisPicker
+            name={name}
+            label={label}
+            description={help}
+            error={errorText}
+            defaultValue={codes.flatMap((code) => diagnoses[code] ?? [])}
           />
         </div>
       );

@@ -9,6 +9,9 @@ import {
   type QuestionId,
 } from '../domain/questionnaire';
 import type { Problem } from '../domain/errors';
+import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
+import type { DrugFacts } from '../../fest/fest.server';
+import { DrugFactsCard } from '../../fest/ui/DrugFactsCard';
 import { FormErrorSummary } from './FormErrorSummary';
 import { answerDisplay } from './QuestionnaireView';
 import { QuestionField } from './QuestionField';
@@ -44,6 +47,8 @@ export function QuestionnaireForm({
   fieldErrors,
   problem,
   notice,
+  diagnoses,
+  drugFacts,
 }: {
   caseId: string;
   /** What the fields show. */
@@ -53,6 +58,8 @@ export function QuestionnaireForm({
   fieldErrors: FieldErrors;
   problem: Problem | null;
   notice: string | null;
+  diagnoses: Partial<Record<string, Diagnosis>>;
+  drugFacts: DrugFacts | null;
 }) {
   const { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers } = useAutosave(
     caseId,
@@ -154,12 +161,17 @@ export function QuestionnaireForm({
               </Heading>
               <Paragraph>{intro}</Paragraph>
               {section.questions.map((question) => (
-                <QuestionField
-                  key={question.id}
-                  question={question}
-                  value={answers[question.id] ?? null}
-                  error={shownErrors[question.id]}
-                />
+                <div key={question.id} className="sp-stack">
+                  <QuestionField
+                    question={question}
+                    value={answers[question.id] ?? null}
+                    error={shownErrors[question.id]}
+                    diagnoses={diagnoses}
+                  />
+                  {question.type === 'drug' && drugFacts && (
+                    <DrugFactsCard facts={drugFacts} headingLevel={3} />
+                  )}
+                </div>
               ))}
             </section>
           );

@@ -8,10 +8,15 @@ import {
   type AnswerValue,
   type Question,
 } from '../domain/questionnaire';
+import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { fieldAnchor } from './questionnaire-form';
 
 /** An answer as text for reading (choices by their label). */
-export function answerDisplay(question: Question, value: AnswerValue | undefined): string {
+export function answerDisplay(
+  question: Question,
+  value: AnswerValue | undefined,
+  diagnoses: Partial<Record<string, Diagnosis>> = {},
+): string {
   if (value === undefined) return msg.questionnaire.notAnswered;
   if (typeof value === 'string') {
     if (question.id === 'scheme' && value in msg.schemes)
@@ -22,7 +27,14 @@ export function answerDisplay(question: Question, value: AnswerValue | undefined
     if (question.type === 'confirm') return msg.questionnaire.yes;
     return value;
   }
-  if (Array.isArray(value)) return value.join(', ');
+  if (Array.isArray(value)) {
+    return value
+      .map((code) => {
+        const d = diagnoses[code];
+        return d ? `${d.code} ${d.text} (${msg.diagnoses.systems[d.system]})` : code;
+      })
+      .join('; ');
+  }
   return value.label;
 }
 
@@ -36,8 +48,10 @@ export function QuestionnaireView({
   missing = {},
   editUrl,
   headingLevel = 2,
+  diagnoses = {},
 }: {
   answers: Answers;
+  diagnoses?: Partial<Record<string, Diagnosis>>;
   missing?: FieldErrors;
   editUrl?: string;
   headingLevel?: 2 | 3;
@@ -68,7 +82,7 @@ export function QuestionnaireView({
                   <div key={question.id} className="sp-dl__row">
                     <dt>{msg.questionnaire.questions[question.id].label}</dt>
                     <dd>
-                      {answerDisplay(question, answers[question.id])}{' '}
+                      {answerDisplay(question, answers[question.id], diagnoses)}{' '}
                       {error && editUrl && (
                         <Link asChild>
                           <RouterLink to={`${editUrl}#${fieldAnchor(question.id)}`}>

@@ -11,9 +11,9 @@ import {
   type QuestionId,
 } from '../domain/questionnaire';
 
-/** The form field name of a question (and of a drug's FEST id). */
+/** The form field name of a question; a drug posts its FEST id here and its text in `…Label`. */
 export const fieldName = (id: QuestionId) => `q.${id}`;
-export const drugIdField = (id: QuestionId) => `q.${id}.id`;
+export const drugLabelField = (id: QuestionId) => `q.${id}Label`;
 export const fieldAnchor = (id: QuestionId) => `q-${id}`;
 export const BASE_FIELD = '__base';
 
@@ -31,7 +31,10 @@ export function answerFromForm(form: FormData, question: Question): AnswerValue 
         form.getAll(name).flatMap((v) => (typeof v === 'string' ? v.split(/[\s,;]+/) : [])),
       );
     case 'drug':
-      return normaliseAnswer(question, { id: text(drugIdField(question.id)), label: text(name) });
+      return normaliseAnswer(question, {
+        id: text(name),
+        label: text(drugLabelField(question.id)),
+      });
     default:
       return normaliseAnswer(question, text(name));
   }

@@ -8,7 +8,9 @@ import {
   type AnswerValue,
   type QuestionId,
 } from '../domain/questionnaire';
-import { answerFromForm, drugIdField, fieldName, presentField } from './questionnaire-form';
+
+const SCAN_MS = 1000;
+import { answerFromForm, fieldName, presentField, questionsInForm } from './questionnaire-form';
 
 export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'closed';
 export type Conflicts = Partial<
@@ -26,26 +28,17 @@ interface SaveResponse {
 const DEBOUNCE_MS = 800;
 const MAX_BACKOFF_MS = 30_000;
 
-/** The question a form control belongs to (`q.dose`, `q.drug.id` → dose, drug). */
-export function questionOfField(name: string): QuestionId | null {
-  const match = /^q\.([A-Za-z]+)/.exec(name);
-  const id = match?.[1] as QuestionId | undefined;
-  return id && QUESTIONS.has(id) ? id : null;
-}
+/** Questions whose widget keeps its own state (combobox, picker): not writable from outside. */
+const WIDGET_TYPES = new Set(['drug', 'diagnoses']);
+const writable = (id: QuestionId) => !WIDGET_TYPES.has(QUESTIONS.get(id)?.type ?? '');
 
-/** Puts a value into the form's controls for one question (a co-author's change, a restore). */
+/** Puts a value into a plain control of the form (a co-author's change, a restore). */
 export function writeToForm(form: HTMLFormElement, id: QuestionId, value: AnswerValue | null) {
+  if (!writable(id)) return;
   const controls = [
     ...form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>(`[name="${fieldName(id)}"]`),
   ];
-  const text =
-    value === null
-      ? ''
-      : typeof value === 'string'
-        ? value
-        : Array.isArray(value)
-          ? value.join(', ')
-          : value.label;
+  const text = typeof value === 'string' ? value : '';
   for (const control of controls) {
     if (
       control instanceof HTMLInputElement &&
@@ -56,10 +49,6 @@ export function writeToForm(form: HTMLFormElement, id: QuestionId, value: Answer
       control.value = text;
     }
   }
-  const drugId = form.querySelector<HTMLInputElement>(`[name="${drugIdField(id)}"]`);
-  if (drugId)
-    drugId.value =
-      value && typeof value === 'object' && !Array.isArray(value) ? (value.id ?? '') : '';
 }
 
 const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
@@ -75,6 +64,8 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
   const formRef = useRef<HTMLFormElement>(null);
   const server = useRef<Answers>(initial);
   const dirty = useRef(new Set<QuestionId>());
+  /** Fields in conflict: left alone until the user chooses «Behold min» or «Bruk lagret». */
+  const conflicted = useRef(new Set<QuestionId>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
   const backoff = useRef(1000);
@@ -139,14 +130,19 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       const result = (await response.json()) as SaveResponse;
       const form = formRef.current;
-      // Fields nobody here is editing take the stored value (a co-author's change shows up).
-      for (const id of Object.keys(result.answers) as QuestionId[]) {
+      // Fields nobody here is editing take the stored value (a co-author's change shows up). A
+      // widget that cannot be updated in place keeps the value it shows as its base, so a later
+      // edit there is a conflict to resolve, never a silent overwrite.
+      let known = result.answers;
+      const ids = new Set([...Object.keys(result.answers), ...Object.keys(server.current)]);
+      for (const id of ids as Set<QuestionId>) {
         const stored = result.answers[id] ?? null;
-        if (!dirty.current.has(id) && form && !sameAnswer(server.current[id] ?? null, stored)) {
-          writeToForm(form, id, stored);
-        }
+        const before = server.current[id] ?? null;
+        if (dirty.current.has(id) || sameAnswer(before, stored)) continue;
+        if (form && writable(id)) writeToForm(form, id, stored);
+        else known = setAnswer(known, id, before);
       }
-      server.current = result.answers;
+      server.current = known;
       const newConflicts: Conflicts = {};
       for (const [id, change] of Object.entries(changes) as [
         QuestionId,
@@ -156,6 +152,7 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
         if (id in result.conflicts) {
           newConflicts[id] = { theirs: result.conflicts[id] ?? null, mine: change.value };
           dirty.current.delete(id);
+          conflicted.current.add(id);
         } else if (sentStillShown && !(id in result.errors)) {
           dirty.current.delete(id);
         }
@@ -181,22 +178,47 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
     saveRef.current = save;
   }, [save]);
 
-  /** The form's onInput/onChange: marks the question changed and schedules a save. */
-  const onEdit = useCallback(
-    (event: { target: EventTarget }) => {
-      const target = event.target;
-      if (!(target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement)) return;
-      const id = questionOfField(target.name);
-      if (!id) return;
-      dirty.current.add(id);
-      const value = currentValue(id);
-      setAnswers((a) => setAnswer(a, id, value));
+  /**
+   * Compares what the form shows with the last saved answers: every difference is a change to
+   * save. Runs on every input and once a second, so widgets that change hidden inputs without an
+   * input event (a chosen drug or diagnosis) are saved too.
+   */
+  const scan = useCallback(() => {
+    const form = formRef.current;
+    if (!form || state === 'closed') return;
+    const data = new FormData(form);
+    let changed = false;
+    let shown = answers;
+    for (const question of questionsInForm(data)) {
+      const value = answerFromForm(data, question);
+      if (!sameAnswer(value, shown[question.id] ?? null))
+        shown = setAnswer(shown, question.id, value);
+      if (conflicted.current.has(question.id)) continue;
+      if (
+        !sameAnswer(value, server.current[question.id] ?? null) &&
+        !dirty.current.has(question.id)
+      ) {
+        dirty.current.add(question.id);
+        changed = true;
+      }
+    }
+    if (shown !== answers) setAnswers(shown);
+    if (changed) {
       backup();
       setState('pending');
       schedule();
-    },
-    [backup, currentValue, schedule],
-  );
+    }
+  }, [answers, backup, schedule, state]);
+
+  const onEdit = useCallback(() => {
+    scan();
+    if (dirty.current.size > 0) schedule();
+  }, [scan, schedule]);
+
+  useEffect(() => {
+    const interval = setInterval(scan, SCAN_MS);
+    return () => clearInterval(interval);
+  }, [scan]);
 
   /** Resolves a conflict: keep my value (saved over theirs) or take theirs. */
   const resolve = useCallback(
@@ -206,6 +228,7 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       if (!conflict || !form) return;
       writeToForm(form, id, choice === 'mine' ? conflict.mine : conflict.theirs);
       server.current = setAnswer(server.current, id, conflict.theirs);
+      conflicted.current.delete(id);
       setConflicts(({ [id]: _resolved, ...rest }) => rest);
       if (choice === 'mine') {
         dirty.current.add(id);

@@ -177,8 +177,11 @@ export function DrugCombobox({
           });
         }}
       >
+        {/* type=search: axe wrongly rejects role=combobox on a text input whose list is Designsystemet's
+            u-datalist (axe-core #4672); a search input is allowed the role. */}
         <Suggestion.Input
           id={name}
+          type="search"
           name={`${name}Label`}
           defaultValue={defaultValue?.label ?? ''}
           autoComplete="off"
