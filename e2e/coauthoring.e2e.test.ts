@@ -126,4 +126,37 @@ describe('co-authoring and autosave in Chromium', () => {
     await expectAccessibleWithoutJs(browser, context, page.url());
     await context.close();
   });
+
+  it('suggests the scheme from the FEST drug and the situation before the doctor starts', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    await doctor.goto(`${app.url}/saker/ny`);
+    const drug = doctor.locator('[id="q.drug"][type="search"]');
+    await drug.click();
+    await drug.pressSequentially('Herceptin Inj', { delay: 30 });
+    await doctor.getByRole('option', { name: /^Herceptin Inj væske 600 mg/ }).waitFor();
+    await doctor.keyboard.press('ArrowDown');
+    await doctor.keyboard.press('Enter');
+    await doctor.keyboard.press('Escape');
+    await doctor.getByLabel('Nei, bruken er utenfor godkjent indikasjon').check();
+    await doctor.getByRole('button', { name: 'Foreslå ordning' }).click();
+    await doctor
+      .getByRole('heading', { name: 'Forslag: Utenfor godkjent indikasjon (off-label)' })
+      .waitFor();
+    expect(await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').isChecked()).toBe(
+      true,
+    );
+    await expectAccessible(doctor);
+    await doctor.getByLabel('Enkeltpasient').check();
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    // The drug chosen in the router comes along, with its FEST facts and SmPC links.
+    await doctor
+      .getByRole('heading', { name: /Herceptin Inj væske 600 mg/ })
+      .first()
+      .waitFor();
+    await expect
+      .poll(() => doctor.getByRole('link', { name: /Felleskatalogen/ }).count())
+      .toBeGreaterThan(0);
+    await expectAccessible(doctor);
+  });
 });

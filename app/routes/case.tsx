@@ -3,6 +3,9 @@ import { redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isCaseEvent } from '../features/cases/domain/workflow';
+import { listAttachments } from '../features/attachments/attachments.server';
+import { attachmentFlags } from '../features/attachments/domain/errors';
+import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
@@ -16,8 +19,17 @@ import type { Route } from './+types/case';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId));
-  const done = new URL(request.url).searchParams.get('utfort');
-  return { view, done: done && isCaseEvent(done) ? done : null };
+  const url = new URL(request.url);
+  const done = url.searchParams.get('utfort');
+  return {
+    view,
+    done: done && isCaseEvent(done) ? done : null,
+    attachments: {
+      ...(await listAttachments(context.db, actor, view.id)),
+      ...attachmentFlags(url.searchParams),
+      maxBytes: context.attachments.maxBytes,
+    },
+  };
 }
 
 const ACTION_FIELDS = ['event', 'version', 'reason', 'outcome', 'conditions'] as const;
@@ -156,6 +168,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
         {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
+        <Attachments caseId={view.id} {...loaderData.attachments} />
         <div>
           <Link href={`/saker/${view.id}/eksport`} download>
             {msg.case.export}

@@ -142,6 +142,11 @@ export function DrugCombobox({
    * an option chooses the typed text instead, so it is not used.)
    */
   function onKeyDownCapture(event: KeyboardEvent<HTMLElement>) {
+    // Escape closes the list; it must not also clear the search input (the browser's default).
+    if (event.key === 'Escape' && event.target instanceof HTMLInputElement) {
+      event.preventDefault();
+      return;
+    }
     if (event.key !== 'Enter' || !(event.target instanceof HTMLInputElement)) return;
     event.preventDefault();
     event.stopPropagation();
