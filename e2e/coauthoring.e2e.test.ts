@@ -157,6 +157,16 @@ describe('co-authoring and autosave in Chromium', () => {
     await expect
       .poll(() => doctor.getByRole('link', { name: /Felleskatalogen/ }).count())
       .toBeGreaterThan(0);
+    // The cost from the FEST price × packages per month × months, used with one click.
+    await field(doctor, 'Pakninger per måned').fill('2');
+    await field(doctor, 'Antall måneder').fill('6');
+    await doctor.getByText(/^Beregnet fra FEST-prisen:/).waitFor();
     await expectAccessible(doctor);
+    await doctor.getByRole('button', { name: 'Bruk beregnet kostnad' }).click();
+    const cost = await field(doctor, 'Anslått kostnad (kr)').inputValue();
+    expect(Number(cost)).toBeGreaterThan(0);
+    await waitUntilSaved(doctor);
+    await doctor.reload();
+    expect(await field(doctor, 'Anslått kostnad (kr)').inputValue()).toBe(cost);
   });
 });

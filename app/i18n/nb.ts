@@ -246,6 +246,14 @@ export const nb = {
         label: 'Klinisk særegenhet',
         help: 'Hva gjør pasientens kliniske situasjon så særegen at Beslutningsforums nei ikke bør gjelde?',
       },
+      packagesPerMonth: {
+        label: 'Pakninger per måned',
+        help: 'Hvor mange pakninger av legemiddelet som trengs per måned med den planlagte dosen. Brukes til å beregne kostnaden fra FEST-prisen.',
+      },
+      treatmentMonths: {
+        label: 'Antall måneder',
+        help: 'Planlagt behandlingsvarighet i måneder, for kostnadsberegningen.',
+      },
       costEstimate: {
         label: 'Anslått kostnad (kr)',
         help: 'Legemiddelkostnad for hele perioden. Beregnes fra FEST-pris × dose × varighet der det er mulig.',
@@ -396,6 +404,13 @@ export const nb = {
     what: 'Spørsmål',
     when: 'Tidspunkt',
     none: 'Ingen endringer registrert.',
+  },
+  cost: {
+    computed: (total: string, aup: string, packages: string, months: string) =>
+      `Beregnet fra FEST-prisen: ${total} (AUP ${aup} per pakning × ${packages} pakninger per måned × ${months} måneder).`,
+    needsNumbers: (aup: string) =>
+      `Laveste AUP i FEST er ${aup} per pakning. Fyll inn pakninger per måned og antall måneder, så beregnes kostnaden.`,
+    use: 'Bruk beregnet kostnad',
   },
   router: {
     title: 'Finn riktig ordning',

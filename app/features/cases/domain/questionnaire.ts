@@ -8,6 +8,7 @@ import {
   type Scheme,
   type ValidationError,
 } from './application';
+import { parseAmount } from './cost';
 
 /**
  * The application questionnaire as data: one definition drives the form, validation, the summary,
@@ -92,6 +93,8 @@ export const QUESTION_IDS = [
   'exclusionCriteria',
   'differenceFromAssessedGroup',
   'clinicalExceptionality',
+  'packagesPerMonth',
+  'treatmentMonths',
   'costEstimate',
   'evidence',
   'references',
@@ -166,7 +169,14 @@ export const QUESTIONNAIRE: readonly Section[] = [
     when: { schemes: ['tilgangsordningen'] },
     questions: [q('clinicalExceptionality', 'longText', true)],
   },
-  { id: 'cost', questions: [q('costEstimate', 'number', true)] },
+  {
+    id: 'cost',
+    questions: [
+      q('packagesPerMonth', 'number', false),
+      q('treatmentMonths', 'number', false),
+      q('costEstimate', 'number', true),
+    ],
+  },
   {
     id: 'evidence',
     questions: [q('evidence', 'longText', true), q('references', 'longText', false)],
@@ -279,10 +289,7 @@ export function submitError(question: Question, value: AnswerValue | null): Vali
   if (early) return early;
   if (value === null) return question.required ? 'answerRequired' : null;
   if (question.type === 'patientId' && typeof value === 'string') return checkPatientId(value);
-  if (question.type === 'number' && typeof value === 'string') {
-    const n = Number(value.replace(/\s/g, '').replace(',', '.'));
-    return Number.isFinite(n) && n >= 0 ? null : 'numberInvalid';
-  }
+  if (question.type === 'number') return parseAmount(value) === null ? 'numberInvalid' : null;
   return null;
 }
 

@@ -16,7 +16,39 @@ import { FormErrorSummary } from './FormErrorSummary';
 import { answerDisplay } from './QuestionnaireView';
 import { QuestionField } from './QuestionField';
 import { BASE_FIELD, fieldAnchor } from './questionnaire-form';
-import { useAutosave, type SaveState } from './useAutosave';
+import { useAutosave, writeToForm, type SaveState } from './useAutosave';
+import { estimateCost } from '../domain/cost';
+
+/** The cost computed from the FEST price, with a button that puts it into the cost field. */
+function CostFromFest({
+  aup,
+  answers,
+  onUse,
+}: {
+  aup: number;
+  answers: Answers;
+  onUse: (total: string) => void;
+}) {
+  const total = estimateCost(aup, answers.packagesPerMonth, answers.treatmentMonths);
+  if (total === null)
+    return <Paragraph data-size="sm">{msg.cost.needsNumbers(msg.fest.nok(aup))}</Paragraph>;
+  const text = (v: unknown) => (typeof v === 'string' ? v : '');
+  return (
+    <div className="sp-row">
+      <Paragraph data-size="sm">
+        {msg.cost.computed(
+          msg.fest.nok(total),
+          msg.fest.nok(aup),
+          text(answers.packagesPerMonth),
+          text(answers.treatmentMonths),
+        )}
+      </Paragraph>
+      <Button type="button" variant="secondary" data-size="sm" onClick={() => onUse(String(total))}>
+        {msg.cost.use}
+      </Button>
+    </div>
+  );
+}
 
 function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: Date | null }) {
   const text =
@@ -170,6 +202,16 @@ export function QuestionnaireForm({
                   />
                   {question.type === 'drug' && drugFacts && (
                     <DrugFactsCard facts={drugFacts} headingLevel={3} />
+                  )}
+                  {question.id === 'costEstimate' && drugFacts?.cheapestAup && (
+                    <CostFromFest
+                      aup={drugFacts.cheapestAup.amount}
+                      answers={answers}
+                      onUse={(total) => {
+                        if (formRef.current) writeToForm(formRef.current, 'costEstimate', total);
+                        onEdit();
+                      }}
+                    />
                   )}
                 </div>
               ))}
