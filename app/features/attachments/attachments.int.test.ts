@@ -20,30 +20,11 @@ import {
 import { AttachmentError } from './domain/errors';
 import { DEFAULT_MAX_BYTES } from './domain/kinds';
 import { databaseStorage, folderStorage, type AttachmentStoreKind } from './store.server';
+import { databaseError, refusal } from '../../test/refusals';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, AttachmentError);
 
 const application = completeAnswers;
-
-/** Resolves to the AttachmentError code a use case threw, or fails the test. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AttachmentError) return error.code;
-    throw error;
-  }
-  throw new Error('Expected the use case to refuse');
-}
-
-/** The database's own error message (Drizzle wraps it as the cause of "Failed query"). */
-async function databaseError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const cause = error instanceof Error ? error.cause : undefined;
-    return cause instanceof Error ? cause.message : String(error);
-  }
-  throw new Error('Expected the database to refuse');
-}
 
 const STORES: AttachmentStoreKind[] = ['db', 'folder'];
 const combinations = TEST_DATABASES.flatMap((database) =>
@@ -156,10 +137,10 @@ describe.each(combinations)('attachments on %s, bytes in the %s store', (kind, s
       expect(list).toMatchObject({ editable: false, attachments: [{ id: added.id }] });
       expect((await download(reader, d.id, added.id)).mimeType).toBe('image/png');
     }
-    expect(await refusal(upload(hbe.applicant, d.id, 'mer.pdf', minimalPdf()))).toBe('notEditable');
-    expect(await refusal(upload(hbe.endorser, d.id, 'mer.pdf', minimalPdf()))).toBe('notEditable');
-    expect(await refusal(remove(hbe.applicant, d.id, added.id))).toBe('notEditable');
-    expect(await refusal(remove(hbe.decisionMaker, d.id, added.id))).toBe('notEditable');
+    expect(await refuse(upload(hbe.applicant, d.id, 'mer.pdf', minimalPdf()))).toBe('notEditable');
+    expect(await refuse(upload(hbe.endorser, d.id, 'mer.pdf', minimalPdf()))).toBe('notEditable');
+    expect(await refuse(remove(hbe.applicant, d.id, added.id))).toBe('notEditable');
+    expect(await refuse(remove(hbe.decisionMaker, d.id, added.id))).toBe('notEditable');
     expect((await listAttachments(db(), hbe.applicant, d.id)).attachments).toHaveLength(1);
   });
 
@@ -177,10 +158,10 @@ describe.each(combinations)('attachments on %s, bytes in the %s store', (kind, s
       ous.decisionMaker,
     ];
     for (const outsider of outsiders) {
-      expect(await refusal(download(outsider, c.id, added.id))).toBe('notFound');
-      expect(await refusal(listAttachments(db(), outsider, c.id))).toBe('notFound');
-      expect(await refusal(upload(outsider, c.id, 'x.pdf', minimalPdf()))).toBe('notFound');
-      expect(await refusal(remove(outsider, c.id, added.id))).toBe('notFound');
+      expect(await refuse(download(outsider, c.id, added.id))).toBe('notFound');
+      expect(await refuse(listAttachments(db(), outsider, c.id))).toBe('notFound');
+      expect(await refuse(upload(outsider, c.id, 'x.pdf', minimalPdf()))).toBe('notFound');
+      expect(await refuse(remove(outsider, c.id, added.id))).toBe('notFound');
     }
     expect(await accessActions(c.id)).toEqual([
       [hbe.applicant.userId, 'applicant', 'attachment-upload'],
@@ -191,22 +172,22 @@ describe.each(combinations)('attachments on %s, bytes in the %s store', (kind, s
     const first = await draft();
     const second = await draft();
     const added = await upload(hbe.applicant, first.id, 'epikrise.pdf', minimalPdf());
-    expect(await refusal(download(hbe.applicant, second.id, added.id))).toBe('notFound');
-    expect(await refusal(remove(hbe.applicant, second.id, added.id))).toBe('notFound');
-    expect(await refusal(download(hbe.applicant, first.id, 'not-a-uuid'))).toBe('notFound');
-    expect(await refusal(download(hbe.applicant, 'not-a-uuid', added.id))).toBe('notFound');
+    expect(await refuse(download(hbe.applicant, second.id, added.id))).toBe('notFound');
+    expect(await refuse(remove(hbe.applicant, second.id, added.id))).toBe('notFound');
+    expect(await refuse(download(hbe.applicant, first.id, 'not-a-uuid'))).toBe('notFound');
+    expect(await refuse(download(hbe.applicant, 'not-a-uuid', added.id))).toBe('notFound');
   });
 
   it('refuses by content and stores nothing: an EXE named .pdf, an empty file, an oversized one', async () => {
     const c = await draft();
     const filesBefore = storedFiles().length;
-    expect(await refusal(upload(hbe.applicant, c.id, 'epikrise.pdf', windowsExecutable()))).toBe(
+    expect(await refuse(upload(hbe.applicant, c.id, 'epikrise.pdf', windowsExecutable()))).toBe(
       'typeNotAllowed',
     );
-    expect(await refusal(upload(hbe.applicant, c.id, 'tom.pdf', new Uint8Array()))).toBe('empty');
+    expect(await refuse(upload(hbe.applicant, c.id, 'tom.pdf', new Uint8Array()))).toBe('empty');
     const small: AttachmentSettings = { ...settings, maxBytes: 100 };
     expect(
-      await refusal(
+      await refuse(
         uploadAttachment(db(), small, hbe.applicant, {
           caseId: c.id,
           fileName: 'stor.pdf',
@@ -224,7 +205,7 @@ describe.each(combinations)('attachments on %s, bytes in the %s store', (kind, s
     const added = await upload(hbe.applicant, c.id, 'feil pasient.pdf', minimalPdf());
     await remove(hbe.applicant, c.id, added.id);
     expect((await listAttachments(db(), hbe.applicant, c.id)).attachments).toEqual([]);
-    expect(await refusal(download(hbe.applicant, c.id, added.id))).toBe('notFound');
+    expect(await refuse(download(hbe.applicant, c.id, added.id))).toBe('notFound');
     const contents = await db()
       .select({ n: count() })
       .from(attachmentContents)

@@ -16,30 +16,11 @@ import {
 } from './cases.server';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
+import { databaseError, refusal } from '../../test/refusals';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
 const application = completeAnswers;
-
-/** Resolves to the CaseError code a use case threw, or fails the test. */
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CaseError) return error.code;
-    throw error;
-  }
-  throw new Error('Expected the use case to refuse');
-}
-
-/** The database's own error message (Drizzle wraps it as the cause of "Failed query"). */
-async function databaseError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    const cause = error instanceof Error ? error.cause : undefined;
-    return cause instanceof Error ? cause.message : String(error);
-  }
-  throw new Error('Expected the database to refuse');
-}
 
 describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   let database: Database;
@@ -128,7 +109,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       event: 'returnToApplicant',
       reason: 'Hvilke alternativer er prøvd?',
     });
-    const code = await refusal(
+    const code = await refuse(
       transition(db(), hbe.endorser, {
         caseId: c.id,
         version: c.version,
@@ -195,7 +176,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const { evidence: _evidence, ...incompleteAnswers } = application;
     const incomplete = await createDraft(db(), ous.applicant, incompleteAnswers);
     expect(
-      await refusal(
+      await refuse(
         transition(db(), ous.applicant, {
           caseId: incomplete.id,
           version: incomplete.version,
@@ -229,9 +210,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('answers 404 (notFound) to another trust, and the database hides the row as well', async () => {
     const c = await submittedCase();
-    expect(await refusal(getCase(db(), ous.decisionMaker, c.id))).toBe('notFound');
+    expect(await refuse(getCase(db(), ous.decisionMaker, c.id))).toBe('notFound');
     expect(
-      await refusal(
+      await refuse(
         transition(db(), ous.decisionMaker, {
           caseId: c.id,
           version: c.version,
@@ -284,19 +265,19 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       hbe.coAuthor,
       hbe.trustAdmin,
     ]) {
-      expect(await refusal(getCase(db(), who, draft.id))).toBe('notFound');
+      expect(await refuse(getCase(db(), who, draft.id))).toBe('notFound');
     }
     expect((await getCase(db(), hbe.applicant, draft.id)).status).toBe('draft');
   });
 
   it('treats a malformed case id as not found', async () => {
-    expect(await refusal(getCase(db(), hbe.applicant, 'not-a-uuid'))).toBe('notFound');
+    expect(await refuse(getCase(db(), hbe.applicant, 'not-a-uuid'))).toBe('notFound');
   });
 
   it('refuses events the role may not fire and events the status does not allow', async () => {
     const c = await submittedCase();
     const fire = (actor: Actor, event: 'endorse' | 'decide' | 'submit') =>
-      refusal(
+      refuse(
         transition(db(), actor, {
           caseId: c.id,
           version: c.version,
@@ -406,7 +387,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   });
 
   it('refuses answers that cannot be stored, and keeps the rest', async () => {
-    expect(await refusal(createDraft(db(), hbe.applicant, { scheme: 'offLabel' }))).toBe('invalid');
+    expect(await refuse(createDraft(db(), hbe.applicant, { scheme: 'offLabel' }))).toBe('invalid');
     const draft = await createDraft(db(), hbe.applicant, {
       scheme: 'offLabel',
       patientScope: 'group',
@@ -426,14 +407,14 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const draft = await createDraft(db(), hbe.applicant, application);
     const colleagues = await listInvitableColleagues(db(), hbe.applicant, draft.id);
     expect(colleagues.map((c) => c.id)).toEqual([hbe.coAuthor.userId]);
-    expect(await refusal(inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId))).toBe(
+    expect(await refuse(inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId))).toBe(
       'invalid',
     );
-    expect(await refusal(inviteCoAuthor(db(), hbe.applicant, draft.id, ous.applicant.userId))).toBe(
+    expect(await refuse(inviteCoAuthor(db(), hbe.applicant, draft.id, ous.applicant.userId))).toBe(
       'invalid',
     );
     await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
-    expect(await refusal(inviteCoAuthor(db(), hbe.coAuthor, draft.id, hbe.coAuthor.userId))).toBe(
+    expect(await refuse(inviteCoAuthor(db(), hbe.coAuthor, draft.id, hbe.coAuthor.userId))).toBe(
       'forbidden',
     );
     // The co-author sees the draft and edits it, but does not submit it.
@@ -442,7 +423,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const view = await getCase(db(), hbe.coAuthor, draft.id);
     expect(view).toMatchObject({ roles: ['coAuthor'], editable: true, events: [] });
     expect(
-      await refusal(
+      await refuse(
         transition(db(), hbe.coAuthor, {
           caseId: draft.id,
           version: view.version,
@@ -460,9 +441,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
   it('lets only the applicant and co-authors edit, and only a draft or returned application', async () => {
     const c = await submittedCase();
     const change = { dose: { base: application.dose ?? null, value: '1 g' } };
-    expect(await refusal(saveAnswers(db(), hbe.endorser, c.id, change))).toBe('forbidden');
-    expect(await refusal(saveAnswers(db(), hbe.applicant, c.id, change))).toBe('invalidTransition');
-    expect(await refusal(createDraft(db(), hbe.endorser, application))).toBe('forbidden');
+    expect(await refuse(saveAnswers(db(), hbe.endorser, c.id, change))).toBe('forbidden');
+    expect(await refuse(saveAnswers(db(), hbe.applicant, c.id, change))).toBe('invalidTransition');
+    expect(await refuse(createDraft(db(), hbe.endorser, application))).toBe('forbidden');
   });
 
   it('logs every read of a case (who, role, what) in the access log', async () => {

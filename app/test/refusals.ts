@@ -1,0 +1,24 @@
+/** Resolves to the `code` of the refusal a use case threw (an instance of `errorClass`). */
+export async function refusal(
+  promise: Promise<unknown>,
+  errorClass: new (...args: never[]) => Error & { code: string },
+): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof errorClass) return error.code;
+    throw error;
+  }
+  throw new Error('Expected the use case to refuse');
+}
+
+/** The database's own error message (Drizzle wraps it as the cause of "Failed query"). */
+export async function databaseError(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+  } catch (error) {
+    const cause = error instanceof Error ? error.cause : undefined;
+    return cause instanceof Error ? cause.message : String(error);
+  }
+  throw new Error('Expected the database to refuse');
+}
