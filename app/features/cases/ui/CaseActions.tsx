@@ -64,17 +64,15 @@ export function CaseActions({
                   )}
                 </Fieldset>
               )}
-              {event !== 'submit' && event !== 'resubmit' && (
-                <TextField
-                  id={`${event}-reason`}
-                  name="reason"
-                  label={`${msg.reasonLabels[event]}${reasonRequired ? ` ${msg.case.required}` : ''}`}
-                  multiline
-                  rows={3}
-                  defaultValue={mine?.values.reason ?? ''}
-                  error={error('reason')}
-                />
-              )}
+              <TextField
+                id={`${event}-reason`}
+                name="reason"
+                label={`${msg.reasonLabels[event]}${reasonRequired ? ` ${msg.case.required}` : ''}`}
+                multiline
+                rows={3}
+                defaultValue={mine?.values.reason ?? ''}
+                error={error('reason')}
+              />
               {event === 'decide' && (
                 <TextField
                   id="decide-conditions"

@@ -155,5 +155,3 @@ export function QuestionField({
       );
   }
 }
-
-export { asText as answerText };

@@ -275,5 +275,5 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
     };
   }, [save]);
 
-  return { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, saveNow: save };
+  return { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers };
 }
