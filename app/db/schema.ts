@@ -1,7 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Answers } from '../features/cases/domain/questionnaire';
 import {
+  type AnyPgColumn,
   bigserial,
+  boolean,
+  date,
   index,
   integer,
   jsonb,
@@ -122,9 +125,14 @@ export const cases = pgTable(
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    /** Urgent cases get the trust's shorter stage deadlines. */
+    urgent: boolean('urgent').notNull().default(false),
+    /** A re-application links to the case it was started from (and that case links back by query). */
+    previousCaseId: uuid('previous_case_id').references((): AnyPgColumn => cases.id),
   },
   (t) => [
     index('cases_trust_status').on(t.trustId, t.status),
+    index('cases_previous').on(t.previousCaseId),
     index('cases_applicant').on(t.applicantId),
     tenantPolicy('cases'),
   ],
@@ -169,6 +177,8 @@ export const caseDecisions = pgTable(
     outcome: text('outcome').notNull(),
     reason: text('reason').notNull(),
     conditions: text('conditions'),
+    /** When the treatment is to be evaluated; the applicant is then asked to record the outcome. */
+    evaluationDate: date('evaluation_date', { mode: 'string' }),
     decidedBy: uuid('decided_by')
       .notNull()
       .references(() => users.id),
@@ -250,6 +260,56 @@ export const accessLog = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('access_log_case').on(t.caseId, t.id), tenantPolicy('access_log')],
+).enableRLS();
+
+/** The current user's own id, bound per transaction by inTenant. */
+const currentUser = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
+
+/**
+ * In-app notifications, and the outbox for their e-mail. A recipient sees only their own; anyone
+ * working a case may notify (a consulted trust's director lives in another trust, hence no trust check).
+ */
+export const notifications = pgTable(
+  'notifications',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    /** The trust the case belongs to (not necessarily the recipient's active trust). */
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    caseId: uuid('case_id').references(() => cases.id),
+    kind: text('kind').notNull(),
+    createdAt: createdAt(),
+    readAt: timestamp('read_at', { withTimezone: true }),
+    /** Set once the e-mail has been handed to the mail server; null rows are the outbox. */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('notifications_user').on(t.userId, t.id),
+    index('notifications_outbox').on(t.id).where(sql`emailed_at is null`),
+    pgPolicy('notifications_own', {
+      as: 'permissive',
+      for: 'select',
+      to: appRole,
+      using: sql`user_id = ${currentUser}`,
+    }),
+    pgPolicy('notifications_mark_read', {
+      as: 'permissive',
+      for: 'update',
+      to: appRole,
+      using: sql`user_id = ${currentUser}`,
+      withCheck: sql`user_id = ${currentUser}`,
+    }),
+    pgPolicy('notifications_send', {
+      as: 'permissive',
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`true`,
+    }),
+  ],
 ).enableRLS();
 
 export * from './schema-attachments';
