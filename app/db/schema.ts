@@ -289,7 +289,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user').on(t.userId, t.id),
-    index('notifications_outbox').on(t.id).where(sql`emailed_at is null`),
+    index('notifications_outbox')
+      .on(t.id)
+      .where(sql`emailed_at is null`),
     pgPolicy('notifications_own', {
       as: 'permissive',
       for: 'select',
