@@ -36,62 +36,80 @@ export const DEMO_TRUSTS = {
 } as const;
 export type DemoTrustCode = keyof typeof DEMO_TRUSTS;
 
-/** One demo user per role per trust. `department: true` limits the role to the first department. */
+/**
+ * Demo users: one per role per trust, plus a few more in HBE (a second leader and committee
+ * member, to delegate to and to assess with). `department` is the index of the department the
+ * role is limited to (null: trust-wide); `key` names the e-mail when a role has a second person.
+ */
 const DEMO_PEOPLE: Record<
   DemoTrustCode,
-  { role: Role; name: string; title: string; department: boolean }[]
+  { role: Role; key?: string; name: string; title: string; department: number | null }[]
 > = {
   HBE: [
-    { role: 'applicant', name: 'Ingrid Haugland', title: 'Overlege', department: true },
-    { role: 'coAuthor', name: 'Lars Myklebust', title: 'Lege i spesialisering', department: true },
-    { role: 'endorser', name: 'Kari Nordtveit', title: 'Avdelingsleder', department: true },
-    { role: 'decisionMaker', name: 'Per Vik', title: 'Fagdirektør', department: false },
+    { role: 'applicant', name: 'Ingrid Haugland', title: 'Overlege', department: 0 },
+    { role: 'coAuthor', name: 'Lars Myklebust', title: 'Lege i spesialisering', department: 0 },
+    { role: 'endorser', name: 'Kari Nordtveit', title: 'Avdelingsleder', department: 0 },
+    { role: 'decisionMaker', name: 'Per Vik', title: 'Fagdirektør', department: null },
     {
       role: 'assessor',
       name: 'Solveig Aase',
       title: 'Farmasøyt, vurderingskomité',
-      department: false,
+      department: null,
     },
     {
       role: 'nationalReader',
       name: 'Tone Lie',
       title: 'Rådgiver, Helse Vest RHF',
-      department: false,
+      department: null,
     },
-    { role: 'trustAdmin', name: 'Geir Berge', title: 'Systemforvalter', department: false },
+    { role: 'trustAdmin', name: 'Geir Berge', title: 'Systemforvalter', department: null },
+    {
+      role: 'endorser',
+      key: 'endorser2',
+      name: 'Jon Eide',
+      title: 'Avdelingsleder',
+      department: 1,
+    },
+    {
+      role: 'assessor',
+      key: 'assessor2',
+      name: 'Randi Sæther',
+      title: 'Overlege, vurderingskomité',
+      department: null,
+    },
   ],
   HST: [
-    { role: 'applicant', name: 'Eirik Tjelta', title: 'Overlege', department: true },
-    { role: 'coAuthor', name: 'Maria Skadberg', title: 'Lege i spesialisering', department: true },
-    { role: 'endorser', name: 'Hilde Rege', title: 'Klinikkleder', department: true },
-    { role: 'decisionMaker', name: 'Bjørn Sola', title: 'Fagdirektør', department: false },
+    { role: 'applicant', name: 'Eirik Tjelta', title: 'Overlege', department: 0 },
+    { role: 'coAuthor', name: 'Maria Skadberg', title: 'Lege i spesialisering', department: 0 },
+    { role: 'endorser', name: 'Hilde Rege', title: 'Klinikkleder', department: 0 },
+    { role: 'decisionMaker', name: 'Bjørn Sola', title: 'Fagdirektør', department: null },
     {
       role: 'assessor',
       name: 'Anne Undheim',
       title: 'Overlege, vurderingskomité',
-      department: false,
+      department: null,
     },
-    { role: 'nationalReader', name: 'Olav Hetland', title: 'Rådgiver', department: false },
-    { role: 'trustAdmin', name: 'Silje Bø', title: 'Systemforvalter', department: false },
+    { role: 'nationalReader', name: 'Olav Hetland', title: 'Rådgiver', department: null },
+    { role: 'trustAdmin', name: 'Silje Bø', title: 'Systemforvalter', department: null },
   ],
   OUS: [
-    { role: 'applicant', name: 'Nina Bakke', title: 'Overlege', department: true },
-    { role: 'coAuthor', name: 'Jonas Dahl', title: 'Lege i spesialisering', department: true },
-    { role: 'endorser', name: 'Marte Lund', title: 'Avdelingsleder', department: true },
-    { role: 'decisionMaker', name: 'Knut Hansen', title: 'Fagdirektør', department: false },
-    { role: 'assessor', name: 'Eva Strand', title: 'Økonom, vurderingskomité', department: false },
+    { role: 'applicant', name: 'Nina Bakke', title: 'Overlege', department: 0 },
+    { role: 'coAuthor', name: 'Jonas Dahl', title: 'Lege i spesialisering', department: 0 },
+    { role: 'endorser', name: 'Marte Lund', title: 'Avdelingsleder', department: 0 },
+    { role: 'decisionMaker', name: 'Knut Hansen', title: 'Fagdirektør', department: null },
+    { role: 'assessor', name: 'Eva Strand', title: 'Økonom, vurderingskomité', department: null },
     {
       role: 'nationalReader',
       name: 'Aksel Moe',
       title: 'Rådgiver, Nye Metoder',
-      department: false,
+      department: null,
     },
-    { role: 'trustAdmin', name: 'Lene Foss', title: 'Systemforvalter', department: false },
+    { role: 'trustAdmin', name: 'Lene Foss', title: 'Systemforvalter', department: null },
   ],
 };
 
-export const demoEmail = (code: DemoTrustCode, role: Role) =>
-  `${role.toLowerCase()}.${code.toLowerCase()}@demo.soknadsportal.no`;
+export const demoEmail = (code: DemoTrustCode, key: string) =>
+  `${key.toLowerCase()}.${code.toLowerCase()}@demo.soknadsportal.no`;
 
 /**
  * Reference data (all trusts) and demo data (departments and users of three trusts). Idempotent:
@@ -121,14 +139,19 @@ export async function seed(db: Db): Promise<void> {
         .insert(departments)
         .values(DEMO_TRUSTS[code].map((name) => ({ trustId: trust.id, name })))
         .onConflictDoNothing();
-      const [firstDepartment] = await tx
-        .select({ id: departments.id })
+      const departmentRows = await tx
+        .select({ id: departments.id, name: departments.name })
         .from(departments)
-        .where(and(eq(departments.trustId, trust.id), eq(departments.name, DEMO_TRUSTS[code][0])));
-      if (!firstDepartment) throw new Error(`Seed: department missing for ${code}`);
+        .where(eq(departments.trustId, trust.id));
+      const departmentId = (index: number | null) => {
+        if (index === null) return null;
+        const found = departmentRows.find((d) => d.name === DEMO_TRUSTS[code][index]);
+        if (!found) throw new Error(`Seed: department ${index} missing for ${code}`);
+        return found.id;
+      };
 
       for (const person of DEMO_PEOPLE[code]) {
-        const email = demoEmail(code, person.role);
+        const email = demoEmail(code, person.key ?? person.role);
         await tx
           .insert(users)
           .values({ name: person.name, title: person.title, email })
@@ -140,7 +163,7 @@ export async function seed(db: Db): Promise<void> {
           .values({
             userId: user.id,
             trustId: trust.id,
-            departmentId: person.department ? firstDepartment.id : null,
+            departmentId: departmentId(person.department),
             role: person.role,
           })
           .onConflictDoNothing();

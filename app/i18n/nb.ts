@@ -8,6 +8,12 @@ import type {
   ValidationError,
 } from '../features/cases/domain/application';
 import type { QuestionId, SectionId } from '../features/cases/domain/questionnaire';
+import type {
+  Criterion,
+  EndorsementVerdict,
+  Recommendation,
+} from '../features/assessment/domain/criteria';
+import type { HistoryNote } from '../features/cases/domain/history';
 import type { CaseEvent, Status } from '../features/cases/domain/workflow';
 import type { MarketingStatus } from '../features/fest/domain/drug';
 import type { RouterCode } from '../features/fest/domain/scheme-router';
@@ -121,6 +127,14 @@ export const nb = {
     answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
     numberInvalid: 'Skriv et tall (null eller større).',
     diagnosisFormat: 'Ukjent diagnosekode. Velg fra listen, eller skriv for eksempel ICD10:C50.9.',
+    levelRequired: 'Velg et nivå på skalaen.',
+    ratingTextRequired: 'Skriv en kort begrunnelse for nivået.',
+    verdictRequired: 'Velg om du forankrer, returnerer eller ikke forankrer søknaden.',
+    commentRequired: 'Skriv en kommentar.',
+    recommendationRequired: 'Velg hvilken innstilling komiteen gir.',
+    assessorRequired: 'Velg et komitémedlem.',
+    recommendationMissing:
+      'Komiteen har ikke gitt innstilling ennå. Gi innstilling i vurderingen før beslutningen.',
   } satisfies Record<ValidationError, string>,
   questionnaire: {
     sections: {
@@ -323,14 +337,138 @@ export const nb = {
     decidedAt: 'Tidspunkt',
     conditionsHelp: 'For eksempel evaluering etter et visst antall måneder.',
     noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',
-    createEvent: 'Søknad opprettet',
-    inviteEvent: 'Medforfatter invitert',
     editApplication: 'Rediger søknaden',
     reviewAndSubmit: 'Se over og send inn',
     required: '(påkrevd)',
     unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
     actionDone: (event: string) => `Utført: ${event}.`,
   },
+  assessment: {
+    criteria: {
+      severity: {
+        title: 'Alvorlighet',
+        help: 'Hvor alvorlig er tilstanden uten behandlingen? Vurder risiko for død, funksjonstap, smerte, psykiske plager og tap av gode leveår.',
+        levels: ['Lav', 'Moderat', 'Høy', 'Svært høy'],
+      },
+      benefit: {
+        title: 'Nytte',
+        help: 'Forventet helsegevinst av behandlingen: bedre overlevelse, funksjon eller livskvalitet, og hvor sikker dokumentasjonen er.',
+        levels: ['Liten', 'Moderat', 'Stor', 'Svært stor'],
+      },
+      resourceUse: {
+        title: 'Ressursbruk',
+        help: 'Kostnaden for legemiddelet og for helsetjenesten, sett opp mot nytten. Jo alvorligere tilstand og jo større nytte, jo mer ressursbruk kan forsvares.',
+        levels: ['Lav', 'Moderat', 'Høy', 'Svært høy'],
+      },
+    } satisfies Record<Criterion, { title: string; help: string; levels: readonly string[] }>,
+    level: 'Nivå',
+    ratingText: 'Begrunnelse',
+    levelValue: (level: number, label: string) => `${level} – ${label}`,
+    guidanceTitle: 'Veiledning: prioriteringskriteriene og en god søknad',
+    guidanceCriteria:
+      'Prioriteringsforskriften § 2 sier at nytte, ressursbruk og alvorlighet skal vurderes samlet. Vurder hvert kriterium på skalaen og begrunn kort.',
+    guidanceGood: [
+      'Indikasjonen og pasientens situasjon er tydelig beskrevet, med diagnosekoder.',
+      'Det er begrunnet hvorfor vanlig behandling ikke er tilstrekkelig.',
+      'Dokumentasjonen for effekt er oppgitt, med referanser.',
+      'Dosering, varighet, kostnad og plan for evaluering er angitt.',
+    ],
+    guidanceLinks: 'Regelverk',
+    lawPriority: 'Prioriteringsforskriften',
+    lawPriorityUrl: 'https://lovdata.no/dokument/SF/forskrift/2000-12-01-1208',
+    whitePaper: 'Meld. St. 34 (2015–2016) Verdier i pasientens helsetjeneste',
+    whitePaperUrl: 'https://www.regjeringen.no/no/dokumenter/meld.-st.-34-20152016/id2502758/',
+    endorsementTitle: 'Forankring',
+    endorsementIntro:
+      'Vurder søknaden etter prioriteringskriteriene, og velg om du forankrer, returnerer med et spørsmål eller ikke forankrer. Du må alltid begrunne valget.',
+    verdict: 'Ditt valg',
+    verdicts: {
+      endorse: 'Forankre søknaden',
+      returnToApplicant: 'Returner til søker med et spørsmål',
+      notEndorse: 'Ikke forankre søknaden',
+    } satisfies Record<EndorsementVerdict, string>,
+    verdictPast: {
+      endorse: 'Forankret',
+      returnToApplicant: 'Returnert',
+      notEndorse: 'Ikke forankret',
+    } satisfies Record<EndorsementVerdict, string>,
+    ratingsOptionalOnReturn: 'Vurderingen er ikke påkrevd når du returnerer med et spørsmål.',
+    justification: 'Begrunnelse eller spørsmål til søker (påkrevd)',
+    submitEndorsement: 'Send forankringen',
+    leadersTitle: 'Deleger eller samarbeid',
+    leadersIntro:
+      'Deleger forankringen til en annen leder, eller inviter en leder til å samarbeide om vurderingen. De får da tilgang til saken.',
+    leader: 'Leder',
+    chooseLeader: 'Velg leder',
+    leaderKind: 'Hva vil du?',
+    leaderKinds: { delegate: 'Deleger forankringen', collaborator: 'Inviter til samarbeid' },
+    addLeader: 'Legg til leder',
+    leaderAdded: 'Lederen er lagt til og varslet.',
+    addedLeaders: 'Ledere lagt til saken',
+    noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å legge til.',
+    endorsementsTitle: 'Lederens vurdering',
+    endorsedBy: (name: string, when: string) => `${name}, ${when}`,
+    ratingsCaption: 'Vurdering etter prioriteringskriteriene',
+    criterion: 'Kriterium',
+    // The complete assessment page
+    pageTitle: (label: string) => `Vurdering av sak ${label}`,
+    openAssessment: 'Åpne vurderingen (komité)',
+    flowIntro:
+      'Les søknaden del for del, skriv interne kommentarer, fyll ut prioriteringsskjemaet og gi innstilling før beslutningen. Ingenting her er synlig for søker.',
+    notOpen: 'Saken er ikke under vurdering, så vurderingen kan bare leses.',
+    backToCase: 'Tilbake til saken',
+    internal: 'Intern – ikke synlig for søker',
+    committeeTitle: 'Komité',
+    noCommittee: 'Ingen komitémedlemmer er tildelt ennå.',
+    assessor: 'Komitémedlem',
+    chooseAssessor: 'Velg komitémedlem',
+    assign: 'Tildel',
+    assigned: 'Komitémedlemmet er tildelt og varslet.',
+    noAssessors: 'Alle komitémedlemmer i helseforetaket er tildelt.',
+    preparationTitle: 'Saksforberedelse',
+    preparationLabel: 'Forberedende notater for komiteen',
+    preparationSaved: 'Notatene er lagret.',
+    lastSavedBy: (name: string, when: string) => `Sist lagret av ${name}, ${when}`,
+    savePreparation: 'Lagre notatene',
+    sectionsTitle: 'Søknaden del for del',
+    comments: 'Interne kommentarer',
+    noComments: 'Ingen kommentarer ennå.',
+    commentLabel: (section: string) => `Ny kommentar til «${section}»`,
+    addComment: 'Legg til kommentar',
+    commentAdded: 'Kommentaren er lagt til.',
+    worksheetTitle: 'Prioriteringsskjema',
+    worksheetIntro:
+      'Hvert komitémedlem og medisinsk direktør fyller ut sitt eget skjema. Skjemaene vises side om side.',
+    myWorksheet: 'Mitt skjema',
+    saveWorksheet: 'Lagre skjemaet',
+    worksheetSaved: 'Skjemaet er lagret.',
+    sideBySide: 'Skjemaene side om side',
+    noWorksheets: 'Ingen har fylt ut skjemaet ennå.',
+    leaderColumn: (name: string) => `${name} (leder)`,
+    recommendationTitle: 'Innstilling',
+    recommendationIntro:
+      'Komiteens innstilling til medisinsk direktør. Beslutningen i full vurdering kan tas først når innstillingen er gitt.',
+    recommendationOutcome: 'Innstilling',
+    recommendations: {
+      approved: 'Innvilges',
+      approvedWithConditions: 'Innvilges med vilkår',
+      rejected: 'Avslås',
+    } satisfies Record<Recommendation, string>,
+    recommendationText: 'Begrunnelse for innstillingen (påkrevd)',
+    giveRecommendation: 'Gi innstilling',
+    recommended: 'Innstillingen er gitt.',
+    recommendationBy: (name: string, when: string) => `Innstilling fra ${name}, ${when}`,
+    conflict:
+      'Noen andre lagret notatene mens du skrev. Teksten din er ikke lagret: kopier den, last siden på nytt og prøv igjen.',
+  },
+  historyNotes: {
+    create: 'Søknad opprettet',
+    inviteCoAuthor: 'Medforfatter invitert',
+    delegateEndorsement: 'Forankring delegert',
+    inviteLeader: 'Leder invitert til samarbeid',
+    assignCommitteeMember: 'Komitémedlem tildelt',
+    recommend: 'Innstilling gitt',
+  } satisfies Record<HistoryNote, string>,
   autosave: {
     idle: 'Endringer lagres automatisk mens du skriver.',
     pending: 'Ulagrede endringer …',

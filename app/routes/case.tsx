@@ -2,7 +2,19 @@ import { Alert, Button, Card, Heading, Link, Paragraph, Table } from '@digdir/de
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
-import { isCaseEvent } from '../features/cases/domain/workflow';
+import { isHistoryNote } from '../features/cases/domain/history';
+import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
+import {
+  addLeader,
+  endorseCase,
+  getEndorsementPanel,
+} from '../features/assessment/assessment.server';
+import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
+import {
+  EndorsementForm,
+  EndorsementSummary,
+  LeadersForm,
+} from '../features/assessment/ui/EndorsementPanel';
 import { listAttachments } from '../features/attachments/attachments.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
@@ -19,10 +31,13 @@ import type { Route } from './+types/case';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId));
+  const endorsement = await getEndorsementPanel(context.db, actor, view.id);
   const url = new URL(request.url);
   const done = url.searchParams.get('utfort');
   return {
     view,
+    endorsement,
+    leaderAdded: url.searchParams.has('leder'),
     done: done && isCaseEvent(done) ? done : null,
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
@@ -33,10 +48,43 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 const ACTION_FIELDS = ['event', 'version', 'reason', 'outcome', 'conditions'] as const;
+const INTENT_FIELDS = ['intent', 'verdict', 'userId', 'kind'] as const;
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
-  const values = formTexts(await request.formData(), ACTION_FIELDS);
+  const form = await request.formData();
+  const values = {
+    ...formTexts(form, CRITERIA_FIELDS),
+    ...formTexts(form, ACTION_FIELDS),
+    ...formTexts(form, INTENT_FIELDS),
+  };
+  const caseUrl = `/saker/${params.caseId}`;
+  if (values.intent === 'endorsement') {
+    try {
+      await endorseCase(context.db, actor, {
+        caseId: params.caseId,
+        version: Number(values.version),
+        verdict: values.verdict,
+        reason: values.reason,
+        ratings: values,
+      });
+    } catch (error) {
+      return caseErrorData(error, { ...values, event: values.verdict });
+    }
+    return redirect(`${caseUrl}?utfort=${values.verdict}`);
+  }
+  if (values.intent === 'addLeader') {
+    try {
+      await addLeader(context.db, actor, {
+        caseId: params.caseId,
+        userId: values.userId,
+        kind: values.kind,
+      });
+    } catch (error) {
+      return caseErrorData(error, values);
+    }
+    return redirect(`${caseUrl}?leder=lagt-til`);
+  }
   if (!isCaseEvent(values.event)) return caseErrorData(new CaseError('invalidTransition'), values);
   try {
     await transition(context.db, actor, {
@@ -50,14 +98,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   } catch (error) {
     return caseErrorData(error, values);
   }
-  return redirect(`/saker/${params.caseId}?utfort=${values.event}`);
+  return redirect(`${caseUrl}?utfort=${values.event}`);
 }
 
+/** The events the leader's endorsement form covers while the case awaits endorsement. */
+const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
+
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, done } = loaderData;
+  const { view, done, endorsement } = loaderData;
   const label = view.caseNumber ?? msg.case.draftLabel;
-  // Submission goes through the summary page, which shows what is missing first.
-  const actionEvents = view.events.filter((e) => e !== 'submit' && e !== 'resubmit');
+  const endorsing =
+    endorsement !== null && view.status === 'submitted' && view.events.includes('endorse');
+  // Submission goes through the summary page, which shows what is missing first; endorsement
+  // has its own form with the structured assessment.
+  const actionEvents = view.events.filter(
+    (e) => e !== 'submit' && e !== 'resubmit' && !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
+  );
+  const intent = actionData?.values.intent;
+  const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   return (
     <div className="sp-stack">
@@ -68,6 +126,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
+      {loaderData.leaderAdded && !actionData && (
+        <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
+      )}
       {done && !actionData && (
         <Alert data-color="success">{msg.case.actionDone(msg.events[done])}</Alert>
       )}
@@ -150,17 +211,48 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             )}
           </div>
         )}
-        {actionEvents.length === 0 && !view.editable ? (
+        {committee && view.status !== 'submitted' && (
+          <div>
+            <Button asChild variant="secondary">
+              <RouterLink to={`/saker/${view.id}/vurdering`}>
+                {msg.assessment.openAssessment}
+              </RouterLink>
+            </Button>
+          </div>
+        )}
+        {endorsing && (
+          <EndorsementForm
+            version={view.version}
+            submitted={intent === 'endorsement' && actionData ? actionData : null}
+          />
+        )}
+        {endorsement && (
+          <LeadersForm
+            panel={endorsement}
+            canAdd={endorsing}
+            submitted={intent === 'addLeader' && actionData ? actionData : null}
+          />
+        )}
+        {actionEvents.length === 0 && !view.editable && !endorsing ? (
           <Paragraph>{msg.case.noActions}</Paragraph>
         ) : (
           <CaseActions
             status={view.status}
             version={view.version}
             events={actionEvents}
-            submitted={actionData ?? null}
+            submitted={actionData && !intent ? actionData : null}
           />
         )}
       </section>
+
+      {endorsement && endorsement.endorsements.length > 0 && (
+        <section className="sp-stack" aria-labelledby="endorsements">
+          <Heading level={2} data-size="md" id="endorsements">
+            {msg.assessment.endorsementsTitle}
+          </Heading>
+          <EndorsementSummary endorsements={endorsement.endorsements} />
+        </section>
+      )}
 
       <section className="sp-stack" aria-labelledby="summary">
         <Heading level={2} data-size="md" id="summary">
@@ -197,11 +289,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 <Table.Cell>{when(entry.at)}</Table.Cell>
                 <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
                 <Table.Cell>
-                  {entry.event === 'create'
-                    ? msg.case.createEvent
-                    : entry.event === 'inviteCoAuthor'
-                      ? msg.case.inviteEvent
-                      : msg.events[entry.event]}
+                  {isHistoryNote(entry.event)
+                    ? msg.historyNotes[entry.event]
+                    : msg.events[entry.event]}
                   {entry.fromStatus
                     ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
                     : ''}

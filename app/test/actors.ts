@@ -8,14 +8,17 @@ import type { Answers } from '../features/cases/domain/questionnaire';
 
 export const TEST_SECRETS = ['test-secret'];
 
-/** Signs a demo user in through the real session code and returns the actor and cookie. */
-export async function signIn(db: Db, trust: DemoTrustCode, role: Role) {
+/**
+ * Signs a demo user in through the real session code and returns the actor and cookie. `key` is
+ * the role, or the key of a second person in a role (see DEMO_PEOPLE, e.g. `endorser2`).
+ */
+export async function signIn(db: Db, trust: DemoTrustCode, key: Role | 'endorser2' | 'assessor2') {
   const auth = createAuth(db, { secrets: TEST_SECRETS, secure: false });
   const [user] = await db
     .select()
     .from(users)
-    .where(eq(users.email, demoEmail(trust, role)));
-  if (!user) throw new Error(`No demo user ${trust}/${role}`);
+    .where(eq(users.email, demoEmail(trust, key)));
+  if (!user) throw new Error(`No demo user ${trust}/${key}`);
   const setCookie = await auth.login(user.id);
   if (!setCookie) throw new Error('Login failed');
   const cookie = setCookie.split(';')[0] ?? '';

@@ -18,6 +18,8 @@ import {
   accessLog,
   caseChanges,
   caseCollaborators,
+  caseLeaders,
+  caseRecommendations,
   caseDecisions,
   caseEvents,
   caseNumberCounters,
@@ -41,6 +43,7 @@ import {
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
+import { historyEvent, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
@@ -68,17 +71,34 @@ export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
-const rolesFor = (actor: Actor, row: CaseRow, coAuthorIds: readonly string[]) =>
-  caseRoles(actor, { ...row, coAuthorIds, status: statusOf(row) });
+/** The people a case names beyond its applicant: co-authors and added leaders. */
+interface CaseMembers {
+  coAuthorIds: string[];
+  leaderIds: string[];
+}
+const NO_MEMBERS: CaseMembers = { coAuthorIds: [], leaderIds: [] };
 
-async function coAuthorsOf(tx: Tx, caseIds: string[]): Promise<Map<string, string[]>> {
-  const out = new Map<string, string[]>();
+const rolesFor = (actor: Actor, row: CaseRow, members: CaseMembers) =>
+  caseRoles(actor, { ...row, ...members, status: statusOf(row) });
+
+async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMembers>> {
+  const out = new Map<string, CaseMembers>();
   if (caseIds.length === 0) return out;
-  const rows = await tx
+  const member = (caseId: string) => {
+    const found = out.get(caseId) ?? { coAuthorIds: [], leaderIds: [] };
+    out.set(caseId, found);
+    return found;
+  };
+  const coAuthors = await tx
     .select({ caseId: caseCollaborators.caseId, userId: caseCollaborators.userId })
     .from(caseCollaborators)
     .where(inArray(caseCollaborators.caseId, caseIds));
-  for (const r of rows) out.set(r.caseId, [...(out.get(r.caseId) ?? []), r.userId]);
+  const leaders = await tx
+    .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
+    .from(caseLeaders)
+    .where(inArray(caseLeaders.caseId, caseIds));
+  for (const r of coAuthors) member(r.caseId).coAuthorIds.push(r.userId);
+  for (const r of leaders) member(r.caseId).leaderIds.push(r.userId);
   return out;
 }
 
@@ -91,10 +111,10 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock
   const query = tx.select().from(cases).where(eq(cases.id, caseId));
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new CaseError('notFound');
-  const coAuthorIds = (await coAuthorsOf(tx, [row.id])).get(row.id) ?? [];
-  const roles = rolesFor(actor, row, coAuthorIds);
+  const members = (await membersOf(tx, [row.id])).get(row.id) ?? NO_MEMBERS;
+  const roles = rolesFor(actor, row, members);
   if (roles.length === 0) throw new CaseError('notFound');
-  return { row, roles, coAuthorIds };
+  return { row, roles, coAuthorIds: members.coAuthorIds, leaderIds: members.leaderIds };
 }
 
 /** Writes one access-log record (a read of personal data) in the caller's transaction. */
@@ -138,6 +158,16 @@ export async function listMyCases(
   if (hasRole(actor, 'decisionMaker') || hasRole(actor, 'assessor')) {
     visible.push(ne(cases.status, 'draft'));
   }
+  if (hasRole(actor, 'endorser')) {
+    visible.push(
+      exists(
+        db
+          .select({ one: sql`1` })
+          .from(caseLeaders)
+          .where(and(eq(caseLeaders.caseId, cases.id), eq(caseLeaders.userId, actor.userId))),
+      ),
+    );
+  }
   const endorserGrants = actor.grants.filter(
     (g) => g.role === 'endorser' && g.trustId === actor.trustId,
   );
@@ -152,7 +182,7 @@ export async function listMyCases(
     );
     if (departmentCases) visible.push(departmentCases);
   }
-  const { rows, coAuthors } = await inTenant(db, scopeOf(actor), async (tx) => {
+  const { rows, members } = await inTenant(db, scopeOf(actor), async (tx) => {
     const found = await tx
       .select()
       .from(cases)
@@ -161,7 +191,7 @@ export async function listMyCases(
       .limit(500);
     return {
       rows: found,
-      coAuthors: await coAuthorsOf(
+      members: await membersOf(
         tx,
         found.map((r) => r.id),
       ),
@@ -170,7 +200,7 @@ export async function listMyCases(
   const waiting: CaseListItem[] = [];
   const others: CaseListItem[] = [];
   for (const row of rows) {
-    const roles = rolesFor(actor, row, coAuthors.get(row.id) ?? []);
+    const roles = rolesFor(actor, row, members.get(row.id) ?? NO_MEMBERS);
     if (roles.length === 0) continue;
     // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
     const status = statusOf(row);
@@ -193,7 +223,7 @@ export async function listMyCases(
 }
 
 export interface HistoryEntry {
-  event: CaseEvent | 'create' | 'inviteCoAuthor';
+  event: HistoryEvent;
   fromStatus: Status | null;
   toStatus: Status;
   actorName: string;
@@ -333,13 +363,17 @@ export async function getCase(
       roles,
       events: availableEvents(status, roles),
       editable: canEditApplication(roles, status),
-      history: history.map((h) => ({
-        ...h,
-        event: h.event as HistoryEntry['event'],
-        fromStatus: h.fromStatus as Status | null,
-        toStatus: h.toStatus as Status,
-        actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
-      })),
+      history: history
+        .flatMap((h) => {
+          const event = historyEvent(h.event);
+          return event ? [{ ...h, event }] : [];
+        })
+        .map((h) => ({
+          ...h,
+          fromStatus: h.fromStatus as Status | null,
+          toStatus: h.toStatus as Status,
+          actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
+        })),
       changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies CaseView;
@@ -580,88 +614,112 @@ export async function transition(
   db: Db,
   actor: Actor,
   input: TransitionInput,
-): Promise<{ version: number; caseNumber: string | null }> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
-    if (row.version !== input.version) throw new CaseError('conflict');
-    const from = statusOf(row);
-    const check = checkTransition(from, input.event, roles);
-    if (!check.ok) throw new CaseError(check.error);
+): Promise<TransitionResult> {
+  return inTenant(db, scopeOf(actor), (tx) => transitionIn(tx, actor, input));
+}
 
-    let reason: string | null = input.reason?.trim() || null;
-    let decision: { outcome: DecisionOutcome; conditions: string | null } | null = null;
-    if (input.event === 'decide') {
-      const parsed = decisionSchema.safeParse({
-        outcome: input.outcome ?? '',
-        reason: input.reason ?? '',
-        conditions: input.conditions ?? '',
-      });
-      if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-      reason = parsed.data.reason;
-      decision = { outcome: parsed.data.outcome, conditions: parsed.data.conditions || null };
-    } else if (check.transition.reasonRequired) {
-      const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
-      if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-      reason = parsed.data.reason;
-    }
-    let answers = row.answers;
-    if (input.event === 'submit' || input.event === 'resubmit') {
-      const missing = submissionErrors(answers);
-      if (Object.keys(missing).length > 0) throw new CaseError('invalid', missing);
-      // Answers to questions that no longer apply (a patient id on a group application) go.
-      const stale = inapplicableAnswers(answers);
-      answers = Object.fromEntries(
-        Object.entries(answers).filter(([id]) => !stale.includes(id as QuestionId)),
-      );
-    }
+export interface TransitionResult {
+  version: number;
+  caseNumber: string | null;
+}
 
-    const now = new Date();
-    const [updated] = await tx
-      .update(cases)
-      .set({
-        status: check.transition.to,
-        version: sql`${cases.version} + 1`,
-        updatedAt: now,
-        answers,
-        ...(input.event === 'submit' ? { submittedAt: now } : {}),
-      })
-      .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
-      .returning({ version: cases.version, caseNumber: cases.caseNumber });
-    if (!updated) throw new CaseError('conflict');
+/**
+ * A transition inside the caller's transaction, for use cases that record more with it (an
+ * endorsement's assessment, a consultation grant) atomically.
+ */
+export async function transitionIn(
+  tx: Tx,
+  actor: Actor,
+  input: TransitionInput,
+): Promise<TransitionResult> {
+  const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
+  if (row.version !== input.version) throw new CaseError('conflict');
+  const from = statusOf(row);
+  const check = checkTransition(from, input.event, roles);
+  if (!check.ok) throw new CaseError(check.error);
+  // The complete flow ends with the committee's recommendation; the decision waits for it.
+  if (input.event === 'decide' && from === 'underAssessment') {
+    const [recommendation] = await tx
+      .select({ id: caseRecommendations.id })
+      .from(caseRecommendations)
+      .where(eq(caseRecommendations.caseId, row.id))
+      .limit(1);
+    if (!recommendation) throw new CaseError('invalid', { outcome: 'recommendationMissing' });
+  }
 
-    let caseNumber = updated.caseNumber;
-    if (input.event === 'submit' && caseNumber === null) {
-      caseNumber = await assignCaseNumber(tx, row, now);
-    }
-    if (decision) {
-      const [previous] = await tx
-        .select({ version: caseDecisions.version })
-        .from(caseDecisions)
-        .where(eq(caseDecisions.caseId, row.id))
-        .orderBy(desc(caseDecisions.version))
-        .limit(1);
-      await tx.insert(caseDecisions).values({
-        caseId: row.id,
-        trustId: row.trustId,
-        version: (previous?.version ?? 0) + 1,
-        outcome: decision.outcome,
-        reason: reason ?? '',
-        conditions: decision.conditions,
-        decidedBy: actor.userId,
-      });
-    }
-    await tx.insert(caseEvents).values({
+  let reason: string | null = input.reason?.trim() || null;
+  let decision: { outcome: DecisionOutcome; conditions: string | null } | null = null;
+  if (input.event === 'decide') {
+    const parsed = decisionSchema.safeParse({
+      outcome: input.outcome ?? '',
+      reason: input.reason ?? '',
+      conditions: input.conditions ?? '',
+    });
+    if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
+    reason = parsed.data.reason;
+    decision = { outcome: parsed.data.outcome, conditions: parsed.data.conditions || null };
+  } else if (check.transition.reasonRequired) {
+    const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
+    if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
+    reason = parsed.data.reason;
+  }
+  let answers = row.answers;
+  if (input.event === 'submit' || input.event === 'resubmit') {
+    const missing = submissionErrors(answers);
+    if (Object.keys(missing).length > 0) throw new CaseError('invalid', missing);
+    // Answers to questions that no longer apply (a patient id on a group application) go.
+    const stale = inapplicableAnswers(answers);
+    answers = Object.fromEntries(
+      Object.entries(answers).filter(([id]) => !stale.includes(id as QuestionId)),
+    );
+  }
+
+  const now = new Date();
+  const [updated] = await tx
+    .update(cases)
+    .set({
+      status: check.transition.to,
+      version: sql`${cases.version} + 1`,
+      updatedAt: now,
+      answers,
+      ...(input.event === 'submit' ? { submittedAt: now } : {}),
+    })
+    .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
+    .returning({ version: cases.version, caseNumber: cases.caseNumber });
+  if (!updated) throw new CaseError('conflict');
+
+  let caseNumber = updated.caseNumber;
+  if (input.event === 'submit' && caseNumber === null) {
+    caseNumber = await assignCaseNumber(tx, row, now);
+  }
+  if (decision) {
+    const [previous] = await tx
+      .select({ version: caseDecisions.version })
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, row.id))
+      .orderBy(desc(caseDecisions.version))
+      .limit(1);
+    await tx.insert(caseDecisions).values({
       caseId: row.id,
       trustId: row.trustId,
-      event: input.event,
-      fromStatus: from,
-      toStatus: check.transition.to,
-      actorId: actor.userId,
-      actorRole: check.role,
-      reason,
+      version: (previous?.version ?? 0) + 1,
+      outcome: decision.outcome,
+      reason: reason ?? '',
+      conditions: decision.conditions,
+      decidedBy: actor.userId,
     });
-    return { version: updated.version, caseNumber };
+  }
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    trustId: row.trustId,
+    event: input.event,
+    fromStatus: from,
+    toStatus: check.transition.to,
+    actorId: actor.userId,
+    actorRole: check.role,
+    reason,
   });
+  return { version: updated.version, caseNumber };
 }
 
 /**

@@ -26,6 +26,7 @@ const scope = (status: Status): CaseScope => ({
   departmentId: DEPT,
   applicantId,
   coAuthorIds: ['user-coauthor'],
+  leaderIds: ['user-delegate'],
   status,
 });
 
@@ -34,6 +35,8 @@ const otherDoctor = actor('user-other', [{ role: 'applicant', departmentId: DEPT
 const coAuthor = actor('user-coauthor', [{ role: 'applicant', departmentId: DEPT }]);
 const endorser = actor('user-endorser', [{ role: 'endorser', departmentId: DEPT }]);
 const otherEndorser = actor('user-endorser-2', [{ role: 'endorser', departmentId: 'dept-2' }]);
+const delegate = actor('user-delegate', [{ role: 'endorser', departmentId: 'dept-2' }]);
+const delegateNoLonger = actor('user-delegate', [{ role: 'applicant', departmentId: 'dept-2' }]);
 const trustEndorser = actor('user-endorser-3', [{ role: 'endorser', departmentId: null }]);
 const director = actor('user-director', [{ role: 'decisionMaker', departmentId: null }]);
 const assessor = actor('user-assessor', [{ role: 'assessor', departmentId: null }]);
@@ -55,6 +58,9 @@ describe('caseRoles', () => {
     ['endorser of the department', endorser, 'submitted', ['endorser']],
     ['endorser, draft', endorser, 'draft', []],
     ['endorser of another department', otherEndorser, 'submitted', []],
+    ['leader the endorsement was delegated to', delegate, 'submitted', ['endorser']],
+    ['delegated leader, draft', delegate, 'draft', []],
+    ['delegated person who is no longer a leader', delegateNoLonger, 'submitted', []],
     ['trust-wide endorser', trustEndorser, 'submitted', ['endorser']],
     ['medical director', director, 'endorsed', ['decisionMaker']],
     ['medical director, draft', director, 'draft', []],

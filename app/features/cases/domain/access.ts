@@ -8,13 +8,16 @@ export interface CaseScope {
   applicantId: string;
   /** Colleagues invited to co-author the application. */
   coAuthorIds: readonly string[];
+  /** Leaders the endorsement was delegated to or who were invited to collaborate on it. */
+  leaderIds: readonly string[];
   status: Status;
 }
 
 /**
  * The roles an actor holds *for this case*: the applicant only for their own case, the endorser
  * only for cases of their department, the medical director and committee for every submitted
- * case of the trust. A draft is the applicant's alone. Empty means the actor may not see the case
+ * case of the trust; a leader of another department when the endorsement was delegated to them or
+ * they were invited to collaborate. A draft is the applicant's alone. Empty means the actor may not see the case
  * at all (and is answered 404, never 403).
  */
 export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
@@ -23,7 +26,12 @@ export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
   if (actor.userId === scope.applicantId && hasRole(actor, 'applicant')) roles.push('applicant');
   if (scope.coAuthorIds.includes(actor.userId)) roles.push('coAuthor');
   if (scope.status === 'draft') return roles;
-  if (hasRoleFor(actor, 'endorser', scope.departmentId)) roles.push('endorser');
+  if (
+    hasRoleFor(actor, 'endorser', scope.departmentId) ||
+    (scope.leaderIds.includes(actor.userId) && hasRole(actor, 'endorser'))
+  ) {
+    roles.push('endorser');
+  }
   if (hasRole(actor, 'decisionMaker')) roles.push('decisionMaker');
   if (hasRole(actor, 'assessor')) roles.push('assessor');
   return roles;

@@ -28,6 +28,13 @@ export const VALIDATION_ERRORS = [
   'answerRequired',
   'numberInvalid',
   'diagnosisFormat',
+  'levelRequired',
+  'ratingTextRequired',
+  'verdictRequired',
+  'commentRequired',
+  'recommendationRequired',
+  'assessorRequired',
+  'recommendationMissing',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 
@@ -66,11 +73,11 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 
 export type FieldErrors = Partial<Record<string, ValidationError>>;
 
-/** Flattens a zod failure to one error code per field (the first one). */
+/** Flattens a zod failure to one error code per field (the first one); nested paths join with dots. */
 export function fieldErrors(error: z.ZodError): FieldErrors {
   const out: FieldErrors = {};
   for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? 'form');
+    const field = issue.path.map(String).join('.') || 'form';
     const code = (VALIDATION_ERRORS as readonly string[]).includes(issue.message)
       ? (issue.message as ValidationError)
       : 'invalidValue';

@@ -1,4 +1,5 @@
-import { Heading, Link, Tag } from '@digdir/designsystemet-react';
+import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { msg } from '../../../i18n';
 import type { FieldErrors } from '../domain/application';
@@ -7,6 +8,7 @@ import {
   type Answers,
   type AnswerValue,
   type Question,
+  type SectionId,
 } from '../domain/questionnaire';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { fieldAnchor } from './questionnaire-form';
@@ -49,7 +51,13 @@ export function QuestionnaireView({
   editUrl,
   headingLevel = 2,
   diagnoses = {},
+  withHelp = false,
+  afterSection,
 }: {
+  /** Shows each question's help text under it (for assessors reading section by section). */
+  withHelp?: boolean;
+  /** Extra content at the end of each section (the assessment's internal comments). */
+  afterSection?: (sectionId: SectionId) => ReactNode;
   answers: Answers;
   diagnoses?: Partial<Record<string, Diagnosis>>;
   missing?: FieldErrors;
@@ -80,7 +88,14 @@ export function QuestionnaireView({
                 const error = missing[question.id];
                 return (
                   <div key={question.id} className="sp-dl__row">
-                    <dt>{msg.questionnaire.questions[question.id].label}</dt>
+                    <dt>
+                      {msg.questionnaire.questions[question.id].label}
+                      {withHelp && (
+                        <Paragraph data-size="xs" className="sp-help">
+                          {msg.questionnaire.questions[question.id].help}
+                        </Paragraph>
+                      )}
+                    </dt>
                     <dd>
                       {answerDisplay(question, answers[question.id], diagnoses)}{' '}
                       {error && editUrl && (
@@ -95,6 +110,7 @@ export function QuestionnaireView({
                 );
               })}
             </dl>
+            {afterSection?.(section.id)}
           </section>
         );
       })}

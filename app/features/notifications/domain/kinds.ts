@@ -7,6 +7,8 @@ export const NOTIFICATION_KINDS = [
   'caseDecided',
   'messagePosted',
   'coAuthorInvited',
+  'leaderInvited',
+  'committeeAssigned',
   'consultationRequested',
   'consultationAnswered',
   'stageReminder',

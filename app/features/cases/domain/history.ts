@@ -1,0 +1,22 @@
+import { isCaseEvent, type CaseEvent } from './workflow';
+
+/** Entries in a case's history that record something other than a status change. */
+export const HISTORY_NOTES = [
+  'create',
+  'inviteCoAuthor',
+  'delegateEndorsement',
+  'inviteLeader',
+  'assignCommitteeMember',
+  'recommend',
+] as const;
+export type HistoryNote = (typeof HISTORY_NOTES)[number];
+export type HistoryEvent = CaseEvent | HistoryNote;
+
+export function isHistoryNote(value: string): value is HistoryNote {
+  return (HISTORY_NOTES as readonly string[]).includes(value);
+}
+
+/** A stored history row's event, or null for a value this version does not know. */
+export function historyEvent(value: string): HistoryEvent | null {
+  return isCaseEvent(value) || isHistoryNote(value) ? value : null;
+}

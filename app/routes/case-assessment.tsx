@@ -1,0 +1,424 @@
+import {
+  Alert,
+  Button,
+  Card,
+  Field,
+  Fieldset,
+  Heading,
+  Label,
+  Link,
+  List,
+  Paragraph,
+  Select,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { Form, redirect, Link as RouterLink } from 'react-router';
+import {
+  addSectionComment,
+  assignCommitteeMember,
+  getAssessment,
+  recommend,
+  savePreparation,
+  saveWorksheet,
+} from '../features/assessment/assessment.server';
+import {
+  CRITERIA,
+  CRITERIA_FIELDS,
+  criterionFields,
+  RECOMMENDATIONS,
+} from '../features/assessment/domain/criteria';
+import type { CriteriaRatings } from '../features/assessment/domain/criteria';
+import { CriteriaFields } from '../features/assessment/ui/CriteriaFields';
+import { EndorsementSummary } from '../features/assessment/ui/EndorsementPanel';
+import { Guidance } from '../features/assessment/ui/Guidance';
+import { RatingsTable } from '../features/assessment/ui/RatingsTable';
+import { diagnosisNames } from '../features/cases/cases.server';
+import type { FieldErrors } from '../features/cases/domain/application';
+import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import { StatusTag } from '../features/cases/ui/StatusTag';
+import { msg } from '../i18n';
+import { caseErrorData, loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import { ChoiceField, TextField } from '../ui/fields';
+import type { Route } from './+types/case-assessment';
+
+/** Which form on the page was saved, for the confirmation shown after the redirect. */
+const NOTICES = {
+  comment: 'commentAdded',
+  worksheet: 'worksheetSaved',
+  preparation: 'preparationSaved',
+  assign: 'assigned',
+  recommend: 'recommended',
+} as const;
+type Intent = keyof typeof NOTICES;
+const isIntent = (value: string): value is Intent => value in NOTICES;
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const view = await loadCase(() => getAssessment(context.db, actor, params.caseId));
+  const saved = new URL(request.url).searchParams.get('lagret') ?? '';
+  return {
+    view,
+    diagnoses: diagnosisNames(view.answers),
+    me: actor.userId,
+    saved: isIntent(saved) ? saved : null,
+  };
+}
+
+const FIELDS = [
+  'intent',
+  'sectionId',
+  'body',
+  'notes',
+  'version',
+  'userId',
+  'outcome',
+  'text',
+] as const;
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const form = await request.formData();
+  const values = { ...formTexts(form, CRITERIA_FIELDS), ...formTexts(form, FIELDS) };
+  const caseId = params.caseId;
+  try {
+    switch (values.intent) {
+      case 'comment':
+        await addSectionComment(context.db, actor, {
+          caseId,
+          sectionId: values.sectionId,
+          body: values.body,
+        });
+        break;
+      case 'worksheet':
+        await saveWorksheet(context.db, actor, { caseId, ratings: values });
+        break;
+      case 'preparation':
+        await savePreparation(context.db, actor, {
+          caseId,
+          notes: values.notes,
+          version: Number(values.version),
+        });
+        break;
+      case 'assign':
+        await assignCommitteeMember(context.db, actor, { caseId, userId: values.userId });
+        break;
+      case 'recommend':
+        await recommend(context.db, actor, { caseId, outcome: values.outcome, text: values.text });
+        break;
+      default:
+        throw new Response(null, { status: 400 });
+    }
+  } catch (error) {
+    return caseErrorData(error, values);
+  }
+  const anchor = values.intent === 'comment' ? `#section-${values.sectionId}` : `#${values.intent}`;
+  return redirect(`/saker/${caseId}/vurdering?lagret=${values.intent}${anchor}`);
+}
+
+/** The saved worksheet as form values, so the form starts from what the person saved. */
+function ratingValues(ratings: CriteriaRatings | undefined): Record<string, string> {
+  if (!ratings) return {};
+  return Object.fromEntries(
+    CRITERIA.flatMap((c) => {
+      const f = criterionFields(c);
+      return [
+        [f.level, String(ratings[c].level)],
+        [f.text, ratings[c].text],
+      ];
+    }),
+  );
+}
+
+export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { view, diagnoses, me, saved } = loaderData;
+  const t = msg.assessment;
+  const label = view.caseNumber ?? msg.case.draftLabel;
+  const when = (d: Date | string) => msg.dateTime(new Date(d));
+  const returned = (intent: Intent, sectionId?: string) =>
+    actionData?.values.intent === intent &&
+    (sectionId === undefined || actionData.values.sectionId === sectionId)
+      ? actionData
+      : null;
+  const errorsOf = (intent: Intent, sectionId?: string): FieldErrors =>
+    returned(intent, sectionId)?.fieldErrors ?? {};
+  const errorText = (errors: FieldErrors, field: string) => {
+    const code = errors[field];
+    return code ? msg.errors[code] : undefined;
+  };
+  const mine = view.worksheets.find((w) => w.authorId === me);
+  const worksheetErrors = errorsOf('worksheet');
+  const preparation = returned('preparation');
+  const assignErrors = errorsOf('assign');
+  const recommendation = returned('recommend');
+  const recommendationErrors = recommendation?.fieldErrors ?? {};
+
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
+      <div className="sp-row">
+        <Heading level={1} data-size="lg">
+          {t.pageTitle(label)}
+        </Heading>
+        <StatusTag status={view.status} />
+      </div>
+      <Paragraph>{t.flowIntro}</Paragraph>
+      <div>
+        <Link asChild>
+          <RouterLink to={`/saker/${view.id}`}>{t.backToCase}</RouterLink>
+        </Link>
+      </div>
+      {!view.open && <Alert data-color="info">{t.notOpen}</Alert>}
+      {saved && !actionData && <Alert data-color="success">{t[NOTICES[saved]]}</Alert>}
+      {actionData?.problem && (
+        <Alert data-color="danger">
+          {actionData.problem === 'conflict' ? t.conflict : msg.problems[actionData.problem]}
+        </Alert>
+      )}
+      <Guidance />
+
+      <section className="sp-stack" aria-labelledby="assign">
+        <Heading level={2} data-size="md" id="assign">
+          {t.committeeTitle}
+        </Heading>
+        {view.committee.length === 0 ? (
+          <Paragraph>{t.noCommittee}</Paragraph>
+        ) : (
+          <List.Unordered>
+            {view.committee.map((m) => (
+              <List.Item key={m.id}>{`${m.name}, ${m.title}`}</List.Item>
+            ))}
+          </List.Unordered>
+        )}
+        {view.canAssign &&
+          view.open &&
+          (view.assessors.length === 0 ? (
+            <Paragraph data-size="sm">{t.noAssessors}</Paragraph>
+          ) : (
+            <Form method="post" className="sp-row" aria-label={t.assign} noValidate>
+              <input type="hidden" name="intent" value="assign" />
+              <Field>
+                <Label htmlFor="assign-user">{t.assessor}</Label>
+                <Select
+                  id="assign-user"
+                  name="userId"
+                  defaultValue=""
+                  aria-invalid={assignErrors.userId ? true : undefined}
+                  aria-describedby={assignErrors.userId ? 'assign-user-error' : undefined}
+                >
+                  <Select.Option value="" disabled>
+                    {t.chooseAssessor}
+                  </Select.Option>
+                  {view.assessors.map((a) => (
+                    <Select.Option key={a.id} value={a.id}>{`${a.name}, ${a.title}`}</Select.Option>
+                  ))}
+                </Select>
+                {assignErrors.userId && (
+                  <ValidationMessage id="assign-user-error">
+                    {errorText(assignErrors, 'userId')}
+                  </ValidationMessage>
+                )}
+              </Field>
+              <Button type="submit" variant="secondary">
+                {t.assign}
+              </Button>
+            </Form>
+          ))}
+      </section>
+
+      {view.endorsements.length > 0 && (
+        <section className="sp-stack" aria-labelledby="leader-assessment">
+          <Heading level={2} data-size="md" id="leader-assessment">
+            {t.endorsementsTitle}
+          </Heading>
+          <EndorsementSummary endorsements={view.endorsements} />
+        </section>
+      )}
+
+      <section className="sp-stack" aria-labelledby="preparation">
+        <Heading level={2} data-size="md" id="preparation">
+          {t.preparationTitle}
+        </Heading>
+        {view.preparation && (
+          <Paragraph data-size="sm">
+            {t.lastSavedBy(view.preparation.updatedByName, when(view.preparation.updatedAt))}
+          </Paragraph>
+        )}
+        {view.open ? (
+          <Form method="post" className="sp-stack" aria-labelledby="preparation" noValidate>
+            <input type="hidden" name="intent" value="preparation" />
+            <input
+              type="hidden"
+              name="version"
+              value={preparation?.values.version ?? view.preparation?.version ?? 0}
+            />
+            <TextField
+              id="preparation-notes"
+              name="notes"
+              label={`${t.preparationLabel} (${t.internal})`}
+              multiline
+              rows={5}
+              defaultValue={preparation?.values.notes ?? view.preparation?.notes ?? ''}
+              error={errorText(preparation?.fieldErrors ?? {}, 'notes')}
+            />
+            <div>
+              <Button type="submit" variant="secondary">
+                {t.savePreparation}
+              </Button>
+            </div>
+          </Form>
+        ) : (
+          <Paragraph>{view.preparation?.notes ?? '–'}</Paragraph>
+        )}
+      </section>
+
+      <section className="sp-stack" aria-labelledby="sections">
+        <Heading level={2} data-size="md" id="sections">
+          {t.sectionsTitle}
+        </Heading>
+        <QuestionnaireView
+          answers={view.answers}
+          diagnoses={diagnoses}
+          headingLevel={3}
+          withHelp
+          afterSection={(sectionId) => {
+            const comments = view.comments.filter((c) => c.sectionId === sectionId);
+            const sectionTitle = msg.questionnaire.sections[sectionId].title;
+            const mineBack = returned('comment', sectionId);
+            return (
+              <Card data-color="neutral" id={`section-${sectionId}`}>
+                <div className="sp-stack">
+                  <Heading level={4} data-size="xs">{`${t.comments} (${t.internal})`}</Heading>
+                  {comments.length === 0 ? (
+                    <Paragraph data-size="sm">{t.noComments}</Paragraph>
+                  ) : (
+                    <List.Unordered>
+                      {comments.map((c) => (
+                        <List.Item key={c.id}>
+                          <strong>{`${c.authorName} (${msg.roles[c.authorRole]}), ${when(c.at)}: `}</strong>
+                          {c.body}
+                        </List.Item>
+                      ))}
+                    </List.Unordered>
+                  )}
+                  {view.open && (
+                    <Form method="post" className="sp-stack" noValidate>
+                      <input type="hidden" name="intent" value="comment" />
+                      <input type="hidden" name="sectionId" value={sectionId} />
+                      <TextField
+                        id={`comment-${sectionId}`}
+                        name="body"
+                        label={t.commentLabel(sectionTitle)}
+                        multiline
+                        rows={2}
+                        defaultValue={mineBack?.values.body ?? ''}
+                        error={errorText(mineBack?.fieldErrors ?? {}, 'body')}
+                      />
+                      <div>
+                        <Button type="submit" variant="secondary" data-size="sm">
+                          {t.addComment}
+                        </Button>
+                      </div>
+                    </Form>
+                  )}
+                </div>
+              </Card>
+            );
+          }}
+        />
+      </section>
+
+      <section className="sp-stack" aria-labelledby="worksheet">
+        <Heading level={2} data-size="md" id="worksheet">
+          {t.worksheetTitle}
+        </Heading>
+        <Paragraph>{t.worksheetIntro}</Paragraph>
+        {view.worksheets.length === 0 ? (
+          <Paragraph>{t.noWorksheets}</Paragraph>
+        ) : (
+          <RatingsTable
+            caption={`${t.sideBySide} (${t.internal})`}
+            columns={view.worksheets.map((w) => ({
+              key: w.authorId,
+              heading: `${w.authorName} (${msg.roles[w.authorRole]})`,
+              ratings: w.ratings,
+            }))}
+          />
+        )}
+        {view.open && (
+          <Card data-color="neutral">
+            <Form method="post" className="sp-stack" aria-labelledby="my-worksheet" noValidate>
+              <Heading level={3} data-size="xs" id="my-worksheet">
+                {t.myWorksheet}
+              </Heading>
+              <input type="hidden" name="intent" value="worksheet" />
+              <CriteriaFields
+                idPrefix="worksheet"
+                values={returned('worksheet')?.values ?? ratingValues(mine?.ratings)}
+                errors={worksheetErrors}
+              />
+              <div>
+                <Button type="submit" variant="secondary">
+                  {t.saveWorksheet}
+                </Button>
+              </div>
+            </Form>
+          </Card>
+        )}
+      </section>
+
+      <section className="sp-stack" aria-labelledby="recommend">
+        <Heading level={2} data-size="md" id="recommend">
+          {t.recommendationTitle}
+        </Heading>
+        <Paragraph>{t.recommendationIntro}</Paragraph>
+        {view.recommendations.map((r, i) => (
+          <Alert key={i} data-color={i === 0 ? 'info' : 'neutral'}>
+            <Paragraph>
+              <strong>{t.recommendations[r.outcome]}</strong>
+              {` – ${t.recommendationBy(r.authorName, when(r.at))}`}
+            </Paragraph>
+            <Paragraph>{r.text}</Paragraph>
+          </Alert>
+        ))}
+        {view.status === 'underAssessment' && (
+          <Form method="post" className="sp-stack" aria-labelledby="recommend" noValidate>
+            <input type="hidden" name="intent" value="recommend" />
+            <Fieldset>
+              <Fieldset.Legend>{t.recommendationOutcome}</Fieldset.Legend>
+              {RECOMMENDATIONS.map((outcome) => (
+                <ChoiceField
+                  key={outcome}
+                  type="radio"
+                  id={`recommend-${outcome}`}
+                  name="outcome"
+                  value={outcome}
+                  label={t.recommendations[outcome]}
+                  defaultChecked={recommendation?.values.outcome === outcome}
+                  errorId={recommendationErrors.outcome ? 'recommend-outcome-error' : undefined}
+                />
+              ))}
+              {recommendationErrors.outcome && (
+                <ValidationMessage id="recommend-outcome-error">
+                  {errorText(recommendationErrors, 'outcome')}
+                </ValidationMessage>
+              )}
+            </Fieldset>
+            <TextField
+              id="recommend-text"
+              name="text"
+              label={t.recommendationText}
+              multiline
+              rows={4}
+              defaultValue={recommendation?.values.text ?? ''}
+              error={errorText(recommendationErrors, 'text')}
+            />
+            <div>
+              <Button type="submit">{t.giveRecommendation}</Button>
+            </div>
+          </Form>
+        )}
+      </section>
+    </div>
+  );
+}
