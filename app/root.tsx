@@ -84,9 +84,13 @@ export default function App() {
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
-  const notFound = isRouteErrorResponse(error) && error.status === 404;
-  const title = notFound ? msg.problems.notFoundPage : msg.problems.genericError;
-  const body = notFound ? msg.problems.notFound : msg.problems.genericErrorBody;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [msg.problems.notFoundPage, msg.problems.notFound]
+      : status === 403
+        ? [msg.problems.forbiddenPage, msg.problems.forbidden]
+        : [msg.problems.genericError, msg.problems.genericErrorBody];
   return (
     <div className="sp-stack">
       <title>{`${title} – ${msg.app.name}`}</title>

@@ -1,4 +1,4 @@
-import type { APIRequestContext, Page } from 'playwright-core';
+import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 
@@ -78,4 +78,32 @@ export async function submitOverHttp(
   });
   expect(submitted.headers().location).toBe(`${caseUrl}?utfort=submit`);
   return caseUrl;
+}
+
+/** The ratings a leader or committee member gives in the tests: a group's legend and the level. */
+const TEST_RATINGS = [
+  ['Alvorlighet', '4 – Svært høy', 'Livstruende uten behandling.'],
+  ['Nytte', '3 – Stor', 'God respons i fase II-studier.'],
+  ['Ressursbruk', '2 – Moderat', 'Moderat kostnad.'],
+] as const;
+
+/** Fills the priority-criteria fields (scale and text) inside a form. */
+export async function rateCriteria(form: Locator) {
+  for (const [group, level, text] of TEST_RATINGS) {
+    await form.getByRole('group', { name: group }).getByLabel(level).check();
+    await form.getByLabel(`Begrunnelse: ${group.toLowerCase()}`).fill(text);
+  }
+}
+
+/** The leader's endorsement form on the case page: optionally rate, choose the verdict, justify, send. */
+export async function endorseInBrowser(
+  page: Page,
+  verdict: 'Forankre søknaden' | 'Returner til søker med et spørsmål' | 'Ikke forankre søknaden',
+  reason: string,
+) {
+  const form = page.getByRole('form', { name: 'Forankring' });
+  if (verdict !== 'Returner til søker med et spørsmål') await rateCriteria(form);
+  await form.getByLabel(verdict, { exact: true }).check();
+  await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
+  await form.getByRole('button', { name: 'Send forankringen' }).click();
 }

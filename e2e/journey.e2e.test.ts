@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { completeAnswers } from '../app/test/actors';
-import { fillApplication, submitOverHttp, waitUntilSaved } from './application';
+import { endorseInBrowser, fillApplication, submitOverHttp, waitUntilSaved } from './application';
 import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
 
 const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
@@ -122,14 +122,12 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await leader.getByRole('link', { name: `Åpne sak ${caseNumber}` }).click();
     await leader.getByRole('heading', { level: 1, name: `Sak ${caseNumber}` }).waitFor();
     await expectAccessible(leader);
-    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
-    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
-    await expect.poll(() => endorse.getByText('Fyll inn en begrunnelse.').count()).toBe(1);
+    const endorsement = leader.getByRole('form', { name: 'Forankring' });
+    await endorsement.getByRole('button', { name: 'Send forankringen' }).click();
+    await expect.poll(() => endorsement.getByText('Fyll inn en begrunnelse.').count()).toBe(1);
+    await expect.poll(() => endorsement.getByText('Velg et nivå på skalaen.').count()).toBe(3);
     await expectAccessible(leader);
-    await endorse
-      .getByLabel(/Begrunnelse for forankring/)
-      .fill('Godt begrunnet, alvorlig tilstand.');
-    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
     await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
     await signOut(leader);
 
@@ -181,16 +179,15 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     const url = `${app.url}${location}`;
     const stale = await leader.context().newPage();
     await Promise.all([leader.goto(url), stale.goto(url)]);
-    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
-    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet.');
-    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
 
-    const ret = stale.getByRole('form', { name: 'Returner til søker' });
-    await ret.getByLabel(/Spørsmål til søker/).fill('Hvilken dose er planlagt?');
+    const ret = stale.getByRole('form', { name: 'Forankring' });
+    await ret.getByLabel('Returner til søker med et spørsmål').check();
+    await ret.getByLabel(/Begrunnelse eller spørsmål til søker/).fill('Hvilken dose er planlagt?');
     const [response] = await Promise.all([
       stale.waitForResponse((r) => r.request().method() === 'POST'),
-      ret.getByRole('button', { name: 'Returner til søker' }).click(),
+      ret.getByRole('button', { name: 'Send forankringen' }).click(),
     ]);
     expect(response.status()).toBe(409);
     await expect.poll(() => stale.getByText('Saken ble endret av noen andre').count()).toBe(1);

@@ -292,6 +292,7 @@ export const nb = {
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
+    forbiddenPage: 'Ingen tilgang',
     genericError: 'Noe gikk galt',
     genericErrorBody: 'En uventet feil oppstod. Prøv igjen, eller kontakt brukerstøtte.',
   },

@@ -23,13 +23,16 @@ export function caseErrorData<V>(error: unknown, values: V) {
   return data({ problem, fieldErrors, values }, { status: CASE_ERROR_STATUS[error.code] });
 }
 
-/** Runs a loader's use case; a case the user may not see is a 404. */
+/**
+ * Runs a loader's use case; a case the user may not see is a 404, a page of it their role may
+ * not open (the assessment, for the applicant) a 403.
+ */
 export async function loadCase<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof CaseError && error.code === 'notFound') {
-      throw data(null, { status: 404 });
+    if (error instanceof CaseError && (error.code === 'notFound' || error.code === 'forbidden')) {
+      throw data(null, { status: CASE_ERROR_STATUS[error.code] });
     }
     throw error;
   }

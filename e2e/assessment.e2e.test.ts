@@ -1,0 +1,173 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+describe.each(TEST_DATABASES)(
+  'endorsement and the complete assessment in Chromium on %s',
+  (kind) => {
+    let app: RunningApp;
+    let browser: Browser;
+
+    beforeAll(async () => {
+      [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+    });
+    afterAll(async () => {
+      await browser.close();
+      await app.stop();
+    });
+
+    async function signIn(name: string): Promise<Page> {
+      const context = await browser.newContext({ locale: 'nb-NO' });
+      const page = await context.newPage();
+      await page.goto(`${app.url}/logg-inn`);
+      await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+      await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+      return page;
+    }
+
+    async function signOut(page: Page) {
+      await page.getByRole('button', { name: 'Logg ut' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+      await page.context().close();
+    }
+
+    it('returns with a question, endorses with the assessment, and the committee assesses section by section before the decision', async () => {
+      const doctor = await signIn('Ingrid Haugland');
+      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      await signOut(doctor);
+
+      // The leader returns it with a question: no assessment needed, but the question is.
+      const leader = await signIn('Kari Nordtveit');
+      await leader.goto(caseUrl);
+      await leader.getByRole('form', { name: 'Forankring' }).waitFor();
+      await expectAccessible(leader);
+      await expectAccessibleWithoutJs(browser, leader.context(), caseUrl);
+      await endorseInBrowser(
+        leader,
+        'Returner til søker med et spørsmål',
+        'Hvilken dose er planlagt?',
+      );
+      await expect.poll(() => leader.getByText('Utført: Returner til søker.').count()).toBe(1);
+      await signOut(leader);
+
+      // The doctor resubmits from the summary.
+      const back = await signIn('Ingrid Haugland');
+      await back.goto(`${caseUrl}/oppsummering`);
+      await back.getByRole('button', { name: /Send inn/ }).click();
+      await back.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
+      // The leader's internal assessment is never on the applicant's page.
+      expect(await back.getByRole('heading', { name: 'Lederens vurdering' }).count()).toBe(0);
+      await signOut(back);
+
+      // The leader invites a colleague to collaborate and endorses with the structured assessment.
+      const leader2 = await signIn('Kari Nordtveit');
+      await leader2.goto(caseUrl);
+      const leaders = leader2.getByRole('form', { name: 'Deleger eller samarbeid' });
+      await leaders
+        .getByLabel('Leder', { exact: true })
+        .selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await leaders.getByLabel('Inviter til samarbeid').check();
+      await leaders.getByRole('button', { name: 'Legg til leder' }).click();
+      await expect.poll(() => leader2.getByText('Lederen er lagt til og varslet.').count()).toBe(1);
+      await expect
+        .poll(() => leader2.getByText('Jon Eide, Avdelingsleder – Inviter til samarbeid').count())
+        .toBe(1);
+      await endorseInBrowser(leader2, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
+      await expect.poll(() => leader2.getByText('Utført: Forankre.').count()).toBe(1);
+      await signOut(leader2);
+
+      // The director starts the complete flow, assigns a committee member and writes notes.
+      const director = await signIn('Per Vik');
+      await director.goto(caseUrl);
+      await director.getByRole('heading', { name: 'Lederens vurdering' }).waitFor();
+      await director
+        .getByRole('form', { name: 'Start vurdering' })
+        .getByRole('button', { name: 'Start vurdering' })
+        .click();
+      await expect.poll(() => director.getByText('Utført: Start vurdering.').count()).toBe(1);
+      await director.getByRole('link', { name: 'Åpne vurderingen (komité)' }).click();
+      await director.getByRole('heading', { level: 1, name: /^Vurdering av sak / }).waitFor();
+      await expectAccessible(director);
+      await expectAccessibleWithoutJs(browser, director.context(), director.url());
+      await director
+        .getByLabel('Komitémedlem')
+        .selectOption({ label: 'Randi Sæther, Overlege, vurderingskomité' });
+      await director.getByRole('button', { name: 'Tildel' }).click();
+      await expect
+        .poll(() => director.getByText('Komitémedlemmet er tildelt og varslet.').count())
+        .toBe(1);
+      await director.getByLabel(/Forberedende notater/).fill('Sjekk dokumentasjonen for effekt.');
+      await director.getByRole('button', { name: 'Lagre notatene' }).click();
+      await expect.poll(() => director.getByText('Notatene er lagret.').count()).toBe(1);
+      const worksheet = director.getByRole('form', { name: 'Mitt skjema' });
+      await worksheet.getByRole('button', { name: 'Lagre skjemaet' }).click();
+      await expect.poll(() => worksheet.getByText('Velg et nivå på skalaen.').count()).toBe(3);
+      await expectAccessible(director);
+      await rateCriteria(worksheet);
+      await worksheet.getByRole('button', { name: 'Lagre skjemaet' }).click();
+      await expect.poll(() => director.getByText('Skjemaet er lagret.').count()).toBe(1);
+      // The decision waits for the committee's recommendation.
+      await director.goto(caseUrl);
+      const decide = director.getByRole('form', { name: 'Fatt beslutning' });
+      await decide.getByLabel('Innvilget', { exact: true }).check();
+      await decide.getByLabel(/Begrunnelse/).fill('Innvilges.');
+      await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
+      await expect
+        .poll(() => director.getByText(/Komiteen har ikke gitt innstilling ennå/).count())
+        .toBe(1);
+      await signOut(director);
+
+      // A committee member comments on a section, fills the worksheet and recommends.
+      const assessor = await signIn('Solveig Aase');
+      await assessor.goto(`${caseUrl}/vurdering`);
+      await assessor
+        .getByLabel('Ny kommentar til «Legemiddel og dosering»')
+        .fill('Dosen bør begrunnes.');
+      await assessor
+        .locator('#section-drug')
+        .getByRole('button', { name: 'Legg til kommentar' })
+        .click();
+      await expect.poll(() => assessor.getByText('Kommentaren er lagt til.').count()).toBe(1);
+      await expect.poll(() => assessor.getByText('Dosen bør begrunnes.').count()).toBe(1);
+      await rateCriteria(assessor.getByRole('form', { name: 'Mitt skjema' }));
+      await assessor.getByRole('button', { name: 'Lagre skjemaet' }).click();
+      await expect.poll(() => assessor.getByText('Skjemaet er lagret.').count()).toBe(1);
+      const sideBySide = assessor.getByRole('table', { name: /Skjemaene side om side/ });
+      await expect
+        .poll(() => sideBySide.getByRole('columnheader').allTextContents())
+        .toEqual(['Kriterium', 'Per Vik (Fagdirektør)', 'Solveig Aase (Vurderingskomité)']);
+      await assessor.getByLabel('Innvilges', { exact: true }).check();
+      await assessor
+        .getByLabel(/Begrunnelse for innstillingen/)
+        .fill('Innvilges etter kriteriene.');
+      await assessor.getByRole('button', { name: 'Gi innstilling' }).click();
+      await expect.poll(() => assessor.getByText('Innstillingen er gitt.').count()).toBe(1);
+      await expectAccessible(assessor);
+      await signOut(assessor);
+
+      // Now the director decides.
+      const director2 = await signIn('Per Vik');
+      await director2.goto(caseUrl);
+      const decide2 = director2.getByRole('form', { name: 'Fatt beslutning' });
+      await decide2.getByLabel('Innvilget', { exact: true }).check();
+      await decide2.getByLabel(/Begrunnelse/).fill('Innvilges etter komiteens innstilling.');
+      await decide2.getByRole('button', { name: 'Fatt beslutning' }).click();
+      await expect.poll(() => director2.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+      await signOut(director2);
+
+      // The applicant never reaches the assessment.
+      const applicant = await signIn('Ingrid Haugland');
+      const response = await applicant.goto(`${caseUrl}/vurdering`);
+      expect(response?.status()).toBe(403);
+      await signOut(applicant);
+    });
+  },
+);
