@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
@@ -11,6 +11,10 @@ import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
+import { getDecisionPanel } from '../features/decisions/decisions.server';
+import { nextDay, osloDate } from '../features/decisions/domain/compose';
+import { isDecisionEvent } from '../features/decisions/domain/form';
+import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
@@ -19,11 +23,13 @@ import type { Route } from './+types/case';
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId));
+  const decisions = await getDecisionPanel(context.db, actor, view.id, null);
   const url = new URL(request.url);
   const done = url.searchParams.get('utfort');
   return {
     view,
     done: done && isCaseEvent(done) ? done : null,
+    decisions: { panel: decisions, minDate: nextDay(osloDate(new Date())) },
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
       ...attachmentFlags(url.searchParams),
@@ -32,7 +38,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const ACTION_FIELDS = ['event', 'version', 'reason', 'outcome', 'conditions'] as const;
+const ACTION_FIELDS = ['event', 'version', 'reason'] as const;
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
@@ -44,8 +50,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       version: Number(values.version),
       event: values.event,
       reason: values.reason,
-      outcome: values.outcome,
-      conditions: values.conditions,
     });
   } catch (error) {
     return caseErrorData(error, values);
@@ -56,8 +60,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, done } = loaderData;
   const label = view.caseNumber ?? msg.case.draftLabel;
-  // Submission goes through the summary page, which shows what is missing first.
-  const actionEvents = view.events.filter((e) => e !== 'submit' && e !== 'resubmit');
+  // Submission goes through the summary page, which shows what is missing first; decisions
+  // through the decision module's own form.
+  const actionEvents = view.events.filter(
+    (e) => e !== 'submit' && e !== 'resubmit' && !isDecisionEvent(e),
+  );
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   return (
     <div className="sp-stack">
@@ -84,28 +91,6 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
               </>
             )}
         </Alert>
-      )}
-
-      {view.decision && (
-        <Card data-color={view.decision.outcome === 'rejected' ? 'danger' : 'success'}>
-          <Heading level={2} data-size="md">
-            {`${msg.case.decision}: ${msg.outcomes[view.decision.outcome]}`}
-          </Heading>
-          <dl className="sp-dl">
-            <dt>{msg.case.decisionReason}</dt>
-            <dd>{view.decision.reason}</dd>
-            {view.decision.conditions && (
-              <>
-                <dt>{msg.case.decisionConditions}</dt>
-                <dd>{view.decision.conditions}</dd>
-              </>
-            )}
-            <dt>{msg.case.decidedBy}</dt>
-            <dd>{view.decision.decidedByName}</dd>
-            <dt>{msg.case.decidedAt}</dt>
-            <dd>{when(view.decision.decidedAt)}</dd>
-          </dl>
-        </Card>
       )}
 
       <section className="sp-stack" aria-labelledby="about">
@@ -161,6 +146,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           />
         )}
       </section>
+
+      <DecisionSection {...loaderData.decisions} submitted={null} />
 
       <section className="sp-stack" aria-labelledby="summary">
         <Heading level={2} data-size="md" id="summary">
