@@ -8,10 +8,14 @@ const MARGIN = 56;
 const SIZE = { title: 15, label: 9.5, body: 10.5, small: 8.5 } as const;
 const LINE = 1.35;
 
-/** Keeps only characters the standard fonts can draw (WinAnsi); others become «?». */
+/** Keeps only characters the standard fonts can draw (WinAnsi) and line breaks; others become «?». */
 function drawable(font: PDFFont, text: string): string {
   let out = '';
-  for (const char of text.replace(/\t/g, ' ')) {
+  for (const char of text.replace(/\t/g, ' ').replace(/\r\n?/g, '\n')) {
+    if (char === '\n') {
+      out += char;
+      continue;
+    }
     try {
       font.encodeText(char);
       out += char;
