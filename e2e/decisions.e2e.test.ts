@@ -38,7 +38,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
   it('admin configures a phrase; the director decides with it, revises, and gets the letter', async () => {
     // The trust administrator adds a standard condition; a bad form first, kept with messages.
     const admin = await signIn('Geir Berge');
-    await admin.goto(`${app.url}/admin`);
+    await admin.getByRole('link', { name: 'Administrasjon' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
     await expectAccessible(admin);
     await admin.getByRole('link', { name: 'Vedtakstekster' }).click();
@@ -105,7 +105,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await form.getByLabel(/Begrunnelse/).fill('Ung pasient uten andre alternativer.');
     await form.getByLabel('Nyrefunksjonen kontrolleres hver måned').check();
     await form.getByLabel('Effekten evalueres ved kontroll etter 3 måneder').check();
-    await form.getByLabel('Evalueringsdato').fill('2020-01-01');
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill('2020-01-01');
     await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
     await form.getByLabel(/^Via sykehusapoteket:/).check();
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
@@ -116,7 +116,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
       'Ung pasient uten andre alternativer.',
     );
     expect(await form.getByLabel('Nyrefunksjonen kontrolleres hver måned').isChecked()).toBe(true);
-    await form.getByLabel('Evalueringsdato').fill(EVALUATION);
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill(EVALUATION);
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
     await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
     await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
@@ -158,7 +158,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     const revise = director.getByRole('form', { name: 'Revider vedtaket' });
     expect(await revise.getByLabel(/Begrunnelse/).inputValue()).toContain('Ung pasient');
     await revise.getByLabel('Hvorfor revideres vedtaket?', { exact: false }).fill('Ny vurdering.');
-    await revise.getByLabel('Evalueringsdato').fill('2099-09-30');
+    await revise.getByLabel('Evalueringsdato', { exact: true }).fill('2099-09-30');
     await revise.getByRole('button', { name: 'Lagre ny versjon av vedtaket' }).click();
     await expect.poll(() => director.getByText('Utført: Revider vedtaket.').count()).toBe(1);
     await expect.poll(() => director.getByText('Gjeldende vedtak (versjon 2)').count()).toBe(1);
