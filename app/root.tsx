@@ -22,7 +22,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.getActor(request);
   return {
     user: actor
-      ? { name: actor.name, trustName: actor.trustName, canApply: hasRole(actor, 'applicant') }
+      ? {
+          name: actor.name,
+          trustName: actor.trustName,
+          canApply: hasRole(actor, 'applicant'),
+          canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
+        }
       : null,
   };
 }
@@ -55,6 +60,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {user.canApply && (
                   <Link asChild>
                     <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
+                  </Link>
+                )}
+                {user.canAdminister && (
+                  <Link asChild>
+                    <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>
                   </Link>
                 )}
                 <Paragraph data-size="sm">

@@ -14,6 +14,11 @@ export default [
   route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
+  route('saker/:caseId/vedtak', 'routes/decision.tsx'),
+  route('saker/:caseId/vedtak/:version/brev.pdf', 'routes/decision-letter.ts'),
+  route('admin', 'routes/admin.tsx'),
+  route('admin/vedtakstekster', 'routes/admin-phrases.tsx'),
+  route('admin/vedtakstekster/:phraseId', 'routes/admin-phrase.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

@@ -138,7 +138,8 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     const decide = director.getByRole('form', { name: 'Fatt beslutning' });
     await decide.getByLabel('Innvilget med vilkår').check();
     await decide.getByLabel(/Begrunnelse/).fill('Innvilges etter prioriteringskriteriene.');
-    await decide.getByLabel('Vilkår', { exact: true }).fill('Evaluering etter 6 måneder.');
+    await decide.getByLabel('Andre vilkår').fill('Evaluering etter 6 måneder.');
+    await decide.getByLabel('Evalueringsdato', { exact: true }).fill('2099-06-30');
     await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
     await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
     await expectAccessible(director);

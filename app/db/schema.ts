@@ -179,6 +179,12 @@ export const caseDecisions = pgTable(
     conditions: text('conditions'),
     /** When the treatment is to be evaluated; the applicant is then asked to record the outcome. */
     evaluationDate: date('evaluation_date', { mode: 'string' }),
+    /** The whole decision text as composed from its parts and the trust's phrases (frozen). */
+    text: text('text'),
+    /** Reseptmerknad with the løpenummer filled in. */
+    prescriptionNote: text('prescription_note'),
+    /** The invoicing routine that applies. */
+    invoicing: text('invoicing'),
     decidedBy: uuid('decided_by')
       .notNull()
       .references(() => users.id),
@@ -317,3 +323,4 @@ export const notifications = pgTable(
 export * from './schema-attachments';
 export * from './schema-fest';
 export * from './schema-assessment';
+export * from './schema-decisions';

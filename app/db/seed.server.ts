@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Role } from '../features/auth/domain/roles';
 import { importFest } from '../features/fest/fest-import.server';
 import type { Db } from './database.server';
-import { departments, roleAssignments, trusts, users } from './schema';
+import { decisionPhrases, departments, roleAssignments, trusts, users } from './schema';
 
 const trustFile = z.array(
   z.object({
@@ -108,6 +108,61 @@ const DEMO_PEOPLE: Record<
   ],
 };
 
+/** Standard decision texts every demo trust starts with (its administrator can change them). */
+export const DEMO_PHRASES: Pick<
+  typeof decisionPhrases.$inferInsert,
+  'kind' | 'title' | 'text' | 'sortOrder'
+>[] = [
+  {
+    kind: 'prescriptionNote',
+    title: 'Sykehusfinansiert, med løpenummer',
+    text: 'Behandlingen dekkes av helseforetaket, jf. vedtak {løpenummer}. Resepten merkes med løpenummer.',
+    sortOrder: 10,
+  },
+  {
+    kind: 'invoicing',
+    title: 'Via sykehusapoteket',
+    text: 'Legemiddelet faktureres avdelingen via sykehusapoteket. Oppgi løpenummeret på rekvisisjonen.',
+    sortOrder: 10,
+  },
+  {
+    kind: 'invoicing',
+    title: 'Apotek utenfor sykehuset',
+    text: 'Apoteket fakturerer helseforetaket direkte med vedtakets løpenummer som referanse. Pasienten betaler ingen egenandel.',
+    sortOrder: 20,
+  },
+  {
+    kind: 'condition',
+    title: 'Evaluering etter 3 måneder',
+    text: 'Effekten evalueres ved kontroll etter 3 måneder',
+    sortOrder: 10,
+  },
+  {
+    kind: 'condition',
+    title: 'Avslutning ved manglende effekt',
+    text: 'Behandlingen avsluttes ved manglende effekt eller uakseptable bivirkninger',
+    sortOrder: 20,
+  },
+  {
+    kind: 'condition',
+    title: 'Rapportering av utfall',
+    text: 'Søker registrerer utfallet av behandlingen i Søknadsportal innen evalueringsdatoen',
+    sortOrder: 30,
+  },
+  {
+    kind: 'reason',
+    title: 'Prioriteringskriteriene er oppfylt',
+    text: 'Tilstanden er alvorlig, forventet nytte er godt dokumentert, og ressursbruken står i rimelig forhold til nytten (prioriteringsforskriften § 2).',
+    sortOrder: 10,
+  },
+  {
+    kind: 'reason',
+    title: 'Utilstrekkelig dokumentasjon',
+    text: 'Dokumentasjonen av effekt for denne indikasjonen er ikke tilstrekkelig til at behandlingen kan prioriteres.',
+    sortOrder: 20,
+  },
+];
+
 export const demoEmail = (code: DemoTrustCode, key: string) =>
   `${key.toLowerCase()}.${code.toLowerCase()}@demo.soknadsportal.no`;
 
@@ -167,6 +222,18 @@ export async function seed(db: Db): Promise<void> {
             role: person.role,
           })
           .onConflictDoNothing();
+      }
+
+      // Phrases only for a trust that has none yet: an administrator's changes are kept.
+      const [anyPhrase] = await tx
+        .select({ id: decisionPhrases.id })
+        .from(decisionPhrases)
+        .where(eq(decisionPhrases.trustId, trust.id))
+        .limit(1);
+      if (!anyPhrase) {
+        await tx
+          .insert(decisionPhrases)
+          .values(DEMO_PHRASES.map((p) => ({ ...p, trustId: trust.id })));
       }
     }
   });

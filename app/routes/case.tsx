@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
@@ -23,6 +23,10 @@ import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
+import { getDecisionPanel } from '../features/decisions/decisions.server';
+import { nextDay, osloDate } from '../features/decisions/domain/compose';
+import { isDecisionEvent } from '../features/decisions/domain/form';
+import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
@@ -32,6 +36,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId));
   const endorsement = await getEndorsementPanel(context.db, actor, view.id);
+  const decisions = await getDecisionPanel(context.db, actor, view.id, null);
   const url = new URL(request.url);
   const done = url.searchParams.get('utfort');
   return {
@@ -39,6 +44,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     endorsement,
     leaderAdded: url.searchParams.has('leder'),
     done: done && isCaseEvent(done) ? done : null,
+    decisions: { panel: decisions, minDate: nextDay(osloDate(new Date())) },
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
       ...attachmentFlags(url.searchParams),
@@ -47,7 +53,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   };
 }
 
-const ACTION_FIELDS = ['event', 'version', 'reason', 'outcome', 'conditions'] as const;
+const ACTION_FIELDS = ['event', 'version', 'reason'] as const;
 const INTENT_FIELDS = ['intent', 'verdict', 'userId', 'kind'] as const;
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -92,8 +98,6 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       version: Number(values.version),
       event: values.event,
       reason: values.reason,
-      outcome: values.outcome,
-      conditions: values.conditions,
     });
   } catch (error) {
     return caseErrorData(error, values);
@@ -110,9 +114,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const endorsing =
     endorsement !== null && view.status === 'submitted' && view.events.includes('endorse');
   // Submission goes through the summary page, which shows what is missing first; endorsement
-  // has its own form with the structured assessment.
+  // has its own form with the structured assessment, decisions the decision module's form.
   const actionEvents = view.events.filter(
-    (e) => e !== 'submit' && e !== 'resubmit' && !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
+    (e) =>
+      e !== 'submit' &&
+      e !== 'resubmit' &&
+      !isDecisionEvent(e) &&
+      !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
   );
   const intent = actionData?.values.intent;
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
@@ -145,28 +153,6 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
               </>
             )}
         </Alert>
-      )}
-
-      {view.decision && (
-        <Card data-color={view.decision.outcome === 'rejected' ? 'danger' : 'success'}>
-          <Heading level={2} data-size="md">
-            {`${msg.case.decision}: ${msg.outcomes[view.decision.outcome]}`}
-          </Heading>
-          <dl className="sp-dl">
-            <dt>{msg.case.decisionReason}</dt>
-            <dd>{view.decision.reason}</dd>
-            {view.decision.conditions && (
-              <>
-                <dt>{msg.case.decisionConditions}</dt>
-                <dd>{view.decision.conditions}</dd>
-              </>
-            )}
-            <dt>{msg.case.decidedBy}</dt>
-            <dd>{view.decision.decidedByName}</dd>
-            <dt>{msg.case.decidedAt}</dt>
-            <dd>{when(view.decision.decidedAt)}</dd>
-          </dl>
-        </Card>
       )}
 
       <section className="sp-stack" aria-labelledby="about">
@@ -253,6 +239,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <EndorsementSummary endorsements={endorsement.endorsements} />
         </section>
       )}
+      <DecisionSection {...loaderData.decisions} submitted={null} />
 
       <section className="sp-stack" aria-labelledby="summary">
         <Heading level={2} data-size="md" id="summary">

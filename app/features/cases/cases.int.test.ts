@@ -76,6 +76,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       outcome: 'approvedWithConditions',
       reason: 'Innvilges for 6 måneder.',
       conditions: 'Evaluering etter 6 måneder.',
+      evaluationDate: '2099-06-30',
     });
 
     const view = await getCase(db(), hbe.applicant, draft.id);

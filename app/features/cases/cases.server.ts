@@ -33,6 +33,8 @@ import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
+import { composeDecision, osloDate, type ComposedDecision } from '../decisions/domain/compose';
+import { decisionTextLabels } from '../decisions/labels';
 import { canEditApplication, caseRoles } from './domain/access';
 import {
   decisionSchema,
@@ -601,8 +603,14 @@ export interface TransitionInput {
   version: number;
   event: CaseEvent;
   reason?: string;
+  /** For decide and reviseDecision (where `reason` is the decision's justification). */
   outcome?: string;
   conditions?: string;
+  evaluationDate?: string;
+  prescriptionNote?: string;
+  invoicing?: string;
+  /** For reviseDecision: why the decision is revised (the event's reason). */
+  revisionReason?: string;
 }
 
 /**
@@ -648,16 +656,27 @@ export async function transitionIn(
   }
 
   let reason: string | null = input.reason?.trim() || null;
-  let decision: { outcome: DecisionOutcome; conditions: string | null } | null = null;
-  if (input.event === 'decide') {
-    const parsed = decisionSchema.safeParse({
+  let decision: ComposedDecision | null = null;
+  if (input.event === 'decide' || input.event === 'reviseDecision') {
+    const parsed = decisionSchema(osloDate(new Date())).safeParse({
       outcome: input.outcome ?? '',
       reason: input.reason ?? '',
       conditions: input.conditions ?? '',
+      evaluationDate: input.evaluationDate ?? '',
+      prescriptionNote: input.prescriptionNote ?? '',
+      invoicing: input.invoicing ?? '',
     });
-    if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-    reason = parsed.data.reason;
-    decision = { outcome: parsed.data.outcome, conditions: parsed.data.conditions || null };
+    const errors: FieldErrors = parsed.success ? {} : fieldErrors(parsed.error);
+    if (input.event === 'reviseDecision') {
+      const why = reasonSchema.safeParse({ reason: input.revisionReason ?? '' });
+      if (why.success) reason = why.data.reason;
+      else errors.revisionReason = fieldErrors(why.error).reason;
+    }
+    if (!parsed.success || Object.keys(errors).length > 0) {
+      throw new CaseError('invalid', errors);
+    }
+    decision = composeDecision(parsed.data, row.caseNumber ?? '', decisionTextLabels);
+    if (input.event === 'decide') reason = decision.reason;
   } else if (check.transition.reasonRequired) {
     const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
     if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
@@ -704,8 +723,12 @@ export async function transitionIn(
       trustId: row.trustId,
       version: (previous?.version ?? 0) + 1,
       outcome: decision.outcome,
-      reason: reason ?? '',
+      reason: decision.reason,
       conditions: decision.conditions,
+      evaluationDate: decision.evaluationDate,
+      prescriptionNote: decision.prescriptionNote,
+      invoicing: decision.invoicing,
+      text: decision.text,
       decidedBy: actor.userId,
     });
   }

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { checkPatientId, decisionSchema, fieldErrors, normalisePatientId } from './application';
+import {
+  checkPatientId,
+  decisionSchema,
+  fieldErrors,
+  isIsoDate,
+  normalisePatientId,
+} from './application';
 
 // Synthetic Test-Norge numbers (month + 80): valid check digits, never a real person.
 const VALID_TNR = '15838510075';
@@ -23,16 +29,63 @@ describe('checkPatientId', () => {
 });
 
 describe('decisionSchema', () => {
+  const TODAY = '2026-12-01';
+  const base = {
+    outcome: 'approved',
+    reason: 'Godt begrunnet',
+    conditions: '',
+    evaluationDate: '',
+    prescriptionNote: '',
+    invoicing: '',
+  };
   it.each([
-    [{ outcome: 'approved', reason: 'Godt begrunnet', conditions: '' }, {}],
-    [{ outcome: 'rejected', reason: '', conditions: '' }, { reason: 'reasonRequired' }],
-    [{ outcome: 'maybe', reason: 'x', conditions: '' }, { outcome: 'outcomeRequired' }],
+    [{}, {}],
+    [{ evaluationDate: '2027-03-01', prescriptionNote: 'Merknad', invoicing: 'Via apoteket' }, {}],
+    [{ outcome: 'rejected', reason: '' }, { reason: 'reasonRequired' }],
+    [{ outcome: 'maybe' }, { outcome: 'outcomeRequired' }],
     [
-      { outcome: 'approvedWithConditions', reason: 'x', conditions: '  ' },
+      { outcome: 'approvedWithConditions', conditions: '  ', evaluationDate: '2027-03-01' },
       { conditions: 'conditionsRequired' },
     ],
-  ])('%j → %j', (input, errors) => {
-    const result = decisionSchema.safeParse(input);
+    [
+      { outcome: 'approvedWithConditions', conditions: 'Evaluering' },
+      { evaluationDate: 'evaluationDateRequired' },
+    ],
+    [
+      { outcome: 'approvedWithConditions', conditions: 'Evaluering', evaluationDate: '2027-01-05' },
+      {},
+    ],
+    [{ conditions: 'Evaluering' }, { conditions: 'conditionsNotAllowed' }],
+    [{ outcome: 'rejected', conditions: 'Evaluering' }, { conditions: 'conditionsNotAllowed' }],
+    [{ evaluationDate: TODAY }, { evaluationDate: 'evaluationDateNotFuture' }],
+    [{ evaluationDate: '2026-11-30' }, { evaluationDate: 'evaluationDateNotFuture' }],
+    [{ evaluationDate: '2026-12-02' }, {}],
+    [{ evaluationDate: '2027-02-30' }, { evaluationDate: 'evaluationDateInvalid' }],
+    [{ evaluationDate: '01.03.2027' }, { evaluationDate: 'evaluationDateInvalid' }],
+    [
+      { outcome: 'rejected', evaluationDate: '2027-03-01' },
+      { evaluationDate: 'evaluationDateNotAllowed' },
+    ],
+    [
+      { outcome: 'rejected', prescriptionNote: 'Merknad', invoicing: 'Faktura' },
+      { prescriptionNote: 'onlyWhenApproved', invoicing: 'onlyWhenApproved' },
+    ],
+    [{ reason: 'x'.repeat(10_001) }, { reason: 'tooLong' }],
+  ] as [Partial<typeof base>, Record<string, string>][])('%j → %j', (change, errors) => {
+    const result = decisionSchema(TODAY).safeParse({ ...base, ...change });
     expect(result.success ? {} : fieldErrors(result.error)).toEqual(errors);
+  });
+});
+
+describe('isIsoDate', () => {
+  it.each([
+    ['2027-03-01', true],
+    ['2028-02-29', true],
+    ['2027-02-29', false],
+    ['2027-13-01', false],
+    ['2027-3-1', false],
+    ['', false],
+  ])('%s → %s', (value, expected) => {
+    expect(isIsoDate(value)).toBe(expected);
   });
 });

@@ -35,6 +35,13 @@ export const VALIDATION_ERRORS = [
   'recommendationRequired',
   'assessorRequired',
   'recommendationMissing',
+  'conditionsNotAllowed',
+  'evaluationDateRequired',
+  'evaluationDateInvalid',
+  'evaluationDateNotFuture',
+  'evaluationDateNotAllowed',
+  'onlyWhenApproved',
+  'phraseUnknown',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 
@@ -58,18 +65,51 @@ export const reasonSchema = z.object({
   reason: required(LIMITS.long, 'reasonRequired'),
 });
 
-export const decisionSchema = z
-  .object({
-    outcome: z.enum(DECISION_OUTCOMES, { error: 'outcomeRequired' }),
-    reason: required(LIMITS.long, 'reasonRequired'),
-    conditions: text(LIMITS.long),
-  })
-  .superRefine((value, ctx) => {
-    if (value.outcome === 'approvedWithConditions' && value.conditions === '') {
-      ctx.addIssue({ code: 'custom', path: ['conditions'], message: 'conditionsRequired' });
-    }
-  });
-export type DecisionInput = z.infer<typeof decisionSchema>;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A real calendar date written YYYY-MM-DD (what `<input type="date">` sends). */
+export function isIsoDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/**
+ * A decision as the decision maker gives it. `today` (YYYY-MM-DD, Norwegian time) decides what
+ * counts as a future evaluation date. Rules: conditions only, and always, when approved with
+ * conditions; an evaluation date is required then, optional when approved, not given when
+ * rejected, and always in the future; reseptmerknad and invoicing only for approvals.
+ */
+export const decisionSchema = (today: string) =>
+  z
+    .object({
+      outcome: z.enum(DECISION_OUTCOMES, { error: 'outcomeRequired' }),
+      reason: required(LIMITS.long, 'reasonRequired'),
+      conditions: text(LIMITS.long),
+      evaluationDate: z.string().trim(),
+      prescriptionNote: text(LIMITS.long),
+      invoicing: text(LIMITS.long),
+    })
+    .superRefine((value, ctx) => {
+      const issue = (path: string, message: ValidationError) =>
+        ctx.addIssue({ code: 'custom', path: [path], message });
+      const withConditions = value.outcome === 'approvedWithConditions';
+      if (withConditions && value.conditions === '') issue('conditions', 'conditionsRequired');
+      if (!withConditions && value.conditions !== '') issue('conditions', 'conditionsNotAllowed');
+      const date = value.evaluationDate;
+      if (value.outcome === 'rejected') {
+        if (date !== '') issue('evaluationDate', 'evaluationDateNotAllowed');
+        if (value.prescriptionNote !== '') issue('prescriptionNote', 'onlyWhenApproved');
+        if (value.invoicing !== '') issue('invoicing', 'onlyWhenApproved');
+      } else if (date === '') {
+        if (withConditions) issue('evaluationDate', 'evaluationDateRequired');
+      } else if (!isIsoDate(date)) {
+        issue('evaluationDate', 'evaluationDateInvalid');
+      } else if (date <= today) {
+        issue('evaluationDate', 'evaluationDateNotFuture');
+      }
+    });
+export type DecisionInput = z.infer<ReturnType<typeof decisionSchema>>;
 
 export type FieldErrors = Partial<Record<string, ValidationError>>;
 

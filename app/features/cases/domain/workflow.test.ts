@@ -48,10 +48,12 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, Role[]]>>> = {
     withdraw: ['withdrawn', ['applicant']],
   },
   decided: {
+    reviseDecision: ['decided', ['decisionMaker']],
     beginFollowUp: ['followUp', ['decisionMaker']],
     close: ['closed', ['decisionMaker']],
   },
   followUp: {
+    reviseDecision: ['followUp', ['decisionMaker']],
     recordOutcome: ['closed', ['applicant']],
     close: ['closed', ['decisionMaker']],
   },
@@ -116,6 +118,8 @@ describe('transition table: shape', () => {
     ['requestInformation', 'underAssessment'],
     ['requestConsultation', 'underAssessment'],
     ['withdraw', 'submitted'],
+    ['reviseDecision', 'decided'],
+    ['reviseDecision', 'followUp'],
   ] as const)('%s from %s requires a reason', (event, from) => {
     const result = checkTransition(from, event, ROLES);
     expect(result.ok && result.transition.reasonRequired).toBe(true);
@@ -141,6 +145,7 @@ describe('availableEvents', () => {
     ['endorsed', ['decisionMaker'], ['startAssessment', 'returnToApplicant', 'decide']],
     ['endorsed', ['assessor'], ['startAssessment']],
     ['decided', ['applicant'], []],
+    ['decided', ['decisionMaker'], ['reviseDecision', 'beginFollowUp', 'close']],
     ['closed', [...ROLES], []],
   ] as [Status, Role[], CaseEvent[]][])('%s for %j → %j', (status, roles, events) => {
     expect(availableEvents(status, roles)).toEqual(events);

@@ -34,6 +34,7 @@ export const EVENTS = [
   'answerConsultation',
   'cancelConsultation',
   'decide',
+  'reviseDecision', // a new, frozen version of the decision; earlier versions are kept
   'beginFollowUp',
   'recordOutcome',
   'close',
@@ -95,6 +96,8 @@ export const TRANSITIONS: readonly Transition[] = [
   t('inConsultation', 'cancelConsultation', 'underAssessment', ['decisionMaker'], false),
   t('underAssessment', 'decide', 'decided', ['decisionMaker'], true),
 
+  t('decided', 'reviseDecision', 'decided', ['decisionMaker'], true),
+  t('followUp', 'reviseDecision', 'followUp', ['decisionMaker'], true),
   t('decided', 'beginFollowUp', 'followUp', ['decisionMaker'], false),
   t('followUp', 'recordOutcome', 'closed', ['applicant'], true),
   t('decided', 'close', 'closed', ['decisionMaker'], false),

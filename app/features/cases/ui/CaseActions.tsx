@@ -1,17 +1,20 @@
-import { Button, Card, Fieldset, Heading, ValidationMessage } from '@digdir/designsystemet-react';
+import { Button, Card, Heading } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
-import { ChoiceField, TextField } from '../../../ui/fields';
-import { DECISION_OUTCOMES, type FieldErrors } from '../domain/application';
+import { TextField } from '../../../ui/fields';
+import type { FieldErrors } from '../domain/application';
 import { findTransition, type CaseEvent, type Status } from '../domain/workflow';
 
 /** What came back from a refused action: the values typed, so nothing is lost. */
 export interface SubmittedAction {
   fieldErrors: FieldErrors;
-  values: Record<'event' | 'reason' | 'outcome' | 'conditions', string>;
+  values: Record<'event' | 'reason', string>;
 }
 
-/** One form per event the user may fire now; each works without JavaScript. */
+/**
+ * One form per event the user may fire now; each works without JavaScript. Decisions have their
+ * own form (features/decisions).
+ */
 export function CaseActions({
   status,
   version,
@@ -42,28 +45,6 @@ export function CaseActions({
               </Heading>
               <input type="hidden" name="event" value={event} />
               <input type="hidden" name="version" value={version} />
-              {event === 'decide' && (
-                <Fieldset>
-                  <Fieldset.Legend>{msg.case.decisionOutcome}</Fieldset.Legend>
-                  {DECISION_OUTCOMES.map((outcome) => (
-                    <ChoiceField
-                      key={outcome}
-                      type="radio"
-                      id={`decide-outcome-${outcome}`}
-                      name="outcome"
-                      value={outcome}
-                      label={msg.outcomes[outcome]}
-                      defaultChecked={mine?.values.outcome === outcome}
-                      errorId={error('outcome') ? 'decide-outcome-error' : undefined}
-                    />
-                  ))}
-                  {error('outcome') && (
-                    <ValidationMessage id="decide-outcome-error">
-                      {error('outcome')}
-                    </ValidationMessage>
-                  )}
-                </Fieldset>
-              )}
               <TextField
                 id={`${event}-reason`}
                 name="reason"
@@ -73,18 +54,6 @@ export function CaseActions({
                 defaultValue={mine?.values.reason ?? ''}
                 error={error('reason')}
               />
-              {event === 'decide' && (
-                <TextField
-                  id="decide-conditions"
-                  name="conditions"
-                  label={msg.case.decisionConditions}
-                  description={msg.case.conditionsHelp}
-                  multiline
-                  rows={3}
-                  defaultValue={mine?.values.conditions ?? ''}
-                  error={error('conditions')}
-                />
-              )}
               <div>
                 <Button
                   type="submit"

@@ -1,0 +1,30 @@
+import { boolean, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { PHRASE_KINDS } from '../features/decisions/domain/phrases';
+// A cycle with schema.ts (which re-exports this file): every use below is lazy (inside callbacks).
+import { tenantPolicy, trusts, users } from './schema';
+
+/**
+ * A trust's standard texts for decisions (BRIEF §4.7): reseptmerknad (may contain {løpenummer}),
+ * invoicing routine, standard condition, standard justification. Never deleted, only deactivated,
+ * so that the texts earlier decisions were built from stay explainable.
+ */
+export const decisionPhrases = pgTable(
+  'decision_phrases',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    kind: text('kind', { enum: PHRASE_KINDS }).notNull(),
+    title: text('title').notNull(),
+    text: text('text').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+    active: boolean('active').notNull().default(true),
+    updatedBy: uuid('updated_by').references(() => users.id),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('decision_phrases_trust_kind').on(t.trustId, t.kind, t.sortOrder),
+    tenantPolicy('decision_phrases'),
+  ],
+).enableRLS();

@@ -1,0 +1,387 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import { DEMO_PHRASES } from '../../db/seed.server';
+import { accessLog, caseDecisions, decisionPhrases } from '../../db/schema';
+import { completeAnswers, demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { databaseError, refusal } from '../../test/refusals';
+import type { Actor } from '../auth/domain/roles';
+import { createDraft, getCase, transition } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import {
+  createPhrase,
+  getDecisionLetter,
+  getDecisionPanel,
+  getPhrase,
+  listPhrases,
+  setPhraseActive,
+  submitDecision,
+  updatePhrase,
+  type DecisionSubmission,
+} from './decisions.server';
+import type { Phrase, PhraseKind } from './domain/phrases';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
+const EVALUATION = '2099-06-30';
+
+describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    ous = await demoActors(database.db, 'OUS');
+  });
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+
+  /** A submitted and endorsed HBE case, ready for a decision. */
+  async function endorsedCase() {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: draft.id,
+      version: submitted.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    return { id: draft.id, caseNumber: submitted.caseNumber ?? '', version: endorsed.version };
+  }
+
+  async function phrasesOf(actor: Actor): Promise<Record<PhraseKind, Phrase[]>> {
+    const { phrases } = await listPhrases(db(), actor);
+    const by = (k: PhraseKind) => phrases.filter((p) => p.kind === k && p.active);
+    return {
+      reason: by('reason'),
+      condition: by('condition'),
+      prescriptionNote: by('prescriptionNote'),
+      invoicing: by('invoicing'),
+    };
+  }
+
+  const submission = (change: Partial<DecisionSubmission>): DecisionSubmission => ({
+    event: 'decide',
+    version: 0,
+    outcome: 'approvedWithConditions',
+    reasonPhrase: '',
+    reason: '',
+    conditionPhrases: [],
+    conditions: '',
+    evaluationDate: EVALUATION,
+    prescriptionNotePhrase: '',
+    invoicingPhrase: '',
+    revisionReason: '',
+    ...change,
+  });
+
+  it('seeds the demo phrases per trust; administrators edit, decision makers read, others not', async () => {
+    const admin = await listPhrases(db(), hbe.trustAdmin);
+    expect(admin.canEdit).toBe(true);
+    expect(admin.phrases.map((p) => p.text).sort()).toEqual(DEMO_PHRASES.map((p) => p.text).sort());
+    const reader = await listPhrases(db(), hbe.decisionMaker);
+    expect(reader.canEdit).toBe(false);
+    expect(reader.phrases).toHaveLength(DEMO_PHRASES.length);
+    expect(await refuse(listPhrases(db(), hbe.applicant))).toBe('forbidden');
+    expect(await refuse(listPhrases(db(), hbe.assessor))).toBe('forbidden');
+    const values = { kind: 'condition', title: 'Nytt', text: 'Nytt vilkår', sortOrder: '5' };
+    expect(await refuse(createPhrase(db(), hbe.decisionMaker, values))).toBe('forbidden');
+  });
+
+  it('adds, edits, deactivates and reactivates a phrase; bad input changes nothing', async () => {
+    const before = (await listPhrases(db(), hbe.trustAdmin)).phrases.length;
+    const bad = await createPhrase(db(), hbe.trustAdmin, {
+      kind: 'invoicing',
+      title: ' ',
+      text: 'Se {løpenummer}',
+      sortOrder: 'først',
+    });
+    expect(bad).toEqual({
+      ok: false,
+      errors: {
+        title: 'titleRequired',
+        text: 'placeholderOnlyInNote',
+        sortOrder: 'sortOrderInvalid',
+      },
+    });
+    expect((await listPhrases(db(), hbe.trustAdmin)).phrases).toHaveLength(before);
+
+    const created = await createPhrase(db(), hbe.trustAdmin, {
+      kind: 'condition',
+      title: 'Blodprøver',
+      text: 'Blodprøver tas hver måned',
+      sortOrder: '40',
+    });
+    if (!created.ok) throw new Error('not created');
+    const edited = await updatePhrase(db(), hbe.trustAdmin, created.id, {
+      kind: 'condition',
+      title: 'Blodprøver',
+      text: 'Blodprøver tas hver fjerde uke',
+      sortOrder: '45',
+    });
+    expect(edited).toEqual({ ok: true, id: created.id });
+    expect(await getPhrase(db(), hbe.decisionMaker, created.id)).toMatchObject({
+      text: 'Blodprøver tas hver fjerde uke',
+      sortOrder: 45,
+      active: true,
+    });
+    await setPhraseActive(db(), hbe.trustAdmin, created.id, false);
+    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).active).toBe(false);
+    await setPhraseActive(db(), hbe.trustAdmin, created.id, true);
+    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).active).toBe(true);
+    expect(await refuse(setPhraseActive(db(), hbe.decisionMaker, created.id, false))).toBe(
+      'forbidden',
+    );
+  });
+
+  it("hides a trust's phrases from another trust, in the use cases and in the database", async () => {
+    const [phrase] = (await listPhrases(db(), hbe.trustAdmin)).phrases;
+    if (!phrase) throw new Error('no phrase');
+    expect(await refuse(getPhrase(db(), ous.trustAdmin, phrase.id))).toBe('notFound');
+    const values = { kind: phrase.kind, title: 'Kapret', text: 'Kapret', sortOrder: '1' };
+    expect(await refuse(updatePhrase(db(), ous.trustAdmin, phrase.id, values))).toBe('notFound');
+    expect(await refuse(setPhraseActive(db(), ous.trustAdmin, phrase.id, false))).toBe('notFound');
+    expect((await getPhrase(db(), hbe.trustAdmin, phrase.id)).title).toBe(phrase.title);
+    const seen = await inTenant(db(), ous.trustAdmin, (tx) =>
+      tx.select().from(decisionPhrases).where(eq(decisionPhrases.id, phrase.id)),
+    );
+    expect(seen).toHaveLength(0);
+    expect(
+      await databaseError(
+        inTenant(db(), ous.trustAdmin, (tx) =>
+          tx.insert(decisionPhrases).values({
+            trustId: hbe.trustAdmin.trustId,
+            kind: 'reason',
+            title: 'Inn i HBE',
+            text: 'x',
+          }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.trustAdmin, (tx) =>
+          tx.delete(decisionPhrases).where(eq(decisionPhrases.id, phrase.id)),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+  });
+
+  it('decides with phrases: the text is built from them, with the løpenummer', async () => {
+    const c = await endorsedCase();
+    const p = await phrasesOf(hbe.decisionMaker);
+    const [reason] = p.reason;
+    const [first, second] = p.condition;
+    const [note] = p.prescriptionNote;
+    const [invoicing] = p.invoicing;
+    if (!reason || !first || !second || !note || !invoicing) throw new Error('seed phrases');
+    const panelBefore = await getDecisionPanel(db(), hbe.decisionMaker, c.id, null);
+    expect(panelBefore.events).toEqual(['decide']);
+    expect(panelBefore.phrases.length).toBeGreaterThan(0);
+
+    await submitDecision(
+      db(),
+      hbe.decisionMaker,
+      c.id,
+      submission({
+        version: c.version,
+        reasonPhrase: reason.id,
+        reason: 'Ung pasient uten andre alternativer.',
+        conditionPhrases: [first.id, second.id],
+        conditions: 'Nyrefunksjon kontrolleres hver måned',
+        prescriptionNotePhrase: note.id,
+        invoicingPhrase: invoicing.id,
+      }),
+    );
+    const panel = await getDecisionPanel(db(), hbe.applicant, c.id, null);
+    expect(panel.events).toEqual([]);
+    expect(panel.phrases).toEqual([]);
+    const [decision] = panel.decisions;
+    expect(decision).toMatchObject({
+      version: 1,
+      outcome: 'approvedWithConditions',
+      reason: `${reason.text}\n\nUng pasient uten andre alternativer.`,
+      conditions: `${first.text}\n${second.text}\nNyrefunksjon kontrolleres hver måned`,
+      evaluationDate: EVALUATION,
+      prescriptionNote: note.text.replaceAll('{løpenummer}', c.caseNumber),
+      invoicing: invoicing.text,
+      decidedByName: hbe.decisionMaker.name,
+      supersededBy: null,
+    });
+    expect(decision?.prescriptionNote).toContain(c.caseNumber);
+    expect(decision?.text).toContain('Vedtak: Innvilget med vilkår');
+    expect(decision?.text).toContain(`– ${first.text}`);
+    expect(decision?.text).toContain('Evalueringsdato: 30.06.2099');
+    expect(decision?.text).toContain(c.caseNumber);
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.status).toBe('decided');
+    expect(view.history.at(-1)).toMatchObject({
+      event: 'decide',
+      reason: decision?.reason,
+    });
+  });
+
+  it("refuses another trust's, a deactivated or a wrong-kind phrase, and keeps the case as it was", async () => {
+    const c = await endorsedCase();
+    const ousNote = (await phrasesOf(ous.decisionMaker)).prescriptionNote[0];
+    const hbeCondition = (await phrasesOf(hbe.decisionMaker)).condition[0];
+    if (!ousNote || !hbeCondition) throw new Error('seed phrases');
+    const decide = (change: Partial<DecisionSubmission>) =>
+      submitDecision(
+        db(),
+        hbe.decisionMaker,
+        c.id,
+        submission({ version: c.version, reason: 'Begrunnet', conditions: 'Vilkår', ...change }),
+      ).catch((e: unknown) => e);
+    expect(await decide({ prescriptionNotePhrase: ousNote.id })).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { prescriptionNote: 'phraseUnknown' },
+    });
+    expect(await decide({ invoicingPhrase: hbeCondition.id })).toMatchObject({
+      fieldErrors: { invoicing: 'phraseUnknown' },
+    });
+    const created = await createPhrase(db(), hbe.trustAdmin, {
+      kind: 'reason',
+      title: 'Utgått',
+      text: 'Utgått begrunnelse',
+      sortOrder: '99',
+    });
+    if (!created.ok) throw new Error('not created');
+    await setPhraseActive(db(), hbe.trustAdmin, created.id, false);
+    expect(await decide({ reasonPhrase: created.id })).toMatchObject({
+      fieldErrors: { reason: 'phraseUnknown' },
+    });
+    expect(await decide({ evaluationDate: '2020-01-01' })).toMatchObject({
+      fieldErrors: { evaluationDate: 'evaluationDateNotFuture' },
+    });
+    expect(await decide({ outcome: 'rejected', conditions: '' })).toMatchObject({
+      fieldErrors: { evaluationDate: 'evaluationDateNotAllowed' },
+    });
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.status).toBe('endorsed');
+    expect(view.decision).toBeNull();
+  });
+
+  it('revises a decision as a new frozen version; version 1 stays as it was', async () => {
+    const c = await endorsedCase();
+    await submitDecision(
+      db(),
+      hbe.decisionMaker,
+      c.id,
+      submission({
+        version: c.version,
+        outcome: 'approved',
+        reason: 'Innvilget.',
+        evaluationDate: '',
+      }),
+    );
+    const owner = () =>
+      db()
+        .select()
+        .from(caseDecisions)
+        .where(eq(caseDecisions.caseId, c.id))
+        .orderBy(asc(caseDecisions.version));
+    const [v1Before] = await owner();
+    const panel = await getDecisionPanel(db(), hbe.decisionMaker, c.id, null);
+    expect(panel.events).toEqual(['reviseDecision']);
+
+    const revise = (change: Partial<DecisionSubmission>) =>
+      submitDecision(
+        db(),
+        hbe.decisionMaker,
+        c.id,
+        submission({
+          event: 'reviseDecision',
+          version: panel.version,
+          reason: 'Innvilget med vilkår etter ny vurdering.',
+          conditions: 'Evaluering etter 3 måneder',
+          ...change,
+        }),
+      );
+    expect(await revise({}).catch((e: unknown) => e)).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { revisionReason: 'reasonRequired' },
+    });
+    expect(
+      await refuse(
+        submitDecision(
+          db(),
+          hbe.applicant,
+          c.id,
+          submission({ event: 'reviseDecision', version: panel.version, revisionReason: 'x' }),
+        ),
+      ),
+    ).toBe('forbidden');
+    await revise({ revisionReason: 'Ny informasjon om bivirkninger.' });
+
+    const rows = await owner();
+    expect(rows.map((r) => r.version)).toEqual([1, 2]);
+    expect(rows[0]).toEqual(v1Before);
+    expect(rows[1]).toMatchObject({
+      outcome: 'approvedWithConditions',
+      conditions: 'Evaluering etter 3 måneder',
+      evaluationDate: EVALUATION,
+    });
+    const after = await getDecisionPanel(db(), hbe.applicant, c.id, null);
+    expect(after.decisions.map((d) => [d.version, d.supersededBy])).toEqual([
+      [2, null],
+      [1, 2],
+    ]);
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.status).toBe('decided');
+    expect(view.decision?.version).toBe(2);
+    expect(view.history.at(-1)).toMatchObject({
+      event: 'reviseDecision',
+      fromStatus: 'decided',
+      toStatus: 'decided',
+      reason: 'Ny informasjon om bivirkninger.',
+    });
+    // Frozen in the database too: the application role may not change a decision.
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.decisionMaker, (tx) =>
+          tx
+            .update(caseDecisions)
+            .set({ reason: 'Omskrevet' })
+            .where(eq(caseDecisions.caseId, c.id)),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+  });
+
+  it('gives the letter to those with a role for the case, logged; 404 to another trust', async () => {
+    const c = await endorsedCase();
+    await submitDecision(
+      db(),
+      hbe.decisionMaker,
+      c.id,
+      submission({ version: c.version, reason: 'Begrunnet', conditions: 'Vilkår' }),
+    );
+    const letter = await getDecisionLetter(db(), hbe.applicant, c.id, 1);
+    expect(letter).toMatchObject({
+      caseNumber: c.caseNumber,
+      trustName: hbe.applicant.trustName,
+      scheme: 'offLabel',
+      answers: { patientId: completeAnswers.patientId },
+      decision: { version: 1, outcome: 'approvedWithConditions' },
+    });
+    expect(letter.diagnoses.map((d) => d.code)).toEqual(['N04.2']);
+    const logged = await db()
+      .select({ userId: accessLog.userId, role: accessLog.role })
+      .from(accessLog)
+      .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'decisionLetter')));
+    expect(logged).toEqual([{ userId: hbe.applicant.userId, role: 'applicant' }]);
+
+    expect(await refuse(getDecisionLetter(db(), ous.decisionMaker, c.id, 1))).toBe('notFound');
+    expect(await refuse(getDecisionLetter(db(), hbe.nationalReader, c.id, 1))).toBe('notFound');
+    expect(await refuse(getDecisionLetter(db(), hbe.decisionMaker, c.id, 2))).toBe('notFound');
+    expect(await refuse(getDecisionPanel(db(), ous.decisionMaker, c.id, null))).toBe('notFound');
+  });
+});

@@ -1,0 +1,291 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { caseDecisions, decisionPhrases, departments, trusts, users } from '../../db/schema';
+import { hasRole, type Actor } from '../auth/domain/roles';
+import {
+  diagnosisNames,
+  loadVisibleCase,
+  logAccess,
+  statusOf,
+  transition,
+} from '../cases/cases.server';
+import { SCHEMES, type DecisionOutcome, type Scheme } from '../cases/domain/application';
+import { CaseError } from '../cases/domain/errors';
+import type { Answers } from '../cases/domain/questionnaire';
+import { availableEvents } from '../cases/domain/workflow';
+import type { Diagnosis } from '../diagnoses/domain/diagnosis';
+import {
+  isDecisionEvent,
+  resolveDecisionForm,
+  type DecisionEvent,
+  type DecisionForm,
+} from './domain/form';
+import { parsePhrase, type Phrase, type PhraseFieldErrors } from './domain/phrases';
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+const canReadPhrases = (actor: Actor) =>
+  hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker');
+const canEditPhrases = (actor: Actor) => hasRole(actor, 'trustAdmin');
+
+async function phrasesOf(tx: Tx, activeOnly: boolean): Promise<Phrase[]> {
+  const rows = await tx
+    .select()
+    .from(decisionPhrases)
+    .where(activeOnly ? eq(decisionPhrases.active, true) : undefined)
+    .orderBy(asc(decisionPhrases.kind), asc(decisionPhrases.sortOrder), asc(decisionPhrases.title));
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    text: r.text,
+    sortOrder: r.sortOrder,
+    active: r.active,
+  }));
+}
+
+/** The trust's phrases for the admin screen (administrators edit, decision makers read). */
+export async function listPhrases(
+  db: Db,
+  actor: Actor,
+): Promise<{ phrases: Phrase[]; canEdit: boolean }> {
+  if (!canReadPhrases(actor)) throw new CaseError('forbidden');
+  const phrases = await inTenant(db, scopeOf(actor), (tx) => phrasesOf(tx, false));
+  return { phrases, canEdit: canEditPhrases(actor) };
+}
+
+/** One phrase of the actor's trust (another trust's is not found: RLS hides it). */
+export async function getPhrase(db: Db, actor: Actor, phraseId: string): Promise<Phrase> {
+  if (!canReadPhrases(actor)) throw new CaseError('forbidden');
+  if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
+  const phrases = await inTenant(db, scopeOf(actor), (tx) => phrasesOf(tx, false));
+  const phrase = phrases.find((p) => p.id === phraseId);
+  if (!phrase) throw new CaseError('notFound');
+  return phrase;
+}
+
+export type PhraseFormValues = Record<'kind' | 'title' | 'text' | 'sortOrder', string>;
+export type PhraseSaveResult = { ok: true; id: string } | { ok: false; errors: PhraseFieldErrors };
+
+/** Adds a phrase (administrators only). */
+export async function createPhrase(
+  db: Db,
+  actor: Actor,
+  values: PhraseFormValues,
+): Promise<PhraseSaveResult> {
+  if (!canEditPhrases(actor)) throw new CaseError('forbidden');
+  const parsed = parsePhrase(values);
+  if (!parsed.ok) return parsed;
+  const [created] = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .insert(decisionPhrases)
+      .values({ ...parsed.phrase, trustId: actor.trustId, updatedBy: actor.userId })
+      .returning({ id: decisionPhrases.id }),
+  );
+  if (!created) throw new Error('Insert returned no row');
+  return { ok: true, id: created.id };
+}
+
+/** Changes a phrase (administrators only). Decisions already made keep their own copy. */
+export async function updatePhrase(
+  db: Db,
+  actor: Actor,
+  phraseId: string,
+  values: PhraseFormValues,
+): Promise<PhraseSaveResult> {
+  if (!canEditPhrases(actor)) throw new CaseError('forbidden');
+  if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
+  const parsed = parsePhrase(values);
+  if (!parsed.ok) return parsed;
+  const [updated] = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .update(decisionPhrases)
+      .set({ ...parsed.phrase, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(decisionPhrases.id, phraseId))
+      .returning({ id: decisionPhrases.id }),
+  );
+  if (!updated) throw new CaseError('notFound');
+  return { ok: true, id: updated.id };
+}
+
+/** Deactivates a phrase (it can no longer be chosen) or makes it active again. */
+export async function setPhraseActive(
+  db: Db,
+  actor: Actor,
+  phraseId: string,
+  active: boolean,
+): Promise<void> {
+  if (!canEditPhrases(actor)) throw new CaseError('forbidden');
+  if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
+  const [updated] = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .update(decisionPhrases)
+      .set({ active, updatedBy: actor.userId, updatedAt: new Date() })
+      .where(eq(decisionPhrases.id, phraseId))
+      .returning({ id: decisionPhrases.id }),
+  );
+  if (!updated) throw new CaseError('notFound');
+}
+
+/** One frozen version of a case's decision. */
+export interface DecisionVersion {
+  version: number;
+  outcome: DecisionOutcome;
+  reason: string;
+  conditions: string | null;
+  evaluationDate: string | null;
+  prescriptionNote: string | null;
+  invoicing: string | null;
+  text: string | null;
+  decidedByName: string;
+  decidedByTitle: string;
+  decidedAt: Date;
+  /** The version that replaced this one, if any. */
+  supersededBy: number | null;
+}
+
+async function decisionsOf(tx: Tx, caseId: string): Promise<DecisionVersion[]> {
+  const decider = alias(users, 'decider');
+  const rows = await tx
+    .select({
+      version: caseDecisions.version,
+      outcome: caseDecisions.outcome,
+      reason: caseDecisions.reason,
+      conditions: caseDecisions.conditions,
+      evaluationDate: caseDecisions.evaluationDate,
+      prescriptionNote: caseDecisions.prescriptionNote,
+      invoicing: caseDecisions.invoicing,
+      text: caseDecisions.text,
+      decidedByName: decider.name,
+      decidedByTitle: decider.title,
+      decidedAt: caseDecisions.decidedAt,
+    })
+    .from(caseDecisions)
+    .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
+    .where(eq(caseDecisions.caseId, caseId))
+    .orderBy(desc(caseDecisions.version));
+  return rows.map((r, i) => ({
+    ...r,
+    outcome: r.outcome as DecisionOutcome,
+    supersededBy: i === 0 ? null : (rows[i - 1]?.version ?? null),
+  }));
+}
+
+/** What the case page's decision section needs. */
+export interface DecisionPanel {
+  caseId: string;
+  caseNumber: string | null;
+  version: number;
+  /** Newest first. */
+  decisions: DecisionVersion[];
+  /** The decision events the actor may fire now. */
+  events: DecisionEvent[];
+  /** The trust's active phrases, when the actor may decide. */
+  phrases: Phrase[];
+}
+
+/**
+ * The decisions of a case (every version) and, for a decision maker, the phrases to decide with.
+ * `logAs` names the access-log action; the case page passes null because it logs the view itself.
+ */
+export async function getDecisionPanel(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  logAs: 'decision' | null,
+): Promise<DecisionPanel> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
+    const [role] = roles;
+    if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
+    return {
+      caseId: row.id,
+      caseNumber: row.caseNumber,
+      version: row.version,
+      decisions: await decisionsOf(tx, row.id),
+      events,
+      phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
+    };
+  });
+}
+
+export interface DecisionSubmission extends DecisionForm {
+  event: DecisionEvent;
+  version: number;
+  revisionReason: string;
+}
+
+/**
+ * Decides (or revises the decision of) a case from the decision form: the chosen phrases become
+ * text, then the case workflow validates, composes and stores the frozen decision version.
+ */
+export async function submitDecision(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  form: DecisionSubmission,
+): Promise<void> {
+  const phrases = await inTenant(db, scopeOf(actor), async (tx) => {
+    await loadVisibleCase(tx, actor, caseId);
+    return phrasesOf(tx, true);
+  });
+  const resolved = resolveDecisionForm(form, phrases);
+  if (!resolved.ok) throw new CaseError('invalid', resolved.errors);
+  await transition(db, actor, {
+    caseId,
+    version: form.version,
+    event: form.event,
+    ...resolved.fields,
+    revisionReason: form.revisionReason,
+  });
+}
+
+/** Everything the decision letter shows. */
+export interface DecisionLetter {
+  caseNumber: string;
+  trustName: string;
+  departmentName: string;
+  answers: Answers;
+  scheme: Scheme | null;
+  diagnoses: Diagnosis[];
+  decision: DecisionVersion;
+}
+
+/**
+ * The data of a decision letter, for anyone with a role for the case; reading it is logged
+ * (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
+ */
+export async function getDecisionLetter(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  version: number,
+): Promise<DecisionLetter> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const decision = (await decisionsOf(tx, row.id)).find((d) => d.version === version);
+    const [role] = roles;
+    if (!decision || !role || !row.caseNumber) throw new CaseError('notFound');
+    const [names] = await tx
+      .select({ trust: trusts.name, department: departments.name })
+      .from(trusts)
+      .innerJoin(departments, eq(departments.id, row.departmentId))
+      .where(eq(trusts.id, row.trustId));
+    await logAccess(tx, actor, role, row.id, 'decisionLetter');
+    const scheme = row.answers.scheme;
+    return {
+      caseNumber: row.caseNumber,
+      trustName: names?.trust ?? '',
+      departmentName: names?.department ?? '',
+      answers: row.answers,
+      scheme: SCHEMES.find((s) => s === scheme) ?? null,
+      diagnoses: Object.values(diagnosisNames(row.answers)).filter(
+        (d): d is Diagnosis => d !== undefined,
+      ),
+      decision,
+    };
+  });
+}

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import type { DecisionInput } from '../../cases/domain/application';
+import {
+  composeDecision,
+  conditionLines,
+  nextDay,
+  norwegianDate,
+  osloDate,
+  type DecisionTextLabels,
+} from './compose';
+
+const LABELS: DecisionTextLabels = {
+  outcomes: {
+    approved: 'Innvilget',
+    approvedWithConditions: 'Innvilget med vilkår',
+    rejected: 'Avslått',
+  },
+  decision: 'Vedtak',
+  reason: 'Begrunnelse',
+  conditions: 'Vilkår',
+  evaluationDate: 'Evalueringsdato',
+  prescriptionNote: 'Reseptmerknad',
+  invoicing: 'Fakturering',
+};
+
+const input = (change: Partial<DecisionInput>): DecisionInput => ({
+  outcome: 'approved',
+  reason: 'Alvorlig tilstand, dokumentert nytte.',
+  conditions: '',
+  evaluationDate: '',
+  prescriptionNote: '',
+  invoicing: '',
+  ...change,
+});
+
+describe('composeDecision', () => {
+  it('builds the whole text from every part, with the løpenummer in the reseptmerknad', () => {
+    const composed = composeDecision(
+      input({
+        outcome: 'approvedWithConditions',
+        conditions: 'Effekten evalueres etter 3 måneder\n\n  Avsluttes ved bivirkninger  ',
+        evaluationDate: '2027-03-01',
+        prescriptionNote: 'Dekkes av helseforetaket, jf. vedtak {løpenummer}. Merk {løpenummer}.',
+        invoicing: 'Faktureres via sykehusapoteket.',
+      }),
+      'HBE-2026-00042',
+      LABELS,
+    );
+    expect(composed.text).toBe(
+      [
+        'Vedtak: Innvilget med vilkår',
+        'Begrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
+        'Vilkår:\n– Effekten evalueres etter 3 måneder\n– Avsluttes ved bivirkninger',
+        'Evalueringsdato: 01.03.2027',
+        'Reseptmerknad:\nDekkes av helseforetaket, jf. vedtak HBE-2026-00042. Merk HBE-2026-00042.',
+        'Fakturering:\nFaktureres via sykehusapoteket.',
+      ].join('\n\n'),
+    );
+    expect(composed).toMatchObject({
+      outcome: 'approvedWithConditions',
+      conditions: 'Effekten evalueres etter 3 måneder\nAvsluttes ved bivirkninger',
+      evaluationDate: '2027-03-01',
+      prescriptionNote: 'Dekkes av helseforetaket, jf. vedtak HBE-2026-00042. Merk HBE-2026-00042.',
+      invoicing: 'Faktureres via sykehusapoteket.',
+    });
+  });
+
+  it('leaves out the parts not given, storing them as null', () => {
+    const composed = composeDecision(input({ outcome: 'rejected' }), 'HBE-2026-00001', LABELS);
+    expect(composed.text).toBe(
+      'Vedtak: Avslått\n\nBegrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
+    );
+    expect(composed).toMatchObject({
+      conditions: null,
+      evaluationDate: null,
+      prescriptionNote: null,
+      invoicing: null,
+    });
+  });
+});
+
+describe('dates', () => {
+  it.each([
+    ['2026-12-01T10:00:00Z', '2026-12-01'],
+    ['2026-12-31T23:30:00Z', '2027-01-01'], // already new year in Norway
+    ['2026-06-30T22:30:00Z', '2026-07-01'], // summer time
+  ])('osloDate(%s) → %s', (at, expected) => {
+    expect(osloDate(new Date(at))).toBe(expected);
+  });
+
+  it.each([
+    ['2026-12-31', '2027-01-01'],
+    ['2028-02-28', '2028-02-29'],
+    ['2026-03-28', '2026-03-29'],
+  ])('nextDay(%s) → %s', (date, expected) => {
+    expect(nextDay(date)).toBe(expected);
+  });
+
+  it('writes dates the Norwegian way', () => {
+    expect(norwegianDate('2027-03-01')).toBe('01.03.2027');
+  });
+});
+
+describe('conditionLines', () => {
+  it.each([
+    [null, []],
+    ['', []],
+    ['A\n\n B \n', ['A', 'B']],
+  ] as [string | null, string[]][])('%j → %j', (value, expected) => {
+    expect(conditionLines(value)).toEqual(expected);
+  });
+});

@@ -1,0 +1,146 @@
+import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { msg } from '../../i18n';
+import type { DecisionLetter } from './decisions.server';
+import { conditionLines, norwegianDate, osloDate } from './domain/compose';
+
+const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
+const MARGIN = 56;
+const SIZE = { title: 15, label: 9.5, body: 10.5, small: 8.5 } as const;
+const LINE = 1.35;
+
+/** Keeps only characters the standard fonts can draw (WinAnsi) and line breaks; others become «?». */
+function drawable(font: PDFFont, text: string): string {
+  let out = '';
+  for (const char of text.replace(/\t/g, ' ').replace(/\r\n?/g, '\n')) {
+    if (char === '\n') {
+      out += char;
+      continue;
+    }
+    try {
+      font.encodeText(char);
+      out += char;
+    } catch {
+      out += '?';
+    }
+  }
+  return out;
+}
+
+/** Breaks a paragraph into lines no wider than `width`, at spaces (long words are cut). */
+function wrap(font: PDFFont, size: number, text: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split('\n')) {
+    let line = '';
+    for (const word of paragraph.split(' ')) {
+      const candidate = line === '' ? word : `${line} ${word}`;
+      if (font.widthOfTextAtSize(candidate, size) <= width) {
+        line = candidate;
+        continue;
+      }
+      if (line !== '') lines.push(line);
+      let rest = word;
+      while (font.widthOfTextAtSize(rest, size) > width && rest.length > 1) {
+        let cut = rest.length - 1;
+        while (cut > 1 && font.widthOfTextAtSize(rest.slice(0, cut), size) > width) cut--;
+        lines.push(rest.slice(0, cut));
+        rest = rest.slice(cut);
+      }
+      line = rest;
+    }
+    lines.push(line);
+  }
+  return lines;
+}
+
+/** A top-to-bottom writer that starts a new page when one is full. */
+class Writer {
+  private page: PDFPage;
+  private y: number;
+
+  constructor(
+    private readonly doc: PDFDocument,
+    private readonly fonts: { regular: PDFFont; bold: PDFFont },
+  ) {
+    this.page = doc.addPage([PAGE.width, PAGE.height]);
+    this.y = PAGE.height - MARGIN;
+  }
+
+  text(value: string, options: { size: number; bold?: boolean; gapAfter?: number }) {
+    const font = options.bold ? this.fonts.bold : this.fonts.regular;
+    const width = PAGE.width - 2 * MARGIN;
+    for (const line of wrap(font, options.size, drawable(font, value), width)) {
+      const height = options.size * LINE;
+      if (this.y - height < MARGIN) {
+        this.page = this.doc.addPage([PAGE.width, PAGE.height]);
+        this.y = PAGE.height - MARGIN;
+      }
+      this.y -= height;
+      this.page.drawText(line, { x: MARGIN, y: this.y, size: options.size, font });
+    }
+    this.y -= options.gapAfter ?? 0;
+  }
+
+  field(label: string, value: string) {
+    this.text(label, { size: SIZE.label, bold: true, gapAfter: 1 });
+    this.text(value, { size: SIZE.body, gapAfter: 8 });
+  }
+}
+
+/**
+ * The decision letter for the patient record: case, patient (or group), drug, indication, the
+ * decision with all its parts, who decided and when, and which version of the decision it is.
+ */
+export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint8Array> {
+  const t = msg.decisionModule.letterText;
+  const { decision, answers } = letter;
+  const doc = await PDFDocument.create();
+  doc.setTitle(`${t.title} ${letter.caseNumber}`);
+  doc.setLanguage('nb-NO');
+  doc.setAuthor(letter.trustName);
+  doc.setCreator(msg.app.name);
+  const writer = new Writer(doc, {
+    regular: await doc.embedFont(StandardFonts.Helvetica),
+    bold: await doc.embedFont(StandardFonts.HelveticaBold),
+  });
+
+  writer.text(t.title, { size: SIZE.title, bold: true, gapAfter: 14 });
+  writer.field(t.caseNumber, letter.caseNumber);
+  writer.field(t.trust, letter.trustName);
+  writer.field(t.department, letter.departmentName);
+  if (typeof answers.patientId === 'string') writer.field(t.patient, answers.patientId);
+  if (typeof answers.population === 'string') writer.field(t.group, answers.population);
+  if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
+  const drug = answers.drug;
+  if (drug && typeof drug === 'object' && !Array.isArray(drug)) writer.field(t.drug, drug.label);
+  if (letter.diagnoses.length > 0) {
+    writer.field(
+      t.diagnoses,
+      letter.diagnoses
+        .map((d) => `${d.system === 'ICD10' ? '' : 'ICPC-2 '}${d.code} ${d.text}`)
+        .join('\n'),
+    );
+  }
+  if (typeof answers.indication === 'string') writer.field(t.indication, answers.indication);
+  writer.field(t.outcome, msg.outcomes[decision.outcome]);
+  writer.field(t.reason, decision.reason);
+  const conditions = conditionLines(decision.conditions);
+  if (conditions.length > 0) {
+    writer.field(t.conditions, conditions.map((c) => `– ${c}`).join('\n'));
+  }
+  if (decision.evaluationDate) {
+    writer.field(t.evaluationDate, norwegianDate(decision.evaluationDate));
+  }
+  if (decision.prescriptionNote) writer.field(t.prescriptionNote, decision.prescriptionNote);
+  if (decision.invoicing) writer.field(t.invoicing, decision.invoicing);
+  writer.field(
+    t.signed,
+    [decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', '),
+  );
+  writer.field(t.date, norwegianDate(osloDate(decision.decidedAt)));
+  writer.text(t.version(decision.version), { size: SIZE.body, bold: true, gapAfter: 2 });
+  if (decision.supersededBy !== null) {
+    writer.text(t.superseded(decision.supersededBy), { size: SIZE.body, gapAfter: 2 });
+  }
+  writer.text(t.footer, { size: SIZE.small });
+  return doc.save();
+}

@@ -1,0 +1,81 @@
+import { PDFDocument } from 'pdf-lib';
+import { describe, expect, it } from 'vitest';
+import { pdfTextLines } from '../../test/pdf-text';
+import type { DecisionLetter } from './decisions.server';
+import { renderDecisionLetter } from './letter.server';
+
+const LETTER: DecisionLetter = {
+  caseNumber: 'HBE-2026-00007',
+  trustName: 'Helse Bergen HF',
+  departmentName: 'Kreftavdelingen',
+  answers: {
+    patientScope: 'single',
+    patientId: '15838510075',
+    drug: { id: null, label: 'Rituximab 500 mg infusjonsvæske' },
+    indication: 'Membranøs nefropati, terapiresistent',
+  },
+  scheme: 'offLabel',
+  diagnoses: [{ system: 'ICD10', code: 'N04.2', text: 'Nefrotisk syndrom' }],
+  decision: {
+    version: 1,
+    outcome: 'approvedWithConditions',
+    reason: 'Alvorlig tilstand; nytten er godt dokumentert (æøå ÆØÅ).',
+    conditions: 'Effekten evalueres ved kontroll etter 3 måneder\nBlodprøver hver måned',
+    evaluationDate: '2027-03-01',
+    prescriptionNote: 'Behandlingen dekkes av helseforetaket, jf. vedtak HBE-2026-00007.',
+    invoicing: 'Legemiddelet faktureres avdelingen via sykehusapoteket.',
+    text: null,
+    decidedByName: 'Per Vik',
+    decidedByTitle: 'Fagdirektør',
+    decidedAt: new Date('2026-12-01T10:00:00Z'),
+    supersededBy: 2,
+  },
+};
+
+describe('renderDecisionLetter', () => {
+  it('writes every part of the decision, with Norwegian letters', async () => {
+    const pdf = await renderDecisionLetter(LETTER);
+    expect(Buffer.from(pdf.subarray(0, 5)).toString('latin1')).toBe('%PDF-');
+    const lines = pdfTextLines(pdf);
+    for (const expected of [
+      'Vedtak om sykehusfinansiert legemiddelbehandling',
+      'HBE-2026-00007',
+      'Helse Bergen HF',
+      'Kreftavdelingen',
+      '15838510075',
+      'Utenfor godkjent indikasjon (off-label)',
+      'Rituximab 500 mg infusjonsvæske',
+      'N04.2 Nefrotisk syndrom',
+      'Membranøs nefropati, terapiresistent',
+      'Innvilget med vilkår',
+      'Alvorlig tilstand; nytten er godt dokumentert (æøå ÆØÅ).',
+      '– Effekten evalueres ved kontroll etter 3 måneder',
+      '– Blodprøver hver måned',
+      '01.03.2027',
+      'Behandlingen dekkes av helseforetaket, jf. vedtak HBE-2026-00007.',
+      'Legemiddelet faktureres avdelingen via sykehusapoteket.',
+      'Per Vik, Fagdirektør',
+      '01.12.2026',
+      'Versjon 1 av vedtaket',
+      'Denne versjonen er erstattet av versjon 2.',
+    ]) {
+      expect(lines).toContain(expected);
+    }
+  });
+
+  it('names a patient group instead of a patient, and wraps and paginates long text', async () => {
+    const long = Array.from({ length: 400 }, (_, i) => `ord${i}`).join(' ');
+    const pdf = await renderDecisionLetter({
+      ...LETTER,
+      answers: { ...LETTER.answers, patientId: undefined, population: 'Voksne med MN' },
+      decision: { ...LETTER.decision, reason: `${long} ≥ slutt`, supersededBy: null },
+    });
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain('Pasientgruppe');
+    expect(lines).toContain('Voksne med MN');
+    expect(lines).not.toContain('Pasient (fødselsnummer)');
+    expect(lines.join(' ')).toContain('ord399 ? slutt'); // «≥» is not in WinAnsi
+    expect(lines.filter((l) => l.startsWith('Denne versjonen'))).toEqual([]);
+    expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
+  });
+});

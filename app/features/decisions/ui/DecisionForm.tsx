@@ -1,0 +1,262 @@
+import {
+  Button,
+  Card,
+  Fieldset,
+  Heading,
+  Paragraph,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { Form } from 'react-router';
+import { msg } from '../../../i18n';
+import { ChoiceField, TextField } from '../../../ui/fields';
+import { DECISION_OUTCOMES, type FieldErrors } from '../../cases/domain/application';
+import { conditionLines } from '../domain/compose';
+import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases';
+import type { DecisionVersion } from '../decisions.server';
+import type { DecisionEvent } from '../domain/form';
+import { DateField } from './DateField';
+import { RegulationGuide } from './RegulationGuide';
+
+export const DECISION_TEXT_FIELDS = [
+  'event',
+  'version',
+  'outcome',
+  'reasonPhrase',
+  'reason',
+  'conditions',
+  'evaluationDate',
+  'prescriptionNotePhrase',
+  'invoicingPhrase',
+  'revisionReason',
+] as const;
+export type DecisionFormValues = Record<(typeof DECISION_TEXT_FIELDS)[number], string> & {
+  conditionPhrases: string[];
+};
+
+/** What came back from a refused decision: the values given, so nothing is lost. */
+export interface SubmittedDecision {
+  fieldErrors: FieldErrors;
+  values: DecisionFormValues;
+}
+
+/** The form's starting values: empty for a first decision, the current one for a revision. */
+function initialValues(
+  event: DecisionEvent,
+  version: number,
+  current: DecisionVersion | null,
+  phrases: readonly Phrase[],
+  caseNumber: string,
+): DecisionFormValues {
+  const empty: DecisionFormValues = {
+    event,
+    version: String(version),
+    outcome: '',
+    reasonPhrase: '',
+    reason: '',
+    conditions: '',
+    evaluationDate: '',
+    prescriptionNotePhrase: '',
+    invoicingPhrase: '',
+    revisionReason: '',
+    conditionPhrases: [],
+  };
+  if (event !== 'reviseDecision' || !current) return empty;
+  const phraseFor = (kind: PhraseKind, text: string | null) =>
+    phrases.find((p) => p.kind === kind && withCaseNumber(p.text, caseNumber) === text)?.id ?? '';
+  const lines = conditionLines(current.conditions);
+  const chosen = lines.map((line) => phraseFor('condition', line));
+  return {
+    ...empty,
+    outcome: current.outcome,
+    reason: current.reason,
+    conditions: lines.filter((_, i) => chosen[i] === '').join('\n'),
+    conditionPhrases: chosen.filter((id) => id !== ''),
+    evaluationDate: current.evaluationDate ?? '',
+    prescriptionNotePhrase: phraseFor('prescriptionNote', current.prescriptionNote),
+    invoicingPhrase: phraseFor('invoicing', current.invoicing),
+  };
+}
+
+/**
+ * The decision form (also for a new version of the decision): outcome, justification, conditions,
+ * evaluation date, reseptmerknad and invoicing routine, mostly chosen from the trust's phrases.
+ * Posts to the decision route; works without JavaScript. Guidance and regulations beside it.
+ */
+export function DecisionForm({
+  caseId,
+  caseNumber,
+  version,
+  event,
+  phrases,
+  current,
+  submitted,
+  minDate,
+}: {
+  caseId: string;
+  caseNumber: string;
+  version: number;
+  event: DecisionEvent;
+  phrases: readonly Phrase[];
+  current: DecisionVersion | null;
+  submitted: SubmittedDecision | null;
+  /** YYYY-MM-DD: the earliest evaluation date allowed (tomorrow). */
+  minDate: string;
+}) {
+  const t = msg.decisionModule;
+  const mine = submitted?.values.event === event ? submitted : null;
+  const values = mine?.values ?? initialValues(event, version, current, phrases, caseNumber);
+  const errors = mine?.fieldErrors ?? {};
+  const error = (field: string) => {
+    const code = errors[field];
+    return code ? msg.errors[code] : undefined;
+  };
+  const id = (name: string) => `${event}-${name}`;
+  const headingId = id('heading');
+  const of = (kind: PhraseKind) => phrases.filter((p) => p.kind === kind);
+  const revising = event === 'reviseDecision';
+
+  /** One radio group: «none» and the phrases of one kind. */
+  const phraseRadios = (kind: PhraseKind, field: keyof DecisionFormValues, legend: string) => {
+    const name = field;
+    // A justification phrase's error shows at the justification text field.
+    const errorId = kind !== 'reason' && error(kind) ? id(`${field}-error`) : undefined;
+    const chosen = values[field];
+    const options = of(kind);
+    return (
+      <Fieldset>
+        <Fieldset.Legend>{legend}</Fieldset.Legend>
+        {kind === 'prescriptionNote' && (
+          <Fieldset.Description>{t.prescriptionNoteHelp}</Fieldset.Description>
+        )}
+        {kind === 'reason' && <Fieldset.Description>{t.reasonPhraseHelp}</Fieldset.Description>}
+        <ChoiceField
+          type="radio"
+          id={id(`${field}-none`)}
+          name={name}
+          value=""
+          label={t.none}
+          defaultChecked={chosen === ''}
+          errorId={errorId}
+        />
+        {options.map((p) => (
+          <ChoiceField
+            key={p.id}
+            type="radio"
+            id={id(`${field}-${p.id}`)}
+            name={name}
+            value={p.id}
+            label={`${p.title}: ${kind === 'prescriptionNote' ? withCaseNumber(p.text, caseNumber) : p.text}`}
+            defaultChecked={chosen === p.id}
+            errorId={errorId}
+          />
+        ))}
+        {options.length === 0 && <Paragraph data-size="sm">{t.noPhrases}</Paragraph>}
+        {errorId && <ValidationMessage id={errorId}>{error(kind)}</ValidationMessage>}
+      </Fieldset>
+    );
+  };
+
+  return (
+    <div className="sp-decision">
+      <Card data-color="neutral">
+        <Form
+          method="post"
+          action={`/saker/${caseId}/vedtak`}
+          className="sp-stack"
+          aria-labelledby={headingId}
+          noValidate
+        >
+          <Heading level={3} data-size="xs" id={headingId}>
+            {revising ? t.reviseTitle : t.formTitle}
+          </Heading>
+          {revising && <Paragraph data-size="sm">{t.revisionHelp}</Paragraph>}
+          <input type="hidden" name="event" value={event} />
+          <input type="hidden" name="version" value={version} />
+          <Fieldset>
+            <Fieldset.Legend>{`${t.outcome} ${msg.case.required}`}</Fieldset.Legend>
+            {DECISION_OUTCOMES.map((outcome) => (
+              <ChoiceField
+                key={outcome}
+                type="radio"
+                id={id(`outcome-${outcome}`)}
+                name="outcome"
+                value={outcome}
+                label={msg.outcomes[outcome]}
+                defaultChecked={values.outcome === outcome}
+                errorId={error('outcome') ? id('outcome-error') : undefined}
+              />
+            ))}
+            {error('outcome') && (
+              <ValidationMessage id={id('outcome-error')}>{error('outcome')}</ValidationMessage>
+            )}
+          </Fieldset>
+          {phraseRadios('reason', 'reasonPhrase', t.reasonPhrase)}
+          <TextField
+            id={id('reason')}
+            name="reason"
+            label={`${t.reason} ${msg.case.required}`}
+            description={t.reasonHelp}
+            multiline
+            rows={4}
+            defaultValue={values.reason}
+            error={error('reason')}
+          />
+          <Fieldset>
+            <Fieldset.Legend>{t.conditionPhrases}</Fieldset.Legend>
+            {of('condition').map((p) => (
+              <ChoiceField
+                key={p.id}
+                type="checkbox"
+                id={id(`condition-${p.id}`)}
+                name="conditionPhrases"
+                value={p.id}
+                label={p.text}
+                defaultChecked={values.conditionPhrases.includes(p.id)}
+                errorId={error('conditions') ? id('conditions-error') : undefined}
+              />
+            ))}
+            {of('condition').length === 0 && <Paragraph data-size="sm">{t.noPhrases}</Paragraph>}
+          </Fieldset>
+          <TextField
+            id={id('conditions')}
+            name="conditions"
+            label={t.conditions}
+            description={t.conditionsHelp}
+            multiline
+            rows={3}
+            defaultValue={values.conditions}
+            error={error('conditions')}
+          />
+          <DateField
+            id={id('evaluationDate')}
+            name="evaluationDate"
+            label={t.evaluationDate}
+            description={t.evaluationDateHelp}
+            defaultValue={values.evaluationDate}
+            error={error('evaluationDate')}
+            min={minDate}
+          />
+          {phraseRadios('prescriptionNote', 'prescriptionNotePhrase', t.prescriptionNote)}
+          {phraseRadios('invoicing', 'invoicingPhrase', t.invoicing)}
+          {revising && (
+            <TextField
+              id={id('revisionReason')}
+              name="revisionReason"
+              label={`${t.revisionReason} ${msg.case.required}`}
+              multiline
+              rows={3}
+              defaultValue={values.revisionReason}
+              error={error('revisionReason')}
+            />
+          )}
+          <div>
+            <Button type="submit">{revising ? t.submitRevision : t.submit}</Button>
+          </div>
+        </Form>
+      </Card>
+      <aside aria-labelledby={id('guide')}>
+        <RegulationGuide headingId={id('guide')} />
+      </aside>
+    </div>
+  );
+}

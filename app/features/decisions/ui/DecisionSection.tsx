@@ -1,0 +1,124 @@
+import { Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
+import { conditionLines, norwegianDate } from '../domain/compose';
+import type { DecisionPanel, DecisionVersion } from '../decisions.server';
+import { DecisionForm, type SubmittedDecision } from './DecisionForm';
+
+function DecisionDetails({ caseId, decision }: { caseId: string; decision: DecisionVersion }) {
+  const t = msg.decisionModule;
+  const conditions = conditionLines(decision.conditions);
+  return (
+    <div className="sp-stack">
+      <dl className="sp-dl">
+        <dt>{t.reason}</dt>
+        <dd className="sp-pre">{decision.reason}</dd>
+        {conditions.length > 0 && (
+          <>
+            <dt>{msg.case.decisionConditions}</dt>
+            <dd>
+              <ul>
+                {conditions.map((c, i) => (
+                  <li key={i}>{c}</li>
+                ))}
+              </ul>
+            </dd>
+          </>
+        )}
+        {decision.evaluationDate && (
+          <>
+            <dt>{t.evaluationDate}</dt>
+            <dd>{norwegianDate(decision.evaluationDate)}</dd>
+          </>
+        )}
+        {decision.prescriptionNote && (
+          <>
+            <dt>{t.prescriptionNote}</dt>
+            <dd>{decision.prescriptionNote}</dd>
+          </>
+        )}
+        {decision.invoicing && (
+          <>
+            <dt>{t.invoicing}</dt>
+            <dd>{decision.invoicing}</dd>
+          </>
+        )}
+        <dt>{t.decidedBy}</dt>
+        <dd>
+          {[decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', ')}
+        </dd>
+        <dt>{t.decidedAt}</dt>
+        <dd>{msg.dateTime(new Date(decision.decidedAt))}</dd>
+      </dl>
+      <div>
+        <Link href={`/saker/${caseId}/vedtak/${decision.version}/brev.pdf`} download>
+          {t.letter(decision.version)}
+        </Link>
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The case's decision: the current version, earlier versions (each marked with the version that
+ * replaced it), and the form for deciding or revising when the user may. Nothing when the case
+ * has no decision and the user cannot make one.
+ */
+export function DecisionSection({
+  panel,
+  submitted,
+  minDate,
+}: {
+  panel: DecisionPanel;
+  submitted: SubmittedDecision | null;
+  minDate: string;
+}) {
+  const t = msg.decisionModule;
+  const [current, ...earlier] = panel.decisions;
+  if (!current && panel.events.length === 0) return null;
+  return (
+    <section className="sp-stack" aria-labelledby="decision-section">
+      <Heading level={2} data-size="md" id="decision-section">
+        {t.section}
+      </Heading>
+      {current && (
+        <Card data-color={current.outcome === 'rejected' ? 'danger' : 'success'}>
+          <Heading level={3} data-size="sm">
+            {t.heading(msg.outcomes[current.outcome])}
+          </Heading>
+          <Paragraph data-size="sm">{t.current(current.version)}</Paragraph>
+          <DecisionDetails caseId={panel.caseId} decision={current} />
+        </Card>
+      )}
+      {earlier.length > 0 && (
+        <div className="sp-stack">
+          <Heading level={3} data-size="xs">
+            {t.earlier}
+          </Heading>
+          {earlier.map((decision) => (
+            <Details key={decision.version}>
+              <Details.Summary>
+                {`${t.versionLabel(decision.version)}: ${msg.outcomes[decision.outcome]} – ${t.supersededBy(decision.supersededBy ?? 0)}`}
+              </Details.Summary>
+              <Details.Content>
+                <DecisionDetails caseId={panel.caseId} decision={decision} />
+              </Details.Content>
+            </Details>
+          ))}
+        </div>
+      )}
+      {panel.events.map((event) => (
+        <DecisionForm
+          key={event}
+          caseId={panel.caseId}
+          caseNumber={panel.caseNumber ?? ''}
+          version={panel.version}
+          event={event}
+          phrases={panel.phrases}
+          current={current ?? null}
+          submitted={submitted}
+          minDate={minDate}
+        />
+      ))}
+    </section>
+  );
+}

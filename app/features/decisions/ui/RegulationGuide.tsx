@@ -1,0 +1,40 @@
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
+
+/** The regulations a decision rests on, with links to the sources. */
+const SOURCES = [
+  {
+    key: 'priority',
+    href: 'https://lovdata.no/dokument/SF/forskrift/2000-12-01-1208',
+  },
+  {
+    key: 'drugRegulation',
+    href: 'https://lovdata.no/dokument/SF/forskrift/2009-12-18-1839',
+  },
+  {
+    key: 'specialistAct',
+    href: 'https://lovdata.no/dokument/NL/lov/1999-07-02-61',
+  },
+  { key: 'newMethods', href: 'https://www.nyemetoder.no' },
+] as const;
+
+/** Guidance beside the decision form: what a decision must contain, and the regulations. */
+export function RegulationGuide({ headingId }: { headingId: string }) {
+  const g = msg.decisionModule.guidance;
+  return (
+    <Card data-color="info" className="sp-stack">
+      <Heading level={3} data-size="xs" id={headingId}>
+        {g.title}
+      </Heading>
+      <Paragraph data-size="sm">{g.intro}</Paragraph>
+      <ul className="sp-stack">
+        {SOURCES.map((source) => (
+          <li key={source.key}>
+            <Link href={source.href}>{g[source.key]}</Link>
+            <Paragraph data-size="sm">{g[`${source.key}Note`]}</Paragraph>
+          </li>
+        ))}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,47 @@
+import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { data, Link as RouterLink } from 'react-router';
+import { hasRole } from '../features/auth/domain/roles';
+import { msg } from '../i18n';
+import { pageTitle } from '../lib/form';
+import type { Route } from './+types/admin';
+
+/** GET /admin: the trust's settings, for administrators and decision makers. */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  if (!hasRole(actor, 'trustAdmin') && !hasRole(actor, 'decisionMaker')) {
+    throw data(null, { status: 403 });
+  }
+  return { trustName: actor.trustName };
+}
+
+const LINKS = [
+  { to: '/admin/vedtakstekster', label: 'phrasesLink', help: 'phrasesLinkHelp' },
+  { to: '/admin/frister', label: 'deadlinesLink', help: 'deadlinesLinkHelp' },
+] as const;
+
+export default function AdminPage({ loaderData }: Route.ComponentProps) {
+  const t = msg.decisionModule.phrases;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(t.adminTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {t.adminTitle}
+      </Heading>
+      <Paragraph>{t.adminIntro(loaderData.trustName)}</Paragraph>
+      <ul className="sp-grid">
+        {LINKS.map((link) => (
+          <li key={link.to}>
+            <Card data-color="neutral">
+              <Heading level={2} data-size="xs">
+                <Link asChild>
+                  <RouterLink to={link.to}>{t[link.label]}</RouterLink>
+                </Link>
+              </Heading>
+              <Paragraph data-size="sm">{t[link.help]}</Paragraph>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

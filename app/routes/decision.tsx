@@ -1,0 +1,73 @@
+import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { redirect, Link as RouterLink } from 'react-router';
+import { CaseError } from '../features/cases/domain/errors';
+import { getDecisionPanel, submitDecision } from '../features/decisions/decisions.server';
+import { nextDay, osloDate } from '../features/decisions/domain/compose';
+import { isDecisionEvent } from '../features/decisions/domain/form';
+import {
+  DECISION_TEXT_FIELDS,
+  type DecisionFormValues,
+} from '../features/decisions/ui/DecisionForm';
+import { DecisionSection } from '../features/decisions/ui/DecisionSection';
+import { msg } from '../i18n';
+import { caseErrorData, loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/decision';
+
+/** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const panel = await loadCase(() =>
+    getDecisionPanel(context.db, actor, params.caseId, 'decision'),
+  );
+  return { panel, minDate: nextDay(osloDate(new Date())) };
+}
+
+/** POST: decide, or store a new version of the decision; a refusal keeps what was given. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const form = await request.formData();
+  const values: DecisionFormValues = {
+    ...formTexts(form, DECISION_TEXT_FIELDS),
+    conditionPhrases: form.getAll('conditionPhrases').filter((v) => typeof v === 'string'),
+  };
+  if (!isDecisionEvent(values.event)) {
+    return caseErrorData(new CaseError('invalidTransition'), values);
+  }
+  try {
+    await submitDecision(context.db, actor, params.caseId, {
+      ...values,
+      event: values.event,
+      version: Number(values.version),
+    });
+  } catch (error) {
+    return caseErrorData(error, values);
+  }
+  return redirect(`/saker/${params.caseId}?utfort=${values.event}`);
+}
+
+export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { panel, minDate } = loaderData;
+  const label = panel.caseNumber ?? msg.case.draftLabel;
+  const t = msg.decisionModule;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {t.pageTitle(label)}
+      </Heading>
+      {actionData?.problem && (
+        <Alert data-color="danger">
+          <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
+        </Alert>
+      )}
+      {panel.decisions.length === 0 && panel.events.length === 0 && (
+        <Paragraph>{msg.case.noActions}</Paragraph>
+      )}
+      <DecisionSection panel={panel} submitted={actionData ?? null} minDate={minDate} />
+      <Link asChild>
+        <RouterLink to={`/saker/${panel.caseId}`}>{t.backToCase}</RouterLink>
+      </Link>
+    </div>
+  );
+}

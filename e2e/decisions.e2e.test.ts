@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { pdfTextLines } from '../app/test/pdf-text';
+import { submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const EVALUATION = '2099-06-30';
+
+describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  it('admin configures a phrase; the director decides with it, revises, and gets the letter', async () => {
+    // The trust administrator adds a standard condition; a bad form first, kept with messages.
+    const admin = await signIn('Geir Berge');
+    await admin.getByRole('link', { name: 'Administrasjon' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
+    await expectAccessible(admin);
+    await admin.getByRole('link', { name: 'Vedtakstekster' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Vedtakstekster' }).waitFor();
+    await expectAccessible(admin);
+    await expectAccessibleWithoutJs(browser, admin.context(), admin.url());
+    const add = admin.getByRole('form', { name: 'Ny tekst' });
+    await add.getByLabel('Tittel').fill('Nyreprøver');
+    await add.getByLabel('Rekkefølge').fill('først');
+    await add.getByRole('button', { name: 'Legg til tekst' }).click();
+    await expect.poll(() => add.getByText('Velg hvilken type tekst dette er.').count()).toBe(1);
+    await expect.poll(() => add.getByText('Fyll inn teksten.').count()).toBe(1);
+    await expect
+      .poll(() => add.getByText('Skriv rekkefølgen som et helt tall fra 0 til 9999.').count())
+      .toBe(1);
+    expect(await add.getByLabel('Tittel').inputValue()).toBe('Nyreprøver');
+    await expectAccessible(admin);
+    await add.getByLabel('Type tekst').selectOption('condition');
+    await add.getByLabel('Tekst', { exact: true }).fill('Nyrefunksjonen kontrolleres hver måned');
+    await add.getByLabel('Rekkefølge').fill('5');
+    await add.getByRole('button', { name: 'Legg til tekst' }).click();
+    await expect.poll(() => admin.getByText('Teksten er lagt til.').count()).toBe(1);
+    await admin.getByRole('button', { name: 'Deaktiver: Rapportering av utfall' }).click();
+    await expect
+      .poll(() => admin.getByText('Teksten er deaktivert.', { exact: false }).count())
+      .toBe(1);
+    await expectAccessible(admin);
+    await admin.context().close();
+
+    // A decision maker may read the phrases, not change them.
+    const reader = await signIn('Per Vik');
+    await reader.goto(`${app.url}/admin/vedtakstekster`);
+    await expect
+      .poll(() =>
+        reader.getByText('Du kan se tekstene, men bare administrator kan endre dem.').count(),
+      )
+      .toBe(1);
+    expect(await reader.getByRole('form', { name: 'Ny tekst' }).count()).toBe(0);
+    await reader.context().close();
+
+    // An application, submitted over HTTP and endorsed by the leader.
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.context().close();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
+    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet.');
+    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await leader.context().close();
+
+    // The director decides with phrases; a past evaluation date is refused, the rest kept.
+    const director = await signIn('Per Vik');
+    await director.goto(caseUrl);
+    const caseNumber =
+      (await director.getByRole('heading', { level: 1 }).textContent())?.replace('Sak ', '') ?? '';
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
+    await expectAccessible(director);
+    let form = director.getByRole('form', { name: 'Fatt beslutning' });
+    expect(await form.getByLabel(/Rapportering av utfall/).count()).toBe(0); // deactivated
+    await form.getByLabel('Innvilget med vilkår').check();
+    await form.getByLabel(/^Prioriteringskriteriene er oppfylt:/).check();
+    await form.getByLabel(/Begrunnelse/).fill('Ung pasient uten andre alternativer.');
+    await form.getByLabel('Nyrefunksjonen kontrolleres hver måned').check();
+    await form.getByLabel('Effekten evalueres ved kontroll etter 3 måneder').check();
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill('2020-01-01');
+    await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
+    await form.getByLabel(/^Via sykehusapoteket:/).check();
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await director.getByText('Evalueringsdatoen må være etter dagens dato.').waitFor();
+    await expectAccessible(director);
+    form = director.getByRole('form', { name: 'Fatt beslutning' });
+    expect(await form.getByLabel(/Begrunnelse/).inputValue()).toBe(
+      'Ung pasient uten andre alternativer.',
+    );
+    expect(await form.getByLabel('Nyrefunksjonen kontrolleres hver måned').isChecked()).toBe(true);
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill(EVALUATION);
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+    await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
+    const note = `Behandlingen dekkes av helseforetaket, jf. vedtak ${caseNumber}. Resepten merkes med løpenummer.`;
+    await expect.poll(() => director.locator('dd', { hasText: note }).count()).toBe(1);
+    await expectAccessible(director);
+
+    // The letter: a download, with the parts of the decision in its text.
+    const [download] = await Promise.all([
+      director.waitForEvent('download'),
+      director.getByRole('link', { name: 'Last ned vedtaksbrev (PDF), versjon 1' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`vedtak-${caseNumber}-v1.pdf`);
+    const lines = pdfTextLines(readFileSync(await download.path()));
+    for (const expected of [
+      'Vedtak om sykehusfinansiert legemiddelbehandling',
+      caseNumber,
+      '15838510075',
+      'Innvilget med vilkår',
+      '– Nyrefunksjonen kontrolleres hver måned',
+      '– Effekten evalueres ved kontroll etter 3 måneder',
+      '30.06.2099',
+      'Per Vik, Fagdirektør',
+      'Versjon 1 av vedtaket',
+    ]) {
+      expect(lines).toContain(expected);
+    }
+    expect(lines.join(' ')).toContain(`jf. vedtak ${caseNumber}`);
+    expect(lines.join(' ')).toContain('Ung pasient uten andre alternativer.');
+    const letterUrl = `${caseUrl}/vedtak/1/brev.pdf`;
+    const response = await director.request.get(letterUrl);
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(response.headers()['content-disposition']).toBe(
+      `attachment; filename="vedtak-${caseNumber}-v1.pdf"`,
+    );
+    expect(response.headers()['cache-control']).toBe('no-store');
+
+    // A new version of the decision; the first is kept, marked as replaced.
+    const revise = director.getByRole('form', { name: 'Revider vedtaket' });
+    expect(await revise.getByLabel(/Begrunnelse/).inputValue()).toContain('Ung pasient');
+    await revise.getByLabel('Hvorfor revideres vedtaket?', { exact: false }).fill('Ny vurdering.');
+    await revise.getByLabel('Evalueringsdato', { exact: true }).fill('2099-09-30');
+    await revise.getByRole('button', { name: 'Lagre ny versjon av vedtaket' }).click();
+    await expect.poll(() => director.getByText('Utført: Revider vedtaket.').count()).toBe(1);
+    await expect.poll(() => director.getByText('Gjeldende vedtak (versjon 2)').count()).toBe(1);
+    await expect.poll(() => director.getByText(/Erstattet av versjon 2/).count()).toBe(1);
+    await expectAccessible(director);
+    await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
+    await director.context().close();
+
+    // Another trust's director gets a 404 for the letter.
+    const foreign = await signIn('Knut Hansen');
+    expect((await foreign.request.get(letterUrl)).status()).toBe(404);
+    await foreign.context().close();
+  });
+});
