@@ -31,6 +31,7 @@ import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
+import { notify, notifyForTransition } from '../notifications/notifications.server';
 import { canEditApplication, caseRoles } from './domain/access';
 import {
   decisionSchema,
@@ -523,6 +524,13 @@ export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userI
       actorRole: 'applicant',
       reason: colleague.name,
     });
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'coAuthorInvited',
+      recipientIds: [userId],
+      exceptUserId: actor.userId,
+    });
   });
 }
 
@@ -659,6 +667,12 @@ export async function transition(
       actorId: actor.userId,
       actorRole: check.role,
       reason,
+    });
+    await notifyForTransition(tx, {
+      ...row,
+      caseId: row.id,
+      event: input.event,
+      actorId: actor.userId,
     });
     return { version: updated.version, caseNumber };
   });
