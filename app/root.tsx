@@ -14,6 +14,7 @@ import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
 import { hasRole } from './features/auth/domain/roles';
+import { countUnread } from './features/notifications/notifications.server';
 import { msg } from './i18n';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -22,7 +23,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.getActor(request);
   return {
     user: actor
-      ? { name: actor.name, trustName: actor.trustName, canApply: hasRole(actor, 'applicant') }
+      ? {
+          name: actor.name,
+          trustName: actor.trustName,
+          canApply: hasRole(actor, 'applicant'),
+          unread: await countUnread(context.db, actor),
+        }
       : null,
   };
 }
@@ -57,6 +63,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
                   </Link>
                 )}
+                <Link asChild>
+                  <RouterLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouterLink>
+                </Link>
                 <Paragraph data-size="sm">
                   {msg.app.signedInAs(user.name, user.trustName)}
                 </Paragraph>

@@ -13,6 +13,9 @@ export default [
   route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
+  route('saker/:caseId/meldinger', 'routes/case-messages.tsx'),
+  route('varsler', 'routes/notifications.tsx'),
+  route('utvikling/epost', 'routes/dev-mailbox.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

@@ -27,6 +27,8 @@ export interface DialogMessage {
 
 export interface DialogView {
   caseId: string;
+  /** Null while the case is a draft. */
+  caseNumber: string | null;
   messages: DialogMessage[];
   /** The visibilities the actor may post with (empty: may only read). */
   canPostAs: MessageVisibility[];
@@ -63,6 +65,7 @@ export async function loadDialog(db: Db, actor: Actor, caseId: string): Promise<
     await markCaseRead(tx, actor.userId, row.id);
     return {
       caseId: row.id,
+      caseNumber: row.caseNumber,
       messages: rows.flatMap((m) =>
         isMessageVisibility(m.visibility) && isRole(m.authorRole)
           ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]

@@ -110,8 +110,10 @@ export interface NotificationItem {
   id: number;
   kind: NotificationKind;
   caseId: string | null;
-  /** Null for a case of another trust than the one signed in to (row-level security hides it). */
+  /** Null while the case is a draft. */
   caseNumber: string | null;
+  /** False for a case of another trust than the one signed in to (row-level security hides it). */
+  caseVisible: boolean;
   createdAt: Date;
   read: boolean;
 }
@@ -128,6 +130,7 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
         kind: notifications.kind,
         caseId: notifications.caseId,
         caseNumber: cases.caseNumber,
+        visibleCaseId: cases.id,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
       })
@@ -145,6 +148,7 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
             kind: r.kind,
             caseId: r.caseId,
             caseNumber: r.caseNumber,
+            caseVisible: r.visibleCaseId !== null,
             createdAt: r.createdAt,
             read: r.readAt !== null,
           },
