@@ -8,13 +8,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteLoaderData,
 } from 'react-router';
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
 import { hasRole } from './features/auth/domain/roles';
-import { countUnread } from './features/notifications/notifications.server';
+import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -27,11 +28,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           name: actor.name,
           trustName: actor.trustName,
           canApply: hasRole(actor, 'applicant'),
-          unread: await countUnread(context.db, actor),
+          unread: await unreadForPage(context.db, actor, request),
         }
       : null,
   };
 }
+
+/** The unread count in the header changes as pages are opened: reload it on every new page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseCollaborators, cases, notifications, roleAssignments } from '../../db/schema';
 import type { Actor, Role } from '../auth/domain/roles';
@@ -157,13 +157,21 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
   );
 }
 
-/** How many of the user's notifications are unread (shown in the header). */
-export async function countUnread(db: Db, actor: Actor): Promise<number> {
+/** How many of the user's notifications are unread (shown in the header), leaving out one case. */
+export async function countUnread(db: Db, actor: Actor, exceptCaseId?: string): Promise<number> {
   const [row] = await inTenant(db, scopeOf(actor), (tx) =>
     tx
       .select({ n: sql<number>`count(*)::int` })
       .from(notifications)
-      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt))),
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          exceptCaseId === undefined
+            ? undefined
+            : or(isNull(notifications.caseId), ne(notifications.caseId, exceptCaseId)),
+        ),
+      ),
   );
   return row?.n ?? 0;
 }
