@@ -8,5 +8,7 @@ declare module 'react-router' {
     databaseKind: DatabaseKind;
     auth: Auth;
     attachments: AttachmentSettings;
+    /** The development mailbox folder (/utvikling/epost); null: none (SMTP, or not development). */
+    mailboxDir: string | null;
   }
 }

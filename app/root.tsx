@@ -8,12 +8,14 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  type ShouldRevalidateFunction,
   useRouteLoaderData,
 } from 'react-router';
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
 import { hasRole } from './features/auth/domain/roles';
+import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
@@ -27,10 +29,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           trustName: actor.trustName,
           canApply: hasRole(actor, 'applicant'),
           canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
+          unread: await unreadForPage(context.db, actor, request),
         }
       : null,
   };
 }
+
+/** The unread count in the header changes as pages are opened: reload it on every new page. */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  currentUrl,
+  nextUrl,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || currentUrl.pathname !== nextUrl.pathname;
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
@@ -67,6 +77,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>
                   </Link>
                 )}
+                <Link asChild>
+                  <RouterLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouterLink>
+                </Link>
                 <Paragraph data-size="sm">
                   {msg.app.signedInAs(user.name, user.trustName)}
                 </Paragraph>

@@ -19,6 +19,9 @@ export default [
   route('admin', 'routes/admin.tsx'),
   route('admin/vedtakstekster', 'routes/admin-phrases.tsx'),
   route('admin/vedtakstekster/:phraseId', 'routes/admin-phrase.tsx'),
+  route('saker/:caseId/meldinger', 'routes/case-messages.tsx'),
+  route('varsler', 'routes/notifications.tsx'),
+  route('utvikling/epost', 'routes/dev-mailbox.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

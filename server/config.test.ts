@@ -96,4 +96,34 @@ describe('loadConfig', () => {
   ])('rejects %j', (env, error) => {
     expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, [])).toThrow(error);
   });
+
+  it('catches mail in the development mailbox unless SMTP_URL is set', () => {
+    const dir = dataDir();
+    expect(loadConfig({ DATA_DIR: dir }, []).mail).toEqual({
+      smtpUrl: null,
+      from: 'Søknadsportal <ikke-svar@localhost>',
+      publicUrl: 'http://localhost:3000',
+      mailboxDir: join(dir, 'dev-mail'),
+    });
+    const env = {
+      DATA_DIR: dir,
+      SMTP_URL: 'smtp://mail.example:2525',
+      MAIL_FROM: 'Søknadsportal <ikke-svar@example.no>',
+      PUBLIC_URL: 'https://soknad.example.no/',
+    };
+    expect(loadConfig(env, []).mail).toEqual({
+      smtpUrl: 'smtp://mail.example:2525',
+      from: 'Søknadsportal <ikke-svar@example.no>',
+      publicUrl: 'https://soknad.example.no',
+      mailboxDir: null,
+    });
+  });
+
+  it.each([
+    [{ SMTP_URL: 'mail.example:25' }, /Invalid SMTP_URL/],
+    [{ PUBLIC_URL: 'ftp://example' }, /Invalid PUBLIC_URL/],
+    [{ PUBLIC_URL: 'not a url' }, /Invalid PUBLIC_URL/],
+  ])('refuses bad mail settings %j', (env, error) => {
+    expect(() => loadConfig({ DATA_DIR: dataDir(), ...env }, [])).toThrow(error);
+  });
 });

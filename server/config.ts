@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
 import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
+import type { MailConfig } from '../app/features/notifications/mail.server';
 
 export interface ServerConfig {
   port: number;
@@ -16,6 +17,8 @@ export interface ServerConfig {
   attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
   /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */
   fest: { url: string; cron: string } | null;
+  /** E-mail of notifications: SMTP, or the development mailbox. */
+  mail: MailConfig;
 }
 
 /**
@@ -45,6 +48,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     seedDemo: env.SEED_DEMO !== 'false',
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
+    mail: mailConfig(env, dataDir),
   };
 }
 
@@ -75,6 +79,32 @@ function festConfig(env: NodeJS.ProcessEnv): ServerConfig['fest'] {
     throw new Error(`Invalid FEST_CRON: ${cron} (five fields, e.g. ${DEFAULT_FEST_CRON})`);
   }
   return { url: env.FEST_URL, cron };
+}
+
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
+const DEFAULT_MAIL_FROM = 'Søknadsportal <ikke-svar@localhost>';
+
+/**
+ * SMTP_URL (smtp:// or smtps://), MAIL_FROM and PUBLIC_URL (links in e-mail). Without SMTP_URL,
+ * mail is caught in a development mailbox (DATA_DIR/dev-mail, shown at /utvikling/epost). Like the
+ * development login, it exists only outside production (which refuses to start above); when
+ * HelseID arrives, production must require SMTP_URL.
+ */
+function mailConfig(env: NodeJS.ProcessEnv, dataDir: string): MailConfig {
+  const smtpUrl = env.SMTP_URL || null;
+  if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
+    throw new Error('Invalid SMTP_URL (smtp://host:port or smtps://user:password@host:port)');
+  }
+  const publicUrl = (env.PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
+    throw new Error(`Invalid PUBLIC_URL: ${env.PUBLIC_URL} (e.g. ${DEFAULT_PUBLIC_URL})`);
+  }
+  return {
+    smtpUrl,
+    from: env.MAIL_FROM || DEFAULT_MAIL_FROM,
+    publicUrl,
+    mailboxDir: smtpUrl ? null : join(dataDir, 'dev-mail'),
+  };
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */

@@ -8,6 +8,8 @@ import { openPglite, openPostgres, type Database } from '../app/db/database.serv
 import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { createAuth } from '../app/features/auth/auth.server';
+import { createMailer } from '../app/features/notifications/mail.server';
+import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
 import { loadConfig } from './config';
 
@@ -20,7 +22,8 @@ if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);
 }
-const jobs = await startJobs(database, { fest: config.fest });
+const outbox = createOutbox(database.db, createMailer(config.mail), config.mail.publicUrl);
+const jobs = await startJobs(database, { fest: config.fest, outbox });
 
 const auth = createAuth(database.db, {
   secrets: config.sessionSecrets,
@@ -50,6 +53,8 @@ app.use((req, res, next) => {
       return;
     }
   }
+  // A change may have notified someone: deliver their e-mail once its transaction has committed.
+  if (req.method === 'POST') res.on('finish', () => outbox.kick());
   next();
 });
 
@@ -80,7 +85,13 @@ app.all(
   '/{*path}',
   createRequestHandler({
     build,
-    getLoadContext: () => ({ db: database.db, databaseKind: database.kind, auth, attachments }),
+    getLoadContext: () => ({
+      db: database.db,
+      databaseKind: database.kind,
+      auth,
+      attachments,
+      mailboxDir: config.mail.mailboxDir,
+    }),
   }),
 );
 

@@ -324,3 +324,4 @@ export * from './schema-attachments';
 export * from './schema-fest';
 export * from './schema-assessment';
 export * from './schema-decisions';
+export * from './schema-dialog';

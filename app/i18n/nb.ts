@@ -19,6 +19,8 @@ import type { MarketingStatus } from '../features/fest/domain/drug';
 import type { RouterCode } from '../features/fest/domain/scheme-router';
 import type { DiagnosisError, DiagnosisSystem } from '../features/diagnoses/domain/diagnosis';
 import type { PhraseError } from '../features/decisions/domain/phrases';
+import type { MessageError, MessageVisibility } from '../features/dialog/domain/visibility';
+import type { NotificationKind } from '../features/notifications/domain/kinds';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
 export const nb = {
@@ -840,6 +842,90 @@ export const nb = {
       timeStyle: 'short',
       timeZone: 'Europe/Oslo',
     }).format(date),
+  dialog: {
+    title: 'Dialog',
+    intro:
+      'Meldinger mellom søker, leder og fagdirektør eller vurderingskomité. Interne notater ser bare saksbehandlerne.',
+    empty: 'Ingen meldinger ennå.',
+    visibility: {
+      case: 'Synlig for søker og saksbehandlere',
+      internal: 'Intern – ikke synlig for søker',
+    } satisfies Record<MessageVisibility, string>,
+    author: (name: string, role: string) => `${name} (${role})`,
+    newMessage: 'Ny melding',
+    body: 'Melding',
+    bodyHelp: 'Skriv ikke mer om pasienten enn saken trenger.',
+    visibilityLegend: 'Hvem skal se meldingen?',
+    send: 'Send melding',
+    sent: 'Meldingen er sendt.',
+    readOnly: 'Du kan lese dialogen, men ikke skrive i den.',
+    pageTitle: (label: string) => `Dialog i sak ${label}`,
+    backToCase: 'Tilbake til saken',
+    errors: {
+      messageRequired: 'Skriv en melding.',
+      messageTooLong: 'Meldingen er for lang (høyst 5000 tegn).',
+      visibilityInvalid: 'Velg hvem som skal se meldingen.',
+    } satisfies Record<MessageError, string>,
+  },
+  notifications: {
+    title: 'Varsler',
+    navLink: (unread: number) => (unread > 0 ? `Varsler (${unread} uleste)` : 'Varsler'),
+    empty: 'Du har ingen varsler.',
+    unread: 'Ulest',
+    read: 'Lest',
+    markRead: 'Merk som lest',
+    markAllRead: 'Merk alle som lest',
+    markedRead: 'Varselet er merket som lest.',
+    markedAllRead: 'Alle varsler er merket som lest.',
+    when: 'Tidspunkt',
+    what: 'Hendelse',
+    case: 'Sak',
+    status: 'Status',
+    openCase: (label: string) => `Åpne sak ${label}`,
+    otherTrustCase: 'Sak i et annet helseforetak',
+    noCase: '–',
+    kinds: {
+      caseSubmitted: 'En søknad er sendt inn og venter på forankring.',
+      caseReturned: 'Søknaden er sendt tilbake til søker.',
+      caseEndorsed: 'Søknaden er forankret.',
+      caseNotEndorsed: 'Søknaden er ikke forankret.',
+      caseDecided: 'Det er fattet beslutning i saken.',
+      informationRequested: 'Det er bedt om mer informasjon i saken.',
+      informationProvided: 'Søker har gitt mer informasjon i saken.',
+      messagePosted: 'Det er en ny melding i saken.',
+      coAuthorInvited: 'Du er invitert som medforfatter på en søknad.',
+      leaderInvited:
+        'En leder har delegert forankringen til deg eller invitert deg til å samarbeide om den.',
+      committeeAssigned: 'Du er tildelt som komitémedlem i en sak.',
+      consultationRequested: 'Det er bedt om konsultasjon i en sak.',
+      consultationAnswered: 'En konsultasjon er besvart.',
+      stageReminder: 'En sak venter på deg.',
+      stageEscalation: 'En sak har ventet for lenge.',
+      followUpDue: 'Det er tid for å registrere utfallet av behandlingen.',
+    } satisfies Record<NotificationKind, string>,
+    genericKind: 'Det er en ny hendelse i saken.',
+    mailSubject: (caseNumber: string | null) =>
+      caseNumber ? `Ny hendelse i sak ${caseNumber}` : 'Ny hendelse i Søknadsportal',
+    mailBody: (caseNumber: string | null, what: string, link: string) =>
+      [
+        caseNumber
+          ? `Det er en ny hendelse i sak ${caseNumber}.`
+          : 'Det er en ny hendelse i Søknadsportal.',
+        what,
+        '',
+        `Logg inn for å se saken: ${link}`,
+        '',
+        'Denne e-posten er sendt automatisk og kan ikke besvares. Den inneholder ingen pasientopplysninger.',
+      ].join('\n'),
+    devMailbox: {
+      title: 'Utviklingspostkasse',
+      notice:
+        'E-post som ville blitt sendt, fanges her fordi SMTP_URL ikke er satt. Siden finnes bare i utvikling.',
+      empty: 'Ingen e-post er sendt ennå.',
+      to: 'Til',
+      subject: 'Emne',
+    },
+  },
 };
 
 type Shape<T> = T extends (...args: infer A) => string

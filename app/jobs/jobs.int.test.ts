@@ -1,13 +1,19 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { desc } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../db/database.server';
 import { festImports } from '../db/schema';
+import { createMailer } from '../features/notifications/mail.server';
+import { createOutbox } from '../features/notifications/outbox.server';
 import { openTestDatabase, TEST_DATABASES } from '../test/databases';
 import { startBoss } from './boss.server';
 import { FEST_IMPORT_QUEUE, scheduleFestRefresh } from './fest-refresh.server';
 import { startJobs } from './jobs.server';
+import { MAIL_OUTBOX_QUEUE } from './mail-outbox.server';
 
 const UTDRAG_2026 = fileURLToPath(
   new URL('../../fixtures/fest/fest-utdrag-2026.xml', import.meta.url),
@@ -77,8 +83,18 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     expect(run.counts?.product.added).toBe(12);
   });
 
-  it('starts nothing when there is nothing to schedule', async () => {
-    const jobs = await startJobs(database, { fest: null });
+  it('always schedules the e-mail outbox, even without FEST', async () => {
+    const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
+    const mailConfig = {
+      smtpUrl: null,
+      from: 'test@localhost',
+      publicUrl: 'http://test',
+      mailboxDir,
+    };
+    const outbox = createOutbox(database.db, createMailer(mailConfig), mailConfig.publicUrl);
+    const jobs = await startJobs(database, { fest: null, outbox });
+    expect((await boss.getSchedules()).map((s) => s.name)).toContain(MAIL_OUTBOX_QUEUE);
     await expect(jobs.stop()).resolves.toBeUndefined();
+    rmSync(mailboxDir, { recursive: true, force: true });
   });
 });

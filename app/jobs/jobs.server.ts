@@ -1,24 +1,28 @@
 import type { Database } from '../db/database.server';
+import type { Outbox } from '../features/notifications/outbox.server';
 import { startBoss, type BossOptions } from './boss.server';
 import { scheduleFestRefresh, type FestRefreshConfig } from './fest-refresh.server';
+import { scheduleMailOutbox } from './mail-outbox.server';
 
 export interface JobsConfig {
   /** Scheduled FEST re-import; none when FEST_URL is not set. */
   fest: FestRefreshConfig | null;
+  /** The e-mail outbox, delivered every minute. */
+  outbox: Outbox;
 }
 
 export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts the background jobs there are (none: pg-boss is not started at all). */
+/** Starts the background jobs: the e-mail outbox always, the FEST re-import when configured. */
 export async function startJobs(
   database: Database,
   config: JobsConfig,
   options: BossOptions = {},
 ): Promise<Jobs> {
-  if (!config.fest) return { stop: () => Promise.resolve() };
   const boss = await startBoss(database, options);
-  await scheduleFestRefresh(boss, database.db, config.fest);
+  await scheduleMailOutbox(boss, config.outbox);
+  if (config.fest) await scheduleFestRefresh(boss, database.db, config.fest);
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

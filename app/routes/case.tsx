@@ -20,6 +20,8 @@ import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
+import { dialogSection } from '../features/dialog/http.server';
+import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -50,6 +52,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...attachmentFlags(url.searchParams),
       maxBytes: context.attachments.maxBytes,
     },
+    dialog: await dialogSection(context.db, actor, view.id, url),
   };
 }
 
@@ -254,6 +257,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           </Link>
         </div>
         <ChangeHistory changes={view.changes} />
+      </section>
+
+      <section id="dialog" className="sp-stack" aria-labelledby="dialog-title">
+        <Heading level={2} data-size="md" id="dialog-title">
+          {msg.dialog.title}
+        </Heading>
+        <DialogThread {...loaderData.dialog} submitted={null} headingLevel={3} />
       </section>
 
       <section className="sp-stack" aria-labelledby="history">

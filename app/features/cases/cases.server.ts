@@ -35,6 +35,7 @@ import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/doma
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
 import { composeDecision, osloDate, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
+import { notify, notifyForTransition } from '../notifications/notifications.server';
 import { canEditApplication, caseRoles } from './domain/access';
 import {
   decisionSchema,
@@ -559,6 +560,13 @@ export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userI
       actorRole: 'applicant',
       reason: colleague.name,
     });
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'coAuthorInvited',
+      recipientIds: [userId],
+      exceptUserId: actor.userId,
+    });
   });
 }
 
@@ -741,6 +749,12 @@ export async function transitionIn(
     actorId: actor.userId,
     actorRole: check.role,
     reason,
+  });
+  await notifyForTransition(tx, {
+    ...row,
+    caseId: row.id,
+    event: input.event,
+    actorId: actor.userId,
   });
   return { version: updated.version, caseNumber };
 }

@@ -38,6 +38,7 @@ describe.each(TEST_DATABASES)('GET /api/legemidler on %s', (kind) => {
         databaseKind: database.kind,
         auth,
         attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
+        mailboxDir: null,
       },
     });
   };

@@ -1,6 +1,10 @@
-import type { Tx } from '../../db/database.server';
-import { notifications } from '../../db/schema';
-import type { NotificationKind } from './domain/kinds';
+import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { caseCollaborators, cases, notifications, roleAssignments } from '../../db/schema';
+import type { Actor, Role } from '../auth/domain/roles';
+import type { CaseEvent } from '../cases/domain/workflow';
+import { isNotificationKind, type NotificationKind } from './domain/kinds';
+import { groupsFor, transitionRecipients, type GroupMembers } from './domain/recipients';
 
 export interface NotifyInput {
   /** The trust the case belongs to. */
@@ -28,4 +32,179 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
     })),
   );
   return recipients.length;
+}
+
+/** The people of a case, as the notification rules need them. */
+export interface CasePeople {
+  trustId: string;
+  caseId: string;
+  departmentId: string;
+  applicantId: string;
+}
+
+/** Users holding `role` in the trust (for `departmentId`, or trust-wide). */
+export async function usersWithRole(
+  tx: Tx,
+  trustId: string,
+  role: Role,
+  departmentId?: string,
+): Promise<string[]> {
+  const rows = await tx
+    .selectDistinct({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.trustId, trustId),
+        eq(roleAssignments.role, role),
+        departmentId === undefined
+          ? undefined
+          : or(
+              isNull(roleAssignments.departmentId),
+              eq(roleAssignments.departmentId, departmentId),
+            ),
+      ),
+    );
+  return rows.map((r) => r.userId);
+}
+
+async function coAuthorIds(tx: Tx, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: caseCollaborators.userId })
+    .from(caseCollaborators)
+    .where(eq(caseCollaborators.caseId, caseId));
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * Tells the people a status change concerns (see domain/recipients.ts), in the transition's own
+ * transaction. The actor is never told of their own action.
+ */
+export async function notifyForTransition(
+  tx: Tx,
+  input: CasePeople & { event: CaseEvent; actorId: string },
+): Promise<number> {
+  const groups = groupsFor(input.event);
+  if (groups.length === 0) return 0;
+  const members: GroupMembers = {
+    applicant: [input.applicantId],
+    coAuthors: groups.includes('coAuthors') ? await coAuthorIds(tx, input.caseId) : [],
+    departmentEndorsers: groups.includes('departmentEndorsers')
+      ? await usersWithRole(tx, input.trustId, 'endorser', input.departmentId)
+      : [],
+    decisionMakers: groups.includes('decisionMakers')
+      ? await usersWithRole(tx, input.trustId, 'decisionMaker')
+      : [],
+  };
+  const notice = transitionRecipients(input.event, members, input.actorId);
+  if (!notice) return 0;
+  return notify(tx, {
+    trustId: input.trustId,
+    caseId: input.caseId,
+    kind: notice.kind,
+    recipientIds: notice.recipientIds,
+    exceptUserId: input.actorId,
+  });
+}
+
+export interface NotificationItem {
+  id: number;
+  kind: NotificationKind;
+  caseId: string | null;
+  /** Null while the case is a draft. */
+  caseNumber: string | null;
+  /** False for a case of another trust than the one signed in to (row-level security hides it). */
+  caseVisible: boolean;
+  createdAt: Date;
+  read: boolean;
+}
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+const LIST_LIMIT = 200;
+
+/** The signed-in user's own notifications, newest first. */
+export async function listNotifications(db: Db, actor: Actor): Promise<NotificationItem[]> {
+  const rows = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .select({
+        id: notifications.id,
+        kind: notifications.kind,
+        caseId: notifications.caseId,
+        caseNumber: cases.caseNumber,
+        visibleCaseId: cases.id,
+        createdAt: notifications.createdAt,
+        readAt: notifications.readAt,
+      })
+      .from(notifications)
+      .leftJoin(cases, eq(cases.id, notifications.caseId))
+      .where(eq(notifications.userId, actor.userId))
+      .orderBy(desc(notifications.id))
+      .limit(LIST_LIMIT),
+  );
+  return rows.flatMap((r) =>
+    isNotificationKind(r.kind)
+      ? [
+          {
+            id: r.id,
+            kind: r.kind,
+            caseId: r.caseId,
+            caseNumber: r.caseNumber,
+            caseVisible: r.visibleCaseId !== null,
+            createdAt: r.createdAt,
+            read: r.readAt !== null,
+          },
+        ]
+      : [],
+  );
+}
+
+/** How many of the user's notifications are unread (shown in the header), leaving out one case. */
+export async function countUnread(db: Db, actor: Actor, exceptCaseId?: string): Promise<number> {
+  const [row] = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          exceptCaseId === undefined
+            ? undefined
+            : or(isNull(notifications.caseId), ne(notifications.caseId, exceptCaseId)),
+        ),
+      ),
+  );
+  return row?.n ?? 0;
+}
+
+/** Marks the given notifications of the user read (all unread ones when `ids` is omitted). */
+export async function markRead(db: Db, actor: Actor, ids?: readonly number[]): Promise<number> {
+  if (ids?.length === 0) return 0;
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const updated = await tx
+      .update(notifications)
+      .set({ readAt: new Date() })
+      .where(
+        and(
+          eq(notifications.userId, actor.userId),
+          isNull(notifications.readAt),
+          ids ? inArray(notifications.id, [...ids]) : undefined,
+        ),
+      )
+      .returning({ id: notifications.id });
+    return updated.length;
+  });
+}
+
+/** Marks the user's notifications about one case read, in the caller's transaction (on opening it). */
+export async function markCaseRead(tx: Tx, userId: string, caseId: string): Promise<void> {
+  await tx
+    .update(notifications)
+    .set({ readAt: new Date() })
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.caseId, caseId),
+        isNull(notifications.readAt),
+      ),
+    );
 }

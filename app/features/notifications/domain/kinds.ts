@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   'caseEndorsed',
   'caseNotEndorsed',
   'caseDecided',
+  'informationRequested',
+  'informationProvided',
   'messagePosted',
   'coAuthorInvited',
   'leaderInvited',
@@ -16,3 +18,7 @@ export const NOTIFICATION_KINDS = [
   'followUpDue',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
+export function isNotificationKind(value: string): value is NotificationKind {
+  return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}

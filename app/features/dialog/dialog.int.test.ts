@@ -1,0 +1,216 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import { accessLog, caseMessages, notifications } from '../../db/schema';
+import { completeAnswers, demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { databaseError, refusal } from '../../test/refusals';
+import type { Actor } from '../auth/domain/roles';
+import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { loadDialog, postMessage } from './dialog.server';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
+
+describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    ous = await demoActors(database.db, 'OUS');
+  });
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+
+  async function draftWithCoAuthor() {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    return draft;
+  }
+
+  async function submittedCase() {
+    const draft = await draftWithCoAuthor();
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    return draft.id;
+  }
+
+  /** The notifications of kind messagePosted about the case, as the owner sees them (all users). */
+  async function messageNotices(caseId: string) {
+    const rows = await db()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, 'messagePosted')))
+      .orderBy(notifications.id);
+    return rows.map((r) => r.userId);
+  }
+
+  const post = (actor: Actor, caseId: string, body: string, visibility: string) =>
+    postMessage(db(), actor, caseId, { body, visibility });
+
+  it('keeps internal notes from the applicant and co-authors, and labels every message', async () => {
+    const caseId = await submittedCase();
+    expect(await post(hbe.applicant, caseId, 'Er det noe mer dere trenger?', 'case')).toMatchObject(
+      {
+        ok: true,
+      },
+    );
+    expect(
+      await post(hbe.endorser, caseId, 'Jeg støtter dette, men kostnaden er høy.', 'internal'),
+    ).toMatchObject({ ok: true });
+    expect(await post(hbe.decisionMaker, caseId, 'Vi ser på saken nå.', 'case')).toMatchObject({
+      ok: true,
+    });
+
+    for (const reader of [hbe.applicant, hbe.coAuthor]) {
+      const view = await loadDialog(db(), reader, caseId);
+      expect(view.messages.map((m) => [m.authorRole, m.visibility, m.body])).toEqual([
+        ['applicant', 'case', 'Er det noe mer dere trenger?'],
+        ['decisionMaker', 'case', 'Vi ser på saken nå.'],
+      ]);
+      expect(view.canPostAs).toEqual(['case']);
+    }
+    for (const caseworker of [hbe.endorser, hbe.decisionMaker, hbe.assessor]) {
+      const view = await loadDialog(db(), caseworker, caseId);
+      expect(view.messages.map((m) => m.visibility)).toEqual(['case', 'internal', 'case']);
+      expect(view.messages[1]).toMatchObject({
+        authorName: 'Kari Nordtveit',
+        authorRole: 'endorser',
+      });
+      expect(view.canPostAs).toEqual(['case', 'internal']);
+    }
+  });
+
+  it('refuses an internal note from the applicant or a co-author, and stores nothing', async () => {
+    const caseId = await submittedCase();
+    expect(await refuse(post(hbe.applicant, caseId, 'Bare for dere', 'internal'))).toBe(
+      'forbidden',
+    );
+    expect(await refuse(post(hbe.coAuthor, caseId, 'Bare for dere', 'internal'))).toBe('forbidden');
+    expect((await loadDialog(db(), hbe.endorser, caseId)).messages).toEqual([]);
+  });
+
+  it('refuses bad input with every reason and stores nothing', async () => {
+    const caseId = await submittedCase();
+    expect(await post(hbe.endorser, caseId, '   ', 'everyone')).toEqual({
+      ok: false,
+      errors: ['messageRequired', 'visibilityInvalid'],
+    });
+    expect(await post(hbe.endorser, caseId, 'x'.repeat(5001), 'case')).toEqual({
+      ok: false,
+      errors: ['messageTooLong'],
+    });
+    expect((await loadDialog(db(), hbe.endorser, caseId)).messages).toEqual([]);
+  });
+
+  it("answers another trust's dialog with 404, and row-level security hides its messages", async () => {
+    const caseId = await submittedCase();
+    await post(hbe.applicant, caseId, 'Melding i HBE', 'case');
+    expect(await refuse(loadDialog(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    expect(await refuse(post(ous.decisionMaker, caseId, 'Hei', 'case'))).toBe('notFound');
+    expect(await refuse(post(ous.decisionMaker, caseId, 'Hei', 'internal'))).toBe('notFound');
+    const seen = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx.select().from(caseMessages).where(eq(caseMessages.caseId, caseId)),
+    );
+    expect(seen).toEqual([]);
+    expect(
+      await databaseError(
+        inTenant(db(), ous.decisionMaker, (tx) =>
+          tx.insert(caseMessages).values({
+            trustId: hbe.applicant.trustId,
+            caseId,
+            authorId: ous.decisionMaker.userId,
+            authorRole: 'decisionMaker',
+            visibility: 'case',
+            body: 'Smuglet inn',
+          }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
+  });
+
+  it('keeps the dialog append-only for the application role', async () => {
+    const caseId = await submittedCase();
+    await post(hbe.endorser, caseId, 'Opprinnelig tekst', 'internal');
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.endorser, (tx) =>
+          tx.update(caseMessages).set({ body: 'Endret' }).where(eq(caseMessages.caseId, caseId)),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.endorser, (tx) => tx.execute(sql`delete from case_messages`)),
+      ),
+    ).toMatch(/permission denied/);
+    expect((await loadDialog(db(), hbe.endorser, caseId)).messages[0]?.body).toBe(
+      'Opprinnelig tekst',
+    );
+  });
+
+  it('logs every read of the dialog', async () => {
+    const caseId = await submittedCase();
+    await loadDialog(db(), hbe.applicant, caseId);
+    await loadDialog(db(), hbe.assessor, caseId);
+    const rows = await db()
+      .select({ userId: accessLog.userId, role: accessLog.role })
+      .from(accessLog)
+      .where(and(eq(accessLog.caseId, caseId), eq(accessLog.action, 'readMessages')))
+      .orderBy(accessLog.id);
+    expect(rows).toEqual([
+      { userId: hbe.applicant.userId, role: 'applicant' },
+      { userId: hbe.assessor.userId, role: 'assessor' },
+    ]);
+  });
+
+  it('tells the other participants; an internal note never reaches the applicant', async () => {
+    const caseId = await submittedCase();
+    await post(hbe.applicant, caseId, 'Spørsmål til leder', 'case');
+    expect(new Set(await messageNotices(caseId))).toEqual(
+      new Set([
+        hbe.coAuthor.userId,
+        hbe.endorser.userId,
+        hbe.decisionMaker.userId,
+        hbe.assessor.userId,
+      ]),
+    );
+    const before = (await messageNotices(caseId)).length;
+    await post(hbe.endorser, caseId, 'Internt: sjekk budsjettet', 'internal');
+    const after = (await messageNotices(caseId)).slice(before);
+    expect(new Set(after)).toEqual(new Set([hbe.decisionMaker.userId, hbe.assessor.userId]));
+  });
+
+  it('keeps a draft dialog between the applicant and co-authors', async () => {
+    const draft = await draftWithCoAuthor();
+    await post(hbe.coAuthor, draft.id, 'Jeg har fylt inn dosen.', 'case');
+    expect(await messageNotices(draft.id)).toEqual([hbe.applicant.userId]);
+    expect(await refuse(loadDialog(db(), hbe.endorser, draft.id))).toBe('notFound');
+  });
+
+  it("marks the reader's notifications about the case read when the dialog is opened", async () => {
+    const caseId = await submittedCase();
+    await post(hbe.applicant, caseId, 'Hei', 'case');
+    const unread = () =>
+      db()
+        .select({ id: notifications.id })
+        .from(notifications)
+        .where(
+          and(
+            eq(notifications.caseId, caseId),
+            eq(notifications.userId, hbe.endorser.userId),
+            sql`read_at is null`,
+          ),
+        );
+    expect((await unread()).length).toBe(2); // submitted, and the message
+    await loadDialog(db(), hbe.endorser, caseId);
+    expect(await unread()).toEqual([]);
+  });
+});

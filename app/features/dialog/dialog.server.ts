@@ -1,0 +1,131 @@
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { inTenant, type Db } from '../../db/database.server';
+import { caseMessages, users } from '../../db/schema';
+import { isRole, type Actor, type Role } from '../auth/domain/roles';
+import { loadVisibleCase, logAccess } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { markCaseRead, notify, usersWithRole } from '../notifications/notifications.server';
+import {
+  isMessageVisibility,
+  messageRecipients,
+  parseMessage,
+  postingRole,
+  visibleTo,
+  type MessageError,
+  type MessageVisibility,
+} from './domain/visibility';
+
+export interface DialogMessage {
+  id: number;
+  authorName: string;
+  authorRole: Role;
+  visibility: MessageVisibility;
+  body: string;
+  createdAt: Date;
+}
+
+export interface DialogView {
+  caseId: string;
+  /** Null while the case is a draft. */
+  caseNumber: string | null;
+  messages: DialogMessage[];
+  /** The visibilities the actor may post with (empty: may only read). */
+  canPostAs: MessageVisibility[];
+}
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/**
+ * The case's dialog as the actor may read it: internal notes only for caseworkers. Reading it is
+ * logged, and the actor's notifications about the case count as read once it is open.
+ */
+export async function loadDialog(db: Db, actor: Actor, caseId: string): Promise<DialogView> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const visible = visibleTo(roles);
+    const rows =
+      visible.length === 0
+        ? []
+        : await tx
+            .select({
+              id: caseMessages.id,
+              authorName: users.name,
+              authorRole: caseMessages.authorRole,
+              visibility: caseMessages.visibility,
+              body: caseMessages.body,
+              createdAt: caseMessages.createdAt,
+            })
+            .from(caseMessages)
+            .innerJoin(users, eq(users.id, caseMessages.authorId))
+            .where(and(eq(caseMessages.caseId, row.id), inArray(caseMessages.visibility, visible)))
+            .orderBy(asc(caseMessages.id));
+    const [firstRole] = roles;
+    if (firstRole) await logAccess(tx, actor, firstRole, row.id, 'readMessages');
+    await markCaseRead(tx, actor.userId, row.id);
+    return {
+      caseId: row.id,
+      caseNumber: row.caseNumber,
+      messages: rows.flatMap((m) =>
+        isMessageVisibility(m.visibility) && isRole(m.authorRole)
+          ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]
+          : [],
+      ),
+      canPostAs: visible,
+    };
+  });
+}
+
+export type PostResult = { ok: true; id: number } | { ok: false; errors: MessageError[] };
+
+/**
+ * Adds a message to the case's dialog and tells the other participants who may read it (an
+ * internal note never reaches the applicant). Bad input changes nothing and says why.
+ */
+export async function postMessage(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { body: string; visibility: string },
+): Promise<PostResult> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
+    const parsed = parseMessage(input);
+    if (!parsed.ok) return parsed;
+    const { body, visibility } = parsed.message;
+    // The role the message is posted in; none when canPost(roles, visibility) says no.
+    const role = postingRole(roles, visibility);
+    if (!role) throw new CaseError('forbidden');
+    const [created] = await tx
+      .insert(caseMessages)
+      .values({
+        trustId: row.trustId,
+        caseId: row.id,
+        authorId: actor.userId,
+        authorRole: role,
+        visibility,
+        body,
+      })
+      .returning({ id: caseMessages.id });
+    if (!created) throw new Error('Insert returned no row');
+    const caseworkerIds =
+      row.status === 'draft'
+        ? []
+        : [
+            ...(await usersWithRole(tx, row.trustId, 'endorser', row.departmentId)),
+            ...(await usersWithRole(tx, row.trustId, 'decisionMaker')),
+            ...(await usersWithRole(tx, row.trustId, 'assessor')),
+          ];
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'messagePosted',
+      recipientIds: messageRecipients(
+        { applicantId: row.applicantId, coAuthorIds, caseworkerIds },
+        visibility,
+        actor.userId,
+      ),
+      exceptUserId: actor.userId,
+    });
+    return { ok: true, id: created.id };
+  });
+}

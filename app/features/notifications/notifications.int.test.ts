@@ -1,0 +1,299 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import { notifications, users } from '../../db/schema';
+import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
+import { createMailer, readMailbox, type MailConfig } from './mail.server';
+import { countUnread, listNotifications, markRead } from './notifications.server';
+import { deliverOutbox } from './outbox.server';
+
+const PUBLIC_URL = 'https://soknad.test';
+
+/** A real SMTP server on a free local port that keeps what it receives, parsed. */
+async function startSmtp() {
+  const received: ParsedMail[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    logger: false,
+    onData(stream, _session, callback) {
+      simpleParser(stream)
+        .then((mail) => {
+          received.push(mail);
+          callback();
+        })
+        .catch(callback);
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.server.address();
+  if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
+  return {
+    received,
+    url: `smtp://127.0.0.1:${address.port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    smtp = await startSmtp();
+  });
+  afterAll(async () => {
+    await smtp.close();
+    await database.close();
+  });
+
+  const db = () => database.db;
+  const smtpConfig = (): MailConfig => ({
+    smtpUrl: smtp.url,
+    from: 'Søknadsportal <ikke-svar@soknad.test>',
+    publicUrl: PUBLIC_URL,
+    mailboxDir: null,
+  });
+
+  async function submittedCase() {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    return { id: draft.id, ...submitted };
+  }
+
+  /** Who was told what about a case, as the owner sees it. */
+  async function notices(caseId: string) {
+    const rows = await db()
+      .select({ userId: notifications.userId, kind: notifications.kind })
+      .from(notifications)
+      .where(eq(notifications.caseId, caseId))
+      .orderBy(notifications.id);
+    return rows.map((r) => [r.kind, r.userId]);
+  }
+
+  /** Empties the outbox, so a test sees only the e-mail it causes. */
+  const flushOutbox = () =>
+    db()
+      .update(notifications)
+      .set({ emailedAt: new Date() })
+      .where(isNull(notifications.emailedAt));
+
+  it('tells whom the recipient table says at each step, never the actor', async () => {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: draft.id,
+      version: submitted.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: draft.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilget.',
+    });
+    expect(await notices(draft.id)).toEqual([
+      ['coAuthorInvited', hbe.coAuthor.userId],
+      ['caseSubmitted', hbe.endorser.userId],
+      ['caseEndorsed', hbe.decisionMaker.userId],
+      ['caseEndorsed', hbe.applicant.userId],
+      ['caseDecided', hbe.applicant.userId],
+      ['caseDecided', hbe.endorser.userId],
+    ]);
+  });
+
+  it('tells the applicant of a return and a question, the leader of a resubmission, the director of an answer', async () => {
+    const c = await submittedCase();
+    const returned = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'returnToApplicant',
+      reason: 'Mangler dokumentasjon.',
+    });
+    expect((await notices(c.id)).at(-1)).toEqual(['caseReturned', hbe.applicant.userId]);
+    const resubmitted = await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: returned.version,
+      event: 'resubmit',
+    });
+    expect((await notices(c.id)).at(-1)).toEqual(['caseSubmitted', hbe.endorser.userId]);
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: resubmitted.version,
+      event: 'endorse',
+      reason: 'Ok.',
+    });
+    const assessing = await transition(db(), hbe.assessor, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    const asked = await transition(db(), hbe.assessor, {
+      caseId: c.id,
+      version: assessing.version,
+      event: 'requestInformation',
+      reason: 'Hva er forventet varighet?',
+    });
+    expect((await notices(c.id)).at(-1)).toEqual(['informationRequested', hbe.applicant.userId]);
+    await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: asked.version,
+      event: 'provideInformation',
+      reason: 'Seks måneder.',
+    });
+    expect((await notices(c.id)).at(-1)).toEqual(['informationProvided', hbe.decisionMaker.userId]);
+  });
+
+  it('lets a user see and mark only their own notifications (row-level security)', async () => {
+    const c = await submittedCase();
+    await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Ok.',
+    });
+    const mine = await listNotifications(db(), hbe.applicant);
+    expect(mine[0]).toMatchObject({
+      caseId: c.id,
+      kind: 'caseEndorsed',
+      read: false,
+      caseVisible: true,
+    });
+    expect(mine[0]?.caseNumber).toBe(c.caseNumber);
+    const all = await inTenant(db(), hbe.applicant, (tx) => tx.select().from(notifications));
+    expect(all.length).toBeGreaterThan(0);
+    expect(all.every((n) => n.userId === hbe.applicant.userId)).toBe(true);
+
+    // Someone else's notification: invisible, and neither markable nor changeable.
+    const [theirs] = await db()
+      .select({ id: notifications.id })
+      .from(notifications)
+      .where(
+        and(eq(notifications.caseId, c.id), eq(notifications.userId, hbe.decisionMaker.userId)),
+      );
+    if (!theirs) throw new Error('The director was not notified');
+    expect(await markRead(db(), hbe.applicant, [theirs.id])).toBe(0);
+    const changed = await inTenant(db(), hbe.applicant, (tx) =>
+      tx
+        .update(notifications)
+        .set({ readAt: new Date() })
+        .where(eq(notifications.id, theirs.id))
+        .returning({ id: notifications.id }),
+    );
+    expect(changed).toEqual([]);
+    const [still] = await db().select().from(notifications).where(eq(notifications.id, theirs.id));
+    expect(still?.readAt).toBeNull();
+
+    const before = await countUnread(db(), hbe.applicant);
+    expect(before).toBeGreaterThan(0);
+    // The header of the case page being opened leaves that case out (opening it reads them).
+    expect(await countUnread(db(), hbe.applicant, c.id)).toBe(before - 1);
+    const first = mine[0];
+    if (!first) throw new Error('No notification');
+    expect(await markRead(db(), hbe.applicant, [first.id])).toBe(1);
+    expect(await countUnread(db(), hbe.applicant)).toBe(before - 1);
+    await markRead(db(), hbe.applicant);
+    expect(await countUnread(db(), hbe.applicant)).toBe(0);
+    expect(await countUnread(db(), hbe.decisionMaker)).toBeGreaterThan(0);
+  });
+
+  it('delivers the outbox once over real SMTP: the case link, no patient data, no drug', async () => {
+    await flushOutbox();
+    const c = await submittedCase();
+    const start = smtp.received.length;
+    const mailer = createMailer(smtpConfig());
+    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 1, failed: 0 });
+    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 0, failed: 0 });
+    const mails = smtp.received.slice(start);
+    expect(mails).toHaveLength(1);
+    const [mail] = mails;
+    const [endorser] = await db().select().from(users).where(eq(users.id, hbe.endorser.userId));
+    expect(mail?.to).toMatchObject({ value: [{ address: endorser?.email }] });
+    expect(mail?.from?.value[0]?.address).toBe('ikke-svar@soknad.test');
+    expect(mail?.subject).toBe(`Ny hendelse i sak ${c.caseNumber}`);
+    expect(mail?.text).toContain(`${PUBLIC_URL}/saker/${c.id}`);
+    expect(mail?.text).toContain(`Det er en ny hendelse i sak ${c.caseNumber}.`);
+    const everything = `${mail?.subject ?? ''}\n${mail?.text ?? ''}\n${mail?.html || ''}`;
+    expect(everything).not.toContain(TEST_PATIENT_IDS[0]);
+    expect(everything).not.toMatch(/rituximab/i);
+    expect(everything).not.toContain('Membranøs nefropati');
+  });
+
+  it('puts a mail that could not be sent back in the outbox, and sends it on the next run', async () => {
+    await flushOutbox();
+    const c = await submittedCase();
+    const down = createMailer({ ...smtpConfig(), smtpUrl: 'smtp://127.0.0.1:1' });
+    expect(await deliverOutbox(db(), down, PUBLIC_URL)).toEqual({ sent: 0, failed: 1 });
+    const [pending] = await db()
+      .select({ emailedAt: notifications.emailedAt })
+      .from(notifications)
+      .where(eq(notifications.caseId, c.id));
+    expect(pending?.emailedAt).toBeNull();
+    const start = smtp.received.length;
+    expect(await deliverOutbox(db(), createMailer(smtpConfig()), PUBLIC_URL)).toEqual({
+      sent: 1,
+      failed: 0,
+    });
+    expect(smtp.received.slice(start).map((m) => m.subject)).toEqual([
+      `Ny hendelse i sak ${c.caseNumber}`,
+    ]);
+  });
+
+  it('never sends a mail twice when runs overlap (claimed with SKIP LOCKED)', async () => {
+    await flushOutbox();
+    const created = [];
+    for (let i = 0; i < 4; i++) created.push(await submittedCase());
+    const start = smtp.received.length;
+    const mailer = createMailer(smtpConfig());
+    const results = await Promise.all([
+      deliverOutbox(db(), mailer, PUBLIC_URL),
+      deliverOutbox(db(), mailer, PUBLIC_URL),
+      deliverOutbox(db(), mailer, PUBLIC_URL),
+    ]);
+    expect(results.reduce((n, r) => n + r.sent, 0)).toBe(4);
+    const subjects = smtp.received.slice(start).map((m) => m.subject);
+    expect(subjects.sort()).toEqual(created.map((c) => `Ny hendelse i sak ${c.caseNumber}`).sort());
+    const [left] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(notifications)
+      .where(isNull(notifications.emailedAt));
+    expect(left?.n).toBe(0);
+  });
+
+  it('catches mail in the development mailbox when there is no SMTP server', async () => {
+    await flushOutbox();
+    const c = await submittedCase();
+    const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-mailbox-'));
+    try {
+      const mailer = createMailer({ ...smtpConfig(), smtpUrl: null, mailboxDir });
+      expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 1, failed: 0 });
+      const caught = await readMailbox(mailboxDir);
+      expect(caught).toHaveLength(1);
+      expect(caught[0]).toMatchObject({ subject: `Ny hendelse i sak ${c.caseNumber}` });
+      expect(caught[0]?.text).toContain(`${PUBLIC_URL}/saker/${c.id}`);
+    } finally {
+      rmSync(mailboxDir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { Heading, Link } from '@digdir/designsystemet-react';
+import { data, redirect, Link as RouterLink } from 'react-router';
+import { CaseError } from '../features/cases/domain/errors';
+import { loadDialog, postMessage } from '../features/dialog/dialog.server';
+import { SENT_FLAG } from '../features/dialog/http.server';
+import { DialogThread, type SubmittedMessage } from '../features/dialog/ui/DialogThread';
+import { msg } from '../i18n';
+import { loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/case-messages';
+
+/** The dialog on its own page: where a refused post comes back to, with what was typed. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  return { view: await loadCase(() => loadDialog(context.db, actor, params.caseId)) };
+}
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const values = formTexts(await request.formData(), ['body', 'visibility'] as const);
+  try {
+    const result = await loadCase(() => postMessage(context.db, actor, params.caseId, values));
+    if (!result.ok) {
+      return data<SubmittedMessage>(
+        { errors: result.errors, problem: null, values },
+        { status: 400 },
+      );
+    }
+  } catch (error) {
+    if (error instanceof CaseError && error.code === 'forbidden') {
+      return data<SubmittedMessage>({ errors: [], problem: 'forbidden', values }, { status: 403 });
+    }
+    throw error;
+  }
+  return redirect(`/saker/${params.caseId}?${SENT_FLAG}=sendt#dialog`);
+}
+
+export default function CaseMessages({ loaderData, actionData }: Route.ComponentProps) {
+  const { view } = loaderData;
+  const label = view.caseNumber ?? msg.case.draftLabel;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.dialog.pageTitle(label), msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {msg.dialog.pageTitle(label)}
+      </Heading>
+      <section id="dialog" className="sp-stack" aria-label={msg.dialog.title}>
+        <DialogThread view={view} sent={false} submitted={actionData ?? null} headingLevel={2} />
+      </section>
+      <Link asChild>
+        <RouterLink to={`/saker/${view.caseId}#dialog`}>{msg.dialog.backToCase}</RouterLink>
+      </Link>
+    </div>
+  );
+}
