@@ -41,7 +41,7 @@ export type DemoTrustCode = keyof typeof DEMO_TRUSTS;
  * member, to delegate to and to assess with). `department` is the index of the department the
  * role is limited to (null: trust-wide); `key` names the e-mail when a role has a second person.
  */
-const DEMO_PEOPLE: Record<
+export const DEMO_PEOPLE: Record<
   DemoTrustCode,
   { role: Role; key?: string; name: string; title: string; department: number | null }[]
 > = {

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { roleAssignments, sessions, trusts, users } from '../../db/schema';
-import { DEMO_TRUSTS, seed } from '../../db/seed.server';
+import { DEMO_PEOPLE, DEMO_TRUSTS, seed } from '../../db/seed.server';
 import { signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { createAuth, listDemoUsers } from './auth.server';
@@ -18,7 +18,7 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
   });
   afterAll(() => database.close());
 
-  it('seeds all trusts and one demo user per role per demo trust, idempotently', async () => {
+  it('seeds all trusts and the demo users (one per role per demo trust, and a few more), idempotently', async () => {
     const countAll = async () => ({
       trusts: (await database.db.select({ n: count() }).from(trusts))[0]?.n,
       users: (await database.db.select({ n: count() }).from(users))[0]?.n,
@@ -27,14 +27,19 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
     const before = await countAll();
     expect(before).toEqual({
       trusts: 24,
-      users: Object.keys(DEMO_TRUSTS).length * ROLES.length,
-      roles: Object.keys(DEMO_TRUSTS).length * ROLES.length,
+      users: Object.values(DEMO_PEOPLE).flat().length,
+      roles: Object.values(DEMO_PEOPLE).flat().length,
     });
     await seed(database.db);
     expect(await countAll()).toEqual(before);
     const demo = await listDemoUsers(database.db);
     const hbe = demo.filter((u) => u.trustName === 'Helse Bergen HF');
-    expect(hbe.flatMap((u) => u.roles.map((r) => r.role)).sort()).toEqual([...ROLES].sort());
+    expect([...new Set(hbe.flatMap((u) => u.roles.map((r) => r.role)))].sort()).toEqual(
+      [...ROLES].sort(),
+    );
+    expect(Object.values(DEMO_PEOPLE).flat().length).toBe(
+      Object.keys(DEMO_TRUSTS).length * ROLES.length + 2,
+    );
   });
 
   it('signs in with a signed, httpOnly, SameSite cookie holding only a token', async () => {

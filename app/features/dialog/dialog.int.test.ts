@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { accessLog, caseMessages, notifications } from '../../db/schema';
-import { completeAnswers, demoActors } from '../../test/actors';
+import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
@@ -16,11 +16,13 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
   let database: Database;
   let hbe: Awaited<ReturnType<typeof demoActors>>;
   let ous: Awaited<ReturnType<typeof demoActors>>;
+  let secondAssessor: Actor;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     hbe = await demoActors(database.db, 'HBE');
     ous = await demoActors(database.db, 'OUS');
+    secondAssessor = (await signIn(database.db, 'HBE', 'assessor2')).actor;
   });
   afterAll(() => database.close());
 
@@ -180,12 +182,15 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
         hbe.endorser.userId,
         hbe.decisionMaker.userId,
         hbe.assessor.userId,
+        secondAssessor.userId,
       ]),
     );
     const before = (await messageNotices(caseId)).length;
     await post(hbe.endorser, caseId, 'Internt: sjekk budsjettet', 'internal');
     const after = (await messageNotices(caseId)).slice(before);
-    expect(new Set(after)).toEqual(new Set([hbe.decisionMaker.userId, hbe.assessor.userId]));
+    expect(new Set(after)).toEqual(
+      new Set([hbe.decisionMaker.userId, hbe.assessor.userId, secondAssessor.userId]),
+    );
   });
 
   it('keeps a draft dialog between the applicant and co-authors', async () => {
