@@ -1,6 +1,6 @@
 import type { AttachmentNotice, AttachmentProblem } from '../features/attachments/domain/errors';
 import type { AttachmentKind } from '../features/attachments/domain/kinds';
-import type { Role } from '../features/auth/domain/roles';
+import type { CaseRole } from '../features/auth/domain/roles';
 import type {
   DecisionOutcome,
   PatientScope,
@@ -42,7 +42,8 @@ export const nb = {
     assessor: 'Vurderingskomité',
     nationalReader: 'Nasjonal leser',
     trustAdmin: 'Administrator',
-  } satisfies Record<Role, string>,
+    consultant: 'Konsultert helseforetak',
+  } satisfies Record<CaseRole, string>,
   statuses: {
     draft: 'Utkast',
     submitted: 'Til forankring',

@@ -27,7 +27,9 @@ import {
   trusts,
   users,
 } from '../../db/schema';
-import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
+import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
+import { isConsultationEvent } from '../consultations/domain/consultation';
+import { isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
@@ -68,8 +70,12 @@ export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
-const rolesFor = (actor: Actor, row: CaseRow, coAuthorIds: readonly string[]) =>
-  caseRoles(actor, { ...row, coAuthorIds, status: statusOf(row) });
+const rolesFor = (
+  actor: Actor,
+  row: CaseRow,
+  coAuthorIds: readonly string[],
+  consultedByActorTrust = false,
+) => caseRoles(actor, { ...row, coAuthorIds, status: statusOf(row), consultedByActorTrust });
 
 async function coAuthorsOf(tx: Tx, caseIds: string[]): Promise<Map<string, string[]>> {
   const out = new Map<string, string[]>();
@@ -92,13 +98,21 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new CaseError('notFound');
   const coAuthorIds = (await coAuthorsOf(tx, [row.id])).get(row.id) ?? [];
-  const roles = rolesFor(actor, row, coAuthorIds);
+  // Consultation: another trust's row is visible only through an open grant (features/consultations).
+  const consulted = row.trustId !== actor.trustId && (await isConsultedCase(tx, row.id));
+  const roles = rolesFor(actor, row, coAuthorIds, consulted);
   if (roles.length === 0) throw new CaseError('notFound');
   return { row, roles, coAuthorIds };
 }
 
 /** Writes one access-log record (a read of personal data) in the caller's transaction. */
-export async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
+export async function logAccess(
+  tx: Tx,
+  actor: Actor,
+  role: CaseRole,
+  caseId: string,
+  action: string,
+) {
   await tx.insert(accessLog).values({
     trustId: actor.trustId,
     userId: actor.userId,
@@ -197,7 +211,7 @@ export interface HistoryEntry {
   fromStatus: Status | null;
   toStatus: Status;
   actorName: string;
-  actorRole: Role;
+  actorRole: CaseRole;
   reason: string | null;
   at: Date;
 }
@@ -236,7 +250,7 @@ export interface CaseView {
   coAuthors: Person[];
   submittedAt: Date | null;
   createdAt: Date;
-  roles: Role[];
+  roles: CaseRole[];
   events: CaseEvent[];
   editable: boolean;
   history: HistoryEntry[];
@@ -331,14 +345,15 @@ export async function getCase(
       submittedAt: row.submittedAt,
       createdAt: row.createdAt,
       roles,
-      events: availableEvents(status, roles),
+      // Consultation events go through features/consultations (they also change the read grant).
+      events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
       history: history.map((h) => ({
         ...h,
         event: h.event as HistoryEntry['event'],
         fromStatus: h.fromStatus as Status | null,
         toStatus: h.toStatus as Status,
-        actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
+        actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
       })),
       changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
@@ -581,6 +596,8 @@ export async function transition(
   actor: Actor,
   input: TransitionInput,
 ): Promise<{ version: number; caseNumber: string | null }> {
+  // Consultation events also open or close a read grant: only features/consultations fires them.
+  if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
     if (row.version !== input.version) throw new CaseError('conflict');
