@@ -9,6 +9,8 @@ import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
+import { consultationSection } from '../features/consultations/consultations.server';
+import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { msg } from '../i18n';
@@ -29,6 +31,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...attachmentFlags(url.searchParams),
       maxBytes: context.attachments.maxBytes,
     },
+    // Consultation of another trust (features/consultations).
+    consultation: await consultationSection(context.db, actor, view.id, url),
   };
 }
 
@@ -107,6 +111,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           </dl>
         </Card>
       )}
+
+      <ConsultationSection caseId={view.id} section={loaderData.consultation} />
 
       <section className="sp-stack" aria-labelledby="about">
         <Heading level={2} data-size="md" id="about">

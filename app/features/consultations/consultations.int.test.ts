@@ -148,9 +148,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     const current = await version();
     const input = { version: current, consultedTrustId: ousTrust(), question: 'Q?', deadline };
     expect(await refuse(requestConsultation(db(), hbe.assessor, caseId, input))).toBe('forbidden');
-    expect(await refuse(requestConsultation(db(), hbe.applicant, caseId, input))).toBe(
-      'forbidden',
-    );
+    expect(await refuse(requestConsultation(db(), hbe.applicant, caseId, input))).toBe('forbidden');
     expect(
       await refuse(
         transition(db(), hbe.decisionMaker, {
@@ -199,7 +197,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       caseId,
       attachmentId,
     );
-    expect(download.bytes).toEqual(minimalPdf());
+    expect(new Uint8Array(download.bytes)).toEqual(minimalPdf());
 
     const panel = await getConsultationPanel(db(), ous.decisionMaker, caseId);
     expect(panel).toMatchObject({ mode: 'consulted', canAnswer: true });
@@ -236,9 +234,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       );
       expect(['forbidden', 'invalidTransition']).toContain(result);
     }
-    expect(
-      await refuse(revokeConsultation(db(), ous.decisionMaker, caseId, caseId, current)),
-    ).toBe('forbidden');
+    expect(await refuse(revokeConsultation(db(), ous.decisionMaker, caseId, caseId, current))).toBe(
+      'forbidden',
+    );
     expect(
       await refusal(
         uploadAttachment(db(), settings, ous.decisionMaker, {

@@ -1,22 +1,32 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { caseConsultations, caseEvents, cases, roleAssignments, trusts, users } from '../../db/schema';
+import {
+  caseConsultations,
+  caseEvents,
+  cases,
+  roleAssignments,
+  trusts,
+  users,
+} from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
 import { loadVisibleCase, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
 import {
+  addDays,
   checkAnswer,
   checkRequest,
   consultationState,
   isPending,
+  MAX_DEADLINE_DAYS,
   norwegianDate,
   type ConsultationFieldErrors,
   type ConsultationRequest,
   type ConsultationState,
 } from './domain/consultation';
+import { consultationNotice } from './domain/notices';
 import { openGrantsToMe } from './grants.server';
 
 /** A request or answer with bad input: nothing was changed; the form shows these per field. */
@@ -104,13 +114,11 @@ async function consultationsOf(tx: Tx, caseId: string, today: string) {
     .leftJoin(answerer, eq(answerer.id, caseConsultations.answeredBy))
     .where(eq(caseConsultations.caseId, caseId))
     .orderBy(desc(caseConsultations.requestedAt));
-  return rows.map(
-    (r): ConsultationView => ({
-      ...r,
-      state: consultationState(r, today),
-      pending: isPending(r),
-    }),
-  );
+  return rows.map((r): ConsultationView => ({
+    ...r,
+    state: consultationState(r, today),
+    pending: isPending(r),
+  }));
 }
 
 /**
@@ -298,7 +306,9 @@ export async function answerConsultation(
     if (row.version !== input.version) throw new CaseError('conflict');
     const [result] = await tx
       .select({
-        version: sql<number | null>`answer_consultation(${grant.id}, ${input.version}, ${checked.value})`,
+        version: sql<
+          number | null
+        >`answer_consultation(${grant.id}, ${input.version}, ${checked.value})`,
       })
       .from(sql`(select 1) as one`);
     if (result?.version == null) throw new CaseError('conflict');
@@ -339,4 +349,24 @@ export async function listConsultationsToUs(db: Db, actor: Actor): Promise<Consu
       .innerJoin(trusts, eq(trusts.id, open.trustId))
       .orderBy(asc(open.deadline));
   });
+}
+
+/** The case page's one call: the consultation panel and the confirmation to show, if any. */
+export async function consultationSection(db: Db, actor: Actor, caseId: string, url: URL) {
+  return {
+    panel: await getConsultationPanel(db, actor, caseId),
+    notice: consultationNotice(url.searchParams),
+    maxDeadline: addDays(norwegianDate(new Date()), MAX_DEADLINE_DAYS),
+    today: norwegianDate(new Date()),
+  };
+}
+export type ConsultationSectionData = Awaited<ReturnType<typeof consultationSection>>;
+
+/** The start page's one call: open consultations to the actor's trust, and a confirmation. */
+export async function consultationsHome(db: Db, actor: Actor, url: URL) {
+  return {
+    shown: ANSWERING_ROLES.some((r) => hasRole(actor, r)),
+    items: await listConsultationsToUs(db, actor),
+    notice: consultationNotice(url.searchParams),
+  };
 }

@@ -25,7 +25,8 @@ const CONSULTANT_HOLDERS: readonly Role[] = ['decisionMaker', 'assessor'];
 export function caseRoles(actor: Actor, scope: CaseScope): CaseRole[] {
   if (actor.trustId !== scope.trustId) {
     // Consultation: another trust's director or committee reads one case while its grant is open.
-    const consultant = scope.consultedByActorTrust && CONSULTANT_HOLDERS.some((r) => hasRole(actor, r));
+    const consultant =
+      scope.consultedByActorTrust && CONSULTANT_HOLDERS.some((r) => hasRole(actor, r));
     return consultant ? ['consultant'] : [];
   }
   const roles: CaseRole[] = [];
