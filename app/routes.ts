@@ -14,7 +14,10 @@ export default [
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
   route('saker/:caseId/konsultasjon', 'routes/consultation-request.tsx'),
-  route('saker/:caseId/konsultasjon/:consultationId/trekk-tilbake', 'routes/consultation-revoke.ts'),
+  route(
+    'saker/:caseId/konsultasjon/:consultationId/trekk-tilbake',
+    'routes/consultation-revoke.ts',
+  ),
   route('saker/:caseId/konsultasjon/:consultationId/svar', 'routes/consultation-answer.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
