@@ -28,8 +28,9 @@ CREATE UNIQUE INDEX "case_consultations_one_open" ON "case_consultations" USING 
 CREATE POLICY "case_consultations_tenant" ON "case_consultations" AS PERMISSIVE FOR ALL TO "sp_app" USING (trust_id = nullif(current_setting('app.trust_id', true), '')::uuid) WITH CHECK (trust_id = nullif(current_setting('app.trust_id', true), '')::uuid);--> statement-breakpoint
 CREATE POLICY "case_consultations_consulted" ON "case_consultations" AS PERMISSIVE FOR SELECT TO "sp_app" USING (consulted_trust_id = nullif(current_setting('app.trust_id', true), '')::uuid);--> statement-breakpoint
 -- ── Custom SQL (consultations): keep below this line when the migration is regenerated. ──
--- The ids of the cases the current trust has been consulted on and may read now: grants that are
--- neither revoked nor answered, up to and including their deadline day in Norwegian time. The one
+-- The ids of the cases the current trust has been consulted on and the current user may read now:
+-- grants that are neither revoked nor answered, up to and including their deadline day in
+-- Norwegian time, read by the trust's director or committee (not its other users). The one
 -- definition of an open grant; SECURITY DEFINER so the row-level policies below never depend on
 -- each other's visibility. STABLE: evaluated once per query (a hashed subplan), not per row.
 CREATE FUNCTION consulted_case_ids() RETURNS SETOF uuid
@@ -39,6 +40,12 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp AS $$
     AND c.revoked_at IS NULL
     AND c.answered_at IS NULL
     AND c.deadline >= (now() AT TIME ZONE 'Europe/Oslo')::date
+    AND EXISTS (
+      SELECT 1 FROM role_assignments r
+      WHERE r.user_id = nullif(current_setting('app.user_id', true), '')::uuid
+        AND r.trust_id = c.consulted_trust_id
+        AND r.role IN ('decisionMaker', 'assessor')
+    )
 $$;
 --> statement-breakpoint
 -- Read-only access for the consulted trust: SELECT policies only, so it can insert, change or

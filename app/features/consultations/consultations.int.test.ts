@@ -186,6 +186,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     // The committee may read too; an applicant of the consulted trust may not.
     expect((await getCase(db(), ous.assessor, caseId)).roles).toEqual(['consultant']);
     expect(await refuse(getCase(db(), ous.applicant, caseId))).toBe('notFound');
+    expect((await seenBy(ous.applicant)).cases).toBe(0);
+    expect((await seenBy(ous.assessor)).cases).toBe(1);
 
     const files = await listAttachments(db(), ous.decisionMaker, caseId);
     expect(files.attachments.map((f) => f.fileName)).toEqual(['epikrise.pdf']);

@@ -118,6 +118,7 @@ export function ConsultationSection({
       </section>
     );
   }
+  if (panel.consultations.length === 0 && !panel.canRequest) return done || null;
   return (
     <section className="sp-stack" aria-labelledby="consultations">
       {done}
