@@ -240,6 +240,14 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       'forbidden',
     );
     expect(
+      await refuse(revokeConsultation(db(), hbe.decisionMaker, caseId, 'not-a-uuid', current)),
+    ).toBe('notFound');
+    expect(
+      await refuse(
+        answerConsultation(db(), ous.decisionMaker, caseId, 'x', { version: current, answer: 'a' }),
+      ),
+    ).toBe('notFound');
+    expect(
       await refusal(
         uploadAttachment(db(), settings, ous.decisionMaker, {
           caseId,

@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
   caseConsultations,
@@ -38,6 +39,11 @@ export class ConsultationInputError extends Error {
 }
 
 const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/** A consultation id from the URL: anything but a UUID names no consultation. */
+function requireId(id: string) {
+  if (!z.uuid().safeParse(id).success) throw new CaseError('notFound');
+}
 
 /** Who in a trust can answer a consultation (and so is worth consulting). */
 const ANSWERING_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
@@ -260,6 +266,7 @@ export async function revokeConsultation(
   consultationId: string,
   version: number,
 ): Promise<void> {
+  requireId(consultationId);
   await inTenant(db, scopeOf(actor), async (tx) => {
     const { caseRow } = await fire(tx, actor, caseId, version, 'cancelConsultation', null);
     const revoked = await tx
@@ -292,6 +299,7 @@ export async function answerConsultation(
   consultationId: string,
   input: { version: number; answer: string },
 ): Promise<void> {
+  requireId(consultationId);
   await inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const check = checkTransition(statusOf(row), 'answerConsultation', roles);
