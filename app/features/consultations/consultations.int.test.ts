@@ -124,6 +124,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       grants: 0,
     });
     expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
+    expect(await getConsultationPanel(db(), hbe.endorser, caseId)).toBeNull();
+    expect(await getConsultationPanel(db(), hbe.applicant, caseId)).toBeNull();
   });
 
   it('refuses a request with bad input, keeping the case as it was', async () => {
