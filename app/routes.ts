@@ -22,6 +22,12 @@ export default [
   route('saker/:caseId/meldinger', 'routes/case-messages.tsx'),
   route('varsler', 'routes/notifications.tsx'),
   route('utvikling/epost', 'routes/dev-mailbox.tsx'),
+  route('saker/:caseId/konsultasjon', 'routes/consultation-request.tsx'),
+  route(
+    'saker/:caseId/konsultasjon/:consultationId/trekk-tilbake',
+    'routes/consultation-revoke.ts',
+  ),
+  route('saker/:caseId/konsultasjon/:consultationId/svar', 'routes/consultation-answer.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

@@ -325,3 +325,4 @@ export * from './schema-fest';
 export * from './schema-assessment';
 export * from './schema-decisions';
 export * from './schema-dialog';
+export * from './schema-consultations';

@@ -23,6 +23,8 @@ import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
+import { consultationSection } from '../features/consultations/consultations.server';
+import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanel } from '../features/decisions/decisions.server';
@@ -53,6 +55,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       maxBytes: context.attachments.maxBytes,
     },
     dialog: await dialogSection(context.db, actor, view.id, url),
+    // Consultation of another trust (features/consultations).
+    consultation: await consultationSection(context.db, actor, view.id, url),
   };
 }
 
@@ -157,6 +161,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             )}
         </Alert>
       )}
+
+      <ConsultationSection caseId={view.id} section={loaderData.consultation} />
 
       <section className="sp-stack" aria-labelledby="about">
         <Heading level={2} data-size="md" id="about">

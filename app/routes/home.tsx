@@ -3,6 +3,8 @@ import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { listMyCases, type CaseListItem } from '../features/cases/cases.server';
 import { StatusTag } from '../features/cases/ui/StatusTag';
+import { consultationsHome } from '../features/consultations/consultations.server';
+import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/home';
@@ -13,7 +15,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
     hasRole(actor, r),
   );
-  return { waiting, others, canApply: hasRole(actor, 'applicant'), worksCases };
+  return {
+    waiting,
+    others,
+    canApply: hasRole(actor, 'applicant'),
+    worksCases,
+    // Consultation: cases other trusts have asked this trust about (features/consultations).
+    consultations: await consultationsHome(context.db, actor, new URL(request.url)),
+  };
 }
 
 function CaseTable({
@@ -80,6 +89,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
         )}
       </div>
       {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
+      <ConsultationsToUs data={loaderData.consultations} />
       {worksCases && (
         <>
           <section className="sp-stack" aria-labelledby="waiting">

@@ -13,7 +13,7 @@ import {
   roleAssignments,
   users,
 } from '../../db/schema';
-import type { Actor, Role } from '../auth/domain/roles';
+import type { Actor, CaseRole, Role } from '../auth/domain/roles';
 import {
   loadVisibleCase,
   logAccess,
@@ -45,7 +45,7 @@ const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userI
 /** The committee roles, in the order a role is named when someone holds both. */
 const COMMITTEE_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
 
-function committeeRole(roles: readonly Role[]): Role {
+function committeeRole(roles: readonly CaseRole[]): Role {
   const role = COMMITTEE_ROLES.find((r) => roles.includes(r));
   if (!role) throw new CaseError('forbidden');
   return role;
@@ -200,7 +200,9 @@ export interface EndorsementView {
 export async function getEndorsementPanel(db: Db, actor: Actor, caseId: string) {
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, caseId);
-    const internal = roles.some((r) => r === 'endorser' || COMMITTEE_ROLES.includes(r));
+    const internal = roles.some(
+      (r) => r === 'endorser' || r === 'decisionMaker' || r === 'assessor',
+    );
     if (!internal) return null;
     return {
       endorsements: await endorsementsOf(tx, row.id),

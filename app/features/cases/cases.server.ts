@@ -29,7 +29,9 @@ import {
   trusts,
   users,
 } from '../../db/schema';
-import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
+import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
+import { isConsultationEvent } from '../consultations/domain/consultation';
+import { isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
@@ -81,8 +83,12 @@ interface CaseMembers {
 }
 const NO_MEMBERS: CaseMembers = { coAuthorIds: [], leaderIds: [] };
 
-const rolesFor = (actor: Actor, row: CaseRow, members: CaseMembers) =>
-  caseRoles(actor, { ...row, ...members, status: statusOf(row) });
+const rolesFor = (
+  actor: Actor,
+  row: CaseRow,
+  members: CaseMembers,
+  consultedByActorTrust = false,
+) => caseRoles(actor, { ...row, ...members, status: statusOf(row), consultedByActorTrust });
 
 async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMembers>> {
   const out = new Map<string, CaseMembers>();
@@ -115,13 +121,21 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock
   const [row] = lock ? await query.for('update') : await query;
   if (!row) throw new CaseError('notFound');
   const members = (await membersOf(tx, [row.id])).get(row.id) ?? NO_MEMBERS;
-  const roles = rolesFor(actor, row, members);
+  // Consultation: another trust's row is visible only through an open grant (features/consultations).
+  const consulted = row.trustId !== actor.trustId && (await isConsultedCase(tx, row.id));
+  const roles = rolesFor(actor, row, members, consulted);
   if (roles.length === 0) throw new CaseError('notFound');
   return { row, roles, coAuthorIds: members.coAuthorIds, leaderIds: members.leaderIds };
 }
 
 /** Writes one access-log record (a read of personal data) in the caller's transaction. */
-export async function logAccess(tx: Tx, actor: Actor, role: Role, caseId: string, action: string) {
+export async function logAccess(
+  tx: Tx,
+  actor: Actor,
+  role: CaseRole,
+  caseId: string,
+  action: string,
+) {
   await tx.insert(accessLog).values({
     trustId: actor.trustId,
     userId: actor.userId,
@@ -230,7 +244,7 @@ export interface HistoryEntry {
   fromStatus: Status | null;
   toStatus: Status;
   actorName: string;
-  actorRole: Role;
+  actorRole: CaseRole;
   reason: string | null;
   at: Date;
 }
@@ -269,7 +283,7 @@ export interface CaseView {
   coAuthors: Person[];
   submittedAt: Date | null;
   createdAt: Date;
-  roles: Role[];
+  roles: CaseRole[];
   events: CaseEvent[];
   editable: boolean;
   history: HistoryEntry[];
@@ -364,7 +378,8 @@ export async function getCase(
       submittedAt: row.submittedAt,
       createdAt: row.createdAt,
       roles,
-      events: availableEvents(status, roles),
+      // Consultation events go through features/consultations (they also change the read grant).
+      events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
       history: history
         .flatMap((h) => {
@@ -375,7 +390,7 @@ export async function getCase(
           ...h,
           fromStatus: h.fromStatus as Status | null,
           toStatus: h.toStatus as Status,
-          actorRole: isRole(h.actorRole) ? h.actorRole : 'applicant',
+          actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
         })),
       changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
@@ -631,6 +646,8 @@ export async function transition(
   actor: Actor,
   input: TransitionInput,
 ): Promise<TransitionResult> {
+  // Consultation events also open or close a read grant: only features/consultations fires them.
+  if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
   return inTenant(db, scopeOf(actor), (tx) => transitionIn(tx, actor, input));
 }
 

@@ -15,6 +15,19 @@ export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * Roles held only for one case, never assigned in a trust: `consultant` is a consulted trust's
+ * director or committee reading a case through an open consultation grant (features/consultations).
+ */
+export const CASE_ONLY_ROLES = ['consultant'] as const;
+
+/** A role as held for one case (see caseRoles): a trust role or a case-only role. */
+export type CaseRole = Role | (typeof CASE_ONLY_ROLES)[number];
+
+export function isCaseRole(value: string): value is CaseRole {
+  return isRole(value) || (CASE_ONLY_ROLES as readonly string[]).includes(value);
+}
+
 /** A role held in one trust, optionally limited to one department. */
 export interface RoleGrant {
   role: Role;

@@ -1,4 +1,4 @@
-import { hasRole, hasRoleFor, type Actor, type Role } from '../../auth/domain/roles';
+import { hasRole, hasRoleFor, type Actor, type CaseRole, type Role } from '../../auth/domain/roles';
 import { EDITABLE_STATUSES, type Status } from './workflow';
 
 /** What the access rules need to know about a case. */
@@ -11,7 +11,12 @@ export interface CaseScope {
   /** Leaders the endorsement was delegated to or who were invited to collaborate on it. */
   leaderIds: readonly string[];
   status: Status;
+  /** Consultation: the actor's trust holds an open read grant for this case (features/consultations). */
+  consultedByActorTrust?: boolean;
 }
+
+/** Consultation: who in a consulted trust reads the case and answers (BRIEF §4). */
+const CONSULTANT_HOLDERS: readonly Role[] = ['decisionMaker', 'assessor'];
 
 /**
  * The roles an actor holds *for this case*: the applicant only for their own case, the endorser
@@ -20,9 +25,14 @@ export interface CaseScope {
  * they were invited to collaborate. A draft is the applicant's alone. Empty means the actor may not see the case
  * at all (and is answered 404, never 403).
  */
-export function caseRoles(actor: Actor, scope: CaseScope): Role[] {
-  if (actor.trustId !== scope.trustId) return [];
-  const roles: Role[] = [];
+export function caseRoles(actor: Actor, scope: CaseScope): CaseRole[] {
+  if (actor.trustId !== scope.trustId) {
+    // Consultation: another trust's director or committee reads one case while its grant is open.
+    const consultant =
+      scope.consultedByActorTrust && CONSULTANT_HOLDERS.some((r) => hasRole(actor, r));
+    return consultant ? ['consultant'] : [];
+  }
+  const roles: CaseRole[] = [];
   if (actor.userId === scope.applicantId && hasRole(actor, 'applicant')) roles.push('applicant');
   if (scope.coAuthorIds.includes(actor.userId)) roles.push('coAuthor');
   if (scope.status === 'draft') return roles;
@@ -48,11 +58,12 @@ const EDITOR_ROLES: readonly Role[] = ['applicant', 'coAuthor'];
  * The role in which the actor may change the application (answers and attachments), given their
  * roles for the case, or null: only its writers, only while it is a draft or returned.
  */
-export function applicationEditorRole(roles: readonly Role[], status: Status): Role | null {
+export function applicationEditorRole(roles: readonly CaseRole[], status: Status): Role | null {
   if (!EDITABLE_STATUSES.includes(status)) return null;
-  return roles.find((role) => EDITOR_ROLES.includes(role)) ?? null;
+  const editors: readonly CaseRole[] = EDITOR_ROLES;
+  return roles.find((role): role is Role => editors.includes(role)) ?? null;
 }
 
-export function canEditApplication(roles: readonly Role[], status: Status): boolean {
+export function canEditApplication(roles: readonly CaseRole[], status: Status): boolean {
   return applicationEditorRole(roles, status) !== null;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ROLES, type Role } from '../../auth/domain/roles';
+import { CASE_ONLY_ROLES, ROLES, type CaseRole, type Role } from '../../auth/domain/roles';
 import {
   availableEvents,
   checkTransition,
@@ -15,7 +15,7 @@ import {
  * The lifecycle of BRIEF §3 restated by hand, independently of TRANSITIONS: for each status, the
  * events that lead somewhere, where they lead, and who may fire them.
  */
-const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, Role[]]>>> = {
+const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, CaseRole[]]>>> = {
   draft: { submit: ['submitted', ['applicant']], withdraw: ['withdrawn', ['applicant']] },
   submitted: {
     endorse: ['endorsed', ['endorser']],
@@ -43,7 +43,7 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, Role[]]>>> = {
     withdraw: ['withdrawn', ['applicant']],
   },
   inConsultation: {
-    answerConsultation: ['underAssessment', ['decisionMaker', 'assessor']],
+    answerConsultation: ['underAssessment', ['consultant']],
     cancelConsultation: ['underAssessment', ['decisionMaker']],
     withdraw: ['withdrawn', ['applicant']],
   },
@@ -62,7 +62,9 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, Role[]]>>> = {
 };
 
 const cases = STATUSES.flatMap((status) =>
-  EVENTS.flatMap((event) => ROLES.map((role) => ({ status, event, role }))),
+  EVENTS.flatMap((event) =>
+    [...ROLES, ...CASE_ONLY_ROLES].map((role) => ({ status, event, role })),
+  ),
 );
 
 describe('transition table: every status × event × role', () => {

@@ -1,4 +1,4 @@
-import type { Role } from '../../auth/domain/roles';
+import type { CaseRole } from '../../auth/domain/roles';
 
 /** The lifecycle of a case (BRIEF §3), main path and side paths. */
 export const STATUSES = [
@@ -46,7 +46,7 @@ export interface Transition {
   event: CaseEvent;
   to: Status;
   /** Roles that may fire the event, as held *for this case* (see caseRoles). */
-  roles: readonly Role[];
+  roles: readonly CaseRole[];
   /** Whether the actor must state a reason (justification, question, answer). */
   reasonRequired: boolean;
 }
@@ -55,7 +55,7 @@ const t = (
   from: Status,
   event: CaseEvent,
   to: Status,
-  roles: readonly Role[],
+  roles: readonly CaseRole[],
   reasonRequired: boolean,
 ): Transition => ({ from, event, to, roles, reasonRequired });
 
@@ -92,7 +92,9 @@ export const TRANSITIONS: readonly Transition[] = [
   ),
   t('awaitingInformation', 'provideInformation', 'underAssessment', ['applicant'], true),
   t('underAssessment', 'requestConsultation', 'inConsultation', ['decisionMaker'], true),
-  t('inConsultation', 'answerConsultation', 'underAssessment', ['decisionMaker', 'assessor'], true),
+  // The consulted trust answers (features/consultations); the three consultation events are fired
+  // only by that module, which also opens and closes the read grant.
+  t('inConsultation', 'answerConsultation', 'underAssessment', ['consultant'], true),
   t('inConsultation', 'cancelConsultation', 'underAssessment', ['decisionMaker'], false),
   t('underAssessment', 'decide', 'decided', ['decisionMaker'], true),
 
@@ -114,14 +116,14 @@ export function findTransition(from: Status, event: CaseEvent): Transition | und
 }
 
 export type TransitionCheck =
-  | { ok: true; transition: Transition; role: Role }
+  | { ok: true; transition: Transition; role: CaseRole }
   | { ok: false; error: 'invalidTransition' | 'forbidden' };
 
 /** May an actor holding `roles` for this case fire `event` in `status`? Names the role used. */
 export function checkTransition(
   status: Status,
   event: CaseEvent,
-  roles: readonly Role[],
+  roles: readonly CaseRole[],
 ): TransitionCheck {
   const transition = findTransition(status, event);
   if (!transition) return { ok: false, error: 'invalidTransition' };
@@ -131,7 +133,7 @@ export function checkTransition(
 }
 
 /** The events an actor holding `roles` may fire in `status`, in table order. */
-export function availableEvents(status: Status, roles: readonly Role[]): CaseEvent[] {
+export function availableEvents(status: Status, roles: readonly CaseRole[]): CaseEvent[] {
   return TRANSITIONS.filter(
     (tr) => tr.from === status && tr.roles.some((r) => roles.includes(r)),
   ).map((tr) => tr.event);

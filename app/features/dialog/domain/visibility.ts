@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Role } from '../../auth/domain/roles';
+import type { CaseRole, Role } from '../../auth/domain/roles';
 
 /**
  * Who may read a message of the case dialog: `case` — everyone working the case, the applicant and
@@ -18,14 +18,14 @@ const APPLICATION_ROLES: readonly Role[] = ['applicant', 'coAuthor'];
 const CASEWORKER_ROLES: readonly Role[] = ['endorser', 'decisionMaker', 'assessor'];
 
 /** The visibilities whose messages someone holding `roles` (for this case) may read. */
-export function visibleTo(roles: readonly Role[]): MessageVisibility[] {
-  if (roles.some((r) => CASEWORKER_ROLES.includes(r))) return ['case', 'internal'];
-  if (roles.some((r) => APPLICATION_ROLES.includes(r))) return ['case'];
+export function visibleTo(roles: readonly CaseRole[]): MessageVisibility[] {
+  if (CASEWORKER_ROLES.some((r) => roles.includes(r))) return ['case', 'internal'];
+  if (APPLICATION_ROLES.some((r) => roles.includes(r))) return ['case'];
   return [];
 }
 
 /** May someone holding `roles` (for this case) post a message of this visibility? */
-export function canPost(roles: readonly Role[], visibility: MessageVisibility): boolean {
+export function canPost(roles: readonly CaseRole[], visibility: MessageVisibility): boolean {
   return visibleTo(roles).includes(visibility);
 }
 
@@ -33,7 +33,10 @@ export function canPost(roles: readonly Role[], visibility: MessageVisibility): 
  * The role a message is posted in (shown beside the author's name): a caseworker role for an
  * internal note, otherwise the first role that may post it, the applicant's own role first.
  */
-export function postingRole(roles: readonly Role[], visibility: MessageVisibility): Role | null {
+export function postingRole(
+  roles: readonly CaseRole[],
+  visibility: MessageVisibility,
+): Role | null {
   if (!canPost(roles, visibility)) return null;
   const order: readonly Role[] =
     visibility === 'internal' ? CASEWORKER_ROLES : [...APPLICATION_ROLES, ...CASEWORKER_ROLES];

@@ -1,0 +1,406 @@
+import { and, count, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import {
+  accessLog,
+  attachments,
+  caseConsultations,
+  caseEvents,
+  cases,
+  notifications,
+} from '../../db/schema';
+import { completeAnswers, demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { minimalPdf } from '../../test/files';
+import { databaseError, refusal } from '../../test/refusals';
+import {
+  downloadAttachment,
+  listAttachments,
+  uploadAttachment,
+} from '../attachments/attachments.server';
+import { AttachmentError } from '../attachments/domain/errors';
+import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
+import { databaseStorage } from '../attachments/store.server';
+import type { Actor } from '../auth/domain/roles';
+import { createDraft, getCase, saveAnswers, transition } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import {
+  answerConsultation,
+  ConsultationInputError,
+  getConsultationPanel,
+  listConsultationsToUs,
+  requestConsultation,
+  revokeConsultation,
+} from './consultations.server';
+import { addDays, norwegianDate } from './domain/consultation';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
+
+async function inputErrors(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ConsultationInputError) return error.fieldErrors;
+    throw error;
+  }
+  throw new Error('Expected the input to be refused');
+}
+
+describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+  let hst: Awaited<ReturnType<typeof demoActors>>;
+  const settings = { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES };
+  const deadline = addDays(norwegianDate(new Date()), 14);
+  let caseId = '';
+  let attachmentId = '';
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    ous = await demoActors(database.db, 'OUS');
+    hst = await demoActors(database.db, 'HST');
+    const draft = await createDraft(database.db, hbe.applicant, completeAnswers);
+    const file = await uploadAttachment(database.db, settings, hbe.applicant, {
+      caseId: draft.id,
+      fileName: 'epikrise.pdf',
+      bytes: minimalPdf(),
+    });
+    attachmentId = file.id;
+    let version = (
+      await transition(database.db, hbe.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      })
+    ).version;
+    version = (
+      await transition(database.db, hbe.endorser, {
+        caseId: draft.id,
+        version,
+        event: 'endorse',
+        reason: 'Forankret.',
+      })
+    ).version;
+    await transition(database.db, hbe.decisionMaker, {
+      caseId: draft.id,
+      version,
+      event: 'startAssessment',
+    });
+    caseId = draft.id;
+  });
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+  const version = async () => (await getCase(db(), hbe.decisionMaker, caseId)).version;
+  const ousTrust = () => ous.decisionMaker.trustId;
+  const readsBy = (actor: Actor) =>
+    inTenant(db(), actor, async (tx) => {
+      const [row] = await tx
+        .select({ n: count() })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, caseId), eq(accessLog.userId, actor.userId)));
+      return row?.n ?? 0;
+    });
+  /** What a trust sees of the case in plain SQL as the application role. */
+  const seenBy = (actor: Actor) =>
+    inTenant(db(), actor, async (tx) => ({
+      cases: (await tx.select().from(cases).where(eq(cases.id, caseId))).length,
+      events: (await tx.select().from(caseEvents).where(eq(caseEvents.caseId, caseId))).length,
+      attachments: (await tx.select().from(attachments).where(eq(attachments.caseId, caseId)))
+        .length,
+      grants: (
+        await tx.select().from(caseConsultations).where(eq(caseConsultations.caseId, caseId))
+      ).length,
+    }));
+
+  it('hides the case from another trust before any grant', async () => {
+    expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    expect(await seenBy(ous.decisionMaker)).toEqual({
+      cases: 0,
+      events: 0,
+      attachments: 0,
+      grants: 0,
+    });
+    expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
+    expect(await getConsultationPanel(db(), hbe.endorser, caseId)).toBeNull();
+    expect(await getConsultationPanel(db(), hbe.applicant, caseId)).toBeNull();
+  });
+
+  it('refuses a request with bad input, keeping the case as it was', async () => {
+    const before = await version();
+    const errors = await inputErrors(
+      requestConsultation(db(), hbe.decisionMaker, caseId, {
+        version: before,
+        consultedTrustId: hbe.decisionMaker.trustId,
+        question: '  ',
+        deadline: '2020-01-01',
+      }),
+    );
+    expect(errors).toEqual({
+      consultedTrustId: 'trustRequired',
+      question: 'questionRequired',
+      deadline: 'deadlinePast',
+    });
+    expect(await version()).toBe(before);
+  });
+
+  it('lets only the director ask, and never through the generic transition', async () => {
+    const current = await version();
+    const input = { version: current, consultedTrustId: ousTrust(), question: 'Q?', deadline };
+    expect(await refuse(requestConsultation(db(), hbe.assessor, caseId, input))).toBe('forbidden');
+    expect(await refuse(requestConsultation(db(), hbe.applicant, caseId, input))).toBe('forbidden');
+    expect(
+      await refuse(
+        transition(db(), hbe.decisionMaker, {
+          caseId,
+          version: current,
+          event: 'requestConsultation',
+          reason: 'Q?',
+        }),
+      ),
+    ).toBe('invalidTransition');
+  });
+
+  it('grants read access to the consulted trust, logging every read, and nothing else', async () => {
+    await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Har dere erfaring med rituksimab ved membranøs nefropati?',
+      deadline,
+    });
+    const home = await getCase(db(), hbe.decisionMaker, caseId);
+    expect(home.status).toBe('inConsultation');
+    expect(home.events).not.toContain('cancelConsultation');
+
+    const view = await getCase(db(), ous.decisionMaker, caseId);
+    expect(view).toMatchObject({ roles: ['consultant'], events: [], editable: false });
+    expect(view.answers.indication).toBe(completeAnswers.indication);
+    expect(view.history.map((h) => h.event)).toContain('requestConsultation');
+    await getCase(db(), ous.decisionMaker, caseId);
+    expect(await readsBy(ous.decisionMaker)).toBe(2);
+    const [logged] = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx.select().from(accessLog).where(eq(accessLog.caseId, caseId)),
+    );
+    expect(logged).toMatchObject({ trustId: ousTrust(), role: 'consultant', action: 'view' });
+
+    // The committee may read too; an applicant of the consulted trust may not.
+    expect((await getCase(db(), ous.assessor, caseId)).roles).toEqual(['consultant']);
+    expect(await refuse(getCase(db(), ous.applicant, caseId))).toBe('notFound');
+    expect((await seenBy(ous.applicant)).cases).toBe(0);
+    expect((await seenBy(ous.assessor)).cases).toBe(1);
+
+    const files = await listAttachments(db(), ous.decisionMaker, caseId);
+    expect(files.attachments.map((f) => f.fileName)).toEqual(['epikrise.pdf']);
+    expect(files.editable).toBe(false);
+    const download = await downloadAttachment(
+      db(),
+      settings.storage,
+      ous.decisionMaker,
+      caseId,
+      attachmentId,
+    );
+    expect(new Uint8Array(download.bytes)).toEqual(minimalPdf());
+
+    const panel = await getConsultationPanel(db(), ous.decisionMaker, caseId);
+    expect(panel).toMatchObject({ mode: 'consulted', canAnswer: true });
+    const toUs = await listConsultationsToUs(db(), ous.decisionMaker);
+    expect(toUs.map((c) => [c.caseId, c.deadline])).toEqual([[caseId, deadline]]);
+    expect(await listConsultationsToUs(db(), hst.decisionMaker)).toEqual([]);
+
+    const [told] = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx.select().from(notifications).where(eq(notifications.caseId, caseId)),
+    );
+    expect(told).toMatchObject({ kind: 'consultationRequested', userId: ous.decisionMaker.userId });
+  });
+
+  it('lets the consulted trust write nothing but its answer', async () => {
+    const current = await version();
+    // Saving takes the row lock, which row-level security grants only to the case's own trust.
+    expect(
+      await refuse(
+        saveAnswers(db(), ous.decisionMaker, caseId, {
+          indication: { base: completeAnswers.indication ?? null, value: 'Endret' },
+        }),
+      ),
+    ).toBe('notFound');
+    for (const event of ['decide', 'withdraw', 'returnToApplicant'] as const) {
+      const result = await refusal(
+        transition(db(), ous.decisionMaker, {
+          caseId,
+          version: current,
+          event,
+          reason: 'x',
+          outcome: 'approved',
+        }),
+        CaseError,
+      );
+      expect(['forbidden', 'invalidTransition']).toContain(result);
+    }
+    expect(await refuse(revokeConsultation(db(), ous.decisionMaker, caseId, caseId, current))).toBe(
+      'forbidden',
+    );
+    expect(
+      await refuse(revokeConsultation(db(), hbe.decisionMaker, caseId, 'not-a-uuid', current)),
+    ).toBe('notFound');
+    expect(
+      await refuse(
+        answerConsultation(db(), ous.decisionMaker, caseId, 'x', { version: current, answer: 'a' }),
+      ),
+    ).toBe('notFound');
+    expect(
+      await refusal(
+        uploadAttachment(db(), settings, ous.decisionMaker, {
+          caseId,
+          fileName: 'x.pdf',
+          bytes: minimalPdf(),
+        }),
+        AttachmentError,
+      ),
+    ).toBe('notEditable');
+
+    // Plain SQL as the application role: updates find no row, inserts and answers are refused.
+    const changed = await inTenant(db(), ous.decisionMaker, (tx) =>
+      tx
+        .update(cases)
+        .set({ status: 'decided' })
+        .where(eq(cases.id, caseId))
+        .returning({ id: cases.id }),
+    );
+    expect(changed).toEqual([]);
+    expect(
+      await databaseError(
+        inTenant(db(), ous.decisionMaker, (tx) =>
+          tx.insert(caseEvents).values({
+            caseId,
+            trustId: hbe.decisionMaker.trustId,
+            event: 'decide',
+            toStatus: 'decided',
+            actorId: ous.decisionMaker.userId,
+            actorRole: 'decisionMaker',
+          }),
+        ),
+      ),
+    ).toMatch(/row-level security/);
+    expect(
+      await databaseError(
+        inTenant(db(), ous.decisionMaker, (tx) =>
+          tx.update(caseConsultations).set({ answer: 'Snik' }),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+    expect((await getCase(db(), hbe.decisionMaker, caseId)).version).toBe(current);
+  });
+
+  it('shows a third trust nothing, not even through the answer function', async () => {
+    expect(await seenBy(hst.decisionMaker)).toEqual({
+      cases: 0,
+      events: 0,
+      attachments: 0,
+      grants: 0,
+    });
+    expect(await refuse(getCase(db(), hst.decisionMaker, caseId))).toBe('notFound');
+    const [grant] = await inTenant(db(), hbe.decisionMaker, (tx) =>
+      tx.select().from(caseConsultations).where(eq(caseConsultations.caseId, caseId)),
+    );
+    const result = await inTenant(db(), hst.decisionMaker, (tx) =>
+      tx
+        .select({ v: sql<number | null>`answer_consultation(${grant?.id}, ${1}, ${'Svar'})` })
+        .from(sql`(select 1) as one`),
+    );
+    expect(result).toEqual([{ v: null }]);
+  });
+
+  it('ends the access when the director revokes', async () => {
+    const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    if (panel?.mode !== 'home') throw new Error('Expected the home panel');
+    expect(panel.canRevoke).toBe(true);
+    const [open] = panel.consultations;
+    if (!open) throw new Error('Expected the consultation');
+    expect(open.state).toBe('open');
+    await revokeConsultation(db(), hbe.decisionMaker, caseId, open.id, panel.caseVersion);
+    expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+    expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    expect((await seenBy(ous.decisionMaker)).cases).toBe(0);
+    expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
+    const after = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    expect(after?.mode === 'home' && after.consultations[0]?.state).toBe('revoked');
+  });
+
+  it('lands the answer in the case and ends the access', async () => {
+    const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Ny runde: hvilken dose brukte dere?',
+      deadline,
+    });
+    const current = (await getCase(db(), ous.decisionMaker, caseId)).version;
+    expect(
+      await inputErrors(
+        answerConsultation(db(), ous.decisionMaker, caseId, id, { version: current, answer: ' ' }),
+      ),
+    ).toEqual({ answer: 'answerRequired' });
+    expect(
+      await refuse(
+        answerConsultation(db(), ous.decisionMaker, caseId, id, {
+          version: current - 1,
+          answer: 'Svar',
+        }),
+      ),
+    ).toBe('conflict');
+    expect(
+      await refuse(
+        answerConsultation(db(), hbe.decisionMaker, caseId, id, {
+          version: current,
+          answer: 'Svar',
+        }),
+      ),
+    ).toBe('forbidden');
+
+    const answer = '1000 mg dag 1 og 15, god effekt hos 3 av 4 pasienter.';
+    await answerConsultation(db(), ous.assessor, caseId, id, { version: current, answer });
+
+    const view = await getCase(db(), hbe.decisionMaker, caseId);
+    expect(view.status).toBe('underAssessment');
+    expect(view.history.at(-1)).toMatchObject({
+      event: 'answerConsultation',
+      actorRole: 'consultant',
+      actorName: 'Eva Strand',
+      reason: answer,
+    });
+    const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    expect(panel?.mode === 'home' && panel.consultations[0]).toMatchObject({
+      state: 'answered',
+      answer,
+      answeredByName: 'Eva Strand',
+    });
+    expect(await refuse(getCase(db(), ous.assessor, caseId))).toBe('notFound');
+    const told = await inTenant(db(), hbe.decisionMaker, (tx) =>
+      tx.select().from(notifications).where(eq(notifications.kind, 'consultationAnswered')),
+    );
+    expect(told.map((n) => n.caseId)).toEqual([caseId]);
+  });
+
+  it('ends the access after the deadline day', async () => {
+    const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Tredje spørsmål',
+      deadline,
+    });
+    expect((await getCase(db(), ous.decisionMaker, caseId)).roles).toEqual(['consultant']);
+    // The deadline passes (set as the owner; the application role cannot change it).
+    await db()
+      .update(caseConsultations)
+      .set({ deadline: addDays(norwegianDate(new Date()), -1) })
+      .where(eq(caseConsultations.id, id));
+    expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    expect(panel?.mode === 'home' && panel.consultations[0]?.state).toBe('expired');
+    // Still in consultation until the director revokes the expired grant.
+    if (panel?.mode !== 'home') throw new Error('Expected the home panel');
+    await revokeConsultation(db(), hbe.decisionMaker, caseId, id, panel.caseVersion);
+    expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+  });
+});

@@ -1,0 +1,380 @@
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
+import {
+  caseConsultations,
+  caseEvents,
+  cases,
+  roleAssignments,
+  trusts,
+  users,
+} from '../../db/schema';
+import { hasRole, type Actor, type Role } from '../auth/domain/roles';
+import { loadVisibleCase, statusOf } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
+import { notify } from '../notifications/notifications.server';
+import {
+  addDays,
+  checkAnswer,
+  checkRequest,
+  consultationState,
+  isPending,
+  MAX_DEADLINE_DAYS,
+  norwegianDate,
+  type ConsultationFieldErrors,
+  type ConsultationRequest,
+  type ConsultationState,
+} from './domain/consultation';
+import { consultationNotice } from './domain/notices';
+import { openGrantsToMe } from './grants.server';
+
+/** A request or answer with bad input: nothing was changed; the form shows these per field. */
+export class ConsultationInputError extends Error {
+  constructor(readonly fieldErrors: ConsultationFieldErrors) {
+    super('invalid consultation input');
+    this.name = 'ConsultationInputError';
+  }
+}
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/** A consultation id from the URL: anything but a UUID names no consultation. */
+function requireId(id: string) {
+  if (!z.uuid().safeParse(id).success) throw new CaseError('notFound');
+}
+
+/** Who in a trust can answer a consultation (and so is worth consulting). */
+const ANSWERING_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
+
+export interface TrustOption {
+  id: string;
+  name: string;
+}
+
+export interface ConsultationView {
+  id: string;
+  consultedTrustName: string;
+  question: string;
+  deadline: string;
+  requestedByName: string;
+  requestedAt: Date;
+  state: ConsultationState;
+  /** Still holding the case in consultation (may be revoked). */
+  pending: boolean;
+  answer: string | null;
+  answeredByName: string | null;
+  answeredAt: Date | null;
+  revokedAt: Date | null;
+}
+
+/** What the case page shows about consultations, depending on who looks. */
+export type ConsultationPanel =
+  | {
+      mode: 'home';
+      caseVersion: number;
+      consultations: ConsultationView[];
+      /** Trusts that may be consulted, when the actor may ask now (else empty). */
+      trusts: TrustOption[];
+      canRequest: boolean;
+      canRevoke: boolean;
+    }
+  | {
+      mode: 'consulted';
+      caseVersion: number;
+      grant: ConsultationView & { askingTrustName: string };
+      canAnswer: boolean;
+    };
+
+/** Trusts other than the actor's in which someone could answer a consultation. */
+async function consultableTrusts(tx: Tx, actor: Actor): Promise<TrustOption[]> {
+  return tx
+    .selectDistinct({ id: trusts.id, name: trusts.name })
+    .from(trusts)
+    .innerJoin(roleAssignments, eq(roleAssignments.trustId, trusts.id))
+    .where(and(ne(trusts.id, actor.trustId), inArray(roleAssignments.role, [...ANSWERING_ROLES])))
+    .orderBy(asc(trusts.name));
+}
+
+async function consultationsOf(tx: Tx, caseId: string, today: string) {
+  const requester = alias(users, 'requester');
+  const answerer = alias(users, 'answerer');
+  const consulted = alias(trusts, 'consulted');
+  const rows = await tx
+    .select({
+      id: caseConsultations.id,
+      consultedTrustName: consulted.name,
+      question: caseConsultations.question,
+      deadline: caseConsultations.deadline,
+      requestedByName: requester.name,
+      requestedAt: caseConsultations.requestedAt,
+      answer: caseConsultations.answer,
+      answeredByName: answerer.name,
+      answeredAt: caseConsultations.answeredAt,
+      revokedAt: caseConsultations.revokedAt,
+    })
+    .from(caseConsultations)
+    .innerJoin(consulted, eq(consulted.id, caseConsultations.consultedTrustId))
+    .innerJoin(requester, eq(requester.id, caseConsultations.requestedBy))
+    .leftJoin(answerer, eq(answerer.id, caseConsultations.answeredBy))
+    .where(eq(caseConsultations.caseId, caseId))
+    .orderBy(desc(caseConsultations.requestedAt));
+  return rows.map((r): ConsultationView => ({
+    ...r,
+    state: consultationState(r, today),
+    pending: isPending(r),
+  }));
+}
+
+/**
+ * The consultation section of the case page. The home trust's director and committee see every
+ * consultation with its answer; the consulted trust sees only its open grant. Others: null. The
+ * case read itself is logged by getCase.
+ */
+export async function getConsultationPanel(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+): Promise<ConsultationPanel | null> {
+  const today = norwegianDate(new Date());
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const status = statusOf(row);
+    const all = await consultationsOf(tx, row.id, today);
+    if (roles.includes('consultant')) {
+      const [grant] = all.filter((c) => c.state === 'open');
+      if (!grant) return null;
+      const [asking] = await tx
+        .select({ name: trusts.name })
+        .from(trusts)
+        .where(eq(trusts.id, row.trustId));
+      return {
+        mode: 'consulted',
+        caseVersion: row.version,
+        grant: { ...grant, askingTrustName: asking?.name ?? '' },
+        canAnswer: checkTransition(status, 'answerConsultation', roles).ok,
+      };
+    }
+    if (!roles.includes('decisionMaker') && !roles.includes('assessor')) return null;
+    const canRequest = checkTransition(status, 'requestConsultation', roles).ok;
+    return {
+      mode: 'home',
+      caseVersion: row.version,
+      consultations: all,
+      trusts: canRequest ? await consultableTrusts(tx, actor) : [],
+      canRequest,
+      canRevoke: checkTransition(status, 'cancelConsultation', roles).ok,
+    };
+  });
+}
+
+/** Changes the case's status (compare-and-set) and records the event, in the caller's transaction. */
+async function fire(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  version: number,
+  event: CaseEvent,
+  reason: string | null,
+): Promise<{ caseRow: typeof cases.$inferSelect; version: number }> {
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  if (row.version !== version) throw new CaseError('conflict');
+  const from = statusOf(row);
+  const check = checkTransition(from, event, roles);
+  if (!check.ok) throw new CaseError(check.error);
+  const [updated] = await tx
+    .update(cases)
+    .set({ status: check.transition.to, version: sql`${cases.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, version)))
+    .returning({ version: cases.version });
+  if (!updated) throw new CaseError('conflict');
+  await tx.insert(caseEvents).values({
+    caseId: row.id,
+    trustId: row.trustId,
+    event,
+    fromStatus: from,
+    toStatus: check.transition.to,
+    actorId: actor.userId,
+    actorRole: check.role,
+    reason,
+  });
+  return { caseRow: row, version: updated.version };
+}
+
+async function decisionMakersOf(tx: Tx, trustId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: roleAssignments.userId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.trustId, trustId), eq(roleAssignments.role, 'decisionMaker')));
+  return rows.map((r) => r.userId);
+}
+
+/**
+ * The director asks another trust (BRIEF §4): the case goes into consultation and the grant that
+ * lets the consulted trust read it is created in the same transaction (the question is the
+ * event's reason). The consulted trust's directors are notified.
+ */
+export async function requestConsultation(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: ConsultationRequest & { version: number },
+): Promise<{ id: string }> {
+  const today = norwegianDate(new Date());
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const check = checkTransition(statusOf(row), 'requestConsultation', roles);
+    if (!check.ok) throw new CaseError(check.error);
+    const offered = await consultableTrusts(tx, actor);
+    const checked = checkRequest(
+      input,
+      today,
+      offered.map((t) => t.id),
+    );
+    if (!checked.ok) throw new ConsultationInputError(checked.errors);
+    const { value } = checked;
+    await fire(tx, actor, caseId, input.version, 'requestConsultation', value.question);
+    const [grant] = await tx
+      .insert(caseConsultations)
+      .values({
+        caseId: row.id,
+        trustId: row.trustId,
+        consultedTrustId: value.consultedTrustId,
+        question: value.question,
+        deadline: value.deadline,
+        requestedBy: actor.userId,
+      })
+      .returning({ id: caseConsultations.id });
+    if (!grant) throw new Error('Insert returned no row');
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'consultationRequested',
+      recipientIds: await decisionMakersOf(tx, value.consultedTrustId),
+      exceptUserId: actor.userId,
+    });
+    return grant;
+  });
+}
+
+/** The director takes the question back: the grant ends at once and the case is assessed again. */
+export async function revokeConsultation(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  consultationId: string,
+  version: number,
+): Promise<void> {
+  requireId(consultationId);
+  await inTenant(db, scopeOf(actor), async (tx) => {
+    const { caseRow } = await fire(tx, actor, caseId, version, 'cancelConsultation', null);
+    const revoked = await tx
+      .update(caseConsultations)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId })
+      .where(
+        and(
+          eq(caseConsultations.id, consultationId),
+          eq(caseConsultations.caseId, caseRow.id),
+          isNull(caseConsultations.revokedAt),
+          isNull(caseConsultations.answeredAt),
+        ),
+      )
+      .returning({ id: caseConsultations.id });
+    // Nothing pending under that id: the whole transaction (status change included) is undone.
+    if (revoked.length === 0) throw new CaseError('conflict');
+  });
+}
+
+/**
+ * The consulted trust answers. Its only write, made by the database function
+ * answer_consultation(), which re-checks the grant and the case's status and version: the answer
+ * is stored on the grant, the case returns to assessment with the answer as the event's reason,
+ * and the grant (so the read access) ends. The requesting director is notified.
+ */
+export async function answerConsultation(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  consultationId: string,
+  input: { version: number; answer: string },
+): Promise<void> {
+  requireId(consultationId);
+  await inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const check = checkTransition(statusOf(row), 'answerConsultation', roles);
+    if (!check.ok) throw new CaseError(check.error);
+    const checked = checkAnswer(input.answer);
+    if (!checked.ok) throw new ConsultationInputError(checked.errors);
+    const [grant] = await openGrantsToMe(
+      tx,
+      and(eq(caseConsultations.id, consultationId), eq(caseConsultations.caseId, row.id)),
+    );
+    if (!grant) throw new CaseError('conflict');
+    if (row.version !== input.version) throw new CaseError('conflict');
+    const [result] = await tx
+      .select({
+        version: sql<
+          number | null
+        >`answer_consultation(${grant.id}, ${input.version}, ${checked.value})`,
+      })
+      .from(sql`(select 1) as one`);
+    if (result?.version == null) throw new CaseError('conflict');
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'consultationAnswered',
+      recipientIds: [grant.requestedBy],
+    });
+  });
+}
+
+export interface ConsultationToUs {
+  consultationId: string;
+  caseId: string;
+  caseNumber: string | null;
+  askingTrustName: string;
+  deadline: string;
+  requestedAt: Date;
+}
+
+/** "Konsultasjoner til oss": the open grants to the actor's trust, for its director and committee. */
+export async function listConsultationsToUs(db: Db, actor: Actor): Promise<ConsultationToUs[]> {
+  if (!ANSWERING_ROLES.some((r) => hasRole(actor, r))) return [];
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const open = openGrantsToMe(tx).as('open_grants');
+    return tx
+      .select({
+        consultationId: open.id,
+        caseId: open.caseId,
+        caseNumber: cases.caseNumber,
+        askingTrustName: trusts.name,
+        deadline: open.deadline,
+        requestedAt: open.requestedAt,
+      })
+      .from(open)
+      .innerJoin(cases, eq(cases.id, open.caseId))
+      .innerJoin(trusts, eq(trusts.id, open.trustId))
+      .orderBy(asc(open.deadline));
+  });
+}
+
+/** The case page's one call: the consultation panel and the confirmation to show, if any. */
+export async function consultationSection(db: Db, actor: Actor, caseId: string, url: URL) {
+  return {
+    panel: await getConsultationPanel(db, actor, caseId),
+    notice: consultationNotice(url.searchParams),
+    maxDeadline: addDays(norwegianDate(new Date()), MAX_DEADLINE_DAYS),
+    today: norwegianDate(new Date()),
+  };
+}
+export type ConsultationSectionData = Awaited<ReturnType<typeof consultationSection>>;
+
+/** The start page's one call: open consultations to the actor's trust, and a confirmation. */
+export async function consultationsHome(db: Db, actor: Actor, url: URL) {
+  return {
+    shown: ANSWERING_ROLES.some((r) => hasRole(actor, r)),
+    items: await listConsultationsToUs(db, actor),
+    notice: consultationNotice(url.searchParams),
+  };
+}

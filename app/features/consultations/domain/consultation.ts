@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { LIMITS } from '../../cases/domain/application';
+import type { CaseEvent } from '../../cases/domain/workflow';
+
+/**
+ * The workflow events this module owns: each also opens, answers or revokes the read grant in the
+ * same transaction, so the generic transition path must never fire them.
+ */
+export const CONSULTATION_EVENTS = [
+  'requestConsultation',
+  'answerConsultation',
+  'cancelConsultation',
+] as const satisfies readonly CaseEvent[];
+
+export function isConsultationEvent(event: CaseEvent): boolean {
+  return (CONSULTATION_EVENTS as readonly CaseEvent[]).includes(event);
+}
+
+/** The longest deadline a director may give (days from today). */
+export const MAX_DEADLINE_DAYS = 90;
+
+export const CONSULTATION_ERRORS = [
+  'trustRequired',
+  'questionRequired',
+  'answerRequired',
+  'tooLong',
+  'deadlineRequired',
+  'deadlinePast',
+  'deadlineTooFar',
+] as const;
+export type ConsultationError = (typeof CONSULTATION_ERRORS)[number];
+export type ConsultationFieldErrors = Partial<Record<string, ConsultationError>>;
+
+/** Today's date (YYYY-MM-DD) in Norway, where deadlines are counted. */
+export function norwegianDate(at: Date): string {
+  // en-CA formats as YYYY-MM-DD.
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
+}
+
+/** `date` (YYYY-MM-DD) plus `days` calendar days. */
+export function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const isRealDate = (value: string) =>
+  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+
+export interface ConsultationRequest {
+  consultedTrustId: string;
+  question: string;
+  deadline: string;
+}
+
+/**
+ * Checks a director's request: a trust from the offered list, a question, and a deadline from today
+ * up to MAX_DEADLINE_DAYS ahead (the grant lasts through the deadline day).
+ */
+export function checkRequest(
+  input: ConsultationRequest,
+  today: string,
+  offeredTrustIds: readonly string[],
+): { ok: true; value: ConsultationRequest } | { ok: false; errors: ConsultationFieldErrors } {
+  const errors: ConsultationFieldErrors = {};
+  if (!offeredTrustIds.includes(input.consultedTrustId)) errors.consultedTrustId = 'trustRequired';
+  const question = input.question.trim();
+  if (question === '') errors.question = 'questionRequired';
+  else if (question.length > LIMITS.long) errors.question = 'tooLong';
+  const deadline = input.deadline.trim();
+  if (!isRealDate(deadline)) errors.deadline = 'deadlineRequired';
+  else if (deadline < today) errors.deadline = 'deadlinePast';
+  else if (deadline > addDays(today, MAX_DEADLINE_DAYS)) errors.deadline = 'deadlineTooFar';
+  if (Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { consultedTrustId: input.consultedTrustId, question, deadline } };
+}
+
+const answerSchema = z
+  .string()
+  .trim()
+  .min(1, { error: 'answerRequired' })
+  .max(LIMITS.long, { error: 'tooLong' });
+
+export function checkAnswer(
+  answer: string,
+): { ok: true; value: string } | { ok: false; errors: ConsultationFieldErrors } {
+  const parsed = answerSchema.safeParse(answer);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const code = parsed.error.issues[0]?.message;
+  return { ok: false, errors: { answer: code === 'tooLong' ? 'tooLong' : 'answerRequired' } };
+}
+
+export type ConsultationState = 'open' | 'expired' | 'answered' | 'revoked';
+
+export interface GrantDates {
+  deadline: string;
+  revokedAt: Date | string | null;
+  answeredAt: Date | string | null;
+}
+
+/**
+ * Where a grant stands. Only an `open` grant lets the consulted trust read the case (the database's
+ * `consulted_case_ids()` is the same rule): not revoked, not answered, deadline day not passed.
+ */
+export function consultationState(grant: GrantDates, today: string): ConsultationState {
+  if (grant.answeredAt) return 'answered';
+  if (grant.revokedAt) return 'revoked';
+  return grant.deadline >= today ? 'open' : 'expired';
+}
+
+/** Still holding the case in consultation (open or expired, not yet revoked or answered). */
+export function isPending(grant: GrantDates): boolean {
+  return !grant.answeredAt && !grant.revokedAt;
+}

@@ -1,0 +1,23 @@
+import { and, eq, sql, type SQL } from 'drizzle-orm';
+import type { Tx } from '../../db/database.server';
+import { caseConsultations, cases } from '../../db/schema';
+
+/** The cases the current trust may read as consulted trust (the database's one rule). */
+export const consultedCaseIds = sql`(select consulted_case_ids())`;
+
+/** Whether the transaction's trust holds an open consultation grant for the case. */
+export async function isConsultedCase(tx: Tx, caseId: string): Promise<boolean> {
+  const found = await tx
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(eq(cases.id, caseId), sql`${cases.id} in ${consultedCaseIds}`));
+  return found.length > 0;
+}
+
+/** The open grants to the transaction's trust, by case (for its list of consultations). */
+export function openGrantsToMe(tx: Tx, also?: SQL) {
+  return tx
+    .select()
+    .from(caseConsultations)
+    .where(and(sql`${caseConsultations.caseId} in ${consultedCaseIds}`, also));
+}

@@ -1,0 +1,70 @@
+import { Card, Heading, Link } from '@digdir/designsystemet-react';
+import { redirect, Link as RouterLink } from 'react-router';
+import {
+  consultationSection,
+  requestConsultation,
+} from '../features/consultations/consultations.server';
+import { consultationErrorData } from '../features/consultations/errors.server';
+import { REQUEST_FIELDS, RequestForm } from '../features/consultations/ui/ConsultationForms';
+import { msg } from '../i18n';
+import { loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/consultation-request';
+
+/** GET shows the form on its own (where a refused POST lands); only the case's director may ask. */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const section = await loadCase(() =>
+    consultationSection(context.db, actor, params.caseId, new URL(request.url)),
+  );
+  if (section.panel?.mode !== 'home' || !section.panel.canRequest) {
+    throw redirect(`/saker/${params.caseId}`);
+  }
+  return { section, panel: section.panel };
+}
+
+/** POST /saker/:caseId/konsultasjon: the director consults another trust. */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const values = formTexts(await request.formData(), REQUEST_FIELDS);
+  try {
+    await requestConsultation(context.db, actor, params.caseId, {
+      version: Number(values.version),
+      consultedTrustId: values.consultedTrustId,
+      question: values.question,
+      deadline: values.deadline,
+    });
+  } catch (error) {
+    return consultationErrorData(error, values);
+  }
+  return redirect(`/saker/${params.caseId}?konsultasjon=requested`);
+}
+
+export default function ConsultationRequestPage({
+  loaderData,
+  actionData,
+  params,
+}: Route.ComponentProps) {
+  const { section, panel } = loaderData;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.consultations.requestTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg" id="consultation-request">
+        {msg.consultations.requestTitle}
+      </Heading>
+      <Card data-color="neutral">
+        <RequestForm
+          caseId={params.caseId}
+          version={panel.caseVersion}
+          trusts={panel.trusts}
+          today={section.today}
+          maxDeadline={section.maxDeadline}
+          submitted={actionData ?? null}
+        />
+      </Card>
+      <Link asChild>
+        <RouterLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouterLink>
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { addDays, norwegianDate } from '../app/features/consultations/domain/consultation';
+import { submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const QUESTION = 'Har dere erfaring med rituksimab ved membranøs nefropati?';
+const ANSWER = 'Ja: 1000 mg dag 1 og 15 har gitt remisjon hos 3 av 4 pasienter hos oss.';
+
+describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  /** Fires a workflow event from the case page's own form. */
+  async function fire(page: Page, event: string, reason?: string) {
+    const form = page.getByRole('form', { name: event, exact: true });
+    if (reason) await form.getByRole('textbox').first().fill(reason);
+    await form.getByRole('button', { name: event, exact: true }).click();
+    await expect.poll(() => page.getByText(`Utført: ${event}.`).count()).toBe(1);
+  }
+
+  it('HBE’s director consults OUS, whose director reads the case and answers', async () => {
+    // A submitted, endorsed case under assessment at Helse Bergen.
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.context().close();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await fire(leader, 'Forankre', 'Godt begrunnet.');
+    await leader.context().close();
+
+    const per = await signIn('Per Vik');
+    await per.goto(caseUrl);
+    const heading = per.getByRole('heading', { level: 1, name: /^Sak / });
+    const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
+    await fire(per, 'Start vurdering');
+    await expectAccessible(per);
+
+    // Nothing is sent while the form is incomplete; what was typed stays.
+    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await per.getByRole('heading', { level: 1, name: 'Konsulter annet helseforetak' }).waitFor();
+    await expect
+      .poll(() => per.getByText('Velg helseforetaket som skal konsulteres.').count())
+      .toBe(1);
+    await expect.poll(() => per.getByText('Skriv fristen som en gyldig dato').count()).toBe(1);
+    expect(await per.getByLabel(/^Spørsmål/).inputValue()).toBe(QUESTION);
+    await expectAccessible(per);
+
+    const deadline = addDays(norwegianDate(new Date()), 14);
+    const [year, month, day] = deadline.split('-');
+    const shownDeadline = `${day}.${month}.${year}`;
+    await per
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await per.getByLabel(/^Frist/).fill(deadline);
+    await per.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await expect.poll(() => per.getByText('Konsultasjonen er sendt.').count()).toBe(1);
+    await expect.poll(() => per.getByText('Venter på svar').count()).toBe(1);
+    expect(await per.getByText('På konsultasjon').count()).toBeGreaterThan(0);
+    await expectAccessible(per);
+
+    // Knut Hansen (OUS) finds it on his start page and reads the case, read-only.
+    const knut = await signIn('Knut Hansen');
+    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
+    await expect.poll(() => toUs.getByText('Helse Bergen HF').count()).toBe(1);
+    await expectAccessible(knut);
+    await expectAccessibleWithoutJs(browser, knut.context(), `${app.url}/`);
+    await toUs.getByRole('link', { name: `Åpne sak ${caseNumber}` }).click();
+    await knut.getByRole('heading', { level: 1, name: `Sak ${caseNumber}` }).waitFor();
+    await expect
+      .poll(() =>
+        knut
+          .getByText(`Du har lesetilgang som konsultert helseforetak til ${shownDeadline}`)
+          .count(),
+      )
+      .toBe(1);
+    await expect.poll(() => knut.getByText(QUESTION).count()).toBeGreaterThan(0);
+    expect(await knut.getByRole('link', { name: 'Rediger søknaden' }).count()).toBe(0);
+    expect(await knut.getByRole('button', { name: 'Fatt beslutning' }).count()).toBe(0);
+    expect(await knut.getByRole('button', { name: 'Trekk tilbake' }).count()).toBe(0);
+    await expectAccessible(knut);
+    await expectAccessibleWithoutJs(browser, knut.context(), caseUrl);
+
+    // An empty answer is refused with a message; then he answers, and the access ends.
+    await knut.getByRole('button', { name: 'Send svar' }).click();
+    await expect.poll(() => knut.getByText('Skriv svaret før du sender.').count()).toBe(1);
+    await expectAccessible(knut);
+    await knut.getByLabel(/^Svaret ditt/).fill(ANSWER);
+    await knut.getByRole('button', { name: 'Send svar' }).click();
+    await expect
+      .poll(() => knut.getByText('Svaret er sendt. Lesetilgangen til saken er avsluttet.').count())
+      .toBe(1);
+    await expectAccessible(knut);
+    const after = await knut.goto(caseUrl);
+    expect(after?.status()).toBe(404);
+    await knut.context().close();
+
+    // Per sees the answer in the case; the case is back under assessment.
+    await per.goto(caseUrl);
+    const consultations = per.getByRole('region', { name: 'Konsultasjon av annet helseforetak' });
+    await expect.poll(() => consultations.getByText(ANSWER).count()).toBe(1);
+    await expect.poll(() => consultations.getByText('Besvart').count()).toBe(1);
+    await expect.poll(() => consultations.getByText(/Knut Hansen/).count()).toBe(1);
+    expect(await per.getByText('Under vurdering').count()).toBeGreaterThan(0);
+    await expectAccessible(per);
+    await per.context().close();
+  });
+});
