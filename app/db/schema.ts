@@ -316,3 +316,4 @@ export const notifications = pgTable(
 
 export * from './schema-attachments';
 export * from './schema-fest';
+export * from './schema-clocks';
