@@ -13,6 +13,10 @@ export default [
   route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),
   route('saker/:caseId/vedlegg/:attachmentId/slett', 'routes/attachment-delete.ts'),
+  route('saker/:caseId/haster', 'routes/case-urgency.tsx'),
+  route('saker/:caseId/utfall', 'routes/case-outcome.tsx'),
+  route('saker/:caseId/ny-soknad', 'routes/case-reapply.ts'),
+  route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

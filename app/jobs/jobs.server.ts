@@ -1,5 +1,6 @@
 import type { Database } from '../db/database.server';
 import { startBoss, type BossOptions } from './boss.server';
+import { scheduleCaseClocks } from './case-clocks.server';
 import { scheduleFestRefresh, type FestRefreshConfig } from './fest-refresh.server';
 
 export interface JobsConfig {
@@ -11,14 +12,14 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts the background jobs there are (none: pg-boss is not started at all). */
+/** Starts pg-boss and the background jobs: stage alerts and follow-ups always, FEST when set. */
 export async function startJobs(
   database: Database,
   config: JobsConfig,
   options: BossOptions = {},
 ): Promise<Jobs> {
-  if (!config.fest) return { stop: () => Promise.resolve() };
   const boss = await startBoss(database, options);
-  await scheduleFestRefresh(boss, database.db, config.fest);
+  await scheduleCaseClocks(boss, database.db);
+  if (config.fest) await scheduleFestRefresh(boss, database.db, config.fest);
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

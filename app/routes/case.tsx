@@ -7,6 +7,8 @@ import { listAttachments } from '../features/attachments/attachments.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
+import { loadClocksPanel } from '../features/clocks/clocks.server';
+import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
 import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
@@ -24,6 +26,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   return {
     view,
     done: done && isCaseEvent(done) ? done : null,
+    clocks: await loadClocksPanel(context.db, actor, view.id, url),
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
       ...attachmentFlags(url.searchParams),
@@ -56,8 +59,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, done } = loaderData;
   const label = view.caseNumber ?? msg.case.draftLabel;
-  // Submission goes through the summary page, which shows what is missing first.
-  const actionEvents = view.events.filter((e) => e !== 'submit' && e !== 'resubmit');
+  // Submission goes through the summary page, which shows what is missing first; the outcome
+  // through its own form (the clocks panel).
+  const actionEvents = view.events.filter(
+    (e) => e !== 'submit' && e !== 'resubmit' && e !== 'recordOutcome',
+  );
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   return (
     <div className="sp-stack">
@@ -130,6 +136,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             </>
           )}
         </dl>
+      </section>
+
+      <section className="sp-stack" aria-labelledby="clocks">
+        <Heading level={2} data-size="md" id="clocks">
+          {msg.clocks.sectionTitle}
+        </Heading>
+        <ClocksPanel {...loaderData.clocks} />
       </section>
 
       <section className="sp-stack" aria-labelledby="actions">

@@ -24,12 +24,15 @@ import {
   cases,
   departments,
   roleAssignments,
+  stageDeadlines,
   trusts,
   users,
 } from '../../db/schema';
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
+import { stageDueAt } from '../clocks/domain/clocks';
+import { enteredCurrentStatus } from '../clocks/stage-sql.server';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
 import { canEditApplication, caseRoles } from './domain/access';
 import {
@@ -116,6 +119,9 @@ export interface CaseListItem {
   indication: string;
   updatedAt: Date;
   waitingForMe: boolean;
+  urgent: boolean;
+  /** When the current stage is due (the trust's deadline, shorter if urgent); null: no deadline. */
+  dueAt: Date | null;
 }
 
 /** "My cases": everything the actor works on in their trust, what waits for them first. */
@@ -154,8 +160,16 @@ export async function listMyCases(
   }
   const { rows, coAuthors } = await inTenant(db, scopeOf(actor), async (tx) => {
     const found = await tx
-      .select()
+      .select({
+        row: cases,
+        enteredAt: enteredCurrentStatus,
+        deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
+      })
       .from(cases)
+      .leftJoin(
+        stageDeadlines,
+        and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
+      )
       .where(or(...visible))
       .orderBy(desc(cases.updatedAt))
       .limit(500);
@@ -163,13 +177,13 @@ export async function listMyCases(
       rows: found,
       coAuthors: await coAuthorsOf(
         tx,
-        found.map((r) => r.id),
+        found.map((r) => r.row.id),
       ),
     };
   });
   const waiting: CaseListItem[] = [];
   const others: CaseListItem[] = [];
-  for (const row of rows) {
+  for (const { row, enteredAt, deadline } of rows) {
     const roles = rolesFor(actor, row, coAuthors.get(row.id) ?? []);
     if (roles.length === 0) continue;
     // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
@@ -184,6 +198,8 @@ export async function listMyCases(
       indication: typeof row.answers.indication === 'string' ? row.answers.indication : '',
       updatedAt: row.updatedAt,
       waitingForMe: events.length > 0 || canEditApplication(roles, status),
+      urgent: row.urgent,
+      dueAt: stageDueAt({ status, enteredAt, urgent: row.urgent, deadline }),
     };
     (item.waitingForMe ? waiting : others).push(item);
   }
@@ -587,6 +603,8 @@ export async function transition(
     const from = statusOf(row);
     const check = checkTransition(from, input.event, roles);
     if (!check.ok) throw new CaseError(check.error);
+    // The outcome is recorded with its form (followup.server.ts recordOutcome), never bare.
+    if (input.event === 'recordOutcome') throw new CaseError('invalidTransition');
 
     let reason: string | null = input.reason?.trim() || null;
     let decision: { outcome: DecisionOutcome; conditions: string | null } | null = null;

@@ -364,7 +364,12 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
         const enteredAt = c.enteredAt;
         if (!isClocked(c.status) || !enteredAt) continue;
         const status = c.status;
-        const due = stageDueAt({ status, enteredAt, urgent: c.urgent, deadline: deadlines[status] });
+        const due = stageDueAt({
+          status,
+          enteredAt,
+          urgent: c.urgent,
+          deadline: deadlines[status],
+        });
         if (!due) continue;
         const kinds = alerts
           .filter(
@@ -394,4 +399,18 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
     });
   }
   return sent;
+}
+
+/** A notice after a redirect from one of the clocks panel's forms (`?frister=` on the case page). */
+export type ClocksNotice = 'urgent' | 'notUrgent' | 'outcome';
+const NOTICES: Record<string, ClocksNotice> = {
+  haster: 'urgent',
+  'ikke-haster': 'notUrgent',
+  utfall: 'outcome',
+};
+
+/** The case page's clocks panel as of now, with the notice its URL carries. */
+export async function loadClocksPanel(db: Db, actor: Actor, caseId: string, url: URL) {
+  const view = await getCaseClocks(db, actor, caseId, new Date());
+  return { view, notice: NOTICES[url.searchParams.get('frister') ?? ''] ?? null };
 }

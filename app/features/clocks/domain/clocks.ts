@@ -73,7 +73,10 @@ export function isOverdue(due: Date | null, now: Date): boolean {
 }
 
 /** Items with an overdue stage first, each group in its given order. */
-export function overdueFirst<T extends { dueAt: Date | null }>(items: readonly T[], now: Date): T[] {
+export function overdueFirst<T extends { dueAt: Date | null }>(
+  items: readonly T[],
+  now: Date,
+): T[] {
   return [
     ...items.filter((i) => isOverdue(i.dueAt, now)),
     ...items.filter((i) => !isOverdue(i.dueAt, now)),
@@ -141,7 +144,11 @@ export function enteredCurrentAt(events: readonly StatusEvent[]): Date | null {
 /** A duration as whole days, hours and minutes (rounded down to the minute). */
 export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
   const minutes = Math.floor(ms / 60_000);
-  return { days: Math.floor(minutes / 1440), hours: Math.floor((minutes % 1440) / 60), minutes: minutes % 60 };
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
 }
 
 export const ALERT_KINDS = ['reminder', 'escalation'] as const;
@@ -165,7 +172,10 @@ export function dueAlert(input: {
   if (now.getTime() < due.getTime()) return null;
   if (!sent.includes('reminder')) return 'reminder';
   if (sent.includes('escalation')) return null;
-  const escalateAt = dueAt(due, urgent ? ESCALATION_AFTER_DAYS.urgent : ESCALATION_AFTER_DAYS.normal);
+  const escalateAt = dueAt(
+    due,
+    urgent ? ESCALATION_AFTER_DAYS.urgent : ESCALATION_AFTER_DAYS.normal,
+  );
   return now.getTime() >= escalateAt.getTime() ? 'escalation' : null;
 }
 
