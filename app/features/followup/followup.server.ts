@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { inTenant, type Db } from '../../db/database.server';
 import {
   caseChanges,
@@ -16,6 +16,7 @@ import { inTrustJob } from '../clocks/clocks.server';
 import { notify } from '../notifications/notifications.server';
 import {
   canReapply,
+  evaluationDue,
   followUpErrors,
   norwegianDate,
   outcomeSchema,
@@ -41,12 +42,13 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
   const trustIds = await db.select({ id: trusts.id }).from(trusts);
   for (const { id: trustId } of trustIds) {
     await inTrustJob(db, trustId, async (tx) => {
-      const due = await tx
+      const decided = await tx
         .select({
           id: cases.id,
           version: cases.version,
           applicantId: cases.applicantId,
           decidedBy: caseDecisions.decidedBy,
+          evaluationDate: caseDecisions.evaluationDate,
         })
         .from(cases)
         .innerJoin(caseDecisions, eq(caseDecisions.caseId, cases.id))
@@ -54,10 +56,10 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
           and(
             eq(cases.status, 'decided'),
             sql`${caseDecisions.version} = (select max(d.version) from case_decisions d where d.case_id = ${cases.id})`,
-            sql`${caseDecisions.evaluationDate} <= ${today}`,
+            isNotNull(caseDecisions.evaluationDate),
           ),
         );
-      for (const c of due) {
+      for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
         const check = checkTransition('decided', 'beginFollowUp', ['decisionMaker']);
         if (!check.ok) throw new Error('The transition table lost decided → followUp');
         const [updated] = await tx

@@ -203,10 +203,6 @@ const daysField = z
   .transform(Number)
   .refine((n) => n <= MAX_DEADLINE_DAYS, { error: 'daysInvalid' });
 
-const stageSchema = z
-  .object({ normalDays: daysField, urgentDays: daysField })
-  .refine((d) => d.urgentDays <= d.normalDays, { error: 'urgentLonger', path: ['urgentDays'] });
-
 /** The form's field name for one stage's days, e.g. `submitted.urgentDays`. */
 export const deadlineField = (status: ClockedStatus, which: keyof StageDeadline) =>
   `${status}.${which}`;
@@ -220,21 +216,21 @@ export function parseDeadlineForm(
   const table: DeadlineTable = { ...DEFAULT_DEADLINES };
   const errors: DeadlineFieldErrors = {};
   for (const status of CLOCKED_STATUSES) {
-    const parsed = stageSchema.safeParse({
-      normalDays: values[deadlineField(status, 'normalDays')] ?? '',
-      urgentDays: values[deadlineField(status, 'urgentDays')] ?? '',
-    });
-    if (parsed.success) {
-      table[status] = parsed.data;
-      continue;
-    }
-    for (const issue of parsed.error.issues) {
-      const which = issue.path[0] === 'normalDays' ? 'normalDays' : 'urgentDays';
-      const code = (DEADLINE_ERRORS as readonly string[]).includes(issue.message)
-        ? (issue.message as DeadlineError)
+    const read = (which: keyof StageDeadline): number | null => {
+      const name = deadlineField(status, which);
+      const parsed = daysField.safeParse(values[name] ?? '');
+      if (parsed.success) return parsed.data;
+      const code = parsed.error.issues[0]?.message ?? '';
+      errors[name] = (DEADLINE_ERRORS as readonly string[]).includes(code)
+        ? (code as DeadlineError)
         : 'daysInvalid';
-      errors[deadlineField(status, which)] ??= code;
-    }
+      return null;
+    };
+    const normalDays = read('normalDays');
+    const urgentDays = read('urgentDays');
+    if (normalDays === null || urgentDays === null) continue;
+    if (urgentDays > normalDays) errors[deadlineField(status, 'urgentDays')] = 'urgentLonger';
+    table[status] = { normalDays, urgentDays };
   }
   return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, table };
 }
