@@ -77,7 +77,7 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     expect(run.counts?.product.added).toBe(12);
   });
 
-  it('starts nothing when there is nothing to schedule', async () => {
+  it('starts pg-boss with the case clocks alone when FEST is not configured', async () => {
     const jobs = await startJobs(database, { fest: null });
     await expect(jobs.stop()).resolves.toBeUndefined();
   });
