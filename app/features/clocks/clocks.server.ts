@@ -33,6 +33,7 @@ import {
   deadlineDays,
   deadlineTable,
   dueAlert,
+  enteredCurrentAt,
   isClocked,
   isOverdue,
   RESPONSIBLE,
@@ -160,7 +161,7 @@ export async function getCaseClocks(
     let current: ClocksView['current'] = null;
     if (isClocked(status)) {
       const deadline = (await trustDeadlines(tx, row.trustId))[status];
-      const entered = [...events].reverse().find((e) => e.toStatus === status)?.at ?? null;
+      const entered = enteredCurrentAt(events);
       const due = stageDueAt({ status, enteredAt: entered, urgent: row.urgent, deadline });
       if (due) {
         current = {
