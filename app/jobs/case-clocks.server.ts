@@ -21,7 +21,8 @@ export async function scheduleCaseClocks(boss: PgBoss, db: Db): Promise<void> {
     retryDelay: 60,
     expireInSeconds: 10 * 60,
   });
-  await boss.work(CASE_CLOCKS_QUEUE, async () => {
+  // A quarter-hourly job needs no 2-second polling (on PGlite every poll takes the one connection).
+  await boss.work(CASE_CLOCKS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
     // The one place the clock is read; the work takes the time as an argument.
     const now = new Date();
     const alerts = await runStageAlerts(db, now);
