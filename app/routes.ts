@@ -28,6 +28,10 @@ export default [
     'routes/consultation-revoke.ts',
   ),
   route('saker/:caseId/konsultasjon/:consultationId/svar', 'routes/consultation-answer.tsx'),
+  route('saker/:caseId/haster', 'routes/case-urgency.tsx'),
+  route('saker/:caseId/utfall', 'routes/case-outcome.tsx'),
+  route('saker/:caseId/ny-soknad', 'routes/case-reapply.ts'),
+  route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
 ] satisfies RouteConfig;

@@ -326,3 +326,4 @@ export * from './schema-assessment';
 export * from './schema-decisions';
 export * from './schema-dialog';
 export * from './schema-consultations';
+export * from './schema-clocks';

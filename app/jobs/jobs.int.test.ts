@@ -11,6 +11,7 @@ import { createMailer } from '../features/notifications/mail.server';
 import { createOutbox } from '../features/notifications/outbox.server';
 import { openTestDatabase, TEST_DATABASES } from '../test/databases';
 import { startBoss } from './boss.server';
+import { CASE_CLOCKS_QUEUE } from './case-clocks.server';
 import { FEST_IMPORT_QUEUE, scheduleFestRefresh } from './fest-refresh.server';
 import { startJobs } from './jobs.server';
 import { MAIL_OUTBOX_QUEUE } from './mail-outbox.server';
@@ -83,7 +84,7 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     expect(run.counts?.product.added).toBe(12);
   });
 
-  it('always schedules the e-mail outbox, even without FEST', async () => {
+  it('always schedules the e-mail outbox and the case clocks, even without FEST', async () => {
     const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
     const mailConfig = {
       smtpUrl: null,
@@ -93,7 +94,9 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     };
     const outbox = createOutbox(database.db, createMailer(mailConfig), mailConfig.publicUrl);
     const jobs = await startJobs(database, { fest: null, outbox });
-    expect((await boss.getSchedules()).map((s) => s.name)).toContain(MAIL_OUTBOX_QUEUE);
+    const names = (await boss.getSchedules()).map((s) => s.name);
+    expect(names).toContain(MAIL_OUTBOX_QUEUE);
+    expect(names).toContain(CASE_CLOCKS_QUEUE);
     await expect(jobs.stop()).resolves.toBeUndefined();
     rmSync(mailboxDir, { recursive: true, force: true });
   });

@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.server';
 import type { Outbox } from '../features/notifications/outbox.server';
 import { startBoss, type BossOptions } from './boss.server';
+import { scheduleCaseClocks } from './case-clocks.server';
 import { scheduleFestRefresh, type FestRefreshConfig } from './fest-refresh.server';
 import { scheduleMailOutbox } from './mail-outbox.server';
 
@@ -15,7 +16,7 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts the background jobs: the e-mail outbox always, the FEST re-import when configured. */
+/** Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups always, FEST when set. */
 export async function startJobs(
   database: Database,
   config: JobsConfig,
@@ -23,6 +24,7 @@ export async function startJobs(
 ): Promise<Jobs> {
   const boss = await startBoss(database, options);
   await scheduleMailOutbox(boss, config.outbox);
+  await scheduleCaseClocks(boss, database.db);
   if (config.fest) await scheduleFestRefresh(boss, database.db, config.fest);
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

@@ -19,6 +19,8 @@ import { listAttachments } from '../features/attachments/attachments.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
+import { loadClocksPanel } from '../features/clocks/clocks.server';
+import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
 import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
@@ -49,6 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     leaderAdded: url.searchParams.has('leder'),
     done: done && isCaseEvent(done) ? done : null,
     decisions: { panel: decisions, minDate: nextDay(osloDate(new Date())) },
+    clocks: await loadClocksPanel(context.db, actor, view.id, url),
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
       ...attachmentFlags(url.searchParams),
@@ -121,11 +124,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const endorsing =
     endorsement !== null && view.status === 'submitted' && view.events.includes('endorse');
   // Submission goes through the summary page, which shows what is missing first; endorsement
-  // has its own form with the structured assessment, decisions the decision module's form.
+  // has its own form with the structured assessment, decisions the decision module's form, the
+  // outcome its own form (the clocks panel).
   const actionEvents = view.events.filter(
     (e) =>
       e !== 'submit' &&
       e !== 'resubmit' &&
+      e !== 'recordOutcome' &&
       !isDecisionEvent(e) &&
       !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
   );
@@ -186,6 +191,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             </>
           )}
         </dl>
+      </section>
+
+      <section className="sp-stack" aria-labelledby="clocks">
+        <Heading level={2} data-size="md" id="clocks">
+          {msg.clocks.sectionTitle}
+        </Heading>
+        <ClocksPanel {...loaderData.clocks} />
       </section>
 
       <section className="sp-stack" aria-labelledby="actions">

@@ -5,6 +5,8 @@ import { listMyCases, type CaseListItem } from '../features/cases/cases.server';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { consultationsHome } from '../features/consultations/consultations.server';
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
+import { isOverdue, overdueFirst } from '../features/clocks/domain/clocks';
+import { UrgentTag } from '../features/clocks/ui/ClocksPanel';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/home';
@@ -12,12 +14,16 @@ import type { Route } from './+types/home';
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const { waiting, others } = await listMyCases(context.db, actor);
+  // Overdue first; "overdue" as of this request.
+  const now = new Date();
+  const mark = (items: CaseListItem[]) =>
+    overdueFirst(items, now).map((item) => ({ ...item, overdue: isOverdue(item.dueAt, now) }));
   const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
     hasRole(actor, r),
   );
   return {
-    waiting,
-    others,
+    waiting: mark(waiting),
+    others: mark(others),
     canApply: hasRole(actor, 'applicant'),
     worksCases,
     // Consultation: cases other trusts have asked this trust about (features/consultations).
@@ -31,7 +37,7 @@ function CaseTable({
   empty,
 }: {
   caption: string;
-  items: CaseListItem[];
+  items: (CaseListItem & { overdue: boolean })[];
   empty: string;
 }) {
   if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
@@ -44,6 +50,7 @@ function CaseTable({
           <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
           <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
           <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
+          <Table.HeaderCell>{msg.clocks.dueColumn}</Table.HeaderCell>
           <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
         </Table.Row>
       </Table.Head>
@@ -62,7 +69,16 @@ function CaseTable({
               <Table.Cell>{item.drug || '–'}</Table.Cell>
               <Table.Cell>{item.indication || '–'}</Table.Cell>
               <Table.Cell>
-                <StatusTag status={item.status} />
+                <div className="sp-row">
+                  <StatusTag status={item.status} />
+                  {item.urgent && <UrgentTag />}
+                </div>
+              </Table.Cell>
+              <Table.Cell>
+                <div className="sp-row">
+                  {item.dueAt ? msg.dateTime(new Date(item.dueAt)) : '–'}
+                  {item.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
+                </div>
               </Table.Cell>
               <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
             </Table.Row>

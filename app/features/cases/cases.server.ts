@@ -26,6 +26,7 @@ import {
   cases,
   departments,
   roleAssignments,
+  stageDeadlines,
   trusts,
   users,
 } from '../../db/schema';
@@ -34,6 +35,8 @@ import { isConsultationEvent } from '../consultations/domain/consultation';
 import { isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
+import { stageDueAt } from '../clocks/domain/clocks';
+import { enteredCurrentStatus } from '../clocks/stage-sql.server';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
 import { composeDecision, osloDate, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
@@ -153,6 +156,9 @@ export interface CaseListItem {
   indication: string;
   updatedAt: Date;
   waitingForMe: boolean;
+  urgent: boolean;
+  /** When the current stage is due (the trust's deadline, shorter if urgent); null: no deadline. */
+  dueAt: Date | null;
 }
 
 /** "My cases": everything the actor works on in their trust, what waits for them first. */
@@ -201,8 +207,16 @@ export async function listMyCases(
   }
   const { rows, members } = await inTenant(db, scopeOf(actor), async (tx) => {
     const found = await tx
-      .select()
+      .select({
+        row: cases,
+        enteredAt: enteredCurrentStatus,
+        deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
+      })
       .from(cases)
+      .leftJoin(
+        stageDeadlines,
+        and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
+      )
       .where(or(...visible))
       .orderBy(desc(cases.updatedAt))
       .limit(500);
@@ -210,13 +224,13 @@ export async function listMyCases(
       rows: found,
       members: await membersOf(
         tx,
-        found.map((r) => r.id),
+        found.map((r) => r.row.id),
       ),
     };
   });
   const waiting: CaseListItem[] = [];
   const others: CaseListItem[] = [];
-  for (const row of rows) {
+  for (const { row, enteredAt, deadline } of rows) {
     const roles = rolesFor(actor, row, members.get(row.id) ?? NO_MEMBERS);
     if (roles.length === 0) continue;
     // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
@@ -231,6 +245,8 @@ export async function listMyCases(
       indication: typeof row.answers.indication === 'string' ? row.answers.indication : '',
       updatedAt: row.updatedAt,
       waitingForMe: events.length > 0 || canEditApplication(roles, status),
+      urgent: row.urgent,
+      dueAt: stageDueAt({ status, enteredAt, urgent: row.urgent, deadline }),
     };
     (item.waitingForMe ? waiting : others).push(item);
   }
@@ -648,6 +664,8 @@ export async function transition(
 ): Promise<TransitionResult> {
   // Consultation events also open or close a read grant: only features/consultations fires them.
   if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
+  // The outcome is recorded with its form (followup.server.ts recordOutcome), never bare.
+  if (input.event === 'recordOutcome') throw new CaseError('invalidTransition');
   return inTenant(db, scopeOf(actor), (tx) => transitionIn(tx, actor, input));
 }
 

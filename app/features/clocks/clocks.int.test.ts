@@ -1,0 +1,405 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import {
+  accessLog,
+  caseDecisions,
+  caseEvents,
+  caseOutcomes,
+  cases,
+  notifications,
+  stageAlerts,
+  users,
+} from '../../db/schema';
+import { startBoss } from '../../jobs/boss.server';
+import {
+  CASE_CLOCKS_CRON,
+  CASE_CLOCKS_QUEUE,
+  scheduleCaseClocks,
+} from '../../jobs/case-clocks.server';
+import { completeAnswers, demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { databaseError, refusal } from '../../test/refusals';
+import type { Actor } from '../auth/domain/roles';
+import { createDraft, listMyCases, transition } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { reapply, recordOutcome, runFollowUps } from '../followup/followup.server';
+import {
+  getCaseClocks,
+  getDeadlines,
+  runStageAlerts,
+  saveDeadlines,
+  setUrgency,
+} from './clocks.server';
+import { DEFAULT_DEADLINES } from './domain/clocks';
+
+const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
+const DAY = 24 * 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const later = (from: Date, ms: number) => new Date(from.getTime() + ms);
+
+describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+  const db = () => database.db;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    ous = await demoActors(database.db, 'OUS');
+  });
+  afterAll(() => database.close());
+
+  async function submitted(actor: Actor = hbe.applicant, urgentReason?: string) {
+    const draft = await createDraft(db(), actor, completeAnswers);
+    if (urgentReason) {
+      expect(
+        await setUrgency(db(), actor, draft.id, { urgent: true, reason: urgentReason }),
+      ).toEqual({ ok: true });
+    }
+    const done = await transition(db(), actor, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    return { id: draft.id, version: done.version, at: new Date() };
+  }
+
+  /** The notifications about one case, as (kind, recipient) pairs. */
+  async function notified(caseId: string) {
+    const rows = await db()
+      .select({ kind: notifications.kind, userId: notifications.userId })
+      .from(notifications)
+      .where(eq(notifications.caseId, caseId))
+      .orderBy(asc(notifications.id));
+    return rows.map((r) => `${r.kind}:${r.userId}`);
+  }
+
+  it('reminds the endorser once when the stage is overdue, and escalates to the medical director later', async () => {
+    const c = await submitted();
+    expect(await runStageAlerts(db(), later(c.at, 7 * DAY - 60 * MINUTE))).toMatchObject({
+      reminders: 0,
+    });
+    expect(await notified(c.id)).toEqual([]);
+
+    await runStageAlerts(db(), later(c.at, 7 * DAY + MINUTE));
+    expect(await notified(c.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
+    await runStageAlerts(db(), later(c.at, 7 * DAY + 2 * MINUTE));
+    await runStageAlerts(db(), later(c.at, 9 * DAY));
+    expect(await notified(c.id)).toHaveLength(1);
+
+    await runStageAlerts(db(), later(c.at, 10 * DAY + MINUTE));
+    expect(await notified(c.id)).toEqual([
+      `stageReminder:${hbe.endorser.userId}`,
+      `stageEscalation:${hbe.decisionMaker.userId}`,
+    ]);
+    await runStageAlerts(db(), later(c.at, 30 * DAY));
+    expect(await notified(c.id)).toHaveLength(2);
+    const alerts = await db().select().from(stageAlerts).where(eq(stageAlerts.caseId, c.id));
+    expect(alerts.map((a) => [a.status, a.kind]).sort()).toEqual([
+      ['submitted', 'escalation'],
+      ['submitted', 'reminder'],
+    ]);
+  });
+
+  it('sends each alert once when two instances run the job at the same moment', async () => {
+    const c = await submitted();
+    const at = later(c.at, 7 * DAY + MINUTE);
+    await Promise.all([runStageAlerts(db(), at), runStageAlerts(db(), at)]);
+    expect(await notified(c.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
+  });
+
+  it('starts a new clock when the case moves on, and reminds whoever must act there', async () => {
+    const c = await submitted();
+    await runStageAlerts(db(), later(c.at, 8 * DAY));
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    const assessing = await transition(db(), hbe.assessor, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    const entered = new Date();
+    await runStageAlerts(db(), later(entered, 21 * DAY + MINUTE));
+    const assessmentReminders = (await notified(c.id)).slice(1).sort();
+    expect(assessmentReminders).toEqual(
+      [`stageReminder:${hbe.decisionMaker.userId}`, `stageReminder:${hbe.assessor.userId}`].sort(),
+    );
+    await transition(db(), hbe.assessor, {
+      caseId: c.id,
+      version: assessing.version,
+      event: 'requestInformation',
+      reason: 'Mangler siste prøvesvar.',
+    });
+    const asked = new Date();
+    await runStageAlerts(db(), later(asked, 14 * DAY + MINUTE));
+    expect((await notified(c.id)).at(-1)).toBe(`stageReminder:${hbe.applicant.userId}`);
+  });
+
+  it('gives an urgent case the short deadline, shows it in my cases and reminds sooner', async () => {
+    const c = await submitted(hbe.applicant, 'Rask progresjon, behandling må starte innen en uke.');
+    const { waiting } = await listMyCases(db(), hbe.endorser);
+    const item = waiting.find((w) => w.id === c.id);
+    expect(item?.urgent).toBe(true);
+    const due = item?.dueAt?.getTime() ?? 0;
+    expect(Math.abs(due - later(c.at, 2 * DAY).getTime())).toBeLessThan(60 * 1000);
+
+    await runStageAlerts(db(), later(c.at, 2 * DAY + MINUTE));
+    expect(await notified(c.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
+    await runStageAlerts(db(), later(c.at, 3 * DAY + 2 * MINUTE));
+    expect(await notified(c.id)).toHaveLength(2);
+
+    const view = await getCaseClocks(db(), hbe.endorser, c.id, later(c.at, 3 * DAY));
+    expect(view).toMatchObject({
+      urgent: true,
+      urgency: {
+        reason: 'Rask progresjon, behandling må starte innen en uke.',
+        actorName: 'Ingrid Haugland',
+      },
+      current: { status: 'submitted', days: 2, overdue: true },
+      canSetUrgency: true,
+    });
+  });
+
+  it('lets only the writers (while writing) and the leader or director (while handled) mark urgency', async () => {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    expect(await setUrgency(db(), hbe.applicant, draft.id, { urgent: true, reason: ' ' })).toEqual({
+      ok: false,
+      errors: { reason: 'reasonRequired' },
+    });
+    const [row] = await db().select().from(cases).where(eq(cases.id, draft.id));
+    expect(row?.urgent).toBe(false);
+    expect(
+      await refuse(setUrgency(db(), ous.applicant, draft.id, { urgent: true, reason: 'x' })),
+    ).toBe('notFound');
+    const c = await submitted();
+    expect(await refuse(setUrgency(db(), hbe.applicant, c.id, { urgent: true, reason: 'x' }))).toBe(
+      'forbidden',
+    );
+    expect(await refuse(setUrgency(db(), hbe.assessor, c.id, { urgent: true, reason: 'x' }))).toBe(
+      'forbidden',
+    );
+    expect(
+      await setUrgency(db(), hbe.decisionMaker, c.id, { urgent: true, reason: 'Haster' }),
+    ).toEqual({ ok: true });
+    expect(await setUrgency(db(), hbe.endorser, c.id, { urgent: false, reason: '' })).toEqual({
+      ok: true,
+    });
+    expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).urgent).toBe(false);
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.endorser, (tx) =>
+          tx.execute(sql`update case_urgency set reason = 'endret'`),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+  });
+
+  it('lets the trust administrator set the deadlines, for their trust only', async () => {
+    expect(await getDeadlines(db(), ous.trustAdmin)).toEqual(DEFAULT_DEADLINES);
+    expect(await refuse(getDeadlines(db(), hbe.applicant))).toBe('forbidden');
+    expect(await refuse(saveDeadlines(db(), hbe.decisionMaker, DEFAULT_DEADLINES))).toBe(
+      'forbidden',
+    );
+    const c = await submitted();
+    await saveDeadlines(db(), hbe.trustAdmin, {
+      ...DEFAULT_DEADLINES,
+      submitted: { normalDays: 0, urgentDays: 0 },
+    });
+    expect((await getDeadlines(db(), hbe.trustAdmin)).submitted).toEqual({
+      normalDays: 0,
+      urgentDays: 0,
+    });
+    expect(await getDeadlines(db(), ous.trustAdmin)).toEqual(DEFAULT_DEADLINES);
+    const { waiting } = await listMyCases(db(), hbe.endorser);
+    const item = waiting.find((w) => w.id === c.id);
+    expect(item?.dueAt?.getTime()).toBeLessThanOrEqual(Date.now());
+    expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).current).toMatchObject({
+      status: 'submitted',
+      days: 0,
+      overdue: true,
+    });
+    await saveDeadlines(db(), hbe.trustAdmin, DEFAULT_DEADLINES);
+  });
+
+  it('shows the time in each stage, and hides the case from another trust', async () => {
+    const c = await submitted();
+    const view = await getCaseClocks(db(), hbe.applicant, c.id, later(c.at, DAY));
+    expect(view.stages.map((s) => [s.status, s.visits, s.current])).toEqual([
+      ['draft', 1, false],
+      ['submitted', 1, true],
+    ]);
+    expect(view.stages[1]?.ms).toBeGreaterThanOrEqual(DAY - 60 * 1000);
+    expect(await refuse(getCaseClocks(db(), ous.decisionMaker, c.id, new Date()))).toBe('notFound');
+  });
+
+  async function decided(evaluationDate: string) {
+    const c = await submitted();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    const done = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilges.',
+    });
+    // The decision module sets the evaluation date; here the database owner writes it.
+    await db().update(caseDecisions).set({ evaluationDate }).where(eq(caseDecisions.caseId, c.id));
+    return { id: c.id, version: done.version };
+  }
+
+  it('moves a decided case to follow-up on its evaluation date (Norwegian time), once', async () => {
+    const c = await decided('2031-06-01');
+    expect(await runFollowUps(db(), new Date('2031-05-31T21:59:00Z'))).toBe(0); // 23:59 in Oslo
+    const [before] = await db().select().from(cases).where(eq(cases.id, c.id));
+    expect(before?.status).toBe('decided');
+
+    const at = new Date('2031-05-31T22:00:00Z'); // midnight in Oslo
+    const [first, second] = await Promise.all([runFollowUps(db(), at), runFollowUps(db(), at)]);
+    expect(first + second).toBe(1);
+    const [after] = await db().select().from(cases).where(eq(cases.id, c.id));
+    expect(after).toMatchObject({ status: 'followUp', version: c.version + 1 });
+    const events = await db()
+      .select({ event: caseEvents.event, actor: users.name, role: caseEvents.actorRole })
+      .from(caseEvents)
+      .innerJoin(users, eq(users.id, caseEvents.actorId))
+      .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.event, 'beginFollowUp')));
+    expect(events).toEqual([{ event: 'beginFollowUp', actor: 'Per Vik', role: 'decisionMaker' }]);
+    expect((await notified(c.id)).filter((n) => n.startsWith('followUpDue'))).toEqual([
+      `followUpDue:${hbe.applicant.userId}`,
+    ]);
+    expect(await runFollowUps(db(), new Date('2031-07-01T00:00:00Z'))).toBe(0);
+  });
+
+  it('records the outcome at follow-up and closes the case; the record is append-only', async () => {
+    const c = await decided('2030-01-15');
+    await runFollowUps(db(), new Date('2030-01-15T12:00:00Z'));
+    const version = c.version + 1;
+    const view = await getCaseClocks(db(), hbe.applicant, c.id, new Date());
+    expect(view).toMatchObject({ canRecordOutcome: true, evaluationDate: '2030-01-15' });
+    const input = {
+      version,
+      effect: 'partial',
+      sideEffects: 'Lett kvalme',
+      continuation: 'stopped',
+      stopReason: '',
+    };
+    expect(await recordOutcome(db(), hbe.applicant, c.id, input)).toEqual({
+      ok: false,
+      errors: { stopReason: 'stopReasonRequired' },
+    });
+    expect(await refuse(recordOutcome(db(), hbe.decisionMaker, c.id, input))).toBe('forbidden');
+    expect(await refuse(recordOutcome(db(), ous.applicant, c.id, input))).toBe('notFound');
+    expect(
+      await refuse(
+        recordOutcome(db(), hbe.applicant, c.id, { ...input, version: 1, stopReason: 'Kvalme' }),
+      ),
+    ).toBe('conflict');
+    expect(
+      await recordOutcome(db(), hbe.applicant, c.id, { ...input, stopReason: 'Bivirkninger' }),
+    ).toEqual({ ok: true });
+    const [row] = await db().select().from(cases).where(eq(cases.id, c.id));
+    expect(row?.status).toBe('closed');
+    const outcomes = await db().select().from(caseOutcomes).where(eq(caseOutcomes.caseId, c.id));
+    expect(outcomes).toMatchObject([
+      {
+        effect: 'partial',
+        sideEffects: 'Lett kvalme',
+        continued: false,
+        stopReason: 'Bivirkninger',
+        recordedBy: hbe.applicant.userId,
+      },
+    ]);
+    expect((await getCaseClocks(db(), hbe.decisionMaker, c.id, new Date())).outcome).toMatchObject({
+      effect: 'partial',
+      recordedByName: 'Ingrid Haugland',
+    });
+    expect(
+      await refuse(
+        recordOutcome(db(), hbe.applicant, c.id, {
+          ...input,
+          version: version + 1,
+          stopReason: 'x',
+        }),
+      ),
+    ).toBe('invalidTransition');
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.applicant, (tx) =>
+          tx.execute(sql`update case_outcomes set effect = 'good'`),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+    // The bare workflow event cannot close the case without an outcome.
+    const other = await decided('2030-01-15');
+    await runFollowUps(db(), new Date('2030-01-15T12:00:00Z'));
+    expect(
+      await refuse(
+        transition(db(), hbe.applicant, {
+          caseId: other.id,
+          version: other.version + 1,
+          event: 'recordOutcome',
+          reason: 'God effekt',
+        }),
+      ),
+    ).toBe('invalidTransition');
+  });
+
+  it('starts a re-application from an ended case: answers copied, linked both ways', async () => {
+    const c = await submitted();
+    expect(await refuse(reapply(db(), hbe.applicant, c.id))).toBe('invalidTransition');
+    await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'notEndorse',
+      reason: 'Ikke i tråd med prioriteringene.',
+    });
+    expect(await refuse(reapply(db(), hbe.endorser, c.id))).toBe('forbidden');
+    expect(await refuse(reapply(db(), ous.applicant, c.id))).toBe('notFound');
+
+    const created = await reapply(db(), hbe.applicant, c.id);
+    const [copy] = await db().select().from(cases).where(eq(cases.id, created.id));
+    expect(copy).toMatchObject({
+      status: 'draft',
+      previousCaseId: c.id,
+      applicantId: hbe.applicant.userId,
+      answers: completeAnswers,
+      caseNumber: null,
+      urgent: false,
+    });
+    const oldView = await getCaseClocks(db(), hbe.applicant, c.id, new Date());
+    expect(oldView.next).toEqual([{ id: created.id, caseNumber: null }]);
+    expect(oldView.canReapply).toBe(true);
+    const newView = await getCaseClocks(db(), hbe.applicant, created.id, new Date());
+    expect(newView.previous?.id).toBe(c.id);
+    // The new draft is the applicant's alone: the leader sees no link to it yet.
+    expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).next).toEqual([]);
+    const logged = await db()
+      .select({ action: accessLog.action })
+      .from(accessLog)
+      .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'reapply')));
+    expect(logged).toHaveLength(1);
+  });
+
+  it('schedules the case clocks job in pg-boss', async () => {
+    const boss = await startBoss(database, { pollingIntervalSeconds: 0.5 });
+    try {
+      await scheduleCaseClocks(boss, db());
+      expect(await boss.getSchedules()).toContainEqual(
+        expect.objectContaining({ name: CASE_CLOCKS_QUEUE, cron: CASE_CLOCKS_CRON }),
+      );
+    } finally {
+      await boss.stop({ graceful: false, wait: true });
+    }
+  });
+});

@@ -1,0 +1,418 @@
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
+import {
+  caseDecisions,
+  caseEvents,
+  caseOutcomes,
+  cases,
+  caseUrgency,
+  roleAssignments,
+  stageAlerts,
+  stageDeadlines,
+  trusts,
+  users,
+} from '../../db/schema';
+import { hasRole, type Actor, type Role } from '../auth/domain/roles';
+import { loadVisibleCase, statusOf } from '../cases/cases.server';
+import { caseRoles } from '../cases/domain/access';
+import { CaseError } from '../cases/domain/errors';
+import { isStatus, type Status } from '../cases/domain/workflow';
+import {
+  canReapply,
+  followUpErrors,
+  urgencyRole,
+  urgencySchema,
+  type Effect,
+  type FollowUpFieldErrors,
+} from '../followup/domain/followup';
+import { notify } from '../notifications/notifications.server';
+import { enteredCurrentStatus } from './stage-sql.server';
+import {
+  CLOCKED_STATUSES,
+  deadlineDays,
+  deadlineTable,
+  dueAlert,
+  enteredCurrentAt,
+  isClocked,
+  isOverdue,
+  RESPONSIBLE,
+  stageDueAt,
+  stageTimes,
+  type AlertKind,
+  type ClockedStatus,
+  type DeadlineTable,
+  type ResponsibleGroup,
+  type StageTime,
+} from './domain/clocks';
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/**
+ * A background job's transaction for one trust: row-level security as for a request, but no
+ * user is bound (the job acts for nobody; what it writes names its own actor).
+ */
+export const inTrustJob = <T>(db: Db, trustId: string, fn: (tx: Tx) => Promise<T>) =>
+  inTenant(db, { trustId, userId: '' }, fn);
+
+async function trustDeadlines(tx: Tx, trustId: string): Promise<DeadlineTable> {
+  const rows = await tx
+    .select({
+      status: stageDeadlines.status,
+      normalDays: stageDeadlines.normalDays,
+      urgentDays: stageDeadlines.urgentDays,
+    })
+    .from(stageDeadlines)
+    .where(eq(stageDeadlines.trustId, trustId));
+  return deadlineTable(rows);
+}
+
+/** The trust's deadlines, for its administrator. */
+export async function getDeadlines(db: Db, actor: Actor): Promise<DeadlineTable> {
+  if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
+  return inTenant(db, scopeOf(actor), (tx) => trustDeadlines(tx, actor.trustId));
+}
+
+/** Stores the trust's deadlines (every stage), replacing what was set. */
+export async function saveDeadlines(db: Db, actor: Actor, table: DeadlineTable): Promise<void> {
+  if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
+  await inTenant(db, scopeOf(actor), async (tx) => {
+    const now = new Date();
+    await tx
+      .insert(stageDeadlines)
+      .values(
+        CLOCKED_STATUSES.map((status) => ({
+          trustId: actor.trustId,
+          status,
+          ...table[status],
+          updatedBy: actor.userId,
+          updatedAt: now,
+        })),
+      )
+      .onConflictDoUpdate({
+        target: [stageDeadlines.trustId, stageDeadlines.status],
+        set: {
+          normalDays: sql`excluded.normal_days`,
+          urgentDays: sql`excluded.urgent_days`,
+          updatedBy: sql`excluded.updated_by`,
+          updatedAt: sql`excluded.updated_at`,
+        },
+      });
+  });
+}
+
+export interface LinkedCase {
+  id: string;
+  caseNumber: string | null;
+}
+
+export interface OutcomeView {
+  effect: Effect;
+  sideEffects: string | null;
+  continued: boolean;
+  stopReason: string | null;
+  recordedByName: string;
+  at: Date;
+}
+
+/** What the case page shows of clocks, urgency, follow-up and re-application. */
+export interface ClocksView {
+  caseId: string;
+  status: Status;
+  version: number;
+  urgent: boolean;
+  urgency: { reason: string | null; actorName: string; at: Date } | null;
+  canSetUrgency: boolean;
+  stages: (StageTime & { status: Status })[];
+  current: { status: ClockedStatus; days: number; dueAt: Date; overdue: boolean } | null;
+  previous: LinkedCase | null;
+  next: LinkedCase[];
+  canReapply: boolean;
+  evaluationDate: string | null;
+  outcome: OutcomeView | null;
+  canRecordOutcome: boolean;
+}
+
+/**
+ * The case page's clocks panel. It is read in the same request as getCase, whose access-log
+ * record ('view') covers this read of the case too.
+ */
+export async function getCaseClocks(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<ClocksView> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const status = statusOf(row);
+    const events = await tx
+      .select({
+        fromStatus: caseEvents.fromStatus,
+        toStatus: caseEvents.toStatus,
+        at: caseEvents.createdAt,
+      })
+      .from(caseEvents)
+      .where(eq(caseEvents.caseId, row.id))
+      .orderBy(asc(caseEvents.id));
+    const stages = stageTimes(events, now).flatMap((s) =>
+      isStatus(s.status) ? [{ ...s, status: s.status }] : [],
+    );
+    let current: ClocksView['current'] = null;
+    if (isClocked(status)) {
+      const deadline = (await trustDeadlines(tx, row.trustId))[status];
+      const entered = enteredCurrentAt(events);
+      const due = stageDueAt({ status, enteredAt: entered, urgent: row.urgent, deadline });
+      if (due) {
+        current = {
+          status,
+          days: deadlineDays(deadline, row.urgent),
+          dueAt: due,
+          overdue: isOverdue(due, now),
+        };
+      }
+    }
+    const [urgency] = row.urgent
+      ? await tx
+          .select({ reason: caseUrgency.reason, actorName: users.name, at: caseUrgency.createdAt })
+          .from(caseUrgency)
+          .innerJoin(users, eq(users.id, caseUrgency.actorId))
+          .where(and(eq(caseUrgency.caseId, row.id), eq(caseUrgency.urgent, true)))
+          .orderBy(desc(caseUrgency.id))
+          .limit(1)
+      : [];
+    const linked = await tx
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        status: cases.status,
+        trustId: cases.trustId,
+        departmentId: cases.departmentId,
+        applicantId: cases.applicantId,
+        previousCaseId: cases.previousCaseId,
+      })
+      .from(cases)
+      .where(
+        row.previousCaseId
+          ? or(eq(cases.id, row.previousCaseId), eq(cases.previousCaseId, row.id))
+          : eq(cases.previousCaseId, row.id),
+      )
+      .orderBy(asc(cases.createdAt));
+    // Linked cases are shown only to those who may open them (a new draft is its writer's alone).
+    const visible = linked.filter(
+      (l) =>
+        isStatus(l.status) &&
+        caseRoles(actor, { ...l, status: l.status, coAuthorIds: [], leaderIds: [] }).length,
+    );
+    const [decision] = await tx
+      .select({ evaluationDate: caseDecisions.evaluationDate })
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, row.id))
+      .orderBy(desc(caseDecisions.version))
+      .limit(1);
+    const recorder = alias(users, 'recorder');
+    const [outcome] = await tx
+      .select({
+        effect: caseOutcomes.effect,
+        sideEffects: caseOutcomes.sideEffects,
+        continued: caseOutcomes.continued,
+        stopReason: caseOutcomes.stopReason,
+        recordedByName: recorder.name,
+        at: caseOutcomes.createdAt,
+      })
+      .from(caseOutcomes)
+      .innerJoin(recorder, eq(recorder.id, caseOutcomes.recordedBy))
+      .where(eq(caseOutcomes.caseId, row.id))
+      .orderBy(desc(caseOutcomes.id))
+      .limit(1);
+    const previous = visible.find((l) => l.id === row.previousCaseId);
+    return {
+      caseId: row.id,
+      status,
+      version: row.version,
+      urgent: row.urgent,
+      urgency: urgency ?? null,
+      canSetUrgency: urgencyRole(roles, status) !== null,
+      stages,
+      current,
+      previous: previous ? { id: previous.id, caseNumber: previous.caseNumber } : null,
+      next: visible
+        .filter((l) => l.previousCaseId === row.id)
+        .map((l) => ({ id: l.id, caseNumber: l.caseNumber })),
+      canReapply: canReapply(roles, status),
+      evaluationDate: decision?.evaluationDate ?? null,
+      outcome: outcome ? { ...outcome, effect: outcome.effect as Effect } : null,
+      canRecordOutcome: status === 'followUp' && roles.includes('applicant'),
+    } satisfies ClocksView;
+  });
+}
+
+export type UrgencyResult = { ok: true } | { ok: false; errors: FollowUpFieldErrors };
+
+/**
+ * Marks a case urgent with a justification, or takes the mark away: its writers while they write
+ * it, the leader and the medical director while it is handled. Urgent cases get the shorter
+ * deadlines from then on. Each change is kept (case_urgency).
+ */
+export async function setUrgency(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: { urgent: boolean; reason: string },
+): Promise<UrgencyResult> {
+  const parsed = urgencySchema.safeParse({ reason: input.reason });
+  if (input.urgent && !parsed.success) return { ok: false, errors: followUpErrors(parsed.error) };
+  const reason = input.reason.trim() || null;
+  if (reason && reason.length > 10_000) return { ok: false, errors: { reason: 'tooLong' } };
+  await inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
+    const role = urgencyRole(roles, statusOf(row));
+    if (!role) throw new CaseError('forbidden');
+    if (row.urgent === input.urgent) return;
+    await tx.update(cases).set({ urgent: input.urgent }).where(eq(cases.id, row.id));
+    await tx.insert(caseUrgency).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      urgent: input.urgent,
+      reason,
+      actorId: actor.userId,
+      actorRole: role,
+    });
+  });
+  return { ok: true };
+}
+
+type Grant = { userId: string; role: string; departmentId: string | null };
+
+/** The people who must act in a stage (reminder) or the medical directors (escalation). */
+function recipientsFor(
+  kind: AlertKind,
+  group: ResponsibleGroup,
+  c: { departmentId: string; applicantId: string },
+  grants: readonly Grant[],
+): string[] {
+  const holding = (roles: readonly Role[]) =>
+    grants.filter((g) => (roles as readonly string[]).includes(g.role)).map((g) => g.userId);
+  if (kind === 'escalation') return holding(['decisionMaker']);
+  switch (group) {
+    case 'endorsers':
+      return grants
+        .filter(
+          (g) =>
+            g.role === 'endorser' && (g.departmentId === null || g.departmentId === c.departmentId),
+        )
+        .map((g) => g.userId);
+    case 'assessment':
+      return holding(['decisionMaker', 'assessor']);
+    case 'decisionMakers':
+      return holding(['decisionMaker']);
+    case 'applicant':
+      return [c.applicantId];
+  }
+}
+
+export interface AlertsSent {
+  reminders: number;
+  escalations: number;
+}
+
+/**
+ * Finds cases whose current stage is past its deadline (as of `now`) and sends what is due: a
+ * reminder to whoever must act, later an escalation to the medical director. Each alert is first
+ * recorded in stage_alerts; only the transaction whose insert took the unique key notifies, so a
+ * second run, or a second app instance at the same time, sends nothing twice.
+ */
+export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
+  const sent: AlertsSent = { reminders: 0, escalations: 0 };
+  const trustIds = await db.select({ id: trusts.id }).from(trusts);
+  for (const { id: trustId } of trustIds) {
+    await inTrustJob(db, trustId, async (tx) => {
+      const open = await tx
+        .select({
+          id: cases.id,
+          status: cases.status,
+          urgent: cases.urgent,
+          departmentId: cases.departmentId,
+          applicantId: cases.applicantId,
+          enteredAt: enteredCurrentStatus,
+        })
+        .from(cases)
+        .where(inArray(cases.status, [...CLOCKED_STATUSES]));
+      if (open.length === 0) return;
+      const deadlines = await trustDeadlines(tx, trustId);
+      const alerts = await tx
+        .select({
+          caseId: stageAlerts.caseId,
+          status: stageAlerts.status,
+          enteredAt: stageAlerts.enteredAt,
+          kind: stageAlerts.kind,
+        })
+        .from(stageAlerts)
+        .where(
+          inArray(
+            stageAlerts.caseId,
+            open.map((c) => c.id),
+          ),
+        );
+      const grants = await tx
+        .select({
+          userId: roleAssignments.userId,
+          role: roleAssignments.role,
+          departmentId: roleAssignments.departmentId,
+        })
+        .from(roleAssignments)
+        .where(eq(roleAssignments.trustId, trustId));
+      for (const c of open) {
+        const enteredAt = c.enteredAt;
+        if (!isClocked(c.status) || !enteredAt) continue;
+        const status = c.status;
+        const due = stageDueAt({
+          status,
+          enteredAt,
+          urgent: c.urgent,
+          deadline: deadlines[status],
+        });
+        if (!due) continue;
+        const kinds = alerts
+          .filter(
+            (a) =>
+              a.caseId === c.id &&
+              a.status === status &&
+              a.enteredAt.getTime() === enteredAt.getTime(),
+          )
+          .map((a) => a.kind);
+        const kind = dueAlert({ due, urgent: c.urgent, sent: kinds, now });
+        if (!kind) continue;
+        const [taken] = await tx
+          .insert(stageAlerts)
+          .values({ caseId: c.id, trustId, status, enteredAt, kind, createdAt: now })
+          .onConflictDoNothing()
+          .returning({ id: stageAlerts.id });
+        if (!taken) continue;
+        await notify(tx, {
+          trustId,
+          caseId: c.id,
+          kind: kind === 'reminder' ? 'stageReminder' : 'stageEscalation',
+          recipientIds: recipientsFor(kind, RESPONSIBLE[status], c, grants),
+        });
+        if (kind === 'reminder') sent.reminders += 1;
+        else sent.escalations += 1;
+      }
+    });
+  }
+  return sent;
+}
+
+/** A notice after a redirect from one of the clocks panel's forms (`?frister=` on the case page). */
+export type ClocksNotice = 'urgent' | 'notUrgent' | 'outcome';
+const NOTICES: Record<string, ClocksNotice> = {
+  haster: 'urgent',
+  'ikke-haster': 'notUrgent',
+  utfall: 'outcome',
+};
+
+/** The case page's clocks panel as of now, with the notice its URL carries. */
+export async function loadClocksPanel(db: Db, actor: Actor, caseId: string, url: URL) {
+  const view = await getCaseClocks(db, actor, caseId, new Date());
+  return { view, notice: NOTICES[url.searchParams.get('frister') ?? ''] ?? null };
+}

@@ -1,0 +1,207 @@
+import { describe, expect, it } from 'vitest';
+import {
+  deadlineTable,
+  DEFAULT_DEADLINES,
+  dueAlert,
+  enteredCurrentAt,
+  overdueFirst,
+  parseDeadlineForm,
+  splitDuration,
+  stageDueAt,
+  stageTimes,
+  type AlertKind,
+  type StatusEvent,
+} from './clocks';
+
+const at = (iso: string) => new Date(iso);
+const H = 60 * 60 * 1000;
+const D = 24 * H;
+
+const ev = (from: string | null, to: string, iso: string): StatusEvent => ({
+  fromStatus: from,
+  toStatus: to,
+  at: at(iso),
+});
+
+describe('stageTimes', () => {
+  const journey = [
+    ev(null, 'draft', '2026-03-01T08:00:00Z'),
+    ev('draft', 'draft', '2026-03-01T09:00:00Z'), // a co-author invited: no status change
+    ev('draft', 'submitted', '2026-03-02T08:00:00Z'),
+    ev('submitted', 'returned', '2026-03-03T08:00:00Z'),
+    ev('returned', 'submitted', '2026-03-03T20:00:00Z'),
+    ev('submitted', 'endorsed', '2026-03-04T08:00:00Z'),
+  ];
+
+  it.each([
+    {
+      name: 'a draft only, still open',
+      events: [ev(null, 'draft', '2026-03-01T08:00:00Z')],
+      now: '2026-03-01T10:30:00Z',
+      expected: [{ status: 'draft', visits: 1, ms: 2.5 * H, current: true }],
+    },
+    {
+      name: 'two visits of one stage add up; status-less events are ignored',
+      events: journey,
+      now: '2026-03-05T08:00:00Z',
+      expected: [
+        { status: 'draft', visits: 1, ms: 1 * D, current: false },
+        { status: 'submitted', visits: 2, ms: 1 * D + 12 * H, current: false },
+        { status: 'returned', visits: 1, ms: 12 * H, current: false },
+        { status: 'endorsed', visits: 1, ms: 1 * D, current: true },
+      ],
+    },
+    {
+      name: 'no events: nothing',
+      events: [],
+      now: '2026-03-05T08:00:00Z',
+      expected: [],
+    },
+    {
+      name: 'a clock behind the last event counts no negative time',
+      events: [ev(null, 'draft', '2026-03-01T08:00:00Z')],
+      now: '2026-03-01T07:00:00Z',
+      expected: [{ status: 'draft', visits: 1, ms: 0, current: true }],
+    },
+  ])('$name', ({ events, now, expected }) => {
+    expect(stageTimes(events, at(now))).toEqual(expected);
+  });
+
+  it('knows when the current status was entered', () => {
+    expect(enteredCurrentAt(journey)).toEqual(at('2026-03-04T08:00:00Z'));
+    expect(enteredCurrentAt([])).toBeNull();
+  });
+});
+
+describe('stageDueAt', () => {
+  const entered = at('2026-03-02T08:00:00Z');
+  it.each([
+    { status: 'submitted', urgent: false, deadline: null, due: '2026-03-09T08:00:00Z' },
+    { status: 'submitted', urgent: true, deadline: null, due: '2026-03-04T08:00:00Z' },
+    { status: 'underAssessment', urgent: false, deadline: null, due: '2026-03-23T08:00:00Z' },
+    { status: 'underAssessment', urgent: true, deadline: null, due: '2026-03-07T08:00:00Z' },
+    {
+      status: 'submitted',
+      urgent: false,
+      deadline: { normalDays: 0, urgentDays: 0 },
+      due: '2026-03-02T08:00:00Z',
+    },
+    {
+      status: 'endorsed',
+      urgent: true,
+      deadline: { normalDays: 10, urgentDays: 1 },
+      due: '2026-03-03T08:00:00Z',
+    },
+    { status: 'draft', urgent: false, deadline: null, due: null },
+    { status: 'decided', urgent: true, deadline: null, due: null },
+  ])('$status (urgent: $urgent, deadline: $deadline) is due $due', (c) => {
+    const due = stageDueAt({ ...c, enteredAt: entered });
+    expect(due?.toISOString().replace('.000', '') ?? null).toBe(c.due);
+  });
+
+  it('has no due date without an entry time', () => {
+    expect(
+      stageDueAt({ status: 'submitted', enteredAt: null, urgent: false, deadline: null }),
+    ).toBeNull();
+  });
+
+  it('takes a trust’s own deadlines over the defaults, ignoring unknown statuses', () => {
+    const table = deadlineTable([
+      { status: 'submitted', normalDays: 3, urgentDays: 1 },
+      { status: 'draft', normalDays: 1, urgentDays: 1 },
+    ]);
+    expect(table.submitted).toEqual({ normalDays: 3, urgentDays: 1 });
+    expect(table.underAssessment).toEqual(DEFAULT_DEADLINES.underAssessment);
+    expect(Object.keys(table)).not.toContain('draft');
+  });
+});
+
+describe('dueAlert', () => {
+  const due = at('2026-03-09T08:00:00Z');
+  it.each<{ now: string; urgent: boolean; sent: AlertKind[]; alert: AlertKind | null }>([
+    { now: '2026-03-09T07:59:00Z', urgent: false, sent: [], alert: null },
+    { now: '2026-03-09T08:00:00Z', urgent: false, sent: [], alert: 'reminder' },
+    { now: '2026-03-20T08:00:00Z', urgent: false, sent: [], alert: 'reminder' },
+    { now: '2026-03-11T08:00:00Z', urgent: false, sent: ['reminder'], alert: null },
+    { now: '2026-03-12T08:00:00Z', urgent: false, sent: ['reminder'], alert: 'escalation' },
+    { now: '2026-03-10T07:59:00Z', urgent: true, sent: ['reminder'], alert: null },
+    { now: '2026-03-10T08:00:00Z', urgent: true, sent: ['reminder'], alert: 'escalation' },
+    { now: '2026-04-01T08:00:00Z', urgent: false, sent: ['reminder', 'escalation'], alert: null },
+  ])('at $now (urgent: $urgent, sent: $sent) → $alert', ({ now, urgent, sent, alert }) => {
+    expect(dueAlert({ due, urgent, sent, now: at(now) })).toBe(alert);
+  });
+});
+
+describe('overdueFirst', () => {
+  it('puts overdue items first and keeps each group’s order', () => {
+    const now = at('2026-03-10T00:00:00Z');
+    const items = [
+      { id: 'a', dueAt: null },
+      { id: 'b', dueAt: at('2026-03-12T00:00:00Z') },
+      { id: 'c', dueAt: at('2026-03-09T00:00:00Z') },
+      { id: 'd', dueAt: at('2026-03-01T00:00:00Z') },
+    ];
+    expect(overdueFirst(items, now).map((i) => i.id)).toEqual(['c', 'd', 'a', 'b']);
+  });
+});
+
+describe('splitDuration', () => {
+  it.each([
+    [0, { days: 0, hours: 0, minutes: 0 }],
+    [59_999, { days: 0, hours: 0, minutes: 0 }],
+    [90 * 60_000, { days: 0, hours: 1, minutes: 30 }],
+    [3 * D + 4 * H + 5 * 60_000, { days: 3, hours: 4, minutes: 5 }],
+  ])('%d ms', (ms, parts) => {
+    expect(splitDuration(ms)).toEqual(parts);
+  });
+});
+
+describe('parseDeadlineForm', () => {
+  const valid = {
+    'submitted.normalDays': '7',
+    'submitted.urgentDays': '2',
+    'endorsed.normalDays': ' 7 ',
+    'endorsed.urgentDays': '2',
+    'underAssessment.normalDays': '21',
+    'underAssessment.urgentDays': '5',
+    'awaitingInformation.normalDays': '14',
+    'awaitingInformation.urgentDays': '5',
+    'inConsultation.normalDays': '0',
+    'inConsultation.urgentDays': '0',
+  };
+
+  it('reads whole days, zero included', () => {
+    const parsed = parseDeadlineForm(valid);
+    expect(parsed).toEqual({
+      ok: true,
+      table: {
+        submitted: { normalDays: 7, urgentDays: 2 },
+        endorsed: { normalDays: 7, urgentDays: 2 },
+        underAssessment: { normalDays: 21, urgentDays: 5 },
+        awaitingInformation: { normalDays: 14, urgentDays: 5 },
+        inConsultation: { normalDays: 0, urgentDays: 0 },
+      },
+    });
+  });
+
+  it.each([
+    ['submitted.normalDays', '', 'daysRequired'],
+    ['submitted.normalDays', '   ', 'daysRequired'],
+    ['submitted.normalDays', 'sju', 'daysInvalid'],
+    ['submitted.normalDays', '-1', 'daysInvalid'],
+    ['submitted.normalDays', '2.5', 'daysInvalid'],
+    ['submitted.normalDays', '366', 'daysInvalid'],
+    ['submitted.urgentDays', '8', 'urgentLonger'],
+  ])('%s = %j → %s', (field, value, error) => {
+    const parsed = parseDeadlineForm({ ...valid, [field]: value });
+    expect(parsed).toEqual({ ok: false, errors: { [field]: error } });
+  });
+
+  it('treats a missing field as empty', () => {
+    const { 'endorsed.urgentDays': _omitted, ...rest } = valid;
+    expect(parseDeadlineForm(rest)).toEqual({
+      ok: false,
+      errors: { 'endorsed.urgentDays': 'daysRequired' },
+    });
+  });
+});

@@ -1,0 +1,236 @@
+import { z } from 'zod';
+import type { Status } from '../../cases/domain/workflow';
+
+/** The stages that run against a deadline: someone other than the writer must act. */
+export const CLOCKED_STATUSES = [
+  'submitted',
+  'endorsed',
+  'underAssessment',
+  'awaitingInformation',
+  'inConsultation',
+] as const satisfies readonly Status[];
+export type ClockedStatus = (typeof CLOCKED_STATUSES)[number];
+
+export function isClocked(status: string): status is ClockedStatus {
+  return (CLOCKED_STATUSES as readonly string[]).includes(status);
+}
+
+/** How many calendar days a stage may take, for ordinary and for urgent cases. */
+export interface StageDeadline {
+  normalDays: number;
+  urgentDays: number;
+}
+export type DeadlineTable = Record<ClockedStatus, StageDeadline>;
+
+/** The deadlines a trust has until its administrator sets its own. */
+export const DEFAULT_DEADLINES: DeadlineTable = {
+  submitted: { normalDays: 7, urgentDays: 2 },
+  endorsed: { normalDays: 7, urgentDays: 2 },
+  underAssessment: { normalDays: 21, urgentDays: 5 },
+  awaitingInformation: { normalDays: 14, urgentDays: 5 },
+  inConsultation: { normalDays: 14, urgentDays: 3 },
+};
+
+/** A trust's own deadlines (rows of stage_deadlines) over the defaults. */
+export function deadlineTable(
+  rows: readonly ({ status: string } & StageDeadline)[],
+): DeadlineTable {
+  const table: DeadlineTable = { ...DEFAULT_DEADLINES };
+  for (const row of rows) {
+    if (isClocked(row.status)) {
+      table[row.status] = { normalDays: row.normalDays, urgentDays: row.urgentDays };
+    }
+  }
+  return table;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The days a stage may take for this case: the urgent deadline for an urgent case. */
+export function deadlineDays(deadline: StageDeadline, urgent: boolean): number {
+  return urgent ? deadline.urgentDays : deadline.normalDays;
+}
+
+/** When a stage entered at `enteredAt` is due (whole days of 24 hours). */
+export function dueAt(enteredAt: Date, days: number): Date {
+  return new Date(enteredAt.getTime() + days * DAY_MS);
+}
+
+/** The due date of a case's current stage, or null when the stage has no deadline. */
+export function stageDueAt(input: {
+  status: string;
+  enteredAt: Date | null;
+  urgent: boolean;
+  deadline: StageDeadline | null;
+}): Date | null {
+  if (!isClocked(input.status) || !input.enteredAt) return null;
+  const deadline = input.deadline ?? DEFAULT_DEADLINES[input.status];
+  return dueAt(input.enteredAt, deadlineDays(deadline, input.urgent));
+}
+
+export function isOverdue(due: Date | null, now: Date): boolean {
+  return due !== null && due.getTime() <= now.getTime();
+}
+
+/** Items with an overdue stage first, each group in its given order. */
+export function overdueFirst<T extends { dueAt: Date | null }>(
+  items: readonly T[],
+  now: Date,
+): T[] {
+  return [
+    ...items.filter((i) => isOverdue(i.dueAt, now)),
+    ...items.filter((i) => !isOverdue(i.dueAt, now)),
+  ];
+}
+
+/** One status change from the audit trail (case_events). */
+export interface StatusEvent {
+  fromStatus: string | null;
+  toStatus: string;
+  at: Date;
+}
+
+/** Time spent in one status over all its visits; `current` while the case is still in it. */
+export interface StageTime {
+  status: string;
+  visits: number;
+  ms: number;
+  current: boolean;
+}
+
+/**
+ * Time spent in each status, from the audit trail in order. Events that do not change the
+ * status (an invitation, a note) are ignored; the current status runs until `now`. Statuses are
+ * listed in the order the case first entered them.
+ */
+export function stageTimes(events: readonly StatusEvent[], now: Date): StageTime[] {
+  const out = new Map<string, StageTime>();
+  let current: { status: string; since: Date } | null = null;
+  const close = (until: Date) => {
+    if (!current) return;
+    const entry = out.get(current.status);
+    if (entry) entry.ms += Math.max(0, until.getTime() - current.since.getTime());
+  };
+  for (const event of events) {
+    if (current && event.toStatus === current.status) continue;
+    close(event.at);
+    const entry = out.get(event.toStatus) ?? {
+      status: event.toStatus,
+      visits: 0,
+      ms: 0,
+      current: false,
+    };
+    entry.visits += 1;
+    out.set(event.toStatus, entry);
+    current = { status: event.toStatus, since: event.at };
+  }
+  close(now);
+  const last = current;
+  return [...out.values()].map((e) => ({ ...e, current: e.status === last?.status }));
+}
+
+/** When the case entered its current status (the last status-changing event), or null. */
+export function enteredCurrentAt(events: readonly StatusEvent[]): Date | null {
+  let entered: Date | null = null;
+  let status: string | null = null;
+  for (const event of events) {
+    if (event.toStatus === status) continue;
+    status = event.toStatus;
+    entered = event.at;
+  }
+  return entered;
+}
+
+/** A duration as whole days, hours and minutes (rounded down to the minute). */
+export function splitDuration(ms: number): { days: number; hours: number; minutes: number } {
+  const minutes = Math.floor(ms / 60_000);
+  return {
+    days: Math.floor(minutes / 1440),
+    hours: Math.floor((minutes % 1440) / 60),
+    minutes: minutes % 60,
+  };
+}
+
+export const ALERT_KINDS = ['reminder', 'escalation'] as const;
+export type AlertKind = (typeof ALERT_KINDS)[number];
+
+/** After the reminder, how many more days pass before the medical director is told. */
+export const ESCALATION_AFTER_DAYS = { normal: 3, urgent: 1 } as const;
+
+/**
+ * Which alert, if any, is due now for a stage visit that is due at `due`: the reminder once the
+ * deadline has passed; the escalation once a further period has passed *and* the reminder went
+ * out (so the one who must act is always told first). At most one alert per run.
+ */
+export function dueAlert(input: {
+  due: Date;
+  urgent: boolean;
+  sent: readonly AlertKind[];
+  now: Date;
+}): AlertKind | null {
+  const { due, urgent, sent, now } = input;
+  if (now.getTime() < due.getTime()) return null;
+  if (!sent.includes('reminder')) return 'reminder';
+  if (sent.includes('escalation')) return null;
+  const escalateAt = dueAt(
+    due,
+    urgent ? ESCALATION_AFTER_DAYS.urgent : ESCALATION_AFTER_DAYS.normal,
+  );
+  return now.getTime() >= escalateAt.getTime() ? 'escalation' : null;
+}
+
+/** Who must act in a stage: they get the reminder. */
+export type ResponsibleGroup = 'endorsers' | 'assessment' | 'decisionMakers' | 'applicant';
+export const RESPONSIBLE: Record<ClockedStatus, ResponsibleGroup> = {
+  submitted: 'endorsers',
+  endorsed: 'assessment',
+  underAssessment: 'assessment',
+  awaitingInformation: 'applicant',
+  inConsultation: 'decisionMakers',
+};
+
+export const MAX_DEADLINE_DAYS = 365;
+
+/** Validation failures on the deadline form; the catalogue gives the Norwegian text. */
+export const DEADLINE_ERRORS = ['daysRequired', 'daysInvalid', 'urgentLonger'] as const;
+export type DeadlineError = (typeof DEADLINE_ERRORS)[number];
+
+const daysField = z
+  .string()
+  .trim()
+  .min(1, { error: 'daysRequired' })
+  .regex(/^\d+$/, { error: 'daysInvalid' })
+  .transform(Number)
+  .refine((n) => n <= MAX_DEADLINE_DAYS, { error: 'daysInvalid' });
+
+/** The form's field name for one stage's days, e.g. `submitted.urgentDays`. */
+export const deadlineField = (status: ClockedStatus, which: keyof StageDeadline) =>
+  `${status}.${which}`;
+
+export type DeadlineFieldErrors = Partial<Record<string, DeadlineError>>;
+
+/** Reads the deadline form (text per field); every stage must have both numbers. */
+export function parseDeadlineForm(
+  values: Readonly<Record<string, string>>,
+): { ok: true; table: DeadlineTable } | { ok: false; errors: DeadlineFieldErrors } {
+  const table: DeadlineTable = { ...DEFAULT_DEADLINES };
+  const errors: DeadlineFieldErrors = {};
+  for (const status of CLOCKED_STATUSES) {
+    const read = (which: keyof StageDeadline): number | null => {
+      const name = deadlineField(status, which);
+      const parsed = daysField.safeParse(values[name] ?? '');
+      if (parsed.success) return parsed.data;
+      const code = parsed.error.issues[0]?.message ?? '';
+      errors[name] = (DEADLINE_ERRORS as readonly string[]).includes(code)
+        ? (code as DeadlineError)
+        : 'daysInvalid';
+      return null;
+    };
+    const normalDays = read('normalDays');
+    const urgentDays = read('urgentDays');
+    if (normalDays === null || urgentDays === null) continue;
+    if (urgentDays > normalDays) errors[deadlineField(status, 'urgentDays')] = 'urgentLonger';
+    table[status] = { normalDays, urgentDays };
+  }
+  return Object.keys(errors).length > 0 ? { ok: false, errors } : { ok: true, table };
+}

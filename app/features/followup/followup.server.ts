@@ -1,0 +1,201 @@
+import { and, eq, isNotNull, sql } from 'drizzle-orm';
+import { inTenant, type Db } from '../../db/database.server';
+import {
+  caseChanges,
+  caseDecisions,
+  caseEvents,
+  caseOutcomes,
+  cases,
+  trusts,
+} from '../../db/schema';
+import type { Actor } from '../auth/domain/roles';
+import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { checkTransition } from '../cases/domain/workflow';
+import { inTrustJob } from '../clocks/clocks.server';
+import { notify } from '../notifications/notifications.server';
+import {
+  canReapply,
+  evaluationDue,
+  followUpErrors,
+  norwegianDate,
+  outcomeSchema,
+  type FollowUpFieldErrors,
+} from './domain/followup';
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/**
+ * Moves decided cases whose evaluation date (in Norway) has come, as of `now`, to follow-up and
+ * asks the applicant to record the outcome. Safe to run twice or on two instances at once: the
+ * move is a compare-and-set on status and version.
+ *
+ * The audit row needs an actor (case_events.actor_id references users). The job records the
+ * medical director who made the decision, in that role: beginFollowUp is theirs in the
+ * transition table, and the decision they made set the evaluation date that schedules it, so the
+ * follow-up carries out their own decision. A separate system user would be a login-less account
+ * in every trust's user lists and a role outside the transition table.
+ */
+export async function runFollowUps(db: Db, now: Date): Promise<number> {
+  const today = norwegianDate(now);
+  let moved = 0;
+  const trustIds = await db.select({ id: trusts.id }).from(trusts);
+  for (const { id: trustId } of trustIds) {
+    await inTrustJob(db, trustId, async (tx) => {
+      const decided = await tx
+        .select({
+          id: cases.id,
+          version: cases.version,
+          applicantId: cases.applicantId,
+          decidedBy: caseDecisions.decidedBy,
+          evaluationDate: caseDecisions.evaluationDate,
+        })
+        .from(cases)
+        .innerJoin(caseDecisions, eq(caseDecisions.caseId, cases.id))
+        .where(
+          and(
+            eq(cases.status, 'decided'),
+            sql`${caseDecisions.version} = (select max(d.version) from case_decisions d where d.case_id = ${cases.id})`,
+            isNotNull(caseDecisions.evaluationDate),
+          ),
+        );
+      for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
+        const check = checkTransition('decided', 'beginFollowUp', ['decisionMaker']);
+        if (!check.ok) throw new Error('The transition table lost decided → followUp');
+        const [updated] = await tx
+          .update(cases)
+          .set({ status: check.transition.to, version: sql`${cases.version} + 1`, updatedAt: now })
+          .where(and(eq(cases.id, c.id), eq(cases.status, 'decided'), eq(cases.version, c.version)))
+          .returning({ id: cases.id });
+        if (!updated) continue;
+        await tx.insert(caseEvents).values({
+          caseId: c.id,
+          trustId,
+          event: 'beginFollowUp',
+          fromStatus: 'decided',
+          toStatus: check.transition.to,
+          actorId: c.decidedBy,
+          actorRole: check.role,
+          createdAt: now,
+        });
+        await notify(tx, {
+          trustId,
+          caseId: c.id,
+          kind: 'followUpDue',
+          recipientIds: [c.applicantId],
+        });
+        moved += 1;
+      }
+    });
+  }
+  return moved;
+}
+
+export type OutcomeResult = { ok: true } | { ok: false; errors: FollowUpFieldErrors };
+
+/**
+ * The applicant records the treatment's outcome at follow-up; it is kept (append-only) and
+ * closes the case (recordOutcome), with a compare-and-set on the version the applicant saw.
+ */
+export async function recordOutcome(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  input: {
+    version: number;
+    effect: string;
+    sideEffects: string;
+    continuation: string;
+    stopReason: string;
+  },
+): Promise<OutcomeResult> {
+  const parsed = outcomeSchema.safeParse(input);
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const from = statusOf(row);
+    const check = checkTransition(from, 'recordOutcome', roles);
+    if (!check.ok) throw new CaseError(check.error);
+    if (!parsed.success) return { ok: false, errors: followUpErrors(parsed.error) };
+    if (row.version !== input.version) throw new CaseError('conflict');
+    const data = parsed.data;
+    const [updated] = await tx
+      .update(cases)
+      .set({
+        status: check.transition.to,
+        version: sql`${cases.version} + 1`,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
+      .returning({ id: cases.id });
+    if (!updated) throw new CaseError('conflict');
+    await tx.insert(caseOutcomes).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      effect: data.effect,
+      sideEffects: data.sideEffects || null,
+      continued: data.continuation === 'continued',
+      stopReason: data.continuation === 'stopped' ? data.stopReason : null,
+      recordedBy: actor.userId,
+    });
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      event: 'recordOutcome',
+      fromStatus: from,
+      toStatus: check.transition.to,
+      actorId: actor.userId,
+      actorRole: check.role,
+      reason: data.continuation === 'stopped' ? data.stopReason : null,
+    });
+    return { ok: true };
+  });
+}
+
+/**
+ * Starts a new application from an earlier one that has come to an end: a draft with the same
+ * answers (the applicant then updates them), linked by previous_case_id. Copying reads the
+ * earlier case's contents, which is logged.
+ */
+export async function reapply(db: Db, actor: Actor, caseId: string): Promise<{ id: string }> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const status = statusOf(row);
+    if (!roles.includes('applicant')) throw new CaseError('forbidden');
+    if (!canReapply(roles, status)) throw new CaseError('invalidTransition');
+    const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        trustId: row.trustId,
+        departmentId: grant?.departmentId ?? row.departmentId,
+        applicantId: actor.userId,
+        status: 'draft',
+        answers: row.answers,
+        previousCaseId: row.id,
+      })
+      .returning({ id: cases.id });
+    if (!created) throw new Error('Insert returned no row');
+    await tx.insert(caseEvents).values({
+      caseId: created.id,
+      trustId: row.trustId,
+      event: 'create',
+      fromStatus: null,
+      toStatus: 'draft',
+      actorId: actor.userId,
+      actorRole: 'applicant',
+    });
+    const questionIds = Object.keys(row.answers);
+    if (questionIds.length > 0) {
+      await tx.insert(caseChanges).values(
+        questionIds.map((questionId) => ({
+          caseId: created.id,
+          trustId: row.trustId,
+          actorId: actor.userId,
+          questionId,
+        })),
+      );
+    }
+    await logAccess(tx, actor, 'applicant', row.id, 'reapply');
+    return created;
+  });
+}

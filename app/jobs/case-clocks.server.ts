@@ -1,0 +1,33 @@
+import type PgBoss from 'pg-boss';
+import type { Db } from '../db/database.server';
+import { runStageAlerts } from '../features/clocks/clocks.server';
+import { runFollowUps } from '../features/followup/followup.server';
+
+export const CASE_CLOCKS_QUEUE = 'case-clocks';
+
+/** Every 15 minutes: reminders and escalations for overdue stages, then due follow-ups. */
+export const CASE_CLOCKS_CRON = '*/15 * * * *';
+
+/**
+ * Schedules the case clocks. pg-boss keeps the schedule in the database, so with several app
+ * instances one of them runs each tick; the work itself is idempotent (see runStageAlerts and
+ * runFollowUps), so even overlapping runs send nothing twice.
+ */
+export async function scheduleCaseClocks(boss: PgBoss, db: Db): Promise<void> {
+  await boss.createQueue(CASE_CLOCKS_QUEUE, {
+    name: CASE_CLOCKS_QUEUE,
+    policy: 'singleton',
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 10 * 60,
+  });
+  // A quarter-hourly job needs no 2-second polling (on PGlite every poll takes the one connection).
+  await boss.work(CASE_CLOCKS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
+    // The one place the clock is read; the work takes the time as an argument.
+    const now = new Date();
+    const alerts = await runStageAlerts(db, now);
+    const followUps = await runFollowUps(db, now);
+    return { ...alerts, followUps };
+  });
+  await boss.schedule(CASE_CLOCKS_QUEUE, CASE_CLOCKS_CRON, {}, { tz: 'Europe/Oslo' });
+}

@@ -1,0 +1,69 @@
+import { Alert, Heading, Link } from '@digdir/designsystemet-react';
+import { data, redirect, Link as RouterLink } from 'react-router';
+import { getCaseClocks } from '../features/clocks/clocks.server';
+import { CaseError } from '../features/cases/domain/errors';
+import { recordOutcome } from '../features/followup/followup.server';
+import { OutcomeForm, type OutcomeField } from '../features/followup/ui/FollowUpForms';
+import { msg } from '../i18n';
+import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
+import { formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/case-outcome';
+
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  const actor = await context.auth.requireActor(request);
+  const view = await loadCase(() => getCaseClocks(context.db, actor, params.caseId, new Date()));
+  return { caseId: view.caseId, version: view.version, canRecord: view.canRecordOutcome };
+}
+
+const FIELDS: readonly OutcomeField[] = [
+  'version',
+  'effect',
+  'sideEffects',
+  'continuation',
+  'stopReason',
+];
+
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const values = formTexts(await request.formData(), FIELDS);
+  try {
+    const result = await recordOutcome(context.db, actor, params.caseId, {
+      ...values,
+      version: Number(values.version),
+    });
+    if (!result.ok) return data({ problem: null, errors: result.errors, values }, { status: 400 });
+  } catch (error) {
+    if (!(error instanceof CaseError)) throw error;
+    if (error.code === 'notFound') throw data(null, { status: 404 });
+    const problem = error.code === 'invalid' ? null : error.code;
+    return data({ problem, errors: {}, values }, { status: CASE_ERROR_STATUS[error.code] });
+  }
+  return redirect(`/saker/${params.caseId}?frister=utfall`);
+}
+
+/** The outcome form on its own: where a refused post lands, with what was typed kept. */
+export default function CaseOutcome({ loaderData, actionData }: Route.ComponentProps) {
+  const { caseId, version, canRecord } = loaderData;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.clocks.outcomePageTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {msg.clocks.outcomePageTitle}
+      </Heading>
+      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
+      {canRecord ? (
+        <OutcomeForm
+          caseId={caseId}
+          version={version}
+          state={actionData ?? null}
+          headingLevel={2}
+        />
+      ) : (
+        <Alert data-color="info">{msg.problems.invalidTransition}</Alert>
+      )}
+      <Link asChild>
+        <RouterLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouterLink>
+      </Link>
+    </div>
+  );
+}

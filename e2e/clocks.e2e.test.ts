@@ -1,0 +1,215 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeAnswers } from '../app/test/actors';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+/**
+ * Stage clocks, urgency, follow-up and re-application in the browser. The alert job itself
+ * (runStageAlerts with a chosen time) is covered by the integration tests: the app's PGlite
+ * belongs to its own process, so here overdue cases are made by setting a deadline of 0 days on
+ * the administrator's page.
+ */
+describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  let caseUrl = '';
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  /** Starts a draft and saves a complete application over HTTP (as the pages do); its page URL. */
+  async function completeDraft(page: Page): Promise<string> {
+    const started = await page.request.post(`${app.url}/saker/ny`, {
+      form: {
+        'q.scheme': 'offLabel',
+        'q.scheme.present': '1',
+        'q.patientScope': 'single',
+        'q.patientScope.present': '1',
+      },
+      maxRedirects: 0,
+    });
+    const edit = started.headers().location ?? '';
+    expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
+    const url = edit.replace(/\/rediger$/, '');
+    const changes = Object.fromEntries(
+      Object.entries(completeAnswers)
+        .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
+        .map(([id, value]) => [id, { base: null, value }]),
+    );
+    const saved = await page.request.post(`${app.url}${url}/lagre`, { data: { changes } });
+    expect(saved.status()).toBe(200);
+    return url;
+  }
+
+  it('the doctor marks the application urgent with a justification and sends it', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    caseUrl = await completeDraft(doctor);
+    await doctor.goto(`${app.url}${caseUrl}`);
+    await doctor.getByRole('heading', { level: 2, name: 'Frister og oppfølging' }).waitFor();
+    await expect.poll(() => doctor.getByText('Saken er ikke merket som hastesak.').count()).toBe(1);
+    await expectAccessible(doctor);
+
+    // Without a justification: refused with a message, on the urgency form's own page.
+    await doctor.getByRole('button', { name: 'Merk som hastesak' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Hastesak' }).waitFor();
+    await expect.poll(() => doctor.getByText('Skriv hvorfor saken haster.').count()).toBe(1);
+    await expectAccessible(doctor);
+
+    await doctor
+      .getByLabel('Hvorfor haster saken?')
+      .fill('Rask progresjon; behandling må starte nå.');
+    await doctor.getByRole('button', { name: 'Merk som hastesak' }).click();
+    await doctor.getByText('Saken er merket som hastesak.').waitFor();
+    expect(await doctor.getByText('Haster', { exact: true }).count()).toBeGreaterThan(0);
+    await expect
+      .poll(() => doctor.getByText('Rask progresjon; behandling må starte nå.').count())
+      .toBe(1);
+    await expectAccessible(doctor);
+
+    await doctor.getByRole('link', { name: 'Se over og send inn' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await doctor.getByText('Utført: Send inn.').waitFor();
+    await expect
+      .poll(() =>
+        doctor.getByText(/Fasen «Til forankring» har frist .* \(2 dager for hastesaker\)/).count(),
+      )
+      .toBe(1);
+    const stages = doctor.getByRole('table', { name: 'Tid i hver fase' });
+    await expect
+      .poll(() => stages.getByRole('rowheader').allInnerTexts())
+      .toEqual(['Utkast', 'Til forankring']);
+    await expectAccessible(doctor);
+  });
+
+  it('the administrator sets deadlines (refused when wrong), and the leader sees the case overdue', async () => {
+    const admin = await signIn('Geir Berge');
+    await admin.goto(`${app.url}/admin/frister`);
+    await admin.getByRole('heading', { level: 1, name: 'Frister for saksbehandlingen' }).waitFor();
+    await expectAccessible(admin);
+    await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}/admin/frister`);
+    const group = admin.getByRole('group', { name: 'Til forankring' });
+    const normal = group.getByLabel('Frist (dager)', { exact: true });
+    const urgent = group.getByLabel('Frist for hastesaker (dager)');
+    expect(await normal.inputValue()).toBe('7');
+    expect(await urgent.inputValue()).toBe('2');
+
+    await normal.fill('sju');
+    await urgent.fill('0');
+    await admin.getByRole('button', { name: 'Lagre fristene' }).click();
+    await expect
+      .poll(() => admin.getByText('Skriv et helt antall dager fra 0 til 365.').count())
+      .toBeGreaterThan(0);
+    expect(
+      await admin
+        .getByRole('group', { name: 'Til forankring' })
+        .getByLabel('Frist (dager)', { exact: true })
+        .inputValue(),
+    ).toBe('sju');
+    await expectAccessible(admin);
+
+    const again = admin.getByRole('group', { name: 'Til forankring' });
+    await again.getByLabel('Frist (dager)', { exact: true }).fill('0');
+    await again.getByLabel('Frist for hastesaker (dager)').fill('0');
+    await admin.getByRole('button', { name: 'Lagre fristene' }).click();
+    await admin.getByText('Fristene er lagret.').waitFor();
+    await expectAccessible(admin);
+
+    // Only the trust administrator reaches the page.
+    const doctor = await signIn('Ingrid Haugland');
+    expect((await doctor.request.get(`${app.url}/admin/frister`)).status()).toBe(403);
+
+    const leader = await signIn('Kari Nordtveit');
+    const waiting = leader.getByRole('table', { name: 'Venter på deg' });
+    await waiting.waitFor();
+    const row = waiting.getByRole('row').nth(1);
+    await expect.poll(() => row.innerText()).toMatch(/Forfalt/);
+    expect(await row.innerText()).toMatch(/Haster/);
+    await expectAccessible(leader);
+    await leader.goto(`${app.url}${caseUrl}`);
+    await leader.getByText('Fristen er passert.', { exact: false }).waitFor();
+    await expectAccessible(leader);
+  });
+
+  it('after the decision and follow-up, the doctor records the outcome, then applies again', async () => {
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${app.url}${caseUrl}`);
+    await leader.getByLabel('Begrunnelse for forankring').fill('Godt begrunnet.');
+    await leader.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await leader.getByText('Utført: Forankre.').waitFor();
+
+    const director = await signIn('Per Vik');
+    await director.goto(`${app.url}${caseUrl}`);
+    await director.getByLabel('Innvilget', { exact: true }).check();
+    await director
+      .getByLabel('Begrunnelse (påkrevd)', { exact: true })
+      .fill('Innvilges for 6 måneder.');
+    await director.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await director.getByText('Utført: Fatt beslutning.').waitFor();
+    await director.getByRole('button', { name: 'Start oppfølging' }).click();
+    await director.getByText('Utført: Start oppfølging.').waitFor();
+
+    const doctor = await signIn('Ingrid Haugland');
+    await doctor.goto(`${app.url}${caseUrl}`);
+    await doctor.getByRole('heading', { name: 'Registrer utfallet av behandlingen' }).waitFor();
+    await expectAccessible(doctor);
+    await expectAccessibleWithoutJs(browser, doctor.context(), `${app.url}${caseUrl}`);
+
+    // Stopped without a reason: refused, what was typed is kept.
+    await doctor.getByRole('radio', { name: 'Delvis effekt' }).check();
+    await doctor.getByLabel('Bivirkninger', { exact: true }).fill('Lett kvalme første uke');
+    await doctor.getByRole('radio', { name: 'Er avsluttet' }).check();
+    await doctor.getByRole('button', { name: 'Registrer utfallet' }).click();
+    await doctor.getByText('Skriv hvorfor behandlingen ble avsluttet.').waitFor();
+    expect(await doctor.getByLabel('Bivirkninger', { exact: true }).inputValue()).toBe(
+      'Lett kvalme første uke',
+    );
+    expect(await doctor.getByRole('radio', { name: 'Delvis effekt' }).isChecked()).toBe(true);
+    await expectAccessible(doctor);
+
+    await doctor.getByLabel(/Hvorfor ble behandlingen avsluttet/).fill('Bivirkninger');
+    await doctor.getByRole('button', { name: 'Registrer utfallet' }).click();
+    await doctor.getByText('Utfallet er registrert, og saken er avsluttet.').waitFor();
+    await expect.poll(() => doctor.getByText('Er avsluttet: Bivirkninger').count()).toBe(1);
+    await expectAccessible(doctor);
+
+    // A new application from this one: a draft with the answers copied, linked both ways.
+    await doctor.getByRole('button', { name: 'Start ny søknad fra denne' }).click();
+    await expect.poll(() => doctor.url()).toMatch(/\/saker\/[0-9a-f-]{36}\/rediger$/);
+    const newUrl = new URL(doctor.url()).pathname.replace(/\/rediger$/, '');
+    expect(newUrl).not.toBe(caseUrl);
+    await doctor.getByLabel('Indikasjon', { exact: true }).waitFor();
+    expect(await doctor.getByLabel('Indikasjon', { exact: true }).inputValue()).toBe(
+      completeAnswers.indication,
+    );
+    await doctor.goto(`${app.url}${newUrl}`);
+    await doctor.getByText('Tidligere søknad').waitFor();
+    await expectAccessible(doctor);
+    await doctor.goto(`${app.url}${caseUrl}`);
+    await doctor.getByText('Ny søknad', { exact: true }).last().waitFor();
+    const link = doctor.getByRole('link', { name: 'utkast', exact: true });
+    expect(await link.getAttribute('href')).toBe(newUrl);
+    await expectAccessible(doctor);
+  });
+});
