@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
+import { endorseInBrowser } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -155,17 +156,15 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
   it('after the decision and follow-up, the doctor records the outcome, then applies again', async () => {
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(`${app.url}${caseUrl}`);
-    await leader.getByLabel('Begrunnelse for forankring').fill('Godt begrunnet.');
-    await leader.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await leader.getByText('Utført: Forankre.').waitFor();
 
     const director = await signIn('Per Vik');
     await director.goto(`${app.url}${caseUrl}`);
-    await director.getByLabel('Innvilget', { exact: true }).check();
-    await director
-      .getByLabel('Begrunnelse (påkrevd)', { exact: true })
-      .fill('Innvilges for 6 måneder.');
-    await director.getByRole('button', { name: 'Fatt beslutning' }).click();
+    const decide = director.getByRole('form', { name: 'Fatt beslutning' });
+    await decide.getByLabel('Innvilget', { exact: true }).check();
+    await decide.getByLabel(/Begrunnelse/).fill('Innvilges for 6 måneder.');
+    await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
     await director.getByText('Utført: Fatt beslutning.').waitFor();
     await director.getByRole('button', { name: 'Start oppfølging' }).click();
     await director.getByText('Utført: Start oppfølging.').waitFor();

@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { addDays, norwegianDate } from '../app/features/consultations/domain/consultation';
-import { submitOverHttp } from './application';
+import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -50,7 +50,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await doctor.context().close();
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
-    await fire(leader, 'Forankre', 'Godt begrunnet.');
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
     await leader.context().close();
 
     const per = await signIn('Per Vik');

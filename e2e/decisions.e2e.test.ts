@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { pdfTextLines } from '../app/test/pdf-text';
-import { submitOverHttp } from './application';
+import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -85,9 +85,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await doctor.context().close();
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
-    const endorse = leader.getByRole('form', { name: 'Forankre', exact: true });
-    await endorse.getByLabel(/Begrunnelse for forankring/).fill('Godt begrunnet.');
-    await endorse.getByRole('button', { name: 'Forankre', exact: true }).click();
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
     await leader.context().close();
 
