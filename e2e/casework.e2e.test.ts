@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { pdfTextLines } from '../app/test/pdf-text';
+import { addDays, norwegianDate } from '../app/features/consultations/domain/consultation';
+import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
+import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+
+/**
+ * The casework issue's whole journey on one case: submission, endorsement, a complete committee
+ * assessment with comments, a consultation of another trust, a decision with the trust's phrases
+ * and its letter, notifications in the app and by e-mail, and the follow-up recorded.
+ */
+describe.each(TEST_DATABASES)('one case through all of the casework in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  const done = (page: Page, text: string) =>
+    expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);
+
+  it('goes from submission to a recorded follow-up', { timeout: 600_000 }, async () => {
+    // Submission.
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.goto(caseUrl);
+    const heading = doctor.getByRole('heading', { level: 1, name: /^Sak / });
+    const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
+    await doctor.context().close();
+
+    // Endorsement with the structured assessment.
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
+    await done(leader, 'Utført: Forankre.');
+    await leader.context().close();
+
+    // The complete assessment: committee, a section comment, the worksheet.
+    const director = await signIn('Per Vik');
+    await director.goto(caseUrl);
+    await director
+      .getByRole('form', { name: 'Start vurdering' })
+      .getByRole('button', { name: 'Start vurdering' })
+      .click();
+    await done(director, 'Utført: Start vurdering.');
+    await director.getByRole('link', { name: 'Åpne vurderingen (komité)' }).click();
+    await director.getByRole('heading', { level: 1, name: /^Vurdering av sak / }).waitFor();
+    await director
+      .getByLabel('Komitémedlem')
+      .selectOption({ label: 'Randi Sæther, Overlege, vurderingskomité' });
+    await director.getByRole('button', { name: 'Tildel' }).click();
+    await done(director, 'Komitémedlemmet er tildelt og varslet.');
+    await director
+      .getByLabel('Ny kommentar til «Legemiddel og dosering»')
+      .fill('Er dosen i tråd med studien?');
+    await director
+      .locator('#section-drug')
+      .getByRole('button', { name: 'Legg til kommentar' })
+      .click();
+    await done(director, 'Kommentaren er lagt til.');
+    await rateCriteria(director.getByRole('form', { name: 'Mitt skjema' }));
+    await director.getByRole('button', { name: 'Lagre skjemaet' }).click();
+    await done(director, 'Skjemaet er lagret.');
+    await expectAccessible(director);
+    await director.context().close();
+
+    // The assigned committee member sees the comment, fills her worksheet and recommends.
+    const member = await signIn('Randi Sæther');
+    await member.goto(`${caseUrl}/vurdering`);
+    await done(member, 'Er dosen i tråd med studien?');
+    await rateCriteria(member.getByRole('form', { name: 'Mitt skjema' }));
+    await member.getByRole('button', { name: 'Lagre skjemaet' }).click();
+    await done(member, 'Skjemaet er lagret.');
+    await member.getByLabel('Innvilges med vilkår', { exact: true }).check();
+    await member.getByLabel(/Begrunnelse for innstillingen/).fill('Innvilges med evaluering.');
+    await member.getByRole('button', { name: 'Gi innstilling' }).click();
+    await done(member, 'Innstillingen er gitt.');
+    await expectAccessible(member);
+    await member.context().close();
+
+    // A consultation of Oslo universitetssykehus, answered there.
+    const asker = await signIn('Per Vik');
+    await asker.goto(caseUrl);
+    const consult = asker.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await consult
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await consult.getByLabel(/^Spørsmål/).fill('Hvordan har dere vurdert tilsvarende saker?');
+    await consult.getByLabel(/^Frist/).fill(addDays(norwegianDate(new Date()), 14));
+    await consult.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await done(asker, 'Konsultasjonen er sendt.');
+    await asker.context().close();
+
+    const knut = await signIn('Knut Hansen');
+    await knut
+      .getByRole('region', { name: /Konsultasjoner til oss/ })
+      .getByRole('link', { name: `Åpne sak ${caseNumber}` })
+      .click();
+    await knut.getByLabel(/^Svaret ditt/).fill('Vi har innvilget to tilsvarende saker.');
+    await knut.getByRole('button', { name: 'Send svar' }).click();
+    await done(knut, 'Svaret er sendt. Lesetilgangen til saken er avsluttet.');
+    await knut.context().close();
+
+    // The decision with the trust's phrases, and its letter.
+    const decider = await signIn('Per Vik');
+    await decider.goto(caseUrl);
+    await done(decider, 'Vi har innvilget to tilsvarende saker.');
+    const form = decider.getByRole('form', { name: 'Fatt beslutning' });
+    await form.getByLabel('Innvilget med vilkår').check();
+    await form.getByLabel(/^Prioriteringskriteriene er oppfylt:/).check();
+    await form.getByLabel(/Begrunnelse/).fill('I tråd med komiteens innstilling.');
+    await form.getByLabel('Effekten evalueres ved kontroll etter 3 måneder').check();
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill('2099-06-30');
+    await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
+    await form.getByLabel(/^Via sykehusapoteket:/).check();
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await done(decider, 'Utført: Fatt beslutning.');
+    await expectAccessible(decider);
+    const [download] = await Promise.all([
+      decider.waitForEvent('download'),
+      decider.getByRole('link', { name: 'Last ned vedtaksbrev (PDF), versjon 1' }).click(),
+    ]);
+    const lines = pdfTextLines(readFileSync(await download.path()));
+    for (const expected of [
+      caseNumber,
+      '15838510075',
+      'Innvilget med vilkår',
+      '– Effekten evalueres ved kontroll etter 3 måneder',
+      '30.06.2099',
+      'Per Vik, Fagdirektør',
+    ]) {
+      expect(lines).toContain(expected);
+    }
+    expect(lines.join(' ')).toContain(`jf. vedtak ${caseNumber}`);
+
+    // Follow-up starts (the evaluation job does this at the date; here the director does).
+    await decider.getByRole('button', { name: 'Start oppfølging' }).click();
+    await done(decider, 'Utført: Start oppfølging.');
+    await decider.context().close();
+
+    // The applicant and the leader were told in the app and by e-mail.
+    for (const [name, address] of [
+      ['Ingrid Haugland', 'applicant.hbe@demo.soknadsportal.no'],
+      ['Kari Nordtveit', 'endorser.hbe@demo.soknadsportal.no'],
+    ] as const) {
+      const page = await signIn(name);
+      await page.goto(`${app.url}/varsler`);
+      await done(page, 'Det er fattet beslutning i saken.');
+      await expectAccessible(page);
+      await page.context().close();
+      const mailbox = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+      await expect
+        .poll(
+          async () => {
+            await mailbox.goto(`${app.url}/utvikling/epost`);
+            return (await mailbox.locator('main').textContent()) ?? '';
+          },
+          { timeout: 90_000, interval: 1000 },
+        )
+        .toContain(address);
+      const body = (await mailbox.locator('main').textContent()) ?? '';
+      expect(body).toContain(`Ny hendelse i sak ${caseNumber}`);
+      expect(body).not.toContain('15838510075');
+      await mailbox.context().close();
+    }
+
+    // The applicant records the outcome; the case closes.
+    const back = await signIn('Ingrid Haugland');
+    await back.goto(caseUrl);
+    await back.getByRole('radio', { name: 'Delvis effekt' }).check();
+    await back.getByLabel('Bivirkninger', { exact: true }).fill('Lett kvalme første uke');
+    await back.getByRole('radio', { name: 'Er avsluttet' }).check();
+    await back.getByLabel(/Hvorfor ble behandlingen avsluttet/).fill('Bivirkninger');
+    await back.getByRole('button', { name: 'Registrer utfallet' }).click();
+    await done(back, 'Utfallet er registrert, og saken er avsluttet.');
+    await expectAccessible(back);
+    await back.context().close();
+  });
+});
