@@ -3,9 +3,10 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { pdfTextLines } from '../app/test/pdf-text';
-import { addDays, norwegianDate } from '../app/features/consultations/domain/consultation';
+
 import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
 import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 /**
  * The casework issue's whole journey on one case: submission, endorsement, a complete committee
@@ -104,7 +105,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
       .getByLabel('Helseforetak', { exact: true })
       .selectOption({ label: 'Oslo universitetssykehus HF' });
     await consult.getByLabel(/^Spørsmål/).fill('Hvordan har dere vurdert tilsvarende saker?');
-    await consult.getByLabel(/^Frist/).fill(addDays(norwegianDate(new Date()), 14));
+    await consult.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
     await consult.getByRole('button', { name: 'Send konsultasjon' }).click();
     await done(asker, 'Konsultasjonen er sendt.');
     await asker.context().close();

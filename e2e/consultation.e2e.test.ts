@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { addDays, norwegianDate } from '../app/features/consultations/domain/consultation';
+
 import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
@@ -10,6 +10,7 @@ import {
   startApp,
   type RunningApp,
 } from './harness';
+import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 const QUESTION = 'Har dere erfaring med rituksimab ved membranøs nefropati?';
 const ANSWER = 'Ja: 1000 mg dag 1 og 15 har gitt remisjon hos 3 av 4 pasienter hos oss.';
@@ -73,7 +74,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await per.getByLabel(/^Spørsmål/).inputValue()).toBe(QUESTION);
     await expectAccessible(per);
 
-    const deadline = addDays(norwegianDate(new Date()), 14);
+    const deadline = addDays(dateInNorway(new Date()), 14);
     const [year, month, day] = deadline.split('-');
     const shownDeadline = `${day}.${month}.${year}`;
     await per

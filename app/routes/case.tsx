@@ -30,13 +30,14 @@ import { ConsultationSection } from '../features/consultations/ui/ConsultationSe
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanel } from '../features/decisions/decisions.server';
-import { nextDay, osloDate } from '../features/decisions/domain/compose';
+
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case';
+import { addDays, dateInNorway } from '../features/cases/domain/dates';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -50,7 +51,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     endorsement,
     leaderAdded: url.searchParams.has('leder'),
     done: done && isCaseEvent(done) ? done : null,
-    decisions: { panel: decisions, minDate: nextDay(osloDate(new Date())) },
+    decisions: { panel: decisions, minDate: addDays(dateInNorway(new Date()), 1) },
     clocks: await loadClocksPanel(context.db, actor, view.id, url),
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),

@@ -2,7 +2,7 @@ import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { redirect, Link as RouterLink } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
 import { getDecisionPanel, submitDecision } from '../features/decisions/decisions.server';
-import { nextDay, osloDate } from '../features/decisions/domain/compose';
+
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import {
   DECISION_TEXT_FIELDS,
@@ -13,6 +13,7 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/decision';
+import { addDays, dateInNorway } from '../features/cases/domain/dates';
 
 /** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -20,7 +21,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const panel = await loadCase(() =>
     getDecisionPanel(context.db, actor, params.caseId, 'decision'),
   );
-  return { panel, minDate: nextDay(osloDate(new Date())) };
+  return { panel, minDate: addDays(dateInNorway(new Date()), 1) };
 }
 
 /** POST: decide, or store a new version of the decision; a refusal keeps what was given. */

@@ -38,7 +38,7 @@ import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/doma
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
 import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
-import { composeDecision, osloDate, type ComposedDecision } from '../decisions/domain/compose';
+import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
 import { canEditApplication, caseRoles } from './domain/access';
@@ -71,6 +71,7 @@ import {
   type CaseEvent,
   type Status,
 } from './domain/workflow';
+import { dateInNorway } from './domain/dates';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -701,7 +702,7 @@ export async function transitionIn(
   let reason: string | null = input.reason?.trim() || null;
   let decision: ComposedDecision | null = null;
   if (input.event === 'decide' || input.event === 'reviseDecision') {
-    const parsed = decisionSchema(osloDate(new Date())).safeParse({
+    const parsed = decisionSchema(dateInNorway(new Date())).safeParse({
       outcome: input.outcome ?? '',
       reason: input.reason ?? '',
       conditions: input.conditions ?? '',

@@ -32,7 +32,7 @@ import {
   requestConsultation,
   revokeConsultation,
 } from './consultations.server';
-import { addDays, norwegianDate } from './domain/consultation';
+import { addDays, dateInNorway } from '../cases/domain/dates';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -52,7 +52,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
   let ous: Awaited<ReturnType<typeof demoActors>>;
   let hst: Awaited<ReturnType<typeof demoActors>>;
   const settings = { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES };
-  const deadline = addDays(norwegianDate(new Date()), 14);
+  const deadline = addDays(dateInNorway(new Date()), 14);
   let caseId = '';
   let attachmentId = '';
 
@@ -393,7 +393,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     // The deadline passes (set as the owner; the application role cannot change it).
     await db()
       .update(caseConsultations)
-      .set({ deadline: addDays(norwegianDate(new Date()), -1) })
+      .set({ deadline: addDays(dateInNorway(new Date()), -1) })
       .where(eq(caseConsultations.id, id));
     expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
     const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);

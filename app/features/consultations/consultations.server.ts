@@ -16,19 +16,18 @@ import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
 import {
-  addDays,
   checkAnswer,
   checkRequest,
   consultationState,
   isPending,
   MAX_DEADLINE_DAYS,
-  norwegianDate,
   type ConsultationFieldErrors,
   type ConsultationRequest,
   type ConsultationState,
 } from './domain/consultation';
 import { consultationNotice } from './domain/notices';
 import { openGrantsToMe } from './grants.server';
+import { addDays, dateInNorway } from '../cases/domain/dates';
 
 /** A request or answer with bad input: nothing was changed; the form shows these per field. */
 export class ConsultationInputError extends Error {
@@ -137,7 +136,7 @@ export async function getConsultationPanel(
   actor: Actor,
   caseId: string,
 ): Promise<ConsultationPanel | null> {
-  const today = norwegianDate(new Date());
+  const today = dateInNorway(new Date());
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const status = statusOf(row);
@@ -221,7 +220,7 @@ export async function requestConsultation(
   caseId: string,
   input: ConsultationRequest & { version: number },
 ): Promise<{ id: string }> {
-  const today = norwegianDate(new Date());
+  const today = dateInNorway(new Date());
   return inTenant(db, scopeOf(actor), async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const check = checkTransition(statusOf(row), 'requestConsultation', roles);
@@ -364,8 +363,8 @@ export async function consultationSection(db: Db, actor: Actor, caseId: string, 
   return {
     panel: await getConsultationPanel(db, actor, caseId),
     notice: consultationNotice(url.searchParams),
-    maxDeadline: addDays(norwegianDate(new Date()), MAX_DEADLINE_DAYS),
-    today: norwegianDate(new Date()),
+    maxDeadline: addDays(dateInNorway(new Date()), MAX_DEADLINE_DAYS),
+    today: dateInNorway(new Date()),
   };
 }
 export type ConsultationSectionData = Awaited<ReturnType<typeof consultationSection>>;

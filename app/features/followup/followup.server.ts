@@ -18,10 +18,10 @@ import {
   canReapply,
   evaluationDue,
   followUpErrors,
-  norwegianDate,
   outcomeSchema,
   type FollowUpFieldErrors,
 } from './domain/followup';
+import { dateInNorway } from '../cases/domain/dates';
 
 const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
 
@@ -37,7 +37,7 @@ const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userI
  * in every trust's user lists and a role outside the transition table.
  */
 export async function runFollowUps(db: Db, now: Date): Promise<number> {
-  const today = norwegianDate(now);
+  const today = dateInNorway(now);
   let moved = 0;
   const trustIds = await db.select({ id: trusts.id }).from(trusts);
   for (const { id: trustId } of trustIds) {

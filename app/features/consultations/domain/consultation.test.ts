@@ -4,16 +4,15 @@ import { LIMITS } from '../../cases/domain/application';
 import { caseRoles, canEditApplication } from '../../cases/domain/access';
 import { availableEvents, EVENTS, findTransition, type Status } from '../../cases/domain/workflow';
 import {
-  addDays,
   checkAnswer,
   checkRequest,
   CONSULTATION_EVENTS,
   consultationState,
   isConsultationEvent,
   isPending,
-  norwegianDate,
 } from './consultation';
 import { consultationNotice } from './notices';
+import { addDays, dateInNorway } from '../../cases/domain/dates';
 
 const TODAY = '2026-12-01';
 const OTHER = 'trust-b';
@@ -86,7 +85,7 @@ describe('dates', () => {
     ['2026-12-01T23:00:00Z', '2026-12-02'], // midnight in Oslo (CET)
     ['2026-06-30T22:00:00Z', '2026-07-01'], // midnight in Oslo (CEST)
   ])('%s is %s in Norway', (instant, date) => {
-    expect(norwegianDate(new Date(instant))).toBe(date);
+    expect(dateInNorway(new Date(instant))).toBe(date);
   });
   it.each([
     ['2026-12-01', 14, '2026-12-15'],

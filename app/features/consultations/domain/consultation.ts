@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from '../../cases/domain/application';
 import type { CaseEvent } from '../../cases/domain/workflow';
+import { addDays } from '../../cases/domain/dates';
 
 /**
  * The workflow events this module owns: each also opens, answers or revokes the read grant in the
@@ -30,19 +31,6 @@ export const CONSULTATION_ERRORS = [
 ] as const;
 export type ConsultationError = (typeof CONSULTATION_ERRORS)[number];
 export type ConsultationFieldErrors = Partial<Record<string, ConsultationError>>;
-
-/** Today's date (YYYY-MM-DD) in Norway, where deadlines are counted. */
-export function norwegianDate(at: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
-}
-
-/** `date` (YYYY-MM-DD) plus `days` calendar days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 const isRealDate = (value: string) =>
   /^\d{4}-\d{2}-\d{2}$/.test(value) &&

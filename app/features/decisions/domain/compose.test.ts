@@ -1,13 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionInput } from '../../cases/domain/application';
-import {
-  composeDecision,
-  conditionLines,
-  nextDay,
-  norwegianDate,
-  osloDate,
-  type DecisionTextLabels,
-} from './compose';
+import { composeDecision, conditionLines, norwegianDate, type DecisionTextLabels } from './compose';
 
 const LABELS: DecisionTextLabels = {
   outcomes: {
@@ -80,22 +73,6 @@ describe('composeDecision', () => {
 });
 
 describe('dates', () => {
-  it.each([
-    ['2026-12-01T10:00:00Z', '2026-12-01'],
-    ['2026-12-31T23:30:00Z', '2027-01-01'], // already new year in Norway
-    ['2026-06-30T22:30:00Z', '2026-07-01'], // summer time
-  ])('osloDate(%s) → %s', (at, expected) => {
-    expect(osloDate(new Date(at))).toBe(expected);
-  });
-
-  it.each([
-    ['2026-12-31', '2027-01-01'],
-    ['2028-02-28', '2028-02-29'],
-    ['2026-03-28', '2026-03-29'],
-  ])('nextDay(%s) → %s', (date, expected) => {
-    expect(nextDay(date)).toBe(expected);
-  });
-
   it('writes dates the Norwegian way', () => {
     expect(norwegianDate('2027-03-01')).toBe('01.03.2027');
   });

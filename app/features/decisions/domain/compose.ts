@@ -23,18 +23,6 @@ export interface ComposedDecision {
   text: string;
 }
 
-/** Today's date in Norway, YYYY-MM-DD. */
-export function osloDate(at: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(at);
-}
-
-/** The day after a YYYY-MM-DD date. */
-export function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + 1);
-  return date.toISOString().slice(0, 10);
-}
-
 /** 2027-03-01 → 01.03.2027 (the Norwegian way of writing a date). */
 export function norwegianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');

@@ -5,11 +5,11 @@ import {
   canReapply,
   evaluationDue,
   followUpErrors,
-  norwegianDate,
   outcomeSchema,
   urgencyRole,
   urgencySchema,
 } from './followup';
+import { dateInNorway } from '../../cases/domain/dates';
 
 describe('outcomeSchema', () => {
   const good = { effect: 'good', sideEffects: '', continuation: 'continued', stopReason: '' };
@@ -92,7 +92,7 @@ describe('evaluation date', () => {
   });
 
   it('is the Norwegian calendar date', () => {
-    expect(norwegianDate(new Date('2026-05-31T22:30:00Z'))).toBe('2026-06-01'); // 00:30 CEST
-    expect(norwegianDate(new Date('2026-01-31T22:30:00Z'))).toBe('2026-01-31'); // 23:30 CET
+    expect(dateInNorway(new Date('2026-05-31T22:30:00Z'))).toBe('2026-06-01'); // 00:30 CEST
+    expect(dateInNorway(new Date('2026-01-31T22:30:00Z'))).toBe('2026-01-31'); // 23:30 CET
   });
 });

@@ -90,8 +90,3 @@ export function urgencyRole(roles: readonly CaseRole[], status: Status): Role | 
 export function evaluationDue(evaluationDate: string | null, today: string): boolean {
   return evaluationDate !== null && evaluationDate <= today;
 }
-
-/** The calendar date in Norway at a moment, as YYYY-MM-DD. */
-export function norwegianDate(at: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
-}
