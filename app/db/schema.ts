@@ -129,6 +129,8 @@ export const cases = pgTable(
     urgent: boolean('urgent').notNull().default(false),
     /** A re-application links to the case it was started from (and that case links back by query). */
     previousCaseId: uuid('previous_case_id').references((): AnyPgColumn => cases.id),
+    /** Registered after the fact (etterregistrering): decided before the portal existed. */
+    retrospective: boolean('retrospective').notNull().default(false),
   },
   (t) => [
     index('cases_trust_status').on(t.trustId, t.status),
@@ -327,3 +329,4 @@ export * from './schema-decisions';
 export * from './schema-dialog';
 export * from './schema-consultations';
 export * from './schema-clocks';
+export * from './schema-summaries';
