@@ -66,6 +66,11 @@ BEGIN
            WHERE coalesce(s->>'name', '') <> '')
     INTO v_atc, v_substance
     FROM fest_products p WHERE p.id = v_product;
+  -- Without a FEST product (free text, or etterregistrering by ATC code): what the drug answer says.
+  IF jsonb_typeof(c.answers->'drug') = 'object' THEN
+    v_atc := coalesce(v_atc, nullif(c.answers->'drug'->>'atc', ''));
+    v_substance := coalesce(v_substance, nullif(c.answers->'drug'->>'substance', ''));
+  END IF;
   v_diagnoses := CASE WHEN jsonb_typeof(c.answers->'diagnoses') = 'array'
     THEN ARRAY(SELECT jsonb_array_elements_text(c.answers->'diagnoses'))
     ELSE '{}'::text[] END;

@@ -6,6 +6,8 @@ import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError } from '../../test/refusals';
 import { createDraft, transition } from '../cases/cases.server';
+import { generateCases } from './domain/generate';
+import { insertGeneratedCases } from './generated.server';
 
 describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
   let database: Database;
@@ -111,5 +113,30 @@ describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
         ),
       ),
     ).toMatch(/permission denied/);
+  });
+
+  it('generated history becomes real cases with summaries, numbered per trust and year', async () => {
+    const generated = generateCases({
+      seed: 7,
+      count: 40,
+      trusts: 3,
+      from: new Date('2023-01-01T00:00:00Z'),
+      to: new Date('2025-12-31T00:00:00Z'),
+    });
+    expect(await insertGeneratedCases(db(), ['HFO', 'HFD', 'STO'], generated)).toBe(40);
+    const rows = await db()
+      .select()
+      .from(caseSummaries)
+      .where(sql`${caseSummaries.caseNumber} ~ '^(HFO|HFD|STO)-'`);
+    expect(rows).toHaveLength(40);
+    for (const row of rows) {
+      expect(row.outcome).not.toBeNull();
+      expect(row.atcCode).toMatch(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/);
+      expect(row.substance).toBeTruthy();
+      expect(row.processingSeconds).toBeGreaterThanOrEqual(0);
+      expect(row.stageSeconds).toHaveProperty('underAssessment');
+    }
+    const numbers = rows.map((r) => r.caseNumber);
+    expect(new Set(numbers).size).toBe(40);
   });
 });

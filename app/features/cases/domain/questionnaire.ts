@@ -20,6 +20,12 @@ import { parseAmount } from './cost';
 export interface DrugAnswer {
   id: string | null;
   label: string;
+  /**
+   * ATC code and active substance when the drug is not a FEST product (etterregistrering by ATC
+   * code). Never taken from the form: the answer normaliser keeps only `id` and `label`.
+   */
+  atc?: string;
+  substance?: string;
 }
 
 /** What an answer can hold: text, a list (diagnosis codes, references), or a drug. */
