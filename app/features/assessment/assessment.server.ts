@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, notInArray, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
@@ -10,10 +10,10 @@ import {
   caseRecommendations,
   caseSectionComments,
   caseWorksheets,
-  roleAssignments,
   users,
 } from '../../db/schema';
 import type { Actor, CaseRole, Role } from '../auth/domain/roles';
+import { peopleWithRoles } from '../auth/people.server';
 import {
   loadVisibleCase,
   logAccess,
@@ -127,20 +127,8 @@ export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput)
 }
 
 /** Leaders (endorsers) of the trust, other than those given. */
-async function leadersIn(tx: Tx, actor: Actor, exclude: string[]): Promise<Person[]> {
-  return tx
-    .selectDistinct({ id: users.id, name: users.name, title: users.title })
-    .from(users)
-    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(
-      and(
-        eq(roleAssignments.trustId, actor.trustId),
-        eq(roleAssignments.role, 'endorser'),
-        notInArray(users.id, exclude),
-      ),
-    )
-    .orderBy(asc(users.name));
-}
+const leadersIn = (tx: Tx, actor: Actor, exclude: string[]) =>
+  peopleWithRoles(tx, actor.trustId, ['endorser'], exclude);
 
 export const LEADER_KINDS = ['delegate', 'collaborator'] as const;
 export type LeaderKind = (typeof LEADER_KINDS)[number];
@@ -306,23 +294,12 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
       .where(eq(caseCommittee.caseId, row.id))
       .orderBy(asc(users.name));
     const assessors = roles.includes('decisionMaker')
-      ? await tx
-          .selectDistinct({ id: users.id, name: users.name, title: users.title })
-          .from(users)
-          .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-          .where(
-            and(
-              eq(roleAssignments.trustId, row.trustId),
-              eq(roleAssignments.role, 'assessor'),
-              committee.length > 0
-                ? notInArray(
-                    users.id,
-                    committee.map((m) => m.id),
-                  )
-                : sql`true`,
-            ),
-          )
-          .orderBy(asc(users.name))
+      ? await peopleWithRoles(
+          tx,
+          row.trustId,
+          ['assessor'],
+          committee.map((m) => m.id),
+        )
       : [];
     const [preparation] = await tx
       .select({
@@ -451,17 +428,9 @@ export async function assignCommitteeMember(
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId, true);
     if (!roles.includes('decisionMaker')) throw new CaseError('forbidden');
     requireAssessable(statusOf(row));
-    const [member] = await tx
-      .selectDistinct({ id: users.id, name: users.name })
-      .from(users)
-      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-      .where(
-        and(
-          eq(users.id, input.userId),
-          eq(roleAssignments.trustId, row.trustId),
-          eq(roleAssignments.role, 'assessor'),
-        ),
-      );
+    const member = (await peopleWithRoles(tx, row.trustId, ['assessor'])).find(
+      (p) => p.id === input.userId,
+    );
     if (!member) throw new CaseError('invalid', { userId: 'assessorRequired' });
     const inserted = await tx
       .insert(caseCommittee)

@@ -1,17 +1,6 @@
-import {
-  and,
-  asc,
-  desc,
-  eq,
-  exists,
-  inArray,
-  ne,
-  notInArray,
-  or,
-  sql,
-  type SQL,
-} from 'drizzle-orm';
+import { and, asc, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
@@ -25,7 +14,6 @@ import {
   caseNumberCounters,
   cases,
   departments,
-  roleAssignments,
   stageDeadlines,
   trusts,
   users,
@@ -282,11 +270,7 @@ export interface DecisionView {
   decidedAt: Date;
 }
 
-export interface Person {
-  id: string;
-  name: string;
-  title: string;
-}
+export type { Person } from '../auth/people.server';
 
 export interface CaseView {
   id: string;
@@ -603,20 +587,9 @@ export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userI
 }
 
 /** Doctors of the actor's trust who could be invited (not those already on the case). */
-async function colleaguesIn(tx: Tx, actor: Actor, exclude: string[]): Promise<Person[]> {
-  return tx
-    .selectDistinct({ id: users.id, name: users.name, title: users.title })
-    .from(users)
-    .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(
-      and(
-        eq(roleAssignments.trustId, actor.trustId),
-        inArray(roleAssignments.role, ['applicant', 'coAuthor']),
-        notInArray(users.id, exclude),
-      ),
-    )
-    .orderBy(asc(users.name));
-}
+/** Applicants and co-authors of the actor's trust, other than those given. */
+const colleaguesIn = (tx: Tx, actor: Actor, exclude: string[]) =>
+  peopleWithRoles(tx, actor.trustId, ['applicant', 'coAuthor'], exclude);
 
 /** Colleagues the applicant may invite to a case. */
 export async function listInvitableColleagues(db: Db, actor: Actor, caseId: string) {

@@ -11,6 +11,7 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
+import { peopleWithRoles } from '../auth/people.server';
 import { loadVisibleCase, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
@@ -202,11 +203,7 @@ async function fire(
 }
 
 async function decisionMakersOf(tx: Tx, trustId: string): Promise<string[]> {
-  const rows = await tx
-    .select({ userId: roleAssignments.userId })
-    .from(roleAssignments)
-    .where(and(eq(roleAssignments.trustId, trustId), eq(roleAssignments.role, 'decisionMaker')));
-  return rows.map((r) => r.userId);
+  return (await peopleWithRoles(tx, trustId, ['decisionMaker'])).map((p) => p.id);
 }
 
 /**
