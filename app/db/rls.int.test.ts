@@ -78,7 +78,10 @@ async function sqlState(promise: Promise<unknown>): Promise<string | null> {
 }
 
 const rowsOf = (result: unknown): Record<string, unknown>[] =>
-  Array.isArray(result) ? result : ((result as { rows: Record<string, unknown>[] }).rows ?? []);
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    unknown
+  >[];
 
 describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
   let database: Database;
