@@ -22,8 +22,6 @@ if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);
 }
-const outbox = createOutbox(database.db, createMailer(config.mail), config.mail.publicUrl);
-const jobs = await startJobs(database, { fest: config.fest, outbox });
 
 const auth = createAuth(database.db, {
   secrets: config.sessionSecrets,
@@ -37,6 +35,13 @@ const attachments = {
       : databaseStorage(),
   maxBytes: config.attachments.maxBytes,
 };
+
+const outbox = createOutbox(database.db, createMailer(config.mail), config.mail.publicUrl);
+const jobs = await startJobs(database, {
+  fest: config.fest,
+  outbox,
+  attachments: attachments.storage,
+});
 
 const app = express();
 app.disable('x-powered-by');

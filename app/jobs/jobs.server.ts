@@ -1,22 +1,26 @@
 import type { Database } from '../db/database.server';
+import { databaseStorage, type AttachmentStorage } from '../features/attachments/store.server';
 import type { Outbox } from '../features/notifications/outbox.server';
 import { startBoss, type BossOptions } from './boss.server';
 import { scheduleCaseClocks } from './case-clocks.server';
 import { scheduleFestRefresh, type FestRefreshConfig } from './fest-refresh.server';
 import { scheduleMailOutbox } from './mail-outbox.server';
+import { scheduleRetention } from './retention.server';
 
 export interface JobsConfig {
   /** Scheduled FEST re-import; none when FEST_URL is not set. */
   fest: FestRefreshConfig | null;
   /** The e-mail outbox, delivered every minute. */
   outbox: Outbox;
+  /** Where attachment bytes are kept, for the retention job (default: the database). */
+  attachments?: AttachmentStorage;
 }
 
 export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups always, FEST when set. */
+/** Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups, retention always; FEST when set. */
 export async function startJobs(
   database: Database,
   config: JobsConfig,
@@ -25,6 +29,7 @@ export async function startJobs(
   const boss = await startBoss(database, options);
   await scheduleMailOutbox(boss, config.outbox);
   await scheduleCaseClocks(boss, database.db);
+  await scheduleRetention(boss, database.db, config.attachments ?? databaseStorage());
   if (config.fest) await scheduleFestRefresh(boss, database.db, config.fest);
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

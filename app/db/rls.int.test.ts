@@ -1,0 +1,325 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  addLeader,
+  addSectionComment,
+  assignCommitteeMember,
+  savePreparation,
+  saveWorksheet,
+} from '../features/assessment/assessment.server';
+import { getCase, saveAnswers } from '../features/cases/cases.server';
+import {
+  getDeadlines,
+  runStageAlerts,
+  saveDeadlines,
+  setUrgency,
+} from '../features/clocks/clocks.server';
+import { postMessage } from '../features/dialog/dialog.server';
+import { recordOutcome } from '../features/followup/followup.server';
+import { demoActors, signIn } from '../test/actors';
+import { prepareCase, ratings, type PreparedCase, type TrustActors } from '../test/case-states';
+import { openTestDatabase, TEST_DATABASES } from '../test/databases';
+import { inTenant, type Database, type TenantScope } from './database.server';
+
+/**
+ * Row-level security, proven in SQL as the application's database role (issue #6): every table
+ * is classified from the catalogue, every tenant table refuses another trust's reads and writes,
+ * and each deliberate exception is listed with its reason and tested for its own rule. A new table
+ * fails this test until it is classified here.
+ */
+
+/** Tables with `trust_id` but no tenant policy, on purpose. */
+const TRUST_REFERENCE_TABLES: Record<string, string> = {
+  departments: 'Reference data: the departments of each trust, read to sign in and route cases.',
+  role_assignments: 'Who holds which role where: read at sign-in, before a trust is bound.',
+  sessions: 'Sessions are looked up by token hash before a trust is bound; no case data.',
+};
+
+/** Tables without `trust_id`: national reference data, no case data. */
+const NATIONAL_TABLES: Record<string, string> = {
+  trusts: 'The list of trusts (public reference data).',
+  users: 'Health personnel (name, title, e-mail); a user may work in several trusts.',
+  fest_imports: 'FEST: national drug catalogue, written by the importer only (ADR 0007).',
+  fest_packages: 'FEST: national drug catalogue.',
+  fest_products: 'FEST: national drug catalogue.',
+  fest_refund_groups: 'FEST: national drug catalogue.',
+  fest_strengths: 'FEST: national drug catalogue.',
+  fest_substances: 'FEST: national drug catalogue.',
+};
+
+/** Tenant tables with an extra policy besides `trust_id = app.trust_id`, and why. */
+const EXTRA_POLICIES: Record<string, string> = {
+  notifications:
+    'Own-user rule instead of the tenant rule: a user reads and marks only their own; any use case may notify (also across trusts, for consultations).',
+  cases: 'A consulted trust reads the case while its grant is open (consulted_case_ids()).',
+  case_events: 'Consulted read, as cases.',
+  case_decisions: 'Consulted read, as cases.',
+  attachments: 'Consulted read, as cases.',
+  attachment_contents: 'Consulted read, as cases.',
+  case_consultations: 'The consulted trust reads the grants made to it.',
+};
+
+interface CatalogueTable {
+  name: string;
+  rls: boolean;
+  hasTrust: boolean;
+  policies: number;
+}
+
+/** The PostgreSQL error code of a refused statement (Drizzle wraps it as the cause). */
+async function sqlState(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause ?? error) : error;
+    return (cause as { code?: string }).code ?? 'unknown';
+  }
+}
+
+const rowsOf = (result: unknown): Record<string, unknown>[] =>
+  (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<
+    string,
+    unknown
+  >[];
+
+describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
+  let database: Database;
+  let hbe: TrustActors;
+  let ous: TrustActors;
+  let hst: TrustActors;
+  let consulted: PreparedCase;
+  let tables: CatalogueTable[] = [];
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    const db = database.db;
+    hbe = await demoActors(db, 'HBE');
+    ous = await demoActors(db, 'OUS');
+    hst = await demoActors(db, 'HST');
+    // Rows of trust HBE in every tenant table, written through the use cases.
+    const draft = await prepareCase(db, hbe, 'draft');
+    await saveAnswers(db, hbe.applicant, draft.caseId, {
+      dose: { base: '1000 mg dag 1 og 15', value: '750 mg dag 1 og 15' },
+    });
+    const submitted = await prepareCase(db, hbe, 'submitted');
+    const endorser2 = (await signIn(db, 'HBE', 'endorser2')).actor;
+    await addLeader(db, hbe.endorser, {
+      caseId: submitted.caseId,
+      userId: endorser2.userId,
+      kind: 'collaborator',
+    });
+    const assessing = await prepareCase(db, hbe, 'underAssessment');
+    await getCase(db, hbe.decisionMaker, assessing.caseId);
+    await postMessage(db, hbe.applicant, assessing.caseId, {
+      body: 'Spørsmål.',
+      visibility: 'case',
+    });
+    await addSectionComment(db, hbe.assessor, {
+      caseId: assessing.caseId,
+      sectionId: 'basis',
+      body: 'Godt begrunnet.',
+    });
+    await saveWorksheet(db, hbe.assessor, { caseId: assessing.caseId, ratings: ratings() });
+    const assessor2 = (await signIn(db, 'HBE', 'assessor2')).actor;
+    await assignCommitteeMember(db, hbe.decisionMaker, {
+      caseId: assessing.caseId,
+      userId: assessor2.userId,
+    });
+    await savePreparation(db, hbe.decisionMaker, {
+      caseId: assessing.caseId,
+      notes: 'Forberedt.',
+      version: 0,
+    });
+    await setUrgency(db, hbe.decisionMaker, assessing.caseId, { urgent: true, reason: 'Haster.' });
+    const followUp = await prepareCase(db, hbe, 'followUp');
+    await recordOutcome(db, hbe.applicant, followUp.caseId, {
+      version: followUp.version,
+      effect: 'good',
+      sideEffects: '',
+      continuation: 'continued',
+      stopReason: '',
+    });
+    await saveDeadlines(db, hbe.trustAdmin, await getDeadlines(db, hbe.trustAdmin));
+    await runStageAlerts(db, new Date(Date.now() + 365 * 86_400_000));
+    consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
+
+    const catalogue = await db.execute(sql`
+      select c.relname as name, c.relrowsecurity as rls,
+        exists (select 1 from information_schema.columns col where col.table_schema = 'public'
+          and col.table_name = c.relname and col.column_name = 'trust_id') as "hasTrust",
+        (select count(*) from pg_policies p where p.schemaname = 'public' and p.tablename = c.relname)::int as policies
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = 'public' and c.relkind in ('r', 'p') order by 1`);
+    tables = rowsOf(catalogue).map((r) => ({
+      name: String(r.name),
+      rls: r.rls === true,
+      hasTrust: r.hasTrust === true,
+      policies: Number(r.policies),
+    }));
+  });
+  afterAll(() => database.close());
+
+  const tenantTables = () =>
+    tables.filter((t) => t.hasTrust && !(t.name in TRUST_REFERENCE_TABLES)).map((t) => t.name);
+  const scope = (actor: { trustId: string; userId: string }): TenantScope => ({
+    trustId: actor.trustId,
+    userId: actor.userId,
+  });
+  /** Runs one statement as the application role bound to `as`; its rows, or the refusal's code. */
+  const run = (as: TenantScope, statement: string) =>
+    inTenant(database.db, as, async (tx) => rowsOf(await tx.execute(sql.raw(statement))));
+
+  it('classifies every table: tenant (RLS and a policy), trust reference, or national', () => {
+    const unclassified = tables
+      .filter((t) => !t.hasTrust && !(t.name in NATIONAL_TABLES))
+      .map((t) => t.name);
+    expect(
+      unclassified,
+      'a table without trust_id: add it to NATIONAL_TABLES with the reason',
+    ).toEqual([]);
+    for (const name of Object.keys(TRUST_REFERENCE_TABLES)) {
+      expect(tables.find((t) => t.name === name)?.hasTrust, name).toBe(true);
+    }
+    const unprotected = tables
+      .filter((t) => tenantTables().includes(t.name) && (!t.rls || t.policies === 0))
+      .map((t) => t.name);
+    expect(unprotected, 'a table with trust_id needs .enableRLS() and tenantPolicy()').toEqual([]);
+    expect(tenantTables().length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('holds no case data in the reference tables', async () => {
+    const reference = [...Object.keys(TRUST_REFERENCE_TABLES), ...Object.keys(NATIONAL_TABLES)];
+    const result = await database.db.execute(sql`
+      select table_name from information_schema.columns
+      where table_schema = 'public' and column_name in ('case_id', 'answers', 'patient_id')
+        and table_name in (${sql.join(
+          reference.map((name) => sql`${name}`),
+          sql`, `,
+        )})`);
+    expect(rowsOf(result)).toEqual([]);
+  });
+
+  it('has rows of the home trust in every tenant table (the attempts below are not vacuous)', async () => {
+    const empty: string[] = [];
+    for (const table of tenantTables()) {
+      const [row] = rowsOf(
+        await database.db.execute(
+          sql.raw(
+            `select count(*)::int as n from ${table} where trust_id = '${hbe.applicant.trustId}'`,
+          ),
+        ),
+      );
+      if (Number(row?.n) === 0) empty.push(table);
+    }
+    expect(empty, 'write a row of trust HBE in the fixture above').toEqual([]);
+  });
+
+  it("refuses another trust's rows to the app role: SELECT, UPDATE and DELETE touch 0 rows, INSERT is refused", async () => {
+    const home = hbe.applicant.trustId;
+    const stranger = scope(ous.decisionMaker);
+    const findings: string[] = [];
+    for (const table of tenantTables()) {
+      const where = `where trust_id = '${home}'`;
+      const read = await run(stranger, `select * from ${table} ${where}`);
+      if (read.length > 0) findings.push(`${table}: SELECT saw ${read.length} rows`);
+      for (const change of [
+        `update ${table} set trust_id = trust_id ${where} returning 1`,
+        `delete from ${table} ${where} returning 1`,
+      ]) {
+        // Zero rows, or no privilege at all (append-only tables): both leave the rows untouched.
+        const outcome = await run(stranger, change).then(
+          (rows) => (rows.length === 0 ? null : `${rows.length} rows`),
+          (error: unknown) => {
+            const code = (error as { cause?: { code?: string } }).cause?.code;
+            return code === '42501' ? null : `error ${code}`;
+          },
+        );
+        if (outcome) findings.push(`${table}: ${change.split(' ')[0]} → ${outcome}`);
+      }
+      // A copy of one of the home trust's rows, inserted by the stranger: refused by the policy's
+      // WITH CHECK (or by the missing privilege), whatever else the row would violate.
+      const [sample] = rowsOf(
+        await database.db.execute(
+          sql.raw(`select row_to_json(t) as r from ${table} t ${where} limit 1`),
+        ),
+      );
+      const json = JSON.stringify(sample?.r ?? {}).replaceAll("'", "''");
+      const code = await sqlState(
+        run(
+          stranger,
+          `insert into ${table} select * from json_populate_record(null::${table}, '${json}'::json)`,
+        ),
+      );
+      if (code !== '42501') findings.push(`${table}: INSERT as trust HBE → ${code ?? 'accepted'}`);
+    }
+    // notifications: the own-user rule lets any use case insert a notification (see below).
+    expect(findings.filter((f) => !f.startsWith('notifications: INSERT'))).toEqual([]);
+  });
+
+  it('notifications: a user reads and marks only their own, in any trust', async () => {
+    const [mine] = rowsOf(
+      await database.db.execute(
+        sql`select user_id from notifications where trust_id = ${hbe.applicant.trustId} limit 1`,
+      ),
+    );
+    const owner = String(mine?.user_id);
+    const colleague = scope(hbe.nationalReader);
+    expect(colleague.userId).not.toBe(owner);
+    const where = `where user_id = '${owner}'`;
+    expect(await run(colleague, `select * from notifications ${where}`)).toEqual([]);
+    expect(
+      await run(colleague, `update notifications set read_at = now() ${where} returning 1`),
+    ).toEqual([]);
+    expect(await sqlState(run(colleague, `delete from notifications ${where}`))).toBe('42501');
+    const own = await run(
+      { trustId: hbe.applicant.trustId, userId: owner },
+      `select id from notifications ${where}`,
+    );
+    expect(own.length).toBeGreaterThan(0);
+  });
+
+  it("consultation: the consulted trust's director reads the one case, no one else there, and writes nothing", async () => {
+    const id = consulted.caseId;
+    const director = scope(hst.decisionMaker);
+    const reader = scope(hst.nationalReader);
+    expect(await run(director, `select id from cases where id = '${id}'`)).toHaveLength(1);
+    expect(
+      (await run(director, `select id from case_events where case_id = '${id}'`)).length,
+    ).toBeGreaterThan(0);
+    expect(await run(director, `select id from attachments where case_id = '${id}'`)).toHaveLength(
+      1,
+    );
+    expect(
+      await run(director, `select id from case_consultations where case_id = '${id}'`),
+    ).toHaveLength(1);
+    expect(await run(reader, `select id from cases where id = '${id}'`)).toEqual([]);
+    expect(
+      await run(director, `update cases set version = version where id = '${id}' returning 1`),
+    ).toEqual([]);
+    expect(await run(director, `delete from cases where id = '${id}' returning 1`)).toEqual([]);
+    // Nothing else of the home trust: another case, its messages.
+    expect(
+      await run(
+        director,
+        `select id from cases where trust_id = '${hbe.applicant.trustId}' and id <> '${id}'`,
+      ),
+    ).toEqual([]);
+    expect(await run(director, `select id from case_messages where case_id = '${id}'`)).toEqual([]);
+    // A trust without a grant sees nothing of it.
+    expect(await run(scope(ous.decisionMaker), `select id from cases where id = '${id}'`)).toEqual(
+      [],
+    );
+  });
+
+  it('lists every extra policy on purpose', async () => {
+    const result = await database.db.execute(sql`
+      select distinct tablename from pg_policies
+      where schemaname = 'public' and policyname not like '%\\_tenant' order by 1`);
+    expect(
+      rowsOf(result)
+        .map((r) => String(r.tablename))
+        .sort(),
+    ).toEqual(Object.keys(EXTRA_POLICIES).sort());
+  });
+});

@@ -1,0 +1,115 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Db, Tx } from '../../db/database.server';
+import { attachments, caseEvents, cases, users } from '../../db/schema';
+import { databaseStorage, type AttachmentStorage } from '../attachments/store.server';
+import {
+  ANONYMISE_EVENT,
+  ANONYMISED_TEXT,
+  anonymiseAnswers,
+  ENDED_STATUSES,
+  retentionCutoff,
+} from './domain/retention';
+
+/**
+ * Free text beside the answers that may describe the patient, per case table: replaced by
+ * ANONYMISED_TEXT. Codes, outcomes, dates, the løpenummer and who did what stay.
+ */
+const FREE_TEXT: readonly { table: string; columns: readonly string[] }[] = [
+  { table: 'case_events', columns: ['reason'] },
+  { table: 'case_decisions', columns: ['reason', 'conditions', 'text'] },
+  { table: 'case_endorsements', columns: ['justification'] },
+  { table: 'case_section_comments', columns: ['body'] },
+  { table: 'case_preparations', columns: ['notes'] },
+  { table: 'case_recommendations', columns: ['text'] },
+  { table: 'case_messages', columns: ['body'] },
+  { table: 'case_urgency', columns: ['reason'] },
+  { table: 'case_outcomes', columns: ['side_effects', 'stop_reason'] },
+  { table: 'case_consultations', columns: ['question', 'answer'] },
+];
+
+const SYSTEM_EMAIL = 'system@soknadsportal.invalid';
+
+/** The user the retention job acts as in the audit trail (created on first use). */
+async function systemUser(db: Db): Promise<string> {
+  await db
+    .insert(users)
+    .values({ name: 'Søknadsportal', title: 'Automatisk anonymisering', email: SYSTEM_EMAIL })
+    .onConflictDoNothing({ target: users.email });
+  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, SYSTEM_EMAIL));
+  if (!user) throw new Error('Retention: no system user');
+  return user.id;
+}
+
+/** Ended cases whose last event is older than the cutoff and that are not yet anonymised. */
+const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
+  db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(
+      and(
+        only === undefined ? undefined : eq(cases.id, only),
+        inArray(cases.status, [...ENDED_STATUSES]),
+        sql`(select max(e.created_at) from case_events e where e.case_id = ${cases.id}) < ${cutoff.toISOString()}`,
+        sql`not exists (select 1 from case_events e where e.case_id = ${cases.id} and e.event = ${ANONYMISE_EVENT})`,
+      ),
+    );
+
+/**
+ * Anonymises the patient data of every case that ended more than PATIENT_DATA_YEARS before `now`
+ * (the injected clock): the answers keep only the non-personal summary, free text is replaced,
+ * attachments (bytes and names) are removed, and an `anonymise` event is written. Runs as the
+ * table owner across trusts (append-only tables refuse UPDATE to the application role), one
+ * transaction per case; a second run finds nothing to do.
+ */
+export async function runRetention(
+  db: Db,
+  now: Date,
+  storage: AttachmentStorage = databaseStorage(),
+): Promise<{ anonymised: string[] }> {
+  const cutoff = retentionCutoff(now);
+  const due = await dueCases(db, cutoff);
+  if (due.length === 0) return { anonymised: [] };
+  const actorId = await systemUser(db);
+  const anonymised: string[] = [];
+  for (const { id } of due) {
+    const done = await db.transaction(async (tx) => {
+      const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+      // Re-checked under the lock: another run may have done it meanwhile.
+      const still = await dueCases(tx, cutoff, id);
+      if (!row || still.length === 0) return false;
+      await tx
+        .update(cases)
+        .set({ answers: anonymiseAnswers(row.answers), version: row.version + 1, updatedAt: now })
+        .where(eq(cases.id, id));
+      for (const { table, columns } of FREE_TEXT) {
+        for (const column of columns) {
+          await tx.execute(
+            sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${ANONYMISED_TEXT}
+                where case_id = ${id} and ${sql.identifier(column)} is not null and ${sql.identifier(column)} <> ''`,
+          );
+        }
+      }
+      const files = await tx
+        .select({ key: attachments.storageKey })
+        .from(attachments)
+        .where(eq(attachments.caseId, id));
+      const store = storage.open(tx, row.trustId);
+      for (const file of files) await store.delete(file.key);
+      await tx.delete(attachments).where(eq(attachments.caseId, id));
+      await tx.insert(caseEvents).values({
+        caseId: id,
+        trustId: row.trustId,
+        event: ANONYMISE_EVENT,
+        fromStatus: row.status,
+        toStatus: row.status,
+        actorId,
+        actorRole: 'system',
+        reason: null,
+        createdAt: now,
+      });
+      return true;
+    });
+    if (done) anonymised.push(id);
+  }
+  return { anonymised };
+}

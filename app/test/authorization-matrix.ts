@@ -1,0 +1,616 @@
+import { ROLES, type Role } from '../features/auth/domain/roles';
+import { completeAnswers } from './actors';
+import { ratings, type PreparedState } from './case-states';
+
+/**
+ * The authorization matrix (issue #6): for every route of app/routes.ts and every method and
+ * action variant it has, who is let through, per role and per trust relation. The driver is
+ * e2e/authorization-matrix.e2e.test.ts; it fails for a route or method without a row here.
+ *
+ * Relations: `own` — the subject belongs to the actor's trust; `other` — to another trust, with no
+ * grant; `consulted` — another trust's case on which the actor's trust holds an open consultation
+ * grant (the case is then in `inConsultation`). Rows about no trust's data (`subject: 'none'`) have
+ * only the `own` column; `anonymous` (no session) is one more column of every row.
+ *
+ * Allow = the handler did the work (2xx, or a redirect that is not a refusal), or answered a
+ * validation problem (400/422) after its permission check (each row sends valid input where it
+ * can, so a 400 is rare). Deny = 401, 403, 404, a redirect to /logg-inn, a redirect back to the bare
+ * case page (`/saker/:id`: a page or action the user may not use sends them there), a refused
+ * attachment (`?vedleggfeil=`), a redirect the row names as its refusal (`refused`), or 409: the
+ * workflow refused the action in the case's state, so nothing changed. Every row prepares the
+ * state its action needs, so for a permitted actor a 409 cannot happen and would fail the test.
+ */
+
+export type Who = Role | 'anonymous';
+export type Relation = 'own' | 'other' | 'consulted';
+export const RELATIONS: readonly Relation[] = ['own', 'other', 'consulted'];
+export const WHO: readonly Who[] = [...ROLES, 'anonymous'];
+
+/** What a row's request may refer to; filled from a prepared case (and phrase). */
+export interface Subject {
+  caseId: string;
+  version: number;
+  attachmentId: string;
+  consultationId: string;
+  decisionVersion: number;
+  phraseId: string;
+  /** Ids of demo people a form may name (a leader to add, a committee member to assign, …). */
+  people: { endorser2: string; assessor2: string; applicant: string };
+  /** The trust a consultation is asked of. */
+  consultedTrustId: string;
+}
+
+export type Body =
+  { form: Record<string, string> } | { json: unknown } | { file: { name: string; bytes: 'pdf' } };
+
+export interface MatrixRow {
+  /** The path exactly as in app/routes.ts, with a leading slash ('/' for the index). */
+  path: string;
+  method: 'GET' | 'POST';
+  /** The action variant (intent / event) this row exercises; '' for the only one. */
+  variant?: string;
+  /** `case`: a case of the home trust in `state`; `trust`: a phrase of the home trust; `none`. */
+  subject: 'none' | 'trust' | 'case';
+  state?: PreparedState;
+  /** Who is let through, per relation; everyone else must be refused. */
+  allow: { own: readonly Who[]; other?: readonly Who[]; consulted?: readonly Who[] };
+  body?: (s: Subject) => Body;
+  /** A redirect to a location matching this is a refusal (besides /logg-inn). */
+  refused?: RegExp;
+  /** The request ends the session it is sent with (log out): each cell gets a new session. */
+  endsSession?: boolean;
+}
+
+const SIGNED_IN: readonly Who[] = ROLES;
+const EVERYONE: readonly Who[] = WHO;
+/** Everyone who works a submitted case of their own trust (the co-author was invited). */
+const CASE_PEOPLE: readonly Who[] = [
+  'applicant',
+  'coAuthor',
+  'endorser',
+  'decisionMaker',
+  'assessor',
+];
+const WRITERS: readonly Who[] = ['applicant', 'coAuthor'];
+const CONSULTANTS: readonly Who[] = ['decisionMaker', 'assessor'];
+
+const form = (fields: Record<string, string>) => (): Body => ({ form: fields });
+const event = (s: Subject, name: string, reason = '') => ({
+  form: { event: name, version: String(s.version), reason },
+});
+
+export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
+  // Start page, login, logout.
+  { path: '/', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  { path: '/logg-inn', method: 'GET', subject: 'none', allow: { own: EVERYONE } },
+  {
+    path: '/logg-inn',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: EVERYONE },
+    body: (s) => ({ form: { userId: s.people.applicant } }),
+  },
+  { path: '/logg-ut', method: 'GET', subject: 'none', allow: { own: EVERYONE } },
+  {
+    path: '/logg-ut',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: EVERYONE },
+    refused: /^$/,
+    endsSession: true,
+  },
+
+  // A new application.
+  { path: '/saker/ny', method: 'GET', subject: 'none', allow: { own: ['applicant'] } },
+  {
+    path: '/saker/ny',
+    method: 'POST',
+    variant: 'start',
+    subject: 'none',
+    allow: { own: ['applicant'] },
+    body: form({ intent: 'start', scheme: 'offLabel', patientScope: 'single' }),
+  },
+  {
+    path: '/saker/ny',
+    method: 'POST',
+    variant: 'route',
+    subject: 'none',
+    allow: { own: ['applicant'] },
+    body: form({ intent: 'route', approved: 'no' }),
+  },
+
+  // The case page and its actions.
+  {
+    path: '/saker/:caseId',
+    method: 'GET',
+    variant: 'draft',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=endorsement',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['endorser'] },
+    body: (s) => ({
+      form: {
+        intent: 'endorsement',
+        verdict: 'endorse',
+        reason: 'Forankret.',
+        version: String(s.version),
+        ...ratings(),
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=addLeader',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['endorser'] },
+    body: (s) => ({
+      form: { intent: 'addLeader', userId: s.people.endorser2, kind: 'collaborator' },
+    }),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=withdraw',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['applicant'] },
+    body: (s) => event(s, 'withdraw', 'Pasienten ønsker ikke behandlingen.'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=startAssessment',
+    subject: 'case',
+    state: 'endorsed',
+    allow: { own: CONSULTANTS },
+    body: (s) => event(s, 'startAssessment'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=returnToApplicant',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => event(s, 'returnToApplicant', 'Mangler dose.'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=requestInformation',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+    body: (s) => event(s, 'requestInformation', 'Hvilken dose?'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=provideInformation',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: ['applicant'] },
+    body: (s) => event(s, 'provideInformation', '1000 mg.'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=beginFollowUp',
+    subject: 'case',
+    state: 'decided',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => event(s, 'beginFollowUp'),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=close',
+    subject: 'case',
+    state: 'decided',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => event(s, 'close'),
+  },
+
+  // Writing the application.
+  {
+    path: '/saker/:caseId/rediger',
+    method: 'GET',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+  },
+  {
+    path: '/saker/:caseId/rediger',
+    method: 'POST',
+    variant: 'save',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+    body: form({ indication: 'Endret indikasjon' }),
+  },
+  {
+    path: '/saker/:caseId/rediger',
+    method: 'POST',
+    variant: 'intent=invite',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: ['applicant'] },
+    body: (s) => ({ form: { intent: 'invite', userId: s.people.endorser2 } }),
+  },
+  {
+    path: '/saker/:caseId/lagre',
+    method: 'POST',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+    body: () => ({
+      json: {
+        changes: { indication: { base: completeAnswers.indication, value: 'Autolagret' } },
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/oppsummering',
+    method: 'GET',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+  },
+  {
+    path: '/saker/:caseId/oppsummering',
+    method: 'POST',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: ['applicant'] },
+    body: (s) => ({ form: { event: 'submit', version: String(s.version) } }),
+  },
+  {
+    path: '/saker/:caseId/eksport',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+
+  // Attachments.
+  {
+    path: '/saker/:caseId/vedlegg',
+    method: 'POST',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+    body: () => ({ file: { name: 'notat.pdf', bytes: 'pdf' } }),
+  },
+  {
+    path: '/saker/:caseId/vedlegg/:attachmentId',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/vedlegg/:attachmentId/slett',
+    method: 'POST',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: WRITERS },
+  },
+
+  // The complete assessment.
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'POST',
+    variant: 'intent=comment',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+    body: form({ intent: 'comment', sectionId: 'basis', body: 'Godt begrunnet.' }),
+  },
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'POST',
+    variant: 'intent=worksheet',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+    body: form({ intent: 'worksheet', ...ratings() }),
+  },
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'POST',
+    variant: 'intent=preparation',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+    body: form({ intent: 'preparation', notes: 'Forberedt.', version: '0' }),
+  },
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'POST',
+    variant: 'intent=assign',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({ form: { intent: 'assign', userId: s.people.assessor2 } }),
+  },
+  {
+    path: '/saker/:caseId/vurdering',
+    method: 'POST',
+    variant: 'intent=recommend',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CONSULTANTS },
+    body: form({ intent: 'recommend', outcome: 'approved', text: 'Anbefales innvilget.' }),
+  },
+
+  // The decision.
+  {
+    path: '/saker/:caseId/vedtak',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/vedtak',
+    method: 'POST',
+    variant: 'event=decide',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({
+      form: {
+        event: 'decide',
+        version: String(s.version),
+        outcome: 'approved',
+        reason: 'Innvilget.',
+        evaluationDate: '2099-06-30',
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/vedtak/:version/brev.pdf',
+    method: 'GET',
+    subject: 'case',
+    state: 'decided',
+    allow: { own: CASE_PEOPLE },
+  },
+
+  // Administration.
+  {
+    path: '/admin',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: ['decisionMaker', 'trustAdmin'] },
+  },
+  {
+    path: '/admin/vedtakstekster',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: ['decisionMaker', 'trustAdmin'] },
+  },
+  {
+    path: '/admin/vedtakstekster',
+    method: 'POST',
+    variant: 'create',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({ kind: 'reason', title: 'Ny begrunnelse', text: 'Tekst.', sortOrder: '5' }),
+  },
+  {
+    path: '/admin/vedtakstekster',
+    method: 'POST',
+    variant: 'intent=deactivate',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: (s) => ({ form: { intent: 'deactivate', id: s.phraseId } }),
+  },
+  {
+    path: '/admin/vedtakstekster/:phraseId',
+    method: 'GET',
+    subject: 'trust',
+    allow: { own: ['decisionMaker', 'trustAdmin'] },
+  },
+  {
+    path: '/admin/vedtakstekster/:phraseId',
+    method: 'POST',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: form({ kind: 'reason', title: 'Endret', text: 'Endret tekst.', sortOrder: '1' }),
+  },
+  { path: '/admin/frister', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+  {
+    path: '/admin/frister',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({}),
+  },
+
+  // Dialog and notifications.
+  {
+    path: '/saker/:caseId/meldinger',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    // The consulted trust opens the page but reads no message: case_messages has no consulted
+    // policy (see app/db/rls.int.test.ts).
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/meldinger',
+    method: 'POST',
+    variant: 'visibility=case',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE },
+    body: form({ body: 'Et spørsmål.', visibility: 'case' }),
+  },
+  {
+    path: '/saker/:caseId/meldinger',
+    method: 'POST',
+    variant: 'visibility=internal',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['endorser', 'decisionMaker', 'assessor'] },
+    body: form({ body: 'Internt notat.', visibility: 'internal' }),
+  },
+  { path: '/varsler', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  {
+    path: '/varsler',
+    method: 'POST',
+    variant: 'intent=readAll',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+    body: form({ intent: 'readAll' }),
+  },
+  {
+    path: '/varsler',
+    method: 'POST',
+    variant: 'one',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+    body: form({ id: '1' }),
+  },
+  // The development mailbox exists only without SMTP outside production; the matrix runs as
+  // production does (no mailbox): nobody reaches it.
+  { path: '/utvikling/epost', method: 'GET', subject: 'none', allow: { own: [] } },
+
+  // Consultation of another trust.
+  {
+    path: '/saker/:caseId/konsultasjon',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['decisionMaker'] },
+  },
+  {
+    path: '/saker/:caseId/konsultasjon',
+    method: 'POST',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({
+      form: {
+        version: String(s.version),
+        consultedTrustId: s.consultedTrustId,
+        question: 'Erfaringer?',
+        deadline: '2099-01-01',
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/konsultasjon/:consultationId/trekk-tilbake',
+    method: 'POST',
+    subject: 'case',
+    state: 'inConsultation',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({ form: { version: String(s.version) } }),
+    refused: /konsultasjon=refused/,
+  },
+  {
+    path: '/saker/:caseId/konsultasjon/:consultationId/svar',
+    method: 'GET',
+    subject: 'case',
+    state: 'inConsultation',
+    allow: { own: [], consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/konsultasjon/:consultationId/svar',
+    method: 'POST',
+    subject: 'case',
+    state: 'inConsultation',
+    allow: { own: [], consulted: CONSULTANTS },
+    body: (s) => ({ form: { version: String(s.version), answer: 'Vi har god erfaring.' } }),
+  },
+
+  // Urgency, outcome and re-application.
+  {
+    path: '/saker/:caseId/haster',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/haster',
+    method: 'POST',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: ['endorser', 'decisionMaker'] },
+    body: form({ urgent: 'yes', reason: 'Rask forverring.' }),
+  },
+  {
+    path: '/saker/:caseId/utfall',
+    method: 'GET',
+    subject: 'case',
+    state: 'followUp',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+  {
+    path: '/saker/:caseId/utfall',
+    method: 'POST',
+    subject: 'case',
+    state: 'followUp',
+    allow: { own: ['applicant'] },
+    body: (s) => ({
+      form: {
+        version: String(s.version),
+        effect: 'good',
+        sideEffects: '',
+        continuation: 'continued',
+        stopReason: '',
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/ny-soknad',
+    method: 'POST',
+    subject: 'case',
+    state: 'decided',
+    allow: { own: ['applicant'] },
+  },
+
+  // Look-ups while writing.
+  { path: '/api/legemidler', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  { path: '/api/diagnoser', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+];
+
+/** The relations a row has cells for. */
+export function relationsOf(row: MatrixRow): readonly Relation[] {
+  if (row.subject === 'case') return RELATIONS;
+  if (row.subject === 'trust') return ['own', 'other'];
+  return ['own'];
+}
+
+/** The expected outcome of one cell. */
+export function expected(row: MatrixRow, relation: Relation, who: Who): 'allow' | 'deny' {
+  return (row.allow[relation] ?? []).includes(who) ? 'allow' : 'deny';
+}
+
+/** A row's name in reports: method, path and variant. */
+export const rowName = (row: MatrixRow) =>
+  `${row.method} ${row.path}${row.variant ? ` [${row.variant}]` : ''}`;

@@ -1,0 +1,170 @@
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/database.server';
+import { cases } from '../db/schema';
+import { DEFAULT_MAX_BYTES } from '../features/attachments/domain/kinds';
+import { uploadAttachment } from '../features/attachments/attachments.server';
+import { databaseStorage } from '../features/attachments/store.server';
+import type { Actor } from '../features/auth/domain/roles';
+import { endorseCase, recommend } from '../features/assessment/assessment.server';
+import { createDraft, inviteCoAuthor, transition } from '../features/cases/cases.server';
+import { addDays, dateInNorway } from '../features/cases/domain/dates';
+import type { CaseEvent } from '../features/cases/domain/workflow';
+import { requestConsultation } from '../features/consultations/consultations.server';
+import { submitDecision } from '../features/decisions/decisions.server';
+import { demoActors } from './actors';
+import { completeAnswers } from './actors';
+import { minimalPdf } from './files';
+
+/**
+ * Cases prepared through the real use cases in one state of the lifecycle, for tests that need a
+ * case "as it is when X happens" (the authorization matrix, the row-level security tests).
+ */
+export const PREPARED_STATES = [
+  'draft',
+  'submitted',
+  'endorsed',
+  'underAssessment',
+  'awaitingInformation',
+  'inConsultation',
+  'decided',
+  'followUp',
+  'closed',
+] as const;
+export type PreparedState = (typeof PREPARED_STATES)[number];
+
+export type TrustActors = Awaited<ReturnType<typeof demoActors>>;
+
+export interface PreparedCase {
+  caseId: string;
+  version: number;
+  attachmentId: string;
+  /** The open consultation grant (state inConsultation), else ''. */
+  consultationId: string;
+  /** The latest decision version (decided and later), else 0. */
+  decisionVersion: number;
+}
+
+export const attachmentSettings = () => ({
+  storage: databaseStorage(),
+  maxBytes: DEFAULT_MAX_BYTES,
+});
+
+/** The steps from a draft to each state, with who takes them. */
+const PATH: Record<Exclude<PreparedState, 'draft'>, PreparedState> = {
+  submitted: 'draft',
+  endorsed: 'submitted',
+  underAssessment: 'endorsed',
+  awaitingInformation: 'underAssessment',
+  inConsultation: 'underAssessment',
+  decided: 'underAssessment',
+  followUp: 'decided',
+  closed: 'decided',
+};
+
+/**
+ * A case of `home`'s trust in `state`: written by its applicant with the co-author invited and one
+ * attachment; consulted (inConsultation) with `consulted`'s trust.
+ */
+export async function prepareCase(
+  db: Db,
+  home: TrustActors,
+  state: PreparedState,
+  consulted?: Actor,
+): Promise<PreparedCase> {
+  if (state === 'draft') {
+    const draft = await createDraft(db, home.applicant, completeAnswers);
+    await inviteCoAuthor(db, home.applicant, draft.id, home.coAuthor.userId);
+    const file = await uploadAttachment(db, attachmentSettings(), home.applicant, {
+      caseId: draft.id,
+      fileName: 'epikrise.pdf',
+      bytes: minimalPdf(),
+    });
+    // Inviting and uploading do not change the version.
+    return {
+      caseId: draft.id,
+      version: draft.version,
+      attachmentId: file.id,
+      consultationId: '',
+      decisionVersion: 0,
+    };
+  }
+  const before = await prepareCase(db, home, PATH[state], consulted);
+  const step = async (actor: Actor, event: CaseEvent, reason?: string) => ({
+    ...before,
+    version: (
+      await transition(db, actor, { caseId: before.caseId, version: before.version, event, reason })
+    ).version,
+  });
+  switch (state) {
+    case 'submitted':
+      return step(home.applicant, 'submit');
+    case 'endorsed': {
+      await endorseCase(db, home.endorser, {
+        caseId: before.caseId,
+        version: before.version,
+        verdict: 'endorse',
+        reason: 'Forankret.',
+        ratings: ratings(),
+      });
+      return { ...before, version: await versionOf(db, before.caseId) };
+    }
+    case 'underAssessment':
+      return step(home.decisionMaker, 'startAssessment');
+    case 'awaitingInformation':
+      return step(home.assessor, 'requestInformation', 'Hvilken dose er planlagt?');
+    case 'inConsultation': {
+      if (!consulted) throw new Error('inConsultation needs the consulted trust');
+      const grant = await requestConsultation(db, home.decisionMaker, before.caseId, {
+        version: before.version,
+        consultedTrustId: consulted.trustId,
+        question: 'Har dere erfaring med dette?',
+        deadline: addDays(dateInNorway(new Date()), 14),
+      });
+      return { ...before, version: await versionOf(db, before.caseId), consultationId: grant.id };
+    }
+    case 'decided':
+      // The complete assessment ends in the committee's recommendation before the decision.
+      await recommend(db, home.assessor, {
+        caseId: before.caseId,
+        outcome: 'approved',
+        text: 'Anbefales innvilget.',
+      });
+      await submitDecision(db, home.decisionMaker, before.caseId, {
+        event: 'decide',
+        version: await versionOf(db, before.caseId),
+        outcome: 'approved',
+        reasonPhrase: '',
+        reason: 'Innvilget.',
+        conditionPhrases: [],
+        conditions: '',
+        evaluationDate: addDays(dateInNorway(new Date()), 180),
+        prescriptionNotePhrase: '',
+        invoicingPhrase: '',
+        revisionReason: '',
+      });
+      return { ...before, version: await versionOf(db, before.caseId), decisionVersion: 1 };
+    case 'followUp':
+      return step(home.decisionMaker, 'beginFollowUp');
+    case 'closed':
+      return step(home.decisionMaker, 'close');
+  }
+}
+
+/** The case's current version (read as the owner, as a test fixture may). */
+async function versionOf(db: Db, caseId: string): Promise<number> {
+  const [row] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+  if (!row) throw new Error(`No case ${caseId}`);
+  return row.version;
+}
+
+/** A complete, valid rating of the priority criteria, as form values. */
+export function ratings(): Record<string, string> {
+  return {
+    'severity.level': '3',
+    'severity.text': 'Alvorlig tilstand.',
+    'benefit.level': '3',
+    'benefit.text': 'God dokumentert nytte.',
+    'resourceUse.level': '2',
+    'resourceUse.text': 'Moderat kostnad.',
+  };
+}
