@@ -35,6 +35,15 @@ const TRUST_REFERENCE_TABLES: Record<string, string> = {
   sessions: 'Sessions are looked up by token hash before a trust is bound; no case data.',
 };
 
+/**
+ * Tables with `trust_id` that every trust reads on purpose: national data without personal fields,
+ * derived by the database and never written by the application role (ADR 0014).
+ */
+const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
+  case_summaries:
+    'The national summary of each submitted case (no personal data), written only by refresh_case_summary().',
+};
+
 /** Tables without `trust_id`: national reference data, no case data. */
 const NATIONAL_TABLES: Record<string, string> = {
   trusts: 'The list of trusts (public reference data).',
@@ -161,7 +170,12 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
   afterAll(() => database.close());
 
   const tenantTables = () =>
-    tables.filter((t) => t.hasTrust && !(t.name in TRUST_REFERENCE_TABLES)).map((t) => t.name);
+    tables
+      .filter(
+        (t) =>
+          t.hasTrust && !(t.name in TRUST_REFERENCE_TABLES) && !(t.name in NATIONAL_SUMMARY_TABLES),
+      )
+      .map((t) => t.name);
   const scope = (actor: { trustId: string; userId: string }): TenantScope => ({
     trustId: actor.trustId,
     userId: actor.userId,
@@ -257,6 +271,22 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     expect(findings.filter((f) => !f.startsWith('notifications: INSERT'))).toEqual([]);
   });
 
+  it('national summaries: every trust reads them, no trust writes them', async () => {
+    const home = hbe.applicant.trustId;
+    const stranger = scope(ous.decisionMaker);
+    for (const table of Object.keys(NATIONAL_SUMMARY_TABLES)) {
+      expect(tables.find((t) => t.name === table)?.rls, table).toBe(true);
+      const where = `where trust_id = '${home}'`;
+      expect((await run(stranger, `select * from ${table} ${where}`)).length).toBeGreaterThan(0);
+      for (const as of [stranger, scope(hbe.decisionMaker)]) {
+        expect(await sqlState(run(as, `update ${table} set trust_id = trust_id ${where}`))).toBe(
+          '42501',
+        );
+        expect(await sqlState(run(as, `delete from ${table} ${where}`))).toBe('42501');
+      }
+    }
+  });
+
   it('notifications: a user reads and marks only their own, in any trust', async () => {
     const [mine] = rowsOf(
       await database.db.execute(
@@ -320,6 +350,6 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       rowsOf(result)
         .map((r) => String(r.tablename))
         .sort(),
-    ).toEqual(Object.keys(EXTRA_POLICIES).sort());
+    ).toEqual([...Object.keys(EXTRA_POLICIES), ...Object.keys(NATIONAL_SUMMARY_TABLES)].sort());
   });
 });
