@@ -46,7 +46,8 @@ const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull(
 const answersColumn = customType<{ data: Answers; driverData: unknown }>({
   dataType: () => 'jsonb',
   toDriver: (value) => JSON.stringify(sealAnswers(value)),
-  fromDriver: (value) => openAnswers((typeof value === 'string' ? JSON.parse(value) : value) as Answers),
+  fromDriver: (value) =>
+    openAnswers((typeof value === 'string' ? JSON.parse(value) : value) as Answers),
 });
 
 export const trusts = pgTable('trusts', {

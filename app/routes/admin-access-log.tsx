@@ -9,8 +9,8 @@ import {
   Select,
 } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
-import { getAccessLogPage, LOG_PAGE_SIZE } from '../features/auditlog/auditlog.server';
-import { parseLogFilter } from '../features/auditlog/domain/filter';
+import { getAccessLogPage } from '../features/auditlog/auditlog.server';
+import { LOG_PAGE_SIZE, parseLogFilter } from '../features/auditlog/domain/filter';
 import { AccessLogTable, UnusualAccessTable } from '../features/auditlog/ui/AccessLogView';
 import { hasRole } from '../features/auth/domain/roles';
 import { msg } from '../i18n';

@@ -402,6 +402,7 @@ export async function saveWorksheet(
         target: [caseWorksheets.caseId, caseWorksheets.authorId],
         set: { ratings: parsed.data, authorRole: role, updatedAt: new Date() },
       });
+    await logAccess(tx, actor, role, row.id, 'saveWorksheet');
   });
 }
 
@@ -435,6 +436,7 @@ export async function addSectionComment(
       authorRole: role,
       body: parsed.data.body,
     });
+    await logAccess(tx, actor, role, row.id, 'addSectionComment', { objectId: section.id });
   });
 }
 
@@ -561,5 +563,6 @@ export async function recommend(
       authorRole: role,
     });
     await addNote(tx, row, actor, role, 'recommend', null);
+    await logAccess(tx, actor, role, row.id, 'recommend');
   });
 }

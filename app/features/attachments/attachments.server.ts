@@ -163,7 +163,8 @@ export async function downloadAttachment(
     const { row, roles } = await visibleCase(tx, actor, caseId);
     const attachment = await attachmentOfCase(tx, row.id, attachmentId);
     const [role] = roles;
-    if (role) await logAccess(tx, actor, role, row.id, 'attachment-download', { objectId: attachment.id });
+    if (role)
+      await logAccess(tx, actor, role, row.id, 'attachment-download', { objectId: attachment.id });
     const bytes = await storage.open(tx, row.trustId).get(attachment.storageKey);
     if (!bytes) throw new Error(`Attachment ${attachment.id}: no bytes in the store`);
     if (sha256(bytes) !== attachment.sha256) {

@@ -4,6 +4,7 @@ import { inTenant, type Db } from '../../db/database.server';
 import { accessLog, cases, roleAssignments, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { CaseError } from '../cases/domain/errors';
+import { LOG_PAGE_SIZE } from './domain/filter';
 import { isPurpose, type Purpose } from './domain/purposes';
 import { unusualAccess, type Finding, type LoggedAccess } from './domain/unusual';
 
@@ -160,7 +161,6 @@ export interface AccessLogPage {
   users: { id: string; name: string }[];
 }
 
-export const LOG_PAGE_SIZE = 200;
 /** How far back the unusual-access list looks. */
 export const UNUSUAL_DAYS = 30;
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isIsoDate } from '../../cases/domain/application';
 
+/** How many log rows the log controller's page shows at most. */
+export const LOG_PAGE_SIZE = 200;
+
 /** The log controller's filter, from the query string; a bad date is reported, never guessed. */
 export interface LogFilterInput {
   userId: string;
