@@ -1094,6 +1094,7 @@ export const nb = {
     reveal: 'Vis fødselsnummer',
     revealedTitle: (caseLabel: string) => `Fødselsnummer i sak ${caseLabel}`,
     revealedLogged: 'Visningen er registrert i tilgangsloggen.',
+    onlyOnRequest: 'Fødselsnummeret vises bare når du trykker «Vis fødselsnummer» på saken.',
     backToCase: 'Tilbake til saken',
   },
   accessLog: {

@@ -1,14 +1,18 @@
 import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { redirect, Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router';
 import { revealPatientId } from '../features/privacy/unmask.server';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/case-unmask';
 
-/** GET: nothing to show without the POST (a link or reload never reveals the number unlogged). */
-export function loader({ params }: Route.LoaderArgs) {
-  return redirect(`/saker/${params.caseId}`);
+/**
+ * GET: nothing to show without the POST (a link or reload never reveals the number unlogged). No
+ * redirect: after the POST the router revalidates this loader, and the action's answer must stay.
+ */
+export async function loader({ request, params, context }: Route.LoaderArgs) {
+  await context.auth.requireActor(request);
+  return { caseId: params.caseId };
 }
 
 /** POST /saker/:caseId/vis-fodselsnummer: shows the full patient id, logged (purpose unmask). */
@@ -17,9 +21,24 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return loadCase(() => revealPatientId(context.db, actor, params.caseId));
 }
 
-export default function RevealedPatientId({ actionData }: Route.ComponentProps) {
-  if (!actionData) return null;
+export default function RevealedPatientId({ loaderData, actionData }: Route.ComponentProps) {
   const t = msg.privacy;
+  if (!actionData) {
+    return (
+      <div className="sp-stack">
+        <title>{pageTitle(t.patientIdTitle, msg.app.name)}</title>
+        <Heading level={1} data-size="lg">
+          {t.patientIdTitle}
+        </Heading>
+        <Paragraph>{t.onlyOnRequest}</Paragraph>
+        <div>
+          <Button asChild variant="secondary">
+            <RouterLink to={`/saker/${loaderData.caseId}`}>{t.backToCase}</RouterLink>
+          </Button>
+        </div>
+      </div>
+    );
+  }
   const label = actionData.caseNumber ?? msg.case.draftLabel;
   return (
     <div className="sp-stack">
