@@ -1,11 +1,15 @@
 import { defineConfig } from 'vitest/config';
 
+/** The patient-id key ring of the tests (never the development key): a fixed test key. */
+const TEST_ENV = { PATIENT_ID_KEYS: 'test:dGVzdC1rZXktZm9yLXZpdGVzdC1vbmx5LTAwMDAwMDA=' };
+
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
+          env: TEST_ENV,
           include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: ['**/*.int.test.ts'],
         },
@@ -13,6 +17,7 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          env: TEST_ENV,
           include: ['app/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,

@@ -34,4 +34,6 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('saker/:caseId/vis-fodselsnummer', 'routes/case-unmask.tsx'),
+  route('admin/tilgangslogg', 'routes/admin-access-log.tsx'),
 ] satisfies RouteConfig;

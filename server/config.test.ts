@@ -24,6 +24,21 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the patient-id key ring (first encrypts), the development key without one', () => {
+    const k2 = Buffer.alloc(32, 2).toString('base64');
+    const k1 = Buffer.alloc(32, 1).toString('base64');
+    const ring = loadConfig(
+      { DATA_DIR: dataDir(), PATIENT_ID_KEYS: `k2:${k2},k1:${k1}` },
+      [],
+    ).patientIdKeys;
+    expect(ring.current).toBe('k2');
+    expect([...ring.keys.keys()]).toEqual(['k2', 'k1']);
+    expect(loadConfig({ DATA_DIR: dataDir() }, []).patientIdKeys.current).toBe('dev-not-secret');
+    expect(() => loadConfig({ DATA_DIR: dataDir(), PATIENT_ID_KEYS: 'k1:short' }, [])).toThrow(
+      /not 32 bytes/,
+    );
+  });
+
   it('reads PORT, DATABASE_URL and --dev', () => {
     const config = loadConfig(
       { PORT: '4100', DATABASE_URL: 'postgres://x@localhost/y', DATA_DIR: dataDir() },

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
 import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
 import type { MailConfig } from '../app/features/notifications/mail.server';
+import { keyRingFromEnv, type KeyRing } from '../app/features/privacy/patient-id-cipher.server';
 
 export interface ServerConfig {
   port: number;
@@ -19,6 +20,8 @@ export interface ServerConfig {
   fest: { url: string; cron: string } | null;
   /** E-mail of notifications: SMTP, or the development mailbox. */
   mail: MailConfig;
+  /** PATIENT_ID_KEYS: required in production; otherwise the (not secret) development key. */
+  patientIdKeys: KeyRing;
 }
 
 /**
@@ -49,6 +52,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
     mail: mailConfig(env, dataDir),
+    patientIdKeys: keyRingFromEnv(env),
   };
 }
 

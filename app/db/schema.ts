@@ -1,13 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { Answers } from '../features/cases/domain/questionnaire';
+import { openAnswers, sealAnswers } from '../features/privacy/patient-id-cipher.server';
 import {
   type AnyPgColumn,
+  bigint,
   bigserial,
+  customType,
   boolean,
   date,
   index,
   integer,
-  jsonb,
   pgPolicy,
   pgRole,
   pgTable,
@@ -36,6 +38,17 @@ export const tenantPolicy = (table: string) =>
   });
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/**
+ * The questionnaire answers (JSONB). The patient id is encrypted here, at the persistence boundary
+ * (ADR 0012): every write stores only its ciphertext, every read gives the app the plaintext.
+ */
+const answersColumn = customType<{ data: Answers; driverData: unknown }>({
+  dataType: () => 'jsonb',
+  toDriver: (value) => JSON.stringify(sealAnswers(value)),
+  fromDriver: (value) =>
+    openAnswers((typeof value === 'string' ? JSON.parse(value) : value) as Answers),
+});
 
 export const trusts = pgTable('trusts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -121,7 +134,7 @@ export const cases = pgTable(
     status: text('status').notNull(),
     version: integer('version').notNull().default(1),
     /** The questionnaire answers, keyed by question id (see domain/questionnaire.ts). */
-    answers: jsonb('answers').$type<Answers>().notNull().default({}),
+    answers: answersColumn('answers').notNull().default({}),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
@@ -249,7 +262,11 @@ export const caseChanges = pgTable(
   (t) => [index('case_changes_case').on(t.caseId, t.id), tenantPolicy('case_changes')],
 ).enableRLS();
 
-/** Every read of personal data: who, in which role, what, when. Append-only for the application role. */
+/**
+ * Every read and change of personal data: who, in which role, for what purpose, which case and
+ * object, when. Append-only for the application role and hash-chained per trust: a BEFORE INSERT
+ * trigger (see the auditlog migration, ADR 0012) sets `seq`, `prev_hash` and `hash`.
+ */
 export const accessLog = pgTable(
   'access_log',
   {
@@ -261,13 +278,27 @@ export const accessLog = pgTable(
       .notNull()
       .references(() => users.id),
     role: text('role').notNull(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
+    /** Null for reads that concern no one case (the log controller's own reading of the log). */
+    caseId: uuid('case_id').references(() => cases.id),
     action: text('action').notNull(),
+    /** Why (features/auditlog/domain/purposes.ts). */
+    purpose: text('purpose').notNull().default('casework'),
+    /** What within the case, e.g. the attachment id of a download. */
+    objectId: text('object_id'),
+    /**
+     * Position in the trust's chain (1, 2, …), set by the trigger; unique per trust through the
+     * index access_log_chain, created in the migration after the existing rows are chained.
+     */
+    seq: bigint('seq', { mode: 'number' }).notNull().default(0),
+    prevHash: text('prev_hash').notNull().default(''),
+    hash: text('hash').notNull().default(''),
     createdAt: createdAt(),
   },
-  (t) => [index('access_log_case').on(t.caseId, t.id), tenantPolicy('access_log')],
+  (t) => [
+    index('access_log_case').on(t.caseId, t.id),
+    index('access_log_user').on(t.trustId, t.userId, t.createdAt),
+    tenantPolicy('access_log'),
+  ],
 ).enableRLS();
 
 /** The current user's own id, bound per transaction by inTenant. */

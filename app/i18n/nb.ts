@@ -1,3 +1,4 @@
+import type { Purpose } from '../features/auditlog/domain/purposes';
 import type { AttachmentNotice, AttachmentProblem } from '../features/attachments/domain/errors';
 import type { AttachmentKind } from '../features/attachments/domain/kinds';
 import type { CaseRole } from '../features/auth/domain/roles';
@@ -1085,6 +1086,88 @@ export const nb = {
       'Du kan søke på nytt med denne søknaden som utgangspunkt. Svarene kopieres til et nytt utkast som du går gjennom før du sender.',
     reapply: 'Start ny søknad fra denne',
     backToCase: 'Tilbake til saken',
+  },
+  privacy: {
+    patientIdTitle: 'Pasientens fødselsnummer',
+    maskedHelp:
+      'Fødselsnummeret er skjult. Vis det bare når du trenger det; det blir logget hvem som ser det.',
+    reveal: 'Vis fødselsnummer',
+    revealedTitle: (caseLabel: string) => `Fødselsnummer i sak ${caseLabel}`,
+    revealedLogged: 'Visningen er registrert i tilgangsloggen.',
+    onlyOnRequest: 'Fødselsnummeret vises bare når du trykker «Vis fødselsnummer» på saken.',
+    backToCase: 'Tilbake til saken',
+  },
+  accessLog: {
+    title: 'Tilgangslogg',
+    adminLink: 'Tilgangslogg',
+    adminLinkHelp: 'Hvem har lest og endret hvilke saker, og uvanlig tilgang til oppfølging.',
+    intro: (trust: string) =>
+      `Alle oppslag i og endringer av personopplysninger i ${trust}. Som administrator er du foretakets loggkontrollør: gå gjennom uvanlig tilgang og følg opp manuelt.`,
+    filterTitle: 'Filtrer loggen',
+    user: 'Bruker',
+    allUsers: 'Alle brukere',
+    caseNumber: 'Saksnummer',
+    from: 'Fra dato',
+    to: 'Til dato',
+    dateHelp: 'ÅÅÅÅ-MM-DD',
+    filter: 'Vis',
+    invalidDate: 'Skriv datoen som ÅÅÅÅ-MM-DD.',
+    entriesTitle: 'Loggen',
+    noEntries: 'Ingen oppføringer passer til filteret.',
+    truncated: (shown: number) =>
+      `Viser de ${shown} nyeste oppføringene. Snevre inn filteret for å se flere.`,
+    columns: {
+      seq: 'Nr.',
+      at: 'Tidspunkt',
+      user: 'Bruker',
+      role: 'Rolle',
+      caseNumber: 'Sak',
+      action: 'Handling',
+      purpose: 'Formål',
+      object: 'Objekt',
+    },
+    noCase: '–',
+    unusualTitle: 'Uvanlig tilgang siste 30 dager',
+    unusualIntro:
+      'Oppslag utenfor egen avdeling, om natten (kl. 22–06) eller i mange saker på kort tid. Dette er ikke bevis på misbruk, men bør følges opp.',
+    noUnusual: 'Ingen uvanlig tilgang funnet.',
+    findings: {
+      outsideDepartment: 'Utenfor egen avdeling',
+      oddHours: 'Utenfor vanlig arbeidstid',
+      manyCases: (cases: number) => `${cases} saker på kort tid`,
+    },
+    unusualColumns: { kind: 'Type', user: 'Bruker', caseNumber: 'Sak', at: 'Tidspunkt' },
+    purposes: {
+      casework: 'Saksbehandling',
+      consultation: 'Konsultasjon',
+      decisionLetter: 'Vedtaksbrev',
+      export: 'Eksport',
+      reapplication: 'Ny søknad',
+      unmask: 'Vis fødselsnummer',
+      logControl: 'Loggkontroll',
+    } satisfies Record<Purpose, string>,
+    /** What was done, for the actions that are not workflow events. */
+    actions: {
+      view: 'Lest saken',
+      edit: 'Åpnet for redigering',
+      export: 'Eksportert',
+      create: 'Opprettet søknad',
+      saveAnswers: 'Endret svar',
+      readMessages: 'Lest dialogen',
+      postMessage: 'Skrevet melding',
+      saveWorksheet: 'Lagret arbeidsark',
+      addSectionComment: 'Kommentert søknaden',
+      recommend: 'Gitt innstilling',
+      assessment: 'Lest vurderingen',
+      decision: 'Lest vedtaket',
+      decisionLetter: 'Hentet vedtaksbrev',
+      reapply: 'Kopiert til ny søknad',
+      'attachment-upload': 'Lastet opp vedlegg',
+      'attachment-download': 'Lastet ned vedlegg',
+      'attachment-delete': 'Slettet vedlegg',
+      revealPatientId: 'Vist fødselsnummer',
+      readAccessLog: 'Lest tilgangsloggen',
+    } as Partial<Record<string, string>>,
   },
 };
 

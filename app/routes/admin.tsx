@@ -11,13 +11,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!hasRole(actor, 'trustAdmin') && !hasRole(actor, 'decisionMaker')) {
     throw data(null, { status: 403 });
   }
-  return { trustName: actor.trustName };
+  return { trustName: actor.trustName, logController: hasRole(actor, 'trustAdmin') };
 }
 
 const LINKS = [
   { to: '/admin/vedtakstekster', label: 'phrasesLink', help: 'phrasesLinkHelp' },
   { to: '/admin/frister', label: 'deadlinesLink', help: 'deadlinesLinkHelp' },
 ] as const;
+
+/** The log controller's page: the administrator's only (the decision maker does not see it). */
+const LOG_LINK = {
+  to: '/admin/tilgangslogg',
+  label: msg.accessLog.adminLink,
+  help: msg.accessLog.adminLinkHelp,
+};
 
 export default function AdminPage({ loaderData }: Route.ComponentProps) {
   const t = msg.decisionModule.phrases;
@@ -41,6 +48,18 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
             </Card>
           </li>
         ))}
+        {loaderData.logController && (
+          <li>
+            <Card data-color="neutral">
+              <Heading level={2} data-size="xs">
+                <Link asChild>
+                  <RouterLink to={LOG_LINK.to}>{LOG_LINK.label}</RouterLink>
+                </Link>
+              </Heading>
+              <Paragraph data-size="sm">{LOG_LINK.help}</Paragraph>
+            </Card>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -35,6 +35,7 @@ import { RatingsTable } from '../features/assessment/ui/RatingsTable';
 import { diagnosisNames } from '../features/cases/cases.server';
 import type { FieldErrors } from '../features/cases/domain/application';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
@@ -58,7 +59,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const view = await loadCase(() => getAssessment(context.db, actor, params.caseId));
   const saved = new URL(request.url).searchParams.get('lagret') ?? '';
   return {
-    view,
+    // The patient id stays masked (the case page can show it, logged).
+    view: { ...view, answers: maskedAnswers(view.answers) },
     diagnoses: diagnosisNames(view.answers),
     me: actor.userId,
     saved: isIntent(saved) ? saved : null,

@@ -4,6 +4,8 @@ import { getCase, transition } from '../features/cases/cases.server';
 import { submissionErrors, validateForSubmission } from '../features/cases/domain/questionnaire';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
+import { maskedAnswers } from '../features/privacy/domain/mask';
+import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
@@ -14,7 +16,13 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const view = await loadCase(() => getCase(context.db, actor, params.caseId));
   if (!view.editable) throw redirect(`/saker/${view.id}`);
   const event = view.events.find((e) => e === 'submit' || e === 'resubmit') ?? null;
-  return { view, event, missing: validateForSubmission(view.answers) };
+  return {
+    // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
+    view: { ...view, answers: maskedAnswers(view.answers) },
+    event,
+    missing: validateForSubmission(view.answers),
+    fieldMissing: submissionErrors(view.answers),
+  };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -34,7 +42,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function Summary({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, event, missing } = loaderData;
+  const { view, event, missing, fieldMissing } = loaderData;
   const editUrl = `/saker/${view.id}/rediger`;
   return (
     <div className="sp-stack">
@@ -68,11 +76,8 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
       ) : (
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
-      <QuestionnaireView
-        answers={view.answers}
-        missing={submissionErrors(view.answers)}
-        editUrl={editUrl}
-      />
+      <QuestionnaireView answers={view.answers} missing={fieldMissing} editUrl={editUrl} />
+      <PatientIdReveal caseId={view.id} masked={view.answers.patientId} />
       <div className="sp-row">
         <Button asChild variant="secondary">
           <RouterLink to={editUrl}>{msg.summary.back}</RouterLink>

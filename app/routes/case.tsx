@@ -38,6 +38,8 @@ import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
+import { maskedAnswers } from '../features/privacy/domain/mask';
+import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -47,7 +49,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const done = url.searchParams.get('utfort');
   return {
-    view,
+    // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
+    view: { ...view, answers: maskedAnswers(view.answers) },
     endorsement,
     leaderAdded: url.searchParams.has('leder'),
     done: done && isCaseEvent(done) ? done : null,
@@ -268,6 +271,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           {msg.case.summary}
         </Heading>
         <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
+        <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
         {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
         <Attachments caseId={view.id} {...loaderData.attachments} />
         <div>

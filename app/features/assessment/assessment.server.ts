@@ -379,6 +379,7 @@ export async function saveWorksheet(
         target: [caseWorksheets.caseId, caseWorksheets.authorId],
         set: { ratings: parsed.data, authorRole: role, updatedAt: new Date() },
       });
+    await logAccess(tx, actor, role, row.id, 'saveWorksheet');
   });
 }
 
@@ -412,6 +413,7 @@ export async function addSectionComment(
       authorRole: role,
       body: parsed.data.body,
     });
+    await logAccess(tx, actor, role, row.id, 'addSectionComment', { objectId: section.id });
   });
 }
 
@@ -530,5 +532,6 @@ export async function recommend(
       authorRole: role,
     });
     await addNote(tx, row, actor, role, 'recommend', null);
+    await logAccess(tx, actor, role, row.id, 'recommend');
   });
 }

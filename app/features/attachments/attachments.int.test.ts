@@ -1,7 +1,7 @@
 import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { count, eq } from 'drizzle-orm';
+import { and, count, eq, like } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { accessLog, attachmentContents, attachments } from '../../db/schema';
@@ -63,7 +63,7 @@ describe.each(combinations)('attachments on %s, bytes in the %s store', (kind, s
       await db()
         .select({ userId: accessLog.userId, role: accessLog.role, action: accessLog.action })
         .from(accessLog)
-        .where(eq(accessLog.caseId, caseId))
+        .where(and(eq(accessLog.caseId, caseId), like(accessLog.action, 'attachment-%')))
         .orderBy(accessLog.id)
     ).map((r) => [r.userId, r.role, r.action]);
   const storedFiles = () =>

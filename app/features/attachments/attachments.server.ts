@@ -133,7 +133,7 @@ export async function uploadAttachment(
       })
       .returning({ uploadedAt: attachments.uploadedAt });
     if (!saved) throw new Error('Insert returned no row');
-    await logAccess(tx, actor, role, row.id, 'attachment-upload');
+    await logAccess(tx, actor, role, row.id, 'attachment-upload', { objectId: id });
     // Last, so that a folder store writes only when everything before it has succeeded.
     await settings.storage.open(tx, row.trustId).put(id, input.bytes);
     return {
@@ -163,7 +163,8 @@ export async function downloadAttachment(
     const { row, roles } = await visibleCase(tx, actor, caseId);
     const attachment = await attachmentOfCase(tx, row.id, attachmentId);
     const [role] = roles;
-    if (role) await logAccess(tx, actor, role, row.id, 'attachment-download');
+    if (role)
+      await logAccess(tx, actor, role, row.id, 'attachment-download', { objectId: attachment.id });
     const bytes = await storage.open(tx, row.trustId).get(attachment.storageKey);
     if (!bytes) throw new Error(`Attachment ${attachment.id}: no bytes in the store`);
     if (sha256(bytes) !== attachment.sha256) {
@@ -187,7 +188,7 @@ export async function deleteAttachment(
     if (!role) throw new AttachmentError('notEditable');
     const attachment = await attachmentOfCase(tx, row.id, attachmentId);
     await tx.delete(attachments).where(eq(attachments.id, attachment.id));
-    await logAccess(tx, actor, role, row.id, 'attachment-delete');
+    await logAccess(tx, actor, role, row.id, 'attachment-delete', { objectId: attachment.id });
     // Last, so that a folder store deletes only when everything before it has succeeded.
     await storage.open(tx, row.trustId).delete(attachment.storageKey);
   });

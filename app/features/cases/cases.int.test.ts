@@ -1,4 +1,4 @@
-import { count, eq, sql } from 'drizzle-orm';
+import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import { accessLog, caseEvents, caseNumberCounters, cases } from '../../db/schema';
@@ -454,7 +454,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const rows = await db()
       .select()
       .from(accessLog)
-      .where(eq(accessLog.caseId, c.id))
+      .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'view')))
       .orderBy(accessLog.id);
     expect(rows.map((r) => [r.userId, r.role, r.action])).toEqual([
       [hbe.endorser.userId, 'endorser', 'view'],

@@ -18,6 +18,7 @@ import {
   trusts,
   users,
 } from '../../db/schema';
+import { purposeOf, type Purpose } from '../auditlog/domain/purposes';
 import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
 import { isConsultedCase } from '../consultations/grants.server';
@@ -120,13 +121,18 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock
   return { row, roles, coAuthorIds: members.coAuthorIds, leaderIds: members.leaderIds };
 }
 
-/** Writes one access-log record (a read of personal data) in the caller's transaction. */
+/**
+ * Writes one access-log record (a read or change of personal data) in the caller's transaction.
+ * The purpose follows from the role and action unless given; `objectId` names what within the
+ * case (an attachment). The database chains the record (seq, prev_hash, hash; ADR 0012).
+ */
 export async function logAccess(
   tx: Tx,
   actor: Actor,
   role: CaseRole,
   caseId: string,
   action: string,
+  detail: { purpose?: Purpose; objectId?: string } = {},
 ) {
   await tx.insert(accessLog).values({
     trustId: actor.trustId,
@@ -134,6 +140,8 @@ export async function logAccess(
     role,
     caseId,
     action,
+    purpose: detail.purpose ?? purposeOf(role, action),
+    objectId: detail.objectId ?? null,
   });
 }
 
@@ -470,6 +478,7 @@ export async function createDraft(
       actorRole: 'applicant',
     });
     await recordChanges(tx, actor, created.id, Object.keys(answers) as QuestionId[]);
+    await logAccess(tx, actor, 'applicant', created.id, 'create');
     return created;
   });
 }
@@ -547,6 +556,13 @@ export async function saveAnswers(
       .returning({ version: cases.version });
     if (!updated) throw new CaseError('conflict');
     await recordChanges(tx, actor, row.id, applied);
+    await logAccess(
+      tx,
+      actor,
+      roles.includes('applicant') ? 'applicant' : 'coAuthor',
+      row.id,
+      'saveAnswers',
+    );
     return { version: updated.version, errors, answers: merged, applied, conflicts };
   });
 }
@@ -759,6 +775,8 @@ export async function transitionIn(
     actorRole: check.role,
     reason,
   });
+  // A change of the case (and, at a decision, of its contents): on the access log too.
+  await logAccess(tx, actor, check.role, row.id, input.event);
   await notifyForTransition(tx, {
     ...row,
     caseId: row.id,

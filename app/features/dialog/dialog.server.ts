@@ -107,6 +107,7 @@ export async function postMessage(
       })
       .returning({ id: caseMessages.id });
     if (!created) throw new Error('Insert returned no row');
+    await logAccess(tx, actor, role, row.id, 'postMessage', { objectId: String(created.id) });
     const caseworkerIds =
       row.status === 'draft'
         ? []

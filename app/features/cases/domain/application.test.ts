@@ -23,6 +23,22 @@ describe('checkPatientId', () => {
     expect(checkPatientId(value)).toBe(expected);
   });
 
+  // Real-format synthetic numbers of each kind (valid check digits), and near misses.
+  it.each([
+    ['fødselsnummer (Test-Norge)', '15838510075', null],
+    ['fødselsnummer', '01019010046', null],
+    ['D-nummer (day + 40)', '41019010110', null],
+    ['D-nummer (Test-Norge)', '41819010186', null],
+    ['H-nummer (month + 40)', '01419010029', null],
+    ['fødselsnummer, wrong check digit', '01019010047', 'patientIdInvalid'],
+    ['D-nummer, wrong check digit', '41019010111', 'patientIdInvalid'],
+    ['H-nummer, wrong check digit', '01419010028', 'patientIdInvalid'],
+    ['an impossible date (31 February)', '31029010059', 'patientIdInvalid'],
+    ['ten digits', '4101901011', 'patientIdFormat'],
+  ])('%s: %s → %s', (_kind, value, expected) => {
+    expect(checkPatientId(value)).toBe(expected);
+  });
+
   it('removes spaces and dots people type', () => {
     expect(normalisePatientId('158385 100.75')).toBe(VALID_TNR);
   });

@@ -15,3 +15,13 @@ export function addDays(date: string, days: number): string {
   d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
+
+/** The hour (0–23) on the clock in Norway at a moment. */
+export function hourInNorway(at: Date): number {
+  const hour = new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/Oslo',
+    hour: '2-digit',
+    hourCycle: 'h23',
+  }).format(at);
+  return Number(hour);
+}

@@ -1,0 +1,222 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  inTenant,
+  openPostgres,
+  type Database,
+  type PostgresDatabase,
+} from '../../db/database.server';
+import { accessLog } from '../../db/schema';
+import { completeAnswers, demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { databaseError, refusal } from '../../test/refusals';
+import { createDraft, getCase, logAccess, saveAnswers, transition } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
+import { formatVerifyReport, getAccessLogPage, verifyAccessLog } from './auditlog.server';
+
+describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let hst: Awaited<ReturnType<typeof demoActors>>;
+  let caseId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+    hst = await demoActors(database.db, 'HST');
+  });
+  afterAll(() => database.close());
+
+  const db = () => database.db;
+  const hbeTrust = () => hbe.applicant.trustId;
+
+  /** A fresh chain of reads in HBE (and one in HST), as the app writes it. */
+  beforeEach(async () => {
+    await db().execute(sql`alter table access_log disable trigger access_log_chain`);
+    await db().execute(sql`delete from access_log`);
+    await db().execute(sql`alter table access_log enable trigger access_log_chain`);
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    caseId = draft.id;
+    for (let i = 0; i < 3; i++) await getCase(db(), hbe.decisionMaker, caseId);
+    const other = await createDraft(db(), hst.applicant, completeAnswers);
+    await getCase(db(), hst.applicant, other.id);
+  });
+
+  const chain = () =>
+    db().select().from(accessLog).where(eq(accessLog.trustId, hbeTrust())).orderBy(accessLog.seq);
+  const hbeReport = async () => {
+    const report = await verifyAccessLog(db());
+    return report.trusts.find((t) => t.trustId === hbeTrust());
+  };
+
+  it('chains each trust from 1 with prev_hash = the previous hash, and verifies', async () => {
+    const rows = await chain();
+    expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+    expect(rows[0]?.prevHash).toBe('0'.repeat(64));
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    expect(rows.every((r) => /^[0-9a-f]{64}$/.test(r.hash))).toBe(true);
+    const report = await verifyAccessLog(db());
+    expect(report.ok).toBe(true);
+    expect(report.trusts.map((t) => t.trustCode).sort()).toEqual(['HBE', 'HST']);
+    expect(formatVerifyReport(report)).toMatch(/every chain is intact/);
+  });
+
+  it('ignores chain values the caller gives: the database sets them', async () => {
+    await inTenant(db(), hbe.decisionMaker, (tx) =>
+      tx.insert(accessLog).values({
+        trustId: hbeTrust(),
+        userId: hbe.decisionMaker.userId,
+        role: 'decisionMaker',
+        caseId,
+        action: 'view',
+        seq: 1,
+        prevHash: 'forged',
+        hash: 'forged',
+      }),
+    );
+    expect((await verifyAccessLog(db())).ok).toBe(true);
+  });
+
+  it('detects an UPDATEd row', async () => {
+    const rows = await chain();
+    const victim = rows[2];
+    if (!victim) throw new Error('no row');
+    await db().execute(sql`update access_log set action = 'export' where id = ${victim.id}`);
+    const report = await verifyAccessLog(db());
+    expect(report.ok).toBe(false);
+    expect((await hbeReport())?.firstBreak).toMatchObject({ id: victim.id, problem: 'rowChanged' });
+    // The other trust's chain is still intact.
+    expect(report.trusts.find((t) => t.trustCode === 'HST')?.firstBreak).toBeNull();
+    expect(formatVerifyReport(report)).toMatch(
+      new RegExp(`BROKEN  HBE: first broken row id ${victim.id} .*changed`),
+    );
+  });
+
+  it('detects a DELETEd row', async () => {
+    const rows = await chain();
+    const victim = rows[1];
+    const next = rows[2];
+    if (!victim || !next) throw new Error('no row');
+    await db().execute(sql`delete from access_log where id = ${victim.id}`);
+    expect((await verifyAccessLog(db())).ok).toBe(false);
+    expect((await hbeReport())?.firstBreak).toMatchObject({ id: next.id, problem: 'gap' });
+  });
+
+  it('detects re-ordered rows (positions swapped)', async () => {
+    const rows = await chain();
+    const [a, b] = [rows[1], rows[2]];
+    if (!a || !b) throw new Error('no row');
+    await db().execute(sql`update access_log set seq = -1 where id = ${a.id}`);
+    await db().execute(sql`update access_log set seq = ${a.seq} where id = ${b.id}`);
+    await db().execute(sql`update access_log set seq = ${b.seq} where id = ${a.id}`);
+    expect((await hbeReport())?.firstBreak).toMatchObject({ id: b.id, problem: 'brokenLink' });
+  });
+
+  it('detects an inserted row, even one with a correct hash of its own', async () => {
+    const rows = await chain();
+    const before = rows[1];
+    const after = rows[2];
+    if (!before || !after) throw new Error('no row');
+    // As the owner, without the trigger: make room after `before` and forge a well-formed row.
+    await db().execute(sql`alter table access_log disable trigger access_log_chain`);
+    await db().execute(
+      sql`update access_log set seq = seq + 1000 where trust_id = ${hbeTrust()} and seq > ${before.seq}`,
+    );
+    await db().execute(
+      sql`update access_log set seq = seq - 999 where trust_id = ${hbeTrust()} and seq > 1000`,
+    );
+    const inserted = await db().execute(sql`
+      insert into access_log (trust_id, user_id, role, case_id, action, purpose, seq, prev_hash, hash)
+      values (${hbeTrust()}, ${hbe.endorser.userId}, 'endorser', ${caseId}, 'view', 'casework',
+              ${before.seq + 1}, ${before.hash}, '')
+      returning id`);
+    const id = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) }).parse(inserted)
+      .rows[0]?.id;
+    await db().execute(sql`update access_log a set hash = access_log_hash(a) where id = ${id}`);
+    await db().execute(sql`alter table access_log enable trigger access_log_chain`);
+    expect((await hbeReport())?.firstBreak).toMatchObject({ id: after.id, problem: 'brokenLink' });
+  });
+
+  it('keeps the log append-only for the application role', async () => {
+    for (const statement of [
+      sql`update access_log set action = 'x'`,
+      sql`delete from access_log`,
+      sql`truncate access_log`,
+    ]) {
+      expect(
+        await databaseError(inTenant(db(), hbe.decisionMaker, (tx) => tx.execute(statement))),
+      ).toMatch(/permission denied/);
+    }
+  });
+
+  it('records purpose and object', async () => {
+    await inTenant(db(), hbe.applicant, (tx) =>
+      logAccess(tx, hbe.applicant, 'applicant', caseId, 'attachment-download', {
+        objectId: 'a-1',
+      }),
+    );
+    const [row] = await db()
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.caseId, caseId), eq(accessLog.action, 'attachment-download')));
+    expect(row).toMatchObject({ purpose: 'casework', objectId: 'a-1', role: 'applicant' });
+  });
+
+  it('logs every write of the answers', async () => {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await saveAnswers(db(), hbe.applicant, draft.id, {
+      dose: { base: completeAnswers.dose ?? null, value: '500 mg' },
+    });
+    const rows = await db()
+      .select({ action: accessLog.action })
+      .from(accessLog)
+      .where(eq(accessLog.caseId, draft.id))
+      .orderBy(accessLog.seq);
+    expect(rows.map((r) => r.action)).toEqual(['create', 'saveAnswers']);
+  });
+
+  it('shows the log only to the trust administrator, and logs reading it', async () => {
+    expect(await refusal(getAccessLogPage(db(), hbe.decisionMaker, {}), CaseError)).toBe(
+      'forbidden',
+    );
+    const page = await getAccessLogPage(db(), hbe.trustAdmin, {});
+    expect(page.entries.length).toBeGreaterThan(0);
+    expect(page.entries.every((e) => e.userId !== hst.applicant.userId)).toBe(true);
+    const filtered = await getAccessLogPage(db(), hbe.trustAdmin, {
+      userId: hbe.decisionMaker.userId,
+    });
+    expect(filtered.entries.map((e) => e.action)).toEqual(['view', 'view', 'view']);
+    const [logged] = await db()
+      .select()
+      .from(accessLog)
+      .where(and(eq(accessLog.userId, hbe.trustAdmin.userId), eq(accessLog.purpose, 'logControl')));
+    expect(logged).toMatchObject({ action: 'readAccessLog', caseId: null, role: 'trustAdmin' });
+    expect((await verifyAccessLog(db())).ok).toBe(true);
+  });
+
+  if (kind === 'postgres') {
+    it('never forks under concurrent inserts from many connections', async () => {
+      const pool: PostgresDatabase = openPostgres((database as PostgresDatabase).url, 16);
+      try {
+        await Promise.all(
+          Array.from({ length: 80 }, (_, i) =>
+            inTenant(pool.db, hbe.decisionMaker, (tx) =>
+              logAccess(tx, hbe.decisionMaker, 'decisionMaker', caseId, `concurrent-${i}`),
+            ),
+          ),
+        );
+      } finally {
+        await pool.close();
+      }
+      const rows = await chain();
+      expect(rows.map((r) => r.seq)).toEqual(rows.map((_, i) => i + 1));
+      expect((await verifyAccessLog(db())).ok).toBe(true);
+    });
+  }
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { maskedAnswers, maskPatientId } from './mask';
+
+describe('maskPatientId', () => {
+  it.each([
+    ['15838510075', '158385 *****'],
+    ['41019010110', '410190 *****'],
+    ['123', '***'],
+    ['', ''],
+  ])('%j → %j', (id, masked) => {
+    expect(maskPatientId(id)).toBe(masked);
+  });
+
+  it('masks only the patient id of the answers', () => {
+    expect(maskedAnswers({ patientId: '15838510075', dose: '1 g' })).toEqual({
+      patientId: '158385 *****',
+      dose: '1 g',
+    });
+    const none = { dose: '1 g' };
+    expect(maskedAnswers(none)).toBe(none);
+  });
+});

@@ -1,0 +1,105 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PATIENT_IDS } from '../app/test/actors';
+import { TEST_DATABASES } from '../app/test/databases';
+import { submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+/**
+ * Issue 6: the patient id is masked on the case page and shown in full only on request (logged),
+ * and the trust's log controller finds that showing in the access log.
+ */
+describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  it(
+    'masks, reveals on request, and logs the reveal for the log controller',
+    { timeout: 600_000 },
+    async () => {
+      const patientId = TEST_PATIENT_IDS[0];
+      const doctor = await signIn('Ingrid Haugland');
+      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      await doctor.context().close();
+
+      // The decision maker sees the case with the number masked: not even in the page's data.
+      const director = await signIn('Per Vik');
+      await director.goto(caseUrl);
+      await director.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
+      expect(await director.getByText('158385 *****').count()).toBeGreaterThan(0);
+      expect(await director.content()).not.toContain(patientId);
+      await expectAccessible(director);
+      await expectAccessibleWithoutJs(browser, director.context(), caseUrl);
+
+      // "Vis fødselsnummer" (a form POST) shows it, and says the showing is logged.
+      await director.getByRole('button', { name: 'Vis fødselsnummer' }).click();
+      await director.getByRole('heading', { level: 1, name: /^Fødselsnummer i sak / }).waitFor();
+      await expect.poll(() => director.getByText(patientId).count()).toBeGreaterThan(0);
+      await expectAccessible(director);
+      await director.getByRole('link', { name: 'Tilbake til saken' }).click();
+      await director.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
+      expect(await director.content()).not.toContain(patientId);
+      await director.context().close();
+
+      // The administrator (log controller) finds the reveal in the access log.
+      const admin = await signIn('Geir Berge');
+      await admin.goto(`${app.url}/admin`);
+      await expectAccessible(admin);
+      await admin.getByRole('link', { name: 'Tilgangslogg' }).click();
+      await admin.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
+      const log = admin.getByRole('table', { name: 'Loggen' });
+      await expect
+        .poll(() => log.getByRole('row').filter({ hasText: 'Vist fødselsnummer' }).count())
+        .toBe(1);
+      const revealRow = log.getByRole('row').filter({ hasText: 'Vist fødselsnummer' });
+      expect(await revealRow.textContent()).toContain('Per Vik');
+      expect(await revealRow.textContent()).toContain('Vis fødselsnummer');
+      await expectAccessible(admin);
+
+      // Filter by user: only Per Vik's rows.
+      await admin.getByLabel('Bruker').selectOption({ label: 'Per Vik' });
+      await admin.getByRole('button', { name: 'Vis', exact: true }).click();
+      await admin.waitForURL(/bruker=/);
+      const users = await log
+        .getByRole('row')
+        .evaluateAll((rows) =>
+          rows.slice(1).map((r) => r.querySelectorAll('td')[2]?.textContent ?? ''),
+        );
+      expect(users.length).toBeGreaterThan(0);
+      expect(new Set(users)).toEqual(new Set(['Per Vik']));
+      await expectAccessible(admin);
+
+      // A bad date is reported, what was typed is kept.
+      await admin.getByLabel('Fra dato').fill('1.1.2026');
+      await admin.getByRole('button', { name: 'Vis', exact: true }).click();
+      await expect.poll(() => admin.getByText('Skriv datoen som ÅÅÅÅ-MM-DD.').count()).toBe(1);
+      expect(await admin.getByLabel('Fra dato').inputValue()).toBe('1.1.2026');
+      await expectAccessible(admin);
+      await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}/admin/tilgangslogg`);
+      await admin.context().close();
+    },
+  );
+});
