@@ -100,3 +100,11 @@ export async function expectAccessibleWithoutJs(
   await expectAccessible(page);
   await checker.close();
 }
+
+/**
+ * Headers for a POST made from the test process rather than from a page: the Origin a browser
+ * would send, since state-changing requests without one are refused as cross-site (ADR 0011).
+ */
+export function sameOrigin(url: string): Record<string, string> {
+  return { Origin: new URL(url).origin };
+}

@@ -11,7 +11,9 @@ import { createAuth } from '../app/features/auth/auth.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
+import { withDatabaseOutages } from './availability';
 import { loadConfig } from './config';
+import { cspNonce, securityMiddleware } from './security';
 
 const config = loadConfig(process.env, process.argv);
 const database: Database = config.databaseUrl
@@ -40,19 +42,8 @@ const attachments = {
 
 const app = express();
 app.disable('x-powered-by');
+app.use(securityMiddleware({ dev: config.dev, publicUrl: config.mail.publicUrl }));
 app.use((req, res, next) => {
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'same-origin');
-  // Defence in depth beside SameSite cookies: a state change must come from our own origin.
-  const origin = req.get('Origin');
-  if (req.method !== 'GET' && req.method !== 'HEAD' && origin) {
-    const host = req.get('Host');
-    if (!host || new URL(origin).host !== host) {
-      res.status(403).type('text/plain').send('Forespørselen kom fra et annet nettsted.');
-      return;
-    }
-  }
   // A change may have notified someone: deliver their e-mail once its transaction has committed.
   if (req.method === 'POST') res.on('finish', () => outbox.kick());
   next();
@@ -73,24 +64,28 @@ if (config.dev) {
     v.createServer({ server: { middlewareMode: true } }),
   );
   app.use(vite.middlewares);
-  build = () => vite.ssrLoadModule('virtual:react-router/server-build') as Promise<ServerBuild>;
+  build = () =>
+    vite
+      .ssrLoadModule('virtual:react-router/server-build')
+      .then((b) => withDatabaseOutages(b as ServerBuild));
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   app.use(express.static('build/client', { maxAge: '1h' }));
-  build = (await import(
-    pathToFileURL(join(process.cwd(), 'build/server/index.js')).href
-  )) as ServerBuild;
+  build = withDatabaseOutages(
+    (await import(pathToFileURL(join(process.cwd(), 'build/server/index.js')).href)) as ServerBuild,
+  );
 }
 app.all(
   '/{*path}',
   createRequestHandler({
     build,
-    getLoadContext: () => ({
+    getLoadContext: (_req, res) => ({
       db: database.db,
       databaseKind: database.kind,
       auth,
       attachments,
       mailboxDir: config.mail.mailboxDir,
+      cspNonce: cspNonce(res),
     }),
   }),
 );

@@ -1086,6 +1086,13 @@ export const nb = {
     reapply: 'Start ny søknad fra denne',
     backToCase: 'Tilbake til saken',
   },
+  security: {
+    crossSiteRefused:
+      'Forespørselen ble avvist fordi den ikke kom fra en side i Søknadsportalen. Gå tilbake til portalen og prøv igjen derfra.',
+    unavailableTitle: 'Tjenesten er midlertidig utilgjengelig',
+    unavailableBody:
+      'Søknadsportalen får ikke kontakt med databasen akkurat nå. Ingenting av det som allerede er lagret, er tapt. Vent litt og prøv igjen.',
+  },
 };
 
 type Shape<T> = T extends (...args: infer A) => string
