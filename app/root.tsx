@@ -14,6 +14,7 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
+import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';

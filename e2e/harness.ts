@@ -54,8 +54,34 @@ export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
   };
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Recorded in every page before its own scripts run (an init script is not subject to the page's
+ * CSP): each Content-Security-Policy violation, for `expectAccessible` to fail on.
+ */
+const RECORD_CSP_VIOLATIONS = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+      (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+  });
+`;
+
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs. Every context it makes
+ * records CSP violations, so every `expectAccessible` also checks the page ran under the policy.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await launch();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(RECORD_CSP_VIOLATIONS);
+    return context;
+  };
+  return browser;
+}
+
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -78,6 +104,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  const blocked = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+  expect(blocked, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
 }
 
 /**

@@ -13,7 +13,7 @@ import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
 import { withDatabaseOutages } from './availability';
 import { loadConfig } from './config';
-import { cspNonce, securityMiddleware } from './security';
+import { cspNonce, securityMiddleware, withActionOrigins } from './security';
 
 const config = loadConfig(process.env, process.argv);
 const database: Database = config.databaseUrl
@@ -40,9 +40,10 @@ const attachments = {
   maxBytes: config.attachments.maxBytes,
 };
 
+const security = { dev: config.dev, publicUrl: config.mail.publicUrl };
 const app = express();
 app.disable('x-powered-by');
-app.use(securityMiddleware({ dev: config.dev, publicUrl: config.mail.publicUrl }));
+app.use(securityMiddleware(security));
 app.use((req, res, next) => {
   // A change may have notified someone: deliver their e-mail once its transaction has committed.
   if (req.method === 'POST') res.on('finish', () => outbox.kick());
@@ -58,6 +59,8 @@ app.get('/healthz', async (_req, res) => {
   }
 });
 
+/** The build with its loaders/actions guarded for database outages, and the CSRF origins set. */
+const prepare = (b: ServerBuild) => withDatabaseOutages(withActionOrigins(b, security));
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.dev) {
   const vite = await import('vite').then((v) =>
@@ -65,13 +68,11 @@ if (config.dev) {
   );
   app.use(vite.middlewares);
   build = () =>
-    vite
-      .ssrLoadModule('virtual:react-router/server-build')
-      .then((b) => withDatabaseOutages(b as ServerBuild));
+    vite.ssrLoadModule('virtual:react-router/server-build').then((b) => prepare(b as ServerBuild));
 } else {
   app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
   app.use(express.static('build/client', { maxAge: '1h' }));
-  build = withDatabaseOutages(
+  build = prepare(
     (await import(pathToFileURL(join(process.cwd(), 'build/server/index.js')).href)) as ServerBuild,
   );
 }

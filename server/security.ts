@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerBuild } from 'react-router';
 import helmet from 'helmet';
 import { msg } from '../app/i18n';
 
@@ -91,4 +92,15 @@ export function securityMiddleware(options: SecurityOptions): RequestHandler[] {
   };
 
   return [makeNonce, headers, csrf];
+}
+
+/**
+ * React Router's own check on actions compares `Origin` with the request URL and refuses
+ * `Origin: null`, which browsers send on form posts under `Referrer-Policy: no-referrer`, and the
+ * public https origin behind a TLS proxy. Both are safe to let through because `securityMiddleware`
+ * has already refused every state-changing request that is not same-origin by Fetch Metadata or
+ * by Origin.
+ */
+export function withActionOrigins(build: ServerBuild, options: SecurityOptions): ServerBuild {
+  return { ...build, allowedActionOrigins: ['null', new URL(options.publicUrl).host] };
 }
