@@ -11,23 +11,53 @@ import { createScratchDatabase } from '../app/test/databases';
 export interface RunningApp {
   url: string;
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL (kill -9): no shutdown, no flushing. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same data folder and database (a new port: see `url`). */
+  restart(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Use this PostgreSQL database as it is (no scratch database), e.g. a test's own cluster. */
+  databaseUrl?: string;
 }
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
  * PGlite folder or a fresh database on the DATABASE_URL server.
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const scratch =
+    kind === 'postgres' && !options.databaseUrl ? await createScratchDatabase() : null;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  if (scratch) env.DATABASE_URL = scratch.url;
+  const databaseUrl = options.databaseUrl ?? scratch?.url;
+  if (kind === 'postgres' && databaseUrl) env.DATABASE_URL = databaseUrl;
+  let child = await launchServer(env);
+  const app: RunningApp = {
+    url: child.url,
+    stop: async () => {
+      await child.stop('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      await scratch?.drop();
+    },
+    crash: () => child.stop('SIGKILL'),
+    restart: async () => {
+      child = await launchServer(env);
+      app.url = child.url;
+    },
+  };
+  return app;
+}
+
+async function launchServer(env: NodeJS.ProcessEnv) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`App did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
@@ -44,12 +74,9 @@ export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
   });
   return {
     url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+    stop: async (signal: NodeJS.Signals) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-      await scratch?.drop();
     },
   };
 }
