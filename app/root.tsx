@@ -118,7 +118,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         ? [msg.problems.forbiddenPage, msg.problems.forbidden]
         : status === 503
           ? [msg.security.unavailableTitle, msg.security.unavailableBody]
-          : [msg.problems.genericError, msg.problems.genericErrorBody];
+          : status === 400
+            ? [msg.security.badRequestTitle, msg.security.unreadableForm]
+            : [msg.problems.genericError, msg.problems.genericErrorBody];
   return (
     <div className="sp-stack">
       <title>{`${title} – ${msg.app.name}`}</title>

@@ -11,8 +11,8 @@ import { createAuth } from '../app/features/auth/auth.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
-import { withDatabaseOutages } from './availability';
 import { loadConfig } from './config';
+import { withRouteGuards } from './route-guards';
 import { cspNonce, securityMiddleware, withActionOrigins } from './security';
 
 const config = loadConfig(process.env, process.argv);
@@ -60,7 +60,7 @@ app.get('/healthz', async (_req, res) => {
 });
 
 /** The build with its loaders/actions guarded for database outages, and the CSRF origins set. */
-const prepare = (b: ServerBuild) => withDatabaseOutages(withActionOrigins(b, security));
+const prepare = (b: ServerBuild) => withRouteGuards(withActionOrigins(b, security));
 let build: ServerBuild | (() => Promise<ServerBuild>);
 if (config.dev) {
   const vite = await import('vite').then((v) =>
