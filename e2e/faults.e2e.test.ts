@@ -136,8 +136,8 @@ describe.skipIf(!pgBin)('PostgreSQL down while the app runs', () => {
     [app, browser] = await Promise.all([startApp('postgres', { databaseUrl }), launchChromium()]);
   });
   afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
+    await browser.close();
+    await app.stop();
     cluster('stop', dir);
   });
 

@@ -41,18 +41,18 @@ const text = fc.oneof(
 
 /** All row counts: a refused request must not change any (access log and sessions aside). */
 async function rowCounts(database: Database): Promise<Record<string, number>> {
-  const tables = (await database.db.execute(
+  const tables: unknown = await database.db.execute(
     sql`select table_name as name from information_schema.tables
         where table_schema = 'public' and table_type = 'BASE TABLE'
           and table_name not in ('access_log', 'sessions', '__drizzle_migrations')
         order by 1`,
-  )) as unknown as { rows: { name: string }[] };
+  );
   const counts: Record<string, number> = {};
-  for (const { name } of tables.rows) {
-    const result = (await database.db.execute(
+  for (const { name } of (tables as { rows: { name: string }[] }).rows) {
+    const result: unknown = await database.db.execute(
       sql`select count(*)::int as n from ${sql.identifier(name)}`,
-    )) as unknown as { rows: { n: number }[] };
-    counts[name] = Number(result.rows[0]?.n);
+    );
+    counts[name] = Number((result as { rows: { n: number }[] }).rows[0]?.n);
   }
   return counts;
 }
@@ -96,7 +96,7 @@ describe('arbitrary input to every POST route', () => {
     });
     submittedId = other.id;
   });
-  afterAll(() => database?.close());
+  afterAll(() => database.close());
 
   it('finds the POST routes in the route table', () => {
     expect(postRoutes.map((r) => r.path)).toContain('saker/:caseId/lagre');
