@@ -10,5 +10,7 @@ declare module 'react-router' {
     attachments: AttachmentSettings;
     /** The development mailbox folder (/utvikling/epost); null: none (SMTP, or not development). */
     mailboxDir: string | null;
+    /** This response's Content-Security-Policy nonce (server/security.ts); absent outside the server. */
+    cspNonce?: string;
   }
 }

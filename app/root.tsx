@@ -14,9 +14,11 @@ import {
 import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
+import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
+import { useNonce } from './ui/nonce';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -45,6 +47,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const user = data?.user ?? null;
+  const nonce = useNonce();
   return (
     <html lang="nb">
       <head>
@@ -95,8 +98,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <main id="main" className="sp-main" tabIndex={-1}>
           {children}
         </main>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -113,7 +116,11 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
       ? [msg.problems.notFoundPage, msg.problems.notFound]
       : status === 403
         ? [msg.problems.forbiddenPage, msg.problems.forbidden]
-        : [msg.problems.genericError, msg.problems.genericErrorBody];
+        : status === 503
+          ? [msg.security.unavailableTitle, msg.security.unavailableBody]
+          : status === 400
+            ? [msg.security.badRequestTitle, msg.security.unreadableForm]
+            : [msg.problems.genericError, msg.problems.genericErrorBody];
   return (
     <div className="sp-stack">
       <title>{`${title} – ${msg.app.name}`}</title>

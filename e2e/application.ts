@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
+import { sameOrigin } from './harness';
 
 /** Fills the questionnaire form through its labels, as a person would. */
 export async function fillApplication(page: Page, patientId: string) {
@@ -53,6 +54,7 @@ export async function submitOverHttp(
   const answers = { ...completeAnswers, ...overrides };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const started = await request.post(`${baseUrl}/saker/ny`, {
+    headers: sameOrigin(baseUrl),
     form: {
       'q.scheme': text(answers.scheme),
       'q.scheme.present': '1',
@@ -69,10 +71,14 @@ export async function submitOverHttp(
       .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
       .map(([id, value]) => [id, { base: null, value }]),
   );
-  const saved = await request.post(`${baseUrl}${caseUrl}/lagre`, { data: { changes } });
+  const saved = await request.post(`${baseUrl}${caseUrl}/lagre`, {
+    data: { changes },
+    headers: sameOrigin(baseUrl),
+  });
   expect(saved.status()).toBe(200);
   const { version } = (await saved.json()) as { version: number };
   const submitted = await request.post(`${baseUrl}${caseUrl}/oppsummering`, {
+    headers: sameOrigin(baseUrl),
     form: { event: 'submit', version: String(version) },
     maxRedirects: 0,
   });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { htmlPage, minimalPdf } from '../app/test/files';
-import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import { expectAccessible, launchChromium, startApp, type RunningApp, sameOrigin } from './harness';
 
 const FILE_NAME = 'Epikrise Ærlig.pdf';
 
@@ -34,6 +34,7 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
   it('the doctor adds a PDF on the edit page, is refused an HTML file named .pdf, and downloads the PDF', async () => {
     const doctor = await signIn('Ingrid Haugland');
     const created = await doctor.request.post(`${app.url}/saker/ny`, {
+      headers: sameOrigin(app.url),
       form: {
         'q.scheme': 'offLabel',
         'q.scheme.present': '1',
@@ -118,6 +119,7 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
     const doctor = await signIn('Ingrid Haugland');
     const uploadUrl = editUrl.replace(/\/rediger$/, '/vedlegg');
     const response = await doctor.request.post(uploadUrl, {
+      headers: sameOrigin(app.url),
       multipart: {
         fil: {
           name: 'stor.pdf',

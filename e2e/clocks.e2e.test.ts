@@ -9,6 +9,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  sameOrigin,
 } from './harness';
 
 /**
@@ -42,6 +43,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
   /** Starts a draft and saves a complete application over HTTP (as the pages do); its page URL. */
   async function completeDraft(page: Page): Promise<string> {
     const started = await page.request.post(`${app.url}/saker/ny`, {
+      headers: sameOrigin(app.url),
       form: {
         'q.scheme': 'offLabel',
         'q.scheme.present': '1',
@@ -58,7 +60,10 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
         .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
         .map(([id, value]) => [id, { base: null, value }]),
     );
-    const saved = await page.request.post(`${app.url}${url}/lagre`, { data: { changes } });
+    const saved = await page.request.post(`${app.url}${url}/lagre`, {
+      data: { changes },
+      headers: sameOrigin(app.url),
+    });
     expect(saved.status()).toBe(200);
     return url;
   }

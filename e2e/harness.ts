@@ -11,23 +11,53 @@ import { createScratchDatabase } from '../app/test/databases';
 export interface RunningApp {
   url: string;
   stop(): Promise<void>;
+  /** Kills the server with SIGKILL (kill -9): no shutdown, no flushing. */
+  crash(): Promise<void>;
+  /** Starts the server again on the same data folder and database (a new port: see `url`). */
+  restart(): Promise<void>;
+}
+
+export interface AppOptions {
+  /** Use this PostgreSQL database as it is (no scratch database), e.g. a test's own cluster. */
+  databaseUrl?: string;
 }
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
  * PGlite folder or a fresh database on the DATABASE_URL server.
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
-  const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  const scratch =
+    kind === 'postgres' && !options.databaseUrl ? await createScratchDatabase() : null;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
   delete env.DATABASE_URL;
-  if (scratch) env.DATABASE_URL = scratch.url;
+  const databaseUrl = options.databaseUrl ?? scratch?.url;
+  if (kind === 'postgres' && databaseUrl) env.DATABASE_URL = databaseUrl;
+  let child = await launchServer(env);
+  const app: RunningApp = {
+    url: child.url,
+    stop: async () => {
+      await child.stop('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+      await scratch?.drop();
+    },
+    crash: () => child.stop('SIGKILL'),
+    restart: async () => {
+      child = await launchServer(env);
+      app.url = child.url;
+    },
+  };
+  return app;
+}
+
+async function launchServer(env: NodeJS.ProcessEnv) {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`App did not start:\n${output}`)), 120_000);
     const onData = (chunk: Buffer) => {
@@ -44,18 +74,41 @@ export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
   });
   return {
     url,
-    stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
+    stop: async (signal: NodeJS.Signals) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;
-      rmSync(dataDir, { recursive: true, force: true });
-      await scratch?.drop();
     },
   };
 }
 
-/** Debian's Chromium, headless, with the flags this closed network needs. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Recorded in every page before its own scripts run (an init script is not subject to the page's
+ * CSP): each Content-Security-Policy violation, for `expectAccessible` to fail on.
+ */
+const RECORD_CSP_VIOLATIONS = `
+  window.__cspViolations = [];
+  document.addEventListener('securitypolicyviolation', (e) => {
+    window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
+      (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
+  });
+`;
+
+/**
+ * Debian's Chromium, headless, with the flags this closed network needs. Every context it makes
+ * records CSP violations, so every `expectAccessible` also checks the page ran under the policy.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const browser = await launch();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.addInitScript(RECORD_CSP_VIOLATIONS);
+    return context;
+  };
+  return browser;
+}
+
+function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -78,6 +131,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  const blocked = await page.evaluate(
+    () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
+  );
+  expect(blocked, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
 }
 
 /**
@@ -99,4 +156,12 @@ export async function expectAccessibleWithoutJs(
   await page.setContent(stripped, { waitUntil: 'load' });
   await expectAccessible(page);
   await checker.close();
+}
+
+/**
+ * Headers for a POST made from the test process rather than from a page: the Origin a browser
+ * would send, since state-changing requests without one are refused as cross-site (ADR 0011).
+ */
+export function sameOrigin(url: string): Record<string, string> {
+  return { Origin: new URL(url).origin };
 }

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { completeAnswers } from '../app/test/actors';
 import { endorseInBrowser, fillApplication, submitOverHttp, waitUntilSaved } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import { expectAccessible, launchChromium, startApp, type RunningApp, sameOrigin } from './harness';
 
 const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
 
@@ -204,6 +204,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     const drafts: { url: string; version: number }[] = [];
     for (let i = 0; i < 8; i++) {
       const started = await doctor.request.post(`${app.url}/saker/ny`, {
+        headers: sameOrigin(app.url),
         form: {
           'q.scheme': 'unntaksordningen',
           'q.scheme.present': '1',
@@ -221,12 +222,16 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
           .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
           .map(([id, value]) => [id, { base: null, value }]),
       );
-      const saved = await doctor.request.post(`${app.url}${url}/lagre`, { data: { changes } });
+      const saved = await doctor.request.post(`${app.url}${url}/lagre`, {
+        data: { changes },
+        headers: sameOrigin(app.url),
+      });
       drafts.push({ url, version: ((await saved.json()) as { version: number }).version });
     }
     const responses = await Promise.all(
       drafts.map((d) =>
         doctor.request.post(`${app.url}${d.url}/oppsummering`, {
+          headers: sameOrigin(app.url),
           form: { event: 'submit', version: String(d.version) },
           maxRedirects: 0,
         }),

@@ -44,7 +44,14 @@ export async function openPglite(dataDir?: string): Promise<PgliteDatabase> {
 
 /** A PostgreSQL server. */
 export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
-  const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: poolSize,
+    connectionTimeoutMillis: 10_000,
+  });
+  // An idle connection dies when the server stops or restarts: without a listener that error
+  // would end the process. Log it; the pool opens new connections once the server is back.
+  pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = drizzlePg(pool, { schema });
   return {
     kind: 'postgres',

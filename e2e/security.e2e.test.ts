@@ -1,0 +1,157 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { submitOverHttp } from './application';
+import { expectAccessible, launchChromium, sameOrigin, startApp, type RunningApp } from './harness';
+
+const CROSS_SITE_TEXT =
+  'Forespørselen ble avvist fordi den ikke kom fra en side i Søknadsportalen.';
+
+/** Security headers and CSRF (ADR 0011), on PGlite: neither depends on the database. */
+describe('security headers and cross-site requests in Chromium', () => {
+  let app: RunningApp;
+  let browser: Browser;
+  let attacker: Server;
+  let attackerUrl: string;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
+    // Another site (127.0.0.1 is a different site from localhost) with a form aimed at the app.
+    attacker = createServer((_req, res) => {
+      res.setHeader('Content-Type', 'text/html; charset=utf-8');
+      res.end(
+        `<!doctype html><html lang="en"><title>Win a prize</title><body>` +
+          `<form method="post" action="${app.url}/saker/ny">` +
+          `<input type="hidden" name="q.scheme" value="offLabel"><input type="hidden" name="q.scheme.present" value="1">` +
+          `<input type="hidden" name="q.patientScope" value="single"><input type="hidden" name="q.patientScope.present" value="1">` +
+          `<button>Claim</button></form></body></html>`,
+      );
+    });
+    await new Promise<void>((resolve) => attacker.listen(0, '127.0.0.1', resolve));
+    attackerUrl = `http://127.0.0.1:${(attacker.address() as AddressInfo).port}/`;
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+    await new Promise((resolve) => attacker.close(resolve));
+  });
+
+  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
+    const page = await (await browser.newContext({ locale: 'nb-NO', javaScriptEnabled })).newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  /** The case links on "Mine saker": what a successful forged request would have added to. */
+  async function myCaseCount(page: Page): Promise<number> {
+    await page.goto(`${app.url}/`);
+    return page.locator('main a[href^="/saker/"]:not([href="/saker/ny"])').count();
+  }
+
+  it('sends a strict, nonce-based policy and the other headers; pages run without violations', async () => {
+    const response = await fetch(`${app.url}/logg-inn`);
+    const csp = response.headers.get('content-security-policy') ?? '';
+    const nonce = /script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'/.exec(csp)?.[1];
+    expect(nonce, csp).toBeTruthy();
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).toContain("base-uri 'none'");
+    expect(response.headers.get('strict-transport-security')).toMatch(/max-age=\d{7,}/);
+    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    const html = await response.text();
+    // Every inline script carries this response's nonce; a second response gets another one.
+    const scripts = [...html.matchAll(/<script\b([^>]*)>/g)].map((m) => m[1] ?? '');
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attributes of scripts) expect(attributes).toContain(`nonce="${nonce}"`);
+    const again = (await fetch(`${app.url}/logg-inn`)).headers.get('content-security-policy');
+    expect(again).not.toContain(nonce);
+
+    // The main pages hydrate and work under the policy (expectAccessible fails on violations).
+    const doctor = await signIn('Ingrid Haugland');
+    await expectAccessible(doctor);
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    for (const path of ['', '/oppsummering']) {
+      await doctor.goto(`${caseUrl}${path}`);
+      await doctor.getByRole('heading', { level: 1 }).first().waitFor();
+      await expectAccessible(doctor);
+    }
+    await doctor.goto(`${app.url}/saker/ny`);
+    await doctor.getByRole('heading', { level: 1 }).waitFor();
+    await expectAccessible(doctor);
+    // Client-side navigation (hydrated React Router) also works: a link, not a reload.
+    await doctor.getByRole('link', { name: 'Mine saker' }).first().click();
+    await doctor.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await expectAccessible(doctor);
+    await doctor.context().close();
+  });
+
+  it('refuses a cross-site form post with 403 and a Norwegian text, and changes nothing', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const before = await myCaseCount(doctor);
+
+    // A real cross-site form post from another site's page, in the signed-in browser.
+    const victim = await doctor.context().newPage();
+    await victim.goto(attackerUrl);
+    const [forged] = await Promise.all([
+      victim.waitForResponse((r) => r.url() === `${app.url}/saker/ny`),
+      victim.getByRole('button', { name: 'Claim' }).click(),
+    ]);
+    expect(forged.status()).toBe(403);
+    await expect.poll(() => victim.getByText(CROSS_SITE_TEXT).count()).toBe(1);
+
+    // Forged from a script or tool with the session cookie: another Origin, or none at all.
+    const form = {
+      'q.scheme': 'offLabel',
+      'q.scheme.present': '1',
+      'q.patientScope': 'single',
+      'q.patientScope.present': '1',
+    };
+    const forgeries: Record<string, string>[] = [
+      { Origin: 'http://evil.example' },
+      { Origin: 'null' },
+      { 'Sec-Fetch-Site': 'same-site', Origin: 'http://sub.localhost' },
+      {},
+    ];
+    for (const headers of forgeries) {
+      const refused = await doctor.request.post(`${app.url}/saker/ny`, {
+        headers,
+        form,
+        maxRedirects: 0,
+      });
+      expect(refused.status(), JSON.stringify(headers)).toBe(403);
+      expect(await refused.text()).toContain(CROSS_SITE_TEXT);
+    }
+    expect(await myCaseCount(doctor)).toBe(before);
+
+    // The same request from this site is accepted.
+    const accepted = await doctor.request.post(`${app.url}/saker/ny`, {
+      headers: sameOrigin(app.url),
+      form,
+      maxRedirects: 0,
+    });
+    expect(accepted.status()).toBe(302);
+    expect(await myCaseCount(doctor)).toBe(before + 1);
+    await doctor.context().close();
+  });
+
+  it('accepts the same-site form posts of a browser without JavaScript', async () => {
+    // With no-referrer the browser sends `Origin: null` on form posts; Sec-Fetch-Site decides.
+    const doctor = await signIn('Ingrid Haugland', false);
+    const before = await myCaseCount(doctor);
+    await doctor.goto(`${app.url}/saker/ny`);
+    await doctor.getByLabel('Pasientgruppe', { exact: true }).check();
+    await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    expect(await myCaseCount(doctor)).toBe(before + 1);
+    await doctor.getByRole('button', { name: 'Logg ut' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    await doctor.context().close();
+  });
+});
