@@ -1,6 +1,7 @@
 import type { DatabaseKind, Db } from './db/database.server';
 import type { AttachmentSettings } from './features/attachments/attachments.server';
 import type { Auth } from './features/auth/auth.server';
+import type { HelseIdLogin } from './features/auth/oidc.server';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -10,5 +11,7 @@ declare module 'react-router' {
     attachments: AttachmentSettings;
     /** The development mailbox folder (/utvikling/epost); null: none (SMTP, or not development). */
     mailboxDir: string | null;
+    /** How one logs in: HelseID (null: not configured) and the development login (never in production). */
+    signIn: { helseId: HelseIdLogin | null; devLogin: boolean };
   }
 }

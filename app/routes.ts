@@ -34,4 +34,6 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('logg-inn/helseid', 'routes/login-helseid.ts'),
+  route('logg-inn/helseid/retur', 'routes/login-helseid-return.tsx'),
 ] satisfies RouteConfig;

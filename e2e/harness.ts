@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -15,12 +16,16 @@ export interface RunningApp {
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
- * PGlite folder or a fresh database on the DATABASE_URL server.
+ * PGlite folder or a fresh database on the DATABASE_URL server. `extraEnv` adds settings (say
+ * HelseID's, or a fixed PORT).
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(
+  kind: DatabaseKind,
+  extraEnv: NodeJS.ProcessEnv = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', ...extraEnv, DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   if (scratch) env.DATABASE_URL = scratch.url;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -52,6 +57,18 @@ export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
       await scratch?.drop();
     },
   };
+}
+
+/** A port that was free a moment ago (for an app whose URL must be known before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /** Debian's Chromium, headless, with the flags this closed network needs. */
