@@ -211,7 +211,9 @@ export async function matchUser(
     return byHpr.id;
   }
   if (!byPid) return null;
-  if (byPid.hprNumber !== null && byPid.hprNumber !== person.hprNumber) return null;
+  // Bound by the identity number; an HPR number, if HelseID sends one, must be theirs.
+  if (person.hprNumber !== null && byPid.hprNumber !== null && byPid.hprNumber !== person.hprNumber)
+    return null;
   return byPid.id;
 }
 
