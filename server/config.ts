@@ -70,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       absoluteHours: positiveInt(env, 'SESSION_MAX_HOURS', 12),
     },
     rateLimits: {
-      login: positiveInt(env, 'RATE_LIMIT_LOGIN', 30),
+      login: positiveInt(env, 'RATE_LIMIT_LOGIN', 60),
       search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
     },
   };
