@@ -56,8 +56,8 @@ describe('loadConfig', () => {
     [{ OIDC_ISSUER: 'helseid' }, /Invalid OIDC_ISSUER/],
     [{ NODE_ENV: 'production', SMTP_URL: 'smtp://m:25', OIDC_ISSUER: 'http://idp' }, /https/],
   ])('refuses HelseID settings %j', (change, error) => {
-    const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir(), ...helseId, ...change };
-    for (const [k, v] of Object.entries(change)) if (v === undefined) delete env[k];
+    const merged: NodeJS.ProcessEnv = { DATA_DIR: dataDir(), ...helseId, ...change };
+    const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
     expect(() => loadConfig(env, [])).toThrow(error);
   });
 
