@@ -1,6 +1,7 @@
 import type { DatabaseKind, Db } from './db/database.server';
 import type { AttachmentSettings } from './features/attachments/attachments.server';
 import type { Auth } from './features/auth/auth.server';
+import type { HelseIdLogin } from './features/auth/oidc.server';
 
 declare module 'react-router' {
   interface AppLoadContext {
@@ -12,5 +13,7 @@ declare module 'react-router' {
     mailboxDir: string | null;
     /** This response's Content-Security-Policy nonce (server/security.ts); absent outside the server. */
     cspNonce?: string;
+    /** How one logs in: HelseID (null: not configured) and the development login (never in production). */
+    signIn: { helseId: HelseIdLogin | null; devLogin: boolean };
   }
 }

@@ -36,4 +36,6 @@ export default [
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
   route('saker/:caseId/vis-fodselsnummer', 'routes/case-unmask.tsx'),
   route('admin/tilgangslogg', 'routes/admin-access-log.tsx'),
+  route('logg-inn/helseid', 'routes/login-helseid.ts'),
+  route('logg-inn/helseid/retur', 'routes/login-helseid-return.tsx'),
 ] satisfies RouteConfig;

@@ -134,6 +134,7 @@ describe(`authorization matrix on ${kind}`, () => {
       auth,
       attachments: attachmentSettings(),
       mailboxDir: null,
+      signIn: { helseId: null, devLogin: true },
     };
     handle = (request) => handler(request, context);
     for (const trust of ['HBE', 'OUS', 'HST'] as const) {

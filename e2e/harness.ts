@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -20,17 +21,25 @@ export interface RunningApp {
 export interface AppOptions {
   /** Use this PostgreSQL database as it is (no scratch database), e.g. a test's own cluster. */
   databaseUrl?: string;
+  /** Extra settings for the app (say HelseID's, or a fixed PORT). */
+  env?: NodeJS.ProcessEnv;
 }
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
- * PGlite folder or a fresh database on the DATABASE_URL server.
+ * PGlite folder or a fresh database on the DATABASE_URL server. `extraEnv` adds settings (say
+ * HelseID's, or a fixed PORT).
  */
 export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch =
     kind === 'postgres' && !options.databaseUrl ? await createScratchDatabase() : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    ...options.env,
+    DATA_DIR: dataDir,
+  };
   delete env.DATABASE_URL;
   const databaseUrl = options.databaseUrl ?? scratch?.url;
   if (kind === 'postgres' && databaseUrl) env.DATABASE_URL = databaseUrl;
@@ -79,6 +88,18 @@ async function launchServer(env: NodeJS.ProcessEnv) {
       await exited;
     },
   };
+}
+
+/** A port that was free a moment ago (for an app whose URL must be known before it starts). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
 }
 
 /**

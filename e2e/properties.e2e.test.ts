@@ -83,6 +83,7 @@ describe('arbitrary input to every POST route', () => {
       auth: createAuth(database.db, { secrets: TEST_SECRETS, secure: false }),
       attachments: { storage: databaseStorage(), maxBytes: 1024 * 1024 },
       mailboxDir: null,
+      signIn: { helseId: null, devLogin: true },
     };
     handle = (request) => handler(request, context);
     for (const role of ROLES) cookies[role] = (await signIn(database.db, 'HBE', role)).cookie;

@@ -13,6 +13,75 @@ describe('loadConfig', () => {
     );
   });
 
+  const helseId = {
+    OIDC_ISSUER: 'https://helseid-sts.test.nhn.no',
+    OIDC_CLIENT_ID: 'soknadsportal',
+    OIDC_CLIENT_KEY: JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB', d: 'y', kid: 'k' }),
+    OIDC_PID_SECRET: 'a-long-enough-secret-for-the-pid-hmac',
+    PUBLIC_URL: 'https://soknad.example.no',
+  };
+
+  it('in production, logs in only with HelseID (no development login) and requires SMTP', () => {
+    const env = { NODE_ENV: 'production', DATA_DIR: dataDir(), ...helseId };
+    expect(() => loadConfig(env, [])).toThrow(/SMTP_URL is required/);
+    const config = loadConfig({ ...env, SMTP_URL: 'smtp://mail.example:25' }, []);
+    expect(config.devLogin).toBe(false);
+    expect(config.mail.mailboxDir).toBeNull();
+    expect(config.helseId).toEqual({
+      issuer: 'https://helseid-sts.test.nhn.no',
+      clientId: 'soknadsportal',
+      clientKey: { kty: 'RSA', n: 'x', e: 'AQAB', d: 'y', kid: 'k' },
+      redirectUri: 'https://soknad.example.no/logg-inn/helseid/retur',
+      pidSecret: 'a-long-enough-secret-for-the-pid-hmac',
+      allowHttp: false,
+    });
+  });
+
+  it('outside production, HelseID is optional and the development login is on', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() }, []);
+    expect(config.helseId).toBeNull();
+    expect(config.devLogin).toBe(true);
+    const local = loadConfig(
+      { DATA_DIR: dataDir(), ...helseId, OIDC_ISSUER: 'http://127.0.0.1:4000' },
+      [],
+    );
+    expect(local.helseId?.allowHttp).toBe(true);
+  });
+
+  it.each([
+    [{ OIDC_CLIENT_KEY: undefined }, /needs OIDC_CLIENT_KEY/],
+    [{ OIDC_CLIENT_KEY: 'secret' }, /not JSON/],
+    [{ OIDC_CLIENT_KEY: '{"kty":"RSA","n":"x","e":"AQAB"}' }, /not a private JWK/],
+    [{ OIDC_PID_SECRET: 'short' }, /at least 32/],
+    [{ OIDC_ISSUER: 'helseid' }, /Invalid OIDC_ISSUER/],
+    [{ NODE_ENV: 'production', SMTP_URL: 'smtp://m:25', OIDC_ISSUER: 'http://idp' }, /https/],
+  ])('refuses HelseID settings %j', (change, error) => {
+    const merged: NodeJS.ProcessEnv = { DATA_DIR: dataDir(), ...helseId, ...change };
+    const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
+    expect(() => loadConfig(env, [])).toThrow(error);
+  });
+
+  it('has session timeouts and rate limits, 30 min idle, 12 h in all, 60 logins and 300 searches a minute', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }, [])).toMatchObject({
+      sessions: { idleMinutes: 30, absoluteHours: 12 },
+      rateLimits: { login: 60, search: 300 },
+    });
+    const env = {
+      DATA_DIR: dataDir(),
+      SESSION_IDLE_MINUTES: '15',
+      SESSION_MAX_HOURS: '8',
+      RATE_LIMIT_LOGIN: '5',
+      RATE_LIMIT_SEARCH: '50',
+    };
+    expect(loadConfig(env, [])).toMatchObject({
+      sessions: { idleMinutes: 15, absoluteHours: 8 },
+      rateLimits: { login: 5, search: 50 },
+    });
+    expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_IDLE_MINUTES: '0' }, [])).toThrow(
+      /Invalid SESSION_IDLE_MINUTES/,
+    );
+  });
+
   it('defaults to port 3000, PGlite in ./data and demo data', () => {
     const dir = dataDir();
     const config = loadConfig({ DATA_DIR: dir }, []);

@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
 import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
+import type { SessionTimeouts } from '../app/features/auth/auth.server';
+import type { HelseIdSettings } from '../app/features/auth/oidc.server';
 import type { MailConfig } from '../app/features/notifications/mail.server';
 import { keyRingFromEnv, type KeyRing } from '../app/features/privacy/patient-id-cipher.server';
 
@@ -22,19 +24,31 @@ export interface ServerConfig {
   mail: MailConfig;
   /** PATIENT_ID_KEYS: required in production; otherwise the (not secret) development key. */
   patientIdKeys: KeyRing;
+  /** HelseID (OpenID Connect) login; null: not configured (development only). */
+  helseId: HelseIdSettings | null;
+  /** The development login (pick a demo user): never in production. */
+  devLogin: boolean;
+  sessions: SessionTimeouts;
+  /** Requests per client address per minute. */
+  rateLimits: { login: number; search: number };
 }
 
 /**
- * Reads the environment. Refuses to run the development login (the only login so far) in
- * production: HelseID must come first.
+ * Reads the environment. In production, HelseID and SMTP must be configured, and the development
+ * login and the development mailbox do not exist.
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const production = env.NODE_ENV === 'production';
-  if (production) {
+  const mail = mailConfig(env, env.DATA_DIR ?? 'data');
+  const helseId = helseIdConfig(env, mail.publicUrl, production);
+  if (production && !helseId) {
     throw new Error(
       'NODE_ENV=production: refusing to start with the development login. ' +
-        'Production login is HelseID (OIDC), which this version does not have yet.',
+        'Configure HelseID: OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_KEY, OIDC_PID_SECRET and PUBLIC_URL.',
     );
+  }
+  if (production && !mail.smtpUrl) {
+    throw new Error('NODE_ENV=production: SMTP_URL is required (no development mailbox).');
   }
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -51,8 +65,75 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     seedDemo: env.SEED_DEMO !== 'false',
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
-    mail: mailConfig(env, dataDir),
+    mail,
     patientIdKeys: keyRingFromEnv(env),
+    helseId,
+    devLogin: !production,
+    sessions: {
+      idleMinutes: positiveInt(env, 'SESSION_IDLE_MINUTES', 30),
+      absoluteHours: positiveInt(env, 'SESSION_MAX_HOURS', 12),
+    },
+    rateLimits: {
+      login: positiveInt(env, 'RATE_LIMIT_LOGIN', 60),
+      search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
+    },
+  };
+}
+
+function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(`Invalid ${name}: ${raw} (a whole number, at least 1)`);
+  }
+  return value;
+}
+
+/**
+ * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_KEY (the client's private JWK, JSON) and
+ * OIDC_PID_SECRET (keys the hash of the national identity number); the redirect URI is
+ * PUBLIC_URL/logg-inn/helseid/retur. All or nothing. An http:// issuer only outside production.
+ */
+function helseIdConfig(
+  env: NodeJS.ProcessEnv,
+  publicUrl: string,
+  production: boolean,
+): HelseIdSettings | null {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_KEY', 'OIDC_PID_SECRET'] as const;
+  const set = names.filter((n) => env[n]);
+  if (set.length === 0) return null;
+  const missing = names.filter((n) => !env[n]);
+  if (missing.length > 0) throw new Error(`HelseID login needs ${missing.join(', ')} as well`);
+  const issuer = env.OIDC_ISSUER ?? '';
+  if (!URL.canParse(issuer) || !/^https?:$/.test(new URL(issuer).protocol)) {
+    throw new Error(`Invalid OIDC_ISSUER: ${issuer}`);
+  }
+  const insecure = new URL(issuer).protocol === 'http:';
+  if (production && insecure) throw new Error('OIDC_ISSUER must be https:// in production');
+  let clientKey: unknown;
+  try {
+    clientKey = JSON.parse(env.OIDC_CLIENT_KEY ?? '');
+  } catch {
+    throw new Error('Invalid OIDC_CLIENT_KEY: not JSON (a private JWK)');
+  }
+  if (
+    typeof clientKey !== 'object' ||
+    clientKey === null ||
+    !('kty' in clientKey) ||
+    !('d' in clientKey)
+  ) {
+    throw new Error('Invalid OIDC_CLIENT_KEY: not a private JWK (kty and d)');
+  }
+  const pidSecret = env.OIDC_PID_SECRET ?? '';
+  if (pidSecret.length < 32) throw new Error('OIDC_PID_SECRET must be at least 32 characters');
+  return {
+    issuer,
+    clientId: env.OIDC_CLIENT_ID ?? '',
+    clientKey: clientKey as JsonWebKey,
+    redirectUri: `${publicUrl}/logg-inn/helseid/retur`,
+    pidSecret,
+    allowHttp: insecure,
   };
 }
 
@@ -91,8 +172,7 @@ const DEFAULT_MAIL_FROM = 'Søknadsportal <ikke-svar@localhost>';
 /**
  * SMTP_URL (smtp:// or smtps://), MAIL_FROM and PUBLIC_URL (links in e-mail). Without SMTP_URL,
  * mail is caught in a development mailbox (DATA_DIR/dev-mail, shown at /utvikling/epost). Like the
- * development login, it exists only outside production (which refuses to start above); when
- * HelseID arrives, production must require SMTP_URL.
+ * development login, it exists only outside production (which requires SMTP_URL).
  */
 function mailConfig(env: NodeJS.ProcessEnv, dataDir: string): MailConfig {
   const smtpUrl = env.SMTP_URL || null;

@@ -8,12 +8,14 @@ import { openPglite, openPostgres, type Database } from '../app/db/database.serv
 import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { createAuth } from '../app/features/auth/auth.server';
+import { createHelseIdLogin } from '../app/features/auth/oidc.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
 import { loadConfig } from './config';
 import { withRouteGuards } from './route-guards';
 import { cspNonce, securityMiddleware, withActionOrigins } from './security';
+import { rateLimiters } from './rate-limit';
 
 const config = loadConfig(process.env, process.argv);
 const database: Database = config.databaseUrl
@@ -25,10 +27,12 @@ if (config.seedDemo) {
   await seedFest(database.db);
 }
 
-const auth = createAuth(database.db, {
-  secrets: config.sessionSecrets,
-  secure: process.env.COOKIE_SECURE === 'true',
-});
+const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };
+const auth = createAuth(database.db, { ...cookies, timeouts: config.sessions });
+const signIn = {
+  helseId: config.helseId ? createHelseIdLogin(database.db, auth, config.helseId, cookies) : null,
+  devLogin: config.devLogin,
+};
 
 const attachments = {
   storage:
@@ -54,6 +58,8 @@ app.use((req, res, next) => {
   if (req.method === 'POST') res.on('finish', () => outbox.kick());
   next();
 });
+
+app.use(rateLimiters(config.rateLimits));
 
 app.get('/healthz', async (_req, res) => {
   try {
@@ -92,6 +98,7 @@ app.all(
       attachments,
       mailboxDir: config.mail.mailboxDir,
       cspNonce: cspNonce(res),
+      signIn,
     }),
   }),
 );

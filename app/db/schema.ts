@@ -76,7 +76,13 @@ export const users = pgTable('users', {
   name: text('name').notNull(),
   email: text('email').notNull().unique(),
   title: text('title').notNull(),
-  hprNumber: text('hpr_number'),
+  /** HPR number (Helsepersonellregisteret): how a HelseID login finds its user. */
+  hprNumber: text('hpr_number').unique(),
+  /**
+   * Keyed hash (HMAC-SHA-256, secret OIDC_PID_SECRET) of the national identity number from
+   * HelseID, bound at the first login; never the number itself (ADR 10).
+   */
+  pidHash: text('pid_hash').unique(),
 });
 
 export const roleAssignments = pgTable(
@@ -112,7 +118,10 @@ export const sessions = pgTable(
       .notNull()
       .references(() => trusts.id),
     createdAt: createdAt(),
+    /** Absolute end (login + the absolute timeout). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen, at most a minute stale: the idle timeout counts from here. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('sessions_user').on(t.userId)],
 );

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { eq, inArray } from 'drizzle-orm';
+import { eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Role } from '../features/auth/domain/roles';
 import { importFest } from '../features/fest/fest-import.server';
@@ -167,6 +167,15 @@ export const demoEmail = (code: DemoTrustCode, key: string) =>
   `${key.toLowerCase()}.${code.toLowerCase()}@demo.soknadsportal.no`;
 
 /**
+ * The demo person's HPR number, for logging in through the local HelseID test provider
+ * (`npm run oidc:dev`): 91TPP, T the trust's place in DEMO_TRUSTS, PP the person's in DEMO_PEOPLE.
+ */
+export function demoHprNumber(code: DemoTrustCode, index: number): string {
+  const trust = Object.keys(DEMO_TRUSTS).indexOf(code);
+  return String(9_100_000 + trust * 100 + index);
+}
+
+/**
  * Reference data (all trusts) and demo data (departments and users of three trusts). Idempotent:
  * running it again changes nothing. Runs as the database owner, not as the application role.
  */
@@ -205,12 +214,17 @@ export async function seed(db: Db): Promise<void> {
         return found.id;
       };
 
-      for (const person of DEMO_PEOPLE[code]) {
+      for (const [index, person] of DEMO_PEOPLE[code].entries()) {
         const email = demoEmail(code, person.key ?? person.role);
+        const hprNumber = demoHprNumber(code, index);
         await tx
           .insert(users)
-          .values({ name: person.name, title: person.title, email })
-          .onConflictDoNothing({ target: users.email });
+          .values({ name: person.name, title: person.title, email, hprNumber })
+          .onConflictDoUpdate({
+            target: users.email,
+            set: { hprNumber },
+            setWhere: isNull(users.hprNumber),
+          });
         const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
         if (!user) throw new Error(`Seed: user missing: ${email}`);
         await tx

@@ -1,6 +1,7 @@
 import type { Purpose } from '../features/auditlog/domain/purposes';
 import type { AttachmentNotice, AttachmentProblem } from '../features/attachments/domain/errors';
 import type { AttachmentKind } from '../features/attachments/domain/kinds';
+import type { LoginRefusal } from '../features/auth/domain/helseid';
 import type { CaseRole } from '../features/auth/domain/roles';
 import type {
   DecisionOutcome,
@@ -1178,6 +1179,36 @@ export const nb = {
     unavailableTitle: 'Tjenesten er midlertidig utilgjengelig',
     unavailableBody:
       'Søknadsportalen får ikke kontakt med databasen akkurat nå. Ingenting av det som allerede er lagret, er tapt. Vent litt og prøv igjen.',
+  },
+  signIn: {
+    helseIdTitle: 'Logg inn med HelseID',
+    helseIdIntro: 'Du logger inn med BankID, Buypass eller Commfides via HelseID.',
+    helseIdButton: 'Logg inn med HelseID',
+    helseIdUnavailable:
+      'Innloggingen med HelseID svarer ikke akkurat nå. Prøv igjen om litt, eller kontakt brukerstøtte om feilen vedvarer.',
+    devTitle: 'Utviklingsinnlogging (bare i utvikling)',
+    refusedTitle: 'Du ble ikke logget inn',
+    refusals: {
+      cancelled: 'Innloggingen ble avbrutt. Du kan prøve igjen.',
+      expired:
+        'Innloggingen tok for lang tid eller ble startet i en annen fane. Start innloggingen på nytt.',
+      providerError:
+        'Noe gikk galt i innloggingen med HelseID. Prøv igjen, eller kontakt brukerstøtte om feilen vedvarer.',
+      invalidClaims:
+        'HelseID sendte ikke opplysningene vi trenger (navn og fødselsnummer). Kontakt brukerstøtte.',
+      securityLevel:
+        'Du må logge inn på sikkerhetsnivå 4 (BankID, Buypass eller Commfides). Innlogging med lavere sikkerhetsnivå gir ikke tilgang.',
+      unknownUser:
+        'Du er ikke registrert som bruker i Søknadsportal. Ta kontakt med administratoren i ditt helseforetak for å få tilgang.',
+    } satisfies Record<LoginRefusal, string>,
+    tryAgain: 'Prøv å logge inn igjen',
+    rateLimited: {
+      title: 'For mange forsøk',
+      login:
+        'Det har kommet for mange innloggingsforsøk fra denne adressen. Vent ett minutt og prøv igjen.',
+      search: 'For mange søk på kort tid. Vent litt og prøv igjen.',
+      back: 'Til innloggingen',
+    },
   },
 };
 

@@ -1,29 +1,46 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, asc, eq, gt, lt } from 'drizzle-orm';
+import { asc, eq, lt, or } from 'drizzle-orm';
 import { createCookie, redirect } from 'react-router';
 import { inApp, type Db } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
 
-const SESSION_DAYS = 1;
+export interface SessionTimeouts {
+  /** A session unused this long ends (sliding). */
+  idleMinutes: number;
+  /** A session ends this long after login, however busy. */
+  absoluteHours: number;
+}
+
+export const DEFAULT_TIMEOUTS: SessionTimeouts = { idleMinutes: 30, absoluteHours: 12 };
+
+/** `last_seen_at` is written at most this often, not on every request. */
+const TOUCH_EVERY_MS = 60_000;
 
 export interface AuthConfig {
   /** Secrets that sign the session cookie; the first signs, all verify (for rotation). */
   secrets: string[];
   /** Send the cookie over HTTPS only. */
   secure: boolean;
+  timeouts?: SessionTimeouts;
+  /** The clock (tests inject one). */
+  now?: () => Date;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Server-side sessions in a table; the cookie holds only a random token, signed and httpOnly. */
 export function createAuth(db: Db, config: AuthConfig) {
+  const { idleMinutes, absoluteHours } = config.timeouts ?? DEFAULT_TIMEOUTS;
+  const idleMs = idleMinutes * 60_000;
+  const absoluteMs = absoluteHours * 3_600_000;
+  const now = config.now ?? (() => new Date());
   const cookie = createCookie('sp_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.secure,
     path: '/',
-    maxAge: SESSION_DAYS * 24 * 60 * 60,
+    maxAge: absoluteMs / 1000,
     secrets: config.secrets,
   });
 
@@ -32,23 +49,38 @@ export function createAuth(db: Db, config: AuthConfig) {
     return typeof value === 'string' && value.length > 0 ? value : null;
   }
 
-  /** The signed-in actor, or null. */
+  /**
+   * The signed-in actor, or null. A session past its absolute end or idle too long is ended; an
+   * active one has `last_seen_at` moved forward (at most once a minute).
+   */
   async function getActor(request: Request): Promise<Actor | null> {
     const token = await readToken(request);
     if (!token) return null;
+    const id = hashToken(token);
+    const at = now();
     return inApp(db, async (tx) => {
-      const [session] = await tx
+      const [row] = await tx
         .select({
           userId: sessions.userId,
           trustId: sessions.trustId,
           trustName: trusts.name,
           name: users.name,
+          expiresAt: sessions.expiresAt,
+          lastSeenAt: sessions.lastSeenAt,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(trusts, eq(trusts.id, sessions.trustId))
-        .where(and(eq(sessions.id, hashToken(token)), gt(sessions.expiresAt, new Date())));
-      if (!session) return null;
+        .where(eq(sessions.id, id));
+      if (!row) return null;
+      const { expiresAt, lastSeenAt, ...session } = row;
+      if (expiresAt <= at || lastSeenAt.getTime() + idleMs <= at.getTime()) {
+        await tx.delete(sessions).where(eq(sessions.id, id));
+        return null;
+      }
+      if (at.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+        await tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+      }
       const rows = await tx
         .select({
           role: roleAssignments.role,
@@ -71,10 +103,17 @@ export function createAuth(db: Db, config: AuthConfig) {
     return actor;
   }
 
-  /** Starts a session for a user in their (first) trust; returns the Set-Cookie header value. */
-  async function login(userId: string): Promise<string | null> {
+  /**
+   * Starts a session for a user in their (first) trust; returns the Set-Cookie header value. The
+   * session id is always new: a session the login request still carries is ended first, so a
+   * planted or old id never becomes a signed-in one (session fixation).
+   */
+  async function login(userId: string, request?: Request): Promise<string | null> {
+    const previous = request ? await readToken(request) : null;
     const token = randomBytes(32).toString('base64url');
+    const at = now();
     const created = await inApp(db, async (tx) => {
+      if (previous) await tx.delete(sessions).where(eq(sessions.id, hashToken(previous)));
       const [grant] = await tx
         .select({ trustId: roleAssignments.trustId })
         .from(roleAssignments)
@@ -82,12 +121,18 @@ export function createAuth(db: Db, config: AuthConfig) {
         .orderBy(asc(roleAssignments.trustId))
         .limit(1);
       if (!grant) return false;
-      await tx.delete(sessions).where(lt(sessions.expiresAt, new Date()));
+      await tx
+        .delete(sessions)
+        .where(
+          or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(at.getTime() - idleMs))),
+        );
       await tx.insert(sessions).values({
         id: hashToken(token),
         userId,
         trustId: grant.trustId,
-        expiresAt: new Date(Date.now() + SESSION_DAYS * 24 * 60 * 60 * 1000),
+        createdAt: at,
+        lastSeenAt: at,
+        expiresAt: new Date(at.getTime() + absoluteMs),
       });
       return true;
     });

@@ -39,6 +39,7 @@ describe.each(TEST_DATABASES)('GET /api/legemidler on %s', (kind) => {
         auth,
         attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
         mailboxDir: null,
+        signIn: { helseId: null, devLogin: true },
       },
     });
   };

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.server';
+import { sessions, users } from '../../db/schema';
+import { demoEmail } from '../../db/seed.server';
+import { TEST_SECRETS } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { createAuth } from './auth.server';
+
+const MINUTE = 60_000;
+const request = (cookie: string | null) =>
+  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
+
+describe.each(TEST_DATABASES)('session lifetime on %s (injected clock)', (kind) => {
+  let database: Database;
+  let clock = new Date('2026-12-01T08:00:00Z');
+  const tick = (ms: number) => {
+    clock = new Date(clock.getTime() + ms);
+  };
+  let auth: ReturnType<typeof createAuth>;
+  let userId: string;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    auth = createAuth(database.db, {
+      secrets: TEST_SECRETS,
+      secure: false,
+      timeouts: { idleMinutes: 30, absoluteHours: 12 },
+      now: () => clock,
+    });
+    const [user] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, demoEmail('HBE', 'applicant')));
+    userId = user?.id ?? '';
+  });
+  afterAll(() => database.close());
+
+  const logIn = async (previous: string | null = null) => {
+    const setCookie = await auth.login(userId, request(previous));
+    return setCookie?.split(';')[0] ?? '';
+  };
+  const lastSeen = async () =>
+    (await database.db.select().from(sessions).where(eq(sessions.userId, userId))).map((s) =>
+      s.lastSeenAt.toISOString(),
+    );
+
+  it('gives every login a new session id and ends the one the login request carried', async () => {
+    const first = await logIn();
+    expect(await auth.getActor(request(first))).not.toBeNull();
+    const second = await logIn(first);
+    expect(second).not.toBe(first);
+    expect(await auth.getActor(request(first))).toBeNull();
+    expect(await auth.getActor(request(second))).not.toBeNull();
+    await auth.logout(request(second));
+    expect(await database.db.select().from(sessions).where(eq(sessions.userId, userId))).toEqual(
+      [],
+    );
+  });
+
+  it('writes last_seen_at at most once a minute', async () => {
+    const cookie = await logIn();
+    const start = clock.toISOString();
+    tick(30_000);
+    await auth.getActor(request(cookie));
+    expect(await lastSeen()).toEqual([start]);
+    tick(31_000);
+    await auth.getActor(request(cookie));
+    expect(await lastSeen()).toEqual([clock.toISOString()]);
+    await auth.logout(request(cookie));
+  });
+
+  it('slides the idle timeout with use, and ends a session idle for 30 minutes', async () => {
+    const cookie = await logIn();
+    for (let i = 0; i < 4; i++) {
+      tick(29 * MINUTE);
+      expect(await auth.getActor(request(cookie))).not.toBeNull();
+    }
+    tick(30 * MINUTE);
+    expect(await auth.getActor(request(cookie))).toBeNull();
+    // Ended on the server, not only refused: the row is gone.
+    expect(await lastSeen()).toEqual([]);
+  });
+
+  it('ends a session 12 hours after login however busy it is', async () => {
+    const cookie = await logIn();
+    for (let minutes = 20; minutes < 12 * 60; minutes += 20) {
+      tick(20 * MINUTE);
+      expect(await auth.getActor(request(cookie)), `after ${minutes} minutes`).not.toBeNull();
+    }
+    tick(20 * MINUTE);
+    expect(await auth.getActor(request(cookie))).toBeNull();
+    expect(await lastSeen()).toEqual([]);
+  });
+
+  it('purges other users’ expired sessions at login', async () => {
+    const stale = await logIn();
+    tick(31 * MINUTE);
+    const fresh = await logIn();
+    expect(await lastSeen()).toEqual([clock.toISOString()]);
+    expect(await auth.getActor(request(stale))).toBeNull();
+    await auth.logout(request(fresh));
+  });
+});

@@ -1,0 +1,137 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoHprNumber } from '../app/db/seed.server';
+import { TEST_DATABASES } from '../app/test/databases';
+import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  freePort,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const INGRID = demoHprNumber('HBE', 0);
+const STRANGER = '1234567';
+
+describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
+  let provider: TestProvider;
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+
+  beforeAll(async () => {
+    const key = generateClientKey();
+    const port = await freePort();
+    const publicUrl = `http://localhost:${port}`;
+    provider = await startTestProvider({
+      port: 0,
+      clientId: 'soknadsportal-e2e',
+      clientJwks: { keys: [key.publicJwk] },
+      redirectUris: [`${publicUrl}/logg-inn/helseid/retur`],
+      people: {
+        [INGRID]: { name: 'Ingrid Haugland', pid: '99009100000', hprNumber: INGRID },
+        [STRANGER]: { name: 'Ukjent Lege', pid: '99001234567', hprNumber: STRANGER },
+      },
+    });
+    [app, browser] = await Promise.all([
+      startApp(kind, {
+        env: {
+          PORT: String(port),
+          PUBLIC_URL: publicUrl,
+          OIDC_ISSUER: provider.issuer,
+          OIDC_CLIENT_ID: 'soknadsportal-e2e',
+          OIDC_CLIENT_KEY: JSON.stringify(key.privateJwk),
+          OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
+        },
+      }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+    await provider.stop();
+  });
+
+  /** A fresh browser (no session at the app or the provider), through HelseID as `login`. */
+  async function logInWithHelseId(login: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('heading', { level: 2, name: 'Logg inn med HelseID' }).waitFor();
+    await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
+    await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+    await page.locator('input[name="login"]').fill(login);
+    await page.locator('input[name="password"]').fill('hva som helst');
+    await page.getByRole('button', { name: 'Sign-in' }).click();
+    await page.waitForURL((url) => url.href.startsWith(app.url));
+    return page;
+  }
+
+  const sessionCookie = async (page: Page) =>
+    (await page.context().cookies(app.url)).find((c) => c.name === 'sp_session');
+
+  it('shows HelseID and, in development, the clearly marked development login', async () => {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await expect(
+      page.getByRole('button', { name: 'Logg inn med HelseID' }).isVisible(),
+    ).resolves.toBe(true);
+    await page
+      .getByRole('heading', { level: 2, name: 'Utviklingsinnlogging (bare i utvikling)' })
+      .waitFor();
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, context, `${app.url}/logg-inn`);
+  });
+
+  it('logs a level 4 user in by HPR number, with a new session, to their own trust', async () => {
+    const page = await logInWithHelseId(INGRID);
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await page.getByText('Innlogget som Ingrid Haugland, Helse Bergen HF').waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await sessionCookie(page)).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
+    // The PKCE/state cookie is gone once used.
+    expect((await page.context().cookies(app.url)).map((c) => c.name)).not.toContain('sp_helseid');
+    await expectAccessible(page);
+
+    // Logging out ends the session on the server: the old cookie no longer works.
+    const stale = (await sessionCookie(page))?.value ?? '';
+    await page.getByRole('button', { name: 'Logg ut' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    const replay = await fetch(`${app.url}/`, {
+      headers: { Cookie: `sp_session=${stale}` },
+      redirect: 'manual',
+    });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get('Location')).toBe('/logg-inn');
+  });
+
+  it('refuses a level 3 login with a Norwegian message, and starts no session', async () => {
+    const page = await logInWithHelseId(`${INGRID}:3`);
+    await page.getByRole('heading', { level: 1, name: 'Du ble ikke logget inn' }).waitFor();
+    await page.getByText('Du må logge inn på sikkerhetsnivå 4').waitFor();
+    expect(await sessionCookie(page)).toBeUndefined();
+    await expectAccessible(page);
+    await page.goto(`${app.url}/`);
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+  });
+
+  it('refuses a person who is not a user, and creates nobody', async () => {
+    const page = await logInWithHelseId(STRANGER);
+    await page.getByRole('heading', { level: 1, name: 'Du ble ikke logget inn' }).waitFor();
+    await page.getByText('Du er ikke registrert som bruker i Søknadsportal').waitFor();
+    expect(await sessionCookie(page)).toBeUndefined();
+    await expectAccessible(page);
+  });
+
+  it('refuses a return from HelseID that this browser did not start', async () => {
+    const response = await fetch(`${app.url}/logg-inn/helseid/retur?code=forged&state=forged`);
+    expect(response.status).toBe(400);
+    expect(await response.text()).toContain('Start innloggingen på nytt');
+  });
+});
