@@ -34,4 +34,8 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('nasjonalt', 'routes/national.tsx'),
+  route('nasjonalt/eksport.csv', 'routes/national-export-csv.ts'),
+  route('nasjonalt/eksport.xlsx', 'routes/national-export-xlsx.ts'),
+  route('register', 'routes/register.tsx'),
 ] satisfies RouteConfig;

@@ -17,10 +17,19 @@ export interface RunningApp {
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
  * PGlite folder or a fresh database on the DATABASE_URL server.
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(
+  kind: DatabaseKind,
+  options: { nationalDemoCases?: number } = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
+  // Generated national history is slow to write: only the tests that need it ask for it.
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    NATIONAL_DEMO_CASES: String(options.nationalDemoCases ?? 0),
+  };
   delete env.DATABASE_URL;
   if (scratch) env.DATABASE_URL = scratch.url;
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {

@@ -8,6 +8,7 @@ import { openPglite, openPostgres, type Database } from '../app/db/database.serv
 import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { createAuth } from '../app/features/auth/auth.server';
+import { seedNationalDemo } from '../app/features/national/demo.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
@@ -21,6 +22,7 @@ await database.migrate();
 if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);
+  await seedNationalDemo(database.db, config.nationalDemoCases);
 }
 const outbox = createOutbox(database.db, createMailer(config.mail), config.mail.publicUrl);
 const jobs = await startJobs(database, { fest: config.fest, outbox });
