@@ -126,10 +126,11 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
   afterAll(() => database.close());
 
   it('the catalogue columns of case_summaries are exactly the reviewed ones', async () => {
-    const result = await db().execute(
-      sql`select column_name from information_schema.columns where table_name = 'case_summaries'`,
-    );
-    const columns = (result.rows as { column_name: string }[]).map((r) => r.column_name).sort();
+    const found = await db()
+      .select({ name: sql<string>`column_name` })
+      .from(sql`information_schema.columns`)
+      .where(sql`table_name = 'case_summaries'`);
+    const columns = found.map((r) => r.name).sort();
     expect(columns).toEqual(REVIEWED_SUMMARY_COLUMNS);
   });
 
@@ -247,7 +248,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
     await workbook.xlsx.load(bytes);
     const cells: string[] = [];
     workbook.worksheets[0]?.eachRow((row) => {
-      row.eachCell((cell) => cells.push(String(cell.value)));
+      row.eachCell((cell) => cells.push(cell.text));
     });
     expect(workbook.worksheets[0]?.rowCount).toBe(94);
     leaks(cells.join('\n'));
@@ -305,7 +306,8 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
           2,
         );
         ids.push(...page.rows.map((r) => r.id));
-        expect(JSON.stringify(page.rows)).not.toMatch(/\d{11}/);
+        const listed = JSON.stringify(page.rows);
+        for (const id of TEST_PATIENT_IDS) expect(listed).not.toContain(id);
         cursor = page.next;
       } while (cursor);
       return ids;
