@@ -31,6 +31,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           trustName: actor.trustName,
           canApply: hasRole(actor, 'applicant'),
           canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
+          // Registers list cases the user works; a national reader alone has none.
+          hasRegister: (
+            ['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const
+          ).some((role) => hasRole(actor, role)),
           unread: await unreadForPage(context.db, actor, request),
         }
       : null,
@@ -75,6 +79,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
                     <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
                   </Link>
                 )}
+                {user.hasRegister && (
+                  <Link asChild>
+                    <RouterLink to="/register">{msg.national.register.navLink}</RouterLink>
+                  </Link>
+                )}
+                <Link asChild>
+                  <RouterLink to="/nasjonalt">{msg.national.navLink}</RouterLink>
+                </Link>
                 {user.canAdminister && (
                   <Link asChild>
                     <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>

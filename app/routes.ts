@@ -38,4 +38,8 @@ export default [
   route('admin/tilgangslogg', 'routes/admin-access-log.tsx'),
   route('logg-inn/helseid', 'routes/login-helseid.ts'),
   route('logg-inn/helseid/retur', 'routes/login-helseid-return.tsx'),
+  route('nasjonalt', 'routes/national.tsx'),
+  route('nasjonalt/eksport.csv', 'routes/national-export-csv.ts'),
+  route('nasjonalt/eksport.xlsx', 'routes/national-export-xlsx.ts'),
+  route('register', 'routes/register.tsx'),
 ] satisfies RouteConfig;

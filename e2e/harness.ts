@@ -23,6 +23,8 @@ export interface AppOptions {
   databaseUrl?: string;
   /** Extra settings for the app (say HelseID's, or a fixed PORT). */
   env?: NodeJS.ProcessEnv;
+  /** How many generated national cases to seed (default none: they are slow to write). */
+  nationalDemoCases?: number;
 }
 
 /**
@@ -37,6 +39,8 @@ export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Pr
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',
+    // Generated national history is slow to write: only the tests that need it ask for it.
+    NATIONAL_DEMO_CASES: String(options.nationalDemoCases ?? 0),
     ...options.env,
     DATA_DIR: dataDir,
   };

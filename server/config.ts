@@ -17,6 +17,8 @@ export interface ServerConfig {
   databaseUrl: string | undefined;
   sessionSecrets: string[];
   seedDemo: boolean;
+  /** Generated national history written with the demo data (`NATIONAL_DEMO_CASES`, 0 for none). */
+  nationalDemoCases: number;
   attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
   /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */
   fest: { url: string; cron: string } | null;
@@ -63,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecrets: sessionSecrets(env, dataDir),
     seedDemo: env.SEED_DEMO !== 'false',
+    nationalDemoCases: Math.max(0, Number.parseInt(env.NATIONAL_DEMO_CASES ?? '400', 10) || 0),
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
     mail,

@@ -9,6 +9,7 @@ import { databaseStorage, folderStorage } from '../app/features/attachments/stor
 import { seed, seedFest } from '../app/db/seed.server';
 import { createAuth } from '../app/features/auth/auth.server';
 import { createHelseIdLogin } from '../app/features/auth/oidc.server';
+import { seedNationalDemo } from '../app/features/national/demo.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
 import { startJobs } from '../app/jobs/jobs.server';
@@ -25,6 +26,7 @@ await database.migrate();
 if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);
+  await seedNationalDemo(database.db, config.nationalDemoCases);
 }
 
 const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };

@@ -1,0 +1,158 @@
+import { describe, expect, it } from 'vitest';
+import {
+  csvField,
+  csvLine,
+  decodeCursor,
+  encodeCursor,
+  icdPrefix,
+  likePrefix,
+  nationalQueryString,
+  parseNationalQuery,
+} from './overview';
+import { parseRegisterQuery, registerTabs } from './register';
+
+const parse = (query: string) => parseNationalQuery(new URLSearchParams(query).entries());
+
+describe('the national query string', () => {
+  it('defaults to the newest submitted first', () => {
+    expect(parse('')).toEqual({
+      ok: true,
+      value: { sort: 'innsendt', direction: 'synkende' },
+      cursor: null,
+    });
+  });
+
+  it.each([
+    ['foretak=hbe', { trust: 'HBE' }],
+    ['ordning=offLabel', { scheme: 'offLabel' }],
+    ['omfang=group', { scope: 'group' }],
+    ['utfall=rejected', { outcome: 'rejected' }],
+    ['utfall=ingen', { outcome: 'ingen' }],
+    ['atc=l01', { atc: 'L01' }],
+    ['atc=L01FA01', { atc: 'L01FA01' }],
+    ['icd=c50', { icd: 'ICD10:C50' }],
+    ['icd=C50.9', { icd: 'ICD10:C50.9' }],
+    ['icd=ICD10:C509', { icd: 'ICD10:C50.9' }],
+    ['fra=2025-01-01&til=2025-12-31', { from: '2025-01-01', to: '2025-12-31' }],
+    ['etterregistrert=ja', { retrospective: true }],
+    ['etterregistrert=nei', { retrospective: false }],
+    ['sok=Keytruda', { freeText: 'Keytruda' }],
+    ['sorter=behandlingstid&retning=stigende', { sort: 'behandlingstid', direction: 'stigende' }],
+    ['ordning=&atc=', {}],
+  ])('reads %s', (query, expected) => {
+    const result = parse(query);
+    expect(result.ok).toBe(true);
+    if (result.ok) expect(result.value).toMatchObject(expected);
+  });
+
+  it.each([
+    ['patientId=15838510075', 'patientId', 'unknownKey'],
+    ['answers=x', 'answers', 'unknownKey'],
+    ['sorter=patientId', 'sorter', 'sort'],
+    ['sorter=answers', 'sorter', 'sort'],
+    ['foretak=H1', 'foretak', 'trust'],
+    ['ordning=annet', 'ordning', 'scheme'],
+    ['omfang=alle', 'omfang', 'scope'],
+    ['utfall=kanskje', 'utfall', 'outcome'],
+    ['atc=L0', 'atc', 'atc'],
+    ['atc=%25', 'atc', 'atc'],
+    ['icd=50', 'icd', 'icd'],
+    ['fra=2025-02-30', 'fra', 'date'],
+    ['til=31.12.2025', 'til', 'date'],
+    ['fra=2025-02-01&til=2025-01-01', 'til', 'period'],
+    ['etterregistrert=kanskje', 'etterregistrert', 'retrospective'],
+    [`sok=${'x'.repeat(101)}`, 'sok', 'freeText'],
+    ['retning=opp', 'retning', 'direction'],
+    ['etter=ikke-en-markor', 'etter', 'cursor'],
+    ['atc=L01&atc=L04', 'atc', 'repeated'],
+  ])('refuses %s', (query, key, error) => {
+    const result = parse(query);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[key]).toBe(error);
+  });
+
+  it('round-trips a filter with its cursor', () => {
+    const filter = parse('ordning=offLabel&atc=L01&icd=C50&sorter=vedtatt&retning=stigende');
+    if (!filter.ok) throw new Error('expected a filter');
+    const cursor = {
+      sort: 'vedtatt:stigende',
+      key: '2025-03-01 10:00:00.123456+00',
+      id: '4b0c3b8e-5d3a-4c59-9a5e-0a4f1d5a2b11',
+    };
+    const again = parse(nationalQueryString(filter.value, cursor));
+    expect(again).toEqual({ ok: true, value: filter.value, cursor });
+  });
+
+  it('refuses a cursor made for another sort or with a key of the wrong kind', () => {
+    const id = '4b0c3b8e-5d3a-4c59-9a5e-0a4f1d5a2b11';
+    const forDecided = encodeCursor({ sort: 'vedtatt:synkende', key: '2025-03-01', id });
+    expect(parse(`etter=${forDecided}`).ok).toBe(false);
+    const textKey = encodeCursor({ sort: 'behandlingstid:synkende', key: 'abc', id });
+    expect(parse(`sorter=behandlingstid&etter=${textKey}`).ok).toBe(false);
+    expect(decodeCursor(encodeCursor({ sort: 's', key: 'k', id: 'not-a-uuid' }), 's')).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('helpers', () => {
+  it.each([
+    ['C', 'ICD10:C'],
+    ['c5', 'ICD10:C5'],
+    ['C50', 'ICD10:C50'],
+    ['C50.91', 'ICD10:C50.91'],
+    ['ICD-10 c50.9', 'ICD10:C50.9'],
+    ['50', undefined],
+    ['C50.9.9', undefined],
+  ])('ICD-10 prefix %s', (input, expected) => {
+    expect(icdPrefix(input)).toBe(expected);
+  });
+
+  it('escapes LIKE wildcards in user text', () => {
+    expect(likePrefix('50%_\\')).toBe('50\\%\\_\\\\%');
+  });
+
+  it.each([
+    ['plain', 'plain'],
+    ['a;b', '"a;b"'],
+    ['say "hi"', '"say ""hi"""'],
+    ['line\nbreak', '"line\nbreak"'],
+    ['=SUM(A1)', "'=SUM(A1)"],
+    ['-1+2', "'-1+2"],
+  ])('CSV field %j', (input, expected) => {
+    expect(csvField(input)).toBe(expected);
+  });
+
+  it('writes numbers and empty fields as they are, lines with CRLF', () => {
+    expect(csvLine(['HBE-2025-00001', 12, null, -3])).toBe('HBE-2025-00001;12;;-3\r\n');
+  });
+});
+
+describe('the register query string', () => {
+  const reg = (query: string) => parseRegisterQuery(new URLSearchParams(query).entries());
+  it('reads tab, status, period and text', () => {
+    expect(reg('fane=avdeling&status=decided&fra=2025-01-01&sok=HBE')).toEqual({
+      ok: true,
+      value: { tab: 'avdeling', status: 'decided', from: '2025-01-01', freeText: 'HBE' },
+      cursor: null,
+    });
+  });
+  it.each([
+    ['fane=alle', 'fane', 'tab'],
+    ['status=ukjent', 'status', 'status'],
+    ['patientId=1', 'patientId', 'unknownKey'],
+    ['fra=2025-13-01', 'fra', 'date'],
+  ])('refuses %s', (query, key, error) => {
+    const result = reg(query);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.errors[key]).toBe(error);
+  });
+  it.each([
+    [{ endorser: false, decisionMaker: false, assessor: false }, ['mine']],
+    [{ endorser: true, decisionMaker: false, assessor: false }, ['mine', 'avdeling']],
+    [{ endorser: false, decisionMaker: false, assessor: true }, ['mine', 'foretak']],
+    [{ endorser: true, decisionMaker: true, assessor: false }, ['mine', 'avdeling', 'foretak']],
+  ])('tabs for %j', (roles, tabs) => {
+    expect(registerTabs(roles)).toEqual(tabs);
+  });
+});

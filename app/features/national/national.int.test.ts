@@ -1,0 +1,407 @@
+import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inTenant, type Database } from '../../db/database.server';
+import type { Actor } from '../auth/domain/roles';
+import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { createDraft, inviteCoAuthor, loadVisibleCase, transition } from '../cases/cases.server';
+import { seedNationalDemo } from './demo.server';
+import {
+  NATIONAL_SORTS,
+  parseNationalQuery,
+  SORT_DIRECTIONS,
+  type NationalFilter,
+} from './domain/overview';
+import { REGISTER_TABS, type RegisterTab } from './domain/register';
+import { csvResponse, xlsxResponse } from './export.server';
+import { generateCases } from './domain/generate';
+import { insertGeneratedCases } from './generated.server';
+import { badRequest } from './http.server';
+import { nationalPage, nationalRows, type NationalRow } from './overview.server';
+import { registerPage, tabsFor } from './register.server';
+
+/**
+ * Every column of case_summaries, each reviewed as not personal (BRIEF §7). A new column fails
+ * the catalogue test until it is reviewed and added here; the overview's whitelist is separate
+ * (overview.server.ts NATIONAL_COLUMNS) and never includes a column not on this list.
+ */
+const REVIEWED_SUMMARY_COLUMNS = [
+  'atc_code',
+  'case_id',
+  'case_number',
+  'conditions',
+  'continued',
+  'decided_at',
+  'diagnosis_codes',
+  'evaluation_date',
+  'fest_product_id',
+  'outcome',
+  'patient_scope',
+  'primary_diagnosis',
+  'processing_seconds',
+  'retrospective',
+  'scheme',
+  'stage_seconds',
+  'status',
+  'submitted_at',
+  'substance',
+  'trust_id',
+  'updated_at',
+  'drug_label',
+].sort();
+
+/** Distinctive free text that must never leave the case. */
+const SECRET_TEXT = 'Hemmelig-fritekst-Zeta-7731';
+const PERSONAL_KEYS = [
+  'patientId',
+  'answers',
+  'indication',
+  'patient_id',
+  'applicantId',
+  'consent',
+];
+
+const query = (q: string): NationalFilter => {
+  const parsed = parseNationalQuery(new URLSearchParams(q).entries());
+  if (!parsed.ok) throw new Error(`bad test query ${q}`);
+  return parsed.value;
+};
+
+describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) => {
+  let database: Database;
+  let hbe: Awaited<ReturnType<typeof demoActors>>;
+  let ous: Awaited<ReturnType<typeof demoActors>>;
+  let all: NationalRow[];
+  const db = () => database.db;
+  const everything = async (filter: NationalFilter, actor: Actor = hbe.nationalReader) => {
+    const rows: NationalRow[] = [];
+    for await (const row of nationalRows(db(), actor, filter, 10_000)) rows.push(row);
+    return rows;
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(db(), 'HBE');
+    ous = await demoActors(db(), 'OUS');
+    const generated = generateCases({
+      seed: 11,
+      count: 90,
+      trusts: 3,
+      from: new Date('2023-01-01T00:00:00Z'),
+      to: new Date('2025-06-30T00:00:00Z'),
+    });
+    await insertGeneratedCases(db(), ['HVE', 'SIV', 'UNN'], generated);
+    // Real cases with patient ids and distinctive free text, in two trusts.
+    for (const [i, actors] of [hbe, ous, hbe].entries()) {
+      const draft = await createDraft(db(), actors.applicant, {
+        ...completeAnswers,
+        patientId: TEST_PATIENT_IDS[i + 1],
+        indication: `${SECRET_TEXT} ${TEST_PATIENT_IDS[i + 1]}`,
+        severity: SECRET_TEXT,
+      });
+      const submitted = await transition(db(), actors.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      });
+      if (i === 0) {
+        const endorsed = await transition(db(), actors.endorser, {
+          caseId: draft.id,
+          version: submitted.version,
+          event: 'endorse',
+          reason: 'Godt begrunnet.',
+        });
+        await transition(db(), actors.decisionMaker, {
+          caseId: draft.id,
+          version: endorsed.version,
+          event: 'decide',
+          outcome: 'approved',
+          reason: 'Faglig godt begrunnet.',
+        });
+      }
+    }
+    all = await everything(query(''));
+  });
+  afterAll(() => database.close());
+
+  it('the catalogue columns of case_summaries are exactly the reviewed ones', async () => {
+    const found = await db()
+      .select({ name: sql<string>`column_name` })
+      .from(sql`information_schema.columns`)
+      .where(sql`table_name = 'case_summaries'`);
+    const columns = found.map((r) => r.name).sort();
+    expect(columns).toEqual(REVIEWED_SUMMARY_COLUMNS);
+  });
+
+  it('shows every trust’s cases to a reader of any trust', () => {
+    expect(all).toHaveLength(93);
+    expect(new Set(all.map((r) => r.trustCode))).toEqual(
+      new Set(['HVE', 'SIV', 'UNN', 'HBE', 'OUS']),
+    );
+    const real = all.find((r) => r.trustCode === 'HBE' && r.outcome === 'approved');
+    expect(real).toMatchObject({
+      scheme: 'offLabel',
+      patientScope: 'single',
+      diagnosisCode: 'N04.2',
+      diagnosisName: expect.stringMatching(/glomerulonefritt|nefrot/i) as unknown,
+    });
+  });
+
+  it.each(NATIONAL_SORTS.flatMap((s) => SORT_DIRECTIONS.map((d) => [s, d] as const)))(
+    'keyset pages by %s %s: every row once, in order, with ties',
+    async (sort, direction) => {
+      const filter = query(`sorter=${sort}&retning=${direction}`);
+      const paged: NationalRow[] = [];
+      let cursor = null;
+      let pages = 0;
+      do {
+        const page: Awaited<ReturnType<typeof nationalPage>> = await nationalPage(
+          db(),
+          hbe.applicant,
+          filter,
+          cursor,
+          7,
+        );
+        expect(page.rows.length).toBeLessThanOrEqual(7);
+        paged.push(...page.rows);
+        cursor = page.next;
+        pages += 1;
+      } while (cursor && pages < 100);
+      const key = (r: NationalRow): number | string | null =>
+        sort === 'innsendt'
+          ? new Date(r.submittedAt).getTime()
+          : sort === 'vedtatt'
+            ? r.decidedAt && new Date(r.decidedAt).getTime()
+            : sort === 'behandlingstid'
+              ? r.processingSeconds
+              : r.caseNumber;
+      const expected = all.filter((r) => key(r) !== null);
+      expect(paged.map((r) => r.caseNumber).sort()).toEqual(
+        expected.map((r) => r.caseNumber).sort(),
+      );
+      expect(new Set(paged.map((r) => r.caseNumber)).size).toBe(paged.length);
+      for (let i = 1; i < paged.length; i += 1) {
+        const [a, b] = [key(paged[i - 1] as NationalRow), key(paged[i] as NationalRow)];
+        if (a === null || b === null) throw new Error('null key in a sorted page');
+        if (direction === 'stigende') expect(a <= b).toBe(true);
+        else expect(a >= b).toBe(true);
+      }
+      if (sort === 'behandlingstid') {
+        // Whole days: many cases share a processing time, so pages break inside ties.
+        const values = paged.map((r) => r.processingSeconds);
+        expect(new Set(values).size).toBeLessThan(values.length);
+      }
+    },
+  );
+
+  it.each([
+    ['foretak=SIV', (r: NationalRow) => r.trustCode === 'SIV'],
+    ['ordning=offLabel', (r: NationalRow) => r.scheme === 'offLabel'],
+    ['omfang=group', (r: NationalRow) => r.patientScope === 'group'],
+    ['utfall=rejected', (r: NationalRow) => r.outcome === 'rejected'],
+    ['utfall=ingen', (r: NationalRow) => r.outcome === null],
+    ['atc=L01', (r: NationalRow) => (r.atcCode ?? '').startsWith('L01')],
+    ['atc=L01FA01', (r: NationalRow) => r.atcCode === 'L01FA01'],
+    ['icd=C34', (r: NationalRow) => r.diagnosisCode === 'C34.9'],
+    ['icd=n04.2', (r: NationalRow) => r.diagnosisCode === 'N04.2'],
+    ['etterregistrert=nei', (r: NationalRow) => !r.retrospective],
+    ['etterregistrert=ja', (r: NationalRow) => r.retrospective],
+    [
+      'fra=2024-01-01&til=2024-06-30',
+      (r: NationalRow) =>
+        new Date(r.submittedAt) >= new Date('2023-12-31T23:00:00Z') &&
+        new Date(r.submittedAt) < new Date('2024-06-30T22:00:00Z'),
+    ],
+    ['sok=keytruda', (r: NationalRow) => (r.drugLabel ?? '').startsWith('Keytruda')],
+    ['sok=pembro', (r: NationalRow) => r.substance === 'Pembrolizumab'],
+    ['sok=l04', (r: NationalRow) => (r.atcCode ?? '').startsWith('L04')],
+    ['sok=siv-', (r: NationalRow) => r.trustCode === 'SIV'],
+    ['sok=50%', () => false],
+  ])('filters %s', async (q, predicate) => {
+    const rows = await everything(query(q));
+    expect(rows.map((r) => r.caseNumber).sort()).toEqual(
+      all
+        .filter(predicate)
+        .map((r) => r.caseNumber)
+        .sort(),
+    );
+  });
+
+  it('never gives out personal data: not in rows, CSV or XLSX; personal values find nothing', async () => {
+    const leaks = (text: string) => {
+      for (const id of TEST_PATIENT_IDS) expect(text).not.toContain(id);
+      expect(text).not.toContain(SECRET_TEXT);
+      expect(text).not.toContain(completeAnswers.indication as string);
+    };
+    leaks(JSON.stringify(all));
+    const csvBytes = new Uint8Array(
+      await csvResponse(db(), ous.nationalReader, query('')).arrayBuffer(),
+    );
+    expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csvBytes.slice(3));
+    expect(csv.startsWith('Løpenummer;Helseforetak;')).toBe(true);
+    expect(csv.trim().split('\r\n')).toHaveLength(94);
+    leaks(csv);
+    const bytes = await xlsxResponse(db(), ous.nationalReader, query('')).arrayBuffer();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes);
+    const cells: string[] = [];
+    workbook.worksheets[0]?.eachRow((row) => {
+      row.eachCell((cell) => cells.push(cell.text));
+    });
+    expect(workbook.worksheets[0]?.rowCount).toBe(94);
+    leaks(cells.join('\n'));
+
+    for (const value of [...TEST_PATIENT_IDS, SECRET_TEXT, 'Hemmelig']) {
+      expect(await everything(query(`sok=${encodeURIComponent(value)}`))).toEqual([]);
+    }
+    for (const key of PERSONAL_KEYS) {
+      for (const q of [`${key}=${TEST_PATIENT_IDS[1]}`, `sorter=${key}`]) {
+        const parsed = parseNationalQuery(new URLSearchParams(q).entries());
+        expect(parsed.ok).toBe(false);
+        if (parsed.ok) continue;
+        const answer = badRequest(parsed.errors);
+        expect(answer.status).toBe(400);
+        const text = await answer.text();
+        expect(text).toMatch(/^Ugyldig forespørsel: /);
+      }
+    }
+  });
+
+  describe('registers', () => {
+    let caseIds: { draft: string; submitted: string; ousCase: string; coAuthored: string };
+
+    beforeAll(async () => {
+      const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+      const coAuthored = await createDraft(db(), hbe.applicant, completeAnswers);
+      await inviteCoAuthor(db(), hbe.applicant, coAuthored.id, hbe.coAuthor.userId);
+      const ousDraft = await createDraft(db(), ous.applicant, completeAnswers);
+      await transition(db(), ous.applicant, {
+        caseId: ousDraft.id,
+        version: ousDraft.version,
+        event: 'submit',
+      });
+      const [submitted] = (
+        await registerPage(db(), hbe.applicant, { tab: 'mine', status: 'decided' }, null)
+      ).rows;
+      if (!submitted) throw new Error('no decided case of the HBE applicant');
+      caseIds = {
+        draft: draft.id,
+        submitted: submitted.id,
+        ousCase: ousDraft.id,
+        coAuthored: coAuthored.id,
+      };
+    });
+
+    const listAll = async (actor: Actor, tab: RegisterTab) => {
+      const ids: string[] = [];
+      let cursor = null;
+      do {
+        const page: Awaited<ReturnType<typeof registerPage>> = await registerPage(
+          db(),
+          actor,
+          { tab },
+          cursor,
+          2,
+        );
+        ids.push(...page.rows.map((r) => r.id));
+        const listed = JSON.stringify(page.rows);
+        for (const id of TEST_PATIENT_IDS) expect(listed).not.toContain(id);
+        cursor = page.next;
+      } while (cursor);
+      return ids;
+    };
+
+    it.each([
+      'applicant',
+      'coAuthor',
+      'endorser',
+      'decisionMaker',
+      'assessor',
+      'nationalReader',
+    ] as const)('lists for the %s only cases the case page opens for them', async (role) => {
+      const actor = hbe[role];
+      const tabs = tabsFor(actor);
+      for (const tab of REGISTER_TABS) {
+        if (!tabs.includes(tab)) continue;
+        const ids = await listAll(actor, tab);
+        expect(new Set(ids).size).toBe(ids.length);
+        for (const id of ids) {
+          const seen = await inTenant(db(), actor, (tx) => loadVisibleCase(tx, actor, id));
+          expect(seen.roles.length).toBeGreaterThan(0);
+        }
+        expect(ids).not.toContain(caseIds.ousCase);
+      }
+    });
+
+    it('gives each role its tabs and the cases it should see', async () => {
+      expect(tabsFor(hbe.applicant)).toEqual(['mine']);
+      expect(tabsFor(hbe.endorser)).toEqual(['mine', 'avdeling']);
+      expect(tabsFor(hbe.decisionMaker)).toEqual(['mine', 'foretak']);
+      expect(tabsFor(hbe.nationalReader)).toEqual(['mine']);
+
+      const mine = await listAll(hbe.applicant, 'mine');
+      expect(mine).toEqual(
+        expect.arrayContaining(Object.values(caseIds).filter((id) => id !== caseIds.ousCase)),
+      );
+      expect(await listAll(hbe.coAuthor, 'mine')).toEqual([caseIds.coAuthored]);
+      const department = await listAll(hbe.endorser, 'avdeling');
+      expect(department).toContain(caseIds.submitted);
+      expect(department).not.toContain(caseIds.draft);
+      const trust = await listAll(hbe.assessor, 'foretak');
+      expect(trust).toContain(caseIds.submitted);
+      expect(trust).not.toContain(caseIds.draft);
+      expect(await listAll(hbe.nationalReader, 'mine')).toEqual([]);
+      expect(await listAll(ous.decisionMaker, 'foretak')).toContain(caseIds.ousCase);
+    });
+
+    it('filters by status, period and text', async () => {
+      const drafts = await registerPage(
+        db(),
+        hbe.applicant,
+        { tab: 'mine', status: 'draft' },
+        null,
+      );
+      expect(drafts.rows.every((r) => r.status === 'draft')).toBe(true);
+      expect(drafts.rows.length).toBeGreaterThanOrEqual(2);
+      const byDrug = await registerPage(
+        db(),
+        hbe.decisionMaker,
+        { tab: 'foretak', freeText: 'ritux' },
+        null,
+      );
+      expect(byDrug.rows.length).toBeGreaterThan(0);
+      const [first] = byDrug.rows;
+      const byNumber = await registerPage(
+        db(),
+        hbe.decisionMaker,
+        { tab: 'foretak', freeText: first?.caseNumber?.toLowerCase() ?? '' },
+        null,
+      );
+      expect(byNumber.rows.map((r) => r.id)).toEqual([first?.id]);
+      const future = await registerPage(
+        db(),
+        hbe.decisionMaker,
+        { tab: 'foretak', from: '2099-01-01' },
+        null,
+      );
+      expect(future.rows).toEqual([]);
+    });
+  });
+
+  it('seeds the national demo once', async () => {
+    const fresh = await openTestDatabase(kind);
+    try {
+      expect(await seedNationalDemo(fresh.db, 45)).toBe(45);
+      expect(await seedNationalDemo(fresh.db, 45)).toBe(0);
+      const { actor } = await signIn(fresh.db, 'HBE', 'nationalReader');
+      const rows: NationalRow[] = [];
+      for await (const row of nationalRows(fresh.db, actor, query(''), 1000)) rows.push(row);
+      expect(rows).toHaveLength(45);
+      expect(new Set(rows.map((r) => r.trustCode)).size).toBeGreaterThan(10);
+    } finally {
+      await fresh.close();
+    }
+  }, 300_000);
+});

@@ -1,0 +1,165 @@
+import { and, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { inTenant, type Db } from '../../db/database.server';
+import {
+  caseCollaborators,
+  caseLeaders,
+  caseSummaries,
+  cases,
+  departments,
+  users,
+} from '../../db/schema';
+import { hasRole, type Actor } from '../auth/domain/roles';
+import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { isStatus, type Status } from '../cases/domain/workflow';
+import { likePrefix, type Cursor } from './domain/overview';
+import {
+  REGISTER_PAGE_SIZE,
+  registerTabs,
+  type RegisterFilter,
+  type RegisterTab,
+} from './domain/register';
+
+/**
+ * The local registers (BRIEF §4.9): lists of the actor's own trust's cases that the actor may
+ * open, one query per tab whose conditions are those of `caseRoles` (cases/domain/access.ts):
+ * «mine» = applicant (with the applicant role) or co-author, drafts included; «avdeling» =
+ * submitted cases of the departments the actor leads, or where they were added as leader;
+ * «foretak» = every submitted case, for the director and the committee. Only the own trust's
+ * cases (a consulted case of another trust is read through the consultation, not listed here).
+ * A list is not a read of personal data: it selects no answers beyond the drug's name and the
+ * main diagnosis code, and never the patient id.
+ */
+
+export interface RegisterRow {
+  id: string;
+  caseNumber: string | null;
+  status: Status;
+  drug: string | null;
+  diagnosisCode: string | null;
+  diagnosisName: string | null;
+  applicantName: string;
+  departmentName: string;
+  submittedAt: Date | null;
+  decidedAt: Date | null;
+  outcome: string | null;
+}
+
+export function tabsFor(actor: Actor): RegisterTab[] {
+  return registerTabs({
+    endorser: hasRole(actor, 'endorser'),
+    decisionMaker: hasRole(actor, 'decisionMaker'),
+    assessor: hasRole(actor, 'assessor'),
+  });
+}
+
+function tabCondition(actor: Actor, tab: RegisterTab): SQL | undefined {
+  const coAuthor = exists(
+    sql`(select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId})`,
+  );
+  if (tab === 'mine') {
+    return hasRole(actor, 'applicant')
+      ? or(eq(cases.applicantId, actor.userId), coAuthor)
+      : coAuthor;
+  }
+  if (tab === 'foretak') return ne(cases.status, 'draft');
+  const grants = actor.grants.filter((g) => g.role === 'endorser' && g.trustId === actor.trustId);
+  const mine: SQL[] = [
+    exists(
+      sql`(select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
+    ),
+  ];
+  if (grants.some((g) => g.departmentId === null)) mine.push(sql`true`);
+  const departmentIds = grants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
+  if (departmentIds.length > 0) mine.push(inArray(cases.departmentId, departmentIds));
+  return and(ne(cases.status, 'draft'), or(...mine));
+}
+
+/** One page of a register tab; a tab the actor does not have is refused by the caller. */
+export async function registerPage(
+  db: Db,
+  actor: Actor,
+  filter: RegisterFilter,
+  cursor: Cursor | null,
+  limit = REGISTER_PAGE_SIZE,
+): Promise<{ rows: RegisterRow[]; next: Cursor | null }> {
+  const where: (SQL | undefined)[] = [
+    eq(cases.trustId, actor.trustId),
+    tabCondition(actor, filter.tab),
+  ];
+  if (filter.status) where.push(eq(cases.status, filter.status));
+  if (filter.from) {
+    where.push(
+      sql`${cases.submittedAt} >= (${filter.from}::date)::timestamp at time zone 'Europe/Oslo'`,
+    );
+  }
+  if (filter.to) {
+    where.push(
+      sql`${cases.submittedAt} < (${filter.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
+    );
+  }
+  if (filter.freeText) {
+    where.push(
+      or(
+        sql`${cases.caseNumber} like ${likePrefix(filter.freeText.toUpperCase())}`,
+        sql`lower(${cases.answers}->'drug'->>'label') like ${`%${likePrefix(filter.freeText.toLowerCase())}`}`,
+      ),
+    );
+  }
+  if (cursor) {
+    where.push(
+      sql`(${cases.createdAt}, ${cases.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+  const found = await inTenant(db, actor, (tx) =>
+    tx
+      .select({
+        id: cases.id,
+        caseNumber: cases.caseNumber,
+        status: cases.status,
+        drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
+        diagnosis: sql<string | null>`${cases.answers}->'diagnoses'->>0`,
+        applicantName: users.name,
+        departmentName: departments.name,
+        submittedAt: cases.submittedAt,
+        decidedAt: caseSummaries.decidedAt,
+        outcome: caseSummaries.outcome,
+        createdKey: sql<string>`${cases.createdAt}::text`,
+      })
+      .from(cases)
+      .innerJoin(users, eq(users.id, cases.applicantId))
+      .innerJoin(departments, eq(departments.id, cases.departmentId))
+      .leftJoin(caseSummaries, eq(caseSummaries.caseId, cases.id))
+      .where(and(...where))
+      .orderBy(desc(cases.createdAt), desc(cases.id))
+      .limit(limit + 1),
+  );
+  const page = found.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    rows: page.map((r) => {
+      if (!isStatus(r.status)) throw new Error(`Unknown status in database: ${r.status}`);
+      const [system, code] = (r.diagnosis ?? '').split(':');
+      const diagnosis =
+        system && code && (system === 'ICD10' || system === 'ICPC2')
+          ? diagnosisIndex().find(system, code)
+          : undefined;
+      return {
+        id: r.id,
+        caseNumber: r.caseNumber,
+        status: r.status,
+        drug: r.drug,
+        diagnosisCode: code ?? null,
+        diagnosisName: diagnosis?.text ?? null,
+        applicantName: r.applicantName,
+        departmentName: r.departmentName,
+        submittedAt: r.submittedAt,
+        decidedAt: r.decidedAt,
+        outcome: r.outcome,
+      };
+    }),
+    next:
+      found.length > limit && last
+        ? { sort: `register:${filter.tab}`, key: last.createdKey, id: last.id }
+        : null,
+  };
+}

@@ -1,0 +1,161 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_PATIENT_IDS } from '../app/test/actors';
+import { TEST_DATABASES } from '../app/test/databases';
+import { submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+/**
+ * Issue 5's national overview and local registers: a national reader sees every trust's
+ * decisions without a personal field, filters, pages and exports them; an applicant reaches the
+ * full case from «Mine søknader» in one click.
+ */
+describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(kind, { nationalDemoCases: 60 }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  const noPatientIds = async (page: Page) => {
+    const html = await page.content();
+    for (const id of TEST_PATIENT_IDS) expect(html).not.toContain(id);
+  };
+
+  it('an applicant opens «Mine søknader» and reaches the full case in one click', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    await doctor.getByRole('link', { name: 'Register' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Register' }).waitFor();
+    await expect
+      .poll(() => doctor.getByRole('link', { name: 'Mine søknader' }).getAttribute('aria-current'))
+      .toBe('page');
+    const table = doctor.getByRole('table', { name: 'Mine søknader: søknader' });
+    await table.waitFor();
+    await noPatientIds(doctor);
+    await expectAccessible(doctor);
+    await expectAccessibleWithoutJs(browser, doctor.context(), `${app.url}/register?fane=mine`);
+    await table
+      .getByRole('link', { name: /^Åpne saken HBE-/ })
+      .first()
+      .click();
+    await doctor.waitForURL(`${app.url}${caseUrl}`);
+    await doctor.getByRole('heading', { level: 1, name: /^Sak HBE-/ }).waitFor();
+    await doctor.context().close();
+  });
+
+  it('a national reader sees, filters, pages and exports every trust’s decisions without personal data', async () => {
+    const reader = await signIn('Tone Lie');
+    await reader.getByRole('link', { name: 'Nasjonal oversikt' }).click();
+    await reader.getByRole('heading', { level: 1, name: 'Nasjonal oversikt' }).waitFor();
+    const rows = reader.locator('table tbody tr');
+    expect(await rows.count()).toBe(50);
+    const trusts = new Set(
+      await reader.locator('table tbody tr td:nth-child(2)').allTextContents(),
+    );
+    expect(trusts.size).toBeGreaterThanOrEqual(5);
+    expect(await reader.getByText(/Innvilget|Avslått/).count()).toBeGreaterThan(0);
+    await noPatientIds(reader);
+    await expectAccessible(reader);
+    await expectAccessibleWithoutJs(browser, reader.context(), `${app.url}/nasjonalt`);
+
+    // Keyset pages: the next page holds the rest, none of the first page's rows.
+    const firstPage = await reader.locator('table tbody tr td:first-child').allTextContents();
+    await reader.getByRole('link', { name: 'Neste side' }).click();
+    await reader.getByRole('link', { name: 'Første side' }).waitFor();
+    const secondPage = await reader.locator('table tbody tr td:first-child').allTextContents();
+    expect(secondPage.length).toBeGreaterThan(0);
+    expect(secondPage.filter((n) => firstPage.includes(n))).toEqual([]);
+    await expectAccessible(reader);
+
+    // Filters (a GET form): a bad ATC code is refused and kept; then rejected L cases, oldest first.
+    await reader.goto(`${app.url}/nasjonalt`);
+    await reader.getByLabel('Utfall').selectOption({ label: 'Avslått' });
+    await reader.getByLabel(/^ATC-kode/).fill('L0');
+    await reader.getByRole('button', { name: 'Vis' }).click();
+    await reader
+      .getByText('Skriv begynnelsen av en ATC-kode, for eksempel L01 eller L01FA01.')
+      .first()
+      .waitFor();
+    await expectAccessible(reader);
+    await reader.getByLabel(/^ATC-kode/).fill('L');
+    await reader.getByLabel('Rekkefølge').selectOption({ label: 'Stigende' });
+    await reader.getByRole('button', { name: 'Vis' }).click();
+    await reader.waitForURL(/atc=L&/);
+    await reader.locator('table').waitFor();
+    const outcomes = await reader.locator('table tbody tr td:nth-child(9)').allTextContents();
+    expect(outcomes.length).toBeGreaterThan(0);
+    expect(new Set(outcomes)).toEqual(new Set(['Avslått']));
+    const filterUrl = reader.url();
+    expect(filterUrl).toContain('utfall=rejected');
+
+    // Exports of the filtered set: CSV (BOM, semicolons) and XLSX, the same rows.
+    const [csvDownload] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('link', { name: 'Last ned CSV' }).click(),
+    ]);
+    const csvBytes = readFileSync(await csvDownload.path());
+    expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csvLines = csvBytes.subarray(3).toString('utf8').trim().split('\r\n');
+    expect(csvLines[0]).toMatch(/^Løpenummer;Helseforetak;Ordning;/);
+    expect(csvLines).toHaveLength(outcomes.length + 1);
+    expect(csvLines.slice(1).every((line) => line.includes(';Avslått;'))).toBe(true);
+
+    const [xlsxDownload] = await Promise.all([
+      reader.waitForEvent('download'),
+      reader.getByRole('link', { name: 'Last ned Excel (XLSX)' }).click(),
+    ]);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(await xlsxDownload.path());
+    const sheet = workbook.worksheets[0];
+    expect(sheet?.rowCount).toBe(outcomes.length + 1);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Løpenummer');
+    const xlsxText: string[] = [];
+    sheet?.eachRow((row) => {
+      row.eachCell((cell) => xlsxText.push(cell.text));
+    });
+    for (let n = 2; n <= outcomes.length + 1; n += 1) {
+      expect(sheet?.getRow(n).getCell(7).text).toMatch(/^L\d{2}/);
+      expect(sheet?.getRow(n).getCell(12).text).toBe('Avslått');
+    }
+    for (const id of TEST_PATIENT_IDS) {
+      expect(csvLines.join('\n')).not.toContain(id);
+      expect(xlsxText.join('\n')).not.toContain(id);
+    }
+
+    // A personal field as a sort key: refused with a Norwegian message, not a 500.
+    const refused = await reader.goto(`${app.url}/nasjonalt?sorter=patientId`);
+    expect(refused?.status()).toBe(400);
+    await reader.getByText('Velg en sortering fra listen.').first().waitFor();
+    await expectAccessible(reader);
+    const exportRefused = await reader.request.get(`${app.url}/nasjonalt/eksport.csv?patientId=1`);
+    expect(exportRefused.status()).toBe(400);
+    expect(await exportRefused.text()).toMatch(/^Ugyldig forespørsel: patientId: Ukjent filter/);
+    await reader.context().close();
+  });
+});
