@@ -34,4 +34,9 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('nasjonalt/saker/:caseNumber', 'routes/national-case.tsx'),
+  route('nasjonalt/variasjon', 'routes/national-variation.tsx'),
+  route('api/presedenser', 'routes/api-precedents.ts'),
+  route('admin/kohort', 'routes/admin-cohort.tsx'),
+  route('saker/:caseId/gruppesoknad', 'routes/cohort-group.ts'),
 ] satisfies RouteConfig;
