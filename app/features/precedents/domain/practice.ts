@@ -1,5 +1,3 @@
-import type { DecisionOutcome } from '../../cases/domain/application';
-
 /** The fewest national decisions that make a practice. */
 export const PRACTICE_MIN_DECISIONS = 10;
 /** The share of decisions one way that makes a practice. */
@@ -25,7 +23,7 @@ export const isApproval = (outcome: string) =>
  * 75 % rejected. Only a warning: the decision stays the director's.
  */
 export function practiceWarning(
-  outcome: DecisionOutcome | string,
+  outcome: string,
   practice: NationalPractice,
 ): PracticeWarning | null {
   if (practice.total < PRACTICE_MIN_DECISIONS) return null;
