@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { DatabaseKind } from '../app/db/database.server';
+import { openPglite, openPostgres, type Db, type DatabaseKind } from '../app/db/database.server';
+import { seed, seedFest } from '../app/db/seed.server';
 import { createScratchDatabase } from '../app/test/databases';
 
 export interface RunningApp {
@@ -15,11 +16,25 @@ export interface RunningApp {
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
- * PGlite folder or a fresh database on the DATABASE_URL server.
+ * PGlite folder or a fresh database on the DATABASE_URL server. `prepare` runs first on that
+ * database (migrated and seeded), e.g. to write generated national history.
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(
+  kind: DatabaseKind,
+  prepare?: (db: Db) => Promise<void>,
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  if (prepare) {
+    const database = scratch
+      ? openPostgres(scratch.url, 2)
+      : await openPglite(join(dataDir, 'pglite'));
+    await database.migrate();
+    await seed(database.db);
+    await seedFest(database.db);
+    await prepare(database.db);
+    await database.close();
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   if (scratch) env.DATABASE_URL = scratch.url;
