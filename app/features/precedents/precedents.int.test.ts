@@ -49,7 +49,7 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
     // Random national history, and hand-made cases for exact ordering (other trusts).
     const generated = generateCases({
       seed: 11,
-      count: 240,
+      count: 150,
       trusts: 5,
       from: new Date('2023-01-01T00:00:00Z'),
       to: new Date('2025-06-30T00:00:00Z'),
@@ -69,7 +69,7 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
         }),
       ],
     );
-  });
+  }, 300_000);
   afterAll(() => database.close());
 
   const allSummaries = () =>
