@@ -42,4 +42,9 @@ export default [
   route('nasjonalt/eksport.csv', 'routes/national-export-csv.ts'),
   route('nasjonalt/eksport.xlsx', 'routes/national-export-xlsx.ts'),
   route('register', 'routes/register.tsx'),
+  route('nasjonalt/saker/:caseNumber', 'routes/national-case.tsx'),
+  route('nasjonalt/variasjon', 'routes/national-variation.tsx'),
+  route('api/presedenser', 'routes/api-precedents.ts'),
+  route('admin/kohort', 'routes/admin-cohort.tsx'),
+  route('saker/:caseId/gruppesoknad', 'routes/cohort-group.ts'),
 ] satisfies RouteConfig;

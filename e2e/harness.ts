@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { DatabaseKind } from '../app/db/database.server';
+import { openPglite, openPostgres, type Db, type DatabaseKind } from '../app/db/database.server';
+import { seed, seedFest } from '../app/db/seed.server';
 import { createScratchDatabase } from '../app/test/databases';
 
 export interface RunningApp {
@@ -25,17 +26,29 @@ export interface AppOptions {
   env?: NodeJS.ProcessEnv;
   /** How many generated national cases to seed (default none: they are slow to write). */
   nationalDemoCases?: number;
+  /** Runs on the app's database (migrated and seeded) before the app starts. */
+  prepare?: (db: Db) => Promise<void>;
 }
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
- * PGlite folder or a fresh database on the DATABASE_URL server. `extraEnv` adds settings (say
- * HelseID's, or a fixed PORT).
+ * PGlite folder or a fresh database on the DATABASE_URL server. `options.env` adds settings (say
+ * HelseID's, or a fixed PORT); `options.prepare` runs first on that database (migrated and
+ * seeded), e.g. to write generated national history.
  */
 export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch =
     kind === 'postgres' && !options.databaseUrl ? await createScratchDatabase() : null;
+  if (options.prepare) {
+    const url = options.databaseUrl ?? scratch?.url;
+    const database = url ? openPostgres(url, 2) : await openPglite(join(dataDir, 'pglite'));
+    await database.migrate();
+    await seed(database.db);
+    await seedFest(database.db);
+    await options.prepare(database.db);
+    await database.close();
+  }
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: '0',

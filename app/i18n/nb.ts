@@ -32,6 +32,7 @@ import type { DeadlineError } from '../features/clocks/domain/clocks';
 import type { Continuation, Effect, FollowUpError } from '../features/followup/domain/followup';
 import type { FilterError } from '../features/national/domain/overview';
 import type { RegisterTab } from '../features/national/domain/register';
+import type { CohortSettingsError } from '../features/precedents/domain/cohort';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
 export const nb = {
@@ -797,6 +798,8 @@ export const nb = {
         'Reseptmerknader, faktureringsrutiner, standardvilkår og standardbegrunnelser.',
       deadlinesLink: 'Frister',
       deadlinesLinkHelp: 'Frister og påminnelser for saksbehandlingen.',
+      cohortLink: 'Kohortsignal',
+      cohortLinkHelp: 'Når fagdirektøren varsles om flere like søknader for enkeltpasienter.',
       title: 'Vedtakstekster',
       intro:
         'Tekstene kan velges når vedtak fattes. En reseptmerknad kan inneholde {løpenummer}, som byttes ut med sakens løpenummer.',
@@ -1320,6 +1323,121 @@ export const nb = {
       open: (label: string) => `Åpne saken ${label}`,
       empty: 'Ingen søknader passer til filtrene.',
     },
+  },
+  precedents: {
+    panelTitle: 'Tidligere vedtak',
+    panelIntro:
+      'Vedtak i alle helseforetak om samme virkestoff eller ATC-gruppe og samme hovedindikasjon, mest like og nyeste først.',
+    needDrugAndDiagnosis:
+      'Velg legemiddel og diagnose (og lagre) for å se tidligere vedtak i andre helseforetak.',
+    none: 'Ingen tidligere vedtak om samme legemiddel og indikasjon.',
+    count: (shown: number, total: number) =>
+      total > shown ? `Viser ${shown} av ${total} vedtak.` : `${total} vedtak.`,
+    totals: 'Utfall i alle treff',
+    underFive: 'under 5',
+    trust: 'Helseforetak',
+    caseNumber: 'Løpenummer',
+    outcome: 'Utfall',
+    conditions: 'Vilkår',
+    decidedAt: 'Vedtatt',
+    match: 'Treff',
+    matchLabel: (exactDrug: boolean, exactIndication: boolean) =>
+      `${exactDrug ? 'Samme legemiddel' : 'Samme ATC-gruppe'}, ${exactIndication ? 'samme diagnose' : 'samme diagnosekategori'}`,
+    openSummary: (caseNumber: string) => `Åpne nasjonalt sammendrag for ${caseNumber}`,
+    variationLink: 'Se variasjon mellom helseforetakene',
+    forDrug: (drug: string, diagnosis: string) => `For ${drug} ved ${diagnosis}`,
+    loading: 'Henter tidligere vedtak …',
+    summaryTitle: (caseNumber: string) => `Nasjonalt sammendrag: ${caseNumber}`,
+    summaryIntro: 'Sammendrag uten personopplysninger, delt mellom alle helseforetak.',
+    notFoundTitle: 'Fant ikke saken',
+    notFound: (caseNumber: string) =>
+      `Det finnes ingen sak med løpenummer ${caseNumber} i den nasjonale oversikten. Kontroller nummeret.`,
+    fields: {
+      trust: 'Helseforetak',
+      status: 'Status',
+      scheme: 'Ordning',
+      scope: 'Gjelder',
+      drug: 'Legemiddel',
+      substance: 'Virkestoff',
+      atc: 'ATC-kode',
+      indication: 'Indikasjon',
+      otherDiagnoses: 'Andre diagnoser',
+      submittedAt: 'Sendt inn',
+      decidedAt: 'Vedtatt',
+      outcome: 'Utfall',
+      conditions: 'Vilkår',
+      evaluationDate: 'Evalueringsdato',
+      processing: 'Saksbehandlingstid',
+      followUp: 'Oppfølging',
+      retrospective: 'Etterregistrert',
+    },
+    stagesTitle: 'Tid per steg',
+    stage: 'Steg',
+    time: 'Tid',
+    retrospectiveTag: 'Etterregistrert',
+    retrospectiveText: 'Registrert i ettertid med opprinnelige datoer.',
+    continued: 'Behandlingen fortsetter',
+    stopped: 'Behandlingen er avsluttet',
+    notFollowedUp: 'Ikke fulgt opp ennå',
+    notDecided: 'Ikke besluttet ennå',
+    days: (days: number) =>
+      `${new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }).format(days)} ${days === 1 ? 'dag' : 'dager'}`,
+    notKnown: '–',
+    variationTitle: 'Variasjon mellom helseforetakene',
+    variationIntro:
+      'Vedtak om samme legemiddel (ATC-kode) og hovedindikasjon per helseforetak. Tall under 5 vises ikke.',
+    variationFormTitle: 'Velg legemiddel og indikasjon',
+    atcLabel: 'ATC-kode',
+    atcDescription: 'For eksempel L01FA01',
+    diagnosisLabel: 'Diagnosekode',
+    diagnosisDescription: 'For eksempel ICD10:N04.2',
+    show: 'Vis',
+    badQuery:
+      'Skriv en gyldig ATC-kode (for eksempel L01FA01) og diagnosekode (for eksempel ICD10:N04.2).',
+    variationCaption: (atc: string, diagnosis: string) =>
+      `Vedtak om ${atc} ved ${diagnosis} per helseforetak`,
+    decisions: 'Vedtak',
+    approvalRate: 'Andel innvilget',
+    medianDays: 'Median behandlingstid',
+    p90Days: '90-persentil behandlingstid',
+    national: 'Hele landet',
+    noDecisions: 'Ingen vedtak om dette legemiddelet ved denne indikasjonen.',
+    percent: (share: number) =>
+      new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 }).format(share),
+    warningTitle: 'Vedtaket avviker fra nasjonal praksis',
+    warningRejecting: (share: string, total: number) =>
+      `${share} av ${total} vedtak i landet om samme legemiddel og hovedindikasjon er innvilget. Du er i ferd med å avslå.`,
+    warningApproving: (share: string, total: number) =>
+      `${share} av ${total} vedtak i landet om samme legemiddel og hovedindikasjon er avslått. Du er i ferd med å innvilge.`,
+    warningAdvice:
+      'Vurder om saken skiller seg fra de andre, og begrunn vedtaket. Beslutningen er din.',
+    confirmAnyway: 'Bekreft vedtaket likevel',
+    confirmHint: 'Kryss av og send på nytt for å fatte vedtaket slik det står.',
+    cohortTitle: 'Flere like søknader',
+    cohortIntro: (count: number, days: number) =>
+      `${count} søknader for enkeltpasienter om samme legemiddel og hovedindikasjon er sendt inn de siste ${days} dagene.`,
+    cohortFor: (drug: string, diagnosis: string) => `${drug} ved ${diagnosis}`,
+    cohortCases: 'Søknader',
+    cohortGroup: 'Start en gruppesøknad',
+    cohortGroupHandOver:
+      'En gruppesøknad startes av en søker. Gi opplysningene under til søkeren (ordning, legemiddel, diagnose, pasientgruppe).',
+    cohortProposal: 'Foreslå for Nye Metoder',
+    cohortProposalText:
+      'Et forslag om nasjonal metodevurdering sendes på nyemetoder.no. Kopier opplysningene under inn i skjemaet.',
+    cohortDetails: 'Opplysninger',
+    cohortSettingsTitle: 'Kohortsignal',
+    cohortSettingsIntro:
+      'Fagdirektøren varsles når minst så mange søknader for enkeltpasienter om samme legemiddel og hovedindikasjon er sendt inn innenfor perioden.',
+    threshold: 'Antall søknader',
+    thresholdDescription: 'Fra 2 til 100',
+    windowDays: 'Periode (dager)',
+    windowDescription: 'Fra 7 til 730 dager',
+    save: 'Lagre',
+    saved: 'Innstillingene er lagret.',
+    settingsErrors: {
+      thresholdRange: 'Skriv et helt tall fra 2 til 100.',
+      windowRange: 'Skriv et helt antall dager fra 7 til 730.',
+    } satisfies Record<CohortSettingsError, string>,
   },
 };
 

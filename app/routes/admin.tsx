@@ -17,6 +17,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 const LINKS = [
   { to: '/admin/vedtakstekster', label: 'phrasesLink', help: 'phrasesLinkHelp' },
   { to: '/admin/frister', label: 'deadlinesLink', help: 'deadlinesLinkHelp' },
+  { to: '/admin/kohort', label: 'cohortLink', help: 'cohortLinkHelp' },
 ] as const;
 
 /** The log controller's page: the administrator's only (the decision maker does not see it). */

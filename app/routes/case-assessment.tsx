@@ -37,6 +37,8 @@ import type { FieldErrors } from '../features/cases/domain/application';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
+import { casePrecedents } from '../features/precedents/precedents.server';
+import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
@@ -64,6 +66,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     diagnoses: diagnosisNames(view.answers),
     me: actor.userId,
     saved: isIntent(saved) ? saved : null,
+    precedents: await casePrecedents(context.db, actor, params.caseId),
   };
 }
 
@@ -171,6 +174,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
         </Link>
       </div>
       {!view.open && <Alert data-color="info">{t.notOpen}</Alert>}
+      <PrecedentPanel result={loaderData.precedents.result} />
       {saved && !actionData && <Alert data-color="success">{t[NOTICES[saved]]}</Alert>}
       {actionData?.problem && (
         <Alert data-color="danger">

@@ -33,6 +33,8 @@ import {
   BASE_FIELD,
   changesFromForm,
 } from '../features/cases/ui/questionnaire-form';
+import { casePrecedents } from '../features/precedents/precedents.server';
+import { LivePrecedentPanel } from '../features/precedents/ui/LivePrecedentPanel';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
@@ -56,6 +58,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       ...attachmentFlags(url.searchParams),
       maxBytes: context.attachments.maxBytes,
     },
+    precedents: await casePrecedents(context.db, actor, view.id),
   };
 }
 
@@ -179,6 +182,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         diagnoses={view.diagnoses}
         drugFacts={view.drugFacts}
       />
+      <LivePrecedentPanel initial={loaderData.precedents.result} />
       <Attachments caseId={view.id} {...loaderData.attachments} />
       <ChangeHistory changes={view.changes} />
     </div>

@@ -27,6 +27,8 @@ import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { consultationSection } from '../features/consultations/consultations.server';
 import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
+import { caseCohortSignal } from '../features/precedents/precedents.server';
+import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanel } from '../features/decisions/decisions.server';
@@ -64,6 +66,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     dialog: await dialogSection(context.db, actor, view.id, url),
     // Consultation of another trust (features/consultations).
     consultation: await consultationSection(context.db, actor, view.id, url),
+    // Cohort signal for the decision maker (features/precedents).
+    cohorts: await caseCohortSignal(context.db, actor, view.id, new Date()),
   };
 }
 
@@ -172,6 +176,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       )}
 
       <ConsultationSection caseId={view.id} section={loaderData.consultation} />
+      <CohortSignals {...loaderData.cohorts} />
 
       <section className="sp-stack" aria-labelledby="about">
         <Heading level={2} data-size="md" id="about">

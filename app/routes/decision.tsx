@@ -14,6 +14,14 @@ import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/decision';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
+import { casePrecedents, unconfirmedWarning } from '../features/precedents/precedents.server';
+import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
+import {
+  CONFIRM_FIELD,
+  CONFIRM_VALUE,
+  PracticeWarning,
+} from '../features/precedents/ui/PracticeWarning';
+import { formText } from '../lib/form';
 
 /** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -21,7 +29,11 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const panel = await loadCase(() =>
     getDecisionPanel(context.db, actor, params.caseId, 'decision'),
   );
-  return { panel, minDate: addDays(dateInNorway(new Date()), 1) };
+  return {
+    panel,
+    minDate: addDays(dateInNorway(new Date()), 1),
+    precedents: await casePrecedents(context.db, actor, params.caseId),
+  };
 }
 
 /** POST: decide, or store a new version of the decision; a refusal keeps what was given. */
@@ -36,6 +48,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     return caseErrorData(new CaseError('invalidTransition'), values);
   }
   try {
+    // Against national practice: the form comes back with the warning until confirmed.
+    const confirmed = formText(form, CONFIRM_FIELD) === CONFIRM_VALUE;
+    const warning = await unconfirmedWarning(
+      context.db,
+      actor,
+      params.caseId,
+      values.outcome,
+      confirmed,
+    );
+    if (warning) return { problem: null, fieldErrors: {}, values, practiceWarning: warning };
     await submitDecision(context.db, actor, params.caseId, {
       ...values,
       event: values.event,
@@ -48,7 +70,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
-  const { panel, minDate } = loaderData;
+  const { panel, minDate, precedents } = loaderData;
+  const target = precedents.result?.target;
   const label = panel.caseNumber ?? msg.case.draftLabel;
   const t = msg.decisionModule;
   return (
@@ -65,7 +88,25 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
       {panel.decisions.length === 0 && panel.events.length === 0 && (
         <Paragraph>{msg.case.noActions}</Paragraph>
       )}
-      <DecisionSection panel={panel} submitted={actionData ?? null} minDate={minDate} />
+      <DecisionSection
+        panel={panel}
+        submitted={actionData ?? null}
+        minDate={minDate}
+        beforeSubmit={(event) => (
+          <PracticeWarning
+            practice={precedents.practice}
+            atc={target?.atc ?? null}
+            diagnosis={target?.diagnosis ?? null}
+            fromServer={
+              actionData && 'practiceWarning' in actionData && actionData.values.event === event
+                ? actionData.practiceWarning
+                : null
+            }
+            idPrefix={event}
+          />
+        )}
+      />
+      <PrecedentPanel result={precedents.result} />
       <Link asChild>
         <RouterLink to={`/saker/${panel.caseId}`}>{t.backToCase}</RouterLink>
       </Link>

@@ -7,6 +7,8 @@ import { consultationsHome } from '../features/consultations/consultations.serve
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
 import { isOverdue, overdueFirst } from '../features/clocks/domain/clocks';
 import { UrgentTag } from '../features/clocks/ui/ClocksPanel';
+import { cohortSignal } from '../features/precedents/precedents.server';
+import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/home';
@@ -28,6 +30,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     worksCases,
     // Consultation: cases other trusts have asked this trust about (features/consultations).
     consultations: await consultationsHome(context.db, actor, new URL(request.url)),
+    // Cohort signal for the decision maker (features/precedents).
+    cohorts: await cohortSignal(context.db, actor, now),
   };
 }
 
@@ -106,6 +110,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </div>
       {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
       <ConsultationsToUs data={loaderData.consultations} />
+      <CohortSignals {...loaderData.cohorts} />
       {worksCases && (
         <>
           <section className="sp-stack" aria-labelledby="waiting">

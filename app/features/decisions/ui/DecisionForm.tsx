@@ -6,6 +6,7 @@ import {
   Paragraph,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
@@ -91,6 +92,7 @@ export function DecisionForm({
   current,
   submitted,
   minDate,
+  beforeSubmit,
 }: {
   caseId: string;
   caseNumber: string;
@@ -101,6 +103,8 @@ export function DecisionForm({
   submitted: SubmittedDecision | null;
   /** YYYY-MM-DD: the earliest evaluation date allowed (tomorrow). */
   minDate: string;
+  /** Shown inside the form just above the button (e.g. the warning against national practice). */
+  beforeSubmit?: ReactNode;
 }) {
   const t = msg.decisionModule;
   const mine = submitted?.values.event === event ? submitted : null;
@@ -249,6 +253,7 @@ export function DecisionForm({
               error={error('revisionReason')}
             />
           )}
+          {beforeSubmit}
           <div>
             <Button type="submit">{revising ? t.submitRevision : t.submit}</Button>
           </div>

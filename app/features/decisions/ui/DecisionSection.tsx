@@ -1,7 +1,9 @@
 import { Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
 import { conditionLines, norwegianDate } from '../domain/compose';
 import type { DecisionPanel, DecisionVersion } from '../decisions.server';
+import type { DecisionEvent } from '../domain/form';
 import { DecisionForm, type SubmittedDecision } from './DecisionForm';
 
 function DecisionDetails({ caseId, decision }: { caseId: string; decision: DecisionVersion }) {
@@ -67,10 +69,13 @@ export function DecisionSection({
   panel,
   submitted,
   minDate,
+  beforeSubmit,
 }: {
   panel: DecisionPanel;
   submitted: SubmittedDecision | null;
   minDate: string;
+  /** Extra content inside each decision form, above its button. */
+  beforeSubmit?: (event: DecisionEvent) => ReactNode;
 }) {
   const t = msg.decisionModule;
   const [current, ...earlier] = panel.decisions;
@@ -117,6 +122,7 @@ export function DecisionSection({
           current={current ?? null}
           submitted={submitted}
           minDate={minDate}
+          beforeSubmit={beforeSubmit?.(event)}
         />
       ))}
     </section>

@@ -78,7 +78,8 @@ export interface GeneratedCase {
   trust: number;
   scheme: Scheme;
   patientScope: PatientScope;
-  drug: (typeof GENERATED_DRUGS)[number];
+  /** One of GENERATED_DRUGS, or any drug by label, ATC code and substance. */
+  drug: { label: string; atc: string; substance: string };
   diagnosis: string;
   submittedAt: Date;
   /** Days at the leader (submitted), awaiting the director (endorsed) and in assessment. */

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COHORT_DEFAULTS,
+  detectCohorts,
+  parseCohortSettings,
+  type CohortApplication,
+} from './cohort';
+
+const NOW = new Date('2026-06-30T12:00:00Z');
+const DAY_MS = 86400000;
+let n = 0;
+const app = (daysAgo: number, over: Partial<CohortApplication> = {}): CohortApplication => {
+  n += 1;
+  return {
+    caseId: `c${n}`,
+    caseNumber: `HBE-2026-${String(n).padStart(5, '0')}`,
+    patientScope: 'single',
+    scheme: 'offLabel',
+    drugLabel: 'MabThera',
+    festProductId: null,
+    atcCode: 'L01FA01',
+    substance: 'Rituksimab',
+    primaryDiagnosis: 'ICD10:N04.2',
+    submittedAt: new Date(NOW.getTime() - daysAgo * DAY_MS),
+    ...over,
+  };
+};
+const detect = (apps: CohortApplication[], threshold = 3, windowDays = 90) =>
+  detectCohorts(apps, { threshold, windowDays }, NOW).map((c) => c.applications.length);
+
+describe('cohort signal', () => {
+  it('defaults to 3 applications within 90 days', () => {
+    expect(COHORT_DEFAULTS).toEqual({ threshold: 3, windowDays: 90 });
+  });
+
+  it.each([
+    ['three within the window', [app(1), app(30), app(89)], [3]],
+    ['the window edge is inclusive', [app(1), app(2), app(90)], [3]],
+    ['one day outside the window', [app(1), app(2), app(91)], []],
+    ['under the threshold', [app(1), app(2)], []],
+    [
+      'different indications are not grouped',
+      [app(1), app(2), app(3, { primaryDiagnosis: 'ICD10:N04.9' })],
+      [],
+    ],
+    ['different drugs are not grouped', [app(1), app(2), app(3, { atcCode: 'L01FA05' })], []],
+    ['group applications do not count', [app(1), app(2), app(3, { patientScope: 'group' })], []],
+    [
+      'without ATC, by substance',
+      [
+        app(1, { atcCode: null }),
+        app(2, { atcCode: null }),
+        app(3, { atcCode: null, substance: 'rituksimab ' }),
+      ],
+      [3],
+    ],
+    [
+      'two cohorts, largest first',
+      [
+        app(1),
+        app(2),
+        app(3),
+        app(4, { primaryDiagnosis: 'ICD10:G35' }),
+        app(5, { primaryDiagnosis: 'ICD10:G35' }),
+        app(6, { primaryDiagnosis: 'ICD10:G35' }),
+        app(7, { primaryDiagnosis: 'ICD10:G35' }),
+      ],
+      [4, 3],
+    ],
+    ['after now is ignored', [app(1), app(2), app(-1)], []],
+  ])('%s', (_, apps, expected) => {
+    expect(detect(apps)).toEqual(expected);
+  });
+
+  it('uses the configured threshold and window', () => {
+    expect(detect([app(1), app(2)], 2)).toEqual([2]);
+    expect(detect([app(1), app(2), app(20)], 3, 14)).toEqual([]);
+  });
+
+  it('lists the applications oldest first with the shared drug and indication', () => {
+    const [cohort] = detectCohorts([app(1), app(50), app(20)], COHORT_DEFAULTS, NOW);
+    expect(cohort?.applications.map((a) => a.submittedAt.getTime())).toEqual(
+      [50, 20, 1].map((d) => NOW.getTime() - d * DAY_MS),
+    );
+    expect(cohort).toMatchObject({ atcCode: 'L01FA01', diagnosis: 'ICD10:N04.2' });
+  });
+
+  it.each([
+    [
+      { threshold: '4', windowDays: '60' },
+      { ok: true, settings: { threshold: 4, windowDays: 60 } },
+    ],
+    [
+      { threshold: '1', windowDays: '60' },
+      { ok: false, errors: { threshold: 'thresholdRange' } },
+    ],
+    [
+      { threshold: 'tre', windowDays: '0' },
+      { ok: false, errors: { threshold: 'thresholdRange', windowDays: 'windowRange' } },
+    ],
+    [
+      { threshold: '3', windowDays: '731' },
+      { ok: false, errors: { windowDays: 'windowRange' } },
+    ],
+  ])('parses the settings form %j', (values, expected) => {
+    expect(parseCohortSettings(values)).toEqual(expected);
+  });
+});

@@ -1,0 +1,455 @@
+import { and, desc, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { inApp, inTenant, type Db, type Tx } from '../../db/database.server';
+import { caseSummaries, cohortSettings, festProducts, trusts } from '../../db/schema';
+import { hasRole, type Actor } from '../auth/domain/roles';
+import { createDraft, loadVisibleCase } from '../cases/cases.server';
+import { SCHEMES } from '../cases/domain/application';
+import { CaseError } from '../cases/domain/errors';
+import type { Answers } from '../cases/domain/questionnaire';
+import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
+import { COHORT_DEFAULTS, detectCohorts, type Cohort, type CohortSettings } from './domain/cohort';
+import {
+  atcGroup,
+  diagnosisCategory,
+  PRECEDENT_LIMIT,
+  rankPrecedents,
+  type MatchLevel,
+  type PrecedentTarget,
+} from './domain/matching';
+import { isApproval, practiceWarning, type NationalPractice } from './domain/practice';
+import { shownCount } from './domain/suppression';
+import { variationTable, type VariationRow } from './domain/variation';
+
+const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
+
+/** The Norwegian name of a compact diagnosis code (`ICD10:C50.9`), or null when unknown. */
+export function diagnosisText(code: string | null): string | null {
+  if (!code) return null;
+  return parseDiagnosis(code, diagnosisIndex().find)?.text ?? null;
+}
+
+/** Everything the national summary of one case shows: no personal data. */
+export type NationalSummary = typeof caseSummaries.$inferSelect & {
+  trustName: string;
+  trustCode: string;
+  diagnosisNames: Record<string, string | null>;
+};
+
+/**
+ * The national summary of one case by løpenummer, for every signed-in user (it holds no personal
+ * data; read from case_summaries only). Unknown number: notFound.
+ */
+export async function getNationalSummary(
+  db: Db,
+  actor: Actor,
+  caseNumber: string,
+): Promise<NationalSummary> {
+  const [row] = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .select({ summary: caseSummaries, trustName: trusts.name, trustCode: trusts.code })
+      .from(caseSummaries)
+      .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
+      .where(eq(caseSummaries.caseNumber, caseNumber)),
+  );
+  if (!row) throw new CaseError('notFound');
+  return {
+    ...row.summary,
+    trustName: row.trustName,
+    trustCode: row.trustCode,
+    diagnosisNames: Object.fromEntries(
+      row.summary.diagnosisCodes.map((code) => [code, diagnosisText(code)]),
+    ),
+  };
+}
+
+/** One earlier decision shown as a precedent. */
+export interface Precedent {
+  caseNumber: string;
+  trustName: string;
+  drugLabel: string | null;
+  atcCode: string | null;
+  primaryDiagnosis: string | null;
+  outcome: string;
+  conditions: string | null;
+  decidedAt: string;
+  match: MatchLevel;
+}
+
+export interface PrecedentResult {
+  target: PrecedentTarget;
+  diagnosisName: string | null;
+  precedents: Precedent[];
+  /** All matching decisions (never suppressed: the list shows them anyway). */
+  total: number;
+  /** Per outcome; null: under 5. */
+  outcomes: Record<'approved' | 'approvedWithConditions' | 'rejected', number | null>;
+}
+
+/**
+ * Earlier decisions across all trusts on the same drug and main indication (domain/matching.ts),
+ * most relevant and recent first, at most PRECEDENT_LIMIT, with the count of all matches and
+ * the outcome totals. Reads case_summaries only. `excludeCaseId`: the case being decided.
+ */
+export async function findPrecedentsIn(
+  tx: Tx,
+  target: PrecedentTarget,
+  excludeCaseId: string | null,
+): Promise<PrecedentResult> {
+  const atc = (target.atc ?? '').toUpperCase();
+  const group = atcGroup(atc);
+  const substance = (target.substance ?? '').trim().toLowerCase();
+  const drugFilters = [
+    group ? sql`left(upper(${caseSummaries.atcCode}), 5) = ${group}` : undefined,
+    substance !== '' ? sql`lower(${caseSummaries.substance}) = ${substance}` : undefined,
+  ].filter((f) => f !== undefined);
+  const empty: PrecedentResult = {
+    target,
+    diagnosisName: diagnosisText(target.diagnosis),
+    precedents: [],
+    total: 0,
+    outcomes: { approved: null, approvedWithConditions: null, rejected: null },
+  };
+  if (drugFilters.length === 0 || target.diagnosis === '') return empty;
+  const category = diagnosisCategory(target.diagnosis);
+  const rows = await tx
+    .select({
+      caseNumber: caseSummaries.caseNumber,
+      trustName: trusts.name,
+      drugLabel: caseSummaries.drugLabel,
+      atcCode: caseSummaries.atcCode,
+      substance: caseSummaries.substance,
+      primaryDiagnosis: caseSummaries.primaryDiagnosis,
+      outcome: caseSummaries.outcome,
+      conditions: caseSummaries.conditions,
+      decidedAt: caseSummaries.decidedAt,
+    })
+    .from(caseSummaries)
+    .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
+    .where(
+      and(
+        isNotNull(caseSummaries.outcome),
+        isNotNull(caseSummaries.decidedAt),
+        excludeCaseId ? ne(caseSummaries.caseId, excludeCaseId) : undefined,
+        or(...drugFilters),
+        or(
+          eq(caseSummaries.primaryDiagnosis, target.diagnosis),
+          sql`split_part(${caseSummaries.primaryDiagnosis}, '.', 1) = ${category}`,
+        ),
+      ),
+    )
+    .orderBy(desc(caseSummaries.decidedAt));
+  const ranked = rankPrecedents(
+    target,
+    rows.flatMap((r) =>
+      r.outcome && r.decidedAt ? [{ ...r, outcome: r.outcome, decidedAt: r.decidedAt }] : [],
+    ),
+  );
+  const count = (o: string) => shownCount(ranked.filter((r) => r.outcome === o).length);
+  return {
+    ...empty,
+    precedents: ranked.slice(0, PRECEDENT_LIMIT).map((r) => ({
+      caseNumber: r.caseNumber,
+      trustName: r.trustName,
+      drugLabel: r.drugLabel,
+      atcCode: r.atcCode,
+      primaryDiagnosis: r.primaryDiagnosis,
+      outcome: r.outcome,
+      conditions: r.conditions,
+      decidedAt: r.decidedAt.toISOString(),
+      match: r.match,
+    })),
+    total: ranked.length,
+    outcomes: {
+      approved: count('approved'),
+      approvedWithConditions: count('approvedWithConditions'),
+      rejected: count('rejected'),
+    },
+  };
+}
+
+export const findPrecedents = (db: Db, actor: Actor, target: PrecedentTarget) =>
+  inTenant(db, scopeOf(actor), (tx) => findPrecedentsIn(tx, target, null));
+
+/** A drug (FEST product id first, else ATC code or substance) and a main indication. */
+interface TargetInput {
+  productId: string | null;
+  atc: string | null;
+  substance: string | null;
+  diagnosis: string;
+}
+
+/** The drug facts to match on: the FEST product's ATC code and substances win. */
+async function targetIn(tx: Tx, input: TargetInput): Promise<PrecedentTarget | null> {
+  let { atc, substance } = input;
+  if (input.productId) {
+    const [product] = await tx
+      .select({ atcCode: festProducts.atcCode, substances: festProducts.substances })
+      .from(festProducts)
+      .where(eq(festProducts.id, input.productId));
+    if (product) {
+      atc = product.atcCode ?? atc;
+      const names = product.substances.map((s) => s.name).filter((s) => s !== '');
+      substance = names.length > 0 ? names.join(' + ') : substance;
+    }
+  }
+  if ((!atc && !substance) || input.diagnosis === '') return null;
+  return { atc, substance, diagnosis: input.diagnosis };
+}
+
+/** For the API: FEST is national reference data, read outside any trust. */
+export const resolvePrecedentTarget = (db: Db, input: TargetInput) =>
+  inApp(db, (tx) => targetIn(tx, input));
+
+/** The drug and main indication of a case's answers. */
+function targetOf(tx: Tx, answers: Answers): Promise<PrecedentTarget | null> {
+  const drug = answers.drug;
+  const diagnoses = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
+  if (!drug || typeof drug !== 'object' || Array.isArray(drug)) return Promise.resolve(null);
+  return targetIn(tx, {
+    productId: drug.id,
+    atc: drug.atc ?? null,
+    substance: drug.substance ?? null,
+    diagnosis: diagnoses[0] ?? '',
+  });
+}
+
+/** The precedents and national practice for one case (applying, assessing or deciding). */
+export interface CasePrecedents {
+  result: PrecedentResult | null;
+  practice: NationalPractice | null;
+}
+
+/**
+ * Precedents for a case the actor may see (another trust's: notFound), and national practice for
+ * its exact ATC and main indication (for the warning on the decision page).
+ */
+export async function casePrecedents(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+): Promise<CasePrecedents> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const { row } = await loadVisibleCase(tx, actor, caseId);
+    const target = await targetOf(tx, row.answers);
+    if (!target) return { result: null, practice: null };
+    return {
+      result: await findPrecedentsIn(tx, target, caseId),
+      practice: target.atc ? await practiceIn(tx, target.atc, target.diagnosis, caseId) : null,
+    };
+  });
+}
+
+/** National decisions on exactly this ATC and main indication, by outcome. */
+async function practiceIn(
+  tx: Tx,
+  atc: string,
+  diagnosis: string,
+  excludeCaseId: string | null,
+): Promise<NationalPractice> {
+  const rows = await tx
+    .select({ outcome: caseSummaries.outcome, n: sql<number>`count(*)::int` })
+    .from(caseSummaries)
+    .where(
+      and(
+        isNotNull(caseSummaries.outcome),
+        eq(caseSummaries.atcCode, atc),
+        eq(caseSummaries.primaryDiagnosis, diagnosis),
+        excludeCaseId ? ne(caseSummaries.caseId, excludeCaseId) : undefined,
+      ),
+    )
+    .groupBy(caseSummaries.outcome);
+  const total = rows.reduce((s, r) => s + r.n, 0);
+  const approved = rows
+    .filter((r) => r.outcome && isApproval(r.outcome))
+    .reduce((s, r) => s + r.n, 0);
+  const rejected = rows.find((r) => r.outcome === 'rejected')?.n ?? 0;
+  return { total, approved, rejected };
+}
+
+/** The warning for a chosen outcome on a case, or null (no practice, or in line with it). */
+export async function decisionWarning(db: Db, actor: Actor, caseId: string, outcome: string) {
+  const { practice } = await casePrecedents(db, actor, caseId);
+  return practice ? practiceWarning(outcome, practice) : null;
+}
+
+/** The variation view: per trust and national, decided cases on exactly this ATC and indication. */
+export async function getVariation(
+  db: Db,
+  actor: Actor,
+  atc: string,
+  diagnosis: string,
+): Promise<{ trusts: VariationRow[]; national: VariationRow; drugLabel: string | null }> {
+  const rows = await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .select({
+        trustId: caseSummaries.trustId,
+        trustName: trusts.name,
+        outcome: caseSummaries.outcome,
+        processingSeconds: caseSummaries.processingSeconds,
+        drugLabel: caseSummaries.drugLabel,
+      })
+      .from(caseSummaries)
+      .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
+      .where(
+        and(
+          isNotNull(caseSummaries.outcome),
+          eq(caseSummaries.atcCode, atc),
+          eq(caseSummaries.primaryDiagnosis, diagnosis),
+        ),
+      ),
+  );
+  const table = variationTable(
+    rows.flatMap((r) => (r.outcome ? [{ ...r, outcome: r.outcome }] : [])),
+  );
+  return { ...table, drugLabel: rows[0]?.drugLabel ?? null };
+}
+
+// --- Cohort signal -------------------------------------------------------------------------
+
+async function settingsIn(tx: Tx): Promise<CohortSettings> {
+  const [row] = await tx.select().from(cohortSettings);
+  return row ? { threshold: row.threshold, windowDays: row.windowDays } : { ...COHORT_DEFAULTS };
+}
+
+/** The trust's cohort settings (trust administrators). */
+export async function getCohortSettings(db: Db, actor: Actor): Promise<CohortSettings> {
+  if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
+  return inTenant(db, scopeOf(actor), settingsIn);
+}
+
+export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortSettings) {
+  if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
+  const values = {
+    ...settings,
+    trustId: actor.trustId,
+    updatedBy: actor.userId,
+    updatedAt: new Date(),
+  };
+  await inTenant(db, scopeOf(actor), (tx) =>
+    tx
+      .insert(cohortSettings)
+      .values(values)
+      .onConflictDoUpdate({ target: cohortSettings.trustId, set: values }),
+  );
+}
+
+/** A cohort with the indication's Norwegian name. */
+export type CohortSignal = Cohort & { diagnosisName: string | null };
+
+/**
+ * The trust's cohorts now (decision makers only; others get none): similar single-patient
+ * applications submitted within the window (domain/cohort.ts), from the trust's summaries.
+ */
+export async function trustCohorts(db: Db, actor: Actor, now: Date): Promise<CohortSignal[]> {
+  return (await cohortSignal(db, actor, now)).cohorts;
+}
+
+/** The cohorts and the window they were found in, for the home page and a case page. */
+export interface CohortView {
+  cohorts: CohortSignal[];
+  windowDays: number;
+  canStartGroup: boolean;
+}
+
+export async function cohortSignal(db: Db, actor: Actor, now: Date): Promise<CohortView> {
+  const none = { cohorts: [], windowDays: COHORT_DEFAULTS.windowDays, canStartGroup: false };
+  if (!hasRole(actor, 'decisionMaker')) return none;
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const settings = await settingsIn(tx);
+    const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
+    const rows = await tx
+      .select({
+        caseId: caseSummaries.caseId,
+        caseNumber: caseSummaries.caseNumber,
+        patientScope: caseSummaries.patientScope,
+        scheme: caseSummaries.scheme,
+        drugLabel: caseSummaries.drugLabel,
+        festProductId: caseSummaries.festProductId,
+        atcCode: caseSummaries.atcCode,
+        substance: caseSummaries.substance,
+        primaryDiagnosis: caseSummaries.primaryDiagnosis,
+        submittedAt: caseSummaries.submittedAt,
+      })
+      .from(caseSummaries)
+      .where(
+        and(
+          eq(caseSummaries.trustId, actor.trustId),
+          eq(caseSummaries.patientScope, 'single'),
+          gte(caseSummaries.submittedAt, since),
+        ),
+      );
+    const cohorts = detectCohorts(rows, settings, now).map((c) => ({
+      ...c,
+      diagnosisName: diagnosisText(c.diagnosis),
+    }));
+    return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
+  });
+}
+
+/** The cohort signal on a case's page: only the cohort the case belongs to. */
+export async function caseCohortSignal(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<CohortView> {
+  const view = await cohortSignal(db, actor, now);
+  return {
+    ...view,
+    cohorts: view.cohorts.filter((c) => c.applications.some((a) => a.caseId === caseId)),
+  };
+}
+
+/** The cohort a case belongs to, for its page (decision makers only). */
+export async function caseCohort(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<CohortSignal | null> {
+  const cohorts = await trustCohorts(db, actor, now);
+  return cohorts.find((c) => c.applications.some((a) => a.caseId === caseId)) ?? null;
+}
+
+/**
+ * The decision route's confirmation step: the warning for the posted outcome unless the director
+ * has confirmed it (the form's «Bekreft vedtaket likevel»).
+ */
+export async function unconfirmedWarning(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  outcome: string,
+  confirmed: boolean,
+) {
+  return confirmed ? null : decisionWarning(db, actor, caseId, outcome);
+}
+
+/** Whether the actor may start the group application themselves (they also apply). */
+export const canStartGroup = (actor: Actor) =>
+  hasRole(actor, 'decisionMaker') && hasRole(actor, 'applicant');
+
+/**
+ * «Start en gruppesøknad»: a new draft group application in the trust, prefilled from the cohort
+ * the case belongs to (scheme, drug, main indication, patient group). Only for a decision maker
+ * who also holds the applicant role (createDraft makes them the applicant); others hand the
+ * details over to an applicant. A case in no cohort: notFound.
+ */
+export async function startGroupApplication(db: Db, actor: Actor, caseId: string, now: Date) {
+  if (!canStartGroup(actor)) throw new CaseError('forbidden');
+  const cohort = await caseCohort(db, actor, caseId, now);
+  if (!cohort) throw new CaseError('notFound');
+  const scheme = SCHEMES.find((s) => s === cohort.scheme);
+  return createDraft(db, actor, {
+    ...(scheme ? { scheme } : {}),
+    patientScope: 'group',
+    diagnoses: [cohort.diagnosis],
+    drug: {
+      id: cohort.festProductId,
+      label: cohort.drugLabel ?? cohort.substance ?? cohort.atcCode ?? '',
+      ...(cohort.atcCode ? { atc: cohort.atcCode } : {}),
+      ...(cohort.substance ? { substance: cohort.substance } : {}),
+    },
+  });
+}

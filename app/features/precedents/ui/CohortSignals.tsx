@@ -1,0 +1,100 @@
+import { Button, Card, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { Form, Link as RouterLink } from 'react-router';
+import { msg } from '../../../i18n';
+import { SCHEMES } from '../../cases/domain/application';
+import type { CohortSignal } from '../precedents.server';
+
+/** Where a proposal for national assessment is made. */
+export const NYE_METODER_PROPOSAL_URL = 'https://nyemetoder.no/forslag';
+
+function Cohort({
+  cohort,
+  windowDays,
+  canStartGroup,
+  index,
+}: {
+  cohort: CohortSignal;
+  windowDays: number;
+  canStartGroup: boolean;
+  index: number;
+}) {
+  const t = msg.precedents;
+  const drug = `${cohort.drugLabel ?? cohort.substance ?? ''}${cohort.atcCode ? ` (${cohort.atcCode})` : ''}`;
+  const diagnosis = `${cohort.diagnosis.replace(/^[A-Z0-9]+:/, '')}${cohort.diagnosisName ? ` ${cohort.diagnosisName}` : ''}`;
+  const scheme = SCHEMES.find((s) => s === cohort.scheme);
+  const headingId = `cohort-${index}`;
+  const first = cohort.applications[0];
+  return (
+    <Card data-color="warning" aria-labelledby={headingId}>
+      <Heading level={3} data-size="xs" id={headingId}>
+        {t.cohortFor(drug, diagnosis)}
+      </Heading>
+      <Paragraph data-size="sm">{t.cohortIntro(cohort.applications.length, windowDays)}</Paragraph>
+      <Paragraph data-size="sm">{t.cohortCases}</Paragraph>
+      <List.Unordered>
+        {cohort.applications.map((a) => (
+          <List.Item key={a.caseId}>
+            <Link asChild>
+              <RouterLink to={`/saker/${a.caseId}`}>{a.caseNumber}</RouterLink>
+            </Link>
+          </List.Item>
+        ))}
+      </List.Unordered>
+      <Paragraph data-size="sm">{t.cohortDetails}</Paragraph>
+      <dl className="sp-dl">
+        <dt>{msg.precedents.fields.scheme}</dt>
+        <dd>{scheme ? msg.schemes[scheme] : t.notKnown}</dd>
+        <dt>{msg.precedents.fields.drug}</dt>
+        <dd>{drug}</dd>
+        <dt>{msg.precedents.fields.indication}</dt>
+        <dd>{diagnosis}</dd>
+        <dt>{msg.precedents.fields.scope}</dt>
+        <dd>{msg.patientScopes.group}</dd>
+      </dl>
+      <div className="sp-row">
+        {canStartGroup && first ? (
+          <Form method="post" action={`/saker/${first.caseId}/gruppesoknad`}>
+            <Button type="submit">{t.cohortGroup}</Button>
+          </Form>
+        ) : (
+          <Paragraph data-size="sm">{`${t.cohortGroup}: ${t.cohortGroupHandOver}`}</Paragraph>
+        )}
+      </div>
+      <Paragraph data-size="sm">
+        {t.cohortProposalText}{' '}
+        <Link href={NYE_METODER_PROPOSAL_URL} target="_blank" rel="noopener noreferrer">
+          {t.cohortProposal}
+        </Link>
+      </Paragraph>
+    </Card>
+  );
+}
+
+/** The cohort signal for the director: similar single-patient applications, with two offers. */
+export function CohortSignals({
+  cohorts,
+  windowDays,
+  canStartGroup,
+}: {
+  cohorts: CohortSignal[];
+  windowDays: number;
+  canStartGroup: boolean;
+}) {
+  if (cohorts.length === 0) return null;
+  return (
+    <section className="sp-stack" aria-labelledby="cohorts">
+      <Heading level={2} data-size="md" id="cohorts">
+        {msg.precedents.cohortTitle}
+      </Heading>
+      {cohorts.map((c, i) => (
+        <Cohort
+          key={`${c.atcCode ?? c.substance ?? ''}|${c.diagnosis}`}
+          cohort={c}
+          windowDays={windowDays}
+          canStartGroup={canStartGroup}
+          index={i}
+        />
+      ))}
+    </section>
+  );
+}

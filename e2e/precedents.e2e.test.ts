@@ -1,0 +1,176 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Db } from '../app/db/database.server';
+import { festProducts } from '../app/db/schema';
+import type { GeneratedCase } from '../app/features/national/domain/generate';
+import { insertGeneratedCases } from '../app/features/national/generated.server';
+import { TEST_DATABASES } from '../app/test/databases';
+import { endorseInBrowser, submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const TRASTUZUMAB = { label: 'Herceptin', atc: 'L01XC03', substance: 'Trastuzumab' };
+const DIAGNOSIS = 'ICD10:C50.9';
+
+/** National history on trastuzumab for C50.9: 14 decisions in three trusts, 12 approved. */
+function history(): GeneratedCase[] {
+  return Array.from({ length: 14 }, (_, i) => ({
+    trust: i < 6 ? 0 : i < 12 ? 1 : 2,
+    scheme: 'offLabel',
+    patientScope: 'single',
+    drug: TRASTUZUMAB,
+    diagnosis: DIAGNOSIS,
+    submittedAt: new Date(Date.UTC(2025, 0, 1 + 7 * i)),
+    days: { submitted: 1 + (i % 3), endorsed: 1, underAssessment: 4 + i },
+    outcome: i === 7 || i === 13 ? 'rejected' : i % 4 === 0 ? 'approvedWithConditions' : 'approved',
+    conditions: i % 4 === 0 && i !== 12 ? 'Evaluering etter tre måneder.' : null,
+    continued: null,
+  }));
+}
+
+/**
+ * Precedents and the variation warning while deciding: a director opens a decision with national
+ * history on the same drug and indication, sees the precedents, chooses to reject against
+ * practice, is warned and confirms; the national summary and variation pages.
+ */
+describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  let product = { id: '', name: '' };
+
+  beforeAll(async () => {
+    const prepare = async (db: Db) => {
+      const [row] = await db
+        .select({ id: festProducts.id, name: festProducts.name })
+        .from(festProducts)
+        .where(eq(festProducts.atcCode, TRASTUZUMAB.atc))
+        .limit(1);
+      if (!row) throw new Error('No trastuzumab product in the FEST fixture');
+      product = row;
+      await insertGeneratedCases(db, ['HST', 'OUS', 'HFO'], history());
+    };
+    [app, browser] = await Promise.all([startApp(kind, { prepare }), launchChromium()]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO' });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  it(
+    'warns the director against national practice and lets them confirm',
+    { timeout: 600_000 },
+    async () => {
+      const doctor = await signIn('Ingrid Haugland');
+      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url, {
+        drug: { id: product.id, label: product.name },
+        diagnoses: [DIAGNOSIS],
+      })}`;
+      // The applicant saw the precedents while applying (server-rendered in the editor).
+      await doctor.context().close();
+
+      const leader = await signIn('Kari Nordtveit');
+      await leader.goto(caseUrl);
+      await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+      await expect
+        .poll(() => leader.getByText('Utført: Forankre.').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await leader.context().close();
+
+      const director = await signIn('Per Vik');
+      await director.goto(`${caseUrl}/vedtak`);
+      const panel = director.getByRole('heading', { level: 2, name: 'Tidligere vedtak' });
+      await panel.waitFor();
+      await expect
+        .poll(() => director.getByText('Viser 10 av 14 vedtak.').count(), { timeout: 30_000 })
+        .toBe(1);
+      const precedentLinks = director.getByRole('link', {
+        name: /^Åpne nasjonalt sammendrag for /,
+      });
+      expect(await precedentLinks.count()).toBe(10);
+      await expectAccessible(director);
+      await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
+
+      // Rejecting where 12 of 14 approved: the warning shows as the outcome is chosen.
+      const form = director.getByRole('form', { name: 'Fatt beslutning' });
+      await form.getByLabel('Avslått').check();
+      await form.getByLabel(/^Begrunnelse/).fill('Pasienten oppfyller ikke kriteriene.');
+      const warning = director.getByRole('heading', {
+        name: 'Vedtaket avviker fra nasjonal praksis',
+      });
+      await warning.waitFor();
+      await expect
+        .poll(() => director.getByText(/86\s%\sav 14 vedtak i landet/).count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await expectAccessible(director);
+
+      // Posting without confirming returns the form with the warning and what was typed.
+      await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+      await expect.poll(() => director.url(), { timeout: 30_000 }).toBe(`${caseUrl}/vedtak`);
+      await warning.waitFor();
+      await expect(form.getByLabel(/^Begrunnelse/).inputValue()).resolves.toBe(
+        'Pasienten oppfyller ikke kriteriene.',
+      );
+      await form.getByLabel('Bekreft vedtaket likevel').check();
+      await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+      await expect
+        .poll(() => director.getByText('Utført: Fatt beslutning.').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+
+      // The variation view from the panel, and the summary of a precedent.
+      await director.goto(`${caseUrl}/vedtak`);
+      await director
+        .getByRole('link', { name: 'Se variasjon mellom helseforetakene' })
+        .first()
+        .click();
+      await director
+        .getByRole('heading', { level: 1, name: 'Variasjon mellom helseforetakene' })
+        .waitFor();
+      const table = director.getByRole('table');
+      await expect
+        .poll(() => table.getByRole('row').count(), { timeout: 30_000 })
+        .toBeGreaterThan(3);
+      const hst = table.getByRole('row', { name: /Helse Stavanger/ });
+      await expect(hst.textContent()).resolves.toMatch(/6.*100/);
+      expect(await table.getByText('under 5').count()).toBeGreaterThan(0);
+      await expectAccessible(director);
+
+      await director.goto(`${caseUrl}/vedtak`);
+      const first = precedentLinks.first();
+      const number = (await first.textContent()) ?? '';
+      await first.click();
+      await director
+        .getByRole('heading', { level: 1, name: `Nasjonalt sammendrag: ${number}` })
+        .waitFor();
+      await expect
+        .poll(() => director.getByText('Trastuzumab').count(), { timeout: 30_000 })
+        .toBeGreaterThan(0);
+      await expect
+        .poll(() => director.getByText(/Brystkreft|Ondartet svulst i bryst/i).count(), {
+          timeout: 30_000,
+        })
+        .toBeGreaterThan(0);
+      await expectAccessible(director);
+
+      const unknown = await director.goto(`${app.url}/nasjonalt/saker/HBE-1999-00001`);
+      expect(unknown?.status()).toBe(404);
+      await director.getByRole('heading', { level: 1, name: 'Fant ikke saken' }).waitFor();
+      await expectAccessible(director);
+      await director.context().close();
+    },
+  );
+});
