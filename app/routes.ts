@@ -34,4 +34,6 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('statistikk', 'routes/statistics.tsx'),
+  route('statistikk/eksport', 'routes/statistics-export.ts'),
 ] satisfies RouteConfig;
