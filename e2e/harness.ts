@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import type { DatabaseKind } from '../app/db/database.server';
+import {
+  openPglite,
+  openPostgres,
+  type Database,
+  type DatabaseKind,
+  type Db,
+} from '../app/db/database.server';
+import { seed } from '../app/db/seed.server';
 import { createScratchDatabase } from '../app/test/databases';
 
 export interface RunningApp {
@@ -15,11 +22,27 @@ export interface RunningApp {
 
 /**
  * Starts the built app (`npm run build` first) as its own process on a free port, on a fresh
- * PGlite folder or a fresh database on the DATABASE_URL server.
+ * PGlite folder or a fresh database on the DATABASE_URL server. `prepare` writes data into the
+ * migrated, seeded database before the app opens it (PGlite has one process at a time).
  */
-export async function startApp(kind: DatabaseKind): Promise<RunningApp> {
+export async function startApp(
+  kind: DatabaseKind,
+  options: { prepare?: (db: Db) => Promise<unknown> } = {},
+): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-e2e-'));
   const scratch = kind === 'postgres' ? await createScratchDatabase() : null;
+  if (options.prepare) {
+    const database: Database = scratch
+      ? openPostgres(scratch.url, 2)
+      : await openPglite(join(dataDir, 'pglite'));
+    try {
+      await database.migrate();
+      await seed(database.db);
+      await options.prepare(database.db);
+    } finally {
+      await database.close();
+    }
+  }
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: '0', DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   if (scratch) env.DATABASE_URL = scratch.url;

@@ -8,7 +8,6 @@ import { insertGeneratedCases } from '../national/generated.server';
 import type { StatTable } from './domain/tables';
 import { statisticsPage } from './statistics.server';
 
-const DAY = 86_400;
 const CODES = ['HFO', 'HFD', 'STO', 'UNN'] as const;
 const SMALL = 'SIN';
 

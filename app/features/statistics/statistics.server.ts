@@ -173,7 +173,7 @@ export async function loadStatistics(
   let overall = aggregatesOf({});
   for (const row of groups) {
     const aggregates = aggregatesOf(row);
-    const g = [Number(row.gTrust), Number(row.gScheme), Number(row.gAtc)].join('');
+    const g = [row.gTrust, row.gScheme, row.gAtc].join('');
     if (g === '011' && row.trustId) byTrust.set(row.trustId, aggregates);
     else if (g === '101') byScheme.set(row.scheme ?? '', aggregates);
     else if (g === '110') byAtc.set(row.atcGroup ?? '', aggregates);
@@ -184,7 +184,7 @@ export async function loadStatistics(
   const s = msg.statistics;
   const totalLabel = trust ? trust.name : s.national;
 
-  const seriesCounts = new Map(series.map((r) => [r.bucket, Number(r.n)]));
+  const seriesCounts = new Map(series.map((r) => [r.bucket, r.n]));
   const buckets = bucketsBetween(filters.from, filters.to, filters.granularity);
   const time = breakdown(
     'time',
