@@ -107,8 +107,8 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
   it('the filter form changes the numbers; a bad filter gets a Norwegian message, not an error page', async () => {
     const page = await signIn();
     await page.goto(`${app.url}/statistikk`);
-    await page.getByLabel('Helseforetak', { exact: true }).selectOption('HST');
-    await page.getByLabel('Tidsinndeling').selectOption('month');
+    await page.locator('#filter-helseforetak').selectOption('HST');
+    await page.locator('#filter-inndeling').selectOption('month');
     await page.getByRole('button', { name: 'Vis statistikk' }).click();
     await page.waitForURL(/helseforetak=HST/);
     await expect.poll(() => section(page, 'trust').locator('tbody tr').count()).toBe(2);
@@ -124,7 +124,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     await page.getByText('Utvalget kan ikke vises. Rett feilene under.').waitFor();
     await page.getByText('Skriv en gyldig dato (dd.mm.åååå).').waitFor();
     await page.getByText(/Skriv begynnelsen av en ATC-kode/).waitFor();
-    expect(await page.getByLabel('ATC-gruppe', { exact: true }).inputValue()).toBe('1');
+    expect(await page.locator('#filter-atc').inputValue()).toBe('1');
     await expectAccessible(page);
   });
 
@@ -171,7 +171,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
       await section(page, 'time').locator('[data-chart="static"] svg path.sp-chart__line').count(),
     ).toBe(1);
     expect(await cellText(page, 'trust', 'OUS')).toBe(nb(countFor('OUS')));
-    await page.getByLabel('Helseforetak', { exact: true }).selectOption('');
+    await page.locator('#filter-helseforetak').selectOption('');
     await page.getByRole('button', { name: 'Vis statistikk' }).click();
     await page.waitForURL(/helseforetak=&/);
     expect(
