@@ -93,6 +93,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   </Link>
                 )}
                 <Link asChild>
+                  <RouterLink to="/statistikk">{msg.statistics.navLink}</RouterLink>
+                </Link>
+                <Link asChild>
                   <RouterLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouterLink>
                 </Link>
                 <Paragraph data-size="sm">

@@ -47,4 +47,6 @@ export default [
   route('api/presedenser', 'routes/api-precedents.ts'),
   route('admin/kohort', 'routes/admin-cohort.tsx'),
   route('saker/:caseId/gruppesoknad', 'routes/cohort-group.ts'),
+  route('statistikk', 'routes/statistics.tsx'),
+  route('statistikk/eksport', 'routes/statistics-export.ts'),
 ] satisfies RouteConfig;

@@ -27,7 +27,7 @@ export interface AppOptions {
   /** How many generated national cases to seed (default none: they are slow to write). */
   nationalDemoCases?: number;
   /** Runs on the app's database (migrated and seeded) before the app starts. */
-  prepare?: (db: Db) => Promise<void>;
+  prepare?: (db: Db) => Promise<unknown>;
 }
 
 /**

@@ -33,6 +33,12 @@ import type { Continuation, Effect, FollowUpError } from '../features/followup/d
 import type { FilterError } from '../features/national/domain/overview';
 import type { RegisterTab } from '../features/national/domain/register';
 import type { CohortSettingsError } from '../features/precedents/domain/cohort';
+import type {
+  AtcLevel,
+  FilterError as StatisticsFilterError,
+  Granularity,
+} from '../features/statistics/domain/filters';
+import type { SectionId as StatisticsSectionId, Stage } from '../features/statistics/domain/tables';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
 export const nb = {
@@ -1438,6 +1444,101 @@ export const nb = {
       thresholdRange: 'Skriv et helt tall fra 2 til 100.',
       windowRange: 'Skriv et helt antall dager fra 7 til 730.',
     } satisfies Record<CohortSettingsError, string>,
+  },
+  statistics: {
+    navLink: 'Statistikk',
+    title: 'Statistikk',
+    intro:
+      'Nasjonale tall for søknader fra alle helseforetak, hentet fra sammendragene uten personopplysninger. Tall under 5 vises som «<5» og tegnes ikke i figurene.',
+    filterTitle: 'Utvalg',
+    from: 'Fra dato',
+    to: 'Til dato',
+    trustFilter: 'Helseforetak',
+    allTrusts: 'Alle helseforetak',
+    schemeFilter: 'Ordning',
+    allSchemes: 'Alle ordninger',
+    scopeFilter: 'Enkeltpasient eller gruppe',
+    allScopes: 'Begge',
+    atcFilter: 'ATC-gruppe',
+    atcHelp: 'Begynnelsen av en ATC-kode, for eksempel L, L01, L01F eller L01FA. Tomt gir alle.',
+    atcLevel: 'ATC-nivå for fordelingen',
+    atcLevels: {
+      '1': 'Nivå 1 (anatomisk hovedgruppe, L)',
+      '3': 'Nivå 3 (terapeutisk gruppe, L01)',
+      '4': 'Nivå 4 (L01F)',
+      '5': 'Nivå 5 (kjemisk gruppe, L01FA)',
+    } satisfies Record<AtcLevel, string>,
+    granularity: 'Tidsinndeling',
+    granularities: {
+      month: 'Måned',
+      quarter: 'Kvartal',
+      year: 'År',
+    } satisfies Record<Granularity, string>,
+    apply: 'Vis statistikk',
+    filterProblem: 'Utvalget kan ikke vises. Rett feilene under.',
+    errors: {
+      dateInvalid: 'Skriv en gyldig dato (dd.mm.åååå).',
+      periodReversed: 'Til-datoen kan ikke være før fra-datoen.',
+      periodTooLong:
+        'Perioden har for mange perioder for denne tidsinndelingen. Velg kvartal eller år, eller en kortere periode.',
+      trustInvalid: 'Velg et helseforetak fra listen.',
+      schemeInvalid: 'Velg en ordning fra listen.',
+      scopeInvalid: 'Velg enkeltpasient, gruppe eller begge.',
+      atcInvalid:
+        'Skriv begynnelsen av en ATC-kode: én bokstav, eventuelt fulgt av to sifre og én eller to bokstaver (L, L01, L01F, L01FA).',
+      atcLevelInvalid: 'Velg et ATC-nivå fra listen.',
+      granularityInvalid: 'Velg måned, kvartal eller år.',
+    } satisfies Record<StatisticsFilterError, string>,
+    sections: {
+      time: 'Søknader over tid',
+      trust: 'Søknader per helseforetak',
+      scheme: 'Søknader per ordning',
+      atc: 'Søknader per ATC-gruppe',
+      decisions: 'Vedtak og innvilgelsesandel per helseforetak',
+      stages: 'Tid per trinn (dager)',
+      stagesByTrust: 'Mediantid per trinn og helseforetak (dager)',
+      followUp: 'Oppfølging: behandling fortsatt eller avsluttet',
+    } satisfies Record<StatisticsSectionId, string>,
+    chartOf: (title: string) => `Figur: ${title}`,
+    tableOf: (title: string) => `Tabell: ${title}`,
+    chartNote: 'Figuren viser de samme tallene som tabellen. Tall under 5 er ikke tegnet.',
+    exportCsv: (title: string) => `Last ned «${title}» som CSV`,
+    exportXlsx: (title: string) => `Last ned «${title}» som Excel`,
+    csv: 'CSV',
+    xlsx: 'Excel (XLSX)',
+    downloads: 'Last ned tallene:',
+    period: 'Periode',
+    trust: 'Helseforetak',
+    scheme: 'Ordning',
+    atcGroup: 'ATC-gruppe',
+    unknownAtc: 'Uten ATC-kode',
+    national: 'Hele landet',
+    submitted: 'Søknader',
+    decided: 'Besluttet',
+    approvalRate: 'Andel innvilget (%)',
+    stage: 'Trinn',
+    cases: 'Saker',
+    median: 'Median (dager)',
+    p90: '90-persentil (dager)',
+    medianOf: (stage: string) => `${stage}, median`,
+    stages: {
+      submitted: 'Hos leder (forankring)',
+      endorsed: 'Venter på fagdirektør',
+      underAssessment: 'Under vurdering',
+      inConsultation: 'På konsultasjon',
+      awaitingInformation: 'Venter på opplysninger',
+      total: 'Totalt, fra innsending til vedtak',
+    } satisfies Record<Stage, string>,
+    continued: 'Fortsatt',
+    stopped: 'Avsluttet',
+    followedUp: 'Fulgt opp',
+    continuedShare: 'Andel fortsatt (%)',
+    totalCases: (count: string) => `Søknader i utvalget: ${count}`,
+    suppressionNote:
+      '«<5» betyr færre enn 5. Når et skjult tall kan regnes ut av summen, skjules også det nest minste tallet i samme rad eller kolonne. Andeler og tider vises bare når de bygger på minst 5 saker.',
+    exportTitle: 'Søknadsportal – statistikk',
+    exportInvalid:
+      'Ukjent del av statistikken eller ukjent filformat. Velg CSV eller Excel fra statistikksiden.',
   },
 };
 

@@ -1,0 +1,105 @@
+/**
+ * Small-count suppression for everything national (BRIEF §7). The rules, in one place:
+ *
+ * 1. Primary: a count from 1 to 4 is shown as «<5» (`null` here). Zero is shown: it describes
+ *    nobody.
+ * 2. Complementary: a table is a grid of counts with a total per row and per column (the totals
+ *    are cells of the grid too). If a line (a row or a column, its total included) has exactly
+ *    one suppressed cell, that cell is the total minus the others, so the smallest shown cell of
+ *    the line (inner cells before the total) is suppressed as well. This repeats until no line
+ *    has exactly one suppressed cell.
+ * 3. Derived figures: a rate is shown only when its denominator is at least 5 and no count of
+ *    its row is suppressed (a rate times the denominator would give a hidden count back); a
+ *    percentile or median is shown only when it is computed from at least 5 cases.
+ *
+ * Suppressed values are not charted (a gap, no bar); the table beside the chart shows «<5».
+ */
+
+export const SUPPRESSION_THRESHOLD = 5;
+
+/** A published value: a number, or `null` when suppressed. */
+export type Shown = number | null;
+
+/** Rule 1: one count on its own. */
+export function suppressCount(count: number): Shown {
+  return count > 0 && count < SUPPRESSION_THRESHOLD ? null : count;
+}
+
+/** Rule 3: a figure computed from `n` cases. */
+export function suppressBySize(value: number | null, n: number): Shown {
+  return n < SUPPRESSION_THRESHOLD ? null : value;
+}
+
+/**
+ * Rules 1 and 2 for a grid of counts without totals: `counts[row][column]`. Returns the inner
+ * cells, the row totals, the column totals and the grand total, each suppressed as needed.
+ */
+export function suppressGrid(counts: readonly (readonly number[])[]): {
+  cells: Shown[][];
+  rowTotals: Shown[];
+  columnTotals: Shown[];
+  total: Shown;
+} {
+  const rows = counts.length;
+  const columns = counts[0]?.length ?? 0;
+  // The extended grid: inner cells, a total column on the right and a total row at the bottom.
+  const value: number[][] = counts.map((row) => [...row, row.reduce((a, b) => a + b, 0)]);
+  const columnSums = Array.from({ length: columns + 1 }, (_, c) =>
+    value.reduce((sum, row) => sum + (row[c] ?? 0), 0),
+  );
+  value.push(columnSums);
+  const hidden = value.map((row) => row.map((v) => v > 0 && v < SUPPRESSION_THRESHOLD));
+
+  // Each line: the coordinates of its cells, inner cells first and the total last.
+  const lines: [number, number][][] = [];
+  for (let r = 0; r <= rows; r += 1) {
+    lines.push(Array.from({ length: columns + 1 }, (_, c): [number, number] => [r, c]));
+  }
+  for (let c = 0; c <= columns; c += 1) {
+    lines.push(Array.from({ length: rows + 1 }, (_, r): [number, number] => [r, c]));
+  }
+  const isHidden = ([r, c]: [number, number]) => hidden[r]?.[c] === true;
+  for (let changed = true; changed;) {
+    changed = false;
+    for (const line of lines) {
+      if (line.filter(isHidden).length !== 1) continue;
+      const candidates = line.slice(0, -1).filter((cell) => !isHidden(cell));
+      const pool = candidates.length > 0 ? candidates : line.filter((cell) => !isHidden(cell));
+      const smallest = pool.reduce<[number, number] | null>((best, cell) => {
+        if (!best) return cell;
+        return (value[cell[0]]?.[cell[1]] ?? 0) < (value[best[0]]?.[best[1]] ?? 0) ? cell : best;
+      }, null);
+      if (!smallest) continue;
+      const row = hidden[smallest[0]];
+      if (row) row[smallest[1]] = true;
+      changed = true;
+    }
+  }
+  const shown = (r: number, c: number): Shown =>
+    hidden[r]?.[c] === true ? null : (value[r]?.[c] ?? 0);
+  return {
+    cells: counts.map((row, r) => row.map((_, c) => shown(r, c))),
+    rowTotals: counts.map((_, r) => shown(r, columns)),
+    columnTotals: Array.from({ length: columns }, (_, c) => shown(rows, c)),
+    total: shown(rows, columns),
+  };
+}
+
+/**
+ * A one-dimensional breakdown (by period, trust, scheme, ATC group) with its total: the counts
+ * as one column of a grid, so a single hidden count is not the total minus the rest.
+ */
+export function suppressBreakdown(counts: readonly number[]): { cells: Shown[]; total: Shown } {
+  const grid = suppressGrid(counts.map((c) => [c]));
+  return { cells: grid.cells.map((row) => row[0] ?? null), total: grid.total };
+}
+
+/** Rule 3 for a rate: numerator over denominator, only when the whole row is shown. */
+export function suppressedRate(
+  numerator: number,
+  denominator: number,
+  row: readonly Shown[],
+): Shown {
+  if (denominator < SUPPRESSION_THRESHOLD || row.some((v) => v === null)) return null;
+  return numerator / denominator;
+}

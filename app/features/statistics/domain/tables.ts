@@ -1,0 +1,95 @@
+import type { Shown } from './suppression';
+
+/**
+ * One section of the statistics as a table: what the page shows beside its chart and what the
+ * export writes, with the same (suppressed) numbers.
+ */
+
+export const SECTIONS = [
+  'time',
+  'trust',
+  'scheme',
+  'atc',
+  'decisions',
+  'stages',
+  'stagesByTrust',
+  'followUp',
+] as const;
+export type SectionId = (typeof SECTIONS)[number];
+
+/** The stages whose times are published; `total` is submission → first decision. */
+export const STAGES = [
+  'submitted',
+  'endorsed',
+  'underAssessment',
+  'inConsultation',
+  'awaitingInformation',
+  'total',
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+export type ValueFormat = 'count' | 'percent' | 'days';
+
+export interface StatColumn {
+  key: string;
+  label: string;
+  format: ValueFormat;
+}
+
+export interface StatRow {
+  key: string;
+  label: string;
+  values: Shown[];
+  /** The total row (national, or of the chosen trust). */
+  total?: boolean;
+}
+
+export interface StatTable {
+  id: SectionId;
+  title: string;
+  /** The header of the first column (period, trust, scheme, …). */
+  labelHeader: string;
+  columns: StatColumn[];
+  rows: StatRow[];
+}
+
+export const SUPPRESSED_TEXT = '<5';
+
+/** A value as text in Norwegian notation: 1 234, 57,1 %, 12,5. */
+export function formatValue(value: Shown, format: ValueFormat): string {
+  if (value === null) return SUPPRESSED_TEXT;
+  if (format === 'count') return new Intl.NumberFormat('nb-NO').format(value);
+  if (format === 'percent') return `${oneDecimal(value * 100)}\u00a0%`;
+  return oneDecimal(value);
+}
+
+const oneDecimal = (n: number) =>
+  new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(n);
+
+/** A number for a spreadsheet: counts whole, shares in percent, days with one decimal. */
+export function exportNumber(value: number, format: ValueFormat): number {
+  if (format === 'count') return value;
+  const scaled = format === 'percent' ? value * 100 : value;
+  return Math.round(scaled * 10) / 10;
+}
+
+const csvField = (text: string) =>
+  /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+
+/**
+ * The table as CSV the way Norwegian Excel opens it: a byte-order mark, semicolons, decimal
+ * commas, CRLF line ends; suppressed values as «<5».
+ */
+export function tableToCsv(table: StatTable): string {
+  const header = [table.labelHeader, ...table.columns.map((c) => c.label)];
+  const lines = table.rows.map((row) => [
+    row.label,
+    ...table.columns.map((column, i) => {
+      const value = row.values[i] ?? null;
+      return value === null
+        ? SUPPRESSED_TEXT
+        : String(exportNumber(value, column.format)).replace('.', ',');
+    }),
+  ]);
+  return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;
+}

@@ -1,0 +1,196 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/database.server';
+import { demoActors } from '../../test/actors';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import type { Actor } from '../auth/domain/roles';
+import { generateCases, type GeneratedCase } from '../national/domain/generate';
+import { insertGeneratedCases } from '../national/generated.server';
+import type { StatTable } from './domain/tables';
+import { statisticsPage } from './statistics.server';
+
+const CODES = ['HFO', 'HFD', 'STO', 'UNN'] as const;
+const SMALL = 'SIN';
+
+/** percentile_cont, computed here independently of the database. */
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const position = p * (sorted.length - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  return (sorted[low] ?? 0) + ((sorted[high] ?? 0) - (sorted[low] ?? 0)) * (position - low);
+}
+
+const osloMonth = (date: Date) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit' })
+    .format(date)
+    .slice(0, 7);
+
+const cell = (table: StatTable, row: string, column: string) => {
+  const index = table.columns.findIndex((c) => c.key === column);
+  const found = table.rows.find((r) => r.key === row);
+  if (!found || index < 0) throw new Error(`No cell ${row}/${column} in ${table.id}`);
+  return found.values[index];
+};
+
+describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
+  let database: Database;
+  let reader: Actor;
+  let big: GeneratedCase[];
+  const query = (extra: Record<string, string> = {}) =>
+    new URLSearchParams({ fra: '2024-01-01', til: '2025-12-31', inndeling: 'month', ...extra });
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    reader = (await demoActors(database.db, 'HBE')).nationalReader;
+    big = generateCases({
+      seed: 11,
+      count: 160,
+      trusts: CODES.length,
+      from: new Date('2024-01-01T00:00:00Z'),
+      to: new Date('2025-12-31T00:00:00Z'),
+    });
+    const small = generateCases({
+      seed: 3,
+      count: 3,
+      trusts: 1,
+      from: new Date('2025-03-01T00:00:00Z'),
+      to: new Date('2025-04-01T00:00:00Z'),
+    });
+    await insertGeneratedCases(database.db, CODES, big);
+    await insertGeneratedCases(database.db, [SMALL], small);
+  }, 240_000);
+  afterAll(() => database.close());
+
+  it('counts volumes per month (Norwegian time) and per trust as the generated input says', async () => {
+    const page = await statisticsPage(database.db, reader, query());
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    const { time, trust } = page.statistics.tables;
+    expect(page.statistics.total).toBe(big.length + 3);
+
+    const perMonth = new Map<string, number>();
+    for (const g of big) {
+      const month = osloMonth(g.submittedAt);
+      perMonth.set(month, (perMonth.get(month) ?? 0) + 1);
+    }
+    // March 2025 also has the small trust's 3 cases.
+    perMonth.set('2025-03', (perMonth.get('2025-03') ?? 0) + 3);
+    expect(time.rows.filter((r) => !r.total)).toHaveLength(24);
+    for (const row of time.rows.filter((r) => !r.total)) {
+      const expected = perMonth.get(row.key.slice(0, 7)) ?? 0;
+      const shown = row.values[0];
+      if (expected > 0 && expected < 5) expect(shown).toBeNull();
+      else if (shown !== null) expect(shown).toBe(expected);
+    }
+    expect(time.rows.at(-1)?.values[0]).toBe(big.length + 3);
+
+    CODES.forEach((code, index) => {
+      const expected = big.filter((g) => g.trust === index).length;
+      expect(cell(trust, code, 'submitted')).toBe(expected);
+    });
+  });
+
+  it('approval rates and percentiles per trust match the generated decisions and stage days', async () => {
+    const page = await statisticsPage(database.db, reader, query());
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    const { decisions, stages, stagesByTrust } = page.statistics.tables;
+    CODES.forEach((code, index) => {
+      const mine = big.filter((g) => g.trust === index);
+      const approved = mine.filter((g) => g.outcome !== 'rejected').length;
+      const rejected = mine.length - approved;
+      expect(cell(decisions, code, 'decided')).toBe(mine.length);
+      if (rejected >= 5) {
+        expect(cell(decisions, code, 'approvalRate')).toBeCloseTo(approved / mine.length, 10);
+      }
+      const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+      expect(cell(stagesByTrust, code, 'total')).toBeCloseTo(percentile(total, 0.5), 6);
+      expect(cell(stagesByTrust, code, 'submitted')).toBeCloseTo(
+        percentile(
+          mine.map((g) => g.days.submitted),
+          0.5,
+        ),
+        6,
+      );
+    });
+    // The national figures include the small trust's 3 cases.
+    expect(cell(stages, 'underAssessment', 'n')).toBe(big.length + 3);
+    const page2 = await statisticsPage(database.db, reader, query({ helseforetak: 'HFO' }));
+    if (!page2.ok) throw new Error(JSON.stringify(page2.errors));
+    const hfo = big.filter((g) => g.trust === 0);
+    expect(cell(page2.statistics.tables.stages, 'underAssessment', 'median')).toBeCloseTo(
+      percentile(
+        hfo.map((g) => g.days.underAssessment),
+        0.5,
+      ),
+      6,
+    );
+    expect(cell(page2.statistics.tables.stages, 'underAssessment', 'p90')).toBeCloseTo(
+      percentile(
+        hfo.map((g) => g.days.underAssessment),
+        0.9,
+      ),
+      6,
+    );
+    // Stages no generated case went through: fewer than 5 cases, so no times.
+    expect(cell(stages, 'inConsultation', 'median')).toBeNull();
+    // Filtering by one trust shows only that trust.
+    expect(page2.statistics.tables.trust.rows.map((r) => r.key)).toEqual(['HFO', 'total']);
+    expect(page2.statistics.total).toBe(hfo.length);
+  });
+
+  it('suppresses the small trust and a complement, and its rates and times', async () => {
+    const page = await statisticsPage(database.db, reader, query());
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    const { trust, decisions, stagesByTrust } = page.statistics.tables;
+    expect(cell(trust, SMALL, 'submitted')).toBeNull();
+    // Trusts without cases show 0, which are the smallest shown values and become the complement.
+    const hidden = trust.rows.filter((r) => r.values[0] === null).map((r) => r.key);
+    expect(hidden.length).toBeGreaterThanOrEqual(2);
+    expect(cell(trust, 'total', 'submitted')).toBe(big.length + 3);
+    expect(cell(decisions, SMALL, 'approvalRate')).toBeNull();
+    expect(cell(decisions, SMALL, 'decided')).toBeNull();
+    expect(cell(stagesByTrust, SMALL, 'total')).toBeNull();
+
+    const only = await statisticsPage(database.db, reader, query({ helseforetak: SMALL }));
+    if (!only.ok) throw new Error(JSON.stringify(only.errors));
+    expect(only.statistics.total).toBeNull();
+    expect(
+      only.statistics.tables.time.rows.every((r) => r.values[0] === 0 || r.values[0] === null),
+    ).toBe(true);
+  });
+
+  it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {
+    const page = await statisticsPage(database.db, reader, query({ atc: 'L01', atcniva: '4' }));
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    const l01 = big.filter((g) => g.drug.atc.startsWith('L01'));
+    const groups = new Map<string, number>();
+    for (const g of l01)
+      groups.set(g.drug.atc.slice(0, 4), (groups.get(g.drug.atc.slice(0, 4)) ?? 0) + 1);
+    const atcRows = page.statistics.tables.atc.rows.filter((r) => !r.total);
+    expect(atcRows.map((r) => r.key).sort()).toEqual([...groups.keys()].sort());
+    for (const row of atcRows) {
+      const n = groups.get(row.key) ?? 0;
+      // The small trust may add up to 3 cases to a group.
+      if (row.values[0] !== null) expect(row.values[0]).toBeGreaterThanOrEqual(n);
+    }
+
+    const scheme = await statisticsPage(
+      database.db,
+      reader,
+      query({ ordning: 'offLabel', helseforetak: 'HFD' }),
+    );
+    if (!scheme.ok) throw new Error('refused');
+    expect(scheme.statistics.total).toBe(
+      big.filter((g) => g.trust === 1 && g.scheme === 'offLabel').length,
+    );
+
+    const refused = await statisticsPage(
+      database.db,
+      reader,
+      query({ helseforetak: 'XYZ', atc: '1' }),
+    );
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.errors).toEqual({ atc: 'atcInvalid' });
+    const unknownTrust = await statisticsPage(database.db, reader, query({ helseforetak: 'XYZ' }));
+    expect(!unknownTrust.ok && unknownTrust.errors).toEqual({ helseforetak: 'trustInvalid' });
+  });
+});

@@ -1,0 +1,174 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCases } from '../app/features/national/domain/generate';
+import { insertGeneratedCases } from '../app/features/national/generated.server';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const CODES = ['HBE', 'HST', 'OUS', 'HFO'] as const;
+const GENERATED = generateCases({
+  seed: 5,
+  count: 80,
+  trusts: CODES.length,
+  from: new Date('2025-01-01T00:00:00Z'),
+  to: new Date('2025-12-01T00:00:00Z'),
+});
+const countFor = (code: (typeof CODES)[number]) =>
+  GENERATED.filter((g) => g.trust === CODES.indexOf(code)).length;
+const nb = (n: number) => new Intl.NumberFormat('nb-NO').format(n);
+
+/**
+ * National statistics in Chromium: generated history written into the app's database before it
+ * starts, charts drawn (a static SVG from the server, recharts after hydration), the tables
+ * beside them, a filter, the exports, and axe with and without JavaScript.
+ */
+describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(kind, { prepare: (db) => insertGeneratedCases(db, CODES, GENERATED) }),
+      launchChromium(),
+    ]);
+  }, 300_000);
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(javaScriptEnabled = true): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: 'Logg inn som Tone Lie' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  const section = (page: Page, id: string) => page.locator(`section[data-section="${id}"]`);
+  const cellText = (page: Page, id: string, row: string, column = 'submitted') =>
+    section(page, id).locator(`tr[data-row="${row}"] td[data-column="${column}"]`).innerText();
+
+  it('draws every chart with recharts after hydration, beside tables with the same numbers', async () => {
+    const page = await signIn();
+    const errors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.getByRole('link', { name: 'Statistikk' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Statistikk' }).waitFor();
+    await page.locator('[data-chart="recharts"]').first().waitFor();
+
+    await expect
+      .poll(() => section(page, 'time').locator('.recharts-line-curve').count())
+      .toBeGreaterThan(0);
+    for (const id of ['trust', 'scheme', 'atc', 'decisions', 'stages', 'followUp']) {
+      await expect
+        .poll(() => section(page, id).locator('.recharts-bar-rectangle').count(), {
+          timeout: 10_000,
+        })
+        .toBeGreaterThan(0);
+    }
+    // Each chart is one named image; the numbers are in the table beside it.
+    await expect(
+      page.getByRole('img', { name: 'Figur: Søknader per helseforetak' }).count(),
+    ).resolves.toBe(1);
+    for (const code of CODES) {
+      expect(await cellText(page, 'trust', code)).toBe(nb(countFor(code)));
+    }
+    expect(await cellText(page, 'trust', 'total')).toBe(nb(GENERATED.length));
+    // A trust without cases in the data shows 0 (or «<5» as a complement), never a number > 0.
+    expect(await cellText(page, 'trust', 'SIN')).toMatch(/^(0|<5)$/);
+    // Approval rate of a trust from the generated decisions (shown when no count in its row is hidden).
+    const hbe = GENERATED.filter((g) => g.trust === 0);
+    const rate = await cellText(page, 'decisions', 'HBE', 'approvalRate');
+    if (rate !== '<5') {
+      const approved = hbe.filter((g) => g.outcome !== 'rejected').length;
+      expect(rate.replace(/\s/g, ' ')).toBe(
+        `${new Intl.NumberFormat('nb-NO', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format((approved / hbe.length) * 100)} %`,
+      );
+    }
+    expect(errors).toEqual([]);
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+  });
+
+  it('the filter form changes the numbers; a bad filter gets a Norwegian message, not an error page', async () => {
+    const page = await signIn();
+    await page.goto(`${app.url}/statistikk`);
+    await page.locator('#filter-helseforetak').selectOption('HST');
+    await page.locator('#filter-inndeling').selectOption('month');
+    await page.getByRole('button', { name: 'Vis statistikk' }).click();
+    await page.waitForURL(/helseforetak=HST/);
+    await expect.poll(() => section(page, 'trust').locator('tbody tr').count()).toBe(2);
+    expect(await cellText(page, 'trust', 'HST')).toBe(nb(countFor('HST')));
+    await expect(page.getByTestId('statistics-total').innerText()).resolves.toBe(
+      `Søknader i utvalget: ${nb(countFor('HST'))}`,
+    );
+    // Months: 2024-01 to this month, each a row, plus the total.
+    expect(await section(page, 'time').locator('tbody tr').count()).toBeGreaterThan(24);
+
+    const refused = await page.goto(`${app.url}/statistikk?atc=1&fra=2025-13-01`);
+    expect(refused?.status()).toBe(200);
+    await page.getByText('Utvalget kan ikke vises. Rett feilene under.').waitFor();
+    await page.getByText('Skriv en gyldig dato (dd.mm.åååå).').waitFor();
+    await page.getByText(/Skriv begynnelsen av en ATC-kode/).waitFor();
+    expect(await page.locator('#filter-atc').inputValue()).toBe('1');
+    await expectAccessible(page);
+  });
+
+  it('exports a section as CSV (download) and XLSX with the numbers of its table', async () => {
+    const page = await signIn();
+    await page.goto(`${app.url}/statistikk`);
+    const link = page.getByRole('link', { name: 'Last ned «Søknader per helseforetak» som CSV' });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/^statistikk-trust-.*\.csv$/);
+    const path = await download.path();
+    const text = readFileSync(path, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows: string[][] = parse(text, { bom: true, delimiter: ';' });
+    expect(rows[0]).toEqual(['Helseforetak', 'Søknader']);
+    const byName = new Map(rows.slice(1).map((r) => [r[0], r[1]]));
+    expect(byName.get('Helse Bergen HF')).toBe(String(countFor('HBE')));
+    expect(byName.get('Hele landet')).toBe(String(GENERATED.length));
+
+    const xlsxHref = await page
+      .getByRole('link', { name: 'Last ned «Søknader per helseforetak» som Excel' })
+      .getAttribute('href');
+    const response = await page.request.get(`${app.url}${xlsxHref ?? ''}`);
+    expect(response.headers()['content-type']).toContain('spreadsheetml');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(new Uint8Array(await response.body()).buffer);
+    const sheet = workbook.worksheets[0];
+    const values = new Map<string, unknown>();
+    sheet?.eachRow((row) => values.set(row.getCell(1).text, row.getCell(2).value));
+    expect(values.get('Helse Stavanger HF')).toBe(countFor('HST'));
+    expect(values.get('Hele landet')).toBe(GENERATED.length);
+
+    const bad = await page.request.get(`${app.url}/statistikk/eksport?seksjon=trust&format=pdf`);
+    expect(bad.status()).toBe(400);
+    expect(await bad.text()).toMatch(/Velg CSV eller Excel/);
+  });
+
+  it('without JavaScript the charts are server-rendered SVG (the HTML as the server sends it)', async () => {
+    const page = await signIn();
+    const html = await (await page.request.get(`${app.url}/statistikk?helseforetak=OUS`)).text();
+    expect(html).toContain('data-chart="static"');
+    expect(html.match(/class="sp-chart__line"/g)?.length).toBe(1);
+    expect(html.match(/class="sp-chart__bar"/g)?.length ?? 0).toBeGreaterThan(0);
+    expect(html).toMatch(
+      new RegExp(`data-row="OUS"[^]*?data-column="submitted"[^>]*>${String(countFor('OUS'))}<`),
+    );
+  });
+});
