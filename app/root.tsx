@@ -15,6 +15,7 @@ import type { Route } from './+types/root';
 import stylesheet from './app.css?url';
 import './context';
 import { hasRole } from './features/auth/domain/roles';
+import { canRegisterRetrospective } from './features/retrospective/domain/access';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 
@@ -29,6 +30,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           trustName: actor.trustName,
           canApply: hasRole(actor, 'applicant'),
           canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
+          canRegisterRetrospective: canRegisterRetrospective(actor),
           unread: await unreadForPage(context.db, actor, request),
         }
       : null,
@@ -75,6 +77,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {user.canAdminister && (
                   <Link asChild>
                     <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>
+                  </Link>
+                )}
+                {user.canRegisterRetrospective && (
+                  <Link asChild>
+                    <RouterLink to="/etterregistrering">{msg.retrospective.navLink}</RouterLink>
                   </Link>
                 )}
                 <Link asChild>

@@ -34,4 +34,10 @@ export default [
   route('admin/frister', 'routes/admin-deadlines.tsx'),
   route('api/legemidler', 'routes/api.legemidler.ts'),
   route('api/diagnoser', 'routes/api-diagnoses.ts'),
+  route('etterregistrering', 'routes/retrospective.tsx'),
+  route('etterregistrering/ny', 'routes/retrospective-new.tsx'),
+  route('etterregistrering/import', 'routes/retrospective-import.tsx'),
+  route('etterregistrering/import/:importId', 'routes/retrospective-preview.tsx'),
+  route('etterregistrering/mal.xlsx', 'routes/retrospective-template.ts', { id: 'retro-xlsx' }),
+  route('etterregistrering/mal.csv', 'routes/retrospective-template.ts', { id: 'retro-csv' }),
 ] satisfies RouteConfig;

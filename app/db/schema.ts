@@ -330,3 +330,4 @@ export * from './schema-dialog';
 export * from './schema-consultations';
 export * from './schema-clocks';
 export * from './schema-summaries';
+export * from './schema-retrospective';

@@ -37,6 +37,8 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case';
+import { retrospectiveNote } from '../features/retrospective/retrospective.server';
+import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveNotice';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -61,6 +63,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     dialog: await dialogSection(context.db, actor, view.id, url),
     // Consultation of another trust (features/consultations).
     consultation: await consultationSection(context.db, actor, view.id, url),
+    // Etterregistrering: registered after the fact (features/retrospective).
+    retrospective: await retrospectiveNote(context.db, actor, view.id),
   };
 }
 
@@ -147,6 +151,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
+      <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderAdded && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
       )}
