@@ -75,6 +75,12 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
   let hbe: Awaited<ReturnType<typeof demoActors>>;
   let ous: Awaited<ReturnType<typeof demoActors>>;
   const db = () => database.db;
+  const countCases = async () =>
+    (
+      await db()
+        .select({ count: sql<number>`count(*)::int` })
+        .from(cases)
+    )[0]?.count ?? 0;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
@@ -248,9 +254,7 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
   });
 
   it('bulk: a bad and a mixed file import nothing and report every bad row; a good file imports all', async () => {
-    const [{ count: before }] = await db()
-      .select({ count: sql<number>`count(*)::int` })
-      .from(cases);
+    const before = await countCases();
 
     const bad = await checkImport(
       db(),
@@ -284,9 +288,7 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       'Rad 5, ATC-kode: ATC-koden må ha sju tegn på formen L01FA01',
     ]);
     expect(await db().select().from(retrospectiveImports)).toEqual([]);
-    const [{ count: afterBad }] = await db()
-      .select({ count: sql<number>`count(*)::int` })
-      .from(cases);
+    const afterBad = await countCases();
     expect(afterBad).toBe(before);
 
     const goodRows = [
@@ -395,18 +397,14 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       row({ department: 'Kreftklinikken', reference: 'o-2' }),
     );
     expect(single.ok).toBe(true);
-    const [{ count: before }] = await db()
-      .select({ count: sql<number>`count(*)::int` })
-      .from(cases);
+    const before = await countCases();
     const result = await confirmImport(db(), ous.decisionMaker, staged.importId);
     expect(result.ok).toBe(false);
     if (result.ok || result.expired) throw new Error('expected a report');
     expect(reportLines(result.reports)).toEqual([
       'Rad 3, Referanse: en sak med denne referansen er allerede registrert',
     ]);
-    const [{ count: after }] = await db()
-      .select({ count: sql<number>`count(*)::int` })
-      .from(cases);
+    const after = await countCases();
     expect(after).toBe(before);
     // The other trust's department is unknown here; references are per trust (HBE used G-1).
     const other = await registerRetrospective(

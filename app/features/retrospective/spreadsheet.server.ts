@@ -5,6 +5,7 @@ import {
   emptyRetroValues,
   normaliseWord,
   RETRO_COLUMNS,
+  SHEET_LIMITS,
   type RetroColumn,
   type RetroValues,
   type SheetRow,
@@ -15,9 +16,6 @@ import {
  * XLSX (the first sheet). Row 1 is the header; columns are found by their Norwegian heading (or the
  * column key), in any order. Row numbers are the spreadsheet's own, so the report points at them.
  */
-
-/** Largest file accepted (bytes) and most rows per file. */
-export const SHEET_LIMITS = { bytes: 2 * 1024 * 1024, rows: 2000 } as const;
 
 export type SheetError = 'empty' | 'tooLarge' | 'tooManyRows' | 'unreadable' | 'fileType';
 export type SheetParse =

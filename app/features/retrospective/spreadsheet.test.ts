@@ -1,14 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../i18n';
-import { RETRO_COLUMNS } from './domain/retrospective';
+import { RETRO_COLUMNS, SHEET_LIMITS } from './domain/retrospective';
 import {
   cellText,
   csvTemplate,
   parseCsv,
   parseSpreadsheet,
   parseXlsx,
-  SHEET_LIMITS,
   xlsxTemplate,
 } from './spreadsheet.server';
 

@@ -82,6 +82,9 @@ export interface RetroCase {
 
 export const RETRO_LIMITS = { short: 200, long: 10_000 } as const;
 
+/** Largest spreadsheet accepted (bytes) and most rows per file. */
+export const SHEET_LIMITS = { bytes: 2 * 1024 * 1024, rows: 2000 } as const;
+
 /** Lower case, without accents' variants (å → a, ø → o, æ → ae), dashes and extra spaces. */
 export function normaliseWord(value: string): string {
   return value
