@@ -92,24 +92,33 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Etterregistrer en sak' }).waitFor();
     await expectAccessible(page);
     await expectAccessibleWithoutJs(browser, page.context(), page.url());
-    await page.getByLabel('Referanse').fill('ePhorte 2024/501');
+    await page.getByRole('textbox', { name: 'Referanse', exact: true }).fill('ePhorte 2024/501');
     await page.getByLabel('Avdeling').selectOption('Kreftavdelingen');
     await page.getByLabel('Ordning').selectOption('offLabel');
     await page.getByLabel('Pasient eller gruppe').selectOption('single');
-    await page.getByRole('combobox', { name: 'Legemiddel' }).fill('Rituximab 500 mg');
-    await page.getByLabel('ATC-kode').fill('L01FA01');
-    await page.getByLabel('Virkestoff').fill('rituksimab');
-    await page.getByLabel('Hoveddiagnose').fill('C83.3');
-    await page.getByLabel('Innsendt dato').fill('15.11.2024');
-    await page.getByLabel('Vedtaksdato').fill('01.11.2024');
+    const drug = page.locator('[id="drugId"][type="search"]'); // the FEST combobox, once hydrated
+    await drug.click();
+    await drug.pressSequentially('Rituximab 500 mg', { delay: 10 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'ATC-kode', exact: true }).fill('L01FA01');
+    await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).fill('rituksimab');
+    await page.getByRole('textbox', { name: 'Hoveddiagnose', exact: true }).fill('C83.3');
+    await page.getByRole('textbox', { name: 'Innsendt dato', exact: true }).fill('15.11.2024');
+    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('01.11.2024');
     await page.getByLabel('Vedtak', { exact: true }).selectOption('approved');
-    await page.getByLabel('Begrunnelse').fill('Oppfyller kriteriene.');
+    await page
+      .getByRole('textbox', { name: 'Begrunnelse', exact: true })
+      .fill('Oppfyller kriteriene.');
     await page.getByRole('button', { name: 'Registrer saken' }).click();
     await page.getByText('Vedtaksdato: datoen kan ikke være før innsendt dato').first().waitFor();
     await expectAccessible(page);
-    expect(await page.getByLabel('Referanse').inputValue()).toBe('ePhorte 2024/501');
-    expect(await page.getByLabel('Virkestoff').inputValue()).toBe('rituksimab');
-    await page.getByLabel('Vedtaksdato').fill('10.01.2025');
+    expect(await page.getByRole('textbox', { name: 'Referanse', exact: true }).inputValue()).toBe(
+      'ePhorte 2024/501',
+    );
+    expect(await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).inputValue()).toBe(
+      'rituksimab',
+    );
+    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('10.01.2025');
     await page.getByRole('button', { name: 'Registrer saken' }).click();
     await page.getByText('Saken er etterregistrert med løpenummer HBE-2024-00001.').waitFor();
     await expectAccessible(page);
