@@ -16,6 +16,7 @@ import stylesheet from './app.css?url';
 import './context';
 import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
+import { canRegisterRetrospective } from './features/retrospective/domain/access';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 import { useNonce } from './ui/nonce';
@@ -35,6 +36,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
           hasRegister: (
             ['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const
           ).some((role) => hasRole(actor, role)),
+          canRegisterRetrospective: canRegisterRetrospective(actor),
           unread: await unreadForPage(context.db, actor, request),
         }
       : null,
@@ -90,6 +92,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 {user.canAdminister && (
                   <Link asChild>
                     <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>
+                  </Link>
+                )}
+                {user.canRegisterRetrospective && (
+                  <Link asChild>
+                    <RouterLink to="/etterregistrering">{msg.retrospective.navLink}</RouterLink>
                   </Link>
                 )}
                 <Link asChild>

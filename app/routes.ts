@@ -49,4 +49,10 @@ export default [
   route('saker/:caseId/gruppesoknad', 'routes/cohort-group.ts'),
   route('statistikk', 'routes/statistics.tsx'),
   route('statistikk/eksport', 'routes/statistics-export.ts'),
+  route('etterregistrering', 'routes/retrospective.tsx'),
+  route('etterregistrering/ny', 'routes/retrospective-new.tsx'),
+  route('etterregistrering/import', 'routes/retrospective-import.tsx'),
+  route('etterregistrering/import/:importId', 'routes/retrospective-preview.tsx'),
+  route('etterregistrering/mal.xlsx', 'routes/retrospective-template.ts', { id: 'retro-xlsx' }),
+  route('etterregistrering/mal.csv', 'routes/retrospective-template.ts', { id: 'retro-csv' }),
 ] satisfies RouteConfig;

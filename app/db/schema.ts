@@ -371,3 +371,4 @@ export * from './schema-consultations';
 export * from './schema-clocks';
 export * from './schema-summaries';
 export * from './schema-precedents';
+export * from './schema-retrospective';

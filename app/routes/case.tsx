@@ -39,6 +39,8 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case';
+import { retrospectiveNote } from '../features/retrospective/retrospective.server';
+import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveNotice';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
@@ -68,6 +70,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     consultation: await consultationSection(context.db, actor, view.id, url),
     // Cohort signal for the decision maker (features/precedents).
     cohorts: await caseCohortSignal(context.db, actor, view.id, new Date()),
+    // Etterregistrering: registered after the fact (features/retrospective).
+    retrospective: await retrospectiveNote(context.db, actor, view.id),
   };
 }
 
@@ -154,6 +158,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
+      <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderAdded && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
       )}

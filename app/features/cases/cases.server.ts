@@ -792,21 +792,26 @@ export async function transitionIn(
  * leaves no gap.
  */
 async function assignCaseNumber(tx: Tx, row: CaseRow, at: Date): Promise<string> {
+  const caseNumber = await nextCaseNumber(tx, row.trustId, at);
+  await tx.update(cases).set({ caseNumber }).where(eq(cases.id, row.id));
+  return caseNumber;
+}
+
+/**
+ * Takes the next number from the trust's gap-free counter for the year (Norwegian time) of `at`,
+ * inside the caller's transaction. Also used by etterregistrering, with the original submission date.
+ */
+export async function nextCaseNumber(tx: Tx, trustId: string, at: Date): Promise<string> {
   const year = norwegianYear(at);
   const [counter] = await tx
     .insert(caseNumberCounters)
-    .values({ trustId: row.trustId, year, lastValue: 1 })
+    .values({ trustId, year, lastValue: 1 })
     .onConflictDoUpdate({
       target: [caseNumberCounters.trustId, caseNumberCounters.year],
       set: { lastValue: sql`${caseNumberCounters.lastValue} + 1` },
     })
     .returning({ value: caseNumberCounters.lastValue });
-  const [trust] = await tx
-    .select({ code: trusts.code })
-    .from(trusts)
-    .where(eq(trusts.id, row.trustId));
+  const [trust] = await tx.select({ code: trusts.code }).from(trusts).where(eq(trusts.id, trustId));
   if (!counter || !trust) throw new Error('Case number: counter or trust missing');
-  const caseNumber = formatCaseNumber(trust.code, year, counter.value);
-  await tx.update(cases).set({ caseNumber }).where(eq(cases.id, row.id));
-  return caseNumber;
+  return formatCaseNumber(trust.code, year, counter.value);
 }

@@ -337,7 +337,8 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
           enteredAt: enteredCurrentStatus,
         })
         .from(cases)
-        .where(inArray(cases.status, [...CLOCKED_STATUSES]));
+        // Retrospective cases (etterregistrering) never run on the portal's clocks.
+        .where(and(inArray(cases.status, [...CLOCKED_STATUSES]), eq(cases.retrospective, false)));
       if (open.length === 0) return;
       const deadlines = await trustDeadlines(tx, trustId);
       const alerts = await tx

@@ -55,6 +55,8 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
         .where(
           and(
             eq(cases.status, 'decided'),
+            // A retrospective case (etterregistrering) was followed up before the portal, if at all.
+            eq(cases.retrospective, false),
             sql`${caseDecisions.version} = (select max(d.version) from case_decisions d where d.case_id = ${cases.id})`,
             isNotNull(caseDecisions.evaluationDate),
           ),

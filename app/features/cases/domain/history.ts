@@ -8,6 +8,7 @@ export const HISTORY_NOTES = [
   'inviteLeader',
   'assignCommitteeMember',
   'recommend',
+  'registerRetrospective',
 ] as const;
 export type HistoryNote = (typeof HISTORY_NOTES)[number];
 export type HistoryEvent = CaseEvent | HistoryNote;

@@ -1,0 +1,158 @@
+import {
+  Button,
+  ErrorSummary,
+  Field,
+  Fieldset,
+  Label,
+  Select,
+  ValidationMessage,
+} from '@digdir/designsystemet-react';
+import { Form } from 'react-router';
+import { msg } from '../../../i18n';
+import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
+import { DrugCombobox } from '../../fest/ui/DrugCombobox';
+import { TextField } from '../../../ui/fields';
+import {
+  FOLLOW_UPS,
+  RETRO_COLUMNS,
+  type RetroColumn,
+  type RetroErrors,
+  type RetroValues,
+} from '../domain/retrospective';
+
+const fieldId = (column: RetroColumn) => `retro-${column}`;
+const t = msg.retrospective;
+
+interface Props {
+  departments: readonly string[];
+  values: RetroValues;
+  errors: RetroErrors;
+}
+
+/** The etterregistrering form: one case, no patient identity. Works without JavaScript. */
+export function RetroForm({ departments, values, errors }: Props) {
+  const error = (column: RetroColumn) => {
+    const code = errors[column];
+    return code ? t.errors[code] : undefined;
+  };
+  const wrong = RETRO_COLUMNS.filter((c) => errors[c]);
+  const text = (column: RetroColumn, extra: { multiline?: boolean } = {}) => (
+    <TextField
+      id={fieldId(column)}
+      name={column}
+      label={t.columns[column]}
+      description={t.columnHelp[column]}
+      defaultValue={values[column]}
+      error={error(column)}
+      multiline={extra.multiline}
+    />
+  );
+  const select = (
+    column: RetroColumn,
+    options: readonly { value: string; label: string }[],
+    withEmpty = true,
+  ) => {
+    const id = fieldId(column);
+    const err = error(column);
+    return (
+      <Field>
+        <Label htmlFor={id}>{t.columns[column]}</Label>
+        <Field.Description id={`${id}-description`}>{t.columnHelp[column]}</Field.Description>
+        <Select
+          id={id}
+          name={column}
+          defaultValue={values[column]}
+          aria-describedby={[`${id}-description`, err ? `${id}-error` : ''].join(' ').trim()}
+          aria-invalid={err ? true : undefined}
+        >
+          {withEmpty && <Select.Option value="">{t.chooseOption}</Select.Option>}
+          {options.map((o) => (
+            <Select.Option key={o.value} value={o.value}>
+              {o.label}
+            </Select.Option>
+          ))}
+        </Select>
+        {err && <ValidationMessage id={`${id}-error`}>{err}</ValidationMessage>}
+      </Field>
+    );
+  };
+  return (
+    <Form method="post" className="sp-stack" noValidate>
+      {wrong.length > 0 && (
+        <ErrorSummary>
+          <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
+          <ErrorSummary.List>
+            {wrong.map((c) => (
+              <ErrorSummary.Item key={c}>
+                <ErrorSummary.Link href={`#${fieldId(c)}`}>
+                  {t.fieldError(t.columns[c], error(c) ?? '')}
+                </ErrorSummary.Link>
+              </ErrorSummary.Item>
+            ))}
+          </ErrorSummary.List>
+        </ErrorSummary>
+      )}
+      <Fieldset>
+        <Fieldset.Legend>{t.sectionCase}</Fieldset.Legend>
+        {text('reference')}
+        {select(
+          'department',
+          departments.map((d) => ({ value: d, label: d })),
+        )}
+        {select(
+          'scheme',
+          SCHEMES.map((s) => ({ value: s, label: msg.schemes[s] })),
+        )}
+        {select(
+          'patientScope',
+          PATIENT_SCOPES.map((s) => ({ value: s, label: msg.patientScopes[s] })),
+        )}
+      </Fieldset>
+      <Fieldset>
+        <Fieldset.Legend>{t.sectionDrug}</Fieldset.Legend>
+        <Fieldset.Description>{t.sectionDrugHelp}</Fieldset.Description>
+        <div id={fieldId('drugName')}>
+          <DrugCombobox
+            name="drugId"
+            label={t.columns.drugName}
+            error={error('drugName') ?? error('drugId')}
+            defaultValue={
+              values.drugId || values.drugName
+                ? { id: values.drugId, label: values.drugName }
+                : null
+            }
+          />
+        </div>
+        {text('atc')}
+        {text('substance')}
+      </Fieldset>
+      <Fieldset>
+        <Fieldset.Legend>{t.sectionDiagnoses}</Fieldset.Legend>
+        {text('mainDiagnosis')}
+        {text('otherDiagnoses')}
+      </Fieldset>
+      <Fieldset>
+        <Fieldset.Legend>{t.sectionDecision}</Fieldset.Legend>
+        {text('submittedDate')}
+        {text('decidedDate')}
+        {select(
+          'outcome',
+          DECISION_OUTCOMES.map((o) => ({ value: o, label: msg.outcomes[o] })),
+        )}
+        {text('conditions', { multiline: true })}
+        {text('reason', { multiline: true })}
+        {select(
+          'followUp',
+          [
+            { value: '', label: t.noFollowUp },
+            ...FOLLOW_UPS.map((f) => ({ value: f, label: t.followUps[f] })),
+          ],
+          false,
+        )}
+      </Fieldset>
+      <div>
+        <Button type="submit">{t.register}</Button>
+      </div>
+    </Form>
+  );
+}

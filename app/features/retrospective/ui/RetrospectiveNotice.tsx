@@ -1,0 +1,19 @@
+import { Paragraph, Tag } from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
+import type { RetrospectiveNote } from '../retrospective.server';
+
+/** On the case page: the case was registered after the fact (etterregistrert), when and by whom. */
+export function RetrospectiveNotice({ note }: { note: RetrospectiveNote | null }) {
+  if (!note) return null;
+  return (
+    <div className="sp-row">
+      <Tag data-color="info">{msg.retrospective.tag}</Tag>
+      <Paragraph>
+        {msg.retrospective.tagDescription(
+          msg.dateTime(new Date(note.registeredAt)),
+          note.registeredBy,
+        )}
+      </Paragraph>
+    </div>
+  );
+}

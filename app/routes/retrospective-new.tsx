@@ -1,0 +1,76 @@
+import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { data, redirect, Link as RouterLink } from 'react-router';
+import {
+  registerRetrospective,
+  registrationForm,
+} from '../features/retrospective/retrospective.server';
+import { requireRegistrar } from '../features/retrospective/http.server';
+import {
+  emptyRetroValues,
+  RETRO_COLUMNS,
+  type RetroErrors,
+} from '../features/retrospective/domain/retrospective';
+import { RetroForm } from '../features/retrospective/ui/RetroForm';
+import { msg } from '../i18n';
+import { formText, formTexts, pageTitle } from '../lib/form';
+import type { Route } from './+types/retrospective-new';
+
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const actor = await requireRegistrar(request, context);
+  const url = new URL(request.url);
+  const caseId = url.searchParams.get('sak');
+  const caseNumber = url.searchParams.get('nummer');
+  return {
+    ...(await registrationForm(context.db, actor)),
+    registered: caseId && caseNumber ? { caseId, caseNumber } : null,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const actor = await requireRegistrar(request, context);
+  const form = await request.formData();
+  // The drug field (DrugCombobox) posts the FEST id as `drugId` and the text as `drugIdLabel`.
+  const values = { ...formTexts(form, RETRO_COLUMNS), drugName: formText(form, 'drugIdLabel') };
+  const result = await registerRetrospective(context.db, actor, values);
+  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  const query = new URLSearchParams({ sak: result.caseId, nummer: result.caseNumber });
+  return redirect(`/etterregistrering/ny?${query.toString()}`);
+}
+
+const t = msg.retrospective;
+
+/** One retrospective case by form; afterwards the registered case with its løpenummer. */
+export default function RetrospectiveNew({ loaderData, actionData }: Route.ComponentProps) {
+  const { departments, registered } = loaderData;
+  const errors: RetroErrors = actionData?.errors ?? {};
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(t.formTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {t.formTitle}
+      </Heading>
+      {registered && !actionData && (
+        <Alert data-color="success">
+          <Paragraph>{t.registered(registered.caseNumber)}</Paragraph>
+          <Link asChild>
+            <RouterLink to={`/saker/${registered.caseId}`}>
+              {`${t.openCase} ${registered.caseNumber}`}
+            </RouterLink>
+          </Link>
+        </Alert>
+      )}
+      <Paragraph>{t.formIntro}</Paragraph>
+      <Alert data-color="info">{t.noPatient}</Alert>
+      <RetroForm
+        // A fresh form after a registration; the typed values after an error.
+        key={registered?.caseId ?? 'form'}
+        departments={departments}
+        values={actionData?.values ?? emptyRetroValues()}
+        errors={errors}
+      />
+      <Link asChild>
+        <RouterLink to="/etterregistrering">{t.title}</RouterLink>
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const HEADER = [
+  'Referanse',
+  'Avdeling',
+  'Ordning',
+  'Pasient eller gruppe',
+  'FEST-id',
+  'Legemiddel',
+  'ATC-kode',
+  'Virkestoff',
+  'Hoveddiagnose',
+  'Andre diagnoser',
+  'Innsendt dato',
+  'Vedtaksdato',
+  'Vedtak',
+  'Vilkår',
+  'Begrunnelse',
+  'Oppfølging',
+];
+
+const sheetRow = (reference: string, decided: Date | string) => [
+  reference,
+  'Kreftavdelingen',
+  'off-label',
+  'pasientgruppe',
+  '',
+  'Pembrolizumab',
+  'L01FF02',
+  'pembrolizumab',
+  'C34.9',
+  '',
+  new Date(Date.UTC(2025, 1, 3)),
+  decided,
+  'innvilget',
+  '',
+  'Dokumentert effekt.',
+  '',
+];
+
+/** A spreadsheet as a trust would fill it: Excel date cells and Norwegian text dates. */
+async function workbook(rows: (string | Date)[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Saker');
+  sheet.addRow(HEADER);
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** Etterregistrering in the browser: by form, the template, a bad file, the fixed file, the list. */
+describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    return page;
+  }
+
+  it('registers by form, and a year of cases from a spreadsheet', async () => {
+    const page = await signIn('Per Vik');
+    await page.getByRole('link', { name: 'Etterregistrering' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Etterregistrering' }).waitFor();
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+
+    // One case by form; a mistake first keeps everything typed.
+    await page.getByRole('link', { name: 'Registrer én sak' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Etterregistrer en sak' }).waitFor();
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await page.getByRole('textbox', { name: 'Referanse', exact: true }).fill('ePhorte 2024/501');
+    await page.getByLabel('Avdeling').selectOption('Kreftavdelingen');
+    await page.getByLabel('Ordning').selectOption('offLabel');
+    await page.getByLabel('Pasient eller gruppe').selectOption('single');
+    const drug = page.locator('[id="drugId"][type="search"]'); // the FEST combobox, once hydrated
+    await drug.click();
+    await drug.pressSequentially('Rituximab 500 mg', { delay: 10 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('textbox', { name: 'ATC-kode', exact: true }).fill('L01FA01');
+    await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).fill('rituksimab');
+    await page.getByRole('textbox', { name: 'Hoveddiagnose', exact: true }).fill('C83.3');
+    await page.getByRole('textbox', { name: 'Innsendt dato', exact: true }).fill('15.11.2024');
+    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('01.11.2024');
+    await page.getByLabel('Vedtak', { exact: true }).selectOption('approved');
+    await page
+      .getByRole('textbox', { name: 'Begrunnelse', exact: true })
+      .fill('Oppfyller kriteriene.');
+    await page.getByRole('button', { name: 'Registrer saken' }).click();
+    await page.getByText('Vedtaksdato: datoen kan ikke være før innsendt dato').first().waitFor();
+    await expectAccessible(page);
+    expect(await page.getByRole('textbox', { name: 'Referanse', exact: true }).inputValue()).toBe(
+      'ePhorte 2024/501',
+    );
+    expect(await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).inputValue()).toBe(
+      'rituksimab',
+    );
+    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('10.01.2025');
+    await page.getByRole('button', { name: 'Registrer saken' }).click();
+    await page.getByText('Saken er etterregistrert med løpenummer HBE-2024-00001.').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Åpne saken HBE-2024-00001' }).click();
+    await page.getByRole('heading', { level: 1, name: /HBE-2024-00001/ }).waitFor();
+    await page.getByText('Etterregistrert', { exact: true }).first().waitFor();
+    await expectAccessible(page);
+
+    // The template.
+    await page.goto(`${app.url}/etterregistrering/import`);
+    await page
+      .getByRole('heading', { level: 1, name: 'Importer etterregistrerte saker' })
+      .waitFor();
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Last ned mal (Excel, XLSX)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('etterregistrering-mal.xlsx');
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.load(new Uint8Array(readFileSync(await download.path())).buffer);
+    expect(template.worksheets.map((s) => s.name)).toEqual(['Saker', 'Forklaring']);
+    expect(template.worksheets[0]?.getRow(1).getCell(1).text).toBe('Referanse');
+    const csv = await page.request.get(`${app.url}/etterregistrering/mal.csv`);
+    expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+    // A file with a bad row: the report, nothing imported.
+    const rows = [
+      sheetRow('ARK-1', '20.02.2025'),
+      sheetRow('ARK-2', '01.02.2025'),
+      sheetRow('ARK-3', new Date(Date.UTC(2025, 2, 1))),
+    ];
+    await page.getByLabel('Regneark (CSV eller XLSX)').setInputFiles({
+      name: 'fjoraret.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(rows),
+    });
+    await page.getByRole('button', { name: 'Last opp og kontroller' }).click();
+    await page.getByText('Rad 3, Vedtaksdato: datoen kan ikke være før innsendt dato').waitFor();
+    await page
+      .getByText('1 av 3 rader har feil. Ingenting er importert.', { exact: false })
+      .waitFor();
+    await expectAccessible(page);
+
+    // Fixed: the preview, then the import.
+    rows[1] = sheetRow('ARK-2', '2025-02-04');
+    await page.getByLabel('Regneark (CSV eller XLSX)').setInputFiles({
+      name: 'fjoraret.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(rows),
+    });
+    await page.getByRole('button', { name: 'Last opp og kontroller' }).click();
+    await page.getByText('Alle 3 rader er i orden.', { exact: false }).waitFor();
+    expect(page.url()).toMatch(/\/etterregistrering\/import\/[0-9a-f-]{36}$/);
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Importer alle 3 sakene' }).click();
+    await page.getByText('3 saker er importert.').waitFor();
+    await expectAccessible(page);
+    for (const n of ['HBE-2025-00001', 'HBE-2025-00002', 'HBE-2025-00003', 'HBE-2024-00001']) {
+      await page.getByRole('link', { name: n }).waitFor();
+    }
+  });
+
+  it('is not offered to, and refused for, an applicant', async () => {
+    const page = await signIn('Ingrid Haugland');
+    expect(await page.getByRole('link', { name: 'Etterregistrering' }).count()).toBe(0);
+    for (const path of [
+      '/etterregistrering',
+      '/etterregistrering/ny',
+      '/etterregistrering/mal.xlsx',
+    ]) {
+      expect((await page.request.get(`${app.url}${path}`)).status()).toBe(403);
+    }
+  });
+});
