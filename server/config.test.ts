@@ -19,6 +19,7 @@ describe('loadConfig', () => {
     OIDC_CLIENT_KEY: JSON.stringify({ kty: 'RSA', n: 'x', e: 'AQAB', d: 'y', kid: 'k' }),
     OIDC_PID_SECRET: 'a-long-enough-secret-for-the-pid-hmac',
     PUBLIC_URL: 'https://soknad.example.no',
+    PATIENT_ID_KEYS: `k1:${Buffer.alloc(32, 7).toString('base64')}`,
   };
 
   it('in production, logs in only with HelseID (no development login) and requires SMTP', () => {
