@@ -34,6 +34,9 @@ import { minimalPdf } from '../app/test/files';
 const ORIGIN = 'http://localhost';
 const TRUST_OF: Record<Relation, DemoTrustCode> = { own: 'HBE', other: 'OUS', consulted: 'HST' };
 
+/** An import id no import has (the preview route's `:importId`). */
+const NO_IMPORT = '00000000-0000-4000-8000-000000000000';
+
 type Outcome = { verdict: 'allow' | 'deny' | 'error'; code: string };
 
 /** Every path of app/routes.ts, with a leading slash ('/' for the index). */
@@ -85,10 +88,13 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
     .replace(':attachmentId', subject.attachmentId)
     .replace(':consultationId', subject.consultationId)
     .replace(':version', String(subject.decisionVersion))
-    .replace(':phraseId', subject.phraseId);
+    .replace(':phraseId', subject.phraseId)
+    .replace(':caseNumber', encodeURIComponent(subject.caseNumber))
+    .replace(':importId', subject.importId);
+  const url = `${ORIGIN}${path}${row.query ? `?${row.query}` : ''}`;
   const headers = new Headers();
   if (cookie) headers.set('Cookie', cookie);
-  if (row.method === 'GET') return new Request(`${ORIGIN}${path}`, { headers });
+  if (row.method === 'GET') return new Request(url, { headers });
   headers.set('Origin', ORIGIN);
   headers.set('Sec-Fetch-Site', 'same-origin');
   const body: Body = row.body?.(subject) ?? { form: {} };
@@ -98,12 +104,16 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
     payload = JSON.stringify(body.json);
   } else if ('file' in body) {
     const data = new FormData();
-    data.set('fil', new File([minimalPdf()], body.file.name, { type: 'application/pdf' }));
+    const file =
+      'csv' in body.file
+        ? new File([body.file.csv], body.file.name, { type: 'text/csv' })
+        : new File([minimalPdf()], body.file.name, { type: 'application/pdf' });
+    data.set('fil', file);
     payload = data;
   } else {
     payload = new URLSearchParams(body.form);
   }
-  return new Request(`${ORIGIN}${path}`, { method: 'POST', headers, body: payload });
+  return new Request(url, { method: 'POST', headers, body: payload });
 }
 
 /**
@@ -181,6 +191,8 @@ describe(`authorization matrix on ${kind}`, () => {
       phraseId: '',
       people,
       consultedTrustId: actors.HST.decisionMaker.trustId,
+      caseNumber: '',
+      importId: NO_IMPORT,
     };
     if (row.subject === 'trust') {
       const created = await createPhrase(db, actors.HBE.trustAdmin, {

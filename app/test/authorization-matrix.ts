@@ -1,4 +1,6 @@
 import { ROLES, type Role } from '../features/auth/domain/roles';
+import { RETRO_COLUMNS, type RetroValues } from '../features/retrospective/domain/retrospective';
+import { msg } from '../i18n';
 import { completeAnswers } from './actors';
 import { ratings, type PreparedState } from './case-states';
 
@@ -38,10 +40,17 @@ export interface Subject {
   people: { endorser2: string; assessor2: string; applicant: string };
   /** The trust a consultation is asked of. */
   consultedTrustId: string;
+  /** The case's løpenummer ('' for a draft). */
+  caseNumber: string;
+  /** A retrospective import id that names no kept import (the preview's `:importId`). */
+  importId: string;
 }
 
+/** A file upload sends a minimal PDF, or the given CSV text. */
 export type Body =
-  { form: Record<string, string> } | { json: unknown } | { file: { name: string; bytes: 'pdf' } };
+  | { form: Record<string, string> }
+  | { json: unknown }
+  | { file: { name: string; bytes: 'pdf' } | { name: string; csv: string } };
 
 export interface MatrixRow {
   /** The path exactly as in app/routes.ts, with a leading slash ('/' for the index). */
@@ -49,6 +58,8 @@ export interface MatrixRow {
   method: 'GET' | 'POST';
   /** The action variant (intent / event) this row exercises; '' for the only one. */
   variant?: string;
+  /** A query string (without `?`) appended to the path. */
+  query?: string;
   /** `case`: a case of the home trust in `state`; `trust`: a phrase of the home trust; `none`. */
   subject: 'none' | 'trust' | 'case';
   state?: PreparedState;
@@ -57,7 +68,10 @@ export interface MatrixRow {
   body?: (s: Subject) => Body;
   /** A redirect to a location matching this is a refusal (besides /logg-inn). */
   refused?: RegExp;
-  /** The request ends the session it is sent with (log out): each cell gets a new session. */
+  /**
+   * The request ends the session it is sent with (log out; log in, which replaces it): each cell
+   * gets a new session.
+   */
   endsSession?: boolean;
 }
 
@@ -79,6 +93,33 @@ const event = (s: Subject, name: string, reason = '') => ({
   form: { event: name, version: String(s.version), reason },
 });
 
+/** One valid retrospective registration (etterregistrering) of the home trust, as form values. */
+const RETRO_CASE: Partial<RetroValues> = {
+  department: 'Kreftavdelingen',
+  scheme: 'off-label',
+  patientScope: 'enkeltpasient',
+  drugName: 'Rituximab 500 mg',
+  atc: 'L01FA01',
+  substance: 'rituksimab',
+  mainDiagnosis: 'C83.3',
+  otherDiagnoses: 'C50.9',
+  submittedDate: '15.11.2024',
+  decidedDate: '10.01.2025',
+  outcome: 'innvilget med vilkår',
+  conditions: 'Evaluering etter seks måneder.',
+  reason: 'Oppfyller prioriteringskriteriene.',
+};
+/** The same registration as the import template's CSV (header row of column names, `;`). */
+const retroCsv = () =>
+  [
+    RETRO_COLUMNS.map((c) => msg.retrospective.columns[c]),
+    RETRO_COLUMNS.map((c) => RETRO_CASE[c] ?? ''),
+  ]
+    .map((cells) => cells.join(';'))
+    .join('\n') + '\n';
+/** Who registers their own trust's earlier decisions (features/retrospective/domain/access.ts). */
+const REGISTRARS: readonly Who[] = ['decisionMaker', 'trustAdmin'];
+
 export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   // Start page, login, logout.
   { path: '/', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
@@ -89,6 +130,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'none',
     allow: { own: EVERYONE },
     body: (s) => ({ form: { userId: s.people.applicant } }),
+    // A login ends the session the request carries (session fixation, features/auth).
+    endsSession: true,
   },
   { path: '/logg-ut', method: 'GET', subject: 'none', allow: { own: EVERYONE } },
   {
@@ -597,6 +640,161 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   // Look-ups while writing.
   { path: '/api/legemidler', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
   { path: '/api/diagnoser', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+
+  // Sign-in with HelseID. The matrix runs without HelseID configured (devLogin only): starting it
+  // and its return answer 404, the GET sends everyone to /logg-inn, so nobody is let through.
+  { path: '/logg-inn/helseid', method: 'GET', subject: 'none', allow: { own: [] } },
+  { path: '/logg-inn/helseid', method: 'POST', subject: 'none', allow: { own: [] } },
+  { path: '/logg-inn/helseid/retur', method: 'GET', subject: 'none', allow: { own: [] } },
+
+  // The full patient id on demand (logged). The GET only says to ask (any signed-in user, any
+  // case id: it reads nothing); the POST reveals it to whoever may see the case.
+  {
+    path: '/saker/:caseId/vis-fodselsnummer',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: SIGNED_IN, other: SIGNED_IN, consulted: SIGNED_IN },
+  },
+  {
+    path: '/saker/:caseId/vis-fodselsnummer',
+    method: 'POST',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
+
+  // The trust's access log, for its log controller.
+  { path: '/admin/tilgangslogg', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+
+  // The national overview and exports (no personal data) and the local registers.
+  { path: '/nasjonalt', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  { path: '/nasjonalt/eksport.csv', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  { path: '/nasjonalt/eksport.xlsx', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  { path: '/register', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  {
+    path: '/register',
+    method: 'GET',
+    variant: 'fane=avdeling',
+    query: 'fane=avdeling',
+    subject: 'none',
+    allow: { own: ['endorser'] },
+  },
+  {
+    path: '/register',
+    method: 'GET',
+    variant: 'fane=foretak',
+    query: 'fane=foretak',
+    subject: 'none',
+    allow: { own: CONSULTANTS },
+  },
+
+  // Precedents: national case summaries (every trust's, no personal data), variation, cohorts.
+  {
+    path: '/nasjonalt/saker/:caseNumber',
+    method: 'GET',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: SIGNED_IN, other: SIGNED_IN, consulted: SIGNED_IN },
+  },
+  {
+    path: '/nasjonalt/variasjon',
+    method: 'GET',
+    query: 'atc=L01FA01&diagnose=ICD10:C83.3',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+  },
+  {
+    path: '/api/presedenser',
+    method: 'GET',
+    query: 'atc=L01FA01&diagnose=ICD10:C83.3',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+  },
+  { path: '/admin/kohort', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+  {
+    path: '/admin/kohort',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({ threshold: '3', windowDays: '90' }),
+  },
+  // Only a decision maker who also holds the applicant role may start a group application; no
+  // demo person holds both, so every cell is refused (403) — the role check, not the cohort.
+  {
+    path: '/saker/:caseId/gruppesoknad',
+    method: 'POST',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: [] },
+  },
+
+  // Statistics (suppressed small counts, no personal data).
+  { path: '/statistikk', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  {
+    path: '/statistikk/eksport',
+    method: 'GET',
+    variant: 'format=csv',
+    query: 'seksjon=time&format=csv',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+  },
+  {
+    path: '/statistikk/eksport',
+    method: 'GET',
+    variant: 'format=xlsx',
+    query: 'seksjon=decisions&format=xlsx',
+    subject: 'none',
+    allow: { own: SIGNED_IN },
+  },
+
+  // Retrospective registration of the trust's earlier decisions.
+  { path: '/etterregistrering', method: 'GET', subject: 'none', allow: { own: REGISTRARS } },
+  { path: '/etterregistrering/ny', method: 'GET', subject: 'none', allow: { own: REGISTRARS } },
+  {
+    path: '/etterregistrering/ny',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+    body: () => {
+      const { drugName = '', ...rest } = RETRO_CASE;
+      return { form: { ...(rest as Record<string, string>), drugIdLabel: drugName } };
+    },
+  },
+  { path: '/etterregistrering/import', method: 'GET', subject: 'none', allow: { own: REGISTRARS } },
+  {
+    path: '/etterregistrering/import',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+    body: () => ({ file: { name: 'etterregistrering.csv', csv: retroCsv() } }),
+  },
+  // No kept import: a registrar is sent on to upload again (`?utlopt`), anyone else refused (403)
+  // before the import is looked up. The import is also looked up only among the actor's own.
+  {
+    path: '/etterregistrering/import/:importId',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+  },
+  {
+    path: '/etterregistrering/import/:importId',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+  },
+  {
+    path: '/etterregistrering/mal.xlsx',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+  },
+  {
+    path: '/etterregistrering/mal.csv',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: REGISTRARS },
+  },
 ];
 
 /** The relations a row has cells for. */

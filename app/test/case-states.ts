@@ -42,6 +42,8 @@ export interface PreparedCase {
   consultationId: string;
   /** The latest decision version (decided and later), else 0. */
   decisionVersion: number;
+  /** The løpenummer (given at submission; a draft has none: ''). */
+  caseNumber: string;
 }
 
 export const attachmentSettings = () => ({
@@ -71,6 +73,20 @@ export async function prepareCase(
   state: PreparedState,
   consulted?: Actor,
 ): Promise<PreparedCase> {
+  const prepared = await prepareSteps(db, home, state, consulted);
+  const [row] = await db
+    .select({ caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(eq(cases.id, prepared.caseId));
+  return { ...prepared, caseNumber: row?.caseNumber ?? '' };
+}
+
+async function prepareSteps(
+  db: Db,
+  home: TrustActors,
+  state: PreparedState,
+  consulted?: Actor,
+): Promise<Omit<PreparedCase, 'caseNumber'>> {
   if (state === 'draft') {
     const draft = await createDraft(db, home.applicant, completeAnswers);
     await inviteCoAuthor(db, home.applicant, draft.id, home.coAuthor.userId);
@@ -88,7 +104,7 @@ export async function prepareCase(
       decisionVersion: 0,
     };
   }
-  const before = await prepareCase(db, home, PATH[state], consulted);
+  const before = await prepareSteps(db, home, PATH[state], consulted);
   const step = async (actor: Actor, event: CaseEvent, reason?: string) => ({
     ...before,
     version: (
