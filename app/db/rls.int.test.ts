@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { saveCohortSettings } from '../features/precedents/precedents.server';
-import { emptyRetroValues } from '../features/retrospective/domain/retrospective';
+import { retrospectiveValues } from '../test/retrospective';
 import { checkImport, registerRetrospective } from '../features/retrospective/retrospective.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -156,21 +156,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     await runStageAlerts(db, new Date(Date.now() + 365 * 86_400_000));
     consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
     await saveCohortSettings(db, hbe.trustAdmin, { threshold: 3, windowDays: 90 });
-    const retrospective = (reference: string) => ({
-      ...emptyRetroValues(),
-      reference,
-      department: 'Kreftavdelingen',
-      scheme: 'off-label',
-      patientScope: 'enkeltpasient',
-      drugName: 'Rituximab 500 mg',
-      atc: 'L01FA01',
-      substance: 'rituksimab',
-      mainDiagnosis: 'C83.3',
-      submittedDate: '15.11.2024',
-      decidedDate: '10.01.2025',
-      outcome: 'innvilget',
-      reason: 'Oppfyller prioriteringskriteriene.',
-    });
+    const retrospective = (reference: string) => retrospectiveValues({ reference });
     expect((await registerRetrospective(db, hbe.decisionMaker, retrospective('R-1'))).ok).toBe(
       true,
     );

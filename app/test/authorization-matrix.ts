@@ -1,7 +1,8 @@
 import { ROLES, type Role } from '../features/auth/domain/roles';
-import { RETRO_COLUMNS, type RetroValues } from '../features/retrospective/domain/retrospective';
+import { RETRO_COLUMNS } from '../features/retrospective/domain/retrospective';
 import { msg } from '../i18n';
 import { completeAnswers } from './actors';
+import { retrospectiveValues } from './retrospective';
 import { ratings, type PreparedState } from './case-states';
 
 /**
@@ -94,26 +95,12 @@ const event = (s: Subject, name: string, reason = '') => ({
 });
 
 /** One valid retrospective registration (etterregistrering) of the home trust, as form values. */
-const RETRO_CASE: Partial<RetroValues> = {
-  department: 'Kreftavdelingen',
-  scheme: 'off-label',
-  patientScope: 'enkeltpasient',
-  drugName: 'Rituximab 500 mg',
-  atc: 'L01FA01',
-  substance: 'rituksimab',
-  mainDiagnosis: 'C83.3',
-  otherDiagnoses: 'C50.9',
-  submittedDate: '15.11.2024',
-  decidedDate: '10.01.2025',
-  outcome: 'innvilget med vilkår',
-  conditions: 'Evaluering etter seks måneder.',
-  reason: 'Oppfyller prioriteringskriteriene.',
-};
+const RETRO_CASE = retrospectiveValues();
 /** The same registration as the import template's CSV (header row of column names, `;`). */
 const retroCsv = () =>
   [
     RETRO_COLUMNS.map((c) => msg.retrospective.columns[c]),
-    RETRO_COLUMNS.map((c) => RETRO_CASE[c] ?? ''),
+    RETRO_COLUMNS.map((c) => RETRO_CASE[c]),
   ]
     .map((cells) => cells.join(';'))
     .join('\n') + '\n';
@@ -757,8 +744,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'none',
     allow: { own: REGISTRARS },
     body: () => {
-      const { drugName = '', ...rest } = RETRO_CASE;
-      return { form: { ...(rest as Record<string, string>), drugIdLabel: drugName } };
+      const { drugName, ...rest } = RETRO_CASE;
+      return { form: { ...rest, drugIdLabel: drugName } };
     },
   },
   { path: '/etterregistrering/import', method: 'GET', subject: 'none', allow: { own: REGISTRARS } },

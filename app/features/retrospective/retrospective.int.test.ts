@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { asc, eq, sql } from 'drizzle-orm';
+import { retrospectiveValues } from '../../test/retrospective';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import {
@@ -17,7 +18,7 @@ import { runStageAlerts } from '../clocks/clocks.server';
 import { CaseError } from '../cases/domain/errors';
 import { runFollowUps } from '../followup/followup.server';
 import { reportLines } from './ui/ImportReport';
-import { emptyRetroValues, RETRO_COLUMNS, type RetroValues } from './domain/retrospective';
+import { RETRO_COLUMNS, type RetroValues } from './domain/retrospective';
 import {
   checkImport,
   confirmImport,
@@ -28,23 +29,7 @@ import {
 } from './retrospective.server';
 import { parseSpreadsheet } from './spreadsheet.server';
 
-const row = (change: Partial<RetroValues> = {}): RetroValues => ({
-  ...emptyRetroValues(),
-  department: 'Kreftavdelingen',
-  scheme: 'off-label',
-  patientScope: 'enkeltpasient',
-  drugName: 'Rituximab 500 mg',
-  atc: 'L01FA01',
-  substance: 'rituksimab',
-  mainDiagnosis: 'C83.3',
-  otherDiagnoses: 'C50.9',
-  submittedDate: '15.11.2024',
-  decidedDate: '10.01.2025',
-  outcome: 'innvilget med vilkår',
-  conditions: 'Evaluering etter seks måneder.',
-  reason: 'Oppfyller prioriteringskriteriene.',
-  ...change,
-});
+const row = retrospectiveValues;
 
 const csvOf = (rows: RetroValues[]) =>
   new TextEncoder().encode(
