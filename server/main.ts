@@ -51,7 +51,11 @@ const jobs = await startJobs(database, {
   attachments: attachments.storage,
 });
 
-const security = { dev: config.dev, publicUrl: config.mail.publicUrl };
+const security = {
+  dev: config.dev,
+  publicUrl: config.mail.publicUrl,
+  formTargets: config.helseId ? [new URL(config.helseId.issuer).origin] : [],
+};
 const app = express();
 app.disable('x-powered-by');
 app.use(securityMiddleware(security));

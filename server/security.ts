@@ -9,6 +9,11 @@ export interface SecurityOptions {
   dev: boolean;
   /** The public address (PUBLIC_URL): its origin is accepted beside the request's own Host. */
   publicUrl: string;
+  /**
+   * Other origins a form may lead to: the HelseID login starts with a form post that redirects to
+   * the identity provider, and `form-action` also governs that redirect.
+   */
+  formTargets?: readonly string[];
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -65,7 +70,7 @@ export function securityMiddleware(options: SecurityOptions): RequestHandler[] {
         'connect-src': options.dev ? ["'self'", 'ws:'] : ["'self'"],
         'object-src': ["'none'"],
         'base-uri': ["'none'"],
-        'form-action': ["'self'"],
+        'form-action': ["'self'", ...(options.formTargets ?? [])],
         'frame-ancestors': ["'none'"],
       },
     },
