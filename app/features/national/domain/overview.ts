@@ -172,7 +172,38 @@ export const SORT_KEY_KIND: Record<NationalSort, 'timestamp' | 'integer' | 'text
   lopenummer: 'text',
 };
 
-const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+/** The submission period (`fra`/`til`, dates, from not after to), shared by overview and registers. */
+export function parsePeriod(
+  v: (key: 'fra' | 'til') => string | undefined,
+  filter: { from?: string; to?: string },
+  errors: Partial<Record<string, FilterError>>,
+): void {
+  for (const [key, field] of [
+    ['fra', 'from'],
+    ['til', 'to'],
+  ] as const) {
+    const date = v(key);
+    if (date === undefined) continue;
+    if (validDate(date)) filter[field] = date;
+    else errors[key] = 'date';
+  }
+  if (filter.from && filter.to && filter.from > filter.to) errors.til = 'period';
+}
+
+/** The free-text search (`sok`), bounded in length, shared by overview and registers. */
+export function parseFreeText(
+  v: (key: 'sok') => string | undefined,
+  filter: { freeText?: string },
+  errors: Partial<Record<string, FilterError>>,
+): void {
+  const freeText = v('sok');
+  if (freeText !== undefined) {
+    if (freeText.length <= FREE_TEXT_MAX) filter.freeText = freeText;
+    else errors.sok = 'freeText';
+  }
+}
+
+export const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
 /** Reads the overview's query string (also the exports'), or the Norwegian-keyed errors. */
@@ -217,26 +248,13 @@ export function parseNationalQuery(
     if (prefix) filter.icd = prefix;
     else errors.icd = 'icd';
   }
-  for (const [key, field] of [
-    ['fra', 'from'],
-    ['til', 'to'],
-  ] as const) {
-    const date = v(key);
-    if (date === undefined) continue;
-    if (validDate(date)) filter[field] = date;
-    else errors[key] = 'date';
-  }
-  if (filter.from && filter.to && filter.from > filter.to) errors.til = 'period';
+  parsePeriod(v, filter, errors);
   const retrospective = v('etterregistrert');
   if (retrospective !== undefined) {
     if (oneOf(YES_NO, retrospective)) filter.retrospective = retrospective === 'ja';
     else errors.etterregistrert = 'retrospective';
   }
-  const freeText = v('sok');
-  if (freeText !== undefined) {
-    if (freeText.length <= FREE_TEXT_MAX) filter.freeText = freeText;
-    else errors.sok = 'freeText';
-  }
+  parseFreeText(v, filter, errors);
   const sort = v('sorter');
   if (sort !== undefined) {
     if (oneOf(NATIONAL_SORTS, sort)) filter.sort = sort;

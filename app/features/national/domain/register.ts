@@ -3,11 +3,12 @@ import {
   cursorKeyValid,
   decodeCursor,
   encodeCursor,
-  FREE_TEXT_MAX,
+  oneOf,
+  parseFreeText,
+  parsePeriod,
   singleValues,
   type Cursor,
   type ParseResult,
-  validDate,
 } from './overview';
 
 /**
@@ -39,9 +40,6 @@ export function registerTabs(roles: {
   return tabs;
 }
 
-const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>
-  (list as readonly string[]).includes(value);
-
 export function parseRegisterQuery(
   entries: Iterable<[string, string]>,
 ): ParseResult<RegisterFilter> {
@@ -61,21 +59,8 @@ export function parseRegisterQuery(
     if (oneOf(STATUSES, status)) filter.status = status;
     else errors.status = 'status';
   }
-  for (const [key, field] of [
-    ['fra', 'from'],
-    ['til', 'to'],
-  ] as const) {
-    const date = v(key);
-    if (date === undefined) continue;
-    if (validDate(date)) filter[field] = date;
-    else errors[key] = 'date';
-  }
-  if (filter.from && filter.to && filter.from > filter.to) errors.til = 'period';
-  const freeText = v('sok');
-  if (freeText !== undefined) {
-    if (freeText.length <= FREE_TEXT_MAX) filter.freeText = freeText;
-    else errors.sok = 'freeText';
-  }
+  parsePeriod(v, filter, errors);
+  parseFreeText(v, filter, errors);
   let cursor: Cursor | null = null;
   const after = v('etter');
   if (after !== undefined) {
