@@ -113,13 +113,23 @@ const days = (rnd: () => number, mean: number) => Math.round(-Math.log(1 - rnd()
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export function generateCases(options: {
+export interface GenerateOptions {
   seed: number;
   count: number;
   trusts: number;
   from: Date;
   to: Date;
-}): GeneratedCase[] {
+}
+
+/** The generated cases sorted by submission time. */
+export function generateCases(options: GenerateOptions): GeneratedCase[] {
+  return [...generateCaseStream(options)].sort(
+    (a, b) => a.submittedAt.getTime() - b.submittedAt.getTime(),
+  );
+}
+
+/** The generated cases one at a time, in generation order, for volumes that should not be held. */
+export function* generateCaseStream(options: GenerateOptions): Generator<GeneratedCase> {
   const rnd = random(options.seed);
   const span = options.to.getTime() - options.from.getTime();
   // Trusts differ in size and in practice: some approve more, some take longer.
@@ -127,7 +137,6 @@ export function generateCases(options: {
   const strictness = Array.from({ length: options.trusts }, () => rnd() * 0.35);
   const pace = Array.from({ length: options.trusts }, () => 0.6 + rnd() * 1.2);
   const trustWeights = size.map((w, i): [number, number] => [i, w]);
-  const out: GeneratedCase[] = [];
   for (let n = 0; n < options.count; n += 1) {
     const trust = weighted(rnd, trustWeights);
     const drugIndex = Math.floor(rnd() * GENERATED_DRUGS.length);
@@ -152,7 +161,7 @@ export function generateCases(options: {
       submittedAt.getTime() +
       (stageDays.submitted + stageDays.endorsed + stageDays.underAssessment) * DAY_MS;
     const followedUp = outcome !== 'rejected' && decidedAt + 180 * DAY_MS < options.to.getTime();
-    out.push({
+    yield {
       trust,
       scheme: weighted(rnd, SCHEME_WEIGHTS),
       patientScope: rnd() < 0.9 ? 'single' : 'group',
@@ -166,7 +175,6 @@ export function generateCases(options: {
           ? 'Effekten evalueres etter seks måneder; behandlingen avsluttes ved manglende respons.'
           : null,
       continued: followedUp ? rnd() < 0.7 : null,
-    });
+    };
   }
-  return out.sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
 }

@@ -1,0 +1,256 @@
+/**
+ * Server time of the pages people use most, against the raw SQL floor of the same page.
+ *
+ * The app runs in this process (server/app.ts, the production build, no background jobs) on the
+ * given database. Each page is requested over loopback with a signed-in user's session, one at a
+ * time, and timed until its last byte: p50 and p95 over `runs` requests after a warm-up. One more
+ * request records every SQL statement the page ran (through Drizzle's logger); the floor replays
+ * exactly those statements with their parameters on one raw connection in one transaction (rolled
+ * back, so logged reads and writes leave nothing), with no app code in between.
+ */
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import { z } from 'zod';
+import type { Database, Db } from '../app/db/database.server';
+import * as schema from '../app/db/schema';
+import { createServer } from '../server/app';
+import { loadConfig } from '../server/config';
+import { percentile, type Figure } from './report';
+
+interface Statement {
+  query: string;
+  params: unknown[];
+}
+
+/** The same database, with a Drizzle logger that records statements while `recording` is on. */
+function recordingDatabase(database: Database) {
+  const recorder = { recording: false, statements: [] as Statement[] };
+  const logger = {
+    logQuery(query: string, params: unknown[]) {
+      if (recorder.recording) recorder.statements.push({ query, params });
+    },
+  };
+  if (database.kind === 'pglite') {
+    const db: Db = drizzlePglite(database.client, { schema, logger });
+    return { database: { ...database, db }, recorder, close: () => Promise.resolve() };
+  }
+  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  const db: Db = drizzlePg(pool, { schema, logger });
+  return { database: { ...database, db }, recorder, close: () => pool.end() };
+}
+
+/** Replays statements in one rolled-back transaction on one raw connection. */
+async function floorRunner(database: Database) {
+  if (database.kind === 'pglite') {
+    const client = database.client;
+    return {
+      run: async (statements: Statement[]) => {
+        await client.query('begin');
+        for (const s of statements) await client.query(s.query, s.params);
+        await client.query('rollback');
+      },
+      close: () => Promise.resolve(),
+    };
+  }
+  const client = new pg.Client({ connectionString: database.url });
+  await client.connect();
+  return {
+    run: async (statements: Statement[]) => {
+      await client.query('begin');
+      for (const s of statements) await client.query(s.query, s.params);
+      await client.query('rollback');
+    },
+    close: () => client.end(),
+  };
+}
+
+async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < Math.min(10, runs); i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
+
+export interface PageTiming {
+  name: string;
+  p50: number;
+  p95: number;
+  floorP50: number;
+  floorP95: number;
+  statements: number;
+}
+
+/** The actors and cases the pages are measured with: the busiest trust's people. */
+async function subjects(db: Db) {
+  const result = await db.execute(sql`
+    with busiest as (
+      select trust_id from cases group by trust_id order by count(*) desc limit 1),
+    director as (
+      select r.user_id from role_assignments r join users u on u.id = r.user_id
+      where r.trust_id = (select trust_id from busiest) and r.role = 'decisionMaker'
+      order by u.email limit 1),
+    applicant as (
+      select c.applicant_id as user_id from cases c
+      where c.trust_id = (select trust_id from busiest)
+      group by c.applicant_id order by count(*) desc, c.applicant_id limit 1),
+    a_case as (
+      select c.id from cases c
+      where c.trust_id = (select trust_id from busiest) and c.status = 'decided'
+        and exists (select 1 from case_messages m where m.case_id = c.id)
+        and exists (select 1 from attachments a where a.case_id = c.id)
+      order by c.case_number desc limit 1)
+    select (select user_id from director) as director, (select user_id from applicant) as applicant,
+      (select id from a_case) as case_id`);
+  const [row] = z
+    .object({
+      rows: z.array(z.object({ director: z.string(), applicant: z.string(), case_id: z.string() })),
+    })
+    .parse(result).rows;
+  if (!row) throw new Error('No subjects for the page benchmark');
+  return row;
+}
+
+/** The pages, each as (who, path). */
+const PAGES = (caseId: string) =>
+  [
+    ['my cases (medical director)', 'director', '/'],
+    ['my cases (applicant)', 'applicant', '/'],
+    ['case page', 'director', `/saker/${caseId}`],
+    ['national overview, first page', 'director', '/nasjonalt'],
+    [
+      'national overview, filtered',
+      'director',
+      '/nasjonalt?atc=L01&utfall=approved&fra=2022-01-01&til=2024-12-31',
+    ],
+    ['statistics dashboard', 'director', '/statistikk'],
+    ['drug search (API)', 'applicant', '/api/legemidler?q=ritu'],
+    ['diagnosis search (API)', 'applicant', '/api/diagnoser?q=membran'],
+  ] as const;
+
+export async function measurePages(
+  base: Database,
+  options: { runs: number },
+): Promise<PageTiming[]> {
+  const { database, recorder, close } = recordingDatabase(base);
+  const dataDir = mkdtempSync(join(tmpdir(), 'sp-bench-'));
+  const config = loadConfig(
+    {
+      ...process.env,
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      SEED_DEMO: 'false',
+      RATE_LIMIT_SEARCH: '100000000',
+      RATE_LIMIT_LOGIN: '100000000',
+    },
+    [],
+  );
+  const { app, auth } = await createServer(database, config, { jobs: false });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const floor = await floorRunner(base);
+  try {
+    const who = await subjects(base.db);
+    const cookies: Record<'director' | 'applicant', string> = {
+      director: await sessionCookie(auth.login, who.director),
+      applicant: await sessionCookie(auth.login, who.applicant),
+    };
+    const timings: PageTiming[] = [];
+    for (const [name, actor, path] of PAGES(who.case_id)) {
+      const get = async () => {
+        const response = await fetch(origin + path, { headers: { cookie: cookies[actor] } });
+        const body = await response.text();
+        if (response.status !== 200) {
+          throw new Error(`${name}: ${path} answered ${response.status}: ${body.slice(0, 300)}`);
+        }
+        return body;
+      };
+      const page = await timed(options.runs, get);
+      recorder.statements = [];
+      recorder.recording = true;
+      await get();
+      recorder.recording = false;
+      const statements = recorder.statements;
+      if (process.env.BENCH_VERBOSE) await explain(name, statements, floor.run);
+      const floorSamples = await timed(options.runs, () => floor.run(statements));
+      timings.push({
+        name,
+        p50: percentile(page, 50),
+        p95: percentile(page, 95),
+        floorP50: percentile(floorSamples, 50),
+        floorP95: percentile(floorSamples, 95),
+        statements: statements.length,
+      });
+    }
+    return timings;
+  } finally {
+    await floor.close();
+    await new Promise((resolve) => server.close(resolve));
+    await close();
+  }
+}
+
+async function sessionCookie(
+  login: (userId: string) => Promise<string | null>,
+  userId: string,
+): Promise<string> {
+  const setCookie = await login(userId);
+  if (!setCookie) throw new Error(`No session for ${userId}`);
+  return setCookie.split(';')[0] ?? '';
+}
+
+const SEARCHES = new Set(['drug search (API)', 'diagnosis search (API)']);
+
+/** Figures with the targets of issue #7: p95 ≤ 2× the SQL floor and ≤ 50 ms; search ≤ 10 ms. */
+export function pageFigures(section: string, timings: readonly PageTiming[]): Figure[] {
+  return timings.flatMap((t) => {
+    const limit = SEARCHES.has(t.name) ? 10 : 50;
+    return [
+      {
+        section,
+        name: `${t.name} p50`,
+        value: t.p50,
+        unit: 'ms',
+        floor: t.floorP50,
+      },
+      {
+        section,
+        name: `${t.name} p95 (${t.statements} SQL)`,
+        value: t.p95,
+        unit: 'ms',
+        floor: t.floorP95,
+        target: `≤ 2× floor, ≤ ${limit} ms`,
+        ok: t.p95 <= 2 * t.floorP95 && t.p95 <= limit,
+      },
+    ];
+  });
+}
+
+/** BENCH_VERBOSE=1: each statement of a page timed alone, slowest first, to find what to fix. */
+async function explain(
+  name: string,
+  statements: Statement[],
+  run: (statements: Statement[]) => Promise<void>,
+) {
+  const timed: [number, Statement][] = [];
+  for (const s of statements) {
+    const start = performance.now();
+    await run([s]);
+    timed.push([performance.now() - start, s]);
+  }
+  timed.sort((a, b) => b[0] - a[0]);
+  console.log(`\n${name}: ${statements.length} statements`);
+  for (const [ms, s] of timed.slice(0, 6)) {
+    console.log(`  ${ms.toFixed(2).padStart(8)} ms  ${s.query.replace(/\s+/g, ' ').slice(0, 400)}`);
+  }
+}
