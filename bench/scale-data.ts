@@ -225,11 +225,16 @@ export async function loadScaleData(
           conditions text, continued boolean, urgent boolean, messages int, attachments int, patient int)`);
     }
   });
+  // Secondary indexes are dropped while loading and built once at the end (much faster).
+  const indexes = await dropSecondaryIndexes(db);
   await step('cases', (tx) => loadCases(tx));
   await step('audit trail', (tx) => loadEvents(tx));
   await step('decisions and outcomes', (tx) => loadDecisions(tx));
   await step('messages and attachments', (tx) => loadDialog(tx));
   await step('national summaries', (tx) => loadSummaries(tx));
+  await step(`indexes (${indexes.length})`, async (tx) => {
+    for (const definition of indexes) await tx.execute(sql.raw(definition));
+  });
   await step('clean up', async (tx) => {
     await tx.execute(sql`drop table bench_plan, bench_patients, bench_people`);
   });
@@ -238,6 +243,32 @@ export async function loadScaleData(
   log(`  analyze: ${((performance.now() - start) / 1000).toFixed(1)} s`);
   await checkSummaries(db);
   return counts(db);
+}
+
+const LOADED_TABLES = [
+  'cases',
+  'case_events',
+  'case_decisions',
+  'case_outcomes',
+  'case_messages',
+  'attachments',
+  'case_summaries',
+];
+
+/** Drops the loaded tables' non-unique indexes; returns their definitions to build them again. */
+async function dropSecondaryIndexes(db: Db): Promise<string[]> {
+  const result = await db.execute(sql`select i.indexname, i.indexdef from pg_indexes i
+    join pg_class c on c.relname = i.indexname join pg_index x on x.indexrelid = c.oid
+    where i.schemaname = 'public' and not x.indisunique
+      and i.tablename in (${sql.join(
+        LOADED_TABLES.map((t) => sql`${t}`),
+        sql`, `,
+      )})`);
+  const { rows } = z
+    .object({ rows: z.array(z.object({ indexname: z.string(), indexdef: z.string() })) })
+    .parse(result);
+  for (const row of rows) await db.execute(sql.raw(`drop index "${row.indexname}"`));
+  return rows.map((r) => r.indexdef);
 }
 
 /** 20 trusts (HF, by code), eight departments each, applicants, leaders and the director's office. */
@@ -382,7 +413,7 @@ async function loadDialog(tx: Tx) {
       sha256, storage_key, uploaded_by, uploaded_at)
     select c.id, c.trust_id,
       (array['Epikrise.pdf', 'MR-beskrivelse.pdf', 'Studie.pdf'])[k], 'application/pdf',
-      40000 + (p.n * 7919 + k * 104729) % 2000000,
+      40000 + (p.n::bigint * 7919 + k * 104729) % 2000000,
       encode(sha256(convert_to(c.id::text || k, 'UTF8')), 'hex'),
       'bench/' || c.id || '/' || k, c.applicant_id, p.created + k * interval '1 hour'
     from bench_plan p join cases c on c.id = p.case_id, generate_series(1, p.attachments) as k`);
