@@ -25,6 +25,9 @@ import {
 import { sealAnswers } from '../app/features/privacy/patient-id-cipher.server';
 import { completeAnswers } from '../app/test/actors';
 
+/** Bumped whenever the loader writes different data, so a loaded bench database is not reused. */
+export const LOADER_VERSION = 1;
+
 export const SCALE = {
   trusts: 20,
   departmentsPerTrust: 8,
@@ -439,7 +442,8 @@ async function loadSummaries(tx: Tx) {
         'underAssessment', extract(epoch from p.decided - p.assessed)::bigint,
         'decided', extract(epoch from p.followup - p.decided)::bigint,
         'followUp', extract(epoch from p.closed - p.followup)::bigint)),
-      greatest(0, extract(epoch from d.created_at - c.submitted_at))::bigint
+      case when d.created_at is not null
+        then greatest(0, extract(epoch from d.created_at - c.submitted_at))::bigint end
     from bench_plan p join cases c on c.id = p.case_id
     left join case_decisions d on d.case_id = c.id
     left join case_outcomes o on o.case_id = c.id

@@ -1,0 +1,105 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Database } from '../app/db/database.server';
+import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
+import { loadScaleData, SCALE, type ScaleCounts } from './scale-data';
+
+const OPTIONS = { cases: 600, seed: 42, now: new Date('2026-12-01T12:00:00Z') };
+
+const rows = <T extends z.ZodType>(result: unknown, row: T): z.infer<T>[] =>
+  z.object({ rows: z.array(row) }).parse(result).rows;
+
+/** What the loaded cases are, without their random ids: the same seed must give the same. */
+async function fingerprint(database: Database) {
+  return rows(
+    await database.db.execute(sql`select c.case_number, c.status, c.version, s.scheme,
+        s.drug_label, s.primary_diagnosis, s.outcome, s.processing_seconds::int as processing,
+        (select count(*)::int from case_events e where e.case_id = c.id) as events,
+        (select count(*)::int from case_messages m where m.case_id = c.id) as messages
+      from cases c left join case_summaries s on s.case_id = c.id
+      where c.case_number is not null order by c.case_number`),
+    z.object({
+      case_number: z.string(),
+      status: z.string(),
+      version: z.number(),
+      scheme: z.string().nullable(),
+      drug_label: z.string().nullable(),
+      primary_diagnosis: z.string().nullable(),
+      outcome: z.string().nullable(),
+      processing: z.number().nullable(),
+      events: z.number(),
+      messages: z.number(),
+    }),
+  );
+}
+
+describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
+  let database: Database;
+  let counts: ScaleCounts;
+  beforeAll(async () => {
+    database = await openTestDatabase(kind, false);
+    // The loader checks a sample of summaries against refresh_case_summary() itself and throws.
+    counts = await loadScaleData(database.db, OPTIONS);
+  });
+  afterAll(() => database.close());
+
+  it('writes every case with its audit trail, decisions, dialog and attachments', () => {
+    expect(counts.cases).toBe(OPTIONS.cases);
+    expect(counts.events).toBeGreaterThan(4 * OPTIONS.cases);
+    expect(counts.decisions).toBeGreaterThan(0.8 * OPTIONS.cases);
+    expect(counts.outcomes).toBeGreaterThan(0);
+    expect(counts.messages).toBeGreaterThan(0);
+    expect(counts.attachments).toBeGreaterThan(0);
+    const perTrust =
+      SCALE.departmentsPerTrust * (SCALE.applicantsPerDepartment + 1) +
+      SCALE.decisionMakersPerTrust +
+      SCALE.assessorsPerTrust +
+      1;
+    expect(counts.users).toBeGreaterThanOrEqual(SCALE.trusts * perTrust);
+  });
+
+  it('numbers each trust and year gap-free from 1, and every submitted case has its summary', async () => {
+    const gaps = rows(
+      await database.db.execute(sql`select trust_id, split_part(case_number, '-', 2) as year,
+          count(*)::int as n, max(split_part(case_number, '-', 3)::int) as last
+        from cases where case_number is not null group by 1, 2`),
+      z.object({ n: z.number(), last: z.number() }),
+    );
+    expect(gaps.length).toBeGreaterThan(SCALE.trusts);
+    for (const g of gaps) expect(g.last).toBe(g.n);
+    const [missing] = rows(
+      await database.db.execute(sql`select count(*)::int as n from cases c
+        where c.case_number is not null
+          and not exists (select 1 from case_summaries s where s.case_id = c.id)`),
+      z.object({ n: z.number() }),
+    );
+    expect(missing?.n).toBe(0);
+  });
+
+  it('gives each case the version its audit trail implies, and the counters their last number', async () => {
+    const [wrong] = rows(
+      await database.db.execute(sql`select count(*)::int as n from cases c
+        where c.version <> (select count(*) from case_events e where e.case_id = c.id)`),
+      z.object({ n: z.number() }),
+    );
+    expect(wrong?.n).toBe(0);
+    const [behind] = rows(
+      await database.db.execute(sql`select count(*)::int as n from case_number_counters k
+        where k.last_value <> (select max(split_part(c.case_number, '-', 3)::int) from cases c
+          where c.trust_id = k.trust_id and split_part(c.case_number, '-', 2)::int = k.year)`),
+      z.object({ n: z.number() }),
+    );
+    expect(behind?.n).toBe(0);
+  });
+
+  it('is deterministic: the same seed gives the same cases', async () => {
+    const again = await openTestDatabase(kind, false);
+    try {
+      await loadScaleData(again.db, OPTIONS);
+      expect(await fingerprint(again)).toEqual(await fingerprint(database));
+    } finally {
+      await again.close();
+    }
+  });
+});
