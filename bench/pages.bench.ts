@@ -88,6 +88,8 @@ export interface PageTiming {
   floorP50: number;
   floorP95: number;
   statements: number;
+  /** Why the page could not be measured (e.g. it answered 500), if it could not. */
+  error?: string;
 }
 
 /** The actors and cases the pages are measured with: the busiest trust's people. */
@@ -156,6 +158,8 @@ export async function measurePages(
   );
   const { app, auth } = await createServer(database, config, { jobs: false });
   const server = app.listen(0, '127.0.0.1');
+  // The client keeps its connection between pages while the floors are measured: keep it open.
+  server.keepAliveTimeout = 10 * 60_000;
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const floor = await floorRunner(base);
@@ -175,22 +179,20 @@ export async function measurePages(
         }
         return body;
       };
-      const page = await timed(options.runs, get);
-      recorder.statements = [];
-      recorder.recording = true;
-      await get();
-      recorder.recording = false;
-      const statements = recorder.statements;
-      if (process.env.BENCH_VERBOSE) await explain(name, statements, floor.run);
-      const floorSamples = await timed(options.runs, () => floor.run(statements));
-      timings.push({
-        name,
-        p50: percentile(page, 50),
-        p95: percentile(page, 95),
-        floorP50: percentile(floorSamples, 50),
-        floorP95: percentile(floorSamples, 95),
-        statements: statements.length,
-      });
+      try {
+        timings.push(await measurePage(name, get, recorder, floor.run, options.runs));
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        timings.push({
+          name,
+          p50: Number.NaN,
+          p95: Number.NaN,
+          floorP50: Number.NaN,
+          floorP95: Number.NaN,
+          statements: 0,
+          error: message.slice(0, 120),
+        });
+      }
     }
     return timings;
   } finally {
@@ -198,6 +200,31 @@ export async function measurePages(
     await new Promise((resolve) => server.close(resolve));
     await close();
   }
+}
+
+async function measurePage(
+  name: string,
+  get: () => Promise<string>,
+  recorder: { recording: boolean; statements: Statement[] },
+  replay: (statements: Statement[]) => Promise<void>,
+  runs: number,
+): Promise<PageTiming> {
+  const page = await timed(runs, get);
+  recorder.statements = [];
+  recorder.recording = true;
+  await get();
+  recorder.recording = false;
+  const statements = recorder.statements;
+  if (process.env.BENCH_VERBOSE) await explain(name, statements, replay);
+  const floorSamples = await timed(runs, () => replay(statements));
+  return {
+    name,
+    p50: percentile(page, 50),
+    p95: percentile(page, 95),
+    floorP50: percentile(floorSamples, 50),
+    floorP95: percentile(floorSamples, 95),
+    statements: statements.length,
+  };
 }
 
 async function sessionCookie(
@@ -225,7 +252,7 @@ export function pageFigures(section: string, timings: readonly PageTiming[]): Fi
       },
       {
         section,
-        name: `${t.name} p95 (${t.statements} SQL)`,
+        name: t.error ? `${t.name} p95: ${t.error}` : `${t.name} p95 (${t.statements} SQL)`,
         value: t.p95,
         unit: 'ms',
         floor: t.floorP95,
