@@ -3,10 +3,10 @@
  * connection) per virtual user, each with its own session cookie and script, spread over the app
  * instances. Reads the plan from the file named by argv[2], writes what it saw to argv[3].
  *
- * Applicants alternate reads with writes: start a draft, fill it in, autosave a unique value into
- * one field a few times, submit (løpenummer), then race their own withdrawal against an endorser's
- * return of the same case at the same version (compare-and-set: one wins, the other gets 409).
- * Endorsers take those cases from a shared queue, else read. Readers only read.
+ * Applicants write (with a read between applications): start a draft, fill it in, autosave a unique
+ * value into one field twice, submit (løpenummer), then race their own withdrawal against an
+ * endorser's return of the same case at the same version (compare-and-set: one wins, the other
+ * gets 409). Endorsers take those cases from a shared queue, else read. Readers only read.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import autocannon, { type RawRequest } from 'autocannon';
@@ -44,7 +44,7 @@ export interface LoadResult {
 
 /** Writes stop this long before the end, so every write sent has its answer. */
 const DRAIN_SECONDS = 3;
-const AUTOSAVES = 3;
+const AUTOSAVES = 2;
 const DRUG_TERMS = ['rituximab', 'metotreksat', 'pembrolizumab', 'adalimumab', 'paracet'];
 const DIAGNOSIS_TERMS = ['C50', 'nefropati', 'astma', 'diabetes', 'M05'];
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -267,11 +267,13 @@ async function main() {
     };
 
     let turn = 0;
-    let current: Step = read();
+    let current: Step = user.role === 'applicant' ? applicantWrite() : read();
     const next = (): Step => {
       turn++;
-      if (turn % 2 === 1 || !writing()) return read();
-      if (user.role === 'applicant') return applicantWrite();
+      if (!writing()) return read();
+      // An applicant reads their list after each finished application, else keeps writing.
+      if (user.role === 'applicant')
+        return phase === 'create' && turn % 2 === 0 ? read() : applicantWrite();
       if (user.role === 'endorser') return endorserWrite() ?? read();
       return read();
     };
