@@ -45,6 +45,8 @@ export interface LoadResult {
 /** Writes stop this long before the end, so every write sent has its answer. */
 const DRAIN_SECONDS = 3;
 const AUTOSAVES = 2;
+/** Reads an applicant does at most while waiting for an endorser to race them. */
+const RACE_PATIENCE = 4;
 const DRUG_TERMS = ['rituximab', 'metotreksat', 'pembrolizumab', 'adalimumab', 'paracet'];
 const DIAGNOSIS_TERMS = ['C50', 'nefropati', 'astma', 'diabetes', 'M05'];
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
@@ -131,6 +133,8 @@ async function main() {
     let evidence = '';
     let saves = 0;
     let phase: 'create' | 'fill' | 'autosave' | 'submit' | 'race' = 'create';
+    let myRace: Race | null = null;
+    let waited = 0;
     const acksOf = () => result.acks[caseId];
     const restart = () => {
       phase = 'create';
@@ -224,13 +228,15 @@ async function main() {
               const acks = acksOf();
               if (acks) acks.submitted = true;
               version += 1;
-              races.push({
+              myRace = {
                 caseId,
                 version,
                 trustId: user.trustId,
                 departmentId: user.departmentId,
                 taken: false,
-              });
+              };
+              races.push(myRace);
+              waited = 0;
               phase = 'race';
             },
           };
@@ -271,9 +277,12 @@ async function main() {
     const next = (): Step => {
       turn++;
       if (!writing()) return read();
-      // An applicant reads their list after each finished application, else keeps writing.
-      if (user.role === 'applicant')
-        return phase === 'create' && turn % 2 === 0 ? read() : applicantWrite();
+      if (user.role === 'applicant') {
+        // A read between applications; before the race, reads until an endorser has sent theirs.
+        if (phase === 'create' && turn % 2 === 0) return read();
+        if (phase === 'race' && !myRace?.taken && waited++ < RACE_PATIENCE) return read();
+        return applicantWrite();
+      }
       if (user.role === 'endorser') return endorserWrite() ?? read();
       return read();
     };
