@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { loadBench } from './load.bench';
 import { measurePages, pageFigures, type PageTiming } from './pages.bench';
 import { printFigures, type Figure } from './report';
 import { LOADER_VERSION, loadScaleData } from './scale-data';
@@ -110,6 +111,7 @@ async function main() {
   const url = process.env.DATABASE_URL;
   const runs = env('BENCH_RUNS', 200);
   const large = env('BENCH_CASES', 1_000_000);
+  const loadSeconds = env('BENCH_LOAD_SECONDS', 60);
   const figures: Figure[] = [];
 
   log('PGlite: loading 10000 generated cases in memory');
@@ -132,10 +134,13 @@ async function main() {
   const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
   const bigTimings = await measurePages(big, { runs });
   await big.close();
+  if (big.kind !== 'postgres') throw new Error('The large database is PostgreSQL');
   figures.push(
     ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings),
   );
   figures.push(...flatness(smallTimings, bigTimings));
+  log(`\nMixed load: ${loadSeconds} s at 50 users against two app instances on ${large} cases`);
+  figures.push(...(await loadBench({ databaseUrl: big.url, seconds: loadSeconds })));
 
   printFigures(figures);
   const missed = figures.filter((f) => f.ok === false);
