@@ -1,0 +1,84 @@
+/**
+ * One measurement of bench/fest.bench.ts, in its own process so that peak RSS is its own:
+ * `node --import tsx bench/fest-child.ts parse|import <file>`. Prints one JSON line.
+ *
+ * - parse: the floor. The importer's streaming XML parser (saxes, namespace-aware) over the same
+ *   bytes, read and decoded the same way, with handlers that only count.
+ * - import: the real `importFest` into a fresh, migrated database: PostgreSQL (a scratch database
+ *   on the DATABASE_URL server, dropped afterwards) when DATABASE_URL is set, else in-memory PGlite.
+ */
+import { createReadStream } from 'node:fs';
+import { count } from 'drizzle-orm';
+import { SaxesParser } from 'saxes';
+import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { festPackages, festProducts } from '../app/db/schema';
+import { importFest } from '../app/features/fest/fest-import.server';
+import { createScratchDatabase } from '../app/test/databases';
+
+export interface ChildResult {
+  ms: number;
+  /** Peak resident set size of the whole process, MB. */
+  peakRssMb: number;
+  /** Resident set size just before the measured work started, MB. */
+  startRssMb: number;
+  elements?: number;
+  database?: 'pglite' | 'postgres';
+  products?: number;
+  packages?: number;
+}
+
+const MB = 1024 * 1024;
+const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+
+async function parse(file: string): Promise<ChildResult> {
+  const startRssMb = process.memoryUsage().rss / MB;
+  const start = performance.now();
+  const parser = new SaxesParser({ xmlns: true });
+  let elements = 0;
+  let textLength = 0;
+  parser.on('opentag', () => elements++);
+  parser.on('text', (text) => (textLength += text.length));
+  parser.on('closetag', () => undefined);
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for await (const chunk of createReadStream(file)) {
+    parser.write(decoder.decode(chunk as Buffer, { stream: true }));
+  }
+  parser.write(decoder.decode());
+  parser.close();
+  if (textLength === 0) throw new Error('Nothing parsed');
+  return { ms: performance.now() - start, peakRssMb: peakRssMb(), startRssMb, elements };
+}
+
+async function runImport(file: string): Promise<ChildResult> {
+  const scratch = process.env.DATABASE_URL ? await createScratchDatabase() : null;
+  const database: Database = scratch ? openPostgres(scratch.url, 2) : await openPglite();
+  try {
+    await database.migrate();
+    const startRssMb = process.memoryUsage().rss / MB;
+    const start = performance.now();
+    const result = await importFest(database.db, file);
+    const ms = performance.now() - start;
+    if (result.status !== 'succeeded') throw new Error(`Import ${result.status}`);
+    const [products] = await database.db.select({ n: count() }).from(festProducts);
+    const [packages] = await database.db.select({ n: count() }).from(festPackages);
+    return {
+      ms,
+      peakRssMb: peakRssMb(),
+      startRssMb,
+      database: database.kind,
+      products: products?.n ?? 0,
+      packages: packages?.n ?? 0,
+    };
+  } finally {
+    await database.close();
+    await scratch?.drop();
+  }
+}
+
+const [mode, file] = process.argv.slice(2);
+if (!file || (mode !== 'parse' && mode !== 'import')) {
+  console.error('Usage: node --import tsx bench/fest-child.ts parse|import <file>');
+  process.exit(2);
+}
+const result = mode === 'parse' ? await parse(file) : await runImport(file);
+console.log(JSON.stringify(result));
