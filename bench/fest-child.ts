@@ -7,13 +7,10 @@
  * - import: the real `importFest` into a fresh, migrated database: PostgreSQL (a scratch database
  *   on the DATABASE_URL server, dropped afterwards) when DATABASE_URL is set, else in-memory PGlite.
  */
+import { randomBytes } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { count } from 'drizzle-orm';
 import { SaxesParser } from 'saxes';
-import { openPglite, openPostgres, type Database } from '../app/db/database.server';
-import { festPackages, festProducts } from '../app/db/schema';
-import { importFest } from '../app/features/fest/fest-import.server';
-import { createScratchDatabase } from '../app/test/databases';
+import type { Database } from '../app/db/database.server';
 
 export interface ChildResult {
   ms: number;
@@ -50,7 +47,12 @@ async function parse(file: string): Promise<ChildResult> {
 }
 
 async function runImport(file: string): Promise<ChildResult> {
-  const scratch = process.env.DATABASE_URL ? await createScratchDatabase() : null;
+  // Loaded here, so that the parse process does not carry the database modules.
+  const { count } = await import('drizzle-orm');
+  const { openPglite, openPostgres } = await import('../app/db/database.server');
+  const { festPackages, festProducts } = await import('../app/db/schema');
+  const { importFest } = await import('../app/features/fest/fest-import.server');
+  const scratch = process.env.DATABASE_URL ? await scratchDatabase(process.env.DATABASE_URL) : null;
   const database: Database = scratch ? openPostgres(scratch.url, 2) : await openPglite();
   try {
     await database.migrate();
@@ -73,6 +75,28 @@ async function runImport(file: string): Promise<ChildResult> {
     await database.close();
     await scratch?.drop();
   }
+}
+
+/**
+ * A new empty database on the server (as app/test/databases.ts makes them, without loading the
+ * test helpers and with them the whole app into this process's memory).
+ */
+async function scratchDatabase(serverUrl: string) {
+  const { default: pg } = await import('pg');
+  const name = `sp_bench_${randomBytes(6).toString('hex')}`;
+  const admin = async (statement: string) => {
+    const client = new pg.Client({ connectionString: serverUrl });
+    await client.connect();
+    try {
+      await client.query(statement);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name}`) };
 }
 
 const [mode, file] = process.argv.slice(2);

@@ -178,7 +178,7 @@ async function load(
   options: FestImportOptions,
   progress: FestImportProgress,
 ): Promise<{ hentetDato: string; counts: ImportCounts }> {
-  const batchSize = options.batchSize ?? 2000;
+  const batchSize = options.batchSize ?? 1000;
   const now = new Date();
   const counts = emptyCounts();
   const pending = new Map<FestKind, Map<string, FestRecord>>(FEST_KINDS.map((k) => [k, new Map()]));
@@ -350,7 +350,7 @@ const KEEP_ON_UPDATE = new Set(['id', 'firstSeenAt', 'substances', 'searchText']
 
 /** `id in (…)` with the ids as one JSON parameter, however many (not one parameter per id). */
 const inIds = (table: TrackedTable, ids: string[]) =>
-  sql`${table.id} in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
+  sql`${table.id} in (select json_array_elements_text(${JSON.stringify(ids)}::json))`;
 
 /**
  * Inserts or updates a batch as one statement with one parameter: the rows as a JSON array, read
@@ -388,7 +388,7 @@ async function upsert(tx: Tx, table: TrackedTable, rows: TrackedRow[]) {
   );
   await tx.execute(sql`
     insert into ${table} (${list})
-    select ${list} from jsonb_to_recordset(${json}::jsonb) as r(${types})
+    select ${list} from json_to_recordset(${json}::json) as r(${types})
     on conflict (id) do update set ${set}`);
 }
 
@@ -445,7 +445,7 @@ async function deriveProductSearch(tx: Tx, pageSize: number): Promise<void> {
     if (updates.length) {
       await tx.execute(sql`
         update ${festProducts} as p set substances = v.substances, search_text = v.search_text
-        from jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+        from json_to_recordset(${JSON.stringify(updates)}::json)
           as v(id text, substances jsonb, search_text text)
         where p.id = v.id`);
     }
