@@ -18,7 +18,7 @@ export default defineConfig({
         test: {
           name: 'int',
           env: TEST_ENV,
-          include: ['app/**/*.int.test.ts'],
+          include: ['app/**/*.int.test.ts', 'bench/**/*.int.test.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -18,6 +18,8 @@ export interface ChildResult {
   peakRssMb: number;
   /** Resident set size just before the measured work started, MB. */
   startRssMb: number;
+  /** CPU time (user + system) of this process during the measured work: the database's is not in it. */
+  cpuMs: number;
   elements?: number;
   database?: 'pglite' | 'postgres';
   products?: number;
@@ -25,10 +27,15 @@ export interface ChildResult {
 }
 
 const MB = 1024 * 1024;
+const cpuMs = (since: NodeJS.CpuUsage) => {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+};
 const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
 
 async function parse(file: string): Promise<ChildResult> {
   const startRssMb = process.memoryUsage().rss / MB;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const parser = new SaxesParser({ xmlns: true });
   let elements = 0;
@@ -43,7 +50,8 @@ async function parse(file: string): Promise<ChildResult> {
   parser.write(decoder.decode());
   parser.close();
   if (textLength === 0) throw new Error('Nothing parsed');
-  return { ms: performance.now() - start, peakRssMb: peakRssMb(), startRssMb, elements };
+  const ms = performance.now() - start;
+  return { ms, peakRssMb: peakRssMb(), startRssMb, cpuMs: cpuMs(cpu), elements };
 }
 
 async function runImport(file: string): Promise<ChildResult> {
@@ -57,9 +65,11 @@ async function runImport(file: string): Promise<ChildResult> {
   try {
     await database.migrate();
     const startRssMb = process.memoryUsage().rss / MB;
+    const cpu = process.cpuUsage();
     const start = performance.now();
     const result = await importFest(database.db, file);
     const ms = performance.now() - start;
+    const cpuTime = cpuMs(cpu);
     if (result.status !== 'succeeded') throw new Error(`Import ${result.status}`);
     const [products] = await database.db.select({ n: count() }).from(festProducts);
     const [packages] = await database.db.select({ n: count() }).from(festPackages);
@@ -67,6 +77,7 @@ async function runImport(file: string): Promise<ChildResult> {
       ms,
       peakRssMb: peakRssMb(),
       startRssMb,
+      cpuMs: cpuTime,
       database: database.kind,
       products: products?.n ?? 0,
       packages: packages?.n ?? 0,

@@ -68,10 +68,16 @@ const attrOf = (n: Node | undefined, name: string) =>
  * Reads the template. Namespaces as the schema wants them: the forskrivning subtrees stay in fs,
  * `VarselSlv/Lenke` moves there, everything else (the real file has much in no namespace) is m30.
  */
+let template: Node | null = null;
 function readTemplate(): Node {
+  template ??= parseTemplate();
+  return template;
+}
+
+function parseTemplate(): Node {
   const parser = new SaxesParser({ xmlns: true });
   const stack: Node[] = [];
-  let root: Node | null = null;
+  const roots: Node[] = [];
   parser.on('opentag', (tag) => {
     const parent = stack.at(-1);
     let ns = tag.uri === FS ? FS : M30;
@@ -81,7 +87,7 @@ function readTemplate(): Node {
       .map((a): [string, string] => [a.local, a.value]);
     const node: Node = { name: tag.local, ns, attributes, children: [] };
     if (parent) parent.children.push(node);
-    else root = node;
+    else roots.push(node);
     stack.push(node);
   });
   parser.on('text', (text) => {
@@ -89,6 +95,7 @@ function readTemplate(): Node {
   });
   parser.on('closetag', () => stack.pop());
   parser.write(gunzipSync(readFileSync(TEMPLATE)).toString('utf8')).close();
+  const [root] = roots;
   if (!root) throw new Error('Empty FEST template');
   return root;
 }
@@ -163,7 +170,7 @@ const mutateName = (name: string, generation: number) =>
   generation === 0
     ? name
     : name.replace(/[aeiouyæøå]?[^aeiouyæøå]*$/i, '') +
-      STEMS[(generation - 1) % STEMS.length] +
+      (STEMS[(generation - 1) % STEMS.length] ?? '') +
       (generation > STEMS.length ? ` ${Math.ceil(generation / STEMS.length)}` : '');
 const mutateAtc = (code: string, generation: number) =>
   generation === 0 || code.length !== 7
@@ -490,7 +497,8 @@ function refsIn(node: Node, name: string): string[] {
 /** A Norwegian GTIN-13 (prefix 70) for a package number, with its check digit. */
 function ean(varenr: string): string {
   const body = `7046${varenr.padStart(8, '0')}`.slice(0, 12);
-  const sum = [...body].reduce((s, d, i) => s + Number(d) * (i % 2 === 0 ? 1 : 3), 0);
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) sum += Number(body.charAt(i)) * (i % 2 === 0 ? 1 : 3);
   return body + String((10 - (sum % 10)) % 10);
 }
 

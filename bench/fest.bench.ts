@@ -8,7 +8,7 @@
  */
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
@@ -80,8 +80,11 @@ export async function festBench(options: FestFileOptions = FULL_SIZE): Promise<F
     );
     console.log('valid against M30 XSD: yes');
 
+    const load = () => loadavg()[0]?.toFixed(1) ?? '?';
+    console.log(`load average before: ${load()} (on ${cpus().length} cores)`);
     const parse = await best(PARSE_RUNS, 'parse', file);
     const imported = await best(IMPORT_RUNS, 'import', file);
+    console.log(`load average after: ${load()}`);
     const floorS = parse.fastest.ms / 1000;
     const importS = imported.fastest.ms / 1000;
     const database = imported.fastest.database === 'postgres' ? 'PostgreSQL' : 'PGlite';
@@ -105,6 +108,13 @@ export async function festBench(options: FestFileOptions = FULL_SIZE): Promise<F
         unit: 'MB',
         target: `≤ ${TARGET_RSS_MB} MB${database === 'PGlite' ? ' (PGlite runs in the process)' : ''}`,
         ok: imported.peakRssMb <= TARGET_RSS_MB,
+      },
+      {
+        section,
+        name: 'CPU time of the import process (not the server)',
+        value: imported.fastest.cpuMs / 1000,
+        unit: 's',
+        floor: parse.fastest.cpuMs / 1000,
       },
       {
         section,

@@ -15,7 +15,6 @@ import {
   ne,
   sql,
   type Column,
-  type SQL,
 } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
 import {
@@ -209,9 +208,11 @@ async function load(
       await settle();
       const batch = [...records.values()];
       records.clear();
-      writing = writeBatch(tx, kind, batch, { importId, now }, counts[kind]).catch((error) => {
-        failure = { error };
-      });
+      writing = writeBatch(tx, kind, batch, { importId, now }, counts[kind]).catch(
+        (error: unknown) => {
+          failure = { error };
+        },
+      );
     }
     if (all) await settle();
   };
