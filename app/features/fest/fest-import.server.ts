@@ -355,7 +355,7 @@ const inIds = (table: TrackedTable, ids: string[]) =>
 
 /**
  * Inserts or updates a batch as one statement with one parameter: the rows as a JSON array, read
- * back with `jsonb_to_recordset` into the table's own column types. Building a statement with a
+ * back with `json_to_recordset` into the table's own column types. Building a statement with a
  * parameter per value costs more than the database's work on it (tens of thousands of parameters).
  */
 async function upsert(tx: Tx, table: TrackedTable, rows: TrackedRow[]) {
