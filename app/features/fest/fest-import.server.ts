@@ -15,7 +15,6 @@ import {
   ne,
   sql,
   type Column,
-  type SQL,
 } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
 import {
@@ -178,7 +177,7 @@ async function load(
   options: FestImportOptions,
   progress: FestImportProgress,
 ): Promise<{ hentetDato: string; counts: ImportCounts }> {
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 1000;
   const now = new Date();
   const counts = emptyCounts();
   const pending = new Map<FestKind, Map<string, FestRecord>>(FEST_KINDS.map((k) => [k, new Map()]));
@@ -186,6 +185,14 @@ async function load(
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let checked = false;
 
+  // One batch is written while the parser reads on: the database works (on PostgreSQL, in its
+  // own process) while the next batch is parsed. A failed write stops the import at the next chunk.
+  let writing: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | null = null;
+  const settle = async () => {
+    await writing;
+    if (failure) throw failure.error;
+  };
   const drain = async (all: boolean) => {
     for (const entry of reader.take()) {
       for (const record of mapEntry(entry)) pending.get(record.kind)?.set(record.id, record);
@@ -198,9 +205,16 @@ async function load(
     }
     for (const [kind, records] of pending) {
       if (records.size === 0 || (!all && records.size < batchSize)) continue;
-      await writeBatch(tx, kind, [...records.values()], { importId, now }, counts[kind]);
+      await settle();
+      const batch = [...records.values()];
       records.clear();
+      writing = writeBatch(tx, kind, batch, { importId, now }, counts[kind]).catch(
+        (error: unknown) => {
+          failure = { error };
+        },
+      );
     }
+    if (all) await settle();
   };
 
   const opened = await openSource(source);
@@ -210,13 +224,18 @@ async function load(
     progress.bytesRead += n;
     options.onProgress?.(progress);
   });
-  for await (const chunk of decompress(counted)) {
-    reader.write(decoder.decode(chunk, { stream: true }));
-    await drain(false);
+  try {
+    for await (const chunk of decompress(counted)) {
+      reader.write(decoder.decode(chunk, { stream: true }));
+      await drain(false);
+    }
+    reader.write(decoder.decode());
+    reader.end();
+    await drain(true);
+  } finally {
+    // Never leave a write running on the transaction when the import stops early.
+    await writing;
   }
-  reader.write(decoder.decode());
-  reader.end();
-  await drain(true);
 
   const hentetDato = reader.hentetDato ?? '';
   if (!options.partial) {
@@ -284,8 +303,8 @@ async function writeBatch(
         })
         .from(table)
         .where(
-          inArray(
-            table.id,
+          inIds(
+            table,
             records.map((r) => r.id),
           ),
         )
@@ -323,19 +342,55 @@ async function writeBatch(
     await tx
       .update(table)
       .set({ lastSeenAt: run.now, lastSeenImportId: run.importId })
-      .where(inArray(table.id, unchanged));
+      .where(inIds(table, unchanged));
   }
 }
 
 /** Columns an update never touches: the key, the first sighting, and what is derived later. */
 const KEEP_ON_UPDATE = new Set(['id', 'firstSeenAt', 'substances', 'searchText']);
 
+/** `id in (…)` with the ids as one JSON parameter, however many (not one parameter per id). */
+const inIds = (table: TrackedTable, ids: string[]) =>
+  sql`${table.id} in (select json_array_elements_text(${JSON.stringify(ids)}::json))`;
+
+/**
+ * Inserts or updates a batch as one statement with one parameter: the rows as a JSON array, read
+ * back with `json_to_recordset` into the table's own column types. Building a statement with a
+ * parameter per value costs more than the database's work on it (tens of thousands of parameters).
+ */
 async function upsert(tx: Tx, table: TrackedTable, rows: TrackedRow[]) {
-  const set: Record<string, SQL> = {};
-  for (const [key, column] of Object.entries<Column>(getTableColumns(table))) {
-    if (!KEEP_ON_UPDATE.has(key)) set[key] = sql.raw(`excluded."${column.name}"`);
-  }
-  await tx.insert(table).values(rows).onConflictDoUpdate({ target: table.id, set });
+  const first = rows[0];
+  if (!first) return;
+  const columns = Object.entries<Column>(getTableColumns(table)).filter(([key]) => key in first);
+  const json = JSON.stringify(
+    rows.map((row) => {
+      const values: Record<string, unknown> = {};
+      for (const [key, column] of columns) {
+        const value: unknown = row[key as keyof TrackedRow];
+        values[column.name] = value instanceof Date ? value.toISOString() : value;
+      }
+      return values;
+    }),
+  );
+  const name = (column: Column) => sql.identifier(column.name);
+  const list = sql.join(
+    columns.map(([, column]) => name(column)),
+    sql`, `,
+  );
+  const types = sql.join(
+    columns.map(([, column]) => sql`${name(column)} ${sql.raw(column.getSQLType())}`),
+    sql`, `,
+  );
+  const set = sql.join(
+    columns
+      .filter(([key]) => !KEEP_ON_UPDATE.has(key))
+      .map(([, column]) => sql`${name(column)} = excluded.${name(column)}`),
+    sql`, `,
+  );
+  await tx.execute(sql`
+    insert into ${table} (${list})
+    select ${list} from json_to_recordset(${json}::json) as r(${types})
+    on conflict (id) do update set ${set}`);
 }
 
 /** Marks entries this full extract did not have as withdrawn; returns how many. */
@@ -386,12 +441,13 @@ async function deriveProductSearch(tx: Tx, pageSize: number): Promise<void> {
         substances: substances.map((s) => s.name).filter((n): n is string => n !== null),
       });
       const same = text === p.searchText && canonical(substances) === canonical(p.substances);
-      return same ? [] : [sql`(${p.id}, ${JSON.stringify(substances)}::jsonb, ${text})`];
+      return same ? [] : [{ id: p.id, substances, search_text: text }];
     });
     if (updates.length) {
       await tx.execute(sql`
         update ${festProducts} as p set substances = v.substances, search_text = v.search_text
-        from (values ${sql.join(updates, sql`, `)}) as v(id, substances, search_text)
+        from json_to_recordset(${JSON.stringify(updates)}::json)
+          as v(id text, substances jsonb, search_text text)
         where p.id = v.id`);
     }
   }

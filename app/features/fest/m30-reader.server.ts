@@ -7,7 +7,16 @@ import { ENTRY_WRAPPERS, type XmlElement } from './domain/m30';
  * their local names only, because real files put the same elements in any of these.
  */
 const FEST_NAMESPACE = /^https?:\/\/www\.kith\.no\/xmlstds\/eresept\/(m30|forskrivning)\//;
-const accepted = (uri: string) => uri === '' || FEST_NAMESPACE.test(uri);
+/** Per namespace URI, once: a file has a handful of them and a million elements. */
+const acceptedUris = new Map<string, boolean>();
+const accepted = (uri: string) => {
+  let ok = acceptedUris.get(uri);
+  if (ok === undefined) {
+    ok = uri === '' || FEST_NAMESPACE.test(uri);
+    acceptedUris.set(uri, ok);
+  }
+  return ok;
+};
 
 const WRAPPERS: ReadonlySet<string> = new Set(ENTRY_WRAPPERS);
 
@@ -16,6 +25,9 @@ interface Frame {
   element: XmlElement | null;
   ignored: boolean;
 }
+/** The frames of elements not captured, shared: most of a file is catalogues the importer skips. */
+const SKIPPED: Frame = Object.freeze({ element: null, ignored: false });
+const IGNORED: Frame = Object.freeze({ element: null, ignored: true });
 
 /**
  * A push parser for an M30 extract: feed text with `write`, collect finished entries with `take`.
@@ -79,7 +91,7 @@ export class M30Reader {
       parent.element?.children.push(element);
     }
     if (!ignored && this.stack.length === 1 && tag.local === 'HentetDato') this.hentetDatoText = '';
-    this.stack.push({ element, ignored });
+    this.stack.push(element ? { element, ignored } : ignored ? IGNORED : SKIPPED);
   }
 
   private text(text: string): void {
