@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { festBench } from './fest.bench';
 import { loadBench } from './load.bench';
 import { measurePages, pageFigures, type PageTiming } from './pages.bench';
 import { printFigures, type Figure } from './report';
@@ -141,6 +142,9 @@ async function main() {
   figures.push(...flatness(smallTimings, bigTimings));
   log(`\nMixed load: ${loadSeconds} s at 50 users against two app instances on ${large} cases`);
   figures.push(...(await loadBench({ databaseUrl: big.url, seconds: loadSeconds })));
+
+  log('\nFEST: a full-size file, imported against a bare streaming parse');
+  figures.push(...(await festBench()));
 
   printFigures(figures);
   const missed = figures.filter((f) => f.ok === false);

@@ -13,6 +13,14 @@ if [ ! -x "$chromium" ]; then
   $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 chromium
 fi
 
+if ! command -v xmllint >/dev/null; then
+  echo "xmllint is missing: installing Debian's libxml2-utils for the FEST schema check"
+  sudo=""
+  [ "$(id -u)" = 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 libxml2-utils
+fi
+
 npm run typecheck
 npm run lint
 npm run build
