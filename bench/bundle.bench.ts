@@ -13,6 +13,7 @@
  * the initial figure: that code loads after hydration, and is reported apart.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -75,7 +76,7 @@ function flatten(
 }
 
 /** React Router's route manifest of this build: the one file the server build names. */
-function readManifest(buildDir: string): RouteManifest {
+async function readManifest(buildDir: string): Promise<RouteManifest> {
   const assets = join(buildDir, 'client', 'assets');
   const serverBuild = join(buildDir, 'server', 'index.js');
   if (!existsSync(serverBuild) || !existsSync(assets)) {
@@ -84,7 +85,7 @@ function readManifest(buildDir: string): RouteManifest {
   const named = /manifest-[0-9a-f]+\.js/.exec(readFileSync(serverBuild, 'utf8'))?.[0];
   const file = readdirSync(assets).find((f) => f === named);
   if (!file) throw new Error(`The route manifest ${named ?? '(none)'} is not in ${assets}`);
-  const source = readFileSync(join(assets, file), 'utf8');
+  const source = await readFile(join(assets, file), 'utf8');
   const json = /^window\.__reactRouterManifest=(.*);?\s*$/s.exec(source)?.[1]?.replace(/;$/, '');
   if (!json) throw new Error(`Unexpected route manifest format in ${file}`);
   return JSON.parse(json) as RouteManifest;
@@ -118,8 +119,8 @@ function chunkImports(buildDir: string, url: string): { static: string[]; dynami
  * The initial JavaScript of every route of app/routes.ts in the build in `buildDir`, largest
  * first. Throws when the build is missing or does not contain a route of app/routes.ts.
  */
-export function measureInitialJs(buildDir = 'build'): BundleReport {
-  const manifest = readManifest(buildDir);
+export async function measureInitialJs(buildDir = 'build'): Promise<BundleReport> {
+  const manifest = await readManifest(buildDir);
   const imports = new Map<string, { static: string[]; dynamic: string[] }>();
   const importsOf = (url: string) => {
     let found = imports.get(url);
@@ -210,7 +211,7 @@ const kB = (bytes: number) => bytes / 1000;
 
 /** One figure per page route (largest first), the largest, and the resource routes' count. */
 export async function bundleBench(buildDir = 'build'): Promise<Figure[]> {
-  const { routes: measured, mismatches } = measureInitialJs(buildDir);
+  const { routes: measured, mismatches } = await measureInitialJs(buildDir);
   if (mismatches.length > 0) {
     throw new Error(`Static imports missing from the route manifest:\n${mismatches.join('\n')}`);
   }
