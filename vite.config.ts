@@ -1,8 +1,9 @@
 import { reactRouter } from '@react-router/dev/vite';
 import { defineConfig } from 'vite';
+import { pureDomainInitialisers } from './vite/pure-domain';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [reactRouter()],
+  plugins: [reactRouter(), pureDomainInitialisers()],
   build: isSsrBuild
     ? {}
     : {
@@ -18,6 +19,8 @@ export default defineConfig(({ isSsrBuild }) => ({
                 test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/,
                 sideEffects: false,
               },
+              // zod builds its classes when loaded; a page that builds no schema needs none of it.
+              { test: /[\\/]node_modules[\\/]zod[\\/]/, sideEffects: false },
             ],
           },
         },
