@@ -106,7 +106,7 @@ function SearchPicker({ name, label, description, error, defaultValue }: Diagnos
       if (!response.ok) throw new Error(`Diagnosis search answered ${response.status}`);
       const [{ diagnosisResponse }, body] = await Promise.all([
         import('./diagnosis-response'),
-        response.json(),
+        response.json() as Promise<unknown>,
       ]);
       const { diagnoses } = diagnosisResponse.parse(body);
       for (const d of diagnoses) known.current.set(toCompact(d), d);
