@@ -1,6 +1,28 @@
 import { reactRouter } from '@react-router/dev/vite';
 import { defineConfig } from 'vite';
+import { pureDomainInitialisers } from './vite/pure-domain';
 
-export default defineConfig({
-  plugins: [reactRouter()],
-});
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [reactRouter(), pureDomainInitialisers()],
+  build: isSsrBuild
+    ? {}
+    : {
+        rolldownOptions: {
+          treeshake: {
+            // Designsystemet's index re-exports every component, and its package.json does not
+            // say its modules are free of side effects, so the browser got all of them (≈ 60 kB
+            // gzip: floating-ui, the virtualised suggestion list, …) on every page. They are
+            // free of side effects; a module they need for one (the custom elements of
+            // @digdir/designsystemet-web) is imported by the component that uses it and stays.
+            moduleSideEffects: [
+              {
+                test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/,
+                sideEffects: false,
+              },
+              // zod builds its classes when loaded; a page that builds no schema needs none of it.
+              { test: /[\\/]node_modules[\\/]zod[\\/]/, sideEffects: false },
+            ],
+          },
+        },
+      },
+}));

@@ -3,12 +3,12 @@ import { describe, expect, it } from 'vitest';
 import {
   codeKey,
   diagnosisSchema,
-  diagnosisShape,
   displayCode,
   parseDiagnosis,
   parseDiagnosisList,
   toCompact,
 } from './diagnosis';
+import { diagnosisShape } from './diagnosis-shape';
 import { buildDiagnosisIndex } from './search';
 
 // The real code lists from @navikt/diagnosekoder.

@@ -14,13 +14,6 @@ export interface Diagnosis {
   text: string;
 }
 
-/** The shape of a diagnosis as the search API sends it (`diagnosisSchema` checks the code). */
-export const diagnosisShape = z.object({
-  system: z.enum(DIAGNOSIS_SYSTEMS),
-  code: z.string(),
-  text: z.string(),
-});
-
 /** Finds a diagnosis by system and code (any letter case, with or without the dot). */
 export type DiagnosisLookup = (system: DiagnosisSystem, code: string) => Diagnosis | undefined;
 

@@ -7,9 +7,8 @@ import {
   type SuggestionItem,
 } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, useSyncExternalStore, type InputEvent } from 'react';
-import { z } from 'zod';
 import { msg } from '../../../i18n';
-import { diagnosisShape, toCompact, type Diagnosis } from '../domain/diagnosis';
+import { toCompact, type Diagnosis } from '../domain/diagnosis';
 
 export interface DiagnosisPickerProps {
   /** The form field name; one value per chosen diagnosis is posted under it. */
@@ -23,7 +22,6 @@ export interface DiagnosisPickerProps {
 const SEARCH_URL = '/api/diagnoser';
 const MIN_QUERY_LENGTH = 2;
 const DEBOUNCE_MS = 200;
-const responseSchema = z.object({ diagnoses: z.array(diagnosisShape) });
 
 type SearchState =
   | { status: 'idle' }
@@ -106,7 +104,11 @@ function SearchPicker({ name, label, description, error, defaultValue }: Diagnos
         signal: controller.signal,
       });
       if (!response.ok) throw new Error(`Diagnosis search answered ${response.status}`);
-      const { diagnoses } = responseSchema.parse(await response.json());
+      const [{ diagnosisResponse }, body] = await Promise.all([
+        import('./diagnosis-response'),
+        response.json() as Promise<unknown>,
+      ]);
+      const { diagnoses } = diagnosisResponse.parse(body);
       for (const d of diagnoses) known.current.set(toCompact(d), d);
       setSearch({ status: 'done', results: diagnoses });
     } catch {

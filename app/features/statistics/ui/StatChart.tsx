@@ -1,97 +1,20 @@
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
-import { useSyncExternalStore } from 'react';
+import { lazy, Suspense, useSyncExternalStore } from 'react';
 import type { StatTable } from '../domain/tables';
-import { chartData, chartHeight, CHART_WIDTH as WIDTH, type ChartSpec } from './chart-data';
+import type { ChartSpec } from './chart-data';
 import { StaticChart } from './StaticChart';
 
-function RechartsChart({ table, spec }: { table: StatTable; spec: ChartSpec }) {
-  const { rows, data, series } = chartData(table, spec);
-  const legend = series.length > 1 ? <Legend /> : null;
-  const common = {
-    width: WIDTH,
-    data,
-    accessibilityLayer: false,
-  } as const;
-  if (spec.kind === 'line') {
-    return (
-      <LineChart
-        {...common}
-        height={chartHeight(spec, rows.length)}
-        margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="label" />
-        <YAxis allowDecimals={false} />
-        {legend}
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            stroke={s.colour}
-            strokeWidth={2}
-            connectNulls={false}
-            isAnimationActive={false}
-          />
-        ))}
-      </LineChart>
-    );
-  }
-  if (spec.horizontal) {
-    return (
-      <BarChart
-        {...common}
-        layout="vertical"
-        height={chartHeight(spec, rows.length)}
-        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
-      >
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" />
-        <YAxis type="category" dataKey="label" width={260} interval={0} />
-        {legend}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            fill={s.colour}
-            stackId={spec.stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
-      </BarChart>
-    );
-  }
-  return (
-    <BarChart
-      {...common}
-      height={chartHeight(spec, rows.length)}
-      margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
-    >
-      <CartesianGrid strokeDasharray="3 3" />
-      <XAxis dataKey="label" interval={0} />
-      <YAxis />
-      {legend}
-      {series.map((s) => (
-        <Bar
-          key={s.key}
-          dataKey={s.key}
-          name={s.name}
-          fill={s.colour}
-          stackId={spec.stacked ? 'stack' : undefined}
-          isAnimationActive={false}
-        />
-      ))}
-    </BarChart>
-  );
-}
+/** recharts and its dependencies (≈ 120 kB gzip) load only once the page has hydrated. */
+const RechartsChart = lazy(() =>
+  import('./RechartsChart').then((m) => ({ default: m.RechartsChart })),
+);
 
 const subscribe = () => () => undefined;
 
 /**
  * A chart of a table's rows (the total row left out) at a fixed size. The server, a browser
  * without JavaScript and the hydrating render draw the same static SVG (StaticChart); once
- * hydrated, recharts takes over with the same data. Suppressed values (`null`) are not drawn: a
+ * hydrated, recharts is loaded and takes over with the same data (the static SVG stays until it
+ * has loaded). Suppressed values (`null`) are not drawn: a
  * gap in a line, no bar. The table beside it has the numbers; to assistive technology the chart
  * is one image named after its section.
  */
@@ -109,13 +32,17 @@ export function StatChart({
     () => true,
     () => false,
   );
-  return (
-    <div role="img" aria-label={label} data-chart={hydrated ? 'recharts' : 'static'}>
-      {hydrated ? (
-        <RechartsChart table={table} spec={spec} />
-      ) : (
-        <StaticChart table={table} spec={spec} />
-      )}
+  const drawnStatically = (
+    <div role="img" aria-label={label} data-chart="static">
+      <StaticChart table={table} spec={spec} />
     </div>
+  );
+  if (!hydrated) return drawnStatically;
+  return (
+    <Suspense fallback={drawnStatically}>
+      <div role="img" aria-label={label} data-chart="recharts">
+        <RechartsChart table={table} spec={spec} />
+      </div>
+    </Suspense>
   );
 }
