@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { bundleBench } from './bundle.bench';
 import { festBench } from './fest.bench';
 import { loadBench } from './load.bench';
 import { measurePages, pageFigures, type PageTiming } from './pages.bench';
@@ -145,6 +146,8 @@ async function main() {
 
   log('\nFEST: a full-size file, imported against a bare streaming parse');
   figures.push(...(await festBench()));
+
+  figures.push(...(await bundleBench()));
 
   printFigures(figures);
   const missed = figures.filter((f) => f.ok === false);
