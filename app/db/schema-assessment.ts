@@ -54,7 +54,11 @@ export const caseLeaders = pgTable(
     addedBy: userRef('added_by'),
     addedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), tenantPolicy('case_leaders')],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_leaders_user').on(t.userId),
+    tenantPolicy('case_leaders'),
+  ],
 ).enableRLS();
 
 /** Committee members assigned to assess a case. */

@@ -71,6 +71,12 @@ export const caseSummaries = pgTable(
     index('case_summaries_substance').on(t.substance),
     index('case_summaries_decided').on(t.decidedAt),
     index('case_summaries_diagnoses').using('gin', t.diagnosisCodes),
+    // National overview keyset on submitted time (features/national, migration `lists`): the
+    // index above is `desc nulls last`, which `order by submitted_at desc, case_id desc` (nulls
+    // first) cannot use, so the first page was a sequential scan and sort of every summary.
+    // Ascending indexes serve both directions.
+    index('case_summaries_submitted_keyset').on(t.submittedAt, t.caseId),
+    index('case_summaries_trust_submitted_keyset').on(t.trustId, t.submittedAt, t.caseId),
     pgPolicy('case_summaries_national_read', {
       as: 'permissive',
       for: 'select',

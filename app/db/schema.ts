@@ -126,6 +126,13 @@ export const sessions = pgTable(
   (t) => [index('sessions_user').on(t.userId)],
 );
 
+/**
+ * The concluded statuses of "My cases" (features/cases CONCLUDED_STATUSES: decided or final) as
+ * partial-index predicates; listMyCases writes the same literal list so the planner matches them.
+ */
+const concludedStatus = sql.raw(`status in ('decided', 'notEndorsed', 'closed', 'withdrawn')`);
+const activeStatus = sql.raw(`status not in ('decided', 'notEndorsed', 'closed', 'withdrawn')`);
+
 export const cases = pgTable(
   'cases',
   {
@@ -158,6 +165,18 @@ export const cases = pgTable(
     index('cases_trust_status').on(t.trustId, t.status),
     index('cases_previous').on(t.previousCaseId),
     index('cases_applicant').on(t.applicantId),
+    // "My cases" (features/cases listMyCases): active cases (the working set) and concluded
+    // cases, each newest first, per way of seeing a case, so neither reads the trust's history.
+    // Ascending on purpose: read backwards they give `updated_at desc, id desc` (nulls first),
+    // the order the query asks for; a `desc` index here would be `desc nulls last` and not match.
+    index('cases_active_trust').on(t.trustId, t.updatedAt, t.id).where(activeStatus),
+    index('cases_active_applicant').on(t.applicantId, t.updatedAt, t.id).where(activeStatus),
+    index('cases_active_department').on(t.departmentId, t.updatedAt, t.id).where(activeStatus),
+    index('cases_concluded_trust').on(t.trustId, t.updatedAt, t.id).where(concludedStatus),
+    index('cases_concluded_applicant').on(t.applicantId, t.updatedAt, t.id).where(concludedStatus),
+    index('cases_concluded_department')
+      .on(t.departmentId, t.updatedAt, t.id)
+      .where(concludedStatus),
     tenantPolicy('cases'),
   ],
 ).enableRLS();
@@ -183,7 +202,12 @@ export const caseEvents = pgTable(
     reason: text('reason'),
     createdAt: createdAt(),
   },
-  (t) => [index('case_events_case').on(t.caseId, t.id), tenantPolicy('case_events')],
+  (t) => [
+    index('case_events_case').on(t.caseId, t.id),
+    // When a case entered its status (clocks/stage-sql.server.ts): an index-only lookup.
+    index('case_events_entered').on(t.caseId, t.toStatus, t.createdAt),
+    tenantPolicy('case_events'),
+  ],
 ).enableRLS();
 
 /** Decisions are frozen: a later change is a new row with a higher version, never an update. */
@@ -248,7 +272,11 @@ export const caseCollaborators = pgTable(
       .references(() => users.id),
     invitedAt: createdAt(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.userId] }), tenantPolicy('case_collaborators')],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.userId] }),
+    index('case_collaborators_user').on(t.userId),
+    tenantPolicy('case_collaborators'),
+  ],
 ).enableRLS();
 
 /** Who changed which answer, when: the field-level history of an application. Append-only. */

@@ -348,6 +348,10 @@ export const nb = {
     updated: 'Sist endret',
     noCaseNumber: 'Ikke sendt inn',
     open: (label: string) => `Åpne sak ${label}`,
+    finished: 'Vedtatte og avsluttede saker',
+    finishedEmpty: 'Ingen vedtatte eller avsluttede saker.',
+    finishedMore: 'Vis flere vedtatte og avsluttede saker',
+    finishedNewest: 'Til de nyeste vedtatte og avsluttede sakene',
   },
   application: {
     editTitle: 'Rediger søknad',

@@ -2,6 +2,7 @@ import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsyst
 import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { listMyCases, type CaseListItem } from '../features/cases/cases.server';
+import { decodeFinishedCursor, encodeFinishedCursor } from '../features/cases/list-cursor';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { consultationsHome } from '../features/consultations/consultations.server';
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
@@ -15,7 +16,10 @@ import type { Route } from './+types/home';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  const { waiting, others } = await listMyCases(context.db, actor);
+  // «Vis flere»: the next page of finished cases starts after the cursor (keyset, no offset);
+  // a malformed cursor shows the first page.
+  const after = decodeFinishedCursor(new URL(request.url).searchParams.get('avsluttet'));
+  const { waiting, others, finished } = await listMyCases(context.db, actor, after);
   // Overdue first; "overdue" as of this request.
   const now = new Date();
   const mark = (items: CaseListItem[]) =>
@@ -26,6 +30,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return {
     waiting: mark(waiting),
     others: mark(others),
+    finished: mark(finished.items),
+    finishedIsFirstPage: after === null,
+    finishedNext: finished.next
+      ? `/?avsluttet=${encodeFinishedCursor(finished.next)}#avsluttet`
+      : null,
     canApply: hasRole(actor, 'applicant'),
     worksCases,
     // Consultation: cases other trusts have asked this trust about (features/consultations).
@@ -94,7 +103,8 @@ function CaseTable({
 }
 
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { waiting, others, canApply, worksCases } = loaderData;
+  const { waiting, others, finished, finishedNext, finishedIsFirstPage, canApply, worksCases } =
+    loaderData;
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.myCases.title, msg.app.name)}</title>
@@ -133,6 +143,28 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               items={others}
               empty={msg.myCases.othersEmpty}
             />
+          </section>
+          <section className="sp-stack" aria-labelledby="avsluttet">
+            <Heading level={2} data-size="md" id="avsluttet">
+              {msg.myCases.finished}
+            </Heading>
+            <CaseTable
+              caption={msg.myCases.finished}
+              items={finished}
+              empty={msg.myCases.finishedEmpty}
+            />
+            <div className="sp-row">
+              {!finishedIsFirstPage && (
+                <Link asChild>
+                  <RouterLink to="/#avsluttet">{msg.myCases.finishedNewest}</RouterLink>
+                </Link>
+              )}
+              {finishedNext && (
+                <Link asChild>
+                  <RouterLink to={finishedNext}>{msg.myCases.finishedMore}</RouterLink>
+                </Link>
+              )}
+            </div>
           </section>
         </>
       )}

@@ -1,19 +1,32 @@
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
-import { accessLog, caseEvents, caseNumberCounters, cases } from '../../db/schema';
+import {
+  accessLog,
+  caseCollaborators,
+  caseEvents,
+  caseLeaders,
+  caseNumberCounters,
+  cases,
+} from '../../db/schema';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
 import {
+  CONCLUDED_STATUSES,
   createDraft,
+  FINISHED_PAGE_SIZE,
   getCase,
   inviteCoAuthor,
   listInvitableColleagues,
   listMyCases,
   saveAnswers,
   transition,
+  type CaseListItem,
+  type ListCursor,
 } from './cases.server';
+import { caseRoles } from './domain/access';
+import { isStatus } from './domain/workflow';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 import { databaseError, refusal } from '../../test/refusals';
@@ -490,6 +503,89 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const foreign = await listMyCases(db(), ous.decisionMaker);
     expect([...foreign.waiting, ...foreign.others].map((i) => i.id)).not.toContain(c.id);
     const reader = await listMyCases(db(), hbe.nationalReader);
-    expect(reader).toEqual({ waiting: [], others: [] });
+    expect(reader).toEqual({ waiting: [], others: [], finished: { items: [], next: null } });
+  });
+
+  /** Every case on "My cases": all active ones and every page of the concluded ones. */
+  async function allListed(actor: Actor) {
+    const first = await listMyCases(db(), actor);
+    const pages: CaseListItem[][] = [first.finished.items];
+    let next: ListCursor | null = first.finished.next;
+    while (next) {
+      const page = await listMyCases(db(), actor, next);
+      expect(page.waiting).toEqual(first.waiting);
+      pages.push(page.finished.items);
+      next = page.finished.next;
+    }
+    return { active: [...first.waiting, ...first.others], pages };
+  }
+
+  it('lists every active case and pages the concluded ones by keyset, newest first', async () => {
+    const hst = await demoActors(db(), 'HST');
+    // Active cases that were last changed long before the concluded ones are never cut off.
+    const drafts = [];
+    for (let i = 0; i < 3; i++) drafts.push(await createDraft(db(), hst.applicant, application));
+    const submitted = await submittedCase(hst.applicant);
+    const withdrawn: string[] = [];
+    for (let i = 0; i < 2 * FINISHED_PAGE_SIZE + 3; i++) {
+      const draft = await createDraft(db(), hst.applicant, application);
+      await transition(db(), hst.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'withdraw',
+      });
+      withdrawn.unshift(draft.id);
+    }
+    const applicant = await allListed(hst.applicant);
+    expect(applicant.active.map((i) => i.id)).toEqual(
+      expect.arrayContaining([...drafts.map((d) => d.id), submitted.id]),
+    );
+    expect(applicant.pages.map((p) => p.length)).toEqual([
+      FINISHED_PAGE_SIZE,
+      FINISHED_PAGE_SIZE,
+      3,
+    ]);
+    // Newest first, no case twice, none left out.
+    expect(applicant.pages.flat().map((i) => i.id)).toEqual(withdrawn);
+    const director = await allListed(hst.decisionMaker);
+    expect(director.active.map((i) => i.id)).toContain(submitted.id);
+    expect(director.active.map((i) => i.id)).not.toContain(drafts[0]?.id);
+    expect(director.pages.flat().map((i) => i.id)).toEqual(withdrawn);
+    expect(director.pages.flat().every((i) => !i.waitingForMe && i.dueAt === null)).toBe(true);
+  });
+
+  it('lists exactly the cases the access rules let each person see, each once', async () => {
+    await submittedCase();
+    const draft = await createDraft(db(), hbe.applicant, application);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    const everything = await inTenant(db(), hbe.decisionMaker, async (tx) => ({
+      rows: await tx.select().from(cases),
+      coAuthors: await tx.select().from(caseCollaborators),
+      leaders: await tx.select().from(caseLeaders),
+    }));
+    for (const actor of Object.values(hbe)) {
+      const expected = everything.rows
+        .filter((row) => {
+          if (!isStatus(row.status)) return false;
+          const of = (list: { caseId: string; userId: string }[]) =>
+            list.filter((m) => m.caseId === row.id).map((m) => m.userId);
+          return (
+            caseRoles(actor, {
+              ...row,
+              status: row.status,
+              coAuthorIds: of(everything.coAuthors),
+              leaderIds: of(everything.leaders),
+            }).length > 0
+          );
+        })
+        .map((row) => row.id)
+        .sort();
+      const listed = await allListed(actor);
+      const ids = [...listed.active, ...listed.pages.flat()].map((i) => i.id).sort();
+      expect(ids).toEqual(expected);
+      const concluded: readonly string[] = CONCLUDED_STATUSES;
+      expect(listed.active.some((i) => concluded.includes(i.status))).toBe(false);
+      expect(listed.pages.flat().every((i) => concluded.includes(i.status))).toBe(true);
+    }
   });
 });

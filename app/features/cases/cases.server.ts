@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
@@ -56,6 +56,7 @@ import {
 import {
   availableEvents,
   checkTransition,
+  FINAL_STATUSES,
   isStatus,
   type CaseEvent,
   type Status,
@@ -158,54 +159,126 @@ export interface CaseListItem {
   dueAt: Date | null;
 }
 
-/** "My cases": everything the actor works on in their trust, what waits for them first. */
-export async function listMyCases(
-  db: Db,
+/** How many concluded cases "My cases" shows per page (newest first, then "show more"). */
+export const FINISHED_PAGE_SIZE = 20;
+
+/**
+ * The statuses "My cases" lists a page at a time: decided or final. Everything before the
+ * decision, and the follow-up (the applicant's outcome report), is the working set and is listed
+ * in full. The partial indexes of migration `lists` (app/db/schema.ts) use the same list.
+ */
+export const CONCLUDED_STATUSES: readonly Status[] = ['decided', ...FINAL_STATUSES];
+
+/** Where the next page of concluded cases starts: the last row's updated_at (exact, as text) and id. */
+export interface ListCursor {
+  key: string;
+  id: string;
+}
+
+export interface MyCases {
+  /** Active cases that wait for the actor, oldest first; never cut off. */
+  waiting: CaseListItem[];
+  /** Other active cases, most recently changed first; never cut off. */
+  others: CaseListItem[];
+  /** One page of concluded cases (CONCLUDED_STATUSES), most recently changed first. */
+  finished: { items: CaseListItem[]; next: ListCursor | null };
+}
+
+/** The concluded statuses as SQL literals, so the partial indexes of migration `lists` match. */
+const CONCLUDED_LIST = sql.raw(CONCLUDED_STATUSES.map((s) => `'${s}'`).join(', '));
+const activeCase = sql`${cases.status} not in (${CONCLUDED_LIST})`;
+const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
+
+/**
+ * The ids of the actor's cases in one status group, as a union of one index-backed branch per
+ * way to see a case (the conditions of `caseRoles`, domain/access.ts): own applications,
+ * co-authored ones, cases of the departments the actor leads or was added to as leader, and every
+ * submitted case for the director and the committee. With `page`, each branch reads at most
+ * `page.limit` rows after the cursor, so the cost does not grow with the trust's history.
+ */
+function visibleCaseIds(
+  tx: Tx,
   actor: Actor,
-): Promise<{ waiting: CaseListItem[]; others: CaseListItem[] }> {
-  const visible: SQL[] = [];
-  if (hasRole(actor, 'applicant')) visible.push(eq(cases.applicantId, actor.userId));
-  visible.push(
-    exists(
-      db
-        .select({ one: sql`1` })
-        .from(caseCollaborators)
-        .where(
-          and(eq(caseCollaborators.caseId, cases.id), eq(caseCollaborators.userId, actor.userId)),
-        ),
-    ),
-  );
-  if (hasRole(actor, 'decisionMaker') || hasRole(actor, 'assessor')) {
-    visible.push(ne(cases.status, 'draft'));
-  }
-  if (hasRole(actor, 'endorser')) {
-    visible.push(
-      exists(
-        db
-          .select({ one: sql`1` })
-          .from(caseLeaders)
-          .where(and(eq(caseLeaders.caseId, cases.id), eq(caseLeaders.userId, actor.userId))),
-      ),
-    );
-  }
+  group: SQL,
+  page?: { after: ListCursor | null; limit: number },
+): SQL {
+  const keyset = page?.after
+    ? sql`(${cases.updatedAt}, ${cases.id}) < (${page.after.key}::timestamptz, ${page.after.id}::uuid)`
+    : undefined;
+  const submitted = ne(cases.status, 'draft');
+  const branch = (where: SQL | undefined, from?: 'collaborators' | 'leaders') => {
+    const base =
+      from === 'collaborators'
+        ? tx
+            .select({ id: cases.id })
+            .from(caseCollaborators)
+            .innerJoin(cases, eq(cases.id, caseCollaborators.caseId))
+            .where(and(eq(cases.trustId, actor.trustId), group, where, keyset))
+        : from === 'leaders'
+          ? tx
+              .select({ id: cases.id })
+              .from(caseLeaders)
+              .innerJoin(cases, eq(cases.id, caseLeaders.caseId))
+              .where(and(eq(cases.trustId, actor.trustId), group, where, keyset))
+          : tx
+              .select({ id: cases.id })
+              .from(cases)
+              .where(and(eq(cases.trustId, actor.trustId), group, where, keyset));
+    return page
+      ? sql`(${base.orderBy(desc(cases.updatedAt), desc(cases.id)).limit(page.limit)})`
+      : sql`(${base})`;
+  };
+  const branches: SQL[] = [branch(eq(caseCollaborators.userId, actor.userId), 'collaborators')];
+  if (hasRole(actor, 'applicant')) branches.push(branch(eq(cases.applicantId, actor.userId)));
   const endorserGrants = actor.grants.filter(
     (g) => g.role === 'endorser' && g.trustId === actor.trustId,
   );
-  if (endorserGrants.some((g) => g.departmentId === null)) visible.push(ne(cases.status, 'draft'));
-  const endorserDepartments = endorserGrants.flatMap((g) =>
-    g.departmentId ? [g.departmentId] : [],
-  );
-  if (endorserDepartments.length > 0) {
-    const departmentCases = and(
-      ne(cases.status, 'draft'),
-      inArray(cases.departmentId, endorserDepartments),
-    );
-    if (departmentCases) visible.push(departmentCases);
+  const wholeTrust =
+    hasRole(actor, 'decisionMaker') ||
+    hasRole(actor, 'assessor') ||
+    endorserGrants.some((g) => g.departmentId === null);
+  if (wholeTrust) {
+    branches.push(branch(submitted));
+  } else {
+    if (hasRole(actor, 'endorser')) {
+      branches.push(branch(and(submitted, eq(caseLeaders.userId, actor.userId)), 'leaders'));
+    }
+    const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
+    if (departmentIds.length > 0) {
+      branches.push(branch(and(submitted, inArray(cases.departmentId, departmentIds))));
+    }
   }
-  const { rows, members } = await inTenant(db, scopeOf(actor), async (tx) => {
-    const found = await tx
+  return sql.join(branches, sql` union `);
+}
+
+/**
+ * "My cases": everything the actor works on in their trust, what waits for them first. The active
+ * cases (the working set) are all listed; the concluded ones come a page at a time, keyset on
+ * (updated_at, id), so the page costs the same whatever the trust's history (issue #7). Only the
+ * fields the list shows are read (the drug's name and the indication from the answers, in SQL).
+ */
+export async function listMyCases(
+  db: Db,
+  actor: Actor,
+  finishedAfter: ListCursor | null = null,
+): Promise<MyCases> {
+  const columns = {
+    id: cases.id,
+    trustId: cases.trustId,
+    departmentId: cases.departmentId,
+    applicantId: cases.applicantId,
+    caseNumber: cases.caseNumber,
+    status: cases.status,
+    drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
+    indication: sql<string | null>`${cases.answers}->>'indication'`,
+    updatedAt: cases.updatedAt,
+    updatedKey: sql<string>`${cases.updatedAt}::text`,
+    urgent: cases.urgent,
+  };
+  const { open, finished, members } = await inTenant(db, scopeOf(actor), async (tx) => {
+    const openRows = await tx
       .select({
-        row: cases,
+        ...columns,
         enteredAt: enteredCurrentStatus,
         deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
       })
@@ -214,42 +287,69 @@ export async function listMyCases(
         stageDeadlines,
         and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
       )
-      .where(or(...visible))
-      .orderBy(desc(cases.updatedAt))
-      .limit(500);
-    return {
-      rows: found,
-      members: await membersOf(
-        tx,
-        found.map((r) => r.row.id),
-      ),
-    };
+      .where(sql`${cases.id} in (${visibleCaseIds(tx, actor, activeCase)})`)
+      .orderBy(desc(cases.updatedAt), desc(cases.id));
+    const finishedRows = await tx
+      .select(columns)
+      .from(cases)
+      .where(
+        sql`${cases.id} in (${visibleCaseIds(tx, actor, concludedCase, {
+          after: finishedAfter,
+          limit: FINISHED_PAGE_SIZE + 1,
+        })})`,
+      )
+      .orderBy(desc(cases.updatedAt), desc(cases.id))
+      .limit(FINISHED_PAGE_SIZE + 1);
+    const ids = [...openRows, ...finishedRows].map((r) => r.id);
+    return { open: openRows, finished: finishedRows, members: await membersOf(tx, ids) };
   });
-  const waiting: CaseListItem[] = [];
-  const others: CaseListItem[] = [];
-  for (const { row, enteredAt, deadline } of rows) {
-    const roles = rolesFor(actor, row, members.get(row.id) ?? NO_MEMBERS);
-    if (roles.length === 0) continue;
+  type Row = (typeof finished)[number];
+  const toItem = (row: Row, dueAt: (status: Status) => Date | null): CaseListItem | undefined => {
+    if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
+    const status = row.status;
+    const roles = caseRoles(actor, {
+      ...row,
+      ...(members.get(row.id) ?? NO_MEMBERS),
+      status,
+      consultedByActorTrust: false,
+    });
+    if (roles.length === 0) return undefined;
     // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
-    const status = statusOf(row);
     const events = availableEvents(status, roles).filter((e) => e !== 'withdraw');
-    const drug = row.answers.drug;
-    const item: CaseListItem = {
+    return {
       id: row.id,
       caseNumber: row.caseNumber,
       status,
-      drug: drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.label : '',
-      indication: typeof row.answers.indication === 'string' ? row.answers.indication : '',
+      drug: row.drug ?? '',
+      indication: row.indication ?? '',
       updatedAt: row.updatedAt,
       waitingForMe: events.length > 0 || canEditApplication(roles, status),
       urgent: row.urgent,
-      dueAt: stageDueAt({ status, enteredAt, urgent: row.urgent, deadline }),
+      dueAt: dueAt(status),
     };
-    (item.waitingForMe ? waiting : others).push(item);
+  };
+  const waiting: CaseListItem[] = [];
+  const others: CaseListItem[] = [];
+  for (const row of open) {
+    const item = toItem(row, (status) =>
+      stageDueAt({ status, enteredAt: row.enteredAt, urgent: row.urgent, deadline: row.deadline }),
+    );
+    if (item) (item.waitingForMe ? waiting : others).push(item);
   }
   // Oldest first among what waits: the case that has waited longest is handled first.
   waiting.reverse();
-  return { waiting, others };
+  const page = finished.slice(0, FINISHED_PAGE_SIZE);
+  const last = page.at(-1);
+  const items = page.flatMap((row) => toItem(row, () => null) ?? []);
+  return {
+    waiting,
+    others,
+    finished: {
+      items,
+      next:
+        finished.length > FINISHED_PAGE_SIZE && last ? { key: last.updatedKey, id: last.id } : null,
+    },
+  };
 }
 
 export interface HistoryEntry {
