@@ -75,13 +75,14 @@ export interface TenantScope {
 /**
  * Runs `fn` in one transaction as the non-superuser application role, bound to one trust, so that
  * PostgreSQL's row-level security hides every other trust's rows, on PGlite and PostgreSQL alike.
+ * The trust, the user and the role are set in one round trip: `set_config('role', …, true)` is
+ * `SET LOCAL ROLE` (the same membership check), evaluated after the two settings.
  */
 export function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
     await tx.execute(
-      sql`select set_config('app.trust_id', ${scope.trustId}, true), set_config('app.user_id', ${scope.userId}, true)`,
+      sql`select set_config('app.trust_id', ${scope.trustId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', 'sp_app', true)`,
     );
-    await tx.execute(sql`set local role sp_app`);
     return fn(tx);
   });
 }

@@ -1,13 +1,13 @@
 import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import { redirect, Link as RouterLink } from 'react-router';
-import { getCase, transition } from '../features/cases/cases.server';
+import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote } from '../features/cases/domain/history';
 import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
 import {
   addLeader,
   endorseCase,
-  getEndorsementPanel,
+  getEndorsementPanelIn,
 } from '../features/assessment/assessment.server';
 import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
 import {
@@ -15,7 +15,7 @@ import {
   EndorsementSummary,
   LeadersForm,
 } from '../features/assessment/ui/EndorsementPanel';
-import { listAttachments } from '../features/attachments/attachments.server';
+import { listAttachmentsIn } from '../features/attachments/attachments.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
@@ -25,13 +25,13 @@ import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
-import { consultationSection } from '../features/consultations/consultations.server';
+import { consultationSectionIn } from '../features/consultations/consultations.server';
 import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
 import { caseCohortSignal } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
-import { getDecisionPanel } from '../features/decisions/decisions.server';
+import { getDecisionPanelIn } from '../features/decisions/decisions.server';
 
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
@@ -39,7 +39,7 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case';
-import { retrospectiveNote } from '../features/retrospective/retrospective.server';
+import { retrospectiveNoteIn } from '../features/retrospective/retrospective.server';
 import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveNotice';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
@@ -47,32 +47,38 @@ import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  const view = await loadCase(() => getCase(context.db, actor, params.caseId));
-  const endorsement = await getEndorsementPanel(context.db, actor, view.id);
-  const decisions = await getDecisionPanel(context.db, actor, view.id, null);
   const url = new URL(request.url);
   const done = url.searchParams.get('utfort');
-  return {
-    // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
-    view: { ...view, answers: maskedAnswers(view.answers) },
-    endorsement,
-    leaderAdded: url.searchParams.has('leder'),
-    done: done && isCaseEvent(done) ? done : null,
-    decisions: { panel: decisions, minDate: addDays(dateInNorway(new Date()), 1) },
-    clocks: await loadClocksPanel(context.db, actor, view.id, url),
-    attachments: {
-      ...(await listAttachments(context.db, actor, view.id)),
-      ...attachmentFlags(url.searchParams),
-      maxBytes: context.attachments.maxBytes,
-    },
-    dialog: await dialogSection(context.db, actor, view.id, url),
-    // Consultation of another trust (features/consultations).
-    consultation: await consultationSection(context.db, actor, view.id, url),
-    // Cohort signal for the decision maker (features/precedents).
-    cohorts: await caseCohortSignal(context.db, actor, view.id, new Date()),
-    // Etterregistrering: registered after the fact (features/retrospective).
-    retrospective: await retrospectiveNote(context.db, actor, view.id),
-  };
+  // One tenant transaction for the whole page: the case is checked once, the access log written once.
+  return loadCase(() =>
+    inCasePage(context.db, actor, async (tx) => {
+      const view = await getCaseIn(tx, actor, params.caseId);
+      return {
+        // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
+        view: { ...view, answers: maskedAnswers(view.answers) },
+        endorsement: await getEndorsementPanelIn(tx, actor, view.id),
+        leaderAdded: url.searchParams.has('leder'),
+        done: done && isCaseEvent(done) ? done : null,
+        decisions: {
+          panel: await getDecisionPanelIn(tx, actor, view.id, null),
+          minDate: addDays(dateInNorway(new Date()), 1),
+        },
+        clocks: await loadClocksPanel(tx, actor, view.id, url),
+        attachments: {
+          ...(await listAttachmentsIn(tx, actor, view.id)),
+          ...attachmentFlags(url.searchParams),
+          maxBytes: context.attachments.maxBytes,
+        },
+        dialog: await dialogSection(tx, actor, view.id, url),
+        // Consultation of another trust (features/consultations).
+        consultation: await consultationSectionIn(tx, actor, view.id, url),
+        // Cohort signal for the decision maker (features/precedents).
+        cohorts: await caseCohortSignal(tx, actor, view.id, new Date()),
+        // Etterregistrering: registered after the fact (features/retrospective).
+        retrospective: await retrospectiveNoteIn(tx, view.id),
+      };
+    }),
+  );
 }
 
 const ACTION_FIELDS = ['event', 'version', 'reason'] as const;

@@ -186,21 +186,22 @@ export interface EndorsementView {
 
 /** What the leader sees when endorsing: earlier assessments, added leaders and whom to add. */
 export async function getEndorsementPanel(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, caseId);
-    const internal = roles.some(
-      (r) => r === 'endorser' || r === 'decisionMaker' || r === 'assessor',
-    );
-    if (!internal) return null;
-    return {
-      endorsements: await endorsementsOf(tx, row.id),
-      leaders: await leadersOf(tx, row.id),
-      candidates:
-        roles.includes('endorser') && statusOf(row) === 'submitted'
-          ? await leadersIn(tx, actor, [actor.userId, ...leaderIds])
-          : [],
-    };
-  });
+  return inTenant(db, scopeOf(actor), (tx) => getEndorsementPanelIn(tx, actor, caseId));
+}
+
+/** `getEndorsementPanel` in the caller's transaction (the case page reads all its sections in one). */
+export async function getEndorsementPanelIn(tx: Tx, actor: Actor, caseId: string) {
+  const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, caseId);
+  const internal = roles.some((r) => r === 'endorser' || r === 'decisionMaker' || r === 'assessor');
+  if (!internal) return null;
+  return {
+    endorsements: await endorsementsOf(tx, row.id),
+    leaders: await leadersOf(tx, row.id),
+    candidates:
+      roles.includes('endorser') && statusOf(row) === 'submitted'
+        ? await leadersIn(tx, actor, [actor.userId, ...leaderIds])
+        : [],
+  };
 }
 
 async function leadersOf(tx: Tx, caseId: string): Promise<LeaderView[]> {

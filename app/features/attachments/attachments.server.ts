@@ -76,26 +76,33 @@ export async function listAttachments(
   actor: Actor,
   caseId: string,
 ): Promise<{ attachments: AttachmentListItem[]; editable: boolean }> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await visibleCase(tx, actor, caseId);
-    const rows = await tx
-      .select({
-        id: attachments.id,
-        fileName: attachments.fileName,
-        mimeType: attachments.mimeType,
-        size: attachments.size,
-        uploadedAt: attachments.uploadedAt,
-        uploadedByName: users.name,
-      })
-      .from(attachments)
-      .innerJoin(users, eq(users.id, attachments.uploadedBy))
-      .where(eq(attachments.caseId, row.id))
-      .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
-    return {
-      attachments: rows.map(({ mimeType, ...item }) => ({ ...item, kind: kindOf(mimeType) })),
-      editable: applicationEditorRole(roles, statusOf(row)) !== null,
-    };
-  });
+  return inTenant(db, scopeOf(actor), (tx) => listAttachmentsIn(tx, actor, caseId));
+}
+
+/** `listAttachments` in the caller's transaction (the case page reads all its sections in one). */
+export async function listAttachmentsIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+): Promise<{ attachments: AttachmentListItem[]; editable: boolean }> {
+  const { row, roles } = await visibleCase(tx, actor, caseId);
+  const rows = await tx
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      uploadedAt: attachments.uploadedAt,
+      uploadedByName: users.name,
+    })
+    .from(attachments)
+    .innerJoin(users, eq(users.id, attachments.uploadedBy))
+    .where(eq(attachments.caseId, row.id))
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+  return {
+    attachments: rows.map(({ mimeType, ...item }) => ({ ...item, kind: kindOf(mimeType) })),
+    editable: applicationEditorRole(roles, statusOf(row)) !== null,
+  };
 }
 
 /**

@@ -11,7 +11,16 @@ import { accessLog } from '../../db/schema';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
-import { createDraft, getCase, logAccess, saveAnswers, transition } from '../cases/cases.server';
+import {
+  createDraft,
+  getCase,
+  getCaseIn,
+  inCasePage,
+  logAccess,
+  saveAnswers,
+  transition,
+} from '../cases/cases.server';
+import { loadDialogIn } from '../dialog/dialog.server';
 import { CaseError } from '../cases/domain/errors';
 import { formatVerifyReport, getAccessLogPage, verifyAccessLog } from './auditlog.server';
 
@@ -166,6 +175,37 @@ describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
       .from(accessLog)
       .where(and(eq(accessLog.caseId, caseId), eq(accessLog.action, 'attachment-download')));
     expect(row).toMatchObject({ purpose: 'casework', objectId: 'a-1', role: 'applicant' });
+  });
+
+  it('chains the records a page writes in one multi-row INSERT, in call order', async () => {
+    const before = (await chain()).length;
+    await inCasePage(db(), hbe.decisionMaker, async (tx) => {
+      await getCaseIn(tx, hbe.decisionMaker, caseId);
+      await loadDialogIn(tx, hbe.decisionMaker, caseId);
+      await logAccess(tx, hbe.decisionMaker, 'decisionMaker', caseId, 'attachment-download', {
+        objectId: 'a-2',
+      });
+    });
+    const rows = (await chain()).slice(before);
+    expect(rows.map((r) => [r.action, r.objectId])).toEqual([
+      ['view', null],
+      ['readMessages', null],
+      ['attachment-download', 'a-2'],
+    ]);
+    expect(new Set(rows.map((r) => r.prevHash)).size).toBe(3);
+    for (let i = 1; i < rows.length; i++) expect(rows[i]?.prevHash).toBe(rows[i - 1]?.hash);
+    expect((await verifyAccessLog(db())).ok).toBe(true);
+  });
+
+  it('writes no record of a page whose transaction fails', async () => {
+    const before = (await chain()).length;
+    await expect(
+      inCasePage(db(), hbe.decisionMaker, async (tx) => {
+        await getCaseIn(tx, hbe.decisionMaker, caseId);
+        throw new CaseError('forbidden');
+      }),
+    ).rejects.toThrow(CaseError);
+    expect(await chain()).toHaveLength(before);
   });
 
   it('logs every write of the answers', async () => {

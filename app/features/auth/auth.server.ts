@@ -51,15 +51,16 @@ export function createAuth(db: Db, config: AuthConfig) {
 
   /**
    * The signed-in actor, or null. A session past its absolute end or idle too long is ended; an
-   * active one has `last_seen_at` moved forward (at most once a minute).
+   * active one has `last_seen_at` moved forward (at most once a minute). The session, its user,
+   * trust and role grants come in one query (one row per grant).
    */
-  async function getActor(request: Request): Promise<Actor | null> {
+  async function readActor(request: Request): Promise<Actor | null> {
     const token = await readToken(request);
     if (!token) return null;
     const id = hashToken(token);
     const at = now();
     return inApp(db, async (tx) => {
-      const [row] = await tx
+      const rows = await tx
         .select({
           userId: sessions.userId,
           trustId: sessions.trustId,
@@ -67,13 +68,18 @@ export function createAuth(db: Db, config: AuthConfig) {
           name: users.name,
           expiresAt: sessions.expiresAt,
           lastSeenAt: sessions.lastSeenAt,
+          role: roleAssignments.role,
+          grantTrustId: roleAssignments.trustId,
+          departmentId: roleAssignments.departmentId,
         })
         .from(sessions)
         .innerJoin(users, eq(users.id, sessions.userId))
         .innerJoin(trusts, eq(trusts.id, sessions.trustId))
+        .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
         .where(eq(sessions.id, id));
+      const [row] = rows;
       if (!row) return null;
-      const { expiresAt, lastSeenAt, ...session } = row;
+      const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
       if (expiresAt <= at || lastSeenAt.getTime() + idleMs <= at.getTime()) {
         await tx.delete(sessions).where(eq(sessions.id, id));
         return null;
@@ -81,19 +87,26 @@ export function createAuth(db: Db, config: AuthConfig) {
       if (at.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
         await tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
       }
-      const rows = await tx
-        .select({
-          role: roleAssignments.role,
-          trustId: roleAssignments.trustId,
-          departmentId: roleAssignments.departmentId,
-        })
-        .from(roleAssignments)
-        .where(eq(roleAssignments.userId, session.userId));
       const grants: RoleGrant[] = rows.flatMap((r) =>
-        isRole(r.role) ? [{ role: r.role, trustId: r.trustId, departmentId: r.departmentId }] : [],
+        r.role !== null && r.grantTrustId !== null && isRole(r.role)
+          ? [{ role: r.role, trustId: r.grantTrustId, departmentId: r.departmentId }]
+          : [],
       );
-      return { ...session, grants };
+      return { userId, trustId, trustName, name, grants };
     });
+  }
+
+  /**
+   * The actor of a request, read once however many loaders of the request ask (the root loader
+   * and the page's run in parallel on the same Request).
+   */
+  const actors = new WeakMap<Request, Promise<Actor | null>>();
+  function getActor(request: Request): Promise<Actor | null> {
+    const known = actors.get(request);
+    if (known) return known;
+    const reading = readActor(request);
+    actors.set(request, reading);
+    return reading;
   }
 
   /** The signed-in actor, or a redirect to the login page. */

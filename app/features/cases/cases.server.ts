@@ -26,7 +26,7 @@ import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
-import { getDrugFacts, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
+import { getDrugFactsIn, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
@@ -106,10 +106,54 @@ async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMem
 }
 
 /**
+ * A page loader's one read transaction (see `inCasePage`): the case's visibility is checked once
+ * and shared by every section, and the access-log records wait to be written in one INSERT.
+ */
+interface PageReads {
+  visible: Map<string, Promise<VisibleCase>>;
+  log: (typeof accessLog.$inferInsert)[];
+}
+const pageReads = new WeakMap<Tx, PageReads>();
+
+/**
+ * Runs a page's reads in ONE tenant transaction. Within it, `loadVisibleCase` (without lock) is
+ * evaluated once per case, and `logAccess` records are buffered and written, in call order, by
+ * one multi-row INSERT at the end (the chain trigger links each row to the one before it, also
+ * within one statement). For loaders only: nothing in `fn` may change who may see the case.
+ */
+export function inCasePage<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTenant(db, scopeOf(actor), async (tx) => {
+    const reads: PageReads = { visible: new Map(), log: [] };
+    pageReads.set(tx, reads);
+    const out = await fn(tx);
+    pageReads.delete(tx);
+    if (reads.log.length > 0) await tx.insert(accessLog).values(reads.log);
+    return out;
+  });
+}
+
+export type VisibleCase = Awaited<ReturnType<typeof readVisibleCase>>;
+
+/**
  * Loads a case the actor may see, or throws notFound (for another trust, RLS already hides it).
  * `lock` takes the row lock, for read-modify-write of the answers.
  */
-export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock = false) {
+export function loadVisibleCase(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  lock = false,
+): Promise<VisibleCase> {
+  const reads = lock ? undefined : pageReads.get(tx);
+  if (!reads) return readVisibleCase(tx, actor, caseId, lock);
+  const known = reads.visible.get(caseId);
+  if (known) return known;
+  const loading = readVisibleCase(tx, actor, caseId, false);
+  reads.visible.set(caseId, loading);
+  return loading;
+}
+
+async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
   const query = tx.select().from(cases).where(eq(cases.id, caseId));
   const [row] = lock ? await query.for('update') : await query;
@@ -125,7 +169,8 @@ export async function loadVisibleCase(tx: Tx, actor: Actor, caseId: string, lock
 /**
  * Writes one access-log record (a read or change of personal data) in the caller's transaction.
  * The purpose follows from the role and action unless given; `objectId` names what within the
- * case (an attachment). The database chains the record (seq, prev_hash, hash; ADR 0012).
+ * case (an attachment). The database chains the record (seq, prev_hash, hash; ADR 0012). In a
+ * page's transaction (`inCasePage`) the record is written with the page's others at its end.
  */
 export async function logAccess(
   tx: Tx,
@@ -135,7 +180,7 @@ export async function logAccess(
   action: string,
   detail: { purpose?: Purpose; objectId?: string } = {},
 ) {
-  await tx.insert(accessLog).values({
+  const record = {
     trustId: actor.trustId,
     userId: actor.userId,
     role,
@@ -143,7 +188,10 @@ export async function logAccess(
     action,
     purpose: detail.purpose ?? purposeOf(role, action),
     objectId: detail.objectId ?? null,
-  });
+  };
+  const reads = pageReads.get(tx);
+  if (reads) reads.log.push(record);
+  else await tx.insert(accessLog).values(record);
 }
 
 export interface CaseListItem {
@@ -414,7 +462,17 @@ export async function getCase(
   caseId: string,
   action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
-  const view = await inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, scopeOf(actor), (tx) => getCaseIn(tx, actor, caseId, action));
+}
+
+/** `getCase` in the caller's transaction (the case page reads all its sections in one). */
+export async function getCaseIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  action: 'view' | 'edit' | 'export' = 'view',
+): Promise<CaseView> {
+  const view = await (async () => {
     const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
     const [names] = await tx
       .select({ trust: trusts.name, department: departments.name, applicant: users.name })
@@ -504,11 +562,11 @@ export async function getCase(
       changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies CaseView;
-  });
-  // FEST is reference data outside the tenant transaction (PGlite has one connection).
+  })();
+  // FEST is reference data without row-level security: read in the same transaction.
   const drug = view.answers.drug;
   const drugId = drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.id : null;
-  return drugId ? { ...view, drugFacts: await getDrugFacts(db, drugId) } : view;
+  return drugId ? { ...view, drugFacts: await getDrugFactsIn(tx, drugId) } : view;
 }
 
 /**

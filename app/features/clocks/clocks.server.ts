@@ -143,108 +143,116 @@ export async function getCaseClocks(
   caseId: string,
   now: Date,
 ): Promise<ClocksView> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const status = statusOf(row);
-    const events = await tx
-      .select({
-        fromStatus: caseEvents.fromStatus,
-        toStatus: caseEvents.toStatus,
-        at: caseEvents.createdAt,
-      })
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, row.id))
-      .orderBy(asc(caseEvents.id));
-    const stages = stageTimes(events, now).flatMap((s) =>
-      isStatus(s.status) ? [{ ...s, status: s.status }] : [],
-    );
-    let current: ClocksView['current'] = null;
-    if (isClocked(status)) {
-      const deadline = (await trustDeadlines(tx, row.trustId))[status];
-      const entered = enteredCurrentAt(events);
-      const due = stageDueAt({ status, enteredAt: entered, urgent: row.urgent, deadline });
-      if (due) {
-        current = {
-          status,
-          days: deadlineDays(deadline, row.urgent),
-          dueAt: due,
-          overdue: isOverdue(due, now),
-        };
-      }
+  return inTenant(db, scopeOf(actor), (tx) => getCaseClocksIn(tx, actor, caseId, now));
+}
+
+/** `getCaseClocks` in the caller's transaction (the case page reads all its sections in one). */
+export async function getCaseClocksIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  now: Date,
+): Promise<ClocksView> {
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  const status = statusOf(row);
+  const events = await tx
+    .select({
+      fromStatus: caseEvents.fromStatus,
+      toStatus: caseEvents.toStatus,
+      at: caseEvents.createdAt,
+    })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(asc(caseEvents.id));
+  const stages = stageTimes(events, now).flatMap((s) =>
+    isStatus(s.status) ? [{ ...s, status: s.status }] : [],
+  );
+  let current: ClocksView['current'] = null;
+  if (isClocked(status)) {
+    const deadline = (await trustDeadlines(tx, row.trustId))[status];
+    const entered = enteredCurrentAt(events);
+    const due = stageDueAt({ status, enteredAt: entered, urgent: row.urgent, deadline });
+    if (due) {
+      current = {
+        status,
+        days: deadlineDays(deadline, row.urgent),
+        dueAt: due,
+        overdue: isOverdue(due, now),
+      };
     }
-    const [urgency] = row.urgent
-      ? await tx
-          .select({ reason: caseUrgency.reason, actorName: users.name, at: caseUrgency.createdAt })
-          .from(caseUrgency)
-          .innerJoin(users, eq(users.id, caseUrgency.actorId))
-          .where(and(eq(caseUrgency.caseId, row.id), eq(caseUrgency.urgent, true)))
-          .orderBy(desc(caseUrgency.id))
-          .limit(1)
-      : [];
-    const linked = await tx
-      .select({
-        id: cases.id,
-        caseNumber: cases.caseNumber,
-        status: cases.status,
-        trustId: cases.trustId,
-        departmentId: cases.departmentId,
-        applicantId: cases.applicantId,
-        previousCaseId: cases.previousCaseId,
-      })
-      .from(cases)
-      .where(
-        row.previousCaseId
-          ? or(eq(cases.id, row.previousCaseId), eq(cases.previousCaseId, row.id))
-          : eq(cases.previousCaseId, row.id),
-      )
-      .orderBy(asc(cases.createdAt));
-    // Linked cases are shown only to those who may open them (a new draft is its writer's alone).
-    const visible = linked.filter(
-      (l) =>
-        isStatus(l.status) &&
-        caseRoles(actor, { ...l, status: l.status, coAuthorIds: [], leaderIds: [] }).length,
-    );
-    const [decision] = await tx
-      .select({ evaluationDate: caseDecisions.evaluationDate })
-      .from(caseDecisions)
-      .where(eq(caseDecisions.caseId, row.id))
-      .orderBy(desc(caseDecisions.version))
-      .limit(1);
-    const recorder = alias(users, 'recorder');
-    const [outcome] = await tx
-      .select({
-        effect: caseOutcomes.effect,
-        sideEffects: caseOutcomes.sideEffects,
-        continued: caseOutcomes.continued,
-        stopReason: caseOutcomes.stopReason,
-        recordedByName: recorder.name,
-        at: caseOutcomes.createdAt,
-      })
-      .from(caseOutcomes)
-      .innerJoin(recorder, eq(recorder.id, caseOutcomes.recordedBy))
-      .where(eq(caseOutcomes.caseId, row.id))
-      .orderBy(desc(caseOutcomes.id))
-      .limit(1);
-    const previous = visible.find((l) => l.id === row.previousCaseId);
-    return {
-      caseId: row.id,
-      status,
-      version: row.version,
-      urgent: row.urgent,
-      urgency: urgency ?? null,
-      canSetUrgency: urgencyRole(roles, status) !== null,
-      stages,
-      current,
-      previous: previous ? { id: previous.id, caseNumber: previous.caseNumber } : null,
-      next: visible
-        .filter((l) => l.previousCaseId === row.id)
-        .map((l) => ({ id: l.id, caseNumber: l.caseNumber })),
-      canReapply: canReapply(roles, status),
-      evaluationDate: decision?.evaluationDate ?? null,
-      outcome: outcome ? { ...outcome, effect: outcome.effect as Effect } : null,
-      canRecordOutcome: status === 'followUp' && roles.includes('applicant'),
-    } satisfies ClocksView;
-  });
+  }
+  const [urgency] = row.urgent
+    ? await tx
+        .select({ reason: caseUrgency.reason, actorName: users.name, at: caseUrgency.createdAt })
+        .from(caseUrgency)
+        .innerJoin(users, eq(users.id, caseUrgency.actorId))
+        .where(and(eq(caseUrgency.caseId, row.id), eq(caseUrgency.urgent, true)))
+        .orderBy(desc(caseUrgency.id))
+        .limit(1)
+    : [];
+  const linked = await tx
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      status: cases.status,
+      trustId: cases.trustId,
+      departmentId: cases.departmentId,
+      applicantId: cases.applicantId,
+      previousCaseId: cases.previousCaseId,
+    })
+    .from(cases)
+    .where(
+      row.previousCaseId
+        ? or(eq(cases.id, row.previousCaseId), eq(cases.previousCaseId, row.id))
+        : eq(cases.previousCaseId, row.id),
+    )
+    .orderBy(asc(cases.createdAt));
+  // Linked cases are shown only to those who may open them (a new draft is its writer's alone).
+  const visible = linked.filter(
+    (l) =>
+      isStatus(l.status) &&
+      caseRoles(actor, { ...l, status: l.status, coAuthorIds: [], leaderIds: [] }).length,
+  );
+  const [decision] = await tx
+    .select({ evaluationDate: caseDecisions.evaluationDate })
+    .from(caseDecisions)
+    .where(eq(caseDecisions.caseId, row.id))
+    .orderBy(desc(caseDecisions.version))
+    .limit(1);
+  const recorder = alias(users, 'recorder');
+  const [outcome] = await tx
+    .select({
+      effect: caseOutcomes.effect,
+      sideEffects: caseOutcomes.sideEffects,
+      continued: caseOutcomes.continued,
+      stopReason: caseOutcomes.stopReason,
+      recordedByName: recorder.name,
+      at: caseOutcomes.createdAt,
+    })
+    .from(caseOutcomes)
+    .innerJoin(recorder, eq(recorder.id, caseOutcomes.recordedBy))
+    .where(eq(caseOutcomes.caseId, row.id))
+    .orderBy(desc(caseOutcomes.id))
+    .limit(1);
+  const previous = visible.find((l) => l.id === row.previousCaseId);
+  return {
+    caseId: row.id,
+    status,
+    version: row.version,
+    urgent: row.urgent,
+    urgency: urgency ?? null,
+    canSetUrgency: urgencyRole(roles, status) !== null,
+    stages,
+    current,
+    previous: previous ? { id: previous.id, caseNumber: previous.caseNumber } : null,
+    next: visible
+      .filter((l) => l.previousCaseId === row.id)
+      .map((l) => ({ id: l.id, caseNumber: l.caseNumber })),
+    canReapply: canReapply(roles, status),
+    evaluationDate: decision?.evaluationDate ?? null,
+    outcome: outcome ? { ...outcome, effect: outcome.effect as Effect } : null,
+    canRecordOutcome: status === 'followUp' && roles.includes('applicant'),
+  } satisfies ClocksView;
 }
 
 export type UrgencyResult = { ok: true } | { ok: false; errors: FollowUpFieldErrors };
@@ -413,7 +421,7 @@ const NOTICES: Record<string, ClocksNotice> = {
 };
 
 /** The case page's clocks panel as of now, with the notice its URL carries. */
-export async function loadClocksPanel(db: Db, actor: Actor, caseId: string, url: URL) {
-  const view = await getCaseClocks(db, actor, caseId, new Date());
+export async function loadClocksPanel(tx: Tx, actor: Actor, caseId: string, url: URL) {
+  const view = await getCaseClocksIn(tx, actor, caseId, new Date());
   return { view, notice: NOTICES[url.searchParams.get('frister') ?? ''] ?? null };
 }

@@ -137,36 +137,43 @@ export async function getConsultationPanel(
   actor: Actor,
   caseId: string,
 ): Promise<ConsultationPanel | null> {
+  return inTenant(db, scopeOf(actor), (tx) => getConsultationPanelIn(tx, actor, caseId));
+}
+
+/** `getConsultationPanel` in the caller's transaction (the case page reads all its sections in one). */
+export async function getConsultationPanelIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+): Promise<ConsultationPanel | null> {
   const today = dateInNorway(new Date());
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const status = statusOf(row);
-    const all = await consultationsOf(tx, row.id, today);
-    if (roles.includes('consultant')) {
-      const [grant] = all.filter((c) => c.state === 'open');
-      if (!grant) return null;
-      const [asking] = await tx
-        .select({ name: trusts.name })
-        .from(trusts)
-        .where(eq(trusts.id, row.trustId));
-      return {
-        mode: 'consulted',
-        caseVersion: row.version,
-        grant: { ...grant, askingTrustName: asking?.name ?? '' },
-        canAnswer: checkTransition(status, 'answerConsultation', roles).ok,
-      };
-    }
-    if (!roles.includes('decisionMaker') && !roles.includes('assessor')) return null;
-    const canRequest = checkTransition(status, 'requestConsultation', roles).ok;
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  const status = statusOf(row);
+  const all = await consultationsOf(tx, row.id, today);
+  if (roles.includes('consultant')) {
+    const [grant] = all.filter((c) => c.state === 'open');
+    if (!grant) return null;
+    const [asking] = await tx
+      .select({ name: trusts.name })
+      .from(trusts)
+      .where(eq(trusts.id, row.trustId));
     return {
-      mode: 'home',
+      mode: 'consulted',
       caseVersion: row.version,
-      consultations: all,
-      trusts: canRequest ? await consultableTrusts(tx, actor) : [],
-      canRequest,
-      canRevoke: checkTransition(status, 'cancelConsultation', roles).ok,
+      grant: { ...grant, askingTrustName: asking?.name ?? '' },
+      canAnswer: checkTransition(status, 'answerConsultation', roles).ok,
     };
-  });
+  }
+  if (!roles.includes('decisionMaker') && !roles.includes('assessor')) return null;
+  const canRequest = checkTransition(status, 'requestConsultation', roles).ok;
+  return {
+    mode: 'home',
+    caseVersion: row.version,
+    consultations: all,
+    trusts: canRequest ? await consultableTrusts(tx, actor) : [],
+    canRequest,
+    canRevoke: checkTransition(status, 'cancelConsultation', roles).ok,
+  };
 }
 
 /** Changes the case's status (compare-and-set) and records the event, in the caller's transaction. */
@@ -357,8 +364,13 @@ export async function listConsultationsToUs(db: Db, actor: Actor): Promise<Consu
 
 /** The case page's one call: the consultation panel and the confirmation to show, if any. */
 export async function consultationSection(db: Db, actor: Actor, caseId: string, url: URL) {
+  return inTenant(db, scopeOf(actor), (tx) => consultationSectionIn(tx, actor, caseId, url));
+}
+
+/** `consultationSection` in the caller's transaction (the case page reads all its sections in one). */
+export async function consultationSectionIn(tx: Tx, actor: Actor, caseId: string, url: URL) {
   return {
-    panel: await getConsultationPanel(db, actor, caseId),
+    panel: await getConsultationPanelIn(tx, actor, caseId),
     notice: consultationNotice(url.searchParams),
     maxDeadline: addDays(dateInNorway(new Date()), MAX_DEADLINE_DAYS),
     today: dateInNorway(new Date()),

@@ -196,20 +196,28 @@ export async function getDecisionPanel(
   caseId: string,
   logAs: 'decision' | null,
 ): Promise<DecisionPanel> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
-    const [role] = roles;
-    if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
-    return {
-      caseId: row.id,
-      caseNumber: row.caseNumber,
-      version: row.version,
-      decisions: await decisionsOf(tx, row.id),
-      events,
-      phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
-    };
-  });
+  return inTenant(db, scopeOf(actor), (tx) => getDecisionPanelIn(tx, actor, caseId, logAs));
+}
+
+/** `getDecisionPanel` in the caller's transaction (the case page reads all its sections in one). */
+export async function getDecisionPanelIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+  logAs: 'decision' | null,
+): Promise<DecisionPanel> {
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
+  const [role] = roles;
+  if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    version: row.version,
+    decisions: await decisionsOf(tx, row.id),
+    events,
+    phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
+  };
 }
 
 export interface DecisionSubmission extends DecisionForm {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { inTenant, type Db } from '../../db/database.server';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseMessages, users } from '../../db/schema';
 import { isRole, type Actor, type Role } from '../auth/domain/roles';
 import { loadVisibleCase, logAccess } from '../cases/cases.server';
@@ -40,39 +40,42 @@ const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userI
  * logged, and the actor's notifications about the case count as read once it is open.
  */
 export async function loadDialog(db: Db, actor: Actor, caseId: string): Promise<DialogView> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const visible = visibleTo(roles);
-    const rows =
-      visible.length === 0
-        ? []
-        : await tx
-            .select({
-              id: caseMessages.id,
-              authorName: users.name,
-              authorRole: caseMessages.authorRole,
-              visibility: caseMessages.visibility,
-              body: caseMessages.body,
-              createdAt: caseMessages.createdAt,
-            })
-            .from(caseMessages)
-            .innerJoin(users, eq(users.id, caseMessages.authorId))
-            .where(and(eq(caseMessages.caseId, row.id), inArray(caseMessages.visibility, visible)))
-            .orderBy(asc(caseMessages.id));
-    const [firstRole] = roles;
-    if (firstRole) await logAccess(tx, actor, firstRole, row.id, 'readMessages');
-    await markCaseRead(tx, actor.userId, row.id);
-    return {
-      caseId: row.id,
-      caseNumber: row.caseNumber,
-      messages: rows.flatMap((m) =>
-        isMessageVisibility(m.visibility) && isRole(m.authorRole)
-          ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]
-          : [],
-      ),
-      canPostAs: visible,
-    };
-  });
+  return inTenant(db, scopeOf(actor), (tx) => loadDialogIn(tx, actor, caseId));
+}
+
+/** `loadDialog` in the caller's transaction (the case page reads all its sections in one). */
+export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promise<DialogView> {
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  const visible = visibleTo(roles);
+  const rows =
+    visible.length === 0
+      ? []
+      : await tx
+          .select({
+            id: caseMessages.id,
+            authorName: users.name,
+            authorRole: caseMessages.authorRole,
+            visibility: caseMessages.visibility,
+            body: caseMessages.body,
+            createdAt: caseMessages.createdAt,
+          })
+          .from(caseMessages)
+          .innerJoin(users, eq(users.id, caseMessages.authorId))
+          .where(and(eq(caseMessages.caseId, row.id), inArray(caseMessages.visibility, visible)))
+          .orderBy(asc(caseMessages.id));
+  const [firstRole] = roles;
+  if (firstRole) await logAccess(tx, actor, firstRole, row.id, 'readMessages');
+  await markCaseRead(tx, actor.userId, row.id);
+  return {
+    caseId: row.id,
+    caseNumber: row.caseNumber,
+    messages: rows.flatMap((m) =>
+      isMessageVisibility(m.visibility) && isRole(m.authorRole)
+        ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]
+        : [],
+    ),
+    canPostAs: visible,
+  };
 }
 
 export type PostResult = { ok: true; id: number } | { ok: false; errors: MessageError[] };

@@ -170,65 +170,72 @@ export async function getDrugFacts(
   productId: string,
   today = norwegianDate(new Date()),
 ): Promise<DrugFacts | null> {
-  return inApp(db, async (tx) => {
-    const [product] = await tx.select().from(festProducts).where(eq(festProducts.id, productId));
-    if (!product) return null;
-    const allPackages = (await packagesOf(tx, [product.id])).get(product.id) ?? [];
-    // A product's current packs speak for it; a withdrawn product is described by its last ones.
-    const current = allPackages.filter((p) => !p.withdrawn);
-    const packs = current.length ? current : allPackages;
+  return inApp(db, (tx) => getDrugFactsIn(tx, productId, today));
+}
 
-    const groupIds = [...new Set(packs.flatMap((p) => p.refundGroupIds))];
-    const groups = groupIds.length
-      ? await tx.select().from(festRefundGroups).where(inArray(festRefundGroups.id, groupIds))
-      : [];
-    const refundGroups: DrugRefundGroup[] = groups.map((g) => ({
-      basis: refundBasis(g.basisCode, g.basisName),
-      basisName: g.basisName,
-      groupNumber: g.groupNumber,
-      eligibleUse: g.eligibleUse,
-      codes: g.codes.map((c) => ({ code: c.code, name: c.name })),
-    }));
+/** `getDrugFacts` in the caller's transaction (FEST has no row-level security: any role reads it). */
+export async function getDrugFactsIn(
+  tx: Tx,
+  productId: string,
+  today = norwegianDate(new Date()),
+): Promise<DrugFacts | null> {
+  const [product] = await tx.select().from(festProducts).where(eq(festProducts.id, productId));
+  if (!product) return null;
+  const allPackages = (await packagesOf(tx, [product.id])).get(product.id) ?? [];
+  // A product's current packs speak for it; a withdrawn product is described by its last ones.
+  const current = allPackages.filter((p) => !p.withdrawn);
+  const packs = current.length ? current : allPackages;
 
-    const packages: DrugPackage[] = packs
-      .map((p) => ({
-        id: p.id,
-        varenr: p.varenr,
-        packSize: p.packSize,
-        marketed: packageIsMarketed(p, today),
-        aup: currentPrice(p.prices, PRICE_TYPES.aup, today),
-      }))
-      .sort((a, b) => (a.aup ?? Infinity) - (b.aup ?? Infinity));
-    const cheapest = packages[0];
+  const groupIds = [...new Set(packs.flatMap((p) => p.refundGroupIds))];
+  const groups = groupIds.length
+    ? await tx.select().from(festRefundGroups).where(inArray(festRefundGroups.id, groupIds))
+    : [];
+  const refundGroups: DrugRefundGroup[] = groups.map((g) => ({
+    basis: refundBasis(g.basisCode, g.basisName),
+    basisName: g.basisName,
+    groupNumber: g.groupNumber,
+    eligibleUse: g.eligibleUse,
+    codes: g.codes.map((c) => ({ code: c.code, name: c.name })),
+  }));
 
-    return {
-      id: product.id,
-      name: product.name,
-      brand: product.brand,
-      atc: coded(product.atcCode, product.atcName),
-      form: { code: product.formCode, name: product.formName, description: product.formLong },
-      substances: product.substances.map((s) => ({ name: s.name, strength: formatStrength(s) })),
-      strength: formatStrengths(product.substances),
-      preparattype: coded(product.preparattypeCode, product.preparattypeName),
-      requiresExemption: authorisationKind(product.preparattypeCode) === 'exemptionRequired',
-      typeSoknadSlv: coded(product.typeSoknadSlvCode, product.typeSoknadSlvName),
-      reseptgruppe: product.reseptgruppe,
-      marketingStatus: marketingStatus(product.withdrawnAt !== null, allPackages, today),
-      withdrawnAt: product.withdrawnAt?.toISOString() ?? null,
-      packages,
-      cheapestAup:
-        cheapest && cheapest.aup !== null
-          ? { amount: cheapest.aup, varenr: cheapest.varenr, packSize: cheapest.packSize }
-          : null,
-      spcUrl: product.spcUrl,
-      felleskatalogenUrl: felleskatalogenUrl(product.brand, product.name),
-      refund: {
-        bluePrescription: refundGroups.some((g) => g.basis === 'bluePrescription'),
-        hPrescription: refundGroups.some((g) => g.basis === 'hPrescription'),
-        groups: refundGroups,
-      },
-    };
-  });
+  const packages: DrugPackage[] = packs
+    .map((p) => ({
+      id: p.id,
+      varenr: p.varenr,
+      packSize: p.packSize,
+      marketed: packageIsMarketed(p, today),
+      aup: currentPrice(p.prices, PRICE_TYPES.aup, today),
+    }))
+    .sort((a, b) => (a.aup ?? Infinity) - (b.aup ?? Infinity));
+  const cheapest = packages[0];
+
+  return {
+    id: product.id,
+    name: product.name,
+    brand: product.brand,
+    atc: coded(product.atcCode, product.atcName),
+    form: { code: product.formCode, name: product.formName, description: product.formLong },
+    substances: product.substances.map((s) => ({ name: s.name, strength: formatStrength(s) })),
+    strength: formatStrengths(product.substances),
+    preparattype: coded(product.preparattypeCode, product.preparattypeName),
+    requiresExemption: authorisationKind(product.preparattypeCode) === 'exemptionRequired',
+    typeSoknadSlv: coded(product.typeSoknadSlvCode, product.typeSoknadSlvName),
+    reseptgruppe: product.reseptgruppe,
+    marketingStatus: marketingStatus(product.withdrawnAt !== null, allPackages, today),
+    withdrawnAt: product.withdrawnAt?.toISOString() ?? null,
+    packages,
+    cheapestAup:
+      cheapest && cheapest.aup !== null
+        ? { amount: cheapest.aup, varenr: cheapest.varenr, packSize: cheapest.packSize }
+        : null,
+    spcUrl: product.spcUrl,
+    felleskatalogenUrl: felleskatalogenUrl(product.brand, product.name),
+    refund: {
+      bluePrescription: refundGroups.some((g) => g.basis === 'bluePrescription'),
+      hPrescription: refundGroups.some((g) => g.basis === 'hPrescription'),
+      groups: refundGroups,
+    },
+  };
 }
 
 /**

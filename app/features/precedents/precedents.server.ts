@@ -352,49 +352,58 @@ export interface CohortView {
   canStartGroup: boolean;
 }
 
+const NO_COHORTS: CohortView = {
+  cohorts: [],
+  windowDays: COHORT_DEFAULTS.windowDays,
+  canStartGroup: false,
+};
+
 export async function cohortSignal(db: Db, actor: Actor, now: Date): Promise<CohortView> {
-  const none = { cohorts: [], windowDays: COHORT_DEFAULTS.windowDays, canStartGroup: false };
-  if (!hasRole(actor, 'decisionMaker')) return none;
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const settings = await settingsIn(tx);
-    const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
-    const rows = await tx
-      .select({
-        caseId: caseSummaries.caseId,
-        caseNumber: caseSummaries.caseNumber,
-        patientScope: caseSummaries.patientScope,
-        scheme: caseSummaries.scheme,
-        drugLabel: caseSummaries.drugLabel,
-        festProductId: caseSummaries.festProductId,
-        atcCode: caseSummaries.atcCode,
-        substance: caseSummaries.substance,
-        primaryDiagnosis: caseSummaries.primaryDiagnosis,
-        submittedAt: caseSummaries.submittedAt,
-      })
-      .from(caseSummaries)
-      .where(
-        and(
-          eq(caseSummaries.trustId, actor.trustId),
-          eq(caseSummaries.patientScope, 'single'),
-          gte(caseSummaries.submittedAt, since),
-        ),
-      );
-    const cohorts = detectCohorts(rows, settings, now).map((c) => ({
-      ...c,
-      diagnosisName: diagnosisText(c.diagnosis),
-    }));
-    return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
-  });
+  if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
+  return inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now));
+}
+
+/** `cohortSignal` in the caller's transaction (the case page reads all its sections in one). */
+export async function cohortSignalIn(tx: Tx, actor: Actor, now: Date): Promise<CohortView> {
+  if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
+  const settings = await settingsIn(tx);
+  const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
+  const rows = await tx
+    .select({
+      caseId: caseSummaries.caseId,
+      caseNumber: caseSummaries.caseNumber,
+      patientScope: caseSummaries.patientScope,
+      scheme: caseSummaries.scheme,
+      drugLabel: caseSummaries.drugLabel,
+      festProductId: caseSummaries.festProductId,
+      atcCode: caseSummaries.atcCode,
+      substance: caseSummaries.substance,
+      primaryDiagnosis: caseSummaries.primaryDiagnosis,
+      submittedAt: caseSummaries.submittedAt,
+    })
+    .from(caseSummaries)
+    .where(
+      and(
+        eq(caseSummaries.trustId, actor.trustId),
+        eq(caseSummaries.patientScope, 'single'),
+        gte(caseSummaries.submittedAt, since),
+      ),
+    );
+  const cohorts = detectCohorts(rows, settings, now).map((c) => ({
+    ...c,
+    diagnosisName: diagnosisText(c.diagnosis),
+  }));
+  return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
 }
 
 /** The cohort signal on a case's page: only the cohort the case belongs to. */
 export async function caseCohortSignal(
-  db: Db,
+  tx: Tx,
   actor: Actor,
   caseId: string,
   now: Date,
 ): Promise<CohortView> {
-  const view = await cohortSignal(db, actor, now);
+  const view = await cohortSignalIn(tx, actor, now);
   return {
     ...view,
     cohorts: view.cohorts.filter((c) => c.applications.some((a) => a.caseId === caseId)),

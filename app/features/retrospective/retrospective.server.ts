@@ -403,16 +403,22 @@ export async function retrospectiveNote(
   actor: Actor,
   caseId: string,
 ): Promise<RetrospectiveNote | null> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
-    const [note] = await tx
-      .select({
-        registeredAt: retrospectiveRegistrations.registeredAt,
-        registeredBy: users.name,
-        reference: retrospectiveRegistrations.reference,
-      })
-      .from(retrospectiveRegistrations)
-      .innerJoin(users, eq(users.id, retrospectiveRegistrations.registeredBy))
-      .where(eq(retrospectiveRegistrations.caseId, caseId));
-    return note ?? null;
-  });
+  return inTenant(db, scopeOf(actor), (tx) => retrospectiveNoteIn(tx, caseId));
+}
+
+/** `retrospectiveNote` in the caller's transaction (the case page reads all its sections in one). */
+export async function retrospectiveNoteIn(
+  tx: Tx,
+  caseId: string,
+): Promise<RetrospectiveNote | null> {
+  const [note] = await tx
+    .select({
+      registeredAt: retrospectiveRegistrations.registeredAt,
+      registeredBy: users.name,
+      reference: retrospectiveRegistrations.reference,
+    })
+    .from(retrospectiveRegistrations)
+    .innerJoin(users, eq(users.id, retrospectiveRegistrations.registeredBy))
+    .where(eq(retrospectiveRegistrations.caseId, caseId));
+  return note ?? null;
 }
