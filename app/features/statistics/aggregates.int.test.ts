@@ -1,5 +1,6 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import type { Database } from '../../db/database.server';
 import { demoActors } from '../../test/actors';
 import { prepareCase, type TrustActors } from '../../test/case-states';
@@ -50,8 +51,10 @@ const storedStages = sql`select grain, period::text as period, trust_id, stage, 
 describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
   let database: Database;
   let hbe: TrustActors;
-  const rows = async (query: ReturnType<typeof sql>) =>
-    ((await database.db.execute(query)) as unknown as { rows: Record<string, unknown>[] }).rows;
+  const rows = async (query: SQL) =>
+    z
+      .object({ rows: z.array(z.record(z.string(), z.unknown())) })
+      .parse(await database.db.execute(query)).rows;
   const expectConsistent = async () => {
     const volumes = await rows(storedVolumes);
     expect(volumes.length).toBeGreaterThan(0);

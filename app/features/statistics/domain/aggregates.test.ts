@@ -87,9 +87,7 @@ describe('grainRanges', () => {
         (a, b, coarsest) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
           const ranges = grainRanges(from, to, coarsest);
-          const covered = ranges.flatMap((r) =>
-            days(r.from, days(r.from, r.until).at(-2) ?? r.from),
-          );
+          const covered = ranges.flatMap((r) => days(r.from, dayBefore(r.until)));
           expect(covered).toEqual(days(from, to));
           for (const r of ranges) {
             if (r.grain !== 'day')
