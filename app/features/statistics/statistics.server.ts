@@ -228,7 +228,9 @@ export async function loadStatistics(
     const key = row.g_trust === 0 ? (row.trust_id ?? '') : '';
     const byStage = stageBins.get(key) ?? new Map<string, Bin[]>();
     stageBins.set(key, byStage);
-    byStage.set(row.stage, [...(byStage.get(row.stage) ?? []), { value: row.tenths, n: row.n }]);
+    const bins = byStage.get(row.stage) ?? [];
+    byStage.set(row.stage, bins);
+    bins.push({ value: row.tenths, n: row.n });
   }
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
