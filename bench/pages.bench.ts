@@ -135,6 +135,7 @@ const PAGES = (caseId: string) =>
       '/nasjonalt?atc=L01&utfall=approved&fra=2022-01-01&til=2024-12-31',
     ],
     ['statistics dashboard', 'director', '/statistikk'],
+    ['statistics dashboard, by scheme', 'director', '/statistikk?ordning=offLabel&inndeling=month'],
     ['drug search (API)', 'applicant', '/api/legemidler?q=ritu'],
     ['diagnosis search (API)', 'applicant', '/api/diagnoser?q=membran'],
   ] as const;

@@ -235,6 +235,8 @@ export async function loadScaleData(
   await step('decisions and outcomes', (tx) => loadDecisions(tx));
   await step('messages and attachments', (tx) => loadDialog(tx));
   await step('national summaries', (tx) => loadSummaries(tx));
+  // The statistics aggregates follow the summaries by trigger, which the load bypasses (ADR 0015).
+  await step('statistics aggregates', (tx) => tx.execute(sql`select rebuild_statistics()`));
   await step(`indexes (${indexes.length})`, async (tx) => {
     for (const definition of indexes) await tx.execute(sql.raw(definition));
   });

@@ -45,6 +45,10 @@ const TRUST_REFERENCE_TABLES: Record<string, string> = {
 const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
   case_summaries:
     'The national summary of each submitted case (no personal data), written only by refresh_case_summary().',
+  statistics_volumes:
+    'Statistics counts derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_stage_times:
+    'Statistics stage-time histograms derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tables without `trust_id`: national reference data, no case data. */

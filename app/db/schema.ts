@@ -400,3 +400,4 @@ export * from './schema-clocks';
 export * from './schema-summaries';
 export * from './schema-precedents';
 export * from './schema-retrospective';
+export * from './schema-statistics';

@@ -1,10 +1,12 @@
-import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
 import { inTenant, type Db, type TenantScope } from '../../db/database.server';
-import { caseSummaries, trusts } from '../../db/schema';
+import { caseSummaries, statisticsStageTimes, statisticsVolumes, trusts } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
+import { grainRanges, histogramPercentile, type Bin } from './domain/aggregates';
 import {
   bucketLabel,
   bucketsBetween,
@@ -32,8 +34,9 @@ import {
 } from './domain/tables';
 
 /**
- * The national statistics (BRIEF §4.11, §5 stage clocks): aggregate SQL over `case_summaries`
- * only (never `cases`: the privacy rule), in three queries in one transaction, then suppressed
+ * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
+ * `statistics_volumes` and `statistics_stage_times` (ADR 0015), derived from `case_summaries` only
+ * (never `cases`: the privacy rule), in three queries in one transaction, then suppressed
  * (domain/suppression.ts) before anything leaves the server.
  */
 
@@ -73,53 +76,106 @@ export async function listTrusts(db: Db, actor: TenantScope): Promise<TrustOptio
   );
 }
 
-const stageValue = (stage: Stage): SQL =>
-  stage === 'total'
-    ? sql`${caseSummaries.processingSeconds}::float8`
-    : sql`(${caseSummaries.stageSeconds} ->> ${sql.raw(`'${stage}'`)})::float8`;
+const sumOf = (column: SQL | AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
-/** count, median and 90th percentile (seconds) of every stage, as select columns. */
-function stageColumns() {
-  return Object.fromEntries(
-    STAGES.flatMap((stage) => {
-      const value = stageValue(stage);
-      return [
-        [`${stage}_n`, sql<number>`count(${value})::int`],
-        [`${stage}_p50`, sql<number | null>`percentile_cont(0.5) within group (order by ${value})`],
-        [`${stage}_p90`, sql<number | null>`percentile_cont(0.9) within group (order by ${value})`],
-      ];
-    }),
-  ) as Record<string, SQL<number> | SQL<number | null>>;
-}
-
+/** The counts of a selection, summed from `statistics_volumes`. */
 const counts = {
-  submitted: sql<number>`count(*)::int`,
-  decided: sql<number>`(count(*) filter (where ${caseSummaries.outcome} is not null))::int`,
-  approved: sql<number>`(count(*) filter (where ${caseSummaries.outcome} = 'approved'))::int`,
-  approvedWithConditions: sql<number>`(count(*) filter (where ${caseSummaries.outcome} = 'approvedWithConditions'))::int`,
-  rejected: sql<number>`(count(*) filter (where ${caseSummaries.outcome} = 'rejected'))::int`,
-  continued: sql<number>`(count(*) filter (where ${caseSummaries.continued}))::int`,
-  stopped: sql<number>`(count(*) filter (where not ${caseSummaries.continued}))::int`,
+  submitted: sumOf(statisticsVolumes.submitted),
+  decided: sumOf(statisticsVolumes.decided),
+  approved: sumOf(statisticsVolumes.approved),
+  approvedWithConditions: sumOf(statisticsVolumes.approvedWithConditions),
+  rejected: sumOf(statisticsVolumes.rejected),
+  continued: sumOf(statisticsVolumes.continued),
+  stopped: sumOf(statisticsVolumes.stopped),
 };
 
-function aggregatesOf(row: Record<string, unknown>): Aggregates {
-  const num = (key: string) => Number(row[key] ?? 0);
-  const maybe = (key: string) => (row[key] === null || row[key] === undefined ? null : num(key));
-  return {
-    submitted: num('submitted'),
-    decided: num('decided'),
-    approved: num('approved'),
-    approvedWithConditions: num('approvedWithConditions'),
-    rejected: num('rejected'),
-    continued: num('continued'),
-    stopped: num('stopped'),
-    stages: Object.fromEntries(
-      STAGES.map((stage) => [
+type Counts = Omit<Aggregates, 'stages'>;
+const NO_COUNTS: Counts = {
+  submitted: 0,
+  decided: 0,
+  approved: 0,
+  approvedWithConditions: 0,
+  rejected: 0,
+  continued: 0,
+  stopped: 0,
+};
+
+/** The aggregate rows of a period: its whole years (or months) and days (ADR 0015). */
+function inPeriod(
+  table: typeof statisticsVolumes | typeof statisticsStageTimes,
+  from: string,
+  to: string,
+  coarsest: 'month' | 'year',
+): SQL | undefined {
+  return or(
+    ...grainRanges(from, to, coarsest).map(
+      (r) =>
+        sql`(${table.grain} = ${r.grain} and ${table.period} >= ${r.from}::date and ${table.period} < ${r.until}::date)`,
+    ),
+  );
+}
+
+const SECONDS_PER_TENTH = DAY / 10;
+
+/** Count, median and 90th percentile (seconds) of every stage from its histogram of tenths. */
+function stagesOf(bins: Map<string, Bin[]> | undefined): Aggregates['stages'] {
+  return Object.fromEntries(
+    STAGES.map((stage) => {
+      const histogram = bins?.get(stage) ?? [];
+      const at = (p: number) => {
+        const tenths = histogramPercentile(histogram, p);
+        return tenths === null ? null : tenths * SECONDS_PER_TENTH;
+      };
+      return [
         stage,
-        { n: num(`${stage}_n`), median: maybe(`${stage}_p50`), p90: maybe(`${stage}_p90`) },
-      ]),
-    ) as Aggregates['stages'],
-  };
+        { n: histogram.reduce((sum, b) => sum + b.n, 0), median: at(0.5), p90: at(0.9) },
+      ];
+    }),
+  ) as Aggregates['stages'];
+}
+
+const stageRow = z.object({
+  g_trust: z.coerce.number(),
+  trust_id: z.string().nullable(),
+  stage: z.string(),
+  tenths: z.coerce.number(),
+  n: z.coerce.number(),
+});
+
+/**
+ * The stage-time histograms (tenths of a day) per trust and in total. Without a scheme, scope or
+ * ATC filter they are summed from `statistics_stage_times` (whole years, months and days of the
+ * period); those filters are not dimensions of the histograms (it would multiply their size by
+ * every combination), so with one of them the same histograms are counted from the selected
+ * `case_summaries` rows with the same rounding: the same figures, at a cost that grows with the
+ * selection.
+ */
+function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null): SQL {
+  const grouping = (trust: SQL) =>
+    sql`grouping sets ((${trust}, stage, tenths), (stage, tenths)) order by stage, tenths`;
+  if (!filters.scheme && !filters.scope && !filters.atc) {
+    const t = statisticsStageTimes;
+    const where = and(
+      inPeriod(t, filters.from, filters.to, 'year'),
+      trustId ? eq(t.trustId, trustId) : undefined,
+    );
+    return sql`select grouping(${t.trustId}) as g_trust, ${t.trustId} as trust_id, ${t.stage} as stage,
+      ${t.tenths} as tenths, sum(${t.n})::int as n
+      from ${t} where ${where} group by ${grouping(sql`${t.trustId}`)}`;
+  }
+  const c = caseSummaries;
+  const where = and(
+    sql`${c.submittedAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Oslo'`,
+    sql`${c.submittedAt} < (${filters.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
+    trustId ? eq(c.trustId, trustId) : undefined,
+    filters.scheme ? eq(c.scheme, filters.scheme) : undefined,
+    filters.scope ? eq(c.patientScope, filters.scope) : undefined,
+    filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
+  );
+  return sql`select grouping(${c.trustId}) as g_trust, ${c.trustId} as trust_id, t.stage, t.tenths,
+    count(*)::int as n
+    from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
+    where ${where} group by ${grouping(sql`${c.trustId}`)}`;
 }
 
 /** Every section of the statistics for the filters, suppressed. */
@@ -130,54 +186,72 @@ export async function loadStatistics(
   trustList: readonly TrustOption[],
 ): Promise<Statistics> {
   const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
+  const v = statisticsVolumes;
   const where = and(
-    sql`${caseSummaries.submittedAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Oslo'`,
-    sql`${caseSummaries.submittedAt} < (${filters.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
-    trust ? eq(caseSummaries.trustId, trust.id) : undefined,
-    filters.scheme ? eq(caseSummaries.scheme, filters.scheme) : undefined,
-    filters.scope ? eq(caseSummaries.patientScope, filters.scope) : undefined,
-    filters.atc ? like(caseSummaries.atcCode, `${filters.atc}%`) : undefined,
+    inPeriod(v, filters.from, filters.to, 'month'),
+    trust ? eq(v.trustId, trust.id) : undefined,
+    filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
+    filters.scope ? eq(v.patientScope, filters.scope) : undefined,
+    filters.atc ? like(v.atc5, `${filters.atc}%`) : undefined,
   );
   // Whitelisted values only (zod enums) go into the SQL text.
   const unit = sql.raw(`'${filters.granularity}'`);
-  const bucket = sql<string>`to_char(date_trunc(${unit}, ${caseSummaries.submittedAt} at time zone 'Europe/Oslo'), 'YYYY-MM-DD')`;
-  const atcGroup = sql<string | null>`left(${caseSummaries.atcCode}, ${sql.raw(filters.atcLevel)})`;
+  const bucket = sql<string>`to_char(date_trunc(${unit}, ${v.period}::timestamp), 'YYYY-MM-DD')`;
+  const atcGroup = sql<string | null>`nullif(left(${v.atc5}, ${sql.raw(filters.atcLevel)}), '')`;
 
-  const { series, groups } = await inTenant(db, actor, async (tx) => ({
+  const { series, groups, stageRows } = await inTenant(db, actor, async (tx) => ({
     series: await tx
-      .select({ bucket, n: sql<number>`count(*)::int` })
-      .from(caseSummaries)
+      .select({ bucket, n: sumOf(v.submitted) })
+      .from(v)
       .where(where)
       .groupBy(sql`1`),
     groups: await tx
       .select({
-        gTrust: sql<number>`grouping(${caseSummaries.trustId})`,
-        gScheme: sql<number>`grouping(${caseSummaries.scheme})`,
+        gTrust: sql<number>`grouping(${v.trustId})`,
+        gScheme: sql<number>`grouping(${v.scheme})`,
         gAtc: sql<number>`grouping(${atcGroup})`,
-        trustId: caseSummaries.trustId,
-        scheme: caseSummaries.scheme,
+        trustId: v.trustId,
+        scheme: v.scheme,
         atcGroup,
         ...counts,
-        ...stageColumns(),
       })
-      .from(caseSummaries)
+      .from(v)
       .where(where)
-      .groupBy(
-        sql`grouping sets ((${caseSummaries.trustId}), (${caseSummaries.scheme}), (${atcGroup}), ())`,
-      ),
+      .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), (${atcGroup}), ())`),
+    stageRows: z
+      .object({ rows: z.array(stageRow) })
+      .parse(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null))).rows,
   }));
 
+  const stageBins = new Map<string, Map<string, Bin[]>>();
+  for (const row of stageRows) {
+    const key = row.g_trust === 0 ? (row.trust_id ?? '') : '';
+    const byStage = stageBins.get(key) ?? new Map<string, Bin[]>();
+    stageBins.set(key, byStage);
+    const bins = byStage.get(row.stage) ?? [];
+    byStage.set(row.stage, bins);
+    bins.push({ value: row.tenths, n: row.n });
+  }
   const byTrust = new Map<string, Aggregates>();
-  const byScheme = new Map<string, Aggregates>();
-  const byAtc = new Map<string, Aggregates>();
-  let overall = aggregatesOf({});
+  const byScheme = new Map<string, Counts>();
+  const byAtc = new Map<string, Counts>();
+  let overall: Aggregates = { ...NO_COUNTS, stages: stagesOf(stageBins.get('')) };
   for (const row of groups) {
-    const aggregates = aggregatesOf(row);
+    const rowCounts: Counts = {
+      submitted: row.submitted,
+      decided: row.decided,
+      approved: row.approved,
+      approvedWithConditions: row.approvedWithConditions,
+      rejected: row.rejected,
+      continued: row.continued,
+      stopped: row.stopped,
+    };
     const g = [row.gTrust, row.gScheme, row.gAtc].join('');
-    if (g === '011' && row.trustId) byTrust.set(row.trustId, aggregates);
-    else if (g === '101') byScheme.set(row.scheme ?? '', aggregates);
-    else if (g === '110') byAtc.set(row.atcGroup ?? '', aggregates);
-    else if (g === '111') overall = aggregates;
+    if (g === '011' && row.trustId) {
+      byTrust.set(row.trustId, { ...rowCounts, stages: stagesOf(stageBins.get(row.trustId)) });
+    } else if (g === '101') byScheme.set(row.scheme, rowCounts);
+    else if (g === '110') byAtc.set(row.atcGroup ?? '', rowCounts);
+    else if (g === '111') overall = { ...rowCounts, stages: overall.stages };
   }
   const shownTrusts = trust ? [trust] : trustList;
   const trustRows = shownTrusts.map((t) => ({ key: t.code, label: t.name, a: byTrust.get(t.id) }));

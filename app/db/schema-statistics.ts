@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import { date, integer, pgPolicy, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+// A cycle with schema.ts (which re-exports this file): every use below is lazy (inside callbacks).
+import { appRole, trusts } from './schema';
+
+/**
+ * The statistics dashboard's precomputed aggregates (ADR 0015), derived from `case_summaries` by
+ * the trigger `case_summaries_statistics` in the same transaction as every summary change, and
+ * rebuilt set-based by `rebuild_statistics()`. Each case counts once per grain: in its submission
+ * day, month and year (Norwegian time), so a period is answered from whole years and months plus
+ * the days at its edges. Empty text (not null) stands for an unknown scheme, scope or ATC code, so
+ * the primary key covers it. Every trust reads every row; only the owner writes.
+ */
+
+const national = (name: string) =>
+  pgPolicy(name, { as: 'permissive', for: 'select', to: appRole, using: sql`true` });
+
+/** Counts per period and per filterable dimension: volumes, outcomes and follow-up. */
+export const statisticsVolumes = pgTable(
+  'statistics_volumes',
+  {
+    /** 'day', 'month' or 'year'. */
+    grain: text('grain').notNull(),
+    /** The first day of the period (Norwegian time). */
+    period: date('period', { mode: 'string' }).notNull(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    /** The ATC code cut at level 5 (the finest level the dashboard filters or groups by). */
+    atc5: text('atc5').notNull(),
+    submitted: integer('submitted').notNull(),
+    decided: integer('decided').notNull(),
+    approved: integer('approved').notNull(),
+    approvedWithConditions: integer('approved_with_conditions').notNull(),
+    rejected: integer('rejected').notNull(),
+    continued: integer('continued').notNull(),
+    stopped: integer('stopped').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_volumes_pk',
+      columns: [t.grain, t.period, t.trustId, t.scheme, t.patientScope, t.atc5],
+    }),
+    national('statistics_volumes_national_read'),
+  ],
+).enableRLS();
+
+/**
+ * Stage times as histograms: how many cases spent `tenths` tenths of a day (rounded, the
+ * precision the dashboard shows) in `stage` ('total' is submission to first decision). Exact
+ * medians and percentiles of the rounded times follow from the counts.
+ */
+export const statisticsStageTimes = pgTable(
+  'statistics_stage_times',
+  {
+    grain: text('grain').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    stage: text('stage').notNull(),
+    tenths: integer('tenths').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_stage_times_pk',
+      columns: [t.grain, t.period, t.trustId, t.stage, t.tenths],
+    }),
+    national('statistics_stage_times_national_read'),
+  ],
+).enableRLS();

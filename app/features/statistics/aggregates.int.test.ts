@@ -1,0 +1,131 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import type { Database } from '../../db/database.server';
+import { demoActors } from '../../test/actors';
+import { prepareCase, type TrustActors } from '../../test/case-states';
+import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { retrospectiveValues } from '../../test/retrospective';
+import { submitDecision } from '../decisions/decisions.server';
+import { recordOutcome } from '../followup/followup.server';
+import { registerRetrospective } from '../retrospective/retrospective.server';
+
+/**
+ * The statistics aggregates (ADR 0015) after real changes through the use cases: each equals the
+ * same figures computed directly from `case_summaries`, and `rebuild_statistics()` gives the same
+ * rows as the trigger kept.
+ */
+
+const GRAINS = sql`(values ('day'), ('month'), ('year')) as g(grain)`;
+const PERIOD = sql`date_trunc(g.grain, s.submitted_at at time zone 'Europe/Oslo')::date`;
+
+/** statistics_volumes as computed directly from the summaries. */
+const directVolumes = sql`select g.grain, ${PERIOD}::text as period, s.trust_id,
+    coalesce(s.scheme, '') as scheme, coalesce(s.patient_scope, '') as patient_scope,
+    coalesce(left(s.atc_code, 5), '') as atc5, count(*)::int as submitted,
+    count(s.outcome)::int as decided,
+    (count(*) filter (where s.outcome = 'approved'))::int as approved,
+    (count(*) filter (where s.outcome = 'approvedWithConditions'))::int as approved_with_conditions,
+    (count(*) filter (where s.outcome = 'rejected'))::int as rejected,
+    (count(*) filter (where s.continued))::int as continued,
+    (count(*) filter (where not s.continued))::int as stopped
+  from case_summaries s, ${GRAINS} group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
+
+const storedVolumes = sql`select grain, period::text as period, trust_id, scheme, patient_scope,
+    atc5, submitted, decided, approved, approved_with_conditions, rejected, continued, stopped
+  from statistics_volumes order by 1, 2, 3, 4, 5, 6`;
+
+/** statistics_stage_times as computed directly: each stage's seconds in tenths of a day. */
+const directStages = sql`select g.grain, ${PERIOD}::text as period, s.trust_id, v.stage,
+    round(v.seconds / 8640.0)::int as tenths, count(*)::int as n
+  from case_summaries s, ${GRAINS},
+    lateral (select e.key, (e.value #>> '{}')::numeric from jsonb_each(s.stage_seconds) e
+      where e.key in ('submitted', 'endorsed', 'underAssessment', 'inConsultation', 'awaitingInformation')
+      union all select 'total', s.processing_seconds::numeric where s.processing_seconds is not null
+    ) as v(stage, seconds)
+  group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
+
+const storedStages = sql`select grain, period::text as period, trust_id, stage, tenths, n
+  from statistics_stage_times order by 1, 2, 3, 4, 5`;
+
+describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
+  let database: Database;
+  let hbe: TrustActors;
+  const rows = async (query: SQL) =>
+    z
+      .object({ rows: z.array(z.record(z.string(), z.unknown())) })
+      .parse(await database.db.execute(query)).rows;
+  const expectConsistent = async () => {
+    const volumes = await rows(storedVolumes);
+    expect(volumes.length).toBeGreaterThan(0);
+    expect(volumes).toEqual(await rows(directVolumes));
+    const stages = await rows(storedStages);
+    expect(stages.length).toBeGreaterThan(0);
+    expect(stages).toEqual(await rows(directStages));
+  };
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    hbe = await demoActors(database.db, 'HBE');
+  }, 240_000);
+  afterAll(() => database.close());
+
+  it('follow submissions, decisions, revisions, outcomes and etterregistrering exactly', async () => {
+    const db = database.db;
+    const hst = await demoActors(db, 'HST');
+    for (const state of ['submitted', 'endorsed', 'awaitingInformation', 'closed'] as const) {
+      await prepareCase(db, hbe, state);
+    }
+    await prepareCase(db, hst, 'underAssessment');
+    await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
+    await expectConsistent();
+
+    // A decision revised from «approved with conditions» to «rejected».
+    const decided = await prepareCase(db, hbe, 'decided');
+    await submitDecision(db, hbe.decisionMaker, decided.caseId, {
+      event: 'reviseDecision',
+      version: decided.version,
+      outcome: 'rejected',
+      reasonPhrase: '',
+      reason: 'Avslått etter ny vurdering.',
+      conditionPhrases: [],
+      conditions: '',
+      evaluationDate: '',
+      prescriptionNotePhrase: '',
+      invoicingPhrase: '',
+      revisionReason: 'Ny informasjon om bivirkninger.',
+    });
+    // Follow-up outcomes: one continued, one stopped.
+    for (const continuation of ['continued', 'stopped'] as const) {
+      const followUp = await prepareCase(db, hst, 'followUp');
+      await recordOutcome(db, hst.applicant, followUp.caseId, {
+        version: followUp.version,
+        effect: 'good',
+        sideEffects: '',
+        continuation,
+        stopReason: continuation === 'stopped' ? 'Bivirkninger.' : '',
+      });
+    }
+    // Etterregistrering: decided long ago, in another year and month.
+    const retro = await registerRetrospective(
+      db,
+      hbe.decisionMaker,
+      retrospectiveValues({ reference: 'STAT-1' }),
+    );
+    expect(retro.ok).toBe(true);
+    await expectConsistent();
+    const outcomes = await rows(
+      sql`select sum(approved)::int as approved, sum(approved_with_conditions)::int as awc,
+        sum(rejected)::int as rejected, sum(continued)::int as continued, sum(stopped)::int as stopped
+        from statistics_volumes where grain = 'year'`,
+    );
+    expect(outcomes[0]?.rejected).toBeGreaterThanOrEqual(1);
+    expect(outcomes[0]?.continued).toBeGreaterThanOrEqual(1);
+    expect(outcomes[0]?.stopped).toBeGreaterThanOrEqual(1);
+
+    // The set-based rebuild gives the very rows the trigger kept.
+    const before = [await rows(storedVolumes), await rows(storedStages)];
+    await db.execute(sql`select rebuild_statistics()`);
+    expect([await rows(storedVolumes), await rows(storedStages)]).toEqual(before);
+  }, 300_000);
+});

@@ -1,0 +1,77 @@
+/**
+ * How the dashboard reads its precomputed aggregates (ADR 0015): a period as whole years, months
+ * and days, and exact percentiles from a histogram of counts.
+ */
+
+export type Grain = 'day' | 'month' | 'year';
+
+/** Consecutive periods of one grain: `from` inclusive to `until` exclusive, `YYYY-MM-DD`. */
+export interface GrainRange {
+  grain: Grain;
+  from: string;
+  until: string;
+}
+
+const parse = (day: string) => new Date(`${day}T00:00:00Z`);
+const format = (date: Date) => date.toISOString().slice(0, 10);
+
+function next(day: string, grain: Grain): string {
+  const d = parse(day);
+  if (grain === 'day') d.setUTCDate(d.getUTCDate() + 1);
+  if (grain === 'month') d.setUTCMonth(d.getUTCMonth() + 1);
+  if (grain === 'year') d.setUTCFullYear(d.getUTCFullYear() + 1);
+  return format(d);
+}
+
+/**
+ * The days `from` to `to` (inclusive) as the fewest whole periods: whole years (when `coarsest`
+ * is 'year'), then whole months, the rest as days. Each aggregate row is one period of one
+ * grain, so the rows of these ranges count every case of the days exactly once.
+ */
+export function grainRanges(from: string, to: string, coarsest: 'month' | 'year'): GrainRange[] {
+  const end = next(to, 'day');
+  const out: GrainRange[] = [];
+  for (let cursor = from; cursor < end;) {
+    const grain: Grain =
+      coarsest === 'year' && cursor.endsWith('-01-01') && next(cursor, 'year') <= end
+        ? 'year'
+        : cursor.endsWith('-01') && next(cursor, 'month') <= end
+          ? 'month'
+          : 'day';
+    const until = next(cursor, grain);
+    const last = out.at(-1);
+    if (last && last.grain === grain && last.until === cursor) last.until = until;
+    else out.push({ grain, from: cursor, until });
+    cursor = until;
+  }
+  return out;
+}
+
+/** One bin of a histogram: a value and how many cases have it. */
+export interface Bin {
+  value: number;
+  n: number;
+}
+
+/**
+ * PostgreSQL's `percentile_cont(p)` of the values a histogram stands for (each value `n` times),
+ * without expanding it: the values at the two ranks around p·(N−1), interpolated. Null when empty.
+ */
+export function histogramPercentile(bins: readonly Bin[], p: number): number | null {
+  const sorted = [...bins].filter((b) => b.n > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((sum, b) => sum + b.n, 0);
+  if (total === 0) return null;
+  const position = p * (total - 1);
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const valueAt = (rank: number) => {
+    let seen = 0;
+    for (const bin of sorted) {
+      seen += bin.n;
+      if (rank < seen) return bin.value;
+    }
+    return sorted.at(-1)?.value ?? 0;
+  };
+  const lowValue = valueAt(low);
+  return lowValue + (valueAt(high) - lowValue) * (position - low);
+}
