@@ -98,10 +98,7 @@ const event = (s: Subject, name: string, reason = '') => ({
 const RETRO_CASE = retrospectiveValues();
 /** The same registration as the import template's CSV (header row of column names, `;`). */
 const retroCsv = () =>
-  [
-    RETRO_COLUMNS.map((c) => msg.retrospective.columns[c]),
-    RETRO_COLUMNS.map((c) => RETRO_CASE[c]),
-  ]
+  [RETRO_COLUMNS.map((c) => msg.retrospective.columns[c]), RETRO_COLUMNS.map((c) => RETRO_CASE[c])]
     .map((cells) => cells.join(';'))
     .join('\n') + '\n';
 /** Who registers their own trust's earlier decisions (features/retrospective/domain/access.ts). */
