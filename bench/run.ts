@@ -110,6 +110,10 @@ function flatness(small: readonly PageTiming[], large: readonly PageTiming[]): F
 }
 
 async function main() {
+  if (process.env.NODE_ENV !== 'production') {
+    // React picks its development build (several times slower to render) from NODE_ENV at import.
+    throw new Error('Run the benchmarks with NODE_ENV=production (npm run bench does).');
+  }
   const url = process.env.DATABASE_URL;
   const runs = env('BENCH_RUNS', 200);
   const large = env('BENCH_CASES', 1_000_000);
