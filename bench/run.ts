@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { DEVELOPMENT_KEYS } from '../app/features/privacy/patient-id-cipher.server';
 import { bundleBench } from './bundle.bench';
 import { festBench } from './fest.bench';
 import { loadBench } from './load.bench';
@@ -114,6 +115,9 @@ async function main() {
     // React picks its development build (several times slower to render) from NODE_ENV at import.
     throw new Error('Run the benchmarks with NODE_ENV=production (npm run bench does).');
   }
+  // The generated data is synthetic: without a key ring of its own it is sealed with the
+  // development ring (the one the app uses outside production), so every run can read it.
+  process.env.PATIENT_ID_KEYS ??= DEVELOPMENT_KEYS;
   const url = process.env.DATABASE_URL;
   const runs = env('BENCH_RUNS', 200);
   const large = env('BENCH_CASES', 1_000_000);
