@@ -8,7 +8,7 @@
  *   on the DATABASE_URL server, dropped afterwards) when DATABASE_URL is set, else in-memory PGlite.
  */
 import { randomBytes } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 import type { Database } from '../app/db/database.server';
 
@@ -31,7 +31,14 @@ const cpuMs = (since: NodeJS.CpuUsage) => {
   const used = process.cpuUsage(since);
   return (used.user + used.system) / 1000;
 };
-const peakRssMb = () => (process.resourceUsage().maxRSS * 1024) / MB;
+/**
+ * This process's peak RSS: VmHWM, which starts afresh at exec. (getrusage's maxRSS is kept across
+ * exec on Linux, so a child of a large parent would report the parent's peak.)
+ */
+const peakRssMb = () => {
+  const hwm = /^VmHWM:\s+(\d+) kB$/m.exec(readFileSync('/proc/self/status', 'utf8'));
+  return hwm?.[1] ? (Number(hwm[1]) * 1024) / MB : (process.resourceUsage().maxRSS * 1024) / MB;
+};
 
 async function parse(file: string): Promise<ChildResult> {
   const startRssMb = process.memoryUsage().rss / MB;

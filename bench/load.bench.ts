@@ -3,7 +3,7 @@
  * on one PostgreSQL, then the invariants: løpenummer gap-free, no lost update, every job (e-mail,
  * scheduled slot) run once. Works on any migrated database with trusts, users with role grants and
  * cases (the demo seed, or the generated million). Run: `DATABASE_URL=… npm run bench:load`
- * (LOAD_SECONDS, default 60). See bench/LOAD.md.
+ * (LOAD_SECONDS, default 60). See docs/performance.md, "Mixed load and two instances".
  */
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';

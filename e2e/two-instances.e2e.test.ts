@@ -2,7 +2,7 @@
  * Two app instances against one PostgreSQL (issue 7, point 4), in CI: a burst of concurrent
  * submissions and racing transitions spread over both, then løpenummer gap-free, one event per
  * acknowledged transition, no lost autosave, and every e-mail sent once although both instances
- * run the outbox and the job workers. The full mixed load is `npm run bench:load` (bench/LOAD.md).
+ * run the outbox and the job workers. The full mixed load is `npm run bench:load` (docs/performance.md, "Mixed load and two instances").
  * PostgreSQL only (PGlite cannot be shared by two processes): skipped without DATABASE_URL.
  */
 import { randomBytes } from 'node:crypto';
