@@ -12,15 +12,12 @@ export function RechartsChart({ table, spec }: { table: StatTable; spec: ChartSp
   const common = {
     width: WIDTH,
     data,
+    height: chartHeight(spec, rows.length),
     accessibilityLayer: false,
   } as const;
   if (spec.kind === 'line') {
     return (
-      <LineChart
-        {...common}
-        height={chartHeight(spec, rows.length)}
-        margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
-      >
+      <LineChart {...common} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="label" />
         <YAxis allowDecimals={false} />
@@ -39,51 +36,34 @@ export function RechartsChart({ table, spec }: { table: StatTable; spec: ChartSp
       </LineChart>
     );
   }
+  const bars = series.map((s) => (
+    <Bar
+      key={s.key}
+      dataKey={s.key}
+      name={s.name}
+      fill={s.colour}
+      stackId={spec.stacked ? 'stack' : undefined}
+      isAnimationActive={false}
+    />
+  ));
   if (spec.horizontal) {
     return (
-      <BarChart
-        {...common}
-        layout="vertical"
-        height={chartHeight(spec, rows.length)}
-        margin={{ top: 10, right: 20, bottom: 10, left: 10 }}
-      >
+      <BarChart {...common} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" />
         <YAxis type="category" dataKey="label" width={260} interval={0} />
         {legend}
-        {series.map((s) => (
-          <Bar
-            key={s.key}
-            dataKey={s.key}
-            name={s.name}
-            fill={s.colour}
-            stackId={spec.stacked ? 'stack' : undefined}
-            isAnimationActive={false}
-          />
-        ))}
+        {bars}
       </BarChart>
     );
   }
   return (
-    <BarChart
-      {...common}
-      height={chartHeight(spec, rows.length)}
-      margin={{ top: 10, right: 20, bottom: 10, left: 0 }}
-    >
+    <BarChart {...common} margin={{ top: 10, right: 20, bottom: 10, left: 0 }}>
       <CartesianGrid strokeDasharray="3 3" />
       <XAxis dataKey="label" interval={0} />
       <YAxis />
       {legend}
-      {series.map((s) => (
-        <Bar
-          key={s.key}
-          dataKey={s.key}
-          name={s.name}
-          fill={s.colour}
-          stackId={spec.stacked ? 'stack' : undefined}
-          isAnimationActive={false}
-        />
-      ))}
+      {bars}
     </BarChart>
   );
 }
