@@ -14,17 +14,12 @@ import {
 } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
+import { sampleTimes } from './report';
 
 const application = completeAnswers;
 
 async function median(runs: number, fn: () => Promise<unknown>): Promise<number> {
-  for (let i = 0; i < Math.min(20, runs); i++) await fn(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
+  const times = await sampleTimes(runs, fn, Math.min(20, runs));
   times.sort((a, b) => a - b);
   return times[Math.floor(times.length / 2)] ?? Number.NaN;
 }

@@ -21,7 +21,7 @@ import type { Database, Db } from '../app/db/database.server';
 import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
 import { loadConfig } from '../server/config';
-import { percentile, type Figure } from './report';
+import { percentile, sampleTimes, type Figure } from './report';
 
 interface Statement {
   query: string;
@@ -68,17 +68,6 @@ async function floorRunner(database: Database) {
     },
     close: () => client.end(),
   };
-}
-
-async function timed(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < Math.min(10, runs); i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
-  return samples;
 }
 
 export interface PageTiming {
@@ -210,14 +199,14 @@ async function measurePage(
   replay: (statements: Statement[]) => Promise<void>,
   runs: number,
 ): Promise<PageTiming> {
-  const page = await timed(runs, get);
+  const page = await sampleTimes(runs, get);
   recorder.statements = [];
   recorder.recording = true;
   await get();
   recorder.recording = false;
   const statements = recorder.statements;
   if (process.env.BENCH_VERBOSE) await explain(name, statements, replay);
-  const floorSamples = await timed(runs, () => replay(statements));
+  const floorSamples = await sampleTimes(runs, () => replay(statements));
   return {
     name,
     p50: percentile(page, 50),
@@ -270,15 +259,15 @@ async function explain(
   statements: Statement[],
   run: (statements: Statement[]) => Promise<void>,
 ) {
-  const timed: [number, Statement][] = [];
+  const slowest: [number, Statement][] = [];
   for (const s of statements) {
     const start = performance.now();
     await run([s]);
-    timed.push([performance.now() - start, s]);
+    slowest.push([performance.now() - start, s]);
   }
-  timed.sort((a, b) => b[0] - a[0]);
+  slowest.sort((a, b) => b[0] - a[0]);
   console.log(`\n${name}: ${statements.length} statements`);
-  for (const [ms, s] of timed.slice(0, 6)) {
+  for (const [ms, s] of slowest.slice(0, 6)) {
     console.log(`  ${ms.toFixed(2).padStart(8)} ms  ${s.query.replace(/\s+/g, ' ').slice(0, 400)}`);
   }
 }

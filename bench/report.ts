@@ -46,3 +46,19 @@ export function percentile(samples: readonly number[], p: number): number {
   const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[rank] ?? Number.NaN;
 }
+
+/** Runs `fn` `warmUp` times unmeasured, then `runs` times; returns each run's milliseconds. */
+export async function sampleTimes(
+  runs: number,
+  fn: () => Promise<unknown>,
+  warmUp = Math.min(10, runs),
+): Promise<number[]> {
+  for (let i = 0; i < warmUp; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await fn();
+    samples.push(performance.now() - start);
+  }
+  return samples;
+}
