@@ -18,6 +18,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { z } from 'zod';
 import type { Database, Db } from '../app/db/database.server';
+import { rowsOf } from '../app/db/rows';
 import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
 import { loadConfig } from '../server/config';
@@ -102,11 +103,10 @@ async function subjects(db: Db) {
       order by c.case_number desc limit 1)
     select (select user_id from director) as director, (select user_id from applicant) as applicant,
       (select id from a_case) as case_id`);
-  const [row] = z
-    .object({
-      rows: z.array(z.object({ director: z.string(), applicant: z.string(), case_id: z.string() })),
-    })
-    .parse(result).rows;
+  const [row] = rowsOf(
+    result,
+    z.object({ director: z.string(), applicant: z.string(), case_id: z.string() }),
+  );
   if (!row) throw new Error('No subjects for the page benchmark');
   return row;
 }

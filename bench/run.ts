@@ -20,6 +20,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { z } from 'zod';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
+import { rowsOf } from '../app/db/rows';
 import { DEVELOPMENT_KEYS } from '../app/features/privacy/patient-id-cipher.server';
 import { bundleBench } from './bundle.bench';
 import { festBench } from './fest.bench';
@@ -83,9 +84,7 @@ async function load(database: Database, cases: number, name: string) {
 async function loadedAs(database: Database): Promise<string | null> {
   try {
     const result = await database.db.execute(sql`select loaded_as from bench_meta`);
-    const [row] = z
-      .object({ rows: z.array(z.object({ loaded_as: z.string() })) })
-      .parse(result).rows;
+    const [row] = rowsOf(result, z.object({ loaded_as: z.string() }));
     return row?.loaded_as ?? null;
   } catch {
     return null;

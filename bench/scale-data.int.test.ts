@@ -2,17 +2,15 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../app/db/database.server';
+import { rowsOf } from '../app/db/rows';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
 import { loadScaleData, SCALE, type ScaleCounts } from './scale-data';
 
 const OPTIONS = { cases: 600, seed: 42, now: new Date('2026-12-01T12:00:00Z') };
 
-const rows = <T extends z.ZodType>(result: unknown, row: T): z.infer<T>[] =>
-  z.object({ rows: z.array(row) }).parse(result).rows;
-
 /** What the loaded cases are, without their random ids: the same seed must give the same. */
 async function fingerprint(database: Database) {
-  return rows(
+  return rowsOf(
     await database.db.execute(sql`select c.case_number, c.status, c.version, s.scheme,
         s.drug_label, s.primary_diagnosis, s.outcome, s.processing_seconds::int as processing,
         (select count(*)::int from case_events e where e.case_id = c.id) as events,
@@ -60,7 +58,7 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
   });
 
   it('numbers each trust and year gap-free from 1, and every submitted case has its summary', async () => {
-    const gaps = rows(
+    const gaps = rowsOf(
       await database.db.execute(sql`select trust_id, split_part(case_number, '-', 2) as year,
           count(*)::int as n, max(split_part(case_number, '-', 3)::int) as last
         from cases where case_number is not null group by 1, 2`),
@@ -68,7 +66,7 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
     );
     expect(gaps.length).toBeGreaterThan(SCALE.trusts);
     for (const g of gaps) expect(g.last).toBe(g.n);
-    const [missing] = rows(
+    const [missing] = rowsOf(
       await database.db.execute(sql`select count(*)::int as n from cases c
         where c.case_number is not null
           and not exists (select 1 from case_summaries s where s.case_id = c.id)`),
@@ -78,13 +76,13 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
   });
 
   it('gives each case the version its audit trail implies, and the counters their last number', async () => {
-    const [wrong] = rows(
+    const [wrong] = rowsOf(
       await database.db.execute(sql`select count(*)::int as n from cases c
         where c.version <> (select count(*) from case_events e where e.case_id = c.id)`),
       z.object({ n: z.number() }),
     );
     expect(wrong?.n).toBe(0);
-    const [behind] = rows(
+    const [behind] = rowsOf(
       await database.db.execute(sql`select count(*)::int as n from case_number_counters k
         where k.last_value <> (select max(split_part(c.case_number, '-', 3)::int) from cases c
           where c.trust_id = k.trust_id and split_part(c.case_number, '-', 2)::int = k.year)`),

@@ -15,6 +15,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Tx } from '../app/db/database.server';
+import { rowsOf } from '../app/db/rows';
 import { seed, seedFest } from '../app/db/seed.server';
 import { norwegianYear } from '../app/features/cases/domain/case-number';
 import {
@@ -269,9 +270,7 @@ async function dropSecondaryIndexes(db: Db): Promise<string[]> {
         LOADED_TABLES.map((t) => sql`${t}`),
         sql`, `,
       )})`);
-  const { rows } = z
-    .object({ rows: z.array(z.object({ indexname: z.string(), indexdef: z.string() })) })
-    .parse(result);
+  const rows = rowsOf(result, z.object({ indexname: z.string(), indexdef: z.string() }));
   for (const row of rows) await db.execute(sql.raw(`drop index "${row.indexname}"`));
   return rows.map((r) => r.indexdef);
 }
@@ -462,9 +461,7 @@ async function checkSummaries(db: Db) {
       count(*) filter (where to_jsonb(e) - 'updated_at' is distinct from to_jsonb(s) - 'updated_at')::int as differ,
       count(*)::int as sample
       from bench_expected e join case_summaries s using (case_id)`);
-    return z
-      .object({ rows: z.array(z.object({ differ: z.number(), sample: z.number() })) })
-      .parse(result).rows;
+    return rowsOf(result, z.object({ differ: z.number(), sample: z.number() }));
   });
   if (!row || row.differ > 0 || row.sample === 0) {
     throw new Error(
@@ -483,22 +480,19 @@ async function counts(db: Db): Promise<ScaleCounts> {
     (select count(*) from case_summaries)::int as summaries,
     (select count(*) from users)::int as users`);
   const count = z.number();
-  const [row] = z
-    .object({
-      rows: z.array(
-        z.object({
-          cases: count,
-          events: count,
-          decisions: count,
-          outcomes: count,
-          messages: count,
-          attachments: count,
-          summaries: count,
-          users: count,
-        }),
-      ),
-    })
-    .parse(result).rows;
+  const [row] = rowsOf(
+    result,
+    z.object({
+      cases: count,
+      events: count,
+      decisions: count,
+      outcomes: count,
+      messages: count,
+      attachments: count,
+      summaries: count,
+      users: count,
+    }),
+  );
   if (!row) throw new Error('No counts');
   return row;
 }

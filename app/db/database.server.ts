@@ -15,7 +15,14 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 interface DatabaseHandle {
   db: Db;
+  /** Applies the committed migrations; instances starting together take turns (see `exclusive`). */
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while holding the lock named `key` across every process on the database (a
+   * PostgreSQL advisory lock on a connection of its own), so two app instances starting at once
+   * do their set-up one after the other. PGlite has one process: `fn` simply runs.
+   */
+  exclusive<T>(key: string, fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -42,6 +49,7 @@ export async function openPglite(dataDir?: string): Promise<PgliteDatabase> {
     client,
     db,
     migrate: () => migratePglite(db, { migrationsFolder }),
+    exclusive: (_key, fn) => fn(),
     close: () => client.close(),
   };
 }
@@ -57,11 +65,25 @@ export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
   // would end the process. Log it; the pool opens new connections once the server is back.
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
   const db = drizzlePg(pool, { schema });
+  const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
+    const client = await pool.connect();
+    try {
+      await client.query('select pg_advisory_lock(hashtext($1))', [key]);
+      try {
+        return await fn();
+      } finally {
+        await client.query('select pg_advisory_unlock(hashtext($1))', [key]);
+      }
+    } finally {
+      client.release();
+    }
+  };
   return {
     kind: 'postgres',
     url,
     db,
-    migrate: () => migratePg(db, { migrationsFolder }),
+    migrate: () => exclusive('soknadsportal.migrate', () => migratePg(db, { migrationsFolder })),
+    exclusive,
     close: () => pool.end(),
   };
 }

@@ -2,14 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { desc } from 'drizzle-orm';
+import { desc, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../db/database.server';
+import { z } from 'zod';
+import { openPostgres, type Database } from '../db/database.server';
+import { rowsOf } from '../db/rows';
 import { festImports } from '../db/schema';
 import { createMailer } from '../features/notifications/mail.server';
 import { createOutbox } from '../features/notifications/outbox.server';
-import { openTestDatabase, TEST_DATABASES } from '../test/databases';
+import { createScratchDatabase, openTestDatabase, TEST_DATABASES } from '../test/databases';
 import { startBoss } from './boss.server';
 import { CASE_CLOCKS_QUEUE } from './case-clocks.server';
 import { FEST_IMPORT_QUEUE, scheduleFestRefresh } from './fest-refresh.server';
@@ -99,5 +101,79 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     expect(names).toContain(CASE_CLOCKS_QUEUE);
     await expect(jobs.stop()).resolves.toBeUndefined();
     rmSync(mailboxDir, { recursive: true, force: true });
+  });
+});
+
+/**
+ * Two app instances starting at once against one fresh PostgreSQL (as in a rolling deploy, or the
+ * two-instance test): each migrates and starts its jobs. Unserialised, pg-boss's `create_queue` on
+ * both deadlocked and one instance exited.
+ */
+describe.skipIf(!process.env.DATABASE_URL)('instances starting together on PostgreSQL', () => {
+  it('takes turns under `exclusive`: one holder of a key at a time', async () => {
+    const scratch = await createScratchDatabase();
+    const [a, b] = [openPostgres(scratch.url, 2), openPostgres(scratch.url, 2)];
+    try {
+      const timeline: string[] = [];
+      const hold = (name: string) => async () => {
+        timeline.push(`${name} in`);
+        await new Promise((resolve) => setTimeout(resolve, 150));
+        timeline.push(`${name} out`);
+        return name;
+      };
+      const results = await Promise.all([
+        a.exclusive('test.turns', hold('a')),
+        b.exclusive('test.turns', hold('b')),
+      ]);
+      expect(results).toEqual(['a', 'b']);
+      // Each holder leaves before the other enters, whichever went first.
+      expect(timeline[0]?.slice(0, 1)).toBe(timeline[1]?.slice(0, 1));
+      expect(timeline[1]?.endsWith('out')).toBe(true);
+      expect(timeline[2]?.endsWith('in')).toBe(true);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+      await scratch.drop();
+    }
+  });
+
+  it('migrates and starts the jobs of three instances at once, each queue created once', async () => {
+    const scratch = await createScratchDatabase();
+    const instances = [0, 1, 2].map(() => openPostgres(scratch.url, 3));
+    const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
+    const mailConfig = {
+      smtpUrl: null,
+      from: 'test@localhost',
+      publicUrl: 'http://test',
+      mailboxDir,
+    };
+    try {
+      await Promise.all(instances.map((database) => database.migrate()));
+      const jobs = await Promise.all(
+        instances.map((database) =>
+          startJobs(database, {
+            fest: null,
+            outbox: createOutbox(database.db, createMailer(mailConfig), mailConfig.publicUrl),
+          }),
+        ),
+      );
+      const [first] = instances;
+      const queues = rowsOf(
+        await first?.db.execute(
+          sql`select name, count(*)::int as n from pgboss.queue group by name order by name`,
+        ),
+        z.object({ name: z.string(), n: z.number() }),
+      );
+      expect(queues).toEqual(
+        expect.arrayContaining([
+          { name: CASE_CLOCKS_QUEUE, n: 1 },
+          { name: MAIL_OUTBOX_QUEUE, n: 1 },
+        ]),
+      );
+      await Promise.all(jobs.map((j) => j.stop()));
+    } finally {
+      await Promise.all(instances.map((database) => database.close()));
+      await scratch.drop();
+      rmSync(mailboxDir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,16 +20,23 @@ export interface Jobs {
   stop(): Promise<void>;
 }
 
-/** Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups, retention always; FEST when set. */
+/**
+ * Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups, retention
+ * always; FEST when set. Instances starting together take turns: pg-boss's `create_queue` adds a
+ * partition to its job table, and two of them at once deadlock on PostgreSQL.
+ */
 export async function startJobs(
   database: Database,
   config: JobsConfig,
   options: BossOptions = {},
 ): Promise<Jobs> {
-  const boss = await startBoss(database, options);
-  await scheduleMailOutbox(boss, config.outbox);
-  await scheduleCaseClocks(boss, database.db);
-  await scheduleRetention(boss, database.db, config.attachments ?? databaseStorage());
-  if (config.fest) await scheduleFestRefresh(boss, database.db, config.fest);
+  const boss = await database.exclusive('soknadsportal.jobs', async () => {
+    const started = await startBoss(database, options);
+    await scheduleMailOutbox(started, config.outbox);
+    await scheduleCaseClocks(started, database.db);
+    await scheduleRetention(started, database.db, config.attachments ?? databaseStorage());
+    if (config.fest) await scheduleFestRefresh(started, database.db, config.fest);
+    return started;
+  });
   return { stop: () => boss.stop({ graceful: true, wait: true }) };
 }

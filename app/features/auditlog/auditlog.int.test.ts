@@ -7,6 +7,7 @@ import {
   type Database,
   type PostgresDatabase,
 } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { accessLog } from '../../db/schema';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
@@ -145,8 +146,7 @@ describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
       values (${hbeTrust()}, ${hbe.endorser.userId}, 'endorser', ${caseId}, 'view', 'casework',
               ${before.seq + 1}, ${before.hash}, '')
       returning id`);
-    const id = z.object({ rows: z.array(z.object({ id: z.coerce.number() })) }).parse(inserted)
-      .rows[0]?.id;
+    const id = rowsOf(inserted, z.object({ id: z.coerce.number() }))[0]?.id;
     await db().execute(sql`update access_log a set hash = access_log_hash(a) where id = ${id}`);
     await db().execute(sql`alter table access_log enable trigger access_log_chain`);
     expect((await hbeReport())?.firstBreak).toMatchObject({ id: after.id, problem: 'brokenLink' });

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { accessLog, cases, roleAssignments, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { CaseError } from '../cases/domain/errors';
@@ -63,7 +64,7 @@ export async function verifyAccessLog(db: Db): Promise<VerifyReport> {
     select a.id, a.trust_id, t.code, a.seq, a.prev_hash, a.hash, access_log_hash(a) as expected
     from access_log a join trusts t on t.id = a.trust_id
     order by a.trust_id, a.seq, a.id`);
-  const { rows } = z.object({ rows: z.array(chainRow) }).parse(result);
+  const rows = rowsOf(result, chainRow);
   const reports = new Map<string, TrustChainReport>();
   for (const row of rows) {
     let report = reports.get(row.trust_id);

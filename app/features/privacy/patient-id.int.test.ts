@@ -2,14 +2,12 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { createDraft, getCase, saveAnswers, transition } from '../cases/cases.server';
 import { envelopeKeyId, keyRing, parseKeyRing, useKeyRing } from './patient-id-cipher.server';
 import { rotatePatientIds } from './rotation.server';
-
-const rowsOf = <T>(result: unknown, row: z.ZodType<T>): T[] =>
-  z.object({ rows: z.array(row) }).parse(result).rows;
 
 const K1 = `k1:${Buffer.alloc(32, 11).toString('base64')}`;
 const K2 = `k2:${Buffer.alloc(32, 22).toString('base64')}`;

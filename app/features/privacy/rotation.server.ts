@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import {
   decryptPatientId,
   encryptPatientId,
@@ -27,7 +28,7 @@ export async function rotatePatientIds(db: Db, keys: KeyRing = keyRing()): Promi
   const result = await db.execute(
     sql`select id, answers->>'patientId' as patient_id from cases where jsonb_typeof(answers->'patientId') = 'string'`,
   );
-  const { rows } = z.object({ rows: z.array(stored) }).parse(result);
+  const rows = rowsOf(result, stored);
   let rewritten = 0;
   let unchanged = 0;
   for (const row of rows) {

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { demoActors } from '../../test/actors';
 import { prepareCase, type TrustActors } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
@@ -52,9 +53,7 @@ describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
   let database: Database;
   let hbe: TrustActors;
   const rows = async (query: SQL) =>
-    z
-      .object({ rows: z.array(z.record(z.string(), z.unknown())) })
-      .parse(await database.db.execute(query)).rows;
+    rowsOf(await database.db.execute(query), z.record(z.string(), z.unknown()));
   const expectConsistent = async () => {
     const volumes = await rows(storedVolumes);
     expect(volumes.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type TenantScope } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { caseSummaries, statisticsStageTimes, statisticsVolumes, trusts } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
@@ -218,9 +219,7 @@ export async function loadStatistics(
       .from(v)
       .where(where)
       .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), (${atcGroup}), ())`),
-    stageRows: z
-      .object({ rows: z.array(stageRow) })
-      .parse(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null))).rows,
+    stageRows: rowsOf(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null)), stageRow),
   }));
 
   const stageBins = new Map<string, Map<string, Bin[]>>();
