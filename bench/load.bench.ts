@@ -11,6 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { startSmtpSink } from '../app/test/smtp-sink';
 import type { LoadPlan, LoadResult, RequestKind } from './load-worker';
 import { percentile, printFigures, type Figure } from './report';
 import {
@@ -20,7 +21,6 @@ import {
   pickActors,
   ROOT,
   startInstances,
-  startSmtpSink,
   waitForOutbox,
   type LoadActor,
 } from './two-instances';

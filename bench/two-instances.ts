@@ -10,13 +10,13 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { simpleParser } from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import pg from 'pg';
-import { SMTPServer } from 'smtp-server';
 import { openPostgres } from '../app/db/database.server';
 import { createAuth } from '../app/features/auth/auth.server';
 import { composeMail } from '../app/features/notifications/outbox.server';
 import { DEVELOPMENT_KEYS } from '../app/features/privacy/patient-id-cipher.server';
+import type { SmtpSink } from '../app/test/smtp-sink';
 import type { Figure } from './report';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -28,42 +28,12 @@ export interface Instance {
   stop(): Promise<void>;
 }
 
-export interface SmtpSink {
-  url: string;
-  /** Every mail received: `to`, subject and text, joined (the key `composeMail` produces). */
-  received: string[];
-  close(): Promise<void>;
-}
-
 const mailKey = (to: string, subject: string, text: string) => `${to}\n${subject}\n${text.trim()}`;
 
-/** A real SMTP server on a free local port that keeps what it receives. */
-export async function startSmtpSink(): Promise<SmtpSink> {
-  const received: string[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
-          received.push(
-            mailKey(to.map((a) => a.text).join(', '), mail.subject ?? '', mail.text ?? ''),
-          );
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('SMTP sink has no port');
-  return {
-    url: `smtp://127.0.0.1:${address.port}`,
-    received,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+/** A received mail's `to`, subject and text, joined as `mailKey` joins what `composeMail` produced. */
+function receivedKey(mail: ParsedMail): string {
+  const to = Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : [];
+  return mailKey(to.map((a) => a.text).join(', '), mail.subject ?? '', mail.text ?? '');
 }
 
 /**
@@ -494,7 +464,7 @@ export async function checkInvariants(
       expected.set(key, (expected.get(key) ?? 0) + 1);
     }
     const got = new Map<string, number>();
-    for (const key of sink.received) got.set(key, (got.get(key) ?? 0) + 1);
+    for (const key of sink.received.map(receivedKey)) got.set(key, (got.get(key) ?? 0) + 1);
     let duplicates = 0;
     let missing = 0;
     for (const key of new Set([...expected.keys(), ...got.keys()])) {

@@ -2,13 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { simpleParser, type ParsedMail } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { notifications, users } from '../../db/schema';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
 import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
 import { createMailer, readMailbox, type MailConfig } from './mail.server';
 import { countUnread, listNotifications, markRead } from './notifications.server';
@@ -16,41 +15,15 @@ import { deliverOutbox } from './outbox.server';
 
 const PUBLIC_URL = 'https://soknad.test';
 
-/** A real SMTP server on a free local port that keeps what it receives, parsed. */
-async function startSmtp() {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => {
-          received.push(mail);
-          callback();
-        })
-        .catch(callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.server.address();
-  if (!address || typeof address === 'string') throw new Error('SMTP server has no port');
-  return {
-    received,
-    url: `smtp://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
-}
-
 describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
   let database: Database;
   let hbe: Awaited<ReturnType<typeof demoActors>>;
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: SmtpSink;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     hbe = await demoActors(database.db, 'HBE');
-    smtp = await startSmtp();
+    smtp = await startSmtpSink();
   });
   afterAll(async () => {
     await smtp.close();
