@@ -15,8 +15,12 @@ import {
   ne,
   sql,
   type Column,
+  type SQL,
+  type SQLChunk,
 } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import {
   festImports,
   festPackages,
@@ -34,6 +38,7 @@ import {
   type FestRecord,
   type ImportCounts,
   type ResolvedSubstance,
+  type StrengthData,
 } from './domain/m30';
 import { searchText } from './domain/search';
 import { M30Reader } from './m30-reader.server';
@@ -178,24 +183,31 @@ async function load(
   progress: FestImportProgress,
 ): Promise<{ hentetDato: string; counts: ImportCounts }> {
   const batchSize = options.batchSize ?? 1000;
-  const now = new Date();
+  const run: RunContext = { importId, now: new Date() };
   const counts = emptyCounts();
   const pending = new Map<FestKind, Map<string, FestRecord>>(FEST_KINDS.map((k) => [k, new Map()]));
+  // Products are written last, with their substances and search text: the strengths and
+  // substances they refer to come after them in the file. A full extract has about 9,000.
+  const products = new Map<string, ProductRecord>();
+  const references: References = { strengths: new Map(), substances: new Map() };
   const reader = new M30Reader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const writer = new BatchWriter(tx, run, counts);
   let checked = false;
 
-  // One batch is written while the parser reads on: the database works (on PostgreSQL, in its
-  // own process) while the next batch is parsed. A failed write stops the import at the next chunk.
-  let writing: Promise<void> = Promise.resolve();
-  let failure: { error: unknown } | null = null;
-  const settle = async () => {
-    await writing;
-    if (failure) throw failure.error;
-  };
   const drain = async (all: boolean) => {
     for (const entry of reader.take()) {
-      for (const record of mapEntry(entry)) pending.get(record.kind)?.set(record.id, record);
+      for (const record of mapEntry(entry)) {
+        if (record.kind === 'product') {
+          products.set(record.id, record);
+          continue;
+        }
+        if (record.kind === 'strength') references.strengths.set(record.id, record.data);
+        else if (record.kind === 'substance') {
+          references.substances.set(record.id, record.data.name);
+        }
+        pending.get(record.kind)?.set(record.id, record);
+      }
     }
     if (!checked && reader.hentetDato !== null) {
       checked = true;
@@ -205,16 +217,10 @@ async function load(
     }
     for (const [kind, records] of pending) {
       if (records.size === 0 || (!all && records.size < batchSize)) continue;
-      await settle();
-      const batch = [...records.values()];
+      const rows = [...records.values()].map((record) => rowJson(record));
       records.clear();
-      writing = writeBatch(tx, kind, batch, { importId, now }, counts[kind]).catch(
-        (error: unknown) => {
-          failure = { error };
-        },
-      );
+      await writer.write(kind, rows);
     }
-    if (all) await settle();
   };
 
   const opened = await openSource(source);
@@ -232,21 +238,34 @@ async function load(
     reader.write(decoder.decode());
     reader.end();
     await drain(true);
+    await writer.settle();
+    await resolveMissing(tx, products.values(), references);
+    let rows: string[] = [];
+    for (const product of products.values()) {
+      rows.push(rowJson(product, derivedJson(product, references)));
+      if (rows.length < batchSize) continue;
+      await writer.write('product', rows);
+      rows = [];
+    }
+    if (rows.length) await writer.write('product', rows);
+    await writer.settle();
   } finally {
     // Never leave a write running on the transaction when the import stops early.
-    await writing;
+    await writer.stop();
   }
 
   const hentetDato = reader.hentetDato ?? '';
   if (!options.partial) {
-    const products = counts.product;
-    if (products.added + products.changed + products.unchanged + products.restored === 0) {
+    const product = counts.product;
+    if (product.added + product.changed + product.unchanged + product.restored === 0) {
       throw new Error('The extract has no products: refusing to withdraw every product');
     }
     for (const kind of FEST_KINDS)
-      counts[kind].withdrawn = await withdrawMissing(tx, kind, importId, now);
+      counts[kind].withdrawn = await withdrawMissing(tx, kind, importId, run.now);
   }
-  await deriveProductSearch(tx, batchSize);
+  // Products this extract did not have (withdrawn ones, or all others in a partial extract) may
+  // refer to strengths or substances it changed.
+  await deriveProductSearch(tx, batchSize, importId);
   return { hentetDato, counts };
 }
 
@@ -261,137 +280,207 @@ async function hasNewerOrSame(tx: Tx, hentetDato: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** A table row built from a record: its content plus the bookkeeping columns. */
-type TrackedRow = FestRecord['data'] & {
-  id: string;
-  festChangedAt: string | null;
-  contentHash: string;
-  firstSeenAt: Date;
-  lastSeenAt: Date;
-  changedAt: Date;
-  lastSeenImportId: number;
-  withdrawnAt: null;
-};
+type ProductRecord = Extract<FestRecord, { kind: 'product' }>;
+
+/** Strengths by id and substance names by id: this extract's, and those it refers to from before. */
+interface References {
+  strengths: Map<string, StrengthData>;
+  substances: Map<string, string>;
+}
+
+/**
+ * Adds to the references the strengths and substances that products refer to but this extract
+ * does not have (they may be in the database from earlier extracts). None for a full extract.
+ */
+async function resolveMissing(
+  tx: Tx,
+  products: Iterable<ProductRecord>,
+  references: References,
+): Promise<void> {
+  const strengthIds = new Set<string>();
+  for (const product of products) {
+    for (const id of product.data.strengthIds) {
+      if (!references.strengths.has(id)) strengthIds.add(id);
+    }
+  }
+  if (strengthIds.size) {
+    const rows = await tx
+      .select({
+        id: festStrengths.id,
+        substanceId: festStrengths.substanceId,
+        amount: festStrengths.amount,
+        unit: festStrengths.unit,
+        perAmount: festStrengths.perAmount,
+        perUnit: festStrengths.perUnit,
+      })
+      .from(festStrengths)
+      .where(inIds(festStrengths, [...strengthIds]));
+    for (const { id, ...strength } of rows) references.strengths.set(id, strength);
+  }
+  const substanceIds = new Set<string>();
+  for (const strength of references.strengths.values()) {
+    const id = strength.substanceId;
+    if (id !== null && !references.substances.has(id)) substanceIds.add(id);
+  }
+  if (substanceIds.size) {
+    const rows = await tx
+      .select({ id: festSubstances.id, name: festSubstances.name })
+      .from(festSubstances)
+      .where(inIds(festSubstances, [...substanceIds]));
+    for (const { id, name } of rows) references.substances.set(id, name);
+  }
+}
+
+/**
+ * A product's substances (RefVirkestoffMedStyrke → VirkestoffMedStyrke → Virkestoff, in order;
+ * a strength that is nowhere is left out, a substance that is nowhere has no name) and its search
+ * text, as the JSON fields appended to its row. The same result as `deriveProductSearch`'s query.
+ */
+function derivedJson(product: ProductRecord, references: References): string {
+  const substances: ResolvedSubstance[] = [];
+  for (const id of product.data.strengthIds) {
+    const strength = references.strengths.get(id);
+    if (!strength) continue;
+    const { substanceId, amount, unit, perAmount, perUnit } = strength;
+    const name = substanceId === null ? null : (references.substances.get(substanceId) ?? null);
+    substances.push({ name, amount, unit, perAmount, perUnit });
+  }
+  const text = searchText({
+    ...product.data,
+    substances: substances.map((s) => s.name).filter((n): n is string => n !== null),
+  });
+  return `,"substances":${JSON.stringify(substances)},"searchText":${JSON.stringify(text)}`;
+}
 
 interface RunContext {
   importId: number;
   now: Date;
 }
 
-const hashOf = (record: FestRecord) =>
-  createHash('sha256')
-    .update(JSON.stringify([record.festChangedAt, record.data]))
-    .digest('hex');
+/**
+ * A record as one JSON object for `json_to_recordset`: its id, `Tidspunkt` and content hash, its
+ * data's fields under their own (property) names, and `derived` fields appended. The content hash
+ * is the SHA-256 of `[festChangedAt, data]` as JSON, built from the same serialisation.
+ */
+function rowJson(record: FestRecord, derived = ''): string {
+  const data = JSON.stringify(record.data);
+  const changedAt = JSON.stringify(record.festChangedAt);
+  const contentHash = createHash('sha256').update(`[${changedAt},${data}]`).digest('hex');
+  const fields = data.slice(1, -1);
+  return `{"id":${JSON.stringify(record.id)},"festChangedAt":${changedAt},"contentHash":"${contentHash}"${fields && `,${fields}`}${derived}}`;
+}
 
-/** Inserts new entries, updates changed or returning ones, and marks the rest as seen. */
-async function writeBatch(
-  tx: Tx,
-  kind: FestKind,
-  records: FestRecord[],
-  run: RunContext,
-  counts: ImportCounts[FestKind],
-): Promise<void> {
-  const table: TrackedTable = TABLES[kind];
-  const existing = new Map(
-    (
-      await tx
-        .select({
-          id: table.id,
-          contentHash: table.contentHash,
-          changedAt: table.changedAt,
-          withdrawnAt: table.withdrawnAt,
-        })
-        .from(table)
-        .where(
-          inIds(
-            table,
-            records.map((r) => r.id),
-          ),
-        )
-    ).map((row) => [row.id, row]),
-  );
+const batchCounts = z.object({
+  added: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
+  restored: z.number(),
+});
 
-  const rows: TrackedRow[] = [];
-  const unchanged: string[] = [];
-  for (const record of records) {
-    const contentHash = hashOf(record);
-    const before = existing.get(record.id);
-    const changed = before !== undefined && before.contentHash !== contentHash;
-    if (!before) counts.added++;
-    else if (changed) counts.changed++;
-    if (before?.withdrawnAt) counts.restored++;
-    if (before && !changed && !before.withdrawnAt) {
-      counts.unchanged++;
-      unchanged.push(record.id);
-      continue;
-    }
-    rows.push({
-      id: record.id,
-      festChangedAt: record.festChangedAt,
-      ...record.data,
-      contentHash,
-      firstSeenAt: run.now,
-      lastSeenAt: run.now,
-      changedAt: before && !changed ? before.changedAt : run.now,
-      lastSeenImportId: run.importId,
-      withdrawnAt: null,
-    });
+/**
+ * Writes batches one statement each, one at a time: a batch is sent while the caller goes on
+ * parsing (on PostgreSQL the database works in its own process meanwhile). A failed write is
+ * thrown by the next `write` or `settle`.
+ */
+class BatchWriter {
+  private writing: Promise<void> = Promise.resolve();
+  private failure: { error: unknown } | null = null;
+
+  constructor(
+    private readonly tx: Tx,
+    private readonly run: RunContext,
+    private readonly counts: ImportCounts,
+  ) {}
+
+  async write(kind: FestKind, rows: string[]): Promise<void> {
+    const json = `[${rows.join(',')}]`;
+    await this.settle();
+    const counts = this.counts[kind];
+    this.writing = this.tx
+      .execute(upsertStatement(kind, json, this.run))
+      .then((result) => {
+        const [row] = rowsOf(result, batchCounts);
+        if (!row) throw new Error('The FEST batch returned no counts');
+        counts.added += row.added;
+        counts.changed += row.changed;
+        counts.unchanged += row.unchanged;
+        counts.restored += row.restored;
+      })
+      .catch((error: unknown) => {
+        this.failure = { error };
+      });
   }
-  if (rows.length) await upsert(tx, table, rows);
-  if (unchanged.length) {
-    await tx
-      .update(table)
-      .set({ lastSeenAt: run.now, lastSeenImportId: run.importId })
-      .where(inIds(table, unchanged));
+
+  async settle(): Promise<void> {
+    await this.writing;
+    if (this.failure) throw this.failure.error;
+  }
+
+  /** Waits for the write in flight, whatever its outcome. */
+  stop(): Promise<void> {
+    return this.writing;
   }
 }
 
-/** Columns an update never touches: the key, the first sighting, and what is derived later. */
-const KEEP_ON_UPDATE = new Set(['id', 'firstSeenAt', 'substances', 'searchText']);
+/** Set from the run on every row written: when it was seen, and by which import. */
+const RUN_COLUMNS = new Set([
+  'firstSeenAt',
+  'lastSeenAt',
+  'changedAt',
+  'lastSeenImportId',
+  'withdrawnAt',
+]);
+
+/**
+ * Inserts new entries and updates the others (their content, when last seen, withdrawn no more;
+ * `changed_at` only when the content hash differs), as one statement with the rows as one JSON
+ * parameter read back with `json_to_recordset` into the table's own column types. It returns how
+ * many rows were added, changed, unchanged and restored: its main query sees the table as it was
+ * before the statement, not what `written` does to it.
+ */
+function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
+  const table: TrackedTable = TABLES[kind];
+  const columns = Object.entries<Column>(getTableColumns(table)).filter(
+    ([key]) => !RUN_COLUMNS.has(key),
+  );
+  const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
+  const name = (column: Column) => sql.identifier(column.name);
+  const now = sql`${run.now.toISOString()}::timestamptz`;
+  return sql`
+    with r as (
+      select * from json_to_recordset(${json}::json)
+        as r(${list(columns.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(column.getSQLType())}`))})
+    ),
+    written as (
+      insert into ${table} as t (${list(columns.map(([, column]) => name(column)))},
+        first_seen_at, last_seen_at, changed_at, last_seen_import_id, withdrawn_at)
+      select ${list(columns.map(([key]) => sql`r.${sql.identifier(key)}`))},
+        ${now}, ${now}, ${now}, ${run.importId}::integer, null
+      from r
+      on conflict (id) do update set
+        ${list(
+          columns
+            .filter(([key]) => key !== 'id')
+            .map(([, column]) => sql`${name(column)} = excluded.${name(column)}`),
+        )},
+        last_seen_at = excluded.last_seen_at,
+        last_seen_import_id = excluded.last_seen_import_id,
+        withdrawn_at = null,
+        changed_at = case when t.content_hash = excluded.content_hash
+          then t.changed_at else excluded.changed_at end
+    )
+    select
+      count(*) filter (where p.id is null)::integer as added,
+      count(*) filter (where p.content_hash <> r."contentHash")::integer as changed,
+      count(*) filter (where p.content_hash = r."contentHash" and p.withdrawn_at is null)::integer
+        as unchanged,
+      count(*) filter (where p.withdrawn_at is not null)::integer as restored
+    from r left join ${table} as p on p.id = r.id`;
+}
 
 /** `id in (…)` with the ids as one JSON parameter, however many (not one parameter per id). */
 const inIds = (table: TrackedTable, ids: string[]) =>
   sql`${table.id} in (select json_array_elements_text(${JSON.stringify(ids)}::json))`;
-
-/**
- * Inserts or updates a batch as one statement with one parameter: the rows as a JSON array, read
- * back with `json_to_recordset` into the table's own column types. Building a statement with a
- * parameter per value costs more than the database's work on it (tens of thousands of parameters).
- */
-async function upsert(tx: Tx, table: TrackedTable, rows: TrackedRow[]) {
-  const first = rows[0];
-  if (!first) return;
-  const columns = Object.entries<Column>(getTableColumns(table)).filter(([key]) => key in first);
-  const json = JSON.stringify(
-    rows.map((row) => {
-      const values: Record<string, unknown> = {};
-      for (const [key, column] of columns) {
-        const value: unknown = row[key as keyof TrackedRow];
-        values[column.name] = value instanceof Date ? value.toISOString() : value;
-      }
-      return values;
-    }),
-  );
-  const name = (column: Column) => sql.identifier(column.name);
-  const list = sql.join(
-    columns.map(([, column]) => name(column)),
-    sql`, `,
-  );
-  const types = sql.join(
-    columns.map(([, column]) => sql`${name(column)} ${sql.raw(column.getSQLType())}`),
-    sql`, `,
-  );
-  const set = sql.join(
-    columns
-      .filter(([key]) => !KEEP_ON_UPDATE.has(key))
-      .map(([, column]) => sql`${name(column)} = excluded.${name(column)}`),
-    sql`, `,
-  );
-  await tx.execute(sql`
-    insert into ${table} (${list})
-    select ${list} from json_to_recordset(${json}::json) as r(${types})
-    on conflict (id) do update set ${set}`);
-}
 
 /** Marks entries this full extract did not have as withdrawn; returns how many. */
 async function withdrawMissing(tx: Tx, kind: FestKind, importId: number, now: Date) {
@@ -403,10 +492,11 @@ async function withdrawMissing(tx: Tx, kind: FestKind, importId: number, now: Da
 }
 
 /**
- * Resolves each product's substances and strengths (RefVirkestoffMedStyrke → VirkestoffMedStyrke
- * → Virkestoff) and its search text, page by page, writing only what differs.
+ * Resolves the substances and strengths (RefVirkestoffMedStyrke → VirkestoffMedStyrke →
+ * Virkestoff) and the search text of the products this import did not write, page by page,
+ * writing only what differs. (Those it wrote got theirs with their row.)
  */
-async function deriveProductSearch(tx: Tx, pageSize: number): Promise<void> {
+async function deriveProductSearch(tx: Tx, pageSize: number, importId: number): Promise<void> {
   let after = '';
   for (;;) {
     const page = await tx
@@ -427,7 +517,7 @@ async function deriveProductSearch(tx: Tx, pageSize: number): Promise<void> {
           left join ${festSubstances} s on s.id = st.substance_id), '[]'::json)`,
       })
       .from(festProducts)
-      .where(gt(festProducts.id, after))
+      .where(and(gt(festProducts.id, after), ne(festProducts.lastSeenImportId, importId)))
       .orderBy(asc(festProducts.id))
       .limit(pageSize);
     const last = page.at(-1);
