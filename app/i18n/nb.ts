@@ -46,6 +46,13 @@ import type {
 } from '../features/retrospective/domain/retrospective';
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
+/** Built once: a formatter costs far more to build than to use (lists format hundreds of dates). */
+const dateTimeFormat = new Intl.DateTimeFormat('nb-NO', {
+  dateStyle: 'short',
+  timeStyle: 'short',
+  timeZone: 'Europe/Oslo',
+});
+
 export const nb = {
   app: {
     name: 'Søknadsportal',
@@ -339,6 +346,9 @@ export const nb = {
     waitingEmpty: 'Ingen saker venter på deg nå.',
     others: 'Andre saker',
     othersEmpty: 'Ingen andre saker.',
+    othersNoMore: 'Ingen flere andre saker.',
+    othersMore: 'Vis flere andre saker',
+    othersNewest: 'Til de sist endrede andre sakene',
     noCaseRole:
       'Rollen din gir ikke tilgang til enkeltsaker. Nasjonal oversikt og administrasjon kommer i egne moduler.',
     caseNumber: 'Løpenummer',
@@ -931,12 +941,7 @@ export const nb = {
       deadlineTooFar: 'Fristen kan være høyst 90 dager fram i tid.',
     } satisfies Record<ConsultationError, string>,
   },
-  dateTime: (date: Date) =>
-    new Intl.DateTimeFormat('nb-NO', {
-      dateStyle: 'short',
-      timeStyle: 'short',
-      timeZone: 'Europe/Oslo',
-    }).format(date),
+  dateTime: (date: Date) => dateTimeFormat.format(date),
   dialog: {
     title: 'Dialog',
     intro:

@@ -1,8 +1,13 @@
 import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
-import { listMyCases, type CaseListItem } from '../features/cases/cases.server';
-import { decodeFinishedCursor, encodeFinishedCursor } from '../features/cases/list-cursor';
+import { listMyCases, type CaseListItem, type ListCursor } from '../features/cases/cases.server';
+import {
+  decodeListCursor,
+  encodeListCursor,
+  MY_CASES_LISTS,
+  type MyCasesList,
+} from '../features/cases/list-cursor';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { consultationsHome } from '../features/consultations/consultations.server';
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
@@ -16,10 +21,31 @@ import type { Route } from './+types/home';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  // «Vis flere»: the next page of finished cases starts after the cursor (keyset, no offset);
-  // a malformed cursor shows the first page.
-  const after = decodeFinishedCursor(new URL(request.url).searchParams.get('avsluttet'));
-  const { waiting, others, finished } = await listMyCases(context.db, actor, after);
+  // «Vis flere»: the next page of the other active cases or of the finished ones starts after its
+  // cursor (keyset, no offset); a malformed cursor shows the first page. What waits is never paged.
+  const query = new URL(request.url).searchParams;
+  const cursors = {
+    andre: decodeListCursor('andre', query.get('andre')),
+    avsluttet: decodeListCursor('avsluttet', query.get('avsluttet')),
+  } satisfies Record<MyCasesList, ListCursor | null>;
+  const { waiting, others, finished } = await listMyCases(context.db, actor, {
+    others: cursors.andre,
+    finished: cursors.avsluttet,
+  });
+  // A link to one list's page keeps the other list where it is.
+  const link = (list: MyCasesList, cursor: ListCursor | null) => {
+    const params = new URLSearchParams();
+    for (const name of MY_CASES_LISTS) {
+      const at = name === list ? cursor : cursors[name];
+      if (at) params.set(name, encodeListCursor(name, at));
+    }
+    const search = params.toString();
+    return `/${search ? `?${search}` : ''}#${list}`;
+  };
+  const pager = (list: MyCasesList, next: ListCursor | null) => ({
+    newest: cursors[list] ? link(list, null) : null,
+    more: next ? link(list, next) : null,
+  });
   // Overdue first; "overdue" as of this request.
   const now = new Date();
   const mark = (items: CaseListItem[]) =>
@@ -29,12 +55,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   );
   return {
     waiting: mark(waiting),
-    others: mark(others),
+    others: mark(others.items),
+    othersPager: pager('andre', others.next),
     finished: mark(finished.items),
-    finishedIsFirstPage: after === null,
-    finishedNext: finished.next
-      ? `/?avsluttet=${encodeFinishedCursor(finished.next)}#avsluttet`
-      : null,
+    finishedPager: pager('avsluttet', finished.next),
     canApply: hasRole(actor, 'applicant'),
     worksCases,
     // Consultation: cases other trusts have asked this trust about (features/consultations).
@@ -102,8 +126,37 @@ function CaseTable({
   );
 }
 
+/** «Til de nyeste …» and «Vis flere …»: plain links, so paging works without JavaScript. */
+function Pager({
+  newest,
+  more,
+  newestLabel,
+  moreLabel,
+}: {
+  newest: string | null;
+  more: string | null;
+  newestLabel: string;
+  moreLabel: string;
+}) {
+  if (!newest && !more) return null;
+  return (
+    <div className="sp-row">
+      {newest && (
+        <Link asChild>
+          <RouterLink to={newest}>{newestLabel}</RouterLink>
+        </Link>
+      )}
+      {more && (
+        <Link asChild>
+          <RouterLink to={more}>{moreLabel}</RouterLink>
+        </Link>
+      )}
+    </div>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { waiting, others, finished, finishedNext, finishedIsFirstPage, canApply, worksCases } =
+  const { waiting, others, othersPager, finished, finishedPager, canApply, worksCases } =
     loaderData;
   return (
     <div className="sp-stack">
@@ -134,14 +187,19 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               empty={msg.myCases.waitingEmpty}
             />
           </section>
-          <section className="sp-stack" aria-labelledby="others">
-            <Heading level={2} data-size="md" id="others">
+          <section className="sp-stack" aria-labelledby="andre">
+            <Heading level={2} data-size="md" id="andre">
               {msg.myCases.others}
             </Heading>
             <CaseTable
               caption={msg.myCases.others}
               items={others}
-              empty={msg.myCases.othersEmpty}
+              empty={othersPager.newest ? msg.myCases.othersNoMore : msg.myCases.othersEmpty}
+            />
+            <Pager
+              {...othersPager}
+              newestLabel={msg.myCases.othersNewest}
+              moreLabel={msg.myCases.othersMore}
             />
           </section>
           <section className="sp-stack" aria-labelledby="avsluttet">
@@ -153,18 +211,11 @@ export default function Home({ loaderData }: Route.ComponentProps) {
               items={finished}
               empty={msg.myCases.finishedEmpty}
             />
-            <div className="sp-row">
-              {!finishedIsFirstPage && (
-                <Link asChild>
-                  <RouterLink to="/#avsluttet">{msg.myCases.finishedNewest}</RouterLink>
-                </Link>
-              )}
-              {finishedNext && (
-                <Link asChild>
-                  <RouterLink to={finishedNext}>{msg.myCases.finishedMore}</RouterLink>
-                </Link>
-              )}
-            </div>
+            <Pager
+              {...finishedPager}
+              newestLabel={msg.myCases.finishedNewest}
+              moreLabel={msg.myCases.finishedMore}
+            />
           </section>
         </>
       )}

@@ -1,4 +1,4 @@
-import { and, count, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import {
@@ -15,17 +15,17 @@ import type { Actor } from '../auth/domain/roles';
 import {
   CONCLUDED_STATUSES,
   createDraft,
-  FINISHED_PAGE_SIZE,
   getCase,
   inviteCoAuthor,
   listInvitableColleagues,
+  LIST_PAGE_SIZE,
   listMyCases,
   saveAnswers,
   transition,
   type CaseListItem,
   type ListCursor,
 } from './cases.server';
-import { caseRoles } from './domain/access';
+import { caseRoles, waitingStatuses } from './domain/access';
 import { isStatus } from './domain/workflow';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
@@ -496,28 +496,81 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const endorserView = await listMyCases(db(), hbe.endorser);
     expect(endorserView.waiting.map((i) => i.id)).toContain(c.id);
     const directorView = await listMyCases(db(), hbe.decisionMaker);
-    expect(directorView.others.map((i) => i.id)).toContain(c.id);
+    expect(directorView.others.items.map((i) => i.id)).toContain(c.id);
     expect(directorView.waiting.map((i) => i.id)).not.toContain(c.id);
     const applicantView = await listMyCases(db(), hbe.applicant);
-    expect(applicantView.others.map((i) => i.id)).toContain(c.id);
+    expect(applicantView.others.items.map((i) => i.id)).toContain(c.id);
     const foreign = await listMyCases(db(), ous.decisionMaker);
-    expect([...foreign.waiting, ...foreign.others].map((i) => i.id)).not.toContain(c.id);
+    expect([...foreign.waiting, ...foreign.others.items].map((i) => i.id)).not.toContain(c.id);
     const reader = await listMyCases(db(), hbe.nationalReader);
-    expect(reader).toEqual({ waiting: [], others: [], finished: { items: [], next: null } });
+    expect(reader).toEqual({
+      waiting: [],
+      others: { items: [], next: null },
+      finished: { items: [], next: null },
+    });
   });
 
-  /** Every case on "My cases": all active ones and every page of the concluded ones. */
+  it('leaves a follow-up waiting for the applicant, not for the director', async () => {
+    const c = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+    });
+    expect((await listMyCases(db(), hbe.decisionMaker)).waiting.map((i) => i.id)).toContain(c.id);
+    const decided = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approvedWithConditions',
+      reason: 'Innvilges for 6 måneder.',
+      conditions: 'Evaluering etter 6 måneder.',
+      evaluationDate: '2099-06-30',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: decided.version,
+      event: 'beginFollowUp',
+    });
+    // The director may still correct or close it, but it waits for the outcome report.
+    const director = await allListed(hbe.decisionMaker);
+    expect(director.waiting.map((i) => i.id)).not.toContain(c.id);
+    expect(director.others.map((i) => i.id)).toContain(c.id);
+    const applicant = await listMyCases(db(), hbe.applicant);
+    expect(applicant.waiting.find((i) => i.id === c.id)).toMatchObject({ status: 'followUp' });
+  });
+
+  /**
+   * Every case on "My cases": what waits (the same on every page), and every page of the other
+   * active cases and of the concluded ones, each walked to its end.
+   */
   async function allListed(actor: Actor) {
     const first = await listMyCases(db(), actor);
-    const pages: CaseListItem[][] = [first.finished.items];
-    let next: ListCursor | null = first.finished.next;
-    while (next) {
-      const page = await listMyCases(db(), actor, next);
-      expect(page.waiting).toEqual(first.waiting);
-      pages.push(page.finished.items);
-      next = page.finished.next;
-    }
-    return { active: [...first.waiting, ...first.others], pages };
+    const walk = async (list: 'others' | 'finished') => {
+      const pages: CaseListItem[][] = [first[list].items];
+      let next: ListCursor | null = first[list].next;
+      while (next) {
+        const page = await listMyCases(db(), actor, { [list]: next });
+        expect(page.waiting).toEqual(first.waiting);
+        pages.push(page[list].items);
+        next = page[list].next;
+      }
+      return pages;
+    };
+    const otherPages = await walk('others');
+    const pages = await walk('finished');
+    const others = otherPages.flat();
+    // The SQL grouping agrees with the pure rule, item by item.
+    expect(first.waiting.every((i) => i.waitingForMe)).toBe(true);
+    expect(others.every((i) => !i.waitingForMe)).toBe(true);
+    return {
+      waiting: first.waiting,
+      others,
+      otherPages,
+      active: [...first.waiting, ...others],
+      pages,
+    };
   }
 
   it('lists every active case and pages the concluded ones by keyset, newest first', async () => {
@@ -527,7 +580,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     for (let i = 0; i < 3; i++) drafts.push(await createDraft(db(), hst.applicant, application));
     const submitted = await submittedCase(hst.applicant);
     const withdrawn: string[] = [];
-    for (let i = 0; i < 2 * FINISHED_PAGE_SIZE + 3; i++) {
+    for (let i = 0; i < 2 * LIST_PAGE_SIZE + 3; i++) {
       const draft = await createDraft(db(), hst.applicant, application);
       await transition(db(), hst.applicant, {
         caseId: draft.id,
@@ -540,11 +593,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(applicant.active.map((i) => i.id)).toEqual(
       expect.arrayContaining([...drafts.map((d) => d.id), submitted.id]),
     );
-    expect(applicant.pages.map((p) => p.length)).toEqual([
-      FINISHED_PAGE_SIZE,
-      FINISHED_PAGE_SIZE,
-      3,
-    ]);
+    expect(applicant.pages.map((p) => p.length)).toEqual([LIST_PAGE_SIZE, LIST_PAGE_SIZE, 3]);
     // Newest first, no case twice, none left out.
     expect(applicant.pages.flat().map((i) => i.id)).toEqual(withdrawn);
     const director = await allListed(hst.decisionMaker);
@@ -552,6 +601,83 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(director.active.map((i) => i.id)).not.toContain(drafts[0]?.id);
     expect(director.pages.flat().map((i) => i.id)).toEqual(withdrawn);
     expect(director.pages.flat().every((i) => !i.waitingForMe && i.dueAt === null)).toBe(true);
+  });
+
+  it('pages the other active cases by keyset: ties, the last page, cases moving to what waits', async () => {
+    const ours: { id: string; version: number }[] = [];
+    for (let i = 0; i < 2 * LIST_PAGE_SIZE + 3; i++) ours.push(await submittedCase(ous.applicant));
+    // Ties: 25 cases changed at the same microsecond, so a page ends inside the tie (then by id).
+    const tied = new Set(ours.slice(0, LIST_PAGE_SIZE + 5).map((c) => c.id));
+    await db()
+      .update(cases)
+      .set({ updatedAt: sql`'2026-06-01 10:00:00.123456+00'::timestamptz` })
+      .where(inArray(cases.id, [...tied]));
+    /** The director's other active cases in OUS, as the database orders them. */
+    const othersInOrder = async () => {
+      const rows = await inTenant(db(), ous.decisionMaker, (tx) =>
+        tx
+          .select({ id: cases.id, status: cases.status })
+          .from(cases)
+          .orderBy(desc(cases.updatedAt), desc(cases.id)),
+      );
+      const skip: readonly string[] = [
+        'draft',
+        ...CONCLUDED_STATUSES,
+        ...waitingStatuses(['decisionMaker']),
+      ];
+      return rows.filter((r) => !skip.includes(r.status)).map((r) => r.id);
+    };
+    const pageLengths = (n: number) =>
+      Array.from({ length: Math.ceil(n / LIST_PAGE_SIZE) }, (_, i) =>
+        Math.min(LIST_PAGE_SIZE, n - i * LIST_PAGE_SIZE),
+      );
+
+    const before = await allListed(ous.decisionMaker);
+    const expected = await othersInOrder();
+    expect(before.others.map((i) => i.id)).toEqual(expected);
+    expect(before.otherPages.map((p) => p.length)).toEqual(pageLengths(expected.length));
+    expect(before.otherPages.filter((p) => p.some((i) => tied.has(i.id))).length).toBeGreaterThan(
+      1,
+    );
+    // What waits is never cut off: the leader sees every one of them.
+    const leader = await listMyCases(db(), ous.endorser);
+    expect(leader.waiting.map((i) => i.id)).toEqual(expect.arrayContaining(ours.map((c) => c.id)));
+    expect(leader.waiting.length).toBeGreaterThan(LIST_PAGE_SIZE);
+
+    const endorse = (c: { id: string; version: number }) =>
+      transition(db(), ous.endorser, {
+        caseId: c.id,
+        version: c.version,
+        event: 'endorse',
+        reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+      });
+    // A case on page 2 moves to what waits for the director while they read page 1: page 2 from
+    // the same cursor lists the rest in order, nothing twice and nothing lost.
+    const first = await listMyCases(db(), ous.decisionMaker);
+    const secondBefore = before.otherPages[1]?.map((i) => i.id) ?? [];
+    const moved = ours.find((c) => c.id === secondBefore[3]);
+    if (!moved || !first.others.next) throw new Error('expected a second page');
+    await endorse(moved);
+    const second = await listMyCases(db(), ous.decisionMaker, { others: first.others.next });
+    expect(second.waiting.map((i) => i.id)).toContain(moved.id);
+    expect(second.others.items.map((i) => i.id)).toEqual(
+      [...secondBefore.filter((id) => id !== moved.id), before.otherPages[2]?.[0]?.id].slice(
+        0,
+        LIST_PAGE_SIZE,
+      ),
+    );
+
+    // The last page: with a multiple of the page size left, the last page is full and has no
+    // "show more" (no empty page after it).
+    const left = (await othersInOrder()).length;
+    const toMove = ours.filter((c) => c.id !== moved.id).slice(-(left % LIST_PAGE_SIZE || 1));
+    if (left % LIST_PAGE_SIZE !== 0) for (const c of toMove) await endorse(c);
+    const after = await allListed(ous.decisionMaker);
+    const remaining = await othersInOrder();
+    expect(remaining.length % LIST_PAGE_SIZE).toBe(0);
+    expect(after.others.map((i) => i.id)).toEqual(remaining);
+    expect(after.otherPages.map((p) => p.length)).toEqual(pageLengths(remaining.length));
+    expect(after.waiting.map((i) => i.id)).toEqual(expect.arrayContaining([moved.id]));
   });
 
   it('lists exactly the cases the access rules let each person see, each once', async () => {

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
@@ -30,7 +30,7 @@ import { getDrugFactsIn, resolveDrugChoice, type DrugFacts } from '../fest/fest.
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
-import { canEditApplication, caseRoles } from './domain/access';
+import { canEditApplication, caseRoles, waitingStatuses, waitsFor } from './domain/access';
 import {
   decisionSchema,
   fieldErrors,
@@ -207,29 +207,42 @@ export interface CaseListItem {
   dueAt: Date | null;
 }
 
-/** How many concluded cases "My cases" shows per page (newest first, then "show more"). */
-export const FINISHED_PAGE_SIZE = 20;
+/** How many cases "My cases" shows per page of a paged list (newest first, then "show more"). */
+export const LIST_PAGE_SIZE = 20;
 
 /**
- * The statuses "My cases" lists a page at a time: decided or final. Everything before the
- * decision, and the follow-up (the applicant's outcome report), is the working set and is listed
- * in full. The partial indexes of migration `lists` (app/db/schema.ts) use the same list.
+ * The statuses of the concluded list of "My cases": decided or final. Everything before the
+ * decision, and the follow-up (the applicant's outcome report), is active: what waits for the
+ * actor is listed in full, the rest a page at a time. The partial indexes of migration `lists`
+ * (app/db/schema.ts) use the same list.
  */
 export const CONCLUDED_STATUSES: readonly Status[] = ['decided', ...FINAL_STATUSES];
 
-/** Where the next page of concluded cases starts: the last row's updated_at (exact, as text) and id. */
+/** Where the next page of a list starts: the last row's updated_at (exact, as text) and id. */
 export interface ListCursor {
   key: string;
   id: string;
 }
 
 export interface MyCases {
-  /** Active cases that wait for the actor, oldest first; never cut off. */
+  /** Active cases that wait for the actor (`waitsFor`), oldest first; never cut off. */
   waiting: CaseListItem[];
-  /** Other active cases, most recently changed first; never cut off. */
-  others: CaseListItem[];
+  /** One page of the other active cases the actor sees, most recently changed first. */
+  others: ListPage;
   /** One page of concluded cases (CONCLUDED_STATUSES), most recently changed first. */
-  finished: { items: CaseListItem[]; next: ListCursor | null };
+  finished: ListPage;
+}
+
+/** A page of "My cases" and where the next one starts (null: this is the last page). */
+export interface ListPage {
+  items: CaseListItem[];
+  next: ListCursor | null;
+}
+
+/** Where each paged list of "My cases" starts; null or absent: its first page. */
+export interface MyCasesPages {
+  others?: ListCursor | null;
+  finished?: ListCursor | null;
 }
 
 /** The concluded statuses as SQL literals, so the partial indexes of migration `lists` match. */
@@ -238,77 +251,114 @@ const activeCase = sql`${cases.status} not in (${CONCLUDED_LIST})`;
 const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
 
 /**
- * The ids of the actor's cases in one status group, as a union of one index-backed branch per
- * way to see a case (the conditions of `caseRoles`, domain/access.ts): own applications,
- * co-authored ones, cases of the departments the actor leads or was added to as leader, and every
- * submitted case for the director and the committee. With `page`, each branch reads at most
- * `page.limit` rows after the cursor, so the cost does not grow with the trust's history.
+ * One way to see a case (the conditions of `caseRoles`, domain/access.ts) and the roles it gives
+ * for every case it matches: own applications, co-authored ones, cases of the departments the
+ * actor leads or was added to as leader, and every submitted case for the director, the
+ * committee and a trust-wide leader.
+ */
+interface Branch {
+  roles: CaseRole[];
+  from?: 'collaborators' | 'leaders';
+  where: SQL | undefined;
+}
+
+function branchesOf(actor: Actor): Branch[] {
+  const submitted = ne(cases.status, 'draft');
+  const branches: Branch[] = [
+    {
+      roles: ['coAuthor'],
+      from: 'collaborators',
+      where: eq(caseCollaborators.userId, actor.userId),
+    },
+  ];
+  if (hasRole(actor, 'applicant')) {
+    branches.push({ roles: ['applicant'], where: eq(cases.applicantId, actor.userId) });
+  }
+  const endorserGrants = actor.grants.filter(
+    (g) => g.role === 'endorser' && g.trustId === actor.trustId,
+  );
+  const trustEndorser = endorserGrants.some((g) => g.departmentId === null);
+  const wholeTrust: CaseRole[] = [
+    ...(hasRole(actor, 'decisionMaker') ? (['decisionMaker'] as const) : []),
+    ...(hasRole(actor, 'assessor') ? (['assessor'] as const) : []),
+    ...(trustEndorser ? (['endorser'] as const) : []),
+  ];
+  if (wholeTrust.length > 0) branches.push({ roles: wholeTrust, where: submitted });
+  // A department leader who is also director or committee: the whole-trust branch already shows
+  // these cases, but the endorser role they add decides whether a case waits.
+  if (endorserGrants.length > 0 && !trustEndorser) {
+    branches.push({
+      roles: ['endorser'],
+      from: 'leaders',
+      where: and(submitted, eq(caseLeaders.userId, actor.userId)),
+    });
+    const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
+    branches.push({
+      roles: ['endorser'],
+      where: and(submitted, inArray(cases.departmentId, departmentIds)),
+    });
+  }
+  return branches;
+}
+
+/** The active statuses in which a case waits for someone holding `roles`. */
+const activeWaiting = (roles: readonly CaseRole[]) =>
+  waitingStatuses(roles).filter((s) => !CONCLUDED_STATUSES.includes(s));
+
+/**
+ * The ids of the actor's cases matching `where` in each branch (given the branch's roles), as a
+ * union of one index-backed select per branch. With `page`, each branch reads at most
+ * `page.limit` rows after the cursor, newest first, so the cost does not grow with the trust's
+ * history or working set.
  */
 function visibleCaseIds(
   tx: Tx,
   actor: Actor,
-  group: SQL,
+  where: (roles: readonly CaseRole[]) => SQL | null,
   page?: { after: ListCursor | null; limit: number },
-): SQL {
+): SQL | null {
   const keyset = page?.after
     ? sql`(${cases.updatedAt}, ${cases.id}) < (${page.after.key}::timestamptz, ${page.after.id}::uuid)`
     : undefined;
-  const submitted = ne(cases.status, 'draft');
-  const branch = (where: SQL | undefined, from?: 'collaborators' | 'leaders') => {
+  const selects = branchesOf(actor).flatMap((branch) => {
+    const condition = where(branch.roles);
+    if (!condition) return [];
+    const filter = and(eq(cases.trustId, actor.trustId), condition, branch.where, keyset);
     const base =
-      from === 'collaborators'
+      branch.from === 'collaborators'
         ? tx
             .select({ id: cases.id })
             .from(caseCollaborators)
             .innerJoin(cases, eq(cases.id, caseCollaborators.caseId))
-            .where(and(eq(cases.trustId, actor.trustId), group, where, keyset))
-        : from === 'leaders'
+            .where(filter)
+        : branch.from === 'leaders'
           ? tx
               .select({ id: cases.id })
               .from(caseLeaders)
               .innerJoin(cases, eq(cases.id, caseLeaders.caseId))
-              .where(and(eq(cases.trustId, actor.trustId), group, where, keyset))
-          : tx
-              .select({ id: cases.id })
-              .from(cases)
-              .where(and(eq(cases.trustId, actor.trustId), group, where, keyset));
-    return page
-      ? sql`(${base.orderBy(desc(cases.updatedAt), desc(cases.id)).limit(page.limit)})`
-      : sql`(${base})`;
-  };
-  const branches: SQL[] = [branch(eq(caseCollaborators.userId, actor.userId), 'collaborators')];
-  if (hasRole(actor, 'applicant')) branches.push(branch(eq(cases.applicantId, actor.userId)));
-  const endorserGrants = actor.grants.filter(
-    (g) => g.role === 'endorser' && g.trustId === actor.trustId,
-  );
-  const wholeTrust =
-    hasRole(actor, 'decisionMaker') ||
-    hasRole(actor, 'assessor') ||
-    endorserGrants.some((g) => g.departmentId === null);
-  if (wholeTrust) {
-    branches.push(branch(submitted));
-  } else {
-    if (hasRole(actor, 'endorser')) {
-      branches.push(branch(and(submitted, eq(caseLeaders.userId, actor.userId)), 'leaders'));
-    }
-    const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
-    if (departmentIds.length > 0) {
-      branches.push(branch(and(submitted, inArray(cases.departmentId, departmentIds))));
-    }
-  }
-  return sql.join(branches, sql` union `);
+              .where(filter)
+          : tx.select({ id: cases.id }).from(cases).where(filter);
+    return [
+      page
+        ? sql`(${base.orderBy(desc(cases.updatedAt), desc(cases.id)).limit(page.limit)})`
+        : sql`(${base})`,
+    ];
+  });
+  return selects.length > 0 ? sql.join(selects, sql` union `) : null;
 }
 
 /**
- * "My cases": everything the actor works on in their trust, what waits for them first. The active
- * cases (the working set) are all listed; the concluded ones come a page at a time, keyset on
- * (updated_at, id), so the page costs the same whatever the trust's history (issue #7). Only the
- * fields the list shows are read (the drug's name and the indication from the answers, in SQL).
+ * "My cases": everything the actor works on in their trust, what waits for them first. What waits
+ * is listed in full (never cut off): the active cases in the statuses in which one of the actor's
+ * roles for the case must act. The other active cases and the concluded ones come a page at a
+ * time, newest first, keyset on (updated_at, id), so the page costs the same whatever the trust's
+ * history and working set (issue #7). Only the fields the list shows are read (the drug's name and
+ * the indication from the answers, in SQL).
  */
 export async function listMyCases(
   db: Db,
   actor: Actor,
-  finishedAfter: ListCursor | null = null,
+  pages: MyCasesPages = {},
 ): Promise<MyCases> {
   const columns = {
     id: cases.id,
@@ -323,47 +373,81 @@ export async function listMyCases(
     updatedKey: sql<string>`${cases.updatedAt}::text`,
     urgent: cases.urgent,
   };
-  const { open, finished, members } = await inTenant(db, scopeOf(actor), async (tx) => {
-    const openRows = await tx
-      .select({
-        ...columns,
-        enteredAt: enteredCurrentStatus,
-        deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
-      })
-      .from(cases)
-      .leftJoin(
-        stageDeadlines,
-        and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
-      )
-      .where(sql`${cases.id} in (${visibleCaseIds(tx, actor, activeCase)})`)
-      .orderBy(desc(cases.updatedAt), desc(cases.id));
-    const finishedRows = await tx
-      .select(columns)
-      .from(cases)
-      .where(
-        sql`${cases.id} in (${visibleCaseIds(tx, actor, concludedCase, {
-          after: finishedAfter,
-          limit: FINISHED_PAGE_SIZE + 1,
-        })})`,
-      )
-      .orderBy(desc(cases.updatedAt), desc(cases.id))
-      .limit(FINISHED_PAGE_SIZE + 1);
-    const ids = [...openRows, ...finishedRows].map((r) => r.id);
-    return { open: openRows, finished: finishedRows, members: await membersOf(tx, ids) };
+  const activeColumns = {
+    ...columns,
+    enteredAt: enteredCurrentStatus,
+    deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
+  };
+  const pageSize = LIST_PAGE_SIZE + 1;
+  const rows = await inTenant(db, scopeOf(actor), async (tx) => {
+    const active = (ids: SQL) =>
+      tx
+        .select(activeColumns)
+        .from(cases)
+        .leftJoin(
+          stageDeadlines,
+          and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
+        )
+        .where(sql`${cases.id} in (${ids})`);
+    const waitingIds = visibleCaseIds(tx, actor, (roles) => {
+      const statuses = activeWaiting(roles);
+      return statuses.length > 0 ? sql`${activeCase} and ${inArray(cases.status, statuses)}` : null;
+    });
+    const waitingRows = waitingIds
+      ? await active(waitingIds).orderBy(asc(cases.updatedAt), asc(cases.id))
+      : [];
+    // The other active cases: in no status that waits for the branch's roles, and not waiting
+    // through another branch (the applicant who is also director, say).
+    const waitingSet = waitingRows.map((r) => r.id);
+    const otherIds = visibleCaseIds(
+      tx,
+      actor,
+      (roles) => {
+        const statuses = activeWaiting(roles);
+        return (
+          and(
+            activeCase,
+            statuses.length > 0 ? notInArray(cases.status, statuses) : undefined,
+            waitingSet.length > 0 ? notInArray(cases.id, waitingSet) : undefined,
+          ) ?? activeCase
+        );
+      },
+      { after: pages.others ?? null, limit: pageSize },
+    );
+    const otherRows = otherIds
+      ? await active(otherIds).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(pageSize)
+      : [];
+    const finishedIds = visibleCaseIds(tx, actor, () => concludedCase, {
+      after: pages.finished ?? null,
+      limit: pageSize,
+    });
+    const finishedRows = finishedIds
+      ? await tx
+          .select(columns)
+          .from(cases)
+          .where(sql`${cases.id} in (${finishedIds})`)
+          .orderBy(desc(cases.updatedAt), desc(cases.id))
+          .limit(pageSize)
+      : [];
+    const ids = [...waitingRows, ...otherRows, ...finishedRows].map((r) => r.id);
+    return {
+      waiting: waitingRows,
+      others: otherRows,
+      finished: finishedRows,
+      members: await membersOf(tx, ids),
+    };
   });
-  type Row = (typeof finished)[number];
+  type Row = (typeof rows.finished)[number];
   const toItem = (row: Row, dueAt: (status: Status) => Date | null): CaseListItem | undefined => {
     if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
     const status = row.status;
     const roles = caseRoles(actor, {
       ...row,
-      ...(members.get(row.id) ?? NO_MEMBERS),
+      ...(rows.members.get(row.id) ?? NO_MEMBERS),
       status,
       consultedByActorTrust: false,
     });
     if (roles.length === 0) return undefined;
-    // "Withdraw" is always possible for an open case; it alone does not make a case wait for me.
-    const events = availableEvents(status, roles).filter((e) => e !== 'withdraw');
     return {
       id: row.id,
       caseNumber: row.caseNumber,
@@ -371,32 +455,32 @@ export async function listMyCases(
       drug: row.drug ?? '',
       indication: row.indication ?? '',
       updatedAt: row.updatedAt,
-      waitingForMe: events.length > 0 || canEditApplication(roles, status),
+      waitingForMe: waitsFor(roles, status),
       urgent: row.urgent,
       dueAt: dueAt(status),
     };
   };
-  const waiting: CaseListItem[] = [];
-  const others: CaseListItem[] = [];
-  for (const row of open) {
-    const item = toItem(row, (status) =>
+  type ActiveRow = (typeof rows.waiting)[number];
+  const activeItem = (row: ActiveRow) =>
+    toItem(row, (status) =>
       stageDueAt({ status, enteredAt: row.enteredAt, urgent: row.urgent, deadline: row.deadline }),
     );
-    if (item) (item.waitingForMe ? waiting : others).push(item);
-  }
-  // Oldest first among what waits: the case that has waited longest is handled first.
-  waiting.reverse();
-  const page = finished.slice(0, FINISHED_PAGE_SIZE);
-  const last = page.at(-1);
-  const items = page.flatMap((row) => toItem(row, () => null) ?? []);
+  const paged = <R extends Row>(
+    list: R[],
+    item: (row: R) => CaseListItem | undefined,
+  ): ListPage => {
+    const page = list.slice(0, LIST_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      items: page.flatMap((row) => item(row) ?? []),
+      next: list.length > LIST_PAGE_SIZE && last ? { key: last.updatedKey, id: last.id } : null,
+    };
+  };
   return {
-    waiting,
-    others,
-    finished: {
-      items,
-      next:
-        finished.length > FINISHED_PAGE_SIZE && last ? { key: last.updatedKey, id: last.id } : null,
-    },
+    // Oldest first: the case that has waited longest is handled first.
+    waiting: rows.waiting.flatMap((row) => activeItem(row) ?? []),
+    others: paged(rows.others, activeItem),
+    finished: paged(rows.finished, (row) => toItem(row, () => null)),
   };
 }
 

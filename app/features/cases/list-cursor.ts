@@ -1,16 +1,20 @@
 import { cursorKeyValid, decodeCursor, encodeCursor } from '../national/domain/overview';
 import type { ListCursor } from './cases.server';
 
-/** The keyset cursor of the finished cases on "My cases", in the URL (`?avsluttet=`). */
-const SORT = 'mine:avsluttet';
+/**
+ * The paged lists of "My cases", each with its keyset cursor in the URL: the other active cases
+ * (`?andre=`) and the concluded ones (`?avsluttet=`).
+ */
+export const MY_CASES_LISTS = ['andre', 'avsluttet'] as const;
+export type MyCasesList = (typeof MY_CASES_LISTS)[number];
 
-export const encodeFinishedCursor = (cursor: ListCursor): string =>
-  encodeCursor({ sort: SORT, key: cursor.key, id: cursor.id });
+export const encodeListCursor = (list: MyCasesList, cursor: ListCursor): string =>
+  encodeCursor({ sort: `mine:${list}`, key: cursor.key, id: cursor.id });
 
 /** The cursor, or null when absent or malformed (then the first page is shown). */
-export function decodeFinishedCursor(value: string | null): ListCursor | null {
+export function decodeListCursor(list: MyCasesList, value: string | null): ListCursor | null {
   if (!value) return null;
-  const cursor = decodeCursor(value, SORT);
+  const cursor = decodeCursor(value, `mine:${list}`);
   if (!cursor || !cursorKeyValid('timestamp', cursor.key)) return null;
   return { key: cursor.key, id: cursor.id };
 }

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import type { Actor, Role, RoleGrant } from '../../auth/domain/roles';
+import type { Actor, CaseRole, Role, RoleGrant } from '../../auth/domain/roles';
 import {
   applicationEditorRole,
   canEditApplication,
   caseRoles,
   canViewCase,
   type CaseScope,
+  waitingStatuses,
+  waitsFor,
 } from './access';
 import type { Status } from './workflow';
 
@@ -103,5 +105,48 @@ describe('applicationEditorRole', () => {
     [['decisionMaker'], 'draft', null],
   ] as [Role[], Status, Role | null][])('%j in %s → %s', (roles, status, role) => {
     expect(applicationEditorRole(roles, status)).toBe(role);
+  });
+});
+
+describe('waitsFor', () => {
+  it.each([
+    [['applicant'], 'draft', true],
+    [['coAuthor'], 'returned', true],
+    [['applicant'], 'awaitingInformation', true],
+    [['applicant'], 'followUp', true], // the outcome report
+    // Withdrawing is always possible while open; it alone does not make a case wait.
+    [['applicant'], 'submitted', false],
+    [['applicant'], 'underAssessment', false],
+    [['endorser'], 'submitted', true],
+    [['endorser'], 'endorsed', false],
+    [['decisionMaker'], 'endorsed', true],
+    [['decisionMaker'], 'underAssessment', true],
+    [['decisionMaker'], 'inConsultation', true], // the director chases the consulted trust
+    [['assessor'], 'underAssessment', true],
+    // Follow-up waits for the applicant's outcome; the director may correct or close, not must.
+    [['decisionMaker'], 'followUp', false],
+    [['decisionMaker'], 'submitted', false],
+    [['decisionMaker'], 'awaitingInformation', false],
+    [['decisionMaker'], 'decided', true], // begin follow-up
+    [['decisionMaker', 'applicant'], 'awaitingInformation', true],
+    [[], 'endorsed', false],
+  ] as [CaseRole[], Status, boolean][])('%j in %s → %s', (roles, status, waits) => {
+    expect(waitsFor(roles, status)).toBe(waits);
+  });
+
+  it('lists the statuses a set of roles waits in', () => {
+    expect(waitingStatuses(['decisionMaker'])).toEqual([
+      'endorsed',
+      'underAssessment',
+      'inConsultation',
+      'decided',
+    ]);
+    expect(waitingStatuses(['applicant'])).toEqual([
+      'draft',
+      'returned',
+      'awaitingInformation',
+      'followUp',
+    ]);
+    expect(waitingStatuses(['nationalReader'])).toEqual([]);
   });
 });

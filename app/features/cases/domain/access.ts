@@ -1,5 +1,11 @@
 import { hasRole, hasRoleFor, type Actor, type CaseRole, type Role } from '../../auth/domain/roles';
-import { EDITABLE_STATUSES, type Status } from './workflow';
+import {
+  availableEvents,
+  EDITABLE_STATUSES,
+  OPTIONAL_EVENTS,
+  STATUSES,
+  type Status,
+} from './workflow';
 
 /** What the access rules need to know about a case. */
 export interface CaseScope {
@@ -66,4 +72,21 @@ export function applicationEditorRole(roles: readonly CaseRole[], status: Status
 
 export function canEditApplication(roles: readonly CaseRole[], status: Status): boolean {
   return applicationEditorRole(roles, status) !== null;
+}
+
+/**
+ * Whether a case in `status` waits for someone holding `roles` for it: they must act before it
+ * moves on (an event other than the optional ones of `OPTIONAL_EVENTS`), or they write the
+ * application while it may be edited. "Venter på deg" on "My cases" lists these.
+ */
+export function waitsFor(roles: readonly CaseRole[], status: Status): boolean {
+  return (
+    availableEvents(status, roles).some((e) => !OPTIONAL_EVENTS.includes(e)) ||
+    canEditApplication(roles, status)
+  );
+}
+
+/** The statuses in which a case waits for someone holding `roles` (`waitsFor`), in table order. */
+export function waitingStatuses(roles: readonly CaseRole[]): Status[] {
+  return STATUSES.filter((status) => waitsFor(roles, status));
 }

@@ -106,6 +106,13 @@ export const TRANSITIONS: readonly Transition[] = [
   t('followUp', 'close', 'closed', ['decisionMaker'], false),
 ];
 
+/**
+ * Events a role may fire that the case does not wait for: withdrawing an application, correcting
+ * a decision, closing a follow-up before the applicant reports the outcome. A case waits for
+ * someone when they hold another event for it (see `waitsFor` in access.ts).
+ */
+export const OPTIONAL_EVENTS: readonly CaseEvent[] = ['withdraw', 'reviseDecision', 'close'];
+
 /** Statuses from which no event leads anywhere. */
 export const FINAL_STATUSES: readonly Status[] = STATUSES.filter(
   (s) => !TRANSITIONS.some((tr) => tr.from === s),
