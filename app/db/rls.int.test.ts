@@ -49,6 +49,10 @@ const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
     'Statistics counts derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
   statistics_stage_times:
     'Statistics stage-time histograms derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_scheme_volumes:
+    'Statistics counts without the ATC code, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_scheme_stage_times:
+    'Statistics stage-time histograms per scheme and scope, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tables without `trust_id`: national reference data, no case data. */
@@ -61,6 +65,16 @@ const NATIONAL_TABLES: Record<string, string> = {
   fest_refund_groups: 'FEST: national drug catalogue.',
   fest_strengths: 'FEST: national drug catalogue.',
   fest_substances: 'FEST: national drug catalogue.',
+};
+
+/**
+ * Tables without `trust_id` that every trust reads on purpose through a read-all policy: national
+ * statistics without a trust dimension, derived by the database and never written by the
+ * application role (ADR 0015).
+ */
+const NATIONAL_DERIVED_TABLES: Record<string, string> = {
+  statistics_atc_volumes:
+    'Statistics submissions per ATC code without the trust, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tenant tables with an extra policy besides `trust_id = app.trust_id`, and why. */
@@ -202,11 +216,13 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
 
   it('classifies every table: tenant (RLS and a policy), trust reference, or national', () => {
     const unclassified = tables
-      .filter((t) => !t.hasTrust && !(t.name in NATIONAL_TABLES))
+      .filter(
+        (t) => !t.hasTrust && !(t.name in NATIONAL_TABLES) && !(t.name in NATIONAL_DERIVED_TABLES),
+      )
       .map((t) => t.name);
     expect(
       unclassified,
-      'a table without trust_id: add it to NATIONAL_TABLES with the reason',
+      'a table without trust_id: add it to NATIONAL_TABLES (or NATIONAL_DERIVED_TABLES) with the reason',
     ).toEqual([]);
     for (const name of Object.keys(TRUST_REFERENCE_TABLES)) {
       expect(tables.find((t) => t.name === name)?.hasTrust, name).toBe(true);
@@ -303,6 +319,17 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     }
   });
 
+  it('national derived tables without trust_id: every trust reads them, no trust writes them', async () => {
+    for (const table of Object.keys(NATIONAL_DERIVED_TABLES)) {
+      expect(tables.find((t) => t.name === table)?.rls, table).toBe(true);
+      for (const as of [scope(ous.decisionMaker), scope(hbe.decisionMaker)]) {
+        expect((await run(as, `select * from ${table}`)).length).toBeGreaterThan(0);
+        expect(await sqlState(run(as, `update ${table} set grain = grain`))).toBe('42501');
+        expect(await sqlState(run(as, `delete from ${table}`))).toBe('42501');
+      }
+    }
+  });
+
   it('notifications: a user reads and marks only their own, in any trust', async () => {
     const [mine] = rowsOf(
       await database.db.execute(
@@ -366,6 +393,12 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       rowsOf(result)
         .map((r) => String(r.tablename))
         .sort(),
-    ).toEqual([...Object.keys(EXTRA_POLICIES), ...Object.keys(NATIONAL_SUMMARY_TABLES)].sort());
+    ).toEqual(
+      [
+        ...Object.keys(EXTRA_POLICIES),
+        ...Object.keys(NATIONAL_SUMMARY_TABLES),
+        ...Object.keys(NATIONAL_DERIVED_TABLES),
+      ].sort(),
+    );
   });
 });

@@ -72,3 +72,85 @@ export const statisticsStageTimes = pgTable(
     national('statistics_stage_times_national_read'),
   ],
 ).enableRLS();
+
+/**
+ * Coarser volumes for the views without an ATC filter (ADR 0015): `statistics_volumes` without
+ * the ATC code, so a period reads at most trusts × schemes × scopes rows per grain period.
+ */
+export const statisticsSchemeVolumes = pgTable(
+  'statistics_scheme_volumes',
+  {
+    grain: text('grain').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    submitted: integer('submitted').notNull(),
+    decided: integer('decided').notNull(),
+    approved: integer('approved').notNull(),
+    approvedWithConditions: integer('approved_with_conditions').notNull(),
+    rejected: integer('rejected').notNull(),
+    continued: integer('continued').notNull(),
+    stopped: integer('stopped').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_scheme_volumes_pk',
+      columns: [t.grain, t.period, t.trustId, t.scheme, t.patientScope],
+    }),
+    national('statistics_scheme_volumes_national_read'),
+  ],
+).enableRLS();
+
+/**
+ * Submissions per ATC code (level 5), scheme and scope, without the trust (ADR 0015): the volumes
+ * by ATC group of every view without a trust filter.
+ */
+export const statisticsAtcVolumes = pgTable(
+  'statistics_atc_volumes',
+  {
+    grain: text('grain').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    atc5: text('atc5').notNull(),
+    submitted: integer('submitted').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_atc_volumes_pk',
+      columns: [t.grain, t.period, t.scheme, t.patientScope, t.atc5],
+    }),
+    national('statistics_atc_volumes_national_read'),
+  ],
+).enableRLS();
+
+/**
+ * The stage-time histograms of `statistics_stage_times` per scheme and scope as well (ADR 0015),
+ * for the views filtered by scheme or scope. Scheme and scope come before the trust in the key, so
+ * a scheme filter reads only its own rows.
+ */
+export const statisticsSchemeStageTimes = pgTable(
+  'statistics_scheme_stage_times',
+  {
+    grain: text('grain').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    stage: text('stage').notNull(),
+    tenths: integer('tenths').notNull(),
+    n: integer('n').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_scheme_stage_times_pk',
+      columns: [t.grain, t.period, t.scheme, t.patientScope, t.trustId, t.stage, t.tenths],
+    }),
+    national('statistics_scheme_stage_times_national_read'),
+  ],
+).enableRLS();

@@ -36,6 +36,7 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
   let database: Database;
   let reader: Actor;
   let big: GeneratedCase[];
+  let small: GeneratedCase[];
   const query = (extra: Record<string, string> = {}) =>
     new URLSearchParams({ fra: '2024-01-01', til: '2025-12-31', inndeling: 'month', ...extra });
 
@@ -49,7 +50,7 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       from: new Date('2024-01-01T00:00:00Z'),
       to: new Date('2025-12-31T00:00:00Z'),
     });
-    const small = generateCases({
+    small = generateCases({
       seed: 3,
       count: 3,
       trusts: 1,
@@ -156,6 +157,49 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     expect(
       only.statistics.tables.time.rows.every((r) => r.values[0] === 0 || r.values[0] === null),
     ).toBe(true);
+  });
+
+  it('with a scheme or scope filter, stage times and ATC groups are those of the selection', async () => {
+    const atcCounts = (cases: GeneratedCase[]) => {
+      const counts = new Map<string, number>();
+      for (const g of cases) {
+        counts.set(g.drug.atc.slice(0, 3), (counts.get(g.drug.atc.slice(0, 3)) ?? 0) + 1);
+      }
+      return counts;
+    };
+    const filters: [Record<string, string>, (g: GeneratedCase) => boolean][] = [
+      [{ ordning: 'offLabel' }, (g) => g.scheme === 'offLabel'],
+      [{ omfang: 'single' }, (g) => g.patientScope === 'single'],
+    ];
+    for (const [extra, selected] of filters) {
+      const page = await statisticsPage(database.db, reader, query(extra));
+      if (!page.ok) throw new Error(JSON.stringify(page.errors));
+      const { stagesByTrust, atc } = page.statistics.tables;
+      CODES.forEach((code, index) => {
+        const mine = big.filter((g) => g.trust === index && selected(g));
+        const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+        const shown = cell(stagesByTrust, code, 'total');
+        if (mine.length < 5) expect(shown).toBeNull();
+        else expect(shown).toBeCloseTo(percentile(total, 0.5), 6);
+      });
+      // Every trust (the ATC code without the trust), then one trust (the full volumes).
+      const everyone = atcCounts([...big, ...small].filter(selected));
+      const shownAtc = atc.rows.filter((r) => !r.total && r.values[0] !== null);
+      expect(shownAtc.length).toBeGreaterThan(0);
+      for (const row of shownAtc) expect(row.values[0], row.key).toBe(everyone.get(row.key));
+      const one = await statisticsPage(
+        database.db,
+        reader,
+        query({ ...extra, helseforetak: 'STO' }),
+      );
+      if (!one.ok) throw new Error(JSON.stringify(one.errors));
+      const sto = atcCounts(big.filter((g) => g.trust === 2 && selected(g)));
+      const shownRows = one.statistics.tables.atc.rows.filter((r) => !r.total);
+      expect(shownRows.map((r) => r.key).sort()).toEqual([...sto.keys()].sort());
+      for (const row of shownRows.filter((r) => r.values[0] !== null)) {
+        expect(row.values[0], row.key).toBe(sto.get(row.key));
+      }
+    }
   });
 
   it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {

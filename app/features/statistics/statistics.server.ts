@@ -2,7 +2,15 @@ import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-o
 import { z } from 'zod';
 import { inTenant, type Db, type TenantScope } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
-import { caseSummaries, statisticsStageTimes, statisticsVolumes, trusts } from '../../db/schema';
+import {
+  caseSummaries,
+  statisticsAtcVolumes,
+  statisticsSchemeStageTimes,
+  statisticsSchemeVolumes,
+  statisticsStageTimes,
+  statisticsVolumes,
+  trusts,
+} from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
@@ -36,9 +44,10 @@ import {
 
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
- * `statistics_volumes` and `statistics_stage_times` (ADR 0015), derived from `case_summaries` only
- * (never `cases`: the privacy rule), in three queries in one transaction, then suppressed
- * (domain/suppression.ts) before anything leaves the server.
+ * (ADR 0015), derived from `case_summaries` only (never `cases`: the privacy rule), in four
+ * queries in one transaction, then suppressed (domain/suppression.ts) before anything leaves the
+ * server. Each query reads the coarsest aggregate that still has the dimensions its filters and
+ * groupings need, and whole years wherever it does not show months.
  */
 
 export interface TrustOption {
@@ -79,16 +88,16 @@ export async function listTrusts(db: Db, actor: TenantScope): Promise<TrustOptio
 
 const sumOf = (column: SQL | AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
 
-/** The counts of a selection, summed from `statistics_volumes`. */
-const counts = {
-  submitted: sumOf(statisticsVolumes.submitted),
-  decided: sumOf(statisticsVolumes.decided),
-  approved: sumOf(statisticsVolumes.approved),
-  approvedWithConditions: sumOf(statisticsVolumes.approvedWithConditions),
-  rejected: sumOf(statisticsVolumes.rejected),
-  continued: sumOf(statisticsVolumes.continued),
-  stopped: sumOf(statisticsVolumes.stopped),
-};
+/** The counts of a selection, summed from `statistics_volumes` or `statistics_scheme_volumes`. */
+const countsOf = (v: typeof statisticsVolumes | typeof statisticsSchemeVolumes) => ({
+  submitted: sumOf(v.submitted),
+  decided: sumOf(v.decided),
+  approved: sumOf(v.approved),
+  approvedWithConditions: sumOf(v.approvedWithConditions),
+  rejected: sumOf(v.rejected),
+  continued: sumOf(v.continued),
+  stopped: sumOf(v.stopped),
+});
 
 type Counts = Omit<Aggregates, 'stages'>;
 const NO_COUNTS: Counts = {
@@ -103,7 +112,7 @@ const NO_COUNTS: Counts = {
 
 /** The aggregate rows of a period: its whole years (or months) and days (ADR 0015). */
 function inPeriod(
-  table: typeof statisticsVolumes | typeof statisticsStageTimes,
+  table: { grain: AnyColumn; period: AnyColumn },
   from: string,
   to: string,
   coarsest: 'month' | 'year',
@@ -144,20 +153,24 @@ const stageRow = z.object({
 });
 
 /**
- * The stage-time histograms (tenths of a day) per trust and in total. Without a scheme, scope or
- * ATC filter they are summed from `statistics_stage_times` (whole years, months and days of the
- * period); those filters are not dimensions of the histograms (it would multiply their size by
- * every combination), so with one of them the same histograms are counted from the selected
- * `case_summaries` rows with the same rounding: the same figures, at a cost that grows with the
- * selection.
+ * The stage-time histograms (tenths of a day) per trust and in total, summed over whole years,
+ * months and days of the period: from `statistics_stage_times` without a filter other than the
+ * trust, from `statistics_scheme_stage_times` with a scheme or scope filter. The ATC code is not a
+ * dimension of the histograms (it would multiply their size by every code), so with an ATC filter
+ * the same histograms are counted from the selected `case_summaries` rows with the same rounding:
+ * the same figures, at a cost that grows with the selection.
  */
 function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null): SQL {
   const grouping = (trust: SQL) =>
     sql`grouping sets ((${trust}, stage, tenths), (stage, tenths)) order by stage, tenths`;
-  if (!filters.scheme && !filters.scope && !filters.atc) {
-    const t = statisticsStageTimes;
+  if (!filters.atc) {
+    const t = filters.scheme || filters.scope ? statisticsSchemeStageTimes : statisticsStageTimes;
+    const s = statisticsSchemeStageTimes;
+    // The scheme and scope columns are only named when `t` is the table that has them.
     const where = and(
       inPeriod(t, filters.from, filters.to, 'year'),
+      filters.scheme ? eq(s.scheme, filters.scheme) : undefined,
+      filters.scope ? eq(s.patientScope, filters.scope) : undefined,
       trustId ? eq(t.trustId, trustId) : undefined,
     );
     return sql`select grouping(${t.trustId}) as g_trust, ${t.trustId} as trust_id, ${t.stage} as stage,
@@ -187,38 +200,52 @@ export async function loadStatistics(
   trustList: readonly TrustOption[],
 ): Promise<Statistics> {
   const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
-  const v = statisticsVolumes;
-  const where = and(
-    inPeriod(v, filters.from, filters.to, 'month'),
-    trust ? eq(v.trustId, trust.id) : undefined,
-    filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
-    filters.scope ? eq(v.patientScope, filters.scope) : undefined,
-    filters.atc ? like(v.atc5, `${filters.atc}%`) : undefined,
-  );
+  // Without an ATC filter the counts come from the table without the ATC code.
+  const v = filters.atc ? statisticsVolumes : statisticsSchemeVolumes;
+  const where = (coarsest: 'month' | 'year') =>
+    and(
+      inPeriod(v, filters.from, filters.to, coarsest),
+      trust ? eq(v.trustId, trust.id) : undefined,
+      filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
+      filters.scope ? eq(v.patientScope, filters.scope) : undefined,
+      filters.atc ? like(statisticsVolumes.atc5, `${filters.atc}%`) : undefined,
+    );
   // Whitelisted values only (zod enums) go into the SQL text.
   const unit = sql.raw(`'${filters.granularity}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${v.period}::timestamp), 'YYYY-MM-DD')`;
-  const atcGroup = sql<string | null>`nullif(left(${v.atc5}, ${sql.raw(filters.atcLevel)}), '')`;
+  // The volumes by ATC group: per ATC code without the trust, unless a trust is chosen.
+  const a = trust ? statisticsVolumes : statisticsAtcVolumes;
+  const atcWhere = and(
+    inPeriod(a, filters.from, filters.to, 'year'),
+    trust ? eq(statisticsVolumes.trustId, trust.id) : undefined,
+    filters.scheme ? eq(a.scheme, filters.scheme) : undefined,
+    filters.scope ? eq(a.patientScope, filters.scope) : undefined,
+    filters.atc ? like(a.atc5, `${filters.atc}%`) : undefined,
+  );
+  const atcGroup = sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`;
 
-  const { series, groups, stageRows } = await inTenant(db, actor, async (tx) => ({
+  const { series, groups, atcGroups, stageRows } = await inTenant(db, actor, async (tx) => ({
     series: await tx
       .select({ bucket, n: sumOf(v.submitted) })
       .from(v)
-      .where(where)
+      .where(where(filters.granularity === 'year' ? 'year' : 'month'))
       .groupBy(sql`1`),
     groups: await tx
       .select({
         gTrust: sql<number>`grouping(${v.trustId})`,
         gScheme: sql<number>`grouping(${v.scheme})`,
-        gAtc: sql<number>`grouping(${atcGroup})`,
         trustId: v.trustId,
         scheme: v.scheme,
-        atcGroup,
-        ...counts,
+        ...countsOf(v),
       })
       .from(v)
-      .where(where)
-      .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), (${atcGroup}), ())`),
+      .where(where('year'))
+      .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`),
+    atcGroups: await tx
+      .select({ atcGroup, submitted: sumOf(a.submitted) })
+      .from(a)
+      .where(atcWhere)
+      .groupBy(sql`1`),
     stageRows: rowsOf(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null)), stageRow),
   }));
 
@@ -233,7 +260,7 @@ export async function loadStatistics(
   }
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
-  const byAtc = new Map<string, Counts>();
+  const byAtc = new Map(atcGroups.map((row) => [row.atcGroup, row.submitted]));
   let overall: Aggregates = { ...NO_COUNTS, stages: stagesOf(stageBins.get('')) };
   for (const row of groups) {
     const rowCounts: Counts = {
@@ -245,12 +272,11 @@ export async function loadStatistics(
       continued: row.continued,
       stopped: row.stopped,
     };
-    const g = [row.gTrust, row.gScheme, row.gAtc].join('');
-    if (g === '011' && row.trustId) {
+    const g = [row.gTrust, row.gScheme].join('');
+    if (g === '01' && row.trustId) {
       byTrust.set(row.trustId, { ...rowCounts, stages: stagesOf(stageBins.get(row.trustId)) });
-    } else if (g === '101') byScheme.set(row.scheme, rowCounts);
-    else if (g === '110') byAtc.set(row.atcGroup ?? '', rowCounts);
-    else if (g === '111') overall = { ...rowCounts, stages: overall.stages };
+    } else if (g === '10') byScheme.set(row.scheme, rowCounts);
+    else if (g === '11') overall = { ...rowCounts, stages: overall.stages };
   }
   const shownTrusts = trust ? [trust] : trustList;
   const trustRows = shownTrusts.map((t) => ({ key: t.code, label: t.name, a: byTrust.get(t.id) }));
@@ -294,10 +320,10 @@ export async function loadStatistics(
     s.atcGroup,
     [...byAtc.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-      .map(([code, a]) => ({
+      .map(([code, n]) => ({
         key: code || 'unknown',
         label: code || s.unknownAtc,
-        n: a.submitted,
+        n,
       })),
     totalLabel,
   );
