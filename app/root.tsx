@@ -24,7 +24,13 @@ import { useNonce } from './ui/nonce';
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const actor = await context.auth.getActor(request);
+  // The session and the header's unread count in one transaction; the page's loader goes on as
+  // soon as the session is read.
+  const header = context.auth.readActorWith(request, 'tenant', (tx, actor) =>
+    unreadForPage(tx, actor, request),
+  );
+  const unread = await header.value;
+  const actor = await header.actor;
   return {
     user: actor
       ? {
@@ -37,7 +43,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             ['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const
           ).some((role) => hasRole(actor, role)),
           canRegisterRetrospective: canRegisterRetrospective(actor),
-          unread: await unreadForPage(context.db, actor, request),
+          unread: unread ?? 0,
         }
       : null,
   };

@@ -102,11 +102,20 @@ export interface TenantScope {
  */
 export function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (tx) => {
-    await tx.execute(
-      sql`select set_config('app.trust_id', ${scope.trustId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', 'sp_app', true)`,
-    );
+    await bindTenant(tx, scope);
     return fn(tx);
   });
+}
+
+/**
+ * Binds a transaction to one trust as the application role, from here to its end: what `inTenant`
+ * does first. For a transaction that learns its trust on the way (the session is read, then the
+ * header's count, in one transaction: see `readActorWith` in features/auth).
+ */
+export async function bindTenant(tx: Tx, scope: TenantScope): Promise<void> {
+  await tx.execute(
+    sql`select set_config('app.trust_id', ${scope.trustId}, true), set_config('app.user_id', ${scope.userId}, true), set_config('role', 'sp_app', true)`,
+  );
 }
 
 /** Runs `fn` as the application role with no trust bound: only non-tenant tables are visible. */

@@ -11,8 +11,8 @@ import {
   type FilterError,
   type NationalFilter,
 } from '../features/national/domain/overview';
-import { readNationalRequest } from '../features/national/http.server';
-import { nationalPage, type NationalRow } from '../features/national/overview.server';
+import { readNationalPage } from '../features/national/http.server';
+import type { NationalRow } from '../features/national/overview.server';
 import { FilterProblems } from '../features/national/ui/FilterProblems';
 import { NationalTable } from '../features/national/ui/NationalTable';
 import { SelectField } from '../features/national/ui/SelectField';
@@ -27,13 +27,13 @@ import type { Route } from './+types/national';
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  const { trusts, values, parsed } = await readNationalRequest(context.db, actor, request);
-  if (!parsed.ok) {
+  const { trusts, values, parsed, page } = await readNationalPage(context.db, actor, request);
+  if (!parsed.ok || !page) {
     return data(
       {
         trusts,
         values,
-        errors: parsed.errors,
+        errors: parsed.ok ? {} : parsed.errors,
         rows: [] as NationalRow[],
         query: '',
         nextQuery: null,
@@ -42,7 +42,6 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       { status: 400 },
     );
   }
-  const page = await nationalPage(context.db, actor, parsed.value, parsed.cursor);
   return {
     trusts,
     values,

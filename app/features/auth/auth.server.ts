@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, lt, or } from 'drizzle-orm';
 import { createCookie, redirect } from 'react-router';
-import { inApp, type Db } from '../../db/database.server';
+import { bindTenant, inApp, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
 
@@ -50,50 +50,46 @@ export function createAuth(db: Db, config: AuthConfig) {
   }
 
   /**
-   * The signed-in actor, or null. A session past its absolute end or idle too long is ended; an
-   * active one has `last_seen_at` moved forward (at most once a minute). The session, its user,
-   * trust and role grants come in one query (one row per grant).
+   * The session's actor in `tx`, or null. A session past its absolute end or idle too long is
+   * ended; an active one has `last_seen_at` moved forward (at most once a minute). The session,
+   * its user, trust and role grants come in one query (one row per grant).
    */
-  async function readActor(request: Request): Promise<Actor | null> {
-    const token = await readToken(request);
-    if (!token) return null;
+  async function actorIn(tx: Tx, token: string): Promise<Actor | null> {
     const id = hashToken(token);
     const at = now();
-    return inApp(db, async (tx) => {
-      const rows = await tx
-        .select({
-          userId: sessions.userId,
-          trustId: sessions.trustId,
-          trustName: trusts.name,
-          name: users.name,
-          expiresAt: sessions.expiresAt,
-          lastSeenAt: sessions.lastSeenAt,
-          role: roleAssignments.role,
-          grantTrustId: roleAssignments.trustId,
-          departmentId: roleAssignments.departmentId,
-        })
-        .from(sessions)
-        .innerJoin(users, eq(users.id, sessions.userId))
-        .innerJoin(trusts, eq(trusts.id, sessions.trustId))
-        .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
-        .where(eq(sessions.id, id));
-      const [row] = rows;
-      if (!row) return null;
-      const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
-      if (expiresAt <= at || lastSeenAt.getTime() + idleMs <= at.getTime()) {
-        await tx.delete(sessions).where(eq(sessions.id, id));
-        return null;
-      }
-      if (at.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
-        await tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
-      }
-      const grants: RoleGrant[] = rows.flatMap((r) =>
-        r.role !== null && r.grantTrustId !== null && isRole(r.role)
-          ? [{ role: r.role, trustId: r.grantTrustId, departmentId: r.departmentId }]
-          : [],
-      );
-      return { userId, trustId, trustName, name, grants };
-    });
+    const rows = await tx
+      .select({
+        userId: sessions.userId,
+        trustId: sessions.trustId,
+        trustName: trusts.name,
+        name: users.name,
+        expiresAt: sessions.expiresAt,
+        lastSeenAt: sessions.lastSeenAt,
+        role: roleAssignments.role,
+        grantTrustId: roleAssignments.trustId,
+        departmentId: roleAssignments.departmentId,
+      })
+      .from(sessions)
+      .innerJoin(users, eq(users.id, sessions.userId))
+      .innerJoin(trusts, eq(trusts.id, sessions.trustId))
+      .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
+      .where(eq(sessions.id, id));
+    const [row] = rows;
+    if (!row) return null;
+    const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
+    if (expiresAt <= at || lastSeenAt.getTime() + idleMs <= at.getTime()) {
+      await tx.delete(sessions).where(eq(sessions.id, id));
+      return null;
+    }
+    if (at.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+      await tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
+    }
+    const grants: RoleGrant[] = rows.flatMap((r) =>
+      r.role !== null && r.grantTrustId !== null && isRole(r.role)
+        ? [{ role: r.role, trustId: r.grantTrustId, departmentId: r.departmentId }]
+        : [],
+    );
+    return { userId, trustId, trustName, name, grants };
   }
 
   /**
@@ -101,10 +97,61 @@ export function createAuth(db: Db, config: AuthConfig) {
    * and the page's run in parallel on the same Request).
    */
   const actors = new WeakMap<Request, Promise<Actor | null>>();
+
+  /**
+   * The signed-in actor, with `then(tx, actor)` run in the SAME transaction right after the
+   * session is read: one transaction, not two, for the session and the small read that comes
+   * with it (the header's unread count, bound to the actor's trust; a search, as the app role).
+   * `actor` settles as soon as the session is read, so a page loader waiting for it does not wait
+   * for `then`. `value` is null when nobody is signed in. If another loader of the request has
+   * read the session already, `then` runs in a transaction of its own.
+   */
+  function readActorWith<T>(
+    request: Request,
+    scope: 'tenant' | 'app',
+    then: (tx: Tx, actor: Actor) => Promise<T>,
+  ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
+    const run = (tx: Tx, actor: Actor) =>
+      scope === 'tenant'
+        ? bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
+            then(tx, actor),
+          )
+        : then(tx, actor);
+    const known = actors.get(request);
+    if (known) {
+      const value = known.then((actor) => (actor ? inApp(db, (tx) => run(tx, actor)) : null));
+      return { actor: known, value };
+    }
+    let settle: (actor: Actor | null) => void = () => undefined;
+    const actor = new Promise<Actor | null>((resolve) => {
+      settle = resolve;
+    });
+    const value = (async () => {
+      const token = await readToken(request);
+      if (!token) {
+        settle(null);
+        return null;
+      }
+      return inApp(db, async (tx) => {
+        const found = await actorIn(tx, token);
+        settle(found);
+        return found ? run(tx, found) : null;
+      });
+    })();
+    // A failed session read fails both promises (never leaves `actor` waiting).
+    const settled = Promise.race([actor, value.then(() => actor)]);
+    // Whoever awaits `settled` sees a failure; nobody awaiting it is not an unhandled rejection.
+    settled.catch(() => undefined);
+    actors.set(request, settled);
+    return { actor: settled, value };
+  }
+
   function getActor(request: Request): Promise<Actor | null> {
     const known = actors.get(request);
     if (known) return known;
-    const reading = readActor(request);
+    const reading = readToken(request).then((token) =>
+      token ? inApp(db, (tx) => actorIn(tx, token)) : null,
+    );
     actors.set(request, reading);
     return reading;
   }
@@ -114,6 +161,22 @@ export function createAuth(db: Db, config: AuthConfig) {
     const actor = await getActor(request);
     if (!actor) throw redirect('/logg-inn');
     return actor;
+  }
+
+  /**
+   * `fn` for the signed-in actor, in the transaction that reads the session (as the app role, no
+   * trust bound), or a redirect to the login page: one transaction for a search.
+   */
+  async function requireActorWith<T>(
+    request: Request,
+    fn: (tx: Tx, actor: Actor) => Promise<T>,
+  ): Promise<T> {
+    const { value } = readActorWith(request, 'app', async (tx, found) => ({
+      result: await fn(tx, found),
+    }));
+    const done = await value;
+    if (!done) throw redirect('/logg-inn');
+    return done.result;
   }
 
   /**
@@ -161,7 +224,7 @@ export function createAuth(db: Db, config: AuthConfig) {
     return cookie.serialize('', { maxAge: 0 });
   }
 
-  return { getActor, requireActor, login, logout };
+  return { getActor, readActorWith, requireActor, requireActorWith, login, logout };
 }
 
 export type Auth = ReturnType<typeof createAuth>;

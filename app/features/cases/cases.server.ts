@@ -111,9 +111,93 @@ async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMem
  */
 interface PageReads {
   visible: Map<string, Promise<VisibleCase>>;
+  /** A case's audit trail and its newest decision, read once for the case view and the clocks. */
+  trails: Map<string, Promise<TrailEvent[]>>;
+  decisions: Map<string, Promise<LatestDecision | undefined>>;
   log: (typeof accessLog.$inferInsert)[];
 }
 const pageReads = new WeakMap<Tx, PageReads>();
+
+/** `load()` once per case within a page's transaction (see `inCasePage`); elsewhere every time. */
+function oncePerPage<T>(
+  tx: Tx,
+  pick: (reads: PageReads) => Map<string, Promise<T>>,
+  caseId: string,
+  load: () => Promise<T>,
+): Promise<T> {
+  const reads = pageReads.get(tx);
+  if (!reads) return load();
+  const memo = pick(reads);
+  const known = memo.get(caseId);
+  if (known) return known;
+  const loading = load();
+  memo.set(caseId, loading);
+  return loading;
+}
+
+/** One audit-trail record of a case, oldest first (the history and the stage clocks). */
+export interface TrailEvent {
+  event: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorName: string;
+  actorRole: string;
+  reason: string | null;
+  at: Date;
+}
+
+/** A case's audit trail, oldest first, read once per page (the case view and the clocks). */
+export function caseTrailIn(tx: Tx, caseId: string): Promise<TrailEvent[]> {
+  return oncePerPage(
+    tx,
+    (r) => r.trails,
+    caseId,
+    () =>
+      tx
+        .select({
+          event: caseEvents.event,
+          fromStatus: caseEvents.fromStatus,
+          toStatus: caseEvents.toStatus,
+          actorName: users.name,
+          actorRole: caseEvents.actorRole,
+          reason: caseEvents.reason,
+          at: caseEvents.createdAt,
+        })
+        .from(caseEvents)
+        .innerJoin(users, eq(users.id, caseEvents.actorId))
+        .where(eq(caseEvents.caseId, caseId))
+        .orderBy(asc(caseEvents.id)),
+  );
+}
+
+const decider = alias(users, 'decider');
+const latestDecisionQuery = (tx: Tx, caseId: string) =>
+  tx
+    .select({
+      version: caseDecisions.version,
+      outcome: caseDecisions.outcome,
+      reason: caseDecisions.reason,
+      conditions: caseDecisions.conditions,
+      evaluationDate: caseDecisions.evaluationDate,
+      decidedByName: decider.name,
+      decidedAt: caseDecisions.decidedAt,
+    })
+    .from(caseDecisions)
+    .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
+    .where(eq(caseDecisions.caseId, caseId))
+    .orderBy(desc(caseDecisions.version))
+    .limit(1);
+export type LatestDecision = Awaited<ReturnType<typeof latestDecisionQuery>>[number];
+
+/** A case's newest decision, if any, read once per page (the case view and the clocks). */
+export function latestDecisionIn(tx: Tx, caseId: string): Promise<LatestDecision | undefined> {
+  return oncePerPage(
+    tx,
+    (r) => r.decisions,
+    caseId,
+    async () => (await latestDecisionQuery(tx, caseId))[0],
+  );
+}
 
 /**
  * Runs a page's reads in ONE tenant transaction. Within it, `loadVisibleCase` (without lock) is
@@ -123,7 +207,12 @@ const pageReads = new WeakMap<Tx, PageReads>();
  */
 export function inCasePage<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
   return inTenant(db, scopeOf(actor), async (tx) => {
-    const reads: PageReads = { visible: new Map(), log: [] };
+    const reads: PageReads = {
+      visible: new Map(),
+      trails: new Map(),
+      decisions: new Map(),
+      log: [],
+    };
     pageReads.set(tx, reads);
     const out = await fn(tx);
     pageReads.delete(tx);
@@ -564,20 +653,7 @@ export async function getCaseIn(
       .innerJoin(departments, eq(departments.id, row.departmentId))
       .innerJoin(users, eq(users.id, row.applicantId))
       .where(eq(trusts.id, row.trustId));
-    const history = await tx
-      .select({
-        event: caseEvents.event,
-        fromStatus: caseEvents.fromStatus,
-        toStatus: caseEvents.toStatus,
-        actorName: users.name,
-        actorRole: caseEvents.actorRole,
-        reason: caseEvents.reason,
-        at: caseEvents.createdAt,
-      })
-      .from(caseEvents)
-      .innerJoin(users, eq(users.id, caseEvents.actorId))
-      .where(eq(caseEvents.caseId, row.id))
-      .orderBy(asc(caseEvents.id));
+    const history = await caseTrailIn(tx, row.id);
     const changes = await tx
       .select({
         questionId: caseChanges.questionId,
@@ -596,21 +672,15 @@ export async function getCaseIn(
             .from(users)
             .where(inArray(users.id, coAuthorIds))
             .orderBy(asc(users.name));
-    const decider = alias(users, 'decider');
-    const [decision] = await tx
-      .select({
-        version: caseDecisions.version,
-        outcome: caseDecisions.outcome,
-        reason: caseDecisions.reason,
-        conditions: caseDecisions.conditions,
-        decidedByName: decider.name,
-        decidedAt: caseDecisions.decidedAt,
-      })
-      .from(caseDecisions)
-      .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
-      .where(eq(caseDecisions.caseId, row.id))
-      .orderBy(desc(caseDecisions.version))
-      .limit(1);
+    const found = await latestDecisionIn(tx, row.id);
+    const decision = found && {
+      version: found.version,
+      outcome: found.outcome,
+      reason: found.reason,
+      conditions: found.conditions,
+      decidedByName: found.decidedByName,
+      decidedAt: found.decidedAt,
+    };
     const [firstRole] = roles;
     if (firstRole) await logAccess(tx, actor, firstRole, row.id, action);
     const status = statusOf(row);

@@ -2,8 +2,6 @@ import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
-  caseDecisions,
-  caseEvents,
   caseOutcomes,
   cases,
   caseUrgency,
@@ -14,7 +12,7 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
-import { loadVisibleCase, statusOf } from '../cases/cases.server';
+import { caseTrailIn, latestDecisionIn, loadVisibleCase, statusOf } from '../cases/cases.server';
 import { caseRoles } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
 import { isStatus, type Status } from '../cases/domain/workflow';
@@ -155,15 +153,8 @@ export async function getCaseClocksIn(
 ): Promise<ClocksView> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   const status = statusOf(row);
-  const events = await tx
-    .select({
-      fromStatus: caseEvents.fromStatus,
-      toStatus: caseEvents.toStatus,
-      at: caseEvents.createdAt,
-    })
-    .from(caseEvents)
-    .where(eq(caseEvents.caseId, row.id))
-    .orderBy(asc(caseEvents.id));
+  // The case page reads the trail and the newest decision once for the case view and the clocks.
+  const events = await caseTrailIn(tx, row.id);
   const stages = stageTimes(events, now).flatMap((s) =>
     isStatus(s.status) ? [{ ...s, status: s.status }] : [],
   );
@@ -213,12 +204,7 @@ export async function getCaseClocksIn(
       isStatus(l.status) &&
       caseRoles(actor, { ...l, status: l.status, coAuthorIds: [], leaderIds: [] }).length,
   );
-  const [decision] = await tx
-    .select({ evaluationDate: caseDecisions.evaluationDate })
-    .from(caseDecisions)
-    .where(eq(caseDecisions.caseId, row.id))
-    .orderBy(desc(caseDecisions.version))
-    .limit(1);
+  const decision = await latestDecisionIn(tx, row.id);
   const recorder = alias(users, 'recorder');
   const [outcome] = await tx
     .select({

@@ -87,8 +87,18 @@ const coded = (code: string | null, name: string | null): CodedValue | null =>
  * Search as you type by product name, substance or ATC code. Products still in FEST come first,
  * then by how well they match (see `rankDrugs`); withdrawn ones last.
  */
-export async function searchDrugs(
+export function searchDrugs(
   db: Db,
+  query: string,
+  limit = 10,
+  today = norwegianDate(new Date()),
+): Promise<DrugSearchHit[]> {
+  return inApp(db, (tx) => searchDrugsIn(tx, query, limit, today));
+}
+
+/** `searchDrugs` in the caller's transaction (the search endpoint's, which read the session). */
+export async function searchDrugsIn(
+  tx: Tx,
   query: string,
   limit = 10,
   today = norwegianDate(new Date()),
@@ -96,53 +106,51 @@ export async function searchDrugs(
   const tokens = searchTokens(query);
   if (tokens.length === 0) return [];
   const q = normalise(query);
-  return inApp(db, async (tx) => {
-    const rows = await tx
-      .select({
-        id: festProducts.id,
-        name: festProducts.name,
-        brand: festProducts.brand,
-        atcCode: festProducts.atcCode,
-        atcName: festProducts.atcName,
-        formName: festProducts.formName,
-        formLong: festProducts.formLong,
-        preparattypeCode: festProducts.preparattypeCode,
-        substances: festProducts.substances,
-        withdrawnAt: festProducts.withdrawnAt,
-      })
-      .from(festProducts)
-      .where(and(...tokens.map((t) => like(festProducts.searchText, containsPattern(t)))))
-      .orderBy(
-        sql`${festProducts.withdrawnAt} is not null`,
-        sql`nullif(strpos(${festProducts.searchText}, ${q}), 0) nulls last`,
-        asc(festProducts.name),
-      )
-      .limit(CANDIDATES);
-    const ranked = rankDrugs(
-      query,
-      rows.map((r) => ({
-        ...r,
-        withdrawn: r.withdrawnAt !== null,
-        substances: r.substances.map((s) => s.name).filter((n): n is string => n !== null),
-        resolved: r.substances,
-      })),
-      Math.min(Math.max(limit, 1), MAX_LIMIT),
-    );
-    const packages = await packagesOf(
-      tx,
-      ranked.map((r) => r.id),
-    );
-    return ranked.map((r) => ({
-      id: r.id,
-      name: r.name,
-      atc: coded(r.atcCode, r.atcName),
-      form: r.formLong ?? r.formName,
-      strength: formatStrengths(r.resolved),
-      substances: r.substances,
-      marketingStatus: marketingStatus(r.withdrawn, packages.get(r.id) ?? [], today),
-      requiresExemption: authorisationKind(r.preparattypeCode) === 'exemptionRequired',
-    }));
-  });
+  const rows = await tx
+    .select({
+      id: festProducts.id,
+      name: festProducts.name,
+      brand: festProducts.brand,
+      atcCode: festProducts.atcCode,
+      atcName: festProducts.atcName,
+      formName: festProducts.formName,
+      formLong: festProducts.formLong,
+      preparattypeCode: festProducts.preparattypeCode,
+      substances: festProducts.substances,
+      withdrawnAt: festProducts.withdrawnAt,
+    })
+    .from(festProducts)
+    .where(and(...tokens.map((t) => like(festProducts.searchText, containsPattern(t)))))
+    .orderBy(
+      sql`${festProducts.withdrawnAt} is not null`,
+      sql`nullif(strpos(${festProducts.searchText}, ${q}), 0) nulls last`,
+      asc(festProducts.name),
+    )
+    .limit(CANDIDATES);
+  const ranked = rankDrugs(
+    query,
+    rows.map((r) => ({
+      ...r,
+      withdrawn: r.withdrawnAt !== null,
+      substances: r.substances.map((s) => s.name).filter((n): n is string => n !== null),
+      resolved: r.substances,
+    })),
+    Math.min(Math.max(limit, 1), MAX_LIMIT),
+  );
+  const packages = await packagesOf(
+    tx,
+    ranked.map((r) => r.id),
+  );
+  return ranked.map((r) => ({
+    id: r.id,
+    name: r.name,
+    atc: coded(r.atcCode, r.atcName),
+    form: r.formLong ?? r.formName,
+    strength: formatStrengths(r.resolved),
+    substances: r.substances,
+    marketingStatus: marketingStatus(r.withdrawn, packages.get(r.id) ?? [], today),
+    requiresExemption: authorisationKind(r.preparattypeCode) === 'exemptionRequired',
+  }));
 }
 
 async function packagesOf(tx: Tx, productIds: string[]) {

@@ -1,16 +1,21 @@
-import type { Db } from '../../db/database.server';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
 import type { Actor } from '../auth/domain/roles';
 import { msg } from '../../i18n';
 import { parseNationalQuery, type FilterError } from './domain/overview';
-import { nationalTrusts } from './overview.server';
+import { nationalPageIn, nationalTrustsIn } from './overview.server';
 
 /**
  * Reads the overview's query string (the page's and the exports'): the parsed filter, or every
  * refused key with its Norwegian message. A trust code must name a trust.
  */
-export async function readNationalRequest(db: Db, actor: Actor, request: Request) {
+export function readNationalRequest(db: Db, actor: Actor, request: Request) {
+  return inTenant(db, actor, (tx) => readNationalRequestIn(tx, request));
+}
+
+/** `readNationalRequest` in the caller's transaction (the page reads its rows in the same). */
+export async function readNationalRequestIn(tx: Tx, request: Request) {
   const url = new URL(request.url);
-  const trusts = await nationalTrusts(db, actor);
+  const trusts = await nationalTrustsIn(tx);
   const parsed = parseNationalQuery(url.searchParams.entries());
   if (parsed.ok && parsed.value.trust && !trusts.some((t) => t.code === parsed.value.trust)) {
     return {
@@ -20,6 +25,20 @@ export async function readNationalRequest(db: Db, actor: Actor, request: Request
     };
   }
   return { trusts, values: Object.fromEntries(url.searchParams), parsed };
+}
+
+/**
+ * The overview page for a request: the trusts for the filter, the parsed query and, when it is
+ * valid, one page of rows. One tenant transaction for both reads.
+ */
+export function readNationalPage(db: Db, actor: Actor, request: Request) {
+  return inTenant(db, actor, async (tx) => {
+    const read = await readNationalRequestIn(tx, request);
+    const page = read.parsed.ok
+      ? await nationalPageIn(tx, read.parsed.value, read.parsed.cursor)
+      : null;
+    return { ...read, page };
+  });
 }
 
 /** The refused filters as a 400 answer with one Norwegian line (the exports). */

@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { inTenant, type Db } from '../../db/database.server';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseSummaries, trusts } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
@@ -139,17 +139,25 @@ export async function nationalPage(
   cursor: Cursor | null,
   limit = NATIONAL_PAGE_SIZE,
 ): Promise<NationalPage> {
+  return inTenant(db, actor, (tx) => nationalPageIn(tx, filter, cursor, limit));
+}
+
+/** `nationalPage` in the caller's tenant transaction (the page reads its trusts in the same). */
+export async function nationalPageIn(
+  tx: Tx,
+  filter: NationalFilter,
+  cursor: Cursor | null,
+  limit = NATIONAL_PAGE_SIZE,
+): Promise<NationalPage> {
   const column = SORT_COLUMN[filter.sort];
   const order = filter.direction === 'synkende' ? desc : asc;
-  const found = await inTenant(db, actor, (tx) =>
-    tx
-      .select({ ...NATIONAL_COLUMNS, sortKey: sql<string>`${column}::text` })
-      .from(caseSummaries)
-      .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
-      .where(and(...conditions(filter, cursor)))
-      .orderBy(order(column), order(caseSummaries.caseId))
-      .limit(limit + 1),
-  );
+  const found = await tx
+    .select({ ...NATIONAL_COLUMNS, sortKey: sql<string>`${column}::text` })
+    .from(caseSummaries)
+    .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
+    .where(and(...conditions(filter, cursor)))
+    .orderBy(order(column), order(caseSummaries.caseId))
+    .limit(limit + 1);
   const page = found.slice(0, limit);
   const last = page.at(-1);
   const next =
@@ -202,12 +210,15 @@ function toRow(row: Selected): NationalRow {
 }
 
 /** The trusts for the trust filter (reference data). */
-export async function nationalTrusts(db: Db, actor: Actor) {
-  return inTenant(db, actor, (tx) =>
-    tx
-      .select({ code: trusts.code, name: trusts.name })
-      .from(trusts)
-      .where(eq(trusts.kind, 'HF'))
-      .orderBy(asc(trusts.name)),
-  );
+export function nationalTrusts(db: Db, actor: Actor) {
+  return inTenant(db, actor, nationalTrustsIn);
+}
+
+/** `nationalTrusts` in the caller's transaction. */
+export function nationalTrustsIn(tx: Tx) {
+  return tx
+    .select({ code: trusts.code, name: trusts.name })
+    .from(trusts)
+    .where(eq(trusts.kind, 'HF'))
+    .orderBy(asc(trusts.name));
 }

@@ -158,21 +158,24 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
 }
 
 /** How many of the user's notifications are unread (shown in the header), leaving out one case. */
-export async function countUnread(db: Db, actor: Actor, exceptCaseId?: string): Promise<number> {
-  const [row] = await inTenant(db, scopeOf(actor), (tx) =>
-    tx
-      .select({ n: sql<number>`count(*)::int` })
-      .from(notifications)
-      .where(
-        and(
-          eq(notifications.userId, actor.userId),
-          isNull(notifications.readAt),
-          exceptCaseId === undefined
-            ? undefined
-            : or(isNull(notifications.caseId), ne(notifications.caseId, exceptCaseId)),
-        ),
+export function countUnread(db: Db, actor: Actor, exceptCaseId?: string): Promise<number> {
+  return inTenant(db, scopeOf(actor), (tx) => countUnreadIn(tx, actor, exceptCaseId));
+}
+
+/** `countUnread` in the caller's transaction, bound to the actor's trust. */
+export async function countUnreadIn(tx: Tx, actor: Actor, exceptCaseId?: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, actor.userId),
+        isNull(notifications.readAt),
+        exceptCaseId === undefined
+          ? undefined
+          : or(isNull(notifications.caseId), ne(notifications.caseId, exceptCaseId)),
       ),
-  );
+    );
   return row?.n ?? 0;
 }
 

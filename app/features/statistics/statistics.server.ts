@@ -540,8 +540,8 @@ export type StatisticsPage =
     };
 
 /** Today's date in Norwegian time, `YYYY-MM-DD`. */
-const osloToday = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(now);
+const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+const osloToday = (now: Date) => osloDay.format(now);
 
 /** The statistics page for a query string: the filters (or their errors) and every section. */
 export async function statisticsPage(

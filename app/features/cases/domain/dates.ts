@@ -3,10 +3,18 @@
  * evaluation dates and consultation deadlines are Norwegian days).
  */
 
+// Built once: building an Intl formatter costs far more than formatting (tables of dates).
+// en-CA formats as YYYY-MM-DD.
+const norwegianDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+const norwegianHour = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/Oslo',
+  hour: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** The calendar date in Norway at a moment. */
 export function dateInNorway(at: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(at);
+  return norwegianDay.format(at);
 }
 
 /** `date` plus `days` calendar days. */
@@ -18,10 +26,5 @@ export function addDays(date: string, days: number): string {
 
 /** The hour (0–23) on the clock in Norway at a moment. */
 export function hourInNorway(at: Date): number {
-  const hour = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/Oslo',
-    hour: '2-digit',
-    hourCycle: 'h23',
-  }).format(at);
-  return Number(hour);
+  return Number(norwegianHour.format(at));
 }

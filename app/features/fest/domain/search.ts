@@ -76,6 +76,9 @@ export interface RankCandidate extends SearchFields {
   withdrawn: boolean;
 }
 
+/** Norwegian collation, built once (building a collator costs more than a search's sorting). */
+const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
+
 /**
  * Ranks candidates for a query: products still in FEST before withdrawn ones, then by match tier,
  * then by name (Norwegian collation). Non-matches are dropped; at most `limit` are returned.
@@ -85,7 +88,6 @@ export function rankDrugs<T extends RankCandidate>(
   candidates: readonly T[],
   limit: number,
 ): T[] {
-  const collator = new Intl.Collator('nb', { sensitivity: 'base', numeric: true });
   return candidates
     .map((candidate) => ({ candidate, tier: matchTier(query, candidate) }))
     .filter((r): r is { candidate: T; tier: MatchTier } => r.tier !== null)

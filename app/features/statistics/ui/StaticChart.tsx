@@ -31,7 +31,8 @@ function maxValue(data: Datum[], series: Series[], stacked: boolean): number {
   );
 }
 
-const tickText = (t: number) => new Intl.NumberFormat('nb-NO').format(t);
+const ticks = new Intl.NumberFormat('nb-NO');
+const tickText = (t: number) => ticks.format(t);
 
 function Legend({ series, x }: { series: Series[]; x: number }) {
   if (series.length < 2) return null;
