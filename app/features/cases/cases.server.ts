@@ -233,13 +233,13 @@ export function loadVisibleCase(
   caseId: string,
   lock = false,
 ): Promise<VisibleCase> {
-  const reads = lock ? undefined : pageReads.get(tx);
-  if (!reads) return readVisibleCase(tx, actor, caseId, lock);
-  const known = reads.visible.get(caseId);
-  if (known) return known;
-  const loading = readVisibleCase(tx, actor, caseId, false);
-  reads.visible.set(caseId, loading);
-  return loading;
+  if (lock) return readVisibleCase(tx, actor, caseId, true);
+  return oncePerPage(
+    tx,
+    (r) => r.visible,
+    caseId,
+    () => readVisibleCase(tx, actor, caseId, false),
+  );
 }
 
 async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
