@@ -6,7 +6,7 @@ import { desc, sql } from 'drizzle-orm';
 import type PgBoss from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openPostgres, type Database } from '../db/database.server';
+import { openPostgres, type Database, type Db } from '../db/database.server';
 import { rowsOf } from '../db/rows';
 import { festImports } from '../db/schema';
 import { createMailer } from '../features/notifications/mail.server';
@@ -32,6 +32,12 @@ async function eventually<T>(check: () => Promise<T | undefined>): Promise<T> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
 }
+
+/** Mail goes to a throwaway mailbox folder (no SMTP server), one for the whole file. */
+const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
+afterAll(() => rmSync(mailboxDir, { recursive: true, force: true }));
+const mailConfig = { smtpUrl: null, from: 'test@localhost', publicUrl: 'http://test', mailboxDir };
+const testOutbox = (db: Db) => createOutbox(db, createMailer(mailConfig), mailConfig.publicUrl);
 
 describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
   let database: Database;
@@ -87,20 +93,11 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
   });
 
   it('always schedules the e-mail outbox and the case clocks, even without FEST', async () => {
-    const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
-    const mailConfig = {
-      smtpUrl: null,
-      from: 'test@localhost',
-      publicUrl: 'http://test',
-      mailboxDir,
-    };
-    const outbox = createOutbox(database.db, createMailer(mailConfig), mailConfig.publicUrl);
-    const jobs = await startJobs(database, { fest: null, outbox });
+    const jobs = await startJobs(database, { fest: null, outbox: testOutbox(database.db) });
     const names = (await boss.getSchedules()).map((s) => s.name);
     expect(names).toContain(MAIL_OUTBOX_QUEUE);
     expect(names).toContain(CASE_CLOCKS_QUEUE);
     await expect(jobs.stop()).resolves.toBeUndefined();
-    rmSync(mailboxDir, { recursive: true, force: true });
   });
 });
 
@@ -139,21 +136,11 @@ describe.skipIf(!process.env.DATABASE_URL)('instances starting together on Postg
   it('migrates and starts the jobs of three instances at once, each queue created once', async () => {
     const scratch = await createScratchDatabase();
     const instances = [0, 1, 2].map(() => openPostgres(scratch.url, 3));
-    const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-jobs-mail-'));
-    const mailConfig = {
-      smtpUrl: null,
-      from: 'test@localhost',
-      publicUrl: 'http://test',
-      mailboxDir,
-    };
     try {
       await Promise.all(instances.map((database) => database.migrate()));
       const jobs = await Promise.all(
         instances.map((database) =>
-          startJobs(database, {
-            fest: null,
-            outbox: createOutbox(database.db, createMailer(mailConfig), mailConfig.publicUrl),
-          }),
+          startJobs(database, { fest: null, outbox: testOutbox(database.db) }),
         ),
       );
       const [first] = instances;
@@ -173,7 +160,6 @@ describe.skipIf(!process.env.DATABASE_URL)('instances starting together on Postg
     } finally {
       await Promise.all(instances.map((database) => database.close()));
       await scratch.drop();
-      rmSync(mailboxDir, { recursive: true, force: true });
     }
   });
 });
