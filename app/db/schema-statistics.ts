@@ -15,28 +15,44 @@ import { appRole, trusts } from './schema';
 const national = (name: string) =>
   pgPolicy(name, { as: 'permissive', for: 'select', to: appRole, using: sql`true` });
 
+// Columns the tables share, built afresh for each table (a column builder belongs to one table).
+/** The period a row counts: 'day', 'month' or 'year', from its first day (Norwegian time). */
+const periodColumns = () => ({
+  grain: text('grain').notNull(),
+  period: date('period', { mode: 'string' }).notNull(),
+});
+const trustColumn = () =>
+  uuid('trust_id')
+    .notNull()
+    .references(() => trusts.id);
+/** Volumes, outcomes and follow-up of the cases a row counts. */
+const volumeCounts = () => ({
+  submitted: integer('submitted').notNull(),
+  decided: integer('decided').notNull(),
+  approved: integer('approved').notNull(),
+  approvedWithConditions: integer('approved_with_conditions').notNull(),
+  rejected: integer('rejected').notNull(),
+  continued: integer('continued').notNull(),
+  stopped: integer('stopped').notNull(),
+});
+/** A histogram bin: `n` cases spent `tenths` tenths of a day in `stage`. */
+const stageBin = () => ({
+  stage: text('stage').notNull(),
+  tenths: integer('tenths').notNull(),
+  n: integer('n').notNull(),
+});
+
 /** Counts per period and per filterable dimension: volumes, outcomes and follow-up. */
 export const statisticsVolumes = pgTable(
   'statistics_volumes',
   {
-    /** 'day', 'month' or 'year'. */
-    grain: text('grain').notNull(),
-    /** The first day of the period (Norwegian time). */
-    period: date('period', { mode: 'string' }).notNull(),
-    trustId: uuid('trust_id')
-      .notNull()
-      .references(() => trusts.id),
+    ...periodColumns(),
+    trustId: trustColumn(),
     scheme: text('scheme').notNull(),
     patientScope: text('patient_scope').notNull(),
     /** The ATC code cut at level 5 (the finest level the dashboard filters or groups by). */
     atc5: text('atc5').notNull(),
-    submitted: integer('submitted').notNull(),
-    decided: integer('decided').notNull(),
-    approved: integer('approved').notNull(),
-    approvedWithConditions: integer('approved_with_conditions').notNull(),
-    rejected: integer('rejected').notNull(),
-    continued: integer('continued').notNull(),
-    stopped: integer('stopped').notNull(),
+    ...volumeCounts(),
   },
   (t) => [
     primaryKey({
@@ -55,14 +71,9 @@ export const statisticsVolumes = pgTable(
 export const statisticsStageTimes = pgTable(
   'statistics_stage_times',
   {
-    grain: text('grain').notNull(),
-    period: date('period', { mode: 'string' }).notNull(),
-    trustId: uuid('trust_id')
-      .notNull()
-      .references(() => trusts.id),
-    stage: text('stage').notNull(),
-    tenths: integer('tenths').notNull(),
-    n: integer('n').notNull(),
+    ...periodColumns(),
+    trustId: trustColumn(),
+    ...stageBin(),
   },
   (t) => [
     primaryKey({
@@ -80,20 +91,11 @@ export const statisticsStageTimes = pgTable(
 export const statisticsSchemeVolumes = pgTable(
   'statistics_scheme_volumes',
   {
-    grain: text('grain').notNull(),
-    period: date('period', { mode: 'string' }).notNull(),
-    trustId: uuid('trust_id')
-      .notNull()
-      .references(() => trusts.id),
+    ...periodColumns(),
+    trustId: trustColumn(),
     scheme: text('scheme').notNull(),
     patientScope: text('patient_scope').notNull(),
-    submitted: integer('submitted').notNull(),
-    decided: integer('decided').notNull(),
-    approved: integer('approved').notNull(),
-    approvedWithConditions: integer('approved_with_conditions').notNull(),
-    rejected: integer('rejected').notNull(),
-    continued: integer('continued').notNull(),
-    stopped: integer('stopped').notNull(),
+    ...volumeCounts(),
   },
   (t) => [
     primaryKey({
@@ -111,8 +113,7 @@ export const statisticsSchemeVolumes = pgTable(
 export const statisticsAtcVolumes = pgTable(
   'statistics_atc_volumes',
   {
-    grain: text('grain').notNull(),
-    period: date('period', { mode: 'string' }).notNull(),
+    ...periodColumns(),
     scheme: text('scheme').notNull(),
     patientScope: text('patient_scope').notNull(),
     atc5: text('atc5').notNull(),
@@ -135,16 +136,11 @@ export const statisticsAtcVolumes = pgTable(
 export const statisticsSchemeStageTimes = pgTable(
   'statistics_scheme_stage_times',
   {
-    grain: text('grain').notNull(),
-    period: date('period', { mode: 'string' }).notNull(),
+    ...periodColumns(),
     scheme: text('scheme').notNull(),
     patientScope: text('patient_scope').notNull(),
-    trustId: uuid('trust_id')
-      .notNull()
-      .references(() => trusts.id),
-    stage: text('stage').notNull(),
-    tenths: integer('tenths').notNull(),
-    n: integer('n').notNull(),
+    trustId: trustColumn(),
+    ...stageBin(),
   },
   (t) => [
     primaryKey({
