@@ -262,20 +262,11 @@ export async function loadStatistics(
   const byScheme = new Map<string, Counts>();
   const byAtc = new Map(atcGroups.map((row) => [row.atcGroup, row.submitted]));
   let overall: Aggregates = { ...NO_COUNTS, stages: stagesOf(stageBins.get('')) };
-  for (const row of groups) {
-    const rowCounts: Counts = {
-      submitted: row.submitted,
-      decided: row.decided,
-      approved: row.approved,
-      approvedWithConditions: row.approvedWithConditions,
-      rejected: row.rejected,
-      continued: row.continued,
-      stopped: row.stopped,
-    };
-    const g = [row.gTrust, row.gScheme].join('');
-    if (g === '01' && row.trustId) {
-      byTrust.set(row.trustId, { ...rowCounts, stages: stagesOf(stageBins.get(row.trustId)) });
-    } else if (g === '10') byScheme.set(row.scheme, rowCounts);
+  for (const { gTrust, gScheme, trustId, scheme, ...rowCounts } of groups) {
+    const g = [gTrust, gScheme].join('');
+    if (g === '01' && trustId) {
+      byTrust.set(trustId, { ...rowCounts, stages: stagesOf(stageBins.get(trustId)) });
+    } else if (g === '10') byScheme.set(scheme, rowCounts);
     else if (g === '11') overall = { ...rowCounts, stages: overall.stages };
   }
   const shownTrusts = trust ? [trust] : trustList;
