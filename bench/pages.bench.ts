@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -22,7 +23,8 @@ import { rowsOf } from '../app/db/rows';
 import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
 import { loadConfig } from '../server/config';
-import { percentile, sampleTimes, type Figure } from './report';
+import { benchDatabase, benchEnvironment, env } from './databases';
+import { percentile, printFigures, sampleTimes, type Figure } from './report';
 
 interface Statement {
   query: string;
@@ -226,6 +228,24 @@ async function sessionCookie(
   return setCookie.split(';')[0] ?? '';
 }
 
+export function flatness(small: readonly PageTiming[], large: readonly PageTiming[]): Figure[] {
+  return large.flatMap((l) => {
+    const s = small.find((x) => x.name === l.name);
+    if (!s) return [];
+    return [
+      {
+        section: 'flat with size: PostgreSQL p95 at 1,000,000 against p95 at 10,000',
+        name: l.name,
+        value: l.p95,
+        unit: 'ms' as const,
+        floor: s.p95,
+        target: '≤ 1.5× the 10,000 p95',
+        ok: l.p95 <= 1.5 * s.p95,
+      },
+    ];
+  });
+}
+
 const SEARCHES = new Set(['drug search (API)', 'diagnosis search (API)']);
 
 /** Figures with the targets of issue #7: p95 ≤ 2× the SQL floor and ≤ 50 ms; search ≤ 10 ms. */
@@ -270,4 +290,34 @@ async function explain(
   for (const [ms, s] of slowest.slice(0, 6)) {
     console.log(`  ${ms.toFixed(2).padStart(8)} ms  ${s.query.replace(/\s+/g, ' ').slice(0, 400)}`);
   }
+}
+
+/**
+ * `npm run bench:pages`: the page figures alone, on the bench's two PostgreSQL databases (loaded
+ * on first use, as `npm run bench` loads them), with p95 at the large size against 10,000.
+ */
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  benchEnvironment();
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    console.error(
+      'bench:pages needs DATABASE_URL=postgres://… (a server it may create databases on)',
+    );
+    process.exit(2);
+  }
+  const runs = env('BENCH_RUNS', 200);
+  const large = env('BENCH_CASES', 1_000_000);
+  const small = await benchDatabase(url, 'soknadsportal_bench_10k', 10_000);
+  const smallTimings = await measurePages(small, { runs });
+  await small.close();
+  const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
+  const bigTimings = await measurePages(big, { runs });
+  await big.close();
+  const figures = [
+    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings),
+    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings),
+    ...flatness(smallTimings, bigTimings),
+  ];
+  printFigures(figures);
+  process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
 }

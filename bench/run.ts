@@ -16,107 +16,16 @@
  * BENCH_CASES (default 1000000) sizes the large database; BENCH_RUNS (default 200) the samples per
  * page; BENCH_LOAD_SECONDS (default 60) the mixed load. Exits 1 when a target is missed.
  */
-import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { z } from 'zod';
-import { openPglite, openPostgres, type Database } from '../app/db/database.server';
-import { rowsOf } from '../app/db/rows';
-import { DEVELOPMENT_KEYS } from '../app/features/privacy/patient-id-cipher.server';
+import { openPglite } from '../app/db/database.server';
 import { bundleBench } from './bundle.bench';
+import { benchDatabase, benchEnvironment, env, load, log } from './databases';
 import { festBench } from './fest.bench';
 import { loadBench } from './load.bench';
-import { measurePages, pageFigures, type PageTiming } from './pages.bench';
+import { flatness, measurePages, pageFigures } from './pages.bench';
 import { printFigures, type Figure } from './report';
-import { LOADER_VERSION, loadScaleData } from './scale-data';
-
-const SEED = 7;
-/** The data's "now": fixed, so the same seed gives the same data on any day. */
-const NOW = new Date('2026-12-01T12:00:00Z');
-
-const env = (name: string, fallback: number) => {
-  const value = Number(process.env[name] ?? fallback);
-  if (!Number.isInteger(value) || value <= 0) throw new Error(`${name} must be a positive integer`);
-  return value;
-};
-
-const log = (line: string) => console.log(line);
-
-/** A database on the server of `url` with the generated data, loaded unless already there. */
-async function benchDatabase(url: string, name: string, cases: number): Promise<Database> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const exists = await admin.query('select 1 from pg_database where datname = $1', [name]);
-  const target = new URL(url);
-  target.pathname = `/${name}`;
-  const wanted = `${LOADER_VERSION}:${SEED}:${cases}`;
-  if (exists.rowCount && !process.env.BENCH_RELOAD) {
-    const database = openPostgres(target.href);
-    if ((await loadedAs(database)) === wanted) {
-      await admin.end();
-      // Migrations added since the load run on the loaded data, as they would in production.
-      await database.migrate();
-      log(`${name}: reusing the loaded data (${cases} cases; BENCH_RELOAD=1 loads again)`);
-      return database;
-    }
-    await database.close();
-  }
-  await admin.query(`drop database if exists "${name}"`);
-  await admin.query(`create database "${name}"`);
-  await admin.end();
-  const database = openPostgres(target.href);
-  await load(database, cases, name);
-  await database.db.execute(sql`create table bench_meta (loaded_as text not null)`);
-  await database.db.execute(sql`insert into bench_meta values (${wanted})`);
-  return database;
-}
-
-async function load(database: Database, cases: number, name: string) {
-  await database.migrate();
-  log(`${name}: loading ${cases} generated cases`);
-  const start = performance.now();
-  const counts = await loadScaleData(database.db, { cases, seed: SEED, now: NOW }, log);
-  log(
-    `${name}: loaded in ${((performance.now() - start) / 1000).toFixed(0)} s: ${JSON.stringify(counts)}`,
-  );
-}
-
-/** What the database says it was loaded as, or null (not a bench database). */
-async function loadedAs(database: Database): Promise<string | null> {
-  try {
-    const result = await database.db.execute(sql`select loaded_as from bench_meta`);
-    const [row] = rowsOf(result, z.object({ loaded_as: z.string() }));
-    return row?.loaded_as ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function flatness(small: readonly PageTiming[], large: readonly PageTiming[]): Figure[] {
-  return large.flatMap((l) => {
-    const s = small.find((x) => x.name === l.name);
-    if (!s) return [];
-    return [
-      {
-        section: 'flat with size: PostgreSQL p95 at 1,000,000 against p95 at 10,000',
-        name: l.name,
-        value: l.p95,
-        unit: 'ms' as const,
-        floor: s.p95,
-        target: '≤ 1.5× the 10,000 p95',
-        ok: l.p95 <= 1.5 * s.p95,
-      },
-    ];
-  });
-}
 
 async function main() {
-  if (process.env.NODE_ENV !== 'production') {
-    // React picks its development build (several times slower to render) from NODE_ENV at import.
-    throw new Error('Run the benchmarks with NODE_ENV=production (npm run bench does).');
-  }
-  // The generated data is synthetic: without a key ring of its own it is sealed with the
-  // development ring (the one the app uses outside production), so every run can read it.
-  process.env.PATIENT_ID_KEYS ??= DEVELOPMENT_KEYS;
+  benchEnvironment();
   const url = process.env.DATABASE_URL;
   const runs = env('BENCH_RUNS', 200);
   const large = env('BENCH_CASES', 1_000_000);
