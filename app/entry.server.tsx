@@ -1,16 +1,19 @@
-import { PassThrough } from 'node:stream';
-import { createReadableStreamFromReadable } from '@react-router/node';
-import { isbot } from 'isbot';
-import { renderToPipeableStream, type RenderToPipeableStreamOptions } from 'react-dom/server';
+import { Writable } from 'node:stream';
+import { renderToPipeableStream } from 'react-dom/server';
 import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router';
 import { NonceContext } from './ui/nonce';
 
 export const streamTimeout = 5_000;
 
 /**
- * React Router's default server entry, with one change: the per-request CSP nonce from the load
- * context is given to React (its streaming scripts) and, through NonceContext, to `<Scripts>` and
- * `<ScrollRestoration>` in root.tsx, so the inline hydration scripts run under a strict policy.
+ * React Router's default server entry, with two changes:
+ * - the per-request CSP nonce from the load context is given to React (its streaming scripts) and,
+ *   through NonceContext, to `<Scripts>` and `<ScrollRestoration>` in root.tsx, so the inline
+ *   hydration scripts run under a strict policy;
+ * - the document is sent in one piece once everything has rendered (`onAllReady`, as React
+ *   Router's default does for bots), not streamed from the shell: the loaders have all settled
+ *   before the render starts and no page suspends on the server, so streaming only cut the same
+ *   HTML into many small chunks, each its own trip through a web stream and a socket write.
  */
 export default function handleRequest(
   request: Request,
@@ -27,16 +30,8 @@ export default function handleRequest(
 
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
-    const userAgent = request.headers.get('user-agent');
-    // Bots and SPA mode wait for all content before responding.
-    const readyOption: keyof RenderToPipeableStreamOptions =
-      (userAgent && isbot(userAgent)) || routerContext.isSpaMode ? 'onAllReady' : 'onShellReady';
-
-    // Abort the rendering stream after `streamTimeout` so it has time to flush rejected boundaries.
-    let timeoutId: ReturnType<typeof setTimeout> | undefined = setTimeout(
-      () => abort(),
-      streamTimeout + 1000,
-    );
+    // Abort the render after `streamTimeout` so it has time to flush rejected boundaries.
+    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
       <NonceContext.Provider value={nonce}>
@@ -44,25 +39,32 @@ export default function handleRequest(
       </NonceContext.Provider>,
       {
         nonce,
-        [readyOption]() {
+        onShellReady() {
           shellRendered = true;
-          const body = new PassThrough({
+        },
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const body = new Writable({
+            write(chunk: Buffer, _encoding, callback) {
+              chunks.push(chunk);
+              callback();
+            },
             final(callback) {
               clearTimeout(timeoutId);
-              timeoutId = undefined;
+              responseHeaders.set('Content-Type', 'text/html');
+              resolve(
+                new Response(Buffer.concat(chunks), {
+                  headers: responseHeaders,
+                  status: responseStatusCode,
+                }),
+              );
               callback();
             },
           });
-          responseHeaders.set('Content-Type', 'text/html');
           pipe(body);
-          resolve(
-            new Response(createReadableStreamFromReadable(body), {
-              headers: responseHeaders,
-              status: responseStatusCode,
-            }),
-          );
         },
         onShellError(error: unknown) {
+          clearTimeout(timeoutId);
           reject(error instanceof Error ? error : new Error(String(error)));
         },
         onError(error: unknown) {

@@ -97,10 +97,11 @@ export async function createServer(
     '/{*path}',
     createRequestHandler({
       build,
-      getLoadContext: (_req, res) => ({
+      getLoadContext: (req, res) => ({
         db: database.db,
         databaseKind: database.kind,
-        auth,
+        // The root loader and the page's share one session read (see `forRequest`).
+        auth: req.method === 'GET' || req.method === 'HEAD' ? auth.forRequest() : auth,
         attachments,
         mailboxDir: config.mail.mailboxDir,
         cspNonce: cspNonce(res),

@@ -93,141 +93,182 @@ export function createAuth(db: Db, config: AuthConfig) {
   }
 
   /**
-   * The actor of a request, read once however many loaders of the request ask (the root loader
-   * and the page's run in parallel on the same Request).
+   * The functions below for one memo of actors: `forRequest()` gives each HTTP request its own,
+   * the plain functions memoise per `Request` object.
    */
-  const actors = new WeakMap<Request, Promise<Actor | null>>();
-
-  /**
-   * The signed-in actor, with `then(tx, actor)` run in the SAME transaction right after the
-   * session is read: one transaction, not two, for the session and the small read that comes
-   * with it (the header's unread count, bound to the actor's trust; a search, as the app role).
-   * `actor` settles as soon as the session is read, so a page loader waiting for it does not wait
-   * for `then`. `value` is null when nobody is signed in. If another loader of the request has
-   * read the session already, `then` runs in a transaction of its own.
-   */
-  function readActorWith<T>(
-    request: Request,
-    scope: 'tenant' | 'app',
-    then: (tx: Tx, actor: Actor) => Promise<T>,
-  ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-    const run = (tx: Tx, actor: Actor) =>
-      scope === 'tenant'
-        ? bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
-            then(tx, actor),
-          )
-        : then(tx, actor);
-    const known = actors.get(request);
-    if (known) {
-      const value = known.then((actor) => (actor ? inApp(db, (tx) => run(tx, actor)) : null));
-      return { actor: known, value };
-    }
-    let settle: (actor: Actor | null) => void = () => undefined;
-    const actor = new Promise<Actor | null>((resolve) => {
-      settle = resolve;
-    });
-    const value = (async () => {
-      const token = await readToken(request);
-      if (!token) {
-        settle(null);
-        return null;
+  const withMemo = (actors: ActorMemo) => {
+    /**
+     * The signed-in actor, with `then(tx, actor)` run in the SAME transaction right after the
+     * session is read: one transaction, not two, for the session and the small read that comes
+     * with it (the header's unread count, bound to the actor's trust; a search, as the app role).
+     * `actor` settles as soon as the session is read, so a page loader waiting for it does not wait
+     * for `then`. `value` is null when nobody is signed in. If another loader of the request has
+     * read the session already, `then` runs in a transaction of its own.
+     */
+    function readActorWith<T>(
+      request: Request,
+      scope: 'tenant' | 'app',
+      then: (tx: Tx, actor: Actor) => Promise<T>,
+    ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
+      const run = (tx: Tx, actor: Actor) =>
+        scope === 'tenant'
+          ? bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
+              then(tx, actor),
+            )
+          : then(tx, actor);
+      const known = actors.get(request);
+      if (known) {
+        const value = known.then((actor) => (actor ? inApp(db, (tx) => run(tx, actor)) : null));
+        return { actor: known, value };
       }
-      return inApp(db, async (tx) => {
-        const found = await actorIn(tx, token);
-        settle(found);
-        return found ? run(tx, found) : null;
+      let settle: (actor: Actor | null) => void = () => undefined;
+      const actor = new Promise<Actor | null>((resolve) => {
+        settle = resolve;
       });
-    })();
-    // A failed session read fails both promises (never leaves `actor` waiting).
-    const settled = Promise.race([actor, value.then(() => actor)]);
-    // Whoever awaits `settled` sees a failure; nobody awaiting it is not an unhandled rejection.
-    settled.catch(() => undefined);
-    actors.set(request, settled);
-    return { actor: settled, value };
-  }
-
-  function getActor(request: Request): Promise<Actor | null> {
-    const known = actors.get(request);
-    if (known) return known;
-    const reading = readToken(request).then((token) =>
-      token ? inApp(db, (tx) => actorIn(tx, token)) : null,
-    );
-    actors.set(request, reading);
-    return reading;
-  }
-
-  /** The signed-in actor, or a redirect to the login page. */
-  async function requireActor(request: Request): Promise<Actor> {
-    const actor = await getActor(request);
-    if (!actor) throw redirect('/logg-inn');
-    return actor;
-  }
-
-  /**
-   * `fn` for the signed-in actor, in the transaction that reads the session (as the app role, no
-   * trust bound), or a redirect to the login page: one transaction for a search.
-   */
-  async function requireActorWith<T>(
-    request: Request,
-    fn: (tx: Tx, actor: Actor) => Promise<T>,
-  ): Promise<T> {
-    const { value } = readActorWith(request, 'app', async (tx, found) => ({
-      result: await fn(tx, found),
-    }));
-    const done = await value;
-    if (!done) throw redirect('/logg-inn');
-    return done.result;
-  }
-
-  /**
-   * Starts a session for a user in their (first) trust; returns the Set-Cookie header value. The
-   * session id is always new: a session the login request still carries is ended first, so a
-   * planted or old id never becomes a signed-in one (session fixation).
-   */
-  async function login(userId: string, request?: Request): Promise<string | null> {
-    const previous = request ? await readToken(request) : null;
-    const token = randomBytes(32).toString('base64url');
-    const at = now();
-    const created = await inApp(db, async (tx) => {
-      if (previous) await tx.delete(sessions).where(eq(sessions.id, hashToken(previous)));
-      const [grant] = await tx
-        .select({ trustId: roleAssignments.trustId })
-        .from(roleAssignments)
-        .where(eq(roleAssignments.userId, userId))
-        .orderBy(asc(roleAssignments.trustId))
-        .limit(1);
-      if (!grant) return false;
-      await tx
-        .delete(sessions)
-        .where(
-          or(lt(sessions.expiresAt, at), lt(sessions.lastSeenAt, new Date(at.getTime() - idleMs))),
-        );
-      await tx.insert(sessions).values({
-        id: hashToken(token),
-        userId,
-        trustId: grant.trustId,
-        createdAt: at,
-        lastSeenAt: at,
-        expiresAt: new Date(at.getTime() + absoluteMs),
-      });
-      return true;
-    });
-    return created ? cookie.serialize(token) : null;
-  }
-
-  /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
-  async function logout(request: Request): Promise<string> {
-    const token = await readToken(request);
-    if (token) {
-      await inApp(db, (tx) => tx.delete(sessions).where(eq(sessions.id, hashToken(token))));
+      const value = (async () => {
+        const token = await readToken(request);
+        if (!token) {
+          settle(null);
+          return null;
+        }
+        return inApp(db, async (tx) => {
+          const found = await actorIn(tx, token);
+          settle(found);
+          return found ? run(tx, found) : null;
+        });
+      })();
+      // A failed session read fails both promises (never leaves `actor` waiting).
+      const settled = Promise.race([actor, value.then(() => actor)]);
+      // Whoever awaits `settled` sees a failure; nobody awaiting it is not an unhandled rejection.
+      settled.catch(() => undefined);
+      actors.set(request, settled);
+      return { actor: settled, value };
     }
-    return cookie.serialize('', { maxAge: 0 });
-  }
 
-  return { getActor, readActorWith, requireActor, requireActorWith, login, logout };
+    function getActor(request: Request): Promise<Actor | null> {
+      const known = actors.get(request);
+      if (known) return known;
+      const reading = readToken(request).then((token) =>
+        token ? inApp(db, (tx) => actorIn(tx, token)) : null,
+      );
+      actors.set(request, reading);
+      return reading;
+    }
+
+    /** The signed-in actor, or a redirect to the login page. */
+    async function requireActor(request: Request): Promise<Actor> {
+      const actor = await getActor(request);
+      if (!actor) throw redirect('/logg-inn');
+      return actor;
+    }
+
+    /**
+     * `fn` for the signed-in actor, in the transaction that reads the session (as the app role, no
+     * trust bound), or a redirect to the login page: one transaction for a search.
+     */
+    async function requireActorWith<T>(
+      request: Request,
+      fn: (tx: Tx, actor: Actor) => Promise<T>,
+    ): Promise<T> {
+      const { value } = readActorWith(request, 'app', async (tx, found) => ({
+        result: await fn(tx, found),
+      }));
+      const done = await value;
+      if (!done) throw redirect('/logg-inn');
+      return done.result;
+    }
+
+    /**
+     * Starts a session for a user in their (first) trust; returns the Set-Cookie header value. The
+     * session id is always new: a session the login request still carries is ended first, so a
+     * planted or old id never becomes a signed-in one (session fixation).
+     */
+    async function login(userId: string, request?: Request): Promise<string | null> {
+      const previous = request ? await readToken(request) : null;
+      const token = randomBytes(32).toString('base64url');
+      const at = now();
+      const created = await inApp(db, async (tx) => {
+        if (previous) await tx.delete(sessions).where(eq(sessions.id, hashToken(previous)));
+        const [grant] = await tx
+          .select({ trustId: roleAssignments.trustId })
+          .from(roleAssignments)
+          .where(eq(roleAssignments.userId, userId))
+          .orderBy(asc(roleAssignments.trustId))
+          .limit(1);
+        if (!grant) return false;
+        await tx
+          .delete(sessions)
+          .where(
+            or(
+              lt(sessions.expiresAt, at),
+              lt(sessions.lastSeenAt, new Date(at.getTime() - idleMs)),
+            ),
+          );
+        await tx.insert(sessions).values({
+          id: hashToken(token),
+          userId,
+          trustId: grant.trustId,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: new Date(at.getTime() + absoluteMs),
+        });
+        return true;
+      });
+      return created ? cookie.serialize(token) : null;
+    }
+
+    /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
+    async function logout(request: Request): Promise<string> {
+      const token = await readToken(request);
+      if (token) {
+        await inApp(db, (tx) => tx.delete(sessions).where(eq(sessions.id, hashToken(token))));
+      }
+      return cookie.serialize('', { maxAge: 0 });
+    }
+
+    return { getActor, readActorWith, requireActor, requireActorWith, login, logout };
+  };
+
+  return {
+    ...withMemo(perRequestObject()),
+    /**
+     * The same functions with one actor memo for a whole HTTP request: React Router hands each
+     * loader its own copy of the Request (so a memo per Request object never hits), while the
+     * load context is built once per HTTP request. Only for a request that changes nothing (GET,
+     * HEAD): after an action, its loaders read the session again.
+     */
+    forRequest: () => withMemo(oneRequest()),
+  };
 }
 
-export type Auth = ReturnType<typeof createAuth>;
+/** Where a request's actor is kept once read (see `createAuth`). */
+interface ActorMemo {
+  get(request: Request): Promise<Actor | null> | undefined;
+  set(request: Request, actor: Promise<Actor | null>): void;
+}
+
+/** One memo entry per Request object. */
+function perRequestObject(): ActorMemo {
+  const actors = new WeakMap<Request, Promise<Actor | null>>();
+  return {
+    get: (request) => actors.get(request),
+    set: (request, actor) => actors.set(request, actor),
+  };
+}
+
+/** One memo for every Request copy of one HTTP request (they all carry its Cookie header). */
+function oneRequest(): ActorMemo {
+  let memo: { cookie: string | null; actor: Promise<Actor | null> } | null = null;
+  return {
+    get: (request) =>
+      memo && memo.cookie === request.headers.get('Cookie') ? memo.actor : undefined,
+    set: (request, actor) => {
+      memo = { cookie: request.headers.get('Cookie'), actor };
+    },
+  };
+}
+
+export type Auth = Omit<ReturnType<typeof createAuth>, 'forRequest'>;
 
 export interface DemoUser {
   id: string;

@@ -101,4 +101,24 @@ describe.each(TEST_DATABASES)('session lifetime on %s (injected clock)', (kind) 
     expect(await auth.getActor(request(stale))).toBeNull();
     await auth.logout(request(fresh));
   });
+
+  it('reads the session once per HTTP request however many Request copies its loaders get', async () => {
+    const cookie = await logIn();
+    const other = await logIn();
+    const scoped = auth.forRequest();
+    const first = scoped.getActor(request(cookie));
+    // React Router gives each loader its own copy of the Request: the scoped memo still hits.
+    expect(scoped.getActor(request(cookie))).toBe(first);
+    expect((await first)?.userId).toBe(userId);
+    // Another cookie is read on its own, and the plain functions memoise per Request object only.
+    const second = scoped.getActor(request(other));
+    const plain = [auth.getActor(request(cookie)), auth.getActor(request(cookie))];
+    expect(second).not.toBe(first);
+    expect(plain[0]).not.toBe(plain[1]);
+    await Promise.all([second, ...plain]);
+    await auth.logout(request(cookie));
+    await auth.logout(request(other));
+    // A new HTTP request reads again: the ended session is gone.
+    expect(await auth.forRequest().getActor(request(cookie))).toBeNull();
+  });
 });
