@@ -29,16 +29,18 @@ CREATE POLICY "statistics_stage_histograms_national_read" ON "statistics_stage_h
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON statistics_stage_histograms,
   statistics_scheme_stage_histograms FROM sp_app;
 --> statement-breakpoint
--- The existing bins (one row per tenth of a day) folded into one histogram per stage, then the
+-- The existing bins (one row per tenth of a day) folded into one histogram per stage ([[tenths,
+-- n], ...] by tenths), then the
 -- bin tables dropped (drizzle-kit's DROP TABLE statements for them, moved here after the copy).
 INSERT INTO statistics_stage_histograms (grain, period, trust_id, stage, histogram)
-SELECT grain, period, trust_id, stage, jsonb_object_agg(tenths, n)
+SELECT grain, period, trust_id, stage, jsonb_agg(jsonb_build_array(tenths, n) ORDER BY tenths)
 FROM statistics_stage_times
 GROUP BY 1, 2, 3, 4;
 --> statement-breakpoint
 INSERT INTO statistics_scheme_stage_histograms (grain, period, scheme, patient_scope, trust_id,
   stage, histogram)
-SELECT grain, period, scheme, patient_scope, trust_id, stage, jsonb_object_agg(tenths, n)
+SELECT grain, period, scheme, patient_scope, trust_id, stage,
+  jsonb_agg(jsonb_build_array(tenths, n) ORDER BY tenths)
 FROM statistics_scheme_stage_times
 GROUP BY 1, 2, 3, 4, 5, 6;
 --> statement-breakpoint
@@ -46,14 +48,14 @@ DROP POLICY "statistics_scheme_stage_times_national_read" ON "statistics_scheme_
 DROP TABLE "statistics_scheme_stage_times" CASCADE;--> statement-breakpoint
 DROP POLICY "statistics_stage_times_national_read" ON "statistics_stage_times" CASCADE;--> statement-breakpoint
 DROP TABLE "statistics_stage_times" CASCADE;--> statement-breakpoint
--- The sum of two histograms ({"<tenths>": n}), without the counts that reach zero.
+-- The sum of two histograms ([[tenths, n], ...] by tenths), without the counts that reach zero.
 CREATE FUNCTION statistics_histogram_add(a jsonb, b jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE AS $$
-  SELECT coalesce(jsonb_object_agg(e.key, e.n), '{}'::jsonb)
-  FROM (SELECT x.key, sum(x.value::integer) AS n
-          FROM (SELECT * FROM jsonb_each_text(a) UNION ALL SELECT * FROM jsonb_each_text(b)) AS x
-         GROUP BY x.key
-        HAVING sum(x.value::integer) <> 0) AS e
+  SELECT coalesce(jsonb_agg(jsonb_build_array(e.tenths, e.n) ORDER BY e.tenths), '[]'::jsonb)
+  FROM (SELECT (x.bin ->> 0)::integer AS tenths, sum((x.bin ->> 1)::integer) AS n
+          FROM (SELECT jsonb_array_elements(a) UNION ALL SELECT jsonb_array_elements(b)) AS x(bin)
+         GROUP BY 1
+        HAVING sum((x.bin ->> 1)::integer) <> 0) AS e
 $$;
 --> statement-breakpoint
 -- Applies one summary change (old row out, new row in; either may be null) to every aggregate
@@ -130,7 +132,7 @@ BEGIN
      = (r.grain, r.period, r.scheme, r.patient_scope, r.atc5);
 
   INSERT INTO statistics_stage_histograms AS t (grain, period, trust_id, stage, histogram)
-  SELECT d.grain, d.period, d.trust_id, d.stage, jsonb_object_agg(d.tenths, d.n)
+  SELECT d.grain, d.period, d.trust_id, d.stage, jsonb_agg(jsonb_build_array(d.tenths, d.n) ORDER BY d.tenths)
   FROM (SELECT r.grain, r.period, r.trust_id, r.stage, r.tenths, sum(x.sign) AS n
           FROM (VALUES (-1, p_old), (1, p_new)) AS x(sign, s), statistics_stage_rows(x.s) AS r
          WHERE (x.s).case_id IS NOT NULL
@@ -142,13 +144,13 @@ BEGIN
     SET histogram = statistics_histogram_add(t.histogram, EXCLUDED.histogram);
   DELETE FROM statistics_stage_histograms t
    USING (VALUES (p_old), (p_new)) AS x(s), statistics_stage_rows(x.s) AS r
-   WHERE (x.s).case_id IS NOT NULL AND t.histogram = '{}'::jsonb
+   WHERE (x.s).case_id IS NOT NULL AND t.histogram = '[]'::jsonb
      AND (t.grain, t.period, t.trust_id, t.stage) = (r.grain, r.period, r.trust_id, r.stage);
 
   INSERT INTO statistics_scheme_stage_histograms AS t (grain, period, scheme, patient_scope,
     trust_id, stage, histogram)
   SELECT d.grain, d.period, d.scheme, d.patient_scope, d.trust_id, d.stage,
-    jsonb_object_agg(d.tenths, d.n)
+    jsonb_agg(jsonb_build_array(d.tenths, d.n) ORDER BY d.tenths)
   FROM (SELECT r.grain, r.period, r.scheme, r.patient_scope, r.trust_id, r.stage, r.tenths,
           sum(x.sign) AS n
           FROM (VALUES (-1, p_old), (1, p_new)) AS x(sign, s),
@@ -162,7 +164,7 @@ BEGIN
     SET histogram = statistics_histogram_add(t.histogram, EXCLUDED.histogram);
   DELETE FROM statistics_scheme_stage_histograms t
    USING (VALUES (p_old), (p_new)) AS x(s), statistics_scheme_stage_rows(x.s) AS r
-   WHERE (x.s).case_id IS NOT NULL AND t.histogram = '{}'::jsonb
+   WHERE (x.s).case_id IS NOT NULL AND t.histogram = '[]'::jsonb
      AND (t.grain, t.period, t.scheme, t.patient_scope, t.trust_id, t.stage)
        = (r.grain, r.period, r.scheme, r.patient_scope, r.trust_id, r.stage);
 END
@@ -204,12 +206,13 @@ BEGIN
   ), by_scheme AS (
     INSERT INTO statistics_scheme_stage_histograms (grain, period, scheme, patient_scope,
       trust_id, stage, histogram)
-    SELECT grain, period, scheme, patient_scope, trust_id, stage, jsonb_object_agg(tenths, n)
+    SELECT grain, period, scheme, patient_scope, trust_id, stage,
+      jsonb_agg(jsonb_build_array(tenths, n) ORDER BY tenths)
     FROM bins
     GROUP BY 1, 2, 3, 4, 5, 6
   )
   INSERT INTO statistics_stage_histograms (grain, period, trust_id, stage, histogram)
-  SELECT grain, period, trust_id, stage, jsonb_object_agg(tenths, n)
+  SELECT grain, period, trust_id, stage, jsonb_agg(jsonb_build_array(tenths, n) ORDER BY tenths)
   FROM (SELECT grain, period, trust_id, stage, tenths, sum(n) AS n FROM bins GROUP BY 1, 2, 3, 4, 5) AS b
   GROUP BY 1, 2, 3, 4;
 END

@@ -44,9 +44,9 @@ const STAGE_TENTHS = sql`lateral (select e.key, round((e.value #>> '{}')::numeri
       where s.processing_seconds is not null
     ) as v(stage, tenths)`;
 
-/** statistics_stage_histograms as computed directly: a `{tenths: n}` object per stage. */
+/** statistics_stage_histograms as computed directly: `[[tenths, n], ...]` per stage. */
 const directStages = sql`select grain, period, trust_id, stage,
-    jsonb_object_agg(tenths, n) as histogram
+    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
   from (select g.grain, ${PERIOD}::text as period, s.trust_id, v.stage, v.tenths,
       count(*)::int as n
     from case_summaries s, ${GRAINS}, ${STAGE_TENTHS} group by 1, 2, 3, 4, 5) b
@@ -83,7 +83,7 @@ const storedAtcVolumes = sql`select grain, period::text as period, scheme, patie
 
 /** statistics_scheme_stage_histograms as computed directly: per scheme and scope too. */
 const directSchemeStages = sql`select grain, period, scheme, patient_scope, trust_id, stage,
-    jsonb_object_agg(tenths, n) as histogram
+    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
   from (select g.grain, ${PERIOD}::text as period, coalesce(s.scheme, '') as scheme,
       coalesce(s.patient_scope, '') as patient_scope, s.trust_id, v.stage, v.tenths,
       count(*)::int as n

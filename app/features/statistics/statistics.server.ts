@@ -10,6 +10,7 @@ import {
   statisticsStageHistograms,
   statisticsVolumes,
   trusts,
+  type StageHistogram,
 } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
@@ -147,7 +148,9 @@ function stagesOf(bins: Map<string, Bin[]> | undefined): Aggregates['stages'] {
 const stageRow = z.object({
   trust_id: z.string(),
   stage: z.string(),
-  histogram: z.record(z.string(), z.number()),
+  // Written only by the database's own functions (ADR 0015): checked as an array, not bin by bin
+  // (a view sums tens of thousands of bins).
+  histogram: z.custom<StageHistogram>((value) => Array.isArray(value)),
 });
 
 /**
@@ -183,7 +186,7 @@ function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null)
     filters.scope ? eq(c.patientScope, filters.scope) : undefined,
     filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
   );
-  return sql`select b.trust_id, b.stage, jsonb_object_agg(b.tenths, b.n) as histogram
+  return sql`select b.trust_id, b.stage, jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
     from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
       from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
       where ${where} group by 1, 2, 3) b
@@ -198,15 +201,12 @@ function histogramsByTrust(
   rows: readonly z.infer<typeof stageRow>[],
 ): Map<string, Map<string, Bin[]>> {
   const sums = new Map<string, Map<string, Map<number, number>>>();
-  const add = (key: string, stage: string, histogram: Record<string, number>) => {
+  const add = (key: string, stage: string, histogram: StageHistogram) => {
     const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
     sums.set(key, byStage);
     const counts = byStage.get(stage) ?? new Map<number, number>();
     byStage.set(stage, counts);
-    for (const [tenths, n] of Object.entries(histogram)) {
-      const value = Number(tenths);
-      counts.set(value, (counts.get(value) ?? 0) + n);
-    }
+    for (const [tenths, n] of histogram) counts.set(tenths, (counts.get(tenths) ?? 0) + n);
   };
   for (const row of rows) {
     add(row.trust_id, row.stage, row.histogram);
