@@ -29,9 +29,9 @@ CREATE POLICY "statistics_stage_histograms_national_read" ON "statistics_stage_h
 REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON statistics_stage_histograms,
   statistics_scheme_stage_histograms FROM sp_app;
 --> statement-breakpoint
--- The existing bins (one row per tenth of a day) folded into one histogram per stage ([[tenths,
--- n], ...] by tenths), then the
--- bin tables dropped (drizzle-kit's DROP TABLE statements for them, moved here after the copy).
+-- The existing bins (one row per tenth of a day) folded into one histogram per stage
+-- ([[tenths, n], ...] by tenths), then the bin tables dropped (drizzle-kit's DROP statements for
+-- them, moved here after the copy).
 INSERT INTO statistics_stage_histograms (grain, period, trust_id, stage, histogram)
 SELECT grain, period, trust_id, stage, jsonb_agg(jsonb_build_array(tenths, n) ORDER BY tenths)
 FROM statistics_stage_times
