@@ -162,7 +162,9 @@ export async function measurePages(
       applicant: await sessionCookie(auth.login, who.applicant),
     };
     const timings: PageTiming[] = [];
-    for (const [name, actor, path] of PAGES(who.case_id)) {
+    // BENCH_PAGES=<text> measures only the pages whose name contains it.
+    const only = process.env.BENCH_PAGES ?? '';
+    for (const [name, actor, path] of PAGES(who.case_id).filter(([n]) => n.includes(only))) {
       const get = async () => {
         const response = await fetch(origin + path, { headers: { cookie: cookies[actor] } });
         const body = await response.text();

@@ -47,11 +47,11 @@ const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
     'The national summary of each submitted case (no personal data), written only by refresh_case_summary().',
   statistics_volumes:
     'Statistics counts derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
-  statistics_stage_times:
+  statistics_stage_histograms:
     'Statistics stage-time histograms derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
   statistics_scheme_volumes:
     'Statistics counts without the ATC code, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
-  statistics_scheme_stage_times:
+  statistics_scheme_stage_histograms:
     'Statistics stage-time histograms per scheme and scope, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 

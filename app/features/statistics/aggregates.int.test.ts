@@ -36,18 +36,24 @@ const storedVolumes = sql`select grain, period::text as period, trust_id, scheme
     atc5, submitted, decided, approved, approved_with_conditions, rejected, continued, stopped
   from statistics_volumes order by 1, 2, 3, 4, 5, 6`;
 
-/** statistics_stage_times as computed directly: each stage's seconds in tenths of a day. */
-const directStages = sql`select g.grain, ${PERIOD}::text as period, s.trust_id, v.stage,
-    round(v.seconds / 8640.0)::int as tenths, count(*)::int as n
-  from case_summaries s, ${GRAINS},
-    lateral (select e.key, (e.value #>> '{}')::numeric from jsonb_each(s.stage_seconds) e
+/** Each stage's seconds in tenths of a day (the histograms' bins), per summary. */
+const STAGE_TENTHS = sql`lateral (select e.key, round((e.value #>> '{}')::numeric / 8640.0)::int
+      from jsonb_each(s.stage_seconds) e
       where e.key in ('submitted', 'endorsed', 'underAssessment', 'inConsultation', 'awaitingInformation')
-      union all select 'total', s.processing_seconds::numeric where s.processing_seconds is not null
-    ) as v(stage, seconds)
-  group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
+      union all select 'total', round(s.processing_seconds / 8640.0)::int
+      where s.processing_seconds is not null
+    ) as v(stage, tenths)`;
 
-const storedStages = sql`select grain, period::text as period, trust_id, stage, tenths, n
-  from statistics_stage_times order by 1, 2, 3, 4, 5`;
+/** statistics_stage_histograms as computed directly: `[[tenths, n], ...]` per stage. */
+const directStages = sql`select grain, period, trust_id, stage,
+    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
+  from (select g.grain, ${PERIOD}::text as period, s.trust_id, v.stage, v.tenths,
+      count(*)::int as n
+    from case_summaries s, ${GRAINS}, ${STAGE_TENTHS} group by 1, 2, 3, 4, 5) b
+  group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
+const storedStages = sql`select grain, period::text as period, trust_id, stage, histogram
+  from statistics_stage_histograms order by 1, 2, 3, 4`;
 
 /** statistics_scheme_volumes as computed directly: the volumes without the ATC code. */
 const directSchemeVolumes = sql`select g.grain, ${PERIOD}::text as period, s.trust_id,
@@ -75,20 +81,18 @@ const storedAtcVolumes = sql`select grain, period::text as period, scheme, patie
     submitted
   from statistics_atc_volumes order by 1, 2, 3, 4, 5`;
 
-/** statistics_scheme_stage_times as computed directly: the histograms per scheme and scope too. */
-const directSchemeStages = sql`select g.grain, ${PERIOD}::text as period,
-    coalesce(s.scheme, '') as scheme, coalesce(s.patient_scope, '') as patient_scope, s.trust_id,
-    v.stage, round(v.seconds / 8640.0)::int as tenths, count(*)::int as n
-  from case_summaries s, ${GRAINS},
-    lateral (select e.key, (e.value #>> '{}')::numeric from jsonb_each(s.stage_seconds) e
-      where e.key in ('submitted', 'endorsed', 'underAssessment', 'inConsultation', 'awaitingInformation')
-      union all select 'total', s.processing_seconds::numeric where s.processing_seconds is not null
-    ) as v(stage, seconds)
-  group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`;
+/** statistics_scheme_stage_histograms as computed directly: per scheme and scope too. */
+const directSchemeStages = sql`select grain, period, scheme, patient_scope, trust_id, stage,
+    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
+  from (select g.grain, ${PERIOD}::text as period, coalesce(s.scheme, '') as scheme,
+      coalesce(s.patient_scope, '') as patient_scope, s.trust_id, v.stage, v.tenths,
+      count(*)::int as n
+    from case_summaries s, ${GRAINS}, ${STAGE_TENTHS} group by 1, 2, 3, 4, 5, 6, 7) b
+  group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
 
 const storedSchemeStages = sql`select grain, period::text as period, scheme, patient_scope,
-    trust_id, stage, tenths, n
-  from statistics_scheme_stage_times order by 1, 2, 3, 4, 5, 6, 7`;
+    trust_id, stage, histogram
+  from statistics_scheme_stage_histograms order by 1, 2, 3, 4, 5, 6`;
 
 /** Every aggregate table, stored and computed directly. */
 const TABLES = [

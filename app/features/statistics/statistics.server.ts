@@ -5,11 +5,12 @@ import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
   statisticsAtcVolumes,
-  statisticsSchemeStageTimes,
+  statisticsSchemeStageHistograms,
   statisticsSchemeVolumes,
-  statisticsStageTimes,
+  statisticsStageHistograms,
   statisticsVolumes,
   trusts,
+  type StageHistogram,
 } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
@@ -145,27 +146,27 @@ function stagesOf(bins: Map<string, Bin[]> | undefined): Aggregates['stages'] {
 }
 
 const stageRow = z.object({
-  g_trust: z.coerce.number(),
-  trust_id: z.string().nullable(),
+  trust_id: z.string(),
   stage: z.string(),
-  tenths: z.coerce.number(),
-  n: z.coerce.number(),
+  // Written only by the database's own functions (ADR 0015): checked as an array, not bin by bin
+  // (a view sums tens of thousands of bins).
+  histogram: z.custom<StageHistogram>((value) => Array.isArray(value)),
 });
 
 /**
- * The stage-time histograms (tenths of a day) per trust and in total, summed over whole years,
- * months and days of the period: from `statistics_stage_times` without a filter other than the
- * trust, from `statistics_scheme_stage_times` with a scheme or scope filter. The ATC code is not a
- * dimension of the histograms (it would multiply their size by every code), so with an ATC filter
- * the same histograms are counted from the selected `case_summaries` rows with the same rounding:
- * the same figures, at a cost that grows with the selection.
+ * The stage-time histograms (tenths of a day) of the period, one row per trust, stage and whole
+ * year, month or day: from `statistics_stage_histograms` without a filter other than the trust,
+ * from `statistics_scheme_stage_histograms` with a scheme or scope filter; summed per trust and in
+ * total by `histogramsByTrust`. The ATC code is not a dimension of the histograms (it would
+ * multiply their size by every code), so with an ATC filter the histograms are counted from the
+ * selected `case_summaries` rows with the same rounding: the same figures, at a cost that grows
+ * with the selection.
  */
 function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null): SQL {
-  const grouping = (trust: SQL) =>
-    sql`grouping sets ((${trust}, stage, tenths), (stage, tenths)) order by stage, tenths`;
   if (!filters.atc) {
-    const t = filters.scheme || filters.scope ? statisticsSchemeStageTimes : statisticsStageTimes;
-    const s = statisticsSchemeStageTimes;
+    const t =
+      filters.scheme || filters.scope ? statisticsSchemeStageHistograms : statisticsStageHistograms;
+    const s = statisticsSchemeStageHistograms;
     // The scheme and scope columns are only named when `t` is the table that has them.
     const where = and(
       inPeriod(t, filters.from, filters.to, 'year'),
@@ -173,9 +174,8 @@ function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null)
       filters.scope ? eq(s.patientScope, filters.scope) : undefined,
       trustId ? eq(t.trustId, trustId) : undefined,
     );
-    return sql`select grouping(${t.trustId}) as g_trust, ${t.trustId} as trust_id, ${t.stage} as stage,
-      ${t.tenths} as tenths, sum(${t.n})::int as n
-      from ${t} where ${where} group by ${grouping(sql`${t.trustId}`)}`;
+    return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${t.histogram} as histogram
+      from ${t} where ${where}`;
   }
   const c = caseSummaries;
   const where = and(
@@ -186,10 +186,43 @@ function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null)
     filters.scope ? eq(c.patientScope, filters.scope) : undefined,
     filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
   );
-  return sql`select grouping(${c.trustId}) as g_trust, ${c.trustId} as trust_id, t.stage, t.tenths,
-    count(*)::int as n
-    from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
-    where ${where} group by ${grouping(sql`${c.trustId}`)}`;
+  return sql`select b.trust_id, b.stage, jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
+    from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
+      from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
+      where ${where} group by 1, 2, 3) b
+    group by 1, 2`;
+}
+
+/**
+ * The histograms of the rows summed per trust (keyed by trust id) and in total (keyed by ''), then
+ * per stage, as bins.
+ */
+function histogramsByTrust(
+  rows: readonly z.infer<typeof stageRow>[],
+): Map<string, Map<string, Bin[]>> {
+  const sums = new Map<string, Map<string, Map<number, number>>>();
+  const add = (key: string, stage: string, histogram: StageHistogram) => {
+    const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
+    sums.set(key, byStage);
+    const counts = byStage.get(stage) ?? new Map<number, number>();
+    byStage.set(stage, counts);
+    for (const [tenths, n] of histogram) counts.set(tenths, (counts.get(tenths) ?? 0) + n);
+  };
+  for (const row of rows) {
+    add(row.trust_id, row.stage, row.histogram);
+    add('', row.stage, row.histogram);
+  }
+  return new Map(
+    [...sums].map(([key, byStage]) => [
+      key,
+      new Map(
+        [...byStage].map(([stage, counts]) => [
+          stage,
+          [...counts].map(([value, n]) => ({ value, n })),
+        ]),
+      ),
+    ]),
+  );
 }
 
 /** Every section of the statistics for the filters, suppressed. */
@@ -249,15 +282,7 @@ export async function loadStatistics(
     stageRows: rowsOf(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null)), stageRow),
   }));
 
-  const stageBins = new Map<string, Map<string, Bin[]>>();
-  for (const row of stageRows) {
-    const key = row.g_trust === 0 ? (row.trust_id ?? '') : '';
-    const byStage = stageBins.get(key) ?? new Map<string, Bin[]>();
-    stageBins.set(key, byStage);
-    const bins = byStage.get(row.stage) ?? [];
-    byStage.set(row.stage, bins);
-    bins.push({ value: row.tenths, n: row.n });
-  }
+  const stageBins = histogramsByTrust(stageRows);
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
   const byAtc = new Map(atcGroups.map((row) => [row.atcGroup, row.submitted]));
