@@ -12,23 +12,25 @@ import {
 } from './harness';
 
 /**
- * "Mine saker" for the medical director: what waits is listed whole, the other active cases a page
- * at a time with plain links («Vis flere andre saker»), with and without JavaScript.
+ * "Mine saker" for the medical director: what waits (oldest first, counted in its heading) and the
+ * other active cases, each a page at a time with plain links («Vis flere …») that keep the other
+ * list where it is, with and without JavaScript.
  */
 describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
   let app: RunningApp;
   let browser: Browser;
   const others = LIST_PAGE_SIZE + 3;
+  const waiting = LIST_PAGE_SIZE + 2;
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([
       startApp(kind, {
-        // Submitted cases wait for the leader, so they are "other cases" for the director; one
-        // endorsed case waits for the director.
+        // Submitted cases wait for the leader, so they are "other cases" for the director; the
+        // endorsed cases wait for the director.
         prepare: async (db) => {
           const hbe = await demoActors(db, 'HBE');
           const submitted = [];
-          for (let i = 0; i < others + 1; i++) {
+          for (let i = 0; i < others + waiting; i++) {
             const draft = await createDraft(db, hbe.applicant, completeAnswers);
             const sent = await transition(db, hbe.applicant, {
               caseId: draft.id,
@@ -37,14 +39,14 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
             });
             submitted.push({ id: draft.id, version: sent.version });
           }
-          const first = submitted[0];
-          if (!first) throw new Error('no case');
-          await transition(db, hbe.endorser, {
-            caseId: first.id,
-            version: first.version,
-            event: 'endorse',
-            reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
-          });
+          for (const c of submitted.slice(0, waiting)) {
+            await transition(db, hbe.endorser, {
+              caseId: c.id,
+              version: c.version,
+              event: 'endorse',
+              reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+            });
+          }
         },
       }),
       launchChromium(),
@@ -67,31 +69,91 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
   const rows = (page: Page, caption: string) =>
     page.getByRole('table', { name: caption }).locator('tbody tr').count();
 
+  /**
+   * The rows of each list, the count in the heading, and whether each list offers more, polled
+   * together (with JavaScript a link click renders the next page's lists at once, a moment later).
+   */
+  async function expectLists(
+    page: Page,
+    expected: { waiting: number; others: number; moreWaiting: boolean; moreOthers: boolean },
+  ) {
+    const links = (name: string) => page.getByRole('link', { name }).count();
+    await expect
+      .poll(async () => ({
+        waiting: await rows(page, 'Venter på deg'),
+        others: await rows(page, 'Andre saker'),
+        moreWaiting: (await links('Vis flere saker som venter på deg')) === 1,
+        moreOthers: (await links('Vis flere andre saker')) === 1,
+      }))
+      .toEqual(expected);
+    expect(
+      await page.getByRole('heading', { level: 2, name: `Venter på deg ${waiting}` }).count(),
+    ).toBe(1);
+  }
+
+  async function expectAccessiblePage(page: Page, javaScriptEnabled: boolean) {
+    if (javaScriptEnabled) await expectAccessible(page);
+    else await expectAccessibleWithoutJs(browser, page.context(), page.url());
+  }
+
   for (const javaScriptEnabled of [false, true]) {
-    it(`pages the other cases and keeps what waits whole (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
+    it(`pages what waits and the other cases, each keeping the other (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
       const director = await signIn('Per Vik', javaScriptEnabled);
-      expect(await rows(director, 'Venter på deg')).toBe(1);
-      await expect
-        .poll(() => director.getByRole('heading', { level: 2, name: 'Venter på deg 1' }).count())
-        .toBe(1);
-      expect(await rows(director, 'Andre saker')).toBe(LIST_PAGE_SIZE);
+      await expectLists(director, {
+        waiting: LIST_PAGE_SIZE,
+        others: LIST_PAGE_SIZE,
+        moreWaiting: true,
+        moreOthers: true,
+      });
+      const waitingPages = director.getByRole('navigation', { name: 'Sider: Venter på deg' });
+      expect(await waitingPages.getByRole('link').count()).toBe(1);
+      expect(
+        await director.getByRole('link', { name: 'Til sakene som har ventet lengst' }).count(),
+      ).toBe(0);
       expect(
         await director.getByRole('link', { name: 'Til de sist endrede andre sakene' }).count(),
       ).toBe(0);
-      if (javaScriptEnabled) await expectAccessible(director);
-      else await expectAccessibleWithoutJs(browser, director.context(), director.url());
+      await expectAccessiblePage(director, javaScriptEnabled);
 
+      // What waits, page 2: the rest of the queue; the count stays the whole queue.
+      await director.getByRole('link', { name: 'Vis flere saker som venter på deg' }).click();
+      await director.waitForURL(/\?venter=[^&#]+#venter$/);
+      await expectLists(director, {
+        waiting: waiting - LIST_PAGE_SIZE,
+        others: LIST_PAGE_SIZE,
+        moreWaiting: false,
+        moreOthers: true,
+      });
+      await expectAccessiblePage(director, javaScriptEnabled);
+
+      // The other cases, page 2, with what waits still on its page 2.
       await director.getByRole('link', { name: 'Vis flere andre saker' }).click();
-      await director.waitForURL(/\?andre=[^#]+#andre$/);
-      await expect.poll(() => rows(director, 'Andre saker')).toBe(others - LIST_PAGE_SIZE);
-      expect(await rows(director, 'Venter på deg')).toBe(1);
-      expect(await director.getByRole('link', { name: 'Vis flere andre saker' }).count()).toBe(0);
-      if (javaScriptEnabled) await expectAccessible(director);
-      else await expectAccessibleWithoutJs(browser, director.context(), director.url());
+      await director.waitForURL(/\?venter=[^&#]+&andre=[^&#]+#andre$/);
+      await expectLists(director, {
+        waiting: waiting - LIST_PAGE_SIZE,
+        others: others - LIST_PAGE_SIZE,
+        moreWaiting: false,
+        moreOthers: false,
+      });
+      await expectAccessiblePage(director, javaScriptEnabled);
 
+      // Back to the start of each list.
+      await director.getByRole('link', { name: 'Til sakene som har ventet lengst' }).click();
+      await director.waitForURL(/^[^?]*\?andre=[^&#]+#venter$/);
+      await expectLists(director, {
+        waiting: LIST_PAGE_SIZE,
+        others: others - LIST_PAGE_SIZE,
+        moreWaiting: true,
+        moreOthers: false,
+      });
       await director.getByRole('link', { name: 'Til de sist endrede andre sakene' }).click();
       await director.waitForURL((url) => url.search === '' && url.hash === '#andre');
-      await expect.poll(() => rows(director, 'Andre saker')).toBe(LIST_PAGE_SIZE);
+      await expectLists(director, {
+        waiting: LIST_PAGE_SIZE,
+        others: LIST_PAGE_SIZE,
+        moreWaiting: true,
+        moreOthers: true,
+      });
       await director.context().close();
     });
   }

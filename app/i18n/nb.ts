@@ -355,6 +355,11 @@ export const nb = {
     title: 'Mine saker',
     waiting: 'Venter på deg',
     waitingEmpty: 'Ingen saker venter på deg nå.',
+    waitingNoMore: 'Ingen flere saker venter på deg.',
+    waitingMore: 'Vis flere saker som venter på deg',
+    waitingOldest: 'Til sakene som har ventet lengst',
+    /** The name of a list's page links («Vis flere …»), one per list. */
+    pagesOf: (list: string) => `Sider: ${list}`,
     others: 'Andre saker',
     othersEmpty: 'Ingen andre saker.',
     othersNoMore: 'Ingen flere andre saker.',

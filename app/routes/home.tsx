@@ -17,22 +17,25 @@ import { cohortSignal } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
+import { Pager } from '../ui/Pager';
 import type { Route } from './+types/home';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  // «Vis flere»: the next page of the other active cases or of the finished ones starts after its
-  // cursor (keyset, no offset); a malformed cursor shows the first page. What waits is never paged.
+  // «Vis flere»: the next page of a list (what waits, the other active cases, the finished ones)
+  // starts after its cursor (keyset, no offset); a malformed cursor shows the first page.
   const query = new URL(request.url).searchParams;
   const cursors = {
+    venter: decodeListCursor('venter', query.get('venter')),
     andre: decodeListCursor('andre', query.get('andre')),
     avsluttet: decodeListCursor('avsluttet', query.get('avsluttet')),
   } satisfies Record<MyCasesList, ListCursor | null>;
   const { waiting, others, finished } = await listMyCases(context.db, actor, {
+    waiting: cursors.venter,
     others: cursors.andre,
     finished: cursors.avsluttet,
   });
-  // A link to one list's page keeps the other list where it is.
+  // A link to one list's page keeps the other lists where they are.
   const link = (list: MyCasesList, cursor: ListCursor | null) => {
     const params = new URLSearchParams();
     for (const name of MY_CASES_LISTS) {
@@ -43,8 +46,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     return `/${search ? `?${search}` : ''}#${list}`;
   };
   const pager = (list: MyCasesList, next: ListCursor | null) => ({
-    newest: cursors[list] ? link(list, null) : null,
-    more: next ? link(list, next) : null,
+    first: cursors[list] ? link(list, null) : null,
+    next: next ? link(list, next) : null,
   });
   // Overdue first; "overdue" as of this request.
   const now = new Date();
@@ -54,7 +57,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     hasRole(actor, r),
   );
   return {
-    waiting: mark(waiting),
+    waiting: mark(waiting.items),
+    waitingTotal: waiting.total,
+    waitingPager: pager('venter', waiting.next),
     others: mark(others.items),
     othersPager: pager('andre', others.next),
     finished: mark(finished.items),
@@ -126,38 +131,18 @@ function CaseTable({
   );
 }
 
-/** «Til de nyeste …» and «Vis flere …»: plain links, so paging works without JavaScript. */
-function Pager({
-  newest,
-  more,
-  newestLabel,
-  moreLabel,
-}: {
-  newest: string | null;
-  more: string | null;
-  newestLabel: string;
-  moreLabel: string;
-}) {
-  if (!newest && !more) return null;
-  return (
-    <div className="sp-row">
-      {newest && (
-        <Link asChild>
-          <RouterLink to={newest}>{newestLabel}</RouterLink>
-        </Link>
-      )}
-      {more && (
-        <Link asChild>
-          <RouterLink to={more}>{moreLabel}</RouterLink>
-        </Link>
-      )}
-    </div>
-  );
-}
-
 export default function Home({ loaderData }: Route.ComponentProps) {
-  const { waiting, others, othersPager, finished, finishedPager, canApply, worksCases } =
-    loaderData;
+  const {
+    waiting,
+    waitingTotal,
+    waitingPager,
+    others,
+    othersPager,
+    finished,
+    finishedPager,
+    canApply,
+    worksCases,
+  } = loaderData;
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.myCases.title, msg.app.name)}</title>
@@ -176,15 +161,21 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <CohortSignals {...loaderData.cohorts} />
       {worksCases && (
         <>
-          <section className="sp-stack" aria-labelledby="waiting">
-            <Heading level={2} data-size="md" id="waiting">
+          <section className="sp-stack" aria-labelledby="venter">
+            <Heading level={2} data-size="md" id="venter">
               {msg.myCases.waiting}{' '}
-              <Tag data-color={waiting.length > 0 ? 'warning' : 'neutral'}>{waiting.length}</Tag>
+              <Tag data-color={waitingTotal > 0 ? 'warning' : 'neutral'}>{waitingTotal}</Tag>
             </Heading>
             <CaseTable
               caption={msg.myCases.waiting}
               items={waiting}
-              empty={msg.myCases.waitingEmpty}
+              empty={waitingPager.first ? msg.myCases.waitingNoMore : msg.myCases.waitingEmpty}
+            />
+            <Pager
+              {...waitingPager}
+              label={msg.myCases.pagesOf(msg.myCases.waiting)}
+              firstLabel={msg.myCases.waitingOldest}
+              nextLabel={msg.myCases.waitingMore}
             />
           </section>
           <section className="sp-stack" aria-labelledby="andre">
@@ -194,12 +185,13 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             <CaseTable
               caption={msg.myCases.others}
               items={others}
-              empty={othersPager.newest ? msg.myCases.othersNoMore : msg.myCases.othersEmpty}
+              empty={othersPager.first ? msg.myCases.othersNoMore : msg.myCases.othersEmpty}
             />
             <Pager
               {...othersPager}
-              newestLabel={msg.myCases.othersNewest}
-              moreLabel={msg.myCases.othersMore}
+              label={msg.myCases.pagesOf(msg.myCases.others)}
+              firstLabel={msg.myCases.othersNewest}
+              nextLabel={msg.myCases.othersMore}
             />
           </section>
           <section className="sp-stack" aria-labelledby="avsluttet">
@@ -213,8 +205,9 @@ export default function Home({ loaderData }: Route.ComponentProps) {
             />
             <Pager
               {...finishedPager}
-              newestLabel={msg.myCases.finishedNewest}
-              moreLabel={msg.myCases.finishedMore}
+              label={msg.myCases.pagesOf(msg.myCases.finished)}
+              firstLabel={msg.myCases.finishedNewest}
+              nextLabel={msg.myCases.finishedMore}
             />
           </section>
         </>

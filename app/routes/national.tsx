@@ -19,6 +19,7 @@ import { SelectField } from '../features/national/ui/SelectField';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import { TextField } from '../ui/fields';
+import { Pager } from '../ui/Pager';
 import type { Route } from './+types/national';
 
 /**
@@ -214,10 +215,13 @@ export default function National({ loaderData }: Route.ComponentProps) {
             </Link>
           </div>
           <NationalTable rows={rows} />
-          <nav aria-label={t.pagination} className="sp-row">
-            {paged && <Link href={`/nasjonalt${suffix}`}>{t.firstPage}</Link>}
-            {next && <Link href={`/nasjonalt?${next}`}>{t.nextPage}</Link>}
-          </nav>
+          <Pager
+            label={t.pagination}
+            first={paged ? `/nasjonalt${suffix}` : null}
+            next={next ? `/nasjonalt?${next}` : null}
+            firstLabel={t.firstPage}
+            nextLabel={t.nextPage}
+          />
         </>
       )}
     </div>

@@ -16,6 +16,7 @@ import { SelectField } from '../features/national/ui/SelectField';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import { TextField } from '../ui/fields';
+import { Pager } from '../ui/Pager';
 import type { Route } from './+types/register';
 
 /**
@@ -196,10 +197,13 @@ export default function Register({ loaderData }: Route.ComponentProps) {
       {Object.keys(errors).length === 0 && (
         <>
           <RegisterTable caption={r.caption(r.tabs[tab])} rows={rows} />
-          <nav aria-label={t.pagination} className="sp-row">
-            {paged && <Link href={`/register?${query}`}>{t.firstPage}</Link>}
-            {nextQuery && <Link href={`/register?${nextQuery}`}>{t.nextPage}</Link>}
-          </nav>
+          <Pager
+            label={t.pagination}
+            first={paged ? `/register?${query}` : null}
+            next={nextQuery ? `/register?${nextQuery}` : null}
+            firstLabel={t.firstPage}
+            nextLabel={t.nextPage}
+          />
         </>
       )}
     </div>

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import {
@@ -432,7 +432,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       'forbidden',
     );
     // The co-author sees the draft and edits it, but does not submit it.
-    const mine = await listMyCases(db(), hbe.coAuthor);
+    const mine = await allListed(hbe.coAuthor);
     expect(mine.waiting.map((i) => i.id)).toContain(draft.id);
     const view = await getCase(db(), hbe.coAuthor, draft.id);
     expect(view).toMatchObject({ roles: ['coAuthor'], editable: true, events: [] });
@@ -493,18 +493,18 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('puts what waits for each role first in "my cases"', async () => {
     const c = await submittedCase();
-    const endorserView = await listMyCases(db(), hbe.endorser);
+    const endorserView = await allListed(hbe.endorser);
     expect(endorserView.waiting.map((i) => i.id)).toContain(c.id);
-    const directorView = await listMyCases(db(), hbe.decisionMaker);
-    expect(directorView.others.items.map((i) => i.id)).toContain(c.id);
+    const directorView = await allListed(hbe.decisionMaker);
+    expect(directorView.others.map((i) => i.id)).toContain(c.id);
     expect(directorView.waiting.map((i) => i.id)).not.toContain(c.id);
-    const applicantView = await listMyCases(db(), hbe.applicant);
-    expect(applicantView.others.items.map((i) => i.id)).toContain(c.id);
-    const foreign = await listMyCases(db(), ous.decisionMaker);
-    expect([...foreign.waiting, ...foreign.others.items].map((i) => i.id)).not.toContain(c.id);
+    const applicantView = await allListed(hbe.applicant);
+    expect(applicantView.others.map((i) => i.id)).toContain(c.id);
+    const foreign = await allListed(ous.decisionMaker);
+    expect(foreign.active.map((i) => i.id)).not.toContain(c.id);
     const reader = await listMyCases(db(), hbe.nationalReader);
     expect(reader).toEqual({
-      waiting: [],
+      waiting: { items: [], next: null, total: 0 },
       others: { items: [], next: null },
       finished: { items: [], next: null },
     });
@@ -518,7 +518,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       event: 'endorse',
       reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
     });
-    expect((await listMyCases(db(), hbe.decisionMaker)).waiting.map((i) => i.id)).toContain(c.id);
+    expect((await allListed(hbe.decisionMaker)).waiting.map((i) => i.id)).toContain(c.id);
     const decided = await transition(db(), hbe.decisionMaker, {
       caseId: c.id,
       version: endorsed.version,
@@ -537,38 +537,46 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const director = await allListed(hbe.decisionMaker);
     expect(director.waiting.map((i) => i.id)).not.toContain(c.id);
     expect(director.others.map((i) => i.id)).toContain(c.id);
-    const applicant = await listMyCases(db(), hbe.applicant);
+    const applicant = await allListed(hbe.applicant);
     expect(applicant.waiting.find((i) => i.id === c.id)).toMatchObject({ status: 'followUp' });
   });
 
   /**
-   * Every case on "My cases": what waits (the same on every page), and every page of the other
-   * active cases and of the concluded ones, each walked to its end.
+   * Every case on "My cases": every page of what waits, of the other active cases and of the
+   * concluded ones, each walked to its end; paging one list leaves the others on their first page,
+   * and the count of what waits is the same on every page and counts every case that waits.
    */
   async function allListed(actor: Actor) {
     const first = await listMyCases(db(), actor);
-    const walk = async (list: 'others' | 'finished') => {
+    const walk = async (list: 'waiting' | 'others' | 'finished') => {
       const pages: CaseListItem[][] = [first[list].items];
       let next: ListCursor | null = first[list].next;
       while (next) {
         const page = await listMyCases(db(), actor, { [list]: next });
-        expect(page.waiting).toEqual(first.waiting);
+        for (const other of ['waiting', 'others', 'finished'] as const) {
+          if (other !== list) expect(page[other]).toEqual(first[other]);
+        }
+        expect(page.waiting.total).toBe(first.waiting.total);
         pages.push(page[list].items);
         next = page[list].next;
       }
       return pages;
     };
+    const waitingPages = await walk('waiting');
     const otherPages = await walk('others');
     const pages = await walk('finished');
+    const waiting = waitingPages.flat();
     const others = otherPages.flat();
+    expect(first.waiting.total).toBe(waiting.length);
     // The SQL grouping agrees with the pure rule, item by item.
-    expect(first.waiting.every((i) => i.waitingForMe)).toBe(true);
+    expect(waiting.every((i) => i.waitingForMe)).toBe(true);
     expect(others.every((i) => !i.waitingForMe)).toBe(true);
     return {
-      waiting: first.waiting,
+      waiting,
+      waitingPages,
       others,
       otherPages,
-      active: [...first.waiting, ...others],
+      active: [...waiting, ...others],
       pages,
     };
   }
@@ -639,10 +647,10 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(before.otherPages.filter((p) => p.some((i) => tied.has(i.id))).length).toBeGreaterThan(
       1,
     );
-    // What waits is never cut off: the leader sees every one of them.
-    const leader = await listMyCases(db(), ous.endorser);
+    // What waits for the leader: every one of them, a page at a time.
+    const leader = await allListed(ous.endorser);
     expect(leader.waiting.map((i) => i.id)).toEqual(expect.arrayContaining(ours.map((c) => c.id)));
-    expect(leader.waiting.length).toBeGreaterThan(LIST_PAGE_SIZE);
+    expect(leader.waitingPages.length).toBeGreaterThan(1);
 
     const endorse = (c: { id: string; version: number }) =>
       transition(db(), ous.endorser, {
@@ -659,7 +667,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     if (!moved || !first.others.next) throw new Error('expected a second page');
     await endorse(moved);
     const second = await listMyCases(db(), ous.decisionMaker, { others: first.others.next });
-    expect(second.waiting.map((i) => i.id)).toContain(moved.id);
+    expect(second.waiting.total).toBe(first.waiting.total + 1);
     expect(second.others.items.map((i) => i.id)).toEqual(
       [...secondBefore.filter((id) => id !== moved.id), before.otherPages[2]?.[0]?.id].slice(
         0,
@@ -678,6 +686,75 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(after.others.map((i) => i.id)).toEqual(remaining);
     expect(after.otherPages.map((p) => p.length)).toEqual(pageLengths(remaining.length));
     expect(after.waiting.map((i) => i.id)).toEqual(expect.arrayContaining([moved.id]));
+  });
+
+  it('pages what waits by keyset, oldest first, counts it, and leaves it out of the other cases', async () => {
+    const hst = await demoActors(db(), 'HST');
+    const endorsed: { id: string; version: number }[] = [];
+    for (let i = 0; i < 2 * LIST_PAGE_SIZE + 3; i++) {
+      const c = await submittedCase(hst.applicant);
+      const done = await transition(db(), hst.endorser, {
+        caseId: c.id,
+        version: c.version,
+        event: 'endorse',
+        reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+      });
+      endorsed.push({ id: c.id, version: done.version });
+    }
+    // Ties: 25 cases changed at the same microsecond, so a page ends inside the tie (then by id).
+    const tied = new Set(endorsed.slice(-(LIST_PAGE_SIZE + 5)).map((c) => c.id));
+    await db()
+      .update(cases)
+      .set({ updatedAt: sql`'2026-06-01 10:00:00.123456+00'::timestamptz` })
+      .where(inArray(cases.id, [...tied]));
+    /** What waits for the director in HST, as the database orders it (oldest first). */
+    const waitingInOrder = async () => {
+      const rows = await inTenant(db(), hst.decisionMaker, (tx) =>
+        tx
+          .select({ id: cases.id, status: cases.status })
+          .from(cases)
+          .orderBy(asc(cases.updatedAt), asc(cases.id)),
+      );
+      const waits: readonly string[] = waitingStatuses(['decisionMaker']).filter(
+        (s) => !CONCLUDED_STATUSES.includes(s),
+      );
+      return rows.filter((r) => waits.includes(r.status)).map((r) => r.id);
+    };
+    const expected = await waitingInOrder();
+    const director = await allListed(hst.decisionMaker);
+    expect(director.waiting.map((i) => i.id)).toEqual(expected);
+    expect(director.waitingPages.map((p) => p.length)).toEqual(
+      Array.from({ length: Math.ceil(expected.length / LIST_PAGE_SIZE) }, (_, i) =>
+        Math.min(LIST_PAGE_SIZE, expected.length - i * LIST_PAGE_SIZE),
+      ),
+    );
+    expect(
+      director.waitingPages.filter((p) => p.some((i) => tied.has(i.id))).length,
+    ).toBeGreaterThan(1);
+
+    // Returned to the applicant: one of the director's other cases …
+    const returned = endorsed[0];
+    if (!returned) throw new Error('no case');
+    await transition(db(), hst.decisionMaker, {
+      caseId: returned.id,
+      version: returned.version,
+      event: 'returnToApplicant',
+      reason: 'Legg ved siste prøvesvar.',
+    });
+    const before = await allListed(hst.decisionMaker);
+    expect(before.waiting.length).toBe(expected.length - 1);
+    expect(before.others.map((i) => i.id)).toContain(returned.id);
+    // … until the director co-authors it: then it waits for them (to write), and only there.
+    await db().insert(caseCollaborators).values({
+      caseId: returned.id,
+      trustId: hst.decisionMaker.trustId,
+      userId: hst.decisionMaker.userId,
+      invitedBy: hst.applicant.userId,
+    });
+    const after = await allListed(hst.decisionMaker);
+    expect(after.waiting.length).toBe(expected.length);
+    expect(after.waiting.filter((i) => i.id === returned.id)).toHaveLength(1);
+    expect(after.others.map((i) => i.id)).not.toContain(returned.id);
   });
 
   it('lists exactly the cases the access rules let each person see, each once', async () => {

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import {
   accessLog,
   caseChanges,
@@ -302,8 +303,8 @@ export const LIST_PAGE_SIZE = 20;
 /**
  * The statuses of the concluded list of "My cases": decided or final. Everything before the
  * decision, and the follow-up (the applicant's outcome report), is active: what waits for the
- * actor is listed in full, the rest a page at a time. The partial indexes of migration `lists`
- * (app/db/schema.ts) use the same list.
+ * actor and the other active cases, each a page at a time. The partial indexes of migration
+ * `lists` (app/db/schema.ts) use the same list.
  */
 export const CONCLUDED_STATUSES: readonly Status[] = ['decided', ...FINAL_STATUSES];
 
@@ -314,8 +315,8 @@ export interface ListCursor {
 }
 
 export interface MyCases {
-  /** Active cases that wait for the actor (`waitsFor`), oldest first; never cut off. */
-  waiting: CaseListItem[];
+  /** One page of the active cases that wait for the actor (`waitsFor`), oldest first. */
+  waiting: WaitingPage;
   /** One page of the other active cases the actor sees, most recently changed first. */
   others: ListPage;
   /** One page of concluded cases (CONCLUDED_STATUSES), most recently changed first. */
@@ -328,8 +329,14 @@ export interface ListPage {
   next: ListCursor | null;
 }
 
+/** The cases that wait for the actor: one page, and how many wait in all (on every page). */
+export interface WaitingPage extends ListPage {
+  total: number;
+}
+
 /** Where each paged list of "My cases" starts; null or absent: its first page. */
 export interface MyCasesPages {
+  waiting?: ListCursor | null;
   others?: ListCursor | null;
   finished?: ListCursor | null;
 }
@@ -349,6 +356,8 @@ interface Branch {
   roles: CaseRole[];
   from?: 'collaborators' | 'leaders';
   where: SQL | undefined;
+  /** The same way of seeing, as a condition on a row of `cases` alone (no join). */
+  sees: SQL;
 }
 
 function branchesOf(actor: Actor): Branch[] {
@@ -358,10 +367,12 @@ function branchesOf(actor: Actor): Branch[] {
       roles: ['coAuthor'],
       from: 'collaborators',
       where: eq(caseCollaborators.userId, actor.userId),
+      sees: sql`exists (select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId})`,
     },
   ];
   if (hasRole(actor, 'applicant')) {
-    branches.push({ roles: ['applicant'], where: eq(cases.applicantId, actor.userId) });
+    const own = eq(cases.applicantId, actor.userId);
+    branches.push({ roles: ['applicant'], where: own, sees: own });
   }
   const endorserGrants = actor.grants.filter(
     (g) => g.role === 'endorser' && g.trustId === actor.trustId,
@@ -372,7 +383,8 @@ function branchesOf(actor: Actor): Branch[] {
     ...(hasRole(actor, 'assessor') ? (['assessor'] as const) : []),
     ...(trustEndorser ? (['endorser'] as const) : []),
   ];
-  if (wholeTrust.length > 0) branches.push({ roles: wholeTrust, where: submitted });
+  if (wholeTrust.length > 0)
+    branches.push({ roles: wholeTrust, where: submitted, sees: submitted });
   // A department leader who is also director or committee: the whole-trust branch already shows
   // these cases, but the endorser role they add decides whether a case waits.
   if (endorserGrants.length > 0 && !trustEndorser) {
@@ -380,12 +392,11 @@ function branchesOf(actor: Actor): Branch[] {
       roles: ['endorser'],
       from: 'leaders',
       where: and(submitted, eq(caseLeaders.userId, actor.userId)),
+      sees: sql`${submitted} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
     });
     const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
-    branches.push({
-      roles: ['endorser'],
-      where: and(submitted, inArray(cases.departmentId, departmentIds)),
-    });
+    const department = and(submitted, inArray(cases.departmentId, departmentIds)) ?? submitted;
+    branches.push({ roles: ['endorser'], where: department, sees: department });
   }
   return branches;
 }
@@ -394,23 +405,63 @@ function branchesOf(actor: Actor): Branch[] {
 const activeWaiting = (roles: readonly CaseRole[]) =>
   waitingStatuses(roles).filter((s) => !CONCLUDED_STATUSES.includes(s));
 
+/** The active cases that wait for the roles of `branch` (`waitsFor`), or null: none can. */
+function waitingThrough(branch: Branch): SQL | null {
+  const statuses = activeWaiting(branch.roles);
+  return statuses.length > 0 ? sql`${activeCase} and ${inArray(cases.status, statuses)}` : null;
+}
+
 /**
- * The ids of the actor's cases matching `where` in each branch (given the branch's roles), as a
- * union of one index-backed select per branch. With `page`, each branch reads at most
- * `page.limit` rows after the cursor, newest first, so the cost does not grow with the trust's
- * history or working set.
+ * The other active cases seen through `branch`: in no status that waits for its roles, and not
+ * waiting through another way of seeing them (the applicant who is also director, say), by
+ * condition: a case waits for the actor when it waits through any of the branches that see it.
+ */
+function notWaitingThrough(branch: Branch, branches: readonly Branch[]): SQL {
+  const own = activeWaiting(branch.roles);
+  const elsewhere = branches.flatMap((other) => {
+    const more = activeWaiting(other.roles).filter((s) => !own.includes(s));
+    return other === branch || more.length === 0
+      ? []
+      : [sql`not (${inArray(cases.status, more)} and ${other.sees})`];
+  });
+  return (
+    and(activeCase, own.length > 0 ? notInArray(cases.status, own) : undefined, ...elsewhere) ??
+    activeCase
+  );
+}
+
+/** A keyset page of one list: at most `limit` rows after the cursor, in `order` of (updated_at, id). */
+interface KeysetPage {
+  after: ListCursor | null;
+  limit: number;
+  order: 'newest' | 'oldest';
+}
+
+/**
+ * The ids of the actor's cases matching `where` in each branch, as a union of one index-backed
+ * select per branch. With `page`, each branch reads at most `page.limit` rows after the cursor,
+ * so the cost does not grow with the trust's history or working set.
  */
 function visibleCaseIds(
   tx: Tx,
   actor: Actor,
-  where: (roles: readonly CaseRole[]) => SQL | null,
-  page?: { after: ListCursor | null; limit: number },
+  branches: readonly Branch[],
+  where: (branch: Branch) => SQL | null,
+  page?: KeysetPage,
 ): SQL | null {
-  const keyset = page?.after
-    ? sql`(${cases.updatedAt}, ${cases.id}) < (${page.after.key}::timestamptz, ${page.after.id}::uuid)`
+  const key = sql`(${cases.updatedAt}, ${cases.id})`;
+  const cursor = page?.after
+    ? sql`(${page.after.key}::timestamptz, ${page.after.id}::uuid)`
     : undefined;
-  const selects = branchesOf(actor).flatMap((branch) => {
-    const condition = where(branch.roles);
+  const keyset =
+    page && cursor
+      ? page.order === 'newest'
+        ? sql`${key} < ${cursor}`
+        : sql`${key} > ${cursor}`
+      : undefined;
+  const order = page?.order === 'oldest' ? asc : desc;
+  const selects = branches.flatMap((branch) => {
+    const condition = where(branch);
     if (!condition) return [];
     const filter = and(eq(cases.trustId, actor.trustId), condition, branch.where, keyset);
     const base =
@@ -429,7 +480,7 @@ function visibleCaseIds(
           : tx.select({ id: cases.id }).from(cases).where(filter);
     return [
       page
-        ? sql`(${base.orderBy(desc(cases.updatedAt), desc(cases.id)).limit(page.limit)})`
+        ? sql`(${base.orderBy(order(cases.updatedAt), order(cases.id)).limit(page.limit)})`
         : sql`(${base})`,
     ];
   });
@@ -437,12 +488,13 @@ function visibleCaseIds(
 }
 
 /**
- * "My cases": everything the actor works on in their trust, what waits for them first. What waits
- * is listed in full (never cut off): the active cases in the statuses in which one of the actor's
- * roles for the case must act. The other active cases and the concluded ones come a page at a
- * time, newest first, keyset on (updated_at, id), so the page costs the same whatever the trust's
- * history and working set (issue #7). Only the fields the list shows are read (the drug's name and
- * the indication from the answers, in SQL).
+ * "My cases": everything the actor works on in their trust, what waits for them first: the active
+ * cases in the statuses in which one of the actor's roles for the case must act, oldest first,
+ * with how many wait in all (an index-backed count of those statuses). The other active cases and
+ * the concluded ones follow, newest first. Each list comes a page at a time, keyset on
+ * (updated_at, id), so the page costs the same whatever the trust's history and working set
+ * (issue #7). Only the fields the list shows are read (the drug's name and the indication from
+ * the answers, in SQL).
  */
 export async function listMyCases(
   db: Db,
@@ -478,37 +530,36 @@ export async function listMyCases(
           and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
         )
         .where(sql`${cases.id} in (${ids})`);
-    const waitingIds = visibleCaseIds(tx, actor, (roles) => {
-      const statuses = activeWaiting(roles);
-      return statuses.length > 0 ? sql`${activeCase} and ${inArray(cases.status, statuses)}` : null;
+    const branches = branchesOf(actor);
+    const allWaiting = visibleCaseIds(tx, actor, branches, waitingThrough);
+    const waitingTotal = allWaiting
+      ? (rowsOf(
+          await tx.execute(sql`select count(*)::int as n from (${allWaiting}) as waiting`),
+          z.object({ n: z.number() }),
+        )[0]?.n ?? 0)
+      : 0;
+    const waitingIds = visibleCaseIds(tx, actor, branches, waitingThrough, {
+      after: pages.waiting ?? null,
+      limit: pageSize,
+      order: 'oldest',
     });
     const waitingRows = waitingIds
-      ? await active(waitingIds).orderBy(asc(cases.updatedAt), asc(cases.id))
+      ? await active(waitingIds).orderBy(asc(cases.updatedAt), asc(cases.id)).limit(pageSize)
       : [];
-    // The other active cases: in no status that waits for the branch's roles, and not waiting
-    // through another branch (the applicant who is also director, say).
-    const waitingSet = waitingRows.map((r) => r.id);
     const otherIds = visibleCaseIds(
       tx,
       actor,
-      (roles) => {
-        const statuses = activeWaiting(roles);
-        return (
-          and(
-            activeCase,
-            statuses.length > 0 ? notInArray(cases.status, statuses) : undefined,
-            waitingSet.length > 0 ? notInArray(cases.id, waitingSet) : undefined,
-          ) ?? activeCase
-        );
-      },
-      { after: pages.others ?? null, limit: pageSize },
+      branches,
+      (branch) => notWaitingThrough(branch, branches),
+      { after: pages.others ?? null, limit: pageSize, order: 'newest' },
     );
     const otherRows = otherIds
       ? await active(otherIds).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(pageSize)
       : [];
-    const finishedIds = visibleCaseIds(tx, actor, () => concludedCase, {
+    const finishedIds = visibleCaseIds(tx, actor, branches, () => concludedCase, {
       after: pages.finished ?? null,
       limit: pageSize,
+      order: 'newest',
     });
     const finishedRows = finishedIds
       ? await tx
@@ -520,6 +571,7 @@ export async function listMyCases(
       : [];
     const ids = [...waitingRows, ...otherRows, ...finishedRows].map((r) => r.id);
     return {
+      waitingTotal,
       waiting: waitingRows,
       others: otherRows,
       finished: finishedRows,
@@ -567,7 +619,7 @@ export async function listMyCases(
   };
   return {
     // Oldest first: the case that has waited longest is handled first.
-    waiting: rows.waiting.flatMap((row) => activeItem(row) ?? []),
+    waiting: { ...paged(rows.waiting, activeItem), total: rows.waitingTotal },
     others: paged(rows.others, activeItem),
     finished: paged(rows.finished, (row) => toItem(row, () => null)),
   };

@@ -2,10 +2,10 @@ import { cursorKeyValid, decodeCursor, encodeCursor } from '../national/domain/o
 import type { ListCursor } from './cases.server';
 
 /**
- * The paged lists of "My cases", each with its keyset cursor in the URL: the other active cases
- * (`?andre=`) and the concluded ones (`?avsluttet=`).
+ * The paged lists of "My cases", each with its keyset cursor in the URL: what waits for the actor
+ * (`?venter=`), the other active cases (`?andre=`) and the concluded ones (`?avsluttet=`).
  */
-export const MY_CASES_LISTS = ['andre', 'avsluttet'] as const;
+export const MY_CASES_LISTS = ['venter', 'andre', 'avsluttet'] as const;
 export type MyCasesList = (typeof MY_CASES_LISTS)[number];
 
 export const encodeListCursor = (list: MyCasesList, cursor: ListCursor): string =>

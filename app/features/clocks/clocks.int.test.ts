@@ -158,7 +158,7 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
   it('gives an urgent case the short deadline, shows it in my cases and reminds sooner', async () => {
     const c = await submitted(hbe.applicant, 'Rask progresjon, behandling må starte innen en uke.');
     const { waiting } = await listMyCases(db(), hbe.endorser);
-    const item = waiting.find((w) => w.id === c.id);
+    const item = waiting.items.find((w) => w.id === c.id);
     expect(item?.urgent).toBe(true);
     const due = item?.dueAt?.getTime() ?? 0;
     expect(Math.abs(due - later(c.at, 2 * DAY).getTime())).toBeLessThan(60 * 1000);
@@ -231,7 +231,7 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     });
     expect(await getDeadlines(db(), ous.trustAdmin)).toEqual(DEFAULT_DEADLINES);
     const { waiting } = await listMyCases(db(), hbe.endorser);
-    const item = waiting.find((w) => w.id === c.id);
+    const item = waiting.items.find((w) => w.id === c.id);
     expect(item?.dueAt?.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).current).toMatchObject({
       status: 'submitted',
