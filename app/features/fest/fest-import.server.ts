@@ -188,8 +188,9 @@ async function load(
   const pending = new Map<FestKind, Map<string, string>>(FEST_KINDS.map((k) => [k, new Map()]));
   // Products are written last, with their substances and search text: the strengths and
   // substances they refer to come after them in the file. A full extract has about 9,000, held
-  // as their row's JSON and the few fields the derivation needs, not as objects.
-  const products = new Map<string, HeldProduct>();
+  // as their row's JSON only (a string of its own: no object, and no piece of the parsed text
+  // that would keep the whole chunk it was cut from alive).
+  const products = new Map<string, string>();
   const references: References = { strengths: new Map(), substances: new Map() };
   const reader = new M30Reader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -200,8 +201,7 @@ async function load(
     for (const record of reader.take()) {
       const row = rowJson(record);
       if (record.kind === 'product') {
-        const { name, brand, atcCode, atcName, strengthIds } = record.data;
-        products.set(record.id, { row, search: { name, brand, atcCode, atcName, strengthIds } });
+        products.set(record.id, row);
         continue;
       }
       if (record.kind === 'strength') references.strengths.set(record.id, record.data);
@@ -238,13 +238,15 @@ async function load(
     reader.end();
     await drain(true);
     await writer.settle();
+    const held = [...products.values()].map((row) => ({ row, search: searchInput(row) }));
+    products.clear();
     await resolveMissing(
       tx,
-      [...products.values()].map((p) => p.search),
+      held.map((p) => p.search),
       references,
     );
     let rows: string[] = [];
-    for (const { row, search } of products.values()) {
+    for (const { row, search } of held) {
       rows.push(withDerived(row, productSearch(search, references)));
       if (rows.length < batchSize) continue;
       await writer.write('product', rows);
@@ -283,11 +285,15 @@ async function hasNewerOrSame(tx: Tx, hentetDato: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** A product held until the end of the file: its row's JSON, and what its search derives from. */
-interface HeldProduct {
-  row: string;
-  search: ProductSearchInput;
-}
+/** What a product's substances and search text derive from, read back from its row's JSON. */
+const searchFields = z.object({
+  name: z.string(),
+  brand: z.string().nullable(),
+  atcCode: z.string().nullable(),
+  atcName: z.string().nullable(),
+  strengthIds: z.array(z.string()),
+});
+const searchInput = (row: string): ProductSearchInput => searchFields.parse(JSON.parse(row));
 
 /**
  * Strengths by id and substance names by id: this extract's, and those products refer to from
