@@ -238,21 +238,27 @@ async function load(
     reader.end();
     await drain(true);
     await writer.settle();
-    const held = [...products.values()].map((row) => ({ row, search: searchInput(row) }));
-    products.clear();
-    await resolveMissing(
-      tx,
-      held.map((p) => p.search),
-      references,
-    );
+    // A batch at a time, each product let go as it is taken: never all of them as objects.
+    const writeProducts = async (rows: string[]) => {
+      const held = rows.map((row) => ({ row, search: searchInput(row) }));
+      await writer.settle(); // no lookup behind a write that may have failed
+      await resolveMissing(
+        tx,
+        held.map((p) => p.search),
+        references,
+      );
+      const derived = held.map((p) => withDerived(p.row, productSearch(p.search, references)));
+      await writer.write('product', derived);
+    };
     let rows: string[] = [];
-    for (const { row, search } of held) {
-      rows.push(withDerived(row, productSearch(search, references)));
+    for (const [id, row] of products) {
+      products.delete(id);
+      rows.push(row);
       if (rows.length < batchSize) continue;
-      await writer.write('product', rows);
+      await writeProducts(rows);
       rows = [];
     }
-    if (rows.length) await writer.write('product', rows);
+    if (rows.length) await writeProducts(rows);
     await writer.settle();
   } finally {
     // Never leave a write running on the transaction when the import stops early.
