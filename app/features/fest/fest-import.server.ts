@@ -32,7 +32,6 @@ import {
 import {
   emptyCounts,
   FEST_KINDS,
-  mapEntry,
   parseHentetDato,
   type FestKind,
   type FestRecord,
@@ -40,7 +39,7 @@ import {
   type ResolvedSubstance,
   type StrengthData,
 } from './domain/m30';
-import { searchText } from './domain/search';
+import { productSearch, type ProductSearch, type ProductSearchInput } from './domain/search';
 import { M30Reader } from './m30-reader.server';
 
 const TABLES = {
@@ -185,10 +184,13 @@ async function load(
   const batchSize = options.batchSize ?? 1000;
   const run: RunContext = { importId, now: new Date() };
   const counts = emptyCounts();
-  const pending = new Map<FestKind, Map<string, FestRecord>>(FEST_KINDS.map((k) => [k, new Map()]));
+  // Rows waiting for their batch, by kind and id, as their JSON (see `rowJson`).
+  const pending = new Map<FestKind, Map<string, string>>(FEST_KINDS.map((k) => [k, new Map()]));
   // Products are written last, with their substances and search text: the strengths and
-  // substances they refer to come after them in the file. A full extract has about 9,000.
-  const products = new Map<string, ProductRecord>();
+  // substances they refer to come after them in the file. A full extract has about 9,000, held
+  // as their row's JSON only (a string of its own: no object, and no piece of the parsed text
+  // that would keep the whole chunk it was cut from alive).
+  const products = new Map<string, string>();
   const references: References = { strengths: new Map(), substances: new Map() };
   const reader = new M30Reader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -196,18 +198,15 @@ async function load(
   let checked = false;
 
   const drain = async (all: boolean) => {
-    for (const entry of reader.take()) {
-      for (const record of mapEntry(entry)) {
-        if (record.kind === 'product') {
-          products.set(record.id, record);
-          continue;
-        }
-        if (record.kind === 'strength') references.strengths.set(record.id, record.data);
-        else if (record.kind === 'substance') {
-          references.substances.set(record.id, record.data.name);
-        }
-        pending.get(record.kind)?.set(record.id, record);
+    for (const record of reader.take()) {
+      const row = rowJson(record);
+      if (record.kind === 'product') {
+        products.set(record.id, row);
+        continue;
       }
+      if (record.kind === 'strength') references.strengths.set(record.id, record.data);
+      else if (record.kind === 'substance') references.substances.set(record.id, record.data.name);
+      pending.get(record.kind)?.set(record.id, row);
     }
     if (!checked && reader.hentetDato !== null) {
       checked = true;
@@ -217,7 +216,7 @@ async function load(
     }
     for (const [kind, records] of pending) {
       if (records.size === 0 || (!all && records.size < batchSize)) continue;
-      const rows = [...records.values()].map((record) => rowJson(record));
+      const rows = [...records.values()];
       records.clear();
       await writer.write(kind, rows);
     }
@@ -239,15 +238,27 @@ async function load(
     reader.end();
     await drain(true);
     await writer.settle();
-    await resolveMissing(tx, products.values(), references);
+    // A batch at a time, each product let go as it is taken: never all of them as objects.
+    const writeProducts = async (rows: string[]) => {
+      const held = rows.map((row) => ({ row, search: searchInput(row) }));
+      await writer.settle(); // no lookup behind a write that may have failed
+      await resolveMissing(
+        tx,
+        held.map((p) => p.search),
+        references,
+      );
+      const derived = held.map((p) => withDerived(p.row, productSearch(p.search, references)));
+      await writer.write('product', derived);
+    };
     let rows: string[] = [];
-    for (const product of products.values()) {
-      rows.push(rowJson(product, derivedJson(product, references)));
+    for (const [id, row] of products) {
+      products.delete(id);
+      rows.push(row);
       if (rows.length < batchSize) continue;
-      await writer.write('product', rows);
+      await writeProducts(rows);
       rows = [];
     }
-    if (rows.length) await writer.write('product', rows);
+    if (rows.length) await writeProducts(rows);
     await writer.settle();
   } finally {
     // Never leave a write running on the transaction when the import stops early.
@@ -265,7 +276,7 @@ async function load(
   }
   // Products this extract did not have (withdrawn ones, or all others in a partial extract) may
   // refer to strengths or substances it changed.
-  await deriveProductSearch(tx, batchSize, importId);
+  await deriveProductSearch(tx, batchSize, importId, references);
   return { hentetDato, counts };
 }
 
@@ -280,26 +291,38 @@ async function hasNewerOrSame(tx: Tx, hentetDato: string): Promise<boolean> {
   return row !== undefined;
 }
 
-type ProductRecord = Extract<FestRecord, { kind: 'product' }>;
+/** What a product's substances and search text derive from, read back from its row's JSON. */
+const searchFields = z.object({
+  name: z.string(),
+  brand: z.string().nullable(),
+  atcCode: z.string().nullable(),
+  atcName: z.string().nullable(),
+  strengthIds: z.array(z.string()),
+});
+const searchInput = (row: string): ProductSearchInput => searchFields.parse(JSON.parse(row));
 
-/** Strengths by id and substance names by id: this extract's, and those it refers to from before. */
+/**
+ * Strengths by id and substance names by id: this extract's, and those products refer to from
+ * the database (read by `resolveMissing`).
+ */
 interface References {
   strengths: Map<string, StrengthData>;
   substances: Map<string, string>;
 }
 
 /**
- * Adds to the references the strengths and substances that products refer to but this extract
- * does not have (they may be in the database from earlier extracts). None for a full extract.
+ * Adds to the references the strengths and substances that these products refer to and the
+ * references lack (they may be in the database from earlier extracts). None for the products of a
+ * full extract.
  */
 async function resolveMissing(
   tx: Tx,
-  products: Iterable<ProductRecord>,
+  products: Iterable<ProductSearchInput>,
   references: References,
 ): Promise<void> {
   const strengthIds = new Set<string>();
   for (const product of products) {
-    for (const id of product.data.strengthIds) {
+    for (const id of product.strengthIds) {
       if (!references.strengths.has(id)) strengthIds.add(id);
     }
   }
@@ -331,25 +354,9 @@ async function resolveMissing(
   }
 }
 
-/**
- * A product's substances (RefVirkestoffMedStyrke → VirkestoffMedStyrke → Virkestoff, in order;
- * a strength that is nowhere is left out, a substance that is nowhere has no name) and its search
- * text, as the JSON fields appended to its row. The same result as `deriveProductSearch`'s query.
- */
-function derivedJson(product: ProductRecord, references: References): string {
-  const substances: ResolvedSubstance[] = [];
-  for (const id of product.data.strengthIds) {
-    const strength = references.strengths.get(id);
-    if (!strength) continue;
-    const { substanceId, amount, unit, perAmount, perUnit } = strength;
-    const name = substanceId === null ? null : (references.substances.get(substanceId) ?? null);
-    substances.push({ name, amount, unit, perAmount, perUnit });
-  }
-  const text = searchText({
-    ...product.data,
-    substances: substances.map((s) => s.name).filter((n): n is string => n !== null),
-  });
-  return `,"substances":${JSON.stringify(substances)},"searchText":${JSON.stringify(text)}`;
+/** A product's row JSON (from `rowJson`) with its substances and search text appended. */
+function withDerived(row: string, derived: ProductSearch): string {
+  return `${row.slice(0, -1)},"substances":${JSON.stringify(derived.substances)},"searchText":${JSON.stringify(derived.searchText)}}`;
 }
 
 interface RunContext {
@@ -358,16 +365,16 @@ interface RunContext {
 }
 
 /**
- * A record as one JSON object for `json_to_recordset`: its id, `Tidspunkt` and content hash, its
- * data's fields under their own (property) names, and `derived` fields appended. The content hash
- * is the SHA-256 of `[festChangedAt, data]` as JSON, built from the same serialisation.
+ * A record as one JSON object for `json_to_recordset`: its id, `Tidspunkt` and content hash, and
+ * its data's fields under their own (property) names. The content hash is the SHA-256 of
+ * `[festChangedAt, data]` as JSON, built from the same serialisation.
  */
-function rowJson(record: FestRecord, derived = ''): string {
+function rowJson(record: FestRecord): string {
   const data = JSON.stringify(record.data);
   const changedAt = JSON.stringify(record.festChangedAt);
   const contentHash = createHash('sha256').update(`[${changedAt},${data}]`).digest('hex');
   const fields = data.slice(1, -1);
-  return `{"id":${JSON.stringify(record.id)},"festChangedAt":${changedAt},"contentHash":"${contentHash}"${fields && `,${fields}`}${derived}}`;
+  return `{"id":${JSON.stringify(record.id)},"festChangedAt":${changedAt},"contentHash":"${contentHash}"${fields && `,${fields}`}}`;
 }
 
 const batchCounts = z.object({
@@ -492,11 +499,17 @@ async function withdrawMissing(tx: Tx, kind: FestKind, importId: number, now: Da
 }
 
 /**
- * Resolves the substances and strengths (RefVirkestoffMedStyrke → VirkestoffMedStyrke →
- * Virkestoff) and the search text of the products this import did not write, page by page,
- * writing only what differs. (Those it wrote got theirs with their row.)
+ * Derives the substances and search text of the products this import did not write (withdrawn
+ * ones, or the rest of the register for a partial extract: their strengths or substances may
+ * have changed), page by page, with the same `productSearch` as the products it wrote, and writes
+ * only what differs.
  */
-async function deriveProductSearch(tx: Tx, pageSize: number, importId: number): Promise<void> {
+async function deriveProductSearch(
+  tx: Tx,
+  pageSize: number,
+  importId: number,
+  references: References,
+): Promise<void> {
   let after = '';
   for (;;) {
     const page = await tx
@@ -506,15 +519,9 @@ async function deriveProductSearch(tx: Tx, pageSize: number, importId: number): 
         brand: festProducts.brand,
         atcCode: festProducts.atcCode,
         atcName: festProducts.atcName,
+        strengthIds: festProducts.strengthIds,
         substances: festProducts.substances,
         searchText: festProducts.searchText,
-        resolved: sql<ResolvedSubstance[]>`coalesce((
-          select json_agg(json_build_object(
-            'name', s.name, 'amount', st.amount, 'unit', st.unit,
-            'perAmount', st.per_amount, 'perUnit', st.per_unit) order by r.ord)
-          from unnest(${festProducts.strengthIds}) with ordinality as r(id, ord)
-          join ${festStrengths} st on st.id = r.id
-          left join ${festSubstances} s on s.id = st.substance_id), '[]'::json)`,
       })
       .from(festProducts)
       .where(and(gt(festProducts.id, after), ne(festProducts.lastSeenImportId, importId)))
@@ -524,14 +531,11 @@ async function deriveProductSearch(tx: Tx, pageSize: number, importId: number): 
     if (!last) return;
     after = last.id;
 
+    await resolveMissing(tx, page, references);
     const updates = page.flatMap((p) => {
-      const substances = p.resolved;
-      const text = searchText({
-        ...p,
-        substances: substances.map((s) => s.name).filter((n): n is string => n !== null),
-      });
-      const same = text === p.searchText && canonical(substances) === canonical(p.substances);
-      return same ? [] : [{ id: p.id, substances, search_text: text }];
+      const { substances, searchText } = productSearch(p, references);
+      const same = searchText === p.searchText && canonical(substances) === canonical(p.substances);
+      return same ? [] : [{ id: p.id, substances, search_text: searchText }];
     });
     if (updates.length) {
       await tx.execute(sql`

@@ -1,5 +1,5 @@
 import { SaxesParser, type SaxesTagNS } from 'saxes';
-import { ENTRY_WRAPPERS, type XmlElement } from './domain/m30';
+import { EntryMapper, type FestRecord } from './domain/m30';
 
 /**
  * The namespaces whose elements count: M30 and forskrivning (any version of the eResept family,
@@ -18,28 +18,22 @@ const accepted = (uri: string) => {
   return ok;
 };
 
-const WRAPPERS: ReadonlySet<string> = new Set(ENTRY_WRAPPERS);
-
-/** Frames of the open elements: the captured element, or null when not capturing or ignored. */
-interface Frame {
-  element: XmlElement | null;
-  ignored: boolean;
-}
-/** The frames of elements not captured, shared: most of a file is catalogues the importer skips. */
-const SKIPPED: Frame = Object.freeze({ element: null, ignored: false });
-const IGNORED: Frame = Object.freeze({ element: null, ignored: true });
-
 /**
- * A push parser for an M30 extract: feed text with `write`, collect finished entries with `take`.
- * Only the `Oppf*` entries the importer keeps are built as (small) trees, one at a time, so memory
- * does not grow with the file.
+ * A push parser for an M30 extract: feed text with `write`, collect the records of the entries
+ * finished so far with `take`. The parser's events go straight to the domain's `EntryMapper`,
+ * which keeps only the fields it maps, so memory does not grow with the file.
  */
 export class M30Reader {
   hentetDato: string | null = null;
   private readonly parser = new SaxesParser({ xmlns: true });
-  private readonly stack: Frame[] = [];
-  private finished: XmlElement[] = [];
+  private readonly entries = new EntryMapper();
+  /** Open elements, the root included. */
+  private depth = 0;
+  /** Open elements inside one of a foreign namespace (0 when not in one). */
+  private ignored = 0;
+  /** The text of the first HentetDato, while it is open. */
   private hentetDatoText: string | null = null;
+  private finished: FestRecord[] = [];
 
   constructor() {
     this.parser.on('xmldecl', (decl) => {
@@ -62,52 +56,49 @@ export class M30Reader {
     if (this.hentetDato === null) throw new Error('Not a FEST extract: HentetDato is missing');
   }
 
-  /** The entries finished since the last call. */
-  take(): XmlElement[] {
+  /** The records of the entries finished since the last call. */
+  take(): FestRecord[] {
     const out = this.finished;
     this.finished = [];
     return out;
   }
 
   private open(tag: SaxesTagNS): void {
-    const parent = this.stack.at(-1);
-    if (!parent) {
-      if (tag.local !== 'FEST' || !accepted(tag.uri)) {
-        throw new Error(`Not a FEST extract: the root element is ${tag.name}`);
-      }
-      this.stack.push({ element: null, ignored: false });
+    this.depth++;
+    if (this.ignored > 0 || !accepted(tag.uri)) {
+      if (this.depth === 1) throw new Error(`Not a FEST extract: the root element is ${tag.name}`);
+      this.ignored++;
       return;
     }
-    const ignored = parent.ignored || !accepted(tag.uri);
-    let element: XmlElement | null = null;
-    if (!ignored && (parent.element || WRAPPERS.has(tag.local))) {
-      const attributes: Record<string, string> = {};
-      for (const attribute of Object.values(tag.attributes)) {
-        if (attribute.prefix !== 'xmlns' && attribute.name !== 'xmlns') {
-          attributes[attribute.local] = attribute.value;
-        }
-      }
-      element = { name: tag.local, attributes, children: [], text: '' };
-      parent.element?.children.push(element);
+    if (this.depth === 1) {
+      if (tag.local !== 'FEST')
+        throw new Error(`Not a FEST extract: the root element is ${tag.name}`);
+      return;
     }
-    if (!ignored && this.stack.length === 1 && tag.local === 'HentetDato') this.hentetDatoText = '';
-    this.stack.push(element ? { element, ignored } : ignored ? IGNORED : SKIPPED);
+    if (this.depth === 2 && tag.local === 'HentetDato' && this.hentetDato === null) {
+      this.hentetDatoText = '';
+    }
+    this.entries.open(tag.local, tag.attributes);
   }
 
   private text(text: string): void {
-    const top = this.stack.at(-1);
-    if (top?.element) top.element.text += text;
-    else if (this.hentetDatoText !== null && this.hentetDato === null) this.hentetDatoText += text;
+    if (this.ignored > 0) return;
+    if (this.hentetDatoText !== null) this.hentetDatoText += text;
+    else this.entries.text(text);
   }
 
   private close(): void {
-    const frame = this.stack.pop();
-    if (this.hentetDatoText !== null && this.hentetDato === null && this.stack.length === 1) {
-      this.hentetDato = this.hentetDatoText.trim();
+    this.depth--;
+    if (this.ignored > 0) {
+      this.ignored--;
+      return;
     }
-    const element = frame?.element;
-    if (!element) return;
-    element.text = element.text.trim();
-    if (!this.stack.at(-1)?.element) this.finished.push(element);
+    if (this.depth === 0) return;
+    if (this.hentetDatoText !== null && this.depth === 1) {
+      this.hentetDato = this.hentetDatoText.trim();
+      this.hentetDatoText = null;
+    }
+    const records = this.entries.close();
+    if (records) for (const record of records) this.finished.push(record);
   }
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FestRecord } from './domain/m30';
 import { M30Reader } from './m30-reader.server';
 
 const M30 = 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01';
@@ -9,13 +10,16 @@ function read(xml: string, pieceLength = 7) {
   const reader = new M30Reader();
   for (let i = 0; i < xml.length; i += pieceLength) reader.write(xml.slice(i, i + pieceLength));
   reader.end();
-  return { hentetDato: reader.hentetDato, entries: reader.take() };
+  return { hentetDato: reader.hentetDato, records: reader.take() };
 }
 
 const substance = (id: string, attrs = '') =>
   `<OppfVirkestoff><Id>W${id}</Id><Status V="A"/><Virkestoff${attrs}><Id>${id}</Id><Navn>Stoff ${id}</Navn></Virkestoff></OppfVirkestoff>`;
 
 describe('M30Reader', () => {
+  const names = (records: FestRecord[]) =>
+    records.map((r) => (r.kind === 'substance' ? [r.id, r.data.name] : [r.kind, r.id]));
+
   it('reads entries by local name in the m30 namespace, the fs namespace or none, in any catalogue order', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>
       <m30:FEST xmlns:m30="${M30}"><m30:HentetDato> 2017-04-12T18:26:27.336Z </m30:HentetDato>
@@ -24,33 +28,43 @@ describe('M30Reader', () => {
           <m30:Virkestoff><m30:Id>B</m30:Id><m30:Navn>Stoff B</m30:Navn></m30:Virkestoff></m30:OppfVirkestoff>
           ${substance('C')}</m30:KatVirkestoff>
       </m30:FEST>`;
-    const { hentetDato, entries } = read(xml);
+    const { hentetDato, records } = read(xml);
     expect(hentetDato).toBe('2017-04-12T18:26:27.336Z');
-    expect(entries.map((e) => e.name)).toEqual([
-      'OppfVirkestoff',
-      'OppfVirkestoff',
-      'OppfVirkestoff',
+    expect(names(records)).toEqual([
+      ['A', 'Stoff A'],
+      ['B', 'Stoff B'],
+      ['C', 'Stoff C'],
     ]);
-    expect(
-      entries.map((e) => e.children.find((c) => c.name === 'Virkestoff')?.children[1]?.text),
-    ).toEqual(['Stoff A', 'Stoff B', 'Stoff C']);
-    expect(entries[0]?.children[1]).toEqual({
-      name: 'Status',
-      attributes: { V: 'A' },
-      children: [],
-      text: '',
-    });
+  });
+
+  it('reads attributes by local name, and text split by the stream, entities and CDATA', () => {
+    const xml = `<FEST xmlns="${M30}" xmlns:fs="${FS}"><HentetDato>2026-09-08T03:09:06</HentetDato>
+      <KatVirkestoff><OppfVirkestoff><Id>W</Id><Status V="A"/><VirkestoffMedStyrke><Id>S</Id>
+      <Styrke fs:V="10" U="mg"/><RefVirkestoff> Ref &amp; <![CDATA[<more>]]> </RefVirkestoff>
+      </VirkestoffMedStyrke></OppfVirkestoff></KatVirkestoff></FEST>`;
+    expect(read(xml, 3).records).toEqual([
+      {
+        kind: 'strength',
+        id: 'S',
+        festChangedAt: null,
+        data: {
+          substanceId: 'Ref & <more>',
+          amount: '10',
+          unit: 'mg',
+          perAmount: null,
+          perUnit: null,
+        },
+      },
+    ]);
   });
 
   it('ignores elements in foreign namespaces, with their content', () => {
     const xml = `<FEST xmlns="${M30}" xmlns:x="urn:other"><HentetDato>2026-09-08T03:09:06</HentetDato>
       <KatVirkestoff><OppfVirkestoff><Id>W</Id><Virkestoff><Id>A</Id><x:Navn>Wrong</x:Navn>
-      <x:Wrapper><Navn>Nested</Navn></x:Wrapper><Navn>Right</Navn></Virkestoff></OppfVirkestoff></KatVirkestoff></FEST>`;
-    const inner = read(xml).entries[0]?.children.find((c) => c.name === 'Virkestoff');
-    expect(inner?.children.map((c) => [c.name, c.text])).toEqual([
-      ['Id', 'A'],
-      ['Navn', 'Right'],
-    ]);
+      <x:Wrapper><Navn>Nested</Navn></x:Wrapper><Navn>Right</Navn></Virkestoff></OppfVirkestoff>
+      <x:OppfVirkestoff><Virkestoff><Id>X</Id><Navn>Foreign</Navn></Virkestoff></x:OppfVirkestoff>
+      </KatVirkestoff></FEST>`;
+    expect(names(read(xml).records)).toEqual([['A', 'Right']]);
   });
 
   it('hands each entry over once', () => {
@@ -58,10 +72,10 @@ describe('M30Reader', () => {
     reader.write(
       `<FEST><HentetDato>2026-09-08T03:09:06</HentetDato><KatVirkestoff>${substance('A')}`,
     );
-    expect(reader.take()).toHaveLength(1);
+    expect(names(reader.take())).toEqual([['A', 'Stoff A']]);
     reader.write(`${substance('B')}</KatVirkestoff></FEST>`);
     reader.end();
-    expect(reader.take().map((e) => e.children[0]?.text)).toEqual(['WB']);
+    expect(names(reader.take())).toEqual([['B', 'Stoff B']]);
   });
 
   it.each([

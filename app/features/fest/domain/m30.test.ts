@@ -1,5 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { emptyCounts, mapEntry, parseHentetDato, totalCounts, type XmlElement } from './m30';
+import {
+  EntryMapper,
+  emptyCounts,
+  parseHentetDato,
+  totalCounts,
+  type FestRecord,
+  type XmlAttributes,
+} from './m30';
+
+/** An element as the tests write it: local name, attributes by local name, own text, children. */
+interface XmlElement {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlElement[];
+  text: string;
+}
 
 /** A compact element builder: el('Atc', { V: 'N06AA09' }), el('Navn', 'Amitriptylin'). */
 function el(
@@ -11,6 +26,24 @@ function el(
   if (Array.isArray(content)) return { name, attributes: {}, children: content, text: '' };
   return { name, attributes: content, children, text: '' };
 }
+
+const xmlAttributes = (attributes: Record<string, string>): XmlAttributes =>
+  Object.fromEntries(
+    Object.entries(attributes).map(([local, value]) => [local, { prefix: '', local, value }]),
+  );
+
+/** Sends an element's events (its text split in two, before its children) to the mapper. */
+function replay(mapper: EntryMapper, element: XmlElement): FestRecord[] | null {
+  mapper.open(element.name, xmlAttributes(element.attributes));
+  const half = Math.ceil(element.text.length / 2);
+  mapper.text(element.text.slice(0, half));
+  mapper.text(element.text.slice(half));
+  for (const child of element.children) expect(replay(mapper, child)).toBeNull();
+  return mapper.close();
+}
+
+/** The records of one entry, read as the parser's events. */
+const mapEntry = (entry: XmlElement) => replay(new EntryMapper(), entry) ?? [];
 
 const wrapper = (name: string, inner: XmlElement[], status = 'A') =>
   el(name, [
@@ -201,6 +234,61 @@ describe('mapEntry', () => {
     ],
   ])('yields nothing for %s', (_, entry) => {
     expect(mapEntry(entry)).toEqual([]);
+  });
+});
+
+describe('EntryMapper', () => {
+  const substance = (inner: XmlElement[]) =>
+    wrapper('OppfVirkestoff', [el('Virkestoff', [el('Id', 'ID_V'), ...inner])]);
+  const substanceName = (entry: XmlElement) => {
+    const [record] = mapEntry(entry);
+    return record?.kind === 'substance' ? record.data.name : undefined;
+  };
+
+  it.each([
+    ['the first of two elements read once', [el('Navn', 'First'), el('Navn', 'Second')], 'First'],
+    [
+      'not a read name inside an element that is not read',
+      [el('Produsent', [el('Navn', 'Wrong')]), el('Navn', 'Right')],
+      'Right',
+    ],
+    [
+      "an element's own text, not its children's",
+      [{ name: 'Navn', attributes: {}, children: [el('Merknad', 'Wrong')], text: ' Right ' }],
+      'Right',
+    ],
+    ['nothing for an element with only spaces', [el('Navn', '  '), el('Navn', 'Later')], undefined],
+  ])('reads %s', (_, inner, expected) => {
+    expect(substanceName(substance(inner))).toBe(expected);
+  });
+
+  it('reads only the first of an element holding fields, and its attributes as they are there', () => {
+    const pack = el('Legemiddelpakning', [
+      el('Id', 'ID_PACK'),
+      el('NavnFormStyrke', 'X'),
+      el('Atc', { DN: 'No code here' }),
+      el('Atc', { V: 'L04AA18' }),
+      el('Pakningsinfo', [el('Pakningsstr', '60'), el('EnhetPakning', { V: 'stk' })]),
+      el('Pakningsinfo', [el('RefLegemiddelMerkevare', 'ID_OTHER'), el('Pakningsstr', '90')]),
+    ]);
+    expect(mapEntry(wrapper('OppfLegemiddelpakning', [pack]))[0]?.data).toMatchObject({
+      atcCode: null,
+      productId: null,
+      packSize: '60 stk',
+    });
+  });
+
+  it('finds entries inside elements it does not read, and returns records once per entry', () => {
+    const mapper = new EntryMapper();
+    mapper.open('KatVirkestoff', {});
+    const first = replay(mapper, substance([el('Navn', 'A')]));
+    const second = replay(mapper, substance([el('Navn', 'B')]));
+    expect(mapper.close()).toBeNull();
+    expect([first, second].map((records) => records?.map((r) => r.kind))).toEqual([
+      ['substance'],
+      ['substance'],
+    ]);
+    expect(replay(mapper, el('KatInteraksjon', [el('Navn', 'Not an entry')]))).toBeNull();
   });
 });
 

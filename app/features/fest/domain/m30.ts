@@ -1,16 +1,9 @@
 /**
- * M30 (FEST) entries → the records we keep. Pure: the importer hands over one `Oppf*` entry at a
- * time as a small element tree (local names only: the files put the same elements in the m30
- * namespace, the forskrivning namespace or none, see fixtures/fest/README.md).
+ * M30 (FEST) entries → the records we keep. Pure: the reader hands over the parser's events for
+ * each `Oppf*` entry (elements by local name only: the files put the same elements in the m30
+ * namespace, the forskrivning namespace or none, see fixtures/fest/README.md), and `EntryMapper`
+ * reads the fields it needs straight from them, without building the entry as a tree.
  */
-
-/** An element by local name, with attributes by local name and its own trimmed text. */
-export interface XmlElement {
-  name: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
 
 /** The `Oppf*` entry wrappers the importer keeps; every other catalogue is skipped unread. */
 export const ENTRY_WRAPPERS = [
@@ -142,131 +135,438 @@ export type FestRecord =
   | Entry<'strength', StrengthData>
   | Entry<'refundGroup', RefundGroupData>;
 
-const child = (el: XmlElement | undefined, name: string) =>
-  el?.children.find((c) => c.name === name);
-const childrenNamed = (el: XmlElement | undefined, name: string) =>
-  el ? el.children.filter((c) => c.name === name) : [];
-const nonEmpty = (value: string | undefined) =>
-  value === undefined || value === '' ? null : value;
-const text = (el: XmlElement | undefined, name: string) => nonEmpty(child(el, name)?.text);
-const attr = (el: XmlElement | undefined, name: string, attribute: string) =>
-  nonEmpty(child(el, name)?.attributes[attribute]);
+/** An attribute as the XML parser reports it; the mapping matches on its local name (`V`, `DN`, …). */
+export interface XmlAttribute {
+  prefix: string;
+  local: string;
+  value: string;
+}
+export type XmlAttributes = Readonly<Record<string, XmlAttribute>>;
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const date = (el: XmlElement | undefined, name: string) => {
-  const value = text(el, name);
-  return value && ISO_DATE.test(value) ? value : null;
+/**
+ * A value read from an entry: undefined until its element is seen, then that element's own text
+ * (trimmed) or one of its attributes, null when empty or absent. Where a field is read from one
+ * element, only the first element of that name counts.
+ */
+type Read = string | null | undefined;
+
+const nonEmpty = (value: string | undefined): string | null =>
+  value === undefined || value === '' ? null : value;
+const read = (value: Read): string | null => value ?? null;
+
+/**
+ * How one element is read into the draft of the element it is in. Methods, not function-typed
+ * properties: a rule for a draft with some fields then serves in the rules of any draft that has
+ * them, and a misspelt field is still a type error.
+ */
+interface Rule<D extends object> {
+  /** The element opens: returns what its text and children are read into, or null to skip it. */
+  open(draft: D, attributes: XmlAttributes): object | null;
+  /** Its children's rules by local name; null when no child is read. */
+  readonly children: RuleTable | null;
+  /** Takes the element's own text, trimmed (null when empty), when that is what is read. */
+  text?(draft: D, value: string | null): void;
+}
+type RuleTable = ReadonlyMap<string, Rule<object>>;
+type Rules<D extends object> = Readonly<Record<string, Rule<D>>>;
+
+const table = <D extends object>(rules: Rules<D>): RuleTable =>
+  new Map<string, Rule<object>>(Object.entries(rules));
+
+/** The element's own text, into `key`. */
+const text = <K extends string>(key: K): Rule<Partial<Record<K, Read>>> => ({
+  children: null,
+  open: (draft) => (draft[key] === undefined ? draft : null),
+  text: (draft, value) => {
+    draft[key] = value;
+  },
+});
+
+/** Attributes by local name into keys (`{ V: 'atcCode', DN: 'atcName' }`); children unread. */
+const attributes = <K extends string>(
+  keys: Readonly<Record<string, K>>,
+): Rule<Partial<Record<K, Read>>> => {
+  const fields = Object.values(keys);
+  const [seen] = fields;
+  return {
+    children: null,
+    open: (draft, attrs) => {
+      if (seen === undefined || draft[seen] !== undefined) return null;
+      for (const key of fields) draft[key] = null;
+      for (const name in attrs) {
+        const attribute = attrs[name];
+        if (!attribute || attribute.prefix === 'xmlns') continue;
+        const key = keys[attribute.local];
+        if (key !== undefined) draft[key] = nonEmpty(attribute.value);
+      }
+      return null;
+    },
+  };
 };
 
+/** The first element of this name, read into a draft of its own under `key`; later ones skipped. */
+const first = <K extends string, C extends object>(
+  key: K,
+  create: () => C,
+  rules: NoInfer<Rules<C>>,
+): Rule<Partial<Record<K, C>>> => ({
+  children: table(rules),
+  open: (draft) => {
+    if (draft[key] !== undefined) return null;
+    const inner = create();
+    draft[key] = inner;
+    return inner;
+  },
+});
+
+/** Every element of this name, each read into a draft of its own appended to `key`. */
+const each = <K extends string, C extends object>(
+  key: K,
+  create: () => C,
+  rules: NoInfer<Rules<C>>,
+): Rule<Record<K, C[]>> => ({
+  children: table(rules),
+  open: (draft) => {
+    const inner = create();
+    draft[key].push(inner);
+    return inner;
+  },
+});
+
+interface StrengthRefDraft {
+  order?: Read;
+  id?: Read;
+}
+interface SectionDraft {
+  heading?: Read;
+  link?: { url?: Read };
+}
+interface ProductDraft {
+  id?: Read;
+  name?: Read;
+  brand?: Read;
+  atcCode?: Read;
+  atcName?: Read;
+  formCode?: Read;
+  formName?: Read;
+  formLong?: Read;
+  preparattypeCode?: Read;
+  preparattypeName?: Read;
+  typeSoknadSlvCode?: Read;
+  typeSoknadSlvName?: Read;
+  reseptgruppe?: Read;
+  strengths: StrengthRefDraft[];
+  sections: SectionDraft[];
+}
+
+interface PackInfoDraft {
+  productId?: Read;
+  size?: Read;
+  unit?: Read;
+}
+interface MarketingDraft {
+  marketedFrom?: Read;
+  deregisteredOn?: Read;
+  unavailableFrom?: Read;
+}
+interface PriceDraft {
+  type?: Read;
+  typeName?: Read;
+  amount?: Read;
+  validFrom?: Read;
+}
+interface PackageDraft {
+  id?: Read;
+  name?: Read;
+  varenr?: Read;
+  ean?: Read;
+  atcCode?: Read;
+  preparattypeCode?: Read;
+  info?: PackInfoDraft;
+  marketing?: MarketingDraft;
+  prices: PriceDraft[];
+  refunds: { groupId?: Read }[];
+}
+
+interface SubstanceDraft {
+  id?: Read;
+  name?: Read;
+  nameEnglish?: Read;
+}
+
+interface StrengthDraft {
+  id?: Read;
+  substanceId?: Read;
+  amount?: Read;
+  unit?: Read;
+  perAmount?: Read;
+  perUnit?: Read;
+}
+
+interface RefundCodeDraft {
+  code?: Read;
+  system?: Read;
+  name?: Read;
+}
+interface RefundGroupDraft {
+  id?: Read;
+  groupNumber?: Read;
+  atcCode?: Read;
+  eligibleUse?: Read;
+  codes: RefundCodeDraft[];
+}
+interface RefundBasisDraft {
+  basisCode?: Read;
+  basisName?: Read;
+  requiresDecision?: Read;
+  groups: RefundGroupDraft[];
+}
+
+/** An `Oppf*` entry: its status and `Tidspunkt`, and the inner elements we keep, by kind. */
+interface EntryDraft {
+  status?: Read;
+  changedAt?: Read;
+  products: ProductDraft[];
+  packages: PackageDraft[];
+  substances: SubstanceDraft[];
+  strengths: StrengthDraft[];
+  refundBases: RefundBasisDraft[];
+}
+
+/** What each kept element is read from: the M30 paths below an entry that the records need. */
+const ENTRY: Rule<EntryDraft> = {
+  open: (entry) => entry,
+  children: table<EntryDraft>({
+    Status: attributes({ V: 'status' }),
+    Tidspunkt: text('changedAt'),
+    LegemiddelMerkevare: each('products', (): ProductDraft => ({ strengths: [], sections: [] }), {
+      Id: text('id'),
+      NavnFormStyrke: text('name'),
+      Varenavn: text('brand'),
+      Atc: attributes({ V: 'atcCode', DN: 'atcName' }),
+      LegemiddelformKort: attributes({ V: 'formCode', DN: 'formName' }),
+      LegemiddelformLang: text('formLong'),
+      Preparattype: attributes({ V: 'preparattypeCode', DN: 'preparattypeName' }),
+      TypeSoknadSlv: attributes({ V: 'typeSoknadSlvCode', DN: 'typeSoknadSlvName' }),
+      Reseptgruppe: attributes({ V: 'reseptgruppe' }),
+      SortertVirkestoffMedStyrke: each('strengths', (): StrengthRefDraft => ({}), {
+        Sortering: text('order'),
+        RefVirkestoffMedStyrke: text('id'),
+      }),
+      Preparatomtaleavsnitt: each('sections', (): SectionDraft => ({}), {
+        Avsnittoverskrift: attributes({ V: 'heading' }),
+        Lenke: first('link', (): { url?: Read } => ({}), { Www: attributes({ V: 'url' }) }),
+      }),
+    }),
+    Legemiddelpakning: each('packages', (): PackageDraft => ({ prices: [], refunds: [] }), {
+      Id: text('id'),
+      NavnFormStyrke: text('name'),
+      Varenr: text('varenr'),
+      Ean: text('ean'),
+      Atc: attributes({ V: 'atcCode' }),
+      Preparattype: attributes({ V: 'preparattypeCode' }),
+      Pakningsinfo: first('info', (): PackInfoDraft => ({}), {
+        RefLegemiddelMerkevare: text('productId'),
+        Pakningsstr: text('size'),
+        EnhetPakning: attributes({ V: 'unit' }),
+      }),
+      Markedsforingsinfo: first('marketing', (): MarketingDraft => ({}), {
+        Markedsforingsdato: text('marketedFrom'),
+        AvregDato: text('deregisteredOn'),
+        MidlUtgattDato: text('unavailableFrom'),
+      }),
+      PrisVare: each('prices', (): PriceDraft => ({}), {
+        Type: attributes({ V: 'type', DN: 'typeName' }),
+        Pris: attributes({ V: 'amount' }),
+        GyldigFraDato: text('validFrom'),
+      }),
+      Refusjon: each('refunds', (): { groupId?: Read } => ({}), {
+        RefRefusjonsgruppe: text('groupId'),
+      }),
+    }),
+    Virkestoff: each('substances', (): SubstanceDraft => ({}), {
+      Id: text('id'),
+      Navn: text('name'),
+      NavnEngelsk: text('nameEnglish'),
+    }),
+    VirkestoffMedStyrke: each('strengths', (): StrengthDraft => ({}), {
+      Id: text('id'),
+      RefVirkestoff: text('substanceId'),
+      Styrke: attributes({ V: 'amount', U: 'unit' }),
+      StyrkeNevner: attributes({ V: 'perAmount', U: 'perUnit' }),
+    }),
+    Refusjonshjemmel: each('refundBases', (): RefundBasisDraft => ({ groups: [] }), {
+      Refusjonshjemmel: attributes({ V: 'basisCode', DN: 'basisName' }),
+      KreverVedtak: text('requiresDecision'),
+      Refusjonsgruppe: each('groups', (): RefundGroupDraft => ({ codes: [] }), {
+        Id: text('id'),
+        GruppeNr: attributes({ V: 'groupNumber' }),
+        Atc: attributes({ V: 'atcCode' }),
+        RefusjonsberettighetBruk: text('eligibleUse'),
+        Refusjonskode: each('codes', (): RefundCodeDraft => ({}), {
+          Refusjonskode: attributes({ V: 'code', S: 'system', DN: 'name' }),
+        }),
+      }),
+    }),
+  }),
+};
+
+const WRAPPERS: ReadonlySet<string> = new Set(ENTRY_WRAPPERS);
+
+/**
+ * Reads the `Oppf*` entries from the parser's events for the elements below the root, by local
+ * name (the caller leaves out elements of foreign namespaces, with their content): `close`
+ * returns an entry's records when its wrapper closes. Only the elements a rule reads are looked
+ * at; any other element is counted past with all it holds, and no entry is built as a tree.
+ */
+export class EntryMapper {
+  /** The elements being read, innermost last: the entry's wrapper first. */
+  private readonly frames: { rule: Rule<object>; draft: object }[] = [];
+  private entry: EntryDraft | null = null;
+  /** Open elements inside one that is not read (0 when reading). */
+  private skipped = 0;
+  private ownText = '';
+
+  open(name: string, attrs: XmlAttributes): void {
+    if (this.skipped > 0) {
+      this.skipped++;
+      return;
+    }
+    const parent = this.frames.at(-1);
+    if (!parent) {
+      if (!WRAPPERS.has(name)) return;
+      const entry: EntryDraft = {
+        products: [],
+        packages: [],
+        substances: [],
+        strengths: [],
+        refundBases: [],
+      };
+      this.entry = entry;
+      this.frames.push({ rule: ENTRY, draft: entry });
+      return;
+    }
+    const rule = parent.rule.children?.get(name);
+    const draft = rule?.open(parent.draft, attrs);
+    if (!rule || !draft) {
+      this.skipped = 1;
+      return;
+    }
+    this.frames.push({ rule, draft });
+    if (rule.text) this.ownText = '';
+  }
+
+  text(text: string): void {
+    if (this.skipped === 0 && this.frames.at(-1)?.rule.text) this.ownText += text;
+  }
+
+  /** An element closes: the records of the entry it ends, or null when it ends none. */
+  close(): FestRecord[] | null {
+    if (this.skipped > 0) {
+      this.skipped--;
+      return null;
+    }
+    const frame = this.frames.pop();
+    if (!frame) return null;
+    frame.rule.text?.(frame.draft, nonEmpty(this.ownText.trim()));
+    if (this.frames.length > 0 || !this.entry) return null;
+    const records = entryRecords(this.entry);
+    this.entry = null;
+    return records;
+  }
+}
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const isoDate = (value: Read) => (value && ISO_DATE.test(value) ? value : null);
+
 /** Only web links: the SPC link is rendered as an `href`. */
-const webUrl = (value: string | null) => (value && /^https?:\/\//i.test(value) ? value : null);
+const webUrl = (value: Read) => (value && /^https?:\/\//i.test(value) ? value : null);
 
 /** The SmPC: the section headed SPCHUMAN_00 (table of contents) or else the first with a link. */
-function spcUrl(product: XmlElement): string | null {
-  const sections = childrenNamed(product, 'Preparatomtaleavsnitt');
-  const preferred = sections.find((s) => attr(s, 'Avsnittoverskrift', 'V') === 'SPCHUMAN_00');
+function spcUrl(sections: SectionDraft[]): string | null {
+  const preferred = sections.find((s) => s.heading === 'SPCHUMAN_00');
   for (const section of preferred ? [preferred, ...sections] : sections) {
-    const url = webUrl(attr(child(section, 'Lenke'), 'Www', 'V'));
+    const url = webUrl(section.link?.url);
     if (url) return url;
   }
   return null;
 }
 
-function product(el: XmlElement): ProductData | null {
-  const name = text(el, 'NavnFormStyrke');
+function product(d: ProductDraft): ProductData | null {
+  const name = read(d.name);
   if (!name) return null;
-  const strengths = childrenNamed(el, 'SortertVirkestoffMedStyrke')
-    .map((s) => ({
-      order: Number(text(s, 'Sortering') ?? 0),
-      id: text(s, 'RefVirkestoffMedStyrke'),
-    }))
+  const strengths = d.strengths
+    .map((s) => ({ order: Number(s.order ?? 0), id: read(s.id) }))
     .filter((s): s is { order: number; id: string } => s.id !== null)
     .sort((a, b) => a.order - b.order);
   return {
     name,
-    brand: text(el, 'Varenavn'),
-    atcCode: attr(el, 'Atc', 'V'),
-    atcName: attr(el, 'Atc', 'DN'),
-    formCode: attr(el, 'LegemiddelformKort', 'V'),
-    formName: attr(el, 'LegemiddelformKort', 'DN'),
-    formLong: text(el, 'LegemiddelformLang'),
-    preparattypeCode: attr(el, 'Preparattype', 'V'),
-    preparattypeName: attr(el, 'Preparattype', 'DN'),
-    typeSoknadSlvCode: attr(el, 'TypeSoknadSlv', 'V'),
-    typeSoknadSlvName: attr(el, 'TypeSoknadSlv', 'DN'),
-    reseptgruppe: attr(el, 'Reseptgruppe', 'V'),
-    spcUrl: spcUrl(el),
+    brand: read(d.brand),
+    atcCode: read(d.atcCode),
+    atcName: read(d.atcName),
+    formCode: read(d.formCode),
+    formName: read(d.formName),
+    formLong: read(d.formLong),
+    preparattypeCode: read(d.preparattypeCode),
+    preparattypeName: read(d.preparattypeName),
+    typeSoknadSlvCode: read(d.typeSoknadSlvCode),
+    typeSoknadSlvName: read(d.typeSoknadSlvName),
+    reseptgruppe: read(d.reseptgruppe),
+    spcUrl: spcUrl(d.sections),
     strengthIds: strengths.map((s) => s.id),
   };
 }
 
-function prices(el: XmlElement): FestPrice[] {
+function prices(drafts: PriceDraft[]): FestPrice[] {
   const out: FestPrice[] = [];
-  for (const price of childrenNamed(el, 'PrisVare')) {
-    const type = attr(price, 'Type', 'V');
-    const amount = Number(attr(price, 'Pris', 'V') ?? Number.NaN);
+  for (const price of drafts) {
+    const type = read(price.type);
+    const amount = Number(price.amount ?? Number.NaN);
     if (type === null || !Number.isFinite(amount)) continue;
-    out.push({
-      type,
-      typeName: attr(price, 'Type', 'DN'),
-      amount,
-      validFrom: date(price, 'GyldigFraDato'),
-    });
+    out.push({ type, typeName: read(price.typeName), amount, validFrom: isoDate(price.validFrom) });
   }
   return out;
 }
 
-function pack(el: XmlElement): PackageData | null {
-  const name = text(el, 'NavnFormStyrke');
+function pack(d: PackageDraft): PackageData | null {
+  const name = read(d.name);
   if (!name) return null;
-  const info = child(el, 'Pakningsinfo');
-  const size = text(info, 'Pakningsstr');
-  const unit = attr(info, 'EnhetPakning', 'V');
-  const marketing = child(el, 'Markedsforingsinfo');
+  const size = read(d.info?.size);
+  const unit = read(d.info?.unit);
   return {
-    productId: text(info, 'RefLegemiddelMerkevare'),
-    varenr: text(el, 'Varenr'),
-    ean: text(el, 'Ean'),
+    productId: read(d.info?.productId),
+    varenr: read(d.varenr),
+    ean: read(d.ean),
     name,
-    atcCode: attr(el, 'Atc', 'V'),
-    preparattypeCode: attr(el, 'Preparattype', 'V'),
+    atcCode: read(d.atcCode),
+    preparattypeCode: read(d.preparattypeCode),
     packSize: size && unit ? `${size} ${unit}` : size,
-    marketedFrom: date(marketing, 'Markedsforingsdato'),
-    deregisteredOn: date(marketing, 'AvregDato'),
-    unavailableFrom: date(marketing, 'MidlUtgattDato'),
-    prices: prices(el),
-    refundGroupIds: childrenNamed(el, 'Refusjon')
-      .map((r) => text(r, 'RefRefusjonsgruppe'))
-      .filter((id): id is string => id !== null),
+    marketedFrom: isoDate(d.marketing?.marketedFrom),
+    deregisteredOn: isoDate(d.marketing?.deregisteredOn),
+    unavailableFrom: isoDate(d.marketing?.unavailableFrom),
+    prices: prices(d.prices),
+    refundGroupIds: d.refunds.map((r) => read(r.groupId)).filter((id): id is string => id !== null),
   };
 }
 
-function refundGroups(basis: XmlElement): { id: string; data: RefundGroupData }[] {
-  const decision = text(basis, 'KreverVedtak');
-  return childrenNamed(basis, 'Refusjonsgruppe').flatMap((group) => {
-    const id = text(group, 'Id');
+function refundGroups(basis: RefundBasisDraft): { id: string; data: RefundGroupData }[] {
+  const decision = read(basis.requiresDecision);
+  return basis.groups.flatMap((group) => {
+    const id = read(group.id);
     if (!id) return [];
     return [
       {
         id,
         data: {
-          basisCode: attr(basis, 'Refusjonshjemmel', 'V'),
-          basisName: attr(basis, 'Refusjonshjemmel', 'DN'),
+          basisCode: read(basis.basisCode),
+          basisName: read(basis.basisName),
           requiresDecision: decision === null ? null : decision === 'true',
-          groupNumber: attr(group, 'GruppeNr', 'V'),
-          atcCode: attr(group, 'Atc', 'V'),
-          eligibleUse: text(group, 'RefusjonsberettighetBruk'),
-          codes: childrenNamed(group, 'Refusjonskode').flatMap((c) => {
-            const code = attr(c, 'Refusjonskode', 'V');
-            return code
-              ? [
-                  {
-                    code,
-                    system: attr(c, 'Refusjonskode', 'S'),
-                    name: attr(c, 'Refusjonskode', 'DN'),
-                  },
-                ]
-              : [];
+          groupNumber: read(group.groupNumber),
+          atcCode: read(group.atcCode),
+          eligibleUse: read(group.eligibleUse),
+          codes: group.codes.flatMap((c) => {
+            const code = read(c.code);
+            return code ? [{ code, system: read(c.system), name: read(c.name) }] : [];
           }),
         },
       },
@@ -275,53 +575,48 @@ function refundGroups(basis: XmlElement): { id: string; data: RefundGroupData }[
 }
 
 /**
- * The records in one `Oppf*` entry: none when it is not active (`Status V` other than `A`) or has
- * no usable inner element, several for a refund basis with several groups. Keys are the inner
+ * The records of one entry: none when it is not active (`Status V` other than `A`) or has no
+ * usable inner element, several for a refund basis with several groups. Keys are the inner
  * elements' own `Id`s, which are what references point to (never the wrapper's `Id`).
  */
-export function mapEntry(entry: XmlElement): FestRecord[] {
-  const status = attr(entry, 'Status', 'V');
+function entryRecords(entry: EntryDraft): FestRecord[] {
+  const status = read(entry.status);
   if (status !== null && status !== 'A') return [];
-  const festChangedAt = text(entry, 'Tidspunkt');
+  const festChangedAt = read(entry.changedAt);
   const records: FestRecord[] = [];
-  for (const inner of entry.children) {
-    const id = text(inner, 'Id');
-    switch (inner.name) {
-      case 'LegemiddelMerkevare': {
-        const data = product(inner);
-        if (id && data) records.push({ kind: 'product', id, festChangedAt, data });
-        break;
-      }
-      case 'Legemiddelpakning': {
-        const data = pack(inner);
-        if (id && data) records.push({ kind: 'package', id, festChangedAt, data });
-        break;
-      }
-      case 'Virkestoff': {
-        const name = text(inner, 'Navn');
-        if (id && name) {
-          const data = { name, nameEnglish: text(inner, 'NavnEngelsk') };
-          records.push({ kind: 'substance', id, festChangedAt, data });
-        }
-        break;
-      }
-      case 'VirkestoffMedStyrke':
-        if (id) {
-          const data = {
-            substanceId: text(inner, 'RefVirkestoff'),
-            amount: attr(inner, 'Styrke', 'V'),
-            unit: attr(inner, 'Styrke', 'U'),
-            perAmount: attr(inner, 'StyrkeNevner', 'V'),
-            perUnit: attr(inner, 'StyrkeNevner', 'U'),
-          };
-          records.push({ kind: 'strength', id, festChangedAt, data });
-        }
-        break;
-      case 'Refusjonshjemmel':
-        for (const group of refundGroups(inner)) {
-          records.push({ kind: 'refundGroup', id: group.id, festChangedAt, data: group.data });
-        }
-        break;
+  for (const d of entry.products) {
+    const id = read(d.id);
+    const data = product(d);
+    if (id && data) records.push({ kind: 'product', id, festChangedAt, data });
+  }
+  for (const d of entry.packages) {
+    const id = read(d.id);
+    const data = pack(d);
+    if (id && data) records.push({ kind: 'package', id, festChangedAt, data });
+  }
+  for (const d of entry.substances) {
+    const id = read(d.id);
+    const name = read(d.name);
+    if (id && name) {
+      const data = { name, nameEnglish: read(d.nameEnglish) };
+      records.push({ kind: 'substance', id, festChangedAt, data });
+    }
+  }
+  for (const d of entry.strengths) {
+    const id = read(d.id);
+    if (!id) continue;
+    const data = {
+      substanceId: read(d.substanceId),
+      amount: read(d.amount),
+      unit: read(d.unit),
+      perAmount: read(d.perAmount),
+      perUnit: read(d.perUnit),
+    };
+    records.push({ kind: 'strength', id, festChangedAt, data });
+  }
+  for (const basis of entry.refundBases) {
+    for (const group of refundGroups(basis)) {
+      records.push({ kind: 'refundGroup', id: group.id, festChangedAt, data: group.data });
     }
   }
   return records;

@@ -3,6 +3,7 @@ import {
   containsPattern,
   matchTier,
   normalise,
+  productSearch,
   rankDrugs,
   searchText,
   searchTokens,
@@ -73,6 +74,69 @@ describe('normalise and tokens', () => {
     expect(searchText(KODIMAGNYL)).toBe(
       'kodimagnyl tab kodimagnyl kodeinfosfathemihydrat acetylsalisylsyre koffein kodein og acetylsalisylsyre n02aj07',
     );
+  });
+
+  describe('productSearch', () => {
+    const strength = (substanceId: string | null, amount: string) => ({
+      substanceId,
+      amount,
+      unit: 'mg',
+      perAmount: null,
+      perUnit: null,
+    });
+    const references = {
+      strengths: new Map([
+        ['S1', strength('V1', '400')],
+        ['S2', strength('V2', '30')],
+        ['S3', strength('V_UNKNOWN', '5')],
+        ['S4', strength(null, '1')],
+      ]),
+      substances: new Map([
+        ['V1', 'Acetylsalisylsyre'],
+        ['V2', 'Kodein'],
+      ]),
+    };
+    const input = (strengthIds: string[]) => ({
+      name: 'Kodimagnyl tab',
+      brand: 'Kodimagnyl',
+      atcCode: 'N02AJ07',
+      atcName: null,
+      strengthIds,
+    });
+    const resolved = (name: string | null, amount: string) => ({
+      name,
+      amount,
+      unit: 'mg',
+      perAmount: null,
+      perUnit: null,
+    });
+
+    it.each([
+      [
+        'in the order of its strengths',
+        ['S2', 'S1'],
+        [resolved('Kodein', '30'), resolved('Acetylsalisylsyre', '400')],
+        'kodimagnyl tab kodimagnyl kodein acetylsalisylsyre n02aj07',
+      ],
+      [
+        'leaving out a strength that is not known',
+        ['S_UNKNOWN', 'S1'],
+        [resolved('Acetylsalisylsyre', '400')],
+        'kodimagnyl tab kodimagnyl acetylsalisylsyre n02aj07',
+      ],
+      [
+        'without a name where the substance is not known or not given',
+        ['S3', 'S4'],
+        [resolved(null, '5'), resolved(null, '1')],
+        'kodimagnyl tab kodimagnyl n02aj07',
+      ],
+      ['with no strengths', [], [], 'kodimagnyl tab kodimagnyl n02aj07'],
+    ])('resolves substances %s', (_, strengthIds, substances, text) => {
+      expect(productSearch(input(strengthIds), references)).toEqual({
+        substances,
+        searchText: text,
+      });
+    });
   });
 
   it('escapes LIKE wildcards', () => {

@@ -1,4 +1,5 @@
 /** Search as you type: normalisation and the ranking rule (pure; the database only prefilters). */
+import type { ProductData, ResolvedSubstance, StrengthData } from './m30';
 
 /** Shorter queries return nothing: one letter matches half the register. */
 const MIN_QUERY_LENGTH = 2;
@@ -29,6 +30,45 @@ export function searchText(fields: SearchFields): string {
     .filter((part): part is string => !!part)
     .map(normalise);
   return [...new Set(parts)].join(' ');
+}
+
+/** What a product's substances and search text are derived from. */
+export type ProductSearchInput = Pick<
+  ProductData,
+  'name' | 'brand' | 'atcCode' | 'atcName' | 'strengthIds'
+>;
+
+/** Strengths by id and substance names by id, as far as they are known. */
+export interface SubstanceReferences {
+  strengths: ReadonlyMap<string, StrengthData>;
+  substances: ReadonlyMap<string, string>;
+}
+
+export interface ProductSearch {
+  substances: ResolvedSubstance[];
+  searchText: string;
+}
+
+/**
+ * A product's substances (RefVirkestoffMedStyrke → VirkestoffMedStyrke → Virkestoff, in its
+ * order; a strength that is not known is left out, a substance that is not known has no name) and
+ * its search text. The one definition: the importer derives with it both the products it writes
+ * and those whose strengths or substances an import may have changed.
+ */
+export function productSearch(
+  product: ProductSearchInput,
+  references: SubstanceReferences,
+): ProductSearch {
+  const substances: ResolvedSubstance[] = [];
+  for (const id of product.strengthIds) {
+    const strength = references.strengths.get(id);
+    if (!strength) continue;
+    const { substanceId, amount, unit, perAmount, perUnit } = strength;
+    const name = substanceId === null ? null : (references.substances.get(substanceId) ?? null);
+    substances.push({ name, amount, unit, perAmount, perUnit });
+  }
+  const names = substances.map((s) => s.name).filter((n): n is string => n !== null);
+  return { substances, searchText: searchText({ ...product, substances: names }) };
 }
 
 /**
