@@ -1,0 +1,1 @@
+CREATE INDEX "case_summaries_trust_diagnosis_submitted" ON "case_summaries" USING btree ("trust_id","primary_diagnosis","submitted_at");
