@@ -77,6 +77,14 @@ export const caseSummaries = pgTable(
     // Ascending indexes serve both directions.
     index('case_summaries_submitted_keyset').on(t.submittedAt, t.caseId),
     index('case_summaries_trust_submitted_keyset').on(t.trustId, t.submittedAt, t.caseId),
+    // A case page's cohort signal reads the trust's recent applications with the case's main
+    // indication (features/precedents, migration `case_page`): without it, every application of the
+    // trust within the window, a number that grows with the trust's volume.
+    index('case_summaries_trust_diagnosis_submitted').on(
+      t.trustId,
+      t.primaryDiagnosis,
+      t.submittedAt,
+    ),
     pgPolicy('case_summaries_national_read', {
       as: 'permissive',
       for: 'select',

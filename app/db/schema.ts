@@ -368,6 +368,11 @@ export const notifications = pgTable(
     index('notifications_outbox')
       .on(t.id)
       .where(sql`emailed_at is null`),
+    // The unread ones: the case page marks a case's read, the header counts them (migration
+    // `case_page`). By user alone, both read every notification the user ever had.
+    index('notifications_unread')
+      .on(t.userId, t.caseId)
+      .where(sql`read_at is null`),
     pgPolicy('notifications_own', {
       as: 'permissive',
       for: 'select',

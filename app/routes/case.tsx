@@ -27,7 +27,7 @@ import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { consultationSectionIn } from '../features/consultations/consultations.server';
 import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
-import { caseCohortSignal } from '../features/precedents/precedents.server';
+import { cohortSignalIn } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -73,7 +73,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         // Consultation of another trust (features/consultations).
         consultation: await consultationSectionIn(tx, actor, view.id, url),
         // Cohort signal for the decision maker (features/precedents).
-        cohorts: await caseCohortSignal(tx, actor, view.id, new Date()),
+        cohorts: await cohortSignalIn(tx, actor, new Date(), view.id),
         // Etterregistrering: registered after the fact (features/retrospective).
         retrospective: await retrospectiveNoteIn(tx, view.id),
       };

@@ -13,9 +13,12 @@ import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
 import {
+  caseDecisionsIn,
+  caseTrailIn,
   CONCLUDED_STATUSES,
   createDraft,
   getCase,
+  inCasePage,
   inviteCoAuthor,
   listInvitableColleagues,
   LIST_PAGE_SIZE,
@@ -113,6 +116,20 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
     });
     expect(view.history.every((h) => h.at instanceof Date)).toBe(true);
+  });
+
+  it('reads the audit trail and the decisions once per page, shared by its sections', async () => {
+    const c = await submittedCase();
+    await inCasePage(db(), hbe.decisionMaker, async (tx) => {
+      const trail = await caseTrailIn(tx, c.id);
+      expect(trail.map((e) => e.event)).toEqual(['create', 'submit']);
+      expect(await caseTrailIn(tx, c.id)).toBe(trail);
+      expect(await caseDecisionsIn(tx, c.id)).toBe(await caseDecisionsIn(tx, c.id));
+    });
+    // Outside a page's transaction, every call reads again.
+    await inTenant(db(), hbe.decisionMaker, async (tx) => {
+      expect(await caseTrailIn(tx, c.id)).not.toBe(await caseTrailIn(tx, c.id));
+    });
   });
 
   it('answers a stale version with a conflict and changes nothing', async () => {

@@ -112,9 +112,9 @@ async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMem
  */
 interface PageReads {
   visible: Map<string, Promise<VisibleCase>>;
-  /** A case's audit trail and its newest decision, read once for the case view and the clocks. */
+  /** A case's audit trail and its decisions, read once for the case view, decisions and clocks. */
   trails: Map<string, Promise<TrailEvent[]>>;
-  decisions: Map<string, Promise<LatestDecision | undefined>>;
+  decisions: Map<string, Promise<StoredDecision[]>>;
   log: (typeof accessLog.$inferInsert)[];
 }
 const pageReads = new WeakMap<Tx, PageReads>();
@@ -131,7 +131,8 @@ function oncePerPage<T>(
   const memo = pick(reads);
   const known = memo.get(caseId);
   if (known) return known;
-  const loading = load();
+  // A Drizzle query is a lazy thenable that runs again on every await: settle it once.
+  const loading = Promise.resolve(load());
   memo.set(caseId, loading);
   return loading;
 }
@@ -172,7 +173,7 @@ export function caseTrailIn(tx: Tx, caseId: string): Promise<TrailEvent[]> {
 }
 
 const decider = alias(users, 'decider');
-const latestDecisionQuery = (tx: Tx, caseId: string) =>
+const decisionsQuery = (tx: Tx, caseId: string) =>
   tx
     .select({
       version: caseDecisions.version,
@@ -180,24 +181,38 @@ const latestDecisionQuery = (tx: Tx, caseId: string) =>
       reason: caseDecisions.reason,
       conditions: caseDecisions.conditions,
       evaluationDate: caseDecisions.evaluationDate,
+      prescriptionNote: caseDecisions.prescriptionNote,
+      invoicing: caseDecisions.invoicing,
+      text: caseDecisions.text,
       decidedByName: decider.name,
+      decidedByTitle: decider.title,
       decidedAt: caseDecisions.decidedAt,
     })
     .from(caseDecisions)
     .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
     .where(eq(caseDecisions.caseId, caseId))
-    .orderBy(desc(caseDecisions.version))
-    .limit(1);
-export type LatestDecision = Awaited<ReturnType<typeof latestDecisionQuery>>[number];
+    .orderBy(desc(caseDecisions.version));
+export type StoredDecision = Awaited<ReturnType<typeof decisionsQuery>>[number];
 
-/** A case's newest decision, if any, read once per page (the case view and the clocks). */
-export function latestDecisionIn(tx: Tx, caseId: string): Promise<LatestDecision | undefined> {
+/**
+ * Every decision version of a case, newest first, read once per page (the case view, the
+ * decision panel and the clocks).
+ */
+export function caseDecisionsIn(tx: Tx, caseId: string): Promise<StoredDecision[]> {
   return oncePerPage(
     tx,
     (r) => r.decisions,
     caseId,
-    async () => (await latestDecisionQuery(tx, caseId))[0],
+    () => decisionsQuery(tx, caseId),
   );
+}
+
+/** A case's newest decision, if any (see `caseDecisionsIn`). */
+export async function latestDecisionIn(
+  tx: Tx,
+  caseId: string,
+): Promise<StoredDecision | undefined> {
+  return (await caseDecisionsIn(tx, caseId))[0];
 }
 
 /**
@@ -243,12 +258,22 @@ export function loadVisibleCase(
   );
 }
 
+/** The users a case names in `table` (co-authors or added leaders), as a column of its row. */
+const idsOn = (table: typeof caseCollaborators | typeof caseLeaders) =>
+  sql<
+    string[]
+  >`array(select ${table.userId}::text from ${table} where ${table.caseId} = ${cases.id})`;
+
 async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
-  const query = tx.select().from(cases).where(eq(cases.id, caseId));
-  const [row] = lock ? await query.for('update') : await query;
-  if (!row) throw new CaseError('notFound');
-  const members = (await membersOf(tx, [row.id])).get(row.id) ?? NO_MEMBERS;
+  // The case with its co-authors and added leaders, in one statement.
+  const query = tx
+    .select({ row: cases, coAuthorIds: idsOn(caseCollaborators), leaderIds: idsOn(caseLeaders) })
+    .from(cases)
+    .where(eq(cases.id, caseId));
+  const [found] = lock ? await query.for('update') : await query;
+  if (!found) throw new CaseError('notFound');
+  const { row, ...members } = found;
   // Consultation: another trust's row is visible only through an open grant (features/consultations).
   const consulted = row.trustId !== actor.trustId && (await isConsultedCase(tx, row.id));
   const roles = rolesFor(actor, row, members, consulted);

@@ -1,10 +1,10 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { caseDecisions, decisionPhrases, departments, trusts, users } from '../../db/schema';
+import { decisionPhrases, departments, trusts } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
+  caseDecisionsIn,
   diagnosisNames,
   loadVisibleCase,
   logAccess,
@@ -147,25 +147,7 @@ export interface DecisionVersion {
 }
 
 async function decisionsOf(tx: Tx, caseId: string): Promise<DecisionVersion[]> {
-  const decider = alias(users, 'decider');
-  const rows = await tx
-    .select({
-      version: caseDecisions.version,
-      outcome: caseDecisions.outcome,
-      reason: caseDecisions.reason,
-      conditions: caseDecisions.conditions,
-      evaluationDate: caseDecisions.evaluationDate,
-      prescriptionNote: caseDecisions.prescriptionNote,
-      invoicing: caseDecisions.invoicing,
-      text: caseDecisions.text,
-      decidedByName: decider.name,
-      decidedByTitle: decider.title,
-      decidedAt: caseDecisions.decidedAt,
-    })
-    .from(caseDecisions)
-    .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
-    .where(eq(caseDecisions.caseId, caseId))
-    .orderBy(desc(caseDecisions.version));
+  const rows = await caseDecisionsIn(tx, caseId);
   return rows.map((r, i) => ({
     ...r,
     outcome: r.outcome as DecisionOutcome,

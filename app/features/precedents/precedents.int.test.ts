@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { caseSummaries } from '../../db/schema';
@@ -11,6 +11,7 @@ import { insertGeneratedCases } from '../national/generated.server';
 import {
   casePrecedents,
   cohortSignal,
+  cohortSignalIn,
   decisionWarning,
   findPrecedents,
   getCohortSettings,
@@ -255,6 +256,34 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
     expect(cohort?.applications).toHaveLength(3);
     expect(cohort?.atcCode).toBe(spinraza.atc);
     expect(signal.cohorts.some((c) => c.diagnosis === 'ICD10:G12.8')).toBe(false);
+    // A case's page shows the cohort of that case alone, and nothing for a case in none.
+    const caseOf = async (diagnosis: string, patientScope: string) => {
+      const [row] = await db()
+        .select({ caseId: caseSummaries.caseId })
+        .from(caseSummaries)
+        .where(
+          and(
+            eq(caseSummaries.trustId, hst.decisionMaker.trustId),
+            eq(caseSummaries.primaryDiagnosis, diagnosis),
+            eq(caseSummaries.patientScope, patientScope),
+            eq(caseSummaries.atcCode, spinraza.atc),
+          ),
+        )
+        .limit(1);
+      if (!row) throw new Error(`No ${patientScope} case with ${diagnosis}`);
+      return row.caseId;
+    };
+    const onPage = (actor: typeof hst.decisionMaker, caseId: string) =>
+      inTenant(db(), actor, (tx) => cohortSignalIn(tx, actor, now, caseId));
+    const member = await caseOf('ICD10:G12.0', 'single');
+    expect((await onPage(hst.decisionMaker, member)).cohorts).toEqual([cohort]);
+    expect(
+      (await onPage(hst.decisionMaker, await caseOf('ICD10:G12.8', 'single'))).cohorts,
+    ).toEqual([]);
+    expect((await onPage(hst.decisionMaker, await caseOf('ICD10:G12.0', 'group'))).cohorts).toEqual(
+      [],
+    );
+    expect((await onPage(hst.applicant, member)).cohorts).toEqual([]);
     // Other roles and other trusts see nothing of it.
     expect((await cohortSignal(db(), hst.applicant, now)).cohorts).toEqual([]);
     expect(

@@ -1,4 +1,5 @@
-import { and, desc, eq, gte, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { inApp, inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseSummaries, cohortSettings, festProducts, trusts } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
@@ -337,14 +338,6 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
 /** A cohort with the indication's Norwegian name. */
 export type CohortSignal = Cohort & { diagnosisName: string | null };
 
-/**
- * The trust's cohorts now (decision makers only; others get none): similar single-patient
- * applications submitted within the window (domain/cohort.ts), from the trust's summaries.
- */
-export async function trustCohorts(db: Db, actor: Actor, now: Date): Promise<CohortSignal[]> {
-  return (await cohortSignal(db, actor, now)).cohorts;
-}
-
 /** The cohorts and the window they were found in, for the home page and a case page. */
 export interface CohortView {
   cohorts: CohortSignal[];
@@ -358,16 +351,30 @@ const NO_COHORTS: CohortView = {
   canStartGroup: false,
 };
 
+/**
+ * The trust's cohorts now (decision makers only; others get none): similar single-patient
+ * applications submitted within the window (domain/cohort.ts), from the trust's summaries.
+ */
 export async function cohortSignal(db: Db, actor: Actor, now: Date): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
   return inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now));
 }
 
-/** `cohortSignal` in the caller's transaction (the case page reads all its sections in one). */
-export async function cohortSignalIn(tx: Tx, actor: Actor, now: Date): Promise<CohortView> {
+/**
+ * `cohortSignal` in the caller's transaction. With `caseId`, only the cohort that case belongs to
+ * (its page): only applications with the case's own main indication are read, so the read does
+ * not grow with the trust's history.
+ */
+export async function cohortSignalIn(
+  tx: Tx,
+  actor: Actor,
+  now: Date,
+  caseId?: string,
+): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
   const settings = await settingsIn(tx);
   const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
+  const own = alias(caseSummaries, 'own');
   const rows = await tx
     .select({
       caseId: caseSummaries.caseId,
@@ -387,27 +394,21 @@ export async function cohortSignalIn(tx: Tx, actor: Actor, now: Date): Promise<C
         eq(caseSummaries.trustId, actor.trustId),
         eq(caseSummaries.patientScope, 'single'),
         gte(caseSummaries.submittedAt, since),
+        caseId === undefined
+          ? undefined
+          : inArray(
+              caseSummaries.primaryDiagnosis,
+              tx
+                .select({ diagnosis: own.primaryDiagnosis })
+                .from(own)
+                .where(eq(own.caseId, caseId)),
+            ),
       ),
     );
-  const cohorts = detectCohorts(rows, settings, now).map((c) => ({
-    ...c,
-    diagnosisName: diagnosisText(c.diagnosis),
-  }));
+  const cohorts = detectCohorts(rows, settings, now)
+    .filter((c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId))
+    .map((c) => ({ ...c, diagnosisName: diagnosisText(c.diagnosis) }));
   return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
-}
-
-/** The cohort signal on a case's page: only the cohort the case belongs to. */
-export async function caseCohortSignal(
-  tx: Tx,
-  actor: Actor,
-  caseId: string,
-  now: Date,
-): Promise<CohortView> {
-  const view = await cohortSignalIn(tx, actor, now);
-  return {
-    ...view,
-    cohorts: view.cohorts.filter((c) => c.applications.some((a) => a.caseId === caseId)),
-  };
 }
 
 /** The cohort a case belongs to, for its page (decision makers only). */
@@ -417,8 +418,9 @@ export async function caseCohort(
   caseId: string,
   now: Date,
 ): Promise<CohortSignal | null> {
-  const cohorts = await trustCohorts(db, actor, now);
-  return cohorts.find((c) => c.applications.some((a) => a.caseId === caseId)) ?? null;
+  if (!hasRole(actor, 'decisionMaker')) return null;
+  const view = await inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now, caseId));
+  return view.cohorts[0] ?? null;
 }
 
 /**

@@ -1,0 +1,2 @@
+CREATE INDEX "notifications_unread" ON "notifications" USING btree ("user_id","case_id") WHERE read_at is null;--> statement-breakpoint
+CREATE INDEX "case_summaries_trust_diagnosis_submitted" ON "case_summaries" USING btree ("trust_id","primary_diagnosis","submitted_at");
