@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../app/db/database.server';
 import { festProducts } from '../app/db/schema';
-import type { GeneratedCase } from '../app/features/national/domain/generate';
+import { GENERATED_DRUGS, type GeneratedCase } from '../app/features/national/domain/generate';
 import { insertGeneratedCases } from '../app/features/national/generated.server';
 import { TEST_DATABASES } from '../app/test/databases';
 import { endorseInBrowser, submitOverHttp } from './application';
@@ -35,6 +35,26 @@ function history(): GeneratedCase[] {
 }
 
 /**
+ * A cohort at ten times national volume: 12 single-patient applications in HBE on nusinersen for
+ * G12.0 in the last 90 days, more than the signal links (COHORT_LINKS = 10).
+ */
+function cohort(): GeneratedCase[] {
+  const now = Date.now();
+  return Array.from({ length: 12 }, (_, i) => ({
+    trust: 0,
+    scheme: 'offLabel',
+    patientScope: 'single',
+    drug: GENERATED_DRUGS[4],
+    diagnosis: 'ICD10:G12.0',
+    submittedAt: new Date(now - (5 + 6 * i) * 24 * 60 * 60 * 1000),
+    days: { submitted: 1, endorsed: 1, underAssessment: 2 },
+    outcome: 'approved',
+    conditions: null,
+    continued: null,
+  }));
+}
+
+/**
  * Precedents and the variation warning while deciding: a director opens a decision with national
  * history on the same drug and indication, sees the precedents, chooses to reject against
  * practice, is warned and confirms; the national summary and variation pages.
@@ -54,6 +74,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       if (!row) throw new Error('No trastuzumab product in the FEST fixture');
       product = row;
       await insertGeneratedCases(db, ['HST', 'OUS', 'HFO'], history());
+      await insertGeneratedCases(db, ['HBE'], cohort());
     };
     [app, browser] = await Promise.all([startApp(kind, { prepare }), launchChromium()]);
   }, 300_000);
@@ -173,4 +194,20 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       await director.context().close();
     },
   );
+
+  it('signals a large cohort to the director with its size and its newest applications', async () => {
+    const director = await signIn('Per Vik');
+    const signal = director.locator('section[aria-labelledby="cohorts"]');
+    await signal.getByRole('heading', { level: 2, name: 'Flere like søknader' }).waitFor();
+    await expect
+      .poll(() => signal.getByText('De 10 nyeste av 12 søknader').count(), { timeout: 30_000 })
+      .toBe(1);
+    await expect
+      .poll(() => signal.getByText(/^12 søknader for enkeltpasienter/).count(), { timeout: 30_000 })
+      .toBe(1);
+    expect(await signal.getByRole('link', { name: /^HBE-\d{4}-\d{5}$/ }).count()).toBe(10);
+    await expectAccessible(director);
+    await expectAccessibleWithoutJs(browser, director.context(), `${app.url}/`);
+    await director.context().close();
+  });
 });

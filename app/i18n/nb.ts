@@ -1447,6 +1447,7 @@ export const nb = {
       `${count} søknader for enkeltpasienter om samme legemiddel og hovedindikasjon er sendt inn de siste ${days} dagene.`,
     cohortFor: (drug: string, diagnosis: string) => `${drug} ved ${diagnosis}`,
     cohortCases: 'Søknader',
+    cohortNewest: (shown: number, count: number) => `De ${shown} nyeste av ${count} søknader`,
     cohortGroup: 'Start en gruppesøknad',
     cohortGroupHandOver:
       'En gruppesøknad startes av en søker. Gi opplysningene under til søkeren (ordning, legemiddel, diagnose, pasientgruppe).',

@@ -254,6 +254,7 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
     const signal = await cohortSignal(db(), hst.decisionMaker, now);
     const cohort = signal.cohorts.find((c) => c.diagnosis === 'ICD10:G12.0');
     expect(cohort?.applications).toHaveLength(3);
+    expect(cohort?.count).toBe(3);
     expect(cohort?.atcCode).toBe(spinraza.atc);
     expect(signal.cohorts.some((c) => c.diagnosis === 'ICD10:G12.8')).toBe(false);
     // A case's page shows the cohort of that case alone, and nothing for a case in none.

@@ -9,7 +9,13 @@ import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
-import { COHORT_DEFAULTS, detectCohorts, type Cohort, type CohortSettings } from './domain/cohort';
+import {
+  COHORT_DEFAULTS,
+  detectCohorts,
+  shownCohort,
+  type Cohort,
+  type CohortSettings,
+} from './domain/cohort';
 import {
   atcGroup,
   diagnosisCategory,
@@ -335,8 +341,11 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
   );
 }
 
-/** A cohort with the indication's Norwegian name. */
-export type CohortSignal = Cohort & { diagnosisName: string | null };
+/**
+ * A cohort with the indication's Norwegian name, as shown: `count` applications, of which the
+ * newest few are in `applications` (`shownCohort`).
+ */
+export type CohortSignal = Cohort & { diagnosisName: string | null; count: number };
 
 /** The cohorts and the window they were found in, for the home page and a case page. */
 export interface CohortView {
@@ -407,7 +416,7 @@ export async function cohortSignalIn(
     );
   const cohorts = detectCohorts(rows, settings, now)
     .filter((c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId))
-    .map((c) => ({ ...c, diagnosisName: diagnosisText(c.diagnosis) }));
+    .map((c) => shownCohort({ ...c, diagnosisName: diagnosisText(c.diagnosis) }));
   return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
 }
 

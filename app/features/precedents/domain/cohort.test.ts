@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   COHORT_DEFAULTS,
+  COHORT_LINKS,
   detectCohorts,
   parseCohortSettings,
+  shownCohort,
   type CohortApplication,
 } from './cohort';
 
@@ -83,6 +85,28 @@ describe('cohort signal', () => {
       [50, 20, 1].map((d) => NOW.getTime() - d * DAY_MS),
     );
     expect(cohort).toMatchObject({ atcCode: 'L01FA01', diagnosis: 'ICD10:N04.2' });
+  });
+
+  it.each([
+    ['fewer than the links', 3, 3, [9, 3]],
+    ['as many as the links', COHORT_LINKS, COHORT_LINKS, [30, 3]],
+    ['more than the links: the newest, oldest first', 25, COHORT_LINKS, [30, 3]],
+  ])('shows a cohort of %s with its size', (_, size, shown, firstAndLast) => {
+    const days = Array.from({ length: size }, (_, i) => (size - i) * 3);
+    const [cohort] = detectCohorts(
+      days.map((d) => app(d)),
+      { threshold: 3, windowDays: 90 },
+      NOW,
+    );
+    if (!cohort) throw new Error('no cohort');
+    const view = shownCohort(cohort);
+    expect(view.count).toBe(size);
+    expect(view.applications).toHaveLength(shown);
+    expect(
+      [view.applications[0], view.applications.at(-1)].map(
+        (a) => (NOW.getTime() - (a?.submittedAt.getTime() ?? 0)) / DAY_MS,
+      ),
+    ).toEqual(firstAndLast);
   });
 
   it.each([

@@ -79,6 +79,24 @@ export function detectCohorts(
     .sort((a, b) => b.applications.length - a.applications.length);
 }
 
+/** How many of a cohort's applications are linked; the others are only counted. */
+export const COHORT_LINKS = 10;
+
+/**
+ * A cohort as shown: its size, and links to its newest `limit` applications (oldest first). At
+ * ten times national volume one cohort holds well over a hundred applications in the window.
+ */
+export function shownCohort<C extends Cohort>(
+  cohort: C,
+  limit = COHORT_LINKS,
+): C & { count: number } {
+  return {
+    ...cohort,
+    count: cohort.applications.length,
+    applications: cohort.applications.slice(-limit),
+  };
+}
+
 export type CohortSettingsError = 'thresholdRange' | 'windowRange';
 
 /** The administrator's form: whole numbers within the limits. */

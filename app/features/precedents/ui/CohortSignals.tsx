@@ -29,8 +29,12 @@ function Cohort({
       <Heading level={3} data-size="xs" id={headingId}>
         {t.cohortFor(drug, diagnosis)}
       </Heading>
-      <Paragraph data-size="sm">{t.cohortIntro(cohort.applications.length, windowDays)}</Paragraph>
-      <Paragraph data-size="sm">{t.cohortCases}</Paragraph>
+      <Paragraph data-size="sm">{t.cohortIntro(cohort.count, windowDays)}</Paragraph>
+      <Paragraph data-size="sm">
+        {cohort.count > cohort.applications.length
+          ? t.cohortNewest(cohort.applications.length, cohort.count)
+          : t.cohortCases}
+      </Paragraph>
       <List.Unordered>
         {cohort.applications.map((a) => (
           <List.Item key={a.caseId}>
