@@ -35,18 +35,25 @@ function history(): GeneratedCase[] {
 }
 
 /**
- * A cohort at ten times national volume: 12 single-patient applications in HBE on nusinersen for
- * G12.0 in the last 90 days, more than the signal links (COHORT_LINKS = 10).
+ * Cohorts at ten times national volume, in HBE on nusinersen in the last 90 days: 12 single-patient
+ * applications for G12.0, more than the signal links (COHORT_LINKS = 10), and five more cohorts of
+ * three for other G12 codes, more cohorts than one page (COHORTS_PER_PAGE = 5).
  */
-function cohort(): GeneratedCase[] {
+function cohorts(): GeneratedCase[] {
   const now = Date.now();
-  return Array.from({ length: 12 }, (_, i) => ({
+  const diagnoses = [
+    ...Array.from({ length: 12 }, () => 'ICD10:G12.0'),
+    ...['G12.1', 'G12.2', 'G12.8', 'G12.9', 'G12.3'].flatMap((code) =>
+      Array.from({ length: 3 }, () => `ICD10:${code}`),
+    ),
+  ];
+  return diagnoses.map((diagnosis, i) => ({
     trust: 0,
     scheme: 'offLabel',
     patientScope: 'single',
     drug: GENERATED_DRUGS[4],
-    diagnosis: 'ICD10:G12.0',
-    submittedAt: new Date(now - (5 + 6 * i) * 24 * 60 * 60 * 1000),
+    diagnosis,
+    submittedAt: new Date(now - (5 + 3 * i) * 24 * 60 * 60 * 1000),
     days: { submitted: 1, endorsed: 1, underAssessment: 2 },
     outcome: 'approved',
     conditions: null,
@@ -74,7 +81,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       if (!row) throw new Error('No trastuzumab product in the FEST fixture');
       product = row;
       await insertGeneratedCases(db, ['HST', 'OUS', 'HFO'], history());
-      await insertGeneratedCases(db, ['HBE'], cohort());
+      await insertGeneratedCases(db, ['HBE'], cohorts());
     };
     [app, browser] = await Promise.all([startApp(kind, { prepare }), launchChromium()]);
   }, 300_000);
@@ -205,9 +212,20 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
     await expect
       .poll(() => signal.getByText(/^12 søknader for enkeltpasienter/).count(), { timeout: 30_000 })
       .toBe(1);
-    expect(await signal.getByRole('link', { name: /^HBE-\d{4}-\d{5}$/ }).count()).toBe(10);
+    expect(await signal.getByRole('link', { name: /^HBE-\d{4}-\d{5}$/ }).count()).toBe(10 + 4 * 3);
+    // Six cohorts, five to a page: the largest first, then the next page by its link.
+    await signal.getByText('Gruppe 1–5 av 6, de største først.').waitFor();
+    expect(await signal.getByRole('heading', { level: 3 }).count()).toBe(5);
     await expectAccessible(director);
     await expectAccessibleWithoutJs(browser, director.context(), `${app.url}/`);
+    const pages = signal.getByRole('navigation', { name: 'Sider: Flere like søknader' });
+    await pages.getByRole('link', { name: 'Vis flere grupper av like søknader' }).click();
+    await signal.getByText('Gruppe 6–6 av 6, de største først.').waitFor();
+    expect(await signal.getByRole('heading', { level: 3 }).count()).toBe(1);
+    expect(director.url()).toBe(`${app.url}/?kohorter=2#cohorts`);
+    await expectAccessible(director);
+    await pages.getByRole('link', { name: 'Vis de største gruppene' }).click();
+    await signal.getByText('Gruppe 1–5 av 6, de største først.').waitFor();
     await director.context().close();
   });
 });

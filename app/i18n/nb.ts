@@ -1448,6 +1448,12 @@ export const nb = {
     cohortFor: (drug: string, diagnosis: string) => `${drug} ved ${diagnosis}`,
     cohortCases: 'Søknader',
     cohortNewest: (shown: number, count: number) => `De ${shown} nyeste av ${count} søknader`,
+    cohortsShowing: (from: number, to: number, total: number) =>
+      `Gruppe ${from}–${to} av ${total}, de største først.`,
+    cohortsNoMore: 'Ingen flere grupper av like søknader.',
+    cohortsPages: 'Sider: Flere like søknader',
+    cohortsLargest: 'Vis de største gruppene',
+    cohortsMore: 'Vis flere grupper av like søknader',
     cohortGroup: 'Start en gruppesøknad',
     cohortGroupHandOver:
       'En gruppesøknad startes av en søker. Gi opplysningene under til søkeren (ordning, legemiddel, diagnose, pasientgruppe).',

@@ -13,6 +13,7 @@ import { consultationsHome } from '../features/consultations/consultations.serve
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
 import { isOverdue, overdueFirst } from '../features/clocks/domain/clocks';
 import { UrgentTag } from '../features/clocks/ui/ClocksPanel';
+import { parseCohortPage } from '../features/precedents/domain/cohort';
 import { cohortSignal } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { msg } from '../i18n';
@@ -30,29 +31,37 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     andre: decodeListCursor('andre', query.get('andre')),
     avsluttet: decodeListCursor('avsluttet', query.get('avsluttet')),
   } satisfies Record<MyCasesList, ListCursor | null>;
+  const cohortPage = parseCohortPage(query.get('kohorter'));
   const { waiting, others, finished } = await listMyCases(context.db, actor, {
     waiting: cursors.venter,
     others: cursors.andre,
     finished: cursors.avsluttet,
   });
-  // A link to one list's page keeps the other lists where they are.
-  const link = (list: MyCasesList, cursor: ListCursor | null) => {
+  // A link to one list's page (or the cohorts') keeps the other lists where they are.
+  const link = (
+    section: MyCasesList | 'cohorts',
+    at: { cursor?: ListCursor | null; cohortPage?: number },
+  ) => {
     const params = new URLSearchParams();
     for (const name of MY_CASES_LISTS) {
-      const at = name === list ? cursor : cursors[name];
-      if (at) params.set(name, encodeListCursor(name, at));
+      const cursor = name === section ? at.cursor : cursors[name];
+      if (cursor) params.set(name, encodeListCursor(name, cursor));
     }
+    const page = section === 'cohorts' ? at.cohortPage : cohortPage;
+    if (page) params.set('kohorter', String(page + 1));
     const search = params.toString();
-    return `/${search ? `?${search}` : ''}#${list}`;
+    return `/${search ? `?${search}` : ''}#${section}`;
   };
   const pager = (list: MyCasesList, next: ListCursor | null) => ({
-    first: cursors[list] ? link(list, null) : null,
-    next: next ? link(list, next) : null,
+    first: cursors[list] ? link(list, { cursor: null }) : null,
+    next: next ? link(list, { cursor: next }) : null,
   });
   // Overdue first; "overdue" as of this request.
   const now = new Date();
   const mark = (items: CaseListItem[]) =>
     overdueFirst(items, now).map((item) => ({ ...item, overdue: isOverdue(item.dueAt, now) }));
+  // Cohort signal for the decision maker (features/precedents), a page of cohorts at a time.
+  const cohorts = await cohortSignal(context.db, actor, now, cohortPage);
   const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
     hasRole(actor, r),
   );
@@ -68,8 +77,11 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     worksCases,
     // Consultation: cases other trusts have asked this trust about (features/consultations).
     consultations: await consultationsHome(context.db, actor, new URL(request.url)),
-    // Cohort signal for the decision maker (features/precedents).
-    cohorts: await cohortSignal(context.db, actor, now),
+    cohorts,
+    cohortsPager: {
+      first: cohortPage > 0 ? link('cohorts', { cohortPage: 0 }) : null,
+      next: cohorts.more ? link('cohorts', { cohortPage: cohortPage + 1 }) : null,
+    },
   };
 }
 
@@ -158,7 +170,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </div>
       {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
       <ConsultationsToUs data={loaderData.consultations} />
-      <CohortSignals {...loaderData.cohorts} />
+      <CohortSignals {...loaderData.cohorts} pager={loaderData.cohortsPager} />
       {worksCases && (
         <>
           <section className="sp-stack" aria-labelledby="venter">

@@ -11,6 +11,7 @@ import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
 import {
   COHORT_DEFAULTS,
+  cohortPage,
   detectCohorts,
   shownCohort,
   type Cohort,
@@ -347,26 +348,37 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
  */
 export type CohortSignal = Cohort & { diagnosisName: string | null; count: number };
 
-/** The cohorts and the window they were found in, for the home page and a case page. */
+/**
+ * The cohorts and the window they were found in, for the home page and a case page: `cohorts` is
+ * one page of `total`, starting at index `first`, with `more` after it.
+ */
 export interface CohortView {
   cohorts: CohortSignal[];
+  total: number;
+  first: number;
+  more: boolean;
   windowDays: number;
   canStartGroup: boolean;
 }
 
 const NO_COHORTS: CohortView = {
   cohorts: [],
+  total: 0,
+  first: 0,
+  more: false,
   windowDays: COHORT_DEFAULTS.windowDays,
   canStartGroup: false,
 };
 
 /**
  * The trust's cohorts now (decision makers only; others get none): similar single-patient
- * applications submitted within the window (domain/cohort.ts), from the trust's summaries.
+ * applications submitted within the window (domain/cohort.ts), from the trust's summaries; the
+ * page `page` (from 0) of them, largest first.
  */
-export async function cohortSignal(db: Db, actor: Actor, now: Date): Promise<CohortView> {
+export async function cohortSignal(db: Db, actor: Actor, now: Date, page = 0): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
-  return inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now));
+  const view = await inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now));
+  return { ...view, ...cohortPage(view.cohorts, page) };
 }
 
 /**
@@ -417,7 +429,14 @@ export async function cohortSignalIn(
   const cohorts = detectCohorts(rows, settings, now)
     .filter((c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId))
     .map((c) => shownCohort({ ...c, diagnosisName: diagnosisText(c.diagnosis) }));
-  return { cohorts, windowDays: settings.windowDays, canStartGroup: canStartGroup(actor) };
+  return {
+    cohorts,
+    total: cohorts.length,
+    first: 0,
+    more: false,
+    windowDays: settings.windowDays,
+    canStartGroup: canStartGroup(actor),
+  };
 }
 
 /** The cohort a case belongs to, for its page (decision makers only). */

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import {
   COHORT_DEFAULTS,
   COHORT_LINKS,
+  cohortPage,
+  COHORTS_PER_PAGE,
   detectCohorts,
+  parseCohortPage,
   parseCohortSettings,
   shownCohort,
   type CohortApplication,
@@ -85,6 +88,63 @@ describe('cohort signal', () => {
       [50, 20, 1].map((d) => NOW.getTime() - d * DAY_MS),
     );
     expect(cohort).toMatchObject({ atcCode: 'L01FA01', diagnosis: 'ICD10:N04.2' });
+  });
+
+  it('orders cohorts of one size by drug and indication, whatever order the rows come in', () => {
+    const rows = [
+      app(1, { primaryDiagnosis: 'ICD10:N04.9' }),
+      app(2, { primaryDiagnosis: 'ICD10:N04.2' }),
+      app(3, { primaryDiagnosis: 'ICD10:N04.9' }),
+      app(4, { primaryDiagnosis: 'ICD10:N04.2' }),
+      app(5, { primaryDiagnosis: 'ICD10:N04.0' }),
+      app(6, { primaryDiagnosis: 'ICD10:N04.0' }),
+      app(7, { primaryDiagnosis: 'ICD10:N04.0' }),
+    ];
+    const order = (list: CohortApplication[]) =>
+      detectCohorts(list, { threshold: 2, windowDays: 90 }, NOW).map((c) => c.diagnosis);
+    const expected = ['ICD10:N04.0', 'ICD10:N04.2', 'ICD10:N04.9'];
+    expect(order(rows)).toEqual(expected);
+    expect(order([...rows].reverse())).toEqual(expected);
+  });
+
+  it.each([
+    [null, 0],
+    ['1', 0],
+    ['2', 1],
+    ['17', 16],
+    ['0', 0],
+    ['-2', 0],
+    ['2.5', 0],
+    ['to', 0],
+    ['99999', 0],
+  ])('reads the cohort page %s as index %s', (value, index) => {
+    expect(parseCohortPage(value)).toBe(index);
+  });
+
+  it.each([
+    ['none', 0, 0, { shown: 0, first: 0, more: false }],
+    ['one page', COHORTS_PER_PAGE, 0, { shown: COHORTS_PER_PAGE, first: 0, more: false }],
+    [
+      'the first of two',
+      COHORTS_PER_PAGE + 1,
+      0,
+      { shown: COHORTS_PER_PAGE, first: 0, more: true },
+    ],
+    [
+      'the last of two',
+      COHORTS_PER_PAGE + 1,
+      1,
+      { shown: 1, first: COHORTS_PER_PAGE, more: false },
+    ],
+    ['past the end', 3, 4, { shown: 0, first: 4 * COHORTS_PER_PAGE, more: false }],
+  ])('pages cohorts: %s', (_, count, page, expected) => {
+    const all = Array.from({ length: count }, (_, i) => i);
+    const result = cohortPage(all, page);
+    expect({ shown: result.cohorts.length, first: result.first, more: result.more }).toEqual(
+      expected,
+    );
+    expect(result.total).toBe(count);
+    expect(result.cohorts[0] ?? null).toBe(all[expected.first] ?? null);
   });
 
   it.each([

@@ -76,7 +76,33 @@ export function detectCohorts(
         applications: sorted,
       };
     })
-    .sort((a, b) => b.applications.length - a.applications.length);
+    .sort(
+      (a, b) =>
+        b.applications.length - a.applications.length || cohortKey(a).localeCompare(cohortKey(b)),
+    );
+}
+
+/** A cohort's drug and indication, which tell it from every other cohort of the trust. */
+export const cohortKey = (c: Cohort) => `${c.atcCode ?? c.substance ?? ''}|${c.diagnosis}`;
+
+/** How many cohorts the home page shows at a time, largest first. */
+export const COHORTS_PER_PAGE = 5;
+
+/** The page number in `?kohorter=` (2, 3, …) as an index from 0; anything else is the first. */
+export function parseCohortPage(value: string | null): number {
+  const page = value !== null && /^[1-9]\d{0,3}$/.test(value) ? Number(value) : 1;
+  return page - 1;
+}
+
+/** One page of the cohorts (they come largest first), with how many there are in all. */
+export function cohortPage<C>(cohorts: readonly C[], page: number) {
+  const start = page * COHORTS_PER_PAGE;
+  return {
+    cohorts: cohorts.slice(start, start + COHORTS_PER_PAGE),
+    total: cohorts.length,
+    first: start,
+    more: start + COHORTS_PER_PAGE < cohorts.length,
+  };
 }
 
 /** How many of a cohort's applications are linked; the others are only counted. */

@@ -2,7 +2,9 @@ import { Button, Card, Heading, Link, List, Paragraph } from '@digdir/designsyst
 import { Form, Link as RouterLink } from 'react-router';
 import { msg } from '../../../i18n';
 import { SCHEMES } from '../../cases/domain/application';
-import type { CohortSignal } from '../precedents.server';
+import { Pager } from '../../../ui/Pager';
+import { cohortKey } from '../domain/cohort';
+import type { CohortSignal, CohortView } from '../precedents.server';
 
 /** Where a proposal for national assessment is made. */
 export const NYE_METODER_PROPOSAL_URL = 'https://nyemetoder.no/forslag';
@@ -79,26 +81,44 @@ export function CohortSignals({
   cohorts,
   windowDays,
   canStartGroup,
-}: {
-  cohorts: CohortSignal[];
-  windowDays: number;
-  canStartGroup: boolean;
+  total,
+  first,
+  pager,
+}: CohortView & {
+  /** The links to the first and the next page of cohorts (home page), when there is one. */
+  pager?: { first: string | null; next: string | null };
 }) {
-  if (cohorts.length === 0) return null;
+  const t = msg.precedents;
+  if (cohorts.length === 0 && !pager?.first) return null;
   return (
     <section className="sp-stack" aria-labelledby="cohorts">
       <Heading level={2} data-size="md" id="cohorts">
-        {msg.precedents.cohortTitle}
+        {t.cohortTitle}
       </Heading>
+      {total > cohorts.length && (
+        <Paragraph data-size="sm">
+          {cohorts.length === 0
+            ? t.cohortsNoMore
+            : t.cohortsShowing(first + 1, first + cohorts.length, total)}
+        </Paragraph>
+      )}
       {cohorts.map((c, i) => (
         <Cohort
-          key={`${c.atcCode ?? c.substance ?? ''}|${c.diagnosis}`}
+          key={cohortKey(c)}
           cohort={c}
           windowDays={windowDays}
           canStartGroup={canStartGroup}
-          index={i}
+          index={first + i}
         />
       ))}
+      {pager && (
+        <Pager
+          {...pager}
+          label={t.cohortsPages}
+          firstLabel={t.cohortsLargest}
+          nextLabel={t.cohortsMore}
+        />
+      )}
     </section>
   );
 }
