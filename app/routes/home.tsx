@@ -143,6 +143,51 @@ function CaseTable({
   );
 }
 
+/**
+ * One list of «Mine saker»: its heading (with the count of the whole list, when given), a page of
+ * its cases, and its page links.
+ */
+function CaseListSection({
+  id,
+  title,
+  count,
+  items,
+  empty,
+  pager,
+  firstLabel,
+  nextLabel,
+}: {
+  id: MyCasesList;
+  title: string;
+  count?: number;
+  items: (CaseListItem & { overdue: boolean })[];
+  empty: string;
+  pager: { first: string | null; next: string | null };
+  firstLabel: string;
+  nextLabel: string;
+}) {
+  return (
+    <section className="sp-stack" aria-labelledby={id}>
+      <Heading level={2} data-size="md" id={id}>
+        {title}
+        {count !== undefined && (
+          <>
+            {' '}
+            <Tag data-color={count > 0 ? 'warning' : 'neutral'}>{count}</Tag>
+          </>
+        )}
+      </Heading>
+      <CaseTable caption={title} items={items} empty={empty} />
+      <Pager
+        {...pager}
+        label={msg.myCases.pagesOf(title)}
+        firstLabel={firstLabel}
+        nextLabel={nextLabel}
+      />
+    </section>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const {
     waiting,
@@ -173,55 +218,34 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       <CohortSignals {...loaderData.cohorts} pager={loaderData.cohortsPager} />
       {worksCases && (
         <>
-          <section className="sp-stack" aria-labelledby="venter">
-            <Heading level={2} data-size="md" id="venter">
-              {msg.myCases.waiting}{' '}
-              <Tag data-color={waitingTotal > 0 ? 'warning' : 'neutral'}>{waitingTotal}</Tag>
-            </Heading>
-            <CaseTable
-              caption={msg.myCases.waiting}
-              items={waiting}
-              empty={waitingPager.first ? msg.myCases.waitingNoMore : msg.myCases.waitingEmpty}
-            />
-            <Pager
-              {...waitingPager}
-              label={msg.myCases.pagesOf(msg.myCases.waiting)}
-              firstLabel={msg.myCases.waitingOldest}
-              nextLabel={msg.myCases.waitingMore}
-            />
-          </section>
-          <section className="sp-stack" aria-labelledby="andre">
-            <Heading level={2} data-size="md" id="andre">
-              {msg.myCases.others}
-            </Heading>
-            <CaseTable
-              caption={msg.myCases.others}
-              items={others}
-              empty={othersPager.first ? msg.myCases.othersNoMore : msg.myCases.othersEmpty}
-            />
-            <Pager
-              {...othersPager}
-              label={msg.myCases.pagesOf(msg.myCases.others)}
-              firstLabel={msg.myCases.othersNewest}
-              nextLabel={msg.myCases.othersMore}
-            />
-          </section>
-          <section className="sp-stack" aria-labelledby="avsluttet">
-            <Heading level={2} data-size="md" id="avsluttet">
-              {msg.myCases.finished}
-            </Heading>
-            <CaseTable
-              caption={msg.myCases.finished}
-              items={finished}
-              empty={msg.myCases.finishedEmpty}
-            />
-            <Pager
-              {...finishedPager}
-              label={msg.myCases.pagesOf(msg.myCases.finished)}
-              firstLabel={msg.myCases.finishedNewest}
-              nextLabel={msg.myCases.finishedMore}
-            />
-          </section>
+          <CaseListSection
+            id="venter"
+            title={msg.myCases.waiting}
+            count={waitingTotal}
+            items={waiting}
+            empty={waitingPager.first ? msg.myCases.waitingNoMore : msg.myCases.waitingEmpty}
+            pager={waitingPager}
+            firstLabel={msg.myCases.waitingOldest}
+            nextLabel={msg.myCases.waitingMore}
+          />
+          <CaseListSection
+            id="andre"
+            title={msg.myCases.others}
+            items={others}
+            empty={othersPager.first ? msg.myCases.othersNoMore : msg.myCases.othersEmpty}
+            pager={othersPager}
+            firstLabel={msg.myCases.othersNewest}
+            nextLabel={msg.myCases.othersMore}
+          />
+          <CaseListSection
+            id="avsluttet"
+            title={msg.myCases.finished}
+            items={finished}
+            empty={msg.myCases.finishedEmpty}
+            pager={finishedPager}
+            firstLabel={msg.myCases.finishedNewest}
+            nextLabel={msg.myCases.finishedMore}
+          />
         </>
       )}
     </div>
