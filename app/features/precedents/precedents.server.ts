@@ -377,8 +377,7 @@ const NO_COHORTS: CohortView = {
  */
 export async function cohortSignal(db: Db, actor: Actor, now: Date, page = 0): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
-  const view = await inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now));
-  return { ...view, ...cohortPage(view.cohorts, page) };
+  return inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now, undefined, page));
 }
 
 /**
@@ -391,6 +390,7 @@ export async function cohortSignalIn(
   actor: Actor,
   now: Date,
   caseId?: string,
+  page = 0,
 ): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
   const settings = await settingsIn(tx);
@@ -426,14 +426,16 @@ export async function cohortSignalIn(
             ),
       ),
     );
-  const cohorts = detectCohorts(rows, settings, now)
-    .filter((c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId))
-    .map((c) => shownCohort({ ...c, diagnosisName: diagnosisText(c.diagnosis) }));
+  const found = detectCohorts(rows, settings, now).filter(
+    (c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId),
+  );
+  // Only the page's cohorts are named and cut to their newest applications.
+  const shown = cohortPage(found, page);
   return {
-    cohorts,
-    total: cohorts.length,
-    first: 0,
-    more: false,
+    ...shown,
+    cohorts: shown.cohorts.map((c) =>
+      shownCohort({ ...c, diagnosisName: diagnosisText(c.diagnosis) }),
+    ),
     windowDays: settings.windowDays,
     canStartGroup: canStartGroup(actor),
   };
