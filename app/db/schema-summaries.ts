@@ -85,6 +85,13 @@ export const caseSummaries = pgTable(
       t.primaryDiagnosis,
       t.submittedAt,
     ),
+    // The cohort signal counts a trust's single-patient applications in its window per drug and
+    // main indication (features/precedents, migration `cohorts`): every column it groups by is in
+    // the index, so the count reads no summary (an index-only scan); by `trust_submitted` it read
+    // one heap page per application, about 2,000 at ten times national volume.
+    index('case_summaries_cohorts')
+      .on(t.trustId, t.submittedAt, t.primaryDiagnosis, t.atcCode, t.substance)
+      .where(sql`patient_scope = 'single'`),
     pgPolicy('case_summaries_national_read', {
       as: 'permissive',
       for: 'select',

@@ -325,6 +325,70 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
     ).toMatch(/row-level security/);
   });
 
+  it('counts a cohort over its whole window and links its newest applications, one page at a time', async () => {
+    const now = new Date();
+    const ous = await demoActors(db(), 'OUS');
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY_MS);
+    const spinraza = GENERATED_DRUGS[4];
+    const foreign = { label: 'Uregistrert', atc: '', substance: 'Nusinersen-X' };
+    await insertGeneratedCases(
+      db(),
+      ['OUS'],
+      [
+        // Twelve in the window, the oldest exactly at its edge (inclusive); one day outside it and
+        // one after now count for nothing.
+        ...[90, ...Array.from({ length: 11 }, (_, i) => 80 - i)].map((days) =>
+          decided({ submittedAt: at(days), drug: spinraza, diagnosis: 'ICD10:G35' }),
+        ),
+        decided({ submittedAt: at(90.01), drug: spinraza, diagnosis: 'ICD10:G35' }),
+        decided({ submittedAt: at(-1), drug: spinraza, diagnosis: 'ICD10:G35' }),
+        // A drug without an ATC code: one cohort by substance, whatever its spelling.
+        decided({ submittedAt: at(3), drug: foreign, diagnosis: 'ICD10:G35' }),
+        decided({ submittedAt: at(2), drug: foreign, diagnosis: 'ICD10:G35' }),
+        decided({
+          submittedAt: at(1),
+          drug: { ...foreign, substance: 'nusinersen-x ' },
+          diagnosis: 'ICD10:G35',
+        }),
+      ],
+    );
+    const summaries = await db()
+      .select({ caseNumber: caseSummaries.caseNumber, submittedAt: caseSummaries.submittedAt })
+      .from(caseSummaries)
+      .where(
+        and(
+          eq(caseSummaries.trustId, ous.decisionMaker.trustId),
+          eq(caseSummaries.primaryDiagnosis, 'ICD10:G35'),
+          eq(caseSummaries.atcCode, spinraza.atc),
+        ),
+      );
+    const newestTen = summaries
+      .filter((r) => r.submittedAt <= now && r.submittedAt >= at(90))
+      .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime())
+      .slice(-10)
+      .map((r) => r.caseNumber);
+
+    const first = await cohortSignal(db(), ous.decisionMaker, now);
+    expect(first.cohorts.map((c) => [c.key, c.count])).toEqual([
+      [`atc:${spinraza.atc}|ICD10:G35`, 12],
+      ['sub:nusinersen-x|ICD10:G35', 3],
+    ]);
+    const [large, bySubstance] = first.cohorts;
+    expect(large?.applications.map((a) => a.caseNumber)).toEqual(newestTen);
+    expect(large).toMatchObject({ atcCode: spinraza.atc, drugLabel: spinraza.label });
+    expect(bySubstance?.applications).toHaveLength(3);
+    expect(bySubstance?.substance).toBe('nusinersen-x ');
+
+    const second = await cohortSignal(db(), ous.decisionMaker, now, 1);
+    expect(second).toMatchObject({ total: 2, first: 5, more: false, cohorts: [] });
+    // A case's page shows its own cohort, counted the same way.
+    const caseId = large?.applications[0]?.caseId ?? '';
+    const onPage = await inTenant(db(), ous.decisionMaker, (tx) =>
+      cohortSignalIn(tx, ous.decisionMaker, now, caseId),
+    );
+    expect(onPage.cohorts).toEqual([large]);
+  });
+
   it('leaves out the case being decided and cases not yet decided', async () => {
     const draft = await createDraft(db(), hbe.applicant, completeAnswers);
     const submitted = await transition(db(), hbe.applicant, {

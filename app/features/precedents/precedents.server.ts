@@ -1,5 +1,5 @@
-import { and, desc, eq, gte, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
-import { alias } from 'drizzle-orm/pg-core';
+import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { alias, unionAll } from 'drizzle-orm/pg-core';
 import { inApp, inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseSummaries, cohortSettings, festProducts, trusts } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
@@ -11,9 +11,10 @@ import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
 import {
   COHORT_DEFAULTS,
+  COHORT_LINKS,
+  cohortOf,
   cohortPage,
-  detectCohorts,
-  shownCohort,
+  formCohorts,
   type Cohort,
   type CohortSettings,
 } from './domain/cohort';
@@ -344,9 +345,9 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
 
 /**
  * A cohort with the indication's Norwegian name, as shown: `count` applications, of which the
- * newest few are in `applications` (`shownCohort`).
+ * newest few are in `applications`.
  */
-export type CohortSignal = Cohort & { diagnosisName: string | null; count: number };
+export type CohortSignal = Cohort & { diagnosisName: string | null };
 
 /**
  * The cohorts and the window they were found in, for the home page and a case page: `cohorts` is
@@ -394,48 +395,84 @@ export async function cohortSignalIn(
 ): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
   const settings = await settingsIn(tx);
+  const s = caseSummaries;
   const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
+  // The trust's single-patient applications in the window (inclusive, none after now): the
+  // groups come from the `case_summaries_cohorts` index alone, without reading a summary.
+  const inWindow = and(
+    eq(s.trustId, actor.trustId),
+    sql`${s.patientScope} = 'single'`,
+    gte(s.submittedAt, since),
+    lte(s.submittedAt, now),
+  );
   const own = alias(caseSummaries, 'own');
-  const rows = await tx
+  const groups = await tx
     .select({
-      caseId: caseSummaries.caseId,
-      caseNumber: caseSummaries.caseNumber,
-      patientScope: caseSummaries.patientScope,
-      scheme: caseSummaries.scheme,
-      drugLabel: caseSummaries.drugLabel,
-      festProductId: caseSummaries.festProductId,
-      atcCode: caseSummaries.atcCode,
-      substance: caseSummaries.substance,
-      primaryDiagnosis: caseSummaries.primaryDiagnosis,
-      submittedAt: caseSummaries.submittedAt,
+      atcCode: s.atcCode,
+      substance: s.substance,
+      primaryDiagnosis: s.primaryDiagnosis,
+      count: sql<number>`count(*)::int`.mapWith(Number),
+      hasCase:
+        caseId === undefined ? sql<boolean>`false` : sql<boolean>`bool_or(${s.caseId} = ${caseId})`,
     })
-    .from(caseSummaries)
+    .from(s)
     .where(
       and(
-        eq(caseSummaries.trustId, actor.trustId),
-        eq(caseSummaries.patientScope, 'single'),
-        gte(caseSummaries.submittedAt, since),
+        inWindow,
         caseId === undefined
           ? undefined
           : inArray(
-              caseSummaries.primaryDiagnosis,
+              s.primaryDiagnosis,
               tx
                 .select({ diagnosis: own.primaryDiagnosis })
                 .from(own)
                 .where(eq(own.caseId, caseId)),
             ),
       ),
-    );
-  const found = detectCohorts(rows, settings, now).filter(
-    (c) => caseId === undefined || c.applications.some((a) => a.caseId === caseId),
+    )
+    .groupBy(s.atcCode, s.substance, s.primaryDiagnosis);
+  const found = formCohorts(groups, settings.threshold).filter(
+    (c) => caseId === undefined || c.hasCase,
   );
-  // Only the page's cohorts are named and cut to their newest applications.
   const shown = cohortPage(found, page);
+  // The newest applications of the page's cohorts, in one statement.
+  const newest = shown.cohorts.map((c, i) =>
+    tx
+      .select({
+        cohort: sql<number>`${i}::int`.mapWith(Number),
+        caseId: s.caseId,
+        caseNumber: s.caseNumber,
+        scheme: s.scheme,
+        drugLabel: s.drugLabel,
+        festProductId: s.festProductId,
+        atcCode: s.atcCode,
+        substance: s.substance,
+        submittedAt: sql<Date>`${s.submittedAt}`.mapWith(s.submittedAt),
+      })
+      .from(s)
+      .where(
+        and(
+          inWindow,
+          eq(s.primaryDiagnosis, c.diagnosis),
+          c.drug.by === 'atc'
+            ? inArray(s.atcCode, c.drug.values)
+            : and(or(isNull(s.atcCode), eq(s.atcCode, '')), inArray(s.substance, c.drug.values)),
+        ),
+      )
+      .orderBy(desc(s.submittedAt), desc(s.caseId))
+      .limit(COHORT_LINKS),
+  );
+  const [first, second, ...rest] = newest;
+  const rows = first ? await (second ? unionAll(first, second, ...rest) : first) : [];
   return {
     ...shown,
-    cohorts: shown.cohorts.map((c) =>
-      shownCohort({ ...c, diagnosisName: diagnosisText(c.diagnosis) }),
-    ),
+    cohorts: shown.cohorts.map((c, i) => ({
+      ...cohortOf(
+        c,
+        rows.filter((r) => r.cohort === i),
+      ),
+      diagnosisName: diagnosisText(c.diagnosis),
+    })),
     windowDays: settings.windowDays,
     canStartGroup: canStartGroup(actor),
   };

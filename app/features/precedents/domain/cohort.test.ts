@@ -2,36 +2,26 @@ import { describe, expect, it } from 'vitest';
 import {
   COHORT_DEFAULTS,
   COHORT_LINKS,
+  cohortOf,
   cohortPage,
   COHORTS_PER_PAGE,
-  detectCohorts,
+  formCohorts,
   parseCohortPage,
   parseCohortSettings,
-  shownCohort,
   type CohortApplication,
+  type CohortGroup,
 } from './cohort';
 
-const NOW = new Date('2026-06-30T12:00:00Z');
-const DAY_MS = 86400000;
-let n = 0;
-const app = (daysAgo: number, over: Partial<CohortApplication> = {}): CohortApplication => {
-  n += 1;
-  return {
-    caseId: `c${n}`,
-    caseNumber: `HBE-2026-${String(n).padStart(5, '0')}`,
-    patientScope: 'single',
-    scheme: 'offLabel',
-    drugLabel: 'MabThera',
-    festProductId: null,
-    atcCode: 'L01FA01',
-    substance: 'Rituksimab',
-    primaryDiagnosis: 'ICD10:N04.2',
-    submittedAt: new Date(NOW.getTime() - daysAgo * DAY_MS),
-    ...over,
-  };
-};
-const detect = (apps: CohortApplication[], threshold = 3, windowDays = 90) =>
-  detectCohorts(apps, { threshold, windowDays }, NOW).map((c) => c.applications.length);
+const group = (count: number, over: Partial<CohortGroup> = {}): CohortGroup => ({
+  atcCode: 'L01FA01',
+  substance: 'Rituksimab',
+  primaryDiagnosis: 'ICD10:N04.2',
+  count,
+  hasCase: false,
+  ...over,
+});
+const sizes = (groups: CohortGroup[], threshold = 3) =>
+  formCohorts(groups, threshold).map((c) => c.count);
 
 describe('cohort signal', () => {
   it('defaults to 3 applications within 90 days', () => {
@@ -39,72 +29,73 @@ describe('cohort signal', () => {
   });
 
   it.each([
-    ['three within the window', [app(1), app(30), app(89)], [3]],
-    ['the window edge is inclusive', [app(1), app(2), app(90)], [3]],
-    ['one day outside the window', [app(1), app(2), app(91)], []],
-    ['under the threshold', [app(1), app(2)], []],
+    ['three of one drug and indication', [group(3)], [3]],
+    ['under the threshold', [group(2)], []],
     [
       'different indications are not grouped',
-      [app(1), app(2), app(3, { primaryDiagnosis: 'ICD10:N04.9' })],
+      [group(2), group(1, { primaryDiagnosis: 'ICD10:N04.9' })],
       [],
     ],
-    ['different drugs are not grouped', [app(1), app(2), app(3, { atcCode: 'L01FA05' })], []],
-    ['group applications do not count', [app(1), app(2), app(3, { patientScope: 'group' })], []],
+    ['different drugs are not grouped', [group(2), group(1, { atcCode: 'L01FA05' })], []],
+    ['the ATC code in any case is one drug', [group(2), group(1, { atcCode: 'l01fa01' })], [3]],
     [
-      'without ATC, by substance',
+      'without ATC, by substance in any case and spacing',
       [
-        app(1, { atcCode: null }),
-        app(2, { atcCode: null }),
-        app(3, { atcCode: null, substance: 'rituksimab ' }),
+        group(2, { atcCode: null }),
+        group(1, { atcCode: null, substance: 'rituksimab ' }),
+        group(1, { atcCode: '', substance: 'RITUKSIMAB' }),
       ],
-      [3],
+      [4],
     ],
+    ['an ATC code is not matched with a substance', [group(2), group(1, { atcCode: null })], []],
+    ['without drug', [group(5, { atcCode: null, substance: null })], []],
     [
-      'two cohorts, largest first',
-      [
-        app(1),
-        app(2),
-        app(3),
-        app(4, { primaryDiagnosis: 'ICD10:G35' }),
-        app(5, { primaryDiagnosis: 'ICD10:G35' }),
-        app(6, { primaryDiagnosis: 'ICD10:G35' }),
-        app(7, { primaryDiagnosis: 'ICD10:G35' }),
-      ],
-      [4, 3],
+      'without indication',
+      [group(5, { primaryDiagnosis: null }), group(5, { primaryDiagnosis: '' })],
+      [],
     ],
-    ['after now is ignored', [app(1), app(2), app(-1)], []],
-  ])('%s', (_, apps, expected) => {
-    expect(detect(apps)).toEqual(expected);
+    ['two cohorts, largest first', [group(3), group(4, { primaryDiagnosis: 'ICD10:G35' })], [4, 3]],
+  ])('%s', (_, groups, expected) => {
+    expect(sizes(groups)).toEqual(expected);
   });
 
-  it('uses the configured threshold and window', () => {
-    expect(detect([app(1), app(2)], 2)).toEqual([2]);
-    expect(detect([app(1), app(2), app(20)], 3, 14)).toEqual([]);
+  it('uses the configured threshold', () => {
+    expect(sizes([group(2)], 2)).toEqual([2]);
+    expect(sizes([group(3)], 4)).toEqual([]);
   });
 
-  it('lists the applications oldest first with the shared drug and indication', () => {
-    const [cohort] = detectCohorts([app(1), app(50), app(20)], COHORT_DEFAULTS, NOW);
-    expect(cohort?.applications.map((a) => a.submittedAt.getTime())).toEqual(
-      [50, 20, 1].map((d) => NOW.getTime() - d * DAY_MS),
+  it('keeps the stored spellings of the drug, to read the applications with', () => {
+    const [atc] = formCohorts([group(2), group(1, { atcCode: 'l01fa01' }), group(1)], 3);
+    expect(atc?.drug).toEqual({ by: 'atc', values: ['L01FA01', 'l01fa01'] });
+    const [substance] = formCohorts(
+      [group(2, { atcCode: null }), group(1, { atcCode: null, substance: 'rituksimab' })],
+      3,
     );
-    expect(cohort).toMatchObject({ atcCode: 'L01FA01', diagnosis: 'ICD10:N04.2' });
+    expect(substance?.drug).toEqual({ by: 'substance', values: ['Rituksimab', 'rituksimab'] });
   });
 
-  it('orders cohorts of one size by drug and indication, whatever order the rows come in', () => {
-    const rows = [
-      app(1, { primaryDiagnosis: 'ICD10:N04.9' }),
-      app(2, { primaryDiagnosis: 'ICD10:N04.2' }),
-      app(3, { primaryDiagnosis: 'ICD10:N04.9' }),
-      app(4, { primaryDiagnosis: 'ICD10:N04.2' }),
-      app(5, { primaryDiagnosis: 'ICD10:N04.0' }),
-      app(6, { primaryDiagnosis: 'ICD10:N04.0' }),
-      app(7, { primaryDiagnosis: 'ICD10:N04.0' }),
+  it('tells whether the case of the page is in a cohort', () => {
+    const [cohort] = formCohorts([group(2), group(1, { atcCode: 'l01fa01', hasCase: true })], 3);
+    expect(cohort?.hasCase).toBe(true);
+    expect(formCohorts([group(3)], 3)[0]?.hasCase).toBe(false);
+  });
+
+  it('orders cohorts of one size by drug and indication, whatever order the groups come in', () => {
+    const groups = [
+      group(2, { primaryDiagnosis: 'ICD10:N04.9' }),
+      group(2, { primaryDiagnosis: 'ICD10:N04.2' }),
+      group(3, { primaryDiagnosis: 'ICD10:N04.0' }),
+      group(2, { primaryDiagnosis: 'ICD10:N04.0', atcCode: 'L01FA05' }),
     ];
-    const order = (list: CohortApplication[]) =>
-      detectCohorts(list, { threshold: 2, windowDays: 90 }, NOW).map((c) => c.diagnosis);
-    const expected = ['ICD10:N04.0', 'ICD10:N04.2', 'ICD10:N04.9'];
-    expect(order(rows)).toEqual(expected);
-    expect(order([...rows].reverse())).toEqual(expected);
+    const order = (list: CohortGroup[]) => formCohorts(list, 2).map((c) => c.key);
+    const expected = [
+      'atc:L01FA01|ICD10:N04.0',
+      'atc:L01FA01|ICD10:N04.2',
+      'atc:L01FA01|ICD10:N04.9',
+      'atc:L01FA05|ICD10:N04.0',
+    ];
+    expect(order(groups)).toEqual(expected);
+    expect(order([...groups].reverse())).toEqual(expected);
   });
 
   it.each([
@@ -147,26 +138,54 @@ describe('cohort signal', () => {
     expect(result.cohorts[0] ?? null).toBe(all[expected.first] ?? null);
   });
 
+  const application = (n: number, over: Partial<CohortApplication> = {}): CohortApplication => ({
+    caseId: `c${n}`,
+    caseNumber: `HBE-2026-${String(n).padStart(5, '0')}`,
+    scheme: 'offLabel',
+    drugLabel: 'MabThera',
+    festProductId: null,
+    atcCode: 'L01FA01',
+    substance: 'Rituksimab',
+    submittedAt: new Date(Date.UTC(2026, 0, n)),
+    ...over,
+  });
+
   it.each([
-    ['fewer than the links', 3, 3, [9, 3]],
-    ['as many as the links', COHORT_LINKS, COHORT_LINKS, [30, 3]],
-    ['more than the links: the newest, oldest first', 25, COHORT_LINKS, [30, 3]],
-  ])('shows a cohort of %s with its size', (_, size, shown, firstAndLast) => {
-    const days = Array.from({ length: size }, (_, i) => (size - i) * 3);
-    const [cohort] = detectCohorts(
-      days.map((d) => app(d)),
-      { threshold: 3, windowDays: 90 },
-      NOW,
+    ['fewer than the links', 3, [3, 1]],
+    ['as many as the links', COHORT_LINKS, [COHORT_LINKS, 1]],
+    ['more than the links: the newest, oldest first', 25, [25, 25 - COHORT_LINKS + 1]],
+  ])('shows a cohort of %s with its size', (_, size, [newest, oldest]) => {
+    const [candidate] = formCohorts([group(size)], 3);
+    if (!candidate) throw new Error('no cohort');
+    const newestFirst = Array.from({ length: Math.min(size, COHORT_LINKS + 1) }, (_, i) =>
+      application(size - i),
     );
-    if (!cohort) throw new Error('no cohort');
-    const view = shownCohort(cohort);
-    expect(view.count).toBe(size);
-    expect(view.applications).toHaveLength(shown);
-    expect(
-      [view.applications[0], view.applications.at(-1)].map(
-        (a) => (NOW.getTime() - (a?.submittedAt.getTime() ?? 0)) / DAY_MS,
-      ),
-    ).toEqual(firstAndLast);
+    const cohort = cohortOf(candidate, newestFirst);
+    expect(cohort.count).toBe(size);
+    expect(cohort.applications).toHaveLength(Math.min(size, COHORT_LINKS));
+    expect(cohort.applications.map((a) => a.caseId)).toEqual(
+      expect.arrayContaining([`c${newest}`, `c${oldest}`]),
+    );
+    expect(cohort.applications[0]?.caseId).toBe(`c${oldest}`);
+    expect(cohort.applications.at(-1)?.caseId).toBe(`c${newest}`);
+  });
+
+  it('names the drug and scheme as on the newest application', () => {
+    const [candidate] = formCohorts([group(3)], 3);
+    if (!candidate) throw new Error('no cohort');
+    const cohort = cohortOf(candidate, [
+      application(3, { drugLabel: 'Truxima', scheme: 'exemption', festProductId: 'ID_1' }),
+      application(2),
+      application(1),
+    ]);
+    expect(cohort).toMatchObject({
+      key: 'atc:L01FA01|ICD10:N04.2',
+      drugLabel: 'Truxima',
+      scheme: 'exemption',
+      festProductId: 'ID_1',
+      atcCode: 'L01FA01',
+      diagnosis: 'ICD10:N04.2',
+    });
   });
 
   it.each([

@@ -7,83 +7,120 @@ export interface CohortSettings {
   windowDays: number;
 }
 
+/** How many of a cohort's applications are linked; the others are only counted. */
+export const COHORT_LINKS = 10;
+
+/** One application of a cohort, as linked from the signal. */
 export interface CohortApplication {
   caseId: string;
   caseNumber: string;
-  patientScope: string | null;
   scheme: string | null;
   drugLabel: string | null;
   festProductId: string | null;
   atcCode: string | null;
   substance: string | null;
-  primaryDiagnosis: string | null;
   submittedAt: Date;
 }
 
+/**
+ * The trust's single-patient applications within the window, counted per stored drug and main
+ * indication (the database groups them; the spelling of a drug may vary between applications).
+ */
+export interface CohortGroup {
+  atcCode: string | null;
+  substance: string | null;
+  primaryDiagnosis: string | null;
+  count: number;
+  /** Whether the case whose page is shown is one of them. */
+  hasCase: boolean;
+}
+
+/**
+ * The stored values that make up a cohort's drug: its ATC codes, or, for applications without an
+ * ATC code, its substances.
+ */
+export type CohortDrug = { by: 'atc'; values: string[] } | { by: 'substance'; values: string[] };
+
+/** A cohort found from the groups, before its applications are read. */
+export interface CohortCandidate {
+  /** The drug and indication, which tell a cohort from every other cohort of the trust. */
+  key: string;
+  drug: CohortDrug;
+  diagnosis: string;
+  count: number;
+  hasCase: boolean;
+}
+
 export interface Cohort {
-  /** The drug (ATC code, else substance) and the main indication shared by the applications. */
+  key: string;
+  /** The drug and scheme as on the newest application. */
   atcCode: string | null;
   substance: string | null;
   drugLabel: string | null;
   festProductId: string | null;
   scheme: string | null;
   diagnosis: string;
-  /** Oldest first. */
+  /** How many applications the cohort holds in the window. */
+  count: number;
+  /** Its newest applications (at most `COHORT_LINKS`), oldest first. */
   applications: CohortApplication[];
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-const drugKey = (a: CohortApplication) =>
-  a.atcCode
-    ? `atc:${a.atcCode.toUpperCase()}`
-    : a.substance
-      ? `sub:${a.substance.trim().toLowerCase()}`
+/** The drug by ATC code (any case), else by substance (any case, trimmed); none without either. */
+const drugOf = (g: CohortGroup): { by: CohortDrug['by']; key: string; value: string } | null =>
+  g.atcCode
+    ? { by: 'atc', key: `atc:${g.atcCode.toUpperCase()}`, value: g.atcCode }
+    : g.substance
+      ? { by: 'substance', key: `sub:${g.substance.trim().toLowerCase()}`, value: g.substance }
       : null;
 
 /**
- * Groups of similar single-patient applications of one trust: the same drug (ATC code, or
- * substance without one) and the same main indication, submitted within the window ending now
- * (inclusive), at least `threshold` of them. Group applications never count.
+ * Groups of similar single-patient applications of one trust within the window: the same drug
+ * (ATC code, or substance without one) and the same main indication, at least `threshold` of
+ * them; largest first, ties by drug and indication. The window and the single-patient scope are
+ * the groups' query (precedents.server.ts); group applications never count.
  */
-export function detectCohorts(
-  applications: readonly CohortApplication[],
-  settings: CohortSettings,
-  now: Date,
-): Cohort[] {
-  const since = now.getTime() - settings.windowDays * DAY_MS;
-  const groups = new Map<string, CohortApplication[]>();
-  for (const a of applications) {
-    const t = a.submittedAt.getTime();
-    const drug = drugKey(a);
-    if (a.patientScope !== 'single' || t < since || t > now.getTime()) continue;
-    if (drug === null || !a.primaryDiagnosis) continue;
-    const key = `${drug}|${a.primaryDiagnosis}`;
-    groups.set(key, [...(groups.get(key) ?? []), a]);
+export function formCohorts(groups: readonly CohortGroup[], threshold: number): CohortCandidate[] {
+  const cohorts = new Map<string, CohortCandidate>();
+  for (const g of groups) {
+    const drug = drugOf(g);
+    if (drug === null || !g.primaryDiagnosis) continue;
+    const key = `${drug.key}|${g.primaryDiagnosis}`;
+    const cohort = cohorts.get(key) ?? {
+      key,
+      drug: { by: drug.by, values: [] },
+      diagnosis: g.primaryDiagnosis,
+      count: 0,
+      hasCase: false,
+    };
+    if (!cohort.drug.values.includes(drug.value)) cohort.drug.values.push(drug.value);
+    cohort.count += g.count;
+    cohort.hasCase ||= g.hasCase;
+    cohorts.set(key, cohort);
   }
-  return [...groups.values()]
-    .filter((list) => list.length >= settings.threshold)
-    .map((list) => {
-      const sorted = [...list].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-      const latest = sorted.at(-1) ?? sorted[0];
-      return {
-        atcCode: latest?.atcCode ?? null,
-        substance: latest?.substance ?? null,
-        drugLabel: latest?.drugLabel ?? null,
-        festProductId: latest?.festProductId ?? null,
-        scheme: latest?.scheme ?? null,
-        diagnosis: latest?.primaryDiagnosis ?? '',
-        applications: sorted,
-      };
-    })
-    .sort(
-      (a, b) =>
-        b.applications.length - a.applications.length || cohortKey(a).localeCompare(cohortKey(b)),
-    );
+  return [...cohorts.values()]
+    .filter((c) => c.count >= threshold)
+    .sort((a, b) => b.count - a.count || a.key.localeCompare(b.key));
 }
 
-/** A cohort's drug and indication, which tell it from every other cohort of the trust. */
-export const cohortKey = (c: Cohort) => `${c.atcCode ?? c.substance ?? ''}|${c.diagnosis}`;
+/** A cohort with its newest applications (newest first, as read): the drug as on the newest. */
+export function cohortOf(
+  candidate: CohortCandidate,
+  newestFirst: readonly CohortApplication[],
+): Cohort {
+  const newest = newestFirst[0];
+  return {
+    key: candidate.key,
+    atcCode: newest?.atcCode ?? null,
+    substance: newest?.substance ?? null,
+    drugLabel: newest?.drugLabel ?? null,
+    festProductId: newest?.festProductId ?? null,
+    scheme: newest?.scheme ?? null,
+    diagnosis: candidate.diagnosis,
+    count: candidate.count,
+    applications: newestFirst.slice(0, COHORT_LINKS).reverse(),
+  };
+}
 
 /** How many cohorts the home page shows at a time, largest first. */
 export const COHORTS_PER_PAGE = 5;
@@ -102,24 +139,6 @@ export function cohortPage<C>(cohorts: readonly C[], page: number) {
     total: cohorts.length,
     first: start,
     more: start + COHORTS_PER_PAGE < cohorts.length,
-  };
-}
-
-/** How many of a cohort's applications are linked; the others are only counted. */
-export const COHORT_LINKS = 10;
-
-/**
- * A cohort as shown: its size, and links to its newest `limit` applications (oldest first). At
- * ten times national volume one cohort holds well over a hundred applications in the window.
- */
-export function shownCohort<C extends Cohort>(
-  cohort: C,
-  limit = COHORT_LINKS,
-): C & { count: number } {
-  return {
-    ...cohort,
-    count: cohort.applications.length,
-    applications: cohort.applications.slice(-limit),
   };
 }
 

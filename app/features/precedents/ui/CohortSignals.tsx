@@ -3,7 +3,6 @@ import { Form, Link as RouterLink } from 'react-router';
 import { msg } from '../../../i18n';
 import { SCHEMES } from '../../cases/domain/application';
 import { Pager } from '../../../ui/Pager';
-import { cohortKey } from '../domain/cohort';
 import type { CohortSignal, CohortView } from '../precedents.server';
 
 /** Where a proposal for national assessment is made. */
@@ -104,7 +103,7 @@ export function CohortSignals({
       )}
       {cohorts.map((c, i) => (
         <Cohort
-          key={cohortKey(c)}
+          key={c.key}
           cohort={c}
           windowDays={windowDays}
           canStartGroup={canStartGroup}

@@ -1,0 +1,1 @@
+CREATE INDEX "case_summaries_cohorts" ON "case_summaries" USING btree ("trust_id","submitted_at","primary_diagnosis","atc_code","substance") WHERE patient_scope = 'single';
