@@ -27,7 +27,11 @@ export async function createServer(
   options: { jobs?: boolean } = {},
 ) {
   const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };
-  const auth = createAuth(database.db, { ...cookies, timeouts: config.sessions });
+  const auth = createAuth(database.db, {
+    ...cookies,
+    timeouts: config.sessions,
+    readAsApp: database.readAsApp,
+  });
   const signIn = {
     helseId: config.helseId ? createHelseIdLogin(database.db, auth, config.helseId, cookies) : null,
     devLogin: config.devLogin,
