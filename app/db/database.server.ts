@@ -15,7 +15,7 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 interface DatabaseHandle {
   db: Db;
-  /** Reads as the application role with no trust bound: see `AppReads`. */
+  /** Statements as the application role with no trust bound: see `AppReads`. */
   readAsApp: AppReads;
   /** Applies the committed migrations; instances starting together take turns (see `exclusive`). */
   migrate(): Promise<void>;
@@ -58,10 +58,11 @@ export async function openPglite(dataDir?: string): Promise<PgliteDatabase> {
 }
 
 /**
- * Runs `fn` as the application role with no trust bound, like `inApp`: for reads of non-tenant
- * tables (the session, FEST). On PostgreSQL without a transaction: each statement commits on its
- * own on a connection that is the application role from its start (one round trip per statement,
- * no begin, set role and commit around it). On PGlite in an `inApp` transaction.
+ * Runs `fn` as the application role with no trust bound, like `inApp`: for non-tenant tables
+ * whose statements need no transaction together (the session's read, touch and end; FEST
+ * searches). On PostgreSQL each statement commits on its own on a connection that is the
+ * application role from its start (one round trip per statement, no begin, set role and commit
+ * around it). On PGlite in an `inApp` transaction.
  */
 export type AppReads = <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
 
