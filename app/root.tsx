@@ -26,7 +26,7 @@ export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: styl
 export async function loader({ request, context }: Route.LoaderArgs) {
   // The session and the header's unread count in one transaction; the page's loader goes on as
   // soon as the session is read.
-  const header = context.auth.readActorWith(request, 'tenant', (tx, actor) =>
+  const header = context.auth.readActorWith(request, (tx, actor) =>
     unreadForPage(tx, actor, request),
   );
   const unread = await header.value;

@@ -18,7 +18,14 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { z } from 'zod';
-import type { Database, Db } from '../app/db/database.server';
+import {
+  APP_ROLE_OPTIONS,
+  inApp,
+  postgresPool,
+  type AppReads,
+  type Database,
+  type Db,
+} from '../app/db/database.server';
 import { rowsOf } from '../app/db/rows';
 import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
@@ -29,26 +36,42 @@ import { percentile, printFigures, sampleTimes, type Figure } from './report';
 interface Statement {
   query: string;
   params: unknown[];
+  /** Run on a connection of the app role's pool (`readAsApp` on PostgreSQL), on its own. */
+  asApp: boolean;
 }
 
 /** The same database, with a Drizzle logger that records statements while `recording` is on. */
 function recordingDatabase(database: Database) {
   const recorder = { recording: false, statements: [] as Statement[] };
-  const logger = {
+  const loggerFor = (asApp: boolean) => ({
     logQuery(query: string, params: unknown[]) {
-      if (recorder.recording) recorder.statements.push({ query, params });
+      if (recorder.recording) recorder.statements.push({ query, params, asApp });
     },
-  };
+  });
+  const logger = loggerFor(false);
   if (database.kind === 'pglite') {
     const db: Db = drizzlePglite(database.client, { schema, logger });
-    return { database: { ...database, db }, recorder, close: () => Promise.resolve() };
+    const readAsApp: AppReads = (fn) => inApp(db, fn);
+    return { database: { ...database, db, readAsApp }, recorder, close: () => Promise.resolve() };
   }
-  const pool = new pg.Pool({ connectionString: database.url, max: 10 });
+  // Both pools of `openPostgres`, the app role's too, so every statement a page runs is recorded.
+  const pool = postgresPool(database.url, 10);
   const db: Db = drizzlePg(pool, { schema, logger });
-  return { database: { ...database, db }, recorder, close: () => pool.end() };
+  const appPool = postgresPool(database.url, 5, APP_ROLE_OPTIONS);
+  const appDb: Db = drizzlePg(appPool, { schema, logger: loggerFor(true) });
+  const readAsApp: AppReads = (fn) => fn(appDb);
+  return {
+    database: { ...database, db, readAsApp },
+    recorder,
+    close: () => Promise.all([pool.end(), appPool.end()]).then(() => undefined),
+  };
 }
 
-/** Replays statements in one rolled-back transaction on one raw connection. */
+/**
+ * Replays statements in one rolled-back transaction on one raw connection; on PostgreSQL, those
+ * the app ran on its app role's pool run on their own on a second raw connection that starts as
+ * that role, like the app's (no transaction around them when the page ran nothing else).
+ */
 async function floorRunner(database: Database) {
   if (database.kind === 'pglite') {
     const client = database.client;
@@ -62,14 +85,16 @@ async function floorRunner(database: Database) {
     };
   }
   const client = new pg.Client({ connectionString: database.url });
-  await client.connect();
+  const appClient = new pg.Client({ connectionString: database.url, options: APP_ROLE_OPTIONS });
+  await Promise.all([client.connect(), appClient.connect()]);
   return {
     run: async (statements: Statement[]) => {
-      await client.query('begin');
-      for (const s of statements) await client.query(s.query, s.params);
-      await client.query('rollback');
+      const inTransaction = statements.some((s) => !s.asApp);
+      if (inTransaction) await client.query('begin');
+      for (const s of statements) await (s.asApp ? appClient : client).query(s.query, s.params);
+      if (inTransaction) await client.query('rollback');
     },
-    close: () => client.end(),
+    close: () => Promise.all([client.end(), appClient.end()]).then(() => undefined),
   };
 }
 

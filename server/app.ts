@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createRequestHandler } from '@react-router/express';
@@ -27,7 +28,11 @@ export async function createServer(
   options: { jobs?: boolean } = {},
 ) {
   const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };
-  const auth = createAuth(database.db, { ...cookies, timeouts: config.sessions });
+  const auth = createAuth(database.db, {
+    ...cookies,
+    timeouts: config.sessions,
+    readAsApp: database.readAsApp,
+  });
   const signIn = {
     helseId: config.helseId ? createHelseIdLogin(database.db, auth, config.helseId, cookies) : null,
     devLogin: config.devLogin,
@@ -86,7 +91,14 @@ export async function createServer(
         .then((b) => prepare(b as ServerBuild));
   } else {
     app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }));
-    app.use(express.static('build/client', { maxAge: '1h' }));
+    // The rest of build/client (Vite's copy of public/, if any) for its own paths only: for any
+    // other path serve-static would look for a file on every page and API request (a stat).
+    const files = new Set(readdirSync('build/client').filter((name) => name !== 'assets'));
+    const rest = express.static('build/client', { maxAge: '1h' });
+    app.use((req, res, next) => {
+      if (files.has(req.path.split('/')[1] ?? '')) rest(req, res, next);
+      else next();
+    });
     build = prepare(
       (await import(
         pathToFileURL(join(process.cwd(), 'build/server/index.js')).href

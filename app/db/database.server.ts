@@ -15,6 +15,8 @@ export type DatabaseKind = 'pglite' | 'postgres';
 
 interface DatabaseHandle {
   db: Db;
+  /** Statements as the application role with no trust bound: see `AppReads`. */
+  readAsApp: AppReads;
   /** Applies the committed migrations; instances starting together take turns (see `exclusive`). */
   migrate(): Promise<void>;
   /**
@@ -48,23 +50,49 @@ export async function openPglite(dataDir?: string): Promise<PgliteDatabase> {
     kind: 'pglite',
     client,
     db,
+    readAsApp: (fn) => inApp(db, fn),
     migrate: () => migratePglite(db, { migrationsFolder }),
     exclusive: (_key, fn) => fn(),
     close: () => client.close(),
   };
 }
 
-/** A PostgreSQL server. */
-export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
+/**
+ * Runs `fn` as the application role with no trust bound, like `inApp`: for non-tenant tables
+ * whose statements need no transaction together (the session's read, touch and end; FEST
+ * searches). On PostgreSQL each statement commits on its own on a connection that is the
+ * application role from its start (one round trip per statement, no begin, set role and commit
+ * around it). On PGlite in an `inApp` transaction.
+ */
+export type AppReads = <T>(fn: (db: Db) => Promise<T>) => Promise<T>;
+
+/** A pool of connections to `url`; `options` are the server settings each connection starts with. */
+export function postgresPool(url: string, max: number, options?: string): pg.Pool {
   const pool = new pg.Pool({
     connectionString: url,
-    max: poolSize,
+    max,
     connectionTimeoutMillis: 10_000,
+    options,
   });
   // An idle connection dies when the server stops or restarts: without a listener that error
   // would end the process. Log it; the pool opens new connections once the server is back.
   pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
+  return pool;
+}
+
+/**
+ * The settings of a connection that is the application role from its start (the same
+ * `sp_app` as `inApp`'s `set local role`: the server checks the login role's membership).
+ */
+export const APP_ROLE_OPTIONS = '-c role=sp_app';
+
+/** A PostgreSQL server. */
+export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
+  const pool = postgresPool(url, poolSize);
   const db = drizzlePg(pool, { schema });
+  // A smaller second pool for `readAsApp`; its connections open on first use (after migrating).
+  const appPool = postgresPool(url, Math.max(2, Math.ceil(poolSize / 2)), APP_ROLE_OPTIONS);
+  const appDb: Db = drizzlePg(appPool, { schema });
   const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
@@ -82,9 +110,10 @@ export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
     kind: 'postgres',
     url,
     db,
+    readAsApp: (fn) => fn(appDb),
     migrate: () => exclusive('soknadsportal.migrate', () => migratePg(db, { migrationsFolder })),
     exclusive,
-    close: () => pool.end(),
+    close: () => Promise.all([pool.end(), appPool.end()]).then(() => undefined),
   };
 }
 

@@ -261,6 +261,19 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     expect(empty, 'write a row of trust HBE in the fixture above').toEqual([]);
   });
 
+  it('reads through readAsApp as the app role with no trust bound: no tenant row is visible', async () => {
+    const seen = await database.readAsApp(async (db) => {
+      const [who] = rowsOf(await db.execute(sql`select current_user as role`));
+      const counts: string[] = [String(who?.role)];
+      for (const table of tenantTables()) {
+        const [row] = rowsOf(await db.execute(sql.raw(`select count(*)::int as n from ${table}`)));
+        if (Number(row?.n) !== 0) counts.push(`${table}: ${String(row?.n)} rows`);
+      }
+      return counts;
+    });
+    expect(seen).toEqual(['sp_app']);
+  });
+
   it("refuses another trust's rows to the app role: SELECT, UPDATE and DELETE touch 0 rows, INSERT is refused", async () => {
     const home = hbe.applicant.trustId;
     const stranger = scope(ous.decisionMaker);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, lt, or } from 'drizzle-orm';
 import { createCookie, redirect } from 'react-router';
-import { bindTenant, inApp, type Db, type Tx } from '../../db/database.server';
+import { bindTenant, inApp, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
 
@@ -25,6 +25,11 @@ export interface AuthConfig {
   timeouts?: SessionTimeouts;
   /** The clock (tests inject one). */
   now?: () => Date;
+  /**
+   * Where the session is read when nothing else shares its unit of work (the database's
+   * `readAsApp`: one statement on PostgreSQL). Without it, in an `inApp` transaction.
+   */
+  readAsApp?: AppReads;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -35,6 +40,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   const idleMs = idleMinutes * 60_000;
   const absoluteMs = absoluteHours * 3_600_000;
   const now = config.now ?? (() => new Date());
+  const reads: AppReads = config.readAsApp ?? ((fn) => inApp(db, fn));
   const cookie = createCookie('sp_session', {
     httpOnly: true,
     sameSite: 'lax',
@@ -50,11 +56,12 @@ export function createAuth(db: Db, config: AuthConfig) {
   }
 
   /**
-   * The session's actor in `tx`, or null. A session past its absolute end or idle too long is
-   * ended; an active one has `last_seen_at` moved forward (at most once a minute). The session,
-   * its user, trust and role grants come in one query (one row per grant).
+   * The session's actor read through `tx` (a transaction, or the app role's connections), or
+   * null. A session past its absolute end or idle too long is ended; an active one has
+   * `last_seen_at` moved forward (at most once a minute). The session, its user, trust and role
+   * grants come in one query (one row per grant).
    */
-  async function actorIn(tx: Tx, token: string): Promise<Actor | null> {
+  async function actorIn(tx: Db, token: string): Promise<Actor | null> {
     const id = hashToken(token);
     const at = now();
     const rows = await tx
@@ -98,27 +105,21 @@ export function createAuth(db: Db, config: AuthConfig) {
    */
   const withMemo = (actors: ActorMemo) => {
     /**
-     * The signed-in actor, with `then(tx, actor)` run in the SAME transaction right after the
-     * session is read: one transaction, not two, for the session and the small read that comes
-     * with it (the header's unread count, bound to the actor's trust; a search, as the app role).
-     * `actor` settles as soon as the session is read, so a page loader waiting for it does not wait
-     * for `then`. `value` is null when nobody is signed in. If another loader of the request has
-     * read the session already, `then` runs in a transaction of its own.
+     * The signed-in actor read in one unit of work of `within`, with `then(q, actor)` run in the
+     * SAME unit right after the session is read: one unit, not two, for the session and the small
+     * read that comes with it. `actor` settles as soon as the session is read, so a page loader
+     * waiting for it does not wait for `then`. `value` is null when nobody is signed in. If
+     * another loader of the request has read the session already, `then` runs in a unit of its
+     * own.
      */
-    function readActorWith<T>(
+    function actorWith<Q extends Db, T>(
       request: Request,
-      scope: 'tenant' | 'app',
-      then: (tx: Tx, actor: Actor) => Promise<T>,
+      within: <R>(fn: (q: Q) => Promise<R>) => Promise<R>,
+      then: (q: Q, actor: Actor) => Promise<T>,
     ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-      const run = (tx: Tx, actor: Actor) =>
-        scope === 'tenant'
-          ? bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
-              then(tx, actor),
-            )
-          : then(tx, actor);
       const known = actors.get(request);
       if (known) {
-        const value = known.then((actor) => (actor ? inApp(db, (tx) => run(tx, actor)) : null));
+        const value = known.then((actor) => (actor ? within((q) => then(q, actor)) : null));
         return { actor: known, value };
       }
       let settle: (actor: Actor | null) => void = () => undefined;
@@ -131,10 +132,10 @@ export function createAuth(db: Db, config: AuthConfig) {
           settle(null);
           return null;
         }
-        return inApp(db, async (tx) => {
-          const found = await actorIn(tx, token);
+        return within(async (q) => {
+          const found = await actorIn(q, token);
           settle(found);
-          return found ? run(tx, found) : null;
+          return found ? then(q, found) : null;
         });
       })();
       // A failed session read fails both promises (never leaves `actor` waiting).
@@ -145,11 +146,29 @@ export function createAuth(db: Db, config: AuthConfig) {
       return { actor: settled, value };
     }
 
+    /**
+     * The signed-in actor (see `actorWith`), with `then(tx, actor)` run in the session's
+     * transaction bound to the actor's trust (`bindTenant`): the header's unread count.
+     */
+    function readActorWith<T>(
+      request: Request,
+      then: (tx: Tx, actor: Actor) => Promise<T>,
+    ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
+      return actorWith(
+        request,
+        <R>(fn: (tx: Tx) => Promise<R>) => inApp(db, fn),
+        (tx, actor) =>
+          bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
+            then(tx, actor),
+          ),
+      );
+    }
+
     function getActor(request: Request): Promise<Actor | null> {
       const known = actors.get(request);
       if (known) return known;
       const reading = readToken(request).then((token) =>
-        token ? inApp(db, (tx) => actorIn(tx, token)) : null,
+        token ? reads((q) => actorIn(q, token)) : null,
       );
       actors.set(request, reading);
       return reading;
@@ -163,14 +182,14 @@ export function createAuth(db: Db, config: AuthConfig) {
     }
 
     /**
-     * `fn` for the signed-in actor, in the transaction that reads the session (as the app role, no
-     * trust bound), or a redirect to the login page: one transaction for a search.
+     * `fn` for the signed-in actor, in the unit of work that reads the session (`readAsApp`: as
+     * the app role, no trust bound), or a redirect to the login page: for a search.
      */
     async function requireActorWith<T>(
       request: Request,
-      fn: (tx: Tx, actor: Actor) => Promise<T>,
+      fn: (db: Db, actor: Actor) => Promise<T>,
     ): Promise<T> {
-      const { value } = readActorWith(request, 'app', async (tx, found) => ({
+      const { value } = actorWith(request, reads, async (tx, found) => ({
         result: await fn(tx, found),
       }));
       const done = await value;

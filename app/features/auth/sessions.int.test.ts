@@ -27,6 +27,8 @@ describe.each(TEST_DATABASES)('session lifetime on %s (injected clock)', (kind) 
       secure: false,
       timeouts: { idleMinutes: 30, absoluteHours: 12 },
       now: () => clock,
+      // As the server reads sessions: one statement as the app role on PostgreSQL.
+      readAsApp: database.readAsApp,
     });
     const [user] = await database.db
       .select({ id: users.id })

@@ -2,9 +2,9 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { loader } from '../../routes/api.legemidler';
-import { signIn } from '../../test/actors';
+import { signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import type { Auth } from '../auth/auth.server';
+import { createAuth, type Auth } from '../auth/auth.server';
 import { importFest } from './fest-import.server';
 import type { DrugSearchHit } from './fest.server';
 import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
@@ -22,7 +22,13 @@ describe.each(TEST_DATABASES)('GET /api/legemidler on %s', (kind) => {
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await importFest(database.db, UTDRAG_2026);
-    ({ auth, cookie } = await signIn(database.db, 'HBE', 'applicant'));
+    ({ cookie } = await signIn(database.db, 'HBE', 'applicant'));
+    // As the server reads the session and searches: through the app role's connections.
+    auth = createAuth(database.db, {
+      secrets: TEST_SECRETS,
+      secure: false,
+      readAsApp: database.readAsApp,
+    });
   });
   afterAll(() => database.close());
 

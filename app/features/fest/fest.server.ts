@@ -96,9 +96,12 @@ export function searchDrugs(
   return inApp(db, (tx) => searchDrugsIn(tx, query, limit, today));
 }
 
-/** `searchDrugs` in the caller's transaction (the search endpoint's, which read the session). */
+/**
+ * `searchDrugs` through the caller's `tx`: a transaction, or the app role's connections of
+ * `readAsApp` (the search endpoint's, which read the session there).
+ */
 export async function searchDrugsIn(
-  tx: Tx,
+  tx: Db,
   query: string,
   limit = 10,
   today = norwegianDate(new Date()),
@@ -153,7 +156,7 @@ export async function searchDrugsIn(
   }));
 }
 
-async function packagesOf(tx: Tx, productIds: string[]) {
+async function packagesOf(tx: Db, productIds: string[]) {
   const byProduct = new Map<
     string,
     (typeof festPackages.$inferSelect & { withdrawn: boolean })[]
