@@ -196,8 +196,7 @@ async function load(
   const references: References = { strengths: new Map(), substances: new Map() };
   // A strength or substance read after products were written (a file out of schema order):
   // this import's products are derived again at the end.
-  let productsWritten = false;
-  let lateReferences = false;
+  const order = { productsWritten: false, lateReferences: false };
   const reader = new M30Reader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const writer = new BatchWriter(tx, run, counts);
@@ -218,7 +217,7 @@ async function load(
       () => writer.settle(),
     );
     const derived = held.map((p) => withDerived(p.row, productSearch(p.search, references)));
-    productsWritten = true;
+    order.productsWritten = true;
     await writer.write('product', `[${derived.join(',')}]`);
   };
 
@@ -237,8 +236,8 @@ async function load(
       }
       if (record.kind === 'strength') references.strengths.set(record.id, record.data);
       else if (record.kind === 'substance') references.substances.set(record.id, record.data.name);
-      if (productsWritten && (record.kind === 'strength' || record.kind === 'substance')) {
-        lateReferences = true;
+      if (order.productsWritten && (record.kind === 'strength' || record.kind === 'substance')) {
+        order.lateReferences = true;
       }
       const batch = batches.get(record.kind);
       if (!batch) continue;
@@ -290,7 +289,7 @@ async function load(
   }
   // Products this extract did not have (withdrawn ones, or all others in a partial extract) may
   // refer to strengths or substances it changed; so may its own, after a late reference.
-  await deriveProductSearch(tx, batchSize, lateReferences ? null : importId, references);
+  await deriveProductSearch(tx, batchSize, order.lateReferences ? null : importId, references);
   return { hentetDato, counts };
 }
 
@@ -333,7 +332,7 @@ async function resolveMissing(
   tx: Tx,
   products: Iterable<ProductSearchInput>,
   references: References,
-  beforeRead: () => Promise<void> = async () => undefined,
+  beforeRead: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const strengthIds = new Set<string>();
   for (const product of products) {
