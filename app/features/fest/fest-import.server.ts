@@ -230,12 +230,20 @@ async function load(
     }
     for (const record of reader.take()) {
       const row = rowJson(record);
+      const id = own(record.id);
       if (record.kind === 'product') {
-        products.set(record.id, row);
+        products.set(id, row);
         continue;
       }
-      if (record.kind === 'strength') references.strengths.set(record.id, record.data);
-      else if (record.kind === 'substance') references.substances.set(record.id, record.data.name);
+      if (record.kind === 'strength') {
+        const { substanceId } = record.data;
+        references.strengths.set(id, {
+          ...record.data,
+          substanceId: substanceId === null ? null : own(substanceId),
+        });
+      } else if (record.kind === 'substance') {
+        references.substances.set(id, own(record.data.name));
+      }
       if (order.productsWritten && (record.kind === 'strength' || record.kind === 'substance')) {
         order.lateReferences = true;
       }
@@ -243,8 +251,8 @@ async function load(
       if (!batch) continue;
       // One statement cannot update a row twice: an id repeated within a batch (not in a valid
       // extract) goes into the next one.
-      if (batch.has(record.id)) await writer.write(record.kind, batch.take());
-      batch.add(record.id, row);
+      if (batch.has(id)) await writer.write(record.kind, batch.take());
+      batch.add(id, row);
       if (batch.size >= batchSize) await writer.write(record.kind, batch.take());
     }
     if (all) {
@@ -369,6 +377,12 @@ async function resolveMissing(
     for (const { id, name } of rows) references.substances.set(id, name);
   }
 }
+
+/**
+ * A copy of a string from the parser that is kept: the parser's strings are slices of the text
+ * chunk they were read from (64 kB), and one kept slice keeps its whole chunk alive.
+ */
+const own = (text: string) => ` ${text}`.slice(1);
 
 /** A product's row JSON (from `rowJson`) with its substances and search text appended. */
 function withDerived(row: string, derived: ProductSearch): string {
