@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -402,7 +402,7 @@ interface RunContext {
 function rowJson(record: FestRecord): string {
   const data = JSON.stringify(record.data);
   const changedAt = JSON.stringify(record.festChangedAt);
-  const contentHash = createHash('sha256').update(`[${changedAt},${data}]`).digest('hex');
+  const contentHash = hash('sha256', `[${changedAt},${data}]`, 'hex');
   const fields = data.slice(1, -1);
   return `{"id":${JSON.stringify(record.id)},"festChangedAt":${changedAt},"contentHash":"${contentHash}"${fields && `,${fields}`}}`;
 }
