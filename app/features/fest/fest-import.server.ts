@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
@@ -184,41 +184,84 @@ async function load(
   const batchSize = options.batchSize ?? 1000;
   const run: RunContext = { importId, now: new Date() };
   const counts = emptyCounts();
-  // Rows waiting for their batch, by kind and id, as their JSON (see `rowJson`).
-  const pending = new Map<FestKind, Map<string, string>>(FEST_KINDS.map((k) => [k, new Map()]));
-  // Products are written last, with their substances and search text: the strengths and
-  // substances they refer to come after them in the file. A full extract has about 9,000, held
-  // as their row's JSON only (a string of its own: no object, and no piece of the parsed text
-  // that would keep the whole chunk it was cut from alive).
+  // Rows waiting for their batch, by kind (products apart, below).
+  const batches = new Map<FestKind, RowBatch>(FEST_KINDS.map((k) => [k, new RowBatch()]));
+  // Products are written with their substances and search text, derived from the strengths and
+  // substances they refer to, which come after them in the file (`KatVirkestoff`). So they are
+  // held until that catalogue has closed (a full extract's 9,000, 41 MB into 73 MB), as their
+  // row's JSON only (a string of its own: no object, and no piece of the parsed text that would
+  // keep the whole chunk it was cut from alive), then written a batch per chunk read, while the
+  // rest of the file is parsed.
   const products = new Map<string, string>();
   const references: References = { strengths: new Map(), substances: new Map() };
+  // A strength or substance read after products were written (a file out of schema order):
+  // this import's products are derived again at the end.
+  const order = { productsWritten: false, lateReferences: false };
   const reader = new M30Reader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const writer = new BatchWriter(tx, run, counts);
   let checked = false;
 
-  const drain = async (all: boolean) => {
-    for (const record of reader.take()) {
-      const row = rowJson(record);
-      if (record.kind === 'product') {
-        products.set(record.id, row);
-        continue;
-      }
-      if (record.kind === 'strength') references.strengths.set(record.id, record.data);
-      else if (record.kind === 'substance') references.substances.set(record.id, record.data.name);
-      pending.get(record.kind)?.set(record.id, row);
+  const writeProducts = async () => {
+    const held: { row: string; search: ProductSearchInput }[] = [];
+    for (const [id, row] of products) {
+      products.delete(id); // let go as it is taken: never all of them as objects
+      held.push({ row, search: searchInput(row) });
+      if (held.length === batchSize) break;
     }
+    // No lookup behind a write that may have failed.
+    await resolveMissing(
+      tx,
+      held.map((p) => p.search),
+      references,
+      () => writer.settle(),
+    );
+    const derived = held.map((p) => withDerived(p.row, productSearch(p.search, references)));
+    order.productsWritten = true;
+    await writer.write('product', `[${derived.join(',')}]`);
+  };
+
+  const drain = async (all: boolean) => {
     if (!checked && reader.hentetDato !== null) {
       checked = true;
       if (options.skipIfNotNewer && (await hasNewerOrSame(tx, reader.hentetDato))) {
         throw new NotNewer(reader.hentetDato);
       }
     }
-    for (const [kind, records] of pending) {
-      if (records.size === 0 || (!all && records.size < batchSize)) continue;
-      const rows = [...records.values()];
-      records.clear();
-      await writer.write(kind, rows);
+    for (const record of reader.take()) {
+      const row = rowJson(record);
+      const id = own(record.id);
+      if (record.kind === 'product') {
+        products.set(id, row);
+        continue;
+      }
+      if (record.kind === 'strength') {
+        const { substanceId } = record.data;
+        references.strengths.set(id, {
+          ...record.data,
+          substanceId: substanceId === null ? null : own(substanceId),
+        });
+      } else if (record.kind === 'substance') {
+        references.substances.set(id, own(record.data.name));
+      }
+      if (order.productsWritten && (record.kind === 'strength' || record.kind === 'substance')) {
+        order.lateReferences = true;
+      }
+      const batch = batches.get(record.kind);
+      if (!batch) continue;
+      // One statement cannot update a row twice: an id repeated within a batch (not in a valid
+      // extract) goes into the next one.
+      if (batch.has(id)) await writer.write(record.kind, batch.take());
+      batch.add(id, row);
+      if (batch.size >= batchSize) await writer.write(record.kind, batch.take());
+    }
+    if (all) {
+      for (const [kind, batch] of batches) if (batch.size) await writer.write(kind, batch.take());
+    }
+    if (all) {
+      while (products.size) await writeProducts();
+    } else if (reader.substancesRead && products.size >= batchSize) {
+      await writeProducts(); // one batch per chunk: the parse goes on meanwhile
     }
   };
 
@@ -238,28 +281,6 @@ async function load(
     reader.end();
     await drain(true);
     await writer.settle();
-    // A batch at a time, each product let go as it is taken: never all of them as objects.
-    const writeProducts = async (rows: string[]) => {
-      const held = rows.map((row) => ({ row, search: searchInput(row) }));
-      await writer.settle(); // no lookup behind a write that may have failed
-      await resolveMissing(
-        tx,
-        held.map((p) => p.search),
-        references,
-      );
-      const derived = held.map((p) => withDerived(p.row, productSearch(p.search, references)));
-      await writer.write('product', derived);
-    };
-    let rows: string[] = [];
-    for (const [id, row] of products) {
-      products.delete(id);
-      rows.push(row);
-      if (rows.length < batchSize) continue;
-      await writeProducts(rows);
-      rows = [];
-    }
-    if (rows.length) await writeProducts(rows);
-    await writer.settle();
   } finally {
     // Never leave a write running on the transaction when the import stops early.
     await writer.stop();
@@ -275,8 +296,8 @@ async function load(
       counts[kind].withdrawn = await withdrawMissing(tx, kind, importId, run.now);
   }
   // Products this extract did not have (withdrawn ones, or all others in a partial extract) may
-  // refer to strengths or substances it changed.
-  await deriveProductSearch(tx, batchSize, importId, references);
+  // refer to strengths or substances it changed; so may its own, after a late reference.
+  await deriveProductSearch(tx, batchSize, order.lateReferences ? null : importId, references);
   return { hentetDato, counts };
 }
 
@@ -319,6 +340,7 @@ async function resolveMissing(
   tx: Tx,
   products: Iterable<ProductSearchInput>,
   references: References,
+  beforeRead: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const strengthIds = new Set<string>();
   for (const product of products) {
@@ -327,6 +349,7 @@ async function resolveMissing(
     }
   }
   if (strengthIds.size) {
+    await beforeRead();
     const rows = await tx
       .select({
         id: festStrengths.id,
@@ -346,6 +369,7 @@ async function resolveMissing(
     if (id !== null && !references.substances.has(id)) substanceIds.add(id);
   }
   if (substanceIds.size) {
+    await beforeRead();
     const rows = await tx
       .select({ id: festSubstances.id, name: festSubstances.name })
       .from(festSubstances)
@@ -353,6 +377,12 @@ async function resolveMissing(
     for (const { id, name } of rows) references.substances.set(id, name);
   }
 }
+
+/**
+ * A copy of a string from the parser that is kept: the parser's strings are slices of the text
+ * chunk they were read from (64 kB), and one kept slice keeps its whole chunk alive.
+ */
+const own = (text: string) => ` ${text}`.slice(1);
 
 /** A product's row JSON (from `rowJson`) with its substances and search text appended. */
 function withDerived(row: string, derived: ProductSearch): string {
@@ -372,7 +402,7 @@ interface RunContext {
 function rowJson(record: FestRecord): string {
   const data = JSON.stringify(record.data);
   const changedAt = JSON.stringify(record.festChangedAt);
-  const contentHash = createHash('sha256').update(`[${changedAt},${data}]`).digest('hex');
+  const contentHash = hash('sha256', `[${changedAt},${data}]`, 'hex');
   const fields = data.slice(1, -1);
   return `{"id":${JSON.stringify(record.id)},"festChangedAt":${changedAt},"contentHash":"${contentHash}"${fields && `,${fields}`}}`;
 }
@@ -384,13 +414,62 @@ const batchCounts = z.object({
   restored: z.number(),
 });
 
+const OPEN = '['.charCodeAt(0);
+const COMMA = ','.charCodeAt(0);
+const CLOSE = ']'.charCodeAt(0);
+
 /**
- * Writes batches one statement each, one at a time: a batch is sent while the caller goes on
- * parsing (on PostgreSQL the database works in its own process meanwhile). A failed write is
- * thrown by the next `write` or `settle`.
+ * One kind's rows waiting for their batch, as the UTF-8 of their JSON array, each written in as
+ * it is read: a row's string dies young, instead of waiting (promoted to the old generation, so
+ * kept until a full collection) for its batch. The buffer is kept from batch to batch.
+ */
+class RowBatch {
+  private buffer = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+  private readonly ids = new Set<string>();
+
+  get size(): number {
+    return this.ids.size;
+  }
+
+  has(id: string): boolean {
+    return this.ids.has(id);
+  }
+
+  add(id: string, row: string): void {
+    const needed = this.length + Buffer.byteLength(row) + 2; // a separator and the closing ]
+    if (needed > this.buffer.length) {
+      const grown = Buffer.allocUnsafe(Math.max(needed, 2 * this.buffer.length));
+      this.buffer.copy(grown, 0, 0, this.length);
+      this.buffer = grown;
+    }
+    this.buffer[this.length++] = this.ids.size ? COMMA : OPEN;
+    this.length += this.buffer.write(row, this.length);
+    this.ids.add(id);
+  }
+
+  /** The rows as one JSON array; the batch is empty again. */
+  take(): string {
+    this.buffer[this.length++] = CLOSE;
+    const json = this.buffer.toString('utf8', 0, this.length);
+    this.length = 0;
+    this.ids.clear();
+    return json;
+  }
+}
+
+/** Batches sent and not yet written: the parse runs at most this far ahead of the database. */
+const IN_FLIGHT = 3;
+
+/**
+ * Writes batches one statement each, in order, while the caller goes on parsing (on PostgreSQL
+ * the database works in its own process meanwhile). Up to `IN_FLIGHT` batches are queued, each
+ * sent when the one before it is done; `write` waits for the oldest beyond that, so memory stays
+ * flat whatever the file.
+ * A failed write is thrown by the next `write` or `settle`.
  */
 class BatchWriter {
-  private writing: Promise<void> = Promise.resolve();
+  private readonly inFlight: Promise<void>[] = [];
   private failure: { error: unknown } | null = null;
 
   constructor(
@@ -399,13 +478,17 @@ class BatchWriter {
     private readonly counts: ImportCounts,
   ) {}
 
-  async write(kind: FestKind, rows: string[]): Promise<void> {
-    const json = `[${rows.join(',')}]`;
-    await this.settle();
+  /** Writes a batch: its rows as one JSON array. */
+  async write(kind: FestKind, json: string): Promise<void> {
+    while (this.inFlight.length >= IN_FLIGHT) await this.inFlight.shift();
+    if (this.failure) throw this.failure.error;
     const counts = this.counts[kind];
-    this.writing = this.tx
-      .execute(upsertStatement(kind, json, this.run))
-      .then((result) => {
+    // One after the other on the connection, each sent as the one before it is done.
+    const previous = this.inFlight.at(-1) ?? Promise.resolve();
+    const written = previous
+      .then(async () => {
+        if (this.failure) return;
+        const result = await this.tx.execute(upsertStatement(kind, json, this.run));
         const [row] = rowsOf(result, batchCounts);
         if (!row) throw new Error('The FEST batch returned no counts');
         counts.added += row.added;
@@ -414,18 +497,19 @@ class BatchWriter {
         counts.restored += row.restored;
       })
       .catch((error: unknown) => {
-        this.failure = { error };
+        this.failure ??= { error };
       });
+    this.inFlight.push(written);
   }
 
   async settle(): Promise<void> {
-    await this.writing;
+    await this.stop();
     if (this.failure) throw this.failure.error;
   }
 
-  /** Waits for the write in flight, whatever its outcome. */
-  stop(): Promise<void> {
-    return this.writing;
+  /** Waits for the writes in flight, whatever their outcome. */
+  async stop(): Promise<void> {
+    while (this.inFlight.length) await this.inFlight.shift();
   }
 }
 
@@ -499,15 +583,15 @@ async function withdrawMissing(tx: Tx, kind: FestKind, importId: number, now: Da
 }
 
 /**
- * Derives the substances and search text of the products this import did not write (withdrawn
- * ones, or the rest of the register for a partial extract: their strengths or substances may
- * have changed), page by page, with the same `productSearch` as the products it wrote, and writes
- * only what differs.
+ * Derives the substances and search text of the products the import `except` did not write
+ * (withdrawn ones, or the rest of the register for a partial extract: their strengths or
+ * substances may have changed; all products when `except` is null), page by page, with the same
+ * `productSearch` as the products it wrote, and writes only what differs.
  */
 async function deriveProductSearch(
   tx: Tx,
   pageSize: number,
-  importId: number,
+  except: number | null,
   references: References,
 ): Promise<void> {
   let after = '';
@@ -524,7 +608,12 @@ async function deriveProductSearch(
         searchText: festProducts.searchText,
       })
       .from(festProducts)
-      .where(and(gt(festProducts.id, after), ne(festProducts.lastSeenImportId, importId)))
+      .where(
+        and(
+          gt(festProducts.id, after),
+          except === null ? undefined : ne(festProducts.lastSeenImportId, except),
+        ),
+      )
       .orderBy(asc(festProducts.id))
       .limit(pageSize);
     const last = page.at(-1);

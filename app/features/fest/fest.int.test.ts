@@ -349,4 +349,24 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
       ),
     ).rejects.toThrow();
   });
+
+  it('derives the products again when a substance comes after they were written', async () => {
+    // An empty substance catalogue before the products, so that they are written as they come
+    // (in batches of 10), and the real one, with a renamed substance, after them.
+    const late = variant('late-substances.xml', (xml) =>
+      xml
+        .replace(
+          '<m30:KatLegemiddelMerkevare>',
+          '<m30:KatVirkestoff></m30:KatVirkestoff><m30:KatLegemiddelMerkevare>',
+        )
+        .replace('<Navn>Everolimus</Navn>', '<Navn>Everolimus X</Navn>'),
+    );
+    const result = await importFest(db(), late, { batchSize: 10 });
+    expect(result.counts.product.added + result.counts.product.restored).toBe(75);
+    expect((await getDrugFacts(db(), CERTICAN, TODAY))?.substances).toEqual([
+      { name: 'Everolimus X', strength: '0,1 mg' },
+    ]);
+    const hits = await searchDrugs(db(), 'everolimus x', 5, TODAY);
+    expect(hits.map((h) => h.id)).toContain(CERTICAN);
+  });
 });

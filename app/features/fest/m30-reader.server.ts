@@ -25,6 +25,11 @@ const accepted = (uri: string) => {
  */
 export class M30Reader {
   hentetDato: string | null = null;
+  /**
+   * Whether the substance catalogue (`KatVirkestoff`: every Virkestoff and VirkestoffMedStyrke
+   * the products refer to) has closed. The schema puts it after the products and packages.
+   */
+  substancesRead = false;
   private readonly parser = new SaxesParser({ xmlns: true });
   private readonly entries = new EntryMapper();
   /** Open elements, the root included. */
@@ -44,7 +49,7 @@ export class M30Reader {
     this.parser.on('opentag', (tag) => this.open(tag));
     this.parser.on('text', (text) => this.text(text));
     this.parser.on('cdata', (text) => this.text(text));
-    this.parser.on('closetag', () => this.close());
+    this.parser.on('closetag', (tag) => this.close(tag));
   }
 
   write(text: string): void {
@@ -87,13 +92,14 @@ export class M30Reader {
     else this.entries.text(text);
   }
 
-  private close(): void {
+  private close(tag: SaxesTagNS): void {
     this.depth--;
     if (this.ignored > 0) {
       this.ignored--;
       return;
     }
     if (this.depth === 0) return;
+    if (this.depth === 1 && tag.local === 'KatVirkestoff') this.substancesRead = true;
     if (this.hentetDatoText !== null && this.depth === 1) {
       this.hentetDato = this.hentetDatoText.trim();
       this.hentetDatoText = null;
