@@ -700,6 +700,8 @@ export interface CaseView {
   diagnoses: Partial<Record<string, Diagnosis>>;
   /** FEST facts of the chosen drug, when it was picked from FEST. */
   drugFacts: DrugFacts | null;
+  /** Registered after the fact (features/retrospective). */
+  retrospective: boolean;
 }
 
 /**
@@ -715,6 +717,41 @@ export async function getCase(
   return inTenant(db, scopeOf(actor), (tx) => getCaseIn(tx, actor, caseId, action));
 }
 
+const changer = alias(users, 'changer');
+const coAuthor = alias(users, 'co_author');
+const caseDetails = z.object({
+  trust: z.string(),
+  department: z.string(),
+  applicant: z.string(),
+  coAuthors: z.array(z.object({ id: z.string(), name: z.string(), title: z.string() })),
+  changes: z.array(z.object({ questionId: z.string(), actorName: z.string(), at: z.coerce.date() })),
+});
+
+/**
+ * What the case view shows beside the case row, in one statement: the names of its trust,
+ * department and applicant, its co-authors by name, and the answers changed after submission,
+ * oldest first. The lists come as JSON arrays (one row whatever their length).
+ */
+async function caseDetailsIn(tx: Tx, row: VisibleCase['row']) {
+  const [details] = await tx
+    .select({
+      trust: trusts.name,
+      department: departments.name,
+      applicant: users.name,
+      coAuthors: sql`coalesce((select json_agg(json_build_object('id', ${coAuthor.id}, 'name', ${coAuthor.name}, 'title', ${coAuthor.title}) order by ${coAuthor.name})
+        from ${users} "co_author" where ${coAuthor.id} in (select ${caseCollaborators.userId} from ${caseCollaborators} where ${caseCollaborators.caseId} = ${row.id})), '[]')`,
+      changes: sql`coalesce((select json_agg(json_build_object('questionId', ${caseChanges.questionId}, 'actorName', ${changer.name}, 'at', ${caseChanges.createdAt}) order by ${caseChanges.id})
+        from ${caseChanges} join ${users} "changer" on ${changer.id} = ${caseChanges.actorId} where ${caseChanges.caseId} = ${row.id}), '[]')`,
+    })
+    .from(trusts)
+    .innerJoin(departments, eq(departments.id, row.departmentId))
+    .innerJoin(users, eq(users.id, row.applicantId))
+    .where(eq(trusts.id, row.trustId));
+  return details
+    ? caseDetails.parse(details)
+    : { trust: '', department: '', applicant: '', coAuthors: [], changes: [] };
+}
+
 /** `getCase` in the caller's transaction (the case page reads all its sections in one). */
 export async function getCaseIn(
   tx: Tx,
@@ -723,32 +760,9 @@ export async function getCaseIn(
   action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
   const view = await (async () => {
-    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
-    const [names] = await tx
-      .select({ trust: trusts.name, department: departments.name, applicant: users.name })
-      .from(trusts)
-      .innerJoin(departments, eq(departments.id, row.departmentId))
-      .innerJoin(users, eq(users.id, row.applicantId))
-      .where(eq(trusts.id, row.trustId));
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const details = await caseDetailsIn(tx, row);
     const history = await caseTrailIn(tx, row.id);
-    const changes = await tx
-      .select({
-        questionId: caseChanges.questionId,
-        actorName: users.name,
-        at: caseChanges.createdAt,
-      })
-      .from(caseChanges)
-      .innerJoin(users, eq(users.id, caseChanges.actorId))
-      .where(eq(caseChanges.caseId, row.id))
-      .orderBy(asc(caseChanges.id));
-    const coAuthors =
-      coAuthorIds.length === 0
-        ? []
-        : await tx
-            .select({ id: users.id, name: users.name, title: users.title })
-            .from(users)
-            .where(inArray(users.id, coAuthorIds))
-            .orderBy(asc(users.name));
     const found = await latestDecisionIn(tx, row.id);
     const decision = found && {
       version: found.version,
@@ -769,12 +783,13 @@ export async function getCaseIn(
       caseNumber: row.caseNumber,
       status,
       answers: row.answers,
-      trustName: names?.trust ?? '',
-      departmentName: names?.department ?? '',
-      applicantName: names?.applicant ?? '',
-      coAuthors,
+      trustName: details.trust,
+      departmentName: details.department,
+      applicantName: details.applicant,
+      coAuthors: details.coAuthors,
       submittedAt: row.submittedAt,
       createdAt: row.createdAt,
+      retrospective: row.retrospective,
       roles,
       // Consultation events go through features/consultations (they also change the read grant).
       events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
@@ -790,7 +805,7 @@ export async function getCaseIn(
           toStatus: h.toStatus as Status,
           actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
         })),
-      changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
+      changes: details.changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies CaseView;
   })();
