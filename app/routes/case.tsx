@@ -75,7 +75,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         // Cohort signal for the decision maker (features/precedents).
         cohorts: await cohortSignalIn(tx, actor, new Date(), view.id),
         // Etterregistrering: registered after the fact (features/retrospective).
-        retrospective: await retrospectiveNoteIn(tx, view.id),
+        retrospective: await retrospectiveNoteIn(tx, view),
       };
     }),
   );

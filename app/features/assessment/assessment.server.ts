@@ -196,7 +196,8 @@ export async function getEndorsementPanelIn(tx: Tx, actor: Actor, caseId: string
   if (!internal) return null;
   return {
     endorsements: await endorsementsOf(tx, row.id),
-    leaders: await leadersOf(tx, row.id),
+    // The case row names its added leaders: read them only if there are any.
+    leaders: leaderIds.length === 0 ? [] : await leadersOf(tx, row.id),
     candidates:
       roles.includes('endorser') && statusOf(row) === 'submitted'
         ? await leadersIn(tx, actor, [actor.userId, ...leaderIds])

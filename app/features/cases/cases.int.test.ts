@@ -18,6 +18,7 @@ import {
   CONCLUDED_STATUSES,
   createDraft,
   getCase,
+  getCaseIn,
   inCasePage,
   inviteCoAuthor,
   listInvitableColleagues,
@@ -125,6 +126,16 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       expect(trail.map((e) => e.event)).toEqual(['create', 'submit']);
       expect(await caseTrailIn(tx, c.id)).toBe(trail);
       expect(await caseDecisionsIn(tx, c.id)).toBe(await caseDecisionsIn(tx, c.id));
+    });
+    // The case view reads the trail and the decisions with its details and keeps them for the page.
+    await inCasePage(db(), hbe.decisionMaker, async (tx) => {
+      const view = await getCaseIn(tx, hbe.decisionMaker, c.id);
+      const trail = await caseTrailIn(tx, c.id);
+      expect(trail.map((e) => [e.event, e.actorName, e.at.getTime()])).toEqual(
+        view.history.map((h) => [h.event, h.actorName, h.at.getTime()]),
+      );
+      expect(await caseTrailIn(tx, c.id)).toBe(trail);
+      expect(await caseDecisionsIn(tx, c.id)).toEqual([]);
     });
     // Outside a page's transaction, every call reads again.
     await inTenant(db(), hbe.decisionMaker, async (tx) => {

@@ -137,16 +137,49 @@ function oncePerPage<T>(
   return loading;
 }
 
-/** One audit-trail record of a case, oldest first (the history and the stage clocks). */
-export interface TrailEvent {
-  event: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorName: string;
-  actorRole: string;
-  reason: string | null;
-  at: Date;
+/** What `oncePerPage` would load, when another read already brought it. */
+function knownPerPage<T>(
+  tx: Tx,
+  pick: (reads: PageReads) => Map<string, Promise<T>>,
+  caseId: string,
+  value: T,
+) {
+  const reads = pageReads.get(tx);
+  if (reads && !pick(reads).has(caseId)) pick(reads).set(caseId, Promise.resolve(value));
 }
+
+/** Reads `list` (a JSON array column) in one statement of its own. */
+async function readList<T extends z.ZodType>(tx: Tx, list: SQL, item: T): Promise<z.output<T>[]> {
+  const [row] = rowsOf(
+    await tx.execute(sql`select ${list} as list`),
+    z.object({ list: z.array(item) }),
+  );
+  return row?.list ?? [];
+}
+
+/**
+ * One audit-trail record of a case, oldest first (the history and the stage clocks). The trail
+ * and the decisions are JSON arrays so that the case view reads them with its other details in
+ * one statement (`caseDetailsIn`); elsewhere each is a statement of its own.
+ */
+const trailEvent = z.object({
+  event: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
+  reason: z.string().nullable(),
+  at: z.coerce.date(),
+});
+export type TrailEvent = z.output<typeof trailEvent>;
+const actorOf = alias(users, 'trail_actor');
+const trailOf = (caseId: string) => sql`coalesce((select json_agg(json_build_object(
+    'event', ${caseEvents.event}, 'fromStatus', ${caseEvents.fromStatus},
+    'toStatus', ${caseEvents.toStatus}, 'actorName', ${actorOf.name},
+    'actorRole', ${caseEvents.actorRole}, 'reason', ${caseEvents.reason},
+    'at', ${caseEvents.createdAt}) order by ${caseEvents.id})
+  from ${caseEvents} join ${users} "trail_actor" on ${actorOf.id} = ${caseEvents.actorId}
+  where ${caseEvents.caseId} = ${caseId}), '[]')`;
 
 /** A case's audit trail, oldest first, read once per page (the case view and the clocks). */
 export function caseTrailIn(tx: Tx, caseId: string): Promise<TrailEvent[]> {
@@ -154,45 +187,35 @@ export function caseTrailIn(tx: Tx, caseId: string): Promise<TrailEvent[]> {
     tx,
     (r) => r.trails,
     caseId,
-    () =>
-      tx
-        .select({
-          event: caseEvents.event,
-          fromStatus: caseEvents.fromStatus,
-          toStatus: caseEvents.toStatus,
-          actorName: users.name,
-          actorRole: caseEvents.actorRole,
-          reason: caseEvents.reason,
-          at: caseEvents.createdAt,
-        })
-        .from(caseEvents)
-        .innerJoin(users, eq(users.id, caseEvents.actorId))
-        .where(eq(caseEvents.caseId, caseId))
-        .orderBy(asc(caseEvents.id)),
+    () => readList(tx, trailOf(caseId), trailEvent),
   );
 }
 
+const storedDecision = z.object({
+  version: z.number(),
+  outcome: z.string(),
+  reason: z.string(),
+  conditions: z.string().nullable(),
+  evaluationDate: z.string().nullable(),
+  prescriptionNote: z.string().nullable(),
+  invoicing: z.string().nullable(),
+  text: z.string().nullable(),
+  decidedByName: z.string(),
+  decidedByTitle: z.string(),
+  decidedAt: z.coerce.date(),
+});
+export type StoredDecision = z.output<typeof storedDecision>;
 const decider = alias(users, 'decider');
-const decisionsQuery = (tx: Tx, caseId: string) =>
-  tx
-    .select({
-      version: caseDecisions.version,
-      outcome: caseDecisions.outcome,
-      reason: caseDecisions.reason,
-      conditions: caseDecisions.conditions,
-      evaluationDate: caseDecisions.evaluationDate,
-      prescriptionNote: caseDecisions.prescriptionNote,
-      invoicing: caseDecisions.invoicing,
-      text: caseDecisions.text,
-      decidedByName: decider.name,
-      decidedByTitle: decider.title,
-      decidedAt: caseDecisions.decidedAt,
-    })
-    .from(caseDecisions)
-    .innerJoin(decider, eq(decider.id, caseDecisions.decidedBy))
-    .where(eq(caseDecisions.caseId, caseId))
-    .orderBy(desc(caseDecisions.version));
-export type StoredDecision = Awaited<ReturnType<typeof decisionsQuery>>[number];
+const decisionsOf = (caseId: string) => sql`coalesce((select json_agg(json_build_object(
+    'version', ${caseDecisions.version}, 'outcome', ${caseDecisions.outcome},
+    'reason', ${caseDecisions.reason}, 'conditions', ${caseDecisions.conditions},
+    'evaluationDate', ${caseDecisions.evaluationDate},
+    'prescriptionNote', ${caseDecisions.prescriptionNote}, 'invoicing', ${caseDecisions.invoicing},
+    'text', ${caseDecisions.text}, 'decidedByName', ${decider.name},
+    'decidedByTitle', ${decider.title}, 'decidedAt', ${caseDecisions.decidedAt})
+    order by ${caseDecisions.version} desc)
+  from ${caseDecisions} join ${users} "decider" on ${decider.id} = ${caseDecisions.decidedBy}
+  where ${caseDecisions.caseId} = ${caseId}), '[]')`;
 
 /**
  * Every decision version of a case, newest first, read once per page (the case view, the
@@ -203,7 +226,7 @@ export function caseDecisionsIn(tx: Tx, caseId: string): Promise<StoredDecision[
     tx,
     (r) => r.decisions,
     caseId,
-    () => decisionsQuery(tx, caseId),
+    () => readList(tx, decisionsOf(caseId), storedDecision),
   );
 }
 
@@ -700,6 +723,8 @@ export interface CaseView {
   diagnoses: Partial<Record<string, Diagnosis>>;
   /** FEST facts of the chosen drug, when it was picked from FEST. */
   drugFacts: DrugFacts | null;
+  /** Registered after the fact (features/retrospective). */
+  retrospective: boolean;
 }
 
 /**
@@ -715,6 +740,51 @@ export async function getCase(
   return inTenant(db, scopeOf(actor), (tx) => getCaseIn(tx, actor, caseId, action));
 }
 
+const changer = alias(users, 'changer');
+const coAuthor = alias(users, 'co_author');
+const caseDetails = z.object({
+  trust: z.string(),
+  department: z.string(),
+  applicant: z.string(),
+  coAuthors: z.array(z.object({ id: z.string(), name: z.string(), title: z.string() })),
+  changes: z.array(
+    z.object({ questionId: z.string(), actorName: z.string(), at: z.coerce.date() }),
+  ),
+  trail: z.array(trailEvent),
+  decisions: z.array(storedDecision),
+});
+
+/**
+ * What the case view shows beside the case row, in one statement: the names of its trust,
+ * department and applicant, its co-authors by name, the answers changed after submission
+ * (oldest first), its audit trail and its decisions. The lists come as JSON arrays (one row
+ * whatever their length). In a page's transaction the trail and the decisions are kept for the
+ * other sections (`caseTrailIn`, `caseDecisionsIn`).
+ */
+async function caseDetailsIn(tx: Tx, row: VisibleCase['row']) {
+  const [details] = await tx
+    .select({
+      trust: trusts.name,
+      department: departments.name,
+      applicant: users.name,
+      coAuthors: sql`coalesce((select json_agg(json_build_object('id', ${coAuthor.id}, 'name', ${coAuthor.name}, 'title', ${coAuthor.title}) order by ${coAuthor.name})
+        from ${users} "co_author" where ${coAuthor.id} in (select ${caseCollaborators.userId} from ${caseCollaborators} where ${caseCollaborators.caseId} = ${row.id})), '[]')`,
+      changes: sql`coalesce((select json_agg(json_build_object('questionId', ${caseChanges.questionId}, 'actorName', ${changer.name}, 'at', ${caseChanges.createdAt}) order by ${caseChanges.id})
+        from ${caseChanges} join ${users} "changer" on ${changer.id} = ${caseChanges.actorId} where ${caseChanges.caseId} = ${row.id}), '[]')`,
+      trail: trailOf(row.id),
+      decisions: decisionsOf(row.id),
+    })
+    .from(trusts)
+    .innerJoin(departments, eq(departments.id, row.departmentId))
+    .innerJoin(users, eq(users.id, row.applicantId))
+    .where(eq(trusts.id, row.trustId));
+  if (!details) throw new Error('A case without its trust, department or applicant');
+  const parsed = caseDetails.parse(details);
+  knownPerPage(tx, (r) => r.trails, row.id, parsed.trail);
+  knownPerPage(tx, (r) => r.decisions, row.id, parsed.decisions);
+  return parsed;
+}
+
 /** `getCase` in the caller's transaction (the case page reads all its sections in one). */
 export async function getCaseIn(
   tx: Tx,
@@ -723,33 +793,9 @@ export async function getCaseIn(
   action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
   const view = await (async () => {
-    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
-    const [names] = await tx
-      .select({ trust: trusts.name, department: departments.name, applicant: users.name })
-      .from(trusts)
-      .innerJoin(departments, eq(departments.id, row.departmentId))
-      .innerJoin(users, eq(users.id, row.applicantId))
-      .where(eq(trusts.id, row.trustId));
-    const history = await caseTrailIn(tx, row.id);
-    const changes = await tx
-      .select({
-        questionId: caseChanges.questionId,
-        actorName: users.name,
-        at: caseChanges.createdAt,
-      })
-      .from(caseChanges)
-      .innerJoin(users, eq(users.id, caseChanges.actorId))
-      .where(eq(caseChanges.caseId, row.id))
-      .orderBy(asc(caseChanges.id));
-    const coAuthors =
-      coAuthorIds.length === 0
-        ? []
-        : await tx
-            .select({ id: users.id, name: users.name, title: users.title })
-            .from(users)
-            .where(inArray(users.id, coAuthorIds))
-            .orderBy(asc(users.name));
-    const found = await latestDecisionIn(tx, row.id);
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const details = await caseDetailsIn(tx, row);
+    const [found] = details.decisions;
     const decision = found && {
       version: found.version,
       outcome: found.outcome,
@@ -769,17 +815,18 @@ export async function getCaseIn(
       caseNumber: row.caseNumber,
       status,
       answers: row.answers,
-      trustName: names?.trust ?? '',
-      departmentName: names?.department ?? '',
-      applicantName: names?.applicant ?? '',
-      coAuthors,
+      trustName: details.trust,
+      departmentName: details.department,
+      applicantName: details.applicant,
+      coAuthors: details.coAuthors,
       submittedAt: row.submittedAt,
       createdAt: row.createdAt,
+      retrospective: row.retrospective,
       roles,
       // Consultation events go through features/consultations (they also change the read grant).
       events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
-      history: history
+      history: details.trail
         .flatMap((h) => {
           const event = historyEvent(h.event);
           return event ? [{ ...h, event }] : [];
@@ -790,7 +837,7 @@ export async function getCaseIn(
           toStatus: h.toStatus as Status,
           actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
         })),
-      changes: changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
+      changes: details.changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies CaseView;
   })();

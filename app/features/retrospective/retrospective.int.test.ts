@@ -15,6 +15,7 @@ import { msg } from '../../i18n';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { runStageAlerts } from '../clocks/clocks.server';
+import { getCaseIn, inCasePage } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { runFollowUps } from '../followup/followup.server';
 import { reportLines } from './ui/ImportReport';
@@ -26,6 +27,7 @@ import {
   previewImport,
   registerRetrospective,
   retrospectiveNote,
+  retrospectiveNoteIn,
 } from './retrospective.server';
 import { parseSpreadsheet } from './spreadsheet.server';
 
@@ -181,6 +183,13 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
     const note = await retrospectiveNote(db(), hbe.decisionMaker, result.caseId);
     expect(note).toMatchObject({ registeredBy: 'Per Vik', reference: 'ePhorte 2024/77' });
     expect(await retrospectiveNote(db(), ous.decisionMaker, result.caseId)).toBeNull();
+    // The case page reads the note of a case marked as registered after the fact, of no other.
+    await inCasePage(db(), hbe.decisionMaker, async (tx) => {
+      const view = await getCaseIn(tx, hbe.decisionMaker, result.caseId);
+      expect(view.retrospective).toBe(true);
+      expect(await retrospectiveNoteIn(tx, view)).toMatchObject({ reference: 'ePhorte 2024/77' });
+      expect(await retrospectiveNoteIn(tx, { ...view, retrospective: false })).toBeNull();
+    });
     const listed = await listRetrospective(db(), hbe.trustAdmin);
     expect(listed.map((l) => l.caseNumber).sort()).toEqual(['HBE-2024-00001', 'HBE-2024-00002']);
   });

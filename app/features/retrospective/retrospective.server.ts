@@ -403,14 +403,22 @@ export async function retrospectiveNote(
   actor: Actor,
   caseId: string,
 ): Promise<RetrospectiveNote | null> {
-  return inTenant(db, scopeOf(actor), (tx) => retrospectiveNoteIn(tx, caseId));
+  return inTenant(db, scopeOf(actor), (tx) => readNote(tx, caseId));
 }
 
-/** `retrospectiveNote` in the caller's transaction (the case page reads all its sections in one). */
-export async function retrospectiveNoteIn(
+/**
+ * `retrospectiveNote` in the caller's transaction (the case page reads all its sections in one),
+ * for a case already loaded: only a case marked `retrospective` has a registration (both are
+ * written together by `registerRetrospective`), so an ordinary case costs no read.
+ */
+export function retrospectiveNoteIn(
   tx: Tx,
-  caseId: string,
+  loaded: { id: string; retrospective: boolean },
 ): Promise<RetrospectiveNote | null> {
+  return loaded.retrospective ? readNote(tx, loaded.id) : Promise.resolve(null);
+}
+
+async function readNote(tx: Tx, caseId: string): Promise<RetrospectiveNote | null> {
   const [note] = await tx
     .select({
       registeredAt: retrospectiveRegistrations.registeredAt,
