@@ -32,11 +32,20 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     avsluttet: decodeListCursor('avsluttet', query.get('avsluttet')),
   } satisfies Record<MyCasesList, ListCursor | null>;
   const cohortPage = parseCohortPage(query.get('kohorter'));
-  const { waiting, others, finished } = await listMyCases(context.db, actor, {
-    waiting: cursors.venter,
-    others: cursors.andre,
-    finished: cursors.avsluttet,
-  });
+  // Overdue first; "overdue" as of this request.
+  const now = new Date();
+  // The lists, the cohort signal for the decision maker (features/precedents, a page of cohorts
+  // at a time) and the consultations other trusts have asked this trust about
+  // (features/consultations): independent reads, each in its own transaction, side by side.
+  const [{ waiting, others, finished }, cohorts, consultations] = await Promise.all([
+    listMyCases(context.db, actor, {
+      waiting: cursors.venter,
+      others: cursors.andre,
+      finished: cursors.avsluttet,
+    }),
+    cohortSignal(context.db, actor, now, cohortPage),
+    consultationsHome(context.db, actor, new URL(request.url)),
+  ]);
   // A link to one list's page (or the cohorts') keeps the other lists where they are.
   const link = (
     section: MyCasesList | 'cohorts',
@@ -56,12 +65,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     first: cursors[list] ? link(list, { cursor: null }) : null,
     next: next ? link(list, { cursor: next }) : null,
   });
-  // Overdue first; "overdue" as of this request.
-  const now = new Date();
   const mark = (items: CaseListItem[]) =>
     overdueFirst(items, now).map((item) => ({ ...item, overdue: isOverdue(item.dueAt, now) }));
-  // Cohort signal for the decision maker (features/precedents), a page of cohorts at a time.
-  const cohorts = await cohortSignal(context.db, actor, now, cohortPage);
   const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
     hasRole(actor, r),
   );
@@ -75,8 +80,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     finishedPager: pager('avsluttet', finished.next),
     canApply: hasRole(actor, 'applicant'),
     worksCases,
-    // Consultation: cases other trusts have asked this trust about (features/consultations).
-    consultations: await consultationsHome(context.db, actor, new URL(request.url)),
+    consultations,
     cohorts,
     cohortsPager: {
       first: cohortPage > 0 ? link('cohorts', { cohortPage: 0 }) : null,
