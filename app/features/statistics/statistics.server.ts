@@ -1,6 +1,6 @@
 import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, type Db, type TenantScope } from '../../db/database.server';
+import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
@@ -52,7 +52,7 @@ import {
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
  * (ADR 0015), derived from `case_summaries` only (never `cases`: the privacy rule), in four
- * queries in one transaction, then suppressed (domain/suppression.ts) before anything leaves the
+ * queries in one transaction with the trust list, then suppressed (domain/suppression.ts) before anything leaves the
  * server. Each query reads the coarsest aggregate that still has the dimensions its filters and
  * groupings need, and whole years wherever it does not show months.
  */
@@ -83,14 +83,12 @@ interface Aggregates {
 }
 
 /** The trusts that own cases (helseforetak), by name, for the filter. */
-export async function listTrusts(db: Db, actor: TenantScope): Promise<TrustOption[]> {
-  return inTenant(db, actor, (tx) =>
-    tx
-      .select({ id: trusts.id, code: trusts.code, name: trusts.name })
-      .from(trusts)
-      .where(eq(trusts.kind, 'HF'))
-      .orderBy(asc(trusts.name)),
-  );
+function listTrusts(tx: Tx): Promise<TrustOption[]> {
+  return tx
+    .select({ id: trusts.id, code: trusts.code, name: trusts.name })
+    .from(trusts)
+    .where(eq(trusts.kind, 'HF'))
+    .orderBy(asc(trusts.name));
 }
 
 /** The sum of a count over the rows of a period, each row counted in or out by its `sign`. */
@@ -250,9 +248,8 @@ function histogramsByTrust(
 }
 
 /** Every section of the statistics for the filters, suppressed; `today` as `YYYY-MM-DD`. */
-export async function loadStatistics(
-  db: Db,
-  actor: TenantScope,
+async function loadStatistics(
+  tx: Tx,
   filters: StatisticsFilters,
   trustList: readonly TrustOption[],
   today: string,
@@ -295,33 +292,31 @@ export async function loadStatistics(
   );
   const atcGroup = sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`;
 
-  const { series, groups, atcGroups, stageRows } = await inTenant(db, actor, async (tx) => ({
-    series: await tx
-      .select({ bucket, n: sumOf(v.submitted, seriesVolumes.sign) })
-      .from(v)
-      .where(seriesVolumes.where)
-      .groupBy(sql`1`),
-    groups: await tx
-      .select({
-        gTrust: sql<number>`grouping(${v.trustId})`,
-        gScheme: sql<number>`grouping(${v.scheme})`,
-        trustId: v.trustId,
-        scheme: v.scheme,
-        ...countsOf(v, yearVolumes.sign),
-      })
-      .from(v)
-      .where(yearVolumes.where)
-      .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`),
-    atcGroups: await tx
-      .select({ atcGroup, submitted: sumOf(a.submitted, atcPeriod.sign) })
-      .from(a)
-      .where(atcWhere)
-      .groupBy(sql`1`),
-    stageRows: rowsOf(
-      await tx.execute(stageHistogramQuery(filters, trust?.id ?? null, byYear)),
-      stageRow,
-    ),
-  }));
+  const series = await tx
+    .select({ bucket, n: sumOf(v.submitted, seriesVolumes.sign) })
+    .from(v)
+    .where(seriesVolumes.where)
+    .groupBy(sql`1`);
+  const groups = await tx
+    .select({
+      gTrust: sql<number>`grouping(${v.trustId})`,
+      gScheme: sql<number>`grouping(${v.scheme})`,
+      trustId: v.trustId,
+      scheme: v.scheme,
+      ...countsOf(v, yearVolumes.sign),
+    })
+    .from(v)
+    .where(yearVolumes.where)
+    .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`);
+  const atcGroups = await tx
+    .select({ atcGroup, submitted: sumOf(a.submitted, atcPeriod.sign) })
+    .from(a)
+    .where(atcWhere)
+    .groupBy(sql`1`);
+  const stageRows = rowsOf(
+    await tx.execute(stageHistogramQuery(filters, trust?.id ?? null, byYear)),
+    stageRow,
+  );
 
   const stageBins = histogramsByTrust(stageRows);
   const byTrust = new Map<string, Aggregates>();
@@ -603,27 +598,32 @@ export type StatisticsPage =
 const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
 const osloToday = (now: Date) => osloDay.format(now);
 
-/** The statistics page for a query string: the filters (or their errors) and every section. */
+/**
+ * The statistics page for a query string: the filters (or their errors) and every section, read
+ * in one transaction.
+ */
 export async function statisticsPage(
   db: Db,
   actor: TenantScope,
   query: URLSearchParams,
   now = new Date(),
 ): Promise<StatisticsPage> {
-  const trustList = await listTrusts(db, actor);
   const today = osloToday(now);
   const parsed = parseFilters(query, today);
-  if (!parsed.ok) return { ...parsed, trusts: trustList };
-  const { filters, values } = parsed;
-  if (filters.trust && !trustList.some((t) => t.code === filters.trust)) {
-    return { ok: false, values, errors: { helseforetak: 'trustInvalid' }, trusts: trustList };
-  }
-  return {
-    ok: true,
-    values,
-    trusts: trustList,
-    statistics: await loadStatistics(db, actor, filters, trustList, today),
-  };
+  return inTenant(db, actor, async (tx): Promise<StatisticsPage> => {
+    const trustList = await listTrusts(tx);
+    if (!parsed.ok) return { ...parsed, trusts: trustList };
+    const { filters, values } = parsed;
+    if (filters.trust && !trustList.some((t) => t.code === filters.trust)) {
+      return { ok: false, values, errors: { helseforetak: 'trustInvalid' }, trusts: trustList };
+    }
+    return {
+      ok: true,
+      values,
+      trusts: trustList,
+      statistics: await loadStatistics(tx, filters, trustList, today),
+    };
+  });
 }
 
 /** One section as a spreadsheet (exceljs): a sheet with the table, «<5» where suppressed. */
