@@ -202,6 +202,31 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     }
   });
 
+  it('a period ending today reads its year whole less the days after it: the same tables', async () => {
+    // Cases after the period in its year, so the subtracted rows are not empty.
+    const end = new Date('2025-06-30T22:00:00Z');
+    expect(big.filter((g) => g.submittedAt >= end).length).toBeGreaterThan(20);
+    const variants: Record<string, string>[] = [
+      {},
+      { inndeling: 'quarter' },
+      { inndeling: 'year' },
+      { helseforetak: 'HFO' },
+      { ordning: 'offLabel' },
+      { omfang: 'single', helseforetak: 'STO' },
+      { atc: 'L01', atcniva: '4' },
+    ];
+    for (const extra of variants) {
+      const q = query({ til: '2025-06-30', ...extra });
+      // Today is the last day: the year 2025 is read whole, its days from July on subtracted.
+      const today = await statisticsPage(database.db, reader, q, new Date('2025-06-30T12:00:00Z'));
+      // Today is later: the months and days of 2025 are read as before.
+      const later = await statisticsPage(database.db, reader, q, new Date('2026-03-01T12:00:00Z'));
+      if (!today.ok) throw new Error(JSON.stringify(today.errors));
+      expect(today.statistics.total).toBeGreaterThan(0);
+      expect(today, JSON.stringify(extra)).toEqual(later);
+    }
+  });
+
   it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {
     const page = await statisticsPage(database.db, reader, query({ atc: 'L01', atcniva: '4' }));
     if (!page.ok) throw new Error(JSON.stringify(page.errors));

@@ -1,6 +1,6 @@
 import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
-import { inTenant, type Db, type TenantScope } from '../../db/database.server';
+import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
@@ -16,7 +16,13 @@ import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
-import { grainRanges, histogramPercentile, type Bin } from './domain/aggregates';
+import {
+  grainRanges,
+  histogramPercentile,
+  type Bin,
+  type GrainRange,
+  type PeriodRanges,
+} from './domain/aggregates';
 import {
   bucketLabel,
   bucketsBetween,
@@ -46,7 +52,7 @@ import {
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
  * (ADR 0015), derived from `case_summaries` only (never `cases`: the privacy rule), in four
- * queries in one transaction, then suppressed (domain/suppression.ts) before anything leaves the
+ * queries in one transaction with the trust list, then suppressed (domain/suppression.ts) before anything leaves the
  * server. Each query reads the coarsest aggregate that still has the dimensions its filters and
  * groupings need, and whole years wherever it does not show months.
  */
@@ -77,27 +83,27 @@ interface Aggregates {
 }
 
 /** The trusts that own cases (helseforetak), by name, for the filter. */
-export async function listTrusts(db: Db, actor: TenantScope): Promise<TrustOption[]> {
-  return inTenant(db, actor, (tx) =>
-    tx
-      .select({ id: trusts.id, code: trusts.code, name: trusts.name })
-      .from(trusts)
-      .where(eq(trusts.kind, 'HF'))
-      .orderBy(asc(trusts.name)),
-  );
+function listTrusts(tx: Tx): Promise<TrustOption[]> {
+  return tx
+    .select({ id: trusts.id, code: trusts.code, name: trusts.name })
+    .from(trusts)
+    .where(eq(trusts.kind, 'HF'))
+    .orderBy(asc(trusts.name));
 }
 
-const sumOf = (column: SQL | AnyColumn) => sql<number>`coalesce(sum(${column}), 0)::int`;
+/** The sum of a count over the rows of a period, each row counted in or out by its `sign`. */
+const sumOf = (column: AnyColumn, sign: SQL) =>
+  sql<number>`coalesce(sum(${column} * ${sign}), 0)::int`;
 
 /** The counts of a selection, summed from `statistics_volumes` or `statistics_scheme_volumes`. */
-const countsOf = (v: typeof statisticsVolumes | typeof statisticsSchemeVolumes) => ({
-  submitted: sumOf(v.submitted),
-  decided: sumOf(v.decided),
-  approved: sumOf(v.approved),
-  approvedWithConditions: sumOf(v.approvedWithConditions),
-  rejected: sumOf(v.rejected),
-  continued: sumOf(v.continued),
-  stopped: sumOf(v.stopped),
+const countsOf = (v: typeof statisticsVolumes | typeof statisticsSchemeVolumes, sign: SQL) => ({
+  submitted: sumOf(v.submitted, sign),
+  decided: sumOf(v.decided, sign),
+  approved: sumOf(v.approved, sign),
+  approvedWithConditions: sumOf(v.approvedWithConditions, sign),
+  rejected: sumOf(v.rejected, sign),
+  continued: sumOf(v.continued, sign),
+  stopped: sumOf(v.stopped, sign),
 });
 
 type Counts = Omit<Aggregates, 'stages'>;
@@ -111,19 +117,25 @@ const NO_COUNTS: Counts = {
   stopped: 0,
 };
 
-/** The aggregate rows of a period: its whole years (or months) and days (ADR 0015). */
+/**
+ * The aggregate rows of a period (ADR 0015): `where` selects the rows of its whole years (or
+ * months) and days, `sign` is 1 for a row counted in and −1 for a row counted out (the days after
+ * the period in a year or month read whole, `grainRanges`).
+ */
 function inPeriod(
   table: { grain: AnyColumn; period: AnyColumn },
-  from: string,
-  to: string,
-  coarsest: 'month' | 'year',
-): SQL | undefined {
-  return or(
-    ...grainRanges(from, to, coarsest).map(
+  ranges: PeriodRanges,
+): { where: SQL | undefined; sign: SQL } {
+  const rows = (list: GrainRange[]) =>
+    list.map(
       (r) =>
         sql`(${table.grain} = ${r.grain} and ${table.period} >= ${r.from}::date and ${table.period} < ${r.until}::date)`,
-    ),
-  );
+    );
+  const subtracted = or(...rows(ranges.subtract));
+  return {
+    where: or(...rows(ranges.add), ...rows(ranges.subtract)),
+    sign: subtracted ? sql`(case when ${subtracted} then -1 else 1 end)` : sql`1`,
+  };
 }
 
 const SECONDS_PER_TENTH = DAY / 10;
@@ -148,6 +160,8 @@ function stagesOf(bins: Map<string, Bin[]> | undefined): Aggregates['stages'] {
 const stageRow = z.object({
   trust_id: z.string(),
   stage: z.string(),
+  /** 1 for a histogram counted in, −1 for one counted out (`inPeriod`). */
+  sign: z.number(),
   // Written only by the database's own functions (ADR 0015): checked as an array, not bin by bin
   // (a view sums tens of thousands of bins).
   histogram: z.custom<StageHistogram>((value) => Array.isArray(value)),
@@ -162,20 +176,25 @@ const stageRow = z.object({
  * selected `case_summaries` rows with the same rounding: the same figures, at a cost that grows
  * with the selection.
  */
-function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null): SQL {
+function stageHistogramQuery(
+  filters: StatisticsFilters,
+  trustId: string | null,
+  ranges: PeriodRanges,
+): SQL {
   if (!filters.atc) {
     const t =
       filters.scheme || filters.scope ? statisticsSchemeStageHistograms : statisticsStageHistograms;
     const s = statisticsSchemeStageHistograms;
+    const period = inPeriod(t, ranges);
     // The scheme and scope columns are only named when `t` is the table that has them.
     const where = and(
-      inPeriod(t, filters.from, filters.to, 'year'),
+      period.where,
       filters.scheme ? eq(s.scheme, filters.scheme) : undefined,
       filters.scope ? eq(s.patientScope, filters.scope) : undefined,
       trustId ? eq(t.trustId, trustId) : undefined,
     );
-    return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${t.histogram} as histogram
-      from ${t} where ${where}`;
+    return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
+      ${t.histogram} as histogram from ${t} where ${where}`;
   }
   const c = caseSummaries;
   const where = and(
@@ -186,7 +205,8 @@ function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null)
     filters.scope ? eq(c.patientScope, filters.scope) : undefined,
     filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
   );
-  return sql`select b.trust_id, b.stage, jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
+  return sql`select b.trust_id, b.stage, 1 as sign,
+      jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
     from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
       from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
       where ${where} group by 1, 2, 3) b
@@ -195,22 +215,24 @@ function stageHistogramQuery(filters: StatisticsFilters, trustId: string | null)
 
 /**
  * The histograms of the rows summed per trust (keyed by trust id) and in total (keyed by ''), then
- * per stage, as bins.
+ * per stage, as bins; a row with sign −1 is subtracted.
  */
 function histogramsByTrust(
   rows: readonly z.infer<typeof stageRow>[],
 ): Map<string, Map<string, Bin[]>> {
   const sums = new Map<string, Map<string, Map<number, number>>>();
-  const add = (key: string, stage: string, histogram: StageHistogram) => {
+  const add = (key: string, { stage, sign, histogram }: z.infer<typeof stageRow>) => {
     const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
     sums.set(key, byStage);
     const counts = byStage.get(stage) ?? new Map<number, number>();
     byStage.set(stage, counts);
-    for (const [tenths, n] of histogram) counts.set(tenths, (counts.get(tenths) ?? 0) + n);
+    for (const [tenths, n] of histogram) {
+      counts.set(tenths, (counts.get(tenths) ?? 0) + sign * n);
+    }
   };
   for (const row of rows) {
-    add(row.trust_id, row.stage, row.histogram);
-    add('', row.stage, row.histogram);
+    add(row.trust_id, row);
+    add('', row);
   }
   return new Map(
     [...sums].map(([key, byStage]) => [
@@ -225,31 +247,44 @@ function histogramsByTrust(
   );
 }
 
-/** Every section of the statistics for the filters, suppressed. */
-export async function loadStatistics(
-  db: Db,
-  actor: TenantScope,
+/** Every section of the statistics for the filters, suppressed; `today` as `YYYY-MM-DD`. */
+async function loadStatistics(
+  tx: Tx,
   filters: StatisticsFilters,
   trustList: readonly TrustOption[],
+  today: string,
 ): Promise<Statistics> {
   const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
+  const ranges = (coarsest: 'month' | 'year') =>
+    grainRanges(filters.from, filters.to, coarsest, today);
+  const byYear = ranges('year');
+  // The time series reads months, unless it is shown by year.
+  const seriesRanges = filters.granularity === 'year' ? byYear : ranges('month');
   // Without an ATC filter the counts come from the table without the ATC code.
   const v = filters.atc ? statisticsVolumes : statisticsSchemeVolumes;
-  const where = (coarsest: 'month' | 'year') =>
-    and(
-      inPeriod(v, filters.from, filters.to, coarsest),
-      trust ? eq(v.trustId, trust.id) : undefined,
-      filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
-      filters.scope ? eq(v.patientScope, filters.scope) : undefined,
-      filters.atc ? like(statisticsVolumes.atc5, `${filters.atc}%`) : undefined,
-    );
+  const volumes = (period: PeriodRanges) => {
+    const { where, sign } = inPeriod(v, period);
+    return {
+      sign,
+      where: and(
+        where,
+        trust ? eq(v.trustId, trust.id) : undefined,
+        filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
+        filters.scope ? eq(v.patientScope, filters.scope) : undefined,
+        filters.atc ? like(statisticsVolumes.atc5, `${filters.atc}%`) : undefined,
+      ),
+    };
+  };
+  const seriesVolumes = volumes(seriesRanges);
+  const yearVolumes = volumes(byYear);
   // Whitelisted values only (zod enums) go into the SQL text.
   const unit = sql.raw(`'${filters.granularity}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${v.period}::timestamp), 'YYYY-MM-DD')`;
   // The volumes by ATC group: per ATC code without the trust, unless a trust is chosen.
   const a = trust ? statisticsVolumes : statisticsAtcVolumes;
+  const atcPeriod = inPeriod(a, byYear);
   const atcWhere = and(
-    inPeriod(a, filters.from, filters.to, 'year'),
+    atcPeriod.where,
     trust ? eq(statisticsVolumes.trustId, trust.id) : undefined,
     filters.scheme ? eq(a.scheme, filters.scheme) : undefined,
     filters.scope ? eq(a.patientScope, filters.scope) : undefined,
@@ -257,35 +292,39 @@ export async function loadStatistics(
   );
   const atcGroup = sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`;
 
-  const { series, groups, atcGroups, stageRows } = await inTenant(db, actor, async (tx) => ({
-    series: await tx
-      .select({ bucket, n: sumOf(v.submitted) })
-      .from(v)
-      .where(where(filters.granularity === 'year' ? 'year' : 'month'))
-      .groupBy(sql`1`),
-    groups: await tx
-      .select({
-        gTrust: sql<number>`grouping(${v.trustId})`,
-        gScheme: sql<number>`grouping(${v.scheme})`,
-        trustId: v.trustId,
-        scheme: v.scheme,
-        ...countsOf(v),
-      })
-      .from(v)
-      .where(where('year'))
-      .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`),
-    atcGroups: await tx
-      .select({ atcGroup, submitted: sumOf(a.submitted) })
-      .from(a)
-      .where(atcWhere)
-      .groupBy(sql`1`),
-    stageRows: rowsOf(await tx.execute(stageHistogramQuery(filters, trust?.id ?? null)), stageRow),
-  }));
+  const series = await tx
+    .select({ bucket, n: sumOf(v.submitted, seriesVolumes.sign) })
+    .from(v)
+    .where(seriesVolumes.where)
+    .groupBy(sql`1`);
+  const groups = await tx
+    .select({
+      gTrust: sql<number>`grouping(${v.trustId})`,
+      gScheme: sql<number>`grouping(${v.scheme})`,
+      trustId: v.trustId,
+      scheme: v.scheme,
+      ...countsOf(v, yearVolumes.sign),
+    })
+    .from(v)
+    .where(yearVolumes.where)
+    .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`);
+  const atcGroups = await tx
+    .select({ atcGroup, submitted: sumOf(a.submitted, atcPeriod.sign) })
+    .from(a)
+    .where(atcWhere)
+    .groupBy(sql`1`);
+  const stageRows = rowsOf(
+    await tx.execute(stageHistogramQuery(filters, trust?.id ?? null, byYear)),
+    stageRow,
+  );
 
   const stageBins = histogramsByTrust(stageRows);
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
-  const byAtc = new Map(atcGroups.map((row) => [row.atcGroup, row.submitted]));
+  // A group whose cases all fall after the period in its year nets to 0: not a group of the period.
+  const byAtc = new Map(
+    atcGroups.filter((row) => row.submitted !== 0).map((row) => [row.atcGroup, row.submitted]),
+  );
   let overall: Aggregates = { ...NO_COUNTS, stages: stagesOf(stageBins.get('')) };
   for (const { gTrust, gScheme, trustId, scheme, ...rowCounts } of groups) {
     const g = [gTrust, gScheme].join('');
@@ -559,26 +598,32 @@ export type StatisticsPage =
 const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
 const osloToday = (now: Date) => osloDay.format(now);
 
-/** The statistics page for a query string: the filters (or their errors) and every section. */
+/**
+ * The statistics page for a query string: the filters (or their errors) and every section, read
+ * in one transaction.
+ */
 export async function statisticsPage(
   db: Db,
   actor: TenantScope,
   query: URLSearchParams,
   now = new Date(),
 ): Promise<StatisticsPage> {
-  const trustList = await listTrusts(db, actor);
-  const parsed = parseFilters(query, osloToday(now));
-  if (!parsed.ok) return { ...parsed, trusts: trustList };
-  const { filters, values } = parsed;
-  if (filters.trust && !trustList.some((t) => t.code === filters.trust)) {
-    return { ok: false, values, errors: { helseforetak: 'trustInvalid' }, trusts: trustList };
-  }
-  return {
-    ok: true,
-    values,
-    trusts: trustList,
-    statistics: await loadStatistics(db, actor, filters, trustList),
-  };
+  const today = osloToday(now);
+  const parsed = parseFilters(query, today);
+  return inTenant(db, actor, async (tx): Promise<StatisticsPage> => {
+    const trustList = await listTrusts(tx);
+    if (!parsed.ok) return { ...parsed, trusts: trustList };
+    const { filters, values } = parsed;
+    if (filters.trust && !trustList.some((t) => t.code === filters.trust)) {
+      return { ok: false, values, errors: { helseforetak: 'trustInvalid' }, trusts: trustList };
+    }
+    return {
+      ok: true,
+      values,
+      trusts: trustList,
+      statistics: await loadStatistics(tx, filters, trustList, today),
+    };
+  });
 }
 
 /** One section as a spreadsheet (exceljs): a sheet with the table, «<5» where suppressed. */

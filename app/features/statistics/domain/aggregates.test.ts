@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grainRanges, histogramPercentile } from './aggregates';
+import { grainRanges, histogramPercentile, type GrainRange } from './aggregates';
 
 /** percentile_cont over the expanded values, as PostgreSQL defines it. */
 function percentile(values: number[], p: number): number {
@@ -71,11 +71,82 @@ describe('grainRanges', () => {
         { grain: 'year', from: '2025-01-01', until: '2026-01-01' },
       ],
     ],
-  ] as const)('%s to %s by %s', (from, to, coarsest, expected) => {
-    expect(grainRanges(from, to, coarsest)).toEqual(expected);
+  ] as const)('%s to %s by %s, in the past', (from, to, coarsest, expected) => {
+    expect(grainRanges(from, to, coarsest, '2030-01-01')).toEqual({ add: expected, subtract: [] });
   });
 
-  it('covers every day of the period exactly once, in whole periods', () => {
+  it.each([
+    // The default view: the current year whole, less its days after today (none submitted yet).
+    [
+      '2024-01-01',
+      '2026-12-02',
+      'year',
+      '2026-12-02',
+      {
+        add: [{ grain: 'year', from: '2024-01-01', until: '2027-01-01' }],
+        subtract: [{ grain: 'day', from: '2026-12-03', until: '2027-01-01' }],
+      },
+    ],
+    [
+      '2024-01-01',
+      '2026-12-02',
+      'month',
+      '2026-12-02',
+      {
+        add: [{ grain: 'month', from: '2024-01-01', until: '2027-01-01' }],
+        subtract: [{ grain: 'day', from: '2026-12-03', until: '2027-01-01' }],
+      },
+    ],
+    // A period ending after today: months and days after it are subtracted.
+    [
+      '2024-07-01',
+      '2025-05-20',
+      'year',
+      '2025-05-01',
+      {
+        add: [
+          { grain: 'month', from: '2024-07-01', until: '2025-01-01' },
+          { grain: 'year', from: '2025-01-01', until: '2026-01-01' },
+        ],
+        subtract: [
+          { grain: 'day', from: '2025-05-21', until: '2025-06-01' },
+          { grain: 'month', from: '2025-06-01', until: '2026-01-01' },
+        ],
+      },
+    ],
+    // The year began before the period: read as before.
+    [
+      '2025-03-15',
+      '2025-05-31',
+      'year',
+      '2025-05-31',
+      {
+        add: [
+          { grain: 'day', from: '2025-03-15', until: '2025-04-01' },
+          { grain: 'month', from: '2025-04-01', until: '2025-06-01' },
+        ],
+        subtract: [],
+      },
+    ],
+    // Ending the day before today: read as before.
+    [
+      '2025-01-01',
+      '2025-05-30',
+      'year',
+      '2025-05-31',
+      {
+        add: [
+          { grain: 'month', from: '2025-01-01', until: '2025-05-01' },
+          { grain: 'day', from: '2025-05-01', until: '2025-05-31' },
+        ],
+        subtract: [],
+      },
+    ],
+  ] as const)('%s to %s by %s, today %s', (from, to, coarsest, today, expected) => {
+    expect(grainRanges(from, to, coarsest, today)).toEqual(expected);
+  });
+
+  it('counts every day of the period exactly once and no other day, in whole periods', () => {
     const day = fc
       .date({ min: new Date('2023-01-01'), max: new Date('2027-12-31'), noInvalidDate: true })
       .map((d) => d.toISOString().slice(0, 10));
@@ -83,19 +154,30 @@ describe('grainRanges', () => {
       fc.property(
         day,
         day,
+        day,
         fc.constantFrom('month' as const, 'year' as const),
-        (a, b, coarsest) => {
+        (a, b, today, coarsest) => {
           const [from, to] = a <= b ? [a, b] : [b, a];
-          const ranges = grainRanges(from, to, coarsest);
-          const covered = ranges.flatMap((r) => days(r.from, dayBefore(r.until)));
-          expect(covered).toEqual(days(from, to));
-          for (const r of ranges) {
-            if (r.grain !== 'day')
-              expect(r.from.endsWith(r.grain === 'year' ? '-01-01' : '-01')).toBe(true);
-          }
+          const { add, subtract } = grainRanges(from, to, coarsest, today);
+          const times = new Map<string, number>();
+          const count = (ranges: readonly GrainRange[], by: number) => {
+            for (const r of ranges) {
+              if (r.grain !== 'day')
+                expect(r.from.endsWith(r.grain === 'year' ? '-01-01' : '-01')).toBe(true);
+              for (const d of days(r.from, dayBefore(r.until)))
+                times.set(d, (times.get(d) ?? 0) + by);
+            }
+          };
+          count(add, 1);
+          count(subtract, -1);
+          expect([...times.values()].every((n) => n === 0 || n === 1)).toBe(true);
+          const counted = [...times].filter(([, n]) => n === 1).map(([d]) => d);
+          expect(counted.sort()).toEqual(days(from, to));
+          // Days after today only are subtracted.
+          for (const r of subtract) expect(r.from > today).toBe(true);
         },
       ),
-      { numRuns: 60 },
+      { numRuns: 100 },
     );
   });
 });

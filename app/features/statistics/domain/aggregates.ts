@@ -23,13 +23,24 @@ function next(day: string, grain: Grain): string {
   return format(d);
 }
 
+/** The periods a view sums: `add` counted in, `subtract` counted out (each within an `add` period). */
+export interface PeriodRanges {
+  add: GrainRange[];
+  subtract: GrainRange[];
+}
+
+/** Appends a range, merged with the last one when it continues it in the same grain. */
+function append(out: GrainRange[], range: GrainRange): void {
+  const last = out.at(-1);
+  if (last && last.grain === range.grain && last.until === range.from) last.until = range.until;
+  else out.push({ ...range });
+}
+
 /**
- * The days `from` to `to` (inclusive) as the fewest whole periods: whole years (when `coarsest`
- * is 'year'), then whole months, the rest as days. Each aggregate row is one period of one
- * grain, so the rows of these ranges count every case of the days exactly once.
+ * The days `from` (inclusive) to `end` (exclusive) as the fewest whole periods: whole years (when
+ * `coarsest` is 'year'), then whole months, the rest as days.
  */
-export function grainRanges(from: string, to: string, coarsest: 'month' | 'year'): GrainRange[] {
-  const end = next(to, 'day');
+function cover(from: string, end: string, coarsest: 'month' | 'year'): GrainRange[] {
   const out: GrainRange[] = [];
   for (let cursor = from; cursor < end;) {
     const grain: Grain =
@@ -39,12 +50,35 @@ export function grainRanges(from: string, to: string, coarsest: 'month' | 'year'
           ? 'month'
           : 'day';
     const until = next(cursor, grain);
-    const last = out.at(-1);
-    if (last && last.grain === grain && last.until === cursor) last.until = until;
-    else out.push({ grain, from: cursor, until });
+    append(out, { grain, from: cursor, until });
     cursor = until;
   }
   return out;
+}
+
+/**
+ * The days `from` to `to` (inclusive) as whole periods. Each aggregate row is one period of one
+ * grain, so the rows of `add` less the rows of `subtract` count every case of the days exactly
+ * once. Mostly the fewest whole periods (`cover`). But when the days end inside a period of the
+ * coarsest grain that began within them, and `to` is `today` or later, that period is added whole
+ * and its days after `to` subtracted: nothing has been submitted after today, so the subtracted
+ * rows are (almost always) none, and the current year is one row per combination instead of a
+ * row per month and per day so far. Exact either way.
+ */
+export function grainRanges(
+  from: string,
+  to: string,
+  coarsest: 'month' | 'year',
+  today: string,
+): PeriodRanges {
+  const end = next(to, 'day');
+  const start = coarsest === 'year' ? `${to.slice(0, 4)}-01-01` : `${to.slice(0, 7)}-01`;
+  const whole = next(start, coarsest);
+  if (to < today || start < from || end === whole)
+    return { add: cover(from, end, coarsest), subtract: [] };
+  const add = cover(from, start, coarsest);
+  append(add, { grain: coarsest, from: start, until: whole });
+  return { add, subtract: cover(end, whole, 'month') };
 }
 
 /** One bin of a histogram: a value and how many cases have it. */
