@@ -447,7 +447,6 @@ export async function cohortSignalIn(
         festProductId: s.festProductId,
         atcCode: s.atcCode,
         substance: s.substance,
-        submittedAt: sql<Date>`${s.submittedAt}`.mapWith(s.submittedAt),
       })
       .from(s)
       .where(

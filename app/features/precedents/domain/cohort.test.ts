@@ -8,7 +8,7 @@ import {
   formCohorts,
   parseCohortPage,
   parseCohortSettings,
-  type CohortApplication,
+  type CohortRow,
   type CohortGroup,
 } from './cohort';
 
@@ -138,7 +138,7 @@ describe('cohort signal', () => {
     expect(result.cohorts[0] ?? null).toBe(all[expected.first] ?? null);
   });
 
-  const application = (n: number, over: Partial<CohortApplication> = {}): CohortApplication => ({
+  const application = (n: number, over: Partial<CohortRow> = {}): CohortRow => ({
     caseId: `c${n}`,
     caseNumber: `HBE-2026-${String(n).padStart(5, '0')}`,
     scheme: 'offLabel',
@@ -146,7 +146,6 @@ describe('cohort signal', () => {
     festProductId: null,
     atcCode: 'L01FA01',
     substance: 'Rituksimab',
-    submittedAt: new Date(Date.UTC(2026, 0, n)),
     ...over,
   });
 

@@ -14,12 +14,15 @@ export const COHORT_LINKS = 10;
 export interface CohortApplication {
   caseId: string;
   caseNumber: string;
+}
+
+/** An application of a cohort as read: with the drug and scheme it applied for. */
+export interface CohortRow extends CohortApplication {
   scheme: string | null;
   drugLabel: string | null;
   festProductId: string | null;
   atcCode: string | null;
   substance: string | null;
-  submittedAt: Date;
 }
 
 /**
@@ -104,10 +107,7 @@ export function formCohorts(groups: readonly CohortGroup[], threshold: number): 
 }
 
 /** A cohort with its newest applications (newest first, as read): the drug as on the newest. */
-export function cohortOf(
-  candidate: CohortCandidate,
-  newestFirst: readonly CohortApplication[],
-): Cohort {
+export function cohortOf(candidate: CohortCandidate, newestFirst: readonly CohortRow[]): Cohort {
   const newest = newestFirst[0];
   return {
     key: candidate.key,
@@ -118,7 +118,10 @@ export function cohortOf(
     scheme: newest?.scheme ?? null,
     diagnosis: candidate.diagnosis,
     count: candidate.count,
-    applications: newestFirst.slice(0, COHORT_LINKS).reverse(),
+    applications: newestFirst
+      .slice(0, COHORT_LINKS)
+      .reverse()
+      .map(({ caseId, caseNumber }) => ({ caseId, caseNumber })),
   };
 }
 
