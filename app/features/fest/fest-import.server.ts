@@ -257,8 +257,6 @@ async function load(
     }
     if (all) {
       for (const [kind, batch] of batches) if (batch.size) await writer.write(kind, batch.take());
-    }
-    if (all) {
       while (products.size) await writeProducts();
     } else if (reader.substancesRead && products.size >= batchSize) {
       await writeProducts(); // one batch per chunk: the parse goes on meanwhile
