@@ -18,14 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { z } from 'zod';
 import {
   APP_ROLE_OPTIONS,
   inApp,
-  postgresPool,
+  openPostgres,
   type AppReads,
   type Database,
   type Db,
@@ -52,23 +51,14 @@ function recordingDatabase(database: Database) {
       if (recorder.recording) recorder.statements.push({ query, params, asApp });
     },
   });
-  const logger = loggerFor(false);
   if (database.kind === 'pglite') {
-    const db: Db = drizzlePglite(database.client, { schema, logger });
+    const db: Db = drizzlePglite(database.client, { schema, logger: loggerFor(false) });
     const readAsApp: AppReads = (fn) => inApp(db, fn);
     return { database: { ...database, db, readAsApp }, recorder, close: () => Promise.resolve() };
   }
   // Both pools of `openPostgres`, the app role's too, so every statement a page runs is recorded.
-  const pool = postgresPool(database.url, 10);
-  const db: Db = drizzlePg(pool, { schema, logger });
-  const appPool = postgresPool(database.url, 5, APP_ROLE_OPTIONS);
-  const appDb: Db = drizzlePg(appPool, { schema, logger: loggerFor(true) });
-  const readAsApp: AppReads = (fn) => fn(appDb);
-  return {
-    database: { ...database, db, readAsApp },
-    recorder,
-    close: () => Promise.all([pool.end(), appPool.end()]).then(() => undefined),
-  };
+  const recorded = openPostgres(database.url, 10, loggerFor);
+  return { database: recorded, recorder, close: () => recorded.close() };
 }
 
 /**

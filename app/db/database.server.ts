@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import type { Logger } from 'drizzle-orm/logger';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -86,13 +87,20 @@ export function postgresPool(url: string, max: number, options?: string): pg.Poo
  */
 export const APP_ROLE_OPTIONS = '-c role=sp_app';
 
-/** A PostgreSQL server. */
-export function openPostgres(url: string, poolSize = 10): PostgresDatabase {
+/**
+ * A PostgreSQL server. `logger`, if given, makes the Drizzle logger of each of its two pools
+ * (`asApp` for the app role's): the page bench records every statement a page runs with it.
+ */
+export function openPostgres(
+  url: string,
+  poolSize = 10,
+  logger?: (asApp: boolean) => Logger,
+): PostgresDatabase {
   const pool = postgresPool(url, poolSize);
-  const db = drizzlePg(pool, { schema });
+  const db = drizzlePg(pool, { schema, logger: logger?.(false) });
   // A smaller second pool for `readAsApp`; its connections open on first use (after migrating).
   const appPool = postgresPool(url, Math.max(2, Math.ceil(poolSize / 2)), APP_ROLE_OPTIONS);
-  const appDb: Db = drizzlePg(appPool, { schema });
+  const appDb: Db = drizzlePg(appPool, { schema, logger: logger?.(true) });
   const exclusive = async <T>(key: string, fn: () => Promise<T>): Promise<T> => {
     const client = await pool.connect();
     try {
