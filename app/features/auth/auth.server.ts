@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { asc, eq, lt, or } from 'drizzle-orm';
-import { createCookie, redirect } from 'react-router';
+import { asc, eq, lt, or, sql } from 'drizzle-orm';
+import { redirect } from 'react-router';
 import { bindTenant, inApp, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
+import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
   /** A session unused this long ends (sliding). */
@@ -41,7 +42,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   const absoluteMs = absoluteHours * 3_600_000;
   const now = config.now ?? (() => new Date());
   const reads: AppReads = config.readAsApp ?? ((fn) => inApp(db, fn));
-  const cookie = createCookie('sp_session', {
+  const cookie = signedCookie('sp_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.secure,
@@ -50,9 +51,24 @@ export function createAuth(db: Db, config: AuthConfig) {
     secrets: config.secrets,
   });
 
-  async function readToken(request: Request): Promise<string | null> {
-    const value: unknown = await cookie.parse(request.headers.get('Cookie'));
+  /** The session token from the request's signed cookie (checked synchronously), or null. */
+  function readToken(request: Request): string | null {
+    const value = cookie.parse(request.headers.get('Cookie'));
     return typeof value === 'string' && value.length > 0 ? value : null;
+  }
+
+  /**
+   * The session's row per role grant, built once per database handle and prepared under a name
+   * (parsed and planned once per connection): the app role's pool that `readAsApp` hands out is
+   * the same handle on every request; a transaction is a new one each time.
+   */
+  const sessionReads = new WeakMap<Db, ReturnType<typeof buildSessionRead>>();
+  function sessionRead(q: Db) {
+    const known = sessionReads.get(q);
+    if (known) return known;
+    const built = buildSessionRead(q);
+    sessionReads.set(q, built);
+    return built;
   }
 
   /**
@@ -64,23 +80,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   async function actorIn(tx: Db, token: string): Promise<Actor | null> {
     const id = hashToken(token);
     const at = now();
-    const rows = await tx
-      .select({
-        userId: sessions.userId,
-        trustId: sessions.trustId,
-        trustName: trusts.name,
-        name: users.name,
-        expiresAt: sessions.expiresAt,
-        lastSeenAt: sessions.lastSeenAt,
-        role: roleAssignments.role,
-        grantTrustId: roleAssignments.trustId,
-        departmentId: roleAssignments.departmentId,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(trusts, eq(trusts.id, sessions.trustId))
-      .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
-      .where(eq(sessions.id, id));
+    const rows = await sessionRead(tx).execute({ id });
     const [row] = rows;
     if (!row) return null;
     const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
@@ -127,7 +127,7 @@ export function createAuth(db: Db, config: AuthConfig) {
         settle = resolve;
       });
       const value = (async () => {
-        const token = await readToken(request);
+        const token = readToken(request);
         if (!token) {
           settle(null);
           return null;
@@ -167,9 +167,8 @@ export function createAuth(db: Db, config: AuthConfig) {
     function getActor(request: Request): Promise<Actor | null> {
       const known = actors.get(request);
       if (known) return known;
-      const reading = readToken(request).then((token) =>
-        token ? reads((q) => actorIn(q, token)) : null,
-      );
+      const token = readToken(request);
+      const reading = token ? reads((q) => actorIn(q, token)) : Promise.resolve(null);
       actors.set(request, reading);
       return reading;
     }
@@ -203,7 +202,7 @@ export function createAuth(db: Db, config: AuthConfig) {
      * planted or old id never becomes a signed-in one (session fixation).
      */
     async function login(userId: string, request?: Request): Promise<string | null> {
-      const previous = request ? await readToken(request) : null;
+      const previous = request ? readToken(request) : null;
       const token = randomBytes(32).toString('base64url');
       const at = now();
       const created = await inApp(db, async (tx) => {
@@ -238,7 +237,7 @@ export function createAuth(db: Db, config: AuthConfig) {
 
     /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
     async function logout(request: Request): Promise<string> {
-      const token = await readToken(request);
+      const token = readToken(request);
       if (token) {
         await inApp(db, (tx) => tx.delete(sessions).where(eq(sessions.id, hashToken(token))));
       }
@@ -258,6 +257,28 @@ export function createAuth(db: Db, config: AuthConfig) {
      */
     forRequest: () => withMemo(oneRequest()),
   };
+}
+
+/** The session, its user and trust, and the user's role grants (one row per grant). */
+function buildSessionRead(q: Db) {
+  return q
+    .select({
+      userId: sessions.userId,
+      trustId: sessions.trustId,
+      trustName: trusts.name,
+      name: users.name,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      role: roleAssignments.role,
+      grantTrustId: roleAssignments.trustId,
+      departmentId: roleAssignments.departmentId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(trusts, eq(trusts.id, sessions.trustId))
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('sp_session_actor');
 }
 
 /** Where a request's actor is kept once read (see `createAuth`). */
