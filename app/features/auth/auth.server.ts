@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, lt, or, sql } from 'drizzle-orm';
 import { redirect } from 'react-router';
-import { bindTenant, inApp, type AppReads, type Db, type Tx } from '../../db/database.server';
+import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
 import { signedCookie } from './signed-cookie.server';
@@ -105,63 +105,22 @@ export function createAuth(db: Db, config: AuthConfig) {
    */
   const withMemo = (actors: ActorMemo) => {
     /**
-     * The signed-in actor read in one unit of work of `within`, with `then(q, actor)` run in the
-     * SAME unit right after the session is read: one unit, not two, for the session and the small
-     * read that comes with it. `actor` settles as soon as the session is read, so a page loader
-     * waiting for it does not wait for `then`. `value` is null when nobody is signed in. If
-     * another loader of the request has read the session already, `then` runs in a unit of its
-     * own.
-     */
-    function actorWith<Q extends Db, T>(
-      request: Request,
-      within: <R>(fn: (q: Q) => Promise<R>) => Promise<R>,
-      then: (q: Q, actor: Actor) => Promise<T>,
-    ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-      const known = actors.get(request);
-      if (known) {
-        const value = known.then((actor) => (actor ? within((q) => then(q, actor)) : null));
-        return { actor: known, value };
-      }
-      let settle: (actor: Actor | null) => void = () => undefined;
-      const actor = new Promise<Actor | null>((resolve) => {
-        settle = resolve;
-      });
-      const value = (async () => {
-        const token = readToken(request);
-        if (!token) {
-          settle(null);
-          return null;
-        }
-        return within(async (q) => {
-          const found = await actorIn(q, token);
-          settle(found);
-          return found ? then(q, found) : null;
-        });
-      })();
-      // A failed session read fails both promises (never leaves `actor` waiting).
-      const settled = Promise.race([actor, value.then(() => actor)]);
-      // Whoever awaits `settled` sees a failure; nobody awaiting it is not an unhandled rejection.
-      settled.catch(() => undefined);
-      actors.set(request, settled);
-      return { actor: settled, value };
-    }
-
-    /**
-     * The signed-in actor (see `actorWith`), with `then(tx, actor)` run in the session's
-     * transaction bound to the actor's trust (`bindTenant`): the header's unread count.
+     * The signed-in actor (`actor`, see `getActor`), and `then(tx, actor)` run after it in a
+     * transaction bound to the actor's trust (`value`, null when nobody is signed in): the
+     * header's unread count. The session is read on its own (one statement on PostgreSQL), so a
+     * page loader waiting for the actor waits for neither the count nor a begin before the read.
      */
     function readActorWith<T>(
       request: Request,
       then: (tx: Tx, actor: Actor) => Promise<T>,
     ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-      return actorWith(
-        request,
-        <R>(fn: (tx: Tx) => Promise<R>) => inApp(db, fn),
-        (tx, actor) =>
-          bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
-            then(tx, actor),
-          ),
+      const actor = getActor(request);
+      const value = actor.then((found) =>
+        found
+          ? inTenant(db, { trustId: found.trustId, userId: found.userId }, (tx) => then(tx, found))
+          : null,
       );
+      return { actor, value };
     }
 
     function getActor(request: Request): Promise<Actor | null> {
@@ -181,19 +140,15 @@ export function createAuth(db: Db, config: AuthConfig) {
     }
 
     /**
-     * `fn` for the signed-in actor, in the unit of work that reads the session (`readAsApp`: as
-     * the app role, no trust bound), or a redirect to the login page: for a search.
+     * `fn` for the signed-in actor as the app role with no trust bound (`readAsApp`: statements of
+     * their own on PostgreSQL), or a redirect to the login page: for a search.
      */
     async function requireActorWith<T>(
       request: Request,
       fn: (db: Db, actor: Actor) => Promise<T>,
     ): Promise<T> {
-      const { value } = actorWith(request, reads, async (tx, found) => ({
-        result: await fn(tx, found),
-      }));
-      const done = await value;
-      if (!done) throw redirect('/logg-inn');
-      return done.result;
+      const actor = await requireActor(request);
+      return reads((q) => fn(q, actor));
     }
 
     /**
