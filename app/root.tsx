@@ -24,7 +24,7 @@ import { useNonce } from './ui/nonce';
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
-  // The session and the header's unread count in one transaction; the page's loader goes on as
+  // The session, then the header's unread count in the actor's trust; the page's loader goes on as
   // soon as the session is read.
   const header = context.auth.readActorWith(request, (tx, actor) =>
     unreadForPage(tx, actor, request),

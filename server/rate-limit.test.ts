@@ -40,6 +40,10 @@ describe('rate limits on login and search', () => {
     // Showing the login page is not a login attempt; other pages are not limited.
     expect(await statuses(10, '/logg-inn')).toEqual(Array(10).fill(200));
     expect(await statuses(10, '/saker/ny')).toEqual(Array(10).fill(200));
+    // An unlimited request carries no rate-limit headers; a counted one does (draft-8).
+    expect((await fetch(`${url}/saker/ny`)).headers.get('ratelimit-policy')).toBeNull();
+    const counted = await fetch(`${url}/logg-inn/helseid`);
+    expect(counted.headers.get('ratelimit-policy')).toMatch(/^"3-in-1min"; q=3; w=60;/);
   });
 
   it('limits the searches together, answering JSON', async () => {

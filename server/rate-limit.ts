@@ -20,33 +20,36 @@ const isSearch = (req: Request) => /^\/api\/(legemidler|diagnoser)(\.data)?$/.te
 
 /**
  * Per-address rate limits (express-rate-limit, in-memory per app instance) on logging in and on
- * search. Over the limit: 429 with a Norwegian message (HTML for login, JSON for search).
+ * search. Over the limit: 429 with a Norwegian message (HTML for login, JSON for search). One
+ * middleware that hands a login or a search to its limiter and lets every other request through
+ * untouched (not two limiters that each skip it, at a few awaits and a `req.ip` each).
  */
-export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestHandler[] {
+export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestHandler {
   const common = { windowMs, standardHeaders: 'draft-8', legacyHeaders: false } as const;
-  return [
-    rateLimit({
-      ...common,
-      limit: limits.login,
-      skip: (req) => !isLogin(req),
-      handler: (_req, res) => {
-        const t = msg.signIn.rateLimited;
-        res
-          .status(429)
-          .type('html')
-          .send(
-            `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${t.title}</title></head>` +
-              `<body><main><h1>${t.title}</h1><p>${t.login}</p><p><a href="/logg-inn">${t.back}</a></p></main></body></html>`,
-          );
-      },
-    }),
-    rateLimit({
-      ...common,
-      limit: limits.search,
-      skip: (req) => !isSearch(req),
-      handler: (_req, res) => {
-        res.status(429).json({ problem: msg.signIn.rateLimited.search });
-      },
-    }),
-  ];
+  const login = rateLimit({
+    ...common,
+    limit: limits.login,
+    handler: (_req, res) => {
+      const t = msg.signIn.rateLimited;
+      res
+        .status(429)
+        .type('html')
+        .send(
+          `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${t.title}</title></head>` +
+            `<body><main><h1>${t.title}</h1><p>${t.login}</p><p><a href="/logg-inn">${t.back}</a></p></main></body></html>`,
+        );
+    },
+  });
+  const search = rateLimit({
+    ...common,
+    limit: limits.search,
+    handler: (_req, res) => {
+      res.status(429).json({ problem: msg.signIn.rateLimited.search });
+    },
+  });
+  return (req, res, next) => {
+    if (isLogin(req)) return login(req, res, next);
+    if (isSearch(req)) return search(req, res, next);
+    next();
+  };
 }

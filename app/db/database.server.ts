@@ -146,8 +146,7 @@ export function inTenant<T>(db: Db, scope: TenantScope, fn: (tx: Tx) => Promise<
 
 /**
  * Binds a transaction to one trust as the application role, from here to its end: what `inTenant`
- * does first. For a transaction that learns its trust on the way (the session is read, then the
- * header's count, in one transaction: see `readActorWith` in features/auth).
+ * does first, or for a transaction that learns its trust on the way.
  */
 export async function bindTenant(tx: Tx, scope: TenantScope): Promise<void> {
   await tx.execute(

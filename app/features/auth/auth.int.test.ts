@@ -76,6 +76,9 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
       secure: false,
     });
     expect(await rotated.getActor(request(cookie))).not.toBeNull();
+    // Once the old secret is dropped from the list, its cookies no longer sign anyone in.
+    const retired = createAuth(database.db, { secrets: ['new-secret'], secure: false });
+    expect(await retired.getActor(request(cookie))).toBeNull();
   });
 
   it('ends the session on logout and ignores expired sessions', async () => {

@@ -1,9 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { asc, eq, lt, or } from 'drizzle-orm';
-import { createCookie, redirect } from 'react-router';
-import { bindTenant, inApp, type AppReads, type Db, type Tx } from '../../db/database.server';
+import { asc, eq, lt, or, sql } from 'drizzle-orm';
+import { redirect } from 'react-router';
+import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
+import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
   /** A session unused this long ends (sliding). */
@@ -41,7 +42,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   const absoluteMs = absoluteHours * 3_600_000;
   const now = config.now ?? (() => new Date());
   const reads: AppReads = config.readAsApp ?? ((fn) => inApp(db, fn));
-  const cookie = createCookie('sp_session', {
+  const cookie = signedCookie('sp_session', {
     httpOnly: true,
     sameSite: 'lax',
     secure: config.secure,
@@ -50,9 +51,24 @@ export function createAuth(db: Db, config: AuthConfig) {
     secrets: config.secrets,
   });
 
-  async function readToken(request: Request): Promise<string | null> {
-    const value: unknown = await cookie.parse(request.headers.get('Cookie'));
+  /** The session token from the request's signed cookie (checked synchronously), or null. */
+  function readToken(request: Request): string | null {
+    const value = cookie.parse(request.headers.get('Cookie'));
     return typeof value === 'string' && value.length > 0 ? value : null;
+  }
+
+  /**
+   * The session's row per role grant, built once per database handle and prepared under a name
+   * (parsed and planned once per connection): the app role's pool that `readAsApp` hands out is
+   * the same handle on every request; a transaction is a new one each time.
+   */
+  const sessionReads = new WeakMap<Db, ReturnType<typeof buildSessionRead>>();
+  function sessionRead(q: Db) {
+    const known = sessionReads.get(q);
+    if (known) return known;
+    const built = buildSessionRead(q);
+    sessionReads.set(q, built);
+    return built;
   }
 
   /**
@@ -64,23 +80,7 @@ export function createAuth(db: Db, config: AuthConfig) {
   async function actorIn(tx: Db, token: string): Promise<Actor | null> {
     const id = hashToken(token);
     const at = now();
-    const rows = await tx
-      .select({
-        userId: sessions.userId,
-        trustId: sessions.trustId,
-        trustName: trusts.name,
-        name: users.name,
-        expiresAt: sessions.expiresAt,
-        lastSeenAt: sessions.lastSeenAt,
-        role: roleAssignments.role,
-        grantTrustId: roleAssignments.trustId,
-        departmentId: roleAssignments.departmentId,
-      })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .innerJoin(trusts, eq(trusts.id, sessions.trustId))
-      .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
-      .where(eq(sessions.id, id));
+    const rows = await sessionRead(tx).execute({ id });
     const [row] = rows;
     if (!row) return null;
     const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
@@ -105,71 +105,29 @@ export function createAuth(db: Db, config: AuthConfig) {
    */
   const withMemo = (actors: ActorMemo) => {
     /**
-     * The signed-in actor read in one unit of work of `within`, with `then(q, actor)` run in the
-     * SAME unit right after the session is read: one unit, not two, for the session and the small
-     * read that comes with it. `actor` settles as soon as the session is read, so a page loader
-     * waiting for it does not wait for `then`. `value` is null when nobody is signed in. If
-     * another loader of the request has read the session already, `then` runs in a unit of its
-     * own.
-     */
-    function actorWith<Q extends Db, T>(
-      request: Request,
-      within: <R>(fn: (q: Q) => Promise<R>) => Promise<R>,
-      then: (q: Q, actor: Actor) => Promise<T>,
-    ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-      const known = actors.get(request);
-      if (known) {
-        const value = known.then((actor) => (actor ? within((q) => then(q, actor)) : null));
-        return { actor: known, value };
-      }
-      let settle: (actor: Actor | null) => void = () => undefined;
-      const actor = new Promise<Actor | null>((resolve) => {
-        settle = resolve;
-      });
-      const value = (async () => {
-        const token = await readToken(request);
-        if (!token) {
-          settle(null);
-          return null;
-        }
-        return within(async (q) => {
-          const found = await actorIn(q, token);
-          settle(found);
-          return found ? then(q, found) : null;
-        });
-      })();
-      // A failed session read fails both promises (never leaves `actor` waiting).
-      const settled = Promise.race([actor, value.then(() => actor)]);
-      // Whoever awaits `settled` sees a failure; nobody awaiting it is not an unhandled rejection.
-      settled.catch(() => undefined);
-      actors.set(request, settled);
-      return { actor: settled, value };
-    }
-
-    /**
-     * The signed-in actor (see `actorWith`), with `then(tx, actor)` run in the session's
-     * transaction bound to the actor's trust (`bindTenant`): the header's unread count.
+     * The signed-in actor (`actor`, see `getActor`), and `then(tx, actor)` run after it in a
+     * transaction bound to the actor's trust (`value`, null when nobody is signed in): the
+     * header's unread count. The session is read on its own (one statement on PostgreSQL), so a
+     * page loader waiting for the actor waits for neither the count nor a begin before the read.
      */
     function readActorWith<T>(
       request: Request,
       then: (tx: Tx, actor: Actor) => Promise<T>,
     ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
-      return actorWith(
-        request,
-        <R>(fn: (tx: Tx) => Promise<R>) => inApp(db, fn),
-        (tx, actor) =>
-          bindTenant(tx, { trustId: actor.trustId, userId: actor.userId }).then(() =>
-            then(tx, actor),
-          ),
+      const actor = getActor(request);
+      const value = actor.then((found) =>
+        found
+          ? inTenant(db, { trustId: found.trustId, userId: found.userId }, (tx) => then(tx, found))
+          : null,
       );
+      return { actor, value };
     }
 
     function getActor(request: Request): Promise<Actor | null> {
       const known = actors.get(request);
       if (known) return known;
-      const reading = readToken(request).then((token) =>
-        token ? reads((q) => actorIn(q, token)) : null,
-      );
+      const token = readToken(request);
+      const reading = token ? reads((q) => actorIn(q, token)) : Promise.resolve(null);
       actors.set(request, reading);
       return reading;
     }
@@ -182,19 +140,15 @@ export function createAuth(db: Db, config: AuthConfig) {
     }
 
     /**
-     * `fn` for the signed-in actor, in the unit of work that reads the session (`readAsApp`: as
-     * the app role, no trust bound), or a redirect to the login page: for a search.
+     * `fn` for the signed-in actor as the app role with no trust bound (`readAsApp`: statements of
+     * their own on PostgreSQL), or a redirect to the login page: for a search.
      */
     async function requireActorWith<T>(
       request: Request,
       fn: (db: Db, actor: Actor) => Promise<T>,
     ): Promise<T> {
-      const { value } = actorWith(request, reads, async (tx, found) => ({
-        result: await fn(tx, found),
-      }));
-      const done = await value;
-      if (!done) throw redirect('/logg-inn');
-      return done.result;
+      const actor = await requireActor(request);
+      return reads((q) => fn(q, actor));
     }
 
     /**
@@ -203,7 +157,7 @@ export function createAuth(db: Db, config: AuthConfig) {
      * planted or old id never becomes a signed-in one (session fixation).
      */
     async function login(userId: string, request?: Request): Promise<string | null> {
-      const previous = request ? await readToken(request) : null;
+      const previous = request ? readToken(request) : null;
       const token = randomBytes(32).toString('base64url');
       const at = now();
       const created = await inApp(db, async (tx) => {
@@ -238,7 +192,7 @@ export function createAuth(db: Db, config: AuthConfig) {
 
     /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
     async function logout(request: Request): Promise<string> {
-      const token = await readToken(request);
+      const token = readToken(request);
       if (token) {
         await inApp(db, (tx) => tx.delete(sessions).where(eq(sessions.id, hashToken(token))));
       }
@@ -258,6 +212,28 @@ export function createAuth(db: Db, config: AuthConfig) {
      */
     forRequest: () => withMemo(oneRequest()),
   };
+}
+
+/** The session, its user and trust, and the user's role grants (one row per grant). */
+function buildSessionRead(q: Db) {
+  return q
+    .select({
+      userId: sessions.userId,
+      trustId: sessions.trustId,
+      trustName: trusts.name,
+      name: users.name,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+      role: roleAssignments.role,
+      grantTrustId: roleAssignments.trustId,
+      departmentId: roleAssignments.departmentId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .innerJoin(trusts, eq(trusts.id, sessions.trustId))
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
+    .where(eq(sessions.id, sql.placeholder('id')))
+    .prepare('sp_session_actor');
 }
 
 /** Where a request's actor is kept once read (see `createAuth`). */

@@ -1,10 +1,10 @@
 import { createHmac, webcrypto } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
 import * as oidc from 'openid-client';
-import { createCookie } from 'react-router';
 import { inApp, type Db, type Tx } from '../../db/database.server';
 import { users } from '../../db/schema';
 import type { Auth } from './auth.server';
+import { signedCookie } from './signed-cookie.server';
 import {
   HELSEID_SCOPES,
   personFromClaims,
@@ -69,7 +69,7 @@ export function createHelseIdLogin(
   settings: HelseIdSettings,
   cookieOptions: { secrets: string[]; secure: boolean },
 ) {
-  const flowCookie = createCookie('sp_helseid', {
+  const flowCookie = signedCookie('sp_helseid', {
     httpOnly: true,
     sameSite: 'lax',
     secure: cookieOptions.secure,
@@ -116,7 +116,7 @@ export function createHelseIdLogin(
       });
       return {
         location: url.href,
-        setCookie: await flowCookie.serialize({ verifier, state, nonce }),
+        setCookie: flowCookie.serialize({ verifier, state, nonce }),
       };
     } catch (error) {
       console.error('HelseID: could not start the login:', describe(error));
@@ -126,7 +126,7 @@ export function createHelseIdLogin(
 
   /** Handles the redirect back from HelseID: a new session, or why not. Nothing is created on refusal. */
   async function finish(request: Request): Promise<LoginResult> {
-    const clear = await flowCookie.serialize('', { maxAge: 0 });
+    const clear = flowCookie.serialize('', { maxAge: 0 });
     const refuse = (refusal: LoginRefusal): LoginResult => ({
       ok: false,
       refusal,
@@ -138,7 +138,7 @@ export function createHelseIdLogin(
       console.warn('HelseID: the provider answered', params.get('error'));
       return refuse(params.get('error') === 'access_denied' ? 'cancelled' : 'providerError');
     }
-    const flow = flowState(await flowCookie.parse(request.headers.get('Cookie')));
+    const flow = flowState(flowCookie.parse(request.headers.get('Cookie')));
     if (!flow) return refuse('expired');
     let claims: unknown;
     try {
