@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { listMyCases, type CaseListItem, type ListCursor } from '../features/cases/cases.server';
@@ -19,6 +19,7 @@ import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import { Pager } from '../ui/Pager';
+import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/home';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -118,11 +119,9 @@ function CaseTable({
           return (
             <Table.Row key={item.id}>
               <Table.Cell>
-                <Link asChild>
-                  <RouterLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
-                    {label}
-                  </RouterLink>
-                </Link>
+                <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
+                  {label}
+                </RouteLink>
               </Table.Cell>
               <Table.Cell>{item.drug || '–'}</Table.Cell>
               <Table.Cell>{item.indication || '–'}</Table.Cell>

@@ -1,5 +1,4 @@
-import { Link } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { RouteLink } from './RouteLink';
 
 /**
  * A keyset-paged list's links: back to its first page and on to the next. Plain links in a
@@ -24,16 +23,8 @@ export function Pager({
   if (!first && !next) return null;
   return (
     <nav aria-label={label} className="sp-row">
-      {first && (
-        <Link asChild>
-          <RouterLink to={first}>{firstLabel}</RouterLink>
-        </Link>
-      )}
-      {next && (
-        <Link asChild>
-          <RouterLink to={next}>{nextLabel}</RouterLink>
-        </Link>
-      )}
+      {first && <RouteLink to={first}>{firstLabel}</RouteLink>}
+      {next && <RouteLink to={next}>{nextLabel}</RouteLink>}
     </nav>
   );
 }

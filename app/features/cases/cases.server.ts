@@ -76,7 +76,6 @@ interface CaseMembers {
   coAuthorIds: string[];
   leaderIds: string[];
 }
-const NO_MEMBERS: CaseMembers = { coAuthorIds: [], leaderIds: [] };
 
 const rolesFor = (
   actor: Actor,
@@ -84,27 +83,6 @@ const rolesFor = (
   members: CaseMembers,
   consultedByActorTrust = false,
 ) => caseRoles(actor, { ...row, ...members, status: statusOf(row), consultedByActorTrust });
-
-async function membersOf(tx: Tx, caseIds: string[]): Promise<Map<string, CaseMembers>> {
-  const out = new Map<string, CaseMembers>();
-  if (caseIds.length === 0) return out;
-  const member = (caseId: string) => {
-    const found = out.get(caseId) ?? { coAuthorIds: [], leaderIds: [] };
-    out.set(caseId, found);
-    return found;
-  };
-  const coAuthors = await tx
-    .select({ caseId: caseCollaborators.caseId, userId: caseCollaborators.userId })
-    .from(caseCollaborators)
-    .where(inArray(caseCollaborators.caseId, caseIds));
-  const leaders = await tx
-    .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
-    .from(caseLeaders)
-    .where(inArray(caseLeaders.caseId, caseIds));
-  for (const r of coAuthors) member(r.caseId).coAuthorIds.push(r.userId);
-  for (const r of leaders) member(r.caseId).leaderIds.push(r.userId);
-  return out;
-}
 
 /**
  * A page loader's one read transaction (see `inCasePage`): the case's visibility is checked once
@@ -535,65 +513,86 @@ function visibleCaseIds(
   return selects.length > 0 ? sql.join(selects, sql` union `) : null;
 }
 
+/** One case of a list of "My cases" as read (`listPage`), with who it names and its stage clock. */
+const listRow = z.object({
+  id: z.string(),
+  trustId: z.string(),
+  departmentId: z.string(),
+  applicantId: z.string(),
+  coAuthorIds: z.array(z.string()),
+  leaderIds: z.array(z.string()),
+  caseNumber: z.string().nullable(),
+  status: z.string(),
+  drug: z.string().nullable(),
+  indication: z.string().nullable(),
+  updatedAt: z.coerce.date(),
+  /** `updated_at` exactly (microseconds), as text: the list's cursor. */
+  updatedKey: z.string(),
+  urgent: z.boolean(),
+  enteredAt: z.coerce.date().nullable(),
+  normalDays: z.number().nullable(),
+  urgentDays: z.number().nullable(),
+});
+type ListRow = z.output<typeof listRow>;
+const myCasesRow = z.object({
+  total: z.number(),
+  waiting: z.array(listRow),
+  others: z.array(listRow),
+  finished: z.array(listRow),
+});
+
+/**
+ * One page of a list (the cases `ids` selects) as a JSON array of `listRow`, in the list's order
+ * of (updated_at, id). Only the fields the list shows are read (the drug's name and the
+ * indication from the answers, in SQL). With `clock`, when the case entered its status and the
+ * trust's deadline for it (the active lists); without, null.
+ */
+function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, clock: boolean) {
+  if (!ids) return sql`'[]'::json`;
+  const direction = sql.raw(order === 'oldest' ? 'asc' : 'desc');
+  const item = sql`json_build_object('id', ${cases.id}, 'trustId', ${cases.trustId},
+    'departmentId', ${cases.departmentId}, 'applicantId', ${cases.applicantId},
+    'coAuthorIds', ${idsOn(caseCollaborators)}, 'leaderIds', ${idsOn(caseLeaders)},
+    'caseNumber', ${cases.caseNumber}, 'status', ${cases.status},
+    'drug', ${cases.answers}->'drug'->>'label', 'indication', ${cases.answers}->>'indication',
+    'updatedAt', ${cases.updatedAt}, 'updatedKey', ${cases.updatedAt}::text,
+    'urgent', ${cases.urgent},
+    'enteredAt', ${clock ? enteredCurrentStatus : sql`null`},
+    'normalDays', ${clock ? stageDeadlines.normalDays : sql`null`},
+    'urgentDays', ${clock ? stageDeadlines.urgentDays : sql`null`})`;
+  const deadline = clock
+    ? sql`left join ${stageDeadlines} on ${stageDeadlines.trustId} = ${cases.trustId} and ${stageDeadlines.status} = ${cases.status}`
+    : sql``;
+  return sql`(select coalesce(json_agg(page.item order by page.at ${direction}, page.id ${direction}), '[]'::json)
+    from (select ${item} as item, ${cases.updatedAt} as at, ${cases.id} as id
+      from ${cases} ${deadline}
+      where ${cases.id} in (${ids})
+      order by ${cases.updatedAt} ${direction}, ${cases.id} ${direction}
+      limit ${limit}) as page)`;
+}
+
 /**
  * "My cases": everything the actor works on in their trust, what waits for them first: the active
  * cases in the statuses in which one of the actor's roles for the case must act, oldest first,
  * with how many wait in all (an index-backed count of those statuses). The other active cases and
  * the concluded ones follow, newest first. Each list comes a page at a time, keyset on
  * (updated_at, id), so the page costs the same whatever the trust's history and working set
- * (issue #7). Only the fields the list shows are read (the drug's name and the indication from
- * the answers, in SQL).
+ * (issue #7). The count and the three pages are one statement (`listPage`).
  */
 export async function listMyCases(
   db: Db,
   actor: Actor,
   pages: MyCasesPages = {},
 ): Promise<MyCases> {
-  const columns = {
-    id: cases.id,
-    trustId: cases.trustId,
-    departmentId: cases.departmentId,
-    applicantId: cases.applicantId,
-    caseNumber: cases.caseNumber,
-    status: cases.status,
-    drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
-    indication: sql<string | null>`${cases.answers}->>'indication'`,
-    updatedAt: cases.updatedAt,
-    updatedKey: sql<string>`${cases.updatedAt}::text`,
-    urgent: cases.urgent,
-  };
-  const activeColumns = {
-    ...columns,
-    enteredAt: enteredCurrentStatus,
-    deadline: { normalDays: stageDeadlines.normalDays, urgentDays: stageDeadlines.urgentDays },
-  };
   const pageSize = LIST_PAGE_SIZE + 1;
-  const rows = await inTenant(db, scopeOf(actor), async (tx) => {
-    const active = (ids: SQL) =>
-      tx
-        .select(activeColumns)
-        .from(cases)
-        .leftJoin(
-          stageDeadlines,
-          and(eq(stageDeadlines.trustId, cases.trustId), eq(stageDeadlines.status, cases.status)),
-        )
-        .where(sql`${cases.id} in (${ids})`);
+  const read = await inTenant(db, scopeOf(actor), async (tx) => {
     const branches = branchesOf(actor);
     const allWaiting = visibleCaseIds(tx, actor, branches, waitingThrough);
-    const waitingTotal = allWaiting
-      ? (rowsOf(
-          await tx.execute(sql`select count(*)::int as n from (${allWaiting}) as waiting`),
-          z.object({ n: z.number() }),
-        )[0]?.n ?? 0)
-      : 0;
     const waitingIds = visibleCaseIds(tx, actor, branches, waitingThrough, {
       after: pages.waiting ?? null,
       limit: pageSize,
       order: 'oldest',
     });
-    const waitingRows = waitingIds
-      ? await active(waitingIds).orderBy(asc(cases.updatedAt), asc(cases.id)).limit(pageSize)
-      : [];
     const otherIds = visibleCaseIds(
       tx,
       actor,
@@ -601,41 +600,28 @@ export async function listMyCases(
       (branch) => notWaitingThrough(branch, branches),
       { after: pages.others ?? null, limit: pageSize, order: 'newest' },
     );
-    const otherRows = otherIds
-      ? await active(otherIds).orderBy(desc(cases.updatedAt), desc(cases.id)).limit(pageSize)
-      : [];
     const finishedIds = visibleCaseIds(tx, actor, branches, () => concludedCase, {
       after: pages.finished ?? null,
       limit: pageSize,
       order: 'newest',
     });
-    const finishedRows = finishedIds
-      ? await tx
-          .select(columns)
-          .from(cases)
-          .where(sql`${cases.id} in (${finishedIds})`)
-          .orderBy(desc(cases.updatedAt), desc(cases.id))
-          .limit(pageSize)
-      : [];
-    const ids = [...waitingRows, ...otherRows, ...finishedRows].map((r) => r.id);
-    return {
-      waitingTotal,
-      waiting: waitingRows,
-      others: otherRows,
-      finished: finishedRows,
-      members: await membersOf(tx, ids),
-    };
+    // The count and the three pages, with each case's co-authors and added leaders, in one
+    // statement.
+    const total = allWaiting ? sql`(select count(*)::int from (${allWaiting}) as waiting)` : sql`0`;
+    const [row] = rowsOf(
+      await tx.execute(sql`select ${total} as total,
+        ${listPage(waitingIds, 'oldest', pageSize, true)} as waiting,
+        ${listPage(otherIds, 'newest', pageSize, true)} as others,
+        ${listPage(finishedIds, 'newest', pageSize, false)} as finished`),
+      myCasesRow,
+    );
+    if (!row) throw new Error('My cases: no row');
+    return row;
   });
-  type Row = (typeof rows.finished)[number];
-  const toItem = (row: Row, dueAt: (status: Status) => Date | null): CaseListItem | undefined => {
+  const toItem = (row: ListRow): CaseListItem | undefined => {
     if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
     const status = row.status;
-    const roles = caseRoles(actor, {
-      ...row,
-      ...(rows.members.get(row.id) ?? NO_MEMBERS),
-      status,
-      consultedByActorTrust: false,
-    });
+    const roles = caseRoles(actor, { ...row, status, consultedByActorTrust: false });
     if (roles.length === 0) return undefined;
     return {
       id: row.id,
@@ -646,30 +632,31 @@ export async function listMyCases(
       updatedAt: row.updatedAt,
       waitingForMe: waitsFor(roles, status),
       urgent: row.urgent,
-      dueAt: dueAt(status),
+      // Concluded cases have no stage clock (their entry time is not read: null).
+      dueAt: stageDueAt({
+        status,
+        enteredAt: row.enteredAt,
+        urgent: row.urgent,
+        deadline:
+          row.normalDays === null || row.urgentDays === null
+            ? null
+            : { normalDays: row.normalDays, urgentDays: row.urgentDays },
+      }),
     };
   };
-  type ActiveRow = (typeof rows.waiting)[number];
-  const activeItem = (row: ActiveRow) =>
-    toItem(row, (status) =>
-      stageDueAt({ status, enteredAt: row.enteredAt, urgent: row.urgent, deadline: row.deadline }),
-    );
-  const paged = <R extends Row>(
-    list: R[],
-    item: (row: R) => CaseListItem | undefined,
-  ): ListPage => {
+  const paged = (list: ListRow[]): ListPage => {
     const page = list.slice(0, LIST_PAGE_SIZE);
     const last = page.at(-1);
     return {
-      items: page.flatMap((row) => item(row) ?? []),
+      items: page.flatMap((row) => toItem(row) ?? []),
       next: list.length > LIST_PAGE_SIZE && last ? { key: last.updatedKey, id: last.id } : null,
     };
   };
   return {
     // Oldest first: the case that has waited longest is handled first.
-    waiting: { ...paged(rows.waiting, activeItem), total: rows.waitingTotal },
-    others: paged(rows.others, activeItem),
-    finished: paged(rows.finished, (row) => toItem(row, () => null)),
+    waiting: { ...paged(read.waiting), total: read.total },
+    others: paged(read.others),
+    finished: paged(read.finished),
   };
 }
 

@@ -1,6 +1,21 @@
-import { and, desc, eq, gte, inArray, isNotNull, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import {
+  and,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lte,
+  ne,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
+import { z } from 'zod';
 import { inApp, inTenant, type Db, type Tx } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { caseSummaries, cohortSettings, festProducts, trusts } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { createDraft, loadVisibleCase } from '../cases/cases.server';
@@ -343,6 +358,17 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
   );
 }
 
+/** The trust's cohort settings with one group of its window (null: the window has none). */
+const settingsAndGroup = z.object({
+  threshold: z.number(),
+  windowDays: z.number(),
+  atcCode: z.string().nullable(),
+  substance: z.string().nullable(),
+  primaryDiagnosis: z.string().nullable(),
+  count: z.number().nullable(),
+  hasCase: z.boolean().nullable(),
+});
+
 /**
  * A cohort with the indication's Norwegian name, as shown: `count` applications, of which the
  * newest few are in `applications`.
@@ -394,31 +420,33 @@ export async function cohortSignalIn(
   page = 0,
 ): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
-  const settings = await settingsIn(tx);
   const s = caseSummaries;
-  const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
-  // The trust's single-patient applications in the window (inclusive, none after now): the
-  // groups come from the `case_summaries_cohorts` index alone, without reading a summary.
-  const inWindow = and(
-    eq(s.trustId, actor.trustId),
-    sql`${s.patientScope} = 'single'`,
-    gte(s.submittedAt, since),
-    lte(s.submittedAt, now),
-  );
+  // The trust's single-patient applications in the window (inclusive, none after now).
+  const inWindow = (since: Date | SQL) =>
+    and(
+      eq(s.trustId, actor.trustId),
+      sql`${s.patientScope} = 'single'`,
+      gte(s.submittedAt, since),
+      lte(s.submittedAt, now),
+    );
+  // The trust's settings (the defaults without a row) and the groups of its window, in one
+  // statement: the groups come from the `case_summaries_cohorts` index alone, without reading a
+  // summary. The window starts `window_days` × 24 hours before now, as `since` below.
   const own = alias(caseSummaries, 'own');
-  const groups = await tx
+  const groupsIn = tx
     .select({
       atcCode: s.atcCode,
       substance: s.substance,
       primaryDiagnosis: s.primaryDiagnosis,
-      count: sql<number>`count(*)::int`.mapWith(Number),
-      hasCase:
-        caseId === undefined ? sql<boolean>`false` : sql<boolean>`bool_or(${s.caseId} = ${caseId})`,
+      count: sql`count(*)::int`.as('count'),
+      hasCase: (caseId === undefined ? sql`false` : sql`bool_or(${s.caseId} = ${caseId})`).as(
+        'has_case',
+      ),
     })
     .from(s)
     .where(
       and(
-        inWindow,
+        inWindow(sql`${now}::timestamptz - make_interval(hours => 24 * settings.window_days)`),
         caseId === undefined
           ? undefined
           : inArray(
@@ -431,6 +459,21 @@ export async function cohortSignalIn(
       ),
     )
     .groupBy(s.atcCode, s.substance, s.primaryDiagnosis);
+  const read = rowsOf(
+    await tx.execute(sql`select settings.threshold, settings.window_days as "windowDays",
+        groups.atc_code as "atcCode", groups.substance, groups.primary_diagnosis as "primaryDiagnosis",
+        groups.count, groups.has_case as "hasCase"
+      from (select coalesce(max(${cohortSettings.threshold}), ${COHORT_DEFAULTS.threshold})::int as threshold,
+          coalesce(max(${cohortSettings.windowDays}), ${COHORT_DEFAULTS.windowDays})::int as window_days
+        from ${cohortSettings}) as settings
+      left join lateral (${groupsIn}) as groups on true`),
+    settingsAndGroup,
+  );
+  const settings = read[0] ?? COHORT_DEFAULTS;
+  const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
+  const groups = read.flatMap((g) =>
+    g.count === null ? [] : [{ ...g, count: g.count, hasCase: g.hasCase === true }],
+  );
   const found = formCohorts(groups, settings.threshold).filter(
     (c) => caseId === undefined || c.hasCase,
   );
@@ -451,7 +494,7 @@ export async function cohortSignalIn(
       .from(s)
       .where(
         and(
-          inWindow,
+          inWindow(since),
           eq(s.primaryDiagnosis, c.diagnosis),
           c.drug.by === 'atc'
             ? inArray(s.atcCode, c.drug.values)

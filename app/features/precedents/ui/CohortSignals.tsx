@@ -1,8 +1,9 @@
 import { Button, Card, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
-import { Form, Link as RouterLink } from 'react-router';
+import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { SCHEMES } from '../../cases/domain/application';
 import { Pager } from '../../../ui/Pager';
+import { RouteLink } from '../../../ui/RouteLink';
 import type { CohortSignal, CohortView } from '../precedents.server';
 
 /** Where a proposal for national assessment is made. */
@@ -39,9 +40,7 @@ function Cohort({
       <List.Unordered>
         {cohort.applications.map((a) => (
           <List.Item key={a.caseId}>
-            <Link asChild>
-              <RouterLink to={`/saker/${a.caseId}`}>{a.caseNumber}</RouterLink>
-            </Link>
+            <RouteLink to={`/saker/${a.caseId}`}>{a.caseNumber}</RouteLink>
           </List.Item>
         ))}
       </List.Unordered>
