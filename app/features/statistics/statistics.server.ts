@@ -10,13 +10,13 @@ import {
   statisticsStageHistograms,
   statisticsVolumes,
   trusts,
-  type StageHistogram,
 } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
 import {
+  addHistogramText,
   grainRanges,
   histogramSummary,
   type GrainRange,
@@ -157,9 +157,11 @@ const stageRow = z.object({
   stage: z.string(),
   /** 1 for a histogram counted in, −1 for one counted out (`inPeriod`). */
   sign: z.number(),
-  // Written only by the database's own functions (ADR 0015): checked as an array, not bin by bin
-  // (a view sums tens of thousands of bins).
-  histogram: z.custom<StageHistogram>((value) => Array.isArray(value)),
+  /**
+   * The `[tenths, n]` pairs as `jsonb` text, read in place by `addHistogramText` (which refuses
+   * anything else): a view sums tens of thousands of pairs.
+   */
+  histogram: z.string(),
 });
 
 /**
@@ -189,7 +191,7 @@ function stageHistogramQuery(
       trustId ? eq(t.trustId, trustId) : undefined,
     );
     return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
-      ${t.histogram} as histogram from ${t} where ${where}`;
+      ${t.histogram}::text as histogram from ${t} where ${where}`;
   }
   const c = caseSummaries;
   const where = and(
@@ -201,7 +203,7 @@ function stageHistogramQuery(
     filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
   );
   return sql`select b.trust_id, b.stage, 1 as sign,
-      jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
+      jsonb_agg(jsonb_build_array(b.tenths, b.n))::text as histogram
     from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
       from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
       where ${where} group by 1, 2, 3) b
@@ -217,16 +219,21 @@ function histogramsByTrust(
   rows: readonly z.infer<typeof stageRow>[],
 ): Map<string, Map<string, Histogram>> {
   const sums = new Map<string, Map<string, Map<number, number>>>();
-  const add = (key: string, stage: string, bins: Iterable<readonly [number, number]>, sign = 1) => {
+  const countsAt = (key: string, stage: string) => {
     const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
     sums.set(key, byStage);
     const counts = byStage.get(stage) ?? new Map<number, number>();
     byStage.set(stage, counts);
-    for (const [tenths, n] of bins) counts.set(tenths, (counts.get(tenths) ?? 0) + sign * n);
+    return counts;
   };
-  for (const { trust_id, stage, sign, histogram } of rows) add(trust_id, stage, histogram, sign);
+  for (const { trust_id, stage, sign, histogram } of rows) {
+    addHistogramText(countsAt(trust_id, stage), histogram, sign);
+  }
   for (const byStage of [...sums.values()]) {
-    for (const [stage, counts] of byStage) add('', stage, counts);
+    for (const [stage, counts] of byStage) {
+      const total = countsAt('', stage);
+      for (const [tenths, n] of counts) total.set(tenths, (total.get(tenths) ?? 0) + n);
+    }
   }
   return sums;
 }

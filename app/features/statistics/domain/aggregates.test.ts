@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grainRanges, histogramSummary, type GrainRange } from './aggregates';
+import { addHistogramText, grainRanges, histogramSummary, type GrainRange } from './aggregates';
 
 /** percentile_cont over the expanded values, as PostgreSQL defines it. */
 function percentile(values: number[], p: number): number {
@@ -217,4 +217,33 @@ describe('histogramSummary', () => {
       { numRuns: 300 },
     );
   });
+});
+
+describe('addHistogramText', () => {
+  /** PostgreSQL's `jsonb` output of an array of pairs: `[[80, 1], [410, 2]]`. */
+  const jsonbText = (pairs: [number, number][]) =>
+    `[${pairs.map(([value, n]) => `[${value}, ${n}]`).join(', ')}]`;
+
+  it('adds every pair times the sign, as JSON.parse of the text would', () => {
+    const pair = fc.tuple(fc.integer({ min: -50, max: 5000 }), fc.integer({ min: 0, max: 10_000 }));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 40 }), fc.constantFrom(1, -1), (pairs, sign) => {
+        const counts = new Map<number, number>([[7, 3]]);
+        addHistogramText(counts, jsonbText(pairs), sign);
+        const expected = new Map<number, number>([[7, 3]]);
+        for (const [value, n] of JSON.parse(jsonbText(pairs)) as [number, number][]) {
+          expected.set(value, (expected.get(value) ?? 0) + sign * n);
+        }
+        expect(counts).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['[[1, 2.5]]', '[[1, 2], [3]]', '[[1e3, 2]]', '[[1, "2"]]', '[[-, 2]]', '[[1-2, 3]]'])(
+    'refuses %s',
+    (text) => {
+      expect(() => addHistogramText(new Map(), text, 1)).toThrow();
+    },
+  );
 });

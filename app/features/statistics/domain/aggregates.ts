@@ -84,6 +84,47 @@ export function grainRanges(
 /** A histogram: how many cases (the entry's value) have each value (its key). */
 export type Histogram = ReadonlyMap<number, number>;
 
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45;
+/** `[`, `]`, `,` and space: the rest of PostgreSQL's `jsonb` text of an array of integer pairs. */
+const isSeparator = (c: number) => c === 91 || c === 93 || c === 44 || c === 32;
+
+/**
+ * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's `jsonb` text (`[[80, 1],
+ * [410, 2]]`) to `counts`, each `n` times `sign`. Read in place: `JSON.parse` would make an array
+ * per pair, tens of thousands per page. Throws on anything but integers in that shape.
+ */
+export function addHistogramText(counts: Map<number, number>, text: string, sign: number): void {
+  let number = 0;
+  let digits = false;
+  let negative = false;
+  let value: number | null = null;
+  for (let i = 0; i <= text.length; i += 1) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      number = number * 10 + (c - DIGIT_0);
+      digits = true;
+    } else if (c === MINUS && !digits && !negative) {
+      negative = true;
+    } else if (isSeparator(c) && !(negative && !digits)) {
+      if (!digits) continue;
+      const read = negative ? -number : number;
+      if (value === null) value = read;
+      else {
+        counts.set(value, (counts.get(value) ?? 0) + sign * read);
+        value = null;
+      }
+      number = 0;
+      digits = false;
+      negative = false;
+    } else {
+      throw new Error(`Not a histogram of integer pairs at ${i}: ${text.slice(0, 40)}`);
+    }
+  }
+  if (value !== null) throw new Error(`A histogram with an unpaired value: ${text.slice(0, 40)}`);
+}
+
 /**
  * How many cases a histogram counts, and PostgreSQL's `percentile_cont(p)` for each `p` of the
  * values it stands for (each value as many times as its count), without expanding it: the values
