@@ -10,17 +10,17 @@ import {
   statisticsStageHistograms,
   statisticsVolumes,
   trusts,
-  type StageHistogram,
 } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
 import {
+  addHistogramText,
   grainRanges,
-  histogramPercentile,
-  type Bin,
+  histogramSummary,
   type GrainRange,
+  type Histogram,
   type PeriodRanges,
 } from './domain/aggregates';
 import {
@@ -51,9 +51,9 @@ import {
 
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
- * (ADR 0015), derived from `case_summaries` only (never `cases`: the privacy rule), in four
- * queries in one transaction with the trust list, then suppressed (domain/suppression.ts) before anything leaves the
- * server. Each query reads the coarsest aggregate that still has the dimensions its filters and
+ * (ADR 0015), derived from `case_summaries` only (never `cases`: the privacy rule), read with the
+ * trust list in one statement (`readFigures`), then suppressed (domain/suppression.ts) before
+ * anything leaves the server. Each query reads the coarsest aggregate that still has the dimensions its filters and
  * groupings need, and whole years wherever it does not show months.
  */
 
@@ -83,7 +83,7 @@ interface Aggregates {
 }
 
 /** The trusts that own cases (helseforetak), by name, for the filter. */
-function listTrusts(tx: Tx): Promise<TrustOption[]> {
+function listTrusts(tx: Tx) {
   return tx
     .select({ id: trusts.id, code: trusts.code, name: trusts.name })
     .from(trusts)
@@ -92,18 +92,18 @@ function listTrusts(tx: Tx): Promise<TrustOption[]> {
 }
 
 /** The sum of a count over the rows of a period, each row counted in or out by its `sign`. */
-const sumOf = (column: AnyColumn, sign: SQL) =>
-  sql<number>`coalesce(sum(${column} * ${sign}), 0)::int`;
+const sumOf = (column: AnyColumn, sign: SQL, name: string) =>
+  sql<number>`coalesce(sum(${column} * ${sign}), 0)::int`.as(name);
 
 /** The counts of a selection, summed from `statistics_volumes` or `statistics_scheme_volumes`. */
 const countsOf = (v: typeof statisticsVolumes | typeof statisticsSchemeVolumes, sign: SQL) => ({
-  submitted: sumOf(v.submitted, sign),
-  decided: sumOf(v.decided, sign),
-  approved: sumOf(v.approved, sign),
-  approvedWithConditions: sumOf(v.approvedWithConditions, sign),
-  rejected: sumOf(v.rejected, sign),
-  continued: sumOf(v.continued, sign),
-  stopped: sumOf(v.stopped, sign),
+  submitted: sumOf(v.submitted, sign, 'submitted'),
+  decided: sumOf(v.decided, sign, 'decided'),
+  approved: sumOf(v.approved, sign, 'approved'),
+  approvedWithConditions: sumOf(v.approvedWithConditions, sign, 'approvedWithConditions'),
+  rejected: sumOf(v.rejected, sign, 'rejected'),
+  continued: sumOf(v.continued, sign, 'continued'),
+  stopped: sumOf(v.stopped, sign, 'stopped'),
 });
 
 type Counts = Omit<Aggregates, 'stages'>;
@@ -141,18 +141,13 @@ function inPeriod(
 const SECONDS_PER_TENTH = DAY / 10;
 
 /** Count, median and 90th percentile (seconds) of every stage from its histogram of tenths. */
-function stagesOf(bins: Map<string, Bin[]> | undefined): Aggregates['stages'] {
+function stagesOf(histograms: Map<string, Histogram> | undefined): Aggregates['stages'] {
   return Object.fromEntries(
     STAGES.map((stage) => {
-      const histogram = bins?.get(stage) ?? [];
-      const at = (p: number) => {
-        const tenths = histogramPercentile(histogram, p);
-        return tenths === null ? null : tenths * SECONDS_PER_TENTH;
-      };
-      return [
-        stage,
-        { n: histogram.reduce((sum, b) => sum + b.n, 0), median: at(0.5), p90: at(0.9) },
-      ];
+      const { n, percentiles } = histogramSummary(histograms?.get(stage) ?? new Map(), [0.5, 0.9]);
+      const seconds = (tenths: number | null | undefined) =>
+        tenths === null || tenths === undefined ? null : tenths * SECONDS_PER_TENTH;
+      return [stage, { n, median: seconds(percentiles[0]), p90: seconds(percentiles[1]) }];
     }),
   ) as Aggregates['stages'];
 }
@@ -162,9 +157,11 @@ const stageRow = z.object({
   stage: z.string(),
   /** 1 for a histogram counted in, −1 for one counted out (`inPeriod`). */
   sign: z.number(),
-  // Written only by the database's own functions (ADR 0015): checked as an array, not bin by bin
-  // (a view sums tens of thousands of bins).
-  histogram: z.custom<StageHistogram>((value) => Array.isArray(value)),
+  /**
+   * The `[tenths, n]` pairs as `jsonb` text, read in place by `addHistogramText` (which refuses
+   * anything else): a view sums tens of thousands of pairs.
+   */
+  histogram: z.string(),
 });
 
 /**
@@ -178,7 +175,7 @@ const stageRow = z.object({
  */
 function stageHistogramQuery(
   filters: StatisticsFilters,
-  trustId: string | null,
+  trustId: SQL | undefined,
   ranges: PeriodRanges,
 ): SQL {
   if (!filters.atc) {
@@ -194,7 +191,7 @@ function stageHistogramQuery(
       trustId ? eq(t.trustId, trustId) : undefined,
     );
     return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
-      ${t.histogram} as histogram from ${t} where ${where}`;
+      ${t.histogram}::text as histogram from ${t} where ${where}`;
   }
   const c = caseSummaries;
   const where = and(
@@ -206,7 +203,7 @@ function stageHistogramQuery(
     filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
   );
   return sql`select b.trust_id, b.stage, 1 as sign,
-      jsonb_agg(jsonb_build_array(b.tenths, b.n)) as histogram
+      jsonb_agg(jsonb_build_array(b.tenths, b.n))::text as histogram
     from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
       from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
       where ${where} group by 1, 2, 3) b
@@ -215,46 +212,74 @@ function stageHistogramQuery(
 
 /**
  * The histograms of the rows summed per trust (keyed by trust id) and in total (keyed by ''), then
- * per stage, as bins; a row with sign −1 is subtracted.
+ * per stage; a row with sign −1 is subtracted. The total is summed from the trusts' sums, which
+ * have fewer bins than the rows.
  */
 function histogramsByTrust(
   rows: readonly z.infer<typeof stageRow>[],
-): Map<string, Map<string, Bin[]>> {
+): Map<string, Map<string, Histogram>> {
   const sums = new Map<string, Map<string, Map<number, number>>>();
-  const add = (key: string, { stage, sign, histogram }: z.infer<typeof stageRow>) => {
+  const countsAt = (key: string, stage: string) => {
     const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
     sums.set(key, byStage);
     const counts = byStage.get(stage) ?? new Map<number, number>();
     byStage.set(stage, counts);
-    for (const [tenths, n] of histogram) {
-      counts.set(tenths, (counts.get(tenths) ?? 0) + sign * n);
-    }
+    return counts;
   };
-  for (const row of rows) {
-    add(row.trust_id, row);
-    add('', row);
+  for (const { trust_id, stage, sign, histogram } of rows) {
+    addHistogramText(countsAt(trust_id, stage), histogram, sign);
   }
-  return new Map(
-    [...sums].map(([key, byStage]) => [
-      key,
-      new Map(
-        [...byStage].map(([stage, counts]) => [
-          stage,
-          [...counts].map(([value, n]) => ({ value, n })),
-        ]),
-      ),
-    ]),
-  );
+  for (const byStage of [...sums.values()]) {
+    for (const [stage, counts] of byStage) {
+      const total = countsAt('', stage);
+      for (const [tenths, n] of counts) total.set(tenths, (total.get(tenths) ?? 0) + n);
+    }
+  }
+  return sums;
 }
 
-/** Every section of the statistics for the filters, suppressed; `today` as `YYYY-MM-DD`. */
-async function loadStatistics(
-  tx: Tx,
-  filters: StatisticsFilters,
-  trustList: readonly TrustOption[],
-  today: string,
-): Promise<Statistics> {
-  const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
+/** A subquery's rows as one JSON array (`[]` for none), in `order` if given. */
+const jsonRows = (query: SQL, order?: SQL) =>
+  sql`(select coalesce(json_agg(q${order ? sql` order by ${order}` : sql``}), '[]'::json) from (${query}) q)`;
+
+const countsRow = {
+  submitted: z.number(),
+  decided: z.number(),
+  approved: z.number(),
+  approvedWithConditions: z.number(),
+  rejected: z.number(),
+  continued: z.number(),
+  stopped: z.number(),
+};
+
+/** Everything the page reads, as the one row of `readFigures`. */
+const figuresRow = z.object({
+  trusts: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  series: z.array(z.object({ bucket: z.string(), n: z.number() })),
+  groups: z.array(
+    z.object({
+      gTrust: z.number(),
+      gScheme: z.number(),
+      trustId: z.string().nullable(),
+      scheme: z.string().nullable(),
+      ...countsRow,
+    }),
+  ),
+  atcGroups: z.array(z.object({ atcGroup: z.string(), submitted: z.number() })),
+  stageRows: z.array(stageRow),
+});
+type Figures = z.infer<typeof figuresRow>;
+
+/**
+ * The trust list and the four aggregate queries of the filters (the time series, the grouping
+ * sets by trust and by scheme, the ATC groups, the stage histograms) as one statement returning
+ * one row of JSON arrays: one round trip instead of five. The trust filter is resolved from its
+ * code in SQL; an unknown code selects nothing (the caller refuses it).
+ */
+async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): Promise<Figures> {
+  const trustId = filters.trust
+    ? sql`(select ${trusts.id} from ${trusts} where ${trusts.code} = ${filters.trust} and ${trusts.kind} = 'HF')`
+    : undefined;
   const ranges = (coarsest: 'month' | 'year') =>
     grainRanges(filters.from, filters.to, coarsest, today);
   const byYear = ranges('year');
@@ -268,7 +293,7 @@ async function loadStatistics(
       sign,
       where: and(
         where,
-        trust ? eq(v.trustId, trust.id) : undefined,
+        trustId ? eq(v.trustId, trustId) : undefined,
         filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
         filters.scope ? eq(v.patientScope, filters.scope) : undefined,
         filters.atc ? like(statisticsVolumes.atc5, `${filters.atc}%`) : undefined,
@@ -281,43 +306,61 @@ async function loadStatistics(
   const unit = sql.raw(`'${filters.granularity}'`);
   const bucket = sql<string>`to_char(date_trunc(${unit}, ${v.period}::timestamp), 'YYYY-MM-DD')`;
   // The volumes by ATC group: per ATC code without the trust, unless a trust is chosen.
-  const a = trust ? statisticsVolumes : statisticsAtcVolumes;
+  const a = trustId ? statisticsVolumes : statisticsAtcVolumes;
   const atcPeriod = inPeriod(a, byYear);
   const atcWhere = and(
     atcPeriod.where,
-    trust ? eq(statisticsVolumes.trustId, trust.id) : undefined,
+    trustId ? eq(statisticsVolumes.trustId, trustId) : undefined,
     filters.scheme ? eq(a.scheme, filters.scheme) : undefined,
     filters.scope ? eq(a.patientScope, filters.scope) : undefined,
     filters.atc ? like(a.atc5, `${filters.atc}%`) : undefined,
   );
-  const atcGroup = sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`;
 
-  const series = await tx
-    .select({ bucket, n: sumOf(v.submitted, seriesVolumes.sign) })
+  const trustList = listTrusts(tx).getSQL();
+  const series = tx
+    .select({ bucket: bucket.as('bucket'), n: sumOf(v.submitted, seriesVolumes.sign, 'n') })
     .from(v)
     .where(seriesVolumes.where)
-    .groupBy(sql`1`);
-  const groups = await tx
+    .groupBy(sql`1`)
+    .getSQL();
+  const groups = tx
     .select({
-      gTrust: sql<number>`grouping(${v.trustId})`,
-      gScheme: sql<number>`grouping(${v.scheme})`,
-      trustId: v.trustId,
-      scheme: v.scheme,
+      gTrust: sql<number>`grouping(${v.trustId})`.as('gTrust'),
+      gScheme: sql<number>`grouping(${v.scheme})`.as('gScheme'),
+      trustId: sql<string | null>`${v.trustId}`.as('trustId'),
+      scheme: sql<string | null>`${v.scheme}`.as('scheme'),
       ...countsOf(v, yearVolumes.sign),
     })
     .from(v)
     .where(yearVolumes.where)
-    .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`);
-  const atcGroups = await tx
-    .select({ atcGroup, submitted: sumOf(a.submitted, atcPeriod.sign) })
+    .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`)
+    .getSQL();
+  const atcGroups = tx
+    .select({
+      atcGroup: sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`.as('atcGroup'),
+      submitted: sumOf(a.submitted, atcPeriod.sign, 'submitted'),
+    })
     .from(a)
     .where(atcWhere)
-    .groupBy(sql`1`);
-  const stageRows = rowsOf(
-    await tx.execute(stageHistogramQuery(filters, trust?.id ?? null, byYear)),
-    stageRow,
+    .groupBy(sql`1`)
+    .getSQL();
+  const stageRows = stageHistogramQuery(filters, trustId, byYear);
+  const [row] = rowsOf(
+    await tx.execute(sql`select ${jsonRows(trustList, sql`q.name`)} as trusts,
+      ${jsonRows(series)} as series, ${jsonRows(groups)} as groups,
+      ${jsonRows(atcGroups)} as "atcGroups", ${jsonRows(stageRows)} as "stageRows"`),
+    figuresRow,
   );
+  if (!row) throw new Error('The statistics statement returned no row');
+  return row;
+}
 
+/** Every section of the statistics for the figures read, suppressed. */
+function buildStatistics(
+  filters: StatisticsFilters,
+  { trusts: trustList, series, groups, atcGroups, stageRows }: Figures,
+): Statistics {
+  const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
   const stageBins = histogramsByTrust(stageRows);
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
@@ -330,7 +373,7 @@ async function loadStatistics(
     const g = [gTrust, gScheme].join('');
     if (g === '01' && trustId) {
       byTrust.set(trustId, { ...rowCounts, stages: stagesOf(stageBins.get(trustId)) });
-    } else if (g === '10') byScheme.set(scheme, rowCounts);
+    } else if (g === '10' && scheme) byScheme.set(scheme, rowCounts);
     else if (g === '11') overall = { ...rowCounts, stages: overall.stages };
   }
   const shownTrusts = trust ? [trust] : trustList;
@@ -611,18 +654,14 @@ export async function statisticsPage(
   const today = osloToday(now);
   const parsed = parseFilters(query, today);
   return inTenant(db, actor, async (tx): Promise<StatisticsPage> => {
-    const trustList = await listTrusts(tx);
-    if (!parsed.ok) return { ...parsed, trusts: trustList };
+    if (!parsed.ok) return { ...parsed, trusts: await listTrusts(tx) };
     const { filters, values } = parsed;
+    const figures = await readFigures(tx, filters, today);
+    const trustList = figures.trusts;
     if (filters.trust && !trustList.some((t) => t.code === filters.trust)) {
       return { ok: false, values, errors: { helseforetak: 'trustInvalid' }, trusts: trustList };
     }
-    return {
-      ok: true,
-      values,
-      trusts: trustList,
-      statistics: await loadStatistics(tx, filters, trustList, today),
-    };
+    return { ok: true, values, trusts: trustList, statistics: buildStatistics(filters, figures) };
   });
 }
 

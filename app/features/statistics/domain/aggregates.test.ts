@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { grainRanges, histogramPercentile, type GrainRange } from './aggregates';
+import { addHistogramText, grainRanges, histogramSummary, type GrainRange } from './aggregates';
 
 /** percentile_cont over the expanded values, as PostgreSQL defines it. */
 function percentile(values: number[], p: number): number {
@@ -182,23 +182,68 @@ describe('grainRanges', () => {
   });
 });
 
-describe('histogramPercentile', () => {
-  it('is null for no cases', () => {
-    expect(histogramPercentile([], 0.5)).toBeNull();
-    expect(histogramPercentile([{ value: 3, n: 0 }], 0.5)).toBeNull();
+describe('histogramSummary', () => {
+  it('is no cases and null percentiles for an empty histogram or one that nets to zero', () => {
+    expect(histogramSummary(new Map(), [0.5])).toEqual({ n: 0, percentiles: [null] });
+    expect(
+      histogramSummary(
+        new Map([
+          [3, 0],
+          [4, -1],
+        ]),
+        [0.5, 0.9],
+      ),
+    ).toEqual({ n: 0, percentiles: [null, null] });
   });
 
-  it('equals percentile_cont of the expanded values', () => {
+  it('counts the cases and equals percentile_cont of the expanded values', () => {
     const bins = fc.array(
-      fc.record({ value: fc.integer({ min: 0, max: 3000 }), n: fc.integer({ min: 1, max: 20 }) }),
+      fc.record({ value: fc.integer({ min: 0, max: 3000 }), n: fc.integer({ min: 0, max: 20 }) }),
       { minLength: 1, maxLength: 30 },
     );
     fc.assert(
-      fc.property(bins, fc.constantFrom(0.5, 0.9), (histogram, p) => {
-        const values = histogram.flatMap((b) => Array.from({ length: b.n }, () => b.value));
-        expect(histogramPercentile(histogram, p)).toBeCloseTo(percentile(values, p), 9);
+      fc.property(bins, fc.subarray([0, 0.1, 0.5, 0.9, 1]), (list, ps) => {
+        const histogram = new Map<number, number>();
+        for (const b of list) histogram.set(b.value, (histogram.get(b.value) ?? 0) + b.n);
+        const values = list.flatMap((b) => Array.from({ length: b.n }, () => b.value));
+        const summary = histogramSummary(histogram, ps);
+        expect(summary.n).toBe(values.length);
+        expect(summary.percentiles).toHaveLength(ps.length);
+        ps.forEach((p, i) => {
+          if (values.length === 0) expect(summary.percentiles[i]).toBeNull();
+          else expect(summary.percentiles[i]).toBeCloseTo(percentile(values, p), 9);
+        });
       }),
       { numRuns: 300 },
     );
   });
+});
+
+describe('addHistogramText', () => {
+  /** PostgreSQL's `jsonb` output of an array of pairs: `[[80, 1], [410, 2]]`. */
+  const jsonbText = (pairs: [number, number][]) =>
+    `[${pairs.map(([value, n]) => `[${value}, ${n}]`).join(', ')}]`;
+
+  it('adds every pair times the sign, as JSON.parse of the text would', () => {
+    const pair = fc.tuple(fc.integer({ min: -50, max: 5000 }), fc.integer({ min: 0, max: 10_000 }));
+    fc.assert(
+      fc.property(fc.array(pair, { maxLength: 40 }), fc.constantFrom(1, -1), (pairs, sign) => {
+        const counts = new Map<number, number>([[7, 3]]);
+        addHistogramText(counts, jsonbText(pairs), sign);
+        const expected = new Map<number, number>([[7, 3]]);
+        for (const [value, n] of JSON.parse(jsonbText(pairs)) as [number, number][]) {
+          expected.set(value, (expected.get(value) ?? 0) + sign * n);
+        }
+        expect(counts).toEqual(expected);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it.each(['[[1, 2.5]]', '[[1, 2], [3]]', '[[1e3, 2]]', '[[1, "2"]]', '[[-, 2]]', '[[1-2, 3]]'])(
+    'refuses %s',
+    (text) => {
+      expect(() => addHistogramText(new Map(), text, 1)).toThrow();
+    },
+  );
 });

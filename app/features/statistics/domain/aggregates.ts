@@ -81,31 +81,74 @@ export function grainRanges(
   return { add, subtract: cover(end, whole, 'month') };
 }
 
-/** One bin of a histogram: a value and how many cases have it. */
-export interface Bin {
-  value: number;
-  n: number;
+/** A histogram: how many cases (the entry's value) have each value (its key). */
+export type Histogram = ReadonlyMap<number, number>;
+
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const MINUS = 45;
+/** `[`, `]`, `,` and space: the rest of PostgreSQL's `jsonb` text of an array of integer pairs. */
+const isSeparator = (c: number) => c === 91 || c === 93 || c === 44 || c === 32;
+
+/**
+ * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's `jsonb` text (`[[80, 1],
+ * [410, 2]]`) to `counts`, each `n` times `sign`. Read in place: `JSON.parse` would make an array
+ * per pair, tens of thousands per page. Throws on anything but integers in that shape.
+ */
+export function addHistogramText(counts: Map<number, number>, text: string, sign: number): void {
+  let number = 0;
+  let digits = false;
+  let negative = false;
+  let value: number | null = null;
+  for (let i = 0; i <= text.length; i += 1) {
+    const c = i < text.length ? text.charCodeAt(i) : 32;
+    if (c >= DIGIT_0 && c <= DIGIT_9) {
+      number = number * 10 + (c - DIGIT_0);
+      digits = true;
+    } else if (c === MINUS && !digits && !negative) {
+      negative = true;
+    } else if (isSeparator(c) && !(negative && !digits)) {
+      if (!digits) continue;
+      const read = negative ? -number : number;
+      if (value === null) value = read;
+      else {
+        counts.set(value, (counts.get(value) ?? 0) + sign * read);
+        value = null;
+      }
+      number = 0;
+      digits = false;
+      negative = false;
+    } else {
+      throw new Error(`Not a histogram of integer pairs at ${i}: ${text.slice(0, 40)}`);
+    }
+  }
+  if (value !== null) throw new Error(`A histogram with an unpaired value: ${text.slice(0, 40)}`);
 }
 
 /**
- * PostgreSQL's `percentile_cont(p)` of the values a histogram stands for (each value `n` times),
- * without expanding it: the values at the two ranks around p·(N−1), interpolated. Null when empty.
+ * How many cases a histogram counts, and PostgreSQL's `percentile_cont(p)` for each `p` of the
+ * values it stands for (each value as many times as its count), without expanding it: the values
+ * at the two ranks around p·(N−1), interpolated; null when it counts none. Sorted once for all `p`.
  */
-export function histogramPercentile(bins: readonly Bin[], p: number): number | null {
-  const sorted = [...bins].filter((b) => b.n > 0).sort((a, b) => a.value - b.value);
-  const total = sorted.reduce((sum, b) => sum + b.n, 0);
-  if (total === 0) return null;
-  const position = p * (total - 1);
-  const low = Math.floor(position);
-  const high = Math.ceil(position);
+export function histogramSummary(
+  histogram: Histogram,
+  ps: readonly number[],
+): { n: number; percentiles: (number | null)[] } {
+  const bins = [...histogram].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = bins.reduce((sum, [, n]) => sum + n, 0);
   const valueAt = (rank: number) => {
     let seen = 0;
-    for (const bin of sorted) {
-      seen += bin.n;
-      if (rank < seen) return bin.value;
+    for (const [value, n] of bins) {
+      seen += n;
+      if (rank < seen) return value;
     }
-    return sorted.at(-1)?.value ?? 0;
+    return bins.at(-1)?.[0] ?? 0;
   };
-  const lowValue = valueAt(low);
-  return lowValue + (valueAt(high) - lowValue) * (position - low);
+  const percentile = (p: number) => {
+    const position = p * (total - 1);
+    const low = Math.floor(position);
+    const lowValue = valueAt(low);
+    return lowValue + (valueAt(Math.ceil(position)) - lowValue) * (position - low);
+  };
+  return { n: total, percentiles: ps.map((p) => (total === 0 ? null : percentile(p))) };
 }
