@@ -1,8 +1,7 @@
-import { Button, Heading, Link, Paragraph, SkipLink } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, SkipLink } from '@digdir/designsystemet-react';
 import {
   Form,
   isRouteErrorResponse,
-  Link as RouterLink,
   Links,
   Meta,
   Outlet,
@@ -20,6 +19,7 @@ import { canRegisterRetrospective } from './features/retrospective/domain/access
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 import { useNonce } from './ui/nonce';
+import { RouteLink } from './ui/RouteLink';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -72,45 +72,25 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <SkipLink href="#main">{msg.app.skipToContent}</SkipLink>
         <header className="sp-header">
           <div className="sp-header__inner">
-            <Link asChild>
-              <RouterLink to="/">
-                <strong>{msg.app.name}</strong>
-              </RouterLink>
-            </Link>
+            <RouteLink to="/">
+              <strong>{msg.app.name}</strong>
+            </RouteLink>
             {user && (
               <nav aria-label={msg.app.mainNav} className="sp-nav">
-                <Link asChild>
-                  <RouterLink to="/">{msg.app.myCases}</RouterLink>
-                </Link>
-                {user.canApply && (
-                  <Link asChild>
-                    <RouterLink to="/saker/ny">{msg.app.newApplication}</RouterLink>
-                  </Link>
-                )}
+                <RouteLink to="/">{msg.app.myCases}</RouteLink>
+                {user.canApply && <RouteLink to="/saker/ny">{msg.app.newApplication}</RouteLink>}
                 {user.hasRegister && (
-                  <Link asChild>
-                    <RouterLink to="/register">{msg.national.register.navLink}</RouterLink>
-                  </Link>
+                  <RouteLink to="/register">{msg.national.register.navLink}</RouteLink>
                 )}
-                <Link asChild>
-                  <RouterLink to="/nasjonalt">{msg.national.navLink}</RouterLink>
-                </Link>
+                <RouteLink to="/nasjonalt">{msg.national.navLink}</RouteLink>
                 {user.canAdminister && (
-                  <Link asChild>
-                    <RouterLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouterLink>
-                  </Link>
+                  <RouteLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouteLink>
                 )}
                 {user.canRegisterRetrospective && (
-                  <Link asChild>
-                    <RouterLink to="/etterregistrering">{msg.retrospective.navLink}</RouterLink>
-                  </Link>
+                  <RouteLink to="/etterregistrering">{msg.retrospective.navLink}</RouteLink>
                 )}
-                <Link asChild>
-                  <RouterLink to="/statistikk">{msg.statistics.navLink}</RouterLink>
-                </Link>
-                <Link asChild>
-                  <RouterLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouterLink>
-                </Link>
+                <RouteLink to="/statistikk">{msg.statistics.navLink}</RouteLink>
+                <RouteLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouteLink>
                 <Paragraph data-size="sm">
                   {msg.app.signedInAs(user.name, user.trustName)}
                 </Paragraph>
@@ -156,9 +136,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
         {title}
       </Heading>
       <Paragraph>{body}</Paragraph>
-      <Link asChild>
-        <RouterLink to="/">{msg.app.myCases}</RouterLink>
-      </Link>
+      <RouteLink to="/">{msg.app.myCases}</RouteLink>
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { Card, Heading, Link } from '@digdir/designsystemet-react';
-import { data, redirect, Link as RouterLink } from 'react-router';
+import { Card, Heading } from '@digdir/designsystemet-react';
+import { data, redirect } from 'react-router';
 import { getPhrase, updatePhrase } from '../features/decisions/decisions.server';
 import { PHRASE_FIELDS, PhraseForm } from '../features/decisions/ui/PhraseForm';
 import { msg } from '../i18n';
 import { formTexts, pageTitle } from '../lib/form';
 import { phraseRefusal } from '../features/decisions/http.server';
 import type { Route } from './+types/admin-phrase';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET /admin/vedtakstekster/:phraseId: one phrase to edit (administrators). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -52,9 +53,7 @@ export default function PhraseEditPage({ loaderData, actionData }: Route.Compone
           submitLabel={t.save}
         />
       </Card>
-      <Link asChild>
-        <RouterLink to="/admin/vedtakstekster">{t.backToList}</RouterLink>
-      </Link>
+      <RouteLink to="/admin/vedtakstekster">{t.backToList}</RouteLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Alert, Button, Card, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { data, Form, redirect, Link as RouterLink } from 'react-router';
+import { Alert, Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { data, Form, redirect } from 'react-router';
 import { createPhrase, listPhrases, setPhraseActive } from '../features/decisions/decisions.server';
 import { phraseRefusal } from '../features/decisions/http.server';
 import { PHRASE_KINDS } from '../features/decisions/domain/phrases';
@@ -7,6 +7,7 @@ import { PHRASE_FIELDS, PhraseForm } from '../features/decisions/ui/PhraseForm';
 import { msg } from '../i18n';
 import { formText, formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/admin-phrases';
+import { RouteLink } from '../ui/RouteLink';
 
 const NOTICES = ['created', 'saved', 'deactivated', 'activated'] as const;
 type Notice = (typeof NOTICES)[number];
@@ -86,11 +87,9 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
                       {canEdit && (
                         <Table.Cell>
                           <div className="sp-row">
-                            <Link asChild>
-                              <RouterLink to={`/admin/vedtakstekster/${phrase.id}`}>
-                                {t.edit(phrase.title)}
-                              </RouterLink>
-                            </Link>
+                            <RouteLink to={`/admin/vedtakstekster/${phrase.id}`}>
+                              {t.edit(phrase.title)}
+                            </RouteLink>
                             <Form method="post">
                               <input
                                 type="hidden"
@@ -132,9 +131,7 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
           />
         </Card>
       )}
-      <Link asChild>
-        <RouterLink to="/admin">{t.adminTitle}</RouterLink>
-      </Link>
+      <RouteLink to="/admin">{t.adminTitle}</RouteLink>
     </div>
   );
 }

@@ -1,9 +1,10 @@
-import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { data, Link as RouterLink } from 'react-router';
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { data } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/admin';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET /admin: the trust's settings, for administrators and decision makers. */
 export async function loader({ request, context }: Route.LoaderArgs) {
@@ -41,9 +42,7 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
           <li key={link.to}>
             <Card data-color="neutral">
               <Heading level={2} data-size="xs">
-                <Link asChild>
-                  <RouterLink to={link.to}>{t[link.label]}</RouterLink>
-                </Link>
+                <RouteLink to={link.to}>{t[link.label]}</RouteLink>
               </Heading>
               <Paragraph data-size="sm">{t[link.help]}</Paragraph>
             </Card>
@@ -53,9 +52,7 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
           <li>
             <Card data-color="neutral">
               <Heading level={2} data-size="xs">
-                <Link asChild>
-                  <RouterLink to={LOG_LINK.to}>{LOG_LINK.label}</RouterLink>
-                </Link>
+                <RouteLink to={LOG_LINK.to}>{LOG_LINK.label}</RouteLink>
               </Heading>
               <Paragraph data-size="sm">{LOG_LINK.help}</Paragraph>
             </Card>

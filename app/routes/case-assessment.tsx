@@ -6,13 +6,12 @@ import {
   Fieldset,
   Heading,
   Label,
-  Link,
   List,
   Paragraph,
   Select,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { Form, redirect, Link as RouterLink } from 'react-router';
+import { Form, redirect } from 'react-router';
 import {
   addSectionComment,
   assignCommitteeMember,
@@ -44,6 +43,7 @@ import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import { ChoiceField, TextField } from '../ui/fields';
 import type { Route } from './+types/case-assessment';
+import { RouteLink } from '../ui/RouteLink';
 
 /** Which form on the page was saved, for the confirmation shown after the redirect. */
 const NOTICES = {
@@ -169,9 +169,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       </div>
       <Paragraph>{t.flowIntro}</Paragraph>
       <div>
-        <Link asChild>
-          <RouterLink to={`/saker/${view.id}`}>{t.backToCase}</RouterLink>
-        </Link>
+        <RouteLink to={`/saker/${view.id}`}>{t.backToCase}</RouteLink>
       </div>
       {!view.open && <Alert data-color="info">{t.notOpen}</Alert>}
       <PrecedentPanel result={loaderData.precedents.result} />

@@ -1,5 +1,5 @@
-import { Heading, Link } from '@digdir/designsystemet-react';
-import { data, redirect, Link as RouterLink } from 'react-router';
+import { Heading } from '@digdir/designsystemet-react';
+import { data, redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
 import { loadDialog, postMessage } from '../features/dialog/dialog.server';
 import { SENT_FLAG } from '../features/dialog/http.server';
@@ -8,6 +8,7 @@ import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-messages';
+import { RouteLink } from '../ui/RouteLink';
 
 /** The dialog on its own page: where a refused post comes back to, with what was typed. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -47,9 +48,7 @@ export default function CaseMessages({ loaderData, actionData }: Route.Component
       <section id="dialog" className="sp-stack" aria-label={msg.dialog.title}>
         <DialogThread view={view} sent={false} submitted={actionData ?? null} headingLevel={2} />
       </section>
-      <Link asChild>
-        <RouterLink to={`/saker/${view.caseId}#dialog`}>{msg.dialog.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${view.caseId}#dialog`}>{msg.dialog.backToCase}</RouteLink>
     </div>
   );
 }

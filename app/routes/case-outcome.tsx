@@ -1,5 +1,5 @@
-import { Alert, Heading, Link } from '@digdir/designsystemet-react';
-import { data, redirect, Link as RouterLink } from 'react-router';
+import { Alert, Heading } from '@digdir/designsystemet-react';
+import { data, redirect } from 'react-router';
 import { getCaseClocks } from '../features/clocks/clocks.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { recordOutcome } from '../features/followup/followup.server';
@@ -8,6 +8,7 @@ import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-outcome';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -61,9 +62,7 @@ export default function CaseOutcome({ loaderData, actionData }: Route.ComponentP
       ) : (
         <Alert data-color="info">{msg.problems.invalidTransition}</Alert>
       )}
-      <Link asChild>
-        <RouterLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouteLink>
     </div>
   );
 }

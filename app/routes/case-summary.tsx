@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, List, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { Form, redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import { submissionErrors, validateForSubmission } from '../features/cases/domain/questionnaire';
@@ -10,6 +10,7 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-summary';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -60,15 +61,13 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
           <List.Unordered>
             {missing.map((m) => (
               <List.Item key={m.question}>
-                <Link asChild>
-                  <RouterLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
-                    {`${msg.questionnaire.questions[m.question].label}: ${
-                      m.error === 'answerRequired'
-                        ? msg.questionnaire.notAnswered
-                        : msg.errors[m.error]
-                    }`}
-                  </RouterLink>
-                </Link>
+                <RouteLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
+                  {`${msg.questionnaire.questions[m.question].label}: ${
+                    m.error === 'answerRequired'
+                      ? msg.questionnaire.notAnswered
+                      : msg.errors[m.error]
+                  }`}
+                </RouteLink>
               </List.Item>
             ))}
           </List.Unordered>

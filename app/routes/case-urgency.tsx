@@ -1,5 +1,5 @@
-import { Alert, Heading, Link } from '@digdir/designsystemet-react';
-import { data, redirect, Link as RouterLink } from 'react-router';
+import { Alert, Heading } from '@digdir/designsystemet-react';
+import { data, redirect } from 'react-router';
 import { getCaseClocks, setUrgency } from '../features/clocks/clocks.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { UrgencyForm, type UrgencyField } from '../features/followup/ui/FollowUpForms';
@@ -7,6 +7,7 @@ import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-urgency';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -50,9 +51,7 @@ export default function CaseUrgency({ loaderData, actionData }: Route.ComponentP
       ) : (
         <Alert data-color="info">{msg.problems.forbidden}</Alert>
       )}
-      <Link asChild>
-        <RouterLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouteLink>
     </div>
   );
 }

@@ -32,7 +32,6 @@ import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanelIn } from '../features/decisions/decisions.server';
-
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
@@ -44,6 +43,7 @@ import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveN
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -338,9 +338,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           </Table.Body>
         </Table>
       </section>
-      <Link asChild>
-        <RouterLink to="/">{msg.app.myCases}</RouterLink>
-      </Link>
+      <RouteLink to="/">{msg.app.myCases}</RouteLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { redirect, Link as RouterLink } from 'react-router';
+import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { redirect } from 'react-router';
 import {
   answerConsultation,
   consultationSection,
@@ -10,6 +10,7 @@ import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/consultation-answer';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET shows the answer form on its own (where a refused POST lands); only for an open grant. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -64,9 +65,7 @@ export default function ConsultationAnswerPage({
           submitted={actionData ?? null}
         />
       </Card>
-      <Link asChild>
-        <RouterLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouteLink>
     </div>
   );
 }

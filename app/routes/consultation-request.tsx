@@ -1,5 +1,5 @@
-import { Card, Heading, Link } from '@digdir/designsystemet-react';
-import { redirect, Link as RouterLink } from 'react-router';
+import { Card, Heading } from '@digdir/designsystemet-react';
+import { redirect } from 'react-router';
 import {
   consultationSection,
   requestConsultation,
@@ -10,6 +10,7 @@ import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/consultation-request';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET shows the form on its own (where a refused POST lands); only the case's director may ask. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -62,9 +63,7 @@ export default function ConsultationRequestPage({
           submitted={actionData ?? null}
         />
       </Card>
-      <Link asChild>
-        <RouterLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouteLink>
     </div>
   );
 }

@@ -1,8 +1,7 @@
-import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { redirect, Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
 import { getDecisionPanel, submitDecision } from '../features/decisions/decisions.server';
-
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import {
   DECISION_TEXT_FIELDS,
@@ -22,6 +21,7 @@ import {
   PracticeWarning,
 } from '../features/precedents/ui/PracticeWarning';
 import { formText } from '../lib/form';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -107,9 +107,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
         )}
       />
       <PrecedentPanel result={precedents.result} />
-      <Link asChild>
-        <RouterLink to={`/saker/${panel.caseId}`}>{t.backToCase}</RouterLink>
-      </Link>
+      <RouteLink to={`/saker/${panel.caseId}`}>{t.backToCase}</RouteLink>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { data, Link as RouterLink } from 'react-router';
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { data } from 'react-router';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
 import { isStatus } from '../features/cases/domain/workflow';
@@ -9,6 +9,7 @@ import { variationHref } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/national-case';
+import { RouteLink } from '../ui/RouteLink';
 
 /** GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -140,9 +141,7 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
         </Table>
       )}
       {summary.atcCode && main && (
-        <Link asChild>
-          <RouterLink to={variationHref(summary.atcCode, main)}>{t.variationLink}</RouterLink>
-        </Link>
+        <RouteLink to={variationHref(summary.atcCode, main)}>{t.variationLink}</RouteLink>
       )}
     </div>
   );

@@ -1,9 +1,10 @@
-import { Alert, Button, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { Form, redirect, Link as RouterLink } from 'react-router';
+import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Form, redirect } from 'react-router';
 import { listNotifications, markRead } from '../features/notifications/notifications.server';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/notifications';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -74,11 +75,9 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                     {item.caseId === null ? (
                       t.noCase
                     ) : item.caseVisible ? (
-                      <Link asChild>
-                        <RouterLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
-                          {label}
-                        </RouterLink>
-                      </Link>
+                      <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
+                        {label}
+                      </RouteLink>
                     ) : (
                       t.otherTrustCase
                     )}

@@ -1,5 +1,5 @@
 import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { data, Form, Link as RouterLink } from 'react-router';
+import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { dateInNorway } from '../features/cases/domain/dates';
@@ -18,6 +18,7 @@ import { pageTitle } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { Pager } from '../ui/Pager';
 import type { Route } from './+types/register';
+import { RouteLink } from '../ui/RouteLink';
 
 /**
  * The local registers (BRIEF §4.9): my applications, my department's and my trust's, as tabs
@@ -86,11 +87,9 @@ function RegisterTable({ caption, rows }: { caption: string; rows: RegisterRow[]
           return (
             <Table.Row key={row.id}>
               <Table.Cell>
-                <Link asChild>
-                  <RouterLink to={`/saker/${row.id}`} aria-label={r.open(label)}>
-                    {label}
-                  </RouterLink>
-                </Link>
+                <RouteLink to={`/saker/${row.id}`} aria-label={r.open(label)}>
+                  {label}
+                </RouteLink>
               </Table.Cell>
               <Table.Cell>
                 <StatusTag status={row.status} />

@@ -9,7 +9,7 @@ import {
   Paragraph,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { data, Form, redirect, Link as RouterLink } from 'react-router';
+import { data, Form, redirect } from 'react-router';
 import { FILE_FIELD } from '../features/attachments/domain/kinds';
 import { afterBody, readUpload } from '../features/attachments/http.server';
 import { requireRegistrar } from '../features/retrospective/http.server';
@@ -20,6 +20,7 @@ import { ImportReport } from '../features/retrospective/ui/ImportReport';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/retrospective-import';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   await requireRegistrar(request, context);
@@ -107,9 +108,7 @@ export default function RetrospectiveImport({ loaderData, actionData }: Route.Co
       {actionData && actionData.reports.length > 0 && (
         <ImportReport fileName={actionData.fileName} reports={actionData.reports} />
       )}
-      <Link asChild>
-        <RouterLink to="/etterregistrering">{t.title}</RouterLink>
-      </Link>
+      <RouteLink to="/etterregistrering">{t.title}</RouteLink>
     </div>
   );
 }

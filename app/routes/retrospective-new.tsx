@@ -1,5 +1,5 @@
-import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { data, redirect, Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { data, redirect } from 'react-router';
 import {
   registerRetrospective,
   registrationForm,
@@ -14,6 +14,7 @@ import { RetroForm } from '../features/retrospective/ui/RetroForm';
 import { msg } from '../i18n';
 import { formText, formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/retrospective-new';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await requireRegistrar(request, context);
@@ -52,11 +53,9 @@ export default function RetrospectiveNew({ loaderData, actionData }: Route.Compo
       {registered && !actionData && (
         <Alert data-color="success">
           <Paragraph>{t.registered(registered.caseNumber)}</Paragraph>
-          <Link asChild>
-            <RouterLink to={`/saker/${registered.caseId}`}>
-              {`${t.openCase} ${registered.caseNumber}`}
-            </RouterLink>
-          </Link>
+          <RouteLink to={`/saker/${registered.caseId}`}>
+            {`${t.openCase} ${registered.caseNumber}`}
+          </RouteLink>
         </Alert>
       )}
       <Paragraph>{t.formIntro}</Paragraph>
@@ -68,9 +67,7 @@ export default function RetrospectiveNew({ loaderData, actionData }: Route.Compo
         values={actionData?.values ?? emptyRetroValues()}
         errors={errors}
       />
-      <Link asChild>
-        <RouterLink to="/etterregistrering">{t.title}</RouterLink>
-      </Link>
+      <RouteLink to="/etterregistrering">{t.title}</RouteLink>
     </div>
   );
 }

@@ -1,11 +1,12 @@
-import { Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
-import { data, Form, redirect, Link as RouterLink } from 'react-router';
+import { Button, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { data, Form, redirect } from 'react-router';
 import { requireRegistrar } from '../features/retrospective/http.server';
 import { confirmImport, previewImport } from '../features/retrospective/retrospective.server';
 import { ImportReport } from '../features/retrospective/ui/ImportReport';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/retrospective-preview';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await requireRegistrar(request, context);
@@ -42,9 +43,7 @@ export default function RetrospectivePreview({ loaderData, actionData }: Route.C
           <Button type="submit">{t.confirm(reports.length)}</Button>
         </Form>
       )}
-      <Link asChild>
-        <RouterLink to="/etterregistrering/import">{t.cancel}</RouterLink>
-      </Link>
+      <RouteLink to="/etterregistrering/import">{t.cancel}</RouteLink>
     </div>
   );
 }

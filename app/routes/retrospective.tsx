@@ -1,11 +1,11 @@
-import { Alert, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { listRetrospective } from '../features/retrospective/retrospective.server';
 import { requireRegistrar } from '../features/retrospective/http.server';
 import type { DecisionOutcome } from '../features/cases/domain/application';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/retrospective';
+import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await requireRegistrar(request, context);
@@ -33,12 +33,8 @@ export default function Retrospective({ loaderData }: Route.ComponentProps) {
       <Paragraph>{t.intro}</Paragraph>
       <Alert data-color="info">{t.noPatient}</Alert>
       <div className="sp-row">
-        <Link asChild>
-          <RouterLink to="/etterregistrering/ny">{t.newCase}</RouterLink>
-        </Link>
-        <Link asChild>
-          <RouterLink to="/etterregistrering/import">{t.importCases}</RouterLink>
-        </Link>
+        <RouteLink to="/etterregistrering/ny">{t.newCase}</RouteLink>
+        <RouteLink to="/etterregistrering/import">{t.importCases}</RouteLink>
       </div>
       <Heading level={2} data-size="md">
         {t.listTitle}
@@ -61,9 +57,7 @@ export default function Retrospective({ loaderData }: Route.ComponentProps) {
             {items.map((item) => (
               <Table.Row key={item.id}>
                 <Table.Cell>
-                  <Link asChild>
-                    <RouterLink to={`/saker/${item.id}`}>{item.caseNumber}</RouterLink>
-                  </Link>
+                  <RouteLink to={`/saker/${item.id}`}>{item.caseNumber}</RouteLink>
                 </Table.Cell>
                 <Table.Cell>{item.reference ?? ''}</Table.Cell>
                 <Table.Cell>{item.department}</Table.Cell>

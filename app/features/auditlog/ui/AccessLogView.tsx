@@ -1,10 +1,10 @@
-import { Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import { isCaseRole } from '../../auth/domain/roles';
 import { isCaseEvent } from '../../cases/domain/workflow';
 import type { Purpose } from '../domain/purposes';
 import type { Finding } from '../domain/unusual';
+import { RouteLink } from '../../../ui/RouteLink';
 
 const t = msg.accessLog;
 
@@ -39,11 +39,7 @@ const actionLabel = (action: string) =>
 
 function CaseLink({ caseId, caseNumber }: { caseId: string | null; caseNumber: string | null }) {
   if (!caseId) return <>{t.noCase}</>;
-  return (
-    <Link asChild>
-      <RouterLink to={`/saker/${caseId}`}>{caseNumber ?? msg.case.draftLabel}</RouterLink>
-    </Link>
-  );
+  return <RouteLink to={`/saker/${caseId}`}>{caseNumber ?? msg.case.draftLabel}</RouteLink>;
 }
 
 /** The trust's access log, newest first. */

@@ -1,6 +1,5 @@
-import { Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
 import { msg } from '../../../i18n';
 import type { FieldErrors } from '../domain/application';
 import {
@@ -12,6 +11,7 @@ import {
 } from '../domain/questionnaire';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { fieldAnchor } from './questionnaire-form';
+import { RouteLink } from '../../../ui/RouteLink';
 
 /** An answer as text for reading (choices by their label). */
 export function answerDisplay(
@@ -76,11 +76,9 @@ export function QuestionnaireView({
                 {title}
               </Heading>
               {editUrl && (
-                <Link asChild>
-                  <RouterLink to={`${editUrl}#section-${section.id}`}>
-                    {msg.summary.editSection(title)}
-                  </RouterLink>
-                </Link>
+                <RouteLink to={`${editUrl}#section-${section.id}`}>
+                  {msg.summary.editSection(title)}
+                </RouteLink>
               )}
             </div>
             <dl className="sp-dl">
@@ -99,11 +97,9 @@ export function QuestionnaireView({
                     <dd>
                       {answerDisplay(question, answers[question.id], diagnoses)}{' '}
                       {error && editUrl && (
-                        <Link asChild>
-                          <RouterLink to={`${editUrl}#${fieldAnchor(question.id)}`}>
-                            <Tag data-color="danger">{msg.errors[error]}</Tag>
-                          </RouterLink>
-                        </Link>
+                        <RouteLink to={`${editUrl}#${fieldAnchor(question.id)}`}>
+                          <Tag data-color="danger">{msg.errors[error]}</Tag>
+                        </RouteLink>
                       )}
                     </dd>
                   </div>

@@ -1,19 +1,11 @@
-import {
-  Alert,
-  Button,
-  Card,
-  Heading,
-  Link,
-  Paragraph,
-  Table,
-  Tag,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Fragment } from 'react';
-import { Form, Link as RouterLink } from 'react-router';
+import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { OutcomeForm, UrgencyForm } from '../../followup/ui/FollowUpForms';
 import type { ClocksNotice, ClocksView } from '../clocks.server';
 import { splitDuration } from '../domain/clocks';
+import { RouteLink } from '../../../ui/RouteLink';
 
 const when = (d: Date | string) => msg.dateTime(new Date(d));
 const caseLink = (id: string) => `/saker/${id}`;
@@ -144,11 +136,9 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
                 <>
                   <dt>{msg.clocks.previousCase}</dt>
                   <dd>
-                    <Link asChild>
-                      <RouterLink to={caseLink(view.previous.id)}>
-                        {msg.clocks.caseLabel(view.previous.caseNumber)}
-                      </RouterLink>
-                    </Link>
+                    <RouteLink to={caseLink(view.previous.id)}>
+                      {msg.clocks.caseLabel(view.previous.caseNumber)}
+                    </RouteLink>
                   </dd>
                 </>
               )}
@@ -156,11 +146,7 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
                 <Fragment key={n.id}>
                   <dt>{msg.clocks.nextCase}</dt>
                   <dd>
-                    <Link asChild>
-                      <RouterLink to={caseLink(n.id)}>
-                        {msg.clocks.caseLabel(n.caseNumber)}
-                      </RouterLink>
-                    </Link>
+                    <RouteLink to={caseLink(n.id)}>{msg.clocks.caseLabel(n.caseNumber)}</RouteLink>
                   </dd>
                 </Fragment>
               ))}

@@ -1,7 +1,7 @@
-import { Alert, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Alert, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import type { consultationsHome } from '../consultations.server';
+import { RouteLink } from '../../../ui/RouteLink';
 
 /** "Konsultasjoner til oss": cases other trusts have asked the actor's trust about. */
 export function ConsultationsToUs({
@@ -36,11 +36,9 @@ export function ConsultationsToUs({
               return (
                 <Table.Row key={item.consultationId}>
                   <Table.Cell>
-                    <Link asChild>
-                      <RouterLink to={`/saker/${item.caseId}`} aria-label={msg.myCases.open(label)}>
-                        {label}
-                      </RouterLink>
-                    </Link>
+                    <RouteLink to={`/saker/${item.caseId}`} aria-label={msg.myCases.open(label)}>
+                      {label}
+                    </RouteLink>
                   </Table.Cell>
                   <Table.Cell>{item.askingTrustName}</Table.Cell>
                   <Table.Cell>{msg.consultations.date(item.deadline)}</Table.Cell>

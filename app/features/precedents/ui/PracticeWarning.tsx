@@ -1,6 +1,5 @@
-import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField } from '../../../ui/fields';
 import {
@@ -9,6 +8,7 @@ import {
   type PracticeWarning as Warning,
 } from '../domain/practice';
 import { variationHref } from './PrecedentList';
+import { RouteLink } from '../../../ui/RouteLink';
 
 /** The form field that confirms a decision against national practice. */
 export const CONFIRM_FIELD = 'bekreftAvvik';
@@ -66,9 +66,7 @@ export function PracticeWarning({
           <Paragraph>{t.warningAdvice}</Paragraph>
           {atc && diagnosis && (
             <Paragraph>
-              <Link asChild>
-                <RouterLink to={variationHref(atc, diagnosis)}>{t.variationLink}</RouterLink>
-              </Link>
+              <RouteLink to={variationHref(atc, diagnosis)}>{t.variationLink}</RouteLink>
             </Paragraph>
           )}
           <Paragraph data-size="sm">{t.confirmHint}</Paragraph>

@@ -1,9 +1,9 @@
-import { Card, Heading, Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { Link as RouterLink } from 'react-router';
+import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import { norwegianDate } from '../../decisions/domain/compose';
 import { DECISION_OUTCOMES } from '../../cases/domain/application';
 import type { PrecedentResult } from '../precedents.server';
+import { RouteLink } from '../../../ui/RouteLink';
 
 const t = () => msg.precedents;
 
@@ -80,14 +80,12 @@ function PrecedentBody({ result, captionId }: { result: PrecedentResult; caption
               {result.precedents.map((p) => (
                 <Table.Row key={p.caseNumber}>
                   <Table.Cell>
-                    <Link asChild>
-                      <RouterLink
-                        to={`/nasjonalt/saker/${encodeURIComponent(p.caseNumber)}`}
-                        aria-label={t().openSummary(p.caseNumber)}
-                      >
-                        {p.caseNumber}
-                      </RouterLink>
-                    </Link>
+                    <RouteLink
+                      to={`/nasjonalt/saker/${encodeURIComponent(p.caseNumber)}`}
+                      aria-label={t().openSummary(p.caseNumber)}
+                    >
+                      {p.caseNumber}
+                    </RouteLink>
                   </Table.Cell>
                   <Table.Cell>{p.trustName}</Table.Cell>
                   <Table.Cell>{outcomeLabel(p.outcome)}</Table.Cell>
@@ -103,11 +101,7 @@ function PrecedentBody({ result, captionId }: { result: PrecedentResult; caption
         </>
       )}
       {target.atc && (
-        <Link asChild>
-          <RouterLink to={variationHref(target.atc, target.diagnosis)}>
-            {t().variationLink}
-          </RouterLink>
-        </Link>
+        <RouteLink to={variationHref(target.atc, target.diagnosis)}>{t().variationLink}</RouteLink>
       )}
     </div>
   );
