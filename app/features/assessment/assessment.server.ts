@@ -40,8 +40,6 @@ import {
   type Recommendation,
 } from './domain/criteria';
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /** The committee roles, in the order a role is named when someone holds both. */
 const COMMITTEE_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
 
@@ -104,7 +102,7 @@ export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput)
   if (!verdict || !reason.success || Object.keys(errors).length > 0) {
     throw new CaseError('invalid', errors);
   }
-  return inTenant(db, scopeOf(actor), async (tx): Promise<TransitionResult> => {
+  return inTenant(db, actor, async (tx): Promise<TransitionResult> => {
     const result = await transitionIn(tx, actor, {
       caseId: input.caseId,
       version: input.version,
@@ -141,7 +139,7 @@ export async function addLeader(
 ) {
   const kind = LEADER_KINDS.find((k) => k === input.kind);
   if (!kind) throw new CaseError('invalid', { kind: 'invalidValue' });
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, input.caseId, true);
     if (!roles.includes('endorser')) throw new CaseError('forbidden');
     if (statusOf(row) !== 'submitted') throw new CaseError('invalidTransition');
@@ -186,7 +184,7 @@ export interface EndorsementView {
 
 /** What the leader sees when endorsing: earlier assessments, added leaders and whom to add. */
 export async function getEndorsementPanel(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, scopeOf(actor), (tx) => getEndorsementPanelIn(tx, actor, caseId));
+  return inTenant(db, actor, (tx) => getEndorsementPanelIn(tx, actor, caseId));
 }
 
 /** `getEndorsementPanel` in the caller's transaction (the case page reads all its sections in one). */
@@ -260,7 +258,7 @@ export interface RecommendationView {
 
 /** Everything the complete assessment shows, for the medical director and the committee. */
 export async function getAssessment(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const role = committeeRole(roles);
     const status = statusOf(row);
@@ -364,7 +362,7 @@ export async function saveWorksheet(
 ) {
   const parsed = ratingsSchema.safeParse(ratingsInput(input.ratings));
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId, true);
     const role = committeeRole(roles);
     requireAssessable(statusOf(row));
@@ -401,7 +399,7 @@ export async function addSectionComment(
 ) {
   const parsed = commentSchema.safeParse({ body: input.body });
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
     const role = committeeRole(roles);
     requireAssessable(statusOf(row));
@@ -428,7 +426,7 @@ export async function assignCommitteeMember(
   if (!z.uuid().safeParse(input.userId).success) {
     throw new CaseError('invalid', { userId: 'assessorRequired' });
   }
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId, true);
     if (!roles.includes('decisionMaker')) throw new CaseError('forbidden');
     requireAssessable(statusOf(row));
@@ -469,7 +467,7 @@ export async function savePreparation(
   const parsed = preparationSchema.safeParse({ notes: input.notes });
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
   if (!Number.isInteger(input.version) || input.version < 0) throw new CaseError('conflict');
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
     committeeRole(roles);
     requireAssessable(statusOf(row));
@@ -521,7 +519,7 @@ export async function recommend(
 ) {
   const parsed = recommendationSchema.safeParse({ outcome: input.outcome, text: input.text });
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
     const role = committeeRole(roles);
     if (statusOf(row) !== 'underAssessment') throw new CaseError('invalidTransition');

@@ -35,8 +35,6 @@ export interface AttachmentDownload {
   bytes: Uint8Array;
 }
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /** The case if the actor may see it (caseRoles non-empty), else notFound, as for the case itself. */
 async function visibleCase(tx: Tx, actor: Actor, caseId: string) {
   try {
@@ -76,7 +74,7 @@ export async function listAttachments(
   actor: Actor,
   caseId: string,
 ): Promise<{ attachments: AttachmentListItem[]; editable: boolean }> {
-  return inTenant(db, scopeOf(actor), (tx) => listAttachmentsIn(tx, actor, caseId));
+  return inTenant(db, actor, (tx) => listAttachmentsIn(tx, actor, caseId));
 }
 
 /** `listAttachments` in the caller's transaction (the case page reads all its sections in one). */
@@ -116,7 +114,7 @@ export async function uploadAttachment(
   actor: Actor,
   input: { caseId: string; fileName: string; bytes: Uint8Array },
 ): Promise<AttachmentListItem> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await visibleCase(tx, actor, input.caseId);
     const role = applicationEditorRole(roles, statusOf(row));
     if (!role) throw new AttachmentError('notEditable');
@@ -166,7 +164,7 @@ export async function downloadAttachment(
   caseId: string,
   attachmentId: string,
 ): Promise<AttachmentDownload> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await visibleCase(tx, actor, caseId);
     const attachment = await attachmentOfCase(tx, row.id, attachmentId);
     const [role] = roles;
@@ -189,7 +187,7 @@ export async function deleteAttachment(
   caseId: string,
   attachmentId: string,
 ): Promise<void> {
-  await inTenant(db, scopeOf(actor), async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const { row, roles } = await visibleCase(tx, actor, caseId);
     const role = applicationEditorRole(roles, statusOf(row));
     if (!role) throw new AttachmentError('notEditable');

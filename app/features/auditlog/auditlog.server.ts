@@ -173,7 +173,7 @@ export async function getAccessLogPage(
   now = new Date(),
 ): Promise<AccessLogPage> {
   if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
-  return inTenant(db, { trustId: actor.trustId, userId: actor.userId }, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const where: SQL[] = [eq(accessLog.trustId, actor.trustId)];
     if (filter.userId) where.push(eq(accessLog.userId, filter.userId));
     if (filter.caseNumber) where.push(eq(cases.caseNumber, filter.caseNumber));

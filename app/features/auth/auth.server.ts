@@ -116,9 +116,7 @@ export function createAuth(db: Db, config: AuthConfig) {
     ): { actor: Promise<Actor | null>; value: Promise<T | null> } {
       const actor = getActor(request);
       const value = actor.then((found) =>
-        found
-          ? inTenant(db, { trustId: found.trustId, userId: found.userId }, (tx) => then(tx, found))
-          : null,
+        found ? inTenant(db, found, (tx) => then(tx, found)) : null,
       );
       return { actor, value };
     }

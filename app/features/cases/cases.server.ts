@@ -66,7 +66,6 @@ import { dateInNorway } from './domain/dates';
 
 type CaseRow = typeof cases.$inferSelect;
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
 export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
@@ -223,7 +222,7 @@ export async function latestDecisionIn(
  * within one statement). For loaders only: nothing in `fn` may change who may see the case.
  */
 export function inCasePage<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const reads: PageReads = {
       visible: new Map(),
       trails: new Map(),
@@ -585,7 +584,7 @@ export async function listMyCases(
   pages: MyCasesPages = {},
 ): Promise<MyCases> {
   const pageSize = LIST_PAGE_SIZE + 1;
-  const read = await inTenant(db, scopeOf(actor), async (tx) => {
+  const read = await inTenant(db, actor, async (tx) => {
     const branches = branchesOf(actor);
     const allWaiting = visibleCaseIds(tx, actor, branches, waitingThrough);
     const waitingIds = visibleCaseIds(tx, actor, branches, waitingThrough, {
@@ -724,7 +723,7 @@ export async function getCase(
   caseId: string,
   action: 'view' | 'edit' | 'export' = 'view',
 ): Promise<CaseView> {
-  return inTenant(db, scopeOf(actor), (tx) => getCaseIn(tx, actor, caseId, action));
+  return inTenant(db, actor, (tx) => getCaseIn(tx, actor, caseId, action));
 }
 
 const changer = alias(users, 'changer');
@@ -874,7 +873,7 @@ export async function createDraft(
 ): Promise<{ id: string; version: number }> {
   const referenceErrors: FieldErrors = {};
   const answers = await checkReferences(db, given, referenceErrors);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
     if (!grant) throw new CaseError('forbidden');
     const errors = { ...startErrors(answers), ...referenceErrors };
@@ -953,7 +952,7 @@ export async function saveAnswers(
     if (id in referenceErrors) continue;
     changes[id] = { base: change.base, value: checked[id] ?? change.value };
   }
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
     const status = statusOf(row);
     if (!roles.includes('applicant') && !roles.includes('coAuthor')) {
@@ -992,7 +991,7 @@ export async function saveAnswers(
 
 /** Invites a colleague of the same trust (a doctor) to co-author the application. */
 export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userId: string) {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId, true);
     if (!roles.includes('applicant')) throw new CaseError('forbidden');
     if (!canEditApplication(roles, statusOf(row))) throw new CaseError('invalidTransition');
@@ -1032,7 +1031,7 @@ const colleaguesIn = (tx: Tx, actor: Actor, exclude: string[]) =>
 
 /** Colleagues the applicant may invite to a case. */
 export async function listInvitableColleagues(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
     return colleaguesIn(tx, actor, [row.applicantId, ...coAuthorIds]);
   });
@@ -1079,7 +1078,7 @@ export async function transition(
   if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
   // The outcome is recorded with its form (followup.server.ts recordOutcome), never bare.
   if (input.event === 'recordOutcome') throw new CaseError('invalidTransition');
-  return inTenant(db, scopeOf(actor), (tx) => transitionIn(tx, actor, input));
+  return inTenant(db, actor, (tx) => transitionIn(tx, actor, input));
 }
 
 export interface TransitionResult {

@@ -44,8 +44,6 @@ import {
   type StageTime,
 } from './domain/clocks';
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /**
  * A background job's transaction for one trust: row-level security as for a request, but no
  * user is bound (the job acts for nobody; what it writes names its own actor).
@@ -68,13 +66,13 @@ async function trustDeadlines(tx: Tx, trustId: string): Promise<DeadlineTable> {
 /** The trust's deadlines, for its administrator. */
 export async function getDeadlines(db: Db, actor: Actor): Promise<DeadlineTable> {
   if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
-  return inTenant(db, scopeOf(actor), (tx) => trustDeadlines(tx, actor.trustId));
+  return inTenant(db, actor, (tx) => trustDeadlines(tx, actor.trustId));
 }
 
 /** Stores the trust's deadlines (every stage), replacing what was set. */
 export async function saveDeadlines(db: Db, actor: Actor, table: DeadlineTable): Promise<void> {
   if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
-  await inTenant(db, scopeOf(actor), async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const now = new Date();
     await tx
       .insert(stageDeadlines)
@@ -141,7 +139,7 @@ export async function getCaseClocks(
   caseId: string,
   now: Date,
 ): Promise<ClocksView> {
-  return inTenant(db, scopeOf(actor), (tx) => getCaseClocksIn(tx, actor, caseId, now));
+  return inTenant(db, actor, (tx) => getCaseClocksIn(tx, actor, caseId, now));
 }
 
 /** `getCaseClocks` in the caller's transaction (the case page reads all its sections in one). */
@@ -258,7 +256,7 @@ export async function setUrgency(
   if (input.urgent && !parsed.success) return { ok: false, errors: followUpErrors(parsed.error) };
   const reason = input.reason.trim() || null;
   if (reason && reason.length > 10_000) return { ok: false, errors: { reason: 'tooLong' } };
-  await inTenant(db, scopeOf(actor), async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
     const role = urgencyRole(roles, statusOf(row));
     if (!role) throw new CaseError('forbidden');

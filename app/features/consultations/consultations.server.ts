@@ -38,8 +38,6 @@ export class ConsultationInputError extends Error {
   }
 }
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /** A consultation id from the URL: anything but a UUID names no consultation. */
 function requireId(id: string) {
   if (!z.uuid().safeParse(id).success) throw new CaseError('notFound');
@@ -137,7 +135,7 @@ export async function getConsultationPanel(
   actor: Actor,
   caseId: string,
 ): Promise<ConsultationPanel | null> {
-  return inTenant(db, scopeOf(actor), (tx) => getConsultationPanelIn(tx, actor, caseId));
+  return inTenant(db, actor, (tx) => getConsultationPanelIn(tx, actor, caseId));
 }
 
 /** `getConsultationPanel` in the caller's transaction (the case page reads all its sections in one). */
@@ -225,7 +223,7 @@ export async function requestConsultation(
   input: ConsultationRequest & { version: number },
 ): Promise<{ id: string }> {
   const today = dateInNorway(new Date());
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const check = checkTransition(statusOf(row), 'requestConsultation', roles);
     if (!check.ok) throw new CaseError(check.error);
@@ -270,7 +268,7 @@ export async function revokeConsultation(
   version: number,
 ): Promise<void> {
   requireId(consultationId);
-  await inTenant(db, scopeOf(actor), async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const { caseRow } = await fire(tx, actor, caseId, version, 'cancelConsultation', null);
     const revoked = await tx
       .update(caseConsultations)
@@ -303,7 +301,7 @@ export async function answerConsultation(
   input: { version: number; answer: string },
 ): Promise<void> {
   requireId(consultationId);
-  await inTenant(db, scopeOf(actor), async (tx) => {
+  await inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const check = checkTransition(statusOf(row), 'answerConsultation', roles);
     if (!check.ok) throw new CaseError(check.error);
@@ -344,7 +342,7 @@ export interface ConsultationToUs {
 /** "Konsultasjoner til oss": the open grants to the actor's trust, for its director and committee. */
 export async function listConsultationsToUs(db: Db, actor: Actor): Promise<ConsultationToUs[]> {
   if (!ANSWERING_ROLES.some((r) => hasRole(actor, r))) return [];
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const open = openGrantsToMe(tx).as('open_grants');
     return tx
       .select({
@@ -364,7 +362,7 @@ export async function listConsultationsToUs(db: Db, actor: Actor): Promise<Consu
 
 /** The case page's one call: the consultation panel and the confirmation to show, if any. */
 export async function consultationSection(db: Db, actor: Actor, caseId: string, url: URL) {
-  return inTenant(db, scopeOf(actor), (tx) => consultationSectionIn(tx, actor, caseId, url));
+  return inTenant(db, actor, (tx) => consultationSectionIn(tx, actor, caseId, url));
 }
 
 /** `consultationSection` in the caller's transaction (the case page reads all its sections in one). */

@@ -24,8 +24,6 @@ import {
 } from './domain/form';
 import { parsePhrase, type Phrase, type PhraseFieldErrors } from './domain/phrases';
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 const canReadPhrases = (actor: Actor) =>
   hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker');
 const canEditPhrases = (actor: Actor) => hasRole(actor, 'trustAdmin');
@@ -52,7 +50,7 @@ export async function listPhrases(
   actor: Actor,
 ): Promise<{ phrases: Phrase[]; canEdit: boolean }> {
   if (!canReadPhrases(actor)) throw new CaseError('forbidden');
-  const phrases = await inTenant(db, scopeOf(actor), (tx) => phrasesOf(tx, false));
+  const phrases = await inTenant(db, actor, (tx) => phrasesOf(tx, false));
   return { phrases, canEdit: canEditPhrases(actor) };
 }
 
@@ -60,7 +58,7 @@ export async function listPhrases(
 export async function getPhrase(db: Db, actor: Actor, phraseId: string): Promise<Phrase> {
   if (!canReadPhrases(actor)) throw new CaseError('forbidden');
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
-  const phrases = await inTenant(db, scopeOf(actor), (tx) => phrasesOf(tx, false));
+  const phrases = await inTenant(db, actor, (tx) => phrasesOf(tx, false));
   const phrase = phrases.find((p) => p.id === phraseId);
   if (!phrase) throw new CaseError('notFound');
   return phrase;
@@ -78,7 +76,7 @@ export async function createPhrase(
   if (!canEditPhrases(actor)) throw new CaseError('forbidden');
   const parsed = parsePhrase(values);
   if (!parsed.ok) return parsed;
-  const [created] = await inTenant(db, scopeOf(actor), (tx) =>
+  const [created] = await inTenant(db, actor, (tx) =>
     tx
       .insert(decisionPhrases)
       .values({ ...parsed.phrase, trustId: actor.trustId, updatedBy: actor.userId })
@@ -99,7 +97,7 @@ export async function updatePhrase(
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
   const parsed = parsePhrase(values);
   if (!parsed.ok) return parsed;
-  const [updated] = await inTenant(db, scopeOf(actor), (tx) =>
+  const [updated] = await inTenant(db, actor, (tx) =>
     tx
       .update(decisionPhrases)
       .set({ ...parsed.phrase, updatedBy: actor.userId, updatedAt: new Date() })
@@ -119,7 +117,7 @@ export async function setPhraseActive(
 ): Promise<void> {
   if (!canEditPhrases(actor)) throw new CaseError('forbidden');
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
-  const [updated] = await inTenant(db, scopeOf(actor), (tx) =>
+  const [updated] = await inTenant(db, actor, (tx) =>
     tx
       .update(decisionPhrases)
       .set({ active, updatedBy: actor.userId, updatedAt: new Date() })
@@ -178,7 +176,7 @@ export async function getDecisionPanel(
   caseId: string,
   logAs: 'decision' | null,
 ): Promise<DecisionPanel> {
-  return inTenant(db, scopeOf(actor), (tx) => getDecisionPanelIn(tx, actor, caseId, logAs));
+  return inTenant(db, actor, (tx) => getDecisionPanelIn(tx, actor, caseId, logAs));
 }
 
 /** `getDecisionPanel` in the caller's transaction (the case page reads all its sections in one). */
@@ -218,7 +216,7 @@ export async function submitDecision(
   caseId: string,
   form: DecisionSubmission,
 ): Promise<void> {
-  const phrases = await inTenant(db, scopeOf(actor), async (tx) => {
+  const phrases = await inTenant(db, actor, async (tx) => {
     await loadVisibleCase(tx, actor, caseId);
     return phrasesOf(tx, true);
   });
@@ -254,7 +252,7 @@ export async function getDecisionLetter(
   caseId: string,
   version: number,
 ): Promise<DecisionLetter> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const decision = (await decisionsOf(tx, row.id)).find((d) => d.version === version);
     const [role] = roles;

@@ -33,14 +33,12 @@ export interface DialogView {
   canPostAs: MessageVisibility[];
 }
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /**
  * The case's dialog as the actor may read it: internal notes only for caseworkers. Reading it is
  * logged, and the actor's notifications about the case count as read once it is open.
  */
 export async function loadDialog(db: Db, actor: Actor, caseId: string): Promise<DialogView> {
-  return inTenant(db, scopeOf(actor), (tx) => loadDialogIn(tx, actor, caseId));
+  return inTenant(db, actor, (tx) => loadDialogIn(tx, actor, caseId));
 }
 
 /** `loadDialog` in the caller's transaction (the case page reads all its sections in one). */
@@ -90,7 +88,7 @@ export async function postMessage(
   caseId: string,
   input: { body: string; visibility: string },
 ): Promise<PostResult> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
     const parsed = parseMessage(input);
     if (!parsed.ok) return parsed;

@@ -23,8 +23,6 @@ import {
 } from './domain/followup';
 import { dateInNorway } from '../cases/domain/dates';
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /**
  * Moves decided cases whose evaluation date (in Norway) has come, as of `now`, to follow-up and
  * asks the applicant to record the outcome. Safe to run twice or on two instances at once: the
@@ -112,7 +110,7 @@ export async function recordOutcome(
   },
 ): Promise<OutcomeResult> {
   const parsed = outcomeSchema.safeParse(input);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const from = statusOf(row);
     const check = checkTransition(from, 'recordOutcome', roles);
@@ -159,7 +157,7 @@ export async function recordOutcome(
  * earlier case's contents, which is logged.
  */
 export async function reapply(db: Db, actor: Actor, caseId: string): Promise<{ id: string }> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const status = statusOf(row);
     if (!roles.includes('applicant')) throw new CaseError('forbidden');

@@ -118,12 +118,11 @@ export interface NotificationItem {
   read: boolean;
 }
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
 const LIST_LIMIT = 200;
 
 /** The signed-in user's own notifications, newest first. */
 export async function listNotifications(db: Db, actor: Actor): Promise<NotificationItem[]> {
-  const rows = await inTenant(db, scopeOf(actor), (tx) =>
+  const rows = await inTenant(db, actor, (tx) =>
     tx
       .select({
         id: notifications.id,
@@ -159,7 +158,7 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
 
 /** How many of the user's notifications are unread (shown in the header), leaving out one case. */
 export function countUnread(db: Db, actor: Actor, exceptCaseId?: string): Promise<number> {
-  return inTenant(db, scopeOf(actor), (tx) => countUnreadIn(tx, actor, exceptCaseId));
+  return inTenant(db, actor, (tx) => countUnreadIn(tx, actor, exceptCaseId));
 }
 
 /** `countUnread` in the caller's transaction, bound to the actor's trust. */
@@ -182,7 +181,7 @@ export async function countUnreadIn(tx: Tx, actor: Actor, exceptCaseId?: string)
 /** Marks the given notifications of the user read (all unread ones when `ids` is omitted). */
 export async function markRead(db: Db, actor: Actor, ids?: readonly number[]): Promise<number> {
   if (ids?.length === 0) return 0;
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const updated = await tx
       .update(notifications)
       .set({ readAt: new Date() })

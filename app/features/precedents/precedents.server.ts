@@ -45,8 +45,6 @@ import { isApproval, practiceWarning, type NationalPractice } from './domain/pra
 import { shownCount } from './domain/suppression';
 import { variationTable, type VariationRow } from './domain/variation';
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /** The Norwegian name of a compact diagnosis code (`ICD10:C50.9`), or null when unknown. */
 export function diagnosisText(code: string | null): string | null {
   if (!code) return null;
@@ -69,7 +67,7 @@ export async function getNationalSummary(
   actor: Actor,
   caseNumber: string,
 ): Promise<NationalSummary> {
-  const [row] = await inTenant(db, scopeOf(actor), (tx) =>
+  const [row] = await inTenant(db, actor, (tx) =>
     tx
       .select({ summary: caseSummaries, trustName: trusts.name, trustCode: trusts.code })
       .from(caseSummaries)
@@ -193,7 +191,7 @@ export async function findPrecedentsIn(
 }
 
 export const findPrecedents = (db: Db, actor: Actor, target: PrecedentTarget) =>
-  inTenant(db, scopeOf(actor), (tx) => findPrecedentsIn(tx, target, null));
+  inTenant(db, actor, (tx) => findPrecedentsIn(tx, target, null));
 
 /** A drug (FEST product id first, else ATC code or substance) and a main indication. */
 interface TargetInput {
@@ -253,7 +251,7 @@ export async function casePrecedents(
   actor: Actor,
   caseId: string,
 ): Promise<CasePrecedents> {
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row } = await loadVisibleCase(tx, actor, caseId);
     const target = await targetOf(tx, row.answers);
     if (!target) return { result: null, practice: null };
@@ -304,7 +302,7 @@ export async function getVariation(
   atc: string,
   diagnosis: string,
 ): Promise<{ trusts: VariationRow[]; national: VariationRow; drugLabel: string | null }> {
-  const rows = await inTenant(db, scopeOf(actor), (tx) =>
+  const rows = await inTenant(db, actor, (tx) =>
     tx
       .select({
         trustId: caseSummaries.trustId,
@@ -339,7 +337,7 @@ async function settingsIn(tx: Tx): Promise<CohortSettings> {
 /** The trust's cohort settings (trust administrators). */
 export async function getCohortSettings(db: Db, actor: Actor): Promise<CohortSettings> {
   if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
-  return inTenant(db, scopeOf(actor), settingsIn);
+  return inTenant(db, actor, settingsIn);
 }
 
 export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortSettings) {
@@ -350,7 +348,7 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
     updatedBy: actor.userId,
     updatedAt: new Date(),
   };
-  await inTenant(db, scopeOf(actor), (tx) =>
+  await inTenant(db, actor, (tx) =>
     tx
       .insert(cohortSettings)
       .values(values)
@@ -404,7 +402,7 @@ const NO_COHORTS: CohortView = {
  */
 export async function cohortSignal(db: Db, actor: Actor, now: Date, page = 0): Promise<CohortView> {
   if (!hasRole(actor, 'decisionMaker')) return NO_COHORTS;
-  return inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now, undefined, page));
+  return inTenant(db, actor, (tx) => cohortSignalIn(tx, actor, now, undefined, page));
 }
 
 /**
@@ -528,7 +526,7 @@ export async function caseCohort(
   now: Date,
 ): Promise<CohortSignal | null> {
   if (!hasRole(actor, 'decisionMaker')) return null;
-  const view = await inTenant(db, scopeOf(actor), (tx) => cohortSignalIn(tx, actor, now, caseId));
+  const view = await inTenant(db, actor, (tx) => cohortSignalIn(tx, actor, now, caseId));
   return view.cohorts[0] ?? null;
 }
 

@@ -9,7 +9,7 @@ export async function revealPatientId(
   actor: Actor,
   caseId: string,
 ): Promise<{ caseId: string; caseNumber: string | null; patientId: string }> {
-  return inTenant(db, { trustId: actor.trustId, userId: actor.userId }, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const patientId = row.answers.patientId;
     const [role] = roles;

@@ -35,8 +35,6 @@ import {
 /** How long a previewed file may wait for its confirmation. */
 export const IMPORT_TTL_MS = 60 * 60 * 1000;
 
-const scopeOf = (actor: Actor) => ({ trustId: actor.trustId, userId: actor.userId });
-
 /** The calendar date as a moment: noon UTC, the same date in Norway all year. */
 const atNoon = (date: string) => new Date(`${date}T12:00:00Z`);
 
@@ -221,7 +219,7 @@ async function writeCase(
 /** The trust's departments, for the form's choice. */
 export async function registrationForm(db: Db, actor: Actor): Promise<{ departments: string[] }> {
   requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), async (tx) => ({
+  return inTenant(db, actor, async (tx) => ({
     departments: (await setupIn(tx, actor, new Date())).context.departments.slice(),
   }));
 }
@@ -237,7 +235,7 @@ export async function registerRetrospective(
   now = new Date(),
 ): Promise<RegisterResult> {
   const role = requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const setup = await setupIn(tx, actor, now);
     const checked = await checkRows(tx, setup, [{ row: 1, values }]);
     const [c] = checked.cases;
@@ -263,7 +261,7 @@ export async function checkImport(
   now = new Date(),
 ): Promise<ImportCheck> {
   requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const checked = await checkRows(tx, await setupIn(tx, actor, now), rows);
     if (!checked.ok) return { ok: false, reports: checked.reports };
     // Previews never confirmed are dropped after their time.
@@ -305,7 +303,7 @@ export async function previewImport(
   now = new Date(),
 ): Promise<ImportPreview | null> {
   requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const staged = await stagedImport(tx, actor, importId, now);
     if (!staged) return null;
     const checked = await checkRows(tx, await setupIn(tx, actor, now), staged.rows);
@@ -329,7 +327,7 @@ export async function confirmImport(
   now = new Date(),
 ): Promise<ImportResult> {
   const role = requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), async (tx) => {
+  return inTenant(db, actor, async (tx) => {
     const staged = await stagedImport(tx, actor, importId, now);
     if (!staged) return { ok: false, expired: true };
     const setup = await setupIn(tx, actor, now);
@@ -362,7 +360,7 @@ export async function listRetrospective(
   limit = 200,
 ): Promise<RetrospectiveListItem[]> {
   requireRegistrar(actor);
-  return inTenant(db, scopeOf(actor), (tx) =>
+  return inTenant(db, actor, (tx) =>
     tx
       .select({
         id: cases.id,
@@ -403,7 +401,7 @@ export async function retrospectiveNote(
   actor: Actor,
   caseId: string,
 ): Promise<RetrospectiveNote | null> {
-  return inTenant(db, scopeOf(actor), (tx) => readNote(tx, caseId));
+  return inTenant(db, actor, (tx) => readNote(tx, caseId));
 }
 
 /**
