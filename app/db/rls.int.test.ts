@@ -53,6 +53,8 @@ const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
     'Statistics counts without the ATC code, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
   statistics_scheme_stage_histograms:
     'Statistics stage-time histograms per scheme and scope, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_atc_stage_histograms:
+    'Statistics stage-time histograms per ATC code, scheme and scope (months and years), derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tables without `trust_id`: national reference data, no case data. */
