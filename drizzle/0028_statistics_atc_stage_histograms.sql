@@ -20,10 +20,21 @@ CREATE TABLE "statistics_atc_stage_histograms" (
 );
 --> statement-breakpoint
 ALTER TABLE "statistics_atc_stage_histograms" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
+CREATE TABLE "statistics_submissions" (
+	"grain" text NOT NULL,
+	"period" date NOT NULL,
+	"scheme" text NOT NULL,
+	"patient_scope" text NOT NULL,
+	"submitted" integer NOT NULL,
+	CONSTRAINT "statistics_submissions_pk" PRIMARY KEY("grain","period","scheme","patient_scope")
+);
+--> statement-breakpoint
+ALTER TABLE "statistics_submissions" ENABLE ROW LEVEL SECURITY;--> statement-breakpoint
 ALTER TABLE "statistics_scheme_stage_histograms" ALTER COLUMN "histogram" SET DATA TYPE integer[][] USING statistics_histogram_pairs("histogram");--> statement-breakpoint
 ALTER TABLE "statistics_stage_histograms" ALTER COLUMN "histogram" SET DATA TYPE integer[][] USING statistics_histogram_pairs("histogram");--> statement-breakpoint
 ALTER TABLE "statistics_atc_stage_histograms" ADD CONSTRAINT "statistics_atc_stage_histograms_trust_id_trusts_id_fk" FOREIGN KEY ("trust_id") REFERENCES "public"."trusts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
-CREATE POLICY "statistics_atc_stage_histograms_national_read" ON "statistics_atc_stage_histograms" AS PERMISSIVE FOR SELECT TO "sp_app" USING (true);
+CREATE POLICY "statistics_atc_stage_histograms_national_read" ON "statistics_atc_stage_histograms" AS PERMISSIVE FOR SELECT TO "sp_app" USING (true);--> statement-breakpoint
+CREATE POLICY "statistics_submissions_national_read" ON "statistics_submissions" AS PERMISSIVE FOR SELECT TO "sp_app" USING (true);
 --> statement-breakpoint
 DROP FUNCTION statistics_histogram_pairs(jsonb);
 --> statement-breakpoint
@@ -39,9 +50,10 @@ LANGUAGE sql IMMUTABLE AS $$
         HAVING sum(x.h[i][2]) <> 0) AS e
 $$;
 --> statement-breakpoint
--- The histograms per ATC code.
+-- The histograms per ATC code and the submissions without the trust.
 -- Derived data: only the owner writes it (the trigger's statistics_change() and rebuild_statistics()).
-REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON statistics_atc_stage_histograms FROM sp_app;
+REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON statistics_atc_stage_histograms, statistics_submissions
+  FROM sp_app;
 --> statement-breakpoint
 -- The stage-time bins a summary counts in per ATC code (level 5), scheme and scope: in its
 -- submission month and year only (Norwegian time); the days at a period's edges are counted from
@@ -57,8 +69,8 @@ LANGUAGE sql STABLE AS $$
     statistics_stage_tenths(s.stage_seconds, s.processing_seconds) AS t
 $$;
 --> statement-breakpoint
--- statistics_change() and rebuild_statistics() as in 0025, with integer arrays for jsonb and the new
--- table added at the end of each.
+-- statistics_change() and rebuild_statistics() as in 0025, with integer arrays for jsonb and the two
+-- new tables added.
 CREATE OR REPLACE FUNCTION statistics_change(p_old case_summaries, p_new case_summaries) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN
@@ -129,6 +141,21 @@ BEGIN
      AND (v.grain, v.period, v.scheme, v.patient_scope, v.atc5)
      = (r.grain, r.period, r.scheme, r.patient_scope, r.atc5);
 
+  INSERT INTO statistics_submissions AS v (grain, period, scheme, patient_scope, submitted)
+  SELECT r.grain, r.period, r.scheme, r.patient_scope, sum(x.sign * r.submitted)
+  FROM (VALUES (-1, p_old), (1, p_new)) AS x(sign, s), statistics_volume_rows(x.s) AS r
+  WHERE (x.s).case_id IS NOT NULL
+  GROUP BY 1, 2, 3, 4
+  HAVING sum(x.sign * r.submitted) <> 0
+  ORDER BY 1, 2, 3, 4
+  ON CONFLICT (grain, period, scheme, patient_scope) DO UPDATE SET
+    submitted = v.submitted + EXCLUDED.submitted;
+  DELETE FROM statistics_submissions v
+   USING (VALUES (p_old), (p_new)) AS x(s), statistics_volume_rows(x.s) AS r
+   WHERE (x.s).case_id IS NOT NULL AND v.submitted = 0
+     AND (v.grain, v.period, v.scheme, v.patient_scope)
+     = (r.grain, r.period, r.scheme, r.patient_scope);
+
   INSERT INTO statistics_stage_histograms AS t (grain, period, trust_id, stage, histogram)
   SELECT d.grain, d.period, d.trust_id, d.stage, array_agg(ARRAY[d.tenths, d.n::integer] ORDER BY d.tenths)
   FROM (SELECT r.grain, r.period, r.trust_id, r.stage, r.tenths, sum(x.sign) AS n
@@ -198,6 +225,7 @@ BEGIN
   DELETE FROM statistics_stage_histograms;
   DELETE FROM statistics_scheme_stage_histograms;
   DELETE FROM statistics_atc_stage_histograms;
+  DELETE FROM statistics_submissions;
   INSERT INTO statistics_volumes (grain, period, trust_id, scheme, patient_scope, atc5,
     submitted, decided, approved, approved_with_conditions, rejected, continued, stopped)
   SELECT r.grain, r.period, r.trust_id, r.scheme, r.patient_scope, r.atc5, sum(r.submitted),
@@ -215,6 +243,10 @@ BEGIN
   SELECT grain, period, scheme, patient_scope, atc5, sum(submitted)
   FROM statistics_volumes
   GROUP BY 1, 2, 3, 4, 5;
+  INSERT INTO statistics_submissions (grain, period, scheme, patient_scope, submitted)
+  SELECT grain, period, scheme, patient_scope, sum(submitted)
+  FROM statistics_atc_volumes
+  GROUP BY 1, 2, 3, 4;
   -- The bins of every histogram (per scheme and scope), counted once and folded into both tables.
   WITH bins AS MATERIALIZED (
     SELECT r.grain, r.period, r.scheme, r.patient_scope, r.trust_id, r.stage, r.tenths,
@@ -255,3 +287,8 @@ FROM (SELECT r.grain, r.atc5, r.period, r.scheme, r.patient_scope, r.trust_id, r
       FROM case_summaries s, statistics_atc_stage_rows(s) AS r
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8) AS b
 GROUP BY 1, 2, 3, 4, 5, 6, 7;
+--> statement-breakpoint
+INSERT INTO statistics_submissions (grain, period, scheme, patient_scope, submitted)
+SELECT grain, period, scheme, patient_scope, sum(submitted)
+FROM statistics_atc_volumes
+GROUP BY 1, 2, 3, 4;

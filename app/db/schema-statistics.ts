@@ -136,6 +136,28 @@ export const statisticsAtcVolumes = pgTable(
 ).enableRLS();
 
 /**
+ * Submissions per period, scheme and scope, without the trust or the ATC code (ADR 0015): the time
+ * series of the views without a trust or ATC filter, a row per month and combination (280 for the
+ * default view's three years) instead of one per trust as well.
+ */
+export const statisticsSubmissions = pgTable(
+  'statistics_submissions',
+  {
+    ...periodColumns(),
+    scheme: text('scheme').notNull(),
+    patientScope: text('patient_scope').notNull(),
+    submitted: integer('submitted').notNull(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_submissions_pk',
+      columns: [t.grain, t.period, t.scheme, t.patientScope],
+    }),
+    national('statistics_submissions_national_read'),
+  ],
+).enableRLS();
+
+/**
  * The stage-time histograms of `statistics_stage_histograms` per scheme and scope as well (ADR
  * 0015), for the views filtered by scheme or scope. Scheme and scope come before the trust in the
  * key, so a scheme filter reads only its own rows.

@@ -81,6 +81,15 @@ const storedAtcVolumes = sql`select grain, period::text as period, scheme, patie
     submitted
   from statistics_atc_volumes order by 1, 2, 3, 4, 5`;
 
+/** statistics_submissions as computed directly: submissions without the trust or the ATC code. */
+const directSubmissions = sql`select g.grain, ${PERIOD}::text as period,
+    coalesce(s.scheme, '') as scheme, coalesce(s.patient_scope, '') as patient_scope,
+    count(*)::int as submitted
+  from case_summaries s, ${GRAINS} group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
+const storedSubmissions = sql`select grain, period::text as period, scheme, patient_scope, submitted
+  from statistics_submissions order by 1, 2, 3, 4`;
+
 /** statistics_scheme_stage_histograms as computed directly: per scheme and scope too. */
 const directSchemeStages = sql`select grain, period, scheme, patient_scope, trust_id, stage,
     array_agg(array[tenths, n] order by tenths) as histogram
@@ -113,6 +122,7 @@ const TABLES = [
   [storedVolumes, directVolumes],
   [storedSchemeVolumes, directSchemeVolumes],
   [storedAtcVolumes, directAtcVolumes],
+  [storedSubmissions, directSubmissions],
   [storedStages, directStages],
   [storedSchemeStages, directSchemeStages],
   [storedAtcStages, directAtcStages],

@@ -9,6 +9,7 @@ import {
   statisticsSchemeStageHistograms,
   statisticsSchemeVolumes,
   statisticsStageHistograms,
+  statisticsSubmissions,
   statisticsVolumes,
   trusts,
 } from '../../db/schema';
@@ -337,7 +338,7 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
   // time series with an ATC filter).
   const a = trustId ? statisticsVolumes : statisticsAtcVolumes;
   /** The rows of `t` in `period` that the filters select (`t` has the trust when one is chosen). */
-  const volumes = (t: typeof v | typeof a, period: PeriodRanges) => {
+  const volumes = (t: typeof v | typeof a | typeof statisticsSubmissions, period: PeriodRanges) => {
     const { where, sign } = inPeriod(t, period);
     return {
       sign,
@@ -350,7 +351,9 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
       ),
     };
   };
-  const seriesTable = filters.atc ? a : v;
+  // The time series sums submissions only: from the table without the trust and the ATC code
+  // unless a trust or an ATC code is filtered by.
+  const seriesTable = filters.atc ? a : trustId ? v : statisticsSubmissions;
   const seriesVolumes = volumes(seriesTable, seriesRanges);
   const yearVolumes = volumes(v, byYear);
   const atcVolumes = volumes(a, byYear);
