@@ -150,6 +150,7 @@ const PAGES = (caseId: string) =>
     ],
     ['statistics dashboard', 'director', '/statistikk'],
     ['statistics dashboard, by scheme', 'director', '/statistikk?ordning=offLabel&inndeling=month'],
+    ['statistics dashboard, by ATC group', 'director', '/statistikk?atc=L01'],
     ['drug search (API)', 'applicant', '/api/legemidler?q=ritu'],
     ['diagnosis search (API)', 'applicant', '/api/diagnoser?q=membran'],
   ] as const;

@@ -53,6 +53,8 @@ const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
     'Statistics counts without the ATC code, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
   statistics_scheme_stage_histograms:
     'Statistics stage-time histograms per scheme and scope, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_atc_stage_histograms:
+    'Statistics stage-time histograms per ATC code, scheme and scope (months and years), derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tables without `trust_id`: national reference data, no case data. */
@@ -75,6 +77,8 @@ const NATIONAL_TABLES: Record<string, string> = {
 const NATIONAL_DERIVED_TABLES: Record<string, string> = {
   statistics_atc_volumes:
     'Statistics submissions per ATC code without the trust, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_submissions:
+    'Statistics submissions without the trust or the ATC code, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tenant tables with an extra policy besides `trust_id = app.trust_id`, and why. */

@@ -44,9 +44,9 @@ const STAGE_TENTHS = sql`lateral (select e.key, round((e.value #>> '{}')::numeri
       where s.processing_seconds is not null
     ) as v(stage, tenths)`;
 
-/** statistics_stage_histograms as computed directly: `[[tenths, n], ...]` per stage. */
+/** statistics_stage_histograms as computed directly: `{{tenths, n}, ...}` per stage. */
 const directStages = sql`select grain, period, trust_id, stage,
-    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
+    array_agg(array[tenths, n] order by tenths) as histogram
   from (select g.grain, ${PERIOD}::text as period, s.trust_id, v.stage, v.tenths,
       count(*)::int as n
     from case_summaries s, ${GRAINS}, ${STAGE_TENTHS} group by 1, 2, 3, 4, 5) b
@@ -81,9 +81,18 @@ const storedAtcVolumes = sql`select grain, period::text as period, scheme, patie
     submitted
   from statistics_atc_volumes order by 1, 2, 3, 4, 5`;
 
+/** statistics_submissions as computed directly: submissions without the trust or the ATC code. */
+const directSubmissions = sql`select g.grain, ${PERIOD}::text as period,
+    coalesce(s.scheme, '') as scheme, coalesce(s.patient_scope, '') as patient_scope,
+    count(*)::int as submitted
+  from case_summaries s, ${GRAINS} group by 1, 2, 3, 4 order by 1, 2, 3, 4`;
+
+const storedSubmissions = sql`select grain, period::text as period, scheme, patient_scope, submitted
+  from statistics_submissions order by 1, 2, 3, 4`;
+
 /** statistics_scheme_stage_histograms as computed directly: per scheme and scope too. */
 const directSchemeStages = sql`select grain, period, scheme, patient_scope, trust_id, stage,
-    jsonb_agg(jsonb_build_array(tenths, n) order by tenths) as histogram
+    array_agg(array[tenths, n] order by tenths) as histogram
   from (select g.grain, ${PERIOD}::text as period, coalesce(s.scheme, '') as scheme,
       coalesce(s.patient_scope, '') as patient_scope, s.trust_id, v.stage, v.tenths,
       count(*)::int as n
@@ -94,13 +103,29 @@ const storedSchemeStages = sql`select grain, period::text as period, scheme, pat
     trust_id, stage, histogram
   from statistics_scheme_stage_histograms order by 1, 2, 3, 4, 5, 6`;
 
+/** statistics_atc_stage_histograms as computed directly: per ATC code too, months and years. */
+const directAtcStages = sql`select grain, atc5, period, scheme, patient_scope, trust_id, stage,
+    array_agg(array[tenths, n] order by tenths) as histogram
+  from (select g.grain, coalesce(left(s.atc_code, 5), '') as atc5, ${PERIOD}::text as period,
+      coalesce(s.scheme, '') as scheme, coalesce(s.patient_scope, '') as patient_scope,
+      s.trust_id, v.stage, v.tenths, count(*)::int as n
+    from case_summaries s, (values ('month'), ('year')) as g(grain), ${STAGE_TENTHS}
+    group by 1, 2, 3, 4, 5, 6, 7, 8) b
+  group by 1, 2, 3, 4, 5, 6, 7 order by 1, 2, 3, 4, 5, 6, 7`;
+
+const storedAtcStages = sql`select grain, atc5, period::text as period, scheme, patient_scope,
+    trust_id, stage, histogram
+  from statistics_atc_stage_histograms order by 1, 2, 3, 4, 5, 6, 7`;
+
 /** Every aggregate table, stored and computed directly. */
 const TABLES = [
   [storedVolumes, directVolumes],
   [storedSchemeVolumes, directSchemeVolumes],
   [storedAtcVolumes, directAtcVolumes],
+  [storedSubmissions, directSubmissions],
   [storedStages, directStages],
   [storedSchemeStages, directSchemeStages],
+  [storedAtcStages, directAtcStages],
 ] as const;
 
 describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {

@@ -227,6 +227,35 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     }
   });
 
+  it('with an ATC filter, stage times are those of the selection, the days at its edges included', async () => {
+    const osloDay = (date: Date) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(date);
+    const isL01 = (g: GeneratedCase) => g.drug.atc.startsWith('L01');
+    const l01 = big.filter(isL01).sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
+    // The period starts and ends on days of L01 cases inside their months, so its edges are days.
+    const from = osloDay(l01[2]?.submittedAt ?? new Date(0));
+    const to = osloDay(l01[l01.length - 8]?.submittedAt ?? new Date(0));
+    expect(from.endsWith('-01')).toBe(false);
+    expect(to.slice(0, 4)).toBe('2025');
+    const q = query({ fra: from, til: to, atc: 'L01' });
+    // Today the last day: its year read whole, the rest of its month's days subtracted.
+    const today = await statisticsPage(database.db, reader, q, new Date(`${to}T12:00:00Z`));
+    const later = await statisticsPage(database.db, reader, q, new Date('2026-03-01T12:00:00Z'));
+    if (!today.ok || !later.ok) throw new Error('refused');
+    expect(today).toEqual(later);
+    const inPeriod = (g: GeneratedCase) =>
+      isL01(g) && osloDay(g.submittedAt) >= from && osloDay(g.submittedAt) <= to;
+    const { stages, stagesByTrust } = later.statistics.tables;
+    expect(cell(stages, 'underAssessment', 'n')).toBe([...big, ...small].filter(inPeriod).length);
+    CODES.forEach((code, index) => {
+      const mine = big.filter((g) => g.trust === index && inPeriod(g));
+      const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+      const shown = cell(stagesByTrust, code, 'total');
+      if (mine.length < 5) expect(shown).toBeNull();
+      else expect(shown).toBeCloseTo(percentile(total, 0.5), 6);
+    });
+  });
+
   it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {
     const page = await statisticsPage(database.db, reader, query({ atc: 'L01', atcniva: '4' }));
     if (!page.ok) throw new Error(JSON.stringify(page.errors));

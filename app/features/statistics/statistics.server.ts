@@ -1,13 +1,15 @@
-import { and, asc, eq, like, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, like, lte, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
+  statisticsAtcStageHistograms,
   statisticsAtcVolumes,
   statisticsSchemeStageHistograms,
   statisticsSchemeVolumes,
   statisticsStageHistograms,
+  statisticsSubmissions,
   statisticsVolumes,
   trusts,
 } from '../../db/schema';
@@ -118,6 +120,15 @@ const NO_COUNTS: Counts = {
 };
 
 /**
+ * An `atc5` column (at most five letters and digits) starting with `prefix` (letters and digits,
+ * `filters.ts`): `like` says it exactly, and the same as a range lets a B-tree with the code in
+ * its key read only the prefix's rows whatever the database's collation (`like` alone can use an
+ * index only under the C collation).
+ */
+const atc5Prefix = (column: AnyColumn, prefix: string) =>
+  and(gte(column, prefix), lte(column, `${prefix}ZZZZ`), like(column, `${prefix}%`));
+
+/**
  * The aggregate rows of a period (ADR 0015): `where` selects the rows of its whole years (or
  * months) and days, `sign` is 1 for a row counted in and −1 for a row counted out (the days after
  * the period in a year or month read whole, `grainRanges`).
@@ -158,8 +169,9 @@ const stageRow = z.object({
   /** 1 for a histogram counted in, −1 for one counted out (`inPeriod`). */
   sign: z.number(),
   /**
-   * The `[tenths, n]` pairs as `jsonb` text, read in place by `addHistogramText` (which refuses
-   * anything else): a view sums tens of thousands of pairs.
+   * The `[tenths, n]` pairs as the text of a two-dimensional `integer` array (`{{80,1},{410,2}}`),
+   * read in place by `addHistogramText` (which refuses anything else): a view sums tens of
+   * thousands of pairs.
    */
   histogram: z.string(),
 });
@@ -167,11 +179,10 @@ const stageRow = z.object({
 /**
  * The stage-time histograms (tenths of a day) of the period, one row per trust, stage and whole
  * year, month or day: from `statistics_stage_histograms` without a filter other than the trust,
- * from `statistics_scheme_stage_histograms` with a scheme or scope filter; summed per trust and in
- * total by `histogramsByTrust`. The ATC code is not a dimension of the histograms (it would
- * multiply their size by every code), so with an ATC filter the histograms are counted from the
- * selected `case_summaries` rows with the same rounding: the same figures, at a cost that grows
- * with the selection.
+ * from `statistics_scheme_stage_histograms` with a scheme or scope filter, and from
+ * `statistics_atc_stage_histograms` with an ATC filter; summed per trust and in total by
+ * `histogramsByTrust`. The ATC table has whole months and years only, so with an ATC filter the
+ * days at the period's edges are counted from their `case_summaries` rows with the same rounding.
  */
 function stageHistogramQuery(
   filters: StatisticsFilters,
@@ -193,21 +204,57 @@ function stageHistogramQuery(
     return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
       ${t.histogram}::text as histogram from ${t} where ${where}`;
   }
-  const c = caseSummaries;
-  const where = and(
-    sql`${c.submittedAt} >= (${filters.from}::date)::timestamp at time zone 'Europe/Oslo'`,
-    sql`${c.submittedAt} < (${filters.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
-    trustId ? eq(c.trustId, trustId) : undefined,
-    filters.scheme ? eq(c.scheme, filters.scheme) : undefined,
-    filters.scope ? eq(c.patientScope, filters.scope) : undefined,
-    filters.atc ? like(c.atcCode, `${filters.atc}%`) : undefined,
-  );
-  return sql`select b.trust_id, b.stage, 1 as sign,
-      jsonb_agg(jsonb_build_array(b.tenths, b.n))::text as histogram
-    from (select ${c.trustId} as trust_id, t.stage, t.tenths, count(*)::int as n
-      from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
-      where ${where} group by 1, 2, 3) b
-    group by 1, 2`;
+  const isDays = (r: GrainRange) => r.grain === 'day';
+  const whole: PeriodRanges = {
+    add: ranges.add.filter((r) => !isDays(r)),
+    subtract: ranges.subtract.filter((r) => !isDays(r)),
+  };
+  const days: PeriodRanges = {
+    add: ranges.add.filter(isDays),
+    subtract: ranges.subtract.filter(isDays),
+  };
+  const parts: SQL[] = [];
+  if (whole.add.length > 0) {
+    const h = statisticsAtcStageHistograms;
+    const period = inPeriod(h, whole);
+    const where = and(
+      atc5Prefix(h.atc5, filters.atc),
+      period.where,
+      filters.scheme ? eq(h.scheme, filters.scheme) : undefined,
+      filters.scope ? eq(h.patientScope, filters.scope) : undefined,
+      trustId ? eq(h.trustId, trustId) : undefined,
+    );
+    parts.push(sql`select ${h.trustId} as trust_id, ${h.stage} as stage, ${period.sign} as sign,
+      ${h.histogram}::text as histogram from ${h} where ${where}`);
+  }
+  if (days.add.length > 0) {
+    const c = caseSummaries;
+    const within = (list: GrainRange[]) =>
+      or(
+        ...list.map(
+          (r) => sql`(${c.submittedAt} >= (${r.from}::date)::timestamp at time zone 'Europe/Oslo'
+            and ${c.submittedAt} < (${r.until}::date)::timestamp at time zone 'Europe/Oslo')`,
+        ),
+      );
+    const subtracted = within(days.subtract);
+    const sign = subtracted ? sql`(case when ${subtracted} then -1 else 1 end)` : sql`1`;
+    const where = and(
+      // Not `like`: the planner would combine the ATC prefix index with the days' index and read
+      // every case of the group; the days are the selective part.
+      sql`left(${c.atcCode}, ${filters.atc.length}) = ${filters.atc}`,
+      within([...days.add, ...days.subtract]),
+      filters.scheme ? eq(c.scheme, filters.scheme) : undefined,
+      filters.scope ? eq(c.patientScope, filters.scope) : undefined,
+      trustId ? eq(c.trustId, trustId) : undefined,
+    );
+    parts.push(sql`select b.trust_id, b.stage, b.sign,
+        array_agg(array[b.tenths, b.n])::text as histogram
+      from (select ${c.trustId} as trust_id, t.stage, ${sign} as sign, t.tenths, count(*)::int as n
+        from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
+        where ${where} group by 1, 2, 3, 4) b
+      group by 1, 2, 3`);
+  }
+  return sql.join(parts, sql` union all `);
 }
 
 /**
@@ -287,39 +334,40 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
   const seriesRanges = filters.granularity === 'year' ? byYear : ranges('month');
   // Without an ATC filter the counts come from the table without the ATC code.
   const v = filters.atc ? statisticsVolumes : statisticsSchemeVolumes;
-  const volumes = (period: PeriodRanges) => {
-    const { where, sign } = inPeriod(v, period);
+  // Submissions per ATC code: without the trust, unless a trust is chosen (the ATC groups, and the
+  // time series with an ATC filter).
+  const a = trustId ? statisticsVolumes : statisticsAtcVolumes;
+  /** The rows of `t` in `period` that the filters select (`t` has the trust when one is chosen). */
+  const volumes = (t: typeof v | typeof a | typeof statisticsSubmissions, period: PeriodRanges) => {
+    const { where, sign } = inPeriod(t, period);
     return {
       sign,
       where: and(
         where,
-        trustId ? eq(v.trustId, trustId) : undefined,
-        filters.scheme ? eq(v.scheme, filters.scheme) : undefined,
-        filters.scope ? eq(v.patientScope, filters.scope) : undefined,
-        filters.atc ? like(statisticsVolumes.atc5, `${filters.atc}%`) : undefined,
+        trustId && 'trustId' in t ? eq(t.trustId, trustId) : undefined,
+        filters.scheme ? eq(t.scheme, filters.scheme) : undefined,
+        filters.scope ? eq(t.patientScope, filters.scope) : undefined,
+        filters.atc && 'atc5' in t ? atc5Prefix(t.atc5, filters.atc) : undefined,
       ),
     };
   };
-  const seriesVolumes = volumes(seriesRanges);
-  const yearVolumes = volumes(byYear);
+  // The time series sums submissions only: from the table without the trust and the ATC code
+  // unless a trust or an ATC code is filtered by.
+  const seriesTable = filters.atc ? a : trustId ? v : statisticsSubmissions;
+  const seriesVolumes = volumes(seriesTable, seriesRanges);
+  const yearVolumes = volumes(v, byYear);
+  const atcVolumes = volumes(a, byYear);
   // Whitelisted values only (zod enums) go into the SQL text.
   const unit = sql.raw(`'${filters.granularity}'`);
-  const bucket = sql<string>`to_char(date_trunc(${unit}, ${v.period}::timestamp), 'YYYY-MM-DD')`;
-  // The volumes by ATC group: per ATC code without the trust, unless a trust is chosen.
-  const a = trustId ? statisticsVolumes : statisticsAtcVolumes;
-  const atcPeriod = inPeriod(a, byYear);
-  const atcWhere = and(
-    atcPeriod.where,
-    trustId ? eq(statisticsVolumes.trustId, trustId) : undefined,
-    filters.scheme ? eq(a.scheme, filters.scheme) : undefined,
-    filters.scope ? eq(a.patientScope, filters.scope) : undefined,
-    filters.atc ? like(a.atc5, `${filters.atc}%`) : undefined,
-  );
+  const bucket = sql<string>`to_char(date_trunc(${unit}, ${seriesTable.period}::timestamp), 'YYYY-MM-DD')`;
 
   const trustList = listTrusts(tx).getSQL();
   const series = tx
-    .select({ bucket: bucket.as('bucket'), n: sumOf(v.submitted, seriesVolumes.sign, 'n') })
-    .from(v)
+    .select({
+      bucket: bucket.as('bucket'),
+      n: sumOf(seriesTable.submitted, seriesVolumes.sign, 'n'),
+    })
+    .from(seriesTable)
     .where(seriesVolumes.where)
     .groupBy(sql`1`)
     .getSQL();
@@ -338,10 +386,10 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
   const atcGroups = tx
     .select({
       atcGroup: sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`.as('atcGroup'),
-      submitted: sumOf(a.submitted, atcPeriod.sign, 'submitted'),
+      submitted: sumOf(a.submitted, atcVolumes.sign, 'submitted'),
     })
     .from(a)
-    .where(atcWhere)
+    .where(atcVolumes.where)
     .groupBy(sql`1`)
     .getSQL();
   const stageRows = stageHistogramQuery(filters, trustId, byYear);

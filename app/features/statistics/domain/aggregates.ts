@@ -87,13 +87,14 @@ export type Histogram = ReadonlyMap<number, number>;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const MINUS = 45;
-/** `[`, `]`, `,` and space: the rest of PostgreSQL's `jsonb` text of an array of integer pairs. */
-const isSeparator = (c: number) => c === 91 || c === 93 || c === 44 || c === 32;
+/** `{`, `}` and `,`: the rest of PostgreSQL's text of a two-dimensional array of integers. */
+const isSeparator = (c: number) => c === 123 || c === 125 || c === 44;
 
 /**
- * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's `jsonb` text (`[[80, 1],
- * [410, 2]]`) to `counts`, each `n` times `sign`. Read in place: `JSON.parse` would make an array
- * per pair, tens of thousands per page. Throws on anything but integers in that shape.
+ * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's text of a two-dimensional
+ * `integer` array (`{{80,1},{410,2}}`) to `counts`, each `n` times `sign`. Read in place: parsing
+ * it as JSON would make an array per pair, tens of thousands per page. Throws on anything but
+ * integers in that shape.
  */
 export function addHistogramText(counts: Map<number, number>, text: string, sign: number): void {
   let number = 0;
@@ -101,7 +102,7 @@ export function addHistogramText(counts: Map<number, number>, text: string, sign
   let negative = false;
   let value: number | null = null;
   for (let i = 0; i <= text.length; i += 1) {
-    const c = i < text.length ? text.charCodeAt(i) : 32;
+    const c = i < text.length ? text.charCodeAt(i) : 44;
     if (c >= DIGIT_0 && c <= DIGIT_9) {
       number = number * 10 + (c - DIGIT_0);
       digits = true;
