@@ -22,7 +22,8 @@ import { recordOutcome } from '../features/followup/followup.server';
 import { demoActors, signIn } from '../test/actors';
 import { prepareCase, ratings, type PreparedCase, type TrustActors } from '../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../test/databases';
-import { inTenant, type Database, type TenantScope } from './database.server';
+import { CaseError } from '../features/cases/domain/errors';
+import { inTenant, openPostgres, type Database, type TenantScope } from './database.server';
 
 /**
  * Row-level security, proven in SQL as the application's database role (issue #6): every table
@@ -123,6 +124,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
   let ous: TrustActors;
   let hst: TrustActors;
   let consulted: PreparedCase;
+  let assessingId: string;
   let tables: CatalogueTable[] = [];
 
   beforeAll(async () => {
@@ -144,6 +146,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       kind: 'collaborator',
     });
     const assessing = await prepareCase(db, hbe, 'underAssessment');
+    assessingId = assessing.caseId;
     await getCase(db, hbe.decisionMaker, assessing.caseId);
     await postMessage(db, hbe.applicant, assessing.caseId, {
       body: 'Spørsmål.',
@@ -400,6 +403,27 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     expect(await run(scope(ous.decisionMaker), `select id from cases where id = '${id}'`)).toEqual(
       [],
     );
+  });
+
+  it("prepared reads: a connection's named statements show each trust only its own rows", async () => {
+    // One connection for every statement: the case page's reads are prepared on it (by name,
+    // parsed and planned once) and then run for another trust, then for the home trust again.
+    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
+    try {
+      expect((await getCase(one.db, hbe.decisionMaker, assessingId)).id).toBe(assessingId);
+      if (one.kind === 'postgres') {
+        const prepared = await one.db.execute(
+          sql`select name from pg_prepared_statements where name in ('sp_case_visible', 'sp_case_details') order by name`,
+        );
+        expect(rowsOf(prepared).map((r) => r.name)).toEqual(['sp_case_details', 'sp_case_visible']);
+      }
+      await expect(getCase(one.db, ous.decisionMaker, assessingId)).rejects.toEqual(
+        new CaseError('notFound'),
+      );
+      expect((await getCase(one.db, hbe.decisionMaker, assessingId)).id).toBe(assessingId);
+    } finally {
+      if (one !== database) await one.close();
+    }
   });
 
   it('lists every extra policy on purpose', async () => {

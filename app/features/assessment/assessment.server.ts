@@ -209,7 +209,9 @@ async function leadersOf(tx: Tx, caseId: string): Promise<LeaderView[]> {
     .from(caseLeaders)
     .innerJoin(users, eq(users.id, caseLeaders.userId))
     .where(eq(caseLeaders.caseId, caseId))
-    .orderBy(asc(caseLeaders.addedAt));
+    .orderBy(asc(caseLeaders.addedAt))
+    .prepare('sp_case_leaders')
+    .execute();
   return rows;
 }
 
@@ -225,7 +227,9 @@ async function endorsementsOf(tx: Tx, caseId: string): Promise<EndorsementView[]
     .from(caseEndorsements)
     .innerJoin(users, eq(users.id, caseEndorsements.authorId))
     .where(eq(caseEndorsements.caseId, caseId))
-    .orderBy(desc(caseEndorsements.id));
+    .orderBy(desc(caseEndorsements.id))
+    .prepare('sp_case_endorsements')
+    .execute();
   return rows.flatMap((r) => {
     const verdict = ENDORSEMENT_VERDICTS.find((v) => v === r.verdict);
     return verdict ? [{ ...r, verdict }] : [];

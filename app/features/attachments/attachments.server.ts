@@ -96,7 +96,9 @@ export async function listAttachmentsIn(
     .from(attachments)
     .innerJoin(users, eq(users.id, attachments.uploadedBy))
     .where(eq(attachments.caseId, row.id))
-    .orderBy(asc(attachments.uploadedAt), asc(attachments.id));
+    .orderBy(asc(attachments.uploadedAt), asc(attachments.id))
+    .prepare('sp_case_attachments')
+    .execute();
   return {
     attachments: rows.map(({ mimeType, ...item }) => ({ ...item, kind: kindOf(mimeType) })),
     editable: applicationEditorRole(roles, statusOf(row)) !== null,

@@ -271,7 +271,9 @@ async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boole
     .select({ row: cases, coAuthorIds: idsOn(caseCollaborators), leaderIds: idsOn(caseLeaders) })
     .from(cases)
     .where(eq(cases.id, caseId));
-  const [found] = lock ? await query.for('update') : await query;
+  const [found] = lock
+    ? await query.for('update')
+    : await query.prepare('sp_case_visible').execute();
   if (!found) throw new CaseError('notFound');
   const { row, ...members } = found;
   // Consultation: another trust's row is visible only through an open grant (features/consultations).
@@ -763,7 +765,9 @@ async function caseDetailsIn(tx: Tx, row: VisibleCase['row']) {
     .from(trusts)
     .innerJoin(departments, eq(departments.id, row.departmentId))
     .innerJoin(users, eq(users.id, row.applicantId))
-    .where(eq(trusts.id, row.trustId));
+    .where(eq(trusts.id, row.trustId))
+    .prepare('sp_case_details')
+    .execute();
   if (!details) throw new Error('A case without its trust, department or applicant');
   const parsed = caseDetails.parse(details);
   knownPerPage(tx, (r) => r.trails, row.id, parsed.trail);

@@ -178,6 +178,8 @@ export async function getCaseClocksIn(
         .where(and(eq(caseUrgency.caseId, row.id), eq(caseUrgency.urgent, true)))
         .orderBy(desc(caseUrgency.id))
         .limit(1)
+        .prepare('sp_case_urgency')
+        .execute()
     : [];
   const linked = await tx
     .select({
@@ -195,7 +197,9 @@ export async function getCaseClocksIn(
         ? or(eq(cases.id, row.previousCaseId), eq(cases.previousCaseId, row.id))
         : eq(cases.previousCaseId, row.id),
     )
-    .orderBy(asc(cases.createdAt));
+    .orderBy(asc(cases.createdAt))
+    .prepare(row.previousCaseId ? 'sp_case_linked_both' : 'sp_case_linked_next')
+    .execute();
   // Linked cases are shown only to those who may open them (a new draft is its writer's alone).
   const visible = linked.filter(
     (l) =>
@@ -217,7 +221,9 @@ export async function getCaseClocksIn(
     .innerJoin(recorder, eq(recorder.id, caseOutcomes.recordedBy))
     .where(eq(caseOutcomes.caseId, row.id))
     .orderBy(desc(caseOutcomes.id))
-    .limit(1);
+    .limit(1)
+    .prepare('sp_case_outcome')
+    .execute();
   const previous = visible.find((l) => l.id === row.previousCaseId);
   return {
     caseId: row.id,

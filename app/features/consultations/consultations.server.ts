@@ -117,7 +117,9 @@ async function consultationsOf(tx: Tx, caseId: string, today: string) {
     .innerJoin(requester, eq(requester.id, caseConsultations.requestedBy))
     .leftJoin(answerer, eq(answerer.id, caseConsultations.answeredBy))
     .where(eq(caseConsultations.caseId, caseId))
-    .orderBy(desc(caseConsultations.requestedAt));
+    .orderBy(desc(caseConsultations.requestedAt))
+    .prepare('sp_case_consultations')
+    .execute();
   return rows.map((r): ConsultationView => ({
     ...r,
     state: consultationState(r, today),

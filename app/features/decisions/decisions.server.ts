@@ -33,7 +33,9 @@ async function phrasesOf(tx: Tx, activeOnly: boolean): Promise<Phrase[]> {
     .select()
     .from(decisionPhrases)
     .where(activeOnly ? eq(decisionPhrases.active, true) : undefined)
-    .orderBy(asc(decisionPhrases.kind), asc(decisionPhrases.sortOrder), asc(decisionPhrases.title));
+    .orderBy(asc(decisionPhrases.kind), asc(decisionPhrases.sortOrder), asc(decisionPhrases.title))
+    .prepare(activeOnly ? 'sp_phrases_active' : 'sp_phrases')
+    .execute();
   return rows.map((r) => ({
     id: r.id,
     kind: r.kind,

@@ -60,7 +60,10 @@ export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promis
           .from(caseMessages)
           .innerJoin(users, eq(users.id, caseMessages.authorId))
           .where(and(eq(caseMessages.caseId, row.id), inArray(caseMessages.visibility, visible)))
-          .orderBy(asc(caseMessages.id));
+          .orderBy(asc(caseMessages.id))
+          // One statement per set of visibilities (its text lists them).
+          .prepare(`sp_case_messages_${visible.join('_')}`)
+          .execute();
   const [firstRole] = roles;
   if (firstRole) await logAccess(tx, actor, firstRole, row.id, 'readMessages');
   await markCaseRead(tx, actor.userId, row.id);

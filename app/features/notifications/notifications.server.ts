@@ -174,7 +174,9 @@ export async function countUnreadIn(tx: Tx, actor: Actor, exceptCaseId?: string)
           ? undefined
           : or(isNull(notifications.caseId), ne(notifications.caseId, exceptCaseId)),
       ),
-    );
+    )
+    .prepare(exceptCaseId === undefined ? 'sp_unread' : 'sp_unread_except_case')
+    .execute();
   return row?.n ?? 0;
 }
 
@@ -208,5 +210,7 @@ export async function markCaseRead(tx: Tx, userId: string, caseId: string): Prom
         eq(notifications.caseId, caseId),
         isNull(notifications.readAt),
       ),
-    );
+    )
+    .prepare('sp_case_notifications_read')
+    .execute();
 }

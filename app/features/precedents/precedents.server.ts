@@ -13,9 +13,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import { alias, unionAll } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
 import { inApp, inTenant, type Db, type Tx } from '../../db/database.server';
-import { rowsOf } from '../../db/rows';
 import { caseSummaries, cohortSettings, festProducts, trusts } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { createDraft, loadVisibleCase } from '../cases/cases.server';
@@ -356,17 +354,6 @@ export async function saveCohortSettings(db: Db, actor: Actor, settings: CohortS
   );
 }
 
-/** The trust's cohort settings with one group of its window (null: the window has none). */
-const settingsAndGroup = z.object({
-  threshold: z.number(),
-  windowDays: z.number(),
-  atcCode: z.string().nullable(),
-  substance: z.string().nullable(),
-  primaryDiagnosis: z.string().nullable(),
-  count: z.number().nullable(),
-  hasCase: z.boolean().nullable(),
-});
-
 /**
  * A cohort with the indication's Norwegian name, as shown: `count` applications, of which the
  * newest few are in `applications`.
@@ -436,10 +423,11 @@ export async function cohortSignalIn(
       atcCode: s.atcCode,
       substance: s.substance,
       primaryDiagnosis: s.primaryDiagnosis,
-      count: sql`count(*)::int`.as('count'),
-      hasCase: (caseId === undefined ? sql`false` : sql`bool_or(${s.caseId} = ${caseId})`).as(
-        'has_case',
-      ),
+      count: sql<number>`count(*)::int`.as('count'),
+      hasCase: (caseId === undefined
+        ? sql<boolean>`false`
+        : sql<boolean>`bool_or(${s.caseId} = ${caseId})`
+      ).as('has_case'),
     })
     .from(s)
     .where(
@@ -457,16 +445,35 @@ export async function cohortSignalIn(
       ),
     )
     .groupBy(s.atcCode, s.substance, s.primaryDiagnosis);
-  const read = rowsOf(
-    await tx.execute(sql`select settings.threshold, settings.window_days as "windowDays",
-        groups.atc_code as "atcCode", groups.substance, groups.primary_diagnosis as "primaryDiagnosis",
-        groups.count, groups.has_case as "hasCase"
-      from (select coalesce(max(${cohortSettings.threshold}), ${COHORT_DEFAULTS.threshold})::int as threshold,
-          coalesce(max(${cohortSettings.windowDays}), ${COHORT_DEFAULTS.windowDays})::int as window_days
-        from ${cohortSettings}) as settings
-      left join lateral (${groupsIn}) as groups on true`),
-    settingsAndGroup,
-  );
+  const settingsRow = tx
+    .select({
+      threshold:
+        sql<number>`coalesce(max(${cohortSettings.threshold}), ${COHORT_DEFAULTS.threshold})::int`.as(
+          'threshold',
+        ),
+      windowDays:
+        sql<number>`coalesce(max(${cohortSettings.windowDays}), ${COHORT_DEFAULTS.windowDays})::int`.as(
+          'window_days',
+        ),
+    })
+    .from(cohortSettings)
+    .as('settings');
+  const groupsRows = groupsIn.as('groups');
+  const read = await tx
+    .select({
+      threshold: settingsRow.threshold,
+      windowDays: settingsRow.windowDays,
+      atcCode: groupsRows.atcCode,
+      substance: groupsRows.substance,
+      primaryDiagnosis: groupsRows.primaryDiagnosis,
+      // Null when the window has no group (the left join's one row of settings alone).
+      count: sql<number | null>`${groupsRows.count}`,
+      hasCase: sql<boolean | null>`${groupsRows.hasCase}`,
+    })
+    .from(settingsRow)
+    .leftJoinLateral(groupsRows, sql`true`)
+    .prepare(caseId === undefined ? 'sp_cohort_groups' : 'sp_cohort_groups_of_case')
+    .execute();
   const settings = read[0] ?? COHORT_DEFAULTS;
   const since = new Date(now.getTime() - settings.windowDays * 24 * 60 * 60 * 1000);
   const groups = read.flatMap((g) =>
