@@ -36,6 +36,7 @@ import {
   type FestKind,
   type FestRecord,
   type ImportCounts,
+  type ProductData,
   type ResolvedSubstance,
   type StrengthData,
 } from './domain/m30';
@@ -189,10 +190,10 @@ async function load(
   // Products are written with their substances and search text, derived from the strengths and
   // substances they refer to, which come after them in the file (`KatVirkestoff`). So they are
   // held until that catalogue has closed (a full extract's 9,000, 41 MB into 73 MB), as their
-  // row's JSON only (a string of its own: no object, and no piece of the parsed text that would
-  // keep the whole chunk it was cut from alive), then written a batch per chunk read, while the
-  // rest of the file is parsed.
-  const products = new Map<string, string>();
+  // row's JSON and the fields the search derives from (strings of their own: no piece of the
+  // parsed text that would keep the whole chunk it was cut from alive), then written a batch at a
+  // time, while the rest of the file is parsed.
+  const products = new Map<string, HeldProduct>();
   const references: References = { strengths: new Map(), substances: new Map() };
   // A strength or substance read after products were written (a file out of schema order):
   // this import's products are derived again at the end.
@@ -203,10 +204,10 @@ async function load(
   let checked = false;
 
   const writeProducts = async () => {
-    const held: { row: string; search: ProductSearchInput }[] = [];
-    for (const [id, row] of products) {
-      products.delete(id); // let go as it is taken: never all of them as objects
-      held.push({ row, search: searchInput(row) });
+    const held: HeldProduct[] = [];
+    for (const [id, product] of products) {
+      products.delete(id); // let go as it is taken
+      held.push(product);
       if (held.length === batchSize) break;
     }
     // No lookup behind a write that may have failed.
@@ -232,15 +233,12 @@ async function load(
       const row = rowJson(record);
       const id = own(record.id);
       if (record.kind === 'product') {
-        products.set(id, row);
+        products.set(id, { row, search: ownSearchInput(record.data) });
         continue;
       }
       if (record.kind === 'strength') {
         const { substanceId } = record.data;
-        references.strengths.set(id, {
-          ...record.data,
-          substanceId: substanceId === null ? null : own(substanceId),
-        });
+        references.strengths.set(id, { ...record.data, substanceId: ownOrNull(substanceId) });
       } else if (record.kind === 'substance') {
         references.substances.set(id, own(record.data.name));
       }
@@ -258,8 +256,10 @@ async function load(
     if (all) {
       for (const [kind, batch] of batches) if (batch.size) await writer.write(kind, batch.take());
       while (products.size) await writeProducts();
-    } else if (reader.substancesRead && products.size >= batchSize) {
-      await writeProducts(); // one batch per chunk: the parse goes on meanwhile
+    } else if (reader.substancesRead && products.size >= batchSize && writer.idle) {
+      // A batch whenever the database has nothing else to write: the products' statements are
+      // spread over the rest of the parse instead of queueing up (and stopping it) at once.
+      await writeProducts();
     }
   };
 
@@ -310,15 +310,20 @@ async function hasNewerOrSame(tx: Tx, hentetDato: string): Promise<boolean> {
   return row !== undefined;
 }
 
-/** What a product's substances and search text derive from, read back from its row's JSON. */
-const searchFields = z.object({
-  name: z.string(),
-  brand: z.string().nullable(),
-  atcCode: z.string().nullable(),
-  atcName: z.string().nullable(),
-  strengthIds: z.array(z.string()),
+/** A product read and not yet written: its row's JSON, and what its search text derives from. */
+interface HeldProduct {
+  row: string;
+  search: ProductSearchInput;
+}
+
+/** What a product's substances and search text derive from, in strings of its own. */
+const ownSearchInput = (data: ProductData): ProductSearchInput => ({
+  name: own(data.name),
+  brand: ownOrNull(data.brand),
+  atcCode: ownOrNull(data.atcCode),
+  atcName: ownOrNull(data.atcName),
+  strengthIds: data.strengthIds.map(own),
 });
-const searchInput = (row: string): ProductSearchInput => searchFields.parse(JSON.parse(row));
 
 /**
  * Strengths by id and substance names by id: this extract's, and those products refer to from
@@ -381,6 +386,7 @@ async function resolveMissing(
  * chunk they were read from (64 kB), and one kept slice keeps its whole chunk alive.
  */
 const own = (text: string) => ` ${text}`.slice(1);
+const ownOrNull = (text: string | null) => (text === null ? null : own(text));
 
 /** A product's row JSON (from `rowJson`) with its substances and search text appended. */
 function withDerived(row: string, derived: ProductSearch): string {
@@ -468,6 +474,8 @@ const IN_FLIGHT = 3;
  */
 class BatchWriter {
   private readonly inFlight: Promise<void>[] = [];
+  /** Batches sent or queued whose statement has not finished. */
+  private pending = 0;
   private failure: { error: unknown } | null = null;
 
   constructor(
@@ -496,8 +504,15 @@ class BatchWriter {
       })
       .catch((error: unknown) => {
         this.failure ??= { error };
-      });
+      })
+      .finally(() => this.pending--);
+    this.pending++;
     this.inFlight.push(written);
+  }
+
+  /** Whether every batch sent so far has been written. */
+  get idle(): boolean {
+    return this.pending === 0;
   }
 
   async settle(): Promise<void> {

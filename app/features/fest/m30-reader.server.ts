@@ -7,16 +7,7 @@ import { EntryMapper, type FestRecord } from './domain/m30';
  * their local names only, because real files put the same elements in any of these.
  */
 const FEST_NAMESPACE = /^https?:\/\/www\.kith\.no\/xmlstds\/eresept\/(m30|forskrivning)\//;
-/** Per namespace URI, once: a file has a handful of them and a million elements. */
-const acceptedUris = new Map<string, boolean>();
-const accepted = (uri: string) => {
-  let ok = acceptedUris.get(uri);
-  if (ok === undefined) {
-    ok = uri === '' || FEST_NAMESPACE.test(uri);
-    acceptedUris.set(uri, ok);
-  }
-  return ok;
-};
+const accepted = (uri: string) => uri === '' || FEST_NAMESPACE.test(uri);
 
 /**
  * A push parser for an M30 extract: feed text with `write`, collect the records of the entries
@@ -39,6 +30,12 @@ export class M30Reader {
   /** The text of the first HentetDato, while it is open. */
   private hentetDatoText: string | null = null;
   private finished: FestRecord[] = [];
+  /**
+   * The namespace of the last element and whether it counts: an element's namespace is nearly
+   * always its parent's, so the test runs once per change, not once per element.
+   */
+  private lastUri = '';
+  private lastAccepted = true;
 
   constructor() {
     this.parser.on('xmldecl', (decl) => {
@@ -70,7 +67,7 @@ export class M30Reader {
 
   private open(tag: SaxesTagNS): void {
     this.depth++;
-    if (this.ignored > 0 || !accepted(tag.uri)) {
+    if (this.ignored > 0 || !this.accepts(tag.uri)) {
       if (this.depth === 1) throw new Error(`Not a FEST extract: the root element is ${tag.name}`);
       this.ignored++;
       return;
@@ -84,6 +81,14 @@ export class M30Reader {
       this.hentetDatoText = '';
     }
     this.entries.open(tag.local, tag.attributes);
+  }
+
+  private accepts(uri: string): boolean {
+    if (uri !== this.lastUri) {
+      this.lastUri = uri;
+      this.lastAccepted = accepted(uri);
+    }
+    return this.lastAccepted;
   }
 
   private text(text: string): void {

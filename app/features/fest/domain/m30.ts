@@ -185,7 +185,7 @@ const text = <K extends string>(key: K): Rule<Partial<Record<K, Read>>> => ({
 /** Attributes by local name into keys (`{ V: 'atcCode', DN: 'atcName' }`); children unread. */
 const attributes = <K extends string>(
   keys: Readonly<Record<string, K>>,
-): Rule<Partial<Record<K, Read>>> => {
+): Rule<Partial<Record<NoInfer<K>, Read>>> => {
   const fields = Object.values(keys);
   const [seen] = fields;
   return {
@@ -193,7 +193,9 @@ const attributes = <K extends string>(
     open: (draft, attrs) => {
       if (seen === undefined || draft[seen] !== undefined) return null;
       for (const key of fields) draft[key] = null;
-      for (const name in attrs) {
+      // Object.keys, not for…in: the parser's attribute objects are dictionaries, which for…in
+      // walks slowly, and this runs for most elements that are read.
+      for (const name of Object.keys(attrs)) {
         const attribute = attrs[name];
         if (!attribute || attribute.prefix === 'xmlns') continue;
         const key = keys[attribute.local];
@@ -234,98 +236,104 @@ const each = <K extends string, C extends object>(
 });
 
 interface StrengthRefDraft {
-  order?: Read;
-  id?: Read;
+  order: Read;
+  id: Read;
+}
+interface LinkDraft {
+  url: Read;
 }
 interface SectionDraft {
-  heading?: Read;
-  link?: { url?: Read };
+  heading: Read;
+  link: LinkDraft | undefined;
 }
 interface ProductDraft {
-  id?: Read;
-  name?: Read;
-  brand?: Read;
-  atcCode?: Read;
-  atcName?: Read;
-  formCode?: Read;
-  formName?: Read;
-  formLong?: Read;
-  preparattypeCode?: Read;
-  preparattypeName?: Read;
-  typeSoknadSlvCode?: Read;
-  typeSoknadSlvName?: Read;
-  reseptgruppe?: Read;
+  id: Read;
+  name: Read;
+  brand: Read;
+  atcCode: Read;
+  atcName: Read;
+  formCode: Read;
+  formName: Read;
+  formLong: Read;
+  preparattypeCode: Read;
+  preparattypeName: Read;
+  typeSoknadSlvCode: Read;
+  typeSoknadSlvName: Read;
+  reseptgruppe: Read;
   strengths: StrengthRefDraft[];
   sections: SectionDraft[];
 }
 
 interface PackInfoDraft {
-  productId?: Read;
-  size?: Read;
-  unit?: Read;
+  productId: Read;
+  size: Read;
+  unit: Read;
 }
 interface MarketingDraft {
-  marketedFrom?: Read;
-  deregisteredOn?: Read;
-  unavailableFrom?: Read;
+  marketedFrom: Read;
+  deregisteredOn: Read;
+  unavailableFrom: Read;
 }
 interface PriceDraft {
-  type?: Read;
-  typeName?: Read;
-  amount?: Read;
-  validFrom?: Read;
+  type: Read;
+  typeName: Read;
+  amount: Read;
+  validFrom: Read;
+}
+interface RefundDraft {
+  groupId: Read;
 }
 interface PackageDraft {
-  id?: Read;
-  name?: Read;
-  varenr?: Read;
-  ean?: Read;
-  atcCode?: Read;
-  preparattypeCode?: Read;
-  info?: PackInfoDraft;
-  marketing?: MarketingDraft;
+  id: Read;
+  name: Read;
+  varenr: Read;
+  ean: Read;
+  atcCode: Read;
+  preparattypeCode: Read;
+  info: PackInfoDraft | undefined;
+  marketing: MarketingDraft | undefined;
   prices: PriceDraft[];
-  refunds: { groupId?: Read }[];
+  refunds: RefundDraft[];
 }
 
 interface SubstanceDraft {
-  id?: Read;
-  name?: Read;
-  nameEnglish?: Read;
+  id: Read;
+  name: Read;
+  nameEnglish: Read;
 }
 
 interface StrengthDraft {
-  id?: Read;
-  substanceId?: Read;
-  amount?: Read;
-  unit?: Read;
-  perAmount?: Read;
-  perUnit?: Read;
+  id: Read;
+  substanceId: Read;
+  amount: Read;
+  unit: Read;
+  perAmount: Read;
+  perUnit: Read;
 }
 
 interface RefundCodeDraft {
-  code?: Read;
-  system?: Read;
-  name?: Read;
+  code: Read;
+  system: Read;
+  name: Read;
 }
 interface RefundGroupDraft {
-  id?: Read;
-  groupNumber?: Read;
-  atcCode?: Read;
-  eligibleUse?: Read;
+  id: Read;
+  groupNumber: Read;
+  atcCode: Read;
+  eligibleUse: Read;
   codes: RefundCodeDraft[];
 }
 interface RefundBasisDraft {
-  basisCode?: Read;
-  basisName?: Read;
-  requiresDecision?: Read;
+  basisCode: Read;
+  basisName: Read;
+  requiresDecision: Read;
   groups: RefundGroupDraft[];
 }
 
 /** An `Oppf*` entry: its status and `Tidspunkt`, and the inner elements we keep, by kind. */
 interface EntryDraft {
-  status?: Read;
-  changedAt?: Read;
+  status: Read;
+  changedAt: Read;
   products: ProductDraft[];
   packages: PackageDraft[];
   substances: SubstanceDraft[];
@@ -333,13 +341,92 @@ interface EntryDraft {
   refundBases: RefundBasisDraft[];
 }
 
+/**
+ * Drafts are made with every field there (unread: undefined), so that each kind of draft keeps
+ * one shape while it is filled in: the code that reads drafts sees one shape per kind and stays
+ * optimised, where drafts that grew their fields in document order had many.
+ */
+const U = undefined;
+const entryDraft = (): EntryDraft => ({
+  status: U,
+  changedAt: U,
+  products: [],
+  packages: [],
+  substances: [],
+  strengths: [],
+  refundBases: [],
+});
+const productDraft = (): ProductDraft => ({
+  id: U,
+  name: U,
+  brand: U,
+  atcCode: U,
+  atcName: U,
+  formCode: U,
+  formName: U,
+  formLong: U,
+  preparattypeCode: U,
+  preparattypeName: U,
+  typeSoknadSlvCode: U,
+  typeSoknadSlvName: U,
+  reseptgruppe: U,
+  strengths: [],
+  sections: [],
+});
+const strengthRefDraft = (): StrengthRefDraft => ({ order: U, id: U });
+const sectionDraft = (): SectionDraft => ({ heading: U, link: U });
+const linkDraft = (): LinkDraft => ({ url: U });
+const packageDraft = (): PackageDraft => ({
+  id: U,
+  name: U,
+  varenr: U,
+  ean: U,
+  atcCode: U,
+  preparattypeCode: U,
+  info: U,
+  marketing: U,
+  prices: [],
+  refunds: [],
+});
+const packInfoDraft = (): PackInfoDraft => ({ productId: U, size: U, unit: U });
+const marketingDraft = (): MarketingDraft => ({
+  marketedFrom: U,
+  deregisteredOn: U,
+  unavailableFrom: U,
+});
+const priceDraft = (): PriceDraft => ({ type: U, typeName: U, amount: U, validFrom: U });
+const refundDraft = (): RefundDraft => ({ groupId: U });
+const substanceDraft = (): SubstanceDraft => ({ id: U, name: U, nameEnglish: U });
+const strengthDraft = (): StrengthDraft => ({
+  id: U,
+  substanceId: U,
+  amount: U,
+  unit: U,
+  perAmount: U,
+  perUnit: U,
+});
+const refundBasisDraft = (): RefundBasisDraft => ({
+  basisCode: U,
+  basisName: U,
+  requiresDecision: U,
+  groups: [],
+});
+const refundGroupDraft = (): RefundGroupDraft => ({
+  id: U,
+  groupNumber: U,
+  atcCode: U,
+  eligibleUse: U,
+  codes: [],
+});
+const refundCodeDraft = (): RefundCodeDraft => ({ code: U, system: U, name: U });
+
 /** What each kept element is read from: the M30 paths below an entry that the records need. */
 const ENTRY: Rule<EntryDraft> = {
   open: (entry) => entry,
   children: table<EntryDraft>({
     Status: attributes({ V: 'status' }),
     Tidspunkt: text('changedAt'),
-    LegemiddelMerkevare: each('products', (): ProductDraft => ({ strengths: [], sections: [] }), {
+    LegemiddelMerkevare: each('products', productDraft, {
       Id: text('id'),
       NavnFormStyrke: text('name'),
       Varenavn: text('brand'),
@@ -349,61 +436,63 @@ const ENTRY: Rule<EntryDraft> = {
       Preparattype: attributes({ V: 'preparattypeCode', DN: 'preparattypeName' }),
       TypeSoknadSlv: attributes({ V: 'typeSoknadSlvCode', DN: 'typeSoknadSlvName' }),
       Reseptgruppe: attributes({ V: 'reseptgruppe' }),
-      SortertVirkestoffMedStyrke: each('strengths', (): StrengthRefDraft => ({}), {
+      SortertVirkestoffMedStyrke: each('strengths', strengthRefDraft, {
         Sortering: text('order'),
         RefVirkestoffMedStyrke: text('id'),
       }),
-      Preparatomtaleavsnitt: each('sections', (): SectionDraft => ({}), {
+      Preparatomtaleavsnitt: each('sections', sectionDraft, {
         Avsnittoverskrift: attributes({ V: 'heading' }),
-        Lenke: first('link', (): { url?: Read } => ({}), { Www: attributes({ V: 'url' }) }),
+        Lenke: first('link', linkDraft, {
+          Www: attributes({ V: 'url' }),
+        }),
       }),
     }),
-    Legemiddelpakning: each('packages', (): PackageDraft => ({ prices: [], refunds: [] }), {
+    Legemiddelpakning: each('packages', packageDraft, {
       Id: text('id'),
       NavnFormStyrke: text('name'),
       Varenr: text('varenr'),
       Ean: text('ean'),
       Atc: attributes({ V: 'atcCode' }),
       Preparattype: attributes({ V: 'preparattypeCode' }),
-      Pakningsinfo: first('info', (): PackInfoDraft => ({}), {
+      Pakningsinfo: first('info', packInfoDraft, {
         RefLegemiddelMerkevare: text('productId'),
         Pakningsstr: text('size'),
         EnhetPakning: attributes({ V: 'unit' }),
       }),
-      Markedsforingsinfo: first('marketing', (): MarketingDraft => ({}), {
+      Markedsforingsinfo: first('marketing', marketingDraft, {
         Markedsforingsdato: text('marketedFrom'),
         AvregDato: text('deregisteredOn'),
         MidlUtgattDato: text('unavailableFrom'),
       }),
-      PrisVare: each('prices', (): PriceDraft => ({}), {
+      PrisVare: each('prices', priceDraft, {
         Type: attributes({ V: 'type', DN: 'typeName' }),
         Pris: attributes({ V: 'amount' }),
         GyldigFraDato: text('validFrom'),
       }),
-      Refusjon: each('refunds', (): { groupId?: Read } => ({}), {
+      Refusjon: each('refunds', refundDraft, {
         RefRefusjonsgruppe: text('groupId'),
       }),
     }),
-    Virkestoff: each('substances', (): SubstanceDraft => ({}), {
+    Virkestoff: each('substances', substanceDraft, {
       Id: text('id'),
       Navn: text('name'),
       NavnEngelsk: text('nameEnglish'),
     }),
-    VirkestoffMedStyrke: each('strengths', (): StrengthDraft => ({}), {
+    VirkestoffMedStyrke: each('strengths', strengthDraft, {
       Id: text('id'),
       RefVirkestoff: text('substanceId'),
       Styrke: attributes({ V: 'amount', U: 'unit' }),
       StyrkeNevner: attributes({ V: 'perAmount', U: 'perUnit' }),
     }),
-    Refusjonshjemmel: each('refundBases', (): RefundBasisDraft => ({ groups: [] }), {
+    Refusjonshjemmel: each('refundBases', refundBasisDraft, {
       Refusjonshjemmel: attributes({ V: 'basisCode', DN: 'basisName' }),
       KreverVedtak: text('requiresDecision'),
-      Refusjonsgruppe: each('groups', (): RefundGroupDraft => ({ codes: [] }), {
+      Refusjonsgruppe: each('groups', refundGroupDraft, {
         Id: text('id'),
         GruppeNr: attributes({ V: 'groupNumber' }),
         Atc: attributes({ V: 'atcCode' }),
         RefusjonsberettighetBruk: text('eligibleUse'),
-        Refusjonskode: each('codes', (): RefundCodeDraft => ({}), {
+        Refusjonskode: each('codes', refundCodeDraft, {
           Refusjonskode: attributes({ V: 'code', S: 'system', DN: 'name' }),
         }),
       }),
@@ -412,6 +501,8 @@ const ENTRY: Rule<EntryDraft> = {
 };
 
 const WRAPPERS: ReadonlySet<string> = new Set(ENTRY_WRAPPERS);
+/** The first letters of the wrappers' names (all «O»): most names are turned away by it alone. */
+const WRAPPER_INITIALS: ReadonlySet<number> = new Set(ENTRY_WRAPPERS.map((w) => w.charCodeAt(0)));
 
 /**
  * Reads the `Oppf*` entries from the parser's events for the elements below the root, by local
@@ -419,9 +510,16 @@ const WRAPPERS: ReadonlySet<string> = new Set(ENTRY_WRAPPERS);
  * returns an entry's records when its wrapper closes. Only the elements a rule reads are looked
  * at; any other element is counted past with all it holds, and no entry is built as a tree.
  */
+interface Frame {
+  rule: Rule<object>;
+  draft: object;
+}
+
 export class EntryMapper {
   /** The elements being read, innermost last: the entry's wrapper first. */
-  private readonly frames: { rule: Rule<object>; draft: object }[] = [];
+  private readonly frames: Frame[] = [];
+  /** The innermost element being read (the last frame), null outside an entry. */
+  private top: Frame | null = null;
   private entry: EntryDraft | null = null;
   /** Open elements inside one that is not read (0 when reading). */
   private skipped = 0;
@@ -432,18 +530,13 @@ export class EntryMapper {
       this.skipped++;
       return;
     }
-    const parent = this.frames.at(-1);
+    const parent = this.top;
     if (!parent) {
-      if (!WRAPPERS.has(name)) return;
-      const entry: EntryDraft = {
-        products: [],
-        packages: [],
-        substances: [],
-        strengths: [],
-        refundBases: [],
-      };
+      // Most elements outside the entries read are in catalogues that are skipped.
+      if (!WRAPPER_INITIALS.has(name.charCodeAt(0)) || !WRAPPERS.has(name)) return;
+      const entry = entryDraft();
       this.entry = entry;
-      this.frames.push({ rule: ENTRY, draft: entry });
+      this.push({ rule: ENTRY, draft: entry });
       return;
     }
     const rule = parent.rule.children?.get(name);
@@ -452,12 +545,12 @@ export class EntryMapper {
       this.skipped = 1;
       return;
     }
-    this.frames.push({ rule, draft });
+    this.push({ rule, draft });
     if (rule.text) this.ownText = '';
   }
 
   text(text: string): void {
-    if (this.skipped === 0 && this.frames.at(-1)?.rule.text) this.ownText += text;
+    if (this.skipped === 0 && this.top?.rule.text) this.ownText += text;
   }
 
   /** An element closes: the records of the entry it ends, or null when it ends none. */
@@ -468,11 +561,17 @@ export class EntryMapper {
     }
     const frame = this.frames.pop();
     if (!frame) return null;
+    this.top = this.frames.at(-1) ?? null;
     frame.rule.text?.(frame.draft, nonEmpty(this.ownText.trim()));
-    if (this.frames.length > 0 || !this.entry) return null;
+    if (this.top || !this.entry) return null;
     const records = entryRecords(this.entry);
     this.entry = null;
     return records;
+  }
+
+  private push(frame: Frame): void {
+    this.frames.push(frame);
+    this.top = frame;
   }
 }
 
