@@ -56,6 +56,8 @@ const NATIONAL_SUMMARY_TABLES: Record<string, string> = {
     'Statistics stage-time histograms per scheme and scope, derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
   statistics_atc_stage_histograms:
     'Statistics stage-time histograms per ATC code, scheme and scope (months and years), derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
+  statistics_atc_group_stage_histograms:
+    'Statistics stage-time histograms per ATC group (months and years), derived from case_summaries (ADR 0015), written only by its trigger and rebuild_statistics().',
 };
 
 /** Tables without `trust_id`: national reference data, no case data. */

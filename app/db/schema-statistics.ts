@@ -205,3 +205,28 @@ export const statisticsAtcStageHistograms = pgTable(
     national('statistics_atc_stage_histograms_national_read'),
   ],
 ).enableRLS();
+
+/**
+ * The stage-time histograms per ATC group without scheme and scope (ADR 0015), for the views
+ * filtered by an ATC group only, the usual ones: the table above has a row per ATC code, scheme
+ * and scope, which for a broad group over years is thousands of rows to sum where this has one
+ * per trust, stage and period. A case counts in its code's group at every level a filter can name
+ * (1, 3, 4 and 5 characters: L, L01, L01X, L01XC); cases without an ATC code are in none. Whole
+ * months and years only, as above.
+ */
+export const statisticsAtcGroupStageHistograms = pgTable(
+  'statistics_atc_group_stage_histograms',
+  {
+    ...periodColumns(),
+    atcGroup: text('atc_group').notNull(),
+    trustId: trustColumn(),
+    ...stageHistogram(),
+  },
+  (t) => [
+    primaryKey({
+      name: 'statistics_atc_group_stage_histograms_pk',
+      columns: [t.grain, t.atcGroup, t.period, t.trustId, t.stage],
+    }),
+    national('statistics_atc_group_stage_histograms_national_read'),
+  ],
+).enableRLS();

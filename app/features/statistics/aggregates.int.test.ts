@@ -117,6 +117,21 @@ const storedAtcStages = sql`select grain, atc5, period::text as period, scheme, 
     trust_id, stage, histogram
   from statistics_atc_stage_histograms order by 1, 2, 3, 4, 5, 6, 7`;
 
+/** statistics_atc_group_stage_histograms as computed directly: per ATC group at every level. */
+const directAtcGroupStages = sql`select grain, atc_group, period, trust_id, stage,
+    array_agg(array[tenths, n] order by tenths) as histogram
+  from (select g.grain, left(s.atc_code, l.n) as atc_group, ${PERIOD}::text as period,
+      s.trust_id, v.stage, v.tenths, count(*)::int as n
+    from case_summaries s, (values ('month'), ('year')) as g(grain),
+      (values (1), (3), (4), (5)) as l(n), ${STAGE_TENTHS}
+    where length(s.atc_code) >= l.n
+    group by 1, 2, 3, 4, 5, 6) b
+  group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
+
+const storedAtcGroupStages = sql`select grain, atc_group, period::text as period, trust_id, stage,
+    histogram
+  from statistics_atc_group_stage_histograms order by 1, 2, 3, 4, 5`;
+
 /** Every aggregate table, stored and computed directly. */
 const TABLES = [
   [storedVolumes, directVolumes],
@@ -126,6 +141,7 @@ const TABLES = [
   [storedStages, directStages],
   [storedSchemeStages, directSchemeStages],
   [storedAtcStages, directAtcStages],
+  [storedAtcGroupStages, directAtcGroupStages],
 ] as const;
 
 describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
@@ -154,8 +170,15 @@ describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
     for (const state of ['submitted', 'endorsed', 'awaitingInformation', 'closed'] as const) {
       await prepareCase(db, hbe, state);
     }
-    await prepareCase(db, hst, 'underAssessment');
-    await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
+    const assessed = await prepareCase(db, hst, 'underAssessment');
+    const consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
+    // Two of them with an ATC code (as etterregistrering records the drug), so that the ATC tables
+    // have groups: the others are free text, without one.
+    for (const { caseId } of [assessed, consulted]) {
+      await db.execute(sql`update cases set answers = jsonb_set(answers, '{drug}',
+        '{"id": null, "label": "Rituximab", "atc": "L01FA01"}'::jsonb) where id = ${caseId}`);
+      await db.execute(sql`select refresh_case_summary(${caseId})`);
+    }
     await expectConsistent();
 
     // A decision revised from «approved with conditions» to «rejected».

@@ -254,6 +254,27 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       if (mine.length < 5) expect(shown).toBeNull();
       else expect(shown).toBeCloseTo(percentile(total, 0.5), 6);
     });
+    // The counts of the other ways in: a main group (a group at another level) and a scheme as
+    // well (the table per ATC code, scheme and scope).
+    const count = async (
+      filter: Record<string, string>,
+      selected: (g: GeneratedCase) => boolean,
+    ) => {
+      const page = await statisticsPage(
+        database.db,
+        reader,
+        query({ fra: from, til: to, ...filter }),
+        new Date('2026-03-01T12:00:00Z'),
+      );
+      if (!page.ok) throw new Error('refused');
+      const inDays = (g: GeneratedCase) =>
+        osloDay(g.submittedAt) >= from && osloDay(g.submittedAt) <= to;
+      const expected = [...big, ...small].filter((g) => inDays(g) && selected(g)).length;
+      expect(expected).toBeGreaterThan(5);
+      expect(cell(page.statistics.tables.stages, 'underAssessment', 'n')).toBe(expected);
+    };
+    await count({ atc: 'L' }, (g) => g.drug.atc.startsWith('L'));
+    await count({ atc: 'L01', ordning: 'offLabel' }, (g) => isL01(g) && g.scheme === 'offLabel');
   });
 
   it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {

@@ -4,6 +4,7 @@ import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.
 import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
+  statisticsAtcGroupStageHistograms,
   statisticsAtcStageHistograms,
   statisticsAtcVolumes,
   statisticsSchemeStageHistograms,
@@ -179,10 +180,12 @@ const stageRow = z.object({
 /**
  * The stage-time histograms (tenths of a day) of the period, one row per trust, stage and whole
  * year, month or day: from `statistics_stage_histograms` without a filter other than the trust,
- * from `statistics_scheme_stage_histograms` with a scheme or scope filter, and from
- * `statistics_atc_stage_histograms` with an ATC filter; summed per trust and in total by
- * `histogramsByTrust`. The ATC table has whole months and years only, so with an ATC filter the
- * days at the period's edges are counted from their `case_summaries` rows with the same rounding.
+ * from `statistics_scheme_stage_histograms` with a scheme or scope filter, and with an ATC filter
+ * from `statistics_atc_group_stage_histograms` (the group's own rows) or, with a scheme or scope
+ * filter as well, `statistics_atc_stage_histograms` (per ATC code, scheme and scope); summed per
+ * trust and in total by `histogramsByTrust`. The ATC tables have whole months and years only, so
+ * with an ATC filter the days at the period's edges are counted from their `case_summaries` rows
+ * with the same rounding.
  */
 function stageHistogramQuery(
   filters: StatisticsFilters,
@@ -214,7 +217,17 @@ function stageHistogramQuery(
     subtract: ranges.subtract.filter(isDays),
   };
   const parts: SQL[] = [];
-  if (whole.add.length > 0) {
+  if (whole.add.length > 0 && !filters.scheme && !filters.scope) {
+    const g = statisticsAtcGroupStageHistograms;
+    const period = inPeriod(g, whole);
+    const where = and(
+      eq(g.atcGroup, filters.atc),
+      period.where,
+      trustId ? eq(g.trustId, trustId) : undefined,
+    );
+    parts.push(sql`select ${g.trustId} as trust_id, ${g.stage} as stage, ${period.sign} as sign,
+      ${g.histogram}::text as histogram from ${g} where ${where}`);
+  } else if (whole.add.length > 0) {
     const h = statisticsAtcStageHistograms;
     const period = inPeriod(h, whole);
     const where = and(
