@@ -486,14 +486,15 @@ export async function checkInvariants(
       ),
     );
 
-    // Scheduled jobs: pg-boss creates one job per queue and schedule slot, however many workers.
+    // Scheduled jobs: pg-boss creates one job per schedule and slot (its `send-it` job, keyed by
+    // the schedule's name), however many workers; two schedules may share a slot.
     const { rows: slots } = await client.query<{ jobs: string; doubled: string }>(
       `with j as (
-         select name, singleton_on from pgboss.job where created_on >= $1::timestamptz and singleton_on is not null
+         select name, singleton_key, singleton_on from pgboss.job where created_on >= $1::timestamptz and singleton_on is not null
          union all
-         select name, singleton_on from pgboss.archive where created_on >= $1::timestamptz and singleton_on is not null)
+         select name, singleton_key, singleton_on from pgboss.archive where created_on >= $1::timestamptz and singleton_on is not null)
        select count(*)::text as jobs,
-              (select count(*) from (select 1 from j group by name, singleton_on having count(*) > 1) d)::text as doubled
+              (select count(*) from (select 1 from j group by name, singleton_key, singleton_on having count(*) > 1) d)::text as doubled
        from j`,
       [marks.startedAt],
     );
