@@ -1,6 +1,7 @@
 /**
  * Mixed load at 50 concurrent users from a second process (autocannon), against two app instances
- * on one PostgreSQL, then the invariants: løpenummer gap-free, no lost update, every job (e-mail,
+ * on one PostgreSQL, after the background work the database owes has been caught up, then the
+ * invariants: løpenummer gap-free, no lost update, every job (e-mail,
  * scheduled slot) run once. Works on any migrated database with trusts, users with role grants and
  * cases (the demo seed, or the generated million). Run: `DATABASE_URL=… npm run bench:load`
  * (LOAD_SECONDS, default 60). See docs/performance.md, "Mixed load and two instances".
@@ -15,6 +16,7 @@ import { startSmtpSink } from '../app/test/smtp-sink';
 import type { LoadPlan, LoadResult, RequestKind } from './load-worker';
 import { percentile, printFigures, type Figure } from './report';
 import {
+  catchUpBackground,
   checkInvariants,
   createSessions,
   markStart,
@@ -22,6 +24,7 @@ import {
   ROOT,
   startInstances,
   waitForOutbox,
+  type CaughtUp,
   type LoadActor,
 } from './two-instances';
 
@@ -62,6 +65,7 @@ export async function loadBench(options: {
         'share an embedded PGlite database.',
     );
   }
+  const caughtUp = await catchUpBackground(options.databaseUrl);
   const actors = await pickActors(options.databaseUrl, connections);
   const users = virtualUsers(actors, connections);
   const sessionSecret = randomBytes(32).toString('hex');
@@ -98,6 +102,7 @@ export async function loadBench(options: {
     }
     await waitForOutbox(options.databaseUrl, marks, sink, 90_000);
     return [
+      ...backlogFigures(caughtUp),
       ...loadFigures(result, connections),
       ...(await checkInvariants(options.databaseUrl, marks, result.acks, sink)),
     ];
@@ -152,6 +157,17 @@ const WRITES: readonly RequestKind[] = [
   'submit',
   'race transition',
 ];
+
+/** The background work caught up before the load (`catchUpBackground`), printed for the record. */
+function backlogFigures(caughtUp: CaughtUp): Figure[] {
+  const section = 'before the load: the background work owed as of now';
+  return [
+    { section, name: 'stage reminders', value: caughtUp.reminders, unit: 'count' },
+    { section, name: 'stage escalations', value: caughtUp.escalations, unit: 'count' },
+    { section, name: 'follow-ups due', value: caughtUp.followUps, unit: 'count' },
+    { section, name: 'their e-mails (dropped)', value: caughtUp.mailed, unit: 'count' },
+  ];
+}
 
 function loadFigures(result: LoadResult, connections: number): Figure[] {
   const section = `mixed load (autocannon, ${connections} users, ${INSTANCES} instances, PostgreSQL)`;
