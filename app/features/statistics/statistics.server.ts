@@ -177,6 +177,21 @@ const stageRow = z.object({
   histogram: z.string(),
 });
 
+/** The rows of histogram table `t` in `ranges` that `conditions` select, as `stageRow`s. */
+function histogramRows(
+  t:
+    | typeof statisticsStageHistograms
+    | typeof statisticsSchemeStageHistograms
+    | typeof statisticsAtcStageHistograms
+    | typeof statisticsAtcGroupStageHistograms,
+  ranges: PeriodRanges,
+  ...conditions: (SQL | undefined)[]
+): SQL {
+  const period = inPeriod(t, ranges);
+  return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
+    ${t.histogram}::text as histogram from ${t} where ${and(period.where, ...conditions)}`;
+}
+
 /**
  * The stage-time histograms (tenths of a day) of the period, one row per trust, stage and whole
  * year, month or day: from `statistics_stage_histograms` without a filter other than the trust,
@@ -196,16 +211,14 @@ function stageHistogramQuery(
     const t =
       filters.scheme || filters.scope ? statisticsSchemeStageHistograms : statisticsStageHistograms;
     const s = statisticsSchemeStageHistograms;
-    const period = inPeriod(t, ranges);
     // The scheme and scope columns are only named when `t` is the table that has them.
-    const where = and(
-      period.where,
+    return histogramRows(
+      t,
+      ranges,
       filters.scheme ? eq(s.scheme, filters.scheme) : undefined,
       filters.scope ? eq(s.patientScope, filters.scope) : undefined,
       trustId ? eq(t.trustId, trustId) : undefined,
     );
-    return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
-      ${t.histogram}::text as histogram from ${t} where ${where}`;
   }
   const isDays = (r: GrainRange) => r.grain === 'day';
   const whole: PeriodRanges = {
@@ -219,26 +232,26 @@ function stageHistogramQuery(
   const parts: SQL[] = [];
   if (whole.add.length > 0 && !filters.scheme && !filters.scope) {
     const g = statisticsAtcGroupStageHistograms;
-    const period = inPeriod(g, whole);
-    const where = and(
-      eq(g.atcGroup, filters.atc),
-      period.where,
-      trustId ? eq(g.trustId, trustId) : undefined,
+    parts.push(
+      histogramRows(
+        g,
+        whole,
+        eq(g.atcGroup, filters.atc),
+        trustId ? eq(g.trustId, trustId) : undefined,
+      ),
     );
-    parts.push(sql`select ${g.trustId} as trust_id, ${g.stage} as stage, ${period.sign} as sign,
-      ${g.histogram}::text as histogram from ${g} where ${where}`);
   } else if (whole.add.length > 0) {
     const h = statisticsAtcStageHistograms;
-    const period = inPeriod(h, whole);
-    const where = and(
-      atc5Prefix(h.atc5, filters.atc),
-      period.where,
-      filters.scheme ? eq(h.scheme, filters.scheme) : undefined,
-      filters.scope ? eq(h.patientScope, filters.scope) : undefined,
-      trustId ? eq(h.trustId, trustId) : undefined,
+    parts.push(
+      histogramRows(
+        h,
+        whole,
+        atc5Prefix(h.atc5, filters.atc),
+        filters.scheme ? eq(h.scheme, filters.scheme) : undefined,
+        filters.scope ? eq(h.patientScope, filters.scope) : undefined,
+        trustId ? eq(h.trustId, trustId) : undefined,
+      ),
     );
-    parts.push(sql`select ${h.trustId} as trust_id, ${h.stage} as stage, ${period.sign} as sign,
-      ${h.histogram}::text as histogram from ${h} where ${where}`);
   }
   if (days.add.length > 0) {
     const c = caseSummaries;
