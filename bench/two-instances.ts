@@ -14,10 +14,9 @@ import type { ParsedMail } from 'mailparser';
 import pg from 'pg';
 import { openPostgres } from '../app/db/database.server';
 import { createAuth } from '../app/features/auth/auth.server';
-import { runStageAlerts } from '../app/features/clocks/clocks.server';
-import { runFollowUps } from '../app/features/followup/followup.server';
 import { composeMail, deliverOutbox } from '../app/features/notifications/outbox.server';
 import { DEVELOPMENT_KEYS } from '../app/features/privacy/patient-id-cipher.server';
+import { runCaseClocks } from '../app/jobs/case-clocks.server';
 import type { SmtpSink } from '../app/test/smtp-sink';
 import type { Figure } from './report';
 
@@ -268,9 +267,7 @@ export interface CaughtUp {
 export async function catchUpBackground(databaseUrl: string): Promise<CaughtUp> {
   const database = openPostgres(databaseUrl, 2);
   try {
-    const now = new Date();
-    const alerts = await runStageAlerts(database.db, now);
-    const followUps = await runFollowUps(database.db, now);
+    const clocks = await runCaseClocks(database.db, new Date());
     const dropped = { send: () => Promise.resolve() };
     let mailed = 0;
     for (;;) {
@@ -278,7 +275,7 @@ export async function catchUpBackground(databaseUrl: string): Promise<CaughtUp> 
       if (sent === 0) break;
       mailed += sent;
     }
-    return { ...alerts, followUps, mailed };
+    return { ...clocks, mailed };
   } finally {
     await database.close();
   }

@@ -1,12 +1,22 @@
 import type PgBoss from 'pg-boss';
 import type { Db } from '../db/database.server';
-import { runStageAlerts } from '../features/clocks/clocks.server';
+import { runStageAlerts, type AlertsSent } from '../features/clocks/clocks.server';
 import { runFollowUps } from '../features/followup/followup.server';
 
 export const CASE_CLOCKS_QUEUE = 'case-clocks';
 
 /** Every 15 minutes: reminders and escalations for overdue stages, then due follow-ups. */
 export const CASE_CLOCKS_CRON = '*/15 * * * *';
+
+/** One run of the case clocks as of `now`: reminders and escalations, then due follow-ups. */
+export async function runCaseClocks(
+  db: Db,
+  now: Date,
+): Promise<AlertsSent & { followUps: number }> {
+  const alerts = await runStageAlerts(db, now);
+  const followUps = await runFollowUps(db, now);
+  return { ...alerts, followUps };
+}
 
 /**
  * Schedules the case clocks. pg-boss keeps the schedule in the database, so with several app
@@ -22,12 +32,9 @@ export async function scheduleCaseClocks(boss: PgBoss, db: Db): Promise<void> {
     expireInSeconds: 10 * 60,
   });
   // A quarter-hourly job needs no 2-second polling (on PGlite every poll takes the one connection).
-  await boss.work(CASE_CLOCKS_QUEUE, { pollingIntervalSeconds: 30 }, async () => {
-    // The one place the clock is read; the work takes the time as an argument.
-    const now = new Date();
-    const alerts = await runStageAlerts(db, now);
-    const followUps = await runFollowUps(db, now);
-    return { ...alerts, followUps };
-  });
+  // The one place the clock is read; the work takes the time as an argument.
+  await boss.work(CASE_CLOCKS_QUEUE, { pollingIntervalSeconds: 30 }, () =>
+    runCaseClocks(db, new Date()),
+  );
   await boss.schedule(CASE_CLOCKS_QUEUE, CASE_CLOCKS_CRON, {}, { tz: 'Europe/Oslo' });
 }
