@@ -1,9 +1,9 @@
 /**
  * Mixed load at 50 concurrent users from a second process (autocannon), against two app instances
  * on one PostgreSQL, after the background work the database owes has been caught up, then the
- * invariants: løpenummer gap-free, no lost update, every job (e-mail,
- * scheduled slot) run once. Works on any migrated database with trusts, users with role grants and
- * cases (the demo seed, or the generated million). Run: `DATABASE_URL=… npm run bench:load`
+ * invariants: løpenummer gap-free, no lost update, every job (e-mail, scheduled slot) run once.
+ * Works on any migrated database with trusts, users with role grants and cases (the demo seed, or
+ * the generated million). Run: `DATABASE_URL=… npm run bench:load`
  * (LOAD_SECONDS, default 60). See docs/performance.md, "Mixed load and two instances".
  */
 import { spawn } from 'node:child_process';

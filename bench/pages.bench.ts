@@ -34,7 +34,7 @@ import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
 import { loadConfig } from '../server/config';
 import { benchDatabase, benchEnvironment, env } from './databases';
-import { percentile, printFigures, type Figure } from './report';
+import { percentile, printFigures, timed, type Figure } from './report';
 
 interface Statement {
   query: string;
@@ -295,12 +295,6 @@ async function measurePage(
     floorP95: percentile(floorSamples, 95),
     statements: statements.length,
   };
-}
-
-async function timed(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
 }
 
 async function sessionCookie(

@@ -47,6 +47,13 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[rank] ?? Number.NaN;
 }
 
+/** The milliseconds one run of `fn` takes. */
+export async function timed(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
 /** Runs `fn` `warmUp` times unmeasured, then `runs` times; returns each run's milliseconds. */
 export async function sampleTimes(
   runs: number,
@@ -55,10 +62,6 @@ export async function sampleTimes(
 ): Promise<number[]> {
   for (let i = 0; i < warmUp; i++) await fn();
   const samples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    samples.push(performance.now() - start);
-  }
+  for (let i = 0; i < runs; i++) samples.push(await timed(fn));
   return samples;
 }
