@@ -1,21 +1,25 @@
-import { Writable } from 'node:stream';
-import { renderToPipeableStream } from 'react-dom/server';
+import { renderToString } from 'react-dom/server';
 import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router';
 import { NonceContext } from './ui/nonce';
 
+/** How long React Router waits for a loader's promise in the data before it rejects it. */
 export const streamTimeout = 5_000;
 
 /**
- * React Router's default server entry, with two changes:
- * - the per-request CSP nonce from the load context is given to React (its streaming scripts) and,
- *   through NonceContext, to `<Scripts>` and `<ScrollRestoration>` in root.tsx, so the inline
+ * React Router's default server entry, with three changes (ADR 0016):
+ * - the per-request CSP nonce from the load context is given to React Router (`<ServerRouter>`)
+ *   and, through NonceContext, to `<Scripts>` and `<ScrollRestoration>` in root.tsx, so the inline
  *   hydration scripts run under a strict policy;
- * - the document is sent in one piece once everything has rendered (`onAllReady`, as React
- *   Router's default does for bots), not streamed from the shell: the loaders have all settled
- *   before the render starts and no page suspends on the server, so streaming only cut the same
- *   HTML into many small chunks, each its own trip through a web stream and a socket write.
+ * - the loader data React Router hands over for hydration (`serverHandoffStream`) is read whole
+ *   before the render and given to its `<StreamTransfer>` as already read (`renderMeta.streamCache`),
+ *   so nothing suspends on the server;
+ * - the document is rendered with `renderToString` and sent in one piece. The loaders have all
+ *   settled before the render starts and no page suspends on the server, so streaming only cut the
+ *   same HTML into thousands of pieces, each encoded into a buffer on its own: half of the render's
+ *   time (docs/performance.md, "Rendering the document").
+ * A render error throws, and React Router renders the route's error boundary in its place.
  */
-export default function handleRequest(
+export default async function handleRequest(
   request: Request,
   responseStatusCode: number,
   responseHeaders: Headers,
@@ -27,52 +31,24 @@ export default function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const nonce = loadContext.cspNonce;
-
-  return new Promise<Response>((resolve, reject) => {
-    let shellRendered = false;
-    // Abort the render after `streamTimeout` so it has time to flush rejected boundaries.
-    const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
-
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-      </NonceContext.Provider>,
-      {
-        nonce,
-        onShellReady() {
-          shellRendered = true;
-        },
-        onAllReady() {
-          const chunks: Buffer[] = [];
-          const body = new Writable({
-            write(chunk: Buffer, _encoding, callback) {
-              chunks.push(chunk);
-              callback();
-            },
-            final(callback) {
-              clearTimeout(timeoutId);
-              responseHeaders.set('Content-Type', 'text/html');
-              resolve(
-                new Response(Buffer.concat(chunks), {
-                  headers: responseHeaders,
-                  status: responseStatusCode,
-                }),
-              );
-              callback();
-            },
-          });
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          clearTimeout(timeoutId);
-          reject(error instanceof Error ? error : new Error(String(error)));
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          // Errors inside the shell are logged here; shell errors by handleDocumentRequest.
-          if (shellRendered) console.error(error);
-        },
-      },
-    );
+  const handoff = routerContext.serverHandoffStream;
+  if (handoff) {
+    // The whole stream (it ends once every promise in the data has settled or `streamTimeout`
+    // has passed), as the one chunk `<StreamTransfer>` writes into its script, with its end.
+    const value = await new Response(handoff).text();
+    const read = Object.assign(Promise.resolve(), { result: { done: true, value } });
+    routerContext.renderMeta = { ...routerContext.renderMeta, streamCache: { 0: read } };
+    // `<ServerRouter>` takes a reader of the stream even though it will not read from it.
+    routerContext.serverHandoffStream = new ReadableStream();
+  }
+  const html = renderToString(
+    <NonceContext.Provider value={nonce}>
+      <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+    </NonceContext.Provider>,
+  );
+  responseHeaders.set('Content-Type', 'text/html');
+  return new Response(`<!DOCTYPE html>${html}`, {
+    headers: responseHeaders,
+    status: responseStatusCode,
   });
 }

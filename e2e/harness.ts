@@ -121,26 +121,36 @@ export function freePort(): Promise<number> {
 
 /**
  * Recorded in every page before its own scripts run (an init script is not subject to the page's
- * CSP): each Content-Security-Policy violation, for `expectAccessible` to fail on.
+ * CSP): each Content-Security-Policy violation, and each error the page's scripts report (an
+ * uncaught error, or `console.error`, where React reports a hydration mismatch), for
+ * `expectAccessible` to fail on.
  */
-const RECORD_CSP_VIOLATIONS = `
+const RECORD_PAGE_PROBLEMS = `
   window.__cspViolations = [];
   document.addEventListener('securitypolicyviolation', (e) => {
     window.__cspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') +
       (e.sample ? ' (' + e.sample + ')' : '') + ' at ' + e.sourceFile + ':' + e.lineNumber);
   });
+  window.__scriptErrors = [];
+  window.addEventListener('error', (e) => window.__scriptErrors.push(String(e.message)));
+  const consoleError = console.error.bind(console);
+  console.error = (...args) => {
+    window.__scriptErrors.push(args.map(String).join(' '));
+    consoleError(...args);
+  };
 `;
 
 /**
  * Debian's Chromium, headless, with the flags this closed network needs. Every context it makes
- * records CSP violations, so every `expectAccessible` also checks the page ran under the policy.
+ * records CSP violations and script errors, so every `expectAccessible` also checks that the page
+ * ran under the policy and hydrated without an error.
  */
 export async function launchChromium(): Promise<Browser> {
   const browser = await launch();
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => {
     const context = await newContext(options);
-    await context.addInitScript(RECORD_CSP_VIOLATIONS);
+    await context.addInitScript(RECORD_PAGE_PROBLEMS);
     return context;
   };
   return browser;
@@ -173,6 +183,10 @@ export async function expectAccessible(page: Page): Promise<void> {
     () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
   );
   expect(blocked, `Content-Security-Policy violations on ${page.url()}`).toEqual([]);
+  const errors = await page.evaluate(
+    () => (window as unknown as { __scriptErrors?: string[] }).__scriptErrors ?? [],
+  );
+  expect(errors, `script errors on ${page.url()}`).toEqual([]);
 }
 
 /**
