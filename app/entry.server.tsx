@@ -47,7 +47,8 @@ export default async function handleRequest(
     </NonceContext.Provider>,
   );
   responseHeaders.set('Content-Type', 'text/html');
-  return new Response(`<!DOCTYPE html>${html}`, {
+  // As bytes: a string body would first be scanned for lone surrogates (USVString), then encoded.
+  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), {
     headers: responseHeaders,
     status: responseStatusCode,
   });

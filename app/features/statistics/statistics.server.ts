@@ -19,6 +19,7 @@ import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
 import {
+  addHistogram,
   addHistogramText,
   grainRanges,
   histogramSummary,
@@ -156,7 +157,7 @@ const SECONDS_PER_TENTH = DAY / 10;
 function stagesOf(histograms: Map<string, Histogram> | undefined): Aggregates['stages'] {
   return Object.fromEntries(
     STAGES.map((stage) => {
-      const { n, percentiles } = histogramSummary(histograms?.get(stage) ?? new Map(), [0.5, 0.9]);
+      const { n, percentiles } = histogramSummary(histograms?.get(stage) ?? [], [0.5, 0.9]);
       const seconds = (tenths: number | null | undefined) =>
         tenths === null || tenths === undefined ? null : tenths * SECONDS_PER_TENTH;
       return [stage, { n, median: seconds(percentiles[0]), p90: seconds(percentiles[1]) }];
@@ -291,11 +292,11 @@ function stageHistogramQuery(
 function histogramsByTrust(
   rows: readonly z.infer<typeof stageRow>[],
 ): Map<string, Map<string, Histogram>> {
-  const sums = new Map<string, Map<string, Map<number, number>>>();
+  const sums = new Map<string, Map<string, number[]>>();
   const countsAt = (key: string, stage: string) => {
-    const byStage = sums.get(key) ?? new Map<string, Map<number, number>>();
+    const byStage = sums.get(key) ?? new Map<string, number[]>();
     sums.set(key, byStage);
-    const counts = byStage.get(stage) ?? new Map<number, number>();
+    const counts = byStage.get(stage) ?? [];
     byStage.set(stage, counts);
     return counts;
   };
@@ -303,10 +304,7 @@ function histogramsByTrust(
     addHistogramText(countsAt(trust_id, stage), histogram, sign);
   }
   for (const byStage of [...sums.values()]) {
-    for (const [stage, counts] of byStage) {
-      const total = countsAt('', stage);
-      for (const [tenths, n] of counts) total.set(tenths, (total.get(tenths) ?? 0) + n);
-    }
+    for (const [stage, counts] of byStage) addHistogram(countsAt('', stage), counts);
   }
   return sums;
 }

@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addHistogramText, grainRanges, histogramSummary, type GrainRange } from './aggregates';
+import {
+  addHistogram,
+  addHistogramText,
+  grainRanges,
+  HISTOGRAM_MAX_VALUE,
+  histogramSummary,
+  type GrainRange,
+} from './aggregates';
 
 /** percentile_cont over the expanded values, as PostgreSQL defines it. */
 function percentile(values: number[], p: number): number {
@@ -182,18 +189,31 @@ describe('grainRanges', () => {
   });
 });
 
+/** A dense histogram of `[value, n]` bins (the same value may come twice). */
+const dense = (bins: readonly { value: number; n: number }[]): number[] => {
+  const histogram: number[] = [];
+  for (const b of bins) {
+    while (histogram.length <= b.value) histogram.push(0);
+    histogram[b.value] = (histogram[b.value] ?? 0) + b.n;
+  }
+  return histogram;
+};
+
 describe('histogramSummary', () => {
   it('is no cases and null percentiles for an empty histogram or one that nets to zero', () => {
-    expect(histogramSummary(new Map(), [0.5])).toEqual({ n: 0, percentiles: [null] });
-    expect(
-      histogramSummary(
-        new Map([
-          [3, 0],
-          [4, -1],
-        ]),
-        [0.5, 0.9],
-      ),
-    ).toEqual({ n: 0, percentiles: [null, null] });
+    expect(histogramSummary([], [0.5])).toEqual({ n: 0, percentiles: [null] });
+    expect(histogramSummary([0, 0, 0, 0, -1], [0.5, 0.9])).toEqual({
+      n: 0,
+      percentiles: [null, null],
+    });
+  });
+
+  it('leaves out values whose count nets to zero or less', () => {
+    // 2 cases of 1, a value netting to −3 in between, 1 case of 9: the values 1, 1, 9.
+    expect(histogramSummary([0, 2, 0, 0, -3, 0, 0, 0, 0, 1], [0, 0.5, 1])).toEqual({
+      n: 3,
+      percentiles: [1, 1, 9],
+    });
   });
 
   it('counts the cases and equals percentile_cont of the expanded values', () => {
@@ -203,10 +223,8 @@ describe('histogramSummary', () => {
     );
     fc.assert(
       fc.property(bins, fc.subarray([0, 0.1, 0.5, 0.9, 1]), (list, ps) => {
-        const histogram = new Map<number, number>();
-        for (const b of list) histogram.set(b.value, (histogram.get(b.value) ?? 0) + b.n);
         const values = list.flatMap((b) => Array.from({ length: b.n }, () => b.value));
-        const summary = histogramSummary(histogram, ps);
+        const summary = histogramSummary(dense(list), ps);
         expect(summary.n).toBe(values.length);
         expect(summary.percentiles).toHaveLength(ps.length);
         ps.forEach((p, i) => {
@@ -219,22 +237,32 @@ describe('histogramSummary', () => {
   });
 });
 
+describe('addHistogram', () => {
+  it('adds value by value, into a shorter or a longer histogram', () => {
+    const into = [1, 2];
+    addHistogram(into, [0, 1, 0, 4]);
+    expect(into).toEqual([1, 3, 0, 4]);
+    addHistogram(into, [5]);
+    expect(into).toEqual([6, 3, 0, 4]);
+  });
+});
+
 describe('addHistogramText', () => {
   /** PostgreSQL's text of a two-dimensional integer array of pairs: `{{80,1},{410,2}}`. */
   const arrayText = (pairs: [number, number][]) =>
     `{${pairs.map(([value, n]) => `{${String(value)},${String(n)}}`).join(',')}}`;
 
   it('adds every pair times the sign, as reading the text as JSON would', () => {
-    const pair = fc.tuple(fc.integer({ min: -50, max: 5000 }), fc.integer({ min: 0, max: 10_000 }));
+    const pair = fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 10_000 }));
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 40 }), fc.constantFrom(1, -1), (pairs, sign) => {
-        const counts = new Map<number, number>([[7, 3]]);
+        const counts = [0, 0, 0, 0, 0, 0, 0, 3];
         addHistogramText(counts, arrayText(pairs), sign);
-        const expected = new Map<number, number>([[7, 3]]);
         const json = arrayText(pairs).replaceAll('{', '[').replaceAll('}', ']');
-        for (const [value, n] of JSON.parse(json) as [number, number][]) {
-          expected.set(value, (expected.get(value) ?? 0) + sign * n);
-        }
+        const expected = dense([
+          { value: 7, n: 3 },
+          ...(JSON.parse(json) as [number, number][]).map(([value, n]) => ({ value, n: sign * n })),
+        ]);
         expect(counts).toEqual(expected);
       }),
       { numRuns: 300 },
@@ -248,9 +276,19 @@ describe('addHistogramText', () => {
     '{{1,"2"}}',
     '{{-,2}}',
     '{{1-2,3}}',
+    '{{-1,2}}',
+    '{{1,-2}}',
+    `{{${String(HISTOGRAM_MAX_VALUE + 1)},1}}`,
     '[[1, 2]]',
     '{{1, 2}}',
   ])('refuses %s', (text) => {
-    expect(() => addHistogramText(new Map(), text, 1)).toThrow();
+    expect(() => addHistogramText([], text, 1)).toThrow();
+  });
+
+  it('takes the largest value it allows', () => {
+    const counts: number[] = [];
+    addHistogramText(counts, `{{${String(HISTOGRAM_MAX_VALUE)},2}}`, 1);
+    expect(counts).toHaveLength(HISTOGRAM_MAX_VALUE + 1);
+    expect(counts[HISTOGRAM_MAX_VALUE]).toBe(2);
   });
 });

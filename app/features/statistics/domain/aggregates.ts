@@ -81,44 +81,52 @@ export function grainRanges(
   return { add, subtract: cover(end, whole, 'month') };
 }
 
-/** A histogram: how many cases (the entry's value) have each value (its key). */
-export type Histogram = ReadonlyMap<number, number>;
+/**
+ * A histogram of non-negative integers (stage times in tenths of a day): entry `v` is how many
+ * cases have the value `v`. Dense, because the values run to a few thousand and a view adds up tens
+ * of thousands of pairs: an array index where a Map would hash (docs/performance.md).
+ */
+export type Histogram = readonly number[];
+
+/** The largest value a histogram holds: 100,000 tenths of a day is 27 years. */
+export const HISTOGRAM_MAX_VALUE = 100_000;
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
-const MINUS = 45;
 /** `{`, `}` and `,`: the rest of PostgreSQL's text of a two-dimensional array of integers. */
 const isSeparator = (c: number) => c === 123 || c === 125 || c === 44;
+
+/** Adds `n` cases of `value` to `counts`, lengthening it with zeros as needed. */
+function addCount(counts: number[], value: number, n: number): void {
+  if (value > HISTOGRAM_MAX_VALUE) throw new Error(`A histogram value out of range: ${value}`);
+  while (counts.length <= value) counts.push(0);
+  counts[value] = (counts[value] ?? 0) + n;
+}
 
 /**
  * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's text of a two-dimensional
  * `integer` array (`{{80,1},{410,2}}`) to `counts`, each `n` times `sign`. Read in place: parsing
  * it as JSON would make an array per pair, tens of thousands per page. Throws on anything but
- * integers in that shape.
+ * non-negative integers in that shape, and on a value over `HISTOGRAM_MAX_VALUE`.
  */
-export function addHistogramText(counts: Map<number, number>, text: string, sign: number): void {
+export function addHistogramText(counts: number[], text: string, sign: number): void {
   let number = 0;
   let digits = false;
-  let negative = false;
   let value: number | null = null;
   for (let i = 0; i <= text.length; i += 1) {
     const c = i < text.length ? text.charCodeAt(i) : 44;
     if (c >= DIGIT_0 && c <= DIGIT_9) {
       number = number * 10 + (c - DIGIT_0);
       digits = true;
-    } else if (c === MINUS && !digits && !negative) {
-      negative = true;
-    } else if (isSeparator(c) && !(negative && !digits)) {
+    } else if (isSeparator(c)) {
       if (!digits) continue;
-      const read = negative ? -number : number;
-      if (value === null) value = read;
+      if (value === null) value = number;
       else {
-        counts.set(value, (counts.get(value) ?? 0) + sign * read);
+        addCount(counts, value, sign * number);
         value = null;
       }
       number = 0;
       digits = false;
-      negative = false;
     } else {
       throw new Error(`Not a histogram of integer pairs at ${i}: ${text.slice(0, 40)}`);
     }
@@ -126,30 +134,49 @@ export function addHistogramText(counts: Map<number, number>, text: string, sign
   if (value !== null) throw new Error(`A histogram with an unpaired value: ${text.slice(0, 40)}`);
 }
 
+/** Adds histogram `from` to `into`, value by value. */
+export function addHistogram(into: number[], from: Histogram): void {
+  while (into.length < from.length) into.push(0);
+  from.forEach((n, value) => {
+    into[value] = (into[value] ?? 0) + n;
+  });
+}
+
 /**
  * How many cases a histogram counts, and PostgreSQL's `percentile_cont(p)` for each `p` of the
  * values it stands for (each value as many times as its count), without expanding it: the values
- * at the two ranks around p·(N−1), interpolated; null when it counts none. Sorted once for all `p`.
+ * at the two ranks around p·(N−1), interpolated; null when it counts none. A value whose count
+ * nets to zero or less counts no case. One pass for the total and one for every rank.
  */
 export function histogramSummary(
   histogram: Histogram,
   ps: readonly number[],
 ): { n: number; percentiles: (number | null)[] } {
-  const bins = [...histogram].filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
-  const total = bins.reduce((sum, [, n]) => sum + n, 0);
-  const valueAt = (rank: number) => {
-    let seen = 0;
-    for (const [value, n] of bins) {
-      seen += n;
-      if (rank < seen) return value;
+  let total = 0;
+  for (const n of histogram) if (n > 0) total += n;
+  if (total === 0) return { n: 0, percentiles: ps.map(() => null) };
+  // The ranks to find (two per p), found in ascending order in one pass over the values.
+  const ranks = ps.flatMap((p) => [Math.floor(p * (total - 1)), Math.ceil(p * (total - 1))]);
+  const order = ranks.map((_, i) => i).sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0));
+  const valueAtRank: number[] = ranks.map(() => 0);
+  let seen = 0;
+  let next = 0;
+  for (let value = 0; value < histogram.length && next < order.length; value += 1) {
+    const n = histogram[value] ?? 0;
+    if (n <= 0) continue;
+    seen += n;
+    for (let i = order[next]; i !== undefined && (ranks[i] ?? 0) < seen; i = order[next]) {
+      valueAtRank[i] = value;
+      next += 1;
     }
-    return bins.at(-1)?.[0] ?? 0;
+  }
+  return {
+    n: total,
+    percentiles: ps.map((p, k) => {
+      const position = p * (total - 1);
+      const low = valueAtRank[2 * k] ?? 0;
+      const high = valueAtRank[2 * k + 1] ?? 0;
+      return low + (high - low) * (position - Math.floor(position));
+    }),
   };
-  const percentile = (p: number) => {
-    const position = p * (total - 1);
-    const low = Math.floor(position);
-    const lowValue = valueAt(low);
-    return lowValue + (valueAt(Math.ceil(position)) - lowValue) * (position - low);
-  };
-  return { n: total, percentiles: ps.map((p) => (total === 0 ? null : percentile(p))) };
 }
