@@ -1,9 +1,10 @@
 /**
  * Server time of the pages people use most, against the raw SQL floor of the same page.
  *
- * The app runs in this process (server/app.ts, the production build, no background jobs) on the
+ * The app runs in this process (server/app.ts, the production build, no background jobs) on each
  * given database. Each page is requested over loopback with a signed-in user's session, one at a
- * time: p50 and p95 over `runs` requests after a warm-up. The server time is taken at the server,
+ * time: p50 and p95 over `runs` requests after a warm-up. With several databases (10,000 and
+ * 1,000,000 cases) each page is measured on all of them in turn, request by request. The server time is taken at the server,
  * from the request's arrival to its response's last byte handed to the socket (`finish`); the
  * round trip, as the client in this same process sees it, is reported beside it (it adds the
  * client's own work: building the request and parsing the response). One more request records
@@ -155,10 +156,8 @@ const PAGES = (caseId: string) =>
     ['diagnosis search (API)', 'applicant', '/api/diagnoser?q=membran'],
   ] as const;
 
-export async function measurePages(
-  base: Database,
-  options: { runs: number },
-): Promise<PageTiming[]> {
+/** One database's app, served over loopback, with its floor runner and signed-in users. */
+async function openTarget(base: Database) {
   const { database, recorder, close } = recordingDatabase(base);
   const dataDir = mkdtempSync(join(tmpdir(), 'sp-bench-'));
   const config = loadConfig(
@@ -188,61 +187,73 @@ export async function measurePages(
   await new Promise((resolve) => server.once('listening', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const floor = await floorRunner(base);
+  const shut = async () => {
+    await floor.close();
+    await new Promise((resolve) => server.close(resolve));
+    await close();
+  };
   try {
     const who = await subjects(base.db);
     const cookies: Record<'director' | 'applicant', string> = {
       director: await sessionCookie(auth.login, who.director),
       applicant: await sessionCookie(auth.login, who.applicant),
     };
-    const timings: PageTiming[] = [];
+    let requests = 0;
+    /** A page's request as the page bench makes it, with its server time kept in `times`. */
+    const getter = (actor: 'director' | 'applicant', path: string, times: number[]) => async () => {
+      const id = String(requests++);
+      const response = await fetch(origin + path, {
+        headers: { cookie: cookies[actor], 'x-bench-request': id },
+      });
+      const body = await response.text();
+      if (response.status !== 200) throw new Error(`answered ${response.status}`);
+      times.push(await servedIn(served, id));
+      return body;
+    };
+    return { pages: PAGES(who.case_id), getter, recorder, replay: floor.run, close: shut };
+  } catch (error) {
+    await shut();
+    throw error;
+  }
+}
+
+/**
+ * The pages on each of `bases`, side by side: each page is measured on every database in the same
+ * minutes (a request and a floor replay on one, then on the next, in turn), so that a change in
+ * the machine's speed between databases does not pass for a difference between their sizes (the
+ * flat-with-size target compares them). One timing list per database, in the order given.
+ */
+export async function measurePages(
+  bases: readonly Database[],
+  options: { runs: number },
+): Promise<PageTiming[][]> {
+  const targets: Awaited<ReturnType<typeof openTarget>>[] = [];
+  try {
+    for (const base of bases) targets.push(await openTarget(base));
+    const timings = targets.map((): PageTiming[] => []);
     // BENCH_PAGES=<text> measures only the pages whose name contains it.
     const only = process.env.BENCH_PAGES ?? '';
-    let requests = 0;
-    for (const [name, actor, path] of PAGES(who.case_id).filter(([n]) => n.includes(only))) {
-      const serverTimes: number[] = [];
-      const get = async () => {
-        const id = String(requests++);
-        const response = await fetch(origin + path, {
-          headers: { cookie: cookies[actor], 'x-bench-request': id },
-        });
-        const body = await response.text();
-        if (response.status !== 200) {
-          throw new Error(`answered ${response.status}`);
-        }
-        serverTimes.push(await servedIn(served, id));
-        return body;
-      };
-      try {
-        timings.push(
-          await measurePage(
-            name,
-            get,
-            () => serverTimes.slice(-options.runs),
-            recorder,
-            floor.run,
-            options.runs,
-          ),
-        );
-      } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        timings.push({
-          name,
-          p50: Number.NaN,
-          p95: Number.NaN,
-          roundTripP50: Number.NaN,
-          roundTripP95: Number.NaN,
-          floorP50: Number.NaN,
-          floorP95: Number.NaN,
-          statements: 0,
-          error: message.slice(0, 120),
-        });
-      }
+    for (const [index, [name]] of PAGES('').entries()) {
+      if (!name.includes(only)) continue;
+      const sides = targets.map((target) => {
+        // The same page on every side; only the case's id in its path differs.
+        const page = target.pages[index];
+        if (page === undefined) throw new Error(`No page ${name}`);
+        const [, actor, path] = page;
+        const serverTimes: number[] = [];
+        return {
+          get: target.getter(actor, path, serverTimes),
+          serverTimes,
+          recorder: target.recorder,
+          replay: target.replay,
+        };
+      });
+      const measured = await measurePage(name, sides, options.runs);
+      measured.forEach((timing, i) => timings[i]?.push(timing));
     }
     return timings;
   } finally {
-    await floor.close();
-    await new Promise((resolve) => server.close(resolve));
-    await close();
+    for (const target of targets) await target.close();
   }
 }
 
@@ -259,42 +270,78 @@ async function servedIn(served: Map<string, number>, id: string): Promise<number
   throw new Error(`request ${id} never finished at the server`);
 }
 
-async function measurePage(
-  name: string,
-  get: () => Promise<string>,
-  serverTimes: () => number[],
-  recorder: { recording: boolean; statements: Statement[] },
-  replay: (statements: Statement[]) => Promise<void>,
-  runs: number,
-): Promise<PageTiming> {
+interface Side {
+  get: () => Promise<string>;
+  serverTimes: number[];
+  recorder: { recording: boolean; statements: Statement[] };
+  replay: (statements: Statement[]) => Promise<void>;
+}
+
+/** A page that could not be measured, with why (e.g. it answered 500). */
+const failed = (name: string, error: unknown): PageTiming => ({
+  name,
+  p50: Number.NaN,
+  p95: Number.NaN,
+  roundTripP50: Number.NaN,
+  roundTripP95: Number.NaN,
+  floorP50: Number.NaN,
+  floorP95: Number.NaN,
+  statements: 0,
+  error: (error instanceof Error ? error.message : String(error)).slice(0, 120),
+});
+
+/** One page on every side: warmed up and its statements recorded, then measured in turn. */
+async function measurePage(name: string, sides: Side[], runs: number): Promise<PageTiming[]> {
   const warmUp = Math.min(10, runs);
-  for (let i = 0; i < warmUp; i++) await get();
-  recorder.statements = [];
-  recorder.recording = true;
-  await get();
-  recorder.recording = false;
-  const statements = recorder.statements;
-  if (process.env.BENCH_VERBOSE) await explain(name, statements, replay);
-  for (let i = 0; i < warmUp; i++) await replay(statements);
-  // The page and its floor in turn, so that both meet the same moments of the machine: measured
-  // one after the other, a burst of noise in either window moved their ratio by up to 2×.
-  const roundTrips: number[] = [];
-  const floorSamples: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    roundTrips.push(await timed(get));
-    floorSamples.push(await timed(() => replay(statements)));
+  const errors = sides.map((): unknown => undefined);
+  const statements = sides.map((): Statement[] => []);
+  for (const [i, side] of sides.entries()) {
+    try {
+      for (let k = 0; k < warmUp; k++) await side.get();
+      side.recorder.statements = [];
+      side.recorder.recording = true;
+      await side.get();
+      side.recorder.recording = false;
+      statements[i] = side.recorder.statements;
+      if (process.env.BENCH_VERBOSE) await explain(name, side.recorder.statements, side.replay);
+      for (let k = 0; k < warmUp; k++) await side.replay(side.recorder.statements);
+      side.serverTimes.length = 0;
+    } catch (error) {
+      side.recorder.recording = false;
+      errors[i] = error;
+    }
   }
-  const page = serverTimes();
-  return {
-    name,
-    p50: percentile(page, 50),
-    p95: percentile(page, 95),
-    roundTripP50: percentile(roundTrips, 50),
-    roundTripP95: percentile(roundTrips, 95),
-    floorP50: percentile(floorSamples, 50),
-    floorP95: percentile(floorSamples, 95),
-    statements: statements.length,
-  };
+  // The page and its floor in turn, on each side in turn, so that all meet the same moments of
+  // the machine: measured one after the other, a burst of noise in either window moved their
+  // ratio by up to 2×.
+  const roundTrips = sides.map((): number[] => []);
+  const floorSamples = sides.map((): number[] => []);
+  for (let k = 0; k < runs; k++) {
+    for (const [i, side] of sides.entries()) {
+      if (errors[i] !== undefined) continue;
+      try {
+        roundTrips[i]?.push(await timed(side.get));
+        floorSamples[i]?.push(await timed(() => side.replay(statements[i] ?? [])));
+      } catch (error) {
+        errors[i] = error;
+      }
+    }
+  }
+  return sides.map((side, i) => {
+    if (errors[i] !== undefined) return failed(name, errors[i]);
+    const trips = roundTrips[i] ?? [];
+    const floors = floorSamples[i] ?? [];
+    return {
+      name,
+      p50: percentile(side.serverTimes, 50),
+      p95: percentile(side.serverTimes, 95),
+      roundTripP50: percentile(trips, 50),
+      roundTripP95: percentile(trips, 95),
+      floorP50: percentile(floors, 50),
+      floorP95: percentile(floors, 95),
+      statements: statements[i]?.length ?? 0,
+    };
+  });
 }
 
 async function sessionCookie(
@@ -397,10 +444,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const runs = env('BENCH_RUNS', 200);
   const large = env('BENCH_CASES', 1_000_000);
   const small = await benchDatabase(url, 'soknadsportal_bench_10k', 10_000);
-  const smallTimings = await measurePages(small, { runs });
-  await small.close();
   const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
-  const bigTimings = await measurePages(big, { runs });
+  const [smallTimings = [], bigTimings = []] = await measurePages([small, big], { runs });
+  await small.close();
   await big.close();
   const figures = [
     ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings),
