@@ -374,13 +374,20 @@ export function flatness(small: readonly PageTiming[], large: readonly PageTimin
 const SEARCHES = new Set(['drug search (API)', 'diagnosis search (API)']);
 
 /**
- * Figures with the targets of issue #7: a page's p95 ≤ 2× its SQL floor and ≤ 50 ms; a search's
- * p95 ≤ 10 ms (its ratio is printed; the 2× target is the pages').
+ * Figures with the targets of issue #7: a page's p95 ≤ 2× its SQL floor and ≤ 50 ms "at 1,000,000
+ * cases", so the ratio is a target only where `floorTarget` (the large database; elsewhere it is
+ * printed, and the 50 ms still applies); a search's p95 ≤ 10 ms at every size (its ratio is
+ * printed; the 2× target is the pages').
  */
-export function pageFigures(section: string, timings: readonly PageTiming[]): Figure[] {
+export function pageFigures(
+  section: string,
+  timings: readonly PageTiming[],
+  { floorTarget }: { floorTarget: boolean },
+): Figure[] {
   return timings.flatMap((t) => {
     const search = SEARCHES.has(t.name);
     const limit = search ? 10 : 50;
+    const ratio = !search && floorTarget;
     return [
       {
         section,
@@ -395,8 +402,8 @@ export function pageFigures(section: string, timings: readonly PageTiming[]): Fi
         value: t.p95,
         unit: 'ms',
         floor: t.floorP95,
-        target: search ? `≤ ${limit} ms` : `≤ 2× floor, ≤ ${limit} ms`,
-        ok: t.p95 <= limit && (search || t.p95 <= 2 * t.floorP95),
+        target: ratio ? `≤ 2× floor, ≤ ${limit} ms` : `≤ ${limit} ms`,
+        ok: t.p95 <= limit && (!ratio || t.p95 <= 2 * t.floorP95),
       },
       {
         section,
@@ -449,8 +456,10 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   await small.close();
   await big.close();
   const figures = [
-    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings),
-    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings),
+    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings, { floorTarget: false }),
+    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings, {
+      floorTarget: true,
+    }),
     ...flatness(smallTimings, bigTimings),
   ];
   printFigures(figures);

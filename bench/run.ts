@@ -36,7 +36,8 @@ async function main() {
   const lite = await openPglite();
   await load(lite, 10_000, 'PGlite');
   const [liteTimings = []] = await measurePages([lite], { runs });
-  figures.push(...pageFigures('pages, PGlite, 10,000 cases', liteTimings));
+  // The issue's ≤ 2× floor is "at 1,000,000 cases": at 10,000 the ratio is printed, not a target.
+  figures.push(...pageFigures('pages, PGlite, 10,000 cases', liteTimings, { floorTarget: false }));
   await lite.close();
 
   if (!url) {
@@ -52,9 +53,13 @@ async function main() {
   await small.close();
   await big.close();
   if (big.kind !== 'postgres') throw new Error('The large database is PostgreSQL');
-  figures.push(...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings));
   figures.push(
-    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings),
+    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings, { floorTarget: false }),
+  );
+  figures.push(
+    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings, {
+      floorTarget: true,
+    }),
   );
   figures.push(...flatness(smallTimings, bigTimings));
   log(`\nMixed load: ${loadSeconds} s at 50 users against two app instances on ${large} cases`);
