@@ -4,13 +4,13 @@
  * The app runs in this process (server/app.ts, the production build, no background jobs) on each
  * given database. Each page is requested over loopback with a signed-in user's session, one at a
  * time: p50 and p95 over `runs` requests after a warm-up. With several databases (10,000 and
- * 1,000,000 cases) each page is measured on all of them in turn, request by request. The server time is taken at the server,
- * from the request's arrival to its response's last byte handed to the socket (`finish`); the
- * round trip, as the client in this same process sees it, is reported beside it (it adds the
- * client's own work: building the request and parsing the response). One more request records
- * every SQL statement the page ran (through Drizzle's logger); the floor replays exactly those
- * statements with their parameters on one raw connection in one transaction (rolled back, so
- * logged reads and writes leave nothing), with no app code in between.
+ * 1,000,000 cases) each page is measured on all of them in turn, request by request. The server
+ * time is taken at the server, from the request's arrival to its response's last byte handed to
+ * the socket (`finish`); the round trip, as the client in this same process sees it, is reported
+ * beside it (it adds the client's own work: building the request and parsing the response). One
+ * more request records every SQL statement the page ran (through Drizzle's logger); the floor
+ * replays exactly those statements with their parameters on one raw connection in one transaction
+ * (rolled back, so logged reads and writes leave nothing), with no app code in between.
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -416,6 +416,29 @@ export function pageFigures(
   });
 }
 
+/**
+ * The pages on the server's two bench databases (10,000 and `large` cases, loaded on first use),
+ * measured side by side so that flat with size compares the same minutes of the machine, with
+ * their figures: the ≤ 2× floor is a target at the large size only, as issue 7 states it ("at
+ * 1,000,000 cases"); at 10,000 the ratio is printed. Also the large database's URL.
+ */
+export async function serverPageFigures(url: string, runs: number, large: number) {
+  const small = await benchDatabase(url, 'soknadsportal_bench_10k', 10_000);
+  const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
+  const [smallTimings = [], bigTimings = []] = await measurePages([small, big], { runs });
+  await small.close();
+  await big.close();
+  if (big.kind !== 'postgres') throw new Error('The large database is PostgreSQL');
+  const figures = [
+    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings, { floorTarget: false }),
+    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings, {
+      floorTarget: true,
+    }),
+    ...flatness(smallTimings, bigTimings),
+  ];
+  return { figures, largeUrl: big.url };
+}
+
 /** BENCH_VERBOSE=1: each statement of a page timed alone, slowest first, to find what to fix. */
 async function explain(
   name: string,
@@ -448,20 +471,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
     );
     process.exit(2);
   }
-  const runs = env('BENCH_RUNS', 200);
-  const large = env('BENCH_CASES', 1_000_000);
-  const small = await benchDatabase(url, 'soknadsportal_bench_10k', 10_000);
-  const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
-  const [smallTimings = [], bigTimings = []] = await measurePages([small, big], { runs });
-  await small.close();
-  await big.close();
-  const figures = [
-    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings, { floorTarget: false }),
-    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings, {
-      floorTarget: true,
-    }),
-    ...flatness(smallTimings, bigTimings),
-  ];
+  const { figures } = await serverPageFigures(
+    url,
+    env('BENCH_RUNS', 200),
+    env('BENCH_CASES', 1_000_000),
+  );
   printFigures(figures);
   process.exit(figures.every((f) => f.ok !== false) ? 0 : 1);
 }

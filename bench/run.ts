@@ -18,10 +18,10 @@
  */
 import { openPglite } from '../app/db/database.server';
 import { bundleBench } from './bundle.bench';
-import { benchDatabase, benchEnvironment, env, load, log } from './databases';
+import { benchEnvironment, env, load, log } from './databases';
 import { festBench } from './fest.bench';
 import { loadBench } from './load.bench';
-import { flatness, measurePages, pageFigures } from './pages.bench';
+import { measurePages, pageFigures, serverPageFigures } from './pages.bench';
 import { printFigures, type Figure } from './report';
 
 async function main() {
@@ -45,25 +45,10 @@ async function main() {
     console.log('\nDATABASE_URL is not set: only PGlite was measured. Set it for the full run.');
     process.exit(1);
   }
-  // Both sizes side by side, page by page, so that the flat-with-size ratio compares the same
-  // minutes of the machine.
-  const small = await benchDatabase(url, 'soknadsportal_bench_10k', 10_000);
-  const big = await benchDatabase(url, 'soknadsportal_bench_1m', large);
-  const [smallTimings = [], bigTimings = []] = await measurePages([small, big], { runs });
-  await small.close();
-  await big.close();
-  if (big.kind !== 'postgres') throw new Error('The large database is PostgreSQL');
-  figures.push(
-    ...pageFigures('pages, PostgreSQL, 10,000 cases', smallTimings, { floorTarget: false }),
-  );
-  figures.push(
-    ...pageFigures(`pages, PostgreSQL, ${large.toLocaleString('en')} cases`, bigTimings, {
-      floorTarget: true,
-    }),
-  );
-  figures.push(...flatness(smallTimings, bigTimings));
+  const pages = await serverPageFigures(url, runs, large);
+  figures.push(...pages.figures);
   log(`\nMixed load: ${loadSeconds} s at 50 users against two app instances on ${large} cases`);
-  figures.push(...(await loadBench({ databaseUrl: big.url, seconds: loadSeconds })));
+  figures.push(...(await loadBench({ databaseUrl: pages.largeUrl, seconds: loadSeconds })));
 
   log('\nFEST: a full-size file, imported against a bare streaming parse');
   figures.push(...(await festBench()));
