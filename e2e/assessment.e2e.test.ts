@@ -8,6 +8,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 describe.each(TEST_DATABASES)(
@@ -24,14 +25,7 @@ describe.each(TEST_DATABASES)(
       await app.stop();
     });
 
-    async function signIn(name: string): Promise<Page> {
-      const context = await browser.newContext({ locale: 'nb-NO' });
-      const page = await context.newPage();
-      await page.goto(`${app.url}/logg-inn`);
-      await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-      await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-      return page;
-    }
+    const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
     async function signOut(page: Page) {
       await page.getByRole('button', { name: 'Logg ut' }).click();

@@ -3,7 +3,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { htmlPage, minimalPdf } from '../app/test/files';
-import { expectAccessible, launchChromium, startApp, type RunningApp, sameOrigin } from './harness';
+import {
+  expectAccessible,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  sameOrigin,
+  signInAs,
+} from './harness';
 
 const FILE_NAME = 'Epikrise Ærlig.pdf';
 
@@ -22,14 +29,8 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
   });
 
   /** A fresh browser session signed in as the named demo user. */
-  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   it('the doctor adds a PDF on the edit page, is refused an HTML file named .pdf, and downloads the PDF', async () => {
     const doctor = await signIn('Ingrid Haugland');

@@ -5,7 +5,7 @@ import { TEST_DATABASES } from '../app/test/databases';
 import { pdfTextLines } from '../app/test/pdf-text';
 
 import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 /**
@@ -25,14 +25,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   const done = (page: Page, text: string) =>
     expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);

@@ -10,6 +10,7 @@ import {
   startApp,
   type RunningApp,
   sameOrigin,
+  signInAs,
 } from './harness';
 
 /**
@@ -31,14 +32,8 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await app.stop();
   });
 
-  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   /** Starts a draft and saves a complete application over HTTP (as the pages do); its page URL. */
   async function completeDraft(page: Page): Promise<string> {

@@ -7,6 +7,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 /** Co-authoring and autosave under bad conditions, on PGlite (the merge logic is DB-independent). */
@@ -22,13 +23,7 @@ describe('co-authoring and autosave in Chromium', () => {
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 

@@ -9,6 +9,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
@@ -27,14 +28,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   /** Fires a workflow event from the case page's own form. */
   async function fire(page: Page, event: string, reason?: string) {

@@ -10,6 +10,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 const EVALUATION = '2099-06-30';
@@ -26,14 +27,8 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> =>
+    signInAs(browser, app, name, { acceptDownloads: true });
 
   it('admin configures a phrase; the director decides with it, revises, and gets the letter', async () => {
     // The trust administrator adds a standard condition; a bad form first, kept with messages.

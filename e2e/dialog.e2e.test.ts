@@ -7,6 +7,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 const CASE_VISIBLE = 'Synlig for søker og saksbehandlere';
@@ -25,14 +26,8 @@ describe('dialog and notifications in Chromium', () => {
     await app.stop();
   });
 
-  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   const dialog = (page: Page) => page.locator('section#dialog');
   const notificationsLink = (page: Page) =>

@@ -4,7 +4,13 @@ import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { expect } from 'vitest';
 import { openPglite, openPostgres, type Db, type DatabaseKind } from '../app/db/database.server';
 import { seed, seedFest } from '../app/db/seed.server';
@@ -170,6 +176,24 @@ function launch(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/**
+ * A page in a new context (Norwegian locale, plus `options`: say without JavaScript), signed in as
+ * the demo user `name` through the development login, on «Mine saker».
+ */
+export async function signInAs(
+  browser: Browser,
+  app: RunningApp,
+  name: string,
+  options: BrowserContextOptions = {},
+): Promise<Page> {
+  const context = await browser.newContext({ locale: 'nb-NO', ...options });
+  const page = await context.newPage();
+  await page.goto(`${app.url}/logg-inn`);
+  await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
+  await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+  return page;
 }
 
 /** Runs every axe rule on the page as it is now and fails on any violation. */

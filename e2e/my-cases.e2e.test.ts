@@ -9,6 +9,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 /**
@@ -57,14 +58,8 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
     await app.stop();
   });
 
-  async function signIn(name: string, javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled: boolean): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   const rows = (page: Page, caption: string) =>
     page.getByRole('table', { name: caption }).locator('tbody tr').count();

@@ -15,6 +15,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 /**
@@ -61,14 +62,8 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await app.stop();
   });
 
-  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   const noPatientIds = async (page: Page) => {
     const html = await page.content();

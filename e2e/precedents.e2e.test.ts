@@ -13,6 +13,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 const TRASTUZUMAB = { label: 'Herceptin', atc: 'L01XC03', substance: 'Trastuzumab' };
@@ -90,14 +91,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   it(
     'warns the director against national practice and lets them confirm',

@@ -9,6 +9,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 const HEADER = [
@@ -71,14 +72,8 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await app.stop();
   });
 
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', acceptDownloads: true });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string): Promise<Page> =>
+    signInAs(browser, app, name, { acceptDownloads: true });
 
   it('registers by form, and a year of cases from a spreadsheet', async () => {
     const page = await signIn('Per Vik');

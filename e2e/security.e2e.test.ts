@@ -3,7 +3,14 @@ import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { submitOverHttp } from './application';
-import { expectAccessible, launchChromium, sameOrigin, startApp, type RunningApp } from './harness';
+import {
+  expectAccessible,
+  launchChromium,
+  sameOrigin,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
 
 const CROSS_SITE_TEXT =
   'Forespørselen ble avvist fordi den ikke kom fra en side i Søknadsportalen.';
@@ -37,13 +44,8 @@ describe('security headers and cross-site requests in Chromium', () => {
     await new Promise((resolve) => attacker.close(resolve));
   });
 
-  async function signIn(name: string, javaScriptEnabled = true): Promise<Page> {
-    const page = await (await browser.newContext({ locale: 'nb-NO', javaScriptEnabled })).newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
 
   /** The case links on "Mine saker": what a successful forged request would have added to. */
   async function myCaseCount(page: Page): Promise<number> {

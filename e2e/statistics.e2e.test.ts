@@ -12,6 +12,7 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  signInAs,
 } from './harness';
 
 const CODES = ['HBE', 'HST', 'OUS', 'HFO'] as const;
@@ -46,14 +47,8 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     await app.stop();
   });
 
-  async function signIn(javaScriptEnabled = true): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: 'Logg inn som Tone Lie' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
-    return page;
-  }
+  const signIn = (javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, 'Tone Lie', { javaScriptEnabled });
 
   const section = (page: Page, id: string) => page.locator(`section[data-section="${id}"]`);
   const cellText = (page: Page, id: string, row: string, column = 'submitted') =>
