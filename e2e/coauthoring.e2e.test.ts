@@ -99,11 +99,8 @@ describe('co-authoring and autosave in Chromium', () => {
   });
 
   it('works without JavaScript: labelled fields, save, summary', async () => {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled: false });
-    const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const context = page.context();
     await page.goto(`${app.url}/saker/ny`);
     await expectAccessibleWithoutJs(browser, context, page.url());
     await page.getByLabel('Tilgangsordningen').check();

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { launchChromium, startApp, type RunningApp } from './harness';
+import { launchChromium, startApp, type RunningApp, signInAs } from './harness';
 
 /** What `GET /api/diagnoser` answers. */
 interface SearchResponse {
@@ -15,11 +15,7 @@ describe.each(TEST_DATABASES)('the diagnosis search API in Chromium on %s', (kin
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-    const context = await browser.newContext({ locale: 'nb-NO' });
-    doctor = await context.newPage();
-    await doctor.goto(`${app.url}/logg-inn`);
-    await doctor.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
-    await doctor.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    doctor = await signInAs(browser, app, 'Ingrid Haugland');
   });
   afterAll(async () => {
     await browser.close();

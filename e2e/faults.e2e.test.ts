@@ -3,11 +3,18 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { request, type APIRequestContext, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { waitUntilSaved } from './application';
-import { expectAccessible, launchChromium, sameOrigin, startApp, type RunningApp } from './harness';
+import {
+  expectAccessible,
+  launchChromium,
+  sameOrigin,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
 
 const FIELDS = ['indication', 'severity', 'dose', 'duration'] as const;
 type Field = (typeof FIELDS)[number];
@@ -142,10 +149,7 @@ describe.skipIf(!pgBin)('PostgreSQL down while the app runs', () => {
   });
 
   it('shows a clear 503 page, keeps what the user typed, and recovers without a restart', async () => {
-    const page: Page = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
-    await page.goto(`${app.url}/logg-inn`);
-    await page.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
-    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    const page = await signInAs(browser, app, 'Ingrid Haugland');
     await page.goto(`${app.url}/saker/ny`);
     await page.getByLabel('Pasientgruppe', { exact: true }).check();
     await page.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
