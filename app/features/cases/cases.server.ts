@@ -382,24 +382,26 @@ const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
 interface Branch {
   roles: CaseRole[];
   from?: 'collaborators' | 'leaders';
+  /** The branch's rows of `cases` (with the actor's trust where the rest does not imply it). */
   where: SQL | undefined;
   /** The same way of seeing, as a condition on a row of `cases` alone (no join). */
   sees: SQL;
 }
 
 function branchesOf(actor: Actor): Branch[] {
+  const inTrust = eq(cases.trustId, actor.trustId);
   const submitted = ne(cases.status, 'draft');
   const branches: Branch[] = [
     {
       roles: ['coAuthor'],
       from: 'collaborators',
-      where: eq(caseCollaborators.userId, actor.userId),
+      where: and(inTrust, eq(caseCollaborators.userId, actor.userId)),
       sees: sql`exists (select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId})`,
     },
   ];
   if (hasRole(actor, 'applicant')) {
     const own = eq(cases.applicantId, actor.userId);
-    branches.push({ roles: ['applicant'], where: own, sees: own });
+    branches.push({ roles: ['applicant'], where: and(inTrust, own), sees: own });
   }
   const endorserGrants = actor.grants.filter(
     (g) => g.role === 'endorser' && g.trustId === actor.trustId,
@@ -411,16 +413,19 @@ function branchesOf(actor: Actor): Branch[] {
     ...(trustEndorser ? (['endorser'] as const) : []),
   ];
   if (wholeTrust.length > 0)
-    branches.push({ roles: wholeTrust, where: submitted, sees: submitted });
+    branches.push({ roles: wholeTrust, where: and(inTrust, submitted), sees: submitted });
   // A department leader who is also director or committee: the whole-trust branch already shows
   // these cases, but the endorser role they add decides whether a case waits.
   if (endorserGrants.length > 0 && !trustEndorser) {
     branches.push({
       roles: ['endorser'],
       from: 'leaders',
-      where: and(submitted, eq(caseLeaders.userId, actor.userId)),
+      where: and(inTrust, submitted, eq(caseLeaders.userId, actor.userId)),
       sees: sql`${submitted} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
     });
+    // No trust condition: the departments are the actor's trust's (the grants above), and
+    // row-level security keeps to that trust too. Repeating it lets a generic plan pick the trust's
+    // index and read the department's whole history (docs/performance.md, "Ninth round").
     const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
     const department = and(submitted, inArray(cases.departmentId, departmentIds)) ?? submitted;
     branches.push({ roles: ['endorser'], where: department, sees: department });
@@ -490,7 +495,7 @@ function visibleCaseIds(
   const selects = branches.flatMap((branch) => {
     const condition = where(branch);
     if (!condition) return [];
-    const filter = and(eq(cases.trustId, actor.trustId), condition, branch.where, keyset);
+    const filter = and(condition, branch.where, keyset);
     const base =
       branch.from === 'collaborators'
         ? tx
