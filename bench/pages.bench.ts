@@ -1,7 +1,8 @@
 /**
  * Server time of the pages people use most, against the raw SQL floor of the same page.
  *
- * The app runs in this process (server/app.ts, the production build, no background jobs) on each
+ * The app runs in this process (server/app.ts, the production build, no background jobs, behind
+ * server/main.ts's HTTP classes) on each
  * given database. Each page is requested over loopback with a signed-in user's session, one at a
  * time: p50 and p95 over `runs` requests after a warm-up. With several databases (10,000 and
  * 1,000,000 cases) each page is measured on all of them in turn, request by request. The server
@@ -34,6 +35,7 @@ import { rowsOf } from '../app/db/rows';
 import * as schema from '../app/db/schema';
 import { createServer } from '../server/app';
 import { loadConfig } from '../server/config';
+import { expressHttpClasses } from '../server/http-classes';
 import { benchDatabase, benchEnvironment, env } from './databases';
 import { percentile, printFigures, timed, type Figure } from './report';
 
@@ -174,7 +176,7 @@ async function openTarget(base: Database) {
   const { app, auth } = await createServer(database, config, { jobs: false });
   // Each request's server time by its `x-bench-request` id, taken when the response finishes.
   const served = new Map<string, number>();
-  const server = createHttpServer((req, res) => {
+  const server = createHttpServer(expressHttpClasses(app), (req, res) => {
     const start = performance.now();
     const id = req.headers['x-bench-request'];
     res.once('finish', () => {

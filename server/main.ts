@@ -1,9 +1,11 @@
+import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { seedNationalDemo } from '../app/features/national/demo.server';
 import { createServer } from './app';
 import { loadConfig } from './config';
+import { expressHttpClasses } from './http-classes';
 
 const config = loadConfig(process.env, process.argv);
 const database: Database = config.databaseUrl
@@ -18,7 +20,8 @@ if (config.seedDemo) {
 
 const { app, stopJobs } = await createServer(database, config);
 
-const server = app.listen(config.port, config.host, () => {
+const server = createHttpServer(expressHttpClasses(app), app);
+server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
