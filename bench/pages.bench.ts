@@ -2,16 +2,16 @@
  * Server time of the pages people use most, against the raw SQL floor of the same page.
  *
  * The app runs in this process (server/app.ts, the production build, no background jobs, behind
- * server/main.ts's HTTP classes) on each
- * given database. Each page is requested over loopback with a signed-in user's session, one at a
- * time: p50 and p95 over `runs` requests after a warm-up. With several databases (10,000 and
- * 1,000,000 cases) each page is measured on all of them in turn, request by request. The server
- * time is taken at the server, from the request's arrival to its response's last byte handed to
- * the socket (`finish`); the round trip, as the client in this same process sees it, is reported
- * beside it (it adds the client's own work: building the request and parsing the response). One
- * more request records every SQL statement the page ran (through Drizzle's logger); the floor
- * replays exactly those statements with their parameters on one raw connection in one transaction
- * (rolled back, so logged reads and writes leave nothing), with no app code in between.
+ * server/main.ts's HTTP classes) on each given database. Each page is requested over loopback with
+ * a signed-in user's session, one at a time: p50 and p95 over `runs` requests after a warm-up. With
+ * several databases (10,000 and 1,000,000 cases) each page is measured on all of them in turn,
+ * request by request. The server time is taken at the server, from the request's arrival to its
+ * response's last byte handed to the socket (`finish`); the round trip, as the client in this same
+ * process sees it, is reported beside it (it adds the client's own work: building the request and
+ * parsing the response). One more request records every SQL statement the page ran (through
+ * Drizzle's logger); the floor replays exactly those statements with their parameters on one raw
+ * connection in one transaction (rolled back, so logged reads and writes leave nothing), with no
+ * app code in between.
  */
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
