@@ -19,12 +19,10 @@ import type { Scheme } from '../cases/domain/application';
 import { SCHEMES } from '../cases/domain/application';
 import ExcelJS from 'exceljs';
 import {
-  addHistogram,
-  addHistogramText,
   grainRanges,
-  histogramSummary,
+  summarizeHistogramRows,
   type GrainRange,
-  type Histogram,
+  type HistogramSummary,
   type PeriodRanges,
 } from './domain/aggregates';
 import {
@@ -153,14 +151,16 @@ function inPeriod(
 
 const SECONDS_PER_TENTH = DAY / 10;
 
-/** Count, median and 90th percentile (seconds) of every stage from its histogram of tenths. */
-function stagesOf(histograms: Map<string, Histogram> | undefined): Aggregates['stages'] {
+/** Count, median and 90th percentile (seconds) of every stage from its histogram's summary. */
+function stagesOf(summaries: Map<string, HistogramSummary> | undefined): Aggregates['stages'] {
+  const seconds = (tenths: number | null | undefined) =>
+    tenths === null || tenths === undefined ? null : tenths * SECONDS_PER_TENTH;
   return Object.fromEntries(
     STAGES.map((stage) => {
-      const { n, percentiles } = histogramSummary(histograms?.get(stage) ?? [], [0.5, 0.9]);
-      const seconds = (tenths: number | null | undefined) =>
-        tenths === null || tenths === undefined ? null : tenths * SECONDS_PER_TENTH;
-      return [stage, { n, median: seconds(percentiles[0]), p90: seconds(percentiles[1]) }];
+      const summary = summaries?.get(stage);
+      if (!summary) return [stage, { n: 0, median: null, p90: null }];
+      const [median, p90] = summary.percentiles;
+      return [stage, { n: summary.n, median: seconds(median), p90: seconds(p90) }];
     }),
   ) as Aggregates['stages'];
 }
@@ -172,7 +172,7 @@ const stageRow = z.object({
   sign: z.number(),
   /**
    * The `[tenths, n]` pairs as the text of a two-dimensional `integer` array (`{{80,1},{410,2}}`),
-   * read in place by `addHistogramText` (which refuses anything else): a view sums tens of
+   * read in place by `summarizeHistogramRows` (which refuses anything else): a view sums tens of
    * thousands of pairs.
    */
   histogram: z.string(),
@@ -199,7 +199,7 @@ function histogramRows(
  * from `statistics_scheme_stage_histograms` with a scheme or scope filter, and with an ATC filter
  * from `statistics_atc_group_stage_histograms` (the group's own rows) or, with a scheme or scope
  * filter as well, `statistics_atc_stage_histograms` (per ATC code, scheme and scope); summed per
- * trust and in total by `histogramsByTrust`. The ATC tables have whole months and years only, so
+ * trust and in total by `summarizeHistogramRows`. The ATC tables have whole months and years only, so
  * with an ATC filter the days at the period's edges are counted from their `case_summaries` rows
  * with the same rounding.
  */
@@ -282,31 +282,6 @@ function stageHistogramQuery(
       group by 1, 2, 3`);
   }
   return sql.join(parts, sql` union all `);
-}
-
-/**
- * The histograms of the rows summed per trust (keyed by trust id) and in total (keyed by ''), then
- * per stage; a row with sign −1 is subtracted. The total is summed from the trusts' sums, which
- * have fewer bins than the rows.
- */
-function histogramsByTrust(
-  rows: readonly z.infer<typeof stageRow>[],
-): Map<string, Map<string, Histogram>> {
-  const sums = new Map<string, Map<string, number[]>>();
-  const countsAt = (key: string, stage: string) => {
-    const byStage = sums.get(key) ?? new Map<string, number[]>();
-    sums.set(key, byStage);
-    const counts = byStage.get(stage) ?? [];
-    byStage.set(stage, counts);
-    return counts;
-  };
-  for (const { trust_id, stage, sign, histogram } of rows) {
-    addHistogramText(countsAt(trust_id, stage), histogram, sign);
-  }
-  for (const byStage of [...sums.values()]) {
-    for (const [stage, counts] of byStage) addHistogram(countsAt('', stage), counts);
-  }
-  return sums;
 }
 
 /** A subquery's rows as one JSON array (`[]` for none), in `order` if given. */
@@ -433,7 +408,16 @@ function buildStatistics(
   { trusts: trustList, series, groups, atcGroups, stageRows }: Figures,
 ): Statistics {
   const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
-  const stageBins = histogramsByTrust(stageRows);
+  // Per trust and stage, and per stage nationally (key ''): n, median and p90 in tenths of a day.
+  const stageBins = summarizeHistogramRows(
+    stageRows.map(({ trust_id, stage, sign, histogram }) => ({
+      key: trust_id,
+      stage,
+      sign,
+      histogram,
+    })),
+    [0.5, 0.9],
+  );
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
   // A group whose cases all fall after the period in its year nets to 0: not a group of the period.

@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addHistogram,
   addHistogramText,
   grainRanges,
   HISTOGRAM_MAX_VALUE,
-  histogramSummary,
+  Histogram,
+  summarizeHistogramRows,
   type GrainRange,
+  type HistogramRow,
 } from './aggregates';
 
 /** percentile_cont over the expanded values, as PostgreSQL defines it. */
@@ -189,34 +190,53 @@ describe('grainRanges', () => {
   });
 });
 
-/** A dense histogram of `[value, n]` bins (the same value may come twice). */
+/** A dense array of the counts of `[value, n]` bins (the same value may come twice). */
 const dense = (bins: readonly { value: number; n: number }[]): number[] => {
-  const histogram: number[] = [];
+  const out: number[] = [];
   for (const b of bins) {
-    while (histogram.length <= b.value) histogram.push(0);
-    histogram[b.value] = (histogram[b.value] ?? 0) + b.n;
+    while (out.length <= b.value) out.push(0);
+    out[b.value] = (out[b.value] ?? 0) + b.n;
   }
-  return histogram;
+  return out;
 };
 
-describe('histogramSummary', () => {
-  it('is no cases and null percentiles for an empty histogram or one that nets to zero', () => {
-    expect(histogramSummary([], [0.5])).toEqual({ n: 0, percentiles: [null] });
-    expect(histogramSummary([0, 0, 0, 0, -1], [0.5, 0.9])).toEqual({
+/** A histogram of the bins, added in their order. */
+const histogramOf = (bins: readonly { value: number; n: number }[]) => {
+  const h = new Histogram();
+  for (const b of bins) h.add(b.value, b.n);
+  return h;
+};
+
+/** The bins of a dense array of counts. */
+const binsOf = (counts: readonly number[]) => counts.map((n, value) => ({ value, n }));
+
+describe('Histogram', () => {
+  it('is no cases and null percentiles when empty or netting to zero', () => {
+    expect(new Histogram().summary([0.5])).toEqual({ n: 0, percentiles: [null] });
+    expect(histogramOf(binsOf([0, 0, 0, 0, -1])).summary([0.5, 0.9])).toEqual({
       n: 0,
       percentiles: [null, null],
+    });
+    expect(
+      histogramOf([
+        { value: 4, n: 2 },
+        { value: 4, n: -2 },
+      ]).summary([0.5]),
+    ).toEqual({
+      n: 0,
+      percentiles: [null],
     });
   });
 
   it('leaves out values whose count nets to zero or less', () => {
     // 2 cases of 1, a value netting to −3 in between, 1 case of 9: the values 1, 1, 9.
-    expect(histogramSummary([0, 2, 0, 0, -3, 0, 0, 0, 0, 1], [0, 0.5, 1])).toEqual({
+    expect(histogramOf(binsOf([0, 2, 0, 0, -3, 0, 0, 0, 0, 1])).summary([0, 0.5, 1])).toEqual({
       n: 3,
       percentiles: [1, 1, 9],
     });
   });
 
-  it('counts the cases and equals percentile_cont of the expanded values', () => {
+  it('counts the cases and equals percentile_cont of the expanded values, in any order added', () => {
     const bins = fc.array(
       fc.record({ value: fc.integer({ min: 0, max: 3000 }), n: fc.integer({ min: 0, max: 20 }) }),
       { minLength: 1, maxLength: 30 },
@@ -224,7 +244,7 @@ describe('histogramSummary', () => {
     fc.assert(
       fc.property(bins, fc.subarray([0, 0.1, 0.5, 0.9, 1]), (list, ps) => {
         const values = list.flatMap((b) => Array.from({ length: b.n }, () => b.value));
-        const summary = histogramSummary(dense(list), ps);
+        const summary = histogramOf(list).summary(ps);
         expect(summary.n).toBe(values.length);
         expect(summary.percentiles).toHaveLength(ps.length);
         ps.forEach((p, i) => {
@@ -235,35 +255,42 @@ describe('histogramSummary', () => {
       { numRuns: 300 },
     );
   });
-});
 
-describe('addHistogram', () => {
-  it('adds value by value, into a shorter or a longer histogram', () => {
-    const into = [1, 2];
-    addHistogram(into, [0, 1, 0, 4]);
-    expect(into).toEqual([1, 3, 0, 4]);
-    addHistogram(into, [5]);
-    expect(into).toEqual([6, 3, 0, 4]);
+  it('adds another histogram value by value, and is empty again after clear', () => {
+    const h = histogramOf(binsOf([1, 2]));
+    h.addAll(histogramOf(binsOf([0, 1, 0, 4])));
+    expect(h.toArray()).toEqual([1, 3, 0, 4]);
+    h.clear();
+    expect(h.toArray()).toEqual([]);
+    expect(h.summary([0.5]).n).toBe(0);
+    h.add(2, 5);
+    expect(h.toArray()).toEqual([0, 0, 5]);
+    expect(h.summary([0, 1])).toEqual({ n: 5, percentiles: [2, 2] });
+  });
+
+  it.each([-1, 0.5, HISTOGRAM_MAX_VALUE + 1, Number.NaN])('refuses the value %s', (value) => {
+    expect(() => new Histogram().add(value, 1)).toThrow();
   });
 });
 
-describe('addHistogramText', () => {
-  /** PostgreSQL's text of a two-dimensional integer array of pairs: `{{80,1},{410,2}}`. */
-  const arrayText = (pairs: [number, number][]) =>
-    `{${pairs.map(([value, n]) => `{${String(value)},${String(n)}}`).join(',')}}`;
+/** PostgreSQL's text of a two-dimensional integer array of pairs: `{{80,1},{410,2}}`. */
+const arrayText = (pairs: readonly (readonly [number, number])[]) =>
+  `{${pairs.map(([value, n]) => `{${String(value)},${String(n)}}`).join(',')}}`;
 
+describe('addHistogramText', () => {
   it('adds every pair times the sign, as reading the text as JSON would', () => {
     const pair = fc.tuple(fc.integer({ min: 0, max: 5000 }), fc.integer({ min: 0, max: 10_000 }));
     fc.assert(
       fc.property(fc.array(pair, { maxLength: 40 }), fc.constantFrom(1, -1), (pairs, sign) => {
-        const counts = [0, 0, 0, 0, 0, 0, 0, 3];
-        addHistogramText(counts, arrayText(pairs), sign);
+        const into = histogramOf([{ value: 7, n: 3 }]);
+        addHistogramText(into, arrayText(pairs), sign);
         const json = arrayText(pairs).replaceAll('{', '[').replaceAll('}', ']');
+        const parsed = JSON.parse(json) as [number, number][];
         const expected = dense([
           { value: 7, n: 3 },
-          ...(JSON.parse(json) as [number, number][]).map(([value, n]) => ({ value, n: sign * n })),
+          ...parsed.map(([value, n]) => ({ value, n: sign * n })),
         ]);
-        expect(counts).toEqual(expected);
+        expect(into.toArray()).toEqual(expected);
       }),
       { numRuns: 300 },
     );
@@ -282,13 +309,80 @@ describe('addHistogramText', () => {
     '[[1, 2]]',
     '{{1, 2}}',
   ])('refuses %s', (text) => {
-    expect(() => addHistogramText([], text, 1)).toThrow();
+    expect(() => addHistogramText(new Histogram(), text, 1)).toThrow();
   });
 
   it('takes the largest value it allows', () => {
-    const counts: number[] = [];
-    addHistogramText(counts, `{{${String(HISTOGRAM_MAX_VALUE)},2}}`, 1);
-    expect(counts).toHaveLength(HISTOGRAM_MAX_VALUE + 1);
-    expect(counts[HISTOGRAM_MAX_VALUE]).toBe(2);
+    const into = new Histogram();
+    addHistogramText(into, `{{${String(HISTOGRAM_MAX_VALUE)},2}}`, 1);
+    expect(into.toArray()).toHaveLength(HISTOGRAM_MAX_VALUE + 1);
+    expect(into.toArray()[HISTOGRAM_MAX_VALUE]).toBe(2);
+  });
+});
+
+describe('summarizeHistogramRows', () => {
+  const PS = [0, 0.5, 0.9, 1];
+
+  /** The summaries as summing each key's rows into its own dense array would give them. */
+  function expected(rows: readonly HistogramRow[]) {
+    const sums = new Map<string, Map<string, { value: number; n: number }[]>>();
+    const bins = (key: string, stage: string) => {
+      const byStage = sums.get(key) ?? new Map<string, { value: number; n: number }[]>();
+      sums.set(key, byStage);
+      const list = byStage.get(stage) ?? [];
+      byStage.set(stage, list);
+      return list;
+    };
+    for (const row of rows) {
+      const pairs = JSON.parse(row.histogram.replaceAll('{', '[').replaceAll('}', ']')) as [
+        number,
+        number,
+      ][];
+      const own = bins(row.key, row.stage);
+      const total = bins('', row.stage);
+      for (const [value, n] of pairs) {
+        own.push({ value, n: row.sign * n });
+        total.push({ value, n: row.sign * n });
+      }
+    }
+    return new Map(
+      [...sums].map(([key, byStage]) => [
+        key,
+        new Map([...byStage].map(([stage, list]) => [stage, histogramOf(list).summary(PS)])),
+      ]),
+    );
+  }
+
+  const row = fc.record({
+    key: fc.constantFrom('trust-a', 'trust-b', 'trust-c'),
+    stage: fc.constantFrom('endorsement', 'assessment'),
+    sign: fc.constantFrom(1, 1, -1),
+    histogram: fc
+      .array(fc.tuple(fc.integer({ min: 0, max: 3000 }), fc.integer({ min: 0, max: 9 })), {
+        maxLength: 12,
+      })
+      .map(arrayText),
+  });
+
+  it('sums per key and stage and in total, as dense arrays per key would', () => {
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 30 }), (rows) => {
+        expect(summarizeHistogramRows(rows, PS)).toEqual(expected(rows));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('sums the same after a call that refused a row midway', () => {
+    const a = { key: 'trust-a', stage: 'assessment', sign: 1, histogram: '{{10,2},{40,1}}' };
+    const b = { key: 'trust-b', stage: 'assessment', sign: 1, histogram: '{{20,3}}' };
+    const refused = { key: 'trust-a', stage: 'assessment', sign: 1, histogram: '{{7,5},{x}}' };
+    const rows: HistogramRow[] = [a, b];
+    expect(() => summarizeHistogramRows([a, refused, b], PS)).toThrow();
+    expect(summarizeHistogramRows(rows, PS)).toEqual(expected(rows));
+    expect(summarizeHistogramRows(rows, PS).get('')?.get('assessment')).toEqual({
+      n: 6,
+      percentiles: [10, 20, 30, 40],
+    });
   });
 });

@@ -81,38 +81,123 @@ export function grainRanges(
   return { add, subtract: cover(end, whole, 'month') };
 }
 
-/**
- * A histogram of non-negative integers (stage times in tenths of a day): entry `v` is how many
- * cases have the value `v`. Dense, because the values run to a few thousand and a view adds up tens
- * of thousands of pairs: an array index where a Map would hash (docs/performance.md).
- */
-export type Histogram = readonly number[];
-
 /** The largest value a histogram holds: 100,000 tenths of a day is 27 years. */
 export const HISTOGRAM_MAX_VALUE = 100_000;
+
+/** How many cases a histogram counts, and the percentiles asked for (null when it counts none). */
+export interface HistogramSummary {
+  n: number;
+  percentiles: (number | null)[];
+}
+
+/**
+ * A histogram of non-negative integers (stage times in tenths of a day): how many cases have each
+ * value. Kept as a dense array indexed by value, with the list of the values it has counts for, so
+ * that adding, summing and reading it cost the values it holds (a few hundred) and not the range
+ * they span (to a few thousand), and so that one can be cleared and used again: a view sums tens of
+ * thousands of pairs into a hundred histograms (docs/performance.md, twelfth round).
+ */
+export class Histogram {
+  private readonly counts = new Float64Array(HISTOGRAM_MAX_VALUE + 1);
+  private readonly listed = new Uint8Array(HISTOGRAM_MAX_VALUE + 1);
+  private readonly values = new Int32Array(HISTOGRAM_MAX_VALUE + 1);
+  private size = 0;
+
+  /** Adds `n` (which may be negative) cases of `value`. */
+  add(value: number, n: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > HISTOGRAM_MAX_VALUE)
+      throw new Error(`A histogram value out of range: ${String(value)}`);
+    if (this.listed[value] === 0) {
+      this.listed[value] = 1;
+      this.values[this.size] = value;
+      this.size += 1;
+    }
+    this.counts[value] = (this.counts[value] ?? 0) + n;
+  }
+
+  /** Adds every count of `other`. */
+  addAll(other: Histogram): void {
+    for (let i = 0; i < other.size; i += 1) {
+      const value = other.values[i] ?? 0;
+      this.add(value, other.counts[value] ?? 0);
+    }
+  }
+
+  /**
+   * How many cases it counts, and PostgreSQL's `percentile_cont(p)` for each `p` of the values it
+   * stands for (each value as many times as its count), without expanding it: the values at the
+   * two ranks around p·(N−1), interpolated; null when it counts none. A value whose count nets to
+   * zero or less counts no case. Sorts its values, then one pass for the total and one for every
+   * rank.
+   */
+  summary(ps: readonly number[]): HistogramSummary {
+    const values = this.values.subarray(0, this.size).sort();
+    const countAt = (i: number) => this.counts[values[i] ?? 0] ?? 0;
+    let total = 0;
+    for (let i = 0; i < values.length; i += 1) {
+      const n = countAt(i);
+      if (n > 0) total += n;
+    }
+    if (total === 0) return { n: 0, percentiles: ps.map(() => null) };
+    // The ranks to find (two per p), found in ascending order in one pass over the values.
+    const ranks = ps.flatMap((p) => [Math.floor(p * (total - 1)), Math.ceil(p * (total - 1))]);
+    const order = ranks.map((_, i) => i).sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0));
+    const valueAtRank: number[] = ranks.map(() => 0);
+    let seen = 0;
+    let next = 0;
+    for (let i = 0; i < values.length && next < order.length; i += 1) {
+      const n = countAt(i);
+      if (n <= 0) continue;
+      seen += n;
+      for (let k = order[next]; k !== undefined && (ranks[k] ?? 0) < seen; k = order[next]) {
+        valueAtRank[k] = values[i] ?? 0;
+        next += 1;
+      }
+    }
+    return {
+      n: total,
+      percentiles: ps.map((p, k) => {
+        const position = p * (total - 1);
+        const low = valueAtRank[2 * k] ?? 0;
+        const high = valueAtRank[2 * k + 1] ?? 0;
+        return low + (high - low) * (position - Math.floor(position));
+      }),
+    };
+  }
+
+  /** Every value's count, from 0 to the highest value it has a count for. */
+  toArray(): number[] {
+    let end = 0;
+    for (let i = 0; i < this.size; i += 1) end = Math.max(end, (this.values[i] ?? 0) + 1);
+    return Array.from(this.counts.subarray(0, end));
+  }
+
+  /** Back to no counts. */
+  clear(): void {
+    for (let i = 0; i < this.size; i += 1) {
+      const value = this.values[i] ?? 0;
+      this.counts[value] = 0;
+      this.listed[value] = 0;
+    }
+    this.size = 0;
+  }
+}
 
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 /** `{`, `}` and `,`: the rest of PostgreSQL's text of a two-dimensional array of integers. */
 const isSeparator = (c: number) => c === 123 || c === 125 || c === 44;
 
-/** Adds `n` cases of `value` to `counts`, lengthening it with zeros as needed. */
-function addCount(counts: number[], value: number, n: number): void {
-  if (value > HISTOGRAM_MAX_VALUE) throw new Error(`A histogram value out of range: ${value}`);
-  while (counts.length <= value) counts.push(0);
-  counts[value] = (counts[value] ?? 0) + n;
-}
-
 /**
  * Adds the `[value, n]` pairs of a histogram written as PostgreSQL's text of a two-dimensional
- * `integer` array (`{{80,1},{410,2}}`) to `counts`, each `n` times `sign`. Read in place: parsing
- * it as JSON would make an array per pair, tens of thousands per page. Throws on anything but
- * non-negative integers in that shape, and on a value over `HISTOGRAM_MAX_VALUE`.
+ * `integer` array (`{{80,1},{410,2}}`) to `histogram`, each `n` times `sign`. Read in place:
+ * parsing it as JSON would make an array per pair, tens of thousands per page. Throws on anything
+ * but non-negative integers in that shape, and on a value over `HISTOGRAM_MAX_VALUE`.
  */
-export function addHistogramText(counts: number[], text: string, sign: number): void {
+export function addHistogramText(histogram: Histogram, text: string, sign: number): void {
   let number = 0;
   let digits = false;
-  let value: number | null = null;
+  let value = -1;
   for (let i = 0; i <= text.length; i += 1) {
     const c = i < text.length ? text.charCodeAt(i) : 44;
     if (c >= DIGIT_0 && c <= DIGIT_9) {
@@ -120,63 +205,81 @@ export function addHistogramText(counts: number[], text: string, sign: number): 
       digits = true;
     } else if (isSeparator(c)) {
       if (!digits) continue;
-      if (value === null) value = number;
+      if (value < 0) value = number;
       else {
-        addCount(counts, value, sign * number);
-        value = null;
+        histogram.add(value, sign * number);
+        value = -1;
       }
       number = 0;
       digits = false;
     } else {
-      throw new Error(`Not a histogram of integer pairs at ${i}: ${text.slice(0, 40)}`);
+      throw new Error(`Not a histogram of integer pairs at ${String(i)}: ${text.slice(0, 40)}`);
     }
   }
-  if (value !== null) throw new Error(`A histogram with an unpaired value: ${text.slice(0, 40)}`);
+  if (value >= 0) throw new Error(`A histogram with an unpaired value: ${text.slice(0, 40)}`);
 }
 
-/** Adds histogram `from` to `into`, value by value. */
-export function addHistogram(into: number[], from: Histogram): void {
-  while (into.length < from.length) into.push(0);
-  from.forEach((n, value) => {
-    into[value] = (into[value] ?? 0) + n;
-  });
+/** A histogram to sum: of `key` (a trust) and `stage`, as array text, counted in `sign` times. */
+export interface HistogramRow {
+  key: string;
+  stage: string;
+  sign: number;
+  histogram: string;
 }
 
 /**
- * How many cases a histogram counts, and PostgreSQL's `percentile_cont(p)` for each `p` of the
- * values it stands for (each value as many times as its count), without expanding it: the values
- * at the two ranks around p·(N−1), interpolated; null when it counts none. A value whose count
- * nets to zero or less counts no case. One pass for the total and one for every rank.
+ * One key's stage and every key's, reused by each call of `summarizeHistogramRows` (which is
+ * synchronous) and empty whenever none runs: a new dense array per key and stage made about 2 MB
+ * of garbage per statistics page at a million cases, and with it young-generation collections.
  */
-export function histogramSummary(
-  histogram: Histogram,
+const scratch = { one: new Histogram(), all: new Histogram() };
+
+/**
+ * The summary of the rows' histograms summed per key and stage, and per stage over all keys
+ * (under key `''`). Throws as `addHistogramText` does.
+ */
+export function summarizeHistogramRows(
+  rows: readonly HistogramRow[],
   ps: readonly number[],
-): { n: number; percentiles: (number | null)[] } {
-  let total = 0;
-  for (const n of histogram) if (n > 0) total += n;
-  if (total === 0) return { n: 0, percentiles: ps.map(() => null) };
-  // The ranks to find (two per p), found in ascending order in one pass over the values.
-  const ranks = ps.flatMap((p) => [Math.floor(p * (total - 1)), Math.ceil(p * (total - 1))]);
-  const order = ranks.map((_, i) => i).sort((a, b) => (ranks[a] ?? 0) - (ranks[b] ?? 0));
-  const valueAtRank: number[] = ranks.map(() => 0);
-  let seen = 0;
-  let next = 0;
-  for (let value = 0; value < histogram.length && next < order.length; value += 1) {
-    const n = histogram[value] ?? 0;
-    if (n <= 0) continue;
-    seen += n;
-    for (let i = order[next]; i !== undefined && (ranks[i] ?? 0) < seen; i = order[next]) {
-      valueAtRank[i] = value;
-      next += 1;
-    }
+): Map<string, Map<string, HistogramSummary>> {
+  const { one, all } = scratch;
+  try {
+    return summarize(rows, ps, one, all);
+  } finally {
+    one.clear();
+    all.clear();
   }
-  return {
-    n: total,
-    percentiles: ps.map((p, k) => {
-      const position = p * (total - 1);
-      const low = valueAtRank[2 * k] ?? 0;
-      const high = valueAtRank[2 * k + 1] ?? 0;
-      return low + (high - low) * (position - Math.floor(position));
-    }),
+}
+
+function summarize(
+  rows: readonly HistogramRow[],
+  ps: readonly number[],
+  one: Histogram,
+  all: Histogram,
+): Map<string, Map<string, HistogramSummary>> {
+  const byStage = new Map<string, Map<string, HistogramRow[]>>();
+  for (const row of rows) {
+    let byKey = byStage.get(row.stage);
+    if (!byKey) byStage.set(row.stage, (byKey = new Map<string, HistogramRow[]>()));
+    const list = byKey.get(row.key);
+    if (list) list.push(row);
+    else byKey.set(row.key, [row]);
+  }
+  const out = new Map<string, Map<string, HistogramSummary>>();
+  const put = (key: string, stage: string, summary: HistogramSummary) => {
+    let stages = out.get(key);
+    if (!stages) out.set(key, (stages = new Map<string, HistogramSummary>()));
+    stages.set(stage, summary);
   };
+  for (const [stage, byKey] of byStage) {
+    for (const [key, list] of byKey) {
+      for (const row of list) addHistogramText(one, row.histogram, row.sign);
+      put(key, stage, one.summary(ps));
+      all.addAll(one);
+      one.clear();
+    }
+    put('', stage, all.summary(ps));
+    all.clear();
+  }
+  return out;
 }
