@@ -166,7 +166,8 @@ function stagesOf(summaries: Map<string, HistogramSummary> | undefined): Aggrega
 }
 
 const stageRow = z.object({
-  trust_id: z.string(),
+  /** The trust's id, the key `summarizeHistogramRows` sums per. */
+  key: z.string(),
   stage: z.string(),
   /** 1 for a histogram counted in, −1 for one counted out (`inPeriod`). */
   sign: z.number(),
@@ -189,7 +190,7 @@ function histogramRows(
   ...conditions: (SQL | undefined)[]
 ): SQL {
   const period = inPeriod(t, ranges);
-  return sql`select ${t.trustId} as trust_id, ${t.stage} as stage, ${period.sign} as sign,
+  return sql`select ${t.trustId} as key, ${t.stage} as stage, ${period.sign} as sign,
     ${t.histogram}::text as histogram from ${t} where ${and(period.where, ...conditions)}`;
 }
 
@@ -274,7 +275,7 @@ function stageHistogramQuery(
       filters.scope ? eq(c.patientScope, filters.scope) : undefined,
       trustId ? eq(c.trustId, trustId) : undefined,
     );
-    parts.push(sql`select b.trust_id, b.stage, b.sign,
+    parts.push(sql`select b.trust_id as key, b.stage, b.sign,
         array_agg(array[b.tenths, b.n])::text as histogram
       from (select ${c.trustId} as trust_id, t.stage, ${sign} as sign, t.tenths, count(*)::int as n
         from ${c} cross join lateral statistics_stage_tenths(${c.stageSeconds}, ${c.processingSeconds}) t
@@ -409,15 +410,7 @@ function buildStatistics(
 ): Statistics {
   const trust = filters.trust ? trustList.find((t) => t.code === filters.trust) : undefined;
   // Per trust and stage, and per stage nationally (key ''): n, median and p90 in tenths of a day.
-  const stageBins = summarizeHistogramRows(
-    stageRows.map(({ trust_id, stage, sign, histogram }) => ({
-      key: trust_id,
-      stage,
-      sign,
-      histogram,
-    })),
-    [0.5, 0.9],
-  );
+  const stageBins = summarizeHistogramRows(stageRows, [0.5, 0.9]);
   const byTrust = new Map<string, Aggregates>();
   const byScheme = new Map<string, Counts>();
   // A group whose cases all fall after the period in its year nets to 0: not a group of the period.
