@@ -1565,7 +1565,9 @@ export const nb = {
     continuedShare: 'Andel fortsatt (%)',
     totalCases: (count: string) => `Søknader i utvalget: ${count}`,
     suppressionNote:
-      '«<5» betyr færre enn 5. Når et skjult tall kan regnes ut av summen, skjules også det nest minste tallet i samme rad eller kolonne. Andeler og tider vises bare når de bygger på minst 5 saker.',
+      '«<5» betyr 1–4 saker. «skjult» betyr at tallet er skjult for at et lite tall ikke skal kunne regnes ut av summen, eller at en andel eller tid bygger på færre enn 5 saker. «–» betyr at det ikke er saker å regne ut noe fra.',
+    /** What a withheld figure shows (features/statistics/domain/suppression.ts). */
+    withheld: { small: '<5', hidden: 'skjult', none: '–' },
     exportTitle: 'Søknadsportal – statistikk',
     exportInvalid:
       'Ukjent del av statistikken eller ukjent filformat. Velg CSV eller Excel fra statistikksiden.',

@@ -40,7 +40,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     'Cache-Control': 'no-store',
   });
   if (format === 'csv') {
-    return new Response(tableToCsv(table), { headers: headers('text/csv; charset=utf-8', 'csv') });
+    return new Response(tableToCsv(table, msg.statistics.withheld), {
+      headers: headers('text/csv; charset=utf-8', 'csv'),
+    });
   }
   const body = await sectionToXlsx(table, describeFilters(page.values));
   return new Response(new Uint8Array(body), {

@@ -44,7 +44,7 @@ export default function StatisticsPage({ loaderData }: Route.ComponentProps) {
       {page.ok && (
         <>
           <Paragraph data-testid="statistics-total">
-            {s.totalCases(formatValue(page.statistics.total, 'count'))}
+            {s.totalCases(formatValue(page.statistics.total, 'count', s.withheld))}
           </Paragraph>
           <Paragraph data-size="sm">{s.suppressionNote}</Paragraph>
           {(Object.keys(CHARTS) as SectionId[]).map((id) => (

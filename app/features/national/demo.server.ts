@@ -5,16 +5,16 @@ import { generateCases } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
 
 /**
- * Fifteen trusts with generated history for the national overview and statistics; the demo
+ * Fifteen helseforetak (never an RHF: cases belong to the trust that treats) with generated history for the national overview and statistics; the demo
  * trusts with users (HBE, HST, OUS) are left out, so their own registers and case numbering
  * hold only what is done in the demo.
  */
 export const NATIONAL_DEMO_TRUSTS = [
-  'HVE',
   'HFO',
   'HFD',
-  'HSO',
   'AHU',
+  'SIN',
+  'SOS',
   'SIV',
   'STE',
   'SSH',

@@ -31,9 +31,12 @@ export async function insertGeneratedCases(
   generated: readonly GeneratedCase[],
 ): Promise<number> {
   const trustRows = await db
-    .select({ id: trusts.id, code: trusts.code })
+    .select({ id: trusts.id, code: trusts.code, kind: trusts.kind })
     .from(trusts)
     .where(inArray(trusts.code, [...trustCodes]));
+  const notHf = trustRows.find((t) => t.kind !== 'HF');
+  if (notHf)
+    throw new Error(`Cases belong to a helseforetak, not to ${notHf.code} (${notHf.kind})`);
   const byCode = new Map(trustRows.map((t) => [t.code, t.id]));
   const people = new Map<
     number,

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import type { Actor } from '../auth/domain/roles';
 import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
@@ -91,7 +93,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
       from: new Date('2023-01-01T00:00:00Z'),
       to: new Date('2025-06-30T00:00:00Z'),
     });
-    await insertGeneratedCases(db(), ['HVE', 'SIV', 'UNN'], generated);
+    await insertGeneratedCases(db(), ['HFO', 'SIV', 'UNN'], generated);
     // Real cases with patient ids and distinctive free text, in two trusts.
     for (const [i, actors] of [hbe, ous, hbe].entries()) {
       const draft = await createDraft(db(), actors.applicant, {
@@ -137,7 +139,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
   it('shows every trust’s cases to a reader of any trust', () => {
     expect(all).toHaveLength(93);
     expect(new Set(all.map((r) => r.trustCode))).toEqual(
-      new Set(['HVE', 'SIV', 'UNN', 'HBE', 'OUS']),
+      new Set(['HFO', 'SIV', 'UNN', 'HBE', 'OUS']),
     );
     const real = all.find((r) => r.trustCode === 'HBE' && r.outcome === 'approved');
     expect(real).toMatchObject({
@@ -400,6 +402,17 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
       for await (const row of nationalRows(fresh.db, actor, query(''), 1000)) rows.push(row);
       expect(rows).toHaveLength(45);
       expect(new Set(rows.map((r) => r.trustCode)).size).toBeGreaterThan(10);
+      // Cases belong to the helseforetak that treats: none to a regional health authority.
+      const owners = rowsOf(
+        await fresh.db.execute(
+          sql`select distinct t.kind from case_summaries s join trusts t on t.id = s.trust_id`,
+        ),
+        z.object({ kind: z.string() }),
+      );
+      expect(owners).toEqual([{ kind: 'HF' }]);
+      await expect(insertGeneratedCases(fresh.db, ['HVE'], [])).rejects.toThrow(
+        'Cases belong to a helseforetak, not to HVE (RHF)',
+      );
     } finally {
       await fresh.close();
     }

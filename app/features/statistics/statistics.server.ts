@@ -44,7 +44,6 @@ import {
 import {
   exportNumber,
   STAGES,
-  SUPPRESSED_TEXT,
   type SectionId,
   type Stage,
   type StatRow,
@@ -508,7 +507,7 @@ function breakdown(
       ...items.map((item, i): StatRow => ({
         key: item.key,
         label: item.label,
-        values: [cells[i] ?? null],
+        values: [cells[i] ?? 'none'],
       })),
       { key: 'total', label: totalLabel, values: [total], total: true },
     ],
@@ -559,7 +558,7 @@ function decisionsTable(rows: TrustRow[], overall: Aggregates, totalLabel: strin
     ],
     rows: [
       ...rows.map((r, i) =>
-        line(r.key, r.label, grid.cells[i] ?? [], grid.rowTotals[i] ?? null, r.a ?? zero),
+        line(r.key, r.label, grid.cells[i] ?? [], grid.rowTotals[i] ?? 'none', r.a ?? zero),
       ),
       line('total', totalLabel, grid.columnTotals, grid.total, overall, true),
     ],
@@ -600,7 +599,7 @@ function stagesByTrustTable(rows: TrustRow[], overall: Aggregates, totalLabel: s
   const s = msg.statistics;
   const medians = (a: Aggregates | undefined) =>
     STAGES.map((stage) =>
-      a ? suppressBySize(days(a.stages[stage].median), a.stages[stage].n) : null,
+      a ? suppressBySize(days(a.stages[stage].median), a.stages[stage].n) : 'none',
     );
   return {
     id: 'stagesByTrust',
@@ -654,7 +653,7 @@ function followUpTable(rows: TrustRow[], overall: Aggregates, totalLabel: string
           r.key,
           r.label,
           grid.cells[i] ?? [],
-          grid.rowTotals[i] ?? null,
+          grid.rowTotals[i] ?? 'none',
           r.a?.continued ?? 0,
           r.a?.stopped ?? 0,
         ),
@@ -727,8 +726,10 @@ export async function sectionToXlsx(table: StatTable, filters: string): Promise<
     const added = sheet.addRow([
       row.label,
       ...table.columns.map((column, i) => {
-        const value = row.values[i] ?? null;
-        return value === null ? SUPPRESSED_TEXT : exportNumber(value, column.format);
+        const value = row.values[i] ?? 'none';
+        return typeof value === 'number'
+          ? exportNumber(value, column.format)
+          : msg.statistics.withheld[value];
       }),
     ]);
     if (row.total) added.font = { bold: true };

@@ -8,11 +8,16 @@ import {
   type Shown,
 } from './suppression';
 
+/** A count of 1–4; hidden with it (or from too few cases); nothing to show. */
+const S = 'small';
+const H = 'hidden';
+const N = 'none';
+
 describe('small-count suppression', () => {
   it.each([
     [0, 0],
-    [1, null],
-    [4, null],
+    [1, S],
+    [4, S],
     [5, 5],
     [120, 120],
   ])('a count of %i is shown as %s', (count, shown) => {
@@ -20,24 +25,24 @@ describe('small-count suppression', () => {
   });
 
   it.each([
-    [2.5, 4, null],
+    [2.5, 4, H],
+    [2.5, 1, H],
     [2.5, 5, 2.5],
-    [null, 10, null],
+    [null, 10, N],
+    [null, 0, N],
   ])('a figure %s from %i cases is %s', (value, n, shown) => {
     expect(suppressBySize(value, n)).toBe(shown);
   });
 
   /** Every line (row or column with its total) hides 0 or at least 2 cells. */
   const noLoneHiddenCell = (grid: ReturnType<typeof suppressGrid>) => {
-    const rows: Shown[][] = grid.cells.map((row, r) => [...row, grid.rowTotals[r] ?? null]);
+    const rows: Shown[][] = grid.cells.map((row, r) => [...row, grid.rowTotals[r] ?? N]);
     rows.push([...grid.columnTotals, grid.total]);
     const lines = [
       ...rows,
-      ...Array.from({ length: (rows[0] ?? []).length }, (_, c) =>
-        rows.map((row) => row[c] ?? null),
-      ),
+      ...Array.from({ length: (rows[0] ?? []).length }, (_, c) => rows.map((row) => row[c] ?? N)),
     ];
-    for (const line of lines) expect(line.filter((v) => v === null).length).not.toBe(1);
+    for (const line of lines) expect(line.filter((v) => typeof v !== 'number').length).not.toBe(1);
   };
 
   it.each([
@@ -62,8 +67,8 @@ describe('small-count suppression', () => {
         [12, 15, 30],
       ],
       cells: [
-        [null, null, 20],
-        [null, null, 30],
+        [S, H, 20],
+        [H, H, 30],
       ],
       rowTotals: [33, 57],
       columnTotals: [15, 25, 50],
@@ -76,8 +81,8 @@ describe('small-count suppression', () => {
         [7, 8, 9],
       ],
       cells: [
-        [null, null, 9],
-        [null, null, 9],
+        [S, H, 9],
+        [H, H, 9],
       ],
       rowTotals: [11, 24],
       columnTotals: [9, 8, 18],
@@ -91,11 +96,11 @@ describe('small-count suppression', () => {
         [30, 40],
       ],
       cells: [
-        [null, null],
-        [null, null],
+        [S, S],
+        [H, H],
         [30, 40],
       ],
-      rowTotals: [null, null, 70],
+      rowTotals: [S, H, 70],
       columnTotals: [41, 62],
       total: 103,
     },
@@ -118,11 +123,12 @@ describe('small-count suppression', () => {
       );
       const grid = suppressGrid(counts);
       noLoneHiddenCell(grid);
-      // Never hides a large value without reason: every count under 5 (and over 0) is hidden.
+      // Every count from 1 to 4 is «<5», and only those; a shown cell is its count.
       counts.forEach((row, r) =>
         row.forEach((v, c) => {
-          if (v > 0 && v < 5) expect(grid.cells[r]?.[c]).toBeNull();
-          if (grid.cells[r]?.[c] !== null) expect(grid.cells[r]?.[c]).toBe(v);
+          const cell = grid.cells[r]?.[c];
+          expect(cell === S).toBe(v > 0 && v < 5);
+          if (typeof cell === 'number') expect(cell).toBe(v);
         }),
       );
     }
@@ -130,19 +136,20 @@ describe('small-count suppression', () => {
 
   it.each([
     { counts: [10, 20, 30], cells: [10, 20, 30], total: 60 },
-    { counts: [3, 20, 30], cells: [null, null, 30], total: 53 },
-    { counts: [3, 4, 30], cells: [null, null, 30], total: 37 },
-    { counts: [0, 0, 2], cells: [0, 0, null], total: null },
+    { counts: [3, 20, 30], cells: [S, H, 30], total: 53 },
+    { counts: [3, 4, 30], cells: [S, S, 30], total: 37 },
+    { counts: [0, 0, 2], cells: [0, 0, S], total: S },
     { counts: [], cells: [], total: 0 },
   ])('a breakdown $counts is shown as $cells with total $total', ({ counts, cells, total }) => {
     expect(suppressBreakdown(counts)).toEqual({ cells, total });
   });
 
   it.each([
-    { n: 7, d: 10, row: [5, 2, 3], rate: null },
+    { n: 7, d: 10, row: [5, 2, 3], rate: H },
     { n: 7, d: 10, row: [7, 0, 10], rate: 0.7 },
-    { n: 4, d: 4, row: [4, 0, 4], rate: null },
+    { n: 4, d: 4, row: [4, 0, 4], rate: H },
     { n: 5, d: 5, row: [5, 0, 5], rate: 1 },
+    { n: 0, d: 0, row: [0, 0, 0], rate: N },
   ])('a rate $n/$d with the row $row is $rate', ({ n, d, row, rate }) => {
     expect(
       suppressedRate(

@@ -1,33 +1,48 @@
 /**
  * Small-count suppression for everything national (BRIEF §7). The rules, in one place:
  *
- * 1. Primary: a count from 1 to 4 is shown as «<5» (`null` here). Zero is shown: it describes
+ * 1. Primary: a count from 1 to 4 is shown as «<5» (`'small'` here). Zero is shown: it describes
  *    nobody.
  * 2. Complementary: a table is a grid of counts with a total per row and per column (the totals
  *    are cells of the grid too). If a line (a row or a column, its total included) has exactly
  *    one suppressed cell, that cell is the total minus the others, so the smallest shown cell of
- *    the line (inner cells before the total) is suppressed as well. This repeats until no line
- *    has exactly one suppressed cell.
+ *    the line (inner cells before the total) is suppressed as well (`'hidden'`: it is not a small
+ *    count, so it is not shown as «<5»). This repeats until no line has exactly one suppressed
+ *    cell.
  * 3. Derived figures: a rate is shown only when its denominator is at least 5 and no count of
  *    its row is suppressed (a rate times the denominator would give a hidden count back); a
- *    percentile or median is shown only when it is computed from at least 5 cases.
+ *    percentile or median is shown only when it is computed from at least 5 cases (`'hidden'`
+ *    otherwise; `'none'` when there is nothing to compute it from: no cases).
  *
- * Suppressed values are not charted (a gap, no bar); the table beside the chart shows «<5».
+ * Withheld values are not charted (a gap, no bar); the table beside the chart and the exports say
+ * which of the three it is (`msg.statistics.withheld`).
  */
 
 export const SUPPRESSION_THRESHOLD = 5;
 
-/** A published value: a number, or `null` when suppressed. */
-export type Shown = number | null;
+/**
+ * Why a figure is not published: `small`, a count from 1 to 4 (rule 1); `hidden`, hidden so that
+ * such a count cannot be worked out, or a figure computed from fewer than 5 cases (rules 2 and
+ * 3); `none`, nothing to compute it from (no cases).
+ */
+export type Withheld = 'small' | 'hidden' | 'none';
+
+/** A published value: a number, or why it is withheld. */
+export type Shown = number | Withheld;
+
+export const isShown = (value: Shown): value is number => typeof value === 'number';
+
+const isSmall = (count: number) => count > 0 && count < SUPPRESSION_THRESHOLD;
 
 /** Rule 1: one count on its own. */
 export function suppressCount(count: number): Shown {
-  return count > 0 && count < SUPPRESSION_THRESHOLD ? null : count;
+  return isSmall(count) ? 'small' : count;
 }
 
-/** Rule 3: a figure computed from `n` cases. */
+/** Rule 3: a figure computed from `n` cases (`value` null when there were none). */
 export function suppressBySize(value: number | null, n: number): Shown {
-  return n < SUPPRESSION_THRESHOLD ? null : value;
+  if (value === null || n === 0) return 'none';
+  return n < SUPPRESSION_THRESHOLD ? 'hidden' : value;
 }
 
 /**
@@ -48,7 +63,8 @@ export function suppressGrid(counts: readonly (readonly number[])[]): {
     value.reduce((sum, row) => sum + (row[c] ?? 0), 0),
   );
   value.push(columnSums);
-  const hidden = value.map((row) => row.map((v) => v > 0 && v < SUPPRESSION_THRESHOLD));
+  const small = value.map((row) => row.map(isSmall));
+  const hidden = small.map((row) => [...row]);
 
   // Each line: the coordinates of its cells, inner cells first and the total last.
   const lines: [number, number][][] = [];
@@ -75,8 +91,10 @@ export function suppressGrid(counts: readonly (readonly number[])[]): {
       changed = true;
     }
   }
-  const shown = (r: number, c: number): Shown =>
-    hidden[r]?.[c] === true ? null : (value[r]?.[c] ?? 0);
+  const shown = (r: number, c: number): Shown => {
+    if (small[r]?.[c] === true) return 'small';
+    return hidden[r]?.[c] === true ? 'hidden' : (value[r]?.[c] ?? 0);
+  };
   return {
     cells: counts.map((row, r) => row.map((_, c) => shown(r, c))),
     rowTotals: counts.map((_, r) => shown(r, columns)),
@@ -91,7 +109,7 @@ export function suppressGrid(counts: readonly (readonly number[])[]): {
  */
 export function suppressBreakdown(counts: readonly number[]): { cells: Shown[]; total: Shown } {
   const grid = suppressGrid(counts.map((c) => [c]));
-  return { cells: grid.cells.map((row) => row[0] ?? null), total: grid.total };
+  return { cells: grid.cells.map((row) => row[0] ?? 'none'), total: grid.total };
 }
 
 /** Rule 3 for a rate: numerator over denominator, only when the whole row is shown. */
@@ -100,6 +118,7 @@ export function suppressedRate(
   denominator: number,
   row: readonly Shown[],
 ): Shown {
-  if (denominator < SUPPRESSION_THRESHOLD || row.some((v) => v === null)) return null;
+  if (denominator === 0) return 'none';
+  if (denominator < SUPPRESSION_THRESHOLD || !row.every(isShown)) return 'hidden';
   return numerator / denominator;
 }

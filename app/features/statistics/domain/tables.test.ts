@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { msg } from '../../../i18n';
 import { formatValue, tableToCsv, type StatTable } from './tables';
+
+const WITHHELD = msg.statistics.withheld;
 
 const table: StatTable = {
   id: 'decisions',
@@ -13,25 +16,27 @@ const table: StatTable = {
   ],
   rows: [
     { key: 'HBE', label: 'Helse Bergen HF', values: [1200, 12, 1200 / 1212, 12.25] },
-    { key: 'HST', label: 'Helse "Stavanger"', values: [null, null, null, null] },
+    { key: 'HST', label: 'Helse "Stavanger"', values: ['small', 'hidden', 'hidden', 'none'] },
   ],
 };
 
 describe('statistics tables', () => {
   it.each([
-    [null, 'count', '<5'],
+    ['small', 'count', '<5'],
+    ['hidden', 'percent', 'skjult'],
+    ['none', 'days', '–'],
     [1234, 'count', '1\u00a0234'],
     [0.5714, 'percent', '57,1\u00a0%'],
     [12.25, 'days', '12,3'],
   ] as const)('%s as %s is «%s»', (value, format, text) => {
-    expect(formatValue(value, format).replace(/\u202f/g, '\u00a0')).toBe(text);
+    expect(formatValue(value, format, WITHHELD).replace(/\u202f/g, '\u00a0')).toBe(text);
   });
 
-  it('CSV: byte-order mark, semicolons, decimal commas, quoted fields, «<5»', () => {
-    expect(tableToCsv(table)).toBe(
+  it('CSV: byte-order mark, semicolons, decimal commas, quoted fields, withheld values', () => {
+    expect(tableToCsv(table, WITHHELD)).toBe(
       '\uFEFFHelseforetak;Innvilget;Avslått;Andel innvilget (%);"Median; dager"\r\n' +
         'Helse Bergen HF;1200;12;99;12,3\r\n' +
-        '"Helse ""Stavanger""";<5;<5;<5;<5\r\n',
+        '"Helse ""Stavanger""";<5;skjult;skjult;–\r\n',
     );
   });
 });

@@ -1,4 +1,4 @@
-import type { Shown } from './suppression';
+import type { Shown, Withheld } from './suppression';
 
 /**
  * One section of the statistics as a table: what the page shows beside its chart and what the
@@ -53,11 +53,12 @@ export interface StatTable {
   rows: StatRow[];
 }
 
-export const SUPPRESSED_TEXT = '<5';
+/** What is written for a withheld value (`msg.statistics.withheld`: «<5», «skjult», «–»). */
+export type WithheldText = Readonly<Record<Withheld, string>>;
 
-/** A value as text in Norwegian notation: 1 234, 57,1 %, 12,5. */
-export function formatValue(value: Shown, format: ValueFormat): string {
-  if (value === null) return SUPPRESSED_TEXT;
+/** A value as text in Norwegian notation: 1 234, 57,1 %, 12,5; or why it is withheld. */
+export function formatValue(value: Shown, format: ValueFormat, withheld: WithheldText): string {
+  if (typeof value !== 'number') return withheld[value];
   if (format === 'count') return counts.format(value);
   if (format === 'percent') return `${oneDecimal(value * 100)}\u00a0%`;
   return oneDecimal(value);
@@ -83,17 +84,17 @@ const csvField = (text: string) =>
 
 /**
  * The table as CSV the way Norwegian Excel opens it: a byte-order mark, semicolons, decimal
- * commas, CRLF line ends; suppressed values as «<5».
+ * commas, CRLF line ends; withheld values as `withheld` says.
  */
-export function tableToCsv(table: StatTable): string {
+export function tableToCsv(table: StatTable, withheld: WithheldText): string {
   const header = [table.labelHeader, ...table.columns.map((c) => c.label)];
   const lines = table.rows.map((row) => [
     row.label,
     ...table.columns.map((column, i) => {
-      const value = row.values[i] ?? null;
-      return value === null
-        ? SUPPRESSED_TEXT
-        : String(exportNumber(value, column.format)).replace('.', ',');
+      const value = row.values[i] ?? 'none';
+      return typeof value === 'number'
+        ? String(exportNumber(value, column.format)).replace('.', ',')
+        : withheld[value];
     }),
   ]);
   return `\uFEFF${[header, ...lines].map((line) => line.map(csvField).join(';')).join('\r\n')}\r\n`;

@@ -1,4 +1,5 @@
 import { Table } from '@digdir/designsystemet-react';
+import { msg } from '../../../i18n';
 import { formatValue, type StatTable } from '../domain/tables';
 
 /** The accessible table beside a chart: caption, column headers, a row header per line. */
@@ -24,7 +25,7 @@ export function StatTableView({ table, caption }: { table: StatTable; caption: s
             </Table.HeaderCell>
             {table.columns.map((column, i) => (
               <Table.Cell key={column.key} data-column={column.key}>
-                {formatValue(row.values[i] ?? null, column.format)}
+                {formatValue(row.values[i] ?? 'none', column.format, msg.statistics.withheld)}
               </Table.Cell>
             ))}
           </Table.Row>

@@ -31,9 +31,11 @@ export function chartData(table: StatTable, spec: ChartSpec) {
     label: row.label,
     ...Object.fromEntries(
       spec.columns.map((c) => {
-        const value = row.values[c] ?? null;
+        const value = row.values[c];
         const format = table.columns[c]?.format;
-        return [`c${String(c)}`, value !== null && format === 'percent' ? value * 100 : value];
+        // A withheld value is a gap in the chart.
+        if (typeof value !== 'number') return [`c${String(c)}`, null];
+        return [`c${String(c)}`, format === 'percent' ? value * 100 : value];
       }),
     ),
   }));
