@@ -10,6 +10,7 @@ export default [
   route('saker/:caseId/lagre', 'routes/case-save.ts'),
   route('saker/:caseId/oppsummering', 'routes/case-summary.tsx'),
   route('saker/:caseId/eksport', 'routes/case-export.ts'),
+  route('saker/:caseId/fhir', 'routes/case-fhir.ts'),
   route('saker/:caseId/vurdering', 'routes/case-assessment.tsx'),
   route('saker/:caseId/vedlegg', 'routes/attachment-upload.ts'),
   route('saker/:caseId/vedlegg/:attachmentId', 'routes/attachment-download.ts'),

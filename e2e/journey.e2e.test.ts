@@ -114,6 +114,18 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     };
     expect(body.caseNumber).toBe(caseNumber);
     expect(body.sections.map((section) => section.sectionId)).toContain('evidence');
+    // The FHIR link beside it gives the case as a FHIR R4 Bundle.
+    const fhirLink = doctor.getByRole('link', { name: 'Last ned som FHIR (JSON)' });
+    expect(await fhirLink.getAttribute('href')).toBe(`${new URL(caseUrl).pathname}/fhir`);
+    const fhir = await doctor.request.get(`${caseUrl}/fhir`);
+    expect(fhir.headers()['content-type']).toMatch(/^application\/fhir\+json/);
+    const bundle = (await fhir.json()) as {
+      resourceType: string;
+      entry: { resource: { resourceType: string; identifier?: { value: string }[] } }[];
+    };
+    expect(bundle.resourceType).toBe('Bundle');
+    expect(bundle.entry.map((e) => e.resource.resourceType)).toContain('Patient');
+    expect(bundle.entry[0]?.resource.identifier?.[0]?.value).toBe(caseNumber);
     await expectAccessible(doctor);
     await signOut(doctor);
 

@@ -388,6 +388,7 @@ export const nb = {
     summary: 'Søknaden',
     about: 'Om saken',
     export: 'Last ned søknaden som JSON',
+    exportFhir: 'Last ned som FHIR (JSON)',
     applicant: 'Søker',
     department: 'Avdeling',
     submittedAt: 'Sendt inn',
@@ -1188,6 +1189,7 @@ export const nb = {
       view: 'Lest saken',
       edit: 'Åpnet for redigering',
       export: 'Eksportert',
+      fhirExport: 'Eksportert som FHIR',
       create: 'Opprettet søknad',
       saveAnswers: 'Endret svar',
       readMessages: 'Lest dialogen',
@@ -1571,6 +1573,15 @@ export const nb = {
     exportTitle: 'Søknadsportal – statistikk',
     exportInvalid:
       'Ukjent del av statistikken eller ukjent filformat. Velg CSV eller Excel fra statistikksiden.',
+  },
+  /** The FHIR export (features/interop): texts that go into the exported resources. */
+  interop: {
+    taskParameters: {
+      application: 'Søknaden',
+      outcome: 'Utfall',
+      decidedAt: 'Besluttet',
+      conditions: 'Vilkår',
+    },
   },
   retrospective: {
     navLink: 'Etterregistrering',

@@ -290,9 +290,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
         {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
         <Attachments caseId={view.id} {...loaderData.attachments} />
-        <div>
+        <div className="sp-row">
           <Link href={`/saker/${view.id}/eksport`} download>
             {msg.case.export}
+          </Link>
+          <Link href={`/saker/${view.id}/fhir`} download>
+            {msg.case.exportFhir}
           </Link>
         </div>
         <ChangeHistory changes={view.changes} />

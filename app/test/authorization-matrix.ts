@@ -314,6 +314,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     state: 'underAssessment',
     allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
   },
+  {
+    // The FHIR R4 export: exactly who may export the JSON.
+    path: '/saker/:caseId/fhir',
+    method: 'GET',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+  },
 
   // Attachments.
   {

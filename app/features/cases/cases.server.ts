@@ -728,7 +728,7 @@ export async function getCase(
   db: Db,
   actor: Actor,
   caseId: string,
-  action: 'view' | 'edit' | 'export' = 'view',
+  action: 'view' | 'edit' | 'export' | 'fhirExport' = 'view',
 ): Promise<CaseView> {
   return inTenant(db, actor, (tx) => getCaseIn(tx, actor, caseId, action));
 }
@@ -785,7 +785,7 @@ export async function getCaseIn(
   tx: Tx,
   actor: Actor,
   caseId: string,
-  action: 'view' | 'edit' | 'export' = 'view',
+  action: 'view' | 'edit' | 'export' | 'fhirExport' = 'view',
 ): Promise<CaseView> {
   const view = await (async () => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);

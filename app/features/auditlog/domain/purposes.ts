@@ -25,7 +25,7 @@ export const isPurpose = (value: string): value is Purpose =>
 /** The purpose of an ordinary case access, from the role the actor acts in. */
 export function purposeOf(role: string, action: string): Purpose {
   if (action === 'decisionLetter') return 'decisionLetter';
-  if (action === 'export') return 'export';
+  if (action === 'export' || action === 'fhirExport') return 'export';
   if (action === 'reapply') return 'reapplication';
   return role === 'consultant' ? 'consultation' : 'casework';
 }

@@ -1,0 +1,62 @@
+import type { Bundle } from 'fhir/r4';
+import { eq } from 'drizzle-orm';
+import { inTenant, type Db } from '../../db/database.server';
+import { cases, trusts, users } from '../../db/schema';
+import type { Actor } from '../auth/domain/roles';
+import { getCaseIn } from '../cases/cases.server';
+import { caseBundle, diagnosesOf } from './domain/fhir';
+
+/**
+ * One case as a FHIR R4 Bundle, for exactly the people who may export its JSON: the same
+ * `getCaseIn` access rule (another trust's case is `notFound`), and the read is written to the
+ * access log with the export purpose (action `fhirExport`) in the same transaction.
+ */
+export async function exportCaseFhir(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  now: Date = new Date(),
+): Promise<{ caseNumber: string | null; bundle: Bundle }> {
+  return inTenant(db, actor, async (tx) => {
+    const view = await getCaseIn(tx, actor, caseId, 'fhirExport');
+    // What the case view leaves out: the last change, the trust's and the applicant's identifiers.
+    const [row] = await tx
+      .select({
+        updatedAt: cases.updatedAt,
+        trustId: trusts.id,
+        trustName: trusts.name,
+        orgnr: trusts.orgnr,
+        applicantId: users.id,
+        hprNumber: users.hprNumber,
+      })
+      .from(cases)
+      .innerJoin(trusts, eq(trusts.id, cases.trustId))
+      .innerJoin(users, eq(users.id, cases.applicantId))
+      .where(eq(cases.id, view.id));
+    if (!row) throw new Error('A visible case that cannot be read');
+    const drug = view.answers.drug;
+    const registeredAtc =
+      drug && typeof drug === 'object' && !Array.isArray(drug) && drug.atc
+        ? { code: drug.atc, name: drug.substance ?? null }
+        : null;
+    const bundle = caseBundle(
+      {
+        id: view.id,
+        caseNumber: view.caseNumber,
+        status: view.status,
+        answers: view.answers,
+        createdAt: view.createdAt,
+        updatedAt: row.updatedAt,
+        submittedAt: view.submittedAt,
+        // The trusts table has no RESH id yet; the Organization carries it once it does.
+        trust: { id: row.trustId, name: row.trustName, orgnr: row.orgnr, resh: null },
+        applicant: { id: row.applicantId, name: view.applicantName, hprNumber: row.hprNumber },
+        decision: view.decision,
+        atc: view.drugFacts?.atc ?? registeredAtc,
+        diagnoses: diagnosesOf(view.answers, view.diagnoses),
+      },
+      now,
+    );
+    return { caseNumber: view.caseNumber, bundle };
+  });
+}
