@@ -1,7 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { expectAccessible, launchChromium, signInAs, startApp, type RunningApp } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  signInAs,
+  startApp,
+  type RunningApp,
+} from './harness';
 
 /**
  * The trust administrator gives a new person access (BRIEF §2): adds a department, then a person
@@ -78,5 +85,19 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await expectAccessible(admin);
     const refused = await doctor.goto(`${app.url}/saker/ny`);
     expect(refused?.status()).toBe(404);
+
+    // The trust's last administrator role is not revoked: a clear message, nothing changes.
+    await admin.getByRole('link', { name: 'Brukere og roller' }).click();
+    await admin.getByRole('link', { name: 'Geir Berge' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Geir Berge' }).waitFor();
+    await admin.getByRole('button', { name: 'Fjern rollen Administrator' }).click();
+    await admin
+      .getByText('Dette er helseforetakets siste administrator.', { exact: false })
+      .first()
+      .waitFor();
+    await expectAccessible(admin);
+    for (const path of ['/admin/brukere', '/admin/avdelinger']) {
+      await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}${path}`);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { cases, departments, roleAssignmentEvents, roleAssignments, users } from
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
 import { CaseError } from '../cases/domain/errors';
 import {
+  isId,
   revokeRefusal,
   type AdminFieldErrors,
   type DepartmentField,
@@ -93,9 +94,6 @@ async function departmentOf(tx: Tx, trustId: string, id: string) {
   return found ?? null;
 }
 
-const isUuid = (s: string) =>
-  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
-
 export async function createDepartment(
   db: Db,
   actor: Actor,
@@ -121,7 +119,7 @@ export async function renameDepartment(
   input: { name: string },
 ): Promise<AdminResult<DepartmentField>> {
   return runAsAdmin(db, actor, async (tx) => {
-    if (!isUuid(id) || !(await departmentOf(tx, actor.trustId, id))) {
+    if (!isId(id) || !(await departmentOf(tx, actor.trustId, id))) {
       throw new CaseError('notFound');
     }
     if (await nameTaken(tx, actor.trustId, input.name, id)) {
@@ -139,7 +137,7 @@ export async function removeDepartment(
   id: string,
 ): Promise<AdminResult<DepartmentField>> {
   return runAsAdmin(db, actor, async (tx) => {
-    if (!isUuid(id)) throw new CaseError('notFound');
+    if (!isId(id)) throw new CaseError('notFound');
     // Locked first, so that no grant or case can be added to it while it is checked.
     const [found] = await tx
       .select({ id: departments.id })
@@ -253,7 +251,7 @@ export async function listTrustPeople(db: Db, actor: Actor): Promise<TrustPerson
  * kept). Anyone else is not found: another trust's people are not this administrator's to see.
  */
 async function personInTrust(tx: Tx, trustId: string, userId: string) {
-  if (!isUuid(userId)) return null;
+  if (!isId(userId)) return null;
   const [person] = await tx
     .select(personColumns)
     .from(users)
@@ -402,7 +400,7 @@ export async function revokeRole(
   assignmentId: string,
 ): Promise<AdminResult<GrantField>> {
   return runAsAdmin(db, actor, async (tx) => {
-    if (!isUuid(assignmentId)) throw new CaseError('notFound');
+    if (!isId(assignmentId)) throw new CaseError('notFound');
     const [assignment] = await tx
       .select({
         role: roleAssignments.role,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../auth/domain/roles';
 import {
+  isId,
   parseDepartmentName,
   parseGrant,
   parsePerson,
@@ -122,5 +123,16 @@ describe('revokeRefusal (the last administrator)', () => {
     ['decisionMaker', 0, null],
   ] as const)('%s with %i administrator grants → %s', (role, admins, refusal) => {
     expect(revokeRefusal(role, admins)).toBe(refusal);
+  });
+});
+
+describe('isId', () => {
+  it.each([
+    [DEPARTMENT, true],
+    ['', false],
+    ['1', false],
+    ["4b0f7c2e-8a1d-4c3e-9f00-1234567890ab' or 1=1", false],
+  ])('%j → %s', (value, ok) => {
+    expect(isId(value)).toBe(ok);
   });
 });

@@ -72,6 +72,9 @@ const tidy = (s: string) => s.trim().replace(/\s+/g, ' ');
 const emailSchema = z.email();
 const uuidSchema = z.uuid();
 
+/** Whether a posted id can name a row at all (ids are UUIDs); anything else names nothing. */
+export const isId = (value: string): boolean => uuidSchema.safeParse(value).success;
+
 /** HPR numbers (Helsepersonellregisteret) are whole numbers; today up to 9 digits. */
 const HPR_PATTERN = /^\d{4,9}$/;
 
@@ -92,7 +95,7 @@ export function parseGrant(values: Record<GrantField, string>): Parsed<GrantInpu
   const department = values.departmentId.trim();
   if (roleNeedsDepartment(role)) {
     if (department === '') return { ok: false, errors: { departmentId: 'departmentRequired' } };
-    if (!uuidSchema.safeParse(department).success) {
+    if (!isId(department)) {
       return { ok: false, errors: { departmentId: 'departmentUnknown' } };
     }
     return { ok: true, value: { role, departmentId: department } };
