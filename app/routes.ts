@@ -56,4 +56,7 @@ export default [
   route('etterregistrering/import/:importId', 'routes/retrospective-preview.tsx'),
   route('etterregistrering/mal.xlsx', 'routes/retrospective-template.ts', { id: 'retro-xlsx' }),
   route('etterregistrering/mal.csv', 'routes/retrospective-template.ts', { id: 'retro-csv' }),
+  route('admin/avdelinger', 'routes/admin-departments.tsx'),
+  route('admin/brukere', 'routes/admin-users.tsx'),
+  route('admin/brukere/:userId', 'routes/admin-user.tsx'),
 ] satisfies RouteConfig;

@@ -5,6 +5,11 @@ import { createRequestHandler, type ServerBuild } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../app/db/database.server';
 import type { DemoTrustCode } from '../app/db/seed.server';
+import {
+  addPerson,
+  createDepartment,
+  getTrustPerson,
+} from '../app/features/admin/trust-admin.server';
 import { createAuth } from '../app/features/auth/auth.server';
 import { ROLES } from '../app/features/auth/domain/roles';
 import { createPhrase } from '../app/features/decisions/decisions.server';
@@ -90,7 +95,8 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
     .replace(':version', String(subject.decisionVersion))
     .replace(':phraseId', subject.phraseId)
     .replace(':caseNumber', encodeURIComponent(subject.caseNumber))
-    .replace(':importId', subject.importId);
+    .replace(':importId', subject.importId)
+    .replace(':userId', subject.personId);
   const url = `${ORIGIN}${path}${row.query ? `?${row.query}` : ''}`;
   const headers = new Headers();
   if (cookie) headers.set('Cookie', cookie);
@@ -174,6 +180,25 @@ describe(`authorization matrix on ${kind}`, () => {
     }
   });
 
+  /** A new empty department and a new person with one role, in the home trust. */
+  let made = 0;
+  const trustPeople = async (db: Database['db']) => {
+    made += 1;
+    const admin = actors.HBE.trustAdmin;
+    const department = await createDepartment(db, admin, { name: `Matrise ${made}` });
+    const person = await addPerson(db, admin, {
+      name: `Matrise ${made}`,
+      title: '',
+      email: `matrise.${made}@example.test`,
+      hprNumber: String(7_700_000 + made),
+      role: 'assessor',
+      departmentId: null,
+    });
+    if (!department.ok || !person.ok) throw new Error('Department or person not created');
+    const [role] = (await getTrustPerson(db, admin, person.userId)).person.roles;
+    return { departmentId: department.id, personId: person.userId, assignmentId: role?.id ?? '' };
+  };
+
   // Prepared cases by state, shared by rows until an action goes through on one.
   const prepared = new Map<string, Subject>();
   const prepare = async (row: MatrixRow, relation: Relation, fresh = false): Promise<Subject> => {
@@ -193,6 +218,9 @@ describe(`authorization matrix on ${kind}`, () => {
       consultedTrustId: actors.HST.decisionMaker.trustId,
       caseNumber: '',
       importId: NO_IMPORT,
+      departmentId: '',
+      personId: '',
+      assignmentId: '',
     };
     if (row.subject === 'trust') {
       const created = await createPhrase(db, actors.HBE.trustAdmin, {
@@ -202,7 +230,7 @@ describe(`authorization matrix on ${kind}`, () => {
         sortOrder: '9',
       });
       if (!created.ok) throw new Error('Phrase not created');
-      subject = { ...subject, phraseId: created.id };
+      subject = { ...subject, phraseId: created.id, ...(await trustPeople(db)) };
     } else if (row.subject === 'case' && state) {
       subject = {
         ...subject,

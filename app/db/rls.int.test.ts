@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { grantRole } from '../features/admin/trust-admin.server';
 import { saveCohortSettings } from '../features/precedents/precedents.server';
 import { retrospectiveValues } from '../test/retrospective';
 import { checkImport, registerRetrospective } from '../features/retrospective/retrospective.server';
@@ -34,9 +35,17 @@ import { inTenant, openPostgres, type Database, type TenantScope } from './datab
 
 /** Tables with `trust_id` but no tenant policy, on purpose. */
 const TRUST_REFERENCE_TABLES: Record<string, string> = {
-  departments: 'Reference data: the departments of each trust, read to sign in and route cases.',
-  role_assignments: 'Who holds which role where: read at sign-in, before a trust is bound.',
+  departments:
+    'Reference data: the departments of each trust, read by all to sign in and route cases; changed only by its own trust (migration 0030, tested in features/admin).',
+  role_assignments:
+    'Who holds which role where: read at sign-in, before a trust is bound; changed only by its own trust (migration 0030, tested in features/admin).',
   sessions: 'Sessions are looked up by token hash before a trust is bound; no case data.',
+};
+
+/** Trust reference tables with policies: everyone reads, only the own trust writes (0030). */
+const TRUST_REFERENCE_WRITE_POLICIES: Record<string, string> = {
+  departments: 'Read by all; inserted, renamed and removed only by the own trust.',
+  role_assignments: 'Read by all; granted and revoked only by the own trust.',
 };
 
 /**
@@ -183,6 +192,12 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     await runStageAlerts(db, new Date(Date.now() + 365 * 86_400_000));
     consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
     await saveCohortSettings(db, hbe.trustAdmin, { threshold: 3, windowDays: 90 });
+    expect(
+      await grantRole(db, hbe.trustAdmin, hbe.applicant.userId, {
+        role: 'assessor',
+        departmentId: null,
+      }),
+    ).toEqual({ ok: true });
     const retrospective = (reference: string) => retrospectiveValues({ reference });
     expect((await registerRetrospective(db, hbe.decisionMaker, retrospective('R-1'))).ok).toBe(
       true,
@@ -441,6 +456,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
         ...Object.keys(EXTRA_POLICIES),
         ...Object.keys(NATIONAL_SUMMARY_TABLES),
         ...Object.keys(NATIONAL_DERIVED_TABLES),
+        ...Object.keys(TRUST_REFERENCE_WRITE_POLICIES),
       ].sort(),
     );
   });

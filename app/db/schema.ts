@@ -37,6 +37,34 @@ export const tenantPolicy = (table: string) =>
     withCheck: sql`trust_id = ${currentTrust}`,
   });
 
+/**
+ * Reference tables of a trust that everyone reads (sign-in reads them before a trust is bound,
+ * case pages name other trusts' departments) but only the trust itself changes: its
+ * administrator manages departments and role assignments (features/admin).
+ */
+const ownTrustWritePolicies = (table: string) => [
+  pgPolicy(`${table}_read`, { as: 'permissive', for: 'select', to: appRole, using: sql`true` }),
+  pgPolicy(`${table}_insert`, {
+    as: 'permissive',
+    for: 'insert',
+    to: appRole,
+    withCheck: sql`trust_id = ${currentTrust}`,
+  }),
+  pgPolicy(`${table}_update`, {
+    as: 'permissive',
+    for: 'update',
+    to: appRole,
+    using: sql`trust_id = ${currentTrust}`,
+    withCheck: sql`trust_id = ${currentTrust}`,
+  }),
+  pgPolicy(`${table}_delete`, {
+    as: 'permissive',
+    for: 'delete',
+    to: appRole,
+    using: sql`trust_id = ${currentTrust}`,
+  }),
+];
+
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /**
@@ -68,8 +96,11 @@ export const departments = pgTable(
       .references(() => trusts.id),
     name: text('name').notNull(),
   },
-  (t) => [unique('departments_trust_name').on(t.trustId, t.name)],
-);
+  (t) => [
+    unique('departments_trust_name').on(t.trustId, t.name),
+    ...ownTrustWritePolicies('departments'),
+  ],
+).enableRLS();
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -103,8 +134,10 @@ export const roleAssignments = pgTable(
     unique('role_assignments_unique')
       .on(t.userId, t.trustId, t.departmentId, t.role)
       .nullsNotDistinct(),
+    index('role_assignments_trust').on(t.trustId, t.role),
+    ...ownTrustWritePolicies('role_assignments'),
   ],
-);
+).enableRLS();
 
 export const sessions = pgTable(
   'sessions',
@@ -406,3 +439,4 @@ export * from './schema-summaries';
 export * from './schema-precedents';
 export * from './schema-retrospective';
 export * from './schema-statistics';
+export * from './schema-admin';

@@ -12,7 +12,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   if (!hasRole(actor, 'trustAdmin') && !hasRole(actor, 'decisionMaker')) {
     throw data(null, { status: 403 });
   }
-  return { trustName: actor.trustName, logController: hasRole(actor, 'trustAdmin') };
+  return { trustName: actor.trustName, trustAdmin: hasRole(actor, 'trustAdmin') };
 }
 
 const LINKS = [
@@ -21,12 +21,16 @@ const LINKS = [
   { to: '/admin/kohort', label: 'cohortLink', help: 'cohortLinkHelp' },
 ] as const;
 
-/** The log controller's page: the administrator's only (the decision maker does not see it). */
-const LOG_LINK = {
-  to: '/admin/tilgangslogg',
-  label: msg.accessLog.adminLink,
-  help: msg.accessLog.adminLinkHelp,
-};
+/** The administrator's own pages (the decision maker does not see them): people, units, the log. */
+const ADMIN_LINKS = [
+  { to: '/admin/brukere', label: msg.trustAdmin.usersLink, help: msg.trustAdmin.usersLinkHelp },
+  {
+    to: '/admin/avdelinger',
+    label: msg.trustAdmin.departmentsLink,
+    help: msg.trustAdmin.departmentsLinkHelp,
+  },
+  { to: '/admin/tilgangslogg', label: msg.accessLog.adminLink, help: msg.accessLog.adminLinkHelp },
+];
 
 export default function AdminPage({ loaderData }: Route.ComponentProps) {
   const t = msg.decisionModule.phrases;
@@ -48,16 +52,17 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
             </Card>
           </li>
         ))}
-        {loaderData.logController && (
-          <li>
-            <Card data-color="neutral">
-              <Heading level={2} data-size="xs">
-                <RouteLink to={LOG_LINK.to}>{LOG_LINK.label}</RouteLink>
-              </Heading>
-              <Paragraph data-size="sm">{LOG_LINK.help}</Paragraph>
-            </Card>
-          </li>
-        )}
+        {loaderData.trustAdmin &&
+          ADMIN_LINKS.map((link) => (
+            <li key={link.to}>
+              <Card data-color="neutral">
+                <Heading level={2} data-size="xs">
+                  <RouteLink to={link.to}>{link.label}</RouteLink>
+                </Heading>
+                <Paragraph data-size="sm">{link.help}</Paragraph>
+              </Card>
+            </li>
+          ))}
       </ul>
     </div>
   );

@@ -45,6 +45,11 @@ export interface Subject {
   caseNumber: string;
   /** A retrospective import id that names no kept import (the preview's `:importId`). */
   importId: string;
+  /** `trust` rows: an empty department of the home trust, a person with one role there. */
+  departmentId: string;
+  personId: string;
+  /** The person's role assignment (what a revocation names). */
+  assignmentId: string;
 }
 
 /** A file upload sends a minimal PDF, or the given CSV text. */
@@ -61,7 +66,10 @@ export interface MatrixRow {
   variant?: string;
   /** A query string (without `?`) appended to the path. */
   query?: string;
-  /** `case`: a case of the home trust in `state`; `trust`: a phrase of the home trust; `none`. */
+  /**
+   * `case`: a case of the home trust in `state`; `trust`: a phrase, an empty department and a
+   * person with a role, of the home trust; `none`.
+   */
   subject: 'none' | 'trust' | 'case';
   state?: PreparedState;
   /** Who is let through, per relation; everyone else must be refused. */
@@ -483,6 +491,71 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'none',
     allow: { own: ['trustAdmin'] },
     body: form({}),
+  },
+
+  // The administrator's people, roles and departments (only the trust's own administrator; another
+  // trust's administrator finds neither the person nor the department: 404).
+  { path: '/admin/brukere', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+  {
+    path: '/admin/brukere',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({
+      name: 'Matrise Ny',
+      title: '',
+      email: 'matrise.ny@example.test',
+      hprNumber: '7654321',
+      role: 'nationalReader',
+      departmentId: '',
+    }),
+  },
+  {
+    path: '/admin/brukere/:userId',
+    method: 'GET',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+  },
+  {
+    path: '/admin/brukere/:userId',
+    method: 'POST',
+    variant: 'intent=grant',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: form({ intent: 'grant', role: 'decisionMaker', departmentId: '' }),
+  },
+  {
+    path: '/admin/brukere/:userId',
+    method: 'POST',
+    variant: 'intent=revoke',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: (s) => ({ form: { intent: 'revoke', assignmentId: s.assignmentId } }),
+  },
+  { path: '/admin/avdelinger', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+  {
+    path: '/admin/avdelinger',
+    method: 'POST',
+    variant: 'intent=create',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({ intent: 'create', name: 'Matriseavdelingen' }),
+  },
+  {
+    path: '/admin/avdelinger',
+    method: 'POST',
+    variant: 'intent=rename',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: (s) => ({ form: { intent: 'rename', id: s.departmentId, name: 'Omdøpt avdeling' } }),
+  },
+  {
+    path: '/admin/avdelinger',
+    method: 'POST',
+    variant: 'intent=remove',
+    subject: 'trust',
+    allow: { own: ['trustAdmin'] },
+    body: (s) => ({ form: { intent: 'remove', id: s.departmentId } }),
   },
 
   // Dialog and notifications.

@@ -1,0 +1,31 @@
+import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { tenantPolicy, trusts, users } from './schema';
+
+/**
+ * The history of role grants and revocations in a trust (features/admin): who gave or took which
+ * role from whom, and when. Append-only for the application role. The department is kept by name,
+ * so that an emptied department can still be removed without losing the record.
+ */
+export const roleAssignmentEvents = pgTable(
+  'role_assignment_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    trustId: uuid('trust_id')
+      .notNull()
+      .references(() => trusts.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    action: text('action', { enum: ['granted', 'revoked'] }).notNull(),
+    role: text('role').notNull(),
+    departmentName: text('department_name'),
+    actorId: uuid('actor_id')
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('role_assignment_events_user').on(t.trustId, t.userId, t.id),
+    tenantPolicy('role_assignment_events'),
+  ],
+).enableRLS();

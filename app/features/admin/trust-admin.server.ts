@@ -1,0 +1,446 @@
+import { aliasedTable, and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { cases, departments, roleAssignmentEvents, roleAssignments, users } from '../../db/schema';
+import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
+import { CaseError } from '../cases/domain/errors';
+import {
+  isId,
+  revokeRefusal,
+  type AdminFieldErrors,
+  type DepartmentField,
+  type GrantField,
+  type GrantInput,
+  type PersonField,
+  type PersonInput,
+} from './domain/people';
+
+/**
+ * The trust administrator's use cases (BRIEF §2): the trust's departments, the people holding a
+ * role in it, and their role grants. Everything runs in the administrator's own trust; the
+ * database's policies (migration 0030) let the application role change departments and role
+ * assignments of the bound trust only, and keep the grant history append-only.
+ */
+
+export type AdminResult<F extends string, T = object> =
+  ({ ok: true } & T) | { ok: false; errors: AdminFieldErrors<F> };
+
+function requireAdmin(actor: Actor): void {
+  if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
+}
+
+function runAsAdmin<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  requireAdmin(actor);
+  return inTenant(db, actor, fn);
+}
+
+// Departments.
+
+export interface DepartmentRow {
+  id: string;
+  name: string;
+  /** Role assignments limited to the department. */
+  roles: number;
+  cases: number;
+}
+
+export async function listDepartments(db: Db, actor: Actor): Promise<DepartmentRow[]> {
+  return runAsAdmin(db, actor, async (tx) => {
+    const rows = await tx
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.trustId, actor.trustId))
+      .orderBy(asc(departments.name));
+    const roleCounts = await tx
+      .select({ id: roleAssignments.departmentId, n: count() })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.trustId, actor.trustId))
+      .groupBy(roleAssignments.departmentId);
+    const caseCounts = await tx
+      .select({ id: cases.departmentId, n: count() })
+      .from(cases)
+      .where(eq(cases.trustId, actor.trustId))
+      .groupBy(cases.departmentId);
+    const of = (counts: { id: string | null; n: number }[], id: string) =>
+      counts.find((c) => c.id === id)?.n ?? 0;
+    return rows.map((d) => ({
+      ...d,
+      roles: of(roleCounts, d.id),
+      cases: of(caseCounts, d.id),
+    }));
+  });
+}
+
+/** Another department of the trust with this name (case and spacing aside), if any. */
+async function nameTaken(tx: Tx, trustId: string, name: string, except?: string) {
+  const [found] = await tx
+    .select({ id: departments.id })
+    .from(departments)
+    .where(
+      and(
+        eq(departments.trustId, trustId),
+        sql`lower(${departments.name}) = lower(${name})`,
+        except ? sql`${departments.id} <> ${except}` : undefined,
+      ),
+    )
+    .limit(1);
+  return found !== undefined;
+}
+
+async function departmentOf(tx: Tx, trustId: string, id: string) {
+  const [found] = await tx
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(and(eq(departments.id, id), eq(departments.trustId, trustId)));
+  return found ?? null;
+}
+
+export async function createDepartment(
+  db: Db,
+  actor: Actor,
+  input: { name: string },
+): Promise<AdminResult<DepartmentField, { id: string }>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    if (await nameTaken(tx, actor.trustId, input.name)) {
+      return { ok: false, errors: { name: 'departmentNameTaken' } };
+    }
+    const [created] = await tx
+      .insert(departments)
+      .values({ trustId: actor.trustId, name: input.name })
+      .returning({ id: departments.id });
+    if (!created) throw new Error('Insert returned no row');
+    return { ok: true, id: created.id };
+  });
+}
+
+export async function renameDepartment(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { name: string },
+): Promise<AdminResult<DepartmentField>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    if (!isId(id) || !(await departmentOf(tx, actor.trustId, id))) {
+      throw new CaseError('notFound');
+    }
+    if (await nameTaken(tx, actor.trustId, input.name, id)) {
+      return { ok: false, errors: { name: 'departmentNameTaken' } };
+    }
+    await tx.update(departments).set({ name: input.name }).where(eq(departments.id, id));
+    return { ok: true };
+  });
+}
+
+/** Removes an empty department; one with role assignments or cases is refused. */
+export async function removeDepartment(
+  db: Db,
+  actor: Actor,
+  id: string,
+): Promise<AdminResult<DepartmentField>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    if (!isId(id)) throw new CaseError('notFound');
+    // Locked first, so that no grant or case can be added to it while it is checked.
+    const [found] = await tx
+      .select({ id: departments.id })
+      .from(departments)
+      .where(and(eq(departments.id, id), eq(departments.trustId, actor.trustId)))
+      .for('update');
+    if (!found) throw new CaseError('notFound');
+    const [roles] = await tx
+      .select({ n: count() })
+      .from(roleAssignments)
+      .where(eq(roleAssignments.departmentId, id));
+    const [used] = await tx.select({ n: count() }).from(cases).where(eq(cases.departmentId, id));
+    if ((roles?.n ?? 0) > 0 || (used?.n ?? 0) > 0) {
+      return { ok: false, errors: { name: 'departmentInUse' } };
+    }
+    await tx.delete(departments).where(eq(departments.id, id));
+    return { ok: true };
+  });
+}
+
+// People and roles.
+
+export interface HeldRole {
+  /** The role assignment's id (what a revocation names). */
+  id: string;
+  role: Role;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+export interface TrustPerson {
+  id: string;
+  name: string;
+  title: string;
+  email: string;
+  hprNumber: string | null;
+  roles: HeldRole[];
+}
+
+export interface RoleHistoryEntry {
+  action: 'granted' | 'revoked';
+  role: string;
+  departmentName: string | null;
+  actorName: string;
+  at: Date;
+}
+
+const personColumns = {
+  id: users.id,
+  name: users.name,
+  title: users.title,
+  email: users.email,
+  hprNumber: users.hprNumber,
+};
+
+/** The roles held in the trust, by user (department-limited roles with their department). */
+async function heldRoles(tx: Tx, trustId: string, userId?: string) {
+  const rows = await tx
+    .select({
+      id: roleAssignments.id,
+      userId: roleAssignments.userId,
+      role: roleAssignments.role,
+      departmentId: roleAssignments.departmentId,
+      departmentName: departments.name,
+    })
+    .from(roleAssignments)
+    .leftJoin(departments, eq(departments.id, roleAssignments.departmentId))
+    .where(
+      and(
+        eq(roleAssignments.trustId, trustId),
+        userId ? eq(roleAssignments.userId, userId) : undefined,
+      ),
+    )
+    .orderBy(asc(roleAssignments.role), asc(departments.name));
+  return rows.flatMap((r) =>
+    isRole(r.role)
+      ? [
+          {
+            userId: r.userId,
+            held: {
+              id: r.id,
+              role: r.role,
+              departmentId: r.departmentId,
+              departmentName: r.departmentName,
+            },
+          },
+        ]
+      : [],
+  );
+}
+
+/** Everyone who holds a role in the administrator's trust, by name, with those roles. */
+export async function listTrustPeople(db: Db, actor: Actor): Promise<TrustPerson[]> {
+  return runAsAdmin(db, actor, async (tx) => {
+    const people = await tx
+      .selectDistinct(personColumns)
+      .from(users)
+      .innerJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+      .where(eq(roleAssignments.trustId, actor.trustId))
+      .orderBy(asc(users.name), asc(users.id));
+    const roles = await heldRoles(tx, actor.trustId);
+    return people.map((p) => ({
+      ...p,
+      roles: roles.filter((r) => r.userId === p.id).map((r) => r.held),
+    }));
+  });
+}
+
+/**
+ * A person as the trust knows them: one who holds a role here, or held one (their history is
+ * kept). Anyone else is not found: another trust's people are not this administrator's to see.
+ */
+async function personInTrust(tx: Tx, trustId: string, userId: string) {
+  if (!isId(userId)) return null;
+  const [person] = await tx
+    .select(personColumns)
+    .from(users)
+    .where(
+      and(
+        eq(users.id, userId),
+        sql`(exists (select 1 from ${roleAssignments} where ${roleAssignments.userId} = ${users.id} and ${roleAssignments.trustId} = ${trustId})
+          or exists (select 1 from ${roleAssignmentEvents} where ${roleAssignmentEvents.userId} = ${users.id} and ${roleAssignmentEvents.trustId} = ${trustId}))`,
+      ),
+    );
+  return person ?? null;
+}
+
+export interface PersonPage {
+  person: TrustPerson;
+  history: RoleHistoryEntry[];
+}
+
+/** One person's roles in the trust and the history of their grants and revocations here. */
+export async function getTrustPerson(db: Db, actor: Actor, userId: string): Promise<PersonPage> {
+  return runAsAdmin(db, actor, async (tx) => {
+    const person = await personInTrust(tx, actor.trustId, userId);
+    if (!person) throw new CaseError('notFound');
+    const roles = (await heldRoles(tx, actor.trustId, userId)).map((r) => r.held);
+    const by = aliasedTable(users, 'by_user');
+    const history = await tx
+      .select({
+        action: roleAssignmentEvents.action,
+        role: roleAssignmentEvents.role,
+        departmentName: roleAssignmentEvents.departmentName,
+        actorName: by.name,
+        at: roleAssignmentEvents.createdAt,
+      })
+      .from(roleAssignmentEvents)
+      .innerJoin(by, eq(by.id, roleAssignmentEvents.actorId))
+      .where(
+        and(
+          eq(roleAssignmentEvents.trustId, actor.trustId),
+          eq(roleAssignmentEvents.userId, userId),
+        ),
+      )
+      .orderBy(desc(roleAssignmentEvents.id));
+    return { person: { ...person, roles }, history };
+  });
+}
+
+/** Grants a role in the bound trust and records it; a role already held is refused. */
+async function grantIn(
+  tx: Tx,
+  actor: Actor,
+  userId: string,
+  grant: GrantInput,
+): Promise<AdminResult<GrantField>> {
+  let departmentName: string | null = null;
+  if (grant.departmentId) {
+    const department = await departmentOf(tx, actor.trustId, grant.departmentId);
+    if (!department) return { ok: false, errors: { departmentId: 'departmentUnknown' } };
+    departmentName = department.name;
+  }
+  const inserted = await tx
+    .insert(roleAssignments)
+    .values({
+      userId,
+      trustId: actor.trustId,
+      departmentId: grant.departmentId,
+      role: grant.role,
+    })
+    .onConflictDoNothing()
+    .returning({ id: roleAssignments.id });
+  if (inserted.length === 0) return { ok: false, errors: { role: 'alreadyHeld' } };
+  await tx.insert(roleAssignmentEvents).values({
+    trustId: actor.trustId,
+    userId,
+    action: 'granted',
+    role: grant.role,
+    departmentName,
+    actorId: actor.userId,
+  });
+  return { ok: true };
+}
+
+/**
+ * Adds a person with their first role. A user with the same HPR number (known from another trust,
+ * or already here) is given the role instead of being created twice; their name and e-mail stay
+ * as they are. A new person's e-mail must be free.
+ */
+export async function addPerson(
+  db: Db,
+  actor: Actor,
+  input: PersonInput,
+): Promise<AdminResult<PersonField, { userId: string; existing: boolean }>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    const [known] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.hprNumber, input.hprNumber));
+    let userId = known?.id;
+    if (!userId) {
+      const [taken] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(sql`lower(${users.email}) = ${input.email}`);
+      if (taken) return { ok: false, errors: { email: 'emailTaken' } };
+      const [created] = await tx
+        .insert(users)
+        .values({
+          name: input.name,
+          title: input.title,
+          email: input.email,
+          hprNumber: input.hprNumber,
+        })
+        .returning({ id: users.id });
+      if (!created) throw new Error('Insert returned no row');
+      userId = created.id;
+    }
+    const granted = await grantIn(tx, actor, userId, input);
+    if (!granted.ok) {
+      if (!known) throw new Error('A new person cannot already hold a role');
+      return granted;
+    }
+    return { ok: true, userId, existing: known !== undefined };
+  });
+}
+
+/** Gives a person of the trust one more role. */
+export async function grantRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  grant: GrantInput,
+): Promise<AdminResult<GrantField>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    if (!(await personInTrust(tx, actor.trustId, userId))) throw new CaseError('notFound');
+    return grantIn(tx, actor, userId, grant);
+  });
+}
+
+/**
+ * Takes one role from a person; it stops working at their next request (sessions read the grants
+ * each time). The trust's last administrator role is never revoked.
+ */
+export async function revokeRole(
+  db: Db,
+  actor: Actor,
+  userId: string,
+  assignmentId: string,
+): Promise<AdminResult<GrantField>> {
+  return runAsAdmin(db, actor, async (tx) => {
+    if (!isId(assignmentId)) throw new CaseError('notFound');
+    const [assignment] = await tx
+      .select({
+        role: roleAssignments.role,
+        departmentName: departments.name,
+      })
+      .from(roleAssignments)
+      .leftJoin(departments, eq(departments.id, roleAssignments.departmentId))
+      .where(
+        and(
+          eq(roleAssignments.id, assignmentId),
+          eq(roleAssignments.userId, userId),
+          eq(roleAssignments.trustId, actor.trustId),
+        ),
+      );
+    if (!assignment) throw new CaseError('notFound');
+    if (assignment.role === 'trustAdmin') {
+      // Locked, so that two administrators cannot revoke each other at the same time.
+      const admins = await tx
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(
+          and(eq(roleAssignments.trustId, actor.trustId), eq(roleAssignments.role, 'trustAdmin')),
+        )
+        .for('update');
+      const refusal = revokeRefusal(assignment.role, admins.length);
+      if (refusal) return { ok: false, errors: { role: refusal } };
+    }
+    const deleted = await tx
+      .delete(roleAssignments)
+      .where(eq(roleAssignments.id, assignmentId))
+      .returning({ id: roleAssignments.id });
+    if (deleted.length === 0) throw new CaseError('notFound');
+    await tx.insert(roleAssignmentEvents).values({
+      trustId: actor.trustId,
+      userId,
+      action: 'revoked',
+      role: assignment.role,
+      departmentName: assignment.departmentName,
+      actorId: actor.userId,
+    });
+    return { ok: true };
+  });
+}

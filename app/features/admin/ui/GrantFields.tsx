@@ -1,0 +1,90 @@
+import { ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
+import { ROLES } from '../../auth/domain/roles';
+import { SelectField } from '../../national/ui/SelectField';
+import { msg } from '../../../i18n';
+import type { AdminFieldErrors, GrantField } from '../domain/people';
+
+export interface DepartmentOption {
+  id: string;
+  name: string;
+}
+
+const t = msg.trustAdmin;
+
+/** The role and its department, for adding a person and for granting one more role. */
+export function GrantFields({
+  idPrefix,
+  departments,
+  values,
+  errors,
+}: {
+  idPrefix: string;
+  departments: readonly DepartmentOption[];
+  values: Record<GrantField, string>;
+  errors: AdminFieldErrors<GrantField>;
+}) {
+  const error = (field: GrantField) => {
+    const code = errors[field];
+    return code ? t.errors[code] : undefined;
+  };
+  return (
+    <div className="sp-stack">
+      <div className="sp-row">
+        <SelectField
+          id={`${idPrefix}-role`}
+          name="role"
+          label={t.role}
+          defaultValue={values.role}
+          error={error('role')}
+          options={[
+            { value: '', label: t.chooseRole },
+            ...ROLES.map((role) => ({ value: role, label: msg.roles[role] })),
+          ]}
+        />
+        <SelectField
+          id={`${idPrefix}-departmentId`}
+          name="departmentId"
+          label={t.department}
+          defaultValue={values.departmentId}
+          error={error('departmentId')}
+          options={[
+            { value: '', label: t.noDepartment },
+            ...departments.map((d) => ({ value: d.id, label: d.name })),
+          ]}
+        />
+      </div>
+      <Paragraph data-size="sm">{t.departmentHelp}</Paragraph>
+    </div>
+  );
+}
+
+/** The errors of a form, each linking to its field (ids are `${idPrefix}-${field}`). */
+export function AdminErrors<F extends string>({
+  idPrefix,
+  errors,
+  labels,
+}: {
+  idPrefix: string;
+  errors: AdminFieldErrors<F>;
+  labels: Record<F, string>;
+}) {
+  const wrong = (Object.keys(errors) as F[]).filter((f) => errors[f]);
+  if (wrong.length === 0) return null;
+  return (
+    <ErrorSummary>
+      <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {wrong.map((f) => {
+          const code = errors[f];
+          return (
+            <ErrorSummary.Item key={f}>
+              <ErrorSummary.Link href={`#${idPrefix}-${f}`}>
+                {`${labels[f]}: ${code ? t.errors[code] : ''}`}
+              </ErrorSummary.Link>
+            </ErrorSummary.Item>
+          );
+        })}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}

@@ -1,0 +1,103 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  signInAs,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+/**
+ * The trust administrator gives a new person access (BRIEF §2): adds a department, then a person
+ * with the applicant role in it; that person logs in at once and opens «Ny søknad». Axe checks
+ * every page on the way.
+ */
+describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  it('the administrator adds a department and an applicant, who then starts an application', async () => {
+    const admin: Page = await signInAs(browser, app, 'Geir Berge');
+    await admin.getByRole('link', { name: 'Administrasjon' }).first().click();
+    await admin.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
+    await expectAccessible(admin);
+
+    // A department: an empty name is refused with a Norwegian message, then it is added.
+    await admin.getByRole('link', { name: 'Avdelinger' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Avdelinger' }).waitFor();
+    await expectAccessible(admin);
+    await admin.getByRole('button', { name: 'Legg til avdeling' }).click();
+    await admin.getByText('Skriv navnet.').first().waitFor();
+    await expectAccessible(admin);
+    await admin.getByLabel('Navn på avdelingen', { exact: true }).fill('Revmatologisk avdeling');
+    await admin.getByRole('button', { name: 'Legg til avdeling' }).click();
+    await admin.getByText('Avdelingen er lagt til.').waitFor();
+    await expect
+      .poll(() => admin.getByRole('cell', { name: 'Revmatologisk avdeling', exact: true }).count())
+      .toBe(1);
+    await expectAccessible(admin);
+
+    // A person with the applicant role in it: a bad HPR number first, then a valid one.
+    await admin.getByRole('link', { name: 'Tilbake til administrasjon' }).click();
+    await admin.getByRole('link', { name: 'Brukere og roller' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Brukere og roller' }).waitFor();
+    await expectAccessible(admin);
+    await admin.getByLabel('Navn', { exact: true }).fill('Siri Vestbø');
+    await admin.getByLabel('Stilling (valgfritt)').fill('Overlege');
+    await admin.getByLabel('E-post').fill('siri.vestbo@example.test');
+    await admin.getByLabel('HPR-nummer').fill('12a45');
+    await admin.getByLabel('Rolle').selectOption('applicant');
+    await admin.getByLabel('Avdeling').selectOption({ label: 'Revmatologisk avdeling' });
+    await admin.getByRole('button', { name: 'Legg til person' }).click();
+    await admin.getByText('HPR-nummeret skal bare ha sifre, 4 til 9 sifre.').first().waitFor();
+    await expectAccessible(admin);
+    await admin.getByLabel('HPR-nummer').fill('5512345');
+    await admin.getByRole('button', { name: 'Legg til person' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Siri Vestbø' }).waitFor();
+    await admin.getByText('Personen er lagt til med rollen.').waitFor();
+    await admin
+      .getByText('Fikk rollen Søker (behandlende lege) (Revmatologisk avdeling)')
+      .waitFor();
+    await expectAccessible(admin);
+
+    // The new person logs in (the development login lists them) and opens «Ny søknad».
+    const doctor = await signInAs(browser, app, 'Siri Vestbø');
+    await expectAccessible(doctor);
+    await doctor.getByRole('link', { name: 'Ny søknad' }).first().click();
+    await doctor.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
+    await expectAccessible(doctor);
+
+    // Revoked, the role stops working at the next request.
+    await admin.getByRole('button', { name: /^Fjern rollen Søker/ }).click();
+    await admin.getByText('Rollen er fjernet.').waitFor();
+    await admin.getByText('Personen har ingen roller i helseforetaket nå.').waitFor();
+    await expectAccessible(admin);
+    const refused = await doctor.goto(`${app.url}/saker/ny`);
+    expect(refused?.status()).toBe(404);
+
+    // The trust's last administrator role is not revoked: a clear message, nothing changes.
+    await admin.getByRole('link', { name: 'Brukere og roller' }).click();
+    await admin.getByRole('link', { name: 'Geir Berge' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Geir Berge' }).waitFor();
+    await admin.getByRole('button', { name: 'Fjern rollen Administrator' }).click();
+    await admin
+      .getByText('Dette er helseforetakets siste administrator.', { exact: false })
+      .first()
+      .waitFor();
+    await expectAccessible(admin);
+    for (const path of ['/admin/brukere', '/admin/avdelinger']) {
+      await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}${path}`);
+    }
+  });
+});
