@@ -191,6 +191,7 @@ export const nb = {
     evaluationDateNotAllowed: 'Et avslag har ingen evalueringsdato. Fjern datoen.',
     onlyWhenApproved: 'Gjelder bare når søknaden innvilges. Velg «Ingen» ved avslag.',
     phraseUnknown: 'Teksten du valgte finnes ikke lenger. Velg en annen.',
+    drugRequired: 'Velg legemiddelet fra listen, eller skriv navnet, så kan vi foreslå en ordning.',
   } satisfies Record<ValidationError, string>,
   questionnaire: {
     sections: {
@@ -339,6 +340,9 @@ export const nb = {
     } satisfies Record<QuestionId, { label: string; help: string }>,
     yes: 'Ja',
     notAnswered: 'Ikke besvart',
+    tooLong: (max: number) => `Teksten kan ha høyst ${formats.decimal.format(max)} tegn.`,
+    number: (value: number) => formats.decimal.format(value),
+    amount: (value: number) => formats.nok.format(value),
   },
   problems: {
     conflict:
@@ -385,6 +389,11 @@ export const nb = {
   },
   case: {
     title: (label: string) => `Sak ${label}`,
+    returnedTitle: 'Søknaden er returnert til deg med et spørsmål',
+    returnedBy: (name: string, role: string, when: string) => `${name} (${role}) spurte ${when}:`,
+    returnedAnswer: 'Svar i dialogen',
+    returnedNext:
+      'Svar på spørsmålet i dialogen, rett opp søknaden om det trengs, og send den inn på nytt.',
     draftLabel: 'Utkast',
     summary: 'Søknaden',
     about: 'Om saken',
@@ -541,6 +550,7 @@ export const nb = {
     saved: (time: string) => `Alt er lagret (${time}).`,
     failed: 'Kunne ikke lagre. Prøver igjen automatisk – ikke lukk siden.',
     closed: 'Søknaden kan ikke lenger endres her. Last siden på nytt for å se hvorfor.',
+    invalid: (labels: string) => `Ikke lagret: rett feilen i ${labels}.`,
     conflictTitle: 'Endret av en annen samtidig',
     conflict: (label: string) => `«${label}» ble endret av en medforfatter mens du skrev.`,
     theirs: 'Lagret verdi',

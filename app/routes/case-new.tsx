@@ -7,6 +7,7 @@ import {
   List,
   Paragraph,
 } from '@digdir/designsystemet-react';
+import { useEffect, useRef } from 'react';
 import { data, Form, redirect } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { createDraft } from '../features/cases/cases.server';
@@ -51,10 +52,15 @@ export async function action({ request, context }: Route.ActionArgs) {
     rejected: formText(form, 'rejected') === 'yes',
   };
   if (formText(form, 'intent') === 'route') {
-    // The scheme router: from the FEST facts of the chosen drug and the situation.
+    // The scheme router: from the FEST facts of the chosen drug and the situation. Without a drug
+    // there is nothing to route: ask for one and suggest nothing.
     const drug = answers.drug;
+    if (!drug) {
+      const fieldErrors: FieldErrors = { drug: 'drugRequired' };
+      return { route: null, situation, values: answers, fieldErrors, problem: null };
+    }
     const facts =
-      drug && typeof drug === 'object' && !Array.isArray(drug) && drug.id
+      typeof drug === 'object' && !Array.isArray(drug) && drug.id
         ? await resolveDrugChoice(context.db, { id: drug.id, label: drug.label })
         : null;
     const route = routeScheme(facts, {
@@ -80,7 +86,10 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
 }
 
+/** The suggestion; it takes focus when it appears, so a keyboard user lands on it. */
 function RouteResult({ route }: { route: SchemeRoute }) {
+  const alert = useRef<HTMLDivElement>(null);
+  useEffect(() => alert.current?.focus(), []);
   const scheme =
     route.scheme === 'notNeeded'
       ? msg.fest.router.notNeeded
@@ -88,7 +97,13 @@ function RouteResult({ route }: { route: SchemeRoute }) {
         ? msg.schemes[route.scheme]
         : null;
   return (
-    <Alert data-color={route.scheme === 'notNeeded' ? 'warning' : 'info'} aria-live="polite">
+    <Alert
+      ref={alert}
+      tabIndex={-1}
+      id="route-suggestion"
+      data-color={route.scheme === 'notNeeded' ? 'warning' : 'info'}
+      aria-live="polite"
+    >
       {scheme && (
         <Heading level={3} data-size="xs">
           {msg.router.suggestion(scheme)}

@@ -1,8 +1,12 @@
 import { Alert, Button, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { Form, redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
-import { submissionErrors, validateForSubmission } from '../features/cases/domain/questionnaire';
-import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import {
+  QUESTIONS,
+  submissionErrors,
+  validateForSubmission,
+} from '../features/cases/domain/questionnaire';
+import { QuestionnaireView, questionErrorText } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
@@ -59,23 +63,33 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
             {msg.summary.missingTitle}
           </Heading>
           <List.Unordered>
-            {missing.map((m) => (
-              <List.Item key={m.question}>
-                <RouteLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
-                  {`${msg.questionnaire.questions[m.question].label}: ${
-                    m.error === 'answerRequired'
-                      ? msg.questionnaire.notAnswered
-                      : msg.errors[m.error]
-                  }`}
-                </RouteLink>
-              </List.Item>
-            ))}
+            {missing.map((m) => {
+              const question = QUESTIONS.get(m.question);
+              return (
+                <List.Item key={m.question}>
+                  <RouteLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
+                    {`${msg.questionnaire.questions[m.question].label}: ${
+                      m.error === 'answerRequired'
+                        ? msg.questionnaire.notAnswered
+                        : question
+                          ? questionErrorText(question, m.error)
+                          : msg.errors[m.error]
+                    }`}
+                  </RouteLink>
+                </List.Item>
+              );
+            })}
           </List.Unordered>
         </Alert>
       ) : (
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
-      <QuestionnaireView answers={view.answers} missing={fieldMissing} editUrl={editUrl} />
+      <QuestionnaireView
+        answers={view.answers}
+        missing={fieldMissing}
+        editUrl={editUrl}
+        diagnoses={view.diagnoses}
+      />
       <PatientIdReveal caseId={view.id} masked={view.answers.patientId} />
       <div className="sp-row">
         <Button asChild variant="secondary">

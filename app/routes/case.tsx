@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsy
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
-import { isHistoryNote } from '../features/cases/domain/history';
+import { isHistoryNote, returnQuestion } from '../features/cases/domain/history';
 import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
 import {
   addLeader,
@@ -30,6 +30,7 @@ import { ConsultationSection } from '../features/consultations/ui/ConsultationSe
 import { cohortSignalIn } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanelIn } from '../features/decisions/decisions.server';
 import { isDecisionEvent } from '../features/decisions/domain/form';
@@ -155,6 +156,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const intent = actionData?.values.intent;
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
+  const returned = returnQuestion(view.status, view.history);
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.case.title(label), msg.app.name)}</title>
@@ -164,6 +166,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
+      {returned && <ReturnedQuestion caseId={view.id} question={returned} />}
       <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderAdded && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>

@@ -42,6 +42,7 @@ export const VALIDATION_ERRORS = [
   'evaluationDateNotAllowed',
   'onlyWhenApproved',
   'phraseUnknown',
+  'drugRequired',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 

@@ -21,3 +21,23 @@ export function isHistoryNote(value: string): value is HistoryNote {
 export function historyEvent(value: string): HistoryEvent | null {
   return isCaseEvent(value) || isHistoryNote(value) ? value : null;
 }
+
+/** What a history row needs for `returnQuestion`. */
+interface Transition {
+  event: string;
+  toStatus: string;
+  reason: string | null;
+}
+
+/**
+ * The question a returned case was sent back with: the latest return to the applicant, while the
+ * case is still returned (history oldest first). Null in any other status or without a question.
+ */
+export function returnQuestion<T extends Transition>(
+  status: string,
+  history: readonly T[],
+): T | null {
+  if (status !== 'returned') return null;
+  const latest = history.findLast((entry) => entry.toStatus === 'returned');
+  return latest?.reason?.trim() ? latest : null;
+}

@@ -14,6 +14,7 @@ import {
   startErrors,
   submitError,
   validateForSubmission,
+  valueError,
   type Answers,
   type Question,
   type QuestionId,
@@ -162,6 +163,23 @@ describe('submitError and draftError', () => {
   it('lets a draft keep an invalid patient id or a non-number as typed', () => {
     expect(draftError(question('patientId'), '123')).toBeNull();
     expect(draftError(question('expectedPatients'), 'mange')).toBeNull();
+  });
+});
+
+describe('valueError (shown at the field as soon as it is saved)', () => {
+  it.each<[QuestionId, string | null, string | null]>([
+    ['patientId', '1234', 'patientIdFormat'],
+    ['patientId', '15838510076', 'patientIdInvalid'],
+    ['patientId', '15838510075', null],
+    ['packagesPerMonth', 'tre', 'numberInvalid'],
+    ['packagesPerMonth', '3', null],
+    ['costEstimate', '12.03.2025', 'numberInvalid'],
+    ['costEstimate', '154 008', null],
+    ['alternativesTried', 'x'.repeat(10_001), 'tooLong'],
+    ['costEstimate', null, null],
+    ['indication', null, null],
+  ])('%s = %j → %s', (id, value, expected) => {
+    expect(valueError(question(id), value)).toBe(expected);
   });
 });
 

@@ -268,7 +268,8 @@ export function normaliseAnswer(question: Question, raw: unknown): AnswerValue |
   }
 }
 
-const maxLength = (question: Question) =>
+/** The most characters a text answer to this question may have. */
+export const maxLength = (question: Question) =>
   question.max ?? (question.type === 'longText' ? LIMITS.long : LIMITS.short);
 
 /**
@@ -297,6 +298,16 @@ export function submitError(question: Question, value: AnswerValue | null): Vali
   if (question.type === 'patientId' && typeof value === 'string') return checkPatientId(value);
   if (question.type === 'number') return parseAmount(value) === null ? 'numberInvalid' : null;
   return null;
+}
+
+/**
+ * What is wrong with an answer that is there (a malformed fødselsnummer, a number that is not
+ * one, a text too long): shown at the field as soon as it is saved. A missing answer is not an
+ * error until submission.
+ */
+export function valueError(question: Question, value: AnswerValue | null): ValidationError | null {
+  const error = submitError(question, value);
+  return error === 'answerRequired' ? null : error;
 }
 
 export interface MissingAnswer {

@@ -7,6 +7,7 @@ import { DiagnosisPicker } from '../../diagnoses/ui/DiagnosisPicker';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { DrugCombobox } from '../../fest/ui/DrugCombobox';
 import { fieldAnchor, fieldName, presentField } from './questionnaire-form';
+import { questionErrorText } from './QuestionnaireView';
 
 const asText = (value: AnswerValue | null): string => {
   if (value === null) return '';
@@ -45,7 +46,7 @@ export function QuestionField({
   const { label, help } = msg.questionnaire.questions[question.id];
   const name = fieldName(question.id);
   const id = fieldAnchor(question.id);
-  const errorText = error ? msg.errors[error] : undefined;
+  const errorText = error ? questionErrorText(question, error) : undefined;
   const marker = <input type="hidden" name={presentField(question.id)} value="1" />;
 
   switch (question.type) {

@@ -1,10 +1,13 @@
 import { Alert, Button, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { Form } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { Form, useLocation } from 'react-router';
 import { msg } from '../../../i18n';
-import type { FieldErrors } from '../domain/application';
+import type { FieldErrors, ValidationError } from '../domain/application';
 import {
   submitError,
   applicableSections,
+  QUESTIONS,
+  valueError,
   type Answers,
   type QuestionId,
 } from '../domain/questionnaire';
@@ -13,7 +16,7 @@ import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import type { DrugFacts } from '../../fest/fest.server';
 import { DrugFactsCard } from '../../fest/ui/DrugFactsCard';
 import { FormErrorSummary } from './FormErrorSummary';
-import { answerDisplay } from './QuestionnaireView';
+import { answerDisplay, questionErrorText } from './QuestionnaireView';
 import { QuestionField } from './QuestionField';
 import { BASE_FIELD, fieldAnchor } from './questionnaire-form';
 import { useAutosave, writeToForm, type SaveState } from './useAutosave';
@@ -50,15 +53,30 @@ function CostFromFest({
   );
 }
 
-function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: Date | null }) {
+function SaveStatus({
+  state,
+  savedAt,
+  refused,
+}: {
+  state: SaveState;
+  savedAt: Date | null;
+  /** Labels of the fields the last save refused. */
+  refused: string[];
+}) {
   const text =
     state === 'saved' && savedAt
       ? msg.autosave.saved(msg.time(savedAt))
       : state === 'saved'
         ? msg.autosave.saved('')
-        : msg.autosave[state];
+        : state === 'invalid'
+          ? msg.autosave.invalid(refused.map((label) => `«${label}»`).join(', '))
+          : msg.autosave[state];
   const color =
-    state === 'failed' || state === 'closed' ? 'danger' : state === 'saved' ? 'success' : 'neutral';
+    state === 'failed' || state === 'closed' || state === 'invalid'
+      ? 'danger'
+      : state === 'saved'
+        ? 'success'
+        : 'neutral';
   return (
     <Paragraph data-size="sm" role="status" aria-live="polite" data-save-state={state}>
       <Tag data-color={color}>{text}</Tag>
@@ -67,10 +85,52 @@ function SaveStatus({ state, savedAt }: { state: SaveState; savedAt: Date | null
 }
 
 /**
+ * Moves focus to the field a link points at (`#q-<id>`, say from the summary's list of what is
+ * missing) and scrolls its label into view: a browser only scrolls to the input itself.
+ */
+function useFocusLinkedField() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    if (!hash.startsWith('#q-')) return;
+    const target = document.getElementById(decodeURIComponent(hash.slice(1)));
+    const field = target?.closest<HTMLElement>('[data-question]');
+    const control = target?.matches('input, textarea, select')
+      ? target
+      : target?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select');
+    if (!field || !control) return;
+    control.focus({ preventScroll: true });
+    field.scrollIntoView({ block: 'start' });
+  }, [hash]);
+}
+
+/**
+ * Keeps the sticky save bar from hiding the focused field (WCAG 2.4.11): the page's
+ * `scroll-padding-bottom` follows the bar's height (app.css has a fallback without JavaScript).
+ */
+function useSaveBarPadding() {
+  const bar = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const element = bar.current;
+    if (!element) return;
+    const root = document.documentElement;
+    const observer = new ResizeObserver(() =>
+      root.style.setProperty('--sp-savebar-height', `${element.offsetHeight}px`),
+    );
+    observer.observe(element);
+    return () => {
+      observer.disconnect();
+      root.style.removeProperty('--sp-savebar-height');
+    };
+  }, []);
+  return bar;
+}
+
+/**
  * The application form, generated from the questionnaire definition: section navigation with
  * what is missing per section, every applicable question with its help text, autosave with a
  * visible state, and conflicts from co-authors to resolve. Without JavaScript it is a plain form
- * posted with «Lagre».
+ * posted with «Lagre». Errors from autosave show at their fields only; the error summary (which
+ * takes focus) is for the errors of an explicit «Lagre» or «Se over og send inn».
  */
 export function QuestionnaireForm({
   caseId,
@@ -93,13 +153,22 @@ export function QuestionnaireForm({
   diagnoses: Partial<Record<string, Diagnosis>>;
   drugFacts: DrugFacts | null;
 }) {
-  const { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers } = useAutosave(
-    caseId,
-    base,
-    shown,
-  );
+  const { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, stored } =
+    useAutosave(caseId, base, shown);
+  useFocusLinkedField();
+  const saveBar = useSaveBarPadding();
   const sections = applicableSections(answers);
   const shownErrors: FieldErrors = { ...fieldErrors, ...errors };
+  for (const question of sections.flatMap((s) => s.questions)) {
+    shownErrors[question.id] ??= valueError(question, stored[question.id] ?? null) ?? undefined;
+  }
+  const refused = (Object.keys(errors) as QuestionId[]).map(
+    (id) => msg.questionnaire.questions[id].label,
+  );
+  const errorText = (id: QuestionId, code: ValidationError) => {
+    const question = QUESTIONS.get(id);
+    return question ? questionErrorText(question, code) : msg.errors[code];
+  };
   const labels = Object.fromEntries(
     sections.flatMap((s) =>
       s.questions.map((q) => [q.id, msg.questionnaire.questions[q.id].label]),
@@ -141,7 +210,12 @@ export function QuestionnaireForm({
         <input type="hidden" name={BASE_FIELD} value={JSON.stringify(base)} />
         {problem && <Alert data-color="danger">{msg.problems[problem]}</Alert>}
         {notice && <Alert data-color="info">{notice}</Alert>}
-        <FormErrorSummary errors={shownErrors} labels={labels} anchors={anchors} />
+        <FormErrorSummary
+          errors={fieldErrors}
+          labels={labels}
+          anchors={anchors}
+          describe={errorText}
+        />
         {(Object.keys(conflicts) as QuestionId[]).map((id) => {
           const conflict = conflicts[id];
           const question = sections.flatMap((s) => s.questions).find((q) => q.id === id);
@@ -218,8 +292,8 @@ export function QuestionnaireForm({
             </section>
           );
         })}
-        <div className="sp-row sp-savebar">
-          <SaveStatus state={state} savedAt={savedAt} />
+        <div className="sp-row sp-savebar" ref={saveBar}>
+          <SaveStatus state={state} savedAt={savedAt} refused={refused} />
           <Button type="submit" name="intent" value="save" variant="secondary">
             {msg.edit.save}
           </Button>

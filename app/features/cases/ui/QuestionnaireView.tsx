@@ -1,9 +1,11 @@
 import { Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
-import type { FieldErrors } from '../domain/application';
+import type { FieldErrors, ValidationError } from '../domain/application';
+import { parseAmount } from '../domain/cost';
 import {
   applicableSections,
+  maxLength,
   type Answers,
   type AnswerValue,
   type Question,
@@ -13,7 +15,14 @@ import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { fieldAnchor } from './questionnaire-form';
 import { RouteLink } from '../../../ui/RouteLink';
 
-/** An answer as text for reading (choices by their label). */
+/** A question's error as text: a text too long says how long it may be. */
+export function questionErrorText(question: Question, error: ValidationError): string {
+  return error === 'tooLong' && question.type !== 'diagnoses'
+    ? msg.questionnaire.tooLong(maxLength(question))
+    : msg.errors[error];
+}
+
+/** An answer as text for reading (choices by their label, numbers and amounts formatted). */
 export function answerDisplay(
   question: Question,
   value: AnswerValue | undefined,
@@ -27,6 +36,12 @@ export function answerDisplay(
       return msg.patientScopes[value as keyof typeof msg.patientScopes];
     }
     if (question.type === 'confirm') return msg.questionnaire.yes;
+    const amount = question.type === 'number' ? parseAmount(value) : null;
+    if (amount !== null) {
+      return question.id === 'costEstimate'
+        ? msg.questionnaire.amount(amount)
+        : msg.questionnaire.number(amount);
+    }
     return value;
   }
   if (Array.isArray(value)) {
@@ -98,7 +113,7 @@ export function QuestionnaireView({
                       {answerDisplay(question, answers[question.id], diagnoses)}{' '}
                       {error && editUrl && (
                         <RouteLink to={`${editUrl}#${fieldAnchor(question.id)}`}>
-                          <Tag data-color="danger">{msg.errors[error]}</Tag>
+                          <Tag data-color="danger">{questionErrorText(question, error)}</Tag>
                         </RouteLink>
                       )}
                     </dd>

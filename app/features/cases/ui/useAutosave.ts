@@ -12,7 +12,15 @@ import {
 const SCAN_MS = 1000;
 import { answerFromForm, fieldName, presentField, questionsInForm } from './questionnaire-form';
 
-export type SaveState = 'idle' | 'pending' | 'saving' | 'saved' | 'failed' | 'closed';
+export type SaveState =
+  | 'idle'
+  | 'pending'
+  | 'saving'
+  | 'saved'
+  | 'failed'
+  | 'closed'
+  /** The last save refused a field (too long, not an option): shown at the field, kept dirty. */
+  | 'invalid';
 export type Conflicts = Partial<
   Record<QuestionId, { theirs: AnswerValue | null; mine: AnswerValue | null }>
 >;
@@ -58,7 +66,8 @@ const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
  * fields with the value each started from, so the server merges per field. Retries with backoff
  * when the network or server fails, keeps unsaved changes in sessionStorage across a reload, warns
  * before leaving with unsaved changes, and never discards a value: a field someone else changed
- * meanwhile comes back as a conflict for the user to resolve.
+ * meanwhile comes back as a conflict for the user to resolve. A save's result never moves focus
+ * or scrolls: a refused field shows its error at the field and in the save status only.
  */
 export function useAutosave(caseId: string, initial: Answers, shown: Answers = initial) {
   const formRef = useRef<HTMLFormElement>(null);
@@ -74,6 +83,8 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
   const [errors, setErrors] = useState<FieldErrors>({});
   const [conflicts, setConflicts] = useState<Conflicts>({});
   const [answers, setAnswers] = useState<Answers>(shown);
+  /** The answers as last stored (what the inline format errors are checked against). */
+  const [stored, setStored] = useState<Answers>(initial);
 
   const currentValue = useCallback((id: QuestionId): AnswerValue | null => {
     const form = formRef.current;
@@ -143,6 +154,7 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
         else known = setAnswer(known, id, before);
       }
       server.current = known;
+      setStored(known);
       const newConflicts: Conflicts = {};
       for (const [id, change] of Object.entries(changes) as [
         QuestionId,
@@ -163,7 +175,13 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       backup();
       backoff.current = 1000;
       setSavedAt(new Date());
-      setState(dirty.current.size > 0 ? 'pending' : 'saved');
+      setState(
+        Object.keys(result.errors).length > 0
+          ? 'invalid'
+          : dirty.current.size > 0
+            ? 'pending'
+            : 'saved',
+      );
       if (dirty.current.size > 0 && Object.keys(result.errors).length === 0) schedule();
     } catch {
       setState('failed');
@@ -205,7 +223,7 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
     if (shown !== answers) setAnswers(shown);
     if (changed) {
       backup();
-      setState('pending');
+      setState((s) => (s === 'invalid' ? s : 'pending'));
       schedule();
     }
   }, [answers, backup, schedule, state]);
@@ -275,5 +293,5 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
     };
   }, [save]);
 
-  return { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers };
+  return { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, stored };
 }

@@ -1,0 +1,206 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeAnswers } from '../app/test/actors';
+import { TEST_DATABASES } from '../app/test/databases';
+import { endorseInBrowser, submitOverHttp, waitUntilSaved } from './application';
+import {
+  expectAccessible,
+  launchChromium,
+  sameOrigin,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
+
+/** Starts a draft over HTTP as the signed-in doctor, with `answers` saved; its editor's URL. */
+async function draftWith(page: Page, app: RunningApp, answers: Record<string, unknown> = {}) {
+  const started = await page.request.post(`${app.url}/saker/ny`, {
+    headers: sameOrigin(app.url),
+    form: {
+      'q.scheme': 'offLabel',
+      'q.scheme.present': '1',
+      'q.patientScope': 'single',
+      'q.patientScope.present': '1',
+    },
+    maxRedirects: 0,
+  });
+  const edit = started.headers().location ?? '';
+  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
+  const changes = Object.fromEntries(
+    Object.entries(answers).map(([id, value]) => [id, { base: null, value }]),
+  );
+  const saved = await page.request.post(`${app.url}${edit.replace(/\/rediger$/, '')}/lagre`, {
+    data: { changes },
+    headers: sameOrigin(app.url),
+  });
+  expect(saved.status()).toBe(200);
+  return `${app.url}${edit}`;
+}
+
+/** The id of the focused element. */
+const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id ?? '');
+
+/** Issues found by the usability walk on the applicant's side (docs/adr/0019). */
+describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  it('keeps focus and every keystroke while autosave refuses a text that is too long', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland');
+    await page.goto(await draftWith(page, app));
+    await page.locator('[data-save-state="idle"]').waitFor();
+    await page.getByLabel('Alternativer som er prøvd').fill('x'.repeat(10_001));
+    const benefit = page.getByLabel('Forventet nytte', { exact: true });
+    await benefit.click();
+    const before = (await benefit.boundingBox())?.y ?? 0;
+    // Typing goes on while the refused save comes back (800 ms after the paste).
+    const typed = 'Remisjon hos om lag 60 prosent etter seks måneder med behandling';
+    await benefit.pressSequentially(typed, { delay: 40 });
+    await page.locator('[data-save-state="invalid"]').waitFor();
+    await benefit.pressSequentially(' og mindre proteinuri.', { delay: 20 });
+
+    expect(await benefit.inputValue()).toBe(`${typed} og mindre proteinuri.`);
+    expect(await focusedId(page)).toBe('q-expectedBenefit');
+    // Not scrolled away: the field stays where it was on the screen.
+    expect(Math.abs(((await benefit.boundingBox())?.y ?? Infinity) - before)).toBeLessThan(4);
+    expect(await page.locator('ds-error-summary').count()).toBe(0);
+    await page.getByText('Teksten kan ha høyst 10 000 tegn.').waitFor();
+    await page
+      .getByRole('status')
+      .getByText('Ikke lagret: rett feilen i «Alternativer som er prøvd».')
+      .waitFor();
+    await expectAccessible(page);
+
+    // Shortened, it saves; the explicit «Se over og send inn» still gets the error summary.
+    await page.getByLabel('Alternativer som er prøvd').fill('Ciklosporin i 6 måneder');
+    await waitUntilSaved(page);
+    await page.getByLabel('Alternativer som er prøvd').fill('x'.repeat(10_001));
+    await page.getByRole('button', { name: 'Se over og send inn' }).click();
+    await page.locator('ds-error-summary').waitFor();
+    expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('DS-ERROR-SUMMARY');
+    await page.context().close();
+  });
+
+  it('shows the leader’s question at the top of a returned case and its editor', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const leader = await signInAs(browser, app, 'Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(
+      leader,
+      'Returner til søker med et spørsmål',
+      'Hvilken dose er planlagt?',
+    );
+    await expect.poll(() => leader.getByText('Utført: Returner til søker.').count()).toBe(1);
+    await leader.context().close();
+
+    for (const url of [caseUrl, `${caseUrl}/rediger`]) {
+      await doctor.goto(url);
+      const alert = doctor.getByText('Søknaden er returnert til deg med et spørsmål');
+      await alert.waitFor();
+      await doctor.getByText(/^Kari Nordtveit \(Leder\) spurte \d/).waitFor();
+      await doctor.locator('blockquote', { hasText: 'Hvilken dose er planlagt?' }).waitFor();
+      // At the top: above the first section of the page.
+      const top = (await alert.boundingBox())?.y ?? Infinity;
+      const next = doctor.getByRole('heading', { level: 2 }).nth(1);
+      expect(top).toBeLessThan((await next.boundingBox())?.y ?? 0);
+      await expectAccessible(doctor);
+    }
+    await doctor.getByRole('link', { name: 'Svar i dialogen' }).click();
+    await doctor.waitForURL(`${caseUrl}/meldinger`);
+    await doctor.getByLabel('Melding', { exact: true }).waitFor();
+    await expectAccessible(doctor);
+    await doctor.context().close();
+  });
+
+  it('scrolls a field focused by Tab clear of the sticky save bar', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland', {
+      viewport: { width: 1280, height: 900 },
+    });
+    await page.goto(await draftWith(page, app));
+    await page.locator('[data-save-state="idle"]').waitFor();
+    // «Behandlingsvarighet» just under the top edge of the bar, «Administrasjonsvei» focused.
+    await page.evaluate(() => {
+      const bar = document.querySelector('.sp-savebar')?.getBoundingClientRect();
+      const field = document.getElementById('q-duration')?.getBoundingClientRect();
+      if (!bar || !field) throw new Error('no bar or field');
+      window.scrollBy(0, field.top - (bar.top + 8));
+      document.getElementById('q-route')?.focus({ preventScroll: true });
+    });
+    await page.keyboard.press('Tab');
+    expect(await focusedId(page)).toBe('q-duration');
+    const bar = await page.locator('.sp-savebar').boundingBox();
+    const field = await page.locator('#q-duration').boundingBox();
+    expect((field?.y ?? Infinity) + (field?.height ?? 0)).toBeLessThanOrEqual(bar?.y ?? 0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('asks for a drug before suggesting a scheme, and focuses the suggestion', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland');
+    await page.goto(`${app.url}/saker/ny`);
+    await page.locator('[id="q.drug"][type="search"]').waitFor();
+    await page.getByRole('button', { name: 'Foreslå ordning' }).click();
+    await page
+      .getByText('Velg legemiddelet fra listen, eller skriv navnet, så kan vi foreslå en ordning.')
+      .first()
+      .waitFor();
+    expect(await page.getByText(/finnes ikke i FEST/).count()).toBe(0);
+    expect(await page.getByRole('radio', { checked: true }).count()).toBe(0);
+    await expectAccessible(page);
+
+    const drug = page.locator('[id="q.drug"][type="search"]');
+    await drug.click();
+    await drug.pressSequentially('Rituximab 500 mg', { delay: 10 });
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'Foreslå ordning' }).click();
+    await page.getByText(/^Forslag: /).waitFor();
+    await expect.poll(() => focusedId(page)).toBe('route-suggestion');
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('shows an invalid value at its field once saved, and the summary’s link focuses the field', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland');
+    await page.goto(await draftWith(page, app));
+    await page.locator('[data-save-state="idle"]').waitFor();
+    await page.getByLabel('Pasientens fødselsnummer').fill('1234');
+    await page.getByLabel('Pakninger per måned').fill('tre');
+    await page.getByLabel('Anslått kostnad (kr)').fill('12.03.2025');
+    await waitUntilSaved(page);
+    await page.getByText('Fødselsnummeret må være 11 siffer.').waitFor();
+    await expect.poll(() => page.getByText('Skriv et tall (null eller større).').count()).toBe(2);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Se over og send inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await page
+      .getByRole('link', { name: 'Pasientens fødselsnummer: Fødselsnummeret må være 11 siffer.' })
+      .click();
+    await expect.poll(() => focusedId(page)).toBe('q-patientId');
+    const label = await page.locator('label[for="q-patientId"]').boundingBox();
+    expect(label?.y ?? -1).toBeGreaterThanOrEqual(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+
+  it('shows diagnoses by name and the cost as an amount on the summary', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland');
+    const { scheme: _scheme, patientScope: _scope, ...answers } = completeAnswers;
+    const edit = await draftWith(page, app, { ...answers, costEstimate: '154008' });
+    await page.goto(edit.replace(/\/rediger$/, '/oppsummering'));
+    await page.locator('dd', { hasText: /^N04\.2 Nefrotisk syndrom .+ \(ICD-10\)\s*$/ }).waitFor();
+    await page.getByText('154\u00a0008,00\u00a0kr').waitFor();
+    expect(await page.getByText('ICD10:N04.2').count()).toBe(0);
+    await expectAccessible(page);
+    await page.context().close();
+  });
+});
