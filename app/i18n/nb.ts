@@ -104,6 +104,7 @@ export const nb = {
     underAssessment: 'Under vurdering',
     awaitingInformation: 'Venter på opplysninger',
     inConsultation: 'På konsultasjon',
+    atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
     decided: 'Besluttet',
     followUp: 'Oppfølging',
     closed: 'Avsluttet',
@@ -122,6 +123,7 @@ export const nb = {
     requestConsultation: 'Konsulter annet helseforetak',
     answerConsultation: 'Svar på konsultasjon',
     cancelConsultation: 'Avslutt konsultasjon',
+    forwardToInterregional: 'Send til interregionalt fagdirektørmøte',
     decide: 'Fatt beslutning',
     reviseDecision: 'Revider vedtaket',
     beginFollowUp: 'Start oppfølging',
@@ -142,6 +144,8 @@ export const nb = {
     requestConsultation: 'Spørsmål til helseforetaket som konsulteres',
     answerConsultation: 'Svar',
     cancelConsultation: 'Kommentar',
+    forwardToInterregional:
+      'Fagdirektørens vurdering av klinisk særegenhet og prioriteringskriteriene',
     decide: 'Begrunnelse',
     reviseDecision: 'Hvorfor revideres vedtaket?',
     beginFollowUp: 'Kommentar',
@@ -350,6 +354,8 @@ export const nb = {
     notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
     forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
+    notForScheme:
+      'Denne handlingen gjelder ikke for saker etter denne ordningen. Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet: send saken dit med fagdirektørens vurdering før beslutningen registreres.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
     forbiddenPage: 'Ingen tilgang',
@@ -811,6 +817,8 @@ export const nb = {
     },
     text: {
       decision: 'Vedtak',
+      interregionalCommittee:
+        'Beslutningen er tatt av det interregionale fagdirektørmøtet (tilgangsordningen) og registrert av helseforetakets fagdirektør.',
       reason: 'Begrunnelse',
       conditions: 'Vilkår',
       evaluationDate: 'Evalueringsdato',
@@ -1012,6 +1020,8 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
+      caseForwardedInterregional:
+        'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
       informationRequested: 'Det er bedt om mer informasjon i saken.',
       informationProvided: 'Søker har gitt mer informasjon i saken.',
       messagePosted: 'Det er en ny melding i saken.',
@@ -1570,6 +1580,7 @@ export const nb = {
       underAssessment: 'Under vurdering',
       inConsultation: 'På konsultasjon',
       awaitingInformation: 'Venter på opplysninger',
+      atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
       total: 'Totalt, fra innsending til vedtak',
     } satisfies Record<Stage, string>,
     continued: 'Fortsatt',

@@ -7,6 +7,7 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   notFound: 404,
   conflict: 409,
   invalidTransition: 409,
+  notForScheme: 409,
   forbidden: 403,
   invalid: 400,
 };

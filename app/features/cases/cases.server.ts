@@ -38,6 +38,7 @@ import {
   reasonSchema,
   type DecisionOutcome,
   type FieldErrors,
+  type Scheme,
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
@@ -45,6 +46,7 @@ import { historyEvent, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
+  contextOf,
   inapplicableAnswers,
   QUESTIONS,
   setAnswer,
@@ -70,6 +72,9 @@ export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
+
+/** The case's scheme (null while a draft has not chosen one): the workflow table depends on it. */
+export const schemeOf = (row: CaseRow): Scheme | null => contextOf(row.answers).scheme;
 /** The people a case names beyond its applicant: co-authors and added leaders. */
 interface CaseMembers {
   coAuthorIds: string[];
@@ -819,7 +824,7 @@ export async function getCaseIn(
       retrospective: row.retrospective,
       roles,
       // Consultation events go through features/consultations (they also change the read grant).
-      events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
+      events: availableEvents(status, roles, schemeOf(row)).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
       history: details.trail
         .flatMap((h) => {
@@ -1107,7 +1112,7 @@ export async function transitionIn(
   const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
   if (row.version !== input.version) throw new CaseError('conflict');
   const from = statusOf(row);
-  const check = checkTransition(from, input.event, roles);
+  const check = checkTransition(from, input.event, roles, schemeOf(row));
   if (!check.ok) throw new CaseError(check.error);
   // The complete flow ends with the committee's recommendation; the decision waits for it.
   if (input.event === 'decide' && from === 'underAssessment') {
@@ -1121,7 +1126,17 @@ export async function transitionIn(
 
   let reason: string | null = input.reason?.trim() || null;
   let decision: ComposedDecision | null = null;
+  let previousDecision: { version: number; interregionalCommittee: boolean } | undefined;
   if (input.event === 'decide' || input.event === 'reviseDecision') {
+    [previousDecision] = await tx
+      .select({
+        version: caseDecisions.version,
+        interregionalCommittee: caseDecisions.interregionalCommittee,
+      })
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, row.id))
+      .orderBy(desc(caseDecisions.version))
+      .limit(1);
     const parsed = decisionSchema(dateInNorway(new Date())).safeParse({
       outcome: input.outcome ?? '',
       reason: input.reason ?? '',
@@ -1139,7 +1154,18 @@ export async function transitionIn(
     if (!parsed.success || Object.keys(errors).length > 0) {
       throw new CaseError('invalid', errors);
     }
-    decision = composeDecision(parsed.data, row.caseNumber ?? '', decisionTextLabels);
+    // Tilgangsordningen: recorded from the committee's status, the decision is the committee's;
+    // a revision keeps whose decision it is.
+    const interregional =
+      input.event === 'decide'
+        ? from === 'atInterregionalCommittee'
+        : (previousDecision?.interregionalCommittee ?? false);
+    decision = composeDecision(
+      parsed.data,
+      row.caseNumber ?? '',
+      decisionTextLabels,
+      interregional,
+    );
     if (input.event === 'decide') reason = decision.reason;
   } else if (check.transition.reasonRequired) {
     const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
@@ -1176,22 +1202,17 @@ export async function transitionIn(
     caseNumber = await assignCaseNumber(tx, row, now);
   }
   if (decision) {
-    const [previous] = await tx
-      .select({ version: caseDecisions.version })
-      .from(caseDecisions)
-      .where(eq(caseDecisions.caseId, row.id))
-      .orderBy(desc(caseDecisions.version))
-      .limit(1);
     await tx.insert(caseDecisions).values({
       caseId: row.id,
       trustId: row.trustId,
-      version: (previous?.version ?? 0) + 1,
+      version: (previousDecision?.version ?? 0) + 1,
       outcome: decision.outcome,
       reason: decision.reason,
       conditions: decision.conditions,
       evaluationDate: decision.evaluationDate,
       prescriptionNote: decision.prescriptionNote,
       invoicing: decision.invoicing,
+      interregionalCommittee: decision.interregionalCommittee,
       text: decision.text,
       decidedBy: actor.userId,
     });

@@ -8,6 +8,7 @@ import {
   diagnosisNames,
   loadVisibleCase,
   logAccess,
+  schemeOf,
   statusOf,
   transition,
 } from '../cases/cases.server';
@@ -189,7 +190,7 @@ export async function getDecisionPanelIn(
   logAs: 'decision' | null,
 ): Promise<DecisionPanel> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-  const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
+  const events = availableEvents(statusOf(row), roles, schemeOf(row)).filter(isDecisionEvent);
   const [role] = roles;
   if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
   return {

@@ -130,6 +130,8 @@ describe('waitsFor', () => {
     [['decisionMaker'], 'decided', true], // begin follow-up
     [['decisionMaker', 'applicant'], 'awaitingInformation', true],
     [[], 'endorsed', false],
+    [['decisionMaker'], 'atInterregionalCommittee', true],
+    [['applicant'], 'atInterregionalCommittee', false], // may only withdraw
   ] as [CaseRole[], Status, boolean][])('%j in %s → %s', (roles, status, waits) => {
     expect(waitsFor(roles, status)).toBe(waits);
   });
@@ -139,6 +141,7 @@ describe('waitsFor', () => {
       'endorsed',
       'underAssessment',
       'inConsultation',
+      'atInterregionalCommittee', // records the interregional committee's decision
       'decided',
     ]);
     expect(waitingStatuses(['applicant'])).toEqual([

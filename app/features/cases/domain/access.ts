@@ -81,7 +81,7 @@ export function canEditApplication(roles: readonly CaseRole[], status: Status): 
  */
 export function waitsFor(roles: readonly CaseRole[], status: Status): boolean {
   return (
-    availableEvents(status, roles).some((e) => !OPTIONAL_EVENTS.includes(e)) ||
+    availableEvents(status, roles, 'anyScheme').some((e) => !OPTIONAL_EVENTS.includes(e)) ||
     canEditApplication(roles, status)
   );
 }

@@ -1,6 +1,13 @@
 import type { FieldErrors } from './application';
 
-export type CaseErrorCode = 'notFound' | 'conflict' | 'forbidden' | 'invalidTransition' | 'invalid';
+export type CaseErrorCode =
+  | 'notFound'
+  | 'conflict'
+  | 'forbidden'
+  | 'invalidTransition'
+  // The event exists in this status, but not for the case's scheme (workflow.ts checkTransition).
+  | 'notForScheme'
+  | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
 export type Problem = Exclude<CaseErrorCode, 'notFound' | 'invalid'>;

@@ -35,7 +35,8 @@ export function CaseActions({
           const code = errors[field];
           return code ? msg.errors[code] : undefined;
         };
-        const reasonRequired = findTransition(status, event)?.reasonRequired ?? false;
+        // Rows are unique per (status, event): whether a reason is required does not vary by scheme.
+        const reasonRequired = findTransition(status, event, 'anyScheme')?.reasonRequired ?? false;
         const headingId = `action-${event}`;
         return (
           <Card key={event} data-color="neutral">

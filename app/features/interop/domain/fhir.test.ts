@@ -95,6 +95,7 @@ describe('TASK_STATUS', () => {
     ['underAssessment', 'in-progress'],
     ['awaitingInformation', 'on-hold'],
     ['inConsultation', 'in-progress'],
+    ['atInterregionalCommittee', 'in-progress'],
     ['decided', 'completed'],
     ['followUp', 'completed'],
     ['closed', 'completed'],

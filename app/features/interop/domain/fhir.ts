@@ -79,6 +79,8 @@ export const TASK_STATUS: Record<Status, Task['status']> = {
   underAssessment: 'in-progress',
   awaitingInformation: 'on-hold',
   inConsultation: 'in-progress',
+  // Tilgangsordningen: the interregional committee decides; the task is still being worked.
+  atInterregionalCommittee: 'in-progress',
   decided: 'completed',
   followUp: 'completed',
   closed: 'completed',
