@@ -110,6 +110,11 @@ export const nb = {
     closed: 'Avsluttet',
     withdrawn: 'Trukket',
   } satisfies Record<Status, string>,
+  /** A line under an action's heading on the case page, for events that need explaining. */
+  eventHelp: {
+    forwardToInterregional:
+      'Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet. Vurder om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt; vurderingen følger saken dit.',
+  } satisfies Partial<Record<CaseEvent, string>>,
   events: {
     submit: 'Send inn',
     resubmit: 'Send inn på nytt',
@@ -228,7 +233,7 @@ export const nb = {
       tilgangsordningen: {
         title: 'Tilgangsordningen',
         intro:
-          'Beslutningsforum har sagt nei. Fagdirektøren vurderer klinisk særegenhet og prioriteringskriteriene før en interregional komité beslutter.',
+          'Beslutningsforum har sagt nei. Fagdirektøren vurderer klinisk særegenhet og prioriteringskriteriene før det interregionale fagdirektørmøtet beslutter.',
       },
       cost: { title: 'Kostnader', intro: 'Anslått kostnad for hele behandlingsperioden.' },
       evidence: {
@@ -738,7 +743,7 @@ export const nb = {
         hPrescription:
           'Legemiddelet er et H-reseptlegemiddel. Helseforetaket dekker det etter sine vanlige rutiner.',
         interregionalCommittee:
-          'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør et interregionalt utvalg søknaden.',
+          'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør det interregionale fagdirektørmøtet søknaden.',
       } satisfies Record<RouterCode, string>,
     },
     nok: (amount: number) => formats.nok.format(amount),
@@ -799,6 +804,10 @@ export const nb = {
     supersededBy: (version: number) => `Erstattet av versjon ${version}`,
     versionLabel: (version: number) => `Versjon ${version}`,
     decidedBy: 'Besluttet av',
+    decidedByBody: 'Besluttende organ',
+    interregionalCommittee: 'Interregionalt fagdirektørmøte (tilgangsordningen)',
+    committeeRecords:
+      'Saken er hos det interregionale fagdirektørmøtet. Registrer møtets beslutning her: vedtaket viser at beslutningen er møtets.',
     decidedAt: 'Tidspunkt',
     fullText: 'Vedtaksteksten',
     letter: (version: number) => `Last ned vedtaksbrev (PDF), versjon ${version}`,
@@ -837,6 +846,9 @@ export const nb = {
       diagnoses: 'Diagnoser (ICD-10)',
       indication: 'Indikasjon',
       outcome: 'Vedtak',
+      decidedByBody: 'Besluttende organ',
+      interregionalCommittee:
+        'Interregionalt fagdirektørmøte (tilgangsordningen), registrert av helseforetakets fagdirektør',
       reason: 'Begrunnelse',
       conditions: 'Vilkår',
       evaluationDate: 'Evalueringsdato',

@@ -237,6 +237,20 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   {
     path: '/saker/:caseId',
     method: 'POST',
+    variant: 'event=forwardToInterregional',
+    subject: 'case',
+    state: 'tilgangsordningenEndorsed',
+    allow: { own: ['decisionMaker'] },
+    body: (s) =>
+      event(
+        s,
+        'forwardToInterregional',
+        'Klinisk eksepsjonell; prioriteringskriteriene er oppfylt.',
+      ),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
     variant: 'event=provideInformation',
     subject: 'case',
     state: 'awaitingInformation',
@@ -430,6 +444,23 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
         version: String(s.version),
         outcome: 'approved',
         reason: 'Innvilget.',
+        evaluationDate: '2099-06-30',
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/vedtak',
+    method: 'POST',
+    variant: 'event=decide (Tilgangsordningen, the interregional committee)',
+    subject: 'case',
+    state: 'atInterregionalCommittee',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({
+      form: {
+        event: 'decide',
+        version: String(s.version),
+        outcome: 'approved',
+        reason: 'Det interregionale fagdirektørmøtet innvilget søknaden.',
         evaluationDate: '2099-06-30',
       },
     }),

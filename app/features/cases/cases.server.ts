@@ -181,6 +181,7 @@ const storedDecision = z.object({
   evaluationDate: z.string().nullable(),
   prescriptionNote: z.string().nullable(),
   invoicing: z.string().nullable(),
+  interregionalCommittee: z.boolean(),
   text: z.string().nullable(),
   decidedByName: z.string(),
   decidedByTitle: z.string(),
@@ -193,6 +194,7 @@ const decisionsOf = (caseId: string) => sql`coalesce((select json_agg(json_build
     'reason', ${caseDecisions.reason}, 'conditions', ${caseDecisions.conditions},
     'evaluationDate', ${caseDecisions.evaluationDate},
     'prescriptionNote', ${caseDecisions.prescriptionNote}, 'invoicing', ${caseDecisions.invoicing},
+    'interregionalCommittee', ${caseDecisions.interregionalCommittee},
     'text', ${caseDecisions.text}, 'decidedByName', ${decider.name},
     'decidedByTitle', ${decider.title}, 'decidedAt', ${caseDecisions.decidedAt})
     order by ${caseDecisions.version} desc)

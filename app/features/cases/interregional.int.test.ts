@@ -7,7 +7,7 @@ import { caseSummaries } from '../../db/schema-summaries';
 import type { Database } from '../../db/database.server';
 import { msg } from '../../i18n';
 import { completeAnswers, demoActors } from '../../test/actors';
-import { ratings } from '../../test/case-states';
+import { ratings, tilgangsordningenAnswers } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal } from '../../test/refusals';
 import { endorseCase } from '../assessment/assessment.server';
@@ -20,12 +20,7 @@ import { addDays, dateInNorway } from './domain/dates';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
-const tilgangsordningen: Answers = {
-  ...completeAnswers,
-  scheme: 'tilgangsordningen',
-  clinicalExceptionality:
-    'Ung pasient uten andre behandlingsalternativer; ikke representert i studiene.',
-};
+const tilgangsordningen = tilgangsordningenAnswers;
 
 const ASSESSMENT =
   'Pasienten er klinisk eksepsjonell: ingen andre alternativer. Alvorlighet og nytte oppfyller prioriteringskriteriene.';

@@ -139,6 +139,8 @@ export interface DecisionVersion {
   evaluationDate: string | null;
   prescriptionNote: string | null;
   invoicing: string | null;
+  /** Tilgangsordningen: the interregional committee's decision, recorded by the trust. */
+  interregionalCommittee: boolean;
   text: string | null;
   decidedByName: string;
   decidedByTitle: string;
@@ -165,6 +167,8 @@ export interface DecisionPanel {
   decisions: DecisionVersion[];
   /** The decision events the actor may fire now. */
   events: DecisionEvent[];
+  /** Tilgangsordningen: `decide` records the interregional committee's decision. */
+  atInterregionalCommittee: boolean;
   /** The trust's active phrases, when the actor may decide. */
   phrases: Phrase[];
 }
@@ -199,6 +203,7 @@ export async function getDecisionPanelIn(
     version: row.version,
     decisions: await decisionsOf(tx, row.id),
     events,
+    atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
   };
 }

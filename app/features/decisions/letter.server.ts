@@ -123,6 +123,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   }
   if (typeof answers.indication === 'string') writer.field(t.indication, answers.indication);
   writer.field(t.outcome, msg.outcomes[decision.outcome]);
+  if (decision.interregionalCommittee) writer.field(t.decidedByBody, t.interregionalCommittee);
   writer.field(t.reason, decision.reason);
   const conditions = conditionLines(decision.conditions);
   if (conditions.length > 0) {

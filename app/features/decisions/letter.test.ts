@@ -24,6 +24,7 @@ const LETTER: DecisionLetter = {
     evaluationDate: '2027-03-01',
     prescriptionNote: 'Behandlingen dekkes av helseforetaket, jf. vedtak HBE-2026-00007.',
     invoicing: 'Legemiddelet faktureres avdelingen via sykehusapoteket.',
+    interregionalCommittee: false,
     text: null,
     decidedByName: 'Per Vik',
     decidedByTitle: 'Fagdirektør',
@@ -61,6 +62,20 @@ describe('renderDecisionLetter', () => {
     ]) {
       expect(lines).toContain(expected);
     }
+  });
+
+  it('names the interregional committee as the deciding body (Tilgangsordningen) only then', async () => {
+    const body = 'Besluttende organ';
+    expect(pdfTextLines(await renderDecisionLetter(LETTER))).not.toContain(body);
+    const lines = pdfTextLines(
+      await renderDecisionLetter({
+        ...LETTER,
+        scheme: 'tilgangsordningen',
+        decision: { ...LETTER.decision, interregionalCommittee: true },
+      }),
+    );
+    expect(lines).toContain(body);
+    expect(lines.join(' ')).toContain('Interregionalt fagdirektørmøte (tilgangsordningen)');
   });
 
   it('names a patient group instead of a patient, and wraps and paginates long text', async () => {

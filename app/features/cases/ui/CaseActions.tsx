@@ -1,9 +1,11 @@
-import { Button, Card, Heading } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../domain/application';
 import { findTransition, type CaseEvent, type Status } from '../domain/workflow';
+
+const EVENT_HELP: Partial<Record<CaseEvent, string>> = msg.eventHelp;
 
 /** What came back from a refused action: the values typed, so nothing is lost. */
 export interface SubmittedAction {
@@ -44,6 +46,7 @@ export function CaseActions({
               <Heading level={3} data-size="xs" id={headingId}>
                 {msg.events[event]}
               </Heading>
+              {EVENT_HELP[event] && <Paragraph data-size="sm">{EVENT_HELP[event]}</Paragraph>}
               <input type="hidden" name="event" value={event} />
               <input type="hidden" name="version" value={version} />
               <TextField

@@ -1,4 +1,4 @@
-import { Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
 import { conditionLines, norwegianDate } from '../domain/compose';
@@ -42,6 +42,12 @@ function DecisionDetails({ caseId, decision }: { caseId: string; decision: Decis
           <>
             <dt>{t.invoicing}</dt>
             <dd>{decision.invoicing}</dd>
+          </>
+        )}
+        {decision.interregionalCommittee && (
+          <>
+            <dt>{t.decidedByBody}</dt>
+            <dd>{t.interregionalCommittee}</dd>
           </>
         )}
         <dt>{t.decidedBy}</dt>
@@ -110,6 +116,9 @@ export function DecisionSection({
             </Details>
           ))}
         </div>
+      )}
+      {panel.atInterregionalCommittee && panel.events.includes('decide') && (
+        <Alert data-color="info">{t.committeeRecords}</Alert>
       )}
       {panel.events.map((event) => (
         <DecisionForm
