@@ -182,7 +182,8 @@ export type TransitionCheck =
 
 /**
  * May an actor holding `roles` for a case of `scheme` fire `event` in `status`? Names the role
- * used (`anyScheme` only for rows without a scheme condition, such as a job's follow-up). `notForScheme`: the event exists in this status, but not for this scheme (a
+ * used. `anyScheme` only for rows without a scheme condition (the follow-up job's
+ * `beginFollowUp`). `notForScheme`: the event exists in this status, but not for this scheme (a
  * Tilgangsordningen case is decided by the interregional committee, not directly).
  */
 export function checkTransition(
