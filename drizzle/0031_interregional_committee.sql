@@ -1,5 +1,5 @@
 ALTER TABLE "case_decisions" ADD COLUMN "interregional_committee" boolean DEFAULT false NOT NULL;--> statement-breakpoint
--- ===== Custom SQL (Tilgangsordningen's interregional committee, ADR 0020) =====
+-- ===== Custom SQL (Tilgangsordningen's interregional committee, ADR 0022) =====
 -- The time a Tilgangsordningen case spends at the interregional committee is published as its
 -- own stage (features/statistics/domain/tables.ts STAGES). No case has been in that status
 -- before this migration, so the existing aggregates need no rebuild.
