@@ -75,6 +75,10 @@ export const nb = {
     logout: 'Logg ut',
     signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,
   },
+  ui: {
+    /** The accessible name of a wide table's own scroll area (distinct from its section's). */
+    tableRegion: (caption: string) => `Tabell: ${caption}`,
+  },
   login: {
     title: 'Logg inn',
     devNotice:

@@ -44,6 +44,7 @@ import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -309,34 +310,36 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="history">
           {msg.case.history}
         </Heading>
-        <Table>
-          <caption className="ds-sr-only">{msg.case.history}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{msg.case.historyWhen}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWho}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWhat}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWhy}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {view.history.map((entry, i) => (
-              <Table.Row key={i}>
-                <Table.Cell>{when(entry.at)}</Table.Cell>
-                <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
-                <Table.Cell>
-                  {isHistoryNote(entry.event)
-                    ? msg.historyNotes[entry.event]
-                    : msg.events[entry.event]}
-                  {entry.fromStatus
-                    ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
-                    : ''}
-                </Table.Cell>
-                <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+        <TableScroll label={msg.case.history}>
+          <Table>
+            <caption className="ds-sr-only">{msg.case.history}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{msg.case.historyWhen}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWho}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWhat}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWhy}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {view.history.map((entry, i) => (
+                <Table.Row key={i}>
+                  <Table.Cell>{when(entry.at)}</Table.Cell>
+                  <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
+                  <Table.Cell>
+                    {isHistoryNote(entry.event)
+                      ? msg.historyNotes[entry.event]
+                      : msg.events[entry.event]}
+                    {entry.fromStatus
+                      ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
+                      : ''}
+                  </Table.Cell>
+                  <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       </section>
       <RouteLink to="/">{msg.app.myCases}</RouteLink>
     </div>

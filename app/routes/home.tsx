@@ -21,6 +21,7 @@ import { pageTitle } from '../lib/form';
 import { Pager } from '../ui/Pager';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/home';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -101,48 +102,50 @@ function CaseTable({
 }) {
   if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
-    <Table zebra>
-      <caption className="ds-sr-only">{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.clocks.dueColumn}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {items.map((item) => {
-          const label = item.caseNumber ?? msg.myCases.noCaseNumber;
-          return (
-            <Table.Row key={item.id}>
-              <Table.Cell>
-                <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
-                  {label}
-                </RouteLink>
-              </Table.Cell>
-              <Table.Cell>{item.drug || '–'}</Table.Cell>
-              <Table.Cell>{item.indication || '–'}</Table.Cell>
-              <Table.Cell>
-                <div className="sp-row">
-                  <StatusTag status={item.status} />
-                  {item.urgent && <UrgentTag />}
-                </div>
-              </Table.Cell>
-              <Table.Cell>
-                <div className="sp-row">
-                  {item.dueAt ? msg.dateTime(new Date(item.dueAt)) : '–'}
-                  {item.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
-                </div>
-              </Table.Cell>
-              <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+    <TableScroll label={caption}>
+      <Table zebra>
+        <caption className="ds-sr-only">{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.clocks.dueColumn}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {items.map((item) => {
+            const label = item.caseNumber ?? msg.myCases.noCaseNumber;
+            return (
+              <Table.Row key={item.id}>
+                <Table.Cell>
+                  <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
+                    {label}
+                  </RouteLink>
+                </Table.Cell>
+                <Table.Cell>{item.drug || '–'}</Table.Cell>
+                <Table.Cell>{item.indication || '–'}</Table.Cell>
+                <Table.Cell>
+                  <div className="sp-row">
+                    <StatusTag status={item.status} />
+                    {item.urgent && <UrgentTag />}
+                  </div>
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="sp-row">
+                    {item.dueAt ? msg.dateTime(new Date(item.dueAt)) : '–'}
+                    {item.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
+                  </div>
+                </Table.Cell>
+                <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
 

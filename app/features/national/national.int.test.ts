@@ -91,7 +91,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
       from: new Date('2023-01-01T00:00:00Z'),
       to: new Date('2025-06-30T00:00:00Z'),
     });
-    await insertGeneratedCases(db(), ['HVE', 'SIV', 'UNN'], generated);
+    await insertGeneratedCases(db(), ['HFO', 'SIV', 'UNN'], generated);
     // Real cases with patient ids and distinctive free text, in two trusts.
     for (const [i, actors] of [hbe, ous, hbe].entries()) {
       const draft = await createDraft(db(), actors.applicant, {
@@ -137,7 +137,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
   it('shows every trust’s cases to a reader of any trust', () => {
     expect(all).toHaveLength(93);
     expect(new Set(all.map((r) => r.trustCode))).toEqual(
-      new Set(['HVE', 'SIV', 'UNN', 'HBE', 'OUS']),
+      new Set(['HFO', 'SIV', 'UNN', 'HBE', 'OUS']),
     );
     const real = all.find((r) => r.trustCode === 'HBE' && r.outcome === 'approved');
     expect(real).toMatchObject({
