@@ -3,7 +3,7 @@ import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote } from '../features/cases/domain/history';
-import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
+import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
   addLeader,
   endorseCase,
@@ -134,6 +134,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`${caseUrl}?utfort=${values.event}`);
 }
 
+/** Once decided the assessment is only read («Se vurderingen»), no longer worked on. */
+const DECIDED_STATUSES: readonly Status[] = ['decided', 'followUp', 'closed'];
+
 /** The events the leader's endorsement form covers while the case awaits endorsement. */
 const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
 
@@ -156,6 +159,24 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const intent = actionData?.values.intent;
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
+  // The application itself; the leader reads it before the endorsement form below it.
+  const application = (
+    <section className="sp-stack" aria-labelledby="summary">
+      <Heading level={2} data-size="md" id="summary">
+        {msg.case.summary}
+      </Heading>
+      <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
+      <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
+      {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
+      <Attachments caseId={view.id} {...loaderData.attachments} />
+      <div>
+        <Link href={`/saker/${view.id}/eksport`} download>
+          {msg.case.export}
+        </Link>
+      </div>
+      <ChangeHistory changes={view.changes} />
+    </section>
+  );
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.case.title(label), msg.app.name)}</title>
@@ -169,9 +190,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {loaderData.leaderAdded && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
       )}
-      {done && !actionData && (
-        <Alert data-color="success">{msg.case.actionDone(msg.events[done])}</Alert>
-      )}
+      {done && !actionData && <Alert data-color="success">{msg.confirmations[done]}</Alert>}
       {actionData?.problem && (
         <Alert data-color="danger">
           <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
@@ -214,6 +233,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </dl>
       </section>
 
+      {endorsing && application}
+
       <section className="sp-stack" aria-labelledby="clocks">
         <Heading level={2} data-size="md" id="clocks">
           {msg.clocks.sectionTitle}
@@ -243,7 +264,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <div>
             <Button asChild variant="secondary">
               <RouterLink to={`/saker/${view.id}/vurdering`}>
-                {msg.assessment.openAssessment}
+                {DECIDED_STATUSES.includes(view.status)
+                  ? msg.assessment.viewAssessment
+                  : msg.assessment.openAssessment}
               </RouterLink>
             </Button>
           </div>
@@ -283,21 +306,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       )}
       <DecisionSection {...loaderData.decisions} submitted={null} />
 
-      <section className="sp-stack" aria-labelledby="summary">
-        <Heading level={2} data-size="md" id="summary">
-          {msg.case.summary}
-        </Heading>
-        <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
-        <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
-        {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
-        <Attachments caseId={view.id} {...loaderData.attachments} />
-        <div>
-          <Link href={`/saker/${view.id}/eksport`} download>
-            {msg.case.export}
-          </Link>
-        </div>
-        <ChangeHistory changes={view.changes} />
-      </section>
+      {!endorsing && application}
 
       <section id="dialog" className="sp-stack" aria-labelledby="dialog-title">
         <Heading level={2} data-size="md" id="dialog-title">

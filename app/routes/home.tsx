@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { listMyCases, type CaseListItem, type ListCursor } from '../features/cases/cases.server';
@@ -81,6 +81,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     finished: mark(finished.items),
     finishedPager: pager('avsluttet', finished.next),
     canApply: hasRole(actor, 'applicant'),
+    // The same rule as the header's «Administrasjon» link.
+    canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
     worksCases,
     consultations,
     cohorts,
@@ -194,6 +196,31 @@ function CaseListSection({
   );
 }
 
+/** For a role without cases (the national reader, the administrator): what they can use. */
+function OtherModules({ canAdminister }: { canAdminister: boolean }) {
+  const t = msg.myCases.otherModules;
+  const links = [
+    { to: '/nasjonalt', name: msg.national.navLink, text: t.national },
+    { to: '/statistikk', name: msg.statistics.navLink, text: t.statistics },
+    ...(canAdminister
+      ? [{ to: '/admin', name: msg.decisionModule.phrases.adminTitle, text: t.admin }]
+      : []),
+  ];
+  return (
+    <>
+      <Paragraph>{msg.myCases.noCaseRole}</Paragraph>
+      <List.Unordered>
+        {links.map((link) => (
+          <List.Item key={link.to}>
+            <RouteLink to={link.to}>{link.name}</RouteLink>
+            {`: ${link.text}`}
+          </List.Item>
+        ))}
+      </List.Unordered>
+    </>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const {
     waiting,
@@ -219,7 +246,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Button>
         )}
       </div>
-      {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
+      {!worksCases && <OtherModules canAdminister={loaderData.canAdminister} />}
       <ConsultationsToUs data={loaderData.consultations} />
       <CohortSignals {...loaderData.cohorts} pager={loaderData.cohortsPager} />
       {worksCases && (
