@@ -31,11 +31,11 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
   const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   /** Fires a workflow event from the case page's own form. */
-  async function fire(page: Page, event: string, reason?: string) {
+  async function fire(page: Page, event: string, confirmation: string, reason?: string) {
     const form = page.getByRole('form', { name: event, exact: true });
     if (reason) await form.getByRole('textbox').first().fill(reason);
     await form.getByRole('button', { name: event, exact: true }).click();
-    await expect.poll(() => page.getByText(`Utført: ${event}.`).count()).toBe(1);
+    await expect.poll(() => page.getByText(confirmation).count()).toBe(1);
   }
 
   it('HBE’s director consults OUS, whose director reads the case and answers', async () => {
@@ -46,14 +46,24 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
     await leader.context().close();
 
     const per = await signIn('Per Vik');
     await per.goto(caseUrl);
     const heading = per.getByRole('heading', { level: 1, name: /^Sak / });
     const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
-    await fire(per, 'Start vurdering');
+    await fire(
+      per,
+      'Start vurdering',
+      'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
+    );
     await expectAccessible(per);
 
     // Nothing is sent while the form is incomplete; what was typed stays.

@@ -76,6 +76,10 @@ export const nb = {
     logout: 'Logg ut',
     signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,
   },
+  ui: {
+    /** The accessible name of a wide table's own scroll area (distinct from its section's). */
+    tableRegion: (caption: string) => `Tabell: ${caption}`,
+  },
   login: {
     title: 'Logg inn',
     devNotice:
@@ -128,6 +132,36 @@ export const nb = {
     recordOutcome: 'Registrer utfall',
     close: 'Avslutt saken',
   } satisfies Record<CaseEvent, string>,
+  /** The confirmation after each event: what happened, and who acts next. */
+  confirmations: {
+    submit: 'Søknaden er sendt til forankring hos leder.',
+    resubmit: 'Søknaden er sendt inn på nytt og ligger til forankring hos leder.',
+    withdraw: 'Søknaden er trukket, og saken er avsluttet.',
+    endorse: 'Søknaden er forankret og sendt til fagdirektøren for beslutning.',
+    notEndorse:
+      'Søknaden er ikke forankret, og saken er avsluttet. Søkeren ser begrunnelsen i saken.',
+    returnToApplicant:
+      'Søknaden er returnert til søker, som kan rette den og sende den inn på nytt.',
+    startAssessment: 'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
+    requestInformation: 'Søkeren er bedt om flere opplysninger. Saken venter på svar fra søker.',
+    provideInformation: 'Opplysningene er sendt, og saken er tilbake til vurdering.',
+    requestConsultation: 'Det andre helseforetaket er konsultert. Saken venter på svar derfra.',
+    answerConsultation:
+      'Svaret er sendt, og saken er tilbake til vurdering hos helseforetaket som spurte.',
+    cancelConsultation: 'Konsultasjonen er avsluttet, og saken er tilbake til vurdering.',
+    decide:
+      'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+    reviseDecision: 'Vedtaket er revidert. Den nye versjonen gjelder, og søkeren ser den i saken.',
+    beginFollowUp: 'Oppfølgingen er startet. Søkeren registrerer utfallet av behandlingen.',
+    recordOutcome: 'Utfallet er registrert, og saken er avsluttet.',
+    close: 'Saken er avsluttet. Ingen flere steg gjenstår.',
+  } satisfies Record<CaseEvent, string>,
+  /** A line under an event's heading when the button alone does not say what follows. */
+  eventHelp: {
+    beginFollowUp:
+      'Behandlingen følges opp: søkeren blir bedt om å registrere utfallet ved evalueringsdatoen.',
+    close: 'Saken avsluttes uten oppfølging. Vedtaket gjelder fortsatt og kan leses i saken.',
+  } satisfies Partial<Record<CaseEvent, string>>,
   /** What the reason field is called for each event that takes one. */
   reasonLabels: {
     submit: 'Kommentar',
@@ -170,7 +204,8 @@ export const nb = {
     tooLong: 'Teksten er for lang.',
     reasonRequired: 'Fyll inn en begrunnelse.',
     outcomeRequired: 'Velg utfall av beslutningen.',
-    conditionsRequired: 'Fyll inn vilkårene når søknaden innvilges med vilkår.',
+    conditionsRequired:
+      'Velg minst ett standardvilkår eller skriv vilkårene i «Andre vilkår» når søknaden innvilges med vilkår.',
     invalidValue: 'Ugyldig verdi.',
     answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
     numberInvalid: 'Skriv et tall (null eller større).',
@@ -370,8 +405,13 @@ export const nb = {
     othersNoMore: 'Ingen flere andre saker.',
     othersMore: 'Vis flere andre saker',
     othersNewest: 'Til de sist endrede andre sakene',
-    noCaseRole:
-      'Rollen din gir ikke tilgang til enkeltsaker. Nasjonal oversikt og administrasjon kommer i egne moduler.',
+    noCaseRole: 'Rollen din gir ikke tilgang til enkeltsaker. Dette kan du bruke:',
+    /** What a role without cases can use instead, each a link and what it holds. */
+    otherModules: {
+      national: 'vedtak fra alle helseforetak, uten personopplysninger, med filtre og eksport.',
+      statistics: 'tall og diagrammer over søknader, vedtak og behandlingstid.',
+      admin: 'vedtakstekster, frister og andre innstillinger for helseforetaket.',
+    },
     caseNumber: 'Løpenummer',
     drug: 'Legemiddel',
     indication: 'Indikasjon',
@@ -414,7 +454,6 @@ export const nb = {
     reviewAndSubmit: 'Se over og send inn',
     required: '(påkrevd)',
     unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
-    actionDone: (event: string) => `Utført: ${event}.`,
   },
   assessment: {
     criteria: {
@@ -486,6 +525,8 @@ export const nb = {
     // The complete assessment page
     pageTitle: (label: string) => `Vurdering av sak ${label}`,
     openAssessment: 'Åpne vurderingen (komité)',
+    /** After the decision the assessment is only read. */
+    viewAssessment: 'Se vurderingen',
     flowIntro:
       'Les søknaden del for del, skriv interne kommentarer, fyll ut prioriteringsskjemaet og gi innstilling før beslutningen. Ingenting her er synlig for søker.',
     notOpen: 'Saken er ikke under vurdering, så vurderingen kan bare leses.',
@@ -764,6 +805,8 @@ export const nb = {
     section: 'Vedtak',
     formTitle: 'Fatt beslutning',
     reviseTitle: 'Revider vedtaket',
+    /** The disclosure that holds the revision form under the decision. */
+    changeDecision: 'Endre vedtaket',
     pageTitle: (label: string) => `Vedtak i sak ${label}`,
     backToCase: 'Tilbake til saken',
     outcome: 'Utfall',
@@ -822,6 +865,7 @@ export const nb = {
       caseNumber: 'Løpenummer',
       trust: 'Helseforetak',
       department: 'Avdeling',
+      applicant: 'Søker',
       patient: 'Pasient (fødselsnummer)',
       group: 'Pasientgruppe',
       scheme: 'Ordning',

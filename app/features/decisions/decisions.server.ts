@@ -1,7 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { decisionPhrases, departments, trusts } from '../../db/schema';
+import { decisionPhrases, departments, trusts, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
@@ -238,6 +238,8 @@ export interface DecisionLetter {
   caseNumber: string;
   trustName: string;
   departmentName: string;
+  /** The applying doctor. */
+  applicantName: string;
   answers: Answers;
   scheme: Scheme | null;
   diagnoses: Diagnosis[];
@@ -260,9 +262,10 @@ export async function getDecisionLetter(
     const [role] = roles;
     if (!decision || !role || !row.caseNumber) throw new CaseError('notFound');
     const [names] = await tx
-      .select({ trust: trusts.name, department: departments.name })
+      .select({ trust: trusts.name, department: departments.name, applicant: users.name })
       .from(trusts)
       .innerJoin(departments, eq(departments.id, row.departmentId))
+      .innerJoin(users, eq(users.id, row.applicantId))
       .where(eq(trusts.id, row.trustId));
     await logAccess(tx, actor, role, row.id, 'decisionLetter');
     const scheme = row.answers.scheme;
@@ -270,6 +273,7 @@ export async function getDecisionLetter(
       caseNumber: row.caseNumber,
       trustName: names?.trust ?? '',
       departmentName: names?.department ?? '',
+      applicantName: names?.applicant ?? '',
       answers: row.answers,
       scheme: SCHEMES.find((s) => s === scheme) ?? null,
       diagnoses: Object.values(diagnosisNames(row.answers)).filter(

@@ -81,6 +81,19 @@ class Writer {
     this.y -= options.gapAfter ?? 0;
   }
 
+  /** A line in the bottom margin of every page, so it never needs a page of its own. */
+  footer(value: string) {
+    const font = this.fonts.regular;
+    for (const page of this.doc.getPages()) {
+      page.drawText(drawable(font, value), {
+        x: MARGIN,
+        y: MARGIN / 2,
+        size: SIZE.small,
+        font,
+      });
+    }
+  }
+
   field(label: string, value: string) {
     this.text(label, { size: SIZE.label, bold: true, gapAfter: 1 });
     this.text(value, { size: SIZE.body, gapAfter: 8 });
@@ -108,6 +121,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   writer.field(t.caseNumber, letter.caseNumber);
   writer.field(t.trust, letter.trustName);
   writer.field(t.department, letter.departmentName);
+  writer.field(t.applicant, letter.applicantName);
   if (typeof answers.patientId === 'string') writer.field(t.patient, answers.patientId);
   if (typeof answers.population === 'string') writer.field(t.group, answers.population);
   if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
@@ -142,6 +156,6 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   if (decision.supersededBy !== null) {
     writer.text(t.superseded(decision.supersededBy), { size: SIZE.body, gapAfter: 2 });
   }
-  writer.text(t.footer, { size: SIZE.small });
+  writer.footer(t.footer);
   return doc.save();
 }

@@ -111,20 +111,30 @@ export function DecisionSection({
           ))}
         </div>
       )}
-      {panel.events.map((event) => (
-        <DecisionForm
-          key={event}
-          caseId={panel.caseId}
-          caseNumber={panel.caseNumber ?? ''}
-          version={panel.version}
-          event={event}
-          phrases={panel.phrases}
-          current={current ?? null}
-          submitted={submitted}
-          minDate={minDate}
-          beforeSubmit={beforeSubmit?.(event)}
-        />
-      ))}
+      {panel.events.map((event) => {
+        const form = (
+          <DecisionForm
+            key={event}
+            caseId={panel.caseId}
+            caseNumber={panel.caseNumber ?? ''}
+            version={panel.version}
+            event={event}
+            phrases={panel.phrases}
+            current={current ?? null}
+            submitted={submitted}
+            minDate={minDate}
+            beforeSubmit={beforeSubmit?.(event)}
+          />
+        );
+        // A decision stands: changing it is possible but tucked away (open when it came back).
+        if (event !== 'reviseDecision') return form;
+        return (
+          <Details key={event} defaultOpen={submitted?.values.event === event}>
+            <Details.Summary>{t.changeDecision}</Details.Summary>
+            <Details.Content>{form}</Details.Content>
+          </Details>
+        );
+      })}
     </section>
   );
 }
