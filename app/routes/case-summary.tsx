@@ -76,7 +76,12 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
       <QuestionnaireView answers={view.answers} missing={fieldMissing} editUrl={editUrl} />
-      <PatientIdReveal caseId={view.id} masked={view.answers.patientId} />
+      <PatientIdReveal
+        caseId={view.id}
+        masked={view.answers.patientId}
+        kind={view.patientIdKind}
+        canReveal={view.seesPatientIdentity}
+      />
       <div className="sp-row">
         <Button asChild variant="secondary">
           <RouterLink to={editUrl}>{msg.summary.back}</RouterLink>

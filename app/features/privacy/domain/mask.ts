@@ -1,9 +1,13 @@
+import { looksLikeFhNumber } from '../../cases/domain/application';
+
 /**
  * Patient identifiers are masked wherever a case is shown (ADR 0012): the date part stays so that
  * colleagues can tell cases apart, the personal number is hidden until someone asks (and is logged).
+ * An FH-nummer has no date part (its digits are random), so all of it is hidden.
  */
 export function maskPatientId(id: string): string {
   const digits = id.replace(/\D/g, '');
+  if (looksLikeFhNumber(digits)) return '****** *****';
   return digits.length <= 6 ? '*'.repeat(digits.length) : `${digits.slice(0, 6)} *****`;
 }
 
