@@ -1007,6 +1007,7 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
+      decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
       informationRequested: 'Det er bedt om mer informasjon i saken.',
       informationProvided: 'Søker har gitt mer informasjon i saken.',
       messagePosted: 'Det er en ny melding i saken.',
