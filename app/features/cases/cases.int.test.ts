@@ -32,6 +32,7 @@ import {
 import { caseRoles, waitingStatuses } from './domain/access';
 import { isStatus, type CaseEvent } from './domain/workflow';
 import { endorseCase } from '../assessment/assessment.server';
+import { revealPatientId } from '../privacy/unmask.server';
 import { ratings } from '../../test/case-states';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
@@ -502,6 +503,50 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(rows.map((r) => [r.userId, r.role, r.action])).toEqual([
       [hbe.endorser.userId, 'endorser', 'view'],
       [hbe.decisionMaker.userId, 'decisionMaker', 'view'],
+    ]);
+  });
+
+  it('logs the role the access is made in: the stage’s role of someone holding several', async () => {
+    // A leader of the department who is also director and committee member.
+    const both: Actor = {
+      ...hbe.endorser,
+      grants: [...hbe.endorser.grants, ...hbe.decisionMaker.grants, ...hbe.assessor.grants],
+    };
+    const c = await submittedCase();
+    const logged = async () =>
+      (
+        await db()
+          .select({ role: accessLog.role, action: accessLog.action, purpose: accessLog.purpose })
+          .from(accessLog)
+          .where(and(eq(accessLog.caseId, c.id), eq(accessLog.userId, both.userId)))
+          .orderBy(accessLog.id)
+      ).map((r) => [r.action, r.role, r.purpose]);
+    // Awaiting endorsement: they read it as its leader.
+    await getCase(db(), both, c.id);
+    await revealPatientId(db(), both, c.id);
+    const endorsed = await transition(db(), both, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Forankret.',
+    });
+    // Endorsed, then under assessment: the director's stage.
+    await getCase(db(), both, c.id);
+    await transition(db(), both, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    await getCase(db(), both, c.id, 'export');
+    await revealPatientId(db(), both, c.id);
+    expect(await logged()).toEqual([
+      ['view', 'endorser', 'casework'],
+      ['revealPatientId', 'endorser', 'unmask'],
+      ['endorse', 'endorser', 'casework'],
+      ['view', 'decisionMaker', 'casework'],
+      ['startAssessment', 'decisionMaker', 'casework'],
+      ['export', 'decisionMaker', 'export'],
+      ['revealPatientId', 'decisionMaker', 'unmask'],
     ]);
   });
 
