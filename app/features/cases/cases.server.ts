@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
@@ -427,11 +427,14 @@ function branchesOf(actor: Actor): Branch[] {
   // Conflict of interest (`caseRoles`): the judging branches skip the cases the actor wrote, which
   // the applicant and co-author branches show. Only someone who writes applications (applicant or
   // co-author role) can have written one; everyone else gets no extra condition.
-  const authored =
-    hasRole(actor, 'applicant') || hasRole(actor, 'coAuthor')
-      ? sql`(${cases.applicantId} = ${actor.userId} or exists (select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId}))`
-      : null;
-  const judged = authored ? sql`${submitted} and not ${authored}` : submitted;
+  const writer = hasRole(actor, 'applicant') || hasRole(actor, 'coAuthor');
+  const authored = writer
+    ? or(
+        hasRole(actor, 'applicant') ? eq(cases.applicantId, actor.userId) : undefined,
+        sql`exists (select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId})`,
+      )
+    : undefined;
+  const judged = authored ? sql`${submitted} and not (${authored})` : submitted;
   if (wholeTrust.length > 0)
     branches.push({ roles: wholeTrust, where: and(inTrust, judged), sees: judged });
   // A department leader who is also director or committee: the whole-trust branch already shows

@@ -115,6 +115,13 @@ describe('caseRoles: no one judges their own application (conflict of interest)'
     expect(caseRoles(who, scope(status))).toEqual(roles);
   });
 
+  it('leaves a registrar (applicant of record without the applicant role) their roles', () => {
+    // Etterregistrering names the director who registers as the case's applicant.
+    const registrar = actor(applicantId, [{ role: 'decisionMaker', departmentId: null }]);
+    expect(caseRoles(registrar, scope('decided'))).toEqual(['decisionMaker']);
+    expect(conflictedRoles(registrar, scope('decided'))).toEqual([]);
+  });
+
   it('keeps a delegated leader who co-authors out of the endorsement', () => {
     const s = { ...scope('submitted'), coAuthorIds: ['user-delegate'] };
     expect(caseRoles(delegateAuthor, s)).toEqual(['coAuthor']);

@@ -63,9 +63,17 @@ export function caseRoles(actor: Actor, scope: CaseScope): CaseRole[] {
   return roles;
 }
 
-/** The actor applied for the case or co-authors it (whether or not they hold the applicant role). */
+/**
+ * The actor wrote the case: its applicant (as `caseRoles` grants that role: the applicant role
+ * held) or an invited co-author. A case registered after the fact names its registrar (a director
+ * or administrator, features/retrospective) as applicant: without the applicant role they did not
+ * write it, and keep their roles on it.
+ */
 export function isAuthor(actor: Actor, scope: Pick<CaseScope, 'applicantId' | 'coAuthorIds'>) {
-  return actor.userId === scope.applicantId || scope.coAuthorIds.includes(actor.userId);
+  return (
+    (actor.userId === scope.applicantId && hasRole(actor, 'applicant')) ||
+    scope.coAuthorIds.includes(actor.userId)
+  );
 }
 
 /**
