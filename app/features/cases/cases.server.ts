@@ -820,8 +820,9 @@ export async function getCaseIn(
   const view = await (async () => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const status = statusOf(row);
-    // The export carries the full patient id: the treating trust's alone (BRIEF §7).
-    if (action === 'export' && !seesPatientIdentity(roles)) {
+    // Every read but the view (the export, and any other that carries the full patient id) is the
+    // treating trust's alone (BRIEF §7).
+    if (action !== 'view' && !seesPatientIdentity(roles)) {
       throw new CaseError('patientIdentityHidden');
     }
     const details = await caseDetailsIn(tx, row);
