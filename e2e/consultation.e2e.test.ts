@@ -9,8 +9,10 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  sameOrigin,
   signInAs,
 } from './harness';
+import { TEST_PATIENT_IDS } from '../app/test/actors';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 const QUESTION = 'Har dere erfaring med rituksimab ved membranøs nefropati?';
@@ -110,6 +112,25 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await knut.getByRole('link', { name: 'Rediger søknaden' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Fatt beslutning' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Trekk tilbake' }).count()).toBe(0);
+    // The patient's identity stays with the treating trust (BRIEF §7): masked, no «Vis
+    // fødselsnummer», no export, not even in the page's data for hydration.
+    await expect.poll(() => knut.getByText('158385 *****').count()).toBeGreaterThan(0);
+    expect(await knut.getByRole('button', { name: 'Vis fødselsnummer' }).count()).toBe(0);
+    expect(await knut.getByRole('link', { name: /Last ned søknaden/ }).count()).toBe(0);
+    expect(await knut.content()).not.toContain(TEST_PATIENT_IDS[0]);
+    const html = await (await knut.request.get(caseUrl)).text();
+    expect(html).toContain('158385 *****');
+    expect(html).not.toContain(TEST_PATIENT_IDS[0]);
+    // A direct POST is refused with the reason; the export is refused too.
+    const unmask = await knut.request.post(`${caseUrl}/vis-fodselsnummer`, {
+      headers: sameOrigin(app.url),
+      form: {},
+    });
+    expect(unmask.status()).toBe(403);
+    const refusal = await unmask.text();
+    expect(refusal).toContain('Pasientens identitet vises bare for dem som arbeider med saken');
+    expect(refusal).not.toContain(TEST_PATIENT_IDS[0]);
+    expect((await knut.request.get(`${caseUrl}/eksport`)).status()).toBe(403);
     await expectAccessible(knut);
     await expectAccessibleWithoutJs(browser, knut.context(), caseUrl);
 

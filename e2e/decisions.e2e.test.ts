@@ -191,6 +191,15 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
     await director.context().close();
 
+    // The new version is communicated as the first was: the applicant is told it changed.
+    const applicant = await signIn('Ingrid Haugland');
+    await applicant.goto(`${app.url}/varsler`);
+    await expect
+      .poll(() => applicant.getByText('Beslutningen i saken er endret', { exact: false }).count())
+      .toBe(1);
+    await expectAccessible(applicant);
+    await applicant.context().close();
+
     // Another trust's director gets a 404 for the letter.
     const foreign = await signIn('Knut Hansen');
     expect((await foreign.request.get(letterUrl)).status()).toBe(404);

@@ -6,6 +6,7 @@ import type { LoginRefusal } from '../features/auth/domain/helseid';
 import type { CaseRole } from '../features/auth/domain/roles';
 import type {
   DecisionOutcome,
+  PatientIdKind,
   PatientScope,
   Scheme,
   ValidationError,
@@ -200,7 +201,9 @@ export const nb = {
   errors: {
     patientIdFormat: 'Fødselsnummeret må være 11 siffer.',
     patientIdInvalid:
-      'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer eller H-nummer).',
+      'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer, H-nummer eller FH-nummer).',
+    patientIdFhInvalid:
+      'FH-nummeret er ikke gyldig: kontrollsifrene (de to siste sifrene) stemmer ikke med resten. Sjekk sifrene.',
     tooLong: 'Teksten er for lang.',
     reasonRequired: 'Fyll inn en begrunnelse.',
     outcomeRequired: 'Velg utfall av beslutningen.',
@@ -278,7 +281,7 @@ export const nb = {
       },
       patientId: {
         label: 'Pasientens fødselsnummer',
-        help: '11 siffer: fødselsnummer, D-nummer eller H-nummer. Vises bare for dem som behandler saken.',
+        help: '11 siffer: fødselsnummer, D-nummer, H-nummer eller FH-nummer (felles hjelpenummer). Vises bare for dem som behandler saken.',
       },
       consent: {
         label: 'Pasienten er informert og har samtykket til behandlingen',
@@ -384,6 +387,10 @@ export const nb = {
       'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
     notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
     forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
+    ownCase:
+      'Du kan ikke forankre, vurdere eller beslutte en søknad du selv har skrevet eller er medforfatter av. En annen leder eller fagdirektør må gjøre det.',
+    patientIdentityHidden:
+      'Pasientens identitet vises bare for dem som arbeider med saken i det behandlende helseforetaket. Som konsultert helseforetak ser du saken med skjult fødselsnummer.',
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
@@ -866,7 +873,7 @@ export const nb = {
       trust: 'Helseforetak',
       department: 'Avdeling',
       applicant: 'Søker',
-      patient: 'Pasient (fødselsnummer)',
+      patient: (kind: string) => `Pasient (${kind})`,
       group: 'Pasientgruppe',
       scheme: 'Ordning',
       drug: 'Legemiddel',
@@ -1056,6 +1063,7 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
+      decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
       informationRequested: 'Det er bedt om mer informasjon i saken.',
       informationProvided: 'Søker har gitt mer informasjon i saken.',
       messagePosted: 'Det er en ny melding i saken.',
@@ -1184,7 +1192,17 @@ export const nb = {
     patientIdTitle: 'Pasientens fødselsnummer',
     maskedHelp:
       'Fødselsnummeret er skjult. Vis det bare når du trenger det; det blir logget hvem som ser det.',
+    maskedForConsultant:
+      'Fødselsnummeret er skjult. Som konsultert helseforetak ser du ikke pasientens identitet; den vises bare for det behandlende helseforetaket.',
     reveal: 'Vis fødselsnummer',
+    kindLabel: 'Type nummer',
+    kinds: {
+      fnr: 'fødselsnummer',
+      dnr: 'D-nummer',
+      hnr: 'H-nummer',
+      fhn: 'FH-nummer (felles hjelpenummer)',
+      tnr: 'syntetisk testnummer',
+    } satisfies Record<PatientIdKind, string>,
     revealedTitle: (caseLabel: string) => `Fødselsnummer i sak ${caseLabel}`,
     revealedLogged: 'Visningen er registrert i tilgangsloggen.',
     onlyOnRequest: 'Fødselsnummeret vises bare når du trykker «Vis fødselsnummer» på saken.',

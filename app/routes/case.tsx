@@ -168,17 +168,25 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         {msg.case.summary}
       </Heading>
       <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
-      <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
+      <PatientIdReveal
+        caseId={view.id}
+        masked={view.answers.patientId}
+        kind={view.patientIdKind}
+        canReveal={view.seesPatientIdentity}
+        headingLevel={3}
+      />
       {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
       <Attachments caseId={view.id} {...loaderData.attachments} />
-      <div className="sp-row">
-        <Link href={`/saker/${view.id}/eksport`} download>
-          {msg.case.export}
-        </Link>
-        <Link href={`/saker/${view.id}/fhir`} download>
-          {msg.case.exportFhir}
-        </Link>
-      </div>
+      {view.seesPatientIdentity && (
+        <div className="sp-row">
+          <Link href={`/saker/${view.id}/eksport`} download>
+            {msg.case.export}
+          </Link>
+          <Link href={`/saker/${view.id}/fhir`} download>
+            {msg.case.exportFhir}
+          </Link>
+        </div>
+      )}
       <ChangeHistory changes={view.changes} />
     </section>
   );

@@ -15,6 +15,7 @@ import { SCHEMES, type DecisionOutcome, type Scheme } from '../cases/domain/appl
 import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import { availableEvents } from '../cases/domain/workflow';
+import { accessRole, seesPatientIdentity } from '../cases/domain/access';
 import type { Diagnosis } from '../diagnoses/domain/diagnosis';
 import {
   isDecisionEvent,
@@ -166,6 +167,8 @@ export interface DecisionPanel {
   events: DecisionEvent[];
   /** The trust's active phrases, when the actor may decide. */
   phrases: Phrase[];
+  /** The actor may download the decision letter (it names the patient: not a consulted trust). */
+  letter: boolean;
 }
 
 /**
@@ -190,7 +193,7 @@ export async function getDecisionPanelIn(
 ): Promise<DecisionPanel> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
-  const [role] = roles;
+  const role = accessRole(roles, statusOf(row));
   if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
   return {
     caseId: row.id,
@@ -199,6 +202,7 @@ export async function getDecisionPanelIn(
     decisions: await decisionsOf(tx, row.id),
     events,
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
+    letter: seesPatientIdentity(roles),
   };
 }
 
@@ -247,8 +251,8 @@ export interface DecisionLetter {
 }
 
 /**
- * The data of a decision letter, for anyone with a role for the case; reading it is logged
- * (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
+ * The data of a decision letter, for anyone working the case in the treating trust (not a consulted
+ * trust: `patientIdentityHidden`); reading it is logged (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
  */
 export async function getDecisionLetter(
   db: Db,
@@ -258,8 +262,10 @@ export async function getDecisionLetter(
 ): Promise<DecisionLetter> {
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    // The letter names the patient: the treating trust's alone (BRIEF §7).
+    if (!seesPatientIdentity(roles)) throw new CaseError('patientIdentityHidden');
     const decision = (await decisionsOf(tx, row.id)).find((d) => d.version === version);
-    const [role] = roles;
+    const role = accessRole(roles, statusOf(row));
     if (!decision || !role || !row.caseNumber) throw new CaseError('notFound');
     const [names] = await tx
       .select({ trust: trusts.name, department: departments.name, applicant: users.name })

@@ -3,6 +3,7 @@ import { msg } from '../../i18n';
 import type { DecisionLetter } from './decisions.server';
 import { conditionLines, norwegianDate } from './domain/compose';
 import { dateInNorway } from '../cases/domain/dates';
+import { patientIdKind } from '../cases/domain/application';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
 const MARGIN = 56;
@@ -122,7 +123,10 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   writer.field(t.trust, letter.trustName);
   writer.field(t.department, letter.departmentName);
   writer.field(t.applicant, letter.applicantName);
-  if (typeof answers.patientId === 'string') writer.field(t.patient, answers.patientId);
+  if (typeof answers.patientId === 'string') {
+    const kind = patientIdKind(answers.patientId);
+    writer.field(t.patient(msg.privacy.kinds[kind ?? 'fnr']), answers.patientId);
+  }
   if (typeof answers.population === 'string') writer.field(t.group, answers.population);
   if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
   const drug = answers.drug;

@@ -66,6 +66,22 @@ describe('renderDecisionLetter', () => {
     }
   });
 
+  it.each([
+    ['80000000179', 'Pasient (FH-nummer (felles hjelpenummer))'],
+    ['01019010046', 'Pasient (fødselsnummer)'],
+    ['41019010110', 'Pasient (D-nummer)'],
+    ['01419010029', 'Pasient (H-nummer)'],
+    ['15838510075', 'Pasient (syntetisk testnummer)'],
+  ])('names the kind of patient id: %s → %s', async (patientId, label) => {
+    const pdf = await renderDecisionLetter({
+      ...LETTER,
+      answers: { ...LETTER.answers, patientId },
+    });
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain(label);
+    expect(lines).toContain(patientId);
+  });
+
   it('names a patient group instead of a patient, and wraps and paginates long text', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `ord${i}`).join(' ');
     const pdf = await renderDecisionLetter({

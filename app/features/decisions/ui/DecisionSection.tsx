@@ -6,7 +6,15 @@ import type { DecisionPanel, DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { DecisionForm, type SubmittedDecision } from './DecisionForm';
 
-function DecisionDetails({ caseId, decision }: { caseId: string; decision: DecisionVersion }) {
+function DecisionDetails({
+  caseId,
+  decision,
+  letter,
+}: {
+  caseId: string;
+  decision: DecisionVersion;
+  letter: boolean;
+}) {
   const t = msg.decisionModule;
   const conditions = conditionLines(decision.conditions);
   return (
@@ -51,11 +59,13 @@ function DecisionDetails({ caseId, decision }: { caseId: string; decision: Decis
         <dt>{t.decidedAt}</dt>
         <dd>{msg.dateTime(new Date(decision.decidedAt))}</dd>
       </dl>
-      <div>
-        <Link href={`/saker/${caseId}/vedtak/${decision.version}/brev.pdf`} download>
-          {t.letter(decision.version)}
-        </Link>
-      </div>
+      {letter && (
+        <div>
+          <Link href={`/saker/${caseId}/vedtak/${decision.version}/brev.pdf`} download>
+            {t.letter(decision.version)}
+          </Link>
+        </div>
+      )}
     </div>
   );
 }
@@ -91,7 +101,7 @@ export function DecisionSection({
             {t.heading(msg.outcomes[current.outcome])}
           </Heading>
           <Paragraph data-size="sm">{t.current(current.version)}</Paragraph>
-          <DecisionDetails caseId={panel.caseId} decision={current} />
+          <DecisionDetails caseId={panel.caseId} decision={current} letter={panel.letter} />
         </Card>
       )}
       {earlier.length > 0 && (
@@ -105,7 +115,7 @@ export function DecisionSection({
                 {`${t.versionLabel(decision.version)}: ${msg.outcomes[decision.outcome]} – ${t.supersededBy(decision.supersededBy ?? 0)}`}
               </Details.Summary>
               <Details.Content>
-                <DecisionDetails caseId={panel.caseId} decision={decision} />
+                <DecisionDetails caseId={panel.caseId} decision={decision} letter={panel.letter} />
               </Details.Content>
             </Details>
           ))}
