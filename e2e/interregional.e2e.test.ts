@@ -40,7 +40,7 @@ describe.each(TEST_DATABASES)('Tilgangsordningen in Chromium on %s', (kind) => {
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect.poll(() => leader.getByText(msg.confirmations.endorse).count()).toBe(1);
     await leader.context().close();
 
     // No direct decision: the forward action, with its explanation and required assessment.
@@ -56,7 +56,9 @@ describe.each(TEST_DATABASES)('Tilgangsordningen in Chromium on %s', (kind) => {
     form = director.getByRole('form', { name: FORWARD });
     await form.getByLabel(/Fagdirektørens vurdering/).fill(ASSESSMENT);
     await form.getByRole('button', { name: FORWARD }).click();
-    await expect.poll(() => director.getByText(`Utført: ${FORWARD}.`).count()).toBe(1);
+    await expect
+      .poll(() => director.getByText(msg.confirmations.forwardToInterregional).count())
+      .toBe(1);
     await expect
       .poll(() => director.getByText('Til interregionalt fagdirektørmøte').count())
       .toBeGreaterThan(0);
@@ -71,7 +73,7 @@ describe.each(TEST_DATABASES)('Tilgangsordningen in Chromium on %s', (kind) => {
     await decide.getByLabel(/Begrunnelse/).fill('Møtet innvilget søknaden.');
     await decide.getByLabel('Evalueringsdato', { exact: true }).fill('2099-06-30');
     await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+    await expect.poll(() => director.getByText(msg.confirmations.decide).count()).toBe(1);
     await director.getByRole('heading', { name: 'Beslutning: Innvilget' }).waitFor();
     await expect
       .poll(() =>

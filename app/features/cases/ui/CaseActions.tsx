@@ -5,8 +5,6 @@ import { TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../domain/application';
 import { findTransition, type CaseEvent, type Status } from '../domain/workflow';
 
-const EVENT_HELP: Partial<Record<CaseEvent, string>> = msg.eventHelp;
-
 /** What came back from a refused action: the values typed, so nothing is lost. */
 export interface SubmittedAction {
   fieldErrors: FieldErrors;
@@ -40,13 +38,15 @@ export function CaseActions({
         // Rows are unique per (status, event): whether a reason is required does not vary by scheme.
         const reasonRequired = findTransition(status, event, 'anyScheme')?.reasonRequired ?? false;
         const headingId = `action-${event}`;
+        const help =
+          event in msg.eventHelp ? msg.eventHelp[event as keyof typeof msg.eventHelp] : null;
         return (
           <Card key={event} data-color="neutral">
             <Form method="post" className="sp-stack" aria-labelledby={headingId} noValidate>
               <Heading level={3} data-size="xs" id={headingId}>
                 {msg.events[event]}
               </Heading>
-              {EVENT_HELP[event] && <Paragraph data-size="sm">{EVENT_HELP[event]}</Paragraph>}
+              {help && <Paragraph data-size="sm">{help}</Paragraph>}
               <input type="hidden" name="event" value={event} />
               <input type="hidden" name="version" value={version} />
               <TextField

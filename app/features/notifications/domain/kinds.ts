@@ -6,6 +6,7 @@ export const NOTIFICATION_KINDS = [
   'caseNotEndorsed',
   'caseDecided',
   'caseForwardedInterregional',
+  'decisionRevised',
   'informationRequested',
   'informationProvided',
   'messagePosted',

@@ -30,6 +30,8 @@ export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = 
     kind: 'caseForwardedInterregional',
     to: ['applicant', 'departmentEndorsers'],
   },
+  // A new version of the decision is communicated as the first was (BRIEF §4.8).
+  reviseDecision: { kind: 'decisionRevised', to: ['applicant', 'departmentEndorsers'] },
   requestInformation: { kind: 'informationRequested', to: ['applicant'] },
   provideInformation: { kind: 'informationProvided', to: ['decisionMakers'] },
 };
