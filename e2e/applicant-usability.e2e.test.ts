@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msg } from '../app/i18n';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { endorseInBrowser, submitOverHttp, waitUntilSaved } from './application';
@@ -99,7 +100,7 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
       'Returner til søker med et spørsmål',
       'Hvilken dose er planlagt?',
     );
-    await expect.poll(() => leader.getByText('Utført: Returner til søker.').count()).toBe(1);
+    await expect.poll(() => leader.getByText(msg.confirmations.returnToApplicant).count()).toBe(1);
     await leader.context().close();
 
     for (const url of [caseUrl, `${caseUrl}/rediger`]) {
