@@ -18,6 +18,7 @@ import { hasRole } from './features/auth/domain/roles';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
+import { useFocusAfterNavigation } from './ui/focus';
 import { useNonce } from './ui/nonce';
 import { RouteLink } from './ui/RouteLink';
 
@@ -114,6 +115,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useFocusAfterNavigation();
   return <Outlet />;
 }
 

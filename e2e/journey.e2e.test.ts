@@ -136,8 +136,13 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await expectAccessible(leader);
     const endorsement = leader.getByRole('form', { name: 'Forankring' });
     await endorsement.getByRole('button', { name: 'Send forankringen' }).click();
-    await expect.poll(() => endorsement.getByText('Fyll inn en begrunnelse.').count()).toBe(1);
-    await expect.poll(() => endorsement.getByText('Velg et nivå på skalaen.').count()).toBe(3);
+    // Each error at its field (exact text), and once more in the error summary's links.
+    const atField = (text: string) => endorsement.getByText(text, { exact: true }).count();
+    await expect.poll(() => atField('Fyll inn en begrunnelse.')).toBe(1);
+    await expect.poll(() => atField('Velg et nivå på skalaen.')).toBe(3);
+    await expect
+      .poll(() => endorsement.getByRole('link', { name: /: Velg et nivå på skalaen\.$/ }).count())
+      .toBe(3);
     await expectAccessible(leader);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
     await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);

@@ -15,9 +15,10 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../../cases/domain/application';
+import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import type { EndorsementView, LeaderView } from '../assessment.server';
 import type { Person } from '../../cases/cases.server';
-import { ENDORSEMENT_VERDICTS } from '../domain/criteria';
+import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS } from '../domain/criteria';
 import { CriteriaFields } from './CriteriaFields';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
@@ -36,6 +37,25 @@ export interface EndorsementReturn {
 
 const when = (d: Date | string) => msg.dateTime(new Date(d));
 
+/** The endorsement form's fields in form order: the summary's label and the id it links to. */
+function endorsementFields(): { labels: Record<string, string>; anchors: Record<string, string> } {
+  const t = msg.assessment;
+  const fields: [string, string, string][] = CRITERIA.flatMap((criterion) => {
+    const { level, text } = criterionFields(criterion);
+    const title = t.criteria[criterion].title;
+    return [
+      [level, title, `endorsement-${criterion}-1`],
+      [text, `${t.ratingText}: ${title.toLowerCase()}`, `endorsement-${criterion}-text`],
+    ] satisfies [string, string, string][];
+  });
+  fields.push(['verdict', t.verdict, `endorsement-verdict-${ENDORSEMENT_VERDICTS[0]}`]);
+  fields.push(['reason', t.justification, 'endorsement-reason']);
+  return {
+    labels: Object.fromEntries(fields.map(([field, label]) => [field, label])),
+    anchors: Object.fromEntries(fields.map(([field, , anchor]) => [field, anchor])),
+  };
+}
+
 /** The leader's endorsement (forankring): guidance, the structured assessment, and the verdict. */
 export function EndorsementForm({
   version,
@@ -53,6 +73,7 @@ export function EndorsementForm({
         <Heading level={3} data-size="sm" id="endorsement-heading">
           {t.endorsementTitle}
         </Heading>
+        <FormErrorSummary errors={errors} {...endorsementFields()} />
         <Paragraph>{t.endorsementIntro}</Paragraph>
         <Guidance />
         <input type="hidden" name="intent" value="endorsement" />
