@@ -281,21 +281,31 @@ describe('keyboard-only use in Chromium', () => {
     await expectAccessible(doctor);
     await expectEveryControlReachable(doctor);
 
-    // The drug in the router's combobox: type, arrow down to the suggestion, Enter.
-    await tabTo(doctor, 'combobox', /Legemiddel/);
+    // Started without answers: the error summary takes focus; its link moves focus to the field.
+    await tabTo(doctor, 'button', 'Start søknaden');
+    await doctor.keyboard.press('Enter');
+    const errors = doctor.getByRole('group', { name: 'Rett opp følgende før du går videre:' });
+    await errors.waitFor();
+    await expectFocusOn(errors, 'the error summary');
+    await expectAccessible(doctor);
+    await tabTo(doctor, 'link', /^Søknaden gjelder: /);
+    await doctor.keyboard.press('Enter');
+    const scope = doctor.getByRole('group', { name: /^Søknaden gjelder/ });
+    await expectFocusOn(scope.getByRole('radio'), 'a radio of «Søknaden gjelder»');
+
+    // The drug in the router's combobox, back up the page: type, arrow down, Enter.
+    await tabTo(doctor, 'combobox', /Legemiddel/, { back: true });
     await doctor.keyboard.type('Herceptin Inj', { delay: 30 });
     await doctor.getByRole('option', { name: /^Herceptin Inj væske 600 mg/ }).waitFor();
     await doctor.keyboard.press('ArrowDown');
     await doctor.keyboard.press('Enter');
     await doctor.keyboard.press('Escape');
-    // The approval question: arrows move within the radio group and choose.
-    await tabTo(doctor, 'radio', 'Ja');
-    await doctor.keyboard.press('ArrowDown');
-    expect(
-      await doctor
-        .getByRole('radio', { name: 'Nei, bruken er utenfor godkjent indikasjon' })
-        .isChecked(),
-    ).toBe(true);
+    // The approval question: Tab into the radio group, arrows move and choose.
+    await chooseRadio(
+      doctor,
+      /^Er indikasjonen godkjent i preparatomtalen\?/,
+      'Nei, bruken er utenfor godkjent indikasjon',
+    );
     await tabTo(doctor, 'button', 'Foreslå ordning');
     await doctor.keyboard.press('Enter');
     const suggestion = doctor.getByRole('heading', {
@@ -303,18 +313,14 @@ describe('keyboard-only use in Chromium', () => {
     });
     await suggestion.waitFor();
     await expectFocusOn(doctor.locator('#route-suggestion'), 'the suggestion');
+    // The suggested scheme is chosen: Tab lands on the checked radio of the group.
     await tabTo(doctor, 'radio', 'Utenfor godkjent indikasjon (off-label)');
     expect(
       await doctor
         .getByRole('radio', { name: 'Utenfor godkjent indikasjon (off-label)' })
         .isChecked(),
     ).toBe(true);
-    await tabTo(doctor, 'radio', /^(Enkeltpasient|Pasientgruppe)$/);
-    await doctor.keyboard.press('Space');
-    if (!(await doctor.getByRole('radio', { name: 'Enkeltpasient' }).isChecked())) {
-      await doctor.keyboard.press('ArrowUp');
-    }
-    expect(await doctor.getByRole('radio', { name: 'Enkeltpasient' }).isChecked()).toBe(true);
+    await chooseRadio(doctor, /^Søknaden gjelder/, 'Enkeltpasient');
     await tabTo(doctor, 'button', 'Start søknaden');
     await doctor.keyboard.press('Enter');
     const editHeading = doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' });
