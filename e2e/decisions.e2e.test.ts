@@ -102,7 +102,12 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
     await form.getByLabel(/^Via sykehusapoteket:/).check();
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await director.getByText('Evalueringsdatoen må være etter dagens dato.').waitFor();
+    await director
+      .getByText('Evalueringsdatoen må være etter dagens dato.', { exact: true })
+      .waitFor();
+    await director
+      .getByRole('link', { name: 'Evalueringsdato: Evalueringsdatoen må være etter dagens dato.' })
+      .waitFor();
     await expectAccessible(director);
     form = director.getByRole('form', { name: 'Fatt beslutning' });
     expect(await form.getByLabel(/Begrunnelse/).inputValue()).toBe(

@@ -11,6 +11,7 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import { DECISION_OUTCOMES, type FieldErrors } from '../../cases/domain/application';
+import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { conditionLines } from '../domain/compose';
 import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases';
 import type { DecisionVersion } from '../decisions.server';
@@ -173,6 +174,27 @@ export function DecisionForm({
           <Heading level={3} data-size="xs" id={headingId}>
             {revising ? t.reviseTitle : t.formTitle}
           </Heading>
+          <FormErrorSummary
+            errors={errors}
+            labels={{
+              outcome: t.outcome,
+              reason: t.reason,
+              conditions: t.conditions,
+              evaluationDate: t.evaluationDate,
+              prescriptionNote: t.prescriptionNote,
+              invoicing: t.invoicing,
+              revisionReason: t.revisionReason,
+            }}
+            anchors={{
+              outcome: id(`outcome-${DECISION_OUTCOMES[0]}`),
+              reason: id('reason'),
+              conditions: id('conditions'),
+              evaluationDate: id('evaluationDate'),
+              prescriptionNote: id('prescriptionNotePhrase-none'),
+              invoicing: id('invoicingPhrase-none'),
+              revisionReason: id('revisionReason'),
+            }}
+          />
           {revising && <Paragraph data-size="sm">{t.revisionHelp}</Paragraph>}
           <input type="hidden" name="event" value={event} />
           <input type="hidden" name="version" value={version} />
