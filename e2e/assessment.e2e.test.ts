@@ -114,8 +114,12 @@ describe.each(TEST_DATABASES)(
       await decide.getByLabel('Innvilget', { exact: true }).check();
       await decide.getByLabel(/Begrunnelse/).fill('Innvilges.');
       await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
+      // At the outcome, and once more in the error summary's link to it.
+      const missing =
+        'Komiteen har ikke gitt innstilling ennå. Gi innstilling i vurderingen før beslutningen.';
+      await expect.poll(() => director.getByText(missing, { exact: true }).count()).toBe(1);
       await expect
-        .poll(() => director.getByText(/Komiteen har ikke gitt innstilling ennå/).count())
+        .poll(() => director.getByRole('link', { name: `Utfall: ${missing}` }).count())
         .toBe(1);
       await signOut(director);
 

@@ -20,6 +20,7 @@ export function useFocusAfterNavigation(): void {
     const heading = document.querySelector<HTMLElement>('main h1');
     if (!heading) return;
     heading.tabIndex = -1;
-    heading.focus();
+    // Scrolling is ScrollRestoration's: the top for a new page, where it was for Back.
+    heading.focus({ preventScroll: true });
   }, [key, hash]);
 }
