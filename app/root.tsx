@@ -16,6 +16,7 @@ import './context';
 import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
+import { isProblem, type Problem } from './features/cases/domain/errors';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 import { useFocusAfterNavigation } from './ui/focus';
@@ -119,13 +120,20 @@ export default function App() {
   return <Outlet />;
 }
 
+/** Why a 403 was refused, when the route said (`loadCase`): a problem of the message catalogue. */
+function forbiddenProblem(error: unknown): Problem {
+  const data: unknown = isRouteErrorResponse(error) ? error.data : null;
+  const problem = data && typeof data === 'object' && 'problem' in data ? data.problem : null;
+  return isProblem(problem) ? problem : 'forbidden';
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   const [title, body] =
     status === 404
       ? [msg.problems.notFoundPage, msg.problems.notFound]
       : status === 403
-        ? [msg.problems.forbiddenPage, msg.problems.forbidden]
+        ? [msg.problems.forbiddenPage, msg.problems[forbiddenProblem(error)]]
         : status === 503
           ? [msg.security.unavailableTitle, msg.security.unavailableBody]
           : status === 400

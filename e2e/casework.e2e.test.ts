@@ -44,7 +44,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
-    await done(leader, 'Utført: Forankre.');
+    await done(leader, 'Søknaden er forankret og sendt til fagdirektøren for beslutning.');
     await leader.context().close();
 
     // The complete assessment: committee, a section comment, the worksheet.
@@ -54,7 +54,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
       .getByRole('form', { name: 'Start vurdering' })
       .getByRole('button', { name: 'Start vurdering' })
       .click();
-    await done(director, 'Utført: Start vurdering.');
+    await done(director, 'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.');
     await director.getByRole('link', { name: 'Åpne vurderingen (komité)' }).click();
     await director.getByRole('heading', { level: 1, name: /^Vurdering av sak / }).waitFor();
     await director
@@ -126,7 +126,10 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
     await form.getByLabel(/^Via sykehusapoteket:/).check();
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await done(decider, 'Utført: Fatt beslutning.');
+    await done(
+      decider,
+      'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+    );
     await expectAccessible(decider);
     const [download] = await Promise.all([
       decider.waitForEvent('download'),
@@ -147,7 +150,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
 
     // Follow-up starts (the evaluation job does this at the date; here the director does).
     await decider.getByRole('button', { name: 'Start oppfølging' }).click();
-    await done(decider, 'Utført: Start oppfølging.');
+    await done(decider, 'Oppfølgingen er startet. Søkeren registrerer utfallet av behandlingen.');
     await decider.context().close();
 
     // The applicant and the leader were told in the app and by e-mail.

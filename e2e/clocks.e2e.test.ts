@@ -91,7 +91,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await doctor.getByRole('link', { name: 'Se over og send inn' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
     await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
-    await doctor.getByText('Utført: Send inn.').waitFor();
+    await doctor.getByText('Søknaden er sendt til forankring hos leder.').waitFor();
     await expect
       .poll(() =>
         doctor.getByText(/Fasen «Til forankring» har frist .* \(2 dager for hastesaker\)/).count(),
@@ -157,7 +157,9 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(`${app.url}${caseUrl}`);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await leader.getByText('Utført: Forankre.').waitFor();
+    await leader
+      .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+      .waitFor();
 
     const director = await signIn('Per Vik');
     await director.goto(`${app.url}${caseUrl}`);
@@ -165,9 +167,15 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await decide.getByLabel('Innvilget', { exact: true }).check();
     await decide.getByLabel(/Begrunnelse/).fill('Innvilges for 6 måneder.');
     await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await director.getByText('Utført: Fatt beslutning.').waitFor();
+    await director
+      .getByText(
+        'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+      )
+      .waitFor();
     await director.getByRole('button', { name: 'Start oppfølging' }).click();
-    await director.getByText('Utført: Start oppfølging.').waitFor();
+    await director
+      .getByText('Oppfølgingen er startet. Søkeren registrerer utfallet av behandlingen.')
+      .waitFor();
 
     const doctor = await signIn('Ingrid Haugland');
     await doctor.goto(`${app.url}${caseUrl}`);

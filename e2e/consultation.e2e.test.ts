@@ -9,8 +9,10 @@ import {
   launchChromium,
   startApp,
   type RunningApp,
+  sameOrigin,
   signInAs,
 } from './harness';
+import { TEST_PATIENT_IDS } from '../app/test/actors';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 const QUESTION = 'Har dere erfaring med rituksimab ved membranøs nefropati?';
@@ -31,11 +33,11 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
   const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   /** Fires a workflow event from the case page's own form. */
-  async function fire(page: Page, event: string, reason?: string) {
+  async function fire(page: Page, event: string, confirmation: string, reason?: string) {
     const form = page.getByRole('form', { name: event, exact: true });
     if (reason) await form.getByRole('textbox').first().fill(reason);
     await form.getByRole('button', { name: event, exact: true }).click();
-    await expect.poll(() => page.getByText(`Utført: ${event}.`).count()).toBe(1);
+    await expect.poll(() => page.getByText(confirmation).count()).toBe(1);
   }
 
   it('HBE’s director consults OUS, whose director reads the case and answers', async () => {
@@ -46,14 +48,24 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
     await leader.context().close();
 
     const per = await signIn('Per Vik');
     await per.goto(caseUrl);
     const heading = per.getByRole('heading', { level: 1, name: /^Sak / });
     const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
-    await fire(per, 'Start vurdering');
+    await fire(
+      per,
+      'Start vurdering',
+      'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
+    );
     await expectAccessible(per);
 
     // Nothing is sent while the form is incomplete; what was typed stays.
@@ -100,6 +112,25 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await knut.getByRole('link', { name: 'Rediger søknaden' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Fatt beslutning' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Trekk tilbake' }).count()).toBe(0);
+    // The patient's identity stays with the treating trust (BRIEF §7): masked, no «Vis
+    // fødselsnummer», no export, not even in the page's data for hydration.
+    await expect.poll(() => knut.getByText('158385 *****').count()).toBeGreaterThan(0);
+    expect(await knut.getByRole('button', { name: 'Vis fødselsnummer' }).count()).toBe(0);
+    expect(await knut.getByRole('link', { name: /Last ned søknaden/ }).count()).toBe(0);
+    expect(await knut.content()).not.toContain(TEST_PATIENT_IDS[0]);
+    const html = await (await knut.request.get(caseUrl)).text();
+    expect(html).toContain('158385 *****');
+    expect(html).not.toContain(TEST_PATIENT_IDS[0]);
+    // A direct POST is refused with the reason; the export is refused too.
+    const unmask = await knut.request.post(`${caseUrl}/vis-fodselsnummer`, {
+      headers: sameOrigin(app.url),
+      form: {},
+    });
+    expect(unmask.status()).toBe(403);
+    const refusal = await unmask.text();
+    expect(refusal).toContain('Pasientens identitet vises bare for dem som arbeider med saken');
+    expect(refusal).not.toContain(TEST_PATIENT_IDS[0]);
+    expect((await knut.request.get(`${caseUrl}/eksport`)).status()).toBe(403);
     await expectAccessible(knut);
     await expectAccessibleWithoutJs(browser, knut.context(), caseUrl);
 

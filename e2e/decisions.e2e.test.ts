@@ -33,7 +33,10 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
   it('admin configures a phrase; the director decides with it, revises, and gets the letter', async () => {
     // The trust administrator adds a standard condition; a bad form first, kept with messages.
     const admin = await signIn('Geir Berge');
-    await admin.getByRole('link', { name: 'Administrasjon' }).click();
+    await admin
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Administrasjon' })
+      .click();
     await admin.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
     await expectAccessible(admin);
     await admin.getByRole('link', { name: 'Vedtakstekster' }).click();
@@ -81,7 +84,13 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
     await leader.context().close();
 
     // The director decides with phrases; a past evaluation date is refused, the rest kept.
@@ -102,12 +111,13 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await form.getByLabel(/^Sykehusfinansiert, med løpenummer:/).check();
     await form.getByLabel(/^Via sykehusapoteket:/).check();
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await director
-      .getByText('Evalueringsdatoen må være etter dagens dato.', { exact: true })
-      .waitFor();
+    // The error summary takes focus and names the field.
     await director
       .getByRole('link', { name: 'Evalueringsdato: Evalueringsdatoen må være etter dagens dato.' })
       .waitFor();
+    await expect
+      .poll(() => director.evaluate(() => document.activeElement?.tagName.toLowerCase()))
+      .toBe('ds-error-summary');
     await expectAccessible(director);
     form = director.getByRole('form', { name: 'Fatt beslutning' });
     expect(await form.getByLabel(/Begrunnelse/).inputValue()).toBe(
@@ -116,7 +126,15 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     expect(await form.getByLabel('Nyrefunksjonen kontrolleres hver måned').isChecked()).toBe(true);
     await form.getByLabel('Evalueringsdato', { exact: true }).fill(EVALUATION);
     await form.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        director
+          .getByText(
+            'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+          )
+          .count(),
+      )
+      .toBe(1);
     await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
     const note = `Behandlingen dekkes av helseforetaket, jf. vedtak ${caseNumber}. Resepten merkes med løpenummer.`;
     await expect.poll(() => director.locator('dd', { hasText: note }).count()).toBe(1);
@@ -152,18 +170,35 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     );
     expect(response.headers()['cache-control']).toBe('no-store');
 
-    // A new version of the decision; the first is kept, marked as replaced.
+    // A new version of the decision, behind «Endre vedtaket»; the first is kept, marked as replaced.
     const revise = director.getByRole('form', { name: 'Revider vedtaket' });
+    expect(await revise.isVisible()).toBe(false);
+    await director.getByText('Endre vedtaket', { exact: true }).click();
     expect(await revise.getByLabel(/Begrunnelse/).inputValue()).toContain('Ung pasient');
     await revise.getByLabel('Hvorfor revideres vedtaket?', { exact: false }).fill('Ny vurdering.');
     await revise.getByLabel('Evalueringsdato', { exact: true }).fill('2099-09-30');
     await revise.getByRole('button', { name: 'Lagre ny versjon av vedtaket' }).click();
-    await expect.poll(() => director.getByText('Utført: Revider vedtaket.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        director
+          .getByText('Vedtaket er revidert. Den nye versjonen gjelder, og søkeren ser den i saken.')
+          .count(),
+      )
+      .toBe(1);
     await expect.poll(() => director.getByText('Gjeldende vedtak (versjon 2)').count()).toBe(1);
     await expect.poll(() => director.getByText(/Erstattet av versjon 2/).count()).toBe(1);
     await expectAccessible(director);
     await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
     await director.context().close();
+
+    // The new version is communicated as the first was: the applicant is told it changed.
+    const applicant = await signIn('Ingrid Haugland');
+    await applicant.goto(`${app.url}/varsler`);
+    await expect
+      .poll(() => applicant.getByText('Beslutningen i saken er endret', { exact: false }).count())
+      .toBe(1);
+    await expectAccessible(applicant);
+    await applicant.context().close();
 
     // Another trust's director gets a 404 for the letter.
     const foreign = await signIn('Knut Hansen');

@@ -136,16 +136,27 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await expectAccessible(leader);
     const endorsement = leader.getByRole('form', { name: 'Forankring' });
     await endorsement.getByRole('button', { name: 'Send forankringen' }).click();
-    // Each error at its field (exact text), and once more in the error summary's links.
-    const atField = (text: string) => endorsement.getByText(text, { exact: true }).count();
-    await expect.poll(() => atField('Fyll inn en begrunnelse.')).toBe(1);
-    await expect.poll(() => atField('Velg et nivå på skalaen.')).toBe(3);
+    // An error summary at the top of the form takes focus and links to each field; each message
+    // is shown there and at its field.
+    const summary = endorsement.getByRole('group', {
+      name: 'Rett opp følgende før du går videre:',
+    });
     await expect
-      .poll(() => endorsement.getByRole('link', { name: /: Velg et nivå på skalaen\.$/ }).count())
-      .toBe(3);
+      .poll(() => leader.evaluate(() => document.activeElement?.tagName.toLowerCase()))
+      .toBe('ds-error-summary');
+    expect(await summary.getByRole('link', { name: /Fyll inn en begrunnelse\./ }).count()).toBe(1);
+    expect(await summary.getByRole('link', { name: /Velg et nivå på skalaen\./ }).count()).toBe(3);
+    await expect.poll(() => endorsement.getByText('Fyll inn en begrunnelse.').count()).toBe(2);
+    await expect.poll(() => endorsement.getByText('Velg et nivå på skalaen.').count()).toBe(6);
     await expectAccessible(leader);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
     await signOut(leader);
 
     // The medical director decides: approved with conditions.
@@ -158,7 +169,15 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     await decide.getByLabel('Andre vilkår').fill('Evaluering etter 6 måneder.');
     await decide.getByLabel('Evalueringsdato', { exact: true }).fill('2099-06-30');
     await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
-    await expect.poll(() => director.getByText('Utført: Fatt beslutning.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        director
+          .getByText(
+            'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+          )
+          .count(),
+      )
+      .toBe(1);
     await expectAccessible(director);
     await signOut(director);
 
@@ -198,7 +217,13 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     const stale = await leader.context().newPage();
     await Promise.all([leader.goto(url), stale.goto(url)]);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-    await expect.poll(() => leader.getByText('Utført: Forankre.').count()).toBe(1);
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
 
     const ret = stale.getByRole('form', { name: 'Forankring' });
     await ret.getByLabel('Returner til søker med et spørsmål').check();

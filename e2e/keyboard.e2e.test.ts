@@ -419,7 +419,9 @@ describe('keyboard-only use in Chromium', () => {
     }
     await tabTo(leader, 'button', 'Send forankringen');
     await leader.keyboard.press('Enter');
-    const done = leader.getByText('Utført: Forankre.');
+    const done = leader.getByText(
+      'Søknaden er forankret og sendt til fagdirektøren for beslutning.',
+    );
     await done.waitFor();
     await expectFocusOn(heading, 'the h1 of the case');
     await expectAccessible(leader);
@@ -459,7 +461,9 @@ describe('keyboard-only use in Chromium', () => {
     await typeDate(director, '2099-06-30');
     await tabTo(director, 'button', 'Fatt beslutning');
     await director.keyboard.press('Enter');
-    await director.getByText('Utført: Fatt beslutning.').waitFor();
+    await director
+      .getByText(/^Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren\./)
+      .waitFor();
     await expectFocusOn(heading, 'the h1 of the case');
     await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
     await expectAccessible(director);

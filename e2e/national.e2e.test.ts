@@ -94,7 +94,10 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
 
   it('a national reader sees, filters, pages and exports every trust’s decisions without personal data', async () => {
     const reader = await signIn('Tone Lie');
-    await reader.getByRole('link', { name: 'Nasjonal oversikt' }).click();
+    await reader
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Nasjonal oversikt' })
+      .click();
     await reader.getByRole('heading', { level: 1, name: 'Nasjonal oversikt' }).waitFor();
     const rows = reader.locator('table tbody tr');
     expect(await rows.count()).toBe(50);

@@ -109,7 +109,13 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       await leader.goto(caseUrl);
       await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
       await expect
-        .poll(() => leader.getByText('Utført: Forankre.').count(), { timeout: 30_000 })
+        .poll(
+          () =>
+            leader
+              .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+              .count(),
+          { timeout: 30_000 },
+        )
         .toBeGreaterThan(0);
       await leader.context().close();
 
@@ -150,7 +156,15 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       await form.getByLabel('Bekreft vedtaket likevel').check();
       await form.getByRole('button', { name: 'Fatt beslutning' }).click();
       await expect
-        .poll(() => director.getByText('Utført: Fatt beslutning.').count(), { timeout: 30_000 })
+        .poll(
+          () =>
+            director
+              .getByText(
+                'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+              )
+              .count(),
+          { timeout: 30_000 },
+        )
         .toBeGreaterThan(0);
 
       // The variation view from the panel, and the summary of a precedent.

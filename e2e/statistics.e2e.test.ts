@@ -61,7 +61,10 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
       if (m.type() === 'error') errors.push(m.text());
     });
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.getByRole('link', { name: 'Statistikk' }).click();
+    await page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Statistikk' })
+      .click();
     await page.getByRole('heading', { level: 1, name: 'Statistikk' }).waitFor();
     await page.locator('[data-chart="recharts"]').first().waitFor();
 

@@ -266,6 +266,11 @@ export const caseDecisions = pgTable(
     prescriptionNote: text('prescription_note'),
     /** The invoicing routine that applies. */
     invoicing: text('invoicing'),
+    /**
+     * Tilgangsordningen: the interregional committee took the decision and the trust's medical
+     * director recorded it (the case came from atInterregionalCommittee; revisions keep the flag).
+     */
+    interregionalCommittee: boolean('interregional_committee').notNull().default(false),
     decidedBy: uuid('decided_by')
       .notNull()
       .references(() => users.id),

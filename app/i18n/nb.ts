@@ -6,6 +6,7 @@ import type { LoginRefusal } from '../features/auth/domain/helseid';
 import type { CaseRole } from '../features/auth/domain/roles';
 import type {
   DecisionOutcome,
+  PatientIdKind,
   PatientScope,
   Scheme,
   ValidationError,
@@ -76,6 +77,10 @@ export const nb = {
     logout: 'Logg ut',
     signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,
   },
+  ui: {
+    /** The accessible name of a wide table's own scroll area (distinct from its section's). */
+    tableRegion: (caption: string) => `Tabell: ${caption}`,
+  },
   login: {
     title: 'Logg inn',
     devNotice:
@@ -104,6 +109,7 @@ export const nb = {
     underAssessment: 'Under vurdering',
     awaitingInformation: 'Venter på opplysninger',
     inConsultation: 'På konsultasjon',
+    atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
     decided: 'Besluttet',
     followUp: 'Oppfølging',
     closed: 'Avsluttet',
@@ -122,12 +128,47 @@ export const nb = {
     requestConsultation: 'Konsulter annet helseforetak',
     answerConsultation: 'Svar på konsultasjon',
     cancelConsultation: 'Avslutt konsultasjon',
+    forwardToInterregional: 'Send til interregionalt fagdirektørmøte',
     decide: 'Fatt beslutning',
     reviseDecision: 'Revider vedtaket',
     beginFollowUp: 'Start oppfølging',
     recordOutcome: 'Registrer utfall',
     close: 'Avslutt saken',
   } satisfies Record<CaseEvent, string>,
+  /** The confirmation after each event: what happened, and who acts next. */
+  confirmations: {
+    submit: 'Søknaden er sendt til forankring hos leder.',
+    resubmit: 'Søknaden er sendt inn på nytt og ligger til forankring hos leder.',
+    withdraw: 'Søknaden er trukket, og saken er avsluttet.',
+    endorse: 'Søknaden er forankret og sendt til fagdirektøren for beslutning.',
+    notEndorse:
+      'Søknaden er ikke forankret, og saken er avsluttet. Søkeren ser begrunnelsen i saken.',
+    returnToApplicant:
+      'Søknaden er returnert til søker, som kan rette den og sende den inn på nytt.',
+    startAssessment: 'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
+    requestInformation: 'Søkeren er bedt om flere opplysninger. Saken venter på svar fra søker.',
+    provideInformation: 'Opplysningene er sendt, og saken er tilbake til vurdering.',
+    requestConsultation: 'Det andre helseforetaket er konsultert. Saken venter på svar derfra.',
+    answerConsultation:
+      'Svaret er sendt, og saken er tilbake til vurdering hos helseforetaket som spurte.',
+    cancelConsultation: 'Konsultasjonen er avsluttet, og saken er tilbake til vurdering.',
+    forwardToInterregional:
+      'Saken er sendt til det interregionale fagdirektørmøtet. Fagdirektøren registrerer møtets beslutning når den foreligger.',
+    decide:
+      'Beslutningen er fattet, og vedtaket er tilgjengelig for søkeren. Neste steg er å starte oppfølging eller avslutte saken.',
+    reviseDecision: 'Vedtaket er revidert. Den nye versjonen gjelder, og søkeren ser den i saken.',
+    beginFollowUp: 'Oppfølgingen er startet. Søkeren registrerer utfallet av behandlingen.',
+    recordOutcome: 'Utfallet er registrert, og saken er avsluttet.',
+    close: 'Saken er avsluttet. Ingen flere steg gjenstår.',
+  } satisfies Record<CaseEvent, string>,
+  /** A line under an event's heading when the button alone does not say what follows. */
+  eventHelp: {
+    forwardToInterregional:
+      'Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet. Vurder om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt; vurderingen følger saken dit.',
+    beginFollowUp:
+      'Behandlingen følges opp: søkeren blir bedt om å registrere utfallet ved evalueringsdatoen.',
+    close: 'Saken avsluttes uten oppfølging. Vedtaket gjelder fortsatt og kan leses i saken.',
+  } satisfies Partial<Record<CaseEvent, string>>,
   /** What the reason field is called for each event that takes one. */
   reasonLabels: {
     submit: 'Kommentar',
@@ -142,6 +183,8 @@ export const nb = {
     requestConsultation: 'Spørsmål til helseforetaket som konsulteres',
     answerConsultation: 'Svar',
     cancelConsultation: 'Kommentar',
+    forwardToInterregional:
+      'Fagdirektørens vurdering av klinisk særegenhet og prioriteringskriteriene',
     decide: 'Begrunnelse',
     reviseDecision: 'Hvorfor revideres vedtaket?',
     beginFollowUp: 'Kommentar',
@@ -166,11 +209,14 @@ export const nb = {
   errors: {
     patientIdFormat: 'Fødselsnummeret må være 11 siffer.',
     patientIdInvalid:
-      'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer eller H-nummer).',
+      'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer, H-nummer eller FH-nummer).',
+    patientIdFhInvalid:
+      'FH-nummeret er ikke gyldig: kontrollsifrene (de to siste sifrene) stemmer ikke med resten. Sjekk sifrene.',
     tooLong: 'Teksten er for lang.',
     reasonRequired: 'Fyll inn en begrunnelse.',
     outcomeRequired: 'Velg utfall av beslutningen.',
-    conditionsRequired: 'Fyll inn vilkårene når søknaden innvilges med vilkår.',
+    conditionsRequired:
+      'Velg minst ett standardvilkår eller skriv vilkårene i «Andre vilkår» når søknaden innvilges med vilkår.',
     invalidValue: 'Ugyldig verdi.',
     answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
     numberInvalid: 'Skriv et tall (null eller større).',
@@ -224,7 +270,7 @@ export const nb = {
       tilgangsordningen: {
         title: 'Tilgangsordningen',
         intro:
-          'Beslutningsforum har sagt nei. Fagdirektøren vurderer klinisk særegenhet og prioriteringskriteriene før en interregional komité beslutter.',
+          'Beslutningsforum har sagt nei. Fagdirektøren vurderer klinisk særegenhet og prioriteringskriteriene før det interregionale fagdirektørmøtet beslutter.',
       },
       cost: { title: 'Kostnader', intro: 'Anslått kostnad for hele behandlingsperioden.' },
       evidence: {
@@ -243,7 +289,7 @@ export const nb = {
       },
       patientId: {
         label: 'Pasientens fødselsnummer',
-        help: '11 siffer: fødselsnummer, D-nummer eller H-nummer. Vises bare for dem som behandler saken.',
+        help: '11 siffer: fødselsnummer, D-nummer, H-nummer eller FH-nummer (felles hjelpenummer). Vises bare for dem som behandler saken.',
       },
       consent: {
         label: 'Pasienten er informert og har samtykket til behandlingen',
@@ -349,7 +395,13 @@ export const nb = {
       'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
     notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
     forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
+    ownCase:
+      'Du kan ikke forankre, vurdere eller beslutte en søknad du selv har skrevet eller er medforfatter av. En annen leder eller fagdirektør må gjøre det.',
+    patientIdentityHidden:
+      'Pasientens identitet vises bare for dem som arbeider med saken i det behandlende helseforetaket. Som konsultert helseforetak ser du saken med skjult fødselsnummer.',
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
+    notForScheme:
+      'Denne handlingen gjelder ikke for saker etter denne ordningen. Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet: send saken dit med fagdirektørens vurdering før beslutningen registreres.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
     forbiddenPage: 'Ingen tilgang',
@@ -370,8 +422,13 @@ export const nb = {
     othersNoMore: 'Ingen flere andre saker.',
     othersMore: 'Vis flere andre saker',
     othersNewest: 'Til de sist endrede andre sakene',
-    noCaseRole:
-      'Rollen din gir ikke tilgang til enkeltsaker. Nasjonal oversikt og administrasjon kommer i egne moduler.',
+    noCaseRole: 'Rollen din gir ikke tilgang til enkeltsaker. Dette kan du bruke:',
+    /** What a role without cases can use instead, each a link and what it holds. */
+    otherModules: {
+      national: 'vedtak fra alle helseforetak, uten personopplysninger, med filtre og eksport.',
+      statistics: 'tall og diagrammer over søknader, vedtak og behandlingstid.',
+      admin: 'vedtakstekster, frister og andre innstillinger for helseforetaket.',
+    },
     caseNumber: 'Løpenummer',
     drug: 'Legemiddel',
     indication: 'Indikasjon',
@@ -414,7 +471,6 @@ export const nb = {
     reviewAndSubmit: 'Se over og send inn',
     required: '(påkrevd)',
     unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
-    actionDone: (event: string) => `Utført: ${event}.`,
   },
   assessment: {
     criteria: {
@@ -486,6 +542,8 @@ export const nb = {
     // The complete assessment page
     pageTitle: (label: string) => `Vurdering av sak ${label}`,
     openAssessment: 'Åpne vurderingen (komité)',
+    /** After the decision the assessment is only read. */
+    viewAssessment: 'Se vurderingen',
     flowIntro:
       'Les søknaden del for del, skriv interne kommentarer, fyll ut prioriteringsskjemaet og gi innstilling før beslutningen. Ingenting her er synlig for søker.',
     notOpen: 'Saken er ikke under vurdering, så vurderingen kan bare leses.',
@@ -732,7 +790,7 @@ export const nb = {
         hPrescription:
           'Legemiddelet er et H-reseptlegemiddel. Helseforetaket dekker det etter sine vanlige rutiner.',
         interregionalCommittee:
-          'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør et interregionalt utvalg søknaden.',
+          'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør det interregionale fagdirektørmøtet søknaden.',
       } satisfies Record<RouterCode, string>,
     },
     nok: (amount: number) => formats.nok.format(amount),
@@ -764,6 +822,8 @@ export const nb = {
     section: 'Vedtak',
     formTitle: 'Fatt beslutning',
     reviseTitle: 'Revider vedtaket',
+    /** The disclosure that holds the revision form under the decision. */
+    changeDecision: 'Endre vedtaket',
     pageTitle: (label: string) => `Vedtak i sak ${label}`,
     backToCase: 'Tilbake til saken',
     outcome: 'Utfall',
@@ -793,6 +853,10 @@ export const nb = {
     supersededBy: (version: number) => `Erstattet av versjon ${version}`,
     versionLabel: (version: number) => `Versjon ${version}`,
     decidedBy: 'Besluttet av',
+    decidedByBody: 'Besluttende organ',
+    interregionalCommittee: 'Interregionalt fagdirektørmøte (tilgangsordningen)',
+    committeeRecords:
+      'Saken er hos det interregionale fagdirektørmøtet. Registrer møtets beslutning her: vedtaket viser at beslutningen er møtets.',
     decidedAt: 'Tidspunkt',
     fullText: 'Vedtaksteksten',
     letter: (version: number) => `Last ned vedtaksbrev (PDF), versjon ${version}`,
@@ -811,6 +875,8 @@ export const nb = {
     },
     text: {
       decision: 'Vedtak',
+      interregionalCommittee:
+        'Beslutningen er tatt av det interregionale fagdirektørmøtet (tilgangsordningen) og registrert av helseforetakets fagdirektør.',
       reason: 'Begrunnelse',
       conditions: 'Vilkår',
       evaluationDate: 'Evalueringsdato',
@@ -822,13 +888,17 @@ export const nb = {
       caseNumber: 'Løpenummer',
       trust: 'Helseforetak',
       department: 'Avdeling',
-      patient: 'Pasient (fødselsnummer)',
+      applicant: 'Søker',
+      patient: (kind: string) => `Pasient (${kind})`,
       group: 'Pasientgruppe',
       scheme: 'Ordning',
       drug: 'Legemiddel',
       diagnoses: 'Diagnoser (ICD-10)',
       indication: 'Indikasjon',
       outcome: 'Vedtak',
+      decidedByBody: 'Besluttende organ',
+      interregionalCommittee:
+        'Interregionalt fagdirektørmøte (tilgangsordningen), registrert av helseforetakets fagdirektør',
       reason: 'Begrunnelse',
       conditions: 'Vilkår',
       evaluationDate: 'Evalueringsdato',
@@ -1012,6 +1082,9 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
+      caseForwardedInterregional:
+        'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
+      decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
       informationRequested: 'Det er bedt om mer informasjon i saken.',
       informationProvided: 'Søker har gitt mer informasjon i saken.',
       messagePosted: 'Det er en ny melding i saken.',
@@ -1140,7 +1213,17 @@ export const nb = {
     patientIdTitle: 'Pasientens fødselsnummer',
     maskedHelp:
       'Fødselsnummeret er skjult. Vis det bare når du trenger det; det blir logget hvem som ser det.',
+    maskedForConsultant:
+      'Fødselsnummeret er skjult. Som konsultert helseforetak ser du ikke pasientens identitet; den vises bare for det behandlende helseforetaket.',
     reveal: 'Vis fødselsnummer',
+    kindLabel: 'Type nummer',
+    kinds: {
+      fnr: 'fødselsnummer',
+      dnr: 'D-nummer',
+      hnr: 'H-nummer',
+      fhn: 'FH-nummer (felles hjelpenummer)',
+      tnr: 'syntetisk testnummer',
+    } satisfies Record<PatientIdKind, string>,
     revealedTitle: (caseLabel: string) => `Fødselsnummer i sak ${caseLabel}`,
     revealedLogged: 'Visningen er registrert i tilgangsloggen.',
     onlyOnRequest: 'Fødselsnummeret vises bare når du trykker «Vis fødselsnummer» på saken.',
@@ -1570,6 +1653,7 @@ export const nb = {
       underAssessment: 'Under vurdering',
       inConsultation: 'På konsultasjon',
       awaitingInformation: 'Venter på opplysninger',
+      atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
       total: 'Totalt, fra innsending til vedtak',
     } satisfies Record<Stage, string>,
     continued: 'Fortsatt',

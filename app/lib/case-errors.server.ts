@@ -7,7 +7,10 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   notFound: 404,
   conflict: 409,
   invalidTransition: 409,
+  notForScheme: 409,
   forbidden: 403,
+  ownCase: 403,
+  patientIdentityHidden: 403,
   invalid: 400,
 };
 
@@ -31,8 +34,10 @@ export async function loadCase<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (error instanceof CaseError && (error.code === 'notFound' || error.code === 'forbidden')) {
-      throw data(null, { status: CASE_ERROR_STATUS[error.code] });
+    if (error instanceof CaseError && error.code === 'notFound') throw data(null, { status: 404 });
+    if (error instanceof CaseError && CASE_ERROR_STATUS[error.code] === 403) {
+      // The error page explains the refusal (`problem`, the message catalogue's problems).
+      throw data({ problem: error.code }, { status: 403 });
     }
     throw error;
   }

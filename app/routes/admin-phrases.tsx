@@ -8,6 +8,7 @@ import { msg } from '../i18n';
 import { formText, formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/admin-phrases';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 const NOTICES = ['created', 'saved', 'deactivated', 'activated'] as const;
 type Notice = (typeof NOTICES)[number];
@@ -66,53 +67,55 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
             {ofKind.length === 0 ? (
               <Paragraph>{t.empty}</Paragraph>
             ) : (
-              <Table>
-                <caption className="ds-sr-only">{t.kinds[kind]}</caption>
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell>{t.titleField}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.textField}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.sortOrder}</Table.HeaderCell>
-                    <Table.HeaderCell>{t.status}</Table.HeaderCell>
-                    {canEdit && <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>}
-                  </Table.Row>
-                </Table.Head>
-                <Table.Body>
-                  {ofKind.map((phrase) => (
-                    <Table.Row key={phrase.id}>
-                      <Table.Cell>{phrase.title}</Table.Cell>
-                      <Table.Cell>{phrase.text}</Table.Cell>
-                      <Table.Cell>{phrase.sortOrder}</Table.Cell>
-                      <Table.Cell>{phrase.active ? t.active : t.inactive}</Table.Cell>
-                      {canEdit && (
-                        <Table.Cell>
-                          <div className="sp-row">
-                            <RouteLink to={`/admin/vedtakstekster/${phrase.id}`}>
-                              {t.edit(phrase.title)}
-                            </RouteLink>
-                            <Form method="post">
-                              <input
-                                type="hidden"
-                                name="intent"
-                                value={phrase.active ? 'deactivate' : 'activate'}
-                              />
-                              <input type="hidden" name="id" value={phrase.id} />
-                              <Button
-                                type="submit"
-                                variant="secondary"
-                                data-size="sm"
-                                aria-label={`${phrase.active ? t.deactivate : t.activate}: ${phrase.title}`}
-                              >
-                                {phrase.active ? t.deactivate : t.activate}
-                              </Button>
-                            </Form>
-                          </div>
-                        </Table.Cell>
-                      )}
+              <TableScroll label={t.kinds[kind]}>
+                <Table>
+                  <caption className="ds-sr-only">{t.kinds[kind]}</caption>
+                  <Table.Head>
+                    <Table.Row>
+                      <Table.HeaderCell>{t.titleField}</Table.HeaderCell>
+                      <Table.HeaderCell>{t.textField}</Table.HeaderCell>
+                      <Table.HeaderCell>{t.sortOrder}</Table.HeaderCell>
+                      <Table.HeaderCell>{t.status}</Table.HeaderCell>
+                      {canEdit && <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>}
                     </Table.Row>
-                  ))}
-                </Table.Body>
-              </Table>
+                  </Table.Head>
+                  <Table.Body>
+                    {ofKind.map((phrase) => (
+                      <Table.Row key={phrase.id}>
+                        <Table.Cell>{phrase.title}</Table.Cell>
+                        <Table.Cell>{phrase.text}</Table.Cell>
+                        <Table.Cell>{phrase.sortOrder}</Table.Cell>
+                        <Table.Cell>{phrase.active ? t.active : t.inactive}</Table.Cell>
+                        {canEdit && (
+                          <Table.Cell>
+                            <div className="sp-row">
+                              <RouteLink to={`/admin/vedtakstekster/${phrase.id}`}>
+                                {t.edit(phrase.title)}
+                              </RouteLink>
+                              <Form method="post">
+                                <input
+                                  type="hidden"
+                                  name="intent"
+                                  value={phrase.active ? 'deactivate' : 'activate'}
+                                />
+                                <input type="hidden" name="id" value={phrase.id} />
+                                <Button
+                                  type="submit"
+                                  variant="secondary"
+                                  data-size="sm"
+                                  aria-label={`${phrase.active ? t.deactivate : t.activate}: ${phrase.title}`}
+                                >
+                                  {phrase.active ? t.deactivate : t.activate}
+                                </Button>
+                              </Form>
+                            </div>
+                          </Table.Cell>
+                        )}
+                      </Table.Row>
+                    ))}
+                  </Table.Body>
+                </Table>
+              </TableScroll>
             )}
           </section>
         );

@@ -90,7 +90,12 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
         editUrl={editUrl}
         diagnoses={view.diagnoses}
       />
-      <PatientIdReveal caseId={view.id} masked={view.answers.patientId} />
+      <PatientIdReveal
+        caseId={view.id}
+        masked={view.answers.patientId}
+        kind={view.patientIdKind}
+        canReveal={view.seesPatientIdentity}
+      />
       <div className="sp-row">
         <Button asChild variant="secondary">
           <RouterLink to={editUrl}>{msg.summary.back}</RouterLink>

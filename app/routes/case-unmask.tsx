@@ -18,6 +18,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 /** POST /saker/:caseId/vis-fodselsnummer: shows the full patient id, logged (purpose unmask). */
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
+  // A consulted trust is refused with the reason (403, error page); nothing is logged.
   return loadCase(() => revealPatientId(context.db, actor, params.caseId));
 }
 
@@ -47,6 +48,7 @@ export default function RevealedPatientId({ loaderData, actionData }: Route.Comp
         {t.revealedTitle(label)}
       </Heading>
       <Paragraph data-size="lg">{actionData.patientId}</Paragraph>
+      {actionData.kind && <Paragraph>{`${t.kindLabel}: ${t.kinds[actionData.kind]}`}</Paragraph>}
       <Alert data-color="info">{t.revealedLogged}</Alert>
       <div>
         <Button asChild variant="secondary">

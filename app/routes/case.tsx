@@ -3,7 +3,7 @@ import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote, returnQuestion } from '../features/cases/domain/history';
-import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
+import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
   addLeader,
   endorseCase,
@@ -45,6 +45,7 @@ import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -134,6 +135,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`${caseUrl}?utfort=${values.event}`);
 }
 
+/** Once decided the assessment is only read («Se vurderingen»), no longer worked on. */
+const DECIDED_STATUSES: readonly Status[] = ['decided', 'followUp', 'closed'];
+
 /** The events the leader's endorsement form covers while the case awaits endorsement. */
 const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
 
@@ -157,6 +161,35 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   const returned = returnQuestion(view.status, view.history);
+  // The application itself; the leader reads it before the endorsement form below it.
+  const application = (
+    <section className="sp-stack" aria-labelledby="summary">
+      <Heading level={2} data-size="md" id="summary">
+        {msg.case.summary}
+      </Heading>
+      <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
+      <PatientIdReveal
+        caseId={view.id}
+        masked={view.answers.patientId}
+        kind={view.patientIdKind}
+        canReveal={view.seesPatientIdentity}
+        headingLevel={3}
+      />
+      {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
+      <Attachments caseId={view.id} {...loaderData.attachments} />
+      {view.seesPatientIdentity && (
+        <div className="sp-row">
+          <Link href={`/saker/${view.id}/eksport`} download>
+            {msg.case.export}
+          </Link>
+          <Link href={`/saker/${view.id}/fhir`} download>
+            {msg.case.exportFhir}
+          </Link>
+        </div>
+      )}
+      <ChangeHistory changes={view.changes} />
+    </section>
+  );
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.case.title(label), msg.app.name)}</title>
@@ -171,9 +204,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {loaderData.leaderAdded && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
       )}
-      {done && !actionData && (
-        <Alert data-color="success">{msg.case.actionDone(msg.events[done])}</Alert>
-      )}
+      {done && !actionData && <Alert data-color="success">{msg.confirmations[done]}</Alert>}
       {actionData?.problem && (
         <Alert data-color="danger">
           <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
@@ -216,6 +247,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </dl>
       </section>
 
+      {endorsing && application}
+
       <section className="sp-stack" aria-labelledby="clocks">
         <Heading level={2} data-size="md" id="clocks">
           {msg.clocks.sectionTitle}
@@ -245,7 +278,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <div>
             <Button asChild variant="secondary">
               <RouterLink to={`/saker/${view.id}/vurdering`}>
-                {msg.assessment.openAssessment}
+                {DECIDED_STATUSES.includes(view.status)
+                  ? msg.assessment.viewAssessment
+                  : msg.assessment.openAssessment}
               </RouterLink>
             </Button>
           </div>
@@ -285,24 +320,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       )}
       <DecisionSection {...loaderData.decisions} submitted={null} />
 
-      <section className="sp-stack" aria-labelledby="summary">
-        <Heading level={2} data-size="md" id="summary">
-          {msg.case.summary}
-        </Heading>
-        <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
-        <PatientIdReveal caseId={view.id} masked={view.answers.patientId} headingLevel={3} />
-        {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
-        <Attachments caseId={view.id} {...loaderData.attachments} />
-        <div className="sp-row">
-          <Link href={`/saker/${view.id}/eksport`} download>
-            {msg.case.export}
-          </Link>
-          <Link href={`/saker/${view.id}/fhir`} download>
-            {msg.case.exportFhir}
-          </Link>
-        </div>
-        <ChangeHistory changes={view.changes} />
-      </section>
+      {!endorsing && application}
 
       <section id="dialog" className="sp-stack" aria-labelledby="dialog-title">
         <Heading level={2} data-size="md" id="dialog-title">
@@ -315,34 +333,36 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="history">
           {msg.case.history}
         </Heading>
-        <Table>
-          <caption className="ds-sr-only">{msg.case.history}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{msg.case.historyWhen}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWho}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWhat}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.historyWhy}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {view.history.map((entry, i) => (
-              <Table.Row key={i}>
-                <Table.Cell>{when(entry.at)}</Table.Cell>
-                <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
-                <Table.Cell>
-                  {isHistoryNote(entry.event)
-                    ? msg.historyNotes[entry.event]
-                    : msg.events[entry.event]}
-                  {entry.fromStatus
-                    ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
-                    : ''}
-                </Table.Cell>
-                <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+        <TableScroll label={msg.case.history}>
+          <Table>
+            <caption className="ds-sr-only">{msg.case.history}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{msg.case.historyWhen}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWho}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWhat}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.historyWhy}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {view.history.map((entry, i) => (
+                <Table.Row key={i}>
+                  <Table.Cell>{when(entry.at)}</Table.Cell>
+                  <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
+                  <Table.Cell>
+                    {isHistoryNote(entry.event)
+                      ? msg.historyNotes[entry.event]
+                      : msg.events[entry.event]}
+                    {entry.fromStatus
+                      ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
+                      : ''}
+                  </Table.Cell>
+                  <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       </section>
       <RouteLink to="/">{msg.app.myCases}</RouteLink>
     </div>

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Link as RouterLink } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { listMyCases, type CaseListItem, type ListCursor } from '../features/cases/cases.server';
@@ -21,6 +21,7 @@ import { pageTitle } from '../lib/form';
 import { Pager } from '../ui/Pager';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/home';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -80,6 +81,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     finished: mark(finished.items),
     finishedPager: pager('avsluttet', finished.next),
     canApply: hasRole(actor, 'applicant'),
+    // The same rule as the header's «Administrasjon» link.
+    canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
     worksCases,
     consultations,
     cohorts,
@@ -101,48 +104,50 @@ function CaseTable({
 }) {
   if (items.length === 0) return <Paragraph>{empty}</Paragraph>;
   return (
-    <Table zebra>
-      <caption className="ds-sr-only">{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.clocks.dueColumn}</Table.HeaderCell>
-          <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {items.map((item) => {
-          const label = item.caseNumber ?? msg.myCases.noCaseNumber;
-          return (
-            <Table.Row key={item.id}>
-              <Table.Cell>
-                <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
-                  {label}
-                </RouteLink>
-              </Table.Cell>
-              <Table.Cell>{item.drug || '–'}</Table.Cell>
-              <Table.Cell>{item.indication || '–'}</Table.Cell>
-              <Table.Cell>
-                <div className="sp-row">
-                  <StatusTag status={item.status} />
-                  {item.urgent && <UrgentTag />}
-                </div>
-              </Table.Cell>
-              <Table.Cell>
-                <div className="sp-row">
-                  {item.dueAt ? msg.dateTime(new Date(item.dueAt)) : '–'}
-                  {item.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
-                </div>
-              </Table.Cell>
-              <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+    <TableScroll label={caption}>
+      <Table zebra>
+        <caption className="ds-sr-only">{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.drug}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.indication}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.status}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.clocks.dueColumn}</Table.HeaderCell>
+            <Table.HeaderCell>{msg.myCases.updated}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {items.map((item) => {
+            const label = item.caseNumber ?? msg.myCases.noCaseNumber;
+            return (
+              <Table.Row key={item.id}>
+                <Table.Cell>
+                  <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
+                    {label}
+                  </RouteLink>
+                </Table.Cell>
+                <Table.Cell>{item.drug || '–'}</Table.Cell>
+                <Table.Cell>{item.indication || '–'}</Table.Cell>
+                <Table.Cell>
+                  <div className="sp-row">
+                    <StatusTag status={item.status} />
+                    {item.urgent && <UrgentTag />}
+                  </div>
+                </Table.Cell>
+                <Table.Cell>
+                  <div className="sp-row">
+                    {item.dueAt ? msg.dateTime(new Date(item.dueAt)) : '–'}
+                    {item.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
+                  </div>
+                </Table.Cell>
+                <Table.Cell>{msg.dateTime(new Date(item.updatedAt))}</Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
 
@@ -191,6 +196,31 @@ function CaseListSection({
   );
 }
 
+/** For a role without cases (the national reader, the administrator): what they can use. */
+function OtherModules({ canAdminister }: { canAdminister: boolean }) {
+  const t = msg.myCases.otherModules;
+  const links = [
+    { to: '/nasjonalt', name: msg.national.navLink, text: t.national },
+    { to: '/statistikk', name: msg.statistics.navLink, text: t.statistics },
+    ...(canAdminister
+      ? [{ to: '/admin', name: msg.decisionModule.phrases.adminTitle, text: t.admin }]
+      : []),
+  ];
+  return (
+    <>
+      <Paragraph>{msg.myCases.noCaseRole}</Paragraph>
+      <List.Unordered>
+        {links.map((link) => (
+          <List.Item key={link.to}>
+            <RouteLink to={link.to}>{link.name}</RouteLink>
+            {`: ${link.text}`}
+          </List.Item>
+        ))}
+      </List.Unordered>
+    </>
+  );
+}
+
 export default function Home({ loaderData }: Route.ComponentProps) {
   const {
     waiting,
@@ -216,7 +246,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
           </Button>
         )}
       </div>
-      {!worksCases && <Paragraph>{msg.myCases.noCaseRole}</Paragraph>}
+      {!worksCases && <OtherModules canAdminister={loaderData.canAdminister} />}
       <ConsultationsToUs data={loaderData.consultations} />
       <CohortSignals {...loaderData.cohorts} pager={loaderData.cohortsPager} />
       {worksCases && (

@@ -10,6 +10,7 @@ import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/national-case';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 /** GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -122,23 +123,25 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
         )}
       </dl>
       {stages.length > 0 && (
-        <Table zebra data-size="sm">
-          <caption>{t.stagesTitle}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.stage}</Table.HeaderCell>
-              <Table.HeaderCell>{t.time}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {stages.map(([stage, seconds]) => (
-              <Table.Row key={stage}>
-                <Table.Cell>{isStatus(stage) ? msg.statuses[stage] : stage}</Table.Cell>
-                <Table.Cell>{days(seconds)}</Table.Cell>
+        <TableScroll label={t.stagesTitle}>
+          <Table zebra data-size="sm">
+            <caption>{t.stagesTitle}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.stage}</Table.HeaderCell>
+                <Table.HeaderCell>{t.time}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {stages.map(([stage, seconds]) => (
+                <Table.Row key={stage}>
+                  <Table.Cell>{isStatus(stage) ? msg.statuses[stage] : stage}</Table.Cell>
+                  <Table.Cell>{days(seconds)}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       {summary.atcCode && main && (
         <RouteLink to={variationHref(summary.atcCode, main)}>{t.variationLink}</RouteLink>

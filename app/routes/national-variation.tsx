@@ -8,6 +8,7 @@ import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/national-variation';
+import { TableScroll } from '../ui/TableScroll';
 
 /**
  * GET /nasjonalt/variasjon?atc=&diagnose=: decisions and processing times per trust side by
@@ -94,22 +95,24 @@ export default function NationalVariation({ loaderData }: Route.ComponentProps) 
           {view.trusts.length === 0 ? (
             <Paragraph>{t.noDecisions}</Paragraph>
           ) : (
-            <Table zebra>
-              <caption>{t.variationCaption(view.atc, diagnosisLabel)}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.trust}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.decisions}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.approvalRate}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.medianDays}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.p90Days}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {view.trusts.map((r) => row(r, r.trustName))}
-                {row(view.national, t.national, true)}
-              </Table.Body>
-            </Table>
+            <TableScroll label={t.variationCaption(view.atc, diagnosisLabel)}>
+              <Table zebra>
+                <caption>{t.variationCaption(view.atc, diagnosisLabel)}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t.trust}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.decisions}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.approvalRate}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.medianDays}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.p90Days}</Table.HeaderCell>
+                  </Table.Row>
+                </Table.Head>
+                <Table.Body>
+                  {view.trusts.map((r) => row(r, r.trustName))}
+                  {row(view.national, t.national, true)}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
         </section>
       )}

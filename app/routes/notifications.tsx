@@ -5,6 +5,7 @@ import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/notifications';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -54,58 +55,60 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
       {items.length === 0 ? (
         <Paragraph>{t.empty}</Paragraph>
       ) : (
-        <Table>
-          <caption className="ds-sr-only">{t.title}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.when}</Table.HeaderCell>
-              <Table.HeaderCell>{t.what}</Table.HeaderCell>
-              <Table.HeaderCell>{t.case}</Table.HeaderCell>
-              <Table.HeaderCell>{t.status}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {items.map((item) => {
-              const label = item.caseNumber ?? msg.case.draftLabel;
-              return (
-                <Table.Row key={item.id}>
-                  <Table.Cell>{msg.dateTime(new Date(item.createdAt))}</Table.Cell>
-                  <Table.Cell>{t.kinds[item.kind]}</Table.Cell>
-                  <Table.Cell>
-                    {item.caseId === null ? (
-                      t.noCase
-                    ) : item.caseVisible ? (
-                      <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
-                        {label}
-                      </RouteLink>
-                    ) : (
-                      t.otherTrustCase
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {item.read ? (
-                      <Tag data-color="neutral" data-size="sm">
-                        {t.read}
-                      </Tag>
-                    ) : (
-                      <div className="sp-row">
-                        <Tag data-color="info" data-size="sm">
-                          {t.unread}
+        <TableScroll label={t.title}>
+          <Table>
+            <caption className="ds-sr-only">{t.title}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.when}</Table.HeaderCell>
+                <Table.HeaderCell>{t.what}</Table.HeaderCell>
+                <Table.HeaderCell>{t.case}</Table.HeaderCell>
+                <Table.HeaderCell>{t.status}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {items.map((item) => {
+                const label = item.caseNumber ?? msg.case.draftLabel;
+                return (
+                  <Table.Row key={item.id}>
+                    <Table.Cell>{msg.dateTime(new Date(item.createdAt))}</Table.Cell>
+                    <Table.Cell>{t.kinds[item.kind]}</Table.Cell>
+                    <Table.Cell>
+                      {item.caseId === null ? (
+                        t.noCase
+                      ) : item.caseVisible ? (
+                        <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
+                          {label}
+                        </RouteLink>
+                      ) : (
+                        t.otherTrustCase
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {item.read ? (
+                        <Tag data-color="neutral" data-size="sm">
+                          {t.read}
                         </Tag>
-                        <Form method="post">
-                          <input type="hidden" name="id" value={item.id} />
-                          <Button type="submit" variant="tertiary" data-size="sm">
-                            {t.markRead}
-                          </Button>
-                        </Form>
-                      </div>
-                    )}
-                  </Table.Cell>
-                </Table.Row>
-              );
-            })}
-          </Table.Body>
-        </Table>
+                      ) : (
+                        <div className="sp-row">
+                          <Tag data-color="info" data-size="sm">
+                            {t.unread}
+                          </Tag>
+                          <Form method="post">
+                            <input type="hidden" name="id" value={item.id} />
+                            <Button type="submit" variant="tertiary" data-size="sm">
+                              {t.markRead}
+                            </Button>
+                          </Form>
+                        </div>
+                      )}
+                    </Table.Cell>
+                  </Table.Row>
+                );
+              })}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </div>
   );

@@ -19,6 +19,7 @@ import { TextField } from '../ui/fields';
 import { Pager } from '../ui/Pager';
 import type { Route } from './+types/register';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 /**
  * The local registers (BRIEF §4.9): my applications, my department's and my trust's, as tabs
@@ -66,55 +67,57 @@ function RegisterTable({ caption, rows }: { caption: string; rows: RegisterRow[]
   const c = msg.national.columns;
   if (rows.length === 0) return <Paragraph>{r.empty}</Paragraph>;
   return (
-    <Table zebra data-size="sm">
-      <caption>{caption}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{c.caseNumber}</Table.HeaderCell>
-          <Table.HeaderCell>{r.status}</Table.HeaderCell>
-          <Table.HeaderCell>{c.drug}</Table.HeaderCell>
-          <Table.HeaderCell>{c.indication}</Table.HeaderCell>
-          <Table.HeaderCell>{r.applicant}</Table.HeaderCell>
-          <Table.HeaderCell>{r.department}</Table.HeaderCell>
-          <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
-          <Table.HeaderCell>{c.decided}</Table.HeaderCell>
-          <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((row) => {
-          const label = row.caseNumber ?? r.noCaseNumber;
-          return (
-            <Table.Row key={row.id}>
-              <Table.Cell>
-                <RouteLink to={`/saker/${row.id}`} aria-label={r.open(label)}>
-                  {label}
-                </RouteLink>
-              </Table.Cell>
-              <Table.Cell>
-                <StatusTag status={row.status} />
-              </Table.Cell>
-              <Table.Cell>{row.drug ?? '–'}</Table.Cell>
-              <Table.Cell>
-                {row.diagnosisCode
-                  ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
-                  : '–'}
-              </Table.Cell>
-              <Table.Cell>{row.applicantName}</Table.Cell>
-              <Table.Cell>{row.departmentName}</Table.Cell>
-              <Table.Cell>{date(row.submittedAt)}</Table.Cell>
-              <Table.Cell>{date(row.decidedAt)}</Table.Cell>
-              <Table.Cell>
-                {row.outcome
-                  ? ((msg.outcomes as Record<string, string | undefined>)[row.outcome] ??
-                    row.outcome)
-                  : '–'}
-              </Table.Cell>
-            </Table.Row>
-          );
-        })}
-      </Table.Body>
-    </Table>
+    <TableScroll label={caption}>
+      <Table zebra data-size="sm">
+        <caption>{caption}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{c.caseNumber}</Table.HeaderCell>
+            <Table.HeaderCell>{r.status}</Table.HeaderCell>
+            <Table.HeaderCell>{c.drug}</Table.HeaderCell>
+            <Table.HeaderCell>{c.indication}</Table.HeaderCell>
+            <Table.HeaderCell>{r.applicant}</Table.HeaderCell>
+            <Table.HeaderCell>{r.department}</Table.HeaderCell>
+            <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
+            <Table.HeaderCell>{c.decided}</Table.HeaderCell>
+            <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
+          </Table.Row>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((row) => {
+            const label = row.caseNumber ?? r.noCaseNumber;
+            return (
+              <Table.Row key={row.id}>
+                <Table.Cell>
+                  <RouteLink to={`/saker/${row.id}`} aria-label={r.open(label)}>
+                    {label}
+                  </RouteLink>
+                </Table.Cell>
+                <Table.Cell>
+                  <StatusTag status={row.status} />
+                </Table.Cell>
+                <Table.Cell>{row.drug ?? '–'}</Table.Cell>
+                <Table.Cell>
+                  {row.diagnosisCode
+                    ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
+                    : '–'}
+                </Table.Cell>
+                <Table.Cell>{row.applicantName}</Table.Cell>
+                <Table.Cell>{row.departmentName}</Table.Cell>
+                <Table.Cell>{date(row.submittedAt)}</Table.Cell>
+                <Table.Cell>{date(row.decidedAt)}</Table.Cell>
+                <Table.Cell>
+                  {row.outcome
+                    ? ((msg.outcomes as Record<string, string | undefined>)[row.outcome] ??
+                      row.outcome)
+                    : '–'}
+                </Table.Cell>
+              </Table.Row>
+            );
+          })}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }
 

@@ -6,6 +6,7 @@ import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
 import type { Route } from './+types/retrospective';
 import { RouteLink } from '../ui/RouteLink';
+import { TableScroll } from '../ui/TableScroll';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await requireRegistrar(request, context);
@@ -42,33 +43,35 @@ export default function Retrospective({ loaderData }: Route.ComponentProps) {
       {items.length === 0 ? (
         <Paragraph>{t.listEmpty}</Paragraph>
       ) : (
-        <Table zebra>
-          <caption>{t.listCaption(items.length)}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columns.reference}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columns.department}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columns.submittedDate}</Table.HeaderCell>
-              <Table.HeaderCell>{t.columns.outcome}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {items.map((item) => (
-              <Table.Row key={item.id}>
-                <Table.Cell>
-                  <RouteLink to={`/saker/${item.id}`}>{item.caseNumber}</RouteLink>
-                </Table.Cell>
-                <Table.Cell>{item.reference ?? ''}</Table.Cell>
-                <Table.Cell>{item.department}</Table.Cell>
-                <Table.Cell>
-                  {item.submittedAt ? t.date(new Date(item.submittedAt)) : ''}
-                </Table.Cell>
-                <Table.Cell>{msg.outcomes[item.outcome as DecisionOutcome]}</Table.Cell>
+        <TableScroll label={t.listCaption(items.length)}>
+          <Table zebra>
+            <caption>{t.listCaption(items.length)}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{msg.myCases.caseNumber}</Table.HeaderCell>
+                <Table.HeaderCell>{t.columns.reference}</Table.HeaderCell>
+                <Table.HeaderCell>{t.columns.department}</Table.HeaderCell>
+                <Table.HeaderCell>{t.columns.submittedDate}</Table.HeaderCell>
+                <Table.HeaderCell>{t.columns.outcome}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {items.map((item) => (
+                <Table.Row key={item.id}>
+                  <Table.Cell>
+                    <RouteLink to={`/saker/${item.id}`}>{item.caseNumber}</RouteLink>
+                  </Table.Cell>
+                  <Table.Cell>{item.reference ?? ''}</Table.Cell>
+                  <Table.Cell>{item.department}</Table.Cell>
+                  <Table.Cell>
+                    {item.submittedAt ? t.date(new Date(item.submittedAt)) : ''}
+                  </Table.Cell>
+                  <Table.Cell>{msg.outcomes[item.outcome as DecisionOutcome]}</Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </div>
   );

@@ -237,6 +237,20 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   {
     path: '/saker/:caseId',
     method: 'POST',
+    variant: 'event=forwardToInterregional',
+    subject: 'case',
+    state: 'tilgangsordningenEndorsed',
+    allow: { own: ['decisionMaker'] },
+    body: (s) =>
+      event(
+        s,
+        'forwardToInterregional',
+        'Klinisk eksepsjonell; prioriteringskriteriene er oppfylt.',
+      ),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
     variant: 'event=provideInformation',
     subject: 'case',
     state: 'awaitingInformation',
@@ -315,20 +329,23 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     allow: { own: ['applicant'] },
     body: (s) => ({ form: { event: 'submit', version: String(s.version) } }),
   },
+  // The export carries the full patient id: the treating trust's alone, never a consulted trust
+  // (BRIEF §7; `seesPatientIdentity`, cases/domain/access.ts).
   {
     path: '/saker/:caseId/eksport',
     method: 'GET',
     subject: 'case',
     state: 'underAssessment',
-    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+    allow: { own: CASE_PEOPLE, consulted: [] },
   },
   {
-    // The FHIR R4 export: exactly who may export the JSON.
+    // The FHIR R4 export: exactly who may export the JSON (it holds the patient's identity, so
+    // never a consulted trust).
     path: '/saker/:caseId/fhir',
     method: 'GET',
     subject: 'case',
     state: 'underAssessment',
-    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+    allow: { own: CASE_PEOPLE, consulted: [] },
   },
 
   // Attachments.
@@ -430,6 +447,23 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
         version: String(s.version),
         outcome: 'approved',
         reason: 'Innvilget.',
+        evaluationDate: '2099-06-30',
+      },
+    }),
+  },
+  {
+    path: '/saker/:caseId/vedtak',
+    method: 'POST',
+    variant: 'event=decide (Tilgangsordningen, the interregional committee)',
+    subject: 'case',
+    state: 'atInterregionalCommittee',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => ({
+      form: {
+        event: 'decide',
+        version: String(s.version),
+        outcome: 'approved',
+        reason: 'Det interregionale fagdirektørmøtet innvilget søknaden.',
         evaluationDate: '2099-06-30',
       },
     }),
@@ -713,7 +747,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   { path: '/logg-inn/helseid/retur', method: 'GET', subject: 'none', allow: { own: [] } },
 
   // The full patient id on demand (logged). The GET only says to ask (any signed-in user, any
-  // case id: it reads nothing); the POST reveals it to whoever may see the case.
+  // case id: it reads nothing); the POST reveals it to whoever works the case in the treating
+  // trust, never to a consulted trust (403 with the reason, nothing logged; BRIEF §7).
   {
     path: '/saker/:caseId/vis-fodselsnummer',
     method: 'GET',
@@ -726,7 +761,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     method: 'POST',
     subject: 'case',
     state: 'underAssessment',
-    allow: { own: CASE_PEOPLE, consulted: CONSULTANTS },
+    allow: { own: CASE_PEOPLE, consulted: [] },
   },
 
   // The trust's access log, for its log controller.

@@ -8,6 +8,7 @@ import type { Actor } from '../features/auth/domain/roles';
 import { endorseCase, recommend } from '../features/assessment/assessment.server';
 import { createDraft, inviteCoAuthor, transition } from '../features/cases/cases.server';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
+import type { Answers } from '../features/cases/domain/questionnaire';
 import type { CaseEvent } from '../features/cases/domain/workflow';
 import { requestConsultation } from '../features/consultations/consultations.server';
 import { submitDecision } from '../features/decisions/decisions.server';
@@ -29,8 +30,23 @@ export const PREPARED_STATES = [
   'decided',
   'followUp',
   'closed',
+  // Tilgangsordningen: endorsed (the medical director may forward it), and at the committee.
+  'tilgangsordningenEndorsed',
+  'atInterregionalCommittee',
 ] as const;
 export type PreparedState = (typeof PREPARED_STATES)[number];
+
+/** A complete Tilgangsordningen application (the interregional committee decides it). */
+export const tilgangsordningenAnswers: Answers = {
+  ...completeAnswers,
+  scheme: 'tilgangsordningen',
+  clinicalExceptionality:
+    'Ung pasient uten andre behandlingsalternativer; ikke representert i studiene.',
+};
+const TILGANGSORDNINGEN_STATES: readonly PreparedState[] = [
+  'tilgangsordningenEndorsed',
+  'atInterregionalCommittee',
+];
 
 export type TrustActors = Awaited<ReturnType<typeof demoActors>>;
 
@@ -61,6 +77,8 @@ const PATH: Record<Exclude<PreparedState, 'draft'>, PreparedState> = {
   decided: 'underAssessment',
   followUp: 'decided',
   closed: 'decided',
+  tilgangsordningenEndorsed: 'endorsed', // endorsed, with the Tilgangsordningen answers
+  atInterregionalCommittee: 'tilgangsordningenEndorsed',
 };
 
 /**
@@ -73,7 +91,10 @@ export async function prepareCase(
   state: PreparedState,
   consulted?: Actor,
 ): Promise<PreparedCase> {
-  const prepared = await prepareSteps(db, home, state, consulted);
+  const answers = TILGANGSORDNINGEN_STATES.includes(state)
+    ? tilgangsordningenAnswers
+    : completeAnswers;
+  const prepared = await prepareSteps(db, home, state, answers, consulted);
   const [row] = await db
     .select({ caseNumber: cases.caseNumber })
     .from(cases)
@@ -85,10 +106,11 @@ async function prepareSteps(
   db: Db,
   home: TrustActors,
   state: PreparedState,
+  answers: Answers,
   consulted?: Actor,
 ): Promise<Omit<PreparedCase, 'caseNumber'>> {
   if (state === 'draft') {
-    const draft = await createDraft(db, home.applicant, completeAnswers);
+    const draft = await createDraft(db, home.applicant, answers);
     await inviteCoAuthor(db, home.applicant, draft.id, home.coAuthor.userId);
     const file = await uploadAttachment(db, attachmentSettings(), home.applicant, {
       caseId: draft.id,
@@ -104,7 +126,7 @@ async function prepareSteps(
       decisionVersion: 0,
     };
   }
-  const before = await prepareSteps(db, home, PATH[state], consulted);
+  const before = await prepareSteps(db, home, PATH[state], answers, consulted);
   const step = async (actor: Actor, event: CaseEvent, reason?: string) => ({
     ...before,
     version: (
@@ -163,6 +185,14 @@ async function prepareSteps(
       return step(home.decisionMaker, 'beginFollowUp');
     case 'closed':
       return step(home.decisionMaker, 'close');
+    case 'tilgangsordningenEndorsed':
+      return before;
+    case 'atInterregionalCommittee':
+      return step(
+        home.decisionMaker,
+        'forwardToInterregional',
+        'Klinisk eksepsjonell; prioriteringskriteriene er oppfylt.',
+      );
   }
 }
 

@@ -18,9 +18,14 @@ function decodeWinAnsi(bytes: Uint8Array): string {
  * Enough to check what our own letters say; not a general PDF text extractor.
  */
 export function pdfTextLines(pdf: Uint8Array): string[] {
+  return pdfStreamTextLines(pdf).flat();
+}
+
+/** The lines of text of each content stream (pdf-lib writes one per page), in file order. */
+export function pdfStreamTextLines(pdf: Uint8Array): string[][] {
   const bytes = Buffer.from(pdf);
   const source = bytes.toString('latin1');
-  const lines: string[] = [];
+  const streams: string[][] = [];
   const streamPattern = /\/Filter\s*\/FlateDecode[^>]*>>\s*stream\r?\n/g;
   for (let match = streamPattern.exec(source); match; match = streamPattern.exec(source)) {
     const start = match.index + match[0].length;
@@ -31,9 +36,10 @@ export function pdfTextLines(pdf: Uint8Array): string[] {
     } catch {
       continue; // not a content stream we can read (fonts, images)
     }
-    for (const text of content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)) {
-      lines.push(decodeWinAnsi(Buffer.from(text[1] ?? '', 'hex')));
-    }
+    const lines = [...content.matchAll(/<([0-9A-Fa-f]*)>\s*Tj/g)].map((text) =>
+      decodeWinAnsi(Buffer.from(text[1] ?? '', 'hex')),
+    );
+    if (lines.length > 0) streams.push(lines);
   }
-  return lines;
+  return streams;
 }

@@ -7,7 +7,7 @@ import { msg } from '../../i18n';
 import type { Actor } from '../auth/domain/roles';
 import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
-import { applicationEditorRole } from '../cases/domain/access';
+import { accessRole, applicationEditorRole } from '../cases/domain/access';
 import { AttachmentError } from './domain/errors';
 import { sanitizeFileName } from './domain/file-name';
 import { checkFile } from './domain/file-type';
@@ -169,7 +169,7 @@ export async function downloadAttachment(
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await visibleCase(tx, actor, caseId);
     const attachment = await attachmentOfCase(tx, row.id, attachmentId);
-    const [role] = roles;
+    const role = accessRole(roles, statusOf(row));
     if (role)
       await logAccess(tx, actor, role, row.id, 'attachment-download', { objectId: attachment.id });
     const bytes = await storage.open(tx, row.trustId).get(attachment.storageKey);

@@ -30,7 +30,10 @@ import {
   type ListCursor,
 } from './cases.server';
 import { caseRoles, waitingStatuses } from './domain/access';
-import { isStatus } from './domain/workflow';
+import { isStatus, type CaseEvent } from './domain/workflow';
+import { endorseCase } from '../assessment/assessment.server';
+import { revealPatientId } from '../privacy/unmask.server';
+import { ratings } from '../../test/case-states';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 import { databaseError, refusal } from '../../test/refusals';
@@ -503,6 +506,50 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     ]);
   });
 
+  it('logs the role the access is made in: the stage’s role of someone holding several', async () => {
+    // A leader of the department who is also director and committee member.
+    const both: Actor = {
+      ...hbe.endorser,
+      grants: [...hbe.endorser.grants, ...hbe.decisionMaker.grants, ...hbe.assessor.grants],
+    };
+    const c = await submittedCase();
+    const logged = async () =>
+      (
+        await db()
+          .select({ role: accessLog.role, action: accessLog.action, purpose: accessLog.purpose })
+          .from(accessLog)
+          .where(and(eq(accessLog.caseId, c.id), eq(accessLog.userId, both.userId)))
+          .orderBy(accessLog.id)
+      ).map((r) => [r.action, r.role, r.purpose]);
+    // Awaiting endorsement: they read it as its leader.
+    await getCase(db(), both, c.id);
+    await revealPatientId(db(), both, c.id);
+    const endorsed = await transition(db(), both, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Forankret.',
+    });
+    // Endorsed, then under assessment: the director's stage.
+    await getCase(db(), both, c.id);
+    await transition(db(), both, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    await getCase(db(), both, c.id, 'export');
+    await revealPatientId(db(), both, c.id);
+    expect(await logged()).toEqual([
+      ['view', 'endorser', 'casework'],
+      ['revealPatientId', 'endorser', 'unmask'],
+      ['endorse', 'endorser', 'casework'],
+      ['view', 'decisionMaker', 'casework'],
+      ['startAssessment', 'decisionMaker', 'casework'],
+      ['export', 'decisionMaker', 'export'],
+      ['revealPatientId', 'decisionMaker', 'unmask'],
+    ]);
+  });
+
   it('keeps audit records append-only for the application role', async () => {
     const c = await submittedCase();
     expect(
@@ -608,6 +655,73 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       pages,
     };
   }
+
+  it('lets no one endorse, assess or decide their own application (applicant + leader + director)', async () => {
+    // One person holding three roles (BRIEF §2): the director is also a doctor and a leader of
+    // the applicant's department.
+    const judge: Actor = {
+      ...hbe.decisionMaker,
+      grants: [...hbe.decisionMaker.grants, ...hbe.applicant.grants, ...hbe.endorser.grants],
+    };
+    const own = await submittedCase(judge);
+    const colleagues = await submittedCase();
+    expect((await getCase(db(), judge, own.id)).roles).toEqual(['applicant']);
+    expect((await getCase(db(), judge, own.id)).events).toEqual(['withdraw']);
+    expect((await getCase(db(), judge, colleagues.id)).roles).toEqual([
+      'endorser',
+      'decisionMaker',
+    ]);
+    const unchanged = async (id: string, status: string, version: number) =>
+      expect(await getCase(db(), hbe.endorser, id)).toMatchObject({ status, version });
+
+    const tryEvent = (event: CaseEvent, version: number) =>
+      refuse(transition(db(), judge, { caseId: own.id, version, event, reason: 'Begrunnet.' }));
+    expect(await tryEvent('endorse', own.version)).toBe('ownCase');
+    expect(
+      await refuse(
+        endorseCase(db(), judge, {
+          caseId: own.id,
+          version: own.version,
+          verdict: 'endorse',
+          reason: 'Forankret.',
+          ratings: ratings(),
+        }),
+      ),
+    ).toBe('ownCase');
+    await unchanged(own.id, 'submitted', own.version);
+    // "My cases": the own case waits for the leader, not for them.
+    const listed = await allListed(judge);
+    expect(listed.waiting.map((i) => i.id)).toContain(colleagues.id);
+    expect(listed.waiting.map((i) => i.id)).not.toContain(own.id);
+    expect(listed.others.map((i) => i.id)).toContain(own.id);
+
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: own.id,
+      version: own.version,
+      event: 'endorse',
+      reason: 'Forankret.',
+    });
+    expect(await tryEvent('startAssessment', endorsed.version)).toBe('ownCase');
+    expect(await tryEvent('decide', endorsed.version)).toBe('ownCase');
+    await unchanged(own.id, 'endorsed', endorsed.version);
+    expect((await allListed(judge)).waiting.map((i) => i.id)).not.toContain(own.id);
+    // The applicant's own action stays theirs.
+    await transition(db(), judge, {
+      caseId: own.id,
+      version: endorsed.version,
+      event: 'withdraw',
+      reason: 'Trekker søknaden.',
+    });
+    expect((await getCase(db(), judge, own.id)).status).toBe('withdrawn');
+    // On a colleague's case the same person still endorses.
+    await transition(db(), judge, {
+      caseId: colleagues.id,
+      version: colleagues.version,
+      event: 'endorse',
+      reason: 'Forankret.',
+    });
+    expect((await getCase(db(), judge, colleagues.id)).status).toBe('endorsed');
+  });
 
   it('lists every active case and pages the concluded ones by keyset, newest first', async () => {
     const hst = await demoActors(db(), 'HST');

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, notInArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, notInArray, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
@@ -31,13 +31,25 @@ import { getDrugFactsIn, resolveDrugChoice, type DrugFacts } from '../fest/fest.
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
-import { canEditApplication, caseRoles, waitingStatuses, waitsFor } from './domain/access';
+import {
+  accessRole,
+  canEditApplication,
+  caseRoles,
+  conflictedRoles,
+  seesPatientIdentity,
+  transitionRefusal,
+  waitingStatuses,
+  waitsFor,
+} from './domain/access';
 import {
   decisionSchema,
   fieldErrors,
+  patientIdKind,
   reasonSchema,
   type DecisionOutcome,
   type FieldErrors,
+  type PatientIdKind,
+  type Scheme,
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
@@ -45,6 +57,7 @@ import { historyEvent, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
+  contextOf,
   inapplicableAnswers,
   QUESTIONS,
   setAnswer,
@@ -63,6 +76,7 @@ import {
   type Status,
 } from './domain/workflow';
 import { dateInNorway } from './domain/dates';
+import { maskedAnswers } from '../privacy/domain/mask';
 
 type CaseRow = typeof cases.$inferSelect;
 
@@ -70,6 +84,9 @@ export const statusOf = (row: CaseRow): Status => {
   if (!isStatus(row.status)) throw new Error(`Unknown status in database: ${row.status}`);
   return row.status;
 };
+
+/** The case's scheme (null while a draft has not chosen one): the workflow table depends on it. */
+export const schemeOf = (row: CaseRow): Scheme | null => contextOf(row.answers).scheme;
 /** The people a case names beyond its applicant: co-authors and added leaders. */
 interface CaseMembers {
   coAuthorIds: string[];
@@ -176,6 +193,7 @@ const storedDecision = z.object({
   evaluationDate: z.string().nullable(),
   prescriptionNote: z.string().nullable(),
   invoicing: z.string().nullable(),
+  interregionalCommittee: z.boolean(),
   text: z.string().nullable(),
   decidedByName: z.string(),
   decidedByTitle: z.string(),
@@ -188,6 +206,7 @@ const decisionsOf = (caseId: string) => sql`coalesce((select json_agg(json_build
     'reason', ${caseDecisions.reason}, 'conditions', ${caseDecisions.conditions},
     'evaluationDate', ${caseDecisions.evaluationDate},
     'prescriptionNote', ${caseDecisions.prescriptionNote}, 'invoicing', ${caseDecisions.invoicing},
+    'interregionalCommittee', ${caseDecisions.interregionalCommittee},
     'text', ${caseDecisions.text}, 'decidedByName', ${decider.name},
     'decidedByTitle', ${decider.title}, 'decidedAt', ${caseDecisions.decidedAt})
     order by ${caseDecisions.version} desc)
@@ -412,22 +431,33 @@ function branchesOf(actor: Actor): Branch[] {
     ...(hasRole(actor, 'assessor') ? (['assessor'] as const) : []),
     ...(trustEndorser ? (['endorser'] as const) : []),
   ];
+  // Conflict of interest (`caseRoles`): the judging branches skip the cases the actor wrote, which
+  // the applicant and co-author branches show. Only someone who writes applications (applicant or
+  // co-author role) can have written one; everyone else gets no extra condition.
+  const writer = hasRole(actor, 'applicant') || hasRole(actor, 'coAuthor');
+  const authored = writer
+    ? or(
+        hasRole(actor, 'applicant') ? eq(cases.applicantId, actor.userId) : undefined,
+        sql`exists (select 1 from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id} and ${caseCollaborators.userId} = ${actor.userId})`,
+      )
+    : undefined;
+  const judged = authored ? sql`${submitted} and not (${authored})` : submitted;
   if (wholeTrust.length > 0)
-    branches.push({ roles: wholeTrust, where: and(inTrust, submitted), sees: submitted });
+    branches.push({ roles: wholeTrust, where: and(inTrust, judged), sees: judged });
   // A department leader who is also director or committee: the whole-trust branch already shows
   // these cases, but the endorser role they add decides whether a case waits.
   if (endorserGrants.length > 0 && !trustEndorser) {
     branches.push({
       roles: ['endorser'],
       from: 'leaders',
-      where: and(inTrust, submitted, eq(caseLeaders.userId, actor.userId)),
-      sees: sql`${submitted} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
+      where: and(inTrust, judged, eq(caseLeaders.userId, actor.userId)),
+      sees: sql`${judged} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
     });
     // No trust condition: the departments are the actor's trust's (the grants above), and
     // row-level security keeps to that trust too. Repeating it lets a generic plan pick the trust's
     // index and read the department's whole history (docs/performance.md, "Ninth round").
     const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
-    const department = and(submitted, inArray(cases.departmentId, departmentIds)) ?? submitted;
+    const department = and(judged, inArray(cases.departmentId, departmentIds)) ?? judged;
     branches.push({ roles: ['endorser'], where: department, sees: department });
   }
   return branches;
@@ -707,6 +737,13 @@ export interface CaseView {
   submittedAt: Date | null;
   createdAt: Date;
   roles: CaseRole[];
+  /**
+   * The actor works the case in the treating trust (`seesPatientIdentity`): they may unmask the
+   * patient id, export the application and get the decision letter; a consulted trust may not.
+   */
+  seesPatientIdentity: boolean;
+  /** The kind of the patient id (fødselsnummer, D-, H-, FH-nummer, …), null without a valid one. */
+  patientIdKind: PatientIdKind | null;
   events: CaseEvent[];
   editable: boolean;
   history: HistoryEntry[];
@@ -789,6 +826,12 @@ export async function getCaseIn(
 ): Promise<CaseView> {
   const view = await (async () => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const status = statusOf(row);
+    // Every read but the view (the export, and any other that carries the full patient id) is the
+    // treating trust's alone (BRIEF §7).
+    if (action !== 'view' && !seesPatientIdentity(roles)) {
+      throw new CaseError('patientIdentityHidden');
+    }
     const details = await caseDetailsIn(tx, row);
     const [found] = details.decisions;
     const decision = found && {
@@ -799,9 +842,8 @@ export async function getCaseIn(
       decidedByName: found.decidedByName,
       decidedAt: found.decidedAt,
     };
-    const [firstRole] = roles;
-    if (firstRole) await logAccess(tx, actor, firstRole, row.id, action);
-    const status = statusOf(row);
+    const role = accessRole(roles, status);
+    if (role) await logAccess(tx, actor, role, row.id, action);
     return {
       diagnoses: diagnosisNames(row.answers),
       drugFacts: null,
@@ -809,7 +851,8 @@ export async function getCaseIn(
       version: row.version,
       caseNumber: row.caseNumber,
       status,
-      answers: row.answers,
+      // A consulted trust never gets the patient id in full, not even into a route (BRIEF §7).
+      answers: seesPatientIdentity(roles) ? row.answers : maskedAnswers(row.answers),
       trustName: details.trust,
       departmentName: details.department,
       applicantName: details.applicant,
@@ -818,8 +861,11 @@ export async function getCaseIn(
       createdAt: row.createdAt,
       retrospective: row.retrospective,
       roles,
+      seesPatientIdentity: seesPatientIdentity(roles),
+      patientIdKind:
+        typeof row.answers.patientId === 'string' ? patientIdKind(row.answers.patientId) : null,
       // Consultation events go through features/consultations (they also change the read grant).
-      events: availableEvents(status, roles).filter((e) => !isConsultationEvent(e)),
+      events: availableEvents(status, roles, schemeOf(row)).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
       history: details.trail
         .flatMap((h) => {
@@ -1104,11 +1150,18 @@ export async function transitionIn(
   actor: Actor,
   input: TransitionInput,
 ): Promise<TransitionResult> {
-  const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
+  const { row, roles, coAuthorIds, leaderIds } = await loadVisibleCase(tx, actor, input.caseId);
   if (row.version !== input.version) throw new CaseError('conflict');
   const from = statusOf(row);
-  const check = checkTransition(from, input.event, roles);
-  if (!check.ok) throw new CaseError(check.error);
+  const scheme = schemeOf(row);
+  const check = checkTransition(from, input.event, roles, scheme);
+  if (!check.ok) {
+    // Conflict of interest: say so when only the actor's authorship of the case stands in the way.
+    const conflicted = conflictedRoles(actor, { ...row, coAuthorIds, leaderIds, status: from });
+    throw new CaseError(
+      transitionRefusal(from, input.event, roles, conflicted, scheme) ?? check.error,
+    );
+  }
   // The complete flow ends with the committee's recommendation; the decision waits for it.
   if (input.event === 'decide' && from === 'underAssessment') {
     const [recommendation] = await tx
@@ -1121,7 +1174,17 @@ export async function transitionIn(
 
   let reason: string | null = input.reason?.trim() || null;
   let decision: ComposedDecision | null = null;
+  let previousDecision: { version: number; interregionalCommittee: boolean } | undefined;
   if (input.event === 'decide' || input.event === 'reviseDecision') {
+    [previousDecision] = await tx
+      .select({
+        version: caseDecisions.version,
+        interregionalCommittee: caseDecisions.interregionalCommittee,
+      })
+      .from(caseDecisions)
+      .where(eq(caseDecisions.caseId, row.id))
+      .orderBy(desc(caseDecisions.version))
+      .limit(1);
     const parsed = decisionSchema(dateInNorway(new Date())).safeParse({
       outcome: input.outcome ?? '',
       reason: input.reason ?? '',
@@ -1139,7 +1202,18 @@ export async function transitionIn(
     if (!parsed.success || Object.keys(errors).length > 0) {
       throw new CaseError('invalid', errors);
     }
-    decision = composeDecision(parsed.data, row.caseNumber ?? '', decisionTextLabels);
+    // Tilgangsordningen: recorded from the committee's status, the decision is the committee's;
+    // a revision keeps whose decision it is.
+    const interregional =
+      input.event === 'decide'
+        ? from === 'atInterregionalCommittee'
+        : (previousDecision?.interregionalCommittee ?? false);
+    decision = composeDecision(
+      parsed.data,
+      row.caseNumber ?? '',
+      decisionTextLabels,
+      interregional,
+    );
     if (input.event === 'decide') reason = decision.reason;
   } else if (check.transition.reasonRequired) {
     const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
@@ -1176,22 +1250,17 @@ export async function transitionIn(
     caseNumber = await assignCaseNumber(tx, row, now);
   }
   if (decision) {
-    const [previous] = await tx
-      .select({ version: caseDecisions.version })
-      .from(caseDecisions)
-      .where(eq(caseDecisions.caseId, row.id))
-      .orderBy(desc(caseDecisions.version))
-      .limit(1);
     await tx.insert(caseDecisions).values({
       caseId: row.id,
       trustId: row.trustId,
-      version: (previous?.version ?? 0) + 1,
+      version: (previousDecision?.version ?? 0) + 1,
       outcome: decision.outcome,
       reason: decision.reason,
       conditions: decision.conditions,
       evaluationDate: decision.evaluationDate,
       prescriptionNote: decision.prescriptionNote,
       invoicing: decision.invoicing,
+      interregionalCommittee: decision.interregionalCommittee,
       text: decision.text,
       decidedBy: actor.userId,
     });

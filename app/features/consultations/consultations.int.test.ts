@@ -9,7 +9,7 @@ import {
   cases,
   notifications,
 } from '../../db/schema';
-import { completeAnswers, demoActors } from '../../test/actors';
+import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { minimalPdf } from '../../test/files';
 import { databaseError, refusal } from '../../test/refusals';
@@ -33,6 +33,9 @@ import {
   revokeConsultation,
 } from './consultations.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
+import { getDecisionLetter, getDecisionPanel } from '../decisions/decisions.server';
+import { maskPatientId } from '../privacy/domain/mask';
+import { revealPatientId } from '../privacy/unmask.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -213,6 +216,39 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       tx.select().from(notifications).where(eq(notifications.caseId, caseId)),
     );
     expect(told).toMatchObject({ kind: 'consultationRequested', userId: ous.decisionMaker.userId });
+  });
+
+  it('never shows the consulted trust the patient identity: masked, no unmask, export or letter', async () => {
+    const logged = (actor: Actor) =>
+      inTenant(db(), actor, (tx) =>
+        tx
+          .select({ action: accessLog.action, purpose: accessLog.purpose })
+          .from(accessLog)
+          .where(and(eq(accessLog.caseId, caseId), eq(accessLog.userId, actor.userId))),
+      );
+    const patientId = TEST_PATIENT_IDS[0];
+    for (const consultant of [ous.decisionMaker, ous.assessor]) {
+      const view = await getCase(db(), consultant, caseId);
+      expect(view.seesPatientIdentity).toBe(false);
+      expect(view.answers.patientId).toBe(maskPatientId(patientId));
+      expect(JSON.stringify(view)).not.toContain(patientId);
+      const before = await logged(consultant);
+      expect(await refuse(revealPatientId(db(), consultant, caseId))).toBe('patientIdentityHidden');
+      expect(await refuse(getCase(db(), consultant, caseId, 'export'))).toBe(
+        'patientIdentityHidden',
+      );
+      expect(await refuse(getDecisionLetter(db(), consultant, caseId, 1))).toBe(
+        'patientIdentityHidden',
+      );
+      // Refused before anything was read: nothing logged, least of all an unmask.
+      expect(await logged(consultant)).toEqual(before);
+      expect(before.some((r) => r.purpose === 'unmask' || r.purpose === 'export')).toBe(false);
+      expect((await getDecisionPanel(db(), consultant, caseId, null)).letter).toBe(false);
+    }
+    // The treating trust still sees and unmasks it.
+    const home = await getCase(db(), hbe.decisionMaker, caseId);
+    expect([home.seesPatientIdentity, home.answers.patientId]).toEqual([true, patientId]);
+    expect((await revealPatientId(db(), hbe.decisionMaker, caseId)).patientId).toBe(patientId);
   });
 
   it('lets the consulted trust write nothing but its answer', async () => {

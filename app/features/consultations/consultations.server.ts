@@ -12,7 +12,7 @@ import {
 } from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
 import { peopleWithRoles } from '../auth/people.server';
-import { loadVisibleCase, statusOf } from '../cases/cases.server';
+import { loadVisibleCase, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
@@ -161,18 +161,18 @@ export async function getConsultationPanelIn(
       mode: 'consulted',
       caseVersion: row.version,
       grant: { ...grant, askingTrustName: asking?.name ?? '' },
-      canAnswer: checkTransition(status, 'answerConsultation', roles).ok,
+      canAnswer: checkTransition(status, 'answerConsultation', roles, schemeOf(row)).ok,
     };
   }
   if (!roles.includes('decisionMaker') && !roles.includes('assessor')) return null;
-  const canRequest = checkTransition(status, 'requestConsultation', roles).ok;
+  const canRequest = checkTransition(status, 'requestConsultation', roles, schemeOf(row)).ok;
   return {
     mode: 'home',
     caseVersion: row.version,
     consultations: all,
     trusts: canRequest ? await consultableTrusts(tx, actor) : [],
     canRequest,
-    canRevoke: checkTransition(status, 'cancelConsultation', roles).ok,
+    canRevoke: checkTransition(status, 'cancelConsultation', roles, schemeOf(row)).ok,
   };
 }
 
@@ -188,7 +188,7 @@ async function fire(
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   if (row.version !== version) throw new CaseError('conflict');
   const from = statusOf(row);
-  const check = checkTransition(from, event, roles);
+  const check = checkTransition(from, event, roles, schemeOf(row));
   if (!check.ok) throw new CaseError(check.error);
   const [updated] = await tx
     .update(cases)
@@ -227,7 +227,7 @@ export async function requestConsultation(
   const today = dateInNorway(new Date());
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const check = checkTransition(statusOf(row), 'requestConsultation', roles);
+    const check = checkTransition(statusOf(row), 'requestConsultation', roles, schemeOf(row));
     if (!check.ok) throw new CaseError(check.error);
     const offered = await consultableTrusts(tx, actor);
     const checked = checkRequest(
@@ -305,7 +305,7 @@ export async function answerConsultation(
   requireId(consultationId);
   await inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const check = checkTransition(statusOf(row), 'answerConsultation', roles);
+    const check = checkTransition(statusOf(row), 'answerConsultation', roles, schemeOf(row));
     if (!check.ok) throw new CaseError(check.error);
     const checked = checkAnswer(input.answer);
     if (!checked.ok) throw new ConsultationInputError(checked.errors);

@@ -368,6 +368,7 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
     expect(letter).toMatchObject({
       caseNumber: c.caseNumber,
       trustName: hbe.applicant.trustName,
+      applicantName: hbe.applicant.name,
       scheme: 'offLabel',
       answers: { patientId: completeAnswers.patientId },
       decision: { version: 1, outcome: 'approvedWithConditions' },

@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { decisionPhrases, departments, trusts } from '../../db/schema';
+import { decisionPhrases, departments, trusts, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
   diagnosisNames,
   loadVisibleCase,
   logAccess,
+  schemeOf,
   statusOf,
   transition,
 } from '../cases/cases.server';
@@ -15,6 +16,7 @@ import { SCHEMES, type DecisionOutcome, type Scheme } from '../cases/domain/appl
 import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import { availableEvents } from '../cases/domain/workflow';
+import { accessRole, seesPatientIdentity } from '../cases/domain/access';
 import type { Diagnosis } from '../diagnoses/domain/diagnosis';
 import {
   isDecisionEvent,
@@ -138,6 +140,8 @@ export interface DecisionVersion {
   evaluationDate: string | null;
   prescriptionNote: string | null;
   invoicing: string | null;
+  /** Tilgangsordningen: the interregional committee's decision, recorded by the trust. */
+  interregionalCommittee: boolean;
   text: string | null;
   decidedByName: string;
   decidedByTitle: string;
@@ -164,8 +168,12 @@ export interface DecisionPanel {
   decisions: DecisionVersion[];
   /** The decision events the actor may fire now. */
   events: DecisionEvent[];
+  /** Tilgangsordningen: `decide` records the interregional committee's decision. */
+  atInterregionalCommittee: boolean;
   /** The trust's active phrases, when the actor may decide. */
   phrases: Phrase[];
+  /** The actor may download the decision letter (it names the patient: not a consulted trust). */
+  letter: boolean;
 }
 
 /**
@@ -189,8 +197,8 @@ export async function getDecisionPanelIn(
   logAs: 'decision' | null,
 ): Promise<DecisionPanel> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-  const events = availableEvents(statusOf(row), roles).filter(isDecisionEvent);
-  const [role] = roles;
+  const events = availableEvents(statusOf(row), roles, schemeOf(row)).filter(isDecisionEvent);
+  const role = accessRole(roles, statusOf(row));
   if (logAs && role) await logAccess(tx, actor, role, row.id, logAs);
   return {
     caseId: row.id,
@@ -198,7 +206,9 @@ export async function getDecisionPanelIn(
     version: row.version,
     decisions: await decisionsOf(tx, row.id),
     events,
+    atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
+    letter: seesPatientIdentity(roles),
   };
 }
 
@@ -238,6 +248,8 @@ export interface DecisionLetter {
   caseNumber: string;
   trustName: string;
   departmentName: string;
+  /** The applying doctor. */
+  applicantName: string;
   answers: Answers;
   scheme: Scheme | null;
   diagnoses: Diagnosis[];
@@ -245,8 +257,8 @@ export interface DecisionLetter {
 }
 
 /**
- * The data of a decision letter, for anyone with a role for the case; reading it is logged
- * (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
+ * The data of a decision letter, for anyone working the case in the treating trust (not a consulted
+ * trust: `patientIdentityHidden`); reading it is logged (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
  */
 export async function getDecisionLetter(
   db: Db,
@@ -256,13 +268,16 @@ export async function getDecisionLetter(
 ): Promise<DecisionLetter> {
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    // The letter names the patient: the treating trust's alone (BRIEF §7).
+    if (!seesPatientIdentity(roles)) throw new CaseError('patientIdentityHidden');
     const decision = (await decisionsOf(tx, row.id)).find((d) => d.version === version);
-    const [role] = roles;
+    const role = accessRole(roles, statusOf(row));
     if (!decision || !role || !row.caseNumber) throw new CaseError('notFound');
     const [names] = await tx
-      .select({ trust: trusts.name, department: departments.name })
+      .select({ trust: trusts.name, department: departments.name, applicant: users.name })
       .from(trusts)
       .innerJoin(departments, eq(departments.id, row.departmentId))
+      .innerJoin(users, eq(users.id, row.applicantId))
       .where(eq(trusts.id, row.trustId));
     await logAccess(tx, actor, role, row.id, 'decisionLetter');
     const scheme = row.answers.scheme;
@@ -270,6 +285,7 @@ export async function getDecisionLetter(
       caseNumber: row.caseNumber,
       trustName: names?.trust ?? '',
       departmentName: names?.department ?? '',
+      applicantName: names?.applicant ?? '',
       answers: row.answers,
       scheme: SCHEMES.find((s) => s === scheme) ?? null,
       diagnoses: Object.values(diagnosisNames(row.answers)).filter(

@@ -3,6 +3,7 @@ import { msg } from '../../i18n';
 import type { DecisionLetter } from './decisions.server';
 import { conditionLines, norwegianDate } from './domain/compose';
 import { dateInNorway } from '../cases/domain/dates';
+import { patientIdKind } from '../cases/domain/application';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
 const MARGIN = 56;
@@ -81,6 +82,19 @@ class Writer {
     this.y -= options.gapAfter ?? 0;
   }
 
+  /** A line in the bottom margin of every page, so it never needs a page of its own. */
+  footer(value: string) {
+    const font = this.fonts.regular;
+    for (const page of this.doc.getPages()) {
+      page.drawText(drawable(font, value), {
+        x: MARGIN,
+        y: MARGIN / 2,
+        size: SIZE.small,
+        font,
+      });
+    }
+  }
+
   field(label: string, value: string) {
     this.text(label, { size: SIZE.label, bold: true, gapAfter: 1 });
     this.text(value, { size: SIZE.body, gapAfter: 8 });
@@ -108,7 +122,11 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   writer.field(t.caseNumber, letter.caseNumber);
   writer.field(t.trust, letter.trustName);
   writer.field(t.department, letter.departmentName);
-  if (typeof answers.patientId === 'string') writer.field(t.patient, answers.patientId);
+  writer.field(t.applicant, letter.applicantName);
+  if (typeof answers.patientId === 'string') {
+    const kind = patientIdKind(answers.patientId);
+    writer.field(t.patient(msg.privacy.kinds[kind ?? 'fnr']), answers.patientId);
+  }
   if (typeof answers.population === 'string') writer.field(t.group, answers.population);
   if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
   const drug = answers.drug;
@@ -123,6 +141,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   }
   if (typeof answers.indication === 'string') writer.field(t.indication, answers.indication);
   writer.field(t.outcome, msg.outcomes[decision.outcome]);
+  if (decision.interregionalCommittee) writer.field(t.decidedByBody, t.interregionalCommittee);
   writer.field(t.reason, decision.reason);
   const conditions = conditionLines(decision.conditions);
   if (conditions.length > 0) {
@@ -142,6 +161,6 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   if (decision.supersededBy !== null) {
     writer.text(t.superseded(decision.supersededBy), { size: SIZE.body, gapAfter: 2 });
   }
-  writer.text(t.footer, { size: SIZE.small });
+  writer.footer(t.footer);
   return doc.save();
 }

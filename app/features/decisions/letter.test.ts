@@ -1,6 +1,6 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
-import { pdfTextLines } from '../../test/pdf-text';
+import { pdfStreamTextLines, pdfTextLines } from '../../test/pdf-text';
 import type { DecisionLetter } from './decisions.server';
 import { renderDecisionLetter } from './letter.server';
 
@@ -8,6 +8,7 @@ const LETTER: DecisionLetter = {
   caseNumber: 'HBE-2026-00007',
   trustName: 'Helse Bergen HF',
   departmentName: 'Kreftavdelingen',
+  applicantName: 'Ingrid Haugland',
   answers: {
     patientScope: 'single',
     patientId: '15838510075',
@@ -24,6 +25,7 @@ const LETTER: DecisionLetter = {
     evaluationDate: '2027-03-01',
     prescriptionNote: 'Behandlingen dekkes av helseforetaket, jf. vedtak HBE-2026-00007.',
     invoicing: 'Legemiddelet faktureres avdelingen via sykehusapoteket.',
+    interregionalCommittee: false,
     text: null,
     decidedByName: 'Per Vik',
     decidedByTitle: 'Fagdirektør',
@@ -42,6 +44,8 @@ describe('renderDecisionLetter', () => {
       'HBE-2026-00007',
       'Helse Bergen HF',
       'Kreftavdelingen',
+      'Søker',
+      'Ingrid Haugland',
       '15838510075',
       'Utenfor godkjent indikasjon (off-label)',
       'Rituximab 500 mg infusjonsvæske',
@@ -63,6 +67,36 @@ describe('renderDecisionLetter', () => {
     }
   });
 
+  it('names the interregional committee as the deciding body (Tilgangsordningen) only then', async () => {
+    const body = 'Besluttende organ';
+    expect(pdfTextLines(await renderDecisionLetter(LETTER))).not.toContain(body);
+    const lines = pdfTextLines(
+      await renderDecisionLetter({
+        ...LETTER,
+        scheme: 'tilgangsordningen',
+        decision: { ...LETTER.decision, interregionalCommittee: true },
+      }),
+    );
+    expect(lines).toContain(body);
+    expect(lines.join(' ')).toContain('Interregionalt fagdirektørmøte (tilgangsordningen)');
+  });
+
+  it.each([
+    ['80000000179', 'Pasient (FH-nummer (felles hjelpenummer))'],
+    ['01019010046', 'Pasient (fødselsnummer)'],
+    ['41019010110', 'Pasient (D-nummer)'],
+    ['01419010029', 'Pasient (H-nummer)'],
+    ['15838510075', 'Pasient (syntetisk testnummer)'],
+  ])('names the kind of patient id: %s → %s', async (patientId, label) => {
+    const pdf = await renderDecisionLetter({
+      ...LETTER,
+      answers: { ...LETTER.answers, patientId },
+    });
+    const lines = pdfTextLines(pdf);
+    expect(lines).toContain(label);
+    expect(lines).toContain(patientId);
+  });
+
   it('names a patient group instead of a patient, and wraps and paginates long text', async () => {
     const long = Array.from({ length: 400 }, (_, i) => `ord${i}`).join(' ');
     const pdf = await renderDecisionLetter({
@@ -77,5 +111,21 @@ describe('renderDecisionLetter', () => {
     expect(lines.join(' ')).toContain('ord399 ? slutt'); // «≥» is not in WinAnsi
     expect(lines.filter((l) => l.startsWith('Denne versjonen'))).toEqual([]);
     expect((await PDFDocument.load(pdf)).getPageCount()).toBeGreaterThan(1);
+  });
+
+  it('keeps the footer on the letter’s last page, never on a page of its own', async () => {
+    const footer = 'Til pasientjournalen. Generert av Søknadsportal.';
+    // Justifications from 1 to 60 lines long: one of them ends the letter right at a page's foot.
+    for (let n = 1; n <= 60; n++) {
+      const reason = Array.from({ length: n }, (_, i) => `Linje ${i + 1}`).join('\n');
+      const pdf = await renderDecisionLetter({
+        ...LETTER,
+        decision: { ...LETTER.decision, reason, supersededBy: null },
+      });
+      const pages = pdfStreamTextLines(pdf);
+      expect(pages.length).toBe((await PDFDocument.load(pdf)).getPageCount());
+      expect(pages.at(-1)).toContain(footer);
+      for (const page of pages) expect(page.filter((line) => line !== footer)).not.toEqual([]);
+    }
   });
 });

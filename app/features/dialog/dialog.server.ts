@@ -2,7 +2,8 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseMessages, users } from '../../db/schema';
 import { isRole, type Actor, type Role } from '../auth/domain/roles';
-import { loadVisibleCase, logAccess } from '../cases/cases.server';
+import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
+import { accessRole } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
 import { markCaseRead, notify, usersWithRole } from '../notifications/notifications.server';
 import {
@@ -64,8 +65,8 @@ export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promis
           // One statement per set of visibilities (its text lists them).
           .prepare(`sp_case_messages_${visible.join('_')}`)
           .execute();
-  const [firstRole] = roles;
-  if (firstRole) await logAccess(tx, actor, firstRole, row.id, 'readMessages');
+  const role = accessRole(roles, statusOf(row));
+  if (role) await logAccess(tx, actor, role, row.id, 'readMessages');
   await markCaseRead(tx, actor.userId, row.id);
   return {
     caseId: row.id,

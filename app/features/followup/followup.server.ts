@@ -9,7 +9,7 @@ import {
   trusts,
 } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
-import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
+import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition } from '../cases/domain/workflow';
 import { inTrustJob } from '../clocks/clocks.server';
@@ -60,7 +60,7 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
           ),
         );
       for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
-        const check = checkTransition('decided', 'beginFollowUp', ['decisionMaker']);
+        const check = checkTransition('decided', 'beginFollowUp', ['decisionMaker'], 'anyScheme');
         if (!check.ok) throw new Error('The transition table lost decided → followUp');
         const [updated] = await tx
           .update(cases)
@@ -113,7 +113,7 @@ export async function recordOutcome(
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const from = statusOf(row);
-    const check = checkTransition(from, 'recordOutcome', roles);
+    const check = checkTransition(from, 'recordOutcome', roles, schemeOf(row));
     if (!check.ok) throw new CaseError(check.error);
     if (!parsed.success) return { ok: false, errors: followUpErrors(parsed.error) };
     if (row.version !== input.version) throw new CaseError('conflict');

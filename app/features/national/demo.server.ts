@@ -5,16 +5,16 @@ import { generateCases } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
 
 /**
- * Fifteen helseforetak (never an RHF: cases belong to the trust that treats) with generated history for the national overview and statistics; the demo
- * trusts with users (HBE, HST, OUS) are left out, so their own registers and case numbering
- * hold only what is done in the demo.
+ * Fifteen health trusts (HF: cases belong to an HF, never to a regional RHF) with generated
+ * history for the national overview and statistics; the demo trusts with users (HBE, HST, OUS)
+ * are left out, so their own registers and case numbering hold only what is done in the demo.
  */
 export const NATIONAL_DEMO_TRUSTS = [
+  'SIN',
   'HFO',
   'HFD',
+  'VVI',
   'AHU',
-  'SIN',
-  'SOS',
   'SIV',
   'STE',
   'SSH',

@@ -96,6 +96,36 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     ]);
   });
 
+  it('tells the applicant and the leader when the decision is revised (a new version)', async () => {
+    const c = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    const decided = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilget.',
+    });
+    const before = (await notices(c.id)).length;
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: decided.version,
+      event: 'reviseDecision',
+      outcome: 'rejected',
+      reason: 'Ny informasjon om effekt.',
+      revisionReason: 'Feil i grunnlaget.',
+    });
+    expect((await notices(c.id)).slice(before)).toEqual([
+      ['decisionRevised', hbe.applicant.userId],
+      ['decisionRevised', hbe.endorser.userId],
+    ]);
+  });
+
   it('tells the applicant of a return and a question, the leader of a resubmission, the director of an answer', async () => {
     const c = await submittedCase();
     const returned = await transition(db(), hbe.endorser, {

@@ -15,10 +15,10 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../../cases/domain/application';
-import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import type { EndorsementView, LeaderView } from '../assessment.server';
 import type { Person } from '../../cases/cases.server';
-import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS } from '../domain/criteria';
+import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
+import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS, LEVELS } from '../domain/criteria';
 import { CriteriaFields } from './CriteriaFields';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
@@ -37,23 +37,24 @@ export interface EndorsementReturn {
 
 const when = (d: Date | string) => msg.dateTime(new Date(d));
 
-/** The endorsement form's fields in form order: the summary's label and the id it links to. */
-function endorsementFields(): { labels: Record<string, string>; anchors: Record<string, string> } {
+/** The endorsement form's fields, each with its label and the id of its first control. */
+function endorsementFields(idPrefix: string) {
   const t = msg.assessment;
-  const fields: [string, string, string][] = CRITERIA.flatMap((criterion) => {
-    const { level, text } = criterionFields(criterion);
+  const labels: Record<string, string> = {};
+  const anchors: Record<string, string> = {};
+  for (const criterion of CRITERIA) {
     const title = t.criteria[criterion].title;
-    return [
-      [level, title, `endorsement-${criterion}-1`],
-      [text, `${t.ratingText}: ${title.toLowerCase()}`, `endorsement-${criterion}-text`],
-    ] satisfies [string, string, string][];
-  });
-  fields.push(['verdict', t.verdict, `endorsement-verdict-${ENDORSEMENT_VERDICTS[0]}`]);
-  fields.push(['reason', t.justification, 'endorsement-reason']);
-  return {
-    labels: Object.fromEntries(fields.map(([field, label]) => [field, label])),
-    anchors: Object.fromEntries(fields.map(([field, , anchor]) => [field, anchor])),
-  };
+    const fields = criterionFields(criterion);
+    labels[fields.level] = title;
+    anchors[fields.level] = `${idPrefix}-${criterion}-${LEVELS[0]}`;
+    labels[fields.text] = `${t.ratingText}: ${title.toLowerCase()}`;
+    anchors[fields.text] = `${idPrefix}-${criterion}-text`;
+  }
+  labels.verdict = t.verdict;
+  anchors.verdict = `${idPrefix}-verdict-${ENDORSEMENT_VERDICTS[0]}`;
+  labels.reason = t.justification;
+  anchors.reason = `${idPrefix}-reason`;
+  return { labels, anchors };
 }
 
 /** The leader's endorsement (forankring): guidance, the structured assessment, and the verdict. */
@@ -73,7 +74,7 @@ export function EndorsementForm({
         <Heading level={3} data-size="sm" id="endorsement-heading">
           {t.endorsementTitle}
         </Heading>
-        <FormErrorSummary errors={errors} {...endorsementFields()} />
+        <FormErrorSummary errors={errors} {...endorsementFields('endorsement')} />
         <Paragraph>{t.endorsementIntro}</Paragraph>
         <Guidance />
         <input type="hidden" name="intent" value="endorsement" />

@@ -15,6 +15,7 @@ import { msg } from '../../../i18n';
 import type { AttachmentListItem } from '../attachments.server';
 import type { AttachmentNotice, AttachmentProblem } from '../domain/errors';
 import { ACCEPT, FILE_FIELD } from '../domain/kinds';
+import { TableScroll } from '../../../ui/TableScroll';
 
 export interface AttachmentsProps {
   caseId: string;
@@ -58,50 +59,52 @@ export function Attachments({
       {attachments.length === 0 ? (
         <Paragraph>{msg.attachments.none}</Paragraph>
       ) : (
-        <Table>
-          <caption className="ds-sr-only">{msg.attachments.caption}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{msg.attachments.fileName}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.attachments.type}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.attachments.size}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.attachments.uploaded}</Table.HeaderCell>
-              {editable && (
-                <Table.HeaderCell>
-                  <span className="ds-sr-only">{msg.attachments.actions}</span>
-                </Table.HeaderCell>
-              )}
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {attachments.map((attachment) => (
-              <Table.Row key={attachment.id}>
-                <Table.Cell>
-                  <Link href={`${base}/${attachment.id}`}>{attachment.fileName}</Link>
-                </Table.Cell>
-                <Table.Cell>{msg.attachments.kinds[attachment.kind]}</Table.Cell>
-                <Table.Cell>{msg.fileSize(attachment.size)}</Table.Cell>
-                <Table.Cell>
-                  {`${msg.dateTime(new Date(attachment.uploadedAt))}, ${attachment.uploadedByName}`}
-                </Table.Cell>
+        <TableScroll label={msg.attachments.caption}>
+          <Table>
+            <caption className="ds-sr-only">{msg.attachments.caption}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{msg.attachments.fileName}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.attachments.type}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.attachments.size}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.attachments.uploaded}</Table.HeaderCell>
                 {editable && (
-                  <Table.Cell>
-                    <Form method="post" action={`${base}/${attachment.id}/slett`}>
-                      <Button
-                        type="submit"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={msg.attachments.removeLabel(attachment.fileName)}
-                      >
-                        {msg.attachments.remove}
-                      </Button>
-                    </Form>
-                  </Table.Cell>
+                  <Table.HeaderCell>
+                    <span className="ds-sr-only">{msg.attachments.actions}</span>
+                  </Table.HeaderCell>
                 )}
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {attachments.map((attachment) => (
+                <Table.Row key={attachment.id}>
+                  <Table.Cell>
+                    <Link href={`${base}/${attachment.id}`}>{attachment.fileName}</Link>
+                  </Table.Cell>
+                  <Table.Cell>{msg.attachments.kinds[attachment.kind]}</Table.Cell>
+                  <Table.Cell>{msg.fileSize(attachment.size)}</Table.Cell>
+                  <Table.Cell>
+                    {`${msg.dateTime(new Date(attachment.uploadedAt))}, ${attachment.uploadedByName}`}
+                  </Table.Cell>
+                  {editable && (
+                    <Table.Cell>
+                      <Form method="post" action={`${base}/${attachment.id}/slett`}>
+                        <Button
+                          type="submit"
+                          variant="tertiary"
+                          data-size="sm"
+                          aria-label={msg.attachments.removeLabel(attachment.fileName)}
+                        >
+                          {msg.attachments.remove}
+                        </Button>
+                      </Form>
+                    </Table.Cell>
+                  )}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       {editable && (
         <Form

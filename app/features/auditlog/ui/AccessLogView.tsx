@@ -5,6 +5,7 @@ import { isCaseEvent } from '../../cases/domain/workflow';
 import type { Purpose } from '../domain/purposes';
 import type { Finding } from '../domain/unusual';
 import { RouteLink } from '../../../ui/RouteLink';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const t = msg.accessLog;
 
@@ -47,34 +48,36 @@ export function AccessLogTable({ rows }: { rows: LogRow[] }) {
   if (rows.length === 0) return <Paragraph>{t.noEntries}</Paragraph>;
   return (
     <div>
-      <Table data-size="sm">
-        <caption className="ds-sr-only">{t.entriesTitle}</caption>
-        <Table.Head>
-          <Table.Row>
-            {(
-              ['seq', 'at', 'user', 'role', 'caseNumber', 'action', 'purpose', 'object'] as const
-            ).map((c) => (
-              <Table.HeaderCell key={c}>{t.columns[c]}</Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {rows.map((r) => (
-            <Table.Row key={r.id}>
-              <Table.Cell>{r.seq}</Table.Cell>
-              <Table.Cell>{msg.dateTime(new Date(r.at))}</Table.Cell>
-              <Table.Cell>{r.userName}</Table.Cell>
-              <Table.Cell>{roleLabel(r.role)}</Table.Cell>
-              <Table.Cell>
-                <CaseLink caseId={r.caseId} caseNumber={r.caseNumber} />
-              </Table.Cell>
-              <Table.Cell>{actionLabel(r.action)}</Table.Cell>
-              <Table.Cell>{t.purposes[r.purpose]}</Table.Cell>
-              <Table.Cell>{r.objectId ?? ''}</Table.Cell>
+      <TableScroll label={t.entriesTitle}>
+        <Table data-size="sm">
+          <caption className="ds-sr-only">{t.entriesTitle}</caption>
+          <Table.Head>
+            <Table.Row>
+              {(
+                ['seq', 'at', 'user', 'role', 'caseNumber', 'action', 'purpose', 'object'] as const
+              ).map((c) => (
+                <Table.HeaderCell key={c}>{t.columns[c]}</Table.HeaderCell>
+              ))}
             </Table.Row>
-          ))}
-        </Table.Body>
-      </Table>
+          </Table.Head>
+          <Table.Body>
+            {rows.map((r) => (
+              <Table.Row key={r.id}>
+                <Table.Cell>{r.seq}</Table.Cell>
+                <Table.Cell>{msg.dateTime(new Date(r.at))}</Table.Cell>
+                <Table.Cell>{r.userName}</Table.Cell>
+                <Table.Cell>{roleLabel(r.role)}</Table.Cell>
+                <Table.Cell>
+                  <CaseLink caseId={r.caseId} caseNumber={r.caseNumber} />
+                </Table.Cell>
+                <Table.Cell>{actionLabel(r.action)}</Table.Cell>
+                <Table.Cell>{t.purposes[r.purpose]}</Table.Cell>
+                <Table.Cell>{r.objectId ?? ''}</Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table>
+      </TableScroll>
     </div>
   );
 }
@@ -91,41 +94,45 @@ export function UnusualAccessTable({ rows }: { rows: UnusualRow[] }) {
         <Paragraph>{t.noUnusual}</Paragraph>
       ) : (
         <div>
-          <Table data-size="sm">
-            <caption className="ds-sr-only">{t.unusualTitle}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.unusualColumns.kind}</Table.HeaderCell>
-                <Table.HeaderCell>{t.unusualColumns.user}</Table.HeaderCell>
-                <Table.HeaderCell>{t.unusualColumns.caseNumber}</Table.HeaderCell>
-                <Table.HeaderCell>{t.unusualColumns.at}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {rows.map(({ finding: f, userName, caseNumber }, i) => (
-                <Table.Row key={i}>
-                  <Table.Cell>
-                    <Tag data-color="warning">
-                      {f.kind === 'manyCases' ? t.findings.manyCases(f.cases) : t.findings[f.kind]}
-                    </Tag>
-                  </Table.Cell>
-                  <Table.Cell>{userName}</Table.Cell>
-                  <Table.Cell>
-                    {f.kind === 'manyCases' ? (
-                      t.noCase
-                    ) : (
-                      <CaseLink caseId={f.caseId} caseNumber={caseNumber} />
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {f.kind === 'manyCases'
-                      ? `${msg.dateTime(new Date(f.from))} – ${msg.dateTime(new Date(f.to))}`
-                      : msg.dateTime(new Date(f.at))}
-                  </Table.Cell>
+          <TableScroll label={t.unusualTitle}>
+            <Table data-size="sm">
+              <caption className="ds-sr-only">{t.unusualTitle}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.unusualColumns.kind}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.unusualColumns.user}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.unusualColumns.caseNumber}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.unusualColumns.at}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {rows.map(({ finding: f, userName, caseNumber }, i) => (
+                  <Table.Row key={i}>
+                    <Table.Cell>
+                      <Tag data-color="warning">
+                        {f.kind === 'manyCases'
+                          ? t.findings.manyCases(f.cases)
+                          : t.findings[f.kind]}
+                      </Tag>
+                    </Table.Cell>
+                    <Table.Cell>{userName}</Table.Cell>
+                    <Table.Cell>
+                      {f.kind === 'manyCases' ? (
+                        t.noCase
+                      ) : (
+                        <CaseLink caseId={f.caseId} caseNumber={caseNumber} />
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {f.kind === 'manyCases'
+                        ? `${msg.dateTime(new Date(f.from))} – ${msg.dateTime(new Date(f.to))}`
+                        : msg.dateTime(new Date(f.at))}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         </div>
       )}
     </section>

@@ -1,15 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor, CaseRole, Role, RoleGrant } from '../../auth/domain/roles';
 import {
+  accessRole,
   applicationEditorRole,
   canEditApplication,
   caseRoles,
   canViewCase,
+  conflictedRoles,
   type CaseScope,
+  seesPatientIdentity,
+  transitionRefusal,
   waitingStatuses,
   waitsFor,
 } from './access';
-import type { Status } from './workflow';
+import type { CaseEvent, Status } from './workflow';
 
 const TRUST = 'trust-a';
 const DEPT = 'dept-1';
@@ -44,6 +48,18 @@ const director = actor('user-director', [{ role: 'decisionMaker', departmentId: 
 const assessor = actor('user-assessor', [{ role: 'assessor', departmentId: null }]);
 const admin = actor('user-admin', [{ role: 'trustAdmin', departmentId: null }]);
 const reader = actor('user-reader', [{ role: 'nationalReader', departmentId: null }]);
+/** One person holding every judging role besides applicant (BRIEF §2: one can hold several). */
+const allRoles = (userId: string) =>
+  actor(userId, [
+    { role: 'applicant', departmentId: DEPT },
+    { role: 'endorser', departmentId: DEPT },
+    { role: 'decisionMaker', departmentId: null },
+    { role: 'assessor', departmentId: null },
+  ]);
+const applicantJudge = allRoles(applicantId);
+const coAuthorJudge = allRoles('user-coauthor');
+const otherJudge = allRoles('user-other');
+const delegateAuthor = actor('user-delegate', [{ role: 'endorser', departmentId: 'dept-2' }]);
 const foreignDirector = actor(
   'user-foreign',
   [{ role: 'decisionMaker', departmentId: null }],
@@ -81,6 +97,117 @@ describe('caseRoles', () => {
       grants: [{ role: 'decisionMaker', trustId: 'trust-b', departmentId: null }],
     };
     expect(caseRoles(twoTrusts, scope('endorsed'))).toEqual([]);
+  });
+});
+
+describe('caseRoles: no one judges their own application (conflict of interest)', () => {
+  const JUDGING: Role[] = ['endorser', 'decisionMaker', 'assessor'];
+  it.each([
+    ['applicant with every role', applicantJudge, 'submitted', ['applicant']],
+    ['applicant with every role', applicantJudge, 'endorsed', ['applicant']],
+    ['applicant with every role', applicantJudge, 'underAssessment', ['applicant']],
+    ['applicant with every role', applicantJudge, 'decided', ['applicant']],
+    ['co-author with every role', coAuthorJudge, 'submitted', ['coAuthor']],
+    ['co-author with every role', coAuthorJudge, 'underAssessment', ['coAuthor']],
+    ['the same person on a colleague’s case', otherJudge, 'submitted', JUDGING],
+    ['the same person on a colleague’s case', otherJudge, 'underAssessment', JUDGING],
+  ] as [string, Actor, Status, Role[]][])('%s in %s → %j', (_label, who, status, roles) => {
+    expect(caseRoles(who, scope(status))).toEqual(roles);
+  });
+
+  it('leaves a registrar (applicant of record without the applicant role) their roles', () => {
+    // Etterregistrering names the director who registers as the case's applicant.
+    const registrar = actor(applicantId, [{ role: 'decisionMaker', departmentId: null }]);
+    expect(caseRoles(registrar, scope('decided'))).toEqual(['decisionMaker']);
+    expect(conflictedRoles(registrar, scope('decided'))).toEqual([]);
+  });
+
+  it('keeps a delegated leader who co-authors out of the endorsement', () => {
+    const s = { ...scope('submitted'), coAuthorIds: ['user-delegate'] };
+    expect(caseRoles(delegateAuthor, s)).toEqual(['coAuthor']);
+    expect(conflictedRoles(delegateAuthor, s)).toEqual(['endorser']);
+  });
+
+  it.each([
+    ['applicant with every role', applicantJudge, JUDGING],
+    ['co-author with every role', coAuthorJudge, JUDGING],
+    ['the same person on a colleague’s case', otherJudge, []],
+    ['plain applicant', applicant, []],
+    ['director of another trust', foreignDirector, []],
+  ] as [string, Actor, Role[]][])('conflictedRoles: %s → %j', (_label, who, roles) => {
+    expect(conflictedRoles(who, scope('underAssessment'))).toEqual(roles);
+  });
+
+  it.each([
+    // The applicant's own actions stay; the judging ones are refused as their own case.
+    ['submitted', 'endorse', ['applicant'], JUDGING, 'ownCase'],
+    ['submitted', 'notEndorse', ['applicant'], JUDGING, 'ownCase'],
+    ['endorsed', 'startAssessment', ['applicant'], JUDGING, 'ownCase'],
+    ['underAssessment', 'decide', ['applicant'], JUDGING, 'ownCase'],
+    ['underAssessment', 'requestInformation', ['coAuthor'], JUDGING, 'ownCase'],
+    ['decided', 'reviseDecision', ['applicant'], JUDGING, 'ownCase'],
+    ['submitted', 'withdraw', ['applicant'], JUDGING, null],
+    // Without conflicted roles the workflow's own refusal stands.
+    ['underAssessment', 'decide', ['applicant'], [], 'forbidden'],
+    ['draft', 'decide', ['applicant'], JUDGING, 'invalidTransition'],
+    ['underAssessment', 'decide', ['decisionMaker'], [], null],
+  ] as [Status, CaseEvent, CaseRole[], Role[], string | null][])(
+    'transitionRefusal: %s, %s by %j (set aside %j) → %s',
+    (status, event, roles, conflicted, refusal) => {
+      expect(transitionRefusal(status, event, roles, conflicted, 'offLabel')).toBe(refusal);
+    },
+  );
+
+  it('refuses a direct decision of a Tilgangsordningen case as not for its scheme', () => {
+    expect(
+      transitionRefusal('endorsed', 'decide', ['decisionMaker'], [], 'tilgangsordningen'),
+    ).toBe('notForScheme');
+    expect(
+      transitionRefusal(
+        'atInterregionalCommittee',
+        'decide',
+        ['applicant'],
+        JUDGING,
+        'tilgangsordningen',
+      ),
+    ).toBe('ownCase');
+  });
+});
+
+describe('seesPatientIdentity', () => {
+  it.each([
+    [['consultant'], false],
+    [[], false],
+    [['applicant'], true],
+    [['coAuthor'], true],
+    [['endorser'], true],
+    [['decisionMaker'], true],
+    [['assessor'], true],
+    // A treating-trust role alongside decides (not reachable today: kept for the rule's sake).
+    [['consultant', 'decisionMaker'], true],
+  ] as [CaseRole[], boolean][])('%j → %s', (roles, sees) => {
+    expect(seesPatientIdentity(roles)).toBe(sees);
+  });
+});
+
+describe('accessRole: the role an access is logged in', () => {
+  it.each([
+    // The stage's role when the case waits for one of the actor's roles…
+    [['endorser', 'decisionMaker', 'assessor'], 'submitted', 'endorser'],
+    [['endorser', 'decisionMaker', 'assessor'], 'endorsed', 'decisionMaker'],
+    [['endorser', 'decisionMaker', 'assessor'], 'underAssessment', 'decisionMaker'],
+    [['endorser', 'assessor'], 'underAssessment', 'assessor'],
+    [['applicant', 'coAuthor'], 'returned', 'applicant'],
+    [['coAuthor'], 'draft', 'coAuthor'],
+    // …otherwise the widest: director, committee, leader, applicant, co-author, consultant.
+    [['endorser', 'decisionMaker'], 'closed', 'decisionMaker'],
+    [['endorser', 'assessor'], 'submitted', 'endorser'],
+    [['endorser', 'assessor'], 'closed', 'assessor'],
+    [['applicant'], 'underAssessment', 'applicant'],
+    [['consultant'], 'inConsultation', 'consultant'],
+    [[], 'submitted', null],
+  ] as [CaseRole[], Status, CaseRole | null][])('%j in %s → %s', (roles, status, role) => {
+    expect(accessRole(roles, status)).toBe(role);
   });
 });
 
@@ -130,6 +257,8 @@ describe('waitsFor', () => {
     [['decisionMaker'], 'decided', true], // begin follow-up
     [['decisionMaker', 'applicant'], 'awaitingInformation', true],
     [[], 'endorsed', false],
+    [['decisionMaker'], 'atInterregionalCommittee', true],
+    [['applicant'], 'atInterregionalCommittee', false], // may only withdraw
   ] as [CaseRole[], Status, boolean][])('%j in %s → %s', (roles, status, waits) => {
     expect(waitsFor(roles, status)).toBe(waits);
   });
@@ -139,6 +268,7 @@ describe('waitsFor', () => {
       'endorsed',
       'underAssessment',
       'inConsultation',
+      'atInterregionalCommittee', // records the interregional committee's decision
       'decided',
     ]);
     expect(waitingStatuses(['applicant'])).toEqual([

@@ -1,11 +1,40 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkPatientId,
+  controlDigit,
   decisionSchema,
   fieldErrors,
+  hasValidControlDigits,
   isIsoDate,
   normalisePatientId,
+  patientIdKind,
 } from './application';
+
+/**
+ * An FH-nummer computed here from the algorithm, independently of the code under test: first digit
+ * 8 or 9, seven more digits, then K1 = 11 − (Σ w·d mod 11) with weights 3 7 6 1 8 9 4 5 2 and
+ * K2 with 5 4 3 2 7 6 5 4 3 2 over the ten digits (11 → 0; 10: no such number). Null when a
+ * control digit would be 10.
+ */
+function fhNumber(first9: string): string | null {
+  const mod11 = (digits: number[], weights: number[]) => {
+    const rest = digits.reduce((sum, d, i) => sum + d * (weights[i] ?? 0), 0) % 11;
+    return rest === 0 ? 0 : 11 - rest;
+  };
+  const digits = Array.from(first9, Number);
+  const k1 = mod11(digits, [3, 7, 6, 1, 8, 9, 4, 5, 2]);
+  if (k1 === 10) return null;
+  const k2 = mod11([...digits, k1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]);
+  return k2 === 10 ? null : `${first9}${k1}${k2}`;
+}
+
+/** Valid FH-numbers from several bodies (both first digits), skipping bodies without one. */
+const FH_NUMBERS = ['800000001', '812345678', '876543210', '900000002', '955512340', '999999990']
+  .map(fhNumber)
+  .filter((n): n is string => n !== null);
+
+/** The same number with its last digit changed: the control digits no longer match. */
+const wrongLastDigit = (n: string) => `${n.slice(0, 10)}${(Number(n[10]) + 1) % 10}`;
 
 // Synthetic Test-Norge numbers (month + 80): valid check digits, never a real person.
 const VALID_TNR = '15838510075';
@@ -37,6 +66,58 @@ describe('checkPatientId', () => {
     ['ten digits', '4101901011', 'patientIdFormat'],
   ])('%s: %s → %s', (_kind, value, expected) => {
     expect(checkPatientId(value)).toBe(expected);
+  });
+
+  it('computes valid FH-numbers for the table below (guards the test helper itself)', () => {
+    expect(FH_NUMBERS.length).toBeGreaterThanOrEqual(4);
+    expect(FH_NUMBERS.some((n) => n.startsWith('8'))).toBe(true);
+    expect(FH_NUMBERS.some((n) => n.startsWith('9'))).toBe(true);
+  });
+
+  // FH-nummer (felles hjelpenummer): 11 digits, first 8 or 9, fødselsnummer control digits.
+  it.each(FH_NUMBERS.map((n) => [n]))('FH-nummer %s is accepted as fhn', (value) => {
+    expect(checkPatientId(value)).toBeNull();
+    expect(patientIdKind(value)).toBe('fhn');
+    expect(hasValidControlDigits(value)).toBe(true);
+  });
+
+  it.each(FH_NUMBERS.flatMap((n) => [[wrongLastDigit(n)], [`${n.slice(0, 9)}${n[10]}${n[9]}`]]))(
+    'FH-nummer with wrong control digits %s → patientIdFhInvalid',
+    (value) => {
+      // Swapping equal control digits changes nothing: only check numbers that really differ.
+      if (FH_NUMBERS.includes(value)) return;
+      expect(checkPatientId(value)).toBe('patientIdFhInvalid');
+      expect(patientIdKind(value)).toBeNull();
+    },
+  );
+
+  it.each([
+    ['first digit 8, ten digits', '8123456789', 'patientIdFormat'],
+    ['first digit 9, twelve digits', '912345678901', 'patientIdFormat'],
+    // The body 800000000 has the control digits 98, not 00.
+    ['all zeros after 8', '80000000000', 'patientIdFhInvalid'],
+  ])('%s: %s → %s', (_label, value, expected) => {
+    expect(checkPatientId(value)).toBe(expected);
+  });
+
+  it.each([
+    ['15838510075', 'tnr'],
+    ['01019010046', 'fnr'],
+    ['41019010110', 'dnr'],
+    ['41819010186', 'dnr'],
+    ['01419010029', 'hnr'],
+    ['01019010047', null],
+  ])('patientIdKind(%s) → %s', (value, kind) => {
+    expect(patientIdKind(value)).toBe(kind);
+  });
+
+  it.each([
+    // The worked example of fnrinfo.no: 311299567 → control digits 1 and 5.
+    [[3, 1, 1, 2, 9, 9, 5, 6, 7], [3, 7, 6, 1, 8, 9, 4, 5, 2], 1],
+    [[3, 1, 1, 2, 9, 9, 5, 6, 7, 1], [5, 4, 3, 2, 7, 6, 5, 4, 3, 2], 5],
+    [[0, 0, 0, 0, 0, 0, 0, 0, 0], [3, 7, 6, 1, 8, 9, 4, 5, 2], 0],
+  ])('controlDigit(%j, %j) → %s', (digits, weights, digit) => {
+    expect(controlDigit(digits, weights)).toBe(digit);
   });
 
   it('removes spaces and dots people type', () => {

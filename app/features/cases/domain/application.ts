@@ -20,6 +20,7 @@ export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 export const VALIDATION_ERRORS = [
   'patientIdFormat',
   'patientIdInvalid',
+  'patientIdFhInvalid',
   'tooLong',
   'reasonRequired',
   'outcomeRequired',
@@ -53,10 +54,61 @@ export function normalisePatientId(value: string): string {
   return value.replace(/[\s.]/g, '');
 }
 
-/** Validates a Norwegian fødselsnummer, D-nummer, H-nummer or synthetic test number. */
+/**
+ * The kinds of patient id: fødselsnummer, D-nummer, H-nummer (the hospital's own help number,
+ * month + 40), FH-nummer (felles hjelpenummer) and a synthetic Test Norge number (month + 80).
+ */
+export const PATIENT_ID_KINDS = ['fnr', 'dnr', 'hnr', 'fhn', 'tnr'] as const;
+export type PatientIdKind = (typeof PATIENT_ID_KINDS)[number];
+
+/** Weights of the two mod-11 control digits of a fødselsnummer (K1 over 9 digits, K2 over 10). */
+const K1_WEIGHTS = [3, 7, 6, 1, 8, 9, 4, 5, 2] as const;
+const K2_WEIGHTS = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2] as const;
+
+/**
+ * The mod-11 control digit of `digits` with `weights` (11 − sum mod 11; 11 gives 0), or null when
+ * it would be 10: no number with those digits exists.
+ */
+export function controlDigit(digits: readonly number[], weights: readonly number[]): number | null {
+  const sum = weights.reduce((acc, weight, i) => acc + weight * (digits[i] ?? 0), 0);
+  const digit = 11 - (sum % 11);
+  if (digit === 11) return 0;
+  return digit === 10 ? null : digit;
+}
+
+/** Whether the last two of 11 digits are the fødselsnummer's mod-11 control digits of the rest. */
+export function hasValidControlDigits(value: string): boolean {
+  if (!/^\d{11}$/.test(value)) return false;
+  const digits = Array.from(value, Number);
+  const k1 = controlDigit(digits.slice(0, 9), K1_WEIGHTS);
+  const k2 = k1 === null ? null : controlDigit([...digits.slice(0, 9), k1], K2_WEIGHTS);
+  return k1 === digits[9] && k2 === digits[10];
+}
+
+/**
+ * An FH-nummer (felles hjelpenummer) by its form: 11 digits whose first is 8 or 9, the other
+ * nine random (no date). Norsk helsenett: "ellevesifret med to kontrollsiffer, som i ordinære
+ * fødselsnummer, men med første siffer 8 eller 9" (https://nhn.no/hva-er-felles-hjelpenummer/;
+ * the syntax is in the standard HIS 1001:2010, "Identifikatorer for personer"). A fødselsnummer
+ * starts with the day (0–3), a D-nummer with the day + 4 (4–7), so 8 and 9 are FH's alone.
+ */
+export function looksLikeFhNumber(value: string): boolean {
+  return /^[89]\d{10}$/.test(value);
+}
+
+/** The kind of a valid patient id, or null when it is not one (wrong length or digits). */
+export function patientIdKind(value: string): PatientIdKind | null {
+  if (looksLikeFhNumber(value)) return hasValidControlDigits(value) ? 'fhn' : null;
+  const result = idnr(value);
+  if (result.status !== 'valid') return null;
+  return result.type === 'dnr-and-hnr' || result.type === 'dnr-and-tnr' ? 'dnr' : result.type;
+}
+
+/** Validates a Norwegian fødselsnummer, D-nummer, H-nummer, FH-nummer or synthetic test number. */
 export function checkPatientId(value: string): ValidationError | null {
   if (!/^\d{11}$/.test(value)) return 'patientIdFormat';
-  return idnr(value).status === 'valid' ? null : 'patientIdInvalid';
+  if (patientIdKind(value)) return null;
+  return looksLikeFhNumber(value) ? 'patientIdFhInvalid' : 'patientIdInvalid';
 }
 
 const text = (max: number) => z.string().trim().max(max, { error: 'tooLong' });

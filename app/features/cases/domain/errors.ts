@@ -1,9 +1,38 @@
 import type { FieldErrors } from './application';
 
-export type CaseErrorCode = 'notFound' | 'conflict' | 'forbidden' | 'invalidTransition' | 'invalid';
+/**
+ * `ownCase`: a judging action (endorse, assess, decide) on a case the actor wrote (conflict of
+ * interest, `caseRoles`). `patientIdentityHidden`: a consulted trust asked for the patient's
+ * identity (the full id, the export, the letter), which only the treating trust sees.
+ * `notForScheme`: the event exists in this status, but not for the case's scheme (workflow.ts
+ * checkTransition).
+ */
+export type CaseErrorCode =
+  | 'notFound'
+  | 'conflict'
+  | 'forbidden'
+  | 'ownCase'
+  | 'patientIdentityHidden'
+  | 'invalidTransition'
+  | 'notForScheme'
+  | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
 export type Problem = Exclude<CaseErrorCode, 'notFound' | 'invalid'>;
+
+const PROBLEMS: readonly Problem[] = [
+  'conflict',
+  'forbidden',
+  'ownCase',
+  'patientIdentityHidden',
+  'invalidTransition',
+  'notForScheme',
+];
+
+/** Whether a value (an error response's data) names a refusal the message catalogue explains. */
+export function isProblem(value: unknown): value is Problem {
+  return PROBLEMS.some((p) => p === value);
+}
 
 /** A use case refused: the route maps the code to an HTTP status and a Norwegian message. */
 export class CaseError extends Error {

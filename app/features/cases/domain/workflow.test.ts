@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CASE_ONLY_ROLES, ROLES, type CaseRole, type Role } from '../../auth/domain/roles';
+import { SCHEMES, type Scheme } from './application';
 import {
   availableEvents,
   checkTransition,
@@ -11,11 +12,18 @@ import {
   type Status,
 } from './workflow';
 
+type Row = [Status, CaseRole[]] | [Status, CaseRole[], readonly Scheme[]];
+
+/** Schemes the trust decides itself; Tilgangsordningen goes to the interregional committee. */
+const TRUST: readonly Scheme[] = ['offLabel', 'noMarketingAuthorisation', 'unntaksordningen'];
+const COMMITTEE: readonly Scheme[] = ['tilgangsordningen'];
+
 /**
  * The lifecycle of BRIEF §3 restated by hand, independently of TRANSITIONS: for each status, the
- * events that lead somewhere, where they lead, and who may fire them.
+ * events that lead somewhere, where they lead, who may fire them and (when not every scheme) for
+ * which schemes.
  */
-const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, CaseRole[]]>>> = {
+const EXPECTED: Record<Status, Partial<Record<CaseEvent, Row>>> = {
   draft: { submit: ['submitted', ['applicant']], withdraw: ['withdrawn', ['applicant']] },
   submitted: {
     endorse: ['endorsed', ['endorser']],
@@ -28,14 +36,20 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, CaseRole[]]>>>
   endorsed: {
     startAssessment: ['underAssessment', ['decisionMaker', 'assessor']],
     returnToApplicant: ['returned', ['decisionMaker']],
-    decide: ['decided', ['decisionMaker']],
+    decide: ['decided', ['decisionMaker'], TRUST],
+    forwardToInterregional: ['atInterregionalCommittee', ['decisionMaker'], COMMITTEE],
     withdraw: ['withdrawn', ['applicant']],
   },
   underAssessment: {
     returnToApplicant: ['returned', ['decisionMaker']],
     requestInformation: ['awaitingInformation', ['decisionMaker', 'assessor']],
     requestConsultation: ['inConsultation', ['decisionMaker']],
-    decide: ['decided', ['decisionMaker']],
+    decide: ['decided', ['decisionMaker'], TRUST],
+    forwardToInterregional: ['atInterregionalCommittee', ['decisionMaker'], COMMITTEE],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  atInterregionalCommittee: {
+    decide: ['decided', ['decisionMaker'], COMMITTEE],
     withdraw: ['withdrawn', ['applicant']],
   },
   awaitingInformation: {
@@ -63,21 +77,72 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, [Status, CaseRole[]]>>>
 
 const cases = STATUSES.flatMap((status) =>
   EVENTS.flatMap((event) =>
-    [...ROLES, ...CASE_ONLY_ROLES].map((role) => ({ status, event, role })),
+    [...ROLES, ...CASE_ONLY_ROLES].flatMap((role) =>
+      [...SCHEMES, null].map((scheme) => ({ status, event, role, scheme })),
+    ),
   ),
 );
 
-describe('transition table: every status × event × role', () => {
-  it.each(cases)('$status + $event by $role', ({ status, event, role }) => {
+describe('transition table: every status × event × role × scheme', () => {
+  it.each(cases)('$status + $event by $role ($scheme)', ({ status, event, role, scheme }) => {
     const expected = EXPECTED[status][event];
-    const result = checkTransition(status, event, [role]);
+    const result = checkTransition(status, event, [role], scheme);
+    const schemes = expected?.[2];
     if (!expected) {
       expect(result).toEqual({ ok: false, error: 'invalidTransition' });
+    } else if (schemes && !(scheme && schemes.includes(scheme))) {
+      expect(result).toEqual({ ok: false, error: 'notForScheme' });
     } else if (expected[1].includes(role)) {
       expect(result).toMatchObject({ ok: true, role, transition: { to: expected[0] } });
     } else {
       expect(result).toEqual({ ok: false, error: 'forbidden' });
     }
+  });
+
+  it.each(cases)(
+    'availableEvents: $status by $role ($scheme) lists exactly the allowed events',
+    ({ status, role, scheme, event }) => {
+      const allowed = checkTransition(status, event, [role], scheme).ok;
+      expect(availableEvents(status, [role], scheme).includes(event)).toBe(allowed);
+    },
+  );
+});
+
+describe('Tilgangsordningen: the interregional committee decides', () => {
+  it('refuses a direct decision, by the medical director too, from endorsed and under assessment', () => {
+    for (const from of ['endorsed', 'underAssessment'] as const) {
+      expect(checkTransition(from, 'decide', ['decisionMaker'], 'tilgangsordningen')).toEqual({
+        ok: false,
+        error: 'notForScheme',
+      });
+    }
+  });
+
+  it('forwards with the assessment of the medical director as the required reason', () => {
+    const result = checkTransition(
+      'underAssessment',
+      'forwardToInterregional',
+      ['decisionMaker'],
+      'tilgangsordningen',
+    );
+    expect(result.ok && result.transition.reasonRequired).toBe(true);
+  });
+
+  it.each(TRUST)('keeps the direct decision for %s', (scheme) => {
+    expect(availableEvents('endorsed', ['decisionMaker'], scheme)).toEqual([
+      'startAssessment',
+      'returnToApplicant',
+      'decide',
+    ]);
+  });
+
+  it.each([
+    [['decisionMaker'], ['decide']],
+    [['applicant'], ['withdraw']],
+    [['endorser', 'assessor'], []],
+  ] as [CaseRole[], CaseEvent[]][])('at the committee, %j may fire %j', (roles, events) => {
+    expect(availableEvents('atInterregionalCommittee', roles, 'tilgangsordningen')).toEqual(events);
+    expect(availableEvents('atInterregionalCommittee', roles, 'anyScheme')).toEqual(events);
   });
 });
 
@@ -120,21 +185,22 @@ describe('transition table: shape', () => {
     ['requestInformation', 'underAssessment'],
     ['requestConsultation', 'underAssessment'],
     ['withdraw', 'submitted'],
+    ['withdraw', 'atInterregionalCommittee'],
     ['reviseDecision', 'decided'],
     ['reviseDecision', 'followUp'],
   ] as const)('%s from %s requires a reason', (event, from) => {
-    const result = checkTransition(from, event, ROLES);
+    const result = checkTransition(from, event, ROLES, 'offLabel');
     expect(result.ok && result.transition.reasonRequired).toBe(true);
   });
 
   it('lets an applicant discard a draft without a reason', () => {
-    const result = checkTransition('draft', 'withdraw', ['applicant']);
+    const result = checkTransition('draft', 'withdraw', ['applicant'], null);
     expect(result.ok && result.transition.reasonRequired).toBe(false);
   });
 
   it('prefers the first listed role when the actor holds several', () => {
     expect(
-      checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker']),
+      checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker'], 'offLabel'),
     ).toMatchObject({ ok: true, role: 'decisionMaker' });
   });
 });
@@ -150,6 +216,6 @@ describe('availableEvents', () => {
     ['decided', ['decisionMaker'], ['reviseDecision', 'beginFollowUp', 'close']],
     ['closed', [...ROLES], []],
   ] as [Status, Role[], CaseEvent[]][])('%s for %j → %j', (status, roles, events) => {
-    expect(availableEvents(status, roles)).toEqual(events);
+    expect(availableEvents(status, roles, 'offLabel')).toEqual(events);
   });
 });

@@ -1,4 +1,5 @@
 import type { CaseRole } from '../../auth/domain/roles';
+import { SCHEMES, type Scheme } from './application';
 
 /** The lifecycle of a case (BRIEF §3), main path and side paths. */
 export const STATUSES = [
@@ -10,6 +11,7 @@ export const STATUSES = [
   'underAssessment',
   'awaitingInformation', // the assessment asked the applicant for more information
   'inConsultation', // another trust's director or committee has been consulted
+  'atInterregionalCommittee', // Tilgangsordningen: the interregional committee decides
   'decided',
   'followUp',
   'closed',
@@ -33,6 +35,9 @@ export const EVENTS = [
   'requestConsultation',
   'answerConsultation',
   'cancelConsultation',
+  // Tilgangsordningen: the medical director's assessment (clinical exceptionality, priority
+  // criteria) goes to the interregional committee, whose decision is then recorded with `decide`.
+  'forwardToInterregional',
   'decide',
   'reviseDecision', // a new, frozen version of the decision; earlier versions are kept
   'beginFollowUp',
@@ -49,6 +54,8 @@ export interface Transition {
   roles: readonly CaseRole[];
   /** Whether the actor must state a reason (justification, question, answer). */
   reasonRequired: boolean;
+  /** The schemes the row applies to; absent means every scheme. */
+  schemes?: readonly Scheme[];
 }
 
 const t = (
@@ -57,7 +64,18 @@ const t = (
   to: Status,
   roles: readonly CaseRole[],
   reasonRequired: boolean,
-): Transition => ({ from, event, to, roles, reasonRequired });
+  schemes?: readonly Scheme[],
+): Transition => ({ from, event, to, roles, reasonRequired, ...(schemes ? { schemes } : {}) });
+
+/**
+ * Tilgangsordningen (BRIEF §1): the trust's medical director assesses clinical exceptionality and
+ * the priority criteria, then an interregional committee decides. Every other scheme is decided by
+ * the trust.
+ */
+export const COMMITTEE_SCHEMES: readonly Scheme[] = ['tilgangsordningen'];
+const TRUST_DECIDED_SCHEMES: readonly Scheme[] = SCHEMES.filter(
+  (s) => !COMMITTEE_SCHEMES.includes(s),
+);
 
 const WITHDRAWABLE: readonly Status[] = [
   'draft',
@@ -67,6 +85,7 @@ const WITHDRAWABLE: readonly Status[] = [
   'underAssessment',
   'awaitingInformation',
   'inConsultation',
+  'atInterregionalCommittee',
 ];
 
 /** The one declarative table of who may do what in which state. */
@@ -81,7 +100,16 @@ export const TRANSITIONS: readonly Transition[] = [
 
   t('endorsed', 'startAssessment', 'underAssessment', ['decisionMaker', 'assessor'], false),
   t('endorsed', 'returnToApplicant', 'returned', ['decisionMaker'], true),
-  t('endorsed', 'decide', 'decided', ['decisionMaker'], true), // simplified flow: straight to decision
+  // Simplified flow: straight to decision (the trust decides).
+  t('endorsed', 'decide', 'decided', ['decisionMaker'], true, TRUST_DECIDED_SCHEMES),
+  t(
+    'endorsed',
+    'forwardToInterregional',
+    'atInterregionalCommittee',
+    ['decisionMaker'],
+    true,
+    COMMITTEE_SCHEMES,
+  ),
   t('underAssessment', 'returnToApplicant', 'returned', ['decisionMaker'], true),
   t(
     'underAssessment',
@@ -96,7 +124,17 @@ export const TRANSITIONS: readonly Transition[] = [
   // only by that module, which also opens and closes the read grant.
   t('inConsultation', 'answerConsultation', 'underAssessment', ['consultant'], true),
   t('inConsultation', 'cancelConsultation', 'underAssessment', ['decisionMaker'], false),
-  t('underAssessment', 'decide', 'decided', ['decisionMaker'], true),
+  t('underAssessment', 'decide', 'decided', ['decisionMaker'], true, TRUST_DECIDED_SCHEMES),
+  t(
+    'underAssessment',
+    'forwardToInterregional',
+    'atInterregionalCommittee',
+    ['decisionMaker'],
+    true,
+    COMMITTEE_SCHEMES,
+  ),
+  // The medical director records the interregional committee's decision.
+  t('atInterregionalCommittee', 'decide', 'decided', ['decisionMaker'], true, COMMITTEE_SCHEMES),
 
   t('decided', 'reviseDecision', 'decided', ['decisionMaker'], true),
   t('followUp', 'reviseDecision', 'followUp', ['decisionMaker'], true),
@@ -118,31 +156,60 @@ export const FINAL_STATUSES: readonly Status[] = STATUSES.filter(
   (s) => !TRANSITIONS.some((tr) => tr.from === s),
 );
 
-export function findTransition(from: Status, event: CaseEvent): Transition | undefined {
-  return TRANSITIONS.find((tr) => tr.from === from && tr.event === event);
+/**
+ * The case's scheme (null while a draft has none), or `anyScheme` for questions about a status in
+ * general, such as which statuses wait for a role.
+ */
+export type SchemeScope = Scheme | null | 'anyScheme';
+
+function appliesTo(transition: Transition, scheme: SchemeScope): boolean {
+  if (!transition.schemes || scheme === 'anyScheme') return true;
+  return scheme !== null && transition.schemes.includes(scheme);
+}
+
+/** The row for `event` in `status` for a case of `scheme` (at most one: rows are unique per pair). */
+export function findTransition(
+  from: Status,
+  event: CaseEvent,
+  scheme: SchemeScope,
+): Transition | undefined {
+  return TRANSITIONS.find((tr) => tr.from === from && tr.event === event && appliesTo(tr, scheme));
 }
 
 export type TransitionCheck =
   | { ok: true; transition: Transition; role: CaseRole }
-  | { ok: false; error: 'invalidTransition' | 'forbidden' };
+  | { ok: false; error: 'invalidTransition' | 'forbidden' | 'notForScheme' };
 
-/** May an actor holding `roles` for this case fire `event` in `status`? Names the role used. */
+/**
+ * May an actor holding `roles` for a case of `scheme` fire `event` in `status`? Names the role
+ * used. `anyScheme` only for rows without a scheme condition (the follow-up job's
+ * `beginFollowUp`). `notForScheme`: the event exists in this status, but not for this scheme (a
+ * Tilgangsordningen case is decided by the interregional committee, not directly).
+ */
 export function checkTransition(
   status: Status,
   event: CaseEvent,
   roles: readonly CaseRole[],
+  scheme: SchemeScope,
 ): TransitionCheck {
-  const transition = findTransition(status, event);
-  if (!transition) return { ok: false, error: 'invalidTransition' };
+  const transition = findTransition(status, event, scheme);
+  if (!transition) {
+    const otherScheme = findTransition(status, event, 'anyScheme');
+    return { ok: false, error: otherScheme ? 'notForScheme' : 'invalidTransition' };
+  }
   const role = transition.roles.find((r) => roles.includes(r));
   if (!role) return { ok: false, error: 'forbidden' };
   return { ok: true, transition, role };
 }
 
-/** The events an actor holding `roles` may fire in `status`, in table order. */
-export function availableEvents(status: Status, roles: readonly CaseRole[]): CaseEvent[] {
+/** The events an actor holding `roles` may fire in `status` for a case of `scheme`, in table order. */
+export function availableEvents(
+  status: Status,
+  roles: readonly CaseRole[],
+  scheme: SchemeScope,
+): CaseEvent[] {
   return TRANSITIONS.filter(
-    (tr) => tr.from === status && tr.roles.some((r) => roles.includes(r)),
+    (tr) => tr.from === status && appliesTo(tr, scheme) && tr.roles.some((r) => roles.includes(r)),
   ).map((tr) => tr.event);
 }
 

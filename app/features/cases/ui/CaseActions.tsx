@@ -1,4 +1,4 @@
-import { Button, Card, Heading } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { TextField } from '../../../ui/fields';
@@ -35,14 +35,18 @@ export function CaseActions({
           const code = errors[field];
           return code ? msg.errors[code] : undefined;
         };
-        const reasonRequired = findTransition(status, event)?.reasonRequired ?? false;
+        // Rows are unique per (status, event): whether a reason is required does not vary by scheme.
+        const reasonRequired = findTransition(status, event, 'anyScheme')?.reasonRequired ?? false;
         const headingId = `action-${event}`;
+        const help =
+          event in msg.eventHelp ? msg.eventHelp[event as keyof typeof msg.eventHelp] : null;
         return (
           <Card key={event} data-color="neutral">
             <Form method="post" className="sp-stack" aria-labelledby={headingId} noValidate>
               <Heading level={3} data-size="xs" id={headingId}>
                 {msg.events[event]}
               </Heading>
+              {help && <Paragraph data-size="sm">{help}</Paragraph>}
               <input type="hidden" name="event" value={event} />
               <input type="hidden" name="version" value={version} />
               <TextField

@@ -11,6 +11,7 @@ const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger
   underAssessment: 'info',
   awaitingInformation: 'warning',
   inConsultation: 'info',
+  atInterregionalCommittee: 'info',
   decided: 'success',
   followUp: 'success',
   closed: 'neutral',

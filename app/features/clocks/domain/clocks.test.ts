@@ -168,6 +168,8 @@ describe('parseDeadlineForm', () => {
     'awaitingInformation.urgentDays': '5',
     'inConsultation.normalDays': '0',
     'inConsultation.urgentDays': '0',
+    'atInterregionalCommittee.normalDays': '30',
+    'atInterregionalCommittee.urgentDays': '7',
   };
 
   it('reads whole days, zero included', () => {
@@ -180,6 +182,7 @@ describe('parseDeadlineForm', () => {
         underAssessment: { normalDays: 21, urgentDays: 5 },
         awaitingInformation: { normalDays: 14, urgentDays: 5 },
         inConsultation: { normalDays: 0, urgentDays: 0 },
+        atInterregionalCommittee: { normalDays: 30, urgentDays: 7 },
       },
     });
   });

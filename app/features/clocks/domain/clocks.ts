@@ -8,6 +8,7 @@ export const CLOCKED_STATUSES = [
   'underAssessment',
   'awaitingInformation',
   'inConsultation',
+  'atInterregionalCommittee',
 ] as const satisfies readonly Status[];
 export type ClockedStatus = (typeof CLOCKED_STATUSES)[number];
 
@@ -29,6 +30,8 @@ export const DEFAULT_DEADLINES: DeadlineTable = {
   underAssessment: { normalDays: 21, urgentDays: 5 },
   awaitingInformation: { normalDays: 14, urgentDays: 5 },
   inConsultation: { normalDays: 14, urgentDays: 3 },
+  // Tilgangsordningen: the interregional committee meets about monthly.
+  atInterregionalCommittee: { normalDays: 30, urgentDays: 7 },
 };
 
 /** A trust's own deadlines (rows of stage_deadlines) over the defaults. */
@@ -187,6 +190,8 @@ export const RESPONSIBLE: Record<ClockedStatus, ResponsibleGroup> = {
   underAssessment: 'assessment',
   awaitingInformation: 'applicant',
   inConsultation: 'decisionMakers',
+  // The medical director records the committee's decision.
+  atInterregionalCommittee: 'decisionMakers',
 };
 
 export const MAX_DEADLINE_DAYS = 365;

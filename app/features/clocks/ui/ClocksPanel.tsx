@@ -6,6 +6,7 @@ import { OutcomeForm, UrgencyForm } from '../../followup/ui/FollowUpForms';
 import type { ClocksNotice, ClocksView } from '../clocks.server';
 import { splitDuration } from '../domain/clocks';
 import { RouteLink } from '../../../ui/RouteLink';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const when = (d: Date | string) => msg.dateTime(new Date(d));
 const caseLink = (id: string) => `/saker/${id}`;
@@ -166,28 +167,30 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
       )}
 
       {view.stages.length > 0 && (
-        <Table>
-          <caption>{msg.clocks.stageTimesTitle}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{msg.clocks.stageColumn}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.clocks.visitsColumn}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.clocks.timeColumn}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {view.stages.map((s) => (
-              <Table.Row key={s.status}>
-                <Table.HeaderCell scope="row">{msg.statuses[s.status]}</Table.HeaderCell>
-                <Table.Cell>{s.visits}</Table.Cell>
-                <Table.Cell>
-                  {duration(s.ms)}
-                  {s.current ? ` (${msg.clocks.ongoing})` : ''}
-                </Table.Cell>
+        <TableScroll label={msg.clocks.stageTimesTitle}>
+          <Table>
+            <caption>{msg.clocks.stageTimesTitle}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{msg.clocks.stageColumn}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.clocks.visitsColumn}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.clocks.timeColumn}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {view.stages.map((s) => (
+                <Table.Row key={s.status}>
+                  <Table.HeaderCell scope="row">{msg.statuses[s.status]}</Table.HeaderCell>
+                  <Table.Cell>{s.visits}</Table.Cell>
+                  <Table.Cell>
+                    {duration(s.ms)}
+                    {s.current ? ` (${msg.clocks.ongoing})` : ''}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </div>
   );

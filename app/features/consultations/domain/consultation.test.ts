@@ -106,7 +106,7 @@ describe('consultation events', () => {
   );
 
   it('answers as the database function does: inConsultation → underAssessment, by the consultant', () => {
-    expect(findTransition('inConsultation', 'answerConsultation')).toMatchObject({
+    expect(findTransition('inConsultation', 'answerConsultation', 'anyScheme')).toMatchObject({
       to: 'underAssessment',
       roles: ['consultant'],
       reasonRequired: true,
@@ -144,9 +144,11 @@ describe('a consulted trust in caseRoles', () => {
   });
 
   it('lets the consultant answer, and do nothing else, in any status', () => {
-    expect(availableEvents('inConsultation', ['consultant'])).toEqual(['answerConsultation']);
+    expect(availableEvents('inConsultation', ['consultant'], 'anyScheme')).toEqual([
+      'answerConsultation',
+    ]);
     for (const status of ['underAssessment', 'decided', 'draft', 'returned'] as const) {
-      expect(availableEvents(status, ['consultant'])).toEqual([]);
+      expect(availableEvents(status, ['consultant'], 'anyScheme')).toEqual([]);
       expect(canEditApplication(['consultant'], status)).toBe(false);
     }
   });

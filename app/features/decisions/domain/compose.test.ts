@@ -9,6 +9,7 @@ const LABELS: DecisionTextLabels = {
     rejected: 'Avslått',
   },
   decision: 'Vedtak',
+  interregionalCommittee: 'Beslutningen er tatt av det interregionale fagdirektørmøtet.',
   reason: 'Begrunnelse',
   conditions: 'Vilkår',
   evaluationDate: 'Evalueringsdato',
@@ -68,7 +69,16 @@ describe('composeDecision', () => {
       evaluationDate: null,
       prescriptionNote: null,
       invoicing: null,
+      interregionalCommittee: false,
     });
+  });
+
+  it('says under the outcome that the interregional committee decided (Tilgangsordningen)', () => {
+    const composed = composeDecision(input({}), 'HBE-2026-00001', LABELS, true);
+    expect(composed.text).toBe(
+      'Vedtak: Innvilget\n\nBeslutningen er tatt av det interregionale fagdirektørmøtet.\n\nBegrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
+    );
+    expect(composed.interregionalCommittee).toBe(true);
   });
 });
 

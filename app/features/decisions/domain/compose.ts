@@ -5,6 +5,8 @@ import { withCaseNumber } from './phrases';
 export interface DecisionTextLabels {
   outcomes: Record<DecisionOutcome, string>;
   decision: string;
+  /** The line saying the interregional committee took the decision (Tilgangsordningen). */
+  interregionalCommittee: string;
   reason: string;
   conditions: string;
   evaluationDate: string;
@@ -20,6 +22,8 @@ export interface ComposedDecision {
   evaluationDate: string | null;
   prescriptionNote: string | null;
   invoicing: string | null;
+  /** Tilgangsordningen: the interregional committee's decision, recorded by the trust. */
+  interregionalCommittee: boolean;
   text: string;
 }
 
@@ -40,12 +44,14 @@ export function conditionLines(conditions: string | null): string[] {
 /**
  * Builds the decision text from a validated decision: the outcome, the justification, the
  * conditions as a list, the evaluation date, and the reseptmerknad (with the løpenummer filled in)
- * and invoicing routine, each under its heading; parts not given are left out.
+ * and invoicing routine, each under its heading; parts not given are left out. A decision of the
+ * interregional committee (Tilgangsordningen) says so right under the outcome.
  */
 export function composeDecision(
   input: DecisionInput,
   caseNumber: string,
   labels: DecisionTextLabels,
+  interregionalCommittee = false,
 ): ComposedDecision {
   const prescriptionNote = input.prescriptionNote
     ? withCaseNumber(input.prescriptionNote, caseNumber)
@@ -53,6 +59,7 @@ export function composeDecision(
   const conditions = conditionLines(input.conditions);
   const parts = [
     `${labels.decision}: ${labels.outcomes[input.outcome]}`,
+    interregionalCommittee ? labels.interregionalCommittee : null,
     `${labels.reason}:\n${input.reason}`,
     conditions.length > 0
       ? `${labels.conditions}:\n${conditions.map((c) => `– ${c}`).join('\n')}`
@@ -70,6 +77,7 @@ export function composeDecision(
     evaluationDate: input.evaluationDate || null,
     prescriptionNote,
     invoicing: input.invoicing || null,
+    interregionalCommittee,
     text: parts.filter((p): p is string => p !== null).join('\n\n'),
   };
 }

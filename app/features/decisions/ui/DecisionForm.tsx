@@ -11,11 +11,11 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import { DECISION_OUTCOMES, type FieldErrors } from '../../cases/domain/application';
-import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { conditionLines } from '../domain/compose';
 import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases';
 import type { DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
+import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { DateField } from './DateField';
 import { RegulationGuide } from './RegulationGuide';
 

@@ -1,4 +1,4 @@
-import { Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
 import { conditionLines, norwegianDate } from '../domain/compose';
@@ -6,7 +6,15 @@ import type { DecisionPanel, DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { DecisionForm, type SubmittedDecision } from './DecisionForm';
 
-function DecisionDetails({ caseId, decision }: { caseId: string; decision: DecisionVersion }) {
+function DecisionDetails({
+  caseId,
+  decision,
+  letter,
+}: {
+  caseId: string;
+  decision: DecisionVersion;
+  letter: boolean;
+}) {
   const t = msg.decisionModule;
   const conditions = conditionLines(decision.conditions);
   return (
@@ -44,6 +52,12 @@ function DecisionDetails({ caseId, decision }: { caseId: string; decision: Decis
             <dd>{decision.invoicing}</dd>
           </>
         )}
+        {decision.interregionalCommittee && (
+          <>
+            <dt>{t.decidedByBody}</dt>
+            <dd>{t.interregionalCommittee}</dd>
+          </>
+        )}
         <dt>{t.decidedBy}</dt>
         <dd>
           {[decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', ')}
@@ -51,11 +65,13 @@ function DecisionDetails({ caseId, decision }: { caseId: string; decision: Decis
         <dt>{t.decidedAt}</dt>
         <dd>{msg.dateTime(new Date(decision.decidedAt))}</dd>
       </dl>
-      <div>
-        <Link href={`/saker/${caseId}/vedtak/${decision.version}/brev.pdf`} download>
-          {t.letter(decision.version)}
-        </Link>
-      </div>
+      {letter && (
+        <div>
+          <Link href={`/saker/${caseId}/vedtak/${decision.version}/brev.pdf`} download>
+            {t.letter(decision.version)}
+          </Link>
+        </div>
+      )}
     </div>
   );
 }
@@ -91,7 +107,7 @@ export function DecisionSection({
             {t.heading(msg.outcomes[current.outcome])}
           </Heading>
           <Paragraph data-size="sm">{t.current(current.version)}</Paragraph>
-          <DecisionDetails caseId={panel.caseId} decision={current} />
+          <DecisionDetails caseId={panel.caseId} decision={current} letter={panel.letter} />
         </Card>
       )}
       {earlier.length > 0 && (
@@ -105,26 +121,39 @@ export function DecisionSection({
                 {`${t.versionLabel(decision.version)}: ${msg.outcomes[decision.outcome]} – ${t.supersededBy(decision.supersededBy ?? 0)}`}
               </Details.Summary>
               <Details.Content>
-                <DecisionDetails caseId={panel.caseId} decision={decision} />
+                <DecisionDetails caseId={panel.caseId} decision={decision} letter={panel.letter} />
               </Details.Content>
             </Details>
           ))}
         </div>
       )}
-      {panel.events.map((event) => (
-        <DecisionForm
-          key={event}
-          caseId={panel.caseId}
-          caseNumber={panel.caseNumber ?? ''}
-          version={panel.version}
-          event={event}
-          phrases={panel.phrases}
-          current={current ?? null}
-          submitted={submitted}
-          minDate={minDate}
-          beforeSubmit={beforeSubmit?.(event)}
-        />
-      ))}
+      {panel.atInterregionalCommittee && panel.events.includes('decide') && (
+        <Alert data-color="info">{t.committeeRecords}</Alert>
+      )}
+      {panel.events.map((event) => {
+        const form = (
+          <DecisionForm
+            key={event}
+            caseId={panel.caseId}
+            caseNumber={panel.caseNumber ?? ''}
+            version={panel.version}
+            event={event}
+            phrases={panel.phrases}
+            current={current ?? null}
+            submitted={submitted}
+            minDate={minDate}
+            beforeSubmit={beforeSubmit?.(event)}
+          />
+        );
+        // A decision stands: changing it is possible but tucked away (open when it came back).
+        if (event !== 'reviseDecision') return form;
+        return (
+          <Details key={event} defaultOpen={submitted?.values.event === event}>
+            <Details.Summary>{t.changeDecision}</Details.Summary>
+            <Details.Content>{form}</Details.Content>
+          </Details>
+        );
+      })}
     </section>
   );
 }

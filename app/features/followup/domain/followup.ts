@@ -70,6 +70,7 @@ const HANDLING: readonly Status[] = [
   'underAssessment',
   'awaitingInformation',
   'inConsultation',
+  'atInterregionalCommittee',
 ];
 
 /**

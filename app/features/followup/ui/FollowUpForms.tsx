@@ -55,7 +55,8 @@ export function UrgencyForm({
         />
       )}
       <div>
-        <Button type="submit" variant={urgent ? 'secondary' : 'primary'}>
+        {/* Secondary either way: marking urgency is never the page's main action. */}
+        <Button type="submit" variant="secondary">
           {urgent ? msg.clocks.unmarkUrgent : msg.clocks.markUrgent}
         </Button>
       </div>

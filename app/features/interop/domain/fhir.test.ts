@@ -12,7 +12,7 @@ import {
   TASK_STATUS,
   type FhirCase,
 } from './fhir';
-import { CANONICAL, patientIdKind, SYSTEMS } from './identifiers';
+import { CANONICAL, SYSTEMS } from './identifiers';
 
 const NOW = new Date('2026-12-04T10:00:00Z');
 const CASE_ID = '5f0c8a51-3c0e-4d6b-9a55-0c2f1f6c9e11';
@@ -95,6 +95,7 @@ describe('TASK_STATUS', () => {
     ['underAssessment', 'in-progress'],
     ['awaitingInformation', 'on-hold'],
     ['inConsultation', 'in-progress'],
+    ['atInterregionalCommittee', 'in-progress'],
     ['decided', 'completed'],
     ['followUp', 'completed'],
     ['closed', 'completed'],
@@ -134,21 +135,6 @@ describe('questionnaireResponseStatus', () => {
     ['withdrawn', null, 'stopped'],
   ] as const)('%s (submitted %s) → %s', (status, submittedAt, expected) => {
     expect(questionnaireResponseStatus(status, submittedAt)).toBe(expected);
-  });
-});
-
-describe('patientIdKind', () => {
-  it.each([
-    ['15038510190', 'fodselsnummer'],
-    ['15838510075', 'fodselsnummer'], // synthetic Test-Norge number
-    ['55038510184', 'dNummer'],
-    ['15438510092', 'hNummer'],
-    ['81234567890', 'fellesHjelpenummer'],
-    ['15038510191', null], // wrong check digit
-    ['1503851019', null],
-    ['abc', null],
-  ] as const)('%s → %s', (value, expected) => {
-    expect(patientIdKind(value)).toBe(expected);
   });
 });
 
@@ -307,7 +293,11 @@ describe('caseBundle', () => {
   it.each([
     ['15038510190', { use: 'official', system: 'urn:oid:2.16.578.1.12.4.1.4.1' }],
     ['55038510184', { use: 'official', system: 'urn:oid:2.16.578.1.12.4.1.4.2' }],
-    ['81234567890', { use: 'official', system: 'urn:oid:2.16.578.1.12.4.1.4.3' }],
+    // A synthetic Test Norge number is a fødselsnummer of the test environment.
+    ['15838510075', { use: 'official', system: 'urn:oid:2.16.578.1.12.4.1.4.1' }],
+    ['81234567802', { use: 'official', system: 'urn:oid:2.16.578.1.12.4.1.4.3' }],
+    // Starts like an FH-nummer, but its control digits are wrong: no system is claimed.
+    ['81234567890', {}],
     [
       '15438510092',
       {

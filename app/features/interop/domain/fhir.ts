@@ -24,15 +24,10 @@ import {
   type Answers,
   type Question,
 } from '../../cases/domain/questionnaire';
+import { patientIdKind } from '../../cases/domain/application';
 import type { Status } from '../../cases/domain/workflow';
 import { DIAGNOSIS_SYSTEMS, type DiagnosisSystem } from '../../diagnoses/domain/diagnosis';
-import {
-  CANONICAL,
-  DIAGNOSIS_SYSTEM_URIS,
-  PORTAL_CANONICAL,
-  patientIdKind,
-  SYSTEMS,
-} from './identifiers';
+import { CANONICAL, DIAGNOSIS_SYSTEM_URIS, PORTAL_CANONICAL, SYSTEMS } from './identifiers';
 
 /**
  * One case as a FHIR R4 Bundle (type `collection`): the workflow as a Task, the application as a
@@ -79,6 +74,8 @@ export const TASK_STATUS: Record<Status, Task['status']> = {
   underAssessment: 'in-progress',
   awaitingInformation: 'on-hold',
   inConsultation: 'in-progress',
+  // Tilgangsordningen: the interregional committee decides; the task is still being worked.
+  atInterregionalCommittee: 'in-progress',
   decided: 'completed',
   followUp: 'completed',
   closed: 'completed',
@@ -137,13 +134,15 @@ const iso = (date: Date) => date.toISOString();
 function patientIdentifier(value: string, trustRef: Reference): Identifier {
   const kind = patientIdKind(value);
   switch (kind) {
-    case 'fodselsnummer':
+    // A synthetic Test Norge number is a fødselsnummer of the test environment.
+    case 'fnr':
+    case 'tnr':
       return { use: 'official', system: SYSTEMS.fodselsnummer, value };
-    case 'dNummer':
+    case 'dnr':
       return { use: 'official', system: SYSTEMS.dNummer, value };
-    case 'fellesHjelpenummer':
+    case 'fhn':
       return { use: 'official', system: SYSTEMS.fellesHjelpenummer, value };
-    case 'hNummer':
+    case 'hnr':
       return {
         use: 'secondary',
         type: { coding: [{ system: SYSTEMS.personalIdentifierType, code: 'HNR' }] },

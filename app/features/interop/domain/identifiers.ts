@@ -1,4 +1,3 @@
-import { idnr } from '@navikt/fnrvalidator';
 import type { DiagnosisSystem } from '../../diagnoses/domain/diagnosis';
 
 /**
@@ -55,29 +54,3 @@ export const DIAGNOSIS_SYSTEM_URIS: Record<DiagnosisSystem, string> = {
   ICD10: SYSTEMS.icd10,
   ICPC2: SYSTEMS.icpc2,
 };
-
-/** What kind of Norwegian person number a patient id is. */
-export type PatientIdKind = 'fodselsnummer' | 'dNummer' | 'hNummer' | 'fellesHjelpenummer';
-
-/**
- * The kind of an 11-digit patient id, or null when it is none we know (a draft may hold anything).
- * Felles hjelpenummer start with 8 or 9; a synthetic Test-Norge number is a fødselsnummer of the
- * test environment; a D-nummer that is also an H-nummer is a D-nummer.
- */
-export function patientIdKind(value: string): PatientIdKind | null {
-  if (!/^\d{11}$/.test(value)) return null;
-  if (value.startsWith('8') || value.startsWith('9')) return 'fellesHjelpenummer';
-  const result = idnr(value);
-  if (result.status !== 'valid') return null;
-  switch (result.type) {
-    case 'fnr':
-    case 'tnr':
-      return 'fodselsnummer';
-    case 'dnr':
-    case 'dnr-and-hnr':
-    case 'dnr-and-tnr':
-      return 'dNummer';
-    case 'hnr':
-      return 'hNummer';
-  }
-}

@@ -3,6 +3,7 @@ import { msg } from '../../../i18n';
 import { dateInNorway } from '../../cases/domain/dates';
 import { daysOf } from '../domain/overview';
 import type { NationalRow } from '../overview.server';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const label = (labels: Record<string, string>, value: string | null) =>
   value === null ? '–' : (labels[value] ?? value);
@@ -12,72 +13,78 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
   if (rows.length === 0) return <Paragraph>{msg.national.empty}</Paragraph>;
   const c = msg.national.columns;
   return (
-    <Table zebra data-size="sm">
-      <caption>{msg.national.caption(String(rows.length))}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell>{c.caseNumber}</Table.HeaderCell>
-          <Table.HeaderCell>{c.trust}</Table.HeaderCell>
-          <Table.HeaderCell>{c.scheme}</Table.HeaderCell>
-          <Table.HeaderCell>{c.scope}</Table.HeaderCell>
-          <Table.HeaderCell>{c.drug}</Table.HeaderCell>
-          <Table.HeaderCell>{c.indication}</Table.HeaderCell>
-          <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
-          <Table.HeaderCell>{c.decided}</Table.HeaderCell>
-          <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
-          <Table.HeaderCell>{c.processingDays}</Table.HeaderCell>
-          <Table.HeaderCell>{c.followUp}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
-      <Table.Body>
-        {rows.map((row) => (
-          <Table.Row key={row.caseNumber}>
-            <Table.Cell>
-              <div className="sp-row">
-                <Link
-                  href={`/nasjonalt/saker/${encodeURIComponent(row.caseNumber)}`}
-                  aria-label={msg.national.open(row.caseNumber)}
-                >
-                  {row.caseNumber}
-                </Link>
-                {row.retrospective && (
-                  <Tag data-color="info" data-size="sm">
-                    {msg.national.retrospectiveMark}
-                  </Tag>
-                )}
-              </div>
-            </Table.Cell>
-            <Table.Cell>{row.trustName}</Table.Cell>
-            <Table.Cell>{label(msg.schemes, row.scheme)}</Table.Cell>
-            <Table.Cell>{label(msg.patientScopes, row.patientScope)}</Table.Cell>
-            <Table.Cell>
-              {row.drugLabel ?? '–'}
-              {(row.substance || row.atcCode) && (
-                <>
-                  <br />
-                  <small>{[row.substance, row.atcCode].filter(Boolean).join(', ')}</small>
-                </>
-              )}
-            </Table.Cell>
-            <Table.Cell>
-              {row.diagnosisCode
-                ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
-                : '–'}
-            </Table.Cell>
-            <Table.Cell>{dateInNorway(new Date(row.submittedAt))}</Table.Cell>
-            <Table.Cell>{row.decidedAt ? dateInNorway(new Date(row.decidedAt)) : '–'}</Table.Cell>
-            <Table.Cell>{label(msg.outcomes, row.outcome)}</Table.Cell>
-            <Table.Cell>{daysOf(row.processingSeconds) ?? '–'}</Table.Cell>
-            <Table.Cell>
-              {row.continued === null
-                ? '–'
-                : row.continued
-                  ? msg.national.continued
-                  : msg.national.stopped}
-            </Table.Cell>
+    <TableScroll label={msg.national.caption(String(rows.length))}>
+      <Table zebra data-size="sm">
+        <caption>{msg.national.caption(String(rows.length))}</caption>
+        <Table.Head>
+          <Table.Row>
+            <Table.HeaderCell>{c.caseNumber}</Table.HeaderCell>
+            <Table.HeaderCell>{c.trust}</Table.HeaderCell>
+            <Table.HeaderCell>{c.scheme}</Table.HeaderCell>
+            <Table.HeaderCell>{c.scope}</Table.HeaderCell>
+            <Table.HeaderCell>{c.drug}</Table.HeaderCell>
+            <Table.HeaderCell>{c.indication}</Table.HeaderCell>
+            <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
+            <Table.HeaderCell>{c.decided}</Table.HeaderCell>
+            <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
+            <Table.HeaderCell>{c.processingDays}</Table.HeaderCell>
+            <Table.HeaderCell>{c.followUp}</Table.HeaderCell>
           </Table.Row>
-        ))}
-      </Table.Body>
-    </Table>
+        </Table.Head>
+        <Table.Body>
+          {rows.map((row) => (
+            <Table.Row key={row.caseNumber}>
+              <Table.Cell>
+                <div className="sp-row">
+                  <Link
+                    href={`/nasjonalt/saker/${encodeURIComponent(row.caseNumber)}`}
+                    aria-label={msg.national.open(row.caseNumber)}
+                  >
+                    {row.caseNumber}
+                  </Link>
+                  {row.retrospective && (
+                    <Tag data-color="info" data-size="sm">
+                      {msg.national.retrospectiveMark}
+                    </Tag>
+                  )}
+                </div>
+              </Table.Cell>
+              <Table.Cell>{row.trustName}</Table.Cell>
+              <Table.Cell>{label(msg.schemes, row.scheme)}</Table.Cell>
+              <Table.Cell>{label(msg.patientScopes, row.patientScope)}</Table.Cell>
+              <Table.Cell>
+                {row.drugLabel ?? '–'}
+                {(row.substance || row.atcCode) && (
+                  <>
+                    <br />
+                    <small>{[row.substance, row.atcCode].filter(Boolean).join(', ')}</small>
+                  </>
+                )}
+              </Table.Cell>
+              <Table.Cell>
+                {row.diagnosisCode
+                  ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
+                  : '–'}
+              </Table.Cell>
+              <Table.Cell className="sp-nowrap">
+                {dateInNorway(new Date(row.submittedAt))}
+              </Table.Cell>
+              <Table.Cell className="sp-nowrap">
+                {row.decidedAt ? dateInNorway(new Date(row.decidedAt)) : '–'}
+              </Table.Cell>
+              <Table.Cell>{label(msg.outcomes, row.outcome)}</Table.Cell>
+              <Table.Cell>{daysOf(row.processingSeconds) ?? '–'}</Table.Cell>
+              <Table.Cell>
+                {row.continued === null
+                  ? '–'
+                  : row.continued
+                    ? msg.national.continued
+                    : msg.national.stopped}
+              </Table.Cell>
+            </Table.Row>
+          ))}
+        </Table.Body>
+      </Table>
+    </TableScroll>
   );
 }

@@ -5,6 +5,8 @@ export const NOTIFICATION_KINDS = [
   'caseEndorsed',
   'caseNotEndorsed',
   'caseDecided',
+  'caseForwardedInterregional',
+  'decisionRevised',
   'informationRequested',
   'informationProvided',
   'messagePosted',

@@ -23,6 +23,8 @@ describe('transitionRecipients', () => {
     ['notEndorse', 'leader', 'caseNotEndorsed', ['applicant', 'coauthor-1', 'coauthor-2']],
     ['returnToApplicant', 'director', 'caseReturned', ['applicant', 'coauthor-1', 'coauthor-2']],
     ['decide', 'director', 'caseDecided', ['applicant', 'leader']],
+    ['forwardToInterregional', 'director', 'caseForwardedInterregional', ['applicant', 'leader']],
+    ['reviseDecision', 'director', 'decisionRevised', ['applicant', 'leader']],
     ['requestInformation', 'director', 'informationRequested', ['applicant']],
     ['provideInformation', 'applicant', 'informationProvided', ['director']],
   ];

@@ -26,6 +26,12 @@ export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = 
   notEndorse: { kind: 'caseNotEndorsed', to: ['applicant', 'coAuthors'] },
   returnToApplicant: { kind: 'caseReturned', to: ['applicant', 'coAuthors'] },
   decide: { kind: 'caseDecided', to: ['applicant', 'departmentEndorsers'] },
+  forwardToInterregional: {
+    kind: 'caseForwardedInterregional',
+    to: ['applicant', 'departmentEndorsers'],
+  },
+  // A new version of the decision is communicated as the first was (BRIEF §4.8).
+  reviseDecision: { kind: 'decisionRevised', to: ['applicant', 'departmentEndorsers'] },
   requestInformation: { kind: 'informationRequested', to: ['applicant'] },
   provideInformation: { kind: 'informationProvided', to: ['decisionMakers'] },
 };

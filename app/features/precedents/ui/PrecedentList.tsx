@@ -4,6 +4,7 @@ import { norwegianDate } from '../../decisions/domain/compose';
 import { DECISION_OUTCOMES } from '../../cases/domain/application';
 import type { PrecedentResult } from '../precedents.server';
 import { RouteLink } from '../../../ui/RouteLink';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const t = () => msg.precedents;
 
@@ -62,42 +63,44 @@ function PrecedentBody({ result, captionId }: { result: PrecedentResult; caption
               </Tag>
             ))}
           </div>
-          <Table zebra data-size="sm">
-            <caption id={captionId} className="ds-sr-only">
-              {t().panelTitle}
-            </caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t().caseNumber}</Table.HeaderCell>
-                <Table.HeaderCell>{t().trust}</Table.HeaderCell>
-                <Table.HeaderCell>{t().outcome}</Table.HeaderCell>
-                <Table.HeaderCell>{t().conditions}</Table.HeaderCell>
-                <Table.HeaderCell>{t().decidedAt}</Table.HeaderCell>
-                <Table.HeaderCell>{t().match}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {result.precedents.map((p) => (
-                <Table.Row key={p.caseNumber}>
-                  <Table.Cell>
-                    <RouteLink
-                      to={`/nasjonalt/saker/${encodeURIComponent(p.caseNumber)}`}
-                      aria-label={t().openSummary(p.caseNumber)}
-                    >
-                      {p.caseNumber}
-                    </RouteLink>
-                  </Table.Cell>
-                  <Table.Cell>{p.trustName}</Table.Cell>
-                  <Table.Cell>{outcomeLabel(p.outcome)}</Table.Cell>
-                  <Table.Cell>{p.conditions ?? t().notKnown}</Table.Cell>
-                  <Table.Cell>{norwegianDate(p.decidedAt.slice(0, 10))}</Table.Cell>
-                  <Table.Cell>
-                    {t().matchLabel(p.match.drug === 0, p.match.indication === 0)}
-                  </Table.Cell>
+          <TableScroll label={t().panelTitle}>
+            <Table zebra data-size="sm">
+              <caption id={captionId} className="ds-sr-only">
+                {t().panelTitle}
+              </caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t().caseNumber}</Table.HeaderCell>
+                  <Table.HeaderCell>{t().trust}</Table.HeaderCell>
+                  <Table.HeaderCell>{t().outcome}</Table.HeaderCell>
+                  <Table.HeaderCell>{t().conditions}</Table.HeaderCell>
+                  <Table.HeaderCell>{t().decidedAt}</Table.HeaderCell>
+                  <Table.HeaderCell>{t().match}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {result.precedents.map((p) => (
+                  <Table.Row key={p.caseNumber}>
+                    <Table.Cell>
+                      <RouteLink
+                        to={`/nasjonalt/saker/${encodeURIComponent(p.caseNumber)}`}
+                        aria-label={t().openSummary(p.caseNumber)}
+                      >
+                        {p.caseNumber}
+                      </RouteLink>
+                    </Table.Cell>
+                    <Table.Cell>{p.trustName}</Table.Cell>
+                    <Table.Cell>{outcomeLabel(p.outcome)}</Table.Cell>
+                    <Table.Cell>{p.conditions ?? t().notKnown}</Table.Cell>
+                    <Table.Cell>{norwegianDate(p.decidedAt.slice(0, 10))}</Table.Cell>
+                    <Table.Cell>
+                      {t().matchLabel(p.match.drug === 0, p.match.indication === 0)}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         </>
       )}
       {target.atc && (

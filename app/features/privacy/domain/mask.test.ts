@@ -5,6 +5,12 @@ describe('maskPatientId', () => {
   it.each([
     ['15838510075', '158385 *****'],
     ['41019010110', '410190 *****'],
+    // FH-nummer: random digits, no date part; nothing shown.
+    ['80000000179', '****** *****'],
+    ['90000000220', '****** *****'],
+    // Masking a masked id changes nothing (the routes mask what getCase may have masked).
+    ['158385 *****', '158385 *****'],
+    ['****** *****', '****** *****'],
     ['123', '***'],
     ['', ''],
   ])('%j → %j', (id, masked) => {

@@ -1,6 +1,7 @@
 import { Alert, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import { RETRO_COLUMNS, type RowReport } from '../domain/retrospective';
+import { TableScroll } from '../../../ui/TableScroll';
 
 const t = msg.retrospective;
 
@@ -41,36 +42,38 @@ export function ImportReport({
       ) : (
         <Alert data-color="success">{t.reportGood(reports.length)}</Alert>
       )}
-      <Table zebra data-size="sm">
-        <caption>{t.previewCaption(fileName)}</caption>
-        <Table.Head>
-          <Table.Row>
-            <Table.HeaderCell>{t.rowColumn}</Table.HeaderCell>
-            <Table.HeaderCell>{t.statusColumn}</Table.HeaderCell>
-            {RETRO_COLUMNS.map((c) => (
-              <Table.HeaderCell key={c}>{t.columns[c]}</Table.HeaderCell>
-            ))}
-          </Table.Row>
-        </Table.Head>
-        <Table.Body>
-          {reports.map((r) => {
-            const count = Object.keys(r.errors).length;
-            return (
-              <Table.Row key={r.row}>
-                <Table.Cell>{r.row}</Table.Cell>
-                <Table.Cell>
-                  <Tag data-color={count ? 'danger' : 'success'}>
-                    {count ? t.rowBad(count) : t.rowOk}
-                  </Tag>
-                </Table.Cell>
-                {RETRO_COLUMNS.map((c) => (
-                  <Table.Cell key={c}>{r.values[c]}</Table.Cell>
-                ))}
-              </Table.Row>
-            );
-          })}
-        </Table.Body>
-      </Table>
+      <TableScroll label={t.previewCaption(fileName)}>
+        <Table zebra data-size="sm">
+          <caption>{t.previewCaption(fileName)}</caption>
+          <Table.Head>
+            <Table.Row>
+              <Table.HeaderCell>{t.rowColumn}</Table.HeaderCell>
+              <Table.HeaderCell>{t.statusColumn}</Table.HeaderCell>
+              {RETRO_COLUMNS.map((c) => (
+                <Table.HeaderCell key={c}>{t.columns[c]}</Table.HeaderCell>
+              ))}
+            </Table.Row>
+          </Table.Head>
+          <Table.Body>
+            {reports.map((r) => {
+              const count = Object.keys(r.errors).length;
+              return (
+                <Table.Row key={r.row}>
+                  <Table.Cell>{r.row}</Table.Cell>
+                  <Table.Cell>
+                    <Tag data-color={count ? 'danger' : 'success'}>
+                      {count ? t.rowBad(count) : t.rowOk}
+                    </Tag>
+                  </Table.Cell>
+                  {RETRO_COLUMNS.map((c) => (
+                    <Table.Cell key={c}>{r.values[c]}</Table.Cell>
+                  ))}
+                </Table.Row>
+              );
+            })}
+          </Table.Body>
+        </Table>
+      </TableScroll>
     </section>
   );
 }

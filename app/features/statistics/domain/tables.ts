@@ -24,6 +24,7 @@ export const STAGES = [
   'underAssessment',
   'inConsultation',
   'awaitingInformation',
+  'atInterregionalCommittee',
   'total',
 ] as const;
 export type Stage = (typeof STAGES)[number];

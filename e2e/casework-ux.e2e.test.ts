@@ -1,0 +1,172 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDraft, transition } from '../app/features/cases/cases.server';
+import { submitDecision } from '../app/features/decisions/decisions.server';
+import { completeAnswers, demoActors } from '../app/test/actors';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
+
+/**
+ * The usability walk's findings for the leader, the medical director and the national reader:
+ * the leader reads the application before the endorsement form; a refused decision form gets a
+ * focused error summary saying what is required; a decision stands with its revision tucked
+ * away; a role without cases is shown what it can use.
+ */
+describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  const ids = { submitted: '', endorsed: '', decided: '' };
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(kind, {
+        prepare: async (db) => {
+          const hbe = await demoActors(db, 'HBE');
+          const submit = async () => {
+            const draft = await createDraft(db, hbe.applicant, completeAnswers);
+            const sent = await transition(db, hbe.applicant, {
+              caseId: draft.id,
+              version: draft.version,
+              event: 'submit',
+            });
+            return { id: draft.id, version: sent.version };
+          };
+          const endorse = async () => {
+            const c = await submit();
+            const endorsed = await transition(db, hbe.endorser, {
+              caseId: c.id,
+              version: c.version,
+              event: 'endorse',
+              reason: 'Godt begrunnet.',
+            });
+            return { id: c.id, version: endorsed.version };
+          };
+          ids.submitted = (await submit()).id;
+          ids.endorsed = (await endorse()).id;
+          const decided = await endorse();
+          await submitDecision(db, hbe.decisionMaker, decided.id, {
+            event: 'decide',
+            version: decided.version,
+            outcome: 'approvedWithConditions',
+            reasonPhrase: '',
+            reason: 'Ung pasient uten andre alternativer.',
+            conditionPhrases: [],
+            conditions: 'Nyrefunksjonen kontrolleres hver måned',
+            evaluationDate: '2099-06-30',
+            prescriptionNotePhrase: '',
+            invoicingPhrase: '',
+            revisionReason: '',
+          });
+          ids.decided = decided.id;
+        },
+      }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+
+  /** Whether `first` comes before `second` in the document. */
+  const before = async (page: Page, first: string, second: string) =>
+    page.evaluate(
+      ({ a, b }) => {
+        const x = document.querySelector(a);
+        const y = document.querySelector(b);
+        return !!x && !!y && (x.compareDocumentPosition(y) & Node.DOCUMENT_POSITION_FOLLOWING) > 0;
+      },
+      { a: first, b: second },
+    );
+
+  it('shows the leader the application before the endorsement form; urgency is secondary', async () => {
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${app.url}/saker/${ids.submitted}`);
+    await leader.getByRole('form', { name: 'Forankring' }).waitFor();
+    expect(await before(leader, '#summary', '#endorsement-heading')).toBe(true);
+    const urgent = leader.getByRole('button', { name: 'Merk som hastesak' });
+    expect(await urgent.getAttribute('data-variant')).toBe('secondary');
+    await expectAccessible(leader);
+    await leader.context().close();
+  });
+
+  it('says what «innvilget med vilkår» needs, in a focused error summary', async () => {
+    const director = await signIn('Per Vik');
+    await director.goto(`${app.url}/saker/${ids.endorsed}/vedtak`);
+    const form = director.getByRole('form', { name: 'Fatt beslutning' });
+    await form.getByLabel('Innvilget med vilkår').check();
+    await form.getByLabel(/Begrunnelse/).fill('Ung pasient uten andre alternativer.');
+    await form.getByLabel('Evalueringsdato', { exact: true }).fill('2099-06-30');
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    const message =
+      'Velg minst ett standardvilkår eller skriv vilkårene i «Andre vilkår» når søknaden innvilges med vilkår.';
+    const summary = director.getByRole('group', { name: 'Rett opp følgende før du går videre:' });
+    await summary.getByRole('link', { name: `Andre vilkår: ${message}` }).waitFor();
+    await expect
+      .poll(() => director.evaluate(() => document.activeElement?.tagName.toLowerCase()))
+      .toBe('ds-error-summary');
+    expect(await form.getByLabel('Evalueringsdato', { exact: true }).inputValue()).toBe(
+      '2099-06-30',
+    );
+    await expectAccessible(director);
+    await director.context().close();
+  });
+
+  it('keeps a decision plain: revision behind «Endre vedtaket», next steps explained', async () => {
+    const director = await signIn('Per Vik');
+    await director.goto(`${app.url}/saker/${ids.decided}`);
+    await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
+    const revise = director.getByRole('form', { name: 'Revider vedtaket' });
+    expect(await revise.isVisible()).toBe(false);
+    expect(
+      await director
+        .getByText('Behandlingen følges opp: søkeren blir bedt om å registrere utfallet', {
+          exact: false,
+        })
+        .count(),
+    ).toBe(1);
+    expect(
+      await director
+        .getByText(
+          'Saken avsluttes uten oppfølging. Vedtaket gjelder fortsatt og kan leses i saken.',
+        )
+        .count(),
+    ).toBe(1);
+    expect(await director.getByRole('link', { name: 'Åpne vurderingen (komité)' }).count()).toBe(0);
+    expect(await director.getByRole('link', { name: 'Se vurderingen' }).count()).toBe(1);
+    await expectAccessible(director);
+    await director.getByText('Endre vedtaket', { exact: true }).click();
+    await expect.poll(() => revise.isVisible()).toBe(true);
+    await expectAccessible(director);
+    await director.context().close();
+  });
+
+  it('shows a role without cases what it can use', async () => {
+    const reader = await signIn('Tone Lie');
+    const main = reader.getByRole('main');
+    expect(await main.getByRole('link', { name: 'Nasjonal oversikt' }).count()).toBe(1);
+    expect(await main.getByRole('link', { name: 'Statistikk' }).count()).toBe(1);
+    expect(await main.getByRole('link', { name: 'Administrasjon' }).count()).toBe(0);
+    expect(await main.getByText(/kommer i egne moduler/).count()).toBe(0);
+    await expectAccessible(reader);
+    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await main.getByRole('link', { name: 'Nasjonal oversikt' }).click();
+    await reader.getByRole('heading', { level: 1, name: 'Nasjonal oversikt' }).waitFor();
+    await reader.context().close();
+
+    const admin = await signIn('Geir Berge');
+    expect(
+      await admin.getByRole('main').getByRole('link', { name: 'Administrasjon' }).count(),
+    ).toBe(1);
+    await admin.context().close();
+  });
+});
