@@ -19,6 +19,7 @@ import { canRegisterRetrospective } from './features/retrospective/domain/access
 import { isProblem, type Problem } from './features/cases/domain/errors';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
+import { useFocusAfterNavigation } from './ui/focus';
 import { useNonce } from './ui/nonce';
 import { RouteLink } from './ui/RouteLink';
 
@@ -115,6 +116,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
+  useFocusAfterNavigation();
   return <Outlet />;
 }
 

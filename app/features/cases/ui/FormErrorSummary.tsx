@@ -1,6 +1,27 @@
 import { ErrorSummary } from '@digdir/designsystemet-react';
+import type { MouseEvent } from 'react';
 import { msg } from '../../../i18n';
 import type { FieldErrors, ValidationError } from '../domain/application';
+
+/**
+ * Moves focus to the field a summary link points at and scrolls its label into view: following
+ * the link alone only scrolls, and Chromium then leaves focus on nothing (WCAG 2.4.3).
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  const control = target?.matches('input, textarea, select')
+    ? target
+    : target?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select');
+  if (!control) return;
+  event.preventDefault();
+  control.focus({ preventScroll: true });
+  const choice =
+    control instanceof HTMLInputElement &&
+    (control.type === 'radio' || control.type === 'checkbox');
+  (control.closest<HTMLElement>(choice ? 'fieldset' : '.ds-field') ?? control).scrollIntoView({
+    block: 'start',
+  });
+}
 
 /**
  * Lists every field error with a link to its field; renders nothing when there are none. It takes
@@ -28,7 +49,10 @@ export function FormErrorSummary<F extends string>({
           const code = errors[field];
           return (
             <ErrorSummary.Item key={field}>
-              <ErrorSummary.Link href={`#${anchors[field]}`}>
+              <ErrorSummary.Link
+                href={`#${anchors[field]}`}
+                onClick={(event) => focusField(event, anchors[field])}
+              >
                 {`${labels[field]}: ${code ? describe(field, code) : ''}`}
               </ErrorSummary.Link>
             </ErrorSummary.Item>
