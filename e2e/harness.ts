@@ -196,8 +196,24 @@ export async function signInAs(
   return page;
 }
 
-/** Runs every axe rule on the page as it is now and fails on any violation. */
+/**
+ * Runs every axe rule on the page once it has settled, and fails on any violation. A disclosure
+ * still opening (Designsystemet's Details grows its content frame by frame) lets that content lie
+ * over what follows for a moment, and axe then reads a colour contrast against the wrong
+ * background: so first every animation finishes and the page's height holds for a few frames.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    let height = -1;
+    for (let same = 0, frames = 0; same < 5 && frames < 120; frames += 1) {
+      await frame();
+      const now = document.documentElement.scrollHeight;
+      same = now === height ? same + 1 : 0;
+      height = now;
+    }
+  });
   const results = await new AxeBuilder({ page }).analyze();
   const violations = results.violations.map(
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
