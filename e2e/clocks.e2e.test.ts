@@ -129,6 +129,12 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
         .inputValue(),
     ).toBe('sju');
     await expectAccessible(admin);
+    // The summary's link moves focus to the field it names (WCAG 2.4.3).
+    await admin
+      .getByRole('group', { name: 'Rett opp følgende før du går videre:' })
+      .getByRole('link', { name: /^Til forankring: Frist \(dager\): / })
+      .click();
+    await expect.poll(() => normal.evaluate((el) => el === document.activeElement)).toBe(true);
 
     const again = admin.getByRole('group', { name: 'Til forankring' });
     await again.getByLabel('Frist (dager)', { exact: true }).fill('0');

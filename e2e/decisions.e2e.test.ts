@@ -47,10 +47,20 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await add.getByLabel('Tittel').fill('Nyreprøver');
     await add.getByLabel('Rekkefølge').fill('først');
     await add.getByRole('button', { name: 'Legg til tekst' }).click();
-    await expect.poll(() => add.getByText('Velg hvilken type tekst dette er.').count()).toBe(1);
-    await expect.poll(() => add.getByText('Fyll inn teksten.').count()).toBe(1);
+    // The summary names every error; its links move focus to the field; each field says it too.
+    const summary = add.getByRole('group', { name: 'Rett opp følgende før du går videre:' });
+    await summary.waitFor();
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual([
+      'Type tekst: Velg hvilken type tekst dette er.',
+      'Tekst: Fyll inn teksten.',
+      'Rekkefølge: Skriv rekkefølgen som et helt tall fra 0 til 9999.',
+    ]);
+    await summary.getByRole('link', { name: /^Tekst: / }).click();
+    const text = add.getByLabel('Tekst', { exact: true });
+    await expect.poll(() => text.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => add.getByText('Fyll inn teksten.', { exact: true }).count()).toBe(1);
     await expect
-      .poll(() => add.getByText('Skriv rekkefølgen som et helt tall fra 0 til 9999.').count())
+      .poll(() => add.getByText('Velg hvilken type tekst dette er.', { exact: true }).count())
       .toBe(1);
     expect(await add.getByLabel('Tittel').inputValue()).toBe('Nyreprøver');
     await expectAccessible(admin);

@@ -63,6 +63,12 @@ const formats = {
   decimal: new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 1 }),
   percent: new Intl.NumberFormat('nb-NO', { style: 'percent', maximumFractionDigits: 0 }),
   nok: new Intl.NumberFormat('nb-NO', { style: 'currency', currency: 'NOK' }),
+  /** Kroner without the unit (the label names it): øre only when there are any. */
+  kroner: new Intl.NumberFormat('nb-NO', {
+    minimumFractionDigits: 2,
+    maximumFractionDigits: 2,
+    trailingZeroDisplay: 'stripIfInteger',
+  }),
 };
 
 /** Norwegian bokmål. Every other language must have exactly this shape (see Messages). */
@@ -388,7 +394,7 @@ export const nb = {
     notAnswered: 'Ikke besvart',
     tooLong: (max: number) => `Teksten kan ha høyst ${formats.decimal.format(max)} tegn.`,
     number: (value: number) => formats.decimal.format(value),
-    amount: (value: number) => formats.nok.format(value),
+    amount: (value: number) => formats.kroner.format(value),
   },
   problems: {
     conflict:

@@ -1,10 +1,11 @@
-import { Alert, Button, ErrorSummary, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { parseCohortSettings } from '../features/precedents/domain/cohort';
 import { getCohortSettings, saveCohortSettings } from '../features/precedents/precedents.server';
 import { msg } from '../i18n';
 import { formTexts, pageTitle } from '../lib/form';
+import { ErrorSummaryList } from '../ui/ErrorSummaryList';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/admin-cohort';
 
@@ -44,7 +45,6 @@ export default function AdminCohort({ loaderData, actionData }: Route.ComponentP
     return code ? t.settingsErrors[code] : undefined;
   };
   const label = { threshold: t.threshold, windowDays: t.windowDays };
-  const wrong = FIELDS.filter((f) => errors[f]);
   return (
     <div className="sp-stack">
       <title>{pageTitle(t.cohortSettingsTitle, msg.app.name)}</title>
@@ -54,20 +54,12 @@ export default function AdminCohort({ loaderData, actionData }: Route.ComponentP
       <Paragraph>{trustName}</Paragraph>
       <Paragraph>{t.cohortSettingsIntro}</Paragraph>
       {saved && !actionData && <Alert data-color="success">{t.saved}</Alert>}
-      {wrong.length > 0 && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {wrong.map((f) => (
-              <ErrorSummary.Item key={f}>
-                <ErrorSummary.Link href={`#cohort-${f}`}>
-                  {`${label[f]}: ${error(f) ?? ''}`}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ErrorSummaryList
+        errors={FIELDS.flatMap((f) => {
+          const text = error(f);
+          return text ? [{ anchor: `cohort-${f}`, text: `${label[f]}: ${text}` }] : [];
+        })}
+      />
       <Form method="post" className="sp-stack" noValidate>
         <TextField
           id="cohort-threshold"

@@ -1,11 +1,4 @@
-import {
-  Alert,
-  Button,
-  ErrorSummary,
-  Fieldset,
-  Heading,
-  Paragraph,
-} from '@digdir/designsystemet-react';
+import { Alert, Button, Fieldset, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { getDeadlines, saveDeadlines } from '../features/clocks/clocks.server';
@@ -18,6 +11,7 @@ import {
 } from '../features/clocks/domain/clocks';
 import { msg } from '../i18n';
 import { formTexts, pageTitle } from '../lib/form';
+import { ErrorSummaryList } from '../ui/ErrorSummaryList';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/admin-deadlines';
 
@@ -71,7 +65,6 @@ export default function AdminDeadlines({ loaderData, actionData }: Route.Compone
     const [status, which] = name.split('.') as [keyof DeadlineTable, 'normalDays' | 'urgentDays'];
     return `${msg.statuses[status]}: ${which === 'normalDays' ? msg.clocks.normalDays : msg.clocks.urgentDays}`;
   };
-  const wrong = FIELDS.filter((f) => errors[f]);
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.clocks.deadlinesPageTitle, msg.app.name)}</title>
@@ -81,20 +74,12 @@ export default function AdminDeadlines({ loaderData, actionData }: Route.Compone
       <Paragraph>{trustName}</Paragraph>
       <Paragraph>{msg.clocks.deadlinesIntro}</Paragraph>
       {saved && !actionData && <Alert data-color="success">{msg.clocks.deadlinesSaved}</Alert>}
-      {wrong.length > 0 && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {wrong.map((f) => (
-              <ErrorSummary.Item key={f}>
-                <ErrorSummary.Link href={`#${fieldId(f)}`}>
-                  {`${label(f)}: ${error(f) ?? ''}`}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ErrorSummaryList
+        errors={FIELDS.flatMap((f) => {
+          const text = error(f);
+          return text ? [{ anchor: fieldId(f), text: `${label(f)}: ${text}` }] : [];
+        })}
+      />
       <Form method="post" className="sp-stack" noValidate>
         {CLOCKED_STATUSES.map((status) => (
           <Fieldset key={status}>

@@ -130,7 +130,10 @@ describe.each(TEST_DATABASES)('Tilgangsordningen on %s', (kind) => {
     // At the committee the case waits for the medical director; the applicant may withdraw.
     const mine = await listMyCases(db(), hbe.decisionMaker);
     expect(mine.waiting.items.map((i) => i.id)).toContain(caseId);
-    expect((await getCase(db(), hbe.decisionMaker, caseId)).events).toEqual(['decide']);
+    expect((await getCase(db(), hbe.decisionMaker, caseId)).events).toEqual([
+      'decide',
+      'requestInformation',
+    ]);
     expect((await getCase(db(), hbe.applicant, caseId)).events).toEqual(['withdraw']);
     expect((await getCase(db(), hbe.endorser, caseId)).events).toEqual([]);
 
@@ -190,6 +193,63 @@ describe.each(TEST_DATABASES)('Tilgangsordningen on %s', (kind) => {
       reason: 'Pasienten har fått behandling i studie.',
     });
     expect((await versionOf(caseId)).status).toBe('withdrawn');
+  });
+
+  it('passes the committee’s request for information to the applicant, whose answer goes back to the assessment', async () => {
+    const caseId = await endorsedCase(tilgangsordningen);
+    const forwarded = await forward(
+      hbe.decisionMaker,
+      caseId,
+      (await versionOf(caseId)).version,
+      ASSESSMENT,
+    );
+    // What the committee asks for is required; only the medical director passes it on.
+    const empty = await transition(db(), hbe.decisionMaker, {
+      caseId,
+      version: forwarded.version,
+      event: 'requestInformation',
+      reason: '',
+    }).catch((e: unknown) => e);
+    expect(empty).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
+    const question = 'Fagdirektørmøtet ber om siste CT-svar.';
+    expect(
+      await refuse(
+        transition(db(), hbe.assessor, {
+          caseId,
+          version: forwarded.version,
+          event: 'requestInformation',
+          reason: question,
+        }),
+      ),
+    ).toBe('forbidden');
+    expect(await versionOf(caseId)).toEqual({
+      version: forwarded.version,
+      status: 'atInterregionalCommittee',
+    });
+
+    const asked = await transition(db(), hbe.decisionMaker, {
+      caseId,
+      version: forwarded.version,
+      event: 'requestInformation',
+      reason: question,
+    });
+    expect((await versionOf(caseId)).status).toBe('awaitingInformation');
+    const told = await db()
+      .select({ userId: notifications.userId })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, 'informationRequested')));
+    expect(told.map((n) => n.userId)).toEqual([hbe.applicant.userId]);
+
+    const answered = await transition(db(), hbe.applicant, {
+      caseId,
+      version: asked.version,
+      event: 'provideInformation',
+      reason: 'CT 1. desember: stabil sykdom.',
+    });
+    expect((await versionOf(caseId)).status).toBe('underAssessment');
+    // Back at the trust, the director forwards the case again with the new information.
+    await forward(hbe.decisionMaker, caseId, answered.version, `${ASSESSMENT} Nytt CT-svar.`);
+    expect((await versionOf(caseId)).status).toBe('atInterregionalCommittee');
   });
 
   it('keeps the direct decision for an off-label case, which cannot be forwarded', async () => {

@@ -1,7 +1,8 @@
-import { ErrorSummary, Paragraph } from '@digdir/designsystemet-react';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { ROLES } from '../../auth/domain/roles';
 import { SelectField } from '../../national/ui/SelectField';
 import { msg } from '../../../i18n';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
 import type { AdminFieldErrors, GrantField } from '../domain/people';
 
 export interface DepartmentOption {
@@ -68,23 +69,9 @@ export function AdminErrors<F extends string>({
   errors: AdminFieldErrors<F>;
   labels: Record<F, string>;
 }) {
-  const wrong = (Object.keys(errors) as F[]).filter((f) => errors[f]);
-  if (wrong.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {wrong.map((f) => {
-          const code = errors[f];
-          return (
-            <ErrorSummary.Item key={f}>
-              <ErrorSummary.Link href={`#${idPrefix}-${f}`}>
-                {`${labels[f]}: ${code ? t.errors[code] : ''}`}
-              </ErrorSummary.Link>
-            </ErrorSummary.Item>
-          );
-        })}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
+  const items = (Object.keys(labels) as F[]).flatMap((f) => {
+    const code = errors[f];
+    return code ? [{ anchor: `${idPrefix}-${f}`, text: `${labels[f]}: ${t.errors[code]}` }] : [];
+  });
+  return <ErrorSummaryList errors={items} />;
 }

@@ -50,6 +50,7 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, Row>>> = {
   },
   atInterregionalCommittee: {
     decide: ['decided', ['decisionMaker'], COMMITTEE],
+    requestInformation: ['awaitingInformation', ['decisionMaker'], COMMITTEE],
     withdraw: ['withdrawn', ['applicant']],
   },
   awaitingInformation: {
@@ -137,7 +138,7 @@ describe('Tilgangsordningen: the interregional committee decides', () => {
   });
 
   it.each([
-    [['decisionMaker'], ['decide']],
+    [['decisionMaker'], ['decide', 'requestInformation']],
     [['applicant'], ['withdraw']],
     [['endorser', 'assessor'], []],
   ] as [CaseRole[], CaseEvent[]][])('at the committee, %j may fire %j', (roles, events) => {
@@ -183,13 +184,15 @@ describe('transition table: shape', () => {
     ['returnToApplicant', 'underAssessment'],
     ['decide', 'underAssessment'],
     ['requestInformation', 'underAssessment'],
+    ['requestInformation', 'atInterregionalCommittee'],
     ['requestConsultation', 'underAssessment'],
     ['withdraw', 'submitted'],
     ['withdraw', 'atInterregionalCommittee'],
     ['reviseDecision', 'decided'],
     ['reviseDecision', 'followUp'],
   ] as const)('%s from %s requires a reason', (event, from) => {
-    const result = checkTransition(from, event, ROLES, 'offLabel');
+    const scheme = from === 'atInterregionalCommittee' ? 'tilgangsordningen' : 'offLabel';
+    const result = checkTransition(from, event, ROLES, scheme);
     expect(result.ok && result.transition.reasonRequired).toBe(true);
   });
 

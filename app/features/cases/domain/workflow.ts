@@ -133,8 +133,18 @@ export const TRANSITIONS: readonly Transition[] = [
     true,
     COMMITTEE_SCHEMES,
   ),
-  // The medical director records the interregional committee's decision.
+  // The medical director records the interregional committee's decision, or passes on the
+  // committee's request for more information; the answer goes back to the trust's assessment, and
+  // the director forwards the case again with it.
   t('atInterregionalCommittee', 'decide', 'decided', ['decisionMaker'], true, COMMITTEE_SCHEMES),
+  t(
+    'atInterregionalCommittee',
+    'requestInformation',
+    'awaitingInformation',
+    ['decisionMaker'],
+    true,
+    COMMITTEE_SCHEMES,
+  ),
 
   t('decided', 'reviseDecision', 'decided', ['decisionMaker'], true),
   t('followUp', 'reviseDecision', 'followUp', ['decisionMaker'], true),

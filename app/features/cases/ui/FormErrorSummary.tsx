@@ -1,32 +1,8 @@
-import { ErrorSummary } from '@digdir/designsystemet-react';
-import type { MouseEvent } from 'react';
 import { msg } from '../../../i18n';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
 import type { FieldErrors, ValidationError } from '../domain/application';
 
-/**
- * Moves focus to the field a summary link points at and scrolls its label into view: following
- * the link alone only scrolls, and Chromium then leaves focus on nothing (WCAG 2.4.3).
- */
-function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
-  const target = document.getElementById(id);
-  const control = target?.matches('input, textarea, select')
-    ? target
-    : target?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select');
-  if (!control) return;
-  event.preventDefault();
-  control.focus({ preventScroll: true });
-  const choice =
-    control instanceof HTMLInputElement &&
-    (control.type === 'radio' || control.type === 'checkbox');
-  (control.closest<HTMLElement>(choice ? 'fieldset' : '.ds-field') ?? control).scrollIntoView({
-    block: 'start',
-  });
-}
-
-/**
- * Lists every field error with a link to its field; renders nothing when there are none. It takes
- * focus when it appears, so show it only after an explicit action (a submit), never on autosave.
- */
+/** The error summary of a form validated with the case schemas' error codes. */
 export function FormErrorSummary<F extends string>({
   errors,
   labels,
@@ -39,26 +15,11 @@ export function FormErrorSummary<F extends string>({
   /** An error's text (by default the catalogue's text for its code). */
   describe?: (field: F, code: ValidationError) => string;
 }) {
-  const fields = (Object.keys(labels) as F[]).filter((f) => errors[f]);
-  if (fields.length === 0) return null;
-  return (
-    <ErrorSummary>
-      <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
-      <ErrorSummary.List>
-        {fields.map((field) => {
-          const code = errors[field];
-          return (
-            <ErrorSummary.Item key={field}>
-              <ErrorSummary.Link
-                href={`#${anchors[field]}`}
-                onClick={(event) => focusField(event, anchors[field])}
-              >
-                {`${labels[field]}: ${code ? describe(field, code) : ''}`}
-              </ErrorSummary.Link>
-            </ErrorSummary.Item>
-          );
-        })}
-      </ErrorSummary.List>
-    </ErrorSummary>
-  );
+  const items = (Object.keys(labels) as F[]).flatMap((field) => {
+    const code = errors[field];
+    return code
+      ? [{ anchor: anchors[field], text: `${labels[field]}: ${describe(field, code)}` }]
+      : [];
+  });
+  return <ErrorSummaryList errors={items} />;
 }

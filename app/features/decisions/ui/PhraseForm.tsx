@@ -1,6 +1,7 @@
 import { Button, Field, Label, Select, ValidationMessage } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
 import { TextField } from '../../../ui/fields';
 import { PHRASE_KINDS, type PhraseFieldErrors } from '../domain/phrases';
 
@@ -27,8 +28,17 @@ export function PhraseForm({
     return code ? t.errors[code] : undefined;
   };
   const kindError = error('kind');
+  const labels = { kind: t.kind, title: t.titleField, text: t.textField, sortOrder: t.sortOrder };
   return (
     <Form method="post" className="sp-stack" aria-labelledby={headingId} noValidate>
+      <ErrorSummaryList
+        errors={PHRASE_FIELDS.flatMap((field) => {
+          const text = error(field);
+          return text
+            ? [{ anchor: `${idPrefix}-${field}`, text: `${labels[field]}: ${text}` }]
+            : [];
+        })}
+      />
       <input type="hidden" name="intent" value="save" />
       <Field>
         <Label htmlFor={`${idPrefix}-kind`}>{t.kind}</Label>

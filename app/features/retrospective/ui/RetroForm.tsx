@@ -1,6 +1,5 @@
 import {
   Button,
-  ErrorSummary,
   Field,
   Fieldset,
   Label,
@@ -11,6 +10,7 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
 import { DrugCombobox } from '../../fest/ui/DrugCombobox';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
 import { TextField } from '../../../ui/fields';
 import {
   FOLLOW_UPS,
@@ -78,20 +78,12 @@ export function RetroForm({ departments, values, errors }: Props) {
   };
   return (
     <Form method="post" className="sp-stack" noValidate>
-      {wrong.length > 0 && (
-        <ErrorSummary>
-          <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
-          <ErrorSummary.List>
-            {wrong.map((c) => (
-              <ErrorSummary.Item key={c}>
-                <ErrorSummary.Link href={`#${fieldId(c)}`}>
-                  {t.fieldError(t.columns[c], error(c) ?? '')}
-                </ErrorSummary.Link>
-              </ErrorSummary.Item>
-            ))}
-          </ErrorSummary.List>
-        </ErrorSummary>
-      )}
+      <ErrorSummaryList
+        errors={wrong.map((c) => ({
+          anchor: fieldId(c),
+          text: t.fieldError(t.columns[c], error(c) ?? ''),
+        }))}
+      />
       <Fieldset>
         <Fieldset.Legend>{t.sectionCase}</Fieldset.Legend>
         {text('reference')}

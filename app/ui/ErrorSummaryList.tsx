@@ -1,0 +1,52 @@
+import { ErrorSummary } from '@digdir/designsystemet-react';
+import type { MouseEvent } from 'react';
+import { msg } from '../i18n';
+
+/** One error of a form: the text to show and the id of the field (or its fieldset) it is about. */
+export interface SummaryError {
+  anchor: string;
+  text: string;
+}
+
+/**
+ * Moves focus to the field a summary link points at and scrolls its label into view: following
+ * the link alone only scrolls, and Chromium then leaves focus on nothing (WCAG 2.4.3).
+ */
+function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
+  const target = document.getElementById(id);
+  const control = target?.matches('input, textarea, select')
+    ? target
+    : target?.querySelector<HTMLElement>('input:not([type="hidden"]), textarea, select');
+  if (!control) return;
+  event.preventDefault();
+  control.focus({ preventScroll: true });
+  const choice =
+    control instanceof HTMLInputElement &&
+    (control.type === 'radio' || control.type === 'checkbox');
+  (control.closest<HTMLElement>(choice ? 'fieldset' : '.ds-field') ?? control).scrollIntoView({
+    block: 'start',
+  });
+}
+
+/**
+ * Every error of a form, each a link that focuses its field; renders nothing when there are none.
+ * It takes focus when it appears, so show it only after an explicit action (a submit), never on
+ * autosave. Every form's error summary is this one (ADR 0020).
+ */
+export function ErrorSummaryList({ errors }: { errors: readonly SummaryError[] }) {
+  if (errors.length === 0) return null;
+  return (
+    <ErrorSummary>
+      <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
+      <ErrorSummary.List>
+        {errors.map(({ anchor, text }) => (
+          <ErrorSummary.Item key={anchor}>
+            <ErrorSummary.Link href={`#${anchor}`} onClick={(event) => focusField(event, anchor)}>
+              {text}
+            </ErrorSummary.Link>
+          </ErrorSummary.Item>
+        ))}
+      </ErrorSummary.List>
+    </ErrorSummary>
+  );
+}
