@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { festChanges, takeSnapshot, type FestChange, type ShownDrugFacts } from './snapshot';
 
 /** Certican as the 2017 extract has it (values from fixtures/fest), with FEST-only extras. */
-const CERTICAN = {
+const CERTICAN_FACTS = {
   id: 'ID_F2CEF840-A295-4A7A-9CCD-5873D846C3BD',
   name: 'Certican Disperg tab 0,1 mg',
   brand: 'Certican',
@@ -14,7 +14,7 @@ const CERTICAN = {
   requiresExemption: false,
   typeSoknadSlv: null,
   reseptgruppe: 'C',
-  marketingStatus: 'marketed',
+  marketingStatus: 'marketed' as const,
   withdrawnAt: null,
   packages: [{ id: 'ID_PACK', varenr: '014884', packSize: '60 stk', marketed: true, aup: 688.8 }],
   cheapestAup: { amount: 688.8, varenr: '014884', packSize: '60 stk' },
@@ -25,7 +25,9 @@ const CERTICAN = {
     hPrescription: false,
     groups: [{ basis: 'bluePrescription', groupNumber: 'L04AA18_1', codes: [{ code: 'T86' }] }],
   },
-} satisfies ShownDrugFacts & Record<string, unknown>;
+};
+/** The drug facts of `getDrugFacts` carry more than the card shows. */
+const CERTICAN: ShownDrugFacts & typeof CERTICAN_FACTS = CERTICAN_FACTS;
 
 const SENT_AT = new Date('2026-11-02T09:00:00.000Z');
 const IMPORT = { id: 7, hentetAt: '2026-11-01T03:00:00.000Z' };
@@ -70,8 +72,8 @@ describe('takeSnapshot', () => {
   it('copies, so a later change of the facts does not reach the snapshot', () => {
     const facts = structuredClone(CERTICAN);
     const taken = takeSnapshot(facts, null, SENT_AT);
-    facts.packages[0]!.aup = 1;
-    facts.substances[0]!.strength = '1 mg';
+    for (const pack of facts.packages) pack.aup = 1;
+    for (const substance of facts.substances) substance.strength = '1 mg';
     expect(taken.facts.packages[0]?.aup).toBe(688.8);
     expect(taken.facts.substances[0]?.strength).toBe('0,1 mg');
     expect(taken.festImport).toBeNull();
