@@ -1,8 +1,6 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 import type { MedicationRequest } from 'fhir/r4';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +9,7 @@ import { cases } from '../../db/schema';
 import { loader as exportLoader } from '../../routes/case-export';
 import { completeAnswers, demoActors, signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { CERTICAN, certicanChangedExtract, MINI_2017 } from '../../test/fest-changes';
 import { refusal } from '../../test/refusals';
 import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
 import { databaseStorage } from '../attachments/store.server';
@@ -23,56 +22,10 @@ import { exportCaseFhir } from '../interop/fhir.server';
 import { importFest } from './fest-import.server';
 import { getDrugFacts } from './fest.server';
 
-const MINI_2017 = fileURLToPath(
-  new URL('../../../fixtures/fest/fest-mini-2017.xml.gz', import.meta.url),
-);
-const XML_2017 = gunzipSync(readFileSync(MINI_2017)).toString('utf8');
-
-// Real entries of the 2017 extract (fixtures/fest).
-const CERTICAN = {
-  id: 'ID_F2CEF840-A295-4A7A-9CCD-5873D846C3BD',
-  label: 'Certican Disperg tab 0,1 mg',
-};
-const HERCEPTIN = 'ID_AFD64EE0-2847-4BCD-8D74-6C062D90FEC0';
+const HERCEPTIN = 'ID_AFD64EE0-2847-4BCD-8D74-6C062D90FEC0'; // H-resept, in the 2017 extract
 
 const scratch = mkdtempSync(join(tmpdir(), 'fest-snapshot-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
-
-/**
- * The 2017 extract as a newer one might have it: Certican without Norwegian MT (Preparattype 11),
- * under another ATC code, its only pack deregistered and dearer.
- */
-function changedExtract(): string {
-  const product = XML_2017.indexOf(`<Id>${CERTICAN.id}</Id>`);
-  const start = XML_2017.lastIndexOf('<OppfLegemiddelMerkevare>', product);
-  const end = XML_2017.indexOf('</OppfLegemiddelMerkevare>', product);
-  const entry = XML_2017.slice(start, end)
-    .replace(
-      '<Preparattype V="7" DN="Legemiddel" />',
-      '<Preparattype V="11" DN="Krever godkj. Fritak" />',
-    )
-    .replace('<Atc V="L04AA18"', '<Atc V="L04AH02"');
-  let xml = XML_2017.slice(0, start) + entry + XML_2017.slice(end);
-  const pack = xml.indexOf('<Varenr>014884</Varenr>');
-  const packEnd = xml.indexOf('</OppfLegemiddelpakning>', pack);
-  const packXml = xml
-    .slice(pack, packEnd)
-    .replace(
-      '<Type V="4" S="2.16.578.1.12.4.1.1.7453" DN="AUP" />\n          <Pris V="688.8" U="NOK" />',
-      '<Type V="4" S="2.16.578.1.12.4.1.1.7453" DN="AUP" />\n          <Pris V="712.4" U="NOK" />',
-    )
-    .replace(
-      '<Markedsforingsdato>2004-07-15</Markedsforingsdato>',
-      '<Markedsforingsdato>2004-07-15</Markedsforingsdato>\n          <AvregDato>2017-03-01</AvregDato>',
-    );
-  if (packXml === xml.slice(pack, packEnd) || entry === XML_2017.slice(start, end)) {
-    throw new Error('The fixture no longer has what the variant changes');
-  }
-  xml = xml.slice(0, pack) + packXml + xml.slice(packEnd);
-  const path = join(scratch, 'certican-changed.xml');
-  writeFileSync(path, xml);
-  return path;
-}
 
 describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
   let database: Database;
@@ -220,7 +173,7 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
     });
     expect((await getCase(db(), hbe.decisionMaker, draft.id)).festChanges).toEqual([]);
 
-    const changed = await importFest(db(), changedExtract());
+    const changed = await importFest(db(), certicanChangedExtract(scratch));
     expect(changed.counts.product.changed).toBe(1);
     const view = await getCase(db(), hbe.decisionMaker, draft.id);
     expect(view.drugFacts).toMatchObject({
