@@ -14,7 +14,6 @@ import { refusal } from '../../test/refusals';
 import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
 import { databaseStorage } from '../attachments/store.server';
 import { createAuth } from '../auth/auth.server';
-import type { Actor } from '../auth/domain/roles';
 import { createDraft, getCase, saveAnswers, transition, transitionIn } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import type { ExportedDrug } from '../cases/ui/export';
@@ -53,12 +52,8 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
     return row;
   };
 
-  async function draftWith(
-    drug: { id: string | null; label: string },
-    actor: Actor = hbe.applicant,
-  ) {
-    return createDraft(db(), actor, { ...completeAnswers, drug });
-  }
+  const draftWith = (drug: { id: string | null; label: string }) =>
+    createDraft(db(), hbe.applicant, { ...completeAnswers, drug });
 
   it('writes the snapshot with the submission: the same update, the same time', async () => {
     const draft = await draftWith(CERTICAN);
