@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Answers } from '../features/cases/domain/questionnaire';
+import type { FestSnapshot } from '../features/fest/domain/snapshot';
 import { openAnswers, sealAnswers } from '../features/privacy/patient-id-cipher.server';
 import {
   type AnyPgColumn,
@@ -10,6 +11,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgPolicy,
   pgRole,
   pgTable,
@@ -193,6 +195,12 @@ export const cases = pgTable(
     previousCaseId: uuid('previous_case_id').references((): AnyPgColumn => cases.id),
     /** Registered after the fact (etterregistrering): decided before the portal existed. */
     retrospective: boolean('retrospective').notNull().default(false),
+    /**
+     * The chosen drug's FEST facts when the application was last sent (submit, resubmit), for
+     * judging it on what the applicant saw (ADR 0027). Null: no FEST product, never sent, or sent
+     * before snapshots existed (no backfill).
+     */
+    festSnapshot: jsonb('fest_snapshot').$type<FestSnapshot>(),
   },
   (t) => [
     index('cases_trust_status').on(t.trustId, t.status),

@@ -774,6 +774,43 @@ export const nb = {
       withdrawnNote: 'Legemiddelet er ikke lenger i FEST. Opplysningene er slik de var sist.',
       source: 'Kilde: FEST, Direktoratet for medisinske produkter (NLOD).',
     },
+    /** The drug as FEST described it when the application was sent (the case page, ADR 0027). */
+    snapshot: {
+      title: 'Legemiddelet ved innsending',
+      takenAt: (sent: string) => `Slik FEST beskrev legemiddelet da søknaden ble sendt ${sent}.`,
+      extract: (hentet: string) => `Opplysningene er fra FEST-uttrekket hentet ${hentet}.`,
+      unchanged: 'FEST har ikke endret noe vesentlig ved legemiddelet siden søknaden ble sendt.',
+      changedTitle: 'FEST er endret siden søknaden ble sendt',
+      changedIntro:
+        'Søknaden er skrevet ut fra opplysningene under. I FEST i dag er dette annerledes:',
+      todayTitle: 'Legemiddelet i FEST i dag',
+      noSnapshot:
+        'Søknaden ble sendt før portalen tok vare på legemiddelopplysningene ved innsending. Opplysningene under er slik de står i FEST i dag, ikke nødvendigvis slik søkeren så dem.',
+      none: 'ingen',
+      changes: {
+        withdrawn:
+          'Legemiddelet er ikke lenger i FEST. Det kan være avregistrert eller trukket fra markedet.',
+        restored: 'Legemiddelet er tilbake i FEST.',
+        marketingStatus: (from: string, to: string) =>
+          `Markedsføringsstatusen er endret fra «${from}» til «${to}».`,
+        exemptionRequired:
+          'Legemiddelet krever nå godkjenningsfritak: det har ikke lenger norsk markedsføringstillatelse.',
+        exemptionNotRequired:
+          'Legemiddelet krever ikke lenger godkjenningsfritak: det har fått norsk markedsføringstillatelse.',
+        preparattype: (from: string, to: string) =>
+          `Preparattypen er endret fra «${from}» til «${to}».`,
+        atc: (from: string, to: string) => `ATC-koden er endret fra ${from} til ${to}.`,
+        name: (from: string, to: string) => `Navnet er endret fra «${from}» til «${to}».`,
+        strength: (from: string, to: string) => `Styrken er endret fra ${from} til ${to}.`,
+        price: (from: string, to: string) =>
+          `Laveste utsalgspris (AUP) er endret fra ${from} til ${to}.`,
+        bluePrescriptionAdded: 'Legemiddelet er nå på blå resept.',
+        bluePrescriptionRemoved: 'Legemiddelet er ikke lenger på blå resept.',
+        hPrescriptionAdded: 'Legemiddelet er nå et H-reseptlegemiddel.',
+        hPrescriptionRemoved: 'Legemiddelet er ikke lenger et H-reseptlegemiddel.',
+        spc: 'Lenken til preparatomtalen (SPC) er endret.',
+      },
+    },
     router: {
       notNeeded: 'Ingen søknad til helseforetaket trengs',
       codes: {

@@ -1,5 +1,5 @@
 import { getCase } from '../features/cases/cases.server';
-import { exportApplication } from '../features/cases/ui/export';
+import { exportApplication, exportDrug } from '../features/cases/ui/export';
 import { loadCase } from '../lib/case-errors.server';
 import type { Route } from './+types/case-export';
 
@@ -17,6 +17,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       applicant: view.applicantName,
       submittedAt: view.submittedAt,
       sections: exportApplication(view.answers),
+      drug: exportDrug(view),
     },
     {
       headers: {

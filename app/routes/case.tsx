@@ -21,7 +21,7 @@ import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { loadClocksPanel } from '../features/clocks/clocks.server';
 import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
-import { DrugFactsCard } from '../features/fest/ui/DrugFactsCard';
+import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
@@ -175,7 +175,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         canReveal={view.seesPatientIdentity}
         headingLevel={3}
       />
-      {view.drugFacts && <DrugFactsCard facts={view.drugFacts} headingLevel={3} />}
+      <CaseDrugFacts
+        snapshot={view.festSnapshot}
+        changes={view.festChanges}
+        today={view.drugFacts}
+        sent={view.submittedAt !== null}
+      />
       <Attachments caseId={view.id} {...loaderData.attachments} />
       {view.seesPatientIdentity && (
         <div className="sp-row">

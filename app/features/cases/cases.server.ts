@@ -27,7 +27,13 @@ import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
-import { getDrugFactsIn, resolveDrugChoice, type DrugFacts } from '../fest/fest.server';
+import {
+  festSnapshotIn,
+  getDrugFactsIn,
+  resolveDrugChoice,
+  type DrugFacts,
+} from '../fest/fest.server';
+import { festChanges, type FestChange, type FestSnapshot } from '../fest/domain/snapshot';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
@@ -753,6 +759,13 @@ export interface CaseView {
   diagnoses: Partial<Record<string, Diagnosis>>;
   /** FEST facts of the chosen drug, when it was picked from FEST. */
   drugFacts: DrugFacts | null;
+  /**
+   * The drug's FEST facts when the application was last sent (ADR 0027); null when no FEST
+   * product was sent, or the case was sent before snapshots were kept.
+   */
+  festSnapshot: FestSnapshot | null;
+  /** What has changed in FEST since the snapshot (empty without one). */
+  festChanges: FestChange[];
   /** Registered after the fact (features/retrospective). */
   retrospective: boolean;
 }
@@ -847,6 +860,8 @@ export async function getCaseIn(
     return {
       diagnoses: diagnosisNames(row.answers),
       drugFacts: null,
+      festSnapshot: row.festSnapshot,
+      festChanges: [],
       id: row.id,
       version: row.version,
       caseNumber: row.caseNumber,
@@ -883,9 +898,19 @@ export async function getCaseIn(
     } satisfies CaseView;
   })();
   // FEST is reference data without row-level security: read in the same transaction.
-  const drug = view.answers.drug;
-  const drugId = drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.id : null;
-  return drugId ? { ...view, drugFacts: await getDrugFactsIn(tx, drugId) } : view;
+  const drugId = drugIdOf(view.answers);
+  const drugFacts = drugId ? await getDrugFactsIn(tx, drugId) : null;
+  const sent = view.festSnapshot;
+  if (!sent) return { ...view, drugFacts };
+  // Compared with the product that was sent (a returned case may have another drug by now).
+  const today = sent.facts.id === drugId ? drugFacts : await getDrugFactsIn(tx, sent.facts.id);
+  return { ...view, drugFacts, festChanges: festChanges(sent, today) };
+}
+
+/** The FEST product id of the drug answer, when the drug was picked from FEST. */
+function drugIdOf(answers: Answers): string | null {
+  const drug = answers.drug;
+  return drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.id : null;
 }
 
 /**
@@ -1221,7 +1246,11 @@ export async function transitionIn(
     reason = parsed.data.reason;
   }
   let answers = row.answers;
-  if (input.event === 'submit' || input.event === 'resubmit') {
+  const now = new Date();
+  // What the drug was in FEST when sent, kept in the same update as the status (ADR 0027).
+  const sending = input.event === 'submit' || input.event === 'resubmit';
+  let festSnapshot: FestSnapshot | null = null;
+  if (sending) {
     const missing = submissionErrors(answers);
     if (Object.keys(missing).length > 0) throw new CaseError('invalid', missing);
     // Answers to questions that no longer apply (a patient id on a group application) go.
@@ -1229,9 +1258,10 @@ export async function transitionIn(
     answers = Object.fromEntries(
       Object.entries(answers).filter(([id]) => !stale.includes(id as QuestionId)),
     );
+    const drugId = drugIdOf(answers);
+    if (drugId) festSnapshot = await festSnapshotIn(tx, drugId, now);
   }
 
-  const now = new Date();
   const [updated] = await tx
     .update(cases)
     .set({
@@ -1240,6 +1270,7 @@ export async function transitionIn(
       updatedAt: now,
       answers,
       ...(input.event === 'submit' ? { submittedAt: now } : {}),
+      ...(sending ? { festSnapshot } : {}),
     })
     .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
     .returning({ version: cases.version, caseNumber: cases.caseNumber });

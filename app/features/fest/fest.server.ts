@@ -1,6 +1,6 @@
-import { and, asc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import { inApp, type Db, type Tx } from '../../db/database.server';
-import { festPackages, festProducts, festRefundGroups } from '../../db/schema';
+import { festImports, festPackages, festProducts, festRefundGroups } from '../../db/schema';
 import {
   authorisationKind,
   currentPrice,
@@ -16,6 +16,7 @@ import {
   type RefundBasis,
 } from './domain/drug';
 import { containsPattern, MAX_LIMIT, normalise, rankDrugs, searchTokens } from './domain/search';
+import { takeSnapshot, type FestImportRef, type FestSnapshot } from './domain/snapshot';
 
 /** How many prefiltered rows the ranking sees at most (best database guesses first). */
 const CANDIDATES = 400;
@@ -247,6 +248,30 @@ export async function getDrugFactsIn(
       groups: refundGroups,
     },
   };
+}
+
+/** The last successful FEST import: the extract today's facts come from. */
+async function latestImportIn(tx: Tx): Promise<FestImportRef | null> {
+  const [run] = await tx
+    .select({ id: festImports.id, hentetAt: festImports.hentetAt })
+    .from(festImports)
+    .where(eq(festImports.status, 'succeeded'))
+    .orderBy(desc(festImports.id))
+    .limit(1);
+  return run ? { id: run.id, hentetAt: run.hentetAt?.toISOString() ?? null } : null;
+}
+
+/**
+ * The product's facts as FEST has them at `now`, kept for the case (`cases.fest_snapshot`), with
+ * the import they come from; null for a product FEST does not know.
+ */
+export async function festSnapshotIn(
+  tx: Tx,
+  productId: string,
+  now: Date,
+): Promise<FestSnapshot | null> {
+  const facts = await getDrugFactsIn(tx, productId, norwegianDate(now));
+  return facts && takeSnapshot(facts, await latestImportIn(tx), now);
 }
 
 /**

@@ -34,11 +34,13 @@ export async function exportCaseFhir(
       .innerJoin(users, eq(users.id, cases.applicantId))
       .where(eq(cases.id, view.id));
     if (!row) throw new Error('A visible case that cannot be read');
-    const drug = view.answers.drug;
-    const registeredAtc =
-      drug && typeof drug === 'object' && !Array.isArray(drug) && drug.atc
-        ? { code: drug.atc, name: drug.substance ?? null }
-        : null;
+    const answer = view.answers.drug;
+    const drug = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : null;
+    const registeredAtc = drug?.atc ? { code: drug.atc, name: drug.substance ?? null } : null;
+    // The ATC code as sent (ADR 0027), while the drug answer is still the product that was sent
+    // (a returned case may name another by now); else today's FEST, else as registered.
+    const sent = view.festSnapshot?.facts;
+    const facts = sent && drug?.id === sent.id ? sent : view.drugFacts;
     const bundle = caseBundle(
       {
         id: view.id,
@@ -52,7 +54,7 @@ export async function exportCaseFhir(
         trust: { id: row.trustId, name: row.trustName, orgnr: row.orgnr, resh: null },
         applicant: { id: row.applicantId, name: view.applicantName, hprNumber: row.hprNumber },
         decision: view.decision,
-        atc: view.drugFacts?.atc ?? registeredAtc,
+        atc: facts?.atc ?? registeredAtc,
         diagnoses: diagnosesOf(view.answers, view.diagnoses),
       },
       now,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { completeAnswers } from '../../../test/actors';
-import { exportApplication } from './export';
+import { takeSnapshot, type ShownDrugFacts } from '../../fest/domain/snapshot';
+import { exportApplication, exportDrug } from './export';
 
 describe('exportApplication', () => {
   it('exports every applicable section and question, with labels, text and stored value', () => {
@@ -30,5 +31,55 @@ describe('exportApplication', () => {
       value: null,
       raw: null,
     });
+  });
+});
+
+describe('exportDrug', () => {
+  const today: ShownDrugFacts = {
+    id: 'ID_CERTICAN',
+    name: 'Certican Disperg tab 0,1 mg',
+    atc: { code: 'L04AA18', name: 'Everolimus' },
+    form: { name: 'Dispergerbar tablett', description: null },
+    substances: [{ name: 'Everolimus', strength: '0,1 mg' }],
+    strength: '0,1 mg',
+    preparattype: { code: '7', name: 'Legemiddel' },
+    requiresExemption: false,
+    reseptgruppe: 'C',
+    marketingStatus: 'notMarketed',
+    withdrawnAt: null,
+    packages: [],
+    cheapestAup: null,
+    spcUrl: null,
+    felleskatalogenUrl: 'https://www.felleskatalogen.no/medisin/sok?sokord=Certican',
+    refund: { bluePrescription: true, hPrescription: false },
+  };
+  const sent = takeSnapshot(
+    { ...today, marketingStatus: 'marketed' },
+    { id: 4, hentetAt: null },
+    new Date('2026-11-02T09:00:00Z'),
+  );
+
+  it('exports the drug as sent, with what has changed', () => {
+    const changes = [{ kind: 'marketingStatus', from: 'marketed', to: 'notMarketed' } as const];
+    expect(exportDrug({ festSnapshot: sent, festChanges: [...changes], drugFacts: today })).toEqual(
+      {
+        asSent: true,
+        takenAt: '2026-11-02T09:00:00.000Z',
+        festImport: { id: 4, hentetAt: null },
+        facts: sent.facts,
+        changes,
+      },
+    );
+  });
+
+  it('exports today’s facts, marked so, without a snapshot; nothing without a FEST drug', () => {
+    expect(exportDrug({ festSnapshot: null, festChanges: [], drugFacts: today })).toEqual({
+      asSent: false,
+      takenAt: null,
+      festImport: null,
+      facts: today,
+      changes: [],
+    });
+    expect(exportDrug({ festSnapshot: null, festChanges: [], drugFacts: null })).toBeNull();
   });
 });

@@ -1,4 +1,11 @@
 import { msg } from '../../../i18n';
+import {
+  takeSnapshot,
+  type FestChange,
+  type FestImportRef,
+  type FestSnapshot,
+  type ShownDrugFacts,
+} from '../../fest/domain/snapshot';
 import { applicableSections, type Answers } from '../domain/questionnaire';
 import { answerDisplay } from './QuestionnaireView';
 
@@ -28,4 +35,41 @@ export function exportApplication(answers: Answers): ExportedSection[] {
       raw: answers[question.id] ?? null,
     })),
   }));
+}
+
+/** The chosen FEST drug in the export: as sent when the case has a snapshot (ADR 0027). */
+export interface ExportedDrug {
+  /** True: the facts are the snapshot taken when the application was sent; false: today's FEST. */
+  asSent: boolean;
+  /** When the snapshot was taken (the last submission), ISO; null for today's facts. */
+  takenAt: string | null;
+  /** The FEST import the facts come from (for today's facts: not recorded, null). */
+  festImport: FestImportRef | null;
+  facts: ShownDrugFacts;
+  /** What FEST has changed since the snapshot (`festChanges`), empty for today's facts. */
+  changes: FestChange[];
+}
+
+/**
+ * The drug's FEST facts for the export: the snapshot when there is one, else today's facts (a
+ * case sent before snapshots were kept, or a draft), else null (no FEST product chosen).
+ */
+export function exportDrug(view: {
+  festSnapshot: FestSnapshot | null;
+  festChanges: FestChange[];
+  drugFacts: ShownDrugFacts | null;
+}): ExportedDrug | null {
+  const sent = view.festSnapshot;
+  if (sent) {
+    return {
+      asSent: true,
+      takenAt: sent.takenAt,
+      festImport: sent.festImport,
+      facts: sent.facts,
+      changes: view.festChanges,
+    };
+  }
+  if (!view.drugFacts) return null;
+  const today = takeSnapshot(view.drugFacts, null, new Date());
+  return { asSent: false, takenAt: null, festImport: null, facts: today.facts, changes: [] };
 }

@@ -1,7 +1,7 @@
 import { Alert, Card, Heading, Link, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import type { MarketingStatus } from '../domain/drug';
-import type { DrugFacts } from '../fest.server';
+import type { ShownDrugFacts } from '../domain/snapshot';
 
 const STATUS_COLOR: Record<MarketingStatus, 'success' | 'warning' | 'neutral'> = {
   marketed: 'success',
@@ -18,12 +18,15 @@ function ExternalLink({ href, children }: { href: string; children: string }) {
   );
 }
 
-/** What FEST says about a drug: for the application form and the case page. */
+/**
+ * What FEST says about a drug: for the application form and the case page, from today's FEST or
+ * from the snapshot taken when the application was sent.
+ */
 export function DrugFactsCard({
   facts,
   headingLevel = 3,
 }: {
-  facts: DrugFacts;
+  facts: ShownDrugFacts;
   headingLevel?: 2 | 3 | 4;
 }) {
   const f = msg.fest.facts;

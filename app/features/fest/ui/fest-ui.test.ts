@@ -3,6 +3,8 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import type { DrugFacts } from '../fest.server';
 import { DrugCombobox } from './DrugCombobox';
+import { takeSnapshot, type FestChange } from '../domain/snapshot';
+import { CaseDrugFacts, festChangeText } from './CaseDrugFacts';
 import { DrugFactsCard } from './DrugFactsCard';
 
 /** Attributes of the first element matching a tag and containing a snippet. */
@@ -113,5 +115,100 @@ describe('DrugFactsCard', () => {
     expect(withdrawn).toContain('FEST har ingen lenke til preparatomtalen.');
     expect(withdrawn).toContain('Legemiddelet er ikke lenger i FEST.');
     expect(withdrawn).not.toContain('Krever godkjenningsfritak');
+  });
+});
+
+describe('festChangeText', () => {
+  it.each<[FestChange, RegExp]>([
+    [{ kind: 'withdrawn' }, /^Legemiddelet er ikke lenger i FEST\./],
+    [{ kind: 'restored' }, /^Legemiddelet er tilbake i FEST\.$/],
+    [
+      { kind: 'marketingStatus', from: 'marketed', to: 'notMarketed' },
+      /^Markedsføringsstatusen er endret fra «Markedsført» til «Ikke markedsført»\.$/,
+    ],
+    [{ kind: 'exemption', required: true }, /krever nå godkjenningsfritak/],
+    [{ kind: 'exemption', required: false }, /krever ikke lenger godkjenningsfritak/],
+    [
+      { kind: 'preparattype', from: 'Legemiddel', to: null },
+      /^Preparattypen er endret fra «Legemiddel» til «ingen»\.$/,
+    ],
+    [
+      { kind: 'atc', from: 'L04AA18', to: 'L04AH02' },
+      /^ATC-koden er endret fra L04AA18 til L04AH02\.$/,
+    ],
+    [
+      { kind: 'name', from: 'A tab 1 mg', to: 'B tab 1 mg' },
+      /^Navnet er endret fra «A tab 1 mg» til «B tab 1 mg»\.$/,
+    ],
+    [
+      { kind: 'strength', from: '0,1 mg', to: '0,25 mg' },
+      /^Styrken er endret fra 0,1 mg til 0,25 mg\.$/,
+    ],
+    [
+      { kind: 'price', from: 688.8, to: null },
+      /^Laveste utsalgspris \(AUP\) er endret fra 688,80\s*kr til ingen\.$/,
+    ],
+    [
+      { kind: 'refund', basis: 'bluePrescription', covered: false },
+      /^Legemiddelet er ikke lenger på blå resept\.$/,
+    ],
+    [
+      { kind: 'refund', basis: 'hPrescription', covered: true },
+      /^Legemiddelet er nå et H-reseptlegemiddel\.$/,
+    ],
+    [{ kind: 'spc', from: 'a', to: 'b' }, /^Lenken til preparatomtalen \(SPC\) er endret\.$/],
+  ])('%j', (change, text) => {
+    expect(festChangeText(change)).toMatch(text);
+  });
+});
+
+describe('CaseDrugFacts', () => {
+  const snapshot = takeSnapshot(
+    FACTS,
+    { id: 3, hentetAt: '2026-09-08T03:09:06.000Z' },
+    new Date('2026-11-02T09:00:00Z'),
+  );
+  const render = (props: Partial<Parameters<typeof CaseDrugFacts>[0]>) =>
+    renderToStaticMarkup(
+      createElement(CaseDrugFacts, { snapshot, changes: [], today: FACTS, sent: true, ...props }),
+    );
+
+  it('shows the drug as sent, when, from which extract, and that nothing has changed', () => {
+    const html = render({});
+    expect(html).toContain('<h3');
+    expect(html).toContain('Legemiddelet ved innsending');
+    expect(html).toContain('da søknaden ble sendt 02.11.2026, 10:00.');
+    expect(html).toContain('FEST-uttrekket hentet 08.09.2026, 05:09.');
+    expect(html).toContain('FEST har ikke endret noe vesentlig');
+    expect(html).not.toContain('FEST er endret siden');
+    expect(html).toContain('<h4');
+  });
+
+  it('lists what FEST has changed in a warning, the facts still as sent', () => {
+    const html = render({
+      changes: [{ kind: 'withdrawn' }, { kind: 'price', from: 310.5, to: 330 }],
+      today: { ...FACTS, marketingStatus: 'withdrawn' },
+    });
+    expect(html).toMatch(
+      /data-color="warning"[^>]*>[\s\S]*FEST er endret siden søknaden ble sendt/,
+    );
+    expect(html.match(/<li/g)).toHaveLength(2);
+    expect(html).toMatch(/fra 310,50\s*kr til 330,00\s*kr/);
+    expect(html).toContain('>Markedsført<');
+    expect(html).not.toContain('FEST har ikke endret noe vesentlig');
+  });
+
+  it('shows today’s facts for a case sent without a snapshot, and says so', () => {
+    const html = render({ snapshot: null });
+    expect(html).toContain('Legemiddelet i FEST i dag');
+    expect(html).toContain('Søknaden ble sendt før portalen tok vare på legemiddelopplysningene');
+    expect(html).not.toContain('Legemiddelet ved innsending');
+  });
+
+  it('shows a draft’s drug as today’s card alone, and nothing without a FEST drug', () => {
+    const draft = render({ snapshot: null, sent: false });
+    expect(draft).not.toContain('Legemiddelet i FEST i dag');
+    expect(draft).toContain(`Om ${FACTS.name}`);
+    expect(render({ snapshot: null, today: null })).toBe('');
   });
 });
