@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lt, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db } from '../../db/database.server';
@@ -474,16 +486,14 @@ export async function writeChainAnchors(
   now: Date,
   write: (line: string) => void,
 ): Promise<AnchorLine[]> {
-  const lines = (await chainHeads(db)).map(
-    (head): AnchorLine => ({
-      event: 'accessLogAnchor',
-      trust: head.trustCode,
-      seq: head.seq,
-      hash: head.hash,
-      time: now.toISOString(),
-      anchor: formatAnchor(head),
-    }),
-  );
+  const lines = (await chainHeads(db)).map((head): AnchorLine => ({
+    event: 'accessLogAnchor',
+    trust: head.trustCode,
+    seq: head.seq,
+    hash: head.hash,
+    time: now.toISOString(),
+    anchor: formatAnchor(head),
+  }));
   for (const line of lines) write(JSON.stringify(line));
   return lines;
 }

@@ -79,7 +79,11 @@ export function parseAnchor(text: string): AnchorParse {
   }
   return {
     ok: true,
-    anchor: { trustCode: match[1].toUpperCase(), seq: Number(match[2]), hash: match[3].toLowerCase() },
+    anchor: {
+      trustCode: match[1].toUpperCase(),
+      seq: Number(match[2]),
+      hash: match[3].toLowerCase(),
+    },
   };
 }
 
