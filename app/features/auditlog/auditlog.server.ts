@@ -223,7 +223,14 @@ export function formatVerifyReport(report: VerifyReport): string {
   });
   if (lines.length === 0) lines.push('The access log is empty.');
   lines.push(...report.anchors.map(anchorLine));
-  lines.push(report.ok ? 'Access log verified: every chain is intact.' : 'Access log NOT intact.');
+  const chainsIntact = report.trusts.every((t) => t.firstBreak === null);
+  lines.push(
+    report.ok
+      ? `Access log verified: every chain is intact${report.anchors.length > 0 ? ' and every anchor holds' : ''}.`
+      : chainsIntact
+        ? 'Access log NOT intact: an anchor does not hold.'
+        : 'Access log NOT intact.',
+  );
   return lines.join('\n');
 }
 

@@ -13,6 +13,7 @@ import { databaseError } from '../../test/refusals';
 import { getCase } from '../cases/cases.server';
 import {
   chainHeads,
+  formatVerifyReport,
   getAccessLogPage,
   verifyAccessLog,
   writeChainAnchors,
@@ -259,6 +260,10 @@ describe.each(TEST_DATABASES)(
       const report = await verifyAccessLog(db(), anchors);
       expect(report.ok).toBe(true);
       expect(report.anchors.every((a) => a.problem === null)).toBe(true);
+      expect(formatVerifyReport(report)).toMatch(
+        /OK      anchor HBE:\d+:[0-9a-f]{64}: the row at seq/,
+      );
+      expect(formatVerifyReport(report)).toMatch(/every chain is intact and every anchor holds/);
     });
 
     it('fails an anchor that is unknown, missing or differs, naming why', async () => {
@@ -278,6 +283,14 @@ describe.each(TEST_DATABASES)(
       ]);
       // Every chain itself is intact: only the anchors fail.
       expect(report.trusts.every((t) => t.firstBreak === null)).toBe(true);
+      const text = formatVerifyReport(report);
+      expect(text).toMatch(/FAILED  anchor XXX:1:[0-9a-f]{64}: no trust has the code XXX/);
+      expect(text).toContain(`FAILED  anchor HBE:${head.seq + 1000}:`);
+      expect(text).toMatch(/HBE has no row at seq \d+ \(the chain was cut off/);
+      expect(text).toContain(
+        `the row at seq ${head.seq} has hash ${head.hash} (the chain was rewritten`,
+      );
+      expect(text).toMatch(/Access log NOT intact: an anchor does not hold\.$/);
     });
 
     it('catches an owner who rewrites the whole chain, which the chain alone cannot', async () => {
