@@ -425,13 +425,15 @@ export async function getAccessLogPage(
       caseNumber: finding.kind === 'manyCases' ? null : (numbers.get(finding.caseId) ?? null),
     }));
 
-    const people = await tx
+    const readers = await tx
       .selectDistinct({ id: users.id, name: users.name, trustName: readerTrust.name })
       .from(users)
       .innerJoin(accessLog, eq(accessLog.userId, users.id))
       .leftJoin(readerTrust, eq(readerTrust.id, accessLog.readerTrustId))
       .where(eq(accessLog.trustId, actor.trustId))
-      .orderBy(asc(users.name), asc(readerTrust.name));
+      .orderBy(asc(users.name), sql`${readerTrust.name} nulls first`);
+    // Once each; someone who also read as this trust's own is named as one of its own.
+    const people = readers.filter((r, i) => readers.findIndex((o) => o.id === r.id) === i);
     const readerTrusts = await tx
       .selectDistinct({ id: readerTrust.id, name: readerTrust.name })
       .from(accessLog)

@@ -111,6 +111,21 @@ describe.each(TEST_DATABASES)(
       const [last] = (await hbeLog()).slice(-1);
       expect(own.head).toEqual({ trustCode: 'HBE', seq: last?.seq, hash: last?.hash });
       expect(last).toMatchObject({ action: 'readAccessLog', userId: hbe.trustAdmin.userId });
+      // Someone who also reads as one of HBE's own (roles in both trusts; written here as the
+      // owner) is listed once, as one of its own.
+      await db().insert(accessLog).values({
+        trustId: hbeTrust(),
+        userId: ous.decisionMaker.userId,
+        role: 'decisionMaker',
+        caseId: other.caseId,
+        action: 'view',
+      });
+      const listed = (await getAccessLogPage(db(), hbe.trustAdmin, {})).users.filter(
+        (u) => u.id === ous.decisionMaker.userId,
+      );
+      expect(listed).toEqual([
+        { id: ous.decisionMaker.userId, name: 'Knut Hansen', trustName: null },
+      ]);
     });
 
     it('refuses a consulted record for a case not consulted, and any direct write of another trust or reader', async () => {

@@ -120,7 +120,10 @@ type LogRecord =
   | { consulted: false; values: typeof accessLog.$inferInsert }
   | { consulted: true; caseId: string; action: string; objectId: string | null };
 
-/** Writes records in order: one's own in one multi-row INSERT, consulted reads one by one. */
+/**
+ * Writes records, each chain's in call order: the trust's own in one multi-row INSERT, consulted
+ * reads (each into its case's trust's chain) one by one.
+ */
 async function writeLog(tx: Tx, records: LogRecord[]): Promise<void> {
   const own = records.flatMap((r) => (r.consulted ? [] : [r.values]));
   if (own.length > 0) await tx.insert(accessLog).values(own);
