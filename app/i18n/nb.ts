@@ -1257,6 +1257,7 @@ export const nb = {
       seq: 'Nr.',
       at: 'Tidspunkt',
       user: 'Bruker',
+      hpr: 'HPR-nr.',
       readerTrust: 'Helseforetak',
       role: 'Rolle',
       caseNumber: 'Sak',
@@ -1265,7 +1266,6 @@ export const nb = {
       object: 'Objekt',
     },
     noCase: '–',
-    hpr: (number: string) => `HPR ${number}`,
     /** A consulted trust's reader, in the trust column. */
     otherTrust: (trust: string) => `${trust} (konsultert)`,
     headTitle: 'Loggens siste oppføring',

@@ -63,6 +63,7 @@ export function AccessLogTable({ rows, trustName }: { rows: LogRow[]; trustName:
                   'seq',
                   'at',
                   'user',
+                  'hpr',
                   'readerTrust',
                   'role',
                   'caseNumber',
@@ -80,15 +81,8 @@ export function AccessLogTable({ rows, trustName }: { rows: LogRow[]; trustName:
               <Table.Row key={r.id}>
                 <Table.Cell>{r.seq}</Table.Cell>
                 <Table.Cell>{msg.dateTime(new Date(r.at))}</Table.Cell>
-                <Table.Cell>
-                  {r.userName}
-                  {r.userHpr && (
-                    <>
-                      <br />
-                      {t.hpr(r.userHpr)}
-                    </>
-                  )}
-                </Table.Cell>
+                <Table.Cell>{r.userName}</Table.Cell>
+                <Table.Cell>{r.userHpr ?? ''}</Table.Cell>
                 <Table.Cell>
                   {r.readerTrustName ? (
                     <Tag data-color="info">{t.otherTrust(r.readerTrustName)}</Tag>
