@@ -133,16 +133,16 @@ describe.each(TEST_DATABASES)(
       const count = (await hbeLog()).length;
       const refusals = [
         // The consulted trust, but another case of HBE.
-        inTenant(db(), scope(ous.decisionMaker), (tx) => logConsulted(tx, other.caseId)),
+        () => inTenant(db(), scope(ous.decisionMaker), (tx) => logConsulted(tx, other.caseId)),
         // A trust without a grant.
-        inTenant(db(), scope(hst.decisionMaker), (tx) => logConsulted(tx, consulted.caseId)),
+        () => inTenant(db(), scope(hst.decisionMaker), (tx) => logConsulted(tx, consulted.caseId)),
         // The consulted trust's applicant: not its director or committee.
-        inTenant(db(), scope(ous.applicant), (tx) => logConsulted(tx, consulted.caseId)),
+        () => inTenant(db(), scope(ous.applicant), (tx) => logConsulted(tx, consulted.caseId)),
         // The home trust itself (its own reads are plain rows).
-        inTenant(db(), scope(hbe.decisionMaker), (tx) => logConsulted(tx, consulted.caseId)),
+        () => inTenant(db(), scope(hbe.decisionMaker), (tx) => logConsulted(tx, consulted.caseId)),
       ];
       for (const attempt of refusals) {
-        expect(await databaseError(attempt)).toMatch(/no open consultation grant/);
+        expect(await databaseError(attempt())).toMatch(/no open consultation grant/);
       }
       // Straight into HBE's log: the tenant policy refuses it.
       expect(
@@ -276,7 +276,7 @@ describe.each(TEST_DATABASES)(
       expect(report.ok).toBe(true);
       expect(report.anchors.every((a) => a.problem === null)).toBe(true);
       expect(formatVerifyReport(report)).toMatch(
-        /OK      anchor HBE:\d+:[0-9a-f]{64}: the row at seq/,
+        /OK {6}anchor HBE:\d+:[0-9a-f]{64}: the row at seq/,
       );
       expect(formatVerifyReport(report)).toMatch(/every chain is intact and every anchor holds/);
     });
@@ -299,7 +299,7 @@ describe.each(TEST_DATABASES)(
       // Every chain itself is intact: only the anchors fail.
       expect(report.trusts.every((t) => t.firstBreak === null)).toBe(true);
       const text = formatVerifyReport(report);
-      expect(text).toMatch(/FAILED  anchor XXX:1:[0-9a-f]{64}: no trust has the code XXX/);
+      expect(text).toMatch(/FAILED {2}anchor XXX:1:[0-9a-f]{64}: no trust has the code XXX/);
       expect(text).toContain(`FAILED  anchor HBE:${head.seq + 1000}:`);
       expect(text).toMatch(/HBE has no row at seq \d+ \(the chain was cut off/);
       expect(text).toContain(
