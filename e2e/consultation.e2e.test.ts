@@ -157,5 +157,41 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await per.getByText('Under vurdering').count()).toBeGreaterThan(0);
     await expectAccessible(per);
     await per.context().close();
+
+    // Helse Bergen's log controller sees Knut Hansen's reads and answer in HBE's own access log,
+    // with his HPR number and his trust (ADR 0025), and the chain's head to note.
+    const geir = await signIn('Geir Berge');
+    await geir.goto(`${app.url}/admin/tilgangslogg`);
+    await geir.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
+    await geir
+      .getByLabel('Leserens helseforetak')
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await geir.getByRole('button', { name: 'Vis', exact: true }).click();
+    await geir.waitForURL(/foretak=/);
+    const entries = geir.getByRole('table', { name: 'Loggen' });
+    const knutsRows = entries.getByRole('row').filter({ hasText: 'Knut Hansen' });
+    await expect.poll(() => knutsRows.count()).toBeGreaterThan(1);
+    const read = knutsRows.filter({ hasText: 'Lest saken' }).first();
+    for (const text of [
+      /^\d{7}$/,
+      'Oslo universitetssykehus HF (konsultert)',
+      'Konsultert helseforetak',
+      caseNumber,
+      'Konsultasjon',
+    ]) {
+      expect(await read.getByText(text).count()).toBeGreaterThan(0);
+    }
+    expect(await knutsRows.filter({ hasText: 'Svar på konsultasjon' }).count()).toBe(1);
+    // Only the consulted trust's rows under that filter: none of Helse Bergen's own people.
+    expect(await entries.getByRole('row').filter({ hasText: 'Per Vik' }).count()).toBe(0);
+    const head = geir.getByRole('region', { name: 'Loggens siste oppføring' });
+    await expect.poll(() => head.getByText(/^--anchor HBE:\d+:[0-9a-f]{64}$/).count()).toBe(1);
+    await expectAccessible(geir);
+    await expectAccessibleWithoutJs(
+      browser,
+      geir.context(),
+      `${app.url}/admin/tilgangslogg?foretak=egne`,
+    );
+    await geir.context().close();
   });
 });

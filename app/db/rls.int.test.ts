@@ -103,6 +103,8 @@ const EXTRA_POLICIES: Record<string, string> = {
   attachments: 'Consulted read, as cases.',
   attachment_contents: 'Consulted read, as cases.',
   case_consultations: 'The consulted trust reads the grants made to it.',
+  access_log:
+    'Restrictive: the app role never sets reader_trust_id; a consulted read goes through log_consulted_access() (ADR 0025).',
 };
 
 interface CatalogueTable {
@@ -420,6 +422,37 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     expect(await run(scope(ous.decisionMaker), `select id from cases where id = '${id}'`)).toEqual(
       [],
     );
+    // Its reads are logged only in the home trust's log, only through log_consulted_access(), and
+    // only for the consulted case; it still reads nothing of that log.
+    const homeLog = `select count(*)::int as n from access_log where trust_id = '${hbe.applicant.trustId}'`;
+    const [{ n: logged } = { n: 0 }] = await run(scope(hbe.trustAdmin), homeLog);
+    expect(
+      await run(
+        director,
+        `select count(*)::int as n from (select log_consulted_access('${id}', 'view', null)) as called`,
+      ),
+    ).toEqual([{ n: 1 }]);
+    expect(await run(scope(hbe.trustAdmin), homeLog)).toEqual([{ n: Number(logged) + 1 }]);
+    expect(await run(director, `select id from access_log where case_id = '${id}'`)).toEqual([]);
+    expect(
+      await sqlState(run(director, `select log_consulted_access('${assessingId}', 'view', null)`)),
+    ).toBe('42501');
+    expect(
+      await sqlState(
+        run(
+          director,
+          `insert into access_log (trust_id, user_id, role, case_id, action) values ('${hbe.applicant.trustId}', '${hst.decisionMaker.userId}', 'consultant', '${id}', 'view')`,
+        ),
+      ),
+    ).toBe('42501');
+    expect(
+      await sqlState(
+        run(
+          director,
+          `insert into access_log (trust_id, user_id, role, action, reader_trust_id) values ('${hst.decisionMaker.trustId}', '${hst.decisionMaker.userId}', 'decisionMaker', 'view', '${ous.decisionMaker.trustId}')`,
+        ),
+      ),
+    ).toBe('42501');
   });
 
   it("prepared reads: a connection's named statements show each trust only its own rows", async () => {

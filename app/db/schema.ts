@@ -6,6 +6,7 @@ import {
   type AnyPgColumn,
   bigint,
   bigserial,
+  check,
   customType,
   boolean,
   date,
@@ -369,6 +370,11 @@ export const accessLog = pgTable(
     /** What within the case, e.g. the attachment id of a download. */
     objectId: text('object_id'),
     /**
+     * The reader's own trust when it is not the log's: a consulted trust's read of this trust's
+     * case (ADR 0025). Written only by `log_consulted_access()`; part of the hash when set.
+     */
+    readerTrustId: uuid('reader_trust_id').references(() => trusts.id),
+    /**
      * Position in the trust's chain (1, 2, …), set by the trigger; unique per trust through the
      * index access_log_chain, created in the migration after the existing rows are chained.
      */
@@ -381,6 +387,15 @@ export const accessLog = pgTable(
     index('access_log_case').on(t.caseId, t.id),
     index('access_log_user').on(t.trustId, t.userId, t.createdAt),
     tenantPolicy('access_log'),
+    check('access_log_reader_other_trust', sql`${t.readerTrustId} <> ${t.trustId}`),
+    // The application role writes only its own trust's reads; another trust's reader goes
+    // through log_consulted_access() (SECURITY DEFINER, which checks the consultation grant).
+    pgPolicy('access_log_own_reader', {
+      as: 'restrictive',
+      for: 'insert',
+      to: appRole,
+      withCheck: sql`reader_trust_id is null`,
+    }),
   ],
 ).enableRLS();
 

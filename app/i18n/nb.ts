@@ -1281,6 +1281,11 @@ export const nb = {
     filterTitle: 'Filtrer loggen',
     user: 'Bruker',
     allUsers: 'Alle brukere',
+    /** A reader from another trust, in the user filter. */
+    userOfTrust: (name: string, trust: string) => `${name} (${trust})`,
+    readerTrust: 'Leserens helseforetak',
+    allTrusts: 'Alle helseforetak',
+    ownPeople: (trust: string) => `Egne ansatte (${trust})`,
     caseNumber: 'Saksnummer',
     from: 'Fra dato',
     to: 'Til dato',
@@ -1295,6 +1300,8 @@ export const nb = {
       seq: 'Nr.',
       at: 'Tidspunkt',
       user: 'Bruker',
+      hpr: 'HPR-nr.',
+      readerTrust: 'Helseforetak',
       role: 'Rolle',
       caseNumber: 'Sak',
       action: 'Handling',
@@ -1302,6 +1309,14 @@ export const nb = {
       object: 'Objekt',
     },
     noCase: '–',
+    /** A consulted trust's reader, in the trust column. */
+    otherTrust: (trust: string) => `${trust} (konsultert)`,
+    headTitle: 'Loggens siste oppføring',
+    headIntro:
+      'Loggen er en hash-kjede: hver oppføring bygger på den forrige. Noter nummeret og kontrollsummen utenfor portalen (for eksempel i avvikssystemet). Senere kan driften kontrollere at loggen fram til hit ikke er skrevet om.',
+    headSeq: 'Nummer',
+    headHash: 'Kontrollsum (SHA-256)',
+    headAnchor: 'Til kontrollkommandoen',
     unusualTitle: 'Uvanlig tilgang siste 30 dager',
     unusualIntro:
       'Oppslag utenfor egen avdeling, om natten (kl. 22–06) eller i mange saker på kort tid. Dette er ikke bevis på misbruk, men bør følges opp.',

@@ -12,6 +12,7 @@ import { festImports } from '../db/schema';
 import { createMailer } from '../features/notifications/mail.server';
 import { createOutbox } from '../features/notifications/outbox.server';
 import { createScratchDatabase, openTestDatabase, TEST_DATABASES } from '../test/databases';
+import { ACCESS_LOG_ANCHORS_QUEUE } from './access-log-anchors.server';
 import { startBoss } from './boss.server';
 import { CASE_CLOCKS_QUEUE } from './case-clocks.server';
 import { FEST_IMPORT_QUEUE, scheduleFestRefresh } from './fest-refresh.server';
@@ -92,11 +93,15 @@ describe.each(TEST_DATABASES)('background jobs (pg-boss) on %s', (kind) => {
     expect(run.counts?.product.added).toBe(12);
   });
 
-  it('always schedules the e-mail outbox and the case clocks, even without FEST', async () => {
+  it('always schedules the e-mail outbox, the case clocks and the anchors, even without FEST', async () => {
     const jobs = await startJobs(database, { fest: null, outbox: testOutbox(database.db) });
-    const names = (await boss.getSchedules()).map((s) => s.name);
+    const schedules = await boss.getSchedules();
+    const names = schedules.map((s) => s.name);
     expect(names).toContain(MAIL_OUTBOX_QUEUE);
     expect(names).toContain(CASE_CLOCKS_QUEUE);
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ name: ACCESS_LOG_ANCHORS_QUEUE, cron: '0 * * * *' }),
+    );
     await expect(jobs.stop()).resolves.toBeUndefined();
   });
 });

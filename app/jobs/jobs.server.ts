@@ -1,6 +1,7 @@
 import type { Database } from '../db/database.server';
 import { databaseStorage, type AttachmentStorage } from '../features/attachments/store.server';
 import type { Outbox } from '../features/notifications/outbox.server';
+import { scheduleAccessLogAnchors } from './access-log-anchors.server';
 import { startBoss, type BossOptions } from './boss.server';
 import { scheduleCaseClocks } from './case-clocks.server';
 import { scheduleFestRefresh, type FestRefreshConfig } from './fest-refresh.server';
@@ -22,7 +23,7 @@ export interface Jobs {
 
 /**
  * Starts pg-boss and the background jobs: the e-mail outbox, stage alerts and follow-ups, retention
- * always; FEST when set. Instances starting together take turns: pg-boss's `create_queue` adds a
+ * and the access log's hourly chain anchors always; FEST when set. Instances starting together take turns: pg-boss's `create_queue` adds a
  * partition to its job table, and two of them at once deadlock on PostgreSQL.
  */
 export async function startJobs(
@@ -35,6 +36,7 @@ export async function startJobs(
     await scheduleMailOutbox(started, config.outbox);
     await scheduleCaseClocks(started, database.db);
     await scheduleRetention(started, database.db, config.attachments ?? databaseStorage());
+    await scheduleAccessLogAnchors(started, database.db);
     if (config.fest) await scheduleFestRefresh(started, database.db, config.fest);
     return started;
   });

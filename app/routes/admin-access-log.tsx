@@ -10,8 +10,12 @@ import {
 } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { getAccessLogPage } from '../features/auditlog/auditlog.server';
-import { LOG_PAGE_SIZE, parseLogFilter } from '../features/auditlog/domain/filter';
-import { AccessLogTable, UnusualAccessTable } from '../features/auditlog/ui/AccessLogView';
+import { LOG_PAGE_SIZE, OWN_TRUST, parseLogFilter } from '../features/auditlog/domain/filter';
+import {
+  AccessLogTable,
+  ChainHead,
+  UnusualAccessTable,
+} from '../features/auditlog/ui/AccessLogView';
 import { hasRole } from '../features/auth/domain/roles';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
@@ -48,7 +52,19 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
                 <Select.Option value="">{t.allUsers}</Select.Option>
                 {loaderData.users.map((u) => (
                   <Select.Option key={u.id} value={u.id}>
-                    {u.name}
+                    {u.trustName ? t.userOfTrust(u.name, u.trustName) : u.name}
+                  </Select.Option>
+                ))}
+              </Select>
+            </Field>
+            <Field>
+              <Label htmlFor="log-reader-trust">{t.readerTrust}</Label>
+              <Select id="log-reader-trust" name="foretak" defaultValue={values.readerTrust}>
+                <Select.Option value="">{t.allTrusts}</Select.Option>
+                <Select.Option value={OWN_TRUST}>{t.ownPeople(loaderData.trustName)}</Select.Option>
+                {loaderData.readerTrusts.map((trust) => (
+                  <Select.Option key={trust.id} value={trust.id}>
+                    {trust.name}
                   </Select.Option>
                 ))}
               </Select>
@@ -86,8 +102,9 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
           {t.entriesTitle}
         </Heading>
         {loaderData.truncated && <Alert data-color="info">{t.truncated(LOG_PAGE_SIZE)}</Alert>}
-        <AccessLogTable rows={loaderData.entries} />
+        <AccessLogTable rows={loaderData.entries} trustName={loaderData.trustName} />
       </section>
+      <ChainHead head={loaderData.head} />
     </div>
   );
 }

@@ -1,11 +1,26 @@
-import { and, asc, desc, eq, gte, inArray, isNotNull, lt, sql, type SQL } from 'drizzle-orm';
+import { createHash } from 'node:crypto';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  gte,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
-import { accessLog, cases, roleAssignments, users } from '../../db/schema';
+import { accessLog, cases, roleAssignments, trusts, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { CaseError } from '../cases/domain/errors';
-import { LOG_PAGE_SIZE } from './domain/filter';
+import { formatAnchor, GENESIS, hashInput, type Anchor } from './domain/chain';
+import { LOG_PAGE_SIZE, type ReaderTrustFilter } from './domain/filter';
 import { isPurpose, type Purpose } from './domain/purposes';
 import { unusualAccess, type Finding, type LoggedAccess } from './domain/unusual';
 
@@ -38,12 +53,27 @@ export interface TrustChainReport {
   firstBreak: ChainBreak | null;
 }
 
+/** Why an anchor (a head recorded outside the database) does not hold. */
+export type AnchorProblem =
+  /** No trust has the anchor's code. */
+  | 'unknownTrust'
+  /** The trust's chain has no row at the anchor's seq: it was cut off or deleted. */
+  | 'rowMissing'
+  /** The row at the anchor's seq has another hash: the chain was rewritten up to there. */
+  | 'hashDiffers';
+
+export interface AnchorCheck {
+  anchor: Anchor;
+  problem: AnchorProblem | null;
+  /** The stored hash at the anchor's seq, when it differs. */
+  foundHash?: string;
+}
+
 export interface VerifyReport {
   ok: boolean;
   trusts: TrustChainReport[];
+  anchors: AnchorCheck[];
 }
-
-const GENESIS = '0'.repeat(64);
 
 const chainRow = z.object({
   id: z.coerce.number(),
@@ -52,20 +82,39 @@ const chainRow = z.object({
   seq: z.coerce.number(),
   prev_hash: z.string(),
   hash: z.string(),
-  expected: z.string(),
+  user_id: z.string(),
+  role: z.string(),
+  case_id: z.string().nullable(),
+  purpose: z.string(),
+  action: z.string(),
+  object_id: z.string().nullable(),
+  reader_trust_id: z.string().nullable(),
+  created: z.string(),
 });
 
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
 /**
- * Recomputes every trust's chain. Must run as the table owner (no row-level security), e.g. the
- * connection of `openPglite`/`openPostgres` itself, never inside inTenant.
+ * Recomputes every trust's chain, each hash in TypeScript (`domain/chain.ts`), independent of the
+ * database's own `access_log_hash()`: an owner who redefined that function would not fool it.
+ * Then checks each anchor (a head recorded outside the database) against the stored row at its
+ * seq. Must run as the table owner (no row-level security), e.g. the connection of
+ * `openPglite`/`openPostgres` itself, never inside inTenant.
  */
-export async function verifyAccessLog(db: Db): Promise<VerifyReport> {
+export async function verifyAccessLog(
+  db: Db,
+  anchors: readonly Anchor[] = [],
+): Promise<VerifyReport> {
   const result = await db.execute(sql`
-    select a.id, a.trust_id, t.code, a.seq, a.prev_hash, a.hash, access_log_hash(a) as expected
+    select a.id, a.trust_id, t.code, a.seq, a.prev_hash, a.hash, a.user_id, a.role, a.case_id,
+           a.purpose, a.action, a.object_id, a.reader_trust_id,
+           to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
     from access_log a join trusts t on t.id = a.trust_id
     order by a.trust_id, a.seq, a.id`);
   const rows = rowsOf(result, chainRow);
   const reports = new Map<string, TrustChainReport>();
+  /** Stored hashes by trust code and seq, for the anchors. */
+  const stored = new Map<string, string>();
   for (const row of rows) {
     let report = reports.get(row.trust_id);
     if (!report) {
@@ -82,22 +131,56 @@ export async function verifyAccessLog(db: Db): Promise<VerifyReport> {
     const previousHash = report.head?.hash ?? GENESIS;
     report.rows++;
     if (!report.firstBreak) {
+      const expected = sha256(
+        hashInput(row.prev_hash, {
+          id: row.id,
+          seq: row.seq,
+          trustId: row.trust_id,
+          userId: row.user_id,
+          role: row.role,
+          caseId: row.case_id,
+          purpose: row.purpose,
+          action: row.action,
+          objectId: row.object_id,
+          createdAt: row.created,
+          readerTrustId: row.reader_trust_id,
+        }),
+      );
       const problem: ChainProblem | null =
         row.seq !== expectedSeq
           ? 'gap'
           : row.prev_hash !== previousHash
             ? 'brokenLink'
-            : row.hash !== row.expected
+            : row.hash !== expected
               ? 'rowChanged'
               : null;
       if (problem) report.firstBreak = { id: row.id, seq: row.seq, problem, expectedSeq };
     }
     report.head = { seq: row.seq, hash: row.hash };
+    stored.set(`${row.code}:${row.seq}`, row.hash);
   }
   const trustsReported = [...reports.values()].sort((a, b) =>
     a.trustCode.localeCompare(b.trustCode),
   );
-  return { ok: trustsReported.every((r) => r.firstBreak === null), trusts: trustsReported };
+  const codes = new Set(
+    rowsOf(await db.execute(sql`select code from trusts`), z.object({ code: z.string() })).map(
+      (t) => t.code,
+    ),
+  );
+  const anchorChecks = anchors.map((anchor): AnchorCheck => {
+    if (!codes.has(anchor.trustCode)) return { anchor, problem: 'unknownTrust' };
+    const found = stored.get(`${anchor.trustCode}:${anchor.seq}`);
+    if (found === undefined) return { anchor, problem: 'rowMissing' };
+    if (found !== anchor.hash) return { anchor, problem: 'hashDiffers', foundHash: found };
+    return { anchor, problem: null };
+  });
+  return {
+    ok:
+      trustsReported.every((r) => r.firstBreak === null) &&
+      anchorChecks.every((a) => a.problem === null),
+    trusts: trustsReported,
+    anchors: anchorChecks,
+  };
 }
 
 const PROBLEM_TEXT: Record<ChainProblem, string> = {
@@ -106,7 +189,28 @@ const PROBLEM_TEXT: Record<ChainProblem, string> = {
   gap: 'a position in the chain is missing or repeated (rows deleted, inserted or re-ordered)',
 };
 
-/** The verify command's report, one line per trust. */
+function anchorLine(check: AnchorCheck): string {
+  const { anchor } = check;
+  const name = `anchor ${formatAnchor(anchor)}`;
+  switch (check.problem) {
+    case null:
+      return `OK      ${name}: the row at seq ${anchor.seq} has the anchored hash`;
+    case 'unknownTrust':
+      return `FAILED  ${name}: no trust has the code ${anchor.trustCode}`;
+    case 'rowMissing':
+      return (
+        `FAILED  ${name}: ${anchor.trustCode} has no row at seq ${anchor.seq} ` +
+        '(the chain was cut off or rewritten shorter after the anchor was recorded)'
+      );
+    case 'hashDiffers':
+      return (
+        `FAILED  ${name}: the row at seq ${anchor.seq} has hash ${check.foundHash ?? ''} ` +
+        '(the chain was rewritten up to or past this row after the anchor was recorded)'
+      );
+  }
+}
+
+/** The verify command's report, one line per trust, then one per anchor. */
 export function formatVerifyReport(report: VerifyReport): string {
   const lines = report.trusts.map((t) => {
     const head = t.head ? `head seq ${t.head.seq} ${t.head.hash}` : 'empty';
@@ -118,8 +222,30 @@ export function formatVerifyReport(report: VerifyReport): string {
     );
   });
   if (lines.length === 0) lines.push('The access log is empty.');
-  lines.push(report.ok ? 'Access log verified: every chain is intact.' : 'Access log NOT intact.');
+  lines.push(...report.anchors.map(anchorLine));
+  const chainsIntact = report.trusts.every((t) => t.firstBreak === null);
+  lines.push(
+    report.ok
+      ? `Access log verified: every chain is intact${report.anchors.length > 0 ? ' and every anchor holds' : ''}.`
+      : chainsIntact
+        ? 'Access log NOT intact: an anchor does not hold.'
+        : 'Access log NOT intact.',
+  );
   return lines.join('\n');
+}
+
+/** Every trust's chain head now, as the owner across trusts (for the hourly anchor line). */
+export async function chainHeads(db: Db): Promise<(Anchor & { trustId: string })[]> {
+  const result = await db.execute(sql`
+    select distinct on (a.trust_id) a.trust_id, t.code, a.seq, a.hash
+    from access_log a join trusts t on t.id = a.trust_id
+    order by a.trust_id, a.seq desc`);
+  return rowsOf(
+    result,
+    z.object({ trust_id: z.string(), code: z.string(), seq: z.coerce.number(), hash: z.string() }),
+  )
+    .map((r) => ({ trustId: r.trust_id, trustCode: r.code, seq: r.seq, hash: r.hash }))
+    .sort((a, b) => a.trustCode.localeCompare(b.trustCode));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -128,6 +254,7 @@ export function formatVerifyReport(report: VerifyReport): string {
 
 export interface AccessLogFilter {
   userId?: string;
+  readerTrust?: ReaderTrustFilter;
   caseNumber?: string;
   /** YYYY-MM-DD, Norwegian days, inclusive. */
   from?: string;
@@ -140,6 +267,10 @@ export interface AccessLogEntry {
   at: Date;
   userId: string;
   userName: string;
+  /** The reader's HPR number, if they have one. */
+  userHpr: string | null;
+  /** The reader's trust when it is not this trust's: a consulted trust's read (ADR 0025). */
+  readerTrustName: string | null;
   role: string;
   caseId: string | null;
   caseNumber: string | null;
@@ -159,8 +290,19 @@ export interface AccessLogPage {
   /** More entries matched than are shown. */
   truncated: boolean;
   unusual: UnusualItem[];
-  users: { id: string; name: string }[];
+  /** Everyone in the log; `trustName` for another trust's reader. */
+  users: { id: string; name: string; trustName: string | null }[];
+  /** The other trusts whose people are in the log (consulted trusts), for the filter. */
+  readerTrusts: { id: string; name: string }[];
+  /**
+   * The trust's chain head: the row recording this very reading of the log. The log controller
+   * may note it; `npm run audit:verify -- --anchor` checks the chain against it later.
+   */
+  head: { trustCode: string; seq: number; hash: string };
 }
+
+/** The trust of a reader from another trust (`access_log.reader_trust_id`). */
+const readerTrust = alias(trusts, 'reader_trust');
 
 /** How far back the unusual-access list looks. */
 export const UNUSUAL_DAYS = 30;
@@ -176,6 +318,12 @@ export async function getAccessLogPage(
   return inTenant(db, actor, async (tx) => {
     const where: SQL[] = [eq(accessLog.trustId, actor.trustId)];
     if (filter.userId) where.push(eq(accessLog.userId, filter.userId));
+    if (filter.readerTrust)
+      where.push(
+        filter.readerTrust.own
+          ? isNull(accessLog.readerTrustId)
+          : eq(accessLog.readerTrustId, filter.readerTrust.trustId),
+      );
     if (filter.caseNumber) where.push(eq(cases.caseNumber, filter.caseNumber));
     if (filter.from)
       where.push(
@@ -192,6 +340,8 @@ export async function getAccessLogPage(
         at: accessLog.createdAt,
         userId: accessLog.userId,
         userName: users.name,
+        userHpr: users.hprNumber,
+        readerTrustName: readerTrust.name,
         role: accessLog.role,
         caseId: accessLog.caseId,
         caseNumber: cases.caseNumber,
@@ -202,6 +352,7 @@ export async function getAccessLogPage(
       .from(accessLog)
       .innerJoin(users, eq(users.id, accessLog.userId))
       .leftJoin(cases, eq(cases.id, accessLog.caseId))
+      .leftJoin(readerTrust, eq(readerTrust.id, accessLog.readerTrustId))
       .where(and(...where))
       .orderBy(desc(accessLog.seq))
       .limit(LOG_PAGE_SIZE + 1);
@@ -274,23 +425,84 @@ export async function getAccessLogPage(
       caseNumber: finding.kind === 'manyCases' ? null : (numbers.get(finding.caseId) ?? null),
     }));
 
-    const people = await tx
-      .selectDistinct({ id: users.id, name: users.name })
+    const readers = await tx
+      .selectDistinct({ id: users.id, name: users.name, trustName: readerTrust.name })
       .from(users)
       .innerJoin(accessLog, eq(accessLog.userId, users.id))
+      .leftJoin(readerTrust, eq(readerTrust.id, accessLog.readerTrustId))
       .where(eq(accessLog.trustId, actor.trustId))
-      .orderBy(asc(users.name));
+      .orderBy(asc(users.name), sql`${readerTrust.name} nulls first`);
+    // Once each; someone who also read as this trust's own is named as one of its own.
+    const people = readers.filter((r, i) => readers.findIndex((o) => o.id === r.id) === i);
+    const readerTrusts = await tx
+      .selectDistinct({ id: readerTrust.id, name: readerTrust.name })
+      .from(accessLog)
+      .innerJoin(readerTrust, eq(readerTrust.id, accessLog.readerTrustId))
+      .where(eq(accessLog.trustId, actor.trustId))
+      .orderBy(asc(readerTrust.name));
 
-    // Reading the log shows who read which case: itself a read of personal data.
-    await tx.insert(accessLog).values({
-      trustId: actor.trustId,
-      userId: actor.userId,
-      role: 'trustAdmin',
-      caseId: null,
-      action: 'readAccessLog',
-      purpose: 'logControl',
-      objectId: null,
-    });
-    return { entries, truncated: found.length > LOG_PAGE_SIZE, unusual, users: people };
+    // Reading the log shows who read which case: itself a read of personal data. Its row is the
+    // chain's head as of this reading.
+    const [head] = await tx
+      .insert(accessLog)
+      .values({
+        trustId: actor.trustId,
+        userId: actor.userId,
+        role: 'trustAdmin',
+        caseId: null,
+        action: 'readAccessLog',
+        purpose: 'logControl',
+        objectId: null,
+      })
+      .returning({ seq: accessLog.seq, hash: accessLog.hash });
+    const [trust] = await tx
+      .select({ code: trusts.code })
+      .from(trusts)
+      .where(eq(trusts.id, actor.trustId));
+    if (!head || !trust) throw new Error('The access log or the trust returned no row');
+    return {
+      entries,
+      truncated: found.length > LOG_PAGE_SIZE,
+      unusual,
+      users: people,
+      readerTrusts,
+      head: { trustCode: trust.code, ...head },
+    };
   });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Chain anchors outside the database (the hourly pg-boss job `access-log-anchors`, ADR 0025)
+// ---------------------------------------------------------------------------------------------
+
+/** One anchor line: JSON, one line, for the server's log (outside the database). */
+export interface AnchorLine {
+  event: 'accessLogAnchor';
+  trust: string;
+  seq: number;
+  hash: string;
+  time: string;
+  /** The same head as `npm run audit:verify -- --anchor` takes it. */
+  anchor: string;
+}
+
+/**
+ * Writes every trust's chain head as one JSON line each to `write` (the server's stdout, which
+ * the log platform keeps): a later rewrite of the chain up to or past it no longer matches.
+ */
+export async function writeChainAnchors(
+  db: Db,
+  now: Date,
+  write: (line: string) => void,
+): Promise<AnchorLine[]> {
+  const lines = (await chainHeads(db)).map((head): AnchorLine => ({
+    event: 'accessLogAnchor',
+    trust: head.trustCode,
+    seq: head.seq,
+    hash: head.hash,
+    time: now.toISOString(),
+    anchor: formatAnchor(head),
+  }));
+  for (const line of lines) write(JSON.stringify(line));
+  return lines;
 }

@@ -115,7 +115,28 @@ interface PageReads {
   /** A case's audit trail and its decisions, read once for the case view, decisions and clocks. */
   trails: Map<string, Promise<TrailEvent[]>>;
   decisions: Map<string, Promise<StoredDecision[]>>;
-  log: (typeof accessLog.$inferInsert)[];
+  log: LogRecord[];
+}
+
+/**
+ * One access-log record: the actor's own trust's (a plain insert), or a consulted trust's read of
+ * another trust's case, which goes into that trust's log through `log_consulted_access()`.
+ */
+type LogRecord =
+  | { consulted: false; values: typeof accessLog.$inferInsert }
+  | { consulted: true; caseId: string; action: string; objectId: string | null };
+
+/**
+ * Writes records, each chain's in call order: the trust's own in one multi-row INSERT, consulted
+ * reads (each into its case's trust's chain) one by one.
+ */
+async function writeLog(tx: Tx, records: LogRecord[]): Promise<void> {
+  const own = records.flatMap((r) => (r.consulted ? [] : [r.values]));
+  if (own.length > 0) await tx.insert(accessLog).values(own);
+  for (const r of records) {
+    if (r.consulted)
+      await tx.execute(sql`select log_consulted_access(${r.caseId}, ${r.action}, ${r.objectId})`);
+  }
 }
 const pageReads = new WeakMap<Tx, PageReads>();
 
@@ -257,7 +278,7 @@ export function inCasePage<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>):
     pageReads.set(tx, reads);
     const out = await fn(tx);
     pageReads.delete(tx);
-    if (reads.log.length > 0) await tx.insert(accessLog).values(reads.log);
+    await writeLog(tx, reads.log);
     return out;
   });
 }
@@ -313,6 +334,8 @@ async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boole
  * The purpose follows from the role and action unless given; `objectId` names what within the
  * case (an attachment). The database chains the record (seq, prev_hash, hash; ADR 0012). In a
  * page's transaction (`inCasePage`) the record is written with the page's others at its end.
+ * A consulted trust's read (`consultant`, the one role on another trust's case) is written into
+ * the log of the case's trust, whose patient it is, with the reader's trust (ADR 0025).
  */
 export async function logAccess(
   tx: Tx,
@@ -322,18 +345,25 @@ export async function logAccess(
   action: string,
   detail: { purpose?: Purpose; objectId?: string } = {},
 ) {
-  const record = {
-    trustId: actor.trustId,
-    userId: actor.userId,
-    role,
-    caseId,
-    action,
-    purpose: detail.purpose ?? purposeOf(role, action),
-    objectId: detail.objectId ?? null,
-  };
+  const objectId = detail.objectId ?? null;
+  const record: LogRecord =
+    role === 'consultant'
+      ? { consulted: true, caseId, action, objectId }
+      : {
+          consulted: false,
+          values: {
+            trustId: actor.trustId,
+            userId: actor.userId,
+            role,
+            caseId,
+            action,
+            purpose: detail.purpose ?? purposeOf(role, action),
+            objectId,
+          },
+        };
   const reads = pageReads.get(tx);
   if (reads) reads.log.push(record);
-  else await tx.insert(accessLog).values(record);
+  else await writeLog(tx, [record]);
 }
 
 export interface CaseListItem {

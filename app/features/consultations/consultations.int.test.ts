@@ -98,8 +98,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
   const db = () => database.db;
   const version = async () => (await getCase(db(), hbe.decisionMaker, caseId)).version;
   const ousTrust = () => ous.decisionMaker.trustId;
+  /** The actor's records of the case in the case's own trust's log (ADR 0025). */
   const readsBy = (actor: Actor) =>
-    inTenant(db(), actor, async (tx) => {
+    inTenant(db(), hbe.trustAdmin, async (tx) => {
       const [row] = await tx
         .select({ n: count() })
         .from(accessLog)
@@ -183,10 +184,26 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     expect(view.history.map((h) => h.event)).toContain('requestConsultation');
     await getCase(db(), ous.decisionMaker, caseId);
     expect(await readsBy(ous.decisionMaker)).toBe(2);
-    const [logged] = await inTenant(db(), ous.decisionMaker, (tx) =>
-      tx.select().from(accessLog).where(eq(accessLog.caseId, caseId)),
+    // Logged in the treating trust's log (whose patient it is), with the reader's trust; the
+    // consulted trust's own log holds nothing of it.
+    const [logged] = await inTenant(db(), hbe.trustAdmin, (tx) =>
+      tx
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, caseId), eq(accessLog.userId, ous.decisionMaker.userId))),
     );
-    expect(logged).toMatchObject({ trustId: ousTrust(), role: 'consultant', action: 'view' });
+    expect(logged).toMatchObject({
+      trustId: hbe.decisionMaker.trustId,
+      readerTrustId: ousTrust(),
+      role: 'consultant',
+      purpose: 'consultation',
+      action: 'view',
+    });
+    expect(
+      await inTenant(db(), ous.decisionMaker, (tx) =>
+        tx.select().from(accessLog).where(eq(accessLog.caseId, caseId)),
+      ),
+    ).toEqual([]);
 
     // The committee may read too; an applicant of the consulted trust may not.
     expect((await getCase(db(), ous.assessor, caseId)).roles).toEqual(['consultant']);
@@ -220,7 +237,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
 
   it('never shows the consulted trust the patient identity: masked, no unmask, export or letter', async () => {
     const logged = (actor: Actor) =>
-      inTenant(db(), actor, (tx) =>
+      inTenant(db(), hbe.trustAdmin, (tx) =>
         tx
           .select({ action: accessLog.action, purpose: accessLog.purpose })
           .from(accessLog)
@@ -396,6 +413,21 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
 
     const answer = '1000 mg dag 1 og 15, god effekt hos 3 av 4 pasienter.';
     await answerConsultation(db(), ous.assessor, caseId, id, { version: current, answer });
+    // The answer is a change of the case: in the treating trust's log, with the reader's trust.
+    const answered = await inTenant(db(), hbe.trustAdmin, (tx) =>
+      tx
+        .select()
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, caseId), eq(accessLog.action, 'answerConsultation'))),
+    );
+    expect(answered).toEqual([
+      expect.objectContaining({
+        userId: ous.assessor.userId,
+        readerTrustId: ousTrust(),
+        role: 'consultant',
+        purpose: 'consultation',
+      }),
+    ]);
 
     const view = await getCase(db(), hbe.decisionMaker, caseId);
     expect(view.status).toBe('underAssessment');

@@ -12,7 +12,7 @@ import {
 } from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
 import { peopleWithRoles } from '../auth/people.server';
-import { loadVisibleCase, schemeOf, statusOf } from '../cases/cases.server';
+import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
@@ -176,7 +176,10 @@ export async function getConsultationPanelIn(
   };
 }
 
-/** Changes the case's status (compare-and-set) and records the event, in the caller's transaction. */
+/**
+ * Changes the case's status (compare-and-set) and records the event and the access (as
+ * `transition()` does), in the caller's transaction.
+ */
 async function fire(
   tx: Tx,
   actor: Actor,
@@ -206,6 +209,7 @@ async function fire(
     actorRole: check.role,
     reason,
   });
+  await logAccess(tx, actor, check.role, row.id, event);
   return { caseRow: row, version: updated.version };
 }
 
@@ -315,6 +319,8 @@ export async function answerConsultation(
     );
     if (!grant) throw new CaseError('conflict');
     if (row.version !== input.version) throw new CaseError('conflict');
+    // Logged in the case's trust's log while the grant is still open (the answer ends it).
+    await logAccess(tx, actor, 'consultant', row.id, 'answerConsultation');
     const [result] = await tx
       .select({
         version: sql<

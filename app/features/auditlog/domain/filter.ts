@@ -7,6 +7,8 @@ export const LOG_PAGE_SIZE = 200;
 /** The log controller's filter, from the query string; a bad date is reported, never guessed. */
 export interface LogFilterInput {
   userId: string;
+  /** Whose reads: '' all, `OWN_TRUST` the trust's own people, or another (reader) trust's id. */
+  readerTrust: string;
   caseNumber: string;
   from: string;
   to: string;
@@ -14,14 +16,27 @@ export interface LogFilterInput {
 
 export interface ParsedLogFilter {
   values: LogFilterInput;
-  filter: { userId?: string; caseNumber?: string; from?: string; to?: string };
+  filter: {
+    userId?: string;
+    readerTrust?: ReaderTrustFilter;
+    caseNumber?: string;
+    from?: string;
+    to?: string;
+  };
   errors: Partial<Record<'from' | 'to', 'invalidDate'>>;
 }
+
+/** The query-string value for the trust's own people's reads (no reader trust). */
+export const OWN_TRUST = 'egne';
+
+/** Reads by the trust's own people, or by one other trust's people (a consulted trust, ADR 0025). */
+export type ReaderTrustFilter = { own: true } | { own: false; trustId: string };
 
 export function parseLogFilter(params: URLSearchParams): ParsedLogFilter {
   const text = (name: string) => (params.get(name) ?? '').trim().slice(0, 100);
   const values: LogFilterInput = {
     userId: text('bruker'),
+    readerTrust: text('foretak'),
     caseNumber: text('sak'),
     from: text('fra'),
     to: text('til'),
@@ -29,6 +44,9 @@ export function parseLogFilter(params: URLSearchParams): ParsedLogFilter {
   const errors: ParsedLogFilter['errors'] = {};
   const filter: ParsedLogFilter['filter'] = {};
   if (z.uuid().safeParse(values.userId).success) filter.userId = values.userId;
+  if (values.readerTrust === OWN_TRUST) filter.readerTrust = { own: true };
+  else if (z.uuid().safeParse(values.readerTrust).success)
+    filter.readerTrust = { own: false, trustId: values.readerTrust };
   if (values.caseNumber) filter.caseNumber = values.caseNumber;
   for (const key of ['from', 'to'] as const) {
     if (!values[key]) continue;

@@ -14,6 +14,8 @@ export interface LogRow {
   seq: number;
   at: Date | string;
   userName: string;
+  userHpr: string | null;
+  readerTrustName: string | null;
   role: string;
   caseId: string | null;
   caseNumber: string | null;
@@ -43,8 +45,11 @@ function CaseLink({ caseId, caseNumber }: { caseId: string | null; caseNumber: s
   return <RouteLink to={`/saker/${caseId}`}>{caseNumber ?? msg.case.draftLabel}</RouteLink>;
 }
 
-/** The trust's access log, newest first. */
-export function AccessLogTable({ rows }: { rows: LogRow[] }) {
+/**
+ * The trust's access log, newest first. Who read: name and HPR number, and their trust: this
+ * trust's own people, or a consulted trust's (ADR 0025).
+ */
+export function AccessLogTable({ rows, trustName }: { rows: LogRow[]; trustName: string }) {
   if (rows.length === 0) return <Paragraph>{t.noEntries}</Paragraph>;
   return (
     <div>
@@ -54,7 +59,18 @@ export function AccessLogTable({ rows }: { rows: LogRow[] }) {
           <Table.Head>
             <Table.Row>
               {(
-                ['seq', 'at', 'user', 'role', 'caseNumber', 'action', 'purpose', 'object'] as const
+                [
+                  'seq',
+                  'at',
+                  'user',
+                  'hpr',
+                  'readerTrust',
+                  'role',
+                  'caseNumber',
+                  'action',
+                  'purpose',
+                  'object',
+                ] as const
               ).map((c) => (
                 <Table.HeaderCell key={c}>{t.columns[c]}</Table.HeaderCell>
               ))}
@@ -66,6 +82,14 @@ export function AccessLogTable({ rows }: { rows: LogRow[] }) {
                 <Table.Cell>{r.seq}</Table.Cell>
                 <Table.Cell>{msg.dateTime(new Date(r.at))}</Table.Cell>
                 <Table.Cell>{r.userName}</Table.Cell>
+                <Table.Cell>{r.userHpr ?? ''}</Table.Cell>
+                <Table.Cell>
+                  {r.readerTrustName ? (
+                    <Tag data-color="info">{t.otherTrust(r.readerTrustName)}</Tag>
+                  ) : (
+                    trustName
+                  )}
+                </Table.Cell>
                 <Table.Cell>{roleLabel(r.role)}</Table.Cell>
                 <Table.Cell>
                   <CaseLink caseId={r.caseId} caseNumber={r.caseNumber} />
@@ -135,6 +159,30 @@ export function UnusualAccessTable({ rows }: { rows: UnusualRow[] }) {
           </TableScroll>
         </div>
       )}
+    </section>
+  );
+}
+
+/** The chain's head: what the log controller notes outside the portal (ADR 0025). */
+export function ChainHead({ head }: { head: { trustCode: string; seq: number; hash: string } }) {
+  return (
+    <section aria-labelledby="chain-head" className="sp-stack">
+      <Heading level={2} data-size="sm" id="chain-head">
+        {t.headTitle}
+      </Heading>
+      <Paragraph data-size="sm">{t.headIntro}</Paragraph>
+      <dl className="sp-dl">
+        <dt>{t.headSeq}</dt>
+        <dd>{head.seq}</dd>
+        <dt>{t.headHash}</dt>
+        <dd>
+          <code>{head.hash}</code>
+        </dd>
+        <dt>{t.headAnchor}</dt>
+        <dd>
+          <code>{`--anchor ${head.trustCode}:${head.seq}:${head.hash}`}</code>
+        </dd>
+      </dl>
     </section>
   );
 }
