@@ -5,12 +5,7 @@ import { redirect } from 'react-router';
 import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
-import {
-  checkTrustChoice,
-  grantsIn,
-  trustAtLogin,
-  type TrustChoiceRefusal,
-} from './domain/trusts';
+import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } from './domain/trusts';
 import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
@@ -69,8 +64,7 @@ export type TrustChoiceFailure = TrustChoiceRefusal | 'signedOut';
 
 /** The result of choosing (or switching) trust: the new session's cookie, or why not. */
 export type TrustChoiceResult =
-  | { ok: true; setCookie: string }
-  | { ok: false; refusal: TrustChoiceFailure };
+  { ok: true; setCookie: string } | { ok: false; refusal: TrustChoiceFailure };
 
 /** Server-side sessions in a table; the cookie holds only a random token, signed and httpOnly. */
 export function createAuth(db: Db, config: AuthConfig) {
