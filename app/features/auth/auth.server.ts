@@ -169,15 +169,23 @@ export function createAuth(db: Db, config: AuthConfig) {
       const known = actors.get(request);
       if (known) return known;
       const token = readToken(request);
-      const session = token ? reads((q) => sessionIn(q, token)) : Promise.resolve(null);
-      const read = { session, actor: session.then((s) => s?.actor ?? null) };
+      const read: SessionReading = {
+        session: token ? reads((q) => sessionIn(q, token)) : Promise.resolve(null),
+        actor: null,
+      };
       actors.set(request, read);
       return read;
     }
 
-    /** The signed-in actor; null when nobody is signed in or the trust is not chosen yet. */
+    /**
+     * The signed-in actor; null when nobody is signed in or the trust is not chosen yet. Derived
+     * from the session on first use (so a failed read rejects only where it is awaited), then
+     * the same promise for the memo's life.
+     */
     function getActor(request: Request): Promise<Actor | null> {
-      return reading(request).actor;
+      const read = reading(request);
+      read.actor ??= read.session.then((s) => s?.actor ?? null);
+      return read.actor;
     }
 
     /** Who is signed in, with or without a chosen trust (the chooser and the header). */
@@ -367,10 +375,10 @@ function buildSessionRead(q: Db) {
     .prepare('sp_session_actor');
 }
 
-/** A request's session being read, and its actor (null without a chosen trust). */
+/** A request's session being read, and its actor once asked for (see `getActor`). */
 interface SessionReading {
   session: Promise<Session | null>;
-  actor: Promise<Actor | null>;
+  actor: Promise<Actor | null> | null;
 }
 
 /** Where a request's session is kept once read (see `createAuth`). */
