@@ -1,4 +1,4 @@
-import { Button, Field, Label, Select } from '@digdir/designsystemet-react';
+import { Button, Label, Select } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import type { ActingTrust } from '../domain/roles';
@@ -12,24 +12,22 @@ export function TrustSwitcher({ trusts, current }: { trusts: ActingTrust[]; curr
   const t = msg.trustChoice;
   return (
     <Form method="post" action="/velg-helseforetak" className="sp-row sp-trust-switcher">
-      <Field>
-        <Label htmlFor="trust-switcher" data-size="sm">
-          {t.switcherLabel}
-        </Label>
-        <Select
-          id="trust-switcher"
-          name="trustId"
-          defaultValue={current}
-          data-size="sm"
-          key={current}
-        >
-          {trusts.map((trust) => (
-            <Select.Option key={trust.id} value={trust.id}>
-              {trust.name}
-            </Select.Option>
-          ))}
-        </Select>
-      </Field>
+      <Label htmlFor="trust-switcher" data-size="sm">
+        {t.switcherLabel}
+      </Label>
+      <Select
+        id="trust-switcher"
+        name="trustId"
+        defaultValue={current}
+        data-size="sm"
+        key={current}
+      >
+        {trusts.map((trust) => (
+          <Select.Option key={trust.id} value={trust.id}>
+            {trust.name}
+          </Select.Option>
+        ))}
+      </Select>
       <Button type="submit" variant="secondary" data-size="sm">
         {t.switchButton}
       </Button>
