@@ -11,6 +11,7 @@ import {
   expectAccessibleWithoutJs,
   launchChromium,
   sameOrigin,
+  signInAs,
   startApp,
   type RunningApp,
 } from './harness';
@@ -152,6 +153,16 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     expect(await sessionCookie(page)).toBe(inOslo);
     await page.goto(`${app.url}/`);
     await signedInAs(page, OUS);
+  });
+
+  it('takes a user with roles in one trust straight on, with no switcher and nothing to choose', async () => {
+    const page = await signInAs(browser, app, 'Eirik Tjelta');
+    contexts.push(page.context());
+    await page.getByText(`Innlogget som Eirik Tjelta, ${HST}`).waitFor();
+    expect(await page.getByRole('button', { name: 'Bytt helseforetak' }).count()).toBe(0);
+    await page.goto(`${app.url}/velg-helseforetak`);
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
   });
 
   it('chooses and switches with plain form posts (JavaScript off)', async () => {

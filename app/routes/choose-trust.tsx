@@ -1,5 +1,6 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
+import { canSwitchTrust } from '../features/auth/domain/trusts';
 import { listTrustChoices } from '../features/auth/trust-choice.server';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
@@ -11,6 +12,8 @@ import type { Route } from './+types/choose-trust';
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const signedIn = await context.auth.requireSignedIn(request);
+  // With one trust there is nothing to choose: it was chosen at login.
+  if (signedIn.trustId !== null && !canSwitchTrust(signedIn.trusts)) throw redirect('/');
   return {
     choices: await listTrustChoices(context.db, signedIn.userId),
     currentTrustId: signedIn.trustId,

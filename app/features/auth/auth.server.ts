@@ -38,7 +38,7 @@ export interface AuthConfig {
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** The chooser of the active trust (ADR 0026): where a session without a trust is sent. */
-export const CHOOSE_TRUST_PATH = '/velg-helseforetak';
+const CHOOSE_TRUST_PATH = '/velg-helseforetak';
 
 /** Who a session belongs to, with or without a chosen trust. */
 export interface SignedIn {
