@@ -15,6 +15,8 @@ import stylesheet from './app.css?url';
 import './context';
 import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
+import { canSwitchTrust } from './features/auth/domain/trusts';
+import { TrustSwitcher } from './features/auth/ui/TrustSwitcher';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
 import { isProblem, type Problem } from './features/cases/domain/errors';
 import { unreadForPage } from './features/notifications/http.server';
@@ -33,11 +35,17 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   );
   const unread = await header.value;
   const actor = await header.actor;
+  // Signed in with roles in several trusts but none chosen yet: only the name and «Logg ut».
+  const choosing = actor ? null : await context.auth.getSignedIn(request);
   return {
+    choosing: choosing ? { name: choosing.name } : null,
     user: actor
       ? {
           name: actor.name,
+          trustId: actor.trustId,
           trustName: actor.trustName,
+          // The switcher, only for a user who may act in more than one trust (ADR 0026).
+          trusts: canSwitchTrust(actor.trusts) ? actor.trusts : [],
           canApply: hasRole(actor, 'applicant'),
           canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
           // Registers list cases the user works; a national reader alone has none.
@@ -61,6 +69,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>('root');
   const user = data?.user ?? null;
+  const choosing = data?.choosing ?? null;
   const nonce = useNonce();
   return (
     <html lang="nb">
@@ -96,12 +105,25 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 <Paragraph data-size="sm">
                   {msg.app.signedInAs(user.name, user.trustName)}
                 </Paragraph>
+                {user.trusts.length > 0 && (
+                  <TrustSwitcher trusts={user.trusts} current={user.trustId} />
+                )}
                 <Form method="post" action="/logg-ut">
                   <Button type="submit" variant="tertiary" data-size="sm">
                     {msg.app.logout}
                   </Button>
                 </Form>
               </nav>
+            )}
+            {choosing && (
+              <div className="sp-nav">
+                <Paragraph data-size="sm">{msg.trustChoice.signedInAs(choosing.name)}</Paragraph>
+                <Form method="post" action="/logg-ut">
+                  <Button type="submit" variant="tertiary" data-size="sm">
+                    {msg.app.logout}
+                  </Button>
+                </Form>
+              </div>
             )}
           </div>
         </header>

@@ -4,6 +4,7 @@ export default [
   index('routes/home.tsx'),
   route('logg-inn', 'routes/login.tsx'),
   route('logg-ut', 'routes/logout.ts'),
+  route('velg-helseforetak', 'routes/choose-trust.tsx'),
   route('saker/ny', 'routes/case-new.tsx'),
   route('saker/:caseId', 'routes/case.tsx'),
   route('saker/:caseId/rediger', 'routes/case-edit.tsx'),

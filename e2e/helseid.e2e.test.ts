@@ -13,6 +13,8 @@ import {
 } from './harness';
 
 const INGRID = demoHprNumber('HBE', 0);
+/** Sigrid Vangen: roles in Helse Stavanger and Oslo universitetssykehus (ADR 0026). */
+const SIGRID = '9109900';
 const STRANGER = '1234567';
 
 describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
@@ -33,6 +35,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
       people: {
         [INGRID]: { name: 'Ingrid Haugland', pid: '99009100000', hprNumber: INGRID },
         [STRANGER]: { name: 'Ukjent Lege', pid: '99001234567', hprNumber: STRANGER },
+        [SIGRID]: { name: 'Sigrid Vangen', pid: '99009109900', hprNumber: SIGRID },
       },
     });
     [app, browser] = await Promise.all([
@@ -109,6 +112,15 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     });
     expect(replay.status).toBe(302);
     expect(replay.headers.get('Location')).toBe('/logg-inn');
+  });
+
+  it('sends a user with roles in two trusts to the chooser, and on in the trust she picks', async () => {
+    const page = await logInWithHelseId(SIGRID);
+    await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/velg-helseforetak');
+    await page.getByRole('button', { name: 'Fortsett i Oslo universitetssykehus HF' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await page.getByText('Innlogget som Sigrid Vangen, Oslo universitetssykehus HF').waitFor();
   });
 
   it('refuses a level 3 login with a Norwegian message, and starts no session', async () => {

@@ -150,9 +150,18 @@ export const sessions = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    trustId: uuid('trust_id')
-      .notNull()
-      .references(() => trusts.id),
+    /**
+     * The trust the session acts in; null while a user with roles in several trusts has not yet
+     * chosen one (ADR 0026).
+     */
+    trustId: uuid('trust_id').references(() => trusts.id),
+    /**
+     * When the user chose the session's trust (the chooser or the header's switcher); null when
+     * it was their only trust, set at login. With `previous_trust_id`, the record of a choice.
+     */
+    trustChosenAt: timestamp('trust_chosen_at', { withTimezone: true }),
+    /** The trust of the session this one replaced when the user switched trust. */
+    previousTrustId: uuid('previous_trust_id').references(() => trusts.id),
     createdAt: createdAt(),
     /** Absolute end (login + the absolute timeout). */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

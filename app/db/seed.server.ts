@@ -108,6 +108,29 @@ export const DEMO_PEOPLE: Record<
   ],
 };
 
+/**
+ * Demo people with roles in more than one demo trust: after login they choose the trust they act
+ * in, and may switch (ADR 0026). Their HPR numbers (91099PP) lie outside the per-trust range.
+ */
+export const DEMO_MULTI_TRUST_PEOPLE: {
+  key: string;
+  name: string;
+  title: string;
+  hprNumber: string;
+  roles: { trust: DemoTrustCode; role: Role; department: number | null }[];
+}[] = [
+  {
+    key: 'sigrid.vangen',
+    name: 'Sigrid Vangen',
+    title: 'Overlege',
+    hprNumber: '9109900',
+    roles: [
+      { trust: 'HST', role: 'applicant', department: 0 },
+      { trust: 'OUS', role: 'assessor', department: null },
+    ],
+  },
+];
+
 /** Standard decision texts every demo trust starts with (its administrator can change them). */
 export const DEMO_PHRASES: Pick<
   typeof decisionPhrases.$inferInsert,
@@ -166,6 +189,9 @@ export const DEMO_PHRASES: Pick<
 export const demoEmail = (code: DemoTrustCode, key: string) =>
   `${key.toLowerCase()}.${code.toLowerCase()}@demo.soknadsportal.no`;
 
+/** The e-mail address of a demo person with roles in several trusts (DEMO_MULTI_TRUST_PEOPLE). */
+export const multiTrustDemoEmail = (key: string) => `${key}@demo.soknadsportal.no`;
+
 /**
  * The demo person's HPR number, for logging in through the local HelseID test provider
  * (`npm run oidc:dev`): 91TPP, T the trust's place in DEMO_TRUSTS, PP the person's in DEMO_PEOPLE.
@@ -214,9 +240,20 @@ export async function seed(db: Db): Promise<void> {
         return found.id;
       };
 
-      for (const [index, person] of DEMO_PEOPLE[code].entries()) {
-        const email = demoEmail(code, person.key ?? person.role);
-        const hprNumber = demoHprNumber(code, index);
+      const people = [
+        ...DEMO_PEOPLE[code].map((person, index) => ({
+          ...person,
+          email: demoEmail(code, person.key ?? person.role),
+          hprNumber: demoHprNumber(code, index),
+        })),
+        ...DEMO_MULTI_TRUST_PEOPLE.flatMap((person) =>
+          person.roles
+            .filter((r) => r.trust === code)
+            .map((r) => ({ ...person, ...r, email: multiTrustDemoEmail(person.key) })),
+        ),
+      ];
+      for (const person of people) {
+        const { email, hprNumber } = person;
         await tx
           .insert(users)
           .values({ name: person.name, title: person.title, email, hprNumber })

@@ -4,6 +4,7 @@ import type { AttachmentKind } from '../features/attachments/domain/kinds';
 import type { AdminError } from '../features/admin/domain/people';
 import type { LoginRefusal } from '../features/auth/domain/helseid';
 import type { CaseRole } from '../features/auth/domain/roles';
+import type { TrustChoiceRefusal } from '../features/auth/domain/trusts';
 import type {
   DecisionOutcome,
   PatientIdKind,
@@ -95,6 +96,20 @@ export const nb = {
     submitAs: (name: string) => `Logg inn som ${name}`,
     unknownUser: 'Velg en bruker fra listen.',
     roles: 'Roller',
+  },
+  trustChoice: {
+    title: 'Velg helseforetak',
+    intro:
+      'Du har roller i flere helseforetak. Velg hvilket helseforetak du vil arbeide i nå. Du ser bare sakene og rollene i det helseforetaket du velger, og kan bytte når som helst fra toppen av siden.',
+    current: 'Du arbeider nå her',
+    choose: (trust: string) => `Fortsett i ${trust}`,
+    refusals: {
+      noRoleInTrust:
+        'Du har ingen rolle i helseforetaket du valgte, så du kan ikke arbeide der. Velg et av helseforetakene i listen. Ingenting er endret.',
+    } satisfies Record<TrustChoiceRefusal, string>,
+    signedInAs: (name: string) => `Innlogget som ${name}`,
+    switcherLabel: 'Helseforetak',
+    switchButton: 'Bytt helseforetak',
   },
   roles: {
     applicant: 'Søker (behandlende lege)',

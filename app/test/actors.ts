@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../db/database.server';
-import { users } from '../db/schema';
-import { demoEmail, type DemoTrustCode } from '../db/seed.server';
+import { trusts, users } from '../db/schema';
+import { demoEmail, multiTrustDemoEmail, type DemoTrustCode } from '../db/seed.server';
 import { createAuth } from '../features/auth/auth.server';
 import type { Actor, Role } from '../features/auth/domain/roles';
 import type { Answers } from '../features/cases/domain/questionnaire';
@@ -24,6 +24,30 @@ export async function signIn(db: Db, trust: DemoTrustCode, key: Role | 'endorser
   const cookie = setCookie.split(';')[0] ?? '';
   const actor = await auth.getActor(new Request('http://test/', { headers: { Cookie: cookie } }));
   if (!actor) throw new Error('No actor for a fresh session');
+  return { actor, cookie, auth };
+}
+
+/**
+ * Signs in a demo person with roles in several trusts (DEMO_MULTI_TRUST_PEOPLE, by key) through
+ * the real session code and chooses `trust` (ADR 0026); returns the actor and cookie.
+ */
+export async function signInToTrust(db: Db, key: string, trust: DemoTrustCode) {
+  const auth = createAuth(db, { secrets: TEST_SECRETS, secure: false });
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, multiTrustDemoEmail(key)));
+  const [chosen] = await db.select().from(trusts).where(eq(trusts.code, trust));
+  if (!user || !chosen) throw new Error(`No demo person ${key} in ${trust}`);
+  const pending = (await auth.login(user.id))?.split(';')[0] ?? '';
+  const result = await auth.chooseTrust(
+    new Request('http://test/', { headers: { Cookie: pending } }),
+    chosen.id,
+  );
+  if (!result.ok) throw new Error(`Choosing ${trust} failed: ${result.refusal}`);
+  const cookie = result.setCookie.split(';')[0] ?? '';
+  const actor = await auth.getActor(new Request('http://test/', { headers: { Cookie: cookie } }));
+  if (!actor) throw new Error('No actor after choosing a trust');
   return { actor, cookie, auth };
 }
 

@@ -135,6 +135,17 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     endsSession: true,
   },
 
+  // The trust chooser (ADR 0026): everyone signed in sees the trusts they hold roles in; a choice
+  // of a trust without a role there (the consulted trust's) is refused for everyone.
+  { path: '/velg-helseforetak', method: 'GET', subject: 'none', allow: { own: SIGNED_IN } },
+  {
+    path: '/velg-helseforetak',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: [] },
+    body: (s) => ({ form: { trustId: s.consultedTrustId } }),
+  },
+
   // A new application.
   { path: '/saker/ny', method: 'GET', subject: 'none', allow: { own: ['applicant'] } },
   {

@@ -2,7 +2,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { roleAssignments, sessions, trusts, users } from '../../db/schema';
-import { DEMO_PEOPLE, DEMO_TRUSTS, seed } from '../../db/seed.server';
+import { DEMO_MULTI_TRUST_PEOPLE, DEMO_PEOPLE, DEMO_TRUSTS, seed } from '../../db/seed.server';
 import { signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { createAuth, listDemoUsers } from './auth.server';
@@ -18,7 +18,7 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
   });
   afterAll(() => database.close());
 
-  it('seeds all trusts and the demo users (one per role per demo trust, and a few more), idempotently', async () => {
+  it('seeds all trusts and the demo users (one per role per demo trust, a few more, and people in several trusts), idempotently', async () => {
     const countAll = async () => ({
       trusts: (await database.db.select({ n: count() }).from(trusts))[0]?.n,
       users: (await database.db.select({ n: count() }).from(users))[0]?.n,
@@ -27,8 +27,10 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
     const before = await countAll();
     expect(before).toEqual({
       trusts: 24,
-      users: Object.values(DEMO_PEOPLE).flat().length,
-      roles: Object.values(DEMO_PEOPLE).flat().length,
+      users: Object.values(DEMO_PEOPLE).flat().length + DEMO_MULTI_TRUST_PEOPLE.length,
+      roles:
+        Object.values(DEMO_PEOPLE).flat().length +
+        DEMO_MULTI_TRUST_PEOPLE.flatMap((p) => p.roles).length,
     });
     await seed(database.db);
     expect(await countAll()).toEqual(before);

@@ -1,9 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { asc, eq, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { redirect } from 'react-router';
 import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
-import { isRole, type Actor, type Role, type RoleGrant } from './domain/roles';
+import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
+import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } from './domain/trusts';
 import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
@@ -34,6 +36,35 @@ export interface AuthConfig {
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The chooser of the active trust (ADR 0026): where a session without a trust is sent. */
+const CHOOSE_TRUST_PATH = '/velg-helseforetak';
+
+/** Who a session belongs to, with or without a chosen trust. */
+export interface SignedIn {
+  userId: string;
+  name: string;
+  /** Every trust the user holds a role in, by name. */
+  trusts: ActingTrust[];
+  /** The trust the session acts in; null until a user with several has chosen one. */
+  trustId: string | null;
+}
+
+/**
+ * A session: who is signed in, and the actor in the session's trust (null while a user with roles
+ * in several trusts has not chosen one).
+ */
+interface Session {
+  signedIn: SignedIn;
+  actor: Actor | null;
+}
+
+/** Why choosing a trust failed: no role there, or no live session to choose in. */
+export type TrustChoiceFailure = TrustChoiceRefusal | 'signedOut';
+
+/** The result of choosing (or switching) trust: the new session's cookie, or why not. */
+export type TrustChoiceResult =
+  { ok: true; setCookie: string } | { ok: false; refusal: TrustChoiceFailure };
 
 /** Server-side sessions in a table; the cookie holds only a random token, signed and httpOnly. */
 export function createAuth(db: Db, config: AuthConfig) {
@@ -71,32 +102,44 @@ export function createAuth(db: Db, config: AuthConfig) {
     return built;
   }
 
+  /** Whether a session is past its absolute end or idle too long at `at`. */
+  const ended = (row: { expiresAt: Date; lastSeenAt: Date }, at: Date) =>
+    row.expiresAt <= at || row.lastSeenAt.getTime() + idleMs <= at.getTime();
+
   /**
-   * The session's actor read through `tx` (a transaction, or the app role's connections), or
-   * null. A session past its absolute end or idle too long is ended; an active one has
-   * `last_seen_at` moved forward (at most once a minute). The session, its user, trust and role
-   * grants come in one query (one row per grant).
+   * The session read through `tx` (a transaction, or the app role's connections), or null. A
+   * session past its absolute end or idle too long is ended; an active one has `last_seen_at`
+   * moved forward (at most once a minute). The session, its user, trust and role grants come in
+   * one query (one row per grant). The actor carries only the grants of the session's trust; a
+   * session without a trust (not chosen yet, ADR 0026) has no actor.
    */
-  async function actorIn(tx: Db, token: string): Promise<Actor | null> {
+  async function sessionIn(tx: Db, token: string): Promise<Session | null> {
     const id = hashToken(token);
     const at = now();
     const rows = await sessionRead(tx).execute({ id });
     const [row] = rows;
     if (!row) return null;
-    const { expiresAt, lastSeenAt, userId, trustId, trustName, name } = row;
-    if (expiresAt <= at || lastSeenAt.getTime() + idleMs <= at.getTime()) {
+    const { userId, trustId, trustName, name } = row;
+    if (ended(row, at)) {
       await tx.delete(sessions).where(eq(sessions.id, id));
       return null;
     }
-    if (at.getTime() - lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
       await tx.update(sessions).set({ lastSeenAt: at }).where(eq(sessions.id, id));
     }
-    const grants: RoleGrant[] = rows.flatMap((r) =>
-      r.role !== null && r.grantTrustId !== null && isRole(r.role)
-        ? [{ role: r.role, trustId: r.grantTrustId, departmentId: r.departmentId }]
-        : [],
-    );
-    return { userId, trustId, trustName, name, grants };
+    const allGrants: RoleGrant[] = [];
+    const trustNames = new Map<string, string>();
+    for (const r of rows) {
+      if (r.role === null || r.grantTrustId === null || !isRole(r.role)) continue;
+      allGrants.push({ role: r.role, trustId: r.grantTrustId, departmentId: r.departmentId });
+      trustNames.set(r.grantTrustId, r.grantTrustName ?? '');
+    }
+    const trusts = [...trustNames].map(([tid, tname]) => ({ id: tid, name: tname }));
+    trusts.sort((a, b) => a.name.localeCompare(b.name, 'nb'));
+    const signedIn: SignedIn = { userId, name, trusts, trustId };
+    if (trustId === null || trustName === null) return { actor: null, signedIn };
+    const grants = grantsIn(allGrants, trustId);
+    return { actor: { userId, trustId, trustName, name, grants, trusts }, signedIn };
   }
 
   /**
@@ -121,20 +164,51 @@ export function createAuth(db: Db, config: AuthConfig) {
       return { actor, value };
     }
 
-    function getActor(request: Request): Promise<Actor | null> {
+    /** The request's session, read once per memo (see `withMemo`). */
+    function reading(request: Request): SessionReading {
       const known = actors.get(request);
       if (known) return known;
       const token = readToken(request);
-      const reading = token ? reads((q) => actorIn(q, token)) : Promise.resolve(null);
-      actors.set(request, reading);
-      return reading;
+      const read: SessionReading = {
+        session: token ? reads((q) => sessionIn(q, token)) : Promise.resolve(null),
+        actor: null,
+      };
+      actors.set(request, read);
+      return read;
     }
 
-    /** The signed-in actor, or a redirect to the login page. */
+    /**
+     * The signed-in actor; null when nobody is signed in or the trust is not chosen yet. Derived
+     * from the session on first use (so a failed read rejects only where it is awaited), then
+     * the same promise for the memo's life.
+     */
+    function getActor(request: Request): Promise<Actor | null> {
+      const read = reading(request);
+      read.actor ??= read.session.then((s) => s?.actor ?? null);
+      return read.actor;
+    }
+
+    /** Who is signed in, with or without a chosen trust (the chooser and the header). */
+    async function getSignedIn(request: Request): Promise<SignedIn | null> {
+      return (await reading(request).session)?.signedIn ?? null;
+    }
+
+    /**
+     * The signed-in actor, or a redirect: to the login page when nobody is signed in, to the
+     * chooser when the user has roles in several trusts and has not chosen one yet.
+     */
     async function requireActor(request: Request): Promise<Actor> {
-      const actor = await getActor(request);
-      if (!actor) throw redirect('/logg-inn');
-      return actor;
+      const session = await reading(request).session;
+      if (!session) throw redirect('/logg-inn');
+      if (!session.actor) throw redirect(CHOOSE_TRUST_PATH);
+      return session.actor;
+    }
+
+    /** Who is signed in (trust chosen or not), or a redirect to the login page. */
+    async function requireSignedIn(request: Request): Promise<SignedIn> {
+      const signedIn = await getSignedIn(request);
+      if (!signedIn) throw redirect('/logg-inn');
+      return signedIn;
     }
 
     /**
@@ -150,9 +224,11 @@ export function createAuth(db: Db, config: AuthConfig) {
     }
 
     /**
-     * Starts a session for a user in their (first) trust; returns the Set-Cookie header value. The
-     * session id is always new: a session the login request still carries is ended first, so a
-     * planted or old id never becomes a signed-in one (session fixation).
+     * Starts a session for a user; returns the Set-Cookie header value (null: no such user, or
+     * no roles). With roles in one trust the session acts there; with roles in several it has no
+     * trust until the user chooses one (`chooseTrust`, ADR 0026). The session id is always new: a
+     * session the login request still carries is ended first, so a planted or old id never
+     * becomes a signed-in one (session fixation).
      */
     async function login(userId: string, request?: Request): Promise<string | null> {
       const previous = request ? readToken(request) : null;
@@ -160,13 +236,11 @@ export function createAuth(db: Db, config: AuthConfig) {
       const at = now();
       const created = await inApp(db, async (tx) => {
         if (previous) await tx.delete(sessions).where(eq(sessions.id, hashToken(previous)));
-        const [grant] = await tx
+        const grants = await tx
           .select({ trustId: roleAssignments.trustId })
           .from(roleAssignments)
-          .where(eq(roleAssignments.userId, userId))
-          .orderBy(asc(roleAssignments.trustId))
-          .limit(1);
-        if (!grant) return false;
+          .where(eq(roleAssignments.userId, userId));
+        if (grants.length === 0) return false;
         await tx
           .delete(sessions)
           .where(
@@ -178,7 +252,7 @@ export function createAuth(db: Db, config: AuthConfig) {
         await tx.insert(sessions).values({
           id: hashToken(token),
           userId,
-          trustId: grant.trustId,
+          trustId: trustAtLogin(grants),
           createdAt: at,
           lastSeenAt: at,
           expiresAt: new Date(at.getTime() + absoluteMs),
@@ -186,6 +260,56 @@ export function createAuth(db: Db, config: AuthConfig) {
         return true;
       });
       return created ? cookie.serialize(token) : null;
+    }
+
+    /**
+     * Chooses (or switches) the trust the signed-in user acts in, to one they hold a role in:
+     * the session is rotated, a new id with the trust replacing the old one (ended), which keeps
+     * its absolute end. The new row records the choice: `trust_chosen_at` and, on a switch,
+     * `previous_trust_id` (ADR 0026). A refused choice changes nothing. Two choices racing on one
+     * session: only the first ends it (compare-and-set on the delete); the other is signed out.
+     */
+    async function chooseTrust(request: Request, trustId: string): Promise<TrustChoiceResult> {
+      const token = readToken(request);
+      if (!token) return { ok: false, refusal: 'signedOut' };
+      const id = hashToken(token);
+      const next = randomBytes(32).toString('base64url');
+      const at = now();
+      const refusal = await inApp(db, async (tx): Promise<TrustChoiceFailure | null> => {
+        const [current] = await tx
+          .select({
+            userId: sessions.userId,
+            trustId: sessions.trustId,
+            expiresAt: sessions.expiresAt,
+            lastSeenAt: sessions.lastSeenAt,
+          })
+          .from(sessions)
+          .where(eq(sessions.id, id));
+        if (!current || ended(current, at)) return 'signedOut';
+        const grants = await tx
+          .select({ trustId: roleAssignments.trustId })
+          .from(roleAssignments)
+          .where(eq(roleAssignments.userId, current.userId));
+        const check = checkTrustChoice(grants, trustId);
+        if (!check.ok) return check.refusal;
+        const gone = await tx
+          .delete(sessions)
+          .where(eq(sessions.id, id))
+          .returning({ id: sessions.id });
+        if (gone.length === 0) return 'signedOut';
+        await tx.insert(sessions).values({
+          id: hashToken(next),
+          userId: current.userId,
+          trustId: check.trustId,
+          trustChosenAt: at,
+          previousTrustId: current.trustId,
+          createdAt: at,
+          lastSeenAt: at,
+          expiresAt: current.expiresAt,
+        });
+        return null;
+      });
+      return refusal ? { ok: false, refusal } : { ok: true, setCookie: cookie.serialize(next) };
     }
 
     /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
@@ -197,7 +321,17 @@ export function createAuth(db: Db, config: AuthConfig) {
       return cookie.serialize('', { maxAge: 0 });
     }
 
-    return { getActor, readActorWith, requireActor, requireActorWith, login, logout };
+    return {
+      getActor,
+      getSignedIn,
+      readActorWith,
+      requireActor,
+      requireSignedIn,
+      requireActorWith,
+      login,
+      chooseTrust,
+      logout,
+    };
   };
 
   return {
@@ -212,7 +346,12 @@ export function createAuth(db: Db, config: AuthConfig) {
   };
 }
 
-/** The session, its user and trust, and the user's role grants (one row per grant). */
+const grantTrusts = alias(trusts, 'grant_trusts');
+
+/**
+ * The session, its user and trust (none until chosen), and all the user's role grants with their
+ * trust's name (one row per grant).
+ */
 function buildSessionRead(q: Db) {
   return q
     .select({
@@ -224,39 +363,47 @@ function buildSessionRead(q: Db) {
       lastSeenAt: sessions.lastSeenAt,
       role: roleAssignments.role,
       grantTrustId: roleAssignments.trustId,
+      grantTrustName: grantTrusts.name,
       departmentId: roleAssignments.departmentId,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .innerJoin(trusts, eq(trusts.id, sessions.trustId))
+    .leftJoin(trusts, eq(trusts.id, sessions.trustId))
     .leftJoin(roleAssignments, eq(roleAssignments.userId, sessions.userId))
+    .leftJoin(grantTrusts, eq(grantTrusts.id, roleAssignments.trustId))
     .where(eq(sessions.id, sql.placeholder('id')))
     .prepare('sp_session_actor');
 }
 
-/** Where a request's actor is kept once read (see `createAuth`). */
+/** A request's session being read, and its actor once asked for (see `getActor`). */
+interface SessionReading {
+  session: Promise<Session | null>;
+  actor: Promise<Actor | null> | null;
+}
+
+/** Where a request's session is kept once read (see `createAuth`). */
 interface ActorMemo {
-  get(request: Request): Promise<Actor | null> | undefined;
-  set(request: Request, actor: Promise<Actor | null>): void;
+  get(request: Request): SessionReading | undefined;
+  set(request: Request, reading: SessionReading): void;
 }
 
 /** One memo entry per Request object. */
 function perRequestObject(): ActorMemo {
-  const actors = new WeakMap<Request, Promise<Actor | null>>();
+  const actors = new WeakMap<Request, SessionReading>();
   return {
     get: (request) => actors.get(request),
-    set: (request, actor) => actors.set(request, actor),
+    set: (request, reading) => actors.set(request, reading),
   };
 }
 
 /** One memo for every Request copy of one HTTP request (they all carry its Cookie header). */
 function oneRequest(): ActorMemo {
-  let memo: { cookie: string | null; actor: Promise<Actor | null> } | null = null;
+  let memo: { cookie: string | null; reading: SessionReading } | null = null;
   return {
     get: (request) =>
-      memo && memo.cookie === request.headers.get('Cookie') ? memo.actor : undefined,
-    set: (request, actor) => {
-      memo = { cookie: request.headers.get('Cookie'), actor };
+      memo && memo.cookie === request.headers.get('Cookie') ? memo.reading : undefined,
+    set: (request, reading) => {
+      memo = { cookie: request.headers.get('Cookie'), reading };
     },
   };
 }
@@ -271,7 +418,10 @@ export interface DemoUser {
   roles: { role: Role; department: string | null }[];
 }
 
-/** Every user with their roles, grouped for the development login page. */
+/**
+ * Every user with their roles, grouped by trust for the development login page: a user with roles
+ * in several trusts is listed under each, with that trust's roles.
+ */
 export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
   const rows = await inApp(db, (tx) =>
     tx
@@ -292,7 +442,8 @@ export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
   const byId = new Map<string, DemoUser>();
   for (const row of rows) {
     if (!isRole(row.role)) continue;
-    const user = byId.get(row.id) ?? {
+    const key = `${row.id} ${row.trustName}`;
+    const user = byId.get(key) ?? {
       id: row.id,
       name: row.name,
       title: row.title,
@@ -300,7 +451,7 @@ export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
       roles: [],
     };
     user.roles.push({ role: row.role, department: row.department });
-    byId.set(row.id, user);
+    byId.set(key, user);
   }
   return [...byId.values()];
 }

@@ -35,13 +35,24 @@ export interface RoleGrant {
   departmentId: string | null;
 }
 
-/** The signed-in user as every use case sees it: identity plus the roles held in the active trust. */
+/** A trust a user may act in (they hold at least one role there). */
+export interface ActingTrust {
+  id: string;
+  name: string;
+}
+
+/**
+ * The signed-in user as every use case sees it: identity, the active trust (the only one they hold
+ * roles in, or the one they chose, ADR 0026) and ONLY the roles held there. `trusts` lists every
+ * trust they may act in, for the switcher.
+ */
 export interface Actor {
   userId: string;
   name: string;
   trustId: string;
   trustName: string;
   grants: RoleGrant[];
+  trusts: ActingTrust[];
 }
 
 export function hasRole(actor: Actor, role: Role): boolean {

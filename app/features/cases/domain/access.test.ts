@@ -25,6 +25,7 @@ const actor = (userId: string, grants: Omit<RoleGrant, 'trustId'>[], trustId = T
   trustId,
   trustName: trustId,
   grants: grants.map((g) => ({ ...g, trustId })),
+  trusts: [{ id: trustId, name: trustId }],
 });
 
 const scope = (status: Status): CaseScope => ({

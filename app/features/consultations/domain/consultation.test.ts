@@ -121,6 +121,7 @@ describe('a consulted trust in caseRoles', () => {
     trustId,
     trustName: trustId,
     grants: roles.map((role) => ({ role, trustId, departmentId: null })),
+    trusts: [{ id: trustId, name: trustId }],
   });
   const scope = (status: Status, consultedByActorTrust: boolean) => ({
     trustId: 'trust-a',

@@ -8,6 +8,7 @@ const actor = (roles: Role[], trustId = 't1'): Actor => ({
   trustId: 't1',
   trustName: 'Helse Test',
   grants: roles.map((role) => ({ role, trustId, departmentId: null })),
+  trusts: [{ id: 't1', name: 'Helse Test' }],
 });
 
 describe('who may register retrospective cases', () => {

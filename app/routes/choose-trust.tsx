@@ -1,0 +1,75 @@
+import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { data, Form, redirect } from 'react-router';
+import { canSwitchTrust } from '../features/auth/domain/trusts';
+import { listTrustChoices } from '../features/auth/trust-choice.server';
+import { msg } from '../i18n';
+import { formText, pageTitle } from '../lib/form';
+import type { Route } from './+types/choose-trust';
+
+/**
+ * GET /velg-helseforetak: a user with roles in several trusts chooses the one to act in, after
+ * login or later (ADR 0026). Each trust lists the user's roles there.
+ */
+export async function loader({ request, context }: Route.LoaderArgs) {
+  const signedIn = await context.auth.requireSignedIn(request);
+  // With one trust there is nothing to choose: it was chosen at login.
+  if (signedIn.trustId !== null && !canSwitchTrust(signedIn.trusts)) throw redirect('/');
+  return {
+    choices: await listTrustChoices(context.db, signedIn.userId),
+    currentTrustId: signedIn.trustId,
+  };
+}
+
+/**
+ * POST: act in the chosen trust (also the header's switcher). The session is rotated and the user
+ * lands on the start page; a trust without a role of theirs changes nothing.
+ */
+export async function action({ request, context }: Route.ActionArgs) {
+  const trustId = formText(await request.formData(), 'trustId');
+  const result = await context.auth.chooseTrust(request, trustId);
+  if (result.ok) return redirect('/', { headers: { 'Set-Cookie': result.setCookie } });
+  if (result.refusal === 'signedOut') return redirect('/logg-inn');
+  return data({ error: msg.trustChoice.refusals[result.refusal] }, { status: 403 });
+}
+
+export default function ChooseTrust({ loaderData, actionData }: Route.ComponentProps) {
+  const t = msg.trustChoice;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(t.title, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {t.title}
+      </Heading>
+      {actionData?.error && <Alert data-color="danger">{actionData.error}</Alert>}
+      <Paragraph>{t.intro}</Paragraph>
+      <ul className="sp-grid sp-plain-list">
+        {loaderData.choices.map((choice) => (
+          <li key={choice.trustId}>
+            <Card data-color="neutral" className="sp-stack">
+              <Heading level={2} data-size="xs">
+                {choice.trustName}
+              </Heading>
+              {choice.trustId === loaderData.currentTrustId && (
+                <Paragraph data-size="sm">{t.current}</Paragraph>
+              )}
+              <div className="sp-row" aria-label={msg.login.roles} role="group">
+                {choice.roles.map((r) => (
+                  <Tag key={`${r.role}-${r.department ?? ''}`} data-color="info" data-size="sm">
+                    {msg.roles[r.role]}
+                    {r.department ? `, ${r.department}` : ''}
+                  </Tag>
+                ))}
+              </div>
+              <Form method="post">
+                <input type="hidden" name="trustId" value={choice.trustId} />
+                <Button type="submit" data-size="sm">
+                  {t.choose(choice.trustName)}
+                </Button>
+              </Form>
+            </Card>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+import { eq } from 'drizzle-orm';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cases, trusts } from '../app/db/schema';
+import { createDraft, transition } from '../app/features/cases/cases.server';
+import { completeAnswers, demoActors, signInToTrust } from '../app/test/actors';
+import { prepareCase } from '../app/test/case-states';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  sameOrigin,
+  signInAs,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const HST = 'Helse Stavanger HF';
+const OUS = 'Oslo universitetssykehus HF';
+
+/**
+ * Sigrid Vangen, applicant at Helse Stavanger and on Oslo universitetssykehus' assessment
+ * committee, chooses the trust she acts in after login and switches in the header (ADR 0026).
+ */
+describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** The løpenummer of her own case in Stavanger and of a case Oslo's committee assesses. */
+  const numbers = { HST: '', OUS: '' };
+  let bergenId = '';
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(kind, {
+        prepare: async (db) => {
+          const sigrid = await signInToTrust(db, 'sigrid.vangen', 'HST');
+          const draft = await createDraft(db, sigrid.actor, completeAnswers);
+          await transition(db, sigrid.actor, {
+            caseId: draft.id,
+            version: draft.version,
+            event: 'submit',
+          });
+          const [own] = await db
+            .select({ caseNumber: cases.caseNumber })
+            .from(cases)
+            .where(eq(cases.id, draft.id));
+          numbers.HST = own?.caseNumber ?? '';
+          numbers.OUS = (
+            await prepareCase(db, await demoActors(db, 'OUS'), 'underAssessment')
+          ).caseNumber;
+          const [bergen] = await db.select().from(trusts).where(eq(trusts.code, 'HBE'));
+          bergenId = bergen?.id ?? '';
+        },
+      }),
+      launchChromium(),
+    ]);
+    expect(numbers.HST).toMatch(/^HST-/);
+    expect(numbers.OUS).toMatch(/^OUS-/);
+  });
+  afterAll(async () => {
+    for (const context of contexts) await context.close();
+    await browser.close();
+    await app.stop();
+  });
+
+  /** Sigrid through the development login (she is listed under both her trusts). */
+  async function logInAsSigrid(javaScriptEnabled: boolean): Promise<Page> {
+    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
+    contexts.push(context);
+    const page = await context.newPage();
+    await page.goto(`${app.url}/logg-inn`);
+    const buttons = page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' });
+    expect(await buttons.count()).toBe(2);
+    await buttons.first().click();
+    await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
+    return page;
+  }
+
+  const sessionCookie = async (page: Page) =>
+    (await page.context().cookies(app.url)).find((c) => c.name === 'sp_session')?.value ?? '';
+  const signedInAs = (page: Page, trust: string) =>
+    page.getByText(`Innlogget som Sigrid Vangen, ${trust}`).waitFor();
+  const newApplication = (page: Page) =>
+    page
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Ny søknad', exact: true });
+  const shows = async (page: Page, text: string) => (await page.getByText(text).count()) > 0;
+
+  it('chooses a trust after login, sees only its cases, and switches to the other (JavaScript on)', async () => {
+    const page = await logInAsSigrid(true);
+    expect(new URL(page.url()).pathname).toBe('/velg-helseforetak');
+    // Each trust with her roles there; signed in, but no menu until a trust is chosen.
+    const stavanger = page.getByRole('listitem').filter({ hasText: HST });
+    await stavanger
+      .getByText('Søker (behandlende lege), Avdeling for blod- og kreftsykdommer')
+      .waitFor();
+    await page
+      .getByRole('listitem')
+      .filter({ hasText: OUS })
+      .getByText('Vurderingskomité')
+      .waitFor();
+    await page.getByText('Innlogget som Sigrid Vangen').waitFor();
+    expect(await page.getByRole('navigation', { name: 'Hovedmeny' }).count()).toBe(0);
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+
+    // A page that needs the trust sends her back to the chooser.
+    await page.goto(`${app.url}/saker/ny`);
+    await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/velg-helseforetak');
+
+    const pending = await sessionCookie(page);
+    await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await signedInAs(page, HST);
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await sessionCookie(page)).not.toBe(pending);
+    expect(await shows(page, numbers.HST)).toBe(true);
+    expect(await shows(page, numbers.OUS)).toBe(false);
+    expect(await newApplication(page).count()).toBe(1);
+    await expectAccessible(page);
+
+    // Switch in the header: a new session in Oslo, the old one ended.
+    const inStavanger = await sessionCookie(page);
+    await page.getByLabel('Helseforetak').selectOption({ label: OUS });
+    await page.getByRole('button', { name: 'Bytt helseforetak' }).click();
+    await signedInAs(page, OUS);
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    await page.getByText(numbers.OUS).first().waitFor();
+    expect(await shows(page, numbers.HST)).toBe(false);
+    // Her applicant role belongs to Stavanger: no «Ny søknad» in Oslo.
+    expect(await newApplication(page).count()).toBe(0);
+    await expectAccessible(page);
+    const replay = await fetch(`${app.url}/`, {
+      headers: { Cookie: `sp_session=${inStavanger}` },
+      redirect: 'manual',
+    });
+    expect(replay.status).toBe(302);
+    expect(replay.headers.get('Location')).toBe('/logg-inn');
+
+    // A trust she holds no role in: a Norwegian error, and nothing changes.
+    const inOslo = await sessionCookie(page);
+    const refused = await page.request.post(`${app.url}/velg-helseforetak`, {
+      form: { trustId: bergenId },
+      headers: sameOrigin(app.url),
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(403);
+    expect(await refused.text()).toContain('Du har ingen rolle i helseforetaket du valgte');
+    expect(await sessionCookie(page)).toBe(inOslo);
+    await page.goto(`${app.url}/`);
+    await signedInAs(page, OUS);
+  });
+
+  it('takes a user with roles in one trust straight on, with no switcher and nothing to choose', async () => {
+    const page = await signInAs(browser, app, 'Eirik Tjelta');
+    contexts.push(page.context());
+    await page.getByText(`Innlogget som Eirik Tjelta, ${HST}`).waitFor();
+    expect(await page.getByRole('button', { name: 'Bytt helseforetak' }).count()).toBe(0);
+    await page.goto(`${app.url}/velg-helseforetak`);
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+  });
+
+  it('chooses and switches with plain form posts (JavaScript off)', async () => {
+    const page = await logInAsSigrid(false);
+    await page.getByRole('button', { name: `Fortsett i ${OUS}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await signedInAs(page, OUS);
+    expect(await shows(page, numbers.OUS)).toBe(true);
+    expect(await shows(page, numbers.HST)).toBe(false);
+
+    await page.getByLabel('Helseforetak').selectOption({ label: HST });
+    await page.getByRole('button', { name: 'Bytt helseforetak' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await signedInAs(page, HST);
+    expect(await shows(page, numbers.HST)).toBe(true);
+    expect(await shows(page, numbers.OUS)).toBe(false);
+  });
+});
