@@ -19,6 +19,15 @@ export default defineConfig(({ isSsrBuild }) => ({
                 test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-react[\\/]/,
                 sideEffects: false,
               },
+              // The custom elements and behaviours of components we do not use (tabs, pagination,
+              // breadcrumbs, tooltip, dialog, toggle group, focus group): each registers itself
+              // when loaded, and the package's index loads them all. Marked free of side effects,
+              // a module stays only if a component we use imports something from it. Using one
+              // of these components means removing its line here (its e2e test would show it).
+              {
+                test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-web[\\/]dist[\\/]esm[\\/](tabs|pagination|breadcrumbs|tooltip|dialog|toggle-group|focusgroup)[\\/]/,
+                sideEffects: false,
+              },
               // zod builds its classes when loaded; a page that builds no schema needs none of it.
               { test: /[\\/]node_modules[\\/]zod[\\/]/, sideEffects: false },
             ],

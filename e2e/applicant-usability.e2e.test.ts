@@ -199,7 +199,7 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
     const edit = await draftWith(page, app, { ...answers, costEstimate: '154008' });
     await page.goto(edit.replace(/\/rediger$/, '/oppsummering'));
     await page.locator('dd', { hasText: /^N04\.2 Nefrotisk syndrom .+ \(ICD-10\)\s*$/ }).waitFor();
-    await page.getByText('154\u00a0008,00\u00a0kr').waitFor();
+    await page.getByText('154\u00a0008', { exact: true }).waitFor();
     expect(await page.getByText('ICD10:N04.2').count()).toBe(0);
     await expectAccessible(page);
     await page.context().close();
