@@ -99,6 +99,8 @@ export const nb = {
     nationalReader: 'Nasjonal leser',
     trustAdmin: 'Administrator',
     consultant: 'Konsultert helseforetak',
+    delegator: 'Leder (har delegert forankringen)',
+    collaborator: 'Leder (samarbeider om forankringen)',
   } satisfies Record<CaseRole, string>,
   statuses: {
     draft: 'Utkast',
@@ -227,6 +229,9 @@ export const nb = {
     commentRequired: 'Skriv en kommentar.',
     recommendationRequired: 'Velg hvilken innstilling komiteen gir.',
     assessorRequired: 'Velg et komitémedlem.',
+    leaderRequired: 'Velg en leder i helseforetaket.',
+    alreadyCollaborator: 'Lederen er allerede invitert til å samarbeide om forankringen.',
+    leaderInputRequired: 'Skriv innspillet ditt til forankringen.',
     recommendationMissing:
       'Komiteen har ikke gitt innstilling ennå. Gi innstilling i vurderingen før beslutningen.',
     conditionsNotAllowed:
@@ -402,6 +407,9 @@ export const nb = {
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
     notForScheme:
       'Denne handlingen gjelder ikke for saker etter denne ordningen. Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet: send saken dit med fagdirektørens vurdering før beslutningen registreres.',
+    alreadyDelegated:
+      'Forankringen er allerede delegert til en leder. Siden viser hvem; ta delegeringen tilbake først om du vil delegere til en annen.',
+    notDelegated: 'Forankringen er ikke delegert, så det er ingen delegering å ta tilbake.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
     forbiddenPage: 'Ingen tilgang',
@@ -597,6 +605,8 @@ export const nb = {
     inviteCoAuthor: 'Medforfatter invitert',
     delegateEndorsement: 'Forankring delegert',
     inviteLeader: 'Leder invitert til samarbeid',
+    takeBackDelegation: 'Delegering av forankringen tatt tilbake',
+    giveLeaderInput: 'Innspill til forankringen gitt',
     assignCommitteeMember: 'Komitémedlem tildelt',
     recommend: 'Innstilling gitt',
     registerRetrospective: 'Etterregistrert',
@@ -1090,7 +1100,12 @@ export const nb = {
       messagePosted: 'Det er en ny melding i saken.',
       coAuthorInvited: 'Du er invitert som medforfatter på en søknad.',
       leaderInvited:
-        'En leder har delegert forankringen til deg eller invitert deg til å samarbeide om den.',
+        'En leder har invitert deg til å samarbeide om forankringen av en søknad. Gi innspillet ditt i saken.',
+      endorsementDelegated:
+        'En leder har delegert forankringen av en søknad til deg. Du forankrer, returnerer eller avslår den nå.',
+      delegationTakenBack:
+        'Lederen har tatt tilbake forankringen som var delegert til deg. Du skal ikke lenger forankre saken.',
+      leaderInputGiven: 'En leder har gitt innspill til forankringen av en søknad.',
       committeeAssigned: 'Du er tildelt som komitémedlem i en sak.',
       consultationRequested: 'Det er bedt om konsultasjon i en sak.',
       consultationAnswered: 'En konsultasjon er besvart.',
