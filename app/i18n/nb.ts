@@ -18,6 +18,7 @@ import type {
   Recommendation,
 } from '../features/assessment/domain/criteria';
 import type { HistoryNote } from '../features/cases/domain/history';
+import type { LeaderIntent } from '../features/assessment/domain/leaders';
 import type { CaseEvent, Status } from '../features/cases/domain/workflow';
 import type {
   ConsultationError,
@@ -532,17 +533,39 @@ export const nb = {
     ratingsOptionalOnReturn: 'Vurderingen er ikke påkrevd når du returnerer med et spørsmål.',
     justification: 'Begrunnelse eller spørsmål til søker (påkrevd)',
     submitEndorsement: 'Send forankringen',
-    leadersTitle: 'Deleger eller samarbeid',
-    leadersIntro:
-      'Deleger forankringen til en annen leder, eller inviter en leder til å samarbeide om vurderingen. De får da tilgang til saken.',
-    leader: 'Leder',
+    leadersTitle: 'Andre ledere på forankringen',
     chooseLeader: 'Velg leder',
-    leaderKind: 'Hva vil du?',
-    leaderKinds: { delegate: 'Deleger forankringen', collaborator: 'Inviter til samarbeid' },
-    addLeader: 'Legg til leder',
-    leaderAdded: 'Lederen er lagt til og varslet.',
-    addedLeaders: 'Ledere lagt til saken',
-    noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å legge til.',
+    delegatedTo: (leader: string, by: string, when: string) =>
+      `Forankringen er delegert til ${leader} (av ${by}, ${when}). Den som har fått forankringen delegert, forankrer, returnerer eller avslår søknaden.`,
+    takeBackIntro:
+      'Du kan ta delegeringen tilbake. Da forankrer du saken selv igjen, og lederen får beskjed.',
+    takeBack: 'Ta tilbake delegeringen',
+    collaboratorsTitle: 'Ledere som er invitert til å gi innspill:',
+    delegateTitle: 'Deleger forankringen',
+    delegateIntro:
+      'Gi forankringen til en annen leder i helseforetaket. Hen forankrer, returnerer eller avslår søknaden i stedet for deg. Du kan fortsatt lese saken og ta delegeringen tilbake.',
+    delegateTo: 'Deleger til',
+    delegate: 'Deleger forankringen',
+    inviteTitle: 'Inviter til samarbeid',
+    inviteIntro:
+      'Be en annen leder om innspill. Hen kan lese saken og gi innspill med vurdering, men forankrer ikke. Du ser innspillene her når du forankrer.',
+    inviteLeader: 'Leder som skal gi innspill',
+    invite: 'Inviter lederen',
+    noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å velge.',
+    leaderDone: {
+      delegate: 'Forankringen er delegert, og lederen er varslet.',
+      takeBack: 'Delegeringen er tatt tilbake, og lederen er varslet. Du forankrer saken selv.',
+      invite: 'Lederen er invitert til å gi innspill og er varslet.',
+      leaderInput: 'Innspillet ditt er gitt. Lederen som forankrer, ser det i saken.',
+    } satisfies Record<LeaderIntent, string>,
+    leaderInputTitle: 'Gi innspill til forankringen',
+    leaderInputIntro:
+      'Du er invitert til å samarbeide om forankringen. Vurderingen etter prioriteringskriteriene er frivillig; fyller du ut noe av den, må alle kriteriene fylles ut. Innspillet er internt og vises ikke for søker.',
+    leaderInputText: 'Innspillet ditt (påkrevd)',
+    giveLeaderInput: 'Gi innspill',
+    leaderInputsTitle: 'Innspill fra andre ledere',
+    leaderInputBy: (name: string, when: string) => `Innspill fra ${name}, ${when}`,
+    leaderInputRatings: (name: string) => `Vurdering fra ${name}`,
     endorsementsTitle: 'Lederens vurdering',
     endorsedBy: (name: string, when: string) => `${name}, ${when}`,
     ratingsCaption: 'Vurdering etter prioriteringskriteriene',

@@ -220,7 +220,8 @@ export async function delegateEndorsement(
     });
   } catch (error) {
     // Another leader delegated the same case at the same time: the partial unique index decides.
-    if (uniqueViolation(error, 'case_leaders_one_delegate')) throw new CaseError('alreadyDelegated');
+    if (uniqueViolation(error, 'case_leaders_one_delegate'))
+      throw new CaseError('alreadyDelegated');
     throw error;
   }
 }

@@ -13,6 +13,14 @@ import { CRITERIA_FIELDS, ratingsInput, ratingsSchema, type CriteriaRatings } fr
  */
 export const LEADER_STATUS: Status = 'submitted';
 
+/** The leader forms of the case page, by their `intent`. */
+export const LEADER_INTENTS = ['delegate', 'takeBack', 'invite', 'leaderInput'] as const;
+export type LeaderIntent = (typeof LEADER_INTENTS)[number];
+
+export function isLeaderIntent(value: string): value is LeaderIntent {
+  return (LEADER_INTENTS as readonly string[]).includes(value);
+}
+
 /** What a leader may do about the other leaders on a case, from their roles for it and its status. */
 export function leaderActions(
   roles: readonly CaseRole[],
@@ -43,7 +51,8 @@ const inputSchema = z.object({
  */
 export function parseLeaderInput(
   values: Readonly<Record<string, string>>,
-): { ok: true; body: string; ratings: CriteriaRatings | null } | { ok: false; errors: FieldErrors } {
+):
+  { ok: true; body: string; ratings: CriteriaRatings | null } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const body = inputSchema.safeParse({ body: values.body ?? '' });
   if (!body.success) Object.assign(errors, fieldErrors(body.error));
