@@ -9,7 +9,6 @@ import type { Actor } from '../auth/domain/roles';
 import { createDraft, getCase, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
-  addLeader,
   addSectionComment,
   assignCommitteeMember,
   endorseCase,
@@ -188,54 +187,6 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       ),
     ).toBe('conflict');
     expect(await endorsementCount(c.id)).toBe(0);
-  });
-
-  it('delegates the endorsement to a leader of another department, who is notified and may then endorse', async () => {
-    const c = await submittedCase();
-    expect(await refuse(getCase(db(), secondLeader, c.id))).toBe('notFound');
-    expect(
-      await refuse(
-        addLeader(db(), hbe.endorser, {
-          caseId: c.id,
-          userId: hbe.applicant.userId,
-          kind: 'delegate',
-        }),
-      ),
-    ).toBe('invalid');
-    expect(
-      await refuse(
-        addLeader(db(), hbe.applicant, {
-          caseId: c.id,
-          userId: secondLeader.userId,
-          kind: 'delegate',
-        }),
-      ),
-    ).toBe('forbidden');
-    await addLeader(db(), hbe.endorser, {
-      caseId: c.id,
-      userId: secondLeader.userId,
-      kind: 'delegate',
-    });
-    const panel = await getEndorsementPanel(db(), hbe.endorser, c.id);
-    expect(panel?.leaders).toEqual([
-      expect.objectContaining({ name: 'Jon Eide', kind: 'delegate' }),
-    ]);
-    const told = await db()
-      .select({ kind: notifications.kind })
-      .from(notifications)
-      .where(and(eq(notifications.caseId, c.id), eq(notifications.userId, secondLeader.userId)));
-    expect(told).toEqual([{ kind: 'leaderInvited' }]);
-    const view = await getCase(db(), secondLeader, c.id);
-    expect(view.events).toContain('endorse');
-    expect(view.history.map((h) => h.event)).toContain('delegateEndorsement');
-    await endorseCase(db(), secondLeader, {
-      caseId: c.id,
-      version: view.version,
-      verdict: 'endorse',
-      reason: 'Forankret etter delegering.',
-      ratings: RATINGS,
-    });
-    expect((await statusOfCase(c.id))?.status).toBe('endorsed');
   });
 
   it('runs the complete assessment: committee, section comments, worksheets side by side, preparation, recommendation, then the decision', async () => {

@@ -220,8 +220,11 @@ export async function delegateEndorsement(
     });
   } catch (error) {
     // Another leader delegated the same case at the same time: the partial unique index decides.
-    if (uniqueViolation(error, 'case_leaders_one_delegate'))
+    if (uniqueViolation(error, 'case_leaders_one_delegate')) {
       throw new CaseError('alreadyDelegated');
+    }
+    // The chosen leader was added to the case meanwhile (invited, or the other delegation's).
+    if (uniqueViolation(error, 'case_leaders_active')) throw new CaseError('conflict');
     throw error;
   }
 }
