@@ -278,10 +278,16 @@ export function loadVisibleCase(
   );
 }
 
+/**
+ * The case's id, qualified: in a select list Drizzle names a column without its table, and
+ * `case_leaders` has an `id` of its own.
+ */
+const CASE_ID = sql`${cases}.${sql.identifier('id')}`;
+
 /** The case's co-authors, as a column of its row. */
 const coAuthorIdsOf = sql<
   string[]
->`array(select ${caseCollaborators.userId}::text from ${caseCollaborators} where ${caseCollaborators.caseId} = ${cases.id})`;
+>`array(select ${caseCollaborators.userId}::text from ${caseCollaborators} where ${caseCollaborators.caseId} = ${CASE_ID})`;
 
 /**
  * The leader the case's endorsement is delegated to (its one active delegation), as a column of
@@ -290,13 +296,13 @@ const coAuthorIdsOf = sql<
 const ACTIVE_DELEGATION = sql`${caseLeaders.kind} = 'delegate' and ${caseLeaders.revokedAt} is null`;
 const delegateIdOf = sql<
   string | null
->`(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${ACTIVE_DELEGATION})`;
+>`(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_DELEGATION})`;
 
 /** The leaders invited to collaborate on the case's endorsement, as a column of its row. */
 const ACTIVE_COLLABORATION = sql`${caseLeaders.kind} = 'collaborator' and ${caseLeaders.revokedAt} is null`;
 const collaboratorIdsOf = sql<
   string[]
->`array(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${ACTIVE_COLLABORATION})`;
+>`array(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_COLLABORATION})`;
 
 async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
