@@ -339,7 +339,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <LeadersForm
             panel={endorsement}
             submitted={
-              intent && isLeaderIntent(intent) && actionData ? { intent, data: actionData } : null
+              actionData && isLeaderIntent(actionData.values.intent)
+                ? { intent: actionData.values.intent, data: actionData }
+                : null
             }
           />
         )}

@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { accessLog, caseEndorsements, cases, notifications } from '../../db/schema';
+import { accessLog, caseEndorsements, cases } from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, getCase, transition } from '../cases/cases.server';
+import { createDraft, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   addSectionComment,
@@ -44,14 +44,12 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
   let database: Database;
   let hbe: Awaited<ReturnType<typeof demoActors>>;
   let ous: Awaited<ReturnType<typeof demoActors>>;
-  let secondLeader: Actor;
   let secondAssessor: Actor;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     hbe = await demoActors(database.db, 'HBE');
     ous = await demoActors(database.db, 'OUS');
-    secondLeader = (await signIn(database.db, 'HBE', 'endorser2')).actor;
     secondAssessor = (await signIn(database.db, 'HBE', 'assessor2')).actor;
   });
   afterAll(() => database.close());
