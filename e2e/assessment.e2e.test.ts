@@ -40,13 +40,13 @@ describe.each(TEST_DATABASES)(
 
       const leader = await signIn('Kari Nordtveit');
       await leader.goto(caseUrl);
-      const delegate = leader.getByRole('form', { name: 'Deleger forankringen' });
-      await delegate.getByRole('button', { name: 'Deleger forankringen' }).click();
+      const delegate = leader.getByRole('form', { name: 'Deleger til en annen leder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
       // Nothing chosen: the error is at the field.
       await expect.poll(() => leader.getByText('Velg en leder i helseforetaket.').count()).toBe(1);
       await expectAccessible(leader);
       await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
-      await delegate.getByRole('button', { name: 'Deleger forankringen' }).click();
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
       await expect
         .poll(() => leader.getByText('Forankringen er delegert, og lederen er varslet.').count())
         .toBe(1);
@@ -125,7 +125,7 @@ describe.each(TEST_DATABASES)(
       // The collaborator gives input (a text is required; ratings are optional), never endorses.
       const collaborator = await signIn('Jon Eide');
       await collaborator.goto(caseUrl);
-      const input = collaborator.getByRole('form', { name: 'Gi innspill til forankringen' });
+      const input = collaborator.getByRole('form', { name: 'Gi innspill som leder' });
       await input.waitFor();
       expect(await collaborator.getByRole('form', { name: 'Forankring' }).count()).toBe(0);
       await expectAccessible(collaborator);

@@ -541,11 +541,11 @@ export const nb = {
       'Du kan ta delegeringen tilbake. Da forankrer du saken selv igjen, og lederen får beskjed.',
     takeBack: 'Ta tilbake delegeringen',
     collaboratorsTitle: 'Ledere som er invitert til å gi innspill:',
-    delegateTitle: 'Deleger forankringen',
+    delegateTitle: 'Deleger til en annen leder',
     delegateIntro:
       'Gi forankringen til en annen leder i helseforetaket. Hen forankrer, returnerer eller avslår søknaden i stedet for deg. Du kan fortsatt lese saken og ta delegeringen tilbake.',
     delegateTo: 'Deleger til',
-    delegate: 'Deleger forankringen',
+    delegate: 'Deleger',
     inviteTitle: 'Inviter til samarbeid',
     inviteIntro:
       'Be en annen leder om innspill. Hen kan lese saken og gi innspill med vurdering, men forankrer ikke. Du ser innspillene her når du forankrer.',
@@ -558,7 +558,7 @@ export const nb = {
       invite: 'Lederen er invitert til å gi innspill og er varslet.',
       leaderInput: 'Innspillet ditt er gitt. Lederen som forankrer, ser det i saken.',
     } satisfies Record<LeaderIntent, string>,
-    leaderInputTitle: 'Gi innspill til forankringen',
+    leaderInputTitle: 'Gi innspill som leder',
     leaderInputIntro:
       'Du er invitert til å samarbeide om forankringen. Vurderingen etter prioriteringskriteriene er frivillig; fyller du ut noe av den, må alle kriteriene fylles ut. Innspillet er internt og vises ikke for søker.',
     leaderInputText: 'Innspillet ditt (påkrevd)',
