@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseRole } from '../../auth/domain/roles';
+import type { CaseRole, Role } from '../../auth/domain/roles';
 import {
   canPost,
   MAX_MESSAGE_LENGTH,
