@@ -279,7 +279,8 @@ export async function inviteCollaborator(
   try {
     return await inTenant(db, actor, async (tx) => {
       const { c, may } = await leaderCase(tx, actor, input.caseId);
-      if (!may.invite) refuseLeaderAction(c, ['endorser', 'delegator']);
+      // A delegating leader no longer invites: the delegate endorses, and invites.
+      if (!may.invite) refuseLeaderAction(c, ['endorser']);
       const leader = await chosenLeader(tx, actor, c, input.userId);
       await tx.insert(caseLeaders).values({
         caseId: c.row.id,

@@ -335,6 +335,15 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
   it('lets the delegate invite a collaborator, and tells the delegate of the input', async () => {
     const c = await submittedCase();
     await delegateEndorsement(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    // The delegating leader no longer invites; the delegate does.
+    expect(
+      await refuse(
+        inviteCollaborator(db(), hbe.endorser, {
+          caseId: c.id,
+          userId: secondDepartmentLeader.userId,
+        }),
+      ),
+    ).toBe('forbidden');
     await inviteCollaborator(db(), otherLeader, {
       caseId: c.id,
       userId: secondDepartmentLeader.userId,
