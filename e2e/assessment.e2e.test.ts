@@ -51,8 +51,15 @@ describe.each(TEST_DATABASES)(
         .poll(() => leader.getByText('Forankringen er delegert, og lederen er varslet.').count())
         .toBe(1);
       expect(await leader.getByRole('form', { name: 'Forankring' }).count()).toBe(0);
-      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
       await expectAccessible(leader);
+      // Taken back, the leader endorses again; delegated anew, the delegate does.
+      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).click();
+      await expect.poll(() => leader.getByText(/^Delegeringen er tatt tilbake/).count()).toBe(1);
+      await leader.getByRole('form', { name: 'Forankring' }).waitFor();
+      await expectAccessible(leader);
+      await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
       await signOut(leader);
 
       const delegated = await signIn('Jon Eide');
