@@ -33,6 +33,50 @@ describe.each(TEST_DATABASES)(
       await page.context().close();
     }
 
+    it('delegates the endorsement: the delegate endorses, the delegating leader only reads', async () => {
+      const doctor = await signIn('Ingrid Haugland');
+      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      await signOut(doctor);
+
+      const leader = await signIn('Kari Nordtveit');
+      await leader.goto(caseUrl);
+      const delegate = leader.getByRole('form', { name: 'Deleger til en annen leder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      // Nothing chosen: the error is at the field.
+      await expect.poll(() => leader.getByText('Velg en leder i helseforetaket.').count()).toBe(1);
+      await expectAccessible(leader);
+      await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      await expect
+        .poll(() => leader.getByText('Forankringen er delegert, og lederen er varslet.').count())
+        .toBe(1);
+      expect(await leader.getByRole('form', { name: 'Forankring' }).count()).toBe(0);
+      await expectAccessible(leader);
+      // Taken back, the leader endorses again; delegated anew, the delegate does.
+      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).click();
+      await expect.poll(() => leader.getByText(/^Delegeringen er tatt tilbake/).count()).toBe(1);
+      await leader.getByRole('form', { name: 'Forankring' }).waitFor();
+      await expectAccessible(leader);
+      await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
+      await signOut(leader);
+
+      const delegated = await signIn('Jon Eide');
+      await delegated.goto(caseUrl);
+      await delegated.getByRole('form', { name: 'Forankring' }).waitFor();
+      await expectAccessible(delegated);
+      await endorseInBrowser(delegated, 'Forankre søknaden', 'Forankret etter delegering.');
+      await expect
+        .poll(() =>
+          delegated
+            .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+            .count(),
+        )
+        .toBe(1);
+      await signOut(delegated);
+    });
+
     it('returns with a question, endorses with the assessment, and the committee assesses section by section before the decision', async () => {
       const doctor = await signIn('Ingrid Haugland');
       const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
@@ -69,19 +113,53 @@ describe.each(TEST_DATABASES)(
       expect(await back.getByRole('heading', { name: 'Lederens vurdering' }).count()).toBe(0);
       await signOut(back);
 
-      // The leader invites a colleague to collaborate and endorses with the structured assessment.
+      // The leader invites a colleague to collaborate (ADR 0024).
+      const inviting = await signIn('Kari Nordtveit');
+      await inviting.goto(caseUrl);
+      const invite = inviting.getByRole('form', { name: 'Inviter til samarbeid' });
+      await invite
+        .getByLabel('Leder som skal gi innspill')
+        .selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await invite.getByRole('button', { name: 'Inviter lederen' }).click();
+      await expect
+        .poll(() =>
+          inviting.getByText('Lederen er invitert til å gi innspill og er varslet.').count(),
+        )
+        .toBe(1);
+      await expect.poll(() => inviting.getByText('Jon Eide, Avdelingsleder').count()).toBe(1);
+      await signOut(inviting);
+
+      // The collaborator gives input (a text is required; ratings are optional), never endorses.
+      const collaborator = await signIn('Jon Eide');
+      await collaborator.goto(caseUrl);
+      const input = collaborator.getByRole('form', { name: 'Gi innspill som leder' });
+      await input.waitFor();
+      expect(await collaborator.getByRole('form', { name: 'Forankring' }).count()).toBe(0);
+      await expectAccessible(collaborator);
+      await input.getByRole('button', { name: 'Gi innspill' }).click();
+      // In the error summary and at the field.
+      await expect
+        .poll(() => collaborator.getByText('Skriv innspillet ditt til forankringen.').count())
+        .toBe(2);
+      await expectAccessible(collaborator);
+      await rateCriteria(input);
+      await input.getByLabel('Innspillet ditt (påkrevd)').fill('Jeg støtter søknaden faglig.');
+      await input.getByRole('button', { name: 'Gi innspill' }).click();
+      await expect
+        .poll(() =>
+          collaborator
+            .getByText('Innspillet ditt er gitt. Lederen som forankrer, ser det i saken.')
+            .count(),
+        )
+        .toBe(1);
+      await signOut(collaborator);
+
+      // The leader sees the input beside the endorsement form and endorses with the assessment.
       const leader2 = await signIn('Kari Nordtveit');
       await leader2.goto(caseUrl);
-      const leaders = leader2.getByRole('form', { name: 'Deleger eller samarbeid' });
-      await leaders
-        .getByLabel('Leder', { exact: true })
-        .selectOption({ label: 'Jon Eide, Avdelingsleder' });
-      await leaders.getByLabel('Inviter til samarbeid').check();
-      await leaders.getByRole('button', { name: 'Legg til leder' }).click();
-      await expect.poll(() => leader2.getByText('Lederen er lagt til og varslet.').count()).toBe(1);
-      await expect
-        .poll(() => leader2.getByText('Jon Eide, Avdelingsleder – Inviter til samarbeid').count())
-        .toBe(1);
+      await leader2.getByRole('heading', { name: 'Innspill fra andre ledere' }).waitFor();
+      await expect.poll(() => leader2.getByText('Jeg støtter søknaden faglig.').count()).toBe(1);
+      await expectAccessible(leader2);
       await endorseInBrowser(leader2, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
       await expect
         .poll(() =>
@@ -96,6 +174,8 @@ describe.each(TEST_DATABASES)(
       const director = await signIn('Per Vik');
       await director.goto(caseUrl);
       await director.getByRole('heading', { name: 'Lederens vurdering' }).waitFor();
+      // The collaborating leader's input is shown to the director too.
+      await expect.poll(() => director.getByText('Jeg støtter søknaden faglig.').count()).toBe(1);
       await director
         .getByRole('form', { name: 'Start vurdering' })
         .getByRole('button', { name: 'Start vurdering' })

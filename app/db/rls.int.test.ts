@@ -5,7 +5,8 @@ import { retrospectiveValues } from '../test/retrospective';
 import { checkImport, registerRetrospective } from '../features/retrospective/retrospective.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  addLeader,
+  giveLeaderInput,
+  inviteCollaborator,
   addSectionComment,
   assignCommitteeMember,
   savePreparation,
@@ -153,10 +154,13 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     });
     const submitted = await prepareCase(db, hbe, 'submitted');
     const endorser2 = (await signIn(db, 'HBE', 'endorser2')).actor;
-    await addLeader(db, hbe.endorser, {
+    await inviteCollaborator(db, hbe.endorser, {
       caseId: submitted.caseId,
       userId: endorser2.userId,
-      kind: 'collaborator',
+    });
+    await giveLeaderInput(db, endorser2, {
+      caseId: submitted.caseId,
+      values: { body: 'Innspill til forankringen.' },
     });
     const assessing = await prepareCase(db, hbe, 'underAssessment');
     assessingId = assessing.caseId;

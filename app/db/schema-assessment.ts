@@ -7,8 +7,10 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
 import type { CriteriaRatings } from '../features/assessment/domain/criteria';
 // A cycle with schema.ts (which re-exports this file): every use below is lazy (inside callbacks).
 import { cases, tenantPolicy, trusts, users } from './schema';
@@ -43,22 +45,53 @@ export const caseEndorsements = pgTable(
   (t) => [index('case_endorsements_case').on(t.caseId, t.id), tenantPolicy('case_endorsements')],
 ).enableRLS();
 
-/** Leaders a case's endorsement was delegated to, or who were invited to collaborate on it. */
+/**
+ * Leaders a case's endorsement was delegated to (`delegate`: they endorse instead of the
+ * department's leaders) or who were invited to give input on it (`collaborator`, ADR 0024). A
+ * delegation taken back is revoked (`revoked_at`, `revoked_by`), never deleted; at most one
+ * delegation per case is active.
+ */
 export const caseLeaders = pgTable(
   'case_leaders',
   {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
     caseId: caseRef(),
     trustId: trustRef(),
     userId: userRef('user_id'),
     kind: text('kind', { enum: ['delegate', 'collaborator'] }).notNull(),
     addedBy: userRef('added_by'),
     addedAt: createdAt(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    revokedBy: uuid('revoked_by').references(() => users.id),
   },
   (t) => [
-    primaryKey({ columns: [t.caseId, t.userId] }),
+    uniqueIndex('case_leaders_one_delegate')
+      .on(t.caseId)
+      .where(sql`${t.kind} = 'delegate' and ${t.revokedAt} is null`),
+    uniqueIndex('case_leaders_active')
+      .on(t.caseId, t.userId)
+      .where(sql`${t.revokedAt} is null`),
     index('case_leaders_user').on(t.userId),
     tenantPolicy('case_leaders'),
   ],
+).enableRLS();
+
+/**
+ * Input from a leader invited to collaborate on the endorsement: optional ratings on the priority
+ * criteria and a text. Append-only.
+ */
+export const caseLeaderInputs = pgTable(
+  'case_leader_inputs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: caseRef(),
+    trustId: trustRef(),
+    authorId: userRef('author_id'),
+    ratings: jsonb('ratings').$type<CriteriaRatings>(),
+    body: text('body').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('case_leader_inputs_case').on(t.caseId, t.id), tenantPolicy('case_leader_inputs')],
 ).enableRLS();
 
 /** Committee members assigned to assess a case. */

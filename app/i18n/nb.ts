@@ -19,6 +19,7 @@ import type {
   Recommendation,
 } from '../features/assessment/domain/criteria';
 import type { HistoryNote } from '../features/cases/domain/history';
+import type { LeaderIntent } from '../features/assessment/domain/leaders';
 import type { CaseEvent, Status } from '../features/cases/domain/workflow';
 import type {
   ConsultationError,
@@ -120,6 +121,8 @@ export const nb = {
     nationalReader: 'Nasjonal leser',
     trustAdmin: 'Administrator',
     consultant: 'Konsultert helseforetak',
+    delegator: 'Leder (har delegert forankringen)',
+    collaborator: 'Leder (samarbeider om forankringen)',
   } satisfies Record<CaseRole, string>,
   statuses: {
     draft: 'Utkast',
@@ -248,6 +251,9 @@ export const nb = {
     commentRequired: 'Skriv en kommentar.',
     recommendationRequired: 'Velg hvilken innstilling komiteen gir.',
     assessorRequired: 'Velg et komitémedlem.',
+    leaderRequired: 'Velg en leder i helseforetaket.',
+    alreadyCollaborator: 'Lederen er allerede invitert til å samarbeide om forankringen.',
+    leaderInputRequired: 'Skriv innspillet ditt til forankringen.',
     recommendationMissing:
       'Komiteen har ikke gitt innstilling ennå. Gi innstilling i vurderingen før beslutningen.',
     conditionsNotAllowed:
@@ -423,6 +429,9 @@ export const nb = {
     invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
     notForScheme:
       'Denne handlingen gjelder ikke for saker etter denne ordningen. Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet: send saken dit med fagdirektørens vurdering før beslutningen registreres.',
+    alreadyDelegated:
+      'Forankringen er allerede delegert til en leder. Siden viser hvem; ta delegeringen tilbake først om du vil delegere til en annen.',
+    notDelegated: 'Forankringen er ikke delegert, så det er ingen delegering å ta tilbake.',
     errorSummary: 'Rett opp følgende før du går videre:',
     notFoundPage: 'Siden finnes ikke',
     forbiddenPage: 'Ingen tilgang',
@@ -545,17 +554,39 @@ export const nb = {
     ratingsOptionalOnReturn: 'Vurderingen er ikke påkrevd når du returnerer med et spørsmål.',
     justification: 'Begrunnelse eller spørsmål til søker (påkrevd)',
     submitEndorsement: 'Send forankringen',
-    leadersTitle: 'Deleger eller samarbeid',
-    leadersIntro:
-      'Deleger forankringen til en annen leder, eller inviter en leder til å samarbeide om vurderingen. De får da tilgang til saken.',
-    leader: 'Leder',
+    leadersTitle: 'Andre ledere på forankringen',
     chooseLeader: 'Velg leder',
-    leaderKind: 'Hva vil du?',
-    leaderKinds: { delegate: 'Deleger forankringen', collaborator: 'Inviter til samarbeid' },
-    addLeader: 'Legg til leder',
-    leaderAdded: 'Lederen er lagt til og varslet.',
-    addedLeaders: 'Ledere lagt til saken',
-    noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å legge til.',
+    delegatedTo: (leader: string, by: string, when: string) =>
+      `Forankringen er delegert til ${leader} (av ${by}, ${when}). Den som har fått forankringen delegert, forankrer, returnerer eller avslår søknaden.`,
+    takeBackIntro:
+      'Du kan ta delegeringen tilbake. Da forankrer du saken selv igjen, og lederen får beskjed.',
+    takeBack: 'Ta tilbake delegeringen',
+    collaboratorsTitle: 'Ledere som er invitert til å gi innspill:',
+    delegateTitle: 'Deleger til en annen leder',
+    delegateIntro:
+      'Gi forankringen til en annen leder i helseforetaket. Hen forankrer, returnerer eller avslår søknaden i stedet for deg. Du kan fortsatt lese saken og ta delegeringen tilbake.',
+    delegateTo: 'Deleger til',
+    delegate: 'Deleger',
+    inviteTitle: 'Inviter til samarbeid',
+    inviteIntro:
+      'Be en annen leder om innspill. Hen kan lese saken og gi innspill med vurdering, men forankrer ikke. Du ser innspillene her når du forankrer.',
+    inviteLeader: 'Leder som skal gi innspill',
+    invite: 'Inviter lederen',
+    noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å velge.',
+    leaderDone: {
+      delegate: 'Forankringen er delegert, og lederen er varslet.',
+      takeBack: 'Delegeringen er tatt tilbake, og lederen er varslet. Du forankrer saken selv.',
+      invite: 'Lederen er invitert til å gi innspill og er varslet.',
+      leaderInput: 'Innspillet ditt er gitt. Lederen som forankrer, ser det i saken.',
+    } satisfies Record<LeaderIntent, string>,
+    leaderInputTitle: 'Gi innspill som leder',
+    leaderInputIntro:
+      'Du er invitert til å samarbeide om forankringen. Vurderingen etter prioriteringskriteriene er frivillig; fyller du ut noe av den, må alle kriteriene fylles ut. Innspillet er internt og vises ikke for søker.',
+    leaderInputText: 'Innspillet ditt (påkrevd)',
+    giveLeaderInput: 'Gi innspill',
+    leaderInputsTitle: 'Innspill fra andre ledere',
+    leaderInputBy: (name: string, when: string) => `Innspill fra ${name}, ${when}`,
+    leaderInputRatings: (name: string) => `Vurdering fra ${name}`,
     endorsementsTitle: 'Lederens vurdering',
     endorsedBy: (name: string, when: string) => `${name}, ${when}`,
     ratingsCaption: 'Vurdering etter prioriteringskriteriene',
@@ -618,6 +649,8 @@ export const nb = {
     inviteCoAuthor: 'Medforfatter invitert',
     delegateEndorsement: 'Forankring delegert',
     inviteLeader: 'Leder invitert til samarbeid',
+    takeBackDelegation: 'Delegering av forankringen tatt tilbake',
+    giveLeaderInput: 'Innspill til forankringen gitt',
     assignCommitteeMember: 'Komitémedlem tildelt',
     recommend: 'Innstilling gitt',
     registerRetrospective: 'Etterregistrert',
@@ -1148,7 +1181,12 @@ export const nb = {
       messagePosted: 'Det er en ny melding i saken.',
       coAuthorInvited: 'Du er invitert som medforfatter på en søknad.',
       leaderInvited:
-        'En leder har delegert forankringen til deg eller invitert deg til å samarbeide om den.',
+        'En leder har invitert deg til å samarbeide om forankringen av en søknad. Gi innspillet ditt i saken.',
+      endorsementDelegated:
+        'En leder har delegert forankringen av en søknad til deg. Du forankrer, returnerer eller avslår den nå.',
+      delegationTakenBack:
+        'Lederen har tatt tilbake forankringen som var delegert til deg. Du skal ikke lenger forankre saken.',
+      leaderInputGiven: 'En leder har gitt innspill til forankringen av en søknad.',
       committeeAssigned: 'Du er tildelt som komitémedlem i en sak.',
       consultationRequested: 'Det er bedt om konsultasjon i en sak.',
       consultationAnswered: 'En konsultasjon er besvart.',

@@ -8,6 +8,8 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   conflict: 409,
   invalidTransition: 409,
   notForScheme: 409,
+  alreadyDelegated: 409,
+  notDelegated: 409,
   forbidden: 403,
   ownCase: 403,
   patientIdentityHidden: 403,

@@ -5,14 +5,20 @@ import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote, returnQuestion } from '../features/cases/domain/history';
 import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
-  addLeader,
+  delegateEndorsement,
   endorseCase,
   getEndorsementPanelIn,
+  giveLeaderInput,
+  inviteCollaborator,
+  takeBackDelegation,
 } from '../features/assessment/assessment.server';
+import { isLeaderIntent, type LeaderIntent } from '../features/assessment/domain/leaders';
 import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
 import {
   EndorsementForm,
   EndorsementSummary,
+  LeaderInputForm,
+  LeaderInputs,
   LeadersForm,
 } from '../features/assessment/ui/EndorsementPanel';
 import { listAttachmentsIn } from '../features/attachments/attachments.server';
@@ -38,6 +44,7 @@ import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
+import type { Actor } from '../features/auth/domain/roles';
 import type { Route } from './+types/case';
 import { retrospectiveNoteIn } from '../features/retrospective/retrospective.server';
 import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveNotice';
@@ -59,7 +66,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
         view: { ...view, answers: maskedAnswers(view.answers) },
         endorsement: await getEndorsementPanelIn(tx, actor, view.id),
-        leaderAdded: url.searchParams.has('leder'),
+        leaderDone: leaderDone(url.searchParams.get('leder')),
         done: done && isCaseEvent(done) ? done : null,
         decisions: {
           panel: await getDecisionPanelIn(tx, actor, view.id, null),
@@ -84,7 +91,33 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
 }
 
 const ACTION_FIELDS = ['event', 'version', 'reason'] as const;
-const INTENT_FIELDS = ['intent', 'verdict', 'userId', 'kind'] as const;
+const INTENT_FIELDS = ['intent', 'verdict', 'userId', 'body'] as const;
+
+/** The leader action just done (`?leder=`, ADR 0024), for its confirmation. */
+function leaderDone(value: string | null): LeaderIntent | null {
+  return value && isLeaderIntent(value) ? value : null;
+}
+
+/** Runs a leader action (delegate, take back, invite, give input) from the case page's form. */
+function leaderAction(
+  context: Route.ActionArgs['context'],
+  actor: Actor,
+  caseId: string,
+  intent: LeaderIntent,
+  values: Readonly<Record<string, string>>,
+): Promise<void> {
+  const userId = values.userId ?? '';
+  switch (intent) {
+    case 'delegate':
+      return delegateEndorsement(context.db, actor, { caseId, userId });
+    case 'takeBack':
+      return takeBackDelegation(context.db, actor, { caseId });
+    case 'invite':
+      return inviteCollaborator(context.db, actor, { caseId, userId });
+    case 'leaderInput':
+      return giveLeaderInput(context.db, actor, { caseId, values });
+  }
+}
 
 export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
@@ -109,17 +142,13 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`${caseUrl}?utfort=${values.verdict}`);
   }
-  if (values.intent === 'addLeader') {
+  if (isLeaderIntent(values.intent)) {
     try {
-      await addLeader(context.db, actor, {
-        caseId: params.caseId,
-        userId: values.userId,
-        kind: values.kind,
-      });
+      await leaderAction(context, actor, params.caseId, values.intent, values);
     } catch (error) {
       return caseErrorData(error, values);
     }
-    return redirect(`${caseUrl}?leder=lagt-til`);
+    return redirect(`${caseUrl}?leder=${values.intent}`);
   }
   if (!isCaseEvent(values.event)) return caseErrorData(new CaseError('invalidTransition'), values);
   try {
@@ -161,6 +190,17 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   const returned = returnQuestion(view.status, view.history);
+  // The collaborating leaders' input: beside the endorsement form while endorsing, else with the
+  // leader's assessment (for the leaders, the medical director and the committee; ADR 0024).
+  const leaderInputs =
+    endorsement && endorsement.inputs.length > 0 ? (
+      <section className="sp-stack" aria-labelledby="leader-inputs">
+        <Heading level={3} data-size="sm" id="leader-inputs">
+          {msg.assessment.leaderInputsTitle}
+        </Heading>
+        <LeaderInputs inputs={endorsement.inputs} />
+      </section>
+    ) : null;
   // The application itself; the leader reads it before the endorsement form below it.
   const application = (
     <section className="sp-stack" aria-labelledby="summary">
@@ -206,8 +246,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       </div>
       {returned && <ReturnedQuestion caseId={view.id} question={returned} />}
       <RetrospectiveNotice note={loaderData.retrospective} />
-      {loaderData.leaderAdded && !actionData && (
-        <Alert data-color="success">{msg.assessment.leaderAdded}</Alert>
+      {loaderData.leaderDone && !actionData && (
+        <Alert data-color="success">{msg.assessment.leaderDone[loaderData.leaderDone]}</Alert>
       )}
       {done && !actionData && <Alert data-color="success">{msg.confirmations[done]}</Alert>}
       {actionData?.problem && (
@@ -290,17 +330,24 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             </Button>
           </div>
         )}
+        {endorsing && leaderInputs}
         {endorsing && (
           <EndorsementForm
             version={view.version}
             submitted={intent === 'endorsement' && actionData ? actionData : null}
           />
         )}
+        {endorsement?.may.giveInput && (
+          <LeaderInputForm submitted={intent === 'leaderInput' && actionData ? actionData : null} />
+        )}
         {endorsement && (
           <LeadersForm
             panel={endorsement}
-            canAdd={endorsing}
-            submitted={intent === 'addLeader' && actionData ? actionData : null}
+            submitted={
+              actionData && isLeaderIntent(actionData.values.intent)
+                ? { intent: actionData.values.intent, data: actionData }
+                : null
+            }
           />
         )}
         {actionEvents.length === 0 && !view.editable && !endorsing ? (
@@ -315,12 +362,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         )}
       </section>
 
-      {endorsement && endorsement.endorsements.length > 0 && (
+      {endorsement && (endorsement.endorsements.length > 0 || (!endorsing && leaderInputs)) && (
         <section className="sp-stack" aria-labelledby="endorsements">
           <Heading level={2} data-size="md" id="endorsements">
             {msg.assessment.endorsementsTitle}
           </Heading>
           <EndorsementSummary endorsements={endorsement.endorsements} />
+          {!endorsing && leaderInputs}
         </section>
       )}
       <DecisionSection {...loaderData.decisions} submitted={null} />

@@ -201,13 +201,41 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
   {
     path: '/saker/:caseId',
     method: 'POST',
-    variant: 'intent=addLeader',
+    variant: 'intent=delegate',
     subject: 'case',
     state: 'submitted',
     allow: { own: ['endorser'] },
-    body: (s) => ({
-      form: { intent: 'addLeader', userId: s.people.endorser2, kind: 'collaborator' },
-    }),
+    body: (s) => ({ form: { intent: 'delegate', userId: s.people.endorser2 } }),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=invite',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['endorser'] },
+    body: (s) => ({ form: { intent: 'invite', userId: s.people.endorser2 } }),
+  },
+  {
+    // Only a department leader whose endorsement is delegated takes it back (ADR 0024): the
+    // prepared case is not delegated, so no one may (the leader is told it is not delegated, 409).
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=takeBack',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: [] },
+    body: form({ intent: 'takeBack' }),
+  },
+  {
+    // Only an invited collaborator gives input; no demo role is one on the prepared case.
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=leaderInput',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: [] },
+    body: form({ intent: 'leaderInput', body: 'Innspill til forankringen.' }),
   },
   {
     path: '/saker/:caseId',

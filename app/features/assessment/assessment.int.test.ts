@@ -1,15 +1,14 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { accessLog, caseEndorsements, cases, notifications } from '../../db/schema';
+import { accessLog, caseEndorsements, cases } from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, getCase, transition } from '../cases/cases.server';
+import { createDraft, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
-  addLeader,
   addSectionComment,
   assignCommitteeMember,
   endorseCase,
@@ -45,14 +44,12 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
   let database: Database;
   let hbe: Awaited<ReturnType<typeof demoActors>>;
   let ous: Awaited<ReturnType<typeof demoActors>>;
-  let secondLeader: Actor;
   let secondAssessor: Actor;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     hbe = await demoActors(database.db, 'HBE');
     ous = await demoActors(database.db, 'OUS');
-    secondLeader = (await signIn(database.db, 'HBE', 'endorser2')).actor;
     secondAssessor = (await signIn(database.db, 'HBE', 'assessor2')).actor;
   });
   afterAll(() => database.close());
@@ -188,54 +185,6 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       ),
     ).toBe('conflict');
     expect(await endorsementCount(c.id)).toBe(0);
-  });
-
-  it('delegates the endorsement to a leader of another department, who is notified and may then endorse', async () => {
-    const c = await submittedCase();
-    expect(await refuse(getCase(db(), secondLeader, c.id))).toBe('notFound');
-    expect(
-      await refuse(
-        addLeader(db(), hbe.endorser, {
-          caseId: c.id,
-          userId: hbe.applicant.userId,
-          kind: 'delegate',
-        }),
-      ),
-    ).toBe('invalid');
-    expect(
-      await refuse(
-        addLeader(db(), hbe.applicant, {
-          caseId: c.id,
-          userId: secondLeader.userId,
-          kind: 'delegate',
-        }),
-      ),
-    ).toBe('forbidden');
-    await addLeader(db(), hbe.endorser, {
-      caseId: c.id,
-      userId: secondLeader.userId,
-      kind: 'delegate',
-    });
-    const panel = await getEndorsementPanel(db(), hbe.endorser, c.id);
-    expect(panel?.leaders).toEqual([
-      expect.objectContaining({ name: 'Jon Eide', kind: 'delegate' }),
-    ]);
-    const told = await db()
-      .select({ kind: notifications.kind })
-      .from(notifications)
-      .where(and(eq(notifications.caseId, c.id), eq(notifications.userId, secondLeader.userId)));
-    expect(told).toEqual([{ kind: 'leaderInvited' }]);
-    const view = await getCase(db(), secondLeader, c.id);
-    expect(view.events).toContain('endorse');
-    expect(view.history.map((h) => h.event)).toContain('delegateEndorsement');
-    await endorseCase(db(), secondLeader, {
-      caseId: c.id,
-      version: view.version,
-      verdict: 'endorse',
-      reason: 'Forankret etter delegering.',
-      ratings: RATINGS,
-    });
-    expect((await statusOfCase(c.id))?.status).toBe('endorsed');
   });
 
   it('runs the complete assessment: committee, section comments, worksheets side by side, preparation, recommendation, then the decision', async () => {

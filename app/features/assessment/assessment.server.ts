@@ -1,10 +1,12 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
   caseCommittee,
   caseEndorsements,
   caseEvents,
+  caseLeaderInputs,
   caseLeaders,
   casePreparations,
   caseRecommendations,
@@ -21,6 +23,7 @@ import {
   transitionIn,
   type Person,
   type TransitionResult,
+  type VisibleCase,
 } from '../cases/cases.server';
 import { fieldErrors, LIMITS, reasonSchema, type FieldErrors } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
@@ -39,6 +42,7 @@ import {
   type EndorsementVerdict,
   type Recommendation,
 } from './domain/criteria';
+import { LEADER_STATUS, leaderActions, parseLeaderInput } from './domain/leaders';
 
 /** The committee roles, in the order a role is named when someone holds both. */
 const COMMITTEE_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
@@ -125,53 +129,230 @@ export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput)
 }
 
 /** Leaders (endorsers) of the trust, other than those given. */
-const leadersIn = (tx: Tx, actor: Actor, exclude: string[]) =>
+const leadersIn = (tx: Tx, actor: Actor, exclude: readonly string[]) =>
   peopleWithRoles(tx, actor.trustId, ['endorser'], exclude);
 
-export const LEADER_KINDS = ['delegate', 'collaborator'] as const;
-export type LeaderKind = (typeof LEADER_KINDS)[number];
+/**
+ * The leaders of the trust who may be delegated to or invited on a case: not the actor, not its
+ * authors (conflict of interest), not a leader already on it.
+ */
+function leaderCandidates(tx: Tx, actor: Actor, c: VisibleCase) {
+  return leadersIn(tx, actor, [
+    actor.userId,
+    c.row.applicantId,
+    ...c.coAuthorIds,
+    ...(c.delegateId ? [c.delegateId] : []),
+    ...c.collaboratorIds,
+  ]);
+}
 
-/** Delegates the endorsement to another leader of the trust, or invites one to collaborate on it. */
-export async function addLeader(
+/** Whether a database error is a unique violation (23505) of the named index. */
+function uniqueViolation(error: unknown, index: string): boolean {
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if ('code' in e && e.code === '23505') {
+      return !('constraint' in e) || e.constraint === undefined || e.constraint === index;
+    }
+  }
+  return false;
+}
+
+/** The leader named by a form, of those who may be added to the case, or a field error. */
+async function chosenLeader(tx: Tx, actor: Actor, c: VisibleCase, userId: string) {
+  if (userId.trim() === '') throw new CaseError('invalid', { userId: 'leaderRequired' });
+  if (c.collaboratorIds.includes(userId)) {
+    throw new CaseError('invalid', { userId: 'alreadyCollaborator' });
+  }
+  const leader = (await leaderCandidates(tx, actor, c)).find((l) => l.id === userId);
+  if (!leader) throw new CaseError('invalid', { userId: 'invalidValue' });
+  return leader;
+}
+
+/** The case for a leader action, row-locked, with what the actor may do (`leaderActions`). */
+async function leaderCase(tx: Tx, actor: Actor, caseId: string) {
+  const c = await loadVisibleCase(tx, actor, caseId, true);
+  return { c, may: leaderActions(c.roles, statusOf(c.row), c.delegateId !== null) };
+}
+
+/**
+ * Refuses a leader action the actor may not take: `forbidden` when no leader role of theirs on the
+ * case could ever allow it, otherwise the state stands in the way (`invalidTransition`).
+ */
+function refuseLeaderAction(c: VisibleCase, leaderRoles: readonly CaseRole[]): never {
+  if (!c.roles.some((r) => leaderRoles.includes(r))) throw new CaseError('forbidden');
+  throw new CaseError('invalidTransition');
+}
+
+/**
+ * Delegates the endorsement to another leader of the trust (ADR 0024): they endorse, return or
+ * decline instead; the department's leaders keep reading the case and may take it back. At most
+ * one delegation is active per case: a second one, also one racing this, is `alreadyDelegated`.
+ */
+export async function delegateEndorsement(
   db: Db,
   actor: Actor,
-  input: { caseId: string; userId: string; kind: string },
+  input: { caseId: string; userId: string },
 ) {
-  const kind = LEADER_KINDS.find((k) => k === input.kind);
-  if (!kind) throw new CaseError('invalid', { kind: 'invalidValue' });
-  return inTenant(db, actor, async (tx) => {
-    const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, input.caseId, true);
-    if (!roles.includes('endorser')) throw new CaseError('forbidden');
-    if (statusOf(row) !== 'submitted') throw new CaseError('invalidTransition');
-    const candidates = await leadersIn(tx, actor, [actor.userId, ...leaderIds]);
-    const leader = candidates.find((c) => c.id === input.userId);
-    if (!leader) throw new CaseError('invalid', { userId: 'invalidValue' });
-    await tx.insert(caseLeaders).values({
-      caseId: row.id,
-      trustId: row.trustId,
-      userId: leader.id,
-      kind,
-      addedBy: actor.userId,
+  try {
+    return await inTenant(db, actor, async (tx) => {
+      const { c, may } = await leaderCase(tx, actor, input.caseId);
+      if (!may.delegate) {
+        const leader = c.roles.includes('delegator') || c.roles.includes('endorser');
+        if (leader && c.delegateId !== null && statusOf(c.row) === LEADER_STATUS) {
+          throw new CaseError('alreadyDelegated');
+        }
+        refuseLeaderAction(c, ['endorser', 'delegator']);
+      }
+      const leader = await chosenLeader(tx, actor, c, input.userId);
+      await tx.insert(caseLeaders).values({
+        caseId: c.row.id,
+        trustId: c.row.trustId,
+        userId: leader.id,
+        kind: 'delegate',
+        addedBy: actor.userId,
+      });
+      await addNote(tx, c.row, actor, 'endorser', 'delegateEndorsement', leader.name);
+      await notify(tx, {
+        trustId: c.row.trustId,
+        caseId: c.row.id,
+        kind: 'endorsementDelegated',
+        recipientIds: [leader.id],
+      });
     });
-    await addNote(
-      tx,
-      row,
-      actor,
-      'endorser',
-      kind === 'delegate' ? 'delegateEndorsement' : 'inviteLeader',
-      leader.name,
-    );
+  } catch (error) {
+    // Another leader delegated the same case at the same time: the partial unique index decides.
+    if (uniqueViolation(error, 'case_leaders_one_delegate')) {
+      throw new CaseError('alreadyDelegated');
+    }
+    // The chosen leader was added to the case meanwhile (invited, or the other delegation's).
+    if (uniqueViolation(error, 'case_leaders_active')) throw new CaseError('conflict');
+    throw error;
+  }
+}
+
+/**
+ * Takes a delegation back (ADR 0024): the delegation is revoked (who, when), never deleted; the
+ * department's leader endorses again and the delegate is told.
+ */
+export async function takeBackDelegation(db: Db, actor: Actor, input: { caseId: string }) {
+  return inTenant(db, actor, async (tx) => {
+    const { c, may } = await leaderCase(tx, actor, input.caseId);
+    if (c.delegateId === null && c.roles.includes('endorser')) {
+      throw new CaseError('notDelegated');
+    }
+    if (!may.takeBack) refuseLeaderAction(c, ['delegator']);
+    const [revoked] = await tx
+      .update(caseLeaders)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId })
+      .where(
+        and(
+          eq(caseLeaders.caseId, c.row.id),
+          eq(caseLeaders.kind, 'delegate'),
+          isNull(caseLeaders.revokedAt),
+        ),
+      )
+      .returning({ userId: caseLeaders.userId });
+    if (!revoked) throw new CaseError('conflict');
+    const [delegate] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, revoked.userId));
+    await addNote(tx, c.row, actor, 'endorser', 'takeBackDelegation', delegate?.name ?? null);
     await notify(tx, {
-      trustId: row.trustId,
-      caseId: row.id,
-      kind: 'leaderInvited',
-      recipientIds: [leader.id],
+      trustId: c.row.trustId,
+      caseId: c.row.id,
+      kind: 'delegationTakenBack',
+      recipientIds: [revoked.userId],
     });
   });
 }
 
-export interface LeaderView extends Person {
-  kind: LeaderKind;
+/**
+ * Invites another leader of the trust to collaborate on the endorsement (ADR 0024): they read the
+ * case and give input, but do not endorse. The leader who endorses (the department's, or the
+ * delegate) invites.
+ */
+export async function inviteCollaborator(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; userId: string },
+) {
+  try {
+    return await inTenant(db, actor, async (tx) => {
+      const { c, may } = await leaderCase(tx, actor, input.caseId);
+      // A delegating leader no longer invites: the delegate endorses, and invites.
+      if (!may.invite) refuseLeaderAction(c, ['endorser']);
+      const leader = await chosenLeader(tx, actor, c, input.userId);
+      await tx.insert(caseLeaders).values({
+        caseId: c.row.id,
+        trustId: c.row.trustId,
+        userId: leader.id,
+        kind: 'collaborator',
+        addedBy: actor.userId,
+      });
+      await addNote(tx, c.row, actor, 'endorser', 'inviteLeader', leader.name);
+      await notify(tx, {
+        trustId: c.row.trustId,
+        caseId: c.row.id,
+        kind: 'leaderInvited',
+        recipientIds: [leader.id],
+      });
+    });
+  } catch (error) {
+    if (uniqueViolation(error, 'case_leaders_active')) {
+      throw new CaseError('invalid', { userId: 'alreadyCollaborator' });
+    }
+    throw error;
+  }
+}
+
+/**
+ * A collaborating leader's input on the endorsement (ADR 0024): a text, optionally with ratings on
+ * the priority criteria. Append-only; the leader who invited them is told.
+ */
+export async function giveLeaderInput(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; values: Readonly<Record<string, string>> },
+) {
+  const parsed = parseLeaderInput(input.values);
+  if (!parsed.ok) throw new CaseError('invalid', parsed.errors);
+  return inTenant(db, actor, async (tx) => {
+    const { c, may } = await leaderCase(tx, actor, input.caseId);
+    if (!may.giveInput) refuseLeaderAction(c, ['collaborator']);
+    await tx.insert(caseLeaderInputs).values({
+      caseId: c.row.id,
+      trustId: c.row.trustId,
+      authorId: actor.userId,
+      ratings: parsed.ratings,
+      body: parsed.body,
+    });
+    await addNote(tx, c.row, actor, 'endorser', 'giveLeaderInput', null);
+    const inviters = await tx
+      .select({ id: caseLeaders.addedBy })
+      .from(caseLeaders)
+      .where(
+        and(
+          eq(caseLeaders.caseId, c.row.id),
+          eq(caseLeaders.userId, actor.userId),
+          eq(caseLeaders.kind, 'collaborator'),
+          isNull(caseLeaders.revokedAt),
+        ),
+      );
+    await notify(tx, {
+      trustId: c.row.trustId,
+      caseId: c.row.id,
+      kind: 'leaderInputGiven',
+      recipientIds: [...inviters.map((i) => i.id), ...(c.delegateId ? [c.delegateId] : [])],
+      exceptUserId: actor.userId,
+    });
+  });
+}
+
+export interface LeaderInputView {
+  authorName: string;
+  ratings: CriteriaRatings | null;
+  body: string;
+  at: Date;
 }
 
 export interface EndorsementView {
@@ -182,37 +363,83 @@ export interface EndorsementView {
   at: Date;
 }
 
-/** What the leader sees when endorsing: earlier assessments, added leaders and whom to add. */
+/**
+ * What the leaders, the medical director and the committee see of the endorsement: earlier
+ * assessments, the delegate and collaborators, the collaborators' input, and for the leaders what
+ * they may do (`leaderActions`) with the leaders they may choose.
+ */
 export async function getEndorsementPanel(db: Db, actor: Actor, caseId: string) {
   return inTenant(db, actor, (tx) => getEndorsementPanelIn(tx, actor, caseId));
 }
 
+/** The roles that see the endorsement panel (never the applicant or a consulted trust). */
+const PANEL_ROLES: readonly CaseRole[] = [
+  'endorser',
+  'delegator',
+  'collaborator',
+  'decisionMaker',
+  'assessor',
+];
+
 /** `getEndorsementPanel` in the caller's transaction (the case page reads all its sections in one). */
 export async function getEndorsementPanelIn(tx: Tx, actor: Actor, caseId: string) {
-  const { row, roles, leaderIds } = await loadVisibleCase(tx, actor, caseId);
-  const internal = roles.some((r) => r === 'endorser' || r === 'decisionMaker' || r === 'assessor');
-  if (!internal) return null;
+  const c = await loadVisibleCase(tx, actor, caseId);
+  if (!c.roles.some((r) => PANEL_ROLES.includes(r))) return null;
+  const may = leaderActions(c.roles, statusOf(c.row), c.delegateId !== null);
+  // The case row names its delegate and collaborators: read them only if there are any.
+  const leaders =
+    c.delegateId === null && c.collaboratorIds.length === 0 ? [] : await leadersOf(tx, c.row.id);
   return {
-    endorsements: await endorsementsOf(tx, row.id),
-    // The case row names its added leaders: read them only if there are any.
-    leaders: leaderIds.length === 0 ? [] : await leadersOf(tx, row.id),
-    candidates:
-      roles.includes('endorser') && statusOf(row) === 'submitted'
-        ? await leadersIn(tx, actor, [actor.userId, ...leaderIds])
-        : [],
+    endorsements: await endorsementsOf(tx, c.row.id),
+    delegate: leaders.find((l) => l.kind === 'delegate') ?? null,
+    collaborators: leaders.filter((l) => l.kind === 'collaborator'),
+    inputs: await leaderInputsOf(tx, c.row.id),
+    may,
+    candidates: may.delegate || may.invite ? await leaderCandidates(tx, actor, c) : [],
   };
 }
 
+export interface LeaderView extends Person {
+  kind: 'delegate' | 'collaborator';
+  addedByName: string;
+  at: Date;
+}
+
+/** The case's active delegation and collaborators, in the order they were added. */
 async function leadersOf(tx: Tx, caseId: string): Promise<LeaderView[]> {
-  const rows = await tx
-    .select({ id: users.id, name: users.name, title: users.title, kind: caseLeaders.kind })
+  const addedBy = alias(users, 'added_by');
+  return tx
+    .select({
+      id: users.id,
+      name: users.name,
+      title: users.title,
+      kind: caseLeaders.kind,
+      addedByName: addedBy.name,
+      at: caseLeaders.addedAt,
+    })
     .from(caseLeaders)
     .innerJoin(users, eq(users.id, caseLeaders.userId))
-    .where(eq(caseLeaders.caseId, caseId))
-    .orderBy(asc(caseLeaders.addedAt))
+    .innerJoin(addedBy, eq(addedBy.id, caseLeaders.addedBy))
+    .where(and(eq(caseLeaders.caseId, caseId), isNull(caseLeaders.revokedAt)))
+    .orderBy(asc(caseLeaders.id))
     .prepare('sp_case_leaders')
     .execute();
-  return rows;
+}
+
+async function leaderInputsOf(tx: Tx, caseId: string): Promise<LeaderInputView[]> {
+  return tx
+    .select({
+      authorName: users.name,
+      ratings: caseLeaderInputs.ratings,
+      body: caseLeaderInputs.body,
+      at: caseLeaderInputs.createdAt,
+    })
+    .from(caseLeaderInputs)
+    .innerJoin(users, eq(users.id, caseLeaderInputs.authorId))
+    .where(eq(caseLeaderInputs.caseId, caseId))
+    .orderBy(asc(caseLeaderInputs.id))
+    .prepare('sp_case_leader_inputs')
+    .execute();
 }
 
 async function endorsementsOf(tx: Tx, caseId: string): Promise<EndorsementView[]> {

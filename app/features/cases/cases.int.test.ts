@@ -914,12 +914,15 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
           if (!isStatus(row.status)) return false;
           const of = (list: { caseId: string; userId: string }[]) =>
             list.filter((m) => m.caseId === row.id).map((m) => m.userId);
+          const active = (kind: 'delegate' | 'collaborator') =>
+            everything.leaders.filter((l) => l.kind === kind && l.revokedAt === null);
           return (
             caseRoles(actor, {
               ...row,
               status: row.status,
               coAuthorIds: of(everything.coAuthors),
-              leaderIds: of(everything.leaders),
+              delegateId: of(active('delegate'))[0] ?? null,
+              collaboratorIds: of(active('collaborator')),
             }).length > 0
           );
         })

@@ -93,10 +93,11 @@ export const statusOf = (row: CaseRow): Status => {
 
 /** The case's scheme (null while a draft has not chosen one): the workflow table depends on it. */
 export const schemeOf = (row: CaseRow): Scheme | null => contextOf(row.answers).scheme;
-/** The people a case names beyond its applicant: co-authors and added leaders. */
+/** The people a case names beyond its applicant: co-authors, its delegate and collaborating leaders. */
 interface CaseMembers {
   coAuthorIds: string[];
-  leaderIds: string[];
+  delegateId: string | null;
+  collaboratorIds: string[];
 }
 
 const rolesFor = (
@@ -304,17 +305,42 @@ export function loadVisibleCase(
   );
 }
 
-/** The users a case names in `table` (co-authors or added leaders), as a column of its row. */
-const idsOn = (table: typeof caseCollaborators | typeof caseLeaders) =>
-  sql<
-    string[]
-  >`array(select ${table.userId}::text from ${table} where ${table.caseId} = ${cases.id})`;
+/**
+ * The case's id, qualified: in a select list Drizzle names a column without its table, and
+ * `case_leaders` has an `id` of its own.
+ */
+const CASE_ID = sql`${cases}.${sql.identifier('id')}`;
+
+/** The case's co-authors, as a column of its row. */
+const coAuthorIdsOf = sql<
+  string[]
+>`array(select ${caseCollaborators.userId}::text from ${caseCollaborators} where ${caseCollaborators.caseId} = ${CASE_ID})`;
+
+/**
+ * The leader the case's endorsement is delegated to (its one active delegation), as a column of
+ * its row. The predicate is the partial unique index `case_leaders_one_delegate`'s, as literals.
+ */
+const ACTIVE_DELEGATION = sql`${caseLeaders.kind} = 'delegate' and ${caseLeaders.revokedAt} is null`;
+const delegateIdOf = sql<
+  string | null
+>`(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_DELEGATION})`;
+
+/** The leaders invited to collaborate on the case's endorsement, as a column of its row. */
+const ACTIVE_COLLABORATION = sql`${caseLeaders.kind} = 'collaborator' and ${caseLeaders.revokedAt} is null`;
+const collaboratorIdsOf = sql<
+  string[]
+>`array(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_COLLABORATION})`;
 
 async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
-  // The case with its co-authors and added leaders, in one statement.
+  // The case with its co-authors, delegate and collaborating leaders, in one statement.
   const query = tx
-    .select({ row: cases, coAuthorIds: idsOn(caseCollaborators), leaderIds: idsOn(caseLeaders) })
+    .select({
+      row: cases,
+      coAuthorIds: coAuthorIdsOf,
+      delegateId: delegateIdOf,
+      collaboratorIds: collaboratorIdsOf,
+    })
     .from(cases)
     .where(eq(cases.id, caseId));
   const [found] = lock
@@ -326,7 +352,7 @@ async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boole
   const consulted = row.trustId !== actor.trustId && (await isConsultedCase(tx, row.id));
   const roles = rolesFor(actor, row, members, consulted);
   if (roles.length === 0) throw new CaseError('notFound');
-  return { row, roles, coAuthorIds: members.coAuthorIds, leaderIds: members.leaderIds };
+  return { row, roles, ...members };
 }
 
 /**
@@ -436,6 +462,11 @@ const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
  */
 interface Branch {
   roles: CaseRole[];
+  /**
+   * Where the branch's roles do not wait although the status says so: the endorser's cases whose
+   * endorsement is delegated to another leader (the actor is then their `delegator`).
+   */
+  away?: SQL;
   from?: 'collaborators' | 'leaders';
   /** The branch's rows of `cases` (with the actor's trust where the rest does not imply it). */
   where: SQL | undefined;
@@ -479,24 +510,55 @@ function branchesOf(actor: Actor): Branch[] {
     : undefined;
   const judged = authored ? sql`${submitted} and not (${authored})` : submitted;
   if (wholeTrust.length > 0)
-    branches.push({ roles: wholeTrust, where: and(inTrust, judged), sees: judged });
+    branches.push({
+      roles: wholeTrust,
+      where: and(inTrust, judged),
+      sees: judged,
+      away: delegatedAway(actor, wholeTrust),
+    });
   // A department leader who is also director or committee: the whole-trust branch already shows
   // these cases, but the endorser role they add decides whether a case waits.
   if (endorserGrants.length > 0 && !trustEndorser) {
-    branches.push({
-      roles: ['endorser'],
-      from: 'leaders',
-      where: and(inTrust, judged, eq(caseLeaders.userId, actor.userId)),
-      sees: sql`${judged} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
-    });
+    // The cases delegated to the actor, and those they were invited to collaborate on (ADR 0024).
+    const leaderBranches: [CaseRole, SQL][] = [
+      ['endorser', ACTIVE_DELEGATION],
+      ['collaborator', ACTIVE_COLLABORATION],
+    ];
+    for (const [role, active] of leaderBranches) {
+      branches.push({
+        roles: [role],
+        from: 'leaders',
+        where: and(inTrust, judged, eq(caseLeaders.userId, actor.userId), active),
+        sees: sql`${judged} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId} and ${active})`,
+      });
+    }
     // No trust condition: the departments are the actor's trust's (the grants above), and
     // row-level security keeps to that trust too. Repeating it lets a generic plan pick the trust's
     // index and read the department's whole history (docs/performance.md, "Ninth round").
     const departmentIds = endorserGrants.flatMap((g) => (g.departmentId ? [g.departmentId] : []));
     const department = and(judged, inArray(cases.departmentId, departmentIds)) ?? judged;
-    branches.push({ roles: ['endorser'], where: department, sees: department });
+    branches.push({
+      roles: ['endorser'],
+      where: department,
+      sees: department,
+      away: delegatedAway(actor, ['endorser']),
+    });
   }
   return branches;
+}
+
+/**
+ * The cases on which a branch holding `roles` sees the endorser's stage but the endorsement is
+ * delegated to another leader (`caseRoles`: the actor is its `delegator`, and does not endorse):
+ * in the statuses only the endorser role waits in, with an active delegation to someone else
+ * (read through the partial unique index `case_leaders_one_delegate`). Undefined: never.
+ */
+function delegatedAway(actor: Actor, roles: readonly CaseRole[]): SQL | undefined {
+  if (!roles.includes('endorser')) return undefined;
+  const otherwise = activeWaiting(roles.filter((r) => r !== 'endorser'));
+  const statuses = activeWaiting(roles).filter((s) => !otherwise.includes(s));
+  if (statuses.length === 0) return undefined;
+  return sql`${inArray(cases.status, statuses)} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${ACTIVE_DELEGATION} and ${caseLeaders.userId} <> ${actor.userId})`;
 }
 
 /** The active statuses in which a case waits for someone holding `roles`. */
@@ -506,7 +568,10 @@ const activeWaiting = (roles: readonly CaseRole[]) =>
 /** The active cases that wait for the roles of `branch` (`waitsFor`), or null: none can. */
 function waitingThrough(branch: Branch): SQL | null {
   const statuses = activeWaiting(branch.roles);
-  return statuses.length > 0 ? sql`${activeCase} and ${inArray(cases.status, statuses)}` : null;
+  if (statuses.length === 0) return null;
+  return branch.away
+    ? sql`${activeCase} and ${inArray(cases.status, statuses)} and not (${branch.away})`
+    : sql`${activeCase} and ${inArray(cases.status, statuses)}`;
 }
 
 /**
@@ -518,12 +583,13 @@ function notWaitingThrough(branch: Branch, branches: readonly Branch[]): SQL {
   const own = activeWaiting(branch.roles);
   const elsewhere = branches.flatMap((other) => {
     const more = activeWaiting(other.roles).filter((s) => !own.includes(s));
-    return other === branch || more.length === 0
-      ? []
-      : [sql`not (${inArray(cases.status, more)} and ${other.sees})`];
+    if (other === branch || more.length === 0) return [];
+    const waits = other.away ? sql`${other.sees} and not (${other.away})` : other.sees;
+    return [sql`not (${inArray(cases.status, more)} and ${waits})`];
   });
+  const notOwn = own.length > 0 ? notInArray(cases.status, own) : undefined;
   return (
-    and(activeCase, own.length > 0 ? notInArray(cases.status, own) : undefined, ...elsewhere) ??
+    and(activeCase, notOwn && branch.away ? or(notOwn, branch.away) : notOwn, ...elsewhere) ??
     activeCase
   );
 }
@@ -592,7 +658,8 @@ const listRow = z.object({
   departmentId: z.string(),
   applicantId: z.string(),
   coAuthorIds: z.array(z.string()),
-  leaderIds: z.array(z.string()),
+  delegateId: z.string().nullable(),
+  collaboratorIds: z.array(z.string()),
   caseNumber: z.string().nullable(),
   status: z.string(),
   drug: z.string().nullable(),
@@ -624,7 +691,8 @@ function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, cl
   const direction = sql.raw(order === 'oldest' ? 'asc' : 'desc');
   const item = sql`json_build_object('id', ${cases.id}, 'trustId', ${cases.trustId},
     'departmentId', ${cases.departmentId}, 'applicantId', ${cases.applicantId},
-    'coAuthorIds', ${idsOn(caseCollaborators)}, 'leaderIds', ${idsOn(caseLeaders)},
+    'coAuthorIds', ${coAuthorIdsOf}, 'delegateId', ${delegateIdOf},
+    'collaboratorIds', ${collaboratorIdsOf},
     'caseNumber', ${cases.caseNumber}, 'status', ${cases.status},
     'drug', ${cases.answers}->'drug'->>'label', 'indication', ${cases.answers}->>'indication',
     'updatedAt', ${cases.updatedAt}, 'updatedKey', ${cases.updatedAt}::text,
@@ -1205,14 +1273,14 @@ export async function transitionIn(
   actor: Actor,
   input: TransitionInput,
 ): Promise<TransitionResult> {
-  const { row, roles, coAuthorIds, leaderIds } = await loadVisibleCase(tx, actor, input.caseId);
+  const { row, roles, ...members } = await loadVisibleCase(tx, actor, input.caseId);
   if (row.version !== input.version) throw new CaseError('conflict');
   const from = statusOf(row);
   const scheme = schemeOf(row);
   const check = checkTransition(from, input.event, roles, scheme);
   if (!check.ok) {
     // Conflict of interest: say so when only the actor's authorship of the case stands in the way.
-    const conflicted = conflictedRoles(actor, { ...row, coAuthorIds, leaderIds, status: from });
+    const conflicted = conflictedRoles(actor, { ...row, ...members, status: from });
     throw new CaseError(
       transitionRefusal(from, input.event, roles, conflicted, scheme) ?? check.error,
     );

@@ -204,7 +204,13 @@ export async function getCaseClocksIn(
   const visible = linked.filter(
     (l) =>
       isStatus(l.status) &&
-      caseRoles(actor, { ...l, status: l.status, coAuthorIds: [], leaderIds: [] }).length,
+      caseRoles(actor, {
+        ...l,
+        status: l.status,
+        coAuthorIds: [],
+        delegateId: null,
+        collaboratorIds: [],
+      }).length,
   );
   const decision = await latestDecisionIn(tx, row.id);
   const recorder = alias(users, 'recorder');

@@ -65,7 +65,7 @@ function tabCondition(actor: Actor, tab: RegisterTab): SQL | undefined {
   const grants = actor.grants.filter((g) => g.role === 'endorser' && g.trustId === actor.trustId);
   const mine: SQL[] = [
     exists(
-      sql`(select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId})`,
+      sql`(select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${caseLeaders.userId} = ${actor.userId} and ${caseLeaders.revokedAt} is null)`,
     ),
   ];
   if (grants.some((g) => g.departmentId === null)) mine.push(sql`true`);

@@ -15,17 +15,21 @@ import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../../cases/domain/application';
-import type { EndorsementView, LeaderView } from '../assessment.server';
+import type { EndorsementView, LeaderInputView, LeaderView } from '../assessment.server';
 import type { Person } from '../../cases/cases.server';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS, LEVELS } from '../domain/criteria';
+import type { LeaderIntent } from '../domain/leaders';
 import { CriteriaFields } from './CriteriaFields';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
 
 export interface EndorsementPanelData {
   endorsements: EndorsementView[];
-  leaders: LeaderView[];
+  delegate: LeaderView | null;
+  collaborators: LeaderView[];
+  inputs: LeaderInputView[];
+  may: { delegate: boolean; takeBack: boolean; invite: boolean; giveInput: boolean };
   candidates: Person[];
 }
 
@@ -118,89 +122,203 @@ export function EndorsementForm({
   );
 }
 
-/** Delegate the endorsement to another leader, or invite one to collaborate. */
+/** Choose a leader of the trust: one select, with its error. */
+function LeaderSelect({
+  id,
+  label,
+  candidates,
+  submitted,
+}: {
+  id: string;
+  label: string;
+  candidates: readonly Person[];
+  submitted: EndorsementReturn | null;
+}) {
+  const error = submitted?.fieldErrors.userId;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      <Select
+        id={id}
+        name="userId"
+        defaultValue={submitted?.values.userId ?? ''}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+      >
+        <Select.Option value="" disabled>
+          {msg.assessment.chooseLeader}
+        </Select.Option>
+        {candidates.map((c) => (
+          <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
+        ))}
+      </Select>
+      {error && <ValidationMessage id={`${id}-error`}>{msg.errors[error]}</ValidationMessage>}
+    </Field>
+  );
+}
+
+/**
+ * The other leaders on the endorsement (ADR 0024): whom it is delegated to (and taking it back),
+ * who collaborates, and the forms to delegate it and to invite a collaborator.
+ */
 export function LeadersForm({
   panel,
-  canAdd,
   submitted,
 }: {
   panel: EndorsementPanelData;
-  canAdd: boolean;
-  submitted: EndorsementReturn | null;
+  /** The refused leader form (by its intent), with what was chosen. */
+  submitted: { intent: LeaderIntent; data: EndorsementReturn } | null;
 }) {
   const t = msg.assessment;
-  const errors = submitted?.fieldErrors ?? {};
-  if (!canAdd && panel.leaders.length === 0) return null;
+  const { delegate, collaborators, may, candidates } = panel;
+  if (!delegate && collaborators.length === 0 && !may.delegate && !may.invite) return null;
+  const returned = (intent: LeaderIntent) => (submitted?.intent === intent ? submitted.data : null);
   return (
     <Card data-color="neutral">
       <div className="sp-stack">
         <Heading level={3} data-size="xs" id="leaders-heading">
           {t.leadersTitle}
         </Heading>
-        {panel.leaders.length > 0 && (
+        {delegate && (
+          <Paragraph data-size="sm">
+            {t.delegatedTo(
+              `${delegate.name}, ${delegate.title}`,
+              delegate.addedByName,
+              when(delegate.at),
+            )}
+          </Paragraph>
+        )}
+        {may.takeBack && (
+          <Form method="post" noValidate>
+            <input type="hidden" name="intent" value="takeBack" />
+            <Paragraph data-size="sm">{t.takeBackIntro}</Paragraph>
+            <Button type="submit" variant="secondary">
+              {t.takeBack}
+            </Button>
+          </Form>
+        )}
+        {collaborators.length > 0 && (
           <>
-            <Paragraph data-size="sm">{t.addedLeaders}</Paragraph>
+            <Paragraph data-size="sm">{t.collaboratorsTitle}</Paragraph>
             <List.Unordered>
-              {panel.leaders.map((l) => (
-                <List.Item
-                  key={l.id}
-                >{`${l.name}, ${l.title} – ${t.leaderKinds[l.kind]}`}</List.Item>
+              {collaborators.map((l) => (
+                <List.Item key={l.id}>{`${l.name}, ${l.title}`}</List.Item>
               ))}
             </List.Unordered>
           </>
         )}
-        {canAdd &&
-          (panel.candidates.length === 0 ? (
-            <Paragraph data-size="sm">{t.noLeaderCandidates}</Paragraph>
-          ) : (
-            <Form method="post" className="sp-stack" aria-labelledby="leaders-heading" noValidate>
-              <Paragraph data-size="sm">{t.leadersIntro}</Paragraph>
-              <input type="hidden" name="intent" value="addLeader" />
-              <Field>
-                <Label htmlFor="leader-user">{t.leader}</Label>
-                <Select
-                  id="leader-user"
-                  name="userId"
-                  defaultValue={submitted?.values.userId ?? ''}
-                  aria-invalid={errors.userId ? true : undefined}
-                  aria-describedby={errors.userId ? 'leader-user-error' : undefined}
-                >
-                  <Select.Option value="" disabled>
-                    {t.chooseLeader}
-                  </Select.Option>
-                  {panel.candidates.map((c) => (
-                    <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
-                  ))}
-                </Select>
-                {errors.userId && (
-                  <ValidationMessage id="leader-user-error">
-                    {msg.errors[errors.userId]}
-                  </ValidationMessage>
-                )}
-              </Field>
-              <Fieldset>
-                <Fieldset.Legend>{t.leaderKind}</Fieldset.Legend>
-                {(['delegate', 'collaborator'] as const).map((kind) => (
-                  <ChoiceField
-                    key={kind}
-                    type="radio"
-                    id={`leader-kind-${kind}`}
-                    name="kind"
-                    value={kind}
-                    label={t.leaderKinds[kind]}
-                    defaultChecked={(submitted?.values.kind ?? 'delegate') === kind}
-                  />
-                ))}
-              </Fieldset>
-              <div>
-                <Button type="submit" variant="secondary">
-                  {t.addLeader}
-                </Button>
-              </div>
-            </Form>
-          ))}
+        {(may.delegate || may.invite) && candidates.length === 0 && (
+          <Paragraph data-size="sm">{t.noLeaderCandidates}</Paragraph>
+        )}
+        {may.delegate && candidates.length > 0 && (
+          <Form method="post" className="sp-stack" aria-labelledby="delegate-heading" noValidate>
+            <Heading level={4} data-size="2xs" id="delegate-heading">
+              {t.delegateTitle}
+            </Heading>
+            <Paragraph data-size="sm">{t.delegateIntro}</Paragraph>
+            <input type="hidden" name="intent" value="delegate" />
+            <LeaderSelect
+              id="delegate-user"
+              label={t.delegateTo}
+              candidates={candidates}
+              submitted={returned('delegate')}
+            />
+            <div>
+              <Button type="submit" variant="secondary">
+                {t.delegate}
+              </Button>
+            </div>
+          </Form>
+        )}
+        {may.invite && candidates.length > 0 && (
+          <Form method="post" className="sp-stack" aria-labelledby="invite-heading" noValidate>
+            <Heading level={4} data-size="2xs" id="invite-heading">
+              {t.inviteTitle}
+            </Heading>
+            <Paragraph data-size="sm">{t.inviteIntro}</Paragraph>
+            <input type="hidden" name="intent" value="invite" />
+            <LeaderSelect
+              id="invite-user"
+              label={t.inviteLeader}
+              candidates={candidates}
+              submitted={returned('invite')}
+            />
+            <div>
+              <Button type="submit" variant="secondary">
+                {t.invite}
+              </Button>
+            </div>
+          </Form>
+        )}
       </div>
     </Card>
+  );
+}
+
+/** The collaborating leader's input: optional ratings on the criteria and a required text. */
+export function LeaderInputForm({ submitted }: { submitted: EndorsementReturn | null }) {
+  const t = msg.assessment;
+  const values = submitted?.values ?? {};
+  const errors = submitted?.fieldErrors ?? {};
+  const { labels, anchors } = endorsementFields('leader-input');
+  labels.body = t.leaderInputText;
+  anchors.body = 'leader-input-body';
+  return (
+    <Card data-color="neutral">
+      <Form method="post" className="sp-stack" aria-labelledby="leader-input-heading" noValidate>
+        <Heading level={3} data-size="sm" id="leader-input-heading">
+          {t.leaderInputTitle}
+        </Heading>
+        <FormErrorSummary errors={errors} labels={labels} anchors={anchors} />
+        <Paragraph>{t.leaderInputIntro}</Paragraph>
+        <input type="hidden" name="intent" value="leaderInput" />
+        <CriteriaFields idPrefix="leader-input" values={values} errors={errors} />
+        <TextField
+          id="leader-input-body"
+          name="body"
+          label={t.leaderInputText}
+          multiline
+          rows={4}
+          defaultValue={values.body ?? ''}
+          error={errors.body ? msg.errors[errors.body] : undefined}
+        />
+        <div>
+          <Button type="submit">{t.giveLeaderInput}</Button>
+        </div>
+      </Form>
+    </Card>
+  );
+}
+
+/** The collaborating leaders' input (internal: never shown to the applicant). */
+export function LeaderInputs({ inputs }: { inputs: readonly LeaderInputView[] }) {
+  const t = msg.assessment;
+  if (inputs.length === 0) return null;
+  return (
+    <div className="sp-stack">
+      {inputs.map((input, i) => (
+        <div key={i} className="sp-stack">
+          <Alert data-color="info">
+            <Paragraph>
+              <strong>{t.leaderInputBy(input.authorName, when(input.at))}</strong>
+            </Paragraph>
+            <Paragraph>{input.body}</Paragraph>
+          </Alert>
+          {input.ratings && (
+            <RatingsTable
+              caption={`${t.leaderInputRatings(input.authorName)} (${t.internal})`}
+              columns={[
+                {
+                  key: 'leader',
+                  heading: t.leaderColumn(input.authorName),
+                  ratings: input.ratings,
+                },
+              ]}
+            />
+          )}
+        </div>
+      ))}
+    </div>
   );
 }
 

@@ -17,9 +17,12 @@ export function isRole(value: string): value is Role {
 
 /**
  * Roles held only for one case, never assigned in a trust: `consultant` is a consulted trust's
- * director or committee reading a case through an open consultation grant (features/consultations).
+ * director or committee reading a case through an open consultation grant (features/consultations);
+ * `delegator` is a leader of the case's department while its endorsement is delegated to another
+ * leader (they read the case and may take the delegation back); `collaborator` is a leader invited
+ * to give input on the endorsement (ADR 0024).
  */
-export const CASE_ONLY_ROLES = ['consultant'] as const;
+export const CASE_ONLY_ROLES = ['consultant', 'delegator', 'collaborator'] as const;
 
 /** A role as held for one case (see caseRoles): a trust role or a case-only role. */
 export type CaseRole = Role | (typeof CASE_ONLY_ROLES)[number];

@@ -28,14 +28,24 @@ const actor = (userId: string, grants: Omit<RoleGrant, 'trustId'>[], trustId = T
   trusts: [{ id: trustId, name: trustId }],
 });
 
-const scope = (status: Status): CaseScope => ({
+const scope = (
+  status: Status,
+  leaders: Pick<CaseScope, 'delegateId' | 'collaboratorIds'> = {
+    delegateId: null,
+    collaboratorIds: [],
+  },
+): CaseScope => ({
   trustId: TRUST,
   departmentId: DEPT,
   applicantId,
   coAuthorIds: ['user-coauthor'],
-  leaderIds: ['user-delegate'],
+  ...leaders,
   status,
 });
+/** The endorsement delegated to `user-delegate`, `user-collaborator` invited (ADR 0024). */
+const DELEGATED = { delegateId: 'user-delegate', collaboratorIds: ['user-collaborator'] };
+/** Only a collaborator invited, no delegation. */
+const COLLABORATING = { delegateId: null, collaboratorIds: ['user-collaborator'] };
 
 const applicant = actor(applicantId, [{ role: 'applicant', departmentId: DEPT }]);
 const otherDoctor = actor('user-other', [{ role: 'applicant', departmentId: DEPT }]);
@@ -77,9 +87,7 @@ describe('caseRoles', () => {
     ['endorser of the department', endorser, 'submitted', ['endorser']],
     ['endorser, draft', endorser, 'draft', []],
     ['endorser of another department', otherEndorser, 'submitted', []],
-    ['leader the endorsement was delegated to', delegate, 'submitted', ['endorser']],
-    ['delegated leader, draft', delegate, 'draft', []],
-    ['delegated person who is no longer a leader', delegateNoLonger, 'submitted', []],
+    ['leader of another department, nothing delegated', delegate, 'submitted', []],
     ['trust-wide endorser', trustEndorser, 'submitted', ['endorser']],
     ['medical director', director, 'endorsed', ['decisionMaker']],
     ['medical director, draft', director, 'draft', []],
@@ -124,7 +132,7 @@ describe('caseRoles: no one judges their own application (conflict of interest)'
   });
 
   it('keeps a delegated leader who co-authors out of the endorsement', () => {
-    const s = { ...scope('submitted'), coAuthorIds: ['user-delegate'] };
+    const s = { ...scope('submitted', DELEGATED), coAuthorIds: ['user-delegate'] };
     expect(caseRoles(delegateAuthor, s)).toEqual(['coAuthor']);
     expect(conflictedRoles(delegateAuthor, s)).toEqual(['endorser']);
   });
@@ -172,6 +180,87 @@ describe('caseRoles: no one judges their own application (conflict of interest)'
         'tilgangsordningen',
       ),
     ).toBe('ownCase');
+  });
+});
+
+describe('caseRoles: delegating and collaborating on the endorsement (ADR 0024)', () => {
+  const collaborator = actor('user-collaborator', [{ role: 'endorser', departmentId: 'dept-2' }]);
+  const collaboratorNoLonger = actor('user-collaborator', [
+    { role: 'applicant', departmentId: 'dept-2' },
+  ]);
+  const departmentDirector = actor('user-endorser', [
+    { role: 'endorser', departmentId: DEPT },
+    { role: 'decisionMaker', departmentId: null },
+  ]);
+  const delegatedInDepartment = actor('user-delegate', [{ role: 'endorser', departmentId: DEPT }]);
+  it.each([
+    // Delegated: the delegate endorses, the department's leaders are delegators.
+    ['the delegate', delegate, 'submitted', DELEGATED, ['endorser']],
+    ['the delegate, draft', delegate, 'draft', DELEGATED, []],
+    ['the delegate, endorsed', delegate, 'endorsed', DELEGATED, ['endorser']],
+    ['the delegate, no longer a leader', delegateNoLonger, 'submitted', DELEGATED, []],
+    [
+      'a delegate of the same department',
+      delegatedInDepartment,
+      'submitted',
+      DELEGATED,
+      ['endorser'],
+    ],
+    ['the department leader', endorser, 'submitted', DELEGATED, ['delegator']],
+    ['the department leader, endorsed', endorser, 'endorsed', DELEGATED, ['delegator']],
+    ['the department leader, draft', endorser, 'draft', DELEGATED, []],
+    ['a trust-wide leader', trustEndorser, 'submitted', DELEGATED, ['delegator']],
+    [
+      'a department leader who is director',
+      departmentDirector,
+      'submitted',
+      DELEGATED,
+      ['delegator', 'decisionMaker'],
+    ],
+    ['a leader of another department', otherEndorser, 'submitted', DELEGATED, []],
+    // Taken back (no active delegation): the department leader endorses again.
+    ['the department leader, taken back', endorser, 'submitted', COLLABORATING, ['endorser']],
+    ['the former delegate, taken back', delegate, 'submitted', COLLABORATING, []],
+    // Collaborating: reads and gives input, never endorses.
+    ['the collaborator', collaborator, 'submitted', COLLABORATING, ['collaborator']],
+    ['the collaborator, delegated', collaborator, 'submitted', DELEGATED, ['collaborator']],
+    ['the collaborator, endorsed', collaborator, 'endorsed', COLLABORATING, ['collaborator']],
+    ['the collaborator, draft', collaborator, 'draft', COLLABORATING, []],
+    ['the collaborator, no longer a leader', collaboratorNoLonger, 'submitted', COLLABORATING, []],
+    ['the applicant', applicant, 'submitted', DELEGATED, ['applicant']],
+    ['the director', director, 'submitted', DELEGATED, ['decisionMaker']],
+  ] as [string, Actor, Status, Pick<CaseScope, 'delegateId' | 'collaboratorIds'>, CaseRole[]][])(
+    '%s in %s → %j',
+    (_label, who, status, leaders, roles) => {
+      expect(caseRoles(who, scope(status, leaders))).toEqual(roles);
+    },
+  );
+
+  it.each([
+    // Only the endorser role endorses: neither delegator nor collaborator waits or may endorse.
+    [['endorser'], 'submitted', true],
+    [['delegator'], 'submitted', false],
+    [['collaborator'], 'submitted', false],
+    [['delegator', 'decisionMaker'], 'endorsed', true],
+  ] as [CaseRole[], Status, boolean][])('waitsFor(%j, %s) → %s', (roles, status, waits) => {
+    expect(waitsFor(roles, status)).toBe(waits);
+  });
+
+  it.each([
+    [['delegator'], 'endorse'],
+    [['delegator'], 'returnToApplicant'],
+    [['collaborator'], 'notEndorse'],
+    [['collaborator'], 'endorse'],
+  ] as [CaseRole[], CaseEvent][])('transitionRefusal: %j may not %s', (roles, event) => {
+    expect(transitionRefusal('submitted', event, roles, [], 'offLabel')).toBe('forbidden');
+  });
+
+  it.each([
+    [['delegator'], 'submitted', 'delegator'],
+    [['collaborator'], 'submitted', 'collaborator'],
+    [['endorser', 'collaborator'], 'submitted', 'endorser'],
+  ] as [CaseRole[], Status, CaseRole][])('accessRole(%j, %s) → %s', (roles, status, role) => {
+    expect(accessRole(roles, status)).toBe(role);
   });
 });
 

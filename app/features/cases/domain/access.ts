@@ -17,8 +17,10 @@ export interface CaseScope {
   applicantId: string;
   /** Colleagues invited to co-author the application. */
   coAuthorIds: readonly string[];
-  /** Leaders the endorsement was delegated to or who were invited to collaborate on it. */
-  leaderIds: readonly string[];
+  /** The leader the endorsement is delegated to (an active delegation), or null. */
+  delegateId: string | null;
+  /** Leaders invited to collaborate on the endorsement (give input). */
+  collaboratorIds: readonly string[];
   status: Status;
   /** Consultation: the actor's trust holds an open read grant for this case (features/consultations). */
   consultedByActorTrust?: boolean;
@@ -33,9 +35,11 @@ const JUDGING_ROLES: readonly Role[] = ['endorser', 'decisionMaker', 'assessor']
 /**
  * The roles an actor holds *for this case*: the applicant only for their own case, the endorser
  * only for cases of their department, the medical director and committee for every submitted
- * case of the trust; a leader of another department when the endorsement was delegated to them or
- * they were invited to collaborate. A draft is the applicant's alone. Empty means the actor may not see the case
- * at all (and is answered 404, never 403).
+ * case of the trust; the leader the endorsement is delegated to. While it is delegated, the
+ * department's leaders are `delegator`s instead (they read the case and may take the delegation
+ * back, but do not endorse); a leader invited to collaborate is a `collaborator` (reads the case
+ * and gives input, ADR 0024). A draft is the applicant's alone. Empty means the actor may not see
+ * the case at all (and is answered 404, never 403).
  *
  * Conflict of interest (BRIEF §3, §4.4): on a case the actor applied for or co-authors, their
  * endorser, decisionMaker and assessor roles do not apply (`JUDGING_ROLES`): they act there only
@@ -53,11 +57,12 @@ export function caseRoles(actor: Actor, scope: CaseScope): CaseRole[] {
   if (scope.coAuthorIds.includes(actor.userId)) roles.push('coAuthor');
   if (scope.status === 'draft') return roles;
   if (isAuthor(actor, scope)) return roles;
-  if (
-    hasRoleFor(actor, 'endorser', scope.departmentId) ||
-    (scope.leaderIds.includes(actor.userId) && hasRole(actor, 'endorser'))
-  ) {
-    roles.push('endorser');
+  if (hasRole(actor, 'endorser')) {
+    if (scope.delegateId === actor.userId) roles.push('endorser');
+    else if (hasRoleFor(actor, 'endorser', scope.departmentId)) {
+      roles.push(scope.delegateId === null ? 'endorser' : 'delegator');
+    }
+    if (scope.collaboratorIds.includes(actor.userId)) roles.push('collaborator');
   }
   if (hasRole(actor, 'decisionMaker')) roles.push('decisionMaker');
   if (hasRole(actor, 'assessor')) roles.push('assessor');
@@ -119,6 +124,8 @@ const ACCESS_ROLE_ORDER: readonly CaseRole[] = [
   'decisionMaker',
   'assessor',
   'endorser',
+  'delegator',
+  'collaborator',
   'applicant',
   'coAuthor',
   'consultant',

@@ -44,6 +44,9 @@ export const VALIDATION_ERRORS = [
   'onlyWhenApproved',
   'phraseUnknown',
   'drugRequired',
+  'leaderRequired',
+  'alreadyCollaborator',
+  'leaderInputRequired',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 

@@ -5,7 +5,8 @@ import type { FieldErrors } from './application';
  * interest, `caseRoles`). `patientIdentityHidden`: a consulted trust asked for the patient's
  * identity (the full id, the export, the letter), which only the treating trust sees.
  * `notForScheme`: the event exists in this status, but not for the case's scheme (workflow.ts
- * checkTransition).
+ * checkTransition). `alreadyDelegated`: the endorsement is delegated already (at most one active
+ * delegation per case); `notDelegated`: there is no delegation to take back (ADR 0024).
  */
 export type CaseErrorCode =
   | 'notFound'
@@ -15,6 +16,8 @@ export type CaseErrorCode =
   | 'patientIdentityHidden'
   | 'invalidTransition'
   | 'notForScheme'
+  | 'alreadyDelegated'
+  | 'notDelegated'
   | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
@@ -27,6 +30,8 @@ const PROBLEMS: readonly Problem[] = [
   'patientIdentityHidden',
   'invalidTransition',
   'notForScheme',
+  'alreadyDelegated',
+  'notDelegated',
 ];
 
 /** Whether a value (an error response's data) names a refusal the message catalogue explains. */

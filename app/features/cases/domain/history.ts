@@ -6,6 +6,8 @@ export const HISTORY_NOTES = [
   'inviteCoAuthor',
   'delegateEndorsement',
   'inviteLeader',
+  'takeBackDelegation',
+  'giveLeaderInput',
   'assignCommitteeMember',
   'recommend',
   'registerRetrospective',

@@ -128,7 +128,8 @@ describe('a consulted trust in caseRoles', () => {
     departmentId: 'dept',
     applicantId: 'applicant',
     coAuthorIds: [],
-    leaderIds: [],
+    delegateId: null,
+    collaboratorIds: [],
     status,
     consultedByActorTrust,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Role } from '../../auth/domain/roles';
+import type { CaseRole, Role } from '../../auth/domain/roles';
 import {
   canPost,
   MAX_MESSAGE_LENGTH,
@@ -12,7 +12,7 @@ import {
 } from './visibility';
 
 describe('visibleTo and canPost', () => {
-  const cases: [Role[], MessageVisibility[]][] = [
+  const cases: [CaseRole[], MessageVisibility[]][] = [
     [['applicant'], ['case']],
     [['coAuthor'], ['case']],
     [['endorser'], ['case', 'internal']],
@@ -23,6 +23,10 @@ describe('visibleTo and canPost', () => {
       ['applicant', 'endorser'],
       ['case', 'internal'],
     ],
+    // Leaders on the endorsement who do not endorse (ADR 0024) work the case as caseworkers.
+    [['delegator'], ['case', 'internal']],
+    [['collaborator'], ['case', 'internal']],
+    [['consultant'], []],
     [['nationalReader'], []],
     [['trustAdmin'], []],
     [[], []],
@@ -32,6 +36,12 @@ describe('visibleTo and canPost', () => {
     for (const visibility of ['case', 'internal'] as const) {
       expect(canPost(roles, visibility)).toBe(visible.includes(visibility));
     }
+  });
+
+  it('posts as leader (their trust role) for the delegating and the collaborating leader', () => {
+    expect(postingRole(['delegator'], 'internal')).toBe('endorser');
+    expect(postingRole(['collaborator'], 'case')).toBe('endorser');
+    expect(postingRole(['consultant'], 'case')).toBeNull();
   });
 
   it('never lets the applicant or a co-author post an internal note', () => {

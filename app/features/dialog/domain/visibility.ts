@@ -16,10 +16,19 @@ export function isMessageVisibility(value: string): value is MessageVisibility {
 const APPLICATION_ROLES: readonly Role[] = ['applicant', 'coAuthor'];
 /** Those who handle the case: they see and write internal notes too. */
 const CASEWORKER_ROLES: readonly Role[] = ['endorser', 'decisionMaker', 'assessor'];
+/**
+ * Leaders on the endorsement who do not endorse (ADR 0024): the department's leader while it is
+ * delegated, a collaborating leader. They work the case as caseworkers, in their `endorser` role.
+ */
+const LEADER_CASE_ROLES: readonly CaseRole[] = ['delegator', 'collaborator'];
+const isLeaderOnCase = (roles: readonly CaseRole[]) =>
+  LEADER_CASE_ROLES.some((r) => roles.includes(r));
 
 /** The visibilities whose messages someone holding `roles` (for this case) may read. */
 export function visibleTo(roles: readonly CaseRole[]): MessageVisibility[] {
-  if (CASEWORKER_ROLES.some((r) => roles.includes(r))) return ['case', 'internal'];
+  if (CASEWORKER_ROLES.some((r) => roles.includes(r)) || isLeaderOnCase(roles)) {
+    return ['case', 'internal'];
+  }
   if (APPLICATION_ROLES.some((r) => roles.includes(r))) return ['case'];
   return [];
 }
@@ -40,7 +49,7 @@ export function postingRole(
   if (!canPost(roles, visibility)) return null;
   const order: readonly Role[] =
     visibility === 'internal' ? CASEWORKER_ROLES : [...APPLICATION_ROLES, ...CASEWORKER_ROLES];
-  return order.find((r) => roles.includes(r)) ?? null;
+  return order.find((r) => roles.includes(r)) ?? (isLeaderOnCase(roles) ? 'endorser' : null);
 }
 
 export const MAX_MESSAGE_LENGTH = 5000;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { CaseRole } from '../../auth/domain/roles';
+import type { Status } from '../../cases/domain/workflow';
+import { leaderActions, parseLeaderInput } from './leaders';
+
+describe('leaderActions: who may delegate, take back, invite and give input', () => {
+  const none = { delegate: false, takeBack: false, invite: false, giveInput: false };
+  it.each([
+    [['endorser'], 'submitted', false, { ...none, delegate: true, invite: true }],
+    // The delegate endorses and may invite, but not delegate further.
+    [['endorser'], 'submitted', true, { ...none, invite: true }],
+    [['delegator'], 'submitted', true, { ...none, takeBack: true }],
+    [['collaborator'], 'submitted', false, { ...none, giveInput: true }],
+    [['collaborator'], 'submitted', true, { ...none, giveInput: true }],
+    [['endorser'], 'endorsed', false, none],
+    [['delegator'], 'endorsed', true, none],
+    [['collaborator'], 'returned', false, none],
+    [['decisionMaker', 'assessor'], 'submitted', false, none],
+    [['applicant'], 'submitted', true, none],
+  ] as [CaseRole[], Status, boolean, ReturnType<typeof leaderActions>][])(
+    '%j in %s (delegated: %s) → %j',
+    (roles, status, delegated, may) => {
+      expect(leaderActions(roles, status, delegated)).toEqual(may);
+    },
+  );
+});
+
+describe('parseLeaderInput', () => {
+  const rated = {
+    'severity.level': '3',
+    'severity.text': 'Alvorlig.',
+    'benefit.level': '2',
+    'benefit.text': 'Noe nytte.',
+    'resourceUse.level': '2',
+    'resourceUse.text': 'Moderat.',
+  };
+  it('takes a text alone, without ratings', () => {
+    expect(parseLeaderInput({ body: '  Enig i søknaden.  ' })).toEqual({
+      ok: true,
+      body: 'Enig i søknaden.',
+      ratings: null,
+    });
+  });
+  it('takes a text with ratings on every criterion', () => {
+    const parsed = parseLeaderInput({ ...rated, body: 'Enig.' });
+    expect(parsed.ok && parsed.ratings?.severity).toEqual({ level: 3, text: 'Alvorlig.' });
+  });
+  it('requires the text', () => {
+    expect(parseLeaderInput({ body: '   ' })).toEqual({
+      ok: false,
+      errors: { body: 'leaderInputRequired' },
+    });
+  });
+  it('requires every criterion once one is rated', () => {
+    const parsed = parseLeaderInput({ 'severity.level': '3', body: 'Enig.' });
+    expect(parsed.ok).toBe(false);
+    expect(!parsed.ok && parsed.errors).toMatchObject({
+      'severity.text': 'ratingTextRequired',
+      'benefit.level': 'levelRequired',
+    });
+  });
+});

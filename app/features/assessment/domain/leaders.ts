@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { CaseRole } from '../../auth/domain/roles';
+import type { Status } from '../../cases/domain/workflow';
+import { fieldErrors, LIMITS, type FieldErrors } from '../../cases/domain/application';
+import { CRITERIA_FIELDS, ratingsInput, ratingsSchema, type CriteriaRatings } from './criteria';
+
+/**
+ * The leaders on an endorsement (ADR 0024): the department's leader may delegate it to another
+ * leader of the trust (who then endorses instead, while the department's leaders are its
+ * `delegator`s and may take it back), and the leader who endorses may invite others to collaborate
+ * (`collaborator`: they give input, never endorse). All of it only while the case awaits
+ * endorsement.
+ */
+export const LEADER_STATUS: Status = 'submitted';
+
+/** The leader forms of the case page, by their `intent`. */
+export const LEADER_INTENTS = ['delegate', 'takeBack', 'invite', 'leaderInput'] as const;
+export type LeaderIntent = (typeof LEADER_INTENTS)[number];
+
+export function isLeaderIntent(value: string): value is LeaderIntent {
+  return (LEADER_INTENTS as readonly string[]).includes(value);
+}
+
+/** What a leader may do about the other leaders on a case, from their roles for it and its status. */
+export function leaderActions(
+  roles: readonly CaseRole[],
+  status: Status,
+  delegated: boolean,
+): { delegate: boolean; takeBack: boolean; invite: boolean; giveInput: boolean } {
+  const open = status === LEADER_STATUS;
+  return {
+    // Only the department's leader delegates, and only once (no delegation by the delegate).
+    delegate: open && !delegated && roles.includes('endorser'),
+    takeBack: open && delegated && roles.includes('delegator'),
+    invite: open && roles.includes('endorser'),
+    giveInput: open && roles.includes('collaborator'),
+  };
+}
+
+const inputSchema = z.object({
+  body: z
+    .string()
+    .trim()
+    .min(1, { error: 'leaderInputRequired' })
+    .max(LIMITS.long, { error: 'tooLong' }),
+});
+
+/**
+ * A collaborating leader's input from the form's values: a required text and, if any rating field
+ * is filled in, the ratings on every criterion (as the endorsement form asks for them).
+ */
+export function parseLeaderInput(
+  values: Readonly<Record<string, string>>,
+):
+  { ok: true; body: string; ratings: CriteriaRatings | null } | { ok: false; errors: FieldErrors } {
+  const errors: FieldErrors = {};
+  const body = inputSchema.safeParse({ body: values.body ?? '' });
+  if (!body.success) Object.assign(errors, fieldErrors(body.error));
+  const rated = CRITERIA_FIELDS.some((f) => (values[f] ?? '').trim() !== '');
+  let ratings: CriteriaRatings | null = null;
+  if (rated) {
+    const parsed = ratingsSchema.safeParse(ratingsInput(values));
+    if (parsed.success) ratings = parsed.data;
+    else Object.assign(errors, fieldErrors(parsed.error));
+  }
+  if (!body.success || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, body: body.data.body, ratings };
+}
