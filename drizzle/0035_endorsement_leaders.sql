@@ -24,7 +24,7 @@ UPDATE "case_leaders" AS l SET "revoked_at" = now(), "revoked_by" = l."added_by"
  WHERE l."kind" = 'delegate'
    AND EXISTS (SELECT 1 FROM "case_leaders" e
                 WHERE e."case_id" = l."case_id" AND e."kind" = 'delegate'
-                  AND (e."added_at", e."id") < (l."added_at", l."id"));--> statement-breakpoint
+                  AND (e."created_at", e."id") < (l."created_at", l."id"));--> statement-breakpoint
 CREATE UNIQUE INDEX "case_leaders_one_delegate" ON "case_leaders" USING btree ("case_id") WHERE "case_leaders"."kind" = 'delegate' and "case_leaders"."revoked_at" is null;--> statement-breakpoint
 CREATE UNIQUE INDEX "case_leaders_active" ON "case_leaders" USING btree ("case_id","user_id") WHERE "case_leaders"."revoked_at" is null;--> statement-breakpoint
 CREATE POLICY "case_leader_inputs_tenant" ON "case_leader_inputs" AS PERMISSIVE FOR ALL TO "sp_app" USING (trust_id = nullif(current_setting('app.trust_id', true), '')::uuid) WITH CHECK (trust_id = nullif(current_setting('app.trust_id', true), '')::uuid);--> statement-breakpoint
