@@ -18,7 +18,7 @@ import { hasRole } from './features/auth/domain/roles';
 import { canSwitchTrust } from './features/auth/domain/trusts';
 import { TrustSwitcher } from './features/auth/ui/TrustSwitcher';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
-import { isProblem, type Problem } from './features/cases/domain/errors';
+import { isProblem } from './features/cases/domain/errors';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 import { useFocusAfterNavigation } from './ui/focus';
@@ -142,11 +142,17 @@ export default function App() {
   return <Outlet />;
 }
 
-/** Why a 403 was refused, when the route said (`loadCase`): a problem of the message catalogue. */
-function forbiddenProblem(error: unknown): Problem {
+/**
+ * Why a 403 was refused, when the route said: its own Norwegian text (`{ message }`), or a problem
+ * of the message catalogue (`{ problem }`, `loadCase`).
+ */
+function forbiddenText(error: unknown): string {
   const data: unknown = isRouteErrorResponse(error) ? error.data : null;
-  const problem = data && typeof data === 'object' && 'problem' in data ? data.problem : null;
-  return isProblem(problem) ? problem : 'forbidden';
+  if (data && typeof data === 'object') {
+    if ('message' in data && typeof data.message === 'string') return data.message;
+    if ('problem' in data && isProblem(data.problem)) return msg.problems[data.problem];
+  }
+  return msg.problems.forbidden;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
@@ -155,7 +161,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     status === 404
       ? [msg.problems.notFoundPage, msg.problems.notFound]
       : status === 403
-        ? [msg.problems.forbiddenPage, msg.problems[forbiddenProblem(error)]]
+        ? [msg.problems.forbiddenPage, forbiddenText(error)]
         : status === 503
           ? [msg.security.unavailableTitle, msg.security.unavailableBody]
           : status === 400

@@ -130,9 +130,10 @@ export interface LoadActor {
 }
 
 /**
- * Actors of any migrated database, by role, in the trust their session opens in (their first
- * by id, as `login` does): applicants whose department has an endorser, those endorsers, and
- * readers (decision makers, assessors, national readers, administrators) with cases to open.
+ * Actors of any migrated database, by role, each holding roles in one trust only (a session of a
+ * user with several trusts opens on the chooser, ADR 0026): applicants whose department has an
+ * endorser, those endorsers, and readers (decision makers, assessors, national readers,
+ * administrators) with cases to open.
  */
 export async function pickActors(databaseUrl: string, perRole: number): Promise<LoadActor[]> {
   const client = new pg.Client({ connectionString: databaseUrl });
@@ -144,7 +145,8 @@ export async function pickActors(databaseUrl: string, perRole: number): Promise<
       department_id: string;
       endorser_id: string;
     }>(
-      `with home as (select user_id, min(trust_id::text)::uuid as trust_id from role_assignments group by user_id),
+      `with home as (select user_id, min(trust_id::text)::uuid as trust_id from role_assignments group by user_id
+                     having count(distinct trust_id) = 1),
        applicant as (
          select distinct on (r.user_id) r.user_id, r.trust_id,
            coalesce(r.department_id, (select d.id from departments d where d.trust_id = r.trust_id order by d.name limit 1)) as department_id
@@ -204,6 +206,7 @@ export async function pickActors(databaseUrl: string, perRole: number): Promise<
       `select distinct on (r.user_id) r.user_id, r.trust_id, r.role from role_assignments r
        where r.role in ('decisionMaker', 'assessor', 'nationalReader', 'trustAdmin')
          and r.trust_id = (select min(trust_id::text)::uuid from role_assignments x where x.user_id = r.user_id)
+         and (select count(distinct trust_id) from role_assignments x where x.user_id = r.user_id) = 1
        order by r.user_id, r.role limit $1`,
       [perRole],
     );

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
 import { canSwitchTrust } from '../features/auth/domain/trusts';
 import { listTrustChoices } from '../features/auth/trust-choice.server';
@@ -22,17 +22,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 /**
  * POST: act in the chosen trust (also the header's switcher). The session is rotated and the user
- * lands on the start page; a trust without a role of theirs changes nothing.
+ * lands on the start page; a trust without a role of theirs changes nothing. The refusal is thrown,
+ * so it is answered as a 403 page: returned, the page's loader would run after it and send a user
+ * with one trust to the start page as if the choice had gone through.
  */
 export async function action({ request, context }: Route.ActionArgs) {
   const trustId = formText(await request.formData(), 'trustId');
   const result = await context.auth.chooseTrust(request, trustId);
   if (result.ok) return redirect('/', { headers: { 'Set-Cookie': result.setCookie } });
   if (result.refusal === 'signedOut') return redirect('/logg-inn');
-  return data({ error: msg.trustChoice.refusals[result.refusal] }, { status: 403 });
+  throw data({ message: msg.trustChoice.refusals[result.refusal] }, { status: 403 });
 }
 
-export default function ChooseTrust({ loaderData, actionData }: Route.ComponentProps) {
+export default function ChooseTrust({ loaderData }: Route.ComponentProps) {
   const t = msg.trustChoice;
   return (
     <div className="sp-stack">
@@ -40,7 +42,6 @@ export default function ChooseTrust({ loaderData, actionData }: Route.ComponentP
       <Heading level={1} data-size="lg">
         {t.title}
       </Heading>
-      {actionData?.error && <Alert data-color="danger">{actionData.error}</Alert>}
       <Paragraph>{t.intro}</Paragraph>
       <ul className="sp-grid sp-plain-list">
         {loaderData.choices.map((choice) => (

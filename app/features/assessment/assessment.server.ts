@@ -182,6 +182,39 @@ function refuseLeaderAction(c: VisibleCase, leaderRoles: readonly CaseRole[]): n
   throw new CaseError('invalidTransition');
 }
 
+/** Adds the chosen leader to the case as its delegate or a collaborator; notes it and tells them. */
+async function addCaseLeader(
+  tx: Tx,
+  actor: Actor,
+  c: VisibleCase,
+  userId: string,
+  kind: 'delegate' | 'collaborator',
+) {
+  const leader = await chosenLeader(tx, actor, c, userId);
+  await tx.insert(caseLeaders).values({
+    caseId: c.row.id,
+    trustId: c.row.trustId,
+    userId: leader.id,
+    kind,
+    addedBy: actor.userId,
+  });
+  const delegated = kind === 'delegate';
+  await addNote(
+    tx,
+    c.row,
+    actor,
+    'endorser',
+    delegated ? 'delegateEndorsement' : 'inviteLeader',
+    leader.name,
+  );
+  await notify(tx, {
+    trustId: c.row.trustId,
+    caseId: c.row.id,
+    kind: delegated ? 'endorsementDelegated' : 'leaderInvited',
+    recipientIds: [leader.id],
+  });
+}
+
 /**
  * Delegates the endorsement to another leader of the trust (ADR 0024): they endorse, return or
  * decline instead; the department's leaders keep reading the case and may take it back. At most
@@ -202,21 +235,7 @@ export async function delegateEndorsement(
         }
         refuseLeaderAction(c, ['endorser', 'delegator']);
       }
-      const leader = await chosenLeader(tx, actor, c, input.userId);
-      await tx.insert(caseLeaders).values({
-        caseId: c.row.id,
-        trustId: c.row.trustId,
-        userId: leader.id,
-        kind: 'delegate',
-        addedBy: actor.userId,
-      });
-      await addNote(tx, c.row, actor, 'endorser', 'delegateEndorsement', leader.name);
-      await notify(tx, {
-        trustId: c.row.trustId,
-        caseId: c.row.id,
-        kind: 'endorsementDelegated',
-        recipientIds: [leader.id],
-      });
+      await addCaseLeader(tx, actor, c, input.userId, 'delegate');
     });
   } catch (error) {
     // Another leader delegated the same case at the same time: the partial unique index decides.
@@ -281,21 +300,7 @@ export async function inviteCollaborator(
       const { c, may } = await leaderCase(tx, actor, input.caseId);
       // A delegating leader no longer invites: the delegate endorses, and invites.
       if (!may.invite) refuseLeaderAction(c, ['endorser']);
-      const leader = await chosenLeader(tx, actor, c, input.userId);
-      await tx.insert(caseLeaders).values({
-        caseId: c.row.id,
-        trustId: c.row.trustId,
-        userId: leader.id,
-        kind: 'collaborator',
-        addedBy: actor.userId,
-      });
-      await addNote(tx, c.row, actor, 'endorser', 'inviteLeader', leader.name);
-      await notify(tx, {
-        trustId: c.row.trustId,
-        caseId: c.row.id,
-        kind: 'leaderInvited',
-        recipientIds: [leader.id],
-      });
+      await addCaseLeader(tx, actor, c, input.userId, 'collaborator');
     });
   } catch (error) {
     if (uniqueViolation(error, 'case_leaders_active')) {

@@ -122,38 +122,57 @@ export function EndorsementForm({
   );
 }
 
-/** Choose a leader of the trust: one select, with its error. */
-function LeaderSelect({
-  id,
+/** Names another leader of the trust: to delegate the endorsement to, or to invite to collaborate. */
+function LeaderForm({
+  intent,
+  title,
+  intro,
   label,
+  button,
   candidates,
   submitted,
 }: {
-  id: string;
+  intent: 'delegate' | 'invite';
+  title: string;
+  intro: string;
   label: string;
+  button: string;
   candidates: readonly Person[];
   submitted: EndorsementReturn | null;
 }) {
+  const id = `${intent}-user`;
   const error = submitted?.fieldErrors.userId;
   return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      <Select
-        id={id}
-        name="userId"
-        defaultValue={submitted?.values.userId ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-      >
-        <Select.Option value="" disabled>
-          {msg.assessment.chooseLeader}
-        </Select.Option>
-        {candidates.map((c) => (
-          <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
-        ))}
-      </Select>
-      {error && <ValidationMessage id={`${id}-error`}>{msg.errors[error]}</ValidationMessage>}
-    </Field>
+    <Form method="post" className="sp-stack" aria-labelledby={`${intent}-heading`} noValidate>
+      <Heading level={4} data-size="2xs" id={`${intent}-heading`}>
+        {title}
+      </Heading>
+      <Paragraph data-size="sm">{intro}</Paragraph>
+      <input type="hidden" name="intent" value={intent} />
+      <Field>
+        <Label htmlFor={id}>{label}</Label>
+        <Select
+          id={id}
+          name="userId"
+          defaultValue={submitted?.values.userId ?? ''}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error` : undefined}
+        >
+          <Select.Option value="" disabled>
+            {msg.assessment.chooseLeader}
+          </Select.Option>
+          {candidates.map((c) => (
+            <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
+          ))}
+        </Select>
+        {error && <ValidationMessage id={`${id}-error`}>{msg.errors[error]}</ValidationMessage>}
+      </Field>
+      <div>
+        <Button type="submit" variant="secondary">
+          {button}
+        </Button>
+      </div>
+    </Form>
   );
 }
 
@@ -211,44 +230,26 @@ export function LeadersForm({
           <Paragraph data-size="sm">{t.noLeaderCandidates}</Paragraph>
         )}
         {may.delegate && candidates.length > 0 && (
-          <Form method="post" className="sp-stack" aria-labelledby="delegate-heading" noValidate>
-            <Heading level={4} data-size="2xs" id="delegate-heading">
-              {t.delegateTitle}
-            </Heading>
-            <Paragraph data-size="sm">{t.delegateIntro}</Paragraph>
-            <input type="hidden" name="intent" value="delegate" />
-            <LeaderSelect
-              id="delegate-user"
-              label={t.delegateTo}
-              candidates={candidates}
-              submitted={returned('delegate')}
-            />
-            <div>
-              <Button type="submit" variant="secondary">
-                {t.delegate}
-              </Button>
-            </div>
-          </Form>
+          <LeaderForm
+            intent="delegate"
+            title={t.delegateTitle}
+            intro={t.delegateIntro}
+            label={t.delegateTo}
+            button={t.delegate}
+            candidates={candidates}
+            submitted={returned('delegate')}
+          />
         )}
         {may.invite && candidates.length > 0 && (
-          <Form method="post" className="sp-stack" aria-labelledby="invite-heading" noValidate>
-            <Heading level={4} data-size="2xs" id="invite-heading">
-              {t.inviteTitle}
-            </Heading>
-            <Paragraph data-size="sm">{t.inviteIntro}</Paragraph>
-            <input type="hidden" name="intent" value="invite" />
-            <LeaderSelect
-              id="invite-user"
-              label={t.inviteLeader}
-              candidates={candidates}
-              submitted={returned('invite')}
-            />
-            <div>
-              <Button type="submit" variant="secondary">
-                {t.invite}
-              </Button>
-            </div>
-          </Form>
+          <LeaderForm
+            intent="invite"
+            title={t.inviteTitle}
+            intro={t.inviteIntro}
+            label={t.inviteLeader}
+            button={t.invite}
+            candidates={candidates}
+            submitted={returned('invite')}
+          />
         )}
       </div>
     </Card>
