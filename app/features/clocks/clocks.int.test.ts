@@ -23,6 +23,7 @@ import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
 import { createDraft, listMyCases, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
+import { delegateEndorsement, takeBackDelegation } from '../assessment/assessment.server';
 import { reapply, recordOutcome, runFollowUps } from '../followup/followup.server';
 import {
   getCaseClocks,
@@ -118,6 +119,26 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     const at = later(c.at, 7 * DAY + MINUTE);
     await Promise.all([runStageAlerts(db(), at), runStageAlerts(db(), at)]);
     expect(await notified(c.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
+  });
+
+  it('reminds the delegate, not the delegating leader, while the endorsement is delegated', async () => {
+    const delegated = await submitted();
+    const delegate = (await signIn(db(), 'HBE', 'endorser2')).actor;
+    await delegateEndorsement(db(), hbe.endorser, {
+      caseId: delegated.id,
+      userId: delegate.userId,
+    });
+    const takenBack = await submitted();
+    await delegateEndorsement(db(), hbe.endorser, {
+      caseId: takenBack.id,
+      userId: delegate.userId,
+    });
+    await takeBackDelegation(db(), hbe.endorser, { caseId: takenBack.id });
+
+    await runStageAlerts(db(), later(takenBack.at, 7 * DAY + MINUTE));
+    expect(await notified(delegated.id)).toEqual([`stageReminder:${delegate.userId}`]);
+    // Taken back, the case is the department's leader's again.
+    expect(await notified(takenBack.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
   });
 
   it('starts a new clock when the case moves on, and reminds whoever must act there', async () => {

@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
+  caseLeaders,
   caseOutcomes,
   cases,
   caseUrgency,
@@ -288,11 +289,14 @@ export async function setUrgency(
 
 type Grant = { userId: string; role: string; departmentId: string | null };
 
-/** The people who must act in a stage (reminder) or the medical directors (escalation). */
+/**
+ * The people who must act in a stage (reminder) or the medical directors (escalation). A delegated
+ * endorsement is the delegate's to act on, so its reminder goes to them (ADR 0024).
+ */
 function recipientsFor(
   kind: AlertKind,
   group: ResponsibleGroup,
-  c: { departmentId: string; applicantId: string },
+  c: { departmentId: string; applicantId: string; delegateId: string | null },
   grants: readonly Grant[],
 ): string[] {
   const holding = (roles: readonly Role[]) =>
@@ -300,6 +304,7 @@ function recipientsFor(
   if (kind === 'escalation') return holding(['decisionMaker']);
   switch (group) {
     case 'endorsers':
+      if (c.delegateId !== null) return [c.delegateId];
       return grants
         .filter(
           (g) =>
@@ -367,6 +372,20 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
         })
         .from(roleAssignments)
         .where(eq(roleAssignments.trustId, trustId));
+      const delegations = await tx
+        .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
+        .from(caseLeaders)
+        .where(
+          and(
+            inArray(
+              caseLeaders.caseId,
+              open.map((c) => c.id),
+            ),
+            eq(caseLeaders.kind, 'delegate'),
+            isNull(caseLeaders.revokedAt),
+          ),
+        );
+      const delegateOf = new Map(delegations.map((d) => [d.caseId, d.userId]));
       for (const c of open) {
         const enteredAt = c.enteredAt;
         if (!isClocked(c.status) || !enteredAt) continue;
@@ -398,7 +417,12 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
           trustId,
           caseId: c.id,
           kind: kind === 'reminder' ? 'stageReminder' : 'stageEscalation',
-          recipientIds: recipientsFor(kind, RESPONSIBLE[status], c, grants),
+          recipientIds: recipientsFor(
+            kind,
+            RESPONSIBLE[status],
+            { ...c, delegateId: delegateOf.get(c.id) ?? null },
+            grants,
+          ),
         });
         if (kind === 'reminder') sent.reminders += 1;
         else sent.escalations += 1;
