@@ -1,3 +1,5 @@
+import { CaseError } from '../features/cases/domain/errors';
+
 /** Resolves to the `code` of the refusal a use case threw (an instance of `errorClass`). */
 export async function refusal(
   promise: Promise<unknown>,
@@ -7,6 +9,17 @@ export async function refusal(
     await promise;
   } catch (error) {
     if (error instanceof errorClass) return error.code;
+    throw error;
+  }
+  throw new Error('Expected the use case to refuse');
+}
+
+/** The `code` and field errors of the `CaseError` a use case threw. */
+export async function refusalWithFields(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof CaseError) return { code: error.code, fields: error.fieldErrors };
     throw error;
   }
   throw new Error('Expected the use case to refuse');

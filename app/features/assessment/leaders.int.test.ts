@@ -4,7 +4,7 @@ import { inTenant, type Database } from '../../db/database.server';
 import { caseEvents, caseLeaderInputs, caseLeaders, notifications } from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import { databaseError, refusal } from '../../test/refusals';
+import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
 import { grantRole } from '../admin/trust-admin.server';
 import type { Actor } from '../auth/domain/roles';
 import { createDraft, getCase, listMyCases, transition } from '../cases/cases.server';
@@ -19,16 +19,6 @@ import {
 } from './assessment.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
-
-async function refusalWithFields(promise: Promise<unknown>) {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof CaseError) return { code: error.code, fields: error.fieldErrors };
-    throw error;
-  }
-  throw new Error('Expected the use case to refuse');
-}
 
 const RATINGS = {
   'severity.level': '4',
