@@ -152,6 +152,36 @@ describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
     expect((await hbeReport())?.firstBreak).toMatchObject({ id: after.id, problem: 'brokenLink' });
   });
 
+  it('reads the log in batches: the same report, breaks and anchors across batch boundaries', async () => {
+    const whole = await verifyAccessLog(db());
+    const rows = await chain();
+    const last = rows.at(-1);
+    const third = rows[2];
+    if (!last || !third || rows.length < 5) throw new Error('too short a chain');
+    const anchors = [
+      { trustCode: 'HBE', seq: last.seq, hash: last.hash },
+      { trustCode: 'HBE', seq: third.seq, hash: third.hash },
+    ];
+    for (const batchSize of [1, 2, 3]) {
+      const batched = await verifyAccessLog(db(), anchors, { batchSize });
+      expect(batched.trusts).toEqual(whole.trusts);
+      expect(batched.anchors.map((a) => a.problem)).toEqual([null, null]);
+    }
+    // A change in a later batch is found, and an anchor past the end says the row is missing.
+    await db().execute(sql`update access_log set action = 'export' where id = ${last.id}`);
+    const broken = await verifyAccessLog(
+      db(),
+      [...anchors, { trustCode: 'HBE', seq: last.seq + 1, hash: last.hash }],
+      { batchSize: 2 },
+    );
+    expect(broken.trusts.find((t) => t.trustCode === 'HBE')?.firstBreak).toMatchObject({
+      id: last.id,
+      problem: 'rowChanged',
+    });
+    expect(broken.anchors.map((a) => a.problem)).toEqual([null, null, 'rowMissing']);
+    expect(broken.ok).toBe(false);
+  });
+
   it('keeps the log append-only for the application role', async () => {
     for (const statement of [
       sql`update access_log set action = 'x'`,

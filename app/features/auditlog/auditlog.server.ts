@@ -94,70 +94,91 @@ const chainRow = z.object({
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
+/** Rows read per statement by `verifyAccessLog`: its memory does not grow with the log. */
+const VERIFY_BATCH = 10_000;
+
 /**
  * Recomputes every trust's chain, each hash in TypeScript (`domain/chain.ts`), independent of the
  * database's own `access_log_hash()`: an owner who redefined that function would not fool it.
  * Then checks each anchor (a head recorded outside the database) against the stored row at its
- * seq. Must run as the table owner (no row-level security), e.g. the connection of
+ * seq. Reads the log in keyset batches of `batchSize` rows in chain order and keeps only each
+ * trust's running head and the anchored rows' hashes, so a log of any length fits in memory. Must
+ * run as the table owner (no row-level security), e.g. the connection of
  * `openPglite`/`openPostgres` itself, never inside inTenant.
  */
 export async function verifyAccessLog(
   db: Db,
   anchors: readonly Anchor[] = [],
+  { batchSize = VERIFY_BATCH }: { batchSize?: number } = {},
 ): Promise<VerifyReport> {
-  const result = await db.execute(sql`
-    select a.id, a.trust_id, t.code, a.seq, a.prev_hash, a.hash, a.user_id, a.role, a.case_id,
-           a.purpose, a.action, a.object_id, a.reader_trust_id,
-           to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
-    from access_log a join trusts t on t.id = a.trust_id
-    order by a.trust_id, a.seq, a.id`);
-  const rows = rowsOf(result, chainRow);
   const reports = new Map<string, TrustChainReport>();
-  /** Stored hashes by trust code and seq, for the anchors. */
+  /** The anchored positions (trust code and seq) and, once read, their stored hashes. */
+  const wanted = new Set(anchors.map((a) => `${a.trustCode}:${a.seq}`));
   const stored = new Map<string, string>();
-  for (const row of rows) {
-    let report = reports.get(row.trust_id);
-    if (!report) {
-      report = {
-        trustId: row.trust_id,
-        trustCode: row.code,
-        rows: 0,
-        head: null,
-        firstBreak: null,
-      };
-      reports.set(row.trust_id, report);
-    }
-    const expectedSeq = (report.head?.seq ?? 0) + 1;
-    const previousHash = report.head?.hash ?? GENESIS;
-    report.rows++;
-    if (!report.firstBreak) {
-      const expected = sha256(
-        hashInput(row.prev_hash, {
-          id: row.id,
-          seq: row.seq,
+  let after: { trustId: string; seq: number; id: number } | null = null;
+  for (;;) {
+    const keyset: SQL = after
+      ? sql`where (a.trust_id, a.seq, a.id) > (${after.trustId}::uuid, ${after.seq}, ${after.id})`
+      : sql``;
+    const rows = rowsOf(
+      await db.execute(sql`
+        select a.id, a.trust_id, t.code, a.seq, a.prev_hash, a.hash, a.user_id, a.role, a.case_id,
+               a.purpose, a.action, a.object_id, a.reader_trust_id,
+               to_char(a.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as created
+        from access_log a join trusts t on t.id = a.trust_id
+        ${keyset}
+        order by a.trust_id, a.seq, a.id
+        limit ${batchSize}`),
+      chainRow,
+    );
+    for (const row of rows) {
+      let report = reports.get(row.trust_id);
+      if (!report) {
+        report = {
           trustId: row.trust_id,
-          userId: row.user_id,
-          role: row.role,
-          caseId: row.case_id,
-          purpose: row.purpose,
-          action: row.action,
-          objectId: row.object_id,
-          createdAt: row.created,
-          readerTrustId: row.reader_trust_id,
-        }),
-      );
-      const problem: ChainProblem | null =
-        row.seq !== expectedSeq
-          ? 'gap'
-          : row.prev_hash !== previousHash
-            ? 'brokenLink'
-            : row.hash !== expected
-              ? 'rowChanged'
-              : null;
-      if (problem) report.firstBreak = { id: row.id, seq: row.seq, problem, expectedSeq };
+          trustCode: row.code,
+          rows: 0,
+          head: null,
+          firstBreak: null,
+        };
+        reports.set(row.trust_id, report);
+      }
+      const expectedSeq = (report.head?.seq ?? 0) + 1;
+      const previousHash = report.head?.hash ?? GENESIS;
+      report.rows++;
+      if (!report.firstBreak) {
+        const expected = sha256(
+          hashInput(row.prev_hash, {
+            id: row.id,
+            seq: row.seq,
+            trustId: row.trust_id,
+            userId: row.user_id,
+            role: row.role,
+            caseId: row.case_id,
+            purpose: row.purpose,
+            action: row.action,
+            objectId: row.object_id,
+            createdAt: row.created,
+            readerTrustId: row.reader_trust_id,
+          }),
+        );
+        const problem: ChainProblem | null =
+          row.seq !== expectedSeq
+            ? 'gap'
+            : row.prev_hash !== previousHash
+              ? 'brokenLink'
+              : row.hash !== expected
+                ? 'rowChanged'
+                : null;
+        if (problem) report.firstBreak = { id: row.id, seq: row.seq, problem, expectedSeq };
+      }
+      report.head = { seq: row.seq, hash: row.hash };
+      const position = `${row.code}:${row.seq}`;
+      if (wanted.has(position)) stored.set(position, row.hash);
     }
-    report.head = { seq: row.seq, hash: row.hash };
-    stored.set(`${row.code}:${row.seq}`, row.hash);
+    const last = rows.at(-1);
+    if (!last || rows.length < batchSize) break;
+    after = { trustId: last.trust_id, seq: last.seq, id: last.id };
   }
   const trustsReported = [...reports.values()].sort((a, b) =>
     a.trustCode.localeCompare(b.trustCode),
