@@ -22,7 +22,7 @@ import {
 import { purposeOf, type Purpose } from '../auditlog/domain/purposes';
 import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
-import { isConsultedCase } from '../consultations/grants.server';
+import { closePendingGrant, isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { stageDueAt } from '../clocks/domain/clocks';
@@ -1373,6 +1373,11 @@ export async function transitionIn(
     .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
     .returning({ version: cases.version, caseNumber: cases.caseNumber });
   if (!updated) throw new CaseError('conflict');
+  // Leaving consultation other than by its answer or revocation (the applicant withdraws): the
+  // consulted trust's grant ends with it.
+  if (from === 'inConsultation' && check.transition.to !== 'inConsultation') {
+    await closePendingGrant(tx, row.id, actor.userId, now);
+  }
 
   let caseNumber = updated.caseNumber;
   if (input.event === 'submit' && caseNumber === null) {
