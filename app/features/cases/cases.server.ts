@@ -971,8 +971,9 @@ export async function getCaseIn(
       version: row.version,
       caseNumber: row.caseNumber,
       status,
-      // A consulted trust never gets the patient id in full, not even into a route (BRIEF §7).
-      answers: seesPatientIdentity(roles) ? row.answers : maskedAnswers(row.answers),
+      // A consulted trust never gets the patient id, not even its date part, not even into a
+      // route (BRIEF §7).
+      answers: seesPatientIdentity(roles) ? row.answers : maskedAnswers(row.answers, 'whole'),
       trustName: details.trust,
       departmentName: details.department,
       applicantName: details.applicant,
