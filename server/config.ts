@@ -16,6 +16,7 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionSecrets: string[];
+  /** Demo users, roles and cases (SEED_DEMO): outside production, unless turned off. */
   seedDemo: boolean;
   /** Generated national history written with the demo data (`NATIONAL_DEMO_CASES`, 0 for none). */
   nationalDemoCases: number;
@@ -28,7 +29,10 @@ export interface ServerConfig {
   patientIdKeys: KeyRing;
   /** HelseID (OpenID Connect) login; null: not configured (development only). */
   helseId: HelseIdSettings | null;
-  /** The development login (pick a demo user): never in production. */
+  /**
+   * The development login (pick a demo user, no password): only outside production, never beside
+   * HelseID or on an https address (DEV_LOGIN).
+   */
   devLogin: boolean;
   sessions: SessionTimeouts;
   /** Requests per client address per minute. */
@@ -64,14 +68,14 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecrets: sessionSecrets(env, dataDir),
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: seedDemo(env, production),
     nationalDemoCases: Math.max(0, Number.parseInt(env.NATIONAL_DEMO_CASES ?? '400', 10) || 0),
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
     mail,
     patientIdKeys: keyRingFromEnv(env),
     helseId,
-    devLogin: !production,
+    devLogin: devLogin(env, production, helseId !== null, mail.publicUrl),
     sessions: {
       idleMinutes: positiveInt(env, 'SESSION_IDLE_MINUTES', 30),
       absoluteHours: positiveInt(env, 'SESSION_MAX_HOURS', 12),
@@ -81,6 +85,66 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
     },
   };
+}
+
+/** A setting that is `true`, `false` or not set (undefined). */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`Invalid ${name}: ${raw} (true or false)`);
+  return raw === 'true';
+}
+
+/**
+ * DEV_LOGIN: the development login signs anyone in as any demo user, without a password. It is on
+ * outside production unless DEV_LOGIN=false, and never beside a real login: the app refuses to
+ * start while it would be on with HelseID configured or an https PUBLIC_URL (the marks of a
+ * deployment, which must run with NODE_ENV=production), or in production at all.
+ */
+function devLogin(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  helseId: boolean,
+  publicUrl: string,
+): boolean {
+  const setting = flag(env, 'DEV_LOGIN');
+  if (setting === false) return false;
+  if (production) {
+    if (setting) {
+      throw new Error(
+        'NODE_ENV=production: refusing to start with the development login (DEV_LOGIN=true).',
+      );
+    }
+    return false;
+  }
+  const deployed = [
+    helseId ? 'HelseID is configured (OIDC_ISSUER)' : null,
+    new URL(publicUrl).protocol === 'https:' ? `PUBLIC_URL is https (${publicUrl})` : null,
+  ].filter((reason) => reason !== null);
+  if (deployed.length > 0) {
+    throw new Error(
+      `Refusing to start: the development login (any demo user, no password) would be on while ` +
+        `${deployed.join(' and ')}. A deployment runs with NODE_ENV=production; to try HelseID ` +
+        'locally, set DEV_LOGIN=false.',
+    );
+  }
+  return true;
+}
+
+/**
+ * SEED_DEMO: the demo users (with their roles and HPR numbers), cases and national history. On by
+ * default outside production, off in production; SEED_DEMO=true in production is refused unless
+ * ALLOW_DEMO_DATA_IN_PRODUCTION=true says it is meant (a demonstration installation).
+ */
+function seedDemo(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const setting = flag(env, 'SEED_DEMO');
+  if (!production) return setting ?? true;
+  if (!setting) return false;
+  if (flag(env, 'ALLOW_DEMO_DATA_IN_PRODUCTION')) return true;
+  throw new Error(
+    'NODE_ENV=production: refusing to load the demo data (SEED_DEMO=true): demo users with roles ' +
+      'in every trust. Set ALLOW_DEMO_DATA_IN_PRODUCTION=true only for a demonstration installation.',
+  );
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
