@@ -27,7 +27,7 @@ export async function createServer(
   config: ServerConfig,
   options: { jobs?: boolean } = {},
 ) {
-  const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };
+  const cookies = { secrets: config.sessionSecrets, secure: config.cookieSecure };
   const auth = createAuth(database.db, {
     ...cookies,
     timeouts: config.sessions,

@@ -84,6 +84,25 @@ describe('loadConfig', () => {
   });
 
   it.each([
+    // [settings, Secure cookies, or the refusal]
+    [{}, false],
+    [{ ...local }, false],
+    [{ ...production }, true],
+    [{ PUBLIC_URL: 'https://soknad.example.no', DEV_LOGIN: 'false' }, true],
+    [{ ...production, COOKIE_SECURE: 'false' }, false],
+    [{ COOKIE_SECURE: 'true' }, true],
+    [{ COOKIE_SECURE: 'false' }, false],
+    [{ COOKIE_SECURE: '1' }, /Invalid COOKIE_SECURE/],
+  ])(
+    'makes the cookies Secure when PUBLIC_URL is https, unless COOKIE_SECURE says: %j → %s',
+    (settings, expected) => {
+      const env = { DATA_DIR: dataDir(), ...settings };
+      if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+      else expect(loadConfig(env, []).cookieSecure).toBe(expected);
+    },
+  );
+
+  it.each([
     // [settings, demo data loaded, or the refusal]
     [{}, true],
     [{ SEED_DEMO: 'true' }, true],

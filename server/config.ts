@@ -34,6 +34,11 @@ export interface ServerConfig {
    * HelseID or on an https address (DEV_LOGIN).
    */
   devLogin: boolean;
+  /**
+   * Cookies only over HTTPS (`Secure`): when PUBLIC_URL is https, unless COOKIE_SECURE says
+   * otherwise (`true` or `false`).
+   */
+  cookieSecure: boolean;
   sessions: SessionTimeouts;
   /** Requests per client address per minute. */
   rateLimits: { login: number; search: number };
@@ -76,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     patientIdKeys: keyRingFromEnv(env),
     helseId,
     devLogin: devLogin(env, production, helseId !== null, mail.publicUrl),
+    cookieSecure: cookieSecure(env, mail.publicUrl),
     sessions: {
       idleMinutes: positiveInt(env, 'SESSION_IDLE_MINUTES', 30),
       absoluteHours: positiveInt(env, 'SESSION_MAX_HOURS', 12),
@@ -256,6 +262,14 @@ function mailConfig(env: NodeJS.ProcessEnv, dataDir: string): MailConfig {
     publicUrl,
     mailboxDir: smtpUrl ? null : join(dataDir, 'dev-mail'),
   };
+}
+
+/**
+ * COOKIE_SECURE (`true` or `false`) decides; without it, cookies are `Secure` when PUBLIC_URL is
+ * https (behind a TLS proxy the app itself sees plain http, so the request cannot tell).
+ */
+function cookieSecure(env: NodeJS.ProcessEnv, publicUrl: string): boolean {
+  return flag(env, 'COOKIE_SECURE') ?? new URL(publicUrl).protocol === 'https:';
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */
