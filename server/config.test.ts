@@ -205,6 +205,20 @@ describe('loadConfig', () => {
     ).toThrow(/Invalid FEST_CRON/);
   });
 
+  it.each([
+    [{}, false],
+    [{ TRUST_PROXY: 'false' }, false],
+    [{ TRUST_PROXY: 'true' }, true],
+    [{ TRUST_PROXY: '1' }, 1],
+    [{ TRUST_PROXY: ' 2 ' }, 2],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }, 'loopback,10.0.0.0/8,fd00::/8'],
+    [{ TRUST_PROXY: 'my-proxy' }, /Invalid TRUST_PROXY/],
+  ])('reads TRUST_PROXY (Express trust proxy) %j → %j', (settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).trustProxy).toBe(expected);
+  });
+
   it('rejects a bad PORT', () => {
     expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() }, [])).toThrow(/Invalid PORT/);
   });

@@ -42,6 +42,11 @@ export interface ServerConfig {
   sessions: SessionTimeouts;
   /** Requests per client address per minute. */
   rateLimits: { login: number; search: number };
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): which proxies' `X-Forwarded-For` names the client, so
+   * that `req.ip` (rate limits) is the client's address behind a TLS proxy; false: none.
+   */
+  trustProxy: boolean | number | string;
 }
 
 /**
@@ -90,8 +95,32 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       login: positiveInt(env, 'RATE_LIMIT_LOGIN', 60),
       search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
     },
+    trustProxy: trustProxy(env),
   };
 }
+
+/**
+ * TRUST_PROXY: how many proxies in front of the app to trust (`1`: one TLS proxy), or which
+ * (addresses and subnets, comma-separated, or Express's names `loopback`, `linklocal`,
+ * `uniquelocal`), or `true` (every one: only when nothing can reach the app but through them).
+ * Unset or `false`: none, `req.ip` is the connection's address.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): ServerConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !/^[0-9a-f.:/]+$/i.test(entry) && !PROXY_NAMES.has(entry))) {
+    throw new Error(
+      `Invalid TRUST_PROXY: ${raw} (a number of proxies, true, or addresses, subnets and ` +
+        'loopback, linklocal, uniquelocal, comma-separated)',
+    );
+  }
+  return entries.join(',');
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
 /** A setting that is `true`, `false` or not set (undefined). */
 function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
