@@ -19,7 +19,10 @@ export function diagnosisIndex(): DiagnosisIndex {
  * The main (first) diagnosis of an application as lists show it, from its stored compact form
  * (`ICD10:N04.2`): the code and its Norwegian name (null when the code is not in the index).
  */
-export function mainDiagnosis(compact: string | null): { code: string | null; name: string | null } {
+export function mainDiagnosis(compact: string | null): {
+  code: string | null;
+  name: string | null;
+} {
   const [system, code] = (compact ?? '').split(':');
   const found =
     system && code && (system === 'ICD10' || system === 'ICPC2')
