@@ -6,7 +6,21 @@ import { NonceContext } from './ui/nonce';
 export const streamTimeout = 5_000;
 
 /**
- * React Router's default server entry, with three changes (ADR 0016):
+ * No cache may keep a page or its data (a shared proxy, the browser's back/forward history on a
+ * shared workstation): documents and data responses carry patient data for the signed-in user.
+ * Static assets are served before React Router, with their own long cache.
+ */
+const NO_STORE = 'no-store';
+
+/** The data of a client-side navigation or form (`.data`): never stored, like the documents. */
+export function handleDataRequest(response: Response): Response {
+  response.headers.set('Cache-Control', NO_STORE);
+  return response;
+}
+
+/**
+ * React Router's default server entry, with four changes (ADR 0016):
+ * - every document is `Cache-Control: no-store` (see `handleDataRequest` for the data);
  * - the per-request CSP nonce from the load context is given to React Router (`<ServerRouter>`)
  *   and, through NonceContext, to `<Scripts>` and `<ScrollRestoration>` in root.tsx, so the inline
  *   hydration scripts run under a strict policy;
@@ -26,6 +40,7 @@ export default async function handleRequest(
   routerContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  responseHeaders.set('Cache-Control', NO_STORE);
   // https://httpwg.org/specs/rfc9110.html#HEAD
   if (request.method.toUpperCase() === 'HEAD') {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });

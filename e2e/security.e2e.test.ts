@@ -93,6 +93,53 @@ describe('security headers and cross-site requests in Chromium', () => {
     await doctor.context().close();
   });
 
+  it('lets no cache keep a page, its data or an autosave; assets keep their long cache', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    const cacheControl = async (path: string) =>
+      (await doctor.request.get(`${app.url}${path}`, { maxRedirects: 0 })).headers()[
+        'cache-control'
+      ];
+    // Documents (a page, the 404 page) and the data of client-side navigations (`.data`).
+    for (const path of ['/', caseUrl, '/finnes-ikke', '/_root.data', `${caseUrl}.data`]) {
+      expect(await cacheControl(path), path).toBe('no-store');
+    }
+    // A form's data (an action through `.data`) and the autosave's JSON with the stored answers.
+    const posted = await doctor.request.post(`${app.url}/saker/ny.data`, {
+      headers: sameOrigin(app.url),
+      form: { intent: 'route' },
+      maxRedirects: 0,
+    });
+    expect(posted.status()).toBe(200);
+    expect(posted.headers()['cache-control']).toBe('no-store');
+    const draft = await doctor.request.post(`${app.url}/saker/ny`, {
+      headers: sameOrigin(app.url),
+      form: {
+        'q.scheme': 'offLabel',
+        'q.scheme.present': '1',
+        'q.patientScope': 'single',
+        'q.patientScope.present': '1',
+      },
+      maxRedirects: 0,
+    });
+    const editUrl = draft.headers().location ?? '';
+    const saved = await doctor.request.post(
+      `${app.url}${editUrl.replace(/\/rediger$/, '/lagre')}`,
+      {
+        headers: sameOrigin(app.url),
+        data: { changes: { dose: { base: null, value: '1 g' } } },
+      },
+    );
+    expect(saved.status()).toBe(200);
+    expect(saved.headers()['cache-control']).toBe('no-store');
+    // Static assets come before React Router, cached for a year.
+    const html = await (await doctor.request.get(`${app.url}/`)).text();
+    const asset = /"(\/assets\/[^"]+\.js)"/.exec(html)?.[1] ?? '';
+    expect(asset).not.toBe('');
+    expect(await cacheControl(asset)).toMatch(/max-age=31536000/);
+    await doctor.context().close();
+  });
+
   it('refuses a cross-site form post with 403 and a Norwegian text, and changes nothing', async () => {
     const doctor = await signIn('Ingrid Haugland');
     const before = await myCaseCount(doctor);

@@ -180,7 +180,8 @@ async function main() {
   console.log('Start the app with:');
   console.log(
     `  OIDC_ISSUER=${provider.issuer} OIDC_CLIENT_ID=soknadsportal-dev ` +
-      `OIDC_CLIENT_KEY="$(cat ${keyFile})" OIDC_PID_SECRET=development-pid-secret-0123456789abcdef npm start`,
+      `OIDC_CLIENT_KEY="$(cat ${keyFile})" OIDC_PID_SECRET=development-pid-secret-0123456789abcdef ` +
+      'DEV_LOGIN=false npm start',
   );
   console.log(
     'Log in with a demo user’s HPR number (e.g. 9100000 = Ingrid Haugland), any password;',

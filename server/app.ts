@@ -27,7 +27,7 @@ export async function createServer(
   config: ServerConfig,
   options: { jobs?: boolean } = {},
 ) {
-  const cookies = { secrets: config.sessionSecrets, secure: process.env.COOKIE_SECURE === 'true' };
+  const cookies = { secrets: config.sessionSecrets, secure: config.cookieSecure };
   const auth = createAuth(database.db, {
     ...cookies,
     timeouts: config.sessions,
@@ -59,6 +59,8 @@ export async function createServer(
   };
   const app = express();
   app.disable('x-powered-by');
+  // Behind a TLS proxy: the client's address (rate limits) from its X-Forwarded-For.
+  app.set('trust proxy', config.trustProxy);
   app.use(securityMiddleware(security));
   app.use((req, res, next) => {
     // A change may have notified someone: deliver their e-mail once its transaction has committed.

@@ -38,15 +38,85 @@ describe('loadConfig', () => {
     });
   });
 
-  it('outside production, HelseID is optional and the development login is on', () => {
+  it('outside production, HelseID is optional and the development login is on without it', () => {
     const config = loadConfig({ DATA_DIR: dataDir() }, []);
     expect(config.helseId).toBeNull();
     expect(config.devLogin).toBe(true);
     const local = loadConfig(
-      { DATA_DIR: dataDir(), ...helseId, OIDC_ISSUER: 'http://127.0.0.1:4000' },
+      {
+        DATA_DIR: dataDir(),
+        ...helseId,
+        OIDC_ISSUER: 'http://127.0.0.1:4000',
+        PUBLIC_URL: 'http://localhost:3000',
+        DEV_LOGIN: 'false',
+      },
       [],
     );
     expect(local.helseId?.allowHttp).toBe(true);
+    expect(local.devLogin).toBe(false);
+  });
+
+  const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', ...helseId };
+  const local = { PUBLIC_URL: 'http://localhost:3000' };
+  it.each([
+    // [settings, development login on, or the refusal]
+    [{}, true],
+    [{ DEV_LOGIN: 'true' }, true],
+    [{ DEV_LOGIN: 'false' }, false],
+    // The README's `npm start`: no HelseID, http://localhost:3000.
+    [{ ...local }, true],
+    [{ ...helseId, ...local }, /HelseID is configured/],
+    [{ PUBLIC_URL: 'https://soknad.example.no' }, /PUBLIC_URL is https/],
+    [{ ...helseId }, /HelseID is configured \(OIDC_ISSUER\) and PUBLIC_URL is https/],
+    [{ ...helseId, DEV_LOGIN: 'true' }, /would be on while HelseID/],
+    [{ ...helseId, DEV_LOGIN: 'false' }, false],
+    [{ ...production }, false],
+    [{ ...production, DEV_LOGIN: 'false' }, false],
+    [
+      { ...production, DEV_LOGIN: 'true' },
+      /production: refusing to start with the development login/,
+    ],
+    [{ DEV_LOGIN: 'yes' }, /Invalid DEV_LOGIN/],
+  ])('decides the development login for %j: %s', (settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).devLogin).toBe(expected);
+  });
+
+  it.each([
+    // [settings, Secure cookies, or the refusal]
+    [{}, false],
+    [{ ...local }, false],
+    [{ ...production }, true],
+    [{ PUBLIC_URL: 'https://soknad.example.no', DEV_LOGIN: 'false' }, true],
+    [{ ...production, COOKIE_SECURE: 'false' }, false],
+    [{ COOKIE_SECURE: 'true' }, true],
+    [{ COOKIE_SECURE: 'false' }, false],
+    [{ COOKIE_SECURE: '1' }, /Invalid COOKIE_SECURE/],
+  ])(
+    'makes the cookies Secure when PUBLIC_URL is https, unless COOKIE_SECURE says: %j → %s',
+    (settings, expected) => {
+      const env = { DATA_DIR: dataDir(), ...settings };
+      if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+      else expect(loadConfig(env, []).cookieSecure).toBe(expected);
+    },
+  );
+
+  it.each([
+    // [settings, demo data loaded, or the refusal]
+    [{}, true],
+    [{ SEED_DEMO: 'true' }, true],
+    [{ SEED_DEMO: 'false' }, false],
+    [{ ...production }, false],
+    [{ ...production, SEED_DEMO: 'false' }, false],
+    [{ ...production, SEED_DEMO: 'true' }, /refusing to load the demo data/],
+    [{ ...production, SEED_DEMO: 'true', ALLOW_DEMO_DATA_IN_PRODUCTION: 'false' }, /refusing/],
+    [{ ...production, SEED_DEMO: 'true', ALLOW_DEMO_DATA_IN_PRODUCTION: 'true' }, true],
+    [{ SEED_DEMO: 'no' }, /Invalid SEED_DEMO/],
+  ])('decides the demo data for %j: %s', (settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).seedDemo).toBe(expected);
   });
 
   it.each([
@@ -135,6 +205,20 @@ describe('loadConfig', () => {
     ).toThrow(/Invalid FEST_CRON/);
   });
 
+  it.each([
+    [{}, false],
+    [{ TRUST_PROXY: 'false' }, false],
+    [{ TRUST_PROXY: 'true' }, true],
+    [{ TRUST_PROXY: '1' }, 1],
+    [{ TRUST_PROXY: ' 2 ' }, 2],
+    [{ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::/8' }, 'loopback,10.0.0.0/8,fd00::/8'],
+    [{ TRUST_PROXY: 'my-proxy' }, /Invalid TRUST_PROXY/],
+  ])('reads TRUST_PROXY (Express trust proxy) %j → %j', (settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).trustProxy).toBe(expected);
+  });
+
   it('rejects a bad PORT', () => {
     expect(() => loadConfig({ PORT: 'abc', DATA_DIR: dataDir() }, [])).toThrow(/Invalid PORT/);
   });
@@ -195,6 +279,7 @@ describe('loadConfig', () => {
       SMTP_URL: 'smtp://mail.example:2525',
       MAIL_FROM: 'Søknadsportal <ikke-svar@example.no>',
       PUBLIC_URL: 'https://soknad.example.no/',
+      DEV_LOGIN: 'false',
     };
     expect(loadConfig(env, []).mail).toEqual({
       smtpUrl: 'smtp://mail.example:2525',

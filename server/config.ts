@@ -16,6 +16,7 @@ export interface ServerConfig {
   dataDir: string;
   databaseUrl: string | undefined;
   sessionSecrets: string[];
+  /** Demo users, roles and cases (SEED_DEMO): outside production, unless turned off. */
   seedDemo: boolean;
   /** Generated national history written with the demo data (`NATIONAL_DEMO_CASES`, 0 for none). */
   nationalDemoCases: number;
@@ -28,11 +29,24 @@ export interface ServerConfig {
   patientIdKeys: KeyRing;
   /** HelseID (OpenID Connect) login; null: not configured (development only). */
   helseId: HelseIdSettings | null;
-  /** The development login (pick a demo user): never in production. */
+  /**
+   * The development login (pick a demo user, no password): only outside production, never beside
+   * HelseID or on an https address (DEV_LOGIN).
+   */
   devLogin: boolean;
+  /**
+   * Cookies only over HTTPS (`Secure`): when PUBLIC_URL is https, unless COOKIE_SECURE says
+   * otherwise (`true` or `false`).
+   */
+  cookieSecure: boolean;
   sessions: SessionTimeouts;
   /** Requests per client address per minute. */
   rateLimits: { login: number; search: number };
+  /**
+   * Express's `trust proxy` (TRUST_PROXY): which proxies' `X-Forwarded-For` names the client, so
+   * that `req.ip` (rate limits) is the client's address behind a TLS proxy; false: none.
+   */
+  trustProxy: boolean | number | string;
 }
 
 /**
@@ -64,14 +78,15 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     dataDir,
     databaseUrl: env.DATABASE_URL || undefined,
     sessionSecrets: sessionSecrets(env, dataDir),
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: seedDemo(env, production),
     nationalDemoCases: Math.max(0, Number.parseInt(env.NATIONAL_DEMO_CASES ?? '400', 10) || 0),
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
     mail,
     patientIdKeys: keyRingFromEnv(env),
     helseId,
-    devLogin: !production,
+    devLogin: devLogin(env, production, helseId !== null, mail.publicUrl),
+    cookieSecure: cookieSecure(env, mail.publicUrl),
     sessions: {
       idleMinutes: positiveInt(env, 'SESSION_IDLE_MINUTES', 30),
       absoluteHours: positiveInt(env, 'SESSION_MAX_HOURS', 12),
@@ -80,7 +95,91 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
       login: positiveInt(env, 'RATE_LIMIT_LOGIN', 60),
       search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
     },
+    trustProxy: trustProxy(env),
   };
+}
+
+/**
+ * TRUST_PROXY: how many proxies in front of the app to trust (`1`: one TLS proxy), or which
+ * (addresses and subnets, comma-separated, or Express's names `loopback`, `linklocal`,
+ * `uniquelocal`), or `true` (every one: only when nothing can reach the app but through them).
+ * Unset or `false`: none, `req.ip` is the connection's address.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): ServerConfig['trustProxy'] {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((entry) => entry.trim());
+  if (entries.some((entry) => !/^[0-9a-f.:/]+$/i.test(entry) && !PROXY_NAMES.has(entry))) {
+    throw new Error(
+      `Invalid TRUST_PROXY: ${raw} (a number of proxies, true, or addresses, subnets and ` +
+        'loopback, linklocal, uniquelocal, comma-separated)',
+    );
+  }
+  return entries.join(',');
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** A setting that is `true`, `false` or not set (undefined). */
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') throw new Error(`Invalid ${name}: ${raw} (true or false)`);
+  return raw === 'true';
+}
+
+/**
+ * DEV_LOGIN: the development login signs anyone in as any demo user, without a password. It is on
+ * outside production unless DEV_LOGIN=false, and never beside a real login: the app refuses to
+ * start while it would be on with HelseID configured or an https PUBLIC_URL (the marks of a
+ * deployment, which must run with NODE_ENV=production), or in production at all.
+ */
+function devLogin(
+  env: NodeJS.ProcessEnv,
+  production: boolean,
+  helseId: boolean,
+  publicUrl: string,
+): boolean {
+  const setting = flag(env, 'DEV_LOGIN');
+  if (setting === false) return false;
+  if (production) {
+    if (setting) {
+      throw new Error(
+        'NODE_ENV=production: refusing to start with the development login (DEV_LOGIN=true).',
+      );
+    }
+    return false;
+  }
+  const deployed = [
+    helseId ? 'HelseID is configured (OIDC_ISSUER)' : null,
+    new URL(publicUrl).protocol === 'https:' ? `PUBLIC_URL is https (${publicUrl})` : null,
+  ].filter((reason) => reason !== null);
+  if (deployed.length > 0) {
+    throw new Error(
+      `Refusing to start: the development login (any demo user, no password) would be on while ` +
+        `${deployed.join(' and ')}. A deployment runs with NODE_ENV=production; to try HelseID ` +
+        'locally, set DEV_LOGIN=false.',
+    );
+  }
+  return true;
+}
+
+/**
+ * SEED_DEMO: the demo users (with their roles and HPR numbers), cases and national history. On by
+ * default outside production, off in production; SEED_DEMO=true in production is refused unless
+ * ALLOW_DEMO_DATA_IN_PRODUCTION=true says it is meant (a demonstration installation).
+ */
+function seedDemo(env: NodeJS.ProcessEnv, production: boolean): boolean {
+  const setting = flag(env, 'SEED_DEMO');
+  if (!production) return setting ?? true;
+  if (!setting) return false;
+  if (flag(env, 'ALLOW_DEMO_DATA_IN_PRODUCTION')) return true;
+  throw new Error(
+    'NODE_ENV=production: refusing to load the demo data (SEED_DEMO=true): demo users with roles ' +
+      'in every trust. Set ALLOW_DEMO_DATA_IN_PRODUCTION=true only for a demonstration installation.',
+  );
 }
 
 function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -192,6 +291,14 @@ function mailConfig(env: NodeJS.ProcessEnv, dataDir: string): MailConfig {
     publicUrl,
     mailboxDir: smtpUrl ? null : join(dataDir, 'dev-mail'),
   };
+}
+
+/**
+ * COOKIE_SECURE (`true` or `false`) decides; without it, cookies are `Secure` when PUBLIC_URL is
+ * https (behind a TLS proxy the app itself sees plain http, so the request cannot tell).
+ */
+function cookieSecure(env: NodeJS.ProcessEnv, publicUrl: string): boolean {
+  return flag(env, 'COOKIE_SECURE') ?? new URL(publicUrl).protocol === 'https:';
 }
 
 /** SESSION_SECRET (comma-separated, first signs); otherwise a random secret kept in DATA_DIR. */

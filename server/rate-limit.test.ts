@@ -1,6 +1,10 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from './config';
 import { rateLimiters } from './rate-limit';
 
 /** The real middleware in front of a small app that answers every request with 200. */
@@ -54,5 +58,65 @@ describe('rate limits on login and search', () => {
     expect(await refused.json()).toEqual({
       problem: 'For mange søk på kort tid. Vent litt og prøv igjen.',
     });
+  });
+});
+
+const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-rate-limit-'));
+
+/** A fresh app with the middleware (its own counts), with Express's `trust proxy` as given. */
+async function serve(trustProxy: boolean | number | string = false) {
+  const app = express();
+  app.set('trust proxy', trustProxy);
+  app.use(rateLimiters({ login: 2, search: 5 }));
+  app.all('/{*path}', (_req, res) => {
+    res.send('ok');
+  });
+  return new Promise<{ url: string; close: () => void }>((resolve) => {
+    const server = app.listen(0, '127.0.0.1', () => {
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => server.close(),
+      });
+    });
+  });
+}
+
+describe('the login limit, matched as React Router matches paths', () => {
+  it('counts the login in any letter case, percent-encoded or with a trailing slash', async () => {
+    for (const variants of [
+      ['/LOGG-INN', '/Logg-Inn/HelseID'],
+      ['/logg%2Dinn', '/logg-inn/'],
+      ['/LOGG-INN.DATA', '/logg-inn/helseid/RETUR'],
+    ]) {
+      const { url, close } = await serve();
+      const statuses = [];
+      for (const path of [...variants, '/logg-inn']) {
+        statuses.push((await fetch(url + path, { method: 'POST' })).status);
+      }
+      close();
+      expect(statuses, variants.join(' ')).toEqual([200, 200, 429]);
+    }
+  });
+
+  it('behind a TLS proxy (TRUST_PROXY), counts each client address of X-Forwarded-For', async () => {
+    const post = (url: string, client: string) =>
+      fetch(`${url}/logg-inn`, { method: 'POST', headers: { 'X-Forwarded-For': client } });
+    const proxied = await serve(
+      loadConfig({ DATA_DIR: dataDir(), TRUST_PROXY: '1' }, []).trustProxy,
+    );
+    const statuses = [];
+    for (const client of ['10.1.1.1', '10.1.1.1', '10.1.1.1', '10.2.2.2']) {
+      statuses.push((await post(proxied.url, client)).status);
+    }
+    proxied.close();
+    expect(statuses).toEqual([200, 200, 429, 200]);
+    // Without it, the header is not believed: every request is the proxy's.
+    const direct = await serve();
+    const shared = [];
+    for (const client of ['10.1.1.1', '10.2.2.2', '10.3.3.3']) {
+      shared.push((await post(direct.url, client)).status);
+    }
+    direct.close();
+    expect(shared).toEqual([200, 200, 429]);
   });
 });

@@ -10,13 +10,27 @@ export interface RateLimits {
 
 const WINDOW_MS = 60_000;
 
+/**
+ * The path as React Router matches it: percent-decoded, in any letter case (`/Logg-Inn` and
+ * `/logg%2Dinn` are the login too), without a trailing slash.
+ */
+function routePath(req: Request): string {
+  let path = req.path;
+  try {
+    path = decodeURIComponent(path);
+  } catch {
+    // Not valid percent-encoding: React Router will not match it either; compare it as it is.
+  }
+  return path.toLowerCase().replace(/(.)\/+$/, '$1');
+}
+
 /** A login attempt: the development login's POST, or either step of the HelseID login. */
-const isLogin = (req: Request) =>
-  (req.method === 'POST' && /^\/logg-inn(\.data)?$/.test(req.path)) ||
-  /^\/logg-inn\/helseid(\/|\.data$|$)/.test(req.path);
+const isLogin = (req: Request, path: string) =>
+  (req.method === 'POST' && /^\/logg-inn(\.data)?$/.test(path)) ||
+  /^\/logg-inn\/helseid(\/|\.data$|$)/.test(path);
 
 /** The typeahead searches (drugs, diagnoses). */
-const isSearch = (req: Request) => /^\/api\/(legemidler|diagnoser)(\.data)?$/.test(req.path);
+const isSearch = (path: string) => /^\/api\/(legemidler|diagnoser)(\.data)?$/.test(path);
 
 /**
  * Per-address rate limits (express-rate-limit, in-memory per app instance) on logging in and on
@@ -48,8 +62,9 @@ export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestH
     },
   });
   return (req, res, next) => {
-    if (isLogin(req)) return login(req, res, next);
-    if (isSearch(req)) return search(req, res, next);
+    const path = routePath(req);
+    if (isLogin(req, path)) return login(req, res, next);
+    if (isSearch(path)) return search(req, res, next);
     next();
   };
 }

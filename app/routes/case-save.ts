@@ -29,7 +29,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     };
   }
   try {
-    return Response.json(await saveAnswers(context.db, actor, params.caseId, changes));
+    // The stored answers (personal data) come back: never kept in a cache.
+    return Response.json(await saveAnswers(context.db, actor, params.caseId, changes), {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
     return Response.json({ error: error.code }, { status: CASE_ERROR_STATUS[error.code] });

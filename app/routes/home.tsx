@@ -128,7 +128,11 @@ function CaseTable({
                   </RouteLink>
                 </Table.Cell>
                 <Table.Cell>{item.drug || '–'}</Table.Cell>
-                <Table.Cell>{item.indication || '–'}</Table.Cell>
+                <Table.Cell>
+                  {item.diagnosisCode
+                    ? `${item.diagnosisCode}${item.diagnosisName ? ` ${item.diagnosisName}` : ''}`
+                    : '–'}
+                </Table.Cell>
                 <Table.Cell>
                   <div className="sp-row">
                     <StatusTag status={item.status} />

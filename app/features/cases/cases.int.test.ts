@@ -483,6 +483,39 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     });
   });
 
+  it('logs an autosave that stores nothing, since it answers with the stored answers', async () => {
+    const draft = await createDraft(db(), hbe.applicant, application);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    const logged = async () =>
+      (
+        await db()
+          .select({ userId: accessLog.userId, role: accessLog.role, action: accessLog.action })
+          .from(accessLog)
+          .where(eq(accessLog.caseId, draft.id))
+          .orderBy(accessLog.id)
+      ).slice(1);
+    await saveAnswers(db(), hbe.applicant, draft.id, {
+      dose: { base: application.dose ?? null, value: '750 mg' },
+    });
+    // A conflict (the co-author's base is stale) and a refused value: nothing stored, but the
+    // stored answers, with the patient id, come back.
+    const clash = await saveAnswers(db(), hbe.coAuthor, draft.id, {
+      dose: { base: application.dose ?? null, value: '2 g' },
+    });
+    const refused = await saveAnswers(db(), hbe.applicant, draft.id, {
+      dose: { base: '750 mg', value: 'x'.repeat(201) },
+    });
+    for (const result of [clash, refused]) {
+      expect(result.applied).toEqual([]);
+      expect(result.answers.patientId).toBe(application.patientId);
+    }
+    expect(await logged()).toEqual([
+      { userId: hbe.applicant.userId, role: 'applicant', action: 'saveAnswers' },
+      { userId: hbe.coAuthor.userId, role: 'coAuthor', action: 'view' },
+      { userId: hbe.applicant.userId, role: 'applicant', action: 'view' },
+    ]);
+  });
+
   it('lets only the applicant and co-authors edit, and only a draft or returned application', async () => {
     const c = await submittedCase();
     const change = { dose: { base: application.dose ?? null, value: '1 g' } };
@@ -583,6 +616,21 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       others: { items: [], next: null },
       finished: { items: [], next: null },
     });
+  });
+
+  it('lists the drug and the main diagnosis in "my cases", never the free-text indication', async () => {
+    const c = await submittedCase();
+    for (const actor of [hbe.applicant, hbe.endorser, hbe.decisionMaker, hbe.assessor]) {
+      const listed = await allListed(actor);
+      expect(listed.active.find((i) => i.id === c.id)).toMatchObject({
+        drug: 'Rituximab 500 mg infusjonsvæske',
+        diagnosisCode: 'N04.2',
+        diagnosisName: expect.stringMatching(/\S/) as unknown,
+      });
+      const shown = JSON.stringify([listed.active, listed.pages]);
+      expect(shown).not.toContain('Membranøs nefropati, terapiresistent');
+      expect(shown).not.toContain(TEST_PATIENT_IDS[0]);
+    }
   });
 
   it('leaves a follow-up waiting for the applicant, not for the director', async () => {

@@ -22,8 +22,8 @@ import {
 import { purposeOf, type Purpose } from '../auditlog/domain/purposes';
 import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
-import { isConsultedCase } from '../consultations/grants.server';
-import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { closePendingGrant, isConsultedCase } from '../consultations/grants.server';
+import { diagnosisIndex, mainDiagnosis } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
@@ -397,7 +397,12 @@ export interface CaseListItem {
   caseNumber: string | null;
   status: Status;
   drug: string;
-  indication: string;
+  /**
+   * The main diagnosis, code and name: a list holds no free text of the application (it is not
+   * a logged read of personal data; ADR 0012).
+   */
+  diagnosisCode: string | null;
+  diagnosisName: string | null;
   updatedAt: Date;
   waitingForMe: boolean;
   urgent: boolean;
@@ -663,7 +668,7 @@ const listRow = z.object({
   caseNumber: z.string().nullable(),
   status: z.string(),
   drug: z.string().nullable(),
-  indication: z.string().nullable(),
+  diagnosis: z.string().nullable(),
   updatedAt: z.coerce.date(),
   /** `updated_at` exactly (microseconds), as text: the list's cursor. */
   updatedKey: z.string(),
@@ -682,8 +687,8 @@ const myCasesRow = z.object({
 
 /**
  * One page of a list (the cases `ids` selects) as a JSON array of `listRow`, in the list's order
- * of (updated_at, id). Only the fields the list shows are read (the drug's name and the
- * indication from the answers, in SQL). With `clock`, when the case entered its status and the
+ * of (updated_at, id). Only the fields the list shows are read (the drug's name and the main
+ * diagnosis code from the answers, in SQL; no free text). With `clock`, when the case entered its status and the
  * trust's deadline for it (the active lists); without, null.
  */
 function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, clock: boolean) {
@@ -694,7 +699,7 @@ function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, cl
     'coAuthorIds', ${coAuthorIdsOf}, 'delegateId', ${delegateIdOf},
     'collaboratorIds', ${collaboratorIdsOf},
     'caseNumber', ${cases.caseNumber}, 'status', ${cases.status},
-    'drug', ${cases.answers}->'drug'->>'label', 'indication', ${cases.answers}->>'indication',
+    'drug', ${cases.answers}->'drug'->>'label', 'diagnosis', ${cases.answers}->'diagnoses'->>0,
     'updatedAt', ${cases.updatedAt}, 'updatedKey', ${cases.updatedAt}::text,
     'urgent', ${cases.urgent},
     'enteredAt', ${clock ? enteredCurrentStatus : sql`null`},
@@ -763,12 +768,14 @@ export async function listMyCases(
     const status = row.status;
     const roles = caseRoles(actor, { ...row, status, consultedByActorTrust: false });
     if (roles.length === 0) return undefined;
+    const diagnosis = mainDiagnosis(row.diagnosis);
     return {
       id: row.id,
       caseNumber: row.caseNumber,
       status,
       drug: row.drug ?? '',
-      indication: row.indication ?? '',
+      diagnosisCode: diagnosis.code,
+      diagnosisName: diagnosis.name,
       updatedAt: row.updatedAt,
       waitingForMe: waitsFor(roles, status),
       urgent: row.urgent,
@@ -964,8 +971,9 @@ export async function getCaseIn(
       version: row.version,
       caseNumber: row.caseNumber,
       status,
-      // A consulted trust never gets the patient id in full, not even into a route (BRIEF §7).
-      answers: seesPatientIdentity(roles) ? row.answers : maskedAnswers(row.answers),
+      // A consulted trust never gets the patient id, not even its date part, not even into a
+      // route (BRIEF §7).
+      answers: seesPatientIdentity(roles) ? row.answers : maskedAnswers(row.answers, 'whole'),
       trustName: details.trust,
       departmentName: details.department,
       applicantName: details.applicant,
@@ -1145,8 +1153,12 @@ export async function saveAnswers(
       if (error) errors[id] = error;
       else storable[id] = change;
     }
+    const role = roles.includes('applicant') ? 'applicant' : 'coAuthor';
     const { merged, applied, conflicts } = mergeAnswers(row.answers, storable);
     if (applied.length === 0) {
+      // Nothing stored, but the stored answers (the patient id among them) go back to the editor,
+      // who needs them to show a co-author's changes: a read of personal data.
+      await logAccess(tx, actor, role, row.id, 'view');
       return { version: row.version, errors, answers: row.answers, applied, conflicts };
     }
     const [updated] = await tx
@@ -1156,13 +1168,7 @@ export async function saveAnswers(
       .returning({ version: cases.version });
     if (!updated) throw new CaseError('conflict');
     await recordChanges(tx, actor, row.id, applied);
-    await logAccess(
-      tx,
-      actor,
-      roles.includes('applicant') ? 'applicant' : 'coAuthor',
-      row.id,
-      'saveAnswers',
-    );
+    await logAccess(tx, actor, role, row.id, 'saveAnswers');
     return { version: updated.version, errors, answers: merged, applied, conflicts };
   });
 }
@@ -1373,6 +1379,11 @@ export async function transitionIn(
     .where(and(eq(cases.id, row.id), eq(cases.status, from), eq(cases.version, input.version)))
     .returning({ version: cases.version, caseNumber: cases.caseNumber });
   if (!updated) throw new CaseError('conflict');
+  // Leaving consultation other than by its answer or revocation (the applicant withdraws): the
+  // consulted trust's grant ends with it.
+  if (from === 'inConsultation' && check.transition.to !== 'inConsultation') {
+    await closePendingGrant(tx, row.id, actor.userId, now);
+  }
 
   let caseNumber = updated.caseNumber;
   if (input.event === 'submit' && caseNumber === null) {

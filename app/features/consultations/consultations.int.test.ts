@@ -34,7 +34,6 @@ import {
 } from './consultations.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 import { getDecisionLetter, getDecisionPanel } from '../decisions/decisions.server';
-import { maskPatientId } from '../privacy/domain/mask';
 import { revealPatientId } from '../privacy/unmask.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
@@ -247,8 +246,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     for (const consultant of [ous.decisionMaker, ous.assessor]) {
       const view = await getCase(db(), consultant, caseId);
       expect(view.seesPatientIdentity).toBe(false);
-      expect(view.answers.patientId).toBe(maskPatientId(patientId));
-      expect(JSON.stringify(view)).not.toContain(patientId);
+      // Not even the date part (the date of birth) of it.
+      expect(view.answers.patientId).toBe('****** *****');
+      expect(JSON.stringify(view)).not.toContain(patientId.slice(0, 6));
       const before = await logged(consultant);
       expect(await refuse(revealPatientId(db(), consultant, caseId))).toBe('patientIdentityHidden');
       expect(await refuse(getCase(db(), consultant, caseId, 'export'))).toBe(
@@ -470,5 +470,73 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     if (panel?.mode !== 'home') throw new Error('Expected the home panel');
     await revokeConsultation(db(), hbe.decisionMaker, caseId, id, panel.caseVersion);
     expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+  });
+
+  /** What the consulted trust's director reads of the case through the use cases. */
+  const consultedReads = async () => ({
+    view: await refuse(getCase(db(), ous.decisionMaker, caseId)),
+    files: await refusal(listAttachments(db(), ous.decisionMaker, caseId), AttachmentError),
+    download: await refusal(
+      downloadAttachment(db(), settings.storage, ous.decisionMaker, caseId, attachmentId),
+      AttachmentError,
+    ),
+    rows: await seenBy(ous.decisionMaker).then((seen) => ({
+      cases: seen.cases,
+      events: seen.events,
+      attachments: seen.attachments,
+    })),
+    toUs: await listConsultationsToUs(db(), ous.decisionMaker),
+  });
+  const nothingRead = {
+    view: 'notFound',
+    files: 'notFound',
+    download: 'notFound',
+    rows: { cases: 0, events: 0, attachments: 0 },
+    toUs: [],
+  };
+
+  it('in the database, reads through an open grant only while the case is in consultation', async () => {
+    const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Fjerde spørsmål',
+      deadline,
+    });
+    expect((await seenBy(ous.decisionMaker)).cases).toBe(1);
+    // The case leaves consultation with the grant left open (as the owner, past the use cases):
+    // the database rule alone ends the read access.
+    const setStatus = (status: string) =>
+      db().update(cases).set({ status }).where(eq(cases.id, caseId));
+    await setStatus('underAssessment');
+    expect(await consultedReads()).toEqual(nothingRead);
+    await setStatus('inConsultation');
+    expect((await getCase(db(), ous.decisionMaker, caseId)).roles).toEqual(['consultant']);
+    await revokeConsultation(db(), hbe.decisionMaker, caseId, id, await version());
+  });
+
+  it('closes the grant when the applicant withdraws the case in consultation', async () => {
+    const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Femte spørsmål',
+      deadline,
+    });
+    expect((await getCase(db(), ous.decisionMaker, caseId)).roles).toEqual(['consultant']);
+    await transition(db(), hbe.applicant, {
+      caseId,
+      version: await version(),
+      event: 'withdraw',
+      reason: 'Pasienten ønsker ikke behandlingen likevel.',
+    });
+    expect(await consultedReads()).toEqual(nothingRead);
+    // The grant's record says so: revoked by the applicant, in the withdrawal's transaction.
+    const [grant] = await inTenant(db(), hbe.decisionMaker, (tx) =>
+      tx.select().from(caseConsultations).where(eq(caseConsultations.id, id)),
+    );
+    expect(grant).toMatchObject({ revokedBy: hbe.applicant.userId, answeredAt: null });
+    expect(grant?.revokedAt).toBeInstanceOf(Date);
+    expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('withdrawn');
+    const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    expect(panel?.mode === 'home' && panel.consultations[0]?.state).toBe('revoked');
   });
 });

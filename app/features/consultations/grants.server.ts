@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/database.server';
 import { caseConsultations, cases } from '../../db/schema';
 
@@ -20,4 +20,24 @@ export function openGrantsToMe(tx: Tx, also?: SQL) {
     .select()
     .from(caseConsultations)
     .where(and(sql`${caseConsultations.caseId} in ${consultedCaseIds}`, also));
+}
+
+/**
+ * Closes the case's pending grant (neither answered nor revoked), if there is one, as revoked by
+ * the actor, in the caller's transaction: for a transition that takes the case out of
+ * consultation other than this module's answer and revocation (today the applicant's withdrawal).
+ * The database rule (`consulted_case_ids()`) also ends the read access once the case has left
+ * `inConsultation`; this keeps the grant's record telling the same.
+ */
+export async function closePendingGrant(tx: Tx, caseId: string, actorId: string, at: Date) {
+  await tx
+    .update(caseConsultations)
+    .set({ revokedAt: at, revokedBy: actorId })
+    .where(
+      and(
+        eq(caseConsultations.caseId, caseId),
+        isNull(caseConsultations.revokedAt),
+        isNull(caseConsultations.answeredAt),
+      ),
+    );
 }

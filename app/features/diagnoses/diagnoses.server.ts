@@ -15,6 +15,22 @@ export function diagnosisIndex(): DiagnosisIndex {
   return index;
 }
 
+/**
+ * The main (first) diagnosis of an application as lists show it, from its stored compact form
+ * (`ICD10:N04.2`): the code and its Norwegian name (null when the code is not in the index).
+ */
+export function mainDiagnosis(compact: string | null): {
+  code: string | null;
+  name: string | null;
+} {
+  const [system, code] = (compact ?? '').split(':');
+  const found =
+    system && code && (system === 'ICD10' || system === 'ICPC2')
+      ? diagnosisIndex().find(system, code)
+      : undefined;
+  return { code: code ?? null, name: found?.text ?? null };
+}
+
 /** The best matches for what the user typed (a code or Norwegian words), best first. */
 export function searchDiagnoses(query: string): Diagnosis[] {
   return diagnosisIndex().search(query.slice(0, QUERY_MAX_LENGTH), SEARCH_LIMIT);

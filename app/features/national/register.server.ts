@@ -9,7 +9,7 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
-import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { mainDiagnosis } from '../diagnoses/diagnoses.server';
 import { isStatus, type Status } from '../cases/domain/workflow';
 import { likePrefix, type Cursor } from './domain/overview';
 import {
@@ -138,18 +138,14 @@ export async function registerPage(
   return {
     rows: page.map((r) => {
       if (!isStatus(r.status)) throw new Error(`Unknown status in database: ${r.status}`);
-      const [system, code] = (r.diagnosis ?? '').split(':');
-      const diagnosis =
-        system && code && (system === 'ICD10' || system === 'ICPC2')
-          ? diagnosisIndex().find(system, code)
-          : undefined;
+      const diagnosis = mainDiagnosis(r.diagnosis);
       return {
         id: r.id,
         caseNumber: r.caseNumber,
         status: r.status,
         drug: r.drug,
-        diagnosisCode: code ?? null,
-        diagnosisName: diagnosis?.text ?? null,
+        diagnosisCode: diagnosis.code,
+        diagnosisName: diagnosis.name,
         applicantName: r.applicantName,
         departmentName: r.departmentName,
         submittedAt: r.submittedAt,
