@@ -82,8 +82,11 @@ export interface GeneratedCase {
   drug: { label: string; atc: string; substance: string };
   diagnosis: string;
   submittedAt: Date;
-  /** Days at the leader (submitted), awaiting the director (endorsed) and in assessment. */
-  days: { submitted: number; endorsed: number; underAssessment: number };
+  /**
+   * Days at the leader (submitted), awaiting the director (endorsed), at the committee
+   * (underAssessment) and at the director after the committee's recommendation (recommended).
+   */
+  days: { submitted: number; endorsed: number; underAssessment: number; recommended: number };
   outcome: DecisionOutcome;
   conditions: string | null;
   /** Followed up: treatment continued (true), stopped (false); null when not followed up yet. */
@@ -155,11 +158,16 @@ export function* generateCaseStream(options: GenerateOptions): Generator<Generat
     const stageDays = {
       submitted: days(rnd, 4 * speed),
       endorsed: days(rnd, 3 * speed),
-      underAssessment: days(rnd, 12 * speed),
+      underAssessment: days(rnd, 9 * speed),
+      recommended: days(rnd, 3 * speed),
     };
     const decidedAt =
       submittedAt.getTime() +
-      (stageDays.submitted + stageDays.endorsed + stageDays.underAssessment) * DAY_MS;
+      (stageDays.submitted +
+        stageDays.endorsed +
+        stageDays.underAssessment +
+        stageDays.recommended) *
+        DAY_MS;
     const followedUp = outcome !== 'rejected' && decidedAt + 180 * DAY_MS < options.to.getTime();
     yield {
       trust,
