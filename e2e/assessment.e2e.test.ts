@@ -271,6 +271,9 @@ describe.each(TEST_DATABASES)(
       // Now the director decides.
       const director2 = await signIn('Per Vik');
       await director2.goto(caseUrl);
+      await expect
+        .poll(() => director2.getByText('Vurderingskomiteens innstilling: Innvilges').count())
+        .toBe(1);
       const decide2 = director2.getByRole('form', { name: 'Fatt beslutning' });
       await decide2.getByLabel('Innvilget', { exact: true }).check();
       await decide2.getByLabel(/Begrunnelse/).fill('Innvilges etter komiteens innstilling.');

@@ -955,6 +955,7 @@ export const nb = {
     interregionalCommittee: 'Interregionalt fagdirektørmøte (tilgangsordningen)',
     committeeRecords:
       'Saken er hos det interregionale fagdirektørmøtet. Registrer møtets beslutning her: vedtaket viser at beslutningen er møtets.',
+    recommendation: (outcome: string) => `Vurderingskomiteens innstilling: ${outcome}`,
     decidedAt: 'Tidspunkt',
     fullText: 'Vedtaksteksten',
     letter: (version: number) => `Last ned vedtaksbrev (PDF), versjon ${version}`,

@@ -14,7 +14,11 @@ import { refusal, refusalWithFields } from '../../test/refusals';
 import { getCase, listMyCases, transition } from '../cases/cases.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 import { CaseError } from '../cases/domain/errors';
-import { submitDecision, type DecisionSubmission } from '../decisions/decisions.server';
+import {
+  getDecisionPanel,
+  submitDecision,
+  type DecisionSubmission,
+} from '../decisions/decisions.server';
 import { getAssessment, recommend } from './assessment.server';
 
 /**
@@ -286,6 +290,15 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       outcome: 'approved',
       text: TEXT,
     });
+    // The director decides beside the committee's recommendation; no one else sees it there.
+    const panel = await getDecisionPanel(db(), hbe.decisionMaker, c.caseId, null);
+    expect(panel.events).toEqual(['decide']);
+    expect(panel.recommendation).toMatchObject({
+      outcome: 'approved',
+      text: TEXT,
+      authorName: 'Solveig Aase',
+    });
+    expect((await getDecisionPanel(db(), hbe.applicant, c.caseId, null)).recommendation).toBeNull();
     await submitDecision(db(), hbe.decisionMaker, c.caseId, decisionForm(recommended.version));
     expect((await stateOf(c.caseId)).status).toBe('decided');
     expect((await trailOf(c.caseId)).at(-1)).toMatchObject({
