@@ -285,7 +285,12 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
     ).toBe('invalidTransition');
     expect(
       await refuse(
-        recommend(db(), hbe.assessor, { caseId: c.id, version: started.version, outcome: '', text: '' }),
+        recommend(db(), hbe.assessor, {
+          caseId: c.id,
+          version: started.version,
+          outcome: '',
+          text: '',
+        }),
       ),
     ).toBe('invalid');
     const recommended = await recommend(db(), hbe.assessor, {

@@ -126,7 +126,12 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     // Bad input: Norwegian field errors, nothing changes.
     expect(
       await refusalWithFields(
-        recommend(db(), hbe.assessor, { caseId: c.caseId, version: c.version, outcome: '', text: ' ' }),
+        recommend(db(), hbe.assessor, {
+          caseId: c.caseId,
+          version: c.version,
+          outcome: '',
+          text: ' ',
+        }),
       ),
     ).toEqual({
       code: 'invalid',
@@ -436,16 +441,18 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
           createdAt: new Date(Date.now() - hour),
         },
       ]);
-    await db().insert(caseEvents).values({
-      caseId: moved.caseId,
-      trustId: hbe.assessor.trustId,
-      event: 'recommend',
-      fromStatus: 'underAssessment',
-      toStatus: 'underAssessment',
-      actorId: hbe.assessor.userId,
-      actorRole: 'assessor',
-      createdAt: new Date(Date.now() + hour),
-    });
+    await db()
+      .insert(caseEvents)
+      .values({
+        caseId: moved.caseId,
+        trustId: hbe.assessor.trustId,
+        event: 'recommend',
+        fromStatus: 'underAssessment',
+        toStatus: 'underAssessment',
+        actorId: hbe.assessor.userId,
+        actorRole: 'assessor',
+        createdAt: new Date(Date.now() + hour),
+      });
 
     for (const statement of migrationStatements()) await db().execute(sql.raw(statement));
 
@@ -453,7 +460,10 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       status: 'recommended',
       version: moved.version + 1,
     });
-    expect(await stateOf(stays.caseId)).toEqual({ status: 'underAssessment', version: stays.version });
+    expect(await stateOf(stays.caseId)).toEqual({
+      status: 'underAssessment',
+      version: stays.version,
+    });
     expect((await trailOf(moved.caseId)).at(-1)).toEqual({
       event: 'recommend',
       from: 'underAssessment',
@@ -482,7 +492,10 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     const read = () =>
       Promise.all(
         AGGREGATES.map(async (table) =>
-          rowsOf(await db().execute(sql.raw(`select * from ${table}`)), z.record(z.string(), z.unknown()))
+          rowsOf(
+            await db().execute(sql.raw(`select * from ${table}`)),
+            z.record(z.string(), z.unknown()),
+          )
             .map((row) => JSON.stringify(row))
             .sort(),
         ),

@@ -225,7 +225,10 @@ export async function getDecisionPanelIn(
 }
 
 /** The committee's newest recommendation on a case (the one the director decides on), or null. */
-async function newestRecommendation(tx: Tx, caseId: string): Promise<DecisionPanel['recommendation']> {
+async function newestRecommendation(
+  tx: Tx,
+  caseId: string,
+): Promise<DecisionPanel['recommendation']> {
   const [row] = await tx
     .select({
       outcome: caseRecommendations.outcome,

@@ -183,7 +183,11 @@ describe('the complete flow: the committee recommends, the medical director deci
   );
 
   it.each([
-    [['decisionMaker'], 'offLabel', ['decide', 'returnToApplicant', 'requestInformation', 'reopenAssessment']],
+    [
+      ['decisionMaker'],
+      'offLabel',
+      ['decide', 'returnToApplicant', 'requestInformation', 'reopenAssessment'],
+    ],
     [
       ['decisionMaker'],
       'tilgangsordningen',
@@ -200,10 +204,20 @@ describe('the complete flow: the committee recommends, the medical director deci
     },
   );
 
-  it('sends the applicant\'s answer and a reopened case back to the committee', () => {
-    const answer = checkTransition('awaitingInformation', 'provideInformation', ['applicant'], 'offLabel');
+  it("sends the applicant's answer and a reopened case back to the committee", () => {
+    const answer = checkTransition(
+      'awaitingInformation',
+      'provideInformation',
+      ['applicant'],
+      'offLabel',
+    );
     expect(answer.ok && answer.transition.to).toBe('underAssessment');
-    const reopen = checkTransition('recommended', 'reopenAssessment', ['decisionMaker'], 'offLabel');
+    const reopen = checkTransition(
+      'recommended',
+      'reopenAssessment',
+      ['decisionMaker'],
+      'offLabel',
+    );
     expect(reopen.ok && reopen.transition.to).toBe('underAssessment');
   });
 });
