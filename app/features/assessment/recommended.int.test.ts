@@ -247,7 +247,7 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       give(hbe.decisionMaker, 'rejected', 'Avslås: nytten er usikker.'),
     ]);
     const won = results.filter((r) => r.status === 'fulfilled');
-    const lost = results.flatMap((r) => (r.status === 'rejected' ? [r.reason] : []));
+    const lost = results.flatMap((r): unknown[] => (r.status === 'rejected' ? [r.reason] : []));
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]).toBeInstanceOf(CaseError);
