@@ -5,13 +5,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
-import { accessLog, caseEvents, caseRecommendations, cases, notifications } from '../../db/schema';
+import {
+  accessLog,
+  caseEvents,
+  caseRecommendations,
+  cases,
+  notifications,
+  stageAlerts,
+} from '../../db/schema';
 import { caseSummaries } from '../../db/schema-summaries';
 import { demoActors } from '../../test/actors';
 import { prepareCase, tilgangsordningenAnswers, type TrustActors } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, refusalWithFields } from '../../test/refusals';
 import { getCase, listMyCases, transition } from '../cases/cases.server';
+import { runStageAlerts } from '../clocks/clocks.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 import { CaseError } from '../cases/domain/errors';
 import {
@@ -504,5 +512,33 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     expect(kept.some((rows) => rows.length > 0)).toBe(true);
     await db().execute(sql`select rebuild_statistics()`);
     expect(await read()).toEqual(kept);
+  });
+
+  it('reminds the medical directors, not the committee, when a week after the recommendation has passed', async () => {
+    const c = await prepareCase(db(), hbe, 'recommended');
+    const [entered] = await db()
+      .select({ at: caseEvents.createdAt })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, c.caseId), eq(caseEvents.toStatus, 'recommended')));
+    if (!entered) throw new Error('No recommend event');
+    const minute = 60 * 1000;
+    const week = 7 * 24 * 60 * minute;
+    const reminded = async () =>
+      (
+        await db()
+          .select({ userId: notifications.userId })
+          .from(notifications)
+          .where(and(eq(notifications.caseId, c.caseId), eq(notifications.kind, 'stageReminder')))
+      ).map((n) => n.userId);
+    await runStageAlerts(db(), new Date(entered.at.getTime() + week - minute));
+    expect(await reminded()).toEqual([]);
+    await runStageAlerts(db(), new Date(entered.at.getTime() + week + minute));
+    expect(await reminded()).toContain(hbe.decisionMaker.userId);
+    expect(await reminded()).not.toContain(hbe.assessor.userId);
+    const alerts = await db()
+      .select({ status: stageAlerts.status, kind: stageAlerts.kind })
+      .from(stageAlerts)
+      .where(eq(stageAlerts.caseId, c.caseId));
+    expect(alerts).toEqual([{ status: 'recommended', kind: 'reminder' }]);
   });
 });
