@@ -1181,7 +1181,8 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
-      caseRecommended: 'Vurderingskomiteen har gitt sin innstilling. Saken venter nå på fagdirektøren.',
+      caseRecommended:
+        'Vurderingskomiteen har gitt sin innstilling. Saken venter nå på fagdirektøren.',
       caseForwardedInterregional:
         'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
       decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
