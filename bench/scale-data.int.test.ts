@@ -91,6 +91,26 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
     expect(behind?.n).toBe(0);
   });
 
+  it('takes every decided case through the committee’s recommendation, then the director', async () => {
+    const [flow] = rowsOf(
+      await database.db.execute(sql`select
+          count(*)::int as decided,
+          (count(*) filter (where exists (select 1 from case_events e
+            where e.case_id = c.id and e.event = 'recommend' and e.to_status = 'recommended')
+            and exists (select 1 from case_events e
+            where e.case_id = c.id and e.event = 'decide' and e.from_status = 'recommended')
+            and exists (select 1 from case_recommendations r where r.case_id = c.id)))::int
+            as through,
+          (count(*) filter (where s.stage_seconds ? 'recommended'))::int as clocked
+        from cases c join case_summaries s on s.case_id = c.id
+        where c.status in ('decided', 'followUp', 'closed')`),
+      z.object({ decided: z.number(), through: z.number(), clocked: z.number() }),
+    );
+    expect(flow?.decided).toBeGreaterThan(0);
+    expect(flow?.through).toBe(flow?.decided);
+    expect(flow?.clocked).toBe(flow?.decided);
+  });
+
   it('is deterministic: the same seed gives the same cases', async () => {
     const again = await openTestDatabase(kind, false);
     try {

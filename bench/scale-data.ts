@@ -5,7 +5,8 @@
  * The distributions come from the national history generator (national/domain/generate.ts: trust
  * sizes and practice, schemes, single/group, drugs with ATC codes, ICD-10 codes, outcomes, days per
  * stage); this file adds who applied (department, applicant, patient), urgency, dialog messages and
- * attachment metadata, and the cases still in progress at `now`.
+ * attachment metadata, and the cases still in progress at `now`. Every decided case went through
+ * the complete flow: the committee's recommendation (`recommended`), then the director's decision.
  *
  * Loading is set-based: the plan (one row per case) goes into a staging table in JSON batches, and
  * each table is then filled by one INSERT … SELECT with triggers off (`session_replication_role =
@@ -27,7 +28,7 @@ import { sealAnswers } from '../app/features/privacy/patient-id-cipher.server';
 import { completeAnswers } from '../app/test/actors';
 
 /** Bumped whenever the loader writes different data, so a loaded bench database is not reused. */
-export const LOADER_VERSION = 1;
+export const LOADER_VERSION = 2;
 
 export const SCALE = {
   trusts: 20,
@@ -64,6 +65,7 @@ interface PlanRow {
   submitted: string | null;
   endorsed: string | null;
   assessed: string | null;
+  recommended: string | null;
   decided: string | null;
   followup: string | null;
   closed: string | null;
@@ -99,7 +101,9 @@ function* plan(options: { cases: number; seed: number; now: Date }): Generator<P
     const pace = urgent ? 0.3 : 1;
     const endorsed = submitted + Math.round(g.days.submitted * pace) * DAY_MS;
     const assessed = endorsed + Math.round(g.days.endorsed * pace) * DAY_MS;
-    const decided = assessed + Math.round(g.days.underAssessment * pace) * DAY_MS;
+    // The committee recommends, then the medical director decides (the complete flow).
+    const recommended = assessed + Math.round(g.days.underAssessment * pace) * DAY_MS;
+    const decided = recommended + Math.round(g.days.recommended * pace) * DAY_MS;
     const followup = decided + 180 * DAY_MS;
     const closed = followup + 14 * DAY_MS;
     const upTo = (at: number, before: boolean) => (!draft && before && at <= now ? iso(at) : null);
@@ -118,7 +122,8 @@ function* plan(options: { cases: number; seed: number; now: Date }): Generator<P
       submitted: draft ? null : iso(submitted),
       endorsed: upTo(endorsed, true),
       assessed: upTo(assessed, endorsed <= now),
-      decided: upTo(decided, assessed <= now),
+      recommended: upTo(recommended, assessed <= now),
+      decided: upTo(decided, recommended <= now),
       followup: upTo(followup, isDecided && g.outcome !== 'rejected'),
       closed: upTo(closed, isDecided && g.continued !== null && followup <= now),
       outcome: g.outcome,
@@ -216,16 +221,18 @@ export async function loadScaleData(
       n int primary key, case_id uuid not null default gen_random_uuid(), trust int, dept int,
       applicant int, scheme text, scope text, drug int, diagnosis text, year int,
       created timestamptz, submitted timestamptz, endorsed timestamptz, assessed timestamptz,
-      decided timestamptz, followup timestamptz, closed timestamptz, outcome text, conditions text,
-      continued boolean, urgent boolean, messages int, attachments int, patient int)`);
+      recommended timestamptz, decided timestamptz, followup timestamptz, closed timestamptz,
+      outcome text, conditions text, continued boolean, urgent boolean, messages int,
+      attachments int, patient int)`);
     for (const rows of plan(options)) {
       await tx.execute(sql`insert into bench_plan (n, trust, dept, applicant, scheme, scope, drug,
-          diagnosis, year, created, submitted, endorsed, assessed, decided, followup, closed, outcome,
-          conditions, continued, urgent, messages, attachments, patient)
+          diagnosis, year, created, submitted, endorsed, assessed, recommended, decided, followup,
+          closed, outcome, conditions, continued, urgent, messages, attachments, patient)
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(n int, trust int,
           dept int, applicant int, scheme text, scope text, drug int, diagnosis text, year int,
           created timestamptz, submitted timestamptz, endorsed timestamptz, assessed timestamptz,
-          decided timestamptz, followup timestamptz, closed timestamptz, outcome text,
+          recommended timestamptz, decided timestamptz, followup timestamptz, closed timestamptz,
+          outcome text,
           conditions text, continued boolean, urgent boolean, messages int, attachments int, patient int)`);
     }
   });
@@ -256,6 +263,7 @@ export async function loadScaleData(
 const LOADED_TABLES = [
   'cases',
   'case_events',
+  'case_recommendations',
   'case_decisions',
   'case_outcomes',
   'case_messages',
@@ -329,16 +337,20 @@ async function loadCases(tx: Tx) {
         over (partition by p.trust, p.year, p.submitted is null order by p.submitted, p.n))::text, 5, '0') end,
       case when p.closed is not null then 'closed' when p.followup is not null then 'followUp'
         when p.decided is not null then 'decided'
+        when p.recommended is not null then 'recommended'
         when p.assessed is not null then 'underAssessment' when p.endorsed is not null then 'endorsed'
         when p.submitted is not null then 'submitted' else 'draft' end,
       1 + (p.submitted is not null)::int + (p.endorsed is not null)::int
-        + (p.assessed is not null)::int + (p.decided is not null)::int + (p.followup is not null)::int
+        + (p.assessed is not null)::int + (p.recommended is not null)::int
+        + (p.decided is not null)::int + (p.followup is not null)::int
         + (p.closed is not null)::int,
       ${JSON.stringify(template)}::jsonb || jsonb_build_object(
         'scheme', p.scheme, 'patientScope', p.scope, 'diagnoses', jsonb_build_array(p.diagnosis),
         'drug', (${JSON.stringify(GENERATED_DRUGS.map((d) => ({ id: null, ...d })))}::jsonb) -> p.drug)
         || case when p.scope = 'single' then jsonb_build_object('patientId', pt.sealed) else '{}' end,
-      p.created, greatest(p.created, p.submitted, p.endorsed, p.assessed, p.decided, p.followup, p.closed),
+      p.created,
+      greatest(p.created, p.submitted, p.endorsed, p.assessed, p.recommended, p.decided, p.followup,
+        p.closed),
       p.submitted, p.urgent
     from bench_plan p
     join bench_people a on a.trust = p.trust and a.dept = p.dept and a.role = 'applicant' and a.n = p.applicant
@@ -356,25 +368,38 @@ const casePeople = sql`join cases c on c.id = p.case_id
   join bench_people dm on dm.trust = p.trust and dm.dept = -1 and dm.role = 'decisionMaker'
     and dm.n = p.n % ${SCALE.decisionMakersPerTrust}`;
 
+/** The committee member who gives a case's recommendation. */
+const caseAssessor = sql`join bench_people asr on asr.trust = p.trust and asr.dept = -1
+    and asr.role = 'assessor' and asr.n = p.n % ${SCALE.assessorsPerTrust}`;
+
+/** A generated recommendation's text (its outcome is the decision's). */
+const RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
+
 async function loadEvents(tx: Tx) {
   await tx.execute(sql`insert into case_events (case_id, trust_id, event, from_status, to_status,
       actor_id, actor_role, reason, created_at)
     select c.id, c.trust_id, e.event, e.from_status, e.to_status, e.actor, e.role, e.reason, e.at
-    from bench_plan p ${casePeople},
+    from bench_plan p ${casePeople} ${caseAssessor},
     lateral (values
       (1, 'create', null, 'draft', c.applicant_id, 'applicant', null, p.created),
       (2, 'submit', 'draft', 'submitted', c.applicant_id, 'applicant', null, p.submitted),
       (3, 'endorse', 'submitted', 'endorsed', l.user_id, 'endorser', 'Forankret.', p.endorsed),
       (4, 'startAssessment', 'endorsed', 'underAssessment', dm.user_id, 'decisionMaker', null, p.assessed),
-      (5, 'decide', 'underAssessment', 'decided', dm.user_id, 'decisionMaker', 'Vedtak.', p.decided),
-      (6, 'beginFollowUp', 'decided', 'followUp', dm.user_id, 'decisionMaker', null, p.followup),
-      (7, 'recordOutcome', 'followUp', 'closed', c.applicant_id, 'applicant', 'Utfall.', p.closed)
+      (5, 'recommend', 'underAssessment', 'recommended', asr.user_id, 'assessor', ${RECOMMENDATION}, p.recommended),
+      (6, 'decide', 'recommended', 'decided', dm.user_id, 'decisionMaker', 'Vedtak.', p.decided),
+      (7, 'beginFollowUp', 'decided', 'followUp', dm.user_id, 'decisionMaker', null, p.followup),
+      (8, 'recordOutcome', 'followUp', 'closed', c.applicant_id, 'applicant', 'Utfall.', p.closed)
     ) as e(k, event, from_status, to_status, actor, role, reason, at)
     where e.at is not null
     order by p.n, e.k`);
 }
 
 async function loadDecisions(tx: Tx) {
+  await tx.execute(sql`insert into case_recommendations (case_id, trust_id, outcome, text,
+      author_id, author_role, created_at)
+    select c.id, c.trust_id, p.outcome, ${RECOMMENDATION}, asr.user_id, 'assessor', p.recommended
+    from bench_plan p ${casePeople} ${caseAssessor}
+    where p.recommended is not null`);
   await tx.execute(sql`insert into case_decisions (case_id, trust_id, version, outcome, reason,
       conditions, decided_by, created_at, evaluation_date, text, prescription_note, invoicing)
     select c.id, c.trust_id, 1, p.outcome, 'Vurdert etter prioriteringskriteriene.', p.conditions,
@@ -442,7 +467,8 @@ async function loadSummaries(tx: Tx) {
         'draft', extract(epoch from p.submitted - p.created)::bigint,
         'submitted', extract(epoch from p.endorsed - p.submitted)::bigint,
         'endorsed', extract(epoch from p.assessed - p.endorsed)::bigint,
-        'underAssessment', extract(epoch from p.decided - p.assessed)::bigint,
+        'underAssessment', extract(epoch from p.recommended - p.assessed)::bigint,
+        'recommended', extract(epoch from p.decided - p.recommended)::bigint,
         'decided', extract(epoch from p.followup - p.decided)::bigint,
         'followUp', extract(epoch from p.closed - p.followup)::bigint)),
       case when d.created_at is not null

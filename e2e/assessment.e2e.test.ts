@@ -208,16 +208,10 @@ describe.each(TEST_DATABASES)(
       await rateCriteria(worksheet);
       await worksheet.getByRole('button', { name: 'Lagre skjemaet' }).click();
       await expect.poll(() => director.getByText('Skjemaet er lagret.').count()).toBe(1);
-      // The decision waits for the committee's recommendation.
+      // The decision waits for the committee's recommendation: no decision form under assessment.
       await director.goto(caseUrl);
-      const decide = director.getByRole('form', { name: 'Fatt beslutning' });
-      await decide.getByLabel('Innvilget', { exact: true }).check();
-      await decide.getByLabel(/Begrunnelse/).fill('Innvilges.');
-      await decide.getByRole('button', { name: 'Fatt beslutning' }).click();
-      // In the error summary and at the field.
-      await expect
-        .poll(() => director.getByText(/Komiteen har ikke gitt innstilling ennå/).count())
-        .toBe(2);
+      await director.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
+      expect(await director.getByRole('form', { name: 'Fatt beslutning' }).count()).toBe(0);
       await signOut(director);
 
       // A committee member comments on a section, fills the worksheet and recommends.
@@ -246,11 +240,40 @@ describe.each(TEST_DATABASES)(
       await assessor.getByRole('button', { name: 'Gi innstilling' }).click();
       await expect.poll(() => assessor.getByText('Innstillingen er gitt.').count()).toBe(1);
       await expectAccessible(assessor);
+      // Given, the recommendation cannot be given again: the case is the director's now.
+      expect(await assessor.getByRole('button', { name: 'Gi innstilling' }).count()).toBe(0);
       await signOut(assessor);
+
+      // The director sends it back to the committee once, which recommends again.
+      const reopener = await signIn('Per Vik');
+      await reopener.goto(caseUrl);
+      const reopen = reopener.getByRole('form', { name: 'Send tilbake til komiteen' });
+      await reopen.getByLabel(/Hva skal komiteen vurdere på nytt/).fill('Se på dosen igjen.');
+      await reopen.getByRole('button', { name: 'Send tilbake til komiteen' }).click();
+      await expect
+        .poll(() =>
+          reopener
+            .getByText(
+              'Saken er sendt tilbake til vurderingskomiteen, som vurderer den på nytt og gir en ny innstilling.',
+            )
+            .count(),
+        )
+        .toBe(1);
+      await signOut(reopener);
+      const again = await signIn('Solveig Aase');
+      await again.goto(`${caseUrl}/vurdering`);
+      await again.getByLabel('Innvilges', { exact: true }).check();
+      await again.getByLabel(/Begrunnelse for innstillingen/).fill('Dosen er riktig.');
+      await again.getByRole('button', { name: 'Gi innstilling' }).click();
+      await expect.poll(() => again.getByText('Innstillingen er gitt.').count()).toBe(1);
+      await signOut(again);
 
       // Now the director decides.
       const director2 = await signIn('Per Vik');
       await director2.goto(caseUrl);
+      await expect
+        .poll(() => director2.getByText('Vurderingskomiteens innstilling: Innvilges').count())
+        .toBe(1);
       const decide2 = director2.getByRole('form', { name: 'Fatt beslutning' });
       await decide2.getByLabel('Innvilget', { exact: true }).check();
       await decide2.getByLabel(/Begrunnelse/).fill('Innvilges etter komiteens innstilling.');

@@ -10,8 +10,9 @@ import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 /**
  * The casework issue's whole journey on one case: submission, endorsement, a complete committee
- * assessment with comments, a consultation of another trust, a decision with the trust's phrases
- * and its letter, notifications in the app and by e-mail, and the follow-up recorded.
+ * assessment with comments, a consultation of another trust, the committee's recommendation, a
+ * decision with the trust's phrases and its letter, notifications in the app and by e-mail, and
+ * the follow-up recorded.
  */
 describe.each(TEST_DATABASES)('one case through all of the casework in Chromium on %s', (kind) => {
   let app: RunningApp;
@@ -76,20 +77,6 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await expectAccessible(director);
     await director.context().close();
 
-    // The assigned committee member sees the comment, fills her worksheet and recommends.
-    const member = await signIn('Randi Sæther');
-    await member.goto(`${caseUrl}/vurdering`);
-    await done(member, 'Er dosen i tråd med studien?');
-    await rateCriteria(member.getByRole('form', { name: 'Mitt skjema' }));
-    await member.getByRole('button', { name: 'Lagre skjemaet' }).click();
-    await done(member, 'Skjemaet er lagret.');
-    await member.getByLabel('Innvilges med vilkår', { exact: true }).check();
-    await member.getByLabel(/Begrunnelse for innstillingen/).fill('Innvilges med evaluering.');
-    await member.getByRole('button', { name: 'Gi innstilling' }).click();
-    await done(member, 'Innstillingen er gitt.');
-    await expectAccessible(member);
-    await member.context().close();
-
     // A consultation of Oslo universitetssykehus, answered there.
     const asker = await signIn('Per Vik');
     await asker.goto(caseUrl);
@@ -112,6 +99,23 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await knut.getByRole('button', { name: 'Send svar' }).click();
     await done(knut, 'Svaret er sendt. Lesetilgangen til saken er avsluttet.');
     await knut.context().close();
+
+    // With the consulted trust's answer, the assigned committee member sees the comment, fills
+    // her worksheet and recommends: the case now waits for the medical director.
+    const member = await signIn('Randi Sæther');
+    await member.goto(`${caseUrl}/vurdering`);
+    await done(member, 'Er dosen i tråd med studien?');
+    await rateCriteria(member.getByRole('form', { name: 'Mitt skjema' }));
+    await member.getByRole('button', { name: 'Lagre skjemaet' }).click();
+    await done(member, 'Skjemaet er lagret.');
+    await member.getByLabel('Innvilges med vilkår', { exact: true }).check();
+    await member.getByLabel(/Begrunnelse for innstillingen/).fill('Innvilges med evaluering.');
+    await member.getByRole('button', { name: 'Gi innstilling' }).click();
+    await done(member, 'Innstillingen er gitt.');
+    await expectAccessible(member);
+    await member.goto(caseUrl);
+    await done(member, 'Innstilt, til beslutning');
+    await member.context().close();
 
     // The decision with the trust's phrases, and its letter.
     const decider = await signIn('Per Vik');

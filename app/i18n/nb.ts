@@ -131,6 +131,7 @@ export const nb = {
     notEndorsed: 'Ikke forankret',
     endorsed: 'Forankret',
     underAssessment: 'Under vurdering',
+    recommended: 'Innstilt, til beslutning',
     awaitingInformation: 'Venter på opplysninger',
     inConsultation: 'På konsultasjon',
     atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
@@ -147,6 +148,8 @@ export const nb = {
     notEndorse: 'Ikke forankre',
     returnToApplicant: 'Returner til søker',
     startAssessment: 'Start vurdering',
+    recommend: 'Gi innstilling',
+    reopenAssessment: 'Send tilbake til komiteen',
     requestInformation: 'Be om flere opplysninger',
     provideInformation: 'Send opplysninger',
     requestConsultation: 'Konsulter annet helseforetak',
@@ -170,6 +173,9 @@ export const nb = {
     returnToApplicant:
       'Søknaden er returnert til søker, som kan rette den og sende den inn på nytt.',
     startAssessment: 'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
+    recommend: 'Innstillingen er gitt. Saken ligger nå til beslutning hos fagdirektøren.',
+    reopenAssessment:
+      'Saken er sendt tilbake til vurderingskomiteen, som vurderer den på nytt og gir en ny innstilling.',
     requestInformation: 'Søkeren er bedt om flere opplysninger. Saken venter på svar fra søker.',
     provideInformation: 'Opplysningene er sendt, og saken er tilbake til vurdering.',
     requestConsultation: 'Det andre helseforetaket er konsultert. Saken venter på svar derfra.',
@@ -187,6 +193,8 @@ export const nb = {
   } satisfies Record<CaseEvent, string>,
   /** A line under an event's heading when the button alone does not say what follows. */
   eventHelp: {
+    reopenAssessment:
+      'Komiteen vurderer saken på nytt og gir en ny innstilling før du beslutter. Skriv hva komiteen skal se på.',
     forwardToInterregional:
       'Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet. Vurder om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt; vurderingen følger saken dit.',
     beginFollowUp:
@@ -202,6 +210,8 @@ export const nb = {
     notEndorse: 'Begrunnelse for ikke å forankre',
     returnToApplicant: 'Spørsmål til søker',
     startAssessment: 'Kommentar',
+    recommend: 'Begrunnelse for innstillingen',
+    reopenAssessment: 'Hva skal komiteen vurdere på nytt?',
     requestInformation: 'Hvilke opplysninger trengs?',
     provideInformation: 'Opplysninger',
     requestConsultation: 'Spørsmål til helseforetaket som konsulteres',
@@ -254,8 +264,6 @@ export const nb = {
     leaderRequired: 'Velg en leder i helseforetaket.',
     alreadyCollaborator: 'Lederen er allerede invitert til å samarbeide om forankringen.',
     leaderInputRequired: 'Skriv innspillet ditt til forankringen.',
-    recommendationMissing:
-      'Komiteen har ikke gitt innstilling ennå. Gi innstilling i vurderingen før beslutningen.',
     conditionsNotAllowed:
       'Vilkår kan bare settes når søknaden innvilges med vilkår. Velg «Innvilget med vilkår», eller fjern vilkårene.',
     evaluationDateRequired: 'Fyll inn evalueringsdato når søknaden innvilges med vilkår.',
@@ -652,7 +660,6 @@ export const nb = {
     takeBackDelegation: 'Delegering av forankringen tatt tilbake',
     giveLeaderInput: 'Innspill til forankringen gitt',
     assignCommitteeMember: 'Komitémedlem tildelt',
-    recommend: 'Innstilling gitt',
     registerRetrospective: 'Etterregistrert',
   } satisfies Record<HistoryNote, string>,
   autosave: {
@@ -948,6 +955,7 @@ export const nb = {
     interregionalCommittee: 'Interregionalt fagdirektørmøte (tilgangsordningen)',
     committeeRecords:
       'Saken er hos det interregionale fagdirektørmøtet. Registrer møtets beslutning her: vedtaket viser at beslutningen er møtets.',
+    recommendation: (outcome: string) => `Vurderingskomiteens innstilling: ${outcome}`,
     decidedAt: 'Tidspunkt',
     fullText: 'Vedtaksteksten',
     letter: (version: number) => `Last ned vedtaksbrev (PDF), versjon ${version}`,
@@ -1173,6 +1181,8 @@ export const nb = {
       caseEndorsed: 'Søknaden er forankret.',
       caseNotEndorsed: 'Søknaden er ikke forankret.',
       caseDecided: 'Det er fattet beslutning i saken.',
+      caseRecommended:
+        'Vurderingskomiteen har gitt sin innstilling. Saken venter nå på fagdirektøren.',
       caseForwardedInterregional:
         'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
       decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
@@ -1401,7 +1411,6 @@ export const nb = {
       postMessage: 'Skrevet melding',
       saveWorksheet: 'Lagret arbeidsark',
       addSectionComment: 'Kommentert søknaden',
-      recommend: 'Gitt innstilling',
       assessment: 'Lest vurderingen',
       decision: 'Lest vedtaket',
       decisionLetter: 'Hentet vedtaksbrev',
@@ -1761,7 +1770,8 @@ export const nb = {
     stages: {
       submitted: 'Hos leder (forankring)',
       endorsed: 'Venter på fagdirektør',
-      underAssessment: 'Under vurdering',
+      underAssessment: 'Hos vurderingskomiteen (vurdering)',
+      recommended: 'Hos fagdirektør (etter innstilling)',
       inConsultation: 'På konsultasjon',
       awaitingInformation: 'Venter på opplysninger',
       atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',

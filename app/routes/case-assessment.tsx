@@ -109,7 +109,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
         await assignCommitteeMember(context.db, actor, { caseId, userId: values.userId });
         break;
       case 'recommend':
-        await recommend(context.db, actor, { caseId, outcome: values.outcome, text: values.text });
+        await recommend(context.db, actor, {
+          caseId,
+          version: Number(values.version),
+          outcome: values.outcome,
+          text: values.text,
+        });
         break;
       default:
         throw new Response(null, { status: 400 });
@@ -176,7 +181,9 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       {saved && !actionData && <Alert data-color="success">{t[NOTICES[saved]]}</Alert>}
       {actionData?.problem && (
         <Alert data-color="danger">
-          {actionData.problem === 'conflict' ? t.conflict : msg.problems[actionData.problem]}
+          {actionData.problem === 'conflict' && actionData.values.intent === 'preparation'
+            ? t.conflict
+            : msg.problems[actionData.problem]}
         </Alert>
       )}
       <Guidance />
@@ -385,9 +392,11 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
             <Paragraph>{r.text}</Paragraph>
           </Alert>
         ))}
-        {view.status === 'underAssessment' && (
+        {view.canRecommend && (
           <Form method="post" className="sp-stack" aria-labelledby="recommend" noValidate>
             <input type="hidden" name="intent" value="recommend" />
+            {/* The version the form was shown with: a change in between is a conflict (409). */}
+            <input type="hidden" name="version" value={view.version} />
             <Fieldset>
               <Fieldset.Legend>{t.recommendationOutcome}</Fieldset.Legend>
               {RECOMMENDATIONS.map((outcome) => (

@@ -177,12 +177,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     endorsement !== null && view.status === 'submitted' && view.events.includes('endorse');
   // Submission goes through the summary page, which shows what is missing first; endorsement
   // has its own form with the structured assessment, decisions the decision module's form, the
-  // outcome its own form (the clocks panel).
+  // outcome its own form (the clocks panel), the recommendation the assessment page's form.
   const actionEvents = view.events.filter(
     (e) =>
       e !== 'submit' &&
       e !== 'resubmit' &&
       e !== 'recordOutcome' &&
+      e !== 'recommend' &&
       !isDecisionEvent(e) &&
       !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
   );

@@ -288,6 +288,26 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
       ),
   },
   {
+    // The medical director sends a recommended case back to the committee.
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=reopenAssessment',
+    subject: 'case',
+    state: 'recommended',
+    allow: { own: ['decisionMaker'] },
+    body: (s) => event(s, 'reopenAssessment', 'Vurder dosen på nytt.'),
+  },
+  {
+    // The recommendation has its own form (the assessment page): never a bare event.
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'event=recommend',
+    subject: 'case',
+    state: 'underAssessment',
+    allow: { own: [] },
+    body: (s) => event(s, 'recommend', 'Anbefales innvilget.'),
+  },
+  {
     path: '/saker/:caseId',
     method: 'POST',
     variant: 'event=provideInformation',
@@ -462,7 +482,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'case',
     state: 'underAssessment',
     allow: { own: CONSULTANTS },
-    body: form({ intent: 'recommend', outcome: 'approved', text: 'Anbefales innvilget.' }),
+    body: (s) => ({
+      form: {
+        intent: 'recommend',
+        version: String(s.version),
+        outcome: 'approved',
+        text: 'Anbefales innvilget.',
+      },
+    }),
   },
 
   // The decision.
@@ -478,7 +505,8 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     method: 'POST',
     variant: 'event=decide',
     subject: 'case',
-    state: 'underAssessment',
+    // The complete flow decides once the committee has recommended.
+    state: 'recommended',
     allow: { own: ['decisionMaker'] },
     body: (s) => ({
       form: {

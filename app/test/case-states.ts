@@ -25,6 +25,7 @@ export const PREPARED_STATES = [
   'submitted',
   'endorsed',
   'underAssessment',
+  'recommended',
   'awaitingInformation',
   'inConsultation',
   'decided',
@@ -74,7 +75,9 @@ const PATH: Record<Exclude<PreparedState, 'draft'>, PreparedState> = {
   underAssessment: 'endorsed',
   awaitingInformation: 'underAssessment',
   inConsultation: 'underAssessment',
-  decided: 'underAssessment',
+  recommended: 'underAssessment',
+  // The complete assessment ends in the committee's recommendation before the decision.
+  decided: 'recommended',
   followUp: 'decided',
   closed: 'decided',
   tilgangsordningenEndorsed: 'endorsed', // endorsed, with the Tilgangsordningen answers
@@ -160,16 +163,19 @@ async function prepareSteps(
       });
       return { ...before, version: await versionOf(db, before.caseId), consultationId: grant.id };
     }
-    case 'decided':
-      // The complete assessment ends in the committee's recommendation before the decision.
-      await recommend(db, home.assessor, {
+    case 'recommended': {
+      const recommended = await recommend(db, home.assessor, {
         caseId: before.caseId,
+        version: before.version,
         outcome: 'approved',
         text: 'Anbefales innvilget.',
       });
+      return { ...before, version: recommended.version };
+    }
+    case 'decided':
       await submitDecision(db, home.decisionMaker, before.caseId, {
         event: 'decide',
-        version: await versionOf(db, before.caseId),
+        version: before.version,
         outcome: 'approved',
         reasonPhrase: '',
         reason: 'Innvilget.',

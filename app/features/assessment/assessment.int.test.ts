@@ -271,7 +271,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       version: 1,
     });
 
-    // The decision waits for the recommendation.
+    // The decision waits for the recommendation (the table has no decision from the assessment).
     expect(
       await refuse(
         transition(db(), hbe.decisionMaker, {
@@ -282,12 +282,20 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
           reason: 'Innvilget.',
         }),
       ),
-    ).toBe('invalid');
+    ).toBe('invalidTransition');
     expect(
-      await refuse(recommend(db(), hbe.assessor, { caseId: c.id, outcome: '', text: '' })),
+      await refuse(
+        recommend(db(), hbe.assessor, {
+          caseId: c.id,
+          version: started.version,
+          outcome: '',
+          text: '',
+        }),
+      ),
     ).toBe('invalid');
-    await recommend(db(), hbe.assessor, {
+    const recommended = await recommend(db(), hbe.assessor, {
       caseId: c.id,
+      version: started.version,
       outcome: 'approvedWithConditions',
       text: 'Innvilges med evaluering etter tre måneder.',
     });
@@ -329,7 +337,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
 
     await transition(db(), hbe.decisionMaker, {
       caseId: c.id,
-      version: started.version,
+      version: recommended.version,
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget etter komiteens innstilling.',

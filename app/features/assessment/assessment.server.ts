@@ -19,6 +19,7 @@ import { peopleWithRoles } from '../auth/people.server';
 import {
   loadVisibleCase,
   logAccess,
+  schemeOf,
   statusOf,
   transitionIn,
   type Person,
@@ -29,7 +30,7 @@ import { fieldErrors, LIMITS, reasonSchema, type FieldErrors } from '../cases/do
 import { CaseError } from '../cases/domain/errors';
 import type { HistoryNote } from '../cases/domain/history';
 import { applicableSections, SECTION_IDS, type SectionId } from '../cases/domain/questionnaire';
-import type { Status } from '../cases/domain/workflow';
+import { availableEvents, type Status } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
 import {
   ASSESSMENT_STATUSES,
@@ -563,10 +564,13 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
       id: row.id,
       caseNumber: row.caseNumber,
       status,
+      /** The case version the recommendation form posts (a compare-and-set, ADR 0003). */
+      version: row.version,
       answers: row.answers,
       sections: applicableSections(row.answers).map((s) => s.id),
       open: ASSESSMENT_STATUSES.includes(status),
       canAssign: roles.includes('decisionMaker'),
+      canRecommend: availableEvents(status, roles, schemeOf(row)).includes('recommend'),
       endorsements: await endorsementsOf(tx, row.id),
       comments: comments.flatMap((c): SectionComment[] => {
         const sectionId = SECTION_IDS.find((id) => id === c.sectionId);
@@ -747,27 +751,34 @@ const recommendationSchema = z.object({
     .max(LIMITS.long, { error: 'tooLong' }),
 });
 
-/** The committee's recommendation (innstilling); the decision in the complete flow needs one. */
+/**
+ * The committee's recommendation (innstilling): the workflow event `recommend` (underAssessment →
+ * recommended, a compare-and-set on the version the form was shown) with the recommendation row in
+ * the same transaction. The recommendation's justification is the event's reason.
+ */
 export async function recommend(
   db: Db,
   actor: Actor,
-  input: { caseId: string; outcome: string; text: string },
-) {
+  input: { caseId: string; version: number; outcome: string; text: string },
+): Promise<TransitionResult> {
   const parsed = recommendationSchema.safeParse({ outcome: input.outcome, text: input.text });
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
   return inTenant(db, actor, async (tx) => {
+    const result = await transitionIn(tx, actor, {
+      caseId: input.caseId,
+      version: input.version,
+      event: 'recommend',
+      reason: parsed.data.text,
+    });
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
-    const role = committeeRole(roles);
-    if (statusOf(row) !== 'underAssessment') throw new CaseError('invalidTransition');
     await tx.insert(caseRecommendations).values({
       caseId: row.id,
       trustId: row.trustId,
       outcome: parsed.data.outcome,
       text: parsed.data.text,
       authorId: actor.userId,
-      authorRole: role,
+      authorRole: committeeRole(roles),
     });
-    await addNote(tx, row, actor, role, 'recommend', null);
-    await logAccess(tx, actor, role, row.id, 'recommend');
+    return result;
   });
 }

@@ -9,7 +9,6 @@ import {
   caseChanges,
   caseCollaborators,
   caseLeaders,
-  caseRecommendations,
   caseDecisions,
   caseEvents,
   caseNumberCounters,
@@ -1260,8 +1259,11 @@ export async function transition(
 ): Promise<TransitionResult> {
   // Consultation events also open or close a read grant: only features/consultations fires them.
   if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
-  // The outcome is recorded with its form (followup.server.ts recordOutcome), never bare.
-  if (input.event === 'recordOutcome') throw new CaseError('invalidTransition');
+  // The outcome is recorded with its form (followup.server.ts recordOutcome), the committee's
+  // recommendation with its own (assessment.server.ts recommend), never bare.
+  if (input.event === 'recordOutcome' || input.event === 'recommend') {
+    throw new CaseError('invalidTransition');
+  }
   return inTenant(db, actor, (tx) => transitionIn(tx, actor, input));
 }
 
@@ -1290,15 +1292,6 @@ export async function transitionIn(
     throw new CaseError(
       transitionRefusal(from, input.event, roles, conflicted, scheme) ?? check.error,
     );
-  }
-  // The complete flow ends with the committee's recommendation; the decision waits for it.
-  if (input.event === 'decide' && from === 'underAssessment') {
-    const [recommendation] = await tx
-      .select({ id: caseRecommendations.id })
-      .from(caseRecommendations)
-      .where(eq(caseRecommendations.caseId, row.id))
-      .limit(1);
-    if (!recommendation) throw new CaseError('invalid', { outcome: 'recommendationMissing' });
   }
 
   let reason: string | null = input.reason?.trim() || null;

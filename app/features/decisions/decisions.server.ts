@@ -1,7 +1,8 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { decisionPhrases, departments, trusts, users } from '../../db/schema';
+import { caseRecommendations, decisionPhrases, departments, trusts, users } from '../../db/schema';
+import { RECOMMENDATIONS, type Recommendation } from '../assessment/domain/criteria';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
@@ -170,6 +171,13 @@ export interface DecisionPanel {
   events: DecisionEvent[];
   /** Tilgangsordningen: `decide` records the interregional committee's decision. */
   atInterregionalCommittee: boolean;
+  /** The committee's newest recommendation, beside the form of a director who decides on it. */
+  recommendation: {
+    outcome: Recommendation;
+    text: string;
+    authorName: string;
+    at: Date;
+  } | null;
   /** The trust's active phrases, when the actor may decide. */
   phrases: Phrase[];
   /** The actor may download the decision letter (it names the patient: not a consulted trust). */
@@ -207,9 +215,34 @@ export async function getDecisionPanelIn(
     decisions: await decisionsOf(tx, row.id),
     events,
     atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
+    recommendation:
+      statusOf(row) === 'recommended' && events.includes('decide')
+        ? await newestRecommendation(tx, row.id)
+        : null,
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
     letter: seesPatientIdentity(roles),
   };
+}
+
+/** The committee's newest recommendation on a case (the one the director decides on), or null. */
+async function newestRecommendation(
+  tx: Tx,
+  caseId: string,
+): Promise<DecisionPanel['recommendation']> {
+  const [row] = await tx
+    .select({
+      outcome: caseRecommendations.outcome,
+      text: caseRecommendations.text,
+      authorName: users.name,
+      at: caseRecommendations.createdAt,
+    })
+    .from(caseRecommendations)
+    .innerJoin(users, eq(users.id, caseRecommendations.authorId))
+    .where(eq(caseRecommendations.caseId, caseId))
+    .orderBy(desc(caseRecommendations.id))
+    .limit(1);
+  const outcome = RECOMMENDATIONS.find((o) => o === row?.outcome);
+  return row && outcome ? { ...row, outcome } : null;
 }
 
 export interface DecisionSubmission extends DecisionForm {

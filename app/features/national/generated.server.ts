@@ -3,6 +3,7 @@ import type { Db } from '../../db/database.server';
 import {
   caseDecisions,
   caseEvents,
+  caseRecommendations,
   caseNumberCounters,
   caseOutcomes,
   cases,
@@ -15,14 +16,16 @@ import type { Answers } from '../cases/domain/questionnaire';
 import type { GeneratedCase } from './domain/generate';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The committee's recommendation on a generated case: the outcome it was then decided with. */
+const RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
 const later = (from: Date, days: number) => new Date(from.getTime() + days * DAY_MS);
 
 /**
  * Writes generated decided cases (domain/generate.ts) as real cases with their audit trail,
  * decisions and follow-up outcomes, so every derived view (the national summaries through their
  * triggers, stage clocks, statistics) sees them as it sees real casework. Runs as the database
- * owner. Each trust gets a department «Historiske saker» and a user who stands as applicant and
- * decision maker of the generated cases. No patient id is stored: these are group-free summaries
+ * owner. Each trust gets a department «Historiske saker» and a user who stands as applicant,
+ * committee (the recommendation) and decision maker of the generated cases. No patient id is stored: these are group-free summaries
  * of past decisions (like etterregistrering), not patient records.
  */
 export async function insertGeneratedCases(
@@ -67,7 +70,8 @@ export async function insertGeneratedCases(
         if (!counter) throw new Error('Case number counter missing');
         const endorsedAt = later(g.submittedAt, g.days.submitted);
         const assessedAt = later(endorsedAt, g.days.endorsed);
-        const decidedAt = later(assessedAt, g.days.underAssessment);
+        const recommendedAt = later(assessedAt, g.days.underAssessment);
+        const decidedAt = later(recommendedAt, g.days.recommended);
         const followUpAt = later(decidedAt, 180);
         const answers: Answers = {
           scheme: g.scheme,
@@ -83,7 +87,8 @@ export async function insertGeneratedCases(
             applicantId: who.userId,
             caseNumber: formatCaseNumber(who.code, year, counter.lastValue),
             status: g.continued === null ? 'decided' : 'closed',
-            version: g.continued === null ? 5 : 7,
+            // One per status change: submit, endorse, start, recommend, decide (+ follow-up, outcome).
+            version: g.continued === null ? 6 : 8,
             answers,
             createdAt: later(g.submittedAt, -1),
             updatedAt: g.continued === null ? decidedAt : followUpAt,
@@ -109,6 +114,15 @@ export async function insertGeneratedCases(
           reason,
           createdAt: at,
         });
+        await tx.insert(caseRecommendations).values({
+          caseId: row.id,
+          trustId: who.trustId,
+          outcome: g.outcome,
+          text: RECOMMENDATION,
+          authorId: who.userId,
+          authorRole: 'assessor',
+          createdAt: recommendedAt,
+        });
         await tx.insert(caseDecisions).values({
           caseId: row.id,
           trustId: who.trustId,
@@ -124,7 +138,15 @@ export async function insertGeneratedCases(
           event('submit', 'draft', 'submitted', g.submittedAt, 'applicant'),
           event('endorse', 'submitted', 'endorsed', endorsedAt, 'endorser', 'Forankret.'),
           event('startAssessment', 'endorsed', 'underAssessment', assessedAt, 'decisionMaker'),
-          event('decide', 'underAssessment', 'decided', decidedAt, 'decisionMaker', 'Vedtak.'),
+          event(
+            'recommend',
+            'underAssessment',
+            'recommended',
+            recommendedAt,
+            'assessor',
+            RECOMMENDATION,
+          ),
+          event('decide', 'recommended', 'decided', decidedAt, 'decisionMaker', 'Vedtak.'),
         ];
         if (g.continued !== null) {
           await tx.insert(caseOutcomes).values({

@@ -39,7 +39,8 @@ const storedVolumes = sql`select grain, period::text as period, trust_id, scheme
 /** Each stage's seconds in tenths of a day (the histograms' bins), per summary. */
 const STAGE_TENTHS = sql`lateral (select e.key, round((e.value #>> '{}')::numeric / 8640.0)::int
       from jsonb_each(s.stage_seconds) e
-      where e.key in ('submitted', 'endorsed', 'underAssessment', 'inConsultation', 'awaitingInformation')
+      where e.key in ('submitted', 'endorsed', 'underAssessment', 'recommended', 'inConsultation',
+        'awaitingInformation', 'atInterregionalCommittee')
       union all select 'total', round(s.processing_seconds / 8640.0)::int
       where s.processing_seconds is not null
     ) as v(stage, tenths)`;

@@ -102,7 +102,9 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       if (rejected >= 5) {
         expect(cell(decisions, code, 'approvalRate')).toBeCloseTo(approved / mine.length, 10);
       }
-      const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+      const total = mine.map(
+        (g) => g.days.submitted + g.days.endorsed + g.days.underAssessment + g.days.recommended,
+      );
       expect(cell(stagesByTrust, code, 'total')).toBeCloseTo(percentile(total, 0.5), 6);
       expect(cell(stagesByTrust, code, 'submitted')).toBeCloseTo(
         percentile(
@@ -128,6 +130,15 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       percentile(
         hfo.map((g) => g.days.underAssessment),
         0.9,
+      ),
+      6,
+    );
+    // The medical director's time after the committee's recommendation is a stage of its own.
+    expect(cell(stages, 'recommended', 'n')).toBe(big.length + 3);
+    expect(cell(page2.statistics.tables.stages, 'recommended', 'median')).toBeCloseTo(
+      percentile(
+        hfo.map((g) => g.days.recommended),
+        0.5,
       ),
       6,
     );
@@ -185,7 +196,9 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       const { stagesByTrust, atc } = page.statistics.tables;
       CODES.forEach((code, index) => {
         const mine = big.filter((g) => g.trust === index && selected(g));
-        const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+        const total = mine.map(
+          (g) => g.days.submitted + g.days.endorsed + g.days.underAssessment + g.days.recommended,
+        );
         const shown = cell(stagesByTrust, code, 'total');
         if (mine.length < 5) expect(shown).toBe(mine.length === 0 ? 'none' : 'hidden');
         else expect(shown).toBeCloseTo(percentile(total, 0.5), 6);
@@ -257,7 +270,9 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     expect(cell(stages, 'underAssessment', 'n')).toBe([...big, ...small].filter(inPeriod).length);
     CODES.forEach((code, index) => {
       const mine = big.filter((g) => g.trust === index && inPeriod(g));
-      const total = mine.map((g) => g.days.submitted + g.days.endorsed + g.days.underAssessment);
+      const total = mine.map(
+        (g) => g.days.submitted + g.days.endorsed + g.days.underAssessment + g.days.recommended,
+      );
       const shown = cell(stagesByTrust, code, 'total');
       if (mine.length < 5) expect(shown).toBeNull();
       else expect(shown).toBeCloseTo(percentile(total, 0.5), 6);

@@ -67,10 +67,15 @@ export function verdictNeedsRatings(verdict: EndorsementVerdict): boolean {
 export const RECOMMENDATIONS = ['approved', 'approvedWithConditions', 'rejected'] as const;
 export type Recommendation = (typeof RECOMMENDATIONS)[number];
 
-/** Statuses in which the committee works on a case: comments, worksheets, preparation notes. */
+/**
+ * Statuses in which the committee and the medical director work on a case: comments, worksheets,
+ * preparation notes, committee members (until the decision: the director's notes are still being
+ * written once the committee has recommended).
+ */
 export const ASSESSMENT_STATUSES: readonly Status[] = [
   'endorsed',
   'underAssessment',
+  'recommended',
   'awaitingInformation',
   'inConsultation',
 ];

@@ -152,14 +152,17 @@ describe('caseRoles: no one judges their own application (conflict of interest)'
     ['submitted', 'endorse', ['applicant'], JUDGING, 'ownCase'],
     ['submitted', 'notEndorse', ['applicant'], JUDGING, 'ownCase'],
     ['endorsed', 'startAssessment', ['applicant'], JUDGING, 'ownCase'],
-    ['underAssessment', 'decide', ['applicant'], JUDGING, 'ownCase'],
+    ['recommended', 'decide', ['applicant'], JUDGING, 'ownCase'],
+    ['underAssessment', 'recommend', ['applicant'], JUDGING, 'ownCase'],
     ['underAssessment', 'requestInformation', ['coAuthor'], JUDGING, 'ownCase'],
     ['decided', 'reviseDecision', ['applicant'], JUDGING, 'ownCase'],
     ['submitted', 'withdraw', ['applicant'], JUDGING, null],
     // Without conflicted roles the workflow's own refusal stands.
-    ['underAssessment', 'decide', ['applicant'], [], 'forbidden'],
+    ['recommended', 'decide', ['applicant'], [], 'forbidden'],
     ['draft', 'decide', ['applicant'], JUDGING, 'invalidTransition'],
-    ['underAssessment', 'decide', ['decisionMaker'], [], null],
+    // The complete flow decides after the recommendation, never straight from the assessment.
+    ['underAssessment', 'decide', ['decisionMaker'], [], 'invalidTransition'],
+    ['recommended', 'decide', ['decisionMaker'], [], null],
   ] as [Status, CaseEvent, CaseRole[], Role[], string | null][])(
     'transitionRefusal: %s, %s by %j (set aside %j) → %s',
     (status, event, roles, conflicted, refusal) => {
@@ -287,6 +290,9 @@ describe('accessRole: the role an access is logged in', () => {
     [['endorser', 'decisionMaker', 'assessor'], 'endorsed', 'decisionMaker'],
     [['endorser', 'decisionMaker', 'assessor'], 'underAssessment', 'decisionMaker'],
     [['endorser', 'assessor'], 'underAssessment', 'assessor'],
+    // Recommended: the medical director's stage, not the committee's.
+    [['assessor', 'decisionMaker'], 'recommended', 'decisionMaker'],
+    [['endorser', 'assessor'], 'recommended', 'assessor'],
     [['applicant', 'coAuthor'], 'returned', 'applicant'],
     [['coAuthor'], 'draft', 'coAuthor'],
     // …otherwise the widest: director, committee, leader, applicant, co-author, consultant.
@@ -340,6 +346,10 @@ describe('waitsFor', () => {
     [['decisionMaker'], 'underAssessment', true],
     [['decisionMaker'], 'inConsultation', true], // the director chases the consulted trust
     [['assessor'], 'underAssessment', true],
+    // Once the committee has recommended, the case waits for the medical director alone.
+    [['decisionMaker'], 'recommended', true],
+    [['assessor'], 'recommended', false],
+    [['applicant'], 'recommended', false], // may only withdraw
     // Follow-up waits for the applicant's outcome; the director may correct or close, not must.
     [['decisionMaker'], 'followUp', false],
     [['decisionMaker'], 'submitted', false],
@@ -357,6 +367,7 @@ describe('waitsFor', () => {
     expect(waitingStatuses(['decisionMaker'])).toEqual([
       'endorsed',
       'underAssessment',
+      'recommended', // decides after the committee's recommendation
       'inConsultation',
       'atInterregionalCommittee', // records the interregional committee's decision
       'decided',
@@ -367,6 +378,7 @@ describe('waitsFor', () => {
       'awaitingInformation',
       'followUp',
     ]);
+    expect(waitingStatuses(['assessor'])).toEqual(['endorsed', 'underAssessment']);
     expect(waitingStatuses(['nationalReader'])).toEqual([]);
   });
 });

@@ -35,7 +35,6 @@ export const VALIDATION_ERRORS = [
   'commentRequired',
   'recommendationRequired',
   'assessorRequired',
-  'recommendationMissing',
   'conditionsNotAllowed',
   'evaluationDateRequired',
   'evaluationDateInvalid',

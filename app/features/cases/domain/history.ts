@@ -9,7 +9,6 @@ export const HISTORY_NOTES = [
   'takeBackDelegation',
   'giveLeaderInput',
   'assignCommitteeMember',
-  'recommend',
   'registerRetrospective',
 ] as const;
 export type HistoryNote = (typeof HISTORY_NOTES)[number];

@@ -44,8 +44,17 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, Row>>> = {
     returnToApplicant: ['returned', ['decisionMaker']],
     requestInformation: ['awaitingInformation', ['decisionMaker', 'assessor']],
     requestConsultation: ['inConsultation', ['decisionMaker']],
+    // The complete flow decides only after the committee's recommendation (`recommended`).
+    recommend: ['recommended', ['decisionMaker', 'assessor']],
+    forwardToInterregional: ['atInterregionalCommittee', ['decisionMaker'], COMMITTEE],
+    withdraw: ['withdrawn', ['applicant']],
+  },
+  recommended: {
     decide: ['decided', ['decisionMaker'], TRUST],
     forwardToInterregional: ['atInterregionalCommittee', ['decisionMaker'], COMMITTEE],
+    returnToApplicant: ['returned', ['decisionMaker']],
+    requestInformation: ['awaitingInformation', ['decisionMaker']],
+    reopenAssessment: ['underAssessment', ['decisionMaker']],
     withdraw: ['withdrawn', ['applicant']],
   },
   atInterregionalCommittee: {
@@ -110,8 +119,8 @@ describe('transition table: every status × event × role × scheme', () => {
 });
 
 describe('Tilgangsordningen: the interregional committee decides', () => {
-  it('refuses a direct decision, by the medical director too, from endorsed and under assessment', () => {
-    for (const from of ['endorsed', 'underAssessment'] as const) {
+  it('refuses a direct decision, by the medical director too, from endorsed and recommended', () => {
+    for (const from of ['endorsed', 'recommended'] as const) {
       expect(checkTransition(from, 'decide', ['decisionMaker'], 'tilgangsordningen')).toEqual({
         ok: false,
         error: 'notForScheme',
@@ -119,15 +128,18 @@ describe('Tilgangsordningen: the interregional committee decides', () => {
     }
   });
 
-  it('forwards with the assessment of the medical director as the required reason', () => {
-    const result = checkTransition(
-      'underAssessment',
-      'forwardToInterregional',
-      ['decisionMaker'],
-      'tilgangsordningen',
-    );
-    expect(result.ok && result.transition.reasonRequired).toBe(true);
-  });
+  it.each(['endorsed', 'underAssessment', 'recommended'] as const)(
+    'forwards from %s with the assessment of the medical director as the required reason',
+    (from) => {
+      const result = checkTransition(
+        from,
+        'forwardToInterregional',
+        ['decisionMaker'],
+        'tilgangsordningen',
+      );
+      expect(result.ok && result.transition.reasonRequired).toBe(true);
+    },
+  );
 
   it.each(TRUST)('keeps the direct decision for %s', (scheme) => {
     expect(availableEvents('endorsed', ['decisionMaker'], scheme)).toEqual([
@@ -144,6 +156,69 @@ describe('Tilgangsordningen: the interregional committee decides', () => {
   ] as [CaseRole[], CaseEvent[]][])('at the committee, %j may fire %j', (roles, events) => {
     expect(availableEvents('atInterregionalCommittee', roles, 'tilgangsordningen')).toEqual(events);
     expect(availableEvents('atInterregionalCommittee', roles, 'anyScheme')).toEqual(events);
+  });
+});
+
+describe('the complete flow: the committee recommends, the medical director decides', () => {
+  it.each(SCHEMES)('refuses a decision straight from the assessment (%s)', (scheme) => {
+    for (const roles of [['decisionMaker'], ['assessor'], [...ROLES]] as CaseRole[][]) {
+      expect(checkTransition('underAssessment', 'decide', roles, scheme)).toEqual({
+        ok: false,
+        error: 'invalidTransition',
+      });
+    }
+  });
+
+  it.each([
+    [['assessor'], 'assessor'],
+    [['decisionMaker'], 'decisionMaker'],
+    [['assessor', 'decisionMaker'], 'decisionMaker'],
+  ] as [CaseRole[], CaseRole][])(
+    'lets %j recommend, with the recommendation as the required reason',
+    (roles, role) => {
+      const result = checkTransition('underAssessment', 'recommend', roles, 'offLabel');
+      expect(result).toMatchObject({ ok: true, role, transition: { to: 'recommended' } });
+      expect(result.ok && result.transition.reasonRequired).toBe(true);
+    },
+  );
+
+  it.each([
+    [
+      ['decisionMaker'],
+      'offLabel',
+      ['decide', 'returnToApplicant', 'requestInformation', 'reopenAssessment'],
+    ],
+    [
+      ['decisionMaker'],
+      'tilgangsordningen',
+      ['forwardToInterregional', 'returnToApplicant', 'requestInformation', 'reopenAssessment'],
+    ],
+    // The committee has done its part: the case waits for the medical director alone.
+    [['assessor'], 'offLabel', []],
+    [['endorser'], 'offLabel', []],
+    [['applicant'], 'offLabel', ['withdraw']],
+  ] as [CaseRole[], Scheme, CaseEvent[]][])(
+    'recommended: %j (%s) may fire %j',
+    (roles, scheme, events) => {
+      expect(availableEvents('recommended', roles, scheme)).toEqual(events);
+    },
+  );
+
+  it("sends the applicant's answer and a reopened case back to the committee", () => {
+    const answer = checkTransition(
+      'awaitingInformation',
+      'provideInformation',
+      ['applicant'],
+      'offLabel',
+    );
+    expect(answer.ok && answer.transition.to).toBe('underAssessment');
+    const reopen = checkTransition(
+      'recommended',
+      'reopenAssessment',
+      ['decisionMaker'],
+      'offLabel',
+    );
+    expect(reopen.ok && reopen.transition.to).toBe('underAssessment');
   });
 });
 
@@ -182,7 +257,12 @@ describe('transition table: shape', () => {
     ['notEndorse', 'submitted'],
     ['returnToApplicant', 'submitted'],
     ['returnToApplicant', 'underAssessment'],
-    ['decide', 'underAssessment'],
+    ['recommend', 'underAssessment'],
+    ['decide', 'recommended'],
+    ['returnToApplicant', 'recommended'],
+    ['requestInformation', 'recommended'],
+    ['reopenAssessment', 'recommended'],
+    ['withdraw', 'recommended'],
     ['requestInformation', 'underAssessment'],
     ['requestInformation', 'atInterregionalCommittee'],
     ['requestConsultation', 'underAssessment'],

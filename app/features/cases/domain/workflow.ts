@@ -8,7 +8,8 @@ export const STATUSES = [
   'returned', // returned to the applicant with a question; resubmission goes through endorsement again
   'notEndorsed',
   'endorsed',
-  'underAssessment',
+  'underAssessment', // the committee (and the medical director) assess the case
+  'recommended', // the committee has given its recommendation (innstilling); the director decides
   'awaitingInformation', // the assessment asked the applicant for more information
   'inConsultation', // another trust's director or committee has been consulted
   'atInterregionalCommittee', // Tilgangsordningen: the interregional committee decides
@@ -30,6 +31,8 @@ export const EVENTS = [
   'notEndorse',
   'returnToApplicant',
   'startAssessment',
+  'recommend', // the committee's recommendation (innstilling), with its own form (features/assessment)
+  'reopenAssessment', // the medical director sends a recommended case back to the committee
   'requestInformation',
   'provideInformation',
   'requestConsultation',
@@ -83,6 +86,7 @@ const WITHDRAWABLE: readonly Status[] = [
   'returned',
   'endorsed',
   'underAssessment',
+  'recommended',
   'awaitingInformation',
   'inConsultation',
   'atInterregionalCommittee',
@@ -124,7 +128,10 @@ export const TRANSITIONS: readonly Transition[] = [
   // only by that module, which also opens and closes the read grant.
   t('inConsultation', 'answerConsultation', 'underAssessment', ['consultant'], true),
   t('inConsultation', 'cancelConsultation', 'underAssessment', ['decisionMaker'], false),
-  t('underAssessment', 'decide', 'decided', ['decisionMaker'], true, TRUST_DECIDED_SCHEMES),
+  // Complete flow: the committee's recommendation (the reason is its justification) ends the
+  // assessment; the decision is taken from `recommended`, never straight from the assessment.
+  t('underAssessment', 'recommend', 'recommended', ['decisionMaker', 'assessor'], true),
+  // Tilgangsordningen: the medical director's own assessment may go to the committee directly.
   t(
     'underAssessment',
     'forwardToInterregional',
@@ -133,6 +140,20 @@ export const TRANSITIONS: readonly Transition[] = [
     true,
     COMMITTEE_SCHEMES,
   ),
+  // The recommended case waits for the medical director alone: decide (or forward), return, ask
+  // the applicant (the answer goes back to the committee's assessment), or reopen the assessment.
+  t('recommended', 'decide', 'decided', ['decisionMaker'], true, TRUST_DECIDED_SCHEMES),
+  t(
+    'recommended',
+    'forwardToInterregional',
+    'atInterregionalCommittee',
+    ['decisionMaker'],
+    true,
+    COMMITTEE_SCHEMES,
+  ),
+  t('recommended', 'returnToApplicant', 'returned', ['decisionMaker'], true),
+  t('recommended', 'requestInformation', 'awaitingInformation', ['decisionMaker'], true),
+  t('recommended', 'reopenAssessment', 'underAssessment', ['decisionMaker'], true),
   // The medical director records the interregional committee's decision, or passes on the
   // committee's request for more information; the answer goes back to the trust's assessment, and
   // the director forwards the case again with it.

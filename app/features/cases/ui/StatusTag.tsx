@@ -9,6 +9,7 @@ const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger
   notEndorsed: 'danger',
   endorsed: 'info',
   underAssessment: 'info',
+  recommended: 'info',
   awaitingInformation: 'warning',
   inConsultation: 'info',
   atInterregionalCommittee: 'info',

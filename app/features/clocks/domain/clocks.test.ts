@@ -6,6 +6,7 @@ import {
   enteredCurrentAt,
   overdueFirst,
   parseDeadlineForm,
+  RESPONSIBLE,
   splitDuration,
   stageDueAt,
   stageTimes,
@@ -52,6 +53,23 @@ describe('stageTimes', () => {
       ],
     },
     {
+      name: 'the committee and the medical director are separate stages',
+      events: [
+        ev('endorsed', 'underAssessment', '2026-03-05T08:00:00Z'),
+        ev('underAssessment', 'underAssessment', '2026-03-06T08:00:00Z'), // a member assigned
+        ev('underAssessment', 'recommended', '2026-03-08T08:00:00Z'),
+        ev('recommended', 'underAssessment', '2026-03-09T08:00:00Z'), // reopened by the director
+        ev('underAssessment', 'recommended', '2026-03-09T20:00:00Z'),
+        ev('recommended', 'decided', '2026-03-11T08:00:00Z'),
+      ],
+      now: '2026-03-12T08:00:00Z',
+      expected: [
+        { status: 'underAssessment', visits: 2, ms: 3 * D + 12 * H, current: false },
+        { status: 'recommended', visits: 2, ms: 2 * D + 12 * H, current: false },
+        { status: 'decided', visits: 1, ms: 1 * D, current: true },
+      ],
+    },
+    {
       name: 'no events: nothing',
       events: [],
       now: '2026-03-05T08:00:00Z',
@@ -80,6 +98,9 @@ describe('stageDueAt', () => {
     { status: 'submitted', urgent: true, deadline: null, due: '2026-03-04T08:00:00Z' },
     { status: 'underAssessment', urgent: false, deadline: null, due: '2026-03-23T08:00:00Z' },
     { status: 'underAssessment', urgent: true, deadline: null, due: '2026-03-07T08:00:00Z' },
+    // After the recommendation the medical director has a week (two days if urgent).
+    { status: 'recommended', urgent: false, deadline: null, due: '2026-03-09T08:00:00Z' },
+    { status: 'recommended', urgent: true, deadline: null, due: '2026-03-04T08:00:00Z' },
     {
       status: 'submitted',
       urgent: false,
@@ -113,6 +134,13 @@ describe('stageDueAt', () => {
     expect(table.submitted).toEqual({ normalDays: 3, urgentDays: 1 });
     expect(table.underAssessment).toEqual(DEFAULT_DEADLINES.underAssessment);
     expect(Object.keys(table)).not.toContain('draft');
+  });
+});
+
+describe('RESPONSIBLE', () => {
+  it('reminds the committee in the assessment and the medical director after its recommendation', () => {
+    expect(RESPONSIBLE.underAssessment).toBe('assessment');
+    expect(RESPONSIBLE.recommended).toBe('decisionMakers');
   });
 });
 
@@ -164,6 +192,8 @@ describe('parseDeadlineForm', () => {
     'endorsed.urgentDays': '2',
     'underAssessment.normalDays': '21',
     'underAssessment.urgentDays': '5',
+    'recommended.normalDays': '7',
+    'recommended.urgentDays': '2',
     'awaitingInformation.normalDays': '14',
     'awaitingInformation.urgentDays': '5',
     'inConsultation.normalDays': '0',
@@ -180,6 +210,7 @@ describe('parseDeadlineForm', () => {
         submitted: { normalDays: 7, urgentDays: 2 },
         endorsed: { normalDays: 7, urgentDays: 2 },
         underAssessment: { normalDays: 21, urgentDays: 5 },
+        recommended: { normalDays: 7, urgentDays: 2 },
         awaitingInformation: { normalDays: 14, urgentDays: 5 },
         inConsultation: { normalDays: 0, urgentDays: 0 },
         atInterregionalCommittee: { normalDays: 30, urgentDays: 7 },

@@ -6,6 +6,7 @@ export const CLOCKED_STATUSES = [
   'submitted',
   'endorsed',
   'underAssessment',
+  'recommended',
   'awaitingInformation',
   'inConsultation',
   'atInterregionalCommittee',
@@ -28,6 +29,8 @@ export const DEFAULT_DEADLINES: DeadlineTable = {
   submitted: { normalDays: 7, urgentDays: 2 },
   endorsed: { normalDays: 7, urgentDays: 2 },
   underAssessment: { normalDays: 21, urgentDays: 5 },
+  // The medical director decides after the committee's recommendation.
+  recommended: { normalDays: 7, urgentDays: 2 },
   awaitingInformation: { normalDays: 14, urgentDays: 5 },
   inConsultation: { normalDays: 14, urgentDays: 3 },
   // Tilgangsordningen: the interregional committee meets about monthly.
@@ -188,6 +191,8 @@ export const RESPONSIBLE: Record<ClockedStatus, ResponsibleGroup> = {
   submitted: 'endorsers',
   endorsed: 'assessment',
   underAssessment: 'assessment',
+  // The committee has recommended: only the medical director acts now.
+  recommended: 'decisionMakers',
   awaitingInformation: 'applicant',
   inConsultation: 'decisionMakers',
   // The medical director records the committee's decision.

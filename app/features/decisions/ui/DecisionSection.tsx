@@ -130,6 +130,20 @@ export function DecisionSection({
       {panel.atInterregionalCommittee && panel.events.includes('decide') && (
         <Alert data-color="info">{t.committeeRecords}</Alert>
       )}
+      {panel.recommendation && (
+        <Alert data-color="info">
+          <Paragraph>
+            <strong>
+              {t.recommendation(msg.assessment.recommendations[panel.recommendation.outcome])}
+            </strong>
+            {` – ${msg.assessment.recommendationBy(
+              panel.recommendation.authorName,
+              msg.dateTime(new Date(panel.recommendation.at)),
+            )}`}
+          </Paragraph>
+          <Paragraph>{panel.recommendation.text}</Paragraph>
+        </Alert>
+      )}
       {panel.events.map((event) => {
         const form = (
           <DecisionForm

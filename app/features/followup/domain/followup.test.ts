@@ -61,6 +61,8 @@ describe('urgencyRole', () => {
     [['endorser'], 'draft', null],
     [['decisionMaker'], 'decided', null],
     [['decisionMaker'], 'inConsultation', 'decisionMaker'],
+    [['decisionMaker'], 'recommended', 'decisionMaker'],
+    [['endorser'], 'recommended', 'endorser'],
     [['decisionMaker'], 'atInterregionalCommittee', 'decisionMaker'],
   ])('%j in %s → %s', (roles, status, role) => {
     expect(urgencyRole(roles, status)).toBe(role);

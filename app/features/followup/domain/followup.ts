@@ -68,6 +68,7 @@ const HANDLING: readonly Status[] = [
   'submitted',
   'endorsed',
   'underAssessment',
+  'recommended',
   'awaitingInformation',
   'inConsultation',
   'atInterregionalCommittee',

@@ -93,6 +93,7 @@ describe('TASK_STATUS', () => {
     ['notEndorsed', 'rejected'],
     ['endorsed', 'accepted'],
     ['underAssessment', 'in-progress'],
+    ['recommended', 'in-progress'],
     ['awaitingInformation', 'on-hold'],
     ['inConsultation', 'in-progress'],
     ['atInterregionalCommittee', 'in-progress'],

@@ -72,6 +72,8 @@ export const TASK_STATUS: Record<Status, Task['status']> = {
   notEndorsed: 'rejected',
   endorsed: 'accepted',
   underAssessment: 'in-progress',
+  // The committee has recommended; the medical director decides: still being worked.
+  recommended: 'in-progress',
   awaitingInformation: 'on-hold',
   inConsultation: 'in-progress',
   // Tilgangsordningen: the interregional committee decides; the task is still being worked.

@@ -82,8 +82,11 @@ export interface GeneratedCase {
   drug: { label: string; atc: string; substance: string };
   diagnosis: string;
   submittedAt: Date;
-  /** Days at the leader (submitted), awaiting the director (endorsed) and in assessment. */
-  days: { submitted: number; endorsed: number; underAssessment: number };
+  /**
+   * Days at the leader (submitted), awaiting the director (endorsed), at the committee
+   * (underAssessment) and at the director after the committee's recommendation (recommended).
+   */
+  days: { submitted: number; endorsed: number; underAssessment: number; recommended: number };
   outcome: DecisionOutcome;
   conditions: string | null;
   /** Followed up: treatment continued (true), stopped (false); null when not followed up yet. */
@@ -131,6 +134,7 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
 /** The generated cases one at a time, in generation order, for volumes that should not be held. */
 export function* generateCaseStream(options: GenerateOptions): Generator<GeneratedCase> {
   const rnd = random(options.seed);
+  const directorShare = random(options.seed ^ 0x5bd1e995);
   const span = options.to.getTime() - options.from.getTime();
   // Trusts differ in size and in practice: some approve more, some take longer.
   const size = Array.from({ length: options.trusts }, () => 0.3 + rnd() * 2);
@@ -152,14 +156,21 @@ export function* generateCaseStream(options: GenerateOptions): Generator<Generat
       p < reject ? 'rejected' : p < reject + 0.35 ? 'approvedWithConditions' : 'approved';
     const speed = pace[trust] ?? 1;
     const submittedAt = new Date(options.from.getTime() + Math.floor(rnd() * span));
+    // Drawn in this order (submitted, endorsed, assessment) as before the assessment was split:
+    // it ends with the committee's recommendation, and the medical director then decides. The
+    // director's share comes from a stream of its own, so every other generated value (and the
+    // decision time) is what it was before the committee and the director were separate stages.
+    const submitted = days(rnd, 4 * speed);
+    const endorsed = days(rnd, 3 * speed);
+    const assessment = days(rnd, 12 * speed);
+    const recommended = Math.round(assessment * (0.15 + directorShare() * 0.35));
     const stageDays = {
-      submitted: days(rnd, 4 * speed),
-      endorsed: days(rnd, 3 * speed),
-      underAssessment: days(rnd, 12 * speed),
+      submitted,
+      endorsed,
+      underAssessment: assessment - recommended,
+      recommended,
     };
-    const decidedAt =
-      submittedAt.getTime() +
-      (stageDays.submitted + stageDays.endorsed + stageDays.underAssessment) * DAY_MS;
+    const decidedAt = submittedAt.getTime() + (submitted + endorsed + assessment) * DAY_MS;
     const followedUp = outcome !== 'rejected' && decidedAt + 180 * DAY_MS < options.to.getTime();
     yield {
       trust,

@@ -5,6 +5,7 @@ export const NOTIFICATION_KINDS = [
   'caseEndorsed',
   'caseNotEndorsed',
   'caseDecided',
+  'caseRecommended',
   'caseForwardedInterregional',
   'decisionRevised',
   'informationRequested',

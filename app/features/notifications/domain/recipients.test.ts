@@ -22,6 +22,7 @@ describe('transitionRecipients', () => {
     ['endorse', 'leader', 'caseEndorsed', ['director', 'applicant']],
     ['notEndorse', 'leader', 'caseNotEndorsed', ['applicant', 'coauthor-1', 'coauthor-2']],
     ['returnToApplicant', 'director', 'caseReturned', ['applicant', 'coauthor-1', 'coauthor-2']],
+    ['recommend', 'assessor', 'caseRecommended', ['director']],
     ['decide', 'director', 'caseDecided', ['applicant', 'leader']],
     ['forwardToInterregional', 'director', 'caseForwardedInterregional', ['applicant', 'leader']],
     ['reviseDecision', 'director', 'decisionRevised', ['applicant', 'leader']],

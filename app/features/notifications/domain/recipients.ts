@@ -25,6 +25,8 @@ export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = 
   endorse: { kind: 'caseEndorsed', to: ['decisionMakers', 'applicant'] },
   notEndorse: { kind: 'caseNotEndorsed', to: ['applicant', 'coAuthors'] },
   returnToApplicant: { kind: 'caseReturned', to: ['applicant', 'coAuthors'] },
+  // The committee's recommendation: the case now waits for the medical director.
+  recommend: { kind: 'caseRecommended', to: ['decisionMakers'] },
   decide: { kind: 'caseDecided', to: ['applicant', 'departmentEndorsers'] },
   forwardToInterregional: {
     kind: 'caseForwardedInterregional',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../../i18n';
-import { formatValue, tableToCsv, type StatTable } from './tables';
+import { formatValue, STAGES, tableToCsv, type StatTable } from './tables';
 
 const WITHHELD = msg.statistics.withheld;
 
@@ -38,5 +38,19 @@ describe('statistics tables', () => {
         'Helse Bergen HF;1200;12;99;12,3\r\n' +
         '"Helse ""Stavanger""";<5;skjult;skjult;–\r\n',
     );
+  });
+});
+
+describe('published stages (BRIEF §5: leader, committee and director apart)', () => {
+  it('publishes the committee and the medical director after its recommendation as stages of their own', () => {
+    expect(STAGES.indexOf('underAssessment')).toBeLessThan(STAGES.indexOf('recommended'));
+    expect(STAGES.at(-1)).toBe('total');
+  });
+
+  it('labels every stage differently, naming the committee and the director', () => {
+    const labels = STAGES.map((stage) => msg.statistics.stages[stage]);
+    expect(new Set(labels).size).toBe(STAGES.length);
+    expect(msg.statistics.stages.underAssessment).toMatch(/komite/i);
+    expect(msg.statistics.stages.recommended).toMatch(/fagdirektør/i);
   });
 });

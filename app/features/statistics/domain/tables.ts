@@ -22,6 +22,7 @@ export const STAGES = [
   'submitted',
   'endorsed',
   'underAssessment',
+  'recommended',
   'inConsultation',
   'awaitingInformation',
   'atInterregionalCommittee',
