@@ -493,6 +493,30 @@ export interface RecommendationView {
   at: Date;
 }
 
+/** The committee's recommendations on a case, newest first; with `limit`, only that many. */
+export async function recommendationsOf(
+  tx: Tx,
+  caseId: string,
+  limit?: number,
+): Promise<RecommendationView[]> {
+  const query = tx
+    .select({
+      outcome: caseRecommendations.outcome,
+      text: caseRecommendations.text,
+      authorName: users.name,
+      at: caseRecommendations.createdAt,
+    })
+    .from(caseRecommendations)
+    .innerJoin(users, eq(users.id, caseRecommendations.authorId))
+    .where(eq(caseRecommendations.caseId, caseId))
+    .orderBy(desc(caseRecommendations.id));
+  const rows = limit === undefined ? await query : await query.limit(limit);
+  return rows.flatMap((r): RecommendationView[] => {
+    const outcome = RECOMMENDATIONS.find((o) => o === r.outcome);
+    return outcome ? [{ ...r, outcome }] : [];
+  });
+}
+
 /** Everything the complete assessment shows, for the medical director and the committee. */
 export async function getAssessment(db: Db, actor: Actor, caseId: string) {
   return inTenant(db, actor, async (tx) => {
@@ -548,17 +572,7 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
       .from(casePreparations)
       .innerJoin(users, eq(users.id, casePreparations.updatedBy))
       .where(eq(casePreparations.caseId, row.id));
-    const recommendations = await tx
-      .select({
-        outcome: caseRecommendations.outcome,
-        text: caseRecommendations.text,
-        authorName: users.name,
-        at: caseRecommendations.createdAt,
-      })
-      .from(caseRecommendations)
-      .innerJoin(users, eq(users.id, caseRecommendations.authorId))
-      .where(eq(caseRecommendations.caseId, row.id))
-      .orderBy(desc(caseRecommendations.id));
+    const recommendations = await recommendationsOf(tx, row.id);
     await logAccess(tx, actor, role, row.id, 'assessment');
     return {
       id: row.id,
@@ -584,10 +598,7 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
       committee,
       assessors,
       preparation: preparation ?? null,
-      recommendations: recommendations.flatMap((r): RecommendationView[] => {
-        const outcome = RECOMMENDATIONS.find((o) => o === r.outcome);
-        return outcome ? [{ ...r, outcome }] : [];
-      }),
+      recommendations,
     };
   });
 }

@@ -1,8 +1,8 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { caseRecommendations, decisionPhrases, departments, trusts, users } from '../../db/schema';
-import { RECOMMENDATIONS, type Recommendation } from '../assessment/domain/criteria';
+import { decisionPhrases, departments, trusts, users } from '../../db/schema';
+import { recommendationsOf, type RecommendationView } from '../assessment/assessment.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
@@ -172,12 +172,7 @@ export interface DecisionPanel {
   /** Tilgangsordningen: `decide` records the interregional committee's decision. */
   atInterregionalCommittee: boolean;
   /** The committee's newest recommendation, beside the form of a director who decides on it. */
-  recommendation: {
-    outcome: Recommendation;
-    text: string;
-    authorName: string;
-    at: Date;
-  } | null;
+  recommendation: RecommendationView | null;
   /** The trust's active phrases, when the actor may decide. */
   phrases: Phrase[];
   /** The actor may download the decision letter (it names the patient: not a consulted trust). */
@@ -217,32 +212,11 @@ export async function getDecisionPanelIn(
     atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
     recommendation:
       statusOf(row) === 'recommended' && events.includes('decide')
-        ? await newestRecommendation(tx, row.id)
+        ? ((await recommendationsOf(tx, row.id, 1))[0] ?? null)
         : null,
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
     letter: seesPatientIdentity(roles),
   };
-}
-
-/** The committee's newest recommendation on a case (the one the director decides on), or null. */
-async function newestRecommendation(
-  tx: Tx,
-  caseId: string,
-): Promise<DecisionPanel['recommendation']> {
-  const [row] = await tx
-    .select({
-      outcome: caseRecommendations.outcome,
-      text: caseRecommendations.text,
-      authorName: users.name,
-      at: caseRecommendations.createdAt,
-    })
-    .from(caseRecommendations)
-    .innerJoin(users, eq(users.id, caseRecommendations.authorId))
-    .where(eq(caseRecommendations.caseId, caseId))
-    .orderBy(desc(caseRecommendations.id))
-    .limit(1);
-  const outcome = RECOMMENDATIONS.find((o) => o === row?.outcome);
-  return row && outcome ? { ...row, outcome } : null;
 }
 
 export interface DecisionSubmission extends DecisionForm {
