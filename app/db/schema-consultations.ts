@@ -55,12 +55,14 @@ export const caseConsultations = pgTable(
       .on(t.caseId)
       .where(sql`revoked_at is null and answered_at is null`),
     tenantPolicy('case_consultations'),
-    // The consulted trust sees the grants made to it (and answers through answer_consultation()).
+    // The consulted trust sees a grant made to it only while the grant is open and only its
+    // director and committee (consulted_case_ids()), as it sees the case; it answers through
+    // answer_consultation(). An answered, revoked or expired question is the asking trust's record.
     pgPolicy('case_consultations_consulted', {
       as: 'permissive',
       for: 'select',
       to: appRole,
-      using: sql`consulted_trust_id = nullif(current_setting('app.trust_id', true), '')::uuid`,
+      using: sql`consulted_trust_id = nullif(current_setting('app.trust_id', true), '')::uuid and revoked_at is null and answered_at is null and case_id in (select consulted_case_ids())`,
     }),
   ],
 ).enableRLS();

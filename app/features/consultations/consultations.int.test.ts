@@ -207,8 +207,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     // The committee may read too; an applicant of the consulted trust may not.
     expect((await getCase(db(), ous.assessor, caseId)).roles).toEqual(['consultant']);
     expect(await refuse(getCase(db(), ous.applicant, caseId))).toBe('notFound');
-    expect((await seenBy(ous.applicant)).cases).toBe(0);
-    expect((await seenBy(ous.assessor)).cases).toBe(1);
+    // In the database too: the question (the grant row) is the director's and committee's alone.
+    expect(await seenBy(ous.applicant)).toMatchObject({ cases: 0, grants: 0 });
+    expect(await seenBy(ous.assessor)).toMatchObject({ cases: 1, grants: 1 });
 
     const files = await listAttachments(db(), ous.decisionMaker, caseId);
     expect(files.attachments.map((f) => f.fileName)).toEqual(['epikrise.pdf']);
@@ -444,6 +445,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       answeredByName: 'Eva Strand',
     });
     expect(await refuse(getCase(db(), ous.assessor, caseId))).toBe('notFound');
+    // An answered (or revoked) grant is no longer readable by the consulted trust, in the database.
+    expect(await seenBy(ous.assessor)).toEqual({ cases: 0, events: 0, attachments: 0, grants: 0 });
     const told = await inTenant(db(), hbe.decisionMaker, (tx) =>
       tx.select().from(notifications).where(eq(notifications.kind, 'consultationAnswered')),
     );

@@ -1,0 +1,1 @@
+ALTER POLICY "case_consultations_consulted" ON "case_consultations" TO sp_app USING (consulted_trust_id = nullif(current_setting('app.trust_id', true), '')::uuid and revoked_at is null and answered_at is null and case_id in (select consulted_case_ids()));
