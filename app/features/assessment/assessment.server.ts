@@ -781,14 +781,14 @@ export async function recommend(
       event: 'recommend',
       reason: parsed.data.text,
     });
-    const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
+    // Only the case's own trust holds the committee roles (`caseRoles`): its trust is the actor's.
     await tx.insert(caseRecommendations).values({
-      caseId: row.id,
-      trustId: row.trustId,
+      caseId: input.caseId,
+      trustId: actor.trustId,
       outcome: parsed.data.outcome,
       text: parsed.data.text,
       authorId: actor.userId,
-      authorRole: committeeRole(roles),
+      authorRole: result.role,
     });
     return result;
   });

@@ -178,7 +178,7 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       outcome: 'approvedWithConditions',
       text: TEXT,
     });
-    expect(result.version).toBe(c.version + 1);
+    expect(result).toMatchObject({ version: c.version + 1, role: 'assessor' });
     expect(await stateOf(c.caseId)).toEqual({ status: 'recommended', version: c.version + 1 });
     expect((await trailOf(c.caseId)).at(-1)).toEqual({
       event: 'recommend',

@@ -1270,6 +1270,8 @@ export async function transition(
 export interface TransitionResult {
   version: number;
   caseNumber: string | null;
+  /** The role the event was fired in: the one on the case event and the access log. */
+  role: CaseRole;
 }
 
 /**
@@ -1416,7 +1418,7 @@ export async function transitionIn(
     event: input.event,
     actorId: actor.userId,
   });
-  return { version: updated.version, caseNumber };
+  return { version: updated.version, caseNumber, role: check.role };
 }
 
 /**
