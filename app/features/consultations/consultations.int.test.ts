@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
@@ -373,6 +374,17 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     const [open] = panel.consultations;
     if (!open) throw new Error('Expected the consultation');
     expect(open.state).toBe('open');
+    // Naming no pending grant: a conflict, and nothing changes (status, version, the open grant).
+    expect(
+      await refuse(
+        revokeConsultation(db(), hbe.decisionMaker, caseId, randomUUID(), panel.caseVersion),
+      ),
+    ).toBe('conflict');
+    expect(await getCase(db(), hbe.decisionMaker, caseId)).toMatchObject({
+      status: 'inConsultation',
+      version: panel.caseVersion,
+    });
+    expect((await getCase(db(), ous.decisionMaker, caseId)).roles).toEqual(['consultant']);
     await revokeConsultation(db(), hbe.decisionMaker, caseId, open.id, panel.caseVersion);
     expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
     expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');

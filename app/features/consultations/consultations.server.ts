@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
@@ -27,7 +27,7 @@ import {
   type ConsultationState,
 } from './domain/consultation';
 import { consultationNotice } from './domain/notices';
-import { openGrantsToMe } from './grants.server';
+import { closePendingGrant, openGrantsToMe } from './grants.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 
 /** A request or answer with bad input: nothing was changed; the form shows these per field. */
@@ -276,20 +276,15 @@ export async function revokeConsultation(
   requireId(consultationId);
   await inTenant(db, actor, async (tx) => {
     const { caseRow } = await fire(tx, actor, caseId, version, 'cancelConsultation', null);
-    const revoked = await tx
-      .update(caseConsultations)
-      .set({ revokedAt: new Date(), revokedBy: actor.userId })
-      .where(
-        and(
-          eq(caseConsultations.id, consultationId),
-          eq(caseConsultations.caseId, caseRow.id),
-          isNull(caseConsultations.revokedAt),
-          isNull(caseConsultations.answeredAt),
-        ),
-      )
-      .returning({ id: caseConsultations.id });
+    const revoked = await closePendingGrant(
+      tx,
+      caseRow.id,
+      actor.userId,
+      new Date(),
+      consultationId,
+    );
     // Nothing pending under that id: the whole transaction (status change included) is undone.
-    if (revoked.length === 0) throw new CaseError('conflict');
+    if (!revoked) throw new CaseError('conflict');
   });
 }
 

@@ -23,21 +23,32 @@ export function openGrantsToMe(tx: Tx, also?: SQL) {
 }
 
 /**
- * Closes the case's pending grant (neither answered nor revoked), if there is one, as revoked by
- * the actor, in the caller's transaction: for a transition that takes the case out of
- * consultation other than this module's answer and revocation (today the applicant's withdrawal).
- * The database rule (`consulted_case_ids()`) also ends the read access once the case has left
- * `inConsultation`; this keeps the grant's record telling the same.
+ * Closes the case's pending grant (neither answered nor revoked; at most one), if there is one, as
+ * revoked by the actor, in the caller's transaction: for the director's revocation, which names
+ * the grant (`grantId`: a pending grant under another id stays open), and for a transition that
+ * takes the case out of consultation other than this module's answer and revocation (today the
+ * applicant's withdrawal). The database rule (`consulted_case_ids()`) also ends the read access
+ * once the case has left `inConsultation`; this keeps the grant's record telling the same.
+ * Whether a grant was closed.
  */
-export async function closePendingGrant(tx: Tx, caseId: string, actorId: string, at: Date) {
-  await tx
+export async function closePendingGrant(
+  tx: Tx,
+  caseId: string,
+  actorId: string,
+  at: Date,
+  grantId?: string,
+): Promise<boolean> {
+  const closed = await tx
     .update(caseConsultations)
     .set({ revokedAt: at, revokedBy: actorId })
     .where(
       and(
+        grantId === undefined ? undefined : eq(caseConsultations.id, grantId),
         eq(caseConsultations.caseId, caseId),
         isNull(caseConsultations.revokedAt),
         isNull(caseConsultations.answeredAt),
       ),
-    );
+    )
+    .returning({ id: caseConsultations.id });
+  return closed.length > 0;
 }
