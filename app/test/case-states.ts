@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../db/database.server';
-import { cases } from '../db/schema';
+import { caseEvents, cases } from '../db/schema';
 import { DEFAULT_MAX_BYTES } from '../features/attachments/domain/kinds';
 import { uploadAttachment } from '../features/attachments/attachments.server';
 import { databaseStorage } from '../features/attachments/store.server';
@@ -204,9 +204,36 @@ async function prepareSteps(
 
 /** The case's current version (read as the owner, as a test fixture may). */
 async function versionOf(db: Db, caseId: string): Promise<number> {
-  const [row] = await db.select({ version: cases.version }).from(cases).where(eq(cases.id, caseId));
+  return (await stateOf(db, caseId)).version;
+}
+
+/** The case's status and version, read as the owner (past row-level security), as a test may. */
+export async function stateOf(
+  db: Db,
+  caseId: string,
+): Promise<{ status: string; version: number }> {
+  const [row] = await db
+    .select({ status: cases.status, version: cases.version })
+    .from(cases)
+    .where(eq(cases.id, caseId));
   if (!row) throw new Error(`No case ${caseId}`);
-  return row.version;
+  return row;
+}
+
+/** The case's audit trail (its events), oldest first, read as the owner. */
+export function trailOf(db: Db, caseId: string) {
+  return db
+    .select({
+      event: caseEvents.event,
+      from: caseEvents.fromStatus,
+      to: caseEvents.toStatus,
+      role: caseEvents.actorRole,
+      actor: caseEvents.actorId,
+      reason: caseEvents.reason,
+    })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id));
 }
 
 /** A complete, valid rating of the priority criteria, as form values. */

@@ -1,8 +1,9 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { accessLog, caseEndorsements, cases } from '../../db/schema';
+import { accessLog, caseEndorsements } from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
+import { stateOf } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
@@ -56,14 +57,6 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
     return { id: draft.id, version: submitted.version };
   }
 
-  async function statusOfCase(id: string) {
-    const [row] = await db()
-      .select({ status: cases.status, version: cases.version })
-      .from(cases)
-      .where(eq(cases.id, id));
-    return row;
-  }
-
   async function endorsementCount(id: string) {
     const rows = await db()
       .select({ id: caseEndorsements.id })
@@ -95,7 +88,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
         'resourceUse.text': 'ratingTextRequired',
       },
     });
-    expect(await statusOfCase(c.id)).toEqual({ status: 'submitted', version: c.version });
+    expect(await stateOf(db(), c.id)).toEqual({ status: 'submitted', version: c.version });
     expect(await endorsementCount(c.id)).toBe(0);
   });
 
@@ -109,7 +102,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       ratings: RATINGS,
     });
     expect(result.version).toBe(c.version + 1);
-    expect((await statusOfCase(c.id))?.status).toBe('endorsed');
+    expect((await stateOf(db(), c.id)).status).toBe('endorsed');
     const panel = await getEndorsementPanel(db(), hbe.decisionMaker, c.id);
     expect(panel?.endorsements).toEqual([
       expect.objectContaining({
@@ -157,7 +150,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       reason: 'Hvilken dose er planlagt?',
       ratings: {},
     });
-    expect((await statusOfCase(c.id))?.status).toBe('returned');
+    expect((await stateOf(db(), c.id)).status).toBe('returned');
     expect(await endorsementCount(c.id)).toBe(0);
   });
 

@@ -15,7 +15,13 @@ import {
 } from '../../db/schema';
 import { caseSummaries } from '../../db/schema-summaries';
 import { demoActors } from '../../test/actors';
-import { prepareCase, tilgangsordningenAnswers, type TrustActors } from '../../test/case-states';
+import {
+  prepareCase,
+  stateOf,
+  tilgangsordningenAnswers,
+  trailOf,
+  type TrustActors,
+} from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, refusalWithFields } from '../../test/refusals';
 import { getCase, listMyCases, transition } from '../cases/cases.server';
@@ -88,30 +94,6 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
 
   const db = () => database.db;
 
-  async function stateOf(caseId: string) {
-    const [row] = await db()
-      .select({ status: cases.status, version: cases.version })
-      .from(cases)
-      .where(eq(cases.id, caseId));
-    if (!row) throw new Error(`No case ${caseId}`);
-    return row;
-  }
-
-  async function trailOf(caseId: string) {
-    return db()
-      .select({
-        event: caseEvents.event,
-        from: caseEvents.fromStatus,
-        to: caseEvents.toStatus,
-        role: caseEvents.actorRole,
-        actor: caseEvents.actorId,
-        reason: caseEvents.reason,
-      })
-      .from(caseEvents)
-      .where(eq(caseEvents.caseId, caseId))
-      .orderBy(asc(caseEvents.id));
-  }
-
   async function recommendationsOf(caseId: string) {
     return db()
       .select({
@@ -169,7 +151,10 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
         }),
       ),
     ).toBe('invalidTransition');
-    expect(await stateOf(c.caseId)).toEqual({ status: 'underAssessment', version: c.version });
+    expect(await stateOf(db(), c.caseId)).toEqual({
+      status: 'underAssessment',
+      version: c.version,
+    });
     expect(await recommendationsOf(c.caseId)).toEqual([]);
 
     const result = await recommend(db(), hbe.assessor, {
@@ -179,8 +164,11 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       text: TEXT,
     });
     expect(result).toMatchObject({ version: c.version + 1, role: 'assessor' });
-    expect(await stateOf(c.caseId)).toEqual({ status: 'recommended', version: c.version + 1 });
-    expect((await trailOf(c.caseId)).at(-1)).toEqual({
+    expect(await stateOf(db(), c.caseId)).toEqual({
+      status: 'recommended',
+      version: c.version + 1,
+    });
+    expect((await trailOf(db(), c.caseId)).at(-1)).toEqual({
       event: 'recommend',
       from: 'underAssessment',
       to: 'recommended',
@@ -261,9 +249,12 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     expect(lost[0]).toBeInstanceOf(CaseError);
     expect(lost[0]).toMatchObject({ code: 'conflict' });
 
-    expect(await stateOf(c.caseId)).toEqual({ status: 'recommended', version: c.version + 1 });
+    expect(await stateOf(db(), c.caseId)).toEqual({
+      status: 'recommended',
+      version: c.version + 1,
+    });
     expect(await recommendationsOf(c.caseId)).toHaveLength(1);
-    expect((await trailOf(c.caseId)).filter((e) => e.event === 'recommend')).toHaveLength(1);
+    expect((await trailOf(db(), c.caseId)).filter((e) => e.event === 'recommend')).toHaveLength(1);
     // A stale form (the version it was shown with) is the same conflict.
     expect(
       await refuse(
@@ -294,7 +285,10 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     expect(
       await refuse(submitDecision(db(), hbe.decisionMaker, c.caseId, decisionForm(c.version))),
     ).toBe('invalidTransition');
-    expect(await stateOf(c.caseId)).toEqual({ status: 'underAssessment', version: c.version });
+    expect(await stateOf(db(), c.caseId)).toEqual({
+      status: 'underAssessment',
+      version: c.version,
+    });
     expect((await getCase(db(), hbe.decisionMaker, c.caseId)).events).not.toContain('decide');
 
     const recommended = await recommend(db(), hbe.assessor, {
@@ -313,8 +307,8 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     });
     expect((await getDecisionPanel(db(), hbe.applicant, c.caseId, null)).recommendation).toBeNull();
     await submitDecision(db(), hbe.decisionMaker, c.caseId, decisionForm(recommended.version));
-    expect((await stateOf(c.caseId)).status).toBe('decided');
-    expect((await trailOf(c.caseId)).at(-1)).toMatchObject({
+    expect((await stateOf(db(), c.caseId)).status).toBe('decided');
+    expect((await trailOf(db(), c.caseId)).at(-1)).toMatchObject({
       event: 'decide',
       from: 'recommended',
       to: 'decided',
@@ -342,14 +336,14 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       fields: { reason: 'reasonRequired' },
     });
     expect(await refuse(reopen(hbe.assessor, 'Se på dosen.'))).toBe('forbidden');
-    expect(await stateOf(c.caseId)).toEqual({ status: 'recommended', version: c.version });
+    expect(await stateOf(db(), c.caseId)).toEqual({ status: 'recommended', version: c.version });
 
     const reopened = await reopen(hbe.decisionMaker, 'Vurder dosen på nytt.');
-    expect(await stateOf(c.caseId)).toEqual({
+    expect(await stateOf(db(), c.caseId)).toEqual({
       status: 'underAssessment',
       version: reopened.version,
     });
-    expect((await trailOf(c.caseId)).at(-1)).toMatchObject({
+    expect((await trailOf(db(), c.caseId)).at(-1)).toMatchObject({
       event: 'reopenAssessment',
       from: 'recommended',
       to: 'underAssessment',
@@ -363,7 +357,7 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       outcome: 'approvedWithConditions',
       text: 'Innvilges med lavere dose.',
     });
-    expect((await stateOf(c.caseId)).status).toBe('recommended');
+    expect((await stateOf(db(), c.caseId)).status).toBe('recommended');
     expect(await recommendationsOf(c.caseId)).toHaveLength(2);
   });
 
@@ -391,7 +385,7 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       event: 'provideInformation',
       reason: '1000 mg hver sjette måned.',
     });
-    expect((await stateOf(c.caseId)).status).toBe('underAssessment');
+    expect((await stateOf(db(), c.caseId)).status).toBe('underAssessment');
   });
 
   it('forwards a recommended Tilgangsordningen case to the interregional committee', async () => {
@@ -409,7 +403,7 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       event: 'forwardToInterregional',
       reason: 'Klinisk eksepsjonell; prioriteringskriteriene er oppfylt.',
     });
-    expect((await stateOf(c.caseId)).status).toBe('atInterregionalCommittee');
+    expect((await stateOf(db(), c.caseId)).status).toBe('atInterregionalCommittee');
   });
 
   it('migration: moves a case recommended since it entered the assessment, keeping the aggregates right', async () => {
@@ -464,15 +458,15 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
 
     for (const statement of migrationStatements()) await db().execute(sql.raw(statement));
 
-    expect(await stateOf(moved.caseId)).toEqual({
+    expect(await stateOf(db(), moved.caseId)).toEqual({
       status: 'recommended',
       version: moved.version + 1,
     });
-    expect(await stateOf(stays.caseId)).toEqual({
+    expect(await stateOf(db(), stays.caseId)).toEqual({
       status: 'underAssessment',
       version: stays.version,
     });
-    expect((await trailOf(moved.caseId)).at(-1)).toEqual({
+    expect((await trailOf(db(), moved.caseId)).at(-1)).toEqual({
       event: 'recommend',
       from: 'underAssessment',
       to: 'recommended',
@@ -494,7 +488,9 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
 
     // Run again, it moves nothing more.
     for (const statement of migrationStatements()) await db().execute(sql.raw(statement));
-    expect((await trailOf(moved.caseId)).filter((e) => e.to === 'recommended')).toHaveLength(1);
+    expect((await trailOf(db(), moved.caseId)).filter((e) => e.to === 'recommended')).toHaveLength(
+      1,
+    );
 
     // The aggregates the triggers kept are the ones a set-based rebuild gives.
     const read = () =>

@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import { msg } from '../../i18n';
 import { demoActors } from '../../test/actors';
+import { stateOf } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { runStageAlerts } from '../clocks/clocks.server';
 import { getCaseIn, inCasePage } from '../cases/cases.server';
@@ -203,11 +204,7 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
     if (!result.ok) throw new Error('not registered');
     await runFollowUps(db(), new Date('2030-01-01T12:00:00Z'));
     await runStageAlerts(db(), new Date('2030-01-01T12:00:00Z'));
-    const [c] = await db()
-      .select({ status: cases.status, version: cases.version })
-      .from(cases)
-      .where(eq(cases.id, result.caseId));
-    expect(c).toEqual({ status: 'decided', version: 3 });
+    expect(await stateOf(db(), result.caseId)).toEqual({ status: 'decided', version: 3 });
   });
 
   it('refuses bad input with an error per field, and other roles and trusts', async () => {
