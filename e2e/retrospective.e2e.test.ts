@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SHEET_LIMITS } from '../app/features/retrospective/domain/retrospective';
 import { TEST_DATABASES } from '../app/test/databases';
+import { zip } from '../app/test/files';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -140,6 +142,21 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     expect(template.worksheets[0]?.getRow(1).getCell(1).text).toBe('Referanse');
     const csv = await page.request.get(`${app.url}/etterregistrering/mal.csv`);
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+
+    // A zip bomb (a small file that unpacks past the limit): refused, nothing kept.
+    await page.getByLabel('Regneark (CSV eller XLSX)').setInputFiles({
+      name: 'bombe.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: Buffer.from(
+        zip({
+          'xl/worksheets/sheet1.xml': { content: new Uint8Array(SHEET_LIMITS.unpackedBytes + 1) },
+        }),
+      ),
+    });
+    await page.getByRole('button', { name: 'Last opp og kontroller' }).click();
+    await page.getByText('Regnearket er for stort når det pakkes ut.', { exact: false }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/etterregistrering/import');
+    await expectAccessible(page);
 
     // A file with a bad row: the report, nothing imported.
     const rows = [

@@ -2025,6 +2025,8 @@ export const nb = {
       none: 'Velg en fil å laste opp.',
       empty: 'Filen har ingen rader med saker.',
       tooLarge: 'Filen er for stor.',
+      tooLargeUnpacked:
+        'Regnearket er for stort når det pakkes ut. Lagre bare arket med sakene i en ny fil, eller del det opp i flere filer.',
       tooManyRows: 'Filen har for mange rader. Del den opp i flere filer.',
       unreadable: 'Filen kunne ikke leses. Bruk malen, lagret som CSV eller XLSX.',
       fileType: 'Filtypen støttes ikke. Last opp CSV eller XLSX.',

@@ -1,4 +1,4 @@
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32, deflateRawSync, deflateSync } from 'node:zlib';
 
 /**
  * Real, minimal files of each attachment type, built as bytes (no binary fixtures), and some that
@@ -65,31 +65,46 @@ export function minimalJpeg(): Uint8Array<ArrayBuffer> {
   );
 }
 
-/** A ZIP archive with stored (uncompressed) entries. */
-export function zip(entries: Record<string, string>): Uint8Array<ArrayBuffer> {
+/**
+ * An entry deflated in the archive (a text entry is stored), declaring `declaredSize` as its
+ * unpacked size when given (a zip bomb that lies about its size), else its true size.
+ */
+export interface DeflatedEntry {
+  content: Uint8Array;
+  declaredSize?: number;
+}
+
+/** A ZIP archive: text entries stored (uncompressed), the others deflated. */
+export function zip(entries: Record<string, string | DeflatedEntry>): Uint8Array<ArrayBuffer> {
   const locals: Uint8Array[] = [];
   const centrals: Uint8Array[] = [];
   let offset = 0;
-  for (const [name, text] of Object.entries(entries)) {
-    const data = Buffer.from(text, 'utf8');
+  for (const [name, entry] of Object.entries(entries)) {
+    const stored = typeof entry === 'string';
+    const content = stored ? Buffer.from(entry, 'utf8') : entry.content;
+    const data = stored ? content : deflateRawSync(content);
+    const size = stored ? content.length : (entry.declaredSize ?? content.length);
+    const method = stored ? 0 : 8;
     const fileName = Buffer.from(name, 'utf8');
-    const crc = crc32(data);
+    const crc = crc32(content);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4); // version needed
+    local.writeUInt16LE(method, 8);
     local.writeUInt16LE(0x0021, 12); // date: 1980-01-01
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(fileName.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
     central.writeUInt16LE(20, 4); // version made by
     central.writeUInt16LE(20, 6); // version needed
+    central.writeUInt16LE(method, 10);
     central.writeUInt16LE(0x0021, 14);
     central.writeUInt32LE(crc, 16);
     central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
+    central.writeUInt32LE(size, 24);
     central.writeUInt16LE(fileName.length, 28);
     central.writeUInt32LE(offset, 42);
     locals.push(local, fileName, data);

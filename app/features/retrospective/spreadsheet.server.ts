@@ -10,6 +10,7 @@ import {
   type RetroValues,
   type SheetRow,
 } from './domain/retrospective';
+import { checkZip } from './zip.server';
 
 /**
  * Reading and writing etterregistrering spreadsheets: CSV (`;` or `,`, with or without a BOM) and
@@ -17,7 +18,8 @@ import {
  * column key), in any order. Row numbers are the spreadsheet's own, so the report points at them.
  */
 
-export type SheetError = 'empty' | 'tooLarge' | 'tooManyRows' | 'unreadable' | 'fileType';
+export type SheetError =
+  'empty' | 'tooLarge' | 'tooLargeUnpacked' | 'tooManyRows' | 'unreadable' | 'fileType';
 export type SheetParse =
   { ok: true; rows: SheetRow[]; missing: RetroColumn[] } | { ok: false; error: SheetError };
 
@@ -103,9 +105,14 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-/** Parses the first sheet of an XLSX file. */
+/**
+ * Parses the first sheet of an XLSX file, once the archive is known to unpack within the limits
+ * (`checkZip`, before ExcelJS inflates anything).
+ */
 export async function parseXlsx(bytes: Uint8Array): Promise<SheetParse> {
   if (bytes.byteLength > SHEET_LIMITS.bytes) return { ok: false, error: 'tooLarge' };
+  const zip = checkZip(bytes, SHEET_LIMITS);
+  if (zip !== 'ok') return { ok: false, error: zip };
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(

@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { msg } from '../../i18n';
+import { zip } from '../../test/files';
 import { RETRO_COLUMNS, SHEET_LIMITS } from './domain/retrospective';
 import {
   cellText,
@@ -119,5 +120,47 @@ describe('XLSX', () => {
   it('formula cells read as their result', () => {
     expect(cellText({ formula: 'A1', result: 'ja' })).toBe('ja');
     expect(cellText(null)).toBe('');
+  });
+});
+
+describe('XLSX that unpacks past the limits (zip bombs)', () => {
+  const refused = { ok: false, error: 'tooLargeUnpacked' };
+  /** Zeros one byte past the limit: a few kilobytes deflated. */
+  const overLimit = () => new Uint8Array(SHEET_LIMITS.unpackedBytes + 1);
+
+  it('refuses a workbook whose parts unpack past the limit, though ExcelJS would read it', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Saker');
+    sheet.addRow(header);
+    // Distinct long texts (shared strings keep one copy of equal ones), past the limit together.
+    const text = 'a'.repeat(100_000);
+    const rows = Math.ceil(SHEET_LIMITS.unpackedBytes / text.length) + 1;
+    for (let i = 0; i < rows; i++) sheet.addRow([`R${i}`, `${i}${text}`]);
+    const file = new Uint8Array(await workbook.xlsx.writeBuffer());
+    expect(file.byteLength).toBeLessThan(SHEET_LIMITS.bytes);
+    expect(await parseSpreadsheet(file)).toEqual(refused);
+  });
+
+  it('refuses from the central directory an entry declared to unpack past the limit', async () => {
+    const file = zip({ 'xl/worksheets/sheet1.xml': { content: overLimit() } });
+    expect(file.byteLength).toBeLessThan(100_000);
+    expect(await parseSpreadsheet(file)).toEqual(refused);
+  });
+
+  it('refuses an entry that unpacks past the small size it declares', async () => {
+    const file = zip({ 'xl/worksheets/sheet1.xml': { content: overLimit(), declaredSize: 1024 } });
+    expect(await parseSpreadsheet(file)).toEqual(refused);
+  });
+
+  it('refuses more entries than the limit', async () => {
+    const entries = Array.from({ length: SHEET_LIMITS.zipEntries + 1 }, (_, i) => `x/${i}`);
+    const file = zip(Object.fromEntries(entries.map((name): [string, string] => [name, ''])));
+    expect(await parseSpreadsheet(file)).toEqual(refused);
+  });
+
+  it('passes an archive within the limits on to ExcelJS', async () => {
+    const within = zip({ 'a.xml': { content: new Uint8Array(1024) }, 'b.txt': 'hei' });
+    // ExcelJS reads it, and finds no sheet.
+    expect(await parseSpreadsheet(within)).toEqual({ ok: false, error: 'empty' });
   });
 });

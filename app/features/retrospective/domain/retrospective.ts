@@ -82,8 +82,17 @@ export interface RetroCase {
 
 export const RETRO_LIMITS = { short: 200, long: 10_000 } as const;
 
-/** Largest spreadsheet accepted (bytes) and most rows per file. */
-export const SHEET_LIMITS = { bytes: 2 * 1024 * 1024, rows: 2000 } as const;
+/**
+ * Largest spreadsheet accepted (bytes) and most rows per file; for an XLSX (a ZIP archive) also the
+ * most it may unpack to (ten times the file's limit: a file of the template's columns, long
+ * justifications included, unpacks to about eight times its size) and its most entries (parts).
+ */
+export const SHEET_LIMITS = {
+  bytes: 2 * 1024 * 1024,
+  rows: 2000,
+  unpackedBytes: 20 * 1024 * 1024,
+  zipEntries: 500,
+} as const;
 
 /** Lower case, without accents' variants (å → a, ø → o, æ → ae), dashes and extra spaces. */
 export function normaliseWord(value: string): string {
