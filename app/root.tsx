@@ -23,7 +23,7 @@ import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
 import { useFocusAfterNavigation } from './ui/focus';
 import { useNonce } from './ui/nonce';
-import { RouteLink } from './ui/RouteLink';
+import { RouteLink, useRouteLinks } from './ui/RouteLink';
 
 export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
 
@@ -139,6 +139,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   useFocusAfterNavigation();
+  // On an error page (ErrorBoundary) the links load their page whole, which is the way out.
+  useRouteLinks();
   return <Outlet />;
 }
 

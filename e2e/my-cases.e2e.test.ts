@@ -152,4 +152,42 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
       await director.context().close();
     });
   }
+
+  it('follows its links inside the app with JavaScript (no new document), and leaves Ctrl+click to the browser', async () => {
+    const director = await signIn('Per Vik', true);
+    const documents: string[] = [];
+    director.on('request', (request) => {
+      if (request.resourceType() === 'document') documents.push(request.url());
+    });
+    const home = director.url();
+    const waitingLinks = director.getByRole('table', { name: 'Venter på deg' }).locator('tbody a');
+
+    // Ctrl+click opens the case in a new tab; this page stays where it is.
+    const [tab] = await Promise.all([
+      director.context().waitForEvent('page'),
+      waitingLinks.first().click({ modifiers: ['Control'] }),
+    ]);
+    await tab.waitForLoadState();
+    expect(tab.url()).toMatch(/\/saker\/[0-9a-f-]{36}$/);
+    await tab.close();
+    expect(director.url()).toBe(home);
+    documents.length = 0;
+
+    // A plain click: the case page, rendered by the router in this document.
+    await waitingLinks.first().click();
+    await director.waitForURL(/\/saker\/[0-9a-f-]{36}$/);
+    await director
+      .getByRole('heading', { level: 1 })
+      .filter({ hasNotText: 'Mine saker' })
+      .waitFor();
+    // The header's link back to «Mine saker», the same way.
+    await director
+      .getByRole('navigation', { name: 'Hovedmeny' })
+      .getByRole('link', { name: 'Mine saker' })
+      .click();
+    await director.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    expect(director.url()).toBe(home);
+    expect(documents).toEqual([]);
+    await director.context().close();
+  });
 });
