@@ -982,8 +982,11 @@ export async function getCaseIn(
       retrospective: row.retrospective,
       roles,
       seesPatientIdentity: seesPatientIdentity(roles),
+      // The kind tells a D-nummer or H-nummer from a fødselsnummer: not for a consulted trust either.
       patientIdKind:
-        typeof row.answers.patientId === 'string' ? patientIdKind(row.answers.patientId) : null,
+        seesPatientIdentity(roles) && typeof row.answers.patientId === 'string'
+          ? patientIdKind(row.answers.patientId)
+          : null,
       // Consultation events go through features/consultations (they also change the read grant).
       events: availableEvents(status, roles, schemeOf(row)).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),

@@ -250,6 +250,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       expect(view.seesPatientIdentity).toBe(false);
       // Not even the date part (the date of birth) of it.
       expect(view.answers.patientId).toBe('****** *****');
+      // Nor which kind of id it is (a D-nummer or H-nummer says something of the patient).
+      expect(view.patientIdKind).toBeNull();
       expect(JSON.stringify(view)).not.toContain(patientId.slice(0, 6));
       const before = await logged(consultant);
       expect(await refuse(revealPatientId(db(), consultant, caseId))).toBe('patientIdentityHidden');
@@ -267,6 +269,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     // The treating trust still sees and unmasks it.
     const home = await getCase(db(), hbe.decisionMaker, caseId);
     expect([home.seesPatientIdentity, home.answers.patientId]).toEqual([true, patientId]);
+    expect(home.patientIdKind).not.toBeNull();
     expect((await revealPatientId(db(), hbe.decisionMaker, caseId)).patientId).toBe(patientId);
   });
 
