@@ -115,10 +115,11 @@ export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput)
       reason: reason.data.reason,
     });
     if (ratings) {
-      const { row } = await loadVisibleCase(tx, actor, input.caseId);
+      // The endorsement's trust is the actor's: only the case's own trust endorses (`caseRoles`),
+      // and row-level security refuses any other.
       await tx.insert(caseEndorsements).values({
-        caseId: row.id,
-        trustId: row.trustId,
+        caseId: input.caseId,
+        trustId: actor.trustId,
         authorId: actor.userId,
         verdict,
         ratings,
