@@ -90,13 +90,9 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <nav aria-label={msg.app.mainNav} className="sp-nav">
                 <RouteLink to="/">{msg.app.myCases}</RouteLink>
                 {user.canApply && <RouteLink to="/saker/ny">{msg.app.newApplication}</RouteLink>}
-                {user.hasRegister && (
-                  <RouteLink to="/register">{msg.app.register}</RouteLink>
-                )}
+                {user.hasRegister && <RouteLink to="/register">{msg.app.register}</RouteLink>}
                 <RouteLink to="/nasjonalt">{msg.app.national}</RouteLink>
-                {user.canAdminister && (
-                  <RouteLink to="/admin">{msg.app.admin}</RouteLink>
-                )}
+                {user.canAdminister && <RouteLink to="/admin">{msg.app.admin}</RouteLink>}
                 {user.canRegisterRetrospective && (
                   <RouteLink to="/etterregistrering">{msg.app.retrospective}</RouteLink>
                 )}
