@@ -6,7 +6,8 @@ import * as nb from './nb';
  * from it: the bundler resolves `msg.cost` to the module that exports `cost`, so each page's
  * JavaScript holds only the namespaces that page reads. Use it only by static member access
  * (`msg.cost.total`, `const t = msg.statistics`): passing `msg` itself around, spreading it or
- * indexing it with a computed key (`msg[ns]`) would bring every namespace into every page again.
+ * indexing it with a computed key (`msg[ns]`) would bring every namespace into every page again
+ * (ESLint refuses it, see eslint.config.js).
  */
 export { nb as msg };
 
