@@ -31,6 +31,17 @@ const domainBoundary = {
   ],
 };
 
+/**
+ * `msg` (app/i18n) is the catalogue's module namespace: the bundler gives a page only the
+ * namespaces it reads as `msg.<namespace>`. Using `msg` any other way (spread, passed, `msg[x]`)
+ * would bring every namespace to every page; in types (`typeof msg.schemes`) it costs nothing.
+ */
+const catalogueByMemberAccess = {
+  selector:
+    "Identifier[name='msg']:not(MemberExpression[computed=false] > Identifier.object, MemberExpression > Identifier.property, Property > Identifier.key, ImportSpecifier > Identifier, ExportSpecifier > Identifier, TSQualifiedName > Identifier.left, TSTypeQuery > Identifier)",
+  message: 'Read the catalogue as msg.<namespace> (static member access), so pages stay split.',
+};
+
 export default tseslint.config(
   { ignores: ['build/', 'data/', '.react-router/', 'node_modules/', 'coverage/', 'drizzle/meta/'] },
   js.configs.recommended,
@@ -44,6 +55,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': 'off',
       '@typescript-eslint/no-unused-vars': ['error', { ignoreRestSiblings: true }],
+      'no-restricted-syntax': ['error', catalogueByMemberAccess],
       '@typescript-eslint/only-throw-error': [
         'error',
         {

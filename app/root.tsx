@@ -90,18 +90,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <nav aria-label={msg.app.mainNav} className="sp-nav">
                 <RouteLink to="/">{msg.app.myCases}</RouteLink>
                 {user.canApply && <RouteLink to="/saker/ny">{msg.app.newApplication}</RouteLink>}
-                {user.hasRegister && (
-                  <RouteLink to="/register">{msg.national.register.navLink}</RouteLink>
-                )}
-                <RouteLink to="/nasjonalt">{msg.national.navLink}</RouteLink>
-                {user.canAdminister && (
-                  <RouteLink to="/admin">{msg.decisionModule.phrases.adminTitle}</RouteLink>
-                )}
+                {user.hasRegister && <RouteLink to="/register">{msg.app.register}</RouteLink>}
+                <RouteLink to="/nasjonalt">{msg.app.national}</RouteLink>
+                {user.canAdminister && <RouteLink to="/admin">{msg.app.admin}</RouteLink>}
                 {user.canRegisterRetrospective && (
-                  <RouteLink to="/etterregistrering">{msg.retrospective.navLink}</RouteLink>
+                  <RouteLink to="/etterregistrering">{msg.app.retrospective}</RouteLink>
                 )}
-                <RouteLink to="/statistikk">{msg.statistics.navLink}</RouteLink>
-                <RouteLink to="/varsler">{msg.notifications.navLink(user.unread)}</RouteLink>
+                <RouteLink to="/statistikk">{msg.app.statistics}</RouteLink>
+                <RouteLink to="/varsler">{msg.app.notifications(user.unread)}</RouteLink>
                 <Paragraph data-size="sm">
                   {msg.app.signedInAs(user.name, user.trustName)}
                 </Paragraph>

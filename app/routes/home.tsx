@@ -204,11 +204,9 @@ function CaseListSection({
 function OtherModules({ canAdminister }: { canAdminister: boolean }) {
   const t = msg.myCases.otherModules;
   const links = [
-    { to: '/nasjonalt', name: msg.national.navLink, text: t.national },
-    { to: '/statistikk', name: msg.statistics.navLink, text: t.statistics },
-    ...(canAdminister
-      ? [{ to: '/admin', name: msg.decisionModule.phrases.adminTitle, text: t.admin }]
-      : []),
+    { to: '/nasjonalt', name: msg.app.national, text: t.national },
+    { to: '/statistikk', name: msg.app.statistics, text: t.statistics },
+    ...(canAdminister ? [{ to: '/admin', name: msg.app.admin, text: t.admin }] : []),
   ];
   return (
     <>

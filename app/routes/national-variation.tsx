@@ -87,7 +87,7 @@ export default function NationalVariation({ loaderData }: Route.ComponentProps) 
       {view && (
         <section className="sp-stack" aria-labelledby="variation-result">
           <Heading level={2} data-size="md" id="variation-result">
-            {t.cohortFor(
+            {msg.cohortSignals.cohortFor(
               view.drugLabel ? `${view.drugLabel} (${view.atc})` : view.atc,
               diagnosisLabel,
             )}

@@ -20,7 +20,7 @@ export const NAME_MAX = 120;
 export const TITLE_MAX = 120;
 export const EMAIL_MAX = 254;
 
-/** Why an administrator's form was refused (each has a Norwegian message in nb.ts). */
+/** Why an administrator's form was refused (each has its message in msg.trustAdmin.errors). */
 export const ADMIN_ERRORS = [
   'nameRequired',
   'nameTooLong',

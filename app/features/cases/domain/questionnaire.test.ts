@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nb } from '../../../i18n/nb';
+import * as nb from '../../../i18n/nb';
 import { completeAnswers } from '../../../test/actors';
 import {
   applicableSections,

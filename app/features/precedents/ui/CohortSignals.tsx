@@ -20,7 +20,7 @@ function Cohort({
   canStartGroup: boolean;
   index: number;
 }) {
-  const t = msg.precedents;
+  const t = msg.cohortSignals;
   const drug = `${cohort.drugLabel ?? cohort.substance ?? ''}${cohort.atcCode ? ` (${cohort.atcCode})` : ''}`;
   const diagnosis = `${cohort.diagnosis.replace(/^[A-Z0-9]+:/, '')}${cohort.diagnosisName ? ` ${cohort.diagnosisName}` : ''}`;
   const scheme = SCHEMES.find((s) => s === cohort.scheme);
@@ -46,13 +46,13 @@ function Cohort({
       </List.Unordered>
       <Paragraph data-size="sm">{t.cohortDetails}</Paragraph>
       <dl className="sp-dl">
-        <dt>{msg.precedents.fields.scheme}</dt>
+        <dt>{t.fields.scheme}</dt>
         <dd>{scheme ? msg.schemes[scheme] : t.notKnown}</dd>
-        <dt>{msg.precedents.fields.drug}</dt>
+        <dt>{t.fields.drug}</dt>
         <dd>{drug}</dd>
-        <dt>{msg.precedents.fields.indication}</dt>
+        <dt>{t.fields.indication}</dt>
         <dd>{diagnosis}</dd>
-        <dt>{msg.precedents.fields.scope}</dt>
+        <dt>{t.fields.scope}</dt>
         <dd>{msg.patientScopes.group}</dd>
       </dl>
       <div className="sp-row">
@@ -86,7 +86,7 @@ export function CohortSignals({
   /** The links to the first and the next page of cohorts (home page), when there is one. */
   pager?: { first: string | null; next: string | null };
 }) {
-  const t = msg.precedents;
+  const t = msg.cohortSignals;
   if (cohorts.length === 0 && !pager?.first) return null;
   return (
     <section className="sp-stack" aria-labelledby="cohorts">

@@ -7,12 +7,9 @@ export function RetrospectiveNotice({ note }: { note: RetrospectiveNote | null }
   if (!note) return null;
   return (
     <div className="sp-row">
-      <Tag data-color="info">{msg.retrospective.tag}</Tag>
+      <Tag data-color="info">{msg.case.retrospectiveTag}</Tag>
       <Paragraph>
-        {msg.retrospective.tagDescription(
-          msg.dateTime(new Date(note.registeredAt)),
-          note.registeredBy,
-        )}
+        {msg.case.retrospectiveNote(msg.dateTime(new Date(note.registeredAt)), note.registeredBy)}
       </Paragraph>
     </div>
   );

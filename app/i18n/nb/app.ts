@@ -1,0 +1,17 @@
+export const app = {
+  name: 'Søknadsportal',
+  tagline: 'Sykehusfinansiert legemiddelbehandling utenfor de ordinære ordningene',
+  skipToContent: 'Hopp til hovedinnhold',
+  mainNav: 'Hovedmeny',
+  myCases: 'Mine saker',
+  newApplication: 'Ny søknad',
+  /** The main menu's other links (the pages' own namespaces stay out of every page's bundle). */
+  register: 'Register',
+  national: 'Nasjonal oversikt',
+  admin: 'Administrasjon',
+  retrospective: 'Etterregistrering',
+  statistics: 'Statistikk',
+  notifications: (unread: number) => (unread > 0 ? `Varsler (${unread} uleste)` : 'Varsler'),
+  logout: 'Logg ut',
+  signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,
+};

@@ -1,0 +1,16 @@
+export const autosave = {
+  idle: 'Endringer lagres automatisk mens du skriver.',
+  pending: 'Ulagrede endringer …',
+  saving: 'Lagrer …',
+  saved: (time: string) => `Alt er lagret (${time}).`,
+  failed: 'Kunne ikke lagre. Prøver igjen automatisk – ikke lukk siden.',
+  closed: 'Søknaden kan ikke lenger endres her. Last siden på nytt for å se hvorfor.',
+  invalid: (labels: string) => `Ikke lagret: rett feilen i ${labels}.`,
+  conflictTitle: 'Endret av en annen samtidig',
+  conflict: (label: string) => `«${label}» ble endret av en medforfatter mens du skrev.`,
+  theirs: 'Lagret verdi',
+  mine: 'Din verdi',
+  keepMine: 'Behold min',
+  useTheirs: 'Bruk lagret',
+  empty: '(tomt)',
+};

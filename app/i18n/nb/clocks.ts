@@ -1,0 +1,91 @@
+import type { DeadlineError } from '../../features/clocks/domain/clocks';
+import type { Continuation, Effect, FollowUpError } from '../../features/followup/domain/followup';
+
+export const clocks = {
+  sectionTitle: 'Frister og oppfølging',
+  urgentTag: 'Haster',
+  overdueTag: 'Forfalt',
+  urgencyTitle: 'Hastesak',
+  urgencyIntro:
+    'En hastesak får kortere frister i hver fase. Begrunn hvorfor saken haster, så de som skal behandle den forstår det.',
+  urgencyReason: 'Hvorfor haster saken?',
+  urgencyBy: (name: string, when: string) => `Merket som hastesak av ${name}, ${when}.`,
+  markUrgent: 'Merk som hastesak',
+  unmarkUrgent: 'Fjern hastemerkingen',
+  notUrgent: 'Saken er ikke merket som hastesak.',
+  urgencyMarked: 'Saken er merket som hastesak.',
+  urgencyUnmarked: 'Hastemerkingen er fjernet.',
+  urgencyPageTitle: 'Hastesak',
+  deadlineTitle: 'Frist i nåværende fase',
+  currentDue: (stage: string, date: string, days: string) =>
+    `Fasen «${stage}» har frist ${date} (${days}).`,
+  overdue: 'Fristen er passert.',
+  dayCount: (days: number, urgent: boolean) =>
+    `${days} ${days === 1 ? 'dag' : 'dager'}${urgent ? ' for hastesaker' : ''}`,
+  stageTimesTitle: 'Tid i hver fase',
+  dueColumn: 'Frist i fasen',
+  stageColumn: 'Fase',
+  visitsColumn: 'Antall ganger',
+  timeColumn: 'Tid',
+  ongoing: 'pågår',
+  duration: (days: number, hours: number, minutes: number) =>
+    days > 0
+      ? `${days} døgn ${hours} t`
+      : hours > 0
+        ? `${hours} t ${minutes} min`
+        : `${minutes} min`,
+  deadlinesPageTitle: 'Frister for saksbehandlingen',
+  deadlinesIntro:
+    'Fristene gjelder for hver fase i helseforetaket, i hele dager fra saken kom inn i fasen. Hastesaker får den korte fristen. Når en frist er passert, får den som skal handle en påminnelse; fagdirektøren varsles hvis saken fortsatt står stille.',
+  normalDays: 'Frist (dager)',
+  urgentDays: 'Frist for hastesaker (dager)',
+  saveDeadlines: 'Lagre fristene',
+  deadlinesSaved: 'Fristene er lagret.',
+  deadlineErrors: {
+    daysRequired: 'Skriv antall dager.',
+    daysInvalid: 'Skriv et helt antall dager fra 0 til 365.',
+    urgentLonger: 'Fristen for hastesaker kan ikke være lengre enn den vanlige fristen.',
+  } satisfies Record<DeadlineError, string>,
+  followUpTitle: 'Oppfølging',
+  evaluationDate: 'Evalueringsdato',
+  outcomeFormTitle: 'Registrer utfallet av behandlingen',
+  outcomeIntro:
+    'Evalueringsdatoen er nådd. Registrer hvordan behandlingen virket. Saken avsluttes når utfallet er registrert.',
+  effect: 'Effekt av behandlingen',
+  effects: {
+    good: 'God effekt',
+    partial: 'Delvis effekt',
+    none: 'Ingen effekt',
+    unknown: 'Ukjent',
+  } satisfies Record<Effect, string>,
+  sideEffects: 'Bivirkninger',
+  sideEffectsHelp: 'Beskriv bivirkninger, eller la feltet stå tomt om det ikke var noen.',
+  continuation: 'Behandlingen',
+  continuations: {
+    continued: 'Fortsetter',
+    stopped: 'Er avsluttet',
+  } satisfies Record<Continuation, string>,
+  stopReason: 'Hvorfor ble behandlingen avsluttet? (påkrevd når den er avsluttet)',
+  recordOutcome: 'Registrer utfallet',
+  outcomeRecorded: 'Utfallet er registrert, og saken er avsluttet.',
+  outcomeTitle: 'Utfall av behandlingen',
+  outcomeBy: 'Registrert av',
+  outcomeAt: 'Tidspunkt',
+  noSideEffects: 'Ingen oppgitt',
+  outcomePageTitle: 'Registrer utfall',
+  followUpErrors: {
+    effectRequired: 'Velg hvordan behandlingen virket.',
+    continuationRequired: 'Velg om behandlingen fortsetter eller er avsluttet.',
+    stopReasonRequired: 'Skriv hvorfor behandlingen ble avsluttet.',
+    reasonRequired: 'Skriv hvorfor saken haster.',
+    tooLong: 'Teksten er for lang (høyst 10 000 tegn).',
+  } satisfies Record<FollowUpError, string>,
+  linksTitle: 'Tidligere og nye søknader',
+  previousCase: 'Tidligere søknad',
+  nextCase: 'Ny søknad',
+  caseLabel: (caseNumber: string | null) => caseNumber ?? 'utkast',
+  reapplyIntro:
+    'Du kan søke på nytt med denne søknaden som utgangspunkt. Svarene kopieres til et nytt utkast som du går gjennom før du sender.',
+  reapply: 'Start ny søknad fra denne',
+  backToCase: 'Tilbake til saken',
+};

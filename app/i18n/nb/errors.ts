@@ -1,0 +1,36 @@
+import type { ValidationError } from '../../features/cases/domain/application';
+
+export const errors = {
+  patientIdFormat: 'Fødselsnummeret må være 11 siffer.',
+  patientIdInvalid:
+    'Fødselsnummeret er ikke gyldig. Sjekk sifrene (fødselsnummer, D-nummer, H-nummer eller FH-nummer).',
+  patientIdFhInvalid:
+    'FH-nummeret er ikke gyldig: kontrollsifrene (de to siste sifrene) stemmer ikke med resten. Sjekk sifrene.',
+  tooLong: 'Teksten er for lang.',
+  reasonRequired: 'Fyll inn en begrunnelse.',
+  outcomeRequired: 'Velg utfall av beslutningen.',
+  conditionsRequired:
+    'Velg minst ett standardvilkår eller skriv vilkårene i «Andre vilkår» når søknaden innvilges med vilkår.',
+  invalidValue: 'Ugyldig verdi.',
+  answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
+  numberInvalid: 'Skriv et tall (null eller større).',
+  diagnosisFormat: 'Ukjent diagnosekode. Velg fra listen, eller skriv for eksempel ICD10:C50.9.',
+  levelRequired: 'Velg et nivå på skalaen.',
+  ratingTextRequired: 'Skriv en kort begrunnelse for nivået.',
+  verdictRequired: 'Velg om du forankrer, returnerer eller ikke forankrer søknaden.',
+  commentRequired: 'Skriv en kommentar.',
+  recommendationRequired: 'Velg hvilken innstilling komiteen gir.',
+  assessorRequired: 'Velg et komitémedlem.',
+  leaderRequired: 'Velg en leder i helseforetaket.',
+  alreadyCollaborator: 'Lederen er allerede invitert til å samarbeide om forankringen.',
+  leaderInputRequired: 'Skriv innspillet ditt til forankringen.',
+  conditionsNotAllowed:
+    'Vilkår kan bare settes når søknaden innvilges med vilkår. Velg «Innvilget med vilkår», eller fjern vilkårene.',
+  evaluationDateRequired: 'Fyll inn evalueringsdato når søknaden innvilges med vilkår.',
+  evaluationDateInvalid: 'Skriv evalueringsdatoen som en gyldig dato, for eksempel 2027-03-01.',
+  evaluationDateNotFuture: 'Evalueringsdatoen må være etter dagens dato.',
+  evaluationDateNotAllowed: 'Et avslag har ingen evalueringsdato. Fjern datoen.',
+  onlyWhenApproved: 'Gjelder bare når søknaden innvilges. Velg «Ingen» ved avslag.',
+  phraseUnknown: 'Teksten du valgte finnes ikke lenger. Velg en annen.',
+  drugRequired: 'Velg legemiddelet fra listen, eller skriv navnet, så kan vi foreslå en ordning.',
+} satisfies Record<ValidationError, string>;

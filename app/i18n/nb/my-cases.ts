@@ -1,0 +1,33 @@
+export const myCases = {
+  title: 'Mine saker',
+  waiting: 'Venter på deg',
+  waitingEmpty: 'Ingen saker venter på deg nå.',
+  waitingNoMore: 'Ingen flere saker venter på deg.',
+  waitingMore: 'Vis flere saker som venter på deg',
+  waitingOldest: 'Til sakene som har ventet lengst',
+  /** The name of a list's page links («Vis flere …»), one per list. */
+  pagesOf: (list: string) => `Sider: ${list}`,
+  others: 'Andre saker',
+  othersEmpty: 'Ingen andre saker.',
+  othersNoMore: 'Ingen flere andre saker.',
+  othersMore: 'Vis flere andre saker',
+  othersNewest: 'Til de sist endrede andre sakene',
+  noCaseRole: 'Rollen din gir ikke tilgang til enkeltsaker. Dette kan du bruke:',
+  /** What a role without cases can use instead, each a link and what it holds. */
+  otherModules: {
+    national: 'vedtak fra alle helseforetak, uten personopplysninger, med filtre og eksport.',
+    statistics: 'tall og diagrammer over søknader, vedtak og behandlingstid.',
+    admin: 'vedtakstekster, frister og andre innstillinger for helseforetaket.',
+  },
+  caseNumber: 'Løpenummer',
+  drug: 'Legemiddel',
+  indication: 'Indikasjon',
+  status: 'Status',
+  updated: 'Sist endret',
+  noCaseNumber: 'Ikke sendt inn',
+  open: (label: string) => `Åpne sak ${label}`,
+  finished: 'Vedtatte og avsluttede saker',
+  finishedEmpty: 'Ingen vedtatte eller avsluttede saker.',
+  finishedMore: 'Vis flere vedtatte og avsluttede saker',
+  finishedNewest: 'Til de nyeste vedtatte og avsluttede sakene',
+};

@@ -1,0 +1,70 @@
+import type { NotificationKind } from '../../features/notifications/domain/kinds';
+
+export const notifications = {
+  title: 'Varsler',
+  empty: 'Du har ingen varsler.',
+  unread: 'Ulest',
+  read: 'Lest',
+  markRead: 'Merk som lest',
+  markAllRead: 'Merk alle som lest',
+  markedRead: 'Varselet er merket som lest.',
+  markedAllRead: 'Alle varsler er merket som lest.',
+  when: 'Tidspunkt',
+  what: 'Hendelse',
+  case: 'Sak',
+  status: 'Status',
+  openCase: (label: string) => `Åpne sak ${label}`,
+  otherTrustCase: 'Sak i et annet helseforetak',
+  noCase: '–',
+  kinds: {
+    caseSubmitted: 'En søknad er sendt inn og venter på forankring.',
+    caseReturned: 'Søknaden er sendt tilbake til søker.',
+    caseEndorsed: 'Søknaden er forankret.',
+    caseNotEndorsed: 'Søknaden er ikke forankret.',
+    caseDecided: 'Det er fattet beslutning i saken.',
+    caseRecommended:
+      'Vurderingskomiteen har gitt sin innstilling. Saken venter nå på fagdirektøren.',
+    caseForwardedInterregional:
+      'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
+    decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',
+    informationRequested: 'Det er bedt om mer informasjon i saken.',
+    informationProvided: 'Søker har gitt mer informasjon i saken.',
+    messagePosted: 'Det er en ny melding i saken.',
+    coAuthorInvited: 'Du er invitert som medforfatter på en søknad.',
+    leaderInvited:
+      'En leder har invitert deg til å samarbeide om forankringen av en søknad. Gi innspillet ditt i saken.',
+    endorsementDelegated:
+      'En leder har delegert forankringen av en søknad til deg. Du forankrer, returnerer eller avslår den nå.',
+    delegationTakenBack:
+      'Lederen har tatt tilbake forankringen som var delegert til deg. Du skal ikke lenger forankre saken.',
+    leaderInputGiven: 'En leder har gitt innspill til forankringen av en søknad.',
+    committeeAssigned: 'Du er tildelt som komitémedlem i en sak.',
+    consultationRequested: 'Det er bedt om konsultasjon i en sak.',
+    consultationAnswered: 'En konsultasjon er besvart.',
+    stageReminder: 'En sak venter på deg.',
+    stageEscalation: 'En sak har ventet for lenge.',
+    followUpDue: 'Det er tid for å registrere utfallet av behandlingen.',
+  } satisfies Record<NotificationKind, string>,
+  genericKind: 'Det er en ny hendelse i saken.',
+  mailSubject: (caseNumber: string | null) =>
+    caseNumber ? `Ny hendelse i sak ${caseNumber}` : 'Ny hendelse i Søknadsportal',
+  mailBody: (caseNumber: string | null, what: string, link: string) =>
+    [
+      caseNumber
+        ? `Det er en ny hendelse i sak ${caseNumber}.`
+        : 'Det er en ny hendelse i Søknadsportal.',
+      what,
+      '',
+      `Logg inn for å se saken: ${link}`,
+      '',
+      'Denne e-posten er sendt automatisk og kan ikke besvares. Den inneholder ingen pasientopplysninger.',
+    ].join('\n'),
+  devMailbox: {
+    title: 'Utviklingspostkasse',
+    notice:
+      'E-post som ville blitt sendt, fanges her fordi SMTP_URL ikke er satt. Siden finnes bare i utvikling.',
+    empty: 'Ingen e-post er sendt ennå.',
+    to: 'Til',
+    subject: 'Emne',
+  },
+};

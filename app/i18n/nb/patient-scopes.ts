@@ -1,0 +1,6 @@
+import type { PatientScope } from '../../features/cases/domain/application';
+
+export const patientScopes = {
+  single: 'Enkeltpasient',
+  group: 'Pasientgruppe',
+} satisfies Record<PatientScope, string>;

@@ -1,0 +1,21 @@
+export const problems = {
+  conflict:
+    'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
+  notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
+  forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
+  ownCase:
+    'Du kan ikke forankre, vurdere eller beslutte en søknad du selv har skrevet eller er medforfatter av. En annen leder eller fagdirektør må gjøre det.',
+  patientIdentityHidden:
+    'Pasientens identitet vises bare for dem som arbeider med saken i det behandlende helseforetaket. Som konsultert helseforetak ser du saken med skjult fødselsnummer.',
+  invalidTransition: 'Denne handlingen er ikke mulig i sakens nåværende status.',
+  notForScheme:
+    'Denne handlingen gjelder ikke for saker etter denne ordningen. Saker etter tilgangsordningen avgjøres av det interregionale fagdirektørmøtet: send saken dit med fagdirektørens vurdering før beslutningen registreres.',
+  alreadyDelegated:
+    'Forankringen er allerede delegert til en leder. Siden viser hvem; ta delegeringen tilbake først om du vil delegere til en annen.',
+  notDelegated: 'Forankringen er ikke delegert, så det er ingen delegering å ta tilbake.',
+  errorSummary: 'Rett opp følgende før du går videre:',
+  notFoundPage: 'Siden finnes ikke',
+  forbiddenPage: 'Ingen tilgang',
+  genericError: 'Noe gikk galt',
+  genericErrorBody: 'En uventet feil oppstod. Prøv igjen, eller kontakt brukerstøtte.',
+};

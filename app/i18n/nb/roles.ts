@@ -1,0 +1,14 @@
+import type { CaseRole } from '../../features/auth/domain/roles';
+
+export const roles = {
+  applicant: 'Søker (behandlende lege)',
+  coAuthor: 'Medforfatter',
+  endorser: 'Leder',
+  decisionMaker: 'Fagdirektør',
+  assessor: 'Vurderingskomité',
+  nationalReader: 'Nasjonal leser',
+  trustAdmin: 'Administrator',
+  consultant: 'Konsultert helseforetak',
+  delegator: 'Leder (har delegert forankringen)',
+  collaborator: 'Leder (samarbeider om forankringen)',
+} satisfies Record<CaseRole, string>;

@@ -1,0 +1,93 @@
+import type { AdminError } from '../../features/admin/domain/people';
+import { formats } from './formats';
+
+export const trustAdmin = {
+  usersLink: 'Brukere og roller',
+  usersLinkHelp: 'Gi personer tilgang til portalen, og gi eller fjern roller i helseforetaket.',
+  departmentsLink: 'Avdelinger',
+  departmentsLinkHelp: 'Avdelingene i helseforetaket: legg til, gi nytt navn eller fjern.',
+  backToAdmin: 'Tilbake til administrasjon',
+  departmentsTitle: 'Avdelinger',
+  departmentsIntro: (trust: string) =>
+    `Avdelingene i ${trust}. Søkere, medforfattere og ledere får rollen sin i én avdeling.`,
+  departmentName: 'Navn på avdelingen',
+  departmentRoles: 'Roller',
+  departmentCases: 'Saker',
+  noDepartments: 'Helseforetaket har ingen avdelinger ennå.',
+  addDepartmentTitle: 'Legg til en avdeling',
+  addDepartment: 'Legg til avdeling',
+  newName: (name: string) => `Nytt navn på ${name}`,
+  rename: 'Gi nytt navn',
+  renameNamed: (name: string) => `Gi nytt navn: ${name}`,
+  remove: 'Fjern',
+  removeNamed: (name: string) => `Fjern avdelingen ${name}`,
+  departmentCreated: 'Avdelingen er lagt til.',
+  departmentRenamed: 'Avdelingen har fått nytt navn.',
+  departmentRemoved: 'Avdelingen er fjernet.',
+  usersTitle: 'Brukere og roller',
+  usersIntro: (trust: string) =>
+    `Personer med en rolle i ${trust}. En rolle virker fra neste side personen åpner, og en fjernet rolle slutter å virke med en gang.`,
+  noPeople: 'Ingen personer har en rolle i helseforetaket.',
+  name: 'Navn',
+  title: 'Stilling (valgfritt)',
+  titleColumn: 'Stilling',
+  email: 'E-post',
+  hprNumber: 'HPR-nummer',
+  hprHelp:
+    'Nummeret i Helsepersonellregisteret, bare sifre. Med det finner HelseID-innloggingen personen.',
+  roles: 'Roller',
+  role: 'Rolle',
+  chooseRole: 'Velg rolle',
+  department: 'Avdeling',
+  departmentHelp:
+    'Bare for søker, medforfatter og leder; de andre rollene gjelder hele helseforetaket.',
+  noDepartment: 'Hele helseforetaket',
+  roleIn: (role: string, department: string | null) =>
+    department ? `${role} (${department})` : role,
+  addPersonTitle: 'Legg til en person',
+  addPersonIntro:
+    'Finnes det allerede en bruker med samme HPR-nummer (for eksempel fra et annet helseforetak), får den brukeren rollen her; navn og e-post endres ikke.',
+  addPerson: 'Legg til person',
+  personCreated: 'Personen er lagt til med rollen.',
+  personExisting:
+    'En bruker med dette HPR-nummeret fantes allerede. Rollen er gitt til den eksisterende brukeren.',
+  personTitle: (name: string) => `Roller for ${name}`,
+  personFacts: 'Opplysninger',
+  noRoles: 'Personen har ingen roller i helseforetaket nå.',
+  grantTitle: 'Gi en rolle',
+  grant: 'Gi rollen',
+  revoke: 'Fjern',
+  revokeNamed: (role: string) => `Fjern rollen ${role}`,
+  granted: 'Rollen er gitt.',
+  revoked: 'Rollen er fjernet.',
+  historyTitle: 'Historikk',
+  noHistory: 'Ingen roller er gitt eller fjernet her ennå.',
+  historyWhen: 'Tidspunkt',
+  historyWhat: 'Endring',
+  historyWho: 'Utført av',
+  historyEntry: (action: 'granted' | 'revoked', role: string) =>
+    action === 'granted' ? `Fikk rollen ${role}` : `Mistet rollen ${role}`,
+  when: (at: Date) => formats.dateTime.format(at),
+  errors: {
+    nameRequired: 'Skriv navnet.',
+    nameTooLong: 'Navnet kan ha høyst 120 tegn.',
+    titleTooLong: 'Stillingen kan ha høyst 120 tegn.',
+    emailRequired: 'Skriv e-postadressen.',
+    emailInvalid: 'Skriv en gyldig e-postadresse, for eksempel navn@sykehus.no.',
+    emailTaken:
+      'E-postadressen brukes allerede av en annen person. Sjekk HPR-nummeret, eller bruk en annen adresse.',
+    hprRequired: 'Skriv HPR-nummeret.',
+    hprInvalid: 'HPR-nummeret skal bare ha sifre, 4 til 9 sifre.',
+    roleRequired: 'Velg en rolle.',
+    departmentRequired: 'Velg avdelingen rollen gjelder for.',
+    departmentNotAllowed:
+      'Denne rollen gjelder hele helseforetaket. La avdelingen stå på «Hele helseforetaket».',
+    departmentUnknown: 'Velg en avdeling i helseforetaket.',
+    alreadyHeld: 'Personen har allerede denne rollen her.',
+    departmentNameTaken: 'Helseforetaket har allerede en avdeling med dette navnet.',
+    departmentInUse:
+      'Avdelingen kan ikke fjernes fordi den har roller eller saker. Fjern rollene først; avdelinger med saker beholdes.',
+    lastAdmin:
+      'Dette er helseforetakets siste administrator. Gi en annen person administratorrollen før du fjerner denne.',
+  } satisfies Record<AdminError, string>,
+};
