@@ -219,6 +219,19 @@ export async function expectAccessible(page: Page): Promise<void> {
     (v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
   );
   expect(violations, `axe violations on ${page.url()}`).toEqual([]);
+  // Two elements with one id break whatever points at it (a label's `for`, `aria-labelledby`, an
+  // error summary's link), and axe no longer checks it.
+  const duplicateIds = await page.evaluate(() => {
+    const seen = new Set<string>();
+    return [...document.querySelectorAll('[id]')].flatMap((e) => {
+      if (!seen.has(e.id)) {
+        seen.add(e.id);
+        return [];
+      }
+      return [e.id];
+    });
+  });
+  expect(duplicateIds, `duplicate ids on ${page.url()}`).toEqual([]);
   const blocked = await page.evaluate(
     () => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [],
   );

@@ -12,8 +12,9 @@ import {
 
 /**
  * The trust administrator gives a new person access (BRIEF §2): adds a department, then a person
- * with the applicant role in it; that person logs in at once and opens «Ny søknad». Axe checks
- * every page on the way.
+ * with the applicant role in it; that person logs in at once and opens «Ny søknad». A role the
+ * administrator gives themselves shows in the access log's unusual access. Axe checks every page
+ * on the way.
  */
 describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) => {
   let app: RunningApp;
@@ -95,6 +96,22 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
       .getByText('Dette er helseforetakets siste administrator.', { exact: false })
       .first()
       .waitFor();
+    await expectAccessible(admin);
+
+    // Giving themselves the medical director's role works, and the access log's unusual access
+    // shows it to whoever controls the log (BRIEF §7: access control and after-the-fact control).
+    const grant = admin.getByRole('form', { name: 'Gi en rolle' });
+    await grant.getByLabel('Rolle').selectOption('decisionMaker');
+    await grant.getByRole('button', { name: 'Gi rollen' }).click();
+    await admin.getByText('Rollen er gitt.').waitFor();
+    await admin.goto(`${app.url}/admin/tilgangslogg`);
+    await admin.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
+    const unusual = admin.getByRole('table', { name: 'Uvanlig tilgang siste 30 dager' });
+    const selfGrant = unusual
+      .getByRole('row')
+      .filter({ hasText: 'Ga seg selv rollen Fagdirektør' });
+    await expect.poll(() => selfGrant.count()).toBe(1);
+    expect(await selfGrant.getByRole('cell', { name: 'Geir Berge' }).count()).toBe(1);
     await expectAccessible(admin);
     for (const path of ['/admin/brukere', '/admin/avdelinger']) {
       await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}${path}`);

@@ -139,10 +139,10 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         )}
       </section>
       <Card data-color="neutral">
-        <Heading level={2} data-size="sm" id="grant-role">
+        <Heading level={2} data-size="sm" id="grant-role-title">
           {t.grantTitle}
         </Heading>
-        <Form method="post" className="sp-stack" aria-labelledby="grant-role" noValidate>
+        <Form method="post" className="sp-stack" aria-labelledby="grant-role-title" noValidate>
           <input type="hidden" name="intent" value="grant" />
           <GrantFields
             idPrefix="grant"

@@ -21,6 +21,7 @@ import {
   saveAnswers,
   transition,
 } from '../cases/cases.server';
+import { grantRole } from '../admin/trust-admin.server';
 import { loadDialogIn } from '../dialog/dialog.server';
 import { CaseError } from '../cases/domain/errors';
 import { formatVerifyReport, getAccessLogPage, verifyAccessLog } from './auditlog.server';
@@ -268,6 +269,38 @@ describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
       .where(and(eq(accessLog.userId, hbe.trustAdmin.userId), eq(accessLog.purpose, 'logControl')));
     expect(logged).toMatchObject({ action: 'readAccessLog', caseId: null, role: 'trustAdmin' });
     expect((await verifyAccessLog(db())).ok).toBe(true);
+  });
+
+  it('lists a role an administrator gave themselves as unusual access, and not a grant to another', async () => {
+    const selfGranted = async () =>
+      (await getAccessLogPage(db(), hbe.trustAdmin, {})).unusual.filter(
+        (u) => u.finding.kind === 'selfGranted',
+      );
+    const before = await selfGranted();
+    const trustWide = { departmentId: null };
+    expect(
+      await grantRole(db(), hbe.trustAdmin, hbe.applicant.userId, {
+        role: 'assessor',
+        ...trustWide,
+      }),
+    ).toMatchObject({ ok: true });
+    expect(await selfGranted()).toEqual(before);
+    expect(
+      await grantRole(db(), hbe.trustAdmin, hbe.trustAdmin.userId, {
+        role: 'decisionMaker',
+        ...trustWide,
+      }),
+    ).toMatchObject({ ok: true });
+    const after = await selfGranted();
+    expect(after).toHaveLength(before.length + 1);
+    expect(after[0]).toMatchObject({
+      finding: { kind: 'selfGranted', userId: hbe.trustAdmin.userId, role: 'decisionMaker' },
+      userName: hbe.trustAdmin.name,
+      caseNumber: null,
+    });
+    // Another trust's log controller does not see it.
+    const hstPage = await getAccessLogPage(db(), hst.trustAdmin, {});
+    expect(hstPage.unusual.some((u) => u.finding.userId === hbe.trustAdmin.userId)).toBe(false);
   });
 
   if (kind === 'postgres') {

@@ -16,8 +16,15 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
-import { accessLog, cases, roleAssignments, trusts, users } from '../../db/schema';
-import { hasRole, type Actor } from '../auth/domain/roles';
+import {
+  accessLog,
+  cases,
+  roleAssignmentEvents,
+  roleAssignments,
+  trusts,
+  users,
+} from '../../db/schema';
+import { hasRole, isRole, type Actor } from '../auth/domain/roles';
 import { CaseError } from '../cases/domain/errors';
 import { formatAnchor, GENESIS, hashInput, type Anchor } from './domain/chain';
 import { LOG_PAGE_SIZE, type ReaderTrustFilter } from './domain/filter';
@@ -438,12 +445,39 @@ export async function getAccessLogPage(
       caseDepartmentId: r.caseDepartmentId,
       readerDepartmentIds: departmentsOf(r.userId, r.role),
     }));
-    const names = new Map(recent.map((r) => [r.userId, r.userName]));
+    // Roles administrators gave themselves in the same days (the grant history).
+    const selfGranted = await tx
+      .select({
+        id: roleAssignmentEvents.id,
+        userId: roleAssignmentEvents.userId,
+        userName: users.name,
+        actorId: roleAssignmentEvents.actorId,
+        action: roleAssignmentEvents.action,
+        role: roleAssignmentEvents.role,
+        at: roleAssignmentEvents.createdAt,
+      })
+      .from(roleAssignmentEvents)
+      .innerJoin(users, eq(users.id, roleAssignmentEvents.userId))
+      .where(
+        and(
+          eq(roleAssignmentEvents.trustId, actor.trustId),
+          eq(roleAssignmentEvents.action, 'granted'),
+          eq(roleAssignmentEvents.userId, roleAssignmentEvents.actorId),
+          gte(roleAssignmentEvents.createdAt, since),
+        ),
+      );
+    const grantEvents = selfGranted.flatMap(({ role, ...g }) =>
+      isRole(role) ? [{ ...g, role }] : [],
+    );
+    const names = new Map([...recent, ...selfGranted].map((r) => [r.userId, r.userName]));
     const numbers = new Map(recent.map((r) => [r.caseId, r.caseNumber]));
-    const unusual = unusualAccess(logged).map((finding) => ({
+    const unusual = unusualAccess(logged, grantEvents).map((finding) => ({
       finding,
       userName: names.get(finding.userId) ?? '',
-      caseNumber: finding.kind === 'manyCases' ? null : (numbers.get(finding.caseId) ?? null),
+      caseNumber:
+        finding.kind === 'manyCases' || finding.kind === 'selfGranted'
+          ? null
+          : (numbers.get(finding.caseId) ?? null),
     }));
 
     const readers = await tx

@@ -47,12 +47,13 @@ export const accessLog = {
   headAnchor: 'Til kontrollkommandoen',
   unusualTitle: 'Uvanlig tilgang siste 30 dager',
   unusualIntro:
-    'Oppslag utenfor egen avdeling, om natten (kl. 22–06) eller i mange saker på kort tid. Dette er ikke bevis på misbruk, men bør følges opp.',
+    'Oppslag utenfor egen avdeling, om natten (kl. 22–06) eller i mange saker på kort tid, og roller en administrator har gitt seg selv. Dette er ikke bevis på misbruk, men bør følges opp.',
   noUnusual: 'Ingen uvanlig tilgang funnet.',
   findings: {
     outsideDepartment: 'Utenfor egen avdeling',
     oddHours: 'Utenfor vanlig arbeidstid',
     manyCases: (cases: number) => `${cases} saker på kort tid`,
+    selfGranted: (role: string) => `Ga seg selv rollen ${role}`,
   },
   unusualColumns: { kind: 'Type', user: 'Bruker', caseNumber: 'Sak', at: 'Tidspunkt' },
   purposes: {

@@ -3,9 +3,11 @@ import {
   isOddHour,
   isOutsideDepartment,
   manyCaseBursts,
+  selfGrants,
   unusualAccess,
   UNUSUAL_RULES,
   type LoggedAccess,
+  type RoleGrantEvent,
 } from './unusual';
 
 const entry = (over: Partial<LoggedAccess> = {}): LoggedAccess => ({
@@ -91,13 +93,42 @@ describe('many cases in a short time', () => {
   });
 });
 
+const grant = (over: Partial<RoleGrantEvent> = {}): RoleGrantEvent => ({
+  id: 1,
+  userId: 'admin',
+  actorId: 'admin',
+  action: 'granted',
+  role: 'decisionMaker',
+  at: new Date('2026-03-10T10:00:00Z'),
+  ...over,
+});
+
+describe('selfGrants: roles an administrator gave themselves', () => {
+  it.each([
+    ['granted to themselves', grant(), true],
+    ['granted to themselves, trust-wide reader', grant({ role: 'nationalReader' }), true],
+    ['granted to someone else', grant({ userId: 'u1' }), false],
+    ['revoked from themselves', grant({ action: 'revoked' }), false],
+    ['revoked from someone else', grant({ action: 'revoked', userId: 'u1' }), false],
+  ] as const)('%s', (_, event, found) => {
+    expect(selfGrants([event])).toEqual(
+      found
+        ? [{ kind: 'selfGranted', grantId: 1, userId: 'admin', role: event.role, at: event.at }]
+        : [],
+    );
+  });
+});
+
 describe('unusualAccess', () => {
   it('lists every kind, newest first', () => {
-    const findings = unusualAccess([
-      entry({ id: 1, caseDepartmentId: 'd2', at: new Date('2026-01-15T10:00:00Z') }),
-      entry({ id: 2, at: new Date('2026-01-15T23:00:00Z') }),
-    ]);
-    expect(findings.map((f) => f.kind)).toEqual(['oddHours', 'outsideDepartment']);
+    const findings = unusualAccess(
+      [
+        entry({ id: 1, caseDepartmentId: 'd2', at: new Date('2026-01-15T10:00:00Z') }),
+        entry({ id: 2, at: new Date('2026-01-15T23:00:00Z') }),
+      ],
+      [grant({ at: new Date('2026-01-15T12:00:00Z') })],
+    );
+    expect(findings.map((f) => f.kind)).toEqual(['oddHours', 'selfGranted', 'outsideDepartment']);
   });
 
   it('finds nothing in ordinary daytime work', () => {

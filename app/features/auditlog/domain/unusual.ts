@@ -1,3 +1,4 @@
+import type { Role } from '../../auth/domain/roles';
 import { hourInNorway } from '../../cases/domain/dates';
 
 /**
@@ -37,10 +38,23 @@ export const UNUSUAL_RULES: UnusualRules = {
   windowMinutes: 60,
 };
 
+/** One row of the trust's role grant history (`role_assignment_events`). */
+export interface RoleGrantEvent {
+  id: number;
+  /** Who got (or lost) the role. */
+  userId: string;
+  /** Who granted (or revoked) it. */
+  actorId: string;
+  action: 'granted' | 'revoked';
+  role: Role;
+  at: Date;
+}
+
 export type Finding =
   | { kind: 'outsideDepartment'; entryId: number; userId: string; caseId: string; at: Date }
   | { kind: 'oddHours'; entryId: number; userId: string; caseId: string | null; at: Date }
-  | { kind: 'manyCases'; userId: string; cases: number; from: Date; to: Date };
+  | { kind: 'manyCases'; userId: string; cases: number; from: Date; to: Date }
+  | { kind: 'selfGranted'; grantId: number; userId: string; role: Role; at: Date };
 
 export function isOddHour(at: Date, rules: UnusualRules = UNUSUAL_RULES): boolean {
   const hour = hourInNorway(at);
@@ -97,12 +111,25 @@ export function manyCaseBursts(
   return findings;
 }
 
-/** Every finding in a stretch of the log, newest first. */
+/**
+ * Roles an administrator gave themselves: the grant history keeps them, and the log controller
+ * should see them, since a role such as medical director opens the trust's cases to its holder.
+ */
+export function selfGrants(
+  grants: readonly RoleGrantEvent[],
+): Extract<Finding, { kind: 'selfGranted' }>[] {
+  return grants
+    .filter((g) => g.action === 'granted' && g.userId === g.actorId)
+    .map((g) => ({ kind: 'selfGranted', grantId: g.id, userId: g.userId, role: g.role, at: g.at }));
+}
+
+/** Every finding in a stretch of the log and of the role grant history, newest first. */
 export function unusualAccess(
   entries: readonly LoggedAccess[],
+  grants: readonly RoleGrantEvent[] = [],
   rules: UnusualRules = UNUSUAL_RULES,
 ): Finding[] {
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...selfGrants(grants)];
   for (const e of entries) {
     if (e.caseId !== null && isOutsideDepartment(e)) {
       findings.push({

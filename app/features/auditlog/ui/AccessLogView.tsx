@@ -136,12 +136,14 @@ export function UnusualAccessTable({ rows }: { rows: UnusualRow[] }) {
                       <Tag data-color="warning">
                         {f.kind === 'manyCases'
                           ? t.findings.manyCases(f.cases)
-                          : t.findings[f.kind]}
+                          : f.kind === 'selfGranted'
+                            ? t.findings.selfGranted(msg.roles[f.role])
+                            : t.findings[f.kind]}
                       </Tag>
                     </Table.Cell>
                     <Table.Cell>{userName}</Table.Cell>
                     <Table.Cell>
-                      {f.kind === 'manyCases' ? (
+                      {f.kind === 'manyCases' || f.kind === 'selfGranted' ? (
                         t.noCase
                       ) : (
                         <CaseLink caseId={f.caseId} caseNumber={caseNumber} />
