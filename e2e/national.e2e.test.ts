@@ -110,6 +110,22 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await expectAccessible(reader);
     await expectAccessibleWithoutJs(browser, reader.context(), `${app.url}/nasjonalt`);
 
+    // A row's case number opens its national summary inside the app (no new document), and back.
+    const documents: string[] = [];
+    reader.on('request', (request) => {
+      if (request.resourceType() === 'document') documents.push(request.url());
+    });
+    const firstCase =
+      (await reader.locator('table tbody tr td:first-child a').first().textContent()) ?? '';
+    await reader.getByRole('link', { name: `Åpne nasjonal oppsummering av ${firstCase}` }).click();
+    await reader.waitForURL(`${app.url}/nasjonalt/saker/${encodeURIComponent(firstCase)}`);
+    await reader.getByRole('heading', { level: 1 }).filter({ hasText: firstCase }).waitFor();
+    await noPatientIds(reader);
+    await expectAccessible(reader);
+    await reader.goBack();
+    await reader.getByRole('heading', { level: 1, name: 'Nasjonal oversikt' }).waitFor();
+    expect(documents).toEqual([]);
+
     // Keyset pages: the next page holds the rest, none of the first page's rows.
     const firstPage = await reader.locator('table tbody tr td:first-child').allTextContents();
     const pages = reader.getByRole('navigation', { name: 'Sider' });

@@ -1,4 +1,4 @@
-import { Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -141,12 +141,12 @@ export default function Register({ loaderData }: Route.ComponentProps) {
         <ul className="sp-row sp-tabs">
           {tabs.map((name) => (
             <li key={name}>
-              <Link
-                href={`/register?${registerQueryString({ tab: name })}`}
+              <RouteLink
+                to={`/register?${registerQueryString({ tab: name })}`}
                 aria-current={name === tab ? 'page' : undefined}
               >
                 {name === tab ? <strong>{r.tabs[name]}</strong> : r.tabs[name]}
-              </Link>
+              </RouteLink>
             </li>
           ))}
         </ul>

@@ -1,4 +1,5 @@
-import { Link, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { RouteLink } from '../../../ui/RouteLink';
 import { msg } from '../../../i18n';
 import { dateInNorway } from '../../cases/domain/dates';
 import { daysOf } from '../domain/overview';
@@ -36,12 +37,12 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
             <Table.Row key={row.caseNumber}>
               <Table.Cell>
                 <div className="sp-row">
-                  <Link
-                    href={`/nasjonalt/saker/${encodeURIComponent(row.caseNumber)}`}
+                  <RouteLink
+                    to={`/nasjonalt/saker/${encodeURIComponent(row.caseNumber)}`}
                     aria-label={msg.national.open(row.caseNumber)}
                   >
                     {row.caseNumber}
-                  </Link>
+                  </RouteLink>
                   {row.retrospective && (
                     <Tag data-color="info" data-size="sm">
                       {msg.national.retrospectiveMark}
