@@ -134,7 +134,7 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
           />
         </Card>
       )}
-      <RouteLink to="/admin">{t.adminTitle}</RouteLink>
+      <RouteLink to="/admin">{msg.app.admin}</RouteLink>
     </div>
   );
 }

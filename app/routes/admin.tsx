@@ -36,9 +36,9 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
   const t = msg.decisionModule.phrases;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.adminTitle, msg.app.name)}</title>
+      <title>{pageTitle(msg.app.admin, msg.app.name)}</title>
       <Heading level={1} data-size="lg">
-        {t.adminTitle}
+        {msg.app.admin}
       </Heading>
       <Paragraph>{t.adminIntro(loaderData.trustName)}</Paragraph>
       <ul className="sp-grid">

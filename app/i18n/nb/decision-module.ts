@@ -94,7 +94,6 @@ export const decisionModule = {
     footer: 'Til pasientjournalen. Generert av Søknadsportal.',
   },
   phrases: {
-    adminTitle: 'Administrasjon',
     adminIntro: (trust: string) => `Innstillinger for ${trust}.`,
     phrasesLink: 'Vedtakstekster',
     phrasesLinkHelp:
