@@ -13,6 +13,12 @@ declare module 'react-router' {
     mailboxDir: string | null;
     /** This response's Content-Security-Policy nonce (server/security.ts); absent outside the server. */
     cspNonce?: string;
+    /**
+     * Where app/entry.server.tsx leaves a rendered document's bytes for the server to send
+     * (server/request-handler.ts), keyed by the Response it returns; absent outside the server,
+     * where the document is the Response's body.
+     */
+    documentBodies?: WeakMap<Response, Uint8Array>;
     /** How one logs in: HelseID (null: not configured) and the development login (never in production). */
     signIn: { helseId: HelseIdLogin | null; devLogin: boolean };
   }

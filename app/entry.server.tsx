@@ -27,7 +27,8 @@ export function handleDataRequest(response: Response): Response {
  * - the loader data React Router hands over for hydration (`serverHandoffStream`) is read whole
  *   before the render and given to its `<StreamTransfer>` as already read (`renderMeta.streamCache`),
  *   so nothing suspends on the server;
- * - the document is rendered with `renderToString` and sent in one piece. The loaders have all
+ * - the document is rendered with `renderToString` and sent in one piece, handed to the server
+ *   beside the Response where the server asks for it (`documentBodies`, server/request-handler.ts). The loaders have all
  *   settled before the render starts and no page suspends on the server, so streaming only cut the
  *   same HTML into thousands of pieces, each encoded into a buffer on its own: half of the render's
  *   time (docs/performance.md, "Rendering the document").
@@ -63,8 +64,12 @@ export default async function handleRequest(
   );
   responseHeaders.set('Content-Type', 'text/html');
   // As bytes: a string body would first be scanned for lone surrogates (USVString), then encoded.
-  return new Response(Buffer.from(`<!DOCTYPE html>${html}`), {
-    headers: responseHeaders,
-    status: responseStatusCode,
-  });
+  const body = Buffer.from(`<!DOCTYPE html>${html}`);
+  const init = { headers: responseHeaders, status: responseStatusCode };
+  const documentBodies = loadContext.documentBodies;
+  if (!documentBodies) return new Response(body, init);
+  // Served by server/request-handler.ts: the bytes beside the Response, not in a body stream.
+  const response = new Response(null, init);
+  documentBodies.set(response, body);
+  return response;
 }

@@ -93,6 +93,26 @@ describe('security headers and cross-site requests in Chromium', () => {
     await doctor.context().close();
   });
 
+  it('sends a document in one piece with its length; HEAD and data requests as before', async () => {
+    // server/request-handler.ts: the rendered bytes with one `res.end`, not through a body stream.
+    const page = await fetch(`${app.url}/logg-inn`);
+    const bytes = Buffer.from(await page.arrayBuffer());
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('transfer-encoding')).toBeNull();
+    expect(page.headers.get('content-length')).toBe(String(bytes.length));
+    expect(bytes.toString('utf8')).toMatch(/^<!DOCTYPE html><html lang="nb">[\s\S]*<\/html>$/);
+    const head = await fetch(`${app.url}/logg-inn`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers.get('cache-control')).toBe('no-store');
+    expect(await head.text()).toBe('');
+    // Not a document (the data of a client-side navigation): its body stream, as before.
+    const data = await fetch(`${app.url}/logg-inn.data`);
+    expect(data.status).toBe(200);
+    expect(data.headers.get('transfer-encoding')).toBe('chunked');
+    expect(await data.text()).toContain('routes/login');
+  });
+
   it('lets no cache keep a page, its data or an autosave; assets keep their long cache', async () => {
     const doctor = await signIn('Ingrid Haugland');
     const caseUrl = await submitOverHttp(doctor.request, app.url);

@@ -1,7 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createRequestHandler } from '@react-router/express';
 import { sql } from 'drizzle-orm';
 import express from 'express';
 import type { ServerBuild } from 'react-router';
@@ -16,6 +15,7 @@ import type { ServerConfig } from './config';
 import { withRouteGuards } from './route-guards';
 import { cspNonce, securityMiddleware, withActionOrigins } from './security';
 import { rateLimiters } from './rate-limit';
+import { createRequestHandler } from './request-handler';
 
 /**
  * The web application on an open, migrated database: security middleware, rate limits, the React
