@@ -10,6 +10,27 @@ describe('dateInNorway', () => {
   ])('%s → %s', (at, expected) => {
     expect(dateInNorway(new Date(at))).toBe(expected);
   });
+
+  // The date is looked up per UTC hour once formatted: every quarter of an hour, in both orders,
+  // across each year's switches to and from summer time and each new year, 1980–2040.
+  it("is the formatter's date for every moment, however the hours were first seen", () => {
+    const formatter = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
+    const moments: Date[] = [];
+    for (let year = 1980; year <= 2040; year++) {
+      for (const start of [`${year}-03-20`, `${year}-10-20`, `${year}-12-31`]) {
+        const from = Date.parse(`${start}T00:00:00Z`);
+        // Ten days from each start (the switches fall on the last Sunday of March and October).
+        for (let t = from; t < from + 10 * 86_400_000; t += 15 * 60_000) moments.push(new Date(t));
+      }
+    }
+    const mismatches = (order: Date[]) =>
+      order.filter((at) => dateInNorway(at) !== formatter.format(at)).map((at) => at.toISOString());
+    expect(mismatches([...moments].reverse())).toEqual([]);
+    expect(mismatches(moments)).toEqual([]);
+    expect(mismatches(moments.map((at) => new Date(at.getTime() + 59 * 60_000 + 59_999)))).toEqual(
+      [],
+    );
+  });
 });
 
 describe('addDays', () => {

@@ -12,9 +12,25 @@ const norwegianHour = new Intl.DateTimeFormat('en-GB', {
   hourCycle: 'h23',
 });
 
+const HOUR_MS = 3_600_000;
+/**
+ * The Norwegian date of each UTC hour formatted so far. Norway's offset from UTC is a whole number
+ * of hours and changes on the hour, so the date is the same for every moment of a UTC hour; a
+ * lookup costs a fraction of formatting (a page of 50 cases formats about 100 dates).
+ */
+const dayOfHour = new Map<number, string>();
+
 /** The calendar date in Norway at a moment. */
 export function dateInNorway(at: Date): string {
-  return norwegianDay.format(at);
+  const hour = Math.floor(at.getTime() / HOUR_MS);
+  let day = dayOfHour.get(hour);
+  if (day === undefined) {
+    day = norwegianDay.format(at);
+    // Bounded: about a year of distinct hours, then start over.
+    if (dayOfHour.size >= 10_000) dayOfHour.clear();
+    dayOfHour.set(hour, day);
+  }
+  return day;
 }
 
 /** `date` plus `days` calendar days. */
