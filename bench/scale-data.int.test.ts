@@ -4,7 +4,10 @@ import { z } from 'zod';
 import type { Database } from '../app/db/database.server';
 import { rowsOf } from '../app/db/rows';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
-import { loadScaleData, SCALE, type ScaleCounts } from './scale-data';
+import { SCHEMES, type Scheme } from '../app/features/cases/domain/application';
+import { msg } from '../app/i18n';
+import { illegalStep, type TrailRow } from '../app/test/replay';
+import { loadScaleData, plan, SCALE, type ScaleCounts } from './scale-data';
 
 const OPTIONS = { cases: 600, seed: 42, now: new Date('2026-12-01T12:00:00Z') };
 
@@ -97,8 +100,6 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
           count(*)::int as decided,
           (count(*) filter (where exists (select 1 from case_events e
             where e.case_id = c.id and e.event = 'recommend' and e.to_status = 'recommended')
-            and exists (select 1 from case_events e
-            where e.case_id = c.id and e.event = 'decide' and e.from_status = 'recommended')
             and exists (select 1 from case_recommendations r where r.case_id = c.id)))::int
             as through,
           (count(*) filter (where s.stage_seconds ? 'recommended'))::int as clocked
@@ -111,6 +112,82 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
     expect(flow?.clocked).toBe(flow?.decided);
   });
 
+  it('has Tilgangsordningen decided by the interregional committee and every other scheme by the trust', async () => {
+    const rows = rowsOf(
+      await database.db.execute(sql`select s.scheme = 'tilgangsordningen' as committee,
+          count(*)::int as decided,
+          (count(*) filter (where exists (select 1 from case_events e where e.case_id = c.id
+            and e.event = 'forwardToInterregional' and e.from_status = 'recommended'
+            and e.to_status = 'atInterregionalCommittee' and e.actor_role = 'decisionMaker')))::int
+            as forwarded,
+          (count(*) filter (where exists (select 1 from case_events e where e.case_id = c.id
+            and e.event = 'decide' and e.actor_role = 'decisionMaker'
+            and e.from_status = case when s.scheme = 'tilgangsordningen'
+              then 'atInterregionalCommittee' else 'recommended' end)))::int as decided_there,
+          (count(*) filter (where d.interregional_committee
+            and d.text like ${`${msg.decisionModule.text.interregionalCommittee}%`}))::int
+            as by_committee,
+          (count(*) filter (where s.stage_seconds ? 'atInterregionalCommittee'))::int as clocked
+        from cases c join case_summaries s on s.case_id = c.id
+        join case_decisions d on d.case_id = c.id
+        where c.status in ('decided', 'followUp', 'closed')
+        group by 1 order by 1`),
+      z.object({
+        committee: z.boolean(),
+        decided: z.number(),
+        forwarded: z.number(),
+        decided_there: z.number(),
+        by_committee: z.number(),
+        clocked: z.number(),
+      }),
+    );
+    const [trust, committee] = rows;
+    expect(trust).toMatchObject({ committee: false, forwarded: 0, by_committee: 0, clocked: 0 });
+    expect(trust?.decided_there).toBe(trust?.decided);
+    expect(committee?.committee).toBe(true);
+    expect(committee?.decided).toBeGreaterThan(10);
+    for (const n of [
+      committee?.forwarded,
+      committee?.decided_there,
+      committee?.by_committee,
+      committee?.clocked,
+    ]) {
+      expect(n).toBe(committee?.decided);
+    }
+  });
+
+  it('gives every case an audit trail the workflow table allows, step by step', async () => {
+    const events = rowsOf(
+      await database.db.execute(sql`select e.case_id, c.answers->>'scheme' as scheme, e.event,
+          e.from_status, e.to_status, e.actor_role
+        from case_events e join cases c on c.id = e.case_id order by e.case_id, e.id`),
+      z.object({
+        case_id: z.string(),
+        scheme: z.enum(SCHEMES),
+        event: z.string(),
+        from_status: z.string().nullable(),
+        to_status: z.string(),
+        actor_role: z.string(),
+      }),
+    );
+    const trails = new Map<string, { scheme: Scheme; trail: TrailRow[] }>();
+    for (const e of events) {
+      const entry = trails.get(e.case_id) ?? { scheme: e.scheme, trail: [] };
+      entry.trail.push({
+        event: e.event,
+        from: e.from_status,
+        to: e.to_status,
+        role: e.actor_role,
+      });
+      trails.set(e.case_id, entry);
+    }
+    expect(trails.size).toBe(OPTIONS.cases);
+    const illegal = [...trails.values()]
+      .map(({ scheme, trail }) => illegalStep(scheme, trail))
+      .filter((why) => why !== null);
+    expect(illegal).toEqual([]);
+  });
+
   it('is deterministic: the same seed gives the same cases', async () => {
     const again = await openTestDatabase(kind, false);
     try {
@@ -119,5 +196,21 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
     } finally {
       await again.close();
     }
+  });
+});
+
+describe('the plan of national-scale data', () => {
+  it('leaves some Tilgangsordningen cases waiting at the interregional committee at `now`', () => {
+    let waiting = 0;
+    for (const rows of plan({ cases: 40_000, seed: 42, now: OPTIONS.now })) {
+      for (const row of rows) {
+        if (row.forwarded !== null) expect(row.scheme).toBe('tilgangsordningen');
+        if (row.scheme === 'tilgangsordningen' && row.decided !== null) {
+          expect(row.forwarded).not.toBeNull();
+        }
+        if (row.forwarded !== null && row.decided === null) waiting += 1;
+      }
+    }
+    expect(waiting).toBeGreaterThan(0);
   });
 });

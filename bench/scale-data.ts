@@ -5,8 +5,11 @@
  * The distributions come from the national history generator (national/domain/generate.ts: trust
  * sizes and practice, schemes, single/group, drugs with ATC codes, ICD-10 codes, outcomes, days per
  * stage); this file adds who applied (department, applicant, patient), urgency, dialog messages and
- * attachment metadata, and the cases still in progress at `now`. Every decided case went through
- * the complete flow: the committee's recommendation (`recommended`), then the director's decision.
+ * attachment metadata, and the cases still in progress at `now`. Every case follows the audit trail
+ * of `generatedTrail` (the complete flow: the committee's recommendation, `recommended`, then the
+ * director's decision); a Tilgangsordningen case is forwarded by the director to the interregional
+ * committee (`atInterregionalCommittee`), whose decision the director records, and may be waiting
+ * there at `now`.
  *
  * Loading is set-based: the plan (one row per case) goes into a staging table in JSON batches, and
  * each table is then filled by one INSERT … SELECT with triggers off (`session_replication_role =
@@ -18,17 +21,23 @@ import { z } from 'zod';
 import type { Db, Tx } from '../app/db/database.server';
 import { rowsOf } from '../app/db/rows';
 import { seed, seedFest } from '../app/db/seed.server';
+import type { CaseRole } from '../app/features/auth/domain/roles';
 import { norwegianYear } from '../app/features/cases/domain/case-number';
+import { COMMITTEE_SCHEMES } from '../app/features/cases/domain/workflow';
 import {
+  decidedByCommittee,
   GENERATED_DRUGS,
+  GENERATED_RECOMMENDATION,
   generateCaseStream,
+  generatedTrail,
   random,
 } from '../app/features/national/domain/generate';
+import { msg } from '../app/i18n';
 import { sealAnswers } from '../app/features/privacy/patient-id-cipher.server';
 import { completeAnswers } from '../app/test/actors';
 
 /** Bumped whenever the loader writes different data, so a loaded bench database is not reused. */
-export const LOADER_VERSION = 2;
+export const LOADER_VERSION = 3;
 
 export const SCALE = {
   trusts: 20,
@@ -51,7 +60,7 @@ const DEPARTMENTS = [
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-interface PlanRow {
+export interface PlanRow {
   n: number;
   trust: number;
   dept: number;
@@ -66,6 +75,8 @@ interface PlanRow {
   endorsed: string | null;
   assessed: string | null;
   recommended: string | null;
+  /** Tilgangsordningen: forwarded to the interregional committee (null for every other scheme). */
+  forwarded: string | null;
   decided: string | null;
   followup: string | null;
   closed: string | null;
@@ -79,7 +90,7 @@ interface PlanRow {
 }
 
 /** The plan of every case, in batches: who, what and when, relative to `now`. */
-function* plan(options: { cases: number; seed: number; now: Date }): Generator<PlanRow[]> {
+export function* plan(options: { cases: number; seed: number; now: Date }): Generator<PlanRow[]> {
   const from = new Date(options.now.getTime() - 10 * 365 * DAY_MS);
   const extra = random(options.seed + 1);
   const patients = patientCount(options.cases);
@@ -101,9 +112,12 @@ function* plan(options: { cases: number; seed: number; now: Date }): Generator<P
     const pace = urgent ? 0.3 : 1;
     const endorsed = submitted + Math.round(g.days.submitted * pace) * DAY_MS;
     const assessed = endorsed + Math.round(g.days.endorsed * pace) * DAY_MS;
-    // The committee recommends, then the medical director decides (the complete flow).
+    // The committee recommends, then the medical director decides (the complete flow), or, for
+    // Tilgangsordningen, forwards the case to the interregional committee, which decides.
     const recommended = assessed + Math.round(g.days.underAssessment * pace) * DAY_MS;
-    const decided = recommended + Math.round(g.days.recommended * pace) * DAY_MS;
+    const committee = decidedByCommittee(g.scheme);
+    const forwarded = recommended + Math.round(g.days.recommended * pace) * DAY_MS;
+    const decided = forwarded + Math.round(g.days.atInterregionalCommittee * pace) * DAY_MS;
     const followup = decided + 180 * DAY_MS;
     const closed = followup + 14 * DAY_MS;
     const upTo = (at: number, before: boolean) => (!draft && before && at <= now ? iso(at) : null);
@@ -123,7 +137,8 @@ function* plan(options: { cases: number; seed: number; now: Date }): Generator<P
       endorsed: upTo(endorsed, true),
       assessed: upTo(assessed, endorsed <= now),
       recommended: upTo(recommended, assessed <= now),
-      decided: upTo(decided, recommended <= now),
+      forwarded: committee ? upTo(forwarded, recommended <= now) : null,
+      decided: upTo(decided, (committee ? forwarded : recommended) <= now),
       followup: upTo(followup, isDecided && g.outcome !== 'rejected'),
       closed: upTo(closed, isDecided && g.continued !== null && followup <= now),
       outcome: g.outcome,
@@ -221,18 +236,18 @@ export async function loadScaleData(
       n int primary key, case_id uuid not null default gen_random_uuid(), trust int, dept int,
       applicant int, scheme text, scope text, drug int, diagnosis text, year int,
       created timestamptz, submitted timestamptz, endorsed timestamptz, assessed timestamptz,
-      recommended timestamptz, decided timestamptz, followup timestamptz, closed timestamptz,
-      outcome text, conditions text, continued boolean, urgent boolean, messages int,
-      attachments int, patient int)`);
+      recommended timestamptz, forwarded timestamptz, decided timestamptz, followup timestamptz,
+      closed timestamptz, outcome text, conditions text, continued boolean, urgent boolean,
+      messages int, attachments int, patient int)`);
     for (const rows of plan(options)) {
       await tx.execute(sql`insert into bench_plan (n, trust, dept, applicant, scheme, scope, drug,
-          diagnosis, year, created, submitted, endorsed, assessed, recommended, decided, followup,
-          closed, outcome, conditions, continued, urgent, messages, attachments, patient)
+          diagnosis, year, created, submitted, endorsed, assessed, recommended, forwarded, decided,
+          followup, closed, outcome, conditions, continued, urgent, messages, attachments, patient)
         select * from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(n int, trust int,
           dept int, applicant int, scheme text, scope text, drug int, diagnosis text, year int,
           created timestamptz, submitted timestamptz, endorsed timestamptz, assessed timestamptz,
-          recommended timestamptz, decided timestamptz, followup timestamptz, closed timestamptz,
-          outcome text,
+          recommended timestamptz, forwarded timestamptz, decided timestamptz,
+          followup timestamptz, closed timestamptz, outcome text,
           conditions text, continued boolean, urgent boolean, messages int, attachments int, patient int)`);
     }
   });
@@ -337,20 +352,21 @@ async function loadCases(tx: Tx) {
         over (partition by p.trust, p.year, p.submitted is null order by p.submitted, p.n))::text, 5, '0') end,
       case when p.closed is not null then 'closed' when p.followup is not null then 'followUp'
         when p.decided is not null then 'decided'
+        when p.forwarded is not null then 'atInterregionalCommittee'
         when p.recommended is not null then 'recommended'
         when p.assessed is not null then 'underAssessment' when p.endorsed is not null then 'endorsed'
         when p.submitted is not null then 'submitted' else 'draft' end,
       1 + (p.submitted is not null)::int + (p.endorsed is not null)::int
         + (p.assessed is not null)::int + (p.recommended is not null)::int
-        + (p.decided is not null)::int + (p.followup is not null)::int
+        + (p.forwarded is not null)::int + (p.decided is not null)::int + (p.followup is not null)::int
         + (p.closed is not null)::int,
       ${JSON.stringify(template)}::jsonb || jsonb_build_object(
         'scheme', p.scheme, 'patientScope', p.scope, 'diagnoses', jsonb_build_array(p.diagnosis),
         'drug', (${JSON.stringify(GENERATED_DRUGS.map((d) => ({ id: null, ...d })))}::jsonb) -> p.drug)
         || case when p.scope = 'single' then jsonb_build_object('patientId', pt.sealed) else '{}' end,
       p.created,
-      greatest(p.created, p.submitted, p.endorsed, p.assessed, p.recommended, p.decided, p.followup,
-        p.closed),
+      greatest(p.created, p.submitted, p.endorsed, p.assessed, p.recommended, p.forwarded,
+        p.decided, p.followup, p.closed),
       p.submitted, p.urgent
     from bench_plan p
     join bench_people a on a.trust = p.trust and a.dept = p.dept and a.role = 'applicant' and a.n = p.applicant
@@ -372,8 +388,43 @@ const casePeople = sql`join cases c on c.id = p.case_id
 const caseAssessor = sql`join bench_people asr on asr.trust = p.trust and asr.dept = -1
     and asr.role = 'assessor' and asr.n = p.n % ${SCALE.assessorsPerTrust}`;
 
-/** A generated recommendation's text (its outcome is the decision's). */
-const RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
+/** A string as an SQL literal (the trail's texts are the code's own constants). */
+const literal = (value: string | null) =>
+  value === null ? 'null' : `'${value.replaceAll("'", "''")}'`;
+
+/** Who fires a step of the trail, among the people `casePeople` and `caseAssessor` join. */
+const ACTOR: Record<CaseRole, string | null> = {
+  applicant: 'c.applicant_id',
+  endorser: 'l.user_id',
+  decisionMaker: 'dm.user_id',
+  assessor: 'asr.user_id',
+  coAuthor: null,
+  nationalReader: null,
+  trustAdmin: null,
+  consultant: null,
+  delegator: null,
+  collaborator: null,
+};
+
+/**
+ * The rows of the generated audit trail (national/domain/generate.ts `generatedTrail`), for the
+ * trust's own decision and for the interregional committee's (`committee`), each step at its
+ * plan column: a case has those of its flow that `now` has reached.
+ */
+function trailValues() {
+  const rows = [false, true].flatMap((committee) =>
+    generatedTrail(committee ? 'tilgangsordningen' : 'offLabel', true).map((step, k) => {
+      const actor = ACTOR[step.role];
+      if (!actor) throw new Error(`No generated actor for ${step.role}`);
+      return `(${committee}, ${k + 1}, ${literal(step.event)}, ${literal(step.from)}, ${literal(
+        step.to,
+      )}, ${actor}, ${literal(step.role)}, ${literal(step.reason)}, p.${step.at})`;
+    }),
+  );
+  return sql.raw(rows.join(',\n      '));
+}
+
+const committeeSchemes = sql.raw(COMMITTEE_SCHEMES.map(literal).join(', '));
 
 async function loadEvents(tx: Tx) {
   await tx.execute(sql`insert into case_events (case_id, trust_id, event, from_status, to_status,
@@ -381,34 +432,33 @@ async function loadEvents(tx: Tx) {
     select c.id, c.trust_id, e.event, e.from_status, e.to_status, e.actor, e.role, e.reason, e.at
     from bench_plan p ${casePeople} ${caseAssessor},
     lateral (values
-      (1, 'create', null, 'draft', c.applicant_id, 'applicant', null, p.created),
-      (2, 'submit', 'draft', 'submitted', c.applicant_id, 'applicant', null, p.submitted),
-      (3, 'endorse', 'submitted', 'endorsed', l.user_id, 'endorser', 'Forankret.', p.endorsed),
-      (4, 'startAssessment', 'endorsed', 'underAssessment', dm.user_id, 'decisionMaker', null, p.assessed),
-      (5, 'recommend', 'underAssessment', 'recommended', asr.user_id, 'assessor', ${RECOMMENDATION}, p.recommended),
-      (6, 'decide', 'recommended', 'decided', dm.user_id, 'decisionMaker', 'Vedtak.', p.decided),
-      (7, 'beginFollowUp', 'decided', 'followUp', dm.user_id, 'decisionMaker', null, p.followup),
-      (8, 'recordOutcome', 'followUp', 'closed', c.applicant_id, 'applicant', 'Utfall.', p.closed)
-    ) as e(k, event, from_status, to_status, actor, role, reason, at)
-    where e.at is not null
+      ${trailValues()}
+    ) as e(committee, k, event, from_status, to_status, actor, role, reason, at)
+    where e.at is not null and e.committee = (p.scheme in (${committeeSchemes}))
     order by p.n, e.k`);
 }
 
 async function loadDecisions(tx: Tx) {
   await tx.execute(sql`insert into case_recommendations (case_id, trust_id, outcome, text,
       author_id, author_role, created_at)
-    select c.id, c.trust_id, p.outcome, ${RECOMMENDATION}, asr.user_id, 'assessor', p.recommended
+    select c.id, c.trust_id, p.outcome, ${GENERATED_RECOMMENDATION}, asr.user_id, 'assessor',
+      p.recommended
     from bench_plan p ${casePeople} ${caseAssessor}
     where p.recommended is not null`);
   await tx.execute(sql`insert into case_decisions (case_id, trust_id, version, outcome, reason,
-      conditions, decided_by, created_at, evaluation_date, text, prescription_note, invoicing)
+      conditions, decided_by, created_at, evaluation_date, text, prescription_note, invoicing,
+      interregional_committee)
     select c.id, c.trust_id, 1, p.outcome, 'Vurdert etter prioriteringskriteriene.', p.conditions,
       dm.user_id, p.decided,
       case when p.outcome <> 'rejected' then ((p.decided + interval '180 days') at time zone 'Europe/Oslo')::date end,
-      'Søknaden er vurdert etter prioriteringskriteriene. ' || case p.outcome
+      -- Tilgangsordningen: the interregional committee's decision says so (decisions/compose.ts).
+      case when p.forwarded is not null
+        then ${msg.decisionModule.text.interregionalCommittee} || E'\n\n' else '' end
+      || 'Søknaden er vurdert etter prioriteringskriteriene. ' || case p.outcome
         when 'rejected' then 'Behandlingen innvilges ikke.' else 'Behandlingen innvilges.' end,
       case when p.outcome <> 'rejected' then 'Godkjent etter søknad ' || c.case_number || '.' end,
-      case when p.outcome <> 'rejected' then 'Faktureres helseforetaket.' end
+      case when p.outcome <> 'rejected' then 'Faktureres helseforetaket.' end,
+      p.forwarded is not null
     from bench_plan p ${casePeople}
     where p.decided is not null`);
   await tx.execute(sql`insert into case_outcomes (case_id, trust_id, effect, side_effects, continued,
@@ -468,7 +518,8 @@ async function loadSummaries(tx: Tx) {
         'submitted', extract(epoch from p.endorsed - p.submitted)::bigint,
         'endorsed', extract(epoch from p.assessed - p.endorsed)::bigint,
         'underAssessment', extract(epoch from p.recommended - p.assessed)::bigint,
-        'recommended', extract(epoch from p.decided - p.recommended)::bigint,
+        'recommended', extract(epoch from coalesce(p.forwarded, p.decided) - p.recommended)::bigint,
+        'atInterregionalCommittee', extract(epoch from p.decided - p.forwarded)::bigint,
         'decided', extract(epoch from p.followup - p.decided)::bigint,
         'followUp', extract(epoch from p.closed - p.followup)::bigint)),
       case when d.created_at is not null

@@ -30,9 +30,10 @@ export const NATIONAL_DEMO_TRUSTS = [
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * `count` (400 by default, `NATIONAL_DEMO_CASES`) decided cases over the last three years across fifteen trusts (domain/generate.ts),
- * written as real cases so the summaries come from the triggers. Idempotent: does nothing when
- * generated history exists. Returns the number of cases written.
+ * `count` (400 by default, `NATIONAL_DEMO_CASES`) cases submitted over the last three years across fifteen trusts (domain/generate.ts),
+ * written as real cases so the summaries come from the triggers; a case whose steps reach past
+ * `now` is still in progress (a Tilgangsordningen case may wait at the interregional committee).
+ * Idempotent: does nothing when generated history exists. Returns the number of cases written.
  */
 export async function seedNationalDemo(db: Db, count = 400, now = new Date()): Promise<number> {
   if (count === 0) return 0;
@@ -42,7 +43,7 @@ export async function seedNationalDemo(db: Db, count = 400, now = new Date()): P
     .where(like(users.email, 'historikk.%@demo.soknadsportal.no'))
     .limit(1);
   if (existing.length > 0) return 0;
-  // Up to two months ago, so the generated decisions lie in the past.
+  // Submitted up to two months ago, so most generated cases are decided.
   const to = new Date(now.getTime() - 60 * DAY_MS);
   const from = new Date(now.getTime() - 3 * 365 * DAY_MS);
   const generated = generateCases({
@@ -52,5 +53,6 @@ export async function seedNationalDemo(db: Db, count = 400, now = new Date()): P
     from,
     to,
   });
-  return insertGeneratedCases(db, NATIONAL_DEMO_TRUSTS, generated);
+  // Cases whose steps reach past today are still in progress (at the interregional committee, say).
+  return insertGeneratedCases(db, NATIONAL_DEMO_TRUSTS, generated, { now });
 }

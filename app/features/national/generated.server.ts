@@ -13,25 +13,33 @@ import {
 } from '../../db/schema';
 import { formatCaseNumber, norwegianYear } from '../cases/domain/case-number';
 import type { Answers } from '../cases/domain/questionnaire';
-import type { GeneratedCase } from './domain/generate';
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-/** The committee's recommendation on a generated case: the outcome it was then decided with. */
-const RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
-const later = (from: Date, days: number) => new Date(from.getTime() + days * DAY_MS);
+import {
+  GENERATED_RECOMMENDATION,
+  generatedMoments,
+  generatedTrail,
+  type GeneratedCase,
+  type GeneratedStep,
+} from './domain/generate';
 
 /**
- * Writes generated decided cases (domain/generate.ts) as real cases with their audit trail,
- * decisions and follow-up outcomes, so every derived view (the national summaries through their
- * triggers, stage clocks, statistics) sees them as it sees real casework. Runs as the database
- * owner. Each trust gets a department «Historiske saker» and a user who stands as applicant,
- * committee (the recommendation) and decision maker of the generated cases. No patient id is stored: these are group-free summaries
+ * Writes generated cases (domain/generate.ts) as real cases with their audit trail
+ * (`generatedTrail`: the workflow table's steps, the interregional committee's for
+ * Tilgangsordningen), the committee's recommendation, decisions and follow-up outcomes, so every
+ * derived view (the national summaries through their triggers, stage clocks, statistics) sees
+ * them as it sees real casework. Runs as the database owner. Each trust gets a department
+ * «Historiske saker» and a user who stands as applicant, committee (the recommendation) and
+ * decision maker of the generated cases. No patient id is stored: these are group-free summaries
  * of past decisions (like etterregistrering), not patient records.
+ *
+ * Every case is decided unless `now` is given: a case then has only the steps up to `now` and
+ * stays where they leave it (a Tilgangsordningen case may be waiting at the interregional
+ * committee).
  */
 export async function insertGeneratedCases(
   db: Db,
   trustCodes: readonly string[],
   generated: readonly GeneratedCase[],
+  options: { now?: Date } = {},
 ): Promise<number> {
   const trustRows = await db
     .select({ id: trusts.id, code: trusts.code, kind: trusts.kind })
@@ -50,6 +58,7 @@ export async function insertGeneratedCases(
     if (!trustId) throw new Error(`Unknown trust code: ${code}`);
     people.set(index, { trustId, code, ...(await historyActors(db, trustId, code)) });
   }
+  const until = options.now?.getTime() ?? Number.POSITIVE_INFINITY;
 
   let written = 0;
   for (let start = 0; start < generated.length; start += 200) {
@@ -68,11 +77,15 @@ export async function insertGeneratedCases(
           })
           .returning({ lastValue: caseNumberCounters.lastValue });
         if (!counter) throw new Error('Case number counter missing');
-        const endorsedAt = later(g.submittedAt, g.days.submitted);
-        const assessedAt = later(endorsedAt, g.days.endorsed);
-        const recommendedAt = later(assessedAt, g.days.underAssessment);
-        const decidedAt = later(recommendedAt, g.days.recommended);
-        const followUpAt = later(decidedAt, 180);
+        const moments = generatedMoments(g);
+        const at = (step: GeneratedStep) => new Date(moments[step.at]);
+        // Submitted (and numbered) in any case; the rest as far as `now` allows.
+        const steps = generatedTrail(g.scheme, g.continued !== null).filter(
+          (step, i) => i < 2 || moments[step.at] <= until,
+        );
+        const last = steps.at(-1);
+        if (!last) throw new Error('Empty generated trail');
+        const reached = (event: GeneratedStep['event']) => steps.find((s) => s.event === event);
         const answers: Answers = {
           scheme: g.scheme,
           patientScope: g.patientScope,
@@ -86,69 +99,46 @@ export async function insertGeneratedCases(
             departmentId: who.departmentId,
             applicantId: who.userId,
             caseNumber: formatCaseNumber(who.code, year, counter.lastValue),
-            status: g.continued === null ? 'decided' : 'closed',
-            // One per status change: submit, endorse, start, recommend, decide (+ follow-up, outcome).
-            version: g.continued === null ? 6 : 8,
+            status: last.to,
+            // One per row of the trail (its first is the draft's creation).
+            version: steps.length,
             answers,
-            createdAt: later(g.submittedAt, -1),
-            updatedAt: g.continued === null ? decidedAt : followUpAt,
+            createdAt: new Date(moments.created),
+            updatedAt: at(last),
             submittedAt: g.submittedAt,
           })
           .returning({ id: cases.id });
         if (!row) throw new Error('Case insert returned nothing');
-        const event = (
-          name: string,
-          from: string | null,
-          to: string,
-          at: Date,
-          role: string,
-          reason: string | null = null,
-        ) => ({
-          caseId: row.id,
-          trustId: who.trustId,
-          event: name,
-          fromStatus: from,
-          toStatus: to,
-          actorId: who.userId,
-          actorRole: role,
-          reason,
-          createdAt: at,
-        });
-        await tx.insert(caseRecommendations).values({
-          caseId: row.id,
-          trustId: who.trustId,
-          outcome: g.outcome,
-          text: RECOMMENDATION,
-          authorId: who.userId,
-          authorRole: 'assessor',
-          createdAt: recommendedAt,
-        });
-        await tx.insert(caseDecisions).values({
-          caseId: row.id,
-          trustId: who.trustId,
-          version: 1,
-          outcome: g.outcome,
-          reason: 'Vurdert etter prioriteringskriteriene.',
-          conditions: g.conditions,
-          decidedBy: who.userId,
-          decidedAt,
-        });
-        const events = [
-          event('create', null, 'draft', later(g.submittedAt, -1), 'applicant'),
-          event('submit', 'draft', 'submitted', g.submittedAt, 'applicant'),
-          event('endorse', 'submitted', 'endorsed', endorsedAt, 'endorser', 'Forankret.'),
-          event('startAssessment', 'endorsed', 'underAssessment', assessedAt, 'decisionMaker'),
-          event(
-            'recommend',
-            'underAssessment',
-            'recommended',
-            recommendedAt,
-            'assessor',
-            RECOMMENDATION,
-          ),
-          event('decide', 'recommended', 'decided', decidedAt, 'decisionMaker', 'Vedtak.'),
-        ];
-        if (g.continued !== null) {
+        const recommend = reached('recommend');
+        if (recommend) {
+          await tx.insert(caseRecommendations).values({
+            caseId: row.id,
+            trustId: who.trustId,
+            outcome: g.outcome,
+            text: GENERATED_RECOMMENDATION,
+            authorId: who.userId,
+            authorRole: recommend.role,
+            createdAt: at(recommend),
+          });
+        }
+        const decide = reached('decide');
+        if (decide) {
+          await tx.insert(caseDecisions).values({
+            caseId: row.id,
+            trustId: who.trustId,
+            version: 1,
+            outcome: g.outcome,
+            reason: 'Vurdert etter prioriteringskriteriene.',
+            conditions: g.conditions,
+            // Tilgangsordningen: the interregional committee's decision, as the director records
+            // it from the committee's status.
+            interregionalCommittee: decide.from === 'atInterregionalCommittee',
+            decidedBy: who.userId,
+            decidedAt: at(decide),
+          });
+        }
+        const outcome = reached('recordOutcome');
+        if (outcome && g.continued !== null) {
           await tx.insert(caseOutcomes).values({
             caseId: row.id,
             trustId: who.trustId,
@@ -156,14 +146,22 @@ export async function insertGeneratedCases(
             continued: g.continued,
             stopReason: g.continued ? null : 'Manglende effekt.',
             recordedBy: who.userId,
-            createdAt: followUpAt,
+            createdAt: at(outcome),
           });
-          events.push(
-            event('beginFollowUp', 'decided', 'followUp', followUpAt, 'decisionMaker'),
-            event('recordOutcome', 'followUp', 'closed', followUpAt, 'applicant', 'Utfall.'),
-          );
         }
-        await tx.insert(caseEvents).values(events);
+        await tx.insert(caseEvents).values(
+          steps.map((step) => ({
+            caseId: row.id,
+            trustId: who.trustId,
+            event: step.event,
+            fromStatus: step.from,
+            toStatus: step.to,
+            actorId: who.userId,
+            actorRole: step.role,
+            reason: step.reason,
+            createdAt: at(step),
+          })),
+        );
         written += 1;
       }
     });

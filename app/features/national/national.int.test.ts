@@ -410,6 +410,18 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         z.object({ kind: z.string() }),
       );
       expect(owners).toEqual([{ kind: 'HF' }]);
+      // Tilgangsordningen cases are decided by the interregional committee, as the app records it.
+      const decisions = rowsOf(
+        await fresh.db.execute(sql`select c.answers->>'scheme' = 'tilgangsordningen' as committee,
+            d.interregional_committee as flagged, e.from_status
+          from case_decisions d join cases c on c.id = d.case_id
+          join case_events e on e.case_id = c.id and e.event = 'decide'`),
+        z.object({ committee: z.boolean(), flagged: z.boolean(), from_status: z.string() }),
+      );
+      for (const d of decisions) {
+        expect(d.flagged).toBe(d.committee);
+        expect(d.from_status).toBe(d.committee ? 'atInterregionalCommittee' : 'recommended');
+      }
       await expect(insertGeneratedCases(fresh.db, ['HVE'], [])).rejects.toThrow(
         'Cases belong to a helseforetak, not to HVE (RHF)',
       );

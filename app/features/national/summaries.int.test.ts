@@ -1,12 +1,13 @@
-import { eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { caseSummaries } from '../../db/schema';
+import { caseDecisions, caseEvents, cases, caseSummaries } from '../../db/schema';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError } from '../../test/refusals';
 import { createDraft, transition } from '../cases/cases.server';
-import { generateCases } from './domain/generate';
+import { illegalStep } from '../../test/replay';
+import { generateCases, GENERATED_DRUGS, type GeneratedCase } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
 
 describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
@@ -138,5 +139,95 @@ describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
     }
     const numbers = rows.map((r) => r.caseNumber);
     expect(new Set(numbers).size).toBe(40);
+  });
+
+  it('generated Tilgangsordningen cases go to the interregional committee, which decides; one still waits there', async () => {
+    const DAY = 86_400;
+    const now = new Date('2026-06-01T10:00:00Z');
+    const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY * 1000);
+    const made = (
+      scheme: GeneratedCase['scheme'],
+      submittedAt: Date,
+      committeeDays: number,
+    ): GeneratedCase => ({
+      trust: 0,
+      scheme,
+      patientScope: 'single',
+      drug: GENERATED_DRUGS[1],
+      diagnosis: 'ICD10:C43.9',
+      submittedAt,
+      days: {
+        submitted: 2,
+        endorsed: 1,
+        underAssessment: 5,
+        recommended: 1,
+        atInterregionalCommittee: committeeDays,
+      },
+      outcome: 'approved',
+      conditions: null,
+      continued: null,
+    });
+    const generated = [
+      made('tilgangsordningen', at(200), 20),
+      made('offLabel', at(150), 0),
+      // Forwarded five days ago (9 days after it was sent); the committee meets in 15 days.
+      made('tilgangsordningen', at(14), 20),
+    ];
+    expect(await insertGeneratedCases(db(), ['SIV'], generated, { now })).toBe(3);
+    const rows = await db()
+      .select({
+        id: cases.id,
+        scheme: sql<string>`${cases.answers}->>'scheme'`,
+        status: cases.status,
+        version: cases.version,
+        stages: caseSummaries.stageSeconds,
+        processing: caseSummaries.processingSeconds,
+        summaryStatus: caseSummaries.status,
+      })
+      .from(cases)
+      .innerJoin(caseSummaries, eq(caseSummaries.caseId, cases.id))
+      .where(sql`${cases.caseNumber} like 'SIV-%'`)
+      .orderBy(asc(cases.submittedAt));
+    expect(rows.map((r) => [r.scheme, r.status, r.summaryStatus])).toEqual([
+      ['tilgangsordningen', 'decided', 'decided'],
+      ['offLabel', 'decided', 'decided'],
+      ['tilgangsordningen', 'atInterregionalCommittee', 'atInterregionalCommittee'],
+    ]);
+    const [committee, trust, waiting] = rows;
+    expect(committee?.stages).toMatchObject({
+      recommended: DAY,
+      atInterregionalCommittee: 20 * DAY,
+    });
+    expect(committee?.processing).toBe(29 * DAY);
+    expect(trust?.stages).not.toHaveProperty('atInterregionalCommittee');
+    expect(trust?.processing).toBe(9 * DAY);
+    expect(waiting?.stages).toMatchObject({ recommended: DAY });
+    expect(waiting?.stages).not.toHaveProperty('atInterregionalCommittee');
+    expect(waiting?.processing).toBeNull();
+
+    for (const row of rows) {
+      const trail = await db()
+        .select({
+          event: caseEvents.event,
+          from: caseEvents.fromStatus,
+          to: caseEvents.toStatus,
+          role: caseEvents.actorRole,
+        })
+        .from(caseEvents)
+        .where(eq(caseEvents.caseId, row.id))
+        .orderBy(asc(caseEvents.id));
+      expect(
+        illegalStep(row.scheme === 'offLabel' ? 'offLabel' : 'tilgangsordningen', trail),
+      ).toBeNull();
+      expect(trail).toHaveLength(row.version);
+      expect(trail.at(-1)?.to).toBe(row.status);
+      const decisions = await db()
+        .select({ committee: caseDecisions.interregionalCommittee })
+        .from(caseDecisions)
+        .where(eq(caseDecisions.caseId, row.id));
+      expect(decisions).toEqual(
+        row === waiting ? [] : [{ committee: row.scheme === 'tilgangsordningen' }],
+      );
+    }
   });
 });

@@ -32,7 +32,13 @@ const decided = (over: Partial<GeneratedCase> & { submittedAt: Date }): Generate
   patientScope: 'single',
   drug: NIVOLUMAB,
   diagnosis: 'ICD10:C43.9',
-  days: { submitted: 2, endorsed: 1, underAssessment: 5, recommended: 0 },
+  days: {
+    submitted: 2,
+    endorsed: 1,
+    underAssessment: 5,
+    recommended: 0,
+    atInterregionalCommittee: 0,
+  },
   outcome: 'approved',
   conditions: null,
   continued: null,
@@ -131,7 +137,13 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
         diagnosis: 'ICD10:C34.1',
         trust: i <= 7 ? 0 : 1,
         outcome: i % 3 === 0 ? 'rejected' : 'approved',
-        days: { submitted: i, endorsed: i % 4, underAssessment: 3 * i, recommended: 0 },
+        days: {
+          submitted: i,
+          endorsed: i % 4,
+          underAssessment: 3 * i,
+          recommended: 0,
+          atInterregionalCommittee: 0,
+        },
       }),
     );
     await insertGeneratedCases(db(), ['SOS', 'STE'], made);

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { generateCases, random } from './generate';
+import { SCHEMES, type Scheme } from '../../cases/domain/application';
+import { illegalStep, type TrailRow } from '../../../test/replay';
+import {
+  daysToDecision,
+  generateCases,
+  generatedMoments,
+  generatedTrail,
+  random,
+  type GeneratedStep,
+} from './generate';
 
 const options = {
   seed: 42,
@@ -30,5 +39,96 @@ describe('generated national cases', () => {
     }
     const outcomes = new Set(cases.map((c) => c.outcome));
     expect([...outcomes].sort()).toEqual(['approved', 'approvedWithConditions', 'rejected']);
+  });
+});
+
+const rows = (trail: readonly GeneratedStep[]): TrailRow[] =>
+  trail.map(({ event, from, to, role }) => ({ event, from, to, role }));
+
+describe('generated audit trails, replayed through the workflow table', () => {
+  const cases: [Scheme, boolean][] = SCHEMES.flatMap((scheme) => [
+    [scheme, false] as [Scheme, boolean],
+    [scheme, true] as [Scheme, boolean],
+  ]);
+
+  it.each(cases)('%s (followed up: %s): every step, and every prefix, is legal', (scheme, up) => {
+    const trail = generatedTrail(scheme, up);
+    for (let n = 1; n <= trail.length; n += 1) {
+      expect(illegalStep(scheme, rows(trail.slice(0, n)))).toBeNull();
+    }
+    const events = trail.map((s) => s.event);
+    expect(events.at(-1)).toBe(up ? 'recordOutcome' : 'decide');
+    expect(events).toContain('recommend');
+  });
+
+  it('takes Tilgangsordningen to the interregional committee, which decides; no other scheme', () => {
+    for (const scheme of SCHEMES) {
+      const trail = generatedTrail(scheme, false);
+      const decide = trail.find((s) => s.event === 'decide');
+      if (scheme === 'tilgangsordningen') {
+        expect(trail.slice(-2).map((s) => [s.event, s.from, s.to, s.role, s.at])).toEqual([
+          [
+            'forwardToInterregional',
+            'recommended',
+            'atInterregionalCommittee',
+            'decisionMaker',
+            'forwarded',
+          ],
+          ['decide', 'atInterregionalCommittee', 'decided', 'decisionMaker', 'decided'],
+        ]);
+      } else {
+        expect(trail.map((s) => s.event)).not.toContain('forwardToInterregional');
+        expect(decide?.from).toBe('recommended');
+      }
+    }
+  });
+
+  // The replay itself fails on an illegal step: a check that cannot fail would prove nothing.
+  const committee = rows(generatedTrail('tilgangsordningen', true));
+  const trust = rows(generatedTrail('offLabel', false));
+  const illegal: [string, Scheme, TrailRow[]][] = [
+    [
+      'Tilgangsordningen decided by the trust',
+      'tilgangsordningen',
+      rows(generatedTrail('offLabel', false)),
+    ],
+    ['an off-label case forwarded', 'offLabel', committee],
+    ['a skipped endorsement', 'offLabel', trust.filter((r) => r.event !== 'endorse')],
+    [
+      'the committee’s decision recorded by an assessor',
+      'tilgangsordningen',
+      committee.map((r) => (r.event === 'decide' ? { ...r, role: 'assessor' } : r)),
+    ],
+    [
+      'a step to another status than the table’s',
+      'offLabel',
+      trust.map((r) => (r.event === 'recommend' ? { ...r, to: 'decided' } : r)),
+    ],
+    ['no creation', 'offLabel', trust.slice(1)],
+  ];
+  it.each(illegal)('refuses %s', (_, scheme, trail) => {
+    expect(illegalStep(scheme, trail)).not.toBeNull();
+  });
+
+  it('gives every generated case a legal trail in time order, Tilgangsordningen with its days at the interregional committee', () => {
+    const generated = generateCases({ ...options, count: 2000 });
+    let committee = 0;
+    for (const c of generated) {
+      const trail = generatedTrail(c.scheme, c.continued !== null);
+      expect(illegalStep(c.scheme, rows(trail))).toBeNull();
+      const moments = generatedMoments(c);
+      const times = trail.map((s) => moments[s.at]);
+      expect(times).toEqual([...times].sort((a, b) => a - b));
+      expect(moments.decided - c.submittedAt.getTime()).toBe(daysToDecision(c) * 86_400_000);
+      if (c.scheme === 'tilgangsordningen') {
+        committee += 1;
+        expect(c.days.atInterregionalCommittee).toBeGreaterThanOrEqual(3);
+        expect(c.days.atInterregionalCommittee).toBeLessThanOrEqual(33);
+      } else {
+        expect(c.days.atInterregionalCommittee).toBe(0);
+      }
+    }
+    // About one in ten is Tilgangsordningen (SCHEME_WEIGHTS).
+    expect(committee).toBeGreaterThan(100);
   });
 });

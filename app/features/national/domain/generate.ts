@@ -1,8 +1,12 @@
+import type { CaseRole } from '../../auth/domain/roles';
 import type { DecisionOutcome, PatientScope, Scheme } from '../../cases/domain/application';
+import { COMMITTEE_SCHEMES, type CaseEvent, type Status } from '../../cases/domain/workflow';
 
 /**
  * Deterministic, realistic decided cases for demo data, tests and benchmarks of the national
- * overview and statistics: the same seed always gives the same cases.
+ * overview and statistics: the same seed always gives the same cases. Their audit trail
+ * (`generatedTrail`) is one the workflow table allows, Tilgangsordningen's through the
+ * interregional committee.
  */
 
 /** mulberry32: a small, fast, seedable PRNG (public domain). */
@@ -84,9 +88,17 @@ export interface GeneratedCase {
   submittedAt: Date;
   /**
    * Days at the leader (submitted), awaiting the director (endorsed), at the committee
-   * (underAssessment) and at the director after the committee's recommendation (recommended).
+   * (underAssessment), at the director after the committee's recommendation (recommended) and,
+   * for Tilgangsordningen only (0 otherwise), at the interregional committee after the director
+   * forwarded the case (atInterregionalCommittee).
    */
-  days: { submitted: number; endorsed: number; underAssessment: number; recommended: number };
+  days: {
+    submitted: number;
+    endorsed: number;
+    underAssessment: number;
+    recommended: number;
+    atInterregionalCommittee: number;
+  };
   outcome: DecisionOutcome;
   conditions: string | null;
   /** Followed up: treatment continued (true), stopped (false); null when not followed up yet. */
@@ -135,6 +147,8 @@ export function generateCases(options: GenerateOptions): GeneratedCase[] {
 export function* generateCaseStream(options: GenerateOptions): Generator<GeneratedCase> {
   const rnd = random(options.seed);
   const directorShare = random(options.seed ^ 0x5bd1e995);
+  // The interregional committee's days come from a stream of their own as well.
+  const interregional = random(options.seed ^ 0x27d4eb2f);
   const span = options.to.getTime() - options.from.getTime();
   // Trusts differ in size and in practice: some approve more, some take longer.
   const size = Array.from({ length: options.trusts }, () => 0.3 + rnd() * 2);
@@ -160,22 +174,28 @@ export function* generateCaseStream(options: GenerateOptions): Generator<Generat
     // it ends with the committee's recommendation, and the medical director then decides. The
     // director's share comes from a stream of its own, so every other generated value (and the
     // decision time) is what it was before the committee and the director were separate stages.
+    // So do a Tilgangsordningen case's days at the interregional committee, which come after the
+    // director's (its decision is that much later).
     const submitted = days(rnd, 4 * speed);
     const endorsed = days(rnd, 3 * speed);
     const assessment = days(rnd, 12 * speed);
     const recommended = Math.round(assessment * (0.15 + directorShare() * 0.35));
+    // Drawn in the order they were drawn in before they were named here.
+    const scheme = weighted(rnd, SCHEME_WEIGHTS);
+    const patientScope: PatientScope = rnd() < 0.9 ? 'single' : 'group';
     const stageDays = {
       submitted,
       endorsed,
       underAssessment: assessment - recommended,
       recommended,
+      atInterregionalCommittee: decidedByCommittee(scheme) ? interregionalDays(interregional) : 0,
     };
-    const decidedAt = submittedAt.getTime() + (submitted + endorsed + assessment) * DAY_MS;
+    const decidedAt = submittedAt.getTime() + daysToDecision({ days: stageDays }) * DAY_MS;
     const followedUp = outcome !== 'rejected' && decidedAt + 180 * DAY_MS < options.to.getTime();
     yield {
       trust,
-      scheme: weighted(rnd, SCHEME_WEIGHTS),
-      patientScope: rnd() < 0.9 ? 'single' : 'group',
+      scheme,
+      patientScope,
       drug,
       diagnosis,
       submittedAt,
@@ -188,4 +208,142 @@ export function* generateCaseStream(options: GenerateOptions): Generator<Generat
       continued: followedUp ? rnd() < 0.7 : null,
     };
   }
+}
+
+/** Whether the interregional committee decides a case of this scheme (Tilgangsordningen). */
+export const decidedByCommittee = (scheme: Scheme): boolean => COMMITTEE_SCHEMES.includes(scheme);
+
+/**
+ * Days a Tilgangsordningen case waits at the interregional committee: it meets about monthly
+ * (clocks.ts gives the stage 30 days), so the wait is until its next meeting (0–30 days) and a
+ * few days more for the minutes, mean about three weeks.
+ */
+const interregionalDays = (rnd: () => number) => 3 + Math.floor(rnd() * 31);
+
+/** Days from submission to the decision: every stage up to it. */
+export function daysToDecision(g: Pick<GeneratedCase, 'days'>): number {
+  const d = g.days;
+  return d.submitted + d.endorsed + d.underAssessment + d.recommended + d.atInterregionalCommittee;
+}
+
+/**
+ * The moments of a generated case's life, named as the bench's plan columns: when it was created,
+ * sent, endorsed, taken into assessment, recommended by the committee, forwarded to the
+ * interregional committee (Tilgangsordningen), decided, followed up and closed.
+ */
+export type GeneratedMoment =
+  | 'created'
+  | 'submitted'
+  | 'endorsed'
+  | 'assessed'
+  | 'recommended'
+  | 'forwarded'
+  | 'decided'
+  | 'followup'
+  | 'closed';
+
+/** One step of a generated audit trail: a row of case_events, with who fires it and when. */
+export interface GeneratedStep {
+  /** `create` is the draft's first row (from no status); every other step is a workflow event. */
+  event: CaseEvent | 'create';
+  from: Status | null;
+  to: Status;
+  role: CaseRole;
+  at: GeneratedMoment;
+  reason: string | null;
+}
+
+/** The committee's recommendation on a generated case (its outcome is the decision's). */
+export const GENERATED_RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
+/** The medical director's assessment that forwards a Tilgangsordningen case. */
+export const GENERATED_FORWARDING =
+  'Klinisk eksepsjonell; prioriteringskriteriene er vurdert. Sendes det interregionale fagdirektørmøtet.';
+
+/**
+ * The audit trail every generated case follows, in order, as the workflow table allows it
+ * (workflow.ts): submitted, endorsed, the complete assessment with the committee's
+ * recommendation, then the medical director's decision, or, for Tilgangsordningen, the director's
+ * forwarding to the interregional committee, whose decision the director records from
+ * `atInterregionalCommittee`. A case still in progress has a prefix of it; a decided case ends
+ * with `decide` unless followed up (`beginFollowUp`, `recordOutcome`).
+ */
+export function generatedTrail(scheme: Scheme, followedUp: boolean): GeneratedStep[] {
+  const committee = decidedByCommittee(scheme);
+  const step = (
+    event: GeneratedStep['event'],
+    from: Status | null,
+    to: Status,
+    role: CaseRole,
+    at: GeneratedMoment,
+    reason: string | null = null,
+  ): GeneratedStep => ({ event, from, to, role, at, reason });
+  return [
+    step('create', null, 'draft', 'applicant', 'created'),
+    step('submit', 'draft', 'submitted', 'applicant', 'submitted'),
+    step('endorse', 'submitted', 'endorsed', 'endorser', 'endorsed', 'Forankret.'),
+    step('startAssessment', 'endorsed', 'underAssessment', 'decisionMaker', 'assessed'),
+    step(
+      'recommend',
+      'underAssessment',
+      'recommended',
+      'assessor',
+      'recommended',
+      GENERATED_RECOMMENDATION,
+    ),
+    ...(committee
+      ? [
+          step(
+            'forwardToInterregional',
+            'recommended',
+            'atInterregionalCommittee',
+            'decisionMaker',
+            'forwarded',
+            GENERATED_FORWARDING,
+          ),
+          step(
+            'decide',
+            'atInterregionalCommittee',
+            'decided',
+            'decisionMaker',
+            'decided',
+            'Vedtak.',
+          ),
+        ]
+      : [step('decide', 'recommended', 'decided', 'decisionMaker', 'decided', 'Vedtak.')]),
+    ...(followedUp
+      ? [
+          step('beginFollowUp', 'decided', 'followUp', 'decisionMaker', 'followup'),
+          step('recordOutcome', 'followUp', 'closed', 'applicant', 'closed', 'Utfall.'),
+        ]
+      : []),
+  ];
+}
+
+/**
+ * When each moment of a generated case falls (ms since the epoch): its stage days from
+ * submission; the follow-up 180 days after the decision, its outcome `closedAfter` days later.
+ */
+export function generatedMoments(
+  g: Pick<GeneratedCase, 'submittedAt' | 'days'>,
+  closedAfter = 0,
+): Record<GeneratedMoment, number> {
+  const at = (from: number, days: number) => from + days * DAY_MS;
+  const submitted = g.submittedAt.getTime();
+  const endorsed = at(submitted, g.days.submitted);
+  const assessed = at(endorsed, g.days.endorsed);
+  const recommended = at(assessed, g.days.underAssessment);
+  const forwarded = at(recommended, g.days.recommended);
+  const decided = at(forwarded, g.days.atInterregionalCommittee);
+  const followup = at(decided, 180);
+  return {
+    created: at(submitted, -1),
+    submitted,
+    endorsed,
+    assessed,
+    recommended,
+    forwarded,
+    decided,
+    followup,
+    closed: at(followup, closedAfter),
+  };
 }
