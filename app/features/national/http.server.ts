@@ -32,13 +32,19 @@ export async function readNationalRequestIn(tx: Tx, request: Request) {
  * valid, one page of rows. One tenant transaction for both reads.
  */
 export function readNationalPage(db: Db, actor: Actor, request: Request) {
-  return inTenant(db, actor, async (tx) => {
-    const read = await readNationalRequestIn(tx, request);
-    const page = read.parsed.ok
-      ? await nationalPageIn(tx, read.parsed.value, read.parsed.cursor)
-      : null;
-    return { ...read, page };
-  });
+  return inTenant(
+    db,
+    actor,
+    async (tx) => {
+      const read = await readNationalRequestIn(tx, request);
+      const page = read.parsed.ok
+        ? await nationalPageIn(tx, read.parsed.value, read.parsed.cursor)
+        : null;
+      return { ...read, page };
+    },
+    // The page's statement is named (`nationalPageIn`); its best plan depends on the filters.
+    { customPlans: true },
+  );
 }
 
 /** The refused filters as a 400 answer with one Norwegian line (the exports). */

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant, type Database } from '../../db/database.server';
+import { inTenant, openPostgres, type Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import type { Actor } from '../auth/domain/roles';
 import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
@@ -228,6 +228,74 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         .map((r) => r.caseNumber)
         .sort(),
     );
+  });
+
+  it('names its statement per text: every filter, sort and page on one connection, planned per run', async () => {
+    // One connection: node-postgres refuses a name it has prepared with another text, so a name
+    // that could stand for two texts fails here. Every filter alone and all of them at once, in
+    // every sort and direction, first and second page, as on the main pool.
+    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
+    try {
+      const filters = [
+        '',
+        'foretak=SIV',
+        'ordning=offLabel',
+        'omfang=group',
+        'utfall=rejected',
+        'utfall=ingen',
+        'atc=L01',
+        'icd=C34',
+        'etterregistrert=nei',
+        'fra=2024-01-01',
+        'til=2024-06-30',
+        'sok=keytruda',
+        'foretak=SIV&ordning=offLabel&omfang=single&utfall=approved&atc=L&icd=C&etterregistrert=nei&fra=2023-01-01&til=2025-12-31&sok=l',
+      ];
+      for (const q of filters) {
+        for (const sort of NATIONAL_SORTS) {
+          for (const direction of SORT_DIRECTIONS) {
+            const filter = query(`${q}&sorter=${sort}&retning=${direction}`);
+            const [first, expected] = await Promise.all([
+              nationalPage(one.db, hbe.nationalReader, filter, null, 3),
+              nationalPage(db(), hbe.nationalReader, filter, null, 3),
+            ]);
+            expect(first, `${q} ${sort} ${direction}`).toEqual(expected);
+            if (first.next) {
+              expect(await nationalPage(one.db, hbe.nationalReader, filter, first.next, 3)).toEqual(
+                await nationalPage(db(), hbe.nationalReader, filter, first.next, 3),
+              );
+            }
+          }
+        }
+      }
+      const planning = await inTenant(
+        one.db,
+        hbe.nationalReader,
+        (tx) => tx.execute(sql`select current_setting('plan_cache_mode') as mode`),
+        { customPlans: true },
+      );
+      expect(rowsOf(planning, z.object({ mode: z.string() }))).toEqual([
+        { mode: 'force_custom_plan' },
+      ]);
+      const otherwise = await inTenant(one.db, hbe.nationalReader, (tx) =>
+        tx.execute(sql`select current_setting('plan_cache_mode') as mode`),
+      );
+      expect(rowsOf(otherwise, z.object({ mode: z.string() }))).toEqual([{ mode: 'auto' }]);
+      if (one.kind === 'postgres') {
+        const [prepared] = rowsOf(
+          await one.db.execute(
+            sql`select count(distinct name)::int as names, count(distinct statement)::int as texts
+                from pg_prepared_statements where name like 'sp\_national\_%'`,
+          ),
+          z.object({ names: z.number(), texts: z.number() }),
+        );
+        // One name per text, and more than a few of each.
+        expect(prepared?.names).toBe(prepared?.texts);
+        expect(prepared?.names).toBeGreaterThan(100);
+      }
+    } finally {
+      if (one !== database) await one.close();
+    }
   });
 
   it('never gives out personal data: not in rows, CSV or XLSX; personal values find nothing', async () => {

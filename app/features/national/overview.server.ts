@@ -81,32 +81,42 @@ export interface NationalPage {
   next: Cursor | null;
 }
 
-function conditions(filter: NationalFilter, cursor: Cursor | null): SQL[] {
+/**
+ * The page's conditions, each with a letter of its own: the letters of the conditions present,
+ * with the sort and direction, name the statement (`nationalPageIn`), so that one name always
+ * stands for one text (each condition's text depends only on its letter and the sort).
+ */
+function conditions(filter: NationalFilter, cursor: Cursor | null): [string, SQL][] {
   const s = caseSummaries;
-  const where: SQL[] = [];
+  const where: [string, SQL][] = [];
   // The trust as its id (an init plan), so the (trust_id, submitted_at, case_id) index serves it.
   if (filter.trust) {
-    where.push(
+    where.push([
+      't',
       sql`${s.trustId} = (select ${trusts.id} from ${trusts} where ${trusts.code} = ${filter.trust})`,
-    );
+    ]);
   }
-  if (filter.scheme) where.push(eq(s.scheme, filter.scheme));
-  if (filter.scope) where.push(eq(s.patientScope, filter.scope));
-  if (filter.outcome === 'ingen') where.push(isNull(s.outcome));
-  else if (filter.outcome) where.push(eq(s.outcome, filter.outcome));
-  if (filter.atc) where.push(sql`${s.atcCode} like ${likePrefix(filter.atc)}`);
-  if (filter.icd) where.push(sql`${s.primaryDiagnosis} like ${likePrefix(filter.icd)}`);
+  if (filter.scheme) where.push(['s', eq(s.scheme, filter.scheme)]);
+  if (filter.scope) where.push(['p', eq(s.patientScope, filter.scope)]);
+  if (filter.outcome === 'ingen') where.push(['n', isNull(s.outcome)]);
+  else if (filter.outcome) where.push(['o', eq(s.outcome, filter.outcome)]);
+  if (filter.atc) where.push(['a', sql`${s.atcCode} like ${likePrefix(filter.atc)}`]);
+  if (filter.icd) where.push(['i', sql`${s.primaryDiagnosis} like ${likePrefix(filter.icd)}`]);
   if (filter.from) {
-    where.push(
+    where.push([
+      'f',
       sql`${s.submittedAt} >= (${filter.from}::date)::timestamp at time zone 'Europe/Oslo'`,
-    );
+    ]);
   }
   if (filter.to) {
-    where.push(
+    where.push([
+      'u',
       sql`${s.submittedAt} < (${filter.to}::date + 1)::timestamp at time zone 'Europe/Oslo'`,
-    );
+    ]);
   }
-  if (filter.retrospective !== undefined) where.push(eq(s.retrospective, filter.retrospective));
+  if (filter.retrospective !== undefined) {
+    where.push(['r', eq(s.retrospective, filter.retrospective)]);
+  }
   if (filter.freeText) {
     const upper = likePrefix(filter.freeText.toUpperCase());
     const lower = likePrefix(filter.freeText.toLowerCase());
@@ -116,17 +126,20 @@ function conditions(filter: NationalFilter, cursor: Cursor | null): SQL[] {
       sql`lower(${s.drugLabel}) like ${lower}`,
       sql`lower(${s.substance}) like ${lower}`,
     );
-    if (text) where.push(text);
+    if (text) where.push(['x', text]);
   }
   const column = SORT_COLUMN[filter.sort];
-  if (filter.sort === 'vedtatt' || filter.sort === 'behandlingstid') where.push(isNotNull(column));
+  if (filter.sort === 'vedtatt' || filter.sort === 'behandlingstid') {
+    where.push(['d', isNotNull(column)]);
+  }
   if (cursor) {
     const key = sql`${cursor.key}::${SORT_CAST[filter.sort]}`;
-    where.push(
+    where.push([
+      'c',
       filter.direction === 'synkende'
         ? sql`(${column}, ${s.caseId}) < (${key}, ${cursor.id}::uuid)`
         : sql`(${column}, ${s.caseId}) > (${key}, ${cursor.id}::uuid)`,
-    );
+    ]);
   }
   return where;
 }
@@ -139,7 +152,9 @@ export async function nationalPage(
   cursor: Cursor | null,
   limit = NATIONAL_PAGE_SIZE,
 ): Promise<NationalPage> {
-  return inTenant(db, actor, (tx) => nationalPageIn(tx, filter, cursor, limit));
+  return inTenant(db, actor, (tx) => nationalPageIn(tx, filter, cursor, limit), {
+    customPlans: true,
+  });
 }
 
 /** `nationalPage` in the caller's tenant transaction (the page reads its trusts in the same). */
@@ -151,13 +166,18 @@ export async function nationalPageIn(
 ): Promise<NationalPage> {
   const column = SORT_COLUMN[filter.sort];
   const order = filter.direction === 'synkende' ? desc : asc;
+  const where = conditions(filter, cursor);
+  // Named per text (see `conditions`), planned for its values (`customPlans`, readNationalPage).
+  const name = `sp_national_${filter.sort}_${filter.direction}_${where.map(([k]) => k).join('')}`;
   const found = await tx
     .select({ ...NATIONAL_COLUMNS, sortKey: sql<string>`${column}::text` })
     .from(caseSummaries)
     .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
-    .where(and(...conditions(filter, cursor)))
+    .where(and(...where.map(([, condition]) => condition)))
     .orderBy(order(column), order(caseSummaries.caseId))
-    .limit(limit + 1);
+    .limit(limit + 1)
+    .prepare(name)
+    .execute();
   const page = found.slice(0, limit);
   const last = page.at(-1);
   const next =
@@ -220,5 +240,7 @@ export function nationalTrustsIn(tx: Tx) {
     .select({ code: trusts.code, name: trusts.name })
     .from(trusts)
     .where(eq(trusts.kind, 'HF'))
-    .orderBy(asc(trusts.name));
+    .orderBy(asc(trusts.name))
+    .prepare('sp_national_trusts')
+    .execute();
 }

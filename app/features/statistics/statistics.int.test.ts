@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../db/database.server';
+import { sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { openPostgres, type Database } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
@@ -339,5 +342,47 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     if (!refused.ok) expect(refused.errors).toEqual({ atc: 'atcInvalid' });
     const unknownTrust = await statisticsPage(database.db, reader, query({ helseforetak: 'XYZ' }));
     expect(!unknownTrust.ok && unknownTrust.errors).toEqual({ helseforetak: 'trustInvalid' });
+  });
+
+  it('runs its statement named by its text: the same figures on one connection, one name per text', async () => {
+    // One connection, so that every view's statement is prepared on it: the same views twice
+    // (the second run reuses the name), against the same views on the main pool.
+    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
+    const now = new Date('2026-03-01T12:00:00Z');
+    const views: Record<string, string>[] = [
+      {},
+      { inndeling: 'year' },
+      { ordning: 'offLabel' },
+      { omfang: 'group', helseforetak: 'HFD' },
+      { atc: 'L01', atcniva: '4' },
+      { atc: 'L01', ordning: 'offLabel', helseforetak: 'STO' },
+      { fra: '2025-02-11', til: '2026-03-01' },
+      { fra: '2025-02-11', til: '2026-03-01', atc: 'L' },
+    ];
+    try {
+      for (const round of [1, 2]) {
+        for (const view of views) {
+          const [page, expected] = await Promise.all([
+            statisticsPage(one.db, reader, query(view), now),
+            statisticsPage(database.db, reader, query(view), now),
+          ]);
+          expect(page.ok, JSON.stringify(view)).toBe(true);
+          expect(page, `${JSON.stringify(view)}, run ${round}`).toEqual(expected);
+        }
+      }
+      if (one.kind === 'postgres') {
+        const [prepared] = rowsOf(
+          await one.db.execute(
+            sql`select count(*)::int as names, count(distinct statement)::int as texts
+                from pg_prepared_statements where name like 'sp\_h\_%'`,
+          ),
+          z.object({ names: z.number(), texts: z.number() }),
+        );
+        expect(prepared?.names).toBe(prepared?.texts);
+        expect(prepared?.names).toBe(views.length);
+      }
+    } finally {
+      if (one !== database) await one.close();
+    }
   });
 });
