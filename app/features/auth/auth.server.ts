@@ -232,7 +232,8 @@ export function createAuth(db: Db, config: AuthConfig) {
      * session the login request still carries is ended first, so a planted or old id never
      * becomes a signed-in one (session fixation). The login is recorded in `auth_events` with its
      * method, in the session's trust (or each of the user's trusts until one is chosen), in the
-     * same transaction.
+     * same transaction. `method` is how the person was identified: HelseID passes `helseid`; the
+     * development login (and the tests) the default.
      */
     async function login(
       userId: string,
