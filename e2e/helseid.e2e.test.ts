@@ -13,6 +13,8 @@ import {
 } from './harness';
 
 const INGRID = demoHprNumber('HBE', 0);
+/** Geir Berge, Helse Bergen's administrator. */
+const GEIR = demoHprNumber('HBE', 6);
 /** Sigrid Vangen: roles in Helse Stavanger and Oslo universitetssykehus (ADR 0026). */
 const SIGRID = '9109900';
 const STRANGER = '1234567';
@@ -34,6 +36,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
       redirectUris: [`${publicUrl}/logg-inn/helseid/retur`],
       people: {
         [INGRID]: { name: 'Ingrid Haugland', pid: '99009100000', hprNumber: INGRID },
+        [GEIR]: { name: 'Geir Berge', pid: '99009100006', hprNumber: GEIR },
         [STRANGER]: { name: 'Ukjent Lege', pid: '99001234567', hprNumber: STRANGER },
         [SIGRID]: { name: 'Sigrid Vangen', pid: '99009109900', hprNumber: SIGRID },
       },
@@ -140,6 +143,22 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await page.getByText('Du er ikke registrert som bruker i Søknadsportal').waitFor();
     expect(await sessionCookie(page)).toBeUndefined();
     await expectAccessible(page);
+  });
+
+  // After the tests above: Ingrid's level 4 login and her level 3 refusal are on record.
+  it('keeps the HelseID login and the level 3 refusal for the administrator («Innlogginger»)', async () => {
+    const admin = await logInWithHelseId(GEIR);
+    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.getByRole('link', { name: 'Ingrid Haugland' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Ingrid Haugland' }).waitFor();
+    const rows = admin.getByRole('table', { name: 'Innlogginger' }).getByRole('row');
+    const logins = rows.filter({ hasText: 'Logget inn' }).filter({ hasText: 'HelseID' });
+    await expect.poll(() => logins.count()).toBeGreaterThanOrEqual(1);
+    const refused = rows
+      .filter({ hasText: 'Innlogging avvist' })
+      .filter({ hasText: 'HelseID: for lavt sikkerhetsnivå' });
+    expect(await refused.count()).toBe(1);
+    await expectAccessible(admin);
   });
 
   it('refuses a return from HelseID that this browser did not start', async () => {

@@ -12,9 +12,9 @@ import {
 
 /**
  * The trust administrator gives a new person access (BRIEF §2): adds a department, then a person
- * with the applicant role in it; that person logs in at once and opens «Ny søknad». A role the
- * administrator gives themselves shows in the access log's unusual access. Axe checks every page
- * on the way.
+ * with the applicant role in it; that person logs in at once and opens «Ny søknad», and the login
+ * shows on their person page («Innlogginger»). A role the administrator gives themselves shows in
+ * the access log's unusual access. Axe checks every page on the way.
  */
 describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) => {
   let app: RunningApp;
@@ -78,6 +78,15 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await doctor.getByRole('link', { name: 'Ny søknad' }).first().click();
     await doctor.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
     await expectAccessible(doctor);
+
+    // The login is on record after the fact: the person page's «Innlogginger» lists it, with
+    // the method (the development login here); the admin's page was empty of it before.
+    await admin.reload();
+    const logins = admin.getByRole('table', { name: 'Innlogginger' });
+    const login = logins.getByRole('row').filter({ hasText: 'Logget inn' });
+    await expect.poll(() => login.count()).toBe(1);
+    expect(await login.getByRole('cell', { name: 'Utviklingsinnlogging' }).count()).toBe(1);
+    await expectAccessible(admin);
 
     // Revoked, the role stops working at the next request.
     await admin.getByRole('button', { name: /^Fjern rollen Søker/ }).click();

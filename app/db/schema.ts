@@ -477,3 +477,4 @@ export * from './schema-precedents';
 export * from './schema-retrospective';
 export * from './schema-statistics';
 export * from './schema-admin';
+export * from './schema-auth';

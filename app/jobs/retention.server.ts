@@ -10,7 +10,7 @@ export const RETENTION_CRON = '30 3 * * *';
 
 /**
  * Schedules the retention job (features/retention): anonymises the patient data of cases that
- * ended longer ago than the retention period. It runs as the table owner across trusts, like the
+ * ended longer ago than the retention period, and deletes authentication events older than theirs. It runs as the table owner across trusts, like the
  * e-mail outbox, because the audit tables it rewrites are append-only for the application role.
  */
 export async function scheduleRetention(
@@ -28,7 +28,10 @@ export async function scheduleRetention(
   await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
     // The one place the clock is read; the work takes the time as an argument.
     const result = await runRetention(db, new Date(), storage);
-    return { anonymised: result.anonymised.length };
+    return {
+      anonymised: result.anonymised.length,
+      authEventsDeleted: result.authEventsDeleted,
+    };
   });
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });
 }

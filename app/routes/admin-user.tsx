@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
+import { AUTH_EVENTS_SHOWN } from '../features/auth/domain/events';
 import { isRole } from '../features/auth/domain/roles';
+import type { AuthEventRow } from '../features/auth/events.server';
 import { GRANT_FIELDS, parseGrant, type GrantField } from '../features/admin/domain/people';
 import { adminRefusal } from '../features/admin/http.server';
 import {
@@ -27,6 +29,21 @@ const NOTICE_TEXT = {
 } satisfies Record<Notice, string>;
 
 const roleName = (role: string) => (isRole(role) ? msg.roles[role] : role);
+
+/** The «Detaljer» cell of an authentication event: the method, the refusal, or the trusts. */
+function loginDetail(e: Omit<AuthEventRow, 'at'>): string {
+  const method = e.method ? t.loginMethods[e.method] : '';
+  switch (e.kind) {
+    case 'login':
+      return method;
+    case 'loginRefused':
+      return e.refusal ? `${method}: ${t.loginRefusals[e.refusal]}` : method;
+    case 'trustChanged':
+      return t.trustChange(e.fromTrustName, e.toTrustName ?? '');
+    case 'logout':
+      return '';
+  }
+}
 
 /** GET /admin/brukere/:userId: one person's roles in the trust, and their history here. */
 export async function loader({ request, context, params }: Route.LoaderArgs) {
@@ -72,7 +89,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function AdminUser({ loaderData, actionData }: Route.ComponentProps) {
-  const { person, history, departments, notice } = loaderData;
+  const { person, history, logins, departments, notice } = loaderData;
   const errors = actionData?.errors ?? {};
   return (
     <div className="sp-stack">
@@ -183,6 +200,39 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
               ))}
             </Table.Body>
           </Table>
+        )}
+      </section>
+      <section className="sp-stack" aria-labelledby="person-logins">
+        <Heading level={2} data-size="sm" id="person-logins">
+          {t.loginsTitle}
+        </Heading>
+        {logins.length === 0 ? (
+          <Paragraph>{t.noLogins}</Paragraph>
+        ) : (
+          <>
+            <Paragraph>{t.loginsIntro(AUTH_EVENTS_SHOWN)}</Paragraph>
+            <Table>
+              <caption className="ds-sr-only">{t.loginsTitle}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.loginsWhen}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.loginsWhat}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.loginsDetail}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.loginsSession}</Table.HeaderCell>
+                </Table.Row>
+              </Table.Head>
+              <Table.Body>
+                {logins.map((e, i) => (
+                  <Table.Row key={i}>
+                    <Table.Cell>{t.when(new Date(e.at))}</Table.Cell>
+                    <Table.Cell>{t.authEvents[e.kind]}</Table.Cell>
+                    <Table.Cell>{loginDetail(e)}</Table.Cell>
+                    <Table.Cell>{e.sessionRef ?? ''}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </>
         )}
       </section>
       <div className="sp-row">

@@ -2,6 +2,7 @@ import { aliasedTable, and, asc, count, desc, eq, sql } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { cases, departments, roleAssignmentEvents, roleAssignments, users } from '../../db/schema';
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
+import { listAuthEvents, type AuthEventRow } from '../auth/events.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   isId,
@@ -268,9 +269,14 @@ async function personInTrust(tx: Tx, trustId: string, userId: string) {
 export interface PersonPage {
   person: TrustPerson;
   history: RoleHistoryEntry[];
+  /** Their latest authentication events in this trust, newest first (bounded; «Innlogginger»). */
+  logins: AuthEventRow[];
 }
 
-/** One person's roles in the trust and the history of their grants and revocations here. */
+/**
+ * One person's roles in the trust, the history of their grants and revocations here, and their
+ * latest logins, refused logins, logouts and changes of trust recorded in this trust.
+ */
 export async function getTrustPerson(db: Db, actor: Actor, userId: string): Promise<PersonPage> {
   return runAsAdmin(db, actor, async (tx) => {
     const person = await personInTrust(tx, actor.trustId, userId);
@@ -294,7 +300,8 @@ export async function getTrustPerson(db: Db, actor: Actor, userId: string): Prom
         ),
       )
       .orderBy(desc(roleAssignmentEvents.id));
-    return { person: { ...person, roles }, history };
+    const logins = await listAuthEvents(tx, actor.trustId, userId);
+    return { person: { ...person, roles }, history, logins };
   });
 }
 

@@ -6,6 +6,8 @@ import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/datab
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
 import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } from './domain/trusts';
+import { sessionRef, trustChangeTrusts, type LoginMethod } from './domain/events';
+import { grantTrustIds, recordAuthEvent, recordInTrusts } from './events.server';
 import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
@@ -228,9 +230,16 @@ export function createAuth(db: Db, config: AuthConfig) {
      * no roles). With roles in one trust the session acts there; with roles in several it has no
      * trust until the user chooses one (`chooseTrust`, ADR 0026). The session id is always new: a
      * session the login request still carries is ended first, so a planted or old id never
-     * becomes a signed-in one (session fixation).
+     * becomes a signed-in one (session fixation). The login is recorded in `auth_events` with its
+     * method, in the session's trust (or each of the user's trusts until one is chosen), in the
+     * same transaction. `method` is how the person was identified: HelseID passes `helseid`; the
+     * development login (and the tests) the default.
      */
-    async function login(userId: string, request?: Request): Promise<string | null> {
+    async function login(
+      userId: string,
+      request?: Request,
+      method: LoginMethod = 'development',
+    ): Promise<string | null> {
       const previous = request ? readToken(request) : null;
       const token = randomBytes(32).toString('base64url');
       const at = now();
@@ -249,14 +258,22 @@ export function createAuth(db: Db, config: AuthConfig) {
               lt(sessions.lastSeenAt, new Date(at.getTime() - idleMs)),
             ),
           );
+        const id = hashToken(token);
+        const trustId = trustAtLogin(grants);
         await tx.insert(sessions).values({
-          id: hashToken(token),
+          id,
           userId,
-          trustId: trustAtLogin(grants),
+          trustId,
           createdAt: at,
           lastSeenAt: at,
           expiresAt: new Date(at.getTime() + absoluteMs),
         });
+        await recordInTrusts(
+          tx,
+          { kind: 'login', userId, method, sessionRef: sessionRef(id) },
+          trustId,
+          grants.map((g) => g.trustId),
+        );
         return true;
       });
       return created ? cookie.serialize(token) : null;
@@ -268,6 +285,7 @@ export function createAuth(db: Db, config: AuthConfig) {
      * its absolute end. The new row records the choice: `trust_chosen_at` and, on a switch,
      * `previous_trust_id` (ADR 0026). A refused choice changes nothing. Two choices racing on one
      * session: only the first ends it (compare-and-set on the delete); the other is signed out.
+     * The change (from → to) is recorded in `auth_events` in the new trust and the one left.
      */
     async function chooseTrust(request: Request, trustId: string): Promise<TrustChoiceResult> {
       const token = readToken(request);
@@ -297,8 +315,9 @@ export function createAuth(db: Db, config: AuthConfig) {
           .where(eq(sessions.id, id))
           .returning({ id: sessions.id });
         if (gone.length === 0) return 'signedOut';
+        const nextId = hashToken(next);
         await tx.insert(sessions).values({
-          id: hashToken(next),
+          id: nextId,
           userId: current.userId,
           trustId: check.trustId,
           trustChosenAt: at,
@@ -307,16 +326,44 @@ export function createAuth(db: Db, config: AuthConfig) {
           lastSeenAt: at,
           expiresAt: current.expiresAt,
         });
+        for (const trustId of trustChangeTrusts(current.trustId, check.trustId)) {
+          await recordAuthEvent(tx, {
+            kind: 'trustChanged',
+            userId: current.userId,
+            trustId,
+            fromTrustId: current.trustId,
+            toTrustId: check.trustId,
+            sessionRef: sessionRef(nextId),
+          });
+        }
         return null;
       });
       return refusal ? { ok: false, refusal } : { ok: true, setCookie: cookie.serialize(next) };
     }
 
-    /** Ends the session; returns the Set-Cookie header value that clears the cookie. */
+    /**
+     * Ends the session; returns the Set-Cookie header value that clears the cookie. A session that
+     * was still there is recorded as a logout in `auth_events` (its trust, or each of the user's
+     * trusts when none was chosen), in the transaction that ends it.
+     */
     async function logout(request: Request): Promise<string> {
       const token = readToken(request);
       if (token) {
-        await inApp(db, (tx) => tx.delete(sessions).where(eq(sessions.id, hashToken(token))));
+        await inApp(db, async (tx) => {
+          const gone = await tx
+            .delete(sessions)
+            .where(eq(sessions.id, hashToken(token)))
+            .returning({ id: sessions.id, userId: sessions.userId, trustId: sessions.trustId });
+          for (const session of gone) {
+            const grants = session.trustId === null ? await grantTrustIds(tx, session.userId) : [];
+            await recordInTrusts(
+              tx,
+              { kind: 'logout', userId: session.userId, sessionRef: sessionRef(session.id) },
+              session.trustId,
+              grants,
+            );
+          }
+        });
       }
       return cookie.serialize('', { maxAge: 0 });
     }

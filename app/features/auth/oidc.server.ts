@@ -4,6 +4,7 @@ import * as oidc from 'openid-client';
 import { inApp, type Db, type Tx } from '../../db/database.server';
 import { users } from '../../db/schema';
 import type { Auth } from './auth.server';
+import { recordLoginRefusal } from './events.server';
 import { signedCookie } from './signed-cookie.server';
 import {
   HELSEID_SCOPES,
@@ -160,12 +161,14 @@ export function createHelseIdLogin(
     const mapped = personFromClaims(claims);
     if (!mapped.ok) {
       console.warn('HelseID: login refused:', mapped.refusal);
+      await recordLoginRefusal(db, mapped.refusal, mapped.hprNumber, null);
       return refuse(mapped.refusal);
     }
     const userId = await inApp(db, (tx) => matchUser(tx, mapped.person, settings.pidSecret));
-    const session = userId ? await auth.login(userId, request) : null;
+    const session = userId ? await auth.login(userId, request, 'helseid') : null;
     if (!session) {
       console.warn('HelseID: login refused: no user with roles for this person');
+      await recordLoginRefusal(db, 'unknownUser', mapped.person.hprNumber, userId);
       return refuse('unknownUser');
     }
     return { ok: true, setCookies: [session, clear] };

@@ -1,11 +1,12 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
-import { attachments, caseEvents, cases, users } from '../../db/schema';
+import { attachments, authEvents, caseEvents, cases, users } from '../../db/schema';
 import { databaseStorage, type AttachmentStorage } from '../attachments/store.server';
 import {
   ANONYMISE_EVENT,
   ANONYMISED_TEXT,
   anonymiseAnswers,
+  authEventCutoff,
   ENDED_STATUSES,
   retentionCutoff,
 } from './domain/retention';
@@ -57,18 +58,38 @@ const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
 /**
  * Anonymises the patient data of every case that ended more than PATIENT_DATA_YEARS before `now`
  * (the injected clock): the answers keep only the non-personal summary, free text is replaced,
- * attachments (bytes and names) are removed, and an `anonymise` event is written. Runs as the
- * table owner across trusts (append-only tables refuse UPDATE to the application role), one
- * transaction per case; a second run finds nothing to do.
+ * attachments (bytes and names) are removed, and an `anonymise` event is written. Deletes the
+ * authentication events older than AUTH_EVENT_YEARS. Runs as the table owner across trusts
+ * (append-only tables refuse UPDATE and DELETE to the application role), one transaction per
+ * case; a second run finds nothing to do.
  */
 export async function runRetention(
   db: Db,
   now: Date,
   storage: AttachmentStorage = databaseStorage(),
-): Promise<{ anonymised: string[] }> {
+): Promise<{ anonymised: string[]; authEventsDeleted: number }> {
+  const authEventsDeleted = await deleteOldAuthEvents(db, now);
+  const anonymised = await anonymiseEndedCases(db, now, storage);
+  return { anonymised, authEventsDeleted };
+}
+
+/** Deletes the authentication events older than the period (`authEventCutoff`); how many. */
+async function deleteOldAuthEvents(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(authEvents)
+    .where(lt(authEvents.createdAt, authEventCutoff(now)))
+    .returning({ id: authEvents.id });
+  return gone.length;
+}
+
+async function anonymiseEndedCases(
+  db: Db,
+  now: Date,
+  storage: AttachmentStorage,
+): Promise<string[]> {
   const cutoff = retentionCutoff(now);
   const due = await dueCases(db, cutoff);
-  if (due.length === 0) return { anonymised: [] };
+  if (due.length === 0) return [];
   const actorId = await systemUser(db);
   const anonymised: string[] = [];
   for (const { id } of due) {
@@ -111,5 +132,5 @@ export async function runRetention(
     });
     if (done) anonymised.push(id);
   }
-  return { anonymised };
+  return anonymised;
 }

@@ -1,4 +1,9 @@
 import type { AdminError } from '../../features/admin/domain/people';
+import type {
+  AuthEventKind,
+  LoginMethod,
+  RecordedRefusal,
+} from '../../features/auth/domain/events';
 import { formats } from './formats';
 
 export const trustAdmin = {
@@ -68,6 +73,30 @@ export const trustAdmin = {
   historyEntry: (action: 'granted' | 'revoked', role: string) =>
     action === 'granted' ? `Fikk rollen ${role}` : `Mistet rollen ${role}`,
   when: (at: Date) => formats.dateTime.format(at),
+  loginsTitle: 'Innlogginger',
+  loginsIntro: (shown: number) =>
+    `Innlogginger, avviste innlogginger, utlogginger og bytte av helseforetak her, nyeste først (de siste ${shown}).`,
+  noLogins: 'Ingen innlogginger er registrert her ennå.',
+  loginsWhen: 'Tidspunkt',
+  loginsWhat: 'Hendelse',
+  loginsDetail: 'Detaljer',
+  loginsSession: 'Økt',
+  authEvents: {
+    login: 'Logget inn',
+    loginRefused: 'Innlogging avvist',
+    logout: 'Logget ut',
+    trustChanged: 'Byttet helseforetak',
+  } satisfies Record<AuthEventKind, string>,
+  loginMethods: {
+    development: 'Utviklingsinnlogging',
+    helseid: 'HelseID',
+  } satisfies Record<LoginMethod, string>,
+  loginRefusals: {
+    securityLevel: 'for lavt sikkerhetsnivå',
+    unknownUser: 'ikke registrert bruker med roller',
+  } satisfies Record<RecordedRefusal, string>,
+  trustChange: (from: string | null, to: string) =>
+    from === null ? `Valgte ${to}` : `Fra ${from} til ${to}`,
   errors: {
     nameRequired: 'Skriv navnet.',
     nameTooLong: 'Navnet kan ha høyst 120 tegn.',

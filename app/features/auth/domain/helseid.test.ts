@@ -30,8 +30,21 @@ describe('personFromClaims', () => {
     expect(personFromClaims(claims)).toEqual({ ok: true, person });
   });
 
+  it('refuses level 3 and names the HPR number', () => {
+    const claims = { ...base, [HELSEID_CLAIMS.securityLevel]: '3' };
+    expect(personFromClaims(claims)).toEqual({
+      ok: false,
+      refusal: 'securityLevel',
+      hprNumber: base[HELSEID_CLAIMS.hprNumber],
+    });
+    expect(personFromClaims({ ...claims, [HELSEID_CLAIMS.hprNumber]: undefined })).toEqual({
+      ok: false,
+      refusal: 'securityLevel',
+      hprNumber: null,
+    });
+  });
+
   it.each([
-    ['level 3', { ...base, [HELSEID_CLAIMS.securityLevel]: '3' }, 'securityLevel'],
     ['no level', { ...base, [HELSEID_CLAIMS.securityLevel]: undefined }, 'invalidClaims'],
     ['no pid', { ...base, [HELSEID_CLAIMS.pid]: undefined }, 'invalidClaims'],
     ['a malformed pid', { ...base, [HELSEID_CLAIMS.pid]: '1583851007' }, 'invalidClaims'],
@@ -39,6 +52,6 @@ describe('personFromClaims', () => {
     ['no name', { ...base, name: ' ' }, 'invalidClaims'],
     ['not an object', 'token', 'invalidClaims'],
   ])('refuses %s', (_label, claims, refusal) => {
-    expect(personFromClaims(claims)).toEqual({ ok: false, refusal });
+    expect(personFromClaims(claims)).toEqual({ ok: false, refusal, hprNumber: null });
   });
 });

@@ -49,17 +49,21 @@ export type LoginRefusal =
   HelseIdRefusal | 'cancelled' | 'expired' | 'providerError' | 'unknownUser';
 
 /**
- * Maps ID token claims to the person, or says why the login is refused. Level 4 is required;
- * everything else (which user, which roles) is decided by our own tables.
+ * Maps ID token claims to the person, or says why the login is refused (with the HPR number when
+ * the claims were readable). Level 4 is required; everything else (which user, which roles) is
+ * decided by our own tables.
  */
 export function personFromClaims(
   claims: unknown,
-): { ok: true; person: HelseIdPerson } | { ok: false; refusal: HelseIdRefusal } {
+):
+  | { ok: true; person: HelseIdPerson }
+  | { ok: false; refusal: HelseIdRefusal; hprNumber: string | null } {
   const parsed = helseIdClaims.safeParse(claims);
-  if (!parsed.success) return { ok: false, refusal: 'invalidClaims' };
+  if (!parsed.success) return { ok: false, refusal: 'invalidClaims', hprNumber: null };
   const c = parsed.data;
   if (c[HELSEID_CLAIMS.securityLevel] !== REQUIRED_SECURITY_LEVEL) {
-    return { ok: false, refusal: 'securityLevel' };
+    // The HPR number (a public register number) names who was refused, in auth_events.
+    return { ok: false, refusal: 'securityLevel', hprNumber: c[HELSEID_CLAIMS.hprNumber] ?? null };
   }
   return {
     ok: true,

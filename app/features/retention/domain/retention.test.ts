@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { completeAnswers } from '../../../test/actors';
-import { anonymiseAnswers, retentionCutoff } from './retention';
+import { anonymiseAnswers, authEventCutoff, retentionCutoff } from './retention';
 
 describe('retention rules', () => {
   it('keeps only the non-personal summary of the answers', () => {
@@ -15,6 +15,12 @@ describe('retention rules', () => {
 
   it('counts the period in whole years back from now', () => {
     expect(retentionCutoff(new Date('2031-03-01T12:00:00Z')).toISOString()).toBe(
+      '2026-03-01T12:00:00.000Z',
+    );
+  });
+
+  it("keeps authentication events ten years, the access log's period", () => {
+    expect(authEventCutoff(new Date('2036-03-01T12:00:00Z')).toISOString()).toBe(
       '2026-03-01T12:00:00.000Z',
     );
   });

@@ -42,3 +42,17 @@ export const ANONYMISED_TEXT = '[anonymisert]';
 
 /** The audit event written for each anonymised case. */
 export const ANONYMISE_EVENT = 'anonymise';
+
+/**
+ * Authentication events (`auth_events`: logins, refusals, logouts, changes of trust) are kept as
+ * long as the access log (docs/security.md § Retention): they answer who was signed in, and into
+ * which trust, when a logged read is looked into, for the access log's whole life; then deleted.
+ */
+export const AUTH_EVENT_YEARS = 10;
+
+/** The moment before which authentication events are deleted. */
+export function authEventCutoff(now: Date): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - AUTH_EVENT_YEARS);
+  return cutoff;
+}

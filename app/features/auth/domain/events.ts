@@ -1,0 +1,68 @@
+import type { LoginRefusal } from './helseid';
+
+/**
+ * The lasting log of authentication events (OWASP ASVS V7.2, Normen: logins are traceable after
+ * the session row is gone): logins, refused logins, logouts and changes of trust. Each event is
+ * kept in the trust(s) it concerns, so that trust's administrator reads it on the person page.
+ */
+export const AUTH_EVENT_KINDS = ['login', 'loginRefused', 'logout', 'trustChanged'] as const;
+export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
+
+/** How a user logged in: the development login (never in production) or HelseID. */
+export const LOGIN_METHODS = ['development', 'helseid'] as const;
+export type LoginMethod = (typeof LOGIN_METHODS)[number];
+
+/**
+ * The refusals worth a lasting record: those after HelseID identified the person (security level
+ * too low, no user with roles). The others (cancelled, expired flow, provider error, unreadable
+ * claims) name nobody.
+ */
+export const RECORDED_REFUSALS = [
+  'securityLevel',
+  'unknownUser',
+] as const satisfies readonly LoginRefusal[];
+export type RecordedRefusal = (typeof RECORDED_REFUSALS)[number];
+
+export const isRecordedRefusal = (refusal: LoginRefusal): refusal is RecordedRefusal =>
+  (RECORDED_REFUSALS as readonly string[]).includes(refusal);
+
+/** A stored refusal read back: one of RECORDED_REFUSALS, or null. */
+export const asRecordedRefusal = (value: string | null): RecordedRefusal | null =>
+  RECORDED_REFUSALS.find((r) => r === value) ?? null;
+
+/** How many of a person's events the administrator's person page lists (newest first). */
+export const AUTH_EVENTS_SHOWN = 50;
+
+/**
+ * Hex characters of the session id (itself the SHA-256 of the token) kept as a correlation: enough
+ * to tell a login, its change of trust and its logout apart, too short to be the session id.
+ */
+export const SESSION_REF_LENGTH = 12;
+
+/** The correlation kept for a session: a short prefix of its id (never the token or the id). */
+export function sessionRef(sessionId: string): string {
+  return sessionId.slice(0, SESSION_REF_LENGTH);
+}
+
+/**
+ * The trusts an event is recorded in: the session's trust when it has one; otherwise (a user with
+ * roles in several trusts who has not chosen one yet, or a refusal) every trust the user holds a
+ * role in, each once, so each of their administrators sees it; `[null]` when there is none (kept,
+ * but shown to no trust).
+ */
+export function eventTrusts(
+  sessionTrustId: string | null,
+  grantTrustIds: readonly string[],
+): (string | null)[] {
+  if (sessionTrustId !== null) return [sessionTrustId];
+  const unique = [...new Set(grantTrustIds)];
+  return unique.length > 0 ? unique : [null];
+}
+
+/**
+ * The trusts a change of trust is recorded in: the new trust, and the one left (when there was
+ * one and it differs), so both administrators see who moved from where to where.
+ */
+export function trustChangeTrusts(fromTrustId: string | null, toTrustId: string): string[] {
+  return fromTrustId !== null && fromTrustId !== toTrustId ? [toTrustId, fromTrustId] : [toTrustId];
+}
