@@ -26,6 +26,7 @@ import { prepareCase, ratings, type PreparedCase, type TrustActors } from '../te
 import { openTestDatabase, TEST_DATABASES } from '../test/databases';
 import { CaseError } from '../features/cases/domain/errors';
 import { inTenant, openPostgres, type Database, type TenantScope } from './database.server';
+import { sqlState } from '../test/refusals';
 
 /**
  * Row-level security, proven in SQL as the application's database role (issue #6): every table
@@ -113,17 +114,6 @@ interface CatalogueTable {
   rls: boolean;
   hasTrust: boolean;
   policies: number;
-}
-
-/** The PostgreSQL error code of a refused statement (Drizzle wraps it as the cause). */
-async function sqlState(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    const cause = error instanceof Error ? (error.cause ?? error) : error;
-    return (cause as { code?: string }).code ?? 'unknown';
-  }
 }
 
 const rowsOf = (result: unknown): Record<string, unknown>[] =>

@@ -35,3 +35,14 @@ export async function databaseError(promise: Promise<unknown>): Promise<string> 
   }
   throw new Error('Expected the database to refuse');
 }
+
+/** The PostgreSQL error code of a refused statement (Drizzle wraps it as the cause), or null. */
+export async function sqlState(promise: Promise<unknown>): Promise<string | null> {
+  try {
+    await promise;
+    return null;
+  } catch (error) {
+    const cause = error instanceof Error ? (error.cause ?? error) : error;
+    return (cause as { code?: string }).code ?? 'unknown';
+  }
+}

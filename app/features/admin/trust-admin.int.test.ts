@@ -5,7 +5,7 @@ import { demoHprNumber } from '../../db/seed.server';
 import { departments, roleAssignments, users } from '../../db/schema';
 import { completeAnswers, demoActors, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import { refusal } from '../../test/refusals';
+import { refusal, sqlState } from '../../test/refusals';
 import { createAuth, listDemoUsers } from '../auth/auth.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import { matchUser } from '../auth/oidc.server';
@@ -31,17 +31,6 @@ const rowsOf = (result: unknown): Record<string, unknown>[] =>
     string,
     unknown
   >[];
-
-/** The PostgreSQL error code of a refused statement (Drizzle wraps it as the cause). */
-async function sqlState(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    const cause = error instanceof Error ? (error.cause ?? error) : error;
-    return (cause as { code?: string }).code ?? 'unknown';
-  }
-}
 
 describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
   let database: Database;

@@ -12,23 +12,13 @@ import { runRetention } from '../retention/retention.server';
 import { AUTH_EVENTS_SHOWN, SESSION_REF_LENGTH } from './domain/events';
 import { createAuth } from './auth.server';
 import { recordAuthEvent, recordLoginRefusal } from './events.server';
+import { sqlState } from '../../test/refusals';
 
 const request = (cookie: string | null) =>
   new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
 /** The cookie pair (`sp_session=…`) of a Set-Cookie header value. */
 const pair = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
 const YEAR_MS = 365.25 * 86_400_000;
-
-/** The PostgreSQL error code of a refused statement (Drizzle wraps it as the cause). */
-async function sqlState(promise: Promise<unknown>): Promise<string | null> {
-  try {
-    await promise;
-    return null;
-  } catch (error) {
-    const cause = error instanceof Error ? (error.cause ?? error) : error;
-    return (cause as { code?: string }).code ?? 'unknown';
-  }
-}
 
 describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
   let database: Database;
