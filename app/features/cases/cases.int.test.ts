@@ -1,6 +1,8 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inApp, inTenant, type Database } from '../../db/database.server';
+import { z } from 'zod';
+import { inApp, inTenant, openPostgres, type Database } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import {
   accessLog,
   caseCollaborators,
@@ -662,6 +664,38 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(director.others.map((i) => i.id)).toContain(c.id);
     const applicant = await allListed(hbe.applicant);
     expect(applicant.waiting.find((i) => i.id === c.id)).toMatchObject({ status: 'followUp' });
+  });
+
+  it('"My cases" runs as a statement named by its text: the same lists on one connection, run after run', async () => {
+    // One connection: each role's statement is prepared on it and run eight times, past the five
+    // runs after which PostgreSQL may plan it generically, each time equal to the main pool's.
+    await submittedCase();
+    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
+    const roles = ['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const;
+    try {
+      for (let run = 0; run < 8; run += 1) {
+        for (const role of roles) {
+          const [named, expected] = await Promise.all([
+            listMyCases(one.db, hbe[role]),
+            listMyCases(db(), hbe[role]),
+          ]);
+          expect(named, `${role}, run ${String(run)}`).toEqual(expected);
+        }
+      }
+      if (one.kind === 'postgres') {
+        const [prepared] = rowsOf(
+          await one.db.execute(
+            sql`select count(*)::int as names, count(distinct statement)::int as texts
+                from pg_prepared_statements where name like 'sp\_h\_%'`,
+          ),
+          z.object({ names: z.number(), texts: z.number() }),
+        );
+        expect(prepared?.names).toBe(prepared?.texts);
+        expect(prepared?.names).toBeGreaterThanOrEqual(2);
+      }
+    } finally {
+      if (one !== database) await one.close();
+    }
   });
 
   /**

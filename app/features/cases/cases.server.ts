@@ -2,7 +2,7 @@ import { and, asc, desc, eq, inArray, ne, notInArray, or, sql, type SQL } from '
 import { alias } from 'drizzle-orm/pg-core';
 import { peopleWithRoles, type Person } from '../auth/people.server';
 import { z } from 'zod';
-import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { executeNamed, inTenant, type Db, type Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
   accessLog,
@@ -750,13 +750,19 @@ export async function listMyCases(
       order: 'newest',
     });
     // The count and the three pages, with each case's co-authors and added leaders, in one
-    // statement.
+    // statement, named by its text: planning it took longer than running it (4–7 ms at 1,000,000
+    // cases). PostgreSQL then plans it generically where that is no dearer than planning each run
+    // (an applicant's or co-author's list: 8.0 → 1.0 ms), and goes on planning each run where
+    // the values matter (a director's, leader's or committee member's).
     const total = allWaiting ? sql`(select count(*)::int from (${allWaiting}) as waiting)` : sql`0`;
     const [row] = rowsOf(
-      await tx.execute(sql`select ${total} as total,
+      await executeNamed(
+        tx,
+        sql`select ${total} as total,
         ${listPage(waitingIds, 'oldest', pageSize, true)} as waiting,
         ${listPage(otherIds, 'newest', pageSize, true)} as others,
-        ${listPage(finishedIds, 'newest', pageSize, false)} as finished`),
+        ${listPage(finishedIds, 'newest', pageSize, false)} as finished`,
+      ),
       myCasesRow,
     );
     if (!row) throw new Error('My cases: no row');
