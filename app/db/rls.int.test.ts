@@ -23,9 +23,9 @@ import { postMessage } from '../features/dialog/dialog.server';
 import { recordOutcome } from '../features/followup/followup.server';
 import { demoActors, signIn } from '../test/actors';
 import { prepareCase, ratings, type PreparedCase, type TrustActors } from '../test/case-states';
-import { openTestDatabase, TEST_DATABASES } from '../test/databases';
+import { onOneConnection, openTestDatabase, TEST_DATABASES } from '../test/databases';
 import { CaseError } from '../features/cases/domain/errors';
-import { inTenant, openPostgres, type Database, type TenantScope } from './database.server';
+import { inTenant, type Database, type TenantScope } from './database.server';
 import { sqlState } from '../test/refusals';
 
 /**
@@ -452,8 +452,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
   it("prepared reads: a connection's named statements show each trust only its own rows", async () => {
     // One connection for every statement: the case page's reads are prepared on it (by name,
     // parsed and planned once) and then run for another trust, then for the home trust again.
-    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
-    try {
+    await onOneConnection(database, async (one) => {
       expect((await getCase(one.db, hbe.decisionMaker, assessingId)).id).toBe(assessingId);
       if (one.kind === 'postgres') {
         const prepared = await one.db.execute(
@@ -465,9 +464,7 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
         new CaseError('notFound'),
       );
       expect((await getCase(one.db, hbe.decisionMaker, assessingId)).id).toBe(assessingId);
-    } finally {
-      if (one !== database) await one.close();
-    }
+    });
   });
 
   it('lists every extra policy on purpose', async () => {

@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { z } from 'zod';
 import { openPglite, openPostgres, type Database, type DatabaseKind } from '../db/database.server';
+import { rowsOf } from '../db/rows';
 import { seed } from '../db/seed.server';
 
 /**
@@ -65,4 +68,49 @@ async function createPostgresDatabase(): Promise<Database> {
       await scratch.drop();
     },
   };
+}
+
+/**
+ * Runs `fn` on one connection to `database`: a pool of one on PostgreSQL, so that every named
+ * statement `fn` runs is prepared on that connection; PGlite is one connection already.
+ */
+export async function onOneConnection<T>(
+  database: Database,
+  fn: (one: Database) => Promise<T>,
+): Promise<T> {
+  const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
+  try {
+    return await fn(one);
+  } finally {
+    if (one !== database) await one.close();
+  }
+}
+
+const preparedRow = z.object({
+  names: z.number(),
+  texts: z.number(),
+  generic: z.number(),
+  custom: z.number(),
+});
+
+/**
+ * The named statements prepared on `one`'s connection (see `onOneConnection`) whose names are
+ * `like` this pattern: how many names and distinct texts, and how many generic and custom plans
+ * they were run with. Null on PGlite, which has no named statements.
+ */
+export async function preparedStatements(
+  one: Database,
+  like: string,
+): Promise<z.output<typeof preparedRow> | null> {
+  if (one.kind !== 'postgres') return null;
+  const [row] = rowsOf(
+    await one.db.execute(
+      sql`select count(*)::int as names, count(distinct statement)::int as texts,
+            coalesce(sum(generic_plans), 0)::int as generic,
+            coalesce(sum(custom_plans), 0)::int as custom
+          from pg_prepared_statements where name like ${like}`,
+    ),
+    preparedRow,
+  );
+  return row ?? null;
 }

@@ -1,8 +1,6 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
-import { inApp, inTenant, openPostgres, type Database } from '../../db/database.server';
-import { rowsOf } from '../../db/rows';
+import { inApp, inTenant, type Database } from '../../db/database.server';
 import {
   accessLog,
   caseCollaborators,
@@ -12,7 +10,12 @@ import {
   cases,
 } from '../../db/schema';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
-import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import {
+  onOneConnection,
+  preparedStatements,
+  openTestDatabase,
+  TEST_DATABASES,
+} from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
@@ -671,9 +674,8 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     // after which PostgreSQL may plan it generically, each time equal to the main pool's. The
     // judging roles' lists are planned on every run (no generic plan), the writers' may not be.
     await submittedCase();
-    const runs = async (roles: readonly (keyof typeof hbe)[]) => {
-      const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
-      try {
+    const runs = (roles: readonly (keyof typeof hbe)[]) =>
+      onOneConnection(database, async (one) => {
         for (let run = 0; run < 8; run += 1) {
           for (const role of roles) {
             const [named, expected] = await Promise.all([
@@ -683,25 +685,8 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
             expect(named, `${role}, run ${String(run)}`).toEqual(expected);
           }
         }
-        if (one.kind !== 'postgres') return null;
-        const [prepared] = rowsOf(
-          await one.db.execute(
-            sql`select count(*)::int as names, count(distinct statement)::int as texts,
-                  coalesce(sum(generic_plans), 0)::int as generic, coalesce(sum(custom_plans), 0)::int as custom
-                from pg_prepared_statements where name like 'sp\_h\_%'`,
-          ),
-          z.object({
-            names: z.number(),
-            texts: z.number(),
-            generic: z.number(),
-            custom: z.number(),
-          }),
-        );
-        return prepared ?? null;
-      } finally {
-        if (one !== database) await one.close();
-      }
-    };
+        return preparedStatements(one, 'sp\\_h\\_%');
+      });
     const judging = await runs(['endorser', 'decisionMaker', 'assessor']);
     const writing = await runs(['applicant', 'coAuthor']);
     if (database.kind === 'postgres') {

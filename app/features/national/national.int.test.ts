@@ -2,11 +2,16 @@ import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { inTenant, openPostgres, type Database } from '../../db/database.server';
+import { inTenant, type Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import type { Actor } from '../auth/domain/roles';
 import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
-import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import {
+  onOneConnection,
+  preparedStatements,
+  openTestDatabase,
+  TEST_DATABASES,
+} from '../../test/databases';
 import { createDraft, inviteCoAuthor, loadVisibleCase, transition } from '../cases/cases.server';
 import { seedNationalDemo } from './demo.server';
 import {
@@ -234,8 +239,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
     // One connection: node-postgres refuses a name it has prepared with another text, so a name
     // that could stand for two texts fails here. Every filter alone and all of them at once, in
     // every sort and direction, first and second page, as on the main pool.
-    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
-    try {
+    await onOneConnection(database, async (one) => {
       const filters = [
         '',
         'foretak=SIV',
@@ -281,21 +285,13 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         tx.execute(sql`select current_setting('plan_cache_mode') as mode`),
       );
       expect(rowsOf(otherwise, z.object({ mode: z.string() }))).toEqual([{ mode: 'auto' }]);
+      const prepared = await preparedStatements(one, 'sp\\_national\\_%');
       if (one.kind === 'postgres') {
-        const [prepared] = rowsOf(
-          await one.db.execute(
-            sql`select count(distinct name)::int as names, count(distinct statement)::int as texts
-                from pg_prepared_statements where name like 'sp\_national\_%'`,
-          ),
-          z.object({ names: z.number(), texts: z.number() }),
-        );
         // One name per text, and more than a few of each.
         expect(prepared?.names).toBe(prepared?.texts);
         expect(prepared?.names).toBeGreaterThan(100);
       }
-    } finally {
-      if (one !== database) await one.close();
-    }
+    });
   });
 
   it('never gives out personal data: not in rows, CSV or XLSX; personal values find nothing', async () => {

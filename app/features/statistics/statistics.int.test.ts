@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { openPostgres, type Database } from '../../db/database.server';
-import { rowsOf } from '../../db/rows';
+import type { Database } from '../../db/database.server';
 import { demoActors } from '../../test/actors';
-import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import {
+  onOneConnection,
+  preparedStatements,
+  openTestDatabase,
+  TEST_DATABASES,
+} from '../../test/databases';
 import type { Actor } from '../auth/domain/roles';
 import { daysToDecision, generateCases, type GeneratedCase } from '../national/domain/generate';
 import { insertGeneratedCases } from '../national/generated.server';
@@ -347,7 +349,6 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
   it('runs its statement named by its text: the same figures on one connection, one name per text', async () => {
     // One connection, so that every view's statement is prepared on it: the same views twice
     // (the second run reuses the name), against the same views on the main pool.
-    const one = database.kind === 'postgres' ? openPostgres(database.url, 1) : database;
     const now = new Date('2026-03-01T12:00:00Z');
     const views: Record<string, string>[] = [
       {},
@@ -359,7 +360,7 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       { fra: '2025-02-11', til: '2026-03-01' },
       { fra: '2025-02-11', til: '2026-03-01', atc: 'L' },
     ];
-    try {
+    await onOneConnection(database, async (one) => {
       for (const round of [1, 2]) {
         for (const view of views) {
           const [page, expected] = await Promise.all([
@@ -370,19 +371,11 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
           expect(page, `${JSON.stringify(view)}, run ${round}`).toEqual(expected);
         }
       }
+      const prepared = await preparedStatements(one, 'sp\\_h\\_%');
       if (one.kind === 'postgres') {
-        const [prepared] = rowsOf(
-          await one.db.execute(
-            sql`select count(*)::int as names, count(distinct statement)::int as texts
-                from pg_prepared_statements where name like 'sp\_h\_%'`,
-          ),
-          z.object({ names: z.number(), texts: z.number() }),
-        );
         expect(prepared?.names).toBe(prepared?.texts);
         expect(prepared?.names).toBe(views.length);
       }
-    } finally {
-      if (one !== database) await one.close();
-    }
+    });
   });
 });
