@@ -10,8 +10,9 @@ export const RETENTION_CRON = '30 3 * * *';
 
 /**
  * Schedules the retention job (features/retention): anonymises the patient data of cases that
- * ended longer ago than the retention period, and deletes authentication events older than theirs. It runs as the table owner across trusts, like the
- * e-mail outbox, because the audit tables it rewrites are append-only for the application role.
+ * ended longer ago than the retention period, and deletes authentication events older than theirs.
+ * It runs as the table owner across trusts, like the e-mail outbox, because the audit tables it
+ * rewrites are append-only for the application role.
  */
 export async function scheduleRetention(
   boss: PgBoss,

@@ -30,11 +30,16 @@ export function anonymiseAnswers(answers: Answers): Answers {
   return kept;
 }
 
+/** `now` less `years` calendar years (UTC). */
+function yearsBefore(now: Date, years: number): Date {
+  const cutoff = new Date(now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - years);
+  return cutoff;
+}
+
 /** The moment before which an ended case's patient data is due for anonymisation. */
 export function retentionCutoff(now: Date): Date {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - PATIENT_DATA_YEARS);
-  return cutoff;
+  return yearsBefore(now, PATIENT_DATA_YEARS);
 }
 
 /** What replaces free text that may describe the patient. */
@@ -52,7 +57,5 @@ export const AUTH_EVENT_YEARS = 10;
 
 /** The moment before which authentication events are deleted. */
 export function authEventCutoff(now: Date): Date {
-  const cutoff = new Date(now);
-  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - AUTH_EVENT_YEARS);
-  return cutoff;
+  return yearsBefore(now, AUTH_EVENT_YEARS);
 }
