@@ -26,6 +26,7 @@ import { norwegianYear } from '../app/features/cases/domain/case-number';
 import { COMMITTEE_SCHEMES } from '../app/features/cases/domain/workflow';
 import {
   decidedByCommittee,
+  GENERATED_DECISION_REASON,
   GENERATED_DRUGS,
   GENERATED_RECOMMENDATION,
   generateCaseStream,
@@ -448,7 +449,7 @@ async function loadDecisions(tx: Tx) {
   await tx.execute(sql`insert into case_decisions (case_id, trust_id, version, outcome, reason,
       conditions, decided_by, created_at, evaluation_date, text, prescription_note, invoicing,
       interregional_committee)
-    select c.id, c.trust_id, 1, p.outcome, 'Vurdert etter prioriteringskriteriene.', p.conditions,
+    select c.id, c.trust_id, 1, p.outcome, ${GENERATED_DECISION_REASON}, p.conditions,
       dm.user_id, p.decided,
       case when p.outcome <> 'rejected' then ((p.decided + interval '180 days') at time zone 'Europe/Oslo')::date end,
       -- Tilgangsordningen: the interregional committee's decision says so (decisions/compose.ts).

@@ -14,6 +14,7 @@ import {
 import { formatCaseNumber, norwegianYear } from '../cases/domain/case-number';
 import type { Answers } from '../cases/domain/questionnaire';
 import {
+  GENERATED_DECISION_REASON,
   GENERATED_RECOMMENDATION,
   generatedMoments,
   generatedTrail,
@@ -128,7 +129,7 @@ export async function insertGeneratedCases(
             trustId: who.trustId,
             version: 1,
             outcome: g.outcome,
-            reason: 'Vurdert etter prioriteringskriteriene.',
+            reason: GENERATED_DECISION_REASON,
             conditions: g.conditions,
             // Tilgangsordningen: the interregional committee's decision, as the director records
             // it from the committee's status.

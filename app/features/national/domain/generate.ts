@@ -255,6 +255,8 @@ export interface GeneratedStep {
 
 /** The committee's recommendation on a generated case (its outcome is the decision's). */
 export const GENERATED_RECOMMENDATION = 'Vurdert etter prioriteringskriteriene.';
+/** The decision's reason on a generated case: the recommendation it follows. */
+export const GENERATED_DECISION_REASON = GENERATED_RECOMMENDATION;
 /** The medical director's assessment that forwards a Tilgangsordningen case. */
 export const GENERATED_FORWARDING =
   'Klinisk eksepsjonell; prioriteringskriteriene er vurdert. Sendes det interregionale fagdirektørmøtet.';
