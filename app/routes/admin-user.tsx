@@ -30,7 +30,17 @@ const NOTICE_TEXT = {
 
 const roleName = (role: string) => (isRole(role) ? msg.roles[role] : role);
 
-/** The «Detaljer» cell of an authentication event: the method, the refusal, or the trusts. */
+/** The «Hendelse» cell of an authentication event: its kind, and why a session ended. */
+function loginWhat(e: Omit<AuthEventRow, 'at'>): string {
+  return e.kind === 'sessionEnded' && e.endReason
+    ? t.sessionEnds[e.endReason]
+    : t.authEvents[e.kind];
+}
+
+/**
+ * The «Detaljer» cell of an authentication event: the method, the refusal, the trusts, or when a
+ * session ended.
+ */
 function loginDetail(e: Omit<AuthEventRow, 'at'>): string {
   const method = e.method ? t.loginMethods[e.method] : '';
   switch (e.kind) {
@@ -40,6 +50,8 @@ function loginDetail(e: Omit<AuthEventRow, 'at'>): string {
       return e.refusal ? `${method}: ${t.loginRefusals[e.refusal]}` : method;
     case 'trustChanged':
       return t.trustChange(e.fromTrustName, e.toTrustName ?? '');
+    case 'sessionEnded':
+      return e.endedAt ? t.sessionEndedAt(new Date(e.endedAt)) : '';
     case 'logout':
       return '';
   }
@@ -225,7 +237,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
                 {logins.map((e, i) => (
                   <Table.Row key={i}>
                     <Table.Cell>{t.when(new Date(e.at))}</Table.Cell>
-                    <Table.Cell>{t.authEvents[e.kind]}</Table.Cell>
+                    <Table.Cell>{loginWhat(e)}</Table.Cell>
                     <Table.Cell>{loginDetail(e)}</Table.Cell>
                     <Table.Cell>{e.sessionRef ?? ''}</Table.Cell>
                   </Table.Row>

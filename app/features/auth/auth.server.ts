@@ -1,13 +1,13 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { asc, eq, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { redirect } from 'react-router';
 import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
 import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } from './domain/trusts';
-import { sessionRef, trustChangeTrusts, type LoginMethod } from './domain/events';
-import { grantTrustIds, recordAuthEvent, recordInTrusts } from './events.server';
+import { sessionRef, sessionTimeout, trustChangeTrusts, type LoginMethod } from './domain/events';
+import { grantTrustIds, recordAuthEvent, recordInTrusts, recordSessionEnds } from './events.server';
 import { signedCookie } from './signed-cookie.server';
 
 export interface SessionTimeouts {
@@ -106,12 +106,32 @@ export function createAuth(db: Db, config: AuthConfig) {
 
   /** Whether a session is past its absolute end or idle too long at `at`. */
   const ended = (row: { expiresAt: Date; lastSeenAt: Date }, at: Date) =>
-    row.expiresAt <= at || row.lastSeenAt.getTime() + idleMs <= at.getTime();
+    sessionTimeout(row, idleMs).at <= at;
+
+  /** The sessions past their absolute end or idle too long at `at` (as `ended`, in SQL). */
+  const timedOut = (at: Date) =>
+    or(lte(sessions.expiresAt, at), lte(sessions.lastSeenAt, new Date(at.getTime() - idleMs)));
+
+  /**
+   * Deletes the sessions `where` picks and records each one's end in `auth_events`
+   * (`sessionEnded`: idle, absolute, or replaced if it was still live at `at`), in `tx`.
+   */
+  async function endSessions(tx: Db | Tx, where: SQL | undefined, at: Date): Promise<void> {
+    const gone = await tx.delete(sessions).where(where).returning({
+      id: sessions.id,
+      userId: sessions.userId,
+      trustId: sessions.trustId,
+      expiresAt: sessions.expiresAt,
+      lastSeenAt: sessions.lastSeenAt,
+    });
+    await recordSessionEnds(tx, gone, at, idleMs);
+  }
 
   /**
    * The session read through `tx` (a transaction, or the app role's connections), or null. A
-   * session past its absolute end or idle too long is ended; an active one has `last_seen_at`
-   * moved forward (at most once a minute). The session, its user, trust and role grants come in
+   * session past its absolute end or idle too long is ended, its end recorded in `auth_events`
+   * in the same transaction; an active one has `last_seen_at` moved forward (at most once a
+   * minute). The session, its user, trust and role grants come in
    * one query (one row per grant). The actor carries only the grants of the session's trust; a
    * session without a trust (not chosen yet, ADR 0026) has no actor.
    */
@@ -123,7 +143,7 @@ export function createAuth(db: Db, config: AuthConfig) {
     if (!row) return null;
     const { userId, trustId, trustName, name } = row;
     if (ended(row, at)) {
-      await tx.delete(sessions).where(eq(sessions.id, id));
+      await tx.transaction((t) => endSessions(t, and(eq(sessions.id, id), timedOut(at)), at));
       return null;
     }
     if (at.getTime() - row.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
@@ -232,7 +252,8 @@ export function createAuth(db: Db, config: AuthConfig) {
      * session the login request still carries is ended first, so a planted or old id never
      * becomes a signed-in one (session fixation). The login is recorded in `auth_events` with its
      * method, in the session's trust (or each of the user's trusts until one is chosen), in the
-     * same transaction. `method` is how the person was identified: HelseID passes `helseid`; the
+     * same transaction, as is the end of every session deleted here: the one the request carried
+     * (replaced, or timed out) and every timed-out one (of any user) the login sweeps away. `method` is how the person was identified: HelseID passes `helseid`; the
      * development login (and the tests) the default.
      */
     async function login(
@@ -244,20 +265,13 @@ export function createAuth(db: Db, config: AuthConfig) {
       const token = randomBytes(32).toString('base64url');
       const at = now();
       const created = await inApp(db, async (tx) => {
-        if (previous) await tx.delete(sessions).where(eq(sessions.id, hashToken(previous)));
+        if (previous) await endSessions(tx, eq(sessions.id, hashToken(previous)), at);
         const grants = await tx
           .select({ trustId: roleAssignments.trustId })
           .from(roleAssignments)
           .where(eq(roleAssignments.userId, userId));
         if (grants.length === 0) return false;
-        await tx
-          .delete(sessions)
-          .where(
-            or(
-              lt(sessions.expiresAt, at),
-              lt(sessions.lastSeenAt, new Date(at.getTime() - idleMs)),
-            ),
-          );
+        await endSessions(tx, timedOut(at), at);
         const id = hashToken(token);
         const trustId = trustAtLogin(grants);
         await tx.insert(sessions).values({

@@ -1,4 +1,4 @@
-import { aliasedTable, and, desc, eq, sql } from 'drizzle-orm';
+import { aliasedTable, and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { inApp, type Db, type Tx } from '../../db/database.server';
 import { authEvents, roleAssignments, trusts, users } from '../../db/schema';
 import {
@@ -6,9 +6,14 @@ import {
   AUTH_EVENTS_SHOWN,
   eventTrusts,
   isRecordedRefusal,
+  sessionEnd,
+  sessionEndTrusts,
+  sessionRef,
   type AuthEventKind,
   type LoginMethod,
   type RecordedRefusal,
+  type SessionEndReason,
+  type SessionTimes,
 } from './domain/events';
 import type { LoginRefusal } from './domain/helseid';
 
@@ -23,12 +28,15 @@ export interface AuthEventInput {
   fromTrustId?: string | null;
   toTrustId?: string | null;
   sessionRef?: string | null;
+  endReason?: SessionEndReason | null;
+  /** When the session ended (`sessionEnded`; null: now). The database stores no later than now. */
+  endedAt?: Date | null;
 }
 
 /**
- * Writes one event through `log_auth_event()` (migration 0039: the application role cannot insert
- * into `auth_events` itself), in the caller's transaction, so it commits or rolls back with the
- * session change it records.
+ * Writes one event through `log_auth_event()` (migrations 0039, 0040: the application role cannot
+ * insert into `auth_events` itself), in the caller's transaction, so it commits or rolls back with
+ * the session change it records.
  */
 export async function recordAuthEvent(tx: Db | Tx, event: AuthEventInput): Promise<void> {
   await tx.execute(
@@ -36,7 +44,9 @@ export async function recordAuthEvent(tx: Db | Tx, event: AuthEventInput): Promi
       event.method ?? null
     }, ${event.refusal ?? null}, ${event.hprNumber ?? null}, ${
       event.fromTrustId ?? null
-    }::uuid, ${event.toTrustId ?? null}::uuid, ${event.sessionRef ?? null})`,
+    }::uuid, ${event.toTrustId ?? null}::uuid, ${event.sessionRef ?? null}, ${
+      event.endReason ?? null
+    }, ${event.endedAt?.toISOString() ?? null}::timestamptz)`,
   );
 }
 
@@ -64,6 +74,47 @@ export async function recordInTrusts(
   }
 }
 
+/** A deleted session row, as `recordSessionEnds` needs it. */
+export interface EndedSession extends SessionTimes {
+  id: string;
+  userId: string;
+  trustId: string | null;
+}
+
+/**
+ * Records each deleted session as `sessionEnded`, in the transaction that deleted it: timed out
+ * (idle or absolute, with the moment it did) or, if it was still live, replaced by a login
+ * (`sessionEnd` at `now`); in its trust, or each of the user's trusts when it had none
+ * (`sessionEndTrusts`). The sessions' users' grants are read in one query.
+ */
+export async function recordSessionEnds(
+  tx: Db | Tx,
+  ended: readonly EndedSession[],
+  now: Date,
+  idleMs: number,
+): Promise<void> {
+  if (ended.length === 0) return;
+  const userIds = [...new Set(ended.map((s) => s.userId))];
+  const grants = await tx
+    .select({ userId: roleAssignments.userId, trustId: roleAssignments.trustId })
+    .from(roleAssignments)
+    .where(inArray(roleAssignments.userId, userIds));
+  for (const session of ended) {
+    const { reason, endedAt } = sessionEnd(session, now, idleMs);
+    const held = grants.filter((g) => g.userId === session.userId).map((g) => g.trustId);
+    for (const trustId of sessionEndTrusts(session.trustId, held)) {
+      await recordAuthEvent(tx, {
+        kind: 'sessionEnded',
+        userId: session.userId,
+        trustId,
+        sessionRef: sessionRef(session.id),
+        endReason: reason,
+        endedAt,
+      });
+    }
+  }
+}
+
 /** An event as the administrator's person page lists it. */
 export interface AuthEventRow {
   kind: AuthEventKind;
@@ -72,6 +123,9 @@ export interface AuthEventRow {
   fromTrustName: string | null;
   toTrustName: string | null;
   sessionRef: string | null;
+  endReason: SessionEndReason | null;
+  /** When a session ended (`sessionEnded`); `at` is when the server recorded it. */
+  endedAt: Date | null;
   at: Date;
 }
 
@@ -95,6 +149,8 @@ export async function listAuthEvents(
       fromTrustName: from.name,
       toTrustName: to.name,
       sessionRef: authEvents.sessionRef,
+      endReason: authEvents.endReason,
+      endedAt: authEvents.endedAt,
       at: authEvents.createdAt,
     })
     .from(authEvents)

@@ -3,6 +3,7 @@ import type {
   AuthEventKind,
   LoginMethod,
   RecordedRefusal,
+  SessionEndReason,
 } from '../../features/auth/domain/events';
 import { formats } from './formats';
 
@@ -75,7 +76,7 @@ export const trustAdmin = {
   when: (at: Date) => formats.dateTime.format(at),
   loginsTitle: 'Innlogginger',
   loginsIntro: (shown: number) =>
-    `Innlogginger, avviste innlogginger, utlogginger og bytte av helseforetak her, nyeste først (de siste ${shown}).`,
+    `Innlogginger, avviste innlogginger, utlogginger, bytte av helseforetak og økter som endte uten utlogging her, nyeste først (de siste ${shown}).`,
   noLogins: 'Ingen innlogginger er registrert her ennå.',
   loginsWhen: 'Tidspunkt',
   loginsWhat: 'Hendelse',
@@ -86,7 +87,15 @@ export const trustAdmin = {
     loginRefused: 'Innlogging avvist',
     logout: 'Logget ut',
     trustChanged: 'Byttet helseforetak',
+    sessionEnded: 'Økt avsluttet',
   } satisfies Record<AuthEventKind, string>,
+  sessionEnds: {
+    idle: 'Økt utløpt (inaktiv)',
+    absolute: 'Økt utløpt (maks varighet)',
+    replaced: 'Økt erstattet ved ny innlogging',
+  } satisfies Record<SessionEndReason, string>,
+  /** When a session ended; the row's own time is when the server noticed. */
+  sessionEndedAt: (at: Date) => `Endte ${formats.dateTime.format(at)}`,
   loginMethods: {
     development: 'Utviklingsinnlogging',
     helseid: 'HelseID',

@@ -2,13 +2,20 @@ import { describe, expect, it } from 'vitest';
 import {
   eventTrusts,
   isRecordedRefusal,
+  sessionEnd,
+  sessionEndTrusts,
   sessionRef,
   SESSION_REF_LENGTH,
+  sessionTimeout,
   trustChangeTrusts,
 } from './events';
 
 const A = 'a0000000-0000-4000-8000-000000000001';
 const B = 'b0000000-0000-4000-8000-000000000002';
+const MINUTE = 60_000;
+const IDLE = 30 * MINUTE;
+/** Minutes after 08:00 on a fixed day. */
+const t = (minutes: number) => new Date(Date.UTC(2026, 11, 1, 8, minutes));
 
 describe('auth events', () => {
   it.each([
@@ -45,4 +52,45 @@ describe('auth events', () => {
   ] as const)('records the refusal %s: %s', (refusal, recorded) => {
     expect(isRecordedRefusal(refusal)).toBe(recorded);
   });
+
+  it.each([
+    { session: A, grants: [A, B], expected: [A] },
+    { session: A, grants: [B], expected: [null] },
+    { session: A, grants: [], expected: [null] },
+    { session: null, grants: [A, B, A], expected: [A, B] },
+    { session: null, grants: [], expected: [null] },
+  ])(
+    'records a session’s end in its trust while the user holds a role there, else as eventTrusts or in none: $session $grants',
+    (c) => {
+      expect(sessionEndTrusts(c.session, c.grants)).toEqual(c.expected);
+    },
+  );
+
+  it.each([
+    { lastSeen: 0, expires: 720, expected: { reason: 'idle', at: t(30) } },
+    { lastSeen: 700, expires: 720, expected: { reason: 'absolute', at: t(720) } },
+    { lastSeen: 690, expires: 720, expected: { reason: 'absolute', at: t(720) } },
+    { lastSeen: 689, expires: 720, expected: { reason: 'idle', at: t(719) } },
+  ])(
+    'times a session out at the earlier of its absolute end and last use + idle: seen $lastSeen, expires $expires',
+    (c) => {
+      const session = { lastSeenAt: t(c.lastSeen), expiresAt: t(c.expires) };
+      expect(sessionTimeout(session, IDLE)).toEqual(c.expected);
+    },
+  );
+
+  it.each([
+    { lastSeen: 0, now: 30, expected: { reason: 'idle', endedAt: t(30) } },
+    { lastSeen: 0, now: 500, expected: { reason: 'idle', endedAt: t(30) } },
+    { lastSeen: 700, now: 721, expected: { reason: 'absolute', endedAt: t(720) } },
+    { lastSeen: 700, now: 720, expected: { reason: 'absolute', endedAt: t(720) } },
+    { lastSeen: 0, now: 29, expected: { reason: 'replaced', endedAt: null } },
+    { lastSeen: 700, now: 719, expected: { reason: 'replaced', endedAt: null } },
+  ])(
+    'says how a deleted session ended: seen at $lastSeen, deleted at $now → $expected.reason',
+    (c) => {
+      const session = { lastSeenAt: t(c.lastSeen), expiresAt: t(720) };
+      expect(sessionEnd(session, t(c.now), IDLE)).toEqual(c.expected);
+    },
+  );
 });

@@ -2,10 +2,17 @@ import type { LoginRefusal } from './helseid';
 
 /**
  * The lasting log of authentication events (OWASP ASVS V7.2, Normen: logins are traceable after
- * the session row is gone): logins, refused logins, logouts and changes of trust. Each event is
- * kept in the trust(s) it concerns, so that trust's administrator reads it on the person page.
+ * the session row is gone): logins, refused logins, logouts, changes of trust and sessions ended
+ * without a logout. Each event is kept in the trust(s) it concerns, so that trust's administrator
+ * reads it on the person page.
  */
-export const AUTH_EVENT_KINDS = ['login', 'loginRefused', 'logout', 'trustChanged'] as const;
+export const AUTH_EVENT_KINDS = [
+  'login',
+  'loginRefused',
+  'logout',
+  'trustChanged',
+  'sessionEnded',
+] as const;
 export type AuthEventKind = (typeof AUTH_EVENT_KINDS)[number];
 
 /** How a user logged in: the development login (never in production) or HelseID. */
@@ -29,6 +36,48 @@ export const isRecordedRefusal = (refusal: LoginRefusal): refusal is RecordedRef
 /** A stored refusal read back: one of RECORDED_REFUSALS, or null. */
 export const asRecordedRefusal = (value: string | null): RecordedRefusal | null =>
   RECORDED_REFUSALS.find((r) => r === value) ?? null;
+
+/**
+ * Why a session ended without a logout (`sessionEnded`): unused for the idle timeout, past its
+ * absolute lifetime, or still live when a login request carried it (ended against fixation).
+ */
+export const SESSION_END_REASONS = ['idle', 'absolute', 'replaced'] as const;
+export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** A session's clock: its absolute end and its last use (the idle timeout counts from there). */
+export interface SessionTimes {
+  expiresAt: Date;
+  lastSeenAt: Date;
+}
+
+/**
+ * When a session times out, and why: its absolute end or its last use plus the idle timeout,
+ * whichever comes first (the absolute end on a tie).
+ */
+export function sessionTimeout(
+  session: SessionTimes,
+  idleMs: number,
+): { reason: 'idle' | 'absolute'; at: Date } {
+  const idleEnd = new Date(session.lastSeenAt.getTime() + idleMs);
+  return session.expiresAt <= idleEnd
+    ? { reason: 'absolute', at: session.expiresAt }
+    : { reason: 'idle', at: idleEnd };
+}
+
+/**
+ * How a session deleted at `now` ended: timed out (idle or absolute) at the moment it did, or, if
+ * still live, replaced by a login (`endedAt` null: it ends now, and the database's clock says when).
+ */
+export function sessionEnd(
+  session: SessionTimes,
+  now: Date,
+  idleMs: number,
+): { reason: SessionEndReason; endedAt: Date | null } {
+  const timeout = sessionTimeout(session, idleMs);
+  return timeout.at <= now
+    ? { reason: timeout.reason, endedAt: timeout.at }
+    : { reason: 'replaced', endedAt: null };
+}
 
 /** How many of a person's events the administrator's person page lists (newest first). */
 export const AUTH_EVENTS_SHOWN = 50;
@@ -57,6 +106,19 @@ export function eventTrusts(
   if (sessionTrustId !== null) return [sessionTrustId];
   const unique = [...new Set(grantTrustIds)];
   return unique.length > 0 ? unique : [null];
+}
+
+/**
+ * The trusts a session's end is recorded in: as `eventTrusts`, but `log_auth_event()` keeps it
+ * only where the user still holds a role (or in no trust). A session whose trust the user has
+ * since lost every role in is kept in no trust (`[null]`: the owner's record only).
+ */
+export function sessionEndTrusts(
+  sessionTrustId: string | null,
+  grantTrustIds: readonly string[],
+): (string | null)[] {
+  if (sessionTrustId !== null && !grantTrustIds.includes(sessionTrustId)) return [null];
+  return eventTrusts(sessionTrustId, grantTrustIds);
 }
 
 /**
