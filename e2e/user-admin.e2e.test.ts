@@ -88,6 +88,19 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     expect(await login.getByRole('cell', { name: 'Utviklingsinnlogging' }).count()).toBe(1);
     await expectAccessible(admin);
 
+    // Logging in again in the same browser ends the session the request carried (against
+    // fixation): on record too, with the first login's session reference.
+    const firstSession = await login.getByRole('cell').nth(3).textContent();
+    await doctor.goto(`${app.url}/logg-inn`);
+    await doctor.getByRole('button', { name: 'Logg inn som Siri Vestbø' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await admin.reload();
+    const replaced = logins.getByRole('row').filter({ hasText: 'Økt erstattet ved ny innlogging' });
+    await expect.poll(() => replaced.count()).toBe(1);
+    expect(firstSession).toMatch(/^[0-9a-f]{12}$/);
+    expect(await replaced.getByRole('cell', { name: firstSession ?? '' }).count()).toBe(1);
+    await expectAccessible(admin);
+
     // Revoked, the role stops working at the next request.
     await admin.getByRole('button', { name: /^Fjern rollen Søker/ }).click();
     await admin.getByText('Rollen er fjernet.').waitFor();
