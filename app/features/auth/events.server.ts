@@ -34,20 +34,41 @@ export interface AuthEventInput {
 }
 
 /**
- * Writes one event through `log_auth_event()` (migrations 0039, 0040: the application role cannot
- * insert into `auth_events` itself), in the caller's transaction, so it commits or rolls back with
- * the session change it records.
+ * Writes events through `log_auth_event()` (migrations 0039, 0040: the application role cannot
+ * insert into `auth_events` itself) in one statement however many (a login's sweep may end many
+ * sessions), in the order given (the set is scanned in array order), in the caller's
+ * transaction, so they commit or roll back with the session change they record.
  */
-export async function recordAuthEvent(tx: Db | Tx, event: AuthEventInput): Promise<void> {
+export async function recordAuthEvents(
+  tx: Db | Tx,
+  events: readonly AuthEventInput[],
+): Promise<void> {
+  if (events.length === 0) return;
+  const rows = events.map((e) => ({
+    kind: e.kind,
+    user_id: e.userId,
+    trust_id: e.trustId,
+    method: e.method ?? null,
+    refusal: e.refusal ?? null,
+    hpr_number: e.hprNumber ?? null,
+    from_trust_id: e.fromTrustId ?? null,
+    to_trust_id: e.toTrustId ?? null,
+    session_ref: e.sessionRef ?? null,
+    end_reason: e.endReason ?? null,
+    ended_at: e.endedAt?.toISOString() ?? null,
+  }));
   await tx.execute(
-    sql`select log_auth_event(${event.kind}, ${event.userId}::uuid, ${event.trustId}::uuid, ${
-      event.method ?? null
-    }, ${event.refusal ?? null}, ${event.hprNumber ?? null}, ${
-      event.fromTrustId ?? null
-    }::uuid, ${event.toTrustId ?? null}::uuid, ${event.sessionRef ?? null}, ${
-      event.endReason ?? null
-    }, ${event.endedAt?.toISOString() ?? null}::timestamptz)`,
+    sql`select log_auth_event(e.kind, e.user_id, e.trust_id, e.method, e.refusal, e.hpr_number,
+      e.from_trust_id, e.to_trust_id, e.session_ref, e.end_reason, e.ended_at)
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(kind text, user_id uuid,
+      trust_id uuid, method text, refusal text, hpr_number text, from_trust_id uuid,
+      to_trust_id uuid, session_ref text, end_reason text, ended_at timestamptz)`,
   );
+}
+
+/** Writes one event (see `recordAuthEvents`). */
+export async function recordAuthEvent(tx: Db | Tx, event: AuthEventInput): Promise<void> {
+  await recordAuthEvents(tx, [event]);
 }
 
 /** The trusts a user holds a role in (for an event without a session trust). */
@@ -69,9 +90,10 @@ export async function recordInTrusts(
   sessionTrustId: string | null,
   grants: readonly string[],
 ): Promise<void> {
-  for (const trustId of eventTrusts(sessionTrustId, grants)) {
-    await recordAuthEvent(tx, { ...event, trustId });
-  }
+  await recordAuthEvents(
+    tx,
+    eventTrusts(sessionTrustId, grants).map((trustId) => ({ ...event, trustId })),
+  );
 }
 
 /** A deleted session row, as `recordSessionEnds` needs it. */
@@ -85,7 +107,8 @@ export interface EndedSession extends SessionTimes {
  * Records each deleted session as `sessionEnded`, in the transaction that deleted it: timed out
  * (idle or absolute, with the moment it did) or, if it was still live, replaced by a login
  * (`sessionEnd` at `now`); in its trust, or each of the user's trusts when it had none
- * (`sessionEndTrusts`). The sessions' users' grants are read in one query.
+ * (`sessionEndTrusts`). The sessions' users' grants are read in one query, the events written in
+ * one statement.
  */
 export async function recordSessionEnds(
   tx: Db | Tx,
@@ -99,20 +122,19 @@ export async function recordSessionEnds(
     .select({ userId: roleAssignments.userId, trustId: roleAssignments.trustId })
     .from(roleAssignments)
     .where(inArray(roleAssignments.userId, userIds));
-  for (const session of ended) {
+  const events = ended.flatMap((session) => {
     const { reason, endedAt } = sessionEnd(session, now, idleMs);
     const held = grants.filter((g) => g.userId === session.userId).map((g) => g.trustId);
-    for (const trustId of sessionEndTrusts(session.trustId, held)) {
-      await recordAuthEvent(tx, {
-        kind: 'sessionEnded',
-        userId: session.userId,
-        trustId,
-        sessionRef: sessionRef(session.id),
-        endReason: reason,
-        endedAt,
-      });
-    }
-  }
+    return sessionEndTrusts(session.trustId, held).map((trustId): AuthEventInput => ({
+      kind: 'sessionEnded',
+      userId: session.userId,
+      trustId,
+      sessionRef: sessionRef(session.id),
+      endReason: reason,
+      endedAt,
+    }));
+  });
+  await recordAuthEvents(tx, events);
 }
 
 /** An event as the administrator's person page lists it. */
