@@ -131,9 +131,9 @@ export function createAuth(db: Db, config: AuthConfig) {
    * The session read through `tx` (a transaction, or the app role's connections), or null. A
    * session past its absolute end or idle too long is ended, its end recorded in `auth_events`
    * in the same transaction; an active one has `last_seen_at` moved forward (at most once a
-   * minute). The session, its user, trust and role grants come in
-   * one query (one row per grant). The actor carries only the grants of the session's trust; a
-   * session without a trust (not chosen yet, ADR 0026) has no actor.
+   * minute). The session, its user, trust and role grants come in one query (one row per grant).
+   * The actor carries only the grants of the session's trust; a session without a trust (not
+   * chosen yet, ADR 0026) has no actor.
    */
   async function sessionIn(tx: Db, token: string): Promise<Session | null> {
     const id = hashToken(token);
@@ -253,8 +253,9 @@ export function createAuth(db: Db, config: AuthConfig) {
      * becomes a signed-in one (session fixation). The login is recorded in `auth_events` with its
      * method, in the session's trust (or each of the user's trusts until one is chosen), in the
      * same transaction, as is the end of every session deleted here: the one the request carried
-     * (replaced, or timed out) and every timed-out one (of any user) the login sweeps away. `method` is how the person was identified: HelseID passes `helseid`; the
-     * development login (and the tests) the default.
+     * (replaced, or timed out) and every timed-out one (of any user) the login sweeps away.
+     * `method` is how the person was identified: HelseID passes `helseid`; the development login
+     * (and the tests) the default.
      */
     async function login(
       userId: string,
