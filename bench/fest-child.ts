@@ -7,6 +7,8 @@
  * - import: the real `importFest` into a fresh, migrated database: PostgreSQL (a scratch database
  *   on the DATABASE_URL server, dropped afterwards) when DATABASE_URL is set, else in-memory PGlite.
  */
+// The server's V8 settings (server/main.ts), where the import runs as a job; the parse has them too.
+import '../server/gc-tuning';
 import { randomBytes } from 'node:crypto';
 import { createReadStream, readFileSync } from 'node:fs';
 import { SaxesParser } from 'saxes';

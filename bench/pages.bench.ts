@@ -13,6 +13,8 @@
  * connection in one transaction (rolled back, so logged reads and writes leave nothing), with no
  * app code in between.
  */
+// The server's V8 settings (server/main.ts): the app is served in this process.
+import '../server/gc-tuning';
 import { createServer as createHttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';

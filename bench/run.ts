@@ -16,6 +16,8 @@
  * BENCH_CASES (default 1000000) sizes the large database; BENCH_RUNS (default 200) the samples per
  * page; BENCH_LOAD_SECONDS (default 60) the mixed load. Exits 1 when a target is missed.
  */
+// The server's V8 settings (server/main.ts): the pages are served in this process.
+import '../server/gc-tuning';
 import { openPglite } from '../app/db/database.server';
 import { bundleBench } from './bundle.bench';
 import { benchEnvironment, env, load, log } from './databases';

@@ -1,3 +1,4 @@
+import './gc-tuning';
 import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
