@@ -8,6 +8,13 @@ import type { Answers } from '../features/cases/domain/questionnaire';
 
 export const TEST_SECRETS = ['test-secret'];
 
+/** A request to the app carrying a cookie pair (`sp_session=…`), or no cookie. */
+export const requestWithCookie = (cookie: string | null) =>
+  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
+
+/** The cookie pair (`sp_session=…`) of a Set-Cookie header value. */
+export const cookiePair = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
+
 /**
  * Signs a demo user in through the real session code and returns the actor and cookie. `key` is
  * the role, or the key of a second person in a role (see DEMO_PEOPLE, e.g. `endorser2`).

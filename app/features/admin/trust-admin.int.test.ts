@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import { demoHprNumber } from '../../db/seed.server';
 import { departments, roleAssignments, users } from '../../db/schema';
-import { completeAnswers, demoActors, TEST_SECRETS } from '../../test/actors';
+import {
+  completeAnswers,
+  cookiePair,
+  demoActors,
+  requestWithCookie,
+  TEST_SECRETS,
+} from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, sqlState } from '../../test/refusals';
 import { createAuth, listDemoUsers } from '../auth/auth.server';
@@ -74,8 +80,8 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
   async function session(userId: string) {
     const a = auth();
     const setCookie = await a.login(userId);
-    const cookie = setCookie?.split(';')[0] ?? '';
-    const read = () => a.getActor(new Request('http://test/', { headers: { Cookie: cookie } }));
+    const cookie = cookiePair(setCookie);
+    const read = () => a.getActor(requestWithCookie(cookie));
     return { loggedIn: setCookie !== null, read };
   }
 

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, inTenant, type Database } from '../../db/database.server';
 import { authEvents, sessions, trusts, users } from '../../db/schema';
 import { demoEmail, multiTrustDemoEmail } from '../../db/seed.server';
-import { demoActors, TEST_SECRETS } from '../../test/actors';
+import { cookiePair, demoActors, requestWithCookie, TEST_SECRETS } from '../../test/actors';
 import type { TrustActors } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { getTrustPerson } from '../admin/trust-admin.server';
@@ -14,10 +14,6 @@ import { createAuth } from './auth.server';
 import { recordAuthEvent, recordLoginRefusal } from './events.server';
 import { sqlState } from '../../test/refusals';
 
-const request = (cookie: string | null) =>
-  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
-/** The cookie pair (`sp_session=…`) of a Set-Cookie header value. */
-const pair = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
 const YEAR_MS = 365.25 * 86_400_000;
 
 describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
@@ -71,7 +67,7 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
   it('records a development login in the session trust, with a short session reference and no token', async () => {
     const before = (await eventsOf(ingrid.id)).length;
     const setCookie = await auth.login(ingrid.id);
-    const cookie = pair(setCookie);
+    const cookie = cookiePair(setCookie);
     const token = decodeURIComponent(cookie.split('=')[1] ?? '');
     const sessionId = await sessionIdOf(cookie);
     const added = await newEvents(ingrid.id, before);
@@ -109,14 +105,14 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
 
   it('records a multi-trust login in each trust, the first choice and a switch (from → to)', async () => {
     const before = (await eventsOf(sigrid.id)).length;
-    const pending = pair(await auth.login(sigrid.id));
+    const pending = cookiePair(await auth.login(sigrid.id));
     const login = await newEvents(sigrid.id, before);
     expect(login.map((e) => e.trustId).sort()).toEqual([trustIds.HST, trustIds.OUS].sort());
     expect(login.every((e) => e.kind === 'login' && e.sessionRef === login[0]?.sessionRef)).toBe(
       true,
     );
 
-    const chosen = await auth.chooseTrust(request(pending), trustIds.OUS);
+    const chosen = await auth.chooseTrust(requestWithCookie(pending), trustIds.OUS);
     if (!chosen.ok) throw new Error(chosen.refusal);
     const choice = await newEvents(sigrid.id, before + login.length);
     expect(choice).toEqual([
@@ -129,7 +125,10 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
     ]);
     expect(choice[0]?.sessionRef).not.toBe(login[0]?.sessionRef);
 
-    const switched = await auth.chooseTrust(request(pair(chosen.setCookie)), trustIds.HST);
+    const switched = await auth.chooseTrust(
+      requestWithCookie(cookiePair(chosen.setCookie)),
+      trustIds.HST,
+    );
     if (!switched.ok) throw new Error(switched.refusal);
     const change = await newEvents(sigrid.id, before + login.length + 1);
     expect(change.map((e) => e.trustId)).toEqual([trustIds.HST, trustIds.OUS]);
@@ -143,12 +142,15 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
 
     // A refused choice (no role there) records nothing.
     const count = (await eventsOf(sigrid.id)).length;
-    const refused = await auth.chooseTrust(request(pair(switched.setCookie)), trustIds.HBE);
+    const refused = await auth.chooseTrust(
+      requestWithCookie(cookiePair(switched.setCookie)),
+      trustIds.HBE,
+    );
     expect(refused).toEqual({ ok: false, refusal: 'noRoleInTrust' });
     expect((await eventsOf(sigrid.id)).length).toBe(count);
 
     // Logout in the session's trust, once.
-    const out = request(pair(switched.setCookie));
+    const out = requestWithCookie(cookiePair(switched.setCookie));
     await auth.logout(out);
     const logout = await newEvents(sigrid.id, count);
     expect(logout).toEqual([
@@ -164,8 +166,8 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
 
   it('records a logout before a trust is chosen in each of the user’s trusts', async () => {
     const before = (await eventsOf(sigrid.id)).length;
-    const pending = pair(await auth.login(sigrid.id));
-    await auth.logout(request(pending));
+    const pending = cookiePair(await auth.login(sigrid.id));
+    await auth.logout(requestWithCookie(pending));
     const added = await newEvents(sigrid.id, before);
     const logouts = added.filter((e) => e.kind === 'logout');
     expect(logouts.map((e) => e.trustId).sort()).toEqual([trustIds.HST, trustIds.OUS].sort());

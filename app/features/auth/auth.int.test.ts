@@ -3,13 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { DEMO_MULTI_TRUST_PEOPLE, DEMO_PEOPLE, DEMO_TRUSTS, seed } from '../../db/seed.server';
-import { signIn, TEST_SECRETS } from '../../test/actors';
+import { requestWithCookie, signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { createAuth, listDemoUsers } from './auth.server';
 import { ROLES } from './domain/roles';
-
-const request = (cookie: string | null) =>
-  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
 
 describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
   let database: Database;
@@ -62,13 +59,13 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
 
   it('rejects a tampered or foreign-signed cookie', async () => {
     const { cookie, auth } = await signIn(database.db, 'HBE', 'applicant');
-    expect(await auth.getActor(request(cookie))).not.toBeNull();
+    expect(await auth.getActor(requestWithCookie(cookie))).not.toBeNull();
     const [name, value = ''] = cookie.split('=');
     const tampered = `${name ?? ''}=${value.slice(0, -3)}abc`;
-    expect(await auth.getActor(request(tampered))).toBeNull();
+    expect(await auth.getActor(requestWithCookie(tampered))).toBeNull();
     const other = createAuth(database.db, { secrets: ['another-secret'], secure: false });
-    expect(await other.getActor(request(cookie))).toBeNull();
-    expect(await auth.getActor(request(null))).toBeNull();
+    expect(await other.getActor(requestWithCookie(cookie))).toBeNull();
+    expect(await auth.getActor(requestWithCookie(null))).toBeNull();
   });
 
   it('accepts an old secret after rotation, while signing with the new one', async () => {
@@ -77,29 +74,29 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
       secrets: ['new-secret', ...TEST_SECRETS],
       secure: false,
     });
-    expect(await rotated.getActor(request(cookie))).not.toBeNull();
+    expect(await rotated.getActor(requestWithCookie(cookie))).not.toBeNull();
     // Once the old secret is dropped from the list, its cookies no longer sign anyone in.
     const retired = createAuth(database.db, { secrets: ['new-secret'], secure: false });
-    expect(await retired.getActor(request(cookie))).toBeNull();
+    expect(await retired.getActor(requestWithCookie(cookie))).toBeNull();
   });
 
   it('ends the session on logout and ignores expired sessions', async () => {
     const { cookie, auth, actor } = await signIn(database.db, 'OUS', 'decisionMaker');
-    const cleared = await auth.logout(request(cookie));
+    const cleared = await auth.logout(requestWithCookie(cookie));
     expect(cleared).toMatch(/Max-Age=0|Expires=Thu, 01 Jan 1970/);
-    expect(await auth.getActor(request(cookie))).toBeNull();
+    expect(await auth.getActor(requestWithCookie(cookie))).toBeNull();
 
     const again = await signIn(database.db, 'OUS', 'decisionMaker');
     await database.db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(sessions.userId, actor.userId));
-    expect(await again.auth.getActor(request(again.cookie))).toBeNull();
+    expect(await again.auth.getActor(requestWithCookie(again.cookie))).toBeNull();
   });
 
   it('redirects to the login page when no one is signed in', async () => {
     const auth = createAuth(database.db, { secrets: TEST_SECRETS, secure: false });
-    const thrown = await auth.requireActor(request(null)).catch((e: unknown) => e);
+    const thrown = await auth.requireActor(requestWithCookie(null)).catch((e: unknown) => e);
     expect(thrown).toBeInstanceOf(Response);
     expect((thrown as Response).headers.get('Location')).toBe('/logg-inn');
   });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, type Database } from '../../db/database.server';
 import { authEvents, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { demoEmail, multiTrustDemoEmail } from '../../db/seed.server';
-import { signIn, TEST_SECRETS } from '../../test/actors';
+import { cookiePair, requestWithCookie, signIn, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { sqlState } from '../../test/refusals';
 import { getTrustPerson } from '../admin/trust-admin.server';
@@ -11,10 +11,6 @@ import { createAuth } from './auth.server';
 import { recordAuthEvent } from './events.server';
 
 const MINUTE = 60_000;
-const request = (cookie: string | null) =>
-  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
-/** The cookie pair (`sp_session=…`) of a Set-Cookie header value. */
-const pair = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
 
 describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) => {
   let database: Database;
@@ -56,7 +52,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
   const logIn = async (userId: string, previous: string | null = null) => {
     let cookie = '';
     const added = await eventsDuring(async () => {
-      cookie = pair(await auth.login(userId, request(previous)));
+      cookie = cookiePair(await auth.login(userId, requestWithCookie(previous)));
     });
     const login = added.find((e) => e.kind === 'login' && e.userId === userId);
     if (!cookie || !login?.sessionRef) throw new Error('no login');
@@ -81,11 +77,11 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
   it('records nothing while a session is active', async () => {
     const { cookie } = await logIn(people.ingrid);
     const added = await eventsDuring(async () => {
-      expect(await auth.getActor(request(cookie))).not.toBeNull();
-      expect(await auth.getActor(request(cookie))).not.toBeNull();
+      expect(await auth.getActor(requestWithCookie(cookie))).not.toBeNull();
+      expect(await auth.getActor(requestWithCookie(cookie))).not.toBeNull();
     });
     expect(added).toEqual([]);
-    await auth.logout(request(cookie));
+    await auth.logout(requestWithCookie(cookie));
   });
 
   it('records an idle session ended on its next request, paired with its login, ended at its last use + 30 minutes', async () => {
@@ -93,7 +89,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     const lastSeenAt = new Date(Date.now() - 45 * MINUTE);
     await age(ref, { lastSeenAt });
     const added = await eventsDuring(async () => {
-      expect(await auth.getActor(request(cookie))).toBeNull();
+      expect(await auth.getActor(requestWithCookie(cookie))).toBeNull();
     });
     expect(added).toEqual([
       expect.objectContaining({
@@ -110,7 +106,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     expect(added[0]?.createdAt.getTime()).toBeGreaterThan(added[0]?.endedAt?.getTime() ?? 0);
     expect(await sessionExists(ref)).toBe(false);
     // Ended once: the next request finds no session and records nothing.
-    expect(await eventsDuring(() => auth.getActor(request(cookie)))).toEqual([]);
+    expect(await eventsDuring(() => auth.getActor(requestWithCookie(cookie)))).toEqual([]);
   });
 
   it('records a session past its absolute end, ended at expires_at', async () => {
@@ -118,7 +114,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     const expiresAt = new Date(Date.now() - 5 * MINUTE);
     await age(ref, { lastSeenAt: new Date(Date.now() - MINUTE), expiresAt });
     const added = await eventsDuring(async () => {
-      expect(await auth.requireSignedIn(request(cookie)).catch(() => null)).toBeNull();
+      expect(await auth.requireSignedIn(requestWithCookie(cookie)).catch(() => null)).toBeNull();
     });
     expect(added).toEqual([
       expect.objectContaining({
@@ -134,7 +130,9 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
 
   it('records the live session a login request carried as replaced, before the new login, for its own user and trusts', async () => {
     const first = await logIn(people.ingrid);
-    const added = await eventsDuring(() => auth.login(people.ingrid, request(first.cookie)));
+    const added = await eventsDuring(() =>
+      auth.login(people.ingrid, requestWithCookie(first.cookie)),
+    );
     expect(added.map((e) => e.kind)).toEqual(['sessionEnded', 'login']);
     expect(added[0]).toMatchObject({
       endReason: 'replaced',
@@ -148,7 +146,9 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
 
     // Another user's session without a trust (roles in two trusts): kept in each of them.
     const pending = await logIn(people.sigrid);
-    const other = await eventsDuring(() => auth.login(people.ingrid, request(pending.cookie)));
+    const other = await eventsDuring(() =>
+      auth.login(people.ingrid, requestWithCookie(pending.cookie)),
+    );
     const replaced = ended(other);
     expect(replaced.map((e) => e.trustId).sort()).toEqual([trustIds.HST, trustIds.OUS].sort());
     for (const e of replaced) {
@@ -164,7 +164,9 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     const first = await logIn(people.ingrid);
     const lastSeenAt = new Date(Date.now() - 50 * MINUTE);
     await age(first.ref, { lastSeenAt });
-    const added = await eventsDuring(() => auth.login(people.ingrid, request(first.cookie)));
+    const added = await eventsDuring(() =>
+      auth.login(people.ingrid, requestWithCookie(first.cookie)),
+    );
     expect(ended(added)).toEqual([
       expect.objectContaining({
         endReason: 'idle',
@@ -207,7 +209,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     expect(await sessionExists(old.ref)).toBe(false);
     expect(await sessionExists(active.ref)).toBe(true);
     expect(added.filter((e) => e.userId === people.assessor)).toEqual([]);
-    await auth.logout(request(active.cookie));
+    await auth.logout(requestWithCookie(active.cookie));
   });
 
   it('keeps the end of a session in no trust once the user holds no role in its trust', async () => {
@@ -219,7 +221,7 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
       )
       .returning();
     await age(ref, { lastSeenAt: new Date(Date.now() - 40 * MINUTE) });
-    const added = await eventsDuring(() => auth.getActor(request(cookie)));
+    const added = await eventsDuring(() => auth.getActor(requestWithCookie(cookie)));
     expect(added).toEqual([
       expect.objectContaining({
         kind: 'sessionEnded',

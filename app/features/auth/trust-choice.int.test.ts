@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { cases, sessions, trusts, users } from '../../db/schema';
 import { demoEmail, multiTrustDemoEmail } from '../../db/seed.server';
-import { completeAnswers, TEST_SECRETS } from '../../test/actors';
+import { completeAnswers, cookiePair, requestWithCookie, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal } from '../../test/refusals';
 import { createDraft, getCase } from '../cases/cases.server';
@@ -13,10 +13,6 @@ import type { Actor } from './domain/roles';
 import { listTrustChoices } from './trust-choice.server';
 
 const MINUTE = 60_000;
-const request = (cookie: string | null) =>
-  new Request('http://test/', { headers: cookie ? { Cookie: cookie } : {} });
-/** The cookie pair (`sp_session=…`) of a Set-Cookie header value. */
-const pair = (setCookie: string | null) => setCookie?.split(';')[0] ?? '';
 
 describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
   let database: Database;
@@ -49,7 +45,7 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
   const sessionsOf = (userId: string) =>
     database.db.select().from(sessions).where(eq(sessions.userId, userId));
   const actorOf = async (cookie: string): Promise<Actor> => {
-    const actor = await auth.getActor(request(cookie));
+    const actor = await auth.getActor(requestWithCookie(cookie));
     if (!actor) throw new Error('No actor');
     return actor;
   };
@@ -70,7 +66,7 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
       .select({ id: users.id })
       .from(users)
       .where(eq(users.email, demoEmail(code, role)));
-    return actorOf(pair(await auth.login(user?.id ?? '')));
+    return actorOf(cookiePair(await auth.login(user?.id ?? '')));
   };
 
   it('lists the trusts and roles to choose from, and the demo login shows her under each', async () => {
@@ -105,9 +101,9 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
       completeAnswers,
     );
 
-    const pending = pair(await auth.login(sigridId));
-    expect(await auth.getActor(request(pending))).toBeNull();
-    expect(await auth.getSignedIn(request(pending))).toEqual({
+    const pending = cookiePair(await auth.login(sigridId));
+    expect(await auth.getActor(requestWithCookie(pending))).toBeNull();
+    expect(await auth.getSignedIn(requestWithCookie(pending))).toEqual({
       userId: sigridId,
       name: 'Sigrid Vangen',
       trusts: [
@@ -116,17 +112,19 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
       ],
       trustId: null,
     });
-    expect(await redirectOf(auth.requireActor(request(pending)))).toBe('/velg-helseforetak');
-    expect(await redirectOf(auth.requireActor(request(null)))).toBe('/logg-inn');
+    expect(await redirectOf(auth.requireActor(requestWithCookie(pending)))).toBe(
+      '/velg-helseforetak',
+    );
+    expect(await redirectOf(auth.requireActor(requestWithCookie(null)))).toBe('/logg-inn');
     expect((await sessionsOf(sigridId)).map((s) => s.trustId)).toEqual([null]);
 
     clock = new Date(clock.getTime() + MINUTE);
-    const chosen = await auth.chooseTrust(request(pending), trustIds.HST);
+    const chosen = await auth.chooseTrust(requestWithCookie(pending), trustIds.HST);
     if (!chosen.ok) throw new Error(chosen.refusal);
-    const inHst = pair(chosen.setCookie);
+    const inHst = cookiePair(chosen.setCookie);
     expect(inHst).not.toBe(pending);
     // The pending session is ended: its cookie signs no one in any more.
-    expect(await auth.getSignedIn(request(pending))).toBeNull();
+    expect(await auth.getSignedIn(requestWithCookie(pending))).toBeNull();
     const actor = await actorOf(inHst);
     expect(actor).toMatchObject({ trustId: trustIds.HST, trustName: 'Helse Stavanger HF' });
     expect(actor.grants).toEqual([
@@ -149,22 +147,22 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
     expect(
       (await database.db.select({ t: cases.trustId }).from(cases).where(eq(cases.id, own.id)))[0],
     ).toEqual({ t: trustIds.HST });
-    await auth.logout(request(inHst));
+    await auth.logout(requestWithCookie(inHst));
   });
 
   it('switches trust by rotating the session: the old id ends, the new one keeps the absolute end', async () => {
-    const pending = pair(await auth.login(sigridId));
-    const first = await auth.chooseTrust(request(pending), trustIds.HST);
+    const pending = cookiePair(await auth.login(sigridId));
+    const first = await auth.chooseTrust(requestWithCookie(pending), trustIds.HST);
     if (!first.ok) throw new Error(first.refusal);
-    const inHst = pair(first.setCookie);
+    const inHst = cookiePair(first.setCookie);
     const [before] = await sessionsOf(sigridId);
 
     clock = new Date(clock.getTime() + 5 * MINUTE);
-    const switched = await auth.chooseTrust(request(inHst), trustIds.OUS);
+    const switched = await auth.chooseTrust(requestWithCookie(inHst), trustIds.OUS);
     if (!switched.ok) throw new Error(switched.refusal);
-    const inOus = pair(switched.setCookie);
+    const inOus = cookiePair(switched.setCookie);
     expect(inOus).not.toBe(inHst);
-    expect(await auth.getActor(request(inHst))).toBeNull();
+    expect(await auth.getActor(requestWithCookie(inHst))).toBeNull();
     const actor = await actorOf(inOus);
     expect(actor).toMatchObject({
       trustId: trustIds.OUS,
@@ -192,17 +190,17 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
       .where(eq(cases.trustId, trustIds.HST));
     expect(hstCases.length).toBeGreaterThan(0);
     for (const c of hstCases) expect(visible).not.toContain(c.id);
-    await auth.logout(request(inOus));
+    await auth.logout(requestWithCookie(inOus));
   });
 
   it('refuses a trust without a role of hers and changes nothing', async () => {
-    const pending = pair(await auth.login(sigridId));
-    const chosen = await auth.chooseTrust(request(pending), trustIds.OUS);
+    const pending = cookiePair(await auth.login(sigridId));
+    const chosen = await auth.chooseTrust(requestWithCookie(pending), trustIds.OUS);
     if (!chosen.ok) throw new Error(chosen.refusal);
-    const cookie = pair(chosen.setCookie);
+    const cookie = cookiePair(chosen.setCookie);
     const before = await sessionsOf(sigridId);
     for (const trustId of [trustIds.HBE, 'not-a-uuid', '']) {
-      expect(await auth.chooseTrust(request(cookie), trustId)).toEqual({
+      expect(await auth.chooseTrust(requestWithCookie(cookie), trustId)).toEqual({
         ok: false,
         refusal: 'noRoleInTrust',
       });
@@ -210,37 +208,38 @@ describe.each(TEST_DATABASES)('choosing the active trust on %s', (kind) => {
     expect(await sessionsOf(sigridId)).toEqual(before);
     expect((await actorOf(cookie)).trustId).toBe(trustIds.OUS);
     // Also before a trust is chosen: the session stays without one.
-    const fresh = pair(await auth.login(sigridId));
-    expect(await auth.chooseTrust(request(fresh), trustIds.HBE)).toEqual({
+    const fresh = cookiePair(await auth.login(sigridId));
+    expect(await auth.chooseTrust(requestWithCookie(fresh), trustIds.HBE)).toEqual({
       ok: false,
       refusal: 'noRoleInTrust',
     });
-    expect(await auth.getSignedIn(request(fresh))).toMatchObject({ trustId: null });
-    await auth.logout(request(cookie));
-    await auth.logout(request(fresh));
+    expect(await auth.getSignedIn(requestWithCookie(fresh))).toMatchObject({ trustId: null });
+    await auth.logout(requestWithCookie(cookie));
+    await auth.logout(requestWithCookie(fresh));
   });
 
   it('signs out a choice without a live session, and lets only one of two racing choices through', async () => {
-    expect(await auth.chooseTrust(request(null), trustIds.HST)).toEqual({
+    expect(await auth.chooseTrust(requestWithCookie(null), trustIds.HST)).toEqual({
       ok: false,
       refusal: 'signedOut',
     });
-    const stale = pair(await auth.login(sigridId));
+    const stale = cookiePair(await auth.login(sigridId));
     clock = new Date(clock.getTime() + 31 * MINUTE);
-    expect(await auth.chooseTrust(request(stale), trustIds.HST)).toEqual({
+    expect(await auth.chooseTrust(requestWithCookie(stale), trustIds.HST)).toEqual({
       ok: false,
       refusal: 'signedOut',
     });
 
-    const pending = pair(await auth.login(sigridId));
+    const pending = cookiePair(await auth.login(sigridId));
     const results = await Promise.all([
-      auth.chooseTrust(request(pending), trustIds.HST),
-      auth.chooseTrust(request(pending), trustIds.OUS),
+      auth.chooseTrust(requestWithCookie(pending), trustIds.HST),
+      auth.chooseTrust(requestWithCookie(pending), trustIds.OUS),
     ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, refusal: 'signedOut' }]);
     expect(await sessionsOf(sigridId)).toHaveLength(1);
-    for (const r of results) if (r.ok) await auth.logout(request(pair(r.setCookie)));
+    for (const r of results)
+      if (r.ok) await auth.logout(requestWithCookie(cookiePair(r.setCookie)));
   });
 
   it('starts a user with roles in one trust there, as before, without a recorded choice', async () => {
