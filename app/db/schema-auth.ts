@@ -59,7 +59,10 @@ export const authEvents = pgTable(
       'auth_events_end',
       sql`(${t.kind} = 'sessionEnded') = (${t.endReason} is not null) and (${t.kind} = 'sessionEnded') = (${t.endedAt} is not null)`,
     ),
-    check('auth_events_end_reason', sql`${t.endReason} in ('idle', 'absolute', 'replaced')`),
+    check(
+      'auth_events_end_reason',
+      sql`${t.endReason} in ('idle', 'absolute', 'replaced', 'trustChanged')`,
+    ),
     tenantPolicy('auth_events'),
   ],
 ).enableRLS();

@@ -103,7 +103,7 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
     expect(await total()).toBe(count);
   });
 
-  it('records a multi-trust login in each trust, the first choice and a switch (from → to)', async () => {
+  it('records a multi-trust login in each trust, the first choice and a switch (from → to), each ending the session it rotates', async () => {
     const before = (await eventsOf(sigrid.id)).length;
     const pending = cookiePair(await auth.login(sigrid.id));
     const login = await newEvents(sigrid.id, before);
@@ -115,22 +115,36 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
     const chosen = await auth.chooseTrust(requestWithCookie(pending), trustIds.OUS);
     if (!chosen.ok) throw new Error(chosen.refusal);
     const choice = await newEvents(sigrid.id, before + login.length);
-    expect(choice).toEqual([
-      expect.objectContaining({
-        kind: 'trustChanged',
-        trustId: trustIds.OUS,
-        fromTrustId: null,
-        toTrustId: trustIds.OUS,
-      }),
-    ]);
-    expect(choice[0]?.sessionRef).not.toBe(login[0]?.sessionRef);
+    // The session without a trust ends where its login was recorded (both trusts), then the choice.
+    expect(choice.map((e) => e.kind)).toEqual(['sessionEnded', 'sessionEnded', 'trustChanged']);
+    expect(
+      choice
+        .slice(0, 2)
+        .map((e) => e.trustId)
+        .sort(),
+    ).toEqual([trustIds.HST, trustIds.OUS].sort());
+    expect(choice[2]?.trustId).toBe(trustIds.OUS);
+    for (const e of choice.slice(0, 2)) {
+      expect(e).toMatchObject({ endReason: 'trustChanged', sessionRef: login[0]?.sessionRef });
+      expect(e.endedAt).toEqual(e.createdAt);
+    }
+    expect(choice[2]).toMatchObject({ fromTrustId: null, toTrustId: trustIds.OUS });
+    expect(choice[2]?.sessionRef).not.toBe(login[0]?.sessionRef);
 
     const switched = await auth.chooseTrust(
       requestWithCookie(cookiePair(chosen.setCookie)),
       trustIds.HST,
     );
     if (!switched.ok) throw new Error(switched.refusal);
-    const change = await newEvents(sigrid.id, before + login.length + 1);
+    const switchEvents = await newEvents(sigrid.id, before + login.length + choice.length);
+    // The chosen session ends in the trust it was in; the change is kept in both.
+    expect(switchEvents[0]).toMatchObject({
+      kind: 'sessionEnded',
+      endReason: 'trustChanged',
+      trustId: trustIds.OUS,
+      sessionRef: choice[2]?.sessionRef,
+    });
+    const change = switchEvents.slice(1);
     expect(change.map((e) => e.trustId)).toEqual([trustIds.HST, trustIds.OUS]);
     for (const e of change) {
       expect(e).toMatchObject({
@@ -139,6 +153,7 @@ describe.each(TEST_DATABASES)('the authentication event log on %s', (kind) => {
         toTrustId: trustIds.HST,
       });
     }
+    expect(change[0]?.sessionRef).not.toBe(choice[2]?.sessionRef);
 
     // A refused choice (no role there) records nothing.
     const count = (await eventsOf(sigrid.id)).length;

@@ -296,7 +296,8 @@ export function createAuth(db: Db, config: AuthConfig) {
 
     /**
      * Chooses (or switches) the trust the signed-in user acts in, to one they hold a role in:
-     * the session is rotated, a new id with the trust replacing the old one (ended), which keeps
+     * the session is rotated, a new id with the trust replacing the old one (ended, and recorded
+     * as `sessionEnded` for its reference, in the trusts its login was recorded in), which keeps
      * its absolute end. The new row records the choice: `trust_chosen_at` and, on a switch,
      * `previous_trust_id` (ADR 0026). A refused choice changes nothing. Two choices racing on one
      * session: only the first ends it (compare-and-set on the delete); the other is signed out.
@@ -330,6 +331,7 @@ export function createAuth(db: Db, config: AuthConfig) {
           .where(eq(sessions.id, id))
           .returning({ id: sessions.id });
         if (gone.length === 0) return 'signedOut';
+        await recordSessionEnds(tx, [{ id, ...current }], at, idleMs, 'trustChanged');
         const nextId = hashToken(next);
         await tx.insert(sessions).values({
           id: nextId,

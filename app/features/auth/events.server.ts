@@ -13,6 +13,7 @@ import {
   type LoginMethod,
   type RecordedRefusal,
   type SessionEndReason,
+  type LiveSessionEnd,
   type SessionTimes,
 } from './domain/events';
 import type { LoginRefusal } from './domain/helseid';
@@ -105,16 +106,17 @@ export interface EndedSession extends SessionTimes {
 
 /**
  * Records each deleted session as `sessionEnded`, in the transaction that deleted it: timed out
- * (idle or absolute, with the moment it did) or, if it was still live, replaced by a login
- * (`sessionEnd` at `now`); in its trust, or each of the user's trusts when it had none
- * (`sessionEndTrusts`). The sessions' users' grants are read in one query, the events written in
- * one statement.
+ * (idle or absolute, with the moment it did) or, if it was still live, ended by what deleted it
+ * (`live`: a login, or a choice of trust; `sessionEnd` at `now`); in its trust, or each of the
+ * user's trusts when it had none (`sessionEndTrusts`). The sessions' users' grants are read in one
+ * query, the events written in one statement.
  */
 export async function recordSessionEnds(
   tx: Db | Tx,
   ended: readonly EndedSession[],
   now: Date,
   idleMs: number,
+  live: LiveSessionEnd = 'replaced',
 ): Promise<void> {
   if (ended.length === 0) return;
   const userIds = [...new Set(ended.map((s) => s.userId))];
@@ -123,7 +125,7 @@ export async function recordSessionEnds(
     .from(roleAssignments)
     .where(inArray(roleAssignments.userId, userIds));
   const events = ended.flatMap((session) => {
-    const { reason, endedAt } = sessionEnd(session, now, idleMs);
+    const { reason, endedAt } = sessionEnd(session, now, idleMs, live);
     const held = grants.filter((g) => g.userId === session.userId).map((g) => g.trustId);
     return sessionEndTrusts(session.trustId, held).map((trustId): AuthEventInput => ({
       kind: 'sessionEnded',

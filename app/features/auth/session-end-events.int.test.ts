@@ -160,6 +160,32 @@ describe.each(TEST_DATABASES)('sessions ended without a logout on %s', (kind) =>
     }
   });
 
+  it('records the session a change of trust rotates as ended by it, in the trust it was in, before the change', async () => {
+    const pending = await logIn(people.sigrid);
+    const chosen = await auth.chooseTrust(requestWithCookie(pending.cookie), trustIds.HST);
+    if (!chosen.ok) throw new Error(chosen.refusal);
+    const inHst = cookiePair(chosen.setCookie);
+    const [choice] = (await allEvents())
+      .filter((e) => e.kind === 'trustChanged' && e.userId === people.sigrid)
+      .slice(-1);
+    const added = await eventsDuring(() =>
+      auth.chooseTrust(requestWithCookie(inHst), trustIds.OUS),
+    );
+    expect(added.map((e) => e.kind)).toEqual(['sessionEnded', 'trustChanged', 'trustChanged']);
+    expect(added[0]).toMatchObject({
+      endReason: 'trustChanged',
+      userId: people.sigrid,
+      trustId: trustIds.HST,
+      sessionRef: choice?.sessionRef,
+    });
+    expect(added[0]?.endedAt).toEqual(added[0]?.createdAt);
+    expect(await sessionExists(choice?.sessionRef ?? '')).toBe(false);
+    // A refused change ends nothing.
+    expect(
+      await eventsDuring(() => auth.chooseTrust(requestWithCookie(inHst), trustIds.OUS)),
+    ).toEqual([]);
+  });
+
   it('records a carried session that had already timed out by its timeout, not as replaced', async () => {
     const first = await logIn(people.ingrid);
     const lastSeenAt = new Date(Date.now() - 50 * MINUTE);

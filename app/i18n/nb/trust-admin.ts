@@ -93,6 +93,7 @@ export const trustAdmin = {
     idle: 'Økt utløpt (inaktiv)',
     absolute: 'Økt utløpt (maks varighet)',
     replaced: 'Økt erstattet ved ny innlogging',
+    trustChanged: 'Økt erstattet ved bytte av helseforetak',
   } satisfies Record<SessionEndReason, string>,
   /** When a session ended; the row's own time is when the server noticed. */
   sessionEndedAt: (at: Date) => `Endte ${formats.dateTime.format(at)}`,

@@ -86,11 +86,25 @@ describe('auth events', () => {
     { lastSeen: 700, now: 720, expected: { reason: 'absolute', endedAt: t(720) } },
     { lastSeen: 0, now: 29, expected: { reason: 'replaced', endedAt: null } },
     { lastSeen: 700, now: 719, expected: { reason: 'replaced', endedAt: null } },
-  ])(
-    'says how a deleted session ended: seen at $lastSeen, deleted at $now → $expected.reason',
+    {
+      lastSeen: 0,
+      now: 29,
+      live: 'trustChanged',
+      expected: { reason: 'trustChanged', endedAt: null },
+    },
+    { lastSeen: 0, now: 31, live: 'trustChanged', expected: { reason: 'idle', endedAt: t(30) } },
+    {
+      lastSeen: 700,
+      now: 721,
+      live: 'trustChanged',
+      expected: { reason: 'absolute', endedAt: t(720) },
+    },
+  ] as const)(
+    'says how a deleted session ended: seen at $lastSeen, deleted at $now (live: $live) → $expected.reason',
     (c) => {
       const session = { lastSeenAt: t(c.lastSeen), expiresAt: t(720) };
-      expect(sessionEnd(session, t(c.now), IDLE)).toEqual(c.expected);
+      const live = 'live' in c ? c.live : undefined;
+      expect(sessionEnd(session, t(c.now), IDLE, live)).toEqual(c.expected);
     },
   );
 });

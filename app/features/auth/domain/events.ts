@@ -39,10 +39,15 @@ export const asRecordedRefusal = (value: string | null): RecordedRefusal | null 
 
 /**
  * Why a session ended without a logout (`sessionEnded`): unused for the idle timeout, past its
- * absolute lifetime, or still live when a login request carried it (ended against fixation).
+ * absolute lifetime, still live when a login request carried it (ended against fixation), or
+ * rotated to a new session by a choice or change of trust (the `trustChanged` event carries the
+ * new session's reference).
  */
-export const SESSION_END_REASONS = ['idle', 'absolute', 'replaced'] as const;
+export const SESSION_END_REASONS = ['idle', 'absolute', 'replaced', 'trustChanged'] as const;
 export type SessionEndReason = (typeof SESSION_END_REASONS)[number];
+
+/** Why a session still live when it was deleted ended: a login replaced it, or a trust choice. */
+export type LiveSessionEnd = Extract<SessionEndReason, 'replaced' | 'trustChanged'>;
 
 /** A session's clock: its absolute end and its last use (the idle timeout counts from there). */
 export interface SessionTimes {
@@ -66,17 +71,19 @@ export function sessionTimeout(
 
 /**
  * How a session deleted at `now` ended: timed out (idle or absolute) at the moment it did, or, if
- * still live, replaced by a login (`endedAt` null: it ends now, and the database's clock says when).
+ * still live, by what deleted it (`live`: a login by default; `endedAt` null: it ends now, and the
+ * database's clock says when).
  */
 export function sessionEnd(
   session: SessionTimes,
   now: Date,
   idleMs: number,
+  live: LiveSessionEnd = 'replaced',
 ): { reason: SessionEndReason; endedAt: Date | null } {
   const timeout = sessionTimeout(session, idleMs);
   return timeout.at <= now
     ? { reason: timeout.reason, endedAt: timeout.at }
-    : { reason: 'replaced', endedAt: null };
+    : { reason: live, endedAt: null };
 }
 
 /** How many of a person's events the administrator's person page lists (newest first). */

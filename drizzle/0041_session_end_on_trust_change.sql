@@ -1,0 +1,2 @@
+ALTER TABLE "auth_events" DROP CONSTRAINT "auth_events_end_reason";--> statement-breakpoint
+ALTER TABLE "auth_events" ADD CONSTRAINT "auth_events_end_reason" CHECK ("auth_events"."end_reason" in ('idle', 'absolute', 'replaced', 'trustChanged'));
