@@ -18,10 +18,10 @@ import { appRole, cases, trusts } from './schema';
  * The national summary of every submitted case (BRIEF §4.9, §7): løpenummer, trust, scheme,
  * drug, indication codes, dates, outcome and time per stage, and nothing that identifies a
  * patient. It is derived, never written by the application: the database function
- * `refresh_case_summary()` (migration 0016) recomputes a case's row from its case, decisions,
- * events and outcome in the same transaction as every change to them (triggers), so the
- * national overview, statistics and precedent search read only this table and cannot reach a
- * personal field. Every trust reads every row; only the owner writes.
+ * `refresh_case_summary()` (migration 0016; since 0042 the drug's ATC code and substance from the
+ * case's FEST snapshot, ADR 0027) recomputes a case's row from its case, decisions, events and
+ * outcome in the same transaction as every change to them (triggers), so the national overview,
+ * statistics and precedent search read only this table and cannot reach a personal field. Every trust reads every row; only the owner writes.
  */
 export const caseSummaries = pgTable(
   'case_summaries',
