@@ -14,6 +14,7 @@ import { CERTICAN, certicanChangedExtract, MINI_2017 } from '../../test/fest-cha
 import { createDraft, saveAnswers, transition } from '../cases/cases.server';
 import { importFest } from '../fest/fest-import.server';
 import { getDrugFacts } from '../fest/fest.server';
+import { casePrecedents } from '../precedents/precedents.server';
 
 /**
  * The national summary's ATC code and substance come from the case's FEST snapshot (ADR 0027,
@@ -93,10 +94,11 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
     return { caseId: draft.id, version: submitted.version };
   };
 
-  it('keeps the ATC code and substance the case was sent with when FEST changes them, in the statistics too', async () => {
+  it('keeps the ATC code and substance the case was sent with when FEST changes them, in the statistics and the precedents too', async () => {
     await importFest(db(), MINI_2017);
     const before = await countsByAtc();
     const sent = await sendCertican();
+    const other = await sendCertican();
     expect(await summaryOf(sent.caseId)).toMatchObject({
       product: CERTICAN.id,
       atc: 'L04AA18',
@@ -134,8 +136,13 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
 
     // The statistics by ATC count it under the code it was sent with.
     const after = await countsByAtc();
-    expect(after('L04AA')).toBe(before('L04AA') + 1);
+    expect(after('L04AA')).toBe(before('L04AA') + 2);
     expect(after('L04AH')).toBe(before('L04AH'));
+
+    // Another case sent with the same drug is matched on the code it was sent with, as the
+    // summaries hold it: the decision above is its national practice (not L04AH02's none).
+    const { practice } = await casePrecedents(db(), hbe.applicant, other.caseId);
+    expect(practice).toEqual({ total: 1, approved: 1, rejected: 0 });
   });
 
   it('without a snapshot of the product named, keeps today’s rule: today’s FEST, then the drug answer', async () => {

@@ -21,6 +21,7 @@ import { SCHEMES } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
+import { sentDrug, type FestSnapshot } from '../fest/domain/snapshot';
 import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
 import {
   COHORT_DEFAULTS,
@@ -201,18 +202,27 @@ interface TargetInput {
 
 /** The drug facts to match on: the FEST product's ATC code and substances win. */
 async function targetIn(tx: Tx, input: TargetInput): Promise<PrecedentTarget | null> {
-  let { atc, substance } = input;
-  if (input.productId) {
-    const [product] = await tx
-      .select({ atcCode: festProducts.atcCode, substances: festProducts.substances })
-      .from(festProducts)
-      .where(eq(festProducts.id, input.productId));
-    if (product) {
-      atc = product.atcCode ?? atc;
-      const names = product.substances.map((s) => s.name).filter((s) => s !== '');
-      substance = names.length > 0 ? names.join(' + ') : substance;
-    }
-  }
+  if (!input.productId) return targetFrom(null, input);
+  const [product] = await tx
+    .select({ atcCode: festProducts.atcCode, substances: festProducts.substances })
+    .from(festProducts)
+    .where(eq(festProducts.id, input.productId));
+  const names = product?.substances.flatMap((s) => (s.name !== '' ? [s.name] : [])) ?? [];
+  return targetFrom(
+    product
+      ? { atc: product.atcCode, substance: names.length > 0 ? names.join(' + ') : null }
+      : null,
+    input,
+  );
+}
+
+/** The target from a product's facts (today's or as sent), the input filling in what they lack. */
+function targetFrom(
+  facts: { atc: string | null; substance: string | null } | null,
+  input: TargetInput,
+): PrecedentTarget | null {
+  const atc = facts?.atc ?? input.atc;
+  const substance = facts?.substance ?? input.substance;
   if ((!atc && !substance) || input.diagnosis === '') return null;
   return { atc, substance, diagnosis: input.diagnosis };
 }
@@ -221,17 +231,28 @@ async function targetIn(tx: Tx, input: TargetInput): Promise<PrecedentTarget | n
 export const resolvePrecedentTarget = (db: Db, input: TargetInput) =>
   inApp(db, (tx) => targetIn(tx, input));
 
-/** The drug and main indication of a case's answers. */
-function targetOf(tx: Tx, answers: Answers): Promise<PrecedentTarget | null> {
+/**
+ * The drug and main indication of a case: the drug as it was sent (its FEST snapshot, ADR 0027)
+ * while the drug answer still names that product, as the national summaries hold it; otherwise
+ * (a draft, a drug changed since) today's FEST; the drug answer's own ATC code and substance fill
+ * in what either lacks.
+ */
+function targetOf(
+  tx: Tx,
+  answers: Answers,
+  snapshot: FestSnapshot | null,
+): Promise<PrecedentTarget | null> {
   const drug = answers.drug;
   const diagnoses = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
   if (!drug || typeof drug !== 'object' || Array.isArray(drug)) return Promise.resolve(null);
-  return targetIn(tx, {
+  const input = {
     productId: drug.id,
     atc: drug.atc ?? null,
     substance: drug.substance ?? null,
     diagnosis: diagnoses[0] ?? '',
-  });
+  };
+  const sent = sentDrug(snapshot, drug.id);
+  return sent ? Promise.resolve(targetFrom(sent, input)) : targetIn(tx, input);
 }
 
 /** The precedents and national practice for one case (applying, assessing or deciding). */
@@ -251,7 +272,7 @@ export async function casePrecedents(
 ): Promise<CasePrecedents> {
   return inTenant(db, actor, async (tx) => {
     const { row } = await loadVisibleCase(tx, actor, caseId);
-    const target = await targetOf(tx, row.answers);
+    const target = await targetOf(tx, row.answers, row.festSnapshot);
     if (!target) return { result: null, practice: null };
     return {
       result: await findPrecedentsIn(tx, target, caseId),

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { festChanges, takeSnapshot, type FestChange, type ShownDrugFacts } from './snapshot';
+import {
+  festChanges,
+  sentDrug,
+  takeSnapshot,
+  type FestChange,
+  type ShownDrugFacts,
+} from './snapshot';
 
 /** Certican as the 2017 extract has it (values from fixtures/fest), with FEST-only extras. */
 const CERTICAN_FACTS = {
@@ -176,5 +182,46 @@ describe('festChanges', () => {
     ],
   ])('sent while withdrawn: %s', (_, current, expected) => {
     expect(festChanges(sentWithdrawn, current)).toEqual(expected);
+  });
+});
+
+describe('sentDrug', () => {
+  const sent = takeSnapshot(CERTICAN, IMPORT, SENT_AT);
+  const withFacts = (facts: Partial<ShownDrugFacts>) => ({
+    ...sent,
+    facts: { ...sent.facts, ...facts },
+  });
+
+  it.each([
+    {
+      name: 'the snapshot of the product the answer names',
+      snapshot: sent,
+      productId: CERTICAN.id,
+      expected: { atc: 'L04AA18', substance: 'Everolimus' },
+    },
+    {
+      name: 'substances in order, empty names skipped',
+      snapshot: withFacts({
+        substances: [
+          { name: 'Emtricitabin', strength: null },
+          { name: '', strength: null },
+          { name: null, strength: null },
+          { name: 'Tenofovir', strength: null },
+        ],
+      }),
+      productId: CERTICAN.id,
+      expected: { atc: 'L04AA18', substance: 'Emtricitabin + Tenofovir' },
+    },
+    {
+      name: 'no ATC code and no named substance: nulls, for the answer to fill in',
+      snapshot: withFacts({ atc: null, substances: [{ name: null, strength: '1 mg' }] }),
+      productId: CERTICAN.id,
+      expected: { atc: null, substance: null },
+    },
+    { name: 'another product by now', snapshot: sent, productId: 'ID_OTHER', expected: null },
+    { name: 'no product named', snapshot: sent, productId: null, expected: null },
+    { name: 'no snapshot', snapshot: null, productId: CERTICAN.id, expected: null },
+  ])('$name', ({ snapshot, productId, expected }) => {
+    expect(sentDrug(snapshot, productId)).toEqual(expected);
   });
 });
