@@ -2,7 +2,7 @@ import './gc-tuning';
 import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
-import { seed, seedFest } from '../app/db/seed.server';
+import { seed, seedFest, seedTrusts } from '../app/db/seed.server';
 import { seedNationalDemo } from '../app/features/national/demo.server';
 import { createServer } from './app';
 import { loadConfig } from './config';
@@ -13,6 +13,7 @@ const database: Database = config.databaseUrl
   ? openPostgres(config.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10))
   : await openPglite(join(config.dataDir, 'pglite'));
 await database.migrate();
+await seedTrusts(database.db);
 if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);

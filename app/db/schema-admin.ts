@@ -19,9 +19,11 @@ export const roleAssignmentEvents = pgTable(
     action: text('action', { enum: ['granted', 'revoked'] }).notNull(),
     role: text('role').notNull(),
     departmentName: text('department_name'),
-    actorId: uuid('actor_id')
-      .notNull()
-      .references(() => users.id),
+    /**
+     * Who granted or revoked it: the administrator; null for the first administrator of a trust,
+     * granted by the operator from the command line (`npm run admin:first`).
+     */
+    actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

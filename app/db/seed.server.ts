@@ -4,7 +4,7 @@ import { eq, inArray, isNull } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Role } from '../features/auth/domain/roles';
 import { importFest } from '../features/fest/fest-import.server';
-import type { Db } from './database.server';
+import type { Db, Tx } from './database.server';
 import { decisionPhrases, departments, roleAssignments, trusts, users } from './schema';
 
 const trustFile = z.array(
@@ -202,24 +202,33 @@ export function demoHprNumber(code: DemoTrustCode, index: number): string {
 }
 
 /**
- * Reference data (all trusts) and demo data (departments and users of three trusts). Idempotent:
- * running it again changes nothing. Runs as the database owner, not as the application role.
+ * The reference data every installation needs, in production too: all health trusts and regional
+ * health authorities (fixtures/organisations). Idempotent: a trust already there (by orgnr) is
+ * left as it is. Runs at every start and before `npm run admin:first`, as the database owner.
+ */
+export async function seedTrusts(db: Db | Tx): Promise<void> {
+  await db
+    .insert(trusts)
+    .values(
+      readTrustFixture().map((t) => ({
+        code: t.code,
+        name: t.name,
+        orgnr: t.orgnr,
+        kind: t.kind,
+        parentOrgnr: t.parent,
+      })),
+    )
+    .onConflictDoNothing({ target: trusts.orgnr });
+}
+
+/**
+ * Reference data (`seedTrusts`) and demo data (departments and users of three trusts).
+ * Idempotent: running it again changes nothing. Runs as the database owner, not as the
+ * application role.
  */
 export async function seed(db: Db): Promise<void> {
-  const fixture = readTrustFixture();
   await db.transaction(async (tx) => {
-    await tx
-      .insert(trusts)
-      .values(
-        fixture.map((t) => ({
-          code: t.code,
-          name: t.name,
-          orgnr: t.orgnr,
-          kind: t.kind,
-          parentOrgnr: t.parent,
-        })),
-      )
-      .onConflictDoNothing({ target: trusts.orgnr });
+    await seedTrusts(tx);
 
     const codes = Object.keys(DEMO_TRUSTS) as DemoTrustCode[];
     const trustRows = await tx.select().from(trusts).where(inArray(trusts.code, codes));

@@ -207,7 +207,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
                   <Table.Cell>
                     {t.historyEntry(h.action, t.roleIn(roleName(h.role), h.departmentName))}
                   </Table.Cell>
-                  <Table.Cell>{h.actorName}</Table.Cell>
+                  <Table.Cell>{h.actorName ?? t.historyByOperator}</Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -182,7 +182,8 @@ export interface RoleHistoryEntry {
   action: 'granted' | 'revoked';
   role: string;
   departmentName: string | null;
-  actorName: string;
+  /** Who made the change; null for a first administrator granted by the operator. */
+  actorName: string | null;
   at: Date;
 }
 
@@ -292,7 +293,7 @@ export async function getTrustPerson(db: Db, actor: Actor, userId: string): Prom
         at: roleAssignmentEvents.createdAt,
       })
       .from(roleAssignmentEvents)
-      .innerJoin(by, eq(by.id, roleAssignmentEvents.actorId))
+      .leftJoin(by, eq(by.id, roleAssignmentEvents.actorId))
       .where(
         and(
           eq(roleAssignmentEvents.trustId, actor.trustId),
@@ -351,36 +352,47 @@ export async function addPerson(
   input: PersonInput,
 ): Promise<AdminResult<PersonField, { userId: string; existing: boolean }>> {
   return runAsAdmin(db, actor, async (tx) => {
-    const [known] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.hprNumber, input.hprNumber));
-    let userId = known?.id;
-    if (!userId) {
-      const [taken] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(sql`lower(${users.email}) = ${input.email}`);
-      if (taken) return { ok: false, errors: { email: 'emailTaken' } };
-      const [created] = await tx
-        .insert(users)
-        .values({
-          name: input.name,
-          title: input.title,
-          email: input.email,
-          hprNumber: input.hprNumber,
-        })
-        .returning({ id: users.id });
-      if (!created) throw new Error('Insert returned no row');
-      userId = created.id;
-    }
-    const granted = await grantIn(tx, actor, userId, input);
+    const found = await personByHprIn(tx, input);
+    if (!found) return { ok: false, errors: { email: 'emailTaken' } };
+    const granted = await grantIn(tx, actor, found.userId, input);
     if (!granted.ok) {
-      if (!known) throw new Error('A new person cannot already hold a role');
+      if (!found.existing) throw new Error('A new person cannot already hold a role');
       return granted;
     }
-    return { ok: true, userId, existing: known !== undefined };
+    return { ok: true, ...found };
   });
+}
+
+/**
+ * The user with this HPR number (HelseID's login matches on it), or a new one with the given
+ * name, title and e-mail; null when a new person's e-mail is already another user's. A known
+ * person keeps their name and e-mail.
+ */
+export async function personByHprIn(
+  tx: Tx,
+  person: Pick<PersonInput, 'name' | 'title' | 'email' | 'hprNumber'>,
+): Promise<{ userId: string; existing: boolean } | null> {
+  const [known] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.hprNumber, person.hprNumber));
+  if (known) return { userId: known.id, existing: true };
+  const [taken] = await tx
+    .select({ id: users.id })
+    .from(users)
+    .where(sql`lower(${users.email}) = ${person.email}`);
+  if (taken) return null;
+  const [created] = await tx
+    .insert(users)
+    .values({
+      name: person.name,
+      title: person.title,
+      email: person.email,
+      hprNumber: person.hprNumber,
+    })
+    .returning({ id: users.id });
+  if (!created) throw new Error('Insert returned no row');
+  return { userId: created.id, existing: false };
 }
 
 /** Gives a person of the trust one more role. */

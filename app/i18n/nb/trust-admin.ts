@@ -71,6 +71,8 @@ export const trustAdmin = {
   historyWhen: 'Tidspunkt',
   historyWhat: 'Endring',
   historyWho: 'Utført av',
+  /** A first administrator, granted from the command line (`npm run admin:first`). */
+  historyByOperator: 'Driftsoperatør ved oppstart',
   historyEntry: (action: 'granted' | 'revoked', role: string) =>
     action === 'granted' ? `Fikk rollen ${role}` : `Mistet rollen ${role}`,
   when: (at: Date) => formats.dateTime.format(at),

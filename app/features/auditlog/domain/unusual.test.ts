@@ -110,6 +110,7 @@ describe('selfGrants: roles an administrator gave themselves', () => {
     ['granted to someone else', grant({ userId: 'u1' }), false],
     ['revoked from themselves', grant({ action: 'revoked' }), false],
     ['revoked from someone else', grant({ action: 'revoked', userId: 'u1' }), false],
+    ['a first administrator, granted by the operator', grant({ actorId: null }), false],
   ] as const)('%s', (_, event, found) => {
     expect(selfGrants([event])).toEqual(
       found

@@ -43,8 +43,8 @@ export interface RoleGrantEvent {
   id: number;
   /** Who got (or lost) the role. */
   userId: string;
-  /** Who granted (or revoked) it. */
-  actorId: string;
+  /** Who granted (or revoked) it; null for a first administrator granted by the operator. */
+  actorId: string | null;
   action: 'granted' | 'revoked';
   role: Role;
   at: Date;

@@ -1,0 +1,1 @@
+ALTER TABLE "role_assignment_events" ALTER COLUMN "actor_id" DROP NOT NULL;
