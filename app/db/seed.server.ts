@@ -203,8 +203,8 @@ export function demoHprNumber(code: DemoTrustCode, index: number): string {
 
 /**
  * The reference data every installation needs, in production too: all health trusts and regional
- * health authorities (fixtures/organisations). Idempotent: a trust already there (by orgnr) is
- * left as it is. Runs at every start and before `npm run admin:first`, as the database owner.
+ * health authorities (fixtures/organisations). Idempotent: a trust already there is left as it
+ * is. Runs at every start and before `npm run admin:first`, as the database owner.
  */
 export async function seedTrusts(db: Db | Tx): Promise<void> {
   await db
@@ -218,7 +218,8 @@ export async function seedTrusts(db: Db | Tx): Promise<void> {
         parentOrgnr: t.parent,
       })),
     )
-    .onConflictDoNothing({ target: trusts.orgnr });
+    // Any conflict, on orgnr or on code: two instances may start at once on a new database.
+    .onConflictDoNothing();
 }
 
 /**

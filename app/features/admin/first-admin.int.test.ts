@@ -44,7 +44,8 @@ describe.each(TEST_DATABASES)('the first administrator of a trust on %s', (kind)
 
   beforeAll(async () => {
     database = await openTestDatabase(kind, false);
-    await seedTrusts(db());
+    // As two instances starting at once on a new database do.
+    await Promise.all([seedTrusts(db()), seedTrusts(db())]);
   });
   afterAll(() => database.close());
 
