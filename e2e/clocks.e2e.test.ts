@@ -159,7 +159,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await expectAccessible(leader);
   });
 
-  it('after the decision and follow-up, the doctor records the outcome, then applies again', async () => {
+  it('in follow-up the doctor applies for an extension, then records the outcome', async () => {
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(`${app.url}${caseUrl}`);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
@@ -186,8 +186,33 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     const doctor = await signIn('Ingrid Haugland');
     await doctor.goto(`${app.url}${caseUrl}`);
     await doctor.getByRole('heading', { name: 'Registrer utfallet av behandlingen' }).waitFor();
+    // The form says what recording does, and where an extension is applied for.
+    await doctor
+      .getByText(/Saken avsluttes når utfallet er registrert, også når behandlingen fortsetter\./)
+      .waitFor();
+    await doctor.getByText(/^Skal behandlingen fortsette, søker du om forlengelse/).waitFor();
     await expectAccessible(doctor);
     await expectAccessibleWithoutJs(browser, doctor.context(), `${app.url}${caseUrl}`);
+
+    // The treatment continues: an extension from the case in follow-up, a draft with the answers
+    // copied, linked both ways.
+    await doctor.getByRole('button', { name: 'Start ny søknad fra denne' }).click();
+    await expect.poll(() => doctor.url()).toMatch(/\/saker\/[0-9a-f-]{36}\/rediger$/);
+    const newUrl = new URL(doctor.url()).pathname.replace(/\/rediger$/, '');
+    expect(newUrl).not.toBe(caseUrl);
+    await doctor.getByLabel('Indikasjon', { exact: true }).waitFor();
+    expect(await doctor.getByLabel('Indikasjon', { exact: true }).inputValue()).toBe(
+      completeAnswers.indication,
+    );
+    await doctor.goto(`${app.url}${newUrl}`);
+    await doctor.getByText('Tidligere søknad').waitFor();
+    await expectAccessible(doctor);
+
+    // Back on the earlier case, still in follow-up: the outcome is recorded there.
+    await doctor.goto(`${app.url}${caseUrl}`);
+    await doctor.getByText('Ny søknad', { exact: true }).last().waitFor();
+    const link = doctor.getByRole('link', { name: 'utkast', exact: true });
+    expect(await link.getAttribute('href')).toBe(newUrl);
 
     // Stopped without a reason: refused, what was typed is kept.
     await doctor.getByRole('radio', { name: 'Delvis effekt' }).check();
@@ -201,28 +226,15 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     expect(await doctor.getByRole('radio', { name: 'Delvis effekt' }).isChecked()).toBe(true);
     await expectAccessible(doctor);
 
-    await doctor.getByLabel(/Hvorfor ble behandlingen avsluttet/).fill('Bivirkninger');
+    await doctor.getByRole('radio', { name: 'Fortsetter' }).check();
     await doctor.getByRole('button', { name: 'Registrer utfallet' }).click();
     await doctor.getByText('Utfallet er registrert, og saken er avsluttet.').waitFor();
-    await expect.poll(() => doctor.getByText('Er avsluttet: Bivirkninger').count()).toBe(1);
-    await expectAccessible(doctor);
-
-    // A new application from this one: a draft with the answers copied, linked both ways.
-    await doctor.getByRole('button', { name: 'Start ny søknad fra denne' }).click();
-    await expect.poll(() => doctor.url()).toMatch(/\/saker\/[0-9a-f-]{36}\/rediger$/);
-    const newUrl = new URL(doctor.url()).pathname.replace(/\/rediger$/, '');
-    expect(newUrl).not.toBe(caseUrl);
-    await doctor.getByLabel('Indikasjon', { exact: true }).waitFor();
-    expect(await doctor.getByLabel('Indikasjon', { exact: true }).inputValue()).toBe(
-      completeAnswers.indication,
-    );
-    await doctor.goto(`${app.url}${newUrl}`);
-    await doctor.getByText('Tidligere søknad').waitFor();
-    await expectAccessible(doctor);
-    await doctor.goto(`${app.url}${caseUrl}`);
-    await doctor.getByText('Ny søknad', { exact: true }).last().waitFor();
-    const link = doctor.getByRole('link', { name: 'utkast', exact: true });
-    expect(await link.getAttribute('href')).toBe(newUrl);
+    await expect.poll(() => doctor.getByText('Fortsetter', { exact: true }).count()).toBe(1);
+    // The closed case keeps its link to the extension, and may be applied from again.
+    expect(
+      await doctor.getByRole('link', { name: 'utkast', exact: true }).getAttribute('href'),
+    ).toBe(newUrl);
+    await doctor.getByRole('button', { name: 'Start ny søknad fra denne' }).waitFor();
     await expectAccessible(doctor);
   });
 });

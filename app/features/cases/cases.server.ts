@@ -1437,7 +1437,9 @@ export async function transitionIn(
   await notifyForTransition(tx, {
     ...row,
     caseId: row.id,
+    delegateId: members.delegateId,
     event: input.event,
+    from,
     actorId: actor.userId,
   });
   return { version: updated.version, caseNumber, role: check.role };

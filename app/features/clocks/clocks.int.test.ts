@@ -426,6 +426,33 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     expect(logged).toHaveLength(1);
   });
 
+  it('starts an extension from a case in follow-up, linked to it; the outcome is still recorded', async () => {
+    const c = await decided('2030-03-01');
+    await runFollowUps(db(), new Date('2030-03-01T12:00:00Z'));
+    const view = await getCaseClocks(db(), hbe.applicant, c.id, new Date());
+    expect(view).toMatchObject({ status: 'followUp', canReapply: true, canRecordOutcome: true });
+    expect(await refuse(reapply(db(), hbe.decisionMaker, c.id))).toBe('forbidden');
+
+    const created = await reapply(db(), hbe.applicant, c.id);
+    const [copy] = await db().select().from(cases).where(eq(cases.id, created.id));
+    expect(copy).toMatchObject({ status: 'draft', previousCaseId: c.id, answers: completeAnswers });
+    // The earlier case stays in follow-up until the outcome is recorded.
+    const [earlier] = await db().select().from(cases).where(eq(cases.id, c.id));
+    expect(earlier).toMatchObject({ status: 'followUp', version: c.version + 1 });
+    expect(
+      await recordOutcome(db(), hbe.applicant, c.id, {
+        version: c.version + 1,
+        effect: 'good',
+        sideEffects: '',
+        continuation: 'continued',
+        stopReason: '',
+      }),
+    ).toEqual({ ok: true });
+    expect((await getCaseClocks(db(), hbe.applicant, c.id, new Date())).next).toEqual([
+      { id: created.id, caseNumber: null },
+    ]);
+  });
+
   it('schedules the case clocks job in pg-boss', async () => {
     const boss = await startBoss(database, { pollingIntervalSeconds: 0.5 });
     try {

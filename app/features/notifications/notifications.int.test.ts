@@ -5,9 +5,15 @@ import { and, eq, isNull, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { notifications, users } from '../../db/schema';
-import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
+import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { startSmtpSink, type SmtpSink } from '../../test/smtp-sink';
+import type { Actor } from '../auth/domain/roles';
+import {
+  assignCommitteeMember,
+  delegateEndorsement,
+  recommend,
+} from '../assessment/assessment.server';
 import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
 import { createMailer, readMailbox, type MailConfig } from './mail.server';
 import { countUnread, listNotifications, markRead } from './notifications.server';
@@ -19,10 +25,15 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
   let database: Database;
   let hbe: Awaited<ReturnType<typeof demoActors>>;
   let smtp: SmtpSink;
+  /** Helse Bergen's second committee member (Randi Sæther) and a leader of another department. */
+  let assessor2: Actor;
+  let endorser2: Actor;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     hbe = await demoActors(database.db, 'HBE');
+    assessor2 = (await signIn(database.db, 'HBE', 'assessor2')).actor;
+    endorser2 = (await signIn(database.db, 'HBE', 'endorser2')).actor;
     smtp = await startSmtpSink();
   });
   afterAll(async () => {
@@ -56,6 +67,32 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       .where(eq(notifications.caseId, caseId))
       .orderBy(notifications.id);
     return rows.map((r) => [r.kind, r.userId]);
+  }
+
+  /** Who was told of one kind about a case, sorted (the order of a group's members is not kept). */
+  async function noticesOf(caseId: string, kind: string) {
+    return (await notices(caseId))
+      .filter(([k]) => k === kind)
+      .map(([, userId]) => userId)
+      .sort();
+  }
+  const sorted = (actors: readonly Actor[]) => actors.map((a) => a.userId).sort();
+
+  /** A submitted case taken to the committee's assessment (no member assigned yet). */
+  async function assessedCase() {
+    const c = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    const assessing = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    return { id: c.id, version: assessing.version };
   }
 
   /** Empties the outbox, so a test sees only the e-mail it causes. */
@@ -165,7 +202,136 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'provideInformation',
       reason: 'Seks måneder.',
     });
-    expect((await notices(c.id)).at(-1)).toEqual(['informationProvided', hbe.decisionMaker.userId]);
+    // The committee asked; with no one assigned, it is every assessor of the trust.
+    expect(await noticesOf(c.id, 'informationProvided')).toEqual(
+      sorted([hbe.decisionMaker, hbe.assessor, assessor2]),
+    );
+  });
+
+  it('tells the committee when the director sends the recommended case back, not the director', async () => {
+    const c = await assessedCase();
+    await assignCommitteeMember(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      userId: assessor2.userId,
+    });
+    const recommended = await recommend(db(), assessor2, {
+      caseId: c.id,
+      version: c.version,
+      outcome: 'approved',
+      text: 'Anbefales innvilget.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: recommended.version,
+      event: 'reopenAssessment',
+      reason: 'Vurder effektdataene på nytt.',
+    });
+    // The assigned member is the committee; Solveig Aase, not assigned, is not told.
+    expect(await noticesOf(c.id, 'assessmentReopened')).toEqual([assessor2.userId]);
+  });
+
+  it('tells an assigned committee and whoever asked of the answer, the applicant not', async () => {
+    const c = await assessedCase();
+    await assignCommitteeMember(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      userId: assessor2.userId,
+    });
+    // Solveig Aase asks, though not assigned: she is told of the answer with the committee.
+    const asked = await transition(db(), hbe.assessor, {
+      caseId: c.id,
+      version: c.version,
+      event: 'requestInformation',
+      reason: 'Hva er forventet varighet?',
+    });
+    await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: asked.version,
+      event: 'provideInformation',
+      reason: 'Seks måneder.',
+    });
+    expect(await noticesOf(c.id, 'informationProvided')).toEqual(
+      sorted([hbe.decisionMaker, hbe.assessor, assessor2]),
+    );
+  });
+
+  it('tells the committee and the leader the endorsement was delegated to of the decision', async () => {
+    const c = await submittedCase();
+    await delegateEndorsement(db(), hbe.endorser, { caseId: c.id, userId: endorser2.userId });
+    const endorsed = await transition(db(), endorser2, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    const assessing = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    const recommended = await recommend(db(), hbe.assessor, {
+      caseId: c.id,
+      version: assessing.version,
+      outcome: 'approved',
+      text: 'Anbefales innvilget.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: recommended.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilget.',
+    });
+    expect(await noticesOf(c.id, 'caseDecided')).toEqual(
+      sorted([hbe.applicant, hbe.endorser, endorser2, hbe.assessor, assessor2]),
+    );
+  });
+
+  it('tells no committee of a decision in the simplified flow', async () => {
+    const c = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilget.',
+    });
+    expect(await noticesOf(c.id, 'caseDecided')).toEqual(sorted([hbe.applicant, hbe.endorser]));
+  });
+
+  it('tells those who have the case in hand when the applicant withdraws it, never the applicant', async () => {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: submitted.version,
+      event: 'withdraw',
+      reason: 'Pasienten ønsker ikke behandlingen.',
+    });
+    expect(await noticesOf(draft.id, 'caseWithdrawn')).toEqual(
+      sorted([hbe.coAuthor, hbe.endorser]),
+    );
+
+    const c = await assessedCase();
+    await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: c.version,
+      event: 'withdraw',
+      reason: 'Pasienten er flyttet.',
+    });
+    expect(await noticesOf(c.id, 'caseWithdrawn')).toEqual(
+      sorted([hbe.endorser, hbe.decisionMaker, hbe.assessor, assessor2]),
+    );
   });
 
   it('lets a user see and mark only their own notifications (row-level security)', async () => {

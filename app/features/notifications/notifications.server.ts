@@ -1,10 +1,22 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { caseCollaborators, cases, notifications, roleAssignments } from '../../db/schema';
+import {
+  caseCollaborators,
+  caseCommittee,
+  caseEvents,
+  cases,
+  notifications,
+  roleAssignments,
+} from '../../db/schema';
 import type { Actor, Role } from '../auth/domain/roles';
-import type { CaseEvent } from '../cases/domain/workflow';
+import type { CaseEvent, Status } from '../cases/domain/workflow';
 import { isNotificationKind, type NotificationKind } from './domain/kinds';
-import { groupsFor, transitionRecipients, type GroupMembers } from './domain/recipients';
+import {
+  committeeOf,
+  groupsFor,
+  transitionRecipients,
+  type GroupMembers,
+} from './domain/recipients';
 
 export interface NotifyInput {
   /** The trust the case belongs to. */
@@ -40,6 +52,8 @@ export interface CasePeople {
   caseId: string;
   departmentId: string;
   applicantId: string;
+  /** The leader the endorsement is delegated to (an active delegation), or null. */
+  delegateId: string | null;
 }
 
 /** Users holding `role` in the trust (for `departmentId`, or trust-wide). */
@@ -75,27 +89,73 @@ async function coAuthorIds(tx: Tx, caseId: string): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
+/** The case's committee (`committeeOf`): its assigned members, else the trust's assessors. */
+async function committeeIds(tx: Tx, people: CasePeople, authorIds: readonly string[]) {
+  const assigned = (
+    await tx
+      .select({ userId: caseCommittee.userId })
+      .from(caseCommittee)
+      .where(eq(caseCommittee.caseId, people.caseId))
+  ).map((r) => r.userId);
+  const assessed =
+    assigned.length === 0 &&
+    (
+      await tx
+        .select({ id: caseEvents.id })
+        .from(caseEvents)
+        .where(
+          and(eq(caseEvents.caseId, people.caseId), eq(caseEvents.toStatus, 'underAssessment')),
+        )
+        .limit(1)
+    ).length > 0;
+  const assessors = assessed ? await usersWithRole(tx, people.trustId, 'assessor') : [];
+  return committeeOf({ assigned, assessors, assessed, authorIds });
+}
+
+/** Who asked the applicant for the information being given: the latest request's actor. */
+async function informationRequesterIds(tx: Tx, caseId: string): Promise<string[]> {
+  const [asked] = await tx
+    .select({ actorId: caseEvents.actorId })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.event, 'requestInformation')))
+    .orderBy(desc(caseEvents.id))
+    .limit(1);
+  return asked ? [asked.actorId] : [];
+}
+
 /**
  * Tells the people a status change concerns (see domain/recipients.ts), in the transition's own
- * transaction. The actor is never told of their own action.
+ * transaction: who is told depends on the event and the status the case left. The actor is never
+ * told of their own action.
  */
 export async function notifyForTransition(
   tx: Tx,
-  input: CasePeople & { event: CaseEvent; actorId: string },
+  input: CasePeople & { event: CaseEvent; from: Status; actorId: string },
 ): Promise<number> {
-  const groups = groupsFor(input.event);
+  const groups = groupsFor(input.event, input.from);
   if (groups.length === 0) return 0;
+  const coAuthors =
+    groups.includes('coAuthors') || groups.includes('committee')
+      ? await coAuthorIds(tx, input.caseId)
+      : [];
   const members: GroupMembers = {
     applicant: [input.applicantId],
-    coAuthors: groups.includes('coAuthors') ? await coAuthorIds(tx, input.caseId) : [],
+    coAuthors: groups.includes('coAuthors') ? coAuthors : [],
     departmentEndorsers: groups.includes('departmentEndorsers')
       ? await usersWithRole(tx, input.trustId, 'endorser', input.departmentId)
       : [],
+    endorsementDelegate: input.delegateId === null ? [] : [input.delegateId],
     decisionMakers: groups.includes('decisionMakers')
       ? await usersWithRole(tx, input.trustId, 'decisionMaker')
       : [],
+    committee: groups.includes('committee')
+      ? await committeeIds(tx, input, [input.applicantId, ...coAuthors])
+      : [],
+    informationRequester: groups.includes('informationRequester')
+      ? await informationRequesterIds(tx, input.caseId)
+      : [],
   };
-  const notice = transitionRecipients(input.event, members, input.actorId);
+  const notice = transitionRecipients(input.event, input.from, members, input.actorId);
   if (!notice) return 0;
   return notify(tx, {
     trustId: input.trustId,

@@ -50,7 +50,7 @@ export const clocks = {
   evaluationDate: 'Evalueringsdato',
   outcomeFormTitle: 'Registrer utfallet av behandlingen',
   outcomeIntro:
-    'Evalueringsdatoen er nådd. Registrer hvordan behandlingen virket. Saken avsluttes når utfallet er registrert.',
+    'Evalueringsdatoen er nådd. Registrer hvordan behandlingen virket. Saken avsluttes når utfallet er registrert, også når behandlingen fortsetter. Skal behandlingen fortsette, søker du om forlengelse med «Start ny søknad fra denne» under «Tidligere og nye søknader» på saken, før eller etter at du registrerer utfallet.',
   effect: 'Effekt av behandlingen',
   effects: {
     good: 'God effekt',
@@ -86,6 +86,8 @@ export const clocks = {
   caseLabel: (caseNumber: string | null) => caseNumber ?? 'utkast',
   reapplyIntro:
     'Du kan søke på nytt med denne søknaden som utgangspunkt. Svarene kopieres til et nytt utkast som du går gjennom før du sender.',
+  reapplyExtensionIntro:
+    'Skal behandlingen fortsette, søker du om forlengelse med en ny søknad. Svarene herfra kopieres til et nytt utkast, koblet til denne saken, som du går gjennom før du sender.',
   reapply: 'Start ny søknad fra denne',
   backToCase: 'Tilbake til saken',
 };

@@ -24,6 +24,9 @@ export const notifications = {
     caseDecided: 'Det er fattet beslutning i saken.',
     caseRecommended:
       'Vurderingskomiteen har gitt sin innstilling. Saken venter nå på fagdirektøren.',
+    assessmentReopened:
+      'Fagdirektøren har sendt saken tilbake til vurderingskomiteen for en ny vurdering.',
+    caseWithdrawn: 'Søker har trukket søknaden. Saken behandles ikke videre.',
     caseForwardedInterregional:
       'Saken er sendt til interregionalt fagdirektørmøte, som avgjør søknader etter tilgangsordningen.',
     decisionRevised: 'Beslutningen i saken er endret. Se den nye versjonen av vedtaket.',

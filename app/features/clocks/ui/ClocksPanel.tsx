@@ -155,7 +155,11 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
           )}
           {view.canReapply && (
             <Form method="post" action={`/saker/${view.caseId}/ny-soknad`} className="sp-stack">
-              <Paragraph>{msg.clocks.reapplyIntro}</Paragraph>
+              <Paragraph>
+                {view.status === 'followUp' || view.outcome?.continued
+                  ? msg.clocks.reapplyExtensionIntro
+                  : msg.clocks.reapplyIntro}
+              </Paragraph>
               <div>
                 <Button type="submit" variant="secondary">
                   {msg.clocks.reapply}

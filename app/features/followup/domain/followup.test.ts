@@ -72,6 +72,10 @@ describe('urgencyRole', () => {
 describe('canReapply', () => {
   it.each<[Role[], Status, boolean]>([
     [['applicant'], 'decided', true],
+    // An extension while the approved treatment continues (BRIEF §3).
+    [['applicant'], 'followUp', true],
+    [['coAuthor'], 'followUp', false],
+    [['decisionMaker'], 'followUp', false],
     [['applicant'], 'closed', true],
     [['applicant'], 'notEndorsed', true],
     [['applicant'], 'withdrawn', true],

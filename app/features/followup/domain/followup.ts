@@ -56,8 +56,17 @@ export function followUpErrors(error: z.ZodError): FollowUpFieldErrors {
   return out;
 }
 
-/** Cases a new application may be started from: the earlier one has come to an end. */
-export const REAPPLY_FROM: readonly Status[] = ['decided', 'closed', 'notEndorsed', 'withdrawn'];
+/**
+ * Cases a new application may be started from: the earlier one has come to an end, or is in
+ * follow-up, where a treatment that continues needs an extension linked to it (BRIEF §3).
+ */
+export const REAPPLY_FROM: readonly Status[] = [
+  'decided',
+  'followUp',
+  'closed',
+  'notEndorsed',
+  'withdrawn',
+];
 
 export function canReapply(roles: readonly CaseRole[], status: Status): boolean {
   return roles.includes('applicant') && REAPPLY_FROM.includes(status);

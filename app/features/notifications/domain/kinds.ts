@@ -6,6 +6,8 @@ export const NOTIFICATION_KINDS = [
   'caseNotEndorsed',
   'caseDecided',
   'caseRecommended',
+  'assessmentReopened',
+  'caseWithdrawn',
   'caseForwardedInterregional',
   'decisionRevised',
   'informationRequested',

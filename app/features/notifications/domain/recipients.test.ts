@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { EVENTS, type CaseEvent } from '../../cases/domain/workflow';
+import { EVENTS, STATUSES, type CaseEvent, type Status } from '../../cases/domain/workflow';
 import { NOTIFICATION_KINDS } from './kinds';
 import {
+  committeeOf,
   groupsFor,
   TRANSITION_NOTICES,
   transitionRecipients,
@@ -12,52 +13,159 @@ const members: GroupMembers = {
   applicant: ['applicant'],
   coAuthors: ['coauthor-1', 'coauthor-2'],
   departmentEndorsers: ['leader'],
+  endorsementDelegate: ['delegate'],
   decisionMakers: ['director'],
+  committee: ['assessor-1', 'assessor-2'],
+  informationRequester: ['assessor-2'],
 };
 
+const COMMITTEE = ['assessor-1', 'assessor-2'];
+const COAUTHORS = ['coauthor-1', 'coauthor-2'];
+/** Told of a withdrawal after the endorsement. */
+const HANDLING = ['coauthor-1', 'coauthor-2', 'leader', 'delegate', 'director', ...COMMITTEE];
+
 describe('transitionRecipients', () => {
-  const table: [CaseEvent, string, string, string[]][] = [
-    ['submit', 'applicant', 'caseSubmitted', ['leader']],
-    ['resubmit', 'applicant', 'caseSubmitted', ['leader']],
-    ['endorse', 'leader', 'caseEndorsed', ['director', 'applicant']],
-    ['notEndorse', 'leader', 'caseNotEndorsed', ['applicant', 'coauthor-1', 'coauthor-2']],
-    ['returnToApplicant', 'director', 'caseReturned', ['applicant', 'coauthor-1', 'coauthor-2']],
-    ['recommend', 'assessor', 'caseRecommended', ['director']],
-    ['decide', 'director', 'caseDecided', ['applicant', 'leader']],
-    ['forwardToInterregional', 'director', 'caseForwardedInterregional', ['applicant', 'leader']],
-    ['reviseDecision', 'director', 'decisionRevised', ['applicant', 'leader']],
-    ['requestInformation', 'director', 'informationRequested', ['applicant']],
-    ['provideInformation', 'applicant', 'informationProvided', ['director']],
+  const table: [CaseEvent, Status, string, string, string[]][] = [
+    ['submit', 'draft', 'applicant', 'caseSubmitted', ['leader']],
+    ['resubmit', 'returned', 'applicant', 'caseSubmitted', ['leader']],
+    ['withdraw', 'draft', 'applicant', 'caseWithdrawn', COAUTHORS],
+    ['withdraw', 'submitted', 'applicant', 'caseWithdrawn', [...COAUTHORS, 'leader', 'delegate']],
+    ['withdraw', 'returned', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'endorsed', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'underAssessment', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'recommended', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'awaitingInformation', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'inConsultation', 'applicant', 'caseWithdrawn', HANDLING],
+    ['withdraw', 'atInterregionalCommittee', 'applicant', 'caseWithdrawn', HANDLING],
+    ['endorse', 'submitted', 'leader', 'caseEndorsed', ['director', 'applicant']],
+    ['notEndorse', 'submitted', 'leader', 'caseNotEndorsed', ['applicant', ...COAUTHORS]],
+    ['returnToApplicant', 'endorsed', 'director', 'caseReturned', ['applicant', ...COAUTHORS]],
+    ['recommend', 'underAssessment', 'assessor-1', 'caseRecommended', ['director']],
+    ['reopenAssessment', 'recommended', 'director', 'assessmentReopened', COMMITTEE],
+    [
+      'decide',
+      'recommended',
+      'director',
+      'caseDecided',
+      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+    ],
+    [
+      'decide',
+      'endorsed',
+      'director',
+      'caseDecided',
+      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+    ],
+    [
+      'forwardToInterregional',
+      'recommended',
+      'director',
+      'caseForwardedInterregional',
+      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+    ],
+    [
+      'reviseDecision',
+      'decided',
+      'director',
+      'decisionRevised',
+      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+    ],
+    ['requestInformation', 'underAssessment', 'assessor-2', 'informationRequested', ['applicant']],
+    [
+      'provideInformation',
+      'awaitingInformation',
+      'applicant',
+      'informationProvided',
+      ['director', ...COMMITTEE],
+    ],
   ];
-  it.each(table)('%s by %s → %s to %j', (event, actor, kind, recipients) => {
-    expect(transitionRecipients(event, members, actor)).toEqual({ kind, recipientIds: recipients });
+  it.each(table)('%s from %s by %s → %s to %j', (event, from, actor, kind, recipients) => {
+    expect(transitionRecipients(event, from, members, actor)).toEqual({
+      kind,
+      recipientIds: recipients,
+    });
+  });
+
+  it('tells whoever asked of the answer, also outside the committee', () => {
+    const asker = { ...members, informationRequester: ['assessor-3'] };
+    expect(
+      transitionRecipients('provideInformation', 'awaitingInformation', asker, 'applicant')
+        ?.recipientIds,
+    ).toEqual(['director', ...COMMITTEE, 'assessor-3']);
   });
 
   it('never tells the actor of their own action', () => {
     const leaderDirects = { ...members, decisionMakers: ['leader', 'director'] };
-    expect(transitionRecipients('endorse', leaderDirects, 'leader')?.recipientIds).toEqual([
-      'director',
-      'applicant',
-    ]);
+    expect(
+      transitionRecipients('endorse', 'submitted', leaderDirects, 'leader')?.recipientIds,
+    ).toEqual(['director', 'applicant']);
+    // A committee member who is also a director reopens: the rest of the committee is told.
+    expect(
+      transitionRecipients('reopenAssessment', 'recommended', members, 'assessor-1')?.recipientIds,
+    ).toEqual(['assessor-2']);
   });
 
   it('tells each person once, whatever groups they are in', () => {
-    const same = { ...members, departmentEndorsers: ['applicant'] };
-    expect(transitionRecipients('decide', same, 'director')?.recipientIds).toEqual(['applicant']);
+    const same = { ...members, departmentEndorsers: ['applicant'], endorsementDelegate: [] };
+    expect(transitionRecipients('decide', 'endorsed', same, 'director')?.recipientIds).toEqual([
+      'applicant',
+      ...COMMITTEE,
+    ]);
   });
 
-  it.each(['withdraw', 'startAssessment', 'close', 'beginFollowUp'] as const)(
+  it.each(['startAssessment', 'close', 'beginFollowUp', 'recordOutcome'] as const)(
     '%s tells no one',
     (event) => {
-      expect(transitionRecipients(event, members, 'applicant')).toBeNull();
-      expect(groupsFor(event)).toEqual([]);
+      for (const from of STATUSES) {
+        expect(transitionRecipients(event, from, members, 'applicant')).toBeNull();
+        expect(groupsFor(event, from)).toEqual([]);
+      }
     },
   );
 
-  it('uses only known events and kinds', () => {
+  it('looks up only the groups the event and the status left need', () => {
+    expect(groupsFor('withdraw', 'draft')).toEqual(['coAuthors']);
+    expect(groupsFor('reopenAssessment', 'recommended')).toEqual(['committee']);
+  });
+
+  it('uses only known events, statuses and kinds', () => {
     for (const [event, notice] of Object.entries(TRANSITION_NOTICES)) {
       expect(EVENTS).toContain(event);
       expect(NOTIFICATION_KINDS).toContain(notice.kind);
+      for (const from of Object.keys(notice.alsoFrom ?? {})) expect(STATUSES).toContain(from);
     }
+  });
+});
+
+describe('committeeOf', () => {
+  const table: [string, Parameters<typeof committeeOf>[0], string[]][] = [
+    [
+      'the assigned members, when there are any',
+      { assigned: ['a1'], assessors: ['a1', 'a2'], assessed: true, authorIds: ['applicant'] },
+      ['a1'],
+    ],
+    [
+      'every assessor of the trust once assessed, when none is assigned',
+      { assigned: [], assessors: ['a1', 'a2'], assessed: true, authorIds: ['applicant'] },
+      ['a1', 'a2'],
+    ],
+    [
+      'no one before the assessment, when none is assigned',
+      { assigned: [], assessors: ['a1', 'a2'], assessed: false, authorIds: ['applicant'] },
+      [],
+    ],
+    [
+      'never the case’s authors (no judging role on their own case)',
+      {
+        assigned: [],
+        assessors: ['a1', 'applicant', 'co'],
+        assessed: true,
+        authorIds: ['applicant', 'co'],
+      },
+      ['a1'],
+    ],
+  ];
+  it.each(table)('%s', (_name, input, expected) => {
+    expect(committeeOf(input)).toEqual(expected);
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '../../cases/domain/workflow';
+import type { CaseEvent, Status } from '../../cases/domain/workflow';
 import type { NotificationKind } from './kinds';
 
 /** The groups of people a case event can concern. */
@@ -6,53 +6,108 @@ export const RECIPIENT_GROUPS = [
   'applicant',
   'coAuthors',
   'departmentEndorsers',
+  // The leader the endorsement is delegated to (an active delegation, ADR 0024).
+  'endorsementDelegate',
   'decisionMakers',
+  // The case's committee (`committeeOf`).
+  'committee',
+  // Whoever asked the applicant for the information now given (a director or an assessor).
+  'informationRequester',
 ] as const;
 export type RecipientGroup = (typeof RECIPIENT_GROUPS)[number];
 
 export interface TransitionNotice {
   kind: NotificationKind;
+  /** Told whatever status the case left. */
   to: readonly RecipientGroup[];
+  /** Told as well when the case left one of these statuses: the people working it there. */
+  alsoFrom?: Partial<Record<Status, readonly RecipientGroup[]>>;
 }
 
+/** The leaders who endorse the case: the department's, or the one it is delegated to. */
+const ENDORSING: readonly RecipientGroup[] = ['departmentEndorsers', 'endorsementDelegate'];
+/** After the endorsement: the leaders, the medical directors and the case's committee. */
+const HANDLING: readonly RecipientGroup[] = [...ENDORSING, 'decisionMakers', 'committee'];
+/** A decision, or its forwarding to the interregional committee, is told to all who worked it. */
+const DECISION: readonly RecipientGroup[] = ['applicant', ...ENDORSING, 'committee'];
+
 /**
- * The one table of who is told what when a case changes status. Events not listed tell no one
- * (withdrawing, starting an assessment, closing); consultation is notified by its own feature.
+ * The one table of who is told what when a case changes status, per event (and, for a
+ * withdrawal, per status left). Events not listed tell no one (starting an assessment, beginning
+ * follow-up, recording the outcome, closing); consultation is notified by its own feature.
  */
 export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = {
   submit: { kind: 'caseSubmitted', to: ['departmentEndorsers'] },
   resubmit: { kind: 'caseSubmitted', to: ['departmentEndorsers'] },
+  // A draft's co-authors, and after submission whoever has the case in hand.
+  withdraw: {
+    kind: 'caseWithdrawn',
+    to: ['coAuthors'],
+    alsoFrom: {
+      submitted: ENDORSING,
+      returned: HANDLING,
+      endorsed: HANDLING,
+      underAssessment: HANDLING,
+      recommended: HANDLING,
+      awaitingInformation: HANDLING,
+      inConsultation: HANDLING,
+      atInterregionalCommittee: HANDLING,
+    },
+  },
   endorse: { kind: 'caseEndorsed', to: ['decisionMakers', 'applicant'] },
   notEndorse: { kind: 'caseNotEndorsed', to: ['applicant', 'coAuthors'] },
   returnToApplicant: { kind: 'caseReturned', to: ['applicant', 'coAuthors'] },
   // The committee's recommendation: the case now waits for the medical director.
   recommend: { kind: 'caseRecommended', to: ['decisionMakers'] },
-  decide: { kind: 'caseDecided', to: ['applicant', 'departmentEndorsers'] },
-  forwardToInterregional: {
-    kind: 'caseForwardedInterregional',
-    to: ['applicant', 'departmentEndorsers'],
-  },
+  // The medical director sends the recommended case back to the committee.
+  reopenAssessment: { kind: 'assessmentReopened', to: ['committee'] },
+  decide: { kind: 'caseDecided', to: DECISION },
+  forwardToInterregional: { kind: 'caseForwardedInterregional', to: DECISION },
   // A new version of the decision is communicated as the first was (BRIEF §4.8).
-  reviseDecision: { kind: 'decisionRevised', to: ['applicant', 'departmentEndorsers'] },
+  reviseDecision: { kind: 'decisionRevised', to: DECISION },
   requestInformation: { kind: 'informationRequested', to: ['applicant'] },
-  provideInformation: { kind: 'informationProvided', to: ['decisionMakers'] },
+  // The answer goes back to the assessment: the directors, the committee and whoever asked.
+  provideInformation: {
+    kind: 'informationProvided',
+    to: ['decisionMakers', 'committee', 'informationRequester'],
+  },
 };
 
 export type GroupMembers = Record<RecipientGroup, readonly string[]>;
 
+/** The groups told of `event` when the case leaves `from` (none: no query at all). */
+export function groupsFor(event: CaseEvent, from: Status): readonly RecipientGroup[] {
+  const notice = TRANSITION_NOTICES[event];
+  if (!notice) return [];
+  return [...notice.to, ...(notice.alsoFrom?.[from] ?? [])];
+}
+
 /** Who gets which notification for an event; the actor is never told of their own action. */
 export function transitionRecipients(
   event: CaseEvent,
+  from: Status,
   members: GroupMembers,
   actorId: string,
 ): { kind: NotificationKind; recipientIds: string[] } | null {
   const notice = TRANSITION_NOTICES[event];
   if (!notice) return null;
-  const ids = notice.to.flatMap((group) => members[group]);
+  const ids = groupsFor(event, from).flatMap((group) => members[group]);
   return { kind: notice.kind, recipientIds: [...new Set(ids)].filter((id) => id !== actorId) };
 }
 
-/** The groups an event needs looked up (none: no query at all). */
-export function groupsFor(event: CaseEvent): readonly RecipientGroup[] {
-  return TRANSITION_NOTICES[event]?.to ?? [];
+/**
+ * The committee of a case: the assessors the medical director assigned to it (`case_committee`);
+ * without any, every assessor of the trust once the case has been under assessment (each holds
+ * `assessor` on it, `caseRoles`), and no one before. The case's authors are left out: they hold
+ * no judging role on their own case.
+ */
+export function committeeOf(input: {
+  assigned: readonly string[];
+  assessors: readonly string[];
+  assessed: boolean;
+  authorIds: readonly string[];
+}): string[] {
+  const members =
+    input.assigned.length > 0 ? input.assigned : input.assessed ? input.assessors : [];
+  return members.filter((id) => !input.authorIds.includes(id));
 }
