@@ -203,6 +203,54 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await reader.context().close();
   });
 
+  it('a national reader filters by submission dates in the date fields; dd.mm.åååå in the address works too', async () => {
+    const reader = await signIn('Tone Lie');
+    await reader.goto(`${app.url}/nasjonalt`);
+    const from = reader.getByLabel('Innsendt fra', { exact: true });
+    const to = reader.getByLabel('Innsendt til og med', { exact: true });
+    expect(await from.getAttribute('type')).toBe('date');
+    expect(await to.getAttribute('type')).toBe('date');
+    // The browser's date fields (their segments' order follows the browser's language, so the
+    // test sets them as Playwright does date inputs); the form sends ISO.
+    await from.fill('2015-01-01');
+    await to.fill('2015-01-31');
+    await reader.getByRole('button', { name: 'Vis' }).click();
+    await reader.waitForURL(/fra=2015-01-01&til=2015-01-31/);
+    const submitted = () => reader.locator('table tbody tr td:nth-child(7)').allTextContents();
+    await expect.poll(async () => new Set(await submitted())).toEqual(new Set(['2015-01-05']));
+    expect(await submitted()).toHaveLength(50);
+    await expectAccessible(reader);
+    const pages = reader.getByRole('navigation', { name: 'Sider' });
+    expect(await pages.getByRole('link', { name: 'Neste side' }).getAttribute('href')).toMatch(
+      /fra=2015-01-01&til=2015-01-31&.*etter=/,
+    );
+
+    // The same period typed into the address as d.m.åååå / dd.mm.åååå: the same rows, the date
+    // fields show it, the links and exports carry it in ISO.
+    const typed = await reader.goto(`${app.url}/nasjonalt?fra=1.1.2015&til=31.01.2015`);
+    expect(typed?.status()).toBe(200);
+    expect(await submitted()).toHaveLength(50);
+    expect([await from.inputValue(), await to.inputValue()]).toEqual(['2015-01-01', '2015-01-31']);
+    expect(await reader.getByRole('link', { name: 'Last ned CSV' }).getAttribute('href')).toContain(
+      'fra=2015-01-01&til=2015-01-31',
+    );
+    expect(await pages.getByRole('link', { name: 'Neste side' }).getAttribute('href')).toMatch(
+      /fra=2015-01-01&til=2015-01-31&/,
+    );
+    const csv = await reader.request.get(`${app.url}/nasjonalt/eksport.csv?fra=05.01.2015`);
+    expect(csv.status()).toBe(200);
+
+    // A date that does not exist: refused with the form the field takes.
+    const refused = await reader.goto(`${app.url}/nasjonalt?fra=31.02.2015`);
+    expect(refused?.status()).toBe(400);
+    await reader
+      .getByText('Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.')
+      .first()
+      .waitFor();
+    await expectAccessible(reader);
+    await reader.context().close();
+  });
+
   it('the medical director pages the trust’s register with plain links, without JavaScript', async () => {
     const director = await signIn('Per Vik', false);
     await director.goto(`${app.url}/register?fane=foretak`);
@@ -225,6 +273,19 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await pages.getByRole('link', { name: 'Første side' }).click();
     await pages.getByRole('link', { name: 'Neste side' }).waitFor();
     expect(await caseNumbers()).toEqual(first);
+
+    // A period typed into the address as dd.mm.åååå: the date fields show it, the links keep ISO.
+    await director.goto(`${app.url}/register?fane=foretak&fra=05.01.2015&til=5.1.2015`);
+    expect(await caseNumbers()).toHaveLength(REGISTER_PAGE_SIZE);
+    const from = director.getByLabel('Innsendt fra', { exact: true });
+    expect([await from.getAttribute('type'), await from.inputValue()]).toEqual([
+      'date',
+      '2015-01-05',
+    ]);
+    expect(await pages.getByRole('link', { name: 'Neste side' }).getAttribute('href')).toMatch(
+      /fra=2015-01-05&til=2015-01-05&etter=/,
+    );
+    await expectAccessibleWithoutJs(browser, director.context(), director.url());
     await director.context().close();
   });
 });

@@ -18,7 +18,7 @@ import { NationalTable } from '../features/national/ui/NationalTable';
 import { SelectField } from '../features/national/ui/SelectField';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
-import { TextField } from '../ui/fields';
+import { DateField, TextField } from '../ui/fields';
 import { Pager } from '../ui/Pager';
 import type { Route } from './+types/national';
 
@@ -148,14 +148,14 @@ export default function National({ loaderData }: Route.ComponentProps) {
             defaultValue={values.icd}
             error={error('icd')}
           />
-          <TextField
+          <DateField
             id="national-from"
             name="fra"
             label={t.from}
             defaultValue={values.fra}
             error={error('fra')}
           />
-          <TextField
+          <DateField
             id="national-to"
             name="til"
             label={t.to}

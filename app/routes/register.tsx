@@ -3,7 +3,7 @@ import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { dateInNorway } from '../features/cases/domain/dates';
-import type { FilterError } from '../features/national/domain/overview';
+import { filterFormValues, type FilterError } from '../features/national/domain/overview';
 import {
   parseRegisterQuery,
   REGISTER_KEYS,
@@ -15,7 +15,7 @@ import { FilterProblems } from '../features/national/ui/FilterProblems';
 import { SelectField } from '../features/national/ui/SelectField';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
-import { TextField } from '../ui/fields';
+import { DateField, TextField } from '../ui/fields';
 import { Pager } from '../ui/Pager';
 import type { Route } from './+types/register';
 import { RouteLink } from '../ui/RouteLink';
@@ -29,7 +29,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const url = new URL(request.url);
   const tabs = tabsFor(actor);
-  const values = Object.fromEntries(url.searchParams);
+  const values = filterFormValues(url.searchParams);
   const parsed = parseRegisterQuery(url.searchParams.entries());
   if (!parsed.ok) {
     return data(
@@ -169,14 +169,14 @@ export default function Register({ loaderData }: Route.ComponentProps) {
               ...STATUSES.map((s) => ({ value: s, label: msg.statuses[s] })),
             ]}
           />
-          <TextField
+          <DateField
             id="register-from"
             name="fra"
             label={t.from}
             defaultValue={values.fra}
             error={error('fra')}
           />
-          <TextField
+          <DateField
             id="register-to"
             name="til"
             label={t.to}

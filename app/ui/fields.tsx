@@ -59,6 +59,50 @@ export function TextField({
   );
 }
 
+interface DateFieldProps {
+  id: string;
+  name: string;
+  label: ReactNode;
+  description?: ReactNode;
+  error?: ReactNode;
+  /** YYYY-MM-DD, or empty. */
+  defaultValue?: string;
+  min?: string;
+}
+
+/**
+ * A date field (`<input type="date">`): the browser shows and takes the date the user's way
+ * (dd.mm.åååå in Norwegian) and sends YYYY-MM-DD.
+ */
+export function DateField({
+  id,
+  name,
+  label,
+  description,
+  error,
+  defaultValue,
+  min,
+}: DateFieldProps) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
+      <Input
+        type="date"
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        min={min}
+        aria-describedby={describedBy(descriptionId, errorId)}
+        aria-invalid={error ? true : undefined}
+      />
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
 interface ChoiceProps {
   id: string;
   name: string;

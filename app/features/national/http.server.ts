@@ -1,7 +1,7 @@
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import type { Actor } from '../auth/domain/roles';
 import { msg } from '../../i18n';
-import { parseNationalQuery, type FilterError } from './domain/overview';
+import { filterFormValues, parseNationalQuery, type FilterError } from './domain/overview';
 import { nationalPageIn, nationalTrustsIn } from './overview.server';
 
 /**
@@ -20,11 +20,11 @@ export async function readNationalRequestIn(tx: Tx, request: Request) {
   if (parsed.ok && parsed.value.trust && !trusts.some((t) => t.code === parsed.value.trust)) {
     return {
       trusts,
-      values: Object.fromEntries(url.searchParams),
+      values: filterFormValues(url.searchParams),
       parsed: { ok: false as const, errors: { foretak: 'trust' as const } },
     };
   }
-  return { trusts, values: Object.fromEntries(url.searchParams), parsed };
+  return { trusts, values: filterFormValues(url.searchParams), parsed };
 }
 
 /**

@@ -24,7 +24,7 @@ import { REGISTER_TABS, type RegisterTab } from './domain/register';
 import { csvResponse, xlsxResponse } from './export.server';
 import { generateCases } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
-import { badRequest } from './http.server';
+import { badRequest, readNationalPage } from './http.server';
 import { nationalPage, nationalRows, type NationalRow } from './overview.server';
 import { registerPage, tabsFor } from './register.server';
 
@@ -233,6 +233,22 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         .map((r) => r.caseNumber)
         .sort(),
     );
+  });
+
+  it('reads dates typed the Norwegian way as their ISO dates, shown and linked in ISO', async () => {
+    const read = (q: string) =>
+      readNationalPage(db(), hbe.nationalReader, new Request(`http://localhost/nasjonalt?${q}`));
+    const [typed, iso] = await Promise.all([
+      read('fra=1.1.2024&til=30.06.2024&sorter=vedtatt'),
+      read('fra=2024-01-01&til=2024-06-30&sorter=vedtatt'),
+    ]);
+    expect(typed.parsed).toEqual(iso.parsed);
+    expect(typed.page?.rows.length).toBeGreaterThan(0);
+    expect(typed.page).toEqual(iso.page);
+    expect([typed.values.fra, typed.values.til]).toEqual(['2024-01-01', '2024-06-30']);
+    const refused = await read('fra=31.06.2024');
+    expect(refused.parsed).toEqual({ ok: false, errors: { fra: 'date' } });
+    expect(refused.values.fra).toBe('31.06.2024');
   });
 
   it('names its statement per text: every filter, sort and page on one connection, planned per run', async () => {

@@ -61,7 +61,7 @@ export const consultations = {
     questionRequired: 'Skriv spørsmålet til helseforetaket.',
     answerRequired: 'Skriv svaret før du sender.',
     tooLong: 'Teksten er for lang.',
-    deadlineRequired: 'Skriv fristen som en gyldig dato, for eksempel 2026-12-24.',
+    deadlineRequired: 'Skriv fristen som en gyldig dato, for eksempel 24.12.2026.',
     deadlinePast: 'Fristen kan ikke være tilbake i tid.',
     deadlineTooFar: 'Fristen kan være høyst 90 dager fram i tid.',
   } satisfies Record<ConsultationError, string>,

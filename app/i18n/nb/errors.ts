@@ -27,7 +27,7 @@ export const errors = {
   conditionsNotAllowed:
     'Vilkår kan bare settes når søknaden innvilges med vilkår. Velg «Innvilget med vilkår», eller fjern vilkårene.',
   evaluationDateRequired: 'Fyll inn evalueringsdato når søknaden innvilges med vilkår.',
-  evaluationDateInvalid: 'Skriv evalueringsdatoen som en gyldig dato, for eksempel 2027-03-01.',
+  evaluationDateInvalid: 'Skriv evalueringsdatoen som en gyldig dato, for eksempel 01.03.2027.',
   evaluationDateNotFuture: 'Evalueringsdatoen må være etter dagens dato.',
   evaluationDateNotAllowed: 'Et avslag har ingen evalueringsdato. Fjern datoen.',
   onlyWhenApproved: 'Gjelder bare når søknaden innvilges. Velg «Ingen» ved avslag.',

@@ -6,6 +6,7 @@ import {
   fieldErrors,
   hasValidControlDigits,
   isIsoDate,
+  parseCalendarDate,
   normalisePatientId,
   patientIdKind,
 } from './application';
@@ -184,5 +185,29 @@ describe('isIsoDate', () => {
     ['', false],
   ])('%s → %s', (value, expected) => {
     expect(isIsoDate(value)).toBe(expected);
+  });
+});
+
+describe('parseCalendarDate', () => {
+  it.each([
+    ['01.02.2025', '2025-02-01'],
+    ['1.2.2025', '2025-02-01'],
+    ['31.12.2025', '2025-12-31'],
+    ['29.02.2024', '2024-02-29'],
+    ['2025-02-01', '2025-02-01'],
+    [' 01.02.2025 ', '2025-02-01'],
+    ['29.02.2025', null],
+    ['31.04.2025', null],
+    ['32.01.2025', null],
+    ['01.13.2025', null],
+    ['1.2.25', null],
+    ['01-02-2025', null],
+    ['01/02/2025', null],
+    ['2025-2-1', null],
+    ['2025-02-01T00:00:00Z', null],
+    ['001.02.2025', null],
+    ['', null],
+  ])('%s → %s', (value, expected) => {
+    expect(parseCalendarDate(value)).toBe(expected);
   });
 });

@@ -129,6 +129,21 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
+const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
+
+/**
+ * A real calendar date written the Norwegian way (dd.mm.åååå, also d.m.åååå) or YYYY-MM-DD, as
+ * YYYY-MM-DD; else null. For dates a person types (a form field, a query string, a spreadsheet).
+ */
+export function parseCalendarDate(value: string): string | null {
+  const text = value.trim();
+  const norwegian = NORWEGIAN_DATE.exec(text);
+  const iso = norwegian
+    ? `${norwegian[3]}-${norwegian[2]?.padStart(2, '0')}-${norwegian[1]?.padStart(2, '0')}`
+    : text;
+  return isIsoDate(iso) ? iso : null;
+}
+
 /**
  * A decision as the decision maker gives it. `today` (YYYY-MM-DD, Norwegian time) decides what
  * counts as a future evaluation date. Rules: conditions only, and always, when approved with

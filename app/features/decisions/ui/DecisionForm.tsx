@@ -9,14 +9,13 @@ import {
 import type { ReactNode } from 'react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
-import { ChoiceField, TextField } from '../../../ui/fields';
+import { ChoiceField, DateField, TextField } from '../../../ui/fields';
 import { DECISION_OUTCOMES, type FieldErrors } from '../../cases/domain/application';
 import { conditionLines } from '../domain/compose';
 import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases';
 import type { DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
-import { DateField } from './DateField';
 import { RegulationGuide } from './RegulationGuide';
 
 export const DECISION_TEXT_FIELDS = [

@@ -4,12 +4,13 @@ import {
   csvLine,
   decodeCursor,
   encodeCursor,
+  filterFormValues,
   icdPrefix,
   likePrefix,
   nationalQueryString,
   parseNationalQuery,
 } from './overview';
-import { parseRegisterQuery, registerTabs } from './register';
+import { parseRegisterQuery, registerQueryString, registerTabs } from './register';
 
 const parse = (query: string) => parseNationalQuery(new URLSearchParams(query).entries());
 
@@ -34,6 +35,10 @@ describe('the national query string', () => {
     ['icd=C50.9', { icd: 'ICD10:C50.9' }],
     ['icd=ICD10:C509', { icd: 'ICD10:C50.9' }],
     ['fra=2025-01-01&til=2025-12-31', { from: '2025-01-01', to: '2025-12-31' }],
+    ['fra=01.02.2025&til=31.12.2025', { from: '2025-02-01', to: '2025-12-31' }],
+    ['fra=1.2.2025', { from: '2025-02-01' }],
+    ['til=+09.03.2025+', { to: '2025-03-09' }],
+    ['fra=2025-01-01&til=31.01.2025', { from: '2025-01-01', to: '2025-01-31' }],
     ['etterregistrert=ja', { retrospective: true }],
     ['etterregistrert=nei', { retrospective: false }],
     ['sok=Keytruda', { freeText: 'Keytruda' }],
@@ -58,7 +63,11 @@ describe('the national query string', () => {
     ['atc=%25', 'atc', 'atc'],
     ['icd=50', 'icd', 'icd'],
     ['fra=2025-02-30', 'fra', 'date'],
-    ['til=31.12.2025', 'til', 'date'],
+    ['til=31.02.2025', 'til', 'date'],
+    ['fra=1.2.25', 'fra', 'date'],
+    ['fra=01-02-2025', 'fra', 'date'],
+    ['fra=2025-2-1', 'fra', 'date'],
+    ['fra=02.01.2025&til=01.01.2025', 'til', 'period'],
     ['fra=2025-02-01&til=2025-01-01', 'til', 'period'],
     ['etterregistrert=kanskje', 'etterregistrert', 'retrospective'],
     [`sok=${'x'.repeat(101)}`, 'sok', 'freeText'],
@@ -81,6 +90,19 @@ describe('the national query string', () => {
     };
     const again = parse(nationalQueryString(filter.value, cursor));
     expect(again).toEqual({ ok: true, value: filter.value, cursor });
+  });
+
+  it('gives dates typed the Norwegian way back in ISO (links, cursor, exports)', () => {
+    const filter = parse('fra=1.2.2024&til=31.12.2024&sorter=vedtatt');
+    if (!filter.ok) throw new Error('expected a filter');
+    const cursor = {
+      sort: 'vedtatt:synkende',
+      key: '2024-03-01 10:00:00+00',
+      id: '4b0c3b8e-5d3a-4c59-9a5e-0a4f1d5a2b11',
+    };
+    const canonical = new URLSearchParams(nationalQueryString(filter.value, cursor));
+    expect([canonical.get('fra'), canonical.get('til')]).toEqual(['2024-02-01', '2024-12-31']);
+    expect(parse(canonical.toString())).toEqual({ ok: true, value: filter.value, cursor });
   });
 
   it('refuses a cursor made for another sort or with a key of the wrong kind', () => {
@@ -138,10 +160,23 @@ describe('the register query string', () => {
     });
   });
   it.each([
+    ['fra=01.02.2025&til=28.2.2025', { from: '2025-02-01', to: '2025-02-28' }],
+    ['fra=2025-02-01', { from: '2025-02-01' }],
+  ])('reads the period %s, given back in ISO', (query, period) => {
+    const result = reg(query);
+    expect(result).toEqual({ ok: true, value: { tab: 'mine', ...period }, cursor: null });
+    if (result.ok) {
+      const canonical = new URLSearchParams(registerQueryString(result.value));
+      expect(canonical.get('fra')).toBe(period.from);
+    }
+  });
+  it.each([
     ['fane=alle', 'fane', 'tab'],
     ['status=ukjent', 'status', 'status'],
     ['patientId=1', 'patientId', 'unknownKey'],
     ['fra=2025-13-01', 'fra', 'date'],
+    ['til=30.02.2025', 'til', 'date'],
+    ['fra=01.03.2025&til=01.02.2025', 'til', 'period'],
   ])('refuses %s', (query, key, error) => {
     const result = reg(query);
     expect(result.ok).toBe(false);
@@ -154,5 +189,17 @@ describe('the register query string', () => {
     [{ endorser: true, decisionMaker: true, assessor: false }, ['mine', 'avdeling', 'foretak']],
   ])('tabs for %j', (roles, tabs) => {
     expect(registerTabs(roles)).toEqual(tabs);
+  });
+});
+
+describe('the filter form values', () => {
+  it.each([
+    ['fra=01.02.2025&til=2025-02-28&sok=x', { fra: '2025-02-01', til: '2025-02-28', sok: 'x' }],
+    ['fra=1.2.2025', { fra: '2025-02-01' }],
+    ['fra=31.02.2025', { fra: '31.02.2025' }],
+    ['til=', { til: '' }],
+    ['atc=L01', { atc: 'L01' }],
+  ])('%s', (query, expected) => {
+    expect(filterFormValues(new URLSearchParams(query))).toEqual(expected);
   });
 });

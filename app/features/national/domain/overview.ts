@@ -2,6 +2,7 @@ import { z } from 'zod';
 import {
   DECISION_OUTCOMES,
   PATIENT_SCOPES,
+  parseCalendarDate,
   SCHEMES,
   type PatientScope,
   type Scheme,
@@ -98,13 +99,6 @@ export type ParseResult<T> =
 const TRUST_CODE = /^[A-ZÆØÅ]{2,5}$/;
 const ATC_PREFIX = /^[A-Z](\d{2}([A-Z]([A-Z](\d{2})?)?)?)?$/;
 const ICD_PREFIX = /^[A-Z](\d{1,2}([0-9A-Z]{1,2})?)?$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-export const validDate = (value: string) =>
-  DATE.test(value) &&
-  !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-
 const upper = (value: string) => value.replace(/\s/g, '').toUpperCase();
 
 /** An ICD-10 prefix as typed (`c50`, `C50.9`, `ICD10:C509`) in the stored form, or undefined. */
@@ -172,7 +166,11 @@ export const SORT_KEY_KIND: Record<NationalSort, 'timestamp' | 'integer' | 'text
   lopenummer: 'text',
 };
 
-/** The submission period (`fra`/`til`, dates, from not after to), shared by overview and registers. */
+/**
+ * The submission period (`fra`/`til`, from not after to), shared by overview and registers. A date
+ * field sends YYYY-MM-DD; dd.mm.åååå typed into the address is read too. The filter holds
+ * YYYY-MM-DD, so links, cursors and export URLs built from it are ISO.
+ */
 export function parsePeriod(
   v: (key: 'fra' | 'til') => string | undefined,
   filter: { from?: string; to?: string },
@@ -182,12 +180,26 @@ export function parsePeriod(
     ['fra', 'from'],
     ['til', 'to'],
   ] as const) {
-    const date = v(key);
-    if (date === undefined) continue;
-    if (validDate(date)) filter[field] = date;
+    const raw = v(key);
+    if (raw === undefined) continue;
+    const date = parseCalendarDate(raw);
+    if (date) filter[field] = date;
     else errors[key] = 'date';
   }
   if (filter.from && filter.to && filter.from > filter.to) errors.til = 'period';
+}
+
+/**
+ * The form's values for a query string: `fra`/`til` in YYYY-MM-DD when they are dates (what a date
+ * field shows), else as given.
+ */
+export function filterFormValues(params: URLSearchParams): Record<string, string> {
+  const values = Object.fromEntries(params);
+  for (const key of ['fra', 'til'] as const) {
+    const raw = values[key];
+    if (raw !== undefined) values[key] = parseCalendarDate(raw) ?? raw;
+  }
+  return values;
 }
 
 /** The free-text search (`sok`), bounded in length, shared by overview and registers. */

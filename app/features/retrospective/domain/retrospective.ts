@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import {
-  isIsoDate,
+  parseCalendarDate,
   type DecisionOutcome,
   type PatientScope,
   type Scheme,
@@ -164,18 +164,14 @@ export const SCHEME_WORDS: Record<Scheme, string> = {
   tilgangsordningen: 'tilgangsordningen',
 };
 
-const NORWEGIAN_DATE = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/;
-
-/** A calendar date written dd.mm.yyyy (also d.m.yyyy) or YYYY-MM-DD, as YYYY-MM-DD; else null. */
+/**
+ * A sheet's date: dd.mm.yyyy (also d.m.yyyy) or YYYY-MM-DD (`parseCalendarDate`), as YYYY-MM-DD;
+ * else null. An ISO date may carry a time (a spreadsheet's date cell written as text): only the
+ * date counts.
+ */
 export function parseDate(value: string): string | null {
   const text = value.trim();
-  const norwegian = NORWEGIAN_DATE.exec(text);
-  const iso = norwegian
-    ? `${norwegian[3]}-${norwegian[2]?.padStart(2, '0')}-${norwegian[1]?.padStart(2, '0')}`
-    : text.slice(0, 10);
-  // An ISO date may carry a time (a spreadsheet's date cell written as text): only the date counts.
-  if (!norwegian && text.length > 10 && !/^\d{4}-\d{2}-\d{2}[T ]/.test(text)) return null;
-  return isIsoDate(iso) ? iso : null;
+  return parseCalendarDate(/^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? text.slice(0, 10) : text);
 }
 
 /** YYYY-MM-DD → dd.mm.yyyy. */
