@@ -27,6 +27,7 @@ import { Attachments } from '../features/attachments/ui/Attachments';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { loadClocksPanel } from '../features/clocks/clocks.server';
 import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
+import { reapplyRefusal } from '../features/clocks/domain/reapply';
 import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
@@ -68,6 +69,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         endorsement: await getEndorsementPanelIn(tx, actor, view.id),
         leaderDone: leaderDone(url.searchParams.get('leder')),
         done: done && isCaseEvent(done) ? done : null,
+        reapplyRefused: reapplyRefusal(url.searchParams),
         decisions: {
           panel: await getDecisionPanelIn(tx, actor, view.id, null),
           minDate: addDays(dateInNorway(new Date()), 1),
@@ -251,6 +253,11 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Alert data-color="success">{msg.assessment.leaderDone[loaderData.leaderDone]}</Alert>
       )}
       {done && !actionData && <Alert data-color="success">{msg.confirmations[done]}</Alert>}
+      {loaderData.reapplyRefused && !actionData && (
+        <Alert data-color="danger">
+          <Paragraph>{msg.clocks.reapplyRefused[loaderData.reapplyRefused]}</Paragraph>
+        </Alert>
+      )}
       {actionData?.problem && (
         <Alert data-color="danger">
           <Paragraph>{msg.problems[actionData.problem]}</Paragraph>

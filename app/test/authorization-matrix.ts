@@ -801,6 +801,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'case',
     state: 'decided',
     allow: { own: ['applicant'] },
+    refused: /[?&]nysoknad=/,
   },
 
   // Look-ups while writing.

@@ -1,4 +1,5 @@
 import type { DeadlineError } from '../../features/clocks/domain/clocks';
+import type { ReapplyRefusal } from '../../features/clocks/domain/reapply';
 import type { Continuation, Effect, FollowUpError } from '../../features/followup/domain/followup';
 
 export const clocks = {
@@ -89,5 +90,11 @@ export const clocks = {
   reapplyExtensionIntro:
     'Skal behandlingen fortsette, søker du om forlengelse med en ny søknad. Svarene herfra kopieres til et nytt utkast, koblet til denne saken, som du går gjennom før du sender.',
   reapply: 'Start ny søknad fra denne',
+  reapplyRefused: {
+    invalidTransition:
+      'Du kan ikke starte en ny søknad fra denne saken i sakens nåværende status. Ingen ny søknad er opprettet; siden viser saken slik den er nå.',
+    forbidden:
+      'Du har ikke tilgang til å starte en ny søknad fra denne saken. Ingen ny søknad er opprettet.',
+  } satisfies Record<ReapplyRefusal, string>,
   backToCase: 'Tilbake til saken',
 };
