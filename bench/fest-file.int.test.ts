@@ -7,7 +7,7 @@ import type { Database } from '../app/db/database.server';
 import { festPackages, festProducts } from '../app/db/schema';
 import { importFest } from '../app/features/fest/fest-import.server';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
-import { validateFestFile, writeFestFile } from './fest-file';
+import { ATC_CODE_COUNT, validateFestFile, writeFestFile } from './fest-file';
 
 // Small, but past the 75 real products so that generated variants (v ≥ 1) are in it too.
 const SMALL = { products: 120, packages: 150 };
@@ -45,7 +45,7 @@ describe('the generated FEST file', () => {
     const ids = texts(xml, 'Id');
     expect(new Set(ids).size).toBe(ids.length);
     const known = new Set(ids);
-    for (const ref of ['RefLegemiddelMerkevare', 'RefVirkestoffMedStyrke']) {
+    for (const ref of ['RefLegemiddelMerkevare', 'RefVirkestoffMedStyrke', 'ParentId']) {
       const refs = texts(xml, ref);
       expect(refs.length).toBeGreaterThan(0);
       expect(refs.filter((id) => !known.has(id ?? ''))).toEqual([]);
@@ -63,11 +63,12 @@ describe('the generated FEST file', () => {
     });
     afterAll(() => database.close());
 
-    it('with the real importer: every product and package', async () => {
+    it('with the real importer: every product and package, and the ATC codes', async () => {
       const result = await importFest(database.db, file);
       expect(result.status).toBe('succeeded');
       expect(result.counts.product.added).toBe(SMALL.products);
       expect(result.counts.package.added).toBe(SMALL.packages);
+      expect(result.counts.atcCode.added).toBe(ATC_CODE_COUNT);
       const [products] = await database.db.select({ n: count() }).from(festProducts);
       const [packages] = await database.db.select({ n: count() }).from(festPackages);
       expect([products?.n, packages?.n]).toEqual([SMALL.products, SMALL.packages]);

@@ -10,6 +10,10 @@
  * point to, and varied content: generic brands (substance + maker), strengths scaled by a factor
  * (in VirkestoffMedStyrke and in the names), a new substance every few variants (new name, ATC),
  * package numbers, EANs, pack sizes and prices. The file is written as a stream.
+ *
+ * The template has no code systems (`KatKodeverk`); the file gets two, where the schema puts
+ * them: a synthetic ATC code system the size of the real one (`atcCodeSystem`) and FEST's small
+ * price-type code system, which the importer skips.
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, readFileSync } from 'node:fs';
@@ -176,6 +180,85 @@ const mutateAtc = (code: string, generation: number) =>
   generation === 0 || code.length !== 7
     ? code
     : code.slice(0, 5) + String((((Number(code.slice(5)) || 0) + generation * 37) % 90) + 10);
+
+/** FEST's ATC code system and its 14 anatomical main groups (real codes and names). */
+const ATC_OID = '2.16.578.1.12.4.1.1.7180';
+const ANATOMICAL_GROUPS: readonly (readonly [string, string])[] = [
+  ['A', 'Fordøyelsesorganer og stoffskifte'],
+  ['B', 'Blod og bloddannende organer'],
+  ['C', 'Hjerte og kretsløp'],
+  ['D', 'Dermatologiske midler'],
+  ['G', 'Urogenitalsystem og kjønnshormoner'],
+  ['H', 'Hormoner til systemisk bruk, unntatt kjønnshormoner og insuliner'],
+  ['J', 'Antiinfektiva til systemisk bruk'],
+  ['L', 'Antineoplastiske og immunmodulerende midler'],
+  ['M', 'Muskler og skjelett'],
+  ['N', 'Nervesystemet'],
+  ['P', 'Antiparasittære midler, insekticider og insektmidler'],
+  ['R', 'Respirasjonsorganer'],
+  ['S', 'Sanseorganer'],
+  ['V', 'Varia'],
+];
+/** Syllables for the synthetic substances of the fifth level (with `STEMS` as endings). */
+const SYLLABLES = ['ka', 'lo', 'mi', 'ne', 'ra', 'to', 've', 'si', 'du', 'fe', 'bo', 'ze'];
+/** Subgroups per group at the levels below the first: 7 × 3 × 3 × 6, as wide as the real ATC. */
+const ATC_FANOUT = [7, 3, 3, 6] as const;
+/** 14 + 98 + 294 + 882 + 5,292 codes: about the real ATC code system's 6,000–7,000. */
+export const ATC_CODE_COUNT = ATC_FANOUT.reduce(
+  (sum, _, level) =>
+    sum + ANATOMICAL_GROUPS.length * ATC_FANOUT.slice(0, level + 1).reduce((a, b) => a * b, 1),
+  ANATOMICAL_GROUPS.length,
+);
+
+interface AtcElement {
+  code: string;
+  parent: string | null;
+  name: string;
+}
+
+/**
+ * A synthetic ATC code system with the real one's shape: the 14 main groups, then at each level
+ * below codes of the real form (two digits, a letter, a letter, two digits) and names of the real
+ * lengths (a group's heading, a substance's name).
+ */
+function atcCodeSystem(): AtcElement[] {
+  const out: AtcElement[] = [];
+  const suffix = (level: number, i: number) =>
+    level === 0 || level === 3
+      ? String(i * (level === 0 ? 3 : 1) + 1).padStart(2, '0')
+      : String.fromCharCode(65 + i);
+  const headings = ['Midler med virkning på', 'Hemmere av', 'Kombinasjoner med'];
+  const visit = (parent: AtcElement, level: number) => {
+    const width = ATC_FANOUT[level];
+    if (width === undefined) return;
+    for (let i = 0; i < width; i++) {
+      const code = parent.code + suffix(level, i);
+      const n = out.length;
+      const word = `${SYLLABLES[n % SYLLABLES.length] ?? ''}${SYLLABLES[(n * 7) % SYLLABLES.length] ?? ''}`;
+      const name =
+        level === 3
+          ? `${word}${STEMS[n % STEMS.length] ?? ''}`.replace(/^./, (c) => c.toUpperCase())
+          : `${headings[level % headings.length] ?? ''} ${word}${code.toLowerCase()}`;
+      const element = { code, parent: parent.code, name };
+      out.push(element);
+      visit(element, level + 1);
+    }
+  };
+  for (const [code, name] of ANATOMICAL_GROUPS) {
+    const group = { code, parent: null, name };
+    out.push(group);
+    visit(group, 0);
+  }
+  return out;
+}
+
+/** Catalogues the schema puts after `KatKodeverk`. */
+const AFTER_KODEVERK = new Set([
+  'KatByttegruppe',
+  'KatLegemiddeldose',
+  'KatInteraksjon',
+  'KatStrDosering',
+]);
 
 const escapeText = (s: string) =>
   s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -356,7 +439,19 @@ class Generator {
     await emit(`<?xml version="1.0" encoding="UTF-8"?>\n<FEST xmlns="${M30}">`);
     await emit(`<HentetDato>${escapeText(textOf(child(this.root, 'HentetDato')))}</HentetDato>\n`);
     let varenr = 900000;
+    let codeSystems = false;
+    const writeCodeSystems = async () => {
+      if (codeSystems) return;
+      codeSystems = true;
+      await emit('<KatKodeverk>\n');
+      for (const entry of codeSystemEntries()) {
+        await emit(entry);
+        entries++;
+      }
+      await emit('</KatKodeverk>\n');
+    };
     for (const { node, entries: templates } of this.catalogues) {
+      if (AFTER_KODEVERK.has(node.name)) await writeCodeSystems();
       await emit(`<${node.name}>\n`);
       const widest = Math.max(0, ...templates.map((e) => this.variants.get(e) ?? 0));
       // Variant by variant, so the first entries of a catalogue are the real ones.
@@ -376,6 +471,7 @@ class Generator {
       }
       await emit(`</${node.name}>\n`);
     }
+    await writeCodeSystems();
     await emit('</FEST>\n');
     bytes += Buffer.byteLength(buffer);
     out.end(buffer);
@@ -463,6 +559,44 @@ class Generator {
       return [k, value];
     });
   }
+}
+
+/**
+ * The `OppfKodeverk` entries: FEST's price types (four codes, skipped by the importer) and the
+ * synthetic ATC code system, each element's `Id` unique in the file and its `ParentId` resolving.
+ */
+function codeSystemEntries(): string[] {
+  const entry = (
+    oid: string,
+    title: string,
+    elements: { id: string; parentId: string | null; code: string; name: string }[],
+  ) =>
+    `<OppfKodeverk><Id>ID_KODEVERK_${oid.split('.').at(-1) ?? ''}</Id>` +
+    '<Tidspunkt>2017-04-12T03:00:00</Tidspunkt><Status V="A" DN="Aktiv oppføring"/>' +
+    `<Info><Id>${oid}</Id><Betegnelse>${escapeText(title)}</Betegnelse>` +
+    `<Kortnavn>${escapeText(title)}</Kortnavn>` +
+    '<AnsvarligUtgiver>Statens legemiddelverk</AnsvarligUtgiver></Info>' +
+    elements
+      .map(
+        (e) =>
+          `<Element><Id>${e.id}</Id>${e.parentId ? `<ParentId>${e.parentId}</ParentId>` : ''}` +
+          `<Kode>${e.code}</Kode><Term><Term>${escapeText(e.name)}</Term></Term></Element>`,
+      )
+      .join('') +
+    '</OppfKodeverk>\n';
+  const priceTypes = [
+    ['2', 'Refusjonspris'],
+    ['3', 'AIP'],
+    ['4', 'AUP'],
+    ['5', 'Trinnpris'],
+  ].map(([code = '', name = '']) => ({ id: `ID_7453_${code}`, parentId: null, code, name }));
+  const atc = atcCodeSystem().map((e) => ({
+    id: `ID_7180_${e.code}`,
+    parentId: e.parent === null ? null : `ID_7180_${e.parent}`,
+    code: e.code,
+    name: e.name,
+  }));
+  return [entry('2.16.578.1.12.4.1.1.7453', 'Type pris', priceTypes), entry(ATC_OID, 'ATC', atc)];
 }
 
 interface Context {

@@ -76,6 +76,7 @@ const NATIONAL_TABLES: Record<string, string> = {
   trusts: 'The list of trusts (public reference data).',
   users: 'Health personnel (name, title, e-mail); a user may work in several trusts.',
   fest_imports: 'FEST: national drug catalogue, written by the importer only (ADR 0007).',
+  fest_atc_codes: 'FEST: the ATC code system (KatKodeverk), national reference data.',
   fest_packages: 'FEST: national drug catalogue.',
   fest_products: 'FEST: national drug catalogue.',
   fest_refund_groups: 'FEST: national drug catalogue.',

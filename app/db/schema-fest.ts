@@ -144,3 +144,15 @@ export const festRefundGroups = pgTable('fest_refund_groups', {
   codes: jsonb('codes').$type<FestRefundCode[]>().notNull(),
   ...tracked(),
 });
+
+/**
+ * An ATC code of any level (`L`, `L01`, `L01F`, `L01FA`, `L01FA01`) with its name: the `Element`s
+ * of the ATC code system (OID 2.16.578.1.12.4.1.1.7180) in `KatKodeverk`. Keyed by the code (the
+ * importer's record id), not the element's `Id`.
+ */
+export const festAtcCodes = pgTable('fest_atc_codes', {
+  id: text('code').primaryKey(),
+  /** The first `Term/Term`, e.g. «Proteinkinasehemmere» for L01F. */
+  name: text('name'),
+  ...tracked(),
+});

@@ -22,6 +22,7 @@ import { z } from 'zod';
 import type { Db, Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
+  festAtcCodes,
   festImports,
   festPackages,
   festProducts,
@@ -49,6 +50,7 @@ const TABLES = {
   substance: festSubstances,
   strength: festStrengths,
   refundGroup: festRefundGroups,
+  atcCode: festAtcCodes,
 } as const;
 type TrackedTable = (typeof TABLES)[FestKind];
 
@@ -549,6 +551,8 @@ function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
   );
   const list = (parts: SQLChunk[]) => sql.join(parts, sql`, `);
   const name = (column: Column) => sql.identifier(column.name);
+  // The key is `id` in the rows, whatever the table's column is called (`code` for ATC codes).
+  const key = name(table.id);
   const now = sql`${run.now.toISOString()}::timestamptz`;
   return sql`
     with r as (
@@ -561,7 +565,7 @@ function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
       select ${list(columns.map(([key]) => sql`r.${sql.identifier(key)}`))},
         ${now}, ${now}, ${now}, ${run.importId}::integer, null
       from r
-      on conflict (id) do update set
+      on conflict (${key}) do update set
         ${list(
           columns
             .filter(([key]) => key !== 'id')
@@ -574,12 +578,12 @@ function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
           then t.changed_at else excluded.changed_at end
     )
     select
-      count(*) filter (where p.id is null)::integer as added,
+      count(*) filter (where p.${key} is null)::integer as added,
       count(*) filter (where p.content_hash <> r."contentHash")::integer as changed,
       count(*) filter (where p.content_hash = r."contentHash" and p.withdrawn_at is null)::integer
         as unchanged,
       count(*) filter (where p.withdrawn_at is not null)::integer as restored
-    from r left join ${table} as p on p.id = r.id`;
+    from r left join ${table} as p on p.${key} = r.id`;
 }
 
 /** `id in (…)` with the ids as one JSON parameter, however many (not one parameter per id). */

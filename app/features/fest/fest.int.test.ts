@@ -8,7 +8,13 @@ import { gunzipSync } from 'node:zlib';
 import { count, desc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, type Database } from '../../db/database.server';
-import { festImports, festPackages, festProducts, festSubstances } from '../../db/schema';
+import {
+  festAtcCodes,
+  festImports,
+  festPackages,
+  festProducts,
+  festSubstances,
+} from '../../db/schema';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { totalCounts } from './domain/m30';
 import { hasImportedFrom, importFest } from './fest-import.server';
@@ -18,6 +24,7 @@ const fixture = (name: string) =>
   fileURLToPath(new URL(`../../../fixtures/fest/${name}`, import.meta.url));
 const MINI_2017 = fixture('fest-mini-2017.xml.gz');
 const UTDRAG_2026 = fixture('fest-utdrag-2026.xml');
+const ATC_KODEVERK = fixture('fest-atc-kodeverk.xml');
 const XML_2017 = gunzipSync(readFileSync(MINI_2017)).toString('utf8');
 
 // Real values looked up in the fixtures.
@@ -368,5 +375,65 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     ]);
     const hits = await searchDrugs(db(), 'everolimus x', 5, TODAY);
     expect(hits.map((h) => h.id)).toContain(CERTICAN);
+  });
+
+  it('imports the ATC codes of KatKodeverk (every level, no other code system), withdraws and restores them', async () => {
+    const atcCodes = () =>
+      db()
+        .select({
+          code: festAtcCodes.id,
+          name: festAtcCodes.name,
+          withdrawn: festAtcCodes.withdrawnAt,
+        })
+        .from(festAtcCodes)
+        .orderBy(festAtcCodes.id);
+    const first = await importFest(db(), ATC_KODEVERK);
+    expect(first.counts.atcCode).toMatchObject({ added: 7, withdrawn: 0 });
+    expect(await atcCodes()).toEqual([
+      { code: 'L', name: 'Antineoplastiske og immunmodulerende midler', withdrawn: null },
+      { code: 'L01', name: 'Antineoplastiske midler', withdrawn: null },
+      { code: 'L01E', name: 'Proteinkinasehemmere', withdrawn: null },
+      {
+        code: 'L01F',
+        name: 'Monoklonale antistoffer og antistoff-legemiddelkonjugater',
+        withdrawn: null,
+      },
+      { code: 'L01FA', name: 'CD20-hemmere', withdrawn: null },
+      { code: 'L01FA01', name: 'Rituksimab', withdrawn: null },
+      { code: 'L04', name: 'Immunsuppressiver', withdrawn: null },
+    ]);
+    // The application role reads the codes and cannot write them.
+    const read = await inApp(db(), (tx) =>
+      tx.select({ name: festAtcCodes.name }).from(festAtcCodes).where(eq(festAtcCodes.id, 'L01')),
+    );
+    expect(read).toEqual([{ name: 'Antineoplastiske midler' }]);
+    await expect(
+      inApp(db(), (tx) =>
+        tx.update(festAtcCodes).set({ name: 'x' }).where(eq(festAtcCodes.id, 'L')),
+      ),
+    ).rejects.toThrow();
+
+    const xml = readFileSync(ATC_KODEVERK, 'utf8');
+    const withoutAtc = (name: string) => {
+      const path = join(scratch, name);
+      writeFileSync(
+        path,
+        xml.replace(
+          /<OppfKodeverk>(?:(?!<\/OppfKodeverk>)[\s\S])*?7180[\s\S]*?<\/OppfKodeverk>/,
+          '',
+        ),
+      );
+      return path;
+    };
+    const partial = await importFest(db(), withoutAtc('atc-partial.xml'), { partial: true });
+    expect(partial.counts.atcCode).toMatchObject({ added: 0, unchanged: 0, withdrawn: 0 });
+    const full = await importFest(db(), withoutAtc('atc-full.xml'));
+    expect(full.counts.atcCode).toMatchObject({ added: 0, unchanged: 0, withdrawn: 7 });
+    const withdrawn = await atcCodes();
+    expect(withdrawn).toHaveLength(7);
+    expect(withdrawn.every((row) => row.withdrawn !== null)).toBe(true);
+    const back = await importFest(db(), ATC_KODEVERK);
+    expect(back.counts.atcCode).toMatchObject({ added: 0, changed: 0, restored: 7, withdrawn: 0 });
+    expect((await atcCodes()).every((row) => row.withdrawn === null)).toBe(true);
   });
 });

@@ -1,5 +1,8 @@
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
+import { msg } from '../../i18n';
 import { demoActors } from '../../test/actors';
 import {
   onOneConnection,
@@ -10,8 +13,9 @@ import {
 import type { Actor } from '../auth/domain/roles';
 import { daysToDecision, generateCases, type GeneratedCase } from '../national/domain/generate';
 import { insertGeneratedCases } from '../national/generated.server';
-import type { StatTable } from './domain/tables';
-import { statisticsPage } from './statistics.server';
+import { importFest } from '../fest/fest-import.server';
+import { tableToCsv, type StatTable } from './domain/tables';
+import { sectionToXlsx, statisticsPage } from './statistics.server';
 
 const CODES = ['HFO', 'HFD', 'STO', 'UNN'] as const;
 const SMALL = 'SIN';
@@ -344,6 +348,41 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     if (!refused.ok) expect(refused.errors).toEqual({ atc: 'atcInvalid' });
     const unknownTrust = await statisticsPage(database.db, reader, query({ helseforetak: 'XYZ' }));
     expect(!unknownTrust.ok && unknownTrust.errors).toEqual({ helseforetak: 'trustInvalid' });
+  });
+
+  it('names each ATC group from FEST (code and name; the code alone when FEST has no name)', async () => {
+    const labels = async (extra: Record<string, string>) => {
+      const page = await statisticsPage(database.db, reader, query(extra));
+      if (!page.ok) throw new Error(JSON.stringify(page.errors));
+      const table = page.statistics.tables.atc;
+      return { table, byKey: new Map(table.rows.map((r) => [r.key, r.label])) };
+    };
+    const before = await labels({ atc: 'L01', atcniva: '4' });
+    expect(before.byKey.get('L01F')).toBe('L01F');
+    // A hand-made extract with the ATC code system (fixtures/fest/README.md); partial, so the
+    // rest of FEST stays as it is.
+    const extract = fileURLToPath(
+      new URL('../../../fixtures/fest/fest-atc-kodeverk.xml', import.meta.url),
+    );
+    await importFest(database.db, extract, { partial: true });
+
+    const groups = await labels({});
+    expect(groups.byKey.get('L01')).toBe('L01 Antineoplastiske midler');
+    expect(groups.byKey.get('L04')).toBe('L04 Immunsuppressiver');
+    expect(groups.byKey.get('M09')).toBe('M09');
+    const level4 = await labels({ atc: 'L01', atcniva: '4' });
+    expect(level4.byKey.get('L01E')).toBe('L01E Proteinkinasehemmere');
+    const l01f = 'L01F Monoklonale antistoffer og antistoff-legemiddelkonjugater';
+    expect(level4.byKey.get('L01F')).toBe(l01f);
+    expect(level4.table.rows.map((r) => r.key)).toEqual(before.table.rows.map((r) => r.key));
+    // The exports show the same labels.
+    expect(tableToCsv(level4.table, msg.statistics.withheld)).toContain(l01f);
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await sectionToXlsx(level4.table, '');
+    await workbook.xlsx.load(new Uint8Array(xlsx).buffer);
+    const cells: unknown[] = [];
+    workbook.worksheets[0]?.eachRow((row) => cells.push(row.getCell(1).value));
+    expect(cells).toContain(l01f);
   });
 
   it('runs its statement named by its text: the same figures on one connection, one name per text', async () => {

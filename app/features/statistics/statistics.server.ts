@@ -10,6 +10,7 @@ import {
 import { rowsOf } from '../../db/rows';
 import {
   caseSummaries,
+  festAtcCodes,
   statisticsAtcGroupStageHistograms,
   statisticsAtcStageHistograms,
   statisticsAtcVolumes,
@@ -317,7 +318,9 @@ const figuresRow = z.object({
       ...countsRow,
     }),
   ),
-  atcGroups: z.array(z.object({ atcGroup: z.string(), submitted: z.number() })),
+  atcGroups: z.array(
+    z.object({ atcGroup: z.string(), submitted: z.number(), name: z.string().nullable() }),
+  ),
   stageRows: z.array(stageRow),
 });
 type Figures = z.infer<typeof figuresRow>;
@@ -388,7 +391,7 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
     .where(yearVolumes.where)
     .groupBy(sql`grouping sets ((${v.trustId}), (${v.scheme}), ())`)
     .getSQL();
-  const atcGroups = tx
+  const atcGroupCounts = tx
     .select({
       atcGroup: sql<string>`left(${a.atc5}, ${sql.raw(filters.atcLevel)})`.as('atcGroup'),
       submitted: sumOf(a.submitted, atcVolumes.sign, 'submitted'),
@@ -397,6 +400,9 @@ async function readFigures(tx: Tx, filters: StatisticsFilters, today: string): P
     .where(atcVolumes.where)
     .groupBy(sql`1`)
     .getSQL();
+  // Each group with its name in FEST's ATC code system (none for a code FEST does not name).
+  const atcGroups = sql`select g."atcGroup", g.submitted, ${festAtcCodes.name} as name
+    from (${atcGroupCounts}) g left join ${festAtcCodes} on ${festAtcCodes.id} = g."atcGroup"`;
   const stageRows = stageHistogramQuery(filters, trustId, byYear);
   const [row] = rowsOf(
     await executeNamed(
@@ -423,7 +429,7 @@ function buildStatistics(
   const byScheme = new Map<string, Counts>();
   // A group whose cases all fall after the period in its year nets to 0: not a group of the period.
   const byAtc = new Map(
-    atcGroups.filter((row) => row.submitted !== 0).map((row) => [row.atcGroup, row.submitted]),
+    atcGroups.filter((row) => row.submitted !== 0).map((row) => [row.atcGroup, row]),
   );
   let overall: Aggregates = { ...NO_COUNTS, stages: stagesOf(stageBins.get('')) };
   for (const { gTrust, gScheme, trustId, scheme, ...rowCounts } of groups) {
@@ -475,10 +481,10 @@ function buildStatistics(
     s.atcGroup,
     [...byAtc.entries()]
       .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
-      .map(([code, n]) => ({
+      .map(([code, { submitted, name }]) => ({
         key: code || 'unknown',
-        label: code || s.unknownAtc,
-        n,
+        label: code ? [code, name].filter(Boolean).join(' ') : s.unknownAtc,
+        n: submitted,
       })),
     totalLabel,
   );

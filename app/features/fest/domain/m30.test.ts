@@ -237,6 +237,79 @@ describe('mapEntry', () => {
   });
 });
 
+describe('KatKodeverk', () => {
+  const ATC = '2.16.578.1.12.4.1.1.7180';
+  const info = (oid: string) =>
+    el('Info', [
+      el('Id', oid),
+      el('Betegnelse', 'ATC'),
+      el('Kortnavn', 'ATC'),
+      el('AnsvarligUtgiver', 'Direktoratet for medisinske produkter'),
+    ]);
+  const element = (code: string, ...terms: string[]) =>
+    el('Element', [
+      el('Id', `ID_${code}`),
+      el('ParentId', 'ID_PARENT'),
+      el('Kode', code),
+      ...terms.map((term) => el('Term', [el('Term', term), el('Sprak', { V: 'NO' })])),
+    ]);
+  const codes = (entry: XmlElement) =>
+    mapEntry(entry).map((r) => (r.kind === 'atcCode' ? [r.id, r.data.name] : [r.kind, r.id]));
+
+  it.each([
+    [
+      'every level of the ATC code system, keyed by the code, named by the first Term',
+      wrapper('OppfKodeverk', [
+        info(ATC),
+        element('L', 'Antineoplastiske og immunmodulerende midler'),
+        element('L01', 'Antineoplastiske midler'),
+        element('L01F', 'Monoklonale antistoffer og antistoff-legemiddelkonjugater'),
+        element('L01FA', 'CD20-hemmere', 'Another term'),
+        element('L01FA01', 'Rituksimab'),
+      ]),
+      [
+        ['L', 'Antineoplastiske og immunmodulerende midler'],
+        ['L01', 'Antineoplastiske midler'],
+        ['L01F', 'Monoklonale antistoffer og antistoff-legemiddelkonjugater'],
+        ['L01FA', 'CD20-hemmere'],
+        ['L01FA01', 'Rituksimab'],
+      ],
+    ],
+    [
+      'a code without a name, and nothing for an element without a code',
+      wrapper('OppfKodeverk', [info(ATC), element('L04'), element(' ', 'No code')]),
+      [['L04', null]],
+    ],
+    [
+      'nothing of another code system (price types)',
+      wrapper('OppfKodeverk', [info('2.16.578.1.12.4.1.1.7453'), element('3', 'AIP')]),
+      [],
+    ],
+    [
+      'nothing of an inactive ATC entry (so a full extract withdraws its codes)',
+      wrapper('OppfKodeverk', [info(ATC), element('L01', 'Antineoplastiske midler')], 'I'),
+      [],
+    ],
+    [
+      'nothing before the Info that names the code system',
+      wrapper('OppfKodeverk', [element('L01', 'Antineoplastiske midler'), info(ATC)]),
+      [],
+    ],
+  ])('reads %s', (_, entry, expected) => {
+    expect(codes(entry)).toEqual(expected);
+  });
+
+  it("keeps the entry's Tidspunkt on each code", () => {
+    const [record] = mapEntry(wrapper('OppfKodeverk', [info(ATC), element('L', 'L-name')]));
+    expect(record).toEqual({
+      kind: 'atcCode',
+      id: 'L',
+      festChangedAt: '2026-01-23T03:13:53',
+      data: { name: 'L-name' },
+    });
+  });
+});
+
 describe('EntryMapper', () => {
   const substance = (inner: XmlElement[]) =>
     wrapper('OppfVirkestoff', [el('Virkestoff', [el('Id', 'ID_V'), ...inner])]);

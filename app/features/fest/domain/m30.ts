@@ -11,9 +11,20 @@ export const ENTRY_WRAPPERS = [
   'OppfLegemiddelpakning',
   'OppfVirkestoff',
   'OppfRefusjon',
+  'OppfKodeverk',
 ] as const;
 
-export const FEST_KINDS = ['product', 'package', 'substance', 'strength', 'refundGroup'] as const;
+/** The ATC code system's OID (`KatKodeverk` `Info/Id`): the only code system whose codes we keep. */
+export const ATC_CODE_SYSTEM = '2.16.578.1.12.4.1.1.7180';
+
+export const FEST_KINDS = [
+  'product',
+  'package',
+  'substance',
+  'strength',
+  'refundGroup',
+  'atcCode',
+] as const;
 export type FestKind = (typeof FEST_KINDS)[number];
 
 export interface KindCounts {
@@ -120,6 +131,11 @@ export interface RefundGroupData {
   codes: FestRefundCode[];
 }
 
+/** An ATC code of any level (`L`, `L01`, `L01F`, `L01FA`, `L01FA01`) and its Norwegian name. */
+export interface AtcCodeData {
+  name: string | null;
+}
+
 interface Entry<K extends FestKind, D> {
   kind: K;
   id: string;
@@ -133,7 +149,9 @@ export type FestRecord =
   | Entry<'package', PackageData>
   | Entry<'substance', SubstanceData>
   | Entry<'strength', StrengthData>
-  | Entry<'refundGroup', RefundGroupData>;
+  | Entry<'refundGroup', RefundGroupData>
+  /** Keyed by the code itself (what `Atc@V` holds), not the element's `Id`. */
+  | Entry<'atcCode', AtcCodeData>;
 
 /** An attribute as the XML parser reports it; the mapping matches on its local name (`V`, `DN`, …). */
 export interface XmlAttribute {
@@ -330,6 +348,11 @@ interface RefundBasisDraft {
   groups: RefundGroupDraft[];
 }
 
+interface CodeDraft {
+  code: Read;
+  name: Read;
+}
+
 /** An `Oppf*` entry: its status and `Tidspunkt`, and the inner elements we keep, by kind. */
 interface EntryDraft {
   status: Read;
@@ -339,6 +362,10 @@ interface EntryDraft {
   substances: SubstanceDraft[];
   strengths: StrengthDraft[];
   refundBases: RefundBasisDraft[];
+  /** A code system's OID (`Info/Id` of an `OppfKodeverk`). */
+  codeSystem: Read;
+  /** The code system's `Element`s, read only for the ATC code system. */
+  codes: CodeDraft[];
 }
 
 /**
@@ -355,6 +382,8 @@ const entryDraft = (): EntryDraft => ({
   substances: [],
   strengths: [],
   refundBases: [],
+  codeSystem: U,
+  codes: [],
 });
 const productDraft = (): ProductDraft => ({
   id: U,
@@ -419,6 +448,28 @@ const refundGroupDraft = (): RefundGroupDraft => ({
   codes: [],
 });
 const refundCodeDraft = (): RefundCodeDraft => ({ code: U, system: U, name: U });
+const codeDraft = (): CodeDraft => ({ code: U, name: U });
+
+/**
+ * The elements of a code system's `Element`, read while its `Info/Id` (which the schema puts
+ * before them) names the ATC code system; the elements of any other code system are skipped
+ * unread. The name is the first `Term`'s `Term`.
+ */
+const ATC_CODE: Rule<EntryDraft> = {
+  children: table<CodeDraft>({
+    Kode: text('code'),
+    Term: {
+      children: table<CodeDraft>({ Term: text('name') }),
+      open: (code) => (code.name === undefined ? code : null),
+    },
+  }),
+  open: (entry) => {
+    if (entry.codeSystem !== ATC_CODE_SYSTEM) return null;
+    const code = codeDraft();
+    entry.codes.push(code);
+    return code;
+  },
+};
 
 /** What each kept element is read from: the M30 paths below an entry that the records need. */
 const ENTRY: Rule<EntryDraft> = {
@@ -497,6 +548,11 @@ const ENTRY: Rule<EntryDraft> = {
         }),
       }),
     }),
+    Info: {
+      children: table<EntryDraft>({ Id: text('codeSystem') }),
+      open: (entry) => (entry.codeSystem === undefined ? entry : null),
+    },
+    Element: ATC_CODE,
   }),
 };
 
@@ -717,6 +773,10 @@ function entryRecords(entry: EntryDraft): FestRecord[] {
     for (const group of refundGroups(basis)) {
       records.push({ kind: 'refundGroup', id: group.id, festChangedAt, data: group.data });
     }
+  }
+  for (const d of entry.codes) {
+    const id = read(d.code);
+    if (id) records.push({ kind: 'atcCode', id, festChangedAt, data: { name: read(d.name) } });
   }
   return records;
 }
