@@ -451,8 +451,8 @@ const refundCodeDraft = (): RefundCodeDraft => ({ code: U, system: U, name: U })
 const codeDraft = (): CodeDraft => ({ code: U, name: U });
 
 /**
- * The elements of a code system's `Element`, read while its `Info/Id` (which the schema puts
- * before them) names the ATC code system; the elements of any other code system are skipped
+ * A code system's `Element`, read only while the entry's `Info/Id` (which the schema puts before
+ * the elements) names the ATC code system: the elements of any other code system are skipped
  * unread. The name is the first `Term`'s `Term`.
  */
 const ATC_CODE: Rule<EntryDraft> = {
