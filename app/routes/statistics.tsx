@@ -20,7 +20,7 @@ const CHARTS: Record<SectionId, ChartSpec | null> = {
   time: { kind: 'line', columns: [0] },
   trust: { kind: 'bar', columns: [0], horizontal: true },
   scheme: { kind: 'bar', columns: [0] },
-  atc: { kind: 'bar', columns: [0] },
+  atc: { kind: 'bar', columns: [0], horizontal: true },
   decisions: { kind: 'bar', columns: [4], horizontal: true },
   stages: { kind: 'bar', columns: [1, 2] },
   stagesByTrust: { kind: 'bar', columns: [5], horizontal: true },

@@ -1,6 +1,12 @@
 import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { StatTable } from '../domain/tables';
-import { chartData, chartHeight, CHART_WIDTH as WIDTH, type ChartSpec } from './chart-data';
+import {
+  axisLabel,
+  chartData,
+  chartHeight,
+  CHART_WIDTH as WIDTH,
+  type ChartSpec,
+} from './chart-data';
 
 /**
  * The interactive chart, drawn by recharts. Loaded on demand after hydration (see StatChart), so
@@ -51,7 +57,7 @@ export function RechartsChart({ table, spec }: { table: StatTable; spec: ChartSp
       <BarChart {...common} layout="vertical" margin={{ top: 10, right: 20, bottom: 10, left: 10 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" />
-        <YAxis type="category" dataKey="label" width={260} interval={0} />
+        <YAxis type="category" dataKey="label" width={260} interval={0} tickFormatter={axisLabel} />
         {legend}
         {bars}
       </BarChart>

@@ -1,5 +1,6 @@
 import type { StatTable } from '../domain/tables';
 import {
+  axisLabel,
   chartData,
   chartHeight,
   CHART_WIDTH,
@@ -99,7 +100,8 @@ export function StaticChart({ table, spec }: { table: StatTable; spec: ChartSpec
           return (
             <g key={d.label}>
               <text x={left - 6} y={y0 + band / 2 + 4} textAnchor="end">
-                {d.label}
+                <title>{d.label}</title>
+                {axisLabel(d.label)}
               </text>
               {series.map((s, j) => {
                 const v = valueOf(d, s.key);

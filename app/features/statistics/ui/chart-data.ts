@@ -47,6 +47,15 @@ export function chartData(table: StatTable, spec: ChartSpec) {
   return { rows, data, series };
 }
 
+/**
+ * The longest category a horizontal chart shows whole in its 260–270 px of 12 px text (a trust's
+ * name fits; an ATC group's name may not): a longer one ends in «…», and the table beside the
+ * chart has it whole.
+ */
+const MAX_AXIS_LABEL = 40;
+export const axisLabel = (label: string) =>
+  label.length > MAX_AXIS_LABEL ? `${label.slice(0, MAX_AXIS_LABEL - 1).trimEnd()}…` : label;
+
 /** The chart's height: fixed, or one row per category for horizontal bars. */
 export const chartHeight = (spec: ChartSpec, rows: number) =>
   spec.horizontal ? Math.max(160, rows * ROW_HEIGHT + 60) : CHART_HEIGHT;
