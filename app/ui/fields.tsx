@@ -11,12 +11,46 @@ import type { ReactNode } from 'react';
 const describedBy = (...ids: (string | false | undefined)[]) =>
   ids.filter((id): id is string => typeof id === 'string').join(' ') || undefined;
 
-interface TextFieldProps {
+/** What links a control to its label, description and error. */
+interface ControlLinks {
   id: string;
-  name: string;
+  'aria-describedby': string | undefined;
+  'aria-invalid': true | undefined;
+}
+
+interface FieldFrameProps {
+  id: string;
   label: ReactNode;
   description?: ReactNode;
   error?: ReactNode;
+}
+
+/** One control with its label, description and error, linked in the server-rendered HTML. */
+function FieldFrame({
+  id,
+  label,
+  description,
+  error,
+  control,
+}: FieldFrameProps & { control: (links: ControlLinks) => ReactNode }) {
+  const descriptionId = description ? `${id}-description` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <Field>
+      <Label htmlFor={id}>{label}</Label>
+      {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
+      {control({
+        id,
+        'aria-describedby': describedBy(descriptionId, errorId),
+        'aria-invalid': error ? true : undefined,
+      })}
+      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
+    </Field>
+  );
+}
+
+interface TextFieldProps extends FieldFrameProps {
+  name: string;
   defaultValue?: string;
   multiline?: boolean;
   rows?: number;
@@ -25,46 +59,37 @@ interface TextFieldProps {
 }
 
 export function TextField({
-  id,
   name,
-  label,
-  description,
-  error,
   defaultValue,
   multiline = false,
   rows = 4,
   inputMode,
   autoComplete,
+  ...frame
 }: TextFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
-  const common = {
-    id,
-    name,
-    defaultValue,
-    'aria-describedby': describedBy(descriptionId, errorId),
-    'aria-invalid': error ? true : undefined,
-  };
   return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
-      {multiline ? (
-        <Textarea {...common} rows={rows} />
-      ) : (
-        <Input {...common} type="text" inputMode={inputMode} autoComplete={autoComplete} />
-      )}
-      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
-    </Field>
+    <FieldFrame
+      {...frame}
+      control={(links) =>
+        multiline ? (
+          <Textarea {...links} name={name} defaultValue={defaultValue} rows={rows} />
+        ) : (
+          <Input
+            {...links}
+            name={name}
+            defaultValue={defaultValue}
+            type="text"
+            inputMode={inputMode}
+            autoComplete={autoComplete}
+          />
+        )
+      }
+    />
   );
 }
 
-interface DateFieldProps {
-  id: string;
+interface DateFieldProps extends FieldFrameProps {
   name: string;
-  label: ReactNode;
-  description?: ReactNode;
-  error?: ReactNode;
   /** YYYY-MM-DD, or empty. */
   defaultValue?: string;
   min?: string;
@@ -74,32 +99,14 @@ interface DateFieldProps {
  * A date field (`<input type="date">`): the browser shows and takes the date the user's way
  * (dd.mm.åååå in Norwegian) and sends YYYY-MM-DD.
  */
-export function DateField({
-  id,
-  name,
-  label,
-  description,
-  error,
-  defaultValue,
-  min,
-}: DateFieldProps) {
-  const descriptionId = description ? `${id}-description` : undefined;
-  const errorId = error ? `${id}-error` : undefined;
+export function DateField({ name, defaultValue, min, ...frame }: DateFieldProps) {
   return (
-    <Field>
-      <Label htmlFor={id}>{label}</Label>
-      {description && <Field.Description id={descriptionId}>{description}</Field.Description>}
-      <Input
-        type="date"
-        id={id}
-        name={name}
-        defaultValue={defaultValue}
-        min={min}
-        aria-describedby={describedBy(descriptionId, errorId)}
-        aria-invalid={error ? true : undefined}
-      />
-      {error && <ValidationMessage id={errorId}>{error}</ValidationMessage>}
-    </Field>
+    <FieldFrame
+      {...frame}
+      control={(links) => (
+        <Input {...links} type="date" name={name} defaultValue={defaultValue} min={min} />
+      )}
+    />
   );
 }
 
