@@ -78,10 +78,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
   }
   const sorted = (actors: readonly Actor[]) => actors.map((a) => a.userId).sort();
 
-  /** A submitted case taken to the committee's assessment (no member assigned yet). */
-  async function assessedCase() {
-    const c = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+  /** A submitted case endorsed by `endorser` and taken to the committee's assessment. */
+  async function endorseAndAssess(c: { id: string; version: number }, endorser: Actor) {
+    const endorsed = await transition(db(), endorser, {
       caseId: c.id,
       version: c.version,
       event: 'endorse',
@@ -93,6 +92,27 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'startAssessment',
     });
     return { id: c.id, version: assessing.version };
+  }
+
+  /** A submitted case taken to the committee's assessment (no member assigned yet). */
+  const assessedCase = async () => endorseAndAssess(await submittedCase(), hbe.endorser);
+
+  /** `asker` asks the applicant, who answers; the last notice the question gave. */
+  async function askAndAnswer(c: { id: string; version: number }, asker: Actor) {
+    const asked = await transition(db(), asker, {
+      caseId: c.id,
+      version: c.version,
+      event: 'requestInformation',
+      reason: 'Hva er forventet varighet?',
+    });
+    const requested = (await notices(c.id)).at(-1);
+    await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: asked.version,
+      event: 'provideInformation',
+      reason: 'Seks måneder.',
+    });
+    return requested;
   }
 
   /** Empties the outbox, so a test sees only the e-mail it causes. */
@@ -189,19 +209,10 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       version: endorsed.version,
       event: 'startAssessment',
     });
-    const asked = await transition(db(), hbe.assessor, {
-      caseId: c.id,
-      version: assessing.version,
-      event: 'requestInformation',
-      reason: 'Hva er forventet varighet?',
-    });
-    expect((await notices(c.id)).at(-1)).toEqual(['informationRequested', hbe.applicant.userId]);
-    await transition(db(), hbe.applicant, {
-      caseId: c.id,
-      version: asked.version,
-      event: 'provideInformation',
-      reason: 'Seks måneder.',
-    });
+    expect(await askAndAnswer({ id: c.id, version: assessing.version }, hbe.assessor)).toEqual([
+      'informationRequested',
+      hbe.applicant.userId,
+    ]);
     // The committee asked; with no one assigned, it is every assessor of the trust.
     expect(await noticesOf(c.id, 'informationProvided')).toEqual(
       sorted([hbe.decisionMaker, hbe.assessor, assessor2]),
@@ -237,18 +248,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       userId: assessor2.userId,
     });
     // Solveig Aase asks, though not assigned: she is told of the answer with the committee.
-    const asked = await transition(db(), hbe.assessor, {
-      caseId: c.id,
-      version: c.version,
-      event: 'requestInformation',
-      reason: 'Hva er forventet varighet?',
-    });
-    await transition(db(), hbe.applicant, {
-      caseId: c.id,
-      version: asked.version,
-      event: 'provideInformation',
-      reason: 'Seks måneder.',
-    });
+    await askAndAnswer(c, hbe.assessor);
     expect(await noticesOf(c.id, 'informationProvided')).toEqual(
       sorted([hbe.decisionMaker, hbe.assessor, assessor2]),
     );
@@ -257,17 +257,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
   it('tells the committee and the leader the endorsement was delegated to of the decision', async () => {
     const c = await submittedCase();
     await delegateEndorsement(db(), hbe.endorser, { caseId: c.id, userId: endorser2.userId });
-    const endorsed = await transition(db(), endorser2, {
-      caseId: c.id,
-      version: c.version,
-      event: 'endorse',
-      reason: 'Godt begrunnet.',
-    });
-    const assessing = await transition(db(), hbe.decisionMaker, {
-      caseId: c.id,
-      version: endorsed.version,
-      event: 'startAssessment',
-    });
+    const assessing = await endorseAndAssess(c, endorser2);
     const recommended = await recommend(db(), hbe.assessor, {
       caseId: c.id,
       version: assessing.version,
