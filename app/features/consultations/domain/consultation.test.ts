@@ -27,6 +27,7 @@ describe('checkRequest', () => {
     ['yesterday', { ...valid, deadline: '2026-11-30' }, { deadline: 'deadlinePast' }],
     ['no date', { ...valid, deadline: '' }, { deadline: 'deadlineRequired' }],
     ['no real date', { ...valid, deadline: '2026-02-30' }, { deadline: 'deadlineRequired' }],
+    ['no such month', { ...valid, deadline: '2026-13-45' }, { deadline: 'deadlineRequired' }],
     ['a Norwegian date', { ...valid, deadline: '15.12.2026' }, { deadline: 'deadlineRequired' }],
     [
       'an unoffered trust',

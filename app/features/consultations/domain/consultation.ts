@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIMITS } from '../../cases/domain/application';
+import { isIsoDate, LIMITS } from '../../cases/domain/application';
 import type { CaseEvent } from '../../cases/domain/workflow';
 import { addDays } from '../../cases/domain/dates';
 
@@ -32,10 +32,6 @@ export const CONSULTATION_ERRORS = [
 export type ConsultationError = (typeof CONSULTATION_ERRORS)[number];
 export type ConsultationFieldErrors = Partial<Record<string, ConsultationError>>;
 
-const isRealDate = (value: string) =>
-  /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-  new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
-
 export interface ConsultationRequest {
   consultedTrustId: string;
   question: string;
@@ -57,7 +53,7 @@ export function checkRequest(
   if (question === '') errors.question = 'questionRequired';
   else if (question.length > LIMITS.long) errors.question = 'tooLong';
   const deadline = input.deadline.trim();
-  if (!isRealDate(deadline)) errors.deadline = 'deadlineRequired';
+  if (!isIsoDate(deadline)) errors.deadline = 'deadlineRequired';
   else if (deadline < today) errors.deadline = 'deadlinePast';
   else if (deadline > addDays(today, MAX_DEADLINE_DAYS)) errors.deadline = 'deadlineTooFar';
   if (Object.keys(errors).length > 0) return { ok: false, errors };

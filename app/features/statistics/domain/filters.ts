@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
+import { isIsoDate, PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
 
 /** How the statistics page filters and groups the national summaries (a GET form). */
 
@@ -53,18 +53,12 @@ export interface StatisticsFilters {
   granularity: Granularity;
 }
 
-const isCalendarDate = (value: string) => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-};
-
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' || v === undefined ? null : v), schema.nullable());
 
 const schema = z.object({
-  fra: z.string().trim().refine(isCalendarDate, 'dateInvalid'),
-  til: z.string().trim().refine(isCalendarDate, 'dateInvalid'),
+  fra: z.string().trim().refine(isIsoDate, 'dateInvalid'),
+  til: z.string().trim().refine(isIsoDate, 'dateInvalid'),
   helseforetak: optional(z.string().regex(/^[A-Z]{2,4}$/, 'trustInvalid')),
   ordning: optional(z.enum(SCHEMES, { error: 'schemeInvalid' })),
   omfang: optional(z.enum(PATIENT_SCOPES, { error: 'scopeInvalid' })),
