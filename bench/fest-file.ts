@@ -23,6 +23,7 @@ import { gunzipSync } from 'node:zlib';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { SaxesParser } from 'saxes';
+import { ATC_CODE_SYSTEM } from '../app/features/fest/domain/m30';
 
 const M30 = 'http://www.kith.no/xmlstds/eresept/m30/2014-12-01';
 const FS = 'http://www.kith.no/xmlstds/eresept/forskrivning/2014-12-01';
@@ -181,8 +182,7 @@ const mutateAtc = (code: string, generation: number) =>
     ? code
     : code.slice(0, 5) + String((((Number(code.slice(5)) || 0) + generation * 37) % 90) + 10);
 
-/** FEST's ATC code system and its 14 anatomical main groups (real codes and names). */
-const ATC_OID = '2.16.578.1.12.4.1.1.7180';
+/** The 14 anatomical main groups of FEST's ATC code system (real codes and names). */
 const ANATOMICAL_GROUPS: readonly (readonly [string, string])[] = [
   ['A', 'Fordøyelsesorganer og stoffskifte'],
   ['B', 'Blod og bloddannende organer'],
@@ -596,7 +596,10 @@ function codeSystemEntries(): string[] {
     code: e.code,
     name: e.name,
   }));
-  return [entry('2.16.578.1.12.4.1.1.7453', 'Type pris', priceTypes), entry(ATC_OID, 'ATC', atc)];
+  return [
+    entry('2.16.578.1.12.4.1.1.7453', 'Type pris', priceTypes),
+    entry(ATC_CODE_SYSTEM, 'ATC', atc),
+  ];
 }
 
 interface Context {

@@ -17,14 +17,15 @@ export async function readNationalRequestIn(tx: Tx, request: Request) {
   const url = new URL(request.url);
   const trusts = await nationalTrustsIn(tx);
   const parsed = parseNationalQuery(url.searchParams.entries());
+  const values = filterFormValues(url.searchParams);
   if (parsed.ok && parsed.value.trust && !trusts.some((t) => t.code === parsed.value.trust)) {
     return {
       trusts,
-      values: filterFormValues(url.searchParams),
+      values,
       parsed: { ok: false as const, errors: { foretak: 'trust' as const } },
     };
   }
-  return { trusts, values: filterFormValues(url.searchParams), parsed };
+  return { trusts, values, parsed };
 }
 
 /**
