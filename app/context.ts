@@ -19,6 +19,11 @@ declare module 'react-router' {
      * where the document is the Response's body.
      */
     documentBodies?: WeakMap<Response, Uint8Array>;
+    /**
+     * Keys the hash of a national identity number (users.pid_hash): HelseID's OIDC_PID_SECRET, or
+     * outside production without HelseID the development secret (server/config.ts).
+     */
+    pidSecret: string;
     /** How one logs in: HelseID (null: not configured) and the development login (never in production). */
     signIn: { helseId: HelseIdLogin | null; devLogin: boolean };
   }

@@ -29,6 +29,7 @@ import {
 import { attachmentSettings, prepareCase, type TrustActors } from '../app/test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
 import { minimalPdf } from '../app/test/files';
+import { DEV_PID_SECRET } from '../server/config';
 
 /**
  * Drives the authorization matrix (app/test/authorization-matrix.ts): every cell is one real
@@ -150,6 +151,7 @@ describe(`authorization matrix on ${kind}`, () => {
       auth,
       attachments: attachmentSettings(),
       mailboxDir: null,
+      pidSecret: DEV_PID_SECRET,
       signIn: { helseId: null, devLogin: true },
     };
     handle = (request) => handler(request, context);
@@ -186,14 +188,19 @@ describe(`authorization matrix on ${kind}`, () => {
     made += 1;
     const admin = actors.HBE.trustAdmin;
     const department = await createDepartment(db, admin, { name: `Matrise ${made}` });
-    const person = await addPerson(db, admin, {
-      name: `Matrise ${made}`,
-      title: '',
-      email: `matrise.${made}@example.test`,
-      hprNumber: String(7_700_000 + made),
-      role: 'assessor',
-      departmentId: null,
-    });
+    const person = await addPerson(
+      db,
+      admin,
+      {
+        name: `Matrise ${made}`,
+        title: '',
+        email: `matrise.${made}@example.test`,
+        identity: { kind: 'hpr', hprNumber: String(7_700_000 + made) },
+        role: 'assessor',
+        departmentId: null,
+      },
+      DEV_PID_SECRET,
+    );
     if (!department.ok || !person.ok) throw new Error('Department or person not created');
     const [role] = (await getTrustPerson(db, admin, person.userId)).person.roles;
     return { departmentId: department.id, personId: person.userId, assignmentId: role?.id ?? '' };

@@ -18,6 +18,9 @@ const GEIR = demoHprNumber('HBE', 6);
 /** Sigrid Vangen: roles in Helse Stavanger and Oslo universitetssykehus (ADR 0026). */
 const SIGRID = '9109900';
 const STRANGER = '1234567';
+/** Eva Økonom: no HPR number (an economist on the committee); HelseID knows her by identity number. */
+const EVA = 'eva';
+const EVA_PID = '15038510271';
 
 describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   let provider: TestProvider;
@@ -39,6 +42,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
         [GEIR]: { name: 'Geir Berge', pid: '99009100006', hprNumber: GEIR },
         [STRANGER]: { name: 'Ukjent Lege', pid: '99001234567', hprNumber: STRANGER },
         [SIGRID]: { name: 'Sigrid Vangen', pid: '99009109900', hprNumber: SIGRID },
+        [EVA]: { name: 'Eva Økonom', pid: EVA_PID },
       },
     });
     [app, browser] = await Promise.all([
@@ -159,6 +163,37 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
       .filter({ hasText: 'HelseID: for lavt sikkerhetsnivå' });
     expect(await refused.count()).toBe(1);
     await expectAccessible(admin);
+  });
+
+  it('lets an administrator add someone without an HPR number by identity number, who then logs in', async () => {
+    // Not a user yet: refused.
+    const before = await logInWithHelseId(EVA);
+    await before.getByText('Du er ikke registrert som bruker i Søknadsportal').waitFor();
+
+    const admin = await logInWithHelseId(GEIR);
+    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.getByLabel('Navn', { exact: true }).fill('Eva Økonom');
+    await admin.getByLabel('E-post').fill('eva.okonom@example.test');
+    const idNumber = admin.getByLabel('HPR-nummer eller fødselsnummer');
+    // A control digit wrong first: refused with its message, everything typed kept.
+    await idNumber.fill('150385 10272');
+    await admin.getByLabel('Rolle').selectOption('assessor');
+    await admin.getByRole('button', { name: 'Legg til person' }).click();
+    await admin.getByText('Fødselsnummeret er ikke gyldig. Sjekk de 11 sifrene.').first().waitFor();
+    expect(await admin.getByLabel('Navn', { exact: true }).inputValue()).toBe('Eva Økonom');
+    await expectAccessible(admin);
+    await idNumber.fill('150385 10271');
+    await admin.getByRole('button', { name: 'Legg til person' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Eva Økonom' }).waitFor();
+    // The number is not shown (nor kept): only that she is known by it.
+    await admin.getByText('Ingen (kjent på fødselsnummer)').waitFor();
+    expect(await admin.content()).not.toContain(EVA_PID);
+    await expectAccessible(admin);
+
+    const eva = await logInWithHelseId(EVA);
+    await eva.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await eva.getByText('Innlogget som Eva Økonom, Helse Bergen HF').waitFor();
+    await expectAccessible(eva);
   });
 
   it('refuses a return from HelseID that this browser did not start', async () => {

@@ -14,6 +14,7 @@ import { createDraft, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, signIn, TEST_SECRETS } from '../app/test/actors';
 import { openTestDatabase } from '../app/test/databases';
 import { withRouteGuards } from '../server/route-guards';
+import { DEV_PID_SECRET } from '../server/config';
 
 /** Every route with an action (a POST target), from the route table: new routes are covered. */
 const postRoutes = routes.flatMap((route) => {
@@ -83,6 +84,7 @@ describe('arbitrary input to every POST route', () => {
       auth: createAuth(database.db, { secrets: TEST_SECRETS, secure: false }),
       attachments: { storage: databaseStorage(), maxBytes: 1024 * 1024 },
       mailboxDir: null,
+      pidSecret: DEV_PID_SECRET,
       signIn: { helseId: null, devLogin: true },
     };
     handle = (request) => handler(request, context);

@@ -49,7 +49,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
       .toBe(1);
     await expectAccessible(admin);
 
-    // A person with the applicant role in it: a bad HPR number first, then a valid one.
+    // A person with the applicant role in it: a bad number first, then a valid HPR number.
     await admin.getByRole('link', { name: 'Tilbake til administrasjon' }).click();
     await admin.getByRole('link', { name: 'Brukere og roller' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Brukere og roller' }).waitFor();
@@ -57,13 +57,20 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await admin.getByLabel('Navn', { exact: true }).fill('Siri Vestbø');
     await admin.getByLabel('Stilling (valgfritt)').fill('Overlege');
     await admin.getByLabel('E-post').fill('siri.vestbo@example.test');
-    await admin.getByLabel('HPR-nummer').fill('12a45');
+    await admin.getByLabel('HPR-nummer eller fødselsnummer').fill('12a45');
     await admin.getByLabel('Rolle').selectOption('applicant');
     await admin.getByLabel('Avdeling').selectOption({ label: 'Revmatologisk avdeling' });
     await admin.getByRole('button', { name: 'Legg til person' }).click();
-    await admin.getByText('HPR-nummeret skal bare ha sifre, 4 til 9 sifre.').first().waitFor();
+    await admin
+      .getByText(
+        'Skriv et HPR-nummer (4 til 9 sifre) eller et fødselsnummer (11 sifre), bare sifre.',
+      )
+      .first()
+      .waitFor();
     await expectAccessible(admin);
-    await admin.getByLabel('HPR-nummer').fill('5512345');
+    // Nothing typed is lost.
+    expect(await admin.getByLabel('E-post').inputValue()).toBe('siri.vestbo@example.test');
+    await admin.getByLabel('HPR-nummer eller fødselsnummer').fill('5512345');
     await admin.getByRole('button', { name: 'Legg til person' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Roller for Siri Vestbø' }).waitFor();
     await admin.getByText('Personen er lagt til med rollen.').waitFor();

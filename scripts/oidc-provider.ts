@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { HELSEID_CLAIMS, HELSEID_SCOPES } from '../app/features/auth/domain/helseid';
+import { DEV_PID_SECRET } from '../server/config';
 
 export interface TestPerson {
   name: string;
@@ -180,7 +181,7 @@ async function main() {
   console.log('Start the app with:');
   console.log(
     `  OIDC_ISSUER=${provider.issuer} OIDC_CLIENT_ID=soknadsportal-dev ` +
-      `OIDC_CLIENT_KEY="$(cat ${keyFile})" OIDC_PID_SECRET=development-pid-secret-0123456789abcdef ` +
+      `OIDC_CLIENT_KEY="$(cat ${keyFile})" OIDC_PID_SECRET=${DEV_PID_SECRET} ` +
       'DEV_LOGIN=false npm start',
   );
   console.log(

@@ -119,6 +119,7 @@ export async function createServer(
         attachments,
         mailboxDir: config.mail.mailboxDir,
         cspNonce: cspNonce(res),
+        pidSecret: config.pidSecret,
         signIn,
       }),
     }),

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from './config';
+import { DEV_PID_SECRET, loadConfig, pidSecretFromEnv } from './config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-config-'));
 
@@ -54,6 +54,29 @@ describe('loadConfig', () => {
     );
     expect(local.helseId?.allowHttp).toBe(true);
     expect(local.devLogin).toBe(false);
+  });
+
+  it('keys identity number hashes with OIDC_PID_SECRET; without HelseID, outside production, with the development secret', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }, []).pidSecret).toBe(DEV_PID_SECRET);
+    const env = {
+      NODE_ENV: 'production',
+      SMTP_URL: 'smtp://m:25',
+      DATA_DIR: dataDir(),
+      ...helseId,
+    };
+    expect(loadConfig(env, []).pidSecret).toBe('a-long-enough-secret-for-the-pid-hmac');
+  });
+
+  it.each([
+    [{}, false, DEV_PID_SECRET],
+    [{ OIDC_PID_SECRET: '' }, false, DEV_PID_SECRET],
+    [{ OIDC_PID_SECRET: 'x'.repeat(32) }, true, 'x'.repeat(32)],
+    [{}, true, /OIDC_PID_SECRET is required/],
+    [{ OIDC_PID_SECRET: 'x'.repeat(31) }, false, /at least 32/],
+  ])('pidSecretFromEnv(%j, production %s) → %s', (env, production, expected) => {
+    if (expected instanceof RegExp)
+      expect(() => pidSecretFromEnv(env, production)).toThrow(expected);
+    else expect(pidSecretFromEnv(env, production)).toBe(expected);
   });
 
   const production = { NODE_ENV: 'production', SMTP_URL: 'smtp://mail.example:25', ...helseId };

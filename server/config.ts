@@ -30,6 +30,11 @@ export interface ServerConfig {
   /** HelseID (OpenID Connect) login; null: not configured (development only). */
   helseId: HelseIdSettings | null;
   /**
+   * Keys the hash of a national identity number (users.pid_hash): HelseID's OIDC_PID_SECRET;
+   * without HelseID (never in production) the development secret.
+   */
+  pidSecret: string;
+  /**
    * The development login (pick a demo user, no password): only outside production, never beside
    * HelseID or on an https address (DEV_LOGIN).
    */
@@ -85,6 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     mail,
     patientIdKeys: keyRingFromEnv(env),
     helseId,
+    pidSecret: pidSecretFromEnv(env, production),
     devLogin: devLogin(env, production, helseId !== null, mail.publicUrl),
     cookieSecure: cookieSecure(env, mail.publicUrl),
     sessions: {
@@ -193,6 +199,24 @@ function positiveInt(env: NodeJS.ProcessEnv, name: string, fallback: number): nu
 }
 
 /**
+ * The development secret for identity number hashes: NOT SECRET (it is in the source). Only
+ * without HelseID, which production refuses; the local test provider (`npm run oidc:dev`) prints
+ * it as OIDC_PID_SECRET, so people added in development are known to it as well.
+ */
+export const DEV_PID_SECRET = 'development-pid-secret-0123456789abcdef';
+
+/** OIDC_PID_SECRET, at least 32 characters; unset outside production, the development secret. */
+export function pidSecretFromEnv(env: NodeJS.ProcessEnv, production: boolean): string {
+  const secret = env.OIDC_PID_SECRET ?? '';
+  if (secret === '') {
+    if (production) throw new Error('NODE_ENV=production: OIDC_PID_SECRET is required');
+    return DEV_PID_SECRET;
+  }
+  if (secret.length < 32) throw new Error('OIDC_PID_SECRET must be at least 32 characters');
+  return secret;
+}
+
+/**
  * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_KEY (the client's private JWK, JSON) and
  * OIDC_PID_SECRET (keys the hash of the national identity number); the redirect URI is
  * PUBLIC_URL/logg-inn/helseid/retur. All or nothing. An http:// issuer only outside production.
@@ -227,8 +251,7 @@ function helseIdConfig(
   ) {
     throw new Error('Invalid OIDC_CLIENT_KEY: not a private JWK (kty and d)');
   }
-  const pidSecret = env.OIDC_PID_SECRET ?? '';
-  if (pidSecret.length < 32) throw new Error('OIDC_PID_SECRET must be at least 32 characters');
+  const pidSecret = pidSecretFromEnv(env, production);
   return {
     issuer,
     clientId: env.OIDC_CLIENT_ID ?? '',

@@ -123,7 +123,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
           <dt>{t.email}</dt>
           <dd>{person.email}</dd>
           <dt>{t.hprNumber}</dt>
-          <dd>{person.hprNumber ?? ''}</dd>
+          <dd>{person.hprNumber ?? (person.hasPid ? t.noHpr : '')}</dd>
         </dl>
       </section>
       <section className="sp-stack" aria-labelledby="person-roles">

@@ -15,7 +15,7 @@ const LABELS: Record<PersonField, string> = {
   name: t.name,
   title: t.title,
   email: t.email,
-  hprNumber: t.hprNumber,
+  idNumber: t.idNumber,
   role: t.role,
   departmentId: t.department,
 };
@@ -35,13 +35,15 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** POST: add a person with their first role (or give it to the user with that HPR number). */
+/** POST: add a person with their first role (or give it to the user with that HPR or identity number). */
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
   const values = formTexts(await request.formData(), PERSON_FIELDS);
   try {
     const parsed = parsePerson(values);
-    const result = parsed.ok ? await addPerson(context.db, actor, parsed.value) : parsed;
+    const result = parsed.ok
+      ? await addPerson(context.db, actor, parsed.value, context.pidSecret)
+      : parsed;
     if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
     const notice = result.existing ? 'existing' : 'created';
     return redirect(`/admin/brukere/${result.userId}?utfort=${notice}`);
@@ -87,7 +89,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
                 </Table.Cell>
                 <Table.Cell>{p.title}</Table.Cell>
                 <Table.Cell>{p.email}</Table.Cell>
-                <Table.Cell>{p.hprNumber ?? ''}</Table.Cell>
+                <Table.Cell>{p.hprNumber ?? (p.hasPid ? t.noHpr : '')}</Table.Cell>
                 <Table.Cell>
                   {p.roles.map((r) => t.roleIn(msg.roles[r.role], r.departmentName)).join(', ')}
                 </Table.Cell>
@@ -128,13 +130,13 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
             autoComplete="off"
           />
           <TextField
-            id="person-hprNumber"
-            name="hprNumber"
-            label={t.hprNumber}
-            description={t.hprHelp}
+            id="person-idNumber"
+            name="idNumber"
+            label={t.idNumber}
+            description={t.idHelp}
             inputMode="numeric"
-            defaultValue={values.hprNumber}
-            error={error('hprNumber')}
+            defaultValue={values.idNumber}
+            error={error('idNumber')}
             autoComplete="off"
           />
           <GrantFields

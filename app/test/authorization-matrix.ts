@@ -606,7 +606,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
       name: 'Matrise Ny',
       title: '',
       email: 'matrise.ny@example.test',
-      hprNumber: '7654321',
+      idNumber: '7654321',
       role: 'nationalReader',
       departmentId: '',
     }),

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.server';
 import { roleAssignmentEvents, roleAssignments, trusts } from '../../db/schema';
 import { parsePerson, type AdminFieldErrors, type PersonField } from './domain/people';
-import { personByHprIn } from './trust-admin.server';
+import { personByIdentityIn } from './trust-admin.server';
 
 /** What the operator gives for a trust's first administrator. */
 export interface FirstAdminInput {
@@ -10,7 +10,8 @@ export interface FirstAdminInput {
   name: string;
   title: string;
   email: string;
-  hprNumber: string;
+  /** An HPR number, or the identity number of someone without one. */
+  idNumber: string;
 }
 
 export type FirstAdminResult =
@@ -25,17 +26,22 @@ export type FirstAdminResult =
  * rights (`npm run admin:first`), not by the application: it is refused once the trust has an
  * administrator, who adds everyone else in the app, where each grant names who made it.
  *
- * The person is found by HPR number (HelseID's login matches on it) and created if unknown, with
+ * The person is found by HPR number or identity number (HelseID's login matches on them; the
+ * identity number only as its hash, keyed by `pidSecret`) and created if unknown, with
  * the same validation as the administrator's «Legg til person»; a known person keeps their name
  * and e-mail. The grant is recorded in the trust's role history with no acting user (the
  * operator). One transaction, serialised per trust, so two runs cannot both grant.
  */
-export async function addFirstAdmin(db: Db, input: FirstAdminInput): Promise<FirstAdminResult> {
+export async function addFirstAdmin(
+  db: Db,
+  input: FirstAdminInput,
+  pidSecret: string,
+): Promise<FirstAdminResult> {
   const parsed = parsePerson({
     name: input.name,
     title: input.title,
     email: input.email,
-    hprNumber: input.hprNumber,
+    idNumber: input.idNumber,
     role: 'trustAdmin',
     departmentId: '',
   });
@@ -54,7 +60,7 @@ export async function addFirstAdmin(db: Db, input: FirstAdminInput): Promise<Fir
       .where(and(eq(roleAssignments.trustId, trust.id), eq(roleAssignments.role, 'trustAdmin')))
       .limit(1);
     if (admin) return { ok: false, refusal: 'hasAdmin' };
-    const found = await personByHprIn(tx, person);
+    const found = await personByIdentityIn(tx, person, pidSecret);
     if (!found) return { ok: false, refusal: 'emailTaken' };
     await tx
       .insert(roleAssignments)

@@ -14,7 +14,7 @@ import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, sqlState } from '../../test/refusals';
 import { createAuth, listDemoUsers } from '../auth/auth.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
-import { matchUser } from '../auth/oidc.server';
+import { matchUser, pidHash } from '../auth/oidc.server';
 import { createDraft } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import type { PersonInput } from './domain/people';
@@ -29,6 +29,9 @@ import {
   renameDepartment,
   revokeRole,
 } from './trust-admin.server';
+
+/** What keys identity number hashes here, and in HelseID's login below. */
+const PID_SECRET = 'test-pid-secret-0123456789abcdef0123';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -54,6 +57,7 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
   const db = () => database.db;
   const auth = () => createAuth(db(), { secrets: TEST_SECRETS, secure: false });
   const nextHpr = () => String(hprCounter++);
+  const hpr = (hprNumber: string) => ({ kind: 'hpr', hprNumber }) as const;
 
   async function newDepartment(admin: Actor, name: string): Promise<string> {
     const created = await createDepartment(db(), admin, { name });
@@ -61,17 +65,24 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     return created.id;
   }
 
-  async function newPerson(admin: Actor, input: Partial<PersonInput> = {}) {
-    const hprNumber = input.hprNumber ?? nextHpr();
-    const added = await addPerson(db(), admin, {
-      name: 'Kari Nordmann',
-      title: 'Overlege',
-      email: `kari.${hprNumber}@example.test`,
-      hprNumber,
-      role: 'assessor',
-      departmentId: null,
-      ...input,
-    });
+  async function newPerson(
+    admin: Actor,
+    { hprNumber = nextHpr(), ...input }: Partial<PersonInput> & { hprNumber?: string } = {},
+  ) {
+    const added = await addPerson(
+      db(),
+      admin,
+      {
+        name: 'Kari Nordmann',
+        title: 'Overlege',
+        email: `kari.${hprNumber}@example.test`,
+        identity: hpr(hprNumber),
+        role: 'assessor',
+        departmentId: null,
+        ...input,
+      },
+      PID_SECRET,
+    );
     if (!added.ok) throw new Error(`Person not added: ${JSON.stringify(added.errors)}`);
     return added;
   }
@@ -110,7 +121,7 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     // The development login lists them; HelseID finds them by the HPR number.
     expect((await listDemoUsers(db())).some((u) => u.id === added.userId)).toBe(true);
     const matched = await inApp(db(), (tx) =>
-      matchUser(tx, { name: 'Siri Vestbø', pid: '15838510075', hprNumber }, 'secret'),
+      matchUser(tx, { name: 'Siri Vestbø', pid: '15838510075', hprNumber }, PID_SECRET),
     );
     expect(matched).toBe(added.userId);
 
@@ -140,26 +151,36 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
   });
 
   it('refuses a taken e-mail for a new HPR number, and reuses the user of a known HPR number', async () => {
-    const taken = await addPerson(db(), hbe.trustAdmin, {
-      name: 'Ny Person',
-      title: '',
-      email: 'siri.vestbo@example.test',
-      hprNumber: nextHpr(),
-      role: 'assessor',
-      departmentId: null,
-    });
+    const taken = await addPerson(
+      db(),
+      hbe.trustAdmin,
+      {
+        name: 'Ny Person',
+        title: '',
+        email: 'siri.vestbo@example.test',
+        identity: hpr(nextHpr()),
+        role: 'assessor',
+        departmentId: null,
+      },
+      PID_SECRET,
+    );
     expect(taken).toEqual({ ok: false, errors: { email: 'emailTaken' } });
 
     // OUS adds HBE's applicant by their HPR number: the same user gets a role in OUS.
     const before = (await db().select({ id: users.id }).from(users)).length;
-    const reused = await addPerson(db(), ous.trustAdmin, {
-      name: 'Et annet navn',
-      title: '',
-      email: 'annen.adresse@example.test',
-      hprNumber: demoHprNumber('HBE', 0),
-      role: 'assessor',
-      departmentId: null,
-    });
+    const reused = await addPerson(
+      db(),
+      ous.trustAdmin,
+      {
+        name: 'Et annet navn',
+        title: '',
+        email: 'annen.adresse@example.test',
+        identity: hpr(demoHprNumber('HBE', 0)),
+        role: 'assessor',
+        departmentId: null,
+      },
+      PID_SECRET,
+    );
     expect(reused).toEqual({ ok: true, userId: hbe.applicant.userId, existing: true });
     expect((await db().select({ id: users.id }).from(users)).length).toBe(before);
     const [kept] = await db().select().from(users).where(eq(users.id, hbe.applicant.userId));
@@ -172,15 +193,89 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     expect(inHbe.history).toEqual([]);
 
     // Adding the same HPR number again with the same role: already held, nothing changes.
-    const again = await addPerson(db(), ous.trustAdmin, {
-      name: 'x',
-      title: '',
-      email: 'x@example.test',
-      hprNumber: demoHprNumber('HBE', 0),
-      role: 'assessor',
-      departmentId: null,
-    });
+    const again = await addPerson(
+      db(),
+      ous.trustAdmin,
+      {
+        name: 'x',
+        title: '',
+        email: 'x@example.test',
+        identity: hpr(demoHprNumber('HBE', 0)),
+        role: 'assessor',
+        departmentId: null,
+      },
+      PID_SECRET,
+    );
     expect(again).toEqual({ ok: false, errors: { role: 'alreadyHeld' } });
+  });
+
+  it('adds someone without an HPR number by identity number: only its hash is kept, and HelseID knows them by it', async () => {
+    const pid = '15038510190';
+    const byPid = (admin: Actor, email: string) =>
+      addPerson(
+        db(),
+        admin,
+        {
+          name: 'Eva Økonom',
+          title: 'Økonom',
+          email,
+          identity: { kind: 'pid', pid },
+          role: 'assessor',
+          departmentId: null,
+        },
+        PID_SECRET,
+      );
+    const added = await byPid(hbe.trustAdmin, 'eva.okonom@example.test');
+    if (!added.ok) throw new Error(JSON.stringify(added.errors));
+    expect(added.existing).toBe(false);
+    const [stored] = await db().select().from(users).where(eq(users.id, added.userId));
+    expect(stored).toMatchObject({ hprNumber: null, pidHash: pidHash(PID_SECRET, pid) });
+    // The number itself is nowhere in the row, nor in the role history.
+    expect(JSON.stringify(stored)).not.toContain(pid);
+    const page = await getTrustPerson(db(), hbe.trustAdmin, added.userId);
+    expect(JSON.stringify(page)).not.toContain(pid);
+    expect(page.person).toMatchObject({ hprNumber: null, hasPid: true });
+
+    // HelseID sends no HPR number for her; the login finds her by the hash of the identity number.
+    const login = { name: 'Eva Økonom', pid, hprNumber: null };
+    expect(await inApp(db(), (tx) => matchUser(tx, login, PID_SECRET))).toBe(added.userId);
+
+    // Another trust adding the same identity number reaches the same person, not a second one.
+    const before = (await db().select({ id: users.id }).from(users)).length;
+    const reused = await byPid(ous.trustAdmin, 'annen.adresse.eva@example.test');
+    expect(reused).toEqual({ ok: true, userId: added.userId, existing: true });
+    expect((await db().select({ id: users.id }).from(users)).length).toBe(before);
+
+    // A person known by HPR number who has logged in is found by their identity number too.
+    const doctor = await newPerson(hbe.trustAdmin, { role: 'assessor' });
+    const doctorPid = '01019012480';
+    const [doctorRow] = await db().select().from(users).where(eq(users.id, doctor.userId));
+    expect(
+      await inApp(db(), (tx) =>
+        matchUser(
+          tx,
+          { name: 'Kari', pid: doctorPid, hprNumber: doctorRow?.hprNumber ?? null },
+          PID_SECRET,
+        ),
+      ),
+    ).toBe(doctor.userId);
+    const doctorByPid = await addPerson(
+      db(),
+      ous.trustAdmin,
+      {
+        name: 'x',
+        title: '',
+        email: 'x.doctor@example.test',
+        identity: { kind: 'pid', pid: doctorPid },
+        role: 'assessor',
+        departmentId: null,
+      },
+      PID_SECRET,
+    );
+    expect(doctorByPid).toEqual({ ok: true, userId: doctor.userId, existing: true });
+    const listed = await listTrustPeople(db(), hbe.trustAdmin);
+    expect(listed.find((p) => p.id === doctor.userId)).toMatchObject({ hasPid: true });
+    expect(listed.find((p) => p.id === hbe.applicant.userId)).toMatchObject({ hasPid: false });
   });
 
   it('grants and revokes; a revoked role stops working at the next request', async () => {
@@ -337,14 +432,19 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
       expect(await refuse(createDepartment(db(), actor, { name: 'X' }))).toBe('forbidden');
       expect(
         await refuse(
-          addPerson(db(), actor, {
-            name: 'X',
-            title: '',
-            email: 'x@x.test',
-            hprNumber: nextHpr(),
-            role: 'trustAdmin',
-            departmentId: null,
-          }),
+          addPerson(
+            db(),
+            actor,
+            {
+              name: 'X',
+              title: '',
+              email: 'x@x.test',
+              identity: hpr(nextHpr()),
+              role: 'trustAdmin',
+              departmentId: null,
+            },
+            PID_SECRET,
+          ),
         ),
       ).toBe('forbidden');
       expect(await refuse(revokeRole(db(), actor, person.userId, role?.id ?? ''))).toBe(

@@ -3,6 +3,7 @@ import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { cases, departments, roleAssignmentEvents, roleAssignments, users } from '../../db/schema';
 import { hasRole, isRole, type Actor, type Role } from '../auth/domain/roles';
 import { listAuthEvents, type AuthEventRow } from '../auth/events.server';
+import { pidHash } from '../auth/oidc.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   isId,
@@ -175,6 +176,8 @@ export interface TrustPerson {
   title: string;
   email: string;
   hprNumber: string | null;
+  /** Known to the login by the hash of their identity number (bound at first login, or added so). */
+  hasPid: boolean;
   roles: HeldRole[];
 }
 
@@ -193,6 +196,7 @@ const personColumns = {
   title: users.title,
   email: users.email,
   hprNumber: users.hprNumber,
+  hasPid: sql<boolean>`${users.pidHash} is not null`,
 };
 
 /** The roles held in the trust, by user (department-limited roles with their department). */
@@ -342,17 +346,19 @@ async function grantIn(
 }
 
 /**
- * Adds a person with their first role. A user with the same HPR number (known from another trust,
- * or already here) is given the role instead of being created twice; their name and e-mail stay
- * as they are. A new person's e-mail must be free.
+ * Adds a person with their first role. A user known by the same HPR number or identity number
+ * (from another trust, or already here) is given the role instead of being created twice; their
+ * name and e-mail stay as they are. A new person's e-mail must be free. `pidSecret` keys the hash
+ * of an identity number (HelseID's login matches on the same hash, `matchUser`).
  */
 export async function addPerson(
   db: Db,
   actor: Actor,
   input: PersonInput,
+  pidSecret: string,
 ): Promise<AdminResult<PersonField, { userId: string; existing: boolean }>> {
   return runAsAdmin(db, actor, async (tx) => {
-    const found = await personByHprIn(tx, input);
+    const found = await personByIdentityIn(tx, input, pidSecret);
     if (!found) return { ok: false, errors: { email: 'emailTaken' } };
     const granted = await grantIn(tx, actor, found.userId, input);
     if (!granted.ok) {
@@ -364,18 +370,27 @@ export async function addPerson(
 }
 
 /**
- * The user with this HPR number (HelseID's login matches on it), or a new one with the given
- * name, title and e-mail; null when a new person's e-mail is already another user's. A known
- * person keeps their name and e-mail.
+ * The user with this HPR number, or with this identity number's keyed hash (what HelseID's login
+ * matches on), or a new one with the given name, title, e-mail and identity; null when a new
+ * person's e-mail is already another user's. A known person keeps their name and e-mail. The
+ * identity number itself is never stored.
  */
-export async function personByHprIn(
+export async function personByIdentityIn(
   tx: Tx,
-  person: Pick<PersonInput, 'name' | 'title' | 'email' | 'hprNumber'>,
+  person: Pick<PersonInput, 'name' | 'title' | 'email' | 'identity'>,
+  pidSecret: string,
 ): Promise<{ userId: string; existing: boolean } | null> {
+  const { identity } = person;
+  const key =
+    identity.kind === 'hpr'
+      ? { hprNumber: identity.hprNumber, pidHash: null }
+      : { hprNumber: null, pidHash: pidHash(pidSecret, identity.pid) };
   const [known] = await tx
     .select({ id: users.id })
     .from(users)
-    .where(eq(users.hprNumber, person.hprNumber));
+    .where(
+      key.hprNumber === null ? eq(users.pidHash, key.pidHash) : eq(users.hprNumber, key.hprNumber),
+    );
   if (known) return { userId: known.id, existing: true };
   const [taken] = await tx
     .select({ id: users.id })
@@ -384,12 +399,7 @@ export async function personByHprIn(
   if (taken) return null;
   const [created] = await tx
     .insert(users)
-    .values({
-      name: person.name,
-      title: person.title,
-      email: person.email,
-      hprNumber: person.hprNumber,
-    })
+    .values({ name: person.name, title: person.title, email: person.email, ...key })
     .returning({ id: users.id });
   if (!created) throw new Error('Insert returned no row');
   return { userId: created.id, existing: false };

@@ -9,6 +9,7 @@ import { importFest } from './fest-import.server';
 import type { DrugSearchHit } from './fest.server';
 import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
 import { databaseStorage } from '../attachments/store.server';
+import { DEV_PID_SECRET } from '../../../server/config';
 
 const UTDRAG_2026 = fileURLToPath(
   new URL('../../../fixtures/fest/fest-utdrag-2026.xml', import.meta.url),
@@ -45,6 +46,7 @@ describe.each(TEST_DATABASES)('GET /api/legemidler on %s', (kind) => {
         auth,
         attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
         mailboxDir: null,
+        pidSecret: DEV_PID_SECRET,
         signIn: { helseId: null, devLogin: true },
       },
     });

@@ -20,6 +20,7 @@ import type { ExportedDrug } from '../cases/ui/export';
 import { exportCaseFhir } from '../interop/fhir.server';
 import { importFest } from './fest-import.server';
 import { getDrugFacts } from './fest.server';
+import { DEV_PID_SECRET } from '../../../server/config';
 
 const HERCEPTIN = 'ID_AFD64EE0-2847-4BCD-8D74-6C062D90FEC0'; // H-resept, in the 2017 extract
 
@@ -210,6 +211,7 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
         auth: createAuth(db(), { secrets: TEST_SECRETS, secure: false }),
         attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
         mailboxDir: null,
+        pidSecret: DEV_PID_SECRET,
         signIn: { helseId: null, devLogin: true },
       },
     });

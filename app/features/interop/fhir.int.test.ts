@@ -13,6 +13,7 @@ import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
 import { databaseStorage } from '../attachments/store.server';
 import { createAuth } from '../auth/auth.server';
 import type { Role } from '../auth/domain/roles';
+import { DEV_PID_SECRET } from '../../../server/config';
 
 describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
   let database: Database;
@@ -43,6 +44,7 @@ describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
           auth: createAuth(db(), { secrets: TEST_SECRETS, secure: false }),
           attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
           mailboxDir: null,
+          pidSecret: DEV_PID_SECRET,
           signIn: { helseId: null, devLogin: true },
         },
       });

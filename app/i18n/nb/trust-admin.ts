@@ -39,8 +39,10 @@ export const trustAdmin = {
   titleColumn: 'Stilling',
   email: 'E-post',
   hprNumber: 'HPR-nummer',
-  hprHelp:
-    'Nummeret i Helsepersonellregisteret, bare sifre. Med det finner HelseID-innloggingen personen.',
+  idNumber: 'HPR-nummer eller fødselsnummer',
+  idHelp:
+    'HPR-nummeret (Helsepersonellregisteret, 4 til 9 sifre) for helsepersonell. Fødselsnummeret (11 sifre) bare for den som ikke har HPR-nummer, for eksempel en økonom i utvalget. Med nummeret kjenner HelseID-innloggingen igjen personen. Fødselsnummeret lagres ikke, bare en kode laget av det.',
+  noHpr: 'Ingen (kjent på fødselsnummer)',
   roles: 'Roller',
   role: 'Rolle',
   chooseRole: 'Velg rolle',
@@ -116,9 +118,10 @@ export const trustAdmin = {
     emailRequired: 'Skriv e-postadressen.',
     emailInvalid: 'Skriv en gyldig e-postadresse, for eksempel navn@sykehus.no.',
     emailTaken:
-      'E-postadressen brukes allerede av en annen person. Sjekk HPR-nummeret, eller bruk en annen adresse.',
-    hprRequired: 'Skriv HPR-nummeret.',
-    hprInvalid: 'HPR-nummeret skal bare ha sifre, 4 til 9 sifre.',
+      'E-postadressen brukes allerede av en annen person. Sjekk HPR-nummeret eller fødselsnummeret, eller bruk en annen adresse.',
+    idRequired: 'Skriv HPR-nummeret, eller fødselsnummeret for den som ikke har HPR-nummer.',
+    idInvalid: 'Skriv et HPR-nummer (4 til 9 sifre) eller et fødselsnummer (11 sifre), bare sifre.',
+    pidInvalid: 'Fødselsnummeret er ikke gyldig. Sjekk de 11 sifrene.',
     roleRequired: 'Velg en rolle.',
     departmentRequired: 'Velg avdelingen rollen gjelder for.',
     departmentNotAllowed:

@@ -4,6 +4,7 @@ import {
   isId,
   parseDepartmentName,
   parseGrant,
+  parseIdentity,
   parsePerson,
   revokeRefusal,
   roleNeedsDepartment,
@@ -68,7 +69,7 @@ describe('parsePerson', () => {
     name: 'Kari Nordmann',
     title: 'Overlege',
     email: 'Kari.Nordmann@Helse-Bergen.no',
-    hprNumber: '1234567',
+    idNumber: '1234567',
     role: 'applicant',
     departmentId: DEPARTMENT,
   };
@@ -79,16 +80,20 @@ describe('parsePerson', () => {
         name: 'Kari Nordmann',
         title: 'Overlege',
         email: 'kari.nordmann@helse-bergen.no',
-        hprNumber: '1234567',
+        identity: { kind: 'hpr', hprNumber: '1234567' },
         role: 'applicant',
         departmentId: DEPARTMENT,
       },
     });
   });
   it('takes an HPR number with spaces and an empty title', () => {
-    const parsed = parsePerson({ ...valid, hprNumber: ' 123 4567 ', title: '' });
-    expect(parsed.ok && parsed.value.hprNumber).toBe('1234567');
+    const parsed = parsePerson({ ...valid, idNumber: ' 123 4567 ', title: '' });
+    expect(parsed.ok && parsed.value.identity).toEqual({ kind: 'hpr', hprNumber: '1234567' });
     expect(parsed.ok && parsed.value.title).toBe('');
+  });
+  it('takes an identity number for someone without an HPR number', () => {
+    const parsed = parsePerson({ ...valid, idNumber: '150385 10190' });
+    expect(parsed.ok && parsed.value.identity).toEqual({ kind: 'pid', pid: '15038510190' });
   });
   it.each<[Partial<Record<PersonField, string>>, Partial<Record<PersonField, string>>]>([
     [{ name: '' }, { name: 'nameRequired' }],
@@ -97,20 +102,47 @@ describe('parsePerson', () => {
     [{ email: '' }, { email: 'emailRequired' }],
     [{ email: 'kari' }, { email: 'emailInvalid' }],
     [{ email: 'kari@' }, { email: 'emailInvalid' }],
-    [{ hprNumber: '' }, { hprNumber: 'hprRequired' }],
-    [{ hprNumber: '12a4567' }, { hprNumber: 'hprInvalid' }],
-    [{ hprNumber: '-1234567' }, { hprNumber: 'hprInvalid' }],
-    [{ hprNumber: '123' }, { hprNumber: 'hprInvalid' }],
-    [{ hprNumber: '1234567890' }, { hprNumber: 'hprInvalid' }],
+    [{ idNumber: '' }, { idNumber: 'idRequired' }],
+    [{ idNumber: '12a4567' }, { idNumber: 'idInvalid' }],
     [{ role: '' }, { role: 'roleRequired' }],
     [{ departmentId: '' }, { departmentId: 'departmentRequired' }],
     [{ role: 'trustAdmin' }, { departmentId: 'departmentNotAllowed' }],
     [
-      { name: ' ', email: 'x', hprNumber: 'abc' },
-      { name: 'nameRequired', email: 'emailInvalid', hprNumber: 'hprInvalid' },
+      { name: ' ', email: 'x', idNumber: 'abc' },
+      { name: 'nameRequired', email: 'emailInvalid', idNumber: 'idInvalid' },
     ],
   ])('%j → %j', (change, errors) => {
     expect(parsePerson({ ...valid, ...change })).toEqual({ ok: false, errors });
+  });
+});
+
+describe('parseIdentity (HPR number or identity number, told apart by length)', () => {
+  it.each<[string, ReturnType<typeof parseIdentity>]>([
+    ['1234', { ok: true, value: { kind: 'hpr', hprNumber: '1234' } }],
+    ['123456789', { ok: true, value: { kind: 'hpr', hprNumber: '123456789' } }],
+    [' 912 3456 ', { ok: true, value: { kind: 'hpr', hprNumber: '9123456' } }],
+    // fødselsnummer, with the usual spaces or dots
+    ['15038510190', { ok: true, value: { kind: 'pid', pid: '15038510190' } }],
+    ['150385 10271', { ok: true, value: { kind: 'pid', pid: '15038510271' } }],
+    ['01.01.90 12480', { ok: true, value: { kind: 'pid', pid: '01019012480' } }],
+    // D-nummer (day + 40) and a synthetic Test Norge number (month + 80)
+    ['55038510184', { ok: true, value: { kind: 'pid', pid: '55038510184' } }],
+    ['15838510075', { ok: true, value: { kind: 'pid', pid: '15838510075' } }],
+    ['', { ok: false, errors: { idNumber: 'idRequired' } }],
+    ['   ', { ok: false, errors: { idNumber: 'idRequired' } }],
+    ['123', { ok: false, errors: { idNumber: 'idInvalid' } }],
+    ['1234567890', { ok: false, errors: { idNumber: 'idInvalid' } }],
+    ['123456789012', { ok: false, errors: { idNumber: 'idInvalid' } }],
+    ['-1234567', { ok: false, errors: { idNumber: 'idInvalid' } }],
+    ['12a4567', { ok: false, errors: { idNumber: 'idInvalid' } }],
+    // wrong control digits
+    ['15038510191', { ok: false, errors: { idNumber: 'pidInvalid' } }],
+    ['12345678901', { ok: false, errors: { idNumber: 'pidInvalid' } }],
+    // H- and FH-numbers are patients' help numbers, never a login
+    ['15438510092', { ok: false, errors: { idNumber: 'pidInvalid' } }],
+    ['90000000220', { ok: false, errors: { idNumber: 'pidInvalid' } }],
+  ])('%j', (value, expected) => {
+    expect(parseIdentity(value)).toEqual(expected);
   });
 });
 

@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { isRole, type Role } from '../../auth/domain/roles';
+import {
+  normalisePatientId,
+  patientIdKind,
+  type PatientIdKind,
+} from '../../cases/domain/application';
 
 /**
  * Roles held for one department of the trust (as in the demo data and in `caseRoles`: the
@@ -28,8 +33,9 @@ export const ADMIN_ERRORS = [
   'emailRequired',
   'emailInvalid',
   'emailTaken',
-  'hprRequired',
-  'hprInvalid',
+  'idRequired',
+  'idInvalid',
+  'pidInvalid',
   'roleRequired',
   'departmentRequired',
   'departmentNotAllowed',
@@ -43,7 +49,7 @@ export type AdminError = (typeof ADMIN_ERRORS)[number];
 
 export const GRANT_FIELDS = ['role', 'departmentId'] as const;
 export type GrantField = (typeof GRANT_FIELDS)[number];
-export const PERSON_FIELDS = ['name', 'title', 'email', 'hprNumber', ...GRANT_FIELDS] as const;
+export const PERSON_FIELDS = ['name', 'title', 'email', 'idNumber', ...GRANT_FIELDS] as const;
 export type PersonField = (typeof PERSON_FIELDS)[number];
 export const DEPARTMENT_FIELDS = ['name'] as const;
 export type DepartmentField = (typeof DEPARTMENT_FIELDS)[number];
@@ -59,11 +65,18 @@ export interface GrantInput {
   departmentId: string | null;
 }
 
+/**
+ * How HelseID's login will know a person: their HPR number, or, for someone without one (an
+ * economist on the committee, staff of the regional health authority), their national identity
+ * number. The identity number is only ever stored as its keyed hash (`users.pid_hash`).
+ */
+export type PersonIdentity = { kind: 'hpr'; hprNumber: string } | { kind: 'pid'; pid: string };
+
 export interface PersonInput extends GrantInput {
   name: string;
   title: string;
   email: string;
-  hprNumber: string;
+  identity: PersonIdentity;
 }
 
 /** Spaces around and inside (runs of) are tidied: «  Kari   Nordmann » is «Kari Nordmann». */
@@ -77,6 +90,29 @@ export const isId = (value: string): boolean => uuidSchema.safeParse(value).succ
 
 /** HPR numbers (Helsepersonellregisteret) are whole numbers; today up to 9 digits. */
 const HPR_PATTERN = /^\d{4,9}$/;
+
+/**
+ * The identity numbers a person logs in to HelseID with (its `pid` claim): fødselsnummer,
+ * D-nummer, and the synthetic Test Norge numbers of test environments. H- and FH-numbers are
+ * the hospitals' help numbers for patients, never a login.
+ */
+const LOGIN_PID_KINDS: readonly PatientIdKind[] = ['fnr', 'dnr', 'tnr'];
+
+/**
+ * An HPR number (4 to 9 digits) or an identity number (11 digits with valid control digits),
+ * spaces and dots ignored; one field, told apart by length.
+ */
+export function parseIdentity(value: string): Parsed<PersonIdentity, 'idNumber'> {
+  const id = normalisePatientId(value);
+  if (id === '') return { ok: false, errors: { idNumber: 'idRequired' } };
+  if (HPR_PATTERN.test(id)) return { ok: true, value: { kind: 'hpr', hprNumber: id } };
+  if (!/^\d{11}$/.test(id)) return { ok: false, errors: { idNumber: 'idInvalid' } };
+  const kind = patientIdKind(id);
+  if (kind === null || !LOGIN_PID_KINDS.includes(kind)) {
+    return { ok: false, errors: { idNumber: 'pidInvalid' } };
+  }
+  return { ok: true, value: { kind: 'pid', pid: id } };
+}
 
 /** A department's name: required, at most NAME_MAX characters, spaces tidied. */
 export function parseDepartmentName(values: {
@@ -104,7 +140,7 @@ export function parseGrant(values: Record<GrantField, string>): Parsed<GrantInpu
   return { ok: true, value: { role, departmentId: null } };
 }
 
-/** A new person: name, optional title, e-mail, HPR number (digits only), and their first role. */
+/** A new person: name, optional title, e-mail, HPR or identity number, and their first role. */
 export function parsePerson(values: Record<PersonField, string>): Parsed<PersonInput, PersonField> {
   const errors: AdminFieldErrors<PersonField> = {};
   const name = tidy(values.name);
@@ -117,13 +153,12 @@ export function parsePerson(values: Record<PersonField, string>): Parsed<PersonI
   else if (email.length > EMAIL_MAX || !emailSchema.safeParse(email).success) {
     errors.email = 'emailInvalid';
   }
-  const hprNumber = values.hprNumber.replace(/\s/g, '');
-  if (hprNumber === '') errors.hprNumber = 'hprRequired';
-  else if (!HPR_PATTERN.test(hprNumber)) errors.hprNumber = 'hprInvalid';
+  const identity = parseIdentity(values.idNumber);
+  if (!identity.ok) Object.assign(errors, identity.errors);
   const grant = parseGrant({ role: values.role, departmentId: values.departmentId });
   if (!grant.ok) Object.assign(errors, grant.errors);
-  if (!grant.ok || Object.keys(errors).length > 0) return { ok: false, errors };
-  return { ok: true, value: { name, title, email, hprNumber, ...grant.value } };
+  if (!grant.ok || !identity.ok || Object.keys(errors).length > 0) return { ok: false, errors };
+  return { ok: true, value: { name, title, email, identity: identity.value, ...grant.value } };
 }
 
 /**
