@@ -23,7 +23,11 @@ import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
 import { createDraft, listMyCases, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
-import { delegateEndorsement, takeBackDelegation } from '../assessment/assessment.server';
+import {
+  assignCommitteeMember,
+  delegateEndorsement,
+  takeBackDelegation,
+} from '../assessment/assessment.server';
 import { reapply, recordOutcome, runFollowUps } from '../followup/followup.server';
 import {
   getCaseClocks,
@@ -174,6 +178,51 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     const asked = new Date();
     await runStageAlerts(db(), later(asked, 14 * DAY + MINUTE));
     expect((await notified(c.id)).at(-1)).toBe(`stageReminder:${hbe.applicant.userId}`);
+  });
+
+  it("reminds the case's committee in the assessment: its assigned members, not every assessor", async () => {
+    const endorse = async (c: { id: string; version: number }) =>
+      transition(db(), hbe.endorser, {
+        caseId: c.id,
+        version: c.version,
+        event: 'endorse',
+        reason: 'Godt begrunnet.',
+      });
+    const assigned = await submitted();
+    const assignedEndorsed = await endorse(assigned);
+    await assignCommitteeMember(db(), hbe.decisionMaker, {
+      caseId: assigned.id,
+      userId: secondAssessor.userId,
+    });
+    const unassigned = await submitted();
+    await endorse(unassigned);
+    const endorsedAt = new Date();
+
+    await runStageAlerts(db(), later(endorsedAt, 7 * DAY + MINUTE));
+    // Endorsed, waiting for the assessment to start: the medical directors and the assigned member
+    // (Randi Sæther); Solveig Aase, not assigned, is not reminded.
+    expect((await notified(assigned.id)).sort()).toEqual(
+      [
+        `stageReminder:${hbe.decisionMaker.userId}`,
+        `stageReminder:${secondAssessor.userId}`,
+      ].sort(),
+    );
+    // No one assigned and never under assessment: the case has no committee yet.
+    expect(await notified(unassigned.id)).toEqual([`stageReminder:${hbe.decisionMaker.userId}`]);
+
+    await transition(db(), hbe.decisionMaker, {
+      caseId: assigned.id,
+      version: assignedEndorsed.version,
+      event: 'startAssessment',
+    });
+    const assessing = new Date();
+    await runStageAlerts(db(), later(assessing, 21 * DAY + MINUTE));
+    expect((await notified(assigned.id)).slice(2).sort()).toEqual(
+      [
+        `stageReminder:${hbe.decisionMaker.userId}`,
+        `stageReminder:${secondAssessor.userId}`,
+      ].sort(),
+    );
   });
 
   it('gives an urgent case the short deadline, shows it in my cases and reminds sooner', async () => {

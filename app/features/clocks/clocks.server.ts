@@ -6,13 +6,12 @@ import {
   caseOutcomes,
   cases,
   caseUrgency,
-  roleAssignments,
   stageAlerts,
   stageDeadlines,
   trusts,
   users,
 } from '../../db/schema';
-import { hasRole, type Actor, type Role } from '../auth/domain/roles';
+import { hasRole, type Actor } from '../auth/domain/roles';
 import { caseTrailIn, latestDecisionIn, loadVisibleCase, statusOf } from '../cases/cases.server';
 import { caseRoles } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
@@ -25,9 +24,10 @@ import {
   type Effect,
   type FollowUpFieldErrors,
 } from '../followup/domain/followup';
-import { notify } from '../notifications/notifications.server';
+import { groupRecipients, notify } from '../notifications/notifications.server';
 import { enteredCurrentStatus } from './stage-sql.server';
 import {
+  alertGroups,
   CLOCKED_STATUSES,
   deadlineDays,
   deadlineTable,
@@ -38,10 +38,8 @@ import {
   RESPONSIBLE,
   stageDueAt,
   stageTimes,
-  type AlertKind,
   type ClockedStatus,
   type DeadlineTable,
-  type ResponsibleGroup,
   type StageTime,
 } from './domain/clocks';
 
@@ -287,39 +285,6 @@ export async function setUrgency(
   return { ok: true };
 }
 
-type Grant = { userId: string; role: string; departmentId: string | null };
-
-/**
- * The people who must act in a stage (reminder) or the medical directors (escalation). A delegated
- * endorsement is the delegate's to act on, so its reminder goes to them (ADR 0024).
- */
-function recipientsFor(
-  kind: AlertKind,
-  group: ResponsibleGroup,
-  c: { departmentId: string; applicantId: string; delegateId: string | null },
-  grants: readonly Grant[],
-): string[] {
-  const holding = (roles: readonly Role[]) =>
-    grants.filter((g) => (roles as readonly string[]).includes(g.role)).map((g) => g.userId);
-  if (kind === 'escalation') return holding(['decisionMaker']);
-  switch (group) {
-    case 'endorsers':
-      if (c.delegateId !== null) return [c.delegateId];
-      return grants
-        .filter(
-          (g) =>
-            g.role === 'endorser' && (g.departmentId === null || g.departmentId === c.departmentId),
-        )
-        .map((g) => g.userId);
-    case 'assessment':
-      return holding(['decisionMaker', 'assessor']);
-    case 'decisionMakers':
-      return holding(['decisionMaker']);
-    case 'applicant':
-      return [c.applicantId];
-  }
-}
-
 export interface AlertsSent {
   reminders: number;
   escalations: number;
@@ -364,14 +329,6 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
             open.map((c) => c.id),
           ),
         );
-      const grants = await tx
-        .select({
-          userId: roleAssignments.userId,
-          role: roleAssignments.role,
-          departmentId: roleAssignments.departmentId,
-        })
-        .from(roleAssignments)
-        .where(eq(roleAssignments.trustId, trustId));
       const delegations = await tx
         .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
         .from(caseLeaders)
@@ -413,15 +370,15 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
           .onConflictDoNothing()
           .returning({ id: stageAlerts.id });
         if (!taken) continue;
+        const delegateId = delegateOf.get(c.id) ?? null;
         await notify(tx, {
           trustId,
           caseId: c.id,
           kind: kind === 'reminder' ? 'stageReminder' : 'stageEscalation',
-          recipientIds: recipientsFor(
-            kind,
-            RESPONSIBLE[status],
-            { ...c, delegateId: delegateOf.get(c.id) ?? null },
-            grants,
+          recipientIds: await groupRecipients(
+            tx,
+            { ...c, trustId, caseId: c.id, delegateId },
+            alertGroups(kind, RESPONSIBLE[status], delegateId !== null),
           ),
         });
         if (kind === 'reminder') sent.reminders += 1;

@@ -16,6 +16,7 @@ import {
   groupsFor,
   transitionRecipients,
   type GroupMembers,
+  type RecipientGroup,
 } from './domain/recipients';
 
 export interface NotifyInput {
@@ -124,6 +125,51 @@ async function informationRequesterIds(tx: Tx, caseId: string): Promise<string[]
 }
 
 /**
+ * The people in each of `groups` for one case (the groups not asked for are empty): one query
+ * per group needed, none for a group not asked for. The one resolution of recipient groups to
+ * people, for the transitions, the stage reminders (features/clocks) and the dialog.
+ */
+export async function groupMembers(
+  tx: Tx,
+  people: CasePeople & { coAuthorIds?: readonly string[] },
+  groups: readonly RecipientGroup[],
+): Promise<GroupMembers> {
+  const wants = (group: RecipientGroup) => groups.includes(group);
+  const coAuthors =
+    wants('coAuthors') || wants('committee')
+      ? (people.coAuthorIds ?? (await coAuthorIds(tx, people.caseId)))
+      : [];
+  return {
+    applicant: wants('applicant') ? [people.applicantId] : [],
+    coAuthors: wants('coAuthors') ? coAuthors : [],
+    departmentEndorsers: wants('departmentEndorsers')
+      ? await usersWithRole(tx, people.trustId, 'endorser', people.departmentId)
+      : [],
+    endorsementDelegate:
+      wants('endorsementDelegate') && people.delegateId !== null ? [people.delegateId] : [],
+    decisionMakers: wants('decisionMakers')
+      ? await usersWithRole(tx, people.trustId, 'decisionMaker')
+      : [],
+    committee: wants('committee')
+      ? await committeeIds(tx, people, [people.applicantId, ...coAuthors])
+      : [],
+    informationRequester: wants('informationRequester')
+      ? await informationRequesterIds(tx, people.caseId)
+      : [],
+  };
+}
+
+/** Everyone in `groups` for the case, each once (`groupMembers`). */
+export async function groupRecipients(
+  tx: Tx,
+  people: CasePeople & { coAuthorIds?: readonly string[] },
+  groups: readonly RecipientGroup[],
+): Promise<string[]> {
+  const members = await groupMembers(tx, people, groups);
+  return [...new Set(groups.flatMap((group) => members[group]))];
+}
+
+/**
  * Tells the people a status change concerns (see domain/recipients.ts), in the transition's own
  * transaction: who is told depends on the event and the status the case left. The actor is never
  * told of their own action.
@@ -134,27 +180,7 @@ export async function notifyForTransition(
 ): Promise<number> {
   const groups = groupsFor(input.event, input.from);
   if (groups.length === 0) return 0;
-  const coAuthors =
-    groups.includes('coAuthors') || groups.includes('committee')
-      ? await coAuthorIds(tx, input.caseId)
-      : [];
-  const members: GroupMembers = {
-    applicant: [input.applicantId],
-    coAuthors: groups.includes('coAuthors') ? coAuthors : [],
-    departmentEndorsers: groups.includes('departmentEndorsers')
-      ? await usersWithRole(tx, input.trustId, 'endorser', input.departmentId)
-      : [],
-    endorsementDelegate: input.delegateId === null ? [] : [input.delegateId],
-    decisionMakers: groups.includes('decisionMakers')
-      ? await usersWithRole(tx, input.trustId, 'decisionMaker')
-      : [],
-    committee: groups.includes('committee')
-      ? await committeeIds(tx, input, [input.applicantId, ...coAuthors])
-      : [],
-    informationRequester: groups.includes('informationRequester')
-      ? await informationRequesterIds(tx, input.caseId)
-      : [],
-  };
+  const members = await groupMembers(tx, input, groups);
   const notice = transitionRecipients(input.event, input.from, members, input.actorId);
   if (!notice) return 0;
   return notify(tx, {

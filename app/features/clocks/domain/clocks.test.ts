@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { RecipientGroup } from '../../notifications/domain/recipients';
 import {
+  alertGroups,
+  CLOCKED_STATUSES,
   deadlineTable,
   DEFAULT_DEADLINES,
   dueAlert,
@@ -11,6 +14,7 @@ import {
   stageDueAt,
   stageTimes,
   type AlertKind,
+  type ResponsibleGroup,
   type StatusEvent,
 } from './clocks';
 
@@ -141,6 +145,33 @@ describe('RESPONSIBLE', () => {
   it('reminds the committee in the assessment and the medical director after its recommendation', () => {
     expect(RESPONSIBLE.underAssessment).toBe('assessment');
     expect(RESPONSIBLE.recommended).toBe('decisionMakers');
+  });
+});
+
+describe('alertGroups', () => {
+  it.each<[AlertKind, ResponsibleGroup, boolean, RecipientGroup[]]>([
+    ['reminder', 'endorsers', false, ['departmentEndorsers']],
+    // A delegated endorsement is the delegate's alone to act on (ADR 0024).
+    ['reminder', 'endorsers', true, ['endorsementDelegate']],
+    // The case's committee (its assigned members, else the trust's assessors once assessed),
+    // never every assessor of the trust as such.
+    ['reminder', 'assessment', false, ['decisionMakers', 'committee']],
+    ['reminder', 'assessment', true, ['decisionMakers', 'committee']],
+    ['reminder', 'decisionMakers', false, ['decisionMakers']],
+    ['reminder', 'applicant', false, ['applicant']],
+    ['escalation', 'endorsers', true, ['decisionMakers']],
+    ['escalation', 'assessment', false, ['decisionMakers']],
+    ['escalation', 'applicant', false, ['decisionMakers']],
+  ])('%s in a stage of %s (delegated: %s) → %j', (kind, group, delegated, groups) => {
+    expect(alertGroups(kind, group, delegated)).toEqual(groups);
+  });
+
+  it('reminds the committee in every stage whose group is the assessment', () => {
+    const assessing = CLOCKED_STATUSES.filter((s) => RESPONSIBLE[s] === 'assessment');
+    expect(assessing).toEqual(['endorsed', 'underAssessment']);
+    for (const status of assessing) {
+      expect(alertGroups('reminder', RESPONSIBLE[status], false)).toContain('committee');
+    }
   });
 });
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Status } from '../../cases/domain/workflow';
+import type { RecipientGroup } from '../../notifications/domain/recipients';
 
 /** The stages that run against a deadline: someone other than the writer must act. */
 export const CLOCKED_STATUSES = [
@@ -198,6 +199,31 @@ export const RESPONSIBLE: Record<ClockedStatus, ResponsibleGroup> = {
   // The medical director records the committee's decision.
   atInterregionalCommittee: 'decisionMakers',
 };
+
+/**
+ * The notification recipient groups (features/notifications) an alert goes to: the escalation to
+ * the medical directors; the reminder to whoever must act in the stage. The endorsement is the
+ * department's leaders', or only the delegate's while it is delegated (ADR 0024); the assessment
+ * is the medical directors' and the case's committee's (its assigned members, else the trust's
+ * assessors once the case has been under assessment; ADR 0009), resolved as for a transition.
+ */
+export function alertGroups(
+  kind: AlertKind,
+  group: ResponsibleGroup,
+  delegated: boolean,
+): readonly RecipientGroup[] {
+  if (kind === 'escalation') return ['decisionMakers'];
+  switch (group) {
+    case 'endorsers':
+      return delegated ? ['endorsementDelegate'] : ['departmentEndorsers'];
+    case 'assessment':
+      return ['decisionMakers', 'committee'];
+    case 'decisionMakers':
+      return ['decisionMakers'];
+    case 'applicant':
+      return ['applicant'];
+  }
+}
 
 export const MAX_DEADLINE_DAYS = 365;
 

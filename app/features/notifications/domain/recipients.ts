@@ -26,8 +26,11 @@ export interface TransitionNotice {
 
 /** The leaders who endorse the case: the department's, or the one it is delegated to. */
 const ENDORSING: readonly RecipientGroup[] = ['departmentEndorsers', 'endorsementDelegate'];
-/** After the endorsement: the leaders, the medical directors and the case's committee. */
-const HANDLING: readonly RecipientGroup[] = [...ENDORSING, 'decisionMakers', 'committee'];
+/**
+ * After the endorsement: the leaders, the medical directors and the case's committee; also who is
+ * told of a message in the dialog of a submitted case (features/dialog).
+ */
+export const HANDLING: readonly RecipientGroup[] = [...ENDORSING, 'decisionMakers', 'committee'];
 /** A decision, or its forwarding to the interregional committee, is told to all who worked it. */
 const DECISION: readonly RecipientGroup[] = ['applicant', ...ENDORSING, 'committee'];
 
