@@ -6,7 +6,8 @@ import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
+import { assignCommitteeMember, delegateEndorsement } from '../assessment/assessment.server';
+import { createDraft, getCase, inviteCoAuthor, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { loadDialog, postMessage } from './dialog.server';
 
@@ -176,20 +177,59 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
   it('tells the other participants; an internal note never reaches the applicant', async () => {
     const caseId = await submittedCase();
     await post(hbe.applicant, caseId, 'Spørsmål til leder', 'case');
+    // Awaiting endorsement the case has no committee yet (ADR 0009): no assessor is told.
     expect(new Set(await messageNotices(caseId))).toEqual(
-      new Set([
-        hbe.coAuthor.userId,
-        hbe.endorser.userId,
-        hbe.decisionMaker.userId,
-        hbe.assessor.userId,
-        secondAssessor.userId,
-      ]),
+      new Set([hbe.coAuthor.userId, hbe.endorser.userId, hbe.decisionMaker.userId]),
     );
     const before = (await messageNotices(caseId)).length;
     await post(hbe.endorser, caseId, 'Internt: sjekk budsjettet', 'internal');
     const after = (await messageNotices(caseId)).slice(before);
-    expect(new Set(after)).toEqual(
-      new Set([hbe.decisionMaker.userId, hbe.assessor.userId, secondAssessor.userId]),
+    expect(after).toEqual([hbe.decisionMaker.userId]);
+  });
+
+  it("tells the case's committee (its assigned members, else every assessor once assessed) and the delegate", async () => {
+    const delegated = await submittedCase();
+    const delegate = (await signIn(db(), 'HBE', 'endorser2')).actor;
+    await delegateEndorsement(db(), hbe.endorser, { caseId: delegated, userId: delegate.userId });
+    await post(hbe.applicant, delegated, 'Til lederen som forankrer', 'case');
+    // The leader of another department the endorsement is delegated to is told with the rest.
+    expect(new Set(await messageNotices(delegated))).toEqual(
+      new Set([
+        hbe.coAuthor.userId,
+        hbe.endorser.userId,
+        delegate.userId,
+        hbe.decisionMaker.userId,
+      ]),
+    );
+
+    const caseId = await submittedCase();
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId,
+      version: (await getCase(db(), hbe.endorser, caseId)).version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    const told = async (body: string) => {
+      const before = (await messageNotices(caseId)).length;
+      await post(hbe.decisionMaker, caseId, body, 'internal');
+      return new Set((await messageNotices(caseId)).slice(before));
+    };
+    // Under assessment with no one assigned: every assessor of the trust is the committee.
+    expect(await told('Første vurdering')).toEqual(
+      new Set([hbe.endorser.userId, hbe.assessor.userId, secondAssessor.userId]),
+    );
+    await assignCommitteeMember(db(), hbe.decisionMaker, {
+      caseId,
+      userId: secondAssessor.userId,
+    });
+    // Assigned: Randi Sæther is the committee; Solveig Aase, not assigned, is not told.
+    expect(await told('Til komiteen')).toEqual(
+      new Set([hbe.endorser.userId, secondAssessor.userId]),
     );
   });
 

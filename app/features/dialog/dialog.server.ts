@@ -5,8 +5,9 @@ import { isRole, type Actor, type Role } from '../auth/domain/roles';
 import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
 import { accessRole } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
-import { markCaseRead, notify, usersWithRole } from '../notifications/notifications.server';
+import { groupRecipients, markCaseRead, notify } from '../notifications/notifications.server';
 import {
+  caseworkerGroups,
   isMessageVisibility,
   messageRecipients,
   parseMessage,
@@ -93,7 +94,7 @@ export async function postMessage(
   input: { body: string; visibility: string },
 ): Promise<PostResult> {
   return inTenant(db, actor, async (tx) => {
-    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
+    const { row, roles, coAuthorIds, delegateId } = await loadVisibleCase(tx, actor, caseId);
     const parsed = parseMessage(input);
     if (!parsed.ok) return parsed;
     const { body, visibility } = parsed.message;
@@ -113,14 +114,11 @@ export async function postMessage(
       .returning({ id: caseMessages.id });
     if (!created) throw new Error('Insert returned no row');
     await logAccess(tx, actor, role, row.id, 'postMessage', { objectId: String(created.id) });
-    const caseworkerIds =
-      row.status === 'draft'
-        ? []
-        : [
-            ...(await usersWithRole(tx, row.trustId, 'endorser', row.departmentId)),
-            ...(await usersWithRole(tx, row.trustId, 'decisionMaker')),
-            ...(await usersWithRole(tx, row.trustId, 'assessor')),
-          ];
+    const caseworkerIds = await groupRecipients(
+      tx,
+      { ...row, caseId: row.id, coAuthorIds, delegateId },
+      caseworkerGroups(statusOf(row)),
+    );
     await notify(tx, {
       trustId: row.trustId,
       caseId: row.id,

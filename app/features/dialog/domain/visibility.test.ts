@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRole, Role } from '../../auth/domain/roles';
+import { STATUSES } from '../../cases/domain/workflow';
 import {
   canPost,
+  caseworkerGroups,
   MAX_MESSAGE_LENGTH,
   messageRecipients,
   messageSchema,
@@ -80,6 +82,24 @@ describe('messageSchema', () => {
     const result = messageSchema.safeParse(input);
     expect(result.success).toBe(false);
     expect(result.error?.issues.map((i) => i.message)).toContain(error);
+  });
+});
+
+describe('caseworkerGroups', () => {
+  it.each(STATUSES.filter((s) => s !== 'draft'))(
+    'tells the leaders, the delegate, the directors and the committee of a message in %s',
+    (status) => {
+      expect(caseworkerGroups(status)).toEqual([
+        'departmentEndorsers',
+        'endorsementDelegate',
+        'decisionMakers',
+        // The case's committee (ADR 0009), not every assessor of the trust.
+        'committee',
+      ]);
+    },
+  );
+  it('tells no caseworker of a message in a draft', () => {
+    expect(caseworkerGroups('draft')).toEqual([]);
   });
 });
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { CaseRole, Role } from '../../auth/domain/roles';
+import type { Status } from '../../cases/domain/workflow';
+import { HANDLING, type RecipientGroup } from '../../notifications/domain/recipients';
 
 /**
  * Who may read a message of the case dialog: `case` — everyone working the case, the applicant and
@@ -77,11 +79,21 @@ export function parseMessage(
   return { ok: false, errors: errors.length > 0 ? errors : ['visibilityInvalid'] };
 }
 
+/**
+ * The caseworkers told of a new message (notifications' recipient groups): none while the case is
+ * a draft; after submission the people handling it (`HANDLING`): the department's leaders, the
+ * leader the endorsement is delegated to, the medical directors and the case's committee (its
+ * assigned members, else the trust's assessors once it has been under assessment, ADR 0009).
+ */
+export function caseworkerGroups(status: Status): readonly RecipientGroup[] {
+  return status === 'draft' ? [] : HANDLING;
+}
+
 /** The people of a case who may be told about a new message, by how they take part. */
 export interface DialogPeople {
   applicantId: string;
   coAuthorIds: readonly string[];
-  /** The department's leaders (endorsers) and the trust's medical directors and committee members. */
+  /** The caseworkers in `caseworkerGroups`. */
   caseworkerIds: readonly string[];
 }
 
