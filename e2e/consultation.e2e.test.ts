@@ -40,8 +40,11 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expect.poll(() => page.getByText(confirmation).count()).toBe(1);
   }
 
-  it('HBE’s director consults OUS, whose director reads the case and answers', async () => {
-    // A submitted, endorsed case under assessment at Helse Bergen.
+  /**
+   * A case of Helse Bergen's, submitted by Ingrid Haugland, endorsed and taken to assessment by
+   * Per Vik, whose page is returned on it.
+   */
+  async function caseUnderAssessment() {
     const doctor = await signIn('Ingrid Haugland');
     const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
     await doctor.context().close();
@@ -66,6 +69,11 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
       'Start vurdering',
       'Vurderingen er startet. Saken vurderes nå før fagdirektøren beslutter.',
     );
+    return { caseUrl, caseNumber, per };
+  }
+
+  it('HBE’s director consults OUS, whose director reads the case and answers', async () => {
+    const { caseUrl, caseNumber, per } = await caseUnderAssessment();
     await expectAccessible(per);
 
     // Nothing is sent while the form is incomplete; what was typed stays.
@@ -195,5 +203,56 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
       `${app.url}/admin/tilgangslogg?foretak=egne`,
     );
     await geir.context().close();
+  });
+  it('the applicant withdraws a case in consultation: it ends at HBE, and OUS is told', async () => {
+    const { caseUrl, per } = await caseUnderAssessment();
+    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await request
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
+    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await expect.poll(() => per.getByText('Venter på svar').count()).toBe(1);
+
+    const doctor = await signIn('Ingrid Haugland');
+    await doctor.goto(caseUrl);
+    await fire(
+      doctor,
+      'Trekk søknaden',
+      'Søknaden er trukket, og saken er avsluttet.',
+      'Pasienten ønsker ikke behandlingen likevel.',
+    );
+    await doctor.context().close();
+
+    // Helse Bergen sees the consultation ended by the withdrawal, not taken back by Per Vik.
+    await per.goto(caseUrl);
+    const consultations = per.getByRole('region', { name: 'Konsultasjon av annet helseforetak' });
+    await expect
+      .poll(() => consultations.getByText('Avsluttet, søknaden er trukket').count())
+      .toBe(1);
+    expect(await consultations.getByText('Venter på svar').count()).toBe(0);
+    expect(await consultations.getByText('Trukket tilbake').count()).toBe(0);
+    expect(await consultations.getByRole('button', { name: 'Trekk tilbake' }).count()).toBe(0);
+    await expectAccessible(per);
+    await per.context().close();
+
+    // Knut Hansen (OUS), who was asked, is told; the case itself is closed to him.
+    const knut = await signIn('Knut Hansen');
+    await knut.goto(`${app.url}/varsler`);
+    const row = knut.getByRole('row').filter({
+      hasText: 'Søker har trukket søknaden dere ble konsultert om.',
+    });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByText('Sak i et annet helseforetak').count()).toBe(1);
+    expect(await row.getByRole('link').count()).toBe(0);
+    await expectAccessible(knut);
+    expect((await knut.goto(caseUrl))?.status()).toBe(404);
+    await knut.goto(`${app.url}/`);
+    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
+    await expect
+      .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())
+      .toBe(1);
+    await knut.context().close();
   });
 });

@@ -21,7 +21,7 @@ import {
 import { purposeOf, type Purpose } from '../auditlog/domain/purposes';
 import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
-import { closePendingGrant, isConsultedCase } from '../consultations/grants.server';
+import { endConsultationOnWithdrawal, isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex, mainDiagnosis } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
 import { stageDueAt } from '../clocks/domain/clocks';
@@ -1397,9 +1397,9 @@ export async function transitionIn(
     .returning({ version: cases.version, caseNumber: cases.caseNumber });
   if (!updated) throw new CaseError('conflict');
   // Leaving consultation other than by its answer or revocation (the applicant withdraws): the
-  // consulted trust's grant ends with it.
+  // consulted trust's grant ends with it, and the people asked there are told.
   if (from === 'inConsultation' && check.transition.to !== 'inConsultation') {
-    await closePendingGrant(tx, row.id, actor.userId, now);
+    await endConsultationOnWithdrawal(tx, row, actor.userId, now);
   }
 
   let caseNumber = updated.caseNumber;

@@ -35,6 +35,8 @@ import {
 } from './consultations.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 import { getDecisionLetter, getDecisionPanel } from '../decisions/decisions.server';
+import { listNotifications } from '../notifications/notifications.server';
+import { composeMail } from '../notifications/outbox.server';
 import { revealPatientId } from '../privacy/unmask.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
@@ -554,7 +556,41 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     expect(grant).toMatchObject({ revokedBy: hbe.applicant.userId, answeredAt: null });
     expect(grant?.revokedAt).toBeInstanceOf(Date);
     expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('withdrawn');
+    // Shown as ended by the withdrawal, not as taken back by the director.
     const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
-    expect(panel?.mode === 'home' && panel.consultations[0]?.state).toBe('revoked');
+    expect(panel?.mode === 'home' && panel.consultations[0]?.state).toBe('withdrawn');
+    // The earlier consultations keep their states (answered, revoked by the director).
+    expect(
+      panel?.mode === 'home' && panel.consultations.slice(1).map((c) => c.state),
+    ).not.toContain('withdrawn');
+  });
+
+  it('tells the consulted trust that was asked of the withdrawal, and nothing about the case', async () => {
+    // The case is withdrawn (the test before): the consulted trust's directors, who were asked,
+    // are told once; its committee (not asked) and the home trust are not told of this kind.
+    const told = await db()
+      .select({ userId: notifications.userId, trustId: notifications.trustId })
+      .from(notifications)
+      .where(
+        and(eq(notifications.caseId, caseId), eq(notifications.kind, 'consultationWithdrawn')),
+      );
+    expect(told).toEqual([{ userId: ous.decisionMaker.userId, trustId: hbe.applicant.trustId }]);
+    // In the app: the notice, but neither the case nor its number (the grant has ended).
+    const [notice] = (await listNotifications(db(), ous.decisionMaker)).filter(
+      (n) => n.kind === 'consultationWithdrawn',
+    );
+    expect(notice).toMatchObject({ caseId, caseNumber: null, caseVisible: false, read: false });
+    expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
+    // The e-mail names the case number they were asked about and links to the notifications,
+    // not to the case they can no longer open.
+    const { caseNumber } = await getCase(db(), hbe.decisionMaker, caseId);
+    const mail = composeMail(
+      { kind: 'consultationWithdrawn', caseId, caseNumber, email: 'knut@ous.test' },
+      'https://soknad.test',
+    );
+    expect(mail.subject).toBe(`Ny hendelse i sak ${caseNumber}`);
+    expect(mail.text).toContain('https://soknad.test/varsler');
+    expect(mail.text).not.toContain(`/saker/${caseId}`);
   });
 });

@@ -11,7 +11,6 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
-import { peopleWithRoles } from '../auth/people.server';
 import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
@@ -27,7 +26,7 @@ import {
   type ConsultationState,
 } from './domain/consultation';
 import { consultationNotice } from './domain/notices';
-import { closePendingGrant, openGrantsToMe } from './grants.server';
+import { askedIn, closePendingGrant, openGrantsToMe } from './grants.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 
 /** A request or answer with bad input: nothing was changed; the form shows these per field. */
@@ -95,7 +94,8 @@ async function consultableTrusts(tx: Tx, actor: Actor): Promise<TrustOption[]> {
     .orderBy(asc(trusts.name));
 }
 
-async function consultationsOf(tx: Tx, caseId: string, today: string) {
+/** The case's consultations, newest first; `applicantId` tells a withdrawal's end (`consultationState`). */
+async function consultationsOf(tx: Tx, caseId: string, today: string, applicantId: string) {
   const requester = alias(users, 'requester');
   const answerer = alias(users, 'answerer');
   const consulted = alias(trusts, 'consulted');
@@ -111,6 +111,7 @@ async function consultationsOf(tx: Tx, caseId: string, today: string) {
       answeredByName: answerer.name,
       answeredAt: caseConsultations.answeredAt,
       revokedAt: caseConsultations.revokedAt,
+      revokedBy: caseConsultations.revokedBy,
     })
     .from(caseConsultations)
     .innerJoin(consulted, eq(consulted.id, caseConsultations.consultedTrustId))
@@ -120,9 +121,9 @@ async function consultationsOf(tx: Tx, caseId: string, today: string) {
     .orderBy(desc(caseConsultations.requestedAt))
     .prepare('sp_case_consultations')
     .execute();
-  return rows.map((r): ConsultationView => ({
+  return rows.map(({ revokedBy, ...r }): ConsultationView => ({
     ...r,
-    state: consultationState(r, today),
+    state: consultationState({ ...r, revokedBy }, today, applicantId),
     pending: isPending(r),
   }));
 }
@@ -149,7 +150,7 @@ export async function getConsultationPanelIn(
   const today = dateInNorway(new Date());
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   const status = statusOf(row);
-  const all = await consultationsOf(tx, row.id, today);
+  const all = await consultationsOf(tx, row.id, today, row.applicantId);
   if (roles.includes('consultant')) {
     const [grant] = all.filter((c) => c.state === 'open');
     if (!grant) return null;
@@ -213,10 +214,6 @@ async function fire(
   return { caseRow: row, version: updated.version };
 }
 
-async function decisionMakersOf(tx: Tx, trustId: string): Promise<string[]> {
-  return (await peopleWithRoles(tx, trustId, ['decisionMaker'])).map((p) => p.id);
-}
-
 /**
  * The director asks another trust (BRIEF §4): the case goes into consultation and the grant that
  * lets the consulted trust read it is created in the same transaction (the question is the
@@ -258,7 +255,7 @@ export async function requestConsultation(
       trustId: row.trustId,
       caseId: row.id,
       kind: 'consultationRequested',
-      recipientIds: await decisionMakersOf(tx, value.consultedTrustId),
+      recipientIds: await askedIn(tx, value.consultedTrustId),
       exceptUserId: actor.userId,
     });
     return grant;
@@ -284,7 +281,7 @@ export async function revokeConsultation(
       consultationId,
     );
     // Nothing pending under that id: the whole transaction (status change included) is undone.
-    if (!revoked) throw new CaseError('conflict');
+    if (revoked.length === 0) throw new CaseError('conflict');
   });
 }
 

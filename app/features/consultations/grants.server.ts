@@ -1,6 +1,8 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/database.server';
 import { caseConsultations, cases } from '../../db/schema';
+import { peopleWithRoles } from '../auth/people.server';
+import { notify } from '../notifications/notifications.server';
 
 /** The cases the current trust may read as consulted trust (the database's one rule). */
 export const consultedCaseIds = sql`(select consulted_case_ids())`;
@@ -23,13 +25,20 @@ export function openGrantsToMe(tx: Tx, also?: SQL) {
 }
 
 /**
+ * The people of a consulted trust who are asked (told of the request) and so told when the
+ * consultation ends without their answer: its medical directors.
+ */
+export async function askedIn(tx: Tx, consultedTrustId: string): Promise<string[]> {
+  return (await peopleWithRoles(tx, consultedTrustId, ['decisionMaker'])).map((p) => p.id);
+}
+
+/**
  * Closes the case's pending grant (neither answered nor revoked; at most one), if there is one, as
  * revoked by the actor, in the caller's transaction: for the director's revocation, which names
- * the grant (`grantId`: a pending grant under another id stays open), and for a transition that
- * takes the case out of consultation other than this module's answer and revocation (today the
- * applicant's withdrawal). The database rule (`consulted_case_ids()`) also ends the read access
- * once the case has left `inConsultation`; this keeps the grant's record telling the same.
- * Whether a grant was closed.
+ * the grant (`grantId`: a pending grant under another id stays open), and for the applicant's
+ * withdrawal (`endConsultationOnWithdrawal`). The database rule (`consulted_case_ids()`) also
+ * ends the read access once the case has left `inConsultation`; this keeps the grant's record
+ * telling the same. The grants closed, with the trust each was sent to.
  */
 export async function closePendingGrant(
   tx: Tx,
@@ -37,8 +46,8 @@ export async function closePendingGrant(
   actorId: string,
   at: Date,
   grantId?: string,
-): Promise<boolean> {
-  const closed = await tx
+): Promise<{ id: string; consultedTrustId: string }[]> {
+  return tx
     .update(caseConsultations)
     .set({ revokedAt: at, revokedBy: actorId })
     .where(
@@ -49,6 +58,29 @@ export async function closePendingGrant(
         isNull(caseConsultations.answeredAt),
       ),
     )
-    .returning({ id: caseConsultations.id });
-  return closed.length > 0;
+    .returning({ id: caseConsultations.id, consultedTrustId: caseConsultations.consultedTrustId });
+}
+
+/**
+ * The case leaves consultation other than by this module's answer or revocation (today only the
+ * applicant's withdrawal): in the transition's transaction, the pending grant is closed as
+ * revoked by the applicant (shown as ended by the withdrawal, `consultationState`) and the
+ * consulted trust's people who were asked (`askedIn`) are told (`consultationWithdrawn`). They
+ * learn only that the case they were asked about is withdrawn: nothing they had not seen.
+ */
+export async function endConsultationOnWithdrawal(
+  tx: Tx,
+  c: { id: string; trustId: string },
+  actorId: string,
+  at: Date,
+): Promise<void> {
+  for (const grant of await closePendingGrant(tx, c.id, actorId, at)) {
+    await notify(tx, {
+      trustId: c.trustId,
+      caseId: c.id,
+      kind: 'consultationWithdrawn',
+      recipientIds: await askedIn(tx, grant.consultedTrustId),
+      exceptUserId: actorId,
+    });
+  }
 }

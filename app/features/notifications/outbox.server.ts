@@ -2,7 +2,7 @@ import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.server';
 import { cases, notifications, users } from '../../db/schema';
 import { msg } from '../../i18n';
-import { isNotificationKind } from './domain/kinds';
+import { isNotificationKind, linksToCase } from './domain/kinds';
 import type { Mailer, OutgoingMail } from './mail.server';
 
 const BATCH = 50;
@@ -20,10 +20,14 @@ export function composeMail(
   publicUrl: string,
 ): OutgoingMail {
   const texts = msg.notifications;
-  const what = isNotificationKind(row.kind) ? texts.kinds[row.kind] : texts.genericKind;
-  const link = row.caseId ? `${publicUrl}/saker/${row.caseId}` : `${publicUrl}/varsler`;
+  const known = isNotificationKind(row.kind) ? row.kind : null;
+  const what = known ? texts.kinds[known] : texts.genericKind;
+  // A case the recipient can no longer open (`linksToCase`) is named, not linked: the link would
+  // only answer «Siden finnes ikke».
+  const opensCase = row.caseId !== null && (known === null || linksToCase(known));
+  const link = opensCase ? `${publicUrl}/saker/${row.caseId}` : `${publicUrl}/varsler`;
   const subject = texts.mailSubject(row.caseNumber);
-  return { to: row.email, subject, text: texts.mailBody(row.caseNumber, what, link) };
+  return { to: row.email, subject, text: texts.mailBody(row.caseNumber, what, link, opensCase) };
 }
 
 /**

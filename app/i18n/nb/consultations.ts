@@ -29,7 +29,10 @@ export const consultations = {
     expired: 'Fristen er ute',
     answered: 'Besvart',
     revoked: 'Trukket tilbake',
+    withdrawn: 'Avsluttet, søknaden er trukket',
   } satisfies Record<ConsultationState, string>,
+  /** When a consultation ended because the applicant withdrew the case. */
+  endedAt: 'Avsluttet',
   item: (trust: string) => `Konsultasjon av ${trust}`,
   banner: (deadline: string) => `Du har lesetilgang som konsultert helseforetak til ${deadline}`,
   bannerDetail: (trust: string) =>

@@ -44,6 +44,8 @@ export const notifications = {
     committeeAssigned: 'Du er tildelt som komitémedlem i en sak.',
     consultationRequested: 'Det er bedt om konsultasjon i en sak.',
     consultationAnswered: 'En konsultasjon er besvart.',
+    consultationWithdrawn:
+      'Søker har trukket søknaden dere ble konsultert om. Konsultasjonen er avsluttet, og dere har ikke lenger tilgang til saken.',
     stageReminder: 'En sak venter på deg.',
     stageEscalation: 'En sak har ventet for lenge.',
     followUpDue: 'Det er tid for å registrere utfallet av behandlingen.',
@@ -51,14 +53,15 @@ export const notifications = {
   genericKind: 'Det er en ny hendelse i saken.',
   mailSubject: (caseNumber: string | null) =>
     caseNumber ? `Ny hendelse i sak ${caseNumber}` : 'Ny hendelse i Søknadsportal',
-  mailBody: (caseNumber: string | null, what: string, link: string) =>
+  /** `opensCase`: the link goes to the case; otherwise to the notifications page. */
+  mailBody: (caseNumber: string | null, what: string, link: string, opensCase: boolean) =>
     [
       caseNumber
         ? `Det er en ny hendelse i sak ${caseNumber}.`
         : 'Det er en ny hendelse i Søknadsportal.',
       what,
       '',
-      `Logg inn for å se saken: ${link}`,
+      opensCase ? `Logg inn for å se saken: ${link}` : `Logg inn for å se varslene dine: ${link}`,
       '',
       'Denne e-posten er sendt automatisk og kan ikke besvares. Den inneholder ingen pasientopplysninger.',
     ].join('\n'),

@@ -78,6 +78,35 @@ describe('consultationState', () => {
     expect(consultationState(grant, TODAY)).toBe(state);
     expect(isPending(grant)).toBe(pending);
   });
+
+  // Who closed the grant: the director (revoked) or the applicant, whose withdrawal ended it.
+  const APPLICANT = 'applicant-id';
+  it.each([
+    [
+      { deadline: '2026-12-10', revokedAt: at, answeredAt: null, revokedBy: 'director-id' },
+      'revoked',
+    ],
+    [
+      { deadline: '2026-12-10', revokedAt: at, answeredAt: null, revokedBy: APPLICANT },
+      'withdrawn',
+    ],
+    // Expired and unanswered when the case was withdrawn: ended by the withdrawal all the same.
+    [
+      { deadline: '2026-11-30', revokedAt: at, answeredAt: null, revokedBy: APPLICANT },
+      'withdrawn',
+    ],
+    // Answered before the withdrawal: the answer stands.
+    [{ deadline: '2026-12-10', revokedAt: null, answeredAt: at, revokedBy: null }, 'answered'],
+    [{ deadline: '2026-12-10', revokedAt: null, answeredAt: null, revokedBy: null }, 'open'],
+  ])("%j with the case's applicant → %s", (grant, state) => {
+    expect(consultationState(grant, TODAY, APPLICANT)).toBe(state);
+    expect(isPending(grant)).toBe(state === 'open');
+  });
+
+  it('calls a grant closed by the applicant revoked when the applicant is not known', () => {
+    const grant = { deadline: '2026-12-10', revokedAt: at, answeredAt: null, revokedBy: APPLICANT };
+    expect(consultationState(grant, TODAY)).toBe('revoked');
+  });
 });
 
 describe('dates', () => {

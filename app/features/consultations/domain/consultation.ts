@@ -75,21 +75,38 @@ export function checkAnswer(
   return { ok: false, errors: { answer: code === 'tooLong' ? 'tooLong' : 'answerRequired' } };
 }
 
-export type ConsultationState = 'open' | 'expired' | 'answered' | 'revoked';
+/**
+ * `revoked`: the home trust's director took the question back; `withdrawn`: the applicant withdrew
+ * the case while it was in consultation, which ended the grant.
+ */
+export type ConsultationState = 'open' | 'expired' | 'answered' | 'revoked' | 'withdrawn';
 
 export interface GrantDates {
   deadline: string;
   revokedAt: Date | string | null;
   answeredAt: Date | string | null;
+  /**
+   * Who closed the grant (with `revokedAt`): the director who revoked it, or the case's applicant,
+   * whose withdrawal ended it (`closePendingGrant` in the withdrawal's transaction). A director
+   * never withdraws, nor revokes on a case they applied for (no judging role there, ADR 0021).
+   */
+  revokedBy?: string | null;
 }
 
 /**
  * Where a grant stands. Only an `open` grant lets the consulted trust read the case (the database's
  * `consulted_case_ids()` is the same rule): not revoked, not answered, deadline day not passed.
+ * A grant closed by the case's applicant (`applicantId`) ended with the case's withdrawal.
  */
-export function consultationState(grant: GrantDates, today: string): ConsultationState {
+export function consultationState(
+  grant: GrantDates,
+  today: string,
+  applicantId?: string,
+): ConsultationState {
   if (grant.answeredAt) return 'answered';
-  if (grant.revokedAt) return 'revoked';
+  if (grant.revokedAt) {
+    return applicantId !== undefined && grant.revokedBy === applicantId ? 'withdrawn' : 'revoked';
+  }
   return grant.deadline >= today ? 'open' : 'expired';
 }
 

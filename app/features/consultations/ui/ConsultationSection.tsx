@@ -10,6 +10,7 @@ const STATE_COLOR: Record<ConsultationState, 'info' | 'warning' | 'success' | 'n
   expired: 'warning',
   answered: 'success',
   revoked: 'neutral',
+  withdrawn: 'neutral',
 };
 
 const when = (d: Date | string) => msg.dateTime(new Date(d));
@@ -51,7 +52,9 @@ function ConsultationCard({
         )}
         {item.revokedAt && (
           <>
-            <dt>{msg.consultations.revokedAt}</dt>
+            <dt>
+              {item.state === 'withdrawn' ? msg.consultations.endedAt : msg.consultations.revokedAt}
+            </dt>
             <dd>{when(item.revokedAt)}</dd>
           </>
         )}

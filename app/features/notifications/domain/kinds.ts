@@ -21,6 +21,8 @@ export const NOTIFICATION_KINDS = [
   'committeeAssigned',
   'consultationRequested',
   'consultationAnswered',
+  // To the consulted trust: the case it was asked about is withdrawn, its consultation ended.
+  'consultationWithdrawn',
   'stageReminder',
   'stageEscalation',
   'followUpDue',
@@ -29,4 +31,15 @@ export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export function isNotificationKind(value: string): value is NotificationKind {
   return (NOTIFICATION_KINDS as readonly string[]).includes(value);
+}
+
+/**
+ * Kinds told to people who can no longer open the case when they read them (the consulted trust
+ * after a withdrawal ended its grant): their e-mail links to the notifications, not the case.
+ */
+const CASE_CLOSED_TO_RECIPIENT: readonly NotificationKind[] = ['consultationWithdrawn'];
+
+/** Whether the notification's e-mail links to its case (else to the notifications page). */
+export function linksToCase(kind: NotificationKind): boolean {
+  return !CASE_CLOSED_TO_RECIPIENT.includes(kind);
 }
