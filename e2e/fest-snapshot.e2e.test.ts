@@ -81,6 +81,10 @@ describe.each(TEST_DATABASES)('the drug as sent, in Chromium on %s', (kind) => {
     expect(changes[1]).toMatch(/^Legemiddelet krever nå godkjenningsfritak/);
     expect(changes[3]).toBe('ATC-koden er endret fra L04AA18 til L04AH02.');
     expect(changes[4]).toMatch(/fra 688,80\s*kr til 712,40\s*kr\.$/);
+    // Which extract brought the changes (the import's history).
+    await section
+      .getByText(/^Endret i FEST-uttrekket hentet \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}\.$/)
+      .waitFor();
     // The facts card is the drug as sent: on the market, under the old ATC code.
     await section.getByRole('heading', { level: 4, name: `Om ${CERTICAN.label}` }).waitFor();
     expect(await section.getByText('Markedsført', { exact: true }).count()).toBe(1);

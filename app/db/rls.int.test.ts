@@ -77,6 +77,8 @@ const NATIONAL_TABLES: Record<string, string> = {
   users: 'Health personnel (name, title, e-mail); a user may work in several trusts.',
   fest_imports: 'FEST: national drug catalogue, written by the importer only (ADR 0007).',
   fest_atc_codes: 'FEST: the ATC code system (KatKodeverk), national reference data.',
+  fest_history:
+    'FEST: earlier versions of national catalogue entries, written by the importer only.',
   fest_packages: 'FEST: national drug catalogue.',
   fest_products: 'FEST: national drug catalogue.',
   fest_refund_groups: 'FEST: national drug catalogue.',

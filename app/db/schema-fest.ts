@@ -1,4 +1,5 @@
 import {
+  bigserial,
   boolean,
   date,
   index,
@@ -156,3 +157,27 @@ export const festAtcCodes = pgTable('fest_atc_codes', {
   name: text('name'),
   ...tracked(),
 });
+
+/**
+ * A FEST entry as it was before an import changed its content or brought it back after a
+ * withdrawal (BRIEF: the import "keeps history"): the whole row as it was, under the import that
+ * replaced it. With the current row it tells what FEST said of an entry at any time since the
+ * first import. Written only by the importer, in the same statement as the change.
+ */
+export const festHistory = pgTable(
+  'fest_history',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    /** The entry's kind (`FestKind`: product, package, substance, strength, refundGroup, atcCode). */
+    kind: text('kind').notNull(),
+    entryId: text('entry_id').notNull(),
+    /** The import that replaced this version, and when. */
+    importId: integer('import_id')
+      .notNull()
+      .references(() => festImports.id),
+    replacedAt: tstz('replaced_at').notNull(),
+    /** The row as it was, by column name (`to_jsonb`), its bookkeeping included. */
+    entry: jsonb('entry').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [index('fest_history_entry').on(t.kind, t.entryId, t.replacedAt)],
+);

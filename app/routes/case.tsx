@@ -221,6 +221,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <CaseDrugFacts
         snapshot={view.festSnapshot}
         changes={view.festChanges}
+        changedIn={view.festChangedIn}
         today={view.drugFacts}
         sent={view.submittedAt !== null}
       />

@@ -27,12 +27,18 @@ import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/doma
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
 import {
+  festChangeImportsIn,
   festSnapshotIn,
   getDrugFactsIn,
   resolveDrugChoice,
   type DrugFacts,
 } from '../fest/fest.server';
-import { festChanges, type FestChange, type FestSnapshot } from '../fest/domain/snapshot';
+import {
+  festChanges,
+  type FestChange,
+  type FestImportRef,
+  type FestSnapshot,
+} from '../fest/domain/snapshot';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
@@ -889,6 +895,8 @@ export interface CaseView {
   festSnapshot: FestSnapshot | null;
   /** What has changed in FEST since the snapshot (empty without one). */
   festChanges: FestChange[];
+  /** The FEST extracts those changes came with, oldest first (empty without changes). */
+  festChangedIn: FestImportRef[];
   /** Registered after the fact (features/retrospective). */
   retrospective: boolean;
 }
@@ -985,6 +993,7 @@ export async function getCaseIn(
       drugFacts: null,
       festSnapshot: row.festSnapshot,
       festChanges: [],
+      festChangedIn: [],
       id: row.id,
       version: row.version,
       caseNumber: row.caseNumber,
@@ -1031,7 +1040,12 @@ export async function getCaseIn(
   if (!sent) return { ...view, drugFacts };
   // Compared with the product that was sent (a returned case may have another drug by now).
   const today = sent.facts.id === drugId ? drugFacts : await getDrugFactsIn(tx, sent.facts.id);
-  return { ...view, drugFacts, festChanges: festChanges(sent, today) };
+  const changes = festChanges(sent, today);
+  const changedIn =
+    changes.length > 0
+      ? await festChangeImportsIn(tx, sent.facts.id, sent.festImport?.id ?? null)
+      : [];
+  return { ...view, drugFacts, festChanges: changes, festChangedIn: changedIn };
 }
 
 /** The FEST product id of the drug answer, when the drug was picked from FEST. */

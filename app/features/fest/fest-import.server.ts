@@ -23,6 +23,7 @@ import type { Db, Tx } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import {
   festAtcCodes,
+  festHistory,
   festImports,
   festPackages,
   festProducts,
@@ -540,9 +541,10 @@ const RUN_COLUMNS = new Set([
 /**
  * Inserts new entries and updates the others (their content, when last seen, withdrawn no more;
  * `changed_at` only when the content hash differs), as one statement with the rows as one JSON
- * parameter read back with `json_to_recordset` into the table's own column types. It returns how
- * many rows were added, changed, unchanged and restored: its main query sees the table as it was
- * before the statement, not what `written` does to it.
+ * parameter read back with `json_to_recordset` into the table's own column types. An entry whose
+ * content changed, or that comes back after a withdrawal, is first kept in `fest_history` as it
+ * was (the whole row). It returns how many rows were added, changed, unchanged and restored:
+ * every part of the statement sees the table as it was before it, not what `written` does to it.
  */
 function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
   const table: TrackedTable = TABLES[kind];
@@ -558,6 +560,15 @@ function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
     with r as (
       select * from json_to_recordset(${json}::json)
         as r(${list(columns.map(([key, column]) => sql`${sql.identifier(key)} ${sql.raw(column.getSQLType())}`))})
+    ),
+    prior as (
+      select p, r."contentHash" as new_hash from r join ${table} as p on p.${key} = r.id
+    ),
+    archived as (
+      insert into ${festHistory} (kind, entry_id, import_id, replaced_at, entry)
+      select ${kind}, (prior.p).${key}, ${run.importId}::integer, ${now}, to_jsonb(prior.p)
+      from prior
+      where (prior.p).content_hash <> prior.new_hash or (prior.p).withdrawn_at is not null
     ),
     written as (
       insert into ${table} as t (${list(columns.map(([, column]) => name(column)))},
@@ -578,12 +589,12 @@ function upsertStatement(kind: FestKind, json: string, run: RunContext): SQL {
           then t.changed_at else excluded.changed_at end
     )
     select
-      count(*) filter (where p.${key} is null)::integer as added,
-      count(*) filter (where p.content_hash <> r."contentHash")::integer as changed,
-      count(*) filter (where p.content_hash = r."contentHash" and p.withdrawn_at is null)::integer
+      (select count(*) from r)::integer - count(*)::integer as added,
+      count(*) filter (where (p).content_hash <> new_hash)::integer as changed,
+      count(*) filter (where (p).content_hash = new_hash and (p).withdrawn_at is null)::integer
         as unchanged,
-      count(*) filter (where p.withdrawn_at is not null)::integer as restored
-    from r left join ${table} as p on p.${key} = r.id`;
+      count(*) filter (where (p).withdrawn_at is not null)::integer as restored
+    from prior`;
 }
 
 /** `id in (…)` with the ids as one JSON parameter, however many (not one parameter per id). */

@@ -5,11 +5,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { count, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, count, desc, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inApp, type Database } from '../../db/database.server';
 import {
   festAtcCodes,
+  festHistory,
   festImports,
   festPackages,
   festProducts,
@@ -71,6 +72,12 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     const [row] = await db().select({ n: count() }).from(table);
     return row?.n;
   };
+  const historyOf = (entryId: string) =>
+    db()
+      .select({ kind: festHistory.kind, importId: festHistory.importId, entry: festHistory.entry })
+      .from(festHistory)
+      .where(eq(festHistory.entryId, entryId))
+      .orderBy(asc(festHistory.id));
   const withdrawnProducts = async () => {
     const rows = await db()
       .select({ id: festProducts.id, withdrawnAt: festProducts.withdrawnAt })
@@ -177,9 +184,12 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     expect(after?.lastSeenImportId).toBe(result.importId);
     expect(await countRows(festProducts)).toBe(75);
     expect(await countRows(festPackages)).toBe(107);
+    // Nothing changed, so nothing was kept as history.
+    expect(await historyOf(CERTICAN)).toEqual([]);
+    expect((await db().select({ n: count() }).from(festHistory))[0]?.n).toBe(0);
   });
 
-  it('detects a changed entry by its content', async () => {
+  it('detects a changed entry by its content, and keeps the version it replaced', async () => {
     const changed = variant('changed.xml', (xml) =>
       xml.replace('Spc/03-2079.pdf', 'Spc/03-2079-oppdatert.pdf'),
     );
@@ -188,6 +198,16 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     expect((await getDrugFacts(db(), CERTICAN))?.spcUrl).toMatch(/03-2079-oppdatert\.pdf$/);
     const back = await importFest(db(), MINI_2017);
     expect(back.counts.product).toMatchObject({ changed: 1, unchanged: 74 });
+    // Each change kept the row as it was, under the import that replaced it.
+    const history = await historyOf(CERTICAN);
+    expect(history.map((h) => [h.kind, h.importId])).toEqual([
+      ['product', result.importId],
+      ['product', back.importId],
+    ]);
+    expect(history[0]?.entry.spc_url).toMatch(/03-2079\.pdf$/);
+    expect(history[1]?.entry.spc_url).toMatch(/03-2079-oppdatert\.pdf$/);
+    expect(history[1]?.entry.content_hash).not.toBe(history[0]?.entry.content_hash);
+    expect((await db().select({ n: count() }).from(festHistory))[0]?.n).toBe(2);
   });
 
   it('withdraws what a newer full extract lacks (never deletes), and restores it when it returns', async () => {
@@ -205,6 +225,16 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     const again = await importFest(db(), MINI_2017);
     expect(again.counts.product).toMatchObject({ restored: 74, withdrawn: 0, added: 0 });
     expect(await withdrawnProducts()).toBe(0);
+    // The withdrawn time is kept: the restored entries' history rows have it.
+    const restored = await db()
+      .select({ entry: festHistory.entry })
+      .from(festHistory)
+      .where(and(eq(festHistory.importId, again.importId), eq(festHistory.kind, 'product')));
+    expect(restored).toHaveLength(74);
+    expect(restored.every((r) => typeof r.entry.withdrawn_at === 'string')).toBe(true);
+    expect(await historyOf(THYREOID)).toEqual([
+      expect.objectContaining({ kind: 'product', importId: again.importId }),
+    ]);
     expect((await getDrugFacts(db(), THYREOID, TODAY))?.marketingStatus).toBe('marketed');
   });
 

@@ -1,6 +1,12 @@
-import { and, asc, desc, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, like, or, sql } from 'drizzle-orm';
 import { inApp, type Db, type Tx } from '../../db/database.server';
-import { festImports, festPackages, festProducts, festRefundGroups } from '../../db/schema';
+import {
+  festHistory,
+  festImports,
+  festPackages,
+  festProducts,
+  festRefundGroups,
+} from '../../db/schema';
 import {
   authorisationKind,
   currentPrice,
@@ -248,6 +254,37 @@ export async function getDrugFactsIn(
       groups: refundGroups,
     },
   };
+}
+
+/**
+ * The imports after `afterImportId` that changed the product or one of its packages (or brought
+ * them back), oldest first: the extracts a change shown on the case page came with, from the
+ * history the importer keeps (`fest_history`).
+ */
+export async function festChangeImportsIn(
+  tx: Tx,
+  productId: string,
+  afterImportId: number | null,
+): Promise<FestImportRef[]> {
+  const packages = tx
+    .select({ id: festPackages.id })
+    .from(festPackages)
+    .where(eq(festPackages.productId, productId));
+  const rows = await tx
+    .selectDistinct({ id: festImports.id, hentetAt: festImports.hentetAt })
+    .from(festHistory)
+    .innerJoin(festImports, eq(festImports.id, festHistory.importId))
+    .where(
+      and(
+        afterImportId === null ? undefined : gt(festHistory.importId, afterImportId),
+        or(
+          and(eq(festHistory.kind, 'product'), eq(festHistory.entryId, productId)),
+          and(eq(festHistory.kind, 'package'), inArray(festHistory.entryId, packages)),
+        ),
+      ),
+    )
+    .orderBy(asc(festImports.id));
+  return rows.map((r) => ({ id: r.id, hentetAt: r.hentetAt?.toISOString() ?? null }));
 }
 
 /** The last successful FEST import: the extract today's facts come from. */

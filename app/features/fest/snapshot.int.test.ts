@@ -187,6 +187,9 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
       { kind: 'atc', from: 'L04AA18', to: 'L04AH02' },
       { kind: 'price', from: 688.8, to: 712.4 },
     ]);
+    // Which extract brought them, from the history the import keeps.
+    expect(view.festChangedIn.map((run) => run.id)).toEqual([changed.importId]);
+    expect(view.festChangedIn[0]?.hentetAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
 
     // FHIR: the MedicationRequest has the ATC code the application was sent with.
     const { bundle } = await exportCaseFhir(db(), hbe.decisionMaker, draft.id);
@@ -233,6 +236,7 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
     // FEST back as it was at submission: nothing to say.
     await importFest(db(), MINI_2017);
     expect((await getCase(db(), hbe.decisionMaker, draft.id)).festChanges).toEqual([]);
+    expect((await getCase(db(), hbe.decisionMaker, draft.id)).festChangedIn).toEqual([]);
   });
 
   it('a case sent before snapshots were kept shows today’s facts, and no changes', async () => {

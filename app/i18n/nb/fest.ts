@@ -48,6 +48,10 @@ export const fest = {
     changedTitle: 'FEST er endret siden søknaden ble sendt',
     changedIntro:
       'Søknaden er skrevet ut fra opplysningene under. I FEST i dag er dette annerledes:',
+    changedIn: (extracts: readonly string[]) =>
+      extracts.length === 1
+        ? `Endret i FEST-uttrekket hentet ${extracts[0]}.`
+        : `Endret i FEST-uttrekkene hentet ${extracts.slice(0, -1).join(', ')} og ${extracts.at(-1)}.`,
     todayTitle: 'Legemiddelet i FEST i dag',
     noSnapshot:
       'Søknaden ble sendt før portalen tok vare på legemiddelopplysningene ved innsending. Opplysningene under er slik de står i FEST i dag, ikke nødvendigvis slik søkeren så dem.',

@@ -1,6 +1,6 @@
 import { Alert, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
-import type { FestChange, FestSnapshot, ShownDrugFacts } from '../domain/snapshot';
+import type { FestChange, FestImportRef, FestSnapshot, ShownDrugFacts } from '../domain/snapshot';
 import { DrugFactsCard } from './DrugFactsCard';
 
 const m = msg.fest.snapshot;
@@ -51,18 +51,24 @@ export function festChangeText(change: FestChange): string {
 export function CaseDrugFacts({
   snapshot,
   changes,
+  changedIn,
   today,
   sent,
   headingLevel = 3,
 }: {
   snapshot: FestSnapshot | null;
   changes: readonly FestChange[];
+  /** The FEST extracts the changes came with, oldest first (from the import's history). */
+  changedIn: readonly FestImportRef[];
   today: ShownDrugFacts | null;
   /** The application has been sent (it has a submission time). */
   sent: boolean;
   headingLevel?: 2 | 3;
 }) {
   const cardLevel = headingLevel === 2 ? 3 : 4;
+  const extracts = changedIn.flatMap((run) =>
+    run.hentetAt ? [msg.dateTime(new Date(run.hentetAt))] : [],
+  );
   if (snapshot) {
     return (
       <section className="sp-stack" aria-labelledby="drug-as-sent">
@@ -87,6 +93,7 @@ export function CaseDrugFacts({
                 </List.Item>
               ))}
             </List.Unordered>
+            {extracts.length > 0 && <Paragraph>{m.changedIn(extracts)}</Paragraph>}
           </Alert>
         ) : (
           <Paragraph>{m.unchanged}</Paragraph>

@@ -170,7 +170,14 @@ describe('CaseDrugFacts', () => {
   );
   const render = (props: Partial<Parameters<typeof CaseDrugFacts>[0]>) =>
     renderToStaticMarkup(
-      createElement(CaseDrugFacts, { snapshot, changes: [], today: FACTS, sent: true, ...props }),
+      createElement(CaseDrugFacts, {
+        snapshot,
+        changes: [],
+        changedIn: [],
+        today: FACTS,
+        sent: true,
+        ...props,
+      }),
     );
 
   it('shows the drug as sent, when, from which extract, and that nothing has changed', () => {
@@ -196,6 +203,27 @@ describe('CaseDrugFacts', () => {
     expect(html).toMatch(/fra 310,50\s*kr til 330,00\s*kr/);
     expect(html).toContain('>Markedsført<');
     expect(html).not.toContain('FEST har ikke endret noe vesentlig');
+    expect(html).not.toContain('Endret i FEST-uttrekk');
+  });
+
+  it.each([
+    [
+      [{ id: 4, hentetAt: '2026-11-10T03:00:00.000Z' }],
+      'Endret i FEST-uttrekket hentet 10.11.2026, 04:00.',
+    ],
+    [
+      [
+        { id: 4, hentetAt: '2026-11-10T03:00:00.000Z' },
+        { id: 5, hentetAt: null },
+        { id: 6, hentetAt: '2026-11-17T03:00:00.000Z' },
+        { id: 7, hentetAt: '2026-11-24T03:00:00.000Z' },
+      ],
+      'Endret i FEST-uttrekkene hentet 10.11.2026, 04:00, 17.11.2026, 04:00 og 24.11.2026, 04:00.',
+    ],
+  ])('says which extracts the changes came with (%j)', (changedIn, text) => {
+    const html = render({ changes: [{ kind: 'withdrawn' }], changedIn });
+    expect(html).toMatch(/data-color="warning"[^>]*>[\s\S]*Endret i FEST-uttrekk/);
+    expect(html).toContain(text);
   });
 
   it('shows today’s facts for a case sent without a snapshot, and says so', () => {
