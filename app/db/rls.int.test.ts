@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { grantRole } from '../features/admin/trust-admin.server';
 import { saveCohortSettings } from '../features/precedents/precedents.server';
+import { saveGuidance } from '../features/guidance/guidance.server';
 import { retrospectiveValues } from '../test/retrospective';
 import { checkImport, registerRetrospective } from '../features/retrospective/retrospective.server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -191,6 +192,14 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
     await runStageAlerts(db, new Date(Date.now() + 365 * 86_400_000));
     consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
     await saveCohortSettings(db, hbe.trustAdmin, { threshold: 3, windowDays: 90 });
+    expect(
+      await saveGuidance(db, hbe.trustAdmin, 'application', {
+        text: 'Lokal veiledning.',
+        linkTitles: [],
+        linkUrls: [],
+        version: '0',
+      }),
+    ).toEqual({ ok: true, version: 1 });
     expect(
       await grantRole(db, hbe.trustAdmin, hbe.applicant.userId, {
         role: 'assessor',

@@ -478,3 +478,4 @@ export * from './schema-retrospective';
 export * from './schema-statistics';
 export * from './schema-admin';
 export * from './schema-auth';
+export * from './schema-guidance';

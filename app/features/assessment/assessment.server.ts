@@ -32,6 +32,7 @@ import type { HistoryNote } from '../cases/domain/history';
 import { applicableSections, SECTION_IDS, type SectionId } from '../cases/domain/questionnaire';
 import { availableEvents, type Status } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
+import { localGuidanceIn } from '../guidance/guidance.server';
 import {
   ASSESSMENT_STATUSES,
   ENDORSEMENT_VERDICTS,
@@ -403,6 +404,11 @@ export async function getEndorsementPanelIn(tx: Tx, actor: Actor, caseId: string
     inputs: await leaderInputsOf(tx, c.row.id),
     may,
     candidates: may.delegate || may.invite ? await leaderCandidates(tx, actor, c) : [],
+    /** The treating trust's own guidance under the endorsement form's (while it awaits one). */
+    guidance:
+      statusOf(c.row) === 'submitted'
+        ? await localGuidanceIn(tx, c.row.trustId, 'endorsement')
+        : null,
   };
 }
 
@@ -600,6 +606,8 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
       assessors,
       preparation: preparation ?? null,
       recommendations,
+      /** The treating trust's own guidance for the assessment, under the national guidance. */
+      guidance: await localGuidanceIn(tx, row.trustId, 'assessment'),
     };
   });
 }

@@ -19,6 +19,8 @@ import type { Answers } from '../cases/domain/questionnaire';
 import { availableEvents } from '../cases/domain/workflow';
 import { accessRole, seesPatientIdentity } from '../cases/domain/access';
 import type { Diagnosis } from '../diagnoses/domain/diagnosis';
+import type { LocalGuidance } from '../guidance/domain/guidance';
+import { localGuidanceIn } from '../guidance/guidance.server';
 import {
   isDecisionEvent,
   resolveDecisionForm,
@@ -177,6 +179,8 @@ export interface DecisionPanel {
   phrases: Phrase[];
   /** The actor may download the decision letter (it names the patient: not a consulted trust). */
   letter: boolean;
+  /** The treating trust's own guidance under the regulations, when the actor may decide. */
+  guidance: LocalGuidance | null;
 }
 
 /**
@@ -216,6 +220,7 @@ export async function getDecisionPanelIn(
         : null,
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
     letter: seesPatientIdentity(roles),
+    guidance: events.length > 0 ? await localGuidanceIn(tx, row.trustId, 'decision') : null,
   };
 }
 
