@@ -21,6 +21,8 @@ export default [
   route('admin', 'routes/admin.tsx'),
   route('admin/vedtakstekster', 'routes/admin-phrases.tsx'),
   route('admin/vedtakstekster/:phraseId', 'routes/admin-phrase.tsx'),
+  route('admin/veiledning', 'routes/admin-guidance.tsx'),
+  route('admin/veiledning/:place', 'routes/admin-guidance-place.tsx'),
   route('saker/:caseId/meldinger', 'routes/case-messages.tsx'),
   route('varsler', 'routes/notifications.tsx'),
   route('utvikling/epost', 'routes/dev-mailbox.tsx'),

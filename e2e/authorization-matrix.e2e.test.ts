@@ -97,7 +97,8 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
     .replace(':phraseId', subject.phraseId)
     .replace(':caseNumber', encodeURIComponent(subject.caseNumber))
     .replace(':importId', subject.importId)
-    .replace(':userId', subject.personId);
+    .replace(':userId', subject.personId)
+    .replace(':place', 'soknad');
   const url = `${ORIGIN}${path}${row.query ? `?${row.query}` : ''}`;
   const headers = new Headers();
   if (cookie) headers.set('Cookie', cookie);

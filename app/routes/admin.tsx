@@ -29,6 +29,7 @@ const ADMIN_LINKS = [
     label: msg.trustAdmin.departmentsLink,
     help: msg.trustAdmin.departmentsLinkHelp,
   },
+  { to: '/admin/veiledning', label: msg.guidanceAdmin.link, help: msg.guidanceAdmin.linkHelp },
   { to: '/admin/tilgangslogg', label: msg.accessLog.adminLink, help: msg.accessLog.adminLinkHelp },
 ];
 

@@ -585,6 +585,21 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     allow: { own: ['trustAdmin'] },
     body: form({ kind: 'reason', title: 'Endret', text: 'Endret tekst.', sortOrder: '1' }),
   },
+  // The trust's own guidance: its administrator only (a decision maker does not read it here).
+  { path: '/admin/veiledning', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
+  {
+    path: '/admin/veiledning/:place',
+    method: 'GET',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+  },
+  {
+    path: '/admin/veiledning/:place',
+    method: 'POST',
+    subject: 'none',
+    allow: { own: ['trustAdmin'] },
+    body: form({ text: 'Ring sykehusapoteket før du søker.', version: '0' }),
+  },
   { path: '/admin/frister', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },
   {
     path: '/admin/frister',

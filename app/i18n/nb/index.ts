@@ -57,3 +57,5 @@ export { statistics } from './statistics';
 export { interop } from './interop';
 export { trustAdmin } from './trust-admin';
 export { retrospective } from './retrospective';
+export { localGuidance } from './local-guidance';
+export { guidanceAdmin } from './guidance-admin';
