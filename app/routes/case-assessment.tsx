@@ -186,7 +186,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
             : msg.problems[actionData.problem]}
         </Alert>
       )}
-      <Guidance />
+      <Guidance local={view.guidance} localId="assessment-local-guidance" localHeadingLevel={2} />
 
       <section className="sp-stack" aria-labelledby="assign">
         <Heading level={2} data-size="md" id="assign">

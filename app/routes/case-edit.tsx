@@ -35,6 +35,8 @@ import {
   BASE_FIELD,
   changesFromForm,
 } from '../features/cases/ui/questionnaire-form';
+import { caseGuidance } from '../features/guidance/guidance.server';
+import { LocalGuidance } from '../features/guidance/ui/LocalGuidance';
 import { casePrecedents } from '../features/precedents/precedents.server';
 import { LivePrecedentPanel } from '../features/precedents/ui/LivePrecedentPanel';
 import { msg } from '../i18n';
@@ -61,6 +63,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       maxBytes: context.attachments.maxBytes,
     },
     precedents: await casePrecedents(context.db, actor, view.id),
+    // The treating trust's own guidance for the application form (features/guidance).
+    guidance: await caseGuidance(context.db, actor, view.id, 'application'),
   };
 }
 
@@ -175,6 +179,12 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
             </Form>
           ))}
       </Card>
+      <LocalGuidance
+        guidance={loaderData.guidance}
+        id="application-local-guidance"
+        headingLevel={2}
+        framed
+      />
       <QuestionnaireForm
         key={view.version}
         caseId={view.id}

@@ -344,6 +344,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <EndorsementForm
             version={view.version}
             submitted={intent === 'endorsement' && actionData ? actionData : null}
+            guidance={endorsement.guidance}
           />
         )}
         {endorsement?.may.giveInput && (

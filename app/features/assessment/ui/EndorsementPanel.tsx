@@ -21,6 +21,7 @@ import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS, LEVELS } from '../domain/criteria';
 import type { LeaderIntent } from '../domain/leaders';
 import { CriteriaFields } from './CriteriaFields';
+import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
 
@@ -65,9 +66,12 @@ function endorsementFields(idPrefix: string) {
 export function EndorsementForm({
   version,
   submitted,
+  guidance,
 }: {
   version: number;
   submitted: EndorsementReturn | null;
+  /** The treating trust's own guidance for the endorsement (under the national guidance). */
+  guidance: LocalGuidanceText | null;
 }) {
   const t = msg.assessment;
   const values = submitted?.values ?? {};
@@ -80,7 +84,7 @@ export function EndorsementForm({
         </Heading>
         <FormErrorSummary errors={errors} {...endorsementFields('endorsement')} />
         <Paragraph>{t.endorsementIntro}</Paragraph>
-        <Guidance />
+        <Guidance local={guidance} localId="endorsement-local-guidance" localHeadingLevel={4} />
         <input type="hidden" name="intent" value="endorsement" />
         <input type="hidden" name="version" value={version} />
         <CriteriaFields idPrefix="endorsement" values={values} errors={errors} />

@@ -16,6 +16,7 @@ import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases'
 import type { DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
+import type { LocalGuidance } from '../../guidance/domain/guidance';
 import { RegulationGuide } from './RegulationGuide';
 
 export const DECISION_TEXT_FIELDS = [
@@ -93,6 +94,7 @@ export function DecisionForm({
   submitted,
   minDate,
   beforeSubmit,
+  guidance,
 }: {
   caseId: string;
   caseNumber: string;
@@ -105,6 +107,8 @@ export function DecisionForm({
   minDate: string;
   /** Shown inside the form just above the button (e.g. the warning against national practice). */
   beforeSubmit?: ReactNode;
+  /** The treating trust's own guidance for decisions, under the regulations. */
+  guidance: LocalGuidance | null;
 }) {
   const t = msg.decisionModule;
   const mine = submitted?.values.event === event ? submitted : null;
@@ -281,7 +285,7 @@ export function DecisionForm({
         </Form>
       </Card>
       <aside aria-labelledby={id('guide')}>
-        <RegulationGuide headingId={id('guide')} />
+        <RegulationGuide headingId={id('guide')} local={guidance} />
       </aside>
     </div>
   );

@@ -153,6 +153,7 @@ export function DecisionSection({
             version={panel.version}
             event={event}
             phrases={panel.phrases}
+            guidance={panel.guidance}
             current={current ?? null}
             submitted={submitted}
             minDate={minDate}

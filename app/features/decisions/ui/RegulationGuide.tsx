@@ -1,5 +1,7 @@
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
+import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
+import { LocalGuidance } from '../../guidance/ui/LocalGuidance';
 
 /** The regulations a decision rests on, with links to the sources. */
 const SOURCES = [
@@ -18,8 +20,17 @@ const SOURCES = [
   { key: 'newMethods', href: 'https://www.nyemetoder.no' },
 ] as const;
 
-/** Guidance beside the decision form: what a decision must contain, and the regulations. */
-export function RegulationGuide({ headingId }: { headingId: string }) {
+/**
+ * Guidance beside the decision form: what a decision must contain, and the regulations; under
+ * them the treating trust's own guidance for decisions, if it has written any.
+ */
+export function RegulationGuide({
+  headingId,
+  local,
+}: {
+  headingId: string;
+  local: LocalGuidanceText | null;
+}) {
   const g = msg.decisionModule.guidance;
   return (
     <Card data-color="info" className="sp-stack">
@@ -35,6 +46,7 @@ export function RegulationGuide({ headingId }: { headingId: string }) {
           </li>
         ))}
       </ul>
+      <LocalGuidance guidance={local} id={`${headingId}-local`} headingLevel={4} />
     </Card>
   );
 }
