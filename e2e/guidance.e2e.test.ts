@@ -1,6 +1,7 @@
 import type { APIRequestContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
+import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -28,6 +29,23 @@ async function startDraft(request: APIRequestContext, baseUrl: string): Promise<
   return edit;
 }
 
+/** Saves a place's guidance through its form, as the signed-in administrator. */
+async function writeGuidance(
+  page: Page,
+  baseUrl: string,
+  slug: string,
+  place: string,
+  text: string,
+) {
+  await page.goto(`${baseUrl}/admin/veiledning/${slug}`);
+  const form = page.getByRole('form', { name: `Veiledning: ${place}` });
+  await form.getByLabel('Tekst', { exact: true }).fill(text);
+  await form.getByLabel('Tittel på lenke 1').fill(`Rutiner for ${place.toLowerCase()}`);
+  await form.getByLabel('Adresse til lenke 1').fill(`https://helse-bergen.no/${slug}`);
+  await form.getByRole('button', { name: 'Lagre veiledningen' }).click();
+  await page.getByText('Veiledningen er lagret.').waitFor();
+}
+
 const TEXT = 'Ring sykehusapoteket på 55 97 00 00 før du søker.\n\nLegg ved siste epikrise.';
 
 describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
@@ -44,7 +62,7 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
 
   const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
-  it('an administrator writes guidance for the application form; a doctor of the trust sees it there', async () => {
+  it("an administrator writes guidance; the trust's doctor, leader and director see it in place", async () => {
     const admin = await signIn('Geir Berge');
     await admin
       .getByRole('navigation', { name: 'Hovedmeny' })
@@ -95,6 +113,14 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
       .poll(() => other.getByText('Ring sykehusapoteket på 55 97 00 00 før du søker.').count())
       .toBe(1);
     await expectAccessible(other);
+    await writeGuidance(
+      admin,
+      app.url,
+      'forankring',
+      'Forankring',
+      'Sjekk kostnaden mot budsjettet.',
+    );
+    await writeGuidance(admin, app.url, 'vedtak', 'Vedtak', 'Send kopi av vedtaket til apoteket.');
     await admin.context().close();
 
     // A doctor of the trust sees it on the application form, under the form's own guidance.
@@ -109,7 +135,35 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     const link = local.getByRole('link', { name: 'Sykehusapotekets rutiner' });
     expect(await link.getAttribute('href')).toBe('https://helse-bergen.no/apotek');
     await expectAccessible(doctor);
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
     await doctor.context().close();
+
+    // The leader sees the endorsement's guidance in the endorsement form, under the national one.
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    const endorsement = leader.getByRole('form', { name: 'Forankring' });
+    const atEndorsement = endorsement.getByRole('region', {
+      name: 'Veiledning fra helseforetaket',
+    });
+    await atEndorsement.getByText('Sjekk kostnaden mot budsjettet.').waitFor();
+    expect(
+      await atEndorsement
+        .getByRole('link', { name: 'Rutiner for forankring' })
+        .getAttribute('href'),
+    ).toBe('https://helse-bergen.no/forankring');
+    await expectAccessible(leader);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await leader.getByText(/Søknaden er forankret/).waitFor();
+    await leader.context().close();
+
+    // The director sees the decision's guidance beside the decision form, under the regulations.
+    const director = await signIn('Per Vik');
+    await director.goto(caseUrl);
+    const guide = director.getByRole('complementary', { name: 'Veiledning og regelverk' });
+    const atDecision = guide.getByRole('region', { name: 'Veiledning fra helseforetaket' });
+    await atDecision.getByText('Send kopi av vedtaket til apoteket.').waitFor();
+    await expectAccessible(director);
+    await director.context().close();
 
     // Another trust's doctor does not get it.
     const elsewhere = await signIn('Eirik Tjelta');
