@@ -24,7 +24,7 @@ export function LocalGuidance({
   if (!hasGuidance(guidance)) return null;
   const t = msg.localGuidance;
   const section = (
-    <section className="sp-stack" aria-labelledby={id} data-local-guidance="">
+    <section className="sp-stack" aria-labelledby={id}>
       <Heading level={headingLevel} data-size="2xs" id={id}>
         {t.title}
       </Heading>
