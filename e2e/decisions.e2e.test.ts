@@ -69,6 +69,33 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await add.getByLabel('Rekkefølge').fill('5');
     await add.getByRole('button', { name: 'Legg til tekst' }).click();
     await expect.poll(() => admin.getByText('Teksten er lagt til.').count()).toBe(1);
+
+    // Open in two tabs and saved in both: the second save is refused with what is stored now,
+    // and keeps what was typed in it.
+    const editLink = admin.getByRole('link', { name: 'Rediger «Nyreprøver»' });
+    const editUrl = new URL((await editLink.getAttribute('href')) ?? '', app.url).href;
+    const other = await admin.context().newPage();
+    await other.goto(editUrl);
+    await other.getByRole('heading', { level: 1, name: 'Rediger tekst' }).waitFor();
+    await editLink.click();
+    await admin.getByRole('heading', { level: 1, name: 'Rediger tekst' }).waitFor();
+    await admin.getByLabel('Tittel').fill('Nyreprøver hver måned');
+    await admin.getByRole('button', { name: 'Lagre endringene' }).click();
+    await expect.poll(() => admin.getByText('Endringene er lagret.').count()).toBe(1);
+    await other.getByLabel('Tittel').fill('Nyreprøver ukentlig');
+    await other.getByRole('button', { name: 'Lagre endringene' }).click();
+    await other.getByRole('heading', { level: 2, name: 'Teksten er endret av en annen' }).waitFor();
+    await other.getByText('Nyreprøver hver måned', { exact: true }).waitFor();
+    expect(await other.getByLabel('Tittel').inputValue()).toBe('Nyreprøver ukentlig');
+    await expectAccessible(other);
+    // Its history: version 2 by the administrator, version 1 when it was added.
+    await other.goto(editUrl);
+    const versions = other.getByRole('table', { name: 'Tidligere versjoner' }).getByRole('row');
+    await expect.poll(() => versions.count()).toBe(3);
+    expect(await versions.nth(1).getByRole('cell').first().innerText()).toBe('2');
+    await expectAccessible(other);
+    await other.close();
+    await admin.goto(`${app.url}/admin/vedtakstekster`);
     await admin.getByRole('button', { name: 'Deaktiver: Rapportering av utfall' }).click();
     await expect
       .poll(() => admin.getByText('Teksten er deaktivert.', { exact: false }).count())

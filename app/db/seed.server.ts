@@ -5,7 +5,14 @@ import { z } from 'zod';
 import type { Role } from '../features/auth/domain/roles';
 import { importFest } from '../features/fest/fest-import.server';
 import type { Db, Tx } from './database.server';
-import { decisionPhrases, departments, roleAssignments, trusts, users } from './schema';
+import {
+  decisionPhrases,
+  decisionPhraseVersions,
+  departments,
+  roleAssignments,
+  trusts,
+  users,
+} from './schema';
 
 const trustFile = z.array(
   z.object({
@@ -292,9 +299,25 @@ export async function seed(db: Db): Promise<void> {
         .where(eq(decisionPhrases.trustId, trust.id))
         .limit(1);
       if (!anyPhrase) {
-        await tx
+        const phrases = await tx
           .insert(decisionPhrases)
-          .values(DEMO_PHRASES.map((p) => ({ ...p, trustId: trust.id })));
+          .values(DEMO_PHRASES.map((p) => ({ ...p, trustId: trust.id })))
+          .returning();
+        // Their version 1, with no author (as the migration records the phrases it finds).
+        await tx.insert(decisionPhraseVersions).values(
+          phrases.map((p) => ({
+            trustId: p.trustId,
+            phraseId: p.id,
+            version: p.version,
+            kind: p.kind,
+            title: p.title,
+            text: p.text,
+            sortOrder: p.sortOrder,
+            active: p.active,
+            changedBy: null,
+            createdAt: p.updatedAt,
+          })),
+        );
       }
     }
   });

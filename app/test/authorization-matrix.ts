@@ -583,7 +583,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     method: 'POST',
     subject: 'trust',
     allow: { own: ['trustAdmin'] },
-    body: form({ kind: 'reason', title: 'Endret', text: 'Endret tekst.', sortOrder: '1' }),
+    // The row's phrase is new (version 1): the edit is made from it.
+    body: form({
+      kind: 'reason',
+      title: 'Endret',
+      text: 'Endret tekst.',
+      sortOrder: '1',
+      version: '1',
+    }),
   },
   // The trust's own guidance: its administrator only (a decision maker does not read it here).
   { path: '/admin/veiledning', method: 'GET', subject: 'none', allow: { own: ['trustAdmin'] } },

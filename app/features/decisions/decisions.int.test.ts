@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { DEMO_PHRASES } from '../../db/seed.server';
-import { accessLog, caseDecisions, decisionPhrases } from '../../db/schema';
+import { accessLog, caseDecisions, decisionPhrases, decisionPhraseVersions } from '../../db/schema';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
@@ -120,35 +120,117 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
       sortOrder: '40',
     });
     if (!created.ok) throw new Error('not created');
-    const edited = await updatePhrase(db(), hbe.trustAdmin, created.id, {
+    const edit = {
       kind: 'condition',
       title: 'Blodprøver',
       text: 'Blodprøver tas hver fjerde uke',
       sortOrder: '45',
-    });
+    };
+    const edited = await updatePhrase(db(), hbe.trustAdmin, created.id, { ...edit, version: '1' });
     expect(edited).toEqual({ ok: true, id: created.id });
-    expect(await getPhrase(db(), hbe.decisionMaker, created.id)).toMatchObject({
+    expect((await getPhrase(db(), hbe.decisionMaker, created.id)).phrase).toMatchObject({
       text: 'Blodprøver tas hver fjerde uke',
       sortOrder: 45,
       active: true,
+      version: 2,
     });
     await setPhraseActive(db(), hbe.trustAdmin, created.id, false);
-    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).active).toBe(false);
+    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).phrase.active).toBe(false);
+    // Pressed twice: the second changes nothing (no new version).
+    await setPhraseActive(db(), hbe.trustAdmin, created.id, false);
     await setPhraseActive(db(), hbe.trustAdmin, created.id, true);
-    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).active).toBe(true);
+    const { phrase, versions } = await getPhrase(db(), hbe.trustAdmin, created.id);
+    expect(phrase).toMatchObject({ active: true, version: 4 });
+    // Every version on record, newest first, with who saved it.
+    expect(versions.map((v) => [v.version, v.active, v.changedByName])).toEqual([
+      [4, true, hbe.trustAdmin.name],
+      [3, false, hbe.trustAdmin.name],
+      [2, true, hbe.trustAdmin.name],
+      [1, true, hbe.trustAdmin.name],
+    ]);
+    expect(versions.map((v) => v.title)).toEqual(Array(4).fill('Blodprøver'));
     expect(await refuse(setPhraseActive(db(), hbe.decisionMaker, created.id, false))).toBe(
       'forbidden',
     );
+  });
+
+  it('refuses an edit made from a stale version: nothing changes, and the answer says what is stored and who changed it', async () => {
+    const created = await createPhrase(db(), hbe.trustAdmin, {
+      kind: 'reason',
+      title: 'Samtidig',
+      text: 'Første tekst',
+      sortOrder: '50',
+    });
+    if (!created.ok) throw new Error('not created');
+    const values = { kind: 'reason', title: 'Samtidig', sortOrder: '50' };
+    // Version 1 open in two tabs; both saved at once: exactly one wins.
+    const [a, b] = await Promise.all([
+      updatePhrase(db(), hbe.trustAdmin, created.id, { ...values, text: 'Tekst A', version: '1' }),
+      updatePhrase(db(), hbe.trustAdmin, created.id, { ...values, text: 'Tekst B', version: '1' }),
+    ]);
+    const results = [a, b];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const lost = results.find((r) => !r.ok);
+    if (!lost || !('conflict' in lost)) throw new Error('expected a conflict');
+    const { phrase } = await getPhrase(db(), hbe.trustAdmin, created.id);
+    expect(phrase.version).toBe(2);
+    expect(lost.conflict.phrase).toEqual(phrase);
+    expect(lost.conflict.changedByName).toBe(hbe.trustAdmin.name);
+    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).versions).toHaveLength(2);
+    // A version that is no number at all matches none: nothing changes.
+    for (const version of ['', 'x', '0', '-1']) {
+      const stale = await updatePhrase(db(), hbe.trustAdmin, created.id, {
+        ...values,
+        text: 'Tekst C',
+        version,
+      });
+      expect(stale.ok).toBe(false);
+    }
+    expect((await getPhrase(db(), hbe.trustAdmin, created.id)).phrase).toEqual(phrase);
+    // Saved again from the version stored now: it replaces it knowingly.
+    expect(
+      await updatePhrase(db(), hbe.trustAdmin, created.id, {
+        ...values,
+        text: 'Tekst C',
+        version: '2',
+      }),
+    ).toEqual({ ok: true, id: created.id });
+  });
+
+  it("keeps the phrases' versions append-only for the application role, and had version 1 of every seeded phrase", async () => {
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.trustAdmin, (tx) =>
+          tx.update(decisionPhraseVersions).set({ text: 'Omskrevet' }),
+        ),
+      ),
+    ).toMatch(/permission denied/);
+    expect(
+      await databaseError(
+        inTenant(db(), hbe.trustAdmin, (tx) => tx.delete(decisionPhraseVersions)),
+      ),
+    ).toMatch(/permission denied/);
+    const [seeded] = (await listPhrases(db(), ous.trustAdmin)).phrases;
+    if (!seeded) throw new Error('no phrase');
+    expect((await getPhrase(db(), ous.trustAdmin, seeded.id)).versions).toEqual([
+      expect.objectContaining({ version: 1, title: seeded.title, changedByName: null }),
+    ]);
   });
 
   it("hides a trust's phrases from another trust, in the use cases and in the database", async () => {
     const [phrase] = (await listPhrases(db(), hbe.trustAdmin)).phrases;
     if (!phrase) throw new Error('no phrase');
     expect(await refuse(getPhrase(db(), ous.trustAdmin, phrase.id))).toBe('notFound');
-    const values = { kind: phrase.kind, title: 'Kapret', text: 'Kapret', sortOrder: '1' };
+    const values = {
+      kind: phrase.kind,
+      title: 'Kapret',
+      text: 'Kapret',
+      sortOrder: '1',
+      version: String(phrase.version),
+    };
     expect(await refuse(updatePhrase(db(), ous.trustAdmin, phrase.id, values))).toBe('notFound');
     expect(await refuse(setPhraseActive(db(), ous.trustAdmin, phrase.id, false))).toBe('notFound');
-    expect((await getPhrase(db(), hbe.trustAdmin, phrase.id)).title).toBe(phrase.title);
+    expect((await getPhrase(db(), hbe.trustAdmin, phrase.id)).phrase.title).toBe(phrase.title);
     const seen = await inTenant(db(), ous.trustAdmin, (tx) =>
       tx.select().from(decisionPhrases).where(eq(decisionPhrases.id, phrase.id)),
     );

@@ -1,7 +1,13 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
-import { decisionPhrases, departments, trusts, users } from '../../db/schema';
+import {
+  decisionPhrases,
+  decisionPhraseVersions,
+  departments,
+  trusts,
+  users,
+} from '../../db/schema';
 import { recommendationsOf, type RecommendationView } from '../assessment/assessment.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
@@ -48,6 +54,7 @@ async function phrasesOf(tx: Tx, activeOnly: boolean): Promise<Phrase[]> {
     text: r.text,
     sortOrder: r.sortOrder,
     active: r.active,
+    version: r.version,
   }));
 }
 
@@ -61,61 +68,155 @@ export async function listPhrases(
   return { phrases, canEdit: canEditPhrases(actor) };
 }
 
-/** One phrase of the actor's trust (another trust's is not found: RLS hides it). */
-export async function getPhrase(db: Db, actor: Actor, phraseId: string): Promise<Phrase> {
+/** A saved version of a phrase, for its history on the edit page (newest first). */
+export interface PhraseVersion {
+  version: number;
+  title: string;
+  active: boolean;
+  /** Null for a phrase that came with the installation (seeded). */
+  changedByName: string | null;
+  at: Date;
+}
+
+/** Who last changed a phrase, and when: what a stale edit is told. */
+export interface PhraseChange {
+  phrase: Phrase;
+  changedByName: string | null;
+  at: Date;
+}
+
+async function versionsOf(tx: Tx, phraseId: string): Promise<PhraseVersion[]> {
+  return tx
+    .select({
+      version: decisionPhraseVersions.version,
+      title: decisionPhraseVersions.title,
+      active: decisionPhraseVersions.active,
+      changedByName: users.name,
+      at: decisionPhraseVersions.createdAt,
+    })
+    .from(decisionPhraseVersions)
+    .leftJoin(users, eq(users.id, decisionPhraseVersions.changedBy))
+    .where(eq(decisionPhraseVersions.phraseId, phraseId))
+    .orderBy(desc(decisionPhraseVersions.version))
+    .limit(20);
+}
+
+/** One phrase of the actor's trust with its latest versions (another trust's is not found: RLS hides it). */
+export async function getPhrase(
+  db: Db,
+  actor: Actor,
+  phraseId: string,
+): Promise<{ phrase: Phrase; versions: PhraseVersion[] }> {
   if (!canReadPhrases(actor)) throw new CaseError('forbidden');
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
-  const phrases = await inTenant(db, actor, (tx) => phrasesOf(tx, false));
-  const phrase = phrases.find((p) => p.id === phraseId);
-  if (!phrase) throw new CaseError('notFound');
-  return phrase;
+  return inTenant(db, actor, async (tx) => {
+    const phrase = (await phrasesOf(tx, false)).find((p) => p.id === phraseId);
+    if (!phrase) throw new CaseError('notFound');
+    return { phrase, versions: await versionsOf(tx, phraseId) };
+  });
 }
 
 export type PhraseFormValues = Record<'kind' | 'title' | 'text' | 'sortOrder', string>;
-export type PhraseSaveResult = { ok: true; id: string } | { ok: false; errors: PhraseFieldErrors };
+export type PhraseCreateResult =
+  { ok: true; id: string } | { ok: false; errors: PhraseFieldErrors };
+export type PhraseSaveResult =
+  | PhraseCreateResult
+  /** The phrase was changed since the form was loaded: nothing saved; what is stored now. */
+  | { ok: false; conflict: PhraseChange };
 
-/** Adds a phrase (administrators only). */
+/** Keeps a phrase as just saved in its history, in the caller's transaction. */
+async function recordVersion(
+  tx: Tx,
+  row: typeof decisionPhrases.$inferSelect,
+  changedBy: string,
+): Promise<void> {
+  await tx.insert(decisionPhraseVersions).values({
+    trustId: row.trustId,
+    phraseId: row.id,
+    version: row.version,
+    kind: row.kind,
+    title: row.title,
+    text: row.text,
+    sortOrder: row.sortOrder,
+    active: row.active,
+    changedBy,
+    createdAt: row.updatedAt,
+  });
+}
+
+/** Adds a phrase (administrators only), as its version 1. */
 export async function createPhrase(
   db: Db,
   actor: Actor,
   values: PhraseFormValues,
-): Promise<PhraseSaveResult> {
+): Promise<PhraseCreateResult> {
   if (!canEditPhrases(actor)) throw new CaseError('forbidden');
   const parsed = parsePhrase(values);
   if (!parsed.ok) return parsed;
-  const [created] = await inTenant(db, actor, (tx) =>
-    tx
+  return inTenant(db, actor, async (tx): Promise<PhraseCreateResult> => {
+    const [created] = await tx
       .insert(decisionPhrases)
       .values({ ...parsed.phrase, trustId: actor.trustId, updatedBy: actor.userId })
-      .returning({ id: decisionPhrases.id }),
-  );
-  if (!created) throw new Error('Insert returned no row');
-  return { ok: true, id: created.id };
+      .returning();
+    if (!created) throw new Error('Insert returned no row');
+    await recordVersion(tx, created, actor.userId);
+    return { ok: true, id: created.id };
+  });
 }
 
-/** Changes a phrase (administrators only). Decisions already made keep their own copy. */
+/** The version an edit was made from: a whole number from 1; anything else matches none. */
+const postedVersion = (value: string) => (/^[1-9]\d{0,8}$/.test(value) ? Number(value) : 0);
+
+/**
+ * Changes a phrase (administrators only): a compare-and-set on the version the form was loaded
+ * with, and the new version in the history, in one transaction. A stale version changes nothing
+ * and answers with the phrase as it is now and who changed it. Decisions already made keep their
+ * own copy.
+ */
 export async function updatePhrase(
   db: Db,
   actor: Actor,
   phraseId: string,
-  values: PhraseFormValues,
+  values: PhraseFormValues & { version: string },
 ): Promise<PhraseSaveResult> {
   if (!canEditPhrases(actor)) throw new CaseError('forbidden');
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
   const parsed = parsePhrase(values);
   if (!parsed.ok) return parsed;
-  const [updated] = await inTenant(db, actor, (tx) =>
-    tx
+  return inTenant(db, actor, async (tx): Promise<PhraseSaveResult> => {
+    const [updated] = await tx
       .update(decisionPhrases)
-      .set({ ...parsed.phrase, updatedBy: actor.userId, updatedAt: new Date() })
-      .where(eq(decisionPhrases.id, phraseId))
-      .returning({ id: decisionPhrases.id }),
-  );
-  if (!updated) throw new CaseError('notFound');
-  return { ok: true, id: updated.id };
+      .set({
+        ...parsed.phrase,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+        version: sql`${decisionPhrases.version} + 1`,
+      })
+      .where(
+        and(
+          eq(decisionPhrases.id, phraseId),
+          eq(decisionPhrases.version, postedVersion(values.version)),
+        ),
+      )
+      .returning();
+    if (updated) {
+      await recordVersion(tx, updated, actor.userId);
+      return { ok: true, id: updated.id };
+    }
+    const phrase = (await phrasesOf(tx, false)).find((p) => p.id === phraseId);
+    if (!phrase) throw new CaseError('notFound');
+    const [last] = await versionsOf(tx, phraseId);
+    return {
+      ok: false,
+      conflict: { phrase, changedByName: last?.changedByName ?? null, at: last?.at ?? new Date() },
+    };
+  });
 }
 
-/** Deactivates a phrase (it can no longer be chosen) or makes it active again. */
+/**
+ * Deactivates a phrase (it can no longer be chosen) or makes it active again, as a new version.
+ * The button says which; pressed twice, the second changes nothing.
+ */
 export async function setPhraseActive(
   db: Db,
   actor: Actor,
@@ -124,14 +225,27 @@ export async function setPhraseActive(
 ): Promise<void> {
   if (!canEditPhrases(actor)) throw new CaseError('forbidden');
   if (!z.uuid().safeParse(phraseId).success) throw new CaseError('notFound');
-  const [updated] = await inTenant(db, actor, (tx) =>
-    tx
+  await inTenant(db, actor, async (tx) => {
+    const [updated] = await tx
       .update(decisionPhrases)
-      .set({ active, updatedBy: actor.userId, updatedAt: new Date() })
-      .where(eq(decisionPhrases.id, phraseId))
-      .returning({ id: decisionPhrases.id }),
-  );
-  if (!updated) throw new CaseError('notFound');
+      .set({
+        active,
+        updatedBy: actor.userId,
+        updatedAt: new Date(),
+        version: sql`${decisionPhrases.version} + 1`,
+      })
+      .where(and(eq(decisionPhrases.id, phraseId), ne(decisionPhrases.active, active)))
+      .returning();
+    if (updated) {
+      await recordVersion(tx, updated, actor.userId);
+      return;
+    }
+    const [exists] = await tx
+      .select({ id: decisionPhrases.id })
+      .from(decisionPhrases)
+      .where(eq(decisionPhrases.id, phraseId));
+    if (!exists) throw new CaseError('notFound');
+  });
 }
 
 /** One frozen version of a case's decision. */

@@ -1,4 +1,5 @@
 import type { PhraseError } from '../../features/decisions/domain/phrases';
+import { formats } from './formats';
 
 export const decisionModule = {
   section: 'Vedtak',
@@ -142,6 +143,15 @@ export const decisionModule = {
     backToList: 'Tilbake til vedtakstekstene',
     notFound: 'Fant ikke teksten.',
     forbidden: 'Bare administrator kan endre vedtakstekstene.',
+    conflictTitle: 'Teksten er endret av en annen',
+    conflict: (name: string | null, at: Date) =>
+      `${name ? `${name} lagret teksten` : 'Teksten ble endret'} ${formats.dateTime.format(at)}, etter at du åpnet den. Endringene dine er ikke lagret, men står fortsatt i skjemaet. Se over det som er lagret nå, og lagre på nytt hvis dine endringer skal gjelde.`,
+    storedNow: 'Lagret nå',
+    history: 'Tidligere versjoner',
+    historyVersion: 'Versjon',
+    historyAt: 'Tidspunkt',
+    historyBy: 'Endret av',
+    historyByNobody: 'Fulgte med installasjonen',
     errors: {
       kindRequired: 'Velg hvilken type tekst dette er.',
       titleRequired: 'Fyll inn en tittel.',

@@ -9,6 +9,7 @@ const phrase = (id: string, kind: Phrase['kind'], text: string, active = true): 
   text,
   sortOrder: 0,
   active,
+  version: 1,
 });
 
 const PHRASES: Phrase[] = [

@@ -30,6 +30,8 @@ export interface Phrase {
   text: string;
   sortOrder: number;
   active: boolean;
+  /** Raised by every change; an edit names the version it was made from. */
+  version: number;
 }
 
 export type PhraseInput = Pick<Phrase, 'kind' | 'title' | 'text' | 'sortOrder'>;

@@ -15,12 +15,15 @@ export function PhraseForm({
   values,
   errors,
   submitLabel,
+  version,
 }: {
   idPrefix: string;
   headingId: string;
   values: PhraseValues;
   errors: PhraseFieldErrors;
   submitLabel: string;
+  /** Editing: the version the form was loaded with (the save is a compare-and-set on it). */
+  version?: number;
 }) {
   const t = msg.decisionModule.phrases;
   const error = (field: keyof PhraseFieldErrors) => {
@@ -40,6 +43,7 @@ export function PhraseForm({
         })}
       />
       <input type="hidden" name="intent" value="save" />
+      {version !== undefined && <input type="hidden" name="version" value={version} />}
       <Field>
         <Label htmlFor={`${idPrefix}-kind`}>{t.kind}</Label>
         <Select
