@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 import { TEST_PATIENT_IDS } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
@@ -86,13 +87,42 @@ describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium 
       expect(new Set(users)).toEqual(new Set(['Per Vik']));
       await expectAccessible(admin);
 
-      // A bad date is reported, what was typed is kept.
-      await admin.getByLabel('Fra dato').fill('1.1.2026');
+      // The dates are date fields (the form sends YYYY-MM-DD); today finds the reveal.
+      const today = dateInNorway(new Date());
+      const from = admin.getByLabel('Fra dato', { exact: true });
+      const to = admin.getByLabel('Til dato', { exact: true });
+      expect([await from.getAttribute('type'), await to.getAttribute('type')]).toEqual([
+        'date',
+        'date',
+      ]);
+      await from.fill(today);
+      await to.fill(today);
       await admin.getByRole('button', { name: 'Vis', exact: true }).click();
-      await expect.poll(() => admin.getByText('Skriv datoen som ÅÅÅÅ-MM-DD.').count()).toBe(1);
-      expect(await admin.getByLabel('Fra dato').inputValue()).toBe('1.1.2026');
+      await admin.waitForURL(new RegExp(`fra=${today}&til=${today}`));
+      await expect
+        .poll(() => log.getByRole('row').filter({ hasText: 'Vist fødselsnummer' }).count())
+        .toBe(1);
+
+      // Yesterday typed into the address as dd.mm.åååå: the fields show it, nothing was read then.
+      const [year, month, day] = addDays(today, -1).split('-');
+      await admin.goto(
+        `${app.url}/admin/tilgangslogg?fra=${day}.${month}.${year}&til=${day}.${month}.${year}`,
+      );
+      expect(await from.inputValue()).toBe(`${year}-${month}-${day}`);
+      await admin.getByText('Ingen oppføringer passer til filteret.').waitFor();
       await expectAccessible(admin);
-      await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}/admin/tilgangslogg`);
+
+      // A date that does not exist is reported in Norwegian, and kept as sent.
+      await admin.goto(`${app.url}/admin/tilgangslogg?fra=31.02.2026`);
+      await admin.getByText('Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.').waitFor();
+      expect(await from.getAttribute('value')).toBe('31.02.2026');
+      expect(await from.getAttribute('aria-invalid')).toBe('true');
+      await expectAccessible(admin);
+      await expectAccessibleWithoutJs(
+        browser,
+        admin.context(),
+        `${app.url}/admin/tilgangslogg?fra=31.02.2026`,
+      );
       await admin.context().close();
     },
   );

@@ -19,7 +19,7 @@ import {
 import { hasRole } from '../features/auth/domain/roles';
 import { msg } from '../i18n';
 import { pageTitle } from '../lib/form';
-import { TextField } from '../ui/fields';
+import { DateField, TextField } from '../ui/fields';
 import type { Route } from './+types/admin-access-log';
 
 /** GET /admin/tilgangslogg: the trust's access log for its log controller (the administrator). */
@@ -75,19 +75,17 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
               label={t.caseNumber}
               defaultValue={values.caseNumber}
             />
-            <TextField
+            <DateField
               id="log-from"
               name="fra"
               label={t.from}
-              description={t.dateHelp}
               defaultValue={values.from}
               error={errors.from && t.invalidDate}
             />
-            <TextField
+            <DateField
               id="log-to"
               name="til"
               label={t.to}
-              description={t.dateHelp}
               defaultValue={values.to}
               error={errors.to && t.invalidDate}
             />

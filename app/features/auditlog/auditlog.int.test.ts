@@ -9,8 +9,10 @@ import {
 } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import { accessLog } from '../../db/schema';
-import { completeAnswers, demoActors } from '../../test/actors';
+import { loader as accessLogLoader } from '../../routes/admin-access-log';
+import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { loaderArgs } from '../../test/routes';
 import { databaseError, refusal } from '../../test/refusals';
 import {
   createDraft,
@@ -22,6 +24,7 @@ import {
   transition,
 } from '../cases/cases.server';
 import { grantRole } from '../admin/trust-admin.server';
+import { addDays, dateInNorway } from '../cases/domain/dates';
 import { loadDialogIn } from '../dialog/dialog.server';
 import { CaseError } from '../cases/domain/errors';
 import { formatVerifyReport, getAccessLogPage, verifyAccessLog } from './auditlog.server';
@@ -269,6 +272,43 @@ describe.each(TEST_DATABASES)('access log hash chain on %s', (kind) => {
       .where(and(eq(accessLog.userId, hbe.trustAdmin.userId), eq(accessLog.purpose, 'logControl')));
     expect(logged).toMatchObject({ action: 'readAccessLog', caseId: null, role: 'trustAdmin' });
     expect((await verifyAccessLog(db())).ok).toBe(true);
+  });
+
+  it('the log page reads its dates typed dd.mm.åååå as the date fields send them (YYYY-MM-DD)', async () => {
+    const { cookie } = await signIn(db(), 'HBE', 'trustAdmin');
+    const read = (query: string) =>
+      accessLogLoader(
+        loaderArgs(
+          database,
+          `/admin/tilgangslogg?bruker=${hbe.decisionMaker.userId}&${query}`,
+          cookie,
+          '/admin/tilgangslogg',
+        ),
+      );
+    const today = dateInNorway(new Date());
+    const yesterday = addDays(today, -1);
+    const norwegian = (date: string, pad: boolean) =>
+      date
+        .split('-')
+        .reverse()
+        .map((part) => (pad ? part : String(Number(part))))
+        .join('.');
+    const iso = await read(`fra=${today}&til=${today}`);
+    const typed = await read(`fra=${norwegian(today, false)}&til=${norwegian(today, true)}`);
+    expect(iso.entries.map((e) => e.action)).toEqual(['view', 'view', 'view']);
+    expect(typed.entries).toEqual(iso.entries);
+    expect(typed.errors).toEqual({});
+    expect([typed.values.from, typed.values.to]).toEqual([today, today]);
+    // The dates filter: yesterday, typed the Norwegian way, has none of today's reads.
+    const before = await read(
+      `fra=${norwegian(yesterday, true)}&til=${norwegian(yesterday, true)}`,
+    );
+    expect([before.entries, before.errors]).toEqual([[], {}]);
+    // A date that does not exist is reported and kept as typed; the other filters still apply.
+    const refused = await read('fra=31.02.2026');
+    expect(refused.errors).toEqual({ from: 'invalidDate' });
+    expect(refused.values.from).toBe('31.02.2026');
+    expect(refused.entries.map((e) => e.action)).toEqual(['view', 'view', 'view']);
   });
 
   it('lists a role an administrator gave themselves as unusual access, and not a grant to another', async () => {

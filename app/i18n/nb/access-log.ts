@@ -17,9 +17,8 @@ export const accessLog = {
   caseNumber: 'Saksnummer',
   from: 'Fra dato',
   to: 'Til dato',
-  dateHelp: 'ÅÅÅÅ-MM-DD',
   filter: 'Vis',
-  invalidDate: 'Skriv datoen som ÅÅÅÅ-MM-DD.',
+  invalidDate: 'Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.',
   entriesTitle: 'Loggen',
   noEntries: 'Ingen oppføringer passer til filteret.',
   truncated: (shown: number) =>

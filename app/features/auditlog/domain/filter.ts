@@ -1,10 +1,14 @@
 import { z } from 'zod';
-import { isIsoDate } from '../../cases/domain/application';
+import { parseCalendarDate } from '../../cases/domain/application';
 
 /** How many log rows the log controller's page shows at most. */
 export const LOG_PAGE_SIZE = 200;
 
-/** The log controller's filter, from the query string; a bad date is reported, never guessed. */
+/**
+ * The log controller's filter, from the query string; a bad date is reported, never guessed. The
+ * date fields send YYYY-MM-DD; dd.mm.åååå (also d.m.åååå) typed into the address is read too
+ * (`parseCalendarDate`), and the form shows it as YYYY-MM-DD, the value a date field takes.
+ */
 export interface LogFilterInput {
   userId: string;
   /** Whose reads: '' all, `OWN_TRUST` the trust's own people, or another (reader) trust's id. */
@@ -50,7 +54,8 @@ export function parseLogFilter(params: URLSearchParams): ParsedLogFilter {
   if (values.caseNumber) filter.caseNumber = values.caseNumber;
   for (const key of ['from', 'to'] as const) {
     if (!values[key]) continue;
-    if (isIsoDate(values[key])) filter[key] = values[key];
+    const date = parseCalendarDate(values[key]);
+    if (date) filter[key] = values[key] = date;
     else errors[key] = 'invalidDate';
   }
   return { values, filter, errors };
