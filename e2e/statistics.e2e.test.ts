@@ -137,6 +137,33 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     await expectAccessible(page);
   });
 
+  it('reads a period typed dd.mm.åååå into the address: date fields, the same numbers, ISO in the export links', async () => {
+    const page = await signIn();
+    const response = await page.goto(
+      `${app.url}/statistikk?fra=1.1.2025&til=31.12.2025&inndeling=month`,
+    );
+    expect(response?.status()).toBe(200);
+    await expect(page.getByTestId('statistics-total').innerText()).resolves.toBe(
+      `Søknader i utvalget: ${nb(GENERATED.length)}`,
+    );
+    // Twelve months and the total.
+    expect(await section(page, 'time').locator('tbody tr').count()).toBe(13);
+    const from = page.getByLabel('Fra dato', { exact: true });
+    const to = page.getByLabel('Til dato', { exact: true });
+    expect([await from.getAttribute('type'), await to.getAttribute('type')]).toEqual([
+      'date',
+      'date',
+    ]);
+    expect([await from.inputValue(), await to.inputValue()]).toEqual(['2025-01-01', '2025-12-31']);
+    expect(
+      await page
+        .getByRole('link', { name: 'Last ned «Søknader per helseforetak» som CSV' })
+        .getAttribute('href'),
+    ).toContain('fra=2025-01-01&til=2025-12-31');
+    await expectAccessible(page);
+    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+  });
+
   it('exports a section as CSV (download) and XLSX with the numbers of its table', async () => {
     const page = await signIn();
     await page.goto(`${app.url}/statistikk`);

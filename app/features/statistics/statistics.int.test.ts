@@ -3,13 +3,15 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { msg } from '../../i18n';
-import { demoActors } from '../../test/actors';
+import { loader as exportLoader } from '../../routes/statistics-export';
+import { demoActors, signIn } from '../../test/actors';
 import {
   onOneConnection,
   preparedStatements,
   openTestDatabase,
   TEST_DATABASES,
 } from '../../test/databases';
+import { loaderArgs } from '../../test/routes';
 import type { Actor } from '../auth/domain/roles';
 import { daysToDecision, generateCases, type GeneratedCase } from '../national/domain/generate';
 import { insertGeneratedCases } from '../national/generated.server';
@@ -312,6 +314,35 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     };
     await count({ atc: 'L' }, (g) => g.drug.atc.startsWith('L'));
     await count({ atc: 'L01', ordning: 'offLabel' }, (g) => isL01(g) && g.scheme === 'offLabel');
+  });
+
+  it('reads dates typed dd.mm.åååå as the ISO dates, which its form and export links then hold', async () => {
+    const now = new Date('2026-03-01T12:00:00Z');
+    const [typed, iso] = await Promise.all([
+      statisticsPage(database.db, reader, query({ fra: '1.3.2024', til: '31.12.2025' }), now),
+      statisticsPage(database.db, reader, query({ fra: '2024-03-01', til: '2025-12-31' }), now),
+    ]);
+    expect(typed.ok && typed.statistics.total).toBeGreaterThan(0);
+    expect(typed).toEqual(iso);
+    expect([typed.values.fra, typed.values.til]).toEqual(['2024-03-01', '2025-12-31']);
+    // The export names its file by the ISO dates, whichever way they were typed.
+    const { cookie } = await signIn(database.db, 'HBE', 'nationalReader');
+    const response = await exportLoader(
+      loaderArgs(
+        database,
+        '/statistikk/eksport?seksjon=trust&format=csv&fra=01.03.2024&til=31.12.2025',
+        cookie,
+        '/statistikk/eksport',
+      ),
+    );
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-disposition')).toBe(
+      'attachment; filename="statistikk-trust-2024-03-01-2025-12-31.csv"',
+    );
+    // A date that does not exist: refused with its message, kept as typed.
+    const refused = await statisticsPage(database.db, reader, query({ fra: '31.02.2025' }), now);
+    expect(!refused.ok && refused.errors).toEqual({ fra: 'dateInvalid' });
+    expect(refused.values.fra).toBe('31.02.2025');
   });
 
   it('filters by scheme and ATC prefix, groups by ATC level; bad filters are refused, not thrown', async () => {

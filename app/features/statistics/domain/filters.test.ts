@@ -52,7 +52,27 @@ describe('statistics filters', () => {
   });
 
   it.each([
+    ['dd.mm.åååå', { fra: '01.01.2025', til: '30.06.2025' }],
+    ['d.m.åååå', { fra: '1.1.2025', til: '30.6.2025' }],
+    ['with spaces around', { fra: ' 1.1.2025 ', til: ' 2025-06-30 ' }],
+  ])('reads dates typed %s as YYYY-MM-DD, in the filters and the values', (_label, query) => {
+    const result = parse(query);
+    expect(result.ok && result.filters).toMatchObject({ from: '2025-01-01', to: '2025-06-30' });
+    expect([result.values.fra, result.values.til]).toEqual(['2025-01-01', '2025-06-30']);
+  });
+
+  it('a reversed period typed dd.mm.åååå is refused, the dates shown as YYYY-MM-DD', () => {
+    expect(parse({ fra: '01.05.2026', til: '1.4.2026' })).toMatchObject({
+      ok: false,
+      errors: { til: 'periodReversed' },
+      values: { fra: '2026-05-01', til: '2026-04-01' },
+    });
+  });
+
+  it.each([
     [{ fra: '2025-02-30' }, { fra: 'dateInvalid' }],
+    [{ fra: '30.02.2025' }, { fra: 'dateInvalid' }],
+    [{ til: '1.13.2025' }, { til: 'dateInvalid' }],
     [{ til: 'i går' }, { til: 'dateInvalid' }],
     [{ fra: '2026-05-01', til: '2026-04-01' }, { til: 'periodReversed' }],
     [{ fra: '1990-01-01', inndeling: 'month' }, { inndeling: 'periodTooLong' }],

@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { isIsoDate, PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
+import {
+  isIsoDate,
+  parseCalendarDate,
+  PATIENT_SCOPES,
+  SCHEMES,
+} from '../../cases/domain/application';
 
 /** How the statistics page filters and groups the national summaries (a GET form). */
 
@@ -99,12 +104,19 @@ export type FilterResult =
 const isFilterError = (code: string): code is FilterError =>
   (FILTER_ERRORS as readonly string[]).includes(code);
 
-/** Parses the query string; what the user typed is kept, every problem gets its own code. */
+/**
+ * Parses the query string; what the user typed is kept, every problem gets its own code. The date
+ * fields send YYYY-MM-DD; dd.mm.åååå (also d.m.åååå) typed into the address is read too
+ * (`parseCalendarDate`) and kept as YYYY-MM-DD, what a date field shows, so the export links and
+ * file names built from the values are ISO.
+ */
 export function parseFilters(query: URLSearchParams, today: string): FilterResult {
   const defaults = defaultFilterValues(today);
   const values = Object.fromEntries(
     FILTER_FIELDS.map((field) => [field, query.get(field) ?? defaults[field]]),
   ) as Record<FilterField, string>;
+  values.fra = parseCalendarDate(values.fra) ?? values.fra;
+  values.til = parseCalendarDate(values.til) ?? values.til;
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
     const errors: Partial<Record<FilterField, FilterError>> = {};

@@ -11,6 +11,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { DateField } from '../../../ui/fields';
 import { PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
 import { ATC_LEVELS, GRANULARITIES, type FilterError, type FilterField } from '../domain/filters';
 
@@ -25,7 +26,6 @@ function FilterField({
   values,
   errors,
   description,
-  type,
   options,
 }: {
   name: FilterField;
@@ -33,7 +33,6 @@ function FilterField({
   values: Record<FilterField, string>;
   errors: Partial<Record<FilterField, FilterError>>;
   description?: string;
-  type?: 'date' | 'text';
   options?: Option[];
 }) {
   const id = `filter-${name}`;
@@ -62,7 +61,7 @@ function FilterField({
           ))}
         </Select>
       ) : (
-        <Input {...common} type={type ?? 'text'} />
+        <Input {...common} type="text" />
       )}
       {error && (
         <ValidationMessage id={`${id}-error`}>{msg.statistics.errors[error]}</ValidationMessage>
@@ -100,8 +99,20 @@ export function FilterForm({
         </Alert>
       )}
       <div className="sp-grid">
-        <FilterField name="fra" label={s.from} type="date" {...common} />
-        <FilterField name="til" label={s.to} type="date" {...common} />
+        <DateField
+          id="filter-fra"
+          name="fra"
+          label={s.from}
+          defaultValue={values.fra}
+          error={errors.fra && s.errors[errors.fra]}
+        />
+        <DateField
+          id="filter-til"
+          name="til"
+          label={s.to}
+          defaultValue={values.til}
+          error={errors.til && s.errors[errors.til]}
+        />
         <FilterField
           name="helseforetak"
           label={s.trustFilter}
