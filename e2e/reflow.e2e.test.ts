@@ -83,7 +83,7 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
       .first()
       .evaluate((row) => {
         const cells = [...row.querySelectorAll('td')].filter((td) =>
-          /^\d{4}-\d{2}-\d{2}$/.test(td.textContent),
+          /^\d{2}\.\d{2}\.\d{4}$/.test(td.textContent),
         );
         return cells.map((td) => {
           const range = document.createRange();

@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
-import { dateInNorway } from '../features/cases/domain/dates';
+import { norwegianDateOf } from '../features/decisions/domain/compose';
 import { filterFormValues, type FilterError } from '../features/national/domain/overview';
 import {
   parseRegisterQuery,
@@ -60,7 +60,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-const date = (at: Date | string | null) => (at ? dateInNorway(new Date(at)) : '–');
+const date = (at: Date | string | null) => (at ? norwegianDateOf(at) : '–');
 
 function RegisterTable({ caption, rows }: { caption: string; rows: RegisterRow[] }) {
   const r = msg.national.register;

@@ -1,8 +1,7 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { msg } from '../../i18n';
 import type { DecisionLetter } from './decisions.server';
-import { conditionLines, norwegianDate } from './domain/compose';
-import { dateInNorway } from '../cases/domain/dates';
+import { conditionLines, norwegianDate, norwegianDateOf } from './domain/compose';
 import { patientIdKind } from '../cases/domain/application';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
@@ -156,7 +155,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
     t.signed,
     [decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', '),
   );
-  writer.field(t.date, norwegianDate(dateInNorway(decision.decidedAt)));
+  writer.field(t.date, norwegianDateOf(decision.decidedAt));
   writer.text(t.version(decision.version), { size: SIZE.body, bold: true, gapAfter: 2 });
   if (decision.supersededBy !== null) {
     writer.text(t.superseded(decision.supersededBy), { size: SIZE.body, gapAfter: 2 });

@@ -18,10 +18,10 @@ import { dateInNorway } from '../cases/domain/dates';
 import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import type { Status } from '../cases/domain/workflow';
+import { norwegianDate } from '../decisions/domain/compose';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { canRegisterRetrospective, registeringRole } from './domain/access';
 import {
-  norwegianDate,
   referenceKey,
   validateSheet,
   type RetroCase,

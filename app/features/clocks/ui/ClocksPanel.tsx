@@ -2,6 +2,7 @@ import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/des
 import { Fragment } from 'react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { norwegianDate } from '../../decisions/domain/compose';
 import { OutcomeForm, UrgencyForm } from '../../followup/ui/FollowUpForms';
 import type { ClocksNotice, ClocksView } from '../clocks.server';
 import { splitDuration } from '../domain/clocks';
@@ -88,7 +89,7 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
           {view.evaluationDate && (
             <dl className="sp-dl">
               <dt>{msg.clocks.evaluationDate}</dt>
-              <dd>{view.evaluationDate.split('-').reverse().join('.')}</dd>
+              <dd>{norwegianDate(view.evaluationDate)}</dd>
             </dl>
           )}
           {view.outcome && (

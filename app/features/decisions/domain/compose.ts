@@ -1,4 +1,5 @@
 import type { DecisionInput, DecisionOutcome } from '../../cases/domain/application';
+import { dateInNorway } from '../../cases/domain/dates';
 import { withCaseNumber } from './phrases';
 
 /** The headings the composed text uses (from the message catalogue, so the domain stays pure). */
@@ -31,6 +32,11 @@ export interface ComposedDecision {
 export function norwegianDate(isoDate: string): string {
   const [year, month, day] = isoDate.split('-');
   return `${day ?? ''}.${month ?? ''}.${year ?? ''}`;
+}
+
+/** A moment as its calendar day in Norway, written dd.mm.åååå (what tables of cases show). */
+export function norwegianDateOf(at: Date | string): string {
+  return norwegianDate(dateInNorway(new Date(at)));
 }
 
 /** The conditions as separate lines (the stored form: one condition per line). */

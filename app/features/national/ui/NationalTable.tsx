@@ -1,7 +1,7 @@
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RouteLink } from '../../../ui/RouteLink';
 import { msg } from '../../../i18n';
-import { dateInNorway } from '../../cases/domain/dates';
+import { norwegianDateOf } from '../../decisions/domain/compose';
 import { daysOf } from '../domain/overview';
 import type { NationalRow } from '../overview.server';
 import { TableScroll } from '../../../ui/TableScroll';
@@ -67,11 +67,9 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                   ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
                   : '–'}
               </Table.Cell>
+              <Table.Cell className="sp-nowrap">{norwegianDateOf(row.submittedAt)}</Table.Cell>
               <Table.Cell className="sp-nowrap">
-                {dateInNorway(new Date(row.submittedAt))}
-              </Table.Cell>
-              <Table.Cell className="sp-nowrap">
-                {row.decidedAt ? dateInNorway(new Date(row.decidedAt)) : '–'}
+                {row.decidedAt ? norwegianDateOf(row.decidedAt) : '–'}
               </Table.Cell>
               <Table.Cell>{label(msg.outcomes, row.outcome)}</Table.Cell>
               <Table.Cell>{daysOf(row.processingSeconds) ?? '–'}</Table.Cell>

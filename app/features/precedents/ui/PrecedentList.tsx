@@ -1,6 +1,6 @@
 import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
-import { norwegianDate } from '../../decisions/domain/compose';
+import { norwegianDateOf } from '../../decisions/domain/compose';
 import { DECISION_OUTCOMES } from '../../cases/domain/application';
 import type { PrecedentResult } from '../precedents.server';
 import { RouteLink } from '../../../ui/RouteLink';
@@ -92,7 +92,7 @@ function PrecedentBody({ result, captionId }: { result: PrecedentResult; caption
                     <Table.Cell>{p.trustName}</Table.Cell>
                     <Table.Cell>{outcomeLabel(p.outcome)}</Table.Cell>
                     <Table.Cell>{p.conditions ?? t().notKnown}</Table.Cell>
-                    <Table.Cell>{norwegianDate(p.decidedAt.slice(0, 10))}</Table.Cell>
+                    <Table.Cell>{norwegianDateOf(p.decidedAt)}</Table.Cell>
                     <Table.Cell>
                       {t().matchLabel(p.match.drug === 0, p.match.indication === 0)}
                     </Table.Cell>

@@ -174,12 +174,6 @@ export function parseDate(value: string): string | null {
   return parseCalendarDate(/^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? text.slice(0, 10) : text);
 }
 
-/** YYYY-MM-DD → dd.mm.yyyy. */
-export function norwegianDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
-}
-
 /** A full ATC code on substance level, e.g. L01FA01. */
 export const ATC_PATTERN = /^[A-Z]\d{2}[A-Z]{2}\d{2}$/;
 
