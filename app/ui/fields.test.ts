@@ -67,6 +67,32 @@ describe('fields link label, description and error to the control without JavaSc
         'aria-describedby': 'fra-description',
       },
     },
+    {
+      name: 'a date field with a range and an error keeps a bad date as sent',
+      html: renderToStaticMarkup(
+        createElement(DateField, {
+          id: 'frist',
+          name: 'deadline',
+          label: 'Frist',
+          description: 'Høyst 90 dager fram i tid.',
+          error: 'Skriv fristen som en gyldig dato, for eksempel 24.12.2026.',
+          defaultValue: '31.02.2026',
+          min: '2026-12-05',
+          max: '2027-03-05',
+        }),
+      ),
+      tag: 'input' as const,
+      expected: {
+        id: 'frist',
+        name: 'deadline',
+        type: 'date',
+        value: '31.02.2026',
+        min: '2026-12-05',
+        max: '2027-03-05',
+        'aria-describedby': 'frist-description frist-error',
+        'aria-invalid': 'true',
+      },
+    },
   ])('$name', ({ html, tag, expected }) => {
     const control = controlOf(html, tag);
     expect(control).toMatchObject(expected);

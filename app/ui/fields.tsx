@@ -92,19 +92,21 @@ interface DateFieldProps extends FieldFrameProps {
   name: string;
   /** YYYY-MM-DD, or empty. */
   defaultValue?: string;
+  /** The first and last day the picker offers (YYYY-MM-DD); the server checks them again. */
   min?: string;
+  max?: string;
 }
 
 /**
  * A date field (`<input type="date">`): the browser shows and takes the date the user's way
  * (dd.mm.åååå in Norwegian) and sends YYYY-MM-DD.
  */
-export function DateField({ name, defaultValue, min, ...frame }: DateFieldProps) {
+export function DateField({ name, defaultValue, min, max, ...frame }: DateFieldProps) {
   return (
     <FieldFrame
       {...frame}
       control={(links) => (
-        <Input {...links} type="date" name={name} defaultValue={defaultValue} min={min} />
+        <Input {...links} type="date" name={name} defaultValue={defaultValue} min={min} max={max} />
       )}
     />
   );

@@ -2,7 +2,6 @@ import {
   Alert,
   Button,
   Field,
-  Input,
   Label,
   Paragraph,
   Select,
@@ -10,7 +9,7 @@ import {
 } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
-import { TextField } from '../../../ui/fields';
+import { DateField, TextField } from '../../../ui/fields';
 import type { Problem } from '../../cases/domain/errors';
 import { MAX_DEADLINE_DAYS, type ConsultationFieldErrors } from '../domain/consultation';
 
@@ -56,7 +55,6 @@ export function RequestForm({
 }) {
   const errors = submitted?.fieldErrors;
   const trustError = errorText(errors, 'consultedTrustId');
-  const deadlineError = errorText(errors, 'deadline');
   return (
     <Form
       method="post"
@@ -97,29 +95,16 @@ export function RequestForm({
         defaultValue={submitted?.values.question ?? ''}
         error={errorText(errors, 'question')}
       />
-      <Field>
-        <Label htmlFor="consultation-deadline">{`${msg.consultations.deadline} ${msg.case.required}`}</Label>
-        <Field.Description id="consultation-deadline-help">
-          {msg.consultations.deadlineHelp(MAX_DEADLINE_DAYS)}
-        </Field.Description>
-        <Input
-          id="consultation-deadline"
-          name="deadline"
-          type="date"
-          min={today}
-          max={maxDeadline}
-          defaultValue={submitted?.values.deadline ?? ''}
-          aria-describedby={
-            deadlineError
-              ? 'consultation-deadline-help consultation-deadline-error'
-              : 'consultation-deadline-help'
-          }
-          aria-invalid={deadlineError ? true : undefined}
-        />
-        {deadlineError && (
-          <ValidationMessage id="consultation-deadline-error">{deadlineError}</ValidationMessage>
-        )}
-      </Field>
+      <DateField
+        id="consultation-deadline"
+        name="deadline"
+        label={`${msg.consultations.deadline} ${msg.case.required}`}
+        description={msg.consultations.deadlineHelp(MAX_DEADLINE_DAYS)}
+        min={today}
+        max={maxDeadline}
+        defaultValue={submitted?.values.deadline ?? ''}
+        error={errorText(errors, 'deadline')}
+      />
       <div>
         <Button type="submit">{msg.consultations.send}</Button>
       </div>
