@@ -186,6 +186,10 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByRole('button', { name: 'Last opp og kontroller' }).click();
     await page.getByText('Alle 3 rader er i orden.', { exact: false }).waitFor();
     expect(page.url()).toMatch(/\/etterregistrering\/import\/[0-9a-f-]{36}$/);
+    // The report shows a date cell as the user saw it in Excel, not as YYYY-MM-DD.
+    const ark3 = page.getByRole('row').filter({ hasText: 'ARK-3' });
+    expect(await ark3.textContent()).toContain('01.03.2025');
+    expect(await ark3.textContent()).not.toContain('2025-03-01');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Importer alle 3 sakene' }).click();
     await page.getByText('3 saker er importert.').waitFor();

@@ -1,6 +1,7 @@
 import { parse, type Options } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { msg } from '../../i18n';
+import { norwegianDate } from '../decisions/domain/compose';
 import {
   emptyRetroValues,
   normaliseWord,
@@ -91,10 +92,13 @@ export function parseCsv(bytes: Uint8Array): SheetParse {
   );
 }
 
-/** A cell's value as text; date cells become YYYY-MM-DD (Excel dates are read as UTC midnight). */
+/**
+ * A cell's value as text; date cells become dd.mm.åååå, as the user saw them in Excel and as the
+ * import report shows them (Excel dates are read as UTC midnight).
+ */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (value instanceof Date) return norwegianDate(value.toISOString().slice(0, 10));
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if ('richText' in value) return value.richText.map((r) => r.text).join('');

@@ -86,7 +86,7 @@ describe('XLSX', () => {
     expect(parsed.rows[0]?.values).toMatchObject({
       reference: '12345',
       department: 'Kreftavdelingen',
-      submittedDate: '2024-03-12',
+      submittedDate: '12.03.2024',
       decidedDate: '02.04.2024',
     });
   });
@@ -119,6 +119,9 @@ describe('XLSX', () => {
 
   it('formula cells read as their result', () => {
     expect(cellText({ formula: 'A1', result: 'ja' })).toBe('ja');
+    expect(cellText({ formula: 'TODAY()', result: new Date(Date.UTC(2025, 11, 31)) })).toBe(
+      '31.12.2025',
+    );
     expect(cellText(null)).toBe('');
   });
 });
