@@ -159,7 +159,12 @@ describe('decisionSchema', () => {
     [{ evaluationDate: '2026-11-30' }, { evaluationDate: 'evaluationDateNotFuture' }],
     [{ evaluationDate: '2026-12-02' }, {}],
     [{ evaluationDate: '2027-02-30' }, { evaluationDate: 'evaluationDateInvalid' }],
-    [{ evaluationDate: '01.03.2027' }, { evaluationDate: 'evaluationDateInvalid' }],
+    // Typed without a date picker: dd.mm.åååå is read too.
+    [{ evaluationDate: '01.03.2027' }, {}],
+    [{ evaluationDate: '1.3.2027' }, {}],
+    [{ evaluationDate: '30.11.2026' }, { evaluationDate: 'evaluationDateNotFuture' }],
+    [{ evaluationDate: '30.02.2027' }, { evaluationDate: 'evaluationDateInvalid' }],
+    [{ evaluationDate: 'snart' }, { evaluationDate: 'evaluationDateInvalid' }],
     [
       { outcome: 'rejected', evaluationDate: '2027-03-01' },
       { evaluationDate: 'evaluationDateNotAllowed' },
@@ -172,6 +177,10 @@ describe('decisionSchema', () => {
   ] as [Partial<typeof base>, Record<string, string>][])('%j → %j', (change, errors) => {
     const result = decisionSchema(TODAY).safeParse({ ...base, ...change });
     expect(result.success ? {} : fieldErrors(result.error)).toEqual(errors);
+  });
+  it('keeps an evaluation date typed dd.mm.åååå as YYYY-MM-DD', () => {
+    const result = decisionSchema(TODAY).safeParse({ ...base, evaluationDate: ' 1.3.2027 ' });
+    expect(result.success && result.data.evaluationDate).toBe('2027-03-01');
   });
 });
 

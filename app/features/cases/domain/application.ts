@@ -156,7 +156,11 @@ export const decisionSchema = (today: string) =>
       outcome: z.enum(DECISION_OUTCOMES, { error: 'outcomeRequired' }),
       reason: required(LIMITS.long, 'reasonRequired'),
       conditions: text(LIMITS.long),
-      evaluationDate: z.string().trim(),
+      // A date field sends YYYY-MM-DD; typed without a picker, dd.mm.åååå is read too (as ISO).
+      evaluationDate: z
+        .string()
+        .trim()
+        .transform((v) => (v === '' ? v : (parseCalendarDate(v) ?? v))),
       prescriptionNote: text(LIMITS.long),
       invoicing: text(LIMITS.long),
     })

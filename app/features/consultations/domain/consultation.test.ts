@@ -18,6 +18,18 @@ const TODAY = '2026-12-01';
 const OTHER = 'trust-b';
 
 describe('checkRequest', () => {
+  it('keeps a deadline typed dd.mm.åååå as YYYY-MM-DD', () => {
+    const result = checkRequest(
+      { consultedTrustId: OTHER, question: 'Erfaring?', deadline: ' 5.12.2026 ' },
+      TODAY,
+      [OTHER],
+    );
+    expect(result).toEqual({
+      ok: true,
+      value: { consultedTrustId: OTHER, question: 'Erfaring?', deadline: '2026-12-05' },
+    });
+  });
+
   const valid = { consultedTrustId: OTHER, question: '  Erfaring?  ', deadline: '2026-12-15' };
   it.each([
     ['a valid request, trimmed', valid, { ok: true }],
@@ -28,7 +40,17 @@ describe('checkRequest', () => {
     ['no date', { ...valid, deadline: '' }, { deadline: 'deadlineRequired' }],
     ['no real date', { ...valid, deadline: '2026-02-30' }, { deadline: 'deadlineRequired' }],
     ['no such month', { ...valid, deadline: '2026-13-45' }, { deadline: 'deadlineRequired' }],
-    ['a Norwegian date', { ...valid, deadline: '15.12.2026' }, { deadline: 'deadlineRequired' }],
+    // Typed without a date picker: dd.mm.åååå (as the message's example; kept as ISO, below).
+    [
+      'a Norwegian date in the past',
+      { ...valid, deadline: '30.11.2026' },
+      { deadline: 'deadlinePast' },
+    ],
+    [
+      'no real Norwegian date',
+      { ...valid, deadline: '31.02.2027' },
+      { deadline: 'deadlineRequired' },
+    ],
     [
       'an unoffered trust',
       { ...valid, consultedTrustId: 'x' },

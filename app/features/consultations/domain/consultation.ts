@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isIsoDate, LIMITS } from '../../cases/domain/application';
+import { LIMITS, parseCalendarDate } from '../../cases/domain/application';
 import type { CaseEvent } from '../../cases/domain/workflow';
 import { addDays } from '../../cases/domain/dates';
 
@@ -52,8 +52,9 @@ export function checkRequest(
   const question = input.question.trim();
   if (question === '') errors.question = 'questionRequired';
   else if (question.length > LIMITS.long) errors.question = 'tooLong';
-  const deadline = input.deadline.trim();
-  if (!isIsoDate(deadline)) errors.deadline = 'deadlineRequired';
+  // A date field sends YYYY-MM-DD; typed without a picker, dd.mm.åååå is read too.
+  const deadline = parseCalendarDate(input.deadline) ?? '';
+  if (deadline === '') errors.deadline = 'deadlineRequired';
   else if (deadline < today) errors.deadline = 'deadlinePast';
   else if (deadline > addDays(today, MAX_DEADLINE_DAYS)) errors.deadline = 'deadlineTooFar';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
