@@ -80,14 +80,14 @@ export default function AccessLogPage({ loaderData }: Route.ComponentProps) {
               name="fra"
               label={t.from}
               defaultValue={values.from}
-              error={errors.from && t.invalidDate}
+              error={errors.from && t[errors.from]}
             />
             <DateField
               id="log-to"
               name="til"
               label={t.to}
               defaultValue={values.to}
-              error={errors.to && t.invalidDate}
+              error={errors.to && t[errors.to]}
             />
           </div>
         </Fieldset>

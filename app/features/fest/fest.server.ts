@@ -14,7 +14,6 @@ import {
   formatStrength,
   formatStrengths,
   marketingStatus,
-  norwegianDate,
   packageIsMarketed,
   PRICE_TYPES,
   refundBasis,
@@ -23,6 +22,7 @@ import {
 } from './domain/drug';
 import { containsPattern, MAX_LIMIT, normalise, rankDrugs, searchTokens } from './domain/search';
 import { takeSnapshot, type FestImportRef, type FestSnapshot } from './domain/snapshot';
+import { dateInNorway } from '../cases/domain/dates';
 
 /** How many prefiltered rows the ranking sees at most (best database guesses first). */
 const CANDIDATES = 400;
@@ -98,7 +98,7 @@ export function searchDrugs(
   db: Db,
   query: string,
   limit = 10,
-  today = norwegianDate(new Date()),
+  today = dateInNorway(new Date()),
 ): Promise<DrugSearchHit[]> {
   return inApp(db, (tx) => searchDrugsIn(tx, query, limit, today));
 }
@@ -111,7 +111,7 @@ export async function searchDrugsIn(
   tx: Db,
   query: string,
   limit = 10,
-  today = norwegianDate(new Date()),
+  today = dateInNorway(new Date()),
 ): Promise<DrugSearchHit[]> {
   const tokens = searchTokens(query);
   if (tokens.length === 0) return [];
@@ -186,7 +186,7 @@ async function packagesOf(tx: Db, productIds: string[]) {
 export async function getDrugFacts(
   db: Db,
   productId: string,
-  today = norwegianDate(new Date()),
+  today = dateInNorway(new Date()),
 ): Promise<DrugFacts | null> {
   return inApp(db, (tx) => getDrugFactsIn(tx, productId, today));
 }
@@ -195,7 +195,7 @@ export async function getDrugFacts(
 export async function getDrugFactsIn(
   tx: Tx,
   productId: string,
-  today = norwegianDate(new Date()),
+  today = dateInNorway(new Date()),
 ): Promise<DrugFacts | null> {
   const [product] = await tx.select().from(festProducts).where(eq(festProducts.id, productId));
   if (!product) return null;
@@ -307,7 +307,7 @@ export async function festSnapshotIn(
   productId: string,
   now: Date,
 ): Promise<FestSnapshot | null> {
-  const facts = await getDrugFactsIn(tx, productId, norwegianDate(now));
+  const facts = await getDrugFactsIn(tx, productId, dateInNorway(now));
   return facts && takeSnapshot(facts, await latestImportIn(tx), now);
 }
 

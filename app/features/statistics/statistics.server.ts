@@ -56,6 +56,7 @@ import {
   type StatRow,
   type StatTable,
 } from './domain/tables';
+import { dateInNorway } from '../cases/domain/dates';
 
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
@@ -700,10 +701,6 @@ export type StatisticsPage =
       trusts: TrustOption[];
     };
 
-/** Today's date in Norwegian time, `YYYY-MM-DD`. */
-const osloDay = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' });
-const osloToday = (now: Date) => osloDay.format(now);
-
 /**
  * The statistics page for a query string: the filters (or their errors) and every section, read
  * in one transaction.
@@ -714,7 +711,7 @@ export async function statisticsPage(
   query: URLSearchParams,
   now = new Date(),
 ): Promise<StatisticsPage> {
-  const today = osloToday(now);
+  const today = dateInNorway(now);
   const parsed = parseFilters(query, today);
   // One statement, named by its text: its best plan depends on the filters' values.
   return inTenant(

@@ -19,6 +19,7 @@ export const accessLog = {
   to: 'Til dato',
   filter: 'Vis',
   invalidDate: 'Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.',
+  periodReversed: 'Til-datoen kan ikke være før fra-datoen.',
   entriesTitle: 'Loggen',
   noEntries: 'Ingen oppføringer passer til filteret.',
   truncated: (shown: number) =>

@@ -27,6 +27,18 @@ describe('parseLogFilter', () => {
     ],
     ['bad dates', 'fra=31.02.2026&til=2026-02-30', {}, { from: 'invalidDate', to: 'invalidDate' }],
     ['not dates', 'fra=i går&til=2026/01/31', {}, { from: 'invalidDate', to: 'invalidDate' }],
+    [
+      'a reversed period',
+      'fra=31.01.2026&til=1.1.2026',
+      { from: '2026-01-31' },
+      { to: 'periodReversed' },
+    ],
+    [
+      'a one-day period',
+      'fra=2026-01-31&til=31.01.2026',
+      { from: '2026-01-31', to: '2026-01-31' },
+      {},
+    ],
   ])('%s', (_label, query, filter, errors) => {
     const parsed = parseLogFilter(new URLSearchParams(query));
     expect(parsed.filter).toEqual(filter);

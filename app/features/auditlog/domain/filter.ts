@@ -27,8 +27,11 @@ export interface ParsedLogFilter {
     from?: string;
     to?: string;
   };
-  errors: Partial<Record<'from' | 'to', 'invalidDate'>>;
+  errors: Partial<Record<'from' | 'to', LogFilterError>>;
 }
+
+/** Why a date of the filter was not applied (each has its message in msg.accessLog). */
+export type LogFilterError = 'invalidDate' | 'periodReversed';
 
 /** The query-string value for the trust's own people's reads (no reader trust). */
 export const OWN_TRUST = 'egne';
@@ -57,6 +60,11 @@ export function parseLogFilter(params: URLSearchParams): ParsedLogFilter {
     const date = parseCalendarDate(values[key]);
     if (date) filter[key] = values[key] = date;
     else errors[key] = 'invalidDate';
+  }
+  // A period that ends before it starts holds nothing: said, not searched.
+  if (filter.from && filter.to && filter.to < filter.from) {
+    delete filter.to;
+    errors.to = 'periodReversed';
   }
   return { values, filter, errors };
 }

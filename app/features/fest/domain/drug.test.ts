@@ -6,7 +6,6 @@ import {
   formatStrength,
   formatStrengths,
   marketingStatus,
-  norwegianDate,
   packageIsMarketed,
   PRICE_TYPES,
   refundBasis,
@@ -142,15 +141,5 @@ describe('felleskatalogenUrl', () => {
     expect(felleskatalogenUrl(brand, name)).toBe(
       `https://www.felleskatalogen.no/medisin/sok?sokord=${query}`,
     );
-  });
-});
-
-describe('norwegianDate', () => {
-  it.each([
-    ['2026-11-22T12:00:00Z', '2026-11-22'],
-    ['2026-11-22T23:30:00Z', '2026-11-23'],
-    ['2026-06-30T22:30:00Z', '2026-07-01'],
-  ])('%s → %s', (instant, expected) => {
-    expect(norwegianDate(new Date(instant))).toBe(expected);
   });
 });

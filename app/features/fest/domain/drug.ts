@@ -107,11 +107,3 @@ export function formatStrengths(substances: readonly ResolvedSubstance[]): strin
 export function felleskatalogenUrl(brand: string | null, name: string): string {
   return `https://www.felleskatalogen.no/medisin/sok?sokord=${encodeURIComponent(brand ?? name)}`;
 }
-
-/** sv-SE formats as YYYY-MM-DD; built once (building a formatter costs far more than formatting). */
-const swedishDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' });
-
-/** The calendar date in Norway, as YYYY-MM-DD (what FEST's dates mean). */
-export function norwegianDate(instant: Date): string {
-  return swedishDay.format(instant);
-}
