@@ -44,7 +44,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       headers: headers('text/csv; charset=utf-8', 'csv'),
     });
   }
-  const body = await sectionToXlsx(table, describeFilters(page.values));
+  const body = await sectionToXlsx(table, describeFilters(page.values, page.trusts));
   return new Response(new Uint8Array(body), {
     headers: headers('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx'),
   });

@@ -17,7 +17,7 @@ import { daysToDecision, generateCases, type GeneratedCase } from '../national/d
 import { insertGeneratedCases } from '../national/generated.server';
 import { importFest } from '../fest/fest-import.server';
 import { tableToCsv, type StatTable } from './domain/tables';
-import { sectionToXlsx, statisticsPage } from './statistics.server';
+import { describeFilters, sectionToXlsx, statisticsPage } from './statistics.server';
 
 const CODES = ['HFO', 'HFD', 'STO', 'UNN'] as const;
 const SMALL = 'SIN';
@@ -99,6 +99,20 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
       const expected = big.filter((g) => g.trust === index).length;
       expect(cell(trust, code, 'submitted')).toBe(expected);
     });
+  });
+
+  it('describes the filters in the export heading as the form names them, not as the address writes them', async () => {
+    const page = await statisticsPage(
+      database.db,
+      reader,
+      query({ fra: '1.1.2024', helseforetak: 'UNN', ordning: 'unntaksordningen', atcniva: '4' }),
+    );
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    expect(describeFilters(page.values, page.trusts)).toBe(
+      'Fra dato: 01.01.2024, Til dato: 31.12.2025, Helseforetak: Universitetssykehuset Nord-Norge HF, ' +
+        'Ordning: Unntaksordningen (Nye Metoder), ATC-nivå for fordelingen: Nivå 4 (L01F), ' +
+        'Tidsinndeling: Måned',
+    );
   });
 
   it('approval rates and percentiles per trust match the generated decisions and stage days', async () => {

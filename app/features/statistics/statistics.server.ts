@@ -57,6 +57,7 @@ import {
   type StatTable,
 } from './domain/tables';
 import { dateInNorway } from '../cases/domain/dates';
+import { norwegianDate } from '../decisions/domain/compose';
 
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates
@@ -759,9 +760,31 @@ export async function sectionToXlsx(table: StatTable, filters: string): Promise<
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** A one-line description of the filters for the export's heading. */
-export function describeFilters(values: Record<FilterField, string>): string {
+/**
+ * A one-line description of the filters for the export's heading, as the page's form names them
+ * («Fra dato: 01.01.2025, Helseforetak: Helse Bergen HF, …»); for valid filters only.
+ */
+export function describeFilters(
+  values: Record<FilterField, string>,
+  trusts: readonly TrustOption[],
+): string {
+  const s = msg.statistics;
+  const label = <K extends string>(labels: Record<K, string>, value: string) =>
+    value in labels ? labels[value as K] : value;
+  const described: Record<FilterField, [string, string]> = {
+    fra: [s.from, values.fra && norwegianDate(values.fra)],
+    til: [s.to, values.til && norwegianDate(values.til)],
+    helseforetak: [
+      s.trustFilter,
+      trusts.find((t) => t.code === values.helseforetak)?.name ?? values.helseforetak,
+    ],
+    ordning: [s.schemeFilter, label(msg.schemes, values.ordning)],
+    omfang: [s.scopeFilter, label(msg.patientScopes, values.omfang)],
+    atc: [s.atcFilter, values.atc],
+    atcniva: [s.atcLevel, label(s.atcLevels, values.atcniva)],
+    inndeling: [s.granularity, label(s.granularities, values.inndeling)],
+  };
   return FILTER_FIELDS.filter((f) => values[f] !== '')
-    .map((f) => `${f}=${values[f]}`)
+    .map((f) => described[f].join(': '))
     .join(', ');
 }
