@@ -69,3 +69,22 @@ export const decisionPhraseVersions = pgTable(
     tenantPolicy('decision_phrase_versions'),
   ],
 ).enableRLS();
+
+/** A phrase as just saved, as its row in `decision_phrase_versions` (null: no author, seeded). */
+export function phraseVersionOf(
+  phrase: typeof decisionPhrases.$inferSelect,
+  changedBy: string | null,
+): typeof decisionPhraseVersions.$inferInsert {
+  return {
+    trustId: phrase.trustId,
+    phraseId: phrase.id,
+    version: phrase.version,
+    kind: phrase.kind,
+    title: phrase.title,
+    text: phrase.text,
+    sortOrder: phrase.sortOrder,
+    active: phrase.active,
+    changedBy,
+    createdAt: phrase.updatedAt,
+  };
+}

@@ -9,6 +9,7 @@ import {
   decisionPhrases,
   decisionPhraseVersions,
   departments,
+  phraseVersionOf,
   roleAssignments,
   trusts,
   users,
@@ -304,20 +305,9 @@ export async function seed(db: Db): Promise<void> {
           .values(DEMO_PHRASES.map((p) => ({ ...p, trustId: trust.id })))
           .returning();
         // Their version 1, with no author (as the migration records the phrases it finds).
-        await tx.insert(decisionPhraseVersions).values(
-          phrases.map((p) => ({
-            trustId: p.trustId,
-            phraseId: p.id,
-            version: p.version,
-            kind: p.kind,
-            title: p.title,
-            text: p.text,
-            sortOrder: p.sortOrder,
-            active: p.active,
-            changedBy: null,
-            createdAt: p.updatedAt,
-          })),
-        );
+        await tx
+          .insert(decisionPhraseVersions)
+          .values(phrases.map((p) => phraseVersionOf(p, null)));
       }
     }
   });

@@ -5,6 +5,7 @@ import {
   decisionPhrases,
   decisionPhraseVersions,
   departments,
+  phraseVersionOf,
   trusts,
   users,
 } from '../../db/schema';
@@ -124,26 +125,6 @@ export type PhraseSaveResult =
   /** The phrase was changed since the form was loaded: nothing saved; what is stored now. */
   | { ok: false; conflict: PhraseChange };
 
-/** Keeps a phrase as just saved in its history, in the caller's transaction. */
-async function recordVersion(
-  tx: Tx,
-  row: typeof decisionPhrases.$inferSelect,
-  changedBy: string,
-): Promise<void> {
-  await tx.insert(decisionPhraseVersions).values({
-    trustId: row.trustId,
-    phraseId: row.id,
-    version: row.version,
-    kind: row.kind,
-    title: row.title,
-    text: row.text,
-    sortOrder: row.sortOrder,
-    active: row.active,
-    changedBy,
-    createdAt: row.updatedAt,
-  });
-}
-
 /** Adds a phrase (administrators only), as its version 1. */
 export async function createPhrase(
   db: Db,
@@ -159,7 +140,7 @@ export async function createPhrase(
       .values({ ...parsed.phrase, trustId: actor.trustId, updatedBy: actor.userId })
       .returning();
     if (!created) throw new Error('Insert returned no row');
-    await recordVersion(tx, created, actor.userId);
+    await tx.insert(decisionPhraseVersions).values(phraseVersionOf(created, actor.userId));
     return { ok: true, id: created.id };
   });
 }
@@ -200,7 +181,7 @@ export async function updatePhrase(
       )
       .returning();
     if (updated) {
-      await recordVersion(tx, updated, actor.userId);
+      await tx.insert(decisionPhraseVersions).values(phraseVersionOf(updated, actor.userId));
       return { ok: true, id: updated.id };
     }
     const phrase = (await phrasesOf(tx, false)).find((p) => p.id === phraseId);
@@ -237,7 +218,7 @@ export async function setPhraseActive(
       .where(and(eq(decisionPhrases.id, phraseId), ne(decisionPhrases.active, active)))
       .returning();
     if (updated) {
-      await recordVersion(tx, updated, actor.userId);
+      await tx.insert(decisionPhraseVersions).values(phraseVersionOf(updated, actor.userId));
       return;
     }
     const [exists] = await tx

@@ -15,12 +15,6 @@ export const GUIDANCE_PLACE_SLUGS: Record<GuidancePlace, string> = {
   decision: 'vedtak',
 };
 
-const placeSchema = z.enum(GUIDANCE_PLACES);
-
-export function isGuidancePlace(value: unknown): value is GuidancePlace {
-  return placeSchema.safeParse(value).success;
-}
-
 /** The place a URL segment names, or null for any other segment. */
 export function placeFromSlug(slug: string): GuidancePlace | null {
   return GUIDANCE_PLACES.find((place) => GUIDANCE_PLACE_SLUGS[place] === slug) ?? null;

@@ -1,6 +1,7 @@
 import { Button, Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { formText } from '../../../lib/form';
 import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
 import { TextField } from '../../../ui/fields';
 import {
@@ -16,13 +17,11 @@ export type GuidanceValues = GuidanceFormValues & { version: string };
 export function guidanceValues(form: FormData): GuidanceValues {
   const texts = (name: string) =>
     form.getAll(name).map((value) => (typeof value === 'string' ? value : ''));
-  const text = form.get('text');
-  const version = form.get('version');
   return {
-    text: typeof text === 'string' ? text : '',
+    text: formText(form, 'text'),
     linkTitles: texts('linkTitle'),
     linkUrls: texts('linkUrl'),
-    version: typeof version === 'string' ? version : '',
+    version: formText(form, 'version'),
   };
 }
 
