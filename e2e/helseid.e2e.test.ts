@@ -21,6 +21,9 @@ const STRANGER = '1234567';
 /** Eva Økonom: no HPR number (an economist on the committee); HelseID knows her by identity number. */
 const EVA = 'eva';
 const EVA_PID = '15038510271';
+/** Hanne Lege: a doctor an administrator adds twice, by identity number and by HPR number. */
+const HANNE = '9109922';
+const HANNE_PID = '12838500186';
 
 describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   let provider: TestProvider;
@@ -43,6 +46,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
         [STRANGER]: { name: 'Ukjent Lege', pid: '99001234567', hprNumber: STRANGER },
         [SIGRID]: { name: 'Sigrid Vangen', pid: '99009109900', hprNumber: SIGRID },
         [EVA]: { name: 'Eva Økonom', pid: EVA_PID },
+        [HANNE]: { name: 'Hanne Lege', pid: HANNE_PID, hprNumber: HANNE },
       },
     });
     [app, browser] = await Promise.all([
@@ -194,6 +198,39 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await eva.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     await eva.getByText('Innlogget som Eva Økonom, Helse Bergen HF').waitFor();
     await expectAccessible(eva);
+  });
+
+  it('joins a doctor added once by identity number and once by HPR number when she logs in', async () => {
+    const admin = await logInWithHelseId(GEIR);
+    const add = async (email: string, idNumber: string, role: string) => {
+      await admin.goto(`${app.url}/admin/brukere`);
+      await admin.getByLabel('Navn', { exact: true }).fill('Hanne Lege');
+      await admin.getByLabel('E-post').fill(email);
+      await admin.getByLabel('HPR-nummer eller fødselsnummer').fill(idNumber);
+      await admin.getByLabel('Rolle').selectOption(role);
+      await admin.getByRole('button', { name: 'Legg til person' }).click();
+      await admin.getByRole('heading', { level: 1, name: 'Roller for Hanne Lege' }).waitFor();
+    };
+    await add('hanne.fnr@example.test', HANNE_PID, 'assessor');
+    await add('hanne.hpr@example.test', HANNE, 'decisionMaker');
+    await admin.goto(`${app.url}/admin/brukere`);
+    expect(await admin.getByRole('link', { name: 'Hanne Lege' }).count()).toBe(2);
+
+    // HelseID sends both numbers: the two users become one, with both roles.
+    const hanne = await logInWithHelseId(HANNE);
+    await hanne.getByText('Innlogget som Hanne Lege, Helse Bergen HF').waitFor();
+    expect(await sessionCookie(hanne)).toBeDefined();
+
+    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.getByRole('link', { name: 'Hanne Lege' }).click();
+    await admin.getByRole('heading', { level: 1, name: 'Roller for Hanne Lege' }).waitFor();
+    await admin.getByText(HANNE, { exact: true }).waitFor();
+    const roles = admin.getByRole('table', { name: 'Roller' });
+    await roles.getByText('Vurderingskomité').waitFor();
+    await roles.getByText('Fagdirektør').waitFor();
+    await admin.getByText('Fikk rollen Vurderingskomité fra Hanne Lege').waitFor();
+    expect(await admin.content()).not.toContain(HANNE_PID);
+    await expectAccessible(admin);
   });
 
   it('refuses a return from HelseID that this browser did not start', async () => {

@@ -1,3 +1,4 @@
+import { ROLE_HISTORY_ACTIONS } from '../features/admin/domain/people';
 import { bigserial, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { tenantPolicy, trusts, users } from './schema';
 
@@ -16,12 +17,14 @@ export const roleAssignmentEvents = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    action: text('action', { enum: ['granted', 'revoked'] }).notNull(),
+    /** `mergedFrom` / `mergedInto`: see ROLE_HISTORY_ACTIONS (`merge_person()`). */
+    action: text('action', { enum: ROLE_HISTORY_ACTIONS }).notNull(),
     role: text('role').notNull(),
     departmentName: text('department_name'),
     /**
      * Who granted or revoked it: the administrator; null for the first administrator of a trust,
-     * granted by the operator from the command line (`npm run admin:first`).
+     * granted by the operator from the command line (`npm run admin:first`). For a merge, the
+     * other user of the two.
      */
     actorId: uuid('actor_id').references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -117,6 +117,13 @@ export const users = pgTable('users', {
    * HelseID, bound at the first login; never the number itself (ADR 10).
    */
   pidHash: text('pid_hash').unique(),
+  /**
+   * Set on a user found to be the same person as another, known by the other identifier (added
+   * once by HPR number and once by identity number), when the person logged in: their roles and
+   * everything else went to that user, their identifiers were cleared, and they are never matched
+   * or listed again (`merge_person()`, ADR 0018). The row stays for the records naming it.
+   */
+  mergedInto: uuid('merged_into').references((): AnyPgColumn => users.id),
 });
 
 export const roleAssignments = pgTable(

@@ -3,7 +3,12 @@ import { data, Form, redirect } from 'react-router';
 import { AUTH_EVENTS_SHOWN } from '../features/auth/domain/events';
 import { isRole } from '../features/auth/domain/roles';
 import type { AuthEventRow } from '../features/auth/events.server';
-import { GRANT_FIELDS, parseGrant, type GrantField } from '../features/admin/domain/people';
+import {
+  GRANT_FIELDS,
+  parseGrant,
+  type GrantField,
+  type RoleHistoryAction,
+} from '../features/admin/domain/people';
 import { adminRefusal } from '../features/admin/http.server';
 import {
   getTrustPerson,
@@ -27,6 +32,8 @@ const NOTICE_TEXT = {
   granted: t.granted,
   revoked: t.revoked,
 } satisfies Record<Notice, string>;
+
+const isMerge = (action: RoleHistoryAction) => action === 'mergedFrom' || action === 'mergedInto';
 
 const roleName = (role: string) => (isRole(role) ? msg.roles[role] : role);
 
@@ -101,7 +108,7 @@ export async function action({ request, context, params }: Route.ActionArgs) {
 }
 
 export default function AdminUser({ loaderData, actionData }: Route.ComponentProps) {
-  const { person, history, logins, departments, notice } = loaderData;
+  const { person, mergedInto, history, logins, departments, notice } = loaderData;
   const errors = actionData?.errors ?? {};
   return (
     <div className="sp-stack">
@@ -111,6 +118,16 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
       </Heading>
       {notice && !actionData && <Alert data-color="success">{NOTICE_TEXT[notice]}</Alert>}
       <AdminErrors idPrefix="grant" errors={errors} labels={LABELS} />
+      {mergedInto && (
+        <Alert data-color="info">
+          <Paragraph>{t.mergedNotice(mergedInto.name)}</Paragraph>
+          <Paragraph>
+            <RouteLink to={`/admin/brukere/${mergedInto.id}`}>
+              {t.mergedLink(mergedInto.name)}
+            </RouteLink>
+          </Paragraph>
+        </Alert>
+      )}
       <section className="sp-stack" aria-labelledby="person-facts">
         <Heading level={2} data-size="sm" id="person-facts">
           {t.personFacts}
@@ -167,23 +184,25 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
           </Table>
         )}
       </section>
-      <Card data-color="neutral">
-        <Heading level={2} data-size="sm" id="grant-role-title">
-          {t.grantTitle}
-        </Heading>
-        <Form method="post" className="sp-stack" aria-labelledby="grant-role-title" noValidate>
-          <input type="hidden" name="intent" value="grant" />
-          <GrantFields
-            idPrefix="grant"
-            departments={departments}
-            values={actionData?.values ?? { role: '', departmentId: '' }}
-            errors={errors}
-          />
-          <div>
-            <Button type="submit">{t.grant}</Button>
-          </div>
-        </Form>
-      </Card>
+      {!mergedInto && (
+        <Card data-color="neutral">
+          <Heading level={2} data-size="sm" id="grant-role-title">
+            {t.grantTitle}
+          </Heading>
+          <Form method="post" className="sp-stack" aria-labelledby="grant-role-title" noValidate>
+            <input type="hidden" name="intent" value="grant" />
+            <GrantFields
+              idPrefix="grant"
+              departments={departments}
+              values={actionData?.values ?? { role: '', departmentId: '' }}
+              errors={errors}
+            />
+            <div>
+              <Button type="submit">{t.grant}</Button>
+            </div>
+          </Form>
+        </Card>
+      )}
       <section className="sp-stack" aria-labelledby="role-history">
         <Heading level={2} data-size="sm" id="role-history">
           {t.historyTitle}
@@ -205,9 +224,15 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
                 <Table.Row key={i}>
                   <Table.Cell>{t.when(new Date(h.at))}</Table.Cell>
                   <Table.Cell>
-                    {t.historyEntry(h.action, t.roleIn(roleName(h.role), h.departmentName))}
+                    {t.historyEntry(
+                      h.action,
+                      h.role && t.roleIn(roleName(h.role), h.departmentName),
+                      h.actorName,
+                    )}
                   </Table.Cell>
-                  <Table.Cell>{h.actorName ?? t.historyByOperator}</Table.Cell>
+                  <Table.Cell>
+                    {isMerge(h.action) ? t.historyByMerge : (h.actorName ?? t.historyByOperator)}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

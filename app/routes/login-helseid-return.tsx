@@ -12,6 +12,7 @@ const STATUS: Record<LoginRefusal, number> = {
   invalidClaims: 403,
   securityLevel: 403,
   unknownUser: 403,
+  duplicatePerson: 403,
 };
 
 /** `GET /logg-inn/helseid/retur`: HelseID's redirect back. A session, or a page saying why not. */

@@ -14,6 +14,7 @@ import {
   type GrantInput,
   type PersonField,
   type PersonInput,
+  type RoleHistoryAction,
 } from './domain/people';
 
 /**
@@ -182,10 +183,13 @@ export interface TrustPerson {
 }
 
 export interface RoleHistoryEntry {
-  action: 'granted' | 'revoked';
+  action: RoleHistoryAction;
   role: string;
   departmentName: string | null;
-  /** Who made the change; null for a first administrator granted by the operator. */
+  /**
+   * Who made the change; null for a first administrator granted by the operator. For a merge
+   * (`mergedFrom`, `mergedInto`), the other user of the two.
+   */
   actorName: string | null;
   at: Date;
 }
@@ -259,7 +263,7 @@ export async function listTrustPeople(db: Db, actor: Actor): Promise<TrustPerson
 async function personInTrust(tx: Tx, trustId: string, userId: string) {
   if (!isId(userId)) return null;
   const [person] = await tx
-    .select(personColumns)
+    .select({ ...personColumns, mergedInto: users.mergedInto })
     .from(users)
     .where(
       and(
@@ -273,6 +277,11 @@ async function personInTrust(tx: Tx, trustId: string, userId: string) {
 
 export interface PersonPage {
   person: TrustPerson;
+  /**
+   * The user this one was merged into (one person added twice, joined at login; ADR 0018): the
+   * page keeps the history, but the user gets no roles.
+   */
+  mergedInto: { id: string; name: string } | null;
   history: RoleHistoryEntry[];
   /** Their latest authentication events in this trust, newest first (bounded; «Innlogginger»). */
   logins: AuthEventRow[];
@@ -284,8 +293,15 @@ export interface PersonPage {
  */
 export async function getTrustPerson(db: Db, actor: Actor, userId: string): Promise<PersonPage> {
   return runAsAdmin(db, actor, async (tx) => {
-    const person = await personInTrust(tx, actor.trustId, userId);
-    if (!person) throw new CaseError('notFound');
+    const found = await personInTrust(tx, actor.trustId, userId);
+    if (!found) throw new CaseError('notFound');
+    const { mergedInto: mergedId, ...person } = found;
+    const [mergedInto] = mergedId
+      ? await tx
+          .select({ id: users.id, name: users.name })
+          .from(users)
+          .where(eq(users.id, mergedId))
+      : [];
     const roles = (await heldRoles(tx, actor.trustId, userId)).map((r) => r.held);
     const by = aliasedTable(users, 'by_user');
     const history = await tx
@@ -306,7 +322,7 @@ export async function getTrustPerson(db: Db, actor: Actor, userId: string): Prom
       )
       .orderBy(desc(roleAssignmentEvents.id));
     const logins = await listAuthEvents(tx, actor.trustId, userId);
-    return { person: { ...person, roles }, history, logins };
+    return { person: { ...person, roles }, mergedInto: mergedInto ?? null, history, logins };
   });
 }
 
@@ -413,7 +429,9 @@ export async function grantRole(
   grant: GrantInput,
 ): Promise<AdminResult<GrantField>> {
   return runAsAdmin(db, actor, async (tx) => {
-    if (!(await personInTrust(tx, actor.trustId, userId))) throw new CaseError('notFound');
+    const person = await personInTrust(tx, actor.trustId, userId);
+    // A user merged into another is kept for its history only.
+    if (!person || person.mergedInto !== null) throw new CaseError('notFound');
     return grantIn(tx, actor, userId, grant);
   });
 }

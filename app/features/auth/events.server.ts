@@ -194,26 +194,28 @@ export async function userByHpr(tx: Db | Tx, hprNumber: string): Promise<string 
 
 /**
  * A refused HelseID login of a known person, kept in `auth_events` (in each trust the user holds a
- * role in; with no user, by the HPR number only, shown to no trust): the user matched, else the
- * user holding the HPR number HelseID sent. A refusal that names nobody is not recorded; never the
- * identity number or a token.
+ * role in; with no user, by the HPR number only, shown to no trust): the user matched (each of
+ * them, for a person known as two users), else the user holding the HPR number HelseID sent. A
+ * refusal that names nobody is not recorded; never the identity number or a token.
  */
 export async function recordLoginRefusal(
   db: Db,
   refusal: LoginRefusal,
   hprNumber: string | null,
-  userId: string | null,
+  userId: string | readonly string[] | null,
 ): Promise<void> {
   if (!isRecordedRefusal(refusal)) return;
   await inApp(db, async (tx) => {
-    const user = userId ?? (hprNumber ? await userByHpr(tx, hprNumber) : null);
-    if (user === null && hprNumber === null) return;
-    const grants = user ? await grantTrustIds(tx, user) : [];
-    await recordInTrusts(
-      tx,
-      { kind: 'loginRefused', userId: user, method: 'helseid', refusal, hprNumber },
-      null,
-      grants,
-    );
+    const named = userId === null ? [] : typeof userId === 'string' ? [userId] : userId;
+    const people = named.length > 0 ? named : [hprNumber ? await userByHpr(tx, hprNumber) : null];
+    for (const user of people) {
+      if (user === null && hprNumber === null) continue;
+      await recordInTrusts(
+        tx,
+        { kind: 'loginRefused', userId: user, method: 'helseid', refusal, hprNumber },
+        null,
+        user ? await grantTrustIds(tx, user) : [],
+      );
+    }
   });
 }

@@ -1,7 +1,9 @@
 import { createHmac, webcrypto } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import * as oidc from 'openid-client';
+import { z } from 'zod';
 import { inApp, type Db, type Tx } from '../../db/database.server';
+import { rowsOf } from '../../db/rows';
 import { users } from '../../db/schema';
 import type { Auth } from './auth.server';
 import { recordLoginRefusal } from './events.server';
@@ -164,7 +166,13 @@ export function createHelseIdLogin(
       await recordLoginRefusal(db, mapped.refusal, mapped.hprNumber, null);
       return refuse(mapped.refusal);
     }
-    const userId = await inApp(db, (tx) => matchUser(tx, mapped.person, settings.pidSecret));
+    const match = await inApp(db, (tx) => matchPerson(tx, mapped.person, settings.pidSecret));
+    if (match.userId === null && match.refusal === 'duplicatePerson') {
+      console.warn('HelseID: login refused: the person is two users who have both logged in');
+      await recordLoginRefusal(db, match.refusal, mapped.person.hprNumber, match.userIds);
+      return refuse(match.refusal);
+    }
+    const userId = match.userId;
     const session = userId ? await auth.login(userId, request, 'helseid') : null;
     if (!session) {
       console.warn('HelseID: login refused: no user with roles for this person');
@@ -179,16 +187,30 @@ export function createHelseIdLogin(
 
 export type HelseIdLogin = ReturnType<typeof createHelseIdLogin>;
 
+/** Whom a HelseID person is, or why nobody: unknown, or known twice and not joinable. */
+export type PersonMatch =
+  | { userId: string }
+  | { userId: null; refusal: 'unknownUser' | 'duplicatePerson'; userIds: string[] };
+
+const nobody = (...userIds: (string | undefined)[]): PersonMatch => ({
+  userId: null,
+  refusal: 'unknownUser',
+  userIds: userIds.filter((id) => id !== undefined),
+});
+
 /**
  * The user this person is: by HPR number, else by the keyed hash of the identity number. The
  * first login binds the hash to the user; a user bound to another person, or with another HPR
- * number, is never matched. Creates nobody.
+ * number, is never matched. Creates nobody. One person added twice, once by HPR number and once
+ * by identity number, is two users with one identifier each: they are joined here, in the
+ * login's transaction (`merge_person()`, ADR 0018), unless both have logged in already
+ * (`duplicatePerson`).
  */
-export async function matchUser(
+export async function matchPerson(
   tx: Tx,
   person: HelseIdPerson,
   secret: string,
-): Promise<string | null> {
+): Promise<PersonMatch> {
   const hash = pidHash(secret, person.pid);
   const byHpr = person.hprNumber
     ? (
@@ -202,22 +224,62 @@ export async function matchUser(
     .select({ id: users.id, hprNumber: users.hprNumber })
     .from(users)
     .where(eq(users.pidHash, hash));
-  if (byHpr) {
-    if (byHpr.pidHash !== null && byHpr.pidHash !== hash) return null;
-    if (byPid && byPid.id !== byHpr.id) return null;
+  if (byHpr && person.hprNumber) {
+    if (byHpr.pidHash !== null && byHpr.pidHash !== hash) return nobody(byHpr.id);
+    if (byPid && byPid.id !== byHpr.id) {
+      // Two users; one person only if each has just the identifier it was found by.
+      if (byHpr.pidHash !== null || byPid.hprNumber !== null) return nobody(byHpr.id);
+      return mergePerson(tx, person.hprNumber, hash, [byHpr.id, byPid.id]);
+    }
     if (byHpr.pidHash === null) {
       await tx
         .update(users)
         .set({ pidHash: hash })
         .where(and(eq(users.id, byHpr.id), isNull(users.pidHash)));
     }
-    return byHpr.id;
+    return { userId: byHpr.id };
   }
-  if (!byPid) return null;
+  if (!byPid) return nobody();
   // Bound by the identity number; an HPR number, if HelseID sends one, must be theirs.
   if (person.hprNumber !== null && byPid.hprNumber !== null && byPid.hprNumber !== person.hprNumber)
-    return null;
-  return byPid.id;
+    return nobody(byPid.id);
+  return { userId: byPid.id };
+}
+
+/** The user this person is (`matchPerson`), or null. */
+export async function matchUser(
+  tx: Tx,
+  person: HelseIdPerson,
+  secret: string,
+): Promise<string | null> {
+  return (await matchPerson(tx, person, secret)).userId;
+}
+
+const mergeOutcome = z.object({
+  kept: z.string().nullable(),
+  outcome: z.enum(['merged', 'bothLoggedIn', 'noRoles']),
+});
+
+/**
+ * Joins the user with this HPR number and the one with this identity number's hash
+ * (`merge_person()`, migration 0048, as the owner: the two may hold roles in different trusts).
+ * `both` names them for the record of a refusal.
+ */
+async function mergePerson(
+  tx: Tx,
+  hprNumber: string,
+  hash: string,
+  both: string[],
+): Promise<PersonMatch> {
+  const result = await tx.execute(
+    sql`select kept, outcome from merge_person(${hprNumber}, ${hash})`,
+  );
+  const [row] = rowsOf(result, mergeOutcome);
+  if (row?.outcome === 'merged' && row.kept) return { userId: row.kept };
+  if (row?.outcome === 'bothLoggedIn') {
+    return { userId: null, refusal: 'duplicatePerson', userIds: both };
+  }
+  return { userId: null, refusal: 'unknownUser', userIds: both };
 }
 
 /** An error for the log: its name and message, never a token. */

@@ -20,6 +20,8 @@ export const signIn = {
       'Du må logge inn på sikkerhetsnivå 4 (BankID, Buypass eller Commfides). Innlogging med lavere sikkerhetsnivå gir ikke tilgang.',
     unknownUser:
       'Du er ikke registrert som bruker i Søknadsportal. Ta kontakt med administratoren i ditt helseforetak for å få tilgang.',
+    duplicatePerson:
+      'Du er registrert to ganger i Søknadsportal, med HPR-nummer og med fødselsnummer, og har logget inn med begge. Ta kontakt med administratoren i ditt helseforetak, som kan se hvorfor innloggingen ble avvist.',
   } satisfies Record<LoginRefusal, string>,
   tryAgain: 'Prøv å logge inn igjen',
   rateLimited: {

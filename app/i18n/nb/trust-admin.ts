@@ -1,4 +1,4 @@
-import type { AdminError } from '../../features/admin/domain/people';
+import type { AdminError, RoleHistoryAction } from '../../features/admin/domain/people';
 import type {
   AuthEventKind,
   LoginMethod,
@@ -75,8 +75,26 @@ export const trustAdmin = {
   historyWho: 'Utført av',
   /** A first administrator, granted from the command line (`npm run admin:first`). */
   historyByOperator: 'Driftsoperatør ved oppstart',
-  historyEntry: (action: 'granted' | 'revoked', role: string) =>
-    action === 'granted' ? `Fikk rollen ${role}` : `Mistet rollen ${role}`,
+  /** A merge's rows (`mergedFrom`, `mergedInto`): made by the person's own HelseID login. */
+  historyByMerge: 'Innlogging med HelseID',
+  /** `role` is empty only for a merge's row without a role; `other`: for a merge, the other user. */
+  historyEntry: (action: RoleHistoryAction, role: string, other: string | null) => {
+    switch (action) {
+      case 'granted':
+        return `Fikk rollen ${role}`;
+      case 'revoked':
+        return `Mistet rollen ${role}`;
+      case 'mergedFrom':
+        return role
+          ? `Fikk rollen ${role} fra ${other ?? ''}: samme person var lagt til to ganger, og brukerne ble slått sammen`
+          : `Slått sammen med ${other ?? ''}: samme person var lagt til to ganger`;
+      case 'mergedInto':
+        return `Rollen ${role} ble flyttet til ${other ?? ''}: samme person var lagt til to ganger, og brukerne ble slått sammen`;
+    }
+  },
+  mergedNotice: (name: string) =>
+    `Denne brukeren er slått sammen med ${name}. Samme person var lagt til to ganger, med HPR-nummer og med fødselsnummer. Rollene og alt annet er flyttet dit, og brukeren kan ikke få roller her.`,
+  mergedLink: (name: string) => `Gå til ${name}`,
   when: (at: Date) => formats.dateTime.format(at),
   loginsTitle: 'Innlogginger',
   loginsIntro: (shown: number) =>
@@ -108,6 +126,8 @@ export const trustAdmin = {
   loginRefusals: {
     securityLevel: 'for lavt sikkerhetsnivå',
     unknownUser: 'ikke registrert bruker med roller',
+    duplicatePerson:
+      'personen finnes to ganger, lagt til både med HPR-nummer og med fødselsnummer, og har logget inn som begge. Brukerne slås ikke sammen automatisk når begge har vært i bruk; kontakt brukerstøtte for å slå dem sammen',
   } satisfies Record<RecordedRefusal, string>,
   trustChange: (from: string | null, to: string) =>
     from === null ? `Valgte ${to}` : `Fra ${from} til ${to}`,

@@ -47,6 +47,14 @@ export const ADMIN_ERRORS = [
 ] as const;
 export type AdminError = (typeof ADMIN_ERRORS)[number];
 
+/**
+ * What a row of a trust's role history records: a grant or revocation by an administrator, or a
+ * role moved when two users were found to be one person at login (`mergedFrom` on the user kept,
+ * `mergedInto` on the one dropped; ADR 0018).
+ */
+export const ROLE_HISTORY_ACTIONS = ['granted', 'revoked', 'mergedFrom', 'mergedInto'] as const;
+export type RoleHistoryAction = (typeof ROLE_HISTORY_ACTIONS)[number];
+
 export const GRANT_FIELDS = ['role', 'departmentId'] as const;
 export type GrantField = (typeof GRANT_FIELDS)[number];
 export const PERSON_FIELDS = ['name', 'title', 'email', 'idNumber', ...GRANT_FIELDS] as const;

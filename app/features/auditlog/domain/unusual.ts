@@ -1,3 +1,4 @@
+import type { RoleHistoryAction } from '../../admin/domain/people';
 import type { Role } from '../../auth/domain/roles';
 import { hourInNorway } from '../../cases/domain/dates';
 
@@ -45,7 +46,7 @@ export interface RoleGrantEvent {
   userId: string;
   /** Who granted (or revoked) it; null for a first administrator granted by the operator. */
   actorId: string | null;
-  action: 'granted' | 'revoked';
+  action: RoleHistoryAction;
   role: Role;
   at: Date;
 }

@@ -21,12 +21,13 @@ export type LoginMethod = (typeof LOGIN_METHODS)[number];
 
 /**
  * The refusals worth a lasting record: those after HelseID identified the person (security level
- * too low, no user with roles). The others (cancelled, expired flow, provider error, unreadable
+ * too low, no user with roles, known as two users who have both logged in). The others (cancelled, expired flow, provider error, unreadable
  * claims) name nobody.
  */
 export const RECORDED_REFUSALS = [
   'securityLevel',
   'unknownUser',
+  'duplicatePerson',
 ] as const satisfies readonly LoginRefusal[];
 export type RecordedRefusal = (typeof RECORDED_REFUSALS)[number];
 

@@ -46,7 +46,13 @@ export type HelseIdRefusal = 'invalidClaims' | 'securityLevel';
 
 /** Why a HelseID login did not end in a session (each has a Norwegian text in msg.signIn). */
 export type LoginRefusal =
-  HelseIdRefusal | 'cancelled' | 'expired' | 'providerError' | 'unknownUser';
+  | HelseIdRefusal
+  | 'cancelled'
+  | 'expired'
+  | 'providerError'
+  | 'unknownUser'
+  /** Known as two users (added by HPR number and by identity number) who have both logged in. */
+  | 'duplicatePerson';
 
 /**
  * Maps ID token claims to the person, or says why the login is refused (with the HPR number when
