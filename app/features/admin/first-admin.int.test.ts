@@ -6,7 +6,7 @@ import { roleAssignmentEvents, roleAssignments, trusts, users } from '../../db/s
 import { cookiePair, requestWithCookie, TEST_SECRETS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { createAuth } from '../auth/auth.server';
-import { matchUser, pidHash } from '../auth/oidc.server';
+import { matchPerson, pidHash } from '../auth/oidc.server';
 import { addFirstAdmin, type FirstAdminInput } from './first-admin.server';
 import { getTrustPerson } from './trust-admin.server';
 
@@ -141,8 +141,10 @@ describe.each(TEST_DATABASES)('the first administrator of a trust on %s', (kind)
     expect(JSON.stringify(stored)).not.toContain(pid);
     // HelseID's login (no HPR claim) knows them by the same hash; with another secret it does not.
     const login = { name: 'Kari Nordmann', pid, hprNumber: null };
-    expect(await inApp(db(), (tx) => matchUser(tx, login, PID_SECRET))).toBe(result.userId);
-    expect(await inApp(db(), (tx) => matchUser(tx, login, `${PID_SECRET}x`))).toBeNull();
+    expect((await inApp(db(), (tx) => matchPerson(tx, login, PID_SECRET))).userId).toBe(
+      result.userId,
+    );
+    expect((await inApp(db(), (tx) => matchPerson(tx, login, `${PID_SECRET}x`))).userId).toBeNull();
     expect(await admins('SIV')).toEqual([{ userId: result.userId }]);
   });
 

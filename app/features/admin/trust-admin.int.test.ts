@@ -14,7 +14,7 @@ import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, sqlState } from '../../test/refusals';
 import { createAuth, listDemoUsers } from '../auth/auth.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
-import { matchUser, pidHash } from '../auth/oidc.server';
+import { matchPerson, pidHash } from '../auth/oidc.server';
 import { createDraft } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import type { PersonInput } from './domain/people';
@@ -121,9 +121,9 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     // The development login lists them; HelseID finds them by the HPR number.
     expect((await listDemoUsers(db())).some((u) => u.id === added.userId)).toBe(true);
     const matched = await inApp(db(), (tx) =>
-      matchUser(tx, { name: 'Siri Vestbø', pid: '15838510075', hprNumber }, PID_SECRET),
+      matchPerson(tx, { name: 'Siri Vestbø', pid: '15838510075', hprNumber }, PID_SECRET),
     );
-    expect(matched).toBe(added.userId);
+    expect(matched.userId).toBe(added.userId);
 
     const { loggedIn, read } = await session(added.userId);
     expect(loggedIn).toBe(true);
@@ -238,7 +238,9 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
 
     // HelseID sends no HPR number for her; the login finds her by the hash of the identity number.
     const login = { name: 'Eva Økonom', pid, hprNumber: null };
-    expect(await inApp(db(), (tx) => matchUser(tx, login, PID_SECRET))).toBe(added.userId);
+    expect((await inApp(db(), (tx) => matchPerson(tx, login, PID_SECRET))).userId).toBe(
+      added.userId,
+    );
 
     // Another trust adding the same identity number reaches the same person, not a second one.
     const before = (await db().select({ id: users.id }).from(users)).length;
@@ -251,13 +253,15 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     const doctorPid = '01019012480';
     const [doctorRow] = await db().select().from(users).where(eq(users.id, doctor.userId));
     expect(
-      await inApp(db(), (tx) =>
-        matchUser(
-          tx,
-          { name: 'Kari', pid: doctorPid, hprNumber: doctorRow?.hprNumber ?? null },
-          PID_SECRET,
-        ),
-      ),
+      (
+        await inApp(db(), (tx) =>
+          matchPerson(
+            tx,
+            { name: 'Kari', pid: doctorPid, hprNumber: doctorRow?.hprNumber ?? null },
+            PID_SECRET,
+          ),
+        )
+      ).userId,
     ).toBe(doctor.userId);
     const doctorByPid = await addPerson(
       db(),

@@ -365,7 +365,7 @@ async function grantIn(
  * Adds a person with their first role. A user known by the same HPR number or identity number
  * (from another trust, or already here) is given the role instead of being created twice; their
  * name and e-mail stay as they are. A new person's e-mail must be free. `pidSecret` keys the hash
- * of an identity number (HelseID's login matches on the same hash, `matchUser`).
+ * of an identity number (HelseID's login matches on the same hash, `matchPerson`).
  */
 export async function addPerson(
   db: Db,

@@ -20,7 +20,7 @@ import { createAuth, listDemoUsers } from './auth.server';
 import type { Actor, Role } from './domain/roles';
 import type { HelseIdPerson } from './domain/helseid';
 import { listAuthEvents, recordLoginRefusal } from './events.server';
-import { matchPerson, matchUser, pidHash } from './oidc.server';
+import { matchPerson, pidHash } from './oidc.server';
 
 const PID_SECRET = 'test-pid-secret-0123456789abcdef0123';
 
@@ -271,7 +271,7 @@ describe.each(TEST_DATABASES)('one person added twice, joined at login, on %s', 
     const refused = await match(person);
     expect(refused).toEqual({ userId: null, refusal: 'duplicatePerson', userIds: [b, a] });
     expect(await snapshot([a, b])).toEqual(before);
-    expect(await inApp(db(), (tx) => matchUser(tx, person, PID_SECRET))).toBeNull();
+    expect((await inApp(db(), (tx) => matchPerson(tx, person, PID_SECRET))).userId).toBeNull();
 
     // What the login records: the refusal on both users, each in their trust.
     if (refused.userId !== null) throw new Error('matched');

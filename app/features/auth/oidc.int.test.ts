@@ -5,7 +5,7 @@ import { users } from '../../db/schema';
 import { demoEmail, demoHprNumber } from '../../db/seed.server';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import type { HelseIdPerson } from './domain/helseid';
-import { matchUser, pidHash } from './oidc.server';
+import { matchPerson, pidHash } from './oidc.server';
 
 const SECRET = 'test-pid-secret-0123456789abcdef0123';
 
@@ -16,8 +16,8 @@ describe.each(TEST_DATABASES)('matching a HelseID person to a user on %s', (kind
   });
   afterAll(() => database.close());
 
-  const match = (person: HelseIdPerson) =>
-    inApp(database.db, (tx) => matchUser(tx, person, SECRET));
+  const match = async (person: HelseIdPerson) =>
+    (await inApp(database.db, (tx) => matchPerson(tx, person, SECRET))).userId;
   const userByEmail = async (email: string) => {
     const [user] = await database.db.select().from(users).where(eq(users.email, email));
     if (!user) throw new Error(email);

@@ -246,15 +246,6 @@ export async function matchPerson(
   return { userId: byPid.id };
 }
 
-/** The user this person is (`matchPerson`), or null. */
-export async function matchUser(
-  tx: Tx,
-  person: HelseIdPerson,
-  secret: string,
-): Promise<string | null> {
-  return (await matchPerson(tx, person, secret)).userId;
-}
-
 const mergeOutcome = z.object({
   kept: z.string().nullable(),
   outcome: z.enum(['merged', 'bothLoggedIn', 'noRoles']),
