@@ -1,12 +1,16 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { accessLog, caseMessages, notifications } from '../../db/schema';
+import { accessLog, caseLeaders, caseMessages, notifications } from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { assignCommitteeMember, delegateEndorsement } from '../assessment/assessment.server';
+import {
+  assignCommitteeMember,
+  delegateEndorsement,
+  inviteCollaborator,
+} from '../assessment/assessment.server';
 import { createDraft, getCase, inviteCoAuthor, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { loadDialog, postMessage } from './dialog.server';
@@ -230,6 +234,43 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     // Assigned: Randi Sæther is the committee; Solveig Aase, not assigned, is not told.
     expect(await told('Til komiteen')).toEqual(
       new Set([hbe.endorser.userId, secondAssessor.userId]),
+    );
+  });
+
+  it('tells a leader invited to collaborate of messages and internal notes; revoked, no longer', async () => {
+    const caseId = await submittedCase();
+    const collaborator = (await signIn(db(), 'HBE', 'endorser2')).actor;
+    await inviteCollaborator(db(), hbe.endorser, { caseId, userId: collaborator.userId });
+    const told = async (author: Actor, body: string, visibility: string) => {
+      const before = (await messageNotices(caseId)).length;
+      await post(author, caseId, body, visibility);
+      return new Set((await messageNotices(caseId)).slice(before));
+    };
+    expect(await told(hbe.applicant, 'Spørsmål til lederne', 'case')).toEqual(
+      new Set([
+        hbe.coAuthor.userId,
+        hbe.endorser.userId,
+        collaborator.userId,
+        hbe.decisionMaker.userId,
+      ]),
+    );
+    expect(await told(hbe.endorser, 'Internt: hva mener du?', 'internal')).toEqual(
+      new Set([collaborator.userId, hbe.decisionMaker.userId]),
+    );
+    // The collaborator writes: the others are told, not the collaborator.
+    expect(await told(collaborator, 'Internt: jeg støtter søknaden', 'internal')).toEqual(
+      new Set([hbe.endorser.userId, hbe.decisionMaker.userId]),
+    );
+    // A revoked invitation (revoked_at set, as the owner) tells the leader nothing more.
+    await db()
+      .update(caseLeaders)
+      .set({ revokedAt: new Date(), revokedBy: hbe.endorser.userId })
+      .where(and(eq(caseLeaders.caseId, caseId), eq(caseLeaders.userId, collaborator.userId)));
+    expect(await told(hbe.applicant, 'Nytt vedlegg', 'case')).toEqual(
+      new Set([hbe.coAuthor.userId, hbe.endorser.userId, hbe.decisionMaker.userId]),
+    );
+    expect(await told(hbe.endorser, 'Internt: budsjett', 'internal')).toEqual(
+      new Set([hbe.decisionMaker.userId]),
     );
   });
 

@@ -94,7 +94,11 @@ export async function postMessage(
   input: { body: string; visibility: string },
 ): Promise<PostResult> {
   return inTenant(db, actor, async (tx) => {
-    const { row, roles, coAuthorIds, delegateId } = await loadVisibleCase(tx, actor, caseId);
+    const { row, roles, coAuthorIds, delegateId, collaboratorIds } = await loadVisibleCase(
+      tx,
+      actor,
+      caseId,
+    );
     const parsed = parseMessage(input);
     if (!parsed.ok) return parsed;
     const { body, visibility } = parsed.message;
@@ -116,7 +120,7 @@ export async function postMessage(
     await logAccess(tx, actor, role, row.id, 'postMessage', { objectId: String(created.id) });
     const caseworkerIds = await groupRecipients(
       tx,
-      { ...row, caseId: row.id, coAuthorIds, delegateId },
+      { ...row, caseId: row.id, coAuthorIds, delegateId, collaboratorIds },
       caseworkerGroups(statusOf(row)),
     );
     await notify(tx, {

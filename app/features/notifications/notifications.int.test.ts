@@ -12,6 +12,7 @@ import type { Actor } from '../auth/domain/roles';
 import {
   assignCommitteeMember,
   delegateEndorsement,
+  inviteCollaborator,
   recommend,
 } from '../assessment/assessment.server';
 import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
@@ -322,6 +323,47 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     expect(await noticesOf(c.id, 'caseWithdrawn')).toEqual(
       sorted([hbe.endorser, hbe.decisionMaker, hbe.assessor, assessor2]),
     );
+  });
+
+  it('tells the leader invited to collaborate of a withdrawal awaiting endorsement and of the decision', async () => {
+    const withdrawn = await submittedCase();
+    await inviteCollaborator(db(), hbe.endorser, {
+      caseId: withdrawn.id,
+      userId: endorser2.userId,
+    });
+    await transition(db(), hbe.applicant, {
+      caseId: withdrawn.id,
+      version: withdrawn.version,
+      event: 'withdraw',
+      reason: 'Pasienten ønsker ikke behandlingen.',
+    });
+    expect(await noticesOf(withdrawn.id, 'caseWithdrawn')).toEqual(
+      sorted([hbe.endorser, endorser2]),
+    );
+
+    const decided = await submittedCase();
+    await inviteCollaborator(db(), hbe.endorser, {
+      caseId: decided.id,
+      userId: endorser2.userId,
+    });
+    const endorsed = await transition(db(), hbe.endorser, {
+      caseId: decided.id,
+      version: decided.version,
+      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    // The endorsement itself is told to the director and the applicant only, as before.
+    expect(await noticesOf(decided.id, 'caseEndorsed')).toEqual(
+      sorted([hbe.decisionMaker, hbe.applicant]),
+    );
+    await transition(db(), hbe.decisionMaker, {
+      caseId: decided.id,
+      version: endorsed.version,
+      event: 'decide',
+      outcome: 'approved',
+      reason: 'Innvilget.',
+    });
+    expect(await noticesOf(decided.id, 'caseDecided')).toContain(endorser2.userId);
   });
 
   it('lets a user see and mark only their own notifications (row-level security)', async () => {

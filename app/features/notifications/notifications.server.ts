@@ -4,6 +4,7 @@ import {
   caseCollaborators,
   caseCommittee,
   caseEvents,
+  caseLeaders,
   cases,
   notifications,
   roleAssignments,
@@ -90,6 +91,21 @@ async function coAuthorIds(tx: Tx, caseId: string): Promise<string[]> {
   return rows.map((r) => r.userId);
 }
 
+/** The leaders invited to collaborate on the case's endorsement: its active invitations (ADR 0024). */
+async function leaderCollaboratorIds(tx: Tx, caseId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ userId: caseLeaders.userId })
+    .from(caseLeaders)
+    .where(
+      and(
+        eq(caseLeaders.caseId, caseId),
+        eq(caseLeaders.kind, 'collaborator'),
+        isNull(caseLeaders.revokedAt),
+      ),
+    );
+  return rows.map((r) => r.userId);
+}
+
 /** The case's committee (`committeeOf`): its assigned members, else the trust's assessors. */
 async function committeeIds(tx: Tx, people: CasePeople, authorIds: readonly string[]) {
   const assigned = (
@@ -125,13 +141,24 @@ async function informationRequesterIds(tx: Tx, caseId: string): Promise<string[]
 }
 
 /**
+ * What a caller that has read the case with its members (`loadVisibleCase`) may pass on, so the
+ * groups made of them need no query of their own.
+ */
+export interface KnownMembers {
+  coAuthorIds?: readonly string[];
+  /** The case's active collaborating leaders (`collaboratorIdsOf` in features/cases). */
+  collaboratorIds?: readonly string[];
+}
+
+/**
  * The people in each of `groups` for one case (the groups not asked for are empty): one query
- * per group needed, none for a group not asked for. The one resolution of recipient groups to
- * people, for the transitions, the stage reminders (features/clocks) and the dialog.
+ * per group needed, none for a group not asked for or whose members the caller knows. The one
+ * resolution of recipient groups to people, for the transitions, the stage reminders
+ * (features/clocks) and the dialog.
  */
 export async function groupMembers(
   tx: Tx,
-  people: CasePeople & { coAuthorIds?: readonly string[] },
+  people: CasePeople & KnownMembers,
   groups: readonly RecipientGroup[],
 ): Promise<GroupMembers> {
   const wants = (group: RecipientGroup) => groups.includes(group);
@@ -147,6 +174,9 @@ export async function groupMembers(
       : [],
     endorsementDelegate:
       wants('endorsementDelegate') && people.delegateId !== null ? [people.delegateId] : [],
+    leaderCollaborators: wants('leaderCollaborators')
+      ? (people.collaboratorIds ?? (await leaderCollaboratorIds(tx, people.caseId)))
+      : [],
     decisionMakers: wants('decisionMakers')
       ? await usersWithRole(tx, people.trustId, 'decisionMaker')
       : [],
@@ -162,7 +192,7 @@ export async function groupMembers(
 /** Everyone in `groups` for the case, each once (`groupMembers`). */
 export async function groupRecipients(
   tx: Tx,
-  people: CasePeople & { coAuthorIds?: readonly string[] },
+  people: CasePeople & KnownMembers,
   groups: readonly RecipientGroup[],
 ): Promise<string[]> {
   const members = await groupMembers(tx, people, groups);
@@ -176,7 +206,7 @@ export async function groupRecipients(
  */
 export async function notifyForTransition(
   tx: Tx,
-  input: CasePeople & { event: CaseEvent; from: Status; actorId: string },
+  input: CasePeople & KnownMembers & { event: CaseEvent; from: Status; actorId: string },
 ): Promise<number> {
   const groups = groupsFor(input.event, input.from);
   if (groups.length === 0) return 0;

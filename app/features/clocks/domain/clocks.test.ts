@@ -173,6 +173,18 @@ describe('alertGroups', () => {
       expect(alertGroups('reminder', RESPONSIBLE[status], false)).toContain('committee');
     }
   });
+
+  it('never reminds the leaders invited to collaborate: they do not act on the case (ADR 0024)', () => {
+    for (const status of CLOCKED_STATUSES) {
+      for (const kind of ['reminder', 'escalation'] as const) {
+        for (const delegated of [false, true]) {
+          expect(alertGroups(kind, RESPONSIBLE[status], delegated)).not.toContain(
+            'leaderCollaborators',
+          );
+        }
+      }
+    }
+  });
 });
 
 describe('dueAlert', () => {

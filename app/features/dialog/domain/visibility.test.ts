@@ -87,11 +87,13 @@ describe('messageSchema', () => {
 
 describe('caseworkerGroups', () => {
   it.each(STATUSES.filter((s) => s !== 'draft'))(
-    'tells the leaders, the delegate, the directors and the committee of a message in %s',
+    'tells the leaders, the delegate, the collaborating leaders, the directors and the committee of a message in %s',
     (status) => {
       expect(caseworkerGroups(status)).toEqual([
         'departmentEndorsers',
         'endorsementDelegate',
+        // The leaders invited to collaborate on the endorsement read internal notes (ADR 0024).
+        'leaderCollaborators',
         'decisionMakers',
         // The case's committee (ADR 0009), not every assessor of the trust.
         'committee',

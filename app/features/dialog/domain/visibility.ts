@@ -82,8 +82,9 @@ export function parseMessage(
 /**
  * The caseworkers told of a new message (notifications' recipient groups): none while the case is
  * a draft; after submission the people handling it (`HANDLING`): the department's leaders, the
- * leader the endorsement is delegated to, the medical directors and the case's committee (its
- * assigned members, else the trust's assessors once it has been under assessment, ADR 0009).
+ * leader the endorsement is delegated to, the leaders invited to collaborate on it (ADR 0024), the
+ * medical directors and the case's committee (its assigned members, else the trust's assessors
+ * once it has been under assessment, ADR 0009).
  */
 export function caseworkerGroups(status: Status): readonly RecipientGroup[] {
   return status === 'draft' ? [] : HANDLING;

@@ -14,6 +14,7 @@ const members: GroupMembers = {
   coAuthors: ['coauthor-1', 'coauthor-2'],
   departmentEndorsers: ['leader'],
   endorsementDelegate: ['delegate'],
+  leaderCollaborators: ['collaborator'],
   decisionMakers: ['director'],
   committee: ['assessor-1', 'assessor-2'],
   informationRequester: ['assessor-2'],
@@ -21,15 +22,17 @@ const members: GroupMembers = {
 
 const COMMITTEE = ['assessor-1', 'assessor-2'];
 const COAUTHORS = ['coauthor-1', 'coauthor-2'];
+/** The leaders on the endorsement: who endorses and who collaborates on it (ADR 0024). */
+const LEADERS = ['leader', 'delegate', 'collaborator'];
 /** Told of a withdrawal after the endorsement. */
-const HANDLING = ['coauthor-1', 'coauthor-2', 'leader', 'delegate', 'director', ...COMMITTEE];
+const HANDLING = [...COAUTHORS, ...LEADERS, 'director', ...COMMITTEE];
 
 describe('transitionRecipients', () => {
   const table: [CaseEvent, Status, string, string, string[]][] = [
     ['submit', 'draft', 'applicant', 'caseSubmitted', ['leader']],
     ['resubmit', 'returned', 'applicant', 'caseSubmitted', ['leader']],
     ['withdraw', 'draft', 'applicant', 'caseWithdrawn', COAUTHORS],
-    ['withdraw', 'submitted', 'applicant', 'caseWithdrawn', [...COAUTHORS, 'leader', 'delegate']],
+    ['withdraw', 'submitted', 'applicant', 'caseWithdrawn', [...COAUTHORS, ...LEADERS]],
     ['withdraw', 'returned', 'applicant', 'caseWithdrawn', HANDLING],
     ['withdraw', 'endorsed', 'applicant', 'caseWithdrawn', HANDLING],
     ['withdraw', 'underAssessment', 'applicant', 'caseWithdrawn', HANDLING],
@@ -42,33 +45,21 @@ describe('transitionRecipients', () => {
     ['returnToApplicant', 'endorsed', 'director', 'caseReturned', ['applicant', ...COAUTHORS]],
     ['recommend', 'underAssessment', 'assessor-1', 'caseRecommended', ['director']],
     ['reopenAssessment', 'recommended', 'director', 'assessmentReopened', COMMITTEE],
-    [
-      'decide',
-      'recommended',
-      'director',
-      'caseDecided',
-      ['applicant', 'leader', 'delegate', ...COMMITTEE],
-    ],
-    [
-      'decide',
-      'endorsed',
-      'director',
-      'caseDecided',
-      ['applicant', 'leader', 'delegate', ...COMMITTEE],
-    ],
+    ['decide', 'recommended', 'director', 'caseDecided', ['applicant', ...LEADERS, ...COMMITTEE]],
+    ['decide', 'endorsed', 'director', 'caseDecided', ['applicant', ...LEADERS, ...COMMITTEE]],
     [
       'forwardToInterregional',
       'recommended',
       'director',
       'caseForwardedInterregional',
-      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+      ['applicant', ...LEADERS, ...COMMITTEE],
     ],
     [
       'reviseDecision',
       'decided',
       'director',
       'decisionRevised',
-      ['applicant', 'leader', 'delegate', ...COMMITTEE],
+      ['applicant', ...LEADERS, ...COMMITTEE],
     ],
     ['requestInformation', 'underAssessment', 'assessor-2', 'informationRequested', ['applicant']],
     [
@@ -106,7 +97,12 @@ describe('transitionRecipients', () => {
   });
 
   it('tells each person once, whatever groups they are in', () => {
-    const same = { ...members, departmentEndorsers: ['applicant'], endorsementDelegate: [] };
+    const same = {
+      ...members,
+      departmentEndorsers: ['applicant'],
+      endorsementDelegate: [],
+      leaderCollaborators: ['applicant'],
+    };
     expect(transitionRecipients('decide', 'endorsed', same, 'director')?.recipientIds).toEqual([
       'applicant',
       ...COMMITTEE,

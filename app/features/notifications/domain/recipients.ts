@@ -8,6 +8,8 @@ export const RECIPIENT_GROUPS = [
   'departmentEndorsers',
   // The leader the endorsement is delegated to (an active delegation, ADR 0024).
   'endorsementDelegate',
+  // The leaders invited to collaborate on the endorsement (active invitations, ADR 0024).
+  'leaderCollaborators',
   'decisionMakers',
   // The case's committee (`committeeOf`).
   'committee',
@@ -27,12 +29,18 @@ export interface TransitionNotice {
 /** The leaders who endorse the case: the department's, or the one it is delegated to. */
 const ENDORSING: readonly RecipientGroup[] = ['departmentEndorsers', 'endorsementDelegate'];
 /**
+ * The leaders on the endorsement: those who endorse it and those invited to collaborate on it. A
+ * collaborator holds `collaborator` on the case in every status after the draft (`caseRoles`), so
+ * is told where the people working it are; never reminded of a stage (they do not act on it).
+ */
+const LEADERS: readonly RecipientGroup[] = [...ENDORSING, 'leaderCollaborators'];
+/**
  * After the endorsement: the leaders, the medical directors and the case's committee; also who is
  * told of a message in the dialog of a submitted case (features/dialog).
  */
-export const HANDLING: readonly RecipientGroup[] = [...ENDORSING, 'decisionMakers', 'committee'];
+export const HANDLING: readonly RecipientGroup[] = [...LEADERS, 'decisionMakers', 'committee'];
 /** A decision, or its forwarding to the interregional committee, is told to all who worked it. */
-const DECISION: readonly RecipientGroup[] = ['applicant', ...ENDORSING, 'committee'];
+const DECISION: readonly RecipientGroup[] = ['applicant', ...LEADERS, 'committee'];
 
 /**
  * The one table of who is told what when a case changes status, per event (and, for a
@@ -47,7 +55,7 @@ export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = 
     kind: 'caseWithdrawn',
     to: ['coAuthors'],
     alsoFrom: {
-      submitted: ENDORSING,
+      submitted: LEADERS,
       returned: HANDLING,
       endorsed: HANDLING,
       underAssessment: HANDLING,
