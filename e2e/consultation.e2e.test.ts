@@ -205,7 +205,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await geir.context().close();
   });
   it('the applicant withdraws a case in consultation: it ends at HBE, and OUS is told', async () => {
-    const { caseUrl, per } = await caseUnderAssessment();
+    const { caseUrl, caseNumber, per } = await caseUnderAssessment();
     const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
     await request
       .getByLabel('Helseforetak', { exact: true })
@@ -237,14 +237,16 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expectAccessible(per);
     await per.context().close();
 
-    // Knut Hansen (OUS), who was asked, is told; the case itself is closed to him.
+    // Knut Hansen (OUS), who was asked, is told which case it was (the number the notice kept);
+    // the case itself is closed to him.
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
     const knut = await signIn('Knut Hansen');
     await knut.goto(`${app.url}/varsler`);
     const row = knut.getByRole('row').filter({
       hasText: 'Søker har trukket søknaden dere ble konsultert om.',
     });
     await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByText('Sak i et annet helseforetak').count()).toBe(1);
+    expect(await row.getByText(`Sak ${caseNumber} i et annet helseforetak`).count()).toBe(1);
     expect(await row.getByRole('link').count()).toBe(0);
     await expectAccessible(knut);
     expect((await knut.goto(caseUrl))?.status()).toBe(404);

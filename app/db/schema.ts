@@ -439,6 +439,11 @@ export const notifications = pgTable(
     readAt: timestamp('read_at', { withTimezone: true }),
     /** Set once the e-mail has been handed to the mail server; null rows are the outbox. */
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    /**
+     * The case number as it was when sent, kept only for a recipient who cannot read the case
+     * (`linksToCase` false: the consulted trust after a withdrawal): the list cannot join it.
+     */
+    caseNumber: text('case_number'),
   },
   (t) => [
     index('notifications_user').on(t.userId, t.id),

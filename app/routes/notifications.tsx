@@ -81,7 +81,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                           {label}
                         </RouteLink>
                       ) : (
-                        t.otherTrustCase
+                        t.otherTrustCase(item.caseNumber)
                       )}
                     </Table.Cell>
                     <Table.Cell>

@@ -9,7 +9,9 @@ import {
   caseEvents,
   cases,
   notifications,
+  users,
 } from '../../db/schema';
+import { msg } from '../../i18n';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { minimalPdf } from '../../test/files';
@@ -36,7 +38,8 @@ import {
 import { addDays, dateInNorway } from '../cases/domain/dates';
 import { getDecisionLetter, getDecisionPanel } from '../decisions/decisions.server';
 import { listNotifications } from '../notifications/notifications.server';
-import { composeMail } from '../notifications/outbox.server';
+import type { OutgoingMail } from '../notifications/mail.server';
+import { composeMail, deliverOutbox } from '../notifications/outbox.server';
 import { revealPatientId } from '../privacy/unmask.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
@@ -575,22 +578,57 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
         and(eq(notifications.caseId, caseId), eq(notifications.kind, 'consultationWithdrawn')),
       );
     expect(told).toEqual([{ userId: ous.decisionMaker.userId, trustId: hbe.applicant.trustId }]);
-    // In the app: the notice, but neither the case nor its number (the grant has ended).
+    // In the app: the notice with the case number it kept when sent, but not the case (the grant
+    // has ended, and row-level security hides the case from the list's join).
+    const { caseNumber } = await getCase(db(), hbe.decisionMaker, caseId);
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d+$/);
     const [notice] = (await listNotifications(db(), ous.decisionMaker)).filter(
       (n) => n.kind === 'consultationWithdrawn',
     );
-    expect(notice).toMatchObject({ caseId, caseNumber: null, caseVisible: false, read: false });
+    expect(notice).toMatchObject({ caseId, caseNumber, caseVisible: false, read: false });
+    // The list item names nothing else of the case.
+    expect(Object.keys(notice ?? {}).sort()).toEqual(
+      ['caseId', 'caseNumber', 'caseVisible', 'createdAt', 'id', 'kind', 'read'].sort(),
+    );
+    expect(msg.notifications.otherTrustCase(notice?.caseNumber ?? null)).toBe(
+      `Sak ${caseNumber} i et annet helseforetak`,
+    );
     expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
     expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
-    // The e-mail names the case number they were asked about and links to the notifications,
-    // not to the case they can no longer open.
-    const { caseNumber } = await getCase(db(), hbe.decisionMaker, caseId);
-    const mail = composeMail(
-      { kind: 'consultationWithdrawn', caseId, caseNumber, email: 'knut@ous.test' },
-      'https://soknad.test',
-    );
-    expect(mail.subject).toBe(`Ny hendelse i sak ${caseNumber}`);
-    expect(mail.text).toContain('https://soknad.test/varsler');
-    expect(mail.text).not.toContain(`/saker/${caseId}`);
+    // The number is kept only where the recipient cannot read the case: no other notice has it.
+    const kept = await db()
+      .select({ kind: notifications.kind, caseNumber: notifications.caseNumber })
+      .from(notifications)
+      .where(and(eq(notifications.caseId, caseId), sql`case_number is not null`));
+    expect(kept).toEqual([{ kind: 'consultationWithdrawn', caseNumber }]);
+    // The e-mail (the real outbox) names the case number they were asked about and links to the
+    // notifications, not to the case they can no longer open; nothing else of the case.
+    const [director] = await db()
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, ous.decisionMaker.userId));
+    const sent: OutgoingMail[] = [];
+    const mailer = {
+      send: (m: OutgoingMail) => {
+        sent.push(m);
+        return Promise.resolve();
+      },
+    };
+    await deliverOutbox(db(), mailer, 'https://soknad.test');
+    const mails = sent.filter((m) => m.to === director?.email);
+    expect(mails.map((m) => m.subject)).toContain(`Ny hendelse i sak ${caseNumber}`);
+    const mail = mails.find((m) => m.text.includes(msg.notifications.kinds.consultationWithdrawn));
+    expect(mail?.text).toContain(`Det er en ny hendelse i sak ${caseNumber}.`);
+    expect(mail?.text).toContain('https://soknad.test/varsler');
+    expect(mail?.text).not.toContain(`/saker/${caseId}`);
+    expect(mail?.text).not.toContain(TEST_PATIENT_IDS[0]);
+    expect(mail?.text).not.toMatch(/rituximab/i);
+    // Composed for a row without a number, the mail names none (the text is the generic one).
+    expect(
+      composeMail(
+        { kind: 'consultationWithdrawn', caseId, caseNumber: null, email: 'knut@ous.test' },
+        'https://soknad.test',
+      ).subject,
+    ).toBe('Ny hendelse i Søknadsportal');
   });
 });

@@ -66,11 +66,12 @@ export async function closePendingGrant(
  * applicant's withdrawal): in the transition's transaction, the pending grant is closed as
  * revoked by the applicant (shown as ended by the withdrawal, `consultationState`) and the
  * consulted trust's people who were asked (`askedIn`) are told (`consultationWithdrawn`). They
- * learn only that the case they were asked about is withdrawn: nothing they had not seen.
+ * learn only that the case they were asked about is withdrawn: nothing they had not seen. The
+ * notice keeps the case number, since they can no longer read the case to show it.
  */
 export async function endConsultationOnWithdrawal(
   tx: Tx,
-  c: { id: string; trustId: string },
+  c: { id: string; trustId: string; caseNumber: string | null },
   actorId: string,
   at: Date,
 ): Promise<void> {
@@ -79,6 +80,7 @@ export async function endConsultationOnWithdrawal(
       trustId: c.trustId,
       caseId: c.id,
       kind: 'consultationWithdrawn',
+      caseNumber: c.caseNumber,
       recipientIds: await askedIn(tx, grant.consultedTrustId),
       exceptUserId: actorId,
     });

@@ -28,6 +28,11 @@ export interface NotifyInput {
   recipientIds: readonly string[];
   /** The person whose action caused this is not told about it. */
   exceptUserId?: string;
+  /**
+   * The case number as it is now, kept with the notice for recipients who cannot read the case
+   * (`linksToCase` false): the list and the e-mail show it instead of reading the case.
+   */
+  caseNumber?: string | null;
 }
 
 /**
@@ -43,6 +48,7 @@ export async function notify(tx: Tx, input: NotifyInput): Promise<number> {
       trustId: input.trustId,
       caseId: input.caseId,
       kind: input.kind,
+      caseNumber: input.caseNumber ?? null,
     })),
   );
   return recipients.length;
@@ -226,7 +232,10 @@ export interface NotificationItem {
   id: number;
   kind: NotificationKind;
   caseId: string | null;
-  /** Null while the case is a draft. */
+  /**
+   * Null while the case is a draft. For a case the user cannot read, the number the notice kept
+   * when it was sent (`notify`'s `caseNumber`), else null.
+   */
   caseNumber: string | null;
   /** False for a case of another trust than the one signed in to (row-level security hides it). */
   caseVisible: boolean;
@@ -245,6 +254,7 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
         kind: notifications.kind,
         caseId: notifications.caseId,
         caseNumber: cases.caseNumber,
+        keptCaseNumber: notifications.caseNumber,
         visibleCaseId: cases.id,
         createdAt: notifications.createdAt,
         readAt: notifications.readAt,
@@ -262,7 +272,7 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
             id: r.id,
             kind: r.kind,
             caseId: r.caseId,
-            caseNumber: r.caseNumber,
+            caseNumber: r.keptCaseNumber ?? r.caseNumber,
             caseVisible: r.visibleCaseId !== null,
             createdAt: r.createdAt,
             read: r.readAt !== null,

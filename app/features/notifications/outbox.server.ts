@@ -61,7 +61,8 @@ export async function deliverOutbox(
         id: notifications.id,
         kind: notifications.kind,
         caseId: notifications.caseId,
-        caseNumber: cases.caseNumber,
+        // The number the notice kept (for a recipient who cannot read the case), else the case's.
+        caseNumber: sql<string | null>`coalesce(${notifications.caseNumber}, ${cases.caseNumber})`,
         email: users.email,
       })
       .from(notifications)

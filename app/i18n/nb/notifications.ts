@@ -14,7 +14,9 @@ export const notifications = {
   case: 'Sak',
   status: 'Status',
   openCase: (label: string) => `Åpne sak ${label}`,
-  otherTrustCase: 'Sak i et annet helseforetak',
+  /** A case the user cannot open (another trust's); named by the number the notice kept, if any. */
+  otherTrustCase: (caseNumber: string | null) =>
+    caseNumber ? `Sak ${caseNumber} i et annet helseforetak` : 'Sak i et annet helseforetak',
   noCase: '–',
   kinds: {
     caseSubmitted: 'En søknad er sendt inn og venter på forankring.',
