@@ -1448,10 +1448,11 @@ export async function transitionIn(
   });
   // A change of the case (and, at a decision, of its contents): on the access log too.
   await logAccess(tx, actor, check.role, row.id, input.event);
+  // The members read with the case: the co-author and collaborator groups need no query.
   await notifyForTransition(tx, {
     ...row,
+    ...members,
     caseId: row.id,
-    delegateId: members.delegateId,
     event: input.event,
     from,
     actorId: actor.userId,
