@@ -98,21 +98,24 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 )}
                 <RouteLink to="/statistikk">{msg.app.statistics}</RouteLink>
                 <RouteLink to="/varsler">{msg.app.notifications(user.unread)}</RouteLink>
-                <Paragraph data-size="sm">
-                  {msg.app.signedInAs(user.name, user.trustName)}
-                </Paragraph>
-                {user.trusts.length > 0 && (
-                  <TrustSwitcher trusts={user.trusts} current={user.trustId} />
-                )}
-                <Form method="post" action="/logg-ut">
-                  <Button type="submit" variant="tertiary" data-size="sm">
-                    {msg.app.logout}
-                  </Button>
-                </Form>
+                {/* Who is signed in, the trust switcher and «Logg ut» wrap as one group. */}
+                <div className="sp-nav__user">
+                  <Paragraph data-size="sm">
+                    {msg.app.signedInAs(user.name, user.trustName)}
+                  </Paragraph>
+                  {user.trusts.length > 0 && (
+                    <TrustSwitcher trusts={user.trusts} current={user.trustId} />
+                  )}
+                  <Form method="post" action="/logg-ut">
+                    <Button type="submit" variant="tertiary" data-size="sm">
+                      {msg.app.logout}
+                    </Button>
+                  </Form>
+                </div>
               </nav>
             )}
             {choosing && (
-              <div className="sp-nav">
+              <div className="sp-nav__user">
                 <Paragraph data-size="sm">{msg.trustChoice.signedInAs(choosing.name)}</Paragraph>
                 <Form method="post" action="/logg-ut">
                   <Button type="submit" variant="tertiary" data-size="sm">
