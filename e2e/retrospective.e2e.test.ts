@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 import { SHEET_LIMITS } from '../app/features/retrospective/domain/retrospective';
 import { TEST_DATABASES } from '../app/test/databases';
 import { zip } from '../app/test/files';
@@ -100,12 +101,30 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByRole('textbox', { name: 'ATC-kode', exact: true }).fill('L01FA01');
     await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).fill('rituksimab');
     await page.getByRole('textbox', { name: 'Hoveddiagnose', exact: true }).fill('C83.3');
-    await page.getByRole('textbox', { name: 'Innsendt dato', exact: true }).fill('15.11.2024');
-    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('01.11.2024');
+    // The dates are date fields, no later than today. Headless Chromium lays a date field out in its
+    // own locale's order (mm/dd/åååå), not the page's, so the dates are picked as Playwright picks
+    // them (`fill` with the date the field sends), as the other date fields' journeys do.
+    const submitted = page.getByLabel('Innsendt dato', { exact: true });
+    const decided = page.getByLabel('Vedtaksdato', { exact: true });
+    const today = dateInNorway(new Date());
+    for (const field of [submitted, decided]) {
+      expect(await field.getAttribute('type')).toBe('date');
+      expect(await field.getAttribute('max')).toBe(today);
+    }
+    await submitted.fill('2024-11-15');
+    const nextYear = addDays(today, 366);
+    await decided.fill(nextYear);
     await page.getByLabel('Vedtak', { exact: true }).selectOption('approved');
     await page
       .getByRole('textbox', { name: 'Begrunnelse', exact: true })
       .fill('Oppfyller kriteriene.');
+    await page.getByRole('button', { name: 'Registrer saken' }).click();
+    await page.getByText('Vedtaksdato: datoen kan ikke være fram i tid').first().waitFor();
+    await expectAccessible(page);
+    expect(await submitted.inputValue()).toBe('2024-11-15');
+    expect(await decided.inputValue()).toBe(nextYear);
+    // A decision before the submission.
+    await decided.fill('2024-11-01');
     await page.getByRole('button', { name: 'Registrer saken' }).click();
     await page.getByText('Vedtaksdato: datoen kan ikke være før innsendt dato').first().waitFor();
     await expectAccessible(page);
@@ -115,7 +134,9 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     expect(await page.getByRole('textbox', { name: 'Virkestoff', exact: true }).inputValue()).toBe(
       'rituksimab',
     );
-    await page.getByRole('textbox', { name: 'Vedtaksdato', exact: true }).fill('10.01.2025');
+    expect(await submitted.inputValue()).toBe('2024-11-15');
+    expect(await decided.inputValue()).toBe('2024-11-01');
+    await decided.fill('2025-01-10');
     await page.getByRole('button', { name: 'Registrer saken' }).click();
     await page.getByText('Saken er etterregistrert med løpenummer HBE-2024-00001.').waitFor();
     await expectAccessible(page);

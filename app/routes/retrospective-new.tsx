@@ -8,6 +8,7 @@ import { requireRegistrar } from '../features/retrospective/http.server';
 import {
   emptyRetroValues,
   RETRO_COLUMNS,
+  retroFormValues,
   type RetroErrors,
 } from '../features/retrospective/domain/retrospective';
 import { RetroForm } from '../features/retrospective/ui/RetroForm';
@@ -33,7 +34,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   // The drug field (DrugCombobox) posts the FEST id as `drugId` and the text as `drugIdLabel`.
   const values = { ...formTexts(form, RETRO_COLUMNS), drugName: formText(form, 'drugIdLabel') };
   const result = await registerRetrospective(context.db, actor, values);
-  if (!result.ok) return data({ errors: result.errors, values }, { status: 400 });
+  if (!result.ok) {
+    return data({ errors: result.errors, values: retroFormValues(values) }, { status: 400 });
+  }
   const query = new URLSearchParams({ sak: result.caseId, nummer: result.caseNumber });
   return redirect(`/etterregistrering/ny?${query.toString()}`);
 }
@@ -42,7 +45,7 @@ const t = msg.retrospective;
 
 /** One retrospective case by form; afterwards the registered case with its løpenummer. */
 export default function RetrospectiveNew({ loaderData, actionData }: Route.ComponentProps) {
-  const { departments, registered } = loaderData;
+  const { departments, today, registered } = loaderData;
   const errors: RetroErrors = actionData?.errors ?? {};
   return (
     <div className="sp-stack">
@@ -64,6 +67,7 @@ export default function RetrospectiveNew({ loaderData, actionData }: Route.Compo
         // A fresh form after a registration; the typed values after an error.
         key={registered?.caseId ?? 'form'}
         departments={departments}
+        today={today}
         values={actionData?.values ?? emptyRetroValues()}
         errors={errors}
       />

@@ -27,6 +27,7 @@ import {
   listRetrospective,
   previewImport,
   registerRetrospective,
+  registrationForm,
   retrospectiveNote,
   retrospectiveNoteIn,
 } from './retrospective.server';
@@ -242,6 +243,28 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
         new CaseError('forbidden'),
       );
     }
+  });
+
+  it("offers the trust's departments and today in Norway as the date fields' last day; later dates are refused", async () => {
+    // 23:30 UTC on New Year's Eve is already the new year in Norway.
+    const now = new Date('2026-12-31T23:30:00Z');
+    const form = await registrationForm(db(), hbe.decisionMaker, now);
+    expect(form.today).toBe('2027-01-01');
+    expect(form.departments).toContain(row().department);
+    // As the date fields send them (YYYY-MM-DD): today is taken, tomorrow is not.
+    const tomorrow = row({ submittedDate: '2027-01-02', decidedDate: '2027-01-02' });
+    expect(await registerRetrospective(db(), hbe.decisionMaker, tomorrow, now)).toEqual({
+      ok: false,
+      errors: { submittedDate: 'dateInFuture', decidedDate: 'dateInFuture' },
+    });
+    const reversed = row({ submittedDate: '2027-01-01', decidedDate: '2026-12-31' });
+    expect(await registerRetrospective(db(), hbe.decisionMaker, reversed, now)).toEqual({
+      ok: false,
+      errors: { decidedDate: 'decidedBeforeSubmitted' },
+    });
+    await expect(registrationForm(db(), hbe.applicant, now)).rejects.toEqual(
+      new CaseError('forbidden'),
+    );
   });
 
   it('bulk: a bad and a mixed file import nothing and report every bad row; a good file imports all', async () => {

@@ -216,12 +216,20 @@ async function writeCase(
   return { caseId: row.id, caseNumber };
 }
 
-/** The trust's departments, for the form's choice. */
-export async function registrationForm(db: Db, actor: Actor): Promise<{ departments: string[] }> {
+/**
+ * The trust's departments, for the form's choice, and today in Norway (YYYY-MM-DD): the last day
+ * its date fields offer.
+ */
+export async function registrationForm(
+  db: Db,
+  actor: Actor,
+  now = new Date(),
+): Promise<{ departments: string[]; today: string }> {
   requireRegistrar(actor);
-  return inTenant(db, actor, async (tx) => ({
-    departments: (await setupIn(tx, actor, new Date())).context.departments.slice(),
-  }));
+  return inTenant(db, actor, async (tx) => {
+    const { context } = await setupIn(tx, actor, now);
+    return { departments: context.departments.slice(), today: context.today };
+  });
 }
 
 export type RegisterResult =

@@ -1,6 +1,7 @@
 import type {
   FollowUp,
   RetroColumn,
+  RetroDateColumn,
   RetroError,
 } from '../../features/retrospective/domain/retrospective';
 import { formats } from './formats';
@@ -71,6 +72,11 @@ export const retrospective = {
     followUp:
       'Valgfri: utfallet ved evaluering, fortsatt (behandlingen fortsatte) eller avsluttet. Ikke ved avslag.',
   } satisfies Record<RetroColumn, string>,
+  /** The form's date fields (a date picker): what the date is, and which dates it cannot be. */
+  dateHelp: {
+    submittedDate: 'Datoen søknaden opprinnelig ble sendt inn. Ikke fram i tid.',
+    decidedDate: 'Datoen vedtaket ble fattet. Ikke før innsendt dato og ikke fram i tid.',
+  } satisfies Record<RetroDateColumn, string>,
   example: {
     reference: 'ePhorte 2024/1234',
     department: '',
@@ -112,7 +118,7 @@ export const retrospective = {
     atcFormat: 'ATC-koden må ha sju tegn på formen L01FA01',
     substanceRequired: 'oppgi virkestoffet når ATC-kode brukes',
     diagnosisUnknown: 'ukjent ICD-10-kode',
-    dateFormat: 'skriv datoen som dd.mm.åååå',
+    dateFormat: 'skriv en gyldig dato som dd.mm.åååå, for eksempel 12.03.2024',
     dateInFuture: 'datoen kan ikke være fram i tid',
     decidedBeforeSubmitted: 'datoen kan ikke være før innsendt dato',
     outcomeUnknown: 'skriv innvilget, innvilget med vilkår eller avslått',

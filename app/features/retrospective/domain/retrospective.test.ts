@@ -8,6 +8,7 @@ import {
   parseOutcome,
   parseScheme,
   parseScope,
+  retroFormValues,
   validateRetro,
   validateSheet,
   type RetroContext,
@@ -54,6 +55,34 @@ describe('parseDate', () => {
     ['', null],
   ])('%s → %s', (input, expected) => {
     expect(parseDate(input)).toBe(expected);
+  });
+});
+
+describe('retroFormValues', () => {
+  it.each([
+    // A date field sends YYYY-MM-DD; typed without a picker, dd.mm.åååå is shown as the field's value.
+    ['2024-03-12', '2024-03-12'],
+    ['12.03.2024', '2024-03-12'],
+    ['1.3.2024', '2024-03-01'],
+    [' 12.03.2024 ', '2024-03-12'],
+    ['2024-03-12T00:00:00.000Z', '2024-03-12'],
+    // Anything else is kept as typed: a date that does not exist, another format, a word, nothing.
+    ['31.02.2024', '31.02.2024'],
+    ['2024.03.12', '2024.03.12'],
+    ['i fjor', 'i fjor'],
+    ['', ''],
+  ])('date %j is shown as %j', (typed, shown) => {
+    const values = { ...good, submittedDate: typed, decidedDate: typed };
+    expect(retroFormValues(values)).toEqual({ ...good, submittedDate: shown, decidedDate: shown });
+  });
+
+  it('keeps every other column as typed', () => {
+    const values = { ...good, atc: ' l01fa01 ', otherDiagnoses: 'C50.9,, x', drugId: '12.03.2024' };
+    expect(retroFormValues(values)).toEqual({
+      ...values,
+      submittedDate: '2024-03-12',
+      decidedDate: '2024-04-02',
+    });
   });
 });
 
@@ -140,6 +169,17 @@ describe('validateRetro', () => {
     expect(result.ok).toBe(true);
   });
 
+  it('takes a decision made today, the same day it was submitted, as the date fields send it', () => {
+    const result = validateRetro(
+      { ...good, submittedDate: '2026-06-01', decidedDate: '2026-06-01' },
+      context,
+    );
+    expect(result.ok && [result.value.submittedDate, result.value.decidedDate]).toEqual([
+      '2026-06-01',
+      '2026-06-01',
+    ]);
+  });
+
   it.each<[string, Partial<RetroValues>, Record<string, string>]>([
     [
       'empty row',
@@ -170,7 +210,23 @@ describe('validateRetro', () => {
       { otherDiagnoses: 'diagnosisUnknown' },
     ],
     ['bad date', { submittedDate: '2024.03.12' }, { submittedDate: 'dateFormat' }],
+    ['date that does not exist', { decidedDate: '31.02.2024' }, { decidedDate: 'dateFormat' }],
+    [
+      'ISO date that does not exist',
+      { submittedDate: '2024-02-30' },
+      { submittedDate: 'dateFormat' },
+    ],
     ['future decision', { decidedDate: '02.06.2026' }, { decidedDate: 'dateInFuture' }],
+    [
+      'future decision (date field)',
+      { decidedDate: '2026-06-02' },
+      { decidedDate: 'dateInFuture' },
+    ],
+    [
+      'future submission',
+      { submittedDate: '2026-06-02', decidedDate: '2026-06-03' },
+      { submittedDate: 'dateInFuture', decidedDate: 'dateInFuture' },
+    ],
     [
       'decided before submitted',
       { decidedDate: '11.03.2024' },

@@ -174,6 +174,26 @@ export function parseDate(value: string): string | null {
   return parseCalendarDate(/^\d{4}-\d{2}-\d{2}[T ]/.test(text) ? text.slice(0, 10) : text);
 }
 
+/** The columns that hold dates (date fields in the form). */
+export const RETRO_DATE_COLUMNS = [
+  'submittedDate',
+  'decidedDate',
+] as const satisfies readonly RetroColumn[];
+export type RetroDateColumn = (typeof RETRO_DATE_COLUMNS)[number];
+
+/**
+ * The form's values to show again after an error: a readable date as YYYY-MM-DD, the value a date
+ * field takes (typed dd.mm.åååå without a date picker, it is read as `parseDate` reads it); any
+ * other text as it was typed, so nothing is lost.
+ */
+export function retroFormValues(values: RetroValues): RetroValues {
+  const shown = { ...values };
+  for (const column of RETRO_DATE_COLUMNS) {
+    shown[column] = parseDate(values[column]) ?? values[column];
+  }
+  return shown;
+}
+
 /** A full ATC code on substance level, e.g. L01FA01. */
 export const ATC_PATTERN = /^[A-Z]\d{2}[A-Z]{2}\d{2}$/;
 

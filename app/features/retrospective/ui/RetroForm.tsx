@@ -11,11 +11,12 @@ import { msg } from '../../../i18n';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../../cases/domain/application';
 import { DrugCombobox } from '../../fest/ui/DrugCombobox';
 import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
-import { TextField } from '../../../ui/fields';
+import { DateField, TextField } from '../../../ui/fields';
 import {
   FOLLOW_UPS,
   RETRO_COLUMNS,
   type RetroColumn,
+  type RetroDateColumn,
   type RetroErrors,
   type RetroValues,
 } from '../domain/retrospective';
@@ -25,12 +26,14 @@ const t = msg.retrospective;
 
 interface Props {
   departments: readonly string[];
+  /** Today in Norway (YYYY-MM-DD): neither date can be later. */
+  today: string;
   values: RetroValues;
   errors: RetroErrors;
 }
 
 /** The etterregistrering form: one case, no patient identity. Works without JavaScript. */
-export function RetroForm({ departments, values, errors }: Props) {
+export function RetroForm({ departments, today, values, errors }: Props) {
   const error = (column: RetroColumn) => {
     const code = errors[column];
     return code ? t.errors[code] : undefined;
@@ -45,6 +48,18 @@ export function RetroForm({ departments, values, errors }: Props) {
       defaultValue={values[column]}
       error={error(column)}
       multiline={extra.multiline}
+    />
+  );
+  // A date field shows and takes dd.mm.åååå and sends YYYY-MM-DD; the server checks the dates again.
+  const date = (column: RetroDateColumn) => (
+    <DateField
+      id={fieldId(column)}
+      name={column}
+      label={t.columns[column]}
+      description={t.dateHelp[column]}
+      defaultValue={values[column]}
+      max={today}
+      error={error(column)}
     />
   );
   const select = (
@@ -125,8 +140,8 @@ export function RetroForm({ departments, values, errors }: Props) {
       </Fieldset>
       <Fieldset>
         <Fieldset.Legend>{t.sectionDecision}</Fieldset.Legend>
-        {text('submittedDate')}
-        {text('decidedDate')}
+        {date('submittedDate')}
+        {date('decidedDate')}
         {select(
           'outcome',
           DECISION_OUTCOMES.map((o) => ({ value: o, label: msg.outcomes[o] })),
