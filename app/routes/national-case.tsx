@@ -3,7 +3,7 @@ import { data } from 'react-router';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
 import { isStatus } from '../features/cases/domain/workflow';
-import { norwegianDate } from '../features/decisions/domain/compose';
+import { norwegianDate } from '../features/cases/domain/dates';
 import { getNationalSummary } from '../features/precedents/precedents.server';
 import { variationHref } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';

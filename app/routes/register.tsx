@@ -2,7 +2,7 @@ import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react'
 import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
-import { norwegianDateOf } from '../features/decisions/domain/compose';
+import { norwegianDateOf } from '../features/cases/domain/dates';
 import { filterFormValues, type FilterError } from '../features/national/domain/overview';
 import {
   parseRegisterQuery,

@@ -1,7 +1,8 @@
 import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
 import { msg } from '../../i18n';
 import type { DecisionLetter } from './decisions.server';
-import { conditionLines, norwegianDate, norwegianDateOf } from './domain/compose';
+import { norwegianDate, norwegianDateOf } from '../cases/domain/dates';
+import { conditionLines } from './domain/compose';
 import { patientIdKind } from '../cases/domain/application';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points

@@ -14,11 +14,10 @@ import {
 import { msg } from '../../i18n';
 import type { Actor } from '../auth/domain/roles';
 import { nextCaseNumber } from '../cases/cases.server';
-import { dateInNorway } from '../cases/domain/dates';
+import { dateInNorway, norwegianDate } from '../cases/domain/dates';
 import { CaseError } from '../cases/domain/errors';
 import type { Answers } from '../cases/domain/questionnaire';
 import type { Status } from '../cases/domain/workflow';
-import { norwegianDate } from '../decisions/domain/compose';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { canRegisterRetrospective, registeringRole } from './domain/access';
 import {

@@ -1,7 +1,7 @@
 import { parse, type Options } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { msg } from '../../i18n';
-import { norwegianDate } from '../decisions/domain/compose';
+import { norwegianDate } from '../cases/domain/dates';
 import {
   emptyRetroValues,
   normaliseWord,

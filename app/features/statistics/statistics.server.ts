@@ -56,8 +56,7 @@ import {
   type StatRow,
   type StatTable,
 } from './domain/tables';
-import { dateInNorway } from '../cases/domain/dates';
-import { norwegianDate } from '../decisions/domain/compose';
+import { dateInNorway, norwegianDate } from '../cases/domain/dates';
 
 /**
  * The national statistics (BRIEF §4.11, §5 stage clocks): sums over the precomputed aggregates

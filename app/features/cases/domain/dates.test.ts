@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInNorway } from './dates';
+import { addDays, dateInNorway, norwegianDate, norwegianDateOf } from './dates';
 
 describe('dateInNorway', () => {
   it.each([
@@ -42,5 +42,23 @@ describe('addDays', () => {
     ['2026-01-10', -10, '2025-12-31'],
   ] as const)('%s + %i → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('norwegianDate and norwegianDateOf', () => {
+  it('writes dates the Norwegian way', () => {
+    expect(norwegianDate('2027-03-01')).toBe('01.03.2027');
+  });
+
+  it.each([
+    ['winter time, before midnight in Norway', '2026-03-01T22:59:59Z', '01.03.2026'],
+    ['winter time, after midnight in Norway', '2026-03-01T23:00:00Z', '02.03.2026'],
+    ['summer time, after midnight in Norway', '2026-06-30T22:00:00Z', '01.07.2026'],
+    ['summer time, before midnight in Norway', '2026-06-30T21:59:59Z', '30.06.2026'],
+    ['the turn of the year', '2025-12-31T23:30:00Z', '01.01.2026'],
+    ['a timestamp as PostgreSQL sends it', '2015-01-05 10:00:00+00', '05.01.2015'],
+  ])('a moment as its day in Norway: %s', (_label, at, expected) => {
+    expect(norwegianDateOf(at)).toBe(expected);
+    expect(norwegianDateOf(new Date(at))).toBe(expected);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * Calendar dates as the portal counts them: YYYY-MM-DD strings in Norwegian time (deadlines,
- * evaluation dates and consultation deadlines are Norwegian days).
+ * evaluation dates and consultation deadlines are Norwegian days), and written for people as
+ * dd.mm.åååå (`norwegianDate`, `norwegianDateOf`).
  */
 
 // Built once: building an Intl formatter costs far more than formatting (tables of dates).
@@ -31,6 +32,17 @@ export function dateInNorway(at: Date): string {
     dayOfHour.set(hour, day);
   }
   return day;
+}
+
+/** 2027-03-01 → 01.03.2027 (the Norwegian way of writing a date). */
+export function norwegianDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-');
+  return `${day ?? ''}.${month ?? ''}.${year ?? ''}`;
+}
+
+/** A moment as its calendar day in Norway, written dd.mm.åååå (what tables of cases and the letter show). */
+export function norwegianDateOf(at: Date | string): string {
+  return norwegianDate(dateInNorway(new Date(at)));
 }
 
 /** `date` plus `days` calendar days. */

@@ -2,7 +2,7 @@ import { Alert, Button, Card, Heading, Paragraph, Table, Tag } from '@digdir/des
 import { Fragment } from 'react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
-import { norwegianDate } from '../../decisions/domain/compose';
+import { norwegianDate } from '../../cases/domain/dates';
 import { OutcomeForm, UrgencyForm } from '../../followup/ui/FollowUpForms';
 import type { ClocksNotice, ClocksView } from '../clocks.server';
 import { splitDuration } from '../domain/clocks';

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionInput } from '../../cases/domain/application';
-import {
-  composeDecision,
-  conditionLines,
-  norwegianDate,
-  norwegianDateOf,
-  type DecisionTextLabels,
-} from './compose';
+import { composeDecision, conditionLines, type DecisionTextLabels } from './compose';
 
 const LABELS: DecisionTextLabels = {
   outcomes: {
@@ -85,24 +79,6 @@ describe('composeDecision', () => {
       'Vedtak: Innvilget\n\nBeslutningen er tatt av det interregionale fagdirektørmøtet.\n\nBegrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
     );
     expect(composed.interregionalCommittee).toBe(true);
-  });
-});
-
-describe('dates', () => {
-  it('writes dates the Norwegian way', () => {
-    expect(norwegianDate('2027-03-01')).toBe('01.03.2027');
-  });
-
-  it.each([
-    ['winter time, before midnight in Norway', '2026-03-01T22:59:59Z', '01.03.2026'],
-    ['winter time, after midnight in Norway', '2026-03-01T23:00:00Z', '02.03.2026'],
-    ['summer time, after midnight in Norway', '2026-06-30T22:00:00Z', '01.07.2026'],
-    ['summer time, before midnight in Norway', '2026-06-30T21:59:59Z', '30.06.2026'],
-    ['the turn of the year', '2025-12-31T23:30:00Z', '01.01.2026'],
-    ['a timestamp as PostgreSQL sends it', '2015-01-05 10:00:00+00', '05.01.2015'],
-  ])('a moment as its day in Norway: %s', (_label, at, expected) => {
-    expect(norwegianDateOf(at)).toBe(expected);
-    expect(norwegianDateOf(new Date(at))).toBe(expected);
   });
 });
 

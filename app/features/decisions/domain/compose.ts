@@ -1,5 +1,5 @@
 import type { DecisionInput, DecisionOutcome } from '../../cases/domain/application';
-import { dateInNorway } from '../../cases/domain/dates';
+import { norwegianDate } from '../../cases/domain/dates';
 import { withCaseNumber } from './phrases';
 
 /** The headings the composed text uses (from the message catalogue, so the domain stays pure). */
@@ -26,17 +26,6 @@ export interface ComposedDecision {
   /** Tilgangsordningen: the interregional committee's decision, recorded by the trust. */
   interregionalCommittee: boolean;
   text: string;
-}
-
-/** 2027-03-01 → 01.03.2027 (the Norwegian way of writing a date). */
-export function norwegianDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-');
-  return `${day ?? ''}.${month ?? ''}.${year ?? ''}`;
-}
-
-/** A moment as its calendar day in Norway, written dd.mm.åååå (what tables of cases show). */
-export function norwegianDateOf(at: Date | string): string {
-  return norwegianDate(dateInNorway(new Date(at)));
 }
 
 /** The conditions as separate lines (the stored form: one condition per line). */

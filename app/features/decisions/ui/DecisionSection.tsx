@@ -1,7 +1,8 @@
 import { Alert, Card, Details, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
-import { conditionLines, norwegianDate } from '../domain/compose';
+import { norwegianDate } from '../../cases/domain/dates';
+import { conditionLines } from '../domain/compose';
 import type { DecisionPanel, DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { DecisionForm, type SubmittedDecision } from './DecisionForm';

@@ -1,7 +1,7 @@
 import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RouteLink } from '../../../ui/RouteLink';
 import { msg } from '../../../i18n';
-import { norwegianDateOf } from '../../decisions/domain/compose';
+import { norwegianDateOf } from '../../cases/domain/dates';
 import { daysOf } from '../domain/overview';
 import type { NationalRow } from '../overview.server';
 import { TableScroll } from '../../../ui/TableScroll';

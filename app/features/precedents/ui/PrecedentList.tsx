@@ -1,6 +1,6 @@
 import { Card, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
-import { norwegianDateOf } from '../../decisions/domain/compose';
+import { norwegianDateOf } from '../../cases/domain/dates';
 import { DECISION_OUTCOMES } from '../../cases/domain/application';
 import type { PrecedentResult } from '../precedents.server';
 import { RouteLink } from '../../../ui/RouteLink';
