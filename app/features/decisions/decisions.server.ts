@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { formVersion } from '../../lib/form';
 import {
   decisionPhrases,
   decisionPhraseVersions,
@@ -145,9 +146,6 @@ export async function createPhrase(
   });
 }
 
-/** The version an edit was made from: a whole number from 1; anything else matches none. */
-const postedVersion = (value: string) => (/^[1-9]\d{0,8}$/.test(value) ? Number(value) : 0);
-
 /**
  * Changes a phrase (administrators only): a compare-and-set on the version the form was loaded
  * with, and the new version in the history, in one transaction. A stale version changes nothing
@@ -176,7 +174,8 @@ export async function updatePhrase(
       .where(
         and(
           eq(decisionPhrases.id, phraseId),
-          eq(decisionPhrases.version, postedVersion(values.version)),
+          // A version that is no number matches none (versions start at 1).
+          eq(decisionPhrases.version, formVersion(values.version) ?? 0),
         ),
       )
       .returning();

@@ -3,12 +3,12 @@ import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { cases, trustGuidance, trustGuidanceVersions, users } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
+import { formVersion } from '../../lib/form';
 import { CaseError } from '../cases/domain/errors';
 import {
   GUIDANCE_PLACES,
   hasGuidance,
   parseGuidance,
-  parseVersion,
   type GuidanceFieldErrors,
   type GuidanceFormValues,
   type GuidancePlace,
@@ -118,7 +118,7 @@ export async function saveGuidance(
   values: GuidanceFormValues & { version: string },
 ): Promise<GuidanceSaveResult> {
   if (!canAdminister(actor)) throw new CaseError('forbidden');
-  const expected = parseVersion(values.version);
+  const expected = formVersion(values.version);
   if (expected === null) throw new CaseError('invalid');
   const parsed = parseGuidance(values);
   if (!parsed.ok) return parsed;

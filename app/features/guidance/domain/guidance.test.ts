@@ -6,7 +6,6 @@ import {
   hasGuidance,
   paragraphs,
   parseGuidance,
-  parseVersion,
   placeFromSlug,
   type GuidanceFormValues,
 } from './guidance';
@@ -137,19 +136,6 @@ describe('places', () => {
     }
     expect(new Set(Object.values(GUIDANCE_PLACE_SLUGS)).size).toBe(GUIDANCE_PLACES.length);
     expect(placeFromSlug('application')).toBeNull();
-  });
-});
-
-describe('parseVersion', () => {
-  it.each([
-    ['0', 0],
-    [' 12 ', 12],
-    ['', null],
-    ['-1', null],
-    ['1.5', null],
-    ['x', null],
-  ])('reads %j as %j', (raw, version) => {
-    expect(parseVersion(raw)).toBe(version);
   });
 });
 

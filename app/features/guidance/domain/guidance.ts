@@ -144,11 +144,6 @@ export function parseGuidance(
   return { ok: false, errors };
 }
 
-/** The version the form was loaded with (0: nothing saved yet), or null if it is no such number. */
-export function parseVersion(raw: string): number | null {
-  return /^\d{1,9}$/.test(raw.trim()) ? Number(raw.trim()) : null;
-}
-
 /** Whether there is anything to show (empty guidance shows nothing at all). */
 export function hasGuidance(guidance: LocalGuidance | null | undefined): guidance is LocalGuidance {
   return !!guidance && (guidance.text.trim() !== '' || guidance.links.length > 0);
