@@ -10,11 +10,10 @@ import {
   createDepartment,
   getTrustPerson,
 } from '../app/features/admin/trust-admin.server';
-import { createAuth } from '../app/features/auth/auth.server';
 import { ROLES } from '../app/features/auth/domain/roles';
 import { createPhrase } from '../app/features/decisions/decisions.server';
 import routeConfig from '../app/routes';
-import { demoActors, signIn, TEST_SECRETS } from '../app/test/actors';
+import { demoActors, signIn } from '../app/test/actors';
 import {
   AUTHORIZATION_MATRIX,
   expected,
@@ -29,6 +28,7 @@ import {
 import { attachmentSettings, prepareCase, type TrustActors } from '../app/test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
 import { minimalPdf } from '../app/test/files';
+import { routeContext } from '../app/test/routes';
 import { DEV_PID_SECRET } from '../server/config';
 
 /**
@@ -144,17 +144,8 @@ describe(`authorization matrix on ${kind}`, () => {
     const build = (await import(pathToFileURL(serverFile).href)) as ServerBuild;
     database = await openTestDatabase(kind);
     const db = database.db;
-    const auth = createAuth(db, { secrets: TEST_SECRETS, secure: false });
     const handler = createRequestHandler(build, 'production');
-    const context = {
-      db,
-      databaseKind: kind,
-      auth,
-      attachments: attachmentSettings(),
-      mailboxDir: null,
-      pidSecret: DEV_PID_SECRET,
-      signIn: { helseId: null, devLogin: true },
-    };
+    const context = routeContext(database, { attachments: attachmentSettings() });
     handle = (request) => handler(request, context);
     for (const trust of ['HBE', 'OUS', 'HST'] as const) {
       actors[trust] = await demoActors(db, trust);

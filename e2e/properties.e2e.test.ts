@@ -3,18 +3,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import fc from 'fast-check';
-import { createRequestHandler, type AppLoadContext, type ServerBuild } from 'react-router';
+import { createRequestHandler, type ServerBuild } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import routes from '../app/routes';
 import type { Database } from '../app/db/database.server';
 import { cases } from '../app/db/schema';
-import { createAuth } from '../app/features/auth/auth.server';
 import { databaseStorage } from '../app/features/attachments/store.server';
 import { createDraft, transition } from '../app/features/cases/cases.server';
-import { completeAnswers, signIn, TEST_SECRETS } from '../app/test/actors';
+import { completeAnswers, signIn } from '../app/test/actors';
 import { openTestDatabase } from '../app/test/databases';
+import { routeContext } from '../app/test/routes';
 import { withRouteGuards } from '../server/route-guards';
-import { DEV_PID_SECRET } from '../server/config';
 
 /** Every route with an action (a POST target), from the route table: new routes are covered. */
 const postRoutes = routes.flatMap((route) => {
@@ -78,15 +77,9 @@ describe('arbitrary input to every POST route', () => {
       )) as ServerBuild,
     );
     const handler = createRequestHandler(build, 'production');
-    const context: AppLoadContext = {
-      db: database.db,
-      databaseKind: 'pglite',
-      auth: createAuth(database.db, { secrets: TEST_SECRETS, secure: false }),
+    const context = routeContext(database, {
       attachments: { storage: databaseStorage(), maxBytes: 1024 * 1024 },
-      mailboxDir: null,
-      pidSecret: DEV_PID_SECRET,
-      signIn: { helseId: null, devLogin: true },
-    };
+    });
     handle = (request) => handler(request, context);
     for (const role of ROLES) cookies[role] = (await signIn(database.db, 'HBE', role)).cookie;
     const { actor } = await signIn(database.db, 'HBE', 'applicant');

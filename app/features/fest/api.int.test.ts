@@ -1,15 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import type { AppLoadContext } from 'react-router';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { loader } from '../../routes/api.legemidler';
-import { signIn, TEST_SECRETS } from '../../test/actors';
+import { signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import { createAuth, type Auth } from '../auth/auth.server';
+import { loaderArgs, routeContext } from '../../test/routes';
 import { importFest } from './fest-import.server';
 import type { DrugSearchHit } from './fest.server';
-import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
-import { databaseStorage } from '../attachments/store.server';
-import { DEV_PID_SECRET } from '../../../server/config';
 
 const UTDRAG_2026 = fileURLToPath(
   new URL('../../../fixtures/fest/fest-utdrag-2026.xml', import.meta.url),
@@ -17,40 +15,30 @@ const UTDRAG_2026 = fileURLToPath(
 
 describe.each(TEST_DATABASES)('GET /api/legemidler on %s', (kind) => {
   let database: Database;
-  let auth: Auth;
+  let context: AppLoadContext;
   let cookie: string;
 
   beforeAll(async () => {
     database = await openTestDatabase(kind);
     await importFest(database.db, UTDRAG_2026);
     ({ cookie } = await signIn(database.db, 'HBE', 'applicant'));
-    // As the server reads the session and searches: through the app role's connections.
-    auth = createAuth(database.db, {
-      secrets: TEST_SECRETS,
-      secure: false,
-      readAsApp: database.readAsApp,
-    });
+    // One context for every request, as the server has: the session read and the search through
+    // the app role's connections.
+    context = routeContext(database);
   });
   afterAll(() => database.close());
 
-  const get = (query: string, withCookie = true) => {
-    const url = `http://test/api/legemidler?${query}`;
-    return loader({
-      request: new Request(url, { headers: withCookie ? { Cookie: cookie } : {} }),
-      url: new URL(url),
-      pattern: '/api/legemidler',
-      params: {},
-      context: {
-        db: database.db,
-        databaseKind: database.kind,
-        auth,
-        attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
-        mailboxDir: null,
-        pidSecret: DEV_PID_SECRET,
-        signIn: { helseId: null, devLogin: true },
-      },
-    });
-  };
+  const get = (query: string, withCookie = true) =>
+    loader(
+      loaderArgs(
+        database,
+        `/api/legemidler?${query}`,
+        withCookie ? cookie : '',
+        '/api/legemidler',
+        {},
+        context,
+      ),
+    );
 
   it('answers a signed-in user with ranked JSON hits', async () => {
     const response = await get('q=sarotex&limit=1');

@@ -7,20 +7,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { cases } from '../../db/schema';
 import { loader as exportLoader } from '../../routes/case-export';
-import { completeAnswers, demoActors, signIn, TEST_SECRETS } from '../../test/actors';
+import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { CERTICAN, certicanChangedExtract, MINI_2017 } from '../../test/fest-changes';
 import { refusal } from '../../test/refusals';
-import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
-import { databaseStorage } from '../attachments/store.server';
-import { createAuth } from '../auth/auth.server';
+import { loaderArgs } from '../../test/routes';
 import { createDraft, getCase, saveAnswers, transition, transitionIn } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import type { ExportedDrug } from '../cases/ui/export';
 import { exportCaseFhir } from '../interop/fhir.server';
 import { importFest } from './fest-import.server';
 import { getDrugFacts } from './fest.server';
-import { DEV_PID_SECRET } from '../../../server/config';
 
 const HERCEPTIN = 'ID_AFD64EE0-2847-4BCD-8D74-6C062D90FEC0'; // H-resept, in the 2017 extract
 
@@ -202,22 +199,11 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
 
     // JSON export: the drug as sent, with what has changed since.
     const { cookie } = await signIn(db(), 'HBE', 'decisionMaker');
-    const url = `http://test/saker/${draft.id}/eksport`;
-    const response = await exportLoader({
-      request: new Request(url, { headers: { Cookie: cookie } }),
-      url: new URL(url),
-      pattern: '/saker/:caseId/eksport',
-      params: { caseId: draft.id },
-      context: {
-        db: db(),
-        databaseKind: database.kind,
-        auth: createAuth(db(), { secrets: TEST_SECRETS, secure: false }),
-        attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
-        mailboxDir: null,
-        pidSecret: DEV_PID_SECRET,
-        signIn: { helseId: null, devLogin: true },
-      },
-    });
+    const response = await exportLoader(
+      loaderArgs(database, `/saker/${draft.id}/eksport`, cookie, '/saker/:caseId/eksport', {
+        caseId: draft.id,
+      }),
+    );
     const body = (await response.json()) as { drug: ExportedDrug };
     expect(body.drug).toMatchObject({
       asSent: true,

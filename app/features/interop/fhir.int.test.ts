@@ -5,15 +5,12 @@ import type { Database } from '../../db/database.server';
 import { accessLog } from '../../db/schema';
 import type { DemoTrustCode } from '../../db/seed.server';
 import { loader } from '../../routes/case-fhir';
-import { completeAnswers, demoActors, signIn, TEST_SECRETS } from '../../test/actors';
+import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { prepareCase, type PreparedCase } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { fhirSchemaErrors } from '../../test/fhir-schema';
-import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
-import { databaseStorage } from '../attachments/store.server';
-import { createAuth } from '../auth/auth.server';
+import { loaderArgs } from '../../test/routes';
 import type { Role } from '../auth/domain/roles';
-import { DEV_PID_SECRET } from '../../../server/config';
 
 describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
   let database: Database;
@@ -31,23 +28,10 @@ describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
   /** The route's answer for a demo user, or the refusal it throws (its status). */
   async function get(trust: DemoTrustCode, role: Role, caseId = prepared.caseId) {
     const { cookie } = await signIn(db(), trust, role);
-    const url = `http://test/saker/${caseId}/fhir`;
     try {
-      return await loader({
-        request: new Request(url, { headers: { Cookie: cookie } }),
-        url: new URL(url),
-        pattern: '/saker/:caseId/fhir',
-        params: { caseId },
-        context: {
-          db: db(),
-          databaseKind: database.kind,
-          auth: createAuth(db(), { secrets: TEST_SECRETS, secure: false }),
-          attachments: { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES },
-          mailboxDir: null,
-          pidSecret: DEV_PID_SECRET,
-          signIn: { helseId: null, devLogin: true },
-        },
-      });
+      return await loader(
+        loaderArgs(database, `/saker/${caseId}/fhir`, cookie, '/saker/:caseId/fhir', { caseId }),
+      );
     } catch (error) {
       if (error && typeof error === 'object' && 'init' in error) {
         const init = (error as { init: { status?: number } | null }).init;
