@@ -87,6 +87,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
               <strong>{msg.app.name}</strong>
             </RouteLink>
             {user && (
+              // Who is signed in, the trust switcher and «Logg ut»: beside the name, as one group.
+              <div className="sp-header__user">
+                <Paragraph data-size="sm">
+                  {msg.app.signedInAs(user.name, user.trustName)}
+                </Paragraph>
+                {user.trusts.length > 0 && (
+                  <TrustSwitcher trusts={user.trusts} current={user.trustId} />
+                )}
+                <Form method="post" action="/logg-ut">
+                  <Button type="submit" variant="tertiary" data-size="sm">
+                    {msg.app.logout}
+                  </Button>
+                </Form>
+              </div>
+            )}
+            {user && (
               <nav aria-label={msg.app.mainNav} className="sp-nav">
                 <RouteLink to="/">{msg.app.myCases}</RouteLink>
                 {user.canApply && <RouteLink to="/saker/ny">{msg.app.newApplication}</RouteLink>}
@@ -98,24 +114,10 @@ export function Layout({ children }: { children: React.ReactNode }) {
                 )}
                 <RouteLink to="/statistikk">{msg.app.statistics}</RouteLink>
                 <RouteLink to="/varsler">{msg.app.notifications(user.unread)}</RouteLink>
-                {/* Who is signed in, the trust switcher and «Logg ut» wrap as one group. */}
-                <div className="sp-nav__user">
-                  <Paragraph data-size="sm">
-                    {msg.app.signedInAs(user.name, user.trustName)}
-                  </Paragraph>
-                  {user.trusts.length > 0 && (
-                    <TrustSwitcher trusts={user.trusts} current={user.trustId} />
-                  )}
-                  <Form method="post" action="/logg-ut">
-                    <Button type="submit" variant="tertiary" data-size="sm">
-                      {msg.app.logout}
-                    </Button>
-                  </Form>
-                </div>
               </nav>
             )}
             {choosing && (
-              <div className="sp-nav__user">
+              <div className="sp-header__user">
                 <Paragraph data-size="sm">{msg.trustChoice.signedInAs(choosing.name)}</Paragraph>
                 <Form method="post" action="/logg-ut">
                   <Button type="submit" variant="tertiary" data-size="sm">

@@ -42,7 +42,7 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
         {msg.app.admin}
       </Heading>
       <Paragraph>{t.adminIntro(loaderData.trustName)}</Paragraph>
-      <ul className="sp-grid">
+      <ul className="sp-grid sp-plain-list">
         {LINKS.map((link) => (
           <li key={link.to}>
             <Card data-color="neutral">
