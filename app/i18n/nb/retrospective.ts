@@ -3,6 +3,7 @@ import type {
   RetroColumn,
   RetroDateColumn,
   RetroError,
+  RetroSelectColumn,
 } from '../../features/retrospective/domain/retrospective';
 import { formats } from './formats';
 
@@ -72,6 +73,12 @@ export const retrospective = {
     followUp:
       'Valgfri: utfallet ved evaluering, fortsatt (behandlingen fortsatte) eller avsluttet. Ikke ved avslag.',
   } satisfies Record<RetroColumn, string>,
+  /** The form's lists: a help text only where the options need one. */
+  selectHelp: {
+    followUp: 'Valgfri: utfallet ved evaluering. Ikke ved avslag.',
+  } satisfies Partial<Record<RetroSelectColumn, string>> as Partial<
+    Record<RetroSelectColumn, string>
+  >,
   /** The form's date fields (a date picker): what the date is, and which dates it cannot be. */
   dateHelp: {
     submittedDate: 'Datoen søknaden opprinnelig ble sendt inn. Ikke fram i tid.',

@@ -180,6 +180,11 @@ export const RETRO_DATE_COLUMNS = [
   'decidedDate',
 ] as const satisfies readonly RetroColumn[];
 export type RetroDateColumn = (typeof RETRO_DATE_COLUMNS)[number];
+/** The columns the form asks for with a list. */
+export type RetroSelectColumn = Extract<
+  RetroColumn,
+  'department' | 'scheme' | 'patientScope' | 'outcome' | 'followUp'
+>;
 
 /**
  * The form's values to show again after an error: a readable date as YYYY-MM-DD, the value a date

@@ -18,6 +18,7 @@ import {
   type RetroColumn,
   type RetroDateColumn,
   type RetroErrors,
+  type RetroSelectColumn,
   type RetroValues,
 } from '../domain/retrospective';
 
@@ -62,22 +63,28 @@ export function RetroForm({ departments, today, values, errors }: Props) {
       error={error(column)}
     />
   );
+  // A list's options speak for themselves: a help text only where the form has one
+  // (`selectHelp`), not the spreadsheet's, which lists the values to type.
   const select = (
-    column: RetroColumn,
+    column: RetroSelectColumn,
     options: readonly { value: string; label: string }[],
     withEmpty = true,
   ) => {
     const id = fieldId(column);
     const err = error(column);
+    const help: string | undefined = t.selectHelp[column];
     return (
       <Field>
         <Label htmlFor={id}>{t.columns[column]}</Label>
-        <Field.Description id={`${id}-description`}>{t.columnHelp[column]}</Field.Description>
+        {help && <Field.Description id={`${id}-description`}>{help}</Field.Description>}
         <Select
           id={id}
           name={column}
           defaultValue={values[column]}
-          aria-describedby={[`${id}-description`, err ? `${id}-error` : ''].join(' ').trim()}
+          aria-describedby={
+            [help ? `${id}-description` : '', err ? `${id}-error` : ''].join(' ').trim() ||
+            undefined
+          }
           aria-invalid={err ? true : undefined}
         >
           {withEmpty && <Select.Option value="">{t.chooseOption}</Select.Option>}
