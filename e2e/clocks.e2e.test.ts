@@ -68,6 +68,13 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     caseUrl = await completeDraft(doctor);
     await doctor.goto(`${app.url}${caseUrl}`);
     await doctor.getByRole('heading', { level: 2, name: 'Frister og oppfølging' }).waitFor();
+    // A draft has no case number yet; what its writer came for comes first, above «Om saken».
+    await doctor.getByRole('heading', { level: 1, name: 'Søknadsutkast' }).waitFor();
+    const order = await doctor
+      .locator('main')
+      .getByText(/^(Se over og send inn|Om saken)$/)
+      .allTextContents();
+    expect(order).toEqual(['Se over og send inn', 'Om saken']);
     await expect.poll(() => doctor.getByText('Saken er ikke merket som hastesak.').count()).toBe(1);
     await expectAccessible(doctor);
 

@@ -174,7 +174,7 @@ const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
 
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, done, endorsement } = loaderData;
-  const label = view.caseNumber ?? msg.case.draftLabel;
+  const title = view.caseNumber ? msg.case.title(view.caseNumber) : msg.case.draftTitle;
   const endorsing =
     endorsement !== null && view.status === 'submitted' && view.events.includes('endorse');
   // Submission goes through the summary page, which shows what is missing first; endorsement
@@ -241,10 +241,10 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   );
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.case.title(label), msg.app.name)}</title>
+      <title>{pageTitle(title, msg.app.name)}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
-          {msg.case.title(label)}
+          {title}
         </Heading>
         <StatusTag status={view.status} />
       </div>
@@ -272,6 +272,22 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
               </>
             )}
         </Alert>
+      )}
+
+      {/* A draft or returned application: what its writer came for, first. */}
+      {view.editable && (
+        <div className="sp-row">
+          <Button asChild variant="secondary">
+            <RouterLink to={`/saker/${view.id}/rediger`}>{msg.case.editApplication}</RouterLink>
+          </Button>
+          {(view.events.includes('submit') || view.events.includes('resubmit')) && (
+            <Button asChild>
+              <RouterLink to={`/saker/${view.id}/oppsummering`}>
+                {msg.case.reviewAndSubmit}
+              </RouterLink>
+            </Button>
+          )}
+        </div>
       )}
 
       <ConsultationSection caseId={view.id} section={loaderData.consultation} />
@@ -314,20 +330,6 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="actions">
           {msg.case.actions}
         </Heading>
-        {view.editable && (
-          <div className="sp-row">
-            <Button asChild variant="secondary">
-              <RouterLink to={`/saker/${view.id}/rediger`}>{msg.case.editApplication}</RouterLink>
-            </Button>
-            {(view.events.includes('submit') || view.events.includes('resubmit')) && (
-              <Button asChild>
-                <RouterLink to={`/saker/${view.id}/oppsummering`}>
-                  {msg.case.reviewAndSubmit}
-                </RouterLink>
-              </Button>
-            )}
-          </div>
-        )}
         {committee && view.status !== 'submitted' && (
           <div>
             <Button asChild variant="secondary">

@@ -6,6 +6,8 @@ export const caseMessages = {
   returnedNext:
     'Svar på spørsmålet i dialogen, rett opp søknaden om det trengs, og send den inn på nytt.',
   draftLabel: 'Utkast',
+  /** A draft's page: it has no case number until it is sent. */
+  draftTitle: 'Søknadsutkast',
   summary: 'Søknaden',
   about: 'Om saken',
   export: 'Last ned søknaden som JSON',
