@@ -122,7 +122,7 @@ function CaseTable({
             const label = item.caseNumber ?? msg.myCases.noCaseNumber;
             return (
               <Table.Row key={item.id}>
-                <Table.Cell>
+                <Table.Cell className="sp-nowrap">
                   <RouteLink to={`/saker/${item.id}`} aria-label={msg.myCases.open(label)}>
                     {label}
                   </RouteLink>

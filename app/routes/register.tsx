@@ -88,7 +88,7 @@ function RegisterTable({ caption, rows }: { caption: string; rows: RegisterRow[]
             const label = row.caseNumber ?? r.noCaseNumber;
             return (
               <Table.Row key={row.id}>
-                <Table.Cell>
+                <Table.Cell className="sp-nowrap">
                   <RouteLink to={`/saker/${row.id}`} aria-label={r.open(label)}>
                     {label}
                   </RouteLink>

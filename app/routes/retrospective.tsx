@@ -58,7 +58,7 @@ export default function Retrospective({ loaderData }: Route.ComponentProps) {
             <Table.Body>
               {items.map((item) => (
                 <Table.Row key={item.id}>
-                  <Table.Cell>
+                  <Table.Cell className="sp-nowrap">
                     <RouteLink to={`/saker/${item.id}`}>{item.caseNumber}</RouteLink>
                   </Table.Cell>
                   <Table.Cell>{item.reference ?? ''}</Table.Cell>

@@ -35,7 +35,7 @@ export function ConsultationsToUs({
               const label = item.caseNumber ?? msg.myCases.noCaseNumber;
               return (
                 <Table.Row key={item.consultationId}>
-                  <Table.Cell>
+                  <Table.Cell className="sp-nowrap">
                     <RouteLink to={`/saker/${item.caseId}`} aria-label={msg.myCases.open(label)}>
                       {label}
                     </RouteLink>

@@ -36,7 +36,7 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
           {rows.map((row) => (
             <Table.Row key={row.caseNumber}>
               <Table.Cell>
-                <div className="sp-row">
+                <div className="sp-row sp-nowrap">
                   <RouteLink
                     to={`/nasjonalt/saker/${encodeURIComponent(row.caseNumber)}`}
                     aria-label={msg.national.open(row.caseNumber)}
