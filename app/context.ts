@@ -1,6 +1,7 @@
 import type { DatabaseKind, Db } from './db/database.server';
 import type { AttachmentSettings } from './features/attachments/attachments.server';
 import type { Auth } from './features/auth/auth.server';
+import type { MachineAccess } from './features/auth/machine.server';
 import type { HelseIdLogin } from './features/auth/oidc.server';
 
 declare module 'react-router' {
@@ -26,5 +27,10 @@ declare module 'react-router' {
     pidSecret: string;
     /** How one logs in: HelseID (null: not configured) and the development login (never in production). */
     signIn: { helseId: HelseIdLogin | null; devLogin: boolean };
+    /**
+     * Verifies a system's HelseID access token (client credentials), accepted by the national
+     * exports only (ADR 0033); null: not configured, every bearer request is refused.
+     */
+    machineAccess: MachineAccess | null;
   }
 }

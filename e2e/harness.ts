@@ -23,6 +23,8 @@ export interface RunningApp {
   crash(): Promise<void>;
   /** Starts the server again on the same data folder and database (a new port: see `url`). */
   restart(): Promise<void>;
+  /** What the server has written to stdout and stderr so far (since its last start). */
+  output(): string;
 }
 
 export interface AppOptions {
@@ -75,6 +77,7 @@ export async function startApp(kind: DatabaseKind, options: AppOptions = {}): Pr
       await scratch?.drop();
     },
     crash: () => child.stop('SIGKILL'),
+    output: () => child.output(),
     restart: async () => {
       child = await launchServer(env);
       app.url = child.url;
@@ -106,6 +109,7 @@ async function launchServer(env: NodeJS.ProcessEnv) {
   });
   return {
     url,
+    output: () => output,
     stop: async (signal: NodeJS.Signals) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
       await exited;

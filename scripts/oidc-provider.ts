@@ -2,7 +2,8 @@
  * A local OpenID provider configured like HelseID (oidc-provider 8): pushed authorization requests
  * required, PKCE (S256) required, `private_key_jwt` the only client authentication, the HelseID
  * claim names in the ID token, security level 4. Used by the end-to-end tests and, through
- * `npm run oidc:dev`, by developers. Its login page is oidc-provider's development interaction: type
+ * `npm run oidc:dev`, by developers. Like HelseID it also issues access tokens to systems (client
+ * credentials, ADR 0033): JWTs (`at+jwt`) for our API's audience, signed with its key. Its login page is oidc-provider's development interaction: type
  * a test person's login (their HPR number) and any password. Append `:3` to the login
  * (`9100000:3`) to log in on security level 3, which the app must refuse.
  */
@@ -12,7 +13,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
+import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { HELSEID_CLAIMS, HELSEID_SCOPES } from '../app/features/auth/domain/helseid';
 import { DEV_PID_SECRET } from '../server/config';
 
@@ -33,10 +34,19 @@ export interface TestProviderOptions {
   redirectUris: string[];
   /** Test people by login name. */
   people: Record<string, TestPerson>;
+  /**
+   * Systems that get access tokens for `apiAudience` by client credentials (`private_key_jwt`), each
+   * with the API scopes it may have (space-separated).
+   */
+  machineClients?: { clientId: string; jwks: { keys: JsonWebKey[] }; scope: string }[];
+  /** Our API's audience (OIDC_API_AUDIENCE); also the resource indicator of its tokens. */
+  apiAudience?: string;
 }
 
 export interface TestProvider {
   issuer: string;
+  /** The provider's private signing key (kid `provider`): for tests that forge tokens with it. */
+  signingJwk: JsonWebKey & { kid: string };
   stop(): Promise<void>;
 }
 
@@ -80,6 +90,10 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   const { port } = server.address() as AddressInfo;
   const issuer = `http://127.0.0.1:${port}`;
   const signing = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
+  const signingJwk = { ...signing.export({ format: 'jwk' }), kid: 'provider', use: 'sig' };
+  const machineClients = options.machineClients ?? [];
+  const machineScopes = new Map(machineClients.map((c) => [c.clientId, c.scope]));
+  const apiAudience = options.apiAudience;
 
   const configuration: Configuration = {
     clients: [
@@ -92,6 +106,14 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
         response_types: ['code'],
         require_pushed_authorization_requests: true,
       },
+      ...machineClients.map((c) => ({
+        client_id: c.clientId,
+        token_endpoint_auth_method: 'private_key_jwt' as const,
+        jwks: { keys: c.jwks.keys.map((k) => ({ ...k })) },
+        redirect_uris: [],
+        grant_types: ['client_credentials'],
+        response_types: [],
+      })),
     ],
     clientAuthMethods: ['private_key_jwt'],
     pkce: { methods: ['S256'], required: () => true },
@@ -112,10 +134,40 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
     features: {
       devInteractions: { enabled: true },
       pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
+      // Like HelseID: a system's token request names the API (by scope; here also by `resource`),
+      // and gets a JWT access token for it, with only the API scopes the system is registered for.
+      clientCredentials: { enabled: true },
+      resourceIndicators: {
+        enabled: true,
+        // oidc-provider's own default (the one of several asked for, else none) for the login client.
+        defaultResource: (_ctx, client, oneOf) =>
+          (oneOf ??
+            (machineScopes.has(client.clientId) ? apiAudience : undefined)) as unknown as string,
+        getResourceServerInfo: (_ctx, resource, client) => {
+          const scope = machineScopes.get(client.clientId);
+          if (!apiAudience || resource !== apiAudience || scope === undefined) {
+            throw new errors.InvalidTarget();
+          }
+          return {
+            scope,
+            audience: apiAudience,
+            accessTokenFormat: 'jwt',
+            accessTokenTTL: 600,
+            jwt: { sign: { alg: 'RS256' } },
+          };
+        },
+      },
     },
-    jwks: { keys: [{ ...signing.export({ format: 'jwk' }), kid: 'provider', use: 'sig' }] },
+    jwks: { keys: [signingJwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
-    ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600 },
+    ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 600,
+      IdToken: 600,
+      ClientCredentials: 600,
+    },
     findAccount: (_ctx: KoaContextWithOIDC, id: string) => account(options.people, id),
     // HelseID asks for no consent for a registered client: grant what it asked for.
     loadExistingGrant: async (ctx: KoaContextWithOIDC) => {
@@ -139,6 +191,7 @@ export async function startTestProvider(options: TestProviderOptions): Promise<T
   });
   return {
     issuer,
+    signingJwk,
     stop: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

@@ -7,6 +7,7 @@ import type { ServerBuild } from 'react-router';
 import type { Database } from '../app/db/database.server';
 import { databaseStorage, folderStorage } from '../app/features/attachments/store.server';
 import { createAuth } from '../app/features/auth/auth.server';
+import { createMachineAccess } from '../app/features/auth/machine.server';
 import { createHelseIdLogin } from '../app/features/auth/oidc.server';
 import { createMailer } from '../app/features/notifications/mail.server';
 import { createOutbox } from '../app/features/notifications/outbox.server';
@@ -37,6 +38,7 @@ export async function createServer(
     helseId: config.helseId ? createHelseIdLogin(database.db, auth, config.helseId, cookies) : null,
     devLogin: config.devLogin,
   };
+  const machineAccess = config.machineAccess ? createMachineAccess(config.machineAccess) : null;
 
   const attachments = {
     storage:
@@ -121,6 +123,7 @@ export async function createServer(
         cspNonce: cspNonce(res),
         pidSecret: config.pidSecret,
         signIn,
+        machineAccess,
       }),
     }),
   );

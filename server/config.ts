@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
 import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
 import type { SessionTimeouts } from '../app/features/auth/auth.server';
+import type { MachineAccessSettings } from '../app/features/auth/machine.server';
 import type { HelseIdSettings } from '../app/features/auth/oidc.server';
 import type { MailConfig } from '../app/features/notifications/mail.server';
 import { keyRingFromEnv, type KeyRing } from '../app/features/privacy/patient-id-cipher.server';
@@ -29,6 +30,12 @@ export interface ServerConfig {
   patientIdKeys: KeyRing;
   /** HelseID (OpenID Connect) login; null: not configured (development only). */
   helseId: HelseIdSettings | null;
+  /**
+   * Systems' calls to the national exports with a HelseID access token (ADR 0033): HelseID's issuer
+   * and our API's audience (OIDC_API_AUDIENCE); null: off (no HelseID, or in production no
+   * OIDC_API_AUDIENCE), every bearer request is a 401.
+   */
+  machineAccess: MachineAccessSettings | null;
   /**
    * Keys the hash of a national identity number (users.pid_hash): HelseID's OIDC_PID_SECRET;
    * without HelseID (never in production) the development secret.
@@ -90,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     mail,
     patientIdKeys: keyRingFromEnv(env),
     helseId,
+    machineAccess: machineAccessConfig(env, helseId, production),
     pidSecret: pidSecretFromEnv(env, production),
     devLogin: devLogin(env, production, helseId !== null, mail.publicUrl),
     cookieSecure: cookieSecure(env, mail.publicUrl),
@@ -259,6 +267,39 @@ function helseIdConfig(
     redirectUri: `${publicUrl}/logg-inn/helseid/retur`,
     pidSecret,
     allowHttp: insecure,
+  };
+}
+
+/** Our API's audience at HelseID outside production when OIDC_API_AUDIENCE is not set. */
+export const DEV_API_AUDIENCE = 'soknadsportal:api';
+
+/**
+ * OIDC_API_AUDIENCE: our API's name at HelseID (an access token's `aud`; the national exports'
+ * scope is `<audience>/nasjonalt`). Only with HelseID. Outside production it defaults to
+ * DEV_API_AUDIENCE; in production, unset turns system access off.
+ */
+function machineAccessConfig(
+  env: NodeJS.ProcessEnv,
+  helseId: HelseIdSettings | null,
+  production: boolean,
+): MachineAccessSettings | null {
+  const audience = (env.OIDC_API_AUDIENCE ?? '').trim();
+  if (audience !== '' && !/^[A-Za-z0-9][A-Za-z0-9:._-]{0,199}$/.test(audience)) {
+    throw new Error(
+      `Invalid OIDC_API_AUDIENCE: ${audience} (an API name such as ${DEV_API_AUDIENCE}: ` +
+        'letters, digits, colon, dot, underscore and hyphen)',
+    );
+  }
+  if (!helseId) {
+    if (audience !== '')
+      throw new Error('OIDC_API_AUDIENCE needs HelseID (OIDC_ISSUER, …) as well');
+    return null;
+  }
+  if (audience === '' && production) return null;
+  return {
+    issuer: helseId.issuer,
+    audience: audience || DEV_API_AUDIENCE,
+    allowHttp: helseId.allowHttp,
   };
 }
 

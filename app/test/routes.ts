@@ -27,6 +27,7 @@ export function routeContext(
     mailboxDir: null,
     pidSecret: DEV_PID_SECRET,
     signIn: { helseId: null, devLogin: true },
+    machineAccess: null,
     ...change,
   };
 }

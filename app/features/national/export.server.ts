@@ -1,7 +1,6 @@
 import { PassThrough, Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { Db } from '../../db/database.server';
-import type { Actor } from '../auth/domain/roles';
+import type { Db, TenantScope } from '../../db/database.server';
 import { dateInNorway } from '../cases/domain/dates';
 import { msg } from '../../i18n';
 import { csvLine, daysOf, type NationalFilter } from './domain/overview';
@@ -62,11 +61,20 @@ const downloadHeaders = (type: string, name: string) => ({
   'Cache-Control': 'no-store',
 });
 
+/** Called once an export is written to the end, with its number of rows (the machine log). */
+export type OnWritten = (rows: number) => void;
+
 /** UTF-8 with a byte-order mark and semicolons, as Norwegian Excel opens it. */
-export function csvResponse(db: Db, actor: Actor, filter: NationalFilter): Response {
+export function csvResponse(
+  db: Db,
+  actor: TenantScope,
+  filter: NationalFilter,
+  onWritten?: OnWritten,
+): Response {
   const encoder = new TextEncoder();
   const rows = nationalRows(db, actor, filter);
   let started = false;
+  let count = 0;
   const body = new ReadableStream<Uint8Array>({
     async pull(controller) {
       if (!started) {
@@ -81,8 +89,10 @@ export function csvResponse(db: Db, actor: Actor, filter: NationalFilter): Respo
         if (next.done) {
           if (chunk) controller.enqueue(encoder.encode(chunk));
           controller.close();
+          onWritten?.(count);
           return;
         }
+        count += 1;
         chunk += csvLine(exportCells(next.value));
       }
       controller.enqueue(encoder.encode(chunk));
@@ -97,7 +107,12 @@ export function csvResponse(db: Db, actor: Actor, filter: NationalFilter): Respo
 }
 
 /** An XLSX workbook written by exceljs's streaming writer, row by row. */
-export function xlsxResponse(db: Db, actor: Actor, filter: NationalFilter): Response {
+export function xlsxResponse(
+  db: Db,
+  actor: TenantScope,
+  filter: NationalFilter,
+  onWritten?: OnWritten,
+): Response {
   const out = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
@@ -107,11 +122,14 @@ export function xlsxResponse(db: Db, actor: Actor, filter: NationalFilter): Resp
   const sheet = workbook.addWorksheet(msg.national.title);
   const write = async () => {
     sheet.addRow(EXPORT_HEADERS).commit();
+    let count = 0;
     for await (const row of nationalRows(db, actor, filter)) {
       sheet.addRow(exportCells(row)).commit();
+      count += 1;
     }
     sheet.commit();
     await workbook.commit();
+    onWritten?.(count);
   };
   write().catch((error: unknown) => {
     out.destroy(error instanceof Error ? error : new Error(String(error)));

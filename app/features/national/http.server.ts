@@ -1,4 +1,4 @@
-import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import type { Actor } from '../auth/domain/roles';
 import { msg } from '../../i18n';
 import { filterFormValues, parseNationalQuery, type FilterError } from './domain/overview';
@@ -8,7 +8,7 @@ import { nationalPageIn, nationalTrustsIn } from './overview.server';
  * Reads the overview's query string (the page's and the exports'): the parsed filter, or every
  * refused key with its Norwegian message. A trust code must name a trust.
  */
-export function readNationalRequest(db: Db, actor: Actor, request: Request) {
+export function readNationalRequest(db: Db, actor: TenantScope, request: Request) {
   return inTenant(db, actor, (tx) => readNationalRequestIn(tx, request));
 }
 

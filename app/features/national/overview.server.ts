@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { inTenant, type Db, type Tx } from '../../db/database.server';
+import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import { caseSummaries, trusts } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
@@ -147,7 +147,7 @@ function conditions(filter: NationalFilter, cursor: Cursor | null): [string, SQL
 /** One page of the overview: up to `limit` rows after `cursor`, in the filter's order. */
 export async function nationalPage(
   db: Db,
-  actor: Actor,
+  actor: TenantScope,
   filter: NationalFilter,
   cursor: Cursor | null,
   limit = NATIONAL_PAGE_SIZE,
@@ -190,7 +190,7 @@ export async function nationalPageIn(
 /** Every row of the filtered set, fetched in keyset batches (never all in memory). */
 export async function* nationalRows(
   db: Db,
-  actor: Actor,
+  actor: TenantScope,
   filter: NationalFilter,
   batchSize = 1000,
 ): AsyncGenerator<NationalRow> {

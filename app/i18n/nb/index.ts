@@ -59,3 +59,4 @@ export { trustAdmin } from './trust-admin';
 export { retrospective } from './retrospective';
 export { localGuidance } from './local-guidance';
 export { guidanceAdmin } from './guidance-admin';
+export { machine } from './machine';
