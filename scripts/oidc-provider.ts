@@ -15,7 +15,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import Provider, { errors, type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { HELSEID_CLAIMS, HELSEID_SCOPES } from '../app/features/auth/domain/helseid';
-import { DEV_PID_SECRET } from '../server/config';
+import { nationalScope } from '../app/features/auth/domain/machine';
+import { DEV_API_AUDIENCE, DEV_PID_SECRET } from '../server/config';
 
 export interface TestPerson {
   name: string;
@@ -229,6 +230,15 @@ async function main() {
     clientJwks: { keys: [publicJwk] },
     redirectUris: [`${publicUrl}/logg-inn/helseid/retur`],
     people,
+    // A system with the same key: client credentials for the national exports (ADR 0033).
+    apiAudience: DEV_API_AUDIENCE,
+    machineClients: [
+      {
+        clientId: 'soknadsportal-dev-system',
+        jwks: { keys: [publicJwk] },
+        scope: nationalScope(DEV_API_AUDIENCE),
+      },
+    ],
   });
   console.log(`Local HelseID test provider: ${provider.issuer}`);
   console.log('Start the app with:');
@@ -241,6 +251,11 @@ async function main() {
     'Log in with a demo user’s HPR number (e.g. 9100000 = Ingrid Haugland), any password;',
   );
   console.log('append :3 (9100000:3) for a security level 3 login.');
+  console.log(
+    `A system: client soknadsportal-dev-system (the same key, private_key_jwt) gets a token by ` +
+      `client credentials with scope ${nationalScope(DEV_API_AUDIENCE)} and resource ` +
+      `${DEV_API_AUDIENCE}, for GET /nasjonalt/eksport.csv with Authorization: Bearer.`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_PID_SECRET, loadConfig, pidSecretFromEnv } from './config';
+import { DEV_API_AUDIENCE, DEV_PID_SECRET, loadConfig, pidSecretFromEnv } from './config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-config-'));
 
@@ -153,6 +153,55 @@ describe('loadConfig', () => {
     const merged: NodeJS.ProcessEnv = { DATA_DIR: dataDir(), ...helseId, ...change };
     const env = Object.fromEntries(Object.entries(merged).filter(([, v]) => v !== undefined));
     expect(() => loadConfig(env, [])).toThrow(error);
+  });
+
+  it.each([
+    ['without HelseID: off', {}, null],
+    [
+      'HelseID outside production: the development audience by default',
+      { ...helseId, PUBLIC_URL: 'http://localhost:3000', DEV_LOGIN: 'false' },
+      { issuer: helseId.OIDC_ISSUER, audience: DEV_API_AUDIENCE, allowHttp: false },
+    ],
+    [
+      'HelseID in production without OIDC_API_AUDIENCE: off',
+      { ...helseId, NODE_ENV: 'production', SMTP_URL: 'smtp://m:25' },
+      null,
+    ],
+    [
+      'HelseID in production with OIDC_API_AUDIENCE',
+      {
+        ...helseId,
+        NODE_ENV: 'production',
+        SMTP_URL: 'smtp://m:25',
+        OIDC_API_AUDIENCE: ' nhn:soknadsportal-api ',
+      },
+      { issuer: helseId.OIDC_ISSUER, audience: 'nhn:soknadsportal-api', allowHttp: false },
+    ],
+    ['OIDC_API_AUDIENCE without HelseID', { OIDC_API_AUDIENCE: 'nhn:x' }, /needs HelseID/],
+    [
+      'an audience with a space',
+      {
+        ...helseId,
+        PUBLIC_URL: 'http://localhost:3000',
+        DEV_LOGIN: 'false',
+        OIDC_API_AUDIENCE: 'a b',
+      },
+      /Invalid OIDC_API_AUDIENCE/,
+    ],
+    [
+      'an audience with a slash (the scope is <audience>/nasjonalt)',
+      {
+        ...helseId,
+        PUBLIC_URL: 'http://localhost:3000',
+        DEV_LOGIN: 'false',
+        OIDC_API_AUDIENCE: 'https://x/',
+      },
+      /Invalid OIDC_API_AUDIENCE/,
+    ],
+  ])('system access (OIDC_API_AUDIENCE): %s', (_, settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).machineAccess).toEqual(expected);
   });
 
   it('has session timeouts and rate limits, 30 min idle, 12 h in all, 60 logins and 300 searches a minute', () => {
