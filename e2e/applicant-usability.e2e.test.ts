@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msg } from '../app/i18n';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { endorseInBrowser, submitOverHttp, waitUntilSaved } from './application';
+import {
+  endorseInBrowser,
+  startDraftOverHttp,
+  submitOverHttp,
+  waitUntilSaved,
+} from './application';
 import {
   expectAccessible,
   launchChromium,
@@ -15,27 +20,16 @@ import {
 
 /** Starts a draft over HTTP as the signed-in doctor, with `answers` saved; its editor's URL. */
 async function draftWith(page: Page, app: RunningApp, answers: Record<string, unknown> = {}) {
-  const started = await page.request.post(`${app.url}/saker/ny`, {
-    headers: sameOrigin(app.url),
-    form: {
-      'q.scheme': 'offLabel',
-      'q.scheme.present': '1',
-      'q.patientScope': 'single',
-      'q.patientScope.present': '1',
-    },
-    maxRedirects: 0,
-  });
-  const edit = started.headers().location ?? '';
-  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
+  const caseUrl = await startDraftOverHttp(page.request, app.url);
   const changes = Object.fromEntries(
     Object.entries(answers).map(([id, value]) => [id, { base: null, value }]),
   );
-  const saved = await page.request.post(`${app.url}${edit.replace(/\/rediger$/, '')}/lagre`, {
+  const saved = await page.request.post(`${app.url}${caseUrl}/lagre`, {
     data: { changes },
     headers: sameOrigin(app.url),
   });
   expect(saved.status()).toBe(200);
-  return `${app.url}${edit}`;
+  return `${app.url}${caseUrl}/rediger`;
 }
 
 /** The id of the focused element. */

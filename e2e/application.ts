@@ -43,6 +43,30 @@ export async function waitUntilSaved(page: Page) {
 }
 
 /**
+ * Starts a draft over HTTP as the signed-in doctor (the request «Ny søknad» makes): off-label for
+ * one patient unless `choice` says otherwise. Its page's path, `/saker/<id>`.
+ */
+export async function startDraftOverHttp(
+  request: APIRequestContext,
+  baseUrl: string,
+  choice: { scheme?: string; patientScope?: string } = {},
+): Promise<string> {
+  const started = await request.post(`${baseUrl}/saker/ny`, {
+    headers: sameOrigin(baseUrl),
+    form: {
+      'q.scheme': choice.scheme ?? 'offLabel',
+      'q.scheme.present': '1',
+      'q.patientScope': choice.patientScope ?? 'single',
+      'q.patientScope.present': '1',
+    },
+    maxRedirects: 0,
+  });
+  const edit = started.headers().location ?? '';
+  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
+  return edit.replace(/\/rediger$/, '');
+}
+
+/**
  * Creates a complete, submitted application over HTTP as the signed-in doctor (the same
  * requests the pages make): start, autosave every answer, submit from the summary.
  */
@@ -53,19 +77,10 @@ export async function submitOverHttp(
 ): Promise<string> {
   const answers = { ...completeAnswers, ...overrides };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const started = await request.post(`${baseUrl}/saker/ny`, {
-    headers: sameOrigin(baseUrl),
-    form: {
-      'q.scheme': text(answers.scheme),
-      'q.scheme.present': '1',
-      'q.patientScope': text(answers.patientScope),
-      'q.patientScope.present': '1',
-    },
-    maxRedirects: 0,
+  const caseUrl = await startDraftOverHttp(request, baseUrl, {
+    scheme: text(answers.scheme),
+    patientScope: text(answers.patientScope),
   });
-  const edit = started.headers().location ?? '';
-  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
-  const caseUrl = edit.replace(/\/rediger$/, '');
   const changes = Object.fromEntries(
     Object.entries(answers)
       .filter(([id]) => id !== 'scheme' && id !== 'patientScope')

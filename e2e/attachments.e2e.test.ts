@@ -11,6 +11,7 @@ import {
   sameOrigin,
   signInAs,
 } from './harness';
+import { startDraftOverHttp } from './application';
 
 const FILE_NAME = 'Epikrise Ærlig.pdf';
 
@@ -34,19 +35,7 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
 
   it('the doctor adds a PDF on the edit page, is refused an HTML file named .pdf, and downloads the PDF', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const created = await doctor.request.post(`${app.url}/saker/ny`, {
-      headers: sameOrigin(app.url),
-      form: {
-        'q.scheme': 'offLabel',
-        'q.scheme.present': '1',
-        'q.patientScope': 'single',
-        'q.patientScope.present': '1',
-      },
-      maxRedirects: 0,
-    });
-    const location = created.headers().location ?? '';
-    expect(location).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
-    editUrl = `${app.url}${location.split('?')[0] ?? ''}`;
+    editUrl = `${app.url}${await startDraftOverHttp(doctor.request, app.url)}/rediger`;
 
     await doctor.goto(editUrl);
     await doctor.getByRole('heading', { level: 2, name: 'Vedlegg' }).waitFor();

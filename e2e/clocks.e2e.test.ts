@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { endorseInBrowser } from './application';
+import { endorseInBrowser, startDraftOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
@@ -37,19 +37,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
 
   /** Starts a draft and saves a complete application over HTTP (as the pages do); its page URL. */
   async function completeDraft(page: Page): Promise<string> {
-    const started = await page.request.post(`${app.url}/saker/ny`, {
-      headers: sameOrigin(app.url),
-      form: {
-        'q.scheme': 'offLabel',
-        'q.scheme.present': '1',
-        'q.patientScope': 'single',
-        'q.patientScope.present': '1',
-      },
-      maxRedirects: 0,
-    });
-    const edit = started.headers().location ?? '';
-    expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
-    const url = edit.replace(/\/rediger$/, '');
+    const url = await startDraftOverHttp(page.request, app.url);
     const changes = Object.fromEntries(
       Object.entries(completeAnswers)
         .filter(([id]) => id !== 'scheme' && id !== 'patientScope')

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { request, type APIRequestContext, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { waitUntilSaved } from './application';
+import { startDraftOverHttp, waitUntilSaved } from './application';
 import {
   expectAccessible,
   launchChromium,
@@ -34,21 +34,6 @@ async function signInOverHttp(app: RunningApp, name: string): Promise<APIRequest
   return client;
 }
 
-/** A new draft over HTTP; its URL path. */
-async function startDraft(app: RunningApp, client: APIRequestContext): Promise<string> {
-  const started = await client.post(`${app.url}/saker/ny`, {
-    headers: sameOrigin(app.url),
-    form: {
-      'q.scheme': 'offLabel',
-      'q.scheme.present': '1',
-      'q.patientScope': 'single',
-      'q.patientScope.present': '1',
-    },
-    maxRedirects: 0,
-  });
-  return (started.headers().location ?? '').replace(/\/rediger$/, '');
-}
-
 /** The stored answers, read through autosave with no changes (which writes nothing). */
 async function storedAnswers(app: RunningApp, client: APIRequestContext, caseUrl: string) {
   const response = await client.post(`${app.url}${caseUrl}/lagre`, {
@@ -70,7 +55,7 @@ describe.each(TEST_DATABASES)('kill -9 during autosaves on %s', (kind) => {
 
   it('keeps every save that was acknowledged, after a restart on the same data', async () => {
     let client = await signInOverHttp(app, 'Ingrid Haugland');
-    const caseUrl = await startDraft(app, client);
+    const caseUrl = await startDraftOverHttp(client, app.url);
     expect(caseUrl).toMatch(/^\/saker\/[0-9a-f-]{36}$/);
 
     // Four writers, one field each, each saving a growing counter as fast as it is acknowledged.

@@ -1,33 +1,15 @@
-import type { APIRequestContext, Browser, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { endorseInBrowser, submitOverHttp } from './application';
+import { endorseInBrowser, startDraftOverHttp, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
   launchChromium,
-  sameOrigin,
   signInAs,
   startApp,
   type RunningApp,
 } from './harness';
-
-/** Starts a draft over HTTP (as «Ny søknad» does) and returns its edit page's path. */
-async function startDraft(request: APIRequestContext, baseUrl: string): Promise<string> {
-  const started = await request.post(`${baseUrl}/saker/ny`, {
-    headers: sameOrigin(baseUrl),
-    form: {
-      'q.scheme': 'offLabel',
-      'q.scheme.present': '1',
-      'q.patientScope': 'single',
-      'q.patientScope.present': '1',
-    },
-    maxRedirects: 0,
-  });
-  const edit = started.headers().location ?? '';
-  expect(edit).toMatch(/^\/saker\/[0-9a-f-]{36}\/rediger$/);
-  return edit;
-}
 
 /** Saves a place's guidance through its form, as the signed-in administrator. */
 async function writeGuidance(
@@ -125,7 +107,7 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
 
     // A doctor of the trust sees it on the application form, under the form's own guidance.
     const doctor = await signIn('Ingrid Haugland');
-    await doctor.goto(`${app.url}${await startDraft(doctor.request, app.url)}`);
+    await doctor.goto(`${app.url}${await startDraftOverHttp(doctor.request, app.url)}/rediger`);
     const local = doctor.getByRole('region', { name: 'Veiledning fra helseforetaket' });
     await local.waitFor();
     expect(await local.getByRole('paragraph').allInnerTexts()).toEqual([
@@ -167,7 +149,9 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
 
     // Another trust's doctor does not get it.
     const elsewhere = await signIn('Eirik Tjelta');
-    await elsewhere.goto(`${app.url}${await startDraft(elsewhere.request, app.url)}`);
+    await elsewhere.goto(
+      `${app.url}${await startDraftOverHttp(elsewhere.request, app.url)}/rediger`,
+    );
     await elsewhere.getByRole('heading', { level: 1 }).waitFor();
     expect(await elsewhere.getByText('Veiledning fra helseforetaket').count()).toBe(0);
     await elsewhere.context().close();

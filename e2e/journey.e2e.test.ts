@@ -2,7 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { completeAnswers } from '../app/test/actors';
-import { endorseInBrowser, fillApplication, submitOverHttp, waitUntilSaved } from './application';
+import {
+  endorseInBrowser,
+  fillApplication,
+  startDraftOverHttp,
+  submitOverHttp,
+  waitUntilSaved,
+} from './application';
 import { expectAccessible, launchChromium, startApp, type RunningApp, sameOrigin } from './harness';
 
 const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
@@ -245,17 +251,9 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     // Eight complete drafts, then eight submissions at once.
     const drafts: { url: string; version: number }[] = [];
     for (let i = 0; i < 8; i++) {
-      const started = await doctor.request.post(`${app.url}/saker/ny`, {
-        headers: sameOrigin(app.url),
-        form: {
-          'q.scheme': 'unntaksordningen',
-          'q.scheme.present': '1',
-          'q.patientScope': 'single',
-          'q.patientScope.present': '1',
-        },
-        maxRedirects: 0,
+      const url = await startDraftOverHttp(doctor.request, app.url, {
+        scheme: 'unntaksordningen',
       });
-      const url = (started.headers().location ?? '').replace(/\/rediger$/, '');
       const changes = Object.fromEntries(
         Object.entries({
           ...completeAnswers,

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHprNumber } from '../app/db/seed.server';
 import { TEST_DATABASES } from '../app/test/databases';
 import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
-import { freePort, launchChromium, sameOrigin, startApp, type RunningApp } from './harness';
+import { startDraftOverHttp } from './application';
+import { freePort, launchChromium, startApp, type RunningApp } from './harness';
 
 /** Our API at the provider (OIDC_API_AUDIENCE) and the national exports' scope (ADR 0033). */
 const AUDIENCE = 'soknadsportal:e2e-api';
@@ -242,17 +243,8 @@ describe.each(TEST_DATABASES)(
       const token = await clientCredentials(REGISTER, registerKey.privateJwk, SCOPE);
       const ingrid = await logIn(INGRID);
       // Ingrid starts a draft: a case with a patient's data to withhold.
-      const started = await ingrid.context().request.post(`${app.url}/saker/ny`, {
-        headers: sameOrigin(app.url),
-        form: {
-          'q.scheme': 'offLabel',
-          'q.scheme.present': '1',
-          'q.patientScope': 'single',
-          'q.patientScope.present': '1',
-        },
-        maxRedirects: 0,
-      });
-      const caseId = /^\/saker\/([0-9a-f-]{36})/.exec(started.headers().location ?? '')?.[1] ?? '';
+      const draft = await startDraftOverHttp(ingrid.context().request, app.url);
+      const caseId = draft.replace(/^\/saker\//, '');
       expect(caseId).not.toBe('');
       const paths = [
         `/saker/${caseId}/fhir`,

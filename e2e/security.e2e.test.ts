@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { submitOverHttp } from './application';
+import { startDraftOverHttp, submitOverHttp } from './application';
 import {
   expectAccessible,
   launchChromium,
@@ -132,24 +132,11 @@ describe('security headers and cross-site requests in Chromium', () => {
     });
     expect(posted.status()).toBe(200);
     expect(posted.headers()['cache-control']).toBe('no-store');
-    const draft = await doctor.request.post(`${app.url}/saker/ny`, {
+    const draft = await startDraftOverHttp(doctor.request, app.url);
+    const saved = await doctor.request.post(`${app.url}${draft}/lagre`, {
       headers: sameOrigin(app.url),
-      form: {
-        'q.scheme': 'offLabel',
-        'q.scheme.present': '1',
-        'q.patientScope': 'single',
-        'q.patientScope.present': '1',
-      },
-      maxRedirects: 0,
+      data: { changes: { dose: { base: null, value: '1 g' } } },
     });
-    const editUrl = draft.headers().location ?? '';
-    const saved = await doctor.request.post(
-      `${app.url}${editUrl.replace(/\/rediger$/, '/lagre')}`,
-      {
-        headers: sameOrigin(app.url),
-        data: { changes: { dose: { base: null, value: '1 g' } } },
-      },
-    );
     expect(saved.status()).toBe(200);
     expect(saved.headers()['cache-control']).toBe('no-store');
     // Static assets come before React Router, cached for a year.
