@@ -76,6 +76,11 @@ export const caseLeaders = pgTable(
   ],
 ).enableRLS();
 
+/** A `case_leaders` row that is the case's active delegation (`case_leaders_one_delegate`'s predicate). */
+export const activeDelegation = sql`${caseLeaders.kind} = 'delegate' and ${caseLeaders.revokedAt} is null`;
+/** A `case_leaders` row that is an active invitation to collaborate on the endorsement. */
+export const activeCollaboration = sql`${caseLeaders.kind} = 'collaborator' and ${caseLeaders.revokedAt} is null`;
+
 /**
  * Input from a leader invited to collaborate on the endorsement: optional ratings on the priority
  * criteria and a text. Append-only.

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
+  activeCollaboration,
   caseCommittee,
   caseEndorsements,
   caseEvents,
@@ -342,8 +343,7 @@ export async function giveLeaderInput(
         and(
           eq(caseLeaders.caseId, c.row.id),
           eq(caseLeaders.userId, actor.userId),
-          eq(caseLeaders.kind, 'collaborator'),
-          isNull(caseLeaders.revokedAt),
+          activeCollaboration,
         ),
       );
     await notify(tx, {

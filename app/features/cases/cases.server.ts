@@ -6,6 +6,8 @@ import { executeNamed, inTenant, type Db, type Tx } from '../../db/database.serv
 import { rowsOf } from '../../db/rows';
 import {
   accessLog,
+  activeCollaboration,
+  activeDelegation,
   caseChanges,
   caseCollaborators,
   caseLeaders,
@@ -321,20 +323,15 @@ const coAuthorIdsOf = sql<
   string[]
 >`array(select ${caseCollaborators.userId}::text from ${caseCollaborators} where ${caseCollaborators.caseId} = ${CASE_ID})`;
 
-/**
- * The leader the case's endorsement is delegated to (its one active delegation), as a column of
- * its row. The predicate is the partial unique index `case_leaders_one_delegate`'s, as literals.
- */
-const ACTIVE_DELEGATION = sql`${caseLeaders.kind} = 'delegate' and ${caseLeaders.revokedAt} is null`;
+/** The leader the case's endorsement is delegated to (its one active delegation), as a column of its row. */
 const delegateIdOf = sql<
   string | null
->`(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_DELEGATION})`;
+>`(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${activeDelegation})`;
 
 /** The leaders invited to collaborate on the case's endorsement, as a column of its row. */
-const ACTIVE_COLLABORATION = sql`${caseLeaders.kind} = 'collaborator' and ${caseLeaders.revokedAt} is null`;
 const collaboratorIdsOf = sql<
   string[]
->`array(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${ACTIVE_COLLABORATION})`;
+>`array(select ${caseLeaders.userId}::text from ${caseLeaders} where ${caseLeaders.caseId} = ${CASE_ID} and ${activeCollaboration})`;
 
 async function readVisibleCase(tx: Tx, actor: Actor, caseId: string, lock: boolean) {
   if (!z.uuid().safeParse(caseId).success) throw new CaseError('notFound');
@@ -531,8 +528,8 @@ function branchesOf(actor: Actor): Branch[] {
   if (endorserGrants.length > 0 && !trustEndorser) {
     // The cases delegated to the actor, and those they were invited to collaborate on (ADR 0024).
     const leaderBranches: [CaseRole, SQL][] = [
-      ['endorser', ACTIVE_DELEGATION],
-      ['collaborator', ACTIVE_COLLABORATION],
+      ['endorser', activeDelegation],
+      ['collaborator', activeCollaboration],
     ];
     for (const [role, active] of leaderBranches) {
       branches.push({
@@ -568,7 +565,7 @@ function delegatedAway(actor: Actor, roles: readonly CaseRole[]): SQL | undefine
   const otherwise = activeWaiting(roles.filter((r) => r !== 'endorser'));
   const statuses = activeWaiting(roles).filter((s) => !otherwise.includes(s));
   if (statuses.length === 0) return undefined;
-  return sql`${inArray(cases.status, statuses)} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${ACTIVE_DELEGATION} and ${caseLeaders.userId} <> ${actor.userId})`;
+  return sql`${inArray(cases.status, statuses)} and exists (select 1 from ${caseLeaders} where ${caseLeaders.caseId} = ${cases.id} and ${activeDelegation} and ${caseLeaders.userId} <> ${actor.userId})`;
 }
 
 /** The active statuses in which a case waits for someone holding `roles`. */

@@ -1,6 +1,7 @@
 import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
+  activeCollaboration,
   caseCollaborators,
   caseCommittee,
   caseEvents,
@@ -102,13 +103,7 @@ async function leaderCollaboratorIds(tx: Tx, caseId: string): Promise<string[]> 
   const rows = await tx
     .select({ userId: caseLeaders.userId })
     .from(caseLeaders)
-    .where(
-      and(
-        eq(caseLeaders.caseId, caseId),
-        eq(caseLeaders.kind, 'collaborator'),
-        isNull(caseLeaders.revokedAt),
-      ),
-    );
+    .where(and(eq(caseLeaders.caseId, caseId), activeCollaboration));
   return rows.map((r) => r.userId);
 }
 
