@@ -1,6 +1,5 @@
-import { logMachineCall, machineCaller, MACHINE_SCOPE } from '../features/auth/machine.server';
 import { xlsxResponse } from '../features/national/export.server';
-import { badRequest, readNationalRequest } from '../features/national/http.server';
+import { badRequest, exportCaller, readNationalRequest } from '../features/national/http.server';
 import type { Route } from './+types/national-export-xlsx';
 
 /**
@@ -8,11 +7,9 @@ import type { Route } from './+types/national-export-xlsx';
  * signed-in user or, with a HelseID access token, a system (ADR 0033).
  */
 export async function loader({ request, context }: Route.LoaderArgs) {
-  const machine = await machineCaller(request, context.machineAccess);
-  if (machine && !machine.ok) return machine.response;
-  const scope = machine ? MACHINE_SCOPE : await context.auth.requireActor(request);
-  const { parsed } = await readNationalRequest(context.db, scope, request);
+  const caller = await exportCaller(request, context);
+  if (caller instanceof Response) return caller;
+  const { parsed } = await readNationalRequest(context.db, caller.scope, request);
   if (!parsed.ok) return badRequest(parsed.errors);
-  const logged = machine ? logMachineCall(machine.clientId, '/nasjonalt/eksport.xlsx') : undefined;
-  return xlsxResponse(context.db, scope, parsed.value, logged);
+  return xlsxResponse(context.db, caller.scope, parsed.value, caller.onWritten);
 }

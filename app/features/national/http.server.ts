@@ -1,8 +1,28 @@
+import type { AppLoadContext } from 'react-router';
 import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import type { Actor } from '../auth/domain/roles';
+import { logMachineCall, machineCaller, MACHINE_SCOPE } from '../auth/machine.server';
 import { msg } from '../../i18n';
+import type { OnWritten } from './export.server';
 import { filterFormValues, parseNationalQuery, type FilterError } from './domain/overview';
 import { nationalPageIn, nationalTrustsIn } from './overview.server';
+
+/**
+ * Who asks for a national export (ADR 0033): with a valid HelseID access token, a system, which
+ * reads without trust or user and whose call is logged once the answer is written; with a bad
+ * token, the 401/403 to answer (never the session cookie); without an Authorization header, the
+ * signed-in user (else the login redirect).
+ */
+export async function exportCaller(
+  request: Request,
+  context: Pick<AppLoadContext, 'auth' | 'machineAccess'>,
+): Promise<Response | { scope: TenantScope; onWritten?: OnWritten }> {
+  const machine = await machineCaller(request, context.machineAccess);
+  if (machine === null) return { scope: await context.auth.requireActor(request) };
+  if (!machine.ok) return machine.response;
+  const endpoint = new URL(request.url).pathname;
+  return { scope: MACHINE_SCOPE, onWritten: logMachineCall(machine.clientId, endpoint) };
+}
 
 /**
  * Reads the overview's query string (the page's and the exports'): the parsed filter, or every
