@@ -60,6 +60,13 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     const answer = doctor.getByText('Utenfor godkjent indikasjon (off-label)').first();
     const box = await answer.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    // The heading's løpenummer is not broken at its hyphens: one line box.
+    const heading = doctor.getByRole('heading', { level: 1 });
+    expect(await heading.textContent()).toMatch(/^Sak HBE-\d{4}-\d{5}$/);
+    const numberLines = await heading
+      .locator('.sp-nowrap')
+      .evaluate((span) => span.getClientRects().length);
+    expect(numberLines).toBe(1);
     await expectAccessible(doctor);
 
     // The edit form, with a long diagnosis chosen.

@@ -44,6 +44,7 @@ import { formTexts, pageTitle } from '../lib/form';
 import { ChoiceField, TextField } from '../ui/fields';
 import type { Route } from './+types/case-assessment';
 import { RouteLink } from '../ui/RouteLink';
+import { KeepTogether } from '../ui/KeepTogether';
 
 /** Which form on the page was saved, for the confirmation shown after the redirect. */
 const NOTICES = {
@@ -168,7 +169,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
-          {t.pageTitle(label)}
+          <KeepTogether text={t.pageTitle(label)} part={view.caseNumber} />
         </Heading>
         <StatusTag status={view.status} />
       </div>

@@ -43,6 +43,7 @@ import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-edit';
+import { KeepTogether } from '../ui/KeepTogether';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -136,7 +137,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
     <div className="sp-stack">
       <title>{pageTitle(title, msg.app.name)}</title>
       <Heading level={1} data-size="lg">
-        {title}
+        <KeepTogether text={title} part={view.caseNumber} />
       </Heading>
       {returnedWith && <ReturnedQuestion caseId={view.id} question={returnedWith} />}
       {saved && !actionData && <Alert data-color="success">{msg.edit.saved}</Alert>}

@@ -9,6 +9,7 @@ import { loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-messages';
 import { RouteLink } from '../ui/RouteLink';
+import { KeepTogether } from '../ui/KeepTogether';
 
 /** The dialog on its own page: where a refused post comes back to, with what was typed. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -43,7 +44,7 @@ export default function CaseMessages({ loaderData, actionData }: Route.Component
     <div className="sp-stack">
       <title>{pageTitle(msg.dialog.pageTitle(label), msg.app.name)}</title>
       <Heading level={1} data-size="lg">
-        {msg.dialog.pageTitle(label)}
+        <KeepTogether text={msg.dialog.pageTitle(label)} part={view.caseNumber} />
       </Heading>
       <section id="dialog" className="sp-stack" aria-label={msg.dialog.title}>
         <DialogThread view={view} sent={false} submitted={actionData ?? null} headingLevel={2} />

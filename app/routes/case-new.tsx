@@ -31,7 +31,7 @@ const START_QUESTIONS = pick('scheme', 'patientScope');
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  if (!hasRole(actor, 'applicant')) throw data(null, { status: 404 });
+  if (!hasRole(actor, 'applicant')) throw data(null, { status: 403 });
   return null;
 }
 

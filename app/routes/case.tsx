@@ -54,6 +54,7 @@ import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
+import { KeepTogether } from '../ui/KeepTogether';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -244,7 +245,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <title>{pageTitle(title, msg.app.name)}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
-          {title}
+          <KeepTogether text={title} part={view.caseNumber} />
         </Heading>
         <StatusTag status={view.status} />
       </div>

@@ -22,6 +22,7 @@ import {
 } from '../features/precedents/ui/PracticeWarning';
 import { formText } from '../lib/form';
 import { RouteLink } from '../ui/RouteLink';
+import { KeepTogether } from '../ui/KeepTogether';
 
 /** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -78,7 +79,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
     <div className="sp-stack">
       <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
       <Heading level={1} data-size="lg">
-        {t.pageTitle(label)}
+        <KeepTogether text={t.pageTitle(label)} part={panel.caseNumber} />
       </Heading>
       {actionData?.problem && (
         <Alert data-color="danger">

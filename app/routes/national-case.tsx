@@ -11,6 +11,7 @@ import { pageTitle } from '../lib/form';
 import type { Route } from './+types/national-case';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
+import { KeepTogether } from '../ui/KeepTogether';
 
 /** GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data). */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -59,7 +60,7 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
       <title>{pageTitle(t.summaryTitle(summary.caseNumber), msg.app.name)}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
-          {t.summaryTitle(summary.caseNumber)}
+          <KeepTogether text={t.summaryTitle(summary.caseNumber)} part={summary.caseNumber} />
         </Heading>
         {summary.retrospective && <Tag data-color="info">{t.retrospectiveTag}</Tag>}
       </div>

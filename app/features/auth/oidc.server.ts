@@ -190,13 +190,10 @@ export type HelseIdLogin = ReturnType<typeof createHelseIdLogin>;
 /** Whom a HelseID person is, or why nobody: unknown, or known twice and not joinable. */
 export type PersonMatch =
   | { userId: string }
-  | { userId: null; refusal: 'unknownUser' | 'duplicatePerson'; userIds: string[] };
+  | { userId: null; refusal: 'unknownUser' }
+  | { userId: null; refusal: 'duplicatePerson'; userIds: string[] };
 
-const nobody = (...userIds: (string | undefined)[]): PersonMatch => ({
-  userId: null,
-  refusal: 'unknownUser',
-  userIds: userIds.filter((id) => id !== undefined),
-});
+const nobody: PersonMatch = { userId: null, refusal: 'unknownUser' };
 
 /**
  * The user this person is: by HPR number, else by the keyed hash of the identity number. The
@@ -225,10 +222,10 @@ export async function matchPerson(
     .from(users)
     .where(eq(users.pidHash, hash));
   if (byHpr && person.hprNumber) {
-    if (byHpr.pidHash !== null && byHpr.pidHash !== hash) return nobody(byHpr.id);
+    if (byHpr.pidHash !== null && byHpr.pidHash !== hash) return nobody;
     if (byPid && byPid.id !== byHpr.id) {
       // Two users; one person only if each has just the identifier it was found by.
-      if (byHpr.pidHash !== null || byPid.hprNumber !== null) return nobody(byHpr.id);
+      if (byHpr.pidHash !== null || byPid.hprNumber !== null) return nobody;
       return mergePerson(tx, person.hprNumber, hash, [byHpr.id, byPid.id]);
     }
     if (byHpr.pidHash === null) {
@@ -239,10 +236,10 @@ export async function matchPerson(
     }
     return { userId: byHpr.id };
   }
-  if (!byPid) return nobody();
+  if (!byPid) return nobody;
   // Bound by the identity number; an HPR number, if HelseID sends one, must be theirs.
   if (person.hprNumber !== null && byPid.hprNumber !== null && byPid.hprNumber !== person.hprNumber)
-    return nobody(byPid.id);
+    return nobody;
   return { userId: byPid.id };
 }
 
@@ -270,7 +267,7 @@ async function mergePerson(
   if (row?.outcome === 'bothLoggedIn') {
     return { userId: null, refusal: 'duplicatePerson', userIds: both };
   }
-  return { userId: null, refusal: 'unknownUser', userIds: both };
+  return nobody;
 }
 
 /** An error for the log: its name and message, never a token. */
