@@ -233,7 +233,19 @@ describe('loadConfig', () => {
       dataDir: dir,
       databaseUrl: undefined,
       seedDemo: true,
+      demoCases: true,
     });
+  });
+
+  it.each([
+    [{}, true],
+    [{ DEMO_CASES: 'true' }, true],
+    [{ DEMO_CASES: 'false' }, false],
+    [{ DEMO_CASES: 'nei' }, /Invalid DEMO_CASES/],
+  ])("decides the demo trusts' own cases for %j: %s", (settings, expected) => {
+    const env = { DATA_DIR: dataDir(), ...settings };
+    if (expected instanceof RegExp) expect(() => loadConfig(env, [])).toThrow(expected);
+    else expect(loadConfig(env, []).demoCases).toBe(expected);
   });
 
   it('reads the patient-id key ring (first encrypts), the development key without one', () => {

@@ -21,6 +21,8 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** Generated national history written with the demo data (`NATIONAL_DEMO_CASES`, 0 for none). */
   nationalDemoCases: number;
+  /** The demo trusts' own cases, nine across the stages, with the demo data (`DEMO_CASES`, default on). */
+  demoCases: boolean;
   attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
   /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */
   fest: { url: string; cron: string } | null;
@@ -92,6 +94,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     sessionSecrets: sessionSecrets(env, dataDir),
     seedDemo: seedDemo(env, production),
     nationalDemoCases: Math.max(0, Number.parseInt(env.NATIONAL_DEMO_CASES ?? '400', 10) || 0),
+    demoCases: flag(env, 'DEMO_CASES') ?? true,
     attachments: attachmentConfig(env, dataDir),
     fest: festConfig(env),
     mail,

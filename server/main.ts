@@ -3,6 +3,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
 import { seed, seedFest, seedTrusts } from '../app/db/seed.server';
+import { seedDemoCases } from '../app/features/cases/demo.server';
 import { seedNationalDemo } from '../app/features/national/demo.server';
 import { createServer } from './app';
 import { loadConfig } from './config';
@@ -18,6 +19,7 @@ if (config.seedDemo) {
   await seed(database.db);
   await seedFest(database.db);
   await seedNationalDemo(database.db, config.nationalDemoCases);
+  if (config.demoCases) await seedDemoCases(database.db);
 }
 
 const { app, stopJobs } = await createServer(database, config);

@@ -1,0 +1,401 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import { inApp, type Db } from '../../db/database.server';
+import { cases, roleAssignments, trusts, users } from '../../db/schema';
+import { DEMO_TRUSTS, demoEmail, type DemoTrustCode } from '../../db/seed.server';
+import { endorseCase, recommend } from '../assessment/assessment.server';
+import { isRole, type Actor, type RoleGrant } from '../auth/domain/roles';
+import { submitDecision } from '../decisions/decisions.server';
+import { searchDrugsIn } from '../fest/fest.server';
+import { createDraft, inviteCoAuthor, transition } from './cases.server';
+import { addDays, dateInNorway } from './domain/dates';
+import type { Answers } from './domain/questionnaire';
+import type { CaseEvent } from './domain/workflow';
+
+/**
+ * Where a demo case is left: each demo user finds work waiting for them (the applicant a draft, a
+ * question from the leader and one from the committee; the leader an application to endorse; the
+ * medical director a case to assess, a recommendation to decide on; the committee a case under
+ * assessment) and decided cases to read.
+ */
+type DemoStage =
+  | 'draft'
+  | 'submitted'
+  | 'returned'
+  | 'endorsed'
+  | 'underAssessment'
+  | 'awaitingInformation'
+  | 'recommended'
+  | 'approvedWithConditions'
+  | 'rejected';
+
+interface DemoCase {
+  stage: DemoStage;
+  /** The FEST product chosen, by the start of its name in the bundled extract. */
+  drug: string;
+  answers: Answers;
+}
+
+/** Synthetic Test-Norge numbers (month + 80, valid check digits): never a real person. */
+const DEMO_PATIENT_IDS = [
+  '12835812470',
+  '04897145664',
+  '23916421087',
+  '07828933471',
+  '30865211887',
+  '19817740386',
+  '09928328810',
+  '26846615007',
+] as const;
+
+const single = (patient: number): Answers => ({
+  patientScope: 'single',
+  patientId: DEMO_PATIENT_IDS[patient % DEMO_PATIENT_IDS.length] ?? '',
+  consent: 'yes',
+});
+
+/** The applications, one per stage, written as a hospital doctor would write them. */
+const DEMO_CASES: readonly DemoCase[] = [
+  {
+    stage: 'draft',
+    drug: 'Kolkisin NAF Tab 0,5 mg',
+    answers: {
+      scheme: 'noMarketingAuthorisation',
+      ...single(0),
+      diagnoses: ['ICD10:I30.9'],
+      indication: 'Residiverende akutt perikarditt, tredje episode på ett år',
+    },
+  },
+  {
+    stage: 'submitted',
+    drug: 'Herceptin Pulv til kons til inf væske 150 mg',
+    answers: {
+      scheme: 'offLabel',
+      ...single(1),
+      diagnoses: ['ICD10:C07'],
+      indication: 'HER2-positivt spyttkjertelkarsinom (ørespyttkjertel) med lungemetastaser',
+      severity: 'Metastatisk sykdom med forventet levetid under ett år uten effektiv behandling',
+      dose: '8 mg/kg startdose, deretter 6 mg/kg hver tredje uke, sammen med docetaksel',
+      route: 'Intravenøst',
+      duration: '6 måneder, deretter ny vurdering',
+      alternativesTried: 'Karboplatin og paklitaksel i fire kurer',
+      alternativesInsufficient: 'Progresjon i lungene etter fire kurer',
+      expectedBenefit: 'Respons hos om lag 60 prosent i fase 2-studier ved HER2-positiv sykdom',
+      evaluationPlan: 'CT thorax og abdomen etter tre kurer',
+      costEstimate: '180000',
+      evidence: 'Takahashi et al., J Clin Oncol 2019 (fase 2, 57 pasienter)',
+    },
+  },
+  {
+    stage: 'returned',
+    drug: 'Oracea Kaps modif frisetting 40 mg',
+    answers: {
+      scheme: 'offLabel',
+      ...single(2),
+      diagnoses: ['ICD10:L71.0'],
+      indication: 'Uttalt perioral dermatitt hos voksen, steroidindusert',
+      severity: 'Betydelig redusert livskvalitet; ikke livstruende',
+      dose: '40 mg daglig',
+      route: 'Peroralt',
+      duration: '12 uker',
+      alternativesTried: 'Metronidazolkrem i åtte uker',
+      alternativesInsufficient: 'Ingen bedring, residiv etter seponering',
+      expectedBenefit: 'Tilheling hos de fleste etter 8–12 uker',
+      evaluationPlan: 'Klinisk kontroll hos hudlege etter 12 uker',
+      costEstimate: '2400',
+      evidence: 'Klinisk erfaring og kasusserier',
+    },
+  },
+  {
+    stage: 'endorsed',
+    drug: 'Hizentra Inj væske 200 mg/ml',
+    answers: {
+      scheme: 'offLabel',
+      ...single(3),
+      diagnoses: ['ICD10:G70.0'],
+      indication: 'Generalisert myasthenia gravis, behandlingsrefraktær',
+      severity: 'To myastene kriser siste år med behov for intensivbehandling',
+      dose: '0,4 g/kg i uken, fordelt på to doser',
+      route: 'Subkutant',
+      duration: '6 måneder',
+      alternativesTried: 'Pyridostigmin, prednisolon og azatioprin; intravenøst immunglobulin',
+      alternativesInsufficient: 'Tilbakefall mellom IVIG-kurene; dårlig venøs tilgang',
+      expectedBenefit: 'Stabil sykdom uten kriser, færre sykehusinnleggelser',
+      evaluationPlan: 'MG-ADL og QMG-skår hver tredje måned',
+      costEstimate: '420000',
+      evidence: 'Observasjonsstudier av subkutant immunglobulin ved myasteni',
+    },
+  },
+  {
+    stage: 'underAssessment',
+    drug: 'Certican Disperg tab 0,1 mg',
+    answers: {
+      scheme: 'offLabel',
+      ...single(4),
+      diagnoses: ['ICD10:Q85.1'],
+      indication: 'Tuberøs sklerose med subependymalt kjempecelleastrocytom, barn 4 år',
+      severity: 'Truende hydrocephalus; kirurgi frarådet',
+      dose: '4,5 mg/m² daglig, justert etter serumkonsentrasjon',
+      route: 'Peroralt, oppløst i vann',
+      duration: '12 måneder',
+      alternativesTried: 'Ingen medikamentell behandling; nevrokirurgisk vurdering',
+      alternativesInsufficient: 'Operasjon har høy risiko på grunn av svulstens beliggenhet',
+      expectedBenefit: 'Svulstreduksjon på minst 50 prosent hos om lag en tredjedel',
+      evaluationPlan: 'MR caput etter 3 og 12 måneder',
+      costEstimate: '95000',
+      evidence: 'EXIST-1 (Lancet 2013)',
+    },
+  },
+  {
+    stage: 'awaitingInformation',
+    drug: 'Paclitaxel Accord Kons til inf væske 6 mg/ml',
+    answers: {
+      scheme: 'offLabel',
+      ...single(5),
+      diagnoses: ['ICD10:C16.9'],
+      indication: 'Metastatisk adenokarsinom i ventrikkel, andrelinje',
+      severity: 'Progressiv metastatisk sykdom',
+      dose: '80 mg/m² ukentlig dag 1, 8 og 15 i 28-dagerssykluser',
+      route: 'Intravenøst',
+      duration: 'Til progresjon, høyst 6 sykluser',
+      alternativesTried: 'FLOT i fire sykluser',
+      alternativesInsufficient: 'Progresjon under behandling',
+      expectedBenefit: 'Forlenget overlevelse med om lag to måneder',
+      evaluationPlan: 'CT etter to sykluser',
+      costEstimate: '30000',
+      evidence: 'Hironaka et al., J Clin Oncol 2013 (WJOG 4007)',
+    },
+  },
+  {
+    stage: 'recommended',
+    drug: 'Roceron Inj væske 9 mill IE/0,5 ml',
+    answers: {
+      scheme: 'offLabel',
+      ...single(6),
+      diagnoses: ['ICD10:D45'],
+      indication: 'Polycythaemia vera hos gravid i uke 14, høy trombose-risiko',
+      severity: 'Tidligere dyp venetrombose; risiko for svangerskapskomplikasjoner',
+      dose: '3 millioner IE tre ganger i uken',
+      route: 'Subkutant',
+      duration: 'Ut svangerskapet og seks uker etter fødsel',
+      alternativesTried: 'Venesectio og acetylsalisylsyre',
+      alternativesInsufficient: 'Hematokrit over 0,45 tross hyppig venesectio',
+      expectedBenefit: 'Hematokrit under 0,45 og lavere risiko for tromboembolisme',
+      evaluationPlan: 'Blodprøver hver fjerde uke',
+      costEstimate: '60000',
+      evidence: 'Retningslinjer fra European LeukemiaNet (2018)',
+    },
+  },
+  {
+    stage: 'approvedWithConditions',
+    drug: 'Hizentra Inj væske 200 mg/ml',
+    answers: {
+      scheme: 'offLabel',
+      patientScope: 'group',
+      diagnoses: ['ICD10:G61.8'],
+      indication: 'Multifokal motorisk nevropati stabilt behandlet med intravenøst immunglobulin',
+      severity: 'Progressiv svakhet og funksjonstap uten behandling',
+      population: 'Voksne med multifokal motorisk nevropati ved nevrologisk avdeling',
+      expectedPatients: '6',
+      inclusionCriteria: 'Stabil på IVIG i minst seks måneder; kan sette sprøyter selv',
+      exclusionCriteria: 'Ustabil sykdom siste tre måneder',
+      dose: 'Samme månedsdose som ved IVIG, fordelt på ukentlige subkutane doser',
+      route: 'Subkutant',
+      duration: '12 måneder',
+      alternativesTried: 'Intravenøst immunglobulin på dagpost',
+      alternativesInsufficient: 'Hyppige dagpostbesøk; svingende effekt mellom kurene',
+      expectedBenefit: 'Jevnere effekt og behandling hjemme',
+      evaluationPlan: 'Muskelstyrke (MRC-skår) og funksjonsskår hver tredje måned',
+      costEstimate: '1800000',
+      evidence: 'Små kohortstudier; nasjonal faglig retningslinje åpner for subkutan behandling',
+    },
+  },
+  {
+    stage: 'rejected',
+    drug: 'Paclitaxel Hospira Kons til inf væske 6 mg/ml',
+    answers: {
+      scheme: 'offLabel',
+      ...single(7),
+      diagnoses: ['ICD10:C16.9'],
+      indication: 'Metastatisk adenokarsinom i ventrikkel, fjerdelinje',
+      severity: 'Avansert sykdom, ECOG 3',
+      dose: '80 mg/m² ukentlig',
+      route: 'Intravenøst',
+      duration: 'Til progresjon',
+      alternativesTried: 'Tre tidligere behandlingslinjer',
+      alternativesInsufficient: 'Progresjon',
+      expectedBenefit: 'Usikker',
+      evaluationPlan: 'CT etter seks uker',
+      costEstimate: '30000',
+      evidence: 'Ingen studier i fjerdelinje',
+    },
+  },
+];
+
+/** A complete, valid rating of the priority criteria (the endorsement form's fields). */
+const RATINGS = {
+  'severity.level': '3',
+  'severity.text': 'Alvorlig tilstand med betydelig tap av livskvalitet eller levetid.',
+  'benefit.level': '2',
+  'benefit.text': 'Dokumentert nytte i mindre studier.',
+  'resourceUse.level': '2',
+  'resourceUse.text': 'Kostnaden står i rimelig forhold til forventet nytte.',
+};
+
+/**
+ * The demo trusts' own cases (HBE, HST, OUS): the same nine applications in each, taken through
+ * the real use cases by the trust's demo users, so every page has something on it when a newcomer
+ * logs in, every transition is on record and notified, and the løpenummer are given at
+ * submission as always. Written once: nothing is done when a demo trust has a case already (a
+ * newcomer's own cases are never mixed with these). Returns the number of cases written.
+ */
+export async function seedDemoCases(db: Db): Promise<number> {
+  const codes = Object.keys(DEMO_TRUSTS) as DemoTrustCode[];
+  const [existing] = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .innerJoin(trusts, eq(trusts.id, cases.trustId))
+    .where(inArray(trusts.code, codes))
+    .limit(1);
+  if (existing) return 0;
+  let written = 0;
+  for (const code of codes) {
+    const people = await demoPeople(db, code);
+    for (const demo of DEMO_CASES) {
+      await writeDemoCase(db, people, demo);
+      written++;
+    }
+  }
+  return written;
+}
+
+type DemoPeople = Record<
+  'applicant' | 'coAuthor' | 'endorser' | 'decisionMaker' | 'assessor',
+  Actor
+>;
+
+/** The demo users of one trust as the use cases take them: their role grants in that trust. */
+async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
+  const [trust] = await db.select().from(trusts).where(eq(trusts.code, code));
+  if (!trust) throw new Error(`Demo cases: no trust ${code}`);
+  const actor = async (key: keyof DemoPeople): Promise<Actor> => {
+    const [user] = await db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(eq(users.email, demoEmail(code, key)));
+    if (!user) throw new Error(`Demo cases: no demo user ${code}/${key}`);
+    const rows = await db
+      .select({ role: roleAssignments.role, departmentId: roleAssignments.departmentId })
+      .from(roleAssignments)
+      .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.trustId, trust.id)));
+    const grants: RoleGrant[] = rows.flatMap((r) =>
+      isRole(r.role) ? [{ role: r.role, trustId: trust.id, departmentId: r.departmentId }] : [],
+    );
+    return {
+      userId: user.id,
+      name: user.name,
+      trustId: trust.id,
+      trustName: trust.name,
+      grants,
+      trusts: [{ id: trust.id, name: trust.name }],
+    };
+  };
+  return {
+    applicant: await actor('applicant'),
+    coAuthor: await actor('coAuthor'),
+    endorser: await actor('endorser'),
+    decisionMaker: await actor('decisionMaker'),
+    assessor: await actor('assessor'),
+  };
+}
+
+/** One demo case, from the draft to its stage. */
+async function writeDemoCase(db: Db, people: DemoPeople, demo: DemoCase): Promise<void> {
+  const [drug] = await inApp(db, (tx) => searchDrugsIn(tx, demo.drug, 1));
+  if (!drug?.name.startsWith(demo.drug)) throw new Error(`Demo cases: ${demo.drug} not in FEST`);
+  const draft = await createDraft(db, people.applicant, {
+    ...demo.answers,
+    drug: { id: drug.id, label: drug.name },
+  });
+  const caseId = draft.id;
+  let version = draft.version;
+  const step = async (actor: Actor, event: CaseEvent, reason?: string) => {
+    version = (await transition(db, actor, { caseId, version, event, reason })).version;
+  };
+  if (demo.stage === 'draft') {
+    await inviteCoAuthor(db, people.applicant, caseId, people.coAuthor.userId);
+    return;
+  }
+  await step(people.applicant, 'submit');
+  if (demo.stage === 'submitted') return;
+  if (demo.stage === 'returned') {
+    await step(
+      people.endorser,
+      'returnToApplicant',
+      'Er lokal behandling med azelainsyre forsøkt? Beskriv det under «Alternativer».',
+    );
+    return;
+  }
+  version = (
+    await endorseCase(db, people.endorser, {
+      caseId,
+      version,
+      verdict: 'endorse',
+      reason: 'Forankret: i tråd med avdelingens prioriteringer, og pasienten er godt utredet.',
+      ratings: RATINGS,
+    })
+  ).version;
+  if (demo.stage === 'endorsed') return;
+  const evaluationDate = addDays(dateInNorway(new Date()), 182);
+  const decision = {
+    reasonPhrase: '',
+    conditionPhrases: [],
+    prescriptionNotePhrase: '',
+    invoicingPhrase: '',
+    revisionReason: '',
+  };
+  if (demo.stage === 'approvedWithConditions') {
+    // The simplified flow: the medical director decides straight after the endorsement.
+    await submitDecision(db, people.decisionMaker, caseId, {
+      ...decision,
+      event: 'decide',
+      version,
+      outcome: 'approvedWithConditions',
+      reason: 'Innvilget for pasientgruppen i tolv måneder.',
+      conditions: 'Effekten evalueres etter seks måneder; behandlingen avsluttes uten effekt.',
+      evaluationDate,
+    });
+    return;
+  }
+  await step(people.decisionMaker, 'startAssessment');
+  if (demo.stage === 'underAssessment') return;
+  if (demo.stage === 'awaitingInformation') {
+    await step(
+      people.assessor,
+      'requestInformation',
+      'Hvor mange sykluser er planlagt, og hvordan er allmenntilstanden (ECOG)?',
+    );
+    return;
+  }
+  const rejected = demo.stage === 'rejected';
+  version = (
+    await recommend(db, people.assessor, {
+      caseId,
+      version,
+      outcome: rejected ? 'rejected' : 'approved',
+      text: rejected
+        ? 'Komiteen anbefaler avslag: nytten i fjerdelinje er ikke dokumentert.'
+        : 'Komiteen anbefaler innvilgelse: alternativene er prøvd, og behandlingen er anbefalt i retningslinjer.',
+    })
+  ).version;
+  if (demo.stage === 'recommended') return;
+  await submitDecision(db, people.decisionMaker, caseId, {
+    ...decision,
+    event: 'decide',
+    version,
+    outcome: 'rejected',
+    reason:
+      'Avslått: nytten er ikke dokumentert i denne behandlingslinjen, og allmenntilstanden tilsier lindrende behandling.',
+    conditions: '',
+    evaluationDate: '',
+  });
+}
