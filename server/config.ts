@@ -21,7 +21,7 @@ export interface ServerConfig {
   seedDemo: boolean;
   /** Generated national history written with the demo data (`NATIONAL_DEMO_CASES`, 0 for none). */
   nationalDemoCases: number;
-  /** The demo trusts' own cases, nine across the stages, with the demo data (`DEMO_CASES`, default on). */
+  /** The demo trusts' own cases, eleven across the stages, with the demo data (`DEMO_CASES`, default on). */
   demoCases: boolean;
   attachments: { store: AttachmentStoreKind; dir: string; maxBytes: number };
   /** Scheduled FEST re-import: where from and when (cron, Norwegian time); null: none. */

@@ -5,6 +5,7 @@ import { cases, caseEvents, trusts } from '../../db/schema';
 import { seedFest } from '../../db/seed.server';
 import { demoActors } from '../../test/actors';
 import { TEST_DATABASES, openTestDatabase } from '../../test/databases';
+import { listConsultationsToUs } from '../consultations/consultations.server';
 import { listMyCases } from './cases.server';
 import { seedDemoCases } from './demo.server';
 
@@ -21,7 +22,7 @@ describe.each(TEST_DATABASES)('the demo trusts’ own cases on %s', (kind) => {
   });
 
   it('writes one case in each stage in each demo trust, through the workflow', async () => {
-    expect(await seedDemoCases(db())).toBe(27);
+    expect(await seedDemoCases(db())).toBe(33);
 
     const rows = await db()
       .select({ trust: trusts.code, status: cases.status, caseNumber: cases.caseNumber })
@@ -37,6 +38,8 @@ describe.each(TEST_DATABASES)('the demo trusts’ own cases on %s', (kind) => {
           'decided',
           'draft',
           'endorsed',
+          'inConsultation',
+          'atInterregionalCommittee',
           'recommended',
           'returned',
           'submitted',
@@ -47,7 +50,7 @@ describe.each(TEST_DATABASES)('the demo trusts’ own cases on %s', (kind) => {
       const year = new Date().getFullYear();
       const numbers = own.flatMap((r) => (r.caseNumber ? [r.caseNumber] : []));
       expect(numbers.sort()).toEqual(
-        [1, 2, 3, 4, 5, 6, 7, 8].map((n) => `${code}-${year}-${String(n).padStart(5, '0')}`),
+        [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `${code}-${year}-${String(n).padStart(5, '0')}`),
       );
     }
     // Every step went through the workflow and its audit record: each case is where its trail ends.
@@ -79,6 +82,9 @@ describe.each(TEST_DATABASES)('the demo trusts’ own cases on %s', (kind) => {
     expect(await waiting('assessor')).toEqual(expect.arrayContaining(['underAssessment']));
     const finished = (await listMyCases(db(), hbe.applicant)).finished.items;
     expect(finished.map((c) => c.status)).toEqual(['decided', 'decided']);
+    // Oslo universitetssykehus (the last demo trust) consults Helse Bergen (the first).
+    const toUs = await listConsultationsToUs(db(), hbe.decisionMaker);
+    expect(toUs.map((c) => c.askingTrustName)).toEqual(['Oslo universitetssykehus HF']);
   });
 
   it('writes nothing a second time, nor once a demo trust has a case of its own', async () => {

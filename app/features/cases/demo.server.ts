@@ -4,6 +4,7 @@ import { cases, roleAssignments, trusts, users } from '../../db/schema';
 import { DEMO_TRUSTS, demoEmail, type DemoTrustCode } from '../../db/seed.server';
 import { endorseCase, recommend } from '../assessment/assessment.server';
 import { isRole, type Actor, type RoleGrant } from '../auth/domain/roles';
+import { requestConsultation } from '../consultations/consultations.server';
 import { submitDecision } from '../decisions/decisions.server';
 import { searchDrugsIn } from '../fest/fest.server';
 import { createDraft, inviteCoAuthor, transition } from './cases.server';
@@ -14,8 +15,9 @@ import type { CaseEvent } from './domain/workflow';
 /**
  * Where a demo case is left: each demo user finds work waiting for them (the applicant a draft, a
  * question from the leader and one from the committee; the leader an application to endorse; the
- * medical director a case to assess, a recommendation to decide on; the committee a case under
- * assessment) and decided cases to read.
+ * medical director a case to assess, a recommendation to decide on, and another trust's question
+ * in a consultation; the committee a case under assessment), a Tilgangsordningen case at the
+ * interregional committee, and decided cases to read.
  */
 type DemoStage =
   | 'draft'
@@ -24,14 +26,19 @@ type DemoStage =
   | 'endorsed'
   | 'underAssessment'
   | 'awaitingInformation'
+  | 'inConsultation'
   | 'recommended'
+  | 'atInterregionalCommittee'
   | 'approvedWithConditions'
   | 'rejected';
 
 interface DemoCase {
   stage: DemoStage;
-  /** The FEST product chosen, by the start of its name in the bundled extract. */
-  drug: string;
+  /**
+   * The FEST product chosen, by the start of its name in the bundled extract; or a drug FEST does
+   * not have, as the applicant writes it.
+   */
+  drug: { fest: string } | { written: string };
   answers: Answers;
 }
 
@@ -45,6 +52,8 @@ const DEMO_PATIENT_IDS = [
   '19817740386',
   '09928328810',
   '26846615007',
+  '14884949115',
+  '02909536394',
 ] as const;
 
 const single = (patient: number): Answers => ({
@@ -53,11 +62,11 @@ const single = (patient: number): Answers => ({
   consent: 'yes',
 });
 
-/** The applications, one per stage, written as a hospital doctor would write them. */
+/** The applications, one per stage, as a hospital doctor would write them. */
 const DEMO_CASES: readonly DemoCase[] = [
   {
     stage: 'draft',
-    drug: 'Kolkisin NAF Tab 0,5 mg',
+    drug: { fest: 'Kolkisin NAF Tab 0,5 mg' },
     answers: {
       scheme: 'noMarketingAuthorisation',
       ...single(0),
@@ -67,7 +76,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'submitted',
-    drug: 'Herceptin Pulv til kons til inf væske 150 mg',
+    drug: { fest: 'Herceptin Pulv til kons til inf væske 150 mg' },
     answers: {
       scheme: 'offLabel',
       ...single(1),
@@ -87,7 +96,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'returned',
-    drug: 'Oracea Kaps modif frisetting 40 mg',
+    drug: { fest: 'Oracea Kaps modif frisetting 40 mg' },
     answers: {
       scheme: 'offLabel',
       ...single(2),
@@ -107,7 +116,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'endorsed',
-    drug: 'Hizentra Inj væske 200 mg/ml',
+    drug: { fest: 'Hizentra Inj væske 200 mg/ml' },
     answers: {
       scheme: 'offLabel',
       ...single(3),
@@ -127,7 +136,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'underAssessment',
-    drug: 'Certican Disperg tab 0,1 mg',
+    drug: { fest: 'Certican Disperg tab 0,1 mg' },
     answers: {
       scheme: 'offLabel',
       ...single(4),
@@ -147,7 +156,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'awaitingInformation',
-    drug: 'Paclitaxel Accord Kons til inf væske 6 mg/ml',
+    drug: { fest: 'Paclitaxel Accord Kons til inf væske 6 mg/ml' },
     answers: {
       scheme: 'offLabel',
       ...single(5),
@@ -167,7 +176,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'recommended',
-    drug: 'Roceron Inj væske 9 mill IE/0,5 ml',
+    drug: { fest: 'Roceron Inj væske 9 mill IE/0,5 ml' },
     answers: {
       scheme: 'offLabel',
       ...single(6),
@@ -186,8 +195,50 @@ const DEMO_CASES: readonly DemoCase[] = [
     },
   },
   {
+    stage: 'inConsultation',
+    drug: { fest: 'Herceptin Inj væske 600 mg' },
+    answers: {
+      scheme: 'offLabel',
+      ...single(8),
+      diagnoses: ['ICD10:C50.9'],
+      indication: 'HER2-positiv brystkreft hos mann, adjuvant behandling etter operasjon',
+      severity: 'Høy residivrisiko (lymfeknutepositiv sykdom)',
+      dose: '600 mg subkutant hver tredje uke',
+      route: 'Subkutant',
+      duration: '12 måneder',
+      alternativesTried: 'Ingen; studiene omfattet bare kvinner',
+      alternativesInsufficient: 'Indikasjonen i preparatomtalen gjelder kvinner',
+      expectedBenefit: 'Samme reduksjon i residivrisiko som hos kvinner er sannsynlig',
+      evaluationPlan: 'Ekkokardiografi hver tredje måned; klinisk kontroll',
+      costEstimate: '250000',
+      evidence: 'Registerdata og retningslinjer for brystkreft hos menn (NBCG)',
+    },
+  },
+  {
+    stage: 'atInterregionalCommittee',
+    drug: { written: 'Leqembi (lekanemab) 100 mg/ml konsentrat til infusjonsvæske' },
+    answers: {
+      scheme: 'tilgangsordningen',
+      ...single(9),
+      diagnoses: ['ICD10:G30.0'],
+      indication: 'Alzheimers sykdom med tidlig debut, mild kognitiv svikt, amyloid påvist',
+      severity: 'Progredierende demens hos 58-åring',
+      dose: '10 mg/kg hver andre uke',
+      route: 'Intravenøst',
+      duration: '18 måneder',
+      alternativesTried: 'Donepezil i ett år',
+      alternativesInsufficient: 'Fortsatt kognitiv tilbakegang',
+      expectedBenefit: 'Langsommere kognitiv tilbakegang (CDR-SB)',
+      evaluationPlan: 'MR hver tredje måned (ARIA), kognitive tester hver sjette måned',
+      costEstimate: '300000',
+      evidence: 'CLARITY AD (NEJM 2023)',
+      clinicalExceptionality:
+        'Ung pasient uten vaskulær sykdom eller ApoE4-homozygoti, med lav risiko for ARIA.',
+    },
+  },
+  {
     stage: 'approvedWithConditions',
-    drug: 'Hizentra Inj væske 200 mg/ml',
+    drug: { fest: 'Hizentra Inj væske 200 mg/ml' },
     answers: {
       scheme: 'offLabel',
       patientScope: 'group',
@@ -211,7 +262,7 @@ const DEMO_CASES: readonly DemoCase[] = [
   },
   {
     stage: 'rejected',
-    drug: 'Paclitaxel Hospira Kons til inf væske 6 mg/ml',
+    drug: { fest: 'Paclitaxel Hospira Kons til inf væske 6 mg/ml' },
     answers: {
       scheme: 'offLabel',
       ...single(7),
@@ -242,7 +293,7 @@ const RATINGS = {
 };
 
 /**
- * The demo trusts' own cases (HBE, HST, OUS): the same nine applications in each, taken through
+ * The demo trusts' own cases (HBE, HST, OUS): the same eleven applications in each, taken through
  * the real use cases by the trust's demo users, so every page has something on it when a newcomer
  * logs in, every transition is on record and notified, and the løpenummer are given at
  * submission as always. Written once: nothing is done when a demo trust has a case already (a
@@ -257,11 +308,14 @@ export async function seedDemoCases(db: Db): Promise<number> {
     .where(inArray(trusts.code, codes))
     .limit(1);
   if (existing) return 0;
+  const trustIds = await Promise.all(codes.map((code) => demoTrustId(db, code)));
   let written = 0;
-  for (const code of codes) {
+  for (const [index, code] of codes.entries()) {
     const people = await demoPeople(db, code);
+    // Each trust consults the next (the last the first).
+    const consulted = trustIds[(index + 1) % trustIds.length] ?? '';
     for (const demo of DEMO_CASES) {
-      await writeDemoCase(db, people, demo);
+      await writeDemoCase(db, people, demo, consulted);
       written++;
     }
   }
@@ -273,10 +327,17 @@ type DemoPeople = Record<
   Actor
 >;
 
-/** The demo users of one trust as the use cases take them: their role grants in that trust. */
-async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
+async function demoTrust(db: Db, code: DemoTrustCode) {
   const [trust] = await db.select().from(trusts).where(eq(trusts.code, code));
   if (!trust) throw new Error(`Demo cases: no trust ${code}`);
+  return trust;
+}
+
+const demoTrustId = async (db: Db, code: DemoTrustCode) => (await demoTrust(db, code)).id;
+
+/** The demo users of one trust as the use cases take them: their role grants in that trust. */
+async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
+  const trust = await demoTrust(db, code);
   const actor = async (key: keyof DemoPeople): Promise<Actor> => {
     const [user] = await db
       .select({ id: users.id, name: users.name })
@@ -308,13 +369,30 @@ async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
   };
 }
 
-/** One demo case, from the draft to its stage. */
-async function writeDemoCase(db: Db, people: DemoPeople, demo: DemoCase): Promise<void> {
-  const [drug] = await inApp(db, (tx) => searchDrugsIn(tx, demo.drug, 1));
-  if (!drug?.name.startsWith(demo.drug)) throw new Error(`Demo cases: ${demo.drug} not in FEST`);
+/** The drug as the application names it: the FEST product found by its name, or as written. */
+async function demoDrug(
+  db: Db,
+  drug: DemoCase['drug'],
+): Promise<{ id: string | null; label: string }> {
+  if ('written' in drug) return { id: null, label: drug.written };
+  const [hit] = await inApp(db, (tx) => searchDrugsIn(tx, drug.fest, 1));
+  if (!hit?.name.startsWith(drug.fest)) throw new Error(`Demo cases: ${drug.fest} not in FEST`);
+  return { id: hit.id, label: hit.name };
+}
+
+/**
+ * One demo case, from the draft to its stage; a consultation goes to `consultedTrustId` (another
+ * demo trust, whose medical director then has it waiting).
+ */
+async function writeDemoCase(
+  db: Db,
+  people: DemoPeople,
+  demo: DemoCase,
+  consultedTrustId: string,
+): Promise<void> {
   const draft = await createDraft(db, people.applicant, {
     ...demo.answers,
-    drug: { id: drug.id, label: drug.name },
+    drug: await demoDrug(db, demo.drug),
   });
   const caseId = draft.id;
   let version = draft.version;
@@ -345,6 +423,15 @@ async function writeDemoCase(db: Db, people: DemoPeople, demo: DemoCase): Promis
     })
   ).version;
   if (demo.stage === 'endorsed') return;
+  if (demo.stage === 'atInterregionalCommittee') {
+    // Tilgangsordningen: the medical director's assessment goes on to the interregional committee.
+    await step(
+      people.decisionMaker,
+      'forwardToInterregional',
+      'Klinisk eksepsjonell etter kriteriene; prioriteringskriteriene er oppfylt. Sendt til det interregionale fagdirektørmøtet.',
+    );
+    return;
+  }
   const evaluationDate = addDays(dateInNorway(new Date()), 182);
   const decision = {
     reasonPhrase: '',
@@ -368,6 +455,16 @@ async function writeDemoCase(db: Db, people: DemoPeople, demo: DemoCase): Promis
   }
   await step(people.decisionMaker, 'startAssessment');
   if (demo.stage === 'underAssessment') return;
+  if (demo.stage === 'inConsultation') {
+    await requestConsultation(db, people.decisionMaker, caseId, {
+      version,
+      consultedTrustId,
+      question:
+        'Har dere behandlet menn med HER2-positiv brystkreft med trastuzumab, og med hvilket resultat?',
+      deadline: addDays(dateInNorway(new Date()), 14),
+    });
+    return;
+  }
   if (demo.stage === 'awaitingInformation') {
     await step(
       people.assessor,
