@@ -8,7 +8,8 @@ import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs }
 /**
  * Reflow (WCAG 1.4.10): at a phone's 390 px the case page, the edit form and «Mine saker» fit the
  * screen (definition lists stack, wide tables scroll in their own named, focusable region); the
- * national overview fits 1280 px with its dates on one line.
+ * national overview fits 1280 px with its dates on one line, and a løpenummer is never broken at
+ * its hyphens (the case page's heading, the notifications).
  */
 describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
   let app: RunningApp;
@@ -75,6 +76,18 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     expect(await pageWidth(doctor)).toBeLessThanOrEqual(390);
     await expectAccessible(doctor);
     await doctor.context().close();
+  });
+
+  it('keeps each løpenummer in the notifications on one line at 390 px', async () => {
+    const leader = await signInAs(browser, app, 'Kari Nordtveit', {
+      viewport: { width: 390, height: 844 },
+    });
+    await leader.goto(`${app.url}/varsler`);
+    const link = leader.getByRole('link', { name: /^Åpne sak HBE-/ }).first();
+    await link.waitFor();
+    expect(await link.evaluate((a) => a.getClientRects().length)).toBe(1);
+    await expectAccessible(leader);
+    await leader.context().close();
   });
 
   it('fits the national overview into 1280 px with each date on one line', async () => {

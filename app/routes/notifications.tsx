@@ -6,6 +6,7 @@ import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/notifications';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
+import { KeepTogether } from '../ui/KeepTogether';
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -77,11 +78,16 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                       {item.caseId === null ? (
                         t.noCase
                       ) : item.caseVisible ? (
-                        <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
-                          {label}
-                        </RouteLink>
+                        <span className="sp-nowrap">
+                          <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
+                            {label}
+                          </RouteLink>
+                        </span>
                       ) : (
-                        t.otherTrustCase(item.caseNumber)
+                        <KeepTogether
+                          text={t.otherTrustCase(item.caseNumber)}
+                          part={item.caseNumber}
+                        />
                       )}
                     </Table.Cell>
                     <Table.Cell>

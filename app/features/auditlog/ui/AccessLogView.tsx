@@ -42,7 +42,11 @@ const actionLabel = (action: string) =>
 
 function CaseLink({ caseId, caseNumber }: { caseId: string | null; caseNumber: string | null }) {
   if (!caseId) return <>{t.noCase}</>;
-  return <RouteLink to={`/saker/${caseId}`}>{caseNumber ?? msg.case.draftLabel}</RouteLink>;
+  return (
+    <span className="sp-nowrap">
+      <RouteLink to={`/saker/${caseId}`}>{caseNumber ?? msg.case.draftLabel}</RouteLink>
+    </span>
+  );
 }
 
 /**

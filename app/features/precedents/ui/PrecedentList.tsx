@@ -81,7 +81,7 @@ function PrecedentBody({ result, captionId }: { result: PrecedentResult; caption
               <Table.Body>
                 {result.precedents.map((p) => (
                   <Table.Row key={p.caseNumber}>
-                    <Table.Cell>
+                    <Table.Cell className="sp-nowrap">
                       <RouteLink
                         to={`/nasjonalt/saker/${encodeURIComponent(p.caseNumber)}`}
                         aria-label={t().openSummary(p.caseNumber)}
