@@ -207,7 +207,7 @@ describe('loadConfig', () => {
   it('has session timeouts and rate limits, 30 min idle, 12 h in all, 60 logins and 300 searches a minute', () => {
     expect(loadConfig({ DATA_DIR: dataDir() }, [])).toMatchObject({
       sessions: { idleMinutes: 30, absoluteHours: 12 },
-      rateLimits: { login: 60, search: 300 },
+      rateLimits: { login: 60, search: 300, export: 30 },
     });
     const env = {
       DATA_DIR: dataDir(),
@@ -215,10 +215,11 @@ describe('loadConfig', () => {
       SESSION_MAX_HOURS: '8',
       RATE_LIMIT_LOGIN: '5',
       RATE_LIMIT_SEARCH: '50',
+      RATE_LIMIT_EXPORT: '4',
     };
     expect(loadConfig(env, [])).toMatchObject({
       sessions: { idleMinutes: 15, absoluteHours: 8 },
-      rateLimits: { login: 5, search: 50 },
+      rateLimits: { login: 5, search: 50, export: 4 },
     });
     expect(() => loadConfig({ DATA_DIR: dataDir(), SESSION_IDLE_MINUTES: '0' }, [])).toThrow(
       /Invalid SESSION_IDLE_MINUTES/,

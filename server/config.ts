@@ -8,6 +8,7 @@ import type { MachineAccessSettings } from '../app/features/auth/machine.server'
 import type { HelseIdSettings } from '../app/features/auth/oidc.server';
 import type { MailConfig } from '../app/features/notifications/mail.server';
 import { keyRingFromEnv, type KeyRing } from '../app/features/privacy/patient-id-cipher.server';
+import type { RateLimits } from './rate-limit';
 
 export interface ServerConfig {
   port: number;
@@ -55,7 +56,7 @@ export interface ServerConfig {
   cookieSecure: boolean;
   sessions: SessionTimeouts;
   /** Requests per client address per minute. */
-  rateLimits: { login: number; search: number };
+  rateLimits: RateLimits;
   /**
    * Express's `trust proxy` (TRUST_PROXY): which proxies' `X-Forwarded-For` names the client, so
    * that `req.ip` (rate limits) is the client's address behind a TLS proxy; false: none.
@@ -111,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
     rateLimits: {
       login: positiveInt(env, 'RATE_LIMIT_LOGIN', 60),
       search: positiveInt(env, 'RATE_LIMIT_SEARCH', 300),
+      export: positiveInt(env, 'RATE_LIMIT_EXPORT', 30),
     },
     trustProxy: trustProxy(env),
   };

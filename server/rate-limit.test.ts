@@ -8,14 +8,16 @@ import { loadConfig } from './config';
 import { rateLimiters } from './rate-limit';
 
 /** The real middleware in front of a small app that answers every request with 200. */
-describe('rate limits on login and search', () => {
+describe('rate limits on login, search and the national downloads', () => {
   let url = '';
   let close: () => void = () => undefined;
   beforeAll(async () => {
     const app = express();
-    app.use(rateLimiters({ login: 3, search: 5 }));
-    app.all('/{*path}', (_req, res) => {
-      res.send('ok');
+    app.use(rateLimiters({ login: 3, search: 5, export: 2 }));
+    app.all('/{*path}', (req, res) => {
+      // A refused token, as the export route answers one.
+      if (req.headers.authorization === 'Bearer refused') res.status(401).send('refused');
+      else res.send('ok');
     });
     await new Promise<void>((resolve) => {
       const server = app.listen(0, '127.0.0.1', () => {
@@ -50,6 +52,26 @@ describe('rate limits on login and search', () => {
     expect(counted.headers.get('ratelimit-policy')).toMatch(/^"3-in-1min"; q=3; w=60;/);
   });
 
+  it('limits the downloads of the national overview that are served, answering HTML', async () => {
+    const get = (path: string, authorization?: string) =>
+      fetch(url + path, authorization ? { headers: { authorization } } : {});
+    // Refused requests cost nothing to answer and are not counted.
+    for (let i = 0; i < 5; i++)
+      expect((await get('/nasjonalt/eksport.csv', 'Bearer refused')).status).toBe(401);
+    expect((await get('/nasjonalt/eksport.csv')).status).toBe(200);
+    expect((await get('/NASJONALT/eksport.xlsx')).status).toBe(200);
+    const refused = await get('/nasjonalt/eksport.csv?atc=L01');
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('content-type')).toMatch(/text\/html/);
+    const page = await refused.text();
+    expect(page).toContain('for mange nedlastinger av den nasjonale oversikten');
+    expect(page).toContain('<a href="/nasjonalt">Til nasjonal oversikt</a>');
+    // The overview itself, the statistics' and a case's exports are not limited by it.
+    expect((await get('/nasjonalt')).status).toBe(200);
+    expect((await get('/statistikk/eksport?seksjon=trust')).status).toBe(200);
+  });
+
   it('limits the searches together, answering JSON', async () => {
     expect(await statuses(3, '/api/legemidler?q=a')).toEqual([200, 200, 200]);
     expect(await statuses(3, '/api/diagnoser?q=a')).toEqual([200, 200, 429]);
@@ -67,7 +89,7 @@ const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-rate-limit-'));
 async function serve(trustProxy: boolean | number | string = false) {
   const app = express();
   app.set('trust proxy', trustProxy);
-  app.use(rateLimiters({ login: 2, search: 5 }));
+  app.use(rateLimiters({ login: 2, search: 5, export: 5 }));
   app.all('/{*path}', (_req, res) => {
     res.send('ok');
   });

@@ -6,6 +6,8 @@ import { msg } from '../app/i18n';
 export interface RateLimits {
   login: number;
   search: number;
+  /** Downloads of the national overview (CSV or Excel) that were served. */
+  export: number;
 }
 
 const WINDOW_MS = 60_000;
@@ -32,11 +34,25 @@ const isLogin = (req: Request, path: string) =>
 /** The typeahead searches (drugs, diagnoses). */
 const isSearch = (path: string) => /^\/api\/(legemidler|diagnoser)(\.data)?$/.test(path);
 
+/** The national overview's downloads: every row of it, for users and for systems (ADR 0033). */
+const isNationalExport = (path: string) => /^\/nasjonalt\/eksport\.(csv|xlsx)$/.test(path);
+
+/** A small Norwegian page for a refused request: what happened, and a link on. */
+const refusalPage = (text: string, back: { href: string; label: string }) => {
+  const t = msg.signIn.rateLimited;
+  return (
+    `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${t.title}</title></head>` +
+    `<body><main><h1>${t.title}</h1><p>${text}</p><p><a href="${back.href}">${back.label}</a></p></main></body></html>`
+  );
+};
+
 /**
- * Per-address rate limits (express-rate-limit, in-memory per app instance) on logging in and on
- * search. Over the limit: 429 with a Norwegian message (HTML for login, JSON for search). One
- * middleware that hands a login or a search to its limiter and lets every other request through
- * untouched (not two limiters that each skip it, at a few awaits and a `req.ip` each).
+ * Per-address rate limits (express-rate-limit, in-memory per app instance) on logging in, on
+ * search and on the national overview's downloads. Over the limit: 429 with a Norwegian message
+ * (HTML for login and downloads, JSON for search) and `Retry-After`. A download counts only when it
+ * is served: a refused token or session (401, 403) or a bad filter (400) costs nothing to answer.
+ * One middleware that hands each kind to its limiter and lets every other request through
+ * untouched (not limiters that each skip it, at a few awaits and a `req.ip` each).
  */
 export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestHandler {
   const common = { windowMs, standardHeaders: 'draft-8', legacyHeaders: false } as const;
@@ -48,10 +64,7 @@ export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestH
       res
         .status(429)
         .type('html')
-        .send(
-          `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${t.title}</title></head>` +
-            `<body><main><h1>${t.title}</h1><p>${t.login}</p><p><a href="/logg-inn">${t.back}</a></p></main></body></html>`,
-        );
+        .send(refusalPage(t.login, { href: '/logg-inn', label: t.back }));
     },
   });
   const search = rateLimit({
@@ -61,10 +74,23 @@ export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestH
       res.status(429).json({ problem: msg.signIn.rateLimited.search });
     },
   });
+  const exports = rateLimit({
+    ...common,
+    limit: limits.export,
+    skipFailedRequests: true,
+    handler: (_req, res) => {
+      const t = msg.signIn.rateLimited;
+      res
+        .status(429)
+        .type('html')
+        .send(refusalPage(t.export, { href: '/nasjonalt', label: t.backToNational }));
+    },
+  });
   return (req, res, next) => {
     const path = routePath(req);
     if (isLogin(req, path)) return login(req, res, next);
     if (isSearch(path)) return search(req, res, next);
+    if (isNationalExport(path)) return exports(req, res, next);
     next();
   };
 }

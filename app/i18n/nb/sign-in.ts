@@ -29,6 +29,9 @@ export const signIn = {
     login:
       'Det har kommet for mange innloggingsforsøk fra denne adressen. Vent ett minutt og prøv igjen.',
     search: 'For mange søk på kort tid. Vent litt og prøv igjen.',
+    export:
+      'Det har kommet for mange nedlastinger av den nasjonale oversikten fra denne adressen. Vent ett minutt og prøv igjen.',
     back: 'Til innloggingen',
+    backToNational: 'Til nasjonal oversikt',
   },
 };
