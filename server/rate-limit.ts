@@ -1,4 +1,4 @@
-import type { Request, RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { msg } from '../app/i18n';
 
@@ -37,14 +37,16 @@ const isSearch = (path: string) => /^\/api\/(legemidler|diagnoser)(\.data)?$/.te
 /** The national overview's downloads: every row of it, for users and for systems (ADR 0033). */
 const isNationalExport = (path: string) => /^\/nasjonalt\/eksport\.(csv|xlsx)$/.test(path);
 
-/** A small Norwegian page for a refused request: what happened, and a link on. */
-const refusalPage = (text: string, back: { href: string; label: string }) => {
-  const t = msg.signIn.rateLimited;
-  return (
-    `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${t.title}</title></head>` +
-    `<body><main><h1>${t.title}</h1><p>${text}</p><p><a href="${back.href}">${back.label}</a></p></main></body></html>`
-  );
-};
+/** Answers a refused request with 429 and a small Norwegian page: what happened, and a link on. */
+function refuseWithPage(text: string, back: { href: string; label: string }) {
+  const title = msg.signIn.rateLimited.title;
+  const page =
+    `<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>${title}</title></head>` +
+    `<body><main><h1>${title}</h1><p>${text}</p><p><a href="${back.href}">${back.label}</a></p></main></body></html>`;
+  return (_req: Request, res: Response) => {
+    res.status(429).type('html').send(page);
+  };
+}
 
 /**
  * Per-address rate limits (express-rate-limit, in-memory per app instance) on logging in, on
@@ -56,35 +58,24 @@ const refusalPage = (text: string, back: { href: string; label: string }) => {
  */
 export function rateLimiters(limits: RateLimits, windowMs = WINDOW_MS): RequestHandler {
   const common = { windowMs, standardHeaders: 'draft-8', legacyHeaders: false } as const;
+  const t = msg.signIn.rateLimited;
   const login = rateLimit({
     ...common,
     limit: limits.login,
-    handler: (_req, res) => {
-      const t = msg.signIn.rateLimited;
-      res
-        .status(429)
-        .type('html')
-        .send(refusalPage(t.login, { href: '/logg-inn', label: t.back }));
-    },
+    handler: refuseWithPage(t.login, { href: '/logg-inn', label: t.back }),
   });
   const search = rateLimit({
     ...common,
     limit: limits.search,
     handler: (_req, res) => {
-      res.status(429).json({ problem: msg.signIn.rateLimited.search });
+      res.status(429).json({ problem: t.search });
     },
   });
   const exports = rateLimit({
     ...common,
     limit: limits.export,
     skipFailedRequests: true,
-    handler: (_req, res) => {
-      const t = msg.signIn.rateLimited;
-      res
-        .status(429)
-        .type('html')
-        .send(refusalPage(t.export, { href: '/nasjonalt', label: t.backToNational }));
-    },
+    handler: refuseWithPage(t.export, { href: '/nasjonalt', label: t.backToNational }),
   });
   return (req, res, next) => {
     const path = routePath(req);
