@@ -1,34 +1,21 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msg } from '../app/i18n';
-import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import {
+  completeDraftOverHttp,
   endorseInBrowser,
+  saveAnswersOverHttp,
   startDraftOverHttp,
   submitOverHttp,
   waitUntilSaved,
 } from './application';
-import {
-  expectAccessible,
-  launchChromium,
-  sameOrigin,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
 
 /** Starts a draft over HTTP as the signed-in doctor, with `answers` saved; its editor's URL. */
 async function draftWith(page: Page, app: RunningApp, answers: Record<string, unknown> = {}) {
   const caseUrl = await startDraftOverHttp(page.request, app.url);
-  const changes = Object.fromEntries(
-    Object.entries(answers).map(([id, value]) => [id, { base: null, value }]),
-  );
-  const saved = await page.request.post(`${app.url}${caseUrl}/lagre`, {
-    data: { changes },
-    headers: sameOrigin(app.url),
-  });
-  expect(saved.status()).toBe(200);
+  await saveAnswersOverHttp(page.request, app.url, caseUrl, answers);
   return `${app.url}${caseUrl}/rediger`;
 }
 
@@ -189,9 +176,10 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
 
   it('shows diagnoses by name and the cost as an amount on the summary', async () => {
     const page = await signInAs(browser, app, 'Ingrid Haugland');
-    const { scheme: _scheme, patientScope: _scope, ...answers } = completeAnswers;
-    const edit = await draftWith(page, app, { ...answers, costEstimate: '154008' });
-    await page.goto(edit.replace(/\/rediger$/, '/oppsummering'));
+    const { caseUrl } = await completeDraftOverHttp(page.request, app.url, {
+      costEstimate: '154008',
+    });
+    await page.goto(`${app.url}${caseUrl}/oppsummering`);
     await page.locator('dd', { hasText: /^N04\.2 Nefrotisk syndrom .+ \(ICD-10\)\s*$/ }).waitFor();
     await page.getByText('154\u00a0008', { exact: true }).waitFor();
     expect(await page.getByText('ICD10:N04.2').count()).toBe(0);

@@ -67,6 +67,46 @@ export async function startDraftOverHttp(
 }
 
 /**
+ * Autosaves `answers` into the draft at `caseUrl` (its page's path) as the editor does, each as a
+ * new value; the draft's version after.
+ */
+export async function saveAnswersOverHttp(
+  request: APIRequestContext,
+  baseUrl: string,
+  caseUrl: string,
+  answers: Record<string, unknown>,
+): Promise<number> {
+  const changes = Object.fromEntries(
+    Object.entries(answers).map(([id, value]) => [id, { base: null, value }]),
+  );
+  const saved = await request.post(`${baseUrl}${caseUrl}/lagre`, {
+    data: { changes },
+    headers: sameOrigin(baseUrl),
+  });
+  expect(saved.status()).toBe(200);
+  return ((await saved.json()) as { version: number }).version;
+}
+
+/**
+ * A draft with a complete application (`completeAnswers` with `overrides`) over HTTP as the
+ * signed-in doctor (the requests the pages make: start, autosave every answer): its page's path
+ * and version.
+ */
+export async function completeDraftOverHttp(
+  request: APIRequestContext,
+  baseUrl: string,
+  overrides: Record<string, unknown> = {},
+): Promise<{ caseUrl: string; version: number }> {
+  const { scheme, patientScope, ...rest } = { ...completeAnswers, ...overrides };
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const caseUrl = await startDraftOverHttp(request, baseUrl, {
+    scheme: text(scheme),
+    patientScope: text(patientScope),
+  });
+  return { caseUrl, version: await saveAnswersOverHttp(request, baseUrl, caseUrl, rest) };
+}
+
+/**
  * Creates a complete, submitted application over HTTP as the signed-in doctor (the same
  * requests the pages make): start, autosave every answer, submit from the summary.
  */
@@ -75,23 +115,7 @@ export async function submitOverHttp(
   baseUrl: string,
   overrides: Record<string, unknown> = {},
 ): Promise<string> {
-  const answers = { ...completeAnswers, ...overrides };
-  const text = (value: unknown) => (typeof value === 'string' ? value : '');
-  const caseUrl = await startDraftOverHttp(request, baseUrl, {
-    scheme: text(answers.scheme),
-    patientScope: text(answers.patientScope),
-  });
-  const changes = Object.fromEntries(
-    Object.entries(answers)
-      .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
-      .map(([id, value]) => [id, { base: null, value }]),
-  );
-  const saved = await request.post(`${baseUrl}${caseUrl}/lagre`, {
-    data: { changes },
-    headers: sameOrigin(baseUrl),
-  });
-  expect(saved.status()).toBe(200);
-  const { version } = (await saved.json()) as { version: number };
+  const { caseUrl, version } = await completeDraftOverHttp(request, baseUrl, overrides);
   const submitted = await request.post(`${baseUrl}${caseUrl}/oppsummering`, {
     headers: sameOrigin(baseUrl),
     form: { event: 'submit', version: String(version) },

@@ -2,14 +2,13 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { endorseInBrowser, startDraftOverHttp } from './application';
+import { completeDraftOverHttp, endorseInBrowser } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
   launchChromium,
   startApp,
   type RunningApp,
-  sameOrigin,
   signInAs,
 } from './harness';
 
@@ -35,25 +34,9 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
   const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
     signInAs(browser, app, name, { javaScriptEnabled });
 
-  /** Starts a draft and saves a complete application over HTTP (as the pages do); its page URL. */
-  async function completeDraft(page: Page): Promise<string> {
-    const url = await startDraftOverHttp(page.request, app.url);
-    const changes = Object.fromEntries(
-      Object.entries(completeAnswers)
-        .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
-        .map(([id, value]) => [id, { base: null, value }]),
-    );
-    const saved = await page.request.post(`${app.url}${url}/lagre`, {
-      data: { changes },
-      headers: sameOrigin(app.url),
-    });
-    expect(saved.status()).toBe(200);
-    return url;
-  }
-
   it('the doctor marks the application urgent with a justification and sends it', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    caseUrl = await completeDraft(doctor);
+    caseUrl = (await completeDraftOverHttp(doctor.request, app.url)).caseUrl;
     await doctor.goto(`${app.url}${caseUrl}`);
     await doctor.getByRole('heading', { level: 2, name: 'Frister og oppfølging' }).waitFor();
     // A draft has no case number yet; what its writer came for comes first, above «Om saken».

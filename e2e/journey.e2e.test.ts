@@ -1,11 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { completeAnswers } from '../app/test/actors';
 import {
+  completeDraftOverHttp,
   endorseInBrowser,
   fillApplication,
-  startDraftOverHttp,
   submitOverHttp,
   waitUntilSaved,
 } from './application';
@@ -251,22 +250,11 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     // Eight complete drafts, then eight submissions at once.
     const drafts: { url: string; version: number }[] = [];
     for (let i = 0; i < 8; i++) {
-      const url = await startDraftOverHttp(doctor.request, app.url, {
+      const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url, {
         scheme: 'unntaksordningen',
+        differenceFromAssessedGroup: 'Yngre enn studiepopulasjonen',
       });
-      const changes = Object.fromEntries(
-        Object.entries({
-          ...completeAnswers,
-          differenceFromAssessedGroup: 'Yngre enn studiepopulasjonen',
-        })
-          .filter(([id]) => id !== 'scheme' && id !== 'patientScope')
-          .map(([id, value]) => [id, { base: null, value }]),
-      );
-      const saved = await doctor.request.post(`${app.url}${url}/lagre`, {
-        data: { changes },
-        headers: sameOrigin(app.url),
-      });
-      drafts.push({ url, version: ((await saved.json()) as { version: number }).version });
+      drafts.push({ url: caseUrl, version });
     }
     const responses = await Promise.all(
       drafts.map((d) =>
