@@ -308,14 +308,23 @@ export async function seedDemoCases(db: Db): Promise<number> {
     .where(inArray(trusts.code, codes))
     .limit(1);
   if (existing) return 0;
-  const trustIds = await Promise.all(codes.map((code) => demoTrustId(db, code)));
+  const found = await db.select().from(trusts).where(inArray(trusts.code, codes));
+  const demoTrusts = codes.map((code) => {
+    const trust = found.find((t) => t.code === code);
+    if (!trust) throw new Error(`Demo cases: no trust ${code}`);
+    return { ...trust, code };
+  });
+  // The same drugs in every trust: each looked up in FEST once.
+  const applications = await Promise.all(
+    DEMO_CASES.map(async (demo) => ({ ...demo, drug: await demoDrug(db, demo.drug) })),
+  );
   let written = 0;
-  for (const [index, code] of codes.entries()) {
-    const people = await demoPeople(db, code);
+  for (const [index, trust] of demoTrusts.entries()) {
+    const people = await demoPeople(db, trust);
     // Each trust consults the next (the last the first).
-    const consulted = trustIds[(index + 1) % trustIds.length] ?? '';
-    for (const demo of DEMO_CASES) {
-      await writeDemoCase(db, people, demo, consulted);
+    const consulted = demoTrusts[(index + 1) % demoTrusts.length]?.id ?? '';
+    for (const application of applications) {
+      await writeDemoCase(db, people, application, consulted);
       written++;
     }
   }
@@ -327,17 +336,12 @@ type DemoPeople = Record<
   Actor
 >;
 
-async function demoTrust(db: Db, code: DemoTrustCode) {
-  const [trust] = await db.select().from(trusts).where(eq(trusts.code, code));
-  if (!trust) throw new Error(`Demo cases: no trust ${code}`);
-  return trust;
-}
-
-const demoTrustId = async (db: Db, code: DemoTrustCode) => (await demoTrust(db, code)).id;
-
 /** The demo users of one trust as the use cases take them: their role grants in that trust. */
-async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
-  const trust = await demoTrust(db, code);
+async function demoPeople(
+  db: Db,
+  trust: { id: string; code: DemoTrustCode; name: string },
+): Promise<DemoPeople> {
+  const { code } = trust;
   const actor = async (key: keyof DemoPeople): Promise<Actor> => {
     const [user] = await db
       .select({ id: users.id, name: users.name })
@@ -369,11 +373,11 @@ async function demoPeople(db: Db, code: DemoTrustCode): Promise<DemoPeople> {
   };
 }
 
+/** A drug as an application names it. */
+type DrugChoice = { id: string | null; label: string };
+
 /** The drug as the application names it: the FEST product found by its name, or as written. */
-async function demoDrug(
-  db: Db,
-  drug: DemoCase['drug'],
-): Promise<{ id: string | null; label: string }> {
+async function demoDrug(db: Db, drug: DemoCase['drug']): Promise<DrugChoice> {
   if ('written' in drug) return { id: null, label: drug.written };
   const [hit] = await inApp(db, (tx) => searchDrugsIn(tx, drug.fest, 1));
   if (!hit?.name.startsWith(drug.fest)) throw new Error(`Demo cases: ${drug.fest} not in FEST`);
@@ -381,19 +385,16 @@ async function demoDrug(
 }
 
 /**
- * One demo case, from the draft to its stage; a consultation goes to `consultedTrustId` (another
- * demo trust, whose medical director then has it waiting).
+ * One demo case, with its drug as found (`demoDrug`), from the draft to its stage; a consultation
+ * goes to `consultedTrustId` (another demo trust, whose medical director then has it waiting).
  */
 async function writeDemoCase(
   db: Db,
   people: DemoPeople,
-  demo: DemoCase,
+  demo: Omit<DemoCase, 'drug'> & { drug: DrugChoice },
   consultedTrustId: string,
 ): Promise<void> {
-  const draft = await createDraft(db, people.applicant, {
-    ...demo.answers,
-    drug: await demoDrug(db, demo.drug),
-  });
+  const draft = await createDraft(db, people.applicant, { ...demo.answers, drug: demo.drug });
   const caseId = draft.id;
   let version = draft.version;
   const step = async (actor: Actor, event: CaseEvent, reason?: string) => {
@@ -432,7 +433,6 @@ async function writeDemoCase(
     );
     return;
   }
-  const evaluationDate = addDays(dateInNorway(new Date()), 182);
   const decision = {
     reasonPhrase: '',
     conditionPhrases: [],
@@ -449,7 +449,7 @@ async function writeDemoCase(
       outcome: 'approvedWithConditions',
       reason: 'Innvilget for pasientgruppen i tolv måneder.',
       conditions: 'Effekten evalueres etter seks måneder; behandlingen avsluttes uten effekt.',
-      evaluationDate,
+      evaluationDate: addDays(dateInNorway(new Date()), 182),
     });
     return;
   }
