@@ -2,9 +2,8 @@ import './gc-tuning';
 import { createServer as createHttpServer } from 'node:http';
 import { join } from 'node:path';
 import { openPglite, openPostgres, type Database } from '../app/db/database.server';
-import { seed, seedFest, seedTrusts } from '../app/db/seed.server';
-import { seedDemoCases } from '../app/features/cases/demo.server';
-import { seedNationalDemo } from '../app/features/national/demo.server';
+import { seedDemoData } from '../app/db/demo-data.server';
+import { seedTrusts } from '../app/db/seed.server';
 import { createServer } from './app';
 import { loadConfig } from './config';
 import { expressHttpClasses } from './http-classes';
@@ -15,12 +14,7 @@ const database: Database = config.databaseUrl
   : await openPglite(join(config.dataDir, 'pglite'));
 await database.migrate();
 await seedTrusts(database.db);
-if (config.seedDemo) {
-  await seed(database.db);
-  await seedFest(database.db);
-  await seedNationalDemo(database.db, config.nationalDemoCases);
-  if (config.demoCases) await seedDemoCases(database.db);
-}
+if (config.seedDemo) await seedDemoData(database, config);
 
 const { app, stopJobs } = await createServer(database, config);
 
