@@ -423,7 +423,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                       ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
                       : ''}
                   </Table.Cell>
-                  <Table.Cell>{entry.reason ?? '–'}</Table.Cell>
+                  <Table.Cell>
+                    {entry.reasonHidden ? msg.case.historyReasonInternal : (entry.reason ?? '–')}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -361,6 +361,40 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
     expect(await recommendationsOf(c.caseId)).toHaveLength(2);
   });
 
+  it('shows the recommendation and the reopening note in the case history to the caseworkers only', async () => {
+    const c = await prepareCase(db(), hbe, 'underAssessment');
+    const recommended = await recommend(db(), hbe.assessor, {
+      caseId: c.caseId,
+      version: c.version,
+      outcome: 'approved',
+      text: TEXT,
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.caseId,
+      version: recommended.version,
+      event: 'reopenAssessment',
+      reason: 'Vurder dosen på nytt.',
+    });
+    const reasonsFor = async (actor: typeof hbe.assessor) =>
+      (await getCase(db(), actor, c.caseId)).history
+        .filter((h) => h.event === 'recommend' || h.event === 'reopenAssessment')
+        .map((h) => [h.event, h.reason, h.reasonHidden]);
+    for (const actor of [hbe.decisionMaker, hbe.assessor, hbe.endorser]) {
+      expect(await reasonsFor(actor)).toEqual([
+        ['recommend', TEXT, false],
+        ['reopenAssessment', 'Vurder dosen på nytt.', false],
+      ]);
+    }
+    // The applicant sees that it happened, not what the committee and the director wrote.
+    expect(await reasonsFor(hbe.applicant)).toEqual([
+      ['recommend', null, true],
+      ['reopenAssessment', null, true],
+    ]);
+    // Their own questions and the justifications stay theirs to read.
+    const applicantView = await getCase(db(), hbe.applicant, c.caseId);
+    expect(applicantView.history.find((h) => h.event === 'endorse')?.reason).toBeTruthy();
+  });
+
   it('sends the applicant’s answer to a question from recommended back to the committee', async () => {
     const c = await prepareCase(db(), hbe, 'recommended');
     expect(

@@ -26,6 +26,7 @@ import { isConsultationEvent } from '../consultations/domain/consultation';
 import { endConsultationOnWithdrawal, isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex, mainDiagnosis } from '../diagnoses/diagnoses.server';
 import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
+import { visibleTo } from '../dialog/domain/visibility';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
 import {
@@ -66,7 +67,7 @@ import {
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
-import { historyEvent, type HistoryEvent } from './domain/history';
+import { historyEvent, reasonShown, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
@@ -835,6 +836,8 @@ export interface HistoryEntry {
   actorName: string;
   actorRole: CaseRole;
   reason: string | null;
+  /** A reason was given, but it is the caseworkers' own and this reader does not see it. */
+  reasonHidden: boolean;
   at: Date;
 }
 
@@ -985,6 +988,7 @@ export async function getCaseIn(
     };
     const role = accessRole(roles, status);
     if (role) await logAccess(tx, actor, role, row.id, action);
+    const readsInternalNotes = visibleTo(roles).includes('internal');
     return {
       diagnoses: diagnosisNames(row.answers),
       drugFacts: null,
@@ -1020,12 +1024,17 @@ export async function getCaseIn(
           const event = historyEvent(h.event);
           return event ? [{ ...h, event }] : [];
         })
-        .map((h) => ({
-          ...h,
-          fromStatus: h.fromStatus as Status | null,
-          toStatus: h.toStatus as Status,
-          actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
-        })),
+        .map((h) => {
+          const shown = reasonShown(h.event, readsInternalNotes);
+          return {
+            ...h,
+            fromStatus: h.fromStatus as Status | null,
+            toStatus: h.toStatus as Status,
+            actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
+            reason: shown ? h.reason : null,
+            reasonHidden: !shown && h.reason !== null,
+          };
+        }),
       changes: details.changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies CaseView;

@@ -20,6 +20,7 @@ export const caseMessages = {
   historyWho: 'Hvem',
   historyWhat: 'Hendelse',
   historyWhy: 'Begrunnelse',
+  historyReasonInternal: 'Intern merknad (vises bare for saksbehandlerne)',
   actions: 'Handlinger',
   decisionConditions: 'Vilkår',
   noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',

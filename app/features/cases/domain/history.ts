@@ -18,6 +18,29 @@ export function isHistoryNote(value: string): value is HistoryNote {
   return (HISTORY_NOTES as readonly string[]).includes(value);
 }
 
+/**
+ * Events whose reason is the caseworkers' own exchange: the committee's recommendation to the
+ * medical director (its assessment page is theirs alone), the director sending it back to the
+ * committee, and the questions and answers between trusts in a consultation. Like the dialog's
+ * internal notes, the applicant and co-authors (and a consulted trust) see that it happened, not
+ * what was written.
+ */
+export const INTERNAL_REASON_EVENTS: readonly CaseEvent[] = [
+  'recommend',
+  'reopenAssessment',
+  'requestConsultation',
+  'answerConsultation',
+  'cancelConsultation',
+];
+
+/**
+ * Whether a history entry's reason is shown to a reader of the case, who does or does not read
+ * the caseworkers' internal notes (the dialog's `visibleTo`).
+ */
+export function reasonShown(event: HistoryEvent, readsInternalNotes: boolean): boolean {
+  return readsInternalNotes || !(INTERNAL_REASON_EVENTS as readonly string[]).includes(event);
+}
+
 /** A stored history row's event, or null for a value this version does not know. */
 export function historyEvent(value: string): HistoryEvent | null {
   return isCaseEvent(value) || isHistoryNote(value) ? value : null;
