@@ -46,8 +46,14 @@ describe('co-authoring and autosave in Chromium', () => {
       .toBe(1);
     await expectAccessible(doctor);
 
-    // The co-author finds the draft and opens it while the doctor also has it open.
+    // The co-author finds the draft waiting in «Mine saker» and opens it while the doctor also has
+    // it open.
     const coAuthor = await signIn('Lars Myklebust');
+    await coAuthor.goto(`${app.url}/`);
+    const waiting = coAuthor.getByRole('region', { name: /Venter på deg/ });
+    await waiting.getByRole('link', { name: 'Åpne sak Ikke sendt inn' }).waitFor();
+    expect(await coAuthor.getByText('Rollen din gir ikke tilgang til enkeltsaker').count()).toBe(0);
+    await expectAccessible(coAuthor);
     await coAuthor.goto(editUrl);
     await coAuthor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
 

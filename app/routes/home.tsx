@@ -69,9 +69,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   });
   const mark = (items: CaseListItem[]) =>
     overdueFirst(items, now).map((item) => ({ ...item, overdue: isOverdue(item.dueAt, now) }));
-  const worksCases = (['applicant', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
-    hasRole(actor, r),
-  );
+  // A co-author works the drafts they were invited to (and anyone invited as one, whatever their
+  // roles, has cases listed here).
+  const worksCases =
+    (['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const).some((r) =>
+      hasRole(actor, r),
+    ) || [waiting, others, finished].some((list) => list.items.length > 0);
   return {
     waiting: mark(waiting.items),
     waitingTotal: waiting.total,
