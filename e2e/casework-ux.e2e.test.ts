@@ -12,6 +12,7 @@ import {
   type RunningApp,
   signInAs,
 } from './harness';
+import { endorseWithRatings } from '../app/test/case-states';
 
 /**
  * The usability walk's findings for the leader, the medical director and the national reader:
@@ -40,10 +41,9 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
           };
           const endorse = async () => {
             const c = await submit();
-            const endorsed = await transition(db, hbe.endorser, {
+            const endorsed = await endorseWithRatings(db, hbe.endorser, {
               caseId: c.id,
               version: c.version,
-              event: 'endorse',
               reason: 'Godt begrunnet.',
             });
             return { id: c.id, version: endorsed.version };

@@ -11,6 +11,7 @@ import {
   type RunningApp,
   signInAs,
 } from './harness';
+import { endorseWithRatings } from '../app/test/case-states';
 
 /**
  * "Mine saker" for the medical director: what waits (oldest first, counted in its heading) and the
@@ -41,10 +42,9 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
             submitted.push({ id: draft.id, version: sent.version });
           }
           for (const c of submitted.slice(0, waiting)) {
-            await transition(db, hbe.endorser, {
+            await endorseWithRatings(db, hbe.endorser, {
               caseId: c.id,
               version: c.version,
-              event: 'endorse',
               reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
             });
           }

@@ -6,7 +6,12 @@ import { uploadAttachment } from '../features/attachments/attachments.server';
 import { databaseStorage } from '../features/attachments/store.server';
 import type { Actor } from '../features/auth/domain/roles';
 import { endorseCase, recommend } from '../features/assessment/assessment.server';
-import { createDraft, inviteCoAuthor, transition } from '../features/cases/cases.server';
+import {
+  createDraft,
+  inviteCoAuthor,
+  transition,
+  type TransitionResult,
+} from '../features/cases/cases.server';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import type { Answers } from '../features/cases/domain/questionnaire';
 import type { CaseEvent } from '../features/cases/domain/workflow';
@@ -234,6 +239,18 @@ export function trailOf(db: Db, caseId: string) {
     .from(caseEvents)
     .where(eq(caseEvents.caseId, caseId))
     .orderBy(asc(caseEvents.id));
+}
+
+/**
+ * The leader's endorsement (or refusal to endorse) as the endorsement form records it: through
+ * `endorseCase`, with a complete rating of the criteria (the generic `transition` refuses both).
+ */
+export function endorseWithRatings(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; version: number; reason: string; verdict?: 'endorse' | 'notEndorse' },
+): Promise<TransitionResult> {
+  return endorseCase(db, actor, { verdict: 'endorse', ...input, ratings: ratings() });
 }
 
 /** A complete, valid rating of the priority criteria, as form values. */

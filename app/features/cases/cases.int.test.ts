@@ -4,6 +4,7 @@ import { inApp, inTenant, type Database } from '../../db/database.server';
 import {
   accessLog,
   caseCollaborators,
+  caseEndorsements,
   caseEvents,
   caseLeaders,
   caseNumberCounters,
@@ -38,7 +39,7 @@ import { caseRoles, waitingStatuses } from './domain/access';
 import { isStatus, type CaseEvent } from './domain/workflow';
 import { endorseCase } from '../assessment/assessment.server';
 import { revealPatientId } from '../privacy/unmask.server';
-import { ratings } from '../../test/case-states';
+import { endorseWithRatings, ratings, trailOf } from '../../test/case-states';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 import { databaseError, refusal } from '../../test/refusals';
@@ -88,10 +89,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(submitted.caseNumber).toMatch(CASE_NUMBER_PATTERN);
     expect(submitted.caseNumber?.startsWith(`HBE-${year}-`)).toBe(true);
 
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: draft.id,
       version: submitted.version,
-      event: 'endorse',
       reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
     });
     await transition(db(), hbe.decisionMaker, {
@@ -160,10 +160,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       reason: 'Hvilke alternativer er prøvd?',
     });
     const code = await refuse(
-      transition(db(), hbe.endorser, {
+      endorseWithRatings(db(), hbe.endorser, {
         caseId: c.id,
         version: c.version,
-        event: 'endorse',
         reason: 'OK',
       }),
     );
@@ -175,10 +174,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('lets exactly one of two simultaneous decisions win; the other is a conflict', async () => {
     const c = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'OK',
     });
     const decide = (outcome: string) =>
@@ -326,7 +324,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('refuses events the role may not fire and events the status does not allow', async () => {
     const c = await submittedCase();
-    const fire = (actor: Actor, event: 'endorse' | 'decide' | 'submit') =>
+    const fire = (actor: Actor, event: 'returnToApplicant' | 'decide' | 'submit') =>
       refuse(
         transition(db(), actor, {
           caseId: c.id,
@@ -336,25 +334,79 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
           outcome: 'approved',
         }),
       );
-    expect(await fire(hbe.applicant, 'endorse')).toBe('forbidden');
+    expect(await fire(hbe.applicant, 'returnToApplicant')).toBe('forbidden');
+    expect(
+      await refuse(
+        endorseWithRatings(db(), hbe.applicant, { caseId: c.id, version: c.version, reason: 'x' }),
+      ),
+    ).toBe('forbidden');
     expect(await fire(hbe.decisionMaker, 'decide')).toBe('invalidTransition');
     expect(await fire(hbe.applicant, 'submit')).toBe('invalidTransition');
     expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('submitted');
   });
 
-  it('requires a reason where the table says so, and a valid decision', async () => {
+  it('refuses endorse and notEndorse as bare events: only the endorsement form records them', async () => {
     const c = await submittedCase();
-    const error = await transition(db(), hbe.endorser, {
+    const endorsementsOf = (caseId: string) =>
+      inTenant(db(), hbe.endorser, (tx) =>
+        tx
+          .select({ verdict: caseEndorsements.verdict })
+          .from(caseEndorsements)
+          .where(eq(caseEndorsements.caseId, caseId)),
+      );
+    for (const event of ['endorse', 'notEndorse'] as const) {
+      expect(
+        await refuse(
+          transition(db(), hbe.endorser, {
+            caseId: c.id,
+            version: c.version,
+            event,
+            reason: 'Bare en begrunnelse.',
+          }),
+        ),
+      ).toBe('invalidTransition');
+    }
+    expect(await getCase(db(), hbe.endorser, c.id)).toMatchObject({
+      status: 'submitted',
+      version: c.version,
+    });
+    expect((await trailOf(db(), c.id)).map((e) => e.event)).toEqual(['create', 'submit']);
+    expect(await endorsementsOf(c.id)).toEqual([]);
+    // The endorsement form's use case still endorses, with its assessment of the criteria.
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
+      reason: 'Godt begrunnet.',
+    });
+    expect(endorsed).toMatchObject({ version: c.version + 1, role: 'endorser' });
+    expect(await getCase(db(), hbe.endorser, c.id)).toMatchObject({
+      status: 'endorsed',
+      version: c.version + 1,
+    });
+    expect(await endorsementsOf(c.id)).toEqual([{ verdict: 'endorse' }]);
+    // And the refusal, likewise.
+    const other = await submittedCase();
+    await endorseWithRatings(db(), hbe.endorser, {
+      caseId: other.id,
+      version: other.version,
+      verdict: 'notEndorse',
+      reason: 'Ikke i tråd med prioriteringene.',
+    });
+    expect((await getCase(db(), hbe.endorser, other.id)).status).toBe('notEndorsed');
+    expect(await endorsementsOf(other.id)).toEqual([{ verdict: 'notEndorse' }]);
+  });
+
+  it('requires a reason where the table says so, and a valid decision', async () => {
+    const c = await submittedCase();
+    const error = await endorseWithRatings(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
       reason: '   ',
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'reasonRequired' } });
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'OK',
     });
     const decision = await transition(db(), hbe.decisionMaker, {
@@ -562,10 +614,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     // Awaiting endorsement: they read it as its leader.
     await getCase(db(), both, c.id);
     await revealPatientId(db(), both, c.id);
-    const endorsed = await transition(db(), both, {
+    const endorsed = await endorseWithRatings(db(), both, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Forankret.',
     });
     // Endorsed, then under assessment: the director's stage.
@@ -640,10 +691,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('leaves a follow-up waiting for the applicant, not for the director', async () => {
     const c = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
     });
     expect((await allListed(hbe.decisionMaker)).waiting.map((i) => i.id)).toContain(c.id);
@@ -755,7 +805,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
     const tryEvent = (event: CaseEvent, version: number) =>
       refuse(transition(db(), judge, { caseId: own.id, version, event, reason: 'Begrunnet.' }));
-    expect(await tryEvent('endorse', own.version)).toBe('ownCase');
+    expect(await tryEvent('returnToApplicant', own.version)).toBe('ownCase');
     expect(
       await refuse(
         endorseCase(db(), judge, {
@@ -774,10 +824,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(listed.waiting.map((i) => i.id)).not.toContain(own.id);
     expect(listed.others.map((i) => i.id)).toContain(own.id);
 
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: own.id,
       version: own.version,
-      event: 'endorse',
       reason: 'Forankret.',
     });
     expect(await tryEvent('startAssessment', endorsed.version)).toBe('ownCase');
@@ -793,10 +842,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     });
     expect((await getCase(db(), judge, own.id)).status).toBe('withdrawn');
     // On a colleague's case the same person still endorses.
-    await transition(db(), judge, {
+    await endorseWithRatings(db(), judge, {
       caseId: colleagues.id,
       version: colleagues.version,
-      event: 'endorse',
       reason: 'Forankret.',
     });
     expect((await getCase(db(), judge, colleagues.id)).status).toBe('endorsed');
@@ -874,10 +922,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(leader.waitingPages.length).toBeGreaterThan(1);
 
     const endorse = (c: { id: string; version: number }) =>
-      transition(db(), ous.endorser, {
+      endorseWithRatings(db(), ous.endorser, {
         caseId: c.id,
         version: c.version,
-        event: 'endorse',
         reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
       });
     // A case on page 2 moves to what waits for the director while they read page 1: page 2 from
@@ -914,10 +961,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const endorsed: { id: string; version: number }[] = [];
     for (let i = 0; i < 2 * LIST_PAGE_SIZE + 3; i++) {
       const c = await submittedCase(hst.applicant);
-      const done = await transition(db(), hst.endorser, {
+      const done = await endorseWithRatings(db(), hst.endorser, {
         caseId: c.id,
         version: c.version,
-        event: 'endorse',
         reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
       });
       endorsed.push({ id: c.id, version: done.version });

@@ -1302,8 +1302,15 @@ export async function transition(
   // Consultation events also open or close a read grant: only features/consultations fires them.
   if (isConsultationEvent(input.event)) throw new CaseError('invalidTransition');
   // The outcome is recorded with its form (followup.server.ts recordOutcome), the committee's
-  // recommendation with its own (assessment.server.ts recommend), never bare.
-  if (input.event === 'recordOutcome' || input.event === 'recommend') {
+  // recommendation with its own (assessment.server.ts recommend), the leader's endorsement or
+  // refusal with its own and the assessment against the criteria (assessment.server.ts
+  // endorseCase), never bare.
+  if (
+    input.event === 'recordOutcome' ||
+    input.event === 'recommend' ||
+    input.event === 'endorse' ||
+    input.event === 'notEndorse'
+  ) {
     throw new CaseError('invalidTransition');
   }
   return inTenant(db, actor, (tx) => transitionIn(tx, actor, input));

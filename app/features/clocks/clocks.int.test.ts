@@ -37,6 +37,7 @@ import {
   setUrgency,
 } from './clocks.server';
 import { DEFAULT_DEADLINES } from './domain/clocks';
+import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 const DAY = 24 * 60 * 60 * 1000;
@@ -148,10 +149,9 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
   it('starts a new clock when the case moves on, and reminds whoever must act there', async () => {
     const c = await submitted();
     await runStageAlerts(db(), later(c.at, 8 * DAY));
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     const assessing = await transition(db(), hbe.assessor, {
@@ -182,10 +182,9 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
 
   it("reminds the case's committee in the assessment: its assigned members, not every assessor", async () => {
     const endorse = async (c: { id: string; version: number }) =>
-      transition(db(), hbe.endorser, {
+      endorseWithRatings(db(), hbe.endorser, {
         caseId: c.id,
         version: c.version,
-        event: 'endorse',
         reason: 'Godt begrunnet.',
       });
     const assigned = await submitted();
@@ -324,10 +323,9 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
 
   async function decided(evaluationDate: string) {
     const c = await submitted();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     const done = await transition(db(), hbe.decisionMaker, {
@@ -442,10 +440,10 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
   it('starts a re-application from an ended case: answers copied, linked both ways', async () => {
     const c = await submitted();
     expect(await refuse(reapply(db(), hbe.applicant, c.id))).toBe('invalidTransition');
-    await transition(db(), hbe.endorser, {
+    await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'notEndorse',
+      verdict: 'notEndorse',
       reason: 'Ikke i tråd med prioriteringene.',
     });
     expect(await refuse(reapply(db(), hbe.endorser, c.id))).toBe('forbidden');

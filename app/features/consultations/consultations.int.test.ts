@@ -41,6 +41,7 @@ import { listNotifications } from '../notifications/notifications.server';
 import type { OutgoingMail } from '../notifications/mail.server';
 import { composeMail, deliverOutbox } from '../notifications/outbox.server';
 import { revealPatientId } from '../privacy/unmask.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -84,10 +85,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       })
     ).version;
     version = (
-      await transition(database.db, hbe.endorser, {
+      await endorseWithRatings(database.db, hbe.endorser, {
         caseId: draft.id,
         version,
-        event: 'endorse',
         reason: 'Forankret.',
       })
     ).version;

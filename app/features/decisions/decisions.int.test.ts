@@ -21,6 +21,7 @@ import {
   type DecisionSubmission,
 } from './decisions.server';
 import type { Phrase, PhraseKind } from './domain/phrases';
+import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 const EVALUATION = '2099-06-30';
@@ -47,10 +48,9 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
       version: draft.version,
       event: 'submit',
     });
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: draft.id,
       version: submitted.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     return { id: draft.id, caseNumber: submitted.caseNumber ?? '', version: endorsed.version };

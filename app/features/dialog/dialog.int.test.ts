@@ -14,6 +14,7 @@ import {
 import { createDraft, getCase, inviteCoAuthor, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { loadDialog, postMessage } from './dialog.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -207,10 +208,9 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     );
 
     const caseId = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId,
       version: (await getCase(db(), hbe.endorser, caseId)).version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     await transition(db(), hbe.decisionMaker, {

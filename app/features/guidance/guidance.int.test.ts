@@ -18,6 +18,7 @@ import {
   saveGuidance,
   type GuidanceSaveResult,
 } from './guidance.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -305,10 +306,9 @@ describe.each(TEST_DATABASES)('trust guidance on %s', (kind) => {
       expected('endorsement'),
     );
 
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     // Past the endorsement, the endorsement's guidance is no longer read.

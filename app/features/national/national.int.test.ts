@@ -27,6 +27,7 @@ import { insertGeneratedCases } from './generated.server';
 import { badRequest, readNationalPage } from './http.server';
 import { nationalPage, nationalRows, type NationalRow } from './overview.server';
 import { registerPage, tabsFor } from './register.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 /**
  * Every column of case_summaries, each reviewed as not personal (BRIEF §7). A new column fails
@@ -113,10 +114,9 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         event: 'submit',
       });
       if (i === 0) {
-        const endorsed = await transition(db(), actors.endorser, {
+        const endorsed = await endorseWithRatings(db(), actors.endorser, {
           caseId: draft.id,
           version: submitted.version,
-          event: 'endorse',
           reason: 'Godt begrunnet.',
         });
         await transition(db(), actors.decisionMaker, {

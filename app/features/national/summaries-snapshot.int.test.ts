@@ -15,6 +15,7 @@ import { createDraft, saveAnswers, transition } from '../cases/cases.server';
 import { importFest } from '../fest/fest-import.server';
 import { getDrugFacts } from '../fest/fest.server';
 import { casePrecedents } from '../precedents/precedents.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 /**
  * The national summary's ATC code and substance come from the case's FEST snapshot (ADR 0027,
@@ -110,10 +111,9 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
     await renameCerticanSubstance();
 
     // Status changes and the decision refresh the summary: still the drug as sent.
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: sent.caseId,
       version: sent.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     expect(await summaryOf(sent.caseId)).toMatchObject({
@@ -187,10 +187,9 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
 
     await importFest(db(), changedExtract);
     await renameCerticanSubstance();
-    await transition(db(), hbe.endorser, {
+    await endorseWithRatings(db(), hbe.endorser, {
       caseId: old.caseId,
       version: old.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     await transition(db(), hbe.applicant, {
@@ -199,10 +198,9 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
       event: 'withdraw',
       reason: 'Trukket.',
     });
-    await transition(db(), hbe.endorser, {
+    await endorseWithRatings(db(), hbe.endorser, {
       caseId: freeDraft.id,
       version: free.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
 

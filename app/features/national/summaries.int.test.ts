@@ -9,6 +9,7 @@ import { createDraft, transition } from '../cases/cases.server';
 import { illegalStep } from '../../test/replay';
 import { generateCases, GENERATED_DRUGS, type GeneratedCase } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
   let database: Database;
@@ -50,10 +51,9 @@ describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
       processingSeconds: null,
     });
 
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: draft.id,
       version: submitted.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     await transition(db(), hbe.decisionMaker, {

@@ -19,6 +19,7 @@ import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
 import { createMailer, readMailbox, type MailConfig } from './mail.server';
 import { countUnread, listNotifications, markRead } from './notifications.server';
 import { deliverOutbox } from './outbox.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 const PUBLIC_URL = 'https://soknad.test';
 
@@ -81,10 +82,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
 
   /** A submitted case endorsed by `endorser` and taken to the committee's assessment. */
   async function endorseAndAssess(c: { id: string; version: number }, endorser: Actor) {
-    const endorsed = await transition(db(), endorser, {
+    const endorsed = await endorseWithRatings(db(), endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     const assessing = await transition(db(), hbe.decisionMaker, {
@@ -131,10 +131,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       version: draft.version,
       event: 'submit',
     });
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: draft.id,
       version: submitted.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     await transition(db(), hbe.decisionMaker, {
@@ -156,10 +155,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
 
   it('tells the applicant and the leader when the decision is revised (a new version)', async () => {
     const c = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     const decided = await transition(db(), hbe.decisionMaker, {
@@ -199,10 +197,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'resubmit',
     });
     expect((await notices(c.id)).at(-1)).toEqual(['caseSubmitted', hbe.endorser.userId]);
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: resubmitted.version,
-      event: 'endorse',
       reason: 'Ok.',
     });
     const assessing = await transition(db(), hbe.assessor, {
@@ -279,10 +276,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
 
   it('tells no committee of a decision in the simplified flow', async () => {
     const c = await submittedCase();
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     await transition(db(), hbe.decisionMaker, {
@@ -346,10 +342,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       caseId: decided.id,
       userId: endorser2.userId,
     });
-    const endorsed = await transition(db(), hbe.endorser, {
+    const endorsed = await endorseWithRatings(db(), hbe.endorser, {
       caseId: decided.id,
       version: decided.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     // The endorsement itself is told to the director and the applicant only, as before.
@@ -368,10 +363,9 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
 
   it('lets a user see and mark only their own notifications (row-level security)', async () => {
     const c = await submittedCase();
-    await transition(db(), hbe.endorser, {
+    await endorseWithRatings(db(), hbe.endorser, {
       caseId: c.id,
       version: c.version,
-      event: 'endorse',
       reason: 'Ok.',
     });
     const mine = await listNotifications(db(), hbe.applicant);

@@ -19,6 +19,7 @@ import {
   getVariation,
   saveCohortSettings,
 } from './precedents.server';
+import { endorseWithRatings } from '../../test/case-states';
 
 const DAY_MS = 86400000;
 const RITUXIMAB = GENERATED_DRUGS[0];
@@ -225,10 +226,9 @@ describe.each(TEST_DATABASES)('precedents, variation and cohort signal on %s', (
       version: draft.version,
       event: 'submit',
     });
-    await transition(db(), hbe.endorser, {
+    await endorseWithRatings(db(), hbe.endorser, {
       caseId: draft.id,
       version: submitted.version,
-      event: 'endorse',
       reason: 'Godt begrunnet.',
     });
     expect(await decisionWarning(db(), hbe.decisionMaker, draft.id, 'rejected')).toMatchObject({
