@@ -59,10 +59,7 @@ export function CaseActions({
                 error={error('reason')}
               />
               <div>
-                <Button
-                  type="submit"
-                  variant={event === 'withdraw' || event === 'notEndorse' ? 'secondary' : 'primary'}
-                >
+                <Button type="submit" variant={event === 'withdraw' ? 'secondary' : 'primary'}>
                   {msg.events[event]}
                 </Button>
               </div>
