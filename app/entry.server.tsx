@@ -1,5 +1,12 @@
 import { renderToString } from 'react-dom/server';
-import { ServerRouter, type AppLoadContext, type EntryContext } from 'react-router';
+import {
+  ServerRouter,
+  isRouteErrorResponse,
+  type AppLoadContext,
+  type EntryContext,
+  type HandleErrorFunction,
+} from 'react-router';
+import { loggableError } from './lib/loggable-error.server';
 import { NonceContext } from './ui/nonce';
 
 /** How long React Router waits for a loader's promise in the data before it rejects it. */
@@ -11,6 +18,19 @@ export const streamTimeout = 5_000;
  * Static assets are served before React Router, with their own long cache.
  */
 const NO_STORE = 'no-store';
+
+/**
+ * An error a loader, action or render did not expect. React Router's default logs it whole, and a
+ * failed statement's error quotes its parameters (health data): it is logged with the request's
+ * method and path (not its query, which holds searches and filters) as `loggableError` keeps it.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  // React Router wraps some errors of its own in a route error response.
+  const inner: unknown = isRouteErrorResponse(error) && 'error' in error ? error.error : undefined;
+  const { pathname } = new URL(request.url);
+  console.error(`${request.method} ${pathname}:`, loggableError(inner ?? error));
+};
 
 /** The data of a client-side navigation or form (`.data`): never stored, like the documents. */
 export function handleDataRequest(response: Response): Response {

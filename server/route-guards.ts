@@ -1,6 +1,7 @@
 import { data, type ActionFunction, type LoaderFunction, type ServerBuild } from 'react-router';
 import { msg } from '../app/i18n';
 import { isDatabaseUnavailable } from '../app/lib/database-errors.server';
+import { loggableError } from '../app/lib/loggable-error.server';
 
 /**
  * A body that is not a form (JSON, a broken multipart stream) makes `request.formData()` throw a
@@ -23,7 +24,7 @@ function guard<F extends LoaderFunction | ActionFunction>(fn: F | undefined): F 
       return await call(args, handlerCtx);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      console.error('Database unavailable:', error instanceof Error ? error.message : error);
+      console.error('Database unavailable:', loggableError(error));
       // A route error response: the error boundary shows the Norwegian 503 page, and a resource
       // route (autosave) answers 503, which the editor retries without losing what was typed.
       throw data({ unavailable: true }, { status: 503, headers: { 'Retry-After': '5' } });

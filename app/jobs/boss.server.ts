@@ -1,6 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import PgBoss from 'pg-boss';
 import type { Database } from '../db/database.server';
+import { loggableError } from '../lib/loggable-error.server';
 
 /**
  * pg-boss over an embedded PGlite: its `db` option takes anything with `executeSql`. pg-boss sends
@@ -40,7 +41,7 @@ export async function startBoss(database: Database, options: BossOptions = {}): 
       ? new PgBoss({ connectionString: database.url, max: 2, ...options })
       : new PgBoss({ db: pgliteExecutor(database.client), ...options });
   boss.on('error', (error) => {
-    console.error('Background jobs (pg-boss):', error);
+    console.error('Background jobs (pg-boss):', loggableError(error));
   });
   await boss.start();
   return boss;

@@ -2,6 +2,7 @@ import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.server';
 import { cases, notifications, users } from '../../db/schema';
 import { msg } from '../../i18n';
+import { loggableError } from '../../lib/loggable-error.server';
 import { isNotificationKind, linksToCase } from './domain/kinds';
 import type { Mailer, OutgoingMail } from './mail.server';
 
@@ -81,7 +82,10 @@ export async function deliverOutbox(
         result.sent++;
       } catch (error) {
         result.failed++;
-        console.error(`E-mail for notification ${row.id} failed; it stays in the outbox:`, error);
+        console.error(
+          `E-mail for notification ${row.id} failed; it stays in the outbox:`,
+          loggableError(error),
+        );
         await db.update(notifications).set({ emailedAt: null }).where(eq(notifications.id, row.id));
       }
     }
@@ -104,7 +108,7 @@ export function createOutbox(db: Db, mailer: Mailer, publicUrl: string): Outbox 
   const deliver = () => deliverOutbox(db, mailer, publicUrl);
   const run = () => {
     running = deliver()
-      .catch((error: unknown) => console.error('E-mail delivery run failed:', error))
+      .catch((error: unknown) => console.error('E-mail delivery run failed:', loggableError(error)))
       .finally(() => {
         running = null;
         if (again) {
