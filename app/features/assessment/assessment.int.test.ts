@@ -263,6 +263,17 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       notes: 'Andre utkast',
       version: 1,
     });
+    // Each save is on the access log, in the writer's role; the refused one is not.
+    expect(
+      await db()
+        .select({ userId: accessLog.userId, role: accessLog.role })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'savePreparation')))
+        .orderBy(accessLog.id),
+    ).toEqual([
+      { userId: hbe.assessor.userId, role: 'assessor' },
+      { userId: hbe.decisionMaker.userId, role: 'decisionMaker' },
+    ]);
 
     // The decision waits for the recommendation (the table has no decision from the assessment).
     expect(

@@ -336,6 +336,7 @@ export async function giveLeaderInput(
       body: parsed.body,
     });
     await addNote(tx, c.row, actor, 'endorser', 'giveLeaderInput', null);
+    await logAccess(tx, actor, 'collaborator', c.row.id, 'giveLeaderInput');
     const inviters = await tx
       .select({ id: caseLeaders.addedBy })
       .from(caseLeaders)
@@ -729,7 +730,7 @@ export async function savePreparation(
   if (!Number.isInteger(input.version) || input.version < 0) throw new CaseError('conflict');
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
-    committeeRole(roles);
+    const role = committeeRole(roles);
     requireAssessable(statusOf(row));
     const now = new Date();
     const saved =
@@ -758,6 +759,7 @@ export async function savePreparation(
             )
             .returning({ version: casePreparations.version });
     if (saved.length === 0) throw new CaseError('conflict');
+    await logAccess(tx, actor, role, row.id, 'savePreparation');
     return saved[0];
   });
 }

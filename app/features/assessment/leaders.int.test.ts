@@ -1,7 +1,13 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { caseEvents, caseLeaderInputs, caseLeaders, notifications } from '../../db/schema';
+import {
+  accessLog,
+  caseEvents,
+  caseLeaderInputs,
+  caseLeaders,
+  notifications,
+} from '../../db/schema';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
@@ -311,6 +317,16 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
       'inviteLeader',
       'giveLeaderInput',
       'giveLeaderInput',
+    ]);
+    // Each input is on the access log, in the collaborating leader's role.
+    expect(
+      await db()
+        .select({ userId: accessLog.userId, role: accessLog.role })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'giveLeaderInput'))),
+    ).toEqual([
+      { userId: otherLeader.userId, role: 'collaborator' },
+      { userId: otherLeader.userId, role: 'collaborator' },
     ]);
 
     // The responsible leader endorses; input is closed after that.

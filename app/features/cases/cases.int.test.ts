@@ -579,6 +579,14 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(await refuse(saveAnswers(db(), hbe.endorser, c.id, change))).toBe('forbidden');
     expect(await refuse(saveAnswers(db(), hbe.applicant, c.id, change))).toBe('invalidTransition');
     expect(await refuse(createDraft(db(), hbe.endorser, application))).toBe('forbidden');
+    // Opening it for editing shows nothing (the page sends them to the case): not logged as an edit.
+    expect((await getCase(db(), hbe.applicant, c.id, 'edit')).editable).toBe(false);
+    expect(
+      await db()
+        .select({ action: accessLog.action })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'edit'))),
+    ).toEqual([]);
   });
 
   it('logs every read of a case (who, role, what) in the access log', async () => {

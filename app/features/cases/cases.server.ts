@@ -987,7 +987,10 @@ export async function getCaseIn(
       decidedAt: found.decidedAt,
     };
     const role = accessRole(roles, status);
-    if (role) await logAccess(tx, actor, role, row.id, action);
+    // Opening for editing a case the actor may not edit shows nothing (the page sends them to the
+    // case): not on the log as an edit.
+    const shown = action !== 'edit' || canEditApplication(roles, status);
+    if (role && shown) await logAccess(tx, actor, role, row.id, action);
     const readsInternalNotes = visibleTo(roles).includes('internal');
     return {
       diagnoses: diagnosisNames(row.answers),

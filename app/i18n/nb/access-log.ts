@@ -76,6 +76,8 @@ export const accessLog = {
     readMessages: 'Lest dialogen',
     postMessage: 'Skrevet melding',
     saveWorksheet: 'Lagret arbeidsark',
+    savePreparation: 'Lagret forberedende notater',
+    giveLeaderInput: 'Gitt innspill til forankringen',
     addSectionComment: 'Kommentert søknaden',
     assessment: 'Lest vurderingen',
     decision: 'Lest vedtaket',
