@@ -1,4 +1,4 @@
-import { isCaseRole } from '../features/auth/domain/roles';
+import { isEventRole } from '../features/auth/domain/roles';
 import type { Scheme } from '../features/cases/domain/application';
 import { checkTransition, isCaseEvent, isStatus } from '../features/cases/domain/workflow';
 
@@ -25,7 +25,7 @@ export function illegalStep(scheme: Scheme, trail: readonly TrailRow[]): string 
   for (const [i, row] of rest.entries()) {
     const where = `row ${i + 2} (${row.event} ${row.from ?? '∅'} → ${row.to} as ${row.role})`;
     if (row.from !== status) return `${where}: the case was ${status}`;
-    if (!isStatus(status) || !isCaseEvent(row.event) || !isCaseRole(row.role)) {
+    if (!isStatus(status) || !isCaseEvent(row.event) || !isEventRole(row.role)) {
       return `${where}: unknown status, event or role`;
     }
     const check = checkTransition(status, row.event, [row.role], scheme);

@@ -21,7 +21,8 @@ import {
   users,
 } from '../../db/schema';
 import { purposeOf, type Purpose } from '../auditlog/domain/purposes';
-import { hasRole, isCaseRole, type Actor, type CaseRole } from '../auth/domain/roles';
+import { hasRole, isEventRole, type Actor, type CaseRole } from '../auth/domain/roles';
+import type { EventRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
 import { endConsultationOnWithdrawal, isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex, mainDiagnosis } from '../diagnoses/diagnoses.server';
@@ -834,7 +835,8 @@ export interface HistoryEntry {
   fromStatus: Status | null;
   toStatus: Status;
   actorName: string;
-  actorRole: CaseRole;
+  /** `system`: a background job did it (the follow-up job's beginFollowUp). */
+  actorRole: EventRole;
   reason: string | null;
   /** A reason was given, but it is the caseworkers' own and this reader does not see it. */
   reasonHidden: boolean;
@@ -1033,7 +1035,7 @@ export async function getCaseIn(
             ...h,
             fromStatus: h.fromStatus as Status | null,
             toStatus: h.toStatus as Status,
-            actorRole: isCaseRole(h.actorRole) ? h.actorRole : 'applicant',
+            actorRole: isEventRole(h.actorRole) ? h.actorRole : 'applicant',
             reason: shown ? h.reason : null,
             reasonHidden: !shown && h.reason !== null,
           };

@@ -21,7 +21,8 @@ import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, listMyCases, transition } from '../cases/cases.server';
+import { SYSTEM_EMAIL, systemUserId } from '../auth/system-user.server';
+import { createDraft, getCase, listMyCases, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   assignCommitteeMember,
@@ -351,12 +352,40 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     expect(first + second).toBe(1);
     const [after] = await db().select().from(cases).where(eq(cases.id, c.id));
     expect(after).toMatchObject({ status: 'followUp', version: c.version + 1 });
+    // The job began it, as the system user in the role `system`: not the deciding director.
     const events = await db()
-      .select({ event: caseEvents.event, actor: users.name, role: caseEvents.actorRole })
+      .select({
+        event: caseEvents.event,
+        actorId: caseEvents.actorId,
+        actor: users.name,
+        email: users.email,
+        role: caseEvents.actorRole,
+        at: caseEvents.createdAt,
+      })
       .from(caseEvents)
       .innerJoin(users, eq(users.id, caseEvents.actorId))
       .where(and(eq(caseEvents.caseId, c.id), eq(caseEvents.event, 'beginFollowUp')));
-    expect(events).toEqual([{ event: 'beginFollowUp', actor: 'Per Vik', role: 'decisionMaker' }]);
+    expect(events).toEqual([
+      {
+        event: 'beginFollowUp',
+        actorId: await systemUserId(db()),
+        actor: 'Søknadsportal',
+        email: SYSTEM_EMAIL,
+        role: 'system',
+        at,
+      },
+    ]);
+    expect(events[0]?.actorId).not.toBe(hbe.decisionMaker.userId);
+    // The case page shows it as the system's.
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.history.filter((h) => h.event === 'beginFollowUp')).toMatchObject([
+      {
+        actorName: 'Søknadsportal',
+        actorRole: 'system',
+        fromStatus: 'decided',
+        toStatus: 'followUp',
+      },
+    ]);
     expect((await notified(c.id)).filter((n) => n.startsWith('followUpDue'))).toEqual([
       `followUpDue:${hbe.applicant.userId}`,
     ]);

@@ -8,7 +8,8 @@ import {
   cases,
   trusts,
 } from '../../db/schema';
-import type { Actor } from '../auth/domain/roles';
+import { SYSTEM_ROLE, type Actor } from '../auth/domain/roles';
+import { systemUserId } from '../auth/system-user.server';
 import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition } from '../cases/domain/workflow';
@@ -28,15 +29,16 @@ import { dateInNorway } from '../cases/domain/dates';
  * asks the applicant to record the outcome. Safe to run twice or on two instances at once: the
  * move is a compare-and-set on status and version.
  *
- * The audit row needs an actor (case_events.actor_id references users). The job records the
- * medical director who made the decision, in that role: beginFollowUp is theirs in the
- * transition table, and the decision they made set the evaluation date that schedules it, so the
- * follow-up carries out their own decision. A separate system user would be a login-less account
- * in every trust's user lists and a role outside the transition table.
+ * The job, not a person, begins the follow-up, and the audit row says so: the system user
+ * (`systemUserId`, as the retention job) in the role `system`, which the transition table gives
+ * `beginFollowUp` beside the medical director (who may begin it by hand). The move and its audit
+ * row are written in one transaction.
  */
 export async function runFollowUps(db: Db, now: Date): Promise<number> {
   const today = dateInNorway(now);
   let moved = 0;
+  // The owner's connection, before any tenant transaction (PGlite has only one connection).
+  const actorId = await systemUserId(db);
   const trustIds = await db.select({ id: trusts.id }).from(trusts);
   for (const { id: trustId } of trustIds) {
     await inTrustJob(db, trustId, async (tx) => {
@@ -45,7 +47,6 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
           id: cases.id,
           version: cases.version,
           applicantId: cases.applicantId,
-          decidedBy: caseDecisions.decidedBy,
           evaluationDate: caseDecisions.evaluationDate,
         })
         .from(cases)
@@ -60,8 +61,8 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
           ),
         );
       for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
-        const check = checkTransition('decided', 'beginFollowUp', ['decisionMaker'], 'anyScheme');
-        if (!check.ok) throw new Error('The transition table lost decided → followUp');
+        const check = checkTransition('decided', 'beginFollowUp', [SYSTEM_ROLE], 'anyScheme');
+        if (!check.ok) throw new Error('The transition table lost decided → followUp (system)');
         const [updated] = await tx
           .update(cases)
           .set({ status: check.transition.to, version: sql`${cases.version} + 1`, updatedAt: now })
@@ -74,7 +75,7 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
           event: 'beginFollowUp',
           fromStatus: 'decided',
           toStatus: check.transition.to,
-          actorId: c.decidedBy,
+          actorId,
           actorRole: check.role,
           createdAt: now,
         });

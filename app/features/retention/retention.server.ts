@@ -1,6 +1,8 @@
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
-import { attachments, authEvents, caseEvents, cases, users } from '../../db/schema';
+import { attachments, authEvents, caseEvents, cases } from '../../db/schema';
+import { SYSTEM_ROLE } from '../auth/domain/roles';
+import { systemUserId } from '../auth/system-user.server';
 import { databaseStorage, type AttachmentStorage } from '../attachments/store.server';
 import {
   ANONYMISE_EVENT,
@@ -27,19 +29,6 @@ const FREE_TEXT: readonly { table: string; columns: readonly string[] }[] = [
   { table: 'case_outcomes', columns: ['side_effects', 'stop_reason'] },
   { table: 'case_consultations', columns: ['question', 'answer'] },
 ];
-
-const SYSTEM_EMAIL = 'system@soknadsportal.invalid';
-
-/** The user the retention job acts as in the audit trail (created on first use). */
-async function systemUser(db: Db): Promise<string> {
-  await db
-    .insert(users)
-    .values({ name: 'Søknadsportal', title: 'Automatisk anonymisering', email: SYSTEM_EMAIL })
-    .onConflictDoNothing({ target: users.email });
-  const [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, SYSTEM_EMAIL));
-  if (!user) throw new Error('Retention: no system user');
-  return user.id;
-}
 
 /** Ended cases whose last event is older than the cutoff and that are not yet anonymised. */
 const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
@@ -90,7 +79,7 @@ async function anonymiseEndedCases(
   const cutoff = retentionCutoff(now);
   const due = await dueCases(db, cutoff);
   if (due.length === 0) return [];
-  const actorId = await systemUser(db);
+  const actorId = await systemUserId(db);
   const anonymised: string[] = [];
   for (const { id } of due) {
     const done = await db.transaction(async (tx) => {
@@ -124,7 +113,7 @@ async function anonymiseEndedCases(
         fromStatus: row.status,
         toStatus: row.status,
         actorId,
-        actorRole: 'system',
+        actorRole: SYSTEM_ROLE,
         reason: null,
         createdAt: now,
       });

@@ -1,4 +1,4 @@
-import type { CaseRole } from '../../features/auth/domain/roles';
+import type { EventRole } from '../../features/auth/domain/roles';
 
 export const roles = {
   applicant: 'Søker (behandlende lege)',
@@ -11,4 +11,5 @@ export const roles = {
   consultant: 'Konsultert helseforetak',
   delegator: 'Leder (har delegert forankringen)',
   collaborator: 'Leder (samarbeider om forankringen)',
-} satisfies Record<CaseRole, string>;
+  system: 'System (automatisk)',
+} satisfies Record<EventRole, string>;

@@ -31,6 +31,22 @@ export function isCaseRole(value: string): value is CaseRole {
   return isRole(value) || (CASE_ONLY_ROLES as readonly string[]).includes(value);
 }
 
+/**
+ * The portal itself, as the actor of what a background job does to a case: the follow-up job's
+ * `beginFollowUp` (a row of the transition table) and the retention job's `anonymise`. Recorded
+ * with the system user (`systemUserId`, features/auth/system-user.server.ts); never held by a
+ * person, so no signed-in user can fire what the table gives the system alone.
+ */
+export const SYSTEM_ROLE = 'system' as const;
+export type SystemRole = typeof SYSTEM_ROLE;
+
+/** The role a case event is recorded in: a role held for the case, or the system. */
+export type EventRole = CaseRole | SystemRole;
+
+export function isEventRole(value: string): value is EventRole {
+  return value === SYSTEM_ROLE || isCaseRole(value);
+}
+
 /** A role held in one trust, optionally limited to one department. */
 export interface RoleGrant {
   role: Role;

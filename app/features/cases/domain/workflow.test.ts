@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CASE_ONLY_ROLES, ROLES, type CaseRole, type Role } from '../../auth/domain/roles';
+import {
+  CASE_ONLY_ROLES,
+  ROLES,
+  SYSTEM_ROLE,
+  type CaseRole,
+  type EventRole,
+  type Role,
+} from '../../auth/domain/roles';
 import { SCHEMES, type Scheme } from './application';
 import {
   availableEvents,
@@ -12,7 +19,7 @@ import {
   type Status,
 } from './workflow';
 
-type Row = [Status, CaseRole[]] | [Status, CaseRole[], readonly Scheme[]];
+type Row = [Status, EventRole[]] | [Status, EventRole[], readonly Scheme[]];
 
 /** Schemes the trust decides itself; Tilgangsordningen goes to the interregional committee. */
 const TRUST: readonly Scheme[] = ['offLabel', 'noMarketingAuthorisation', 'unntaksordningen'];
@@ -73,7 +80,7 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, Row>>> = {
   },
   decided: {
     reviseDecision: ['decided', ['decisionMaker']],
-    beginFollowUp: ['followUp', ['decisionMaker']],
+    beginFollowUp: ['followUp', ['decisionMaker', 'system']],
     close: ['closed', ['decisionMaker']],
   },
   followUp: {
@@ -87,7 +94,7 @@ const EXPECTED: Record<Status, Partial<Record<CaseEvent, Row>>> = {
 
 const cases = STATUSES.flatMap((status) =>
   EVENTS.flatMap((event) =>
-    [...ROLES, ...CASE_ONLY_ROLES].flatMap((role) =>
+    [...ROLES, ...CASE_ONLY_ROLES, SYSTEM_ROLE].flatMap((role) =>
       [...SCHEMES, null].map((scheme) => ({ status, event, role, scheme })),
     ),
   ),
@@ -285,6 +292,14 @@ describe('transition table: shape', () => {
     expect(
       checkTransition('endorsed', 'startAssessment', ['assessor', 'decisionMaker'], 'offLabel'),
     ).toMatchObject({ ok: true, role: 'decisionMaker' });
+  });
+});
+
+describe('the system role', () => {
+  it("fires only beginFollowUp, the follow-up job's, and holds nothing a person holds", () => {
+    const fired = TRANSITIONS.filter((t) => t.roles.includes(SYSTEM_ROLE));
+    expect(fired.map((t) => `${t.from}/${t.event}`)).toEqual(['decided/beginFollowUp']);
+    expect([...ROLES, ...CASE_ONLY_ROLES]).not.toContain(SYSTEM_ROLE);
   });
 });
 

@@ -1,4 +1,4 @@
-import type { CaseRole } from '../../auth/domain/roles';
+import type { EventRole } from '../../auth/domain/roles';
 import { SCHEMES, type Scheme } from './application';
 
 /** The lifecycle of a case (BRIEF §3), main path and side paths. */
@@ -53,8 +53,11 @@ export interface Transition {
   from: Status;
   event: CaseEvent;
   to: Status;
-  /** Roles that may fire the event, as held *for this case* (see caseRoles). */
-  roles: readonly CaseRole[];
+  /**
+   * Roles that may fire the event, as held *for this case* (see caseRoles), or `system`: a
+   * background job acting as the system user (SYSTEM_ROLE), which no person holds.
+   */
+  roles: readonly EventRole[];
   /** Whether the actor must state a reason (justification, question, answer). */
   reasonRequired: boolean;
   /** The schemes the row applies to; absent means every scheme. */
@@ -65,7 +68,7 @@ const t = (
   from: Status,
   event: CaseEvent,
   to: Status,
-  roles: readonly CaseRole[],
+  roles: readonly EventRole[],
   reasonRequired: boolean,
   schemes?: readonly Scheme[],
 ): Transition => ({ from, event, to, roles, reasonRequired, ...(schemes ? { schemes } : {}) });
@@ -169,7 +172,9 @@ export const TRANSITIONS: readonly Transition[] = [
 
   t('decided', 'reviseDecision', 'decided', ['decisionMaker'], true),
   t('followUp', 'reviseDecision', 'followUp', ['decisionMaker'], true),
-  t('decided', 'beginFollowUp', 'followUp', ['decisionMaker'], false),
+  // The follow-up job (features/followup) begins it on the evaluation date, as the system; the
+  // medical director may begin it earlier by hand.
+  t('decided', 'beginFollowUp', 'followUp', ['decisionMaker', 'system'], false),
   t('followUp', 'recordOutcome', 'closed', ['applicant'], true),
   t('decided', 'close', 'closed', ['decisionMaker'], false),
   t('followUp', 'close', 'closed', ['decisionMaker'], false),
@@ -207,28 +212,30 @@ export function findTransition(
   return TRANSITIONS.find((tr) => tr.from === from && tr.event === event && appliesTo(tr, scheme));
 }
 
-export type TransitionCheck =
-  | { ok: true; transition: Transition; role: CaseRole }
+export type TransitionCheck<R extends EventRole = EventRole> =
+  | { ok: true; transition: Transition; role: R }
   | { ok: false; error: 'invalidTransition' | 'forbidden' | 'notForScheme' };
 
 /**
  * May an actor holding `roles` for a case of `scheme` fire `event` in `status`? Names the role
- * used. `anyScheme` only for rows without a scheme condition (the follow-up job's
- * `beginFollowUp`). `notForScheme`: the event exists in this status, but not for this scheme (a
- * Tilgangsordningen case is decided by the interregional committee, not directly).
+ * used (one of `roles`, the table's first). `anyScheme` only for rows without a scheme condition
+ * (the follow-up job's `beginFollowUp`, checked with `['system']`). `notForScheme`: the event
+ * exists in this status, but not for this scheme (a Tilgangsordningen case is decided by the
+ * interregional committee, not directly).
  */
-export function checkTransition(
+export function checkTransition<R extends EventRole>(
   status: Status,
   event: CaseEvent,
-  roles: readonly CaseRole[],
+  roles: readonly R[],
   scheme: SchemeScope,
-): TransitionCheck {
+): TransitionCheck<R> {
   const transition = findTransition(status, event, scheme);
   if (!transition) {
     const otherScheme = findTransition(status, event, 'anyScheme');
     return { ok: false, error: otherScheme ? 'notForScheme' : 'invalidTransition' };
   }
-  const role = transition.roles.find((r) => roles.includes(r));
+  const held: readonly EventRole[] = roles;
+  const role = transition.roles.find((r): r is R => held.includes(r));
   if (!role) return { ok: false, error: 'forbidden' };
   return { ok: true, transition, role };
 }
@@ -236,7 +243,7 @@ export function checkTransition(
 /** The events an actor holding `roles` may fire in `status` for a case of `scheme`, in table order. */
 export function availableEvents(
   status: Status,
-  roles: readonly CaseRole[],
+  roles: readonly EventRole[],
   scheme: SchemeScope,
 ): CaseEvent[] {
   return TRANSITIONS.filter(

@@ -1,6 +1,6 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
-import type { CaseRole } from '../../auth/domain/roles';
+import type { EventRole } from '../../auth/domain/roles';
 import { RouteLink } from '../../../ui/RouteLink';
 
 /** The question a returned case was sent back with, at the top of the case and the editor. */
@@ -9,7 +9,7 @@ export function ReturnedQuestion({
   question,
 }: {
   caseId: string;
-  question: { actorName: string; actorRole: CaseRole; reason: string | null; at: Date | string };
+  question: { actorName: string; actorRole: EventRole; reason: string | null; at: Date | string };
 }) {
   return (
     <Alert data-color="warning">
