@@ -14,13 +14,21 @@ import {
 } from './domain/retention';
 
 /**
- * Free text beside the answers that may describe the patient, per case table: replaced by
- * ANONYMISED_TEXT. Codes, outcomes, dates, the løpenummer and who did what stay.
+ * Free text beside the answers that anyone typed about a case, per case table (docs/security.md
+ * § Retention): replaced by ANONYMISED_TEXT. Codes, levels, outcomes, dates, the løpenummer and
+ * who did what stay. `retention.int.test.ts` reads the catalogue and fails for a text or JSON
+ * column of a case table that is neither here (or in RATINGS, CLEARED) nor listed there as kept.
  */
-const FREE_TEXT: readonly { table: string; columns: readonly string[] }[] = [
+export const FREE_TEXT: readonly { table: string; columns: readonly string[] }[] = [
   { table: 'case_events', columns: ['reason'] },
-  { table: 'case_decisions', columns: ['reason', 'conditions', 'text'] },
+  // The decision's parts and the whole text composed from them (the last two are the trust's
+  // phrases with the løpenummer, but they are parts of the decision text as sent).
+  {
+    table: 'case_decisions',
+    columns: ['reason', 'conditions', 'text', 'prescription_note', 'invoicing'],
+  },
   { table: 'case_endorsements', columns: ['justification'] },
+  { table: 'case_leader_inputs', columns: ['body'] },
   { table: 'case_section_comments', columns: ['body'] },
   { table: 'case_preparations', columns: ['notes'] },
   { table: 'case_recommendations', columns: ['text'] },
@@ -29,6 +37,59 @@ const FREE_TEXT: readonly { table: string; columns: readonly string[] }[] = [
   { table: 'case_outcomes', columns: ['side_effects', 'stop_reason'] },
   { table: 'case_consultations', columns: ['question', 'answer'] },
 ];
+
+/**
+ * JSON columns holding priority-criteria ratings (`CriteriaRatings`, assessment/domain/criteria.ts:
+ * per criterion a `level` and a free `text`): each criterion's text is replaced by
+ * ANONYMISED_TEXT, its level kept, so the ratings still count in statistics.
+ */
+export const RATINGS: readonly { table: string; columns: readonly string[] }[] = [
+  { table: 'case_endorsements', columns: ['ratings'] },
+  { table: 'case_leader_inputs', columns: ['ratings'] },
+  { table: 'case_worksheets', columns: ['ratings'] },
+];
+
+/**
+ * Free text that must stay unique where set, so it is removed (null) rather than replaced: the
+ * trust's own earlier reference of a retrospective case (an archive number, unique per trust).
+ */
+export const CLEARED: readonly { table: string; columns: readonly string[] }[] = [
+  { table: 'retrospective_registrations', columns: ['reference'] },
+];
+
+const columnsOf = (list: readonly { table: string; columns: readonly string[] }[]) =>
+  list.flatMap(({ table, columns }) => columns.map((column) => ({ table, column })));
+
+/** Replaces, removes and blanks the case's free text (all of it, in the case's transaction). */
+async function anonymiseFreeText(tx: Tx, caseId: string): Promise<void> {
+  for (const { table, column } of columnsOf(FREE_TEXT)) {
+    const c = sql.identifier(column);
+    await tx.execute(
+      sql`update ${sql.identifier(table)} set ${c} = ${ANONYMISED_TEXT}
+          where case_id = ${caseId} and ${c} is not null and ${c} <> ''`,
+    );
+  }
+  for (const { table, column } of columnsOf(RATINGS)) {
+    const c = sql.identifier(column);
+    // Every member that is an object with a non-empty string `text` gets the text replaced;
+    // levels and anything else stay as they are.
+    await tx.execute(
+      sql`update ${sql.identifier(table)} set ${c} = (
+            select coalesce(jsonb_object_agg(e.key,
+              case when jsonb_typeof(e.value -> 'text') = 'string' and e.value ->> 'text' <> ''
+                then jsonb_set(e.value, '{text}', to_jsonb(${ANONYMISED_TEXT}::text))
+                else e.value end), '{}'::jsonb)
+            from jsonb_each(${c}) as e)
+          where case_id = ${caseId} and jsonb_typeof(${c}) = 'object'`,
+    );
+  }
+  for (const { table, column } of columnsOf(CLEARED)) {
+    const c = sql.identifier(column);
+    await tx.execute(
+      sql`update ${sql.identifier(table)} set ${c} = null where case_id = ${caseId} and ${c} is not null`,
+    );
+  }
+}
 
 /** Ended cases whose last event is older than the cutoff and that are not yet anonymised. */
 const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
@@ -91,14 +152,7 @@ async function anonymiseEndedCases(
         .update(cases)
         .set({ answers: anonymiseAnswers(row.answers), version: row.version + 1, updatedAt: now })
         .where(eq(cases.id, id));
-      for (const { table, columns } of FREE_TEXT) {
-        for (const column of columns) {
-          await tx.execute(
-            sql`update ${sql.identifier(table)} set ${sql.identifier(column)} = ${ANONYMISED_TEXT}
-                where case_id = ${id} and ${sql.identifier(column)} is not null and ${sql.identifier(column)} <> ''`,
-          );
-        }
-      }
+      await anonymiseFreeText(tx, id);
       const files = await tx
         .select({ key: attachments.storageKey })
         .from(attachments)
