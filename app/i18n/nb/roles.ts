@@ -11,5 +11,5 @@ export const roles = {
   consultant: 'Konsultert helseforetak',
   delegator: 'Leder (har delegert forankringen)',
   collaborator: 'Leder (samarbeider om forankringen)',
-  system: 'System (automatisk)',
+  system: 'System',
 } satisfies Record<EventRole, string>;
