@@ -1,6 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { msg } from '../app/i18n';
+import { demoActors } from '../app/test/actors';
+import { prepareCase } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
 import {
   completeDraftOverHttp,
@@ -26,9 +28,19 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (kind) => {
   let app: RunningApp;
   let browser: Browser;
+  /** A case the committee has asked its applicant for more information on. */
+  let awaitingInformation = '';
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+    [app, browser] = await Promise.all([
+      startApp(kind, {
+        prepare: async (db) => {
+          const hbe = await demoActors(db, 'HBE');
+          awaitingInformation = (await prepareCase(db, hbe, 'awaitingInformation')).caseId;
+        },
+      }),
+      launchChromium(),
+    ]);
   });
   afterAll(async () => {
     await browser.close();
@@ -88,7 +100,7 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
       await doctor.goto(url);
       const alert = doctor.getByText('Søknaden er returnert til deg med et spørsmål');
       await alert.waitFor();
-      await doctor.getByText(/^Kari Nordtveit \(Leder\) spurte \d/).waitFor();
+      await doctor.getByText(/^Kari Nordtveit, Leder, spurte \d/).waitFor();
       await doctor.locator('blockquote', { hasText: 'Hvilken dose er planlagt?' }).waitFor();
       // At the top: above the first section of the page.
       const top = (await alert.boundingBox())?.y ?? Infinity;
@@ -99,6 +111,33 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
     await doctor.getByRole('link', { name: 'Svar i dialogen' }).click();
     await doctor.waitForURL(`${caseUrl}/meldinger`);
     await doctor.getByLabel('Melding', { exact: true }).waitFor();
+    // The answer in the dialog has its question above it.
+    await doctor.locator('blockquote', { hasText: 'Hvilken dose er planlagt?' }).waitFor();
+    await expectAccessible(doctor);
+    await doctor.context().close();
+  });
+
+  it('shows the committee’s request for information at the top, and the answer before withdrawing', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
+    await doctor.goto(`${app.url}/saker/${awaitingInformation}`);
+    const alert = doctor.getByText('Det er bedt om flere opplysninger');
+    await alert.waitFor();
+    await doctor.getByText(/^Solveig Aase, Vurderingskomité, spurte \d/).waitFor();
+    await doctor.locator('blockquote', { hasText: 'Hvilken dose er planlagt?' }).waitFor();
+    const top = (await alert.boundingBox())?.y ?? Infinity;
+    expect(top).toBeLessThan(
+      (await doctor.getByRole('heading', { level: 2 }).nth(1).boundingBox())?.y ?? 0,
+    );
+    // Its link leads to the answer's form, which comes before «Trekk søknaden».
+    await doctor.getByRole('link', { name: 'Gå til «Send opplysninger»' }).click();
+    await expect.poll(() => new URL(doctor.url()).hash).toBe('#action-provideInformation');
+    const actions = await doctor
+      .locator('[id^="action-"]')
+      .evaluateAll((headings) => headings.map((h) => h.id));
+    expect(actions.indexOf('action-provideInformation')).toBeGreaterThanOrEqual(0);
+    expect(actions.indexOf('action-provideInformation')).toBeLessThan(
+      actions.indexOf('action-withdraw'),
+    );
     await expectAccessible(doctor);
     await doctor.context().close();
   });

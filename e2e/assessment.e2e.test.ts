@@ -232,7 +232,7 @@ describe.each(TEST_DATABASES)(
       const sideBySide = assessor.getByRole('table', { name: /Skjemaene side om side/ });
       await expect
         .poll(() => sideBySide.getByRole('columnheader').allTextContents())
-        .toEqual(['Kriterium', 'Per Vik (Fagdirektør)', 'Solveig Aase (Vurderingskomité)']);
+        .toEqual(['Kriterium', 'Per Vik, Fagdirektør', 'Solveig Aase, Vurderingskomité']);
       await assessor.getByLabel('Innvilges', { exact: true }).check();
       await assessor
         .getByLabel(/Begrunnelse for innstillingen/)

@@ -307,7 +307,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
                     <List.Unordered>
                       {comments.map((c) => (
                         <List.Item key={c.id}>
-                          <strong>{`${c.authorName} (${msg.roles[c.authorRole]}), ${when(c.at)}: `}</strong>
+                          <strong>{`${msg.app.personInRole(c.authorName, msg.roles[c.authorRole])}, ${when(c.at)}: `}</strong>
                           {c.body}
                         </List.Item>
                       ))}
@@ -352,7 +352,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
             caption={`${t.sideBySide} (${t.internal})`}
             columns={view.worksheets.map((w) => ({
               key: w.authorId,
-              heading: `${w.authorName} (${msg.roles[w.authorRole]})`,
+              heading: msg.app.personInRole(w.authorName, msg.roles[w.authorRole]),
               ratings: w.ratings,
             }))}
           />

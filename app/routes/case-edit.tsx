@@ -26,7 +26,7 @@ import {
   type Answers,
   type QuestionId,
 } from '../features/cases/domain/questionnaire';
-import { returnQuestion } from '../features/cases/domain/history';
+import { isQuestionStatus, openQuestion } from '../features/cases/domain/history';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { QuestionnaireForm } from '../features/cases/ui/QuestionnaireForm';
@@ -129,7 +129,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
   const { view, colleagues, saved, invited } = loaderData;
   const returned = actionData && 'conflicted' in actionData ? actionData : null;
   const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
-  const returnedWith = returnQuestion(view.status, view.history);
+  const returnedWith = openQuestion(view.status, view.history);
   const title = view.caseNumber
     ? `${msg.application.editTitle} ${view.caseNumber}`
     : msg.application.editTitle;
@@ -139,7 +139,9 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
       <Heading level={1} data-size="lg">
         <KeepTogether text={title} part={view.caseNumber} />
       </Heading>
-      {returnedWith && <ReturnedQuestion caseId={view.id} question={returnedWith} />}
+      {returnedWith && isQuestionStatus(view.status) && (
+        <ReturnedQuestion caseId={view.id} status={view.status} question={returnedWith} />
+      )}
       {saved && !actionData && <Alert data-color="success">{msg.edit.saved}</Alert>}
       {invitedName && !actionData && (
         <Alert data-color="success">{msg.coAuthors.invited(invitedName)}</Alert>

@@ -1,7 +1,9 @@
 import { Heading } from '@digdir/designsystemet-react';
 import { data, redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
-import { loadDialog, postMessage } from '../features/dialog/dialog.server';
+import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
+import { isQuestionStatus } from '../features/cases/domain/history';
+import { loadDialogPage, postMessage } from '../features/dialog/dialog.server';
 import { SENT_FLAG } from '../features/dialog/http.server';
 import { DialogThread, type SubmittedMessage } from '../features/dialog/ui/DialogThread';
 import { msg } from '../i18n';
@@ -14,7 +16,7 @@ import { KeepTogether } from '../ui/KeepTogether';
 /** The dialog on its own page: where a refused post comes back to, with what was typed. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  return { view: await loadCase(() => loadDialog(context.db, actor, params.caseId)) };
+  return { view: await loadCase(() => loadDialogPage(context.db, actor, params.caseId)) };
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
@@ -46,6 +48,9 @@ export default function CaseMessages({ loaderData, actionData }: Route.Component
       <Heading level={1} data-size="lg">
         <KeepTogether text={msg.dialog.pageTitle(label)} part={view.caseNumber} />
       </Heading>
+      {view.question && isQuestionStatus(view.status) && (
+        <ReturnedQuestion caseId={view.caseId} status={view.status} question={view.question} />
+      )}
       <section id="dialog" className="sp-stack" aria-label={msg.dialog.title}>
         <DialogThread view={view} sent={false} submitted={actionData ?? null} headingLevel={2} />
       </section>

@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsy
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
-import { isHistoryNote, returnQuestion } from '../features/cases/domain/history';
+import { isHistoryNote, isQuestionStatus, openQuestion } from '../features/cases/domain/history';
 import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
   delegateEndorsement,
@@ -181,19 +181,22 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   // Submission goes through the summary page, which shows what is missing first; endorsement
   // has its own form with the structured assessment, decisions the decision module's form, the
   // outcome its own form (the clocks panel), the recommendation the assessment page's form.
-  const actionEvents = view.events.filter(
-    (e) =>
-      e !== 'submit' &&
-      e !== 'resubmit' &&
-      e !== 'recordOutcome' &&
-      e !== 'recommend' &&
-      !isDecisionEvent(e) &&
-      !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
-  );
+  // Withdrawing comes last: what the case waits for (an answer, the next step) first.
+  const actionEvents = view.events
+    .filter(
+      (e) =>
+        e !== 'submit' &&
+        e !== 'resubmit' &&
+        e !== 'recordOutcome' &&
+        e !== 'recommend' &&
+        !isDecisionEvent(e) &&
+        !(endorsing && ENDORSEMENT_EVENTS.includes(e)),
+    )
+    .sort((a, b) => Number(a === 'withdraw') - Number(b === 'withdraw'));
   const intent = actionData?.values.intent;
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   const when = (d: Date | string) => msg.dateTime(new Date(d));
-  const returned = returnQuestion(view.status, view.history);
+  const question = openQuestion(view.status, view.history);
   // The collaborating leaders' input: beside the endorsement form while endorsing, else with the
   // leader's assessment (for the leaders, the medical director and the committee; ADR 0024).
   const leaderInputs =
@@ -249,7 +252,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
-      {returned && <ReturnedQuestion caseId={view.id} question={returned} />}
+      {question && isQuestionStatus(view.status) && (
+        <ReturnedQuestion caseId={view.id} status={view.status} question={question} />
+      )}
       <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderDone && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderDone[loaderData.leaderDone]}</Alert>
@@ -414,7 +419,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
               {view.history.map((entry, i) => (
                 <Table.Row key={i}>
                   <Table.Cell>{when(entry.at)}</Table.Cell>
-                  <Table.Cell>{`${entry.actorName} (${msg.roles[entry.actorRole]})`}</Table.Cell>
+                  <Table.Cell>
+                    {msg.app.personInRole(entry.actorName, msg.roles[entry.actorRole])}
+                  </Table.Cell>
                   <Table.Cell>
                     {isHistoryNote(entry.event)
                       ? msg.historyNotes[entry.event]

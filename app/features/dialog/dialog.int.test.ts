@@ -13,7 +13,7 @@ import {
 } from '../assessment/assessment.server';
 import { createDraft, getCase, inviteCoAuthor, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
-import { loadDialog, postMessage } from './dialog.server';
+import { loadDialogPage, postMessage } from './dialog.server';
 import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
@@ -78,7 +78,7 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     });
 
     for (const reader of [hbe.applicant, hbe.coAuthor]) {
-      const view = await loadDialog(db(), reader, caseId);
+      const view = await loadDialogPage(db(), reader, caseId);
       expect(view.messages.map((m) => [m.authorRole, m.visibility, m.body])).toEqual([
         ['applicant', 'case', 'Er det noe mer dere trenger?'],
         ['decisionMaker', 'case', 'Vi ser på saken nå.'],
@@ -86,7 +86,7 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
       expect(view.canPostAs).toEqual(['case']);
     }
     for (const caseworker of [hbe.endorser, hbe.decisionMaker, hbe.assessor]) {
-      const view = await loadDialog(db(), caseworker, caseId);
+      const view = await loadDialogPage(db(), caseworker, caseId);
       expect(view.messages.map((m) => m.visibility)).toEqual(['case', 'internal', 'case']);
       expect(view.messages[1]).toMatchObject({
         authorName: 'Kari Nordtveit',
@@ -96,13 +96,32 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     }
   });
 
+  it('puts the question the case waits for its applicant to answer on the dialog page', async () => {
+    const caseId = await submittedCase();
+    const submitted = await getCase(db(), hbe.applicant, caseId);
+    expect((await loadDialogPage(db(), hbe.applicant, caseId)).question).toBeNull();
+    await transition(db(), hbe.endorser, {
+      caseId,
+      version: submitted.version,
+      event: 'returnToApplicant',
+      reason: 'Hvilken dose er planlagt?',
+    });
+    for (const reader of [hbe.applicant, hbe.coAuthor, hbe.endorser]) {
+      expect((await loadDialogPage(db(), reader, caseId)).question).toMatchObject({
+        actorName: 'Kari Nordtveit',
+        actorRole: 'endorser',
+        reason: 'Hvilken dose er planlagt?',
+      });
+    }
+  });
+
   it('refuses an internal note from the applicant or a co-author, and stores nothing', async () => {
     const caseId = await submittedCase();
     expect(await refuse(post(hbe.applicant, caseId, 'Bare for dere', 'internal'))).toBe(
       'forbidden',
     );
     expect(await refuse(post(hbe.coAuthor, caseId, 'Bare for dere', 'internal'))).toBe('forbidden');
-    expect((await loadDialog(db(), hbe.endorser, caseId)).messages).toEqual([]);
+    expect((await loadDialogPage(db(), hbe.endorser, caseId)).messages).toEqual([]);
   });
 
   it('refuses bad input with every reason and stores nothing', async () => {
@@ -115,13 +134,13 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
       ok: false,
       errors: ['messageTooLong'],
     });
-    expect((await loadDialog(db(), hbe.endorser, caseId)).messages).toEqual([]);
+    expect((await loadDialogPage(db(), hbe.endorser, caseId)).messages).toEqual([]);
   });
 
   it("answers another trust's dialog with 404, and row-level security hides its messages", async () => {
     const caseId = await submittedCase();
     await post(hbe.applicant, caseId, 'Melding i HBE', 'case');
-    expect(await refuse(loadDialog(db(), ous.decisionMaker, caseId))).toBe('notFound');
+    expect(await refuse(loadDialogPage(db(), ous.decisionMaker, caseId))).toBe('notFound');
     expect(await refuse(post(ous.decisionMaker, caseId, 'Hei', 'case'))).toBe('notFound');
     expect(await refuse(post(ous.decisionMaker, caseId, 'Hei', 'internal'))).toBe('notFound');
     const seen = await inTenant(db(), ous.decisionMaker, (tx) =>
@@ -159,15 +178,15 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
         inTenant(db(), hbe.endorser, (tx) => tx.execute(sql`delete from case_messages`)),
       ),
     ).toMatch(/permission denied/);
-    expect((await loadDialog(db(), hbe.endorser, caseId)).messages[0]?.body).toBe(
+    expect((await loadDialogPage(db(), hbe.endorser, caseId)).messages[0]?.body).toBe(
       'Opprinnelig tekst',
     );
   });
 
   it('logs every read of the dialog', async () => {
     const caseId = await submittedCase();
-    await loadDialog(db(), hbe.applicant, caseId);
-    await loadDialog(db(), hbe.assessor, caseId);
+    await loadDialogPage(db(), hbe.applicant, caseId);
+    await loadDialogPage(db(), hbe.assessor, caseId);
     const rows = await db()
       .select({ userId: accessLog.userId, role: accessLog.role })
       .from(accessLog)
@@ -278,7 +297,7 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     const draft = await draftWithCoAuthor();
     await post(hbe.coAuthor, draft.id, 'Jeg har fylt inn dosen.', 'case');
     expect(await messageNotices(draft.id)).toEqual([hbe.applicant.userId]);
-    expect(await refuse(loadDialog(db(), hbe.endorser, draft.id))).toBe('notFound');
+    expect(await refuse(loadDialogPage(db(), hbe.endorser, draft.id))).toBe('notFound');
   });
 
   it("marks the reader's notifications about the case read when the dialog is opened", async () => {
@@ -296,7 +315,7 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
           ),
         );
     expect((await unread()).length).toBe(2); // submitted, and the message
-    await loadDialog(db(), hbe.endorser, caseId);
+    await loadDialogPage(db(), hbe.endorser, caseId);
     expect(await unread()).toEqual([]);
   });
 });

@@ -1,8 +1,10 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseMessages, users } from '../../db/schema';
-import { isRole, type Actor, type Role } from '../auth/domain/roles';
-import { loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
+import { isEventRole, isRole, type Actor, type EventRole, type Role } from '../auth/domain/roles';
+import { caseTrailIn, loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
+import { isQuestionStatus, openQuestion } from '../cases/domain/history';
+import type { Status } from '../cases/domain/workflow';
 import { accessRole } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
 import { groupRecipients, markCaseRead, notify } from '../notifications/notifications.server';
@@ -30,17 +32,39 @@ export interface DialogView {
   caseId: string;
   /** Null while the case is a draft. */
   caseNumber: string | null;
+  status: Status;
   messages: DialogMessage[];
   /** The visibilities the actor may post with (empty: may only read). */
   canPostAs: MessageVisibility[];
 }
 
 /**
- * The case's dialog as the actor may read it: internal notes only for caseworkers. Reading it is
- * logged, and the actor's notifications about the case count as read once it is open.
+ * The case's dialog as the actor may read it (internal notes only for caseworkers), for its own
+ * page: reading it is logged, and the actor's notifications about the case count as read once it
+ * is open. While the case waits for its applicant to answer a question (returned, or awaiting
+ * information), the page has that question too: the answer in the dialog is about it.
  */
-export async function loadDialog(db: Db, actor: Actor, caseId: string): Promise<DialogView> {
-  return inTenant(db, actor, (tx) => loadDialogIn(tx, actor, caseId));
+export async function loadDialogPage(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+): Promise<DialogView & { question: OpenQuestion | null }> {
+  return inTenant(db, actor, async (tx) => {
+    const dialog = await loadDialogIn(tx, actor, caseId);
+    if (!isQuestionStatus(dialog.status)) return { ...dialog, question: null };
+    const found = openQuestion(dialog.status, await caseTrailIn(tx, dialog.caseId));
+    const question =
+      found && isEventRole(found.actorRole) ? { ...found, actorRole: found.actorRole } : null;
+    return { ...dialog, question };
+  });
+}
+
+/** A question the case waits for its applicant to answer, as `ReturnedQuestion` shows it. */
+export interface OpenQuestion {
+  actorName: string;
+  actorRole: EventRole;
+  reason: string | null;
+  at: Date;
 }
 
 /** `loadDialog` in the caller's transaction (the case page reads all its sections in one). */
@@ -72,6 +96,7 @@ export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promis
   return {
     caseId: row.id,
     caseNumber: row.caseNumber,
+    status: statusOf(row),
     messages: rows.flatMap((m) =>
       isMessageVisibility(m.visibility) && isRole(m.authorRole)
         ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]

@@ -14,4 +14,6 @@ export const app = {
   notifications: (unread: number) => (unread > 0 ? `Varsler (${unread} uleste)` : 'Varsler'),
   logout: 'Logg ut',
   signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,
+  /** A person and the role they acted in (the role names may hold parentheses of their own). */
+  personInRole: (name: string, role: string) => `${name}, ${role}`,
 };

@@ -1,10 +1,19 @@
 export const caseMessages = {
   title: (label: string) => `Sak ${label}`,
-  returnedTitle: 'Søknaden er returnert til deg med et spørsmål',
-  returnedBy: (name: string, role: string, when: string) => `${name} (${role}) spurte ${when}:`,
-  returnedAnswer: 'Svar i dialogen',
-  returnedNext:
-    'Svar på spørsmålet i dialogen, rett opp søknaden om det trengs, og send den inn på nytt.',
+  /** The question a case waits for its applicant to answer, by the status it waits in. */
+  openQuestion: {
+    returned: {
+      title: 'Søknaden er returnert til deg med et spørsmål',
+      next: 'Svar på spørsmålet i dialogen, rett opp søknaden om det trengs, og send den inn på nytt.',
+      answer: 'Svar i dialogen',
+    },
+    awaitingInformation: {
+      title: 'Det er bedt om flere opplysninger',
+      next: 'Send opplysningene under «Send opplysninger» på saken. Saken går da tilbake til vurdering.',
+      answer: 'Gå til «Send opplysninger»',
+    },
+  },
+  askedBy: (person: string, when: string) => `${person}, spurte ${when}:`,
   draftLabel: 'Utkast',
   /** A draft's page: it has no case number until it is sent. */
   draftTitle: 'Søknadsutkast',

@@ -9,7 +9,7 @@ export const dialog = {
     case: 'Synlig for søker og saksbehandlere',
     internal: 'Intern – ikke synlig for søker',
   } satisfies Record<MessageVisibility, string>,
-  author: (name: string, role: string) => `${name} (${role})`,
+  author: (name: string, role: string) => `${name}, ${role}`,
   newMessage: 'Ny melding',
   body: 'Melding',
   bodyHelp: 'Skriv ikke mer om pasienten enn saken trenger.',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reasonShown, returnQuestion, type HistoryEvent } from './history';
+import { openQuestion, reasonShown, type HistoryEvent } from './history';
 
 const entry = (event: string, toStatus: string, reason: string | null) => ({
   event,
@@ -10,8 +10,9 @@ const submit = entry('submit', 'submitted', null);
 const firstReturn = entry('returnToApplicant', 'returned', 'Hvilken dose?');
 const resubmit = entry('resubmit', 'submitted', null);
 const secondReturn = entry('returnToApplicant', 'returned', 'Legg ved epikrisen.');
+const request = entry('requestInformation', 'awaitingInformation', 'Hvor mange sykluser?');
 
-describe('returnQuestion', () => {
+describe('openQuestion', () => {
   it.each([
     ['a case returned once', 'returned', [submit, firstReturn], firstReturn],
     [
@@ -23,13 +24,31 @@ describe('returnQuestion', () => {
     ['a case resubmitted since', 'submitted', [submit, firstReturn, resubmit], null],
     ['a draft', 'draft', [entry('create', 'draft', null)], null],
     [
+      'a request for information, while the case awaits it',
+      'awaitingInformation',
+      [submit, entry('startAssessment', 'underAssessment', null), request],
+      request,
+    ],
+    [
+      'no longer once the information is sent',
+      'underAssessment',
+      [submit, request, entry('provideInformation', 'underAssessment', 'Fire sykluser.')],
+      null,
+    ],
+    [
+      'not an earlier return while awaiting information',
+      'awaitingInformation',
+      [submit, firstReturn, resubmit, entry('requestInformation', 'awaitingInformation', ' ')],
+      null,
+    ],
+    [
       'a return without a question',
       'returned',
       [submit, entry('returnToApplicant', 'returned', ' ')],
       null,
     ],
   ])('%s', (_name, status, history, expected) => {
-    expect(returnQuestion(status, history)).toBe(expected);
+    expect(openQuestion(status, history)).toBe(expected);
   });
 });
 

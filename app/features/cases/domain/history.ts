@@ -46,22 +46,31 @@ export function historyEvent(value: string): HistoryEvent | null {
   return isCaseEvent(value) || isHistoryNote(value) ? value : null;
 }
 
-/** What a history row needs for `returnQuestion`. */
+/** What a history row needs for `openQuestion`. */
 interface Transition {
   event: string;
   toStatus: string;
   reason: string | null;
 }
 
+/** The statuses in which a case waits for its applicant to answer a question. */
+export const QUESTION_STATUSES = ['returned', 'awaitingInformation'] as const;
+export type QuestionStatus = (typeof QUESTION_STATUSES)[number];
+
+export function isQuestionStatus(status: string): status is QuestionStatus {
+  return (QUESTION_STATUSES as readonly string[]).includes(status);
+}
+
 /**
- * The question a returned case was sent back with: the latest return to the applicant, while the
- * case is still returned (history oldest first). Null in any other status or without a question.
+ * The question a case waits for its applicant to answer: the latest return to the applicant while
+ * it is returned, the latest request for information while it awaits information (history oldest
+ * first). Null in any other status or without a question.
  */
-export function returnQuestion<T extends Transition>(
+export function openQuestion<T extends Transition>(
   status: string,
   history: readonly T[],
 ): T | null {
-  if (status !== 'returned') return null;
-  const latest = history.findLast((entry) => entry.toStatus === 'returned');
+  if (!isQuestionStatus(status)) return null;
+  const latest = history.findLast((entry) => entry.toStatus === status);
   return latest?.reason?.trim() ? latest : null;
 }
