@@ -80,7 +80,15 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     await expect
       .poll(() => section(page, 'time').locator('.recharts-line-curve').count())
       .toBeGreaterThan(0);
-    for (const id of ['trust', 'scheme', 'atc', 'decisions', 'stages', 'followUp']) {
+    for (const id of [
+      'trust',
+      'scheme',
+      'atc',
+      'decisions',
+      'stages',
+      'stagesByTrust',
+      'followUp',
+    ]) {
       await expect
         .poll(() => section(page, id).locator('.recharts-bar-rectangle').count(), {
           timeout: 10_000,
@@ -111,6 +119,84 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     expect(errors).toEqual([]);
     await expectAccessible(page);
     await expectAccessibleWithoutJs(browser, page.context(), page.url());
+  });
+
+  it('draws the medians per trust where its table has them, server-rendered and with recharts; the table fits 1280 px', async () => {
+    const page = await signIn();
+    // The chart draws the stages by their columns' keys: the table has medians in them.
+    await page.goto(`${app.url}/statistikk`);
+    const medians = await Promise.all(
+      CODES.map((code) => cellText(page, 'stagesByTrust', code, 'submitted')),
+    );
+    expect(medians.filter((m) => /^\d+,\d$/.test(m)).length, medians.join(' ')).toBeGreaterThan(0);
+    expect(await cellText(page, 'stagesByTrust', 'total', 'total')).toMatch(/^\d+,\d$/);
+
+    // The server's static SVG has bars for them …
+    const html = await (await page.request.get(`${app.url}/statistikk`)).text();
+    const byTrust = html.slice(
+      html.indexOf('data-section="stagesByTrust"'),
+      html.indexOf('data-section="followUp"'),
+    );
+    expect(byTrust).toContain('data-chart="static"');
+    expect(byTrust.match(/class="sp-chart__bar"/g)?.length ?? 0).toBeGreaterThan(0);
+    // … and so has recharts after hydration, with a legend naming the stages.
+    const chart = section(page, 'stagesByTrust').locator('[data-chart="recharts"]');
+    await expect
+      .poll(() => chart.locator('.recharts-bar-rectangle').count(), { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    expect(await chart.locator('.recharts-legend-item-text').allInnerTexts()).toEqual([
+      'Forankring',
+      'Venter på fagdirektør',
+      'Vurdering',
+      'Etter innstilling',
+      'Totalt til vedtak',
+    ]);
+    // A trust's name is drawn on one line and whole on a 760 px chart, and its title has it whole.
+    const tick = chart.locator('.recharts-yAxis-tick-labels text', { hasText: 'Helse Bergen HF' });
+    expect(await tick.locator('title').textContent()).toBe('Helse Bergen HF');
+    // The nine columns of the table fit the page at 1280 px: nothing to scroll to, no header cut.
+    const region = page.getByRole('region', {
+      name: 'Tabell: Mediantid per trinn og helseforetak (dager)',
+    });
+    expect(await region.evaluate((r) => r.scrollWidth <= r.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      1280,
+    );
+    await expectAccessible(page);
+  });
+
+  it('fits the page into 390 px (WCAG 1.4.10): charts as wide as the screen, tables scrolling in their own regions', async () => {
+    const page = await signInAs(browser, app, 'Tone Lie', {
+      viewport: { width: 390, height: 844 },
+    });
+    await page.goto(`${app.url}/statistikk`);
+    const charts = page.locator('[data-chart]');
+    // Every chart drawn by recharts.
+    await expect
+      .poll(() => page.locator('[data-chart="recharts"] .recharts-wrapper').count(), {
+        timeout: 10_000,
+      })
+      .toBe(await charts.count());
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      390,
+    );
+    const rightEdges = await page
+      .locator('[data-chart="recharts"] .recharts-wrapper')
+      .evaluateAll((wrappers) => wrappers.map((w) => w.getBoundingClientRect().right));
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(390);
+    // A trust's long name is shortened on the narrow chart's axis, whole in the tick's title.
+    const tick = section(page, 'trust').locator('.recharts-yAxis-tick-labels text', {
+      has: page.locator('title', { hasText: 'Universitetssykehuset Nord-Norge HF' }),
+    });
+    expect(await tick.textContent()).toMatch(/…$/);
+    // The median table is wider than the screen: it scrolls in its named, focusable region.
+    const region = page.getByRole('region', {
+      name: 'Tabell: Mediantid per trinn og helseforetak (dager)',
+    });
+    expect(await region.getAttribute('tabindex')).toBe('0');
+    expect(await region.evaluate((r) => r.scrollWidth > r.clientWidth)).toBe(true);
+    await expectAccessible(page);
+    await page.context().close();
   });
 
   it('the filter form changes the numbers; a bad filter gets a Norwegian message, not an error page', async () => {

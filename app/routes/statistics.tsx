@@ -15,16 +15,25 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   return statisticsPage(context.db, actor, new URL(request.url).searchParams);
 }
 
-/** Which chart each section gets (the stage table per trust is a table only). */
+/**
+ * Which chart each section gets, by the keys of the columns it draws. Categories with names
+ * (trusts, schemes, ATC groups, stages) are bars along the vertical axis, so their names read
+ * side by side on one line each; only time runs along the horizontal axis. The medians per trust
+ * draw the main stages and the total side by side (the rarer stages are in the table).
+ */
 const CHARTS: Record<SectionId, ChartSpec | null> = {
-  time: { kind: 'line', columns: [0] },
-  trust: { kind: 'bar', columns: [0], horizontal: true },
-  scheme: { kind: 'bar', columns: [0] },
-  atc: { kind: 'bar', columns: [0], horizontal: true },
-  decisions: { kind: 'bar', columns: [4], horizontal: true },
-  stages: { kind: 'bar', columns: [1, 2] },
-  stagesByTrust: { kind: 'bar', columns: [5], horizontal: true },
-  followUp: { kind: 'bar', columns: [0, 1], horizontal: true, stacked: true },
+  time: { kind: 'line', columns: ['submitted'] },
+  trust: { kind: 'bar', columns: ['submitted'], horizontal: true },
+  scheme: { kind: 'bar', columns: ['submitted'], horizontal: true },
+  atc: { kind: 'bar', columns: ['submitted'], horizontal: true },
+  decisions: { kind: 'bar', columns: ['approvalRate'], horizontal: true },
+  stages: { kind: 'bar', columns: ['median', 'p90'], horizontal: true },
+  stagesByTrust: {
+    kind: 'bar',
+    columns: ['submitted', 'endorsed', 'underAssessment', 'recommended', 'total'],
+    horizontal: true,
+  },
+  followUp: { kind: 'bar', columns: ['continued', 'stopped'], horizontal: true, stacked: true },
 };
 
 export default function StatisticsPage({ loaderData }: Route.ComponentProps) {

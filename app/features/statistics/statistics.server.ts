@@ -624,6 +624,7 @@ function stagesByTrustTable(rows: TrustRow[], overall: Aggregates, totalLabel: s
     columns: STAGES.map((stage) => ({
       key: stage,
       label: s.medianOf(s.stages[stage]),
+      short: s.stagesShort[stage],
       format: 'days' as const,
     })),
     rows: [

@@ -93,6 +93,17 @@ export const statistics = {
     atInterregionalCommittee: 'Til interregionalt fagdirektørmøte',
     total: 'Totalt, fra innsending til vedtak',
   } satisfies Record<Stage, string>,
+  /** The stages as the median table's column headers and its chart's legend (short words). */
+  stagesShort: {
+    submitted: 'Forankring',
+    endorsed: 'Venter på fagdirektør',
+    underAssessment: 'Vurdering',
+    recommended: 'Etter innstilling',
+    inConsultation: 'Konsultasjon',
+    awaitingInformation: 'Venter på opplysninger',
+    atInterregionalCommittee: 'Interregionalt møte',
+    total: 'Totalt til vedtak',
+  } satisfies Record<Stage, string>,
   continued: 'Fortsatt',
   stopped: 'Avsluttet',
   followedUp: 'Fulgt opp',

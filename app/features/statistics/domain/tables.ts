@@ -34,7 +34,13 @@ export type ValueFormat = 'count' | 'percent' | 'days';
 
 export interface StatColumn {
   key: string;
+  /** The column's name in full: the exports' header. */
   label: string;
+  /**
+   * A shorter name for the page's table header and the chart's legend, where the section's title
+   * says the rest (a wide table's headers fit the page at 1280 px); the exports keep `label`.
+   */
+  short?: string;
   format: ValueFormat;
 }
 

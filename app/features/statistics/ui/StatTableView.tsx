@@ -18,7 +18,7 @@ export function StatTableView({ table, caption }: { table: StatTable; caption: s
             <Table.HeaderCell scope="col">{table.labelHeader}</Table.HeaderCell>
             {table.columns.map((column) => (
               <Table.HeaderCell scope="col" key={column.key} data-column={column.key}>
-                {column.label}
+                {column.short ?? column.label}
               </Table.HeaderCell>
             ))}
           </Table.Row>

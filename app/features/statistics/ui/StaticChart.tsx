@@ -1,11 +1,12 @@
 import type { StatTable } from '../domain/tables';
 import {
   axisLabel,
+  bandHeight,
   chartData,
   chartHeight,
   CHART_WIDTH,
+  legendRows,
   niceTicks,
-  ROW_HEIGHT,
   type ChartSpec,
   type Datum,
   type Series,
@@ -37,12 +38,17 @@ function maxValue(data: Datum[], series: Series[], stacked: boolean): number {
 const ticks = new Intl.NumberFormat('nb-NO');
 const tickText = (t: number) => ticks.format(t);
 
+/** The legend's line height, when its series are listed one per line. */
+const LEGEND_LINE = 18;
+
 function Legend({ series, x }: { series: Series[]; x: number }) {
-  if (series.length < 2) return null;
+  const rows = legendRows(series);
+  if (rows === 0) return null;
+  const at = (i: number) => (rows > 1 ? [x, 4 + i * LEGEND_LINE] : [x + i * 170, 4]);
   return (
     <g className="sp-chart__legend">
       {series.map((s, i) => (
-        <g key={s.key} transform={`translate(${String(x + i * 170)}, 4)`}>
+        <g key={s.key} transform={`translate(${at(i).map(String).join(', ')})`}>
           <rect width={12} height={12} fill={s.colour} />
           <text x={18} y={11}>
             {s.name}
@@ -55,14 +61,16 @@ function Legend({ series, x }: { series: Series[]; x: number }) {
 
 /**
  * The chart as plain SVG computed here, for the server and the first render in the browser
- * (recharts 3 draws nothing on the server). Same data, same fixed size as the recharts chart.
+ * (recharts 3 draws nothing on the server). Same data as the recharts chart, at its widest size
+ * (the SVG's viewBox lets CSS scale it down to a narrower page).
  */
 export function StaticChart({ table, spec }: { table: StatTable; spec: ChartSpec }) {
   const { data, series } = chartData(table, spec);
   const width = CHART_WIDTH;
-  const height = chartHeight(spec, data.length);
+  const legend = legendRows(series);
+  const height = chartHeight(spec, data.length, legend);
   const ticks = niceTicks(maxValue(data, series, spec.stacked === true));
-  const top = series.length > 1 ? 28 : 10;
+  const top = legend === 0 ? 10 : 10 + legend * LEGEND_LINE;
   const max = ticks.at(-1) ?? 1;
 
   if (spec.horizontal) {
@@ -70,7 +78,7 @@ export function StaticChart({ table, spec }: { table: StatTable; spec: ChartSpec
     const right = 20;
     const plotWidth = width - left - right;
     const x = (v: number) => at(left + (v / max) * plotWidth);
-    const band = ROW_HEIGHT;
+    const band = bandHeight(spec);
     const barHeight = at((band * 0.7) / (spec.stacked ? 1 : series.length));
     return (
       <svg

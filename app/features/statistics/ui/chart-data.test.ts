@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { axisLabel } from './chart-data';
+import type { StatTable } from '../domain/tables';
+import { axisLabel, chartData } from './chart-data';
 
 describe('axisLabel', () => {
   it.each([
@@ -22,5 +23,51 @@ describe('axisLabel', () => {
   ])('shows %s', (_, label, shown) => {
     expect(axisLabel(label)).toBe(shown);
     expect(axisLabel(label).length).toBeLessThanOrEqual(40);
+  });
+});
+
+describe('chartData', () => {
+  const table: StatTable = {
+    id: 'stagesByTrust',
+    title: 'Mediantid',
+    labelHeader: 'Helseforetak',
+    columns: [
+      {
+        key: 'submitted',
+        label: 'Hos leder (forankring), median',
+        short: 'Forankring',
+        format: 'days',
+      },
+      { key: 'recommended', label: 'Hos fagdirektør, median', format: 'days' },
+      { key: 'total', label: 'Totalt, median', format: 'days' },
+    ],
+    rows: [
+      { key: 'AHUS', label: 'Akershus universitetssykehus HF', values: [2, 'hidden', 13] },
+      { key: 'HBE', label: 'Helse Bergen HF', values: ['none', 'none', 'none'] },
+      { key: 'total', label: 'Hele landet', values: [3, 3, 21], total: true },
+    ],
+  };
+
+  it('binds a series to its column by key, wherever the column is, named by its short name', () => {
+    const { data, series } = chartData(table, {
+      kind: 'bar',
+      columns: ['submitted', 'total'],
+      horizontal: true,
+    });
+    expect(series.map((s) => [s.key, s.name])).toEqual([
+      ['c0', 'Forankring'],
+      ['c2', 'Totalt, median'],
+    ]);
+    // The total row is left out; withheld values are gaps (null), never the marker text.
+    expect(data).toEqual([
+      { label: 'Akershus universitetssykehus HF', c0: 2, c2: 13 },
+      { label: 'Helse Bergen HF', c0: null, c2: null },
+    ]);
+  });
+
+  it('refuses a column its table does not have, rather than draw an empty chart', () => {
+    expect(() => chartData(table, { kind: 'bar', columns: ['awaitingInformation'] })).toThrow(
+      /no column «awaitingInformation»/,
+    );
   });
 });
