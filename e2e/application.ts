@@ -136,7 +136,7 @@ const TEST_RATINGS = [
 export async function rateCriteria(form: Locator) {
   for (const [group, level, text] of TEST_RATINGS) {
     await form.getByRole('group', { name: group }).getByLabel(level).check();
-    await form.getByLabel(`Begrunnelse: ${group.toLowerCase()}`).fill(text);
+    await form.getByLabel(`Begrunnelse for ${group.toLowerCase()}`).fill(text);
   }
 }
 

@@ -414,7 +414,7 @@ describe('keyboard-only use in Chromium', () => {
       ['Alvorlighet', '4 – Svært høy', 'Livstruende uten behandling.'],
     ] as const;
     for (const [criterion, level, text] of ratings) {
-      await typeInto(leader, `Begrunnelse: ${criterion.toLowerCase()}`, text, { back: true });
+      await typeInto(leader, `Begrunnelse for ${criterion.toLowerCase()}`, text, { back: true });
       await chooseRadio(leader, new RegExp(`^${criterion}`), level, { back: true });
     }
     await tabTo(leader, 'button', 'Send forankringen');

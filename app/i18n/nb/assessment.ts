@@ -24,7 +24,8 @@ export const assessment = {
     },
   } satisfies Record<Criterion, { title: string; help: string; levels: readonly string[] }>,
   level: 'Nivå',
-  ratingText: 'Begrunnelse',
+  /** A criterion's justification, named after the criterion (its field and the error summary). */
+  ratingTextFor: (criterion: string) => `Begrunnelse for ${criterion.toLowerCase()}`,
   levelValue: (level: number, label: string) => `${level} – ${label}`,
   guidanceTitle: 'Veiledning: prioriteringskriteriene og en god søknad',
   guidanceCriteria:

@@ -49,7 +49,7 @@ export function CriteriaFields({
             <TextField
               id={`${idPrefix}-${criterion}-text`}
               name={fields.text}
-              label={`${msg.assessment.ratingText}: ${texts.title.toLowerCase()}`}
+              label={msg.assessment.ratingTextFor(texts.title)}
               multiline
               rows={2}
               defaultValue={values[fields.text] ?? ''}

@@ -52,7 +52,7 @@ function endorsementFields(idPrefix: string) {
     const fields = criterionFields(criterion);
     labels[fields.level] = title;
     anchors[fields.level] = `${idPrefix}-${criterion}-${LEVELS[0]}`;
-    labels[fields.text] = `${t.ratingText}: ${title.toLowerCase()}`;
+    labels[fields.text] = t.ratingTextFor(title);
     anchors[fields.text] = `${idPrefix}-${criterion}-text`;
   }
   labels.verdict = t.verdict;
