@@ -75,7 +75,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
         doctor.getByText(/Fasen «Til forankring» har frist .* \(2 dager for hastesaker\)/).count(),
       )
       .toBe(1);
-    const stages = doctor.getByRole('table', { name: 'Tid i hver fase' });
+    const stages = doctor.getByRole('table', { name: 'Tid per trinn' });
     await expect
       .poll(() => stages.getByRole('rowheader').allInnerTexts())
       .toEqual(['Utkast', 'Til forankring']);

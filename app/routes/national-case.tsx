@@ -2,7 +2,7 @@ import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { data } from 'react-router';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
-import { isStatus } from '../features/cases/domain/workflow';
+import { byLifecycle, isStatus } from '../features/cases/domain/workflow';
 import { norwegianDate } from '../features/cases/domain/dates';
 import { getNationalSummary } from '../features/precedents/precedents.server';
 import { variationHref } from '../features/precedents/ui/PrecedentList';
@@ -54,7 +54,8 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
     `${code.replace(/^[A-Z0-9]+:/, '')} ${summary.diagnosisNames[code] ?? ''}`.trim();
   const days = (seconds: number | null) =>
     seconds === null ? t.notKnown : t.days(seconds / DAY_SECONDS);
-  const stages = Object.entries(summary.stageSeconds);
+  // In the lifecycle's order, not the order the summary stored them in.
+  const stages = Object.entries(summary.stageSeconds).sort(([a], [b]) => byLifecycle(a, b));
   return (
     <div className="sp-stack">
       <title>{pageTitle(t.summaryTitle(summary.caseNumber), msg.app.name)}</title>
@@ -110,11 +111,13 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
         <dd>{days(summary.processingSeconds)}</dd>
         <dt>{f.followUp}</dt>
         <dd>
-          {summary.continued === null
-            ? t.notFollowedUp
-            : summary.continued
-              ? t.continued
-              : t.stopped}
+          {outcome === 'rejected'
+            ? t.followUpNotApplicable
+            : summary.continued === null
+              ? t.notFollowedUp
+              : summary.continued
+                ? t.continued
+                : t.stopped}
         </dd>
         {summary.retrospective && (
           <>

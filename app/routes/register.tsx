@@ -30,12 +30,14 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const tabs = tabsFor(actor);
   const values = filterFormValues(url.searchParams);
-  const parsed = parseRegisterQuery(url.searchParams.entries());
+  // Without a tab chosen, the widest the actor has: the trust's for the director and committee,
+  // the department's for a leader.
+  const parsed = parseRegisterQuery(url.searchParams.entries(), tabs.at(-1));
   if (!parsed.ok) {
     return data(
       {
         tabs,
-        tab: tabs[0] ?? 'mine',
+        tab: tabs.at(-1) ?? 'mine',
         values,
         errors: parsed.errors,
         rows: [] as RegisterRow[],
@@ -62,10 +64,18 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 
 const date = (at: Date | string | null) => (at ? norwegianDateOf(at) : '–');
 
-function RegisterTable({ caption, rows }: { caption: string; rows: RegisterRow[] }) {
+function RegisterTable({
+  caption,
+  rows,
+  filtered,
+}: {
+  caption: string;
+  rows: RegisterRow[];
+  filtered: boolean;
+}) {
   const r = msg.national.register;
   const c = msg.national.columns;
-  if (rows.length === 0) return <Paragraph>{r.empty}</Paragraph>;
+  if (rows.length === 0) return <Paragraph>{filtered ? r.empty : r.none}</Paragraph>;
   return (
     <TableScroll label={caption}>
       <Table zebra data-size="sm">
@@ -198,7 +208,11 @@ export default function Register({ loaderData }: Route.ComponentProps) {
       </Form>
       {Object.keys(errors).length === 0 && (
         <>
-          <RegisterTable caption={r.caption(r.tabs[tab])} rows={rows} />
+          <RegisterTable
+            caption={r.captions[tab]}
+            rows={rows}
+            filtered={Boolean(values.status || values.fra || values.til || values.sok)}
+          />
           <Pager
             label={t.pagination}
             first={paged ? `/register?${query}` : null}

@@ -125,7 +125,7 @@ export const assessment = {
   commentAdded: 'Kommentaren er lagt til.',
   worksheetTitle: 'Prioriteringsskjema',
   worksheetIntro:
-    'Hvert komitémedlem og medisinsk direktør fyller ut sitt eget skjema. Skjemaene vises side om side.',
+    'Hvert komitémedlem og fagdirektøren fyller ut sitt eget skjema. Skjemaene vises side om side.',
   myWorksheet: 'Mitt skjema',
   saveWorksheet: 'Lagre skjemaet',
   worksheetSaved: 'Skjemaet er lagret.',
@@ -134,7 +134,7 @@ export const assessment = {
   leaderColumn: (name: string) => `${name} (leder)`,
   recommendationTitle: 'Innstilling',
   recommendationIntro:
-    'Komiteens innstilling til medisinsk direktør. Beslutningen i full vurdering kan tas først når innstillingen er gitt.',
+    'Komiteens innstilling til fagdirektøren. Beslutningen i full vurdering kan tas først når innstillingen er gitt.',
   recommendationOutcome: 'Innstilling',
   recommendations: {
     approved: 'Innvilges',

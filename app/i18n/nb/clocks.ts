@@ -23,7 +23,7 @@ export const clocks = {
   overdue: 'Fristen er passert.',
   dayCount: (days: number, urgent: boolean) =>
     `${days} ${days === 1 ? 'dag' : 'dager'}${urgent ? ' for hastesaker' : ''}`,
-  stageTimesTitle: 'Tid i hver fase',
+  stageTimesTitle: 'Tid per trinn',
   dueColumn: 'Frist i fasen',
   stageColumn: 'Fase',
   visitsColumn: 'Antall ganger',

@@ -97,14 +97,20 @@ export const national = {
       foretak: 'Helseforetaket',
     } satisfies Record<RegisterTab, string>,
     tabsLabel: 'Velg register',
-    caption: (tab: string) => `${tab}: søknader`,
+    captions: {
+      mine: 'Søknadene mine',
+      avdeling: 'Søknadene fra avdelingen min',
+      foretak: 'Søknadene i helseforetaket',
+    } satisfies Record<RegisterTab, string>,
     status: 'Status',
     anyStatus: 'Alle statuser',
     freeTextHelp: 'Begynnelsen av løpenummeret, eller en del av legemiddelnavnet.',
     applicant: 'Søker',
     department: 'Avdeling',
-    noCaseNumber: 'Utkast',
+    noCaseNumber: 'Ikke sendt inn',
     open: (label: string) => `Åpne saken ${label}`,
     empty: 'Ingen søknader passer til filtrene.',
+    /** With no filter set. */
+    none: 'Ingen søknader her ennå.',
   },
 };

@@ -48,7 +48,7 @@ export const precedents = {
     followUp: 'Oppfølging',
     retrospective: 'Etterregistrert',
   },
-  stagesTitle: 'Tid per steg',
+  stagesTitle: 'Tid per trinn',
   stage: 'Steg',
   time: 'Tid',
   retrospectiveTag: 'Etterregistrert',
@@ -56,6 +56,8 @@ export const precedents = {
   continued: 'Behandlingen fortsetter',
   stopped: 'Behandlingen er avsluttet',
   notFollowedUp: 'Ikke fulgt opp ennå',
+  /** A rejected case has no treatment to follow up. */
+  followUpNotApplicable: 'Ikke aktuelt (avslått)',
   notDecided: 'Ikke besluttet ennå',
   days: (days: number) => `${formats.decimal.format(days)} ${days === 1 ? 'dag' : 'dager'}`,
   notKnown: '–',

@@ -10,6 +10,7 @@ import {
 import { SCHEMES, type Scheme } from './application';
 import {
   availableEvents,
+  byLifecycle,
   checkTransition,
   EVENTS,
   FINAL_STATUSES,
@@ -315,5 +316,20 @@ describe('availableEvents', () => {
     ['closed', [...ROLES], []],
   ] as [Status, Role[], CaseEvent[]][])('%s for %j → %j', (status, roles, events) => {
     expect(availableEvents(status, roles, 'offLabel')).toEqual(events);
+  });
+});
+
+describe('byLifecycle', () => {
+  it.each([
+    [
+      ['decided', 'draft', 'recommended', 'submitted', 'endorsed', 'underAssessment'],
+      ['draft', 'submitted', 'endorsed', 'underAssessment', 'recommended', 'decided'],
+    ],
+    [
+      ['unknown', 'closed', 'followUp'],
+      ['followUp', 'closed', 'unknown'],
+    ],
+  ])('sorts %j as %j', (stages, sorted) => {
+    expect([...stages].sort(byLifecycle)).toEqual(sorted);
   });
 });

@@ -20,6 +20,15 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
+/** Sorts statuses in the lifecycle's order (`STATUSES`); a value this version does not know last. */
+export function byLifecycle(a: string, b: string): number {
+  const order = (status: string) => {
+    const index = (STATUSES as readonly string[]).indexOf(status);
+    return index === -1 ? STATUSES.length : index;
+  };
+  return order(a) - order(b);
+}
+
 /** Statuses in which the applicant may change the application (and its attachments). */
 export const EDITABLE_STATUSES: readonly Status[] = ['draft', 'returned'];
 

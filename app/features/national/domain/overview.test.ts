@@ -160,6 +160,15 @@ describe('the register query string', () => {
     });
   });
   it.each([
+    ['', undefined, 'mine'],
+    ['', 'foretak', 'foretak'],
+    ['fane=mine', 'foretak', 'mine'],
+    ['status=decided', 'avdeling', 'avdeling'],
+  ] as const)('opens %j with the default tab %s on %s', (query, defaultTab, tab) => {
+    const result = parseRegisterQuery(new URLSearchParams(query).entries(), defaultTab);
+    expect(result.ok && result.value.tab).toBe(tab);
+  });
+  it.each([
     ['fra=01.02.2025&til=28.2.2025', { from: '2025-02-01', to: '2025-02-28' }],
     ['fra=2025-02-01', { from: '2025-02-01' }],
   ])('reads the period %s, given back in ISO', (query, period) => {

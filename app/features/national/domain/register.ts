@@ -42,13 +42,14 @@ export function registerTabs(roles: {
 
 export function parseRegisterQuery(
   entries: Iterable<[string, string]>,
+  defaultTab: RegisterTab = 'mine',
 ): ParseResult<RegisterFilter> {
   const { values, errors } = singleValues(entries, REGISTER_KEYS);
   const v = (key: (typeof REGISTER_KEYS)[number]) => {
     const raw = values[key]?.trim();
     return raw === '' ? undefined : raw;
   };
-  const filter: RegisterFilter = { tab: 'mine' };
+  const filter: RegisterFilter = { tab: defaultTab };
   const tab = v('fane');
   if (tab !== undefined) {
     if (oneOf(REGISTER_TABS, tab)) filter.tab = tab;
