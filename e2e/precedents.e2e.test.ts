@@ -196,6 +196,21 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       await expect(hst.textContent()).resolves.toMatch(/6.*100/);
       expect(await table.getByText('under 5').count()).toBeGreaterThan(0);
       await expectAccessible(director);
+      // The same view with the diagnosis typed as a doctor writes it, without its system.
+      const typed = new URL(director.url());
+      typed.searchParams.set(
+        'diagnose',
+        (typed.searchParams.get('diagnose') ?? '').replace(/^ICD10:/, '').toLowerCase(),
+      );
+      await director.goto(typed.toString());
+      await expect
+        .poll(() =>
+          director
+            .getByRole('table')
+            .getByRole('row', { name: /Helse Stavanger/ })
+            .count(),
+        )
+        .toBe(1);
 
       await director.goto(`${caseUrl}/vedtak`);
       const first = precedentLinks.first();

@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
+import { compactDiagnosis } from '../features/diagnoses/diagnoses.server';
 import { getVariation } from '../features/precedents/precedents.server';
 import { queryParams, variationQuerySchema } from '../features/precedents/domain/query';
 import type { VariationRow } from '../features/precedents/domain/variation';
@@ -19,7 +20,9 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const params = queryParams(new URL(request.url));
   const typed = { atc: params.atc ?? '', diagnose: params.diagnose ?? '' };
   if (typed.atc === '' && typed.diagnose === '') return { typed, bad: false, view: null };
-  const parsed = variationQuerySchema.safeParse(params);
+  // A code typed without its system (C50.9) is read as the diagnosis picker reads it.
+  const compact = compactDiagnosis(typed.diagnose) ?? typed.diagnose;
+  const parsed = variationQuerySchema.safeParse({ ...params, diagnose: compact });
   if (!parsed.success) return { typed, bad: true, view: null };
   const { atc, diagnose } = parsed.data;
   return {

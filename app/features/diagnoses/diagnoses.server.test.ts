@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toCompact } from './domain/diagnosis';
 import {
+  compactDiagnosis,
   parseDiagnosisField,
   QUERY_MAX_LENGTH,
   SEARCH_LIMIT,
@@ -60,5 +61,20 @@ describe('searchDiagnoses', () => {
 
   it('cuts very long queries', () => {
     expect(searchDiagnoses(`c509${' '.repeat(QUERY_MAX_LENGTH)}xyzzy`)[0]?.code).toBe('C50.9');
+  });
+});
+
+describe('compactDiagnosis', () => {
+  it.each([
+    ['C50.9', 'ICD10:C50.9'],
+    ['c509', 'ICD10:C50.9'],
+    [' ICD10:C50.9 ', 'ICD10:C50.9'],
+    ['ICPC-2 T90', 'ICPC2:T90'],
+    ['N04.2', 'ICD10:N04.2'],
+    ['C99.9', null],
+    ['brystkreft', null],
+    ['', null],
+  ])('%j → %s', (typed, compact) => {
+    expect(compactDiagnosis(typed)).toBe(compact);
   });
 });

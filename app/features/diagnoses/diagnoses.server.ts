@@ -1,5 +1,11 @@
 import { ICD10, ICPC2 } from '@navikt/diagnosekoder';
-import { parseDiagnosisList, type Diagnosis, type DiagnosisError } from './domain/diagnosis';
+import {
+  parseDiagnosis,
+  parseDiagnosisList,
+  toCompact,
+  type Diagnosis,
+  type DiagnosisError,
+} from './domain/diagnosis';
 import { buildDiagnosisIndex, type DiagnosisIndex } from './domain/search';
 
 /** At most this many search results are sent to the browser. */
@@ -29,6 +35,15 @@ export function mainDiagnosis(compact: string | null): {
       ? diagnosisIndex().find(system, code)
       : undefined;
   return { code: code ?? null, name: found?.text ?? null };
+}
+
+/**
+ * A diagnosis code as a user types it in a filter (`C50.9`, `c509`, `ICPC-2 T90`) in its compact
+ * form (`ICD10:C50.9`); null when no code in the index matches.
+ */
+export function compactDiagnosis(typed: string): string | null {
+  const found = parseDiagnosis(typed.slice(0, QUERY_MAX_LENGTH), diagnosisIndex().find);
+  return found ? toCompact(found) : null;
 }
 
 /** The best matches for what the user typed (a code or Norwegian words), best first. */

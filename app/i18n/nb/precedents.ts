@@ -68,10 +68,10 @@ export const precedents = {
   atcLabel: 'ATC-kode',
   atcDescription: 'For eksempel L01FA01',
   diagnosisLabel: 'Diagnosekode',
-  diagnosisDescription: 'For eksempel ICD10:N04.2',
+  diagnosisDescription: 'ICD-10- eller ICPC-2-kode, for eksempel C50.9 eller N04.2',
   show: 'Vis',
   badQuery:
-    'Skriv en gyldig ATC-kode (for eksempel L01FA01) og diagnosekode (for eksempel ICD10:N04.2).',
+    'Skriv en gyldig ATC-kode på virkestoffnivå (for eksempel L01FA01) og en diagnosekode (for eksempel C50.9).',
   variationCaption: (atc: string, diagnosis: string) =>
     `Vedtak om ${atc} ved ${diagnosis} per helseforetak`,
   decisions: 'Vedtak',
