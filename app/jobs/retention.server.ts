@@ -10,7 +10,8 @@ export const RETENTION_CRON = '30 3 * * *';
 
 /**
  * Schedules the retention job (features/retention): anonymises the patient data of cases that
- * ended longer ago than the retention period, and deletes authentication events older than theirs.
+ * ended longer ago than the retention period, and deletes authentication events older than theirs
+ * and the retrospective imports' unconfirmed previews past their hour.
  * It runs as the table owner across trusts, like the e-mail outbox, because the audit tables it
  * rewrites are append-only for the application role.
  */
@@ -32,6 +33,7 @@ export async function scheduleRetention(
     return {
       anonymised: result.anonymised.length,
       authEventsDeleted: result.authEventsDeleted,
+      importPreviewsDeleted: result.importPreviewsDeleted,
     };
   });
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });

@@ -400,6 +400,7 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
     expect(await runRetention(database.db, later())).toEqual({
       anonymised: [],
       authEventsDeleted: 0,
+      importPreviewsDeleted: 0,
     });
     expect((await caseRow(old.caseId)).version).toBe(version);
     const events = await database.db

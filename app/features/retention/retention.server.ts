@@ -3,6 +3,7 @@ import type { Db, Tx } from '../../db/database.server';
 import { attachments, authEvents, caseEvents, cases } from '../../db/schema';
 import { SYSTEM_ROLE } from '../auth/domain/roles';
 import { systemUserId } from '../auth/system-user.server';
+import { deleteExpiredImports } from '../retrospective/retrospective.server';
 import { databaseStorage, type AttachmentStorage } from '../attachments/store.server';
 import {
   ANONYMISE_EVENT,
@@ -109,7 +110,8 @@ const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
  * Anonymises the patient data of every case that ended more than PATIENT_DATA_YEARS before `now`
  * (the injected clock): the answers keep only the non-personal summary, free text is replaced,
  * attachments (bytes and names) are removed, and an `anonymise` event is written. Deletes the
- * authentication events older than AUTH_EVENT_YEARS. Runs as the table owner across trusts
+ * authentication events older than AUTH_EVENT_YEARS, and the retrospective imports' previews no
+ * one confirmed in their time (they hold the uploaded rows, patients' identities included). Runs as the table owner across trusts
  * (append-only tables refuse UPDATE and DELETE to the application role), one transaction per
  * case; a second run finds nothing to do.
  */
@@ -117,10 +119,11 @@ export async function runRetention(
   db: Db,
   now: Date,
   storage: AttachmentStorage = databaseStorage(),
-): Promise<{ anonymised: string[]; authEventsDeleted: number }> {
+): Promise<{ anonymised: string[]; authEventsDeleted: number; importPreviewsDeleted: number }> {
   const authEventsDeleted = await deleteOldAuthEvents(db, now);
+  const importPreviewsDeleted = await deleteExpiredImports(db, now);
   const anonymised = await anonymiseEndedCases(db, now, storage);
-  return { anonymised, authEventsDeleted };
+  return { anonymised, authEventsDeleted, importPreviewsDeleted };
 }
 
 /** Deletes the authentication events older than the period (`authEventCutoff`); how many. */

@@ -24,6 +24,7 @@ import { RETRO_COLUMNS, type RetroValues } from './domain/retrospective';
 import {
   checkImport,
   confirmImport,
+  deleteExpiredImports,
   listRetrospective,
   previewImport,
   registerRetrospective,
@@ -344,6 +345,8 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       await previewImport(db(), hbe.trustAdmin, good.importId, new Date(Date.now() + 2 * 3600_000)),
     ).toBeNull();
     expect((await previewImport(db(), hbe.trustAdmin, good.importId))?.ok).toBe(true);
+    // The nightly retention run deletes only previews past their hour (this one is not yet).
+    expect(await deleteExpiredImports(db(), new Date(Date.now() + 30 * 60_000))).toBe(0);
 
     expect(await confirmImport(db(), hbe.trustAdmin, good.importId)).toEqual({
       ok: true,
@@ -427,5 +430,28 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       row({ department: 'Kreftavdelingen', reference: 'G-1' }),
     );
     expect(other).toEqual({ ok: false, errors: { department: 'departmentUnknown' } });
+  });
+
+  it('deletes a preview no one confirmed once its hour has passed, in every trust', async () => {
+    const staged = await checkImport(
+      db(),
+      ous.decisionMaker,
+      'glemt.csv',
+      await sheetRows(csvOf([row({ department: 'Kreftklinikken', reference: 'O-9' })])),
+    );
+    if (!staged.ok) throw new Error(reportLines(staged.reports).join('\n'));
+    const rows = async () =>
+      (await db().select({ id: retrospectiveImports.id }).from(retrospectiveImports)).map(
+        (r) => r.id,
+      );
+    expect(await rows()).toContain(staged.importId);
+    expect(await deleteExpiredImports(db(), new Date(Date.now() + 2 * 3600_000))).toBeGreaterThan(
+      0,
+    );
+    expect(await rows()).toEqual([]);
+    expect(await confirmImport(db(), ous.decisionMaker, staged.importId)).toEqual({
+      ok: false,
+      expired: true,
+    });
   });
 });

@@ -284,6 +284,19 @@ export async function checkImport(
   });
 }
 
+/**
+ * Deletes the previews older than their time (IMPORT_TTL_MS) in every trust: an uploaded file's
+ * rows hold patients' identities, and a preview no one confirms would otherwise wait for the
+ * trust's next upload. Run nightly by the retention job, as the table owner. How many.
+ */
+export async function deleteExpiredImports(db: Db, now: Date): Promise<number> {
+  const gone = await db
+    .delete(retrospectiveImports)
+    .where(lt(retrospectiveImports.createdAt, new Date(now.getTime() - IMPORT_TTL_MS)))
+    .returning({ id: retrospectiveImports.id });
+  return gone.length;
+}
+
 async function stagedImport(tx: Tx, actor: Actor, importId: string, now: Date) {
   if (!/^[0-9a-f-]{36}$/i.test(importId)) return null;
   const [staged] = await tx
