@@ -226,6 +226,11 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await expect.poll(() => director.getByText(/Erstattet av versjon 2/).count()).toBe(1);
     await expectAccessible(director);
     await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
+    // The decision page has the application's essentials above its forms.
+    await director.goto(`${caseUrl}/vedtak`);
+    const essentials = director.getByRole('region', { name: 'Søknaden i korte trekk' });
+    await essentials.waitFor();
+    expect(await essentials.textContent()).toMatch(/Legemiddel.*Rituximab/);
     await director.context().close();
 
     // The new version is communicated as the first was: the applicant is told it changed.

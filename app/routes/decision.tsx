@@ -1,7 +1,11 @@
 import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
-import { getDecisionPanel, submitDecision } from '../features/decisions/decisions.server';
+import {
+  getDecisionPanel,
+  submitDecision,
+  type DecisionCaseSummary,
+} from '../features/decisions/decisions.server';
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import {
   DECISION_TEXT_FIELDS,
@@ -86,6 +90,7 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
           <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
         </Alert>
       )}
+      {panel.summary && <CaseSummary caseId={panel.caseId} summary={panel.summary} />}
       {panel.decisions.length === 0 && panel.events.length === 0 && (
         <Paragraph>{msg.case.noActions}</Paragraph>
       )}
@@ -110,5 +115,50 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
       <PrecedentPanel result={precedents.result} />
       <RouteLink to={`/saker/${panel.caseId}`}>{t.backToCase}</RouteLink>
     </div>
+  );
+}
+
+/** What the application is about, above the form: the director decides on it. */
+function CaseSummary({ caseId, summary }: { caseId: string; summary: DecisionCaseSummary }) {
+  const t = msg.decisionModule.caseSummary;
+  return (
+    <section className="sp-stack" aria-labelledby="case-summary">
+      <Heading level={2} data-size="sm" id="case-summary">
+        {t.title}
+      </Heading>
+      <dl className="sp-dl">
+        {summary.scheme && (
+          <>
+            <dt>{t.scheme}</dt>
+            <dd>{msg.schemes[summary.scheme]}</dd>
+          </>
+        )}
+        {summary.patientScope && (
+          <>
+            <dt>{t.scope}</dt>
+            <dd>{msg.patientScopes[summary.patientScope]}</dd>
+          </>
+        )}
+        {summary.drug && (
+          <>
+            <dt>{t.drug}</dt>
+            <dd>{summary.drug}</dd>
+          </>
+        )}
+        {summary.diagnoses.length > 0 && (
+          <>
+            <dt>{t.diagnoses}</dt>
+            <dd>{summary.diagnoses.join('; ')}</dd>
+          </>
+        )}
+        {summary.indication && (
+          <>
+            <dt>{t.indication}</dt>
+            <dd className="sp-pre">{summary.indication}</dd>
+          </>
+        )}
+      </dl>
+      <RouteLink to={`/saker/${caseId}#summary`}>{t.readAll}</RouteLink>
+    </section>
   );
 }

@@ -267,6 +267,16 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
     const panelBefore = await getDecisionPanel(db(), hbe.decisionMaker, c.id, null);
     expect(panelBefore.events).toEqual(['decide']);
     expect(panelBefore.phrases.length).toBeGreaterThan(0);
+    // The decision page has the application's essentials above the form; the case page has them
+    // in full.
+    expect(panelBefore.summary).toBeNull();
+    expect((await getDecisionPanel(db(), hbe.decisionMaker, c.id, 'decision')).summary).toEqual({
+      scheme: 'offLabel',
+      patientScope: 'single',
+      drug: 'Rituximab 500 mg infusjonsvæske',
+      diagnoses: [expect.stringMatching(/^N04\.2 \S/)],
+      indication: 'Membranøs nefropati, terapiresistent',
+    });
 
     await submitDecision(
       db(),

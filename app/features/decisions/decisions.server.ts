@@ -21,9 +21,14 @@ import {
   statusOf,
   transition,
 } from '../cases/cases.server';
-import { SCHEMES, type DecisionOutcome, type Scheme } from '../cases/domain/application';
+import {
+  SCHEMES,
+  type DecisionOutcome,
+  type PatientScope,
+  type Scheme,
+} from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
-import type { Answers } from '../cases/domain/questionnaire';
+import { contextOf, type Answers } from '../cases/domain/questionnaire';
 import { availableEvents } from '../cases/domain/workflow';
 import { accessRole, seesPatientIdentity } from '../cases/domain/access';
 import type { Diagnosis } from '../diagnoses/domain/diagnosis';
@@ -275,6 +280,30 @@ export interface DecisionPanel {
   letter: boolean;
   /** The treating trust's own guidance under the regulations, when the actor may decide. */
   guidance: LocalGuidance | null;
+  /** What the application is about, on the decision page (null in the case page's panel). */
+  summary: DecisionCaseSummary | null;
+}
+
+/** The essentials of the application beside the decision form: the director decides on them. */
+export interface DecisionCaseSummary {
+  scheme: Scheme | null;
+  patientScope: PatientScope | null;
+  drug: string | null;
+  /** Each chosen diagnosis as its code and Norwegian name. */
+  diagnoses: string[];
+  indication: string | null;
+}
+
+function decisionCaseSummary(answers: Answers): DecisionCaseSummary {
+  const drug = answers.drug;
+  return {
+    ...contextOf(answers),
+    drug: drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.label : null,
+    diagnoses: Object.values(diagnosisNames(answers)).flatMap((d) =>
+      d ? [`${d.code} ${d.text}`] : [],
+    ),
+    indication: typeof answers.indication === 'string' ? answers.indication : null,
+  };
 }
 
 /**
@@ -315,6 +344,7 @@ export async function getDecisionPanelIn(
     phrases: events.length > 0 ? await phrasesOf(tx, true) : [],
     letter: seesPatientIdentity(roles),
     guidance: events.length > 0 ? await localGuidanceIn(tx, row.trustId, 'decision') : null,
+    summary: logAs === 'decision' ? decisionCaseSummary(row.answers) : null,
   };
 }
 

@@ -9,6 +9,16 @@ export const decisionModule = {
   changeDecision: 'Endre vedtaket',
   pageTitle: (label: string) => `Vedtak i sak ${label}`,
   backToCase: 'Tilbake til saken',
+  /** The application's essentials above the decision form. */
+  caseSummary: {
+    title: 'Søknaden i korte trekk',
+    scheme: 'Ordning',
+    scope: 'Gjelder',
+    drug: 'Legemiddel',
+    diagnoses: 'Diagnose',
+    indication: 'Indikasjon',
+    readAll: 'Les hele søknaden og vurderingene',
+  },
   outcome: 'Utfall',
   reasonPhrase: 'Standardbegrunnelse',
   reasonPhraseHelp: 'Valgfritt. Teksten settes foran det du skriver selv.',
