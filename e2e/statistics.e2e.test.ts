@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../app/features/national/domain/generate';
 import { insertGeneratedCases } from '../app/features/national/generated.server';
+import { SECTIONS } from '../app/features/statistics/domain/tables';
 import { TEST_DATABASES } from '../app/test/databases';
 import {
   expectAccessible,
@@ -80,15 +81,8 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     await expect
       .poll(() => section(page, 'time').locator('.recharts-line-curve').count())
       .toBeGreaterThan(0);
-    for (const id of [
-      'trust',
-      'scheme',
-      'atc',
-      'decisions',
-      'stages',
-      'stagesByTrust',
-      'followUp',
-    ]) {
+    // Every section's chart but the time series (a line) is bars.
+    for (const id of SECTIONS.filter((section) => section !== 'time')) {
       await expect
         .poll(() => section(page, id).locator('.recharts-bar-rectangle').count(), {
           timeout: 10_000,
