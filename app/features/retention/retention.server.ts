@@ -111,9 +111,9 @@ const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
  * (the injected clock): the answers keep only the non-personal summary, free text is replaced,
  * attachments (bytes and names) are removed, and an `anonymise` event is written. Deletes the
  * authentication events older than AUTH_EVENT_YEARS, and the retrospective imports' previews no
- * one confirmed in their time (they hold the uploaded rows, patients' identities included). Runs as the table owner across trusts
- * (append-only tables refuse UPDATE and DELETE to the application role), one transaction per
- * case; a second run finds nothing to do.
+ * one confirmed in their time (they hold the uploaded rows, patients' identities included). Runs
+ * as the table owner across trusts (append-only tables refuse UPDATE and DELETE to the application
+ * role), one transaction per case; a second run finds nothing to do.
  */
 export async function runRetention(
   db: Db,

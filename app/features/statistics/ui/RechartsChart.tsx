@@ -79,7 +79,10 @@ function fitLabel(label: string, px: number, font: string): string {
   return axisLabel(label, 2);
 }
 
-/** A category tick of a horizontal chart: one line of 12 px text, shortened to fit, whole as its title. */
+/**
+ * A category tick of a horizontal chart: one line of 12 px text, shortened to fit, whole as its
+ * title.
+ */
 function CategoryTick({
   x,
   y,
@@ -103,7 +106,7 @@ function CategoryTick({
 /**
  * The interactive chart, drawn by recharts. Loaded on demand after hydration (see StatChart), so
  * recharts is not part of the page's initial JavaScript. As wide as its container up to the
- * static chart's width; a horizontal chart's category axis takes up to 40 % of that, its labels
+ * static chart's width; a horizontal chart's category axis takes up to 45 % of that, its labels
  * shortened to fit (whole in their title and in the tooltip).
  */
 export function RechartsChart({ table, spec }: { table: StatTable; spec: ChartSpec }) {

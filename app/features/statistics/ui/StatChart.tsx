@@ -14,9 +14,9 @@ const subscribe = () => () => undefined;
  * A chart of a table's rows (the total row left out). The server, a browser without JavaScript
  * and the hydrating render draw the same static SVG (StaticChart, 760 px wide, scaled down by CSS
  * on a narrower page); once hydrated, recharts is loaded and takes over with the same data, as
- * wide as its container up to 760 px (the static SVG stays until it has loaded). Suppressed values (`null`) are not drawn: a
- * gap in a line, no bar. The table beside it has the numbers; to assistive technology the chart
- * is one image named after its section.
+ * wide as its container up to 760 px (the static SVG stays until it has loaded). Suppressed
+ * values (`null`) are not drawn: a gap in a line, no bar. The table beside it has the numbers; to
+ * assistive technology the chart is one image named after its section.
  */
 export function StatChart({
   table,
