@@ -20,7 +20,7 @@ export const STATUSES = [
 ] as const;
 export type Status = (typeof STATUSES)[number];
 
-/** Sorts statuses in the lifecycle's order (`STATUSES`); a value this version does not know, last. */
+/** Sorts statuses in the lifecycle's order (`STATUSES`), values it does not know last. */
 export function byLifecycle(a: string, b: string): number {
   const order = (status: string) => {
     const index = (STATUSES as readonly string[]).indexOf(status);
