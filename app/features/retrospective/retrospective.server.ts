@@ -271,10 +271,8 @@ export async function checkImport(
   return inTenant(db, actor, async (tx) => {
     const checked = await checkRows(tx, await setupIn(tx, actor, now), rows);
     if (!checked.ok) return { ok: false, reports: checked.reports };
-    // Previews never confirmed are dropped after their time.
-    await tx
-      .delete(retrospectiveImports)
-      .where(lt(retrospectiveImports.createdAt, new Date(now.getTime() - IMPORT_TTL_MS)));
+    // Previews never confirmed are dropped after their time (the trust's, under its policy).
+    await deleteExpiredImports(tx, now);
     const [staged] = await tx
       .insert(retrospectiveImports)
       .values({ trustId: actor.trustId, userId: actor.userId, fileName, rows, createdAt: now })
@@ -287,9 +285,10 @@ export async function checkImport(
 /**
  * Deletes the previews older than their time (IMPORT_TTL_MS) in every trust: an uploaded file's
  * rows hold patients' identities, and a preview no one confirms would otherwise wait for the
- * trust's next upload. Run nightly by the retention job, as the table owner. How many.
+ * trust's next upload. Run nightly by the retention job, as the table owner (every trust), and at
+ * each upload in the uploader's trust. How many.
  */
-export async function deleteExpiredImports(db: Db, now: Date): Promise<number> {
+export async function deleteExpiredImports(db: Db | Tx, now: Date): Promise<number> {
   const gone = await db
     .delete(retrospectiveImports)
     .where(lt(retrospectiveImports.createdAt, new Date(now.getTime() - IMPORT_TTL_MS)))
