@@ -26,7 +26,7 @@ import {
   type Answers,
   type QuestionId,
 } from '../features/cases/domain/questionnaire';
-import { isQuestionStatus, openQuestion } from '../features/cases/domain/history';
+import { openQuestion } from '../features/cases/domain/history';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { QuestionnaireForm } from '../features/cases/ui/QuestionnaireForm';
@@ -139,9 +139,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
       <Heading level={1} data-size="lg">
         <KeepTogether text={title} part={view.caseNumber} />
       </Heading>
-      {returnedWith && isQuestionStatus(view.status) && (
-        <ReturnedQuestion caseId={view.id} status={view.status} question={returnedWith} />
-      )}
+      {returnedWith && <ReturnedQuestion caseId={view.id} open={returnedWith} />}
       {saved && !actionData && <Alert data-color="success">{msg.edit.saved}</Alert>}
       {invitedName && !actionData && (
         <Alert data-color="success">{msg.coAuthors.invited(invitedName)}</Alert>

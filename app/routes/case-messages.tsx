@@ -2,7 +2,6 @@ import { Heading } from '@digdir/designsystemet-react';
 import { data, redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
 import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
-import { isQuestionStatus } from '../features/cases/domain/history';
 import { loadDialogPage, postMessage } from '../features/dialog/dialog.server';
 import { SENT_FLAG } from '../features/dialog/http.server';
 import { DialogThread, type SubmittedMessage } from '../features/dialog/ui/DialogThread';
@@ -48,9 +47,7 @@ export default function CaseMessages({ loaderData, actionData }: Route.Component
       <Heading level={1} data-size="lg">
         <KeepTogether text={msg.dialog.pageTitle(label)} part={view.caseNumber} />
       </Heading>
-      {view.question && isQuestionStatus(view.status) && (
-        <ReturnedQuestion caseId={view.caseId} status={view.status} question={view.question} />
-      )}
+      {view.question && <ReturnedQuestion caseId={view.caseId} open={view.question} />}
       <section id="dialog" className="sp-stack" aria-label={msg.dialog.title}>
         <DialogThread view={view} sent={false} submitted={actionData ?? null} headingLevel={2} />
       </section>

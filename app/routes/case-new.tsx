@@ -12,7 +12,12 @@ import { data, Form, redirect } from 'react-router';
 import { hasRole } from '../features/auth/domain/roles';
 import { createDraft } from '../features/cases/cases.server';
 import { SCHEMES, type FieldErrors } from '../features/cases/domain/application';
-import { QUESTIONS, type Answers, type Question } from '../features/cases/domain/questionnaire';
+import {
+  drugAnswer,
+  QUESTIONS,
+  type Answers,
+  type Question,
+} from '../features/cases/domain/questionnaire';
 import { FormErrorSummary } from '../features/cases/ui/FormErrorSummary';
 import { QuestionField } from '../features/cases/ui/QuestionField';
 import { answersFromForm, fieldAnchor } from '../features/cases/ui/questionnaire-form';
@@ -54,15 +59,14 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (formText(form, 'intent') === 'route') {
     // The scheme router: from the FEST facts of the chosen drug and the situation. Without a drug
     // there is nothing to route: ask for one and suggest nothing.
-    const drug = answers.drug;
+    const drug = drugAnswer(answers);
     if (!drug) {
       const fieldErrors: FieldErrors = { drug: 'drugRequired' };
       return { route: null, situation, values: answers, fieldErrors, problem: null };
     }
-    const facts =
-      typeof drug === 'object' && !Array.isArray(drug) && drug.id
-        ? await resolveDrugChoice(context.db, { id: drug.id, label: drug.label })
-        : null;
+    const facts = drug.id
+      ? await resolveDrugChoice(context.db, { id: drug.id, label: drug.label })
+      : null;
     const route = routeScheme(facts, {
       indicationIsApproved:
         situation.approved === 'yes' ? true : situation.approved === 'no' ? false : null,

@@ -2,7 +2,7 @@ import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsy
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
-import { isHistoryNote, isQuestionStatus, openQuestion } from '../features/cases/domain/history';
+import { isHistoryNote, openQuestion } from '../features/cases/domain/history';
 import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
   delegateEndorsement,
@@ -252,9 +252,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
-      {question && isQuestionStatus(view.status) && (
-        <ReturnedQuestion caseId={view.id} status={view.status} question={question} />
-      )}
+      {question && <ReturnedQuestion caseId={view.id} open={question} />}
       <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderDone && !actionData && (
         <Alert data-color="success">{msg.assessment.leaderDone[loaderData.leaderDone]}</Alert>

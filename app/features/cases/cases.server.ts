@@ -75,6 +75,7 @@ import {
   contextOf,
   inapplicableAnswers,
   QUESTIONS,
+  drugAnswer,
   setAnswer,
   startErrors,
   submissionErrors,
@@ -1061,8 +1062,7 @@ export async function getCaseIn(
 
 /** The FEST product id of the drug answer, when the drug was picked from FEST. */
 function drugIdOf(answers: Answers): string | null {
-  const drug = answers.drug;
-  return drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.id : null;
+  return drugAnswer(answers)?.id ?? null;
 }
 
 /**
@@ -1082,8 +1082,8 @@ async function checkReferences(db: Db, answers: Answers, errors: FieldErrors): P
       out = setAnswer(out, 'diagnoses', diagnoses.map(toCompact));
     }
   }
-  const drug = answers.drug;
-  if (drug && typeof drug === 'object' && !Array.isArray(drug) && drug.id) {
+  const drug = drugAnswer(answers);
+  if (drug?.id) {
     const facts = await resolveDrugChoice(db, { id: drug.id, label: drug.label });
     if (!facts) out = setAnswer(out, 'drug', { id: null, label: drug.label });
   }

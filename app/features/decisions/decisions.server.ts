@@ -28,7 +28,7 @@ import {
   type Scheme,
 } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
-import { contextOf, type Answers } from '../cases/domain/questionnaire';
+import { contextOf, drugAnswer, type Answers } from '../cases/domain/questionnaire';
 import { availableEvents } from '../cases/domain/workflow';
 import { accessRole, seesPatientIdentity } from '../cases/domain/access';
 import type { Diagnosis } from '../diagnoses/domain/diagnosis';
@@ -295,10 +295,9 @@ export interface DecisionCaseSummary {
 }
 
 function decisionCaseSummary(answers: Answers): DecisionCaseSummary {
-  const drug = answers.drug;
   return {
     ...contextOf(answers),
-    drug: drug && typeof drug === 'object' && !Array.isArray(drug) ? drug.label : null,
+    drug: drugAnswer(answers)?.label ?? null,
     diagnoses: Object.values(diagnosisNames(answers)).flatMap((d) =>
       d ? [`${d.code} ${d.text}`] : [],
     ),

@@ -4,6 +4,7 @@ import type { DecisionLetter } from './decisions.server';
 import { norwegianDate, norwegianDateOf } from '../cases/domain/dates';
 import { conditionLines } from './domain/compose';
 import { patientIdKind } from '../cases/domain/application';
+import { drugAnswer } from '../cases/domain/questionnaire';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
 const MARGIN = 56;
@@ -129,8 +130,8 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   }
   if (typeof answers.population === 'string') writer.field(t.group, answers.population);
   if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
-  const drug = answers.drug;
-  if (drug && typeof drug === 'object' && !Array.isArray(drug)) writer.field(t.drug, drug.label);
+  const drug = drugAnswer(answers);
+  if (drug) writer.field(t.drug, drug.label);
   if (letter.diagnoses.length > 0) {
     writer.field(
       t.diagnoses,

@@ -108,9 +108,12 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     });
     for (const reader of [hbe.applicant, hbe.coAuthor, hbe.endorser]) {
       expect((await loadDialogPage(db(), reader, caseId)).question).toMatchObject({
-        actorName: 'Kari Nordtveit',
-        actorRole: 'endorser',
-        reason: 'Hvilken dose er planlagt?',
+        status: 'returned',
+        question: {
+          actorName: 'Kari Nordtveit',
+          actorRole: 'endorser',
+          reason: 'Hvilken dose er planlagt?',
+        },
       });
     }
   });

@@ -3,7 +3,7 @@ import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseMessages, users } from '../../db/schema';
 import { isEventRole, isRole, type Actor, type EventRole, type Role } from '../auth/domain/roles';
 import { caseTrailIn, loadVisibleCase, logAccess, statusOf } from '../cases/cases.server';
-import { isQuestionStatus, openQuestion } from '../cases/domain/history';
+import { isQuestionStatus, openQuestion, type OpenQuestion } from '../cases/domain/history';
 import type { Status } from '../cases/domain/workflow';
 import { accessRole } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
@@ -48,19 +48,25 @@ export async function loadDialogPage(
   db: Db,
   actor: Actor,
   caseId: string,
-): Promise<DialogView & { question: OpenQuestion | null }> {
+): Promise<DialogView & { question: OpenQuestion<QuestionAsked> | null }> {
   return inTenant(db, actor, async (tx) => {
     const dialog = await loadDialogIn(tx, actor, caseId);
+    // Only a case in a question status has one to find: other dialogs skip reading the trail.
     if (!isQuestionStatus(dialog.status)) return { ...dialog, question: null };
     const found = openQuestion(dialog.status, await caseTrailIn(tx, dialog.caseId));
     const question =
-      found && isEventRole(found.actorRole) ? { ...found, actorRole: found.actorRole } : null;
+      found && isEventRole(found.question.actorRole)
+        ? {
+            status: found.status,
+            question: { ...found.question, actorRole: found.question.actorRole },
+          }
+        : null;
     return { ...dialog, question };
   });
 }
 
 /** A question the case waits for its applicant to answer, as `ReturnedQuestion` shows it. */
-export interface OpenQuestion {
+export interface QuestionAsked {
   actorName: string;
   actorRole: EventRole;
   reason: string | null;

@@ -4,6 +4,7 @@ import { inTenant, type Db } from '../../db/database.server';
 import { cases, trusts, users } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
 import { getCaseIn } from '../cases/cases.server';
+import { drugAnswer } from '../cases/domain/questionnaire';
 import { caseBundle, diagnosesOf } from './domain/fhir';
 
 /**
@@ -34,8 +35,7 @@ export async function exportCaseFhir(
       .innerJoin(users, eq(users.id, cases.applicantId))
       .where(eq(cases.id, view.id));
     if (!row) throw new Error('A visible case that cannot be read');
-    const answer = view.answers.drug;
-    const drug = answer && typeof answer === 'object' && !Array.isArray(answer) ? answer : null;
+    const drug = drugAnswer(view.answers);
     const registeredAtc = drug?.atc ? { code: drug.atc, name: drug.substance ?? null } : null;
     // The ATC code as sent (ADR 0027), while the drug answer is still the product that was sent
     // (a returned case may name another by now); else today's FEST, else as registered.

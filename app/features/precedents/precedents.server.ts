@@ -19,7 +19,7 @@ import { hasRole, type Actor } from '../auth/domain/roles';
 import { createDraft, loadVisibleCase } from '../cases/cases.server';
 import { SCHEMES } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
-import type { Answers } from '../cases/domain/questionnaire';
+import { drugAnswer, type Answers } from '../cases/domain/questionnaire';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import { sentDrug, type FestSnapshot } from '../fest/domain/snapshot';
 import { parseDiagnosis } from '../diagnoses/domain/diagnosis';
@@ -242,9 +242,9 @@ function targetOf(
   answers: Answers,
   snapshot: FestSnapshot | null,
 ): Promise<PrecedentTarget | null> {
-  const drug = answers.drug;
+  const drug = drugAnswer(answers);
   const diagnoses = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
-  if (!drug || typeof drug !== 'object' || Array.isArray(drug)) return Promise.resolve(null);
+  if (!drug) return Promise.resolve(null);
   const input = {
     productId: drug.id,
     atc: drug.atc ?? null,

@@ -48,7 +48,10 @@ describe('openQuestion', () => {
       null,
     ],
   ])('%s', (_name, status, history, expected) => {
-    expect(openQuestion(status, history)).toBe(expected);
+    const found = openQuestion(status, history);
+    expect(found?.question ?? null).toBe(expected);
+    // The status it returns is the case's, narrowed to the two that ask a question.
+    expect(found?.status ?? null).toBe(expected && status);
   });
 });
 

@@ -61,6 +61,12 @@ export function isQuestionStatus(status: string): status is QuestionStatus {
   return (QUESTION_STATUSES as readonly string[]).includes(status);
 }
 
+/** The question a case waits for its applicant to answer, with the status that asks for it. */
+export interface OpenQuestion<T> {
+  status: QuestionStatus;
+  question: T;
+}
+
 /**
  * The question a case waits for its applicant to answer: the latest return to the applicant while
  * it is returned, the latest request for information while it awaits information (history oldest
@@ -69,8 +75,8 @@ export function isQuestionStatus(status: string): status is QuestionStatus {
 export function openQuestion<T extends Transition>(
   status: string,
   history: readonly T[],
-): T | null {
+): OpenQuestion<T> | null {
   if (!isQuestionStatus(status)) return null;
   const latest = history.findLast((entry) => entry.toStatus === status);
-  return latest?.reason?.trim() ? latest : null;
+  return latest?.reason?.trim() ? { status, question: latest } : null;
 }

@@ -4,6 +4,7 @@ import { completeAnswers } from '../../../test/actors';
 import {
   applicableSections,
   draftError,
+  drugAnswer,
   inapplicableAnswers,
   normaliseAnswer,
   QUESTION_IDS,
@@ -16,6 +17,7 @@ import {
   validateForSubmission,
   valueError,
   type Answers,
+  type DrugAnswer,
   type Question,
   type QuestionId,
 } from './questionnaire';
@@ -218,5 +220,22 @@ describe('startErrors', () => {
     [{ ...COMPLETE, dose: 'x'.repeat(201) }, { dose: 'tooLong' }],
   ])('%j → %j', (answers, errors) => {
     expect(startErrors(answers)).toEqual(errors);
+  });
+});
+
+describe('drugAnswer', () => {
+  const fest = { id: 'ID_1', label: 'Keytruda inf konsentrat 25 mg/ml' };
+  it.each<[string, Answers, DrugAnswer | null]>([
+    ['a drug picked from FEST', { drug: fest }, fest],
+    [
+      'a drug typed by name',
+      { drug: { id: null, label: 'Pembrolizumab' } },
+      { id: null, label: 'Pembrolizumab' },
+    ],
+    ['no drug', {}, null],
+    ['text where a drug belongs', { drug: 'Keytruda' }, null],
+    ['a list where a drug belongs', { drug: ['Keytruda'] }, null],
+  ])('%s', (_name, answers, expected) => {
+    expect(drugAnswer(answers)).toEqual(expected);
   });
 });

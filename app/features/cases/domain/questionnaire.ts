@@ -32,6 +32,12 @@ export interface DrugAnswer {
 export type AnswerValue = string | string[] | DrugAnswer;
 export type Answers = Partial<Record<QuestionId, AnswerValue>>;
 
+/** The drug answer, or null when there is none (an answer of another shape is none). */
+export function drugAnswer(answers: Answers): DrugAnswer | null {
+  const drug = answers.drug;
+  return drug && typeof drug === 'object' && !Array.isArray(drug) ? drug : null;
+}
+
 export type QuestionType =
   | 'choice' // one of `options`
   | 'text'

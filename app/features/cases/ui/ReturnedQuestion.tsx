@@ -2,7 +2,7 @@ import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import type { EventRole } from '../../auth/domain/roles';
 import { RouteLink } from '../../../ui/RouteLink';
-import type { QuestionStatus } from '../domain/history';
+import type { OpenQuestion } from '../domain/history';
 
 /**
  * The question a case waits for its applicant to answer (`openQuestion`), at the top of the case,
@@ -11,12 +11,15 @@ import type { QuestionStatus } from '../domain/history';
  */
 export function ReturnedQuestion({
   caseId,
-  status,
-  question,
+  open: { status, question },
 }: {
   caseId: string;
-  status: QuestionStatus;
-  question: { actorName: string; actorRole: EventRole; reason: string | null; at: Date | string };
+  open: OpenQuestion<{
+    actorName: string;
+    actorRole: EventRole;
+    reason: string | null;
+    at: Date | string;
+  }>;
 }) {
   const t = msg.case.openQuestion[status];
   return (

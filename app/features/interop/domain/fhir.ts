@@ -20,6 +20,7 @@ import type { DecisionOutcome } from '../../cases/domain/application';
 import { parseAmount } from '../../cases/domain/cost';
 import {
   applicableSections,
+  drugAnswer,
   type AnswerValue,
   type Answers,
   type Question,
@@ -165,11 +166,6 @@ function diagnosisConcept(d: FhirDiagnosis): CodeableConcept {
   };
   return { coding: [coding], ...(d.text ? { text: d.text } : {}) };
 }
-
-const drugAnswer = (answers: Answers) => {
-  const drug = answers.drug;
-  return drug && typeof drug === 'object' && !Array.isArray(drug) ? drug : null;
-};
 
 function medicationConcept(c: FhirCase): CodeableConcept | null {
   const drug = drugAnswer(c.answers);
