@@ -25,7 +25,7 @@ import { AttachmentError } from '../attachments/domain/errors';
 import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
 import { databaseStorage } from '../attachments/store.server';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, getCase, saveAnswers, transition } from '../cases/cases.server';
+import { createDraft, getCase, listMyCases, saveAnswers, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   answerConsultation,
@@ -239,6 +239,18 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       tx.select().from(notifications).where(eq(notifications.caseId, caseId)),
     );
     expect(told).toMatchObject({ kind: 'consultationRequested', userId: ous.decisionMaker.userId });
+  });
+
+  it("lists the case in consultation among the asking trust's other cases: it waits for the answer", async () => {
+    // The director may withdraw the consultation, but need not act: «Andre saker», with the
+    // stage's due date, not «Venter på deg»; nor does it wait for the committee.
+    for (const who of [hbe.decisionMaker, hbe.assessor]) {
+      const mine = await listMyCases(db(), who);
+      expect(mine.waiting.items.map((i) => i.id)).not.toContain(caseId);
+      const listed = mine.others.items.find((i) => i.id === caseId);
+      expect(listed).toMatchObject({ status: 'inConsultation', waitingForMe: false });
+      expect(listed?.dueAt).not.toBeNull();
+    }
   });
 
   it('never shows the consulted trust the patient identity: masked, no unmask, export or letter', async () => {

@@ -299,6 +299,10 @@ describe('accessRole: the role an access is logged in', () => {
     [['endorser', 'decisionMaker'], 'closed', 'decisionMaker'],
     [['endorser', 'assessor'], 'submitted', 'endorser'],
     [['endorser', 'assessor'], 'closed', 'assessor'],
+    // In consultation the case waits for the consulted trust: the director's read is logged as
+    // the director's all the same.
+    [['decisionMaker', 'assessor'], 'inConsultation', 'decisionMaker'],
+    [['assessor'], 'inConsultation', 'assessor'],
     [['applicant'], 'underAssessment', 'applicant'],
     [['consultant'], 'inConsultation', 'consultant'],
     [[], 'submitted', null],
@@ -344,7 +348,11 @@ describe('waitsFor', () => {
     [['endorser'], 'endorsed', false],
     [['decisionMaker'], 'endorsed', true],
     [['decisionMaker'], 'underAssessment', true],
-    [['decisionMaker'], 'inConsultation', true], // the director chases the consulted trust
+    // In consultation the case waits for the consulted trust's answer: the director who asked may
+    // withdraw the consultation, but need not act.
+    [['decisionMaker'], 'inConsultation', false],
+    [['assessor'], 'inConsultation', false],
+    [['consultant'], 'inConsultation', true],
     [['assessor'], 'underAssessment', true],
     // Once the committee has recommended, the case waits for the medical director alone.
     [['decisionMaker'], 'recommended', true],
@@ -368,7 +376,6 @@ describe('waitsFor', () => {
       'endorsed',
       'underAssessment',
       'recommended', // decides after the committee's recommendation
-      'inConsultation',
       'atInterregionalCommittee', // records the interregional committee's decision
       'decided',
     ]);
@@ -379,6 +386,7 @@ describe('waitsFor', () => {
       'followUp',
     ]);
     expect(waitingStatuses(['assessor'])).toEqual(['endorsed', 'underAssessment']);
+    expect(waitingStatuses(['consultant'])).toEqual(['inConsultation']);
     expect(waitingStatuses(['nationalReader'])).toEqual([]);
   });
 });

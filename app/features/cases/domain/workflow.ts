@@ -191,10 +191,17 @@ export const TRANSITIONS: readonly Transition[] = [
 
 /**
  * Events a role may fire that the case does not wait for: withdrawing an application, correcting
- * a decision, closing a follow-up before the applicant reports the outcome. A case waits for
- * someone when they hold another event for it (see `waitsFor` in access.ts).
+ * a decision, closing a follow-up before the applicant reports the outcome, withdrawing a
+ * consultation (the case waits for the consulted trust's answer, not for the medical director who
+ * asked). A case waits for someone when they hold another event for it (see `waitsFor` in
+ * access.ts).
  */
-export const OPTIONAL_EVENTS: readonly CaseEvent[] = ['withdraw', 'reviseDecision', 'close'];
+export const OPTIONAL_EVENTS: readonly CaseEvent[] = [
+  'withdraw',
+  'reviseDecision',
+  'close',
+  'cancelConsultation',
+];
 
 /** Statuses from which no event leads anywhere. */
 export const FINAL_STATUSES: readonly Status[] = STATUSES.filter(
