@@ -16,13 +16,15 @@ import { endorseWithRatings } from '../app/test/case-states';
 /**
  * "Mine saker" for the medical director: what waits (oldest first, counted in its heading) and the
  * other active cases, each a page at a time with plain links («Vis flere …») that keep the other
- * list where it is, with and without JavaScript.
+ * list where it is, with and without JavaScript; the concluded cases with their decision's outcome.
  */
 describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
   let app: RunningApp;
   let browser: Browser;
   const others = LIST_PAGE_SIZE + 3;
   const waiting = LIST_PAGE_SIZE + 2;
+  /** The løpenummer of each decided case, by the outcome of its decision. */
+  const decided = { approved: '', rejected: '' };
 
   beforeAll(async () => {
     [app, browser] = await Promise.all([
@@ -47,6 +49,28 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
               version: c.version,
               reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
             });
+          }
+          // Two decided cases (concluded: in neither list above), one approved, one rejected.
+          for (const outcome of ['approved', 'rejected'] as const) {
+            const draft = await createDraft(db, hbe.applicant, completeAnswers);
+            const sent = await transition(db, hbe.applicant, {
+              caseId: draft.id,
+              version: draft.version,
+              event: 'submit',
+            });
+            const endorsed = await endorseWithRatings(db, hbe.endorser, {
+              caseId: draft.id,
+              version: sent.version,
+              reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+            });
+            await transition(db, hbe.decisionMaker, {
+              caseId: draft.id,
+              version: endorsed.version,
+              event: 'decide',
+              outcome,
+              reason: 'Vurdert etter prioriteringskriteriene.',
+            });
+            decided[outcome] = sent.caseNumber ?? '';
           }
         },
       }),
@@ -152,6 +176,27 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
       await director.context().close();
     });
   }
+
+  it("shows each concluded case's decision outcome beside its status; the active cases show none", async () => {
+    const director = await signIn('Per Vik', false);
+    const finished = director.getByRole('table', { name: 'Vedtatte og avsluttede saker' });
+    const statusOf = async (caseNumber: string) => {
+      const row = finished.getByRole('row').filter({ hasText: caseNumber });
+      return (await row.getByRole('cell').nth(3).innerText()).split(/\s+/).filter(Boolean);
+    };
+    expect(await statusOf(decided.approved)).toEqual(['Besluttet', 'Innvilget']);
+    expect(await statusOf(decided.rejected)).toEqual(['Besluttet', 'Avslått']);
+    for (const caption of ['Venter på deg', 'Andre saker']) {
+      const statuses = director
+        .getByRole('table', { name: caption })
+        .locator('tbody tr td:nth-child(4)');
+      expect(await statuses.allInnerTexts()).not.toContainEqual(
+        expect.stringMatching(/Innvilget|Avslått/),
+      );
+    }
+    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await director.context().close();
+  });
 
   it('follows its links inside the app with JavaScript (no new document), and leaves Ctrl+click to the browser', async () => {
     const director = await signIn('Per Vik', true);

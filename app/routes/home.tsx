@@ -8,7 +8,7 @@ import {
   MY_CASES_LISTS,
   type MyCasesList,
 } from '../features/cases/list-cursor';
-import { StatusTag } from '../features/cases/ui/StatusTag';
+import { OutcomeTag, StatusTag } from '../features/cases/ui/StatusTag';
 import { consultationsHome } from '../features/consultations/consultations.server';
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
 import { isOverdue, overdueFirst } from '../features/clocks/domain/clocks';
@@ -139,6 +139,7 @@ function CaseTable({
                 <Table.Cell>
                   <div className="sp-row">
                     <StatusTag status={item.status} />
+                    {item.outcome && <OutcomeTag outcome={item.outcome} />}
                     {item.urgent && <UrgentTag />}
                   </div>
                 </Table.Cell>

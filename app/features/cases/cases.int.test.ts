@@ -4,6 +4,7 @@ import { inApp, inTenant, type Database } from '../../db/database.server';
 import {
   accessLog,
   caseCollaborators,
+  caseDecisions,
   caseEndorsements,
   caseEvents,
   caseLeaders,
@@ -725,6 +726,71 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect(director.others.map((i) => i.id)).toContain(c.id);
     const applicant = await allListed(hbe.applicant);
     expect(applicant.waiting.find((i) => i.id === c.id)).toMatchObject({ status: 'followUp' });
+  });
+
+  it('shows the outcome of each case\'s latest decision in "my cases", and none before a decision', async () => {
+    const decidedCase = async (outcome: 'approved' | 'rejected') => {
+      const c = await submittedCase();
+      const endorsed = await endorseWithRatings(db(), hbe.endorser, {
+        caseId: c.id,
+        version: c.version,
+        reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+      });
+      const decided = await transition(db(), hbe.decisionMaker, {
+        caseId: c.id,
+        version: endorsed.version,
+        event: 'decide',
+        outcome,
+        reason: outcome === 'approved' ? 'Innvilges.' : 'Dokumentasjonen er for svak.',
+      });
+      return { id: c.id, version: decided.version };
+    };
+    const pending = await submittedCase();
+    const approved = await decidedCase('approved');
+    // Revised from approved to rejected: the latest version (2) is the one shown.
+    const revised = await decidedCase('approved');
+    await transition(db(), hbe.decisionMaker, {
+      caseId: revised.id,
+      version: revised.version,
+      event: 'reviseDecision',
+      outcome: 'rejected',
+      reason: 'Ny vurdering: dokumentasjonen er for svak.',
+      revisionReason: 'Feil utfall registrert.',
+    });
+    // Follow-up (an active status) and closed keep the decision's outcome.
+    const followUp = await decidedCase('approved');
+    await transition(db(), hbe.decisionMaker, {
+      caseId: followUp.id,
+      version: followUp.version,
+      event: 'beginFollowUp',
+    });
+    const closed = await decidedCase('rejected');
+    await transition(db(), hbe.decisionMaker, {
+      caseId: closed.id,
+      version: closed.version,
+      event: 'close',
+    });
+    // Each case's latest decision, read as the owner.
+    const latest = new Map<string, string>();
+    for (const d of await db()
+      .select({ caseId: caseDecisions.caseId, outcome: caseDecisions.outcome })
+      .from(caseDecisions)
+      .orderBy(asc(caseDecisions.version)))
+      latest.set(d.caseId, d.outcome);
+    for (const actor of [hbe.applicant, hbe.decisionMaker]) {
+      const listed = await allListed(actor);
+      const items = [...listed.active, ...listed.pages.flat()];
+      const shown = (id: string) => items.find((i) => i.id === id);
+      expect(shown(pending.id)).toMatchObject({ status: 'submitted', outcome: null });
+      expect(shown(approved.id)).toMatchObject({ status: 'decided', outcome: 'approved' });
+      expect(shown(revised.id)).toMatchObject({ status: 'decided', outcome: 'rejected' });
+      expect(shown(followUp.id)).toMatchObject({ status: 'followUp', outcome: 'approved' });
+      expect(shown(closed.id)).toMatchObject({ status: 'closed', outcome: 'rejected' });
+      // Every listed case, these and the other tests' alike: its latest decision's outcome or null.
+      expect(new Map(items.map((i) => [i.id, i.outcome]))).toEqual(
+        new Map(items.map((i) => [i.id, latest.get(i.id) ?? null])),
+      );
+    }
   });
 
   it('"My cases" runs as a statement named by its text: the same lists on one connection, run after run', async () => {

@@ -57,6 +57,7 @@ import {
   waitsFor,
 } from './domain/access';
 import {
+  DECISION_OUTCOMES,
   decisionSchema,
   fieldErrors,
   patientIdKind,
@@ -86,6 +87,7 @@ import {
 import {
   availableEvents,
   checkTransition,
+  DECIDED_STATUSES,
   FINAL_STATUSES,
   isStatus,
   type CaseEvent,
@@ -413,6 +415,8 @@ export interface CaseListItem {
   urgent: boolean;
   /** When the current stage is due (the trust's deadline, shorter if urgent); null: no deadline. */
   dueAt: Date | null;
+  /** The outcome of the case's latest decision (its highest version); null: not decided. */
+  outcome: DecisionOutcome | null;
 }
 
 /** How many cases "My cases" shows per page of a paged list (newest first, then "show more"). */
@@ -463,6 +467,17 @@ export interface MyCasesPages {
 const CONCLUDED_LIST = sql.raw(CONCLUDED_STATUSES.map((s) => `'${s}'`).join(', '));
 const activeCase = sql`${cases.status} not in (${CONCLUDED_LIST})`;
 const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
+
+/**
+ * The outcome of a listed case's latest decision (its highest version), or null. Read only in the
+ * statuses that have a decision (DECIDED_STATUSES), each with one probe of the unique index on
+ * (case_id, version), read backwards: at most a page's rows per list, whatever the case's history.
+ */
+const latestOutcome = sql`case when ${cases.status} in (${sql.raw(
+  DECIDED_STATUSES.map((s) => `'${s}'`).join(', '),
+)}) then (select ${caseDecisions.outcome} from ${caseDecisions}
+    where ${caseDecisions.caseId} = ${cases.id}
+    order by ${caseDecisions.version} desc limit 1) end`;
 
 /**
  * One way to see a case (the conditions of `caseRoles`, domain/access.ts) and the roles it gives
@@ -681,6 +696,7 @@ const listRow = z.object({
   enteredAt: z.coerce.date().nullable(),
   normalDays: z.number().nullable(),
   urgentDays: z.number().nullable(),
+  outcome: z.enum(DECISION_OUTCOMES).nullable(),
 });
 type ListRow = z.output<typeof listRow>;
 const myCasesRow = z.object({
@@ -693,8 +709,9 @@ const myCasesRow = z.object({
 /**
  * One page of a list (the cases `ids` selects) as a JSON array of `listRow`, in the list's order
  * of (updated_at, id). Only the fields the list shows are read (the drug's name and the main
- * diagnosis code from the answers, in SQL; no free text). With `clock`, when the case entered its status and the
- * trust's deadline for it (the active lists); without, null.
+ * diagnosis code from the answers, in SQL; no free text) and the outcome of its latest decision
+ * (`latestOutcome`). With `clock`, when the case entered its status and the trust's deadline for it
+ * (the active lists); without, null.
  */
 function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, clock: boolean) {
   if (!ids) return sql`'[]'::json`;
@@ -709,7 +726,8 @@ function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, cl
     'urgent', ${cases.urgent},
     'enteredAt', ${clock ? enteredCurrentStatus : sql`null`},
     'normalDays', ${clock ? stageDeadlines.normalDays : sql`null`},
-    'urgentDays', ${clock ? stageDeadlines.urgentDays : sql`null`})`;
+    'urgentDays', ${clock ? stageDeadlines.urgentDays : sql`null`},
+    'outcome', ${latestOutcome})`;
   const deadline = clock
     ? sql`left join ${stageDeadlines} on ${stageDeadlines.trustId} = ${cases.trustId} and ${stageDeadlines.status} = ${cases.status}`
     : sql``;
@@ -803,6 +821,7 @@ export async function listMyCases(
       updatedAt: row.updatedAt,
       waitingForMe: waitsFor(roles, status),
       urgent: row.urgent,
+      outcome: row.outcome,
       // Concluded cases have no stage clock (their entry time is not read: null).
       dueAt: stageDueAt({
         status,

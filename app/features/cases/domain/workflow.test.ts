@@ -12,6 +12,7 @@ import {
   availableEvents,
   byLifecycle,
   checkTransition,
+  DECIDED_STATUSES,
   EVENTS,
   FINAL_STATUSES,
   STATUSES,
@@ -243,6 +244,10 @@ describe('transition table: shape', () => {
 
   it('ends in not endorsed, closed or withdrawn', () => {
     expect([...FINAL_STATUSES].sort()).toEqual(['closed', 'notEndorsed', 'withdrawn']);
+  });
+
+  it('has a decision in decided, follow-up and closed (where the decision leads), nowhere else', () => {
+    expect(DECIDED_STATUSES).toEqual(['decided', 'followUp', 'closed']);
   });
 
   it('reaches every status from draft', () => {

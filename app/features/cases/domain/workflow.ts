@@ -209,6 +209,22 @@ export const FINAL_STATUSES: readonly Status[] = STATUSES.filter(
 );
 
 /**
+ * The statuses in which a case has a decision: those `decide` leads to and every status reachable
+ * from them (follow-up, closed), as the table says.
+ */
+export const DECIDED_STATUSES: readonly Status[] = (() => {
+  const reached = new Set<Status>(
+    TRANSITIONS.filter((tr) => tr.event === 'decide').map((tr) => tr.to),
+  );
+  for (let grew = true; grew;) {
+    const before = reached.size;
+    for (const tr of TRANSITIONS) if (reached.has(tr.from)) reached.add(tr.to);
+    grew = reached.size > before;
+  }
+  return STATUSES.filter((s) => reached.has(s));
+})();
+
+/**
  * The case's scheme (null while a draft has none), or `anyScheme` for questions about a status in
  * general, such as which statuses wait for a role.
  */

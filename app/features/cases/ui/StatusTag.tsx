@@ -1,5 +1,6 @@
 import { Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
+import type { DecisionOutcome } from '../domain/application';
 import type { Status } from '../domain/workflow';
 
 const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
@@ -21,4 +22,15 @@ const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger
 
 export function StatusTag({ status }: { status: Status }) {
   return <Tag data-color={COLOR[status]}>{msg.statuses[status]}</Tag>;
+}
+
+const OUTCOME_COLOR: Record<DecisionOutcome, 'success' | 'danger'> = {
+  approved: 'success',
+  approvedWithConditions: 'success',
+  rejected: 'danger',
+};
+
+/** The outcome of a case's latest decision (innvilget, innvilget med vilkår, avslått). */
+export function OutcomeTag({ outcome }: { outcome: DecisionOutcome }) {
+  return <Tag data-color={OUTCOME_COLOR[outcome]}>{msg.outcomes[outcome]}</Tag>;
 }
