@@ -72,11 +72,11 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   });
 
   /** A fresh browser (no session at the app or the provider), through HelseID as `login`. */
-  async function logInWithHelseId(login: string): Promise<Page> {
+  async function logInWithHelseId(login: string, from = '/logg-inn'): Promise<Page> {
     const context = await browser.newContext({ locale: 'nb-NO' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
+    await page.goto(`${app.url}${from}`);
     await page.getByRole('heading', { level: 2, name: 'Logg inn med HelseID' }).waitFor();
     await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
     await page.waitForURL((url) => url.href.startsWith(provider.issuer));
@@ -124,6 +124,12 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     });
     expect(replay.status).toBe(302);
     expect(replay.headers.get('Location')).toBe('/logg-inn');
+  });
+
+  it('brings a user back to the page that asked for the login', async () => {
+    const page = await logInWithHelseId(INGRID, '/register?status=submitted');
+    await page.getByText('Innlogget som Ingrid Haugland, Helse Bergen HF').waitFor();
+    expect(page.url()).toBe(`${app.url}/register?status=submitted`);
   });
 
   it('sends a user with roles in two trusts to the chooser, and on in the trust she picks', async () => {

@@ -236,7 +236,9 @@ describe.each(TEST_DATABASES)(
       );
       const anonymous = await get('/nasjonalt/eksport.csv');
       expect(anonymous.status).toBe(302);
-      expect(anonymous.headers.get('Location')).toBe('/logg-inn');
+      expect(anonymous.headers.get('Location')).toBe(
+        '/logg-inn?tilbake=%2Fnasjonalt%2Feksport.csv',
+      );
     });
 
     it('opens nothing else: a valid token on personal-data routes gets the login redirect', async () => {
@@ -262,7 +264,10 @@ describe.each(TEST_DATABASES)(
         }
         const response = await get(path, bearer(token));
         expect({ path, status: response.status }).toEqual({ path, status: 302 });
-        expect(response.headers.get('Location')).toBe('/logg-inn');
+        // The login page, asked to send the user back to the page (not to the start page).
+        expect(response.headers.get('Location')).toBe(
+          path === '/' ? '/logg-inn' : `/logg-inn?${new URLSearchParams({ tilbake: path })}`,
+        );
       }
     });
   },

@@ -29,6 +29,8 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
   const contexts: BrowserContext[] = [];
   /** The løpenummer of her own case in Stavanger and of a case Oslo's committee assesses. */
   const numbers = { HST: '', OUS: '' };
+  /** Her own case's id in Stavanger. */
+  let ownCaseId = '';
   let bergenId = '';
 
   beforeAll(async () => {
@@ -47,6 +49,7 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
             .from(cases)
             .where(eq(cases.id, draft.id));
           numbers.HST = own?.caseNumber ?? '';
+          ownCaseId = draft.id;
           numbers.OUS = (
             await prepareCase(db, await demoActors(db, 'OUS'), 'underAssessment')
           ).caseNumber;
@@ -111,11 +114,14 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/velg-helseforetak');
 
+    // Once she has chosen, she goes on to the page she asked for.
     const pending = await sessionCookie(page);
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/saker/ny');
+    await page.goto(`${app.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     await signedInAs(page, HST);
-    expect(new URL(page.url()).pathname).toBe('/');
     expect(await sessionCookie(page)).not.toBe(pending);
     expect(await shows(page, numbers.HST)).toBe(true);
     expect(await shows(page, numbers.OUS)).toBe(false);
@@ -163,6 +169,45 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.goto(`${app.url}/velg-helseforetak`);
     await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
+
+    // Her session ends (here: the cookie is gone); the page she opens asks her to log in, and
+    // the login takes her back to it.
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/register?status=submitted`);
+    await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
+    expect(page.url()).toBe(`${app.url}/logg-inn?tilbake=%2Fregister%3Fstatus%3Dsubmitted`);
+    await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Logg inn som Eirik Tjelta' }).click();
+    await page.getByText(`Innlogget som Eirik Tjelta, ${HST}`).waitFor();
+    expect(page.url()).toBe(`${app.url}/register?status=submitted`);
+  });
+
+  it('after a session ends, logs in, chooses the trust and goes back to the page (JavaScript off)', async () => {
+    const page = await logInAsSigrid(false);
+    await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await signedInAs(page, HST);
+    await page.goto(`${app.url}/saker/${ownCaseId}`);
+    await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
+
+    await page.context().clearCookies();
+    await page.reload();
+    await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
+    await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
+    await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
+    expect(page.url()).toBe(`${app.url}/saker/${ownCaseId}`);
+
+    // Only a path on this site: another site in the login's query is ignored.
+    await page.context().clearCookies();
+    await page.goto(`${app.url}/logg-inn?tilbake=${encodeURIComponent('//evil.example/saker')}`);
+    expect(await page.getByText('Du er ikke logget inn, eller økten din er utløpt').count()).toBe(
+      0,
+    );
+    await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
+    expect(new URL(page.url()).origin).toBe(app.url);
   });
 
   it('chooses and switches with plain form posts (JavaScript off)', async () => {

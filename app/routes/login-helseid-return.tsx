@@ -22,7 +22,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const result = await helseId.finish(request);
   const headers = new Headers();
   for (const cookie of result.setCookies) headers.append('Set-Cookie', cookie);
-  if (result.ok) return redirect('/', { headers });
+  if (result.ok) return redirect(result.returnTo ?? '/', { headers });
   return data({ refusal: result.refusal }, { status: STATUS[result.refusal], headers });
 }
 

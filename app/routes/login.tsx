@@ -1,6 +1,7 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
 import { listDemoUsers } from '../features/auth/auth.server';
+import { RETURN_PARAM, safeReturnPath } from '../features/auth/domain/return-path';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/login';
@@ -12,9 +13,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   const byTrust = new Map<string, typeof users>();
   for (const user of users)
     byTrust.set(user.trustName, [...(byTrust.get(user.trustName) ?? []), user]);
+  const query = new URL(request.url).searchParams;
   return {
     helseId: helseId !== null,
-    helseIdUnavailable: new URL(request.url).searchParams.get('helseid') === 'utilgjengelig',
+    helseIdUnavailable: query.get('helseid') === 'utilgjengelig',
+    // The page that asked for a login (a session that ended, a link opened while logged out).
+    returnTo: safeReturnPath(query.get(RETURN_PARAM)),
     devLogin,
     trusts: [...byTrust.entries()].map(([name, members]) => ({ name, users: members })),
   };
@@ -23,10 +27,12 @@ export async function loader({ request, context }: Route.LoaderArgs) {
 /** The development login: never in production (404). */
 export async function action({ request, context }: Route.ActionArgs) {
   if (!context.signIn.devLogin) throw data(null, { status: 404 });
-  const userId = formText(await request.formData(), 'userId');
+  const form = await request.formData();
+  const userId = formText(form, 'userId');
   const cookie = /^[0-9a-f-]{36}$/.test(userId) ? await context.auth.login(userId, request) : null;
   if (!cookie) return { error: msg.login.unknownUser };
-  return redirect('/', { headers: { 'Set-Cookie': cookie } });
+  const returnTo = safeReturnPath(formText(form, RETURN_PARAM));
+  return redirect(returnTo ?? '/', { headers: { 'Set-Cookie': cookie } });
 }
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
@@ -37,6 +43,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       <Heading level={1} data-size="lg">
         {msg.login.title}
       </Heading>
+      {loaderData.returnTo && <Alert data-color="info">{t.loginToContinue}</Alert>}
       {loaderData.helseId && (
         <section className="sp-stack" aria-labelledby="helseid">
           <Heading level={2} data-size="md" id="helseid">
@@ -47,6 +54,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           )}
           <Paragraph>{t.helseIdIntro}</Paragraph>
           <Form method="post" action="/logg-inn/helseid" reloadDocument>
+            {loaderData.returnTo && (
+              <input type="hidden" name={RETURN_PARAM} value={loaderData.returnTo} />
+            )}
             <Button type="submit">{t.helseIdButton}</Button>
           </Form>
         </section>
@@ -84,6 +94,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
                     </div>
                     <Form method="post">
                       <input type="hidden" name="userId" value={user.id} />
+                      {loaderData.returnTo && (
+                        <input type="hidden" name={RETURN_PARAM} value={loaderData.returnTo} />
+                      )}
                       <Button type="submit" data-size="sm">
                         {msg.login.submitAs(user.name)}
                       </Button>

@@ -101,6 +101,28 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
     expect((thrown as Response).headers.get('Location')).toBe('/logg-inn');
   });
 
+  it('asks the login page to send the user back to the page they were on', async () => {
+    const auth = createAuth(database.db, { secrets: TEST_SECRETS, secure: false });
+    const locationOf = async (request: Request) => {
+      const thrown = await auth.requireActor(request).catch((e: unknown) => e);
+      expect(thrown).toBeInstanceOf(Response);
+      return (thrown as Response).headers.get('Location');
+    };
+    // A page opened: that page. A form posted: the page the form was on (this site's only).
+    expect(await locationOf(new Request('http://test/saker/abc?fane=2'))).toBe(
+      '/logg-inn?tilbake=%2Fsaker%2Fabc%3Ffane%3D2',
+    );
+    const post = (referer: string) =>
+      new Request('http://test/saker/abc/rediger', {
+        method: 'POST',
+        headers: { Referer: referer },
+      });
+    expect(await locationOf(post('http://test/saker/abc/rediger'))).toBe(
+      '/logg-inn?tilbake=%2Fsaker%2Fabc%2Frediger',
+    );
+    expect(await locationOf(post('https://evil.example/saker/abc'))).toBe('/logg-inn');
+  });
+
   it('refuses to start a session for an unknown user', async () => {
     const auth = createAuth(database.db, { secrets: TEST_SECRETS, secure: false });
     expect(await auth.login('00000000-0000-0000-0000-000000000000')).toBeNull();

@@ -9,6 +9,7 @@ import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } fro
 import { sessionRef, sessionTimeout, trustChangeTrusts, type LoginMethod } from './domain/events';
 import { grantTrustIds, recordAuthEvent, recordInTrusts, recordSessionEnds } from './events.server';
 import { signedCookie } from './signed-cookie.server';
+import { loginPath, RETURN_PARAM, returnPathOf, safeReturnPath } from './domain/return-path';
 
 export interface SessionTimeouts {
   /** A session unused this long ends (sliding). */
@@ -41,6 +42,18 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 
 /** The chooser of the active trust (ADR 0026): where a session without a trust is sent. */
 const CHOOSE_TRUST_PATH = '/velg-helseforetak';
+
+/** The page to return to after login or the trust choice (`returnPathOf`). */
+const returnPath = (request: Request) =>
+  returnPathOf(request.method, new URL(request.url), request.headers.get('Referer'));
+
+/** The trust chooser, asked to send the user on to `returnTo` (when that is a safe path). */
+function choosePath(returnTo: string | null): string {
+  const safe = safeReturnPath(returnTo);
+  return safe
+    ? `${CHOOSE_TRUST_PATH}?${new URLSearchParams({ [RETURN_PARAM]: safe })}`
+    : CHOOSE_TRUST_PATH;
+}
 
 /** Who a session belongs to, with or without a chosen trust. */
 export interface SignedIn {
@@ -221,15 +234,15 @@ export function createAuth(db: Db, config: AuthConfig) {
      */
     async function requireActor(request: Request): Promise<Actor> {
       const session = await reading(request).session;
-      if (!session) throw redirect('/logg-inn');
-      if (!session.actor) throw redirect(CHOOSE_TRUST_PATH);
+      if (!session) throw redirect(loginPath(returnPath(request)));
+      if (!session.actor) throw redirect(choosePath(returnPath(request)));
       return session.actor;
     }
 
     /** Who is signed in (trust chosen or not), or a redirect to the login page. */
     async function requireSignedIn(request: Request): Promise<SignedIn> {
       const signedIn = await getSignedIn(request);
-      if (!signedIn) throw redirect('/logg-inn');
+      if (!signedIn) throw redirect(loginPath(returnPath(request)));
       return signedIn;
     }
 

@@ -8,6 +8,7 @@ import { users } from '../../db/schema';
 import type { Auth } from './auth.server';
 import { recordLoginRefusal } from './events.server';
 import { signedCookie } from './signed-cookie.server';
+import { safeReturnPath } from './domain/return-path';
 import {
   HELSEID_SCOPES,
   personFromClaims,
@@ -30,7 +31,8 @@ export interface HelseIdSettings {
 
 /** Either way, `setCookies` ends the flow cookie (and on success sets the session cookie). */
 export type LoginResult =
-  { ok: true; setCookies: string[] } | { ok: false; refusal: LoginRefusal; setCookies: string[] };
+  | { ok: true; setCookies: string[]; returnTo: string | null }
+  | { ok: false; refusal: LoginRefusal; setCookies: string[] };
 
 const FLOW_MINUTES = 10;
 
@@ -54,9 +56,9 @@ async function importClientKey(jwk: JsonWebKey & { kid?: string }): Promise<oidc
 
 const flowState = (value: unknown) => {
   if (typeof value !== 'object' || value === null) return null;
-  const { verifier, state, nonce } = value as Record<string, unknown>;
+  const { verifier, state, nonce, returnTo } = value as Record<string, unknown>;
   return typeof verifier === 'string' && typeof state === 'string' && typeof nonce === 'string'
-    ? { verifier, state, nonce }
+    ? { verifier, state, nonce, returnTo: typeof returnTo === 'string' ? returnTo : null }
     : null;
 };
 
@@ -102,8 +104,13 @@ export function createHelseIdLogin(
     return discovered;
   }
 
-  /** Pushes the authorization request; returns where to send the browser and the flow cookie. */
-  async function start(): Promise<{ location: string; setCookie: string } | null> {
+  /**
+   * Pushes the authorization request; returns where to send the browser and the flow cookie, which
+   * also holds the page to return to after the login (`returnTo`, a safe path or null).
+   */
+  async function start(
+    returnTo: string | null,
+  ): Promise<{ location: string; setCookie: string } | null> {
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const nonce = oidc.randomNonce();
@@ -119,7 +126,7 @@ export function createHelseIdLogin(
       });
       return {
         location: url.href,
-        setCookie: flowCookie.serialize({ verifier, state, nonce }),
+        setCookie: flowCookie.serialize({ verifier, state, nonce, returnTo }),
       };
     } catch (error) {
       console.error('HelseID: could not start the login:', describe(error));
@@ -179,7 +186,7 @@ export function createHelseIdLogin(
       await recordLoginRefusal(db, 'unknownUser', mapped.person.hprNumber, userId);
       return refuse('unknownUser');
     }
-    return { ok: true, setCookies: [session, clear] };
+    return { ok: true, setCookies: [session, clear], returnTo: safeReturnPath(flow.returnTo) };
   }
 
   return { start, finish };

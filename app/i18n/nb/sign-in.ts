@@ -7,6 +7,8 @@ export const signIn = {
   helseIdUnavailable:
     'Innloggingen med HelseID svarer ikke akkurat nå. Prøv igjen om litt, eller kontakt brukerstøtte om feilen vedvarer.',
   devTitle: 'Utviklingsinnlogging (bare i utvikling)',
+  loginToContinue:
+    'Du er ikke logget inn, eller økten din er utløpt etter en stund uten aktivitet. Logg inn for å fortsette. Du kommer tilbake til siden du var på.',
   refusedTitle: 'Du ble ikke logget inn',
   refusals: {
     cancelled: 'Innloggingen ble avbrutt. Du kan prøve igjen.',
