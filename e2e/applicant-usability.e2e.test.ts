@@ -189,6 +189,22 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
     await page.context().close();
   });
 
+  it('finds the drug by the name typed without JavaScript, and suggests its scheme from FEST', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    await page.goto(`${app.url}/saker/ny`);
+    // FEST's name, typed (there is no list without JavaScript).
+    await page.locator('[id="q.drug"]').fill('certican disperg tab 0,1 mg');
+    await page.getByLabel('Nei, bruken er utenfor godkjent indikasjon').check();
+    await page.getByRole('button', { name: 'Foreslå ordning' }).click();
+    const suggestion = page.getByText(/^Forslag: /);
+    await suggestion.waitFor();
+    expect(await suggestion.innerText()).toBe('Forslag: Utenfor godkjent indikasjon (off-label)');
+    expect(await page.getByText(/finnes ikke i FEST/).count()).toBe(0);
+    // The product goes with the form, as if picked from the list.
+    expect(await page.locator('input[type="hidden"][name="q.drug"]').inputValue()).toMatch(/^ID_/);
+    await page.context().close();
+  });
+
   it('shows an invalid value at its field once saved, and the summary’s link focuses the field', async () => {
     const page = await signInAs(browser, app, 'Ingrid Haugland');
     await page.goto(await draftWith(page, app));

@@ -64,9 +64,9 @@ export async function action({ request, context }: Route.ActionArgs) {
       const fieldErrors: FieldErrors = { drug: 'drugRequired' };
       return { route: null, situation, values: answers, fieldErrors, problem: null };
     }
-    const facts = drug.id
-      ? await resolveDrugChoice(context.db, { id: drug.id, label: drug.label })
-      : null;
+    // A name typed without picking from the list (always so without JavaScript) is the product
+    // of that name, when FEST has exactly one.
+    const facts = await resolveDrugChoice(context.db, { id: drug.id ?? '', label: drug.label });
     const route = routeScheme(facts, {
       indicationIsApproved:
         situation.approved === 'yes' ? true : situation.approved === 'no' ? false : null,
@@ -77,7 +77,8 @@ export async function action({ request, context }: Route.ActionArgs) {
     return {
       route,
       situation,
-      values: { ...answers, ...suggested },
+      // The form keeps the product the name was matched to, as if it had been picked.
+      values: { ...answers, drug: { id: facts?.id ?? null, label: drug.label }, ...suggested },
       fieldErrors: {},
       problem: null,
     };

@@ -1102,9 +1102,12 @@ async function checkReferences(db: Db, answers: Answers, errors: FieldErrors): P
     }
   }
   const drug = drugAnswer(answers);
-  if (drug?.id) {
-    const facts = await resolveDrugChoice(db, { id: drug.id, label: drug.label });
-    if (!facts) out = setAnswer(out, 'drug', { id: null, label: drug.label });
+  if (drug) {
+    // The id follows the text: dropped when the text is no longer its product's name, set when
+    // the text is exactly one product's name (typed, or posted without JavaScript).
+    const facts = await resolveDrugChoice(db, { id: drug.id ?? '', label: drug.label });
+    const id = facts?.id ?? null;
+    if (id !== drug.id) out = setAnswer(out, 'drug', { id, label: drug.label });
   }
   return out;
 }

@@ -369,7 +369,33 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
     const label = 'Amitriptylin Abcur tab 50 mg';
     expect((await resolveDrugChoice(db(), { id: ABCUR_50, label }))?.id).toBe(ABCUR_50);
     expect(await resolveDrugChoice(db(), { id: ABCUR_50, label: 'Noe annet 10 mg' })).toBeNull();
-    expect(await resolveDrugChoice(db(), { id: '', label })).toBeNull();
+  });
+
+  it('resolves a name typed without a choice (without JavaScript) to the one product of that name', async () => {
+    const label = 'Amitriptylin Abcur tab 50 mg';
+    expect((await resolveDrugChoice(db(), { id: '', label }))?.id).toBe(ABCUR_50);
+    // As FEST writes it, but in other case and spacing; and an id whose name was edited away.
+    const typed = '  amitriptylin ABCUR  tab 50 mg ';
+    expect((await resolveDrugChoice(db(), { id: '', label: typed }))?.id).toBe(ABCUR_50);
+    expect((await resolveDrugChoice(db(), { id: ROSEMONT, label }))?.id).toBe(ABCUR_50);
+    // Part of a name, no product's name, or a name two products share: free text.
+    expect(await resolveDrugChoice(db(), { id: '', label: 'Amitriptylin Abcur' })).toBeNull();
+    expect(await resolveDrugChoice(db(), { id: '', label: 'Rituximab' })).toBeNull();
+    expect(await resolveDrugChoice(db(), { id: '', label: '' })).toBeNull();
+    // A parallel import: another product of the same name.
+    const [abcur] = await db().select().from(festProducts).where(eq(festProducts.id, ABCUR_50));
+    if (!abcur) throw new Error('The fixture lacks Amitriptylin Abcur tab 50 mg');
+    const twin = `${ABCUR_50}-PARALLEL`;
+    await db()
+      .insert(festProducts)
+      .values({ ...abcur, id: twin });
+    try {
+      expect(await resolveDrugChoice(db(), { id: '', label })).toBeNull();
+      // Picked from the list, it is still the one picked.
+      expect((await resolveDrugChoice(db(), { id: twin, label }))?.id).toBe(twin);
+    } finally {
+      await db().delete(festProducts).where(eq(festProducts.id, twin));
+    }
   });
 
   it('lets the application role read FEST but not write it', async () => {

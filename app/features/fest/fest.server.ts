@@ -314,13 +314,34 @@ export async function festSnapshotIn(
 /**
  * What a posted drug choice (`<name>` = product id, `<name>Label` = the text) refers to: the
  * product only when the text is still its name. Without JavaScript the text can be edited while
- * the id stays, and then the text (free text) is what the applicant meant.
+ * the id stays, and then the text is what the applicant meant: the product of that name, when
+ * FEST has exactly one (no id is posted at all without JavaScript, or when a name is typed and not
+ * picked from the list), else free text (null).
  */
 export async function resolveDrugChoice(
   db: Db,
   choice: { id: string; label: string },
 ): Promise<DrugFacts | null> {
-  if (choice.id === '') return null;
-  const facts = await getDrugFacts(db, choice.id);
-  return facts && normalise(facts.name) === normalise(choice.label) ? facts : null;
+  if (choice.id !== '') {
+    const facts = await getDrugFacts(db, choice.id);
+    if (facts && normalise(facts.name) === normalise(choice.label)) return facts;
+  }
+  const named = await productNamed(db, choice.label);
+  return named ? getDrugFacts(db, named) : null;
+}
+
+/**
+ * The one product FEST names `label` (as `normalise` compares names), among those still in FEST
+ * when there are any; null when none is, or several are (parallel imports share a name, and then
+ * the name alone does not say which).
+ */
+async function productNamed(db: Db, label: string): Promise<string | null> {
+  const name = normalise(label);
+  if (searchTokens(name).length === 0) return null;
+  const exact = (await searchDrugs(db, label, MAX_LIMIT)).filter(
+    (hit) => normalise(hit.name) === name,
+  );
+  const current = exact.filter((hit) => hit.marketingStatus !== 'withdrawn');
+  const candidates = current.length > 0 ? current : exact;
+  return candidates.length === 1 ? (candidates[0]?.id ?? null) : null;
 }

@@ -82,6 +82,29 @@ describe.each(TEST_DATABASES)('FEST snapshot of a case on %s', (kind) => {
     expect(row.snapshot?.takenAt).toBe(row.submittedAt?.toISOString());
   });
 
+  it('links a drug typed by its FEST name, without a choice from the list, to that product', async () => {
+    // Without JavaScript no id is posted: the draft is linked when it is created.
+    const typed = await draftWith({ id: null, label: 'certican disperg tab 0,1 mg' });
+    const drugOf = async (caseId: string) =>
+      (await getCase(db(), hbe.applicant, caseId)).answers.drug;
+    expect(await drugOf(typed.id)).toEqual({
+      id: CERTICAN.id,
+      label: 'certican disperg tab 0,1 mg',
+    });
+    // A name FEST does not have stays free text.
+    const free = await draftWith({ id: null, label: 'Rituximab 500 mg infusjonsvæske' });
+    expect(await drugOf(free.id)).toEqual({ id: null, label: 'Rituximab 500 mg infusjonsvæske' });
+    // Saved later, typed over the free text: linked then.
+    const saved = await saveAnswers(db(), hbe.applicant, free.id, {
+      drug: {
+        base: { id: null, label: 'Rituximab 500 mg infusjonsvæske' },
+        value: { id: null, label: CERTICAN.label },
+      },
+    });
+    expect(saved.applied).toEqual(['drug']);
+    expect(await drugOf(free.id)).toEqual({ ...CERTICAN });
+  });
+
   it('writes nothing when the submission does not go through', async () => {
     const draft = await draftWith(CERTICAN);
     // A stale version: the compare-and-set refuses, the snapshot with it.
