@@ -38,7 +38,7 @@ import { sealAnswers } from '../app/features/privacy/patient-id-cipher.server';
 import { completeAnswers } from '../app/test/actors';
 
 /** Bumped whenever the loader writes different data, so a loaded bench database is not reused. */
-export const LOADER_VERSION = 3;
+export const LOADER_VERSION = 4;
 
 export const SCALE = {
   trusts: 20,

@@ -506,6 +506,65 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     });
   });
 
+  it('keeps Unntaksordningen and Tilgangsordningen to one patient: start, save and submit', async () => {
+    const start = await createDraft(db(), hbe.applicant, {
+      scheme: 'unntaksordningen',
+      patientScope: 'group',
+    }).catch((e: unknown) => e);
+    expect(start).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { patientScope: 'groupNotUnntaksordningen' },
+    });
+    const group = {
+      ...application,
+      patientScope: 'group',
+      population: 'Voksne med membranøs nefropati',
+      expectedPatients: '8',
+      inclusionCriteria: 'Terapiresistent',
+      exclusionCriteria: 'Graviditet',
+    };
+    const draft = await createDraft(db(), hbe.applicant, group);
+    // The scheme changed on a group is refused (kept as the editor's to correct); the rest saves.
+    const saved = await saveAnswers(db(), hbe.applicant, draft.id, {
+      scheme: { base: 'offLabel', value: 'tilgangsordningen' },
+      route: { base: application.route ?? null, value: 'Subkutant' },
+    });
+    expect(saved).toMatchObject({
+      applied: ['route'],
+      errors: { scheme: 'groupNotTilgangsordningen' },
+      answers: { scheme: 'offLabel', patientScope: 'group', route: 'Subkutant' },
+    });
+    // Both changed at once (a form sent without JavaScript): both refused, nothing stored.
+    const both = await saveAnswers(db(), hbe.applicant, draft.id, {
+      scheme: { base: 'offLabel', value: 'unntaksordningen' },
+      patientScope: { base: 'group', value: 'group' },
+    });
+    expect(both).toMatchObject({
+      applied: [],
+      errors: { scheme: 'groupNotUnntaksordningen' },
+      version: saved.version,
+    });
+    // A group stored under Unntaksordningen before the rule is not submitted.
+    await db()
+      .update(cases)
+      .set({ answers: { ...group, scheme: 'unntaksordningen', differenceFromAssessedGroup: 'x' } })
+      .where(eq(cases.id, draft.id));
+    const submit = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: saved.version,
+      event: 'submit',
+    }).catch((e: unknown) => e);
+    expect(submit).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { patientScope: 'groupNotUnntaksordningen' },
+    });
+    // Choosing one patient is stored.
+    const single = await saveAnswers(db(), hbe.applicant, draft.id, {
+      patientScope: { base: 'group', value: 'single' },
+    });
+    expect(single).toMatchObject({ applied: ['patientScope'], errors: {} });
+  });
+
   it('lets the applicant invite a doctor of the same trust, and only that', async () => {
     const draft = await createDraft(db(), hbe.applicant, application);
     const colleagues = await listInvitableColleagues(db(), hbe.applicant, draft.id);

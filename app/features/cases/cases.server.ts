@@ -73,6 +73,7 @@ import { historyEvent, reasonShown, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
+  scopeChangeErrors,
   contextOf,
   inapplicableAnswers,
   QUESTIONS,
@@ -1221,8 +1222,15 @@ export async function saveAnswers(
       if (error) errors[id] = error;
       else storable[id] = change;
     }
+    // A group under a scheme for one patient is refused for the scheme and the scope as sent.
+    const tried = mergeAnswers(row.answers, storable);
+    const scopeErrors = scopeChangeErrors(tried.merged, tried.applied);
+    Object.assign(errors, scopeErrors);
+    const kept: FieldChanges = Object.fromEntries(
+      Object.entries(storable).filter(([id]) => !(id in scopeErrors)),
+    );
     const role = roles.includes('applicant') ? 'applicant' : 'coAuthor';
-    const { merged, applied, conflicts } = mergeAnswers(row.answers, storable);
+    const { merged, applied, conflicts } = mergeAnswers(row.answers, kept);
     if (applied.length === 0) {
       // Nothing stored, but the stored answers (the patient id among them) go back to the editor,
       // who needs them to show a co-author's changes: a read of personal data.

@@ -275,12 +275,19 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       db(),
       hbe.decisionMaker,
       'feil.csv',
-      await sheetRows(csvOf([row({ outcome: 'kanskje' }), row({ mainDiagnosis: 'ZZZ' })])),
+      await sheetRows(
+        csvOf([
+          row({ outcome: 'kanskje' }),
+          row({ mainDiagnosis: 'ZZZ' }),
+          row({ scheme: 'Tilgangsordningen', patientScope: 'pasientgruppe' }),
+        ]),
+      ),
     );
     expect(bad.ok).toBe(false);
     expect(reportLines(bad.reports)).toEqual([
       'Rad 2, Vedtak: skriv innvilget, innvilget med vilkår eller avslått',
       'Rad 3, Hoveddiagnose: ukjent ICD-10-kode',
+      'Rad 4, Pasient eller gruppe: unntaksordningen og tilgangsordningen gjelder én pasient – skriv enkeltpasient, eller bruk en annen ordning',
     ]);
 
     const mixedFile = await xlsxOf([
@@ -318,7 +325,7 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       row({
         reference: 'G-3',
         patientScope: 'pasientgruppe',
-        scheme: 'Unntaksordningen',
+        scheme: 'Uten markedsføringstillatelse',
         submittedDate: '2022-06-01',
         decidedDate: '2022-07-01',
         outcome: 'innvilget',

@@ -32,5 +32,9 @@ export const errors = {
   evaluationDateNotAllowed: 'Et avslag har ingen evalueringsdato. Fjern datoen.',
   onlyWhenApproved: 'Gjelder bare når søknaden innvilges. Velg «Ingen» ved avslag.',
   phraseUnknown: 'Teksten du valgte finnes ikke lenger. Velg en annen.',
+  groupNotUnntaksordningen:
+    'Unntaksordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.',
+  groupNotTilgangsordningen:
+    'Tilgangsordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.',
   drugRequired: 'Velg legemiddelet fra listen, eller skriv navnet, så kan vi foreslå en ordning.',
 } satisfies Record<ValidationError, string>;

@@ -47,7 +47,7 @@ export const questionnaire = {
     },
     patientScope: {
       label: 'Søknaden gjelder',
-      help: 'En søknad for en pasientgruppe gjelder flere pasienter med samme indikasjon og kriterier.',
+      help: 'En søknad for en pasientgruppe gjelder flere pasienter med samme indikasjon og kriterier. Unntaksordningen og tilgangsordningen gjelder alltid én pasient.',
     },
     patientId: {
       label: 'Pasientens fødselsnummer',

@@ -120,6 +120,8 @@ export const retrospective = {
     schemeUnknown:
       'ukjent ordning (bruk off-label, uten markedsføringstillatelse, unntaksordningen eller tilgangsordningen)',
     scopeUnknown: 'skriv enkeltpasient eller pasientgruppe',
+    scopeSinglePatient:
+      'unntaksordningen og tilgangsordningen gjelder én pasient – skriv enkeltpasient, eller bruk en annen ordning',
     drugRequired: 'oppgi en FEST-id, eller ATC-kode og virkestoff',
     drugUnknown: 'FEST-id-en finnes ikke i FEST',
     atcFormat: 'ATC-koden må ha sju tegn på formen L01FA01',

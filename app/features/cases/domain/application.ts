@@ -13,6 +13,24 @@ export type Scheme = (typeof SCHEMES)[number];
 export const PATIENT_SCOPES = ['single', 'group'] as const;
 export type PatientScope = (typeof PATIENT_SCOPES)[number];
 
+/**
+ * The schemes that apply to one patient at a time (BRIEF §1): Unntaksordningen is an exception for
+ * a single patient from a method under national assessment, and Tilgangsordningen turns on the
+ * individual patient's clinical exceptionality. Only the other schemes take a patient group.
+ */
+export const SINGLE_PATIENT_SCHEMES = [
+  'unntaksordningen',
+  'tilgangsordningen',
+] as const satisfies readonly Scheme[];
+export type SinglePatientScheme = (typeof SINGLE_PATIENT_SCHEMES)[number];
+
+export const isSinglePatientScheme = (scheme: Scheme): scheme is SinglePatientScheme =>
+  (SINGLE_PATIENT_SCHEMES as readonly Scheme[]).includes(scheme);
+
+/** Whether a case under `scheme` may be for `scope`. */
+export const scopeAllowed = (scheme: Scheme, scope: PatientScope): boolean =>
+  scope === 'single' || !isSinglePatientScheme(scheme);
+
 export const DECISION_OUTCOMES = ['approved', 'approvedWithConditions', 'rejected'] as const;
 export type DecisionOutcome = (typeof DECISION_OUTCOMES)[number];
 
@@ -46,6 +64,8 @@ export const VALIDATION_ERRORS = [
   'leaderRequired',
   'alreadyCollaborator',
   'leaderInputRequired',
+  'groupNotUnntaksordningen',
+  'groupNotTilgangsordningen',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 

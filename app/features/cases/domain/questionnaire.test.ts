@@ -10,6 +10,8 @@ import {
   QUESTION_IDS,
   QUESTIONNAIRE,
   QUESTIONS,
+  scopeChangeErrors,
+  scopeError,
   SECTION_IDS,
   sectionOf,
   startErrors,
@@ -218,8 +220,94 @@ describe('startErrors', () => {
     [{}, { scheme: 'answerRequired', patientScope: 'answerRequired' }],
     [{ scheme: 'x', patientScope: 'group' }, { scheme: 'invalidValue' }],
     [{ ...COMPLETE, dose: 'x'.repeat(201) }, { dose: 'tooLong' }],
+    [
+      { scheme: 'unntaksordningen', patientScope: 'group' },
+      { patientScope: 'groupNotUnntaksordningen' },
+    ],
+    [
+      { scheme: 'tilgangsordningen', patientScope: 'group' },
+      { patientScope: 'groupNotTilgangsordningen' },
+    ],
+    [{ scheme: 'tilgangsordningen', patientScope: 'single' }, {}],
   ])('%j → %j', (answers, errors) => {
     expect(startErrors(answers)).toEqual(errors);
+  });
+});
+
+describe('the scheme and the patient scope together', () => {
+  // Unntaksordningen and Tilgangsordningen are for one patient (BRIEF §1); a group is off-label or
+  // without marketing authorisation.
+  it.each<[string | null, string | null, string | null]>([
+    ['offLabel', 'group', null],
+    ['noMarketingAuthorisation', 'group', null],
+    ['unntaksordningen', 'group', 'groupNotUnntaksordningen'],
+    ['tilgangsordningen', 'group', 'groupNotTilgangsordningen'],
+    ['unntaksordningen', 'single', null],
+    ['tilgangsordningen', 'single', null],
+    ['unntaksordningen', null, null],
+    [null, 'group', null],
+    ['homeopathy', 'group', null],
+  ])('%s + %s → %s', (scheme, patientScope, expected) => {
+    const answers: Answers = {
+      ...(scheme ? { scheme } : {}),
+      ...(patientScope ? { patientScope } : {}),
+    };
+    expect(scopeError(answers)).toBe(expected);
+  });
+
+  it('stops submission at the scope, in questionnaire order', () => {
+    const group = {
+      ...COMPLETE,
+      patientScope: 'group',
+      population: 'Voksne',
+      expectedPatients: '4',
+      inclusionCriteria: 'Alle',
+      exclusionCriteria: 'Ingen',
+    };
+    expect(validateForSubmission({ ...group, scheme: 'offLabel' })).toEqual([]);
+    expect(
+      validateForSubmission({
+        ...group,
+        scheme: 'unntaksordningen',
+        differenceFromAssessedGroup: 'x',
+      }),
+    ).toEqual([{ section: 'basis', question: 'patientScope', error: 'groupNotUnntaksordningen' }]);
+  });
+
+  it.each<[string, Answers, QuestionId[], Record<string, string>]>([
+    [
+      'scope changed to a group under Unntaksordningen',
+      { scheme: 'unntaksordningen', patientScope: 'group' },
+      ['patientScope'],
+      { patientScope: 'groupNotUnntaksordningen' },
+    ],
+    [
+      'scheme changed to Tilgangsordningen on a group',
+      { scheme: 'tilgangsordningen', patientScope: 'group' },
+      ['scheme', 'dose'],
+      { scheme: 'groupNotTilgangsordningen' },
+    ],
+    [
+      'both changed together',
+      { scheme: 'tilgangsordningen', patientScope: 'group' },
+      ['scheme', 'patientScope'],
+      { scheme: 'groupNotTilgangsordningen', patientScope: 'groupNotTilgangsordningen' },
+    ],
+    [
+      'a stored group under Unntaksordningen, another answer changed',
+      { scheme: 'unntaksordningen', patientScope: 'group' },
+      ['dose'],
+      {},
+    ],
+    [
+      'scope changed to single',
+      { scheme: 'unntaksordningen', patientScope: 'single' },
+      ['patientScope'],
+      {},
+    ],
+    ['a group off-label', { scheme: 'offLabel', patientScope: 'group' }, ['scheme'], {}],
+  ])('a draft save: %s', (_name, merged, changed, errors) => {
+    expect(scopeChangeErrors(merged, changed)).toEqual(errors);
   });
 });
 

@@ -1,11 +1,13 @@
 import {
   checkPatientId,
+  isSinglePatientScheme,
   LIMITS,
   normalisePatientId,
   PATIENT_SCOPES,
   SCHEMES,
   type PatientScope,
   type Scheme,
+  type SinglePatientScheme,
   type ValidationError,
 } from './application';
 import { parseAmount } from './cost';
@@ -316,6 +318,43 @@ export function valueError(question: Question, value: AnswerValue | null): Valid
   return error === 'answerRequired' ? null : error;
 }
 
+const GROUP_ERRORS = {
+  unntaksordningen: 'groupNotUnntaksordningen',
+  tilgangsordningen: 'groupNotTilgangsordningen',
+} as const satisfies Record<SinglePatientScheme, ValidationError>;
+
+/**
+ * What is wrong with the scheme and the patient scope together: a patient group under a scheme for
+ * one patient (see SINGLE_PATIENT_SCHEMES). Null when they fit or either is not chosen yet.
+ */
+export function scopeError(answers: Answers): ValidationError | null {
+  const { scheme, patientScope } = contextOf(answers);
+  if (patientScope !== 'group' || !scheme || !isSinglePatientScheme(scheme)) return null;
+  return GROUP_ERRORS[scheme];
+}
+
+/** What must hold for one applicable question, given all the answers, before submission. */
+function answerError(question: Question, answers: Answers): ValidationError | null {
+  const error = submitError(question, answers[question.id] ?? null);
+  if (error || question.id !== 'patientScope') return error;
+  return scopeError(answers);
+}
+
+/**
+ * A draft save that changes the scheme or the scope (`changed`) and leaves them at odds in
+ * `merged` (the answers it would store) is refused for those two: each gets the error. Answers
+ * stored at odds before the rule existed are left as they are until one of the two changes.
+ */
+export function scopeChangeErrors(
+  merged: Answers,
+  changed: readonly QuestionId[],
+): Partial<Record<QuestionId, ValidationError>> {
+  const error = scopeError(merged);
+  if (!error) return {};
+  const ids = (['scheme', 'patientScope'] as const).filter((id) => changed.includes(id));
+  return Object.fromEntries(ids.map((id) => [id, error]));
+}
+
 export interface MissingAnswer {
   section: SectionId;
   question: QuestionId;
@@ -327,7 +366,7 @@ export function validateForSubmission(answers: Answers): MissingAnswer[] {
   const out: MissingAnswer[] = [];
   for (const section of applicableSections(answers)) {
     for (const question of section.questions) {
-      const error = submitError(question, answers[question.id] ?? null);
+      const error = answerError(question, answers);
       if (error) out.push({ section: section.id, question: question.id, error });
     }
   }
@@ -354,10 +393,9 @@ export const START_QUESTIONS: readonly QuestionId[] = ['scheme', 'patientScope']
 export function startErrors(answers: Answers): Partial<Record<QuestionId, ValidationError>> {
   const errors: Partial<Record<QuestionId, ValidationError>> = {};
   for (const [id, question] of QUESTIONS) {
-    const value = answers[id] ?? null;
     const error = START_QUESTIONS.includes(id)
-      ? submitError(question, value)
-      : draftError(question, value);
+      ? answerError(question, answers)
+      : draftError(question, answers[id] ?? null);
     if (error) errors[id] = error;
   }
   return errors;

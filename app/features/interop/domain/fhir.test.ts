@@ -64,7 +64,7 @@ const group: FhirCase = {
   submittedAt: null,
   decision: null,
   answers: {
-    scheme: 'tilgangsordningen',
+    scheme: 'noMarketingAuthorisation',
     patientScope: 'group',
     population: 'Voksne med X',
     expectedPatients: '12',

@@ -40,6 +40,14 @@ describe('generated national cases', () => {
     const outcomes = new Set(cases.map((c) => c.outcome));
     expect([...outcomes].sort()).toEqual(['approved', 'approvedWithConditions', 'rejected']);
   });
+
+  it('have patient groups only under the schemes that take one', () => {
+    const cases = generateCases({ ...options, count: 2000 });
+    const groups = new Set(cases.filter((c) => c.patientScope === 'group').map((c) => c.scheme));
+    expect([...groups].sort()).toEqual(['noMarketingAuthorisation', 'offLabel']);
+    const schemes = new Set(cases.map((c) => c.scheme));
+    expect(schemes.size).toBe(SCHEMES.length);
+  });
 });
 
 const rows = (trail: readonly GeneratedStep[]): TrailRow[] =>

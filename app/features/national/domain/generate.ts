@@ -1,5 +1,10 @@
 import type { CaseRole } from '../../auth/domain/roles';
-import type { DecisionOutcome, PatientScope, Scheme } from '../../cases/domain/application';
+import {
+  scopeAllowed,
+  type DecisionOutcome,
+  type PatientScope,
+  type Scheme,
+} from '../../cases/domain/application';
 import { COMMITTEE_SCHEMES, type CaseEvent, type Status } from '../../cases/domain/workflow';
 
 /**
@@ -182,7 +187,9 @@ export function* generateCaseStream(options: GenerateOptions): Generator<Generat
     const recommended = Math.round(assessment * (0.15 + directorShare() * 0.35));
     // Drawn in the order they were drawn in before they were named here.
     const scheme = weighted(rnd, SCHEME_WEIGHTS);
-    const patientScope: PatientScope = rnd() < 0.9 ? 'single' : 'group';
+    // A group only where the scheme takes one (still drawn for all, so nothing else moves).
+    const drawnScope: PatientScope = rnd() < 0.9 ? 'single' : 'group';
+    const patientScope = scopeAllowed(scheme, drawnScope) ? drawnScope : 'single';
     const stageDays = {
       submitted,
       endorsed,

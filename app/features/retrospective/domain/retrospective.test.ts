@@ -199,6 +199,16 @@ describe('validateRetro', () => {
     ['unknown department', { department: 'Hjerteavdelingen' }, { department: 'departmentUnknown' }],
     ['unknown scheme', { scheme: 'H-resept' }, { scheme: 'schemeUnknown' }],
     ['unknown scope', { patientScope: 'alle' }, { patientScope: 'scopeUnknown' }],
+    [
+      'a group under Unntaksordningen',
+      { scheme: 'unntaksordningen', patientScope: 'pasientgruppe' },
+      { patientScope: 'scopeSinglePatient' },
+    ],
+    [
+      'a group under Tilgangsordningen',
+      { scheme: 'Tilgangsordningen', patientScope: 'gruppe' },
+      { patientScope: 'scopeSinglePatient' },
+    ],
     ['bad ATC', { atc: 'L01F' }, { atc: 'atcFormat' }],
     ['ATC without substance', { substance: '' }, { substance: 'substanceRequired' }],
     ['no drug at all', { atc: '', substance: '', drugName: '' }, { drugName: 'drugRequired' }],

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   parseCalendarDate,
+  scopeAllowed,
   type DecisionOutcome,
   type PatientScope,
   type Scheme,
@@ -42,6 +43,7 @@ export const RETRO_ERRORS = [
   'departmentUnknown',
   'schemeUnknown',
   'scopeUnknown',
+  'scopeSinglePatient',
   'drugRequired',
   'drugUnknown',
   'atcFormat',
@@ -242,6 +244,9 @@ export function retroSchema(context: RetroContext) {
       if (v.scheme !== '' && !scheme) issue('scheme', 'schemeUnknown');
       const patientScope = need('patientScope') ? parseScope(v.patientScope) : null;
       if (v.patientScope !== '' && !patientScope) issue('patientScope', 'scopeUnknown');
+      if (scheme && patientScope && !scopeAllowed(scheme, patientScope)) {
+        issue('patientScope', 'scopeSinglePatient');
+      }
 
       const atc = v.atc.toUpperCase().replace(/\s/g, '');
       if (atc !== '' && !ATC_PATTERN.test(atc)) issue('atc', 'atcFormat');
