@@ -4,6 +4,7 @@ import {
   Card,
   Fieldset,
   Heading,
+  Link,
   List,
   Paragraph,
 } from '@digdir/designsystemet-react';
@@ -23,6 +24,7 @@ import { QuestionField } from '../features/cases/ui/QuestionField';
 import { answersFromForm, fieldAnchor } from '../features/cases/ui/questionnaire-form';
 import { routeScheme, type SchemeRoute } from '../features/fest/domain/scheme-router';
 import { resolveDrugChoice } from '../features/fest/fest.server';
+import { SOURCE_URLS } from '../features/guidance/domain/sources';
 import { msg } from '../i18n';
 import { caseErrorData } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
@@ -138,6 +140,12 @@ export default function NewApplication({ actionData }: Route.ComponentProps) {
         {msg.start.title}
       </Heading>
       <Paragraph>{msg.start.intro}</Paragraph>
+      <Paragraph data-size="sm">
+        {`${msg.start.sources}: `}
+        <Link href={SOURCE_URLS.offLabelFramework}>{msg.start.offLabelFramework}</Link>
+        {', '}
+        <Link href={SOURCE_URLS.experimentalTreatment}>{msg.start.experimentalTreatment}</Link>
+      </Paragraph>
       <Form method="post" className="sp-stack" noValidate key={JSON.stringify(values)}>
         <FormErrorSummary
           errors={errors}

@@ -41,6 +41,9 @@ export const assessment = {
   lawPriorityUrl: 'https://lovdata.no/dokument/SF/forskrift/2000-12-01-1208',
   whitePaper: 'Meld. St. 34 (2015–2016) Verdier i pasientens helsetjeneste',
   whitePaperUrl: 'https://www.regjeringen.no/no/dokumenter/meld.-st.-34-20152016/id2502758/',
+  offLabelFramework:
+    'Rammeverk for legemiddelbehandling utenfor godkjent indikasjon i spesialisthelsetjenesten (Nye Metoder)',
+  experimentalTreatment: 'Utprøvende behandling (veileder fra Helsedirektoratet)',
   endorsementTitle: 'Forankring',
   endorsementIntro:
     'Vurder søknaden etter prioriteringskriteriene, og velg om du forankrer, returnerer med et spørsmål eller ikke forankrer. Du må alltid begrunne valget.',

@@ -59,6 +59,12 @@ export const decisionModule = {
       'Vurder søknaden etter prioriteringskriteriene (alvorlighet, nytte og ressursbruk). Beslutningen skal være begrunnet, og vilkår og evaluering skal gjøre det mulig å følge opp effekten.',
     priority: 'Prioriteringsforskriften',
     priorityNote: 'Kriteriene for prioritering i spesialisthelsetjenesten.',
+    offLabelFramework:
+      'Rammeverk for legemiddelbehandling utenfor godkjent indikasjon i spesialisthelsetjenesten',
+    offLabelFrameworkNote:
+      'Nye Metoders rammeverk for søknad om og beslutning av legemiddelbehandling utenfor godkjent indikasjon.',
+    experimentalTreatment: 'Utprøvende behandling',
+    experimentalTreatmentNote: 'Helsedirektoratets veileder om utprøvende behandling.',
     drugRegulation: 'Legemiddelforskriften § 2-5 (godkjenningsfritak)',
     drugRegulationNote: 'Bruk av legemidler uten norsk markedsføringstillatelse.',
     specialistAct: 'Spesialisthelsetjenesteloven',

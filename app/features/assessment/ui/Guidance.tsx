@@ -1,6 +1,7 @@
 import { Details, Link, List, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
+import { SOURCE_URLS } from '../../guidance/domain/sources';
 import { LocalGuidance } from '../../guidance/ui/LocalGuidance';
 
 /**
@@ -34,6 +35,10 @@ export function Guidance({
               <Link href={t.lawPriorityUrl}>{t.lawPriority}</Link>
               {', '}
               <Link href={t.whitePaperUrl}>{t.whitePaper}</Link>
+              {', '}
+              <Link href={SOURCE_URLS.offLabelFramework}>{t.offLabelFramework}</Link>
+              {', '}
+              <Link href={SOURCE_URLS.experimentalTreatment}>{t.experimentalTreatment}</Link>
             </Paragraph>
           </div>
         </Details.Content>

@@ -1,6 +1,7 @@
 import { Card, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
+import { SOURCE_URLS } from '../../guidance/domain/sources';
 import { LocalGuidance } from '../../guidance/ui/LocalGuidance';
 
 /** The regulations a decision rests on, with links to the sources. */
@@ -9,6 +10,8 @@ const SOURCES = [
     key: 'priority',
     href: 'https://lovdata.no/dokument/SF/forskrift/2000-12-01-1208',
   },
+  { key: 'offLabelFramework', href: SOURCE_URLS.offLabelFramework },
+  { key: 'experimentalTreatment', href: SOURCE_URLS.experimentalTreatment },
   {
     key: 'drugRegulation',
     href: 'https://lovdata.no/dokument/SF/forskrift/2009-12-18-1839',
