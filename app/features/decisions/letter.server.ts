@@ -136,7 +136,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
     writer.field(
       t.diagnoses,
       letter.diagnoses
-        .map((d) => `${d.system === 'ICD10' ? '' : 'ICPC-2 '}${d.code} ${d.text}`)
+        .map((d) => msg.diagnoses.item(d.code, d.text, msg.diagnoses.systems[d.system]))
         .join('\n'),
     );
   }

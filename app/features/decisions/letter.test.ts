@@ -49,7 +49,8 @@ describe('renderDecisionLetter', () => {
       '15838510075',
       'Utenfor godkjent indikasjon (off-label)',
       'Rituximab 500 mg infusjonsvæske',
-      'N04.2 Nefrotisk syndrom',
+      'Diagnoser',
+      'N04.2 Nefrotisk syndrom (ICD-10)',
       'Membranøs nefropati, terapiresistent',
       'Innvilget med vilkår',
       'Alvorlig tilstand; nytten er godt dokumentert (æøå ÆØÅ).',
@@ -65,6 +66,26 @@ describe('renderDecisionLetter', () => {
     ]) {
       expect(lines).toContain(expected);
     }
+  });
+
+  it('names the code system of each diagnosis, ICD-10 or ICPC-2, under a neutral heading', async () => {
+    const lines = pdfTextLines(
+      await renderDecisionLetter({
+        ...LETTER,
+        diagnoses: [
+          { system: 'ICD10', code: 'N04.2', text: 'Nefrotisk syndrom' },
+          { system: 'ICPC2', code: 'U88', text: 'Glomerulonefritt/nefrose' },
+        ],
+      }),
+    );
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        'Diagnoser',
+        'N04.2 Nefrotisk syndrom (ICD-10)',
+        'U88 Glomerulonefritt/nefrose (ICPC-2)',
+      ]),
+    );
+    expect(lines).not.toContain('Diagnoser (ICD-10)');
   });
 
   it('names the interregional committee as the deciding body (Tilgangsordningen) only then', async () => {

@@ -92,7 +92,7 @@ export const decisionModule = {
     group: 'Pasientgruppe',
     scheme: 'Ordning',
     drug: 'Legemiddel',
-    diagnoses: 'Diagnoser (ICD-10)',
+    diagnoses: 'Diagnoser',
     indication: 'Indikasjon',
     outcome: 'Vedtak',
     decidedByBody: 'Besluttende organ',
