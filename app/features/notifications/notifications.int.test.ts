@@ -149,6 +149,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       ['caseEndorsed', hbe.decisionMaker.userId],
       ['caseEndorsed', hbe.applicant.userId],
       ['caseDecided', hbe.applicant.userId],
+      ['caseDecided', hbe.coAuthor.userId],
       ['caseDecided', hbe.endorser.userId],
     ]);
   });

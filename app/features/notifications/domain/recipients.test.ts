@@ -26,6 +26,8 @@ const COAUTHORS = ['coauthor-1', 'coauthor-2'];
 const LEADERS = ['leader', 'delegate', 'collaborator'];
 /** Told of a withdrawal after the endorsement. */
 const HANDLING = [...COAUTHORS, ...LEADERS, 'director', ...COMMITTEE];
+/** Told of a decision: the applicant's side, the leaders and the committee. */
+const DECIDED = ['applicant', ...COAUTHORS, ...LEADERS, ...COMMITTEE];
 
 describe('transitionRecipients', () => {
   const table: [CaseEvent, Status, string, string, string[]][] = [
@@ -45,22 +47,10 @@ describe('transitionRecipients', () => {
     ['returnToApplicant', 'endorsed', 'director', 'caseReturned', ['applicant', ...COAUTHORS]],
     ['recommend', 'underAssessment', 'assessor-1', 'caseRecommended', ['director']],
     ['reopenAssessment', 'recommended', 'director', 'assessmentReopened', COMMITTEE],
-    ['decide', 'recommended', 'director', 'caseDecided', ['applicant', ...LEADERS, ...COMMITTEE]],
-    ['decide', 'endorsed', 'director', 'caseDecided', ['applicant', ...LEADERS, ...COMMITTEE]],
-    [
-      'forwardToInterregional',
-      'recommended',
-      'director',
-      'caseForwardedInterregional',
-      ['applicant', ...LEADERS, ...COMMITTEE],
-    ],
-    [
-      'reviseDecision',
-      'decided',
-      'director',
-      'decisionRevised',
-      ['applicant', ...LEADERS, ...COMMITTEE],
-    ],
+    ['decide', 'recommended', 'director', 'caseDecided', DECIDED],
+    ['decide', 'endorsed', 'director', 'caseDecided', DECIDED],
+    ['forwardToInterregional', 'recommended', 'director', 'caseForwardedInterregional', DECIDED],
+    ['reviseDecision', 'decided', 'director', 'decisionRevised', DECIDED],
     ['requestInformation', 'underAssessment', 'assessor-2', 'informationRequested', ['applicant']],
     [
       'provideInformation',
@@ -105,6 +95,7 @@ describe('transitionRecipients', () => {
     };
     expect(transitionRecipients('decide', 'endorsed', same, 'director')?.recipientIds).toEqual([
       'applicant',
+      ...COAUTHORS,
       ...COMMITTEE,
     ]);
   });

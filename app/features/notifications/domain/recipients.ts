@@ -39,8 +39,12 @@ const LEADERS: readonly RecipientGroup[] = [...ENDORSING, 'leaderCollaborators']
  * told of a message in the dialog of a submitted case (features/dialog).
  */
 export const HANDLING: readonly RecipientGroup[] = [...LEADERS, 'decisionMakers', 'committee'];
-/** A decision, or its forwarding to the interregional committee, is told to all who worked it. */
-const DECISION: readonly RecipientGroup[] = ['applicant', ...LEADERS, 'committee'];
+/**
+ * A decision, or its forwarding to the interregional committee, is told to all who worked it: the
+ * applicant's side (the applicant and the co-authors who wrote the application with them, told of
+ * a return or a refused endorsement too), the leaders and the committee (BRIEF §4.8).
+ */
+const DECISION: readonly RecipientGroup[] = ['applicant', 'coAuthors', ...LEADERS, 'committee'];
 
 /**
  * The one table of who is told what when a case changes status, per event (and, for a
