@@ -109,7 +109,27 @@ describe('co-authoring and autosave in Chromium', () => {
     const context = page.context();
     await page.goto(`${app.url}/saker/ny`);
     await expectAccessibleWithoutJs(browser, context, page.url());
+    // The framework and the guide the seeds cite, where the scheme is chosen.
+    expect(
+      await page
+        .getByRole('link', { name: /^Rammeverk for legemiddelbehandling utenfor godkjent/ })
+        .getAttribute('href'),
+    ).toBe(
+      'https://nyemetoder.no/om-systemet/rammeverk-for-legemiddelbehandling-utenfor-godkjent-indikasjon-i-spesialisthelsetjenesten',
+    );
+    expect(
+      await page.getByRole('link', { name: /^Utprøvende behandling/ }).getAttribute('href'),
+    ).toBe('https://www.helsedirektoratet.no/veiledere/utprovende-behandling');
+    // Tilgangsordningen is for one patient: a group is refused, the choices kept.
     await page.getByLabel('Tilgangsordningen').check();
+    await page.getByLabel('Pasientgruppe', { exact: true }).check();
+    await page.getByRole('button', { name: 'Start søknaden' }).click();
+    const refused =
+      'Tilgangsordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.';
+    await page.getByText(refused).first().waitFor();
+    expect(new URL(page.url()).pathname).toBe('/saker/ny');
+    expect(await page.getByLabel('Tilgangsordningen').isChecked()).toBe(true);
+    expect(await page.getByLabel('Pasientgruppe', { exact: true }).isChecked()).toBe(true);
     await page.getByLabel('Enkeltpasient').check();
     await page.getByRole('button', { name: 'Start søknaden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
