@@ -179,6 +179,8 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
         .toContain(address);
       const body = (await mailbox.locator('main').textContent()) ?? '';
       expect(body).toContain(`Ny hendelse i sak ${caseNumber}`);
+      // The link leads to this app, on the port it listens on (PORT=0, no PUBLIC_URL).
+      expect(body).toContain(`${app.url}/saker/`);
       expect(body).not.toContain('15838510075');
       await mailbox.context().close();
     }

@@ -2,7 +2,15 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEV_API_AUDIENCE, DEV_PID_SECRET, loadConfig, pidSecretFromEnv } from './config';
+import {
+  atPort,
+  DEV_API_AUDIENCE,
+  DEV_PID_SECRET,
+  loadConfig,
+  localPublicUrl,
+  pidSecretFromEnv,
+  withFreePort,
+} from './config';
 
 const dataDir = () => mkdtempSync(join(tmpdir(), 'sp-config-'));
 
@@ -372,6 +380,60 @@ describe('loadConfig', () => {
       publicUrl: 'https://soknad.example.no',
       mailboxDir: null,
     });
+  });
+
+  it.each<[Record<string, string>, string]>([
+    [{}, 'http://localhost:3000'],
+    [{ PORT: '3100' }, 'http://localhost:3100'],
+    [{ PORT: '3100', HOST: '0.0.0.0' }, 'http://localhost:3100'],
+    [{ PORT: '3100', HOST: '::' }, 'http://localhost:3100'],
+    [{ PORT: '8080', HOST: 'soknad.internal' }, 'http://soknad.internal:8080'],
+    [{ PORT: '8080', HOST: '10.0.0.5' }, 'http://10.0.0.5:8080'],
+    [{ PORT: '8080', HOST: 'fd00::5' }, 'http://[fd00::5]:8080'],
+    [{ PORT: '3100', PUBLIC_URL: 'http://portal.local:8000/' }, 'http://portal.local:8000'],
+  ])(
+    'takes the address in e-mail links from PUBLIC_URL, else from HOST and PORT: %j → %s',
+    (env, url) => {
+      expect(loadConfig({ DATA_DIR: dataDir(), ...env }, []).mail.publicUrl).toBe(url);
+    },
+  );
+
+  it('lets an address taken from the port follow the port chosen, and leaves PUBLIC_URL as it is', async () => {
+    const local = { ...helseId, OIDC_ISSUER: 'http://127.0.0.1:4000', DEV_LOGIN: 'false' };
+    const { PUBLIC_URL: _set, ...withoutUrl } = local;
+    const fromPort = loadConfig({ DATA_DIR: dataDir(), ...withoutUrl, PORT: '0' }, []);
+    expect(fromPort.publicUrlFromPort).toBe(true);
+    const moved = atPort(fromPort, 41234);
+    expect(moved.port).toBe(41234);
+    expect(moved.mail.publicUrl).toBe('http://localhost:41234');
+    expect(moved.helseId?.redirectUri).toBe('http://localhost:41234/logg-inn/helseid/retur');
+    const given = loadConfig(
+      { DATA_DIR: dataDir(), ...local, PUBLIC_URL: 'http://localhost:3000', PORT: '0' },
+      [],
+    );
+    expect(given.publicUrlFromPort).toBe(false);
+    expect(atPort(given, 41234).mail.publicUrl).toBe('http://localhost:3000');
+    expect(atPort(given, 41234).helseId?.redirectUri).toBe(
+      'http://localhost:3000/logg-inn/helseid/retur',
+    );
+    // PORT=0: a free port is chosen before the app is built, and the address follows it.
+    const chosen = await withFreePort(fromPort);
+    expect(chosen.port).toBeGreaterThan(0);
+    expect(chosen.mail.publicUrl).toBe(localPublicUrl('127.0.0.1', chosen.port));
+    const fixed = loadConfig({ DATA_DIR: dataDir(), PORT: '3100' }, []);
+    expect(await withFreePort(fixed)).toBe(fixed);
+  });
+
+  it('requires PUBLIC_URL in production: never an address guessed from the port', () => {
+    const { PUBLIC_URL: _set, ...withoutUrl } = helseId;
+    const env = {
+      NODE_ENV: 'production',
+      DATA_DIR: dataDir(),
+      SMTP_URL: 'smtp://mail.example:25',
+      PORT: '8080',
+    };
+    expect(() => loadConfig({ ...env, ...withoutUrl }, [])).toThrow(/PUBLIC_URL is required/);
+    expect(loadConfig({ ...env, ...helseId }, []).mail.publicUrl).toBe('https://soknad.example.no');
   });
 
   it.each([

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { DEFAULT_MAX_BYTES } from '../app/features/attachments/domain/kinds';
 import type { AttachmentStoreKind } from '../app/features/attachments/store.server';
@@ -11,8 +12,14 @@ import { keyRingFromEnv, type KeyRing } from '../app/features/privacy/patient-id
 import type { RateLimits } from './rate-limit';
 
 export interface ServerConfig {
+  /** PORT; 0 picks a free port (`withFreePort` chooses it before the app is built). */
   port: number;
   host: string;
+  /**
+   * PUBLIC_URL was not set, so the address (`mail.publicUrl`, HelseID's redirect URI) is the
+   * local one of this host and port (`localPublicUrl`), which follows the port actually chosen.
+   */
+  publicUrlFromPort: boolean;
   production: boolean;
   dev: boolean;
   dataDir: string;
@@ -70,7 +77,11 @@ export interface ServerConfig {
  */
 export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): ServerConfig {
   const production = env.NODE_ENV === 'production';
-  const mail = mailConfig(env, env.DATA_DIR ?? 'data');
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`Invalid PORT: ${env.PORT}`);
+  const host = env.HOST ?? '127.0.0.1';
+  const mail = mailConfig(env, env.DATA_DIR ?? 'data', localPublicUrl(host, port));
   const helseId = helseIdConfig(env, mail.publicUrl, production);
   if (production && !helseId) {
     throw new Error(
@@ -81,13 +92,17 @@ export function loadConfig(env: NodeJS.ProcessEnv, argv: readonly string[]): Ser
   if (production && !mail.smtpUrl) {
     throw new Error('NODE_ENV=production: SMTP_URL is required (no development mailbox).');
   }
-  const port = Number(env.PORT ?? 3000);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`Invalid PORT: ${env.PORT}`);
+  // A deployment's address is never guessed from the port it listens on behind its proxy.
+  if (production && !env.PUBLIC_URL) {
+    throw new Error(
+      'NODE_ENV=production: PUBLIC_URL is required (links in e-mail, HelseID redirect URI).',
+    );
+  }
   const dataDir = env.DATA_DIR ?? 'data';
   return {
     port,
-    host: env.HOST ?? '127.0.0.1',
+    host,
+    publicUrlFromPort: !env.PUBLIC_URL,
     production,
     dev: argv.includes('--dev'),
     dataDir,
@@ -229,6 +244,8 @@ export function pidSecretFromEnv(env: NodeJS.ProcessEnv, production: boolean): s
   return secret;
 }
 
+const helseIdRedirectUri = (publicUrl: string) => `${publicUrl}/logg-inn/helseid/retur`;
+
 /**
  * OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_KEY (the client's private JWK, JSON) and
  * OIDC_PID_SECRET (keys the hash of the national identity number); the redirect URI is
@@ -269,7 +286,7 @@ function helseIdConfig(
     issuer,
     clientId: env.OIDC_CLIENT_ID ?? '',
     clientKey: clientKey as JsonWebKey,
-    redirectUri: `${publicUrl}/logg-inn/helseid/retur`,
+    redirectUri: helseIdRedirectUri(publicUrl),
     pidSecret,
     allowHttp: insecure,
   };
@@ -337,22 +354,71 @@ function festConfig(env: NodeJS.ProcessEnv): ServerConfig['fest'] {
   return { url: env.FEST_URL, cron };
 }
 
-const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 const DEFAULT_MAIL_FROM = 'Søknadsportal <ikke-svar@localhost>';
 
+/** Hosts that mean this machine: its address is written `localhost`. */
+const LOCAL_HOSTS = new Set(['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost', '']);
+
 /**
- * SMTP_URL (smtp:// or smtps://), MAIL_FROM and PUBLIC_URL (links in e-mail). Without SMTP_URL,
- * mail is caught in a development mailbox (DATA_DIR/dev-mail, shown at /utvikling/epost). Like the
- * development login, it exists only outside production (which requires SMTP_URL).
+ * The app's own address on `host` and `port` over http: the default of PUBLIC_URL outside
+ * production, so links in e-mail lead to the app wherever it listens (PORT=3100: port 3100).
  */
-function mailConfig(env: NodeJS.ProcessEnv, dataDir: string): MailConfig {
+export function localPublicUrl(host: string, port: number): string {
+  const name = LOCAL_HOSTS.has(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${name}:${port}`;
+}
+
+/**
+ * The configuration for the port the app listens on: an address taken from the port (PUBLIC_URL
+ * not set) follows it; an address PUBLIC_URL gives stays as it is.
+ */
+export function atPort(config: ServerConfig, port: number): ServerConfig {
+  if (!config.publicUrlFromPort) return { ...config, port };
+  const publicUrl = localPublicUrl(config.host, port);
+  return {
+    ...config,
+    port,
+    mail: { ...config.mail, publicUrl },
+    helseId: config.helseId && { ...config.helseId, redirectUri: helseIdRedirectUri(publicUrl) },
+  };
+}
+
+/**
+ * With PORT=0 a free port is chosen here, before the app is built, so that everything made from
+ * the address (links in e-mail, the same-origin check, HelseID's redirect URI) has the port the
+ * app then listens on. Listening fails (EADDRINUSE) should another process take it meanwhile.
+ */
+export async function withFreePort(config: ServerConfig): Promise<ServerConfig> {
+  if (config.port !== 0) return config;
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, config.host, () => {
+      const address = probe.address();
+      probe.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('No port')),
+      );
+    });
+  });
+  return atPort(config, port);
+}
+
+/**
+ * SMTP_URL (smtp:// or smtps://), MAIL_FROM and PUBLIC_URL (links in e-mail; without it, the local
+ * address `fallbackUrl`). Without SMTP_URL, mail is caught in a development mailbox
+ * (DATA_DIR/dev-mail, shown at /utvikling/epost). Like the development login, it exists only
+ * outside production (which requires SMTP_URL).
+ */
+function mailConfig(env: NodeJS.ProcessEnv, dataDir: string, fallbackUrl: string): MailConfig {
   const smtpUrl = env.SMTP_URL || null;
   if (smtpUrl && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     throw new Error('Invalid SMTP_URL (smtp://host:port or smtps://user:password@host:port)');
   }
-  const publicUrl = (env.PUBLIC_URL || DEFAULT_PUBLIC_URL).replace(/\/+$/, '');
+  const publicUrl = (env.PUBLIC_URL || fallbackUrl).replace(/\/+$/, '');
   if (!URL.canParse(publicUrl) || !/^https?:$/.test(new URL(publicUrl).protocol)) {
-    throw new Error(`Invalid PUBLIC_URL: ${env.PUBLIC_URL} (e.g. ${DEFAULT_PUBLIC_URL})`);
+    throw new Error(`Invalid PUBLIC_URL: ${env.PUBLIC_URL} (e.g. https://soknad.example.no)`);
   }
   return {
     smtpUrl,

@@ -5,25 +5,27 @@ import { openPglite, openPostgres, type Database } from '../app/db/database.serv
 import { seedDemoData } from '../app/db/demo-data.server';
 import { seedTrusts } from '../app/db/seed.server';
 import { createServer } from './app';
-import { loadConfig } from './config';
+import { loadConfig, localPublicUrl, withFreePort } from './config';
 import { expressHttpClasses } from './http-classes';
 
-const config = loadConfig(process.env, process.argv);
-const database: Database = config.databaseUrl
-  ? openPostgres(config.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10))
-  : await openPglite(join(config.dataDir, 'pglite'));
+const loaded = loadConfig(process.env, process.argv);
+const database: Database = loaded.databaseUrl
+  ? openPostgres(loaded.databaseUrl, Number(process.env.DATABASE_POOL_SIZE ?? 10))
+  : await openPglite(join(loaded.dataDir, 'pglite'));
 await database.migrate();
 await seedTrusts(database.db);
-if (config.seedDemo) await seedDemoData(database, config);
+if (loaded.seedDemo) await seedDemoData(database, loaded);
 
+// PORT=0: the free port is chosen now, just before the app is built from its address.
+const config = await withFreePort(loaded);
 const { app, stopJobs } = await createServer(database, config);
 
 const server = createHttpServer(expressHttpClasses(app), app);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const host = config.host === '0.0.0.0' || config.host === '127.0.0.1' ? 'localhost' : config.host;
-  console.log(`Søknadsportal (${database.kind}) is running: open http://${host}:${port}/`);
+  const url = localPublicUrl(config.host, port);
+  console.log(`Søknadsportal (${database.kind}) is running: open ${url}/`);
 });
 
 const shutdown = () => {
