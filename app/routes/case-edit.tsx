@@ -9,7 +9,7 @@ import {
   Paragraph,
   Select,
 } from '@digdir/designsystemet-react';
-import { data, Form, redirect } from 'react-router';
+import { data, Form, isRouteErrorResponse, redirect } from 'react-router';
 import { listAttachments } from '../features/attachments/attachments.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
@@ -18,23 +18,28 @@ import {
   inviteCoAuthor,
   listInvitableColleagues,
   saveAnswers,
+  writtenDiagnoses,
 } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
+import {
+  answersAfterSave,
+  type FieldChange,
+  type FieldChanges,
+} from '../features/cases/domain/merge';
 import {
   normaliseAnswer,
   QUESTIONS,
   type Answers,
+  QUESTION_IDS,
+  setAnswer,
   type QuestionId,
 } from '../features/cases/domain/questionnaire';
 import { openQuestion } from '../features/cases/domain/history';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { QuestionnaireForm } from '../features/cases/ui/QuestionnaireForm';
-import {
-  answersFromForm,
-  BASE_FIELD,
-  changesFromForm,
-} from '../features/cases/ui/questionnaire-form';
+import { answerDisplay } from '../features/cases/ui/QuestionnaireView';
+import { BASE_FIELD, changesFromForm } from '../features/cases/ui/questionnaire-form';
 import { caseGuidance } from '../features/guidance/guidance.server';
 import { LocalGuidance } from '../features/guidance/ui/LocalGuidance';
 import { casePrecedents } from '../features/precedents/precedents.server';
@@ -44,6 +49,9 @@ import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-edit';
 import { KeepTogether } from '../ui/KeepTogether';
+import { RouteLink } from '../ui/RouteLink';
+import { useHydrated } from '../ui/useHydrated';
+import { ErrorBoundary as PageError } from '../root';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -101,28 +109,103 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     }
     return redirect(`/saker/${params.caseId}/rediger?invitert=${encodeURIComponent(userId)}`);
   }
-  const base = baseFrom(form);
+  const changes = changesFromForm(form, baseFrom(form));
   try {
-    const result = await saveAnswers(context.db, actor, params.caseId, changesFromForm(form, base));
+    const result = await saveAnswers(context.db, actor, params.caseId, changes);
     const clean =
       Object.keys(result.errors).length === 0 && Object.keys(result.conflicts).length === 0;
     if (clean && intent === 'summary') return redirect(`/saker/${params.caseId}/oppsummering`);
     if (clean) return redirect(`/saker/${params.caseId}/rediger?lagret=1`);
-    // Keep what the editor typed in the form; the stored answers become the new base, so saving
-    // again keeps the editor's values where someone else changed them meanwhile.
+    // The fields this editor changed keep what they typed (refused or in conflict too); every
+    // other field shows what is stored. The stored answers become the new base, so saving again
+    // keeps the editor's values where someone else changed them meanwhile, and nothing else.
+    const shown = answersAfterSave(result.answers, changes);
+    const diagnoses = writtenDiagnoses(shown);
     return data(
       {
         problem: null,
         fieldErrors: result.errors,
-        values: { shown: answersFromForm(form, result.answers), base: result.answers },
+        values: { shown, base: result.answers },
         conflicted: Object.keys(result.conflicts).length > 0,
+        conflicts: result.conflicts,
+        diagnoses: diagnoses.names,
+        unknownDiagnoses: result.errors.diagnoses ? diagnoses.unknown : [],
       },
       { status: 409 },
     );
   } catch (error) {
+    // Sent in (or otherwise moved on) while this editor typed: the page would send them to the
+    // case and drop what they typed, so the error page shows it instead (`ErrorBoundary`).
+    if (error instanceof CaseError && error.code === 'invalidTransition') {
+      throw data(closedSave(changes), { status: 409 });
+    }
     if (error instanceof CaseError) return caseErrorData(error, null);
     throw error;
   }
+}
+
+/** What a save refused because the application can no longer be edited carries back. */
+interface ClosedSave {
+  closed: true;
+  /** The answers the editor changed, as they typed them. */
+  typed: Answers;
+}
+
+function closedSave(changes: FieldChanges): ClosedSave {
+  let typed: Answers = {};
+  for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
+    typed = setAnswer(typed, id, change.value);
+  }
+  return { closed: true, typed };
+}
+
+function isClosedSave(value: unknown): value is ClosedSave {
+  return typeof value === 'object' && value !== null && 'closed' in value && 'typed' in value;
+}
+
+/**
+ * A save refused because the application was sent in (by a co-author, say) meanwhile: says so and
+ * shows what the editor typed, to copy. Every other error is the app's error page.
+ */
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+  const refused: unknown = isRouteErrorResponse(error) ? error.data : null;
+  if (!isClosedSave(refused)) return <PageError error={error} params={{}} />;
+  const typed = QUESTION_IDS.flatMap((id) => {
+    const question = QUESTIONS.get(id);
+    const value = refused.typed[id];
+    return question && value
+      ? [{ id, label: msg.questionnaire.questions[id].label, text: answerDisplay(question, value) }]
+      : [];
+  });
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.edit.closedTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {msg.edit.closedTitle}
+      </Heading>
+      <Alert data-color="warning">
+        <Paragraph>{msg.edit.closedBody}</Paragraph>
+      </Alert>
+      {typed.length > 0 && (
+        <section className="sp-stack" aria-labelledby="typed-heading">
+          <Heading level={2} data-size="sm" id="typed-heading">
+            {msg.edit.closedTyped}
+          </Heading>
+          <dl className="sp-dl">
+            {typed.map((answer) => (
+              <div key={answer.id}>
+                <dt>{answer.label}</dt>
+                <dd>
+                  <blockquote className="sp-quote">{answer.text}</blockquote>
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      <RouteLink to={`/saker/${params.caseId}`}>{msg.edit.toCase}</RouteLink>
+    </div>
+  );
 }
 
 export default function EditApplication({ loaderData, actionData }: Route.ComponentProps) {
@@ -130,6 +213,8 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
   const returned = actionData && 'conflicted' in actionData ? actionData : null;
   const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
   const returnedWith = openQuestion(view.status, view.history);
+  // Without JavaScript the other forms here load the page anew: unsaved answers would be lost.
+  const hydrated = useHydrated();
   const title = view.caseNumber
     ? `${msg.application.editTitle} ${view.caseNumber}`
     : msg.application.editTitle;
@@ -161,23 +246,29 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
           (colleagues.length === 0 ? (
             <Paragraph data-size="sm">{msg.coAuthors.noColleagues}</Paragraph>
           ) : (
-            <Form method="post" className="sp-row">
-              <input type="hidden" name="intent" value="invite" />
-              <Field>
-                <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
-                <Select id="invite-colleague" name="userId" defaultValue="">
-                  <Select.Option value="" disabled>
-                    {msg.coAuthors.choose}
-                  </Select.Option>
-                  {colleagues.map((c) => (
-                    <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
-                  ))}
-                </Select>
-              </Field>
-              <Button type="submit" variant="secondary">
-                {msg.coAuthors.invite}
-              </Button>
-            </Form>
+            <>
+              {!hydrated && <Paragraph data-size="sm">{msg.edit.saveBeforeInvite}</Paragraph>}
+              <Form method="post" className="sp-row">
+                <input type="hidden" name="intent" value="invite" />
+                <Field>
+                  <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
+                  <Select id="invite-colleague" name="userId" defaultValue="">
+                    <Select.Option value="" disabled>
+                      {msg.coAuthors.choose}
+                    </Select.Option>
+                    {colleagues.map((c) => (
+                      <Select.Option
+                        key={c.id}
+                        value={c.id}
+                      >{`${c.name}, ${c.title}`}</Select.Option>
+                    ))}
+                  </Select>
+                </Field>
+                <Button type="submit" variant="secondary">
+                  {msg.coAuthors.invite}
+                </Button>
+              </Form>
+            </>
           ))}
       </Card>
       <LocalGuidance
@@ -194,11 +285,17 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
         fieldErrors={returned?.fieldErrors ?? {}}
         problem={actionData && !returned ? actionData.problem : null}
         notice={returned?.conflicted ? msg.edit.conflicts : returned ? msg.edit.notSaved : null}
-        diagnoses={view.diagnoses}
+        conflicts={returned?.conflicts}
+        diagnoses={returned?.diagnoses ?? view.diagnoses}
+        unknownDiagnoses={returned?.unknownDiagnoses}
         drugFacts={view.drugFacts}
       />
       <LivePrecedentPanel initial={loaderData.precedents.result} />
-      <Attachments caseId={view.id} {...loaderData.attachments} />
+      <Attachments
+        caseId={view.id}
+        {...loaderData.attachments}
+        note={hydrated ? null : msg.edit.saveBeforeAttachments}
+      />
       <ChangeHistory changes={view.changes} />
     </div>
   );

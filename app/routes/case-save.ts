@@ -14,9 +14,14 @@ const body = z.object({
   changes: z.record(z.string(), z.object({ base: z.unknown(), value: z.unknown() })),
 });
 
-/** Autosave: JSON in (changed fields with the value each started from), merge result out. */
+/**
+ * Autosave: JSON in (changed fields with the value each started from), merge result out. Without
+ * a session (or a chosen trust) it answers 401 rather than a redirect to the login page, which the
+ * page's fetch would follow to a 200: the page keeps the changes and says the user is logged out.
+ */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const actor = await context.auth.getActor(request);
+  if (!actor) return Response.json({ error: 'loggedOut' }, { status: 401 });
   const parsed = body.safeParse(await request.json().catch(() => null));
   if (!parsed.success) return Response.json({ error: 'invalid' }, { status: 400 });
   const changes: FieldChanges = {};

@@ -26,7 +26,12 @@ import type { EventRole } from '../auth/domain/roles';
 import { isConsultationEvent } from '../consultations/domain/consultation';
 import { endConsultationOnWithdrawal, isConsultedCase } from '../consultations/grants.server';
 import { diagnosisIndex, mainDiagnosis } from '../diagnoses/diagnoses.server';
-import { parseDiagnosisList, toCompact, type Diagnosis } from '../diagnoses/domain/diagnosis';
+import {
+  parseDiagnosis,
+  parseDiagnosisList,
+  toCompact,
+  type Diagnosis,
+} from '../diagnoses/domain/diagnosis';
 import { visibleTo } from '../dialog/domain/visibility';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
@@ -1118,6 +1123,26 @@ export function diagnosisNames(answers: Answers): Partial<Record<string, Diagnos
   const codes = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
   const { diagnoses } = parseDiagnosisList(codes, diagnosisIndex().find);
   return Object.fromEntries(diagnoses.map((d) => [toCompact(d), d]));
+}
+
+/**
+ * The diagnosis answer as an editor wrote it (a form shown again after a refused save): the
+ * texts of the codes found, keyed by the code as written (`D45` as well as `ICD10:D45`), and the
+ * codes found in neither ICD-10 nor ICPC-2, as written.
+ */
+export function writtenDiagnoses(answers: Answers): {
+  names: Partial<Record<string, Diagnosis>>;
+  unknown: string[];
+} {
+  const codes = Array.isArray(answers.diagnoses) ? answers.diagnoses : [];
+  const names: Partial<Record<string, Diagnosis>> = {};
+  const unknown: string[] = [];
+  for (const code of codes) {
+    const diagnosis = parseDiagnosis(code, diagnosisIndex().find);
+    if (diagnosis) names[code] = diagnosis;
+    else unknown.push(code);
+  }
+  return { names, unknown };
 }
 
 /** Creates a draft application in the applicant's department, with any answers already given. */

@@ -19,7 +19,9 @@ export const diagnoses = {
     diagnosisUnknown:
       'Ukjent diagnosekode. Velg diagnosene fra listen, eller skriv gyldige ICD-10- eller ICPC-2-koder skilt med komma.',
   } satisfies Record<DiagnosisError, string>,
-  /** The same error, naming what was not found («C50.7, brystkreft»). */
-  unknownCodes: (codes: string) =>
-    `Finner ikke diagnosekoden ${codes}. Velg diagnosene fra listen, eller skriv gyldige ICD-10- eller ICPC-2-koder skilt med komma.`,
+  /** The same error for typed codes, naming those not found («XYZ99», «C50.7, D99.9»). */
+  unknownCodes: (codes: readonly string[]) =>
+    `Finner ikke ${codes.length === 1 ? 'diagnosekoden' : 'diagnosekodene'} ${codes.join(', ')} i ICD-10 eller ICPC-2. Skriv gyldige koder skilt med komma, for eksempel C50.9, E11.9, og ICPC2: foran ICPC-2-koder.`,
+  /** A list of more diagnoses than a draft may hold. */
+  tooMany: (max: number) => `Du kan oppgi høyst ${max} diagnoser.`,
 };

@@ -8,4 +8,14 @@ export const edit = {
   notSaved: 'Noen felt ble ikke lagret. Se feilmeldingene.',
   conflicts:
     'Noen felt ble endret av en medforfatter samtidig. Dine verdier står i skjemaet; lagre igjen for å beholde dem.',
+  /** Without JavaScript another form on the page loads the page anew: unsaved answers are lost. */
+  saveBeforeInvite:
+    'Trykk «Lagre» nederst i skjemaet før du inviterer, ellers går svar du ikke har lagret tapt.',
+  saveBeforeAttachments:
+    'Trykk «Lagre» nederst i skjemaet før du laster opp eller fjerner vedlegg, ellers går svar du ikke har lagret tapt.',
+  closedTitle: 'Søknaden kan ikke lenger endres',
+  closedBody:
+    'Søknaden er sendt inn eller har fått en annen status mens du skrev, så endringene dine ble ikke lagret.',
+  closedTyped: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
+  toCase: 'Gå til saken',
 };

@@ -14,7 +14,8 @@ export const errors = {
   invalidValue: 'Ugyldig verdi.',
   answerRequired: 'Dette spørsmålet må besvares før søknaden sendes inn.',
   numberInvalid: 'Skriv et tall (null eller større).',
-  diagnosisFormat: 'Ukjent diagnosekode. Velg fra listen, eller skriv for eksempel ICD10:C50.9.',
+  diagnosisFormat:
+    'Ukjent diagnosekode. Skriv gyldige ICD-10- eller ICPC-2-koder skilt med komma, for eksempel C50.9 eller ICPC2:X76.',
   levelRequired: 'Velg et nivå på skalaen.',
   ratingTextRequired: 'Skriv en kort begrunnelse for nivået.',
   verdictRequired: 'Velg om du forankrer, returnerer eller ikke forankrer søknaden.',

@@ -27,6 +27,8 @@ export interface AttachmentsProps {
   /** The outcome of the last upload or removal (`attachmentFlags(url.searchParams)`). */
   error?: AttachmentProblem | null;
   done?: AttachmentNotice | null;
+  /** A note shown above the list while the user may change it (say, to save a form first). */
+  note?: string | null;
 }
 
 /**
@@ -41,6 +43,7 @@ export function Attachments({
   maxBytes,
   error = null,
   done = null,
+  note = null,
 }: AttachmentsProps) {
   const base = `/saker/${caseId}/vedlegg`;
   const maxSize = msg.fileSize(maxBytes);
@@ -54,6 +57,7 @@ export function Attachments({
       <Heading level={2} data-size="md" id="vedlegg-heading">
         {msg.attachments.title}
       </Heading>
+      {editable && note && <Paragraph data-size="sm">{note}</Paragraph>}
       {done && !problem && <Alert data-color="success">{msg.attachments.notices[done]}</Alert>}
       {problem && !editable && <Alert data-color="danger">{problem}</Alert>}
       {attachments.length === 0 ? (

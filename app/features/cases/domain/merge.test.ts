@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeAnswers, sameAnswer, type FieldChanges } from './merge';
+import { answersAfterSave, mergeAnswers, sameAnswer, type FieldChanges } from './merge';
 import type { Answers, AnswerValue } from './questionnaire';
 
 const stored: Answers = {
@@ -80,5 +80,26 @@ describe('sameAnswer', () => {
     [{ id: null, label: 'A' }, 'A', false],
   ])('%j vs %j → %s', (a, b, same) => {
     expect(sameAnswer(a, b)).toBe(same);
+  });
+});
+
+describe('answersAfterSave', () => {
+  it("keeps the editor's own values and shows the stored value everywhere else", () => {
+    // A co-author changed the dose after this editor's page loaded; the editor changed the
+    // indication (a conflict) and the route; the page still shows the old dose, but it is not a
+    // change of theirs, so it must not come back as one.
+    const now: Answers = { ...stored, dose: '750 mg', indication: 'Hennes versjon' };
+    const shown = answersAfterSave(now, {
+      indication: { base: 'Membranøs nefropati', value: 'Min versjon' },
+      route: { base: null, value: 'Intravenøst' },
+      diagnoses: { base: ['ICD10:N04.2'], value: ['ICD10:N04.2', 'D45'] },
+      drug: { base: stored.drug ?? null, value: null },
+    });
+    expect(shown).toEqual({
+      indication: 'Min versjon',
+      dose: '750 mg',
+      route: 'Intravenøst',
+      diagnoses: ['ICD10:N04.2', 'D45'],
+    });
   });
 });

@@ -47,3 +47,17 @@ export function mergeAnswers(current: Answers, changes: FieldChanges): MergeResu
   }
   return { merged, applied, conflicts };
 }
+
+/**
+ * What an editor's form shows after a save that did not go through cleanly (a refused field, a
+ * conflict): the stored answers, with the editor's own value in each field they changed
+ * (applied, refused or in conflict). A field they did not change shows what is stored, so saving
+ * the form again never reverts a co-author's change with the value the editor's page started from.
+ */
+export function answersAfterSave(stored: Answers, changes: FieldChanges): Answers {
+  let shown: Answers = { ...stored };
+  for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
+    shown = setAnswer(shown, id, change.value);
+  }
+  return shown;
+}

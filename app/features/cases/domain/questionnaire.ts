@@ -276,6 +276,9 @@ export function normaliseAnswer(question: Question, raw: unknown): AnswerValue |
   }
 }
 
+/** The most diagnoses one answer may list. */
+export const MAX_DIAGNOSES = 20;
+
 /** The most characters a text answer to this question may have. */
 export const maxLength = (question: Question) =>
   question.max ?? (question.type === 'longText' ? LIMITS.long : LIMITS.short);
@@ -292,7 +295,7 @@ export function draftError(question: Question, value: AnswerValue | null): Valid
     return null;
   }
   if (Array.isArray(value)) {
-    if (value.length > 20) return 'tooLong';
+    if (value.length > MAX_DIAGNOSES) return 'tooLong';
     return value.every((code) => DIAGNOSIS_CODE.test(code)) ? null : 'diagnosisFormat';
   }
   return value.label.length > LIMITS.short ? 'tooLong' : null;

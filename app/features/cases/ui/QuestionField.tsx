@@ -36,17 +36,20 @@ export function QuestionField({
   value,
   error,
   diagnoses = {},
+  unknownDiagnoses = [],
 }: {
   question: Question;
   value: AnswerValue | null;
   error: ValidationError | undefined;
-  /** The chosen diagnoses by compact code, with their texts (looked up on the server). */
+  /** The chosen diagnoses by code as written, with their texts (looked up on the server). */
   diagnoses?: Partial<Record<string, Diagnosis>>;
+  /** Diagnosis codes the last save found in neither ICD-10 nor ICPC-2, as typed. */
+  unknownDiagnoses?: readonly string[];
 }) {
   const { label, help } = msg.questionnaire.questions[question.id];
   const name = fieldName(question.id);
   const id = fieldAnchor(question.id);
-  const errorText = error ? questionErrorText(question, error) : undefined;
+  const errorText = error ? questionErrorText(question, error, unknownDiagnoses) : undefined;
   const marker = <input type="hidden" name={presentField(question.id)} value="1" />;
 
   switch (question.type) {
@@ -119,6 +122,7 @@ export function QuestionField({
             description={help}
             error={errorText}
             defaultValue={codes.flatMap((code) => diagnoses[code] ?? [])}
+            defaultText={codes.join(', ')}
           />
         </div>
       );

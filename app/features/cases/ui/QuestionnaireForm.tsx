@@ -1,5 +1,5 @@
 import { Alert, Button, Heading, Link, List, Paragraph, Tag } from '@digdir/designsystemet-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type SyntheticEvent } from 'react';
 import { Form, useLocation } from 'react-router';
 import { msg } from '../../../i18n';
 import type { FieldErrors, ValidationError } from '../domain/application';
@@ -9,6 +9,7 @@ import {
   QUESTIONS,
   valueError,
   type Answers,
+  type AnswerValue,
   type QuestionId,
 } from '../domain/questionnaire';
 import type { Problem } from '../domain/errors';
@@ -21,6 +22,7 @@ import { QuestionField } from './QuestionField';
 import { BASE_FIELD, fieldAnchor } from './questionnaire-form';
 import { useAutosave, writeToForm, type SaveState } from './useAutosave';
 import { estimateCost } from '../domain/cost';
+import { useHydrated } from '../../../ui/useHydrated';
 
 /** The cost computed from the FEST price, with a button that puts it into the cost field. */
 function CostFromFest({
@@ -53,34 +55,70 @@ function CostFromFest({
   );
 }
 
+/** States that say something went wrong: they win over an unresolved conflict. */
+const TROUBLE: ReadonlySet<SaveState> = new Set(['failed', 'closed', 'invalid', 'loggedOut']);
+
+/**
+ * What autosave is doing. Without JavaScript there is no autosave: it says that «Lagre» saves.
+ * While a conflict is unresolved nothing says «saved»: the user's value there is not stored.
+ */
 function SaveStatus({
   state,
   savedAt,
   refused,
+  unresolved,
 }: {
   state: SaveState;
   savedAt: Date | null;
   /** Labels of the fields the last save refused. */
   refused: string[];
+  /** Labels of the fields in conflict, waiting for «Behold min» or «Bruk lagret». */
+  unresolved: string[];
 }) {
-  const text =
-    state === 'saved' && savedAt
+  const hydrated = useHydrated();
+  if (!hydrated) {
+    return (
+      <Paragraph data-size="sm" data-save-state="manual">
+        {msg.autosave.manual}
+      </Paragraph>
+    );
+  }
+  const quoted = (labels: string[]) => labels.map((label) => `«${label}»`).join(', ');
+  const conflict = unresolved.length > 0 && !TROUBLE.has(state);
+  const text = conflict
+    ? msg.autosave.unresolved(quoted(unresolved))
+    : state === 'saved' && savedAt
       ? msg.autosave.saved(msg.time(savedAt))
       : state === 'saved'
         ? msg.autosave.saved('')
         : state === 'invalid'
-          ? msg.autosave.invalid(refused.map((label) => `«${label}»`).join(', '))
+          ? msg.autosave.invalid(quoted(refused))
           : msg.autosave[state];
-  const color =
-    state === 'failed' || state === 'closed' || state === 'invalid'
+  const color = conflict
+    ? 'warning'
+    : TROUBLE.has(state)
       ? 'danger'
       : state === 'saved'
         ? 'success'
         : 'neutral';
   return (
-    <Paragraph data-size="sm" role="status" aria-live="polite" data-save-state={state}>
-      <Tag data-color={color}>{text}</Tag>
-    </Paragraph>
+    <div>
+      <Paragraph
+        data-size="sm"
+        role="status"
+        aria-live="polite"
+        data-save-state={conflict ? 'conflict' : state}
+      >
+        <Tag data-color={color}>{text}</Tag>
+      </Paragraph>
+      {state === 'loggedOut' && (
+        <Paragraph data-size="sm">
+          <Link href="/logg-inn" target="_blank" rel="noopener">
+            {msg.autosave.logInAgain}
+          </Link>
+        </Paragraph>
+      )}
+    </div>
   );
 }
 
@@ -139,7 +177,9 @@ export function QuestionnaireForm({
   fieldErrors,
   problem,
   notice,
+  conflicts: returnedConflicts = {},
   diagnoses,
+  unknownDiagnoses = [],
   drugFacts,
 }: {
   caseId: string;
@@ -150,11 +190,17 @@ export function QuestionnaireForm({
   fieldErrors: FieldErrors;
   problem: Problem | null;
   notice: string | null;
+  /** Fields a save of the whole form found changed by someone else, with the stored value. */
+  conflicts?: Partial<Record<QuestionId, AnswerValue | null>>;
+  /** The chosen diagnoses by code as the fields show it, with their texts. */
   diagnoses: Partial<Record<string, Diagnosis>>;
+  /** Diagnosis codes the last save found in neither ICD-10 nor ICPC-2, as typed. */
+  unknownDiagnoses?: readonly string[];
   drugFacts: DrugFacts | null;
 }) {
   const { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, stored } =
-    useAutosave(caseId, base, shown);
+    useAutosave(caseId, base, shown, returnedConflicts);
+  const hydrated = useHydrated();
   useFocusLinkedField();
   const saveBar = useSaveBarPadding();
   const sections = applicableSections(answers);
@@ -167,8 +213,11 @@ export function QuestionnaireForm({
   );
   const errorText = (id: QuestionId, code: ValidationError) => {
     const question = QUESTIONS.get(id);
-    return question ? questionErrorText(question, code) : msg.errors[code];
+    return question ? questionErrorText(question, code, unknownDiagnoses) : msg.errors[code];
   };
+  const unresolved = (Object.keys(conflicts) as QuestionId[]).map(
+    (id) => msg.questionnaire.questions[id].label,
+  );
   const labels = Object.fromEntries(
     sections.flatMap((s) =>
       s.questions.map((q) => [q.id, msg.questionnaire.questions[q.id].label]),
@@ -177,6 +226,17 @@ export function QuestionnaireForm({
   const anchors = Object.fromEntries(
     sections.flatMap((s) => s.questions.map((q) => [q.id, fieldAnchor(q.id)])),
   ) as Record<QuestionId, string>;
+  const conflictIds = Object.keys(conflicts) as QuestionId[];
+  /**
+   * With a conflict unresolved, «Lagre» and «Se over og send inn» would not store the user's
+   * value there: they take the user to the choice instead.
+   */
+  const onSubmit = (event: SyntheticEvent<HTMLFormElement>) => {
+    const [first] = conflictIds;
+    if (!first) return;
+    event.preventDefault();
+    document.getElementById(`conflict-${first}`)?.focus();
+  };
 
   return (
     <div className="sp-layout">
@@ -204,26 +264,28 @@ export function QuestionnaireForm({
         ref={formRef}
         onInput={onEdit}
         onChange={onEdit}
+        onSubmit={onSubmit}
         className="sp-stack"
         noValidate
       >
         <input type="hidden" name={BASE_FIELD} value={JSON.stringify(base)} />
         {problem && <Alert data-color="danger">{msg.problems[problem]}</Alert>}
         {notice && <Alert data-color="info">{notice}</Alert>}
+        {/* After a save of the whole form, every error the fields show is in the summary. */}
         <FormErrorSummary
-          errors={fieldErrors}
+          errors={notice ? shownErrors : fieldErrors}
           labels={labels}
           anchors={anchors}
           describe={errorText}
         />
-        {(Object.keys(conflicts) as QuestionId[]).map((id) => {
+        {conflictIds.map((id) => {
           const conflict = conflicts[id];
           const question = sections.flatMap((s) => s.questions).find((q) => q.id === id);
           if (!conflict || !question) return null;
           const label = msg.questionnaire.questions[id].label;
           return (
             <Alert key={id} data-color="warning">
-              <Heading level={2} data-size="xs">
+              <Heading level={2} data-size="xs" id={`conflict-${id}`} tabIndex={-1}>
                 {msg.autosave.conflictTitle}
               </Heading>
               <Paragraph>{msg.autosave.conflict(label)}</Paragraph>
@@ -241,19 +303,21 @@ export function QuestionnaireForm({
                     : answerDisplay(question, conflict.mine)}
                 </dd>
               </dl>
-              <div className="sp-row">
-                <Button type="button" data-size="sm" onClick={() => resolve(id, 'mine')}>
-                  {msg.autosave.keepMine}
-                </Button>
-                <Button
-                  type="button"
-                  data-size="sm"
-                  variant="secondary"
-                  onClick={() => resolve(id, 'theirs')}
-                >
-                  {msg.autosave.useTheirs}
-                </Button>
-              </div>
+              {hydrated && (
+                <div className="sp-row">
+                  <Button type="button" data-size="sm" onClick={() => resolve(id, 'mine')}>
+                    {msg.autosave.keepMine}
+                  </Button>
+                  <Button
+                    type="button"
+                    data-size="sm"
+                    variant="secondary"
+                    onClick={() => resolve(id, 'theirs')}
+                  >
+                    {msg.autosave.useTheirs}
+                  </Button>
+                </div>
+              )}
             </Alert>
           );
         })}
@@ -273,6 +337,7 @@ export function QuestionnaireForm({
                     value={answers[question.id] ?? null}
                     error={shownErrors[question.id]}
                     diagnoses={diagnoses}
+                    unknownDiagnoses={unknownDiagnoses}
                   />
                   {question.type === 'drug' && drugFacts && (
                     <DrugFactsCard facts={drugFacts} headingLevel={3} />
@@ -293,7 +358,7 @@ export function QuestionnaireForm({
           );
         })}
         <div className="sp-row sp-savebar" ref={saveBar}>
-          <SaveStatus state={state} savedAt={savedAt} refused={refused} />
+          <SaveStatus state={state} savedAt={savedAt} refused={refused} unresolved={unresolved} />
           <Button type="submit" name="intent" value="save" variant="secondary">
             {msg.edit.save}
           </Button>

@@ -6,6 +6,7 @@ import { parseAmount } from '../domain/cost';
 import {
   applicableSections,
   maxLength,
+  MAX_DIAGNOSES,
   type Answers,
   type AnswerValue,
   type Question,
@@ -15,11 +16,22 @@ import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { fieldAnchor } from './questionnaire-form';
 import { RouteLink } from '../../../ui/RouteLink';
 
-/** A question's error as text: a text too long says how long it may be. */
-export function questionErrorText(question: Question, error: ValidationError): string {
-  return error === 'tooLong' && question.type !== 'diagnoses'
-    ? msg.questionnaire.tooLong(maxLength(question))
-    : msg.errors[error];
+/**
+ * A question's error as text: a text too long says how long it may be, a list of diagnoses with
+ * codes not found names them (`unknownDiagnoses`, as typed).
+ */
+export function questionErrorText(
+  question: Question,
+  error: ValidationError,
+  unknownDiagnoses: readonly string[] = [],
+): string {
+  if (question.type === 'diagnoses') {
+    if (error === 'tooLong') return msg.diagnoses.tooMany(MAX_DIAGNOSES);
+    if (error === 'diagnosisFormat' && unknownDiagnoses.length > 0) {
+      return msg.diagnoses.unknownCodes(unknownDiagnoses);
+    }
+  }
+  return error === 'tooLong' ? msg.questionnaire.tooLong(maxLength(question)) : msg.errors[error];
 }
 
 /** An answer as text for reading (choices by their label, numbers and amounts formatted). */

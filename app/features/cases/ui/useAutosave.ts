@@ -19,6 +19,8 @@ export type SaveState =
   | 'saved'
   | 'failed'
   | 'closed'
+  /** The session has ended: changes are kept in this tab and retried until the user logs in. */
+  | 'loggedOut'
   /** The last save refused a field (too long, not an option): shown at the field, kept dirty. */
   | 'invalid';
 export type Conflicts = Partial<
@@ -61,6 +63,11 @@ export function writeToForm(form: HTMLFormElement, id: QuestionId, value: Answer
 
 const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
 
+/** The save endpoint answers 401 without a session; a redirect to the login page says the same. */
+const loggedOut = (response: Response) =>
+  response.status === 401 ||
+  (response.redirected && new URL(response.url).pathname.startsWith('/logg-inn'));
+
 /**
  * Saves every change about a second after typing stops, without a click: sends only the changed
  * fields with the value each started from, so the server merges per field. Retries with backoff
@@ -69,42 +76,63 @@ const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
  * meanwhile comes back as a conflict for the user to resolve. A save's result never moves focus
  * or scrolls: a refused field shows its error at the field and in the save status only.
  */
-export function useAutosave(caseId: string, initial: Answers, shown: Answers = initial) {
+export function useAutosave(
+  caseId: string,
+  initial: Answers,
+  shown: Answers = initial,
+  /** Conflicts a save of the whole form («Lagre») came back with: the stored value by field. */
+  initialConflicts: Partial<Record<QuestionId, AnswerValue | null>> = {},
+) {
   const formRef = useRef<HTMLFormElement>(null);
   const server = useRef<Answers>(initial);
   const dirty = useRef(new Set<QuestionId>());
   /** Fields in conflict: left alone until the user chooses «Behold min» or «Bruk lagret». */
-  const conflicted = useRef(new Set<QuestionId>());
+  const conflicted = useRef(new Set(Object.keys(initialConflicts) as QuestionId[]));
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const inFlight = useRef(false);
   const backoff = useRef(1000);
   const [state, setState] = useState<SaveState>('idle');
   const [savedAt, setSavedAt] = useState<Date | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [conflicts, setConflicts] = useState<Conflicts>({});
+  const [conflicts, setConflicts] = useState<Conflicts>(() =>
+    Object.fromEntries(
+      (Object.entries(initialConflicts) as [QuestionId, AnswerValue | null][]).map(
+        ([id, theirs]) => [id, { theirs, mine: shown[id] ?? null }],
+      ),
+    ),
+  );
   const [answers, setAnswers] = useState<Answers>(shown);
   /** The answers as last stored (what the inline format errors are checked against). */
   const [stored, setStored] = useState<Answers>(initial);
 
-  const currentValue = useCallback((id: QuestionId): AnswerValue | null => {
-    const form = formRef.current;
+  /** A field's value in the form's data; the stored value when the form does not carry it. */
+  const valueIn = useCallback((data: FormData | null, id: QuestionId): AnswerValue | null => {
     const question = QUESTIONS.get(id);
-    if (!form || !question) return null;
-    const data = new FormData(form);
+    if (!data || !question) return null;
     return data.has(presentField(id))
       ? answerFromForm(data, question)
       : (server.current[id] ?? null);
   }, []);
 
-  const backup = useCallback(() => {
-    const fields = Object.fromEntries([...dirty.current].map((id) => [id, currentValue(id)]));
-    try {
-      if (dirty.current.size === 0) sessionStorage.removeItem(backupKey(caseId));
-      else sessionStorage.setItem(backupKey(caseId), JSON.stringify(fields));
-    } catch {
-      // Storage full or disabled: the in-memory retry still holds the changes.
-    }
-  }, [caseId, currentValue]);
+  const currentValue = useCallback(
+    (id: QuestionId): AnswerValue | null =>
+      valueIn(formRef.current ? new FormData(formRef.current) : null, id),
+    [valueIn],
+  );
+
+  /** Keeps the unsaved fields, as the form shows them now, in this tab's sessionStorage. */
+  const backup = useCallback(
+    (data: FormData | null = formRef.current ? new FormData(formRef.current) : null) => {
+      const fields = Object.fromEntries([...dirty.current].map((id) => [id, valueIn(data, id)]));
+      try {
+        if (dirty.current.size === 0) sessionStorage.removeItem(backupKey(caseId));
+        else sessionStorage.setItem(backupKey(caseId), JSON.stringify(fields));
+      } catch {
+        // Storage full or disabled: the in-memory retry still holds the changes.
+      }
+    },
+    [caseId, valueIn],
+  );
 
   const saveRef = useRef<() => Promise<void>>(() => Promise.resolve());
   const schedule = useCallback((wait = DEBOUNCE_MS) => {
@@ -136,6 +164,15 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       });
       if (response.status === 409 || response.status === 403 || response.status === 404) {
         setState('closed');
+        return;
+      }
+      if (loggedOut(response)) {
+        // Kept in this tab and tried again, so the save goes through once the user has logged
+        // in again (in another tab: this page and what it holds stay as they are).
+        backup();
+        setState('loggedOut');
+        schedule(backoff.current);
+        backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
         return;
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
@@ -184,6 +221,7 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       );
       if (dirty.current.size > 0 && Object.keys(result.errors).length === 0) schedule();
     } catch {
+      backup();
       setState('failed');
       schedule(backoff.current);
       backoff.current = Math.min(backoff.current * 2, MAX_BACKOFF_MS);
@@ -221,9 +259,11 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
       }
     }
     if (shown !== answers) setAnswers(shown);
+    // Every edit of an unsaved field is kept in the backup, not only the first: a reload (or a
+    // save that keeps failing) must bring back the latest text.
+    if (changed || (shown !== answers && dirty.current.size > 0)) backup(data);
     if (changed) {
-      backup();
-      setState((s) => (s === 'invalid' ? s : 'pending'));
+      setState((s) => (s === 'invalid' || s === 'loggedOut' ? s : 'pending'));
       schedule();
     }
   }, [answers, backup, schedule, state]);
@@ -278,17 +318,24 @@ export function useAutosave(caseId: string, initial: Answers, shown: Answers = i
     }
   }, [caseId, save]);
 
-  // Warn before leaving with unsaved changes; save at once when the connection returns.
+  // Warn before leaving with unsaved changes; save at once when the connection returns or the
+  // user comes back to this tab.
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
       if (dirty.current.size > 0) event.preventDefault();
     };
     const online = () => void save();
+    // Back from logging in again in another tab: save at once.
+    const focus = () => {
+      if (dirty.current.size > 0) void save();
+    };
     window.addEventListener('beforeunload', beforeUnload);
     window.addEventListener('online', online);
+    window.addEventListener('focus', focus);
     return () => {
       window.removeEventListener('beforeunload', beforeUnload);
       window.removeEventListener('online', online);
+      window.removeEventListener('focus', focus);
       clearTimeout(timer.current);
     };
   }, [save]);

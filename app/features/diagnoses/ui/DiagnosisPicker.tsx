@@ -6,8 +6,9 @@ import {
   ValidationMessage,
   type SuggestionItem,
 } from '@digdir/designsystemet-react';
-import { useEffect, useRef, useState, useSyncExternalStore, type InputEvent } from 'react';
+import { useEffect, useRef, useState, type InputEvent } from 'react';
 import { msg } from '../../../i18n';
+import { useHydrated } from '../../../ui/useHydrated';
 import { toCompact, type Diagnosis } from '../domain/diagnosis';
 
 export interface DiagnosisPickerProps {
@@ -17,6 +18,11 @@ export interface DiagnosisPickerProps {
   description?: string;
   error?: string;
   defaultValue: Diagnosis[];
+  /**
+   * What the text input without JavaScript shows, when it is not the chosen diagnoses' codes: the
+   * codes as the user typed them, unknown ones included (a form shown again after a refused save).
+   */
+  defaultText?: string;
 }
 
 const SEARCH_URL = '/api/diagnoser';
@@ -32,15 +38,6 @@ type SearchState =
 const itemLabel = (d: Diagnosis) =>
   msg.diagnoses.item(d.code, d.text, msg.diagnoses.systems[d.system]);
 
-const noSubscription = () => () => undefined;
-/** False on the server and while hydrating, true once React runs in the browser. */
-const useHydrated = () =>
-  useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
-
 /**
  * Choose any number of ICD-10/ICPC-2 diagnoses by searching for a code or words. Each chosen
  * diagnosis is posted as `<name>=ICD10:C50.9`; read them with `parseDiagnosisField(form, name)`.
@@ -52,7 +49,14 @@ export function DiagnosisPicker(props: DiagnosisPickerProps) {
 }
 
 /** The picker without JavaScript: codes typed into a text input. */
-function CodeInput({ name, label, description, error, defaultValue }: DiagnosisPickerProps) {
+function CodeInput({
+  name,
+  label,
+  description,
+  error,
+  defaultValue,
+  defaultText,
+}: DiagnosisPickerProps) {
   const describedBy = [
     description && `${name}-description`,
     `${name}-help`,
@@ -68,7 +72,7 @@ function CodeInput({ name, label, description, error, defaultValue }: DiagnosisP
       <Input
         id={name}
         name={name}
-        defaultValue={defaultValue.map(toCompact).join(', ')}
+        defaultValue={defaultText ?? defaultValue.map(toCompact).join(', ')}
         autoComplete="off"
         aria-describedby={describedBy.join(' ')}
         aria-invalid={error ? true : undefined}

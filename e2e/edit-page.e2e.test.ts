@@ -1,0 +1,281 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completeDraftOverHttp, waitUntilSaved } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  launchChromium,
+  sameOrigin,
+  signInAs,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+/**
+ * The edit page never loses or silently undoes what a user typed: without JavaScript (a form
+ * shown again after a refused save, a co-author's save after a conflict, a save after the
+ * application was sent in) and with it (the backup of unsaved text, an ended session, an
+ * unresolved conflict). The merge is the database's compare-and-set either way: PGlite only.
+ */
+describe('the edit page keeps what the user typed', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
+  const save = (page: Page) => page.getByRole('button', { name: 'Lagre', exact: true }).click();
+
+  /** A complete draft by Ingrid Haugland with Lars Myklebust invited: its edit page's URL. */
+  async function draftWithCoAuthor(doctor: Page): Promise<{ editUrl: string; version: number }> {
+    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url);
+    const editUrl = `${app.url}${caseUrl}/rediger`;
+    await doctor.goto(editUrl);
+    await doctor
+      .getByLabel('Kollega i samme helseforetak')
+      .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });
+    await doctor.getByRole('button', { name: 'Inviter som medforfatter' }).click();
+    await doctor.getByText('Lars Myklebust er invitert som medforfatter.').waitFor();
+    return { editUrl, version };
+  }
+
+  /** The answers as stored: the edit page loaded afresh by someone else. */
+  async function storedValue(editUrl: string, label: string): Promise<string> {
+    const reader = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    await reader.goto(editUrl);
+    const value = await field(reader, label).inputValue();
+    await reader.context().close();
+    return value;
+  }
+
+  it('without JavaScript shows the diagnosis codes as typed and names the unknown ones', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const editUrl = `${app.url}${caseUrl}/rediger`;
+    await doctor.goto(editUrl);
+    expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2');
+
+    // A valid new code with a refused field beside it: the code is saved and still shown.
+    await field(doctor, 'Diagnoser').fill('ICD10:N04.2, D45');
+    await field(doctor, 'Alvorlighet').fill('y'.repeat(10_001));
+    await save(doctor);
+    await doctor.getByText('Noen felt ble ikke lagret. Se feilmeldingene.').waitFor();
+    expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2, D45');
+    expect(await field(doctor, 'Alvorlighet').inputValue()).toHaveLength(10_001);
+    await doctor
+      .getByRole('link', { name: 'Alvorlighet: Teksten kan ha høyst 10 000 tegn.' })
+      .waitFor();
+    expect(await storedValue(editUrl, 'Diagnoser')).toBe('ICD10:N04.2, ICD10:D45');
+
+    // Saving again once the text is fixed keeps the code (it used to remove it without a word).
+    await field(doctor, 'Alvorlighet').fill('Kortere');
+    await save(doctor);
+    await doctor.getByText('Endringene er lagret.').waitFor();
+    expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2, ICD10:D45');
+
+    // An unknown code: the field comes back as typed, valid code included, and says which.
+    await field(doctor, 'Diagnoser').fill('N04.2, XYZ99');
+    await save(doctor);
+    await doctor.getByText('Noen felt ble ikke lagret. Se feilmeldingene.').waitFor();
+    expect(await field(doctor, 'Diagnoser').inputValue()).toBe('N04.2, XYZ99');
+    const error = doctor.getByText(/^Finner ikke diagnosekoden XYZ99 i ICD-10 eller ICPC-2/);
+    expect(await error.count()).toBeGreaterThan(0);
+    expect(await doctor.getByText(/Velg fra listen/i).count()).toBe(0);
+    expect(await storedValue(editUrl, 'Diagnoser')).toBe('ICD10:N04.2, ICD10:D45');
+    await doctor.context().close();
+  });
+
+  it('without JavaScript saving again after a conflict keeps the co-author’s other changes', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust', { javaScriptEnabled: false });
+    await lars.goto(editUrl);
+
+    await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
+    await field(ingrid, 'Dose').fill('Ingrids dose');
+    await save(ingrid);
+    await ingrid.getByText('Endringene er lagret.').waitFor();
+
+    // Lars's page still shows the old dose; he changes the indication and the route.
+    await field(lars, 'Indikasjon').fill('Lars sin indikasjon');
+    await field(lars, 'Administrasjonsvei').fill('Subkutant');
+    await save(lars);
+    await lars.getByText(/Noen felt ble endret av en medforfatter samtidig/).waitFor();
+    expect(await field(lars, 'Indikasjon').inputValue()).toBe('Lars sin indikasjon');
+    expect(await field(lars, 'Administrasjonsvei').inputValue()).toBe('Subkutant');
+    // The field only Ingrid changed shows her value, not the one Lars's page started from.
+    expect(await field(lars, 'Dose').inputValue()).toBe('Ingrids dose');
+    // What Ingrid wrote is shown beside his, without buttons that need JavaScript.
+    await lars.getByText('«Indikasjon» ble endret av en medforfatter mens du skrev.').waitFor();
+    await lars.getByText('Ingrids indikasjon').waitFor();
+    expect(await lars.getByRole('button', { name: 'Behold min' }).count()).toBe(0);
+
+    await save(lars);
+    await lars.getByText('Endringene er lagret.').waitFor();
+    expect(await storedValue(editUrl, 'Dose')).toBe('Ingrids dose');
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Lars sin indikasjon');
+    expect(await storedValue(editUrl, 'Administrasjonsvei')).toBe('Subkutant');
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+
+  it('without JavaScript shows a co-author what they typed when the application was sent in meanwhile', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { editUrl, version } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust', { javaScriptEnabled: false });
+    await lars.goto(editUrl);
+    await field(lars, 'Indikasjon').fill('Lars skrev dette før innsendingen');
+
+    const caseUrl = editUrl.replace(/\/rediger$/, '');
+    const submitted = await ingrid.request.post(`${caseUrl}/oppsummering`, {
+      headers: sameOrigin(app.url),
+      // The invitation is an event, not a change of the answers: the version is the draft's.
+      form: { event: 'submit', version: String(version) },
+      maxRedirects: 0,
+    });
+    expect(submitted.status()).toBe(302);
+
+    await save(lars);
+    await lars
+      .getByRole('heading', { level: 1, name: 'Søknaden kan ikke lenger endres' })
+      .waitFor();
+    expect(new URL(lars.url()).pathname).toBe(new URL(editUrl).pathname);
+    await lars
+      .getByText('Dette skrev du (det er ikke lagret, kopier det om du trenger det):')
+      .waitFor();
+    await lars.getByText('Lars skrev dette før innsendingen').waitFor();
+    await lars.getByRole('link', { name: 'Gå til saken' }).waitFor();
+    // The page as a browser without JavaScript got it, checked with axe.
+    const checker = await browser.newContext();
+    const copy = await checker.newPage();
+    await copy.setContent(
+      (await lars.content())
+        .replace(/<script\b[\s\S]*?<\/script>/gi, '')
+        .replace('<head>', `<head><base href="${app.url}/">`),
+    );
+    await expectAccessible(copy);
+    await checker.close();
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+
+  it('without JavaScript does not promise autosave and says to save before the other forms', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const editUrl = `${app.url}${caseUrl}/rediger`;
+    await doctor.goto(editUrl);
+    expect(await doctor.getByText('Endringer lagres automatisk mens du skriver.').count()).toBe(0);
+    await doctor.getByText('Endringene lagres når du trykker «Lagre».').waitFor();
+    await doctor.getByText(/^Trykk «Lagre» nederst i skjemaet før du inviterer/).waitFor();
+    await doctor
+      .getByText(/^Trykk «Lagre» nederst i skjemaet før du laster opp eller fjerner vedlegg/)
+      .waitFor();
+    await expectAccessibleWithoutJs(browser, doctor.context(), editUrl);
+
+    const withJs = await signInAs(browser, app, 'Ingrid Haugland');
+    await withJs.goto(editUrl);
+    await withJs.getByText('Endringer lagres automatisk mens du skriver.').waitFor();
+    expect(await withJs.getByText(/^Trykk «Lagre» nederst i skjemaet/).count()).toBe(0);
+    await doctor.context().close();
+    await withJs.context().close();
+  });
+
+  it('with JavaScript backs up every edit while saves fail, and restores the latest text', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const editUrl = `${app.url}${caseUrl}/rediger`;
+    await doctor.goto(editUrl);
+    await waitForAutosave(doctor);
+    await doctor.route('**/lagre', (route) => route.abort('internetdisconnected'));
+    const dose = field(doctor, 'Dose');
+    await dose.click();
+    await doctor.keyboard.press('End');
+    for (const word of [' FØRSTE', ' ANDRE', ' TREDJE']) {
+      await doctor.keyboard.type(word, { delay: 20 });
+      await doctor.waitForTimeout(1500);
+    }
+    const expected = '1000 mg dag 1 og 15 FØRSTE ANDRE TREDJE';
+    const backup = await doctor.evaluate(() => Object.values(sessionStorage).join());
+    expect(backup).toContain(expected);
+
+    await doctor.unroute('**/lagre');
+    doctor.on('dialog', (dialog) => void dialog.accept());
+    await doctor.reload();
+    await expect.poll(() => dose.inputValue()).toBe(expected);
+    await waitUntilSaved(doctor);
+    expect(await storedValue(editUrl, 'Dose')).toBe(expected);
+    await doctor.context().close();
+  });
+
+  it('with JavaScript says when the session has ended, keeps the text and saves after a new login', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const editUrl = `${app.url}${caseUrl}/rediger`;
+    await doctor.goto(editUrl);
+    await waitForAutosave(doctor);
+    await doctor.context().clearCookies();
+    await field(doctor, 'Dose').fill('Skrevet etter utlogging');
+    await doctor.locator('[data-save-state="loggedOut"]').waitFor({ timeout: 15_000 });
+    await doctor.getByText(/^Du er logget ut, så endringene er ikke lagret/).waitFor();
+    const login = doctor.getByRole('link', { name: 'Logg inn igjen (åpnes i ny fane)' });
+    expect(await login.getAttribute('target')).toBe('_blank');
+    await expectAccessible(doctor);
+    const backup = await doctor.evaluate(() => Object.values(sessionStorage).join());
+    expect(backup).toContain('Skrevet etter utlogging');
+
+    // Logging in again in another tab of the same browser: the page saves on its next try.
+    const [tab] = await Promise.all([doctor.context().waitForEvent('page'), login.click()]);
+    await tab.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
+    await tab.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await doctor.bringToFront();
+    await doctor.locator('[data-save-state="saved"]').waitFor({ timeout: 40_000 });
+    expect(await storedValue(editUrl, 'Dose')).toBe('Skrevet etter utlogging');
+    await doctor.context().close();
+  });
+
+  it('with JavaScript never says all is saved while a conflict is unresolved', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    await lars.goto(editUrl);
+    await waitForAutosave(lars);
+    await ingrid.goto(editUrl);
+    await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
+    await waitUntilSaved(ingrid);
+
+    await field(lars, 'Indikasjon').fill('Lars sin indikasjon');
+    await lars.getByRole('heading', { name: 'Endret av en annen samtidig' }).waitFor();
+    const status = lars.locator('[data-save-state="conflict"]');
+    await status.waitFor();
+    expect(await status.innerText()).toBe(
+      'Ikke lagret: en annen endret «Indikasjon» samtidig. Velg «Behold min» eller «Bruk lagret».',
+    );
+    expect(await lars.getByText(/^Alt er lagret/).count()).toBe(0);
+
+    // «Lagre» takes him to the choice instead of claiming success.
+    await save(lars);
+    await expect
+      .poll(() => lars.evaluate(() => document.activeElement?.textContent ?? ''))
+      .toBe('Endret av en annen samtidig');
+    expect(new URL(lars.url()).pathname).toBe(new URL(editUrl).pathname);
+    expect(await lars.getByText('Endringene er lagret.').count()).toBe(0);
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Ingrids indikasjon');
+
+    await lars.getByRole('button', { name: 'Behold min' }).click();
+    await waitUntilSaved(lars);
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Lars sin indikasjon');
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+});
+
+/** Waits until the page's autosave runs (hydrated: its status is the autosave's). */
+async function waitForAutosave(page: Page) {
+  await page.locator('[data-save-state="idle"]').waitFor();
+}
