@@ -64,9 +64,14 @@ describe('the edit page keeps what the user typed', () => {
     // A valid new code with a refused field beside it: the code is saved and still shown.
     await field(doctor, 'Diagnoser').fill('ICD10:N04.2, D45');
     await field(doctor, 'Alvorlighet').fill('y'.repeat(10_001));
+    await field(doctor, 'Antall måneder').fill('seks');
     await save(doctor);
     await doctor.getByText('Noen felt ble ikke lagret. Se feilmeldingene.').waitFor();
     expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2, D45');
+    // The summary lists every error the fields show, the stored number that is not one too.
+    await doctor
+      .getByRole('link', { name: 'Antall måneder: Skriv et tall (null eller større).' })
+      .waitFor();
     expect(await field(doctor, 'Alvorlighet').inputValue()).toHaveLength(10_001);
     await doctor
       .getByRole('link', { name: 'Alvorlighet: Teksten kan ha høyst 10 000 tegn.' })
@@ -75,6 +80,7 @@ describe('the edit page keeps what the user typed', () => {
 
     // Saving again once the text is fixed keeps the code (it used to remove it without a word).
     await field(doctor, 'Alvorlighet').fill('Kortere');
+    await field(doctor, 'Antall måneder').fill('6');
     await save(doctor);
     await doctor.getByText('Endringene er lagret.').waitFor();
     expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2, ICD10:D45');
@@ -161,6 +167,33 @@ describe('the edit page keeps what the user typed', () => {
     );
     await expectAccessible(copy);
     await checker.close();
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+
+  it('with JavaScript says autosave stopped when the application was sent in, and «Lagre» shows the text', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { editUrl, version } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    await lars.goto(editUrl);
+    await waitForAutosave(lars);
+    const submitted = await ingrid.request.post(
+      `${editUrl.replace(/\/rediger$/, '')}/oppsummering`,
+      {
+        headers: sameOrigin(app.url),
+        form: { event: 'submit', version: String(version) },
+        maxRedirects: 0,
+      },
+    );
+    expect(submitted.status()).toBe(302);
+    await field(lars, 'Indikasjon').fill('Lars skrev dette med JavaScript');
+    await lars.locator('[data-save-state="closed"]').waitFor({ timeout: 15_000 });
+    await save(lars);
+    await lars
+      .getByRole('heading', { level: 1, name: 'Søknaden kan ikke lenger endres' })
+      .waitFor();
+    await lars.getByText('Lars skrev dette med JavaScript').waitFor();
+    await expectAccessible(lars);
     await ingrid.context().close();
     await lars.context().close();
   });
