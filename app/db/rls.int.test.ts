@@ -20,6 +20,7 @@ import {
   saveDeadlines,
   setUrgency,
 } from '../features/clocks/clocks.server';
+import { deadlineBase } from '../features/clocks/domain/clocks';
 import { postMessage } from '../features/dialog/dialog.server';
 import { recordOutcome } from '../features/followup/followup.server';
 import { demoActors, signIn } from '../test/actors';
@@ -168,7 +169,11 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       sectionId: 'basis',
       body: 'Godt begrunnet.',
     });
-    await saveWorksheet(db, hbe.assessor, { caseId: assessing.caseId, ratings: ratings() });
+    await saveWorksheet(db, hbe.assessor, {
+      caseId: assessing.caseId,
+      ratings: ratings(),
+      version: 0,
+    });
     const assessor2 = (await signIn(db, 'HBE', 'assessor2')).actor;
     await assignCommitteeMember(db, hbe.decisionMaker, {
       caseId: assessing.caseId,
@@ -188,7 +193,11 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       continuation: 'continued',
       stopReason: '',
     });
-    await saveDeadlines(db, hbe.trustAdmin, await getDeadlines(db, hbe.trustAdmin));
+    const deadlines = await getDeadlines(db, hbe.trustAdmin);
+    await saveDeadlines(db, hbe.trustAdmin, {
+      base: deadlineBase(deadlines),
+      wanted: { ...deadlines, submitted: { normalDays: 8, urgentDays: 2 } },
+    });
     await runStageAlerts(db, new Date(Date.now() + 365 * 86_400_000));
     consulted = await prepareCase(db, hbe, 'inConsultation', hst.decisionMaker);
     await saveCohortSettings(db, hbe.trustAdmin, { threshold: 3, windowDays: 90 });

@@ -121,6 +121,8 @@ export const caseWorksheets = pgTable(
     authorId: userRef('author_id'),
     authorRole: text('author_role').notNull(),
     ratings: jsonb('ratings').$type<CriteriaRatings>().notNull(),
+    /** Raised by each save: a save is a compare-and-set on the version its form was shown with. */
+    version: integer('version').notNull().default(1),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.caseId, t.authorId] }), tenantPolicy('case_worksheets')],

@@ -98,6 +98,8 @@ export const departments = pgTable(
       .notNull()
       .references(() => trusts.id),
     name: text('name').notNull(),
+    /** Raised by each rename: a rename is a compare-and-set on the version its form was shown with. */
+    version: integer('version').notNull().default(1),
   },
   (t) => [
     unique('departments_trust_name').on(t.trustId, t.name),

@@ -1,6 +1,10 @@
 import { Alert, Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { data, Form, redirect } from 'react-router';
-import { parseDepartmentName } from '../features/admin/domain/people';
+import { data, Form, redirect, type ShouldRevalidateFunction } from 'react-router';
+import {
+  parseDepartmentName,
+  type AdminFieldErrors,
+  type DepartmentField,
+} from '../features/admin/domain/people';
 import { adminRefusal } from '../features/admin/http.server';
 import {
   createDepartment,
@@ -10,7 +14,7 @@ import {
 } from '../features/admin/trust-admin.server';
 import { AdminErrors } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formText, pageTitle } from '../lib/form';
+import { formText, formVersion, pageTitle } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-departments';
@@ -35,41 +39,71 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   };
 }
 
-/** POST: add (`create`), rename or remove a department. */
+/**
+ * POST: add (`create`), rename or remove a department. A rename or removal names the version the
+ * row was shown with; changed since (409), nothing changes and the typed name stays in the field.
+ */
 export async function action({ request, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
   const form = await request.formData();
   const intent = formText(form, 'intent');
   const id = formText(form, 'id');
   const name = formText(form, 'name');
+  const shownVersion = formText(form, 'version');
+  const version = formVersion(shownVersion);
   const done = (notice: Notice) => redirect(`/admin/avdelinger?utfort=${notice}`);
+  // Refused: the page again with the typed name in the row's field (a removal types none). A
+  // department changed since the row was shown (409) is shown with its stored name and version;
+  // otherwise the row keeps the version it was shown with, so a change in between is still
+  // caught on the next try.
+  const refused = (row: string, errors: AdminFieldErrors<DepartmentField>) => {
+    const changed =
+      errors.name === 'departmentChanged' || errors.name === 'departmentChangedNotRemoved';
+    return data(
+      {
+        id: row,
+        errors,
+        name: intent === 'remove' ? null : name,
+        version: changed ? '' : shownVersion,
+      },
+      { status: changed || errors.name === 'departmentInUse' ? 409 : 400 },
+    );
+  };
   try {
     if (intent === 'remove') {
-      const removed = await removeDepartment(context.db, actor, id);
-      if (!removed.ok) return data({ id, errors: removed.errors, name }, { status: 409 });
-      return done('removed');
+      const removed = await removeDepartment(context.db, actor, id, version);
+      return removed.ok ? done('removed') : refused(id, removed.errors);
     }
     const parsed = parseDepartmentName({ name });
     if (intent === 'rename') {
       const result = parsed.ok
-        ? await renameDepartment(context.db, actor, id, parsed.value)
+        ? await renameDepartment(context.db, actor, id, { ...parsed.value, version })
         : parsed;
-      if (!result.ok) return data({ id, errors: result.errors, name }, { status: 400 });
-      return done('renamed');
+      return result.ok ? done('renamed') : refused(id, result.errors);
     }
     const result = parsed.ok ? await createDepartment(context.db, actor, parsed.value) : parsed;
-    if (!result.ok) return data({ id: '', errors: result.errors, name }, { status: 400 });
-    return done('created');
+    return result.ok ? done('created') : refused('', result.errors);
   } catch (error) {
     return adminRefusal(error);
   }
 }
+
+/**
+ * A refusal for a department changed since the page was shown (409) reads the page again, as a
+ * browser without JavaScript does: the row shows the stored name and version beside what was typed.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || actionStatus === 409;
 
 export default function AdminDepartments({ loaderData, actionData }: Route.ComponentProps) {
   const t = msg.trustAdmin;
   const { departments, trustName, notice } = loaderData;
   const failed = actionData ?? null;
   const prefixOf = (id: string) => (id ? `department-${id}` : 'new-department');
+  const versionOf = (d: { id: string; version: number }) =>
+    failed?.id === d.id && failed.version !== '' ? failed.version : String(d.version);
   const errorFor = (id: string) => {
     const code = failed && failed.id === id ? failed.errors.name : undefined;
     return code ? t.errors[code] : undefined;
@@ -113,11 +147,13 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
                     <Form method="post" className="sp-row">
                       <input type="hidden" name="intent" value="rename" />
                       <input type="hidden" name="id" value={d.id} />
+                      {/* The version the row was shown with: a change in between is refused. */}
+                      <input type="hidden" name="version" value={versionOf(d)} />
                       <TextField
                         id={`${prefixOf(d.id)}-name`}
                         name="name"
                         label={t.newName(d.name)}
-                        defaultValue={failed?.id === d.id ? failed.name : d.name}
+                        defaultValue={(failed?.id === d.id ? failed.name : null) ?? d.name}
                         error={errorFor(d.id)}
                       />
                       <div>
@@ -134,6 +170,7 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
                     <Form method="post">
                       <input type="hidden" name="intent" value="remove" />
                       <input type="hidden" name="id" value={d.id} />
+                      <input type="hidden" name="version" value={versionOf(d)} />
                       <Button
                         type="submit"
                         variant="tertiary"
@@ -160,7 +197,7 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
             id="new-department-name"
             name="name"
             label={t.departmentName}
-            defaultValue={failed?.id === '' ? failed.name : ''}
+            defaultValue={(failed?.id === '' ? failed.name : null) ?? ''}
             error={errorFor('')}
           />
           <div>

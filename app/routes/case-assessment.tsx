@@ -11,7 +11,7 @@ import {
   Select,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { Form, redirect } from 'react-router';
+import { Form, redirect, type ShouldRevalidateFunction } from 'react-router';
 import {
   addSectionComment,
   assignCommitteeMember,
@@ -31,8 +31,10 @@ import { CriteriaFields } from '../features/assessment/ui/CriteriaFields';
 import { EndorsementSummary } from '../features/assessment/ui/EndorsementPanel';
 import { Guidance } from '../features/assessment/ui/Guidance';
 import { RatingsTable } from '../features/assessment/ui/RatingsTable';
+import { WorksheetConflict } from '../features/assessment/ui/WorksheetConflict';
 import { diagnosisNames } from '../features/cases/cases.server';
 import type { FieldErrors } from '../features/cases/domain/application';
+import { CaseError } from '../features/cases/domain/errors';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -40,7 +42,7 @@ import { casePrecedents } from '../features/precedents/precedents.server';
 import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, formVersion, pageTitle } from '../lib/form';
 import { ChoiceField, TextField } from '../ui/fields';
 import type { Route } from './+types/case-assessment';
 import { RouteLink } from '../ui/RouteLink';
@@ -96,9 +98,20 @@ export async function action({ request, params, context }: Route.ActionArgs) {
           body: values.body,
         });
         break;
-      case 'worksheet':
-        await saveWorksheet(context.db, actor, { caseId, ratings: values });
+      case 'worksheet': {
+        const saved = await saveWorksheet(context.db, actor, {
+          caseId,
+          ratings: values,
+          version: formVersion(values.version),
+        });
+        // Saved elsewhere meanwhile: what was filled in comes back against the stored version,
+        // so saving again is a choice made with the stored worksheet in view.
+        if (!saved.ok) {
+          const typed = { ...values, version: String(saved.version) };
+          return caseErrorData(new CaseError('conflict'), typed);
+        }
         break;
+      }
       case 'preparation':
         await savePreparation(context.db, actor, {
           caseId,
@@ -126,6 +139,16 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const anchor = values.intent === 'comment' ? `#section-${values.sectionId}` : `#${values.intent}`;
   return redirect(`/saker/${caseId}/vurdering?lagret=${values.intent}${anchor}`);
 }
+
+/**
+ * A worksheet save refused as stale (409) reads the page again, as a browser without JavaScript
+ * does: the form shows what is stored now, and its version, beside what was filled in.
+ */
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  actionStatus,
+  formData,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || (actionStatus === 409 && formData?.get('intent') === 'worksheet');
 
 /** The saved worksheet as form values, so the form starts from what the person saved. */
 function ratingValues(ratings: CriteriaRatings | undefined): Record<string, string> {
@@ -159,6 +182,12 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   };
   const mine = view.worksheets.find((w) => w.authorId === me);
   const worksheetErrors = errorsOf('worksheet');
+  // Saved elsewhere since the form was shown: the form keeps what was filled in, now against the
+  // stored version, beside the stored worksheet once the page's data is read again after it.
+  const worksheetConflict = returned('worksheet')?.problem === 'conflict';
+  const worksheetVersion = returned('worksheet')?.values.version ?? mine?.version ?? 0;
+  const storedNow =
+    worksheetConflict && mine && mine.version >= Number(worksheetVersion) ? mine : null;
   const preparation = returned('preparation');
   const assignErrors = errorsOf('assign');
   const recommendation = returned('recommend');
@@ -184,7 +213,9 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
         <Alert data-color="danger">
           {actionData.problem === 'conflict' && actionData.values.intent === 'preparation'
             ? t.conflict
-            : msg.problems[actionData.problem]}
+            : worksheetConflict
+              ? t.worksheetConflictNotice
+              : msg.problems[actionData.problem]}
         </Alert>
       )}
       <Guidance local={view.guidance} localId="assessment-local-guidance" localHeadingLevel={2} />
@@ -363,7 +394,10 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
               <Heading level={3} data-size="xs" id="my-worksheet">
                 {t.myWorksheet}
               </Heading>
+              {worksheetConflict && <WorksheetConflict stored={storedNow} />}
               <input type="hidden" name="intent" value="worksheet" />
+              {/* The version the form was shown with: a save elsewhere in between is refused. */}
+              <input type="hidden" name="version" value={worksheetVersion} />
               <CriteriaFields
                 idPrefix="worksheet"
                 values={returned('worksheet')?.values ?? ratingValues(mine?.ratings)}

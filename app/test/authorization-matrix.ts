@@ -455,7 +455,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'case',
     state: 'underAssessment',
     allow: { own: CONSULTANTS },
-    body: form({ intent: 'worksheet', ...ratings() }),
+    body: form({ intent: 'worksheet', version: '0', ...ratings() }),
   },
   {
     path: '/saker/:caseId/vurdering',
@@ -670,7 +670,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     variant: 'intent=rename',
     subject: 'trust',
     allow: { own: ['trustAdmin'] },
-    body: (s) => ({ form: { intent: 'rename', id: s.departmentId, name: 'Omdøpt avdeling' } }),
+    body: (s) => ({
+      form: { intent: 'rename', id: s.departmentId, name: 'Omdøpt avdeling', version: '1' },
+    }),
   },
   {
     path: '/admin/avdelinger',
@@ -678,7 +680,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     variant: 'intent=remove',
     subject: 'trust',
     allow: { own: ['trustAdmin'] },
-    body: (s) => ({ form: { intent: 'remove', id: s.departmentId } }),
+    body: (s) => ({ form: { intent: 'remove', id: s.departmentId, version: '1' } }),
   },
 
   // Dialog and notifications.

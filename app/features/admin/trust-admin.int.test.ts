@@ -377,11 +377,15 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
       true,
     );
     const other = await newDepartment(admin, 'Hjerteavdelingen');
-    expect(await renameDepartment(db(), admin, other, { name: 'lungeavdelingen' })).toEqual({
+    expect(
+      await renameDepartment(db(), admin, other, { name: 'lungeavdelingen', version: 1 }),
+    ).toEqual({
       ok: false,
       errors: { name: 'departmentNameTaken' },
     });
-    expect(await renameDepartment(db(), admin, other, { name: 'Hjerteklinikken' })).toEqual({
+    expect(
+      await renameDepartment(db(), admin, other, { name: 'Hjerteklinikken', version: 1 }),
+    ).toEqual({
       ok: true,
     });
     const listed = await listDepartments(db(), admin);
@@ -389,23 +393,66 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
 
     // In use: a role assignment in it.
     const person = await newPerson(admin, { role: 'endorser', departmentId: id });
-    expect(await removeDepartment(db(), admin, id)).toEqual({
+    expect(await removeDepartment(db(), admin, id, 1)).toEqual({
       ok: false,
       errors: { name: 'departmentInUse' },
     });
     // In use: the demo department with cases.
     const withCases = listed.find((d) => d.cases > 0 || d.roles > 0);
     if (withCases) {
-      expect((await removeDepartment(db(), admin, withCases.id)).ok).toBe(false);
+      expect((await removeDepartment(db(), admin, withCases.id, withCases.version)).ok).toBe(false);
     }
     const role = (await getTrustPerson(db(), admin, person.userId)).person.roles[0];
     await revokeRole(db(), admin, person.userId, role?.id ?? '');
-    expect(await removeDepartment(db(), admin, id)).toEqual({ ok: true });
-    expect(await removeDepartment(db(), admin, other)).toEqual({ ok: true });
+    expect(await removeDepartment(db(), admin, id, 1)).toEqual({ ok: true });
+    expect(await removeDepartment(db(), admin, other, 2)).toEqual({ ok: true });
     expect((await listDepartments(db(), admin)).some((d) => d.id === id)).toBe(false);
     // The history keeps the department's name.
     const history = (await getTrustPerson(db(), admin, person.userId)).history;
     expect(history.map((h) => h.departmentName)).toEqual(['Lungeavdelingen', 'Lungeavdelingen']);
+  });
+
+  it('renames and removes a department as a compare-and-set: a stale form changes nothing', async () => {
+    const admin = hbe.trustAdmin;
+    const id = await newDepartment(admin, 'Avdeling for samtidighet');
+    const stored = async () => (await listDepartments(db(), admin)).find((d) => d.id === id);
+    expect(await stored()).toMatchObject({ name: 'Avdeling for samtidighet', version: 1 });
+    // Two tabs rename the department from the same form (version 1): the first wins.
+    expect(await renameDepartment(db(), admin, id, { name: 'Samtidighet A', version: 1 })).toEqual({
+      ok: true,
+    });
+    expect(await renameDepartment(db(), admin, id, { name: 'Samtidighet B', version: 1 })).toEqual({
+      ok: false,
+      errors: { name: 'departmentChanged' },
+    });
+    // A form without a version is refused the same way.
+    expect(
+      await renameDepartment(db(), admin, id, { name: 'Samtidighet B', version: null }),
+    ).toEqual({ ok: false, errors: { name: 'departmentChanged' } });
+    // Stale and with a name that is taken: the conflict is what the person must see first.
+    await newDepartment(admin, 'Samtidighet C');
+    expect(await renameDepartment(db(), admin, id, { name: 'Samtidighet C', version: 1 })).toEqual({
+      ok: false,
+      errors: { name: 'departmentChanged' },
+    });
+    expect(await stored()).toMatchObject({ name: 'Samtidighet A', version: 2 });
+    // A stale removal leaves the renamed department; from the stored version it goes.
+    expect(await removeDepartment(db(), admin, id, 1)).toEqual({
+      ok: false,
+      errors: { name: 'departmentChangedNotRemoved' },
+    });
+    expect(await removeDepartment(db(), admin, id, null)).toEqual({
+      ok: false,
+      errors: { name: 'departmentChangedNotRemoved' },
+    });
+    expect(await stored()).toMatchObject({ name: 'Samtidighet A', version: 2 });
+    // Renamed again against the stored version, the second tab's name is kept.
+    expect(await renameDepartment(db(), admin, id, { name: 'Samtidighet B', version: 2 })).toEqual({
+      ok: true,
+    });
+    expect(await stored()).toMatchObject({ name: 'Samtidighet B', version: 3 });
+    expect(await removeDepartment(db(), admin, id, 3)).toEqual({ ok: true });
+    expect(await stored()).toBeUndefined();
   });
 
   it("refuses everyone but the trust's own administrator", async () => {
@@ -423,10 +470,10 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     expect(await refuse(revokeRole(db(), stranger, person.userId, role?.id ?? ''))).toBe(
       'notFound',
     );
-    expect(await refuse(renameDepartment(db(), stranger, hbeDepartment, { name: 'Ny' }))).toBe(
-      'notFound',
-    );
-    expect(await refuse(removeDepartment(db(), stranger, hbeDepartment))).toBe('notFound');
+    expect(
+      await refuse(renameDepartment(db(), stranger, hbeDepartment, { name: 'Ny', version: 1 })),
+    ).toBe('notFound');
+    expect(await refuse(removeDepartment(db(), stranger, hbeDepartment, 1))).toBe('notFound');
     expect((await listTrustPeople(db(), stranger)).some((p) => p.id === person.userId)).toBe(false);
     expect((await listDepartments(db(), stranger)).some((d) => d.id === hbeDepartment)).toBe(false);
     // Anyone else of the trust: forbidden.

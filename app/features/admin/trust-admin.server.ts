@@ -41,6 +41,8 @@ function runAsAdmin<T>(db: Db, actor: Actor, fn: (tx: Tx) => Promise<T>): Promis
 export interface DepartmentRow {
   id: string;
   name: string;
+  /** What a rename or removal must name (a compare-and-set). */
+  version: number;
   /** Role assignments limited to the department. */
   roles: number;
   cases: number;
@@ -49,7 +51,7 @@ export interface DepartmentRow {
 export async function listDepartments(db: Db, actor: Actor): Promise<DepartmentRow[]> {
   return runAsAdmin(db, actor, async (tx) => {
     const rows = await tx
-      .select({ id: departments.id, name: departments.name })
+      .select({ id: departments.id, name: departments.name, version: departments.version })
       .from(departments)
       .where(eq(departments.trustId, actor.trustId))
       .orderBy(asc(departments.name));
@@ -91,7 +93,7 @@ async function nameTaken(tx: Tx, trustId: string, name: string, except?: string)
 
 async function departmentOf(tx: Tx, trustId: string, id: string) {
   const [found] = await tx
-    .select({ id: departments.id, name: departments.name })
+    .select({ id: departments.id, name: departments.name, version: departments.version })
     .from(departments)
     .where(and(eq(departments.id, id), eq(departments.trustId, trustId)));
   return found ?? null;
@@ -115,39 +117,60 @@ export async function createDepartment(
   });
 }
 
+/**
+ * Renames a department: a compare-and-set on the version the form was shown with (null: the form
+ * did not say). Renamed (or removed and added) since, it is refused with `departmentChanged` and
+ * nothing changes.
+ */
 export async function renameDepartment(
   db: Db,
   actor: Actor,
   id: string,
-  input: { name: string },
+  input: { name: string; version: number | null },
 ): Promise<AdminResult<DepartmentField>> {
   return runAsAdmin(db, actor, async (tx) => {
-    if (!isId(id) || !(await departmentOf(tx, actor.trustId, id))) {
-      throw new CaseError('notFound');
-    }
+    const found = isId(id) ? await departmentOf(tx, actor.trustId, id) : null;
+    if (!found) throw new CaseError('notFound');
+    const { version } = input;
+    const changed: AdminResult<DepartmentField> = {
+      ok: false,
+      errors: { name: 'departmentChanged' },
+    };
+    if (version === null || found.version !== version) return changed;
     if (await nameTaken(tx, actor.trustId, input.name, id)) {
       return { ok: false, errors: { name: 'departmentNameTaken' } };
     }
-    await tx.update(departments).set({ name: input.name }).where(eq(departments.id, id));
-    return { ok: true };
+    const [renamed] = await tx
+      .update(departments)
+      .set({ name: input.name, version: sql`${departments.version} + 1` })
+      .where(and(eq(departments.id, id), eq(departments.version, version)))
+      .returning({ id: departments.id });
+    return renamed ? { ok: true } : changed;
   });
 }
 
-/** Removes an empty department; one with role assignments or cases is refused. */
+/**
+ * Removes an empty department; one with role assignments or cases is refused, and so is one
+ * renamed since the form was shown (`version`, null: the form did not say).
+ */
 export async function removeDepartment(
   db: Db,
   actor: Actor,
   id: string,
+  version: number | null,
 ): Promise<AdminResult<DepartmentField>> {
   return runAsAdmin(db, actor, async (tx) => {
     if (!isId(id)) throw new CaseError('notFound');
     // Locked first, so that no grant or case can be added to it while it is checked.
     const [found] = await tx
-      .select({ id: departments.id })
+      .select({ id: departments.id, version: departments.version })
       .from(departments)
       .where(and(eq(departments.id, id), eq(departments.trustId, actor.trustId)))
       .for('update');
     if (!found) throw new CaseError('notFound');
+    if (found.version !== version) {
+      return { ok: false, errors: { name: 'departmentChangedNotRemoved' } };
+    }
     const [roles] = await tx
       .select({ n: count() })
       .from(roleAssignments)

@@ -230,18 +230,23 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       body: 'Dosen bør begrunnes bedre.',
     });
 
-    // Worksheets: each their own, shown side by side.
+    // Worksheets: each their own (each with its own version), shown side by side.
     expect(
       await refuse(
-        saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: { 'severity.level': '2' } }),
+        saveWorksheet(db(), hbe.assessor, {
+          caseId: c.id,
+          ratings: { 'severity.level': '2' },
+          version: 0,
+        }),
       ),
     ).toBe('invalid');
-    await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: RATINGS });
+    await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: RATINGS, version: 0 });
     await saveWorksheet(db(), hbe.assessor, {
       caseId: c.id,
       ratings: { ...RATINGS, 'benefit.level': '2' },
+      version: 1,
     });
-    await saveWorksheet(db(), hbe.decisionMaker, { caseId: c.id, ratings: RATINGS });
+    await saveWorksheet(db(), hbe.decisionMaker, { caseId: c.id, ratings: RATINGS, version: 0 });
 
     // Preparation notes: a compare-and-set, so a stale writer never overwrites.
     expect(
@@ -357,6 +362,83 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       ),
     ).toBe('invalidTransition');
     expect((await getAssessment(db(), hbe.assessor, c.id)).open).toBe(false);
+  });
+
+  it("saves a worksheet as a compare-and-set: a stale version (another tab's save in between) changes nothing", async () => {
+    const c = await submittedCase();
+    const endorsed = await endorseCase(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      verdict: 'endorse',
+      reason: 'Godt begrunnet.',
+      ratings: RATINGS,
+    });
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+    });
+    const mine = async () =>
+      (await getAssessment(db(), hbe.assessor, c.id)).worksheets.find(
+        (w) => w.authorId === hbe.assessor.userId,
+      );
+    const saves = async () =>
+      (
+        await db()
+          .select({ id: accessLog.id })
+          .from(accessLog)
+          .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'saveWorksheet')))
+      ).length;
+
+    // Two tabs open the empty form (version 0); the first save wins, the second is refused and
+    // told the stored version.
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: RATINGS, version: 0 }),
+    ).toEqual({ ok: true, version: 1 });
+    const tabB = { ...RATINGS, 'severity.level': '1', 'severity.text': 'Fra fane B.' };
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: tabB, version: 0 }),
+    ).toEqual({ ok: false, version: 1 });
+    expect(await mine()).toMatchObject({
+      version: 1,
+      ratings: { severity: { level: 4, text: 'Livstruende uten behandling.' } },
+    });
+
+    // Both tabs now hold version 1: again the first save wins.
+    const tabA = { ...RATINGS, 'benefit.level': '2', 'benefit.text': 'Fra fane A.' };
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: tabA, version: 1 }),
+    ).toEqual({ ok: true, version: 2 });
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: tabB, version: 1 }),
+    ).toEqual({ ok: false, version: 2 });
+    // A form without a version (not ours, or from before versions) is refused the same way.
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: tabB, version: null }),
+    ).toEqual({ ok: false, version: 2 });
+    expect(await mine()).toMatchObject({
+      version: 2,
+      ratings: {
+        severity: { level: 4, text: 'Livstruende uten behandling.' },
+        benefit: { level: 2, text: 'Fra fane A.' },
+      },
+    });
+    // Only the saves that went through are on the access log.
+    expect(await saves()).toBe(2);
+
+    // Saved again against the stored version, tab B's worksheet is the one kept.
+    expect(
+      await saveWorksheet(db(), hbe.assessor, { caseId: c.id, ratings: tabB, version: 2 }),
+    ).toEqual({ ok: true, version: 3 });
+    expect(await mine()).toMatchObject({
+      version: 3,
+      ratings: { severity: { level: 1, text: 'Fra fane B.' } },
+    });
+    // Another person's worksheet has its own version: the director starts from 0.
+    expect(
+      await saveWorksheet(db(), hbe.decisionMaker, { caseId: c.id, ratings: RATINGS, version: 0 }),
+    ).toEqual({ ok: true, version: 1 });
+    expect(await saves()).toBe(4);
   });
 
   it('keeps endorsements, comments and recommendations append-only for the application role', async () => {

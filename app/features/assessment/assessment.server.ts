@@ -482,6 +482,8 @@ export interface WorksheetView {
   authorName: string;
   authorRole: Role;
   ratings: CriteriaRatings;
+  /** What the author's next save must name (a compare-and-set). */
+  version: number;
   updatedAt: Date;
 }
 
@@ -550,6 +552,7 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
         authorName: users.name,
         authorRole: caseWorksheets.authorRole,
         ratings: caseWorksheets.ratings,
+        version: caseWorksheets.version,
         updatedAt: caseWorksheets.updatedAt,
       })
       .from(caseWorksheets)
@@ -615,32 +618,69 @@ export async function getAssessment(db: Db, actor: Actor, caseId: string) {
 
 export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;
 
-/** Saves the actor's own priority-criteria worksheet (one per person and case). */
+export type WorksheetSaveResult =
+  | { ok: true; version: number }
+  /** Saved since the form was shown (another tab or window): nothing changed; the stored version. */
+  | { ok: false; version: number };
+
+/**
+ * Saves the actor's own priority-criteria worksheet (one per person and case): a compare-and-set
+ * on the version the form was shown with (0: none saved yet), with the access log entry in the
+ * same transaction. A stale or missing version changes nothing and answers with the stored one.
+ */
 export async function saveWorksheet(
   db: Db,
   actor: Actor,
-  input: { caseId: string; ratings: Readonly<Record<string, string>> },
-) {
+  input: { caseId: string; ratings: Readonly<Record<string, string>>; version: number | null },
+): Promise<WorksheetSaveResult> {
   const parsed = ratingsSchema.safeParse(ratingsInput(input.ratings));
   if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
+  const ratings = parsed.data;
+  const expected = input.version;
   return inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, input.caseId, true);
     const role = committeeRole(roles);
     requireAssessable(statusOf(row));
-    await tx
-      .insert(caseWorksheets)
-      .values({
-        caseId: row.id,
-        trustId: row.trustId,
-        authorId: actor.userId,
-        authorRole: role,
-        ratings: parsed.data,
-      })
-      .onConflictDoUpdate({
-        target: [caseWorksheets.caseId, caseWorksheets.authorId],
-        set: { ratings: parsed.data, authorRole: role, updatedAt: new Date() },
-      });
+    const mine = and(eq(caseWorksheets.caseId, row.id), eq(caseWorksheets.authorId, actor.userId));
+    const now = new Date();
+    const write = async () => {
+      if (expected === null) return [];
+      if (expected === 0) {
+        return tx
+          .insert(caseWorksheets)
+          .values({
+            caseId: row.id,
+            trustId: row.trustId,
+            authorId: actor.userId,
+            authorRole: role,
+            ratings,
+            version: 1,
+            updatedAt: now,
+          })
+          .onConflictDoNothing({ target: [caseWorksheets.caseId, caseWorksheets.authorId] })
+          .returning({ version: caseWorksheets.version });
+      }
+      return tx
+        .update(caseWorksheets)
+        .set({
+          ratings,
+          authorRole: role,
+          version: sql`${caseWorksheets.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(mine, eq(caseWorksheets.version, expected)))
+        .returning({ version: caseWorksheets.version });
+    };
+    const [saved] = await write();
+    if (!saved) {
+      const [stored] = await tx
+        .select({ version: caseWorksheets.version })
+        .from(caseWorksheets)
+        .where(mine);
+      return { ok: false, version: stored?.version ?? 0 };
+    }
     await logAccess(tx, actor, role, row.id, 'saveWorksheet');
+    return { ok: true, version: saved.version };
   });
 }
 

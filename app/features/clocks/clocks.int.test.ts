@@ -9,6 +9,7 @@ import {
   cases,
   notifications,
   stageAlerts,
+  stageDeadlines,
   users,
 } from '../../db/schema';
 import { startBoss } from '../../jobs/boss.server';
@@ -37,7 +38,7 @@ import {
   saveDeadlines,
   setUrgency,
 } from './clocks.server';
-import { DEFAULT_DEADLINES } from './domain/clocks';
+import { deadlineBase, DEFAULT_DEADLINES, type DeadlineTable } from './domain/clocks';
 import { endorseWithRatings } from '../../test/case-states';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
@@ -287,14 +288,21 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
   it('lets the trust administrator set the deadlines, for their trust only', async () => {
     expect(await getDeadlines(db(), ous.trustAdmin)).toEqual(DEFAULT_DEADLINES);
     expect(await refuse(getDeadlines(db(), hbe.applicant))).toBe('forbidden');
-    expect(await refuse(saveDeadlines(db(), hbe.decisionMaker, DEFAULT_DEADLINES))).toBe(
-      'forbidden',
-    );
-    const c = await submitted();
-    await saveDeadlines(db(), hbe.trustAdmin, {
-      ...DEFAULT_DEADLINES,
-      submitted: { normalDays: 0, urgentDays: 0 },
+    const fromDefaults = (wanted: DeadlineTable) => ({
+      base: deadlineBase(DEFAULT_DEADLINES),
+      wanted,
     });
+    expect(
+      await refuse(saveDeadlines(db(), hbe.decisionMaker, fromDefaults(DEFAULT_DEADLINES))),
+    ).toBe('forbidden');
+    const c = await submitted();
+    expect(
+      await saveDeadlines(
+        db(),
+        hbe.trustAdmin,
+        fromDefaults({ ...DEFAULT_DEADLINES, submitted: { normalDays: 0, urgentDays: 0 } }),
+      ),
+    ).toEqual({ ok: true });
     expect((await getDeadlines(db(), hbe.trustAdmin)).submitted).toEqual({
       normalDays: 0,
       urgentDays: 0,
@@ -308,7 +316,78 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
       days: 0,
       overdue: true,
     });
-    await saveDeadlines(db(), hbe.trustAdmin, DEFAULT_DEADLINES);
+    await saveDeadlines(db(), hbe.trustAdmin, {
+      base: deadlineBase(await getDeadlines(db(), hbe.trustAdmin)),
+      wanted: DEFAULT_DEADLINES,
+    });
+    expect(await getDeadlines(db(), hbe.trustAdmin)).toEqual(DEFAULT_DEADLINES);
+  });
+
+  it('merges the deadline form per field: a stale form writes only its own changes, and a field changed by someone else meanwhile is a conflict that changes nothing', async () => {
+    const admin = ous.trustAdmin;
+    const shown = await getDeadlines(db(), admin);
+    const base = deadlineBase(shown);
+    // Tab A sets «Til forankring» to 10; tab B, shown the same form, sets «Forankret» to 12.
+    const tabA = { ...shown, submitted: { ...shown.submitted, normalDays: 10 } };
+    const tabB = { ...shown, endorsed: { ...shown.endorsed, normalDays: 12 } };
+    expect(await saveDeadlines(db(), admin, { base, wanted: tabA })).toEqual({ ok: true });
+    expect(await saveDeadlines(db(), admin, { base, wanted: tabB })).toEqual({ ok: true });
+    const both = {
+      ...shown,
+      submitted: { ...shown.submitted, normalDays: 10 },
+      endorsed: { ...shown.endorsed, normalDays: 12 },
+    };
+    expect(await getDeadlines(db(), admin)).toEqual(both);
+    // Only the stages changed have a row (the others still follow the defaults).
+    const rows = await db()
+      .select({ status: stageDeadlines.status })
+      .from(stageDeadlines)
+      .where(eq(stageDeadlines.trustId, admin.trustId))
+      .orderBy(asc(stageDeadlines.status));
+    expect(rows.map((r) => r.status)).toEqual(['endorsed', 'submitted']);
+
+    // A stale tab changes «Til forankring» too: a conflict naming what is stored; nothing written,
+    // not even its other change.
+    const stale = {
+      ...shown,
+      submitted: { ...shown.submitted, normalDays: 9 },
+      recommended: { ...shown.recommended, urgentDays: 1 },
+    };
+    expect(await saveDeadlines(db(), admin, { base, wanted: stale })).toEqual({
+      ok: false,
+      stored: both,
+      conflicts: { 'submitted.normalDays': 10 },
+    });
+    expect(await getDeadlines(db(), admin)).toEqual(both);
+    // Saved again against what is stored now, its changes are written.
+    expect(
+      await saveDeadlines(db(), admin, {
+        base: deadlineBase(both),
+        wanted: { ...both, submitted: stale.submitted, recommended: stale.recommended },
+      }),
+    ).toEqual({ ok: true });
+    const after = await getDeadlines(db(), admin);
+    expect([after.submitted.normalDays, after.recommended.urgentDays]).toEqual([9, 1]);
+
+    // Saves of the same field from the same form at the same moment: one is written.
+    const from = deadlineBase(after);
+    const results = await Promise.all(
+      [20, 25, 30, 35, 40, 45].map((days) =>
+        saveDeadlines(db(), admin, {
+          base: from,
+          wanted: { ...after, underAssessment: { ...after.underAssessment, normalDays: days } },
+        }),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const kept = (await getDeadlines(db(), admin)).underAssessment.normalDays;
+    expect(results.find((r) => !r.ok)).toMatchObject({
+      conflicts: { 'underAssessment.normalDays': kept },
+    });
+    await saveDeadlines(db(), admin, {
+      base: deadlineBase(await getDeadlines(db(), admin)),
+      wanted: DEFAULT_DEADLINES,
+    });
   });
 
   it('shows the time in each stage, and hides the case from another trust', async () => {

@@ -35,10 +35,13 @@ import {
   enteredCurrentAt,
   isClocked,
   isOverdue,
+  mergeDeadlines,
   RESPONSIBLE,
   stageDueAt,
   stageTimes,
   type ClockedStatus,
+  type DeadlineBase,
+  type DeadlineConflicts,
   type DeadlineTable,
   type StageTime,
 } from './domain/clocks';
@@ -68,18 +71,39 @@ export async function getDeadlines(db: Db, actor: Actor): Promise<DeadlineTable>
   return inTenant(db, actor, (tx) => trustDeadlines(tx, actor.trustId));
 }
 
-/** Stores the trust's deadlines (every stage), replacing what was set. */
-export async function saveDeadlines(db: Db, actor: Actor, table: DeadlineTable): Promise<void> {
+export type DeadlineSaveResult =
+  | { ok: true }
+  /** Someone saved some of the same deadlines since the form was shown: nothing changed. */
+  | { ok: false; stored: DeadlineTable; conflicts: DeadlineConflicts };
+
+/**
+ * Stores the deadlines the administrator changed, merged per field with what is stored
+ * (`mergeDeadlines`): `base` is what the form was shown with, `wanted` what it sent. Fields they
+ * did not change are not written; one someone else changed meanwhile is a conflict, and then
+ * nothing is written. Saves of one trust's deadlines take turns, so the comparison holds.
+ */
+export async function saveDeadlines(
+  db: Db,
+  actor: Actor,
+  input: { base: DeadlineBase; wanted: DeadlineTable },
+): Promise<DeadlineSaveResult> {
   if (!hasRole(actor, 'trustAdmin')) throw new CaseError('forbidden');
-  await inTenant(db, actor, async (tx) => {
+  return inTenant(db, actor, async (tx) => {
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`stage_deadlines:${actor.trustId}`}))`,
+    );
+    const stored = await trustDeadlines(tx, actor.trustId);
+    const { merged, changed, conflicts } = mergeDeadlines(stored, input.base, input.wanted);
+    if (Object.keys(conflicts).length > 0) return { ok: false, stored, conflicts };
+    if (changed.length === 0) return { ok: true };
     const now = new Date();
     await tx
       .insert(stageDeadlines)
       .values(
-        CLOCKED_STATUSES.map((status) => ({
+        changed.map((status) => ({
           trustId: actor.trustId,
           status,
-          ...table[status],
+          ...merged[status],
           updatedBy: actor.userId,
           updatedAt: now,
         })),
@@ -93,6 +117,7 @@ export async function saveDeadlines(db: Db, actor: Actor, table: DeadlineTable):
           updatedAt: sql`excluded.updated_at`,
         },
       });
+    return { ok: true };
   });
 }
 

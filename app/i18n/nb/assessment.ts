@@ -132,6 +132,13 @@ export const assessment = {
   myWorksheet: 'Mitt skjema',
   saveWorksheet: 'Lagre skjemaet',
   worksheetSaved: 'Skjemaet er lagret.',
+  worksheetConflictNotice:
+    'Skjemaet ditt er ikke lagret: det ble lagret i en annen fane eller et annet vindu etter at du åpnet siden. Det du fylte ut, står fortsatt under «Mitt skjema», ved siden av det som er lagret nå.',
+  worksheetConflictTitle: 'Skjemaet er lagret et annet sted',
+  worksheetConflict:
+    'Skjemaet ditt ble lagret i en annen fane eller et annet vindu etter at du åpnet denne siden. Endringene du gjorde her, er ikke lagret, men står fortsatt i skjemaet. Se over det som er lagret nå, og lagre på nytt hvis dine endringer skal gjelde.',
+  worksheetStoredNow: 'Lagret nå',
+  worksheetStoredAt: (at: string) => `Lagret ${at}`,
   sideBySide: 'Skjemaene side om side',
   noWorksheets: 'Ingen har fylt ut skjemaet ennå.',
   leaderColumn: (name: string) => `${name} (leder)`,

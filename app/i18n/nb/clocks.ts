@@ -42,6 +42,11 @@ export const clocks = {
   urgentDays: 'Frist for hastesaker (dager)',
   saveDeadlines: 'Lagre fristene',
   deadlinesSaved: 'Fristene er lagret.',
+  deadlinesConflictTitle: 'Fristene er endret av en annen',
+  deadlinesConflict:
+    'Noen lagret de samme fristene etter at du åpnet siden, så ingenting er lagret. Feltene under viser det som er lagret nå, med dine egne endringer beholdt. Se over de merkede feltene, og lagre på nytt.',
+  deadlineConflict: (stored: number) =>
+    `Endret av en annen til ${stored} ${stored === 1 ? 'dag' : 'dager'} etter at du åpnet siden.`,
   deadlineErrors: {
     daysRequired: 'Skriv antall dager.',
     daysInvalid: 'Skriv et helt antall dager fra 0 til 365.',

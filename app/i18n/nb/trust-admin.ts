@@ -151,6 +151,10 @@ export const trustAdmin = {
     departmentNameTaken: 'Helseforetaket har allerede en avdeling med dette navnet.',
     departmentInUse:
       'Avdelingen kan ikke fjernes fordi den har roller eller saker. Fjern rollene først; avdelinger med saker beholdes.',
+    departmentChanged:
+      'En annen ga avdelingen nytt navn etter at du åpnet siden, så navnet er ikke endret. Navnet som er lagret nå, står i tabellen, og det du skrev, står fortsatt i feltet. Lagre på nytt hvis ditt navn skal gjelde.',
+    departmentChangedNotRemoved:
+      'En annen ga avdelingen nytt navn etter at du åpnet siden, så den er ikke fjernet. Se over navnet som er lagret nå, og fjern avdelingen på nytt hvis den skal fjernes.',
     lastAdmin:
       'Dette er helseforetakets siste administrator. Gi en annen person administratorrollen før du fjerner denne.',
   } satisfies Record<AdminError, string>,

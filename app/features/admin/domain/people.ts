@@ -43,6 +43,8 @@ export const ADMIN_ERRORS = [
   'alreadyHeld',
   'departmentNameTaken',
   'departmentInUse',
+  'departmentChanged',
+  'departmentChangedNotRemoved',
   'lastAdmin',
 ] as const;
 export type AdminError = (typeof ADMIN_ERRORS)[number];

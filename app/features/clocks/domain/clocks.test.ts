@@ -3,12 +3,16 @@ import type { RecipientGroup } from '../../notifications/domain/recipients';
 import {
   alertGroups,
   CLOCKED_STATUSES,
+  deadlineBase,
   deadlineTable,
   DEFAULT_DEADLINES,
   dueAlert,
   enteredCurrentAt,
+  mergeDeadlines,
   overdueFirst,
+  parseDeadlineBase,
   parseDeadlineForm,
+  rebaseDeadlineForm,
   RESPONSIBLE,
   splitDuration,
   stageDueAt,
@@ -279,6 +283,92 @@ describe('parseDeadlineForm', () => {
     expect(parseDeadlineForm(rest)).toEqual({
       ok: false,
       errors: { 'endorsed.urgentDays': 'daysRequired' },
+    });
+  });
+});
+
+describe('mergeDeadlines', () => {
+  const shown = DEFAULT_DEADLINES;
+  const base = deadlineBase(shown);
+
+  it('writes only the fields this person changed, over what someone else saved meanwhile', () => {
+    // Tab A saved «Til forankring» 10 after tab B was shown 7; B changes «Forankret» to 12.
+    const stored = { ...shown, submitted: { normalDays: 10, urgentDays: 2 } };
+    const wanted = { ...shown, endorsed: { normalDays: 12, urgentDays: 2 } };
+    expect(mergeDeadlines(stored, base, wanted)).toEqual({
+      merged: { ...stored, endorsed: { normalDays: 12, urgentDays: 2 } },
+      changed: ['endorsed'],
+      conflicts: {},
+    });
+  });
+
+  it('is a conflict when someone else changed the same field, and nothing to do when they wrote the same', () => {
+    const stored = { ...shown, submitted: { normalDays: 10, urgentDays: 2 } };
+    const wanted = { ...shown, submitted: { normalDays: 9, urgentDays: 1 } };
+    expect(mergeDeadlines(stored, base, wanted).conflicts).toEqual({
+      'submitted.normalDays': 10,
+    });
+    const same = { ...shown, submitted: { normalDays: 10, urgentDays: 2 } };
+    expect(mergeDeadlines(stored, base, same)).toEqual({
+      merged: stored,
+      changed: [],
+      conflicts: {},
+    });
+  });
+
+  it('is a conflict when the merged stage would have the urgent deadline longer than the other', () => {
+    // Someone shortened the ordinary deadline to 3; this person lengthens the urgent one to 5.
+    const stored = { ...shown, submitted: { normalDays: 3, urgentDays: 2 } };
+    const wanted = { ...shown, submitted: { normalDays: 7, urgentDays: 5 } };
+    expect(mergeDeadlines(stored, base, wanted).conflicts).toEqual({
+      'submitted.normalDays': 3,
+    });
+  });
+
+  it('takes a field without a shown value as changed: it conflicts unless it is what is stored', () => {
+    const { 'submitted.normalDays': _unknown, ...partial } = base;
+    const stored = { ...shown, submitted: { normalDays: 10, urgentDays: 2 } };
+    expect(mergeDeadlines(stored, partial, shown).conflicts).toEqual({
+      'submitted.normalDays': 10,
+    });
+    expect(mergeDeadlines(shown, partial, shown).conflicts).toEqual({});
+  });
+});
+
+describe('parseDeadlineBase and rebaseDeadlineForm', () => {
+  it('reads the shown values, leaving out what is not a number of days', () => {
+    expect(
+      parseDeadlineBase({
+        'base.submitted.normalDays': '7',
+        'base.submitted.urgentDays': 'x',
+        'base.endorsed.normalDays': ' 0 ',
+      }),
+    ).toEqual({ 'submitted.normalDays': 7, 'endorsed.normalDays': 0 });
+  });
+
+  it('keeps the fields this person changed and shows the stored value in every other', () => {
+    const base = deadlineBase(DEFAULT_DEADLINES);
+    const stored = {
+      ...DEFAULT_DEADLINES,
+      submitted: { normalDays: 10, urgentDays: 1 },
+      endorsed: { normalDays: 8, urgentDays: 2 },
+    };
+    const typed = Object.fromEntries(
+      Object.entries(base).map(([name, days]) => [name, String(days)]),
+    );
+    const form = rebaseDeadlineForm(
+      { ...typed, 'submitted.normalDays': '9', 'underAssessment.urgentDays': ' 4' },
+      base,
+      stored,
+    );
+    expect(form).toMatchObject({
+      'submitted.normalDays': '9',
+      'base.submitted.normalDays': '10',
+      'submitted.urgentDays': '1',
+      'base.submitted.urgentDays': '1',
+      'endorsed.normalDays': '8',
+      'underAssessment.urgentDays': ' 4',
+      'base.underAssessment.urgentDays': '5',
     });
   });
 });

@@ -245,6 +245,109 @@ export const deadlineField = (status: ClockedStatus, which: keyof StageDeadline)
 
 export type DeadlineFieldErrors = Partial<Record<string, DeadlineError>>;
 
+const DEADLINE_KINDS = ['normalDays', 'urgentDays'] as const satisfies (keyof StageDeadline)[];
+
+/** Every field of the deadline form, stage by stage. */
+export const DEADLINE_FIELDS = CLOCKED_STATUSES.flatMap((status) =>
+  DEADLINE_KINDS.map((which) => deadlineField(status, which)),
+);
+
+/** The hidden field that holds the value a deadline field was shown with, e.g. `base.submitted.urgentDays`. */
+export const deadlineBaseField = (name: string) => `base.${name}`;
+
+/**
+ * The value each field of the deadline form was shown with, by field name: what the person's
+ * changes are measured against. A field the form says nothing (sensible) about is missing.
+ */
+export type DeadlineBase = Partial<Record<string, number>>;
+
+/** Fields someone else saved since the form was shown, with the value stored now. */
+export type DeadlineConflicts = Partial<Record<string, number>>;
+
+/** A deadline table by form field name: what the form shows, and measures changes against. */
+export function deadlineBase(table: DeadlineTable): DeadlineBase {
+  return Object.fromEntries(
+    CLOCKED_STATUSES.flatMap((status) =>
+      DEADLINE_KINDS.map((which) => [deadlineField(status, which), table[status][which]]),
+    ),
+  );
+}
+
+/** Reads the form's hidden `base.` fields. */
+export function parseDeadlineBase(values: Readonly<Record<string, string>>): DeadlineBase {
+  const base: DeadlineBase = {};
+  for (const name of DEADLINE_FIELDS) {
+    const parsed = daysField.safeParse(values[deadlineBaseField(name)] ?? '');
+    if (parsed.success) base[name] = parsed.data;
+  }
+  return base;
+}
+
+/**
+ * Per-field three-way merge of the deadline form, as for the application (ADR 6): a field the
+ * person changed (`wanted` differs from what they were shown) is written when the stored value is
+ * still the one they were shown, and is nothing to do when it already equals what they want;
+ * otherwise someone else changed it meanwhile, a conflict. Fields they did not change keep what is
+ * stored, so a stale form never puts an old value back. A stage whose merged deadlines would break
+ * the rule that the urgent one is not longer conflicts on the fields someone else changed there.
+ */
+export function mergeDeadlines(
+  stored: DeadlineTable,
+  base: DeadlineBase,
+  wanted: DeadlineTable,
+): { merged: DeadlineTable; changed: ClockedStatus[]; conflicts: DeadlineConflicts } {
+  const merged: DeadlineTable = { ...stored };
+  const changed: ClockedStatus[] = [];
+  const conflicts: DeadlineConflicts = {};
+  for (const status of CLOCKED_STATUSES) {
+    const row = { ...stored[status] };
+    for (const which of DEADLINE_KINDS) {
+      const name = deadlineField(status, which);
+      const value = wanted[status][which];
+      if (value === stored[status][which] || value === base[name]) continue;
+      if (stored[status][which] !== base[name]) conflicts[name] = stored[status][which];
+      else row[which] = value;
+    }
+    if (row.urgentDays > row.normalDays) {
+      for (const which of DEADLINE_KINDS) {
+        const name = deadlineField(status, which);
+        if (stored[status][which] !== base[name]) conflicts[name] = stored[status][which];
+      }
+    }
+    if (
+      row.normalDays !== stored[status].normalDays ||
+      row.urgentDays !== stored[status].urgentDays
+    ) {
+      merged[status] = row;
+      changed.push(status);
+    }
+  }
+  return { merged, changed, conflicts };
+}
+
+/**
+ * The deadline form shown again after a conflict, against what is stored now: the fields the
+ * person changed keep what they typed; every other field shows the stored value, so saving again
+ * changes only what they meant to change.
+ */
+export function rebaseDeadlineForm(
+  values: Readonly<Record<string, string>>,
+  base: DeadlineBase,
+  stored: DeadlineTable,
+): Record<string, string> {
+  const form: Record<string, string> = {};
+  for (const status of CLOCKED_STATUSES) {
+    for (const which of DEADLINE_KINDS) {
+      const name = deadlineField(status, which);
+      const typed = values[name] ?? '';
+      const unchanged = base[name] !== undefined && daysField.safeParse(typed).data === base[name];
+      form[name] = unchanged ? String(stored[status][which]) : typed;
+      form[deadlineBaseField(name)] = String(stored[status][which]);
+    }
+  }
+  return form;
+}
+
 /** Reads the deadline form (text per field); every stage must have both numbers. */
 export function parseDeadlineForm(
   values: Readonly<Record<string, string>>,
