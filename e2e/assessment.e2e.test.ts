@@ -203,7 +203,16 @@ describe.each(TEST_DATABASES)(
       await expect.poll(() => director.getByText('Notatene er lagret.').count()).toBe(1);
       const worksheet = director.getByRole('form', { name: 'Mitt skjema' });
       await worksheet.getByRole('button', { name: 'Lagre skjemaet' }).click();
-      await expect.poll(() => worksheet.getByText('Velg et nivå på skalaen.').count()).toBe(3);
+      // Each field says it, and the form's error summary names each one.
+      await expect
+        .poll(() => worksheet.getByText('Velg et nivå på skalaen.', { exact: true }).count())
+        .toBe(3);
+      expect(
+        await worksheet
+          .getByRole('group', { name: 'Rett opp følgende før du går videre:' })
+          .getByRole('link', { name: /Velg et nivå på skalaen\./ })
+          .count(),
+      ).toBe(3);
       await expectAccessible(director);
       await rateCriteria(worksheet);
       await worksheet.getByRole('button', { name: 'Lagre skjemaet' }).click();

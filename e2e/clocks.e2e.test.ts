@@ -197,7 +197,13 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await doctor.getByLabel('Bivirkninger', { exact: true }).fill('Lett kvalme første uke');
     await doctor.getByRole('radio', { name: 'Er avsluttet' }).check();
     await doctor.getByRole('button', { name: 'Registrer utfallet' }).click();
-    await doctor.getByText('Skriv hvorfor behandlingen ble avsluttet.').waitFor();
+    await doctor.getByText('Skriv hvorfor behandlingen ble avsluttet.', { exact: true }).waitFor();
+    // The outcome page's error summary names it; its link leads to the field.
+    await doctor
+      .getByRole('link', {
+        name: 'Hvorfor ble behandlingen avsluttet? (påkrevd når den er avsluttet): Skriv hvorfor behandlingen ble avsluttet.',
+      })
+      .waitFor();
     expect(await doctor.getByLabel('Bivirkninger', { exact: true }).inputValue()).toBe(
       'Lett kvalme første uke',
     );

@@ -82,9 +82,28 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await request.getByRole('button', { name: 'Send konsultasjon' }).click();
     await per.getByRole('heading', { level: 1, name: 'Konsulter annet helseforetak' }).waitFor();
     await expect
-      .poll(() => per.getByText('Velg helseforetaket som skal konsulteres.').count())
+      .poll(() =>
+        per.getByText('Velg helseforetaket som skal konsulteres.', { exact: true }).count(),
+      )
       .toBe(1);
-    await expect.poll(() => per.getByText('Skriv fristen som en gyldig dato').count()).toBe(1);
+    await expect
+      .poll(() =>
+        per
+          .getByText('Skriv fristen som en gyldig dato, for eksempel 24.12.2026.', { exact: true })
+          .count(),
+      )
+      .toBe(1);
+    // The error summary names both, and the title says the page shows errors.
+    expect(
+      await per
+        .getByRole('group', { name: 'Rett opp følgende før du går videre:' })
+        .getByRole('link')
+        .allInnerTexts(),
+    ).toEqual([
+      'Helseforetak: Velg helseforetaket som skal konsulteres.',
+      'Frist: Skriv fristen som en gyldig dato, for eksempel 24.12.2026.',
+    ]);
+    expect(await per.title()).toBe('Feil: Konsulter annet helseforetak – Søknadsportal');
     expect(await per.getByLabel(/^Spørsmål/).inputValue()).toBe(QUESTION);
     await expectAccessible(per);
 

@@ -258,6 +258,20 @@ export async function expectAccessibleWithoutJs(
   url: string,
 ): Promise<void> {
   const html = await (await context.request.get(url)).text();
+  await expectAccessibleHtml(browser, html, url);
+}
+
+/**
+ * Runs axe on a page as a browser without JavaScript shows it now (say the answer to a refused
+ * POST, which a second GET would not reproduce): `page.evaluate` does not run there, so its HTML is
+ * checked in a fresh page of another context, as `expectAccessibleWithoutJs` does.
+ */
+export async function expectAccessibleWithoutJsAsShown(browser: Browser, page: Page) {
+  await expectAccessibleHtml(browser, await page.content(), page.url());
+}
+
+/** Runs axe on a server-rendered page's HTML, scripts removed, links resolved against `url`. */
+async function expectAccessibleHtml(browser: Browser, html: string, url: string): Promise<void> {
   const stripped = html
     .replace(/<script\b[\s\S]*?<\/script>/gi, '')
     .replace(/<link[^>]+rel="modulepreload"[^>]*>/gi, '')

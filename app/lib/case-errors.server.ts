@@ -10,6 +10,7 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   notForScheme: 409,
   alreadyDelegated: 409,
   notDelegated: 409,
+  consultationClosed: 409,
   forbidden: 403,
   ownCase: 403,
   patientIdentityHidden: 403,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formText, formTexts, formVersion } from './form';
+import { actionToSummary, formText, formTexts, formVersion, pageTitle, postFailed } from './form';
 
 describe('formText and formTexts', () => {
   it('reads text fields, and a missing field or a file as the empty string', () => {
@@ -33,5 +33,32 @@ describe('formVersion', () => {
     ['x', null],
   ])('reads %j as %j', (raw, version) => {
     expect(formVersion(raw)).toBe(version);
+  });
+});
+
+describe('pageTitle and postFailed', () => {
+  it('prefixes «Feil: » while the page shows a refused post', () => {
+    expect(pageTitle('Sak HBE-2026-00001', 'Søknadsportal')).toBe(
+      'Sak HBE-2026-00001 – Søknadsportal',
+    );
+    expect(pageTitle('Sak HBE-2026-00001', 'Søknadsportal', true)).toBe(
+      'Feil: Sak HBE-2026-00001 – Søknadsportal',
+    );
+  });
+
+  it.each([
+    ['nothing posted', undefined, false],
+    ['a problem', { problem: 'conflict', fieldErrors: {} }, true],
+    ['a field error', { problem: null, fieldErrors: { reason: 'required' } }, true],
+    ['a field error under `errors`', { problem: null, errors: { effect: 'x' } }, true],
+    ['no problem and no field error', { problem: null, fieldErrors: {} }, false],
+  ])('%s: %j is failed: %j', (_label, outcome, failed) => {
+    expect(postFailed(outcome)).toBe(failed);
+  });
+
+  it('points a form at its error summary', () => {
+    expect(actionToSummary('/saker/x/vurdering', 'recommend-errors')).toBe(
+      '/saker/x/vurdering#recommend-errors',
+    );
   });
 });

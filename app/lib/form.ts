@@ -1,3 +1,5 @@
+import { msg } from '../i18n';
+
 /** A text field from a form post; missing fields and files read as the empty string. */
 export function formText(form: FormData, name: string): string {
   const value = form.get(name);
@@ -23,5 +25,30 @@ export function formVersion(value: string): number | null {
   return /^\d{1,9}$/.test(text) ? Number(text) : null;
 }
 
-/** A page title in the form «Page – Søknadsportal». */
-export const pageTitle = (page: string, app: string) => `${page} – ${app}`;
+/**
+ * A page title in the form «Page – Søknadsportal»; «Feil: Page – Søknadsportal» while the page
+ * shows what went wrong with a form post (`failed`, see `postFailed`), so the title says so too.
+ */
+export const pageTitle = (page: string, app: string, failed = false) =>
+  `${failed ? msg.problems.errorTitle(page) : page} – ${app}`;
+
+/** What a refused form post returns: a problem above the form and/or errors per field. */
+interface PostOutcome {
+  problem?: unknown;
+  fieldErrors?: object;
+  errors?: object;
+}
+
+/** Whether a form post came back refused (a problem or a field error), for `pageTitle`. */
+export function postFailed(outcome: PostOutcome | null | undefined): boolean {
+  if (!outcome) return false;
+  const fields = { ...outcome.fieldErrors, ...outcome.errors };
+  return (outcome.problem ?? null) !== null || Object.keys(fields).length > 0;
+}
+
+/**
+ * A form's `action` that lands on its error summary (`#id`): after a refused post without
+ * JavaScript the browser scrolls to the summary, however far down the page the form is. When the
+ * summary is not shown (no field errors) the page stays at its top, where the problem is.
+ */
+export const actionToSummary = (path: string, summaryId: string) => `${path}#${summaryId}`;

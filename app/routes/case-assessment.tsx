@@ -27,7 +27,7 @@ import {
   RECOMMENDATIONS,
 } from '../features/assessment/domain/criteria';
 import type { CriteriaRatings } from '../features/assessment/domain/criteria';
-import { CriteriaFields } from '../features/assessment/ui/CriteriaFields';
+import { CriteriaFields, criteriaSummaryFields } from '../features/assessment/ui/CriteriaFields';
 import { EndorsementSummary } from '../features/assessment/ui/EndorsementPanel';
 import { Guidance } from '../features/assessment/ui/Guidance';
 import { RatingsTable } from '../features/assessment/ui/RatingsTable';
@@ -36,17 +36,19 @@ import { diagnosisNames } from '../features/cases/cases.server';
 import type { FieldErrors } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
+import { FormErrorSummary } from '../features/cases/ui/FormErrorSummary';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { casePrecedents } from '../features/precedents/precedents.server';
 import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, formVersion, pageTitle } from '../lib/form';
+import { actionToSummary, formTexts, formVersion, pageTitle, postFailed } from '../lib/form';
 import { ChoiceField, TextField } from '../ui/fields';
 import type { Route } from './+types/case-assessment';
 import { RouteLink } from '../ui/RouteLink';
 import { KeepTogether } from '../ui/KeepTogether';
+import { ProblemAlert, type UnsavedText } from '../ui/ProblemAlert';
 
 /** Which form on the page was saved, for the confirmation shown after the redirect. */
 const NOTICES = {
@@ -164,6 +166,16 @@ function ratingValues(ratings: CriteriaRatings | undefined): Record<string, stri
   );
 }
 
+/** What a refused recommendation had given, for «Dette skrev du» when its form is gone. */
+function unsavedRecommendation(values: Readonly<Record<string, string>>): UnsavedText[] {
+  const t = msg.assessment;
+  const outcome = RECOMMENDATIONS.find((r) => r === values.outcome);
+  return [
+    { label: t.recommendationOutcome, text: outcome ? t.recommendations[outcome] : '' },
+    { label: t.recommendationText, text: values.text ?? '' },
+  ];
+}
+
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, diagnoses, me, saved } = loaderData;
   const t = msg.assessment;
@@ -192,10 +204,13 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   const assignErrors = errorsOf('assign');
   const recommendation = returned('recommend');
   const recommendationErrors = recommendation?.fieldErrors ?? {};
+  // Each form posts to this page with its error summary as the fragment: without JavaScript the
+  // browser lands on the summary after a refused post, however far down the page the form is.
+  const action = (summaryId: string) => actionToSummary(`/saker/${view.id}/vurdering`, summaryId);
 
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
+      <title>{pageTitle(t.pageTitle(label), msg.app.name, postFailed(actionData))}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
           <KeepTogether text={t.pageTitle(label)} part={view.caseNumber} />
@@ -210,13 +225,19 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       <PrecedentPanel result={loaderData.precedents.result} />
       {saved && !actionData && <Alert data-color="success">{t[NOTICES[saved]]}</Alert>}
       {actionData?.problem && (
-        <Alert data-color="danger">
-          {actionData.problem === 'conflict' && actionData.values.intent === 'preparation'
-            ? t.conflict
-            : worksheetConflict
-              ? t.worksheetConflictNotice
-              : msg.problems[actionData.problem]}
-        </Alert>
+        <ProblemAlert
+          message={
+            actionData.problem === 'conflict' && actionData.values.intent === 'preparation'
+              ? t.conflict
+              : worksheetConflict
+                ? t.worksheetConflictNotice
+                : msg.problems[actionData.problem]
+          }
+          // A recommendation whose form is gone (another member recommended first): its text here.
+          unsaved={
+            recommendation && !view.canRecommend ? unsavedRecommendation(recommendation.values) : []
+          }
+        />
       )}
       <Guidance local={view.guidance} localId="assessment-local-guidance" localHeadingLevel={2} />
 
@@ -288,7 +309,19 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           </Paragraph>
         )}
         {view.open ? (
-          <Form method="post" className="sp-stack" aria-labelledby="preparation" noValidate>
+          <Form
+            method="post"
+            action={action('preparation-errors')}
+            className="sp-stack"
+            aria-labelledby="preparation"
+            noValidate
+          >
+            <FormErrorSummary
+              id="preparation-errors"
+              errors={preparation?.fieldErrors ?? {}}
+              labels={{ notes: t.preparationLabel }}
+              anchors={{ notes: 'preparation-notes' }}
+            />
             <input type="hidden" name="intent" value="preparation" />
             <input
               type="hidden"
@@ -345,7 +378,18 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
                     </List.Unordered>
                   )}
                   {view.open && (
-                    <Form method="post" className="sp-stack" noValidate>
+                    <Form
+                      method="post"
+                      action={action(`comment-${sectionId}-errors`)}
+                      className="sp-stack"
+                      noValidate
+                    >
+                      <FormErrorSummary
+                        id={`comment-${sectionId}-errors`}
+                        errors={mineBack?.fieldErrors ?? {}}
+                        labels={{ body: t.commentLabel(sectionTitle) }}
+                        anchors={{ body: `comment-${sectionId}` }}
+                      />
                       <input type="hidden" name="intent" value="comment" />
                       <input type="hidden" name="sectionId" value={sectionId} />
                       <TextField
@@ -390,11 +434,22 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
         )}
         {view.open && (
           <Card data-color="neutral">
-            <Form method="post" className="sp-stack" aria-labelledby="my-worksheet" noValidate>
+            <Form
+              method="post"
+              action={action('worksheet-errors')}
+              className="sp-stack"
+              aria-labelledby="my-worksheet"
+              noValidate
+            >
               <Heading level={3} data-size="xs" id="my-worksheet">
                 {t.myWorksheet}
               </Heading>
               {worksheetConflict && <WorksheetConflict stored={storedNow} />}
+              <FormErrorSummary
+                id="worksheet-errors"
+                errors={worksheetErrors}
+                {...criteriaSummaryFields('worksheet')}
+              />
               <input type="hidden" name="intent" value="worksheet" />
               {/* The version the form was shown with: a save elsewhere in between is refused. */}
               <input type="hidden" name="version" value={worksheetVersion} />
@@ -428,7 +483,19 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           </Alert>
         ))}
         {view.canRecommend && (
-          <Form method="post" className="sp-stack" aria-labelledby="recommend" noValidate>
+          <Form
+            method="post"
+            action={action('recommend-errors')}
+            className="sp-stack"
+            aria-labelledby="recommend"
+            noValidate
+          >
+            <FormErrorSummary
+              id="recommend-errors"
+              errors={recommendationErrors}
+              labels={{ outcome: t.recommendationOutcome, text: t.recommendationText }}
+              anchors={{ outcome: `recommend-${RECOMMENDATIONS[0]}`, text: 'recommend-text' }}
+            />
             <input type="hidden" name="intent" value="recommend" />
             {/* The version the form was shown with: a change in between is a conflict (409). */}
             <input type="hidden" name="version" value={view.version} />

@@ -3,12 +3,17 @@ import { data, redirect } from 'react-router';
 import { getCaseClocks } from '../features/clocks/clocks.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { recordOutcome } from '../features/followup/followup.server';
-import { OutcomeForm, type OutcomeField } from '../features/followup/ui/FollowUpForms';
+import {
+  OutcomeForm,
+  unsavedOutcome,
+  type OutcomeField,
+} from '../features/followup/ui/FollowUpForms';
 import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-outcome';
 import { RouteLink } from '../ui/RouteLink';
+import { ProblemAlert } from '../ui/ProblemAlert';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -47,20 +52,27 @@ export default function CaseOutcome({ loaderData, actionData }: Route.ComponentP
   const { caseId, version, canRecord } = loaderData;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.clocks.outcomePageTitle, msg.app.name)}</title>
+      <title>{pageTitle(msg.clocks.outcomePageTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {msg.clocks.outcomePageTitle}
       </Heading>
-      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
-      {canRecord ? (
+      {/* Said once: a refused post's problem, else why there is no form. The form still there
+          keeps what was typed; a form gone leaves it in the problem to copy. */}
+      {actionData?.problem ? (
+        <ProblemAlert
+          message={msg.problems[actionData.problem]}
+          unsaved={canRecord ? [] : unsavedOutcome(actionData.values)}
+        />
+      ) : (
+        !canRecord && <Alert data-color="info">{msg.problems.invalidTransition}</Alert>
+      )}
+      {canRecord && (
         <OutcomeForm
           caseId={caseId}
           version={version}
           state={actionData ?? null}
           headingLevel={2}
         />
-      ) : (
-        <Alert data-color="info">{msg.problems.invalidTransition}</Alert>
       )}
       <RouteLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouteLink>
     </div>

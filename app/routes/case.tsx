@@ -13,7 +13,12 @@ import {
   takeBackDelegation,
 } from '../features/assessment/assessment.server';
 import { isLeaderIntent, type LeaderIntent } from '../features/assessment/domain/leaders';
-import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
+import {
+  CRITERIA,
+  CRITERIA_FIELDS,
+  criterionFields,
+  ENDORSEMENT_VERDICTS,
+} from '../features/assessment/domain/criteria';
 import {
   EndorsementForm,
   EndorsementSummary,
@@ -44,7 +49,7 @@ import { isDecisionEvent } from '../features/decisions/domain/form';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Actor } from '../features/auth/domain/roles';
 import type { Route } from './+types/case';
 import { retrospectiveNoteIn } from '../features/retrospective/retrospective.server';
@@ -55,6 +60,7 @@ import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
 import { KeepTogether } from '../ui/KeepTogether';
+import { ProblemAlert, type UnsavedText } from '../ui/ProblemAlert';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
@@ -167,6 +173,28 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   return redirect(`${caseUrl}?utfort=${values.event}`);
 }
 
+/**
+ * What a refused post had typed, for «Dette skrev du» when its form is gone: the endorsement's or
+ * the leader input's criteria justifications and text, or an action's reason.
+ */
+function unsavedTexts(values: Readonly<Record<string, string>>): UnsavedText[] {
+  const t = msg.assessment;
+  const criteria = CRITERIA.map((c) => ({
+    label: t.ratingTextFor(t.criteria[c].title),
+    text: values[criterionFields(c).text] ?? '',
+  }));
+  const reason = values.reason ?? '';
+  if (values.intent === 'endorsement')
+    return [...criteria, { label: t.justification, text: reason }];
+  if (values.intent === 'leaderInput') {
+    return [...criteria, { label: t.leaderInputText, text: values.body ?? '' }];
+  }
+  const event = values.event ?? '';
+  return [
+    { label: isCaseEvent(event) ? msg.reasonLabels[event] : msg.case.historyWhy, text: reason },
+  ];
+}
+
 /** Once decided the assessment is only read («Se vurderingen»), no longer worked on. */
 const DECIDED_STATUSES: readonly Status[] = ['decided', 'followUp', 'closed'];
 
@@ -245,7 +273,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   );
   return (
     <div className="sp-stack">
-      <title>{pageTitle(title, msg.app.name)}</title>
+      <title>{pageTitle(title, msg.app.name, postFailed(actionData))}</title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
           <KeepTogether text={title} part={view.caseNumber} />
@@ -264,18 +292,20 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Alert>
       )}
       {actionData?.problem && (
-        <Alert data-color="danger">
-          <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
-          {actionData.values.reason.trim() !== '' &&
-            !(
-              isCaseEvent(actionData.values.event) && view.events.includes(actionData.values.event)
-            ) && (
-              <>
-                <Paragraph>{msg.case.unsavedText}</Paragraph>
-                <blockquote className="sp-quote">{actionData.values.reason}</blockquote>
-              </>
-            )}
-        </Alert>
+        <ProblemAlert
+          message={msg.problems[actionData.problem]}
+          unsaved={
+            // The form still there keeps the text itself; a form gone leaves it here to copy.
+            (
+              actionData.values.intent === 'leaderInput'
+                ? endorsement?.may.giveInput
+                : isCaseEvent(actionData.values.event) &&
+                  view.events.includes(actionData.values.event)
+            )
+              ? []
+              : unsavedTexts(actionData.values)
+          }
+        />
       )}
 
       {/* A draft or returned application: what its writer came for, first. */}
@@ -348,6 +378,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         {endorsing && leaderInputs}
         {endorsing && (
           <EndorsementForm
+            caseId={view.id}
             version={view.version}
             submitted={intent === 'endorsement' && actionData ? actionData : null}
             guidance={endorsement.guidance}

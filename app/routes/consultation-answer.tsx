@@ -1,23 +1,42 @@
-import { Card, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Alert, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
 import {
   answerConsultation,
+  answersConsultations,
   consultationSection,
 } from '../features/consultations/consultations.server';
 import { consultationErrorData } from '../features/consultations/errors.server';
-import { ANSWER_FIELDS, AnswerForm } from '../features/consultations/ui/ConsultationForms';
+import {
+  ANSWER_FIELDS,
+  AnswerForm,
+  unsavedAnswer,
+} from '../features/consultations/ui/ConsultationForms';
+import { CaseError } from '../features/cases/domain/errors';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/consultation-answer';
+import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
 
-/** GET shows the answer form on its own (where a refused POST lands); only for an open grant. */
+/**
+ * GET shows the answer form on its own (where a refused POST lands); only for an open grant. Once
+ * the grant has ended (a colleague answered first) the consulted trust no longer sees the case:
+ * for those who answer consultations the page then says the consultation is closed, not «fant
+ * ikke saken» (the same for any case they cannot see), so a late answer keeps its text.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const section = await loadCase(() =>
-    consultationSection(context.db, actor, params.caseId, new URL(request.url)),
+    consultationSection(context.db, actor, params.caseId, new URL(request.url)).catch(
+      (error: unknown) => {
+        if (error instanceof CaseError && error.code === 'notFound' && answersConsultations(actor))
+          return null;
+        throw error;
+      },
+    ),
   );
+  if (!section) return { panel: null };
   const panel = section.panel;
   if (panel?.mode !== 'consulted' || panel.grant.id !== params.consultationId) {
     throw redirect(`/saker/${params.caseId}`);
@@ -49,23 +68,42 @@ export default function ConsultationAnswerPage({
   const { panel } = loaderData;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.consultations.answerTitle, msg.app.name)}</title>
+      <title>
+        {pageTitle(msg.consultations.answerTitle, msg.app.name, postFailed(actionData))}
+      </title>
       <Heading level={1} data-size="lg" id="consultation-answer">
         {msg.consultations.answerTitle}
       </Heading>
-      <Paragraph>
-        {msg.consultations.askedBy(panel.grant.requestedByName, panel.grant.askingTrustName)}
-      </Paragraph>
-      <blockquote className="sp-quote">{panel.grant.question}</blockquote>
-      <Card data-color="neutral">
-        <AnswerForm
-          caseId={params.caseId}
-          consultationId={panel.grant.id}
-          version={panel.caseVersion}
-          submitted={actionData ?? null}
-        />
-      </Card>
-      <RouteLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouteLink>
+      {panel ? (
+        <>
+          <Paragraph>
+            {msg.consultations.askedBy(panel.grant.requestedByName, panel.grant.askingTrustName)}
+          </Paragraph>
+          <blockquote className="sp-quote">{panel.grant.question}</blockquote>
+          <Card data-color="neutral">
+            <AnswerForm
+              caseId={params.caseId}
+              consultationId={panel.grant.id}
+              version={panel.caseVersion}
+              submitted={actionData ?? null}
+            />
+          </Card>
+          <RouteLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouteLink>
+        </>
+      ) : (
+        <>
+          {/* The form is gone: the refusal, with the answer to copy; or why there is no form. */}
+          {actionData?.problem ? (
+            <ProblemAlert
+              message={msg.problems[actionData.problem]}
+              unsaved={unsavedAnswer(actionData.values)}
+            />
+          ) : (
+            <Alert data-color="info">{msg.consultations.notOpen}</Alert>
+          )}
+          <RouteLink to="/">{msg.app.myCases}</RouteLink>
+        </>
+      )}
     </div>
   );
 }

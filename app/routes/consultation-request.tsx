@@ -1,26 +1,33 @@
-import { Card, Heading } from '@digdir/designsystemet-react';
+import { Alert, Card, Heading } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
 import {
   consultationSection,
   requestConsultation,
 } from '../features/consultations/consultations.server';
 import { consultationErrorData } from '../features/consultations/errors.server';
-import { REQUEST_FIELDS, RequestForm } from '../features/consultations/ui/ConsultationForms';
+import {
+  REQUEST_FIELDS,
+  RequestForm,
+  unsavedRequest,
+} from '../features/consultations/ui/ConsultationForms';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/consultation-request';
+import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
 
-/** GET shows the form on its own (where a refused POST lands); only the case's director may ask. */
+/**
+ * GET shows the form on its own (where a refused POST lands); only the case's director may ask.
+ * When asking is not possible now (the case was returned in another tab) the page says so rather
+ * than redirecting: a refused POST lands here too, and its question must not be lost.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const section = await loadCase(() =>
     consultationSection(context.db, actor, params.caseId, new URL(request.url)),
   );
-  if (section.panel?.mode !== 'home' || !section.panel.canRequest) {
-    throw redirect(`/saker/${params.caseId}`);
-  }
+  if (section.panel?.mode !== 'home') throw redirect(`/saker/${params.caseId}`);
   return { section, panel: section.panel };
 }
 
@@ -49,20 +56,32 @@ export default function ConsultationRequestPage({
   const { section, panel } = loaderData;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.consultations.requestTitle, msg.app.name)}</title>
+      <title>
+        {pageTitle(msg.consultations.requestTitle, msg.app.name, postFailed(actionData))}
+      </title>
       <Heading level={1} data-size="lg" id="consultation-request">
         {msg.consultations.requestTitle}
       </Heading>
-      <Card data-color="neutral">
-        <RequestForm
-          caseId={params.caseId}
-          version={panel.caseVersion}
-          trusts={panel.trusts}
-          today={section.today}
-          maxDeadline={section.maxDeadline}
-          submitted={actionData ?? null}
+      {panel.canRequest ? (
+        <Card data-color="neutral">
+          <RequestForm
+            caseId={params.caseId}
+            version={panel.caseVersion}
+            trusts={panel.trusts}
+            today={section.today}
+            maxDeadline={section.maxDeadline}
+            submitted={actionData ?? null}
+          />
+        </Card>
+      ) : actionData?.problem ? (
+        // The form is gone: the refusal, with the question to copy.
+        <ProblemAlert
+          message={msg.problems[actionData.problem]}
+          unsaved={unsavedRequest(actionData.values)}
         />
-      </Card>
+      ) : (
+        <Alert data-color="info">{msg.problems.invalidTransition}</Alert>
+      )}
       <RouteLink to={`/saker/${params.caseId}`}>{msg.consultations.backToCase}</RouteLink>
     </div>
   );

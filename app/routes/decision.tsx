@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
 import { redirect } from 'react-router';
 import { CaseError } from '../features/cases/domain/errors';
 import {
@@ -9,12 +9,13 @@ import {
 import { isDecisionEvent } from '../features/decisions/domain/form';
 import {
   DECISION_TEXT_FIELDS,
+  unsavedDecision,
   type DecisionFormValues,
 } from '../features/decisions/ui/DecisionForm';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/decision';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { casePrecedents, unconfirmedWarning } from '../features/precedents/precedents.server';
@@ -27,6 +28,7 @@ import {
 import { formText } from '../lib/form';
 import { RouteLink } from '../ui/RouteLink';
 import { KeepTogether } from '../ui/KeepTogether';
+import { ProblemAlert } from '../ui/ProblemAlert';
 
 /** GET /saker/:caseId/vedtak: the decision (all versions) and the decision form. */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -81,14 +83,21 @@ export default function DecisionPage({ loaderData, actionData }: Route.Component
   const t = msg.decisionModule;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.pageTitle(label), msg.app.name)}</title>
+      <title>{pageTitle(t.pageTitle(label), msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         <KeepTogether text={t.pageTitle(label)} part={panel.caseNumber} />
       </Heading>
       {actionData?.problem && (
-        <Alert data-color="danger">
-          <Paragraph>{msg.problems[actionData.problem]}</Paragraph>
-        </Alert>
+        <ProblemAlert
+          message={msg.problems[actionData.problem]}
+          unsaved={
+            // Its form still there keeps what was given; a form gone (decided by someone else
+            // first) leaves it here to copy.
+            panel.events.some((e) => e === actionData.values.event)
+              ? []
+              : unsavedDecision(actionData.values, panel.phrases, panel.caseNumber ?? '')
+          }
+        />
       )}
       {panel.summary && <CaseSummary caseId={panel.caseId} summary={panel.summary} />}
       {panel.decisions.length === 0 && panel.events.length === 0 && (

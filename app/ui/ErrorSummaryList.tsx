@@ -33,10 +33,17 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  * It takes focus when it appears, so show it only after an explicit action (a submit), never on
  * autosave. Every form's error summary is this one (ADR 0020).
  */
-export function ErrorSummaryList({ errors }: { errors: readonly SummaryError[] }) {
+export function ErrorSummaryList({
+  errors,
+  id,
+}: {
+  errors: readonly SummaryError[];
+  /** The summary's id: the form's `action` names it (`actionToSummary`) to land on it without JS. */
+  id?: string;
+}) {
   if (errors.length === 0) return null;
   return (
-    <ErrorSummary>
+    <ErrorSummary id={id}>
       <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
       <ErrorSummary.List>
         {errors.map(({ anchor, text }) => (

@@ -523,6 +523,11 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
         }),
       ),
     ).toBe('invalidTransition');
+    // The same post again from a second tab (the version the form was shown with): the case
+    // moved on since, so it is a conflict («endret av noen andre»), not «ikke mulig».
+    expect(
+      await refuse(recordOutcome(db(), hbe.applicant, c.id, { ...input, stopReason: 'x' })),
+    ).toBe('conflict');
     expect(
       await databaseError(
         inTenant(db(), hbe.applicant, (tx) =>

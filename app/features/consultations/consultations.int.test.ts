@@ -477,6 +477,21 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       answeredByName: 'Eva Strand',
     });
     expect(await refuse(getCase(db(), ous.assessor, caseId))).toBe('notFound');
+    // A colleague answers too, from the form still open in their tab: the consultation is closed
+    // (409, said as such, not «fant ikke saken»), and the case is as Eva's answer left it.
+    const after = await getCase(db(), hbe.decisionMaker, caseId);
+    expect(
+      await refuse(
+        answerConsultation(db(), ous.decisionMaker, caseId, id, {
+          version: current,
+          answer: 'Vårt svar',
+        }),
+      ),
+    ).toBe('consultationClosed');
+    expect(await getCase(db(), hbe.decisionMaker, caseId)).toMatchObject({
+      version: after.version,
+      history: after.history,
+    });
     // An answered (or revoked) grant is no longer readable by the consulted trust, in the database.
     expect(await seenBy(ous.assessor)).toEqual({ cases: 0, events: 0, attachments: 0, grants: 0 });
     const told = await inTenant(db(), hbe.decisionMaker, (tx) =>

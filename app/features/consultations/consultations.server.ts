@@ -45,6 +45,10 @@ function requireId(id: string) {
 /** Who in a trust can answer a consultation (and so is worth consulting). */
 const ANSWERING_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
 
+/** Whether the actor is of those who answer consultations to their trust. */
+export const answersConsultations = (actor: Actor) =>
+  ANSWERING_ROLES.some((r) => hasRole(actor, r));
+
 export interface TrustOption {
   id: string;
   name: string;
@@ -289,7 +293,8 @@ export async function revokeConsultation(
  * The consulted trust answers. Its only write, made by the database function
  * answer_consultation(), which re-checks the grant and the case's status and version: the answer
  * is stored on the grant, the case returns to assessment with the answer as the event's reason,
- * and the grant (so the read access) ends. The requesting director is notified.
+ * and the grant (so the read access) ends. The requesting director is notified. A consultation
+ * no longer open to the actor's trust (a colleague answered first) is `consultationClosed`.
  */
 export async function answerConsultation(
   db: Db,
@@ -300,7 +305,14 @@ export async function answerConsultation(
 ): Promise<void> {
   requireId(consultationId);
   await inTenant(db, actor, async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId).catch((error: unknown) => {
+      // The consulted trust reads the case only while the grant is open: someone who may answer
+      // and no longer sees it was beaten to it (a colleague answered first, or the grant ended).
+      // Said the same for any case they cannot see, so it tells nothing about other cases.
+      const closed =
+        error instanceof CaseError && error.code === 'notFound' && answersConsultations(actor);
+      throw closed ? new CaseError('consultationClosed') : error;
+    });
     const check = checkTransition(statusOf(row), 'answerConsultation', roles, schemeOf(row));
     if (!check.ok) throw new CaseError(check.error);
     const checked = checkAnswer(input.answer);
@@ -309,7 +321,7 @@ export async function answerConsultation(
       tx,
       and(eq(caseConsultations.id, consultationId), eq(caseConsultations.caseId, row.id)),
     );
-    if (!grant) throw new CaseError('conflict');
+    if (!grant) throw new CaseError('consultationClosed');
     if (row.version !== input.version) throw new CaseError('conflict');
     // Logged in the case's trust's log while the grant is still open (the answer ends it).
     await logAccess(tx, actor, 'consultant', row.id, 'answerConsultation');
@@ -341,7 +353,7 @@ export interface ConsultationToUs {
 
 /** "Konsultasjoner til oss": the open grants to the actor's trust, for its director and committee. */
 export async function listConsultationsToUs(db: Db, actor: Actor): Promise<ConsultationToUs[]> {
-  if (!ANSWERING_ROLES.some((r) => hasRole(actor, r))) return [];
+  if (!answersConsultations(actor)) return [];
   return inTenant(db, actor, async (tx) => {
     const open = openGrantsToMe(tx).as('open_grants');
     return tx
@@ -379,7 +391,7 @@ export type ConsultationSectionData = Awaited<ReturnType<typeof consultationSect
 /** The start page's one call: open consultations to the actor's trust, and a confirmation. */
 export async function consultationsHome(db: Db, actor: Actor, url: URL) {
   return {
-    shown: ANSWERING_ROLES.some((r) => hasRole(actor, r)),
+    shown: answersConsultations(actor),
     items: await listConsultationsToUs(db, actor),
     notice: consultationNotice(url.searchParams),
   };

@@ -115,7 +115,12 @@ export async function recordOutcome(
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     const from = statusOf(row);
     const check = checkTransition(from, 'recordOutcome', roles, schemeOf(row));
-    if (!check.ok) throw new CaseError(check.error);
+    // No longer possible because the case moved on since the form was shown (someone recorded
+    // the outcome in another tab): that is a conflict, as with a version the case no longer has.
+    const stale = row.version !== input.version;
+    if (!check.ok) {
+      throw new CaseError(check.error === 'invalidTransition' && stale ? 'conflict' : check.error);
+    }
     if (!parsed.success) return { ok: false, errors: followUpErrors(parsed.error) };
     if (row.version !== input.version) throw new CaseError('conflict');
     const data = parsed.data;

@@ -44,6 +44,9 @@ export const consultations = {
     'Svaret legges i saken hos helseforetaket som spurte. Lesetilgangen stanser når du har svart.',
   sendAnswer: 'Send svar',
   backToCase: 'Tilbake til saken',
+  /** The answer page of a consultation no longer open to the trust (answered, revoked, expired). */
+  notOpen:
+    'Konsultasjonen er ikke lenger åpen for helseforetaket ditt: den er besvart, trukket tilbake eller fristen er ute.',
   done: {
     requested: 'Konsultasjonen er sendt.',
     revoked: 'Konsultasjonen er trukket tilbake.',

@@ -13,7 +13,11 @@ export const problems = {
   alreadyDelegated:
     'Forankringen er allerede delegert til en leder. Siden viser hvem; ta delegeringen tilbake først om du vil delegere til en annen.',
   notDelegated: 'Forankringen er ikke delegert, så det er ingen delegering å ta tilbake.',
+  consultationClosed:
+    'Konsultasjonen er ikke lenger åpen: noen i helseforetaket ditt har allerede svart på den, eller den er trukket tilbake. Svaret ditt er ikke sendt.',
   errorSummary: 'Rett opp følgende før du går videre:',
+  /** The page title while the page shows what went wrong with a form post. */
+  errorTitle: (page: string) => `Feil: ${page}`,
   notFoundPage: 'Siden finnes ikke',
   forbiddenPage: 'Ingen tilgang',
   genericError: 'Noe gikk galt',

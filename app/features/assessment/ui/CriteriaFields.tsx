@@ -5,6 +5,24 @@ import type { FieldErrors } from '../../cases/domain/application';
 import { CRITERIA, criterionFields, LEVELS } from '../domain/criteria';
 
 /**
+ * The criteria fields for a form's error summary (`FormErrorSummary`): each field's label and the
+ * id of its first control, under the form's `idPrefix`.
+ */
+export function criteriaSummaryFields(idPrefix: string) {
+  const labels: Record<string, string> = {};
+  const anchors: Record<string, string> = {};
+  for (const criterion of CRITERIA) {
+    const title = msg.assessment.criteria[criterion].title;
+    const fields = criterionFields(criterion);
+    labels[fields.level] = title;
+    anchors[fields.level] = `${idPrefix}-${criterion}-${LEVELS[0]}`;
+    labels[fields.text] = msg.assessment.ratingTextFor(title);
+    anchors[fields.text] = `${idPrefix}-${criterion}-text`;
+  }
+  return { labels, anchors };
+}
+
+/**
  * The priority criteria as form fields: for each, a level on the scale and a short justification.
  * `values` are what was typed (or saved), so nothing is lost when the form comes back with errors.
  */

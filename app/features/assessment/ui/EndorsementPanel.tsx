@@ -13,14 +13,15 @@ import {
 } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { actionToSummary } from '../../../lib/form';
 import { ChoiceField, TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../../cases/domain/application';
 import type { EndorsementView, LeaderInputView, LeaderView } from '../assessment.server';
 import type { Person } from '../../cases/cases.server';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
-import { CRITERIA, criterionFields, ENDORSEMENT_VERDICTS, LEVELS } from '../domain/criteria';
+import { ENDORSEMENT_VERDICTS } from '../domain/criteria';
 import type { LeaderIntent } from '../domain/leaders';
-import { CriteriaFields } from './CriteriaFields';
+import { CriteriaFields, criteriaSummaryFields } from './CriteriaFields';
 import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
@@ -45,16 +46,7 @@ const when = (d: Date | string) => msg.dateTime(new Date(d));
 /** The endorsement form's fields, each with its label and the id of its first control. */
 function endorsementFields(idPrefix: string) {
   const t = msg.assessment;
-  const labels: Record<string, string> = {};
-  const anchors: Record<string, string> = {};
-  for (const criterion of CRITERIA) {
-    const title = t.criteria[criterion].title;
-    const fields = criterionFields(criterion);
-    labels[fields.level] = title;
-    anchors[fields.level] = `${idPrefix}-${criterion}-${LEVELS[0]}`;
-    labels[fields.text] = t.ratingTextFor(title);
-    anchors[fields.text] = `${idPrefix}-${criterion}-text`;
-  }
+  const { labels, anchors } = criteriaSummaryFields(idPrefix);
   labels.verdict = t.verdict;
   anchors.verdict = `${idPrefix}-verdict-${ENDORSEMENT_VERDICTS[0]}`;
   labels.reason = t.justification;
@@ -62,12 +54,17 @@ function endorsementFields(idPrefix: string) {
   return { labels, anchors };
 }
 
+/** The endorsement form's error summary, where a refused post lands (`actionToSummary`). */
+const ENDORSEMENT_SUMMARY = 'endorsement-errors';
+
 /** The leader's endorsement (forankring): guidance, the structured assessment, and the verdict. */
 export function EndorsementForm({
+  caseId,
   version,
   submitted,
   guidance,
 }: {
+  caseId: string;
   version: number;
   submitted: EndorsementReturn | null;
   /** The treating trust's own guidance for the endorsement (under the national guidance). */
@@ -78,11 +75,21 @@ export function EndorsementForm({
   const errors = submitted?.fieldErrors ?? {};
   return (
     <Card data-color="neutral">
-      <Form method="post" className="sp-stack" aria-labelledby="endorsement-heading" noValidate>
+      <Form
+        method="post"
+        action={actionToSummary(`/saker/${caseId}`, ENDORSEMENT_SUMMARY)}
+        className="sp-stack"
+        aria-labelledby="endorsement-heading"
+        noValidate
+      >
         <Heading level={3} data-size="sm" id="endorsement-heading">
           {t.endorsementTitle}
         </Heading>
-        <FormErrorSummary errors={errors} {...endorsementFields('endorsement')} />
+        <FormErrorSummary
+          errors={errors}
+          id={ENDORSEMENT_SUMMARY}
+          {...endorsementFields('endorsement')}
+        />
         <Paragraph>{t.endorsementIntro}</Paragraph>
         <Guidance local={guidance} localId="endorsement-local-guidance" localHeadingLevel={4} />
         <input type="hidden" name="intent" value="endorsement" />

@@ -7,6 +7,8 @@ import type { FieldErrors } from './application';
  * `notForScheme`: the event exists in this status, but not for the case's scheme (workflow.ts
  * checkTransition). `alreadyDelegated`: the endorsement is delegated already (at most one active
  * delegation per case); `notDelegated`: there is no delegation to take back (ADR 0024).
+ * `consultationClosed`: the consultation being answered is no longer open to the actor's trust
+ * (someone there answered it first, or it was revoked or ended).
  */
 export type CaseErrorCode =
   | 'notFound'
@@ -18,6 +20,7 @@ export type CaseErrorCode =
   | 'notForScheme'
   | 'alreadyDelegated'
   | 'notDelegated'
+  | 'consultationClosed'
   | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
@@ -32,6 +35,7 @@ const PROBLEMS: readonly Problem[] = [
   'notForScheme',
   'alreadyDelegated',
   'notDelegated',
+  'consultationClosed',
 ];
 
 /** Whether a value (an error response's data) names a refusal the message catalogue explains. */

@@ -8,12 +8,15 @@ export function FormErrorSummary<F extends string>({
   labels,
   anchors,
   describe = (_field, code) => msg.errors[code],
+  id,
 }: {
   errors: FieldErrors;
   labels: Record<F, string>;
   anchors: Record<F, string>;
   /** An error's text (by default the catalogue's text for its code). */
   describe?: (field: F, code: ValidationError) => string;
+  /** The summary's id, for the form's `action` (`actionToSummary`). */
+  id?: string;
 }) {
   const items = (Object.keys(labels) as F[]).flatMap((field) => {
     const code = errors[field];
@@ -21,5 +24,5 @@ export function FormErrorSummary<F extends string>({
       ? [{ anchor: anchors[field], text: `${labels[field]}: ${describe(field, code)}` }]
       : [];
   });
-  return <ErrorSummaryList errors={items} />;
+  return <ErrorSummaryList errors={items} id={id} />;
 }

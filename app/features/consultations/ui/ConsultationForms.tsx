@@ -10,6 +10,9 @@ import {
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { DateField, TextField } from '../../../ui/fields';
+import { actionToSummary } from '../../../lib/form';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
+import type { UnsavedText } from '../../../ui/ProblemAlert';
 import type { Problem } from '../../cases/domain/errors';
 import { MAX_DEADLINE_DAYS, type ConsultationFieldErrors } from '../domain/consultation';
 
@@ -27,6 +30,27 @@ const errorText = (errors: ConsultationFieldErrors | undefined, field: string) =
   const code = errors?.[field];
   return code ? msg.consultations.errors[code] : undefined;
 };
+
+/** The request form's error summary, where a refused post lands (`actionToSummary`). */
+const REQUEST_SUMMARY = 'consultation-request-errors';
+
+/** What a refused request had typed, for «Dette skrev du» when the form is gone. */
+export function unsavedRequest(
+  values: Readonly<Record<(typeof REQUEST_FIELDS)[number], string>>,
+): UnsavedText[] {
+  const t = msg.consultations;
+  return [
+    { label: t.question, text: values.question },
+    { label: t.deadline, text: values.deadline },
+  ];
+}
+
+/** What a refused answer had typed, for «Dette skrev du» when the form is gone. */
+export function unsavedAnswer(
+  values: Readonly<Record<(typeof ANSWER_FIELDS)[number], string>>,
+): UnsavedText[] {
+  return [{ label: msg.consultations.answerLabel, text: values.answer }];
+}
 
 function ProblemAlert({ problem }: { problem: Problem | null | undefined }) {
   if (!problem) return null;
@@ -58,12 +82,25 @@ export function RequestForm({
   return (
     <Form
       method="post"
-      action={`/saker/${caseId}/konsultasjon`}
+      action={actionToSummary(`/saker/${caseId}/konsultasjon`, REQUEST_SUMMARY)}
       className="sp-stack"
       aria-labelledby="consultation-request"
       noValidate
     >
       <ProblemAlert problem={submitted?.problem} />
+      <ErrorSummaryList
+        id={REQUEST_SUMMARY}
+        errors={(
+          [
+            ['consultedTrustId', msg.consultations.trust, 'consultation-trust'],
+            ['question', msg.consultations.question, 'consultation-question'],
+            ['deadline', msg.consultations.deadline, 'consultation-deadline'],
+          ] as const
+        ).flatMap(([field, label, anchor]) => {
+          const text = errorText(errors, field);
+          return text ? [{ anchor, text: `${label}: ${text}` }] : [];
+        })}
+      />
       <Paragraph id="consultation-request-help">{msg.consultations.requestHelp}</Paragraph>
       <input type="hidden" name="version" value={version} />
       <Field>

@@ -18,6 +18,8 @@ import type { DecisionEvent } from '../domain/form';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import type { LocalGuidance } from '../../guidance/domain/guidance';
 import { RegulationGuide } from './RegulationGuide';
+import type { UnsavedText } from '../../../ui/ProblemAlert';
+import { actionToSummary } from '../../../lib/form';
 
 export const DECISION_TEXT_FIELDS = [
   'event',
@@ -39,6 +41,34 @@ export type DecisionFormValues = Record<(typeof DECISION_TEXT_FIELDS)[number], s
 export interface SubmittedDecision {
   fieldErrors: FieldErrors;
   values: DecisionFormValues;
+}
+
+/**
+ * What a refused decision had given, as texts for «Dette skrev du» when its form is gone (someone
+ * else decided first): the chosen phrases by their text, the outcome by its name.
+ */
+export function unsavedDecision(
+  values: DecisionFormValues,
+  phrases: readonly Phrase[],
+  caseNumber: string,
+): UnsavedText[] {
+  const t = msg.decisionModule;
+  const phrase = (id: string) => {
+    const found = phrases.find((p) => p.id === id);
+    return found ? withCaseNumber(found.text, caseNumber) : '';
+  };
+  const outcome = DECISION_OUTCOMES.find((o) => o === values.outcome);
+  return [
+    { label: t.outcome, text: outcome ? msg.outcomes[outcome] : '' },
+    { label: t.reasonPhrase, text: phrase(values.reasonPhrase) },
+    { label: t.reason, text: values.reason },
+    { label: t.conditionPhrases, text: values.conditionPhrases.map(phrase).join('\n') },
+    { label: t.conditions, text: values.conditions },
+    { label: t.evaluationDate, text: values.evaluationDate },
+    { label: t.prescriptionNote, text: phrase(values.prescriptionNotePhrase) },
+    { label: t.invoicing, text: phrase(values.invoicingPhrase) },
+    { label: t.revisionReason, text: values.revisionReason },
+  ];
 }
 
 /** The form's starting values: empty for a first decision, the current one for a revision. */
@@ -169,7 +199,7 @@ export function DecisionForm({
       <Card data-color="neutral">
         <Form
           method="post"
-          action={`/saker/${caseId}/vedtak`}
+          action={actionToSummary(`/saker/${caseId}/vedtak`, id('errors'))}
           className="sp-stack"
           aria-labelledby={headingId}
           noValidate
@@ -179,6 +209,7 @@ export function DecisionForm({
           </Heading>
           <FormErrorSummary
             errors={errors}
+            id={id('errors')}
             labels={{
               outcome: t.outcome,
               reason: t.reason,

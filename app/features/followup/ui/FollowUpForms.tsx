@@ -8,6 +8,9 @@ import {
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
+import { actionToSummary } from '../../../lib/form';
+import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
+import type { UnsavedText } from '../../../ui/ProblemAlert';
 import { CONTINUATIONS, EFFECTS, type FollowUpFieldErrors } from '../domain/followup';
 
 /** What a refused form post sends back: the values typed, and a message per field. */
@@ -66,6 +69,30 @@ export function UrgencyForm({
 
 export type OutcomeField = 'version' | 'effect' | 'sideEffects' | 'continuation' | 'stopReason';
 
+/** The outcome form's error summary, where a refused post lands (`actionToSummary`). */
+const OUTCOME_SUMMARY = 'outcome-errors';
+
+/** The outcome form's fields in the summary: label and the id of the first control. */
+const OUTCOME_SUMMARY_FIELDS = [
+  ['effect', msg.clocks.effect, `outcome-effect-${EFFECTS[0]}`],
+  ['sideEffects', msg.clocks.sideEffects, 'outcome-side-effects'],
+  ['continuation', msg.clocks.continuation, `outcome-continuation-${CONTINUATIONS[0]}`],
+  ['stopReason', msg.clocks.stopReason, 'outcome-stop-reason'],
+] as const;
+
+/** What a refused outcome had typed, for «Dette skrev du» when the form is gone. */
+export function unsavedOutcome(values: Readonly<Record<OutcomeField, string>>): UnsavedText[] {
+  const c = msg.clocks;
+  const effect = EFFECTS.find((e) => e === values.effect);
+  const continuation = CONTINUATIONS.find((k) => k === values.continuation);
+  return [
+    { label: c.effect, text: effect ? c.effects[effect] : '' },
+    { label: c.sideEffects, text: values.sideEffects },
+    { label: c.continuation, text: continuation ? c.continuations[continuation] : '' },
+    { label: c.stopReason, text: values.stopReason },
+  ];
+}
+
 /** The applicant's outcome of the treatment at follow-up; closes the case. */
 export function OutcomeForm({
   caseId,
@@ -84,7 +111,7 @@ export function OutcomeForm({
   return (
     <Form
       method="post"
-      action={`/saker/${caseId}/utfall`}
+      action={actionToSummary(`/saker/${caseId}/utfall`, OUTCOME_SUMMARY)}
       className="sp-stack"
       aria-labelledby="outcome-form-title"
       noValidate
@@ -92,6 +119,13 @@ export function OutcomeForm({
       <Heading level={headingLevel} data-size="sm" id="outcome-form-title">
         {msg.clocks.outcomeFormTitle}
       </Heading>
+      <ErrorSummaryList
+        id={OUTCOME_SUMMARY}
+        errors={OUTCOME_SUMMARY_FIELDS.flatMap(([field, label, anchor]) => {
+          const text = errorText(errors, field);
+          return text ? [{ anchor, text: `${label}: ${text}` }] : [];
+        })}
+      />
       <Paragraph>{msg.clocks.outcomeIntro}</Paragraph>
       <input type="hidden" name="version" value={version} />
       <Fieldset>

@@ -1,0 +1,329 @@
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TEST_DATABASES } from '../app/test/databases';
+import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
+import { endorseInBrowser, submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJsAsShown,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
+
+const CONFLICT =
+  'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.';
+const UNSAVED = 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):';
+const NO_JS = { javaScriptEnabled: false } as const;
+
+/**
+ * The later-stage forms (endorsement, assessment, decision, outcome, consultation) when two people
+ * or two tabs race, and when a long page's form is refused without JavaScript: the loser is told
+ * once and keeps what they typed; the refused form's errors are where the browser lands.
+ */
+describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  /** Signed in as `name` (without JavaScript if `noJs`); a step that cannot happen fails soon. */
+  async function signIn(name: string, noJs = false): Promise<Page> {
+    const page = await signInAs(browser, app, name, noJs ? NO_JS : {});
+    page.context().setDefaultTimeout(30_000);
+    return page;
+  }
+
+  /** A case of Helse Bergen's, submitted by Ingrid Haugland: its absolute URL. */
+  async function submittedCase(): Promise<string> {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.context().close();
+    return caseUrl;
+  }
+
+  /** The same case endorsed by Kari Nordtveit. */
+  async function endorsedCase(): Promise<string> {
+    const caseUrl = await submittedCase();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await leader
+      .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+      .waitFor();
+    await leader.context().close();
+    return caseUrl;
+  }
+
+  /** A second tab of the same signed-in person, on `url`. */
+  async function secondTab(page: Page, url: string): Promise<Page> {
+    const tab = await page.context().newPage();
+    await tab.goto(url);
+    return tab;
+  }
+
+  /** The texts of the «Dette skrev du» block (each quoted text), in order. */
+  const unsavedTexts = (page: Page) => page.locator('.ds-alert blockquote').allInnerTexts();
+
+  /**
+   * Where the browser has scrolled to, without running the page's JavaScript (there is none): the
+   * element's top in the viewport, and how far above it the page's heading now is.
+   */
+  async function landedOn(page: Page, locator: Locator) {
+    const box = await locator.boundingBox();
+    const heading = await page.getByRole('heading', { level: 1 }).boundingBox();
+    const height = page.viewportSize()?.height ?? 0;
+    return {
+      // Scrolled to the element puts its top at 0, give or take a fraction of a pixel.
+      inView: box !== null && box.y > -1 && box.y < height,
+      scrolled: heading === null ? 0 : -heading.y,
+    };
+  }
+
+  it.each([
+    ['without JavaScript', true],
+    ['with JavaScript', false],
+  ] as const)(
+    'the director who decides second in another tab is told once and keeps the decision (%s)',
+    async (_label, noJs) => {
+      const caseUrl = await endorsedCase();
+      const first = await signIn('Per Vik', noJs);
+      await first.goto(`${caseUrl}/vedtak`);
+      const second = await secondTab(first, `${caseUrl}/vedtak`);
+
+      const decideIn = async (page: Page, outcome: string, reason: string, conditions = '') => {
+        const form = page.getByRole('form', { name: 'Fatt beslutning' });
+        await form.getByLabel(outcome, { exact: true }).check();
+        await form.getByLabel(/^Begrunnelse/).fill(reason);
+        if (conditions) await form.getByLabel('Andre vilkår', { exact: true }).fill(conditions);
+        await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+      };
+      await decideIn(first, 'Innvilget', 'Innvilges for 6 måneder.');
+      await first.getByText(/^Beslutningen er fattet/).waitFor();
+
+      const reason = 'Dokumentasjonen av effekt er for svak.\nSøk gjerne på nytt.';
+      await decideIn(second, 'Innvilget med vilkår', reason, 'Kontroll etter 3 måneder');
+      await expect.poll(() => second.getByText(CONFLICT, { exact: true }).count()).toBe(1);
+      expect(
+        await second.getByText('Denne handlingen er ikke mulig', { exact: false }).count(),
+      ).toBe(0);
+      expect(await second.title()).toMatch(/^Feil: Vedtak i sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+      if (noJs) {
+        // The decision form is gone (the case is decided): what was given is there to copy.
+        expect(await second.getByRole('form', { name: 'Fatt beslutning' }).count()).toBe(0);
+        await second.getByText(UNSAVED).waitFor();
+        expect(await unsavedTexts(second)).toEqual([
+          'Innvilget med vilkår',
+          reason,
+          'Kontroll etter 3 måneder',
+        ]);
+      } else {
+        // The page was not reloaded: the form still holds what was given.
+        const form = second.getByRole('form', { name: 'Fatt beslutning' });
+        expect(await form.getByLabel(/^Begrunnelse/).inputValue()).toBe(reason);
+        expect(await form.getByLabel('Andre vilkår', { exact: true }).inputValue()).toBe(
+          'Kontroll etter 3 måneder',
+        );
+      }
+      await (noJs ? expectAccessibleWithoutJsAsShown(browser, second) : expectAccessible(second));
+      await first.context().close();
+
+      if (!noJs) return;
+      // The outcome, recorded in two tabs by the doctor: the second is told the case changed
+      // (once, not «ikke mulig» twice) and keeps what was typed.
+      const director = await signIn('Per Vik');
+      await director.goto(caseUrl);
+      await director.getByRole('button', { name: 'Start oppfølging' }).click();
+      await director.getByText(/^Oppfølgingen er startet/).waitFor();
+      await director.context().close();
+      const doctor = await signIn('Ingrid Haugland', true);
+      await doctor.goto(`${caseUrl}/utfall`);
+      const other = await secondTab(doctor, `${caseUrl}/utfall`);
+      await doctor.getByRole('radio', { name: 'God effekt' }).check();
+      await doctor.getByRole('radio', { name: 'Fortsetter' }).check();
+      await doctor.getByRole('button', { name: 'Registrer utfallet' }).click();
+      await doctor.getByText('Utfallet er registrert, og saken er avsluttet.').waitFor();
+      await other.getByRole('radio', { name: 'Delvis effekt' }).check();
+      await other.getByLabel('Bivirkninger', { exact: true }).fill('Kvalme de første ukene');
+      await other.getByRole('radio', { name: 'Er avsluttet' }).check();
+      await other.getByLabel(/^Hvorfor ble behandlingen avsluttet/).fill('Bivirkningene');
+      await other.getByRole('button', { name: 'Registrer utfallet' }).click();
+      await expect.poll(() => other.getByText(CONFLICT, { exact: true }).count()).toBe(1);
+      expect(
+        await other.getByText('Denne handlingen er ikke mulig', { exact: false }).count(),
+      ).toBe(0);
+      expect(await unsavedTexts(other)).toEqual([
+        'Delvis effekt',
+        'Kvalme de første ukene',
+        'Er avsluttet',
+        'Bivirkningene',
+      ]);
+      await expectAccessibleWithoutJsAsShown(browser, other);
+      await doctor.context().close();
+    },
+  );
+
+  it('the leader who endorses second keeps the criteria justifications; errors are in view without JavaScript', async () => {
+    const caseUrl = await submittedCase();
+    const leader = await signIn('Kari Nordtveit', true);
+    await leader.goto(caseUrl);
+
+    // Without JavaScript a refused endorsement lands on its error summary, far down the page,
+    // and the title says the page shows errors.
+    const form = leader.getByRole('form', { name: 'Forankring' });
+    await form.getByRole('button', { name: 'Send forankringen' }).click();
+    const summary = leader.locator('#endorsement-errors');
+    await summary.waitFor();
+    expect(new URL(leader.url()).hash).toBe('#endorsement-errors');
+    expect(await leader.title()).toMatch(/^Feil: Sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+    const endorsementLanding = await landedOn(leader, summary);
+    expect(endorsementLanding.inView).toBe(true);
+    expect(endorsementLanding.scrolled).toBeGreaterThan(1000);
+    expect(
+      await summary.getByRole('link', { name: /^Ditt valg: / }).count(),
+      'the summary names the verdict',
+    ).toBe(1);
+
+    // Two tabs: the second endorsement is refused, and every text written in it is kept.
+    const other = await secondTab(leader, caseUrl);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await leader
+      .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+      .waitFor();
+    await endorseInBrowser(other, 'Ikke forankre søknaden', 'Avdelingen har ikke kapasitet.');
+    await expect.poll(() => other.getByText(CONFLICT, { exact: true }).count()).toBe(1);
+    expect(await unsavedTexts(other)).toEqual([
+      'Livstruende uten behandling.',
+      'God respons i fase II-studier.',
+      'Moderat kostnad.',
+      'Avdelingen har ikke kapasitet.',
+    ]);
+    await expectAccessibleWithoutJsAsShown(browser, other);
+    await leader.context().close();
+
+    // Under assessment: a refused recommendation without JavaScript lands on its summary, some
+    // thousands of pixels down the assessment page.
+    const director = await signIn('Per Vik');
+    await director.goto(caseUrl);
+    await director
+      .getByRole('form', { name: 'Start vurdering' })
+      .getByRole('button', { name: 'Start vurdering' })
+      .click();
+    await director.getByText(/^Vurderingen er startet/).waitFor();
+    await director.context().close();
+    const assessor = await signIn('Solveig Aase', true);
+    await assessor.goto(`${caseUrl}/vurdering`);
+    const second = await secondTab(assessor, `${caseUrl}/vurdering`);
+    await assessor.getByRole('button', { name: 'Gi innstilling' }).click();
+    const recommendErrors = assessor.locator('#recommend-errors');
+    await recommendErrors.waitFor();
+    expect(new URL(assessor.url()).hash).toBe('#recommend-errors');
+    expect(await assessor.title()).toMatch(
+      /^Feil: Vurdering av sak HBE-\d{4}-\d{5} – Søknadsportal$/,
+    );
+    const recommendLanding = await landedOn(assessor, recommendErrors);
+    expect(recommendLanding.inView).toBe(true);
+    expect(recommendLanding.scrolled).toBeGreaterThan(2000);
+    expect(await recommendErrors.getByRole('link').allInnerTexts()).toEqual([
+      expect.stringMatching(/^Innstilling: /),
+      expect.stringMatching(/^Begrunnelse for innstillingen \(påkrevd\): /),
+    ]);
+    // The worksheet's summary too.
+    await assessor.getByRole('button', { name: 'Lagre skjemaet' }).click();
+    const worksheetErrors = assessor.locator('#worksheet-errors');
+    await worksheetErrors.waitFor();
+    expect((await landedOn(assessor, worksheetErrors)).inView).toBe(true);
+    await expectAccessibleWithoutJsAsShown(browser, assessor);
+
+    // Two tabs recommend: the second keeps its recommendation to copy.
+    await assessor.getByLabel('Innvilges', { exact: true }).check();
+    await assessor.getByLabel(/Begrunnelse for innstillingen/).fill('Innvilges etter kriteriene.');
+    await assessor.getByRole('button', { name: 'Gi innstilling' }).click();
+    await assessor.getByText('Innstillingen er gitt.', { exact: true }).waitFor();
+    await second.getByLabel('Avslås', { exact: true }).check();
+    await second.getByLabel(/Begrunnelse for innstillingen/).fill('Kostnaden er for høy.');
+    await second.getByRole('button', { name: 'Gi innstilling' }).click();
+    await expect
+      .poll(() => second.getByText(/^Saken ble endret av noen andre|^Denne handlingen/).count())
+      .toBe(1);
+    expect(await unsavedTexts(second)).toEqual(['Avslås', 'Kostnaden er for høy.']);
+    await expectAccessibleWithoutJsAsShown(browser, second);
+    await assessor.context().close();
+  });
+
+  it('two of the consulted trust answer: the second is told it was answered and keeps the answer', async () => {
+    const caseUrl = await endorsedCase();
+    const per = await signIn('Per Vik');
+    await per.goto(caseUrl);
+    await per
+      .getByRole('form', { name: 'Start vurdering' })
+      .getByRole('button', { name: 'Start vurdering' })
+      .click();
+    await per.getByText(/^Vurderingen er startet/).waitFor();
+    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await request
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await request.getByLabel(/^Spørsmål/).fill('Hvordan har dere vurdert slike saker?');
+    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
+    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await per.getByText('Konsultasjonen er sendt.').waitFor();
+
+    // Knut Hansen (without JavaScript) and Eva Strand both open the case to answer.
+    const knut = await signIn('Knut Hansen', true);
+    await knut.goto(caseUrl);
+    const eva = await signIn('Eva Strand');
+    await eva.goto(caseUrl);
+    await eva.getByLabel(/^Svaret ditt/).fill('Vi har innvilget slike saker.');
+    await eva.getByRole('button', { name: 'Send svar' }).click();
+    await eva.getByText('Svaret er sendt. Lesetilgangen til saken er avsluttet.').waitFor();
+    await eva.context().close();
+
+    const answer = 'Vi har avslått to slike saker i år.\nBegrunnelsen følger.';
+    await knut.getByLabel(/^Svaret ditt/).fill(answer);
+    await knut.getByRole('button', { name: 'Send svar' }).click();
+    await knut.getByRole('heading', { level: 1, name: 'Svar på konsultasjonen' }).waitFor();
+    await expect
+      .poll(() =>
+        knut.getByText(/^Konsultasjonen er ikke lenger åpen: noen i helseforetaket ditt/).count(),
+      )
+      .toBe(1);
+    expect(await knut.getByText('Siden finnes ikke').count()).toBe(0);
+    expect(await unsavedTexts(knut)).toEqual([answer]);
+    expect(await knut.title()).toBe('Feil: Svar på konsultasjonen – Søknadsportal');
+    await expectAccessibleWithoutJsAsShown(browser, knut);
+    await knut.context().close();
+
+    // The director asks again, and in another tab sends the case back to the applicant: the
+    // consultation form, sent after, says why and keeps the question.
+    const director = await signIn('Per Vik', true);
+    await director.goto(`${caseUrl}/konsultasjon`);
+    const back = await secondTab(director, caseUrl);
+    const returnForm = back.getByRole('form', { name: 'Returner til søker', exact: true });
+    await returnForm.getByRole('textbox').first().fill('Legg ved siste blodprøver.');
+    await returnForm.getByRole('button', { name: 'Returner til søker', exact: true }).click();
+    await back.getByText(/^Søknaden er returnert til søker/).waitFor();
+    await director
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await director.getByLabel(/^Spørsmål/).fill('Et nytt spørsmål om dosering.');
+    await director.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await director
+      .getByRole('heading', { level: 1, name: 'Konsulter annet helseforetak' })
+      .waitFor();
+    await expect
+      .poll(() => director.getByText(/^Saken ble endret av noen andre|^Denne handlingen/).count())
+      .toBe(1);
+    expect(await unsavedTexts(director)).toEqual(['Et nytt spørsmål om dosering.']);
+    await expectAccessibleWithoutJsAsShown(browser, director);
+    await director.context().close();
+    await per.context().close();
+  });
+});
