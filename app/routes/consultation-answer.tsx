@@ -1,5 +1,5 @@
 import { Alert, Card, Heading, Paragraph } from '@digdir/designsystemet-react';
-import { redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import {
   answerConsultation,
   answersConsultations,
@@ -36,7 +36,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       },
     ),
   );
-  if (!section) return { panel: null };
+  // Not found, as for any case they cannot see; the page says why there is no form.
+  if (!section) return data({ panel: null }, { status: 404 });
   const panel = section.panel;
   if (panel?.mode !== 'consulted' || panel.grant.id !== params.consultationId) {
     throw redirect(`/saker/${params.caseId}`);

@@ -18,16 +18,19 @@ import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
 
 /**
- * GET shows the form on its own (where a refused POST lands); only the case's director may ask.
- * When asking is not possible now (the case was returned in another tab) the page says so rather
- * than redirecting: a refused POST lands here too, and its question must not be lost.
+ * GET shows the form on its own (where a refused POST lands); only the case's director may ask,
+ * and anyone else is sent to the case. When the director cannot ask now (the case was returned in
+ * another tab) the page says so rather than redirecting: a refused POST lands here too, and its
+ * question must not be lost.
  */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const section = await loadCase(() =>
     consultationSection(context.db, actor, params.caseId, new URL(request.url)),
   );
-  if (section.panel?.mode !== 'home') throw redirect(`/saker/${params.caseId}`);
+  if (section.panel?.mode !== 'home' || !section.panel.asks) {
+    throw redirect(`/saker/${params.caseId}`);
+  }
   return { section, panel: section.panel };
 }
 

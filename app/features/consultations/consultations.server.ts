@@ -13,7 +13,7 @@ import {
 import { hasRole, type Actor, type Role } from '../auth/domain/roles';
 import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
-import { checkTransition, type CaseEvent } from '../cases/domain/workflow';
+import { checkTransition, TRANSITIONS, type CaseEvent } from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
 import {
   checkAnswer,
@@ -78,6 +78,8 @@ export type ConsultationPanel =
       consultations: ConsultationView[];
       /** Trusts that may be consulted, when the actor may ask now (else empty). */
       trusts: TrustOption[];
+      /** Whether the actor holds a role that asks (the director), whatever the status now. */
+      asks: boolean;
       canRequest: boolean;
       canRevoke: boolean;
     }
@@ -176,6 +178,11 @@ export async function getConsultationPanelIn(
     caseVersion: row.version,
     consultations: all,
     trusts: canRequest ? await consultableTrusts(tx, actor) : [],
+    asks: TRANSITIONS.some(
+      (t) =>
+        t.event === 'requestConsultation' &&
+        roles.some((role) => (t.roles as readonly string[]).includes(role)),
+    ),
     canRequest,
     canRevoke: checkTransition(status, 'cancelConsultation', roles, schemeOf(row)).ok,
   };
