@@ -116,7 +116,7 @@ describe('dialog and notifications in Chromium', () => {
       )
       .toBeGreaterThanOrEqual(4); // leader ×2, director ×2 (the applicant wrote the first)
     const body = (await mailbox.locator('main').textContent()) ?? '';
-    expect(body).toContain(`http://localhost:3000${caseUrl}`);
+    expect(body).toContain(`${app.url}${caseUrl}`);
     expect(body).toContain('endorser.hbe@demo.soknadsportal.no');
     expect(body).not.toContain('Rituximab');
     expect(body).not.toContain('Trenger dere mer fra meg?');
