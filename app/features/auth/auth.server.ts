@@ -9,7 +9,7 @@ import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } fro
 import { sessionRef, sessionTimeout, trustChangeTrusts, type LoginMethod } from './domain/events';
 import { grantTrustIds, recordAuthEvent, recordInTrusts, recordSessionEnds } from './events.server';
 import { signedCookie } from './signed-cookie.server';
-import { loginPath, RETURN_PARAM, returnPathOf, safeReturnPath } from './domain/return-path';
+import { loginPath, returnPathOf, withReturnPath } from './domain/return-path';
 
 export interface SessionTimeouts {
   /** A session unused this long ends (sliding). */
@@ -48,12 +48,7 @@ const returnPath = (request: Request) =>
   returnPathOf(request.method, new URL(request.url), request.headers.get('Referer'));
 
 /** The trust chooser, asked to send the user on to `returnTo` (when that is a safe path). */
-function choosePath(returnTo: string | null): string {
-  const safe = safeReturnPath(returnTo);
-  return safe
-    ? `${CHOOSE_TRUST_PATH}?${new URLSearchParams({ [RETURN_PARAM]: safe })}`
-    : CHOOSE_TRUST_PATH;
-}
+const choosePath = (returnTo: string | null) => withReturnPath(CHOOSE_TRUST_PATH, returnTo);
 
 /** Who a session belongs to, with or without a chosen trust. */
 export interface SignedIn {

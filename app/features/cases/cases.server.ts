@@ -470,7 +470,10 @@ export interface MyCasesPages {
 }
 
 /** The concluded statuses as SQL literals, so the partial indexes of migration `lists` match. */
-const CONCLUDED_LIST = sql.raw(CONCLUDED_STATUSES.map((s) => `'${s}'`).join(', '));
+/** Statuses as an SQL list of literals (constants of the workflow table, never user input). */
+const statusList = (statuses: readonly Status[]) =>
+  sql.raw(statuses.map((s) => `'${s}'`).join(', '));
+const CONCLUDED_LIST = statusList(CONCLUDED_STATUSES);
 const activeCase = sql`${cases.status} not in (${CONCLUDED_LIST})`;
 const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
 
@@ -479,9 +482,7 @@ const concludedCase = sql`${cases.status} in (${CONCLUDED_LIST})`;
  * statuses that have a decision (DECIDED_STATUSES), each with one probe of the unique index on
  * (case_id, version), read backwards: at most a page's rows per list, whatever the case's history.
  */
-const latestOutcome = sql`case when ${cases.status} in (${sql.raw(
-  DECIDED_STATUSES.map((s) => `'${s}'`).join(', '),
-)}) then (select ${caseDecisions.outcome} from ${caseDecisions}
+const latestOutcome = sql`case when ${cases.status} in (${statusList(DECIDED_STATUSES)}) then (select ${caseDecisions.outcome} from ${caseDecisions}
     where ${caseDecisions.caseId} = ${cases.id}
     order by ${caseDecisions.version} desc limit 1) end`;
 

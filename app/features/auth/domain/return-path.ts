@@ -27,11 +27,15 @@ export function safeReturnPath(value: string | null | undefined): string | null 
   return value;
 }
 
-/** The login page, asked to send the user back to `returnTo` (when that is a safe path). */
-export function loginPath(returnTo: string | null | undefined): string {
+/** `path`, asked to send the user on to `returnTo` (when that is a safe path). */
+export function withReturnPath(path: string, returnTo: string | null | undefined): string {
   const safe = safeReturnPath(returnTo);
-  return safe ? `${LOGIN_PATH}?${new URLSearchParams({ [RETURN_PARAM]: safe })}` : LOGIN_PATH;
+  return safe ? `${path}?${new URLSearchParams({ [RETURN_PARAM]: safe })}` : path;
 }
+
+/** The login page, asked to send the user back to `returnTo` (when that is a safe path). */
+export const loginPath = (returnTo: string | null | undefined) =>
+  withReturnPath(LOGIN_PATH, returnTo);
 
 /**
  * The page a request came from, to return to after login: the requested page itself for a GET
