@@ -5,6 +5,11 @@ import type { Database } from '../app/db/database.server';
 import { rowsOf } from '../app/db/rows';
 import { openTestDatabase, TEST_DATABASES } from '../app/test/databases';
 import { SCHEMES, type Scheme } from '../app/features/cases/domain/application';
+import {
+  inapplicableAnswers,
+  validateForSubmission,
+  type Answers,
+} from '../app/features/cases/domain/questionnaire';
 import { msg } from '../app/i18n';
 import { illegalStep, type TrailRow } from '../app/test/replay';
 import { loadScaleData, plan, SCALE, type ScaleCounts } from './scale-data';
@@ -154,6 +159,24 @@ describe.each(TEST_DATABASES)('generated national-scale data (%s)', (kind) => {
     ]) {
       expect(n).toBe(committee?.decided);
     }
+  });
+
+  it('answers every question of its scheme, and none of another scheme', async () => {
+    const rows = rowsOf(
+      await database.db.execute(sql`select answers - 'patientId' as answers from cases`),
+      z.object({ answers: z.record(z.string(), z.unknown()) }),
+    );
+    expect(rows).toHaveLength(OPTIONS.cases);
+    const wrong = rows.flatMap(({ answers: stored }) => {
+      const answers = stored as Answers;
+      // The loader writes no patient id in the clear and no group answers.
+      const missing = validateForSubmission(answers).filter(
+        (m) => m.section !== 'group' && m.question !== 'patientId' && m.question !== 'consent',
+      );
+      const extra = inapplicableAnswers(answers).filter((id) => id !== 'consent');
+      return missing.length + extra.length > 0 ? [{ scheme: answers.scheme, missing, extra }] : [];
+    });
+    expect(wrong).toEqual([]);
   });
 
   it('gives every case an audit trail the workflow table allows, step by step', async () => {

@@ -35,10 +35,10 @@ import {
 } from '../app/features/national/domain/generate';
 import { msg } from '../app/i18n';
 import { sealAnswers } from '../app/features/privacy/patient-id-cipher.server';
-import { completeAnswers } from '../app/test/actors';
+import { COMMON_ANSWERS, SCHEME_ANSWERS } from '../app/test/actors';
 
 /** Bumped whenever the loader writes different data, so a loaded bench database is not reused. */
-export const LOADER_VERSION = 4;
+export const LOADER_VERSION = 5;
 
 export const SCALE = {
   trusts: 20,
@@ -344,7 +344,8 @@ async function loadPeople(tx: Tx) {
 }
 
 async function loadCases(tx: Tx) {
-  const template = { ...completeAnswers };
+  // A complete application: the common answers and its scheme's own (SCHEME_ANSWERS).
+  const template = { ...COMMON_ANSWERS };
   delete template.patientId;
   await tx.execute(sql`insert into cases (id, trust_id, department_id, applicant_id, case_number,
       status, version, answers, created_at, updated_at, submitted_at, urgent)
@@ -361,7 +362,8 @@ async function loadCases(tx: Tx) {
         + (p.assessed is not null)::int + (p.recommended is not null)::int
         + (p.forwarded is not null)::int + (p.decided is not null)::int + (p.followup is not null)::int
         + (p.closed is not null)::int,
-      ${JSON.stringify(template)}::jsonb || jsonb_build_object(
+      ${JSON.stringify(template)}::jsonb || (${JSON.stringify(SCHEME_ANSWERS)}::jsonb -> p.scheme)
+        || jsonb_build_object(
         'scheme', p.scheme, 'patientScope', p.scope, 'diagnoses', jsonb_build_array(p.diagnosis),
         'drug', (${JSON.stringify(GENERATED_DRUGS.map((d) => ({ id: null, ...d })))}::jsonb) -> p.drug)
         || case when p.scope = 'single' then jsonb_build_object('patientId', pt.sealed) else '{}' end,

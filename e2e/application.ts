@@ -1,6 +1,7 @@
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { completeAnswers } from '../app/test/actors';
+import { SCHEMES, type Scheme } from '../app/features/cases/domain/application';
+import { completeAnswersFor } from '../app/test/actors';
 import { sameOrigin } from './harness';
 
 /** Fills the questionnaire form through its labels, as a person would. */
@@ -29,6 +30,8 @@ export async function fillApplication(page: Page, patientId: string) {
   await fill('Dose', '1000 mg dag 1 og 15');
   await fill('Administrasjonsvei', 'Intravenøst');
   await fill('Behandlingsvarighet', '6 måneder');
+  await fill('Godkjent indikasjon', 'Non-Hodgkin lymfom, KLL, revmatoid artritt');
+  await fill('Hvordan avviker bruken fra godkjenningen?', 'Annen indikasjon: membranøs nefropati');
   await fill('Alternativer som er prøvd', 'Ciklosporin i 6 måneder');
   await fill('Hvorfor er alternativene ikke tilstrekkelige?', 'Ingen remisjon');
   await fill('Forventet nytte', 'Remisjon hos om lag 60 prosent');
@@ -87,17 +90,21 @@ export async function saveAnswersOverHttp(
   return ((await saved.json()) as { version: number }).version;
 }
 
+const isScheme = (value: unknown): value is Scheme =>
+  (SCHEMES as readonly unknown[]).includes(value);
+
 /**
- * A draft with a complete application (`completeAnswers` with `overrides`) over HTTP as the
- * signed-in doctor (the requests the pages make: start, autosave every answer): its page's path
- * and version.
+ * A draft with a complete application (`completeAnswersFor` the scheme in `overrides`, off-label
+ * without one, with `overrides`) over HTTP as the signed-in doctor (the requests the pages make:
+ * start, autosave every answer): its page's path and version.
  */
 export async function completeDraftOverHttp(
   request: APIRequestContext,
   baseUrl: string,
   overrides: Record<string, unknown> = {},
 ): Promise<{ caseUrl: string; version: number }> {
-  const { scheme, patientScope, ...rest } = { ...completeAnswers, ...overrides };
+  const complete = completeAnswersFor(isScheme(overrides.scheme) ? overrides.scheme : 'offLabel');
+  const { scheme, patientScope, ...rest } = { ...complete, ...overrides };
   const text = (value: unknown) => (typeof value === 'string' ? value : '');
   const caseUrl = await startDraftOverHttp(request, baseUrl, {
     scheme: text(scheme),

@@ -353,6 +353,8 @@ describe('keyboard-only use in Chromium', () => {
     await typeInto(doctor, 'Dose', '600 mg hver tredje uke');
     await typeInto(doctor, 'Administrasjonsvei', 'Subkutant');
     await typeInto(doctor, 'Behandlingsvarighet', '6 måneder');
+    await typeInto(doctor, 'Godkjent indikasjon', 'Brystkreft og ventrikkelkreft, HER2-positiv');
+    await typeInto(doctor, 'Hvordan avviker bruken fra godkjenningen?', 'Annen indikasjon');
     await typeInto(doctor, 'Alternativer som er prøvd', 'Ciklosporin i 6 måneder');
     await typeInto(doctor, 'Hvorfor er alternativene ikke tilstrekkelige?', 'Ingen remisjon');
     await typeInto(doctor, 'Forventet nytte', 'Remisjon hos om lag 60 prosent');

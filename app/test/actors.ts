@@ -4,6 +4,7 @@ import { trusts, users } from '../db/schema';
 import { demoEmail, multiTrustDemoEmail, type DemoTrustCode } from '../db/seed.server';
 import { createAuth } from '../features/auth/auth.server';
 import type { Actor, Role } from '../features/auth/domain/roles';
+import type { Scheme } from '../features/cases/domain/application';
 import type { Answers } from '../features/cases/domain/questionnaire';
 
 export const TEST_SECRETS = ['test-secret'];
@@ -80,9 +81,31 @@ export const TEST_PATIENT_IDS = [
   '01816010027',
 ] as const;
 
-/** A complete single-patient off-label application (answers to the questionnaire). */
-export const completeAnswers: Answers = {
-  scheme: 'offLabel',
+/** The answers each scheme asks for beyond the common ones (its own sections). */
+export const SCHEME_ANSWERS = {
+  offLabel: {
+    approvedIndication: 'Non-Hodgkin lymfom, KLL, revmatoid artritt, granulomatose med polyangiitt',
+    deviationFromApproval: 'Annen indikasjon: membranøs nefropati, som ikke står i preparatomtalen',
+  },
+  noMarketingAuthorisation: {
+    exemptionApplication: 'sent',
+    approvedAbroad: 'USA (FDA), 2019',
+    norwegianAlternativesUnsuitable: 'Ingen legemidler med norsk MT for denne indikasjonen',
+  },
+  unntaksordningen: {
+    nyeMetoderId: 'ID2023_045',
+    differenceFromAssessedGroup: 'Yngre enn studiepopulasjonen, uten komorbiditet',
+  },
+  tilgangsordningen: {
+    nyeMetoderId: 'ID2021_112',
+    beslutningsforumDecision: '24.03.2025: Ikke innført; nytten står ikke i forhold til kostnaden',
+    clinicalExceptionality:
+      'Ung pasient uten andre behandlingsalternativer; ikke representert i studiene.',
+  },
+} as const satisfies Record<Scheme, Answers>;
+
+/** The answers every complete single-patient application has, whatever its scheme. */
+export const COMMON_ANSWERS: Answers = {
   patientScope: 'single',
   patientId: TEST_PATIENT_IDS[0],
   consent: 'yes',
@@ -100,3 +123,13 @@ export const completeAnswers: Answers = {
   costEstimate: '45000',
   evidence: 'Randomisert studie (MENTOR, NEJM 2019)',
 };
+
+/** A complete single-patient application under `scheme` (answers to the questionnaire). */
+export const completeAnswersFor = (scheme: Scheme): Answers => ({
+  scheme,
+  ...COMMON_ANSWERS,
+  ...SCHEME_ANSWERS[scheme],
+});
+
+/** A complete single-patient off-label application (answers to the questionnaire). */
+export const completeAnswers: Answers = completeAnswersFor('offLabel');

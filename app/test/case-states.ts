@@ -17,8 +17,7 @@ import type { Answers } from '../features/cases/domain/questionnaire';
 import type { CaseEvent } from '../features/cases/domain/workflow';
 import { requestConsultation } from '../features/consultations/consultations.server';
 import { submitDecision } from '../features/decisions/decisions.server';
-import { demoActors } from './actors';
-import { completeAnswers } from './actors';
+import { completeAnswers, completeAnswersFor, demoActors } from './actors';
 import { minimalPdf } from './files';
 
 /**
@@ -43,12 +42,7 @@ export const PREPARED_STATES = [
 export type PreparedState = (typeof PREPARED_STATES)[number];
 
 /** A complete Tilgangsordningen application (the interregional committee decides it). */
-export const tilgangsordningenAnswers: Answers = {
-  ...completeAnswers,
-  scheme: 'tilgangsordningen',
-  clinicalExceptionality:
-    'Ung pasient uten andre behandlingsalternativer; ikke representert i studiene.',
-};
+export const tilgangsordningenAnswers: Answers = completeAnswersFor('tilgangsordningen');
 const TILGANGSORDNINGEN_STATES: readonly PreparedState[] = [
   'tilgangsordningenEndorsed',
   'atInterregionalCommittee',

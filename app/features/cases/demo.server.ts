@@ -72,6 +72,8 @@ const DEMO_CASES: readonly DemoCase[] = [
       ...single(0),
       diagnoses: ['ICD10:I30.9'],
       indication: 'Residiverende akutt perikarditt, tredje episode på ett år',
+      exemptionApplication: 'notNeeded',
+      exemptionNotNeededReason: 'NAF-preparat, laget av norsk apotek',
     },
   },
   {
@@ -86,6 +88,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '8 mg/kg startdose, deretter 6 mg/kg hver tredje uke, sammen med docetaksel',
       route: 'Intravenøst',
       duration: '6 måneder, deretter ny vurdering',
+      approvedIndication: 'HER2-positiv brystkreft og HER2-positiv metastatisk ventrikkelkreft',
+      deviationFromApproval:
+        'Annen indikasjon: HER2-positivt spyttkjertelkarsinom. Dosering som ved ventrikkelkreft',
       alternativesTried: 'Karboplatin og paklitaksel i fire kurer',
       alternativesInsufficient: 'Progresjon i lungene etter fire kurer',
       expectedBenefit: 'Respons hos om lag 60 prosent i fase 2-studier ved HER2-positiv sykdom',
@@ -106,6 +111,8 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '40 mg daglig',
       route: 'Peroralt',
       duration: '12 uker',
+      approvedIndication: 'Papulopustuløse forandringer ved rosacea hos voksne',
+      deviationFromApproval: 'Annen indikasjon: perioral dermatitt. Samme dose',
       alternativesTried: 'Metronidazolkrem i åtte uker',
       alternativesInsufficient: 'Ingen bedring, residiv etter seponering',
       expectedBenefit: 'Tilheling hos de fleste etter 8–12 uker',
@@ -126,6 +133,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '0,4 g/kg i uken, fordelt på to doser',
       route: 'Subkutant',
       duration: '6 måneder',
+      approvedIndication:
+        'Primær og sekundær immunsvikt; CIDP som vedlikehold etter intravenøst immunglobulin',
+      deviationFromApproval: 'Annen indikasjon: myasthenia gravis. Dosering som ved CIDP',
       alternativesTried: 'Pyridostigmin, prednisolon og azatioprin; intravenøst immunglobulin',
       alternativesInsufficient: 'Tilbakefall mellom IVIG-kurene; dårlig venøs tilgang',
       expectedBenefit: 'Stabil sykdom uten kriser, færre sykehusinnleggelser',
@@ -146,6 +156,10 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '4,5 mg/m² daglig, justert etter serumkonsentrasjon',
       route: 'Peroralt, oppløst i vann',
       duration: '12 måneder',
+      approvedIndication:
+        'Forebygging av organavstøtning etter nyre- og hjertetransplantasjon hos voksne',
+      deviationFromApproval:
+        'Annen indikasjon og aldersgruppe: kjempecelleastrocytom ved tuberøs sklerose hos barn',
       alternativesTried: 'Ingen medikamentell behandling; nevrokirurgisk vurdering',
       alternativesInsufficient: 'Operasjon har høy risiko på grunn av svulstens beliggenhet',
       expectedBenefit: 'Svulstreduksjon på minst 50 prosent hos om lag en tredjedel',
@@ -166,6 +180,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '80 mg/m² ukentlig dag 1, 8 og 15 i 28-dagerssykluser',
       route: 'Intravenøst',
       duration: 'Til progresjon, høyst 6 sykluser',
+      approvedIndication:
+        'Ovarialkreft, brystkreft, ikke-småcellet lungekreft og AIDS-relatert Kaposis sarkom',
+      deviationFromApproval: 'Annen indikasjon (ventrikkelkreft, andrelinje) og ukentlig dosering',
       alternativesTried: 'FLOT i fire sykluser',
       alternativesInsufficient: 'Progresjon under behandling',
       expectedBenefit: 'Forlenget overlevelse med om lag to måneder',
@@ -186,6 +203,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '3 millioner IE tre ganger i uken',
       route: 'Subkutant',
       duration: 'Ut svangerskapet og seks uker etter fødsel',
+      approvedIndication:
+        'Hårcelleleukemi, KML, kutant T-cellelymfom, follikulært lymfom, nyrecellekarsinom, melanom og kronisk hepatitt',
+      deviationFromApproval: 'Annen indikasjon: polycythaemia vera, hos en gravid',
       alternativesTried: 'Venesectio og acetylsalisylsyre',
       alternativesInsufficient: 'Hematokrit over 0,45 tross hyppig venesectio',
       expectedBenefit: 'Hematokrit under 0,45 og lavere risiko for tromboembolisme',
@@ -206,6 +226,8 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '600 mg subkutant hver tredje uke',
       route: 'Subkutant',
       duration: '12 måneder',
+      approvedIndication: 'HER2-positiv tidlig og metastatisk brystkreft',
+      deviationFromApproval: 'Studiene bak godkjenningen omfattet bare kvinner; pasienten er mann',
       alternativesTried: 'Ingen; studiene omfattet bare kvinner',
       alternativesInsufficient: 'Indikasjonen i preparatomtalen gjelder kvinner',
       expectedBenefit: 'Samme reduksjon i residivrisiko som hos kvinner er sannsynlig',
@@ -234,6 +256,8 @@ const DEMO_CASES: readonly DemoCase[] = [
       evidence: 'CLARITY AD (NEJM 2023)',
       clinicalExceptionality:
         'Ung pasient uten vaskulær sykdom eller ApoE4-homozygoti, med lav risiko for ARIA.',
+      beslutningsforumDecision:
+        'Lekanemab ved tidlig Alzheimers sykdom er ikke innført: nytten står ikke i forhold til kostnaden og risikoen for ARIA.',
     },
   },
   {
@@ -252,6 +276,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: 'Samme månedsdose som ved IVIG, fordelt på ukentlige subkutane doser',
       route: 'Subkutant',
       duration: '12 måneder',
+      approvedIndication:
+        'Primær og sekundær immunsvikt; CIDP som vedlikehold etter intravenøst immunglobulin',
+      deviationFromApproval: 'Annen indikasjon: multifokal motorisk nevropati',
       alternativesTried: 'Intravenøst immunglobulin på dagpost',
       alternativesInsufficient: 'Hyppige dagpostbesøk; svingende effekt mellom kurene',
       expectedBenefit: 'Jevnere effekt og behandling hjemme',
@@ -272,6 +299,9 @@ const DEMO_CASES: readonly DemoCase[] = [
       dose: '80 mg/m² ukentlig',
       route: 'Intravenøst',
       duration: 'Til progresjon',
+      approvedIndication:
+        'Ovarialkreft, brystkreft, ikke-småcellet lungekreft og AIDS-relatert Kaposis sarkom',
+      deviationFromApproval: 'Annen indikasjon: ventrikkelkreft, fjerdelinje',
       alternativesTried: 'Tre tidligere behandlingslinjer',
       alternativesInsufficient: 'Progresjon',
       expectedBenefit: 'Usikker',

@@ -37,5 +37,7 @@ export const errors = {
     'Unntaksordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.',
   groupNotTilgangsordningen:
     'Tilgangsordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.',
+  nyeMetoderIdFormat:
+    'Skriv ID-nummeret som på nyemetoder.no: ID, årstallet, understrek og tre siffer, for eksempel ID2023_045.',
   drugRequired: 'Velg legemiddelet fra listen, eller skriv navnet, så kan vi foreslå en ordning.',
 } satisfies Record<ValidationError, string>;

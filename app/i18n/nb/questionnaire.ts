@@ -1,4 +1,8 @@
-import type { QuestionId, SectionId } from '../../features/cases/domain/questionnaire';
+import type {
+  ExemptionApplication,
+  QuestionId,
+  SectionId,
+} from '../../features/cases/domain/questionnaire';
 import { formats } from './formats';
 
 export const questionnaire = {
@@ -12,6 +16,16 @@ export const questionnaire = {
       intro: 'Sykdommen og situasjonen behandlingen skal brukes ved, og hvor alvorlig den er.',
     },
     drug: { title: 'Legemiddel og dosering', intro: 'Hva som skal gis, hvordan og hvor lenge.' },
+    offLabel: {
+      title: 'Bruk utenfor godkjent indikasjon',
+      intro:
+        'Hva legemiddelet er godkjent for, og hvordan denne bruken avviker. Se Nye Metoders rammeverk for legemiddelbehandling utenfor godkjent indikasjon.',
+    },
+    noMarketingAuthorisation: {
+      title: 'Uten norsk markedsføringstillatelse',
+      intro:
+        'Legemiddelet har ikke norsk markedsføringstillatelse. Apoteket trenger som regel godkjenningsfritak fra Direktoratet for medisinske produkter (DMP) for å utlevere det.',
+    },
     alternatives: {
       title: 'Alternativer',
       intro: 'Hva som er prøvd, og hvorfor det ikke er nok.',
@@ -23,6 +37,11 @@ export const questionnaire = {
     group: {
       title: 'Pasientgruppen',
       intro: 'Hvem søknaden gjelder, hvor mange, og hvem som kan få behandlingen.',
+    },
+    nyeMetoder: {
+      title: 'Metoden i Nye Metoder',
+      intro:
+        'Hvilken metode i Nye Metoder søknaden gjelder unntak fra, og hva Beslutningsforum har besluttet.',
     },
     unntaksordningen: {
       title: 'Unntaksordningen',
@@ -85,6 +104,30 @@ export const questionnaire = {
       label: 'Behandlingsvarighet',
       help: 'Planlagt varighet, for eksempel «6 måneder», og når behandlingen skal revurderes.',
     },
+    approvedIndication: {
+      label: 'Godkjent indikasjon',
+      help: 'Hva legemiddelet er godkjent for i preparatomtalen (SPC), pkt. 4.1: indikasjon, aldersgruppe og eventuelle begrensninger.',
+    },
+    deviationFromApproval: {
+      label: 'Hvordan avviker bruken fra godkjenningen?',
+      help: 'Beskriv hva som er annerledes: indikasjon, dose, aldersgruppe, administrasjonsvei, varighet eller kombinasjon med andre legemidler.',
+    },
+    exemptionApplication: {
+      label: 'Søknad om godkjenningsfritak til DMP',
+      help: 'Apoteket trenger godkjenningsfritak fra DMP (tidligere Statens legemiddelverk) for å utlevere et legemiddel uten norsk markedsføringstillatelse. Legen fyller ut søknaden, apoteket sender den.',
+    },
+    exemptionNotNeededReason: {
+      label: 'Hvorfor trengs ikke godkjenningsfritak?',
+      help: 'Kort, for eksempel «NAF-preparat laget av norsk apotek» eller «Gis i et compassionate use-program».',
+    },
+    approvedAbroad: {
+      label: 'Hvor er legemiddelet godkjent?',
+      help: 'For eksempel «EU (EMA), 2022», «USA (FDA)» eller «Ikke godkjent noe sted». Oppgi gjerne indikasjonen det er godkjent for der.',
+    },
+    norwegianAlternativesUnsuitable: {
+      label: 'Hvorfor passer ikke legemidler med norsk markedsføringstillatelse?',
+      help: 'Nevn legemidler med norsk MT for samme bruk, og hvorfor de ikke kan brukes (effekt, bivirkninger, legemiddelform, leveringssvikt). Finnes ingen, skriv det.',
+    },
     alternativesTried: {
       label: 'Alternativer som er prøvd',
       help: 'Behandlinger som er prøvd, med dose, varighet og resultat.',
@@ -117,6 +160,14 @@ export const questionnaire = {
       label: 'Eksklusjonskriterier',
       help: 'Hva utelukker en pasient fra behandlingen?',
     },
+    nyeMetoderId: {
+      label: 'ID-nummer i Nye Metoder',
+      help: 'Metodens ID-nummer på nyemetoder.no, for eksempel ID2023_045. Står øverst på metodens side. La feltet stå tomt om du ikke finner det.',
+    },
+    beslutningsforumDecision: {
+      label: 'Beslutningen i Beslutningsforum',
+      help: 'Dato og kort innhold, for eksempel «24.03.2025: Ikke innført, nytten står ikke i forhold til kostnaden». Er metoden fortsatt til vurdering, skriv det og hvor langt den er kommet.',
+    },
     differenceFromAssessedGroup: {
       label: 'Hvordan skiller pasienten seg fra gruppen Nye Metoder vurderer?',
       help: 'Unntaksordningen gjelder enkeltpasienter som skiller seg vesentlig fra gruppen metoden vurderes for.',
@@ -146,6 +197,11 @@ export const questionnaire = {
       help: 'Én referanse per linje (forfatter, tittel, tidsskrift, år, DOI eller PubMed-ID).',
     },
   } satisfies Record<QuestionId, { label: string; help: string }>,
+  exemptionApplications: {
+    sent: 'Søknaden er sendt',
+    willBeSent: 'Søknaden blir sendt',
+    notNeeded: 'Godkjenningsfritak trengs ikke',
+  } satisfies Record<ExemptionApplication, string>,
   yes: 'Ja',
   notAnswered: 'Ikke besvart',
   tooLong: (max: number) => `Teksten kan ha høyst ${formats.decimal.format(max)} tegn.`,

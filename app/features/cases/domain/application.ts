@@ -66,6 +66,7 @@ export const VALIDATION_ERRORS = [
   'leaderInputRequired',
   'groupNotUnntaksordningen',
   'groupNotTilgangsordningen',
+  'nyeMetoderIdFormat',
 ] as const;
 export type ValidationError = (typeof VALIDATION_ERRORS)[number];
 

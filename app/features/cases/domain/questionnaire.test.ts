@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import * as nb from '../../../i18n/nb';
-import { completeAnswers } from '../../../test/actors';
+import { completeAnswers, completeAnswersFor, SCHEME_ANSWERS } from '../../../test/actors';
+import { PATIENT_SCOPES, SCHEMES, type PatientScope, type Scheme } from './application';
 import {
   applicableSections,
   draftError,
@@ -50,6 +51,21 @@ describe('the definition', () => {
       expect(nb.questionnaire.sections[id].intro.length).toBeGreaterThan(10);
   });
 
+  it('makes a follow-up depend on an earlier choice question, on options it has', () => {
+    const order = QUESTIONNAIRE.flatMap((s) => s.questions);
+    const followUps = order.filter((q) => q.when?.answer);
+    expect(followUps.map((q) => q.id)).toEqual(['exemptionNotNeededReason']);
+    for (const followUp of followUps) {
+      const on = followUp.when?.answer;
+      const asked = order.findIndex((q) => q.id === on?.question);
+      const choice = order[asked];
+      expect(asked).toBeGreaterThanOrEqual(0);
+      expect(asked).toBeLessThan(order.indexOf(followUp));
+      expect(choice?.type).toBe('choice');
+      for (const option of on?.is ?? []) expect(choice?.options).toContain(option);
+    }
+  });
+
   it('knows the section of a question', () => {
     expect(sectionOf('costEstimate')).toBe('cost');
     expect(sectionOf('patientId')).toBe('basis');
@@ -66,7 +82,37 @@ describe('applicableSections', () => {
     [
       'group, off-label',
       { scheme: 'offLabel', patientScope: 'group' },
-      ['basis', 'indication', 'drug', 'alternatives', 'benefit', 'group', 'cost', 'evidence'],
+      [
+        'basis',
+        'indication',
+        'drug',
+        'offLabel',
+        'alternatives',
+        'benefit',
+        'group',
+        'cost',
+        'evidence',
+      ],
+    ],
+    [
+      'single, off-label',
+      { scheme: 'offLabel', patientScope: 'single' },
+      ['basis', 'indication', 'drug', 'offLabel', 'alternatives', 'benefit', 'cost', 'evidence'],
+    ],
+    [
+      'group, without Norwegian marketing authorisation',
+      { scheme: 'noMarketingAuthorisation', patientScope: 'group' },
+      [
+        'basis',
+        'indication',
+        'drug',
+        'noMarketingAuthorisation',
+        'alternatives',
+        'benefit',
+        'group',
+        'cost',
+        'evidence',
+      ],
     ],
     [
       'single, Unntaksordningen',
@@ -77,6 +123,7 @@ describe('applicableSections', () => {
         'drug',
         'alternatives',
         'benefit',
+        'nyeMetoder',
         'unntaksordningen',
         'cost',
         'evidence',
@@ -91,6 +138,7 @@ describe('applicableSections', () => {
         'drug',
         'alternatives',
         'benefit',
+        'nyeMetoder',
         'tilgangsordningen',
         'cost',
         'evidence',
@@ -98,6 +146,95 @@ describe('applicableSections', () => {
     ],
   ])('%s', (_name, answers, expected) => {
     expect(sectionIds(answers)).toEqual(expected);
+  });
+
+  /** The scheme's own questions (outside the common sections), each with whether it is required. */
+  const schemeQuestions = (scheme: Scheme, scope: PatientScope, more: Answers = {}) =>
+    applicableSections({ scheme, patientScope: scope, ...more })
+      .filter(
+        (s) =>
+          ![
+            'basis',
+            'indication',
+            'drug',
+            'alternatives',
+            'benefit',
+            'group',
+            'cost',
+            'evidence',
+          ].includes(s.id),
+      )
+      .flatMap((s) => s.questions.map((q) => `${q.id}${q.required ? '' : '?'}`));
+
+  it.each<[Scheme, PatientScope, Answers, string[]]>([
+    ['offLabel', 'single', {}, ['approvedIndication', 'deviationFromApproval']],
+    ['offLabel', 'group', {}, ['approvedIndication', 'deviationFromApproval']],
+    [
+      'noMarketingAuthorisation',
+      'single',
+      {},
+      ['exemptionApplication', 'approvedAbroad', 'norwegianAlternativesUnsuitable'],
+    ],
+    [
+      'noMarketingAuthorisation',
+      'group',
+      { exemptionApplication: 'sent' },
+      ['exemptionApplication', 'approvedAbroad', 'norwegianAlternativesUnsuitable'],
+    ],
+    [
+      'noMarketingAuthorisation',
+      'single',
+      { exemptionApplication: 'willBeSent' },
+      ['exemptionApplication', 'approvedAbroad', 'norwegianAlternativesUnsuitable'],
+    ],
+    [
+      'noMarketingAuthorisation',
+      'group',
+      { exemptionApplication: 'notNeeded' },
+      [
+        'exemptionApplication',
+        'exemptionNotNeededReason',
+        'approvedAbroad',
+        'norwegianAlternativesUnsuitable',
+      ],
+    ],
+    [
+      'unntaksordningen',
+      'single',
+      {},
+      ['nyeMetoderId?', 'beslutningsforumDecision?', 'differenceFromAssessedGroup'],
+    ],
+    [
+      'tilgangsordningen',
+      'single',
+      {},
+      ['nyeMetoderId?', 'beslutningsforumDecision', 'clinicalExceptionality'],
+    ],
+  ])('asks %s (%s, %j) its own questions: %j (? = optional)', (scheme, scope, more, expected) => {
+    expect(schemeQuestions(scheme, scope, more)).toEqual(expected);
+  });
+
+  it('gives every scheme × scope its own section (or none) and no other scheme’s', () => {
+    const own = { offLabel: 'offLabel', noMarketingAuthorisation: 'noMarketingAuthorisation' };
+    for (const scheme of SCHEMES) {
+      for (const patientScope of PATIENT_SCOPES) {
+        const ids = sectionIds({ scheme, patientScope });
+        const others = SCHEMES.filter((s) => s !== scheme).filter((s) => s in own);
+        for (const other of others) expect(ids).not.toContain(other);
+        if (scheme in own) expect(ids).toContain(scheme);
+        expect(ids.includes('nyeMetoder')).toBe(
+          scheme === 'unntaksordningen' || scheme === 'tilgangsordningen',
+        );
+      }
+    }
+  });
+
+  it('asks none of the schemes’ own questions before the scheme is chosen', () => {
+    const scoped = Object.values(SCHEME_ANSWERS).flatMap((a) => Object.keys(a));
+    const asked = applicableSections({ patientScope: 'single' }).flatMap((s) =>
+      s.questions.map((q) => q.id),
+    );
+    expect(asked.filter((id) => scoped.includes(id))).toEqual([]);
   });
 
   it('asks for the patient and consent only for a single patient', () => {
@@ -114,8 +251,73 @@ describe('applicableSections', () => {
 });
 
 describe('validateForSubmission', () => {
-  it('accepts a complete application', () => {
-    expect(validateForSubmission(COMPLETE)).toEqual([]);
+  it.each(SCHEMES)('accepts a complete %s application', (scheme) => {
+    expect(validateForSubmission(completeAnswersFor(scheme))).toEqual([]);
+    expect(inapplicableAnswers(completeAnswersFor(scheme))).toEqual([]);
+  });
+
+  it.each<[Scheme, QuestionId[]]>([
+    ['offLabel', ['approvedIndication', 'deviationFromApproval']],
+    [
+      'noMarketingAuthorisation',
+      ['exemptionApplication', 'approvedAbroad', 'norwegianAlternativesUnsuitable'],
+    ],
+    ['unntaksordningen', ['differenceFromAssessedGroup']],
+    ['tilgangsordningen', ['beslutningsforumDecision', 'clinicalExceptionality']],
+  ])(
+    'asks a %s application stored before its own questions existed for them at submission',
+    (scheme, expected) => {
+      const stored: Answers = Object.fromEntries(
+        Object.entries(completeAnswersFor(scheme)).filter(
+          ([id]) => !(id in SCHEME_ANSWERS[scheme]),
+        ),
+      );
+      expect(validateForSubmission(stored)).toEqual(
+        expected.map((id) => ({ section: sectionOf(id), question: id, error: 'answerRequired' })),
+      );
+    },
+  );
+
+  it('asks why no godkjenningsfritak is needed only when that is the answer', () => {
+    const noMt = completeAnswersFor('noMarketingAuthorisation');
+    const notNeeded = { ...noMt, exemptionApplication: 'notNeeded' };
+    expect(validateForSubmission(notNeeded)).toEqual([
+      {
+        section: 'noMarketingAuthorisation',
+        question: 'exemptionNotNeededReason',
+        error: 'answerRequired',
+      },
+    ]);
+    const why = { ...notNeeded, exemptionNotNeededReason: 'NAF-preparat' };
+    expect(validateForSubmission(why)).toEqual([]);
+    // Changed to «sent» afterwards: the reason no longer applies and goes at submission.
+    expect(inapplicableAnswers({ ...why, exemptionApplication: 'sent' })).toEqual([
+      'exemptionNotNeededReason',
+    ]);
+  });
+
+  it('refuses an unknown answer to the godkjenningsfritak question', () => {
+    expect(
+      validateForSubmission({
+        ...completeAnswersFor('noMarketingAuthorisation'),
+        exemptionApplication: 'maybe',
+      }),
+    ).toEqual([
+      {
+        section: 'noMarketingAuthorisation',
+        question: 'exemptionApplication',
+        error: 'invalidValue',
+      },
+    ]);
+  });
+
+  it('checks the Nye Metoder id only when it is given', () => {
+    const unntak = completeAnswersFor('unntaksordningen');
+    const { nyeMetoderId: _id, ...withoutId } = unntak;
+    expect(validateForSubmission(withoutId)).toEqual([]);
+    expect(validateForSubmission({ ...unntak, nyeMetoderId: '2023-45' })).toEqual([
+      { section: 'nyeMetoder', question: 'nyeMetoderId', error: 'nyeMetoderIdFormat' },
+    ]);
   });
 
   it('lists what is missing in questionnaire order, with its section', () => {
@@ -144,6 +346,40 @@ describe('validateForSubmission', () => {
   });
 });
 
+describe('the Nye Metoder id', () => {
+  it.each<[string, string | null]>([
+    ['ID2023_045', null],
+    ['ID2019_001', null],
+    ['ID2025_999', null],
+    ['ID2023_45', 'nyeMetoderIdFormat'],
+    ['ID2023_0450', 'nyeMetoderIdFormat'],
+    ['ID23_045', 'nyeMetoderIdFormat'],
+    ['ID2023-045', 'nyeMetoderIdFormat'],
+    ['ID 2023_045', 'nyeMetoderIdFormat'],
+    ['2023_045', 'nyeMetoderIdFormat'],
+    ['ID1999_045', 'nyeMetoderIdFormat'],
+    ['ID2023_045 (pembrolizumab)', 'nyeMetoderIdFormat'],
+  ])('%j → %s', (value, expected) => {
+    expect(submitError(question('nyeMetoderId'), value)).toBe(expected);
+    expect(valueError(question('nyeMetoderId'), value)).toBe(expected);
+    // A draft keeps what was typed.
+    expect(draftError(question('nyeMetoderId'), value)).toBeNull();
+  });
+
+  it.each<[unknown, unknown]>([
+    [' id2023_045 ', 'ID2023_045'],
+    ['Id2021_112', 'ID2021_112'],
+    ['  ', null],
+  ])('is stored in capitals: %j → %j', (raw, expected) => {
+    expect(normaliseAnswer(question('nyeMetoderId'), raw)).toEqual(expected);
+  });
+
+  it('is optional, and too long for a draft past 200 characters', () => {
+    expect(submitError(question('nyeMetoderId'), null)).toBeNull();
+    expect(draftError(question('nyeMetoderId'), 'x'.repeat(201))).toBe('tooLong');
+  });
+});
+
 describe('submitError and draftError', () => {
   it.each<[QuestionId, string | string[] | null, string | null]>([
     ['patientId', '15838510075', null],
@@ -154,6 +390,9 @@ describe('submitError and draftError', () => {
     ['expectedPatients', '-3', 'numberInvalid'],
     ['expectedPatients', 'mange', 'numberInvalid'],
     ['scheme', 'homeopathy', 'invalidValue'],
+    ['exemptionApplication', 'notNeeded', null],
+    ['exemptionApplication', 'kanskje', 'invalidValue'],
+    ['approvedIndication', 'x'.repeat(1001), 'tooLong'],
     ['dose', 'x'.repeat(201), 'tooLong'],
     ['indication', 'x'.repeat(10_001), 'tooLong'],
     ['diagnoses', ['ICD10:C50.9', 'ICPC2:T90'], null],

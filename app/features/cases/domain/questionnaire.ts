@@ -54,15 +54,32 @@ export type QuestionType =
 export interface Condition {
   schemes?: readonly Scheme[];
   scopes?: readonly PatientScope[];
+  /** Another question's answer is one of `is` (a follow-up question, e.g. «why not needed»). */
+  answer?: { question: QuestionId; is: readonly string[] };
 }
+
+/**
+ * A checked format for a text answer: stored in capitals when `capitals` says so, it must match
+ * `pattern` before submission, else the question gets `error`. A draft keeps what was typed, so
+ * the error shows at the field once saved (`valueError`).
+ */
+export const ANSWER_FORMATS = {
+  /** A method's id in Nye Metoder (nyemetoder.no), e.g. ID2023_045: «ID», the year, _, 3 digits. */
+  nyeMetoderId: { pattern: /^ID20\d{2}_\d{3}$/, error: 'nyeMetoderIdFormat', capitals: true },
+} as const satisfies Record<string, { pattern: RegExp; error: ValidationError; capitals: boolean }>;
+export type AnswerFormat = keyof typeof ANSWER_FORMATS;
 
 export interface Question {
   id: QuestionId;
   type: QuestionType;
+  /** Needed before submission; with `requiredWhen`, only where that condition holds too. */
   required: boolean;
+  /** Where a required question is needed; elsewhere it is optional (resolved by applicableSections). */
+  requiredWhen?: Condition;
   options?: readonly string[];
   when?: Condition;
   max?: number;
+  format?: AnswerFormat;
 }
 
 export interface Section {
@@ -75,9 +92,12 @@ export const SECTION_IDS = [
   'basis',
   'indication',
   'drug',
+  'offLabel',
+  'noMarketingAuthorisation',
   'alternatives',
   'benefit',
   'group',
+  'nyeMetoder',
   'unntaksordningen',
   'tilgangsordningen',
   'cost',
@@ -97,6 +117,12 @@ export const QUESTION_IDS = [
   'dose',
   'route',
   'duration',
+  'approvedIndication',
+  'deviationFromApproval',
+  'exemptionApplication',
+  'exemptionNotNeededReason',
+  'approvedAbroad',
+  'norwegianAlternativesUnsuitable',
   'alternativesTried',
   'alternativesInsufficient',
   'expectedBenefit',
@@ -105,6 +131,8 @@ export const QUESTION_IDS = [
   'expectedPatients',
   'inclusionCriteria',
   'exclusionCriteria',
+  'nyeMetoderId',
+  'beslutningsforumDecision',
   'differenceFromAssessedGroup',
   'clinicalExceptionality',
   'packagesPerMonth',
@@ -119,11 +147,15 @@ const q = (
   id: QuestionId,
   type: QuestionType,
   required: boolean,
-  extra: Partial<Pick<Question, 'options' | 'when' | 'max'>> = {},
+  extra: Partial<Pick<Question, 'options' | 'when' | 'max' | 'format' | 'requiredWhen'>> = {},
 ): Question => ({ id, type, required, ...extra });
 
 const single = { scopes: ['single'] } as const;
 const group = { scopes: ['group'] } as const;
+
+/** Whether a godkjenningsfritak from DMP has been applied for (drug without Norwegian MT). */
+export const EXEMPTION_APPLICATIONS = ['sent', 'willBeSent', 'notNeeded'] as const;
+export type ExemptionApplication = (typeof EXEMPTION_APPLICATIONS)[number];
 
 export const QUESTIONNAIRE: readonly Section[] = [
   {
@@ -153,6 +185,31 @@ export const QUESTIONNAIRE: readonly Section[] = [
     ],
   },
   {
+    // Nye Metoder's «Rammeverk for legemiddelbehandling utenfor godkjent indikasjon»: what the
+    // drug is approved for, and how this use departs from it.
+    id: 'offLabel',
+    when: { schemes: ['offLabel'] },
+    questions: [
+      q('approvedIndication', 'longText', true, { max: LIMITS.medium }),
+      q('deviationFromApproval', 'longText', true),
+    ],
+  },
+  {
+    // Without Norwegian MT the pharmacy needs a godkjenningsfritak from DMP (legemiddelforskriften
+    // § 2-5), unless a Norwegian pharmacy makes the preparation.
+    id: 'noMarketingAuthorisation',
+    when: { schemes: ['noMarketingAuthorisation'] },
+    questions: [
+      q('exemptionApplication', 'choice', true, { options: EXEMPTION_APPLICATIONS }),
+      q('exemptionNotNeededReason', 'text', true, {
+        max: LIMITS.medium,
+        when: { answer: { question: 'exemptionApplication', is: ['notNeeded'] } },
+      }),
+      q('approvedAbroad', 'text', true, { max: LIMITS.medium }),
+      q('norwegianAlternativesUnsuitable', 'longText', true),
+    ],
+  },
+  {
     id: 'alternatives',
     questions: [
       q('alternativesTried', 'longText', true),
@@ -171,6 +228,19 @@ export const QUESTIONNAIRE: readonly Section[] = [
       q('expectedPatients', 'number', true),
       q('inclusionCriteria', 'longText', true),
       q('exclusionCriteria', 'longText', true),
+    ],
+  },
+  {
+    // The method in Nye Metoder the exception is from: under assessment (Unntaksordningen, maybe
+    // without a decision yet) or rejected by Beslutningsforum (Tilgangsordningen).
+    id: 'nyeMetoder',
+    when: { schemes: ['unntaksordningen', 'tilgangsordningen'] },
+    questions: [
+      q('nyeMetoderId', 'text', false, { format: 'nyeMetoderId' }),
+      q('beslutningsforumDecision', 'longText', true, {
+        max: LIMITS.medium,
+        requiredWhen: { schemes: ['tilgangsordningen'] },
+      }),
     ],
   },
   {
@@ -221,19 +291,32 @@ export function contextOf(answers: Answers): QuestionnaireContext {
 }
 
 /** A condition holds when every part of it matches; an unknown situation shows nothing extra. */
-export function applies(when: Condition | undefined, ctx: QuestionnaireContext): boolean {
+export function applies(when: Condition | undefined, answers: Answers): boolean {
   if (!when) return true;
+  const ctx = contextOf(answers);
   if (when.schemes && !(ctx.scheme && when.schemes.includes(ctx.scheme))) return false;
   if (when.scopes && !(ctx.patientScope && when.scopes.includes(ctx.patientScope))) return false;
+  if (when.answer) {
+    const value = answers[when.answer.question];
+    if (typeof value !== 'string' || !when.answer.is.includes(value)) return false;
+  }
   return true;
 }
 
-/** The sections, each with only its applicable questions, for the given answers. */
+/**
+ * The sections, each with only its applicable questions, for the given answers; a question
+ * required only somewhere (`requiredWhen`) is required here or not.
+ */
 export function applicableSections(answers: Answers): Section[] {
-  const ctx = contextOf(answers);
-  return QUESTIONNAIRE.filter((s) => applies(s.when, ctx)).map((s) => ({
+  return QUESTIONNAIRE.filter((s) => applies(s.when, answers)).map((s) => ({
     ...s,
-    questions: s.questions.filter((question) => applies(question.when, ctx)),
+    questions: s.questions
+      .filter((question) => applies(question.when, answers))
+      .map(({ requiredWhen, ...question }) =>
+        requiredWhen
+          ? { ...question, required: question.required && applies(requiredWhen, answers) }
+          : question,
+      ),
   }));
 }
 
@@ -271,8 +354,12 @@ export function normaliseAnswer(question: Question, raw: unknown): AnswerValue |
       return typeof raw === 'string' && raw.trim() !== '' ? normalisePatientId(raw) : null;
     case 'confirm':
       return raw === 'yes' || raw === true || raw === 'on' ? 'yes' : null;
-    default:
-      return typeof raw === 'string' && raw.trim() !== '' ? raw.trim() : null;
+    default: {
+      const text = typeof raw === 'string' ? raw.trim() : '';
+      if (text === '') return null;
+      // An id written in small letters is the same id (id2023_045 is ID2023_045).
+      return question.format ? text.toUpperCase() : text;
+    }
   }
 }
 
@@ -308,6 +395,10 @@ export function submitError(question: Question, value: AnswerValue | null): Vali
   if (value === null) return question.required ? 'answerRequired' : null;
   if (question.type === 'patientId' && typeof value === 'string') return checkPatientId(value);
   if (question.type === 'number') return parseAmount(value) === null ? 'numberInvalid' : null;
+  if (question.format && typeof value === 'string') {
+    const format = ANSWER_FORMATS[question.format];
+    return format.pattern.test(value) ? null : format.error;
+  }
   return null;
 }
 

@@ -7,7 +7,7 @@ import { DiagnosisPicker } from '../../diagnoses/ui/DiagnosisPicker';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { DrugCombobox } from '../../fest/ui/DrugCombobox';
 import { fieldAnchor, fieldName, presentField } from './questionnaire-form';
-import { questionErrorText } from './QuestionnaireView';
+import { optionLabel, questionErrorText } from './QuestionnaireView';
 
 const asText = (value: AnswerValue | null): string => {
   if (value === null) return '';
@@ -15,17 +15,6 @@ const asText = (value: AnswerValue | null): string => {
   if (Array.isArray(value)) return value.join(', ');
   return value.label;
 };
-
-/** Labels of a choice question's options, from the catalogue. */
-function optionLabel(question: Question, option: string): string {
-  const labels: Record<string, string> =
-    question.id === 'scheme'
-      ? msg.schemes
-      : question.id === 'patientScope'
-        ? msg.patientScopes
-        : {};
-  return labels[option] ?? option;
-}
 
 /**
  * One question of the questionnaire, rendered from its definition. Every field posts under

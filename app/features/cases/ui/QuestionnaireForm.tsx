@@ -16,6 +16,7 @@ import type { Problem } from '../domain/errors';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import type { DrugFacts } from '../../fest/fest.server';
 import { DrugFactsCard } from '../../fest/ui/DrugFactsCard';
+import { ExemptionGuidance } from '../../fest/ui/ExemptionGuidance';
 import { FormErrorSummary } from './FormErrorSummary';
 import { answerDisplay, questionErrorText } from './QuestionnaireView';
 import { QuestionField } from './QuestionField';
@@ -341,6 +342,9 @@ export function QuestionnaireForm({
                   />
                   {question.type === 'drug' && drugFacts && (
                     <DrugFactsCard facts={drugFacts} headingLevel={3} />
+                  )}
+                  {question.id === 'exemptionApplication' && drugFacts && (
+                    <ExemptionGuidance drug={drugFacts} />
                   )}
                   {question.id === 'costEstimate' && drugFacts?.cheapestAup && (
                     <CostFromFest

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, type Question, type QuestionId } from '../domain/questionnaire';
-import { answerDisplay, questionErrorText } from './QuestionnaireView';
+import { answerDisplay, optionLabel, questionErrorText } from './QuestionnaireView';
 
 const question = (id: QuestionId): Question => {
   const found = QUESTIONS.get(id);
@@ -22,6 +22,16 @@ describe('answerDisplay', () => {
     expect(plain(answerDisplay(question(id), value))).toBe(expected);
   });
 
+  it.each<[QuestionId, string, string]>([
+    ['scheme', 'noMarketingAuthorisation', 'Uten norsk markedsføringstillatelse'],
+    ['patientScope', 'group', 'Pasientgruppe'],
+    ['exemptionApplication', 'sent', 'Søknaden er sendt'],
+    ['exemptionApplication', 'notNeeded', 'Godkjenningsfritak trengs ikke'],
+    ['exemptionApplication', 'toString', 'toString'],
+  ])('shows the choice %s = %j by its label: %j', (id, value, expected) => {
+    expect(answerDisplay(question(id), value)).toBe(expected);
+  });
+
   it('names a diagnosis with its text and code system', () => {
     const diagnoses = {
       'ICD10:C56': { system: 'ICD10', code: 'C56', text: 'Ondartet svulst i eggstokk' },
@@ -32,12 +42,26 @@ describe('answerDisplay', () => {
   });
 });
 
+describe('optionLabel', () => {
+  it('has a label in the catalogue for every option of every choice question', () => {
+    const choices = [...QUESTIONS.values()].filter((q) => q.type === 'choice');
+    expect(choices.map((q) => q.id)).toEqual(['scheme', 'patientScope', 'exemptionApplication']);
+    for (const q of choices) {
+      for (const option of q.options ?? []) expect(optionLabel(q, option)).not.toBe(option);
+    }
+  });
+});
+
 describe('questionErrorText', () => {
   it.each<[QuestionId, string]>([
     ['alternativesTried', 'Teksten kan ha høyst 10 000 tegn.'],
     ['dose', 'Teksten kan ha høyst 200 tegn.'],
   ])('states the limit of %s', (id, expected) => {
     expect(plain(questionErrorText(question(id), 'tooLong'))).toBe(expected);
+  });
+
+  it('says how a Nye Metoder id is written', () => {
+    expect(questionErrorText(question('nyeMetoderId'), 'nyeMetoderIdFormat')).toMatch(/ID2023_045/);
   });
 
   it('keeps the other messages as they are', () => {

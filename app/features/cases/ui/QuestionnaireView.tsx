@@ -10,6 +10,7 @@ import {
   type Answers,
   type AnswerValue,
   type Question,
+  type QuestionId,
   type SectionId,
 } from '../domain/questionnaire';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
@@ -34,6 +35,19 @@ export function questionErrorText(
   return error === 'tooLong' ? msg.questionnaire.tooLong(maxLength(question)) : msg.errors[error];
 }
 
+/** The catalogue's labels of each choice question's options. */
+const OPTION_LABELS: Partial<Record<QuestionId, Readonly<Record<string, string>>>> = {
+  scheme: msg.schemes,
+  patientScope: msg.patientScopes,
+  exemptionApplication: msg.questionnaire.exemptionApplications,
+};
+
+/** A choice's option as its label (the form's radio, the read view); one without a label as stored. */
+export function optionLabel(question: Question, option: string): string {
+  const labels = OPTION_LABELS[question.id];
+  return labels && Object.hasOwn(labels, option) ? (labels[option] ?? option) : option;
+}
+
 /** An answer as text for reading (choices by their label, numbers and amounts formatted). */
 export function answerDisplay(
   question: Question,
@@ -42,11 +56,7 @@ export function answerDisplay(
 ): string {
   if (value === undefined) return msg.questionnaire.notAnswered;
   if (typeof value === 'string') {
-    if (question.id === 'scheme' && value in msg.schemes)
-      return msg.schemes[value as keyof typeof msg.schemes];
-    if (question.id === 'patientScope' && value in msg.patientScopes) {
-      return msg.patientScopes[value as keyof typeof msg.patientScopes];
-    }
+    if (question.type === 'choice') return optionLabel(question, value);
     if (question.type === 'confirm') return msg.questionnaire.yes;
     const amount = question.type === 'number' ? parseAmount(value) : null;
     if (amount !== null) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completeAnswers } from '../../../test/actors';
+import { completeAnswers, completeAnswersFor } from '../../../test/actors';
 import { takeSnapshot, type ShownDrugFacts } from '../../fest/domain/snapshot';
 import { exportApplication, exportDrug } from './export';
 
@@ -10,6 +10,7 @@ describe('exportApplication', () => {
       'basis',
       'indication',
       'drug',
+      'offLabel',
       'alternatives',
       'benefit',
       'cost',
@@ -24,13 +25,40 @@ describe('exportApplication', () => {
     });
     const drug = sections[2]?.answers.find((a) => a.questionId === 'drug');
     expect(drug).toMatchObject({ value: 'Rituximab 500 mg infusjonsvæske', raw: { id: null } });
-    const references = sections[6]?.answers.find((a) => a.questionId === 'references');
+    const offLabel = sections[3]?.answers.map((a) => [a.questionId, a.question]);
+    expect(offLabel).toEqual([
+      ['approvedIndication', 'Godkjent indikasjon'],
+      ['deviationFromApproval', 'Hvordan avviker bruken fra godkjenningen?'],
+    ]);
+    const references = sections[7]?.answers.find((a) => a.questionId === 'references');
     expect(references).toEqual({
       questionId: 'references',
       question: 'Referanser',
       value: null,
       raw: null,
     });
+  });
+
+  it('exports the choice about godkjenningsfritak by its label, and its follow-up', () => {
+    const sections = exportApplication({
+      ...completeAnswersFor('noMarketingAuthorisation'),
+      exemptionApplication: 'notNeeded',
+      exemptionNotNeededReason: 'NAF-preparat',
+    });
+    expect(sections.find((s) => s.sectionId === 'noMarketingAuthorisation')).toMatchObject({
+      title: 'Uten norsk markedsføringstillatelse',
+      answers: [
+        {
+          questionId: 'exemptionApplication',
+          value: 'Godkjenningsfritak trengs ikke',
+          raw: 'notNeeded',
+        },
+        { questionId: 'exemptionNotNeededReason', value: 'NAF-preparat' },
+        { questionId: 'approvedAbroad', value: 'USA (FDA), 2019' },
+        { questionId: 'norwegianAlternativesUnsuitable' },
+      ],
+    });
+    expect(sections.map((s) => s.sectionId)).not.toContain('offLabel');
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMES } from '../../cases/domain/application';
 import type { MarketingStatus } from './drug';
 import {
+  exemptionGuidance,
   routeScheme,
   type RouterDrug,
   type RouterSituation,
@@ -149,5 +150,22 @@ describe('routeScheme', () => {
         }
       }
     }
+  });
+});
+
+describe('exemptionGuidance', () => {
+  it.each<[string, RouterDrug, string[]]>([
+    ['marketed with MT', MT, []],
+    ['marketed with MT, blue prescription', BLUE, []],
+    ['without MT (preparattype 11)', drug('11'), ['dmpExemption']],
+    [
+      'with MT, not marketed in Norway',
+      drug('7', 'notMarketed'),
+      ['notMarketedInNorway', 'dmpExemption'],
+    ],
+    ['gone from FEST', drug('7', 'withdrawn'), ['withdrawnFromFest', 'dmpExemption']],
+    ['a NAF preparation (Preparattype 9)', drug('9'), ['pharmacyPreparation']],
+  ])('%s → %j', (_name, d, expected) => {
+    expect(exemptionGuidance(d)).toEqual(expected);
   });
 });

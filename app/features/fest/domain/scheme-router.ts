@@ -91,3 +91,25 @@ export function routeScheme(drug: RouterDrug | null, situation: RouterSituation)
   if (refund.hPrescription) codes.push('hPrescription');
   return { scheme: 'notNeeded', codes };
 }
+
+/** The router's codes that concern a godkjenningsfritak (texts: `msg.fest.router.codes`). */
+const EXEMPTION_CODES: readonly RouterCode[] = [
+  'withdrawnFromFest',
+  'notMarketedInNorway',
+  'dmpExemption',
+  'pharmacyPreparation',
+];
+
+/**
+ * What FEST says about a godkjenningsfritak for the chosen drug: guidance beside the question
+ * whether one has been applied for (an application without Norwegian MT). Empty for a drug
+ * marketed with Norwegian MT.
+ */
+export function exemptionGuidance(drug: RouterDrug): RouterCode[] {
+  const situation = {
+    indicationIsApproved: null,
+    underNationalAssessment: false,
+    rejectedByBeslutningsforum: false,
+  };
+  return routeScheme(drug, situation).codes.filter((code) => EXEMPTION_CODES.includes(code));
+}

@@ -168,6 +168,19 @@ describe('answersOf', () => {
       'offLabel',
       [{ valueCoding: { system: CANONICAL.answerOptions('scheme'), code: 'offLabel' } }],
     ],
+    [
+      'exemptionApplication',
+      'notNeeded',
+      [
+        {
+          valueCoding: {
+            system: CANONICAL.answerOptions('exemptionApplication'),
+            code: 'notNeeded',
+          },
+        },
+      ],
+    ],
+    ['nyeMetoderId', 'ID2023_045', [{ valueString: 'ID2023_045' }]],
     ['consent', 'yes', [{ valueBoolean: true }]],
     ['costEstimate', '45 000,5', [{ valueDecimal: 45000.5 }]],
     ['costEstimate', 'mye', [{ valueString: 'mye' }]],
@@ -272,6 +285,61 @@ describe('caseBundle', () => {
       linkId: 'costEstimate',
       answer: [{ valueDecimal: 45000 }],
     });
+  });
+
+  it.each<[string, Answers, [string, string[]][]]>([
+    [
+      'off-label',
+      {
+        ...answers,
+        approvedIndication: 'Non-Hodgkin lymfom',
+        deviationFromApproval: 'Annen indikasjon',
+      },
+      [['offLabel', ['approvedIndication', 'deviationFromApproval']]],
+    ],
+    [
+      'without Norwegian marketing authorisation',
+      {
+        ...answers,
+        scheme: 'noMarketingAuthorisation',
+        exemptionApplication: 'notNeeded',
+        exemptionNotNeededReason: 'NAF-preparat',
+        approvedAbroad: 'USA (FDA)',
+        norwegianAlternativesUnsuitable: 'Ingen finnes',
+      },
+      [
+        [
+          'noMarketingAuthorisation',
+          [
+            'exemptionApplication',
+            'exemptionNotNeededReason',
+            'approvedAbroad',
+            'norwegianAlternativesUnsuitable',
+          ],
+        ],
+      ],
+    ],
+    [
+      'Tilgangsordningen',
+      {
+        ...answers,
+        scheme: 'tilgangsordningen',
+        nyeMetoderId: 'ID2021_112',
+        beslutningsforumDecision: '24.03.2025: Ikke innført',
+        clinicalExceptionality: 'Ung pasient',
+      },
+      [
+        ['nyeMetoder', ['nyeMetoderId', 'beslutningsforumDecision']],
+        ['tilgangsordningen', ['clinicalExceptionality']],
+      ],
+    ],
+  ])('carries the %s questions in the QuestionnaireResponse', (_name, schemeAnswers, expected) => {
+    const b = caseBundle({ ...decided, answers: schemeAnswers }, NOW);
+    expect(fhirSchemaErrors(b)).toEqual([]);
+    const qr: QuestionnaireResponse = only(b, 'QuestionnaireResponse');
+    const own = (qr.item ?? []).filter((i) => expected.some(([section]) => section === i.linkId));
+    expect(own.map((i) => [i.linkId, (i.item ?? []).map((q) => q.linkId)])).toEqual(expected);
+    expect(own.every((i) => i.text && (i.item ?? []).every((q) => q.text))).toBe(true);
   });
 
   it('makes the drug a MedicationRequest with FEST and ATC codes and the diagnoses', () => {

@@ -1,0 +1,228 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDraft, transition } from '../app/features/cases/cases.server';
+import { msg } from '../app/i18n';
+import {
+  COMMON_ANSWERS,
+  completeAnswersFor,
+  demoActors,
+  TEST_PATIENT_IDS,
+} from '../app/test/actors';
+import { endorseWithRatings } from '../app/test/case-states';
+import { TEST_DATABASES } from '../app/test/databases';
+import {
+  fillApplication,
+  saveAnswersOverHttp,
+  startDraftOverHttp,
+  waitUntilSaved,
+} from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJsAsShown,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
+
+const { sections, questions } = msg.questionnaire;
+
+/**
+ * BRIEF §4.2: the questions depend on the scheme. An off-label application asks what the drug is
+ * approved for and how the use differs; one without Norwegian marketing authorisation asks about
+ * the godkjenningsfritak (and why, when none is needed); each with its help text, in the summary,
+ * on the case page and in the committee's section view.
+ */
+describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+  let underAssessment = '';
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([
+      startApp(kind, {
+        prepare: async (db) => {
+          const hbe = await demoActors(db, 'HBE');
+          const draft = await createDraft(
+            db,
+            hbe.applicant,
+            completeAnswersFor('noMarketingAuthorisation'),
+          );
+          const sent = await transition(db, hbe.applicant, {
+            caseId: draft.id,
+            version: draft.version,
+            event: 'submit',
+          });
+          const endorsed = await endorseWithRatings(db, hbe.endorser, {
+            caseId: draft.id,
+            version: sent.version,
+            reason: 'Godt begrunnet.',
+          });
+          await transition(db, hbe.decisionMaker, {
+            caseId: draft.id,
+            version: endorsed.version,
+            event: 'startAssessment',
+          });
+          underAssessment = draft.id;
+        },
+      }),
+      launchChromium(),
+    ]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const sectionHeading = (page: Page, title: string) =>
+    page.getByRole('heading', { level: 2, name: title, exact: true });
+  const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).count();
+
+  /** From the edit page through the summary to the case page. */
+  async function sendFromEditPage(page: Page) {
+    await waitUntilSaved(page);
+    await page.getByRole('button', { name: 'Se over og send inn' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
+    await expect.poll(() => page.getByText('Alt er fylt ut.').count()).toBe(1);
+    await expectAccessible(page);
+  }
+
+  it('asks an off-label application what the drug is approved for and how the use differs', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, app.url);
+    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await sectionHeading(doctor, sections.offLabel.title).waitFor();
+    expect(await shown(doctor, sections.offLabel.intro)).toBe(1);
+    expect(await shown(doctor, questions.approvedIndication.help)).toBe(1);
+    expect(await shown(doctor, questions.deviationFromApproval.help)).toBe(1);
+    // No other scheme's questions.
+    for (const other of [sections.noMarketingAuthorisation, sections.nyeMetoder]) {
+      expect(await sectionHeading(doctor, other.title).count()).toBe(0);
+    }
+    await expectAccessible(doctor);
+    await fillApplication(doctor, TEST_PATIENT_IDS[2]);
+    await sendFromEditPage(doctor);
+    expect(await sectionHeading(doctor, sections.offLabel.title).count()).toBe(1);
+    expect(await shown(doctor, 'Annen indikasjon: membranøs nefropati')).toBe(1);
+    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: /^Sak [A-Z]{3}-\d{4}-\d{5}$/ }).waitFor();
+    await doctor.getByText(questions.approvedIndication.label, { exact: true }).first().waitFor();
+    expect(await shown(doctor, 'Non-Hodgkin lymfom, KLL, revmatoid artritt')).toBe(1);
+    await expectAccessible(doctor);
+    await doctor.context().close();
+  });
+
+  it('asks an application without Norwegian MT about godkjenningsfritak, and why none is needed', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+      scheme: 'noMarketingAuthorisation',
+    });
+    const { drug: _drug, ...common } = COMMON_ANSWERS;
+    await saveAnswersOverHttp(doctor.request, app.url, caseUrl, {
+      ...common,
+      patientId: TEST_PATIENT_IDS[3],
+    });
+    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    // A NAF preparation from FEST: made by a Norwegian pharmacy, it needs no godkjenningsfritak.
+    const drug = doctor.locator('[id="q.drug"][type="search"]'); // the FEST combobox, hydrated
+    await drug.click();
+    await drug.pressSequentially('Kolkisin NAF', { delay: 10 });
+    await doctor.getByRole('option', { name: /^Kolkisin NAF Tab 0,5 mg/ }).waitFor();
+    await doctor.keyboard.press('ArrowDown');
+    await doctor.keyboard.press('Enter');
+    await waitUntilSaved(doctor);
+    await doctor.reload();
+    await sectionHeading(doctor, sections.noMarketingAuthorisation.title).waitFor();
+    expect(await sectionHeading(doctor, sections.offLabel.title).count()).toBe(0);
+    const exemption = doctor.getByRole('group', { name: questions.exemptionApplication.label });
+    expect(await exemption.getByRole('radio').count()).toBe(3);
+    expect(await shown(doctor, questions.exemptionApplication.help)).toBe(1);
+    expect(await shown(doctor, msg.fest.router.codes.pharmacyPreparation)).toBe(1);
+    const why = doctor.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
+    expect(await why.count()).toBe(0);
+    await expectAccessible(doctor);
+
+    // «Not needed» asks why, with its help, at once.
+    await exemption.getByLabel(msg.questionnaire.exemptionApplications.notNeeded).check();
+    await why.waitFor();
+    expect(await shown(doctor, questions.exemptionNotNeededReason.help)).toBe(1);
+    await why.fill('NAF-preparat, laget av norsk apotek');
+    await doctor.getByLabel(questions.approvedAbroad.label, { exact: true }).fill('EU (EMA), 2022');
+    await doctor
+      .getByLabel(questions.norwegianAlternativesUnsuitable.label, { exact: true })
+      .fill('Ingen med norsk MT for denne indikasjonen');
+    await expectAccessible(doctor);
+    await sendFromEditPage(doctor);
+    expect(await shown(doctor, msg.questionnaire.exemptionApplications.notNeeded)).toBe(1);
+    expect(await shown(doctor, 'NAF-preparat, laget av norsk apotek')).toBe(1);
+    await doctor.getByRole('button', { name: 'Send inn søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: /^Sak [A-Z]{3}-\d{4}-\d{5}$/ }).waitFor();
+    expect(await shown(doctor, 'EU (EMA), 2022')).toBe(1);
+    await expectAccessible(doctor);
+    await doctor.context().close();
+  });
+
+  it('asks why no godkjenningsfritak is needed after «Lagre», without JavaScript', async () => {
+    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const caseUrl = await startDraftOverHttp(page.request, app.url, {
+      scheme: 'noMarketingAuthorisation',
+    });
+    await page.goto(`${app.url}${caseUrl}/rediger`);
+    const why = page.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
+    expect(await why.count()).toBe(0);
+    await page.getByLabel(msg.questionnaire.exemptionApplications.notNeeded).check();
+    await page.getByLabel(questions.approvedAbroad.label, { exact: true }).fill('Ikke godkjent');
+    await page.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await page.getByText('Endringene er lagret.').waitFor();
+    expect(await why.count()).toBe(1);
+    expect(
+      await page.getByLabel(msg.questionnaire.exemptionApplications.notNeeded).isChecked(),
+    ).toBe(true);
+    expect(
+      await page.getByLabel(questions.approvedAbroad.label, { exact: true }).inputValue(),
+    ).toBe('Ikke godkjent');
+    await expectAccessibleWithoutJsAsShown(browser, page);
+    await page.context().close();
+  });
+
+  it('shows a Nye Metoder id written the wrong way at its field, and how to write it', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+      scheme: 'unntaksordningen',
+    });
+    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await sectionHeading(doctor, sections.nyeMetoder.title).waitFor();
+    expect(await shown(doctor, questions.nyeMetoderId.help)).toBe(1);
+    await doctor.getByLabel(questions.nyeMetoderId.label, { exact: true }).fill('id2023-45');
+    await expect.poll(() => shown(doctor, msg.errors.nyeMetoderIdFormat)).toBe(1);
+    await expectAccessible(doctor);
+    await doctor.getByLabel(questions.nyeMetoderId.label, { exact: true }).fill('id2023_045');
+    await expect.poll(() => shown(doctor, msg.errors.nyeMetoderIdFormat)).toBe(0);
+    await waitUntilSaved(doctor);
+    // Stored in capitals, as Nye Metoder writes it.
+    await doctor.reload();
+    expect(
+      await doctor.getByLabel(questions.nyeMetoderId.label, { exact: true }).inputValue(),
+    ).toBe('ID2023_045');
+    await doctor.context().close();
+  });
+
+  it('shows the committee the questions without Norwegian MT with their help, section by section', async () => {
+    const director = await signIn('Per Vik');
+    await director.goto(`${app.url}/saker/${underAssessment}/vurdering`);
+    await director
+      .getByRole('heading', { name: sections.noMarketingAuthorisation.title, exact: true })
+      .waitFor();
+    for (const id of [
+      'exemptionApplication',
+      'approvedAbroad',
+      'norwegianAlternativesUnsuitable',
+    ] as const) {
+      expect(await shown(director, questions[id].help)).toBe(1);
+    }
+    expect(await shown(director, msg.questionnaire.exemptionApplications.sent)).toBe(1);
+    await expectAccessible(director);
+    await director.context().close();
+  });
+});
