@@ -4,6 +4,7 @@ import { completeDraftOverHttp, waitUntilSaved } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
+  expectAccessibleWithoutJsAsShown,
   launchChromium,
   sameOrigin,
   signInAs,
@@ -14,8 +15,8 @@ import {
 /**
  * The edit page never loses or silently undoes what a user typed: without JavaScript (a form
  * shown again after a refused save, a co-author's save after a conflict, a save after the
- * application was sent in) and with it (the backup of unsaved text, an ended session, an
- * unresolved conflict). The merge is the database's compare-and-set either way: PGlite only.
+ * application was sent in, a save after the session ended) and with it (the backup of unsaved
+ * text, an ended session, an unresolved conflict, over a reload too). The merge is the database's compare-and-set either way: PGlite only.
  */
 describe('the edit page keeps what the user typed', () => {
   let app: RunningApp;
@@ -171,6 +172,75 @@ describe('the edit page keeps what the user typed', () => {
     await lars.context().close();
   });
 
+  it('without JavaScript shows what was typed when the session has ended, and saves it again after a new login', async () => {
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const editPath = `${caseUrl}/rediger`;
+    const editUrl = `${app.url}${editPath}`;
+    await doctor.goto(editUrl);
+
+    // The session ends on the server (as at a timeout) while the browser still sends its cookie.
+    const cookies = await doctor.context().cookies();
+    const ended = await doctor.request.post(`${app.url}/logg-ut`, {
+      headers: sameOrigin(app.url),
+      maxRedirects: 0,
+    });
+    expect(ended.status()).toBe(302);
+    await doctor.context().addCookies(cookies);
+
+    await field(doctor, 'Dose').fill('Skrevet etter at økten var slutt');
+    await field(doctor, 'Administrasjonsvei').fill('Subkutant, skrevet utlogget');
+    const [answer] = await Promise.all([
+      doctor.waitForResponse((response) => response.request().method() === 'POST'),
+      save(doctor),
+    ]);
+    expect(answer.status()).toBe(401);
+    await doctor.getByRole('heading', { level: 1, name: 'Du er logget ut' }).waitFor();
+    expect(new URL(doctor.url()).pathname).toBe(editPath);
+    await doctor
+      .getByText('Skjemaet ble ikke lagret, fordi du ikke lenger er logget inn.')
+      .waitFor();
+    await doctor
+      .getByText('Dette skrev du (det er ikke lagret, kopier det om du trenger det):')
+      .waitFor();
+    await doctor.getByText('Skrevet etter at økten var slutt').waitFor();
+    await doctor.getByText('Subkutant, skrevet utlogget').waitFor();
+    // What the user changed, not the fields they left as stored.
+    expect(await doctor.getByText('Membranøs nefropati, terapiresistent').count()).toBe(0);
+    const login = doctor.getByRole('link', { name: 'Logg inn igjen (åpnes i ny fane)' });
+    expect(await login.getAttribute('target')).toBe('_blank');
+    expect(await login.getAttribute('href')).toBe(
+      `/logg-inn?tilbake=${encodeURIComponent(editPath)}`,
+    );
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    expect(await storedValue(editUrl, 'Dose')).toBe('1000 mg dag 1 og 15');
+
+    // Logged in again in a new tab of the same browser, one click here saves what was typed.
+    const [tab] = await Promise.all([doctor.context().waitForEvent('page'), login.click()]);
+    await tab.getByRole('button', { name: 'Logg inn som Ingrid Haugland' }).click();
+    await tab.waitForURL(editUrl);
+    await doctor.getByRole('button', { name: 'Lagre på nytt' }).click();
+    await doctor.getByText('Endringene er lagret.').waitFor();
+    expect(await field(doctor, 'Dose').inputValue()).toBe('Skrevet etter at økten var slutt');
+    expect(await storedValue(editUrl, 'Dose')).toBe('Skrevet etter at økten var slutt');
+    expect(await storedValue(editUrl, 'Administrasjonsvei')).toBe('Subkutant, skrevet utlogget');
+
+    // Without a session the answer holds the post's own body and nothing stored.
+    const stranger = await browser.newContext();
+    const refused = await stranger.request.post(editUrl, {
+      headers: sameOrigin(app.url),
+      form: { intent: 'save', 'q.dose': 'Bare dette', 'q.dose.present': '1' },
+      maxRedirects: 0,
+    });
+    expect(refused.status()).toBe(401);
+    const page = await refused.text();
+    expect(page).toContain('Bare dette');
+    expect(page).not.toContain('Skrevet etter at økten var slutt');
+    expect(page).not.toContain('Membranøs nefropati');
+    await stranger.close();
+    await doctor.context().close();
+  });
+
   it('with JavaScript says autosave stopped when the application was sent in, and «Lagre» shows the text', async () => {
     const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
     const { editUrl, version } = await draftWithCoAuthor(ingrid);
@@ -303,6 +373,62 @@ describe('the edit page keeps what the user typed', () => {
     await lars.getByRole('button', { name: 'Behold min' }).click();
     await waitUntilSaved(lars);
     expect(await storedValue(editUrl, 'Indikasjon')).toBe('Lars sin indikasjon');
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+
+  it('with JavaScript keeps the value of a field in conflict over a reload and while others save', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    await lars.goto(editUrl);
+    await waitForAutosave(lars);
+    await ingrid.goto(editUrl);
+    await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
+    await waitUntilSaved(ingrid);
+
+    const indication = field(lars, 'Indikasjon');
+    await indication.fill('Lars sin indikasjon');
+    const conflict = lars.getByRole('heading', { name: 'Endret av en annen samtidig' });
+    await conflict.waitFor();
+    // Leaving asks first, and a reload brings the conflict back with his value in the field.
+    const dialogs: string[] = [];
+    lars.on('dialog', (dialog) => {
+      dialogs.push(dialog.type());
+      void dialog.accept();
+    });
+    await lars.reload();
+    expect(dialogs).toEqual(['beforeunload']);
+    await lars.locator('[data-save-state="conflict"]').waitFor();
+    await conflict.waitFor();
+    expect(await indication.inputValue()).toBe('Lars sin indikasjon');
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Ingrids indikasjon');
+    await expectAccessible(lars);
+
+    // Ingrid changes it again; Lars types on there, and another field of his is saved: the
+    // stored indication that comes back with that save does not replace his.
+    await field(ingrid, 'Indikasjon').fill('Ingrids andre indikasjon');
+    await waitUntilSaved(ingrid);
+    await indication.click();
+    await lars.keyboard.press('End');
+    await lars.keyboard.type(' og mer');
+    const doseSaved = lars.waitForResponse((r) => r.url().endsWith('/lagre') && r.ok());
+    await field(lars, 'Dose').fill('Lars sin dose');
+    await doseSaved;
+    const backup = () => lars.evaluate(() => Object.values(sessionStorage).join());
+    await expect.poll(backup).not.toContain('Lars sin dose');
+    expect(await backup()).toContain('Lars sin indikasjon og mer');
+    expect(await indication.inputValue()).toBe('Lars sin indikasjon og mer');
+    expect(await storedValue(editUrl, 'Dose')).toBe('Lars sin dose');
+
+    // «Behold min» keeps what the field holds; Ingrid's second change is a conflict of its own.
+    await lars.getByRole('button', { name: 'Behold min' }).click();
+    await lars.getByRole('definition').filter({ hasText: 'Ingrids andre indikasjon' }).waitFor();
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Ingrids andre indikasjon');
+    await lars.getByRole('button', { name: 'Behold min' }).click();
+    await waitUntilSaved(lars);
+    expect(await indication.inputValue()).toBe('Lars sin indikasjon og mer');
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Lars sin indikasjon og mer');
     await ingrid.context().close();
     await lars.context().close();
   });

@@ -5,12 +5,14 @@ import {
   Field,
   Heading,
   Label,
+  Link,
   List,
   Paragraph,
   Select,
 } from '@digdir/designsystemet-react';
 import { data, Form, isRouteErrorResponse, redirect } from 'react-router';
 import { listAttachments } from '../features/attachments/attachments.server';
+import { loginPath } from '../features/auth/domain/return-path';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import {
@@ -39,7 +41,11 @@ import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { QuestionnaireForm } from '../features/cases/ui/QuestionnaireForm';
 import { answerDisplay } from '../features/cases/ui/QuestionnaireView';
-import { BASE_FIELD, changesFromForm } from '../features/cases/ui/questionnaire-form';
+import {
+  BASE_FIELD,
+  changesFromForm,
+  questionsInForm,
+} from '../features/cases/ui/questionnaire-form';
 import { caseGuidance } from '../features/guidance/guidance.server';
 import { LocalGuidance } from '../features/guidance/ui/LocalGuidance';
 import { casePrecedents } from '../features/precedents/precedents.server';
@@ -49,6 +55,7 @@ import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/case-edit';
 import { KeepTogether } from '../ui/KeepTogether';
+import { ProblemAlert, type UnsavedText } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
 import { useHydrated } from '../ui/useHydrated';
 import { ErrorBoundary as PageError } from '../root';
@@ -97,8 +104,15 @@ function baseFrom(form: FormData): Answers {
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const present = await context.auth.getActor(request);
   const form = await request.formData();
+  // A save without a session (it ended while the user typed): a redirect to the login page would
+  // drop the posted answers, and they are never kept on the server meanwhile. They come back on a
+  // page of their own, to send again once the user has logged in (`LoggedOutSavePage`).
+  if (!present && questionsInForm(form).length > 0) {
+    throw data(loggedOutSave(form), { status: 401 });
+  }
+  const actor = present ?? (await context.auth.requireActor(request));
   const intent = formText(form, 'intent');
   if (intent === 'invite') {
     const userId = formText(form, 'userId');
@@ -151,32 +165,99 @@ interface ClosedSave {
   typed: Answers;
 }
 
-function closedSave(changes: FieldChanges): ClosedSave {
+/** The answers an editor changed, as they typed them. */
+function typedAnswers(changes: FieldChanges): Answers {
   let typed: Answers = {};
   for (const [id, change] of Object.entries(changes) as [QuestionId, FieldChange][]) {
     typed = setAnswer(typed, id, change.value);
   }
-  return { closed: true, typed };
+  return typed;
 }
+
+const closedSave = (changes: FieldChanges): ClosedSave => ({
+  closed: true,
+  typed: typedAnswers(changes),
+});
 
 function isClosedSave(value: unknown): value is ClosedSave {
   return typeof value === 'object' && value !== null && 'closed' in value && 'typed' in value;
 }
 
-/**
- * A save refused because the application was sent in (by a co-author, say) meanwhile: says so and
- * shows what the editor typed, to copy. Every other error is the app's error page.
- */
-export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
-  const refused: unknown = isRouteErrorResponse(error) ? error.data : null;
-  if (!isClosedSave(refused)) return <PageError error={error} params={{}} />;
-  const typed = QUESTION_IDS.flatMap((id) => {
+/** What a save posted without a session carries back: nothing but the request's own body. */
+interface LoggedOutSave {
+  loggedOut: true;
+  /** Every text field of the post as sent (name, value), in order: «Lagre på nytt» sends them. */
+  posted: [string, string][];
+  /** The answers the editor changed (against the form's base), as they typed them. */
+  typed: Answers;
+}
+
+function loggedOutSave(form: FormData): LoggedOutSave {
+  const posted = [...form.entries()].flatMap(([name, value]): [string, string][] =>
+    typeof value === 'string' ? [[name, value]] : [],
+  );
+  return { loggedOut: true, posted, typed: typedAnswers(changesFromForm(form, baseFrom(form))) };
+}
+
+function isLoggedOutSave(value: unknown): value is LoggedOutSave {
+  return typeof value === 'object' && value !== null && 'loggedOut' in value && 'posted' in value;
+}
+
+/** The typed answers with their questions' labels, in the questionnaire's order. */
+function typedTexts(typed: Answers): (UnsavedText & { id: QuestionId })[] {
+  return QUESTION_IDS.flatMap((id) => {
     const question = QUESTIONS.get(id);
-    const value = refused.typed[id];
+    const value = typed[id];
     return question && value
       ? [{ id, label: msg.questionnaire.questions[id].label, text: answerDisplay(question, value) }]
       : [];
   });
+}
+
+/**
+ * The answer to a save posted after the session ended (401): says that nothing was saved, shows
+ * what the user changed under «Dette skrev du», links to the login in a new tab and sends the same
+ * post again with «Lagre på nytt» once they have logged in there. Everything on it comes from the
+ * request's own body (and the catalogue): nothing is read for a request without a session. The
+ * patient id shows as typed, like every other field: it is what this browser just sent, the edit
+ * page showed it, the post to send again must carry it anyway, and the user needs it to check.
+ */
+function LoggedOutSavePage({ caseId, refused }: { caseId: string; refused: LoggedOutSave }) {
+  const editPath = `/saker/${caseId}/rediger`;
+  return (
+    <div className="sp-stack">
+      <title>{pageTitle(msg.edit.loggedOutTitle, msg.app.name)}</title>
+      <Heading level={1} data-size="lg">
+        {msg.edit.loggedOutTitle}
+      </Heading>
+      <ProblemAlert message={msg.edit.loggedOutBody} unsaved={typedTexts(refused.typed)} />
+      <Paragraph>{msg.edit.loggedOutHowTo}</Paragraph>
+      <Paragraph>
+        <Link href={loginPath(editPath)} target="_blank" rel="noopener">
+          {msg.autosave.logInAgain}
+        </Link>
+      </Paragraph>
+      <Form method="post" action={editPath}>
+        {refused.posted.map(([name, value], i) => (
+          <input key={i} type="hidden" name={name} value={value} />
+        ))}
+        <Button type="submit">{msg.edit.saveAgain}</Button>
+      </Form>
+    </div>
+  );
+}
+
+/**
+ * A save refused because the application was sent in (by a co-author, say) meanwhile: says so and
+ * shows what the editor typed, to copy. A save posted without a session: `LoggedOutSavePage`.
+ * Every other error is the app's error page.
+ */
+export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
+  const refused: unknown = isRouteErrorResponse(error) ? error.data : null;
+  if (isLoggedOutSave(refused))
+    return <LoggedOutSavePage caseId={params.caseId} refused={refused} />;
+  if (!isClosedSave(refused)) return <PageError error={error} params={{}} />;
+  const typed = typedTexts(refused.typed);
   return (
     <div className="sp-stack">
       <title>{pageTitle(msg.edit.closedTitle, msg.app.name)}</title>

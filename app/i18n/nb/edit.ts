@@ -18,4 +18,10 @@ export const edit = {
     'Søknaden er sendt inn eller har fått en annen status mens du skrev, så endringene dine ble ikke lagret.',
   closedTyped: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
   toCase: 'Gå til saken',
+  /** «Lagre» posted after the session ended: the page that shows what was sent, to send again. */
+  loggedOutTitle: 'Du er logget ut',
+  loggedOutBody: 'Skjemaet ble ikke lagret, fordi du ikke lenger er logget inn.',
+  loggedOutHowTo:
+    'Logg inn igjen i en ny fane (og velg helseforetak hvis du blir spurt). Kom så tilbake hit og trykk «Lagre på nytt», så lagres det du skrev.',
+  saveAgain: 'Lagre på nytt',
 };

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { answersAfterSave, mergeAnswers, sameAnswer, type FieldChanges } from './merge';
+import {
+  answersAfterSave,
+  mergeAnswers,
+  restoreUnsaved,
+  sameAnswer,
+  type FieldChanges,
+  type UnsavedField,
+} from './merge';
 import type { Answers, AnswerValue } from './questionnaire';
 
 const stored: Answers = {
@@ -101,5 +108,54 @@ describe('answersAfterSave', () => {
       route: 'Intravenøst',
       diagnoses: ['ICD10:N04.2', 'D45'],
     });
+  });
+});
+
+describe('restoreUnsaved', () => {
+  it.each<[string, AnswerValue | null, UnsavedField, ReturnType<typeof restoreUnsaved>]>([
+    [
+      'a change still made from the stored value is saved',
+      '1000 mg',
+      { value: '500 mg', base: '1000 mg', conflict: false },
+      'change',
+    ],
+    [
+      'a change to a field someone else changed since is a conflict, not an overwrite',
+      '750 mg',
+      { value: '500 mg', base: '1000 mg', conflict: false },
+      'conflict',
+    ],
+    [
+      'a field waiting for the choice stays a conflict against the same stored value',
+      'Hennes versjon',
+      { value: 'Min versjon', base: 'Hennes versjon', conflict: true },
+      'conflict',
+    ],
+    [
+      'a field waiting for the choice stays a conflict against a newer stored value',
+      'Tredje versjon',
+      { value: 'Min versjon', base: 'Hennes versjon', conflict: true },
+      'conflict',
+    ],
+    [
+      'nothing is left to do when the stored value is the editor’s',
+      'Min versjon',
+      { value: 'Min versjon', base: 'Hennes versjon', conflict: true },
+      'stored',
+    ],
+    [
+      'a cleared field is a change like any other',
+      '1000 mg',
+      { value: null, base: '1000 mg', conflict: false },
+      'change',
+    ],
+    [
+      'compares lists by content',
+      ['ICD10:N04.2'],
+      { value: ['ICD10:N04.2', 'D45'], base: ['ICD10:N04.2'], conflict: false },
+      'change',
+    ],
+  ])('%s', (_name, storedNow, field, expected) => {
+    expect(restoreUnsaved(storedNow, field)).toBe(expected);
   });
 });

@@ -61,3 +61,29 @@ export function answersAfterSave(stored: Answers, changes: FieldChanges): Answer
   }
   return shown;
 }
+
+/**
+ * A field an editor has not saved yet, kept over a reload (the tab's backup): their value, the
+ * stored value they started from, and whether it waits for their choice between the two (a
+ * conflict: «Behold min» or «Bruk lagret»).
+ */
+export interface UnsavedField {
+  value: AnswerValue | null;
+  base: AnswerValue | null;
+  conflict: boolean;
+}
+
+/**
+ * What an unsaved field becomes against the stored answers read again after a reload: nothing
+ * (`stored`) when the stored value already is the editor's; a `conflict` to resolve when it was
+ * one, or when someone else changed the field since the editor started from it; else a `change`
+ * to save. Never a silent overwrite, and never the editor's value dropped.
+ */
+export function restoreUnsaved(
+  stored: AnswerValue | null,
+  field: UnsavedField,
+): 'stored' | 'conflict' | 'change' {
+  if (sameAnswer(stored, field.value)) return 'stored';
+  if (field.conflict || !sameAnswer(stored, field.base)) return 'conflict';
+  return 'change';
+}

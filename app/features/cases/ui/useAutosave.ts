@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldErrors } from '../domain/application';
-import { sameAnswer, type FieldChanges } from '../domain/merge';
+import { restoreUnsaved, sameAnswer, type FieldChanges, type UnsavedField } from '../domain/merge';
 import {
   QUESTIONS,
   setAnswer,
@@ -11,6 +11,7 @@ import {
 
 const SCAN_MS = 1000;
 import { answerFromForm, fieldName, presentField, questionsInForm } from './questionnaire-form';
+import { backupKey, readBackup, type UnsavedFields } from './unsaved-backup';
 
 export type SaveState =
   | 'idle'
@@ -60,8 +61,6 @@ export function writeToForm(form: HTMLFormElement, id: QuestionId, value: Answer
     }
   }
 }
-
-const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
 
 /** The save endpoint answers 401 without a session; a redirect to the login page says the same. */
 const loggedOut = (response: Response) =>
@@ -120,12 +119,21 @@ export function useAutosave(
     [valueIn],
   );
 
-  /** Keeps the unsaved fields, as the form shows them now, in this tab's sessionStorage. */
+  /**
+   * Keeps the unsaved fields, as the form shows them now, in this tab's sessionStorage: each
+   * changed field with the stored value it started from, and each field in conflict (the user's
+   * value, not stored until they choose «Behold min»).
+   */
   const backup = useCallback(
     (data: FormData | null = formRef.current ? new FormData(formRef.current) : null) => {
-      const fields = Object.fromEntries([...dirty.current].map((id) => [id, valueIn(data, id)]));
+      const fields: UnsavedFields = {};
+      const keep = (id: QuestionId, conflict: boolean) => {
+        fields[id] = { value: valueIn(data, id), base: server.current[id] ?? null, conflict };
+      };
+      for (const id of dirty.current) keep(id, false);
+      for (const id of conflicted.current) keep(id, true);
       try {
-        if (dirty.current.size === 0) sessionStorage.removeItem(backupKey(caseId));
+        if (Object.keys(fields).length === 0) sessionStorage.removeItem(backupKey(caseId));
         else sessionStorage.setItem(backupKey(caseId), JSON.stringify(fields));
       } catch {
         // Storage full or disabled: the in-memory retry still holds the changes.
@@ -186,7 +194,10 @@ export function useAutosave(
       for (const id of ids as Set<QuestionId>) {
         const stored = result.answers[id] ?? null;
         const before = server.current[id] ?? null;
-        if (dirty.current.has(id) || sameAnswer(before, stored)) continue;
+        // A field in conflict keeps the user's value until they choose (a newer stored value
+        // comes back as a conflict when they keep theirs).
+        if (dirty.current.has(id) || conflicted.current.has(id) || sameAnswer(before, stored))
+          continue;
         if (form && writable(id)) writeToForm(form, id, stored);
         else known = setAnswer(known, id, before);
       }
@@ -261,7 +272,8 @@ export function useAutosave(
     if (shown !== answers) setAnswers(shown);
     // Every edit of an unsaved field is kept in the backup, not only the first: a reload (or a
     // save that keeps failing) must bring back the latest text.
-    if (changed || (shown !== answers && dirty.current.size > 0)) backup(data);
+    const unsaved = dirty.current.size > 0 || conflicted.current.size > 0;
+    if (changed || (shown !== answers && unsaved)) backup(data);
     if (changed) {
       setState((s) => (s === 'invalid' || s === 'loggedOut' ? s : 'pending'));
       schedule();
@@ -278,19 +290,22 @@ export function useAutosave(
     return () => clearInterval(interval);
   }, [scan]);
 
-  /** Resolves a conflict: keep my value (saved over theirs) or take theirs. */
+  /**
+   * Resolves a conflict: keep my value (saved over theirs) or take theirs. «Behold min» keeps what
+   * the field holds now, typed after the conflict showed up too.
+   */
   const resolve = useCallback(
     (id: QuestionId, choice: 'mine' | 'theirs') => {
       const conflict = conflicts[id];
       const form = formRef.current;
       if (!conflict || !form) return;
-      writeToForm(form, id, choice === 'mine' ? conflict.mine : conflict.theirs);
+      if (choice === 'mine') dirty.current.add(id);
+      else writeToForm(form, id, conflict.theirs);
       server.current = setAnswer(server.current, id, conflict.theirs);
       conflicted.current.delete(id);
       setConflicts(({ [id]: _resolved, ...rest }) => rest);
+      backup();
       if (choice === 'mine') {
-        dirty.current.add(id);
-        backup();
         setState('pending');
         schedule();
       }
@@ -298,31 +313,44 @@ export function useAutosave(
     [backup, conflicts, schedule],
   );
 
-  // Restore changes left unsaved by a reload or a lost connection.
+  // Restore what a reload or a lost connection left unsaved: a change is saved (a conflict if
+  // someone else changed the field since), a field that waited for the user's choice waits again.
   useEffect(() => {
     const form = formRef.current;
-    let restored: Partial<Record<QuestionId, AnswerValue | null>> = {};
+    let raw: string | null = null;
     try {
-      restored = JSON.parse(sessionStorage.getItem(backupKey(caseId)) ?? '{}') as typeof restored;
+      raw = sessionStorage.getItem(backupKey(caseId));
     } catch {
-      restored = {};
+      raw = null;
     }
-    for (const [id, value] of Object.entries(restored) as [QuestionId, AnswerValue | null][]) {
-      if (!form || !QUESTIONS.has(id) || sameAnswer(server.current[id] ?? null, value)) continue;
-      writeToForm(form, id, value);
-      dirty.current.add(id);
+    const restored: Conflicts = {};
+    const fields = readBackup(raw, server.current);
+    for (const [id, field] of Object.entries(fields) as [QuestionId, UnsavedField][]) {
+      const now = server.current[id] ?? null;
+      const outcome = restoreUnsaved(now, field);
+      if (!form || outcome === 'stored') continue;
+      writeToForm(form, id, field.value);
+      if (outcome === 'change') {
+        dirty.current.add(id);
+      } else {
+        restored[id] = { theirs: now, mine: field.value };
+        conflicted.current.add(id);
+      }
     }
+    if (Object.keys(restored).length > 0) setConflicts((c) => ({ ...c, ...restored }));
+    // Kept from now on, conflicts a save of the whole form came back with included.
+    backup();
     if (dirty.current.size > 0) {
       setState('pending');
       void save();
     }
-  }, [caseId, save]);
+  }, [backup, caseId, save]);
 
   // Warn before leaving with unsaved changes; save at once when the connection returns or the
   // user comes back to this tab.
   useEffect(() => {
     const beforeUnload = (event: BeforeUnloadEvent) => {
-      if (dirty.current.size > 0) event.preventDefault();
+      if (dirty.current.size > 0 || conflicted.current.size > 0) event.preventDefault();
     };
     const online = () => void save();
     // Back from logging in again in another tab: save at once.
