@@ -432,6 +432,29 @@ describe('the edit page keeps what the user typed', () => {
     await ingrid.context().close();
     await lars.context().close();
   });
+
+  it('with JavaScript forgets the value of a field in conflict once «Bruk lagret» is chosen', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    await lars.goto(editUrl);
+    await waitForAutosave(lars);
+    await ingrid.goto(editUrl);
+    await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
+    await waitUntilSaved(ingrid);
+
+    await field(lars, 'Indikasjon').fill('Lars sin indikasjon');
+    await lars.getByRole('button', { name: 'Bruk lagret' }).click();
+    expect(await field(lars, 'Indikasjon').inputValue()).toBe('Ingrids indikasjon');
+    await lars.reload();
+    await waitForAutosave(lars);
+    expect(await field(lars, 'Indikasjon').inputValue()).toBe('Ingrids indikasjon');
+    expect(await lars.getByRole('heading', { name: 'Endret av en annen samtidig' }).count()).toBe(
+      0,
+    );
+    await ingrid.context().close();
+    await lars.context().close();
+  });
 });
 
 /** Waits until the page's autosave runs (hydrated: its status is the autosave's). */
