@@ -199,6 +199,19 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
     expect(page.url()).toBe(`${app.url}/saker/${ownCaseId}`);
 
+    // A form posted after the session ended: the browser sends no Referer (no-referrer), and the
+    // login still takes her back to the page the form posted to.
+    await page.getByLabel('Melding', { exact: true }).fill('Et spørsmål');
+    await page.context().clearCookies();
+    await page.getByRole('button', { name: 'Send melding' }).click();
+    await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
+    expect(page.url()).toBe(
+      `${app.url}/logg-inn?tilbake=${encodeURIComponent(`/saker/${ownCaseId}/meldinger`)}`,
+    );
+    await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
+    await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await page.waitForURL(`${app.url}/saker/${ownCaseId}/meldinger`);
+
     // Only a path on this site: another site in the login's query is ignored.
     await page.context().clearCookies();
     await page.goto(`${app.url}/logg-inn?tilbake=${encodeURIComponent('//evil.example/saker')}`);

@@ -4,7 +4,9 @@ import type { Route } from './+types/attachment-delete';
 
 /** POST /saker/:caseId/vedlegg/:attachmentId/slett: removes one attachment. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const actor = await context.auth.requireActor(request, {
+    returnTo: `/saker/${params.caseId}`,
+  });
   try {
     await deleteAttachment(
       context.db,

@@ -12,7 +12,9 @@ import type { Route } from './+types/attachment-upload';
 export async function action({ request, params, context }: Route.ActionArgs) {
   const settings = context.attachments;
   return afterBody(request, settings.maxBytes, async () => {
-    const actor = await context.auth.requireActor(request);
+    const actor = await context.auth.requireActor(request, {
+      returnTo: `/saker/${params.caseId}`,
+    });
     try {
       const upload = await readUpload(request, settings.maxBytes);
       if (!upload.ok) throw new AttachmentError(upload.problem);

@@ -11,7 +11,9 @@ import type { Route } from './+types/case-reapply';
  * JavaScript); a case the user may not see is a 404.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const actor = await context.auth.requireActor(request, {
+    returnTo: `/saker/${params.caseId}`,
+  });
   try {
     const created = await reapply(context.db, actor, params.caseId);
     return redirect(`/saker/${created.id}/rediger`);

@@ -8,7 +8,9 @@ import type { Route } from './+types/cohort-group';
  * opens the new draft in the editor.
  */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const actor = await context.auth.requireActor(request, {
+    returnTo: `/saker/${params.caseId}`,
+  });
   try {
     const draft = await startGroupApplication(context.db, actor, params.caseId, new Date());
     return redirect(`/saker/${draft.id}/rediger`);

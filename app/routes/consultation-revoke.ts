@@ -6,7 +6,9 @@ import type { Route } from './+types/consultation-revoke';
 
 /** POST /saker/:caseId/konsultasjon/:consultationId/trekk-tilbake: the director revokes. */
 export async function action({ request, params, context }: Route.ActionArgs) {
-  const actor = await context.auth.requireActor(request);
+  const actor = await context.auth.requireActor(request, {
+    returnTo: `/saker/${params.caseId}`,
+  });
   const version = Number(formText(await request.formData(), 'version'));
   try {
     await revokeConsultation(context.db, actor, params.caseId, params.consultationId, version);

@@ -108,7 +108,8 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
       expect(thrown).toBeInstanceOf(Response);
       return (thrown as Response).headers.get('Location');
     };
-    // A page opened: that page. A form posted: the page the form was on (this site's only).
+    // A page opened: that page. A form posted: the page the form was on (this site's Referer
+    // only), else the page it posted to (browsers send no Referer under the app's no-referrer).
     expect(await locationOf(new Request('http://test/saker/abc?fane=2'))).toBe(
       '/logg-inn?tilbake=%2Fsaker%2Fabc%3Ffane%3D2',
     );
@@ -120,7 +121,17 @@ describe.each(TEST_DATABASES)('auth and seed on %s', (kind) => {
     expect(await locationOf(post('http://test/saker/abc/rediger'))).toBe(
       '/logg-inn?tilbake=%2Fsaker%2Fabc%2Frediger',
     );
-    expect(await locationOf(post('https://evil.example/saker/abc'))).toBe('/logg-inn');
+    expect(await locationOf(post('https://evil.example/saker/abc'))).toBe(
+      '/logg-inn?tilbake=%2Fsaker%2Fabc%2Frediger',
+    );
+    const noReferer = new Request('http://test/saker/abc/vurdering?index', { method: 'POST' });
+    expect(await locationOf(noReferer)).toBe('/logg-inn?tilbake=%2Fsaker%2Fabc%2Fvurdering');
+    // A resource route that only takes posts names its page.
+    const upload = new Request('http://test/saker/abc/vedlegg', { method: 'POST' });
+    const thrown = await auth
+      .requireActor(upload, { returnTo: '/saker/abc' })
+      .catch((e: unknown) => e);
+    expect((thrown as Response).headers.get('Location')).toBe('/logg-inn?tilbake=%2Fsaker%2Fabc');
   });
 
   it('refuses to start a session for an unknown user', async () => {

@@ -225,13 +225,18 @@ export function createAuth(db: Db, config: AuthConfig) {
 
     /**
      * The signed-in actor, or a redirect: to the login page when nobody is signed in, to the
-     * chooser when the user has roles in several trusts and has not chosen one yet.
+     * chooser when the user has roles in several trusts and has not chosen one yet; either is
+     * asked to come back to the page the request came from. A resource route that only takes posts names the
+     * page to come back to (`returnTo`), since a GET of its own address shows nothing.
      */
-    async function requireActor(request: Request): Promise<Actor> {
+    async function requireActor(
+      request: Request,
+      options: { returnTo?: string } = {},
+    ): Promise<Actor> {
       const session = await reading(request).session;
-      if (!session) throw redirect(loginPath(returnPath(request)));
-      if (!session.actor) throw redirect(choosePath(returnPath(request)));
-      return session.actor;
+      if (session?.actor) return session.actor;
+      const back = options.returnTo ?? returnPath(request);
+      throw redirect(session ? choosePath(back) : loginPath(back));
     }
 
     /** Who is signed in (trust chosen or not), or a redirect to the login page. */

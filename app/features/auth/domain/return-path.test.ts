@@ -50,12 +50,38 @@ describe('returnPathOf', () => {
       'https://soknad.example.no/saker/3f1c/rediger',
       '/saker/3f1c/rediger',
     ],
-    ['a POST without a Referer', 'POST', null, null],
-    ['a POST from another site', 'POST', 'https://evil.example/saker/3f1c', null],
-    ['a POST from another port', 'POST', 'https://soknad.example.no:8443/saker', null],
-    ['a POST with a broken Referer', 'POST', 'not a url', null],
+    ['a POST without a Referer: the page it posted to', 'POST', null, '/saker/3f1c/rediger'],
+    [
+      'a POST from another site: the page it posted to',
+      'POST',
+      'https://evil.example/saker/3f1c',
+      '/saker/3f1c/rediger',
+    ],
+    [
+      'a POST from another port: the page it posted to',
+      'POST',
+      'https://soknad.example.no:8443/saker',
+      '/saker/3f1c/rediger',
+    ],
+    [
+      'a POST with a broken Referer: the page it posted to',
+      'POST',
+      'not a url',
+      '/saker/3f1c/rediger',
+    ],
     ['a POST from the login page', 'POST', 'https://soknad.example.no/logg-inn', null],
   ])('%s', (_name, method, referer, expected) => {
     expect(returnPathOf(method, url, referer)).toBe(expected);
+  });
+
+  it.each<[string, string, string, string | null]>([
+    ['a data request: its page', 'GET', '/saker/3f1c.data?_routes=routes%2Fcase', '/saker/3f1c'],
+    ["the start page's data request", 'GET', '/_root.data', null],
+    ['an index route keeps its own query', 'GET', '/nasjonalt?index&atc=L01', '/nasjonalt?atc=L01'],
+    ['a form post to its page', 'POST', '/saker/3f1c/vurdering?index', '/saker/3f1c/vurdering'],
+    ['a data post to its page', 'POST', '/saker/3f1c/vedtak.data', '/saker/3f1c/vedtak'],
+    ['a post to the login', 'POST', '/logg-inn', null],
+  ])('%s', (_name, method, path, expected) => {
+    expect(returnPathOf(method, new URL(path, 'https://soknad.example.no'), null)).toBe(expected);
   });
 });

@@ -39,17 +39,32 @@ export const loginPath = (returnTo: string | null | undefined) =>
 
 /**
  * The page a request came from, to return to after login: the requested page itself for a GET
- * (or HEAD), else the page its form was on (the Referer, when it is this site's). Null when there
- * is none.
+ * (or HEAD), else the page its form was on: the Referer when it is this site's, or else (the app
+ * sends `Referrer-Policy: no-referrer`, so browsers send none) the path the form posted to, which
+ * is the page's own unless the form names another action (a resource route that only takes posts
+ * names its page to `requireActor` instead). React Router's data requests (`/saker/3f1c.data?_routes=…`) are
+ * the page they load for. Null when there is none.
  */
 export function returnPathOf(method: string, url: URL, referer: string | null): string | null {
-  if (method === 'GET' || method === 'HEAD') return safeReturnPath(url.pathname + url.search);
-  if (!referer) return null;
-  let from: URL;
-  try {
-    from = new URL(referer);
-  } catch {
-    return null;
+  if (method === 'GET' || method === 'HEAD') return safeReturnPath(pageOf(url, true));
+  if (referer && URL.canParse(referer)) {
+    const from = new URL(referer);
+    if (from.origin === url.origin) return safeReturnPath(pageOf(from, true));
   }
-  return from.origin === url.origin ? safeReturnPath(from.pathname + from.search) : null;
+  return safeReturnPath(pageOf(url, false));
+}
+
+/** React Router's own query parameters, never part of a page's address. */
+const ROUTER_PARAMS = ['index', '_routes'];
+
+/** The page `url` is for: without React Router's `.data` suffix and parameters. */
+function pageOf(url: URL, withQuery: boolean): string {
+  const path = url.pathname.endsWith('.data')
+    ? url.pathname.slice(0, -'.data'.length).replace(/\/_root$/, '/')
+    : url.pathname;
+  if (!withQuery) return path;
+  const query = new URLSearchParams(url.search);
+  for (const param of ROUTER_PARAMS) query.delete(param);
+  const search = query.toString();
+  return search ? `${path}?${search}` : path;
 }
