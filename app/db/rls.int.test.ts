@@ -14,6 +14,7 @@ import {
   saveWorksheet,
 } from '../features/assessment/assessment.server';
 import { getCase, saveAnswers } from '../features/cases/cases.server';
+import { askInquiry } from '../features/inquiries/inquiries.server';
 import {
   getDeadlines,
   runStageAlerts,
@@ -112,6 +113,10 @@ const EXTRA_POLICIES: Record<string, string> = {
   case_consultations: 'The consulted trust reads the grants made to it.',
   access_log:
     'Restrictive: the app role never sets reader_trust_id; a consulted read goes through log_consulted_access() (ADR 0025).',
+  case_inquiries:
+    "Two trusts instead of the tenant rule: the case's trust reads and answers, the asking trust reads and asks (features/inquiries, tested there).",
+  case_inquiry_events:
+    'The audit trail of case_inquiries: read by the same two trusts, each adds its own act.',
 };
 
 interface CatalogueTable {
@@ -148,6 +153,8 @@ describe.each(TEST_DATABASES)('row-level security on %s', (kind) => {
       dose: { base: '1000 mg dag 1 og 15', value: '750 mg dag 1 og 15' },
     });
     const submitted = await prepareCase(db, hbe, 'submitted');
+    // Asked by a third trust (HST), so the stranger below (OUS) is neither of its two trusts.
+    await askInquiry(db, hst.nationalReader, submitted.caseNumber, 'Hvilken dose?');
     const endorser2 = (await signIn(db, 'HBE', 'endorser2')).actor;
     await inviteCollaborator(db, hbe.endorser, {
       caseId: submitted.caseId,

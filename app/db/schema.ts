@@ -30,7 +30,7 @@ import {
 export const appRole = pgRole('sp_app').existing();
 
 /** Rows of a tenant table are visible only inside a transaction bound to their trust. */
-const currentTrust = sql`nullif(current_setting('app.trust_id', true), '')::uuid`;
+export const currentTrust = sql`nullif(current_setting('app.trust_id', true), '')::uuid`;
 export const tenantPolicy = (table: string) =>
   pgPolicy(`${table}_tenant`, {
     as: 'permissive',
@@ -418,7 +418,7 @@ export const accessLog = pgTable(
 ).enableRLS();
 
 /** The current user's own id, bound per transaction by inTenant. */
-const currentUser = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
+export const currentUser = sql`nullif(current_setting('app.user_id', true), '')::uuid`;
 
 /**
  * In-app notifications, and the outbox for their e-mail. A recipient sees only their own; anyone
@@ -493,3 +493,4 @@ export * from './schema-statistics';
 export * from './schema-admin';
 export * from './schema-auth';
 export * from './schema-guidance';
+export * from './schema-inquiries';

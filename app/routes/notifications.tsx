@@ -75,7 +75,13 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                     <Table.Cell>{msg.dateTime(new Date(item.createdAt))}</Table.Cell>
                     <Table.Cell>{t.kinds[item.kind]}</Table.Cell>
                     <Table.Cell>
-                      {item.caseId === null ? (
+                      {item.page !== null && item.caseNumber !== null ? (
+                        <span className="sp-nowrap">
+                          <RouteLink to={item.page} aria-label={t.openInquiries(item.caseNumber)}>
+                            {item.caseNumber}
+                          </RouteLink>
+                        </span>
+                      ) : item.caseId === null ? (
                         t.noCase
                       ) : item.caseVisible ? (
                         <span className="sp-nowrap">

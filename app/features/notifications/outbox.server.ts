@@ -3,7 +3,7 @@ import type { Db } from '../../db/database.server';
 import { cases, notifications, users } from '../../db/schema';
 import { msg } from '../../i18n';
 import { loggableError } from '../../lib/loggable-error.server';
-import { isNotificationKind, linksToCase } from './domain/kinds';
+import { isNotificationKind, linksToCase, noticePage } from './domain/kinds';
 import type { Mailer, OutgoingMail } from './mail.server';
 
 const BATCH = 50;
@@ -24,11 +24,18 @@ export function composeMail(
   const known = isNotificationKind(row.kind) ? row.kind : null;
   const what = known ? texts.kinds[known] : texts.genericKind;
   // A case the recipient can no longer open (`linksToCase`) is named, not linked: the link would
-  // only answer «Siden finnes ikke».
-  const opensCase = row.caseId !== null && (known === null || linksToCase(known));
-  const link = opensCase ? `${publicUrl}/saker/${row.caseId}` : `${publicUrl}/varsler`;
+  // only answer «Siden finnes ikke». An inquiry's notice opens the inquiries page (`noticePage`).
+  const page = known ? noticePage(known) : null;
+  const opensCase = page === null && row.caseId !== null && (known === null || linksToCase(known));
+  const target = page ? 'page' : opensCase ? 'case' : 'notifications';
+  const link =
+    page !== null
+      ? `${publicUrl}${page}`
+      : opensCase
+        ? `${publicUrl}/saker/${row.caseId}`
+        : `${publicUrl}/varsler`;
   const subject = texts.mailSubject(row.caseNumber);
-  return { to: row.email, subject, text: texts.mailBody(row.caseNumber, what, link, opensCase) };
+  return { to: row.email, subject, text: texts.mailBody(row.caseNumber, what, link, target) };
 }
 
 /**

@@ -33,6 +33,20 @@ describe('composeMail', () => {
     expect(mail.text).toContain(`Logg inn for å se varslene dine: ${URL}/varsler`);
     expect(mail.text).not.toContain('/saker/');
   });
+
+  it('names the case of an inquiry by its kept number, linking to the inquiries', () => {
+    for (const kind of ['inquiryReceived', 'inquiryAnswered'] as const) {
+      const mail = composeMail(
+        { kind, caseId: null, caseNumber: 'HBE-2026-00007', email: 'aksel@ous.test' },
+        URL,
+      );
+      expect(mail.subject).toBe('Ny hendelse i sak HBE-2026-00007');
+      expect(mail.text).toContain(msg.notifications.kinds[kind]);
+      expect(mail.text).toContain(`Logg inn for å lese: ${URL}/henvendelser`);
+      expect(mail.text).not.toContain('/saker/');
+      expect(mail.text).not.toContain('/varsler');
+    }
+  });
 });
 
 describe('otherTrustCase', () => {

@@ -61,18 +61,21 @@ export type NationalSummary = typeof caseSummaries.$inferSelect & {
  * The national summary of one case by løpenummer, for every signed-in user (it holds no personal
  * data; read from case_summaries only). Unknown number: notFound.
  */
-export async function getNationalSummary(
+export function getNationalSummary(
   db: Db,
   actor: Actor,
   caseNumber: string,
 ): Promise<NationalSummary> {
-  const [row] = await inTenant(db, actor, (tx) =>
-    tx
-      .select({ summary: caseSummaries, trustName: trusts.name, trustCode: trusts.code })
-      .from(caseSummaries)
-      .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
-      .where(eq(caseSummaries.caseNumber, caseNumber)),
-  );
+  return inTenant(db, actor, (tx) => getNationalSummaryIn(tx, caseNumber));
+}
+
+/** `getNationalSummary` in the caller's transaction (the page reads its inquiries in the same). */
+export async function getNationalSummaryIn(tx: Tx, caseNumber: string): Promise<NationalSummary> {
+  const [row] = await tx
+    .select({ summary: caseSummaries, trustName: trusts.name, trustCode: trusts.code })
+    .from(caseSummaries)
+    .innerJoin(trusts, eq(trusts.id, caseSummaries.trustId))
+    .where(eq(caseSummaries.caseNumber, caseNumber));
   if (!row) throw new CaseError('notFound');
   return {
     ...row.summary,

@@ -8,6 +8,7 @@ import {
   caseDecisions,
   caseEndorsements,
   caseEvents,
+  caseInquiries,
   caseLeaderInputs,
   caseMessages,
   caseOutcomes,
@@ -73,6 +74,7 @@ const KEPT: Record<string, readonly string[]> = {
   stage_alerts: ['status', 'kind'],
   access_log: ['role', 'action', 'purpose', 'object_id', 'prev_hash', 'hash'],
   notifications: ['kind', 'case_number'],
+  case_inquiries: ['status'],
   // The national summary: codes, dates and the drug as chosen; `conditions` is below (derived).
   case_summaries: [
     'case_number',
@@ -246,6 +248,18 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
       revokedAt: new Date(),
       revokedBy: hbe.decisionMaker.userId,
       answer: typed('case_consultations.answer'),
+    });
+    // Another trust's question and the answer (features/inquiries), answered by the director.
+    await db.insert(caseInquiries).values({
+      ...base,
+      askerTrustId: other.id,
+      askedBy: hbe.nationalReader.userId,
+      question: typed('case_inquiries.question'),
+      status: 'answered',
+      version: 2,
+      answer: typed('case_inquiries.answer'),
+      answeredBy: hbe.decisionMaker.userId,
+      answeredAt: new Date(),
     });
     await db.insert(retrospectiveRegistrations).values({
       ...base,

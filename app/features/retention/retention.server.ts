@@ -37,6 +37,9 @@ export const FREE_TEXT: readonly { table: string; columns: readonly string[] }[]
   { table: 'case_urgency', columns: ['reason'] },
   { table: 'case_outcomes', columns: ['side_effects', 'stop_reason'] },
   { table: 'case_consultations', columns: ['question', 'answer'] },
+  // Asked and answered across trusts about the case (features/inquiries): meant to hold no
+  // patient data, but typed by people, so treated as the rest.
+  { table: 'case_inquiries', columns: ['question', 'answer'] },
 ];
 
 /**

@@ -15,6 +15,8 @@ export const notifications = {
   status: 'Status',
   openCase: (label: string) => `Åpne sak ${label}`,
   /** A case the user cannot open (another trust's); named by the number the notice kept, if any. */
+  /** An inquiry's notice: the case by the number it kept, linking to the inquiries. */
+  openInquiries: (caseNumber: string) => `Henvendelser om sak ${caseNumber}`,
   otherTrustCase: (caseNumber: string | null) =>
     caseNumber ? `Sak ${caseNumber} i et annet helseforetak` : 'Sak i et annet helseforetak',
   noCase: '–',
@@ -51,19 +53,34 @@ export const notifications = {
     stageReminder: 'En sak venter på deg.',
     stageEscalation: 'En sak har ventet for lenge.',
     followUpDue: 'Det er tid for å registrere utfallet av behandlingen.',
+    inquiryReceived:
+      'Et annet helseforetak ber om tilleggsopplysninger om en av sakene deres. Se henvendelsene.',
+    inquiryAnswered: 'Helseforetaket har svart på spørsmålet ditt om en sak.',
   } satisfies Record<NotificationKind, string>,
   genericKind: 'Det er en ny hendelse i saken.',
   mailSubject: (caseNumber: string | null) =>
     caseNumber ? `Ny hendelse i sak ${caseNumber}` : 'Ny hendelse i Søknadsportal',
-  /** `opensCase`: the link goes to the case; otherwise to the notifications page. */
-  mailBody: (caseNumber: string | null, what: string, link: string, opensCase: boolean) =>
+  /**
+   * `target`: where the link goes: the case, a page of the notice's own (the inquiries), or the
+   * notifications page.
+   */
+  mailBody: (
+    caseNumber: string | null,
+    what: string,
+    link: string,
+    target: 'case' | 'page' | 'notifications',
+  ) =>
     [
       caseNumber
         ? `Det er en ny hendelse i sak ${caseNumber}.`
         : 'Det er en ny hendelse i Søknadsportal.',
       what,
       '',
-      opensCase ? `Logg inn for å se saken: ${link}` : `Logg inn for å se varslene dine: ${link}`,
+      target === 'case'
+        ? `Logg inn for å se saken: ${link}`
+        : target === 'page'
+          ? `Logg inn for å lese: ${link}`
+          : `Logg inn for å se varslene dine: ${link}`,
       '',
       'Denne e-posten er sendt automatisk og kan ikke besvares. Den inneholder ingen pasientopplysninger.',
     ].join('\n'),

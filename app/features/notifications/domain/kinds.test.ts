@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isNotificationKind, linksToCase, NOTIFICATION_KINDS } from './kinds';
+import { isNotificationKind, linksToCase, noticePage, NOTIFICATION_KINDS } from './kinds';
 
 describe('linksToCase', () => {
   it.each([
@@ -20,5 +20,25 @@ describe('linksToCase', () => {
 
   it('knows the new kind', () => {
     expect(isNotificationKind('consultationWithdrawn')).toBe(true);
+  });
+});
+
+describe('noticePage', () => {
+  it.each([
+    // An inquiry lives on the inquiries page; the asker cannot open the case at all.
+    ['inquiryReceived', '/henvendelser'],
+    ['inquiryAnswered', '/henvendelser'],
+    ['consultationAnswered', null],
+    ['consultationWithdrawn', null],
+    ['messagePosted', null],
+  ] as const)('%s → %s', (kind, page) => {
+    expect(noticePage(kind)).toBe(page);
+  });
+
+  it('sends only the inquiries to a page of their own', () => {
+    expect(NOTIFICATION_KINDS.filter((k) => noticePage(k) !== null)).toEqual([
+      'inquiryReceived',
+      'inquiryAnswered',
+    ]);
   });
 });

@@ -26,6 +26,10 @@ export const NOTIFICATION_KINDS = [
   'stageReminder',
   'stageEscalation',
   'followUpDue',
+  // An inquiry about a case of the national overview (features/inquiries): to the case's trust's
+  // directors, and the answer to the person who asked.
+  'inquiryReceived',
+  'inquiryAnswered',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -42,4 +46,19 @@ const CASE_CLOSED_TO_RECIPIENT: readonly NotificationKind[] = ['consultationWith
 /** Whether the notification's e-mail links to its case (else to the notifications page). */
 export function linksToCase(kind: NotificationKind): boolean {
   return !CASE_CLOSED_TO_RECIPIENT.includes(kind);
+}
+
+/** Where the inquiries are read and answered (features/inquiries). */
+export const INQUIRIES_PATH = '/henvendelser';
+
+/**
+ * Kinds about an inquiry (features/inquiries), which live on a page of their own: their notice
+ * names the case by the number it kept (`notify`'s `caseNumber`) and opens that page, never the
+ * case, which the person who asked cannot read.
+ */
+const INQUIRY_KINDS: readonly NotificationKind[] = ['inquiryReceived', 'inquiryAnswered'];
+
+/** The page a notice of this kind opens instead of its case, or null (its case, or the list). */
+export function noticePage(kind: NotificationKind): string | null {
+  return INQUIRY_KINDS.includes(kind) ? INQUIRIES_PATH : null;
 }
