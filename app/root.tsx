@@ -18,6 +18,7 @@ import { hasRole } from './features/auth/domain/roles';
 import { canSwitchTrust } from './features/auth/domain/trusts';
 import { TrustSwitcher } from './features/auth/ui/TrustSwitcher';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
+import { asksInquiries } from './features/inquiries/domain/inquiry';
 import { isProblem } from './features/cases/domain/errors';
 import { unreadForPage } from './features/notifications/http.server';
 import { msg } from './i18n';
@@ -53,6 +54,8 @@ export async function loader({ request, context }: Route.LoaderArgs) {
             ['applicant', 'coAuthor', 'endorser', 'decisionMaker', 'assessor'] as const
           ).some((role) => hasRole(actor, role)),
           canRegisterRetrospective: canRegisterRetrospective(actor),
+          // Inquiries about national cases: whoever asks (the directors also answer there).
+          hasInquiries: asksInquiries(actor),
           unread: unread ?? 0,
         }
       : null,
@@ -113,6 +116,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
                   <RouteLink to="/etterregistrering">{msg.app.retrospective}</RouteLink>
                 )}
                 <RouteLink to="/statistikk">{msg.app.statistics}</RouteLink>
+                {user.hasInquiries && <RouteLink to="/henvendelser">{msg.app.inquiries}</RouteLink>}
                 <RouteLink to="/varsler">{msg.app.notifications(user.unread)}</RouteLink>
               </nav>
             )}

@@ -62,4 +62,6 @@ export default [
   route('admin/avdelinger', 'routes/admin-departments.tsx'),
   route('admin/brukere', 'routes/admin-users.tsx'),
   route('admin/brukere/:userId', 'routes/admin-user.tsx'),
+  route('henvendelser', 'routes/inquiries.tsx'),
+  route('henvendelser/:inquiryId', 'routes/inquiry.tsx'),
 ] satisfies RouteConfig;

@@ -12,11 +12,13 @@ import {
 } from '../app/features/admin/trust-admin.server';
 import { ROLES } from '../app/features/auth/domain/roles';
 import { createPhrase } from '../app/features/decisions/decisions.server';
+import { askInquiry } from '../app/features/inquiries/inquiries.server';
 import routeConfig from '../app/routes';
 import { demoActors, signIn } from '../app/test/actors';
 import {
   AUTHORIZATION_MATRIX,
   expected,
+  needsInquiry,
   relationsOf,
   rowName,
   type Body,
@@ -98,7 +100,8 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
     .replace(':caseNumber', encodeURIComponent(subject.caseNumber))
     .replace(':importId', subject.importId)
     .replace(':userId', subject.personId)
-    .replace(':place', 'soknad');
+    .replace(':place', 'soknad')
+    .replace(':inquiryId', subject.inquiryId);
   const url = `${ORIGIN}${path}${row.query ? `?${row.query}` : ''}`;
   const headers = new Headers();
   if (cookie) headers.set('Cookie', cookie);
@@ -202,7 +205,8 @@ describe(`authorization matrix on ${kind}`, () => {
   const prepared = new Map<string, Subject>();
   const prepare = async (row: MatrixRow, relation: Relation, fresh = false): Promise<Subject> => {
     const state = relation === 'consulted' ? 'inConsultation' : row.state;
-    const key = row.subject === 'case' ? (state ?? '') : row.subject;
+    const key =
+      row.subject === 'case' ? `${state ?? ''}${needsInquiry(row) ? '+inquiry' : ''}` : row.subject;
     const cached = prepared.get(key);
     if (cached && !fresh) return cached;
     const db = database.db;
@@ -220,6 +224,7 @@ describe(`authorization matrix on ${kind}`, () => {
       departmentId: '',
       personId: '',
       assignmentId: '',
+      inquiryId: '',
     };
     if (row.subject === 'trust') {
       const created = await createPhrase(db, actors.HBE.trustAdmin, {
@@ -235,6 +240,10 @@ describe(`authorization matrix on ${kind}`, () => {
         ...subject,
         ...(await prepareCase(db, actors.HBE, state, actors.HST.decisionMaker)),
       };
+      if (needsInquiry(row)) {
+        const asked = await askInquiry(db, actors.OUS.nationalReader, subject.caseNumber, 'Dose?');
+        subject = { ...subject, inquiryId: asked.id };
+      }
     }
     prepared.set(key, subject);
     return subject;

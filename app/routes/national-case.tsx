@@ -1,38 +1,62 @@
 import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
-import { data } from 'react-router';
+import { data, redirect } from 'react-router';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
 import { byLifecycle, isStatus } from '../features/cases/domain/workflow';
 import { norwegianDate } from '../features/cases/domain/dates';
-import { getNationalSummary } from '../features/precedents/precedents.server';
+import { inquiryErrorData } from '../features/inquiries/http.server';
+import { askInquiry, nationalCasePage } from '../features/inquiries/inquiries.server';
+import { CaseInquiries } from '../features/inquiries/ui/CaseInquiries';
+import { ASK_FIELDS } from '../features/inquiries/ui/InquiryForms';
 import { variationHref } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
-import { pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/national-case';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
 import { KeepTogether } from '../ui/KeepTogether';
 
-/** GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data). */
+/**
+ * GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data), and for
+ * someone of another trust who may ask, the form to ask its trust and their earlier questions.
+ */
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const caseNumber = params.caseNumber.slice(0, 40);
+  const sent = new URL(request.url).searchParams.has('sendt');
   try {
-    return { caseNumber, summary: await getNationalSummary(context.db, actor, caseNumber) };
+    return { caseNumber, sent, ...(await nationalCasePage(context.db, actor, caseNumber)) };
   } catch (error) {
     if (error instanceof CaseError && error.code === 'notFound') {
-      return data({ caseNumber, summary: null }, { status: 404 });
+      return data({ caseNumber, sent, summary: null, inquiries: null }, { status: 404 });
     }
     throw error;
   }
+}
+
+/**
+ * POST: ask the case's trust for more information (features/inquiries). Bad text (400) and a
+ * refusal (403 for the case's own trust or a role that does not ask, 409 for an unanswered
+ * question already sent) come back with what was typed.
+ */
+export async function action({ request, params, context }: Route.ActionArgs) {
+  const actor = await context.auth.requireActor(request);
+  const caseNumber = params.caseNumber.slice(0, 40);
+  const values = formTexts(await request.formData(), ASK_FIELDS);
+  try {
+    await askInquiry(context.db, actor, caseNumber, values.question);
+  } catch (error) {
+    return inquiryErrorData(error, values);
+  }
+  return redirect(`/nasjonalt/saker/${encodeURIComponent(caseNumber)}?sendt#inquiry-ask`);
 }
 
 const DAY_SECONDS = 86400;
 const oneOf = <T extends string>(list: readonly T[], value: string | null): T | null =>
   list.find((v) => v === value) ?? null;
 
-export default function NationalCase({ loaderData }: Route.ComponentProps) {
-  const { caseNumber, summary } = loaderData;
+export default function NationalCase({ loaderData, actionData }: Route.ComponentProps) {
+  const { caseNumber, summary, inquiries, sent } = loaderData;
   const t = msg.precedents;
   if (!summary) {
     return (
@@ -58,7 +82,9 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
   const stages = Object.entries(summary.stageSeconds).sort(([a], [b]) => byLifecycle(a, b));
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.summaryTitle(summary.caseNumber), msg.app.name)}</title>
+      <title>
+        {pageTitle(t.summaryTitle(summary.caseNumber), msg.app.name, postFailed(actionData))}
+      </title>
       <div className="sp-row">
         <Heading level={1} data-size="lg">
           <KeepTogether text={t.summaryTitle(summary.caseNumber)} part={summary.caseNumber} />
@@ -150,6 +176,13 @@ export default function NationalCase({ loaderData }: Route.ComponentProps) {
       {summary.atcCode && main && (
         <RouteLink to={variationHref(summary.atcCode, main)}>{t.variationLink}</RouteLink>
       )}
+      <CaseInquiries
+        caseNumber={summary.caseNumber}
+        trustName={summary.trustName}
+        inquiries={inquiries}
+        sent={sent}
+        submitted={actionData ?? null}
+      />
     </div>
   );
 }

@@ -50,7 +50,15 @@ export interface Subject {
   personId: string;
   /** The person's role assignment (what a revocation names). */
   assignmentId: string;
+  /**
+   * An inquiry about the case, asked by the other trust's (OUS's) national reader; prepared only
+   * for rows whose path names `:inquiryId` (see `needsInquiry`), else ''.
+   */
+  inquiryId: string;
 }
+
+/** Whether a row's subject needs an inquiry about its case (its path names one). */
+export const needsInquiry = (row: { path: string }) => row.path.includes(':inquiryId');
 
 /** A file upload sends a minimal PDF, or the given CSV text. */
 export type Body =
@@ -96,6 +104,8 @@ const CASE_PEOPLE: readonly Who[] = [
 ];
 const WRITERS: readonly Who[] = ['applicant', 'coAuthor'];
 const CONSULTANTS: readonly Who[] = ['decisionMaker', 'assessor'];
+/** Who asks another trust about a case of the national overview (features/inquiries). */
+const INQUIRY_ASKERS: readonly Who[] = ['decisionMaker', 'assessor', 'nationalReader'];
 
 const form = (fields: Record<string, string>) => (): Body => ({ form: fields });
 const event = (s: Subject, name: string, reason = '') => ({
@@ -888,6 +898,33 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'case',
     state: 'submitted',
     allow: { own: SIGNED_IN, other: SIGNED_IN, consulted: SIGNED_IN },
+  },
+  // Inquiries about a case of the national overview (features/inquiries): someone of another
+  // trust who asks (any trust but the case's, the consulted one too) asks its trust; the case's
+  // director answers; the asker (OUS's national reader) reads the answer; no one else sees it.
+  {
+    path: '/nasjonalt/saker/:caseNumber',
+    method: 'POST',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: [], other: INQUIRY_ASKERS, consulted: INQUIRY_ASKERS },
+    body: form({ question: 'Hvilken dose ble innvilget?' }),
+  },
+  { path: '/henvendelser', method: 'GET', subject: 'none', allow: { own: INQUIRY_ASKERS } },
+  {
+    path: '/henvendelser/:inquiryId',
+    method: 'GET',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['decisionMaker'], other: ['nationalReader'] },
+  },
+  {
+    path: '/henvendelser/:inquiryId',
+    method: 'POST',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['decisionMaker'] },
+    body: form({ version: '1', answer: 'Standarddose etter preparatomtalen.' }),
   },
   {
     path: '/nasjonalt/variasjon',

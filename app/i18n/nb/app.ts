@@ -11,6 +11,7 @@ export const app = {
   admin: 'Administrasjon',
   retrospective: 'Etterregistrering',
   statistics: 'Statistikk',
+  inquiries: 'Henvendelser',
   notifications: (unread: number) => (unread > 0 ? `Varsler (${unread} uleste)` : 'Varsler'),
   logout: 'Logg ut',
   signedInAs: (name: string, trust: string) => `Innlogget som ${name}, ${trust}`,

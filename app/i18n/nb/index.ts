@@ -60,3 +60,4 @@ export { retrospective } from './retrospective';
 export { localGuidance } from './local-guidance';
 export { guidanceAdmin } from './guidance-admin';
 export { machine } from './machine';
+export { inquiries } from './inquiries';
