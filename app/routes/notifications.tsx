@@ -1,5 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Form, redirect } from 'react-router';
+import { noticePage } from '../features/notifications/domain/kinds';
 import { listNotifications, markRead } from '../features/notifications/notifications.server';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
@@ -70,14 +71,16 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
             <Table.Body>
               {items.map((item) => {
                 const label = item.caseNumber ?? msg.case.draftLabel;
+                // An inquiry's notice opens the inquiries, not the case (`noticePage`).
+                const page = noticePage(item.kind);
                 return (
                   <Table.Row key={item.id}>
                     <Table.Cell>{msg.dateTime(new Date(item.createdAt))}</Table.Cell>
                     <Table.Cell>{t.kinds[item.kind]}</Table.Cell>
                     <Table.Cell>
-                      {item.page !== null && item.caseNumber !== null ? (
+                      {page !== null && item.caseNumber !== null ? (
                         <span className="sp-nowrap">
-                          <RouteLink to={item.page} aria-label={t.openInquiries(item.caseNumber)}>
+                          <RouteLink to={page} aria-label={t.openInquiries(item.caseNumber)}>
                             {item.caseNumber}
                           </RouteLink>
                         </span>

@@ -12,7 +12,7 @@ import {
 } from '../../db/schema';
 import type { Actor, Role } from '../auth/domain/roles';
 import type { CaseEvent, Status } from '../cases/domain/workflow';
-import { isNotificationKind, noticePage, type NotificationKind } from './domain/kinds';
+import { isNotificationKind, type NotificationKind } from './domain/kinds';
 import {
   committeeOf,
   groupsFor,
@@ -234,8 +234,6 @@ export interface NotificationItem {
   caseNumber: string | null;
   /** False for a case of another trust than the one signed in to (row-level security hides it). */
   caseVisible: boolean;
-  /** The page the notice opens instead of a case (`noticePage`: an inquiry's), or null. */
-  page: string | null;
   createdAt: Date;
   read: boolean;
 }
@@ -271,7 +269,6 @@ export async function listNotifications(db: Db, actor: Actor): Promise<Notificat
             caseId: r.caseId,
             caseNumber: r.keptCaseNumber ?? r.caseNumber,
             caseVisible: r.visibleCaseId !== null,
-            page: noticePage(r.kind),
             createdAt: r.createdAt,
             read: r.readAt !== null,
           },
