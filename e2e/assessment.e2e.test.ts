@@ -42,8 +42,9 @@ describe.each(TEST_DATABASES)(
       await leader.goto(caseUrl);
       const delegate = leader.getByRole('form', { name: 'Deleger til en annen leder' });
       await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
-      // Nothing chosen: the error is at the field.
-      await expect.poll(() => leader.getByText('Velg en leder i helseforetaket.').count()).toBe(1);
+      // Nothing chosen: the error is in the form's error summary and at the field.
+      await expect.poll(() => leader.getByText('Velg en leder i helseforetaket.').count()).toBe(2);
+      expect(await leader.title()).toMatch(/^Feil: Sak /);
       await expectAccessible(leader);
       await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
       await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();

@@ -2,7 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
-import { endorseInBrowser, submitOverHttp } from './application';
+import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJsAsShown,
@@ -115,22 +115,20 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
         await second.getByText('Denne handlingen er ikke mulig', { exact: false }).count(),
       ).toBe(0);
       expect(await second.title()).toMatch(/^Feil: Vedtak i sak HBE-\d{4}-\d{5} – Søknadsportal$/);
-      if (noJs) {
-        // The decision form is gone (the case is decided): what was given is there to copy.
-        expect(await second.getByRole('form', { name: 'Fatt beslutning' }).count()).toBe(0);
-        await second.getByText(UNSAVED).waitFor();
-        expect(await unsavedTexts(second)).toEqual([
-          'Innvilget med vilkår',
-          reason,
-          'Kontroll etter 3 måneder',
-        ]);
-      } else {
-        // The page was not reloaded: the form still holds what was given.
-        const form = second.getByRole('form', { name: 'Fatt beslutning' });
-        expect(await form.getByLabel(/^Begrunnelse/).inputValue()).toBe(reason);
-        expect(await form.getByLabel('Andre vilkår', { exact: true }).inputValue()).toBe(
-          'Kontroll etter 3 måneder',
-        );
+      // The page shows the case as it is now, with JavaScript too (read again after the 409): the
+      // decision form is gone (the case is decided), and what was given is there to copy.
+      await second.getByText(UNSAVED).waitFor();
+      expect(await second.getByRole('form', { name: 'Fatt beslutning' }).count()).toBe(0);
+      expect(await unsavedTexts(second)).toEqual([
+        'Innvilget med vilkår',
+        reason,
+        'Kontroll etter 3 måneder',
+      ]);
+      if (!noJs) {
+        // The form's fragment (its error summary, not shown for a conflict) names nothing on the
+        // page now: focus goes to the page's h1, not to nothing with the form gone.
+        expect(new URL(second.url()).hash).toMatch(/-errors$/);
+        await expect.poll(() => second.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       }
       await (noJs ? expectAccessibleWithoutJsAsShown(browser, second) : expectAccessible(second));
       await first.context().close();
@@ -190,6 +188,56 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
       await summary.getByRole('link', { name: /^Ditt valg: / }).count(),
       'the summary names the verdict',
     ).toBe(1);
+
+    // So do the delegation and the invitation, each with its own summary.
+    const leaderForms = [
+      ['Deleger til en annen leder', 'Deleger', 'delegate', 'Deleger til'],
+      ['Inviter til samarbeid', 'Inviter lederen', 'invite', 'Leder som skal gi innspill'],
+    ] as const;
+    for (const [name, button, intent, label] of leaderForms) {
+      await leader
+        .getByRole('form', { name })
+        .getByRole('button', { name: button, exact: true })
+        .click();
+      const errors = leader.locator(`#${intent}-errors`);
+      await errors.waitFor();
+      expect(new URL(leader.url()).hash).toBe(`#${intent}-errors`);
+      expect(await leader.title()).toMatch(/^Feil: Sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+      expect((await landedOn(leader, errors)).inView).toBe(true);
+      expect(await errors.getByRole('link').allInnerTexts()).toEqual([
+        `${label}: Velg en leder i helseforetaket.`,
+      ]);
+      await expectAccessibleWithoutJsAsShown(browser, leader);
+    }
+
+    // The invited leader's input without its text lands on its summary; the ratings stay.
+    const invite = leader.getByRole('form', { name: 'Inviter til samarbeid' });
+    await invite
+      .getByLabel('Leder som skal gi innspill')
+      .selectOption({ label: 'Jon Eide, Avdelingsleder' });
+    await invite.getByRole('button', { name: 'Inviter lederen' }).click();
+    await leader.getByText('Lederen er invitert til å gi innspill og er varslet.').waitFor();
+    const colleague = await signIn('Jon Eide', true);
+    await colleague.goto(caseUrl);
+    const input = colleague.getByRole('form', { name: 'Gi innspill som leder' });
+    await rateCriteria(input);
+    await input.getByRole('button', { name: 'Gi innspill' }).click();
+    const inputErrors = colleague.locator('#leader-input-errors');
+    await inputErrors.waitFor();
+    expect(new URL(colleague.url()).hash).toBe('#leader-input-errors');
+    expect(await colleague.title()).toMatch(/^Feil: Sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+    expect((await landedOn(colleague, inputErrors)).inView).toBe(true);
+    expect(await inputErrors.getByRole('link').allInnerTexts()).toEqual([
+      'Innspillet ditt (påkrevd): Skriv innspillet ditt til forankringen.',
+    ]);
+    expect(await input.getByLabel('Begrunnelse for nytte').inputValue()).toBe(
+      'God respons i fase II-studier.',
+    );
+    expect(
+      await input.getByRole('group', { name: 'Nytte' }).getByLabel('3 – Stor').isChecked(),
+    ).toBe(true);
+    await expectAccessibleWithoutJsAsShown(browser, colleague);
+    await colleague.context().close();
 
     // Two tabs: the second endorsement is refused, and every text written in it is kept.
     const other = await secondTab(leader, caseUrl);
@@ -257,6 +305,89 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     await expectAccessibleWithoutJsAsShown(browser, second);
     await assessor.context().close();
   });
+
+  it.each([
+    ['with JavaScript', false],
+    ['without JavaScript', true],
+  ] as const)(
+    'who saves the preparation notes second keeps the text beside the stored notes and saves it with one more click (%s)',
+    async (_label, noJs) => {
+      const caseUrl = await endorsedCase();
+      const director = await signIn('Per Vik');
+      await director.goto(caseUrl);
+      await director
+        .getByRole('form', { name: 'Start vurdering' })
+        .getByRole('button', { name: 'Start vurdering' })
+        .click();
+      await director.getByText(/^Vurderingen er startet/).waitFor();
+      await director.goto(`${caseUrl}/vurdering`);
+      // The committee's assign form, sent with no one chosen: its error summary takes focus.
+      await director.getByRole('button', { name: 'Tildel', exact: true }).click();
+      const assignErrors = director.locator('#assign-errors');
+      await assignErrors.waitFor();
+      expect(await assignErrors.getByRole('link').allInnerTexts()).toEqual([
+        'Komitémedlem: Velg et komitémedlem.',
+      ]);
+      await expect
+        .poll(() => director.evaluate(() => document.activeElement?.id))
+        .toBe('assign-errors');
+      expect(await director.title()).toMatch(/^Feil: Vurdering av sak /);
+      const assessor = await signIn('Solveig Aase', noJs);
+      await assessor.goto(`${caseUrl}/vurdering`);
+
+      const notes = (page: Page) => page.getByLabel(/^Forberedende notater/);
+      const save = (page: Page) =>
+        page.getByRole('button', { name: 'Lagre notatene', exact: true }).click();
+      await notes(director).fill('Sjekk dokumentasjonen av effekt.');
+      await save(director);
+      await director.getByText('Notatene er lagret.', { exact: true }).waitFor();
+
+      // The assessor, on the page shown before, saves other notes: refused, the text kept in the
+      // field, and the stored notes beside it.
+      const mine = 'Be om oppdaterte blodprøver.\nVurder dosen på nytt.';
+      await notes(assessor).fill(mine);
+      await save(assessor);
+      await expect
+        .poll(() => assessor.getByText(/^Noen andre lagret notatene mens du skrev/).count())
+        .toBe(1);
+      expect(await assessor.title()).toMatch(/^Feil: Vurdering av sak /);
+      expect(await notes(assessor).inputValue()).toBe(mine);
+      const stored = assessor.getByRole('heading', { name: 'Notatene som er lagret nå' });
+      await stored.waitFor();
+      const section = assessor.locator('section[aria-labelledby="preparation"]');
+      expect(await section.locator('blockquote').allInnerTexts()).toEqual([
+        'Sjekk dokumentasjonen av effekt.',
+      ]);
+      await (noJs
+        ? expectAccessibleWithoutJsAsShown(browser, assessor)
+        : expectAccessible(assessor));
+
+      // Saved again, the text is stored: the form now carries the stored version.
+      await save(assessor);
+      await assessor.getByText('Notatene er lagret.', { exact: true }).waitFor();
+      expect(await notes(assessor).inputValue()).toBe(mine);
+      expect(await assessor.getByText(/^Sist lagret av Solveig Aase/).count()).toBe(1);
+
+      // The case is returned to the applicant meanwhile: notes saved from the page shown before are
+      // refused, the page (read again) has no form any more, and the text is there to copy.
+      await director.goto(caseUrl);
+      const returnForm = director.getByRole('form', { name: 'Returner til søker', exact: true });
+      await returnForm.getByRole('textbox').first().fill('Legg ved siste blodprøver.');
+      await returnForm.getByRole('button', { name: 'Returner til søker', exact: true }).click();
+      await director.getByText(/^Søknaden er returnert til søker/).waitFor();
+      const later = 'Avklar dosen med søker.';
+      await notes(assessor).fill(later);
+      await save(assessor);
+      await expect
+        .poll(() => assessor.getByText(/^Denne handlingen er ikke mulig/).count())
+        .toBe(1);
+      await assessor.getByText(UNSAVED).waitFor();
+      expect(await notes(assessor).count()).toBe(0);
+      expect(await unsavedTexts(assessor)).toEqual([later]);
+      await director.context().close();
+      await assessor.context().close();
+    },
+  );
 
   it('two of the consulted trust answer: the second is told it was answered and keeps the answer', async () => {
     const caseUrl = await endorsedCase();

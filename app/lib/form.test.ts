@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { actionToSummary, formText, formTexts, formVersion, pageTitle, postFailed } from './form';
+import type { ShouldRevalidateFunctionArgs } from 'react-router';
+import {
+  actionToSummary,
+  formText,
+  formTexts,
+  formVersion,
+  pageTitle,
+  postFailed,
+  revalidateAfterConflict,
+} from './form';
 
 describe('formText and formTexts', () => {
   it('reads text fields, and a missing field or a file as the empty string', () => {
@@ -60,5 +69,31 @@ describe('pageTitle and postFailed', () => {
     expect(actionToSummary('/saker/x/vurdering', 'recommend-errors')).toBe(
       '/saker/x/vurdering#recommend-errors',
     );
+  });
+});
+
+describe('revalidateAfterConflict', () => {
+  const page = new URL('http://localhost/saker/x/vurdering');
+  /** The arguments React Router passes after a post to the page, answered with `status`. */
+  const afterPost = (status: number | undefined, defaultShouldRevalidate: boolean) =>
+    ({
+      currentUrl: page,
+      currentParams: {},
+      nextUrl: page,
+      nextParams: {},
+      formMethod: 'POST',
+      actionStatus: status,
+      defaultShouldRevalidate,
+    }) satisfies ShouldRevalidateFunctionArgs;
+
+  it.each([
+    ['a conflict (409)', 409, false, true],
+    ['a refused input (400)', 400, false, false],
+    ['a refusal for want of a right (403)', 403, false, false],
+    ['a success, which React Router reads again anyway', 200, true, true],
+    ['a plain navigation', undefined, true, true],
+    ['a navigation React Router would not read again', undefined, false, false],
+  ])('%s: %j (default %j) reads again: %j', (_label, status, byDefault, again) => {
+    expect(revalidateAfterConflict(afterPost(status, byDefault))).toBe(again);
   });
 });

@@ -1,3 +1,4 @@
+import type { ShouldRevalidateFunction } from 'react-router';
 import { msg } from '../i18n';
 
 /** A text field from a form post; missing fields and files read as the empty string. */
@@ -52,3 +53,17 @@ export function postFailed(outcome: PostOutcome | null | undefined): boolean {
  * summary is not shown (no field errors) the page stays at its top, where the problem is.
  */
 export const actionToSummary = (path: string, summaryId: string) => `${path}#${summaryId}`;
+
+/**
+ * `shouldRevalidate` for a page with compare-and-set forms. React Router reads no loader again
+ * after an action answers 4xx, so with JavaScript a form refused as stale (409: changed meanwhile,
+ * or the case moved on) would keep the stale `version`, and every resend would be refused again
+ * until a reload. After a 409 the page's data is read again, as a browser without JavaScript does:
+ * the page shows what is stored now and its forms carry its version, while the refused form's
+ * fields keep what was typed (an uncontrolled field keeps its text; a form gone shows it in
+ * `ProblemAlert`).
+ */
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({
+  actionStatus,
+  defaultShouldRevalidate,
+}) => defaultShouldRevalidate || actionStatus === 409;

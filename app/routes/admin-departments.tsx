@@ -1,5 +1,5 @@
 import { Alert, Button, Card, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
-import { data, Form, redirect, type ShouldRevalidateFunction } from 'react-router';
+import { data, Form, redirect } from 'react-router';
 import {
   parseDepartmentName,
   type AdminFieldErrors,
@@ -14,7 +14,7 @@ import {
 } from '../features/admin/trust-admin.server';
 import { AdminErrors } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formText, formVersion, pageTitle } from '../lib/form';
+import { formText, formVersion, pageTitle, revalidateAfterConflict } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-departments';
@@ -92,10 +92,7 @@ export async function action({ request, context }: Route.ActionArgs) {
  * A refusal for a department changed since the page was shown (409) reads the page again, as a
  * browser without JavaScript does: the row shows the stored name and version beside what was typed.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  defaultShouldRevalidate,
-}) => defaultShouldRevalidate || actionStatus === 409;
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function AdminDepartments({ loaderData, actionData }: Route.ComponentProps) {
   const t = msg.trustAdmin;

@@ -11,7 +11,7 @@ import {
   Select,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { Form, redirect, type ShouldRevalidateFunction } from 'react-router';
+import { Form, redirect } from 'react-router';
 import {
   addSectionComment,
   assignCommitteeMember,
@@ -27,13 +27,18 @@ import {
   RECOMMENDATIONS,
 } from '../features/assessment/domain/criteria';
 import type { CriteriaRatings } from '../features/assessment/domain/criteria';
-import { CriteriaFields, criteriaSummaryFields } from '../features/assessment/ui/CriteriaFields';
+import {
+  CriteriaFields,
+  criteriaSummaryFields,
+  unsavedCriteria,
+} from '../features/assessment/ui/CriteriaFields';
 import { EndorsementSummary } from '../features/assessment/ui/EndorsementPanel';
 import { Guidance } from '../features/assessment/ui/Guidance';
 import { RatingsTable } from '../features/assessment/ui/RatingsTable';
 import { WorksheetConflict } from '../features/assessment/ui/WorksheetConflict';
 import { diagnosisNames } from '../features/cases/cases.server';
 import type { FieldErrors } from '../features/cases/domain/application';
+import { SECTION_IDS } from '../features/cases/domain/questionnaire';
 import { CaseError } from '../features/cases/domain/errors';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { FormErrorSummary } from '../features/cases/ui/FormErrorSummary';
@@ -43,7 +48,14 @@ import { casePrecedents } from '../features/precedents/precedents.server';
 import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { actionToSummary, formTexts, formVersion, pageTitle, postFailed } from '../lib/form';
+import {
+  actionToSummary,
+  formTexts,
+  formVersion,
+  pageTitle,
+  postFailed,
+  revalidateAfterConflict,
+} from '../lib/form';
 import { ChoiceField, TextField } from '../ui/fields';
 import type { Route } from './+types/case-assessment';
 import { RouteLink } from '../ui/RouteLink';
@@ -143,14 +155,11 @@ export async function action({ request, params, context }: Route.ActionArgs) {
 }
 
 /**
- * A worksheet save refused as stale (409) reads the page again, as a browser without JavaScript
- * does: the form shows what is stored now, and its version, beside what was filled in.
+ * A post refused as stale (409) reads the page again, as a browser without JavaScript does: the
+ * worksheet and the preparation notes show what is stored now beside what was typed, and every
+ * form carries the stored version.
  */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  actionStatus,
-  formData,
-  defaultShouldRevalidate,
-}) => defaultShouldRevalidate || (actionStatus === 409 && formData?.get('intent') === 'worksheet');
+export const shouldRevalidate = revalidateAfterConflict;
 
 /** The saved worksheet as form values, so the form starts from what the person saved. */
 function ratingValues(ratings: CriteriaRatings | undefined): Record<string, string> {
@@ -166,14 +175,40 @@ function ratingValues(ratings: CriteriaRatings | undefined): Record<string, stri
   );
 }
 
-/** What a refused recommendation had given, for «Dette skrev du» when its form is gone. */
-function unsavedRecommendation(values: Readonly<Record<string, string>>): UnsavedText[] {
+/**
+ * What a refused post had typed, for «Dette skrev du» when its form is gone: the recommendation
+ * once another member recommended, the notes, a comment or the worksheet's justifications once
+ * the case is no longer under assessment (the page is read again after a 409, with JavaScript too).
+ */
+function unsavedAssessment(
+  values: Readonly<Record<string, string>>,
+  view: { open: boolean; canRecommend: boolean },
+): UnsavedText[] {
   const t = msg.assessment;
-  const outcome = RECOMMENDATIONS.find((r) => r === values.outcome);
-  return [
-    { label: t.recommendationOutcome, text: outcome ? t.recommendations[outcome] : '' },
-    { label: t.recommendationText, text: values.text ?? '' },
-  ];
+  if (values.intent === 'recommend') {
+    if (view.canRecommend) return [];
+    const outcome = RECOMMENDATIONS.find((r) => r === values.outcome);
+    return [
+      { label: t.recommendationOutcome, text: outcome ? t.recommendations[outcome] : '' },
+      { label: t.recommendationText, text: values.text ?? '' },
+    ];
+  }
+  if (view.open) return [];
+  switch (values.intent) {
+    case 'preparation':
+      return [{ label: t.preparationLabel, text: values.notes ?? '' }];
+    case 'comment': {
+      const section = SECTION_IDS.find((id) => id === values.sectionId);
+      const label = section
+        ? t.commentLabel(msg.questionnaire.sections[section].title)
+        : t.comments;
+      return [{ label, text: values.body ?? '' }];
+    }
+    case 'worksheet':
+      return unsavedCriteria(values);
+    default:
+      return [];
+  }
 }
 
 export default function AssessmentPage({ loaderData, actionData }: Route.ComponentProps) {
@@ -201,7 +236,14 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
   const storedNow =
     worksheetConflict && mine && mine.version >= Number(worksheetVersion) ? mine : null;
   const preparation = returned('preparation');
-  const assignErrors = errorsOf('assign');
+  // Saved by someone else since the form was shown: the form keeps the text typed, now against the
+  // stored version (the page's data is read again after a conflict), with the stored notes beside.
+  const preparationConflict = preparation?.problem === 'conflict';
+  const preparationVersion = preparationConflict
+    ? (view.preparation?.version ?? 0)
+    : (preparation?.values.version ?? view.preparation?.version ?? 0);
+  const assign = returned('assign');
+  const assignErrors = assign?.fieldErrors ?? {};
   const recommendation = returned('recommend');
   const recommendationErrors = recommendation?.fieldErrors ?? {};
   // Each form posts to this page with its error summary as the fragment: without JavaScript the
@@ -227,16 +269,14 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
       {actionData?.problem && (
         <ProblemAlert
           message={
-            actionData.problem === 'conflict' && actionData.values.intent === 'preparation'
-              ? t.conflict
+            preparationConflict
+              ? t.preparationConflict
               : worksheetConflict
                 ? t.worksheetConflictNotice
                 : msg.problems[actionData.problem]
           }
-          // A recommendation whose form is gone (another member recommended first): its text here.
-          unsaved={
-            recommendation && !view.canRecommend ? unsavedRecommendation(recommendation.values) : []
-          }
+          // The form still there keeps the text itself; a form gone leaves it here to copy.
+          unsaved={unsavedAssessment(actionData.values, view)}
         />
       )}
       <Guidance local={view.guidance} localId="assessment-local-guidance" localHeadingLevel={2} />
@@ -259,33 +299,50 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           (view.assessors.length === 0 ? (
             <Paragraph data-size="sm">{t.noAssessors}</Paragraph>
           ) : (
-            <Form method="post" className="sp-row" aria-label={t.assign} noValidate>
+            <Form
+              method="post"
+              action={action('assign-errors')}
+              className="sp-stack"
+              aria-label={t.assign}
+              noValidate
+            >
+              <FormErrorSummary
+                id="assign-errors"
+                headingLevel={3}
+                errors={assignErrors}
+                labels={{ userId: t.assessor }}
+                anchors={{ userId: 'assign-user' }}
+              />
               <input type="hidden" name="intent" value="assign" />
-              <Field>
-                <Label htmlFor="assign-user">{t.assessor}</Label>
-                <Select
-                  id="assign-user"
-                  name="userId"
-                  defaultValue=""
-                  aria-invalid={assignErrors.userId ? true : undefined}
-                  aria-describedby={assignErrors.userId ? 'assign-user-error' : undefined}
-                >
-                  <Select.Option value="" disabled>
-                    {t.chooseAssessor}
-                  </Select.Option>
-                  {view.assessors.map((a) => (
-                    <Select.Option key={a.id} value={a.id}>{`${a.name}, ${a.title}`}</Select.Option>
-                  ))}
-                </Select>
-                {assignErrors.userId && (
-                  <ValidationMessage id="assign-user-error">
-                    {errorText(assignErrors, 'userId')}
-                  </ValidationMessage>
-                )}
-              </Field>
-              <Button type="submit" variant="secondary">
-                {t.assign}
-              </Button>
+              <div className="sp-row">
+                <Field>
+                  <Label htmlFor="assign-user">{t.assessor}</Label>
+                  <Select
+                    id="assign-user"
+                    name="userId"
+                    defaultValue={assign?.values.userId ?? ''}
+                    aria-invalid={assignErrors.userId ? true : undefined}
+                    aria-describedby={assignErrors.userId ? 'assign-user-error' : undefined}
+                  >
+                    <Select.Option value="" disabled>
+                      {t.chooseAssessor}
+                    </Select.Option>
+                    {view.assessors.map((a) => (
+                      <Select.Option key={a.id} value={a.id}>
+                        {`${a.name}, ${a.title}`}
+                      </Select.Option>
+                    ))}
+                  </Select>
+                  {assignErrors.userId && (
+                    <ValidationMessage id="assign-user-error">
+                      {errorText(assignErrors, 'userId')}
+                    </ValidationMessage>
+                  )}
+                </Field>
+                <Button type="submit" variant="secondary">
+                  {t.assign}
+                </Button>
+              </div>
             </Form>
           ))}
       </section>
@@ -323,11 +380,17 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
               anchors={{ notes: 'preparation-notes' }}
             />
             <input type="hidden" name="intent" value="preparation" />
-            <input
-              type="hidden"
-              name="version"
-              value={preparation?.values.version ?? view.preparation?.version ?? 0}
-            />
+            <input type="hidden" name="version" value={preparationVersion} />
+            {preparationConflict && view.preparation && (
+              <Alert data-color="warning">
+                <div className="sp-stack">
+                  <Heading level={3} data-size="xs">
+                    {t.preparationStoredNow}
+                  </Heading>
+                  <blockquote className="sp-quote">{view.preparation.notes}</blockquote>
+                </div>
+              </Alert>
+            )}
             <TextField
               id="preparation-notes"
               name="notes"

@@ -10,7 +10,7 @@ import {
 } from '../features/followup/ui/FollowUpForms';
 import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle, postFailed } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/case-outcome';
 import { RouteLink } from '../ui/RouteLink';
 import { ProblemAlert } from '../ui/ProblemAlert';
@@ -46,6 +46,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   return redirect(`/saker/${params.caseId}?frister=utfall`);
 }
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 /** The outcome form on its own: where a refused post lands, with what was typed kept. */
 export default function CaseOutcome({ loaderData, actionData }: Route.ComponentProps) {

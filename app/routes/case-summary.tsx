@@ -12,7 +12,7 @@ import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formText, pageTitle } from '../lib/form';
+import { formText, pageTitle, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/case-summary';
 import { RouteLink } from '../ui/RouteLink';
 
@@ -45,6 +45,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   return redirect(`/saker/${params.caseId}?utfort=${event}`);
 }
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function Summary({ loaderData, actionData }: Route.ComponentProps) {
   const { view, event, missing, fieldMissing } = loaderData;

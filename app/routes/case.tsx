@@ -13,12 +13,8 @@ import {
   takeBackDelegation,
 } from '../features/assessment/assessment.server';
 import { isLeaderIntent, type LeaderIntent } from '../features/assessment/domain/leaders';
-import {
-  CRITERIA,
-  CRITERIA_FIELDS,
-  criterionFields,
-  ENDORSEMENT_VERDICTS,
-} from '../features/assessment/domain/criteria';
+import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
+import { unsavedCriteria } from '../features/assessment/ui/CriteriaFields';
 import {
   EndorsementForm,
   EndorsementSummary,
@@ -49,7 +45,7 @@ import { isDecisionEvent } from '../features/decisions/domain/form';
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle, postFailed } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Actor } from '../features/auth/domain/roles';
 import type { Route } from './+types/case';
 import { retrospectiveNoteIn } from '../features/retrospective/retrospective.server';
@@ -179,10 +175,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
  */
 function unsavedTexts(values: Readonly<Record<string, string>>): UnsavedText[] {
   const t = msg.assessment;
-  const criteria = CRITERIA.map((c) => ({
-    label: t.ratingTextFor(t.criteria[c].title),
-    text: values[criterionFields(c).text] ?? '',
-  }));
+  const criteria = unsavedCriteria(values);
   const reason = values.reason ?? '';
   if (values.intent === 'endorsement')
     return [...criteria, { label: t.justification, text: reason }];
@@ -200,6 +193,9 @@ const DECIDED_STATUSES: readonly Status[] = ['decided', 'followUp', 'closed'];
 
 /** The events the leader's endorsement form covers while the case awaits endorsement. */
 const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function CasePage({ loaderData, actionData }: Route.ComponentProps) {
   const { view, done, endorsement } = loaderData;
@@ -385,10 +381,14 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           />
         )}
         {endorsement?.may.giveInput && (
-          <LeaderInputForm submitted={intent === 'leaderInput' && actionData ? actionData : null} />
+          <LeaderInputForm
+            caseId={view.id}
+            submitted={intent === 'leaderInput' && actionData ? actionData : null}
+          />
         )}
         {endorsement && (
           <LeadersForm
+            caseId={view.id}
             panel={endorsement}
             submitted={
               actionData && isLeaderIntent(actionData.values.intent)

@@ -14,7 +14,7 @@ import {
 import { CaseError } from '../features/cases/domain/errors';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle, postFailed } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/consultation-answer';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
@@ -60,6 +60,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   // The read access has ended with the answer: back to the start page, not the case.
   return redirect('/?konsultasjon=answered');
 }
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function ConsultationAnswerPage({
   loaderData,

@@ -12,7 +12,7 @@ import {
 } from '../features/consultations/ui/ConsultationForms';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle, postFailed } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/consultation-request';
 import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
@@ -50,6 +50,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   return redirect(`/saker/${params.caseId}?konsultasjon=requested`);
 }
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function ConsultationRequestPage({
   loaderData,

@@ -15,7 +15,7 @@ import {
 import { DecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle, postFailed } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/decision';
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { casePrecedents, unconfirmedWarning } from '../features/precedents/precedents.server';
@@ -75,6 +75,9 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   return redirect(`/saker/${params.caseId}?utfort=${values.event}`);
 }
+
+/** A post refused as stale (409) reads the page again, as a browser without JavaScript does. */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function DecisionPage({ loaderData, actionData }: Route.ComponentProps) {
   const { panel, minDate, precedents } = loaderData;

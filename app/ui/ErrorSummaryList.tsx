@@ -28,6 +28,9 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
   });
 }
 
+/** The heading levels an error summary may have (under the page's h1). */
+export type SummaryHeadingLevel = 2 | 3 | 4 | 5 | 6;
+
 /**
  * Every error of a form, each a link that focuses its field; renders nothing when there are none.
  * It takes focus when it appears, so show it only after an explicit action (a submit), never on
@@ -36,15 +39,18 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
 export function ErrorSummaryList({
   errors,
   id,
+  headingLevel = 2,
 }: {
   errors: readonly SummaryError[];
   /** The summary's id: the form's `action` names it (`actionToSummary`) to land on it without JS. */
   id?: string;
+  /** Its heading's level: one below its form's heading (an h4's form has an h5), so none skips. */
+  headingLevel?: SummaryHeadingLevel;
 }) {
   if (errors.length === 0) return null;
   return (
     <ErrorSummary id={id}>
-      <ErrorSummary.Heading>{msg.problems.errorSummary}</ErrorSummary.Heading>
+      <ErrorSummary.Heading level={headingLevel}>{msg.problems.errorSummary}</ErrorSummary.Heading>
       <ErrorSummary.List>
         {errors.map(({ anchor, text }) => (
           <ErrorSummary.Item key={anchor}>

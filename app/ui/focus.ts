@@ -5,7 +5,9 @@ import { useLocation } from 'react-router';
  * After a navigation in the browser (a followed link, a form that redirected) the element that had
  * focus is gone or sits in the header: focus moves to the new page's h1, so keyboard and screen
  * reader users start at the top of the new content (WCAG 2.4.3). Left alone are in-page links
- * (`#…`) and focus something on the page took itself (an error summary, a linked field).
+ * (`#…` naming an element on the page) and focus something on the page took itself (an error
+ * summary, a linked field). A fragment naming nothing counts as none: a refused post with only a
+ * problem to show lands on a form's `#…-errors` (`actionToSummary`), which is not shown then.
  */
 export function useFocusAfterNavigation(): void {
   const { key, hash } = useLocation();
@@ -13,7 +15,7 @@ export function useFocusAfterNavigation(): void {
   useEffect(() => {
     if (previous.current === key) return;
     previous.current = key;
-    if (hash) return;
+    if (hash && document.getElementById(hash.slice(1))) return;
     const active = document.activeElement;
     const lost = !active || active === document.body || !active.isConnected;
     if (!lost && !active.closest('header')) return;

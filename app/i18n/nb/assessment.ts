@@ -155,6 +155,7 @@ export const assessment = {
   giveRecommendation: 'Gi innstilling',
   recommended: 'Innstillingen er gitt.',
   recommendationBy: (name: string, when: string) => `Innstilling fra ${name}, ${when}`,
-  conflict:
-    'Noen andre lagret notatene mens du skrev. Teksten din er ikke lagret: kopier den, last siden på nytt og prøv igjen.',
+  preparationConflict:
+    'Noen andre lagret notatene mens du skrev, så teksten din er ikke lagret. Den står fortsatt i feltet under «Saksforberedelse», ved siden av notatene som er lagret nå. Se over begge, og lagre på nytt det som skal gjelde.',
+  preparationStoredNow: 'Notatene som er lagret nå',
 };

@@ -1,6 +1,7 @@
 import { Fieldset, ValidationMessage } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
 import { ChoiceField, TextField } from '../../../ui/fields';
+import type { UnsavedText } from '../../../ui/ProblemAlert';
 import type { FieldErrors } from '../../cases/domain/application';
 import { CRITERIA, criterionFields, LEVELS } from '../domain/criteria';
 
@@ -20,6 +21,14 @@ export function criteriaSummaryFields(idPrefix: string) {
     anchors[fields.text] = `${idPrefix}-${criterion}-text`;
   }
   return { labels, anchors };
+}
+
+/** The criteria's justifications a refused post had typed, for «Dette skrev du» (`ProblemAlert`). */
+export function unsavedCriteria(values: Readonly<Record<string, string>>): UnsavedText[] {
+  return CRITERIA.map((criterion) => ({
+    label: msg.assessment.ratingTextFor(msg.assessment.criteria[criterion].title),
+    text: values[criterionFields(criterion).text] ?? '',
+  }));
 }
 
 /**

@@ -133,8 +133,12 @@ export function EndorsementForm({
   );
 }
 
-/** Names another leader of the trust: to delegate the endorsement to, or to invite to collaborate. */
+/**
+ * Names another leader of the trust: to delegate the endorsement to, or to invite to collaborate.
+ * A refused post lands on its error summary (`#delegate-errors`, `#invite-errors`).
+ */
 function LeaderForm({
+  caseId,
   intent,
   title,
   intro,
@@ -143,6 +147,7 @@ function LeaderForm({
   candidates,
   submitted,
 }: {
+  caseId: string;
   intent: 'delegate' | 'invite';
   title: string;
   intro: string;
@@ -152,12 +157,26 @@ function LeaderForm({
   submitted: EndorsementReturn | null;
 }) {
   const id = `${intent}-user`;
+  const summaryId = `${intent}-errors`;
   const error = submitted?.fieldErrors.userId;
   return (
-    <Form method="post" className="sp-stack" aria-labelledby={`${intent}-heading`} noValidate>
+    <Form
+      method="post"
+      action={actionToSummary(`/saker/${caseId}`, summaryId)}
+      className="sp-stack"
+      aria-labelledby={`${intent}-heading`}
+      noValidate
+    >
       <Heading level={4} data-size="2xs" id={`${intent}-heading`}>
         {title}
       </Heading>
+      <FormErrorSummary
+        id={summaryId}
+        headingLevel={5}
+        errors={submitted?.fieldErrors ?? {}}
+        labels={{ userId: label }}
+        anchors={{ userId: id }}
+      />
       <Paragraph data-size="sm">{intro}</Paragraph>
       <input type="hidden" name="intent" value={intent} />
       <Field>
@@ -192,9 +211,11 @@ function LeaderForm({
  * who collaborates, and the forms to delegate it and to invite a collaborator.
  */
 export function LeadersForm({
+  caseId,
   panel,
   submitted,
 }: {
+  caseId: string;
   panel: EndorsementPanelData;
   /** The refused leader form (by its intent), with what was chosen. */
   submitted: { intent: LeaderIntent; data: EndorsementReturn } | null;
@@ -242,6 +263,7 @@ export function LeadersForm({
         )}
         {may.delegate && candidates.length > 0 && (
           <LeaderForm
+            caseId={caseId}
             intent="delegate"
             title={t.delegateTitle}
             intro={t.delegateIntro}
@@ -253,6 +275,7 @@ export function LeadersForm({
         )}
         {may.invite && candidates.length > 0 && (
           <LeaderForm
+            caseId={caseId}
             intent="invite"
             title={t.inviteTitle}
             intro={t.inviteIntro}
@@ -267,8 +290,17 @@ export function LeadersForm({
   );
 }
 
+/** The leader input form's error summary, where a refused post lands (`actionToSummary`). */
+const LEADER_INPUT_SUMMARY = 'leader-input-errors';
+
 /** The collaborating leader's input: optional ratings on the criteria and a required text. */
-export function LeaderInputForm({ submitted }: { submitted: EndorsementReturn | null }) {
+export function LeaderInputForm({
+  caseId,
+  submitted,
+}: {
+  caseId: string;
+  submitted: EndorsementReturn | null;
+}) {
   const t = msg.assessment;
   const values = submitted?.values ?? {};
   const errors = submitted?.fieldErrors ?? {};
@@ -277,11 +309,23 @@ export function LeaderInputForm({ submitted }: { submitted: EndorsementReturn | 
   anchors.body = 'leader-input-body';
   return (
     <Card data-color="neutral">
-      <Form method="post" className="sp-stack" aria-labelledby="leader-input-heading" noValidate>
+      <Form
+        method="post"
+        action={actionToSummary(`/saker/${caseId}`, LEADER_INPUT_SUMMARY)}
+        className="sp-stack"
+        aria-labelledby="leader-input-heading"
+        noValidate
+      >
         <Heading level={3} data-size="sm" id="leader-input-heading">
           {t.leaderInputTitle}
         </Heading>
-        <FormErrorSummary errors={errors} labels={labels} anchors={anchors} />
+        <FormErrorSummary
+          errors={errors}
+          id={LEADER_INPUT_SUMMARY}
+          headingLevel={4}
+          labels={labels}
+          anchors={anchors}
+        />
         <Paragraph>{t.leaderInputIntro}</Paragraph>
         <input type="hidden" name="intent" value="leaderInput" />
         <CriteriaFields idPrefix="leader-input" values={values} errors={errors} />

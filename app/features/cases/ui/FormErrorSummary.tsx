@@ -1,5 +1,5 @@
 import { msg } from '../../../i18n';
-import { ErrorSummaryList } from '../../../ui/ErrorSummaryList';
+import { ErrorSummaryList, type SummaryHeadingLevel } from '../../../ui/ErrorSummaryList';
 import type { FieldErrors, ValidationError } from '../domain/application';
 
 /** The error summary of a form validated with the case schemas' error codes. */
@@ -9,6 +9,7 @@ export function FormErrorSummary<F extends string>({
   anchors,
   describe = (_field, code) => msg.errors[code],
   id,
+  headingLevel,
 }: {
   errors: FieldErrors;
   labels: Record<F, string>;
@@ -17,6 +18,8 @@ export function FormErrorSummary<F extends string>({
   describe?: (field: F, code: ValidationError) => string;
   /** The summary's id, for the form's `action` (`actionToSummary`). */
   id?: string;
+  /** Its heading's level (`ErrorSummaryList`). */
+  headingLevel?: SummaryHeadingLevel;
 }) {
   const items = (Object.keys(labels) as F[]).flatMap((field) => {
     const code = errors[field];
@@ -24,5 +27,5 @@ export function FormErrorSummary<F extends string>({
       ? [{ anchor: anchors[field], text: `${labels[field]}: ${describe(field, code)}` }]
       : [];
   });
-  return <ErrorSummaryList errors={items} id={id} />;
+  return <ErrorSummaryList errors={items} id={id} headingLevel={headingLevel} />;
 }
