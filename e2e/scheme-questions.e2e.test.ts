@@ -93,9 +93,9 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     const caseUrl = await startDraftOverHttp(doctor.request, app.url);
     await doctor.goto(`${app.url}${caseUrl}/rediger`);
     await sectionHeading(doctor, sections.offLabel.title).waitFor();
-    expect(await shown(doctor, sections.offLabel.intro)).toBe(1);
-    expect(await shown(doctor, questions.approvedIndication.help)).toBe(1);
-    expect(await shown(doctor, questions.deviationFromApproval.help)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.sections.offLabel)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.questions.approvedIndication)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.questions.deviationFromApproval)).toBe(1);
     // No other scheme's questions.
     for (const other of [sections.noMarketingAuthorisation, sections.nyeMetoder]) {
       expect(await sectionHeading(doctor, other.title).count()).toBe(0);
@@ -137,7 +137,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     expect(await sectionHeading(doctor, sections.offLabel.title).count()).toBe(0);
     const exemption = doctor.getByRole('group', { name: questions.exemptionApplication.label });
     expect(await exemption.getByRole('radio').count()).toBe(3);
-    expect(await shown(doctor, questions.exemptionApplication.help)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.questions.exemptionApplication)).toBe(1);
     expect(await shown(doctor, msg.fest.router.codes.pharmacyPreparation)).toBe(1);
     const why = doctor.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
     expect(await why.count()).toBe(0);
@@ -146,7 +146,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     // «Not needed» asks why, with its help, at once.
     await exemption.getByLabel(msg.questionnaire.exemptionApplications.notNeeded).check();
     await why.waitFor();
-    expect(await shown(doctor, questions.exemptionNotNeededReason.help)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.questions.exemptionNotNeededReason)).toBe(1);
     await why.fill('NAF-preparat, laget av norsk apotek');
     await doctor.getByLabel(questions.approvedAbroad.label, { exact: true }).fill('EU (EMA), 2022');
     await doctor
@@ -193,7 +193,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     });
     await doctor.goto(`${app.url}${caseUrl}/rediger`);
     await sectionHeading(doctor, sections.nyeMetoder.title).waitFor();
-    expect(await shown(doctor, questions.nyeMetoderId.help)).toBe(1);
+    expect(await shown(doctor, msg.questionHelp.questions.nyeMetoderId)).toBe(1);
     await doctor.getByLabel(questions.nyeMetoderId.label, { exact: true }).fill('id2023-45');
     await expect.poll(() => shown(doctor, msg.errors.nyeMetoderIdFormat)).toBe(1);
     await expectAccessible(doctor);
@@ -219,7 +219,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
       'approvedAbroad',
       'norwegianAlternativesUnsuitable',
     ] as const) {
-      expect(await shown(director, questions[id].help)).toBe(1);
+      expect(await shown(director, msg.questionHelp.questions[id])).toBe(1);
     }
     expect(await shown(director, msg.questionnaire.exemptionApplications.sent)).toBe(1);
     await expectAccessible(director);

@@ -419,7 +419,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           answers={view.answers}
           diagnoses={diagnoses}
           headingLevel={3}
-          withHelp
+          help={msg.questionHelp.questions}
           afterSection={(sectionId) => {
             const comments = view.comments.filter((c) => c.sectionId === sectionId);
             const sectionTitle = msg.questionnaire.sections[sectionId].title;

@@ -21,6 +21,7 @@ export { patientScopes } from './patient-scopes';
 export { outcomes } from './outcomes';
 export { errors } from './errors';
 export { questionnaire } from './questionnaire';
+export { questionHelp } from './question-help';
 export { problems } from './problems';
 export { myCases } from './my-cases';
 export { application } from './application';

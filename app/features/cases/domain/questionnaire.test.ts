@@ -45,10 +45,9 @@ describe('the definition', () => {
   it('has a label and a help text for every question and section', () => {
     for (const id of QUESTION_IDS) {
       expect(nb.questionnaire.questions[id].label.length).toBeGreaterThan(2);
-      expect(nb.questionnaire.questions[id].help.length).toBeGreaterThan(10);
+      expect(nb.questionHelp.questions[id].length).toBeGreaterThan(10);
     }
-    for (const id of SECTION_IDS)
-      expect(nb.questionnaire.sections[id].intro.length).toBeGreaterThan(10);
+    for (const id of SECTION_IDS) expect(nb.questionHelp.sections[id].length).toBeGreaterThan(10);
   });
 
   it('makes a follow-up depend on an earlier choice question, on options it has', () => {

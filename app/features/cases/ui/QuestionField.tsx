@@ -35,7 +35,8 @@ export function QuestionField({
   /** Diagnosis codes the last save found in neither ICD-10 nor ICPC-2, as typed. */
   unknownDiagnoses?: readonly string[];
 }) {
-  const { label, help } = msg.questionnaire.questions[question.id];
+  const { label } = msg.questionnaire.questions[question.id];
+  const help = msg.questionHelp.questions[question.id];
   const name = fieldName(question.id);
   const id = fieldAnchor(question.id);
   const errorText = error ? questionErrorText(question, error, unknownDiagnoses) : undefined;

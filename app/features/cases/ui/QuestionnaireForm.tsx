@@ -324,7 +324,8 @@ export function QuestionnaireForm({
         })}
         {sections.map((section) => {
           const headingId = `section-${section.id}`;
-          const { title, intro } = msg.questionnaire.sections[section.id];
+          const { title } = msg.questionnaire.sections[section.id];
+          const intro = msg.questionHelp.sections[section.id];
           return (
             <section key={section.id} aria-labelledby={headingId} className="sp-stack sp-section">
               <Heading level={2} data-size="md" id={headingId} tabIndex={-1}>

@@ -88,11 +88,14 @@ export function QuestionnaireView({
   editUrl,
   headingLevel = 2,
   diagnoses = {},
-  withHelp = false,
+  help,
   afterSection,
 }: {
-  /** Shows each question's help text under it (for assessors reading section by section). */
-  withHelp?: boolean;
+  /**
+   * Each question's help text, shown under it (for assessors reading section by section: pass
+   * `msg.questionHelp.questions`; a page that does not show it does not load it).
+   */
+  help?: Record<QuestionId, string>;
   /** Extra content at the end of each section (the assessment's internal comments). */
   afterSection?: (sectionId: SectionId) => ReactNode;
   answers: Answers;
@@ -125,9 +128,9 @@ export function QuestionnaireView({
                   <div key={question.id} className="sp-dl__row">
                     <dt>
                       {msg.questionnaire.questions[question.id].label}
-                      {withHelp && (
+                      {help && (
                         <Paragraph data-size="xs" className="sp-help">
-                          {msg.questionnaire.questions[question.id].help}
+                          {help[question.id]}
                         </Paragraph>
                       )}
                     </dt>
