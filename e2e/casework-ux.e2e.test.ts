@@ -13,6 +13,7 @@ import {
   signInAs,
 } from './harness';
 import { endorseWithRatings } from '../app/test/case-states';
+import { APPROVAL_TERMS } from '../app/test/decisions';
 
 /**
  * The usability walk's findings for the leader, the medical director and the national reader:
@@ -62,6 +63,7 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
             evaluationDate: '2099-06-30',
             prescriptionNotePhrase: '',
             invoicingPhrase: '',
+            ...APPROVAL_TERMS,
             revisionReason: '',
           });
           ids.decided = decided.id;

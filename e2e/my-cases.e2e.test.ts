@@ -12,6 +12,7 @@ import {
   signInAs,
 } from './harness';
 import { endorseWithRatings } from '../app/test/case-states';
+import { APPROVAL_TERMS } from '../app/test/decisions';
 
 /**
  * "Mine saker" for the medical director: what waits (oldest first, counted in its heading) and the
@@ -69,6 +70,7 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
               event: 'decide',
               outcome,
               reason: 'Vurdert etter prioriteringskriteriene.',
+              ...APPROVAL_TERMS,
             });
             decided[outcome] = sent.caseNumber ?? '';
           }

@@ -2,6 +2,7 @@ import { ROLES, type Role } from '../features/auth/domain/roles';
 import { RETRO_COLUMNS } from '../features/retrospective/domain/retrospective';
 import { msg } from '../i18n';
 import { completeAnswers } from './actors';
+import { APPROVAL_TERMS } from './decisions';
 import { retrospectiveValues } from './retrospective';
 import { ratings, type PreparedState } from './case-states';
 
@@ -525,6 +526,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
         outcome: 'approved',
         reason: 'Innvilget.',
         evaluationDate: '2099-06-30',
+        ...APPROVAL_TERMS,
       },
     }),
   },
@@ -542,6 +544,7 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
         outcome: 'approved',
         reason: 'Det interregionale fagdirektørmøtet innvilget søknaden.',
         evaluationDate: '2099-06-30',
+        ...APPROVAL_TERMS,
       },
     }),
   },

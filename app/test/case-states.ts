@@ -19,6 +19,7 @@ import { requestConsultation } from '../features/consultations/consultations.ser
 import { submitDecision } from '../features/decisions/decisions.server';
 import { completeAnswers, completeAnswersFor, demoActors } from './actors';
 import { minimalPdf } from './files';
+import { APPROVAL_TERMS } from './decisions';
 
 /**
  * Cases prepared through the real use cases in one state of the lifecycle, for tests that need a
@@ -183,6 +184,7 @@ async function prepareSteps(
         evaluationDate: addDays(dateInNorway(new Date()), 180),
         prescriptionNotePhrase: '',
         invoicingPhrase: '',
+        ...APPROVAL_TERMS,
         revisionReason: '',
       });
       return { ...before, version: await versionOf(db, before.caseId), decisionVersion: 1 };

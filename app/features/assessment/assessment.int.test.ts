@@ -6,6 +6,7 @@ import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { stateOf } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
+import { APPROVAL_TERMS } from '../../test/decisions';
 import type { Actor } from '../auth/domain/roles';
 import { createDraft, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
@@ -350,6 +351,7 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget etter komiteens innstilling.',
+      ...APPROVAL_TERMS,
     });
     // Once decided, the assessment is read-only.
     expect(

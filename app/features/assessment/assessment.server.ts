@@ -456,7 +456,8 @@ async function leaderInputsOf(tx: Tx, caseId: string): Promise<LeaderInputView[]
     .execute();
 }
 
-async function endorsementsOf(tx: Tx, caseId: string): Promise<EndorsementView[]> {
+/** The case's endorsements, newest first (also on the decision letter). */
+export async function endorsementsOf(tx: Tx, caseId: string): Promise<EndorsementView[]> {
   const rows = await tx
     .select({
       authorName: users.name,

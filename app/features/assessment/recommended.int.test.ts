@@ -34,6 +34,7 @@ import {
   type DecisionSubmission,
 } from '../decisions/decisions.server';
 import { getAssessment, recommend } from './assessment.server';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 /**
  * The committee's recommendation is the workflow event `recommend` (underAssessment →
@@ -56,6 +57,7 @@ const decisionForm = (version: number): DecisionSubmission => ({
   evaluationDate: addDays(dateInNorway(new Date()), 180),
   prescriptionNotePhrase: '',
   invoicingPhrase: '',
+  ...APPROVAL_TERMS,
   revisionReason: '',
 });
 

@@ -44,6 +44,7 @@ import { endorseWithRatings, ratings, trailOf } from '../../test/case-states';
 import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 import { databaseError, refusal } from '../../test/refusals';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -103,6 +104,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       reason: 'Innvilges for 6 måneder.',
       conditions: 'Evaluering etter 6 måneder.',
       evaluationDate: '2099-06-30',
+      ...APPROVAL_TERMS,
     });
 
     const view = await getCase(db(), hbe.applicant, draft.id);
@@ -187,6 +189,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
         event: 'decide',
         outcome,
         reason: `Beslutning ${outcome}`,
+        ...APPROVAL_TERMS,
       });
     const results = await Promise.allSettled([decide('approved'), decide('rejected')]);
     const won = results.filter((r) => r.status === 'fulfilled');
@@ -773,6 +776,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       reason: 'Innvilges for 6 måneder.',
       conditions: 'Evaluering etter 6 måneder.',
       evaluationDate: '2099-06-30',
+      ...APPROVAL_TERMS,
     });
     await transition(db(), hbe.decisionMaker, {
       caseId: c.id,
@@ -801,6 +805,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
         event: 'decide',
         outcome,
         reason: outcome === 'approved' ? 'Innvilges.' : 'Dokumentasjonen er for svak.',
+        ...APPROVAL_TERMS,
       });
       return { id: c.id, version: decided.version };
     };

@@ -50,6 +50,7 @@ import {
 } from '../fest/domain/snapshot';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
+import { treatmentOf } from '../decisions/domain/treatment';
 import { notify, notifyForTransition } from '../notifications/notifications.server';
 import {
   accessRole,
@@ -1419,7 +1420,7 @@ export async function transitionIn(
       .where(eq(caseDecisions.caseId, row.id))
       .orderBy(desc(caseDecisions.version))
       .limit(1);
-    const parsed = decisionSchema(dateInNorway(new Date())).safeParse({
+    const parsed = decisionSchema(dateInNorway(new Date()), row.caseNumber ?? '').safeParse({
       outcome: input.outcome ?? '',
       reason: input.reason ?? '',
       conditions: input.conditions ?? '',
@@ -1442,12 +1443,11 @@ export async function transitionIn(
       input.event === 'decide'
         ? from === 'atInterregionalCommittee'
         : (previousDecision?.interregionalCommittee ?? false);
-    decision = composeDecision(
-      parsed.data,
-      row.caseNumber ?? '',
-      decisionTextLabels,
-      interregional,
-    );
+    decision = composeDecision(parsed.data, decisionTextLabels, {
+      caseNumber: row.caseNumber ?? '',
+      treatment: treatmentOf(row.answers, row.festSnapshot),
+      interregionalCommittee: interregional,
+    });
     if (input.event === 'decide') reason = decision.reason;
   } else if (check.transition.reasonRequired) {
     const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });

@@ -467,7 +467,9 @@ async function writeDemoCase(
     reasonPhrase: '',
     conditionPhrases: [],
     prescriptionNotePhrase: '',
+    prescriptionNote: '',
     invoicingPhrase: '',
+    invoicing: '',
     revisionReason: '',
   };
   if (demo.stage === 'approvedWithConditions') {
@@ -480,6 +482,11 @@ async function writeDemoCase(
       reason: 'Innvilget for pasientgruppen i tolv måneder.',
       conditions: 'Effekten evalueres etter seks måneder; behandlingen avsluttes uten effekt.',
       evaluationDate: addDays(dateInNorway(new Date()), 182),
+      // What the prescription and the invoice carry: the løpenummer (BRIEF §3).
+      prescriptionNote:
+        'Sykehusfinansiert legemiddelbehandling, jf. vedtak {løpenummer}. Utleveres uten kostnad for pasienten.',
+      invoicing:
+        'Legemiddelet faktureres helseforetaket via sykehusapoteket, merket med løpenummeret.',
     });
     return;
   }

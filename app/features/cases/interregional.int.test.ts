@@ -9,7 +9,8 @@ import { msg } from '../../i18n';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { ratings, stateOf, tilgangsordningenAnswers, trailOf } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import { refusal } from '../../test/refusals';
+import { APPROVAL_TERMS } from '../../test/decisions';
+import { refusal, refusalWithFields } from '../../test/refusals';
 import { endorseCase } from '../assessment/assessment.server';
 import type { Actor } from '../auth/domain/roles';
 import { submitDecision, type DecisionSubmission } from '../decisions/decisions.server';
@@ -36,6 +37,7 @@ const decisionForm = (version: number): DecisionSubmission => ({
   evaluationDate: addDays(dateInNorway(new Date()), 180),
   prescriptionNotePhrase: '',
   invoicingPhrase: '',
+  ...APPROVAL_TERMS,
   revisionReason: '',
 });
 
@@ -128,6 +130,21 @@ describe.each(TEST_DATABASES)('Tilgangsordningen on %s', (kind) => {
     expect((await getCase(db(), hbe.applicant, caseId)).events).toEqual(['withdraw']);
     expect((await getCase(db(), hbe.endorser, caseId)).events).toEqual([]);
 
+    // The committee's approval is recorded with its reseptmerknad and invoicing routine too.
+    const atCommittee = await stateOf(db(), caseId);
+    expect(
+      await refusalWithFields(
+        submitDecision(db(), hbe.decisionMaker, caseId, {
+          ...decisionForm(forwarded.version),
+          prescriptionNote: '',
+          invoicing: '',
+        }),
+      ),
+    ).toEqual({
+      code: 'invalid',
+      fields: { prescriptionNote: 'prescriptionNoteRequired', invoicing: 'invoicingRequired' },
+    });
+    expect(await stateOf(db(), caseId)).toEqual(atCommittee);
     await submitDecision(db(), hbe.decisionMaker, caseId, decisionForm(forwarded.version));
     expect((await stateOf(db(), caseId)).status).toBe('decided');
     const [decision] = await db()

@@ -40,6 +40,7 @@ import {
 } from './clocks.server';
 import { deadlineBase, DEFAULT_DEADLINES, type DeadlineTable } from './domain/clocks';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 const DAY = 24 * 60 * 60 * 1000;
@@ -414,6 +415,7 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilges.',
+      ...APPROVAL_TERMS,
     });
     // The decision module sets the evaluation date; here the database owner writes it.
     await db().update(caseDecisions).set({ evaluationDate }).where(eq(caseDecisions.caseId, c.id));

@@ -5,7 +5,7 @@ import { DEMO_PHRASES } from '../../db/seed.server';
 import { accessLog, caseDecisions, decisionPhrases, decisionPhraseVersions } from '../../db/schema';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
-import { databaseError, refusal } from '../../test/refusals';
+import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
 import { createDraft, getCase, transition } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
@@ -22,6 +22,7 @@ import {
 } from './decisions.server';
 import type { Phrase, PhraseKind } from './domain/phrases';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 const EVALUATION = '2099-06-30';
@@ -78,6 +79,7 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
     evaluationDate: EVALUATION,
     prescriptionNotePhrase: '',
     invoicingPhrase: '',
+    ...APPROVAL_TERMS,
     revisionReason: '',
     ...change,
   });
@@ -289,7 +291,9 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
         conditionPhrases: [first.id, second.id],
         conditions: 'Nyrefunksjon kontrolleres hver måned',
         prescriptionNotePhrase: note.id,
+        prescriptionNote: '',
         invoicingPhrase: invoicing.id,
+        invoicing: '',
       }),
     );
     const panel = await getDecisionPanel(db(), hbe.applicant, c.id, null);
@@ -448,6 +452,105 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
     ).toMatch(/permission denied/);
   });
 
+  it('refuses an approval without its reseptmerknad and invoicing routine, or a reseptmerknad without the løpenummer; changes nothing', async () => {
+    const c = await endorsedCase();
+    const decide = (change: Partial<DecisionSubmission>) =>
+      refusalWithFields(
+        submitDecision(
+          db(),
+          hbe.decisionMaker,
+          c.id,
+          submission({ version: c.version, reason: 'Begrunnet', conditions: 'Vilkår', ...change }),
+        ),
+      );
+    for (const [change, fields] of [
+      [
+        { prescriptionNote: '', invoicing: ' ' },
+        { prescriptionNote: 'prescriptionNoteRequired', invoicing: 'invoicingRequired' },
+      ],
+      [
+        { outcome: 'approved', conditions: '', prescriptionNote: '' },
+        { prescriptionNote: 'prescriptionNoteRequired' },
+      ],
+      [{ invoicing: '' }, { invoicing: 'invoicingRequired' }],
+      [
+        { prescriptionNote: 'Sykehusfinansiert, jf. vedtak HBE-2001-00001.' },
+        { prescriptionNote: 'prescriptionNoteCaseNumber' },
+      ],
+    ] as [Partial<DecisionSubmission>, Record<string, string>][]) {
+      expect(await decide(change)).toEqual({ code: 'invalid', fields });
+    }
+    const view = await getCase(db(), hbe.applicant, c.id);
+    expect(view.status).toBe('endorsed');
+    expect(view.decision).toBeNull();
+    expect(await db().select().from(caseDecisions).where(eq(caseDecisions.caseId, c.id))).toEqual(
+      [],
+    );
+  });
+
+  it('stores an approval’s terms with the løpenummer and the treatment approved; a rejection keeps none', async () => {
+    const c = await endorsedCase();
+    await submitDecision(
+      db(),
+      hbe.decisionMaker,
+      c.id,
+      submission({
+        version: c.version,
+        reason: 'Begrunnet',
+        conditions: 'Vilkår',
+        prescriptionNote: 'Merknad: {løpenummer}',
+        invoicing: 'Fakturaen merkes med løpenummeret.',
+      }),
+    );
+    const treatment = {
+      drug: 'Rituximab 500 mg infusjonsvæske',
+      dose: '1000 mg dag 1 og 15',
+      route: 'Intravenøst',
+      duration: '6 måneder',
+    };
+    const panel = await getDecisionPanel(db(), hbe.applicant, c.id, null);
+    expect(panel.treatment).toEqual(treatment);
+    expect(panel.decisions[0]).toMatchObject({
+      outcome: 'approvedWithConditions',
+      prescriptionNote: `Merknad: ${c.caseNumber}`,
+      invoicing: 'Fakturaen merkes med løpenummeret.',
+    });
+    expect(panel.decisions[0]?.text).toContain(
+      [
+        'Innvilget behandling:',
+        'Legemiddel: Rituximab 500 mg infusjonsvæske',
+        'Dose: 1000 mg dag 1 og 15',
+        'Administrasjonsvei: Intravenøst',
+        'Behandlingsvarighet: 6 måneder',
+      ].join('\n'),
+    );
+    expect(panel.decisions[0]?.text).toContain(`Reseptmerknad:\nMerknad: ${c.caseNumber}`);
+
+    // Revised to a rejection with the form's terms still filled in: they are not kept.
+    await submitDecision(
+      db(),
+      hbe.decisionMaker,
+      c.id,
+      submission({
+        event: 'reviseDecision',
+        version: panel.version,
+        outcome: 'rejected',
+        reason: 'Avslått etter ny vurdering.',
+        evaluationDate: '',
+        revisionReason: 'Ny informasjon.',
+      }),
+    );
+    const [rejected] = (await getDecisionPanel(db(), hbe.applicant, c.id, null)).decisions;
+    expect(rejected).toMatchObject({
+      version: 2,
+      outcome: 'rejected',
+      prescriptionNote: null,
+      invoicing: null,
+    });
+    expect(rejected?.text).toContain('Behandlingen det er søkt om:\nLegemiddel: Rituximab');
+    expect(rejected?.text).not.toContain('Reseptmerknad');
+  });
+
   it('gives the letter to those with a role for the case, logged; 404 to another trust', async () => {
     const c = await endorsedCase();
     await submitDecision(
@@ -464,7 +567,17 @@ describe.each(TEST_DATABASES)('decisions on %s', (kind) => {
       scheme: 'offLabel',
       answers: { patientId: completeAnswers.patientId },
       decision: { version: 1, outcome: 'approvedWithConditions' },
+      treatment: { drug: 'Rituximab 500 mg infusjonsvæske', duration: '6 måneder' },
+      // The leader's endorsement the decision stands on.
+      endorsement: {
+        verdict: 'endorse',
+        justification: 'Godt begrunnet.',
+        authorName: hbe.endorser.name,
+      },
     });
+    expect(letter.endorsement?.at.getTime()).toBeLessThanOrEqual(
+      letter.decision.decidedAt.getTime(),
+    );
     expect(letter.diagnoses.map((d) => d.code)).toEqual(['N04.2']);
     const logged = await db()
       .select({ userId: accessLog.userId, role: accessLog.role })

@@ -10,7 +10,12 @@ import {
   trusts,
   users,
 } from '../../db/schema';
-import { recommendationsOf, type RecommendationView } from '../assessment/assessment.server';
+import {
+  endorsementsOf,
+  recommendationsOf,
+  type EndorsementView,
+  type RecommendationView,
+} from '../assessment/assessment.server';
 import { hasRole, type Actor } from '../auth/domain/roles';
 import {
   caseDecisionsIn,
@@ -41,6 +46,7 @@ import {
   type DecisionForm,
 } from './domain/form';
 import { parsePhrase, type Phrase, type PhraseFieldErrors } from './domain/phrases';
+import { treatmentOf, type Treatment } from './domain/treatment';
 
 const canReadPhrases = (actor: Actor) =>
   hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker');
@@ -268,6 +274,8 @@ export interface DecisionPanel {
   version: number;
   /** Newest first. */
   decisions: DecisionVersion[];
+  /** The treatment applied for: what an approval approves. */
+  treatment: Treatment;
   /** The decision events the actor may fire now. */
   events: DecisionEvent[];
   /** Tilgangsordningen: `decide` records the interregional committee's decision. */
@@ -334,6 +342,7 @@ export async function getDecisionPanelIn(
     caseNumber: row.caseNumber,
     version: row.version,
     decisions: await decisionsOf(tx, row.id),
+    treatment: treatmentOf(row.answers, row.festSnapshot),
     events,
     atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
     recommendation:
@@ -388,12 +397,18 @@ export interface DecisionLetter {
   answers: Answers;
   scheme: Scheme | null;
   diagnoses: Diagnosis[];
+  /** The treatment applied for: what an approval approves. */
+  treatment: Treatment;
+  /** The leader's endorsement the decision was made on (none for a registered old decision). */
+  endorsement: EndorsementView | null;
   decision: DecisionVersion;
 }
 
 /**
  * The data of a decision letter, for anyone working the case in the treating trust (not a consulted
  * trust: `patientIdentityHidden`); reading it is logged (action 'decisionLetter'). Another trust's case, or a version that does not exist: notFound.
+ * It names the leader's endorsement the decision stands on: its verdict and justification are the
+ * endorsement event's, which the case's history shows everyone working the case.
  */
 export async function getDecisionLetter(
   db: Db,
@@ -426,6 +441,10 @@ export async function getDecisionLetter(
       diagnoses: Object.values(diagnosisNames(row.answers)).filter(
         (d): d is Diagnosis => d !== undefined,
       ),
+      treatment: treatmentOf(row.answers, row.festSnapshot),
+      // Newest first: the one standing when this version was decided.
+      endorsement:
+        (await endorsementsOf(tx, row.id)).find((e) => e.at <= decision.decidedAt) ?? null,
       decision,
     };
   });

@@ -2,9 +2,9 @@ import { PDFDocument, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib'
 import { msg } from '../../i18n';
 import type { DecisionLetter } from './decisions.server';
 import { norwegianDate, norwegianDateOf } from '../cases/domain/dates';
-import { conditionLines } from './domain/compose';
+import { conditionLines, treatmentHeading } from './domain/compose';
+import { treatmentLines } from './domain/treatment';
 import { patientIdKind } from '../cases/domain/application';
-import { drugAnswer } from '../cases/domain/questionnaire';
 
 const PAGE = { width: 595.28, height: 841.89 } as const; // A4 in points
 const MARGIN = 56;
@@ -96,6 +96,10 @@ class Writer {
     }
   }
 
+  heading(value: string) {
+    this.text(value, { size: SIZE.body, bold: true, gapAfter: 6 });
+  }
+
   field(label: string, value: string) {
     this.text(label, { size: SIZE.label, bold: true, gapAfter: 1 });
     this.text(value, { size: SIZE.body, gapAfter: 8 });
@@ -103,8 +107,10 @@ class Writer {
 }
 
 /**
- * The decision letter for the patient record: case, patient (or group), drug, indication, the
- * decision with all its parts, who decided and when, and which version of the decision it is.
+ * The decision letter for the patient record: case, patient (or group), diagnoses, indication, the
+ * leader's endorsement, the decision with all its parts (the treatment it approves: drug, dose,
+ * route and duration as applied for; the reseptmerknad and invoicing routine), who decided and
+ * when, and which version of the decision it is.
  */
 export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint8Array> {
   const t = msg.decisionModule.letterText;
@@ -130,8 +136,6 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   }
   if (typeof answers.population === 'string') writer.field(t.group, answers.population);
   if (letter.scheme) writer.field(t.scheme, msg.schemes[letter.scheme]);
-  const drug = drugAnswer(answers);
-  if (drug) writer.field(t.drug, drug.label);
   if (letter.diagnoses.length > 0) {
     writer.field(
       t.diagnoses,
@@ -141,8 +145,25 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
     );
   }
   if (typeof answers.indication === 'string') writer.field(t.indication, answers.indication);
+  const { endorsement } = letter;
+  if (endorsement) {
+    writer.field(
+      t.endorsement,
+      t.endorsementBy(
+        msg.assessment.verdictPast[endorsement.verdict],
+        endorsement.authorName,
+        norwegianDateOf(endorsement.at),
+      ),
+    );
+    writer.field(t.endorsementJustification, endorsement.justification);
+  }
   writer.field(t.outcome, msg.outcomes[decision.outcome]);
   if (decision.interregionalCommittee) writer.field(t.decidedByBody, t.interregionalCommittee);
+  const treatment = treatmentLines(letter.treatment, msg.decisionModule.text.treatment);
+  if (treatment.length > 0) {
+    writer.heading(treatmentHeading(decision.outcome, msg.decisionModule.text));
+    for (const line of treatment) writer.field(line.label, line.value);
+  }
   writer.field(t.reason, decision.reason);
   const conditions = conditionLines(decision.conditions);
   if (conditions.length > 0) {

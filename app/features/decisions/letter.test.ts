@@ -17,6 +17,23 @@ const LETTER: DecisionLetter = {
   },
   scheme: 'offLabel',
   diagnoses: [{ system: 'ICD10', code: 'N04.2', text: 'Nefrotisk syndrom' }],
+  treatment: {
+    drug: 'Rituximab 500 mg infusjonsvæske',
+    dose: '1000 mg dag 1 og 15',
+    route: 'Intravenøst',
+    duration: '6 måneder',
+  },
+  endorsement: {
+    authorName: 'Kari Nordtveit',
+    verdict: 'endorse',
+    ratings: {
+      severity: { level: 3, text: 'Alvorlig tilstand.' },
+      benefit: { level: 3, text: 'God dokumentert nytte.' },
+      resourceUse: { level: 2, text: 'Moderat kostnad.' },
+    },
+    justification: 'I tråd med avdelingens prioriteringer.',
+    at: new Date('2026-11-20T09:00:00Z'),
+  },
   decision: {
     version: 1,
     outcome: 'approvedWithConditions',
@@ -52,12 +69,26 @@ describe('renderDecisionLetter', () => {
       'Diagnoser',
       'N04.2 Nefrotisk syndrom (ICD-10)',
       'Membranøs nefropati, terapiresistent',
+      'Forankring hos leder',
+      'Forankret av Kari Nordtveit, 20.11.2026',
+      'Lederens begrunnelse',
+      'I tråd med avdelingens prioriteringer.',
       'Innvilget med vilkår',
+      'Innvilget behandling',
+      'Legemiddel',
+      'Dose',
+      '1000 mg dag 1 og 15',
+      'Administrasjonsvei',
+      'Intravenøst',
+      'Behandlingsvarighet',
+      '6 måneder',
       'Alvorlig tilstand; nytten er godt dokumentert (æøå ÆØÅ).',
       '– Effekten evalueres ved kontroll etter 3 måneder',
       '– Blodprøver hver måned',
       '01.03.2027',
+      'Reseptmerknad',
       'Behandlingen dekkes av helseforetaket, jf. vedtak HBE-2026-00007.',
+      'Fakturering',
       'Legemiddelet faktureres avdelingen via sykehusapoteket.',
       'Per Vik, Fagdirektør',
       '01.12.2026',
@@ -66,6 +97,48 @@ describe('renderDecisionLetter', () => {
     ]) {
       expect(lines).toContain(expected);
     }
+  });
+
+  it('states the endorsement before the decision, and the treatment right under the outcome', async () => {
+    const lines = pdfTextLines(await renderDecisionLetter(LETTER));
+    const at = (line: string) => lines.indexOf(line);
+    expect(at('Forankring hos leder')).toBeLessThan(at('Innvilget med vilkår'));
+    expect(at('Innvilget med vilkår')).toBeLessThan(at('Innvilget behandling'));
+    expect(at('Innvilget behandling')).toBeLessThan(at('Rituximab 500 mg infusjonsvæske'));
+    expect(at('Behandlingsvarighet')).toBeLessThan(at('Begrunnelse'));
+  });
+
+  it.each([
+    ['approved', 'Innvilget behandling', 'Behandlingen det er søkt om'],
+    ['rejected', 'Behandlingen det er søkt om', 'Innvilget behandling'],
+  ] as const)('heads the treatment of an outcome %s «%s»', async (outcome, shown, notShown) => {
+    const lines = pdfTextLines(
+      await renderDecisionLetter({ ...LETTER, decision: { ...LETTER.decision, outcome } }),
+    );
+    expect(lines).toContain(shown);
+    expect(lines).not.toContain(notShown);
+  });
+
+  it('leaves out an endorsement and treatment it does not have (a registered old decision)', async () => {
+    const lines = pdfTextLines(
+      await renderDecisionLetter({
+        ...LETTER,
+        endorsement: null,
+        treatment: { drug: null, dose: null, route: null, duration: null },
+        decision: { ...LETTER.decision, prescriptionNote: null, invoicing: null },
+      }),
+    );
+    for (const absent of [
+      'Forankring hos leder',
+      'Lederens begrunnelse',
+      'Innvilget behandling',
+      'Legemiddel',
+      'Reseptmerknad',
+      'Fakturering',
+    ]) {
+      expect(lines).not.toContain(absent);
+    }
+    expect(lines).toContain('Innvilget med vilkår');
   });
 
   it('names the code system of each diagnosis, ICD-10 or ICPC-2, under a neutral heading', async () => {

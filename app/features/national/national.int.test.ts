@@ -28,6 +28,7 @@ import { badRequest, readNationalPage } from './http.server';
 import { nationalPage, nationalRows, type NationalRow } from './overview.server';
 import { registerPage, tabsFor } from './register.server';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 /**
  * Every column of case_summaries, each reviewed as not personal (BRIEF §7). A new column fails
@@ -125,6 +126,7 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
           event: 'decide',
           outcome: 'approved',
           reason: 'Faglig godt begrunnet.',
+          ...APPROVAL_TERMS,
         });
       }
     }

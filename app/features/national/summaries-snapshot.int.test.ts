@@ -16,6 +16,7 @@ import { importFest } from '../fest/fest-import.server';
 import { getDrugFacts } from '../fest/fest.server';
 import { casePrecedents } from '../precedents/precedents.server';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 /**
  * The national summary's ATC code and substance come from the case's FEST snapshot (ADR 0027,
@@ -127,6 +128,7 @@ describe.each(TEST_DATABASES)('national summaries from the FEST snapshot on %s',
       event: 'decide',
       outcome: 'approved',
       reason: 'Faglig godt begrunnet.',
+      ...APPROVAL_TERMS,
     });
     expect(await summaryOf(sent.caseId)).toMatchObject({
       status: 'decided',

@@ -10,6 +10,7 @@ import { illegalStep } from '../../test/replay';
 import { generateCases, GENERATED_DRUGS, type GeneratedCase } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
   let database: Database;
@@ -64,6 +65,7 @@ describe.each(TEST_DATABASES)('national case summaries on %s', (kind) => {
       reason: 'Faglig godt begrunnet.',
       conditions: 'Evaluering etter seks måneder.',
       evaluationDate: '2027-06-01',
+      ...APPROVAL_TERMS,
     });
     const decided = await summaryOf(draft.id);
     expect(decided).toMatchObject({

@@ -20,6 +20,7 @@ import { createMailer, readMailbox, type MailConfig } from './mail.server';
 import { countUnread, listNotifications, markRead } from './notifications.server';
 import { deliverOutbox } from './outbox.server';
 import { endorseWithRatings } from '../../test/case-states';
+import { APPROVAL_TERMS } from '../../test/decisions';
 
 const PUBLIC_URL = 'https://soknad.test';
 
@@ -142,6 +143,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget.',
+      ...APPROVAL_TERMS,
     });
     expect(await notices(draft.id)).toEqual([
       ['coAuthorInvited', hbe.coAuthor.userId],
@@ -167,6 +169,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget.',
+      ...APPROVAL_TERMS,
     });
     const before = (await notices(c.id)).length;
     await transition(db(), hbe.decisionMaker, {
@@ -269,6 +272,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget.',
+      ...APPROVAL_TERMS,
     });
     expect(await noticesOf(c.id, 'caseDecided')).toEqual(
       sorted([hbe.applicant, hbe.endorser, endorser2, hbe.assessor, assessor2]),
@@ -288,6 +292,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget.',
+      ...APPROVAL_TERMS,
     });
     expect(await noticesOf(c.id, 'caseDecided')).toEqual(sorted([hbe.applicant, hbe.endorser]));
   });
@@ -358,6 +363,7 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       event: 'decide',
       outcome: 'approved',
       reason: 'Innvilget.',
+      ...APPROVAL_TERMS,
     });
     expect(await noticesOf(decided.id, 'caseDecided')).toContain(endorser2.userId);
   });

@@ -194,7 +194,9 @@ describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
       conditions: '',
       evaluationDate: '',
       prescriptionNotePhrase: '',
+      prescriptionNote: '',
       invoicingPhrase: '',
+      invoicing: '',
       revisionReason: 'Ny informasjon om bivirkninger.',
     });
     // Follow-up outcomes: one continued, one stopped.

@@ -31,9 +31,26 @@ export const decisionModule = {
   evaluationDate: 'Evalueringsdato',
   evaluationDateHelp:
     'Påkrevd ved innvilgelse med vilkår, valgfri ved innvilgelse, ingen ved avslag. Må være fram i tid.',
+  /** The approval's terms: asked for an approval only. */
+  approvalTermsHelp:
+    'Ved innvilgelse: velg helseforetakets reseptmerknad og faktureringsrutine, skriv teksten selv, eller begge deler. Ved avslag tas de ikke med.',
+  requiredWhenApproved: '(påkrevd ved innvilgelse)',
   prescriptionNote: 'Reseptmerknad',
-  prescriptionNoteHelp: 'Løpenummeret settes inn automatisk.',
+  prescriptionNoteHelp:
+    'Står på resepten, så apoteket vet at behandlingen er sykehusfinansiert. Må inneholde løpenummeret; {løpenummer} i teksten byttes ut med det.',
+  prescriptionNoteText: 'Reseptmerknad, egen tekst',
+  prescriptionNoteTextHelp:
+    'Skrives etter teksten du har valgt over. Løpenummeret må stå i merknaden.',
   invoicing: 'Faktureringsrutine',
+  invoicingText: 'Faktureringsrutine, egen tekst',
+  invoicingTextHelp: 'Skrives etter teksten du har valgt over.',
+  /** Offered in the text field when the trust has no phrase of the kind. */
+  defaults: {
+    prescriptionNote: (caseNumber: string) =>
+      `Sykehusfinansiert legemiddelbehandling, jf. vedtak ${caseNumber}. Utleveres uten kostnad for pasienten.`,
+    invoicing: (caseNumber: string) =>
+      `Legemiddelet faktureres helseforetaket via sykehusapoteket. Fakturaen merkes med løpenummer ${caseNumber}.`,
+  },
   revisionReason: 'Hvorfor revideres vedtaket?',
   revisionHelp: 'Vedtaket lagres som en ny versjon. Tidligere versjoner endres ikke.',
   submit: 'Fatt beslutning',
@@ -76,6 +93,15 @@ export const decisionModule = {
     decision: 'Vedtak',
     interregionalCommittee:
       'Beslutningen er tatt av det interregionale fagdirektørmøtet (tilgangsordningen) og registrert av helseforetakets fagdirektør.',
+    /** The treatment the decision is about (the application's drug, dose, route and duration). */
+    treatmentApproved: 'Innvilget behandling',
+    treatmentApplied: 'Behandlingen det er søkt om',
+    treatment: {
+      drug: 'Legemiddel',
+      dose: 'Dose',
+      route: 'Administrasjonsvei',
+      duration: 'Behandlingsvarighet',
+    },
     reason: 'Begrunnelse',
     conditions: 'Vilkår',
     evaluationDate: 'Evalueringsdato',
@@ -91,10 +117,13 @@ export const decisionModule = {
     patient: (kind: string) => `Pasient (${kind})`,
     group: 'Pasientgruppe',
     scheme: 'Ordning',
-    drug: 'Legemiddel',
     diagnoses: 'Diagnoser',
     indication: 'Indikasjon',
     outcome: 'Vedtak',
+    endorsement: 'Forankring hos leder',
+    endorsementBy: (verdict: string, name: string, date: string) =>
+      `${verdict} av ${name}, ${date}`,
+    endorsementJustification: 'Lederens begrunnelse',
     decidedByBody: 'Besluttende organ',
     interregionalCommittee:
       'Interregionalt fagdirektørmøte (tilgangsordningen), registrert av helseforetakets fagdirektør',

@@ -31,7 +31,12 @@ export const errors = {
   evaluationDateInvalid: 'Skriv evalueringsdatoen som en gyldig dato, for eksempel 01.03.2027.',
   evaluationDateNotFuture: 'Evalueringsdatoen må være etter dagens dato.',
   evaluationDateNotAllowed: 'Et avslag har ingen evalueringsdato. Fjern datoen.',
-  onlyWhenApproved: 'Gjelder bare når søknaden innvilges. Velg «Ingen» ved avslag.',
+  prescriptionNoteRequired:
+    'Velg en reseptmerknad eller skriv den selv. Et innvilget vedtak må ha en reseptmerknad med løpenummeret, så forskriver og apotek vet hva som skal stå på resepten.',
+  prescriptionNoteCaseNumber:
+    'Reseptmerknaden må inneholde sakens løpenummer. Skriv løpenummeret, eller {løpenummer}, i teksten.',
+  invoicingRequired:
+    'Velg en faktureringsrutine eller skriv den selv. Et innvilget vedtak må si hvordan legemiddelet faktureres.',
   phraseUnknown: 'Teksten du valgte finnes ikke lenger. Velg en annen.',
   groupNotUnntaksordningen:
     'Unntaksordningen gjelder én pasient. Velg enkeltpasient, eller en annen ordning.',

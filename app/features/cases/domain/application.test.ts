@@ -128,17 +128,19 @@ describe('checkPatientId', () => {
 
 describe('decisionSchema', () => {
   const TODAY = '2026-12-01';
+  const CASE_NUMBER = 'HBE-2026-00042';
   const base = {
     outcome: 'approved',
     reason: 'Godt begrunnet',
     conditions: '',
     evaluationDate: '',
-    prescriptionNote: '',
-    invoicing: '',
+    prescriptionNote: 'Jf. vedtak {løpenummer}.',
+    invoicing: 'Via sykehusapoteket.',
   };
+  const rejected = { outcome: 'rejected', prescriptionNote: '', invoicing: '' };
   it.each([
     [{}, {}],
-    [{ evaluationDate: '2027-03-01', prescriptionNote: 'Merknad', invoicing: 'Via apoteket' }, {}],
+    [{ evaluationDate: '2027-03-01' }, {}],
     [{ outcome: 'rejected', reason: '' }, { reason: 'reasonRequired' }],
     [{ outcome: 'maybe' }, { outcome: 'outcomeRequired' }],
     [
@@ -169,18 +171,56 @@ describe('decisionSchema', () => {
       { outcome: 'rejected', evaluationDate: '2027-03-01' },
       { evaluationDate: 'evaluationDateNotAllowed' },
     ],
+    [rejected, {}],
+    // An approval names the løpenummer on the prescription and says how it is invoiced.
     [
-      { outcome: 'rejected', prescriptionNote: 'Merknad', invoicing: 'Faktura' },
-      { prescriptionNote: 'onlyWhenApproved', invoicing: 'onlyWhenApproved' },
+      { prescriptionNote: '', invoicing: '' },
+      { prescriptionNote: 'prescriptionNoteRequired', invoicing: 'invoicingRequired' },
     ],
+    [
+      {
+        outcome: 'approvedWithConditions',
+        conditions: 'Evaluering',
+        evaluationDate: '2027-01-05',
+        prescriptionNote: ' ',
+        invoicing: '  ',
+      },
+      { prescriptionNote: 'prescriptionNoteRequired', invoicing: 'invoicingRequired' },
+    ],
+    [
+      { prescriptionNote: 'Sykehusfinansiert.' },
+      { prescriptionNote: 'prescriptionNoteCaseNumber' },
+    ],
+    [
+      { prescriptionNote: 'Jf. vedtak HBE-2026-00041.' },
+      { prescriptionNote: 'prescriptionNoteCaseNumber' },
+    ],
+    [
+      { prescriptionNote: 'Jf. vedtak {løpenr}.' },
+      { prescriptionNote: 'prescriptionNoteCaseNumber' },
+    ],
+    [{ prescriptionNote: 'Jf. vedtak HBE-2026-00042.' }, {}],
+    [{ prescriptionNote: '{løpenummer}' }, {}],
+    [{ prescriptionNote: 'x'.repeat(10_001) }, { prescriptionNote: 'tooLong' }],
     [{ reason: 'x'.repeat(10_001) }, { reason: 'tooLong' }],
   ] as [Partial<typeof base>, Record<string, string>][])('%j → %j', (change, errors) => {
-    const result = decisionSchema(TODAY).safeParse({ ...base, ...change });
+    const result = decisionSchema(TODAY, CASE_NUMBER).safeParse({ ...base, ...change });
     expect(result.success ? {} : fieldErrors(result.error)).toEqual(errors);
   });
   it('keeps an evaluation date typed dd.mm.åååå as YYYY-MM-DD', () => {
-    const result = decisionSchema(TODAY).safeParse({ ...base, evaluationDate: ' 1.3.2027 ' });
+    const result = decisionSchema(TODAY, CASE_NUMBER).safeParse({
+      ...base,
+      evaluationDate: ' 1.3.2027 ',
+    });
     expect(result.success && result.data.evaluationDate).toBe('2027-03-01');
+  });
+  it('keeps no reseptmerknad or invoicing routine for a rejection', () => {
+    const result = decisionSchema(TODAY, CASE_NUMBER).safeParse({ ...base, outcome: 'rejected' });
+    expect(result.success && result.data).toMatchObject({
+      outcome: 'rejected',
+      prescriptionNote: '',
+      invoicing: '',
+    });
   });
 });
 

@@ -1,5 +1,6 @@
 import { idnr } from '@navikt/fnrvalidator';
 import { z } from 'zod';
+import { namesCaseNumber } from '../../decisions/domain/phrases';
 
 /** The schemes a case can be decided under (BRIEF §1). */
 export const SCHEMES = [
@@ -58,7 +59,9 @@ export const VALIDATION_ERRORS = [
   'evaluationDateInvalid',
   'evaluationDateNotFuture',
   'evaluationDateNotAllowed',
-  'onlyWhenApproved',
+  'prescriptionNoteRequired',
+  'prescriptionNoteCaseNumber',
+  'invoicingRequired',
   'phraseUnknown',
   'drugRequired',
   'leaderRequired',
@@ -167,11 +170,14 @@ export function parseCalendarDate(value: string): string | null {
 
 /**
  * A decision as the decision maker gives it. `today` (YYYY-MM-DD, Norwegian time) decides what
- * counts as a future evaluation date. Rules: conditions only, and always, when approved with
- * conditions; an evaluation date is required then, optional when approved, not given when
- * rejected, and always in the future; reseptmerknad and invoicing only for approvals.
+ * counts as a future evaluation date; `caseNumber` is the case's løpenummer. Rules: conditions
+ * only, and always, when approved with conditions; an evaluation date is required then, optional
+ * when approved, not given when rejected, and always in the future. An approval needs a
+ * reseptmerknad that names the løpenummer (after `{løpenummer}` is filled in) and an invoicing
+ * routine, so the prescriber, the pharmacy and the invoice all carry the key (BRIEF §3, §4.7); a
+ * rejection has neither: whatever was given for them is not kept.
  */
-export const decisionSchema = (today: string) =>
+export const decisionSchema = (today: string, caseNumber: string) =>
   z
     .object({
       outcome: z.enum(DECISION_OUTCOMES, { error: 'outcomeRequired' }),
@@ -194,16 +200,25 @@ export const decisionSchema = (today: string) =>
       const date = value.evaluationDate;
       if (value.outcome === 'rejected') {
         if (date !== '') issue('evaluationDate', 'evaluationDateNotAllowed');
-        if (value.prescriptionNote !== '') issue('prescriptionNote', 'onlyWhenApproved');
-        if (value.invoicing !== '') issue('invoicing', 'onlyWhenApproved');
-      } else if (date === '') {
+        return;
+      }
+      if (date === '') {
         if (withConditions) issue('evaluationDate', 'evaluationDateRequired');
       } else if (!isIsoDate(date)) {
         issue('evaluationDate', 'evaluationDateInvalid');
       } else if (date <= today) {
         issue('evaluationDate', 'evaluationDateNotFuture');
       }
-    });
+      if (value.prescriptionNote === '') {
+        issue('prescriptionNote', 'prescriptionNoteRequired');
+      } else if (!namesCaseNumber(value.prescriptionNote, caseNumber)) {
+        issue('prescriptionNote', 'prescriptionNoteCaseNumber');
+      }
+      if (value.invoicing === '') issue('invoicing', 'invoicingRequired');
+    })
+    .transform((value) =>
+      value.outcome === 'rejected' ? { ...value, prescriptionNote: '', invoicing: '' } : value,
+    );
 export type DecisionInput = z.infer<ReturnType<typeof decisionSchema>>;
 
 export type FieldErrors = Partial<Record<string, ValidationError>>;

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { DecisionInput } from '../../cases/domain/application';
-import { composeDecision, conditionLines, type DecisionTextLabels } from './compose';
+import {
+  composeDecision,
+  conditionLines,
+  type DecisionContext,
+  type DecisionTextLabels,
+} from './compose';
+import type { Treatment } from './treatment';
 
 const LABELS: DecisionTextLabels = {
   outcomes: {
@@ -10,6 +16,14 @@ const LABELS: DecisionTextLabels = {
   },
   decision: 'Vedtak',
   interregionalCommittee: 'Beslutningen er tatt av det interregionale fagdirektørmøtet.',
+  treatmentApproved: 'Innvilget behandling',
+  treatmentApplied: 'Behandlingen det er søkt om',
+  treatment: {
+    drug: 'Legemiddel',
+    dose: 'Dose',
+    route: 'Administrasjonsvei',
+    duration: 'Behandlingsvarighet',
+  },
   reason: 'Begrunnelse',
   conditions: 'Vilkår',
   evaluationDate: 'Evalueringsdato',
@@ -27,6 +41,20 @@ const input = (change: Partial<DecisionInput>): DecisionInput => ({
   ...change,
 });
 
+const NO_TREATMENT: Treatment = { drug: null, dose: null, route: null, duration: null };
+const TREATMENT: Treatment = {
+  drug: 'Rituximab 500 mg',
+  dose: '375 mg/m² ukentlig',
+  route: 'Intravenøst',
+  duration: '4 uker',
+};
+const context = (change: Partial<DecisionContext>): DecisionContext => ({
+  caseNumber: 'HBE-2026-00001',
+  treatment: NO_TREATMENT,
+  interregionalCommittee: false,
+  ...change,
+});
+
 describe('composeDecision', () => {
   it('builds the whole text from every part, with the løpenummer in the reseptmerknad', () => {
     const composed = composeDecision(
@@ -37,12 +65,13 @@ describe('composeDecision', () => {
         prescriptionNote: 'Dekkes av helseforetaket, jf. vedtak {løpenummer}. Merk {løpenummer}.',
         invoicing: 'Faktureres via sykehusapoteket.',
       }),
-      'HBE-2026-00042',
       LABELS,
+      context({ caseNumber: 'HBE-2026-00042', treatment: TREATMENT }),
     );
     expect(composed.text).toBe(
       [
         'Vedtak: Innvilget med vilkår',
+        'Innvilget behandling:\nLegemiddel: Rituximab 500 mg\nDose: 375 mg/m² ukentlig\nAdministrasjonsvei: Intravenøst\nBehandlingsvarighet: 4 uker',
         'Begrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
         'Vilkår:\n– Effekten evalueres etter 3 måneder\n– Avsluttes ved bivirkninger',
         'Evalueringsdato: 01.03.2027',
@@ -60,7 +89,7 @@ describe('composeDecision', () => {
   });
 
   it('leaves out the parts not given, storing them as null', () => {
-    const composed = composeDecision(input({ outcome: 'rejected' }), 'HBE-2026-00001', LABELS);
+    const composed = composeDecision(input({ outcome: 'rejected' }), LABELS, context({}));
     expect(composed.text).toBe(
       'Vedtak: Avslått\n\nBegrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
     );
@@ -74,12 +103,40 @@ describe('composeDecision', () => {
   });
 
   it('says under the outcome that the interregional committee decided (Tilgangsordningen)', () => {
-    const composed = composeDecision(input({}), 'HBE-2026-00001', LABELS, true);
+    const composed = composeDecision(input({}), LABELS, context({ interregionalCommittee: true }));
     expect(composed.text).toBe(
       'Vedtak: Innvilget\n\nBeslutningen er tatt av det interregionale fagdirektørmøtet.\n\nBegrunnelse:\nAlvorlig tilstand, dokumentert nytte.',
     );
     expect(composed.interregionalCommittee).toBe(true);
   });
+
+  it.each([
+    [
+      'approved',
+      TREATMENT,
+      'Innvilget behandling:\nLegemiddel: Rituximab 500 mg\nDose: 375 mg/m² ukentlig\nAdministrasjonsvei: Intravenøst\nBehandlingsvarighet: 4 uker',
+    ],
+    [
+      'rejected',
+      TREATMENT,
+      'Behandlingen det er søkt om:\nLegemiddel: Rituximab 500 mg\nDose: 375 mg/m² ukentlig\nAdministrasjonsvei: Intravenøst\nBehandlingsvarighet: 4 uker',
+    ],
+    [
+      'approved',
+      { ...NO_TREATMENT, drug: 'Rituximab 500 mg', duration: '4 uker' },
+      'Innvilget behandling:\nLegemiddel: Rituximab 500 mg\nBehandlingsvarighet: 4 uker',
+    ],
+    ['approved', NO_TREATMENT, null],
+  ] as [DecisionInput['outcome'], Treatment, string | null][])(
+    'states the treatment of an outcome %s: %j',
+    (outcome, treatment, expected) => {
+      const parts = composeDecision(input({ outcome }), LABELS, context({ treatment })).text.split(
+        '\n\n',
+      );
+      // Right under the outcome, before the justification.
+      expect(parts[1]).toBe(expected ?? 'Begrunnelse:\nAlvorlig tilstand, dokumentert nytte.');
+    },
+  );
 });
 
 describe('conditionLines', () => {

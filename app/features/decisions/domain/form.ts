@@ -1,5 +1,5 @@
 import type { FieldErrors } from '../../cases/domain/application';
-import type { Phrase, PhraseKind } from './phrases';
+import { withCaseNumber, type Phrase, type PhraseKind } from './phrases';
 
 /** The workflow events the decision module handles (the case page leaves them to it). */
 export const DECISION_EVENTS = ['decide', 'reviseDecision'] as const;
@@ -16,7 +16,9 @@ export interface DecisionForm {
   conditions: string;
   evaluationDate: string;
   prescriptionNotePhrase: string;
+  prescriptionNote: string;
   invoicingPhrase: string;
+  invoicing: string;
 }
 
 /** The decision in the words the case workflow takes (see TransitionInput). */
@@ -37,8 +39,10 @@ const joinTexts = (texts: string[], separator: string) =>
 
 /**
  * Replaces the chosen phrases by their texts: the justification phrase comes before what was
- * typed, the chosen conditions before the free-text ones (one per line). A phrase id that is not
- * an active phrase of the right kind of the trust is refused.
+ * typed, the chosen conditions before the free-text ones (one per line), and so the reseptmerknad
+ * and the invoicing routine (a line each). A phrase id that is not an active phrase of the right
+ * kind of the trust is refused. A rejection has no reseptmerknad or invoicing routine: what the
+ * form held for them is not asked, so neither read nor checked.
  */
 export function resolveDecisionForm(
   form: DecisionForm,
@@ -56,12 +60,19 @@ export function resolveDecisionForm(
     [...form.conditionPhrases.map((id) => pick(id, 'condition', 'conditions')), form.conditions],
     '\n',
   );
-  const prescriptionNote = pick(
-    form.prescriptionNotePhrase,
-    'prescriptionNote',
-    'prescriptionNote',
-  );
-  const invoicing = pick(form.invoicingPhrase, 'invoicing', 'invoicing');
+  const approval = form.outcome !== 'rejected';
+  const prescriptionNote = approval
+    ? joinTexts(
+        [
+          pick(form.prescriptionNotePhrase, 'prescriptionNote', 'prescriptionNote'),
+          form.prescriptionNote,
+        ],
+        '\n',
+      )
+    : '';
+  const invoicing = approval
+    ? joinTexts([pick(form.invoicingPhrase, 'invoicing', 'invoicing'), form.invoicing], '\n')
+    : '';
   if (Object.keys(errors).length > 0) return { ok: false, errors };
   return {
     ok: true,
@@ -74,4 +85,30 @@ export function resolveDecisionForm(
       invoicing,
     },
   };
+}
+
+/** The two terms of an approval, each a phrase pick beside free text. */
+export type ApprovalTerm = Extract<PhraseKind, 'prescriptionNote' | 'invoicing'>;
+
+/**
+ * What the decision form starts with for an approval's reseptmerknad or invoicing routine, so an
+ * approval never starts without one: the current decision's text (a revision), as the trust's
+ * phrase when one gives exactly that text; else the trust's first phrase of the kind (its own
+ * order), or, when it has none, `offered` written in. A stored reseptmerknad has its løpenummer
+ * filled in. `phrases` are the trust's active phrases in their order.
+ */
+export function initialTerm(
+  kind: ApprovalTerm,
+  phrases: readonly Phrase[],
+  current: string | null,
+  caseNumber: string,
+  offered: string,
+): { phrase: string; text: string } {
+  const own = phrases.filter((p) => p.kind === kind);
+  if (current) {
+    const phrase = own.find((p) => withCaseNumber(p.text, caseNumber) === current);
+    return phrase ? { phrase: phrase.id, text: '' } : { phrase: '', text: current };
+  }
+  const first = own[0];
+  return first ? { phrase: first.id, text: '' } : { phrase: '', text: offered };
 }

@@ -95,3 +95,11 @@ export function isPhraseKind(value: string): value is PhraseKind {
 export function withCaseNumber(text: string, caseNumber: string): string {
   return text.replaceAll(CASE_NUMBER_PLACEHOLDER, caseNumber);
 }
+
+/**
+ * Whether a reseptmerknad names the case's løpenummer once `{løpenummer}` is filled in: written
+ * out, or as the placeholder. The pharmacy finds the decision by it.
+ */
+export function namesCaseNumber(note: string, caseNumber: string): boolean {
+  return withCaseNumber(note, caseNumber).includes(caseNumber);
+}

@@ -6,7 +6,7 @@ import {
   Paragraph,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
 import { ChoiceField, DateField, TextField } from '../../../ui/fields';
@@ -14,7 +14,7 @@ import { DECISION_OUTCOMES, type FieldErrors } from '../../cases/domain/applicat
 import { conditionLines } from '../domain/compose';
 import { withCaseNumber, type Phrase, type PhraseKind } from '../domain/phrases';
 import type { DecisionVersion } from '../decisions.server';
-import type { DecisionEvent } from '../domain/form';
+import { initialTerm, type ApprovalTerm, type DecisionEvent } from '../domain/form';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import type { LocalGuidance } from '../../guidance/domain/guidance';
 import { RegulationGuide } from './RegulationGuide';
@@ -30,7 +30,9 @@ export const DECISION_TEXT_FIELDS = [
   'conditions',
   'evaluationDate',
   'prescriptionNotePhrase',
+  'prescriptionNote',
   'invoicingPhrase',
+  'invoicing',
   'revisionReason',
 ] as const;
 export type DecisionFormValues = Record<(typeof DECISION_TEXT_FIELDS)[number], string> & {
@@ -66,12 +68,18 @@ export function unsavedDecision(
     { label: t.conditions, text: values.conditions },
     { label: t.evaluationDate, text: values.evaluationDate },
     { label: t.prescriptionNote, text: phrase(values.prescriptionNotePhrase) },
+    { label: t.prescriptionNoteText, text: values.prescriptionNote },
     { label: t.invoicing, text: phrase(values.invoicingPhrase) },
+    { label: t.invoicingText, text: values.invoicing },
     { label: t.revisionReason, text: values.revisionReason },
   ];
 }
 
-/** The form's starting values: empty for a first decision, the current one for a revision. */
+/**
+ * The form's starting values: empty for a first decision, the current one for a revision. An
+ * approval's reseptmerknad and invoicing routine start as the current decision's, else as the
+ * trust's first phrase of the kind, or the catalogue's text when it has none (`initialTerm`).
+ */
 function initialValues(
   event: DecisionEvent,
   version: number,
@@ -79,6 +87,17 @@ function initialValues(
   phrases: readonly Phrase[],
   caseNumber: string,
 ): DecisionFormValues {
+  const revision = event === 'reviseDecision' ? current : null;
+  const term = (kind: ApprovalTerm) =>
+    initialTerm(
+      kind,
+      phrases,
+      revision?.[kind] ?? null,
+      caseNumber,
+      msg.decisionModule.defaults[kind](caseNumber),
+    );
+  const note = term('prescriptionNote');
+  const invoicing = term('invoicing');
   const empty: DecisionFormValues = {
     event,
     version: String(version),
@@ -87,25 +106,25 @@ function initialValues(
     reason: '',
     conditions: '',
     evaluationDate: '',
-    prescriptionNotePhrase: '',
-    invoicingPhrase: '',
+    prescriptionNotePhrase: note.phrase,
+    prescriptionNote: note.text,
+    invoicingPhrase: invoicing.phrase,
+    invoicing: invoicing.text,
     revisionReason: '',
     conditionPhrases: [],
   };
-  if (event !== 'reviseDecision' || !current) return empty;
-  const phraseFor = (kind: PhraseKind, text: string | null) =>
-    phrases.find((p) => p.kind === kind && withCaseNumber(p.text, caseNumber) === text)?.id ?? '';
-  const lines = conditionLines(current.conditions);
-  const chosen = lines.map((line) => phraseFor('condition', line));
+  if (!revision) return empty;
+  const lines = conditionLines(revision.conditions);
+  const chosen = lines.map(
+    (line) => phrases.find((p) => p.kind === 'condition' && p.text === line)?.id ?? '',
+  );
   return {
     ...empty,
-    outcome: current.outcome,
-    reason: current.reason,
+    outcome: revision.outcome,
+    reason: revision.reason,
     conditions: lines.filter((_, i) => chosen[i] === '').join('\n'),
     conditionPhrases: chosen.filter((id) => id !== ''),
-    evaluationDate: current.evaluationDate ?? '',
-    prescriptionNotePhrase: phraseFor('prescriptionNote', current.prescriptionNote),
-    invoicingPhrase: phraseFor('invoicing', current.invoicing),
+    evaluationDate: revision.evaluationDate ?? '',
   };
 }
 
@@ -152,44 +171,46 @@ export function DecisionForm({
   const headingId = id('heading');
   const of = (kind: PhraseKind) => phrases.filter((p) => p.kind === kind);
   const revising = event === 'reviseDecision';
+  // A rejection is not asked for an approval's terms: hidden once JavaScript knows the outcome.
+  const [outcome, setOutcome] = useState(values.outcome);
 
-  /** One radio group: «none» and the phrases of one kind. */
+  /**
+   * One radio group: «none» and the phrases of one kind. Each kind has a text field beside it,
+   * where its errors show (a phrase that is gone, a text required).
+   */
   const phraseRadios = (kind: PhraseKind, field: keyof DecisionFormValues, legend: string) => {
-    const name = field;
-    // A justification phrase's error shows at the justification text field.
-    const errorId = kind !== 'reason' && error(kind) ? id(`${field}-error`) : undefined;
     const chosen = values[field];
     const options = of(kind);
+    const help =
+      kind === 'reason'
+        ? t.reasonPhraseHelp
+        : kind === 'prescriptionNote'
+          ? t.prescriptionNoteHelp
+          : null;
     return (
       <Fieldset>
         <Fieldset.Legend>{legend}</Fieldset.Legend>
-        {kind === 'prescriptionNote' && (
-          <Fieldset.Description>{t.prescriptionNoteHelp}</Fieldset.Description>
-        )}
-        {kind === 'reason' && <Fieldset.Description>{t.reasonPhraseHelp}</Fieldset.Description>}
+        {help && <Fieldset.Description>{help}</Fieldset.Description>}
         <ChoiceField
           type="radio"
           id={id(`${field}-none`)}
-          name={name}
+          name={field}
           value=""
           label={t.none}
           defaultChecked={chosen === ''}
-          errorId={errorId}
         />
         {options.map((p) => (
           <ChoiceField
             key={p.id}
             type="radio"
             id={id(`${field}-${p.id}`)}
-            name={name}
+            name={field}
             value={p.id}
             label={`${p.title}: ${kind === 'prescriptionNote' ? withCaseNumber(p.text, caseNumber) : p.text}`}
             defaultChecked={chosen === p.id}
-            errorId={errorId}
           />
         ))}
         {options.length === 0 && <Paragraph data-size="sm">{t.noPhrases}</Paragraph>}
-        {errorId && <ValidationMessage id={errorId}>{error(kind)}</ValidationMessage>}
       </Fieldset>
     );
   };
@@ -203,6 +224,12 @@ export function DecisionForm({
           className="sp-stack"
           aria-labelledby={headingId}
           noValidate
+          onChange={(e) => {
+            const input = e.target;
+            if (input instanceof HTMLInputElement && input.name === 'outcome') {
+              setOutcome(input.value);
+            }
+          }}
         >
           <Heading level={3} data-size="xs" id={headingId}>
             {revising ? t.reviseTitle : t.formTitle}
@@ -215,8 +242,8 @@ export function DecisionForm({
               reason: t.reason,
               conditions: t.conditions,
               evaluationDate: t.evaluationDate,
-              prescriptionNote: t.prescriptionNote,
-              invoicing: t.invoicing,
+              prescriptionNote: t.prescriptionNoteText,
+              invoicing: t.invoicingText,
               revisionReason: t.revisionReason,
             }}
             anchors={{
@@ -224,8 +251,8 @@ export function DecisionForm({
               reason: id('reason'),
               conditions: id('conditions'),
               evaluationDate: id('evaluationDate'),
-              prescriptionNote: id('prescriptionNotePhrase-none'),
-              invoicing: id('invoicingPhrase-none'),
+              prescriptionNote: id('prescriptionNote'),
+              invoicing: id('invoicing'),
               revisionReason: id('revisionReason'),
             }}
           />
@@ -296,8 +323,42 @@ export function DecisionForm({
             error={error('evaluationDate')}
             min={minDate}
           />
-          {phraseRadios('prescriptionNote', 'prescriptionNotePhrase', t.prescriptionNote)}
-          {phraseRadios('invoicing', 'invoicingPhrase', t.invoicing)}
+          {/* Hidden, not removed: what was typed stays if the outcome changes back. */}
+          <div hidden={outcome === 'rejected'}>
+            <div className="sp-stack">
+              <Paragraph data-size="sm">{t.approvalTermsHelp}</Paragraph>
+              {phraseRadios(
+                'prescriptionNote',
+                'prescriptionNotePhrase',
+                `${t.prescriptionNote} ${t.requiredWhenApproved}`,
+              )}
+              <TextField
+                id={id('prescriptionNote')}
+                name="prescriptionNote"
+                label={t.prescriptionNoteText}
+                description={t.prescriptionNoteTextHelp}
+                multiline
+                rows={2}
+                defaultValue={values.prescriptionNote}
+                error={error('prescriptionNote')}
+              />
+              {phraseRadios(
+                'invoicing',
+                'invoicingPhrase',
+                `${t.invoicing} ${t.requiredWhenApproved}`,
+              )}
+              <TextField
+                id={id('invoicing')}
+                name="invoicing"
+                label={t.invoicingText}
+                description={t.invoicingTextHelp}
+                multiline
+                rows={2}
+                defaultValue={values.invoicing}
+                error={error('invoicing')}
+              />
+            </div>
+          </div>
           {revising && (
             <TextField
               id={id('revisionReason')}

@@ -2,7 +2,8 @@ import { Alert, Card, Details, Heading, Link, Paragraph } from '@digdir/designsy
 import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
 import { norwegianDate } from '../../cases/domain/dates';
-import { conditionLines } from '../domain/compose';
+import { conditionLines, treatmentHeading } from '../domain/compose';
+import { treatmentLines, type Treatment } from '../domain/treatment';
 import type { DecisionPanel, DecisionVersion } from '../decisions.server';
 import type { DecisionEvent } from '../domain/form';
 import { DecisionForm, type SubmittedDecision } from './DecisionForm';
@@ -10,16 +11,35 @@ import { DecisionForm, type SubmittedDecision } from './DecisionForm';
 function DecisionDetails({
   caseId,
   decision,
+  treatment,
   letter,
 }: {
   caseId: string;
   decision: DecisionVersion;
+  /** The treatment applied for: what the decision approves or refuses. */
+  treatment: Treatment;
   letter: boolean;
 }) {
   const t = msg.decisionModule;
   const conditions = conditionLines(decision.conditions);
+  const treated = treatmentLines(treatment, t.text.treatment);
   return (
     <div className="sp-stack">
+      {treated.length > 0 && (
+        <>
+          <Heading level={4} data-size="2xs">
+            {treatmentHeading(decision.outcome, t.text)}
+          </Heading>
+          <dl className="sp-dl">
+            {treated.map((line) => (
+              <div key={line.label} className="sp-dl__row">
+                <dt>{line.label}</dt>
+                <dd>{line.value}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      )}
       <dl className="sp-dl">
         <dt>{t.reason}</dt>
         <dd className="sp-pre">{decision.reason}</dd>
@@ -108,7 +128,12 @@ export function DecisionSection({
             {t.heading(msg.outcomes[current.outcome])}
           </Heading>
           <Paragraph data-size="sm">{t.current(current.version)}</Paragraph>
-          <DecisionDetails caseId={panel.caseId} decision={current} letter={panel.letter} />
+          <DecisionDetails
+            caseId={panel.caseId}
+            decision={current}
+            treatment={panel.treatment}
+            letter={panel.letter}
+          />
         </Card>
       )}
       {earlier.length > 0 && (
@@ -122,7 +147,12 @@ export function DecisionSection({
                 {`${t.versionLabel(decision.version)}: ${msg.outcomes[decision.outcome]} – ${t.supersededBy(decision.supersededBy ?? 0)}`}
               </Details.Summary>
               <Details.Content>
-                <DecisionDetails caseId={panel.caseId} decision={decision} letter={panel.letter} />
+                <DecisionDetails
+                  caseId={panel.caseId}
+                  decision={decision}
+                  treatment={panel.treatment}
+                  letter={panel.letter}
+                />
               </Details.Content>
             </Details>
           ))}

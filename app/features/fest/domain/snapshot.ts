@@ -102,8 +102,8 @@ export function takeSnapshot(
 
 /**
  * The drug a case was sent with, when its snapshot is of `productId` (the product its drug answer
- * names now): the snapshot's ATC code and its substances' names joined with ' + ' (empty names
- * skipped), each null if the snapshot has none. Null without a snapshot, or when the drug answer
+ * names now): its FEST name, the snapshot's ATC code and its substances' names joined with ' + '
+ * (empty names skipped), the last two null if the snapshot has none. Null without a snapshot, or when the drug answer
  * names another product by now (returned and changed). The national summary reads a case's drug
  * by the same rule (`refresh_case_summary()`, migration 0042), so a case is matched against the
  * summaries on the code they hold for it.
@@ -111,10 +111,11 @@ export function takeSnapshot(
 export function sentDrug(
   snapshot: FestSnapshot | null,
   productId: string | null | undefined,
-): { atc: string | null; substance: string | null } | null {
+): { name: string; atc: string | null; substance: string | null } | null {
   if (!snapshot || !productId || snapshot.facts.id !== productId) return null;
   const names = snapshot.facts.substances.flatMap((s) => (s.name ? [s.name] : []));
   return {
+    name: snapshot.facts.name,
     atc: snapshot.facts.atc?.code ?? null,
     substance: names.length > 0 ? names.join(' + ') : null,
   };
