@@ -7,6 +7,7 @@ import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
+  expectAccessibleWithoutJsAsShown,
   launchChromium,
   startApp,
   type RunningApp,
@@ -194,9 +195,18 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
       '30.06.2099',
       'Per Vik, Fagdirektør',
       'Versjon 1 av vedtaket',
+      // What was approved, as applied for, and the leader's endorsement it stands on.
+      'Innvilget behandling',
+      'Rituximab 500 mg infusjonsvæske',
+      '1000 mg dag 1 og 15',
+      'Intravenøst',
+      '6 måneder',
+      'Forankring hos leder',
+      'Godt begrunnet.',
     ]) {
       expect(lines).toContain(expected);
     }
+    expect(lines.join(' ')).toMatch(/Forankret av Kari Nordtveit, \d{2}\.\d{2}\.\d{4}/);
     expect(lines.join(' ')).toContain(`jf. vedtak ${caseNumber}`);
     expect(lines.join(' ')).toContain('Ung pasient uten andre alternativer.');
     const letterUrl = `${caseUrl}/vedtak/1/brev.pdf`;
@@ -246,5 +256,97 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     const foreign = await signIn('Knut Hansen');
     expect((await foreign.request.get(letterUrl)).status()).toBe(404);
     await foreign.context().close();
+  });
+
+  it('refuses an approval without reseptmerknad and invoicing routine without JavaScript, keeping what was given; then decides', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.context().close();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await expect
+      .poll(() =>
+        leader
+          .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
+          .count(),
+      )
+      .toBe(1);
+    await leader.context().close();
+
+    const director = await signInAs(browser, app, 'Per Vik', { javaScriptEnabled: false });
+    await director.goto(`${caseUrl}/vedtak`);
+    const caseNumber =
+      (await director.getByRole('heading', { level: 1 }).textContent())?.replace(
+        'Vedtak i sak ',
+        '',
+      ) ?? '';
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
+    let form = director.getByRole('form', { name: 'Fatt beslutning' });
+    const noteGroup = () => form.getByRole('group', { name: /^Reseptmerknad \(påkrevd/ });
+    const invoicingGroup = () => form.getByRole('group', { name: /^Faktureringsrutine \(påkrevd/ });
+    // The trust's first standard texts are chosen to begin with; the director unchooses them.
+    expect(
+      await noteGroup()
+        .getByLabel(/^Sykehusfinansiert, med løpenummer:/)
+        .isChecked(),
+    ).toBe(true);
+    await form.getByLabel('Innvilget', { exact: true }).check();
+    await form.getByLabel(/Begrunnelse/).fill('Godt dokumentert nytte.');
+    await noteGroup().getByLabel('Ingen', { exact: true }).check();
+    await invoicingGroup().getByLabel('Ingen', { exact: true }).check();
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await director
+      .getByRole('link', { name: /^Reseptmerknad, egen tekst: Velg en reseptmerknad/ })
+      .waitFor();
+    await director
+      .getByRole('link', { name: /^Faktureringsrutine, egen tekst: Velg en faktureringsrutine/ })
+      .waitFor();
+    form = director.getByRole('form', { name: 'Fatt beslutning' });
+    expect(await form.getByLabel(/Begrunnelse/).inputValue()).toBe('Godt dokumentert nytte.');
+    expect(await form.getByLabel('Innvilget', { exact: true }).isChecked()).toBe(true);
+    expect(await noteGroup().getByLabel('Ingen', { exact: true }).isChecked()).toBe(true);
+    await expectAccessibleWithoutJsAsShown(browser, director);
+
+    // A reseptmerknad of its own without the løpenummer: refused too, what was given kept.
+    await form.getByLabel('Reseptmerknad, egen tekst').fill('Sykehusfinansiert behandling.');
+    await invoicingGroup()
+      .getByLabel(/^Via sykehusapoteket:/)
+      .check();
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await director
+      .getByRole('link', {
+        name: /^Reseptmerknad, egen tekst: Reseptmerknaden må inneholde sakens løpenummer/,
+      })
+      .waitFor();
+    form = director.getByRole('form', { name: 'Fatt beslutning' });
+    expect(await director.getByRole('link', { name: /^Faktureringsrutine/ }).count()).toBe(0);
+    expect(await form.getByLabel('Reseptmerknad, egen tekst').inputValue()).toBe(
+      'Sykehusfinansiert behandling.',
+    );
+    expect(
+      await invoicingGroup()
+        .getByLabel(/^Via sykehusapoteket:/)
+        .isChecked(),
+    ).toBe(true);
+
+    await form
+      .getByLabel('Reseptmerknad, egen tekst')
+      .fill('Sykehusfinansiert behandling, jf. vedtak {løpenummer}.');
+    await form.getByRole('button', { name: 'Fatt beslutning' }).click();
+    await director.getByRole('heading', { name: 'Beslutning: Innvilget' }).waitFor();
+    const decision = director.getByRole('region', { name: 'Vedtak', exact: true });
+    await decision.getByRole('heading', { level: 4, name: 'Innvilget behandling' }).waitFor();
+    for (const shown of [
+      'Rituximab 500 mg infusjonsvæske',
+      '1000 mg dag 1 og 15',
+      'Intravenøst',
+      '6 måneder',
+      `Sykehusfinansiert behandling, jf. vedtak ${caseNumber}.`,
+    ]) {
+      expect(await decision.locator('dd', { hasText: shown }).count()).toBeGreaterThan(0);
+    }
+    await expectAccessibleWithoutJsAsShown(browser, director);
+    await director.context().close();
   });
 });
