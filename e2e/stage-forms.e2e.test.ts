@@ -123,6 +123,11 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
         'Innvilget med vilkår',
         reason,
         'Kontroll etter 3 måneder',
+        // The trust's reseptmerknad and invoicing routine, chosen to begin with.
+        expect.stringMatching(
+          /^Behandlingen dekkes av helseforetaket, jf\. vedtak HBE-\d{4}-\d{5}\./,
+        ),
+        'Legemiddelet faktureres avdelingen via sykehusapoteket. Oppgi løpenummeret på rekvisisjonen.',
       ]);
       if (!noJs) {
         // The form's fragment (its error summary, not shown for a conflict) names nothing on the
