@@ -1,4 +1,8 @@
-/** Why an upload or a removal was refused; shown to the user as a Norwegian message. */
+/**
+ * Why an upload or a removal was refused; shown to the user as a Norwegian message.
+ * `notEditable`: the user may not add to (or remove from) this part of the case now;
+ * `notRemovable`: the attachment came with another part of the case (`mayRemove`).
+ */
 export const ATTACHMENT_PROBLEMS = [
   'noFile',
   'empty',
@@ -6,6 +10,7 @@ export const ATTACHMENT_PROBLEMS = [
   'typeNotAllowed',
   'unreadable',
   'notEditable',
+  'notRemovable',
 ] as const;
 export type AttachmentProblem = (typeof ATTACHMENT_PROBLEMS)[number];
 

@@ -148,14 +148,18 @@ export function canViewCase(actor: Actor, scope: CaseScope): boolean {
 /** Who writes the application: the applicant and invited co-authors. */
 const EDITOR_ROLES: readonly Role[] = ['applicant', 'coAuthor'];
 
+/** The role in which the actor writes the case's application (applicant or co-author), or null. */
+export function writerRole(roles: readonly CaseRole[]): Role | null {
+  const editors: readonly CaseRole[] = EDITOR_ROLES;
+  return roles.find((role): role is Role => editors.includes(role)) ?? null;
+}
+
 /**
  * The role in which the actor may change the application (answers and attachments), given their
  * roles for the case, or null: only its writers, only while it is a draft or returned.
  */
 export function applicationEditorRole(roles: readonly CaseRole[], status: Status): Role | null {
-  if (!EDITABLE_STATUSES.includes(status)) return null;
-  const editors: readonly CaseRole[] = EDITOR_ROLES;
-  return roles.find((role): role is Role => editors.includes(role)) ?? null;
+  return EDITABLE_STATUSES.includes(status) ? writerRole(roles) : null;
 }
 
 export function canEditApplication(roles: readonly CaseRole[], status: Status): boolean {

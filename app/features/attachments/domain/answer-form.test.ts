@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { ANSWER_INTENTS, answerStep, type AnswerStep } from './answer-form';
+
+describe('answerStep', () => {
+  const id = '6f1c2f4e-8a4b-4c1d-9e2f-0a1b2c3d4e5f';
+  it.each([
+    [ANSWER_INTENTS.upload, '', { kind: 'upload' }],
+    [ANSWER_INTENTS.send, '', { kind: 'send' }],
+    // A remove button carries no intent; its attachment id decides.
+    ['', id, { kind: 'remove', attachmentId: id }],
+    [ANSWER_INTENTS.send, id, { kind: 'remove', attachmentId: id }],
+    // Anything else is none of the form's buttons (say, another form of the page sent as multipart).
+    ['', '', null],
+    ['endorsement', '', null],
+  ] as [string, string, AnswerStep | null][])('%j, %j → %j', (intent, removeId, step) => {
+    expect(answerStep(intent, removeId)).toEqual(step);
+  });
+});
