@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { minimalPdf } from '../../test/files';
-import { afterBody, readUpload } from './http.server';
+import { afterBody, readForm, readUpload } from './http.server';
 
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
   new Request('http://localhost/saker/x/vedlegg', { method: 'POST', body, headers });
@@ -99,6 +99,55 @@ describe('readUpload', () => {
       'Content-Type': 'multipart/form-data; boundary=x',
     });
     expect(await readUpload(request, 1024)).toEqual({ ok: false, problem: 'unreadable' });
+  });
+});
+
+describe('readForm', () => {
+  const answerForm = (file: Blob | null) => {
+    const data = new FormData();
+    data.append('version', '7');
+    data.append('reason', 'ECOG 1; blodprøvene ligger ved.');
+    if (file) data.append('fil', file, 'blodprøver.pdf');
+    data.append('intent', 'answerUpload');
+    return data;
+  };
+
+  it('reads the text fields and the file', async () => {
+    const pdf = minimalPdf();
+    const read = await readForm(post(answerForm(new Blob([pdf]))), 1024);
+    expect(read).toEqual({
+      fields: new Map([
+        ['version', '7'],
+        ['reason', 'ECOG 1; blodprøvene ligger ved.'],
+        ['intent', 'answerUpload'],
+      ]),
+      file: { fileName: 'blodprøver.pdf', bytes: pdf },
+      problem: null,
+    });
+    expect((await readForm(post(answerForm(null)), 1024)).file).toBeNull();
+  });
+
+  it('keeps the text typed above a file over the limit', async () => {
+    const { bytes, contentType } = await multipart(
+      answerForm(new Blob([new Uint8Array(3 * 1024 * 1024)])),
+    );
+    const { stream } = streamed(bytes);
+    const request = new Request('http://localhost/', {
+      method: 'POST',
+      body: stream,
+      headers: { 'Content-Type': contentType, 'Content-Length': String(bytes.length) },
+      duplex: 'half',
+    } as RequestInit);
+    const read = await readForm(request, 1024 * 1024);
+    expect(read.problem).toBe('tooLarge');
+    expect(read.fields.get('reason')).toBe('ECOG 1; blodprøvene ligger ved.');
+    expect(read.file).toBeNull();
+  });
+
+  it('refuses a second file', async () => {
+    const data = answerForm(new Blob([minimalPdf()]));
+    data.append('fil', new Blob([minimalPdf()]), 'kopi.pdf');
+    expect((await readForm(post(data), 1024)).problem).toBe('unreadable');
   });
 });
 

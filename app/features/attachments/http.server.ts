@@ -1,10 +1,8 @@
 import {
-  FormDataParseError,
   MaxFileSizeExceededError,
   MaxTotalSizeExceededError,
-  MultipartParseError,
-  parseFormData,
-} from '@remix-run/form-data-parser';
+  parseMultipartRequest,
+} from '@remix-run/multipart-parser';
 import { redirect } from 'react-router';
 import { msg } from '../../i18n';
 import type { AttachmentDownload } from './attachments.server';
@@ -21,9 +19,24 @@ const FORM_OVERHEAD = 64 * 1024;
  */
 const DISCARD_FACTOR = 10;
 
+type ReadProblem = 'tooLarge' | 'unreadable';
+
 export type UploadRead =
   | { ok: true; fileName: string; bytes: Uint8Array }
-  | { ok: false; problem: 'noFile' | 'tooLarge' | 'unreadable' };
+  | { ok: false; problem: 'noFile' | ReadProblem };
+
+/** A multipart form as read by `readForm`. */
+export interface FormRead {
+  /** Its text fields, by name (a name sent twice: the last value). */
+  fields: ReadonlyMap<string, string>;
+  /** The file chosen in its file input (`FILE_FIELD`), or null when none was chosen. */
+  file: { fileName: string; bytes: Uint8Array } | null;
+  /**
+   * Why it could not be read to the end: the file is over the limit, or the body is not a
+   * multipart form. The text fields sent before the file are read all the same.
+   */
+  problem: ReadProblem | null;
+}
 
 /** Reads what is left of a request body without keeping it, then lets the answer go out. */
 async function discardBody(request: Request, maxBytes: number): Promise<void> {
@@ -58,45 +71,48 @@ export async function afterBody<T>(
 }
 
 /**
- * The one file of an upload form, streamed: a body that declares more than the limit is not
- * parsed at all, and the parser stops reading at the limit, so no more than `maxBytes`
- * of a file is ever held in memory.
+ * A multipart form with one file, streamed part by part: the parser stops reading at the limit,
+ * so no more than `maxBytes` of a file is ever held in memory. A browser sends the fields in the
+ * form's order, so a text typed above the file input (an answer) is read even when the file is
+ * refused as too large.
+ */
+export async function readForm(request: Request, maxBytes: number): Promise<FormRead> {
+  const fields = new Map<string, string>();
+  let file: FormRead['file'] = null;
+  try {
+    const parts = parseMultipartRequest(request, {
+      maxFileSize: maxBytes,
+      maxTotalSize: maxBytes + FORM_OVERHEAD,
+      maxParts: 16,
+    });
+    for await (const part of parts) {
+      if (part.isText && part.name) fields.set(part.name, part.text);
+      // A form sent with no file chosen has an empty part with an empty name.
+      else if (part.name === FILE_FIELD && (part.filename || part.size > 0)) {
+        if (file) return { fields, file, problem: 'unreadable' };
+        file = { fileName: part.filename ?? '', bytes: part.bytes };
+      }
+    }
+  } catch (error) {
+    const tooLarge =
+      error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError;
+    // Anything else the parser or the body's stream throws: not a form it can read.
+    return { fields, file, problem: tooLarge ? 'tooLarge' : 'unreadable' };
+  }
+  return { fields, file, problem: null };
+}
+
+/**
+ * The one file of an upload form (`readForm`); a body that declares more than the limit is not
+ * parsed at all.
  */
 export async function readUpload(request: Request, maxBytes: number): Promise<UploadRead> {
-  const limit = maxBytes + FORM_OVERHEAD;
-  if (Number(request.headers.get('Content-Length') ?? 0) > limit) {
+  if (Number(request.headers.get('Content-Length') ?? 0) > maxBytes + FORM_OVERHEAD) {
     return { ok: false, problem: 'tooLarge' };
   }
-  const found: { file?: { fileName: string; bytes: Uint8Array } } = {};
-  try {
-    await parseFormData(
-      request,
-      { maxFiles: 1, maxFileSize: maxBytes, maxTotalSize: limit, maxParts: 8 },
-      async (upload) => {
-        if (upload.fieldName === FILE_FIELD) {
-          found.file = {
-            fileName: upload.name,
-            bytes: new Uint8Array(await upload.arrayBuffer()),
-          };
-        }
-        return null;
-      },
-    );
-  } catch (error) {
-    if (error instanceof MaxFileSizeExceededError || error instanceof MaxTotalSizeExceededError) {
-      return { ok: false, problem: 'tooLarge' };
-    }
-    if (error instanceof FormDataParseError || error instanceof MultipartParseError) {
-      return { ok: false, problem: 'unreadable' };
-    }
-    throw error;
-  }
-  // A form sent with no file chosen has an empty part with an empty name.
-  const { file } = found;
-  if (!file || (file.fileName === '' && file.bytes.length === 0)) {
-    return { ok: false, problem: 'noFile' };
-  }
-  return { ok: true, ...file };
+  const { file, problem } = await readForm(request, maxBytes);
+  if (problem) return { ok: false, problem };
+  return file ? { ok: true, ...file } : { ok: false, problem: 'noFile' };
 }
 
 const editUrl = (caseId: string) => `/saker/${caseId}/rediger`;

@@ -1519,6 +1519,10 @@ export async function transitionIn(
     actorId: actor.userId,
     actorRole: check.role,
     reason,
+    // The end of a wait for information (the answer, or a withdrawal) is timed now, after the
+    // compare-and-set took the row lock, not when the transaction began: after every attachment
+    // added to the answer under that lock (attachments.server.ts `waitOf`).
+    ...(from === 'awaitingInformation' ? { createdAt: sql`clock_timestamp()` } : {}),
   });
   // A change of the case (and, at a decision, of its contents): on the access log too.
   await logAccess(tx, actor, check.role, row.id, input.event);
