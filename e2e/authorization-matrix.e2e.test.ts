@@ -121,6 +121,13 @@ function requestFor(row: MatrixRow, subject: Subject, cookie: string | null): Re
         : new File([minimalPdf()], body.file.name, { type: 'application/pdf' });
     data.set('fil', file);
     payload = data;
+  } else if ('multipart' in body) {
+    const data = new FormData();
+    for (const [name, value] of Object.entries(body.multipart)) data.set(name, value);
+    if (body.pdf) {
+      data.set('fil', new File([minimalPdf()], body.pdf, { type: 'application/pdf' }));
+    }
+    payload = data;
   } else {
     payload = new URLSearchParams(body.form);
   }

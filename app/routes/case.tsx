@@ -23,8 +23,10 @@ import {
   LeadersForm,
 } from '../features/assessment/ui/EndorsementPanel';
 import { listAttachmentsIn } from '../features/attachments/attachments.server';
+import { answerFormAction, isMultipartForm } from '../features/attachments/answer.server';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
+import { AnswerAttachmentLinks, AnswerForm } from '../features/attachments/ui/AnswerForm';
 import { CaseActions } from '../features/cases/ui/CaseActions';
 import { loadClocksPanel } from '../features/clocks/clocks.server';
 import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
@@ -125,6 +127,8 @@ function leaderAction(
 }
 
 export async function action({ request, params, context }: Route.ActionArgs) {
+  // The answer to a request for information, with its attachments (features/attachments).
+  if (isMultipartForm(request)) return answerFormAction(request, context, params.caseId);
   const actor = await context.auth.requireActor(request);
   const form = await request.formData();
   const values = {
@@ -205,11 +209,14 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   // Submission goes through the summary page, which shows what is missing first; endorsement
   // has its own form with the structured assessment, decisions the decision module's form, the
   // outcome its own form (the clocks panel), the recommendation the assessment page's form.
-  // Withdrawing comes last: what the case waits for (an answer, the next step) first.
+  // Withdrawing comes last: what the case waits for (an answer, the next step) first. The answer
+  // to a request for information has its own form, with its attachments (`AnswerForm`).
+  const { answering } = loaderData.attachments;
   const actionEvents = view.events
     .filter(
       (e) =>
         e !== 'submit' &&
+        e !== 'provideInformation' &&
         e !== 'resubmit' &&
         e !== 'recordOutcome' &&
         e !== 'recommend' &&
@@ -397,7 +404,17 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             }
           />
         )}
-        {actionEvents.length === 0 && !view.editable && !endorsing ? (
+        {answering && (
+          <AnswerForm
+            caseId={view.id}
+            version={view.version}
+            canSend={view.events.includes('provideInformation')}
+            attachments={loaderData.attachments.attachments}
+            maxBytes={loaderData.attachments.maxBytes}
+            submitted={actionData?.values.event === 'provideInformation' ? actionData : null}
+          />
+        )}
+        {actionEvents.length === 0 && !view.editable && !endorsing && !answering ? (
           <Paragraph>{msg.case.noActions}</Paragraph>
         ) : (
           <CaseActions
@@ -461,6 +478,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                   </Table.Cell>
                   <Table.Cell>
                     {entry.reasonHidden ? msg.case.historyReasonInternal : (entry.reason ?? '–')}
+                    {entry.event === 'provideInformation' && (
+                      <AnswerAttachmentLinks
+                        caseId={view.id}
+                        attachments={loaderData.attachments.attachments}
+                        answeredAt={entry.at}
+                      />
+                    )}
                   </Table.Cell>
                 </Table.Row>
               ))}

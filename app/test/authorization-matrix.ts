@@ -1,3 +1,4 @@
+import { ANSWER_INTENTS, REMOVE_FIELD } from '../features/attachments/domain/answer-form';
 import { ROLES, type Role } from '../features/auth/domain/roles';
 import { RETRO_COLUMNS } from '../features/retrospective/domain/retrospective';
 import { msg } from '../i18n';
@@ -61,11 +62,15 @@ export interface Subject {
 /** Whether a row's subject needs an inquiry about its case (its path names one). */
 export const needsInquiry = (row: { path: string }) => row.path.includes(':inquiryId');
 
-/** A file upload sends a minimal PDF, or the given CSV text. */
+/**
+ * A file upload sends a minimal PDF, or the given CSV text; `multipart` is a multipart form with
+ * these text fields and, if given, a minimal PDF (the case page's answer form).
+ */
 export type Body =
   | { form: Record<string, string> }
   | { json: unknown }
-  | { file: { name: string; bytes: 'pdf' } | { name: string; csv: string } };
+  | { file: { name: string; bytes: 'pdf' } | { name: string; csv: string } }
+  | { multipart: Record<string, string>; pdf?: string };
 
 export interface MatrixRow {
   /** The path exactly as in app/routes.ts, with a leading slash ('/' for the index). */
@@ -111,6 +116,11 @@ const INQUIRY_ASKERS: readonly Who[] = ['decisionMaker', 'assessor', 'nationalRe
 const form = (fields: Record<string, string>) => (): Body => ({ form: fields });
 const event = (s: Subject, name: string, reason = '') => ({
   form: { event: name, version: String(s.version), reason },
+});
+/** The answer form's text fields (features/attachments/ui/AnswerForm.tsx). */
+const answerFields = (s: Subject) => ({
+  version: String(s.version),
+  reason: 'Laboratoriesvaret ligger ved.',
 });
 
 /** One valid retrospective registration (etterregistrering) of the home trust, as form values. */
@@ -327,6 +337,41 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     allow: { own: ['applicant'] },
     body: (s) => event(s, 'provideInformation', '1000 mg.'),
   },
+  // The answer form (multipart, features/attachments): its writers add files to the answer; only
+  // the applicant sends it; an attachment that came with the application stays.
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'answer form: upload',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: WRITERS },
+    body: (s) => ({
+      multipart: { ...answerFields(s), intent: ANSWER_INTENTS.upload },
+      pdf: 'laboratoriesvar.pdf',
+    }),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'answer form: send with a file',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: ['applicant'] },
+    body: (s) => ({
+      multipart: { ...answerFields(s), intent: ANSWER_INTENTS.send },
+      pdf: 'laboratoriesvar.pdf',
+    }),
+  },
+  {
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'answer form: remove an attachment of the application',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: [] },
+    body: (s) => ({ multipart: { ...answerFields(s), [REMOVE_FIELD]: s.attachmentId } }),
+  },
   {
     path: '/saker/:caseId',
     method: 'POST',
@@ -440,6 +485,25 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     subject: 'case',
     state: 'draft',
     allow: { own: WRITERS },
+  },
+  // While the case awaits information, files go to the answer through the case page's answer
+  // form; the edit page's upload and removal (the application's) are refused.
+  {
+    path: '/saker/:caseId/vedlegg',
+    method: 'POST',
+    variant: 'awaitingInformation',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: [] },
+    body: () => ({ file: { name: 'notat.pdf', bytes: 'pdf' } }),
+  },
+  {
+    path: '/saker/:caseId/vedlegg/:attachmentId/slett',
+    method: 'POST',
+    variant: 'awaitingInformation',
+    subject: 'case',
+    state: 'awaitingInformation',
+    allow: { own: [] },
   },
 
   // The complete assessment.

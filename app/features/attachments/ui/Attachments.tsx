@@ -8,19 +8,37 @@ import {
   Link,
   Paragraph,
   Table,
+  Tag,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
+import { norwegianDateOf } from '../../cases/domain/dates';
 import type { AttachmentListItem } from '../attachments.server';
 import type { AttachmentNotice, AttachmentProblem } from '../domain/errors';
 import { ACCEPT, FILE_FIELD } from '../domain/kinds';
+import type { AttachmentOrigin } from '../domain/rules';
 import { TableScroll } from '../../../ui/TableScroll';
+
+/** What an attachment that did not come with the application came with, for its tag; else null. */
+function originLabel(origin: AttachmentOrigin): string | null {
+  const t = msg.attachments.answer;
+  switch (origin.kind) {
+    case 'application':
+      return null;
+    case 'pendingAnswer':
+      return t.pending;
+    case 'answer':
+      return t.addedIn(norwegianDateOf(origin.answeredAt));
+    case 'unsentAnswer':
+      return t.unsent;
+  }
+}
 
 export interface AttachmentsProps {
   caseId: string;
   attachments: AttachmentListItem[];
-  /** Whether the user may add and remove attachments (from `listAttachments`). */
+  /** Whether the user may add attachments, and remove those `removable` (from `listAttachments`). */
   editable: boolean;
   /** The per-file limit in bytes (`context.attachments.maxBytes`), shown in the help text. */
   maxBytes: number;
@@ -32,9 +50,10 @@ export interface AttachmentsProps {
 }
 
 /**
- * The attachments of a case: download links for everyone who sees the case and, while the user
- * may edit them, an upload form and remove buttons. Plain forms: works without JavaScript. Place
- * it outside any other form.
+ * The attachments of a case: download links for everyone who sees the case, those sent with an
+ * answer to a request for information tagged with its date, and, while the user may edit the
+ * application, an upload form and remove buttons. Plain forms: works without JavaScript. Place it
+ * outside any other form.
  */
 export function Attachments({
   caseId,
@@ -80,32 +99,45 @@ export function Attachments({
               </Table.Row>
             </Table.Head>
             <Table.Body>
-              {attachments.map((attachment) => (
-                <Table.Row key={attachment.id}>
-                  <Table.Cell>
-                    <Link href={`${base}/${attachment.id}`}>{attachment.fileName}</Link>
-                  </Table.Cell>
-                  <Table.Cell>{msg.attachments.kinds[attachment.kind]}</Table.Cell>
-                  <Table.Cell>{msg.fileSize(attachment.size)}</Table.Cell>
-                  <Table.Cell>
-                    {`${msg.dateTime(new Date(attachment.uploadedAt))}, ${attachment.uploadedByName}`}
-                  </Table.Cell>
-                  {editable && (
+              {attachments.map((attachment) => {
+                const origin = originLabel(attachment.origin);
+                return (
+                  <Table.Row key={attachment.id}>
                     <Table.Cell>
-                      <Form method="post" action={`${base}/${attachment.id}/slett`}>
-                        <Button
-                          type="submit"
-                          variant="tertiary"
-                          data-size="sm"
-                          aria-label={msg.attachments.removeLabel(attachment.fileName)}
-                        >
-                          {msg.attachments.remove}
-                        </Button>
-                      </Form>
+                      <Link href={`${base}/${attachment.id}`}>{attachment.fileName}</Link>
+                      {origin && (
+                        <>
+                          {' '}
+                          <Tag data-color="info" data-size="sm">
+                            {origin}
+                          </Tag>
+                        </>
+                      )}
                     </Table.Cell>
-                  )}
-                </Table.Row>
-              ))}
+                    <Table.Cell>{msg.attachments.kinds[attachment.kind]}</Table.Cell>
+                    <Table.Cell>{msg.fileSize(attachment.size)}</Table.Cell>
+                    <Table.Cell>
+                      {`${msg.dateTime(new Date(attachment.uploadedAt))}, ${attachment.uploadedByName}`}
+                    </Table.Cell>
+                    {editable && (
+                      <Table.Cell>
+                        {attachment.removable && (
+                          <Form method="post" action={`${base}/${attachment.id}/slett`}>
+                            <Button
+                              type="submit"
+                              variant="tertiary"
+                              data-size="sm"
+                              aria-label={msg.attachments.removeLabel(attachment.fileName)}
+                            >
+                              {msg.attachments.remove}
+                            </Button>
+                          </Form>
+                        )}
+                      </Table.Cell>
+                    )}
+                  </Table.Row>
+                );
+              })}
             </Table.Body>
           </Table>
         </TableScroll>

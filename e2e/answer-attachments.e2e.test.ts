@@ -1,0 +1,151 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { norwegianDateOf } from '../app/features/cases/domain/dates';
+import { TEST_DATABASES } from '../app/test/databases';
+import { htmlPage, minimalPdf } from '../app/test/files';
+import { msg } from '../app/i18n';
+import { endorseInBrowser, submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJsAsShown,
+  launchChromium,
+  startApp,
+  type RunningApp,
+  signInAs,
+} from './harness';
+
+const QUESTION = 'Har dere nyere blodprøver og ECOG-status?';
+const ANSWER = 'ECOG 1. Blodprøvene fra forrige uke ligger ved.';
+const FILE_NAME = 'Blodprøver uke 49.pdf';
+
+/**
+ * The committee asks the applicant for more information and the applicant answers with a
+ * document, all without JavaScript: the typed answer survives a refused file, an upload and a
+ * removal; the medical director then finds the file with the answer, marked as added to it.
+ */
+describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (kind) => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
+
+  it(
+    'asks, answers with a file, and shows the file with the answer',
+    { timeout: 300_000 },
+    async () => {
+      const doctor = await signIn('Ingrid Haugland');
+      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      await doctor.context().close();
+      const leader = await signIn('Kari Nordtveit');
+      await leader.goto(caseUrl);
+      await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+      await leader.getByText(msg.confirmations.endorse).waitFor();
+      await leader.context().close();
+
+      // The medical director starts the assessment and asks, without JavaScript.
+      const asker = await signIn('Per Vik', false);
+      await asker.goto(caseUrl);
+      await asker
+        .getByRole('form', { name: 'Start vurdering' })
+        .getByRole('button', { name: 'Start vurdering' })
+        .click();
+      await asker.getByText(msg.confirmations.startAssessment).waitFor();
+      const ask = asker.getByRole('form', { name: 'Be om flere opplysninger' });
+      await ask.getByLabel(/^Hvilke opplysninger trengs\?/).fill(QUESTION);
+      await ask.getByRole('button', { name: 'Be om flere opplysninger' }).click();
+      await asker.getByText(msg.confirmations.requestInformation).waitFor();
+      await asker.context().close();
+
+      // With JavaScript, a file added to the answer keeps the text typed, too.
+      const withJs = await signIn('Ingrid Haugland');
+      await withJs.goto(caseUrl);
+      const jsForm = withJs.getByRole('form', { name: 'Send opplysninger' });
+      await jsForm.getByLabel(/^Opplysninger/).fill('Utkast.');
+      await jsForm.getByLabel('Legg til vedlegg').setInputFiles({
+        name: 'feil fil.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(minimalPdf()),
+      });
+      await jsForm.getByRole('button', { name: 'Last opp vedlegget' }).click();
+      await jsForm.getByText(msg.attachments.answer.notices.added).waitFor();
+      await jsForm.getByRole('link', { name: 'feil fil.pdf' }).waitFor();
+      expect(await jsForm.getByLabel(/^Opplysninger/).inputValue()).toBe('Utkast.');
+      await expectAccessible(withJs);
+      await withJs.context().close();
+
+      // The doctor answers without JavaScript: the text typed stays through every post.
+      const page = await signIn('Ingrid Haugland', false);
+      await page.goto(caseUrl);
+      const form = page.getByRole('form', { name: 'Send opplysninger' });
+      const answer = form.getByLabel(/^Opplysninger/);
+      const file = form.getByLabel('Legg til vedlegg');
+      const uploadButton = form.getByRole('button', { name: 'Last opp vedlegget' });
+      await answer.fill(ANSWER);
+
+      // A file that is not what its name says: refused in the error summary, the answer kept.
+      await file.setInputFiles({
+        name: 'rapport.pdf',
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(htmlPage()),
+      });
+      await uploadButton.click();
+      await page
+        .locator('ds-error-summary')
+        .getByText(/^Filtypen er ikke tillatt/)
+        .waitFor();
+      expect(await answer.inputValue()).toBe(ANSWER);
+      expect(await page.title()).toMatch(/^Feil: /);
+      await expectAccessibleWithoutJsAsShown(browser, page);
+
+      // A file added, the one added by mistake taken out again: still the answer as typed.
+      await file.setInputFiles({
+        name: FILE_NAME,
+        mimeType: 'application/pdf',
+        buffer: Buffer.from(minimalPdf()),
+      });
+      await uploadButton.click();
+      await form.getByText(msg.attachments.answer.notices.added).waitFor();
+      await form.getByRole('link', { name: FILE_NAME }).waitFor();
+      expect(await answer.inputValue()).toBe(ANSWER);
+      await expectAccessibleWithoutJsAsShown(browser, page);
+      await form.getByRole('button', { name: 'Fjern vedlegget feil fil.pdf' }).click();
+      await form.getByText(msg.attachments.answer.notices.removed).waitFor();
+      expect(await form.getByRole('link', { name: 'feil fil.pdf' }).count()).toBe(0);
+      expect(await answer.inputValue()).toBe(ANSWER);
+
+      await form.getByRole('button', { name: 'Send opplysninger' }).click();
+      await page.getByText(msg.confirmations.provideInformation).waitFor();
+      expect(await page.getByRole('form', { name: 'Send opplysninger' }).count()).toBe(0);
+      await page.context().close();
+
+      // The medical director sees the answer with its file, and the file marked as added to it.
+      const director = await signIn('Per Vik');
+      await director.goto(caseUrl);
+      const history = director.getByRole('table', { name: 'Historikk' });
+      const row = history.getByRole('row').filter({ hasText: ANSWER });
+      await row.getByText(msg.attachments.answer.sentWith).waitFor();
+      const link = row.getByRole('link', { name: FILE_NAME });
+      expect(await link.count()).toBe(1);
+      expect(await row.getByRole('link', { name: 'feil fil.pdf' }).count()).toBe(0);
+      const files = director.getByRole('table', { name: 'Vedlegg til søknaden' });
+      await files
+        .getByRole('row', { name: new RegExp(FILE_NAME) })
+        .getByText(msg.attachments.answer.addedIn(norwegianDateOf(new Date())))
+        .waitFor();
+      await expectAccessible(director);
+
+      const [download] = await Promise.all([director.waitForEvent('download'), link.click()]);
+      expect(download.suggestedFilename()).toBe(FILE_NAME);
+      await director.context().close();
+    },
+  );
+});
