@@ -40,20 +40,18 @@ export const attachments = {
       'Filtypen er ikke tillatt. Du kan laste opp PDF, PNG, JPEG og Word-, Excel- og PowerPoint-dokumenter uten makroer. Filtypen sjekkes ut fra innholdet, så det hjelper ikke å endre filnavnet.',
     unreadable: 'Opplastingen kunne ikke leses. Prøv igjen.',
     notEditable:
-      'Vedlegg kan bare legges til eller fjernes av søkeren og medforfatterne mens søknaden er et utkast eller returnert til søker, og som del av svaret når det er bedt om flere opplysninger.',
-    notRemovable:
-      'Dette vedlegget kan ikke fjernes nå. Vedlegg som er sendt med søknaden eller med et svar, blir stående.',
+      'Vedlegg kan bare legges til eller fjernes av søkeren og medforfatterne mens søknaden er et utkast, er returnert eller venter på opplysninger.',
+    notRemovable: 'Vedlegg som er sendt med søknaden eller med et svar, kan ikke fjernes.',
   } satisfies Record<AttachmentProblem, string>,
   /** Attachments added to the answer to a request for information (the case page's answer form). */
   answer: {
-    help: 'Svar på spørsmålet fra vurderingen. Trengs det et dokument, for eksempel en laboratorierapport, en artikkel eller en epikrise, legger du det ved her. Teksten du har skrevet, beholdes når du laster opp, og vedleggene sendes sammen med svaret.',
-    coAuthorHelp:
-      'Søkeren skriver og sender svaret. Vedlegg du legger til her, sendes sammen med det.',
+    help: 'Legg ved dokumenter svaret trenger, for eksempel en laboratorierapport, en artikkel eller en epikrise. Teksten du har skrevet, beholdes når du laster opp, og vedleggene sendes med svaret.',
+    coAuthorHelp: 'Søkeren sender svaret. Vedlegg du legger til her, sendes med det.',
     title: 'Vedlegg til svaret',
     none: 'Ingen vedlegg er lagt til svaret.',
     upload: 'Last opp vedlegget',
     notices: {
-      added: 'Vedlegget er lagt til svaret. Det sendes når opplysningene sendes.',
+      added: 'Vedlegget er lagt til svaret.',
       removed: 'Vedlegget er fjernet fra svaret.',
     } satisfies Record<AttachmentNotice, string>,
     /** Beside an attachment sent with an answer (the case's attachments, the history). */

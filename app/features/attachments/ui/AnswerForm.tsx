@@ -21,6 +21,7 @@ import type { AttachmentListItem } from '../attachments.server';
 import { ANSWER_INTENTS, REMOVE_FIELD } from '../domain/answer-form';
 import type { AttachmentNotice, AttachmentProblem } from '../domain/errors';
 import { ACCEPT, FILE_FIELD } from '../domain/kinds';
+import { problemText } from './Attachments';
 
 /** What came back from a post of the answer form (or of its send): the text typed, kept. */
 export interface AnswerSubmitted {
@@ -67,11 +68,7 @@ export function AnswerForm({
   const reasonCode = submitted?.fieldErrors.reason;
   const reasonError = reasonCode ? msg.errors[reasonCode] : undefined;
   const refused = submitted?.answer?.error ?? null;
-  const refusal = refused
-    ? refused === 'tooLarge'
-      ? `${msg.attachments.problems.tooLarge} ${msg.attachments.maxSize(maxSize)}`
-      : msg.attachments.problems[refused]
-    : null;
+  const refusal = refused ? problemText(refused, maxSize) : null;
   // A refused removal is about the list; every other refusal about the file chosen.
   const fileError = refused !== 'notRemovable' ? refusal : null;
   const listError = refused === 'notRemovable' ? refusal : null;

@@ -35,6 +35,14 @@ function originLabel(origin: AttachmentOrigin): string | null {
   }
 }
 
+/** Why an upload or removal was refused, for the user (the size limit with a file too large). */
+export function problemText(problem: AttachmentProblem, maxSize: string): string {
+  const t = msg.attachments;
+  return problem === 'tooLarge'
+    ? `${t.problems.tooLarge} ${t.maxSize(maxSize)}`
+    : t.problems[problem];
+}
+
 export interface AttachmentsProps {
   caseId: string;
   attachments: AttachmentListItem[];
@@ -66,11 +74,7 @@ export function Attachments({
 }: AttachmentsProps) {
   const base = `/saker/${caseId}/vedlegg`;
   const maxSize = msg.fileSize(maxBytes);
-  const problem = error
-    ? error === 'tooLarge'
-      ? `${msg.attachments.problems.tooLarge} ${msg.attachments.maxSize(maxSize)}`
-      : msg.attachments.problems[error]
-    : null;
+  const problem = error ? problemText(error, maxSize) : null;
   return (
     <section id="vedlegg" className="sp-stack" aria-labelledby="vedlegg-heading">
       <Heading level={2} data-size="md" id="vedlegg-heading">
