@@ -69,15 +69,23 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       const withJs = await signIn('Ingrid Haugland');
       await withJs.goto(caseUrl);
       const jsForm = withJs.getByRole('form', { name: 'Send opplysninger' });
-      await jsForm.getByLabel(/^Opplysninger/).fill('Utkast.');
       await jsForm.getByLabel('Legg til vedlegg').setInputFiles({
         name: 'feil fil.pdf',
         mimeType: 'application/pdf',
         buffer: Buffer.from(minimalPdf()),
       });
+      // Sent without its text: refused before the file is added (it stays chosen).
+      await jsForm.getByRole('button', { name: 'Send opplysninger' }).click();
+      await jsForm
+        .locator('ds-error-summary')
+        .getByText(/^Opplysninger: /)
+        .waitFor();
+      expect(await jsForm.getByText(msg.attachments.answer.none).count()).toBe(1);
+      await jsForm.getByLabel(/^Opplysninger/).fill('Utkast.');
       await jsForm.getByRole('button', { name: 'Last opp vedlegget' }).click();
       await jsForm.getByText(msg.attachments.answer.notices.added).waitFor();
       await jsForm.getByRole('link', { name: 'feil fil.pdf' }).waitFor();
+      expect(await jsForm.getByRole('link', { name: 'feil fil.pdf' }).count()).toBe(1);
       expect(await jsForm.getByLabel(/^Opplysninger/).inputValue()).toBe('Utkast.');
       await expectAccessible(withJs);
       await withJs.context().close();

@@ -1,6 +1,7 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { caseErrorData } from '../../lib/case-errors.server';
 import { transition } from '../cases/cases.server';
+import { fieldErrors, reasonSchema } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
 import { deleteAttachment, uploadAttachment } from './attachments.server';
 import { answerStep, REMOVE_FIELD } from './domain/answer-form';
@@ -63,6 +64,13 @@ export function answerFormAction(request: Request, context: AppLoadContext, case
     }
     const step = answerStep(values.intent, text(REMOVE_FIELD));
     if (!step) return caseErrorData(new CaseError('invalidTransition'), values);
+    // An answer without its text is refused before its file is added: with JavaScript the page is
+    // not read again after a 400, so a file added then would be neither listed nor taken out of
+    // the input, and sent twice.
+    const reason = reasonSchema.safeParse({ reason: values.reason });
+    if (step.kind === 'send' && !reason.success) {
+      return caseErrorData(new CaseError('invalid', fieldErrors(reason.error)), values);
+    }
 
     let done: AttachmentNotice | null = null;
     try {

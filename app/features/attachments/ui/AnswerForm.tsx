@@ -96,7 +96,7 @@ export function AnswerForm({
         </Heading>
         <Paragraph data-size="sm">{canSend ? t.help : t.coAuthorHelp}</Paragraph>
         {done && <Alert data-color="success">{t.notices[done]}</Alert>}
-        <ErrorSummaryList id={SUMMARY_ID} errors={errors} />
+        <ErrorSummaryList id={SUMMARY_ID} errors={errors} headingLevel={4} />
         <input type="hidden" name="version" value={version} />
         {canSend && (
           <TextField
