@@ -349,6 +349,9 @@ describe('the edit page keeps what the user typed', () => {
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
+    // Typed before hydration, the text could land beside the field's own (a CI run stored
+    // «Ingrids indikasjonMembranøs …»): a user types into a page that is running.
+    await waitForAutosave(ingrid);
     await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
     await waitUntilSaved(ingrid);
 
@@ -384,6 +387,9 @@ describe('the edit page keeps what the user typed', () => {
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
+    // Typed before hydration, the text could land beside the field's own (a CI run stored
+    // «Ingrids indikasjonMembranøs …»): a user types into a page that is running.
+    await waitForAutosave(ingrid);
     await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
     await waitUntilSaved(ingrid);
 
@@ -440,6 +446,9 @@ describe('the edit page keeps what the user typed', () => {
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
+    // Typed before hydration, the text could land beside the field's own (a CI run stored
+    // «Ingrids indikasjonMembranøs …»): a user types into a page that is running.
+    await waitForAutosave(ingrid);
     await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
     await waitUntilSaved(ingrid);
 
