@@ -215,6 +215,23 @@ export function DecisionForm({
     );
   };
 
+  /** A term an approval needs (reseptmerknad, invoicing): the trust's phrase and the text typed. */
+  const approvalTerm = (kind: 'prescriptionNote' | 'invoicing') => (
+    <>
+      {phraseRadios(kind, `${kind}Phrase`, `${t[kind]} ${t.requiredWhenApproved}`)}
+      <TextField
+        id={id(kind)}
+        name={kind}
+        label={t[`${kind}Text`]}
+        description={t[`${kind}TextHelp`]}
+        multiline
+        rows={2}
+        defaultValue={values[kind]}
+        error={error(kind)}
+      />
+    </>
+  );
+
   return (
     <div className="sp-decision">
       <Card data-color="neutral">
@@ -327,36 +344,8 @@ export function DecisionForm({
           <div hidden={outcome === 'rejected'}>
             <div className="sp-stack">
               <Paragraph data-size="sm">{t.approvalTermsHelp}</Paragraph>
-              {phraseRadios(
-                'prescriptionNote',
-                'prescriptionNotePhrase',
-                `${t.prescriptionNote} ${t.requiredWhenApproved}`,
-              )}
-              <TextField
-                id={id('prescriptionNote')}
-                name="prescriptionNote"
-                label={t.prescriptionNoteText}
-                description={t.prescriptionNoteTextHelp}
-                multiline
-                rows={2}
-                defaultValue={values.prescriptionNote}
-                error={error('prescriptionNote')}
-              />
-              {phraseRadios(
-                'invoicing',
-                'invoicingPhrase',
-                `${t.invoicing} ${t.requiredWhenApproved}`,
-              )}
-              <TextField
-                id={id('invoicing')}
-                name="invoicing"
-                label={t.invoicingText}
-                description={t.invoicingTextHelp}
-                multiline
-                rows={2}
-                defaultValue={values.invoicing}
-                error={error('invoicing')}
-              />
+              {approvalTerm('prescriptionNote')}
+              {approvalTerm('invoicing')}
             </div>
           </div>
           {revising && (
