@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { backupKey, readBackup } from '../app/features/cases/ui/unsaved-backup';
+import { completeAnswers } from '../app/test/actors';
 import { completeDraftOverHttp, waitUntilSaved } from './application';
 import {
   expectAccessible,
@@ -461,6 +463,67 @@ describe('the edit page keeps what the user typed', () => {
     expect(await lars.getByRole('heading', { name: 'Endret av en annen samtidig' }).count()).toBe(
       0,
     );
+    await ingrid.context().close();
+    await lars.context().close();
+  });
+
+  it('with JavaScript keeps the base of a field typed during a save: a co-author’s change meanwhile is a conflict', async () => {
+    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const caseUrl = editUrl.replace(/\/rediger$/, '');
+    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    await lars.goto(editUrl);
+    await waitForAutosave(lars);
+    // Lars's saves wait on their way to the server until let through.
+    let sent = 0;
+    const waiting: (() => void)[] = [];
+    await lars.route('**/saker/*/lagre', async (route) => {
+      sent += 1;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      await route.continue();
+    });
+    const letThrough = () => waiting.shift()?.();
+
+    // His dose is on its way when he changes the indication, from the stored one.
+    await field(lars, 'Dose').fill('Lars sin dose');
+    await expect.poll(() => sent).toBe(1);
+    await field(lars, 'Indikasjon').fill('Lars sin indikasjon');
+    const key = backupKey(caseUrl.split('/').at(-1) ?? '');
+    const backup = async () =>
+      readBackup(await lars.evaluate((k) => sessionStorage.getItem(k), key), {});
+    await expect.poll(async () => (await backup()).indication?.value).toBe('Lars sin indikasjon');
+
+    // Meanwhile Ingrid changes the indication too, from the same stored value.
+    const saved = await ingrid.request.post(`${caseUrl}/lagre`, {
+      headers: sameOrigin(app.url),
+      data: {
+        changes: { indication: { base: completeAnswers.indication, value: 'Ingrids indikasjon' } },
+      },
+    });
+    expect(((await saved.json()) as { applied: string[] }).applied).toEqual(['indication']);
+
+    // The dose's save comes back with her indication: his change still starts from the old one,
+    // in the backup too.
+    const doseSaved = lars.waitForResponse((r) => r.url().endsWith('/lagre'));
+    letThrough();
+    expect((await doseSaved).ok()).toBe(true);
+    await expect.poll(() => sent).toBe(2);
+    expect((await backup()).indication).toEqual({
+      value: 'Lars sin indikasjon',
+      base: completeAnswers.indication,
+      conflict: false,
+    });
+
+    // Its save is a conflict: both values offered, hers stored until he chooses.
+    letThrough();
+    await lars.getByRole('heading', { name: 'Endret av en annen samtidig' }).waitFor();
+    await lars.getByRole('definition').filter({ hasText: 'Ingrids indikasjon' }).waitFor();
+    await lars.getByRole('button', { name: 'Behold min' }).waitFor();
+    await lars.getByRole('button', { name: 'Bruk lagret' }).waitFor();
+    expect(await field(lars, 'Indikasjon').inputValue()).toBe('Lars sin indikasjon');
+    expect(await storedValue(editUrl, 'Indikasjon')).toBe('Ingrids indikasjon');
+    expect(await storedValue(editUrl, 'Dose')).toBe('Lars sin dose');
+    await expectAccessible(lars);
     await ingrid.context().close();
     await lars.context().close();
   });

@@ -196,9 +196,13 @@ export function useAutosave(
         const before = server.current[id] ?? null;
         // A field in conflict keeps the user's value until they choose (a newer stored value
         // comes back as a conflict when they keep theirs).
-        if (dirty.current.has(id) || conflicted.current.has(id) || sameAnswer(before, stored))
-          continue;
-        if (form && writable(id)) writeToForm(form, id, stored);
+        if (conflicted.current.has(id) || sameAnswer(before, stored)) continue;
+        if (dirty.current.has(id)) {
+          // A change this save did not store (typed while it was on its way, or refused) keeps
+          // the stored value it started from as its base, here and in the backup: a co-author's
+          // change meanwhile is then a conflict at its next save, never silently overwritten.
+          if (!(id in changes) || id in result.errors) known = setAnswer(known, id, before);
+        } else if (form && writable(id)) writeToForm(form, id, stored);
         else known = setAnswer(known, id, before);
       }
       server.current = known;
