@@ -1,5 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ANSWER_INTENTS, REMOVE_FIELD } from '../app/features/attachments/domain/answer-form';
+import { FILE_FIELD } from '../app/features/attachments/domain/kinds';
 import { norwegianDateOf } from '../app/features/cases/domain/dates';
 import { TEST_DATABASES } from '../app/test/databases';
 import { htmlPage, minimalPdf } from '../app/test/files';
@@ -9,6 +11,7 @@ import {
   expectAccessible,
   expectAccessibleWithoutJsAsShown,
   launchChromium,
+  sameOrigin,
   startApp,
   type RunningApp,
   signInAs,
@@ -38,32 +41,40 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
   const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
     signInAs(browser, app, name, { javaScriptEnabled });
 
+  /**
+   * Ingrid Haugland's application, sent and endorsed; the medical director starts the assessment
+   * and asks, without JavaScript. The case page's URL.
+   */
+  async function awaitingAnswer(): Promise<string> {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    await doctor.context().close();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
+    await leader.getByText(msg.confirmations.endorse).waitFor();
+    await leader.context().close();
+
+    const asker = await signIn('Per Vik', false);
+    await asker.goto(caseUrl);
+    await asker
+      .getByRole('form', { name: 'Start vurdering' })
+      .getByRole('button', { name: 'Start vurdering' })
+      .click();
+    await asker.getByText(msg.confirmations.startAssessment).waitFor();
+    const ask = asker.getByRole('form', { name: 'Be om flere opplysninger' });
+    await ask.getByLabel(/^Hvilke opplysninger trengs\?/).fill(QUESTION);
+    await ask.getByRole('button', { name: 'Be om flere opplysninger' }).click();
+    await asker.getByText(msg.confirmations.requestInformation).waitFor();
+    await asker.context().close();
+    return caseUrl;
+  }
+
   it(
     'asks, answers with a file, and shows the file with the answer',
     { timeout: 300_000 },
     async () => {
-      const doctor = await signIn('Ingrid Haugland');
-      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
-      await doctor.context().close();
-      const leader = await signIn('Kari Nordtveit');
-      await leader.goto(caseUrl);
-      await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
-      await leader.getByText(msg.confirmations.endorse).waitFor();
-      await leader.context().close();
-
-      // The medical director starts the assessment and asks, without JavaScript.
-      const asker = await signIn('Per Vik', false);
-      await asker.goto(caseUrl);
-      await asker
-        .getByRole('form', { name: 'Start vurdering' })
-        .getByRole('button', { name: 'Start vurdering' })
-        .click();
-      await asker.getByText(msg.confirmations.startAssessment).waitFor();
-      const ask = asker.getByRole('form', { name: 'Be om flere opplysninger' });
-      await ask.getByLabel(/^Hvilke opplysninger trengs\?/).fill(QUESTION);
-      await ask.getByRole('button', { name: 'Be om flere opplysninger' }).click();
-      await asker.getByText(msg.confirmations.requestInformation).waitFor();
-      await asker.context().close();
+      const caseUrl = await awaitingAnswer();
 
       // With JavaScript, a file added to the answer keeps the text typed, too.
       const withJs = await signIn('Ingrid Haugland');
@@ -154,6 +165,86 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       const [download] = await Promise.all([director.waitForEvent('download'), link.click()]);
       expect(download.suggestedFilename()).toBe(FILE_NAME);
       await director.context().close();
+    },
+  );
+
+  it(
+    'sends no answer whose files changed while it was written, and keeps its text',
+    { timeout: 300_000 },
+    async () => {
+      const caseUrl = await awaitingAnswer();
+      // Ingrid's other window changes the answer's files as its form would (only its writers may).
+      const elsewhere = async (fields: Record<string, string>, file?: string) => {
+        const other = await signIn('Ingrid Haugland', false);
+        const posted = await other.request.post(caseUrl, {
+          headers: sameOrigin(app.url),
+          multipart: {
+            reason: '',
+            ...fields,
+            ...(file
+              ? {
+                  [FILE_FIELD]: {
+                    name: file,
+                    mimeType: 'application/pdf',
+                    buffer: Buffer.from(minimalPdf()),
+                  },
+                }
+              : {}),
+          },
+        });
+        expect(posted.status()).toBe(200);
+        await other.context().close();
+      };
+      const changed = msg.attachments.problems.answerChanged;
+      const added = 'Lagt til i et annet vindu.pdf';
+
+      // With JavaScript: a file added elsewhere after the page was read is not sent unseen.
+      const withJs = await signIn('Ingrid Haugland');
+      // Loaded and hydrated: the send below is the page's own request, not the browser's.
+      await withJs.goto(caseUrl, { waitUntil: 'networkidle' });
+      const jsForm = withJs.getByRole('form', { name: 'Send opplysninger' });
+      await jsForm.getByText(msg.attachments.answer.none).waitFor();
+      await jsForm.getByLabel(/^Opplysninger/).fill('Skrevet med JavaScript.');
+      await elsewhere({ intent: ANSWER_INTENTS.upload }, added);
+      const [sent] = await Promise.all([
+        withJs.waitForResponse((r) => r.request().method() === 'POST'),
+        jsForm.getByRole('button', { name: 'Send opplysninger' }).click(),
+      ]);
+      expect([new URL(sent.url()).pathname.endsWith('.data'), sent.status()]).toEqual([true, 409]);
+      await jsForm.locator('ds-error-summary').getByText(changed).waitFor();
+      // The page is read again: the form lists the file, the text is as typed, nothing sent.
+      await jsForm.getByRole('link', { name: added }).waitFor();
+      expect(await jsForm.getByLabel(/^Opplysninger/).inputValue()).toBe('Skrevet med JavaScript.');
+      expect(await withJs.getByText(msg.confirmations.provideInformation).count()).toBe(0);
+      await expectAccessible(withJs);
+      await withJs.context().close();
+
+      // Without JavaScript: the file removed elsewhere after the page was read.
+      const page = await signIn('Ingrid Haugland', false);
+      await page.goto(caseUrl);
+      const form = page.getByRole('form', { name: 'Send opplysninger' });
+      const link = form.getByRole('link', { name: added });
+      const addedId = (await link.getAttribute('href'))?.split('/').at(-1) ?? '';
+      await form.getByLabel(/^Opplysninger/).fill(ANSWER);
+      await elsewhere({ [REMOVE_FIELD]: addedId });
+      await form.getByRole('button', { name: 'Send opplysninger' }).click();
+      await page.locator('ds-error-summary').getByText(changed).waitFor();
+      expect(await page.title()).toMatch(/^Feil: /);
+      await form.getByText(msg.attachments.answer.none).waitFor();
+      expect(await link.count()).toBe(0);
+      expect(await form.getByLabel(/^Opplysninger/).inputValue()).toBe(ANSWER);
+      await expectAccessibleWithoutJsAsShown(browser, page);
+
+      // Sent again with the list as it is now, the answer goes, without the file.
+      await form.getByRole('button', { name: 'Send opplysninger' }).click();
+      await page.getByText(msg.confirmations.provideInformation).waitFor();
+      const row = page
+        .getByRole('table', { name: 'Historikk' })
+        .getByRole('row')
+        .filter({ hasText: ANSWER });
+      await row.waitFor();
+      expect(await row.getByText(msg.attachments.answer.sentWith).count()).toBe(0);
+      await page.context().close();
     },
   );
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
-import { accessLog } from '../../db/schema';
+import { accessLog, attachments } from '../../db/schema';
 import { demoActors } from '../../test/actors';
 import {
   attachmentSettings,
@@ -13,10 +13,12 @@ import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { minimalPdf, minimalPng } from '../../test/files';
 import { refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
-import { getCase, transition, transitionIn } from '../cases/cases.server';
+import { getCase, loadVisibleCase, transition, transitionIn } from '../cases/cases.server';
+import { CaseError } from '../cases/domain/errors';
 import {
   deleteAttachment,
   listAttachments,
+  sendAnswer,
   uploadAttachment,
   type AttachmentListItem,
 } from './attachments.server';
@@ -218,6 +220,49 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
     ]);
   });
 
+  it('sends the answer only with the files its form listed, nothing when they changed meanwhile', async () => {
+    const c = await awaiting();
+    const send = (actor: Actor, shownIds: string[], version = c.version) =>
+      sendAnswer(db(), actor, {
+        caseId: c.caseId,
+        version,
+        reason: 'Prøvene ligger ved.',
+        shownIds,
+      });
+    const lab = await upload(hbe.applicant, c.caseId, 'laboratoriesvar.pdf', 'answer');
+    // A co-author adds a file the applicant's form did not list, then removes it again after
+    // the form listed it: neither answer is sent.
+    const article = await upload(hbe.coAuthor, c.caseId, 'artikkel.pdf', 'answer');
+    expect(await refuse(send(hbe.applicant, [lab.id]))).toBe('answerChanged');
+    await remove(hbe.coAuthor, c.caseId, article.id, 'answer');
+    expect(await refuse(send(hbe.applicant, [lab.id, article.id]))).toBe('answerChanged');
+    expect(await refuse(send(hbe.applicant, []))).toBe('answerChanged');
+    expect(await stateOf(db(), c.caseId)).toEqual({
+      status: 'awaitingInformation',
+      version: c.version,
+    });
+    const history = async () =>
+      (await getCase(db(), hbe.applicant, c.caseId)).history.map((h) => h.event);
+    expect(await history()).not.toContain('provideInformation');
+    expect(await listed(hbe.applicant, c.caseId)).toEqual([
+      { fileName: 'epikrise.pdf', origin: 'application', removable: false },
+      { fileName: 'laboratoriesvar.pdf', origin: 'pendingAnswer', removable: true },
+    ]);
+
+    // Who may not send it, and a stale version, get the transition's refusal, files or not.
+    expect(await refusal(send(hbe.coAuthor, []), CaseError)).toBe('forbidden');
+    expect(await refusal(send(hbe.applicant, [lab.id], c.version - 1), CaseError)).toBe('conflict');
+
+    // The files as stored: the answer is sent with them.
+    await send(hbe.applicant, [lab.id]);
+    expect((await stateOf(db(), c.caseId)).status).toBe('underAssessment');
+    expect(await history()).toContain('provideInformation');
+    expect(await listed(hbe.applicant, c.caseId)).toEqual([
+      { fileName: 'epikrise.pdf', origin: 'application', removable: false },
+      { fileName: 'laboratoriesvar.pdf', origin: 'answer', removable: false },
+    ]);
+  });
+
   it('marks what was added to an answer never sent, when the application is withdrawn', async () => {
     const c = await awaiting();
     await upload(hbe.applicant, c.caseId, 'laboratoriesvar.pdf', 'answer');
@@ -269,6 +314,35 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
         ['epikrise.pdf', 'application'],
         ['i siste liten.pdf', 'answer'],
       ]);
+    },
+  );
+
+  it.runIf(kind === 'postgres')(
+    'compares the answer’s files under the case’s row lock: a removal on its way is waited for',
+    async () => {
+      const c = await awaiting();
+      const lab = await upload(hbe.applicant, c.caseId, 'laboratoriesvar.pdf', 'answer');
+      const article = await upload(hbe.coAuthor, c.caseId, 'artikkel.pdf', 'answer');
+      let sending: Promise<string> | undefined;
+      // The co-author's removal as `deleteAttachment` makes it: the case locked, the row deleted.
+      await inTenant(db(), hbe.coAuthor, async (tx) => {
+        await loadVisibleCase(tx, hbe.coAuthor, c.caseId, true);
+        sending = refuse(
+          sendAnswer(db(), hbe.applicant, {
+            caseId: c.caseId,
+            version: c.version,
+            reason: 'Begge ligger ved.',
+            shownIds: [lab.id, article.id],
+          }),
+        );
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await tx.delete(attachments).where(eq(attachments.id, article.id));
+      });
+      expect(await sending).toBe('answerChanged');
+      expect(await stateOf(db(), c.caseId)).toEqual({
+        status: 'awaitingInformation',
+        version: c.version,
+      });
     },
   );
 });

@@ -1,10 +1,9 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
 import { caseErrorData } from '../../lib/case-errors.server';
-import { transition } from '../cases/cases.server';
 import { fieldErrors, reasonSchema } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
-import { deleteAttachment, uploadAttachment } from './attachments.server';
-import { answerStep, REMOVE_FIELD } from './domain/answer-form';
+import { deleteAttachment, sendAnswer, uploadAttachment } from './attachments.server';
+import { answerStep, REMOVE_FIELD, SHOWN_FILES_FIELD, shownFiles } from './domain/answer-form';
 import { AttachmentError, type AttachmentNotice, type AttachmentProblem } from './domain/errors';
 import { afterBody, readForm } from './http.server';
 
@@ -30,9 +29,11 @@ export interface AnswerAttachmentOutcome {
 /**
  * The case page's answer form (domain/answer-form.ts), posted as multipart: a file chosen is
  * added to the answer first, then the button decides: upload (done), remove one of the answer's
- * attachments, or send the answer (`provideInformation`, with the text as its reason). What was
- * typed comes back with every outcome that stays on the page, a refused file included; a sent
- * answer goes to the case page with its confirmation. The body is read streamed and size-capped
+ * attachments, or send the answer (`sendAnswer`: with the text as its reason, if its files are
+ * still those the form listed, and the file chosen with it). What was typed comes back with every
+ * outcome that stays on the page, a refused file and files changed meanwhile (409: the page is read
+ * again with JavaScript too, so the form lists them) included; a sent answer goes to the case page
+ * with its confirmation. The body is read streamed and size-capped
  * as on the upload route, and whatever is left of it is read and dropped before the answer.
  */
 export function answerFormAction(request: Request, context: AppLoadContext, caseId: string) {
@@ -73,13 +74,15 @@ export function answerFormAction(request: Request, context: AppLoadContext, case
     }
 
     let done: AttachmentNotice | null = null;
+    const shownIds = shownFiles(text(SHOWN_FILES_FIELD));
     try {
       if (form.file) {
-        await uploadAttachment(context.db, settings, actor, {
+        const added = await uploadAttachment(context.db, settings, actor, {
           caseId,
           ...form.file,
           scope: 'answer',
         });
+        shownIds.push(added.id);
         done = 'added';
       } else if (step.kind === 'upload') {
         throw new AttachmentError('noFile');
@@ -109,13 +112,16 @@ export function answerFormAction(request: Request, context: AppLoadContext, case
     if (step.kind !== 'send') return stay({ done, error: null });
 
     try {
-      await transition(context.db, actor, {
+      await sendAnswer(context.db, actor, {
         caseId,
         version: Number(values.version),
-        event: 'provideInformation',
         reason: values.reason,
+        shownIds,
       });
     } catch (error) {
+      if (error instanceof AttachmentError && error.code === 'answerChanged') {
+        return stay({ done, error: error.code }, 409);
+      }
       return caseErrorData(error, values);
     }
     return redirect(`/saker/${caseId}?utfort=provideInformation`);

@@ -5,9 +5,19 @@ import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { attachments, users } from '../../db/schema';
 import { msg } from '../../i18n';
 import type { Actor } from '../auth/domain/roles';
-import { loadVisibleCase, logAccess, statusOf, type VisibleCase } from '../cases/cases.server';
+import {
+  loadVisibleCase,
+  logAccess,
+  schemeOf,
+  statusOf,
+  transitionIn,
+  type TransitionResult,
+  type VisibleCase,
+} from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { accessRole } from '../cases/domain/access';
+import { checkTransition } from '../cases/domain/workflow';
+import { sameFiles } from './domain/answer-form';
 import { AttachmentError } from './domain/errors';
 import { sanitizeFileName } from './domain/file-name';
 import { checkFile } from './domain/file-type';
@@ -287,5 +297,44 @@ export async function deleteAttachment(
     await logAccess(tx, actor, role, row.id, 'attachment-delete', { objectId: attachment.id });
     // Last, so that a folder store deletes only when everything before it has succeeded.
     await storage.open(tx, row.trustId).delete(attachment.storageKey);
+  });
+}
+
+/**
+ * Sends the answer to a request for information (`provideInformation`, with the text as its
+ * reason) if the files added to it are still those its sender's form listed (`shownIds`): a
+ * compare-and-set on the answer's files beside the one on the case's version, since uploads and
+ * removals leave the version alone. The answer's files are those added before it is recorded
+ * (`waitOf`), so they are compared under the case's row lock, the one every upload and removal
+ * takes (`writableCase`): none lands between the comparison and the answer. Changed meanwhile (a
+ * co-author added or removed one): nothing is sent (`answerChanged`). Someone who may not send
+ * the answer gets the transition's refusal.
+ */
+export async function sendAnswer(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; version: number; reason: string; shownIds: readonly string[] },
+): Promise<TransitionResult> {
+  return inTenant(db, actor, async (tx) => {
+    const { row, roles } = await loadVisibleCase(tx, actor, input.caseId);
+    if (checkTransition(statusOf(row), 'provideInformation', roles, schemeOf(row)).ok) {
+      // Locked only now: a case awaiting its answer is read by its own trust only, whose
+      // row-level security lets the lock see it (`writableCase`).
+      await loadVisibleCase(tx, actor, input.caseId, true);
+      const rows = await tx
+        .select({ id: attachments.id, wait: waitOf })
+        .from(attachments)
+        .where(eq(attachments.caseId, row.id));
+      const stored = rows
+        .filter((r) => attachmentOrigin(attachmentWait.parse(r.wait)).kind === 'pendingAnswer')
+        .map((r) => r.id);
+      if (!sameFiles(input.shownIds, stored)) throw new AttachmentError('answerChanged');
+    }
+    return transitionIn(tx, actor, {
+      caseId: input.caseId,
+      version: input.version,
+      event: 'provideInformation',
+      reason: input.reason,
+    });
   });
 }

@@ -42,6 +42,8 @@ export const attachments = {
     notEditable:
       'Vedlegg kan bare legges til eller fjernes av søkeren og medforfatterne mens søknaden er et utkast, er returnert eller venter på opplysninger.',
     notRemovable: 'Vedlegg som er sendt med søknaden eller med et svar, kan ikke fjernes.',
+    answerChanged:
+      'Vedleggene til svaret er endret mens du skrev, så svaret er ikke sendt. Se over listen og send på nytt.',
   } satisfies Record<AttachmentProblem, string>,
   /** Attachments added to the answer to a request for information (the case page's answer form). */
   answer: {

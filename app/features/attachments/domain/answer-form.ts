@@ -23,3 +23,25 @@ export function answerStep(intent: string, removeId: string): AnswerStep | null 
   if (intent === ANSWER_INTENTS.send) return { kind: 'send' };
   return null;
 }
+
+/**
+ * The answer form's hidden field: the ids of the attachments it listed as the answer's, separated
+ * by spaces (one field, however many files: the multipart reader takes a few parts only).
+ */
+export const SHOWN_FILES_FIELD = 'svarvedlegg';
+
+/** The attachment ids an answer form listed (`SHOWN_FILES_FIELD`), as it sent them. */
+export function shownFiles(value: string): string[] {
+  return value.split(/\s+/).filter((id) => id !== '');
+}
+
+/**
+ * Whether the files added to the answer now (`stored`) are those its sender's form listed
+ * (`shown`), in any order: the answer's compare-and-set on its files (attachments.server.ts
+ * `sendAnswer`). A file a co-author added or removed meanwhile must not go with (or be missing
+ * from) an answer its sender never saw.
+ */
+export function sameFiles(shown: readonly string[], stored: readonly string[]): boolean {
+  const listed = new Set(shown);
+  return listed.size === stored.length && stored.every((id) => listed.has(id));
+}

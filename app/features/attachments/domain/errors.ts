@@ -1,7 +1,8 @@
 /**
  * Why an upload or a removal was refused; shown to the user as a Norwegian message.
  * `notEditable`: the user may not add to (or remove from) this part of the case now;
- * `notRemovable`: the attachment came with another part of the case (`mayRemove`).
+ * `notRemovable`: the attachment came with another part of the case (`mayRemove`);
+ * `answerChanged`: an answer's attachments are no longer those its form listed (`sendAnswer`).
  */
 export const ATTACHMENT_PROBLEMS = [
   'noFile',
@@ -11,6 +12,7 @@ export const ATTACHMENT_PROBLEMS = [
   'unreadable',
   'notEditable',
   'notRemovable',
+  'answerChanged',
 ] as const;
 export type AttachmentProblem = (typeof ATTACHMENT_PROBLEMS)[number];
 

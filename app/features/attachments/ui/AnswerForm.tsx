@@ -18,7 +18,7 @@ import { ErrorSummaryList, type SummaryError } from '../../../ui/ErrorSummaryLis
 import { TextField } from '../../../ui/fields';
 import type { FieldErrors } from '../../cases/domain/application';
 import type { AttachmentListItem } from '../attachments.server';
-import { ANSWER_INTENTS, REMOVE_FIELD } from '../domain/answer-form';
+import { ANSWER_INTENTS, REMOVE_FIELD, SHOWN_FILES_FIELD } from '../domain/answer-form';
 import type { AttachmentNotice, AttachmentProblem } from '../domain/errors';
 import { ACCEPT, FILE_FIELD } from '../domain/kinds';
 import { problemText } from './Attachments';
@@ -43,8 +43,10 @@ const FILE_ID = 'svar-fil';
  * files added to it since the request (each removable until it is sent), a file input and
  * «Last opp vedlegget», and «Send opplysninger». It posts multipart to the case page
  * (answer.server.ts), so an upload or a removal keeps the text typed, without JavaScript too, and a
- * file chosen goes with whichever button is pressed. Co-authors (`canSend` false) add files only:
- * the applicant sends the answer.
+ * file chosen goes with whichever button is pressed. The answer goes with the files listed here
+ * only: if a co-author added or removed one meanwhile, it is not sent and the form shows the list
+ * as it is now, with the text kept. Co-authors (`canSend` false) add files only: the applicant
+ * sends the answer.
  */
 export function AnswerForm({
   caseId,
@@ -69,9 +71,11 @@ export function AnswerForm({
   const reasonError = reasonCode ? msg.errors[reasonCode] : undefined;
   const refused = submitted?.answer?.error ?? null;
   const refusal = refused ? problemText(refused, maxSize) : null;
-  // A refused removal is about the list; every other refusal about the file chosen.
-  const fileError = refused !== 'notRemovable' ? refusal : null;
-  const listError = refused === 'notRemovable' ? refusal : null;
+  // A refused removal and a list changed meanwhile are about the list; every other refusal about
+  // the file chosen.
+  const aboutList = refused === 'notRemovable' || refused === 'answerChanged';
+  const fileError = aboutList ? null : refusal;
+  const listError = aboutList ? refusal : null;
   const done = refused ? null : (submitted?.answer?.done ?? null);
   const reasonLabel = msg.reasonLabels.provideInformation;
   const errors: SummaryError[] = [
@@ -98,6 +102,8 @@ export function AnswerForm({
         {done && <Alert data-color="success">{t.notices[done]}</Alert>}
         <ErrorSummaryList id={SUMMARY_ID} errors={errors} headingLevel={4} />
         <input type="hidden" name="version" value={version} />
+        {/* The files listed here: the answer is sent only if they are still its files. */}
+        <input type="hidden" name={SHOWN_FILES_FIELD} value={pending.map((a) => a.id).join(' ')} />
         {canSend && (
           <TextField
             id={REASON_ID}
