@@ -6,13 +6,16 @@ import { loggableError } from '../app/lib/loggable-error.server';
 /**
  * A body that is not a form (JSON, a broken multipart stream) makes `request.formData()` throw a
  * TypeError, which would be a 500 in every form action: it is a 400 with a Norwegian text instead.
+ * The form is read once and handed out again, so that `requireActor` can still echo a post whose
+ * route read its form first (ADR 0036).
  */
 function readableForms(request: Request) {
   const read = request.formData.bind(request);
+  let form: Promise<FormData> | null = null;
   request.formData = () =>
-    read().catch(() => {
+    (form ??= read().catch(() => {
       throw data(msg.security.unreadableForm, { status: 400 });
-    });
+    }));
 }
 
 function guard<F extends LoaderFunction | ActionFunction>(fn: F | undefined): F | undefined {

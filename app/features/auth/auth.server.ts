@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { redirect } from 'react-router';
+import { data, redirect } from 'react-router';
 import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
 import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
@@ -10,6 +10,7 @@ import { sessionRef, sessionTimeout, trustChangeTrusts, type LoginMethod } from 
 import { grantTrustIds, recordAuthEvent, recordInTrusts, recordSessionEnds } from './events.server';
 import { signedCookie } from './signed-cookie.server';
 import { loginPath, returnPathOf, withReturnPath } from './domain/return-path';
+import { loggedOutEcho } from './posted-form.server';
 
 export interface SessionTimeouts {
   /** A session unused this long ends (sliding). */
@@ -228,6 +229,11 @@ export function createAuth(db: Db, config: AuthConfig) {
      * chooser when the user has roles in several trusts and has not chosen one yet; either is
      * asked to come back to the page the request came from. A resource route that only takes posts names the
      * page to come back to (`returnTo`), since a GET of its own address shows nothing.
+     *
+     * A form posted to a page with text typed in it (or a file chosen) is not redirected, which
+     * would lose the text: it is answered 401 with the post's own fields (`LoggedOutPost`), which
+     * the root error boundary shows with a login link and «Send på nytt» (ADR 0036). Nothing is
+     * read for it but the request's body. A resource route (`returnTo`) has no page to show it.
      */
     async function requireActor(
       request: Request,
@@ -236,7 +242,12 @@ export function createAuth(db: Db, config: AuthConfig) {
       const session = await reading(request).session;
       if (session?.actor) return session.actor;
       const back = options.returnTo ?? returnPath(request);
-      throw redirect(session ? choosePath(back) : loginPath(back));
+      const signIn = session ? choosePath(back) : loginPath(back);
+      if (options.returnTo === undefined) {
+        const echo = await loggedOutEcho(request, { signIn, chooseTrust: session !== null });
+        if (echo) throw data(echo, { status: 401 });
+      }
+      throw redirect(signIn);
     }
 
     /** Who is signed in (trust chosen or not), or a redirect to the login page. */

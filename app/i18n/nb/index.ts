@@ -30,6 +30,7 @@ export { assessment } from './assessment';
 export { historyNotes } from './history-notes';
 export { autosave } from './autosave';
 export { edit } from './edit';
+export { loggedOut } from './logged-out';
 export { summary } from './summary';
 export { coAuthors } from './co-authors';
 export { changes } from './changes';

@@ -54,6 +54,12 @@ export function returnPathOf(method: string, url: URL, referer: string | null): 
   return safeReturnPath(pageOf(url, false));
 }
 
+/**
+ * The address a request went to as a page or a form's action has it: without React Router's
+ * `.data` suffix and parameters (a form posted with JavaScript goes to `/saker/3f1c/meldinger.data`).
+ */
+export const pageAddress = (url: URL): string => pageOf(url, true);
+
 /** React Router's own query parameters, never part of a page's address. */
 const ROUTER_PARAMS = ['index', '_routes'];
 

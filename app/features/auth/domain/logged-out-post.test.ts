@@ -1,0 +1,147 @@
+import { describe, expect, it } from 'vitest';
+import { isLoggedOutPost, loggedOutPost, type PostedForm } from './logged-out-post';
+
+const targets = {
+  action: '/saker/abc/meldinger',
+  signIn: '/logg-inn?tilbake=x',
+  chooseTrust: false,
+};
+
+const urlencoded = (fields: [string, string][], more: Partial<PostedForm> = {}): PostedForm => ({
+  encoding: 'application/x-www-form-urlencoded',
+  fields,
+  files: false,
+  complete: true,
+  ...more,
+});
+
+describe('loggedOutPost: what a form posted without a session brings back', () => {
+  it.each<[string, PostedForm, string[] | null]>([
+    [
+      'a dialog message: the text listed, the choice not',
+      urlencoded([
+        ['body', 'Trenger dere mer?'],
+        ['visibility', 'case'],
+      ]),
+      ['body'],
+    ],
+    [
+      'an endorsement: the justification and the criteria texts, in the form order',
+      urlencoded([
+        ['intent', 'endorsement'],
+        ['version', '3'],
+        ['severity.level', '4'],
+        ['severity.text', 'Livstruende'],
+        ['benefit.level', '3'],
+        ['benefit.text', 'God respons'],
+        ['verdict', 'endorse'],
+        ['reason', 'Anbefales'],
+      ]),
+      ['severity.text', 'benefit.text', 'reason'],
+    ],
+    [
+      'a decision: its texts, empty ones left out',
+      urlencoded([
+        ['reason', 'Innvilget etter vurdering'],
+        ['prescriptionNote', 'Merknad'],
+        ['conditions', '  '],
+        ['revisionReason', ''],
+      ]),
+      ['reason', 'prescriptionNote'],
+    ],
+    [
+      'a field not in the catalogue: not listed, so nothing typed to lose',
+      urlencoded([['sak', 'HBE-2026-00001']]),
+      null,
+    ],
+    [
+      'a button without text («Ta saken»): nothing typed, the login redirect as before',
+      urlencoded([
+        ['event', 'claim'],
+        ['version', '2'],
+      ]),
+      null,
+    ],
+    ['an empty form', urlencoded([]), null],
+  ])('%s', (_name, posted, listed) => {
+    const post = loggedOutPost(posted, targets);
+    if (listed === null) {
+      expect(post).toBeNull();
+      return;
+    }
+    expect(post?.typed.map((t) => t.name)).toEqual(listed);
+    // Every field goes back as posted, listed or not, to the address it was posted to.
+    expect(post?.resend).toEqual({
+      action: targets.action,
+      encoding: posted.encoding,
+      fields: posted.fields,
+    });
+    expect(post).toMatchObject({ loggedOutPost: true, files: false, signIn: targets.signIn });
+  });
+
+  it('keeps the text as typed (spaces and line breaks included)', () => {
+    const post = loggedOutPost(urlencoded([['reason', '  Linje 1\r\nLinje 2 ']]), targets);
+    expect(post?.typed).toEqual([{ name: 'reason', text: '  Linje 1\r\nLinje 2 ' }]);
+  });
+
+  it.each<[string, PostedForm, boolean]>([
+    [
+      'an answer with a file: the text shown, nothing offered to send again',
+      {
+        encoding: 'multipart/form-data',
+        fields: [['reason', 'Svaret mitt']],
+        files: true,
+        complete: true,
+      },
+      true,
+    ],
+    [
+      'an upload alone: said to choose the file again, nothing to send',
+      {
+        encoding: 'multipart/form-data',
+        fields: [['intent', 'upload']],
+        files: true,
+        complete: true,
+      },
+      true,
+    ],
+    [
+      'a body not read to its end: what was read shown, nothing sent again',
+      {
+        encoding: 'multipart/form-data',
+        fields: [['reason', 'Del']],
+        files: false,
+        complete: false,
+      },
+      false,
+    ],
+  ])('%s', (_name, posted, files) => {
+    const post = loggedOutPost(posted, targets);
+    expect(post).toMatchObject({ loggedOutPost: true, files, resend: null });
+  });
+
+  it('sends a multipart form again as multipart (the answer form reads nothing else)', () => {
+    const post = loggedOutPost(
+      {
+        encoding: 'multipart/form-data',
+        fields: [
+          ['reason', 'Svaret mitt'],
+          ['intent', 'send'],
+        ],
+        files: false,
+        complete: true,
+      },
+      targets,
+    );
+    expect(post?.resend?.encoding).toBe('multipart/form-data');
+  });
+
+  it('recognises its own data only', () => {
+    const post = loggedOutPost(urlencoded([['body', 'Hei']]), targets);
+    expect(isLoggedOutPost(post)).toBe(true);
+    expect(isLoggedOutPost({ loggedOut: true, posted: [] })).toBe(false);
+    expect(isLoggedOutPost({ loggedOutPost: 'yes' })).toBe(false);
+    expect(isLoggedOutPost(null)).toBe(false);
+    expect(isLoggedOutPost('Du er logget ut')).toBe(false);
+  });
+});

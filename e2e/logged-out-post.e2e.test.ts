@@ -1,0 +1,197 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { msg } from '../app/i18n';
+import { minimalPdf } from '../app/test/files';
+import { rateCriteria, submitOverHttp } from './application';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJsAsShown,
+  launchChromium,
+  sameOrigin,
+  signInAs,
+  startApp,
+  type RunningApp,
+} from './harness';
+
+const t = msg.loggedOut;
+
+/**
+ * A casework form posted after the session ended keeps what was typed (ADR 0036): the answer is
+ * 401 with a page made from the post alone, the user logs in in another tab and sends it again with
+ * one click. Without JavaScript (a dialog message, an endorsement's justification, an answer with a
+ * file) and with it. PGlite only: nothing here is about SQL.
+ */
+describe('a form posted after the session ended', () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser.close();
+    await app.stop();
+  });
+
+  const signIn = (name: string, javaScriptEnabled = false): Promise<Page> =>
+    signInAs(browser, app, name, { javaScriptEnabled });
+
+  /** The session ends on the server (as at a timeout) while the browser still sends its cookie. */
+  async function endSession(page: Page) {
+    const cookies = await page.context().cookies();
+    const ended = await page.request.post(`${app.url}/logg-ut`, {
+      headers: sameOrigin(app.url),
+      maxRedirects: 0,
+    });
+    expect(ended.status()).toBe(302);
+    await page.context().addCookies(cookies);
+  }
+
+  /** Submits the form with `click` and expects the logged-out page, 401; returns the address posted to. */
+  async function postLoggedOut(page: Page, click: () => Promise<void>): Promise<string> {
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      click(),
+    ]);
+    expect(answer.status()).toBe(401);
+    await page.getByRole('heading', { level: 1, name: t.title }).waitFor();
+    await page.getByText(t.body).waitFor();
+    return answer.url();
+  }
+
+  /** The typed text under «Dette skrev du», by its label (line breaks as a form sends them: CRLF). */
+  const typed = async (page: Page, label: string) => {
+    const text = await page
+      .getByRole('region', { name: t.typed })
+      .locator('div')
+      .filter({ has: page.getByRole('term').getByText(label, { exact: true }) })
+      .getByRole('definition')
+      .textContent();
+    return text?.replace(/\r\n/g, '\n');
+  };
+
+  /** Logs in as `name` in a new tab from the page's login link; the tab lands on `returnTo`. */
+  async function logInInNewTab(page: Page, name: string, returnTo: string) {
+    const login = page.getByRole('link', { name: t.logIn });
+    expect(await login.getAttribute('target')).toBe('_blank');
+    expect(await login.getAttribute('href')).toBe(
+      `/logg-inn?tilbake=${encodeURIComponent(returnTo)}`,
+    );
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), login.click()]);
+    await tab.getByRole('button', { name: `Logg inn som ${name}` }).click();
+    await tab.waitForURL(`${app.url}${returnTo}`);
+    await tab.close();
+  }
+
+  it('without JavaScript: a dialog message comes back, and «Send på nytt» sends it after a login', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    await doctor.goto(`${app.url}${caseUrl}`);
+    await endSession(doctor);
+
+    const text = 'Skrevet etter at økten var slutt.\nAndre linje.';
+    await doctor.getByLabel('Melding', { exact: true }).fill(text);
+    await postLoggedOut(doctor, () =>
+      doctor.getByRole('button', { name: msg.dialog.send }).click(),
+    );
+    expect(await typed(doctor, t.fields.body)).toBe(text);
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+
+    // Nothing was stored, and nothing stored is on the page (the case number, say).
+    expect(await doctor.getByText(/HBE-\d{4}-\d{5}/).count()).toBe(0);
+
+    await logInInNewTab(doctor, 'Ingrid Haugland', `${caseUrl}/meldinger`);
+    await doctor.getByRole('button', { name: t.sendAgain }).click();
+    await doctor.getByText(msg.dialog.sent).waitFor();
+    expect(new URL(doctor.url()).pathname).toBe(caseUrl);
+    await doctor
+      .locator('section#dialog')
+      .getByText(/^Skrevet etter at økten var slutt\./)
+      .waitFor();
+    await doctor.context().close();
+  });
+
+  it('without JavaScript: an endorsement’s justification and ratings come back and are sent again; an answer with a file says to choose the file again', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    await doctor.context().close();
+
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${app.url}${caseUrl}`);
+    await endSession(leader);
+    const form = leader.getByRole('form', { name: 'Forankring' });
+    await rateCriteria(form);
+    await form.getByLabel('Forankre søknaden', { exact: true }).check();
+    const reason = 'Forankret utlogget: behandlingen er godt begrunnet.';
+    await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
+    await postLoggedOut(leader, () =>
+      form.getByRole('button', { name: 'Send forankringen' }).click(),
+    );
+    expect(await typed(leader, t.fields.reason)).toBe(reason);
+    expect(await typed(leader, t.fields['severity.text'])).toBe('Livstruende uten behandling.');
+    await expectAccessibleWithoutJsAsShown(browser, leader);
+    await logInInNewTab(leader, 'Kari Nordtveit', caseUrl);
+    await leader.getByRole('button', { name: t.sendAgain }).click();
+    await leader.getByText(msg.confirmations.endorse).waitFor();
+    await leader.getByText(reason).first().waitFor();
+    await leader.context().close();
+
+    // The medical director asks for more information; the doctor answers with a file after her
+    // session ended: the text comes back, the file cannot, and nothing is offered to send.
+    const asker = await signIn('Per Vik');
+    await asker.goto(`${app.url}${caseUrl}`);
+    await asker
+      .getByRole('form', { name: 'Start vurdering' })
+      .getByRole('button', { name: 'Start vurdering' })
+      .click();
+    await asker.getByText(msg.confirmations.startAssessment).waitFor();
+    const ask = asker.getByRole('form', { name: 'Be om flere opplysninger' });
+    await ask.getByLabel(/^Hvilke opplysninger trengs\?/).fill('Har dere nyere blodprøver?');
+    await ask.getByRole('button', { name: 'Be om flere opplysninger' }).click();
+    await asker.getByText(msg.confirmations.requestInformation).waitFor();
+    await asker.context().close();
+
+    const answering = await signIn('Ingrid Haugland');
+    await answering.goto(`${app.url}${caseUrl}`);
+    await endSession(answering);
+    const answerForm = answering.getByRole('form', { name: 'Send opplysninger' });
+    const answer = 'Blodprøvene fra forrige uke ligger ved.';
+    await answerForm.getByLabel(/^Opplysninger/).fill(answer);
+    await answerForm.getByLabel('Legg til vedlegg').setInputFiles({
+      name: 'Blodprøver.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from(minimalPdf()),
+    });
+    await postLoggedOut(answering, () =>
+      answerForm.getByRole('button', { name: 'Send opplysninger' }).click(),
+    );
+    expect(await typed(answering, t.fields.reason)).toBe(answer);
+    await answering.getByText(t.filesAgain).waitFor();
+    expect(await answering.getByRole('button', { name: t.sendAgain }).count()).toBe(0);
+    await expectAccessibleWithoutJsAsShown(browser, answering);
+    await answering.context().close();
+  });
+
+  it('with JavaScript: the same page, and «Send på nytt» sends the message', async () => {
+    const doctor = await signIn('Ingrid Haugland', true);
+    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    await doctor.goto(`${app.url}${caseUrl}`, { waitUntil: 'networkidle' });
+    await endSession(doctor);
+
+    const text = 'Skrevet med JavaScript etter at økten var slutt.';
+    await doctor.getByLabel('Melding', { exact: true }).fill(text);
+    const posted = await postLoggedOut(doctor, () =>
+      doctor.getByRole('button', { name: msg.dialog.send }).click(),
+    );
+    // Posted by React Router (its data request), not as a document.
+    expect(new URL(posted).pathname).toBe(`${caseUrl}/meldinger.data`);
+    expect(await typed(doctor, t.fields.body)).toBe(text);
+    await expectAccessible(doctor);
+
+    await logInInNewTab(doctor, 'Ingrid Haugland', `${caseUrl}/meldinger`);
+    await doctor.getByRole('button', { name: t.sendAgain }).click();
+    await doctor.getByText(msg.dialog.sent).waitFor();
+    await doctor.locator('section#dialog').getByText(text).waitFor();
+    await doctor.context().close();
+  });
+});
