@@ -25,7 +25,11 @@ const trustColumn = () =>
   uuid('trust_id')
     .notNull()
     .references(() => trusts.id);
-/** Volumes, outcomes and follow-up of the cases a row counts. */
+/**
+ * Volumes, outcomes and follow-up of the cases a row counts; `notEndorsed` and `withdrawn` count
+ * the cases that ended without a decision, by the status they ended in (migration 0052: the
+ * default is only for the rows there were, which the migration then counts).
+ */
 const volumeCounts = () => ({
   submitted: integer('submitted').notNull(),
   decided: integer('decided').notNull(),
@@ -34,6 +38,8 @@ const volumeCounts = () => ({
   rejected: integer('rejected').notNull(),
   continued: integer('continued').notNull(),
   stopped: integer('stopped').notNull(),
+  notEndorsed: integer('not_endorsed').notNull().default(0),
+  withdrawn: integer('withdrawn').notNull().default(0),
 });
 /**
  * A stage's histogram: `[tenths, n]` pairs by tenths (a two-dimensional `integer` array), how many

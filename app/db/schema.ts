@@ -237,6 +237,12 @@ export const cases = pgTable(
     index('cases_concluded_department')
       .on(t.departmentId, t.updatedAt, t.id)
       .where(concludedStatus),
+    // The register filtered by department (features/national/register.server.ts, migration 0052):
+    // the keyset `(created_at, id) < cursor order by created_at desc, id desc` within a
+    // department, read backwards (ascending on purpose, as above). Without it a page walks the
+    // trust's keyset (migration 0019) and filters, reading the trust's history for a small
+    // department. A leader's «Min avdeling» for one department is served by it too.
+    index('cases_department_created_keyset').on(t.departmentId, t.createdAt, t.id),
     tenantPolicy('cases'),
   ],
 ).enableRLS();

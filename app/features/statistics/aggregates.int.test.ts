@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { sql, type SQL } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
 import { demoActors } from '../../test/actors';
-import { prepareCase, type TrustActors } from '../../test/case-states';
+import { endorseWithRatings, prepareCase, type TrustActors } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { retrospectiveValues } from '../../test/retrospective';
+import { transition } from '../cases/cases.server';
 import { submitDecision } from '../decisions/decisions.server';
 import { recordOutcome } from '../followup/followup.server';
 import { registerRetrospective } from '../retrospective/retrospective.server';
@@ -29,11 +32,14 @@ const directVolumes = sql`select g.grain, ${PERIOD}::text as period, s.trust_id,
     (count(*) filter (where s.outcome = 'approvedWithConditions'))::int as approved_with_conditions,
     (count(*) filter (where s.outcome = 'rejected'))::int as rejected,
     (count(*) filter (where s.continued))::int as continued,
-    (count(*) filter (where not s.continued))::int as stopped
+    (count(*) filter (where not s.continued))::int as stopped,
+    (count(*) filter (where s.status = 'notEndorsed'))::int as not_endorsed,
+    (count(*) filter (where s.status = 'withdrawn'))::int as withdrawn
   from case_summaries s, ${GRAINS} group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6`;
 
 const storedVolumes = sql`select grain, period::text as period, trust_id, scheme, patient_scope,
-    atc5, submitted, decided, approved, approved_with_conditions, rejected, continued, stopped
+    atc5, submitted, decided, approved, approved_with_conditions, rejected, continued, stopped,
+    not_endorsed, withdrawn
   from statistics_volumes order by 1, 2, 3, 4, 5, 6`;
 
 /** Each stage's seconds in tenths of a day (the histograms' bins), per summary. */
@@ -64,12 +70,14 @@ const directSchemeVolumes = sql`select g.grain, ${PERIOD}::text as period, s.tru
     (count(*) filter (where s.outcome = 'approvedWithConditions'))::int as approved_with_conditions,
     (count(*) filter (where s.outcome = 'rejected'))::int as rejected,
     (count(*) filter (where s.continued))::int as continued,
-    (count(*) filter (where not s.continued))::int as stopped
+    (count(*) filter (where not s.continued))::int as stopped,
+    (count(*) filter (where s.status = 'notEndorsed'))::int as not_endorsed,
+    (count(*) filter (where s.status = 'withdrawn'))::int as withdrawn
   from case_summaries s, ${GRAINS} group by 1, 2, 3, 4, 5 order by 1, 2, 3, 4, 5`;
 
 const storedSchemeVolumes = sql`select grain, period::text as period, trust_id, scheme,
     patient_scope, submitted, decided, approved, approved_with_conditions, rejected, continued,
-    stopped
+    stopped, not_endorsed, withdrawn
   from statistics_scheme_volumes order by 1, 2, 3, 4, 5`;
 
 /** statistics_atc_volumes as computed directly: submissions per ATC code, without the trust. */
@@ -132,6 +140,26 @@ const directAtcGroupStages = sql`select grain, atc_group, period, trust_id, stag
 const storedAtcGroupStages = sql`select grain, atc_group, period::text as period, trust_id, stage,
     histogram
   from statistics_atc_group_stage_histograms order by 1, 2, 3, 4, 5`;
+
+/**
+ * The last two statements of migration 0052: the one-time count of the summaries that had ended
+ * without a decision before the aggregates counted them.
+ */
+const MIGRATION_BACKFILL = (() => {
+  const text = readFileSync(
+    fileURLToPath(
+      new URL('../../../drizzle/0052_register_department_ended_statistics.sql', import.meta.url),
+    ),
+    'utf8',
+  );
+  const statements = text.split('--> statement-breakpoint').slice(-2);
+  if (
+    !statements[0]?.includes('UPDATE statistics_volumes v SET not_endorsed') ||
+    !statements[1]?.includes('UPDATE statistics_scheme_volumes v SET not_endorsed')
+  )
+    throw new Error('0052 has changed');
+  return statements;
+})();
 
 /** Every aggregate table, stored and computed directly. */
 const TABLES = [
@@ -229,6 +257,62 @@ describe.each(TEST_DATABASES)('statistics aggregates on %s', (kind) => {
 
     // The set-based rebuild gives the very rows the trigger kept.
     const before = await everyTable();
+    await db.execute(sql`select rebuild_statistics()`);
+    expect(await everyTable()).toEqual(before);
+  }, 300_000);
+
+  it('count the cases that ended without a decision, as the migration counted those there were', async () => {
+    const db = database.db;
+    const hst = await demoActors(db, 'HST');
+    // Not endorsed by the leader; withdrawn by the applicant before the leader and in assessment.
+    const refused = await prepareCase(db, hbe, 'submitted');
+    await endorseWithRatings(db, hbe.endorser, {
+      caseId: refused.caseId,
+      version: refused.version,
+      reason: 'Ikke tilstrekkelig begrunnet.',
+      verdict: 'notEndorse',
+    });
+    for (const [home, state] of [
+      [hbe, 'submitted'],
+      [hst, 'underAssessment'],
+    ] as const) {
+      const sent = await prepareCase(db, home, state);
+      await transition(db, home.applicant, {
+        caseId: sent.caseId,
+        version: sent.version,
+        event: 'withdraw',
+        reason: 'Pasienten ønsket ikke behandlingen.',
+      });
+    }
+    await expectConsistent();
+    const ended = await rows(sql`select trust_id, sum(not_endorsed)::int as not_endorsed,
+        sum(withdrawn)::int as withdrawn
+      from statistics_scheme_volumes where grain = 'year' group by 1 order by 1`);
+    const counted = ended.filter((r) => r.not_endorsed !== 0 || r.withdrawn !== 0);
+    expect(counted).toHaveLength(2);
+    expect(counted).toEqual(
+      expect.arrayContaining([
+        { trust_id: hbe.applicant.trustId, not_endorsed: 1, withdrawn: 1 },
+        { trust_id: hst.applicant.trustId, not_endorsed: 0, withdrawn: 1 },
+      ]),
+    );
+
+    // A summary whose status alone changes (into the two and out of them) moves its counts.
+    const open = await prepareCase(db, hst, 'submitted');
+    for (const status of ['notEndorsed', 'withdrawn', 'submitted']) {
+      await db.execute(
+        sql`update case_summaries set status = ${status} where case_id = ${open.caseId}`,
+      );
+      await expectConsistent();
+    }
+
+    // The migration's count of the summaries there were gives the rows the trigger keeps.
+    const before = await everyTable();
+    await db.execute(sql`update statistics_volumes set not_endorsed = 0, withdrawn = 0`);
+    await db.execute(sql`update statistics_scheme_volumes set not_endorsed = 0, withdrawn = 0`);
+    expect(await everyTable()).not.toEqual(before);
+    for (const statement of MIGRATION_BACKFILL) await db.execute(sql.raw(statement));
+    expect(await everyTable()).toEqual(before);
     await db.execute(sql`select rebuild_statistics()`);
     expect(await everyTable()).toEqual(before);
   }, 300_000);
