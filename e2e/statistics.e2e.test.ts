@@ -6,11 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCases } from '../app/features/national/domain/generate';
 import { insertGeneratedCases } from '../app/features/national/generated.server';
 import { SECTIONS } from '../app/features/statistics/domain/tables';
+import { msg } from '../app/i18n';
 import { TEST_DATABASES } from '../app/test/databases';
+import { completeDraftOverHttp, endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
   launchChromium,
+  sameOrigin,
   startApp,
   type RunningApp,
   signInAs,
@@ -296,5 +299,55 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
         `<tr data-row="OUS"><th scope="row">[^<]*</th><td>${String(countFor('OUS'))}</td>`,
       ),
     );
+  });
+
+  // Last: it sends applications today, which the other tests would count.
+  it('counts the applications not endorsed and withdrawn beside the decisions, «<5» while few', async () => {
+    const reader = await signIn();
+    await reader.goto(`${app.url}/statistikk`);
+    for (const column of ['notEndorsed', 'withdrawn']) {
+      expect(await cellText(reader, 'decisions', 'HBE', column)).toBe('0');
+      expect(await cellText(reader, 'decisions', 'total', column)).toBe('0');
+    }
+
+    // Ingrid Haugland sends an application and withdraws it, as the case page posts it.
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
+    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url);
+    const post = (path: string, form: Record<string, string>) =>
+      doctor.request.post(`${app.url}${path}`, {
+        headers: sameOrigin(app.url),
+        form,
+        maxRedirects: 0,
+      });
+    expect(
+      (
+        await post(`${caseUrl}/oppsummering`, { event: 'submit', version: String(version) })
+      ).status(),
+    ).toBe(302);
+    const withdrawn = await post(caseUrl, {
+      event: 'withdraw',
+      version: String(version + 1),
+      reason: 'Pasienten ønsket ikke behandlingen.',
+    });
+    expect(withdrawn.headers().location).toBe(`${caseUrl}?utfort=withdraw`);
+    // Her leader does not endorse another.
+    const refusedUrl = await submitOverHttp(doctor.request, app.url);
+    await doctor.context().close();
+    const leader = await signInAs(browser, app, 'Kari Nordtveit');
+    await leader.goto(`${app.url}${refusedUrl}`);
+    await endorseInBrowser(leader, 'Ikke forankre søknaden', 'Ikke tilstrekkelig begrunnet.');
+    await leader.getByText(msg.confirmations.notEndorse).waitFor();
+    await leader.context().close();
+
+    await reader.goto(`${app.url}/statistikk`);
+    for (const column of ['notEndorsed', 'withdrawn']) {
+      expect(await cellText(reader, 'decisions', 'HBE', column)).toBe('<5');
+      expect(await cellText(reader, 'decisions', 'total', column)).toBe('<5');
+    }
+    const headers = await section(reader, 'decisions').locator('thead th').allInnerTexts();
+    expect(headers).toEqual(expect.arrayContaining(['Ikke forankret', 'Trukket']));
+    await expectAccessible(reader);
+    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await reader.context().close();
   });
 });

@@ -4,7 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { msg } from '../../i18n';
 import { loader as exportLoader } from '../../routes/statistics-export';
-import { demoActors, signIn } from '../../test/actors';
+import { completeAnswers, demoActors, signIn } from '../../test/actors';
+import { endorseWithRatings } from '../../test/case-states';
+import { createDraft, transition } from '../cases/cases.server';
+import { dateInNorway } from '../cases/domain/dates';
 import {
   onOneConnection,
   preparedStatements,
@@ -461,5 +464,70 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
         expect(prepared?.names).toBe(views.length);
       }
     });
+  });
+
+  // Last: it adds cases, sent today.
+  it('counts the cases not endorsed and withdrawn per trust beside the decisions, suppressed', async () => {
+    const db = database.db;
+    const [hbe, hst] = [await demoActors(db, 'HBE'), await demoActors(db, 'HST')];
+    const sent = async (actors: typeof hbe) => {
+      const draft = await createDraft(db, actors.applicant, completeAnswers);
+      const submitted = await transition(db, actors.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      });
+      return { caseId: draft.id, version: submitted.version };
+    };
+    const withdraw = async (actors: typeof hbe) =>
+      transition(db, actors.applicant, {
+        ...(await sent(actors)),
+        event: 'withdraw',
+        reason: 'Pasienten ønsket ikke behandlingen.',
+      });
+    for (let i = 0; i < 6; i++) await withdraw(hbe);
+    await withdraw(hst);
+    for (let i = 0; i < 2; i++) {
+      await endorseWithRatings(db, hbe.endorser, {
+        ...(await sent(hbe)),
+        reason: 'Ikke tilstrekkelig begrunnet.',
+        verdict: 'notEndorse',
+      });
+    }
+    // One still with the leader: sent, neither.
+    await sent(hst);
+
+    const today = dateInNorway(new Date());
+    const page = await statisticsPage(
+      db,
+      reader,
+      query({ fra: `${today.slice(0, 4)}-01-01`, til: today }),
+    );
+    if (!page.ok) throw new Error(JSON.stringify(page.errors));
+    const { decisions, trust } = page.statistics.tables;
+    expect(decisions.columns.map((c) => [c.key, c.label])).toEqual([
+      ['approved', 'Innvilget'],
+      ['approvedWithConditions', 'Innvilget med vilkår'],
+      ['rejected', 'Avslått'],
+      ['decided', 'Besluttet'],
+      ['notEndorsed', 'Ikke forankret'],
+      ['withdrawn', 'Trukket'],
+      ['approvalRate', 'Andel innvilget (%)'],
+    ]);
+    expect(cell(trust, 'HBE', 'submitted')).toBe(8);
+    expect(cell(decisions, 'HBE', 'withdrawn')).toBe(6);
+    expect(cell(decisions, 'HBE', 'notEndorsed')).toBe('small');
+    expect(cell(decisions, 'HBE', 'decided')).toBe(0);
+    expect(cell(decisions, 'HST', 'withdrawn')).toBe('small');
+    expect(cell(decisions, 'HST', 'notEndorsed')).toBe(0);
+    expect(cell(decisions, 'total', 'withdrawn')).toBe(7);
+    expect(cell(decisions, 'total', 'notEndorsed')).toBe('small');
+    // HST's lone withdrawal is not the total less HBE's: one more cell of its column is hidden.
+    const withdrawn = decisions.columns.findIndex((c) => c.key === 'withdrawn');
+    expect(decisions.rows.filter((r) => r.values[withdrawn] === 'hidden')).toHaveLength(1);
+    // The section's export has them as the page has them.
+    const csv = tableToCsv(decisions, msg.statistics.withheld).split('\r\n');
+    expect(csv[0]).toContain(';Besluttet;Ikke forankret;Trukket;');
+    expect(csv.find((line) => line.startsWith('Helse Bergen HF;'))).toMatch(/;0;<5;6;–$/);
   });
 });

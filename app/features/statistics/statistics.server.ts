@@ -44,6 +44,7 @@ import {
 import {
   suppressBreakdown,
   suppressBySize,
+  suppressColumns,
   suppressedRate,
   suppressGrid,
   type Shown,
@@ -88,6 +89,9 @@ interface Aggregates {
   rejected: number;
   continued: number;
   stopped: number;
+  /** Ended without a decision: not endorsed by the leader, withdrawn by the applicant. */
+  notEndorsed: number;
+  withdrawn: number;
   stages: Record<Stage, { n: number; median: number | null; p90: number | null }>;
 }
 
@@ -113,6 +117,8 @@ const countsOf = (v: typeof statisticsVolumes | typeof statisticsSchemeVolumes, 
   rejected: sumOf(v.rejected, sign, 'rejected'),
   continued: sumOf(v.continued, sign, 'continued'),
   stopped: sumOf(v.stopped, sign, 'stopped'),
+  notEndorsed: sumOf(v.notEndorsed, sign, 'notEndorsed'),
+  withdrawn: sumOf(v.withdrawn, sign, 'withdrawn'),
 });
 
 type Counts = Omit<Aggregates, 'stages'>;
@@ -124,6 +130,8 @@ const NO_COUNTS: Counts = {
   rejected: 0,
   continued: 0,
   stopped: 0,
+  notEndorsed: 0,
+  withdrawn: 0,
 };
 
 /**
@@ -304,6 +312,8 @@ const countsRow = {
   rejected: z.number(),
   continued: z.number(),
   stopped: z.number(),
+  notEndorsed: z.number(),
+  withdrawn: z.number(),
 };
 
 /** Everything the page reads, as the one row of `readFigures`. */
@@ -532,6 +542,11 @@ function breakdown(
 
 type TrustRow = { key: string; label: string; a: Aggregates | undefined };
 
+/**
+ * The decisions per trust (a grid with the decided as its row totals, and the approval rate), and
+ * beside them the cases that ended without one: not endorsed, withdrawn (each column suppressed
+ * with its total: no row total of theirs is shown).
+ */
 function decisionsTable(rows: TrustRow[], overall: Aggregates, totalLabel: string): StatTable {
   const s = msg.statistics;
   const raw = rows.map((r) => [
@@ -540,11 +555,16 @@ function decisionsTable(rows: TrustRow[], overall: Aggregates, totalLabel: strin
     r.a?.rejected ?? 0,
   ]);
   const grid = suppressGrid(raw);
+  const ended = suppressColumns(
+    rows.map((r) => [r.a?.notEndorsed ?? 0, r.a?.withdrawn ?? 0]),
+    2,
+  );
   const line = (
     key: string,
     label: string,
     cells: Shown[],
     decided: Shown,
+    endedCells: Shown[],
     a: { approved: number; approvedWithConditions: number; decided: number },
     total?: boolean,
   ): StatRow => {
@@ -553,7 +573,11 @@ function decisionsTable(rows: TrustRow[], overall: Aggregates, totalLabel: strin
       key,
       label,
       total,
-      values: [...row, suppressedRate(a.approved + a.approvedWithConditions, a.decided, row)],
+      values: [
+        ...row,
+        ...endedCells,
+        suppressedRate(a.approved + a.approvedWithConditions, a.decided, row),
+      ],
     };
   };
   const zero = { approved: 0, approvedWithConditions: 0, decided: 0 };
@@ -570,13 +594,22 @@ function decisionsTable(rows: TrustRow[], overall: Aggregates, totalLabel: strin
       },
       { key: 'rejected', label: msg.outcomes.rejected, format: 'count' },
       { key: 'decided', label: s.decided, format: 'count' },
+      { key: 'notEndorsed', label: msg.statuses.notEndorsed, format: 'count' },
+      { key: 'withdrawn', label: msg.statuses.withdrawn, format: 'count' },
       { key: 'approvalRate', label: s.approvalRate, format: 'percent' },
     ],
     rows: [
       ...rows.map((r, i) =>
-        line(r.key, r.label, grid.cells[i] ?? [], grid.rowTotals[i] ?? 'none', r.a ?? zero),
+        line(
+          r.key,
+          r.label,
+          grid.cells[i] ?? [],
+          grid.rowTotals[i] ?? 'none',
+          ended.cells[i] ?? [],
+          r.a ?? zero,
+        ),
       ),
-      line('total', totalLabel, grid.columnTotals, grid.total, overall, true),
+      line('total', totalLabel, grid.columnTotals, grid.total, ended.totals, overall, true),
     ],
   };
 }

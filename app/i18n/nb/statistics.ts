@@ -56,7 +56,7 @@ export const statistics = {
     trust: 'Søknader per helseforetak',
     scheme: 'Søknader per ordning',
     atc: 'Søknader per ATC-gruppe',
-    decisions: 'Vedtak og innvilgelsesandel per helseforetak',
+    decisions: 'Vedtak, innvilgelsesandel, ikke forankrede og trukne søknader per helseforetak',
     stages: 'Tid per trinn (dager)',
     stagesByTrust: 'Mediantid per trinn og helseforetak (dager)',
     followUp: 'Oppfølging: behandling fortsatt eller avsluttet',

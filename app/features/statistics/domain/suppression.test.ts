@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   suppressBreakdown,
   suppressBySize,
+  suppressColumns,
   suppressCount,
   suppressedRate,
   suppressGrid,
@@ -142,6 +143,52 @@ describe('small-count suppression', () => {
     { counts: [], cells: [], total: 0 },
   ])('a breakdown $counts is shown as $cells with total $total', ({ counts, cells, total }) => {
     expect(suppressBreakdown(counts)).toEqual({ cells, total });
+  });
+
+  it.each([
+    {
+      name: 'nothing to hide',
+      counts: [
+        [6, 10],
+        [0, 7],
+      ],
+      cells: [
+        [6, 10],
+        [0, 7],
+      ],
+      totals: [6, 17],
+    },
+    {
+      // Each column on its own: the small count's column hides its complement, the other column
+      // (no row total is shown) keeps its numbers.
+      name: 'a small count in one column',
+      counts: [
+        [2, 10],
+        [9, 7],
+        [30, 8],
+      ],
+      cells: [
+        [S, 10],
+        [H, 7],
+        [30, 8],
+      ],
+      totals: [41, 25],
+    },
+    {
+      name: 'a small total',
+      counts: [
+        [0, 1],
+        [0, 2],
+      ],
+      cells: [
+        [0, S],
+        [0, S],
+      ],
+      totals: [0, S],
+    },
+    { name: 'no rows', counts: [], cells: [], totals: [0, 0] },
+  ])('columns side by side: $name', ({ counts, cells, totals }) => {
+    expect(suppressColumns(counts, 2)).toEqual({ cells, totals });
   });
 
   it.each([

@@ -112,6 +112,25 @@ export function suppressBreakdown(counts: readonly number[]): { cells: Shown[]; 
   return { cells: grid.cells.map((row) => row[0] ?? 'none'), total: grid.total };
 }
 
+/**
+ * Counts side by side without a total per row, each column with its total (the cases that ended
+ * without a decision per trust: not endorsed, withdrawn): only the columns are lines a reader can
+ * sum, so each is a breakdown of its own (rules 1 and 2). `columns` is the number of columns, for
+ * the totals when there are no rows.
+ */
+export function suppressColumns(
+  counts: readonly (readonly number[])[],
+  columns: number,
+): { cells: Shown[][]; totals: Shown[] } {
+  const byColumn = Array.from({ length: columns }, (_, c) =>
+    suppressBreakdown(counts.map((row) => row[c] ?? 0)),
+  );
+  return {
+    cells: counts.map((_, r) => byColumn.map((column) => column.cells[r] ?? 'none')),
+    totals: byColumn.map((column) => column.total),
+  };
+}
+
 /** Rule 3 for a rate: numerator over denominator, only when the whole row is shown. */
 export function suppressedRate(
   numerator: number,
