@@ -296,4 +296,75 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await expectAccessibleWithoutJs(browser, director.context(), director.url());
     await director.context().close();
   });
+
+  it('the medical director narrows the trust’s register to a department and pages it, without JavaScript', async () => {
+    const director = await signIn('Per Vik', false);
+    await director.goto(`${app.url}/register?fane=foretak`);
+    const table = director.getByRole('table', { name: 'Søknadene i helseforetaket' });
+    await table.waitFor();
+    // The choices are Helse Bergen's departments, none of another trust's (OUS and HST have a
+    // Barne- og ungdomsklinikken too: one is offered).
+    const department = director.getByLabel('Avdeling', { exact: true });
+    const choices = await department.locator('option').allTextContents();
+    expect(choices[0]).toBe('Alle avdelinger');
+    expect(choices).toEqual(
+      expect.arrayContaining([
+        'Kreftavdelingen',
+        'Barne- og ungdomsklinikken',
+        'Nevrologisk avdeling',
+      ]),
+    );
+    expect(choices.filter((c) => c === 'Barne- og ungdomsklinikken')).toHaveLength(1);
+    for (const other of [
+      'Kreftklinikken',
+      'Nevroklinikken',
+      'Avdeling for blod- og kreftsykdommer',
+    ])
+      expect(choices).not.toContain(other);
+
+    const departments = () => table.locator('tbody tr td:nth-child(6)').allTextContents();
+    const caseNumbers = () => table.locator('tbody tr td:first-child').allTextContents();
+    await department.selectOption({ label: 'Kreftavdelingen' });
+    await director.getByRole('button', { name: 'Vis', exact: true }).click();
+    await director.waitForURL(/avdeling=[0-9a-f-]{36}/);
+    expect(await caseNumbers()).toHaveLength(REGISTER_PAGE_SIZE);
+    expect(new Set(await departments())).toEqual(new Set(['Kreftavdelingen']));
+    expect(
+      await director
+        .getByLabel('Avdeling', { exact: true })
+        .locator('option:checked')
+        .textContent(),
+    ).toBe('Kreftavdelingen');
+    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+
+    // The next page keeps the department (a keyset link), and has the rest of its cases.
+    const first = await caseNumbers();
+    const pages = director.getByRole('navigation', { name: 'Sider' });
+    await pages.getByRole('link', { name: 'Neste side' }).click();
+    await pages.getByRole('link', { name: 'Første side' }).waitFor();
+    expect(director.url()).toMatch(/avdeling=[0-9a-f-]{36}.*etter=/);
+    const second = await caseNumbers();
+    expect(second.length).toBeGreaterThan(0);
+    expect(second.filter((n) => first.includes(n))).toEqual([]);
+    expect(new Set(await departments())).toEqual(new Set(['Kreftavdelingen']));
+
+    // A department without applications: the filtered empty list.
+    await director
+      .getByLabel('Avdeling', { exact: true })
+      .selectOption({ label: 'Nevrologisk avdeling' });
+    await director.getByRole('button', { name: 'Vis', exact: true }).click();
+    await director.getByText('Ingen søknader passer til filtrene.').waitFor();
+    expect(await director.getByRole('table').count()).toBe(0);
+    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+
+    // A department that is not the trust's (a link from elsewhere): a Norwegian message, no list.
+    const refused = await director.goto(
+      `${app.url}/register?fane=foretak&avdeling=00000000-0000-4000-8000-000000000000`,
+    );
+    expect(refused?.status()).toBe(400);
+    await director.getByText('Velg en avdeling fra listen.').first().waitFor();
+    expect(await director.getByRole('table').count()).toBe(0);
+    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await director.context().close();
+  });
 });

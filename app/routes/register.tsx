@@ -9,8 +9,15 @@ import {
   REGISTER_KEYS,
   registerQueryString,
   type RegisterFilter,
+  type RegisterTab,
 } from '../features/national/domain/register';
-import { registerPage, tabsFor, type RegisterRow } from '../features/national/register.server';
+import {
+  registerDepartments,
+  registerPage,
+  tabsFor,
+  type RegisterDepartment,
+  type RegisterRow,
+} from '../features/national/register.server';
 import { FilterProblems } from '../features/national/ui/FilterProblems';
 import { SelectField } from '../features/national/ui/SelectField';
 import { msg } from '../i18n';
@@ -33,13 +40,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // Without a tab chosen, the widest the actor has: the trust's for the director and committee,
   // the department's for a leader.
   const parsed = parseRegisterQuery(url.searchParams.entries(), tabs.at(-1));
-  if (!parsed.ok) {
-    return data(
+  // A refused query shows the form with its problems and no list.
+  const refused = (
+    tab: RegisterTab,
+    departments: RegisterDepartment[],
+    errors: Partial<Record<string, FilterError>>,
+  ) =>
+    data(
       {
         tabs,
-        tab: tabs.at(-1) ?? 'mine',
+        tab,
         values,
-        errors: parsed.errors,
+        errors,
+        departments,
         rows: [] as RegisterRow[],
         query: '',
         nextQuery: null,
@@ -47,14 +60,19 @@ export async function loader({ request, context }: Route.LoaderArgs) {
       },
       { status: 400 },
     );
+  if (!parsed.ok) {
+    const departments = await registerDepartments(context.db, actor);
+    return refused(tabs.at(-1) ?? 'mine', departments, parsed.errors);
   }
   if (!tabs.includes(parsed.value.tab)) throw data(null, { status: 403 });
   const page = await registerPage(context.db, actor, parsed.value, parsed.cursor);
+  if (!page.ok) return refused(parsed.value.tab, page.departments, page.errors);
   return {
     tabs,
     tab: parsed.value.tab,
     values,
     errors: {} as Partial<Record<string, FilterError>>,
+    departments: page.departments,
     rows: page.rows,
     query: registerQueryString(parsed.value),
     nextQuery: page.next ? registerQueryString(parsed.value, page.next) : null,
@@ -132,7 +150,7 @@ function RegisterTable({
 }
 
 export default function Register({ loaderData }: Route.ComponentProps) {
-  const { tabs, tab, values, errors, rows, query, nextQuery, paged } = loaderData;
+  const { tabs, tab, values, errors, departments, rows, query, nextQuery, paged } = loaderData;
   const r = msg.national.register;
   const t = msg.national;
   const error = (key: string) => {
@@ -179,6 +197,17 @@ export default function Register({ loaderData }: Route.ComponentProps) {
               ...STATUSES.map((s) => ({ value: s, label: msg.statuses[s] })),
             ]}
           />
+          <SelectField
+            id="register-department"
+            name="avdeling"
+            label={r.department}
+            defaultValue={values.avdeling}
+            error={error('avdeling')}
+            options={[
+              { value: '', label: r.anyDepartment },
+              ...departments.map((d) => ({ value: d.id, label: d.name })),
+            ]}
+          />
           <DateField
             id="register-from"
             name="fra"
@@ -211,7 +240,9 @@ export default function Register({ loaderData }: Route.ComponentProps) {
           <RegisterTable
             caption={r.captions[tab]}
             rows={rows}
-            filtered={Boolean(values.status || values.fra || values.til || values.sok)}
+            filtered={Boolean(
+              values.status || values.avdeling || values.fra || values.til || values.sok,
+            )}
           />
           <Pager
             label={t.pagination}

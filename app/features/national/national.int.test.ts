@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
+import { cases, departments } from '../../db/schema';
+import { loader as registerLoader } from '../../routes/register';
+import { loaderArgs } from '../../test/routes';
 import type { Actor } from '../auth/domain/roles';
 import { completeAnswers, demoActors, signIn, TEST_PATIENT_IDS } from '../../test/actors';
 import {
@@ -18,15 +21,16 @@ import {
   NATIONAL_SORTS,
   parseNationalQuery,
   SORT_DIRECTIONS,
+  type Cursor,
   type NationalFilter,
 } from './domain/overview';
-import { REGISTER_TABS, type RegisterTab } from './domain/register';
+import { REGISTER_TABS, type RegisterFilter, type RegisterTab } from './domain/register';
 import { csvResponse, xlsxResponse } from './export.server';
 import { generateCases } from './domain/generate';
 import { insertGeneratedCases } from './generated.server';
 import { badRequest, readNationalPage } from './http.server';
 import { nationalPage, nationalRows, type NationalRow } from './overview.server';
-import { registerPage, tabsFor } from './register.server';
+import { registerPage, tabsFor, type RegisterResult, type RegisterRow } from './register.server';
 import { endorseWithRatings } from '../../test/case-states';
 import { APPROVAL_TERMS } from '../../test/decisions';
 
@@ -70,6 +74,12 @@ const PERSONAL_KEYS = [
   'applicantId',
   'consent',
 ];
+
+/** A register page that was not refused. */
+const listed = (result: RegisterResult) => {
+  if (!result.ok) throw new Error(`refused register query: ${JSON.stringify(result.errors)}`);
+  return result;
+};
 
 const query = (q: string): NationalFilter => {
   const parsed = parseNationalQuery(new URLSearchParams(q).entries());
@@ -366,8 +376,8 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         version: ousDraft.version,
         event: 'submit',
       });
-      const [submitted] = (
-        await registerPage(db(), hbe.applicant, { tab: 'mine', status: 'decided' }, null)
+      const [submitted] = listed(
+        await registerPage(db(), hbe.applicant, { tab: 'mine', status: 'decided' }, null),
       ).rows;
       if (!submitted) throw new Error('no decided case of the HBE applicant');
       caseIds = {
@@ -378,23 +388,20 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
       };
     });
 
-    const listAll = async (actor: Actor, tab: RegisterTab) => {
-      const ids: string[] = [];
-      let cursor = null;
+    const listAll = async (actor: Actor, tab: RegisterTab, filter: Partial<RegisterFilter> = {}) =>
+      (await listRows(actor, { ...filter, tab })).map((r) => r.id);
+    /** Every row of a register tab, two a page, through the keyset; never a patient id. */
+    const listRows = async (actor: Actor, filter: RegisterFilter) => {
+      const rows: RegisterRow[] = [];
+      let cursor: Cursor | null = null;
       do {
-        const page: Awaited<ReturnType<typeof registerPage>> = await registerPage(
-          db(),
-          actor,
-          { tab },
-          cursor,
-          2,
-        );
-        ids.push(...page.rows.map((r) => r.id));
-        const listed = JSON.stringify(page.rows);
-        for (const id of TEST_PATIENT_IDS) expect(listed).not.toContain(id);
+        const page = listed(await registerPage(db(), actor, filter, cursor, 2));
+        rows.push(...page.rows);
+        const text = JSON.stringify(page.rows);
+        for (const id of TEST_PATIENT_IDS) expect(text).not.toContain(id);
         cursor = page.next;
       } while (cursor);
-      return ids;
+      return rows;
     };
 
     it.each([
@@ -441,36 +448,168 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
     });
 
     it('filters by status, period and text', async () => {
-      const drafts = await registerPage(
-        db(),
-        hbe.applicant,
-        { tab: 'mine', status: 'draft' },
-        null,
-      );
+      const page = async (actor: Actor, filter: RegisterFilter) =>
+        listed(await registerPage(db(), actor, filter, null));
+      const drafts = await page(hbe.applicant, { tab: 'mine', status: 'draft' });
       expect(drafts.rows.every((r) => r.status === 'draft')).toBe(true);
       expect(drafts.rows.length).toBeGreaterThanOrEqual(2);
-      const byDrug = await registerPage(
-        db(),
-        hbe.decisionMaker,
-        { tab: 'foretak', freeText: 'ritux' },
-        null,
-      );
+      const byDrug = await page(hbe.decisionMaker, { tab: 'foretak', freeText: 'ritux' });
       expect(byDrug.rows.length).toBeGreaterThan(0);
       const [first] = byDrug.rows;
-      const byNumber = await registerPage(
-        db(),
-        hbe.decisionMaker,
-        { tab: 'foretak', freeText: first?.caseNumber?.toLowerCase() ?? '' },
-        null,
-      );
+      const byNumber = await page(hbe.decisionMaker, {
+        tab: 'foretak',
+        freeText: first?.caseNumber?.toLowerCase() ?? '',
+      });
       expect(byNumber.rows.map((r) => r.id)).toEqual([first?.id]);
-      const future = await registerPage(
-        db(),
-        hbe.decisionMaker,
-        { tab: 'foretak', from: '2099-01-01' },
-        null,
-      );
+      const future = await page(hbe.decisionMaker, { tab: 'foretak', from: '2099-01-01' });
       expect(future.rows).toEqual([]);
+    });
+
+    describe('by department', () => {
+      /** The departments of a trust, read as the owner (past every policy). */
+      const departmentsOf = (trustId: string) =>
+        db()
+          .select({ id: departments.id, name: departments.name })
+          .from(departments)
+          .where(eq(departments.trustId, trustId));
+      let neurology: string;
+      let moved: string[];
+
+      beforeAll(async () => {
+        const [found] = (await departmentsOf(hbe.applicant.trustId)).filter(
+          (d) => d.name === 'Nevrologisk avdeling',
+        );
+        if (!found) throw new Error('HBE has no Nevrologisk avdeling');
+        neurology = found.id;
+        // Three applications sent from the neurology department (two pages of two), and a draft.
+        moved = [];
+        for (let i = 0; i < 4; i++) {
+          const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+          if (i < 3) {
+            await transition(db(), hbe.applicant, {
+              caseId: draft.id,
+              version: draft.version,
+              event: 'submit',
+            });
+          }
+          moved.push(draft.id);
+        }
+        await db().update(cases).set({ departmentId: neurology }).where(inArray(cases.id, moved));
+      });
+
+      it('lists a tab’s cases of one department, through every page, and no other', async () => {
+        const trust = await listRows(hbe.decisionMaker, { tab: 'foretak' });
+        const byDepartment = await Promise.all(
+          (await departmentsOf(hbe.applicant.trustId)).map(async (d) => ({
+            name: d.name,
+            rows: await listRows(hbe.decisionMaker, { tab: 'foretak', department: d.id }),
+          })),
+        );
+        for (const { name, rows } of byDepartment) {
+          expect(rows.every((r) => r.departmentName === name)).toBe(true);
+          // In the order of the whole tab: the department's rows of it, as they come there.
+          expect(rows.map((r) => r.id)).toEqual(
+            trust.filter((r) => r.departmentName === name).map((r) => r.id),
+          );
+        }
+        // Every case of the tab is in its department's list.
+        expect(byDepartment.flatMap((d) => d.rows.map((r) => r.id)).sort()).toEqual(
+          trust.map((r) => r.id).sort(),
+        );
+        // The three sent from neurology (the draft is not the trust's to see).
+        expect(
+          byDepartment.find((d) => d.name === 'Nevrologisk avdeling')?.rows.map((r) => r.id),
+        ).toEqual([moved[2], moved[1], moved[0]]);
+        expect(byDepartment.find((d) => d.name === 'Kreftavdelingen')?.rows.length).toBeGreaterThan(
+          0,
+        );
+      });
+
+      it('narrows with the other filters and within the tab’s own rules', async () => {
+        // The applicant's own, the draft included.
+        expect(await listAll(hbe.applicant, 'mine', { department: neurology })).toEqual(
+          [...moved].reverse(),
+        );
+        expect(
+          await listAll(hbe.applicant, 'mine', { department: neurology, status: 'draft' }),
+        ).toEqual([moved[3]]);
+        expect(
+          await listAll(hbe.decisionMaker, 'foretak', {
+            department: neurology,
+            from: '2099-01-01',
+          }),
+        ).toEqual([]);
+        // The leader of Kreftavdelingen leads no case of neurology; her own department's she sees.
+        expect(await listAll(hbe.endorser, 'avdeling', { department: neurology })).toEqual([]);
+        const kreft = (await departmentsOf(hbe.applicant.trustId)).find(
+          (d) => d.name === 'Kreftavdelingen',
+        );
+        expect(await listAll(hbe.endorser, 'avdeling', { department: kreft?.id ?? '' })).toEqual(
+          await listAll(hbe.endorser, 'avdeling'),
+        );
+      });
+
+      it('offers only the actor’s trust’s departments, and refuses another trust’s', async () => {
+        const own = await departmentsOf(hbe.applicant.trustId);
+        const others = await departmentsOf(ous.applicant.trustId);
+        expect(others.length).toBeGreaterThan(0);
+        const result = await registerPage(db(), hbe.decisionMaker, { tab: 'foretak' }, null);
+        expect(result.departments).toEqual(
+          [...own].sort((a, b) => a.name.localeCompare(b.name, 'nb') || a.id.localeCompare(b.id)),
+        );
+        // OUS has a Barne- og ungdomsklinikken too: HBE's is offered, OUS's never.
+        for (const other of others) {
+          expect(result.departments.map((d) => d.id)).not.toContain(other.id);
+          const refused = await registerPage(
+            db(),
+            hbe.decisionMaker,
+            { tab: 'foretak', department: other.id },
+            null,
+          );
+          expect(refused).toEqual({
+            ok: false,
+            departments: result.departments,
+            errors: { avdeling: 'department' },
+          });
+        }
+        // And the other way: OUS's director cannot list HBE's neurology.
+        const fromOus = await registerPage(
+          db(),
+          ous.decisionMaker,
+          { tab: 'foretak', department: neurology },
+          null,
+        );
+        expect(fromOus.ok).toBe(false);
+        expect(fromOus.departments.map((d) => d.id).sort()).toEqual(others.map((d) => d.id).sort());
+      });
+
+      it('the page answers a department of another trust with 400 and the trust’s own choices', async () => {
+        const { cookie } = await signIn(db(), 'HBE', 'decisionMaker');
+        const [other] = await departmentsOf(ous.applicant.trustId);
+        const read = (q: string) =>
+          registerLoader(loaderArgs(database, `/register?${q}`, cookie, '/register'));
+        const refused = await read(`fane=foretak&avdeling=${other?.id ?? ''}`);
+        if (!('init' in refused)) throw new Error('not refused');
+        expect(refused.init?.status).toBe(400);
+        expect(refused.data.errors).toEqual({ avdeling: 'department' });
+        expect(refused.data.tab).toBe('foretak');
+        expect(refused.data.departments.map((d) => d.name)).toEqual([
+          'Barne- og ungdomsklinikken',
+          'Kreftavdelingen',
+          'Nevrologisk avdeling',
+        ]);
+        // A malformed id: the same message, the same choices.
+        const malformed = await read('fane=foretak&avdeling=nevro');
+        if (!('init' in malformed)) throw new Error('not refused');
+        expect(malformed.init?.status).toBe(400);
+        expect(malformed.data.errors).toEqual({ avdeling: 'department' });
+        expect(malformed.data.departments).toEqual(refused.data.departments);
+        // Its own department: the list and the next page's link keep it.
+        const shown = await read(`fane=foretak&avdeling=${neurology}`);
+        if ('init' in shown) throw new Error('refused');
+        expect(shown.rows.map((r) => r.id)).toEqual([moved[2], moved[1], moved[0]]);
+        expect(new URLSearchParams(shown.query).get('avdeling')).toBe(neurology);
+      });
     });
   });
 

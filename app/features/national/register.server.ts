@@ -1,5 +1,5 @@
-import { and, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
-import { inTenant, type Db } from '../../db/database.server';
+import { and, asc, desc, eq, exists, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
   caseCollaborators,
   caseLeaders,
@@ -27,7 +27,8 @@ import {
  * «foretak» = every submitted case, for the director and the committee. Only the own trust's
  * cases (a consulted case of another trust is read through the consultation, not listed here).
  * A list is not a read of personal data: it selects no answers beyond the drug's name and the
- * main diagnosis code, and never the patient id.
+ * main diagnosis code, and never the patient id. A tab can be narrowed to one of the trust's
+ * departments (`avdeling`): the `(department_id, created_at, id)` index (migration 0052) pages it.
  */
 
 export interface RegisterRow {
@@ -43,6 +44,20 @@ export interface RegisterRow {
   decidedAt: Date | null;
   outcome: string | null;
 }
+
+/** A department of the actor's trust, for the department filter. */
+export interface RegisterDepartment {
+  id: string;
+  name: string;
+}
+
+/**
+ * One page of a register tab with the trust's departments (the filter's choices), or, when the
+ * filter names a department that is not the actor's trust's, the departments and the refusal.
+ */
+export type RegisterResult =
+  | { ok: true; departments: RegisterDepartment[]; rows: RegisterRow[]; next: Cursor | null }
+  | { ok: false; departments: RegisterDepartment[]; errors: { avdeling: 'department' } };
 
 export function tabsFor(actor: Actor): RegisterTab[] {
   return registerTabs({
@@ -74,19 +89,56 @@ function tabCondition(actor: Actor, tab: RegisterTab): SQL | undefined {
   return and(ne(cases.status, 'draft'), or(...mine));
 }
 
-/** One page of a register tab; a tab the actor does not have is refused by the caller. */
+/**
+ * The actor's trust's departments, by name. `departments` has no tenant policy (every trust reads
+ * every trust's, migration 0030): the trust condition here is what keeps the others' out.
+ */
+function trustDepartments(tx: Tx, actor: Actor): Promise<RegisterDepartment[]> {
+  return tx
+    .select({ id: departments.id, name: departments.name })
+    .from(departments)
+    .where(eq(departments.trustId, actor.trustId))
+    .orderBy(asc(departments.name), asc(departments.id));
+}
+
+/** The department filter's choices, for a page whose query was refused. */
+export function registerDepartments(db: Db, actor: Actor): Promise<RegisterDepartment[]> {
+  return inTenant(db, actor, (tx) => trustDepartments(tx, actor));
+}
+
+/**
+ * One page of a register tab and the trust's departments, in one transaction; a tab the actor
+ * does not have is refused by the caller, a department not of the actor's trust here.
+ */
 export async function registerPage(
   db: Db,
   actor: Actor,
   filter: RegisterFilter,
   cursor: Cursor | null,
   limit = REGISTER_PAGE_SIZE,
+): Promise<RegisterResult> {
+  return inTenant(db, actor, async (tx) => {
+    const choices = await trustDepartments(tx, actor);
+    if (filter.department && !choices.some((d) => d.id === filter.department)) {
+      return { ok: false, departments: choices, errors: { avdeling: 'department' } };
+    }
+    return { ok: true, departments: choices, ...(await pageIn(tx, actor, filter, cursor, limit)) };
+  });
+}
+
+async function pageIn(
+  tx: Tx,
+  actor: Actor,
+  filter: RegisterFilter,
+  cursor: Cursor | null,
+  limit: number,
 ): Promise<{ rows: RegisterRow[]; next: Cursor | null }> {
   const where: (SQL | undefined)[] = [
     eq(cases.trustId, actor.trustId),
     tabCondition(actor, filter.tab),
   ];
   if (filter.status) where.push(eq(cases.status, filter.status));
+  if (filter.department) where.push(eq(cases.departmentId, filter.department));
   if (filter.from) {
     where.push(
       sql`${cases.submittedAt} >= (${filter.from}::date)::timestamp at time zone 'Europe/Oslo'`,
@@ -110,29 +162,27 @@ export async function registerPage(
       sql`(${cases.createdAt}, ${cases.id}) < (${cursor.key}::timestamptz, ${cursor.id}::uuid)`,
     );
   }
-  const found = await inTenant(db, actor, (tx) =>
-    tx
-      .select({
-        id: cases.id,
-        caseNumber: cases.caseNumber,
-        status: cases.status,
-        drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
-        diagnosis: sql<string | null>`${cases.answers}->'diagnoses'->>0`,
-        applicantName: users.name,
-        departmentName: departments.name,
-        submittedAt: cases.submittedAt,
-        decidedAt: caseSummaries.decidedAt,
-        outcome: caseSummaries.outcome,
-        createdKey: sql<string>`${cases.createdAt}::text`,
-      })
-      .from(cases)
-      .innerJoin(users, eq(users.id, cases.applicantId))
-      .innerJoin(departments, eq(departments.id, cases.departmentId))
-      .leftJoin(caseSummaries, eq(caseSummaries.caseId, cases.id))
-      .where(and(...where))
-      .orderBy(desc(cases.createdAt), desc(cases.id))
-      .limit(limit + 1),
-  );
+  const found = await tx
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      status: cases.status,
+      drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
+      diagnosis: sql<string | null>`${cases.answers}->'diagnoses'->>0`,
+      applicantName: users.name,
+      departmentName: departments.name,
+      submittedAt: cases.submittedAt,
+      decidedAt: caseSummaries.decidedAt,
+      outcome: caseSummaries.outcome,
+      createdKey: sql<string>`${cases.createdAt}::text`,
+    })
+    .from(cases)
+    .innerJoin(users, eq(users.id, cases.applicantId))
+    .innerJoin(departments, eq(departments.id, cases.departmentId))
+    .leftJoin(caseSummaries, eq(caseSummaries.caseId, cases.id))
+    .where(and(...where))
+    .orderBy(desc(cases.createdAt), desc(cases.id))
+    .limit(limit + 1);
   const page = found.slice(0, limit);
   const last = page.at(-1);
   return {

@@ -179,9 +179,37 @@ describe('the register query string', () => {
       expect(canonical.get('fra')).toBe(period.from);
     }
   });
+  const DEPARTMENT = '0f8fad5b-d9cb-469f-a165-70867728950e';
+  it.each([
+    [`avdeling=${DEPARTMENT}`, { tab: 'mine', department: DEPARTMENT }],
+    [`avdeling=${DEPARTMENT.toUpperCase()}`, { tab: 'mine', department: DEPARTMENT }],
+    [`avdeling=%20${DEPARTMENT}%20`, { tab: 'mine', department: DEPARTMENT }],
+    ['avdeling=', { tab: 'mine' }],
+    [
+      `fane=foretak&avdeling=${DEPARTMENT}&status=submitted`,
+      { tab: 'foretak', status: 'submitted', department: DEPARTMENT },
+    ],
+  ] as const)('reads the department of %j, given back as it was read', (query, value) => {
+    const result = reg(query);
+    expect(result).toEqual({ ok: true, value, cursor: null });
+    if (result.ok) {
+      const again = reg(registerQueryString(result.value));
+      expect(again).toEqual(result);
+    }
+  });
+  it('keeps the department in the next page’s link, beside the cursor', () => {
+    const cursor = { sort: 'register:foretak', key: '2025-01-05 10:00:00+00', id: DEPARTMENT };
+    const query = registerQueryString({ tab: 'foretak', department: DEPARTMENT }, cursor);
+    const result = reg(query);
+    expect(result).toEqual({ ok: true, value: { tab: 'foretak', department: DEPARTMENT }, cursor });
+  });
   it.each([
     ['fane=alle', 'fane', 'tab'],
     ['status=ukjent', 'status', 'status'],
+    ['avdeling=Kreftavdelingen', 'avdeling', 'department'],
+    ['avdeling=1', 'avdeling', 'department'],
+    [`avdeling=${DEPARTMENT}x`, 'avdeling', 'department'],
+    [`avdeling=${DEPARTMENT}&avdeling=${DEPARTMENT}`, 'avdeling', 'repeated'],
     ['patientId=1', 'patientId', 'unknownKey'],
     ['fra=2025-13-01', 'fra', 'date'],
     ['til=30.02.2025', 'til', 'date'],

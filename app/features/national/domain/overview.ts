@@ -62,6 +62,7 @@ export const FILTER_ERRORS = [
   'direction',
   'cursor',
   'status',
+  'department',
   'tab',
 ] as const;
 export type FilterError = (typeof FILTER_ERRORS)[number];

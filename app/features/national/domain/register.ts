@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { STATUSES, type Status } from '../../cases/domain/workflow';
 import {
   cursorKeyValid,
@@ -18,11 +19,16 @@ import {
 export const REGISTER_TABS = ['mine', 'avdeling', 'foretak'] as const;
 export type RegisterTab = (typeof REGISTER_TABS)[number];
 export const REGISTER_PAGE_SIZE = 50;
-export const REGISTER_KEYS = ['fane', 'status', 'fra', 'til', 'sok', 'etter'] as const;
+export const REGISTER_KEYS = ['fane', 'status', 'avdeling', 'fra', 'til', 'sok', 'etter'] as const;
 
 export interface RegisterFilter {
   tab: RegisterTab;
   status?: Status;
+  /**
+   * A department's id: the cases applied for from it. Only its shape is checked here; that it is
+   * one of the actor's trust's departments is checked with them (register.server.ts).
+   */
+  department?: string;
   from?: string;
   to?: string;
   freeText?: string;
@@ -60,6 +66,11 @@ export function parseRegisterQuery(
     if (oneOf(STATUSES, status)) filter.status = status;
     else errors.status = 'status';
   }
+  const department = v('avdeling');
+  if (department !== undefined) {
+    if (z.uuid().safeParse(department).success) filter.department = department.toLowerCase();
+    else errors.avdeling = 'department';
+  }
   parsePeriod(v, filter, errors);
   parseFreeText(v, filter, errors);
   let cursor: Cursor | null = null;
@@ -76,6 +87,7 @@ export function parseRegisterQuery(
 export function registerQueryString(filter: RegisterFilter, cursor?: Cursor): string {
   const params = new URLSearchParams({ fane: filter.tab });
   if (filter.status) params.set('status', filter.status);
+  if (filter.department) params.set('avdeling', filter.department);
   if (filter.from) params.set('fra', filter.from);
   if (filter.to) params.set('til', filter.to);
   if (filter.freeText) params.set('sok', filter.freeText);
