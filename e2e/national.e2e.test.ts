@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseSummaries, cases } from '../app/db/schema';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { REGISTER_PAGE_SIZE } from '../app/features/national/domain/register';
+import { msg } from '../app/i18n';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
@@ -366,5 +367,32 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     expect(await director.getByRole('table').count()).toBe(0);
     await expectAccessibleWithoutJs(browser, director.context(), director.url());
     await director.context().close();
+  });
+
+  it('a national reader sees each case’s status beside its outcome', async () => {
+    const reader = await signIn('Tone Lie');
+    await reader.goto(`${app.url}/nasjonalt`);
+    const table = reader.getByRole('table');
+    const headers = await table.locator('thead th').allTextContents();
+    expect(headers.indexOf('Status')).toBe(headers.indexOf('Utfall') + 1);
+    const statusAt = headers.indexOf('Status') + 1;
+    const statuses = () =>
+      table.locator(`tbody tr td:nth-child(${String(statusAt)})`).allTextContents();
+    // Each a status in words; the generated history mostly decided, some of it under way.
+    const newest = await statuses();
+    expect(newest).toHaveLength(50);
+    const labels: string[] = Object.values(msg.statuses);
+    expect(newest.filter((s) => !labels.includes(s))).toEqual([]);
+    expect(
+      newest.filter((s) => ['Besluttet', 'Oppfølging', 'Avsluttet'].includes(s)).length,
+    ).toBeGreaterThan(0);
+    await expectAccessible(reader);
+
+    // The oldest: Helse Bergen's applications sent in 2015, still with the leader.
+    await reader.goto(`${app.url}/nasjonalt?sorter=innsendt&retning=stigende`);
+    expect(new Set(await statuses())).toEqual(new Set(['Til forankring']));
+    await expectAccessible(reader);
+    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await reader.context().close();
   });
 });

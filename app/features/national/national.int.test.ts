@@ -1,9 +1,11 @@
+import { parse } from 'csv-parse/sync';
 import { eq, inArray, sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inTenant, type Database } from '../../db/database.server';
 import { rowsOf } from '../../db/rows';
+import { msg } from '../../i18n';
 import { cases, departments } from '../../db/schema';
 import { loader as registerLoader } from '../../routes/register';
 import { loaderArgs } from '../../test/routes';
@@ -611,6 +613,51 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
         expect(new URLSearchParams(shown.query).get('avdeling')).toBe(neurology);
       });
     });
+  });
+
+  // After the tests that count every row: it adds a case.
+  it('shows each case’s status now, from its summary, in the rows and the CSV', async () => {
+    const draft = await createDraft(db(), ous.applicant, completeAnswers);
+    const sent = await transition(db(), ous.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    await transition(db(), ous.applicant, {
+      caseId: draft.id,
+      version: sent.version,
+      event: 'withdraw',
+      reason: 'Pasienten ønsket ikke behandlingen.',
+    });
+    const rows = await everything(query(''));
+    const stored = rowsOf(
+      await db().execute(sql`select case_number as "caseNumber", status from case_summaries`),
+      z.object({ caseNumber: z.string(), status: z.string() }),
+    );
+    expect(rows.map((r) => [r.caseNumber, r.status]).sort()).toEqual(
+      stored.map((r) => [r.caseNumber, r.status]).sort(),
+    );
+    expect(rows.map((r) => r.status)).toEqual(
+      expect.arrayContaining(['decided', 'submitted', 'withdrawn']),
+    );
+    const withdrawn = rows.filter((r) => r.status === 'withdrawn');
+    expect(withdrawn.map((r) => r.trustCode)).toEqual(['OUS']);
+    expect(rows.find((r) => r.trustCode === 'HBE' && r.outcome === 'approved')?.status).toBe(
+      'decided',
+    );
+    // The CSV's Status column, after Utfall, in words.
+    const csv = await csvResponse(db(), ous.nationalReader, query('foretak=OUS')).text();
+    const [columns = [], ...lines]: string[][] = parse(csv, { bom: true, delimiter: ';' });
+    const at = columns.indexOf('Status');
+    expect(columns[at - 1]).toBe('Utfall');
+    const statuses = lines.map((line) => line[at]);
+    expect(statuses.sort()).toEqual(
+      rows
+        .filter((r) => r.trustCode === 'OUS')
+        .map((r) => msg.statuses[r.status])
+        .sort(),
+    );
+    expect(statuses).toContain('Trukket');
   });
 
   it('seeds the national demo once', async () => {

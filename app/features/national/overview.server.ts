@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type TenantScope, type Tx } from '../../db/database.server';
 import { caseSummaries, trusts } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
+import { isStatus, type Status } from '../cases/domain/workflow';
 import { diagnosisIndex } from '../diagnoses/diagnoses.server';
 import {
   likePrefix,
@@ -25,6 +26,7 @@ import {
 export const NATIONAL_COLUMNS = {
   caseId: caseSummaries.caseId,
   caseNumber: caseSummaries.caseNumber,
+  status: caseSummaries.status,
   trustCode: trusts.code,
   trustName: trusts.name,
   scheme: caseSummaries.scheme,
@@ -57,6 +59,8 @@ const SORT_CAST: Record<NationalSort, SQL> = {
 
 export interface NationalRow {
   caseNumber: string;
+  /** Where the case is now (the summary's copy of the case's status): decided, withdrawn, … */
+  status: Status;
   trustCode: string;
   trustName: string;
   scheme: string | null;
@@ -202,15 +206,18 @@ export async function* nationalRows(
   } while (cursor);
 }
 
-type Selected = Omit<NationalRow, 'diagnosisCode' | 'diagnosisName'> & {
+type Selected = Omit<NationalRow, 'status' | 'diagnosisCode' | 'diagnosisName'> & {
+  status: string;
   primaryDiagnosis: string | null;
 };
 
 function toRow(row: Selected): NationalRow {
   const [system, code] = (row.primaryDiagnosis ?? '').split(':');
   const diagnosis = system === 'ICD10' && code ? diagnosisIndex().find('ICD10', code) : undefined;
+  if (!isStatus(row.status)) throw new Error(`Unknown status in a summary: ${row.status}`);
   return {
     caseNumber: row.caseNumber,
+    status: row.status,
     trustCode: row.trustCode,
     trustName: row.trustName,
     scheme: row.scheme,

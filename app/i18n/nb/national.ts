@@ -59,6 +59,7 @@ export const national = {
     submitted: 'Innsendt',
     decided: 'Vedtatt',
     outcome: 'Utfall',
+    status: 'Status',
     processingDays: 'Behandlingstid (dager)',
     followUp: 'Oppfølging',
     retrospective: 'Etterregistrert',

@@ -2,6 +2,7 @@ import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { RouteLink } from '../../../ui/RouteLink';
 import { msg } from '../../../i18n';
 import { norwegianDateOf } from '../../cases/domain/dates';
+import { StatusTag } from '../../cases/ui/StatusTag';
 import { daysOf } from '../domain/overview';
 import type { NationalRow } from '../overview.server';
 import { TableScroll } from '../../../ui/TableScroll';
@@ -28,6 +29,7 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
             <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
             <Table.HeaderCell>{c.decided}</Table.HeaderCell>
             <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
+            <Table.HeaderCell>{c.status}</Table.HeaderCell>
             <Table.HeaderCell>{c.processingDays}</Table.HeaderCell>
             <Table.HeaderCell>{c.followUp}</Table.HeaderCell>
           </Table.Row>
@@ -72,6 +74,9 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                 {row.decidedAt ? norwegianDateOf(row.decidedAt) : '–'}
               </Table.Cell>
               <Table.Cell>{label(msg.outcomes, row.outcome)}</Table.Cell>
+              <Table.Cell>
+                <StatusTag status={row.status} />
+              </Table.Cell>
               <Table.Cell>{daysOf(row.processingSeconds) ?? '–'}</Table.Cell>
               <Table.Cell>
                 {row.continued === null
