@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createScratchDatabase } from '../test/databases';
 import { openPostgres } from './database.server';
 import { seedDemoData } from './demo-data.server';
-import { cases } from './schema';
+import { caseInquiries, cases } from './schema';
 import { seed, seedFest, seedTrusts } from './seed.server';
 
 /**
@@ -25,11 +25,13 @@ describe.skipIf(!process.env.DATABASE_URL)('demo data from instances starting to
       const options = { nationalDemoCases: 0, demoCases: true };
       await Promise.all([seedDemoData(a, options), seedDemoData(b, options)]);
 
-      // Eleven cases in each of the three demo trusts.
+      // Eleven cases in each of the three demo trusts, and two inquiries about them.
       expect(await a.db.$count(cases)).toBe(33);
+      expect(await a.db.$count(caseInquiries)).toBe(2);
       // A later start finds everything there.
       await seedDemoData(b, options);
       expect(await a.db.$count(cases)).toBe(33);
+      expect(await a.db.$count(caseInquiries)).toBe(2);
     } finally {
       await Promise.all([a.close(), b.close()]);
       await scratch.drop();

@@ -366,34 +366,44 @@ type DemoPeople = Record<
   Actor
 >;
 
-/** The demo users of one trust as the use cases take them: their role grants in that trust. */
+/**
+ * A demo user of one trust as the use cases take them: their role grants in that trust. `key` is
+ * the role, or the key of a second person in a role (DEMO_PEOPLE).
+ */
+export async function demoActor(
+  db: Db,
+  trust: { id: string; code: DemoTrustCode; name: string },
+  key: string,
+): Promise<Actor> {
+  const { code } = trust;
+  const [user] = await db
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(eq(users.email, demoEmail(code, key)));
+  if (!user) throw new Error(`Demo data: no demo user ${code}/${key}`);
+  const rows = await db
+    .select({ role: roleAssignments.role, departmentId: roleAssignments.departmentId })
+    .from(roleAssignments)
+    .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.trustId, trust.id)));
+  const grants: RoleGrant[] = rows.flatMap((r) =>
+    isRole(r.role) ? [{ role: r.role, trustId: trust.id, departmentId: r.departmentId }] : [],
+  );
+  return {
+    userId: user.id,
+    name: user.name,
+    trustId: trust.id,
+    trustName: trust.name,
+    grants,
+    trusts: [{ id: trust.id, name: trust.name }],
+  };
+}
+
+/** The demo users of one trust who take its demo cases through the workflow. */
 async function demoPeople(
   db: Db,
   trust: { id: string; code: DemoTrustCode; name: string },
 ): Promise<DemoPeople> {
-  const { code } = trust;
-  const actor = async (key: keyof DemoPeople): Promise<Actor> => {
-    const [user] = await db
-      .select({ id: users.id, name: users.name })
-      .from(users)
-      .where(eq(users.email, demoEmail(code, key)));
-    if (!user) throw new Error(`Demo cases: no demo user ${code}/${key}`);
-    const rows = await db
-      .select({ role: roleAssignments.role, departmentId: roleAssignments.departmentId })
-      .from(roleAssignments)
-      .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.trustId, trust.id)));
-    const grants: RoleGrant[] = rows.flatMap((r) =>
-      isRole(r.role) ? [{ role: r.role, trustId: trust.id, departmentId: r.departmentId }] : [],
-    );
-    return {
-      userId: user.id,
-      name: user.name,
-      trustId: trust.id,
-      trustName: trust.name,
-      grants,
-      trusts: [{ id: trust.id, name: trust.name }],
-    };
-  };
+  const actor = (key: keyof DemoPeople) => demoActor(db, trust, key);
   return {
     applicant: await actor('applicant'),
     coAuthor: await actor('coAuthor'),
