@@ -114,7 +114,7 @@ const EXTRA_POLICIES: Record<string, string> = {
   access_log:
     'Restrictive: the app role never sets reader_trust_id; a consulted read goes through log_consulted_access() (ADR 0025).',
   case_inquiries:
-    "Two trusts instead of the tenant rule: the case's trust reads and answers, the asking trust reads and asks (features/inquiries, tested there).",
+    "Two trusts instead of the tenant rule: the case's trust reads and answers, the asking trust reads, asks and withdraws (features/inquiries, tested there).",
   case_inquiry_events:
     'The audit trail of case_inquiries: read by the same two trusts, each adds its own act.',
 };

@@ -26,9 +26,10 @@ const listOf = (values: readonly string[]) => values.map((v) => `'${v}'`).join('
  * a person of another trust asks the case's trust by løpenummer; its medical director answers.
  * It references the national summary (`case_summaries`), never the case, and holds nothing of the
  * case but the two texts its people wrote. Two trusts read the row: the case's (`trust_id`, which
- * answers) and the asking one (`asker_trust_id`); no other. Never deleted; the answer is a
- * compare-and-set on `version` while `status` is open, and once answered the row is closed to
- * every change by the application role.
+ * answers) and the asking one (`asker_trust_id`); no other. Never deleted; the answer (by the
+ * case's trust) and the withdrawal (by the person who asked) are compare-and-sets on `version`
+ * while `status` is open, and once answered or withdrawn the row is closed to every change by the
+ * application role.
  */
 export const caseInquiries = pgTable(
   'case_inquiries',
@@ -54,6 +55,8 @@ export const caseInquiries = pgTable(
     answer: text('answer'),
     answeredBy: uuid('answered_by').references(() => users.id),
     answeredAt: timestamp('answered_at', { withTimezone: true }),
+    /** When the person who asked withdrew the question (status `withdrawn`). */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
   },
   (t) => [
     index('case_inquiries_trust').on(t.trustId, t.status, t.askedAt),
@@ -78,6 +81,7 @@ export const caseInquiries = pgTable(
       'case_inquiries_answered',
       sql`(status = 'answered') = (answer is not null and answered_by is not null and answered_at is not null)`,
     ),
+    check('case_inquiries_withdrawn', sql`(status = 'withdrawn') = (withdrawn_at is not null)`),
     pgPolicy('case_inquiries_read', {
       as: 'permissive',
       for: 'select',
@@ -92,19 +96,28 @@ export const caseInquiries = pgTable(
       withCheck: sql`asker_trust_id = ${currentTrust} and asked_by = ${currentUser} and status = 'open' and exists (select 1 from case_summaries s where s.case_id = case_inquiries.case_id and s.trust_id = case_inquiries.trust_id)`,
     }),
     // Answered by the case's trust, by the current user, while open (the column grants in the
-    // migration allow only the answer's columns).
+    // migration allow only the answer's and the withdrawal's columns).
     pgPolicy('case_inquiries_answer', {
       as: 'permissive',
       for: 'update',
       to: appRole,
       using: sql`trust_id = ${currentTrust} and status = 'open'`,
-      withCheck: sql`trust_id = ${currentTrust} and answered_by = ${currentUser}`,
+      withCheck: sql`trust_id = ${currentTrust} and answered_by = ${currentUser} and status = 'answered'`,
+    }),
+    // Withdrawn by the person who asked, from the trust they asked from, while open; nothing of
+    // an answer written with it.
+    pgPolicy('case_inquiries_withdraw', {
+      as: 'permissive',
+      for: 'update',
+      to: appRole,
+      using: sql`asker_trust_id = ${currentTrust} and asked_by = ${currentUser} and status = 'open'`,
+      withCheck: sql`asker_trust_id = ${currentTrust} and asked_by = ${currentUser} and status = 'withdrawn' and answer is null and answered_by is null`,
     }),
   ],
 ).enableRLS();
 
 /**
- * The audit trail of the inquiries: who asked and who answered, when (the texts are on the
+ * The audit trail of the inquiries: who asked, answered or withdrew, when (the texts are on the
  * inquiry, each written once). Written in the change's transaction; append-only for the
  * application role; read by the same two trusts as its inquiry.
  */
@@ -136,13 +149,13 @@ export const caseInquiryEvents = pgTable(
       to: appRole,
       using: sql`trust_id = ${currentTrust} or asker_trust_id = ${currentTrust}`,
     }),
-    // The current user's own act, in the trust that acts: the asking trust asks, the case's
-    // trust answers; the trusts are the inquiry's own.
+    // The current user's own act, in the trust that acts: the asking trust asks and withdraws,
+    // the case's trust answers; the trusts are the inquiry's own.
     pgPolicy('case_inquiry_events_write', {
       as: 'permissive',
       for: 'insert',
       to: appRole,
-      withCheck: sql`actor_id = ${currentUser} and ((event = 'ask' and asker_trust_id = ${currentTrust}) or (event = 'answer' and trust_id = ${currentTrust})) and exists (select 1 from case_inquiries i where i.id = case_inquiry_events.inquiry_id and i.trust_id = case_inquiry_events.trust_id and i.asker_trust_id = case_inquiry_events.asker_trust_id)`,
+      withCheck: sql`actor_id = ${currentUser} and ((event in ('ask', 'withdraw') and asker_trust_id = ${currentTrust}) or (event = 'answer' and trust_id = ${currentTrust})) and exists (select 1 from case_inquiries i where i.id = case_inquiry_events.inquiry_id and i.trust_id = case_inquiry_events.trust_id and i.asker_trust_id = case_inquiry_events.asker_trust_id)`,
     }),
   ],
 ).enableRLS();

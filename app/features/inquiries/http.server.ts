@@ -7,6 +7,8 @@ const STATUS: Record<InquiryProblem, number> = {
   ownTrust: 403,
   alreadyOpen: 409,
   conflict: 409,
+  withdrawn: 409,
+  notOpen: 409,
 };
 
 /**

@@ -19,7 +19,10 @@ import {
   InquiryInputError,
   listInquiries,
   nationalCasePage,
+  withdrawInquiry,
 } from './inquiries.server';
+import { loader as nationalCaseLoader } from '../../routes/national-case';
+import { loaderArgs } from '../../test/routes';
 
 const QUESTION = 'Hvilken dose ble innvilget, og ble det satt krav om evaluering?';
 const ANSWER = 'Standarddose etter preparatomtalen, evaluering etter tre måneder.';
@@ -286,6 +289,134 @@ describe.each(TEST_DATABASES)('inquiries about national cases on %s', (kind) => 
     expect(events).toHaveLength(1);
   });
 
+  it('the asker withdraws: compare-and-set with its audit entry; the directors told; asked again', async () => {
+    const caseNumber = await hbeCase();
+    const { id } = await askInquiry(db(), ous.nationalReader, caseNumber, QUESTION);
+    const before = await getInquiry(db(), ous.nationalReader, id);
+    expect([before.canWithdraw, before.canAnswer]).toEqual([true, false]);
+    expect((await getInquiry(db(), hbe.decisionMaker, id)).canWithdraw).toBe(false);
+
+    await withdrawInquiry(db(), ous.nationalReader, id, { version: '1' });
+    const { inquiries, events } = await stored(caseNumber);
+    expect(inquiries[0]).toMatchObject({
+      status: 'withdrawn',
+      version: 2,
+      answer: null,
+      answeredBy: null,
+    });
+    expect(inquiries[0]?.withdrawnAt).toBeInstanceOf(Date);
+    expect(events.map((e) => [e.event, e.actorId])).toEqual([
+      ['ask', ous.nationalReader.userId],
+      ['withdraw', ous.nationalReader.userId],
+    ]);
+    // Both HBE directors, by the number only (the notice opens the inquiries).
+    const notices = await noticesOf('inquiryWithdrawn', caseNumber);
+    expect(notices.map((n) => n.userId).sort()).toEqual(
+      [hbe.decisionMaker.userId, hbeDirector2.userId].sort(),
+    );
+    expect(notices.every((n) => n.caseId === null && n.trustId === hbe.decisionMaker.trustId)).toBe(
+      true,
+    );
+
+    // The directors' list shows it as withdrawn; it can no longer be answered, whatever version.
+    const received = (await listInquiries(db(), hbe.decisionMaker)).received;
+    expect(received?.find((i) => i.id === id)).toMatchObject({ status: 'withdrawn' });
+    const read = await getInquiry(db(), hbe.decisionMaker, id);
+    expect([read.canAnswer, read.canWithdraw]).toEqual([false, false]);
+    expect(read.inquiry.withdrawnAt).toBeInstanceOf(Date);
+    for (const version of ['1', '2']) {
+      expect(
+        await refuse(answerInquiry(db(), hbe.decisionMaker, id, { version, answer: ANSWER })),
+      ).toBe('withdrawn');
+    }
+    // Withdrawn once: a second withdrawal (another tab) changes nothing.
+    expect(await refuse(withdrawInquiry(db(), ous.nationalReader, id, { version: '1' }))).toBe(
+      'notOpen',
+    );
+    expect(await refuse(withdrawInquiry(db(), ous.nationalReader, id, { version: '2' }))).toBe(
+      'notOpen',
+    );
+    expect(await stored(caseNumber)).toEqual({ inquiries, events });
+    expect(await noticesOf('inquiryWithdrawn', caseNumber)).toHaveLength(2);
+
+    // The one open question per person and case is free again.
+    const again = await askInquiry(db(), ous.nationalReader, caseNumber, 'Et nytt spørsmål.');
+    const page = await nationalCasePage(db(), ous.nationalReader, caseNumber);
+    expect(page.inquiries.mine.map((i) => [i.id, i.status])).toEqual([
+      [again.id, 'open'],
+      [id, 'withdrawn'],
+    ]);
+  });
+
+  it('refuses a withdrawal by anyone but the asker, of an answered question, or from a stale page', async () => {
+    const caseNumber = await hbeCase();
+    const { id } = await askInquiry(db(), ous.nationalReader, caseNumber, QUESTION);
+    const withdraw = (who: Actor, version = '1') =>
+      refuse(withdrawInquiry(db(), who, id, { version }));
+    // Not theirs to read (a colleague of the asker's, a third trust, the case's committee): 404.
+    for (const who of [ous.decisionMaker, hst.decisionMaker, hst.nationalReader, hbe.assessor]) {
+      expect(await withdraw(who)).toBe('notFound');
+    }
+    // The case's director reads it, but the question is not theirs to withdraw.
+    expect(await withdraw(hbe.decisionMaker)).toBe('forbidden');
+    expect(await refuse(withdrawInquiry(db(), ous.nationalReader, 'x', { version: '1' }))).toBe(
+      'notFound',
+    );
+    expect(await withdraw(ous.nationalReader, 'x')).toBe('invalid');
+    expect(await withdraw(ous.nationalReader, '7')).toBe('notOpen');
+    expect((await stored(caseNumber)).inquiries[0]).toMatchObject({ status: 'open', version: 1 });
+
+    // Answered before the asker withdrew (the page they withdrew from was loaded before it).
+    await answerInquiry(db(), hbe.decisionMaker, id, { version: '1', answer: ANSWER });
+    expect(await withdraw(ous.nationalReader)).toBe('notOpen');
+    expect((await getInquiry(db(), ous.nationalReader, id)).canWithdraw).toBe(false);
+    const { inquiries, events } = await stored(caseNumber);
+    expect(inquiries[0]).toMatchObject({ status: 'answered', version: 2, withdrawnAt: null });
+    expect(events.map((e) => e.event)).toEqual(['ask', 'answer']);
+    expect(await noticesOf('inquiryWithdrawn', caseNumber)).toEqual([]);
+  });
+
+  it('lets exactly one of a withdrawal and an answer sent at once through', async () => {
+    const caseNumber = await hbeCase();
+    const { id } = await askInquiry(db(), ous.nationalReader, caseNumber, QUESTION);
+    const [withdrawal, answer] = await Promise.allSettled([
+      withdrawInquiry(db(), ous.nationalReader, id, { version: '1' }),
+      answerInquiry(db(), hbe.decisionMaker, id, { version: '1', answer: ANSWER }),
+    ]);
+    const code = (r: PromiseSettledResult<void> | undefined) =>
+      r?.status === 'rejected' && r.reason instanceof InquiryError ? r.reason.code : r?.status;
+    const { inquiries, events } = await stored(caseNumber);
+    const status = inquiries[0]?.status;
+    // The loser is told why: the answer that the question was withdrawn, the withdrawal that it
+    // is no longer open.
+    expect([code(withdrawal), code(answer)]).toEqual(
+      status === 'withdrawn' ? ['fulfilled', 'withdrawn'] : ['notOpen', 'fulfilled'],
+    );
+    expect(events.map((e) => e.event)).toEqual([
+      'ask',
+      status === 'withdrawn' ? 'withdraw' : 'answer',
+    ]);
+    expect(inquiries[0]?.version).toBe(2);
+  });
+
+  it('sends the national summary page by løpenummer only: no internal id of the case', async () => {
+    const prepared = await prepareCase(db(), hbe, 'submitted');
+    const { cookie } = await signIn(db(), 'OUS', 'nationalReader');
+    await askInquiry(db(), ous.nationalReader, prepared.caseNumber, QUESTION);
+    const path = `/nasjonalt/saker/${prepared.caseNumber}`;
+    const page = await nationalCaseLoader(
+      loaderArgs(database, path, cookie, '/nasjonalt/saker/:caseNumber', {
+        caseNumber: prepared.caseNumber,
+      }),
+    );
+    const sent = JSON.stringify(page);
+    // The page is there (its number, the asker's question), without the case's or trust's id.
+    expect(sent).toContain(prepared.caseNumber);
+    expect(sent).toContain(QUESTION);
+    expect(sent).not.toContain(prepared.caseId);
+    expect(sent).not.toContain(hbe.decisionMaker.trustId);
+  });
+
   it('reveals no more of the case than its summary: the asker still cannot read the case', async () => {
     const prepared = await prepareCase(db(), hbe, 'submitted');
     await askInquiry(db(), ous.nationalReader, prepared.caseNumber, QUESTION);
@@ -301,6 +432,9 @@ describe.each(TEST_DATABASES)('inquiries about national cases on %s', (kind) => 
     });
     const run = (as: Actor, statement: ReturnType<typeof sql>) =>
       inTenant(db(), scope(as), async (tx) => rowsOf(await tx.execute(statement)));
+    /** `who` answering inquiry `id` in SQL, past the use case. */
+    const answering = (who: Actor, id: string) =>
+      sql`update case_inquiries set status = 'answered', answer = 'x', answered_by = ${who.userId}, answered_at = now(), version = version + 1 where id = ${id} returning id`;
 
     it('shows an inquiry and its audit trail to the two trusts only', async () => {
       const caseNumber = await hbeCase();
@@ -319,17 +453,17 @@ describe.each(TEST_DATABASES)('inquiries about national cases on %s', (kind) => 
       expect(await seen(hst.decisionMaker)).toEqual({ inquiries: 0, events: 0 });
     });
 
-    it('lets no one change or delete an inquiry but the answer, and no one forge one', async () => {
+    it('lets no one change or delete an inquiry but the answer and the withdrawal, and no one forge one', async () => {
       const prepared = await prepareCase(db(), hbe, 'submitted');
       const { id } = await askInquiry(db(), ous.nationalReader, prepared.caseNumber, QUESTION);
-      // The asking trust cannot answer (no update policy for it), a third trust sees no row.
-      for (const who of [ous.nationalReader, hst.decisionMaker]) {
-        const updated = await run(
-          who,
-          sql`update case_inquiries set status = 'answered', answer = 'x', answered_by = ${who.userId}, answered_at = now() where id = ${id} returning id`,
-        );
-        expect(updated).toEqual([]);
+      // The asker's colleague and a third trust find no row to answer; the asker's own row may
+      // only be withdrawn, never answered.
+      for (const who of [ous.decisionMaker, hst.decisionMaker]) {
+        expect(await run(who, answering(who, id))).toEqual([]);
       }
+      expect(await sqlState(run(ous.nationalReader, answering(ous.nationalReader, id)))).toBe(
+        '42501',
+      );
       // The question is never changed, nor the row deleted, by anyone.
       for (const who of [ous.nationalReader, hbe.decisionMaker]) {
         expect(
@@ -375,7 +509,57 @@ describe.each(TEST_DATABASES)('inquiries about national cases on %s', (kind) => 
       expect(await event(ous.nationalReader, 'answer', ous.nationalReader.userId)).toBe('42501');
       expect(await event(hbe.decisionMaker, 'ask', hbe.decisionMaker.userId)).toBe('42501');
       expect(await event(hbe.decisionMaker, 'answer', ous.nationalReader.userId)).toBe('42501');
+      expect(await event(hbe.decisionMaker, 'withdraw', hbe.decisionMaker.userId)).toBe('42501');
+      expect(await event(hst.decisionMaker, 'withdraw', hst.decisionMaker.userId)).toBe('42501');
       expect((await stored(prepared.caseNumber)).inquiries).toHaveLength(1);
+    });
+
+    it('lets only the asker withdraw, only while open, and write nothing of an answer with it', async () => {
+      const prepared = await prepareCase(db(), hbe, 'submitted');
+      const { id } = await askInquiry(db(), ous.nationalReader, prepared.caseNumber, QUESTION);
+      const withdrawing = sql`update case_inquiries set status = 'withdrawn', withdrawn_at = now(), version = version + 1 where id = ${id} returning id`;
+      // A third trust and the asker's colleague see no row to withdraw; the case's trust may
+      // change the row only to answer it.
+      for (const who of [hst.decisionMaker, hst.nationalReader, ous.decisionMaker]) {
+        expect(await run(who, withdrawing)).toEqual([]);
+      }
+      expect(await sqlState(run(hbe.decisionMaker, withdrawing))).toBe('42501');
+      expect(
+        await sqlState(
+          run(
+            hbe.decisionMaker,
+            sql`update case_inquiries set status = 'withdrawn', withdrawn_at = now(), answered_by = ${hbe.decisionMaker.userId} where id = ${id}`,
+          ),
+        ),
+      ).toBe('42501');
+      // Withdrawn with an answer written in: refused.
+      expect(
+        await sqlState(
+          run(
+            ous.nationalReader,
+            sql`update case_inquiries set status = 'withdrawn', withdrawn_at = now(), answer = 'x' where id = ${id}`,
+          ),
+        ),
+      ).toBe('42501');
+      // A third trust cannot see it withdrawn either.
+      await withdrawInquiry(db(), ous.nationalReader, id, { version: '1' });
+      expect(
+        await run(hst.decisionMaker, sql`select id from case_inquiries where id = ${id}`),
+      ).toEqual([]);
+      expect(
+        await run(
+          hst.decisionMaker,
+          sql`select id from case_inquiry_events where inquiry_id = ${id}`,
+        ),
+      ).toEqual([]);
+      // Closed: neither the asker nor the case's trust changes it again.
+      expect(await run(ous.nationalReader, withdrawing)).toEqual([]);
+      expect(await run(hbe.decisionMaker, answering(hbe.decisionMaker, id))).toEqual([]);
+      expect((await stored(prepared.caseNumber)).inquiries[0]).toMatchObject({
+        status: 'withdrawn',
+        version: 2,
+        answer: null,
+      });
     });
   });
 });

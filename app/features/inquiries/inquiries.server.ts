@@ -13,8 +13,12 @@ import {
   asksInquiries,
   checkAnswer,
   checkQuestion,
+  isAsker,
   mayAnswer,
   mayRead,
+  mayWithdraw,
+  nextStatus,
+  type InquiryEvent,
   type InquiryFieldErrors,
   type InquiryProblem,
   type InquiryStatus,
@@ -56,6 +60,7 @@ export interface InquiryView {
   answer: string | null;
   answeredByName: string | null;
   answeredAt: Date | null;
+  withdrawnAt: Date | null;
 }
 
 /** The most inquiries one list shows. */
@@ -84,6 +89,7 @@ async function inquiriesWhere(tx: Tx, where: SQL | undefined, order: SQL[]) {
       answer: caseInquiries.answer,
       answeredByName: answerer.name,
       answeredAt: caseInquiries.answeredAt,
+      withdrawnAt: caseInquiries.withdrawnAt,
     })
     .from(caseInquiries)
     .innerJoin(caseSummaries, eq(caseSummaries.caseId, caseInquiries.caseId))
@@ -109,6 +115,12 @@ export interface CaseInquiries {
 }
 
 /**
+ * The national summary as the page gets it: the case named by its løpenummer only, without its
+ * internal id or its trust's (the page goes to readers of every trust; ids stay on the server).
+ */
+export type NationalCaseSummary = Omit<NationalSummary, 'caseId' | 'trustId'>;
+
+/**
  * The national summary of one case (no personal data) and the actor's inquiries about it, in one
  * transaction. Unknown number: `CaseError('notFound')`, as `getNationalSummary`.
  */
@@ -116,17 +128,17 @@ export function nationalCasePage(
   db: Db,
   actor: Actor,
   caseNumber: string,
-): Promise<{ summary: NationalSummary; inquiries: CaseInquiries }> {
+): Promise<{ summary: NationalCaseSummary; inquiries: CaseInquiries }> {
   return inTenant(db, actor, async (tx) => {
-    const summary = await getNationalSummaryIn(tx, caseNumber);
-    const refusal = askRefusal(actor, summary.trustId);
+    const { caseId, trustId, ...summary } = await getNationalSummaryIn(tx, caseNumber);
+    const refusal = askRefusal(actor, trustId);
     const mine =
       refusal !== null
         ? []
         : await inquiriesWhere(
             tx,
             and(
-              eq(caseInquiries.caseId, summary.caseId),
+              eq(caseInquiries.caseId, caseId),
               eq(caseInquiries.askedBy, actor.userId),
               eq(caseInquiries.askerTrustId, actor.trustId),
             ),
@@ -140,7 +152,7 @@ export function nationalCasePage(
 async function audit(
   tx: Tx,
   inquiry: { id: string; trustId: string; askerTrustId: string },
-  event: 'ask' | 'answer',
+  event: InquiryEvent,
   actor: Actor,
 ) {
   await tx.insert(caseInquiryEvents).values({
@@ -253,17 +265,33 @@ async function readable(tx: Tx, actor: Actor, id: string): Promise<InquiryRow> {
   return row;
 }
 
-/** One inquiry, and whether the actor may answer it now. */
+/** One inquiry, and whether the actor may answer it, or withdraw it, now. */
 export async function getInquiry(
   db: Db,
   actor: Actor,
   id: string,
-): Promise<{ inquiry: InquiryView; canAnswer: boolean }> {
+): Promise<{ inquiry: InquiryView; canAnswer: boolean; canWithdraw: boolean }> {
   requireId(id);
   return inTenant(db, actor, async (tx) => {
     const row = await readable(tx, actor, id);
-    return { inquiry: view(row), canAnswer: mayAnswer(actor, row) };
+    return {
+      inquiry: view(row),
+      canAnswer: mayAnswer(actor, row),
+      canWithdraw: mayWithdraw(actor, row),
+    };
   });
+}
+
+/**
+ * Why a compare-and-set on an inquiry changed nothing: its status as committed now (read again
+ * in the transaction: PostgreSQL's next statement sees what a concurrent one committed).
+ */
+async function statusNow(tx: Tx, id: string): Promise<InquiryStatus | null> {
+  const [row] = await tx
+    .select({ status: caseInquiries.status })
+    .from(caseInquiries)
+    .where(eq(caseInquiries.id, id));
+  return row?.status ?? null;
 }
 
 /**
@@ -285,7 +313,10 @@ export async function answerInquiry(
     if (actor.trustId !== row.trustId || !answersInquiries(actor)) {
       throw new InquiryError('forbidden');
     }
-    if (row.status !== 'open' || row.version !== version) throw new InquiryError('conflict');
+    if (row.status === 'withdrawn') throw new InquiryError('withdrawn');
+    if (nextStatus(row.status, 'answer') === null || row.version !== version) {
+      throw new InquiryError('conflict');
+    }
     const checked = checkAnswer(input.answer);
     if (!checked.ok) throw new InquiryInputError(checked.errors);
     const [answered] = await tx
@@ -305,13 +336,67 @@ export async function answerInquiry(
         ),
       )
       .returning({ id: caseInquiries.id });
-    if (!answered) throw new InquiryError('conflict');
+    if (!answered) {
+      // Withdrawn meanwhile: say so (the answer is not sent); else a colleague answered first.
+      const now = await statusNow(tx, row.id);
+      throw new InquiryError(now === 'withdrawn' ? 'withdrawn' : 'conflict');
+    }
     await audit(tx, row, 'answer', actor);
     await notify(tx, {
       trustId: row.trustId,
       caseId: null,
       kind: 'inquiryAnswered',
       recipientIds: [row.askedBy],
+      caseNumber: row.caseNumber,
+    });
+  });
+}
+
+/**
+ * The person who asked withdraws the question while it is open: a compare-and-set on the
+ * inquiry's status and version, with its audit entry, in one transaction; the case's trust's
+ * medical directors are told (in the app and by e-mail, naming only the løpenummer). A withdrawn
+ * question can no longer be answered, and the asker may ask about the case again. Answered or
+ * withdrawn meanwhile (or a stale page): `notOpen`, nothing changed.
+ */
+export async function withdrawInquiry(
+  db: Db,
+  actor: Actor,
+  id: string,
+  input: { version: string },
+): Promise<void> {
+  requireId(id);
+  const version = formVersion(input.version);
+  if (version === null) throw new InquiryError('invalid');
+  await inTenant(db, actor, async (tx) => {
+    const row = await readable(tx, actor, id);
+    if (!isAsker(actor, row)) throw new InquiryError('forbidden');
+    if (nextStatus(row.status, 'withdraw') === null || row.version !== version) {
+      throw new InquiryError('notOpen');
+    }
+    const [withdrawn] = await tx
+      .update(caseInquiries)
+      .set({
+        status: 'withdrawn',
+        withdrawnAt: sql`now()`,
+        version: sql`${caseInquiries.version} + 1`,
+      })
+      .where(
+        and(
+          eq(caseInquiries.id, row.id),
+          eq(caseInquiries.status, 'open'),
+          eq(caseInquiries.version, version),
+        ),
+      )
+      .returning({ id: caseInquiries.id });
+    if (!withdrawn) throw new InquiryError('notOpen');
+    await audit(tx, row, 'withdraw', actor);
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: null,
+      kind: 'inquiryWithdrawn',
+      recipientIds: await usersWithRole(tx, row.trustId, 'decisionMaker'),
+      exceptUserId: actor.userId,
       caseNumber: row.caseNumber,
     });
   });

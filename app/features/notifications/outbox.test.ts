@@ -35,7 +35,7 @@ describe('composeMail', () => {
   });
 
   it('names the case of an inquiry by its kept number, linking to the inquiries', () => {
-    for (const kind of ['inquiryReceived', 'inquiryAnswered'] as const) {
+    for (const kind of ['inquiryReceived', 'inquiryAnswered', 'inquiryWithdrawn'] as const) {
       const mail = composeMail(
         { kind, caseId: null, caseNumber: 'HBE-2026-00007', email: 'aksel@ous.test' },
         URL,

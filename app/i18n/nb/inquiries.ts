@@ -24,6 +24,7 @@ export const inquiries = {
   statuses: {
     open: 'Venter på svar',
     answered: 'Besvart',
+    withdrawn: 'Trukket tilbake',
   } satisfies Record<InquiryStatus, string>,
   openInquiry: (caseNumber: string) => `Åpne henvendelsen om sak ${caseNumber}`,
   person: (name: string, trust: string) => `${name}, ${trust}`,
@@ -55,15 +56,25 @@ export const inquiries = {
     'Svaret sendes ut av helseforetaket til den som spurte. Ikke skriv pasientopplysninger: svar med det som kan deles uten dem.',
   sendAnswer: 'Send svaret',
   answered: 'Svaret er sendt. Den som spurte, har fått et varsel.',
+  withdrawnAt: 'Trukket',
+  withdrawTitle: 'Trekk tilbake spørsmålet',
+  withdrawHelp:
+    'Trenger du ikke lenger svar, kan du trekke tilbake spørsmålet. Fagdirektøren får et varsel, og spørsmålet kan ikke lenger besvares. Du kan spørre på nytt om saken senere.',
+  withdraw: 'Trekk tilbake spørsmålet',
+  withdrawn: 'Spørsmålet er trukket tilbake. Fagdirektøren har fått et varsel.',
 
   problems: {
     forbidden: 'Rollen din sender eller besvarer ikke henvendelser om saker.',
     ownTrust:
       'Saken tilhører et helseforetak du selv arbeider i. Finn den i saksbehandlingen der i stedet.',
     alreadyOpen:
-      'Du har allerede et ubesvart spørsmål om denne saken. Vent på svaret før du spør igjen.',
+      'Du har allerede et ubesvart spørsmål om denne saken. Vent på svaret, eller trekk tilbake spørsmålet under Henvendelser, før du spør igjen.',
     conflict:
       'Henvendelsen er besvart av en annen, eller endret etter at du åpnet den. Svaret ditt er ikke sendt.',
+    withdrawn:
+      'Den som spurte, har trukket tilbake spørsmålet, så det skal ikke besvares. Svaret ditt er ikke sendt.',
+    notOpen:
+      'Spørsmålet er besvart eller trukket tilbake etter at du åpnet siden, og kan ikke trekkes tilbake nå.',
   } satisfies Record<InquiryProblem, string>,
   errors: {
     questionRequired: 'Skriv spørsmålet før du sender.',

@@ -56,6 +56,8 @@ export const notifications = {
     inquiryReceived:
       'Et annet helseforetak ber om tilleggsopplysninger om en av sakene deres. Se henvendelsene.',
     inquiryAnswered: 'Helseforetaket har svart på spørsmålet ditt om en sak.',
+    inquiryWithdrawn:
+      'Et annet helseforetak har trukket tilbake spørsmålet sitt om en av sakene deres. Det skal ikke besvares.',
   } satisfies Record<NotificationKind, string>,
   genericKind: 'Det er en ny hendelse i saken.',
   mailSubject: (caseNumber: string | null) =>

@@ -8,8 +8,11 @@ import {
   checkQuestion,
   excerpt,
   INQUIRY_LIMITS,
+  INQUIRY_STATUSES,
   mayAnswer,
   mayRead,
+  mayWithdraw,
+  nextStatus,
   type InquiryParties,
 } from './inquiry';
 
@@ -101,6 +104,59 @@ describe('who reads and answers', () => {
     expect(ROLES.filter((role) => answersInquiries(actor(CASE_TRUST, [role])))).toEqual([
       'decisionMaker',
     ]);
+  });
+});
+
+describe('the inquiry lifecycle', () => {
+  it.each([
+    ['open', 'answer', 'answered'],
+    ['open', 'withdraw', 'withdrawn'],
+    ['answered', 'answer', null],
+    ['answered', 'withdraw', null],
+    ['withdrawn', 'answer', null],
+    ['withdrawn', 'withdraw', null],
+  ] as const)('%s, %s → %s', (status, event, next) => {
+    expect(nextStatus(status, event)).toBe(next);
+  });
+
+  it('closes an inquiry for good once answered or withdrawn', () => {
+    const open = INQUIRY_STATUSES.filter(
+      (status) => nextStatus(status, 'answer') !== null || nextStatus(status, 'withdraw') !== null,
+    );
+    expect(open).toEqual(['open']);
+  });
+});
+
+describe('who withdraws', () => {
+  const asked: InquiryParties = {
+    trustId: CASE_TRUST,
+    askerTrustId: HOME,
+    askedBy: 'asker',
+    status: 'open',
+  };
+
+  it.each([
+    ['the asker', actor(HOME, ['nationalReader'], [], 'asker'), true],
+    [
+      'the asker, acting in another trust',
+      actor(THIRD, ['nationalReader'], [HOME], 'asker'),
+      false,
+    ],
+    ['the asker, without the role now', actor(HOME, [], [], 'asker'), true],
+    ["a colleague of the asker's", actor(HOME, ['decisionMaker'], [], 'colleague'), false],
+    ["the case trust's director", actor(CASE_TRUST, ['decisionMaker']), false],
+    ["a third trust's director", actor(THIRD, ['decisionMaker']), false],
+  ] as const)('%s: withdraws an open one %s, and never a closed one', (_, who, withdraws) => {
+    expect(mayWithdraw(who, asked)).toBe(withdraws);
+    expect(mayWithdraw(who, { ...asked, status: 'answered' })).toBe(false);
+    expect(mayWithdraw(who, { ...asked, status: 'withdrawn' })).toBe(false);
+  });
+
+  it('lets no one answer a withdrawn question, and the asker still read it', () => {
+    const withdrawn: InquiryParties = { ...asked, status: 'withdrawn' };
+    expect(mayAnswer(actor(CASE_TRUST, ['decisionMaker']), withdrawn)).toBe(false);
+    expect(mayRead(actor(CASE_TRUST, ['decisionMaker']), withdrawn)).toBe(true);
+    expect(mayRead(actor(HOME, ['nationalReader'], [], 'asker'), withdrawn)).toBe(true);
   });
 });
 

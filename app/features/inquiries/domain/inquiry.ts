@@ -12,12 +12,36 @@ import { hasRole, type Actor, type Role } from '../../auth/domain/roles';
 /** The longest question and answer (characters); the database checks the same. */
 export const INQUIRY_LIMITS = { question: 2000, answer: 4000 } as const;
 
-export const INQUIRY_STATUSES = ['open', 'answered'] as const;
+export const INQUIRY_STATUSES = ['open', 'answered', 'withdrawn'] as const;
 export type InquiryStatus = (typeof INQUIRY_STATUSES)[number];
 
-/** What the audit trail records of an inquiry: it was asked, it was answered. */
-export const INQUIRY_EVENTS = ['ask', 'answer'] as const;
+/**
+ * What the audit trail records of an inquiry: it was asked, answered (by the case's trust), or
+ * withdrawn (by the person who asked, while it was open).
+ */
+export const INQUIRY_EVENTS = ['ask', 'answer', 'withdraw'] as const;
 export type InquiryEvent = (typeof INQUIRY_EVENTS)[number];
+
+/**
+ * The inquiry's lifecycle: asking makes it open; an open one is answered or withdrawn, and then
+ * stays as it is. Each row: the event, the status it needs, the status it leaves.
+ */
+export const INQUIRY_TRANSITIONS = [
+  { event: 'answer', from: 'open', to: 'answered' },
+  { event: 'withdraw', from: 'open', to: 'withdrawn' },
+] as const satisfies readonly {
+  event: Exclude<InquiryEvent, 'ask'>;
+  from: InquiryStatus;
+  to: InquiryStatus;
+}[];
+
+/** The status `event` leaves an inquiry of `status` in, or null when it does not apply there. */
+export function nextStatus(
+  status: InquiryStatus,
+  event: Exclude<InquiryEvent, 'ask'>,
+): InquiryStatus | null {
+  return INQUIRY_TRANSITIONS.find((t) => t.event === event && t.from === status)?.to ?? null;
+}
 
 /**
  * Who may ask: those who read the national overview for their work (the national reader) and the
@@ -62,20 +86,45 @@ export interface InquiryParties {
  */
 export function mayRead(actor: Actor, inquiry: InquiryParties): boolean {
   if (actor.trustId === inquiry.trustId) return answersInquiries(actor);
-  return actor.trustId === inquiry.askerTrustId && actor.userId === inquiry.askedBy;
+  return isAsker(actor, inquiry);
 }
 
 /** Whether the actor may answer now: a medical director of the case's trust, while it is open. */
 export function mayAnswer(actor: Actor, inquiry: InquiryParties): boolean {
-  return actor.trustId === inquiry.trustId && answersInquiries(actor) && inquiry.status === 'open';
+  return (
+    actor.trustId === inquiry.trustId &&
+    answersInquiries(actor) &&
+    nextStatus(inquiry.status, 'answer') !== null
+  );
+}
+
+/** Whether the actor is the person who asked, acting in the trust they asked from. */
+export const isAsker = (actor: Actor, inquiry: InquiryParties) =>
+  actor.trustId === inquiry.askerTrustId && actor.userId === inquiry.askedBy;
+
+/**
+ * Whether the actor may withdraw the question now: the person who asked (in the trust they asked
+ * from), while it is open. Withdrawn, it can no longer be answered, and the asker may ask again.
+ */
+export function mayWithdraw(actor: Actor, inquiry: InquiryParties): boolean {
+  return isAsker(actor, inquiry) && nextStatus(inquiry.status, 'withdraw') !== null;
 }
 
 /**
  * A refusal shown above the form: `forbidden` (the role neither asks nor answers), `ownTrust` (a
  * case of a trust the actor works in), `alreadyOpen` (an unanswered question of theirs on the
- * case), `conflict` (answered meanwhile, or changed since the form was loaded).
+ * case), `conflict` (an answer to one answered meanwhile, or changed since the form was loaded),
+ * `withdrawn` (an answer to one its asker has withdrawn), `notOpen` (a withdrawal of one answered
+ * or withdrawn since the page was loaded).
  */
-export const INQUIRY_PROBLEMS = ['forbidden', 'ownTrust', 'alreadyOpen', 'conflict'] as const;
+export const INQUIRY_PROBLEMS = [
+  'forbidden',
+  'ownTrust',
+  'alreadyOpen',
+  'conflict',
+  'withdrawn',
+  'notOpen',
+] as const;
 export type InquiryProblem = (typeof INQUIRY_PROBLEMS)[number];
 
 export const INQUIRY_ERRORS = [

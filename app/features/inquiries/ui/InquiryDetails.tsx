@@ -15,11 +15,13 @@ export interface InquiryShown {
   answer: string | null;
   answeredByName: string | null;
   answeredAt: Date | string | null;
+  withdrawnAt: Date | string | null;
 }
 
 /**
  * One inquiry: the case by løpenummer (its national summary, nothing more), who asked, the
- * question and, once given, the answer. `caseLink`: link the number to the case's summary.
+ * question and, once given, the answer (or when it was withdrawn). `caseLink`: link the number to
+ * the case's summary.
  */
 export function InquiryDetails({
   inquiry,
@@ -68,6 +70,12 @@ export function InquiryDetails({
               <dd>{msg.dateTime(new Date(inquiry.answeredAt))}</dd>
             </>
           )}
+        </>
+      )}
+      {inquiry.withdrawnAt && (
+        <>
+          <dt>{t.withdrawnAt}</dt>
+          <dd>{msg.dateTime(new Date(inquiry.withdrawnAt))}</dd>
         </>
       )}
     </dl>

@@ -16,6 +16,9 @@ export interface Submitted<K extends string> {
 
 export const ASK_FIELDS = ['question'] as const;
 export const ANSWER_FIELDS = ['version', 'answer'] as const;
+/** The inquiry page's one action takes both forms: `intent` tells a withdrawal from an answer. */
+export const INQUIRY_PAGE_FIELDS = ['intent', ...ANSWER_FIELDS] as const;
+export const WITHDRAW_INTENT = 'withdraw';
 
 const ASK_SUMMARY = 'inquiry-ask-errors';
 const ANSWER_SUMMARY = 'inquiry-answer-errors';
@@ -132,6 +135,31 @@ export function AnswerForm({
       />
       <div>
         <Button type="submit">{t.sendAnswer}</Button>
+      </div>
+    </Form>
+  );
+}
+
+/**
+ * The asker withdraws their open question: one button, posting the version the page was loaded
+ * with; works without JavaScript. Refused (answered or withdrawn meanwhile): the page says why.
+ */
+export function WithdrawForm({ inquiryId, version }: { inquiryId: string; version: number }) {
+  const t = msg.inquiries;
+  return (
+    <Form
+      method="post"
+      action={`/henvendelser/${inquiryId}`}
+      className="sp-stack"
+      aria-labelledby="inquiry-withdraw"
+    >
+      <Paragraph>{t.withdrawHelp}</Paragraph>
+      <input type="hidden" name="intent" value={WITHDRAW_INTENT} />
+      <input type="hidden" name="version" value={version} />
+      <div>
+        <Button type="submit" variant="secondary">
+          {t.withdraw}
+        </Button>
       </div>
     </Form>
   );

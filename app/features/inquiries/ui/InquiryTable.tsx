@@ -16,9 +16,15 @@ export interface InquiryItem {
   status: InquiryStatus;
 }
 
+const STATUS_COLOR = {
+  open: 'warning',
+  answered: 'success',
+  withdrawn: 'neutral',
+} as const satisfies Record<InquiryStatus, string>;
+
 export function InquiryStatusTag({ status }: { status: InquiryStatus }) {
   return (
-    <Tag data-color={status === 'open' ? 'warning' : 'success'} data-size="sm">
+    <Tag data-color={STATUS_COLOR[status]} data-size="sm">
       {msg.inquiries.statuses[status]}
     </Tag>
   );

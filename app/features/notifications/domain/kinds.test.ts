@@ -28,6 +28,7 @@ describe('noticePage', () => {
     // An inquiry lives on the inquiries page; the asker cannot open the case at all.
     ['inquiryReceived', '/henvendelser'],
     ['inquiryAnswered', '/henvendelser'],
+    ['inquiryWithdrawn', '/henvendelser'],
     ['consultationAnswered', null],
     ['consultationWithdrawn', null],
     ['messagePosted', null],
@@ -39,6 +40,7 @@ describe('noticePage', () => {
     expect(NOTIFICATION_KINDS.filter((k) => noticePage(k) !== null)).toEqual([
       'inquiryReceived',
       'inquiryAnswered',
+      'inquiryWithdrawn',
     ]);
   });
 });

@@ -27,9 +27,10 @@ export const NOTIFICATION_KINDS = [
   'stageEscalation',
   'followUpDue',
   // An inquiry about a case of the national overview (features/inquiries): to the case's trust's
-  // directors, and the answer to the person who asked.
+  // directors (asked, withdrawn by the asker), and the answer to the person who asked.
   'inquiryReceived',
   'inquiryAnswered',
+  'inquiryWithdrawn',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -56,7 +57,11 @@ export const INQUIRIES_PATH = '/henvendelser';
  * names the case by the number it kept (`notify`'s `caseNumber`) and opens that page, never the
  * case, which the person who asked cannot read.
  */
-const INQUIRY_KINDS: readonly NotificationKind[] = ['inquiryReceived', 'inquiryAnswered'];
+const INQUIRY_KINDS: readonly NotificationKind[] = [
+  'inquiryReceived',
+  'inquiryAnswered',
+  'inquiryWithdrawn',
+];
 
 /** The page a notice of this kind opens instead of its case, or null (its case, or the list). */
 export function noticePage(kind: NotificationKind): string | null {
