@@ -14,6 +14,7 @@ import {
 const QUESTION = 'Hvilken dose ble innvilget, og ble det satt krav om evaluering?';
 const ANSWER = 'Standarddose etter preparatomtalen, med evaluering etter tre måneder.';
 const LATE = 'Vi innvilget standarddosen.';
+const WITHDRAWN_TEXT = 'Spørsmålet er trukket tilbake. Fagdirektøren har fått et varsel.';
 
 /**
  * «Be om tilleggsopplysninger» (seed 001): someone of another trust asks about a case of the
@@ -236,5 +237,164 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     expect(await olav.getByText(LATE).count()).toBe(0);
     await expectAccessibleWithoutJsAsShown(browser, olav);
     await olav.context().close();
+  });
+
+  it('the asker withdraws with JavaScript; an answer sent after it is refused, its text kept', async () => {
+    // Ingrid Haugland's case, and its internal id, which the summary page must not carry.
+    const doctor = await signIn('Ingrid Haugland');
+    const casePath = await submitOverHttp(doctor.request, app.url);
+    const caseId = casePath.split('/').pop() ?? '';
+    expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
+    await doctor.goto(`${app.url}${casePath}`);
+    const caseNumber = (
+      (await doctor.getByRole('heading', { level: 1, name: /^Sak / }).textContent()) ?? ''
+    )
+      .replace('Sak ', '')
+      .trim();
+    await doctor.context().close();
+
+    // Aksel Moe (OUS) asks; the summary page's document and data name the case by number only.
+    const aksel = await signIn('Aksel Moe');
+    await aksel.goto(summaryUrl(caseNumber));
+    await aksel.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await aksel.getByRole('button', { name: 'Send spørsmålet' }).click();
+    await aksel
+      .getByText('Spørsmålet er sendt. Du får et varsel når helseforetaket har svart.')
+      .waitFor();
+    for (const url of [summaryUrl(caseNumber), `${summaryUrl(caseNumber)}.data`]) {
+      const body = await (await aksel.request.get(url)).text();
+      expect(body).toContain(caseNumber);
+      expect(body).not.toContain(caseId);
+    }
+
+    // Per Vik (HBE) opens the question and starts typing his answer.
+    const per = await signIn('Per Vik');
+    await per.goto(`${app.url}/henvendelser`);
+    await per
+      .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
+      .getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` })
+      .click();
+    await per
+      .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
+      .waitFor();
+    // The directors answer; they do not withdraw another trust's question.
+    expect(await per.getByRole('form', { name: 'Trekk tilbake spørsmålet' }).count()).toBe(0);
+    await per.getByLabel(/^Svaret ditt/).fill(ANSWER);
+
+    // Meanwhile Aksel withdraws it from his list.
+    await aksel.goto(`${app.url}/henvendelser`);
+    await aksel.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
+    await aksel
+      .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
+      .waitFor();
+    const withdraw = aksel.getByRole('form', { name: 'Trekk tilbake spørsmålet' });
+    await withdraw.waitFor();
+    await expectAccessible(aksel);
+    await withdraw.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).click();
+    await aksel.getByText(WITHDRAWN_TEXT).waitFor();
+    expect(await aksel.getByText('Trukket tilbake', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await aksel.getByRole('form', { name: 'Trekk tilbake spørsmålet' }).count()).toBe(0);
+    await expectAccessible(aksel);
+
+    // Per's answer is refused: the question was withdrawn; his text is kept to copy.
+    const refused = per.waitForResponse((r) => r.request().method() === 'POST');
+    await per.getByRole('button', { name: 'Send svaret' }).click();
+    expect((await refused).status()).toBe(409);
+    await per
+      .getByText('Den som spurte, har trukket tilbake spørsmålet', { exact: false })
+      .waitFor();
+    await expect.poll(() => per.locator('blockquote').filter({ hasText: ANSWER }).count()).toBe(1);
+    await expect
+      .poll(() => per.getByRole('form', { name: 'Svar på henvendelsen' }).count())
+      .toBe(0);
+    expect(await per.getByText('Trukket tilbake', { exact: true }).count()).toBeGreaterThan(0);
+    expect(await per.title()).toBe(`Feil: Henvendelse om sak ${caseNumber} – Søknadsportal`);
+    await expectAccessible(per);
+
+    // He was told, and his list shows it withdrawn.
+    await per.goto(`${app.url}/varsler`);
+    await expect
+      .poll(() =>
+        per
+          .getByRole('row')
+          .filter({ hasText: 'har trukket tilbake spørsmålet sitt' })
+          .filter({ has: per.getByRole('link', { name: `Henvendelser om sak ${caseNumber}` }) })
+          .count(),
+      )
+      .toBe(1);
+    await per.goto(`${app.url}/henvendelser`);
+    const row = per
+      .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
+      .getByRole('row')
+      .filter({ hasText: caseNumber });
+    await expect.poll(() => row.getByText('Trukket tilbake', { exact: true }).count()).toBe(1);
+    await expectAccessible(per);
+    await per.context().close();
+
+    // Withdrawn, it no longer holds Aksel back: he may ask about the case again.
+    await aksel.goto(summaryUrl(caseNumber));
+    const mine = aksel.getByRole('region', { name: 'Dine spørsmål om saken', exact: true });
+    await expect.poll(() => mine.getByText('Trukket tilbake', { exact: true }).count()).toBe(1);
+    await aksel.getByLabel(/^Spørsmål/).fill('Et nytt spørsmål om saken.');
+    await aksel.getByRole('button', { name: 'Send spørsmålet' }).click();
+    await expect.poll(() => mine.getByText('Venter på svar', { exact: true }).count()).toBe(1);
+    await expectAccessible(aksel);
+    await aksel.context().close();
+  });
+
+  it('the asker withdraws without JavaScript; a second withdrawal from a stale page is refused', async () => {
+    const caseNumber = await submittedCase();
+
+    // Olav Hetland (HST) asks, then withdraws with plain form posts.
+    const olav = await signIn('Olav Hetland', false);
+    await olav.goto(summaryUrl(caseNumber));
+    await olav.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await olav.getByRole('button', { name: 'Send spørsmålet' }).click();
+    await olav
+      .getByText('Spørsmålet er sendt. Du får et varsel når helseforetaket har svart.')
+      .waitFor();
+    await olav.goto(`${app.url}/henvendelser`);
+    await olav.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
+    await olav
+      .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
+      .waitFor();
+    await expectAccessibleWithoutJsAsShown(browser, olav);
+    // The same page in a second tab, loaded before the withdrawal.
+    const stale = await olav.context().newPage();
+    await stale.goto(olav.url());
+    await olav.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).click();
+    await olav.getByText(WITHDRAWN_TEXT).waitFor();
+    expect(olav.url()).toContain('?trukket');
+    expect(await olav.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).count()).toBe(0);
+    await expectAccessibleWithoutJsAsShown(browser, olav);
+    const late = stale.waitForResponse((r) => r.request().method() === 'POST');
+    await stale.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).click();
+    expect((await late).status()).toBe(409);
+    await stale
+      .getByText('Spørsmålet er besvart eller trukket tilbake etter at du åpnet siden', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await stale.title()).toBe(`Feil: Henvendelse om sak ${caseNumber} – Søknadsportal`);
+    await expectAccessibleWithoutJsAsShown(browser, stale);
+    await olav.context().close();
+
+    // Per Vik finds it withdrawn, with nothing to answer.
+    const per = await signIn('Per Vik', false);
+    await per.goto(`${app.url}/henvendelser`);
+    const row = per
+      .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
+      .getByRole('row')
+      .filter({ hasText: caseNumber });
+    expect(await row.getByText('Trukket tilbake', { exact: true }).count()).toBe(1);
+    await expectAccessibleWithoutJsAsShown(browser, per);
+    await row.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
+    await per
+      .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
+      .waitFor();
+    expect(await per.getByRole('form', { name: 'Svar på henvendelsen' }).count()).toBe(0);
+    expect(await per.getByText(QUESTION).count()).toBe(1);
+    await expectAccessibleWithoutJsAsShown(browser, per);
+    await per.context().close();
   });
 });
