@@ -7,7 +7,8 @@ import { DiagnosisPicker } from '../../diagnoses/ui/DiagnosisPicker';
 import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import { DrugCombobox } from '../../fest/ui/DrugCombobox';
 import { fieldAnchor, fieldName, presentField } from './questionnaire-form';
-import { optionLabel, questionErrorText } from './QuestionnaireView';
+import { optionLabel } from '../domain/option-labels';
+import { questionErrorText } from './QuestionnaireView';
 
 const asText = (value: AnswerValue | null): string => {
   if (value === null) return '';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { QUESTIONS, type Question, type QuestionId } from '../domain/questionnaire';
-import { answerDisplay, optionLabel, questionErrorText } from './QuestionnaireView';
+import { answerDisplay, questionErrorText } from './QuestionnaireView';
 
 const question = (id: QuestionId): Question => {
   const found = QUESTIONS.get(id);
@@ -39,16 +39,6 @@ describe('answerDisplay', () => {
     expect(answerDisplay(question('diagnoses'), ['ICD10:C56'], diagnoses)).toBe(
       'C56 Ondartet svulst i eggstokk (ICD-10)',
     );
-  });
-});
-
-describe('optionLabel', () => {
-  it('has a label in the catalogue for every option of every choice question', () => {
-    const choices = [...QUESTIONS.values()].filter((q) => q.type === 'choice');
-    expect(choices.map((q) => q.id)).toEqual(['scheme', 'patientScope', 'exemptionApplication']);
-    for (const q of choices) {
-      for (const option of q.options ?? []) expect(optionLabel(q, option)).not.toBe(option);
-    }
   });
 });
 

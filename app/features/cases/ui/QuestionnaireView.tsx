@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { msg } from '../../../i18n';
 import type { FieldErrors, ValidationError } from '../domain/application';
 import { parseAmount } from '../domain/cost';
+import { optionLabel } from '../domain/option-labels';
 import {
   applicableSections,
   maxLength,
@@ -33,19 +34,6 @@ export function questionErrorText(
     }
   }
   return error === 'tooLong' ? msg.questionnaire.tooLong(maxLength(question)) : msg.errors[error];
-}
-
-/** The catalogue's labels of each choice question's options. */
-const OPTION_LABELS: Partial<Record<QuestionId, Readonly<Record<string, string>>>> = {
-  scheme: msg.schemes,
-  patientScope: msg.patientScopes,
-  exemptionApplication: msg.questionnaire.exemptionApplications,
-};
-
-/** A choice's option as its label (the form's radio, the read view); one without a label as stored. */
-export function optionLabel(question: Question, option: string): string {
-  const labels = OPTION_LABELS[question.id];
-  return labels && Object.hasOwn(labels, option) ? (labels[option] ?? option) : option;
 }
 
 /** An answer as text for reading (choices by their label, numbers and amounts formatted). */

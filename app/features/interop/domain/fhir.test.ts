@@ -166,7 +166,15 @@ describe('answersOf', () => {
     [
       'scheme',
       'offLabel',
-      [{ valueCoding: { system: CANONICAL.answerOptions('scheme'), code: 'offLabel' } }],
+      [
+        {
+          valueCoding: {
+            system: CANONICAL.answerOptions('scheme'),
+            code: 'offLabel',
+            display: 'Utenfor godkjent indikasjon (off-label)',
+          },
+        },
+      ],
     ],
     [
       'exemptionApplication',
@@ -176,6 +184,7 @@ describe('answersOf', () => {
           valueCoding: {
             system: CANONICAL.answerOptions('exemptionApplication'),
             code: 'notNeeded',
+            display: 'Godkjenningsfritak trengs ikke',
           },
         },
       ],
@@ -281,6 +290,19 @@ describe('caseBundle', () => {
     const basis = qr.item?.[0]?.item ?? [];
     expect(basis.map((i) => i.linkId)).toEqual(['scheme', 'patientScope', 'patientId', 'consent']);
     expect(basis[3]?.answer).toEqual([{ valueBoolean: true }]);
+    // Choices carry the option's Norwegian label beside its code.
+    expect(basis.slice(0, 2).map((i) => i.answer?.[0]?.valueCoding)).toEqual([
+      {
+        system: CANONICAL.answerOptions('scheme'),
+        code: 'offLabel',
+        display: 'Utenfor godkjent indikasjon (off-label)',
+      },
+      {
+        system: CANONICAL.answerOptions('patientScope'),
+        code: 'single',
+        display: 'Enkeltpasient',
+      },
+    ]);
     expect(qr.item?.[3]?.item?.[0]).toMatchObject({
       linkId: 'costEstimate',
       answer: [{ valueDecimal: 45000 }],

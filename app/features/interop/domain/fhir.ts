@@ -26,6 +26,7 @@ import {
   type Question,
 } from '../../cases/domain/questionnaire';
 import { patientIdKind } from '../../cases/domain/application';
+import { optionLabel } from '../../cases/domain/option-labels';
 import type { Status } from '../../cases/domain/workflow';
 import { DIAGNOSIS_SYSTEMS, type DiagnosisSystem } from '../../diagnoses/domain/diagnosis';
 import { CANONICAL, DIAGNOSIS_SYSTEM_URIS, PORTAL_CANONICAL, SYSTEMS } from './identifiers';
@@ -204,7 +205,15 @@ export function answersOf(
   }
   switch (question.type) {
     case 'choice':
-      return [{ valueCoding: { system: CANONICAL.answerOptions(question.id), code: value } }];
+      return [
+        {
+          valueCoding: {
+            system: CANONICAL.answerOptions(question.id),
+            code: value,
+            display: optionLabel(question, value),
+          },
+        },
+      ];
     case 'confirm':
       return [{ valueBoolean: value === 'yes' }];
     case 'number': {
