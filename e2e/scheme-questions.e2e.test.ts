@@ -10,10 +10,12 @@ import {
 } from '../app/test/actors';
 import { endorseWithRatings } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
+import { CERTICAN } from '../app/test/fest-changes';
 import {
   fillApplication,
   saveAnswersOverHttp,
   startDraftOverHttp,
+  submitOverHttp,
   waitUntilSaved,
 } from './application';
 import {
@@ -224,5 +226,58 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     expect(await shown(director, msg.questionnaire.exemptionApplications.sent)).toBe(1);
     await expectAccessible(director);
     await director.context().close();
+  });
+
+  it('warns, without JavaScript, that a drug FEST lists with Norwegian MT may not belong under «Uten norsk markedsføringstillatelse»; the leader is warned too', async () => {
+    const warning = msg.fest.schemeWarning;
+    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    // Certican is marketed in Norway with MT in the bundled FEST extract.
+    const answers = {
+      ...completeAnswersFor('noMarketingAuthorisation'),
+      drug: CERTICAN,
+      patientId: TEST_PATIENT_IDS[1],
+    };
+    const { scheme: _scheme, patientScope: _scope, ...rest } = answers;
+    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+      scheme: 'noMarketingAuthorisation',
+    });
+    await saveAnswersOverHttp(doctor.request, app.url, caseUrl, rest);
+    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    // Beside the drug, under its FEST facts: a warning, and the form is still sent as it is.
+    const drugSection = doctor.getByRole('region', { name: sections.drug.title, exact: true });
+    const alert = drugSection.getByRole('heading', { name: warning.title, exact: true });
+    await alert.waitFor();
+    const body = await drugSection.getByText(/^Ifølge FEST har /).innerText();
+    expect(body).toMatch(
+      /^Ifølge FEST har Certican .+ norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «Uten norsk markedsføringstillatelse»\.$/,
+    );
+    expect(await shown(doctor, warning.applicant(msg.schemes.offLabel, sections.basis.title))).toBe(
+      1,
+    );
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    // And before it is sent, on the summary.
+    await doctor.goto(`${app.url}${caseUrl}/oppsummering`);
+    await doctor.getByRole('heading', { level: 2, name: warning.title, exact: true }).waitFor();
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+
+    // Under «off-label» the same drug raises nothing.
+    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await doctor.getByRole('radio', { name: msg.schemes.offLabel }).check();
+    await doctor.getByRole('button', { name: 'Lagre', exact: true }).click();
+    await doctor.getByText('Endringene er lagret.').waitFor();
+    expect(await doctor.getByRole('heading', { name: warning.title }).count()).toBe(0);
+
+    // Sent under the scheme as it was, the leader is warned on the case page.
+    const sent = await submitOverHttp(doctor.request, app.url, {
+      ...answers,
+      patientId: TEST_PATIENT_IDS[2],
+    });
+    await doctor.context().close();
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${app.url}${sent}`);
+    await leader.getByRole('heading', { level: 3, name: warning.title, exact: true }).waitFor();
+    expect(await shown(leader, warning.reader(msg.schemes.offLabel))).toBe(1);
+    await expectAccessible(leader);
+    await leader.context().close();
   });
 });

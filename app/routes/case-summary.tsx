@@ -2,12 +2,14 @@ import { Alert, Button, Heading, List, Paragraph } from '@digdir/designsystemet-
 import { Form, redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import {
+  contextOf,
   QUESTIONS,
   submissionErrors,
   validateForSubmission,
 } from '../features/cases/domain/questionnaire';
 import { QuestionnaireView, questionErrorText } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
+import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { msg } from '../i18n';
@@ -87,6 +89,11 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
       ) : (
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
+      <SchemeWarning
+        scheme={contextOf(view.answers).scheme}
+        drug={view.drugFacts}
+        headingLevel={2}
+      />
       <QuestionnaireView
         answers={view.answers}
         missing={fieldMissing}

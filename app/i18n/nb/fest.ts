@@ -105,5 +105,15 @@ export const fest = {
         'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør det interregionale fagdirektørmøtet søknaden.',
     } satisfies Record<RouterCode, string>,
   },
+  /** FEST contradicts the scheme chosen (`schemeContradictsFest`): a warning, not a refusal. */
+  schemeWarning: {
+    title: 'Sjekk ordningen',
+    body: (drug: string, scheme: string) =>
+      `Ifølge FEST har ${drug} norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «${scheme}».`,
+    applicant: (offLabel: string, section: string) =>
+      `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Sjekk ordningen under «${section}». Stemmer den, kan du sende inn som vanlig.`,
+    reader: (offLabel: string) =>
+      `Søknaden hører kanskje under en annen ordning, for eksempel «${offLabel}» om legemiddelet brukes utenfor godkjent indikasjon. Sjekk ordningen før saken går videre.`,
+  },
   nok: (amount: number) => formats.nok.format(amount),
 };

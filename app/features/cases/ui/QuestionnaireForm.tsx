@@ -6,6 +6,8 @@ import type { FieldErrors, ValidationError } from '../domain/application';
 import {
   submitError,
   applicableSections,
+  contextOf,
+  drugAnswer,
   QUESTIONS,
   valueError,
   type Answers,
@@ -17,6 +19,7 @@ import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import type { DrugFacts } from '../../fest/fest.server';
 import { DrugFactsCard } from '../../fest/ui/DrugFactsCard';
 import { ExemptionGuidance } from '../../fest/ui/ExemptionGuidance';
+import { SchemeWarning } from '../../fest/ui/SchemeWarning';
 import { FormErrorSummary } from './FormErrorSummary';
 import { answerDisplay, questionErrorText } from './QuestionnaireView';
 import { QuestionField } from './QuestionField';
@@ -343,6 +346,13 @@ export function QuestionnaireForm({
                   />
                   {question.type === 'drug' && drugFacts && (
                     <DrugFactsCard facts={drugFacts} headingLevel={3} />
+                  )}
+                  {question.type === 'drug' && (
+                    <SchemeWarning
+                      scheme={contextOf(answers).scheme}
+                      // The facts are the stored drug's: none while another drug is chosen.
+                      drug={drugAnswer(answers)?.id === drugFacts?.id ? drugFacts : null}
+                    />
                   )}
                   {question.id === 'exemptionApplication' && drugFacts && (
                     <ExemptionGuidance drug={drugFacts} />

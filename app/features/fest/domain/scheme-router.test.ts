@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { SCHEMES } from '../../cases/domain/application';
+import { SCHEMES, type Scheme } from '../../cases/domain/application';
 import type { MarketingStatus } from './drug';
 import {
   exemptionGuidance,
   routeScheme,
+  schemeContradictsFest,
   type RouterDrug,
   type RouterSituation,
   type SchemeRoute,
@@ -167,5 +168,44 @@ describe('exemptionGuidance', () => {
     ['a NAF preparation (Preparattype 9)', drug('9'), ['pharmacyPreparation']],
   ])('%s → %j', (_name, d, expected) => {
     expect(exemptionGuidance(d)).toEqual(expected);
+  });
+});
+
+describe('schemeContradictsFest', () => {
+  it.each<[string, Scheme | null, RouterDrug | null, boolean]>([
+    ['no Norwegian MT, the drug marketed with MT', 'noMarketingAuthorisation', MT, true],
+    ['no Norwegian MT, a blue-prescription drug', 'noMarketingAuthorisation', BLUE, true],
+    ['no Norwegian MT, an H-resept drug', 'noMarketingAuthorisation', H, true],
+    ['no Norwegian MT, preparattype 11', 'noMarketingAuthorisation', drug('11'), false],
+    [
+      'no Norwegian MT, MT but not marketed in Norway',
+      'noMarketingAuthorisation',
+      drug('7', 'notMarketed'),
+      false,
+    ],
+    ['no Norwegian MT, gone from FEST', 'noMarketingAuthorisation', drug('7', 'withdrawn'), false],
+    ['no Norwegian MT, a NAF preparation', 'noMarketingAuthorisation', drug('9'), false],
+    [
+      'no Norwegian MT, no preparattype (read as authorised, as the router does)',
+      'noMarketingAuthorisation',
+      { ...MT, preparattype: null },
+      true,
+    ],
+    ['no Norwegian MT, a drug not in FEST', 'noMarketingAuthorisation', null, false],
+    ['off-label, the drug marketed with MT', 'offLabel', MT, false],
+    ['Unntaksordningen, the drug marketed with MT', 'unntaksordningen', MT, false],
+    ['Tilgangsordningen, the drug marketed with MT', 'tilgangsordningen', MT, false],
+    ['no scheme chosen yet', null, MT, false],
+  ])('%s → %j', (_name, scheme, d, expected) => {
+    expect(schemeContradictsFest(scheme, d)).toBe(expected);
+  });
+
+  it('warns exactly where the router would not choose the scheme for the drug', () => {
+    for (const d of [MT, BLUE, H, drug('11'), drug('15'), drug('7', 'notMarketed'), null]) {
+      const routed = routeScheme(d, situation({ indicationIsApproved: false })).scheme;
+      expect(schemeContradictsFest('noMarketingAuthorisation', d)).toBe(
+        routed !== 'noMarketingAuthorisation',
+      );
+    }
   });
 });

@@ -56,6 +56,12 @@ export interface SchemeRoute {
   codes: RouterCode[];
 }
 
+/** FEST says the drug has a Norwegian marketing authorisation and is marketed in Norway. */
+function marketedWithNorwegianMt(drug: RouterDrug): boolean {
+  const kind = authorisationKind(drug.preparattype?.code ?? null);
+  return kind === 'authorised' && drug.marketingStatus === 'marketed';
+}
+
 export function routeScheme(drug: RouterDrug | null, situation: RouterSituation): SchemeRoute {
   const codes: RouterCode[] = [];
   const kind = drug ? authorisationKind(drug.preparattype?.code ?? null) : null;
@@ -67,7 +73,7 @@ export function routeScheme(drug: RouterDrug | null, situation: RouterSituation)
   }
 
   // A drug without MT, or with MT but not on the Norwegian market, needs an exemption to be dispensed.
-  const withoutMarketedMt = !drug || kind !== 'authorised' || drug.marketingStatus !== 'marketed';
+  const withoutMarketedMt = !drug || !marketedWithNorwegianMt(drug);
   if (withoutMarketedMt && kind !== 'pharmacyPreparation') codes.push('dmpExemption');
   if (kind === 'pharmacyPreparation') codes.push('pharmacyPreparation');
 
@@ -112,4 +118,15 @@ export function exemptionGuidance(drug: RouterDrug): RouterCode[] {
     rejectedByBeslutningsforum: false,
   };
   return routeScheme(drug, situation).codes.filter((code) => EXEMPTION_CODES.includes(code));
+}
+
+/**
+ * Whether FEST contradicts the scheme chosen: an application «uten norsk markedsføringstillatelse»
+ * for a drug that FEST says has Norwegian MT and is marketed in Norway, which the router sends
+ * elsewhere (off-label, or no application at all). A warning to the applicant and to those who
+ * judge the case, never a refusal: the applicant may mean a product FEST does not list. A drug
+ * with MT but not marketed in Norway, gone from FEST, or not in FEST fits the scheme.
+ */
+export function schemeContradictsFest(scheme: Scheme | null, drug: RouterDrug | null): boolean {
+  return scheme === 'noMarketingAuthorisation' && drug !== null && marketedWithNorwegianMt(drug);
 }
