@@ -462,4 +462,88 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     await director.context().close();
     await per.context().close();
   });
+
+  it('a refused withdrawal lands on its error summary, and after a conflict keeps its reason to send again', async () => {
+    const caseUrl = await submittedCase();
+    const reason = 'Pasienten ønsker ikke behandlingen likevel.\nVi søker på nytt ved behov.';
+    const withdrawForm = (page: Page) => page.getByRole('form', { name: 'Trekk søknaden' });
+    const withdraw = (page: Page) =>
+      withdrawForm(page).getByRole('button', { name: 'Trekk søknaden' }).click();
+    const reasonField = (page: Page) => withdrawForm(page).getByLabel(/^Hvorfor trekkes søknaden/);
+    const summaryLinks = ['Hvorfor trekkes søknaden? (påkrevd): Fyll inn en begrunnelse.'];
+
+    // Without JavaScript, sent without a reason: the post lands on the form's error summary, whose
+    // link names the field.
+    const doctor = await signIn('Ingrid Haugland', true);
+    await doctor.goto(caseUrl);
+    await withdraw(doctor);
+    const summary = doctor.locator('#action-withdraw-errors');
+    await summary.waitFor();
+    expect(new URL(doctor.url()).hash).toBe('#action-withdraw-errors');
+    expect(await doctor.title()).toMatch(/^Feil: Sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+    expect((await landedOn(doctor, summary)).inView).toBe(true);
+    expect(await summary.getByRole('link').allInnerTexts()).toEqual(summaryLinks);
+    expect(await summary.getByRole('link').getAttribute('href')).toBe('#withdraw-reason');
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+
+    // With JavaScript the summary takes focus, and its link moves focus to the field.
+    const tab = await signIn('Ingrid Haugland');
+    await tab.goto(caseUrl);
+    await expect
+      .poll(() =>
+        withdrawForm(tab).evaluate((form) =>
+          Object.keys(form).some((k) => k.startsWith('__react')),
+        ),
+      )
+      .toBe(true);
+    await withdraw(tab);
+    const tabSummary = tab.locator('#action-withdraw-errors');
+    await tabSummary.waitFor();
+    await expect
+      .poll(() => tab.evaluate(() => document.activeElement?.id))
+      .toBe('action-withdraw-errors');
+    expect(await tabSummary.getByRole('link').allInnerTexts()).toEqual(summaryLinks);
+    await tabSummary.getByRole('link').click();
+    await expect.poll(() => tab.evaluate(() => document.activeElement?.id)).toBe('withdraw-reason');
+    await expectAccessible(tab);
+
+    // The leader returns the case meanwhile. The withdrawal, sent from the pages shown before, is
+    // refused as stale; a returned case can still be withdrawn, so the form is there with the
+    // reason typed, and no «Dette skrev du».
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(caseUrl);
+    await endorseInBrowser(leader, 'Returner til søker med et spørsmål', 'Legg ved epikrisen.');
+    await leader.getByText(/^Søknaden er returnert til søker/).waitFor();
+    await leader.context().close();
+    await reasonField(doctor).fill(reason);
+    await withdraw(doctor);
+    await expect.poll(() => doctor.getByText(CONFLICT, { exact: true }).count()).toBe(1);
+    expect(await doctor.title()).toMatch(/^Feil: Sak HBE-\d{4}-\d{5} – Søknadsportal$/);
+    expect(await reasonField(doctor).inputValue()).toBe(reason);
+    expect(await doctor.getByText(UNSAVED).count()).toBe(0);
+    expect(await doctor.locator('#action-withdraw-errors').count()).toBe(0);
+    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await doctor.context().close();
+
+    // With JavaScript the page is read again after the conflict: the text stays in the field, and
+    // sending it again withdraws the application.
+    const mark = await tab.evaluate(() => {
+      const w = window as unknown as { __samePage?: number };
+      w.__samePage = Math.random();
+      return w.__samePage;
+    });
+    await reasonField(tab).fill(reason);
+    await withdraw(tab);
+    await expect.poll(() => tab.getByText(CONFLICT, { exact: true }).count()).toBe(1);
+    // The page shows the case as it is now: returned, with the leader's question.
+    await tab.getByText('Legg ved epikrisen.').first().waitFor();
+    expect(await reasonField(tab).inputValue()).toBe(reason);
+    expect(
+      await tab.evaluate(() => (window as unknown as { __samePage?: number }).__samePage),
+    ).toBe(mark);
+    await expectAccessible(tab);
+    await withdraw(tab);
+    await tab.getByText('Søknaden er trukket, og saken er avsluttet.').waitFor();
+    await tab.context().close();
+  });
 });
