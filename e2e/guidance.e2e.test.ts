@@ -156,4 +156,62 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     expect(await elsewhere.getByText('Veiledning fra helseforetaket').count()).toBe(0);
     await elsewhere.context().close();
   });
+
+  it('two administrators save the same guidance with JavaScript: the second keeps the text, sees the version that won and saves again', async () => {
+    const url = `${app.url}/admin/veiledning/vurdering`;
+    const [winner, loser] = await Promise.all([signIn('Geir Berge'), signIn('Geir Berge')]);
+    await Promise.all([winner.goto(url), loser.goto(url)]);
+    const form = (page: Page) => page.getByRole('form', { name: 'Veiledning: Vurdering' });
+    const text = (page: Page) => form(page).getByLabel('Tekst', { exact: true });
+    const save = (page: Page) =>
+      form(page).getByRole('button', { name: 'Lagre veiledningen' }).click();
+    const history = (page: Page) =>
+      page.getByRole('table', { name: 'Tidligere versjoner' }).getByRole('row');
+    // Both pages run (hydrated), so the saves below are the app's own, not a page load.
+    for (const page of [winner, loser]) {
+      await expect
+        .poll(() =>
+          form(page).evaluate((f) => Object.keys(f).some((key) => key.startsWith('__react'))),
+        )
+        .toBe(true);
+    }
+
+    await text(winner).fill('Komiteen møtes hver tirsdag.');
+    await save(winner);
+    await winner.getByText('Veiledningen er lagret.').waitFor();
+
+    const mine = 'Send saken til komiteen innen fredag.\n\nLegg ved arbeidsskjemaet.';
+    const mark = await loser.evaluate(() => {
+      const w = window as unknown as { __samePage?: number };
+      w.__samePage = Math.random();
+      return w.__samePage;
+    });
+    await text(loser).fill(mine);
+    await save(loser);
+    await loser.getByRole('heading', { name: 'Veiledningen er endret av en annen' }).waitFor();
+    expect(await text(loser).inputValue()).toBe(mine);
+    await loser.getByText('Komiteen møtes hver tirsdag.').waitFor();
+    // Read again after the 409, without a reload: the history has the version that won.
+    await expect.poll(() => history(loser).count()).toBe(2);
+    expect(await history(loser).nth(1).getByRole('cell').allInnerTexts()).toEqual([
+      '1',
+      expect.any(String),
+      'Geir Berge',
+      '28 tegn, 0 lenker',
+    ]);
+    expect(
+      await loser.evaluate(() => (window as unknown as { __samePage?: number }).__samePage),
+    ).toBe(mark);
+    await expectAccessible(loser);
+
+    // Saved again, the text is stored as version 2.
+    await save(loser);
+    await loser.getByText('Veiledningen er lagret.').waitFor();
+    await loser.goto(url);
+    expect(await text(loser).inputValue()).toBe(mine);
+    await expect.poll(() => history(loser).count()).toBe(3);
+    expect(await history(loser).nth(1).getByRole('cell').first().innerText()).toBe('2');
+    await winner.context().close();
+    await loser.context().close();
+  });
 });

@@ -17,7 +17,7 @@ import {
   type DeadlineTable,
 } from '../features/clocks/domain/clocks';
 import { msg } from '../i18n';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
 import { ErrorSummaryList } from '../ui/ErrorSummaryList';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/admin-deadlines';
@@ -66,6 +66,12 @@ export async function action({ request, context }: Route.ActionArgs) {
     { status: 409 },
   );
 }
+
+/**
+ * A save refused as stale (409) reads the page again with JavaScript too, as a browser without it
+ * does: the fields start from the stored deadlines with the person's own changes kept.
+ */
+export const shouldRevalidate = revalidateAfterConflict;
 
 /** The trust administrator sets each stage's deadline (days), ordinary and urgent. */
 export default function AdminDeadlines({ loaderData, actionData }: Route.ComponentProps) {

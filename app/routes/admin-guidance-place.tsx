@@ -6,7 +6,7 @@ import { placeFromSlug } from '../features/guidance/domain/guidance';
 import { GuidanceForm, guidanceValues } from '../features/guidance/ui/GuidanceForm';
 import { LocalGuidance } from '../features/guidance/ui/LocalGuidance';
 import { msg } from '../i18n';
-import { pageTitle } from '../lib/form';
+import { pageTitle, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/admin-guidance-place';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
@@ -46,6 +46,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     409,
   );
 }
+
+/**
+ * A save refused as stale (409) reads the page again with JavaScript too, as a browser without it
+ * does: the history shows the version that won, while the form keeps what was typed.
+ */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function GuidanceEditPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = msg.guidanceAdmin;

@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import { getPhrase, updatePhrase } from '../features/decisions/decisions.server';
 import { PHRASE_FIELDS, PhraseForm } from '../features/decisions/ui/PhraseForm';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle } from '../lib/form';
+import { formText, formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
 import { phraseRefusal } from '../features/decisions/http.server';
 import type { Route } from './+types/admin-phrase';
 import { RouteLink } from '../ui/RouteLink';
@@ -38,6 +38,12 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   }
   return redirect('/admin/vedtakstekster?utfort=saved');
 }
+
+/**
+ * A save refused as stale (409) reads the page again with JavaScript too, as a browser without it
+ * does: the history shows the version that won, while the form keeps what was typed.
+ */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function PhraseEditPage({ loaderData, actionData }: Route.ComponentProps) {
   const t = msg.decisionModule.phrases;

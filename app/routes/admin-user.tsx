@@ -18,7 +18,7 @@ import {
 } from '../features/admin/trust-admin.server';
 import { AdminErrors, GrantFields } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle } from '../lib/form';
+import { formText, formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-user';
 
@@ -106,6 +106,12 @@ export async function action({ request, context, params }: Route.ActionArgs) {
     return adminRefusal(error);
   }
 }
+
+/**
+ * A revocation refused (409: the trust's last administrator role, say after another administrator
+ * revoked theirs) reads the page again with JavaScript too: the roles shown are those held now.
+ */
+export const shouldRevalidate = revalidateAfterConflict;
 
 export default function AdminUser({ loaderData, actionData }: Route.ComponentProps) {
   const { person, mergedInto, history, logins, departments, notice } = loaderData;
