@@ -9,6 +9,7 @@ import {
 } from '../features/cases/domain/questionnaire';
 import { QuestionnaireView, questionErrorText } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
+import { contradictedDrugName } from '../features/fest/domain/scheme-router';
 import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
@@ -28,6 +29,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     view: { ...view, answers: maskedAnswers(view.answers) },
     event,
     missing: validateForSubmission(view.answers),
+    // FEST contradicts the scheme: warned before sending (features/fest).
+    schemeWarning: contradictedDrugName(contextOf(view.answers).scheme, view.drugFacts),
     fieldMissing: submissionErrors(view.answers),
   };
 }
@@ -89,11 +92,7 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
       ) : (
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
-      <SchemeWarning
-        scheme={contextOf(view.answers).scheme}
-        drug={view.drugFacts}
-        headingLevel={2}
-      />
+      <SchemeWarning drugName={loaderData.schemeWarning} headingLevel={2} />
       <QuestionnaireView
         answers={view.answers}
         missing={fieldMissing}

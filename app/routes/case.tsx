@@ -3,7 +3,6 @@ import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote, openQuestion } from '../features/cases/domain/history';
-import { contextOf } from '../features/cases/domain/questionnaire';
 import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
 import {
   delegateEndorsement,
@@ -33,7 +32,6 @@ import { loadClocksPanel } from '../features/clocks/clocks.server';
 import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
 import { reapplyRefusal } from '../features/clocks/domain/reapply';
 import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
-import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
@@ -248,11 +246,6 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         {msg.case.summary}
       </Heading>
       <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
-      <SchemeWarning
-        scheme={contextOf(view.answers).scheme}
-        drug={view.drugFacts}
-        reader={!view.editable}
-      />
       <PatientIdReveal
         caseId={view.id}
         masked={view.answers.patientId}

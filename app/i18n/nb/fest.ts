@@ -112,8 +112,6 @@ export const fest = {
       `Ifølge FEST har ${drug} norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «${scheme}».`,
     applicant: (offLabel: string, section: string) =>
       `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Sjekk ordningen under «${section}». Stemmer den, kan du sende inn som vanlig.`,
-    reader: (offLabel: string) =>
-      `Søknaden hører kanskje under en annen ordning, for eksempel «${offLabel}» om legemiddelet brukes utenfor godkjent indikasjon. Sjekk ordningen før saken går videre.`,
   },
   nok: (amount: number) => formats.nok.format(amount),
 };

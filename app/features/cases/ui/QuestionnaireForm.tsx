@@ -19,6 +19,7 @@ import type { Diagnosis } from '../../diagnoses/domain/diagnosis';
 import type { DrugFacts } from '../../fest/fest.server';
 import { DrugFactsCard } from '../../fest/ui/DrugFactsCard';
 import { ExemptionGuidance } from '../../fest/ui/ExemptionGuidance';
+import { contradictedDrugName } from '../../fest/domain/scheme-router';
 import { SchemeWarning } from '../../fest/ui/SchemeWarning';
 import { FormErrorSummary } from './FormErrorSummary';
 import { answerDisplay, questionErrorText } from './QuestionnaireView';
@@ -349,9 +350,11 @@ export function QuestionnaireForm({
                   )}
                   {question.type === 'drug' && (
                     <SchemeWarning
-                      scheme={contextOf(answers).scheme}
-                      // The facts are the stored drug's: none while another drug is chosen.
-                      drug={drugAnswer(answers)?.id === drugFacts?.id ? drugFacts : null}
+                      drugName={contradictedDrugName(
+                        contextOf(answers).scheme,
+                        // The facts are the stored drug's: none while another drug is chosen.
+                        drugAnswer(answers)?.id === drugFacts?.id ? drugFacts : null,
+                      )}
                     />
                   )}
                   {question.id === 'exemptionApplication' && drugFacts && (

@@ -3,6 +3,7 @@ import { SCHEMES, type Scheme } from '../../cases/domain/application';
 import type { MarketingStatus } from './drug';
 import {
   exemptionGuidance,
+  contradictedDrugName,
   routeScheme,
   schemeContradictsFest,
   type RouterDrug,
@@ -207,5 +208,16 @@ describe('schemeContradictsFest', () => {
         routed !== 'noMarketingAuthorisation',
       );
     }
+  });
+});
+
+describe('contradictedDrugName', () => {
+  it.each<[string, Scheme | null, (RouterDrug & { name: string }) | null, string | null]>([
+    ['contradicted', 'noMarketingAuthorisation', { ...MT, name: 'Certican' }, 'Certican'],
+    ['the scheme fits', 'offLabel', { ...MT, name: 'Certican' }, null],
+    ['without MT', 'noMarketingAuthorisation', { ...drug('11'), name: 'Importert' }, null],
+    ['no FEST drug', 'noMarketingAuthorisation', null, null],
+  ])('%s → %j', (_name, scheme, d, expected) => {
+    expect(contradictedDrugName(scheme, d)).toBe(expected);
   });
 });

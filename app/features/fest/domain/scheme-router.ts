@@ -130,3 +130,11 @@ export function exemptionGuidance(drug: RouterDrug): RouterCode[] {
 export function schemeContradictsFest(scheme: Scheme | null, drug: RouterDrug | null): boolean {
   return scheme === 'noMarketingAuthorisation' && drug !== null && marketedWithNorwegianMt(drug);
 }
+
+/** The drug's name when FEST contradicts the scheme (`schemeContradictsFest`), else null. */
+export function contradictedDrugName(
+  scheme: Scheme | null,
+  drug: (RouterDrug & { name: string }) | null,
+): string | null {
+  return drug && schemeContradictsFest(scheme, drug) ? drug.name : null;
+}
