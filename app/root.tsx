@@ -16,7 +16,7 @@ import './context';
 import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
 import { canSwitchTrust } from './features/auth/domain/trusts';
-import { isLoggedOutPost } from './features/auth/domain/logged-out-post';
+import { isLoggedOutPage } from './features/auth/domain/logged-out-post';
 import { LoggedOutPostPage } from './features/auth/ui/LoggedOutPostPage';
 import { TrustSwitcher } from './features/auth/ui/TrustSwitcher';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
@@ -167,7 +167,7 @@ function forbiddenText(error: unknown): string {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A form posted after the session ended: what was typed, to send again (ADR 0036).
-  if (status === 401 && isRouteErrorResponse(error) && isLoggedOutPost(error.data)) {
+  if (status === 401 && isRouteErrorResponse(error) && isLoggedOutPage(error.data)) {
     return <LoggedOutPostPage post={error.data} />;
   }
   const [title, body] =

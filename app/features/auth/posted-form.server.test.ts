@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { Db } from '../../db/database.server';
 import { TEST_SECRETS } from '../../test/actors';
 import { createAuth } from './auth.server';
-import { MAX_ECHO_BYTES, readPostedForm } from './posted-form.server';
+import { msg } from '../../i18n';
+import { loggedOutPost } from './domain/logged-out-post';
+import { loggedOutPage, MAX_ECHO_BYTES, readPostedForm } from './posted-form.server';
 
 const URL_ = 'http://test/saker/abc/meldinger';
 const post = (body: BodyInit, headers: Record<string, string> = {}) =>
@@ -106,6 +108,35 @@ describe('readPostedForm: a post without a session, read for its echo', () => {
   });
 });
 
+describe('loggedOutPage: the words of the page, resolved on the server', () => {
+  const t = msg.loggedOut;
+  const page = (fields: [string, string][], files: boolean, chooseTrust = false) => {
+    const post = loggedOutPost(
+      { encoding: 'multipart/form-data', fields, files, complete: true },
+      { action: '/saker/abc', signIn: '/logg-inn', chooseTrust },
+    );
+    if (!post) throw new Error('no post');
+    return loggedOutPage(post);
+  };
+
+  it.each([
+    ['sent again after login', false, false, t.howTo, t.logIn],
+    ['sent again after choosing a trust', false, true, t.howToChoose, t.chooseTrust],
+    ['a file chosen: nothing sent again', true, false, t.filesAgain, t.logIn],
+  ])('%s', (_, files, chooseTrust, howTo, signIn) => {
+    const shown = page(
+      [
+        ['reason', 'Begrunnet'],
+        ['answer', 'Svart'],
+      ],
+      files,
+      chooseTrust,
+    );
+    expect(shown.words).toMatchObject({ title: t.title, howTo, signIn, sendAgain: t.sendAgain });
+    expect(shown.labels).toEqual([t.fields.reason, t.fields.answer]);
+  });
+});
+
 describe('requireActor without a session', () => {
   // Any use of the database (or of the session reads) fails the test: the echo is the body's.
   const untouchable = new Proxy(Object.create(null) as object, {
@@ -146,6 +177,8 @@ describe('requireActor without a session', () => {
             ['visibility', 'internal'],
           ],
         },
+        words: { title: msg.loggedOut.title, howTo: msg.loggedOut.howTo },
+        labels: [msg.loggedOut.fields.body],
       },
     });
   });

@@ -5,11 +5,13 @@ import {
   MultipartParser,
   type MultipartPart,
 } from '@remix-run/multipart-parser';
+import { msg } from '../../i18n';
 import { pageAddress } from './domain/return-path';
 import {
   loggedOutPost,
   type EchoTargets,
   type FormEncoding,
+  type LoggedOutPage,
   type LoggedOutPost,
   type PostedForm,
 } from './domain/logged-out-post';
@@ -146,15 +148,38 @@ export async function readPostedForm(request: Request): Promise<PostedForm | nul
 }
 
 /**
+ * The page's words for a post, from the catalogue: sent with the 401 data, so that they and the
+ * field labels are not in every page's initial JavaScript (the root's error boundary shows the
+ * page on any route, and the case page is at the 200 kB limit).
+ */
+export function loggedOutPage(post: LoggedOutPost): LoggedOutPage {
+  const t = msg.loggedOut;
+  const sendAgainHowTo = post.chooseTrust ? t.howToChoose : t.howTo;
+  return {
+    ...post,
+    words: {
+      title: t.title,
+      body: t.body,
+      typed: t.typed,
+      howTo: post.resend ? sendAgainHowTo : post.files ? t.filesAgain : t.copyOnly,
+      signIn: post.chooseTrust ? t.chooseTrust : t.logIn,
+      sendAgain: t.sendAgain,
+    },
+    labels: post.typed.map((typed) => t.fields[typed.name]),
+  };
+}
+
+/**
  * The 401 answer's data for a request without a session (ADR 0036): made from the request's own
- * body, never from the database. Null when it is not a form post, or nothing typed in it would be
- * lost (`loggedOutPost`).
+ * body and the catalogue, never from the database. Null when it is not a form post, or nothing
+ * typed in it would be lost (`loggedOutPost`).
  */
 export async function loggedOutEcho(
   request: Request,
   targets: Omit<EchoTargets, 'action'>,
-): Promise<LoggedOutPost | null> {
+): Promise<LoggedOutPage | null> {
   const posted = await readPostedForm(request);
   if (!posted) return null;
-  return loggedOutPost(posted, { ...targets, action: pageAddress(new URL(request.url)) });
+  const post = loggedOutPost(posted, { ...targets, action: pageAddress(new URL(request.url)) });
+  return post && loggedOutPage(post);
 }

@@ -1,5 +1,3 @@
-import { loggedOut } from './logged-out';
-
 export const autosave = {
   idle: 'Endringer lagres automatisk mens du skriver.',
   pending: 'Ulagrede endringer …',
@@ -10,7 +8,7 @@ export const autosave = {
     'Søknaden kan ikke lenger endres her (den er sendt inn eller har fått en annen status). Trykk «Lagre» for å se det du har skrevet, så du kan kopiere det.',
   loggedOut:
     'Du er logget ut, så endringene er ikke lagret. De er tatt vare på i denne nettleserfanen og lagres her når du har logget inn igjen. Ikke lukk siden.',
-  logInAgain: loggedOut.logIn,
+  logInAgain: 'Logg inn igjen (åpnes i ny fane)',
   /** Without JavaScript nothing is saved until the user asks. */
   manual: 'Endringene lagres når du trykker «Lagre».',
   unresolved: (labels: string) =>

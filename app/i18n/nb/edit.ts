@@ -1,5 +1,3 @@
-import { loggedOut } from './logged-out';
-
 export const edit = {
   sections: 'Deler av søknaden',
   complete: 'fullført',
@@ -21,7 +19,7 @@ export const edit = {
   closedTyped: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
   toCase: 'Gå til saken',
   /** «Lagre» posted after the session ended: the page that shows what was sent, to send again. */
-  loggedOutTitle: loggedOut.title,
+  loggedOutTitle: 'Du er logget ut',
   loggedOutBody: 'Skjemaet ble ikke lagret, fordi du ikke lenger er logget inn.',
   loggedOutHowTo:
     'Logg inn igjen i en ny fane (og velg helseforetak hvis du blir spurt). Kom så tilbake hit og trykk «Lagre på nytt», så lagres det du skrev.',

@@ -1,12 +1,15 @@
 import type { TypedField } from '../../features/auth/domain/logged-out-post';
+import { autosave } from './autosave';
+import { edit } from './edit';
 
 /**
  * A form posted after the session ended (ADR 0036): the page that shows what was typed, to send it
- * again once the user has logged in in another tab. Its own namespace: the root's error boundary
- * shows it on every page.
+ * again once the user has logged in in another tab. Its own namespace, read on the server only (the
+ * 401 data carries the page's words, `loggedOutPage`): the root's error boundary shows the page on
+ * every route, and the words stay out of every page's JavaScript.
  */
 export const loggedOut = {
-  title: 'Du er logget ut',
+  title: edit.loggedOutTitle,
   body: 'Det du sendte ble ikke lagret, fordi du ikke lenger er logget inn.',
   typed: 'Dette skrev du',
   howTo:
@@ -19,7 +22,7 @@ export const loggedOut = {
   /** A post whose body could not be read to its end: only what was read is shown. */
   copyOnly:
     'Logg inn igjen i en ny fane; der kommer du tilbake til skjemaet. Kopier teksten over inn i skjemaet og send.',
-  logIn: 'Logg inn igjen (åpnes i ny fane)',
+  logIn: autosave.logInAgain,
   chooseTrust: 'Velg helseforetak (åpnes i ny fane)',
   sendAgain: 'Send på nytt',
   /** The free-text fields by form field name (auth/domain/logged-out-post.ts, `TYPED_FIELDS`). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLoggedOutPost, loggedOutPost, type PostedForm } from './logged-out-post';
+import { isLoggedOutPage, loggedOutPost, type PostedForm } from './logged-out-post';
 
 const targets = {
   action: '/saker/abc/meldinger',
@@ -138,10 +138,13 @@ describe('loggedOutPost: what a form posted without a session brings back', () =
 
   it('recognises its own data only', () => {
     const post = loggedOutPost(urlencoded([['body', 'Hei']]), targets);
-    expect(isLoggedOutPost(post)).toBe(true);
-    expect(isLoggedOutPost({ loggedOut: true, posted: [] })).toBe(false);
-    expect(isLoggedOutPost({ loggedOutPost: 'yes' })).toBe(false);
-    expect(isLoggedOutPost(null)).toBe(false);
-    expect(isLoggedOutPost('Du er logget ut')).toBe(false);
+    const words = { title: 'T', body: 'B', typed: 'S', howTo: 'H', signIn: 'L', sendAgain: 'N' };
+    expect(isLoggedOutPage({ ...post, words, labels: ['Melding'] })).toBe(true);
+    // The post without its words (the server adds them) is not the page's data.
+    expect(isLoggedOutPage(post)).toBe(false);
+    expect(isLoggedOutPage({ loggedOut: true, posted: [] })).toBe(false);
+    expect(isLoggedOutPage({ loggedOutPost: 'yes', words, labels: [] })).toBe(false);
+    expect(isLoggedOutPage(null)).toBe(false);
+    expect(isLoggedOutPage('Du er logget ut')).toBe(false);
   });
 });

@@ -106,12 +106,28 @@ export function loggedOutPost(posted: PostedForm, targets: EchoTargets): LoggedO
   };
 }
 
-/** Whether a route error response's data is a `LoggedOutPost`. */
-export function isLoggedOutPost(value: unknown): value is LoggedOutPost {
+/** The 401 answer's data as sent: the post with the page's words and the typed fields' labels. */
+export interface LoggedOutPage extends LoggedOutPost {
+  words: {
+    title: string;
+    body: string;
+    typed: string;
+    howTo: string;
+    signIn: string;
+    sendAgain: string;
+  };
+  /** The label of each of `typed`, in its order. */
+  labels: string[];
+}
+
+/** Whether a route error response's data is a `LoggedOutPage`. */
+export function isLoggedOutPage(value: unknown): value is LoggedOutPage {
   return (
     typeof value === 'object' &&
     value !== null &&
     'loggedOutPost' in value &&
-    value.loggedOutPost === true
+    value.loggedOutPost === true &&
+    'words' in value &&
+    'labels' in value
   );
 }

@@ -1,19 +1,18 @@
 import { Alert, Button, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
 import { Form } from 'react-router';
 import { msg } from '../../../i18n';
-import type { LoggedOutPost } from '../domain/logged-out-post';
+import type { LoggedOutPage } from '../domain/logged-out-post';
 
 /**
  * The answer to a form posted after the session ended (401, ADR 0036), from the post alone: that
  * nothing was saved, what the user typed (read-only, to copy), a login link that opens a new tab
  * and «Send på nytt», which sends the same fields to the same address once they have logged in
  * there. A post that carried a file is not offered again (the file is not echoed): the user is
- * told to choose it again on the form, with the text above to copy.
+ * told to choose it again on the form, with the text above to copy. Its words come with the data
+ * (`loggedOutPage`), resolved on the server.
  */
-export function LoggedOutPostPage({ post }: { post: LoggedOutPost }) {
-  const t = msg.loggedOut;
-  const sendAgainHowTo = post.chooseTrust ? t.howToChoose : t.howTo;
-  const howTo = post.resend ? sendAgainHowTo : post.files ? t.filesAgain : t.copyOnly;
+export function LoggedOutPostPage({ post }: { post: LoggedOutPage }) {
+  const t = post.words;
   return (
     <div className="sp-stack">
       <title>{`${t.title} – ${msg.app.name}`}</title>
@@ -31,7 +30,7 @@ export function LoggedOutPostPage({ post }: { post: LoggedOutPost }) {
           <dl className="sp-dl">
             {post.typed.map((typed, i) => (
               <div key={i}>
-                <dt>{t.fields[typed.name]}</dt>
+                <dt>{post.labels[i]}</dt>
                 <dd>
                   <blockquote className="sp-quote">{typed.text}</blockquote>
                 </dd>
@@ -40,10 +39,10 @@ export function LoggedOutPostPage({ post }: { post: LoggedOutPost }) {
           </dl>
         </section>
       )}
-      <Paragraph>{howTo}</Paragraph>
+      <Paragraph>{t.howTo}</Paragraph>
       <Paragraph>
         <Link href={post.signIn} target="_blank" rel="noopener">
-          {post.chooseTrust ? t.chooseTrust : t.logIn}
+          {t.signIn}
         </Link>
       </Paragraph>
       {post.resend && (
