@@ -329,12 +329,13 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     body: (s) => event(s, 'recommend', 'Anbefales innvilget.'),
   },
   {
+    // The answer has its own form (below, with its files' compare-and-set): never a bare event.
     path: '/saker/:caseId',
     method: 'POST',
     variant: 'event=provideInformation',
     subject: 'case',
     state: 'awaitingInformation',
-    allow: { own: ['applicant'] },
+    allow: { own: [] },
     body: (s) => event(s, 'provideInformation', '1000 mg.'),
   },
   // The answer form (multipart, features/attachments): its writers add files to the answer; only

@@ -24,6 +24,7 @@ import {
 } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { refusal, refusalWithFields } from '../../test/refusals';
+import { sendAnswer } from '../attachments/attachments.server';
 import { getCase, listMyCases, transition } from '../cases/cases.server';
 import { runStageAlerts } from '../clocks/clocks.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
@@ -415,11 +416,11 @@ describe.each(TEST_DATABASES)('the committee’s recommendation as a status on %
       event: 'requestInformation',
       reason: 'Hvilken dose er planlagt?',
     });
-    await transition(db(), hbe.applicant, {
+    await sendAnswer(db(), hbe.applicant, {
       caseId: c.caseId,
       version: asked.version,
-      event: 'provideInformation',
       reason: '1000 mg hver sjette måned.',
+      shownIds: [],
     });
     expect((await stateOf(db(), c.caseId)).status).toBe('underAssessment');
   });

@@ -57,14 +57,10 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
       removable: a.removable,
     }));
   const awaiting = () => prepareCase(db(), hbe, 'awaitingInformation');
-  const answer = async (caseId: string, reason = 'Seks sykluser; ECOG 1.') => {
+  /** The applicant sends the answer, with the files added to it (`shownIds`) as their form lists them. */
+  const answer = async (caseId: string, shownIds: string[], reason = 'Seks sykluser; ECOG 1.') => {
     const { version } = await stateOf(db(), caseId);
-    return transition(db(), hbe.applicant, {
-      caseId,
-      version,
-      event: 'provideInformation',
-      reason,
-    });
+    return sendAnswer(db(), hbe.applicant, { caseId, version, reason, shownIds });
   };
   const ask = async (caseId: string) => {
     const { version } = await stateOf(db(), caseId);
@@ -160,7 +156,7 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
       'laboratoriesvar.pdf',
     ]);
 
-    await answer(c.caseId);
+    await answer(c.caseId, [second.id]);
     expect(await refuse(remove(hbe.applicant, c.caseId, second.id, 'answer'))).toBe('notEditable');
     expect(await listed(hbe.applicant, c.caseId)).toEqual([
       { fileName: 'epikrise.pdf', origin: 'application', removable: false },
@@ -171,7 +167,7 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
   it('lists each answer’s attachments with it, and keeps them when the case is returned', async () => {
     const c = await awaiting();
     const lab = await upload(hbe.applicant, c.caseId, 'laboratoriesvar.pdf', 'answer');
-    await answer(c.caseId, 'Blodprøvene ligger ved.');
+    await answer(c.caseId, [lab.id], 'Blodprøvene ligger ved.');
     await ask(c.caseId);
     const article = await uploadAttachment(db(), settings, hbe.coAuthor, {
       caseId: c.caseId,
@@ -179,7 +175,7 @@ describe.each(TEST_DATABASES)('attachments of an answer on %s', (kind) => {
       bytes: minimalPng(),
       scope: 'answer',
     });
-    await answer(c.caseId, 'Studien ligger ved.');
+    await answer(c.caseId, [article.id], 'Studien ligger ved.');
 
     const answers = (await getCase(db(), hbe.decisionMaker, c.caseId)).history.filter(
       (h) => h.event === 'provideInformation',

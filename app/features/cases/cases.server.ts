@@ -1366,9 +1366,11 @@ export async function transition(
   // The outcome is recorded with its form (followup.server.ts recordOutcome), the committee's
   // recommendation with its own (assessment.server.ts recommend), the leader's endorsement or
   // refusal with its own and the assessment against the criteria (assessment.server.ts
-  // endorseCase), never bare.
+  // endorseCase), the answer to a request for information with the files its form listed
+  // (attachments.server.ts sendAnswer), never bare.
   if (
     input.event === 'recordOutcome' ||
+    input.event === 'provideInformation' ||
     input.event === 'recommend' ||
     input.event === 'endorse' ||
     input.event === 'notEndorse'

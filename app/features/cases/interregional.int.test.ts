@@ -14,6 +14,7 @@ import { refusal, refusalWithFields } from '../../test/refusals';
 import { endorseCase } from '../assessment/assessment.server';
 import type { Actor } from '../auth/domain/roles';
 import { submitDecision, type DecisionSubmission } from '../decisions/decisions.server';
+import { sendAnswer } from '../attachments/attachments.server';
 import { createDraft, getCase, listMyCases, transition } from './cases.server';
 import type { Answers } from './domain/questionnaire';
 import { CaseError } from './domain/errors';
@@ -248,11 +249,11 @@ describe.each(TEST_DATABASES)('Tilgangsordningen on %s', (kind) => {
       .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, 'informationRequested')));
     expect(told.map((n) => n.userId)).toEqual([hbe.applicant.userId]);
 
-    const answered = await transition(db(), hbe.applicant, {
+    const answered = await sendAnswer(db(), hbe.applicant, {
       caseId,
       version: asked.version,
-      event: 'provideInformation',
       reason: 'CT 1. desember: stabil sykdom.',
+      shownIds: [],
     });
     expect((await stateOf(db(), caseId)).status).toBe('underAssessment');
     // Back at the trust, the director forwards the case again with the new information.

@@ -15,6 +15,7 @@ import {
   inviteCollaborator,
   recommend,
 } from '../assessment/assessment.server';
+import { sendAnswer } from '../attachments/attachments.server';
 import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
 import { createMailer, readMailbox, type MailConfig } from './mail.server';
 import { countUnread, listNotifications, markRead } from './notifications.server';
@@ -108,11 +109,11 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
       reason: 'Hva er forventet varighet?',
     });
     const requested = (await notices(c.id)).at(-1);
-    await transition(db(), hbe.applicant, {
+    await sendAnswer(db(), hbe.applicant, {
       caseId: c.id,
       version: asked.version,
-      event: 'provideInformation',
       reason: 'Seks måneder.',
+      shownIds: [],
     });
     return requested;
   }
