@@ -1,5 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ANSWER_INTENTS, REMOVE_FIELD } from '../app/features/attachments/domain/answer-form';
 import { FILE_FIELD } from '../app/features/attachments/domain/kinds';
 import { norwegianDateOf } from '../app/features/cases/domain/dates';
@@ -10,11 +9,8 @@ import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJsAsShown,
-  launchChromium,
   sameOrigin,
-  startApp,
-  type RunningApp,
-  signInAs,
+  useAppAndBrowser,
 } from './harness';
 
 const QUESTION = 'Har dere nyere blodprøver og ECOG-status?';
@@ -27,35 +23,23 @@ const FILE_NAME = 'Blodprøver uke 49.pdf';
  * removal; the medical director then finds the file with the answer, marked as added to it.
  */
 describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+  const e2e = useAppAndBrowser(kind);
 
   /**
    * Ingrid Haugland's application, sent and endorsed; the medical director starts the assessment
    * and asks, without JavaScript. The case page's URL.
    */
   async function awaitingAnswer(): Promise<string> {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await leader.getByText(msg.confirmations.endorse).waitFor();
     await leader.context().close();
 
-    const asker = await signIn('Per Vik', false);
+    const asker = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
     await asker.goto(caseUrl);
     await asker
       .getByRole('form', { name: 'Start vurdering' })
@@ -77,7 +61,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       const caseUrl = await awaitingAnswer();
 
       // With JavaScript, a file added to the answer keeps the text typed, too.
-      const withJs = await signIn('Ingrid Haugland');
+      const withJs = await e2e.signIn('Ingrid Haugland');
       await withJs.goto(caseUrl);
       const jsForm = withJs.getByRole('form', { name: 'Send opplysninger' });
       await jsForm.getByLabel('Legg til vedlegg').setInputFiles({
@@ -102,7 +86,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       await withJs.context().close();
 
       // The doctor answers without JavaScript: the text typed stays through every post.
-      const page = await signIn('Ingrid Haugland', false);
+      const page = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
       await page.goto(caseUrl);
       const form = page.getByRole('form', { name: 'Send opplysninger' });
       const answer = form.getByLabel(/^Opplysninger/);
@@ -123,7 +107,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
         .waitFor();
       expect(await answer.inputValue()).toBe(ANSWER);
       expect(await page.title()).toMatch(/^Feil: /);
-      await expectAccessibleWithoutJsAsShown(browser, page);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, page);
 
       // A file added, the one added by mistake taken out again: still the answer as typed.
       await file.setInputFiles({
@@ -135,7 +119,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       await form.getByText(msg.attachments.answer.notices.added).waitFor();
       await form.getByRole('link', { name: FILE_NAME }).waitFor();
       expect(await answer.inputValue()).toBe(ANSWER);
-      await expectAccessibleWithoutJsAsShown(browser, page);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, page);
       await form.getByRole('button', { name: 'Fjern vedlegget feil fil.pdf' }).click();
       await form.getByText(msg.attachments.answer.notices.removed).waitFor();
       expect(await form.getByRole('link', { name: 'feil fil.pdf' }).count()).toBe(0);
@@ -147,7 +131,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       await page.context().close();
 
       // The medical director sees the answer with its file, and the file marked as added to it.
-      const director = await signIn('Per Vik');
+      const director = await e2e.signIn('Per Vik');
       await director.goto(caseUrl);
       const history = director.getByRole('table', { name: 'Historikk' });
       const row = history.getByRole('row').filter({ hasText: ANSWER });
@@ -175,9 +159,9 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       const caseUrl = await awaitingAnswer();
       // Ingrid's other window changes the answer's files as its form would (only its writers may).
       const elsewhere = async (fields: Record<string, string>, file?: string) => {
-        const other = await signIn('Ingrid Haugland', false);
+        const other = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
         const posted = await other.request.post(caseUrl, {
-          headers: sameOrigin(app.url),
+          headers: sameOrigin(e2e.app.url),
           multipart: {
             reason: '',
             ...fields,
@@ -199,7 +183,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       const added = 'Lagt til i et annet vindu.pdf';
 
       // With JavaScript: a file added elsewhere after the page was read is not sent unseen.
-      const withJs = await signIn('Ingrid Haugland');
+      const withJs = await e2e.signIn('Ingrid Haugland');
       // Loaded and hydrated: the send below is the page's own request, not the browser's.
       await withJs.goto(caseUrl, { waitUntil: 'networkidle' });
       const jsForm = withJs.getByRole('form', { name: 'Send opplysninger' });
@@ -220,7 +204,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       await withJs.context().close();
 
       // Without JavaScript: the file removed elsewhere after the page was read.
-      const page = await signIn('Ingrid Haugland', false);
+      const page = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
       await page.goto(caseUrl);
       const form = page.getByRole('form', { name: 'Send opplysninger' });
       const link = form.getByRole('link', { name: added });
@@ -233,7 +217,7 @@ describe.each(TEST_DATABASES)('a document in the answer to a request on %s', (ki
       await form.getByText(msg.attachments.answer.none).waitFor();
       expect(await link.count()).toBe(0);
       expect(await form.getByLabel(/^Opplysninger/).inputValue()).toBe(ANSWER);
-      await expectAccessibleWithoutJsAsShown(browser, page);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, page);
 
       // Sent again with the list as it is now, the answer goes, without the file.
       await form.getByRole('button', { name: 'Send opplysninger' }).click();

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { msg } from '../app/i18n';
 import { demoActors } from '../app/test/actors';
 import { prepareCase } from '../app/test/case-states';
@@ -12,7 +12,7 @@ import {
   submitOverHttp,
   waitUntilSaved,
 } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { expectAccessible, type RunningApp, useAppAndBrowser } from './harness';
 
 /** Starts a draft over HTTP as the signed-in doctor, with `answers` saved; its editor's URL. */
 async function draftWith(page: Page, app: RunningApp, answers: Record<string, unknown> = {}) {
@@ -26,30 +26,19 @@ const focusedId = (page: Page) => page.evaluate(() => document.activeElement?.id
 
 /** Issues found by the usability walk on the applicant's side (docs/adr/0019). */
 describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   /** A case the committee has asked its applicant for more information on. */
   let awaitingInformation = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          awaitingInformation = (await prepareCase(db, hbe, 'awaitingInformation')).caseId;
-        },
-      }),
-      launchChromium(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      awaitingInformation = (await prepareCase(db, hbe, 'awaitingInformation')).caseId;
+    },
   });
 
   it('keeps focus and every keystroke while autosave refuses a text that is too long', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland');
-    await page.goto(await draftWith(page, app));
+    const page = await e2e.signIn('Ingrid Haugland');
+    await page.goto(await draftWith(page, e2e.app));
     await page.locator('[data-save-state="idle"]').waitFor();
     await page.getByLabel('Alternativer som er prøvd').fill('x'.repeat(10_001));
     const benefit = page.getByLabel('Forventet nytte', { exact: true });
@@ -84,9 +73,9 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('shows the leader’s question at the top of a returned case and its editor', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
-    const leader = await signInAs(browser, app, 'Kari Nordtveit');
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(
       leader,
@@ -118,8 +107,8 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('shows the committee’s request for information at the top, and the answer before withdrawing', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
-    await doctor.goto(`${app.url}/saker/${awaitingInformation}`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(`${e2e.app.url}/saker/${awaitingInformation}`);
     const alert = doctor.getByText('Det er bedt om flere opplysninger');
     await alert.waitFor();
     await doctor.getByText(/^Solveig Aase, Vurderingskomité, spurte \d/).waitFor();
@@ -143,10 +132,10 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('scrolls a field focused by Tab clear of the sticky save bar', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland', {
+    const page = await e2e.signIn('Ingrid Haugland', {
       viewport: { width: 1280, height: 900 },
     });
-    await page.goto(await draftWith(page, app));
+    await page.goto(await draftWith(page, e2e.app));
     await page.locator('[data-save-state="idle"]').waitFor();
     // «Behandlingsvarighet» just under the top edge of the bar, «Administrasjonsvei» focused.
     await page.evaluate(() => {
@@ -166,8 +155,8 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('asks for a drug before suggesting a scheme, and focuses the suggestion', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland');
-    await page.goto(`${app.url}/saker/ny`);
+    const page = await e2e.signIn('Ingrid Haugland');
+    await page.goto(`${e2e.app.url}/saker/ny`);
     await page.locator('[id="q.drug"][type="search"]').waitFor();
     await page.getByRole('button', { name: 'Foreslå ordning' }).click();
     await page
@@ -190,8 +179,8 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('finds the drug by the name typed without JavaScript, and suggests its scheme from FEST', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
-    await page.goto(`${app.url}/saker/ny`);
+    const page = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
+    await page.goto(`${e2e.app.url}/saker/ny`);
     // FEST's name, typed (there is no list without JavaScript).
     await page.locator('[id="q.drug"]').fill('certican disperg tab 0,1 mg');
     await page.getByLabel('Nei, bruken er utenfor godkjent indikasjon').check();
@@ -206,8 +195,8 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('shows an invalid value at its field once saved, and the summary’s link focuses the field', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland');
-    await page.goto(await draftWith(page, app));
+    const page = await e2e.signIn('Ingrid Haugland');
+    await page.goto(await draftWith(page, e2e.app));
     await page.locator('[data-save-state="idle"]').waitFor();
     await page.getByLabel('Pasientens fødselsnummer').fill('1234');
     await page.getByLabel('Pakninger per måned').fill('tre');
@@ -230,11 +219,11 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
   });
 
   it('shows diagnoses by name and the cost as an amount on the summary', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland');
-    const { caseUrl } = await completeDraftOverHttp(page.request, app.url, {
+    const page = await e2e.signIn('Ingrid Haugland');
+    const { caseUrl } = await completeDraftOverHttp(page.request, e2e.app.url, {
       costEstimate: '154008',
     });
-    await page.goto(`${app.url}${caseUrl}/oppsummering`);
+    await page.goto(`${e2e.app.url}${caseUrl}/oppsummering`);
     await page.locator('dd', { hasText: /^N04\.2 Nefrotisk syndrom .+ \(ICD-10\)\s*$/ }).waitFor();
     await page.getByText('154\u00a0008', { exact: true }).waitFor();
     expect(await page.getByText('ICD10:N04.2').count()).toBe(0);

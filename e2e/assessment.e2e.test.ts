@@ -1,31 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 describe.each(TEST_DATABASES)(
   'endorsement and the complete assessment in Chromium on %s',
   (kind) => {
-    let app: RunningApp;
-    let browser: Browser;
-
-    beforeAll(async () => {
-      [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-    });
-    afterAll(async () => {
-      await browser.close();
-      await app.stop();
-    });
-
-    const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+    const e2e = useAppAndBrowser(kind);
 
     async function signOut(page: Page) {
       await page.getByRole('button', { name: 'Logg ut' }).click();
@@ -34,11 +16,11 @@ describe.each(TEST_DATABASES)(
     }
 
     it('delegates the endorsement: the delegate endorses, the delegating leader only reads', async () => {
-      const doctor = await signIn('Ingrid Haugland');
-      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      const doctor = await e2e.signIn('Ingrid Haugland');
+      const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
       await signOut(doctor);
 
-      const leader = await signIn('Kari Nordtveit');
+      const leader = await e2e.signIn('Kari Nordtveit');
       await leader.goto(caseUrl);
       const delegate = leader.getByRole('form', { name: 'Deleger til en annen leder' });
       await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
@@ -63,7 +45,7 @@ describe.each(TEST_DATABASES)(
       await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
       await signOut(leader);
 
-      const delegated = await signIn('Jon Eide');
+      const delegated = await e2e.signIn('Jon Eide');
       await delegated.goto(caseUrl);
       await delegated.getByRole('form', { name: 'Forankring' }).waitFor();
       await expectAccessible(delegated);
@@ -79,16 +61,16 @@ describe.each(TEST_DATABASES)(
     });
 
     it('returns with a question, endorses with the assessment, and the committee assesses section by section before the decision', async () => {
-      const doctor = await signIn('Ingrid Haugland');
-      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      const doctor = await e2e.signIn('Ingrid Haugland');
+      const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
       await signOut(doctor);
 
       // The leader returns it with a question: no assessment needed, but the question is.
-      const leader = await signIn('Kari Nordtveit');
+      const leader = await e2e.signIn('Kari Nordtveit');
       await leader.goto(caseUrl);
       await leader.getByRole('form', { name: 'Forankring' }).waitFor();
       await expectAccessible(leader);
-      await expectAccessibleWithoutJs(browser, leader.context(), caseUrl);
+      await expectAccessibleWithoutJs(e2e.browser, leader.context(), caseUrl);
       await endorseInBrowser(
         leader,
         'Returner til søker med et spørsmål',
@@ -106,7 +88,7 @@ describe.each(TEST_DATABASES)(
       await signOut(leader);
 
       // The doctor resubmits from the summary.
-      const back = await signIn('Ingrid Haugland');
+      const back = await e2e.signIn('Ingrid Haugland');
       await back.goto(`${caseUrl}/oppsummering`);
       await back.getByRole('button', { name: /Send inn/ }).click();
       await back.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
@@ -115,7 +97,7 @@ describe.each(TEST_DATABASES)(
       await signOut(back);
 
       // The leader invites a colleague to collaborate (ADR 0024).
-      const inviting = await signIn('Kari Nordtveit');
+      const inviting = await e2e.signIn('Kari Nordtveit');
       await inviting.goto(caseUrl);
       const invite = inviting.getByRole('form', { name: 'Inviter til samarbeid' });
       await invite
@@ -131,7 +113,7 @@ describe.each(TEST_DATABASES)(
       await signOut(inviting);
 
       // The collaborator gives input (a text is required; ratings are optional), never endorses.
-      const collaborator = await signIn('Jon Eide');
+      const collaborator = await e2e.signIn('Jon Eide');
       await collaborator.goto(caseUrl);
       const input = collaborator.getByRole('form', { name: 'Gi innspill som leder' });
       await input.waitFor();
@@ -156,7 +138,7 @@ describe.each(TEST_DATABASES)(
       await signOut(collaborator);
 
       // The leader sees the input beside the endorsement form and endorses with the assessment.
-      const leader2 = await signIn('Kari Nordtveit');
+      const leader2 = await e2e.signIn('Kari Nordtveit');
       await leader2.goto(caseUrl);
       await leader2.getByRole('heading', { name: 'Innspill fra andre ledere' }).waitFor();
       await expect.poll(() => leader2.getByText('Jeg støtter søknaden faglig.').count()).toBe(1);
@@ -172,7 +154,7 @@ describe.each(TEST_DATABASES)(
       await signOut(leader2);
 
       // The director starts the complete flow, assigns a committee member and writes notes.
-      const director = await signIn('Per Vik');
+      const director = await e2e.signIn('Per Vik');
       await director.goto(caseUrl);
       await director.getByRole('heading', { name: 'Lederens vurdering' }).waitFor();
       // The collaborating leader's input is shown to the director too.
@@ -191,7 +173,7 @@ describe.each(TEST_DATABASES)(
       await director.getByRole('link', { name: 'Åpne vurderingen (komité)' }).click();
       await director.getByRole('heading', { level: 1, name: /^Vurdering av sak / }).waitFor();
       await expectAccessible(director);
-      await expectAccessibleWithoutJs(browser, director.context(), director.url());
+      await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
       await director
         .getByLabel('Komitémedlem')
         .selectOption({ label: 'Randi Sæther, Overlege, vurderingskomité' });
@@ -225,7 +207,7 @@ describe.each(TEST_DATABASES)(
       await signOut(director);
 
       // A committee member comments on a section, fills the worksheet and recommends.
-      const assessor = await signIn('Solveig Aase');
+      const assessor = await e2e.signIn('Solveig Aase');
       await assessor.goto(`${caseUrl}/vurdering`);
       await assessor
         .getByLabel('Ny kommentar til «Legemiddel og dosering»')
@@ -255,7 +237,7 @@ describe.each(TEST_DATABASES)(
       await signOut(assessor);
 
       // The director sends it back to the committee once, which recommends again.
-      const reopener = await signIn('Per Vik');
+      const reopener = await e2e.signIn('Per Vik');
       await reopener.goto(caseUrl);
       const reopen = reopener.getByRole('form', { name: 'Send tilbake til komiteen' });
       await reopen.getByLabel(/Hva skal komiteen vurdere på nytt/).fill('Se på dosen igjen.');
@@ -270,7 +252,7 @@ describe.each(TEST_DATABASES)(
         )
         .toBe(1);
       await signOut(reopener);
-      const again = await signIn('Solveig Aase');
+      const again = await e2e.signIn('Solveig Aase');
       await again.goto(`${caseUrl}/vurdering`);
       await again.getByLabel('Innvilges', { exact: true }).check();
       await again.getByLabel(/Begrunnelse for innstillingen/).fill('Dosen er riktig.');
@@ -279,7 +261,7 @@ describe.each(TEST_DATABASES)(
       await signOut(again);
 
       // Now the director decides.
-      const director2 = await signIn('Per Vik');
+      const director2 = await e2e.signIn('Per Vik');
       await director2.goto(caseUrl);
       await expect
         .poll(() => director2.getByText('Vurderingskomiteens innstilling: Innvilges').count())
@@ -300,7 +282,7 @@ describe.each(TEST_DATABASES)(
       await signOut(director2);
 
       // The applicant never reaches the assessment.
-      const applicant = await signIn('Ingrid Haugland');
+      const applicant = await e2e.signIn('Ingrid Haugland');
       const response = await applicant.goto(`${caseUrl}/vurdering`);
       expect(response?.status()).toBe(403);
       await signOut(applicant);

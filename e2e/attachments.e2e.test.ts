@@ -1,41 +1,21 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { htmlPage, minimalPdf } from '../app/test/files';
-import {
-  expectAccessible,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  sameOrigin,
-  signInAs,
-} from './harness';
+import { expectAccessible, sameOrigin, useAppAndBrowser } from './harness';
 import { startDraftOverHttp } from './application';
 
 const FILE_NAME = 'Epikrise Ærlig.pdf';
 
 describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let editUrl = '';
   let downloadUrl = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  /** A fresh browser session signed in as the named demo user. */
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+  const e2e = useAppAndBrowser(kind);
 
   it('the doctor adds a PDF on the edit page, is refused an HTML file named .pdf, and downloads the PDF', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    editUrl = `${app.url}${await startDraftOverHttp(doctor.request, app.url)}/rediger`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    editUrl = `${e2e.app.url}${await startDraftOverHttp(doctor.request, e2e.app.url)}/rediger`;
 
     await doctor.goto(editUrl);
     await doctor.getByRole('heading', { level: 2, name: 'Vedlegg' }).waitFor();
@@ -71,7 +51,7 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
     const path = await download.path();
     expect(Buffer.from(readFileSync(path)).equals(Buffer.from(pdf))).toBe(true);
 
-    downloadUrl = new URL((await link.getAttribute('href')) ?? '', app.url).toString();
+    downloadUrl = new URL((await link.getAttribute('href')) ?? '', e2e.app.url).toString();
     const response = await doctor.request.get(downloadUrl);
     expect(response.status()).toBe(200);
     expect(response.headers()).toMatchObject({
@@ -85,7 +65,7 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
 
   it('works without JavaScript: add and remove', async () => {
     expect(editUrl).not.toBe('');
-    const doctor = await signIn('Ingrid Haugland', false);
+    const doctor = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     await doctor.goto(editUrl);
     await doctor.getByRole('button', { name: 'Last opp' }).click();
     await doctor.getByText('Velg en fil du vil laste opp.').waitFor();
@@ -106,10 +86,10 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
   });
 
   it('refuses a file over the limit with a message, before reading it', async () => {
-    const doctor = await signIn('Ingrid Haugland');
+    const doctor = await e2e.signIn('Ingrid Haugland');
     const uploadUrl = editUrl.replace(/\/rediger$/, '/vedlegg');
     const response = await doctor.request.post(uploadUrl, {
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       multipart: {
         fil: {
           name: 'stor.pdf',
@@ -121,14 +101,14 @@ describe.each(TEST_DATABASES)('attachments in Chromium on %s', (kind) => {
     });
     expect(response.status()).toBe(302);
     expect(response.headers().location).toMatch(/\/rediger\?vedleggfeil=tooLarge#vedlegg$/);
-    await doctor.goto(`${app.url}${response.headers().location ?? ''}`);
+    await doctor.goto(`${e2e.app.url}${response.headers().location ?? ''}`);
     await doctor.getByText('Filen er for stor. Største tillatte størrelse er 20 MB.').waitFor();
     await doctor.context().close();
   });
 
   it('answers 404 to a download by another trust', async () => {
     expect(downloadUrl).not.toBe('');
-    const foreign = await signIn('Knut Hansen'); // medical director, Oslo universitetssykehus
+    const foreign = await e2e.signIn('Knut Hansen'); // medical director, Oslo universitetssykehus
     const response = await foreign.request.get(downloadUrl);
     expect(response.status()).toBe(404);
     expect(response.headers()['content-disposition']).toBeUndefined();

@@ -1,8 +1,8 @@
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { INITIAL_JS_LIMIT_KB, measureInitialJs, type BundleReport } from '../bench/bundle.bench';
-import { launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { useAppAndBrowser } from './harness';
 
 /**
  * Issue 7's target, initial JS ≤ 200 kB gzip per route, on the build the e2e tests run against
@@ -11,17 +11,11 @@ import { launchChromium, startApp, type RunningApp, signInAs } from './harness';
  */
 describe('initial JavaScript per route', () => {
   let report: BundleReport;
-  let app: RunningApp;
-  let browser: Browser;
 
   beforeAll(async () => {
     report = await measureInitialJs('build');
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
   });
+  const e2e = useAppAndBrowser('pglite');
 
   it(`every page route loads at most ${INITIAL_JS_LIMIT_KB} kB of gzipped JavaScript`, () => {
     expect(report.mismatches).toEqual([]);
@@ -42,7 +36,7 @@ describe('initial JavaScript per route', () => {
       if (!url.pathname.startsWith('/assets/') || !url.pathname.endsWith('.js')) return;
       pending.push(response.body().then((body) => void loaded.set(url.pathname, body)));
     });
-    const document = await page.goto(`${app.url}${path}`, { waitUntil: 'networkidle' });
+    const document = await page.goto(`${e2e.app.url}${path}`, { waitUntil: 'networkidle' });
     await Promise.all(pending);
     const html = (await document?.text()) ?? '';
     const preloaded = [...html.matchAll(/<link rel="modulepreload" href="([^"]+)"/g)].map(
@@ -53,7 +47,7 @@ describe('initial JavaScript per route', () => {
 
   /** The cookies of a signed-in session, taken from a context that is then thrown away. */
   async function signedInState() {
-    const context = (await signInAs(browser, app, 'Tone Lie')).context();
+    const context = (await e2e.signIn('Tone Lie')).context();
     const state = await context.storageState();
     await context.close();
     return state;
@@ -69,7 +63,7 @@ describe('initial JavaScript per route', () => {
       const computed = report.routes.find((r) => r.id === id);
       if (!computed) throw new Error(`${id} is not measured`);
       // A context of its own has an empty cache: the visit is a first load.
-      const context = await browser.newContext({
+      const context = await e2e.browser.newContext({
         locale: 'nb-NO',
         storageState: signedIn ? await signedInState() : undefined,
       });

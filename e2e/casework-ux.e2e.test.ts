@@ -1,17 +1,10 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { submitDecision } from '../app/features/decisions/decisions.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 import { endorseWithRatings } from '../app/test/case-states';
 import { APPROVAL_TERMS } from '../app/test/decisions';
 
@@ -22,62 +15,49 @@ import { APPROVAL_TERMS } from '../app/test/decisions';
  * away; a role without cases is shown what it can use.
  */
 describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   const ids = { submitted: '', endorsed: '', decided: '' };
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const submit = async () => {
-            const draft = await createDraft(db, hbe.applicant, completeAnswers);
-            const sent = await transition(db, hbe.applicant, {
-              caseId: draft.id,
-              version: draft.version,
-              event: 'submit',
-            });
-            return { id: draft.id, version: sent.version };
-          };
-          const endorse = async () => {
-            const c = await submit();
-            const endorsed = await endorseWithRatings(db, hbe.endorser, {
-              caseId: c.id,
-              version: c.version,
-              reason: 'Godt begrunnet.',
-            });
-            return { id: c.id, version: endorsed.version };
-          };
-          ids.submitted = (await submit()).id;
-          ids.endorsed = (await endorse()).id;
-          const decided = await endorse();
-          await submitDecision(db, hbe.decisionMaker, decided.id, {
-            event: 'decide',
-            version: decided.version,
-            outcome: 'approvedWithConditions',
-            reasonPhrase: '',
-            reason: 'Ung pasient uten andre alternativer.',
-            conditionPhrases: [],
-            conditions: 'Nyrefunksjonen kontrolleres hver måned',
-            evaluationDate: '2099-06-30',
-            prescriptionNotePhrase: '',
-            invoicingPhrase: '',
-            ...APPROVAL_TERMS,
-            revisionReason: '',
-          });
-          ids.decided = decided.id;
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const submit = async () => {
+        const draft = await createDraft(db, hbe.applicant, completeAnswers);
+        const sent = await transition(db, hbe.applicant, {
+          caseId: draft.id,
+          version: draft.version,
+          event: 'submit',
+        });
+        return { id: draft.id, version: sent.version };
+      };
+      const endorse = async () => {
+        const c = await submit();
+        const endorsed = await endorseWithRatings(db, hbe.endorser, {
+          caseId: c.id,
+          version: c.version,
+          reason: 'Godt begrunnet.',
+        });
+        return { id: c.id, version: endorsed.version };
+      };
+      ids.submitted = (await submit()).id;
+      ids.endorsed = (await endorse()).id;
+      const decided = await endorse();
+      await submitDecision(db, hbe.decisionMaker, decided.id, {
+        event: 'decide',
+        version: decided.version,
+        outcome: 'approvedWithConditions',
+        reasonPhrase: '',
+        reason: 'Ung pasient uten andre alternativer.',
+        conditionPhrases: [],
+        conditions: 'Nyrefunksjonen kontrolleres hver måned',
+        evaluationDate: '2099-06-30',
+        prescriptionNotePhrase: '',
+        invoicingPhrase: '',
+        ...APPROVAL_TERMS,
+        revisionReason: '',
+      });
+      ids.decided = decided.id;
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   /** Whether `first` comes before `second` in the document. */
   const before = async (page: Page, first: string, second: string) =>
@@ -91,8 +71,8 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
     );
 
   it('shows the leader the application before the endorsement form; urgency is secondary', async () => {
-    const leader = await signIn('Kari Nordtveit');
-    await leader.goto(`${app.url}/saker/${ids.submitted}`);
+    const leader = await e2e.signIn('Kari Nordtveit');
+    await leader.goto(`${e2e.app.url}/saker/${ids.submitted}`);
     await leader.getByRole('form', { name: 'Forankring' }).waitFor();
     expect(await before(leader, '#summary', '#endorsement-heading')).toBe(true);
     const urgent = leader.getByRole('button', { name: 'Merk som hastesak' });
@@ -102,8 +82,8 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
   });
 
   it('says what «innvilget med vilkår» needs, in a focused error summary', async () => {
-    const director = await signIn('Per Vik');
-    await director.goto(`${app.url}/saker/${ids.endorsed}/vedtak`);
+    const director = await e2e.signIn('Per Vik');
+    await director.goto(`${e2e.app.url}/saker/${ids.endorsed}/vedtak`);
     const form = director.getByRole('form', { name: 'Fatt beslutning' });
     await form.getByLabel('Innvilget med vilkår').check();
     await form.getByLabel(/Begrunnelse/).fill('Ung pasient uten andre alternativer.');
@@ -124,8 +104,8 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
   });
 
   it('keeps a decision plain: revision behind «Endre vedtaket», next steps explained', async () => {
-    const director = await signIn('Per Vik');
-    await director.goto(`${app.url}/saker/${ids.decided}`);
+    const director = await e2e.signIn('Per Vik');
+    await director.goto(`${e2e.app.url}/saker/${ids.decided}`);
     await director.getByRole('heading', { name: 'Beslutning: Innvilget med vilkår' }).waitFor();
     const revise = director.getByRole('form', { name: 'Revider vedtaket' });
     expect(await revise.isVisible()).toBe(false);
@@ -153,19 +133,19 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
   });
 
   it('shows a role without cases what it can use', async () => {
-    const reader = await signIn('Tone Lie');
+    const reader = await e2e.signIn('Tone Lie');
     const main = reader.getByRole('main');
     expect(await main.getByRole('link', { name: 'Nasjonal oversikt' }).count()).toBe(1);
     expect(await main.getByRole('link', { name: 'Statistikk' }).count()).toBe(1);
     expect(await main.getByRole('link', { name: 'Administrasjon' }).count()).toBe(0);
     expect(await main.getByText(/kommer i egne moduler/).count()).toBe(0);
     await expectAccessible(reader);
-    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await expectAccessibleWithoutJs(e2e.browser, reader.context(), reader.url());
     await main.getByRole('link', { name: 'Nasjonal oversikt' }).click();
     await reader.getByRole('heading', { level: 1, name: 'Nasjonal oversikt' }).waitFor();
     await reader.context().close();
 
-    const admin = await signIn('Geir Berge');
+    const admin = await e2e.signIn('Geir Berge');
     expect(
       await admin.getByRole('main').getByRole('link', { name: 'Administrasjon' }).count(),
     ).toBe(1);

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { pdfTextLines } from '../app/test/pdf-text';
 
 import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { expectAccessible, useAppAndBrowser } from './harness';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 
 /**
@@ -15,26 +15,15 @@ import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
  * the follow-up recorded.
  */
 describe.each(TEST_DATABASES)('one case through all of the casework in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser(kind);
 
   const done = (page: Page, text: string) =>
     expect.poll(() => page.getByText(text).count()).toBeGreaterThan(0);
 
   it('goes from submission to a recorded follow-up', { timeout: 600_000 }, async () => {
     // Submission.
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.goto(caseUrl);
     const heading = doctor.getByRole('heading', { level: 1, name: /^Sak / });
     const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
@@ -42,14 +31,14 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await doctor.context().close();
 
     // Endorsement with the structured assessment.
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
     await done(leader, 'Søknaden er forankret og sendt til fagdirektøren for beslutning.');
     await leader.context().close();
 
     // The complete assessment: committee, a section comment, the worksheet.
-    const director = await signIn('Per Vik');
+    const director = await e2e.signIn('Per Vik');
     await director.goto(caseUrl);
     await director
       .getByRole('form', { name: 'Start vurdering' })
@@ -78,7 +67,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await director.context().close();
 
     // A consultation of Oslo universitetssykehus, answered there.
-    const asker = await signIn('Per Vik');
+    const asker = await e2e.signIn('Per Vik');
     await asker.goto(caseUrl);
     const consult = asker.getByRole('form', { name: 'Konsulter annet helseforetak' });
     await consult
@@ -90,7 +79,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await done(asker, 'Konsultasjonen er sendt.');
     await asker.context().close();
 
-    const knut = await signIn('Knut Hansen');
+    const knut = await e2e.signIn('Knut Hansen');
     await knut
       .getByRole('region', { name: /Konsultasjoner til oss/ })
       .getByRole('link', { name: `Åpne sak ${caseNumber}` })
@@ -102,7 +91,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
 
     // With the consulted trust's answer, the assigned committee member sees the comment, fills
     // her worksheet and recommends: the case now waits for the medical director.
-    const member = await signIn('Randi Sæther');
+    const member = await e2e.signIn('Randi Sæther');
     await member.goto(`${caseUrl}/vurdering`);
     await done(member, 'Er dosen i tråd med studien?');
     await rateCriteria(member.getByRole('form', { name: 'Mitt skjema' }));
@@ -118,7 +107,7 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
     await member.context().close();
 
     // The decision with the trust's phrases, and its letter.
-    const decider = await signIn('Per Vik');
+    const decider = await e2e.signIn('Per Vik');
     await decider.goto(caseUrl);
     await done(decider, 'Vi har innvilget to tilsvarende saker.');
     const form = decider.getByRole('form', { name: 'Fatt beslutning' });
@@ -162,16 +151,16 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
       ['Ingrid Haugland', 'applicant.hbe@demo.soknadsportal.no'],
       ['Kari Nordtveit', 'endorser.hbe@demo.soknadsportal.no'],
     ] as const) {
-      const page = await signIn(name);
-      await page.goto(`${app.url}/varsler`);
+      const page = await e2e.signIn(name);
+      await page.goto(`${e2e.app.url}/varsler`);
       await done(page, 'Det er fattet beslutning i saken.');
       await expectAccessible(page);
       await page.context().close();
-      const mailbox = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+      const mailbox = await (await e2e.browser.newContext({ locale: 'nb-NO' })).newPage();
       await expect
         .poll(
           async () => {
-            await mailbox.goto(`${app.url}/utvikling/epost`);
+            await mailbox.goto(`${e2e.app.url}/utvikling/epost`);
             return (await mailbox.locator('main').textContent()) ?? '';
           },
           { timeout: 90_000, interval: 1000 },
@@ -180,13 +169,13 @@ describe.each(TEST_DATABASES)('one case through all of the casework in Chromium 
       const body = (await mailbox.locator('main').textContent()) ?? '';
       expect(body).toContain(`Ny hendelse i sak ${caseNumber}`);
       // The link leads to this app, on the port it listens on (PORT=0, no PUBLIC_URL).
-      expect(body).toContain(`${app.url}/saker/`);
+      expect(body).toContain(`${e2e.app.url}/saker/`);
       expect(body).not.toContain('15838510075');
       await mailbox.context().close();
     }
 
     // The applicant records the outcome; the case closes.
-    const back = await signIn('Ingrid Haugland');
+    const back = await e2e.signIn('Ingrid Haugland');
     await back.goto(caseUrl);
     await back.getByRole('radio', { name: 'Delvis effekt' }).check();
     await back.getByLabel('Bivirkninger', { exact: true }).fill('Lett kvalme første uke');

@@ -1,16 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { completeDraftOverHttp, endorseInBrowser } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /**
  * Stage clocks, urgency, follow-up and re-application in the browser. The alert job itself
@@ -19,25 +11,14 @@ import {
  * the administrator's page.
  */
 describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let caseUrl = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+  const e2e = useAppAndBrowser(kind);
 
   it('the doctor marks the application urgent with a justification and sends it', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    caseUrl = (await completeDraftOverHttp(doctor.request, app.url)).caseUrl;
-    await doctor.goto(`${app.url}${caseUrl}`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    caseUrl = (await completeDraftOverHttp(doctor.request, e2e.app.url)).caseUrl;
+    await doctor.goto(`${e2e.app.url}${caseUrl}`);
     await doctor.getByRole('heading', { level: 2, name: 'Frister og oppfølging' }).waitFor();
     // A draft has no case number yet; what its writer came for comes first, above «Om saken».
     await doctor.getByRole('heading', { level: 1, name: 'Søknadsutkast' }).waitFor();
@@ -83,11 +64,11 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
   });
 
   it('the administrator sets deadlines (refused when wrong), and the leader sees the case overdue', async () => {
-    const admin = await signIn('Geir Berge');
-    await admin.goto(`${app.url}/admin/frister`);
+    const admin = await e2e.signIn('Geir Berge');
+    await admin.goto(`${e2e.app.url}/admin/frister`);
     await admin.getByRole('heading', { level: 1, name: 'Frister for saksbehandlingen' }).waitFor();
     await expectAccessible(admin);
-    await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}/admin/frister`);
+    await expectAccessibleWithoutJs(e2e.browser, admin.context(), `${e2e.app.url}/admin/frister`);
     const group = admin.getByRole('group', { name: 'Til forankring' });
     const normal = group.getByLabel('Frist (dager)', { exact: true });
     const urgent = group.getByLabel('Frist for hastesaker (dager)');
@@ -122,31 +103,31 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await expectAccessible(admin);
 
     // Only the trust administrator reaches the page.
-    const doctor = await signIn('Ingrid Haugland');
-    expect((await doctor.request.get(`${app.url}/admin/frister`)).status()).toBe(403);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    expect((await doctor.request.get(`${e2e.app.url}/admin/frister`)).status()).toBe(403);
 
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     const waiting = leader.getByRole('table', { name: 'Venter på deg' });
     await waiting.waitFor();
     const row = waiting.getByRole('row').nth(1);
     await expect.poll(() => row.innerText()).toMatch(/Forfalt/);
     expect(await row.innerText()).toMatch(/Haster/);
     await expectAccessible(leader);
-    await leader.goto(`${app.url}${caseUrl}`);
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
     await leader.getByText('Fristen er passert.', { exact: false }).waitFor();
     await expectAccessible(leader);
   });
 
   it('in follow-up the doctor applies for an extension, then records the outcome', async () => {
-    const leader = await signIn('Kari Nordtveit');
-    await leader.goto(`${app.url}${caseUrl}`);
+    const leader = await e2e.signIn('Kari Nordtveit');
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await leader
       .getByText('Søknaden er forankret og sendt til fagdirektøren for beslutning.')
       .waitFor();
 
-    const director = await signIn('Per Vik');
-    await director.goto(`${app.url}${caseUrl}`);
+    const director = await e2e.signIn('Per Vik');
+    await director.goto(`${e2e.app.url}${caseUrl}`);
     const decide = director.getByRole('form', { name: 'Fatt beslutning' });
     await decide.getByLabel('Innvilget', { exact: true }).check();
     await decide.getByLabel(/Begrunnelse/).fill('Innvilges for 6 måneder.');
@@ -161,8 +142,8 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
       .getByText('Oppfølgingen er startet. Søkeren registrerer utfallet av behandlingen.')
       .waitFor();
 
-    const doctor = await signIn('Ingrid Haugland');
-    await doctor.goto(`${app.url}${caseUrl}`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(`${e2e.app.url}${caseUrl}`);
     await doctor.getByRole('heading', { name: 'Registrer utfallet av behandlingen' }).waitFor();
     // The form says what recording does, and where an extension is applied for.
     await doctor
@@ -170,7 +151,7 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
       .waitFor();
     await doctor.getByText(/^Skal behandlingen fortsette, søker du om forlengelse/).waitFor();
     await expectAccessible(doctor);
-    await expectAccessibleWithoutJs(browser, doctor.context(), `${app.url}${caseUrl}`);
+    await expectAccessibleWithoutJs(e2e.browser, doctor.context(), `${e2e.app.url}${caseUrl}`);
 
     // The treatment continues: an extension from the case in follow-up, a draft with the answers
     // copied, linked both ways.
@@ -182,12 +163,12 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     expect(await doctor.getByLabel('Indikasjon', { exact: true }).inputValue()).toBe(
       completeAnswers.indication,
     );
-    await doctor.goto(`${app.url}${newUrl}`);
+    await doctor.goto(`${e2e.app.url}${newUrl}`);
     await doctor.getByText('Tidligere søknad').waitFor();
     await expectAccessible(doctor);
 
     // Back on the earlier case, still in follow-up: the outcome is recorded there.
-    await doctor.goto(`${app.url}${caseUrl}`);
+    await doctor.goto(`${e2e.app.url}${caseUrl}`);
     await doctor.getByText('Ny søknad', { exact: true }).last().waitFor();
     const link = doctor.getByRole('link', { name: 'utkast', exact: true });
     expect(await link.getAttribute('href')).toBe(newUrl);

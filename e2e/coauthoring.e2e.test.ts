@@ -1,35 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitUntilSaved } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /** Co-authoring and autosave under bad conditions, on PGlite (the merge logic is DB-independent). */
 describe('co-authoring and autosave in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser('pglite');
 
   const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
   it('never lets two co-authors silently overwrite each other, and survives network loss', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    await doctor.goto(`${app.url}/saker/ny`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(`${e2e.app.url}/saker/ny`);
     await doctor.getByLabel('Pasientgruppe', { exact: true }).check();
     await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
     await doctor.getByRole('button', { name: 'Start søknaden' }).click();
@@ -48,8 +30,8 @@ describe('co-authoring and autosave in Chromium', () => {
 
     // The co-author finds the draft waiting in «Mine saker» and opens it while the doctor also has
     // it open.
-    const coAuthor = await signIn('Lars Myklebust');
-    await coAuthor.goto(`${app.url}/`);
+    const coAuthor = await e2e.signIn('Lars Myklebust');
+    await coAuthor.goto(`${e2e.app.url}/`);
     const waiting = coAuthor.getByRole('region', { name: /Venter på deg/ });
     await waiting.getByRole('link', { name: 'Åpne sak Ikke sendt inn' }).waitFor();
     expect(await coAuthor.getByText('Rollen din gir ikke tilgang til enkeltsaker').count()).toBe(0);
@@ -105,10 +87,10 @@ describe('co-authoring and autosave in Chromium', () => {
   });
 
   it('works without JavaScript: labelled fields, save, summary', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const page = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     const context = page.context();
-    await page.goto(`${app.url}/saker/ny`);
-    await expectAccessibleWithoutJs(browser, context, page.url());
+    await page.goto(`${e2e.app.url}/saker/ny`);
+    await expectAccessibleWithoutJs(e2e.browser, context, page.url());
     // The framework and the guide the seeds cite, where the scheme is chosen.
     expect(
       await page
@@ -133,7 +115,7 @@ describe('co-authoring and autosave in Chromium', () => {
     await page.getByLabel('Enkeltpasient').check();
     await page.getByRole('button', { name: 'Start søknaden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
-    await expectAccessibleWithoutJs(browser, context, page.url());
+    await expectAccessibleWithoutJs(e2e.browser, context, page.url());
     await field(page, 'Klinisk særegenhet').fill('Uvanlig genotype');
     await page.getByRole('button', { name: 'Lagre', exact: true }).click();
     await page.getByText('Endringene er lagret.').waitFor();
@@ -141,13 +123,13 @@ describe('co-authoring and autosave in Chromium', () => {
     await page.getByRole('button', { name: 'Se over og send inn' }).click();
     await page.getByRole('heading', { level: 1, name: 'Oppsummering' }).waitFor();
     await expect.poll(() => page.getByText('Uvanlig genotype').count()).toBe(1);
-    await expectAccessibleWithoutJs(browser, context, page.url());
+    await expectAccessibleWithoutJs(e2e.browser, context, page.url());
     await context.close();
   });
 
   it('suggests the scheme from the FEST drug and the situation before the doctor starts', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    await doctor.goto(`${app.url}/saker/ny`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(`${e2e.app.url}/saker/ny`);
     const drug = doctor.locator('[id="q.drug"][type="search"]');
     await drug.click();
     await drug.pressSequentially('Herceptin Inj', { delay: 30 });

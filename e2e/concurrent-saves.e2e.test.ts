@@ -1,11 +1,11 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDepartment } from '../app/features/admin/trust-admin.server';
 import { demoActors } from '../app/test/actors';
 import { prepareCase } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
 import { rateCriteria } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { expectAccessible, useAppAndBrowser } from './harness';
 
 /**
  * Two windows saving the same form: the worksheet of the complete assessment, the stage deadlines
@@ -14,40 +14,26 @@ import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs }
  * JavaScript, the other with it, so both ways of posting are covered.
  */
 describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let assessmentUrl = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const assessing = await prepareCase(db, hbe, 'underAssessment');
-          assessmentUrl = `/saker/${assessing.caseId}/vurdering`;
-          const department = await createDepartment(db, hbe.trustAdmin, {
-            name: 'Avdeling for samtidighet',
-          });
-          if (!department.ok) throw new Error('Department not created');
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const assessing = await prepareCase(db, hbe, 'underAssessment');
+      assessmentUrl = `/saker/${assessing.caseId}/vurdering`;
+      const department = await createDepartment(db, hbe.trustAdmin, {
+        name: 'Avdeling for samtidighet',
+      });
+      if (!department.ok) throw new Error('Department not created');
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled: boolean): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
 
   /** Axe on what a page without JavaScript shows now (a POST's answer cannot be fetched again). */
   async function expectAccessibleAsShown(page: Page) {
     const html = (await page.content())
       .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-      .replace('<head>', `<head><base href="${app.url}/">`);
-    const checker = await browser.newContext();
+      .replace('<head>', `<head><base href="${e2e.app.url}/">`);
+    const checker = await e2e.browser.newContext();
     const copy = await checker.newPage();
     await copy.setContent(html, { waitUntil: 'load' });
     await expectAccessible(copy);
@@ -68,10 +54,10 @@ describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
   const severityText = (form: Locator) => form.getByLabel('Begrunnelse for alvorlighet');
 
   it("keeps a stale worksheet's answers beside the stored one, with and without JavaScript", async () => {
-    const withJs = await signIn('Solveig Aase', true);
-    const withoutJs = await signIn('Solveig Aase', false);
+    const withJs = await e2e.signIn('Solveig Aase');
+    const withoutJs = await e2e.signIn('Solveig Aase', { javaScriptEnabled: false });
     for (const page of [withJs, withoutJs]) {
-      await page.goto(`${app.url}${assessmentUrl}`);
+      await page.goto(`${e2e.app.url}${assessmentUrl}`);
       await page.getByRole('heading', { level: 1, name: /^Vurdering av sak / }).waitFor();
     }
     const formOf = (page: Page) => page.getByRole('form', { name: 'Mitt skjema' });
@@ -132,9 +118,9 @@ describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
   });
 
   it('merges the stage deadlines per field, and refuses a field changed meanwhile', async () => {
-    const first = await signIn('Geir Berge', true);
-    const second = await signIn('Geir Berge', false);
-    for (const page of [first, second]) await page.goto(`${app.url}/admin/frister`);
+    const first = await e2e.signIn('Geir Berge');
+    const second = await e2e.signIn('Geir Berge', { javaScriptEnabled: false });
+    for (const page of [first, second]) await page.goto(`${e2e.app.url}/admin/frister`);
     const days = (page: Page, stage: string) =>
       page
         .getByRole('group', { name: stage, exact: true })
@@ -181,9 +167,9 @@ describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
   });
 
   it('refuses a stale rename of a department and keeps the typed name', async () => {
-    const first = await signIn('Geir Berge', false);
-    const second = await signIn('Geir Berge', true);
-    for (const page of [first, second]) await page.goto(`${app.url}/admin/avdelinger`);
+    const first = await e2e.signIn('Geir Berge', { javaScriptEnabled: false });
+    const second = await e2e.signIn('Geir Berge');
+    for (const page of [first, second]) await page.goto(`${e2e.app.url}/admin/avdelinger`);
     const rename = async (page: Page, from: string, to: string) => {
       await page.getByLabel(`Nytt navn på ${from}`).fill(to);
       await page.getByRole('button', { name: `Gi nytt navn: ${from}` }).click();

@@ -1,16 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 
 import { endorseInBrowser, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
   sameOrigin,
-  signInAs,
+  useAppAndBrowser,
 } from './harness';
 import { TEST_PATIENT_IDS } from '../app/test/actors';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
@@ -19,18 +16,7 @@ const QUESTION = 'Har dere erfaring med rituksimab ved membranøs nefropati?';
 const ANSWER = 'Ja: 1000 mg dag 1 og 15 har gitt remisjon hos 3 av 4 pasienter hos oss.';
 
 describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser(kind);
 
   /** Fires a workflow event from the case page's own form. */
   async function fire(page: Page, event: string, confirmation: string, reason?: string) {
@@ -45,10 +31,10 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
    * Per Vik, whose page is returned on it.
    */
   async function caseUnderAssessment() {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await expect
@@ -60,7 +46,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
       .toBe(1);
     await leader.context().close();
 
-    const per = await signIn('Per Vik');
+    const per = await e2e.signIn('Per Vik');
     await per.goto(caseUrl);
     const heading = per.getByRole('heading', { level: 1, name: /^Sak / });
     const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '');
@@ -121,11 +107,11 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expectAccessible(per);
 
     // Knut Hansen (OUS) finds it on his start page and reads the case, read-only.
-    const knut = await signIn('Knut Hansen');
+    const knut = await e2e.signIn('Knut Hansen');
     const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
     await expect.poll(() => toUs.getByText('Helse Bergen HF').count()).toBe(1);
     await expectAccessible(knut);
-    await expectAccessibleWithoutJs(browser, knut.context(), `${app.url}/`);
+    await expectAccessibleWithoutJs(e2e.browser, knut.context(), `${e2e.app.url}/`);
     await toUs.getByRole('link', { name: `Åpne sak ${caseNumber}` }).click();
     await knut.getByRole('heading', { level: 1, name: `Sak ${caseNumber}` }).waitFor();
     await expect
@@ -152,7 +138,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(html).not.toContain(birthDate);
     // A direct POST is refused with the reason; the export is refused too.
     const unmask = await knut.request.post(`${caseUrl}/vis-fodselsnummer`, {
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       form: {},
     });
     expect(unmask.status()).toBe(403);
@@ -161,7 +147,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(refusal).not.toContain(TEST_PATIENT_IDS[0]);
     expect((await knut.request.get(`${caseUrl}/eksport`)).status()).toBe(403);
     await expectAccessible(knut);
-    await expectAccessibleWithoutJs(browser, knut.context(), caseUrl);
+    await expectAccessibleWithoutJs(e2e.browser, knut.context(), caseUrl);
 
     // An empty answer is refused with a message; then he answers, and the access ends.
     await knut.getByRole('button', { name: 'Send svar' }).click();
@@ -189,8 +175,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
 
     // Helse Bergen's log controller sees Knut Hansen's reads and answer in HBE's own access log,
     // with his HPR number and his trust (ADR 0025), and the chain's head to note.
-    const geir = await signIn('Geir Berge');
-    await geir.goto(`${app.url}/admin/tilgangslogg`);
+    const geir = await e2e.signIn('Geir Berge');
+    await geir.goto(`${e2e.app.url}/admin/tilgangslogg`);
     await geir.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
     await geir
       .getByLabel('Leserens helseforetak')
@@ -217,9 +203,9 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expect.poll(() => head.getByText(/^--anchor HBE:\d+:[0-9a-f]{64}$/).count()).toBe(1);
     await expectAccessible(geir);
     await expectAccessibleWithoutJs(
-      browser,
+      e2e.browser,
       geir.context(),
-      `${app.url}/admin/tilgangslogg?foretak=egne`,
+      `${e2e.app.url}/admin/tilgangslogg?foretak=egne`,
     );
     await geir.context().close();
   });
@@ -234,7 +220,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await request.getByRole('button', { name: 'Send konsultasjon' }).click();
     await expect.poll(() => per.getByText('Venter på svar').count()).toBe(1);
 
-    const doctor = await signIn('Ingrid Haugland');
+    const doctor = await e2e.signIn('Ingrid Haugland');
     await doctor.goto(caseUrl);
     await fire(
       doctor,
@@ -259,8 +245,8 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     // Knut Hansen (OUS), who was asked, is told which case it was (the number the notice kept);
     // the case itself is closed to him.
     expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
-    const knut = await signIn('Knut Hansen');
-    await knut.goto(`${app.url}/varsler`);
+    const knut = await e2e.signIn('Knut Hansen');
+    await knut.goto(`${e2e.app.url}/varsler`);
     const row = knut.getByRole('row').filter({
       hasText: 'Søker har trukket søknaden dere ble konsultert om.',
     });
@@ -269,7 +255,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await row.getByRole('link').count()).toBe(0);
     await expectAccessible(knut);
     expect((await knut.goto(caseUrl))?.status()).toBe(404);
-    await knut.goto(`${app.url}/`);
+    await knut.goto(`${e2e.app.url}/`);
     const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
     await expect
       .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())

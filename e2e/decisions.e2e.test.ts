@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { pdfTextLines } from '../app/test/pdf-text';
 import { endorseInBrowser, submitOverHttp } from './application';
@@ -8,28 +8,15 @@ import {
   expectAccessible,
   expectAccessibleWithoutJs,
   expectAccessibleWithoutJsAsShown,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
+  useAppAndBrowser,
 } from './harness';
 
 const EVALUATION = '2099-06-30';
 
 describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
+  const e2e = useAppAndBrowser(kind);
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> =>
-    signInAs(browser, app, name, { acceptDownloads: true });
+  const signIn = (name: string): Promise<Page> => e2e.signIn(name, { acceptDownloads: true });
 
   it('admin configures a phrase; the director decides with it, revises, and gets the letter', async () => {
     // The trust administrator adds a standard condition; a bad form first, kept with messages.
@@ -43,7 +30,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await admin.getByRole('link', { name: 'Vedtakstekster' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Vedtakstekster' }).waitFor();
     await expectAccessible(admin);
-    await expectAccessibleWithoutJs(browser, admin.context(), admin.url());
+    await expectAccessibleWithoutJs(e2e.browser, admin.context(), admin.url());
     const add = admin.getByRole('form', { name: 'Ny tekst' });
     await add.getByLabel('Tittel').fill('Nyreprøver');
     await add.getByLabel('Rekkefølge').fill('først');
@@ -74,7 +61,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     // Open in two tabs and saved in both: the second save is refused with what is stored now,
     // and keeps what was typed in it.
     const editLink = admin.getByRole('link', { name: 'Rediger «Nyreprøver»' });
-    const editUrl = new URL((await editLink.getAttribute('href')) ?? '', app.url).href;
+    const editUrl = new URL((await editLink.getAttribute('href')) ?? '', e2e.app.url).href;
     const other = await admin.context().newPage();
     await other.goto(editUrl);
     await other.getByRole('heading', { level: 1, name: 'Rediger tekst' }).waitFor();
@@ -96,7 +83,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     expect(await versions.nth(1).getByRole('cell').first().innerText()).toBe('2');
     await expectAccessible(other);
     await other.close();
-    await admin.goto(`${app.url}/admin/vedtakstekster`);
+    await admin.goto(`${e2e.app.url}/admin/vedtakstekster`);
     await admin.getByRole('button', { name: 'Deaktiver: Rapportering av utfall' }).click();
     await expect
       .poll(() => admin.getByText('Teksten er deaktivert.', { exact: false }).count())
@@ -106,7 +93,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
 
     // A decision maker may read the phrases, not change them.
     const reader = await signIn('Per Vik');
-    await reader.goto(`${app.url}/admin/vedtakstekster`);
+    await reader.goto(`${e2e.app.url}/admin/vedtakstekster`);
     await expect
       .poll(() =>
         reader.getByText('Du kan se tekstene, men bare administrator kan endre dem.').count(),
@@ -117,7 +104,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
 
     // An application, submitted over HTTP and endorsed by the leader.
     const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
@@ -235,7 +222,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await expect.poll(() => director.getByText('Gjeldende vedtak (versjon 2)').count()).toBe(1);
     await expect.poll(() => director.getByText(/Erstattet av versjon 2/).count()).toBe(1);
     await expectAccessible(director);
-    await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), `${caseUrl}/vedtak`);
     // The decision page has the application's essentials above its forms.
     await director.goto(`${caseUrl}/vedtak`);
     const essentials = director.getByRole('region', { name: 'Søknaden i korte trekk' });
@@ -245,7 +232,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
 
     // The new version is communicated as the first was: the applicant is told it changed.
     const applicant = await signIn('Ingrid Haugland');
-    await applicant.goto(`${app.url}/varsler`);
+    await applicant.goto(`${e2e.app.url}/varsler`);
     await expect
       .poll(() => applicant.getByText('Beslutningen i saken er endret', { exact: false }).count())
       .toBe(1);
@@ -260,7 +247,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
 
   it('refuses an approval without reseptmerknad and invoicing routine without JavaScript, keeping what was given; then decides', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
     const leader = await signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
@@ -274,7 +261,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
       .toBe(1);
     await leader.context().close();
 
-    const director = await signInAs(browser, app, 'Per Vik', { javaScriptEnabled: false });
+    const director = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
     await director.goto(`${caseUrl}/vedtak`);
     const caseNumber =
       (await director.getByRole('heading', { level: 1 }).textContent())?.replace(
@@ -306,7 +293,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     expect(await form.getByLabel(/Begrunnelse/).inputValue()).toBe('Godt dokumentert nytte.');
     expect(await form.getByLabel('Innvilget', { exact: true }).isChecked()).toBe(true);
     expect(await noteGroup().getByLabel('Ingen', { exact: true }).isChecked()).toBe(true);
-    await expectAccessibleWithoutJsAsShown(browser, director);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, director);
 
     // A reseptmerknad of its own without the løpenummer: refused too, what was given kept.
     await form.getByLabel('Reseptmerknad, egen tekst').fill('Sykehusfinansiert behandling.');
@@ -346,7 +333,7 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     ]) {
       expect(await decision.locator('dd', { hasText: shown }).count()).toBeGreaterThan(0);
     }
-    await expectAccessibleWithoutJsAsShown(browser, director);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, director);
     await director.context().close();
   });
 });

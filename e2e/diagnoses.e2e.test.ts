@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import { launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { useAppAndBrowser } from './harness';
 
 /** What `GET /api/diagnoser` answers. */
 interface SearchResponse {
@@ -9,21 +9,15 @@ interface SearchResponse {
 }
 
 describe.each(TEST_DATABASES)('the diagnosis search API in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
+  const e2e = useAppAndBrowser(kind);
   let doctor: Page;
 
   beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-    doctor = await signInAs(browser, app, 'Ingrid Haugland');
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+    doctor = await e2e.signIn('Ingrid Haugland');
   });
 
   const search = async (q: string) => {
-    const response = await doctor.request.get(`${app.url}/api/diagnoser`, { params: { q } });
+    const response = await doctor.request.get(`${e2e.app.url}/api/diagnoser`, { params: { q } });
     expect(response.status()).toBe(200);
     expect(response.headers()['content-type']).toMatch(/^application\/json/);
     return (await response.json()) as SearchResponse;
@@ -53,7 +47,7 @@ describe.each(TEST_DATABASES)('the diagnosis search API in Chromium on %s', (kin
   });
 
   it('sends anonymous requests to the login page', async () => {
-    const response = await fetch(`${app.url}/api/diagnoser?q=c509`, { redirect: 'manual' });
+    const response = await fetch(`${e2e.app.url}/api/diagnoser?q=c509`, { redirect: 'manual' });
     expect(response.status).toBe(302);
     expect(response.headers.get('location')).toBe('/logg-inn');
   });

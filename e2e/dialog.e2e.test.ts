@@ -1,33 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 const CASE_VISIBLE = 'Synlig for søker og saksbehandlere';
 const INTERNAL = 'Intern – ikke synlig for søker';
 
 /** The case dialog, internal notes, notifications and the development mailbox, on PGlite. */
 describe('dialog and notifications in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+  const e2e = useAppAndBrowser('pglite');
 
   const dialog = (page: Page) => page.locator('section#dialog');
   const notificationsLink = (page: Page) =>
@@ -35,9 +16,9 @@ describe('dialog and notifications in Chromium', () => {
 
   it('lets the applicant and leader talk, keeps internal notes internal, notifies and mails', async () => {
     // The applicant submits an application and writes in its dialog.
-    const applicant = await signIn('Ingrid Haugland');
-    const caseUrl = await submitOverHttp(applicant.context().request, app.url);
-    await applicant.goto(`${app.url}${caseUrl}`);
+    const applicant = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(applicant.context().request, e2e.app.url);
+    await applicant.goto(`${e2e.app.url}${caseUrl}`);
     const caseNumber = /Sak (HBE-\d{4}-\d{5})/.exec(
       (await applicant.getByRole('heading', { level: 1 }).textContent()) ?? '',
     )?.[1];
@@ -59,7 +40,7 @@ describe('dialog and notifications in Chromium', () => {
     await expectAccessible(applicant);
 
     // The leader is told: the submission and the message.
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await expect.poll(() => notificationsLink(leader).textContent()).toBe('Varsler (2 uleste)');
     await notificationsLink(leader).click();
     await leader.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
@@ -96,27 +77,27 @@ describe('dialog and notifications in Chromium', () => {
     expect(await notificationsLink(applicant).textContent()).toBe('Varsler');
 
     // The medical director is told of both messages, and marks them all read.
-    const director = await signIn('Per Vik');
+    const director = await e2e.signIn('Per Vik');
     await expect.poll(() => notificationsLink(director).textContent()).toBe('Varsler (2 uleste)');
-    await director.goto(`${app.url}/varsler`);
+    await director.goto(`${e2e.app.url}/varsler`);
     await director.getByRole('button', { name: 'Merk alle som lest' }).click();
     await director.getByText('Alle varsler er merket som lest.').waitFor();
     await expect.poll(() => notificationsLink(director).textContent()).toBe('Varsler');
     await expectAccessible(director);
 
     // The e-mail went to the development mailbox: the case number and link, nothing more.
-    const mailbox = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    const mailbox = await (await e2e.browser.newContext({ locale: 'nb-NO' })).newPage();
     await expect
       .poll(
         async () => {
-          await mailbox.goto(`${app.url}/utvikling/epost`);
+          await mailbox.goto(`${e2e.app.url}/utvikling/epost`);
           return mailbox.getByRole('heading', { name: `Ny hendelse i sak ${caseNumber}` }).count();
         },
         { timeout: 30_000, interval: 500 },
       )
       .toBeGreaterThanOrEqual(4); // leader ×2, director ×2 (the applicant wrote the first)
     const body = (await mailbox.locator('main').textContent()) ?? '';
-    expect(body).toContain(`${app.url}${caseUrl}`);
+    expect(body).toContain(`${e2e.app.url}${caseUrl}`);
     expect(body).toContain('endorser.hbe@demo.soknadsportal.no');
     expect(body).not.toContain('Rituximab');
     expect(body).not.toContain('Trenger dere mer fra meg?');
@@ -124,11 +105,11 @@ describe('dialog and notifications in Chromium', () => {
   });
 
   it('works without JavaScript: posting, a refused post keeps the text, the pages pass axe', async () => {
-    const applicant = await signIn('Ingrid Haugland');
-    const caseUrl = await submitOverHttp(applicant.context().request, app.url);
-    const page = await signIn('Kari Nordtveit', false);
-    await page.goto(`${app.url}${caseUrl}`);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    const applicant = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(applicant.context().request, e2e.app.url);
+    const page = await e2e.signIn('Kari Nordtveit', { javaScriptEnabled: false });
+    await page.goto(`${e2e.app.url}${caseUrl}`);
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
     await page.getByLabel('Melding', { exact: true }).fill('Uten JavaScript');
     // No visibility chosen: refused, the text kept, and the page says why.
     await page.getByRole('button', { name: 'Send melding' }).click();
@@ -139,7 +120,11 @@ describe('dialog and notifications in Chromium', () => {
     await page.getByRole('button', { name: 'Send melding' }).click();
     await page.getByText('Meldingen er sendt.').waitFor();
     await dialog(page).getByText('Uten JavaScript').waitFor();
-    await expectAccessibleWithoutJs(browser, page.context(), `${app.url}/varsler`);
-    await expectAccessibleWithoutJs(browser, page.context(), `${app.url}${caseUrl}/meldinger`);
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), `${e2e.app.url}/varsler`);
+    await expectAccessibleWithoutJs(
+      e2e.browser,
+      page.context(),
+      `${e2e.app.url}${caseUrl}/meldinger`,
+    );
   });
 });

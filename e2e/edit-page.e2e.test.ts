@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { backupKey, readBackup } from '../app/features/cases/ui/unsaved-backup';
 import { completeAnswers } from '../app/test/actors';
 import { completeDraftOverHttp, waitUntilSaved } from './application';
@@ -7,11 +7,8 @@ import {
   expectAccessible,
   expectAccessibleWithoutJs,
   expectAccessibleWithoutJsAsShown,
-  launchChromium,
   sameOrigin,
-  signInAs,
-  startApp,
-  type RunningApp,
+  useAppAndBrowser,
 } from './harness';
 
 /**
@@ -21,24 +18,15 @@ import {
  * text, an ended session, an unresolved conflict, over a reload too). The merge is the database's compare-and-set either way: PGlite only.
  */
 describe('the edit page keeps what the user typed', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser('pglite');
 
   const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
   const save = (page: Page) => page.getByRole('button', { name: 'Lagre', exact: true }).click();
 
   /** A complete draft by Ingrid Haugland with Lars Myklebust invited: its edit page's URL. */
   async function draftWithCoAuthor(doctor: Page): Promise<{ editUrl: string; version: number }> {
-    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url);
-    const editUrl = `${app.url}${caseUrl}/rediger`;
+    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    const editUrl = `${e2e.app.url}${caseUrl}/rediger`;
     await doctor.goto(editUrl);
     await doctor
       .getByLabel('Kollega i samme helseforetak')
@@ -50,7 +38,7 @@ describe('the edit page keeps what the user typed', () => {
 
   /** The answers as stored: the edit page loaded afresh by someone else. */
   async function storedValue(editUrl: string, label: string): Promise<string> {
-    const reader = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const reader = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     await reader.goto(editUrl);
     const value = await field(reader, label).inputValue();
     await reader.context().close();
@@ -58,9 +46,9 @@ describe('the edit page keeps what the user typed', () => {
   }
 
   it('without JavaScript shows the diagnosis codes as typed and names the unknown ones', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
-    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
-    const editUrl = `${app.url}${caseUrl}/rediger`;
+    const doctor = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    const editUrl = `${e2e.app.url}${caseUrl}/rediger`;
     await doctor.goto(editUrl);
     expect(await field(doctor, 'Diagnoser').inputValue()).toBe('ICD10:N04.2');
 
@@ -101,9 +89,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('without JavaScript saving again after a conflict keeps the co-author’s other changes', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const ingrid = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     const { editUrl } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust', { javaScriptEnabled: false });
+    const lars = await e2e.signIn('Lars Myklebust', { javaScriptEnabled: false });
     await lars.goto(editUrl);
 
     await field(ingrid, 'Indikasjon').fill('Ingrids indikasjon');
@@ -135,15 +123,15 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('without JavaScript shows a co-author what they typed when the application was sent in meanwhile', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const ingrid = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     const { editUrl, version } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust', { javaScriptEnabled: false });
+    const lars = await e2e.signIn('Lars Myklebust', { javaScriptEnabled: false });
     await lars.goto(editUrl);
     await field(lars, 'Indikasjon').fill('Lars skrev dette før innsendingen');
 
     const caseUrl = editUrl.replace(/\/rediger$/, '');
     const submitted = await ingrid.request.post(`${caseUrl}/oppsummering`, {
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       // The invitation is an event, not a change of the answers: the version is the draft's.
       form: { event: 'submit', version: String(version) },
       maxRedirects: 0,
@@ -161,12 +149,12 @@ describe('the edit page keeps what the user typed', () => {
     await lars.getByText('Lars skrev dette før innsendingen').waitFor();
     await lars.getByRole('link', { name: 'Gå til saken' }).waitFor();
     // The page as a browser without JavaScript got it, checked with axe.
-    const checker = await browser.newContext();
+    const checker = await e2e.browser.newContext();
     const copy = await checker.newPage();
     await copy.setContent(
       (await lars.content())
         .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-        .replace('<head>', `<head><base href="${app.url}/">`),
+        .replace('<head>', `<head><base href="${e2e.app.url}/">`),
     );
     await expectAccessible(copy);
     await checker.close();
@@ -175,16 +163,16 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('without JavaScript shows what was typed when the session has ended, and saves it again after a new login', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
-    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
+    const doctor = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
     const editPath = `${caseUrl}/rediger`;
-    const editUrl = `${app.url}${editPath}`;
+    const editUrl = `${e2e.app.url}${editPath}`;
     await doctor.goto(editUrl);
 
     // The session ends on the server (as at a timeout) while the browser still sends its cookie.
     const cookies = await doctor.context().cookies();
-    const ended = await doctor.request.post(`${app.url}/logg-ut`, {
-      headers: sameOrigin(app.url),
+    const ended = await doctor.request.post(`${e2e.app.url}/logg-ut`, {
+      headers: sameOrigin(e2e.app.url),
       maxRedirects: 0,
     });
     expect(ended.status()).toBe(302);
@@ -214,7 +202,7 @@ describe('the edit page keeps what the user typed', () => {
     expect(await login.getAttribute('href')).toBe(
       `/logg-inn?tilbake=${encodeURIComponent(editPath)}`,
     );
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
     expect(await storedValue(editUrl, 'Dose')).toBe('1000 mg dag 1 og 15');
 
     // Logged in again in a new tab of the same browser, one click here saves what was typed.
@@ -228,9 +216,9 @@ describe('the edit page keeps what the user typed', () => {
     expect(await storedValue(editUrl, 'Administrasjonsvei')).toBe('Subkutant, skrevet utlogget');
 
     // Without a session the answer holds the post's own body and nothing stored.
-    const stranger = await browser.newContext();
+    const stranger = await e2e.browser.newContext();
     const refused = await stranger.request.post(editUrl, {
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       form: { intent: 'save', 'q.dose': 'Bare dette', 'q.dose.present': '1' },
       maxRedirects: 0,
     });
@@ -244,15 +232,15 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript says autosave stopped when the application was sent in, and «Lagre» shows the text', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const ingrid = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     const { editUrl, version } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    const lars = await e2e.signIn('Lars Myklebust');
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     const submitted = await ingrid.request.post(
       `${editUrl.replace(/\/rediger$/, '')}/oppsummering`,
       {
-        headers: sameOrigin(app.url),
+        headers: sameOrigin(e2e.app.url),
         form: { event: 'submit', version: String(version) },
         maxRedirects: 0,
       },
@@ -271,9 +259,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('without JavaScript does not promise autosave and says to save before the other forms', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
-    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
-    const editUrl = `${app.url}${caseUrl}/rediger`;
+    const doctor = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    const editUrl = `${e2e.app.url}${caseUrl}/rediger`;
     await doctor.goto(editUrl);
     expect(await doctor.getByText('Endringer lagres automatisk mens du skriver.').count()).toBe(0);
     await doctor.getByText('Endringene lagres når du trykker «Lagre».').waitFor();
@@ -281,9 +269,9 @@ describe('the edit page keeps what the user typed', () => {
     await doctor
       .getByText(/^Trykk «Lagre» nederst i skjemaet før du laster opp eller fjerner vedlegg/)
       .waitFor();
-    await expectAccessibleWithoutJs(browser, doctor.context(), editUrl);
+    await expectAccessibleWithoutJs(e2e.browser, doctor.context(), editUrl);
 
-    const withJs = await signInAs(browser, app, 'Ingrid Haugland');
+    const withJs = await e2e.signIn('Ingrid Haugland');
     await withJs.goto(editUrl);
     await withJs.getByText('Endringer lagres automatisk mens du skriver.').waitFor();
     expect(await withJs.getByText(/^Trykk «Lagre» nederst i skjemaet/).count()).toBe(0);
@@ -292,9 +280,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript backs up every edit while saves fail, and restores the latest text', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
-    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
-    const editUrl = `${app.url}${caseUrl}/rediger`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    const editUrl = `${e2e.app.url}${caseUrl}/rediger`;
     await doctor.goto(editUrl);
     await waitForAutosave(doctor);
     await doctor.route('**/lagre', (route) => route.abort('internetdisconnected'));
@@ -319,9 +307,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript says when the session has ended, keeps the text and saves after a new login', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
-    const { caseUrl } = await completeDraftOverHttp(doctor.request, app.url);
-    const editUrl = `${app.url}${caseUrl}/rediger`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    const editUrl = `${e2e.app.url}${caseUrl}/rediger`;
     await doctor.goto(editUrl);
     await waitForAutosave(doctor);
     await doctor.context().clearCookies();
@@ -345,9 +333,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript never says all is saved while a conflict is unresolved', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const ingrid = await e2e.signIn('Ingrid Haugland');
     const { editUrl } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    const lars = await e2e.signIn('Lars Myklebust');
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
@@ -383,9 +371,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript keeps the value of a field in conflict over a reload and while others save', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const ingrid = await e2e.signIn('Ingrid Haugland');
     const { editUrl } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    const lars = await e2e.signIn('Lars Myklebust');
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
@@ -442,9 +430,9 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript forgets the value of a field in conflict once «Bruk lagret» is chosen', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const ingrid = await e2e.signIn('Ingrid Haugland');
     const { editUrl } = await draftWithCoAuthor(ingrid);
-    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    const lars = await e2e.signIn('Lars Myklebust');
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     await ingrid.goto(editUrl);
@@ -468,10 +456,10 @@ describe('the edit page keeps what the user typed', () => {
   });
 
   it('with JavaScript keeps the base of a field typed during a save: a co-author’s change meanwhile is a conflict', async () => {
-    const ingrid = await signInAs(browser, app, 'Ingrid Haugland');
+    const ingrid = await e2e.signIn('Ingrid Haugland');
     const { editUrl } = await draftWithCoAuthor(ingrid);
     const caseUrl = editUrl.replace(/\/rediger$/, '');
-    const lars = await signInAs(browser, app, 'Lars Myklebust');
+    const lars = await e2e.signIn('Lars Myklebust');
     await lars.goto(editUrl);
     await waitForAutosave(lars);
     // Lars's saves wait on their way to the server until let through.
@@ -495,7 +483,7 @@ describe('the edit page keeps what the user typed', () => {
 
     // Meanwhile Ingrid changes the indication too, from the same stored value.
     const saved = await ingrid.request.post(`${caseUrl}/lagre`, {
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       data: {
         changes: { indication: { base: completeAnswers.indication, value: 'Ingrids indikasjon' } },
       },

@@ -3,17 +3,16 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { request, type APIRequestContext, type Browser } from 'playwright-core';
+import { request, type APIRequestContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { startDraftOverHttp, waitUntilSaved } from './application';
 import {
   expectAccessible,
-  launchChromium,
   sameOrigin,
   startApp,
   type RunningApp,
-  signInAs,
+  useAppAndBrowser,
 } from './harness';
 
 const FIELDS = ['indication', 'severity', 'dose', 'duration'] as const;
@@ -120,22 +119,20 @@ const cluster = (command: string, dir: string) =>
 describe.skipIf(!pgBin)('PostgreSQL down while the app runs', () => {
   // Not created here: the script makes it and gives it to the postgres user.
   const dir = join(tmpdir(), `sp-pg-outage-${randomBytes(6).toString('hex')}`);
-  let app: RunningApp;
-  let browser: Browser;
+  let databaseUrl = '';
 
-  beforeAll(async () => {
-    const databaseUrl = cluster('start', dir);
-    [app, browser] = await Promise.all([startApp('postgres', { databaseUrl }), launchChromium()]);
+  // Before the app's own hooks: the cluster starts before the app and stops after it.
+  beforeAll(() => {
+    databaseUrl = cluster('start', dir);
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+  afterAll(() => {
     cluster('stop', dir);
   });
+  const e2e = useAppAndBrowser('postgres', () => ({ databaseUrl }));
 
   it('shows a clear 503 page, keeps what the user typed, and recovers without a restart', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland');
-    await page.goto(`${app.url}/saker/ny`);
+    const page = await e2e.signIn('Ingrid Haugland');
+    await page.goto(`${e2e.app.url}/saker/ny`);
     await page.getByLabel('Pasientgruppe', { exact: true }).check();
     await page.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
     await page.getByRole('button', { name: 'Start søknaden' }).click();
@@ -167,7 +164,7 @@ describe.skipIf(!pgBin)('PostgreSQL down while the app runs', () => {
       await expectAccessible(other);
       await other.close();
       const autosave = await page.request.post(`${caseUrl}/lagre`, {
-        headers: sameOrigin(app.url),
+        headers: sameOrigin(e2e.app.url),
         data: { changes: { route: { base: null, value: 'Intravenøst' } } },
       });
       expect(autosave.status()).toBe(503);
@@ -178,7 +175,7 @@ describe.skipIf(!pgBin)('PostgreSQL down while the app runs', () => {
     // Back: the editor's retry (backoff up to 30 s) saves the text, and pages work again, without
     // restarting the app.
     await page.locator('[data-save-state="saved"]').waitFor({ timeout: 90_000 });
-    expect((await page.request.get(`${app.url}/`)).status()).toBe(200);
+    expect((await page.request.get(`${e2e.app.url}/`)).status()).toBe(200);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
     expect(await page.getByLabel('Dose', { exact: true }).inputValue()).toBe('1000 mg dag 1 og 15');

@@ -2,22 +2,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { cases } from '../app/db/schema';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { importFest } from '../app/features/fest/fest-import.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { CERTICAN, certicanChangedExtract } from '../app/test/fest-changes';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /**
  * The drug as sent (ADR 0027): two cases sent with Certican, one before snapshots were kept; then
@@ -25,49 +17,38 @@ import {
  * and, in an alert, what FEST has changed; the older case shows today's facts and says so.
  */
 describe.each(TEST_DATABASES)('the drug as sent, in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   const scratch = mkdtempSync(join(tmpdir(), 'fest-snapshot-e2e-'));
   const ids = { withSnapshot: '', sentBefore: '' };
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const submit = async () => {
-            const draft = await createDraft(db, hbe.applicant, {
-              ...completeAnswers,
-              drug: CERTICAN,
-            });
-            await transition(db, hbe.applicant, {
-              caseId: draft.id,
-              version: draft.version,
-              event: 'submit',
-            });
-            return draft.id;
-          };
-          ids.withSnapshot = await submit();
-          ids.sentBefore = await submit();
-          // Sent before snapshots were kept: the column is empty (no backfill).
-          await db.update(cases).set({ festSnapshot: null }).where(eq(cases.id, ids.sentBefore));
-          await importFest(db, certicanChangedExtract(scratch));
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const submit = async () => {
+        const draft = await createDraft(db, hbe.applicant, {
+          ...completeAnswers,
+          drug: CERTICAN,
+        });
+        await transition(db, hbe.applicant, {
+          caseId: draft.id,
+          version: draft.version,
+          event: 'submit',
+        });
+        return draft.id;
+      };
+      ids.withSnapshot = await submit();
+      ids.sentBefore = await submit();
+      // Sent before snapshots were kept: the column is empty (no backfill).
+      await db.update(cases).set({ festSnapshot: null }).where(eq(cases.id, ids.sentBefore));
+      await importFest(db, certicanChangedExtract(scratch));
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+  afterAll(() => {
     rmSync(scratch, { recursive: true, force: true });
   });
 
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
-
   it('shows the drug as sent, and what FEST has changed since', async () => {
-    const page = await signIn('Kari Nordtveit');
-    await page.goto(`${app.url}/saker/${ids.withSnapshot}`);
+    const page = await e2e.signIn('Kari Nordtveit');
+    await page.goto(`${e2e.app.url}/saker/${ids.withSnapshot}`);
     const section = page.getByRole('region', { name: 'Legemiddelet ved innsending' });
     await section.getByText(/^Slik FEST beskrev legemiddelet da søknaden ble sendt/).waitFor();
     await section
@@ -90,13 +71,13 @@ describe.each(TEST_DATABASES)('the drug as sent, in Chromium on %s', (kind) => {
     expect(await section.getByText('Markedsført', { exact: true }).count()).toBe(1);
     expect(await section.getByText('L04AA18 Everolimus', { exact: true }).count()).toBe(1);
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
     await page.context().close();
   });
 
   it('shows today’s facts for a case sent before snapshots were kept, and says so', async () => {
-    const page = await signIn('Kari Nordtveit');
-    await page.goto(`${app.url}/saker/${ids.sentBefore}`);
+    const page = await e2e.signIn('Kari Nordtveit');
+    await page.goto(`${e2e.app.url}/saker/${ids.sentBefore}`);
     const section = page.getByRole('region', { name: 'Legemiddelet i FEST i dag' });
     await section.getByText(/før portalen tok vare på legemiddelopplysningene/).waitFor();
     expect(await section.getByText('Ikke markedsført', { exact: true }).count()).toBe(1);

@@ -1,15 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { endorseInBrowser, startDraftOverHttp, submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  signInAs,
-  startApp,
-  type RunningApp,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /** Saves a place's guidance through its form, as the signed-in administrator. */
 async function writeGuidance(
@@ -31,21 +24,10 @@ async function writeGuidance(
 const TEXT = 'Ring sykehusapoteket på 55 97 00 00 før du søker.\n\nLegg ved siste epikrise.';
 
 describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser(kind);
 
   it("an administrator writes guidance; the trust's doctor, leader and director see it in place", async () => {
-    const admin = await signIn('Geir Berge');
+    const admin = await e2e.signIn('Geir Berge');
     await admin
       .getByRole('navigation', { name: 'Hovedmeny' })
       .getByRole('link', { name: 'Administrasjon' })
@@ -54,7 +36,7 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     await admin.getByRole('link', { name: 'Veiledning', exact: true }).click();
     await admin.getByRole('heading', { level: 1, name: 'Veiledning' }).waitFor();
     await expectAccessible(admin);
-    await expectAccessibleWithoutJs(browser, admin.context(), admin.url());
+    await expectAccessibleWithoutJs(e2e.browser, admin.context(), admin.url());
     await admin.getByRole('link', { name: 'Rediger veiledningen for søknadsskjemaet' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Veiledning: Søknadsskjemaet' }).waitFor();
     await expectAccessible(admin);
@@ -97,17 +79,25 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     await expectAccessible(other);
     await writeGuidance(
       admin,
-      app.url,
+      e2e.app.url,
       'forankring',
       'Forankring',
       'Sjekk kostnaden mot budsjettet.',
     );
-    await writeGuidance(admin, app.url, 'vedtak', 'Vedtak', 'Send kopi av vedtaket til apoteket.');
+    await writeGuidance(
+      admin,
+      e2e.app.url,
+      'vedtak',
+      'Vedtak',
+      'Send kopi av vedtaket til apoteket.',
+    );
     await admin.context().close();
 
     // A doctor of the trust sees it on the application form, under the form's own guidance.
-    const doctor = await signIn('Ingrid Haugland');
-    await doctor.goto(`${app.url}${await startDraftOverHttp(doctor.request, app.url)}/rediger`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(
+      `${e2e.app.url}${await startDraftOverHttp(doctor.request, e2e.app.url)}/rediger`,
+    );
     const local = doctor.getByRole('region', { name: 'Veiledning fra helseforetaket' });
     await local.waitFor();
     expect(await local.getByRole('paragraph').allInnerTexts()).toEqual([
@@ -117,11 +107,11 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     const link = local.getByRole('link', { name: 'Sykehusapotekets rutiner' });
     expect(await link.getAttribute('href')).toBe('https://helse-bergen.no/apotek');
     await expectAccessible(doctor);
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
 
     // The leader sees the endorsement's guidance in the endorsement form, under the national one.
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     const endorsement = leader.getByRole('form', { name: 'Forankring' });
     const atEndorsement = endorsement.getByRole('region', {
@@ -139,7 +129,7 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     await leader.context().close();
 
     // The director sees the decision's guidance beside the decision form, under the regulations.
-    const director = await signIn('Per Vik');
+    const director = await e2e.signIn('Per Vik');
     await director.goto(caseUrl);
     const guide = director.getByRole('complementary', { name: 'Veiledning og regelverk' });
     const atDecision = guide.getByRole('region', { name: 'Veiledning fra helseforetaket' });
@@ -148,9 +138,9 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
     await director.context().close();
 
     // Another trust's doctor does not get it.
-    const elsewhere = await signIn('Eirik Tjelta');
+    const elsewhere = await e2e.signIn('Eirik Tjelta');
     await elsewhere.goto(
-      `${app.url}${await startDraftOverHttp(elsewhere.request, app.url)}/rediger`,
+      `${e2e.app.url}${await startDraftOverHttp(elsewhere.request, e2e.app.url)}/rediger`,
     );
     await elsewhere.getByRole('heading', { level: 1 }).waitFor();
     expect(await elsewhere.getByText('Veiledning fra helseforetaket').count()).toBe(0);

@@ -11,7 +11,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { openPglite, openPostgres, type Db, type DatabaseKind } from '../app/db/database.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { createScratchDatabase } from '../app/test/databases';
@@ -200,6 +200,53 @@ export async function signInAs(
   await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
   await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
   return page;
+}
+
+/** The app and Chromium that `useAppAndBrowser` starts for a describe's tests. */
+export interface E2e {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+  /** `signInAs` on this app and browser: a new context signed in as `name`, on «Mine saker». */
+  signIn(name: string, options?: BrowserContextOptions): Promise<Page>;
+}
+
+/**
+ * Starts the app on `kind` (with `options`) and Chromium, side by side, before the calling
+ * describe's tests, and closes both after them: its `beforeAll` and `afterAll` are registered
+ * where it is called, so `app` and `browser` are there in the tests and in hooks registered after
+ * the call. `options` may be a function, called as the app starts, for what an earlier
+ * `beforeAll` makes (say an identity provider's URL); an `afterAll` registered before the call
+ * runs after the app has stopped (vitest runs after-hooks in reverse).
+ */
+export function useAppAndBrowser(
+  kind: DatabaseKind,
+  options: AppOptions | (() => AppOptions) = {},
+): E2e {
+  let started: { app: RunningApp; browser: Browser } | undefined;
+  const get = () => {
+    if (!started) throw new Error('useAppAndBrowser: used before its beforeAll has run');
+    return started;
+  };
+  beforeAll(async () => {
+    const [app, browser] = await Promise.all([
+      startApp(kind, typeof options === 'function' ? options() : options),
+      launchChromium(),
+    ]);
+    started = { app, browser };
+  });
+  afterAll(async () => {
+    await started?.browser.close();
+    await started?.app.stop();
+  });
+  return {
+    get app() {
+      return get().app;
+    },
+    get browser() {
+      return get().browser;
+    },
+    signIn: (name, contextOptions) => signInAs(get().browser, get().app, name, contextOptions),
+  };
 }
 
 /**

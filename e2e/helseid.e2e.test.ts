@@ -1,16 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHprNumber } from '../app/db/seed.server';
 import { TEST_DATABASES } from '../app/test/databases';
 import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  freePort,
-  launchChromium,
-  startApp,
-  type RunningApp,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, freePort, useAppAndBrowser } from './harness';
 
 const INGRID = demoHprNumber('HBE', 0);
 /** Geir Berge, Helse Bergen's administrator. */
@@ -26,15 +19,16 @@ const HANNE = '9109922';
 const HANNE_PID = '12838500186';
 
 describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
+  const key = generateClientKey();
   let provider: TestProvider;
-  let app: RunningApp;
-  let browser: Browser;
+  let port = 0;
+  let publicUrl = '';
   const contexts: BrowserContext[] = [];
 
+  // Before the app's own hooks: the provider starts before the app and stops after it.
   beforeAll(async () => {
-    const key = generateClientKey();
-    const port = await freePort();
-    const publicUrl = `http://localhost:${port}`;
+    port = await freePort();
+    publicUrl = `http://localhost:${port}`;
     provider = await startTestProvider({
       port: 0,
       clientId: 'soknadsportal-e2e',
@@ -49,59 +43,55 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
         [HANNE]: { name: 'Hanne Lege', pid: HANNE_PID, hprNumber: HANNE },
       },
     });
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        env: {
-          PORT: String(port),
-          PUBLIC_URL: publicUrl,
-          OIDC_ISSUER: provider.issuer,
-          OIDC_CLIENT_ID: 'soknadsportal-e2e',
-          OIDC_CLIENT_KEY: JSON.stringify(key.privateJwk),
-          OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
-          // Never beside HelseID: the app refuses to start with both (server/config.ts).
-          DEV_LOGIN: 'false',
-        },
-      }),
-      launchChromium(),
-    ]);
   });
   afterAll(async () => {
-    await browser.close();
-    await app.stop();
     await provider.stop();
   });
 
+  const e2e = useAppAndBrowser(kind, () => ({
+    env: {
+      PORT: String(port),
+      PUBLIC_URL: publicUrl,
+      OIDC_ISSUER: provider.issuer,
+      OIDC_CLIENT_ID: 'soknadsportal-e2e',
+      OIDC_CLIENT_KEY: JSON.stringify(key.privateJwk),
+      OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
+      // Never beside HelseID: the app refuses to start with both (server/config.ts).
+      DEV_LOGIN: 'false',
+    },
+  }));
+
   /** A fresh browser (no session at the app or the provider), through HelseID as `login`. */
   async function logInWithHelseId(login: string, from = '/logg-inn'): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ locale: 'nb-NO' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${app.url}${from}`);
+    await page.goto(`${e2e.app.url}${from}`);
     await page.getByRole('heading', { level: 2, name: 'Logg inn med HelseID' }).waitFor();
     await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
     await page.waitForURL((url) => url.href.startsWith(provider.issuer));
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('hva som helst');
     await page.getByRole('button', { name: 'Sign-in' }).click();
-    await page.waitForURL((url) => url.href.startsWith(app.url));
+    await page.waitForURL((url) => url.href.startsWith(e2e.app.url));
     return page;
   }
 
   const sessionCookie = async (page: Page) =>
-    (await page.context().cookies(app.url)).find((c) => c.name === 'sp_session');
+    (await page.context().cookies(e2e.app.url)).find((c) => c.name === 'sp_session');
 
   it('shows HelseID and no development login beside it', async () => {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ locale: 'nb-NO' });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
+    await page.goto(`${e2e.app.url}/logg-inn`);
     await expect(
       page.getByRole('button', { name: 'Logg inn med HelseID' }).isVisible(),
     ).resolves.toBe(true);
     expect(await page.getByRole('heading', { name: /Utviklingsinnlogging/ }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Logg inn som / }).count()).toBe(0);
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, context, `${app.url}/logg-inn`);
+    await expectAccessibleWithoutJs(e2e.browser, context, `${e2e.app.url}/logg-inn`);
   });
 
   it('logs a level 4 user in by HPR number, with a new session, to their own trust', async () => {
@@ -111,14 +101,16 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     expect(new URL(page.url()).pathname).toBe('/');
     expect(await sessionCookie(page)).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
     // The PKCE/state cookie is gone once used.
-    expect((await page.context().cookies(app.url)).map((c) => c.name)).not.toContain('sp_helseid');
+    expect((await page.context().cookies(e2e.app.url)).map((c) => c.name)).not.toContain(
+      'sp_helseid',
+    );
     await expectAccessible(page);
 
     // Logging out ends the session on the server: the old cookie no longer works.
     const stale = (await sessionCookie(page))?.value ?? '';
     await page.getByRole('button', { name: 'Logg ut' }).click();
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-    const replay = await fetch(`${app.url}/`, {
+    const replay = await fetch(`${e2e.app.url}/`, {
       headers: { Cookie: `sp_session=${stale}` },
       redirect: 'manual',
     });
@@ -129,7 +121,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   it('brings a user back to the page that asked for the login', async () => {
     const page = await logInWithHelseId(INGRID, '/register?status=submitted');
     await page.getByText('Innlogget som Ingrid Haugland, Helse Bergen HF').waitFor();
-    expect(page.url()).toBe(`${app.url}/register?status=submitted`);
+    expect(page.url()).toBe(`${e2e.app.url}/register?status=submitted`);
   });
 
   it('sends a user with roles in two trusts to the chooser, and on in the trust she picks', async () => {
@@ -147,7 +139,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await page.getByText('Du må logge inn på sikkerhetsnivå 4').waitFor();
     expect(await sessionCookie(page)).toBeUndefined();
     await expectAccessible(page);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
   });
 
@@ -162,7 +154,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   // After the tests above: Ingrid's level 4 login and her level 3 refusal are on record.
   it('keeps the HelseID login and the level 3 refusal for the administrator («Innlogginger»)', async () => {
     const admin = await logInWithHelseId(GEIR);
-    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.goto(`${e2e.app.url}/admin/brukere`);
     await admin.getByRole('link', { name: 'Ingrid Haugland' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Roller for Ingrid Haugland' }).waitFor();
     const rows = admin.getByRole('table', { name: 'Innlogginger' }).getByRole('row');
@@ -181,7 +173,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await before.getByText('Du er ikke registrert som bruker i Søknadsportal').waitFor();
 
     const admin = await logInWithHelseId(GEIR);
-    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.goto(`${e2e.app.url}/admin/brukere`);
     await admin.getByLabel('Navn', { exact: true }).fill('Eva Økonom');
     await admin.getByLabel('E-post').fill('eva.okonom@example.test');
     const idNumber = admin.getByLabel('HPR-nummer eller fødselsnummer');
@@ -209,7 +201,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   it('joins a doctor added once by identity number and once by HPR number when she logs in', async () => {
     const admin = await logInWithHelseId(GEIR);
     const add = async (email: string, idNumber: string, role: string) => {
-      await admin.goto(`${app.url}/admin/brukere`);
+      await admin.goto(`${e2e.app.url}/admin/brukere`);
       await admin.getByLabel('Navn', { exact: true }).fill('Hanne Lege');
       await admin.getByLabel('E-post').fill(email);
       await admin.getByLabel('HPR-nummer eller fødselsnummer').fill(idNumber);
@@ -219,7 +211,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     };
     await add('hanne.fnr@example.test', HANNE_PID, 'assessor');
     await add('hanne.hpr@example.test', HANNE, 'decisionMaker');
-    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.goto(`${e2e.app.url}/admin/brukere`);
     expect(await admin.getByRole('link', { name: 'Hanne Lege' }).count()).toBe(2);
 
     // HelseID sends both numbers: the two users become one, with both roles.
@@ -227,7 +219,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await hanne.getByText('Innlogget som Hanne Lege, Helse Bergen HF').waitFor();
     expect(await sessionCookie(hanne)).toBeDefined();
 
-    await admin.goto(`${app.url}/admin/brukere`);
+    await admin.goto(`${e2e.app.url}/admin/brukere`);
     await admin.getByRole('link', { name: 'Hanne Lege' }).click();
     await admin.getByRole('heading', { level: 1, name: 'Roller for Hanne Lege' }).waitFor();
     await admin.getByText(HANNE, { exact: true }).waitFor();
@@ -240,7 +232,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
   });
 
   it('refuses a return from HelseID that this browser did not start', async () => {
-    const response = await fetch(`${app.url}/logg-inn/helseid/retur?code=forged&state=forged`);
+    const response = await fetch(`${e2e.app.url}/logg-inn/helseid/retur?code=forged&state=forged`);
     expect(response.status).toBe(400);
     expect(await response.text()).toContain('Start innloggingen på nytt');
   });

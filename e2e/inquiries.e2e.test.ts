@@ -1,15 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJsAsShown,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJsAsShown, useAppAndBrowser } from './harness';
 
 const QUESTION = 'Hvilken dose ble innvilget, og ble det satt krav om evaluering?';
 const ANSWER = 'Standarddose etter preparatomtalen, med evaluering etter tre måneder.';
@@ -22,24 +14,12 @@ const WITHDRAWN_TEXT = 'Spørsmålet er trukket tilbake. Fagdirektøren har fåt
  * asker reads the answer; with and without JavaScript.
  */
 describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+  const e2e = useAppAndBrowser(kind);
 
   /** A case submitted by Ingrid Haugland (Helse Bergen): its løpenummer. */
   async function submittedCase(): Promise<string> {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.goto(caseUrl);
     const heading = doctor.getByRole('heading', { level: 1, name: /^Sak / });
     const caseNumber = ((await heading.textContent()) ?? '').replace('Sak ', '').trim();
@@ -48,13 +28,13 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     return caseNumber;
   }
 
-  const summaryUrl = (caseNumber: string) => `${app.url}/nasjonalt/saker/${caseNumber}`;
+  const summaryUrl = (caseNumber: string) => `${e2e.app.url}/nasjonalt/saker/${caseNumber}`;
 
   it('a national reader asks, the responsible director answers, the reader reads the answer', async () => {
     const caseNumber = await submittedCase();
 
     // Aksel Moe (OUS, national reader) on the case's national summary.
-    const aksel = await signIn('Aksel Moe');
+    const aksel = await e2e.signIn('Aksel Moe');
     await aksel.goto(summaryUrl(caseNumber));
     const form = aksel.getByRole('form', { name: 'Be om tilleggsopplysninger' });
     await form.waitFor();
@@ -108,7 +88,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await expectAccessible(aksel);
 
     // Per Vik (HBE's director) is notified and finds it among the inquiries to his trust.
-    const per = await signIn('Per Vik');
+    const per = await e2e.signIn('Per Vik');
     await per.getByRole('link', { name: /^Varsler \(\d+ uleste\)$/ }).click();
     await per.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
     await expect
@@ -155,7 +135,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await per.context().close();
 
     // Aksel is told, and reads the answer in his list and on the case's summary.
-    await aksel.goto(`${app.url}/varsler`);
+    await aksel.goto(`${e2e.app.url}/varsler`);
     await expect
       .poll(() => aksel.getByText('Helseforetaket har svart på spørsmålet ditt om en sak.').count())
       .toBe(1);
@@ -180,19 +160,19 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     const caseNumber = await submittedCase();
 
     // Olav Hetland (HST, national reader) asks with plain form posts.
-    const olav = await signIn('Olav Hetland', false);
+    const olav = await e2e.signIn('Olav Hetland', { javaScriptEnabled: false });
     await olav.goto(summaryUrl(caseNumber));
     await olav.getByRole('button', { name: 'Send spørsmålet' }).click();
     await olav.getByText('Skriv spørsmålet før du sender.').first().waitFor();
     expect(await olav.title()).toBe(`Feil: Nasjonalt sammendrag: ${caseNumber} – Søknadsportal`);
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
     await olav.getByLabel(/^Spørsmål/).fill(QUESTION);
     await olav.getByRole('button', { name: 'Send spørsmålet' }).click();
     await olav
       .getByText('Spørsmålet er sendt. Du får et varsel når helseforetaket har svart.')
       .waitFor();
     expect(olav.url()).toContain('?sendt');
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
     // A second question before the answer is refused, what was typed kept.
     await olav.getByLabel(/^Spørsmål/).fill('Et spørsmål til?');
     await olav.getByRole('button', { name: 'Send spørsmålet' }).click();
@@ -200,22 +180,22 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
       .getByText('Du har allerede et ubesvart spørsmål om denne saken.', { exact: false })
       .waitFor();
     expect(await olav.getByLabel(/^Spørsmål/).inputValue()).toBe('Et spørsmål til?');
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
 
     // Per Vik has the inquiry open in two windows and answers in both, one after the other.
-    const first = await signIn('Per Vik', false);
-    await first.goto(`${app.url}/henvendelser`);
+    const first = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
+    await first.goto(`${e2e.app.url}/henvendelser`);
     await first.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
     await first
       .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
       .waitFor();
-    await expectAccessibleWithoutJsAsShown(browser, first);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, first);
     const second = await first.context().newPage();
     await second.goto(first.url());
     await first.getByLabel(/^Svaret ditt/).fill(ANSWER);
     await first.getByRole('button', { name: 'Send svaret' }).click();
     await first.getByText('Svaret er sendt. Den som spurte, har fått et varsel.').waitFor();
-    await expectAccessibleWithoutJsAsShown(browser, first);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, first);
     await second.getByLabel(/^Svaret ditt/).fill(LATE);
     const late = second.waitForResponse((r) => r.request().method() === 'POST');
     await second.getByRole('button', { name: 'Send svaret' }).click();
@@ -228,24 +208,24 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     // The late text is kept to copy, the stored answer is the first one.
     expect(await second.locator('blockquote').filter({ hasText: LATE }).count()).toBe(1);
     expect(await second.getByText(ANSWER).count()).toBe(1);
-    await expectAccessibleWithoutJsAsShown(browser, second);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, second);
     await first.context().close();
 
-    await olav.goto(`${app.url}/henvendelser`);
+    await olav.goto(`${e2e.app.url}/henvendelser`);
     await olav.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
     await olav.getByText(ANSWER).waitFor();
     expect(await olav.getByText(LATE).count()).toBe(0);
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
     await olav.context().close();
   });
 
   it('the asker withdraws with JavaScript; an answer sent after it is refused, its text kept', async () => {
     // Ingrid Haugland's case, and its internal id, which the summary page must not carry.
-    const doctor = await signIn('Ingrid Haugland');
-    const casePath = await submitOverHttp(doctor.request, app.url);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const casePath = await submitOverHttp(doctor.request, e2e.app.url);
     const caseId = casePath.split('/').pop() ?? '';
     expect(caseId).toMatch(/^[0-9a-f-]{36}$/);
-    await doctor.goto(`${app.url}${casePath}`);
+    await doctor.goto(`${e2e.app.url}${casePath}`);
     const caseNumber = (
       (await doctor.getByRole('heading', { level: 1, name: /^Sak / }).textContent()) ?? ''
     )
@@ -254,7 +234,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await doctor.context().close();
 
     // Aksel Moe (OUS) asks; the summary page's document and data name the case by number only.
-    const aksel = await signIn('Aksel Moe');
+    const aksel = await e2e.signIn('Aksel Moe');
     await aksel.goto(summaryUrl(caseNumber));
     await aksel.getByLabel(/^Spørsmål/).fill(QUESTION);
     await aksel.getByRole('button', { name: 'Send spørsmålet' }).click();
@@ -268,8 +248,8 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     }
 
     // Per Vik (HBE) opens the question and starts typing his answer.
-    const per = await signIn('Per Vik');
-    await per.goto(`${app.url}/henvendelser`);
+    const per = await e2e.signIn('Per Vik');
+    await per.goto(`${e2e.app.url}/henvendelser`);
     await per
       .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
       .getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` })
@@ -282,7 +262,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await per.getByLabel(/^Svaret ditt/).fill(ANSWER);
 
     // Meanwhile Aksel withdraws it from his list.
-    await aksel.goto(`${app.url}/henvendelser`);
+    await aksel.goto(`${e2e.app.url}/henvendelser`);
     await aksel.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
     await aksel
       .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
@@ -312,7 +292,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await expectAccessible(per);
 
     // He was told, and his list shows it withdrawn.
-    await per.goto(`${app.url}/varsler`);
+    await per.goto(`${e2e.app.url}/varsler`);
     await expect
       .poll(() =>
         per
@@ -322,7 +302,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
           .count(),
       )
       .toBe(1);
-    await per.goto(`${app.url}/henvendelser`);
+    await per.goto(`${e2e.app.url}/henvendelser`);
     const row = per
       .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
       .getByRole('row')
@@ -346,19 +326,19 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     const caseNumber = await submittedCase();
 
     // Olav Hetland (HST) asks, then withdraws with plain form posts.
-    const olav = await signIn('Olav Hetland', false);
+    const olav = await e2e.signIn('Olav Hetland', { javaScriptEnabled: false });
     await olav.goto(summaryUrl(caseNumber));
     await olav.getByLabel(/^Spørsmål/).fill(QUESTION);
     await olav.getByRole('button', { name: 'Send spørsmålet' }).click();
     await olav
       .getByText('Spørsmålet er sendt. Du får et varsel når helseforetaket har svart.')
       .waitFor();
-    await olav.goto(`${app.url}/henvendelser`);
+    await olav.goto(`${e2e.app.url}/henvendelser`);
     await olav.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
     await olav
       .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
       .waitFor();
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
     // The same page in a second tab, loaded before the withdrawal.
     const stale = await olav.context().newPage();
     await stale.goto(olav.url());
@@ -366,7 +346,7 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     await olav.getByText(WITHDRAWN_TEXT).waitFor();
     expect(olav.url()).toContain('?trukket');
     expect(await olav.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).count()).toBe(0);
-    await expectAccessibleWithoutJsAsShown(browser, olav);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, olav);
     const late = stale.waitForResponse((r) => r.request().method() === 'POST');
     await stale.getByRole('button', { name: 'Trekk tilbake spørsmålet' }).click();
     expect((await late).status()).toBe(409);
@@ -376,25 +356,25 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
       })
       .waitFor();
     expect(await stale.title()).toBe(`Feil: Henvendelse om sak ${caseNumber} – Søknadsportal`);
-    await expectAccessibleWithoutJsAsShown(browser, stale);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, stale);
     await olav.context().close();
 
     // Per Vik finds it withdrawn, with nothing to answer.
-    const per = await signIn('Per Vik', false);
-    await per.goto(`${app.url}/henvendelser`);
+    const per = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
+    await per.goto(`${e2e.app.url}/henvendelser`);
     const row = per
       .getByRole('region', { name: 'Til helseforetaket ditt', exact: true })
       .getByRole('row')
       .filter({ hasText: caseNumber });
     expect(await row.getByText('Trukket tilbake', { exact: true }).count()).toBe(1);
-    await expectAccessibleWithoutJsAsShown(browser, per);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, per);
     await row.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).click();
     await per
       .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
       .waitFor();
     expect(await per.getByRole('form', { name: 'Svar på henvendelsen' }).count()).toBe(0);
     expect(await per.getByText(QUESTION).count()).toBe(1);
-    await expectAccessibleWithoutJsAsShown(browser, per);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, per);
     await per.context().close();
   });
 });

@@ -1,50 +1,31 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { msg } from '../app/i18n';
 import { endorseInBrowser, submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 const FORWARD = 'Send til interregionalt fagdirektørmøte';
 const ASSESSMENT =
   'Klinisk eksepsjonell: ingen andre alternativer. Prioriteringskriteriene er oppfylt.';
 
 describe.each(TEST_DATABASES)('Tilgangsordningen in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser(kind);
 
   it('the director forwards to the interregional committee, then records its decision', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url, {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url, {
       scheme: 'tilgangsordningen',
       clinicalExceptionality: 'Ung pasient, ikke representert i studiene.',
     })}`;
     await doctor.context().close();
-    const leader = await signIn('Kari Nordtveit');
+    const leader = await e2e.signIn('Kari Nordtveit');
     await leader.goto(caseUrl);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
     await expect.poll(() => leader.getByText(msg.confirmations.endorse).count()).toBe(1);
     await leader.context().close();
 
     // No direct decision: the forward action, with its explanation and required assessment.
-    const director = await signIn('Per Vik');
+    const director = await e2e.signIn('Per Vik');
     await director.goto(caseUrl);
     expect(await director.getByRole('form', { name: 'Fatt beslutning' }).count()).toBe(0);
     let form = director.getByRole('form', { name: FORWARD });
@@ -65,7 +46,7 @@ describe.each(TEST_DATABASES)('Tilgangsordningen in Chromium on %s', (kind) => {
     await expect.poll(() => director.getByRole('cell', { name: ASSESSMENT }).count()).toBe(1);
     await director.getByText(msg.decisionModule.committeeRecords).waitFor();
     await expectAccessible(director);
-    await expectAccessibleWithoutJs(browser, director.context(), caseUrl);
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), caseUrl);
 
     // The committee's decision, recorded by the director, says whose it is.
     const decide = director.getByRole('form', { name: 'Fatt beslutning' });

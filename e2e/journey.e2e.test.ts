@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import {
   completeDraftOverHttp,
@@ -8,30 +8,22 @@ import {
   submitOverHttp,
   waitUntilSaved,
 } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp, sameOrigin } from './harness';
+import { expectAccessible, sameOrigin, useAppAndBrowser } from './harness';
 
 const PATIENT_ID = '15838510075'; // synthetic Test-Norge number
 
 describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let caseUrl = '';
   let caseNumber = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser(kind);
 
   /** A fresh browser session signed in as the named demo user, on "my cases". */
   async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/`);
-    await expect.poll(() => page.url()).toBe(`${app.url}/logg-inn`);
+    await page.goto(`${e2e.app.url}/`);
+    await expect.poll(() => page.url()).toBe(`${e2e.app.url}/logg-inn`);
     await expectAccessible(page);
     await page.getByRole('button', { name: `Logg inn som ${name}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
@@ -46,7 +38,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
   }
 
   it('answers /healthz with the database kind', async () => {
-    const response = await fetch(`${app.url}/healthz`);
+    const response = await fetch(`${e2e.app.url}/healthz`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ status: 'ok', database: kind });
   });
@@ -212,13 +204,13 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
 
   it('shows a stale page a clear conflict and keeps what was typed', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const location = await submitOverHttp(doctor.request, app.url, {
+    const location = await submitOverHttp(doctor.request, e2e.app.url, {
       scheme: 'noMarketingAuthorisation',
     });
     await signOut(doctor);
 
     const leader = await signIn('Kari Nordtveit');
-    const url = `${app.url}${location}`;
+    const url = `${e2e.app.url}${location}`;
     const stale = await leader.context().newPage();
     await Promise.all([leader.goto(url), stale.goto(url)]);
     await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
@@ -250,7 +242,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     // Eight complete drafts, then eight submissions at once.
     const drafts: { url: string; version: number }[] = [];
     for (let i = 0; i < 8; i++) {
-      const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url, {
+      const { caseUrl, version } = await completeDraftOverHttp(doctor.request, e2e.app.url, {
         scheme: 'unntaksordningen',
         differenceFromAssessedGroup: 'Yngre enn studiepopulasjonen',
       });
@@ -258,8 +250,8 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     }
     const responses = await Promise.all(
       drafts.map((d) =>
-        doctor.request.post(`${app.url}${d.url}/oppsummering`, {
-          headers: sameOrigin(app.url),
+        doctor.request.post(`${e2e.app.url}${d.url}/oppsummering`, {
+          headers: sameOrigin(e2e.app.url),
           form: { event: 'submit', version: String(d.version) },
           maxRedirects: 0,
         }),
@@ -269,7 +261,7 @@ describe.each(TEST_DATABASES)('the case lifecycle in Chromium on %s', (kind) => 
     for (const [i, response] of responses.entries()) {
       expect(response.status()).toBe(302);
       expect(response.headers().location).toBe(`${drafts[i]?.url ?? ''}?utfort=submit`);
-      await doctor.goto(`${app.url}${drafts[i]?.url ?? ''}`);
+      await doctor.goto(`${e2e.app.url}${drafts[i]?.url ?? ''}`);
       const text = await doctor.getByRole('heading', { level: 1 }).textContent();
       numbers.push(text?.replace('Sak ', '') ?? '');
     }

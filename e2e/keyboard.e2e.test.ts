@@ -1,7 +1,7 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { waitUntilSaved } from './application';
-import { expectAccessible, launchChromium, startApp, type RunningApp } from './harness';
+import { expectAccessible, useAppAndBrowser } from './harness';
 
 /**
  * Keyboard-only use (BRIEF §8, WCAG 2.1.1, 2.4.3, 2.4.7): whole journeys with `page.keyboard`
@@ -226,23 +226,15 @@ async function expectEveryControlReachable(page: Page): Promise<void> {
 }
 
 describe('keyboard-only use in Chromium', () => {
-  let app: RunningApp;
-  let browser: Browser;
   let caseNumber = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser('pglite');
 
   /** Signs in through the development login by keyboard; the page ends on «Mine saker». */
   async function signIn(name: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO' });
+    const context = await e2e.browser.newContext({ locale: 'nb-NO' });
     const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
+    await page.goto(`${e2e.app.url}/logg-inn`);
     await tabTo(page, 'button', `Logg inn som ${name}`);
     await page.keyboard.press('Enter');
     const heading = page.getByRole('heading', { level: 1, name: 'Mine saker' });
@@ -253,7 +245,7 @@ describe('keyboard-only use in Chromium', () => {
 
   /** On a fresh load of `path`: the first Tab reaches the skip link, which moves focus into main. */
   async function expectSkipLinkFirst(page: Page, path: string): Promise<void> {
-    await page.goto(`${app.url}${path}`);
+    await page.goto(`${e2e.app.url}${path}`);
     await page.keyboard.press('Tab');
     await checkFocus(page);
     const skipLink = page.getByRole('link', { name: 'Hopp til hovedinnhold' });
@@ -268,7 +260,7 @@ describe('keyboard-only use in Chromium', () => {
   }
 
   it('makes the skip link the first Tab stop, and it moves focus to the main content', async () => {
-    const visitor = await (await browser.newContext({ locale: 'nb-NO' })).newPage();
+    const visitor = await (await e2e.browser.newContext({ locale: 'nb-NO' })).newPage();
     await expectSkipLinkFirst(visitor, '/logg-inn');
     await visitor.context().close();
     const doctor = await signIn('Ingrid Haugland');

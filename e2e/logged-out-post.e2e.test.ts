@@ -1,16 +1,13 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { msg } from '../app/i18n';
 import { minimalPdf } from '../app/test/files';
 import { rateCriteria, submitOverHttp } from './application';
 import {
   expectAccessible,
   expectAccessibleWithoutJsAsShown,
-  launchChromium,
   sameOrigin,
-  signInAs,
-  startApp,
-  type RunningApp,
+  useAppAndBrowser,
 } from './harness';
 
 const t = msg.loggedOut;
@@ -22,25 +19,16 @@ const t = msg.loggedOut;
  * file) and with it. PGlite only: nothing here is about SQL.
  */
 describe('a form posted after the session ended', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp('pglite'), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser('pglite');
 
   const signIn = (name: string, javaScriptEnabled = false): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
+    e2e.signIn(name, { javaScriptEnabled });
 
   /** The session ends on the server (as at a timeout) while the browser still sends its cookie. */
   async function endSession(page: Page) {
     const cookies = await page.context().cookies();
-    const ended = await page.request.post(`${app.url}/logg-ut`, {
-      headers: sameOrigin(app.url),
+    const ended = await page.request.post(`${e2e.app.url}/logg-ut`, {
+      headers: sameOrigin(e2e.app.url),
       maxRedirects: 0,
     });
     expect(ended.status()).toBe(302);
@@ -79,14 +67,14 @@ describe('a form posted after the session ended', () => {
     );
     const [tab] = await Promise.all([page.context().waitForEvent('page'), login.click()]);
     await tab.getByRole('button', { name: `Logg inn som ${name}` }).click();
-    await tab.waitForURL(`${app.url}${returnTo}`);
+    await tab.waitForURL(`${e2e.app.url}${returnTo}`);
     await tab.close();
   }
 
   it('without JavaScript: a dialog message comes back, and «Send på nytt» sends it after a login', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await submitOverHttp(doctor.request, app.url);
-    await doctor.goto(`${app.url}${caseUrl}`);
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
+    await doctor.goto(`${e2e.app.url}${caseUrl}`);
     await endSession(doctor);
 
     const text = 'Skrevet etter at økten var slutt.\nAndre linje.';
@@ -95,7 +83,7 @@ describe('a form posted after the session ended', () => {
       doctor.getByRole('button', { name: msg.dialog.send }).click(),
     );
     expect(await typed(doctor, t.fields.body)).toBe(text);
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
 
     // Nothing was stored, and nothing stored is on the page (the case number, say).
     expect(await doctor.getByText(/HBE-\d{4}-\d{5}/).count()).toBe(0);
@@ -113,11 +101,11 @@ describe('a form posted after the session ended', () => {
 
   it('without JavaScript: an endorsement’s justification and ratings come back and are sent again; an answer with a file says to choose the file again', async () => {
     const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
     await doctor.context().close();
 
     const leader = await signIn('Kari Nordtveit');
-    await leader.goto(`${app.url}${caseUrl}`);
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
     await endSession(leader);
     const form = leader.getByRole('form', { name: 'Forankring' });
     await rateCriteria(form);
@@ -129,7 +117,7 @@ describe('a form posted after the session ended', () => {
     );
     expect(await typed(leader, t.fields.reason)).toBe(reason);
     expect(await typed(leader, t.fields['severity.text'])).toBe('Livstruende uten behandling.');
-    await expectAccessibleWithoutJsAsShown(browser, leader);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, leader);
     await logInInNewTab(leader, 'Kari Nordtveit', caseUrl);
     await leader.getByRole('button', { name: t.sendAgain }).click();
     await leader.getByText(msg.confirmations.endorse).waitFor();
@@ -139,7 +127,7 @@ describe('a form posted after the session ended', () => {
     // The medical director asks for more information; the doctor answers with a file after her
     // session ended: the text comes back, the file cannot, and nothing is offered to send.
     const asker = await signIn('Per Vik');
-    await asker.goto(`${app.url}${caseUrl}`);
+    await asker.goto(`${e2e.app.url}${caseUrl}`);
     await asker
       .getByRole('form', { name: 'Start vurdering' })
       .getByRole('button', { name: 'Start vurdering' })
@@ -152,7 +140,7 @@ describe('a form posted after the session ended', () => {
     await asker.context().close();
 
     const answering = await signIn('Ingrid Haugland');
-    await answering.goto(`${app.url}${caseUrl}`);
+    await answering.goto(`${e2e.app.url}${caseUrl}`);
     await endSession(answering);
     const answerForm = answering.getByRole('form', { name: 'Send opplysninger' });
     const answer = 'Blodprøvene fra forrige uke ligger ved.';
@@ -168,14 +156,14 @@ describe('a form posted after the session ended', () => {
     expect(await typed(answering, t.fields.reason)).toBe(answer);
     await answering.getByText(t.filesAgain).waitFor();
     expect(await answering.getByRole('button', { name: t.sendAgain }).count()).toBe(0);
-    await expectAccessibleWithoutJsAsShown(browser, answering);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, answering);
     await answering.context().close();
   });
 
   it('with JavaScript: the same page, and «Send på nytt» sends the message', async () => {
     const doctor = await signIn('Ingrid Haugland', true);
-    const caseUrl = await submitOverHttp(doctor.request, app.url);
-    await doctor.goto(`${app.url}${caseUrl}`, { waitUntil: 'networkidle' });
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
+    await doctor.goto(`${e2e.app.url}${caseUrl}`, { waitUntil: 'networkidle' });
     await endSession(doctor);
 
     const text = 'Skrevet med JavaScript etter at økten var slutt.';

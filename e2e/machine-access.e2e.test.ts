@@ -1,12 +1,12 @@
 import { importJWK, SignJWT, type JWTPayload } from 'jose';
 import * as oidc from 'openid-client';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHprNumber } from '../app/db/seed.server';
 import { TEST_DATABASES } from '../app/test/databases';
 import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
 import { startDraftOverHttp } from './application';
-import { freePort, launchChromium, startApp, type RunningApp } from './harness';
+import { freePort, useAppAndBrowser } from './harness';
 
 /** Our API at the provider (OIDC_API_AUDIENCE) and the national exports' scope (ADR 0033). */
 const AUDIENCE = 'soknadsportal:e2e-api';
@@ -21,16 +21,17 @@ describe.each(TEST_DATABASES)(
   'Systems fetch the national exports with a HelseID access token on %s',
   (kind) => {
     let provider: TestProvider;
-    let app: RunningApp;
-    let browser: Browser;
+    let port = 0;
+    let publicUrl = '';
     const contexts: BrowserContext[] = [];
+    const loginKey = generateClientKey();
     const registerKey = generateClientKey('register');
     const otherKey = generateClientKey('other');
 
+    // Before the app's own hooks: the provider starts before the app and stops after it.
     beforeAll(async () => {
-      const loginKey = generateClientKey();
-      const port = await freePort();
-      const publicUrl = `http://localhost:${port}`;
+      port = await freePort();
+      publicUrl = `http://localhost:${port}`;
       provider = await startTestProvider({
         port: 0,
         clientId: 'soknadsportal-e2e',
@@ -51,28 +52,24 @@ describe.each(TEST_DATABASES)(
           },
         ],
       });
-      [app, browser] = await Promise.all([
-        startApp(kind, {
-          nationalDemoCases: 30,
-          env: {
-            PORT: String(port),
-            PUBLIC_URL: publicUrl,
-            OIDC_ISSUER: provider.issuer,
-            OIDC_CLIENT_ID: 'soknadsportal-e2e',
-            OIDC_CLIENT_KEY: JSON.stringify(loginKey.privateJwk),
-            OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
-            OIDC_API_AUDIENCE: AUDIENCE,
-            DEV_LOGIN: 'false',
-          },
-        }),
-        launchChromium(),
-      ]);
     });
     afterAll(async () => {
-      await browser.close();
-      await app.stop();
       await provider.stop();
     });
+
+    const e2e = useAppAndBrowser(kind, () => ({
+      nationalDemoCases: 30,
+      env: {
+        PORT: String(port),
+        PUBLIC_URL: publicUrl,
+        OIDC_ISSUER: provider.issuer,
+        OIDC_CLIENT_ID: 'soknadsportal-e2e',
+        OIDC_CLIENT_KEY: JSON.stringify(loginKey.privateJwk),
+        OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
+        OIDC_API_AUDIENCE: AUDIENCE,
+        DEV_LOGIN: 'false',
+      },
+    }));
 
     /** An access token from the provider by client credentials (`private_key_jwt`), as a system gets it. */
     async function clientCredentials(
@@ -117,21 +114,21 @@ describe.each(TEST_DATABASES)(
     }
 
     const get = (path: string, headers: Record<string, string> = {}) =>
-      fetch(`${app.url}${path}`, { headers, redirect: 'manual' });
+      fetch(`${e2e.app.url}${path}`, { headers, redirect: 'manual' });
     const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
 
     /** A browser signed in through HelseID as `login`. */
     async function logIn(login: string): Promise<Page> {
-      const context = await browser.newContext({ locale: 'nb-NO' });
+      const context = await e2e.browser.newContext({ locale: 'nb-NO' });
       contexts.push(context);
       const page = await context.newPage();
-      await page.goto(`${app.url}/logg-inn`);
+      await page.goto(`${e2e.app.url}/logg-inn`);
       await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
       await page.waitForURL((url) => url.href.startsWith(provider.issuer));
       await page.locator('input[name="login"]').fill(login);
       await page.locator('input[name="password"]').fill('hva som helst');
       await page.getByRole('button', { name: 'Sign-in' }).click();
-      await page.waitForURL((url) => url.href.startsWith(app.url));
+      await page.waitForURL((url) => url.href.startsWith(e2e.app.url));
       await page.getByRole('heading', { level: 1 }).first().waitFor();
       return page;
     }
@@ -146,7 +143,9 @@ describe.each(TEST_DATABASES)(
         expect(machine.headers.get('Content-Type')).toBe('text/csv; charset=utf-8');
         expect(machine.headers.get('Cache-Control')).toBe('no-store');
         const bytes = Buffer.from(await machine.arrayBuffer());
-        const session = await tone.context().request.get(`${app.url}${path}`, { maxRedirects: 0 });
+        const session = await tone
+          .context()
+          .request.get(`${e2e.app.url}${path}`, { maxRedirects: 0 });
         expect(session.status()).toBe(200);
         // Byte for byte (fetch's text() would drop the byte-order mark).
         expect(bytes.equals(await session.body())).toBe(true);
@@ -163,9 +162,9 @@ describe.each(TEST_DATABASES)(
 
       // Each call is in the server log with the client, the endpoint and the number of rows.
       await expect
-        .poll(() => app.output())
+        .poll(() => e2e.app.output())
         .toMatch(/Machine access: client "register-e2e" GET \/nasjonalt\/eksport\.csv: \d+ rows/);
-      expect(app.output()).toMatch(
+      expect(e2e.app.output()).toMatch(
         /Machine access: client "register-e2e" GET \/nasjonalt\/eksport\.xlsx: \d+ rows/,
       );
 
@@ -225,15 +224,15 @@ describe.each(TEST_DATABASES)(
 
     it('never falls back to the session cookie when a bearer token is refused', async () => {
       const tone = await logIn(TONE);
-      const response = await tone.context().request.get(`${app.url}/nasjonalt/eksport.csv`, {
+      const response = await tone.context().request.get(`${e2e.app.url}/nasjonalt/eksport.csv`, {
         headers: { Authorization: 'Bearer not-a-token' },
         maxRedirects: 0,
       });
       expect(response.status()).toBe(401);
       // Without an Authorization header, as before: the session, or the login page.
-      expect((await tone.context().request.get(`${app.url}/nasjonalt/eksport.csv`)).status()).toBe(
-        200,
-      );
+      expect(
+        (await tone.context().request.get(`${e2e.app.url}/nasjonalt/eksport.csv`)).status(),
+      ).toBe(200);
       const anonymous = await get('/nasjonalt/eksport.csv');
       expect(anonymous.status).toBe(302);
       expect(anonymous.headers.get('Location')).toBe(
@@ -245,7 +244,7 @@ describe.each(TEST_DATABASES)(
       const token = await clientCredentials(REGISTER, registerKey.privateJwk, SCOPE);
       const ingrid = await logIn(INGRID);
       // Ingrid starts a draft: a case with a patient's data to withhold.
-      const draft = await startDraftOverHttp(ingrid.context().request, app.url);
+      const draft = await startDraftOverHttp(ingrid.context().request, e2e.app.url);
       const caseId = draft.replace(/^\/saker\//, '');
       expect(caseId).not.toBe('');
       const paths = [
@@ -259,7 +258,9 @@ describe.each(TEST_DATABASES)(
       for (const path of paths) {
         // The case's people do get it with their session: there is data to withhold.
         if (path.includes(caseId)) {
-          const own = await ingrid.context().request.get(`${app.url}${path}`, { maxRedirects: 0 });
+          const own = await ingrid
+            .context()
+            .request.get(`${e2e.app.url}${path}`, { maxRedirects: 0 });
           expect({ path, status: own.status() }).toEqual({ path, status: 200 });
         }
         const response = await get(path, bearer(token));

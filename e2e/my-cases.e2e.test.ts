@@ -1,16 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDraft, LIST_PAGE_SIZE, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 import { endorseWithRatings } from '../app/test/case-states';
 import { APPROVAL_TERMS } from '../app/test/decisions';
 
@@ -20,72 +13,58 @@ import { APPROVAL_TERMS } from '../app/test/decisions';
  * list where it is, with and without JavaScript; the concluded cases with their decision's outcome.
  */
 describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   const others = LIST_PAGE_SIZE + 3;
   const waiting = LIST_PAGE_SIZE + 2;
   /** The løpenummer of each decided case, by the outcome of its decision. */
   const decided = { approved: '', rejected: '' };
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        // Submitted cases wait for the leader, so they are "other cases" for the director; the
-        // endorsed cases wait for the director.
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const submitted = [];
-          for (let i = 0; i < others + waiting; i++) {
-            const draft = await createDraft(db, hbe.applicant, completeAnswers);
-            const sent = await transition(db, hbe.applicant, {
-              caseId: draft.id,
-              version: draft.version,
-              event: 'submit',
-            });
-            submitted.push({ id: draft.id, version: sent.version });
-          }
-          for (const c of submitted.slice(0, waiting)) {
-            await endorseWithRatings(db, hbe.endorser, {
-              caseId: c.id,
-              version: c.version,
-              reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
-            });
-          }
-          // Two decided cases (concluded: in neither list above), one approved, one rejected.
-          for (const outcome of ['approved', 'rejected'] as const) {
-            const draft = await createDraft(db, hbe.applicant, completeAnswers);
-            const sent = await transition(db, hbe.applicant, {
-              caseId: draft.id,
-              version: draft.version,
-              event: 'submit',
-            });
-            const endorsed = await endorseWithRatings(db, hbe.endorser, {
-              caseId: draft.id,
-              version: sent.version,
-              reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
-            });
-            await transition(db, hbe.decisionMaker, {
-              caseId: draft.id,
-              version: endorsed.version,
-              event: 'decide',
-              outcome,
-              reason: 'Vurdert etter prioriteringskriteriene.',
-              ...APPROVAL_TERMS,
-            });
-            decided[outcome] = sent.caseNumber ?? '';
-          }
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    // Submitted cases wait for the leader, so they are "other cases" for the director; the
+    // endorsed cases wait for the director.
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const submitted = [];
+      for (let i = 0; i < others + waiting; i++) {
+        const draft = await createDraft(db, hbe.applicant, completeAnswers);
+        const sent = await transition(db, hbe.applicant, {
+          caseId: draft.id,
+          version: draft.version,
+          event: 'submit',
+        });
+        submitted.push({ id: draft.id, version: sent.version });
+      }
+      for (const c of submitted.slice(0, waiting)) {
+        await endorseWithRatings(db, hbe.endorser, {
+          caseId: c.id,
+          version: c.version,
+          reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+        });
+      }
+      // Two decided cases (concluded: in neither list above), one approved, one rejected.
+      for (const outcome of ['approved', 'rejected'] as const) {
+        const draft = await createDraft(db, hbe.applicant, completeAnswers);
+        const sent = await transition(db, hbe.applicant, {
+          caseId: draft.id,
+          version: draft.version,
+          event: 'submit',
+        });
+        const endorsed = await endorseWithRatings(db, hbe.endorser, {
+          caseId: draft.id,
+          version: sent.version,
+          reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+        });
+        await transition(db, hbe.decisionMaker, {
+          caseId: draft.id,
+          version: endorsed.version,
+          event: 'decide',
+          outcome,
+          reason: 'Vurdert etter prioriteringskriteriene.',
+          ...APPROVAL_TERMS,
+        });
+        decided[outcome] = sent.caseNumber ?? '';
+      }
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled: boolean): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
 
   const rows = (page: Page, caption: string) =>
     page.getByRole('table', { name: caption }).locator('tbody tr').count();
@@ -114,12 +93,12 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
 
   async function expectAccessiblePage(page: Page, javaScriptEnabled: boolean) {
     if (javaScriptEnabled) await expectAccessible(page);
-    else await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    else await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
   }
 
   for (const javaScriptEnabled of [false, true]) {
     it(`pages what waits and the other cases, each keeping the other (JavaScript ${javaScriptEnabled ? 'on' : 'off'})`, async () => {
-      const director = await signIn('Per Vik', javaScriptEnabled);
+      const director = await e2e.signIn('Per Vik', { javaScriptEnabled });
       await expectLists(director, {
         waiting: LIST_PAGE_SIZE,
         others: LIST_PAGE_SIZE,
@@ -180,7 +159,7 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
   }
 
   it("shows each concluded case's decision outcome beside its status; the active cases show none", async () => {
-    const director = await signIn('Per Vik', false);
+    const director = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
     const finished = director.getByRole('table', { name: 'Vedtatte og avsluttede saker' });
     const statusOf = async (caseNumber: string) => {
       const row = finished.getByRole('row').filter({ hasText: caseNumber });
@@ -196,12 +175,12 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
         expect.stringMatching(/Innvilget|Avslått/),
       );
     }
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
     await director.context().close();
   });
 
   it('follows its links inside the app with JavaScript (no new document), and leaves Ctrl+click to the browser', async () => {
-    const director = await signIn('Per Vik', true);
+    const director = await e2e.signIn('Per Vik');
     const documents: string[] = [];
     director.on('request', (request) => {
       if (request.resourceType() === 'document') documents.push(request.url());

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { caseSummaries, cases } from '../app/db/schema';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { REGISTER_PAGE_SIZE } from '../app/features/national/domain/register';
@@ -10,14 +10,7 @@ import { msg } from '../app/i18n';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /**
  * Issue 5's national overview and local registers: a national reader sees every trust's
@@ -26,45 +19,30 @@ import {
  * without JavaScript.
  */
 describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        nationalDemoCases: 60,
-        // More submitted cases in HBE than one page of its register holds, submitted before the
-        // generated history, so the national overview's first pages stay the history's.
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const ids: string[] = [];
-          for (let i = 0; i < REGISTER_PAGE_SIZE + 1; i++) {
-            const draft = await createDraft(db, hbe.applicant, completeAnswers);
-            await transition(db, hbe.applicant, {
-              caseId: draft.id,
-              version: draft.version,
-              event: 'submit',
-            });
-            ids.push(draft.id);
-          }
-          const longAgo = new Date('2015-01-05T10:00:00Z');
-          await db.update(cases).set({ submittedAt: longAgo }).where(inArray(cases.id, ids));
-          await db
-            .update(caseSummaries)
-            .set({ submittedAt: longAgo })
-            .where(inArray(caseSummaries.caseId, ids));
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    nationalDemoCases: 60,
+    // More submitted cases in HBE than one page of its register holds, submitted before the
+    // generated history, so the national overview's first pages stay the history's.
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const ids: string[] = [];
+      for (let i = 0; i < REGISTER_PAGE_SIZE + 1; i++) {
+        const draft = await createDraft(db, hbe.applicant, completeAnswers);
+        await transition(db, hbe.applicant, {
+          caseId: draft.id,
+          version: draft.version,
+          event: 'submit',
+        });
+        ids.push(draft.id);
+      }
+      const longAgo = new Date('2015-01-05T10:00:00Z');
+      await db.update(cases).set({ submittedAt: longAgo }).where(inArray(cases.id, ids));
+      await db
+        .update(caseSummaries)
+        .set({ submittedAt: longAgo })
+        .where(inArray(caseSummaries.caseId, ids));
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string, javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, name, { javaScriptEnabled });
 
   const noPatientIds = async (page: Page) => {
     const html = await page.content();
@@ -72,8 +50,8 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
   };
 
   it('an applicant opens «Mine søknader» and reaches the full case in one click', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await submitOverHttp(doctor.request, app.url);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
     await doctor.getByRole('link', { name: 'Register' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Register' }).waitFor();
     await expect
@@ -83,18 +61,22 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await table.waitFor();
     await noPatientIds(doctor);
     await expectAccessible(doctor);
-    await expectAccessibleWithoutJs(browser, doctor.context(), `${app.url}/register?fane=mine`);
+    await expectAccessibleWithoutJs(
+      e2e.browser,
+      doctor.context(),
+      `${e2e.app.url}/register?fane=mine`,
+    );
     await table
       .getByRole('link', { name: /^Åpne saken HBE-/ })
       .first()
       .click();
-    await doctor.waitForURL(`${app.url}${caseUrl}`);
+    await doctor.waitForURL(`${e2e.app.url}${caseUrl}`);
     await doctor.getByRole('heading', { level: 1, name: /^Sak HBE-/ }).waitFor();
     await doctor.context().close();
   });
 
   it('a national reader sees, filters, pages and exports every trust’s decisions without personal data', async () => {
-    const reader = await signIn('Tone Lie');
+    const reader = await e2e.signIn('Tone Lie');
     await reader
       .getByRole('navigation', { name: 'Hovedmeny' })
       .getByRole('link', { name: 'Nasjonal oversikt' })
@@ -109,7 +91,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     expect(await reader.getByText(/Innvilget|Avslått/).count()).toBeGreaterThan(0);
     await noPatientIds(reader);
     await expectAccessible(reader);
-    await expectAccessibleWithoutJs(browser, reader.context(), `${app.url}/nasjonalt`);
+    await expectAccessibleWithoutJs(e2e.browser, reader.context(), `${e2e.app.url}/nasjonalt`);
 
     // A row's case number opens its national summary inside the app (no new document), and back.
     const documents: string[] = [];
@@ -119,7 +101,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     const firstCase =
       (await reader.locator('table tbody tr td:first-child a').first().textContent()) ?? '';
     await reader.getByRole('link', { name: `Åpne nasjonal oppsummering av ${firstCase}` }).click();
-    await reader.waitForURL(`${app.url}/nasjonalt/saker/${encodeURIComponent(firstCase)}`);
+    await reader.waitForURL(`${e2e.app.url}/nasjonalt/saker/${encodeURIComponent(firstCase)}`);
     await reader.getByRole('heading', { level: 1 }).filter({ hasText: firstCase }).waitFor();
     await noPatientIds(reader);
     await expectAccessible(reader);
@@ -139,7 +121,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await expectAccessible(reader);
 
     // Filters (a GET form): a bad ATC code is refused and kept; then rejected L cases, oldest first.
-    await reader.goto(`${app.url}/nasjonalt`);
+    await reader.goto(`${e2e.app.url}/nasjonalt`);
     await reader.getByLabel('Utfall').selectOption({ label: 'Avslått' });
     await reader.getByLabel(/^ATC-kode/).fill('L0');
     await reader.getByRole('button', { name: 'Vis' }).click();
@@ -194,19 +176,21 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     }
 
     // A personal field as a sort key: refused with a Norwegian message, not a 500.
-    const refused = await reader.goto(`${app.url}/nasjonalt?sorter=patientId`);
+    const refused = await reader.goto(`${e2e.app.url}/nasjonalt?sorter=patientId`);
     expect(refused?.status()).toBe(400);
     await reader.getByText('Velg en sortering fra listen.').first().waitFor();
     await expectAccessible(reader);
-    const exportRefused = await reader.request.get(`${app.url}/nasjonalt/eksport.csv?patientId=1`);
+    const exportRefused = await reader.request.get(
+      `${e2e.app.url}/nasjonalt/eksport.csv?patientId=1`,
+    );
     expect(exportRefused.status()).toBe(400);
     expect(await exportRefused.text()).toMatch(/^Ugyldig forespørsel: patientId: Ukjent filter/);
     await reader.context().close();
   });
 
   it('a national reader filters by submission dates in the date fields; dd.mm.åååå in the address works too', async () => {
-    const reader = await signIn('Tone Lie');
-    await reader.goto(`${app.url}/nasjonalt`);
+    const reader = await e2e.signIn('Tone Lie');
+    await reader.goto(`${e2e.app.url}/nasjonalt`);
     const from = reader.getByLabel('Innsendt fra', { exact: true });
     const to = reader.getByLabel('Innsendt til og med', { exact: true });
     expect(await from.getAttribute('type')).toBe('date');
@@ -229,7 +213,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
 
     // The same period typed into the address as d.m.åååå / dd.mm.åååå: the same rows, the date
     // fields show it, the links and exports carry it in ISO.
-    const typed = await reader.goto(`${app.url}/nasjonalt?fra=1.1.2015&til=31.01.2015`);
+    const typed = await reader.goto(`${e2e.app.url}/nasjonalt?fra=1.1.2015&til=31.01.2015`);
     expect(typed?.status()).toBe(200);
     expect(await submitted()).toHaveLength(50);
     expect([await from.inputValue(), await to.inputValue()]).toEqual(['2015-01-01', '2015-01-31']);
@@ -239,11 +223,11 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     expect(await pages.getByRole('link', { name: 'Neste side' }).getAttribute('href')).toMatch(
       /fra=2015-01-01&til=2015-01-31&/,
     );
-    const csv = await reader.request.get(`${app.url}/nasjonalt/eksport.csv?fra=05.01.2015`);
+    const csv = await reader.request.get(`${e2e.app.url}/nasjonalt/eksport.csv?fra=05.01.2015`);
     expect(csv.status()).toBe(200);
 
     // A date that does not exist: refused with the form the field takes.
-    const refused = await reader.goto(`${app.url}/nasjonalt?fra=31.02.2015`);
+    const refused = await reader.goto(`${e2e.app.url}/nasjonalt?fra=31.02.2015`);
     expect(refused?.status()).toBe(400);
     await reader
       .getByText('Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.')
@@ -254,18 +238,18 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
   });
 
   it('the medical director pages the trust’s register with plain links, without JavaScript', async () => {
-    const director = await signIn('Per Vik', false);
+    const director = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
     // Without a tab chosen, the director's register opens on the trust's.
-    await director.goto(`${app.url}/register`);
+    await director.goto(`${e2e.app.url}/register`);
     const table = director.getByRole('table', { name: 'Søknadene i helseforetaket' });
     await table.waitFor();
-    await director.goto(`${app.url}/register?fane=foretak`);
+    await director.goto(`${e2e.app.url}/register?fane=foretak`);
     const caseNumbers = () => table.locator('tbody tr td:first-child').allTextContents();
     const pages = director.getByRole('navigation', { name: 'Sider' });
     const first = await caseNumbers();
     expect(first).toHaveLength(REGISTER_PAGE_SIZE);
     expect(await pages.getByRole('link').allTextContents()).toEqual(['Neste side']);
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
 
     await pages.getByRole('link', { name: 'Neste side' }).click();
     await pages.getByRole('link', { name: 'Første side' }).waitFor();
@@ -273,7 +257,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     const second = await caseNumbers();
     expect(second.length).toBeGreaterThan(0);
     expect(second.filter((n) => first.includes(n))).toEqual([]);
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
 
     await pages.getByRole('link', { name: 'Første side' }).click();
     await pages.getByRole('link', { name: 'Neste side' }).waitFor();
@@ -281,7 +265,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
 
     // A period typed into the address as dd.mm.åååå: the date fields show it, the links keep ISO,
     // the table shows the day the Norwegian way.
-    await director.goto(`${app.url}/register?fane=foretak&fra=05.01.2015&til=5.1.2015`);
+    await director.goto(`${e2e.app.url}/register?fane=foretak&fra=05.01.2015&til=5.1.2015`);
     expect(await caseNumbers()).toHaveLength(REGISTER_PAGE_SIZE);
     expect(new Set(await table.locator('tbody tr td:nth-child(7)').allTextContents())).toEqual(
       new Set(['05.01.2015']),
@@ -294,13 +278,13 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     expect(await pages.getByRole('link', { name: 'Neste side' }).getAttribute('href')).toMatch(
       /fra=2015-01-05&til=2015-01-05&etter=/,
     );
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
     await director.context().close();
   });
 
   it('the medical director narrows the trust’s register to a department and pages it, without JavaScript', async () => {
-    const director = await signIn('Per Vik', false);
-    await director.goto(`${app.url}/register?fane=foretak`);
+    const director = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
+    await director.goto(`${e2e.app.url}/register?fane=foretak`);
     const table = director.getByRole('table', { name: 'Søknadene i helseforetaket' });
     await table.waitFor();
     // The choices are Helse Bergen's departments, none of another trust's (OUS and HST have a
@@ -336,7 +320,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
         .locator('option:checked')
         .textContent(),
     ).toBe('Kreftavdelingen');
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
 
     // The next page keeps the department (a keyset link), and has the rest of its cases.
     const first = await caseNumbers();
@@ -356,22 +340,22 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await director.getByRole('button', { name: 'Vis', exact: true }).click();
     await director.getByText('Ingen søknader passer til filtrene.').waitFor();
     expect(await director.getByRole('table').count()).toBe(0);
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
 
     // A department that is not the trust's (a link from elsewhere): a Norwegian message, no list.
     const refused = await director.goto(
-      `${app.url}/register?fane=foretak&avdeling=00000000-0000-4000-8000-000000000000`,
+      `${e2e.app.url}/register?fane=foretak&avdeling=00000000-0000-4000-8000-000000000000`,
     );
     expect(refused?.status()).toBe(400);
     await director.getByText('Velg en avdeling fra listen.').first().waitFor();
     expect(await director.getByRole('table').count()).toBe(0);
-    await expectAccessibleWithoutJs(browser, director.context(), director.url());
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
     await director.context().close();
   });
 
   it('a national reader sees each case’s status beside its outcome', async () => {
-    const reader = await signIn('Tone Lie');
-    await reader.goto(`${app.url}/nasjonalt`);
+    const reader = await e2e.signIn('Tone Lie');
+    await reader.goto(`${e2e.app.url}/nasjonalt`);
     const table = reader.getByRole('table');
     const headers = await table.locator('thead th').allTextContents();
     expect(headers.indexOf('Status')).toBe(headers.indexOf('Utfall') + 1);
@@ -389,10 +373,10 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await expectAccessible(reader);
 
     // The oldest: Helse Bergen's applications sent in 2015, still with the leader.
-    await reader.goto(`${app.url}/nasjonalt?sorter=innsendt&retning=stigende`);
+    await reader.goto(`${e2e.app.url}/nasjonalt?sorter=innsendt&retning=stigende`);
     expect(new Set(await statuses())).toEqual(new Set(['Til forankring']));
     await expectAccessible(reader);
-    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await expectAccessibleWithoutJs(e2e.browser, reader.context(), reader.url());
     await reader.context().close();
   });
 });

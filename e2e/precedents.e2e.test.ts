@@ -1,20 +1,11 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Db } from '../app/db/database.server';
+import { describe, expect, it } from 'vitest';
 import { festProducts } from '../app/db/schema';
 import { GENERATED_DRUGS, type GeneratedCase } from '../app/features/national/domain/generate';
 import { insertGeneratedCases } from '../app/features/national/generated.server';
 import { TEST_DATABASES } from '../app/test/databases';
 import { endorseInBrowser, submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 const TRASTUZUMAB = { label: 'Herceptin', atc: 'L01XC03', substance: 'Trastuzumab' };
 const DIAGNOSIS = 'ICD10:C50.9';
@@ -80,12 +71,10 @@ function cohorts(): GeneratedCase[] {
  * practice, is warned and confirms; the national summary and variation pages.
  */
 describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let product = { id: '', name: '' };
 
-  beforeAll(async () => {
-    const prepare = async (db: Db) => {
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
       const [row] = await db
         .select({ id: festProducts.id, name: festProducts.name })
         .from(festProducts)
@@ -95,29 +84,22 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       product = row;
       await insertGeneratedCases(db, ['HST', 'OUS', 'HFO'], history());
       await insertGeneratedCases(db, ['HBE'], cohorts());
-    };
-    [app, browser] = await Promise.all([startApp(kind, { prepare }), launchChromium()]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+    },
   });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
 
   it(
     'warns the director against national practice and lets them confirm',
     { timeout: 600_000 },
     async () => {
-      const doctor = await signIn('Ingrid Haugland');
-      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url, {
+      const doctor = await e2e.signIn('Ingrid Haugland');
+      const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url, {
         drug: { id: product.id, label: product.name },
         diagnoses: [DIAGNOSIS],
       })}`;
       // The applicant saw the precedents while applying (server-rendered in the editor).
       await doctor.context().close();
 
-      const leader = await signIn('Kari Nordtveit');
+      const leader = await e2e.signIn('Kari Nordtveit');
       await leader.goto(caseUrl);
       await endorseInBrowser(leader, 'Forankre søknaden', 'Godt begrunnet.');
       await expect
@@ -131,7 +113,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
         .toBeGreaterThan(0);
       await leader.context().close();
 
-      const director = await signIn('Per Vik');
+      const director = await e2e.signIn('Per Vik');
       await director.goto(`${caseUrl}/vedtak`);
       const panel = director.getByRole('heading', { level: 2, name: 'Tidligere vedtak' });
       await panel.waitFor();
@@ -143,7 +125,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
       });
       expect(await precedentLinks.count()).toBe(10);
       await expectAccessible(director);
-      await expectAccessibleWithoutJs(browser, director.context(), `${caseUrl}/vedtak`);
+      await expectAccessibleWithoutJs(e2e.browser, director.context(), `${caseUrl}/vedtak`);
 
       // Rejecting where 12 of 14 approved: the warning shows as the outcome is chosen.
       const form = director.getByRole('form', { name: 'Fatt beslutning' });
@@ -229,7 +211,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
         .toBeGreaterThan(0);
       await expectAccessible(director);
 
-      const unknown = await director.goto(`${app.url}/nasjonalt/saker/HBE-1999-00001`);
+      const unknown = await director.goto(`${e2e.app.url}/nasjonalt/saker/HBE-1999-00001`);
       expect(unknown?.status()).toBe(404);
       await director.getByRole('heading', { level: 1, name: 'Fant ikke saken' }).waitFor();
       await expectAccessible(director);
@@ -238,7 +220,7 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
   );
 
   it('signals a large cohort to the director with its size and its newest applications', async () => {
-    const director = await signIn('Per Vik');
+    const director = await e2e.signIn('Per Vik');
     const signal = director.locator('section[aria-labelledby="cohorts"]');
     await signal.getByRole('heading', { level: 2, name: 'Flere like søknader' }).waitFor();
     await expect
@@ -252,12 +234,12 @@ describe.each(TEST_DATABASES)('precedents and variation in Chromium on %s', (kin
     await signal.getByText('Gruppe 1–5 av 6, de største først.').waitFor();
     expect(await signal.getByRole('heading', { level: 3 }).count()).toBe(5);
     await expectAccessible(director);
-    await expectAccessibleWithoutJs(browser, director.context(), `${app.url}/`);
+    await expectAccessibleWithoutJs(e2e.browser, director.context(), `${e2e.app.url}/`);
     const pages = signal.getByRole('navigation', { name: 'Sider: Flere like søknader' });
     await pages.getByRole('link', { name: 'Vis flere grupper av like søknader' }).click();
     await signal.getByText('Gruppe 6–6 av 6, de største først.').waitFor();
     expect(await signal.getByRole('heading', { level: 3 }).count()).toBe(1);
-    expect(director.url()).toBe(`${app.url}/?kohorter=2#cohorts`);
+    expect(director.url()).toBe(`${e2e.app.url}/?kohorter=2#cohorts`);
     await expectAccessible(director);
     await pages.getByRole('link', { name: 'Vis de største gruppene' }).click();
     await signal.getByText('Gruppe 1–5 av 6, de største først.').waitFor();

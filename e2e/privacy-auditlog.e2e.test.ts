@@ -1,53 +1,34 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 import { TEST_PATIENT_IDS } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /**
  * Issue 6: the patient id is masked on the case page and shown in full only on request (logged),
  * and the trust's log controller finds that showing in the access log.
  */
 describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
+  const e2e = useAppAndBrowser(kind);
 
   it(
     'masks, reveals on request, and logs the reveal for the log controller',
     { timeout: 600_000 },
     async () => {
       const patientId = TEST_PATIENT_IDS[0];
-      const doctor = await signIn('Ingrid Haugland');
-      const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+      const doctor = await e2e.signIn('Ingrid Haugland');
+      const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
       await doctor.context().close();
 
       // The decision maker sees the case with the number masked: not even in the page's data.
-      const director = await signIn('Per Vik');
+      const director = await e2e.signIn('Per Vik');
       await director.goto(caseUrl);
       await director.getByRole('heading', { level: 1, name: /^Sak / }).waitFor();
       expect(await director.getByText('158385 *****').count()).toBeGreaterThan(0);
       expect(await director.content()).not.toContain(patientId);
       await expectAccessible(director);
-      await expectAccessibleWithoutJs(browser, director.context(), caseUrl);
+      await expectAccessibleWithoutJs(e2e.browser, director.context(), caseUrl);
 
       // "Vis fødselsnummer" (a form POST) shows it, and says the showing is logged.
       await director.getByRole('button', { name: 'Vis fødselsnummer' }).click();
@@ -60,8 +41,8 @@ describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium 
       await director.context().close();
 
       // The administrator (log controller) finds the reveal in the access log.
-      const admin = await signIn('Geir Berge');
-      await admin.goto(`${app.url}/admin`);
+      const admin = await e2e.signIn('Geir Berge');
+      await admin.goto(`${e2e.app.url}/admin`);
       await expectAccessible(admin);
       await admin.getByRole('link', { name: 'Tilgangslogg' }).click();
       await admin.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
@@ -106,22 +87,22 @@ describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium 
       // Yesterday typed into the address as dd.mm.åååå: the fields show it, nothing was read then.
       const [year, month, day] = addDays(today, -1).split('-');
       await admin.goto(
-        `${app.url}/admin/tilgangslogg?fra=${day}.${month}.${year}&til=${day}.${month}.${year}`,
+        `${e2e.app.url}/admin/tilgangslogg?fra=${day}.${month}.${year}&til=${day}.${month}.${year}`,
       );
       expect(await from.inputValue()).toBe(`${year}-${month}-${day}`);
       await admin.getByText('Ingen oppføringer passer til filteret.').waitFor();
       await expectAccessible(admin);
 
       // A date that does not exist is reported in Norwegian, and kept as sent.
-      await admin.goto(`${app.url}/admin/tilgangslogg?fra=31.02.2026`);
+      await admin.goto(`${e2e.app.url}/admin/tilgangslogg?fra=31.02.2026`);
       await admin.getByText('Skriv datoen som dd.mm.åååå, for eksempel 31.01.2025.').waitFor();
       expect(await from.getAttribute('value')).toBe('31.02.2026');
       expect(await from.getAttribute('aria-invalid')).toBe('true');
       await expectAccessible(admin);
       await expectAccessibleWithoutJs(
-        browser,
+        e2e.browser,
         admin.context(),
-        `${app.url}/admin/tilgangslogg?fra=31.02.2026`,
+        `${e2e.app.url}/admin/tilgangslogg?fra=31.02.2026`,
       );
       await admin.context().close();
     },

@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs } from './harness';
+import { expectAccessible, useAppAndBrowser } from './harness';
 
 /**
  * Reflow (WCAG 1.4.10): at a phone's 390 px the case page, the edit form and «Mine saker» fit the
@@ -12,39 +12,28 @@ import { expectAccessible, launchChromium, startApp, type RunningApp, signInAs }
  * its hyphens (the case page's heading, the notifications).
  */
 describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   const ids = { draft: '', submitted: '' };
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        nationalDemoCases: 30,
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          // completeAnswers has a diagnosis with a long name, whose chip must wrap in the form.
-          ids.draft = (await createDraft(db, hbe.applicant, completeAnswers)).id;
-          const draft = await createDraft(db, hbe.applicant, completeAnswers);
-          await transition(db, hbe.applicant, {
-            caseId: draft.id,
-            version: draft.version,
-            event: 'submit',
-          });
-          ids.submitted = draft.id;
-        },
-      }),
-      launchChromium(),
-    ]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+  const e2e = useAppAndBrowser(kind, {
+    nationalDemoCases: 30,
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      // completeAnswers has a diagnosis with a long name, whose chip must wrap in the form.
+      ids.draft = (await createDraft(db, hbe.applicant, completeAnswers)).id;
+      const draft = await createDraft(db, hbe.applicant, completeAnswers);
+      await transition(db, hbe.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      });
+      ids.submitted = draft.id;
+    },
   });
 
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 
   it('fits the case page, the edit form and «Mine saker» into 390 px', async () => {
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland', {
+    const doctor = await e2e.signIn('Ingrid Haugland', {
       viewport: { width: 390, height: 844 },
     });
     // «Mine saker»: the table scrolls in its own region, which keyboard users can reach.
@@ -55,7 +44,7 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     await expectAccessible(doctor);
 
     // The case page: each answer is shown under its label, inside the screen.
-    await doctor.goto(`${app.url}/saker/${ids.submitted}`);
+    await doctor.goto(`${e2e.app.url}/saker/${ids.submitted}`);
     await doctor.getByRole('heading', { level: 3, name: 'Ordning og pasient' }).waitFor();
     expect(await pageWidth(doctor)).toBeLessThanOrEqual(390);
     const answer = doctor.getByText('Utenfor godkjent indikasjon (off-label)').first();
@@ -71,7 +60,7 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     await expectAccessible(doctor);
 
     // The edit form, with a long diagnosis chosen.
-    await doctor.goto(`${app.url}/saker/${ids.draft}/rediger`);
+    await doctor.goto(`${e2e.app.url}/saker/${ids.draft}/rediger`);
     await doctor.getByRole('heading', { level: 1 }).waitFor();
     expect(await pageWidth(doctor)).toBeLessThanOrEqual(390);
     await expectAccessible(doctor);
@@ -79,10 +68,10 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
   });
 
   it('keeps each løpenummer in the notifications on one line at 390 px', async () => {
-    const leader = await signInAs(browser, app, 'Kari Nordtveit', {
+    const leader = await e2e.signIn('Kari Nordtveit', {
       viewport: { width: 390, height: 844 },
     });
-    await leader.goto(`${app.url}/varsler`);
+    await leader.goto(`${e2e.app.url}/varsler`);
     const link = leader.getByRole('link', { name: /^Åpne sak HBE-/ }).first();
     await link.waitFor();
     expect(await link.evaluate((a) => a.getClientRects().length)).toBe(1);
@@ -91,10 +80,10 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
   });
 
   it('fits the national overview into 1280 px with each date on one line', async () => {
-    const reader = await signInAs(browser, app, 'Tone Lie', {
+    const reader = await e2e.signIn('Tone Lie', {
       viewport: { width: 1280, height: 900 },
     });
-    await reader.goto(`${app.url}/nasjonalt`);
+    await reader.goto(`${e2e.app.url}/nasjonalt`);
     const region = reader.getByRole('region', { name: /^Tabell: / });
     await region.waitFor();
     expect(await pageWidth(reader)).toBeLessThanOrEqual(1280);

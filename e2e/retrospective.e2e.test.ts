@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 import { SHEET_LIMITS } from '../app/features/retrospective/domain/retrospective';
 import { TEST_DATABASES } from '../app/test/databases';
 import { zip } from '../app/test/files';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 const HEADER = [
   'Referanse',
@@ -64,32 +57,22 @@ async function workbook(rows: (string | Date)[][]): Promise<Buffer> {
 
 /** Etterregistrering in the browser: by form, the template, a bad file, the fixed file, the list. */
 describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
+  const e2e = useAppAndBrowser(kind);
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> =>
-    signInAs(browser, app, name, { acceptDownloads: true });
+  const signIn = (name: string): Promise<Page> => e2e.signIn(name, { acceptDownloads: true });
 
   it('registers by form, and a year of cases from a spreadsheet', async () => {
     const page = await signIn('Per Vik');
     await page.getByRole('link', { name: 'Etterregistrering' }).click();
     await page.getByRole('heading', { level: 1, name: 'Etterregistrering' }).waitFor();
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
 
     // One case by form; a mistake first keeps everything typed.
     await page.getByRole('link', { name: 'Registrer én sak' }).click();
     await page.getByRole('heading', { level: 1, name: 'Etterregistrer en sak' }).waitFor();
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
     await page.getByRole('textbox', { name: 'Referanse', exact: true }).fill('ePhorte 2024/501');
     await page.getByLabel('Avdeling').selectOption('Kreftavdelingen');
     await page.getByLabel('Ordning').selectOption('offLabel');
@@ -146,12 +129,12 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await expectAccessible(page);
 
     // The template.
-    await page.goto(`${app.url}/etterregistrering/import`);
+    await page.goto(`${e2e.app.url}/etterregistrering/import`);
     await page
       .getByRole('heading', { level: 1, name: 'Importer etterregistrerte saker' })
       .waitFor();
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('link', { name: 'Last ned mal (Excel, XLSX)' }).click(),
@@ -161,7 +144,7 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await template.xlsx.load(new Uint8Array(readFileSync(await download.path())).buffer);
     expect(template.worksheets.map((s) => s.name)).toEqual(['Saker', 'Forklaring']);
     expect(template.worksheets[0]?.getRow(1).getCell(1).text).toBe('Referanse');
-    const csv = await page.request.get(`${app.url}/etterregistrering/mal.csv`);
+    const csv = await page.request.get(`${e2e.app.url}/etterregistrering/mal.csv`);
     expect((await csv.body()).subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
 
     // A zip bomb (a small file that unpacks past the limit): refused, nothing kept.
@@ -228,7 +211,7 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
       '/etterregistrering/ny',
       '/etterregistrering/mal.xlsx',
     ]) {
-      expect((await page.request.get(`${app.url}${path}`)).status()).toBe(403);
+      expect((await page.request.get(`${e2e.app.url}${path}`)).status()).toBe(403);
     }
   });
 });

@@ -1,5 +1,5 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { msg } from '../app/i18n';
 import {
@@ -17,14 +17,7 @@ import {
   startDraftOverHttp,
   waitUntilSaved,
 } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJsAsShown,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJsAsShown, useAppAndBrowser } from './harness';
 
 const { sections, questions } = msg.questionnaire;
 
@@ -35,47 +28,34 @@ const { sections, questions } = msg.questionnaire;
  * on the case page and in the committee's section view.
  */
 describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   let underAssessment = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const hbe = await demoActors(db, 'HBE');
-          const draft = await createDraft(
-            db,
-            hbe.applicant,
-            completeAnswersFor('noMarketingAuthorisation'),
-          );
-          const sent = await transition(db, hbe.applicant, {
-            caseId: draft.id,
-            version: draft.version,
-            event: 'submit',
-          });
-          const endorsed = await endorseWithRatings(db, hbe.endorser, {
-            caseId: draft.id,
-            version: sent.version,
-            reason: 'Godt begrunnet.',
-          });
-          await transition(db, hbe.decisionMaker, {
-            caseId: draft.id,
-            version: endorsed.version,
-            event: 'startAssessment',
-          });
-          underAssessment = draft.id;
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const hbe = await demoActors(db, 'HBE');
+      const draft = await createDraft(
+        db,
+        hbe.applicant,
+        completeAnswersFor('noMarketingAuthorisation'),
+      );
+      const sent = await transition(db, hbe.applicant, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      });
+      const endorsed = await endorseWithRatings(db, hbe.endorser, {
+        caseId: draft.id,
+        version: sent.version,
+        reason: 'Godt begrunnet.',
+      });
+      await transition(db, hbe.decisionMaker, {
+        caseId: draft.id,
+        version: endorsed.version,
+        event: 'startAssessment',
+      });
+      underAssessment = draft.id;
+    },
   });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
-
-  const signIn = (name: string): Promise<Page> => signInAs(browser, app, name);
   const sectionHeading = (page: Page, title: string) =>
     page.getByRole('heading', { level: 2, name: title, exact: true });
   const shown = (page: Page, text: string) => page.getByText(text, { exact: true }).count();
@@ -90,9 +70,9 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
   }
 
   it('asks an off-label application what the drug is approved for and how the use differs', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await startDraftOverHttp(doctor.request, app.url);
-    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, e2e.app.url);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/rediger`);
     await sectionHeading(doctor, sections.offLabel.title).waitFor();
     expect(await shown(doctor, msg.questionHelp.sections.offLabel)).toBe(1);
     expect(await shown(doctor, msg.questionHelp.questions.approvedIndication)).toBe(1);
@@ -115,16 +95,16 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
   });
 
   it('asks an application without Norwegian MT about godkjenningsfritak, and why none is needed', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, e2e.app.url, {
       scheme: 'noMarketingAuthorisation',
     });
     const { drug: _drug, ...common } = COMMON_ANSWERS;
-    await saveAnswersOverHttp(doctor.request, app.url, caseUrl, {
+    await saveAnswersOverHttp(doctor.request, e2e.app.url, caseUrl, {
       ...common,
       patientId: TEST_PATIENT_IDS[3],
     });
-    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/rediger`);
     // A NAF preparation from FEST: made by a Norwegian pharmacy, it needs no godkjenningsfritak.
     const drug = doctor.locator('[id="q.drug"][type="search"]'); // the FEST combobox, hydrated
     await drug.click();
@@ -165,11 +145,11 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
   });
 
   it('asks why no godkjenningsfritak is needed after «Lagre», without JavaScript', async () => {
-    const page = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
-    const caseUrl = await startDraftOverHttp(page.request, app.url, {
+    const page = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
+    const caseUrl = await startDraftOverHttp(page.request, e2e.app.url, {
       scheme: 'noMarketingAuthorisation',
     });
-    await page.goto(`${app.url}${caseUrl}/rediger`);
+    await page.goto(`${e2e.app.url}${caseUrl}/rediger`);
     const why = page.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
     expect(await why.count()).toBe(0);
     await page.getByLabel(msg.questionnaire.exemptionApplications.notNeeded).check();
@@ -183,16 +163,16 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     expect(
       await page.getByLabel(questions.approvedAbroad.label, { exact: true }).inputValue(),
     ).toBe('Ikke godkjent');
-    await expectAccessibleWithoutJsAsShown(browser, page);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, page);
     await page.context().close();
   });
 
   it('shows a Nye Metoder id written the wrong way at its field, and how to write it', async () => {
-    const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const caseUrl = await startDraftOverHttp(doctor.request, e2e.app.url, {
       scheme: 'unntaksordningen',
     });
-    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/rediger`);
     await sectionHeading(doctor, sections.nyeMetoder.title).waitFor();
     expect(await shown(doctor, msg.questionHelp.questions.nyeMetoderId)).toBe(1);
     await doctor.getByLabel(questions.nyeMetoderId.label, { exact: true }).fill('id2023-45');
@@ -210,8 +190,8 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
   });
 
   it('shows the committee the questions without Norwegian MT with their help, section by section', async () => {
-    const director = await signIn('Per Vik');
-    await director.goto(`${app.url}/saker/${underAssessment}/vurdering`);
+    const director = await e2e.signIn('Per Vik');
+    await director.goto(`${e2e.app.url}/saker/${underAssessment}/vurdering`);
     await director
       .getByRole('heading', { name: sections.noMarketingAuthorisation.title, exact: true })
       .waitFor();

@@ -1,16 +1,9 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
 import { addDays, dateInNorway } from '../app/features/cases/domain/dates';
 import { endorseInBrowser, rateCriteria, submitOverHttp } from './application';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJsAsShown,
-  launchChromium,
-  startApp,
-  type RunningApp,
-  signInAs,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJsAsShown, useAppAndBrowser } from './harness';
 
 const CONFLICT =
   'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.';
@@ -23,20 +16,11 @@ const NO_JS = { javaScriptEnabled: false } as const;
  * once and keeps what they typed; the refused form's errors are where the browser lands.
  */
 describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser(kind);
 
   /** Signed in as `name` (without JavaScript if `noJs`); a step that cannot happen fails soon. */
   async function signIn(name: string, noJs = false): Promise<Page> {
-    const page = await signInAs(browser, app, name, noJs ? NO_JS : {});
+    const page = await e2e.signIn(name, noJs ? NO_JS : {});
     page.context().setDefaultTimeout(30_000);
     return page;
   }
@@ -44,7 +28,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
   /** A case of Helse Bergen's, submitted by Ingrid Haugland: its absolute URL. */
   async function submittedCase(): Promise<string> {
     const doctor = await signIn('Ingrid Haugland');
-    const caseUrl = `${app.url}${await submitOverHttp(doctor.request, app.url)}`;
+    const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
     await doctor.context().close();
     return caseUrl;
   }
@@ -135,7 +119,9 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
         expect(new URL(second.url()).hash).toMatch(/-errors$/);
         await expect.poll(() => second.evaluate(() => document.activeElement?.tagName)).toBe('H1');
       }
-      await (noJs ? expectAccessibleWithoutJsAsShown(browser, second) : expectAccessible(second));
+      await (noJs
+        ? expectAccessibleWithoutJsAsShown(e2e.browser, second)
+        : expectAccessible(second));
       await first.context().close();
 
       if (!noJs) return;
@@ -168,7 +154,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
         'Er avsluttet',
         'Bivirkningene',
       ]);
-      await expectAccessibleWithoutJsAsShown(browser, other);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, other);
       await doctor.context().close();
     },
   );
@@ -212,7 +198,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
       expect(await errors.getByRole('link').allInnerTexts()).toEqual([
         `${label}: Velg en leder i helseforetaket.`,
       ]);
-      await expectAccessibleWithoutJsAsShown(browser, leader);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, leader);
     }
 
     // The invited leader's input without its text lands on its summary; the ratings stay.
@@ -241,7 +227,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     expect(
       await input.getByRole('group', { name: 'Nytte' }).getByLabel('3 – Stor').isChecked(),
     ).toBe(true);
-    await expectAccessibleWithoutJsAsShown(browser, colleague);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, colleague);
     await colleague.context().close();
 
     // Two tabs: the second endorsement is refused, and every text written in it is kept.
@@ -258,7 +244,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
       'Moderat kostnad.',
       'Avdelingen har ikke kapasitet.',
     ]);
-    await expectAccessibleWithoutJsAsShown(browser, other);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, other);
     await leader.context().close();
 
     // Under assessment: a refused recommendation without JavaScript lands on its summary, some
@@ -293,7 +279,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     const worksheetErrors = assessor.locator('#worksheet-errors');
     await worksheetErrors.waitFor();
     expect((await landedOn(assessor, worksheetErrors)).inView).toBe(true);
-    await expectAccessibleWithoutJsAsShown(browser, assessor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, assessor);
 
     // Two tabs recommend: the second keeps its recommendation to copy.
     await assessor.getByLabel('Innvilges', { exact: true }).check();
@@ -307,7 +293,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
       .poll(() => second.getByText(/^Saken ble endret av noen andre|^Denne handlingen/).count())
       .toBe(1);
     expect(await unsavedTexts(second)).toEqual(['Avslås', 'Kostnaden er for høy.']);
-    await expectAccessibleWithoutJsAsShown(browser, second);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, second);
     await assessor.context().close();
   });
 
@@ -364,7 +350,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
         'Sjekk dokumentasjonen av effekt.',
       ]);
       await (noJs
-        ? expectAccessibleWithoutJsAsShown(browser, assessor)
+        ? expectAccessibleWithoutJsAsShown(e2e.browser, assessor)
         : expectAccessible(assessor));
 
       // Saved again, the text is stored: the form now carries the stored version.
@@ -434,7 +420,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     expect(await knut.getByText('Siden finnes ikke').count()).toBe(0);
     expect(await unsavedTexts(knut)).toEqual([answer]);
     expect(await knut.title()).toBe('Feil: Svar på konsultasjonen – Søknadsportal');
-    await expectAccessibleWithoutJsAsShown(browser, knut);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, knut);
     await knut.context().close();
 
     // The director asks again, and in another tab sends the case back to the applicant: the
@@ -458,7 +444,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
       .poll(() => director.getByText(/^Saken ble endret av noen andre|^Denne handlingen/).count())
       .toBe(1);
     expect(await unsavedTexts(director)).toEqual(['Et nytt spørsmål om dosering.']);
-    await expectAccessibleWithoutJsAsShown(browser, director);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, director);
     await director.context().close();
     await per.context().close();
   });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { generateCases } from '../app/features/national/domain/generate';
 import { insertGeneratedCases } from '../app/features/national/generated.server';
 import { SECTIONS } from '../app/features/statistics/domain/tables';
@@ -12,11 +12,8 @@ import { completeDraftOverHttp, endorseInBrowser, submitOverHttp } from './appli
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
-  launchChromium,
   sameOrigin,
-  startApp,
-  type RunningApp,
-  signInAs,
+  useAppAndBrowser,
 } from './harness';
 
 const CODES = ['HBE', 'HST', 'OUS', 'HFO'] as const;
@@ -37,22 +34,12 @@ const nb = (n: number) => new Intl.NumberFormat('nb-NO').format(n);
  * beside them, a filter, the exports, and axe with and without JavaScript.
  */
 describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, { prepare: (db) => insertGeneratedCases(db, CODES, GENERATED) }),
-      launchChromium(),
-    ]);
-  }, 300_000);
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
+  const e2e = useAppAndBrowser(kind, {
+    prepare: (db) => insertGeneratedCases(db, CODES, GENERATED),
   });
 
   const signIn = (javaScriptEnabled = true): Promise<Page> =>
-    signInAs(browser, app, 'Tone Lie', { javaScriptEnabled });
+    e2e.signIn('Tone Lie', { javaScriptEnabled });
 
   const section = (page: Page, id: string) => page.locator(`section[data-section="${id}"]`);
   /** The cell of a row (by its key) in a column (by the key on its header): a row header first. */
@@ -115,13 +102,13 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     }
     expect(errors).toEqual([]);
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
   });
 
   it('draws the medians per trust where its table has them, server-rendered and with recharts; the table fits 1280 px', async () => {
     const page = await signIn();
     // The chart draws the stages by their columns' keys: the table has medians in them.
-    await page.goto(`${app.url}/statistikk`);
+    await page.goto(`${e2e.app.url}/statistikk`);
     const medians = await Promise.all(
       CODES.map((code) => cellText(page, 'stagesByTrust', code, 'submitted')),
     );
@@ -129,7 +116,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     expect(await cellText(page, 'stagesByTrust', 'total', 'total')).toMatch(/^\d+,\d$/);
 
     // The server's static SVG has bars for them …
-    const html = await (await page.request.get(`${app.url}/statistikk`)).text();
+    const html = await (await page.request.get(`${e2e.app.url}/statistikk`)).text();
     const byTrust = html.slice(
       html.indexOf('data-section="stagesByTrust"'),
       html.indexOf('data-section="followUp"'),
@@ -163,10 +150,10 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
   });
 
   it('fits the page into 390 px (WCAG 1.4.10): charts as wide as the screen, tables scrolling in their own regions', async () => {
-    const page = await signInAs(browser, app, 'Tone Lie', {
+    const page = await e2e.signIn('Tone Lie', {
       viewport: { width: 390, height: 844 },
     });
-    await page.goto(`${app.url}/statistikk`);
+    await page.goto(`${e2e.app.url}/statistikk`);
     const charts = page.locator('[data-chart]');
     // Every chart drawn by recharts.
     await expect
@@ -198,7 +185,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
 
   it('the filter form changes the numbers; a bad filter gets a Norwegian message, not an error page', async () => {
     const page = await signIn();
-    await page.goto(`${app.url}/statistikk`);
+    await page.goto(`${e2e.app.url}/statistikk`);
     await page.locator('#filter-helseforetak').selectOption('HST');
     await page.locator('#filter-inndeling').selectOption('month');
     await page.getByRole('button', { name: 'Vis statistikk' }).click();
@@ -211,7 +198,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     // Months: 2024-01 to this month, each a row, plus the total.
     expect(await section(page, 'time').locator('tbody tr').count()).toBeGreaterThan(24);
 
-    const refused = await page.goto(`${app.url}/statistikk?atc=1&fra=2025-13-01`);
+    const refused = await page.goto(`${e2e.app.url}/statistikk?atc=1&fra=2025-13-01`);
     expect(refused?.status()).toBe(200);
     await page.getByText('Utvalget kan ikke vises. Rett feilene under.').waitFor();
     await page.getByText('Skriv en gyldig dato (dd.mm.åååå).').waitFor();
@@ -223,7 +210,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
   it('reads a period typed dd.mm.åååå into the address: date fields, the same numbers, ISO in the export links', async () => {
     const page = await signIn();
     const response = await page.goto(
-      `${app.url}/statistikk?fra=1.1.2025&til=31.12.2025&inndeling=month`,
+      `${e2e.app.url}/statistikk?fra=1.1.2025&til=31.12.2025&inndeling=month`,
     );
     expect(response?.status()).toBe(200);
     await expect(page.getByTestId('statistics-total').innerText()).resolves.toBe(
@@ -244,12 +231,12 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
         .getAttribute('href'),
     ).toContain('fra=2025-01-01&til=2025-12-31');
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
   });
 
   it('exports a section as CSV (download) and XLSX with the numbers of its table', async () => {
     const page = await signIn();
-    await page.goto(`${app.url}/statistikk`);
+    await page.goto(`${e2e.app.url}/statistikk`);
     const link = page.getByRole('link', { name: 'Last ned «Søknader per helseforetak» som CSV' });
     const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
     expect(download.suggestedFilename()).toMatch(/^statistikk-trust-.*\.csv$/);
@@ -265,7 +252,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     const xlsxHref = await page
       .getByRole('link', { name: 'Last ned «Søknader per helseforetak» som Excel' })
       .getAttribute('href');
-    const response = await page.request.get(`${app.url}${xlsxHref ?? ''}`);
+    const response = await page.request.get(`${e2e.app.url}${xlsxHref ?? ''}`);
     expect(response.headers()['content-type']).toContain('spreadsheetml');
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(new Uint8Array(await response.body()).buffer);
@@ -275,14 +262,18 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     expect(values.get('Helse Stavanger HF')).toBe(countFor('HST'));
     expect(values.get('Hele landet')).toBe(GENERATED.length);
 
-    const bad = await page.request.get(`${app.url}/statistikk/eksport?seksjon=trust&format=pdf`);
+    const bad = await page.request.get(
+      `${e2e.app.url}/statistikk/eksport?seksjon=trust&format=pdf`,
+    );
     expect(bad.status()).toBe(400);
     expect(await bad.text()).toMatch(/Velg CSV eller Excel/);
   });
 
   it('without JavaScript the charts are server-rendered SVG (the HTML as the server sends it)', async () => {
     const page = await signIn();
-    const html = await (await page.request.get(`${app.url}/statistikk?helseforetak=OUS`)).text();
+    const html = await (
+      await page.request.get(`${e2e.app.url}/statistikk?helseforetak=OUS`)
+    ).text();
     expect(html).toContain('data-chart="static"');
     expect(html.match(/class="sp-chart__line"/g)?.length).toBe(1);
     expect(html.match(/class="sp-chart__bar"/g)?.length ?? 0).toBeGreaterThan(0);
@@ -304,18 +295,18 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
   // Last: it sends applications today, which the other tests would count.
   it('counts the applications not endorsed and withdrawn beside the decisions, «<5» while few', async () => {
     const reader = await signIn();
-    await reader.goto(`${app.url}/statistikk`);
+    await reader.goto(`${e2e.app.url}/statistikk`);
     for (const column of ['notEndorsed', 'withdrawn']) {
       expect(await cellText(reader, 'decisions', 'HBE', column)).toBe('0');
       expect(await cellText(reader, 'decisions', 'total', column)).toBe('0');
     }
 
     // Ingrid Haugland sends an application and withdraws it, as the case page posts it.
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland');
-    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, app.url);
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const { caseUrl, version } = await completeDraftOverHttp(doctor.request, e2e.app.url);
     const post = (path: string, form: Record<string, string>) =>
-      doctor.request.post(`${app.url}${path}`, {
-        headers: sameOrigin(app.url),
+      doctor.request.post(`${e2e.app.url}${path}`, {
+        headers: sameOrigin(e2e.app.url),
         form,
         maxRedirects: 0,
       });
@@ -331,15 +322,15 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     });
     expect(withdrawn.headers().location).toBe(`${caseUrl}?utfort=withdraw`);
     // Her leader does not endorse another.
-    const refusedUrl = await submitOverHttp(doctor.request, app.url);
+    const refusedUrl = await submitOverHttp(doctor.request, e2e.app.url);
     await doctor.context().close();
-    const leader = await signInAs(browser, app, 'Kari Nordtveit');
-    await leader.goto(`${app.url}${refusedUrl}`);
+    const leader = await e2e.signIn('Kari Nordtveit');
+    await leader.goto(`${e2e.app.url}${refusedUrl}`);
     await endorseInBrowser(leader, 'Ikke forankre søknaden', 'Ikke tilstrekkelig begrunnet.');
     await leader.getByText(msg.confirmations.notEndorse).waitFor();
     await leader.context().close();
 
-    await reader.goto(`${app.url}/statistikk`);
+    await reader.goto(`${e2e.app.url}/statistikk`);
     for (const column of ['notEndorsed', 'withdrawn']) {
       expect(await cellText(reader, 'decisions', 'HBE', column)).toBe('<5');
       expect(await cellText(reader, 'decisions', 'total', column)).toBe('<5');
@@ -347,7 +338,7 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     const headers = await section(reader, 'decisions').locator('thead th').allInnerTexts();
     expect(headers).toEqual(expect.arrayContaining(['Ikke forankret', 'Trukket']));
     await expectAccessible(reader);
-    await expectAccessibleWithoutJs(browser, reader.context(), reader.url());
+    await expectAccessibleWithoutJs(e2e.browser, reader.context(), reader.url());
     await reader.context().close();
   });
 });

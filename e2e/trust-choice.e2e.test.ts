@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, trusts } from '../app/db/schema';
 import { createDraft, transition } from '../app/features/cases/cases.server';
@@ -9,11 +9,8 @@ import { TEST_DATABASES } from '../app/test/databases';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
-  launchChromium,
   sameOrigin,
-  signInAs,
-  startApp,
-  type RunningApp,
+  useAppAndBrowser,
 } from './harness';
 
 const HST = 'Helse Stavanger HF';
@@ -24,8 +21,6 @@ const OUS = 'Oslo universitetssykehus HF';
  * committee, chooses the trust she acts in after login and switches in the header (ADR 0026).
  */
 describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
   const contexts: BrowserContext[] = [];
   /** The løpenummer of her own case in Stavanger and of a case Oslo's committee assesses. */
   const numbers = { HST: '', OUS: '' };
@@ -33,47 +28,42 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
   let ownCaseId = '';
   let bergenId = '';
 
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([
-      startApp(kind, {
-        prepare: async (db) => {
-          const sigrid = await signInToTrust(db, 'sigrid.vangen', 'HST');
-          const draft = await createDraft(db, sigrid.actor, completeAnswers);
-          await transition(db, sigrid.actor, {
-            caseId: draft.id,
-            version: draft.version,
-            event: 'submit',
-          });
-          const [own] = await db
-            .select({ caseNumber: cases.caseNumber })
-            .from(cases)
-            .where(eq(cases.id, draft.id));
-          numbers.HST = own?.caseNumber ?? '';
-          ownCaseId = draft.id;
-          numbers.OUS = (
-            await prepareCase(db, await demoActors(db, 'OUS'), 'underAssessment')
-          ).caseNumber;
-          const [bergen] = await db.select().from(trusts).where(eq(trusts.code, 'HBE'));
-          bergenId = bergen?.id ?? '';
-        },
-      }),
-      launchChromium(),
-    ]);
+  const e2e = useAppAndBrowser(kind, {
+    prepare: async (db) => {
+      const sigrid = await signInToTrust(db, 'sigrid.vangen', 'HST');
+      const draft = await createDraft(db, sigrid.actor, completeAnswers);
+      await transition(db, sigrid.actor, {
+        caseId: draft.id,
+        version: draft.version,
+        event: 'submit',
+      });
+      const [own] = await db
+        .select({ caseNumber: cases.caseNumber })
+        .from(cases)
+        .where(eq(cases.id, draft.id));
+      numbers.HST = own?.caseNumber ?? '';
+      ownCaseId = draft.id;
+      numbers.OUS = (
+        await prepareCase(db, await demoActors(db, 'OUS'), 'underAssessment')
+      ).caseNumber;
+      const [bergen] = await db.select().from(trusts).where(eq(trusts.code, 'HBE'));
+      bergenId = bergen?.id ?? '';
+    },
+  });
+  beforeAll(() => {
     expect(numbers.HST).toMatch(/^HST-/);
     expect(numbers.OUS).toMatch(/^OUS-/);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    await browser.close();
-    await app.stop();
   });
 
   /** Sigrid through the development login (she is listed under both her trusts). */
   async function logInAsSigrid(javaScriptEnabled: boolean): Promise<Page> {
-    const context = await browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
+    const context = await e2e.browser.newContext({ locale: 'nb-NO', javaScriptEnabled });
     contexts.push(context);
     const page = await context.newPage();
-    await page.goto(`${app.url}/logg-inn`);
+    await page.goto(`${e2e.app.url}/logg-inn`);
     const buttons = page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' });
     expect(await buttons.count()).toBe(2);
     await buttons.first().click();
@@ -82,7 +72,7 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
   }
 
   const sessionCookie = async (page: Page) =>
-    (await page.context().cookies(app.url)).find((c) => c.name === 'sp_session')?.value ?? '';
+    (await page.context().cookies(e2e.app.url)).find((c) => c.name === 'sp_session')?.value ?? '';
   const signedInAs = (page: Page, trust: string) =>
     page.getByText(`Innlogget som Sigrid Vangen, ${trust}`).waitFor();
   const newApplication = (page: Page) =>
@@ -107,10 +97,10 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByText('Innlogget som Sigrid Vangen').waitFor();
     expect(await page.getByRole('navigation', { name: 'Hovedmeny' }).count()).toBe(0);
     await expectAccessible(page);
-    await expectAccessibleWithoutJs(browser, page.context(), page.url());
+    await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
 
     // A page that needs the trust sends her back to the chooser.
-    await page.goto(`${app.url}/saker/ny`);
+    await page.goto(`${e2e.app.url}/saker/ny`);
     await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/velg-helseforetak');
 
@@ -119,7 +109,7 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
     await page.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/saker/ny');
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     await signedInAs(page, HST);
     expect(await sessionCookie(page)).not.toBe(pending);
@@ -140,7 +130,7 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     // Her applicant role belongs to Stavanger: no «Ny søknad» in Oslo.
     expect(await newApplication(page).count()).toBe(0);
     await expectAccessible(page);
-    const replay = await fetch(`${app.url}/`, {
+    const replay = await fetch(`${e2e.app.url}/`, {
       headers: { Cookie: `sp_session=${inStavanger}` },
       redirect: 'manual',
     });
@@ -149,45 +139,45 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
 
     // A trust she holds no role in: a Norwegian error, and nothing changes.
     const inOslo = await sessionCookie(page);
-    const refused = await page.request.post(`${app.url}/velg-helseforetak`, {
+    const refused = await page.request.post(`${e2e.app.url}/velg-helseforetak`, {
       form: { trustId: bergenId },
-      headers: sameOrigin(app.url),
+      headers: sameOrigin(e2e.app.url),
       maxRedirects: 0,
     });
     expect(refused.status()).toBe(403);
     expect(await refused.text()).toContain('Du har ingen rolle i helseforetaket du valgte');
     expect(await sessionCookie(page)).toBe(inOslo);
-    await page.goto(`${app.url}/`);
+    await page.goto(`${e2e.app.url}/`);
     await signedInAs(page, OUS);
   });
 
   it('takes a user with roles in one trust straight on, with no switcher and nothing to choose', async () => {
-    const page = await signInAs(browser, app, 'Eirik Tjelta');
+    const page = await e2e.signIn('Eirik Tjelta');
     contexts.push(page.context());
     await page.getByText(`Innlogget som Eirik Tjelta, ${HST}`).waitFor();
     expect(await page.getByRole('button', { name: 'Bytt helseforetak' }).count()).toBe(0);
-    await page.goto(`${app.url}/velg-helseforetak`);
+    await page.goto(`${e2e.app.url}/velg-helseforetak`);
     await page.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
     // Her session ends (here: the cookie is gone); the page she opens asks her to log in, and
     // the login takes her back to it.
     await page.context().clearCookies();
-    await page.goto(`${app.url}/register?status=submitted`);
+    await page.goto(`${e2e.app.url}/register?status=submitted`);
     await page.getByRole('heading', { level: 1, name: 'Logg inn' }).waitFor();
-    expect(page.url()).toBe(`${app.url}/logg-inn?tilbake=%2Fregister%3Fstatus%3Dsubmitted`);
+    expect(page.url()).toBe(`${e2e.app.url}/logg-inn?tilbake=%2Fregister%3Fstatus%3Dsubmitted`);
     await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Logg inn som Eirik Tjelta' }).click();
     await page.getByText(`Innlogget som Eirik Tjelta, ${HST}`).waitFor();
-    expect(page.url()).toBe(`${app.url}/register?status=submitted`);
+    expect(page.url()).toBe(`${e2e.app.url}/register?status=submitted`);
   });
 
   it('after a session ends, logs in, chooses the trust and goes back to the page (JavaScript off)', async () => {
     const page = await logInAsSigrid(false);
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
     await signedInAs(page, HST);
-    await page.goto(`${app.url}/saker/${ownCaseId}`);
+    await page.goto(`${e2e.app.url}/saker/${ownCaseId}`);
     await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
 
     await page.context().clearCookies();
@@ -197,7 +187,7 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
     await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
-    expect(page.url()).toBe(`${app.url}/saker/${ownCaseId}`);
+    expect(page.url()).toBe(`${e2e.app.url}/saker/${ownCaseId}`);
 
     // A form posted after the session ended: the browser sends no Referer (no-referrer), and the
     // login still takes her back to the page the form posted to.
@@ -206,21 +196,23 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('button', { name: 'Send melding' }).click();
     await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
     expect(page.url()).toBe(
-      `${app.url}/logg-inn?tilbake=${encodeURIComponent(`/saker/${ownCaseId}/meldinger`)}`,
+      `${e2e.app.url}/logg-inn?tilbake=${encodeURIComponent(`/saker/${ownCaseId}/meldinger`)}`,
     );
     await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
-    await page.waitForURL(`${app.url}/saker/${ownCaseId}/meldinger`);
+    await page.waitForURL(`${e2e.app.url}/saker/${ownCaseId}/meldinger`);
 
     // Only a path on this site: another site in the login's query is ignored.
     await page.context().clearCookies();
-    await page.goto(`${app.url}/logg-inn?tilbake=${encodeURIComponent('//evil.example/saker')}`);
+    await page.goto(
+      `${e2e.app.url}/logg-inn?tilbake=${encodeURIComponent('//evil.example/saker')}`,
+    );
     expect(await page.getByText('Du er ikke logget inn, eller økten din er utløpt').count()).toBe(
       0,
     );
     await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
-    expect(new URL(page.url()).origin).toBe(app.url);
+    expect(new URL(page.url()).origin).toBe(e2e.app.url);
   });
 
   it('chooses and switches with plain form posts (JavaScript off)', async () => {

@@ -1,14 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { TEST_DATABASES } from '../app/test/databases';
-import {
-  expectAccessible,
-  expectAccessibleWithoutJs,
-  launchChromium,
-  signInAs,
-  startApp,
-  type RunningApp,
-} from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
 
 /**
  * The trust administrator gives a new person access (BRIEF §2): adds a department, then a person
@@ -17,19 +10,10 @@ import {
  * the access log's unusual access. Axe checks every page on the way.
  */
 describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [app, browser] = await Promise.all([startApp(kind), launchChromium()]);
-  });
-  afterAll(async () => {
-    await browser.close();
-    await app.stop();
-  });
+  const e2e = useAppAndBrowser(kind);
 
   it('the administrator adds a department and an applicant, who then starts an application', async () => {
-    const admin: Page = await signInAs(browser, app, 'Geir Berge');
+    const admin: Page = await e2e.signIn('Geir Berge');
     await admin.getByRole('link', { name: 'Administrasjon' }).first().click();
     await admin.getByRole('heading', { level: 1, name: 'Administrasjon' }).waitFor();
     await expectAccessible(admin);
@@ -80,7 +64,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await expectAccessible(admin);
 
     // The new person logs in (the development login lists them) and opens «Ny søknad».
-    const doctor = await signInAs(browser, app, 'Siri Vestbø');
+    const doctor = await e2e.signIn('Siri Vestbø');
     await expectAccessible(doctor);
     await doctor.getByRole('link', { name: 'Ny søknad' }).first().click();
     await doctor.getByRole('heading', { level: 1, name: 'Ny søknad' }).waitFor();
@@ -98,7 +82,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     // Logging in again in the same browser ends the session the request carried (against
     // fixation): on record too, with the first login's session reference.
     const firstSession = await login.getByRole('cell').nth(3).textContent();
-    await doctor.goto(`${app.url}/logg-inn`);
+    await doctor.goto(`${e2e.app.url}/logg-inn`);
     await doctor.getByRole('button', { name: 'Logg inn som Siri Vestbø' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
     await admin.reload();
@@ -113,7 +97,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await admin.getByText('Rollen er fjernet.').waitFor();
     await admin.getByText('Personen har ingen roller i helseforetaket nå.').waitFor();
     await expectAccessible(admin);
-    const refused = await doctor.goto(`${app.url}/saker/ny`);
+    const refused = await doctor.goto(`${e2e.app.url}/saker/ny`);
     expect(refused?.status()).toBe(403);
 
     // The trust's last administrator role is not revoked: a clear message, nothing changes.
@@ -133,7 +117,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await grant.getByLabel('Rolle').selectOption('decisionMaker');
     await grant.getByRole('button', { name: 'Gi rollen' }).click();
     await admin.getByText('Rollen er gitt.').waitFor();
-    await admin.goto(`${app.url}/admin/tilgangslogg`);
+    await admin.goto(`${e2e.app.url}/admin/tilgangslogg`);
     await admin.getByRole('heading', { level: 1, name: 'Tilgangslogg' }).waitFor();
     const unusual = admin.getByRole('table', { name: 'Uvanlig tilgang siste 30 dager' });
     const selfGrant = unusual
@@ -143,7 +127,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     expect(await selfGrant.getByRole('cell', { name: 'Geir Berge' }).count()).toBe(1);
     await expectAccessible(admin);
     for (const path of ['/admin/brukere', '/admin/avdelinger']) {
-      await expectAccessibleWithoutJs(browser, admin.context(), `${app.url}${path}`);
+      await expectAccessibleWithoutJs(e2e.browser, admin.context(), `${e2e.app.url}${path}`);
     }
   });
 });
