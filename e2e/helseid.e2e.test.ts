@@ -2,8 +2,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHprNumber } from '../app/db/seed.server';
 import { TEST_DATABASES } from '../app/test/databases';
-import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
-import { expectAccessible, expectAccessibleWithoutJs, freePort, useAppAndBrowser } from './harness';
+import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
+import { startHelseId, type HelseIdForApp } from './helseid-provider';
 
 const INGRID = demoHprNumber('HBE', 0);
 /** Geir Berge, Helse Bergen's administrator. */
@@ -19,21 +19,12 @@ const HANNE = '9109922';
 const HANNE_PID = '12838500186';
 
 describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
-  const key = generateClientKey();
-  let provider: TestProvider;
-  let port = 0;
-  let publicUrl = '';
+  let helseId: HelseIdForApp;
   const contexts: BrowserContext[] = [];
 
   // Before the app's own hooks: the provider starts before the app and stops after it.
   beforeAll(async () => {
-    port = await freePort();
-    publicUrl = `http://localhost:${port}`;
-    provider = await startTestProvider({
-      port: 0,
-      clientId: 'soknadsportal-e2e',
-      clientJwks: { keys: [key.publicJwk] },
-      redirectUris: [`${publicUrl}/logg-inn/helseid/retur`],
+    helseId = await startHelseId({
       people: {
         [INGRID]: { name: 'Ingrid Haugland', pid: '99009100000', hprNumber: INGRID },
         [GEIR]: { name: 'Geir Berge', pid: '99009100006', hprNumber: GEIR },
@@ -44,21 +35,10 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
       },
     });
   });
-  afterAll(async () => {
-    await provider.stop();
-  });
+  afterAll(() => helseId.provider.stop());
 
   const e2e = useAppAndBrowser(kind, () => ({
-    env: {
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: 'soknadsportal-e2e',
-      OIDC_CLIENT_KEY: JSON.stringify(key.privateJwk),
-      OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
-      // Never beside HelseID: the app refuses to start with both (server/config.ts).
-      DEV_LOGIN: 'false',
-    },
+    env: helseId.env,
   }));
 
   /** A fresh browser (no session at the app or the provider), through HelseID as `login`. */
@@ -69,7 +49,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     await page.goto(`${e2e.app.url}${from}`);
     await page.getByRole('heading', { level: 2, name: 'Logg inn med HelseID' }).waitFor();
     await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
-    await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+    await page.waitForURL((url) => url.href.startsWith(helseId.provider.issuer));
     await page.locator('input[name="login"]').fill(login);
     await page.locator('input[name="password"]').fill('hva som helst');
     await page.getByRole('button', { name: 'Sign-in' }).click();

@@ -4,9 +4,10 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoHprNumber } from '../app/db/seed.server';
 import { TEST_DATABASES } from '../app/test/databases';
-import { generateClientKey, startTestProvider, type TestProvider } from '../scripts/oidc-provider';
+import { generateClientKey } from '../scripts/oidc-provider';
 import { startDraftOverHttp } from './application';
-import { freePort, useAppAndBrowser } from './harness';
+import { useAppAndBrowser } from './harness';
+import { startHelseId, type HelseIdForApp } from './helseid-provider';
 
 /** Our API at the provider (OIDC_API_AUDIENCE) and the national exports' scope (ADR 0033). */
 const AUDIENCE = 'soknadsportal:e2e-api';
@@ -20,23 +21,14 @@ const INGRID = demoHprNumber('HBE', 0);
 describe.each(TEST_DATABASES)(
   'Systems fetch the national exports with a HelseID access token on %s',
   (kind) => {
-    let provider: TestProvider;
-    let port = 0;
-    let publicUrl = '';
+    let helseId: HelseIdForApp;
     const contexts: BrowserContext[] = [];
-    const loginKey = generateClientKey();
     const registerKey = generateClientKey('register');
     const otherKey = generateClientKey('other');
 
     // Before the app's own hooks: the provider starts before the app and stops after it.
     beforeAll(async () => {
-      port = await freePort();
-      publicUrl = `http://localhost:${port}`;
-      provider = await startTestProvider({
-        port: 0,
-        clientId: 'soknadsportal-e2e',
-        clientJwks: { keys: [loginKey.publicJwk] },
-        redirectUris: [`${publicUrl}/logg-inn/helseid/retur`],
+      helseId = await startHelseId({
         people: {
           [TONE]: { name: 'Tone Lie', pid: '99009100005', hprNumber: TONE },
           [INGRID]: { name: 'Ingrid Haugland', pid: '99009100000', hprNumber: INGRID },
@@ -53,22 +45,11 @@ describe.each(TEST_DATABASES)(
         ],
       });
     });
-    afterAll(async () => {
-      await provider.stop();
-    });
+    afterAll(() => helseId.provider.stop());
 
     const e2e = useAppAndBrowser(kind, () => ({
       nationalDemoCases: 30,
-      env: {
-        PORT: String(port),
-        PUBLIC_URL: publicUrl,
-        OIDC_ISSUER: provider.issuer,
-        OIDC_CLIENT_ID: 'soknadsportal-e2e',
-        OIDC_CLIENT_KEY: JSON.stringify(loginKey.privateJwk),
-        OIDC_PID_SECRET: 'e2e-pid-secret-0123456789abcdef0123',
-        OIDC_API_AUDIENCE: AUDIENCE,
-        DEV_LOGIN: 'false',
-      },
+      env: { ...helseId.env, OIDC_API_AUDIENCE: AUDIENCE },
     }));
 
     /** An access token from the provider by client credentials (`private_key_jwt`), as a system gets it. */
@@ -78,7 +59,7 @@ describe.each(TEST_DATABASES)(
       scope: string,
     ): Promise<string> {
       const config = await oidc.discovery(
-        new URL(provider.issuer),
+        new URL(helseId.provider.issuer),
         clientId,
         undefined,
         oidc.PrivateKeyJwt({ key: (await importJWK(key, 'RS256')) as CryptoKey, kid: key.kid }),
@@ -96,9 +77,12 @@ describe.each(TEST_DATABASES)(
       options: { key?: JsonWebKey; typ?: string; exp?: number; nbf?: number } = {},
     ): Promise<string> {
       const now = Math.floor(Date.now() / 1000);
-      const key = (await importJWK(options.key ?? provider.signingJwk, 'RS256')) as CryptoKey;
+      const key = (await importJWK(
+        options.key ?? helseId.provider.signingJwk,
+        'RS256',
+      )) as CryptoKey;
       return new SignJWT({
-        iss: provider.issuer,
+        iss: helseId.provider.issuer,
         aud: AUDIENCE,
         client_id: REGISTER,
         sub: REGISTER,
@@ -124,7 +108,7 @@ describe.each(TEST_DATABASES)(
       const page = await context.newPage();
       await page.goto(`${e2e.app.url}/logg-inn`);
       await page.getByRole('button', { name: 'Logg inn med HelseID' }).click();
-      await page.waitForURL((url) => url.href.startsWith(provider.issuer));
+      await page.waitForURL((url) => url.href.startsWith(helseId.provider.issuer));
       await page.locator('input[name="login"]').fill(login);
       await page.locator('input[name="password"]').fill('hva som helst');
       await page.getByRole('button', { name: 'Sign-in' }).click();
