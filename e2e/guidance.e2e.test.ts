@@ -148,8 +148,8 @@ describe.each(TEST_DATABASES)('trust guidance in Chromium on %s', (kind) => {
   });
 
   it('two administrators save the same guidance with JavaScript: the second keeps the text, sees the version that won and saves again', async () => {
-    const url = `${app.url}/admin/veiledning/vurdering`;
-    const [winner, loser] = await Promise.all([signIn('Geir Berge'), signIn('Geir Berge')]);
+    const url = `${e2e.app.url}/admin/veiledning/vurdering`;
+    const [winner, loser] = await Promise.all([e2e.signIn('Geir Berge'), e2e.signIn('Geir Berge')]);
     await Promise.all([winner.goto(url), loser.goto(url)]);
     const form = (page: Page) => page.getByRole('form', { name: 'Veiledning: Vurdering' });
     const text = (page: Page) => form(page).getByLabel('Tekst', { exact: true });

@@ -209,7 +209,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
 
   it('warns, without JavaScript, that a drug FEST lists with Norwegian MT may not belong under «Uten norsk markedsføringstillatelse»', async () => {
     const warning = msg.fest.schemeWarning;
-    const doctor = await signInAs(browser, app, 'Ingrid Haugland', { javaScriptEnabled: false });
+    const doctor = await e2e.signIn('Ingrid Haugland', { javaScriptEnabled: false });
     // Certican is marketed in Norway with MT in the bundled FEST extract.
     const answers = {
       ...completeAnswersFor('noMarketingAuthorisation'),
@@ -217,11 +217,11 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
       patientId: TEST_PATIENT_IDS[1],
     };
     const { scheme: _scheme, patientScope: _scope, ...rest } = answers;
-    const caseUrl = await startDraftOverHttp(doctor.request, app.url, {
+    const caseUrl = await startDraftOverHttp(doctor.request, e2e.app.url, {
       scheme: 'noMarketingAuthorisation',
     });
-    await saveAnswersOverHttp(doctor.request, app.url, caseUrl, rest);
-    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await saveAnswersOverHttp(doctor.request, e2e.app.url, caseUrl, rest);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/rediger`);
     // Beside the drug, under its FEST facts: a warning, and the form is still sent as it is.
     const drugSection = doctor.getByRole('region', { name: sections.drug.title, exact: true });
     const alert = drugSection.getByRole('heading', { name: warning.title, exact: true });
@@ -233,14 +233,14 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     expect(await shown(doctor, warning.applicant(msg.schemes.offLabel, sections.basis.title))).toBe(
       1,
     );
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
     // And before it is sent, on the summary.
-    await doctor.goto(`${app.url}${caseUrl}/oppsummering`);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/oppsummering`);
     await doctor.getByRole('heading', { level: 2, name: warning.title, exact: true }).waitFor();
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
 
     // Under «off-label» the same drug raises nothing.
-    await doctor.goto(`${app.url}${caseUrl}/rediger`);
+    await doctor.goto(`${e2e.app.url}${caseUrl}/rediger`);
     await doctor.getByRole('radio', { name: msg.schemes.offLabel }).check();
     await doctor.getByRole('button', { name: 'Lagre', exact: true }).click();
     await doctor.getByText('Endringene er lagret.').waitFor();

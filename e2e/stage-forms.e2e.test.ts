@@ -470,7 +470,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     expect((await landedOn(doctor, summary)).inView).toBe(true);
     expect(await summary.getByRole('link').allInnerTexts()).toEqual(summaryLinks);
     expect(await summary.getByRole('link').getAttribute('href')).toBe('#withdraw-reason');
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
 
     // With JavaScript the summary takes focus, and its link moves focus to the field.
     const tab = await signIn('Ingrid Haugland');
@@ -508,7 +508,7 @@ describe.each(TEST_DATABASES)('later-stage forms under races and errors on %s', 
     expect(await reasonField(doctor).inputValue()).toBe(reason);
     expect(await doctor.getByText(UNSAVED).count()).toBe(0);
     expect(await doctor.locator('#action-withdraw-errors').count()).toBe(0);
-    await expectAccessibleWithoutJsAsShown(browser, doctor);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, doctor);
     await doctor.context().close();
 
     // With JavaScript the page is read again after the conflict: the text stays in the field, and
