@@ -189,15 +189,19 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('heading', { level: 1, name: new RegExp(numbers.HST) }).waitFor();
     expect(page.url()).toBe(`${e2e.app.url}/saker/${ownCaseId}`);
 
-    // A form posted after the session ended: the browser sends no Referer (no-referrer), and the
-    // login still takes her back to the page the form posted to.
+    // A form posted after the session ended: its text comes back (ADR 0036), and the login link
+    // there takes her back to the page the form posted to, though the browser sends no Referer
+    // (no-referrer).
     await page.getByLabel('Melding', { exact: true }).fill('Et spørsmål');
     await page.context().clearCookies();
     await page.getByRole('button', { name: 'Send melding' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Du er logget ut' }).waitFor();
+    await page.getByText('Et spørsmål', { exact: true }).waitFor();
+    const login = page.getByRole('link', { name: 'Logg inn igjen (åpnes i ny fane)' });
+    const loginPath = `/logg-inn?tilbake=${encodeURIComponent(`/saker/${ownCaseId}/meldinger`)}`;
+    expect(await login.getAttribute('href')).toBe(loginPath);
+    await page.goto(`${e2e.app.url}${loginPath}`);
     await page.getByText('Du er ikke logget inn, eller økten din er utløpt').waitFor();
-    expect(page.url()).toBe(
-      `${e2e.app.url}/logg-inn?tilbake=${encodeURIComponent(`/saker/${ownCaseId}/meldinger`)}`,
-    );
     await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
     await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
     await page.waitForURL(`${e2e.app.url}/saker/${ownCaseId}/meldinger`);
