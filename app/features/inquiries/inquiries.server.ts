@@ -282,6 +282,14 @@ export async function getInquiry(
   });
 }
 
+/** The compare-and-set of an answer or a withdrawal: the inquiry still open, at the version read. */
+const stillOpen = (id: string, version: number) =>
+  and(
+    eq(caseInquiries.id, id),
+    eq(caseInquiries.status, 'open'),
+    eq(caseInquiries.version, version),
+  );
+
 /**
  * Why a compare-and-set on an inquiry changed nothing: its status as committed now (read again
  * in the transaction: PostgreSQL's next statement sees what a concurrent one committed).
@@ -328,13 +336,7 @@ export async function answerInquiry(
         answeredAt: sql`now()`,
         version: sql`${caseInquiries.version} + 1`,
       })
-      .where(
-        and(
-          eq(caseInquiries.id, row.id),
-          eq(caseInquiries.status, 'open'),
-          eq(caseInquiries.version, version),
-        ),
-      )
+      .where(stillOpen(row.id, version))
       .returning({ id: caseInquiries.id });
     if (!answered) {
       // Withdrawn meanwhile: say so (the answer is not sent); else a colleague answered first.
@@ -381,13 +383,7 @@ export async function withdrawInquiry(
         withdrawnAt: sql`now()`,
         version: sql`${caseInquiries.version} + 1`,
       })
-      .where(
-        and(
-          eq(caseInquiries.id, row.id),
-          eq(caseInquiries.status, 'open'),
-          eq(caseInquiries.version, version),
-        ),
-      )
+      .where(stillOpen(row.id, version))
       .returning({ id: caseInquiries.id });
     if (!withdrawn) throw new InquiryError('notOpen');
     await audit(tx, row, 'withdraw', actor);
