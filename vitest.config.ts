@@ -30,6 +30,9 @@ export default defineConfig({
           testTimeout: 180_000,
           hookTimeout: 300_000,
           fileParallelism: false,
+          // A page's update after a click can take seconds while the whole suite loads both
+          // cores: `expect.poll` waits up to 10 s (its default of 1 s failed only under that load).
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -11,7 +11,7 @@ import {
   type BrowserContextOptions,
   type Page,
 } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { openPglite, openPostgres, type Db, type DatabaseKind } from '../app/db/database.server';
 import { seed, seedFest } from '../app/db/seed.server';
 import { createScratchDatabase } from '../app/test/databases';
@@ -163,6 +163,7 @@ export async function launchChromium(): Promise<Browser> {
   browser.newContext = async (options) => {
     const context = await newContext(options);
     await context.addInitScript(RECORD_PAGE_PROBLEMS);
+    recordTraffic(context);
     return context;
   };
   return browser;
@@ -238,6 +239,13 @@ export function useAppAndBrowser(
     await started?.browser.close();
     await started?.app.stop();
   });
+  // A failure on a loaded CI machine is often seen only there: say what each open page showed
+  // and what the server wrote last, so the report alone tells what happened.
+  beforeEach(({ onTestFailed }) => {
+    onTestFailed(async () => {
+      if (started) console.error(await failureReport(started.app, started.browser));
+    });
+  });
   return {
     get app() {
       return get().app;
@@ -247,6 +255,45 @@ export function useAppAndBrowser(
     },
     signIn: (name, contextOptions) => signInAs(get().browser, get().app, name, contextOptions),
   };
+}
+
+/** Each context's last requests (for a failure's report): what was asked, answered, pending. */
+const traffic = new WeakMap<BrowserContext, string[]>();
+
+function recordTraffic(context: BrowserContext) {
+  const log: string[] = [];
+  traffic.set(context, log);
+  const add = (line: string) => {
+    log.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (log.length > 30) log.shift();
+  };
+  context.on('request', (r) => add(`→ ${r.method()} ${r.url()}`));
+  context.on('response', (r) => add(`← ${r.status()} ${r.url()}`));
+  context.on('requestfailed', (r) => add(`✗ ${r.url()} ${r.failure()?.errorText ?? ''}`));
+}
+
+/** Each open page's address, text and last requests, and the tail of the server's output. */
+async function failureReport(app: RunningApp, browser: Browser): Promise<string> {
+  const shown = await Promise.all(
+    browser.contexts().map(async (context) => {
+      const pages = await Promise.all(
+        context.pages().map(async (page) => {
+          const text = await page
+            .locator('body')
+            .innerText({ timeout: 2_000 })
+            .catch((error: unknown) => `(not readable: ${String(error)})`);
+          return `--- ${page.url()}\n${text.slice(0, 12_000)}`;
+        }),
+      );
+      return [...pages, '--- its last requests', ...(traffic.get(context) ?? [])].join('\n');
+    }),
+  );
+  return [
+    `Open pages at the failure (${new Date().toISOString().slice(11, 23)}):`,
+    ...shown,
+    '--- server output (tail)',
+    app.output().slice(-4_000),
+  ].join('\n');
 }
 
 /**
