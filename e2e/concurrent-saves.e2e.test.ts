@@ -5,7 +5,7 @@ import { demoActors } from '../app/test/actors';
 import { prepareCase } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
 import { rateCriteria } from './application';
-import { expectAccessible, useAppAndBrowser } from './harness';
+import { expectAccessible, expectAccessibleWithoutJsAsShown, useAppAndBrowser } from './harness';
 
 /**
  * Two windows saving the same form: the worksheet of the complete assessment, the stage deadlines
@@ -27,18 +27,6 @@ describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
       if (!department.ok) throw new Error('Department not created');
     },
   });
-
-  /** Axe on what a page without JavaScript shows now (a POST's answer cannot be fetched again). */
-  async function expectAccessibleAsShown(page: Page) {
-    const html = (await page.content())
-      .replace(/<script\b[\s\S]*?<\/script>/gi, '')
-      .replace('<head>', `<head><base href="${e2e.app.url}/">`);
-    const checker = await e2e.browser.newContext();
-    const copy = await checker.newPage();
-    await copy.setContent(html, { waitUntil: 'load' });
-    await expectAccessible(copy);
-    await checker.close();
-  }
 
   /** Rates every criterion at one level with one text per criterion, marked by `tag`. */
   async function rateAs(form: Locator, level: number, tag: string) {
@@ -88,7 +76,7 @@ describe.each(TEST_DATABASES)('concurrent saves in Chromium on %s', (kind) => {
         .getByLabel('1 – Lav')
         .isChecked(),
     ).toBe(true);
-    await expectAccessibleAsShown(withoutJs);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, withoutJs);
 
     // Saved again, against what is stored now, its answers are the worksheet.
     await formOf(withoutJs).getByRole('button', { name: 'Lagre skjemaet' }).click();

@@ -160,6 +160,47 @@ describe('a form posted after the session ended', () => {
     await answering.context().close();
   });
 
+  it('without JavaScript: a resend the case has moved past meanwhile is refused as a conflict, its text kept', async () => {
+    const doctor = await signIn('Ingrid Haugland');
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
+
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
+    await endSession(leader);
+    const form = leader.getByRole('form', { name: 'Forankring' });
+    await rateCriteria(form);
+    await form.getByLabel('Forankre søknaden', { exact: true }).check();
+    const reason = 'Forankret etter at søknaden ble trukket.';
+    await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
+    await postLoggedOut(leader, () =>
+      form.getByRole('button', { name: 'Send forankringen' }).click(),
+    );
+
+    // While the leader was logged out, the doctor withdrew the application.
+    await doctor.goto(`${e2e.app.url}${caseUrl}`);
+    const withdraw = doctor.getByRole('form', { name: 'Trekk søknaden', exact: true });
+    await withdraw.getByRole('textbox').first().fill('Pasienten ønsker ikke behandlingen likevel.');
+    await withdraw.getByRole('button', { name: 'Trekk søknaden', exact: true }).click();
+    await doctor.getByText(msg.confirmations.withdraw).waitFor();
+    await doctor.context().close();
+
+    // The resend goes through the route's own compare-and-set: refused, nothing stored, the text
+    // still on the page.
+    await logInInNewTab(leader, 'Kari Nordtveit', caseUrl);
+    const [resent] = await Promise.all([
+      leader.waitForResponse((response) => response.request().method() === 'POST'),
+      leader.getByRole('button', { name: t.sendAgain }).click(),
+    ]);
+    expect(resent.status()).toBe(409);
+    await leader.getByText(msg.problems.conflict).first().waitFor();
+    await leader.getByText(reason).first().waitFor();
+    expect(await leader.getByText(msg.confirmations.endorse).count()).toBe(0);
+    await expectAccessibleWithoutJsAsShown(e2e.browser, leader);
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
+    await leader.getByText('Trukket', { exact: true }).first().waitFor();
+    await leader.context().close();
+  });
+
   it('with JavaScript: the same page, and «Send på nytt» sends the message', async () => {
     const doctor = await signIn('Ingrid Haugland', true);
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
