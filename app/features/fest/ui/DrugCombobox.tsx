@@ -1,10 +1,4 @@
-import {
-  EXPERIMENTAL_Suggestion as Suggestion,
-  Field,
-  Label,
-  ValidationMessage,
-  type SuggestionItem,
-} from '@digdir/designsystemet-react';
+import { Field, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   useEffect,
   useRef,
@@ -14,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { msg } from '../../../i18n';
+import { Suggestion, type SuggestionItem } from '../../../ui/Suggestion';
 import type { DrugSearchHit } from '../fest.server';
 
 export interface DrugChoice {
