@@ -119,7 +119,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     const exemption = doctor.getByRole('group', { name: questions.exemptionApplication.label });
     expect(await exemption.getByRole('radio').count()).toBe(3);
     expect(await shown(doctor, msg.questionHelp.questions.exemptionApplication)).toBe(1);
-    expect(await shown(doctor, msg.fest.router.codes.pharmacyPreparation)).toBe(1);
+    expect(await shown(doctor, msg.router.codes.pharmacyPreparation)).toBe(1);
     const why = doctor.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
     expect(await why.count()).toBe(0);
     await expectAccessible(doctor);

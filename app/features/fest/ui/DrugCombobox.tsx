@@ -166,9 +166,9 @@ export function DrugCombobox({
         filter={false}
         selected={selected}
         onSelectedChange={onSelectedChange}
-        data-sr-singular={msg.fest.search.resultSingular}
-        data-sr-plural={msg.fest.search.resultPlural}
-        data-sr-clear={msg.fest.search.clear}
+        data-sr-singular={msg.drugSearch.resultSingular}
+        data-sr-plural={msg.drugSearch.resultPlural}
+        data-sr-clear={msg.drugSearch.clear}
         onKeyDownCapture={onKeyDownCapture}
         onPointerDown={() => {
           pointerInside.current = true;
@@ -195,7 +195,7 @@ export function DrugCombobox({
         />
         <Suggestion.Clear />
         <Suggestion.List>
-          {text.trim().length >= 2 && <Suggestion.Empty>{msg.fest.search.empty}</Suggestion.Empty>}
+          {text.trim().length >= 2 && <Suggestion.Empty>{msg.drugSearch.empty}</Suggestion.Empty>}
           {hits.map((hit) => (
             <Suggestion.Option key={hit.id} value={hit.id} label={hit.name}>
               {hit.name}
@@ -207,7 +207,7 @@ export function DrugCombobox({
       </Suggestion>
       <input type="hidden" name={name} value={chosenId} />
       {failed && (
-        <ValidationMessage data-color="warning">{msg.fest.search.failed}</ValidationMessage>
+        <ValidationMessage data-color="warning">{msg.drugSearch.failed}</ValidationMessage>
       )}
       {error && <ValidationMessage>{error}</ValidationMessage>}
     </Field>
