@@ -32,6 +32,20 @@ const domainBoundary = {
 };
 
 /**
+ * The client build loads the custom elements of Designsystemet's `Suggestion` only where it is
+ * used (vite/designsystemet-web.ts): app/ui/Suggestion.ts brings them along with it.
+ */
+const suggestionWithItsElements = {
+  paths: [
+    {
+      name: '@digdir/designsystemet-react',
+      importNames: ['EXPERIMENTAL_Suggestion'],
+      message: 'Use Suggestion from app/ui/Suggestion: it loads the elements it needs.',
+    },
+  ],
+};
+
+/**
  * `msg` (app/i18n) is the catalogue's module namespace: the bundler gives a page only the
  * namespaces it reads as `msg.<namespace>`. Using `msg` any other way (spread, passed, `msg[x]`)
  * would bring every namespace to every page; in types (`typeof msg.schemes`) it costs nothing.
@@ -75,6 +89,12 @@ export default tseslint.config(
     files: ['**/*.tsx'],
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    // Before the domain boundary, which replaces this rule in domain/ (no React there anyway).
+    files: ['app/**'],
+    ignores: ['app/ui/Suggestion.ts'],
+    rules: { 'no-restricted-imports': ['error', suggestionWithItsElements] },
   },
   {
     files: ['app/features/*/domain/**'],

@@ -1,9 +1,10 @@
 import { reactRouter } from '@react-router/dev/vite';
 import { defineConfig } from 'vite';
+import { suggestionElementsOnDemand } from './vite/designsystemet-web';
 import { pureDomainInitialisers } from './vite/pure-domain';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [reactRouter(), pureDomainInitialisers()],
+  plugins: [reactRouter(), pureDomainInitialisers(), suggestionElementsOnDemand()],
   build: isSsrBuild
     ? {}
     : {
@@ -20,12 +21,13 @@ export default defineConfig(({ isSsrBuild }) => ({
                 sideEffects: false,
               },
               // The custom elements and behaviours of components we do not use (tabs, pagination,
-              // breadcrumbs, tooltip, dialog, toggle group, focus group): each registers itself
+              // breadcrumbs, tooltip, dialog, toggle group, focus group, and the invokers polyfill
+              // of buttons that open a dialog or popover by `commandfor`): each registers itself
               // when loaded, and the package's index loads them all. Marked free of side effects,
               // a module stays only if a component we use imports something from it. Using one
               // of these components means removing its line here (its e2e test would show it).
               {
-                test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-web[\\/]dist[\\/]esm[\\/](tabs|pagination|breadcrumbs|tooltip|dialog|toggle-group|focusgroup)[\\/]/,
+                test: /[\\/]node_modules[\\/]@digdir[\\/]designsystemet-web[\\/]dist[\\/]esm[\\/](tabs|pagination|breadcrumbs|tooltip|dialog|toggle-group|focusgroup|invokers)[\\/]/,
                 sideEffects: false,
               },
               // zod builds its classes when loaded; a page that builds no schema needs none of it.

@@ -10,7 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           env: TEST_ENV,
-          include: ['app/**/*.test.ts', 'server/**/*.test.ts'],
+          include: ['app/**/*.test.ts', 'server/**/*.test.ts', 'vite/**/*.test.ts'],
           exclude: ['**/*.int.test.ts'],
         },
       },

@@ -15,6 +15,7 @@ import {
   fillApplication,
   saveAnswersOverHttp,
   startDraftOverHttp,
+  submitOverHttp,
   waitUntilSaved,
 } from './application';
 import { expectAccessible, expectAccessibleWithoutJsAsShown, useAppAndBrowser } from './harness';
@@ -119,7 +120,7 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     const exemption = doctor.getByRole('group', { name: questions.exemptionApplication.label });
     expect(await exemption.getByRole('radio').count()).toBe(3);
     expect(await shown(doctor, msg.questionHelp.questions.exemptionApplication)).toBe(1);
-    expect(await shown(doctor, msg.fest.router.codes.pharmacyPreparation)).toBe(1);
+    expect(await shown(doctor, msg.router.codes.pharmacyPreparation)).toBe(1);
     const why = doctor.getByLabel(questions.exemptionNotNeededReason.label, { exact: true });
     expect(await why.count()).toBe(0);
     await expectAccessible(doctor);
@@ -246,5 +247,39 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
     await doctor.getByText('Endringene er lagret.').waitFor();
     expect(await doctor.getByRole('heading', { name: warning.title }).count()).toBe(0);
     await doctor.context().close();
+  });
+
+  it('warns the leader and the medical director on the case page that FEST lists the drug with Norwegian MT', async () => {
+    const warning = msg.fest.schemeWarning;
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    // Certican is marketed in Norway with MT in the bundled FEST extract.
+    const caseUrl = await submitOverHttp(doctor.request, e2e.app.url, {
+      scheme: 'noMarketingAuthorisation',
+      drug: CERTICAN,
+    });
+    await doctor.context().close();
+    const leader = await e2e.signIn('Kari Nordtveit');
+    const director = await e2e.signIn('Per Vik');
+    for (const reader of [leader, director]) {
+      await reader.goto(`${e2e.app.url}${caseUrl}`);
+      // As on the summary, with what someone reading the case can do about it.
+      await reader.getByRole('heading', { level: 2, name: warning.title, exact: true }).waitFor();
+      expect(await reader.getByText(/^Ifølge FEST har /).innerText()).toMatch(
+        /^Ifølge FEST har Certican .+ norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «Uten norsk markedsføringstillatelse»\.$/,
+      );
+      expect(await shown(reader, warning.reader(msg.schemes.offLabel))).toBe(1);
+      expect(
+        await shown(reader, warning.applicant(msg.schemes.offLabel, sections.basis.title)),
+      ).toBe(0);
+      await expectAccessible(reader);
+    }
+    // A drug FEST does not list fits the scheme: nothing to warn about.
+    await director.goto(`${e2e.app.url}/saker/${underAssessment}`);
+    await director
+      .getByRole('heading', { level: 2, name: msg.case.summary, exact: true })
+      .waitFor();
+    expect(await director.getByRole('heading', { name: warning.title }).count()).toBe(0);
+    await leader.context().close();
+    await director.context().close();
   });
 });

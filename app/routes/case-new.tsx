@@ -99,7 +99,7 @@ function RouteResult({ route }: { route: SchemeRoute }) {
   useEffect(() => alert.current?.focus(), []);
   const scheme =
     route.scheme === 'notNeeded'
-      ? msg.fest.router.notNeeded
+      ? msg.router.notNeeded
       : route.scheme && (SCHEMES as readonly string[]).includes(route.scheme)
         ? msg.schemes[route.scheme]
         : null;
@@ -119,7 +119,7 @@ function RouteResult({ route }: { route: SchemeRoute }) {
       {route.codes.length > 0 && (
         <List.Unordered>
           {route.codes.map((code) => (
-            <List.Item key={code}>{msg.fest.router.codes[code]}</List.Item>
+            <List.Item key={code}>{msg.router.codes[code]}</List.Item>
           ))}
         </List.Unordered>
       )}

@@ -1,5 +1,4 @@
 import type { MarketingStatus } from '../../features/fest/domain/drug';
-import type { RouterCode } from '../../features/fest/domain/scheme-router';
 import { formats } from './formats';
 
 export const fest = {
@@ -9,13 +8,6 @@ export const fest = {
     withdrawn: 'Ikke lenger i FEST',
   } satisfies Record<MarketingStatus, string>,
   requiresExemption: 'Krever godkjenningsfritak',
-  search: {
-    empty: 'Ingen treff i FEST. Står ikke legemiddelet der, kan du skrive navnet selv.',
-    resultSingular: '%d treff',
-    resultPlural: '%d treff',
-    clear: 'Tøm feltet',
-    failed: 'Søket i FEST virker ikke akkurat nå. Du kan skrive navnet selv.',
-  },
   facts: {
     title: (name: string) => `Om ${name}`,
     atc: 'ATC-kode',
@@ -80,31 +72,6 @@ export const fest = {
       spc: 'Lenken til preparatomtalen (SPC) er endret.',
     },
   },
-  router: {
-    notNeeded: 'Ingen søknad til helseforetaket trengs',
-    codes: {
-      notInFest:
-        'Legemiddelet finnes ikke i FEST. Legemidler uten norsk markedsføringstillatelse står vanligvis ikke der.',
-      withdrawnFromFest:
-        'Legemiddelet er ikke lenger i FEST. Sjekk om det fortsatt har markedsføringstillatelse i Norge.',
-      notMarketedInNorway:
-        'Legemiddelet har markedsføringstillatelse, men er ikke markedsført i Norge nå.',
-      dmpExemption:
-        'Apoteket må ha godkjenningsfritak fra Direktoratet for medisinske produkter (DMP). Legen fyller ut søknaden, og apoteket sender den.',
-      pharmacyPreparation:
-        'Preparatet lages av et norsk apotek (NAF- eller sykehuspreparat). Det har ikke markedsføringstillatelse, men trenger ikke godkjenningsfritak.',
-      indicationUnknown:
-        'Svar på om indikasjonen er godkjent (se preparatomtalen), så finner vi riktig ordning.',
-      helfoSection3:
-        'Legemiddelet er i blåreseptordningen. Vurder først å søke HELFO om individuell stønad (blåreseptforskriften § 3).',
-      bluePrescription:
-        'Indikasjonen er godkjent og legemiddelet er i blåreseptordningen. Det forskrives på blå resept, uten søknad til helseforetaket.',
-      hPrescription:
-        'Legemiddelet er et H-reseptlegemiddel. Helseforetaket dekker det etter sine vanlige rutiner.',
-      interregionalCommittee:
-        'Fagdirektøren vurderer om pasienten er klinisk eksepsjonell og om prioriteringskriteriene er oppfylt. Deretter avgjør det interregionale fagdirektørmøtet søknaden.',
-    } satisfies Record<RouterCode, string>,
-  },
   /** FEST contradicts the scheme chosen (`schemeContradictsFest`): a warning, not a refusal. */
   schemeWarning: {
     title: 'Sjekk ordningen',
@@ -112,6 +79,8 @@ export const fest = {
       `Ifølge FEST har ${drug} norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «${scheme}».`,
     applicant: (offLabel: string, section: string) =>
       `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Sjekk ordningen under «${section}». Stemmer den, kan du sende inn som vanlig.`,
+    reader: (offLabel: string) =>
+      `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Er ordningen feil, kan søknaden returneres til søkeren, som kan rette den.`,
   },
   nok: (amount: number) => formats.nok.format(amount),
 };

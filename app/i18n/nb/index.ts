@@ -41,6 +41,7 @@ export { time } from './formats';
 export { attachments } from './attachments';
 export { fileSize } from './formats';
 export { fest } from './fest';
+export { drugSearch } from './drug-search';
 export { diagnoses } from './diagnoses';
 export { decisionModule } from './decision-module';
 export { consultations } from './consultations';

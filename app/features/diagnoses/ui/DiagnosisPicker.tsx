@@ -1,13 +1,7 @@
-import {
-  EXPERIMENTAL_Suggestion as Suggestion,
-  Field,
-  Input,
-  Label,
-  ValidationMessage,
-  type SuggestionItem,
-} from '@digdir/designsystemet-react';
+import { Field, Input, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import { useEffect, useRef, useState, type InputEvent } from 'react';
 import { msg } from '../../../i18n';
+import { Suggestion, type SuggestionItem } from '../../../ui/Suggestion';
 import { useHydrated } from '../../../ui/useHydrated';
 import { toCompact, type Diagnosis } from '../domain/diagnosis';
 

@@ -25,7 +25,7 @@ export interface RouterSituation {
   rejectedByBeslutningsforum: boolean;
 }
 
-/** What else applies, as message codes (texts: `msg.fest.router`). */
+/** What else applies, as message codes (texts: `msg.router`). */
 export const ROUTER_CODES = [
   /** The drug is not in FEST (typed as free text): assume it has no Norwegian MT. */
   'notInFest',
@@ -98,7 +98,7 @@ export function routeScheme(drug: RouterDrug | null, situation: RouterSituation)
   return { scheme: 'notNeeded', codes };
 }
 
-/** The router's codes that concern a godkjenningsfritak (texts: `msg.fest.router.codes`). */
+/** The router's codes that concern a godkjenningsfritak (texts: `msg.router.codes`). */
 const EXEMPTION_CODES: readonly RouterCode[] = [
   'withdrawnFromFest',
   'notMarketedInNorway',

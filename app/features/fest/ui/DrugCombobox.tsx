@@ -1,10 +1,4 @@
-import {
-  EXPERIMENTAL_Suggestion as Suggestion,
-  Field,
-  Label,
-  ValidationMessage,
-  type SuggestionItem,
-} from '@digdir/designsystemet-react';
+import { Field, Label, ValidationMessage } from '@digdir/designsystemet-react';
 import {
   useEffect,
   useRef,
@@ -14,6 +8,7 @@ import {
   type KeyboardEvent,
 } from 'react';
 import { msg } from '../../../i18n';
+import { Suggestion, type SuggestionItem } from '../../../ui/Suggestion';
 import type { DrugSearchHit } from '../fest.server';
 
 export interface DrugChoice {
@@ -171,9 +166,9 @@ export function DrugCombobox({
         filter={false}
         selected={selected}
         onSelectedChange={onSelectedChange}
-        data-sr-singular={msg.fest.search.resultSingular}
-        data-sr-plural={msg.fest.search.resultPlural}
-        data-sr-clear={msg.fest.search.clear}
+        data-sr-singular={msg.drugSearch.resultSingular}
+        data-sr-plural={msg.drugSearch.resultPlural}
+        data-sr-clear={msg.drugSearch.clear}
         onKeyDownCapture={onKeyDownCapture}
         onPointerDown={() => {
           pointerInside.current = true;
@@ -200,7 +195,7 @@ export function DrugCombobox({
         />
         <Suggestion.Clear />
         <Suggestion.List>
-          {text.trim().length >= 2 && <Suggestion.Empty>{msg.fest.search.empty}</Suggestion.Empty>}
+          {text.trim().length >= 2 && <Suggestion.Empty>{msg.drugSearch.empty}</Suggestion.Empty>}
           {hits.map((hit) => (
             <Suggestion.Option key={hit.id} value={hit.id} label={hit.name}>
               {hit.name}
@@ -212,7 +207,7 @@ export function DrugCombobox({
       </Suggestion>
       <input type="hidden" name={name} value={chosenId} />
       {failed && (
-        <ValidationMessage data-color="warning">{msg.fest.search.failed}</ValidationMessage>
+        <ValidationMessage data-color="warning">{msg.drugSearch.failed}</ValidationMessage>
       )}
       {error && <ValidationMessage>{error}</ValidationMessage>}
     </Field>

@@ -13,7 +13,7 @@ export function ExemptionGuidance({ drug }: { drug: RouterDrug }) {
     <Alert data-color="info" data-size="sm">
       {codes.map((code) => (
         <Paragraph key={code} data-size="sm">
-          {msg.fest.router.codes[code]}
+          {msg.router.codes[code]}
         </Paragraph>
       ))}
     </Alert>
