@@ -75,12 +75,15 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     expect(await normal.inputValue()).toBe('7');
     expect(await urgent.inputValue()).toBe('2');
 
+    expect(await admin.title()).toBe('Frister for saksbehandlingen – Søknadsportal');
+
     await normal.fill('sju');
     await urgent.fill('0');
     await admin.getByRole('button', { name: 'Lagre fristene' }).click();
     await expect
       .poll(() => admin.getByText('Skriv et helt antall dager fra 0 til 365.').count())
       .toBeGreaterThan(0);
+    expect(await admin.title()).toBe('Feil: Frister for saksbehandlingen – Søknadsportal');
     expect(
       await admin
         .getByRole('group', { name: 'Til forankring' })

@@ -70,9 +70,11 @@ describe.each(TEST_DATABASES)('the decision module in Chromium on %s', (kind) =>
     await admin.getByLabel('Tittel').fill('Nyreprøver hver måned');
     await admin.getByRole('button', { name: 'Lagre endringene' }).click();
     await expect.poll(() => admin.getByText('Endringene er lagret.').count()).toBe(1);
+    expect(await other.title()).toBe('Rediger tekst – Søknadsportal');
     await other.getByLabel('Tittel').fill('Nyreprøver ukentlig');
     await other.getByRole('button', { name: 'Lagre endringene' }).click();
     await other.getByRole('heading', { level: 2, name: 'Teksten er endret av en annen' }).waitFor();
+    expect(await other.title()).toBe('Feil: Rediger tekst – Søknadsportal');
     // The stored title in the conflict's message (the page, read again, lists it in its table too).
     await other
       .getByRole('strong')

@@ -111,9 +111,11 @@ describe('dialog and notifications in Chromium', () => {
     await page.goto(`${e2e.app.url}${caseUrl}`);
     await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
     await page.getByLabel('Melding', { exact: true }).fill('Uten JavaScript');
-    // No visibility chosen: refused, the text kept, and the page says why.
+    expect(await page.title()).toMatch(/^Sak [A-Z]{3}-\d{4}-\d{5} – Søknadsportal$/);
+    // No visibility chosen: refused, the text kept, and the page says why (its title too).
     await page.getByRole('button', { name: 'Send melding' }).click();
     await page.getByText('Velg hvem som skal se meldingen.').waitFor();
+    expect(await page.title()).toMatch(/^Feil: Dialog i sak [A-Z]{3}-\d{4}-\d{5} – Søknadsportal$/);
     expect(await page.getByLabel('Melding', { exact: true }).inputValue()).toBe('Uten JavaScript');
     expect(page.url()).toContain(`${caseUrl}/meldinger`);
     await page.getByLabel(CASE_VISIBLE, { exact: true }).check();

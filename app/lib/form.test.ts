@@ -61,6 +61,12 @@ describe('pageTitle and postFailed', () => {
     ['a field error', { problem: null, fieldErrors: { reason: 'required' } }, true],
     ['a field error under `errors`', { problem: null, errors: { effect: 'x' } }, true],
     ['no problem and no field error', { problem: null, fieldErrors: {} }, false],
+    ['a field error in a list (the dialog)', { problem: null, errors: ['messageRequired'] }, true],
+    ['no field error in a list', { problem: null, errors: [] }, false],
+    ['a conflict (409)', { errors: {}, conflict: { version: 3 } }, true],
+    ['no conflict', { errors: {}, conflict: null }, false],
+    ['a conflict at a field (409)', { errors: {}, conflicts: { 'submitted.normalDays': 9 } }, true],
+    ['no conflict at any field', { errors: {}, conflicts: {} }, false],
   ])('%s: %j is failed: %j', (_label, outcome, failed) => {
     expect(postFailed(outcome)).toBe(failed);
   });

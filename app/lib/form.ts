@@ -33,18 +33,30 @@ export function formVersion(value: string): number | null {
 export const pageTitle = (page: string, app: string, failed = false) =>
   `${failed ? msg.problems.errorTitle(page) : page} – ${app}`;
 
-/** What a refused form post returns: a problem above the form and/or errors per field. */
+/**
+ * What a refused form post returns: a problem above the form and/or errors per field, or what
+ * someone else saved since the form was loaded (409): for the whole form (`conflict`) or per field
+ * (`conflicts`).
+ */
 interface PostOutcome {
   problem?: unknown;
   fieldErrors?: object;
   errors?: object;
+  conflict?: unknown;
+  conflicts?: object;
 }
 
-/** Whether a form post came back refused (a problem or a field error), for `pageTitle`. */
+/**
+ * Whether a form post came back refused (a problem, a field error or a conflict), for `pageTitle`.
+ */
 export function postFailed(outcome: PostOutcome | null | undefined): boolean {
   if (!outcome) return false;
-  const fields = { ...outcome.fieldErrors, ...outcome.errors };
-  return (outcome.problem ?? null) !== null || Object.keys(fields).length > 0;
+  const fields = { ...outcome.fieldErrors, ...outcome.errors, ...outcome.conflicts };
+  return (
+    (outcome.problem ?? null) !== null ||
+    (outcome.conflict ?? null) !== null ||
+    Object.keys(fields).length > 0
+  );
 }
 
 /**

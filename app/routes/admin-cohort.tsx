@@ -4,7 +4,7 @@ import { hasRole } from '../features/auth/domain/roles';
 import { parseCohortSettings } from '../features/precedents/domain/cohort';
 import { getCohortSettings, saveCohortSettings } from '../features/precedents/precedents.server';
 import { msg } from '../i18n';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import { ErrorSummaryList } from '../ui/ErrorSummaryList';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/admin-cohort';
@@ -47,7 +47,7 @@ export default function AdminCohort({ loaderData, actionData }: Route.ComponentP
   const label = { threshold: t.threshold, windowDays: t.windowDays };
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.cohortSettingsTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.cohortSettingsTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {t.cohortSettingsTitle}
       </Heading>

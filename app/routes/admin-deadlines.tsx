@@ -17,7 +17,7 @@ import {
   type DeadlineTable,
 } from '../features/clocks/domain/clocks';
 import { msg } from '../i18n';
-import { formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
+import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import { ErrorSummaryList } from '../ui/ErrorSummaryList';
 import { TextField } from '../ui/fields';
 import type { Route } from './+types/admin-deadlines';
@@ -93,7 +93,9 @@ export default function AdminDeadlines({ loaderData, actionData }: Route.Compone
   };
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.clocks.deadlinesPageTitle, msg.app.name)}</title>
+      <title>
+        {pageTitle(msg.clocks.deadlinesPageTitle, msg.app.name, postFailed(actionData))}
+      </title>
       <Heading level={1} data-size="lg">
         {msg.clocks.deadlinesPageTitle}
       </Heading>

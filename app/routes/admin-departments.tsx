@@ -14,7 +14,7 @@ import {
 } from '../features/admin/trust-admin.server';
 import { AdminErrors } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formText, formVersion, pageTitle, revalidateAfterConflict } from '../lib/form';
+import { formText, formVersion, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-departments';
@@ -107,7 +107,7 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
   };
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.departmentsTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.departmentsTitle, msg.app.name, postFailed(failed))}</title>
       <Heading level={1} data-size="lg">
         {t.departmentsTitle}
       </Heading>

@@ -6,7 +6,7 @@ import { placeFromSlug } from '../features/guidance/domain/guidance';
 import { GuidanceForm, guidanceValues } from '../features/guidance/ui/GuidanceForm';
 import { LocalGuidance } from '../features/guidance/ui/LocalGuidance';
 import { msg } from '../i18n';
-import { pageTitle, revalidateAfterConflict } from '../lib/form';
+import { pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/admin-guidance-place';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
@@ -60,7 +60,7 @@ export default function GuidanceEditPage({ loaderData, actionData }: Route.Compo
   const conflict = actionData?.conflict;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.editTitle(placeName), msg.app.name)}</title>
+      <title>{pageTitle(t.editTitle(placeName), msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg" id="edit-guidance">
         {t.editTitle(placeName)}
       </Heading>

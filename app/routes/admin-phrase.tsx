@@ -3,7 +3,7 @@ import { data, redirect } from 'react-router';
 import { getPhrase, updatePhrase } from '../features/decisions/decisions.server';
 import { PHRASE_FIELDS, PhraseForm } from '../features/decisions/ui/PhraseForm';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
+import { formText, formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import { phraseRefusal } from '../features/decisions/http.server';
 import type { Route } from './+types/admin-phrase';
 import { RouteLink } from '../ui/RouteLink';
@@ -51,7 +51,7 @@ export default function PhraseEditPage({ loaderData, actionData }: Route.Compone
   const conflict = actionData?.conflict ?? null;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.editTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.editTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg" id="edit-phrase">
         {t.editTitle}
       </Heading>

@@ -5,7 +5,7 @@ import { phraseRefusal } from '../features/decisions/http.server';
 import { PHRASE_KINDS } from '../features/decisions/domain/phrases';
 import { PHRASE_FIELDS, PhraseForm } from '../features/decisions/ui/PhraseForm';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle } from '../lib/form';
+import { formText, formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/admin-phrases';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
@@ -50,7 +50,7 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
   const { phrases, canEdit, notice } = loaderData;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.title, msg.app.name)}</title>
+      <title>{pageTitle(t.title, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {t.title}
       </Heading>

@@ -18,7 +18,7 @@ import {
 } from '../features/admin/trust-admin.server';
 import { AdminErrors, GrantFields } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle, revalidateAfterConflict } from '../lib/form';
+import { formText, formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-user';
 
@@ -118,7 +118,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
   const errors = actionData?.errors ?? {};
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.personTitle(person.name), msg.app.name)}</title>
+      <title>{pageTitle(t.personTitle(person.name), msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {t.personTitle(person.name)}
       </Heading>

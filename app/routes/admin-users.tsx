@@ -5,7 +5,7 @@ import { adminRefusal } from '../features/admin/http.server';
 import { addPerson, listDepartments, listTrustPeople } from '../features/admin/trust-admin.server';
 import { AdminErrors, GrantFields } from '../features/admin/ui/GrantFields';
 import { msg } from '../i18n';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-users';
@@ -62,7 +62,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
   };
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.usersTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.usersTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {t.usersTitle}
       </Heading>

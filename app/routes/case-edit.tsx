@@ -52,7 +52,7 @@ import { casePrecedents } from '../features/precedents/precedents.server';
 import { LivePrecedentPanel } from '../features/precedents/ui/LivePrecedentPanel';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formText, pageTitle } from '../lib/form';
+import { formText, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-edit';
 import { KeepTogether } from '../ui/KeepTogether';
 import { ProblemAlert, type UnsavedText } from '../ui/ProblemAlert';
@@ -301,7 +301,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
     : msg.application.editTitle;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(title, msg.app.name)}</title>
+      <title>{pageTitle(title, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         <KeepTogether text={title} part={view.caseNumber} />
       </Heading>

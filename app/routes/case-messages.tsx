@@ -7,7 +7,7 @@ import { SENT_FLAG } from '../features/dialog/http.server';
 import { DialogThread, type SubmittedMessage } from '../features/dialog/ui/DialogThread';
 import { msg } from '../i18n';
 import { loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-messages';
 import { RouteLink } from '../ui/RouteLink';
 import { KeepTogether } from '../ui/KeepTogether';
@@ -43,7 +43,7 @@ export default function CaseMessages({ loaderData, actionData }: Route.Component
   const label = view.caseNumber ?? msg.case.draftLabel;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.dialog.pageTitle(label), msg.app.name)}</title>
+      <title>{pageTitle(msg.dialog.pageTitle(label), msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         <KeepTogether text={msg.dialog.pageTitle(label)} part={view.caseNumber} />
       </Heading>

@@ -27,7 +27,7 @@ import { resolveDrugChoice } from '../features/fest/fest.server';
 import { SOURCE_URLS } from '../features/guidance/domain/sources';
 import { msg } from '../i18n';
 import { caseErrorData } from '../lib/case-errors.server';
-import { formText, pageTitle } from '../lib/form';
+import { formText, pageTitle, postFailed } from '../lib/form';
 import { ChoiceField } from '../ui/fields';
 import type { Route } from './+types/case-new';
 
@@ -135,7 +135,7 @@ export default function NewApplication({ actionData }: Route.ComponentProps) {
   const route = actionData && 'route' in actionData ? actionData.route : null;
   return (
     <div className="sp-stack sp-form">
-      <title>{pageTitle(msg.start.title, msg.app.name)}</title>
+      <title>{pageTitle(msg.start.title, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {msg.start.title}
       </Heading>

@@ -15,7 +15,7 @@ import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
-import { formText, pageTitle, revalidateAfterConflict } from '../lib/form';
+import { formText, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/case-summary';
 import { RouteLink } from '../ui/RouteLink';
 
@@ -59,7 +59,7 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
   const editUrl = `/saker/${view.id}/rediger`;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.summary.title, msg.app.name)}</title>
+      <title>{pageTitle(msg.summary.title, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {msg.summary.title}
       </Heading>

@@ -5,7 +5,7 @@ import { CaseError } from '../features/cases/domain/errors';
 import { UrgencyForm, type UrgencyField } from '../features/followup/ui/FollowUpForms';
 import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
-import { formTexts, pageTitle } from '../lib/form';
+import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-urgency';
 import { RouteLink } from '../ui/RouteLink';
 
@@ -41,7 +41,7 @@ export default function CaseUrgency({ loaderData, actionData }: Route.ComponentP
   const { caseId, urgent, canSetUrgency } = loaderData;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.clocks.urgencyPageTitle, msg.app.name)}</title>
+      <title>{pageTitle(msg.clocks.urgencyPageTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {msg.clocks.urgencyPageTitle}
       </Heading>

@@ -39,7 +39,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const t = msg.signIn;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(msg.login.title, msg.app.name)}</title>
+      <title>{pageTitle(msg.login.title, msg.app.name, Boolean(actionData?.error))}</title>
       <Heading level={1} data-size="lg">
         {msg.login.title}
       </Heading>

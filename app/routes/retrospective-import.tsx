@@ -62,6 +62,8 @@ export async function action({ request, context }: Route.ActionArgs) {
 const t = msg.retrospective;
 
 export default function RetrospectiveImport({ loaderData, actionData }: Route.ComponentProps) {
+  // The action answers only a refusal (400): a bad file, or the report of its bad rows.
+  const refused = actionData !== undefined;
   const fileError = actionData?.fileError
     ? t.fileErrors[actionData.fileError]
     : actionData?.missing
@@ -71,7 +73,7 @@ export default function RetrospectiveImport({ loaderData, actionData }: Route.Co
         : undefined;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.importTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.importTitle, msg.app.name, refused)}</title>
       <Heading level={1} data-size="lg">
         {t.importTitle}
       </Heading>

@@ -13,7 +13,7 @@ import {
 } from '../features/retrospective/domain/retrospective';
 import { RetroForm } from '../features/retrospective/ui/RetroForm';
 import { msg } from '../i18n';
-import { formText, formTexts, pageTitle } from '../lib/form';
+import { formText, formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/retrospective-new';
 import { RouteLink } from '../ui/RouteLink';
 
@@ -49,7 +49,7 @@ export default function RetrospectiveNew({ loaderData, actionData }: Route.Compo
   const errors: RetroErrors = actionData?.errors ?? {};
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.formTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.formTitle, msg.app.name, postFailed(actionData))}</title>
       <Heading level={1} data-size="lg">
         {t.formTitle}
       </Heading>

@@ -28,11 +28,13 @@ const t = msg.retrospective;
 
 export default function RetrospectivePreview({ loaderData, actionData }: Route.ComponentProps) {
   const { preview } = loaderData;
+  // The action answers only a refusal (409): rows no longer valid, in its report.
+  const refused = actionData !== undefined;
   const reports = actionData?.reports ?? preview.reports;
-  const ok = !actionData && preview.ok;
+  const ok = !refused && preview.ok;
   return (
     <div className="sp-stack">
-      <title>{pageTitle(t.importTitle, msg.app.name)}</title>
+      <title>{pageTitle(t.importTitle, msg.app.name, refused)}</title>
       <Heading level={1} data-size="lg">
         {t.importTitle}
       </Heading>
