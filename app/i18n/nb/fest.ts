@@ -112,6 +112,8 @@ export const fest = {
       `Ifølge FEST har ${drug} norsk markedsføringstillatelse og markedsføres i Norge, men søknaden gjelder ordningen «${scheme}».`,
     applicant: (offLabel: string, section: string) =>
       `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Sjekk ordningen under «${section}». Stemmer den, kan du sende inn som vanlig.`,
+    reader: (offLabel: string) =>
+      `Brukes legemiddelet utenfor godkjent indikasjon, er «${offLabel}» trolig riktig ordning. Er ordningen feil, kan søknaden returneres til søkeren, som kan rette den.`,
   },
   nok: (amount: number) => formats.nok.format(amount),
 };
