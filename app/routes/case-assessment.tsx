@@ -15,7 +15,7 @@ import { Form, redirect } from 'react-router';
 import {
   addSectionComment,
   assignCommitteeMember,
-  getAssessment,
+  getAssessmentIn,
   recommend,
   savePreparation,
   saveWorksheet,
@@ -36,15 +36,17 @@ import { EndorsementSummary } from '../features/assessment/ui/EndorsementPanel';
 import { Guidance } from '../features/assessment/ui/Guidance';
 import { RatingsTable } from '../features/assessment/ui/RatingsTable';
 import { WorksheetConflict } from '../features/assessment/ui/WorksheetConflict';
-import { diagnosisNames } from '../features/cases/cases.server';
+import { diagnosisNames, inCasePage } from '../features/cases/cases.server';
 import type { FieldErrors } from '../features/cases/domain/application';
 import { SECTION_IDS } from '../features/cases/domain/questionnaire';
 import { CaseError } from '../features/cases/domain/errors';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
 import { FormErrorSummary } from '../features/cases/ui/FormErrorSummary';
+import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
+import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
-import { casePrecedents } from '../features/precedents/precedents.server';
+import { casePrecedentsIn } from '../features/precedents/precedents.server';
 import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
@@ -75,7 +77,13 @@ const isIntent = (value: string): value is Intent => value in NOTICES;
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
-  const view = await loadCase(() => getAssessment(context.db, actor, params.caseId));
+  // One tenant transaction for the whole page: the case is checked once, the access log written once.
+  const { view, precedents } = await loadCase(() =>
+    inCasePage(context.db, actor, async (tx) => ({
+      view: await getAssessmentIn(tx, actor, params.caseId),
+      precedents: await casePrecedentsIn(tx, actor, params.caseId),
+    })),
+  );
   const saved = new URL(request.url).searchParams.get('lagret') ?? '';
   return {
     // The patient id stays masked (the case page can show it, logged).
@@ -83,7 +91,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     diagnoses: diagnosisNames(view.answers),
     me: actor.userId,
     saved: isIntent(saved) ? saved : null,
-    precedents: await casePrecedents(context.db, actor, params.caseId),
+    precedents,
   };
 }
 
@@ -264,6 +272,8 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
         <RouteLink to={`/saker/${view.id}`}>{t.backToCase}</RouteLink>
       </div>
       {!view.open && <Alert data-color="info">{t.notOpen}</Alert>}
+      {/* FEST contradicts the scheme the application was sent under (`caseDrugIn`). */}
+      <SchemeWarning drugName={view.drug.schemeWarning} headingLevel={2} reader />
       <PrecedentPanel result={loaderData.precedents.result} />
       {saved && !actionData && <Alert data-color="success">{t[NOTICES[saved]]}</Alert>}
       {actionData?.problem && (
@@ -425,54 +435,67 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
             const sectionTitle = msg.questionnaire.sections[sectionId].title;
             const mineBack = returned('comment', sectionId);
             return (
-              <Card data-color="neutral" id={`section-${sectionId}`}>
-                <div className="sp-stack">
-                  <Heading level={4} data-size="xs">{`${t.comments} (${t.internal})`}</Heading>
-                  {comments.length === 0 ? (
-                    <Paragraph data-size="sm">{t.noComments}</Paragraph>
-                  ) : (
-                    <List.Unordered>
-                      {comments.map((c) => (
-                        <List.Item key={c.id}>
-                          <strong>{`${msg.app.personInRole(c.authorName, msg.roles[c.authorRole])}, ${when(c.at)}: `}</strong>
-                          {c.body}
-                        </List.Item>
-                      ))}
-                    </List.Unordered>
-                  )}
-                  {view.open && (
-                    <Form
-                      method="post"
-                      action={action(`comment-${sectionId}-errors`)}
-                      className="sp-stack"
-                      noValidate
-                    >
-                      <FormErrorSummary
-                        id={`comment-${sectionId}-errors`}
-                        errors={mineBack?.fieldErrors ?? {}}
-                        labels={{ body: t.commentLabel(sectionTitle) }}
-                        anchors={{ body: `comment-${sectionId}` }}
-                      />
-                      <input type="hidden" name="intent" value="comment" />
-                      <input type="hidden" name="sectionId" value={sectionId} />
-                      <TextField
-                        id={`comment-${sectionId}`}
-                        name="body"
-                        label={t.commentLabel(sectionTitle)}
-                        multiline
-                        rows={2}
-                        defaultValue={mineBack?.values.body ?? ''}
-                        error={errorText(mineBack?.fieldErrors ?? {}, 'body')}
-                      />
-                      <div>
-                        <Button type="submit" variant="secondary" data-size="sm">
-                          {t.addComment}
-                        </Button>
-                      </div>
-                    </Form>
-                  )}
-                </div>
-              </Card>
+              <>
+                {/* The drug's FEST facts under the drug answered: as sent, and what changed since. */}
+                {sectionId === 'drug' && (
+                  <CaseDrugFacts
+                    snapshot={view.drug.snapshot}
+                    changes={view.drug.festChanges}
+                    changedIn={view.drug.festChangedIn}
+                    today={view.drug.drugFacts}
+                    sent={view.drug.sent}
+                    headingLevel={4}
+                  />
+                )}
+                <Card data-color="neutral" id={`section-${sectionId}`}>
+                  <div className="sp-stack">
+                    <Heading level={4} data-size="xs">{`${t.comments} (${t.internal})`}</Heading>
+                    {comments.length === 0 ? (
+                      <Paragraph data-size="sm">{t.noComments}</Paragraph>
+                    ) : (
+                      <List.Unordered>
+                        {comments.map((c) => (
+                          <List.Item key={c.id}>
+                            <strong>{`${msg.app.personInRole(c.authorName, msg.roles[c.authorRole])}, ${when(c.at)}: `}</strong>
+                            {c.body}
+                          </List.Item>
+                        ))}
+                      </List.Unordered>
+                    )}
+                    {view.open && (
+                      <Form
+                        method="post"
+                        action={action(`comment-${sectionId}-errors`)}
+                        className="sp-stack"
+                        noValidate
+                      >
+                        <FormErrorSummary
+                          id={`comment-${sectionId}-errors`}
+                          errors={mineBack?.fieldErrors ?? {}}
+                          labels={{ body: t.commentLabel(sectionTitle) }}
+                          anchors={{ body: `comment-${sectionId}` }}
+                        />
+                        <input type="hidden" name="intent" value="comment" />
+                        <input type="hidden" name="sectionId" value={sectionId} />
+                        <TextField
+                          id={`comment-${sectionId}`}
+                          name="body"
+                          label={t.commentLabel(sectionTitle)}
+                          multiline
+                          rows={2}
+                          defaultValue={mineBack?.values.body ?? ''}
+                          error={errorText(mineBack?.fieldErrors ?? {}, 'body')}
+                        />
+                        <div>
+                          <Button type="submit" variant="secondary" data-size="sm">
+                            {t.addComment}
+                          </Button>
+                        </div>
+                      </Form>
+                    )}
+                  </div>
+                </Card>
+              </>
             );
           }}
         />

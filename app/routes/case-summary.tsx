@@ -2,14 +2,12 @@ import { Alert, Button, Heading, List, Paragraph } from '@digdir/designsystemet-
 import { Form, redirect, Link as RouterLink } from 'react-router';
 import { getCase, transition } from '../features/cases/cases.server';
 import {
-  contextOf,
   QUESTIONS,
   submissionErrors,
   validateForSubmission,
 } from '../features/cases/domain/questionnaire';
 import { QuestionnaireView, questionErrorText } from '../features/cases/ui/QuestionnaireView';
 import { fieldAnchor } from '../features/cases/ui/questionnaire-form';
-import { contradictedDrugName } from '../features/fest/domain/scheme-router';
 import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
@@ -29,8 +27,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     view: { ...view, answers: maskedAnswers(view.answers) },
     event,
     missing: validateForSubmission(view.answers),
-    // FEST contradicts the scheme: warned before sending (features/fest).
-    schemeWarning: contradictedDrugName(contextOf(view.answers).scheme, view.drugFacts),
     fieldMissing: submissionErrors(view.answers),
   };
 }
@@ -92,7 +88,8 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
       ) : (
         <Alert data-color="success">{msg.summary.complete}</Alert>
       )}
-      <SchemeWarning drugName={loaderData.schemeWarning} headingLevel={2} />
+      {/* FEST contradicts the scheme: warned before sending (`caseDrugIn`, features/fest). */}
+      <SchemeWarning drugName={view.schemeWarning} headingLevel={2} />
       <QuestionnaireView
         answers={view.answers}
         missing={fieldMissing}

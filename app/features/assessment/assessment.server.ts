@@ -32,6 +32,7 @@ import { CaseError } from '../cases/domain/errors';
 import type { HistoryNote } from '../cases/domain/history';
 import { applicableSections, SECTION_IDS, type SectionId } from '../cases/domain/questionnaire';
 import { availableEvents, type Status } from '../cases/domain/workflow';
+import { caseDrugIn } from '../fest/fest.server';
 import { notify } from '../notifications/notifications.server';
 import { localGuidanceIn } from '../guidance/guidance.server';
 import {
@@ -529,95 +530,107 @@ export async function recommendationsOf(
 }
 
 /** Everything the complete assessment shows, for the medical director and the committee. */
-export async function getAssessment(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, actor, async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
-    const role = committeeRole(roles);
-    const status = statusOf(row);
-    const comments = await tx
-      .select({
-        id: caseSectionComments.id,
-        sectionId: caseSectionComments.sectionId,
-        authorName: users.name,
-        authorRole: caseSectionComments.authorRole,
-        body: caseSectionComments.body,
-        at: caseSectionComments.createdAt,
-      })
-      .from(caseSectionComments)
-      .innerJoin(users, eq(users.id, caseSectionComments.authorId))
-      .where(eq(caseSectionComments.caseId, row.id))
-      .orderBy(asc(caseSectionComments.id));
-    const worksheets = await tx
-      .select({
-        authorId: caseWorksheets.authorId,
-        authorName: users.name,
-        authorRole: caseWorksheets.authorRole,
-        ratings: caseWorksheets.ratings,
-        version: caseWorksheets.version,
-        updatedAt: caseWorksheets.updatedAt,
-      })
-      .from(caseWorksheets)
-      .innerJoin(users, eq(users.id, caseWorksheets.authorId))
-      .where(eq(caseWorksheets.caseId, row.id))
-      .orderBy(asc(users.name));
-    const committee = await tx
-      .select({ id: users.id, name: users.name, title: users.title })
-      .from(caseCommittee)
-      .innerJoin(users, eq(users.id, caseCommittee.userId))
-      .where(eq(caseCommittee.caseId, row.id))
-      .orderBy(asc(users.name));
-    const assessors = roles.includes('decisionMaker')
-      ? await peopleWithRoles(
-          tx,
-          row.trustId,
-          ['assessor'],
-          committee.map((m) => m.id),
-        )
-      : [];
-    const [preparation] = await tx
-      .select({
-        notes: casePreparations.notes,
-        version: casePreparations.version,
-        updatedByName: users.name,
-        updatedAt: casePreparations.updatedAt,
-      })
-      .from(casePreparations)
-      .innerJoin(users, eq(users.id, casePreparations.updatedBy))
-      .where(eq(casePreparations.caseId, row.id));
-    const recommendations = await recommendationsOf(tx, row.id);
-    await logAccess(tx, actor, role, row.id, 'assessment');
-    return {
-      id: row.id,
-      caseNumber: row.caseNumber,
-      status,
-      /** The case version the recommendation form posts (a compare-and-set, ADR 0003). */
-      version: row.version,
-      answers: row.answers,
-      sections: applicableSections(row.answers).map((s) => s.id),
-      open: ASSESSMENT_STATUSES.includes(status),
-      canAssign: roles.includes('decisionMaker'),
-      canRecommend: availableEvents(status, roles, schemeOf(row)).includes('recommend'),
-      endorsements: await endorsementsOf(tx, row.id),
-      comments: comments.flatMap((c): SectionComment[] => {
-        const sectionId = SECTION_IDS.find((id) => id === c.sectionId);
-        const authorRole = COMMITTEE_ROLES.find((r) => r === c.authorRole);
-        return sectionId && authorRole ? [{ ...c, sectionId, authorRole }] : [];
-      }),
-      worksheets: worksheets.flatMap((w): WorksheetView[] => {
-        const authorRole = COMMITTEE_ROLES.find((r) => r === w.authorRole);
-        return authorRole ? [{ ...w, authorRole }] : [];
-      }),
-      committee,
-      assessors,
-      preparation: preparation ?? null,
-      recommendations,
-      /** The treating trust's own guidance for the assessment, under the national guidance. */
-      guidance: await localGuidanceIn(tx, row.trustId, 'assessment'),
-    };
-  });
+export function getAssessment(db: Db, actor: Actor, caseId: string) {
+  return inTenant(db, actor, (tx) => getAssessmentIn(tx, actor, caseId));
 }
 
-export type AssessmentView = Awaited<ReturnType<typeof getAssessment>>;
+/** `getAssessment` in the caller's transaction (the assessment page reads all it shows in one). */
+export async function getAssessmentIn(tx: Tx, actor: Actor, caseId: string) {
+  const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+  const role = committeeRole(roles);
+  const status = statusOf(row);
+  const comments = await tx
+    .select({
+      id: caseSectionComments.id,
+      sectionId: caseSectionComments.sectionId,
+      authorName: users.name,
+      authorRole: caseSectionComments.authorRole,
+      body: caseSectionComments.body,
+      at: caseSectionComments.createdAt,
+    })
+    .from(caseSectionComments)
+    .innerJoin(users, eq(users.id, caseSectionComments.authorId))
+    .where(eq(caseSectionComments.caseId, row.id))
+    .orderBy(asc(caseSectionComments.id));
+  const worksheets = await tx
+    .select({
+      authorId: caseWorksheets.authorId,
+      authorName: users.name,
+      authorRole: caseWorksheets.authorRole,
+      ratings: caseWorksheets.ratings,
+      version: caseWorksheets.version,
+      updatedAt: caseWorksheets.updatedAt,
+    })
+    .from(caseWorksheets)
+    .innerJoin(users, eq(users.id, caseWorksheets.authorId))
+    .where(eq(caseWorksheets.caseId, row.id))
+    .orderBy(asc(users.name));
+  const committee = await tx
+    .select({ id: users.id, name: users.name, title: users.title })
+    .from(caseCommittee)
+    .innerJoin(users, eq(users.id, caseCommittee.userId))
+    .where(eq(caseCommittee.caseId, row.id))
+    .orderBy(asc(users.name));
+  const assessors = roles.includes('decisionMaker')
+    ? await peopleWithRoles(
+        tx,
+        row.trustId,
+        ['assessor'],
+        committee.map((m) => m.id),
+      )
+    : [];
+  const [preparation] = await tx
+    .select({
+      notes: casePreparations.notes,
+      version: casePreparations.version,
+      updatedByName: users.name,
+      updatedAt: casePreparations.updatedAt,
+    })
+    .from(casePreparations)
+    .innerJoin(users, eq(users.id, casePreparations.updatedBy))
+    .where(eq(casePreparations.caseId, row.id));
+  const recommendations = await recommendationsOf(tx, row.id);
+  await logAccess(tx, actor, role, row.id, 'assessment');
+  return {
+    id: row.id,
+    caseNumber: row.caseNumber,
+    status,
+    /** The case version the recommendation form posts (a compare-and-set, ADR 0003). */
+    version: row.version,
+    answers: row.answers,
+    sections: applicableSections(row.answers).map((s) => s.id),
+    open: ASSESSMENT_STATUSES.includes(status),
+    canAssign: roles.includes('decisionMaker'),
+    canRecommend: availableEvents(status, roles, schemeOf(row)).includes('recommend'),
+    endorsements: await endorsementsOf(tx, row.id),
+    comments: comments.flatMap((c): SectionComment[] => {
+      const sectionId = SECTION_IDS.find((id) => id === c.sectionId);
+      const authorRole = COMMITTEE_ROLES.find((r) => r === c.authorRole);
+      return sectionId && authorRole ? [{ ...c, sectionId, authorRole }] : [];
+    }),
+    worksheets: worksheets.flatMap((w): WorksheetView[] => {
+      const authorRole = COMMITTEE_ROLES.find((r) => r === w.authorRole);
+      return authorRole ? [{ ...w, authorRole }] : [];
+    }),
+    committee,
+    assessors,
+    preparation: preparation ?? null,
+    recommendations,
+    /** The treating trust's own guidance for the assessment, under the national guidance. */
+    guidance: await localGuidanceIn(tx, row.trustId, 'assessment'),
+    /**
+     * The drug as it was sent and as FEST has it today (ADR 0027), and whether FEST contradicts
+     * the scheme: read in this transaction (FEST is reference data without row-level security).
+     */
+    drug: {
+      snapshot: row.festSnapshot,
+      sent: row.submittedAt !== null,
+      ...(await caseDrugIn(tx, row.answers, row.festSnapshot)),
+    },
+  };
+}
+
+export type AssessmentView = Awaited<ReturnType<typeof getAssessmentIn>>;
 
 export type WorksheetSaveResult =
   | { ok: true; version: number }

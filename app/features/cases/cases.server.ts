@@ -35,19 +35,8 @@ import {
 import { visibleTo } from '../dialog/domain/visibility';
 import { stageDueAt } from '../clocks/domain/clocks';
 import { enteredCurrentStatus } from '../clocks/stage-sql.server';
-import {
-  festChangeImportsIn,
-  festSnapshotIn,
-  getDrugFactsIn,
-  resolveDrugChoice,
-  type DrugFacts,
-} from '../fest/fest.server';
-import {
-  festChanges,
-  type FestChange,
-  type FestImportRef,
-  type FestSnapshot,
-} from '../fest/domain/snapshot';
+import { caseDrugIn, festSnapshotIn, resolveDrugChoice, type CaseDrug } from '../fest/fest.server';
+import type { FestSnapshot } from '../fest/domain/snapshot';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
 import { decisionTextLabels } from '../decisions/labels';
 import { treatmentOf } from '../decisions/domain/treatment';
@@ -889,7 +878,8 @@ export interface DecisionView {
 
 export type { Person } from '../auth/people.server';
 
-export interface CaseView {
+/** The case with its drug: today's FEST facts, the changes since the snapshot, the scheme warning. */
+export interface CaseView extends CaseDrug {
   id: string;
   version: number;
   caseNumber: string | null;
@@ -916,17 +906,11 @@ export interface CaseView {
   decision: DecisionView | null;
   /** Texts of the chosen diagnoses, by compact code. */
   diagnoses: Partial<Record<string, Diagnosis>>;
-  /** FEST facts of the chosen drug, when it was picked from FEST. */
-  drugFacts: DrugFacts | null;
   /**
    * The drug's FEST facts when the application was last sent (ADR 0027); null when no FEST
    * product was sent, or the case was sent before snapshots were kept.
    */
   festSnapshot: FestSnapshot | null;
-  /** What has changed in FEST since the snapshot (empty without one). */
-  festChanges: FestChange[];
-  /** The FEST extracts those changes came with, oldest first (empty without changes). */
-  festChangedIn: FestImportRef[];
   /** Registered after the fact (features/retrospective). */
   retrospective: boolean;
 }
@@ -1024,10 +1008,7 @@ export async function getCaseIn(
     const readsInternalNotes = visibleTo(roles).includes('internal');
     return {
       diagnoses: diagnosisNames(row.answers),
-      drugFacts: null,
       festSnapshot: row.festSnapshot,
-      festChanges: [],
-      festChangedIn: [],
       id: row.id,
       version: row.version,
       caseNumber: row.caseNumber,
@@ -1070,21 +1051,10 @@ export async function getCaseIn(
         }),
       changes: details.changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
-    } satisfies CaseView;
+    } satisfies Omit<CaseView, keyof CaseDrug>;
   })();
   // FEST is reference data without row-level security: read in the same transaction.
-  const drugId = drugIdOf(view.answers);
-  const drugFacts = drugId ? await getDrugFactsIn(tx, drugId) : null;
-  const sent = view.festSnapshot;
-  if (!sent) return { ...view, drugFacts };
-  // Compared with the product that was sent (a returned case may have another drug by now).
-  const today = sent.facts.id === drugId ? drugFacts : await getDrugFactsIn(tx, sent.facts.id);
-  const changes = festChanges(sent, today);
-  const changedIn =
-    changes.length > 0
-      ? await festChangeImportsIn(tx, sent.facts.id, sent.festImport?.id ?? null)
-      : [];
-  return { ...view, drugFacts, festChanges: changes, festChangedIn: changedIn };
+  return { ...view, ...(await caseDrugIn(tx, view.answers, view.festSnapshot)) };
 }
 
 /** The FEST product id of the drug answer, when the drug was picked from FEST. */

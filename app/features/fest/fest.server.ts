@@ -20,9 +20,17 @@ import {
   type MarketingStatus,
   type RefundBasis,
 } from './domain/drug';
+import { contradictedDrugName } from './domain/scheme-router';
 import { containsPattern, MAX_LIMIT, normalise, rankDrugs, searchTokens } from './domain/search';
-import { takeSnapshot, type FestImportRef, type FestSnapshot } from './domain/snapshot';
+import {
+  festChanges,
+  takeSnapshot,
+  type FestChange,
+  type FestImportRef,
+  type FestSnapshot,
+} from './domain/snapshot';
 import { dateInNorway } from '../cases/domain/dates';
+import { contextOf, drugAnswer, type Answers } from '../cases/domain/questionnaire';
 
 /** How many prefiltered rows the ranking sees at most (best database guesses first). */
 const CANDIDATES = 400;
@@ -285,6 +293,48 @@ export async function festChangeImportsIn(
     )
     .orderBy(asc(festImports.id));
   return rows.map((r) => ({ id: r.id, hentetAt: r.hentetAt?.toISOString() ?? null }));
+}
+
+/** A case's drug as the pages that judge or send it show it (ADR 0027), beside its snapshot. */
+export interface CaseDrug {
+  /** Today's FEST facts of the drug answered, when it was picked from FEST. */
+  drugFacts: DrugFacts | null;
+  /** What has changed in FEST since the snapshot (empty without one). */
+  festChanges: FestChange[];
+  /** The FEST extracts those changes came with, oldest first (empty without changes). */
+  festChangedIn: FestImportRef[];
+  /**
+   * The drug's name when today's FEST contradicts the scheme answered (`contradictedDrugName`:
+   * «uten norsk markedsføringstillatelse» for a drug FEST has marketed with Norwegian MT), else
+   * null: the `SchemeWarning` on the summary, the case page and the assessment page.
+   */
+  schemeWarning: string | null;
+}
+
+/**
+ * The drug of a case in the caller's transaction: today's FEST facts of the drug answered, what
+ * FEST has changed since the snapshot the case was sent with (compared with the product that was
+ * sent: a returned case may name another drug by now), and whether FEST contradicts the scheme.
+ * The warning follows today's FEST, as the facts the scheme is judged on now; the snapshot and
+ * its changes say what the applicant saw.
+ */
+export async function caseDrugIn(
+  tx: Tx,
+  answers: Answers,
+  snapshot: FestSnapshot | null,
+): Promise<CaseDrug> {
+  const drugId = drugAnswer(answers)?.id ?? null;
+  const drugFacts = drugId ? await getDrugFactsIn(tx, drugId) : null;
+  const schemeWarning = contradictedDrugName(contextOf(answers).scheme, drugFacts);
+  if (!snapshot) return { drugFacts, festChanges: [], festChangedIn: [], schemeWarning };
+  const sentId = snapshot.facts.id;
+  const today = sentId === drugId ? drugFacts : await getDrugFactsIn(tx, sentId);
+  const changes = festChanges(snapshot, today);
+  const changedIn =
+    changes.length > 0
+      ? await festChangeImportsIn(tx, sentId, snapshot.festImport?.id ?? null)
+      : [];
+  return { drugFacts, festChanges: changes, festChangedIn: changedIn, schemeWarning };
 }
 
 /** The last successful FEST import: the extract today's facts come from. */

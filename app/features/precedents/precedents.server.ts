@@ -268,20 +268,23 @@ export interface CasePrecedents {
  * Precedents for a case the actor may see (another trust's: notFound), and national practice for
  * its exact ATC and main indication (for the warning on the decision page).
  */
-export async function casePrecedents(
-  db: Db,
+export function casePrecedents(db: Db, actor: Actor, caseId: string): Promise<CasePrecedents> {
+  return inTenant(db, actor, (tx) => casePrecedentsIn(tx, actor, caseId));
+}
+
+/** `casePrecedents` in the caller's transaction (the assessment page reads all it shows in one). */
+export async function casePrecedentsIn(
+  tx: Tx,
   actor: Actor,
   caseId: string,
 ): Promise<CasePrecedents> {
-  return inTenant(db, actor, async (tx) => {
-    const { row } = await loadVisibleCase(tx, actor, caseId);
-    const target = await targetOf(tx, row.answers, row.festSnapshot);
-    if (!target) return { result: null, practice: null };
-    return {
-      result: await findPrecedentsIn(tx, target, caseId),
-      practice: target.atc ? await practiceIn(tx, target.atc, target.diagnosis, caseId) : null,
-    };
-  });
+  const { row } = await loadVisibleCase(tx, actor, caseId);
+  const target = await targetOf(tx, row.answers, row.festSnapshot);
+  if (!target) return { result: null, practice: null };
+  return {
+    result: await findPrecedentsIn(tx, target, caseId),
+    practice: target.atc ? await practiceIn(tx, target.atc, target.diagnosis, caseId) : null,
+  };
 }
 
 /** National decisions on exactly this ATC and main indication, by outcome. */

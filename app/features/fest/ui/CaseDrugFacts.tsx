@@ -7,6 +7,8 @@ const m = msg.fest.snapshot;
 
 const orNone = (value: string | null) => value ?? m.none;
 const price = (amount: number | null) => (amount === null ? m.none : msg.fest.nok(amount));
+/** The level of the headings inside the section (the changes, the facts card), one below its own. */
+const INNER_LEVEL = { 2: 3, 3: 4, 4: 5 } as const;
 
 /** One change in FEST since the application was sent, in plain Norwegian. */
 export function festChangeText(change: FestChange): string {
@@ -44,9 +46,9 @@ export function festChangeText(change: FestChange): string {
 }
 
 /**
- * The drug on the case page (ADR 0027): as FEST described it when the application was sent, with
- * what FEST has changed since; for a case sent before snapshots were kept, today's facts, saying
- * so; for a draft, today's facts.
+ * The drug on the case page and the assessment page (ADR 0027): as FEST described it when the
+ * application was sent, with what FEST has changed since; for a case sent before snapshots were
+ * kept, today's facts, saying so; for a draft, today's facts.
  */
 export function CaseDrugFacts({
   snapshot,
@@ -63,9 +65,9 @@ export function CaseDrugFacts({
   today: ShownDrugFacts | null;
   /** The application has been sent (it has a submission time). */
   sent: boolean;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
 }) {
-  const cardLevel = headingLevel === 2 ? 3 : 4;
+  const cardLevel = INNER_LEVEL[headingLevel];
   const extracts = changedIn.flatMap((run) =>
     run.hentetAt ? [msg.dateTime(new Date(run.hentetAt))] : [],
   );

@@ -27,7 +27,7 @@ export function DrugFactsCard({
   headingLevel = 3,
 }: {
   facts: ShownDrugFacts;
-  headingLevel?: 2 | 3 | 4;
+  headingLevel?: 2 | 3 | 4 | 5;
 }) {
   const f = msg.fest.facts;
   const refund = [
