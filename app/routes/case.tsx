@@ -32,9 +32,7 @@ import { loadClocksPanel } from '../features/clocks/clocks.server';
 import { ClocksPanel } from '../features/clocks/ui/ClocksPanel';
 import { reapplyRefusal } from '../features/clocks/domain/reapply';
 import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
-import { contradictedDrugName } from '../features/fest/domain/scheme-router';
 import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
-import { contextOf } from '../features/cases/domain/questionnaire';
 import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
@@ -75,7 +73,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
         // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
         view: { ...view, answers: maskedAnswers(view.answers) },
         // FEST contradicts the scheme: today's FEST, as the summary warned before sending.
-        schemeWarning: contradictedDrugName(contextOf(view.answers).scheme, view.drugFacts),
         endorsement: await getEndorsementPanelIn(tx, actor, view.id),
         leaderDone: leaderDone(url.searchParams.get('leder')),
         done: done && isCaseEvent(done) ? done : null,
@@ -333,7 +330,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       )}
 
       {/* Whether the scheme is right, before the case is judged (the summary's warning). */}
-      <SchemeWarning drugName={loaderData.schemeWarning} headingLevel={2} reader={!view.editable} />
+      <SchemeWarning drugName={view.schemeWarning} headingLevel={2} reader={!view.editable} />
 
       <ConsultationSection caseId={view.id} section={loaderData.consultation} />
       <CohortSignals {...loaderData.cohorts} />
