@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { createDraft, transition } from '../app/features/cases/cases.server';
+import { transition } from '../app/features/cases/cases.server';
 import type { Scheme } from '../app/features/cases/domain/application';
 import { msg } from '../app/i18n';
 import { completeAnswersFor, demoActors } from '../app/test/actors';
-import { endorseWithRatings } from '../app/test/case-states';
+import { sentAndEndorsed } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
 import { CERTICAN } from '../app/test/fest-changes';
 import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
@@ -24,26 +24,12 @@ describe.each(TEST_DATABASES)('FEST on the assessment page in Chromium on %s', (
     prepare: async (db) => {
       const hbe = await demoActors(db, 'HBE');
       const underAssessment = async (scheme: Scheme) => {
-        const draft = await createDraft(db, hbe.applicant, {
+        const { caseId, version } = await sentAndEndorsed(db, hbe, {
           ...completeAnswersFor(scheme),
           drug: CERTICAN,
         });
-        const sent = await transition(db, hbe.applicant, {
-          caseId: draft.id,
-          version: draft.version,
-          event: 'submit',
-        });
-        const endorsed = await endorseWithRatings(db, hbe.endorser, {
-          caseId: draft.id,
-          version: sent.version,
-          reason: 'Godt begrunnet.',
-        });
-        await transition(db, hbe.decisionMaker, {
-          caseId: draft.id,
-          version: endorsed.version,
-          event: 'startAssessment',
-        });
-        return draft.id;
+        await transition(db, hbe.decisionMaker, { caseId, version, event: 'startAssessment' });
+        return caseId;
       };
       ids.contradicting = await underAssessment('noMarketingAuthorisation');
       ids.fitting = await underAssessment('offLabel');

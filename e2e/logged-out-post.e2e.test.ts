@@ -71,6 +71,21 @@ describe('a form posted after the session ended', () => {
     await tab.close();
   }
 
+  /** Kari Nordtveit endorses the case with `reason` after her session ended: the 401 page. */
+  async function endorseLoggedOut(caseUrl: string, reason: string): Promise<Page> {
+    const leader = await signIn('Kari Nordtveit');
+    await leader.goto(`${e2e.app.url}${caseUrl}`);
+    await endSession(leader);
+    const form = leader.getByRole('form', { name: 'Forankring' });
+    await rateCriteria(form);
+    await form.getByLabel('Forankre søknaden', { exact: true }).check();
+    await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
+    await postLoggedOut(leader, () =>
+      form.getByRole('button', { name: 'Send forankringen' }).click(),
+    );
+    return leader;
+  }
+
   it('without JavaScript: a dialog message comes back, and «Send på nytt» sends it after a login', async () => {
     const doctor = await signIn('Ingrid Haugland');
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
@@ -104,17 +119,8 @@ describe('a form posted after the session ended', () => {
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
     await doctor.context().close();
 
-    const leader = await signIn('Kari Nordtveit');
-    await leader.goto(`${e2e.app.url}${caseUrl}`);
-    await endSession(leader);
-    const form = leader.getByRole('form', { name: 'Forankring' });
-    await rateCriteria(form);
-    await form.getByLabel('Forankre søknaden', { exact: true }).check();
     const reason = 'Forankret utlogget: behandlingen er godt begrunnet.';
-    await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
-    await postLoggedOut(leader, () =>
-      form.getByRole('button', { name: 'Send forankringen' }).click(),
-    );
+    const leader = await endorseLoggedOut(caseUrl, reason);
     expect(await typed(leader, t.fields.reason)).toBe(reason);
     expect(await typed(leader, t.fields['severity.text'])).toBe('Livstruende uten behandling.');
     await expectAccessibleWithoutJsAsShown(e2e.browser, leader);
@@ -164,17 +170,8 @@ describe('a form posted after the session ended', () => {
     const doctor = await signIn('Ingrid Haugland');
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);
 
-    const leader = await signIn('Kari Nordtveit');
-    await leader.goto(`${e2e.app.url}${caseUrl}`);
-    await endSession(leader);
-    const form = leader.getByRole('form', { name: 'Forankring' });
-    await rateCriteria(form);
-    await form.getByLabel('Forankre søknaden', { exact: true }).check();
     const reason = 'Forankret etter at søknaden ble trukket.';
-    await form.getByLabel(/Begrunnelse eller spørsmål til søker/).fill(reason);
-    await postLoggedOut(leader, () =>
-      form.getByRole('button', { name: 'Send forankringen' }).click(),
-    );
+    const leader = await endorseLoggedOut(caseUrl, reason);
 
     // While the leader was logged out, the doctor withdrew the application.
     await doctor.goto(`${e2e.app.url}${caseUrl}`);

@@ -4,7 +4,7 @@ import { createDraft, LIST_PAGE_SIZE, transition } from '../app/features/cases/c
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
-import { endorseWithRatings } from '../app/test/case-states';
+import { endorseWithRatings, sentAndEndorsed } from '../app/test/case-states';
 import { APPROVAL_TERMS } from '../app/test/decisions';
 
 /**
@@ -42,26 +42,21 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
       }
       // Two decided cases (concluded: in neither list above), one approved, one rejected.
       for (const outcome of ['approved', 'rejected'] as const) {
-        const draft = await createDraft(db, hbe.applicant, completeAnswers);
-        const sent = await transition(db, hbe.applicant, {
-          caseId: draft.id,
-          version: draft.version,
-          event: 'submit',
-        });
-        const endorsed = await endorseWithRatings(db, hbe.endorser, {
-          caseId: draft.id,
-          version: sent.version,
-          reason: 'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
-        });
+        const endorsed = await sentAndEndorsed(
+          db,
+          hbe,
+          completeAnswers,
+          'Faglig godt begrunnet; i tråd med prioriteringskriteriene.',
+        );
         await transition(db, hbe.decisionMaker, {
-          caseId: draft.id,
+          caseId: endorsed.caseId,
           version: endorsed.version,
           event: 'decide',
           outcome,
           reason: 'Vurdert etter prioriteringskriteriene.',
           ...APPROVAL_TERMS,
         });
-        decided[outcome] = sent.caseNumber ?? '';
+        decided[outcome] = endorsed.caseNumber;
       }
     },
   });

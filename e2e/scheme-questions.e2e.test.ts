@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { createDraft, transition } from '../app/features/cases/cases.server';
+import { transition } from '../app/features/cases/cases.server';
 import { msg } from '../app/i18n';
 import {
   COMMON_ANSWERS,
@@ -8,7 +8,7 @@ import {
   demoActors,
   TEST_PATIENT_IDS,
 } from '../app/test/actors';
-import { endorseWithRatings } from '../app/test/case-states';
+import { sentAndEndorsed } from '../app/test/case-states';
 import { TEST_DATABASES } from '../app/test/databases';
 import { CERTICAN } from '../app/test/fest-changes';
 import {
@@ -34,27 +34,13 @@ describe.each(TEST_DATABASES)('the schemes’ own questions in Chromium on %s', 
   const e2e = useAppAndBrowser(kind, {
     prepare: async (db) => {
       const hbe = await demoActors(db, 'HBE');
-      const draft = await createDraft(
+      const { caseId, version } = await sentAndEndorsed(
         db,
-        hbe.applicant,
+        hbe,
         completeAnswersFor('noMarketingAuthorisation'),
       );
-      const sent = await transition(db, hbe.applicant, {
-        caseId: draft.id,
-        version: draft.version,
-        event: 'submit',
-      });
-      const endorsed = await endorseWithRatings(db, hbe.endorser, {
-        caseId: draft.id,
-        version: sent.version,
-        reason: 'Godt begrunnet.',
-      });
-      await transition(db, hbe.decisionMaker, {
-        caseId: draft.id,
-        version: endorsed.version,
-        event: 'startAssessment',
-      });
-      underAssessment = draft.id;
+      await transition(db, hbe.decisionMaker, { caseId, version, event: 'startAssessment' });
+      underAssessment = caseId;
     },
   });
   const sectionHeading = (page: Page, title: string) =>

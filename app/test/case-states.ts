@@ -249,6 +249,30 @@ export function endorseWithRatings(
   return endorseCase(db, actor, { verdict: 'endorse', ...input, ratings: ratings() });
 }
 
+/**
+ * A case of `home`'s trust written with `answers`, sent by its applicant and endorsed by its leader
+ * (no co-author, no attachment, unlike `prepareCase`): its id, number and version now.
+ */
+export async function sentAndEndorsed(
+  db: Db,
+  home: TrustActors,
+  answers: Answers,
+  reason = 'Godt begrunnet.',
+): Promise<{ caseId: string; caseNumber: string; version: number }> {
+  const draft = await createDraft(db, home.applicant, answers);
+  const sent = await transition(db, home.applicant, {
+    caseId: draft.id,
+    version: draft.version,
+    event: 'submit',
+  });
+  const endorsed = await endorseWithRatings(db, home.endorser, {
+    caseId: draft.id,
+    version: sent.version,
+    reason,
+  });
+  return { caseId: draft.id, caseNumber: sent.caseNumber ?? '', version: endorsed.version };
+}
+
 /** A complete, valid rating of the priority criteria, as form values. */
 export function ratings(): Record<string, string> {
   return {
