@@ -46,7 +46,7 @@ import { CaseDrugFacts } from '../features/fest/ui/CaseDrugFacts';
 import { SchemeWarning } from '../features/fest/ui/SchemeWarning';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { StatusTag } from '../features/cases/ui/StatusTag';
-import { casePrecedentsIn } from '../features/precedents/precedents.server';
+import { precedentsOfCaseIn } from '../features/precedents/precedents.server';
 import { PrecedentPanel } from '../features/precedents/ui/PrecedentList';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
@@ -79,10 +79,14 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   // One tenant transaction for the whole page: the case is checked once, the access log written once.
   const { view, precedents } = await loadCase(() =>
-    inCasePage(context.db, actor, async (tx) => ({
-      view: await getAssessmentIn(tx, actor, params.caseId),
-      precedents: await casePrecedentsIn(tx, actor, params.caseId),
-    })),
+    inCasePage(context.db, actor, async (tx) => {
+      const view = await getAssessmentIn(tx, actor, params.caseId);
+      const { id, answers, drug } = view;
+      return {
+        view,
+        precedents: await precedentsOfCaseIn(tx, { id, answers, festSnapshot: drug.snapshot }),
+      };
+    }),
   );
   const saved = new URL(request.url).searchParams.get('lagret') ?? '';
   return {

@@ -269,21 +269,25 @@ export interface CasePrecedents {
  * its exact ATC and main indication (for the warning on the decision page).
  */
 export function casePrecedents(db: Db, actor: Actor, caseId: string): Promise<CasePrecedents> {
-  return inTenant(db, actor, (tx) => casePrecedentsIn(tx, actor, caseId));
+  return inTenant(db, actor, async (tx) => {
+    const { row } = await loadVisibleCase(tx, actor, caseId);
+    return precedentsOfCaseIn(tx, row);
+  });
 }
 
-/** `casePrecedents` in the caller's transaction (the assessment page reads all it shows in one). */
-export async function casePrecedentsIn(
+/**
+ * `casePrecedents` of a case the caller has already read and checked, in its transaction (the
+ * assessment page reads all it shows in one, the case once).
+ */
+export async function precedentsOfCaseIn(
   tx: Tx,
-  actor: Actor,
-  caseId: string,
+  c: { id: string; answers: Answers; festSnapshot: FestSnapshot | null },
 ): Promise<CasePrecedents> {
-  const { row } = await loadVisibleCase(tx, actor, caseId);
-  const target = await targetOf(tx, row.answers, row.festSnapshot);
+  const target = await targetOf(tx, c.answers, c.festSnapshot);
   if (!target) return { result: null, practice: null };
   return {
-    result: await findPrecedentsIn(tx, target, caseId),
-    practice: target.atc ? await practiceIn(tx, target.atc, target.diagnosis, caseId) : null,
+    result: await findPrecedentsIn(tx, target, c.id),
+    practice: target.atc ? await practiceIn(tx, target.atc, target.diagnosis, c.id) : null,
   };
 }
 
