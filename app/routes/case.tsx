@@ -72,7 +72,6 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
       return {
         // The patient id stays masked unless asked for (POST /saker/:id/vis-fodselsnummer, logged).
         view: { ...view, answers: maskedAnswers(view.answers) },
-        // FEST contradicts the scheme: today's FEST, as the summary warned before sending.
         endorsement: await getEndorsementPanelIn(tx, actor, view.id),
         leaderDone: leaderDone(url.searchParams.get('leder')),
         done: done && isCaseEvent(done) ? done : null,
