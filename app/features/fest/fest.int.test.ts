@@ -260,9 +260,15 @@ describe.each(TEST_DATABASES)('FEST import on %s', (kind) => {
       xml.replace(/<OppfLegemiddelMerkevare>[\s\S]*<\/OppfLegemiddelMerkevare>/, ''),
     );
     await expect(importFest(db(), empty)).rejects.toThrow(/no products/);
-    const runs = await db().select().from(festImports).orderBy(desc(festImports.id)).limit(2);
-    expect(runs.map((r) => r.status)).toEqual(['failed', 'failed']);
-    expect(runs[1]?.error).toMatch(/Error/);
+    // The reader's own error is the import's, and is recorded as it was thrown.
+    const other = variant('other.xml', () => '<?xml version="1.0"?><Annet><FEST/></Annet>');
+    await expect(importFest(db(), other)).rejects.toThrow(
+      'Not a FEST extract: the root element is Annet',
+    );
+    const runs = await db().select().from(festImports).orderBy(desc(festImports.id)).limit(3);
+    expect(runs.map((r) => r.status)).toEqual(['failed', 'failed', 'failed']);
+    expect(runs[0]?.error).toBe('Error: Not a FEST extract: the root element is Annet');
+    expect(runs[2]?.error).toMatch(/Error/);
     expect(await withdrawnProducts()).toBe(0);
   });
 
