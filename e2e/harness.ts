@@ -384,3 +384,56 @@ async function expectAccessibleHtml(browser: Browser, html: string, url: string)
 export function sameOrigin(url: string): Record<string, string> {
   return { Origin: new URL(url).origin };
 }
+
+/**
+ * Every tag in the page's tables stands apart from the row behind it (its edge, a border or else
+ * its fill, at a contrast of at least 1.3), and at least `striped` of them sit on a tinted (zebra)
+ * row. A filled «info» tag on a striped row is the same tint as the row (contrast 1.0), and read
+ * as plain text.
+ */
+export async function expectTagsApartFromTheirRows(page: Page, striped: number): Promise<void> {
+  const body = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const tags = await page.locator('table .ds-tag').evaluateAll((elements) =>
+    elements.map((tag) => {
+      const style = getComputedStyle(tag);
+      const cell = tag.closest('td, th');
+      return {
+        text: tag.textContent,
+        behind: cell ? getComputedStyle(cell).backgroundColor : '',
+        background: style.backgroundColor,
+        border: Number.parseFloat(style.borderTopWidth) > 0 ? style.borderTopColor : '',
+      };
+    }),
+  );
+  const opaque = (color: string) => color !== '' && rgba(color)[3] !== 0;
+  expect(tags.filter((tag) => opaque(tag.behind)).length).toBeGreaterThanOrEqual(striped);
+  const faint = tags
+    .map((tag) => ({
+      tag: tag.text,
+      contrast: contrast(
+        opaque(tag.border) ? tag.border : tag.background,
+        opaque(tag.behind) ? tag.behind : body,
+      ),
+    }))
+    .filter((edge) => edge.contrast < 1.3);
+  expect(faint).toEqual([]);
+}
+
+/** A CSS colour as the browser computes it (`rgb(…)` or `rgba(…)`): red, green, blue, alpha. */
+function rgba(color: string): [number, number, number, number] {
+  const [r = 0, g = 0, b = 0, a = 1] = (color.match(/[\d.]+/g) ?? []).map(Number);
+  return [r, g, b, a];
+}
+
+/** WCAG's contrast ratio of two opaque colours. */
+function contrast(one: string, other: string): number {
+  const luminance = (color: string) => {
+    const [r, g, b] = rgba(color).map((value) => {
+      const s = value / 255;
+      return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+  };
+  const [light, dark] = [luminance(one), luminance(other)].sort((x, y) => y - x);
+  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
+}

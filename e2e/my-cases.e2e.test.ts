@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest';
 import { createDraft, LIST_PAGE_SIZE, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  expectTagsApartFromTheirRows,
+  useAppAndBrowser,
+} from './harness';
 import { endorseWithRatings, sentAndEndorsed } from '../app/test/case-states';
 import { APPROVAL_TERMS } from '../app/test/decisions';
 
@@ -171,6 +176,13 @@ describe.each(TEST_DATABASES)('my cases in Chromium on %s', (kind) => {
       );
     }
     await expectAccessibleWithoutJs(e2e.browser, director.context(), director.url());
+    await director.context().close();
+  });
+
+  it('sets every tag in its tables apart from the row behind it, striped or not', async () => {
+    const director = await e2e.signIn('Per Vik', { javaScriptEnabled: false });
+    // The lists are striped, and the director's hold «info» statuses (sent, endorsed).
+    await expectTagsApartFromTheirRows(director, 4);
     await director.context().close();
   });
 

@@ -10,7 +10,12 @@ import { msg } from '../app/i18n';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { submitOverHttp } from './application';
-import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  expectTagsApartFromTheirRows,
+  useAppAndBrowser,
+} from './harness';
 
 /**
  * Issue 5's national overview and local registers: a national reader sees every trust's
@@ -375,6 +380,8 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     // The oldest: Helse Bergen's applications sent in 2015, still with the leader.
     await reader.goto(`${e2e.app.url}/nasjonalt?sorter=innsendt&retning=stigende`);
     expect(new Set(await statuses())).toEqual(new Set(['Til forankring']));
+    // «Til forankring» is an «info» status, on every other row a striped one.
+    await expectTagsApartFromTheirRows(reader, 25);
     await expectAccessible(reader);
     await expectAccessibleWithoutJs(e2e.browser, reader.context(), reader.url());
     await reader.context().close();

@@ -20,8 +20,16 @@ const COLOR: Record<Status, 'neutral' | 'info' | 'success' | 'warning' | 'danger
   withdrawn: 'neutral',
 };
 
+/**
+ * Outlined: the tables' zebra rows are the accent colour's tinted surface, which is the info
+ * colour's too (a filled «info» tag on a striped row showed as plain text).
+ */
 export function StatusTag({ status }: { status: Status }) {
-  return <Tag data-color={COLOR[status]}>{msg.statuses[status]}</Tag>;
+  return (
+    <Tag data-color={COLOR[status]} variant="outline">
+      {msg.statuses[status]}
+    </Tag>
+  );
 }
 
 const OUTCOME_COLOR: Record<DecisionOutcome, 'success' | 'danger'> = {
@@ -32,5 +40,9 @@ const OUTCOME_COLOR: Record<DecisionOutcome, 'success' | 'danger'> = {
 
 /** The outcome of a case's latest decision (innvilget, innvilget med vilkår, avslått). */
 export function OutcomeTag({ outcome }: { outcome: DecisionOutcome }) {
-  return <Tag data-color={OUTCOME_COLOR[outcome]}>{msg.outcomes[outcome]}</Tag>;
+  return (
+    <Tag data-color={OUTCOME_COLOR[outcome]} variant="outline">
+      {msg.outcomes[outcome]}
+    </Tag>
+  );
 }

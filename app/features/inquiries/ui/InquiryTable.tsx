@@ -24,7 +24,7 @@ const STATUS_COLOR = {
 
 export function InquiryStatusTag({ status }: { status: InquiryStatus }) {
   return (
-    <Tag data-color={STATUS_COLOR[status]} data-size="sm">
+    <Tag data-color={STATUS_COLOR[status]} data-size="sm" variant="outline">
       {msg.inquiries.statuses[status]}
     </Tag>
   );

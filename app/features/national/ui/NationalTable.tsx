@@ -46,7 +46,7 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                     {row.caseNumber}
                   </RouteLink>
                   {row.retrospective && (
-                    <Tag data-color="info" data-size="sm">
+                    <Tag data-color="info" data-size="sm" variant="outline">
                       {msg.national.retrospectiveMark}
                     </Tag>
                   )}

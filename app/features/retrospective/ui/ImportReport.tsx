@@ -61,7 +61,7 @@ export function ImportReport({
                 <Table.Row key={r.row}>
                   <Table.Cell>{r.row}</Table.Cell>
                   <Table.Cell>
-                    <Tag data-color={count ? 'danger' : 'success'}>
+                    <Tag data-color={count ? 'danger' : 'success'} variant="outline">
                       {count ? t.rowBad(count) : t.rowOk}
                     </Tag>
                   </Table.Cell>
