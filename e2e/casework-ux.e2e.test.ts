@@ -4,7 +4,12 @@ import { createDraft, transition } from '../app/features/cases/cases.server';
 import { submitDecision } from '../app/features/decisions/decisions.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
-import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  expectAccessibleWithoutJsAsShown,
+  useAppAndBrowser,
+} from './harness';
 import { endorseWithRatings } from '../app/test/case-states';
 import { APPROVAL_TERMS } from '../app/test/decisions';
 
@@ -79,6 +84,67 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
     expect(await urgent.getAttribute('data-variant')).toBe('secondary');
     await expectAccessible(leader);
     await leader.context().close();
+  });
+
+  it('lists the case page’s sections at its top, in page order, each a jump to its heading, without JavaScript', async () => {
+    const seen: Record<string, string[]> = {};
+    for (const [name, caseId] of [
+      ['Kari Nordtveit', ids.submitted],
+      ['Per Vik', ids.endorsed],
+      ['Ingrid Haugland', ids.decided],
+    ] as const) {
+      const page = await e2e.signIn(name, { javaScriptEnabled: false });
+      await page.goto(`${e2e.app.url}/saker/${caseId}`);
+      const links = page.getByRole('navigation', { name: 'På denne siden:' }).getByRole('link');
+      const listed = await links.evaluateAll((anchors) =>
+        anchors.map((a) => ({ text: a.textContent, href: a.getAttribute('href') ?? '' })),
+      );
+      // Each link's target is a level-2 heading with the link's words, in the links' order.
+      const targets = await page.evaluate(
+        (hrefs) =>
+          hrefs.map((href) => {
+            const heading = document.getElementById(href.slice(1));
+            return {
+              tag: heading?.tagName ?? '',
+              text: heading?.textContent ?? '',
+              top: heading ? heading.getBoundingClientRect().top + window.scrollY : -1,
+            };
+          }),
+        listed.map((link) => link.href),
+      );
+      expect(targets.map((t) => t.tag)).toEqual(listed.map(() => 'H2'));
+      expect(targets.map((t) => t.text)).toEqual(listed.map((link) => link.text));
+      const tops = targets.map((t) => t.top);
+      expect(tops).toEqual([...tops].sort((a, b) => a - b));
+      seen[name] = listed.map((link) => link.text);
+
+      await links.filter({ hasText: 'Historikk' }).click();
+      await page.waitForURL((url) => url.hash === '#history');
+      // Scrolled down to it: the heading is in view (the last section may not reach the top).
+      await expect
+        .poll(() =>
+          page.evaluate(() => {
+            const top = document.getElementById('history')?.getBoundingClientRect().top ?? -1;
+            return window.scrollY > 0 && top >= 0 && top < window.innerHeight;
+          }),
+        )
+        .toBe(true);
+      await expectAccessibleWithoutJsAsShown(e2e.browser, page);
+      await page.context().close();
+    }
+    // The leader reads the application first; the director has the endorsement and the decision
+    // form; the applicant (who is not shown the leaders' assessment) reads the decision before her
+    // application.
+    expect(seen['Kari Nordtveit']?.slice(0, 2)).toEqual(['Søknaden', 'Frister og oppfølging']);
+    expect(seen['Per Vik']).toEqual(expect.arrayContaining(['Lederens vurdering', 'Vedtak']));
+    expect(seen['Ingrid Haugland']).toEqual([
+      'Frister og oppfølging',
+      'Handlinger',
+      'Vedtak',
+      'Søknaden',
+      'Dialog',
+      'Historikk',
+    ]);
   });
 
   it('says what «innvilget med vilkår» needs, in a focused error summary', async () => {

@@ -45,7 +45,7 @@ import { ReturnedQuestion } from '../features/cases/ui/ReturnedQuestion';
 import { StatusTag } from '../features/cases/ui/StatusTag';
 import { getDecisionPanelIn } from '../features/decisions/decisions.server';
 import { isDecisionEvent } from '../features/decisions/domain/form';
-import { DecisionSection } from '../features/decisions/ui/DecisionSection';
+import { DecisionSection, hasDecisionSection } from '../features/decisions/ui/DecisionSection';
 import { msg } from '../i18n';
 import { caseErrorData, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
@@ -56,6 +56,7 @@ import { RetrospectiveNotice } from '../features/retrospective/ui/RetrospectiveN
 import { addDays, dateInNorway } from '../features/cases/domain/dates';
 import { maskedAnswers } from '../features/privacy/domain/mask';
 import { PatientIdReveal } from '../features/privacy/ui/PatientIdReveal';
+import { PageContents, type PageSection } from '../ui/PageContents';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
 import { KeepTogether } from '../ui/KeepTogether';
@@ -275,6 +276,22 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <ChangeHistory changes={view.changes} />
     </section>
   );
+  const showsEndorsements =
+    endorsement !== null &&
+    (endorsement.endorsements.length > 0 || (!endorsing && endorsement.inputs.length > 0));
+  // The sections below, in page order (the application comes before the actions when endorsing).
+  const sections: PageSection[] = [
+    ...(endorsing ? [{ id: 'summary', title: msg.case.summary }] : []),
+    { id: 'clocks', title: msg.clocks.sectionTitle },
+    { id: 'actions', title: msg.case.actions },
+    ...(showsEndorsements ? [{ id: 'endorsements', title: msg.assessment.endorsementsTitle }] : []),
+    ...(hasDecisionSection(loaderData.decisions.panel)
+      ? [{ id: 'decision-section', title: msg.decisionModule.section }]
+      : []),
+    ...(endorsing ? [] : [{ id: 'summary', title: msg.case.summary }]),
+    { id: 'dialog-title', title: msg.dialog.title },
+    { id: 'history', title: msg.case.history },
+  ];
   return (
     <div className="sp-stack">
       <title>{pageTitle(title, msg.app.name, postFailed(actionData))}</title>
@@ -284,6 +301,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         </Heading>
         <StatusTag status={view.status} />
       </div>
+      <PageContents sections={sections} />
       {question && <ReturnedQuestion caseId={view.id} open={question} />}
       <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderDone && !actionData && (
@@ -431,7 +449,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         )}
       </section>
 
-      {endorsement && (endorsement.endorsements.length > 0 || (!endorsing && leaderInputs)) && (
+      {showsEndorsements && (
         <section className="sp-stack" aria-labelledby="endorsements">
           <Heading level={2} data-size="md" id="endorsements">
             {msg.assessment.endorsementsTitle}

@@ -3,6 +3,8 @@ export const app = {
   tagline: 'Sykehusfinansiert legemiddelbehandling utenfor de ordinære ordningene',
   skipToContent: 'Hopp til hovedinnhold',
   mainNav: 'Hovedmeny',
+  /** A long page's table of contents (app/ui/PageContents). */
+  onThisPage: 'På denne siden:',
   myCases: 'Mine saker',
   newApplication: 'Ny søknad',
   /** The main menu's other links (the pages' own namespaces stay out of every page's bundle). */

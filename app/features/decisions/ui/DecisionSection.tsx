@@ -97,6 +97,10 @@ function DecisionDetails({
   );
 }
 
+/** Whether `DecisionSection` shows anything: a decision, or a form the user may decide with. */
+export const hasDecisionSection = (panel: DecisionPanel): boolean =>
+  panel.decisions.length > 0 || panel.events.length > 0;
+
 /**
  * The case's decision: the current version, earlier versions (each marked with the version that
  * replaced it), and the form for deciding or revising when the user may. Nothing when the case
@@ -116,7 +120,7 @@ export function DecisionSection({
 }) {
   const t = msg.decisionModule;
   const [current, ...earlier] = panel.decisions;
-  if (!current && panel.events.length === 0) return null;
+  if (!hasDecisionSection(panel)) return null;
   return (
     <section className="sp-stack" aria-labelledby="decision-section">
       <Heading level={2} data-size="md" id="decision-section">
