@@ -49,6 +49,13 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     },
   });
 
+  /** The table's cells under the column headed `header`. */
+  const cellsUnder = async (page: Page, header: string) => {
+    const at = (await page.locator('table thead th').allTextContents()).indexOf(header);
+    expect(at, header).toBeGreaterThanOrEqual(0);
+    return page.locator(`table tbody tr td:nth-child(${String(at + 1)})`);
+  };
+
   const noPatientIds = async (page: Page) => {
     const html = await page.content();
     for (const id of TEST_PATIENT_IDS) expect(html).not.toContain(id);
@@ -140,7 +147,7 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await reader.getByRole('button', { name: 'Vis' }).click();
     await reader.waitForURL(/atc=L&/);
     await reader.locator('table').waitFor();
-    const outcomes = await reader.locator('table tbody tr td:nth-child(9)').allTextContents();
+    const outcomes = await (await cellsUnder(reader, 'Utfall')).allTextContents();
     expect(outcomes.length).toBeGreaterThan(0);
     expect(new Set(outcomes)).toEqual(new Set(['Avslått']));
     const filterUrl = reader.url();
@@ -207,7 +214,8 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await reader.getByRole('button', { name: 'Vis' }).click();
     await reader.waitForURL(/fra=2015-01-01&til=2015-01-31/);
     // The table shows the day the Norwegian way.
-    const submitted = () => reader.locator('table tbody tr td:nth-child(7)').allTextContents();
+    const submittedCells = await cellsUnder(reader, 'Innsendt');
+    const submitted = () => submittedCells.allTextContents();
     await expect.poll(async () => new Set(await submitted())).toEqual(new Set(['05.01.2015']));
     expect(await submitted()).toHaveLength(50);
     await expectAccessible(reader);
@@ -385,5 +393,73 @@ describe.each(TEST_DATABASES)('national overview and registers in Chromium on %s
     await expectAccessible(reader);
     await expectAccessibleWithoutJs(e2e.browser, reader.context(), reader.url());
     await reader.context().close();
+  });
+
+  it('the overview’s table takes the window’s width: the outcome in view at 1280 px, every column at 1920 px, the løpenummer kept while it scrolls', async () => {
+    const region = (page: Page) =>
+      page.getByRole('region', { name: /Saker fra alle helseforetak/ });
+    /** The region's and the page's widths, and where each column header ends. */
+    const widths = (page: Page) =>
+      region(page).evaluate((element) => ({
+        region: element.getBoundingClientRect().right,
+        client: element.clientWidth,
+        scroll: element.scrollWidth,
+        page: document.documentElement.scrollWidth,
+        window: window.innerWidth,
+        columns: Object.fromEntries(
+          [...element.querySelectorAll('thead th')].map((th) => [
+            th.textContent,
+            th.getBoundingClientRect().right,
+          ]),
+        ),
+      }));
+
+    const laptop = await e2e.signIn('Tone Lie', { viewport: { width: 1280, height: 800 } });
+    await laptop.goto(`${e2e.app.url}/nasjonalt`);
+    const narrow = await widths(laptop);
+    // Wider than the text column (72rem = 1152 px) and never wider than the window.
+    expect(narrow.client).toBeGreaterThan(1152);
+    expect(narrow.page).toBeLessThanOrEqual(narrow.window);
+    // What was decided is in view without scrolling sideways; the dates and times may scroll.
+    for (const column of [
+      'Løpenummer',
+      'Helseforetak',
+      'Legemiddel',
+      'Indikasjon',
+      'Utfall',
+      'Status',
+    ])
+      expect(narrow.columns[column], column).toBeLessThanOrEqual(narrow.region);
+    expect(narrow.scroll).toBeGreaterThan(narrow.client);
+    // Scrolled to its end, the løpenummer column stays at the region's left edge, over the rest.
+    const firstCell = region(laptop).locator('tbody tr').first().locator('td').first();
+    const before = await firstCell.boundingBox();
+    await region(laptop).evaluate((element) => {
+      element.scrollLeft = element.scrollWidth;
+    });
+    const trust = region(laptop).locator('tbody tr').first().locator('td').nth(1);
+    await expect.poll(async () => (await trust.boundingBox())?.x).toBeLessThan(before?.x ?? 0);
+    expect((await firstCell.boundingBox())?.x).toBe(before?.x);
+    await expect
+      .poll(() =>
+        // On top: what shows at the cell's left edge is the cell's own.
+        firstCell.evaluate((cell) => {
+          window.scrollBy(0, cell.getBoundingClientRect().top - 100);
+          const box = cell.getBoundingClientRect();
+          return cell.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+        }),
+      )
+      .toBe(true);
+    await expectAccessible(laptop);
+    await laptop.context().close();
+
+    const desktop = await e2e.signIn('Tone Lie', { viewport: { width: 1920, height: 1080 } });
+    await desktop.goto(`${e2e.app.url}/nasjonalt`);
+    const wide = await widths(desktop);
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    expect(wide.page).toBeLessThanOrEqual(wide.window);
+    expect(Object.keys(wide.columns)).toHaveLength(11);
+    await expectAccessible(desktop);
+    await desktop.context().close();
   });
 });

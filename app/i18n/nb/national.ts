@@ -50,6 +50,7 @@ export const national = {
     trust: 'Helseforetak',
     scheme: 'Ordning',
     scope: 'Omfang',
+    schemeAndScope: 'Ordning og omfang',
     drug: 'Legemiddel',
     substance: 'Virkestoff',
     atc: 'ATC',

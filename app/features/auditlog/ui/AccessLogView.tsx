@@ -57,7 +57,7 @@ export function AccessLogTable({ rows, trustName }: { rows: LogRow[]; trustName:
   if (rows.length === 0) return <Paragraph>{t.noEntries}</Paragraph>;
   return (
     <div>
-      <TableScroll label={t.entriesTitle}>
+      <TableScroll label={t.entriesTitle} wide>
         <Table data-size="sm">
           <caption className="ds-sr-only">{t.entriesTitle}</caption>
           <Table.Head>

@@ -15,21 +15,20 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
   if (rows.length === 0) return <Paragraph>{msg.national.empty}</Paragraph>;
   const c = msg.national.columns;
   return (
-    <TableScroll label={msg.national.caption(String(rows.length))}>
+    <TableScroll label={msg.national.caption(String(rows.length))} wide>
       <Table zebra data-size="sm">
         <caption>{msg.national.caption(String(rows.length))}</caption>
         <Table.Head>
           <Table.Row>
             <Table.HeaderCell>{c.caseNumber}</Table.HeaderCell>
             <Table.HeaderCell>{c.trust}</Table.HeaderCell>
-            <Table.HeaderCell>{c.scheme}</Table.HeaderCell>
-            <Table.HeaderCell>{c.scope}</Table.HeaderCell>
             <Table.HeaderCell>{c.drug}</Table.HeaderCell>
             <Table.HeaderCell>{c.indication}</Table.HeaderCell>
-            <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
-            <Table.HeaderCell>{c.decided}</Table.HeaderCell>
             <Table.HeaderCell>{c.outcome}</Table.HeaderCell>
             <Table.HeaderCell>{c.status}</Table.HeaderCell>
+            <Table.HeaderCell>{c.schemeAndScope}</Table.HeaderCell>
+            <Table.HeaderCell>{c.submitted}</Table.HeaderCell>
+            <Table.HeaderCell>{c.decided}</Table.HeaderCell>
             <Table.HeaderCell>{c.processingDays}</Table.HeaderCell>
             <Table.HeaderCell>{c.followUp}</Table.HeaderCell>
           </Table.Row>
@@ -53,8 +52,6 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                 </div>
               </Table.Cell>
               <Table.Cell>{row.trustName}</Table.Cell>
-              <Table.Cell>{label(msg.schemes, row.scheme)}</Table.Cell>
-              <Table.Cell>{label(msg.patientScopes, row.patientScope)}</Table.Cell>
               <Table.Cell>
                 {row.drugLabel ?? '–'}
                 {(row.substance || row.atcCode) && (
@@ -69,13 +66,22 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                   ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
                   : '–'}
               </Table.Cell>
-              <Table.Cell className="sp-nowrap">{norwegianDateOf(row.submittedAt)}</Table.Cell>
-              <Table.Cell className="sp-nowrap">
-                {row.decidedAt ? norwegianDateOf(row.decidedAt) : '–'}
-              </Table.Cell>
               <Table.Cell>{label(msg.outcomes, row.outcome)}</Table.Cell>
               <Table.Cell>
                 <StatusTag status={row.status} />
+              </Table.Cell>
+              <Table.Cell>
+                {label(msg.schemes, row.scheme)}
+                {row.patientScope && (
+                  <>
+                    <br />
+                    <small>{label(msg.patientScopes, row.patientScope)}</small>
+                  </>
+                )}
+              </Table.Cell>
+              <Table.Cell className="sp-nowrap">{norwegianDateOf(row.submittedAt)}</Table.Cell>
+              <Table.Cell className="sp-nowrap">
+                {row.decidedAt ? norwegianDateOf(row.decidedAt) : '–'}
               </Table.Cell>
               <Table.Cell>{daysOf(row.processingSeconds) ?? '–'}</Table.Cell>
               <Table.Cell>
