@@ -20,7 +20,7 @@ import { APPROVAL_TERMS } from '../app/test/decisions';
  * away; a role without cases is shown what it can use.
  */
 describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
-  const ids = { submitted: '', endorsed: '', decided: '' };
+  const ids = { submitted: '', endorsed: '', underAssessment: '', decided: '' };
 
   const e2e = useAppAndBrowser(kind, {
     prepare: async (db) => {
@@ -45,6 +45,13 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
       };
       ids.submitted = (await submit()).id;
       ids.endorsed = (await endorse()).id;
+      const assessed = await endorse();
+      await transition(db, hbe.decisionMaker, {
+        caseId: assessed.id,
+        version: assessed.version,
+        event: 'startAssessment',
+      });
+      ids.underAssessment = assessed.id;
       const decided = await endorse();
       await submitDecision(db, hbe.decisionMaker, decided.id, {
         event: 'decide',
@@ -91,9 +98,10 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
     for (const [name, caseId] of [
       ['Kari Nordtveit', ids.submitted],
       ['Per Vik', ids.endorsed],
+      ['Per Vik (vurdering)', ids.underAssessment],
       ['Ingrid Haugland', ids.decided],
     ] as const) {
-      const page = await e2e.signIn(name, { javaScriptEnabled: false });
+      const page = await e2e.signIn(name.replace(' (vurdering)', ''), { javaScriptEnabled: false });
       await page.goto(`${e2e.app.url}/saker/${caseId}`);
       const links = page.getByRole('navigation', { name: 'På denne siden:' }).getByRole('link');
       const listed = await links.evaluateAll((anchors) =>
@@ -117,6 +125,15 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
       const tops = targets.map((t) => t.top);
       expect(tops).toEqual([...tops].sort((a, b) => a - b));
       seen[name] = listed.map((link) => link.text);
+      // Every section below the case's facts («Om saken») is among them.
+      const below = await page.evaluate(() => {
+        const about = document.getElementById('about');
+        return [...document.querySelectorAll('main h2')]
+          .filter((h) => about?.compareDocumentPosition(h) === Node.DOCUMENT_POSITION_FOLLOWING)
+          .map((h) => h.textContent);
+      });
+      expect(below.length).toBeGreaterThan(3);
+      expect(below.filter((text) => !listed.some((link) => link.text === text))).toEqual([]);
 
       await links.filter({ hasText: 'Historikk' }).click();
       await page.waitForURL((url) => url.hash === '#history');
@@ -137,6 +154,17 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
     // application.
     expect(seen['Kari Nordtveit']?.slice(0, 2)).toEqual(['Søknaden', 'Frister og oppfølging']);
     expect(seen['Per Vik']).toEqual(expect.arrayContaining(['Lederens vurdering', 'Vedtak']));
+    // Under assessment the director may consult another trust: that section comes after the
+    // leaders' assessment (and before the decision, once there is one), not above the case's facts.
+    expect(seen['Per Vik (vurdering)']).toEqual([
+      'Frister og oppfølging',
+      'Handlinger',
+      'Lederens vurdering',
+      'Konsultasjon av annet helseforetak',
+      'Søknaden',
+      'Dialog',
+      'Historikk',
+    ]);
     expect(seen['Ingrid Haugland']).toEqual([
       'Frister og oppfølging',
       'Handlinger',

@@ -37,7 +37,11 @@ import { dialogSection } from '../features/dialog/http.server';
 import { DialogThread } from '../features/dialog/ui/DialogThread';
 import { ChangeHistory } from '../features/cases/ui/ChangeHistory';
 import { consultationSectionIn } from '../features/consultations/consultations.server';
-import { ConsultationSection } from '../features/consultations/ui/ConsultationSection';
+import {
+  ConsultationNotice,
+  ConsultationSection,
+  consultationHeading,
+} from '../features/consultations/ui/ConsultationSection';
 import { cohortSignalIn } from '../features/precedents/precedents.server';
 import { CohortSignals } from '../features/precedents/ui/CohortSignals';
 import { QuestionnaireView } from '../features/cases/ui/QuestionnaireView';
@@ -262,7 +266,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         today={view.drugFacts}
         sent={view.submittedAt !== null}
       />
-      <Attachments caseId={view.id} {...loaderData.attachments} />
+      <Attachments caseId={view.id} {...loaderData.attachments} headingLevel={3} />
       {view.seesPatientIdentity && (
         <div className="sp-row">
           <Link href={`/saker/${view.id}/eksport`} download>
@@ -279,12 +283,20 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const showsEndorsements =
     endorsement !== null &&
     (endorsement.endorsements.length > 0 || (!endorsing && endorsement.inputs.length > 0));
+  // The consulted trust's question comes first on its page; the case's own consultations come
+  // after the leaders' assessment, before the decision.
+  const consultation = consultationHeading(loaderData.consultation.panel);
+  const consultationSection = (
+    <ConsultationSection caseId={view.id} section={loaderData.consultation} />
+  );
   // The sections below, in page order (the application comes before the actions when endorsing).
   const sections: PageSection[] = [
+    ...(consultation?.mode === 'consulted' ? [consultation] : []),
     ...(endorsing ? [{ id: 'summary', title: msg.case.summary }] : []),
     { id: 'clocks', title: msg.clocks.sectionTitle },
     { id: 'actions', title: msg.case.actions },
     ...(showsEndorsements ? [{ id: 'endorsements', title: msg.assessment.endorsementsTitle }] : []),
+    ...(consultation?.mode === 'own' ? [consultation] : []),
     ...(hasDecisionSection(loaderData.decisions.panel)
       ? [{ id: 'decision-section', title: msg.decisionModule.section }]
       : []),
@@ -349,7 +361,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {/* Whether the scheme is right, before the case is judged (the summary's warning). */}
       <SchemeWarning drugName={view.schemeWarning} headingLevel={2} reader={!view.editable} />
 
-      <ConsultationSection caseId={view.id} section={loaderData.consultation} />
+      <ConsultationNotice notice={loaderData.consultation.notice} />
+      {consultation?.mode === 'consulted' && consultationSection}
       <CohortSignals {...loaderData.cohorts} />
 
       <section className="sp-stack" aria-labelledby="about">
@@ -458,6 +471,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           {!endorsing && leaderInputs}
         </section>
       )}
+      {consultation?.mode === 'own' && consultationSection}
       <DecisionSection {...loaderData.decisions} submitted={null} />
 
       {!endorsing && application}

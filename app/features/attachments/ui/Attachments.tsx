@@ -55,6 +55,8 @@ export interface AttachmentsProps {
   done?: AttachmentNotice | null;
   /** A note shown above the list while the user may change it (say, to save a form first). */
   note?: string | null;
+  /** 3 where the list is part of the application on the case page («Søknaden»). */
+  headingLevel?: 2 | 3;
 }
 
 /**
@@ -71,13 +73,18 @@ export function Attachments({
   error = null,
   done = null,
   note = null,
+  headingLevel = 2,
 }: AttachmentsProps) {
   const base = `/saker/${caseId}/vedlegg`;
   const maxSize = msg.fileSize(maxBytes);
   const problem = error ? problemText(error, maxSize) : null;
   return (
     <section id="vedlegg" className="sp-stack" aria-labelledby="vedlegg-heading">
-      <Heading level={2} data-size="md" id="vedlegg-heading">
+      <Heading
+        level={headingLevel}
+        data-size={headingLevel === 2 ? 'md' : 'sm'}
+        id="vedlegg-heading"
+      >
         {msg.attachments.title}
       </Heading>
       {editable && note && <Paragraph data-size="sm">{note}</Paragraph>}

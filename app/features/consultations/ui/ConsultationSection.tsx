@@ -78,10 +78,35 @@ function ConsultationCard({
   );
 }
 
+/** The outcome of asking, revoking or answering, at the top of the case page after the post. */
+export function ConsultationNotice({ notice }: { notice: ConsultationSectionData['notice'] }) {
+  if (!notice) return null;
+  return (
+    <Alert data-color={notice === 'refused' ? 'danger' : 'success'}>
+      {msg.consultations.done[notice]}
+    </Alert>
+  );
+}
+
+/**
+ * The case page's consultation section, if it has one: the consulted trust's question to answer
+ * (`consulted`, at the top of its page) or the case's own trust's consultations and the form to
+ * ask one (`own`, beside the leaders' assessment).
+ */
+export function consultationHeading(
+  panel: ConsultationSectionData['panel'],
+): { id: string; title: string; mode: 'consulted' | 'own' } | null {
+  if (!panel) return null;
+  if (panel.mode === 'consulted')
+    return { id: 'consultation-answer', title: msg.consultations.answerTitle, mode: 'consulted' };
+  if (panel.consultations.length === 0 && !panel.canRequest) return null;
+  return { id: 'consultations', title: msg.consultations.title, mode: 'own' };
+}
+
 /**
  * Consultation on the case page: for the case's own director and committee the consultations with
  * their answers (and, for the director, asking and revoking); for the consulted trust a read-only
- * banner and the answer form.
+ * banner and the answer form. Its notice is `ConsultationNotice`'s.
  */
 export function ConsultationSection({
   caseId,
@@ -90,26 +115,21 @@ export function ConsultationSection({
   caseId: string;
   section: ConsultationSectionData;
 }) {
-  const { panel, notice } = section;
-  const done = notice && (
-    <Alert data-color={notice === 'refused' ? 'danger' : 'success'}>
-      {msg.consultations.done[notice]}
-    </Alert>
-  );
-  if (!panel) return done || null;
+  const { panel } = section;
+  const heading = consultationHeading(panel);
+  if (!panel || !heading) return null;
   if (panel.mode === 'consulted') {
     const { grant } = panel;
     return (
-      <section className="sp-stack" aria-labelledby="consultation-answer">
-        {done}
+      <section className="sp-stack" aria-labelledby={heading.id}>
         <Alert data-color="info">
           <Heading level={2} data-size="xs">
             {msg.consultations.banner(msg.consultations.date(grant.deadline))}
           </Heading>
           <Paragraph>{msg.consultations.bannerDetail(grant.askingTrustName)}</Paragraph>
         </Alert>
-        <Heading level={2} data-size="md" id="consultation-answer">
-          {msg.consultations.answerTitle}
+        <Heading level={2} data-size="md" id={heading.id}>
+          {heading.title}
         </Heading>
         <Paragraph>
           {msg.consultations.askedBy(grant.requestedByName, grant.askingTrustName)}
@@ -121,12 +141,10 @@ export function ConsultationSection({
       </section>
     );
   }
-  if (panel.consultations.length === 0 && !panel.canRequest) return done || null;
   return (
-    <section className="sp-stack" aria-labelledby="consultations">
-      {done}
-      <Heading level={2} data-size="md" id="consultations">
-        {msg.consultations.title}
+    <section className="sp-stack" aria-labelledby={heading.id}>
+      <Heading level={2} data-size="md" id={heading.id}>
+        {heading.title}
       </Heading>
       {panel.consultations.length === 0 && <Paragraph>{msg.consultations.none}</Paragraph>}
       {panel.consultations.map((item) => (
