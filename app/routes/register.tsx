@@ -95,7 +95,7 @@ function RegisterTable({
   const c = msg.national.columns;
   if (rows.length === 0) return <Paragraph>{filtered ? r.empty : r.none}</Paragraph>;
   return (
-    <TableScroll label={caption}>
+    <TableScroll label={caption} wide>
       <Table zebra data-size="sm">
         <caption>{caption}</caption>
         <Table.Head>
