@@ -245,4 +245,28 @@ describe.each(TEST_DATABASES)('casework pages in Chromium on %s', (kind) => {
     ).toBe(1);
     await admin.context().close();
   });
+
+  it('keeps the app’s colour for the primary buttons in a card', async () => {
+    const director = await e2e.signIn('Per Vik');
+    // The case's actions and the consultation form are cards, each with its primary button.
+    await director.goto(`${e2e.app.url}/saker/${ids.underAssessment}`);
+    const colours = await director.evaluate(() => {
+      // An uncarded primary button, for the app's own colour.
+      const outside = document.createElement('button');
+      outside.className = 'ds-button';
+      outside.dataset.variant = 'primary';
+      document.querySelector('main')?.append(outside);
+      const app = getComputedStyle(outside).backgroundColor;
+      outside.remove();
+      return {
+        app,
+        carded: [...document.querySelectorAll('.ds-card .ds-button[data-variant="primary"]')].map(
+          (button) => getComputedStyle(button).backgroundColor,
+        ),
+      };
+    });
+    expect(colours.carded.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(colours.carded)).toEqual(new Set([colours.app]));
+    await director.context().close();
+  });
 });

@@ -184,7 +184,7 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
           </Table.Body>
         </Table>
       )}
-      <Card data-color="neutral">
+      <Card>
         <Heading level={2} data-size="sm" id="add-department">
           {t.addDepartmentTitle}
         </Heading>

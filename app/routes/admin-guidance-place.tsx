@@ -71,7 +71,7 @@ export default function GuidanceEditPage({ loaderData, actionData }: Route.Compo
             {t.conflictTitle}
           </Heading>
           <Paragraph>{t.conflict(conflict.updatedByName, conflict.updatedAt)}</Paragraph>
-          <Card data-color="neutral">
+          <Card>
             <Heading level={3} data-size="2xs">
               {t.storedNow}
             </Heading>
@@ -83,7 +83,7 @@ export default function GuidanceEditPage({ loaderData, actionData }: Route.Compo
           </Card>
         </Alert>
       )}
-      <Card data-color="neutral">
+      <Card>
         <GuidanceForm
           headingId="edit-guidance"
           values={

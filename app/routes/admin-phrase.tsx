@@ -61,7 +61,7 @@ export default function PhraseEditPage({ loaderData, actionData }: Route.Compone
             {t.conflictTitle}
           </Heading>
           <Paragraph>{t.conflict(conflict.changedByName, conflict.at)}</Paragraph>
-          <Card data-color="neutral">
+          <Card>
             <Heading level={3} data-size="2xs">
               {t.storedNow}
             </Heading>
@@ -72,7 +72,7 @@ export default function PhraseEditPage({ loaderData, actionData }: Route.Compone
           </Card>
         </Alert>
       )}
-      <Card data-color="neutral">
+      <Card>
         <PhraseForm
           idPrefix="edit"
           headingId="edit-phrase"

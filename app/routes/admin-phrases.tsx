@@ -121,7 +121,7 @@ export default function PhrasesPage({ loaderData, actionData }: Route.ComponentP
         );
       })}
       {canEdit && (
-        <Card data-color="neutral">
+        <Card>
           <Heading level={2} data-size="sm" id="add-phrase">
             {t.addTitle}
           </Heading>

@@ -191,7 +191,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         )}
       </section>
       {!mergedInto && (
-        <Card data-color="neutral">
+        <Card>
           <Heading level={2} data-size="sm" id="grant-role-title">
             {t.grantTitle}
           </Heading>

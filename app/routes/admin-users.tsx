@@ -98,7 +98,7 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
           </Table.Body>
         </Table>
       )}
-      <Card data-color="neutral">
+      <Card>
         <Heading level={2} data-size="sm" id="add-person">
           {t.addPersonTitle}
         </Heading>

@@ -45,7 +45,7 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
       <ul className="sp-grid sp-plain-list">
         {LINKS.map((link) => (
           <li key={link.to}>
-            <Card data-color="neutral">
+            <Card>
               <Heading level={2} data-size="xs">
                 <RouteLink to={link.to}>{t[link.label]}</RouteLink>
               </Heading>
@@ -56,7 +56,7 @@ export default function AdminPage({ loaderData }: Route.ComponentProps) {
         {loaderData.trustAdmin &&
           ADMIN_LINKS.map((link) => (
             <li key={link.to}>
-              <Card data-color="neutral">
+              <Card>
                 <Heading level={2} data-size="xs">
                   <RouteLink to={link.to}>{link.label}</RouteLink>
                 </Heading>

@@ -451,7 +451,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
                     headingLevel={4}
                   />
                 )}
-                <Card data-color="neutral" id={`section-${sectionId}`}>
+                <Card id={`section-${sectionId}`}>
                   <div className="sp-stack">
                     <Heading level={4} data-size="xs">{`${t.comments} (${t.internal})`}</Heading>
                     {comments.length === 0 ? (
@@ -523,7 +523,7 @@ export default function AssessmentPage({ loaderData, actionData }: Route.Compone
           />
         )}
         {view.open && (
-          <Card data-color="neutral">
+          <Card>
             <Form
               method="post"
               action={action('worksheet-errors')}

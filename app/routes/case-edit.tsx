@@ -310,7 +310,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
       {invitedName && !actionData && (
         <Alert data-color="success">{msg.coAuthors.invited(invitedName)}</Alert>
       )}
-      <Card data-color="neutral">
+      <Card>
         <Heading level={2} data-size="xs">
           {msg.coAuthors.title}
         </Heading>

@@ -160,7 +160,7 @@ export default function NewApplication({ actionData }: Route.ComponentProps) {
             drug: fieldAnchor('drug'),
           }}
         />
-        <Card data-color="neutral">
+        <Card>
           <div className="sp-stack">
             <Heading level={2} data-size="sm">
               {msg.router.title}

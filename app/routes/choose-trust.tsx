@@ -54,7 +54,7 @@ export default function ChooseTrust({ loaderData }: Route.ComponentProps) {
       <ul className="sp-grid sp-plain-list">
         {loaderData.choices.map((choice) => (
           <li key={choice.trustId}>
-            <Card data-color="neutral" className="sp-stack">
+            <Card className="sp-stack">
               <Heading level={2} data-size="xs">
                 {choice.trustName}
               </Heading>

@@ -84,7 +84,7 @@ export default function ConsultationAnswerPage({
             {msg.consultations.askedBy(panel.grant.requestedByName, panel.grant.askingTrustName)}
           </Paragraph>
           <blockquote className="sp-quote">{panel.grant.question}</blockquote>
-          <Card data-color="neutral">
+          <Card>
             <AnswerForm
               caseId={params.caseId}
               consultationId={panel.grant.id}

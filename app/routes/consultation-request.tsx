@@ -69,7 +69,7 @@ export default function ConsultationRequestPage({
         {msg.consultations.requestTitle}
       </Heading>
       {panel.canRequest ? (
-        <Card data-color="neutral">
+        <Card>
           <RequestForm
             caseId={params.caseId}
             version={panel.caseVersion}

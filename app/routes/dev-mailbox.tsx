@@ -26,7 +26,7 @@ export default function DevMailbox({ loaderData }: Route.ComponentProps) {
         <ol className="sp-stack" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
           {loaderData.mails.map((mail) => (
             <li key={mail.id}>
-              <Card data-color="neutral">
+              <Card>
                 <Heading level={2} data-size="xs">
                   {mail.subject}
                 </Heading>

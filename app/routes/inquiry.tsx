@@ -71,7 +71,7 @@ export default function InquiryPage({ loaderData, actionData }: Route.ComponentP
       )}
       <InquiryDetails inquiry={inquiry} />
       {canAnswer && (
-        <Card data-color="neutral">
+        <Card>
           <Heading level={2} data-size="sm" id="inquiry-answer">
             {t.answerTitle}
           </Heading>
@@ -83,7 +83,7 @@ export default function InquiryPage({ loaderData, actionData }: Route.ComponentP
         </Card>
       )}
       {canWithdraw && (
-        <Card data-color="neutral">
+        <Card>
           <Heading level={2} data-size="sm" id="inquiry-withdraw">
             {t.withdrawTitle}
           </Heading>

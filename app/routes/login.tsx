@@ -75,7 +75,7 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
               </Heading>
               <div className="sp-grid">
                 {trust.users.map((user) => (
-                  <Card key={user.id} data-color="neutral">
+                  <Card key={user.id}>
                     <Heading level={4} data-size="xs">
                       {user.name}
                     </Heading>

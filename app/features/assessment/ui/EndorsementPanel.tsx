@@ -74,7 +74,7 @@ export function EndorsementForm({
   const values = submitted?.values ?? {};
   const errors = submitted?.fieldErrors ?? {};
   return (
-    <Card data-color="neutral">
+    <Card>
       <Form
         method="post"
         action={actionToSummary(`/saker/${caseId}`, ENDORSEMENT_SUMMARY)}
@@ -225,7 +225,7 @@ export function LeadersForm({
   if (!delegate && collaborators.length === 0 && !may.delegate && !may.invite) return null;
   const returned = (intent: LeaderIntent) => (submitted?.intent === intent ? submitted.data : null);
   return (
-    <Card data-color="neutral">
+    <Card>
       <div className="sp-stack">
         <Heading level={3} data-size="xs" id="leaders-heading">
           {t.leadersTitle}
@@ -308,7 +308,7 @@ export function LeaderInputForm({
   labels.body = t.leaderInputText;
   anchors.body = 'leader-input-body';
   return (
-    <Card data-color="neutral">
+    <Card>
       <Form
         method="post"
         action={actionToSummary(`/saker/${caseId}`, LEADER_INPUT_SUMMARY)}

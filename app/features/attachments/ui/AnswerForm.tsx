@@ -85,7 +85,7 @@ export function AnswerForm({
   ];
   const base = `/saker/${caseId}/vedlegg`;
   return (
-    <Card data-color="neutral">
+    <Card>
       <Form
         method="post"
         // Back at the form after a post without JavaScript (its error summary is just below).

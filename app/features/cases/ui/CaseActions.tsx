@@ -53,7 +53,7 @@ export function CaseActions({
         const help =
           event in msg.eventHelp ? msg.eventHelp[event as keyof typeof msg.eventHelp] : null;
         return (
-          <Card key={event} data-color="neutral">
+          <Card key={event}>
             <Form
               method="post"
               action={actionToSummary(`/saker/${caseId}`, summaryId)}

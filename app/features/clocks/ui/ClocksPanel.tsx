@@ -93,7 +93,7 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
             </dl>
           )}
           {view.outcome && (
-            <Card data-color="neutral">
+            <Card>
               <Heading level={4} data-size="xs">
                 {msg.clocks.outcomeTitle}
               </Heading>
@@ -115,7 +115,7 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
             </Card>
           )}
           {view.canRecordOutcome && (
-            <Card data-color="neutral">
+            <Card>
               <OutcomeForm
                 caseId={view.caseId}
                 version={view.version}

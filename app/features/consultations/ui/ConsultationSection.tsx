@@ -28,7 +28,7 @@ function ConsultationCard({
 }) {
   const headingId = `consultation-${item.id}`;
   return (
-    <Card data-color="neutral" aria-labelledby={headingId}>
+    <Card aria-labelledby={headingId}>
       <div className="sp-row">
         <Heading level={3} data-size="xs" id={headingId}>
           {msg.consultations.item(item.consultedTrustName)}
@@ -157,7 +157,7 @@ export function ConsultationSection({
         />
       ))}
       {panel.canRequest && (
-        <Card data-color="neutral">
+        <Card>
           <Heading level={3} data-size="xs" id="consultation-request">
             {msg.consultations.requestTitle}
           </Heading>

@@ -234,7 +234,7 @@ export function DecisionForm({
 
   return (
     <div className="sp-decision">
-      <Card data-color="neutral">
+      <Card>
         <Form
           method="post"
           action={actionToSummary(`/saker/${caseId}/vedtak`, id('errors'))}

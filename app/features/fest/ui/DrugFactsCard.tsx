@@ -35,7 +35,7 @@ export function DrugFactsCard({
     facts.refund.hPrescription ? f.hPrescription : null,
   ].filter((r): r is string => r !== null);
   return (
-    <Card data-color="neutral" className="sp-stack">
+    <Card className="sp-stack">
       <Heading level={headingLevel} data-size="sm">
         {f.title(facts.name)}
       </Heading>

@@ -39,7 +39,7 @@ export function CaseInquiries({
           {t.askTitle}
         </Heading>
         {sent && !submitted && <Alert data-color="success">{t.sent}</Alert>}
-        <Card data-color="neutral">
+        <Card>
           {/* A new key once a question is sent: the form starts empty again (with JavaScript
               the page is not reloaded, and the field would keep the sent text). */}
           <AskForm
@@ -56,7 +56,7 @@ export function CaseInquiries({
             {t.mineTitle}
           </Heading>
           {inquiries.mine.map((inquiry) => (
-            <Card key={inquiry.id} data-color="neutral">
+            <Card key={inquiry.id}>
               <InquiryDetails inquiry={inquiry} caseLink={false} />
             </Card>
           ))}

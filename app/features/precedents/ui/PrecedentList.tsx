@@ -26,7 +26,7 @@ export function PrecedentPanel({
   id?: string;
 }) {
   return (
-    <Card data-color="neutral" aria-labelledby={id}>
+    <Card aria-labelledby={id}>
       <Heading level={2} data-size="sm" id={id}>
         {t().panelTitle}
       </Heading>
