@@ -146,6 +146,16 @@ describe.each(TEST_DATABASES)('statistics in Chromium on %s', (kind) => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       1280,
     );
+    // Its figures and their headers are right-aligned; the trusts' names, left.
+    const align = (selector: string) =>
+      region
+        .locator(selector)
+        .evaluateAll((cells) => [
+          ...new Set(cells.map((cell) => getComputedStyle(cell).textAlign)),
+        ]);
+    expect(await align('tbody td')).toEqual(['end']);
+    expect(await align('thead th:not(:first-child)')).toEqual(['end']);
+    expect(await align('tbody th')).not.toContain('end');
     await expectAccessible(page);
   });
 
