@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors } from '../app/test/actors';
@@ -8,8 +8,9 @@ import { expectAccessible, useAppAndBrowser } from './harness';
 /**
  * Reflow (WCAG 1.4.10): at a phone's 390 px the case page, the edit form and «Mine saker» fit the
  * screen (definition lists stack, wide tables scroll in their own named, focusable region); the
- * national overview fits 1280 px with its dates on one line, and a løpenummer is never broken at
- * its hyphens (the case page's heading, the notifications).
+ * national overview fits 1280 px with its dates on one line and its outcome in view (its table
+ * as wide as the window, the løpenummer kept while it scrolls; every column fits at 1920 px), and a
+ * løpenummer is never broken at its hyphens (the case page's heading, the notifications).
  */
 describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
   const ids = { draft: '', submitted: '' };
@@ -31,6 +32,19 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
   });
 
   const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+  /** A table region's widths and where each of its column headers ends. */
+  const columnEnds = (region: Locator) =>
+    region.evaluate((element) => ({
+      region: element.getBoundingClientRect().right,
+      client: element.clientWidth,
+      scroll: element.scrollWidth,
+      columns: Object.fromEntries(
+        [...element.querySelectorAll('thead th')].map((th) => [
+          th.textContent,
+          th.getBoundingClientRect().right,
+        ]),
+      ),
+    }));
 
   it('fits the case page, the edit form and «Mine saker» into 390 px', async () => {
     const doctor = await e2e.signIn('Ingrid Haugland', {
@@ -79,7 +93,7 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     await leader.context().close();
   });
 
-  it('fits the national overview into 1280 px with each date on one line', async () => {
+  it('fits the national overview into 1280 px with each date on one line and the outcome in view, the løpenummer kept while it scrolls; every column at 1920 px', async () => {
     const reader = await e2e.signIn('Tone Lie', {
       viewport: { width: 1280, height: 900 },
     });
@@ -102,7 +116,51 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
       });
     expect(lines.length).toBeGreaterThan(0);
     expect(lines.every((n) => n === 1)).toBe(true);
+
+    // The table takes the window's width, wider than the text column (72rem = 1152 px): what was
+    // decided is in view without scrolling sideways; the dates and times may scroll.
+    const narrow = await columnEnds(region);
+    expect(narrow.client).toBeGreaterThan(1152);
+    for (const column of [
+      'Løpenummer',
+      'Helseforetak',
+      'Legemiddel',
+      'Indikasjon',
+      'Utfall',
+      'Status',
+    ])
+      expect(narrow.columns[column], column).toBeLessThanOrEqual(narrow.region);
+    expect(narrow.scroll).toBeGreaterThan(narrow.client);
+    // Scrolled to its end, the løpenummer column stays at the region's left edge, over the rest.
+    const firstCell = region.locator('tbody tr').first().locator('td').first();
+    const before = await firstCell.boundingBox();
+    await region.evaluate((element) => {
+      element.scrollLeft = element.scrollWidth;
+    });
+    const trust = region.locator('tbody tr').first().locator('td').nth(1);
+    await expect.poll(async () => (await trust.boundingBox())?.x).toBeLessThan(before?.x ?? 0);
+    expect((await firstCell.boundingBox())?.x).toBe(before?.x);
+    await expect
+      .poll(() =>
+        // On top: what shows at the cell's left edge is the cell's own.
+        firstCell.evaluate((cell) => {
+          window.scrollBy(0, cell.getBoundingClientRect().top - 100);
+          const box = cell.getBoundingClientRect();
+          return cell.contains(document.elementFromPoint(box.left + 4, box.top + box.height / 2));
+        }),
+      )
+      .toBe(true);
     await expectAccessible(reader);
     await reader.context().close();
+
+    // At 1920 px every column fits, and the page still does not scroll sideways.
+    const desktop = await e2e.signIn('Tone Lie', { viewport: { width: 1920, height: 1080 } });
+    await desktop.goto(`${e2e.app.url}/nasjonalt`);
+    const wide = await columnEnds(desktop.getByRole('region', { name: /^Tabell: / }));
+    expect(wide.scroll).toBeLessThanOrEqual(wide.client);
+    expect(await pageWidth(desktop)).toBeLessThanOrEqual(1920);
+    expect(Object.keys(wide.columns)).toHaveLength(11);
+    await expectAccessible(desktop);
+    await desktop.context().close();
   });
 });
