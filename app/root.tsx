@@ -153,7 +153,8 @@ export default function App() {
 
 /**
  * Why a 403 was refused, when the route said: its own Norwegian text (`{ message }`), or a problem
- * of the message catalogue (`{ problem }`, `loadCase`).
+ * of the message catalogue (`{ problem }`, `loadCase`). A route that says nothing refused the page
+ * itself for the user's roles.
  */
 function forbiddenText(error: unknown): string {
   const data: unknown = isRouteErrorResponse(error) ? error.data : null;
@@ -161,7 +162,7 @@ function forbiddenText(error: unknown): string {
     if ('message' in data && typeof data.message === 'string') return data.message;
     if ('problem' in data && isProblem(data.problem)) return msg.problems[data.problem];
   }
-  return msg.problems.forbidden;
+  return msg.problems.forbiddenPageBody;
 }
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {

@@ -73,6 +73,15 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByRole('heading', { level: 1, name: 'Etterregistrer en sak' }).waitFor();
     await expectAccessible(page);
     await expectAccessibleWithoutJs(e2e.browser, page.context(), page.url());
+    // A form's width (44rem), not the page's: a seven-character code in a 1,150 px field reads badly.
+    const referenceBox = await page
+      .getByRole('textbox', { name: 'Referanse', exact: true })
+      .boundingBox();
+    expect(referenceBox?.width).toBeLessThanOrEqual(44 * 16);
+    // Its four parts are headed, so «Legemiddel» the part is not read as a field.
+    for (const part of ['Saken', 'Legemiddel', 'Diagnoser', 'Vedtaket']) {
+      await page.getByRole('group', { name: part }).getByRole('heading', { name: part }).waitFor();
+    }
     await page.getByRole('textbox', { name: 'Referanse', exact: true }).fill('ePhorte 2024/501');
     await page.getByLabel('Avdeling').selectOption('Kreftavdelingen');
     await page.getByLabel('Ordning').selectOption('offLabel');
@@ -120,12 +129,28 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     expect(await submitted.inputValue()).toBe('2024-11-15');
     expect(await decided.inputValue()).toBe('2024-11-01');
     await decided.fill('2025-01-10');
+    // With the treatment's outcome the case is closed (Avsluttet).
+    await page.getByLabel('Oppfølging', { exact: true }).selectOption('continued');
     await page.getByRole('button', { name: 'Registrer saken' }).click();
     await page.getByText('Saken er etterregistrert med løpenummer HBE-2024-00001.').waitFor();
     await expectAccessible(page);
     await page.getByRole('link', { name: 'Åpne saken HBE-2024-00001' }).click();
     await page.getByRole('heading', { level: 1, name: /HBE-2024-00001/ }).waitFor();
     await page.getByText('Etterregistrert', { exact: true }).first().waitFor();
+    await page.getByText('med helseforetakets referanse ePhorte 2024/501.').waitFor();
+    // Its application was never written here: what was registered, not twenty unanswered questions.
+    await page
+      .getByText('Søknaden ble ikke skrevet i Søknadsportalen.', { exact: false })
+      .waitFor();
+    expect(await page.getByText('Ikke besvart').count()).toBe(0);
+    await page.getByText('C83.3', { exact: false }).first().waitFor();
+    // Nothing to read in the portal's assessment, and a closed case is not a stage that runs.
+    expect(await page.getByRole('link', { name: 'Se vurderingen' }).count()).toBe(0);
+    const stages = page.getByRole('table', { name: 'Tid per trinn' });
+    const stageNames = await stages.getByRole('rowheader').allInnerTexts();
+    await page.getByText('Avsluttet', { exact: true }).first().waitFor(); // the case's status
+    expect(stageNames).toEqual(['Utkast', 'Til forankring', 'Besluttet', 'Oppfølging']);
+    expect(await stages.getByText('pågår', { exact: false }).count()).toBe(0);
     await expectAccessible(page);
 
     // The template.
@@ -190,6 +215,11 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByRole('button', { name: 'Last opp og kontroller' }).click();
     await page.getByText('Alle 3 rader er i orden.', { exact: false }).waitFor();
     expect(page.url()).toMatch(/\/etterregistrering\/import\/[0-9a-f-]{36}$/);
+    // The report's seventeen columns take the window's width, and a reason gets a readable line.
+    const region = page.getByRole('region', { name: /Rader i fjoraret\.xlsx/ });
+    expect((await region.boundingBox())?.width).toBeGreaterThan(72 * 16);
+    const reason = page.getByRole('cell', { name: 'Dokumentert effekt.' }).first();
+    expect((await reason.boundingBox())?.width).toBeGreaterThanOrEqual(18 * 16);
     // The report shows a date cell as the user saw it in Excel, not as YYYY-MM-DD.
     const ark3 = page.getByRole('row').filter({ hasText: 'ARK-3' });
     expect(await ark3.textContent()).toContain('01.03.2025');
@@ -213,5 +243,15 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     ]) {
       expect((await page.request.get(`${e2e.app.url}${path}`)).status()).toBe(403);
     }
+    // The refusal speaks of the page and the roles, not of a case.
+    await page.goto(`${e2e.app.url}/etterregistrering`);
+    await page.getByRole('heading', { level: 1, name: 'Ingen tilgang' }).waitFor();
+    await page
+      .getByText('Rollene dine i helseforetaket gir ikke tilgang til denne siden.', {
+        exact: false,
+      })
+      .waitFor();
+    expect(await page.getByText('i saken', { exact: false }).count()).toBe(0);
+    await expectAccessible(page);
   });
 });

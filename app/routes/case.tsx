@@ -251,7 +251,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <Heading level={2} data-size="md" id="summary">
         {msg.case.summary}
       </Heading>
-      <QuestionnaireView answers={view.answers} headingLevel={3} diagnoses={view.diagnoses} />
+      {view.retrospective && <Paragraph>{msg.case.retrospectiveApplication}</Paragraph>}
+      <QuestionnaireView
+        answers={view.answers}
+        headingLevel={3}
+        diagnoses={view.diagnoses}
+        answeredOnly={view.retrospective}
+      />
       <PatientIdReveal
         caseId={view.id}
         masked={view.answers.patientId}
@@ -402,7 +408,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         <Heading level={2} data-size="md" id="actions">
           {msg.case.actions}
         </Heading>
-        {committee && view.status !== 'submitted' && (
+        {/* An etterregistrert case was assessed outside the portal: nothing to read there. */}
+        {committee && view.status !== 'submitted' && !view.retrospective && (
           <div>
             <Button asChild variant="secondary">
               <RouterLink to={`/saker/${view.id}/vurdering`}>

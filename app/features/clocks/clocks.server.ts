@@ -15,7 +15,7 @@ import { hasRole, type Actor } from '../auth/domain/roles';
 import { caseTrailIn, latestDecisionIn, loadVisibleCase, statusOf } from '../cases/cases.server';
 import { caseRoles } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
-import { isStatus, type Status } from '../cases/domain/workflow';
+import { FINAL_STATUSES, isStatus, type Status } from '../cases/domain/workflow';
 import {
   canReapply,
   followUpErrors,
@@ -177,7 +177,7 @@ export async function getCaseClocksIn(
   const status = statusOf(row);
   // The case page reads the trail and the newest decision once for the case view and the clocks.
   const events = await caseTrailIn(tx, row.id);
-  const stages = stageTimes(events, now).flatMap((s) =>
+  const stages = stageTimes(events, now, FINAL_STATUSES).flatMap((s) =>
     isStatus(s.status) ? [{ ...s, status: s.status }] : [],
   );
   let current: ClocksView['current'] = null;

@@ -3,6 +3,9 @@ export const problems = {
     'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
   notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
   forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
+  /** A page (not a case) the user's roles do not open. */
+  forbiddenPageBody:
+    'Rollene dine i helseforetaket gir ikke tilgang til denne siden. Trenger du tilgang, kontakt administratoren for Søknadsportal i helseforetaket ditt.',
   ownCase:
     'Du kan ikke forankre, vurdere eller beslutte en søknad du selv har skrevet eller er medforfatter av. En annen leder eller fagdirektør må gjøre det.',
   patientIdentityHidden:

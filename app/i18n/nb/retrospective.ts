@@ -22,6 +22,8 @@ export const retrospective = {
   formIntro:
     'Fyll inn sakens opprinnelige datoer og vedtak. Saken får et løpenummer for året den opprinnelig ble sendt inn.',
   sectionCase: 'Saken',
+  /** `errors.drugRequired` in the form, where the drug is chosen from FEST by name. */
+  drugRequiredInForm: 'velg et preparat fra FEST, eller oppgi ATC-kode og virkestoff',
   sectionDrug: 'Legemiddel',
   sectionDrugHelp:
     'Velg et preparat fra FEST, eller oppgi ATC-kode og virkestoff når preparatet ikke finnes i FEST.',

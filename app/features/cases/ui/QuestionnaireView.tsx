@@ -78,7 +78,13 @@ export function QuestionnaireView({
   diagnoses = {},
   help,
   afterSection,
+  answeredOnly = false,
 }: {
+  /**
+   * Only the questions answered, and only sections with one: for a case registered after the fact
+   * (etterregistrering), whose application was never written here.
+   */
+  answeredOnly?: boolean;
   /**
    * Each question's help text, shown under it (for assessors reading section by section: pass
    * `msg.questionHelp.questions`; a page that does not show it does not load it).
@@ -95,6 +101,10 @@ export function QuestionnaireView({
   return (
     <div className="sp-stack">
       {applicableSections(answers).map((section) => {
+        const questions = answeredOnly
+          ? section.questions.filter((q) => answers[q.id] !== undefined)
+          : section.questions;
+        if (questions.length === 0) return null;
         const title = msg.questionnaire.sections[section.id].title;
         const headingId = `view-${section.id}`;
         return (
@@ -110,7 +120,7 @@ export function QuestionnaireView({
               )}
             </div>
             <dl className="sp-dl">
-              {section.questions.map((question) => {
+              {questions.map((question) => {
                 const error = missing[question.id];
                 return (
                   <div key={question.id} className="sp-dl__row">

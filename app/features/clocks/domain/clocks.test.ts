@@ -78,6 +78,16 @@ describe('stageTimes', () => {
       ],
     },
     {
+      name: 'a final status ends the case and is not a stage: no time runs in it',
+      events: [
+        ev('decided', 'followUp', '2026-03-11T08:00:00Z'),
+        ev('followUp', 'closed', '2026-03-13T08:00:00Z'),
+      ],
+      now: '2030-01-01T08:00:00Z',
+      final: ['closed', 'withdrawn'],
+      expected: [{ status: 'followUp', visits: 1, ms: 2 * D, current: false }],
+    },
+    {
       name: 'no events: nothing',
       events: [],
       now: '2026-03-05T08:00:00Z',
@@ -89,8 +99,8 @@ describe('stageTimes', () => {
       now: '2026-03-01T07:00:00Z',
       expected: [{ status: 'draft', visits: 1, ms: 0, current: true }],
     },
-  ])('$name', ({ events, now, expected }) => {
-    expect(stageTimes(events, at(now))).toEqual(expected);
+  ])('$name', ({ events, now, final, expected }) => {
+    expect(stageTimes(events, at(now), final)).toEqual(expected);
   });
 
   it('knows when the current status was entered', () => {

@@ -108,9 +108,14 @@ export interface StageTime {
 /**
  * Time spent in each status, from the audit trail in order. Events that do not change the
  * status (an invitation, a note) are ignored; the current status runs until `now`. Statuses are
- * listed in the order the case first entered them.
+ * listed in the order the case first entered them. A final status (`finalStatuses`: closed,
+ * withdrawn) ends the case rather than being a stage of it, so it is not listed.
  */
-export function stageTimes(events: readonly StatusEvent[], now: Date): StageTime[] {
+export function stageTimes(
+  events: readonly StatusEvent[],
+  now: Date,
+  finalStatuses: readonly string[] = [],
+): StageTime[] {
   const out = new Map<string, StageTime>();
   let current: { status: string; since: Date } | null = null;
   const close = (until: Date) => {
@@ -133,7 +138,9 @@ export function stageTimes(events: readonly StatusEvent[], now: Date): StageTime
   }
   close(now);
   const last = current;
-  return [...out.values()].map((e) => ({ ...e, current: e.status === last?.status }));
+  return [...out.values()]
+    .filter((e) => !finalStatuses.includes(e.status))
+    .map((e) => ({ ...e, current: e.status === last?.status }));
 }
 
 /** When the case entered its current status (the last status-changing event), or null. */

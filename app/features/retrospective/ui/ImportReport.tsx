@@ -1,9 +1,17 @@
 import { Alert, Heading, List, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { msg } from '../../../i18n';
-import { RETRO_COLUMNS, type RowReport } from '../domain/retrospective';
+import { RETRO_COLUMNS, type RetroColumn, type RowReport } from '../domain/retrospective';
 import { TableScroll } from '../../../ui/TableScroll';
 
 const t = msg.retrospective;
+
+/** How a column's cells wrap: free text gets room to read, a date stays on one line. */
+const cellClass: Partial<Record<RetroColumn, string>> = {
+  conditions: 'sp-cell-prose',
+  reason: 'sp-cell-prose',
+  submittedDate: 'sp-nowrap',
+  decidedDate: 'sp-nowrap',
+};
 
 /** Every error of a file as one Norwegian sentence per row and column. */
 export function reportLines(reports: readonly RowReport[]): string[] {
@@ -42,7 +50,7 @@ export function ImportReport({
       ) : (
         <Alert data-color="success">{t.reportGood(reports.length)}</Alert>
       )}
-      <TableScroll label={t.previewCaption(fileName)}>
+      <TableScroll label={t.previewCaption(fileName)} wide>
         <Table zebra data-size="sm">
           <caption>{t.previewCaption(fileName)}</caption>
           <Table.Head>
@@ -66,7 +74,9 @@ export function ImportReport({
                     </Tag>
                   </Table.Cell>
                   {RETRO_COLUMNS.map((c) => (
-                    <Table.Cell key={c}>{r.values[c]}</Table.Cell>
+                    <Table.Cell key={c} className={cellClass[c]}>
+                      {r.values[c]}
+                    </Table.Cell>
                   ))}
                 </Table.Row>
               );

@@ -2,6 +2,7 @@ import {
   Button,
   Field,
   Fieldset,
+  Heading,
   Label,
   Select,
   ValidationMessage,
@@ -37,6 +38,8 @@ interface Props {
 export function RetroForm({ departments, today, values, errors }: Props) {
   const error = (column: RetroColumn) => {
     const code = errors[column];
+    // The form chooses the drug by name, so its message does not speak of a FEST-id.
+    if (code === 'drugRequired') return t.drugRequiredInForm;
     return code ? t.errors[code] : undefined;
   };
   const wrong = RETRO_COLUMNS.filter((c) => errors[c]);
@@ -99,7 +102,7 @@ export function RetroForm({ departments, today, values, errors }: Props) {
     );
   };
   return (
-    <Form method="post" className="sp-stack" noValidate>
+    <Form method="post" className="sp-stack sp-form" noValidate>
       <ErrorSummaryList
         errors={wrong.map((c) => ({
           anchor: fieldId(c),
@@ -107,7 +110,11 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         }))}
       />
       <Fieldset>
-        <Fieldset.Legend>{t.sectionCase}</Fieldset.Legend>
+        <Fieldset.Legend>
+          <Heading level={2} data-size="xs">
+            {t.sectionCase}
+          </Heading>
+        </Fieldset.Legend>
         {text('reference')}
         {select(
           'department',
@@ -123,7 +130,11 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         )}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>{t.sectionDrug}</Fieldset.Legend>
+        <Fieldset.Legend>
+          <Heading level={2} data-size="xs">
+            {t.sectionDrug}
+          </Heading>
+        </Fieldset.Legend>
         <Fieldset.Description>{t.sectionDrugHelp}</Fieldset.Description>
         <div id={fieldId('drugName')}>
           <DrugCombobox
@@ -141,12 +152,20 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         {text('substance')}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>{t.sectionDiagnoses}</Fieldset.Legend>
+        <Fieldset.Legend>
+          <Heading level={2} data-size="xs">
+            {t.sectionDiagnoses}
+          </Heading>
+        </Fieldset.Legend>
         {text('mainDiagnosis')}
         {text('otherDiagnoses')}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>{t.sectionDecision}</Fieldset.Legend>
+        <Fieldset.Legend>
+          <Heading level={2} data-size="xs">
+            {t.sectionDecision}
+          </Heading>
+        </Fieldset.Legend>
         {date('submittedDate')}
         {date('decidedDate')}
         {select(

@@ -9,7 +9,11 @@ export function RetrospectiveNotice({ note }: { note: RetrospectiveNote | null }
     <div className="sp-row">
       <Tag data-color="info">{msg.case.retrospectiveTag}</Tag>
       <Paragraph>
-        {msg.case.retrospectiveNote(msg.dateTime(new Date(note.registeredAt)), note.registeredBy)}
+        {msg.case.retrospectiveNote(
+          msg.dateTime(new Date(note.registeredAt)),
+          note.registeredBy,
+          note.reference,
+        )}
       </Paragraph>
     </div>
   );
