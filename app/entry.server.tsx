@@ -26,6 +26,9 @@ const NO_STORE = 'no-store';
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   if (request.signal.aborted) return;
+  // A path no route matches (a browser's /favicon.ico, a mistyped or probed address) is the
+  // visitor's 404 page, not the server's error: no stack trace in the log for each one.
+  if (isRouteErrorResponse(error) && error.status === 404) return;
   // React Router wraps some errors of its own in a route error response.
   const inner: unknown = isRouteErrorResponse(error) && 'error' in error ? error.error : undefined;
   const { pathname } = new URL(request.url);

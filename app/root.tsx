@@ -28,7 +28,11 @@ import { useFocusAfterNavigation } from './ui/focus';
 import { useNonce } from './ui/nonce';
 import { RouteLink, useRouteLinks } from './ui/RouteLink';
 
-export const links: Route.LinksFunction = () => [{ rel: 'stylesheet', href: stylesheet }];
+export const links: Route.LinksFunction = () => [
+  { rel: 'stylesheet', href: stylesheet },
+  // public/favicon.svg: the tab's icon, so a browser does not ask for /favicon.ico (a 404).
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+];
 
 export async function loader({ request, context }: Route.LoaderArgs) {
   // The session, then the header's unread count in the actor's trust; the page's loader goes on as
@@ -165,6 +169,15 @@ function forbiddenText(error: unknown): string {
   return msg.problems.forbiddenPageBody;
 }
 
+/**
+ * A 404 of React Router's own: no route matches the address. Its data is its message as a string
+ * (also after hydration, which drops its `internal` flag); the routes' own 404s (a case not found)
+ * carry null or an object.
+ */
+function isUnknownAddress(error: unknown): boolean {
+  return isRouteErrorResponse(error) && typeof error.data === 'string';
+}
+
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const status = isRouteErrorResponse(error) ? error.status : 500;
   // A form posted after the session ended: what was typed, to send again (ADR 0036).
@@ -173,7 +186,10 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   }
   const [title, body] =
     status === 404
-      ? [msg.problems.notFoundPage, msg.problems.notFound]
+      ? [
+          msg.problems.notFoundPage,
+          isUnknownAddress(error) ? msg.problems.unknownAddress : msg.problems.notFound,
+        ]
       : status === 403
         ? [msg.problems.forbiddenPage, forbiddenText(error)]
         : status === 503

@@ -99,6 +99,32 @@ describe('security headers and cross-site requests in Chromium', () => {
     expect(await data.text()).toContain('routes/login');
   });
 
+  it('answers an unknown address with a page that says so, and keeps no stack trace of it', async () => {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const before = e2e.app.output().length;
+    for (const path of ['/finnes-ikke', '/saker/ny/gammel-lenke']) {
+      const response = await doctor.goto(`${e2e.app.url}${path}`);
+      expect(response?.status(), path).toBe(404);
+      await doctor.getByRole('heading', { level: 1, name: 'Siden finnes ikke' }).waitFor();
+      await doctor.getByText('Adressen finnes ikke i Søknadsportalen.', { exact: false }).waitFor();
+      expect(await doctor.getByText('Fant ikke saken', { exact: false }).count()).toBe(0);
+      await expectAccessible(doctor);
+    }
+    // The pages name their icon, so a browser does not ask for /favicon.ico; a bot that does gets a
+    // 404 too, and none of them fills the server's log with a stack trace.
+    const icon = await doctor.locator('link[rel="icon"]').getAttribute('href');
+    expect(icon).toBe('/favicon.svg');
+    const svg = await doctor.request.get(`${e2e.app.url}${icon}`);
+    expect(svg.status()).toBe(200);
+    expect(svg.headers()['content-type']).toContain('image/svg+xml');
+    expect((await doctor.request.get(`${e2e.app.url}/favicon.ico`)).status()).toBe(404);
+    // A case not found is still a case not found.
+    await doctor.goto(`${e2e.app.url}/saker/00000000-0000-4000-8000-000000000000`);
+    await doctor.getByText('Fant ikke saken.', { exact: false }).waitFor();
+    expect(e2e.app.output().slice(before)).not.toContain('No route matches');
+    await doctor.context().close();
+  });
+
   it('lets no cache keep a page, its data or an autosave; assets keep their long cache', async () => {
     const doctor = await e2e.signIn('Ingrid Haugland');
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);

@@ -2,6 +2,9 @@ export const problems = {
   conflict:
     'Saken ble endret av noen andre mens du arbeidet med den. Siden er oppdatert med siste versjon; se over og prøv igjen.',
   notFound: 'Fant ikke saken. Den finnes ikke, eller du har ikke tilgang til den.',
+  /** An address no page of the portal has (mistyped, or from an old bookmark). */
+  unknownAddress:
+    'Adressen finnes ikke i Søknadsportalen. Sjekk at den er skrevet riktig, eller gå til Mine saker.',
   forbidden: 'Du har ikke tilgang til å gjøre dette i saken.',
   /** A page (not a case) the user's roles do not open. */
   forbiddenPageBody:
