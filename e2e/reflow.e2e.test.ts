@@ -81,6 +81,50 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     await doctor.context().close();
   });
 
+  it('keeps every form field at 1280 px within a readable line, and a number field as wide as a number', async () => {
+    /** Each visible field's name and width, and whether it takes a number. */
+    const fields = (page: Page) =>
+      page.evaluate(() =>
+        [
+          ...document.querySelectorAll(
+            'main .ds-field > :is(input:not([type=radio], [type=checkbox], [type=hidden]), textarea, select)',
+          ),
+        ]
+          .map((el) => ({
+            name: el.getAttribute('name') ?? el.id,
+            width: el.getBoundingClientRect().width,
+            number: ['numeric', 'decimal'].includes(el.getAttribute('inputmode') ?? ''),
+          }))
+          .filter((field) => field.width > 0),
+      );
+    const check = async (page: Page, path: string, expected: readonly string[]) => {
+      await page.goto(`${e2e.app.url}${path}`);
+      await page.getByRole('heading', { level: 1 }).waitFor();
+      const found = await fields(page);
+      // The page's own fields are there, so the widths below are measured on them.
+      expect(found.map((f) => f.name)).toEqual(expect.arrayContaining([...expected]));
+      for (const field of found) {
+        expect(field.width, `${path} ${field.name}`).toBeLessThanOrEqual(
+          field.number ? 14 * 16 : 44 * 16,
+        );
+      }
+    };
+    const doctor = await e2e.signIn('Ingrid Haugland', { viewport: { width: 1280, height: 900 } });
+    // The editor's column is 54rem: its texts were as wide, its counts and fødselsnummer too.
+    await check(doctor, `/saker/${ids.draft}/rediger`, [
+      'q.indication',
+      'q.patientId',
+      'q.packagesPerMonth',
+    ]);
+    // The case page's urgency reason ran the page's whole width (72rem).
+    await check(doctor, `/saker/${ids.draft}/haster`, ['reason']);
+    await doctor.context().close();
+    const admin = await e2e.signIn('Geir Berge', { viewport: { width: 1280, height: 900 } });
+    await check(admin, '/admin/brukere', ['name', 'idNumber']);
+    await check(admin, '/admin/kohort', ['threshold', 'windowDays']);
+    await admin.context().close();
+  });
+
   it('keeps each løpenummer in the notifications on one line at 390 px', async () => {
     const leader = await e2e.signIn('Kari Nordtveit', {
       viewport: { width: 390, height: 844 },
