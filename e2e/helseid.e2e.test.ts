@@ -159,7 +159,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
     const idNumber = admin.getByLabel('HPR-nummer eller fødselsnummer');
     // A control digit wrong first: refused with its message, everything typed kept.
     await idNumber.fill('150385 10272');
-    await admin.getByLabel('Rolle').selectOption('assessor');
+    await admin.getByLabel('Rolle', { exact: true }).selectOption('assessor');
     await admin.getByRole('button', { name: 'Legg til person' }).click();
     await admin.getByText('Fødselsnummeret er ikke gyldig. Sjekk de 11 sifrene.').first().waitFor();
     expect(await admin.getByLabel('Navn', { exact: true }).inputValue()).toBe('Eva Økonom');
@@ -185,7 +185,7 @@ describe.each(TEST_DATABASES)('HelseID login in Chromium on %s', (kind) => {
       await admin.getByLabel('Navn', { exact: true }).fill('Hanne Lege');
       await admin.getByLabel('E-post').fill(email);
       await admin.getByLabel('HPR-nummer eller fødselsnummer').fill(idNumber);
-      await admin.getByLabel('Rolle').selectOption(role);
+      await admin.getByLabel('Rolle', { exact: true }).selectOption(role);
       await admin.getByRole('button', { name: 'Legg til person' }).click();
       await admin.getByRole('heading', { level: 1, name: 'Roller for Hanne Lege' }).waitFor();
     };

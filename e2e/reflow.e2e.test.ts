@@ -125,6 +125,25 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     await admin.context().close();
   });
 
+  it("fits the administrator's people and departments into 390 px, their tables scrolling in their own regions", async () => {
+    const admin = await e2e.signIn('Geir Berge', { viewport: { width: 390, height: 844 } });
+    await admin.goto(`${e2e.app.url}/admin/brukere`);
+    await admin.getByRole('region', { name: 'Tabell: Brukere og roller' }).waitFor();
+    expect(await pageWidth(admin)).toBeLessThanOrEqual(390);
+    await expectAccessible(admin);
+    // One person's page: their roles, the history of them, their sign-ins.
+    await admin.getByRole('link', { name: 'Ingrid Haugland' }).click();
+    await admin.getByRole('heading', { level: 1, name: /Ingrid Haugland/ }).waitFor();
+    expect(await admin.getByRole('region', { name: /^Tabell: / }).count()).toBeGreaterThan(0);
+    expect(await pageWidth(admin)).toBeLessThanOrEqual(390);
+    await expectAccessible(admin);
+    await admin.goto(`${e2e.app.url}/admin/avdelinger`);
+    await admin.getByRole('region', { name: 'Tabell: Avdelinger' }).waitFor();
+    expect(await pageWidth(admin)).toBeLessThanOrEqual(390);
+    await expectAccessible(admin);
+    await admin.context().close();
+  });
+
   it('keeps each løpenummer in the notifications on one line at 390 px', async () => {
     const leader = await e2e.signIn('Kari Nordtveit', {
       viewport: { width: 390, height: 844 },

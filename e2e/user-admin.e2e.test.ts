@@ -42,7 +42,7 @@ describe.each(TEST_DATABASES)('user administration in Chromium on %s', (kind) =>
     await admin.getByLabel('Stilling (valgfritt)').fill('Overlege');
     await admin.getByLabel('E-post').fill('siri.vestbo@example.test');
     await admin.getByLabel('HPR-nummer eller fødselsnummer').fill('12a45');
-    await admin.getByLabel('Rolle').selectOption('applicant');
+    await admin.getByLabel('Rolle', { exact: true }).selectOption('applicant');
     await admin.getByLabel('Avdeling').selectOption({ label: 'Revmatologisk avdeling' });
     await admin.getByRole('button', { name: 'Legg til person' }).click();
     await admin

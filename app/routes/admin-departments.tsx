@@ -18,6 +18,7 @@ import { formText, formVersion, pageTitle, postFailed, revalidateAfterConflict }
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-departments';
+import { TableScroll } from '../ui/TableScroll';
 
 const NOTICES = ['created', 'renamed', 'removed'] as const;
 type Notice = (typeof NOTICES)[number];
@@ -123,66 +124,68 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
       {departments.length === 0 ? (
         <Paragraph>{t.noDepartments}</Paragraph>
       ) : (
-        <Table>
-          <caption className="ds-sr-only">{t.departmentsTitle}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.departmentName}</Table.HeaderCell>
-              <Table.HeaderCell>{t.departmentRoles}</Table.HeaderCell>
-              <Table.HeaderCell>{t.departmentCases}</Table.HeaderCell>
-              <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {departments.map((d) => (
-              <Table.Row key={d.id}>
-                <Table.Cell>{d.name}</Table.Cell>
-                <Table.Cell>{d.roles}</Table.Cell>
-                <Table.Cell>{d.cases}</Table.Cell>
-                <Table.Cell>
-                  <div className="sp-row">
-                    <Form method="post" className="sp-row">
-                      <input type="hidden" name="intent" value="rename" />
-                      <input type="hidden" name="id" value={d.id} />
-                      {/* The version the row was shown with: a change in between is refused. */}
-                      <input type="hidden" name="version" value={versionOf(d)} />
-                      <TextField
-                        id={`${prefixOf(d.id)}-name`}
-                        name="name"
-                        label={t.newName(d.name)}
-                        defaultValue={(failed?.id === d.id ? failed.name : null) ?? d.name}
-                        error={errorFor(d.id)}
-                      />
-                      <div>
+        <TableScroll label={t.departmentsTitle}>
+          <Table>
+            <caption className="ds-sr-only">{t.departmentsTitle}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.departmentName}</Table.HeaderCell>
+                <Table.HeaderCell>{t.departmentRoles}</Table.HeaderCell>
+                <Table.HeaderCell>{t.departmentCases}</Table.HeaderCell>
+                <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {departments.map((d) => (
+                <Table.Row key={d.id}>
+                  <Table.Cell>{d.name}</Table.Cell>
+                  <Table.Cell>{d.roles}</Table.Cell>
+                  <Table.Cell>{d.cases}</Table.Cell>
+                  <Table.Cell>
+                    <div className="sp-row">
+                      <Form method="post" className="sp-row">
+                        <input type="hidden" name="intent" value="rename" />
+                        <input type="hidden" name="id" value={d.id} />
+                        {/* The version the row was shown with: a change in between is refused. */}
+                        <input type="hidden" name="version" value={versionOf(d)} />
+                        <TextField
+                          id={`${prefixOf(d.id)}-name`}
+                          name="name"
+                          label={t.newName(d.name)}
+                          defaultValue={(failed?.id === d.id ? failed.name : null) ?? d.name}
+                          error={errorFor(d.id)}
+                        />
+                        <div>
+                          <Button
+                            type="submit"
+                            variant="secondary"
+                            data-size="sm"
+                            aria-label={t.renameNamed(d.name)}
+                          >
+                            {t.rename}
+                          </Button>
+                        </div>
+                      </Form>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="id" value={d.id} />
+                        <input type="hidden" name="version" value={versionOf(d)} />
                         <Button
                           type="submit"
-                          variant="secondary"
+                          variant="tertiary"
                           data-size="sm"
-                          aria-label={t.renameNamed(d.name)}
+                          aria-label={t.removeNamed(d.name)}
                         >
-                          {t.rename}
+                          {t.remove}
                         </Button>
-                      </div>
-                    </Form>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="remove" />
-                      <input type="hidden" name="id" value={d.id} />
-                      <input type="hidden" name="version" value={versionOf(d)} />
-                      <Button
-                        type="submit"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t.removeNamed(d.name)}
-                      >
-                        {t.remove}
-                      </Button>
-                    </Form>
-                  </div>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+                      </Form>
+                    </div>
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       <Card>
         <Heading level={2} data-size="sm" id="add-department">

@@ -21,6 +21,7 @@ import { msg } from '../i18n';
 import { formText, formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-user';
+import { TableScroll } from '../ui/TableScroll';
 
 const t = msg.trustAdmin;
 const LABELS: Record<GrantField, string> = { role: t.role, departmentId: t.department };
@@ -138,7 +139,7 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         <Heading level={2} data-size="sm" id="person-facts">
           {t.personFacts}
         </Heading>
-        <dl>
+        <dl className="sp-dl">
           <dt>{t.name}</dt>
           <dd>{person.name}</dd>
           <dt>{t.titleColumn}</dt>
@@ -156,38 +157,40 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         {person.roles.length === 0 ? (
           <Paragraph>{t.noRoles}</Paragraph>
         ) : (
-          <Table>
-            <caption className="ds-sr-only">{t.roles}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.role}</Table.HeaderCell>
-                <Table.HeaderCell>{t.department}</Table.HeaderCell>
-                <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {person.roles.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.Cell>{msg.roles[r.role]}</Table.Cell>
-                  <Table.Cell>{r.departmentName ?? t.noDepartment}</Table.Cell>
-                  <Table.Cell>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="revoke" />
-                      <input type="hidden" name="assignmentId" value={r.id} />
-                      <Button
-                        type="submit"
-                        variant="secondary"
-                        data-size="sm"
-                        aria-label={t.revokeNamed(t.roleIn(msg.roles[r.role], r.departmentName))}
-                      >
-                        {t.revoke}
-                      </Button>
-                    </Form>
-                  </Table.Cell>
+          <TableScroll label={t.roles}>
+            <Table>
+              <caption className="ds-sr-only">{t.roles}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.role}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.department}</Table.HeaderCell>
+                  <Table.HeaderCell>{msg.case.actions}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {person.roles.map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.Cell>{msg.roles[r.role]}</Table.Cell>
+                    <Table.Cell>{r.departmentName ?? t.noDepartment}</Table.Cell>
+                    <Table.Cell>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="revoke" />
+                        <input type="hidden" name="assignmentId" value={r.id} />
+                        <Button
+                          type="submit"
+                          variant="secondary"
+                          data-size="sm"
+                          aria-label={t.revokeNamed(t.roleIn(msg.roles[r.role], r.departmentName))}
+                        >
+                          {t.revoke}
+                        </Button>
+                      </Form>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
       {!mergedInto && (
@@ -216,33 +219,35 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         {history.length === 0 ? (
           <Paragraph>{t.noHistory}</Paragraph>
         ) : (
-          <Table>
-            <caption className="ds-sr-only">{t.historyTitle}</caption>
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell>{t.historyWhen}</Table.HeaderCell>
-                <Table.HeaderCell>{t.historyWhat}</Table.HeaderCell>
-                <Table.HeaderCell>{t.historyWho}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
-            <Table.Body>
-              {history.map((h, i) => (
-                <Table.Row key={i}>
-                  <Table.Cell>{t.when(new Date(h.at))}</Table.Cell>
-                  <Table.Cell>
-                    {t.historyEntry(
-                      h.action,
-                      h.role && t.roleIn(roleName(h.role), h.departmentName),
-                      h.actorName,
-                    )}
-                  </Table.Cell>
-                  <Table.Cell>
-                    {isMerge(h.action) ? t.historyByMerge : (h.actorName ?? t.historyByOperator)}
-                  </Table.Cell>
+          <TableScroll label={t.historyTitle}>
+            <Table>
+              <caption className="ds-sr-only">{t.historyTitle}</caption>
+              <Table.Head>
+                <Table.Row>
+                  <Table.HeaderCell>{t.historyWhen}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.historyWhat}</Table.HeaderCell>
+                  <Table.HeaderCell>{t.historyWho}</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Head>
+              <Table.Body>
+                {history.map((h, i) => (
+                  <Table.Row key={i}>
+                    <Table.Cell>{t.when(new Date(h.at))}</Table.Cell>
+                    <Table.Cell>
+                      {t.historyEntry(
+                        h.action,
+                        h.role && t.roleIn(roleName(h.role), h.departmentName),
+                        h.actorName,
+                      )}
+                    </Table.Cell>
+                    <Table.Cell>
+                      {isMerge(h.action) ? t.historyByMerge : (h.actorName ?? t.historyByOperator)}
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </section>
       <section className="sp-stack" aria-labelledby="person-logins">
@@ -254,27 +259,29 @@ export default function AdminUser({ loaderData, actionData }: Route.ComponentPro
         ) : (
           <>
             <Paragraph>{t.loginsIntro(AUTH_EVENTS_SHOWN)}</Paragraph>
-            <Table>
-              <caption className="ds-sr-only">{t.loginsTitle}</caption>
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell>{t.loginsWhen}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.loginsWhat}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.loginsDetail}</Table.HeaderCell>
-                  <Table.HeaderCell>{t.loginsSession}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {logins.map((e, i) => (
-                  <Table.Row key={i}>
-                    <Table.Cell>{t.when(new Date(e.at))}</Table.Cell>
-                    <Table.Cell>{loginWhat(e)}</Table.Cell>
-                    <Table.Cell>{loginDetail(e)}</Table.Cell>
-                    <Table.Cell>{e.sessionRef ?? ''}</Table.Cell>
+            <TableScroll label={t.loginsTitle}>
+              <Table>
+                <caption className="ds-sr-only">{t.loginsTitle}</caption>
+                <Table.Head>
+                  <Table.Row>
+                    <Table.HeaderCell>{t.loginsWhen}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.loginsWhat}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.loginsDetail}</Table.HeaderCell>
+                    <Table.HeaderCell>{t.loginsSession}</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Head>
+                <Table.Body>
+                  {logins.map((e, i) => (
+                    <Table.Row key={i}>
+                      <Table.Cell>{t.when(new Date(e.at))}</Table.Cell>
+                      <Table.Cell>{loginWhat(e)}</Table.Cell>
+                      <Table.Cell>{loginDetail(e)}</Table.Cell>
+                      <Table.Cell>{e.sessionRef ?? ''}</Table.Cell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           </>
         )}
       </section>

@@ -9,6 +9,7 @@ import { formTexts, pageTitle, postFailed } from '../lib/form';
 import { TextField } from '../ui/fields';
 import { RouteLink } from '../ui/RouteLink';
 import type { Route } from './+types/admin-users';
+import { TableScroll } from '../ui/TableScroll';
 
 const t = msg.trustAdmin;
 const LABELS: Record<PersonField, string> = {
@@ -70,33 +71,35 @@ export default function AdminUsers({ loaderData, actionData }: Route.ComponentPr
       {people.length === 0 ? (
         <Paragraph>{t.noPeople}</Paragraph>
       ) : (
-        <Table>
-          <caption className="ds-sr-only">{t.usersTitle}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell>{t.name}</Table.HeaderCell>
-              <Table.HeaderCell>{t.titleColumn}</Table.HeaderCell>
-              <Table.HeaderCell>{t.email}</Table.HeaderCell>
-              <Table.HeaderCell>{t.hprNumber}</Table.HeaderCell>
-              <Table.HeaderCell>{t.roles}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
-          <Table.Body>
-            {people.map((p) => (
-              <Table.Row key={p.id}>
-                <Table.Cell>
-                  <RouteLink to={`/admin/brukere/${p.id}`}>{p.name}</RouteLink>
-                </Table.Cell>
-                <Table.Cell>{p.title}</Table.Cell>
-                <Table.Cell>{p.email}</Table.Cell>
-                <Table.Cell>{p.hprNumber ?? (p.hasPid ? t.noHpr : '')}</Table.Cell>
-                <Table.Cell>
-                  {p.roles.map((r) => t.roleIn(msg.roles[r.role], r.departmentName)).join(', ')}
-                </Table.Cell>
+        <TableScroll label={t.usersTitle}>
+          <Table>
+            <caption className="ds-sr-only">{t.usersTitle}</caption>
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell>{t.name}</Table.HeaderCell>
+                <Table.HeaderCell>{t.titleColumn}</Table.HeaderCell>
+                <Table.HeaderCell>{t.email}</Table.HeaderCell>
+                <Table.HeaderCell>{t.hprNumber}</Table.HeaderCell>
+                <Table.HeaderCell>{t.roles}</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Head>
+            <Table.Body>
+              {people.map((p) => (
+                <Table.Row key={p.id}>
+                  <Table.Cell>
+                    <RouteLink to={`/admin/brukere/${p.id}`}>{p.name}</RouteLink>
+                  </Table.Cell>
+                  <Table.Cell>{p.title}</Table.Cell>
+                  <Table.Cell>{p.email}</Table.Cell>
+                  <Table.Cell>{p.hprNumber ?? (p.hasPid ? t.noHpr : '')}</Table.Cell>
+                  <Table.Cell>
+                    {p.roles.map((r) => t.roleIn(msg.roles[r.role], r.departmentName)).join(', ')}
+                  </Table.Cell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       <Card>
         <Heading level={2} data-size="sm" id="add-person">
