@@ -151,6 +151,11 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByText('Avsluttet', { exact: true }).first().waitFor(); // the case's status
     expect(stageNames).toEqual(['Utkast', 'Til forankring', 'Besluttet', 'Oppfølging']);
     expect(await stages.getByText('pågår', { exact: false }).count()).toBe(0);
+    // The portal does not know who applied or who decided: it names who registered the decision.
+    const about = page.getByRole('region', { name: 'Om saken' });
+    expect(await about.getByText('Søker', { exact: true }).count()).toBe(0);
+    await page.getByText('Registrert i etterkant av', { exact: true }).waitFor();
+    expect(await page.getByText('Besluttet av', { exact: true }).count()).toBe(0);
     await expectAccessible(page);
 
     // The template.

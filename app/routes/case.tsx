@@ -376,8 +376,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           {msg.case.about}
         </Heading>
         <dl className="sp-dl">
-          <dt>{msg.case.applicant}</dt>
-          <dd>{view.applicantName}</dd>
+          {/* An etterregistrert case's applicant is not known; its notice names who registered it. */}
+          {!view.retrospective && (
+            <>
+              <dt>{msg.case.applicant}</dt>
+              <dd>{view.applicantName}</dd>
+            </>
+          )}
           {view.coAuthors.length > 0 && (
             <>
               <dt>{msg.coAuthors.title}</dt>

@@ -256,14 +256,25 @@ export interface DecisionVersion {
   decidedAt: Date;
   /** The version that replaced this one, if any. */
   supersededBy: number | null;
+  /**
+   * Registered after the fact (etterregistrering, the first version of such a case): decided
+   * outside the portal by someone it does not name; `decidedByName` is who registered it.
+   */
+  registered: boolean;
 }
 
-async function decisionsOf(tx: Tx, caseId: string): Promise<DecisionVersion[]> {
+/** A case's decisions, newest first; `retrospective`: the case was registered after the fact. */
+async function decisionsOf(
+  tx: Tx,
+  caseId: string,
+  retrospective: boolean,
+): Promise<DecisionVersion[]> {
   const rows = await caseDecisionsIn(tx, caseId);
   return rows.map((r, i) => ({
     ...r,
     outcome: r.outcome as DecisionOutcome,
     supersededBy: i === 0 ? null : (rows[i - 1]?.version ?? null),
+    registered: retrospective && r.version === 1,
   }));
 }
 
@@ -341,7 +352,7 @@ export async function getDecisionPanelIn(
     caseId: row.id,
     caseNumber: row.caseNumber,
     version: row.version,
-    decisions: await decisionsOf(tx, row.id),
+    decisions: await decisionsOf(tx, row.id, row.retrospective),
     treatment: treatmentOf(row.answers, row.festSnapshot),
     events,
     atInterregionalCommittee: statusOf(row) === 'atInterregionalCommittee',
@@ -392,8 +403,8 @@ export interface DecisionLetter {
   caseNumber: string;
   trustName: string;
   departmentName: string;
-  /** The applying doctor. */
-  applicantName: string;
+  /** The applying doctor; null for a case registered after the fact, whose applicant it does not know. */
+  applicantName: string | null;
   answers: Answers;
   scheme: Scheme | null;
   diagnoses: Diagnosis[];
@@ -420,7 +431,9 @@ export async function getDecisionLetter(
     const { row, roles } = await loadVisibleCase(tx, actor, caseId);
     // The letter names the patient: the treating trust's alone (BRIEF §7).
     if (!seesPatientIdentity(roles)) throw new CaseError('patientIdentityHidden');
-    const decision = (await decisionsOf(tx, row.id)).find((d) => d.version === version);
+    const decision = (await decisionsOf(tx, row.id, row.retrospective)).find(
+      (d) => d.version === version,
+    );
     const role = accessRole(roles, statusOf(row));
     if (!decision || !role || !row.caseNumber) throw new CaseError('notFound');
     const [names] = await tx
@@ -435,7 +448,7 @@ export async function getDecisionLetter(
       caseNumber: row.caseNumber,
       trustName: names?.trust ?? '',
       departmentName: names?.department ?? '',
-      applicantName: names?.applicant ?? '',
+      applicantName: row.retrospective ? null : (names?.applicant ?? ''),
       answers: row.answers,
       scheme: SCHEMES.find((s) => s === scheme) ?? null,
       diagnoses: Object.values(diagnosisNames(row.answers)).filter(

@@ -129,7 +129,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   writer.field(t.caseNumber, letter.caseNumber);
   writer.field(t.trust, letter.trustName);
   writer.field(t.department, letter.departmentName);
-  writer.field(t.applicant, letter.applicantName);
+  if (letter.applicantName !== null) writer.field(t.applicant, letter.applicantName);
   if (typeof answers.patientId === 'string') {
     const kind = patientIdKind(answers.patientId);
     writer.field(t.patient(msg.privacy.kinds[kind ?? 'fnr']), answers.patientId);
@@ -175,9 +175,10 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   if (decision.prescriptionNote) writer.field(t.prescriptionNote, decision.prescriptionNote);
   if (decision.invoicing) writer.field(t.invoicing, decision.invoicing);
   writer.field(
-    t.signed,
+    decision.registered ? t.registeredBy : t.signed,
     [decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', '),
   );
+  if (decision.registered) writer.text(t.registeredNote, { size: SIZE.body, gapAfter: 8 });
   writer.field(t.date, norwegianDateOf(decision.decidedAt));
   writer.text(t.version(decision.version), { size: SIZE.body, bold: true, gapAfter: 2 });
   if (decision.supersededBy !== null) {

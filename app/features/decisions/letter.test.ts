@@ -48,6 +48,7 @@ const LETTER: DecisionLetter = {
     decidedByTitle: 'Fagdirektør',
     decidedAt: new Date('2026-12-01T10:00:00Z'),
     supersededBy: 2,
+    registered: false,
   },
 };
 
@@ -117,6 +118,26 @@ describe('renderDecisionLetter', () => {
     );
     expect(lines).toContain(shown);
     expect(lines).not.toContain(notShown);
+  });
+
+  it('names who registered an old decision, not as its applicant or decision maker', async () => {
+    const lines = pdfTextLines(
+      await renderDecisionLetter({
+        ...LETTER,
+        applicantName: null,
+        endorsement: null,
+        decision: { ...LETTER.decision, registered: true },
+      }),
+    );
+    expect(lines).not.toContain('Søker');
+    expect(lines).not.toContain('Ingrid Haugland');
+    expect(lines).not.toContain('Vedtatt av');
+    const at = lines.indexOf('Registrert i etterkant av');
+    expect(at).toBeGreaterThan(-1);
+    expect(lines[at + 1]).toBe('Per Vik, Fagdirektør');
+    expect(lines.join(' ')).toContain('Vedtaket ble fattet utenfor Søknadsportalen');
+    // The ordinary letter says who decided.
+    expect(pdfTextLines(await renderDecisionLetter(LETTER))).toContain('Vedtatt av');
   });
 
   it('leaves out an endorsement and treatment it does not have (a registered old decision)', async () => {

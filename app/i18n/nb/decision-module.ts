@@ -62,6 +62,8 @@ export const decisionModule = {
   supersededBy: (version: number) => `Erstattet av versjon ${version}`,
   versionLabel: (version: number) => `Versjon ${version}`,
   decidedBy: 'Besluttet av',
+  /** A decision registered after the fact: who registered it (the portal does not know who decided). */
+  registeredBy: 'Registrert i etterkant av',
   decidedByBody: 'Besluttende organ',
   interregionalCommittee: 'Interregionalt fagdirektørmøte (tilgangsordningen)',
   committeeRecords:
@@ -133,6 +135,10 @@ export const decisionModule = {
     prescriptionNote: 'Reseptmerknad',
     invoicing: 'Fakturering',
     signed: 'Vedtatt av',
+    /** A decision registered after the fact (etterregistrering): who registered it, not who decided. */
+    registeredBy: 'Registrert i etterkant av',
+    registeredNote:
+      'Vedtaket ble fattet utenfor Søknadsportalen og er registrert i etterkant. Søknadsportalen kjenner ikke søkeren eller hvem som fattet vedtaket.',
     date: 'Dato',
     version: (version: number) => `Versjon ${version} av vedtaket`,
     superseded: (version: number) => `Denne versjonen er erstattet av versjon ${version}.`,

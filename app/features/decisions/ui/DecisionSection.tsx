@@ -79,7 +79,7 @@ function DecisionDetails({
             <dd>{t.interregionalCommittee}</dd>
           </>
         )}
-        <dt>{t.decidedBy}</dt>
+        <dt>{decision.registered ? t.registeredBy : t.decidedBy}</dt>
         <dd>
           {[decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', ')}
         </dd>
