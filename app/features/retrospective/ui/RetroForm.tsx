@@ -43,6 +43,14 @@ export function RetroForm({ departments, today, values, errors }: Props) {
     return code ? t.errors[code] : undefined;
   };
   const wrong = RETRO_COLUMNS.filter((c) => errors[c]);
+  // Each part's legend is a heading too, so «Legemiddel» the part does not read like a field.
+  const legend = (text: string) => (
+    <Fieldset.Legend>
+      <Heading level={2} data-size="xs">
+        {text}
+      </Heading>
+    </Fieldset.Legend>
+  );
   const text = (column: RetroColumn, extra: { multiline?: boolean } = {}) => (
     <TextField
       id={fieldId(column)}
@@ -110,11 +118,7 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         }))}
       />
       <Fieldset>
-        <Fieldset.Legend>
-          <Heading level={2} data-size="xs">
-            {t.sectionCase}
-          </Heading>
-        </Fieldset.Legend>
+        {legend(t.sectionCase)}
         {text('reference')}
         {select(
           'department',
@@ -130,11 +134,7 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         )}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>
-          <Heading level={2} data-size="xs">
-            {t.sectionDrug}
-          </Heading>
-        </Fieldset.Legend>
+        {legend(t.sectionDrug)}
         <Fieldset.Description>{t.sectionDrugHelp}</Fieldset.Description>
         <div id={fieldId('drugName')}>
           <DrugCombobox
@@ -152,20 +152,12 @@ export function RetroForm({ departments, today, values, errors }: Props) {
         {text('substance')}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>
-          <Heading level={2} data-size="xs">
-            {t.sectionDiagnoses}
-          </Heading>
-        </Fieldset.Legend>
+        {legend(t.sectionDiagnoses)}
         {text('mainDiagnosis')}
         {text('otherDiagnoses')}
       </Fieldset>
       <Fieldset>
-        <Fieldset.Legend>
-          <Heading level={2} data-size="xs">
-            {t.sectionDecision}
-          </Heading>
-        </Fieldset.Legend>
+        {legend(t.sectionDecision)}
         {date('submittedDate')}
         {date('decidedDate')}
         {select(
