@@ -72,13 +72,14 @@ export default function Summary({ loaderData, actionData }: Route.ComponentProps
               return (
                 <List.Item key={m.question}>
                   <RouteLink to={`${editUrl}#${fieldAnchor(m.question)}`}>
-                    {`${msg.questionnaire.questions[m.question].label}: ${
+                    {msg.ui.labelled(
+                      msg.questionnaire.questions[m.question].label,
                       m.error === 'answerRequired'
                         ? msg.questionnaire.notAnswered
                         : question
                           ? questionErrorText(question, m.error)
-                          : msg.errors[m.error]
-                    }`}
+                          : msg.errors[m.error],
+                    )}
                   </RouteLink>
                 </List.Item>
               );
