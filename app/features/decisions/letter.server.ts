@@ -175,7 +175,7 @@ export async function renderDecisionLetter(letter: DecisionLetter): Promise<Uint
   if (decision.prescriptionNote) writer.field(t.prescriptionNote, decision.prescriptionNote);
   if (decision.invoicing) writer.field(t.invoicing, decision.invoicing);
   writer.field(
-    decision.registered ? t.registeredBy : t.signed,
+    decision.registered ? msg.decisionModule.registeredBy : t.signed,
     [decision.decidedByName, decision.decidedByTitle].filter((s) => s !== '').join(', '),
   );
   if (decision.registered) writer.text(t.registeredNote, { size: SIZE.body, gapAfter: 8 });

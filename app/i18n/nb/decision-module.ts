@@ -135,8 +135,6 @@ export const decisionModule = {
     prescriptionNote: 'Reseptmerknad',
     invoicing: 'Fakturering',
     signed: 'Vedtatt av',
-    /** A decision registered after the fact (etterregistrering): who registered it, not who decided. */
-    registeredBy: 'Registrert i etterkant av',
     registeredNote:
       'Vedtaket ble fattet utenfor Søknadsportalen og er registrert i etterkant. Søknadsportalen kjenner ikke søkeren eller hvem som fattet vedtaket.',
     date: 'Dato',
