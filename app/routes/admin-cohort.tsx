@@ -57,7 +57,7 @@ export default function AdminCohort({ loaderData, actionData }: Route.ComponentP
       <ErrorSummaryList
         errors={FIELDS.flatMap((f) => {
           const text = error(f);
-          return text ? [{ anchor: `cohort-${f}`, text: `${label[f]}: ${text}` }] : [];
+          return text ? [{ anchor: `cohort-${f}`, label: label[f], text }] : [];
         })}
       />
       <Form method="post" className="sp-stack" noValidate>

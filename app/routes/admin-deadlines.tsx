@@ -113,7 +113,7 @@ export default function AdminDeadlines({ loaderData, actionData }: Route.Compone
       <ErrorSummaryList
         errors={DEADLINE_FIELDS.flatMap((f) => {
           const text = error(f);
-          return text ? [{ anchor: fieldId(f), text: `${label(f)}: ${text}` }] : [];
+          return text ? [{ anchor: fieldId(f), label: label(f), text }] : [];
         })}
       />
       <Form method="post" className="sp-stack" noValidate>

@@ -2,9 +2,13 @@ import { ErrorSummary } from '@digdir/designsystemet-react';
 import type { MouseEvent } from 'react';
 import { msg } from '../i18n';
 
-/** One error of a form: the text to show and the id of the field (or its fieldset) it is about. */
+/**
+ * One error of a form: the id of the field (or its fieldset) it is about, the field's label (shown
+ * before the text, `msg.ui.labelled`; none for an error about the form as a whole) and the text.
+ */
 export interface SummaryError {
   anchor: string;
+  label?: string;
   text: string;
 }
 
@@ -52,10 +56,10 @@ export function ErrorSummaryList({
     <ErrorSummary id={id}>
       <ErrorSummary.Heading level={headingLevel}>{msg.problems.errorSummary}</ErrorSummary.Heading>
       <ErrorSummary.List>
-        {errors.map(({ anchor, text }) => (
+        {errors.map(({ anchor, label, text }) => (
           <ErrorSummary.Item key={anchor}>
             <ErrorSummary.Link href={`#${anchor}`} onClick={(event) => focusField(event, anchor)}>
-              {text}
+              {label === undefined ? text : msg.ui.labelled(label, text)}
             </ErrorSummary.Link>
           </ErrorSummary.Item>
         ))}

@@ -140,7 +140,6 @@ export const retrospective = {
     referenceDuplicateInFile: 'referansen står på en tidligere rad i filen',
     referenceExists: 'en sak med denne referansen er allerede registrert',
   } satisfies Record<RetroError, string>,
-  fieldError: (column: string, message: string) => `${column}: ${message}`,
   rowError: (row: number, column: string, message: string) => `Rad ${row}, ${column}: ${message}`,
   importTitle: 'Importer etterregistrerte saker',
   importIntro:

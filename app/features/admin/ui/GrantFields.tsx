@@ -71,7 +71,7 @@ export function AdminErrors<F extends string>({
 }) {
   const items = (Object.keys(labels) as F[]).flatMap((f) => {
     const code = errors[f];
-    return code ? [{ anchor: `${idPrefix}-${f}`, text: `${labels[f]}: ${t.errors[code]}` }] : [];
+    return code ? [{ anchor: `${idPrefix}-${f}`, label: labels[f], text: t.errors[code] }] : [];
   });
   return <ErrorSummaryList errors={items} />;
 }

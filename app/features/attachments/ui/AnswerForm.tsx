@@ -79,7 +79,7 @@ export function AnswerForm({
   const done = refused ? null : (submitted?.answer?.done ?? null);
   const reasonLabel = msg.reasonLabels.provideInformation;
   const errors: SummaryError[] = [
-    ...(reasonError ? [{ anchor: REASON_ID, text: `${reasonLabel}: ${reasonError}` }] : []),
+    ...(reasonError ? [{ anchor: REASON_ID, label: reasonLabel, text: reasonError }] : []),
     ...(fileError ? [{ anchor: FILE_ID, text: fileError }] : []),
     ...(listError ? [{ anchor: FILES_ID, text: listError }] : []),
   ];

@@ -24,7 +24,7 @@ export function FormErrorSummary<F extends string>({
   const items = (Object.keys(labels) as F[]).flatMap((field) => {
     const code = errors[field];
     return code
-      ? [{ anchor: anchors[field], text: msg.ui.labelled(labels[field], describe(field, code)) }]
+      ? [{ anchor: anchors[field], label: labels[field], text: describe(field, code) }]
       : [];
   });
   return <ErrorSummaryList errors={items} id={id} headingLevel={headingLevel} />;

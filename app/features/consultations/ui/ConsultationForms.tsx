@@ -98,7 +98,7 @@ export function RequestForm({
           ] as const
         ).flatMap(([field, label, anchor]) => {
           const text = errorText(errors, field);
-          return text ? [{ anchor, text: msg.ui.labelled(label, text) }] : [];
+          return text ? [{ anchor, label, text }] : [];
         })}
       />
       <Paragraph id="consultation-request-help">{msg.consultations.requestHelp}</Paragraph>

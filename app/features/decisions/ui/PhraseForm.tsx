@@ -37,9 +37,7 @@ export function PhraseForm({
       <ErrorSummaryList
         errors={PHRASE_FIELDS.flatMap((field) => {
           const text = error(field);
-          return text
-            ? [{ anchor: `${idPrefix}-${field}`, text: `${labels[field]}: ${text}` }]
-            : [];
+          return text ? [{ anchor: `${idPrefix}-${field}`, label: labels[field], text }] : [];
         })}
       />
       <input type="hidden" name="intent" value="save" />

@@ -123,7 +123,7 @@ export function OutcomeForm({
         id={OUTCOME_SUMMARY}
         errors={OUTCOME_SUMMARY_FIELDS.flatMap(([field, label, anchor]) => {
           const text = errorText(errors, field);
-          return text ? [{ anchor, text: msg.ui.labelled(label, text) }] : [];
+          return text ? [{ anchor, label, text }] : [];
         })}
       />
       <Paragraph>{msg.clocks.outcomeIntro}</Paragraph>

@@ -65,7 +65,7 @@ export function GuidanceForm({
       <ErrorSummaryList
         errors={labels.flatMap(([field, label]) => {
           const text = error(field);
-          return text ? [{ anchor: fieldId(field), text: msg.ui.labelled(label, text) }] : [];
+          return text ? [{ anchor: fieldId(field), label, text }] : [];
         })}
       />
       <input type="hidden" name="version" value={values.version} />

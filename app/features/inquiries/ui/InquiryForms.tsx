@@ -45,7 +45,7 @@ const summaryOf = (
   anchor: string,
 ) => {
   const code = errors?.[field];
-  return code ? [{ anchor, text: msg.ui.labelled(label, msg.inquiries.errors[code]) }] : [];
+  return code ? [{ anchor, label, text: msg.inquiries.errors[code] }] : [];
 };
 
 /**

@@ -114,7 +114,8 @@ export function RetroForm({ departments, today, values, errors }: Props) {
       <ErrorSummaryList
         errors={wrong.map((c) => ({
           anchor: fieldId(c),
-          text: t.fieldError(t.columns[c], error(c) ?? ''),
+          label: t.columns[c],
+          text: error(c) ?? '',
         }))}
       />
       <Fieldset>
