@@ -157,6 +157,13 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByText('Registrert i etterkant av', { exact: true }).waitFor();
     expect(await page.getByText('Besluttet av', { exact: true }).count()).toBe(0);
     await expectAccessible(page);
+    // The trust's register names no applicant for it either: it says the case was registered.
+    await page.goto(`${e2e.app.url}/register?fane=foretak&sok=HBE-2024-00001`);
+    const registerRow = page.getByRole('row', { name: /HBE-2024-00001/ });
+    const headers = await page.getByRole('columnheader').allInnerTexts();
+    const applicantCell = registerRow.getByRole('cell').nth(headers.indexOf('Søker'));
+    expect((await applicantCell.innerText()).trim()).toBe('Etterregistrert');
+    await expectAccessible(page);
 
     // The template.
     await page.goto(`${e2e.app.url}/etterregistrering/import`);

@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -130,7 +130,13 @@ function RegisterTable({
                     ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
                     : '–'}
                 </Table.Cell>
-                <Table.Cell>{row.applicantName}</Table.Cell>
+                <Table.Cell>
+                  {row.applicantName ?? (
+                    <Tag data-color="info" data-size="sm" variant="outline">
+                      {msg.national.retrospectiveMark}
+                    </Tag>
+                  )}
+                </Table.Cell>
                 <Table.Cell>{row.departmentName}</Table.Cell>
                 <Table.Cell>{date(row.submittedAt)}</Table.Cell>
                 <Table.Cell>{date(row.decidedAt)}</Table.Cell>

@@ -4,13 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database.server';
 import { accessLog } from '../../db/schema';
 import type { DemoTrustCode } from '../../db/seed.server';
+import { loader as exportLoader } from '../../routes/case-export';
 import { loader } from '../../routes/case-fhir';
 import { completeAnswers, demoActors, signIn } from '../../test/actors';
 import { prepareCase, type PreparedCase } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { fhirSchemaErrors } from '../../test/fhir-schema';
 import { loaderArgs } from '../../test/routes';
+import { retrospectiveValues } from '../../test/retrospective';
 import type { Role } from '../auth/domain/roles';
+import { registerRetrospective } from '../retrospective/retrospective.server';
 
 describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
   let database: Database;
@@ -97,6 +100,52 @@ describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
     const before = (await logged()).length;
     expect(await get(trust, role)).toEqual({ refused: 404 });
     expect(await logged()).toHaveLength(before);
+  });
+
+  it('names no applicant in either export of a case registered after the fact', async () => {
+    const hbe = await demoActors(db(), 'HBE');
+    const registered = await registerRetrospective(
+      db(),
+      hbe.decisionMaker,
+      retrospectiveValues({ reference: 'ePhorte 2024/501' }),
+    );
+    if (!registered.ok) throw new Error(JSON.stringify(registered.errors));
+    const caseId = registered.caseId;
+    const response = await get('HBE', 'decisionMaker', caseId);
+    if (!(response instanceof Response)) throw new Error(`Refused: ${String(response.refused)}`);
+    const bundle = (await response.json()) as Bundle;
+    expect(fhirSchemaErrors(bundle)).toEqual([]);
+    const resources = (bundle.entry ?? []).map((e) => e.resource as FhirResource);
+    expect(resources.map((r) => r.resourceType)).toEqual([
+      'Task',
+      'QuestionnaireResponse',
+      'MedicationRequest',
+      'Organization',
+    ]);
+    const task = resources.find((r) => r.resourceType === 'Task');
+    expect(task).toMatchObject({
+      status: 'completed',
+      identifier: [
+        { use: 'official', value: registered.caseNumber },
+        { use: 'secondary', value: 'ePhorte 2024/501' },
+      ],
+      note: [{ authorString: 'Per Vik' }],
+    });
+    expect(task?.resourceType === 'Task' && task.requester).toBeUndefined();
+
+    const { cookie } = await signIn(db(), 'HBE', 'decisionMaker');
+    const json = (await (
+      await exportLoader(
+        loaderArgs(database, `/saker/${caseId}/eksport`, cookie, '/saker/:caseId/eksport', {
+          caseId,
+        }),
+      )
+    ).json()) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      caseNumber: registered.caseNumber,
+      applicant: null,
+      retrospective: { registeredBy: 'Per Vik', reference: 'ePhorte 2024/501' },
+    });
   });
 
   it('answers 404 to a case id that is no case', async () => {

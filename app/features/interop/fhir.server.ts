@@ -5,6 +5,7 @@ import { cases, trusts, users } from '../../db/schema';
 import type { Actor } from '../auth/domain/roles';
 import { getCaseIn } from '../cases/cases.server';
 import { drugAnswer } from '../cases/domain/questionnaire';
+import { retrospectiveNoteIn } from '../retrospective/retrospective.server';
 import { caseBundle, diagnosesOf } from './domain/fhir';
 
 /**
@@ -35,6 +36,8 @@ export async function exportCaseFhir(
       .innerJoin(users, eq(users.id, cases.applicantId))
       .where(eq(cases.id, view.id));
     if (!row) throw new Error('A visible case that cannot be read');
+    // Registered after the fact: its applicant row is whoever registered it, not who applied.
+    const registered = await retrospectiveNoteIn(tx, view);
     const drug = drugAnswer(view.answers);
     const registeredAtc = drug?.atc ? { code: drug.atc, name: drug.substance ?? null } : null;
     // The ATC code as sent (ADR 0027), while the drug answer is still the product that was sent
@@ -52,7 +55,16 @@ export async function exportCaseFhir(
         submittedAt: view.submittedAt,
         // The trusts table has no RESH id yet; the Organization carries it once it does.
         trust: { id: row.trustId, name: row.trustName, orgnr: row.orgnr, resh: null },
-        applicant: { id: row.applicantId, name: view.applicantName, hprNumber: row.hprNumber },
+        origin: registered
+          ? { kind: 'registered', ...registered }
+          : {
+              kind: 'application',
+              applicant: {
+                id: row.applicantId,
+                name: view.applicantName,
+                hprNumber: row.hprNumber,
+              },
+            },
         decision: view.decision,
         atc: facts?.atc ?? registeredAtc,
         diagnoses: diagnosesOf(view.answers, view.diagnoses),

@@ -34,6 +34,8 @@ import { badRequest, readNationalPage } from './http.server';
 import { nationalPage, nationalRows, type NationalRow } from './overview.server';
 import { registerPage, tabsFor, type RegisterResult, type RegisterRow } from './register.server';
 import { endorseWithRatings } from '../../test/case-states';
+import { retrospectiveValues } from '../../test/retrospective';
+import { registerRetrospective } from '../retrospective/retrospective.server';
 import { APPROVAL_TERMS } from '../../test/decisions';
 
 /**
@@ -465,6 +467,38 @@ describe.each(TEST_DATABASES)('national overview and registers on %s', (kind) =>
       expect(byNumber.rows.map((r) => r.id)).toEqual([first?.id]);
       const future = await page(hbe.decisionMaker, { tab: 'foretak', from: '2099-01-01' });
       expect(future.rows).toEqual([]);
+    });
+
+    it('names no applicant for a case registered after the fact (its registrar is not one)', async () => {
+      const registered = await registerRetrospective(
+        db(),
+        hbe.decisionMaker,
+        retrospectiveValues(),
+      );
+      if (!registered.ok) throw new Error(JSON.stringify(registered.errors));
+      const rows = listed(
+        await registerPage(
+          db(),
+          hbe.decisionMaker,
+          { tab: 'foretak', freeText: registered.caseNumber.toLowerCase() },
+          null,
+        ),
+      ).rows;
+      expect(rows.map((r) => [r.caseNumber, r.applicantName])).toEqual([
+        [registered.caseNumber, null],
+      ]);
+      const ordinary = listed(
+        await registerPage(db(), hbe.decisionMaker, { tab: 'foretak', status: 'decided' }, null),
+      ).rows;
+      const retrospective = new Set(
+        (await db().select({ id: cases.id }).from(cases).where(eq(cases.retrospective, true))).map(
+          (c) => c.id,
+        ),
+      );
+      expect(ordinary.filter((r) => !retrospective.has(r.id)).length).toBeGreaterThan(0);
+      for (const r of ordinary) {
+        expect(r.applicantName === null).toBe(retrospective.has(r.id));
+      }
     });
 
     describe('by department', () => {

@@ -38,7 +38,8 @@ export interface RegisterRow {
   drug: string | null;
   diagnosisCode: string | null;
   diagnosisName: string | null;
-  applicantName: string;
+  /** Null for a case registered after the fact: the portal does not know who applied. */
+  applicantName: string | null;
   departmentName: string;
   submittedAt: Date | null;
   decidedAt: Date | null;
@@ -169,7 +170,9 @@ async function pageIn(
       status: cases.status,
       drug: sql<string | null>`${cases.answers}->'drug'->>'label'`,
       diagnosis: sql<string | null>`${cases.answers}->'diagnoses'->>0`,
-      applicantName: users.name,
+      applicantName: sql<
+        string | null
+      >`case when ${cases.retrospective} then null else ${users.name} end`,
       departmentName: departments.name,
       submittedAt: cases.submittedAt,
       decidedAt: caseSummaries.decidedAt,

@@ -43,7 +43,10 @@ const decided: FhirCase = {
   updatedAt: new Date('2026-11-20T12:00:00Z'),
   submittedAt: new Date('2026-11-02T09:00:00Z'),
   trust: { id: TRUST_ID, name: 'Helse Bergen HF', orgnr: '983974724', resh: '100320' },
-  applicant: { id: APPLICANT_ID, name: 'Kari Lege', hprNumber: '9144889' },
+  origin: {
+    kind: 'application',
+    applicant: { id: APPLICANT_ID, name: 'Kari Lege', hprNumber: '9144889' },
+  },
   decision: {
     version: 1,
     outcome: 'approvedWithConditions',
@@ -280,6 +283,7 @@ describe('caseBundle', () => {
       'approvedWithConditions',
     );
     expect(task.output?.[2]?.valueString).toBe('Evaluering etter 6 måneder.');
+    expect(task.note).toBeUndefined();
   });
 
   it('makes the application a QuestionnaireResponse with typed answers by question id', () => {
@@ -413,6 +417,53 @@ describe('caseBundle', () => {
       { system: 'urn:oid:2.16.578.1.12.4.1.4.101', value: '983974724' },
       { system: 'urn:oid:2.16.578.1.12.4.1.4.102', value: '100320' },
     ]);
+  });
+
+  it.each([
+    ['with the trust’s reference', 'ePhorte 2024/501'],
+    ['without a reference', null],
+  ])('names no applicant for a case registered after the fact, %s', (_, reference) => {
+    const b = caseBundle(
+      {
+        ...decided,
+        status: 'closed',
+        origin: {
+          kind: 'registered',
+          registeredAt: new Date('2026-11-30T13:00:00Z'),
+          registeredBy: 'Per Vik',
+          reference,
+        },
+      },
+      NOW,
+    );
+    expect(fhirSchemaErrors(b)).toEqual([]);
+    expect(resources(b).map((r) => r.resourceType)).toEqual([
+      'Task',
+      'QuestionnaireResponse',
+      'MedicationRequest',
+      'Patient',
+      'Organization',
+    ]);
+    expect(JSON.stringify(b)).not.toContain('Practitioner');
+    const task = only(b, 'Task');
+    expect(task.requester).toBeUndefined();
+    expect(only(b, 'MedicationRequest').requester).toBeUndefined();
+    expect(only(b, 'QuestionnaireResponse').author).toBeUndefined();
+    expect(task.identifier?.map((i) => [i.use, i.value])).toEqual([
+      ['official', 'HBE-2026-00042'],
+      ...(reference ? [['secondary', reference]] : []),
+    ]);
+    expect(task.note).toEqual([
+      {
+        authorString: 'Per Vik',
+        time: '2026-11-30T13:00:00.000Z',
+        text: 'Vedtaket ble fattet utenfor Søknadsportalen og er registrert i etterkant. Søknadsportalen kjenner ikke søkeren eller hvem som fattet vedtaket.',
+      },
+    ]);
+    // The decision is still the Task's output.
+    expect(task.output?.[0]?.valueCodeableConcept?.coding?.[0]?.code).toBe(
+      'approvedWithConditions',
+    );
   });
 
   it('gives a patient group draft no Patient, and is still valid', () => {

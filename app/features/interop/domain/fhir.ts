@@ -34,8 +34,10 @@ import { CANONICAL, DIAGNOSIS_SYSTEM_URIS, PORTAL_CANONICAL, SYSTEMS } from './i
 /**
  * One case as a FHIR R4 Bundle (type `collection`): the workflow as a Task, the application as a
  * QuestionnaireResponse, the drug as a MedicationRequest, and the Patient (single-patient cases
- * only), the applicant (Practitioner) and the trust (Organization) they refer to. Identifiers use
- * the no-basis OIDs (see identifiers.ts). Pure: the use case gathers `FhirCase`.
+ * only), the applicant (Practitioner) and the trust (Organization) they refer to. A case registered
+ * after the fact (etterregistrering) has no applicant: the portal does not know who applied, so it
+ * names no Practitioner and says so in a Task note. Identifiers use the no-basis OIDs (see
+ * identifiers.ts). Pure: the use case gathers `FhirCase`.
  */
 
 export interface FhirDiagnosis {
@@ -54,7 +56,13 @@ export interface FhirCase {
   updatedAt: Date;
   submittedAt: Date | null;
   trust: { id: string; name: string; orgnr: string | null; resh: string | null };
-  applicant: { id: string; name: string; hprNumber: string | null };
+  /**
+   * Where the case came from: an application in the portal, by its applicant; or a decision made
+   * outside the portal and registered after the fact, by whom, when, under the trust's reference.
+   */
+  origin:
+    | { kind: 'application'; applicant: { id: string; name: string; hprNumber: string | null } }
+    | { kind: 'registered'; registeredAt: Date; registeredBy: string; reference: string | null };
   decision: {
     version: number;
     outcome: DecisionOutcome;
@@ -275,7 +283,9 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
   const single = c.answers.patientScope !== 'group';
   const patientId = single ? textOf(c.answers.patientId) : null;
   const trustRef = ref('Organization', c.trust.id, c.trust.name);
-  const applicantRef = ref('Practitioner', c.applicant.id, c.applicant.name);
+  const applicant = c.origin.kind === 'application' ? c.origin.applicant : null;
+  const applicantRef = applicant ? ref('Practitioner', applicant.id, applicant.name) : null;
+  const registered = c.origin.kind === 'registered' ? c.origin : null;
   const patientRef = patientId ? ref('Patient', c.id) : null;
   const requestRef = ref('MedicationRequest', c.id);
   const responseRef = ref('QuestionnaireResponse', c.id);
@@ -290,14 +300,16 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
     ...(trustIds.length > 0 ? { identifier: trustIds } : {}),
     name: c.trust.name,
   };
-  const practitioner: Practitioner = {
-    resourceType: 'Practitioner',
-    id: c.applicant.id,
-    ...(c.applicant.hprNumber
-      ? { identifier: [{ system: SYSTEMS.hpr, value: c.applicant.hprNumber }] }
-      : {}),
-    name: [{ text: c.applicant.name }],
-  };
+  const practitioner: Practitioner | null = applicant
+    ? {
+        resourceType: 'Practitioner',
+        id: applicant.id,
+        ...(applicant.hprNumber
+          ? { identifier: [{ system: SYSTEMS.hpr, value: applicant.hprNumber }] }
+          : {}),
+        name: [{ text: applicant.name }],
+      }
+    : null;
   const patient: Patient | null = patientId
     ? {
         resourceType: 'Patient',
@@ -319,7 +331,7 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
     ...(medication ? { medicationCodeableConcept: medication } : {}),
     subject,
     ...(c.submittedAt ? { authoredOn: iso(c.submittedAt) } : {}),
-    requester: applicantRef,
+    ...(applicantRef ? { requester: applicantRef } : {}),
     ...(c.diagnoses.length > 0 ? { reasonCode: c.diagnoses.map(diagnosisConcept) } : {}),
     ...(dose || route
       ? {
@@ -337,26 +349,31 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
     status: questionnaireResponseStatus(c.status, c.submittedAt),
     ...(patientRef ? { subject: patientRef } : {}),
     authored: iso(c.submittedAt ?? c.updatedAt),
-    author: applicantRef,
+    ...(applicantRef ? { author: applicantRef } : {}),
     item: questionnaireItems(c.answers, patientRef),
   };
 
   const outputs = taskOutputs(c);
+  const taskIds: Identifier[] = [
+    ...(c.caseNumber && c.trust.orgnr
+      ? [
+          {
+            use: 'official' as const,
+            system: CANONICAL.caseNumber(c.trust.orgnr),
+            value: c.caseNumber,
+            assigner: trustRef,
+          },
+        ]
+      : []),
+    // The trust's own reference (its archive's), in a system the portal does not know.
+    ...(registered?.reference
+      ? [{ use: 'secondary' as const, value: registered.reference, assigner: trustRef }]
+      : []),
+  ];
   const task: Task = {
     resourceType: 'Task',
     id: c.id,
-    ...(c.caseNumber && c.trust.orgnr
-      ? {
-          identifier: [
-            {
-              use: 'official',
-              system: CANONICAL.caseNumber(c.trust.orgnr),
-              value: c.caseNumber,
-              assigner: trustRef,
-            },
-          ],
-        }
-      : {}),
+    ...(taskIds.length > 0 ? { identifier: taskIds } : {}),
     status: TASK_STATUS[c.status],
     businessStatus: concept(CANONICAL.caseStatus, c.status, msg.statuses[c.status]),
     intent: 'order',
@@ -364,7 +381,7 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
     ...(patientRef ? { for: patientRef } : {}),
     authoredOn: iso(c.createdAt),
     lastModified: iso(c.updatedAt),
-    requester: applicantRef,
+    ...(applicantRef ? { requester: applicantRef } : {}),
     owner: trustRef,
     input: [
       {
@@ -377,6 +394,17 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
       },
     ],
     ...(outputs.length > 0 ? { output: outputs } : {}),
+    ...(registered
+      ? {
+          note: [
+            {
+              authorString: registered.registeredBy,
+              time: iso(registered.registeredAt),
+              text: msg.decisionModule.letterText.registeredNote,
+            },
+          ],
+        }
+      : {}),
   };
 
   const resources: FhirResource[] = [
@@ -384,7 +412,7 @@ export function caseBundle(c: FhirCase, now: Date, base: string = PORTAL_CANONIC
     response,
     medicationRequest,
     ...(patient ? [patient] : []),
-    practitioner,
+    ...(practitioner ? [practitioner] : []),
     organization,
   ];
   return {
