@@ -157,6 +157,17 @@ describe.each(TEST_DATABASES)('etterregistrering in Chromium on %s', (kind) => {
     await page.getByText('Registrert i etterkant av', { exact: true }).waitFor();
     expect(await page.getByText('Besluttet av', { exact: true }).count()).toBe(0);
     await expectAccessible(page);
+    // Its history: the steps taken outside the portal were not taken by the one who registered them.
+    const historyRow = (what: string) =>
+      page.getByRole('table', { name: 'Historikk' }).getByRole('row').filter({ hasText: what });
+    const cellText = async (what: string, column: number) =>
+      (await historyRow(what).getByRole('cell').nth(column).innerText()).trim();
+    expect(await cellText('Sendt inn', 1)).toBe('Utenfor Søknadsportalen');
+    expect(await cellText('Beslutning fattet', 1)).toBe('Utenfor Søknadsportalen');
+    expect(await cellText('Sendt inn', 2)).toBe('Sendt inn (Utkast → Til forankring)');
+    expect(await cellText('ePhorte 2024/501', 1)).toBe('Per Vik, Fagdirektør');
+    // A note changes no status: no «(Avsluttet → Avsluttet)».
+    expect(await cellText('ePhorte 2024/501', 2)).toBe('Etterregistrert');
     // The trust's register names no applicant for it either: it says the case was registered.
     await page.goto(`${e2e.app.url}/register?fane=foretak&sok=HBE-2024-00001`);
     const registerRow = page.getByRole('row', { name: /HBE-2024-00001/ });

@@ -515,13 +515,15 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 <Table.Row key={i}>
                   <Table.Cell>{when(entry.at)}</Table.Cell>
                   <Table.Cell>
-                    {msg.app.personInRole(entry.actorName, msg.roles[entry.actorRole])}
+                    {entry.outsidePortal
+                      ? msg.case.historyOutsidePortal
+                      : msg.app.personInRole(entry.actorName, msg.roles[entry.actorRole])}
                   </Table.Cell>
                   <Table.Cell>
                     {isHistoryNote(entry.event)
                       ? msg.historyNotes[entry.event]
-                      : msg.events[entry.event]}
-                    {entry.fromStatus
+                      : msg.eventsDone[entry.event]}
+                    {entry.fromStatus && entry.fromStatus !== entry.toStatus
                       ? ` (${msg.statuses[entry.fromStatus]} → ${msg.statuses[entry.toStatus]})`
                       : ''}
                   </Table.Cell>

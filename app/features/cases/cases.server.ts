@@ -64,7 +64,7 @@ import {
 } from './domain/application';
 import { formatCaseNumber, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
-import { historyEvent, reasonShown, type HistoryEvent } from './domain/history';
+import { historyEvent, outsidePortal, reasonShown, type HistoryEvent } from './domain/history';
 import { mergeAnswers, type FieldChange, type FieldChanges } from './domain/merge';
 import {
   draftError,
@@ -854,6 +854,8 @@ export interface HistoryEntry {
   actorName: string;
   /** `system`: a background job did it (the follow-up job's beginFollowUp). */
   actorRole: EventRole;
+  /** Done outside the portal, before the case was registered after the fact (`outsidePortal`). */
+  outsidePortal: boolean;
   reason: string | null;
   /** A reason was given, but it is the caseworkers' own and this reader does not see it. */
   reasonHidden: boolean;
@@ -1006,6 +1008,11 @@ export async function getCaseIn(
     const shown = action !== 'edit' || canEditApplication(roles, status);
     if (role && shown) await logAccess(tx, actor, role, row.id, action);
     const readsInternalNotes = visibleTo(roles).includes('internal');
+    const history = details.trail.flatMap((h) => {
+      const event = historyEvent(h.event);
+      return event ? [{ ...h, event }] : [];
+    });
+    const outside = outsidePortal(history);
     return {
       diagnoses: diagnosisNames(row.answers),
       festSnapshot: row.festSnapshot,
@@ -1033,22 +1040,18 @@ export async function getCaseIn(
       // Consultation events go through features/consultations (they also change the read grant).
       events: availableEvents(status, roles, schemeOf(row)).filter((e) => !isConsultationEvent(e)),
       editable: canEditApplication(roles, status),
-      history: details.trail
-        .flatMap((h) => {
-          const event = historyEvent(h.event);
-          return event ? [{ ...h, event }] : [];
-        })
-        .map((h) => {
-          const shown = reasonShown(h.event, readsInternalNotes);
-          return {
-            ...h,
-            fromStatus: h.fromStatus as Status | null,
-            toStatus: h.toStatus as Status,
-            actorRole: isEventRole(h.actorRole) ? h.actorRole : 'applicant',
-            reason: shown ? h.reason : null,
-            reasonHidden: !shown && h.reason !== null,
-          };
-        }),
+      history: history.map((h, i) => {
+        const shown = reasonShown(h.event, readsInternalNotes);
+        return {
+          ...h,
+          outsidePortal: outside[i] ?? false,
+          fromStatus: h.fromStatus as Status | null,
+          toStatus: h.toStatus as Status,
+          actorRole: isEventRole(h.actorRole) ? h.actorRole : 'applicant',
+          reason: shown ? h.reason : null,
+          reasonHidden: !shown && h.reason !== null,
+        };
+      }),
       changes: details.changes.map((c) => ({ ...c, questionId: c.questionId as QuestionId })),
       decision: decision ? { ...decision, outcome: decision.outcome as DecisionOutcome } : null,
     } satisfies Omit<CaseView, keyof CaseDrug>;

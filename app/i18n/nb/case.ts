@@ -27,6 +27,8 @@ export const caseMessages = {
   history: 'Historikk',
   historyWhen: 'Tidspunkt',
   historyWho: 'Hvem',
+  /** «Hvem» for a step taken outside the portal, before the case was registered after the fact. */
+  historyOutsidePortal: 'Utenfor Søknadsportalen',
   historyWhat: 'Hendelse',
   historyWhy: 'Begrunnelse',
   historyReasonInternal: 'Intern merknad (vises bare for saksbehandlerne)',

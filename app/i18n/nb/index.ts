@@ -12,7 +12,7 @@ export { login } from './login';
 export { trustChoice } from './trust-choice';
 export { roles } from './roles';
 export { statuses } from './statuses';
-export { events } from './events';
+export { events, eventsDone } from './events';
 export { confirmations } from './confirmations';
 export { eventHelp } from './event-help';
 export { reasonLabels } from './reason-labels';

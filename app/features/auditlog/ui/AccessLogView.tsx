@@ -38,7 +38,7 @@ export interface UnusualRow {
 
 const roleLabel = (role: string) => (isCaseRole(role) ? msg.roles[role] : role);
 const actionLabel = (action: string) =>
-  t.actions[action] ?? (isCaseEvent(action) ? msg.events[action] : action);
+  t.actions[action] ?? (isCaseEvent(action) ? msg.eventsDone[action] : action);
 
 function CaseLink({ caseId, caseNumber }: { caseId: string | null; caseNumber: string | null }) {
   if (!caseId) return <>{t.noCase}</>;

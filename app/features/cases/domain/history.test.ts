@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openQuestion, reasonShown, type HistoryEvent } from './history';
+import { openQuestion, outsidePortal, reasonShown, type HistoryEvent } from './history';
 
 const entry = (event: string, toStatus: string, reason: string | null) => ({
   event,
@@ -75,5 +75,29 @@ describe('reasonShown', () => {
     ['assignCommitteeMember', false, true],
   ])('%s, reads internal notes: %s → %s', (event, readsInternal, expected) => {
     expect(reasonShown(event, readsInternal)).toBe(expected);
+  });
+});
+
+describe('outsidePortal', () => {
+  it.each<[string, string[], boolean[]]>([
+    ['an application', ['create', 'submit', 'endorse', 'decide'], [false, false, false, false]],
+    [
+      'a case registered after the fact',
+      ['create', 'submit', 'decide', 'registerRetrospective'],
+      [true, true, true, false],
+    ],
+    [
+      'one registered closed, its steps outside',
+      ['create', 'submit', 'decide', 'beginFollowUp', 'recordOutcome', 'registerRetrospective'],
+      [true, true, true, true, true, false],
+    ],
+    [
+      'one registered, then followed up in the portal',
+      ['create', 'submit', 'decide', 'registerRetrospective', 'beginFollowUp', 'recordOutcome'],
+      [true, true, true, false, false, false],
+    ],
+    ['no history', [], []],
+  ])('%s', (_, events, expected) => {
+    expect(outsidePortal(events.map((event) => ({ event })))).toEqual(expected);
   });
 });

@@ -41,6 +41,17 @@ export function reasonShown(event: HistoryEvent, readsInternalNotes: boolean): b
   return readsInternalNotes || !(INTERNAL_REASON_EVENTS as readonly string[]).includes(event);
 }
 
+/**
+ * For each history entry (oldest first), whether it records something done outside the portal: a
+ * case registered after the fact (etterregistrering) gets its created, sent and decided entries,
+ * with the original dates, written by whoever registered it, before its `registerRetrospective`
+ * entry. They did not do those steps; everything from the registration on was done in the portal.
+ */
+export function outsidePortal(history: readonly { event: string }[]): boolean[] {
+  const registered = history.findIndex((entry) => entry.event === 'registerRetrospective');
+  return history.map((_, i) => i < registered);
+}
+
 /** A stored history row's event, or null for a value this version does not know. */
 export function historyEvent(value: string): HistoryEvent | null {
   return isCaseEvent(value) || isHistoryNote(value) ? value : null;
