@@ -56,6 +56,7 @@ export default function StatisticsPage({ loaderData }: Route.ComponentProps) {
             {s.totalCases(formatValue(page.statistics.total, 'count', s.withheld))}
           </Paragraph>
           <Paragraph data-size="sm">{s.suppressionNote}</Paragraph>
+          <Paragraph data-size="sm">{s.retrospectiveNote}</Paragraph>
           {(Object.keys(CHARTS) as SectionId[]).map((id) => (
             <StatSection
               key={id}

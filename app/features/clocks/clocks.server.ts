@@ -144,6 +144,8 @@ export interface ClocksView {
   urgency: { reason: string | null; actorName: string; at: Date } | null;
   canSetUrgency: boolean;
   stages: (StageTime & { status: Status })[];
+  /** Registered after the fact: its stages before the registration are not known (`stageTimes`). */
+  retrospective: boolean;
   current: { status: ClockedStatus; days: number; dueAt: Date; overdue: boolean } | null;
   previous: LinkedCase | null;
   next: LinkedCase[];
@@ -263,6 +265,7 @@ export async function getCaseClocksIn(
     urgency: urgency ?? null,
     canSetUrgency: urgencyRole(roles, status) !== null,
     stages,
+    retrospective: row.retrospective,
     current,
     previous: previous ? { id: previous.id, caseNumber: previous.caseNumber } : null,
     next: visible

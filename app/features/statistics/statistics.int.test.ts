@@ -433,6 +433,23 @@ describe.each(TEST_DATABASES)('national statistics on %s', (kind) => {
     expect(cells).toContain(l01f);
   });
 
+  it.each([
+    ['stages', true],
+    ['stagesByTrust', true],
+    ['trust', false],
+  ] as const)(
+    'explains in the %s sheet that registered cases have no stage times: %s',
+    async (id, noted) => {
+      const table = { id, title: 'Tabell', labelHeader: '', columns: [], rows: [] };
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(new Uint8Array(await sectionToXlsx(table, '')).buffer);
+      const cells: unknown[] = [];
+      workbook.worksheets[0]?.eachRow((row) => cells.push(row.getCell(1).value));
+      expect(cells).toContain(msg.statistics.suppressionNote);
+      expect(cells.includes(msg.statistics.retrospectiveNote)).toBe(noted);
+    },
+  );
+
   it('runs its statement named by its text: the same figures on one connection, one name per text', async () => {
     // One connection, so that every view's statement is prepared on it: the same views twice
     // (the second run reuses the name), against the same views on the main pool.

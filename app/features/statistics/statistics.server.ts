@@ -788,6 +788,9 @@ export async function sectionToXlsx(table: StatTable, filters: string): Promise<
   }
   sheet.addRow([]);
   sheet.addRow([msg.statistics.suppressionNote]);
+  if (table.id === 'stages' || table.id === 'stagesByTrust') {
+    sheet.addRow([msg.statistics.retrospectiveNote]);
+  }
   sheet.getColumn(1).width = 40;
   for (let c = 2; c <= table.columns.length + 1; c += 1) sheet.getColumn(c).width = 18;
   return Buffer.from(await workbook.xlsx.writeBuffer());

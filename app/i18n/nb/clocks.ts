@@ -24,6 +24,8 @@ export const clocks = {
   dayCount: (days: number, urgent: boolean) =>
     `${days} ${days === 1 ? 'dag' : 'dager'}${urgent ? ' for hastesaker' : ''}`,
   stageTimesTitle: 'Tid per trinn',
+  retrospectiveStages:
+    'Saken er etterregistrert. Søknadsportalen vet når den ble sendt inn og besluttet, men ikke hvor lenge den var i hvert trinn før den ble registrert.',
   dueColumn: 'Frist i fasen',
   stageColumn: 'Fase',
   visitsColumn: 'Antall ganger',

@@ -111,6 +111,8 @@ export const statistics = {
   totalCases: (count: string) => `Søknader i utvalget: ${count}`,
   suppressionNote:
     '«<5» betyr 1–4 saker. «skjult» betyr at tallet er skjult for at et lite tall ikke skal kunne regnes ut av summen, eller at en andel eller tid bygger på færre enn 5 saker. «–» betyr at det ikke er saker å regne ut noe fra.',
+  retrospectiveNote:
+    'Etterregistrerte saker er med i tiden fra innsending til vedtak, men ikke i tiden per trinn: for dem kjenner Søknadsportalen bare datoene for innsending og vedtak.',
   /** What a withheld figure shows (features/statistics/domain/suppression.ts). */
   withheld: { small: '<5', hidden: 'skjult', none: '–' },
   exportTitle: 'Søknadsportal – statistikk',

@@ -26,7 +26,8 @@ const at = (iso: string) => new Date(iso);
 const H = 60 * 60 * 1000;
 const D = 24 * H;
 
-const ev = (from: string | null, to: string, iso: string): StatusEvent => ({
+const ev = (from: string | null, to: string, iso: string, event?: string): StatusEvent => ({
+  ...(event ? { event } : {}),
   fromStatus: from,
   toStatus: to,
   at: at(iso),
@@ -86,6 +87,35 @@ describe('stageTimes', () => {
       now: '2030-01-01T08:00:00Z',
       final: ['closed', 'withdrawn'],
       expected: [{ status: 'followUp', visits: 1, ms: 2 * D, current: false }],
+    },
+    {
+      name: 'registered after the fact and closed: its stages are not known',
+      events: [
+        ev(null, 'draft', '2024-11-15T12:00:00Z', 'create'),
+        ev('draft', 'submitted', '2024-11-15T12:00:00Z', 'submit'),
+        ev('submitted', 'decided', '2025-01-10T12:00:00Z', 'decide'),
+        ev('decided', 'followUp', '2025-01-10T12:00:00Z', 'beginFollowUp'),
+        ev('followUp', 'closed', '2025-01-10T12:00:00Z', 'recordOutcome'),
+        ev('closed', 'closed', '2026-12-01T08:00:00Z', 'registerRetrospective'),
+      ],
+      now: '2026-12-05T08:00:00Z',
+      final: ['closed', 'withdrawn'],
+      expected: [],
+    },
+    {
+      name: 'registered after the fact and still decided: the decision runs from its date',
+      events: [
+        ev(null, 'draft', '2024-11-15T12:00:00Z', 'create'),
+        ev('draft', 'submitted', '2024-11-15T12:00:00Z', 'submit'),
+        ev('submitted', 'decided', '2026-11-01T08:00:00Z', 'decide'),
+        ev('decided', 'decided', '2026-12-01T08:00:00Z', 'registerRetrospective'),
+        ev('decided', 'followUp', '2026-12-03T08:00:00Z', 'beginFollowUp'),
+      ],
+      now: '2026-12-05T08:00:00Z',
+      expected: [
+        { status: 'decided', visits: 1, ms: 32 * D, current: false },
+        { status: 'followUp', visits: 1, ms: 2 * D, current: true },
+      ],
     },
     {
       name: 'no events: nothing',

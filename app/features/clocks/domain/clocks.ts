@@ -92,6 +92,8 @@ export function overdueFirst<T extends { dueAt: Date | null }>(
 
 /** One status change from the audit trail (case_events). */
 export interface StatusEvent {
+  /** The trail's event name; only `registerRetrospective` matters here. */
+  event?: string;
   fromStatus: string | null;
   toStatus: string;
   at: Date;
@@ -109,31 +111,34 @@ export interface StageTime {
  * Time spent in each status, from the audit trail in order. Events that do not change the
  * status (an invitation, a note) are ignored; the current status runs until `now`. Statuses are
  * listed in the order the case first entered them. A final status (`finalStatuses`: closed,
- * withdrawn) ends the case rather than being a stage of it, so it is not listed.
+ * withdrawn) ends the case rather than being a stage of it, so it is not listed. A case registered
+ * after the fact (etterregistrering) has its steps before the `registerRetrospective` event
+ * written with the original dates only: the stages that ended before it are unknown, not counted.
  */
 export function stageTimes(
   events: readonly StatusEvent[],
   now: Date,
   finalStatuses: readonly string[] = [],
 ): StageTime[] {
+  const registered = events.findIndex((e) => e.event === 'registerRetrospective');
   const out = new Map<string, StageTime>();
   let current: { status: string; since: Date } | null = null;
+  // Stages close in the order they were entered, so the map keeps the order of first entry.
   const close = (until: Date) => {
     if (!current) return;
-    const entry = out.get(current.status);
-    if (entry) entry.ms += Math.max(0, until.getTime() - current.since.getTime());
-  };
-  for (const event of events) {
-    if (current && event.toStatus === current.status) continue;
-    close(event.at);
-    const entry = out.get(event.toStatus) ?? {
-      status: event.toStatus,
+    const entry = out.get(current.status) ?? {
+      status: current.status,
       visits: 0,
       ms: 0,
       current: false,
     };
     entry.visits += 1;
-    out.set(event.toStatus, entry);
+    entry.ms += Math.max(0, until.getTime() - current.since.getTime());
+    out.set(current.status, entry);
+  };
+  for (const [i, event] of events.entries()) {
+    if (current && event.toStatus === current.status) continue;
+    if (i > registered) close(event.at);
     current = { status: event.toStatus, since: event.at };
   }
   close(now);

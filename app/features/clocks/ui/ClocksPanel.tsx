@@ -171,6 +171,7 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
         </div>
       )}
 
+      {view.retrospective && <Paragraph>{msg.clocks.retrospectiveStages}</Paragraph>}
       {view.stages.length > 0 && (
         <TableScroll label={msg.clocks.stageTimesTitle}>
           <Table>
