@@ -122,6 +122,14 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     const admin = await e2e.signIn('Geir Berge', { viewport: { width: 1280, height: 900 } });
     await check(admin, '/admin/brukere', ['name', 'idNumber']);
     await check(admin, '/admin/kohort', ['threshold', 'windowDays']);
+    // The departments' rename fields are one width, so their buttons line up from row to row.
+    await admin.goto(`${e2e.app.url}/admin/avdelinger`);
+    const renames = admin.getByRole('button', { name: /^Gi nytt navn: / });
+    const lefts = await renames.evaluateAll((buttons) =>
+      buttons.map((b) => Math.round(b.getBoundingClientRect().left)),
+    );
+    expect(lefts.length).toBeGreaterThan(1);
+    expect(new Set(lefts).size).toBe(1);
     await admin.context().close();
   });
 

@@ -143,7 +143,7 @@ export default function AdminDepartments({ loaderData, actionData }: Route.Compo
                   <Table.Cell>{d.cases}</Table.Cell>
                   <Table.Cell>
                     <div className="sp-row">
-                      <Form method="post" className="sp-row">
+                      <Form method="post" className="sp-row sp-inline-form">
                         <input type="hidden" name="intent" value="rename" />
                         <input type="hidden" name="id" value={d.id} />
                         {/* The version the row was shown with: a change in between is refused. */}
