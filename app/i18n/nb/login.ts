@@ -6,4 +6,6 @@ export const login = {
   submitAs: (name: string) => `Logg inn som ${name}`,
   unknownUser: 'Velg en bruker fra listen.',
   roles: 'Roller',
+  /** The development login's group of people with roles in more than one trust. */
+  severalTrusts: 'Flere helseforetak',
 };
