@@ -53,6 +53,9 @@ describe.each(TEST_DATABASES)('masked patient id and the access log in Chromium 
       const revealRow = log.getByRole('row').filter({ hasText: 'Vist fødselsnummer' });
       expect(await revealRow.textContent()).toContain('Per Vik');
       expect(await revealRow.textContent()).toContain('Vis fødselsnummer');
+      // A workflow event reads as done («Sendt inn»), not as the button that did it («Send inn»).
+      const submitRow = log.getByRole('row').filter({ hasText: 'Sendt inn' }).first();
+      expect(await submitRow.textContent()).toContain('Ingrid Haugland');
       await expectAccessible(admin);
 
       // Filter by user: only Per Vik's rows.
