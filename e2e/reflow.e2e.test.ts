@@ -118,6 +118,14 @@ describe.each(TEST_DATABASES)('reflow in Chromium on %s', (kind) => {
     ]);
     // The case page's urgency reason ran the page's whole width (72rem).
     await check(doctor, `/saker/${ids.draft}/haster`, ['reason']);
+    // The application's answers line up down the page: one label column in every section.
+    await doctor.goto(`${e2e.app.url}/saker/${ids.submitted}`);
+    await doctor.getByRole('heading', { level: 3, name: 'Ordning og pasient' }).waitFor();
+    const answerColumns = await doctor
+      .locator('section[aria-labelledby^="view-"] dd')
+      .evaluateAll((dds) => dds.map((dd) => Math.round(dd.getBoundingClientRect().left)));
+    expect(answerColumns.length).toBeGreaterThan(5);
+    expect(new Set(answerColumns).size).toBe(1);
     await doctor.context().close();
     const admin = await e2e.signIn('Geir Berge', { viewport: { width: 1280, height: 900 } });
     await check(admin, '/admin/brukere', ['name', 'idNumber']);

@@ -119,7 +119,7 @@ export function QuestionnaireView({
                 </RouteLink>
               )}
             </div>
-            <dl className="sp-dl">
+            <dl className="sp-dl sp-dl--aligned">
               {questions.map((question) => {
                 const error = missing[question.id];
                 return (
