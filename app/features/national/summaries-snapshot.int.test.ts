@@ -1,7 +1,6 @@
-import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import { rowsOf } from '../../db/rows';
 import { cases, caseSummaries } from '../../db/schema';
 import { completeAnswers, demoActors } from '../../test/actors';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { lastMigrationStatement } from '../../test/migrations';
 import { CERTICAN, certicanChangedExtract, MINI_2017 } from '../../test/fest-changes';
 import { createDraft, saveAnswers, transition } from '../cases/cases.server';
 import { importFest } from '../fest/fest-import.server';
@@ -27,17 +27,10 @@ import { APPROVAL_TERMS } from '../../test/decisions';
 const HERCEPTIN = 'ID_AFD64EE0-2847-4BCD-8D74-6C062D90FEC0'; // in the 2017 extract
 
 /** The last statement of migration 0042: the one-time refresh of the summaries it changes. */
-const MIGRATION_REFRESH = (() => {
-  const text = readFileSync(
-    fileURLToPath(
-      new URL('../../../drizzle/0042_case_summaries_from_fest_snapshot.sql', import.meta.url),
-    ),
-    'utf8',
-  );
-  const last = text.split('--> statement-breakpoint').at(-1)?.trim();
-  if (!last?.includes('refresh_case_summary(t.case_id)')) throw new Error('0042 has changed');
-  return last;
-})();
+const MIGRATION_REFRESH = lastMigrationStatement(
+  '0042_case_summaries_from_fest_snapshot',
+  'refresh_case_summary(t.case_id)',
+);
 
 const scratch = mkdtempSync(join(tmpdir(), 'summary-snapshot-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));

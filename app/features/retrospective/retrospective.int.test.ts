@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { asc, eq, sql } from 'drizzle-orm';
 import { retrospectiveValues } from '../../test/retrospective';
@@ -17,6 +15,7 @@ import { msg } from '../../i18n';
 import { demoActors } from '../../test/actors';
 import { stateOf } from '../../test/case-states';
 import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
+import { lastMigrationStatement } from '../../test/migrations';
 import { runStageAlerts } from '../clocks/clocks.server';
 import { getCaseIn, inCasePage } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
@@ -39,17 +38,10 @@ import { parseSpreadsheet } from './spreadsheet.server';
 const row = retrospectiveValues;
 
 /** The last statement of migration 0054: the one-time refresh of the registered cases' summaries. */
-const MIGRATION_REFRESH = (() => {
-  const text = readFileSync(
-    fileURLToPath(
-      new URL('../../../drizzle/0054_retrospective_stage_seconds.sql', import.meta.url),
-    ),
-    'utf8',
-  );
-  const last = text.split('--> statement-breakpoint').at(-1)?.trim();
-  if (!last?.includes('refresh_case_summary(c.id)')) throw new Error('0054 has changed');
-  return last;
-})();
+const MIGRATION_REFRESH = lastMigrationStatement(
+  '0054_retrospective_stage_seconds',
+  'refresh_case_summary(c.id)',
+);
 
 const csvOf = (rows: RetroValues[]) =>
   new TextEncoder().encode(
