@@ -1,43 +1,16 @@
 import { Alert, Button, Card, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { data, Form, redirect } from 'react-router';
 import { listDemoUsers } from '../features/auth/auth.server';
-import type { Role } from '../features/auth/domain/roles';
+import { demoLoginGroups } from '../features/auth/domain/demo-login';
 import { RETURN_PARAM, safeReturnPath } from '../features/auth/domain/return-path';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
 import type { Route } from './+types/login';
 
-/** A demo person on the development login, with their roles (and each role's trust, when several). */
-interface DemoCard {
-  id: string;
-  name: string;
-  title: string;
-  roles: { role: Role; department: string | null; trust: string | null }[];
-}
-
 /** The login page: HelseID when configured; the development login (demo users) only in development. */
 export async function loader({ request, context }: Route.LoaderArgs) {
   const { helseId, devLogin } = context.signIn;
   const users = devLogin ? await listDemoUsers(context.db) : [];
-  // One card per person: someone with roles in several trusts is one login (they choose the trust
-  // after it, ADR 0026), so they get one card of their own, each role named with its trust.
-  const trustCount = new Map<string, number>();
-  for (const user of users) trustCount.set(user.id, (trustCount.get(user.id) ?? 0) + 1);
-  const byTrust = new Map<string, DemoCard[]>();
-  const several = new Map<string, DemoCard>();
-  for (const { trustName, ...user } of users) {
-    if ((trustCount.get(user.id) ?? 0) > 1) {
-      const card = several.get(user.id) ?? { ...user, roles: [] };
-      card.roles.push(...user.roles.map((r) => ({ ...r, trust: trustName })));
-      several.set(user.id, card);
-    } else {
-      const card = { ...user, roles: user.roles.map((r) => ({ ...r, trust: null })) };
-      byTrust.set(trustName, [...(byTrust.get(trustName) ?? []), card]);
-    }
-  }
-  const groups = [...byTrust.entries()].map(([name, members]) => ({ name, users: members }));
-  if (several.size > 0)
-    groups.push({ name: msg.login.severalTrusts, users: [...several.values()] });
   const query = new URL(request.url).searchParams;
   return {
     helseId: helseId !== null,
@@ -45,7 +18,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     // The page that asked for a login (a session that ended, a link opened while logged out).
     returnTo: safeReturnPath(query.get(RETURN_PARAM)),
     devLogin,
-    trusts: groups,
+    groups: demoLoginGroups(users),
   };
 }
 
@@ -93,13 +66,13 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           </Heading>
           <Alert data-color="warning">{msg.login.devNotice}</Alert>
           {actionData?.error && <Alert data-color="danger">{actionData.error}</Alert>}
-          {loaderData.trusts.map((trust, i) => (
-            <section key={trust.name} className="sp-stack" aria-labelledby={`trust-${i}`}>
+          {loaderData.groups.map((group, i) => (
+            <section key={group.trust ?? ''} className="sp-stack" aria-labelledby={`trust-${i}`}>
               <Heading level={3} data-size="sm" id={`trust-${i}`}>
-                {trust.name}
+                {group.trust ?? msg.login.severalTrusts}
               </Heading>
               <div className="sp-grid">
-                {trust.users.map((user) => (
+                {group.users.map((user) => (
                   <Card key={user.id}>
                     <Heading level={4} data-size="xs">
                       {user.name}

@@ -1,10 +1,11 @@
+import type { DemoUserInTrust } from './domain/demo-login';
 import { createHash, randomBytes } from 'node:crypto';
 import { and, asc, eq, lte, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { data, redirect } from 'react-router';
 import { inApp, inTenant, type AppReads, type Db, type Tx } from '../../db/database.server';
 import { departments, roleAssignments, sessions, trusts, users } from '../../db/schema';
-import { isRole, type ActingTrust, type Actor, type Role, type RoleGrant } from './domain/roles';
+import { isRole, type ActingTrust, type Actor, type RoleGrant } from './domain/roles';
 import { checkTrustChoice, grantsIn, trustAtLogin, type TrustChoiceRefusal } from './domain/trusts';
 import { sessionRef, sessionTimeout, trustChangeTrusts, type LoginMethod } from './domain/events';
 import { grantTrustIds, recordAuthEvent, recordInTrusts, recordSessionEnds } from './events.server';
@@ -498,19 +499,11 @@ function oneRequest(): ActorMemo {
 
 export type Auth = Omit<ReturnType<typeof createAuth>, 'forRequest'>;
 
-export interface DemoUser {
-  id: string;
-  name: string;
-  title: string;
-  trustName: string;
-  roles: { role: Role; department: string | null }[];
-}
-
 /**
- * Every user with their roles, grouped by trust for the development login page: a user with roles
- * in several trusts is listed under each, with that trust's roles.
+ * Every user with their roles in each of their trusts, for the development login page (which
+ * groups them, `demoLoginGroups`): a user with roles in several trusts comes once per trust.
  */
-export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
+export async function listDemoUsers(db: Db): Promise<DemoUserInTrust[]> {
   const rows = await inApp(db, (tx) =>
     tx
       .select({
@@ -527,7 +520,7 @@ export async function listDemoUsers(db: Db): Promise<DemoUser[]> {
       .leftJoin(departments, eq(departments.id, roleAssignments.departmentId))
       .orderBy(asc(trusts.name), asc(users.email)),
   );
-  const byId = new Map<string, DemoUser>();
+  const byId = new Map<string, DemoUserInTrust>();
   for (const row of rows) {
     if (!isRole(row.role)) continue;
     const key = `${row.id} ${row.trustName}`;
