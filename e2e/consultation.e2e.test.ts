@@ -196,7 +196,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     ]) {
       expect(await read.getByText(text).count()).toBeGreaterThan(0);
     }
-    expect(await knutsRows.filter({ hasText: 'Svar på konsultasjon' }).count()).toBe(1);
+    expect(await knutsRows.filter({ hasText: 'Konsultasjon besvart' }).count()).toBe(1);
     // Only the consulted trust's rows under that filter: none of Helse Bergen's own people.
     expect(await entries.getByRole('row').filter({ hasText: 'Per Vik' }).count()).toBe(0);
     const head = geir.getByRole('region', { name: 'Loggens siste oppføring' });
