@@ -7,6 +7,7 @@ import { seedTrusts } from '../app/db/seed.server';
 import { createServer } from './app';
 import { loadConfig, localPublicUrl, withFreePort } from './config';
 import { expressHttpClasses } from './http-classes';
+import { keepConnectionsAlive } from './keep-alive';
 
 const loaded = loadConfig(process.env, process.argv);
 const database: Database = loaded.databaseUrl
@@ -21,6 +22,7 @@ const config = await withFreePort(loaded);
 const { app, stopJobs } = await createServer(database, config);
 
 const server = createHttpServer(expressHttpClasses(app), app);
+keepConnectionsAlive(server);
 server.listen(config.port, config.host, () => {
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
