@@ -47,7 +47,7 @@ export function reasonShown(event: HistoryEvent, readsInternalNotes: boolean): b
  * with the original dates, written by whoever registered it, before its `registerRetrospective`
  * entry. They did not do those steps; everything from the registration on was done in the portal.
  */
-export function outsidePortal(history: readonly { event: string }[]): boolean[] {
+export function outsidePortal(history: readonly { event?: string }[]): boolean[] {
   const registered = history.findIndex((entry) => entry.event === 'registerRetrospective');
   return history.map((_, i) => i < registered);
 }

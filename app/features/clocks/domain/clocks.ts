@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { outsidePortal } from '../../cases/domain/history';
 import type { Status } from '../../cases/domain/workflow';
 import type { RecipientGroup } from '../../notifications/domain/recipients';
 
@@ -92,7 +93,7 @@ export function overdueFirst<T extends { dueAt: Date | null }>(
 
 /** One status change from the audit trail (case_events). */
 export interface StatusEvent {
-  /** The trail's event name; only `registerRetrospective` matters here. */
+  /** The trail's event name; only `registerRetrospective` matters here (`outsidePortal`). */
   event?: string;
   fromStatus: string | null;
   toStatus: string;
@@ -111,16 +112,16 @@ export interface StageTime {
  * Time spent in each status, from the audit trail in order. Events that do not change the
  * status (an invitation, a note) are ignored; the current status runs until `now`. Statuses are
  * listed in the order the case first entered them. A final status (`finalStatuses`: closed,
- * withdrawn) ends the case rather than being a stage of it, so it is not listed. A case registered
- * after the fact (etterregistrering) has its steps before the `registerRetrospective` event
- * written with the original dates only: the stages that ended before it are unknown, not counted.
+ * withdrawn) ends the case rather than being a stage of it, so it is not listed. A stage that
+ * ended at a step taken outside the portal (`outsidePortal`: before a case was registered after
+ * the fact, written with the original dates only) is unknown, not counted.
  */
 export function stageTimes(
   events: readonly StatusEvent[],
   now: Date,
   finalStatuses: readonly string[] = [],
 ): StageTime[] {
-  const registered = events.findIndex((e) => e.event === 'registerRetrospective');
+  const outside = outsidePortal(events);
   const out = new Map<string, StageTime>();
   let current: { status: string; since: Date } | null = null;
   // Stages close in the order they were entered, so the map keeps the order of first entry.
@@ -138,7 +139,7 @@ export function stageTimes(
   };
   for (const [i, event] of events.entries()) {
     if (current && event.toStatus === current.status) continue;
-    if (i > registered) close(event.at);
+    if (!outside[i]) close(event.at);
     current = { status: event.toStatus, since: event.at };
   }
   close(now);
