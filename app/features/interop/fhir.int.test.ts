@@ -102,6 +102,37 @@ describe.each(TEST_DATABASES)('GET /saker/:caseId/fhir on %s', (kind) => {
     expect(await logged()).toHaveLength(before);
   });
 
+  it('exports an application as JSON with its applicant, and logs the read as an export', async () => {
+    const exportsLogged = () =>
+      db()
+        .select({ role: accessLog.role, purpose: accessLog.purpose })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, prepared.caseId), eq(accessLog.action, 'export')));
+    const before = (await exportsLogged()).length;
+    const { cookie } = await signIn(db(), 'HBE', 'decisionMaker');
+    const response = await exportLoader(
+      loaderArgs(database, `/saker/${prepared.caseId}/eksport`, cookie, '/saker/:caseId/eksport', {
+        caseId: prepared.caseId,
+      }),
+    );
+    expect(response.headers.get('content-disposition')).toBe(
+      `attachment; filename="soknad-${prepared.caseNumber}.json"`,
+    );
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const json = (await response.json()) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      caseNumber: prepared.caseNumber,
+      status: 'decided',
+      trust: 'Helse Bergen HF',
+      applicant: 'Ingrid Haugland',
+      retrospective: null,
+      submittedAt: expect.any(String) as string,
+    });
+    const rows = await exportsLogged();
+    expect(rows).toHaveLength(before + 1);
+    expect(rows.at(-1)).toMatchObject({ role: 'decisionMaker', purpose: 'export' });
+  });
+
   it('names no applicant in either export of a case registered after the fact', async () => {
     const hbe = await demoActors(db(), 'HBE');
     const registered = await registerRetrospective(

@@ -30,7 +30,6 @@ import {
   previewImport,
   registerRetrospective,
   registrationForm,
-  retrospectiveNote,
   retrospectiveNoteIn,
 } from './retrospective.server';
 import { parseSpreadsheet } from './spreadsheet.server';
@@ -204,9 +203,14 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       .where(eq(caseSummaries.caseId, second.caseId));
     expect(rejected).toMatchObject({ status: 'decided', outcome: 'rejected', retrospective: true });
 
-    const note = await retrospectiveNote(db(), hbe.decisionMaker, result.caseId);
-    expect(note).toMatchObject({ registeredBy: 'Per Vik', reference: 'ePhorte 2024/77' });
-    expect(await retrospectiveNote(db(), ous.decisionMaker, result.caseId)).toBeNull();
+    // Another trust cannot read the registration, even when asking for it by the case's id.
+    const asked = { id: result.caseId, retrospective: true };
+    expect(
+      await inCasePage(db(), ous.decisionMaker, (tx) => retrospectiveNoteIn(tx, asked)),
+    ).toBeNull();
+    expect(
+      await inCasePage(db(), hbe.decisionMaker, (tx) => retrospectiveNoteIn(tx, asked)),
+    ).toMatchObject({ registeredBy: 'Per Vik', reference: 'ePhorte 2024/77' });
     // The case page reads the note of a case marked as registered after the fact, of no other.
     await inCasePage(db(), hbe.decisionMaker, async (tx) => {
       const view = await getCaseIn(tx, hbe.decisionMaker, result.caseId);

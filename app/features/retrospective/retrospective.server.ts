@@ -412,20 +412,9 @@ export interface RetrospectiveNote {
 }
 
 /**
- * For the case page: when and by whom a case was registered after the fact, or null for an
- * ordinary case. Called after the case itself was loaded (and its visibility checked).
- */
-export async function retrospectiveNote(
-  db: Db,
-  actor: Actor,
-  caseId: string,
-): Promise<RetrospectiveNote | null> {
-  return inTenant(db, actor, (tx) => readNote(tx, caseId));
-}
-
-/**
- * `retrospectiveNote` in the caller's transaction (the case page reads all its sections in one),
- * for a case already loaded: only a case marked `retrospective` has a registration (both are
+ * When and by whom a case was registered after the fact, or null for an ordinary case, in the
+ * caller's transaction (the case page reads all its sections in one), for a case already loaded
+ * (its visibility checked): only a case marked `retrospective` has a registration (both are
  * written together by `registerRetrospective`), so an ordinary case costs no read.
  */
 export function retrospectiveNoteIn(
