@@ -1,4 +1,4 @@
-import { Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, redirect } from 'react-router';
 import { DECISION_OUTCOMES, PATIENT_SCOPES, SCHEMES } from '../features/cases/domain/application';
 import { CaseError } from '../features/cases/domain/errors';
@@ -15,6 +15,7 @@ import type { Route } from './+types/national-case';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
 import { KeepTogether } from '../ui/KeepTogether';
+import { RetrospectiveTag } from '../features/retrospective/ui/RetrospectiveTag';
 
 /**
  * GET /nasjonalt/saker/:caseNumber: the national summary of one case (no personal data), and for
@@ -89,7 +90,7 @@ export default function NationalCase({ loaderData, actionData }: Route.Component
         <Heading level={1} data-size="lg">
           <KeepTogether text={t.summaryTitle(summary.caseNumber)} part={summary.caseNumber} />
         </Heading>
-        {summary.retrospective && <Tag data-color="info">{t.retrospectiveTag}</Tag>}
+        {summary.retrospective && <RetrospectiveTag />}
       </div>
       <Paragraph>{t.summaryIntro}</Paragraph>
       <dl className="sp-dl">

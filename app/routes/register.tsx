@@ -1,4 +1,4 @@
-import { Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Button, Heading, Paragraph, Table } from '@digdir/designsystemet-react';
 import { data, Form } from 'react-router';
 import { STATUSES } from '../features/cases/domain/workflow';
 import { StatusTag } from '../features/cases/ui/StatusTag';
@@ -27,6 +27,7 @@ import { Pager } from '../ui/Pager';
 import type { Route } from './+types/register';
 import { RouteLink } from '../ui/RouteLink';
 import { TableScroll } from '../ui/TableScroll';
+import { RetrospectiveTag } from '../features/retrospective/ui/RetrospectiveTag';
 
 /**
  * The local registers (BRIEF §4.9): my applications, my department's and my trust's, as tabs
@@ -130,13 +131,7 @@ function RegisterTable({
                     ? `${row.diagnosisCode}${row.diagnosisName ? ` ${row.diagnosisName}` : ''}`
                     : '–'}
                 </Table.Cell>
-                <Table.Cell>
-                  {row.applicantName ?? (
-                    <Tag data-color="info" data-size="sm" variant="outline">
-                      {msg.national.retrospectiveMark}
-                    </Tag>
-                  )}
-                </Table.Cell>
+                <Table.Cell>{row.applicantName ?? <RetrospectiveTag inTable />}</Table.Cell>
                 <Table.Cell>{row.departmentName}</Table.Cell>
                 <Table.Cell>{date(row.submittedAt)}</Table.Cell>
                 <Table.Cell>{date(row.decidedAt)}</Table.Cell>

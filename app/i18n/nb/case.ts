@@ -40,7 +40,6 @@ export const caseMessages = {
   required: '(påkrevd)',
   unsavedText: 'Dette skrev du (det er ikke lagret, kopier det om du trenger det):',
   /** A case registered after the fact (etterregistrert): the notice on its page. */
-  retrospectiveTag: 'Etterregistrert',
   retrospectiveNote: (when: string, who: string, reference: string | null) =>
     `Etterregistrert ${when} av ${who}${reference ? `, med helseforetakets referanse ${reference}` : ''}.`,
   /** Under «Søknaden» of an etterregistrert case: why most questions are not there. */

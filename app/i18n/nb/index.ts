@@ -3,7 +3,7 @@
  * The app reads it as `msg.<namespace>.<key>` (see ../index.ts); since each namespace is a module
  * of its own, the bundler puts in a page's JavaScript only the namespaces that page reads. Text a
  * component shows on another feature's pages belongs in a namespace of its own or of those pages
- * (cohortSignals, case.retrospectiveTag, app's menu links), not in its feature's big namespace.
+ * (cohortSignals, retrospectiveTag, app's menu links), not in its feature's big namespace.
  * Every other language must have exactly these exports with exactly this shape (Messages).
  */
 export { app } from './app';
@@ -60,6 +60,7 @@ export { statistics } from './statistics';
 export { interop } from './interop';
 export { trustAdmin } from './trust-admin';
 export { retrospective } from './retrospective';
+export { retrospectiveTag } from './retrospective-tag';
 export { localGuidance } from './local-guidance';
 export { guidanceAdmin } from './guidance-admin';
 export { machine } from './machine';

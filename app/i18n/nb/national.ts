@@ -65,7 +65,6 @@ export const national = {
     followUp: 'Oppfølging',
     retrospective: 'Etterregistrert',
   },
-  retrospectiveMark: 'Etterregistrert',
   continued: 'Fortsetter',
   stopped: 'Avsluttet',
   days: (days: string) => `${days} d`,

@@ -51,7 +51,6 @@ export const precedents = {
   stagesTitle: 'Tid per trinn',
   stage: 'Steg',
   time: 'Tid',
-  retrospectiveTag: 'Etterregistrert',
   retrospectiveText: 'Registrert i ettertid med opprinnelige datoer.',
   continued: 'Behandlingen fortsetter',
   stopped: 'Behandlingen er avsluttet',

@@ -1,4 +1,4 @@
-import { Paragraph, Table, Tag } from '@digdir/designsystemet-react';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { RouteLink } from '../../../ui/RouteLink';
 import { msg } from '../../../i18n';
 import { norwegianDateOf } from '../../cases/domain/dates';
@@ -6,6 +6,7 @@ import { StatusTag } from '../../cases/ui/StatusTag';
 import { daysOf } from '../domain/overview';
 import type { NationalRow } from '../overview.server';
 import { TableScroll } from '../../../ui/TableScroll';
+import { RetrospectiveTag } from '../../retrospective/ui/RetrospectiveTag';
 
 const label = (labels: Record<string, string>, value: string | null) =>
   value === null ? '–' : (labels[value] ?? value);
@@ -44,11 +45,7 @@ export function NationalTable({ rows }: { rows: NationalRow[] }) {
                   >
                     {row.caseNumber}
                   </RouteLink>
-                  {row.retrospective && (
-                    <Tag data-color="info" data-size="sm" variant="outline">
-                      {msg.national.retrospectiveMark}
-                    </Tag>
-                  )}
+                  {row.retrospective && <RetrospectiveTag inTable />}
                 </div>
               </Table.Cell>
               <Table.Cell>{row.trustName}</Table.Cell>
