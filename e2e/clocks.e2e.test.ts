@@ -148,6 +148,14 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     const doctor = await e2e.signIn('Ingrid Haugland');
     await doctor.goto(`${e2e.app.url}${caseUrl}`);
     await doctor.getByRole('heading', { name: 'Registrer utfallet av behandlingen' }).waitFor();
+    // The actions point to the outcome form in the stage clocks above; not «Ingen handlinger …».
+    const actions = doctor.getByRole('region', { name: 'Handlinger' });
+    expect(
+      await actions
+        .getByRole('link', { name: 'Registrer utfallet av behandlingen' })
+        .getAttribute('href'),
+    ).toBe('#outcome-form-title');
+    expect(await actions.getByText(/Ingen handlinger/).count()).toBe(0);
     // The form says what recording does, and where an extension is applied for.
     await doctor
       .getByText(/Saken avsluttes når utfallet er registrert, også når behandlingen fortsetter\./)

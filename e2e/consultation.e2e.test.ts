@@ -106,6 +106,23 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await per.getByText('På konsultasjon').count()).toBeGreaterThan(0);
     await expectAccessible(per);
 
+    // While it waits, the committee may still work on the assessment (no event of its own): its
+    // member is offered the assessment, not told there is nothing to do. The leader who endorsed
+    // it has nothing left to do, and is told so.
+    const solveig = await e2e.signIn('Solveig Aase');
+    await solveig.goto(caseUrl);
+    const solveigActions = solveig.getByRole('region', { name: 'Handlinger' });
+    await solveigActions.getByRole('link', { name: 'Åpne vurderingen (komité)' }).waitFor();
+    expect(await solveigActions.getByText(/Ingen handlinger/).count()).toBe(0);
+    await solveig.context().close();
+    const kari = await e2e.signIn('Kari Nordtveit');
+    await kari.goto(caseUrl);
+    await kari
+      .getByRole('region', { name: 'Handlinger' })
+      .getByText('Ingen handlinger tilgjengelig for deg i denne statusen.')
+      .waitFor();
+    await kari.context().close();
+
     // Knut Hansen (OUS) finds it on his start page and reads the case, read-only.
     const knut = await e2e.signIn('Knut Hansen');
     const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
@@ -125,6 +142,12 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     expect(await knut.getByRole('link', { name: 'Rediger søknaden' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Fatt beslutning' }).count()).toBe(0);
     expect(await knut.getByRole('button', { name: 'Trekk tilbake' }).count()).toBe(0);
+    // Its actions point to the answer at the top of the page; not «Ingen handlinger …».
+    const knutActions = knut.getByRole('region', { name: 'Handlinger' });
+    expect(
+      await knutActions.getByRole('link', { name: 'Svar på konsultasjonen' }).getAttribute('href'),
+    ).toBe('#consultation-answer');
+    expect(await knutActions.getByText(/Ingen handlinger/).count()).toBe(0);
     // The patient's identity stays with the treating trust (BRIEF §7): masked, no «Vis
     // fødselsnummer», no export, not even in the page's data for hydration.
     await expect.poll(() => knut.getByText('****** *****').count()).toBeGreaterThan(0);

@@ -3,7 +3,7 @@ import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
 import { isHistoryNote, openQuestion } from '../features/cases/domain/history';
-import { isCaseEvent, type CaseEvent, type Status } from '../features/cases/domain/workflow';
+import { isCaseEvent, type CaseEvent } from '../features/cases/domain/workflow';
 import {
   delegateEndorsement,
   endorseCase,
@@ -13,7 +13,11 @@ import {
   takeBackDelegation,
 } from '../features/assessment/assessment.server';
 import { isLeaderIntent, type LeaderIntent } from '../features/assessment/domain/leaders';
-import { CRITERIA_FIELDS, ENDORSEMENT_VERDICTS } from '../features/assessment/domain/criteria';
+import {
+  ASSESSMENT_STATUSES,
+  CRITERIA_FIELDS,
+  ENDORSEMENT_VERDICTS,
+} from '../features/assessment/domain/criteria';
 import { unsavedCriteria } from '../features/assessment/ui/CriteriaFields';
 import {
   EndorsementForm,
@@ -198,9 +202,6 @@ function unsavedTexts(values: Readonly<Record<string, string>>): UnsavedText[] {
   ];
 }
 
-/** Once decided the assessment is only read («Se vurderingen»), no longer worked on. */
-const DECIDED_STATUSES: readonly Status[] = ['decided', 'followUp', 'closed'];
-
 /** The events the leader's endorsement form covers while the case awaits endorsement. */
 const ENDORSEMENT_EVENTS: readonly CaseEvent[] = ENDORSEMENT_VERDICTS;
 
@@ -232,6 +233,27 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
     .sort((a, b) => Number(a === 'withdraw') - Number(b === 'withdraw'));
   const intent = actionData?.values.intent;
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
+  // The committee works on the assessment page while it is open; after, it is only read.
+  const assessmentOpen = ASSESSMENT_STATUSES.includes(view.status);
+  // The actor's work with a form of its own elsewhere on the page, linked from the actions.
+  const elsewhere = [
+    ...(loaderData.consultation.panel?.mode === 'consulted' &&
+    loaderData.consultation.panel.canAnswer
+      ? [{ id: 'consultation-answer', title: msg.consultations.answerTitle }]
+      : []),
+    ...(view.events.includes('recordOutcome')
+      ? [{ id: 'outcome-form-title', title: msg.clocks.outcomeFormTitle }]
+      : []),
+  ];
+  // Nothing to do: no event, no form in this section, no form elsewhere, no assessment to work on.
+  const nothingToDo =
+    actionEvents.length === 0 &&
+    !view.editable &&
+    !endorsing &&
+    !answering &&
+    !endorsement?.may.giveInput &&
+    elsewhere.length === 0 &&
+    !(committee && assessmentOpen && !view.retrospective);
   const when = (d: Date | string) => msg.dateTime(new Date(d));
   const question = openQuestion(view.status, view.history);
   // The collaborating leaders' input: beside the endorsement form while endorsing, else with the
@@ -418,9 +440,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
           <div>
             <Button asChild variant="secondary">
               <RouterLink to={`/saker/${view.id}/vurdering`}>
-                {DECIDED_STATUSES.includes(view.status)
-                  ? msg.assessment.viewAssessment
-                  : msg.assessment.openAssessment}
+                {assessmentOpen ? msg.assessment.openAssessment : msg.assessment.viewAssessment}
               </RouterLink>
             </Button>
           </div>
@@ -461,9 +481,20 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             submitted={actionData?.values.event === 'provideInformation' ? actionData : null}
           />
         )}
-        {actionEvents.length === 0 && !view.editable && !endorsing && !answering ? (
-          <Paragraph>{msg.case.noActions}</Paragraph>
-        ) : (
+        {elsewhere.length > 0 && (
+          <div>
+            <Paragraph>{msg.case.actionsElsewhere}</Paragraph>
+            <ul>
+              {elsewhere.map((work) => (
+                <li key={work.id}>
+                  <Link href={`#${work.id}`}>{work.title}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {nothingToDo && <Paragraph>{msg.case.noActions}</Paragraph>}
+        {actionEvents.length > 0 && (
           <CaseActions
             caseId={view.id}
             status={view.status}

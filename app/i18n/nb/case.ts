@@ -35,6 +35,7 @@ export const caseMessages = {
   actions: 'Handlinger',
   decisionConditions: 'Vilkår',
   noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',
+  actionsElsewhere: 'Dette gjør du et annet sted på siden:',
   editApplication: 'Rediger søknaden',
   reviewAndSubmit: 'Se over og send inn',
   required: '(påkrevd)',
