@@ -36,8 +36,15 @@ describe('co-authoring and autosave in Chromium', () => {
     await waiting.getByRole('link', { name: 'Åpne sak Ikke sendt inn' }).waitFor();
     expect(await coAuthor.getByText('Rollen din gir ikke tilgang til enkeltsaker').count()).toBe(0);
     await expectAccessible(coAuthor);
-    await coAuthor.goto(editUrl);
+    // The case page's actions take the co-author (no event of their own) to the edit page.
+    await waiting.getByRole('link', { name: 'Åpne sak Ikke sendt inn' }).click();
+    const actions = coAuthor.getByRole('region', { name: 'Handlinger' });
+    await actions.waitFor();
+    expect(await actions.getByText(/Ingen handlinger/).count()).toBe(0);
+    await expectAccessible(coAuthor);
+    await actions.getByRole('link', { name: 'Rediger søknaden' }).click();
     await coAuthor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    expect(new URL(coAuthor.url()).pathname).toBe(new URL(editUrl).pathname);
 
     // The doctor changes two fields while the co-author's page still shows the old answers.
     await field(doctor, 'Behandlingsvarighet').fill('12 måneder');

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Link, List, Paragraph, Table } from '@digdir/designsystemet-react';
 import { redirect, Link as RouterLink } from 'react-router';
 import { getCaseIn, inCasePage, transition } from '../features/cases/cases.server';
 import { CaseError } from '../features/cases/domain/errors';
@@ -235,20 +235,23 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   const committee = view.roles.includes('decisionMaker') || view.roles.includes('assessor');
   // The committee works on the assessment page while it is open; after, it is only read.
   const assessmentOpen = ASSESSMENT_STATUSES.includes(view.status);
-  // The actor's work with a form of its own elsewhere on the page, linked from the actions.
+  // The actor's work with a form of its own elsewhere, linked from the actions: on this page, or
+  // the application's edit page for a co-author (who has no event of their own).
   const elsewhere = [
     ...(loaderData.consultation.panel?.mode === 'consulted' &&
     loaderData.consultation.panel.canAnswer
-      ? [{ id: 'consultation-answer', title: msg.consultations.answerTitle }]
+      ? [{ href: '#consultation-answer', title: msg.consultations.answerTitle }]
       : []),
     ...(view.events.includes('recordOutcome')
-      ? [{ id: 'outcome-form-title', title: msg.clocks.outcomeFormTitle }]
+      ? [{ href: '#outcome-form-title', title: msg.clocks.outcomeFormTitle }]
+      : []),
+    ...(view.editable && actionEvents.length === 0
+      ? [{ href: `/saker/${view.id}/rediger`, title: msg.case.editApplication }]
       : []),
   ];
   // Nothing to do: no event, no form in this section, no form elsewhere, no assessment to work on.
   const nothingToDo =
     actionEvents.length === 0 &&
-    !view.editable &&
     !endorsing &&
     !answering &&
     !endorsement?.may.giveInput &&
@@ -484,13 +487,13 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
         {elsewhere.length > 0 && (
           <div>
             <Paragraph>{msg.case.actionsElsewhere}</Paragraph>
-            <ul>
+            <List.Unordered>
               {elsewhere.map((work) => (
-                <li key={work.id}>
-                  <Link href={`#${work.id}`}>{work.title}</Link>
-                </li>
+                <List.Item key={work.href}>
+                  <Link href={work.href}>{work.title}</Link>
+                </List.Item>
               ))}
-            </ul>
+            </List.Unordered>
           </div>
         )}
         {nothingToDo && <Paragraph>{msg.case.noActions}</Paragraph>}

@@ -35,7 +35,7 @@ export const caseMessages = {
   actions: 'Handlinger',
   decisionConditions: 'Vilkår',
   noActions: 'Ingen handlinger tilgjengelig for deg i denne statusen.',
-  actionsElsewhere: 'Dette gjør du et annet sted på siden:',
+  actionsElsewhere: 'Det du kan gjøre i saken nå:',
   editApplication: 'Rediger søknaden',
   reviewAndSubmit: 'Se over og send inn',
   required: '(påkrevd)',
