@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 
 /** How long the app keeps an idle keep-alive connection open (Node's default is 5 s). */
-export const KEEP_ALIVE_MS = 65_000;
+const KEEP_ALIVE_MS = 65_000;
 
 /**
  * Idle keep-alive connections are closed by the client in front of the app, not by the app: a load
