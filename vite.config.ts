@@ -1,7 +1,7 @@
 import { reactRouter } from '@react-router/dev/vite';
 import { defineConfig } from 'vite';
-import { suggestionElementsOnDemand } from './vite/designsystemet-web';
-import { pureDomainInitialisers } from './vite/pure-domain';
+import { suggestionElementsOnDemand } from './vite/designsystemet-web.ts';
+import { pureDomainInitialisers } from './vite/pure-domain.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [reactRouter(), pureDomainInitialisers(), suggestionElementsOnDemand()],
