@@ -143,6 +143,16 @@ describe.each(TEST_DATABASES)(
       await leader2.getByRole('heading', { name: 'Innspill fra andre ledere' }).waitFor();
       await expect.poll(() => leader2.getByText('Jeg støtter søknaden faglig.').count()).toBe(1);
       await expectAccessible(leader2);
+      // She takes Jon Eide off the collaboration: his input stays, his access to the case ends.
+      await leader2.getByRole('button', { name: 'Fjern Jon Eide fra samarbeidet' }).click();
+      await expect
+        .poll(() => leader2.getByText('Lederen er fjernet fra samarbeidet og er varslet.').count())
+        .toBe(1);
+      expect(
+        await leader2.getByRole('button', { name: 'Fjern Jon Eide fra samarbeidet' }).count(),
+      ).toBe(0);
+      expect(await leader2.getByText('Jeg støtter søknaden faglig.').count()).toBe(1);
+      await expectAccessible(leader2);
       await endorseInBrowser(leader2, 'Forankre søknaden', 'Godt begrunnet, alvorlig tilstand.');
       await expect
         .poll(() =>
@@ -152,6 +162,19 @@ describe.each(TEST_DATABASES)(
         )
         .toBe(1);
       await signOut(leader2);
+
+      // Jon Eide is told, without a link to the case, which is closed to him now.
+      const removed = await e2e.signIn('Jon Eide');
+      expect((await removed.goto(caseUrl))?.status()).toBe(404);
+      await removed.goto(`${e2e.app.url}/varsler`);
+      const notice = removed.getByRole('row').filter({
+        hasText:
+          'Lederen som forankrer søknaden, har avsluttet samarbeidet med deg om forankringen.',
+      });
+      await expect.poll(() => notice.count()).toBe(1);
+      expect(await notice.getByRole('link').count()).toBe(0);
+      await expectAccessible(removed);
+      await signOut(removed);
 
       // The director starts the complete flow, assigns a committee member and writes notes.
       const director = await e2e.signIn('Per Vik');

@@ -91,6 +91,28 @@ describe('co-authoring and autosave in Chromium', () => {
     await expect
       .poll(() => history.getByRole('row', { name: /Ingrid Haugland Dose/ }).count())
       .toBe(1);
+
+    // The doctor takes Lars off the application: he is told, without a link to a draft that is
+    // closed to him now, and cannot open it any more.
+    await doctor.getByRole('button', { name: 'Fjern Lars Myklebust som medforfatter' }).click();
+    await expect
+      .poll(() =>
+        doctor
+          .getByText('Medforfatteren er fjernet og har ikke lenger tilgang til søknaden.')
+          .count(),
+      )
+      .toBe(1);
+    expect(await doctor.getByText('Ingen medforfattere ennå.').count()).toBe(1);
+    await expectAccessible(doctor);
+    await coAuthor.goto(`${e2e.app.url}/varsler`);
+    const notice = coAuthor.getByRole('row').filter({
+      hasText: 'Søkeren har fjernet deg som medforfatter på en søknad.',
+    });
+    await expect.poll(() => notice.count()).toBe(1);
+    expect(await notice.getByText('Utkast', { exact: true }).count()).toBe(1);
+    expect(await notice.getByRole('link').count()).toBe(0);
+    await expectAccessible(coAuthor);
+    expect((await coAuthor.goto(editUrl))?.status()).toBe(404);
   });
 
   it('works without JavaScript: labelled fields, save, summary', async () => {

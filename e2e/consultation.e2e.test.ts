@@ -232,6 +232,57 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     );
     await geir.context().close();
   });
+  it('HBE’s director takes the question back: the case is assessed again, and OUS is told', async () => {
+    const { caseUrl, caseNumber, per } = await caseUnderAssessment();
+    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await request
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
+    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    const consultations = per.getByRole('region', { name: 'Konsultasjon av annet helseforetak' });
+    await expect.poll(() => consultations.getByText('Venter på svar').count()).toBe(1);
+
+    await consultations.getByRole('button', { name: 'Trekk tilbake' }).click();
+    await expect
+      .poll(() =>
+        per
+          .getByText(
+            'Konsultasjonen er trukket tilbake. Helseforetaket dere spurte, har fått et varsel.',
+          )
+          .count(),
+      )
+      .toBe(1);
+    // The state's tag, and the label of when it was taken back.
+    expect(await consultations.getByText('Trukket tilbake', { exact: true }).count()).toBe(2);
+    expect(await consultations.getByText('Venter på svar').count()).toBe(0);
+    // The status beside the page's heading.
+    const heading = per.getByRole('heading', { level: 1, name: /^Sak / }).locator('..');
+    expect(await heading.getByText('Under vurdering', { exact: true }).count()).toBe(1);
+    await expectAccessible(per);
+    await per.context().close();
+
+    // Knut Hansen (OUS), who was asked, is told which case the question was about; the case is
+    // closed to him, and nothing waits for his answer.
+    const knut = await e2e.signIn('Knut Hansen');
+    await knut.goto(`${e2e.app.url}/varsler`);
+    const row = knut.getByRole('row').filter({
+      hasText: 'Fagdirektøren som konsulterte dere, har trukket spørsmålet tilbake.',
+    });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByText(`Sak ${caseNumber} i et annet helseforetak`).count()).toBe(1);
+    expect(await row.getByRole('link').count()).toBe(0);
+    await expectAccessible(knut);
+    expect((await knut.goto(caseUrl))?.status()).toBe(404);
+    await knut.goto(`${e2e.app.url}/`);
+    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
+    await expect
+      .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())
+      .toBe(1);
+    await knut.context().close();
+  });
+
   it('the applicant withdraws a case in consultation: it ends at HBE, and OUS is told', async () => {
     const { caseUrl, caseNumber, per } = await caseUnderAssessment();
     const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });

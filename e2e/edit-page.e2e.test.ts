@@ -265,7 +265,9 @@ describe('the edit page keeps what the user typed', () => {
     await doctor.goto(editUrl);
     expect(await doctor.getByText('Endringer lagres automatisk mens du skriver.').count()).toBe(0);
     await doctor.getByText('Endringene lagres når du trykker «Lagre».').waitFor();
-    await doctor.getByText(/^Trykk «Lagre» nederst i skjemaet før du inviterer/).waitFor();
+    await doctor
+      .getByText(/^Trykk «Lagre» nederst i skjemaet før du inviterer eller fjerner en medforfatter/)
+      .waitFor();
     await doctor
       .getByText(/^Trykk «Lagre» nederst i skjemaet før du laster opp eller fjerner vedlegg/)
       .waitFor();

@@ -19,6 +19,7 @@ import {
   getCase,
   inviteCoAuthor,
   listInvitableColleagues,
+  removeCoAuthor,
   saveAnswers,
   writtenDiagnoses,
 } from '../features/cases/cases.server';
@@ -73,6 +74,7 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
     colleagues,
     saved: url.searchParams.get('lagret') === '1',
     invited: url.searchParams.get('invitert'),
+    removed: url.searchParams.get('fjernet') === '1',
     attachments: {
       ...(await listAttachments(context.db, actor, view.id)),
       ...attachmentFlags(url.searchParams),
@@ -122,6 +124,14 @@ export async function action({ request, params, context }: Route.ActionArgs) {
       return caseErrorData(error, null);
     }
     return redirect(`/saker/${params.caseId}/rediger?invitert=${encodeURIComponent(userId)}`);
+  }
+  if (intent === 'removeCoAuthor') {
+    try {
+      await removeCoAuthor(context.db, actor, params.caseId, formText(form, 'userId'));
+    } catch (error) {
+      return caseErrorData(error, null);
+    }
+    return redirect(`/saker/${params.caseId}/rediger?fjernet=1`);
   }
   const changes = changesFromForm(form, baseFrom(form));
   try {
@@ -290,7 +300,8 @@ export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
 }
 
 export default function EditApplication({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, colleagues, saved, invited } = loaderData;
+  const { view, colleagues, saved, invited, removed } = loaderData;
+  const applicant = view.roles.includes('applicant');
   const returned = actionData && 'conflicted' in actionData ? actionData : null;
   const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
   const returnedWith = openQuestion(view.status, view.history);
@@ -310,46 +321,62 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
       {invitedName && !actionData && (
         <Alert data-color="success">{msg.coAuthors.invited(invitedName)}</Alert>
       )}
+      {removed && !actionData && <Alert data-color="success">{msg.coAuthors.removed}</Alert>}
       <Card>
         <Heading level={2} data-size="xs">
           {msg.coAuthors.title}
         </Heading>
+        {applicant && !hydrated && (view.coAuthors.length > 0 || colleagues.length > 0) && (
+          <Paragraph data-size="sm">{msg.edit.saveBeforeCoAuthors}</Paragraph>
+        )}
         {view.coAuthors.length === 0 ? (
           <Paragraph data-size="sm">{msg.coAuthors.none}</Paragraph>
         ) : (
           <List.Unordered>
             {view.coAuthors.map((p) => (
-              <List.Item key={p.id}>{`${p.name}, ${p.title}`}</List.Item>
+              <List.Item key={p.id}>
+                {applicant ? (
+                  <Form method="post" className="sp-row">
+                    <span>{`${p.name}, ${p.title}`}</span>
+                    <input type="hidden" name="intent" value="removeCoAuthor" />
+                    <input type="hidden" name="userId" value={p.id} />
+                    <Button
+                      type="submit"
+                      variant="tertiary"
+                      data-size="sm"
+                      aria-label={msg.coAuthors.removeNamed(p.name)}
+                    >
+                      {msg.coAuthors.remove}
+                    </Button>
+                  </Form>
+                ) : (
+                  `${p.name}, ${p.title}`
+                )}
+              </List.Item>
             ))}
           </List.Unordered>
         )}
-        {view.roles.includes('applicant') &&
+        {applicant &&
           (colleagues.length === 0 ? (
             <Paragraph data-size="sm">{msg.coAuthors.noColleagues}</Paragraph>
           ) : (
-            <>
-              {!hydrated && <Paragraph data-size="sm">{msg.edit.saveBeforeInvite}</Paragraph>}
-              <Form method="post" className="sp-row">
-                <input type="hidden" name="intent" value="invite" />
-                <Field>
-                  <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
-                  <Select id="invite-colleague" name="userId" defaultValue="">
-                    <Select.Option value="" disabled>
-                      {msg.coAuthors.choose}
-                    </Select.Option>
-                    {colleagues.map((c) => (
-                      <Select.Option
-                        key={c.id}
-                        value={c.id}
-                      >{`${c.name}, ${c.title}`}</Select.Option>
-                    ))}
-                  </Select>
-                </Field>
-                <Button type="submit" variant="secondary">
-                  {msg.coAuthors.invite}
-                </Button>
-              </Form>
-            </>
+            <Form method="post" className="sp-row">
+              <input type="hidden" name="intent" value="invite" />
+              <Field>
+                <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
+                <Select id="invite-colleague" name="userId" defaultValue="">
+                  <Select.Option value="" disabled>
+                    {msg.coAuthors.choose}
+                  </Select.Option>
+                  {colleagues.map((c) => (
+                    <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
+                  ))}
+                </Select>
+              </Field>
+              <Button type="submit" variant="secondary">
+                {msg.coAuthors.invite}
+              </Button>
+            </Form>
           ))}
       </Card>
       <LocalGuidance

@@ -10,6 +10,7 @@ import {
   getEndorsementPanelIn,
   giveLeaderInput,
   inviteCollaborator,
+  removeCollaborator,
   takeBackDelegation,
 } from '../features/assessment/assessment.server';
 import { isLeaderIntent, type LeaderIntent } from '../features/assessment/domain/leaders';
@@ -115,7 +116,10 @@ function leaderDone(value: string | null): LeaderIntent | null {
   return value && isLeaderIntent(value) ? value : null;
 }
 
-/** Runs a leader action (delegate, take back, invite, give input) from the case page's form. */
+/**
+ * Runs a leader action (delegate, take back, invite, remove a collaborator, give input) from the
+ * case page's form.
+ */
 function leaderAction(
   context: Route.ActionArgs['context'],
   actor: Actor,
@@ -131,6 +135,8 @@ function leaderAction(
       return takeBackDelegation(context.db, actor, { caseId });
     case 'invite':
       return inviteCollaborator(context.db, actor, { caseId, userId });
+    case 'removeCollaborator':
+      return removeCollaborator(context.db, actor, { caseId, userId });
     case 'leaderInput':
       return giveLeaderInput(context.db, actor, { caseId, values });
   }

@@ -1,6 +1,6 @@
 import { Alert, Button, Heading, Paragraph, Table, Tag } from '@digdir/designsystemet-react';
 import { Form, redirect } from 'react-router';
-import { noticePage } from '../features/notifications/domain/kinds';
+import { linksToCase, noticePage } from '../features/notifications/domain/kinds';
 import { listNotifications, markRead } from '../features/notifications/notifications.server';
 import { msg } from '../i18n';
 import { formText, pageTitle } from '../lib/form';
@@ -86,12 +86,16 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
                         </span>
                       ) : item.caseId === null ? (
                         t.noCase
-                      ) : item.caseVisible ? (
+                      ) : item.caseVisible && linksToCase(item.kind) ? (
                         <span className="sp-nowrap">
                           <RouteLink to={`/saker/${item.caseId}`} aria-label={t.openCase(label)}>
                             {label}
                           </RouteLink>
                         </span>
+                      ) : item.caseVisible ? (
+                        // A case of the trust that is closed to the recipient now (a co-author
+                        // taken off it): named, not linked.
+                        <span className="sp-nowrap">{label}</span>
                       ) : (
                         <KeepTogether
                           text={t.otherTrustCase(item.caseNumber)}

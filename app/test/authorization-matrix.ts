@@ -238,6 +238,17 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     body: (s) => ({ form: { intent: 'invite', userId: s.people.endorser2 } }),
   },
   {
+    // Names a leader who does not collaborate on the prepared case: the endorser's removal changes
+    // nothing; anyone else is refused first.
+    path: '/saker/:caseId',
+    method: 'POST',
+    variant: 'intent=removeCollaborator',
+    subject: 'case',
+    state: 'submitted',
+    allow: { own: ['endorser'] },
+    body: (s) => ({ form: { intent: 'removeCollaborator', userId: s.people.endorser2 } }),
+  },
+  {
     // Only a department leader whose endorsement is delegated takes it back (ADR 0024): the
     // prepared case is not delegated, so no one may (the leader is told it is not delegated, 409).
     path: '/saker/:caseId',
@@ -417,6 +428,17 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     state: 'draft',
     allow: { own: ['applicant'] },
     body: (s) => ({ form: { intent: 'invite', userId: s.people.endorser2 } }),
+  },
+  {
+    // Names someone who is not a co-author: the applicant's removal changes nothing (and the
+    // prepared case keeps its co-author for the other rows); anyone else is refused first.
+    path: '/saker/:caseId/rediger',
+    method: 'POST',
+    variant: 'intent=removeCoAuthor',
+    subject: 'case',
+    state: 'draft',
+    allow: { own: ['applicant'] },
+    body: (s) => ({ form: { intent: 'removeCoAuthor', userId: s.people.endorser2 } }),
   },
   {
     path: '/saker/:caseId/lagre',

@@ -316,6 +316,50 @@ export async function inviteCollaborator(
 }
 
 /**
+ * Takes a collaborating leader off the endorsement (ADR 0024): their invitation is revoked (who,
+ * when), never deleted, which ends the role it gave them at once; the input they gave stays. The
+ * leader who endorses (who invites) does it while the case awaits endorsement, and the leader is
+ * told (`leaderRemoved`, without a link to the case). Naming someone who does not collaborate (a
+ * second click) changes nothing.
+ */
+export async function removeCollaborator(
+  db: Db,
+  actor: Actor,
+  input: { caseId: string; userId: string },
+) {
+  return inTenant(db, actor, async (tx) => {
+    const { c, may } = await leaderCase(tx, actor, input.caseId);
+    if (!may.removeCollaborator) refuseLeaderAction(c, ['endorser']);
+    if (!c.collaboratorIds.includes(input.userId)) return;
+    const [revoked] = await tx
+      .update(caseLeaders)
+      .set({ revokedAt: new Date(), revokedBy: actor.userId })
+      .where(
+        and(
+          eq(caseLeaders.caseId, c.row.id),
+          eq(caseLeaders.kind, 'collaborator'),
+          eq(caseLeaders.userId, input.userId),
+          isNull(caseLeaders.revokedAt),
+        ),
+      )
+      .returning({ userId: caseLeaders.userId });
+    if (!revoked) return;
+    const [leader] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, revoked.userId));
+    await addNote(tx, c.row, actor, 'endorser', 'removeLeader', leader?.name ?? null);
+    await notify(tx, {
+      trustId: c.row.trustId,
+      caseId: c.row.id,
+      kind: 'leaderRemoved',
+      caseNumber: c.row.caseNumber,
+      recipientIds: [revoked.userId],
+    });
+  });
+}
+
+/**
  * A collaborating leader's input on the endorsement (ADR 0024): a text, optionally with ratings on
  * the priority criteria. Append-only; the leader who invited them is told.
  */

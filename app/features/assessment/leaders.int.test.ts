@@ -21,6 +21,7 @@ import {
   getEndorsementPanel,
   giveLeaderInput,
   inviteCollaborator,
+  removeCollaborator,
   takeBackDelegation,
 } from './assessment.server';
 
@@ -151,6 +152,7 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
       delegate: false,
       takeBack: true,
       invite: false,
+      removeCollaborator: false,
       giveInput: false,
     });
     expect(await refuse(endorse(hbe.endorser, c.id, c.version))).toBe('forbidden');
@@ -361,6 +363,62 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
       values: { body: 'Innspill.' },
     });
     expect(await toldOf(c.id, otherLeader)).toEqual(['endorsementDelegated', 'leaderInputGiven']);
+  });
+
+  it('takes a collaborator off (revoked, never deleted): their access ends, their input stays, they are told', async () => {
+    const c = await submittedCase();
+    await inviteCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    await giveLeaderInput(db(), otherLeader, { caseId: c.id, values: { body: 'Innspill.' } });
+    // Only the leader who endorses takes an invitation back; the collaborator cannot.
+    for (const who of [otherLeader, hbe.applicant, hbe.decisionMaker]) {
+      expect(
+        await refuse(removeCollaborator(db(), who, { caseId: c.id, userId: otherLeader.userId })),
+      ).toBe('forbidden');
+    }
+    // Naming someone who does not collaborate (or nothing valid) changes nothing.
+    for (const userId of [secondDepartmentLeader.userId, 'not-a-uuid']) {
+      await removeCollaborator(db(), hbe.endorser, { caseId: c.id, userId });
+    }
+    expect((await getCase(db(), otherLeader, c.id)).roles).toEqual(['collaborator']);
+
+    await removeCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    // A second click: nothing more.
+    await removeCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    const [row] = await leaderRows(c.id);
+    expect(row).toMatchObject({ kind: 'collaborator', revokedBy: hbe.endorser.userId });
+    expect(row?.revokedAt).toBeInstanceOf(Date);
+    expect(await refuse(getCase(db(), otherLeader, c.id))).toBe('notFound');
+    expect(
+      await refuse(giveLeaderInput(db(), otherLeader, { caseId: c.id, values: { body: 'Mer.' } })),
+    ).toBe('notFound');
+    expect(await toldOf(c.id, otherLeader)).toEqual(['leaderInvited', 'leaderRemoved']);
+    expect(
+      await db()
+        .select({ caseNumber: notifications.caseNumber })
+        .from(notifications)
+        .where(and(eq(notifications.caseId, c.id), eq(notifications.kind, 'leaderRemoved'))),
+    ).toEqual([{ caseNumber: (await getCase(db(), hbe.endorser, c.id)).caseNumber }]);
+    expect((await notes(c.id)).filter((n) => n.event === 'removeLeader')).toEqual([
+      { event: 'removeLeader', actorId: hbe.endorser.userId, reason: otherLeader.name },
+    ]);
+    // The leader who endorses still sees the input, and may invite the same leader again.
+    const panel = await getEndorsementPanel(db(), hbe.endorser, c.id);
+    expect(panel?.collaborators).toEqual([]);
+    expect(panel?.inputs.map((i) => i.body)).toEqual(['Innspill.']);
+    await inviteCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    expect((await getCase(db(), otherLeader, c.id)).roles).toEqual(['collaborator']);
+  });
+
+  it('takes a collaborator off only while the case awaits endorsement', async () => {
+    const c = await submittedCase();
+    await inviteCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    await endorse(hbe.endorser, c.id, (await getCase(db(), hbe.endorser, c.id)).version);
+    expect(
+      await refuse(
+        removeCollaborator(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId }),
+      ),
+    ).toBe('invalidTransition');
+    expect((await getCase(db(), otherLeader, c.id)).roles).toEqual(['collaborator']);
   });
 
   it('«Mine saker»: a delegated case waits for the delegate, not the delegating leader; a collaboration is listed', async () => {

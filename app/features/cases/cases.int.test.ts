@@ -10,6 +10,7 @@ import {
   caseLeaders,
   caseNumberCounters,
   cases,
+  notifications,
 } from '../../db/schema';
 import { completeAnswers, demoActors, TEST_PATIENT_IDS } from '../../test/actors';
 import {
@@ -31,6 +32,7 @@ import {
   listInvitableColleagues,
   LIST_PAGE_SIZE,
   listMyCases,
+  removeCoAuthor,
   saveAnswers,
   transition,
   type CaseListItem,
@@ -601,6 +603,64 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       event: 'inviteCoAuthor',
       reason: hbe.coAuthor.name,
     });
+  });
+
+  it('lets the applicant take a co-author off the application, which ends their access at once', async () => {
+    const draft = await createDraft(db(), hbe.applicant, application);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    // Only the applicant removes a co-author; naming anyone else (or nothing valid) changes nothing.
+    expect(await refuse(removeCoAuthor(db(), hbe.coAuthor, draft.id, hbe.coAuthor.userId))).toBe(
+      'forbidden',
+    );
+    expect(await removeCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId)).toBe(false);
+    expect(await removeCoAuthor(db(), hbe.applicant, draft.id, 'not-a-uuid')).toBe(false);
+    expect((await getCase(db(), hbe.coAuthor, draft.id)).roles).toEqual(['coAuthor']);
+    const told = () =>
+      db()
+        .select({ userId: notifications.userId, caseNumber: notifications.caseNumber })
+        .from(notifications)
+        .where(and(eq(notifications.caseId, draft.id), eq(notifications.kind, 'coAuthorRemoved')));
+    expect(await told()).toEqual([]);
+
+    expect(await removeCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId)).toBe(true);
+    // A second click finds no co-author to remove: nothing more is written.
+    expect(await removeCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId)).toBe(false);
+    // The former co-author can no longer read, edit or list the draft.
+    expect(await refuse(getCase(db(), hbe.coAuthor, draft.id))).toBe('notFound');
+    expect(
+      await refuse(
+        saveAnswers(db(), hbe.coAuthor, draft.id, {
+          dose: { base: application.dose ?? null, value: '2 g' },
+        }),
+      ),
+    ).toBe('notFound');
+    const listed = await allListed(hbe.coAuthor);
+    expect([...listed.active, ...listed.pages.flat()].map((i) => i.id)).not.toContain(draft.id);
+    // The applicant's case: no co-author, the removal in the history once, by name; the colleague
+    // told once (a draft has no case number to keep), and free to be invited again.
+    const view = await getCase(db(), hbe.applicant, draft.id);
+    expect(view.coAuthors).toEqual([]);
+    expect(view.history.filter((e) => e.event === 'removeCoAuthor')).toMatchObject([
+      { reason: hbe.coAuthor.name, actorRole: 'applicant' },
+    ]);
+    expect(await told()).toEqual([{ userId: hbe.coAuthor.userId, caseNumber: null }]);
+    expect((await listInvitableColleagues(db(), hbe.applicant, draft.id)).map((c) => c.id)).toEqual(
+      [hbe.coAuthor.userId],
+    );
+  });
+
+  it('takes a co-author off only while the application may be edited', async () => {
+    const draft = await createDraft(db(), hbe.applicant, application);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: draft.version,
+      event: 'submit',
+    });
+    expect(await refuse(removeCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId))).toBe(
+      'invalidTransition',
+    );
+    expect((await getCase(db(), hbe.coAuthor, draft.id)).roles).toEqual(['coAuthor']);
   });
 
   it('logs an autosave that stores nothing, since it answers with the stored answers', async () => {

@@ -1284,7 +1284,55 @@ export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userI
   });
 }
 
-/** Doctors of the actor's trust who could be invited (not those already on the case). */
+/**
+ * The applicant takes a co-author off the application (invited by mistake, or no longer part of
+ * it), while they may still edit it: the invitation is deleted, which ends the co-author's access
+ * to the case at once, the history records it, and the colleague is told (`coAuthorRemoved`; their
+ * notice does not link to the case, closed to them now). Someone who is not a co-author (removed
+ * a moment ago, by a second click) changes nothing: false.
+ */
+export async function removeCoAuthor(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+  userId: string,
+): Promise<boolean> {
+  return inTenant(db, actor, async (tx) => {
+    const { row, roles, coAuthorIds } = await loadVisibleCase(tx, actor, caseId, true);
+    if (!roles.includes('applicant')) throw new CaseError('forbidden');
+    if (!canEditApplication(roles, statusOf(row))) throw new CaseError('invalidTransition');
+    if (!coAuthorIds.includes(userId)) return false;
+    const [removed] = await tx
+      .delete(caseCollaborators)
+      .where(and(eq(caseCollaborators.caseId, row.id), eq(caseCollaborators.userId, userId)))
+      .returning({ userId: caseCollaborators.userId });
+    if (!removed) return false;
+    const [colleague] = await tx
+      .select({ name: users.name })
+      .from(users)
+      .where(eq(users.id, userId));
+    await tx.insert(caseEvents).values({
+      caseId: row.id,
+      trustId: row.trustId,
+      event: 'removeCoAuthor',
+      fromStatus: row.status,
+      toStatus: row.status,
+      actorId: actor.userId,
+      actorRole: 'applicant',
+      reason: colleague?.name ?? null,
+    });
+    await notify(tx, {
+      trustId: row.trustId,
+      caseId: row.id,
+      kind: 'coAuthorRemoved',
+      caseNumber: row.caseNumber,
+      recipientIds: [userId],
+      exceptUserId: actor.userId,
+    });
+    return true;
+  });
+}
+
 /** Applicants and co-authors of the actor's trust, other than those given. */
 const colleaguesIn = (tx: Tx, actor: Actor, exclude: string[]) =>
   peopleWithRoles(tx, actor.trustId, ['applicant', 'coAuthor'], exclude);

@@ -405,13 +405,37 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
       version: panel.caseVersion,
     });
     expect((await getCase(db(), ous.decisionMaker, caseId)).roles).toEqual(['consultant']);
+    const revokedNotices = () =>
+      db()
+        .select({ userId: notifications.userId, caseNumber: notifications.caseNumber })
+        .from(notifications)
+        .where(
+          and(eq(notifications.caseId, caseId), eq(notifications.kind, 'consultationRevoked')),
+        );
+    // The refused revocation above told no one.
+    expect(await revokedNotices()).toEqual([]);
     await revokeConsultation(db(), hbe.decisionMaker, caseId, open.id, panel.caseVersion);
-    expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+    const { status, caseNumber } = await getCase(db(), hbe.decisionMaker, caseId);
+    expect(status).toBe('underAssessment');
     expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
     expect((await seenBy(ous.decisionMaker)).cases).toBe(0);
     expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
     const after = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
     expect(after?.mode === 'home' && after.consultations[0]?.state).toBe('revoked');
+    // OUS's director, who was asked, is told once that the question was taken back, by the case
+    // number the notice kept (the case is closed to him now); no one else is told of this kind.
+    expect(await revokedNotices()).toEqual([{ userId: ous.decisionMaker.userId, caseNumber }]);
+    const [notice] = (await listNotifications(db(), ous.decisionMaker)).filter(
+      (n) => n.kind === 'consultationRevoked',
+    );
+    expect(notice).toMatchObject({ caseId, caseNumber, caseVisible: false, read: false });
+    const mail = composeMail(
+      { kind: 'consultationRevoked', caseId, caseNumber, email: 'knut@ous.test' },
+      'https://soknad.test',
+    );
+    expect(mail.text).toContain(msg.notifications.kinds.consultationRevoked);
+    expect(mail.text).toContain('https://soknad.test/varsler');
+    expect(mail.text).not.toContain('/saker/');
   });
 
   it('lands the answer in the case and ends the access', async () => {
@@ -622,12 +646,19 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     );
     expect(await refuse(getCase(db(), ous.decisionMaker, caseId))).toBe('notFound');
     expect(await listConsultationsToUs(db(), ous.decisionMaker)).toEqual([]);
-    // The number is kept only where the recipient cannot read the case: no other notice has it.
+    // The number is kept only where the recipient cannot read the case (this one, and the
+    // revocations earlier in this file): no other notice has it.
     const kept = await db()
       .select({ kind: notifications.kind, caseNumber: notifications.caseNumber })
       .from(notifications)
       .where(and(eq(notifications.caseId, caseId), sql`case_number is not null`));
-    expect(kept).toEqual([{ kind: 'consultationWithdrawn', caseNumber }]);
+    expect(new Set(kept.map((k) => k.kind))).toEqual(
+      new Set(['consultationRevoked', 'consultationWithdrawn']),
+    );
+    expect(kept.filter((k) => k.kind === 'consultationWithdrawn')).toEqual([
+      { kind: 'consultationWithdrawn', caseNumber },
+    ]);
+    expect(kept.every((k) => k.caseNumber === caseNumber)).toBe(true);
     // The e-mail (the real outbox) names the case number they were asked about and links to the
     // notifications, not to the case they can no longer open; nothing else of the case.
     const [director] = await db()

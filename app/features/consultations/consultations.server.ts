@@ -26,7 +26,7 @@ import {
   type ConsultationState,
 } from './domain/consultation';
 import { consultationNotice } from './domain/notices';
-import { askedIn, closePendingGrant, openGrantsToMe } from './grants.server';
+import { askedIn, openGrantsToMe, revokePendingGrant } from './grants.server';
 import { addDays, dateInNorway } from '../cases/domain/dates';
 
 /** A request or answer with bad input: nothing was changed; the form shows these per field. */
@@ -273,7 +273,10 @@ export async function requestConsultation(
   });
 }
 
-/** The director takes the question back: the grant ends at once and the case is assessed again. */
+/**
+ * The director takes the question back: the grant ends at once, the consulted trust's directors
+ * are told (`consultationRevoked`), and the case is assessed again.
+ */
 export async function revokeConsultation(
   db: Db,
   actor: Actor,
@@ -284,15 +287,10 @@ export async function revokeConsultation(
   requireId(consultationId);
   await inTenant(db, actor, async (tx) => {
     const { caseRow } = await fire(tx, actor, caseId, version, 'cancelConsultation', null);
-    const revoked = await closePendingGrant(
-      tx,
-      caseRow.id,
-      actor.userId,
-      new Date(),
-      consultationId,
-    );
     // Nothing pending under that id: the whole transaction (status change included) is undone.
-    if (revoked.length === 0) throw new CaseError('conflict');
+    if (!(await revokePendingGrant(tx, caseRow, consultationId, actor.userId))) {
+      throw new CaseError('conflict');
+    }
   });
 }
 

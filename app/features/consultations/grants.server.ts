@@ -2,6 +2,7 @@ import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Tx } from '../../db/database.server';
 import { caseConsultations, cases } from '../../db/schema';
 import { peopleWithRoles } from '../auth/people.server';
+import type { NotificationKind } from '../notifications/domain/kinds';
 import { notify } from '../notifications/notifications.server';
 
 /** The cases the current trust may read as consulted trust (the database's one rule). */
@@ -34,13 +35,13 @@ export async function askedIn(tx: Tx, consultedTrustId: string): Promise<string[
 
 /**
  * Closes the case's pending grant (neither answered nor revoked; at most one), if there is one, as
- * revoked by the actor, in the caller's transaction: for the director's revocation, which names
- * the grant (`grantId`: a pending grant under another id stays open), and for the applicant's
- * withdrawal (`endConsultationOnWithdrawal`). The database rule (`consulted_case_ids()`) also
+ * revoked by the actor, in the caller's transaction: for the director's revocation
+ * (`revokePendingGrant`, which names the grant: a pending grant under another id stays open), and
+ * for the applicant's withdrawal (`endConsultationOnWithdrawal`). The database rule (`consulted_case_ids()`) also
  * ends the read access once the case has left `inConsultation`; this keeps the grant's record
  * telling the same. The grants closed, with the trust each was sent to.
  */
-export async function closePendingGrant(
+async function closePendingGrant(
   tx: Tx,
   caseId: string,
   actorId: string,
@@ -62,12 +63,52 @@ export async function closePendingGrant(
 }
 
 /**
+ * Tells the people asked at the consulted trust (`askedIn`: its medical directors, as for the
+ * request) that the consultation ended without their answer, in the caller's transaction: the
+ * applicant withdrew the case (`consultationWithdrawn`) or the director who asked took the question
+ * back (`consultationRevoked`). They learn only that: nothing they had not seen. The notice keeps
+ * the case number, since they can no longer read the case to show it.
+ */
+async function tellConsultationEnded(
+  tx: Tx,
+  c: { id: string; trustId: string; caseNumber: string | null },
+  grants: readonly { consultedTrustId: string }[],
+  kind: Extract<NotificationKind, 'consultationWithdrawn' | 'consultationRevoked'>,
+  actorId: string,
+): Promise<void> {
+  for (const grant of grants) {
+    await notify(tx, {
+      trustId: c.trustId,
+      caseId: c.id,
+      kind,
+      caseNumber: c.caseNumber,
+      recipientIds: await askedIn(tx, grant.consultedTrustId),
+      exceptUserId: actorId,
+    });
+  }
+}
+
+/**
+ * The director takes the question back (`revokeConsultation`), in the transition's transaction:
+ * the pending grant named is closed as revoked by them and the consulted trust is told
+ * (`consultationRevoked`). False if no such grant is pending (nothing is closed or told).
+ */
+export async function revokePendingGrant(
+  tx: Tx,
+  c: { id: string; trustId: string; caseNumber: string | null },
+  grantId: string,
+  actorId: string,
+): Promise<boolean> {
+  const revoked = await closePendingGrant(tx, c.id, actorId, new Date(), grantId);
+  await tellConsultationEnded(tx, c, revoked, 'consultationRevoked', actorId);
+  return revoked.length > 0;
+}
+
+/**
  * The case leaves consultation other than by this module's answer or revocation (today only the
  * applicant's withdrawal): in the transition's transaction, the pending grant is closed as
  * revoked by the applicant (shown as ended by the withdrawal, `consultationState`) and the
- * consulted trust's people who were asked (`askedIn`) are told (`consultationWithdrawn`). They
- * learn only that the case they were asked about is withdrawn: nothing they had not seen. The
- * notice keeps the case number, since they can no longer read the case to show it.
+ * consulted trust's people who were asked are told (`consultationWithdrawn`).
  */
 export async function endConsultationOnWithdrawal(
   tx: Tx,
@@ -75,14 +116,6 @@ export async function endConsultationOnWithdrawal(
   actorId: string,
   at: Date,
 ): Promise<void> {
-  for (const grant of await closePendingGrant(tx, c.id, actorId, at)) {
-    await notify(tx, {
-      trustId: c.trustId,
-      caseId: c.id,
-      kind: 'consultationWithdrawn',
-      caseNumber: c.caseNumber,
-      recipientIds: await askedIn(tx, grant.consultedTrustId),
-      exceptUserId: actorId,
-    });
-  }
+  const closed = await closePendingGrant(tx, c.id, actorId, at);
+  await tellConsultationEnded(tx, c, closed, 'consultationWithdrawn', actorId);
 }

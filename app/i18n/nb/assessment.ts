@@ -69,6 +69,8 @@ export const assessment = {
     'Du kan ta delegeringen tilbake. Da forankrer du saken selv igjen, og lederen får beskjed.',
   takeBack: 'Ta tilbake delegeringen',
   collaboratorsTitle: 'Ledere som er invitert til å gi innspill:',
+  removeCollaborator: 'Fjern',
+  removeCollaboratorNamed: (name: string) => `Fjern ${name} fra samarbeidet`,
   delegateTitle: 'Deleger til en annen leder',
   delegateIntro:
     'Gi forankringen til en annen leder i helseforetaket. Hen forankrer, returnerer eller avslår søknaden i stedet for deg. Du kan fortsatt lese saken og ta delegeringen tilbake.',
@@ -84,6 +86,7 @@ export const assessment = {
     delegate: 'Forankringen er delegert, og lederen er varslet.',
     takeBack: 'Delegeringen er tatt tilbake, og lederen er varslet. Du forankrer saken selv.',
     invite: 'Lederen er invitert til å gi innspill og er varslet.',
+    removeCollaborator: 'Lederen er fjernet fra samarbeidet og er varslet.',
     leaderInput: 'Innspillet ditt er gitt. Lederen som forankrer, ser det i saken.',
   } satisfies Record<LeaderIntent, string>,
   leaderInputTitle: 'Gi innspill som leder',

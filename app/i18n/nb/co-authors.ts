@@ -6,4 +6,7 @@ export const coAuthors = {
   invited: (name: string) => `${name} er invitert som medforfatter.`,
   noColleagues: 'Ingen flere kolleger å invitere.',
   choose: 'Velg kollega',
+  remove: 'Fjern',
+  removeNamed: (name: string) => `Fjern ${name} som medforfatter`,
+  removed: 'Medforfatteren er fjernet og har ikke lenger tilgang til søknaden.',
 };

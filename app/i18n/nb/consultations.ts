@@ -49,7 +49,7 @@ export const consultations = {
     'Konsultasjonen er ikke lenger åpen for helseforetaket ditt: den er besvart, trukket tilbake eller fristen er ute.',
   done: {
     requested: 'Konsultasjonen er sendt.',
-    revoked: 'Konsultasjonen er trukket tilbake.',
+    revoked: 'Konsultasjonen er trukket tilbake. Helseforetaket dere spurte, har fått et varsel.',
     answered: 'Svaret er sendt. Lesetilgangen til saken er avsluttet.',
     refused:
       'Konsultasjonen kunne ikke trekkes tilbake: saken er endret eller konsultasjonen er allerede avsluttet. Se over og prøv igjen.',

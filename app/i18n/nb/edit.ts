@@ -9,8 +9,8 @@ export const edit = {
   conflicts:
     'Noen felt ble endret av en medforfatter samtidig. Dine verdier står i skjemaet; lagre igjen for å beholde dem.',
   /** Without JavaScript another form on the page loads the page anew: unsaved answers are lost. */
-  saveBeforeInvite:
-    'Trykk «Lagre» nederst i skjemaet før du inviterer, ellers går svar du ikke har lagret tapt.',
+  saveBeforeCoAuthors:
+    'Trykk «Lagre» nederst i skjemaet før du inviterer eller fjerner en medforfatter, ellers går svar du ikke har lagret tapt.',
   saveBeforeAttachments:
     'Trykk «Lagre» nederst i skjemaet før du laster opp eller fjerner vedlegg, ellers går svar du ikke har lagret tapt.',
   closedTitle: 'Søknaden kan ikke lenger endres',

@@ -38,8 +38,12 @@ export const notifications = {
     informationProvided: 'Søker har gitt mer informasjon i saken.',
     messagePosted: 'Det er en ny melding i saken.',
     coAuthorInvited: 'Du er invitert som medforfatter på en søknad.',
+    coAuthorRemoved:
+      'Søkeren har fjernet deg som medforfatter på en søknad. Du har ikke lenger tilgang til den.',
     leaderInvited:
       'En leder har invitert deg til å samarbeide om forankringen av en søknad. Gi innspillet ditt i saken.',
+    leaderRemoved:
+      'Lederen som forankrer søknaden, har avsluttet samarbeidet med deg om forankringen.',
     endorsementDelegated:
       'En leder har delegert forankringen av en søknad til deg. Du forankrer, returnerer eller avslår den nå.',
     delegationTakenBack:
@@ -50,6 +54,8 @@ export const notifications = {
     consultationAnswered: 'En konsultasjon er besvart.',
     consultationWithdrawn:
       'Søker har trukket søknaden dere ble konsultert om. Konsultasjonen er avsluttet, og dere har ikke lenger tilgang til saken.',
+    consultationRevoked:
+      'Fagdirektøren som konsulterte dere, har trukket spørsmålet tilbake. Konsultasjonen er avsluttet, og dere har ikke lenger tilgang til saken.',
     stageReminder: 'En sak venter på deg.',
     stageEscalation: 'En sak har ventet for lenge.',
     followUpDue: 'Det er tid for å registrere utfallet av behandlingen.',

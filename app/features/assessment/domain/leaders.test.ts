@@ -3,12 +3,19 @@ import type { CaseRole } from '../../auth/domain/roles';
 import type { Status } from '../../cases/domain/workflow';
 import { leaderActions, parseLeaderInput } from './leaders';
 
-describe('leaderActions: who may delegate, take back, invite and give input', () => {
-  const none = { delegate: false, takeBack: false, invite: false, giveInput: false };
+describe('leaderActions: who may delegate, take back, invite, remove and give input', () => {
+  const none = {
+    delegate: false,
+    takeBack: false,
+    invite: false,
+    removeCollaborator: false,
+    giveInput: false,
+  };
+  const invites = { invite: true, removeCollaborator: true };
   it.each([
-    [['endorser'], 'submitted', false, { ...none, delegate: true, invite: true }],
-    // The delegate endorses and may invite, but not delegate further.
-    [['endorser'], 'submitted', true, { ...none, invite: true }],
+    [['endorser'], 'submitted', false, { ...none, delegate: true, ...invites }],
+    // The delegate endorses and may invite (and take an invitation back), but not delegate further.
+    [['endorser'], 'submitted', true, { ...none, ...invites }],
     [['delegator'], 'submitted', true, { ...none, takeBack: true }],
     [['collaborator'], 'submitted', false, { ...none, giveInput: true }],
     [['collaborator'], 'submitted', true, { ...none, giveInput: true }],

@@ -8,17 +8,31 @@ import { CRITERIA_FIELDS, ratingsInput, ratingsSchema, type CriteriaRatings } fr
  * The leaders on an endorsement (ADR 0024): the department's leader may delegate it to another
  * leader of the trust (who then endorses instead, while the department's leaders are its
  * `delegator`s and may take it back), and the leader who endorses may invite others to collaborate
- * (`collaborator`: they give input, never endorse). All of it only while the case awaits
- * endorsement.
+ * (`collaborator`: they give input, never endorse) and take an invitation back. All of it only while
+ * the case awaits endorsement.
  */
 export const LEADER_STATUS: Status = 'submitted';
 
 /** The leader forms of the case page, by their `intent`. */
-export const LEADER_INTENTS = ['delegate', 'takeBack', 'invite', 'leaderInput'] as const;
+export const LEADER_INTENTS = [
+  'delegate',
+  'takeBack',
+  'invite',
+  'removeCollaborator',
+  'leaderInput',
+] as const;
 export type LeaderIntent = (typeof LEADER_INTENTS)[number];
 
 export function isLeaderIntent(value: string): value is LeaderIntent {
   return (LEADER_INTENTS as readonly string[]).includes(value);
+}
+
+export interface LeaderActions {
+  delegate: boolean;
+  takeBack: boolean;
+  invite: boolean;
+  removeCollaborator: boolean;
+  giveInput: boolean;
 }
 
 /** What a leader may do about the other leaders on a case, from their roles for it and its status. */
@@ -26,13 +40,15 @@ export function leaderActions(
   roles: readonly CaseRole[],
   status: Status,
   delegated: boolean,
-): { delegate: boolean; takeBack: boolean; invite: boolean; giveInput: boolean } {
+): LeaderActions {
   const open = status === LEADER_STATUS;
   return {
     // Only the department's leader delegates, and only once (no delegation by the delegate).
     delegate: open && !delegated && roles.includes('endorser'),
     takeBack: open && delegated && roles.includes('delegator'),
     invite: open && roles.includes('endorser'),
+    // Who invites takes an invitation back (a leader chosen by mistake reads the case until then).
+    removeCollaborator: open && roles.includes('endorser'),
     giveInput: open && roles.includes('collaborator'),
   };
 }

@@ -20,7 +20,7 @@ import type { EndorsementView, LeaderInputView, LeaderView } from '../assessment
 import type { Person } from '../../cases/cases.server';
 import { FormErrorSummary } from '../../cases/ui/FormErrorSummary';
 import { ENDORSEMENT_VERDICTS } from '../domain/criteria';
-import type { LeaderIntent } from '../domain/leaders';
+import type { LeaderActions, LeaderIntent } from '../domain/leaders';
 import { CriteriaFields, criteriaSummaryFields } from './CriteriaFields';
 import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
 import { Guidance } from './Guidance';
@@ -31,7 +31,7 @@ export interface EndorsementPanelData {
   delegate: LeaderView | null;
   collaborators: LeaderView[];
   inputs: LeaderInputView[];
-  may: { delegate: boolean; takeBack: boolean; invite: boolean; giveInput: boolean };
+  may: LeaderActions;
   candidates: Person[];
 }
 
@@ -253,7 +253,25 @@ export function LeadersForm({
             <Paragraph data-size="sm">{t.collaboratorsTitle}</Paragraph>
             <List.Unordered>
               {collaborators.map((l) => (
-                <List.Item key={l.id}>{`${l.name}, ${l.title}`}</List.Item>
+                <List.Item key={l.id}>
+                  {may.removeCollaborator ? (
+                    <Form method="post" className="sp-row" noValidate>
+                      <span>{`${l.name}, ${l.title}`}</span>
+                      <input type="hidden" name="intent" value="removeCollaborator" />
+                      <input type="hidden" name="userId" value={l.id} />
+                      <Button
+                        type="submit"
+                        variant="tertiary"
+                        data-size="sm"
+                        aria-label={t.removeCollaboratorNamed(l.name)}
+                      >
+                        {t.removeCollaborator}
+                      </Button>
+                    </Form>
+                  ) : (
+                    `${l.name}, ${l.title}`
+                  )}
+                </List.Item>
               ))}
             </List.Unordered>
           </>

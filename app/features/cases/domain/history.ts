@@ -4,8 +4,10 @@ import { isCaseEvent, type CaseEvent } from './workflow';
 export const HISTORY_NOTES = [
   'create',
   'inviteCoAuthor',
+  'removeCoAuthor',
   'delegateEndorsement',
   'inviteLeader',
+  'removeLeader',
   'takeBackDelegation',
   'giveLeaderInput',
   'assignCommitteeMember',

@@ -88,7 +88,7 @@ export interface GrantDates {
   answeredAt: Date | string | null;
   /**
    * Who closed the grant (with `revokedAt`): the director who revoked it, or the case's applicant,
-   * whose withdrawal ended it (`closePendingGrant` in the withdrawal's transaction). A director
+   * whose withdrawal ended it (`endConsultationOnWithdrawal` in the withdrawal's transaction). A director
    * never withdraws, nor revokes on a case they applied for (no judging role there, ADR 0021).
    */
   revokedBy?: string | null;

@@ -5,6 +5,14 @@ describe('linksToCase', () => {
   it.each([
     // The consulted trust is told of the withdrawal after its grant has ended: no case to open.
     ['consultationWithdrawn', false],
+    // … and of the revocation, likewise after its grant has ended.
+    ['consultationRevoked', false],
+    // A co-author taken off the application can no longer open it.
+    ['coAuthorRemoved', false],
+    ['coAuthorInvited', true],
+    // … nor a leader taken off the endorsement.
+    ['leaderRemoved', false],
+    ['leaderInvited', true],
     ['consultationRequested', true],
     ['consultationAnswered', true],
     ['caseWithdrawn', true],
@@ -14,12 +22,20 @@ describe('linksToCase', () => {
     expect(linksToCase(kind)).toBe(links);
   });
 
-  it('links every kind but the consulted trust’s withdrawal notice to its case', () => {
-    expect(NOTIFICATION_KINDS.filter((k) => !linksToCase(k))).toEqual(['consultationWithdrawn']);
+  it('links every kind to its case but those whose case is closed to the recipient', () => {
+    expect(NOTIFICATION_KINDS.filter((k) => !linksToCase(k))).toEqual([
+      'coAuthorRemoved',
+      'leaderRemoved',
+      'consultationWithdrawn',
+      'consultationRevoked',
+    ]);
   });
 
-  it('knows the new kind', () => {
+  it('knows the new kinds', () => {
     expect(isNotificationKind('consultationWithdrawn')).toBe(true);
+    expect(isNotificationKind('consultationRevoked')).toBe(true);
+    expect(isNotificationKind('coAuthorRemoved')).toBe(true);
+    expect(isNotificationKind('leaderRemoved')).toBe(true);
   });
 });
 
@@ -31,6 +47,7 @@ describe('noticePage', () => {
     ['inquiryWithdrawn', '/henvendelser'],
     ['consultationAnswered', null],
     ['consultationWithdrawn', null],
+    ['consultationRevoked', null],
     ['messagePosted', null],
   ] as const)('%s → %s', (kind, page) => {
     expect(noticePage(kind)).toBe(page);

@@ -14,7 +14,11 @@ export const NOTIFICATION_KINDS = [
   'informationProvided',
   'messagePosted',
   'coAuthorInvited',
+  // To a co-author the applicant took off the application: the case is closed to them now.
+  'coAuthorRemoved',
   'leaderInvited',
+  // To a collaborating leader taken off the endorsement (the case may be closed to them now).
+  'leaderRemoved',
   'endorsementDelegated',
   'delegationTakenBack',
   'leaderInputGiven',
@@ -23,6 +27,8 @@ export const NOTIFICATION_KINDS = [
   'consultationAnswered',
   // To the consulted trust: the case it was asked about is withdrawn, its consultation ended.
   'consultationWithdrawn',
+  // To the consulted trust: the director who asked took the question back, its consultation ended.
+  'consultationRevoked',
   'stageReminder',
   'stageEscalation',
   'followUpDue',
@@ -40,9 +46,16 @@ export function isNotificationKind(value: string): value is NotificationKind {
 
 /**
  * Kinds told to people who can no longer open the case when they read them (the consulted trust
- * after a withdrawal ended its grant): their e-mail links to the notifications, not the case.
+ * after a withdrawal or a revocation ended its grant, a co-author taken off the application, a
+ * leader taken off the endorsement): the list names the case without a link, and the e-mail links
+ * to the notifications, not the case.
  */
-const CASE_CLOSED_TO_RECIPIENT: readonly NotificationKind[] = ['consultationWithdrawn'];
+const CASE_CLOSED_TO_RECIPIENT: readonly NotificationKind[] = [
+  'coAuthorRemoved',
+  'leaderRemoved',
+  'consultationWithdrawn',
+  'consultationRevoked',
+];
 
 /** Whether the notification's e-mail links to its case (else to the notifications page). */
 export function linksToCase(kind: NotificationKind): boolean {
