@@ -92,8 +92,38 @@ describe('co-authoring and autosave in Chromium', () => {
       .poll(() => history.getByRole('row', { name: /Ingrid Haugland Dose/ }).count())
       .toBe(1);
 
-    // The doctor takes Lars off the application: he is told, without a link to a draft that is
-    // closed to him now, and cannot open it any more.
+    // Lars has written in the application: he stays its co-author (no «Fjern»).
+    await doctor.reload();
+    await expect
+      .poll(() =>
+        doctor.getByText('Lars Myklebust, Lege i spesialisering (har skrevet i søknaden)').count(),
+      )
+      .toBe(1);
+    expect(
+      await doctor.getByRole('button', { name: 'Fjern Lars Myklebust som medforfatter' }).count(),
+    ).toBe(0);
+  });
+
+  it('lets the applicant take off a co-author who has not written in it; he is told, and it is closed to him', async () => {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    await doctor.goto(`${e2e.app.url}/saker/ny`);
+    await doctor.getByLabel('Enkeltpasient').check();
+    await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
+    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
+    const editUrl = doctor.url();
+    await doctor
+      .getByLabel('Kollega i samme helseforetak')
+      .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });
+    await doctor.getByRole('button', { name: 'Inviter som medforfatter' }).click();
+    await expect
+      .poll(() => doctor.getByText('Lars Myklebust er invitert som medforfatter.').count())
+      .toBe(1);
+    const coAuthor = await e2e.signIn('Lars Myklebust');
+    expect((await coAuthor.goto(editUrl))?.status()).toBe(200);
+
+    // Ingrid takes him off: he is told, without a link to a draft that is closed to him now, and
+    // cannot open it any more.
     await doctor.getByRole('button', { name: 'Fjern Lars Myklebust som medforfatter' }).click();
     await expect
       .poll(() =>
@@ -113,6 +143,8 @@ describe('co-authoring and autosave in Chromium', () => {
     expect(await notice.getByRole('link').count()).toBe(0);
     await expectAccessible(coAuthor);
     expect((await coAuthor.goto(editUrl))?.status()).toBe(404);
+    await doctor.context().close();
+    await coAuthor.context().close();
   });
 
   it('works without JavaScript: labelled fields, save, summary', async () => {

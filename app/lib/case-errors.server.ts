@@ -11,6 +11,7 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   alreadyDelegated: 409,
   notDelegated: 409,
   consultationClosed: 409,
+  coAuthorWrote: 409,
   forbidden: 403,
   ownCase: 403,
   patientIdentityHidden: 403,

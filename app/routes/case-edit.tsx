@@ -17,6 +17,7 @@ import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import {
   getCase,
+  coAuthorsWhoWrote,
   inviteCoAuthor,
   listInvitableColleagues,
   removeCoAuthor,
@@ -65,13 +66,15 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId, 'edit'));
   if (!view.editable) throw redirect(`/saker/${view.id}`);
-  const colleagues = view.roles.includes('applicant')
-    ? await listInvitableColleagues(context.db, actor, view.id)
-    : [];
+  const applicant = view.roles.includes('applicant');
+  const colleagues = applicant ? await listInvitableColleagues(context.db, actor, view.id) : [];
+  // Co-authors who have written in the application stay on it (no «Fjern»).
+  const wrote = applicant ? await coAuthorsWhoWrote(context.db, actor, view.id) : [];
   const url = new URL(request.url);
   return {
     view,
     colleagues,
+    wrote,
     saved: url.searchParams.get('lagret') === '1',
     invited: url.searchParams.get('invitert'),
     removed: url.searchParams.get('fjernet') === '1',
@@ -300,7 +303,7 @@ export function ErrorBoundary({ error, params }: Route.ErrorBoundaryProps) {
 }
 
 export default function EditApplication({ loaderData, actionData }: Route.ComponentProps) {
-  const { view, colleagues, saved, invited, removed } = loaderData;
+  const { view, colleagues, wrote, saved, invited, removed } = loaderData;
   const applicant = view.roles.includes('applicant');
   const returned = actionData && 'conflicted' in actionData ? actionData : null;
   const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
@@ -335,7 +338,9 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
           <List.Unordered>
             {view.coAuthors.map((p) => (
               <List.Item key={p.id}>
-                {applicant ? (
+                {wrote.includes(p.id) ? (
+                  `${p.name}, ${p.title} ${msg.coAuthors.wrote}`
+                ) : applicant ? (
                   <Form method="post" className="sp-row">
                     <span>{`${p.name}, ${p.title}`}</span>
                     <input type="hidden" name="intent" value="removeCoAuthor" />

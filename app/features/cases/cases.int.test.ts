@@ -32,6 +32,7 @@ import {
   listInvitableColleagues,
   LIST_PAGE_SIZE,
   listMyCases,
+  coAuthorsWhoWrote,
   removeCoAuthor,
   saveAnswers,
   transition,
@@ -47,6 +48,10 @@ import { CASE_NUMBER_PATTERN, norwegianYear } from './domain/case-number';
 import { CaseError } from './domain/errors';
 import { databaseError, refusal } from '../../test/refusals';
 import { APPROVAL_TERMS } from '../../test/decisions';
+import { minimalPdf } from '../../test/files';
+import { uploadAttachment } from '../attachments/attachments.server';
+import { DEFAULT_MAX_BYTES } from '../attachments/domain/kinds';
+import { databaseStorage } from '../attachments/store.server';
 
 const refuse = (promise: Promise<unknown>) => refusal(promise, CaseError);
 
@@ -647,6 +652,42 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     expect((await listInvitableColleagues(db(), hbe.applicant, draft.id)).map((c) => c.id)).toEqual(
       [hbe.coAuthor.userId],
     );
+  });
+
+  it('keeps a co-author who has written in the application (an answer or an attachment) on it', async () => {
+    const settings = { storage: databaseStorage(), maxBytes: DEFAULT_MAX_BYTES };
+    const wroteAnswer = await createDraft(db(), hbe.applicant, application);
+    const wroteFile = await createDraft(db(), hbe.applicant, application);
+    for (const draft of [wroteAnswer, wroteFile]) {
+      await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
+      expect(await coAuthorsWhoWrote(db(), hbe.applicant, draft.id)).toEqual([]);
+    }
+    await saveAnswers(db(), hbe.coAuthor, wroteAnswer.id, {
+      dose: { base: application.dose ?? null, value: '750 mg' },
+    });
+    await uploadAttachment(db(), settings, hbe.coAuthor, {
+      caseId: wroteFile.id,
+      fileName: 'notat.pdf',
+      bytes: minimalPdf(),
+    });
+    for (const draft of [wroteAnswer, wroteFile]) {
+      expect(await coAuthorsWhoWrote(db(), hbe.applicant, draft.id)).toEqual([hbe.coAuthor.userId]);
+      expect(await refuse(removeCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId))).toBe(
+        'coAuthorWrote',
+      );
+      // Nothing changed: still a co-author (so still kept from judging it), nothing noted or told.
+      const view = await getCase(db(), hbe.applicant, draft.id);
+      expect(view.coAuthors.map((p) => p.id)).toEqual([hbe.coAuthor.userId]);
+      expect(view.history.map((e) => e.event)).not.toContain('removeCoAuthor');
+      expect(
+        await db()
+          .select()
+          .from(notifications)
+          .where(
+            and(eq(notifications.caseId, draft.id), eq(notifications.kind, 'coAuthorRemoved')),
+          ),
+      ).toEqual([]);
+    }
   });
 
   it('takes a co-author off only while the application may be edited', async () => {

@@ -7,6 +7,7 @@ import { rowsOf } from '../../db/rows';
 import {
   accessLog,
   activeCollaboration,
+  attachments,
   activeDelegation,
   caseChanges,
   caseCollaborators,
@@ -1285,11 +1286,40 @@ export async function inviteCoAuthor(db: Db, actor: Actor, caseId: string, userI
 }
 
 /**
- * The applicant takes a co-author off the application (invited by mistake, or no longer part of
- * it), while they may still edit it: the invitation is deleted, which ends the co-author's access
- * to the case at once, the history records it, and the colleague is told (`coAuthorRemoved`; their
- * notice does not link to the case, closed to them now). Someone who is not a co-author (removed
- * a moment ago, by a second click) changes nothing: false.
+ * Of these people, those who have written in the case's application: an answer (`case_changes`)
+ * or an attachment. They are its authors, whether or not they are still co-authors.
+ */
+async function wroteIn(tx: Tx, caseId: string, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await tx
+    .select({ id: caseChanges.actorId })
+    .from(caseChanges)
+    .where(and(eq(caseChanges.caseId, caseId), inArray(caseChanges.actorId, [...userIds])))
+    .union(
+      tx
+        .select({ id: attachments.uploadedBy })
+        .from(attachments)
+        .where(and(eq(attachments.caseId, caseId), inArray(attachments.uploadedBy, [...userIds]))),
+    );
+  return new Set(rows.map((r) => r.id));
+}
+
+/** The case's co-authors who have written in the application (`wroteIn`): they stay on it. */
+export async function coAuthorsWhoWrote(db: Db, actor: Actor, caseId: string) {
+  return inTenant(db, actor, async (tx) => {
+    const { row, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
+    return [...(await wroteIn(tx, row.id, coAuthorIds))];
+  });
+}
+
+/**
+ * The applicant takes a co-author off the application (invited by mistake, or never part of it),
+ * while they may still edit it: the invitation is deleted, which ends the co-author's access to
+ * the case at once, the history records it, and the colleague is told (`coAuthorRemoved`; their
+ * notice does not link to the case, closed to them now). A co-author who has written in it
+ * (`wroteIn`) stays (`coAuthorWrote`): an author may not judge the case (`caseRoles`), and that
+ * rule reads the co-authors. Someone who is not a co-author (removed a moment ago, by a second
+ * click) changes nothing: false.
  */
 export async function removeCoAuthor(
   db: Db,
@@ -1302,6 +1332,7 @@ export async function removeCoAuthor(
     if (!roles.includes('applicant')) throw new CaseError('forbidden');
     if (!canEditApplication(roles, statusOf(row))) throw new CaseError('invalidTransition');
     if (!coAuthorIds.includes(userId)) return false;
+    if ((await wroteIn(tx, row.id, [userId])).size > 0) throw new CaseError('coAuthorWrote');
     const [removed] = await tx
       .delete(caseCollaborators)
       .where(and(eq(caseCollaborators.caseId, row.id), eq(caseCollaborators.userId, userId)))

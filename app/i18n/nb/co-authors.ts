@@ -7,6 +7,8 @@ export const coAuthors = {
   noColleagues: 'Ingen flere kolleger å invitere.',
   choose: 'Velg kollega',
   remove: 'Fjern',
+  /** Beside a co-author who has written in the application, who stays on it. */
+  wrote: '(har skrevet i søknaden)',
   removeNamed: (name: string) => `Fjern ${name} som medforfatter`,
   removed: 'Medforfatteren er fjernet og har ikke lenger tilgang til søknaden.',
 };

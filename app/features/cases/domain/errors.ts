@@ -8,7 +8,8 @@ import type { FieldErrors } from './application';
  * checkTransition). `alreadyDelegated`: the endorsement is delegated already (at most one active
  * delegation per case); `notDelegated`: there is no delegation to take back (ADR 0024).
  * `consultationClosed`: the consultation being answered is no longer open to the actor's trust
- * (someone there answered it first, or it was revoked or ended).
+ * (someone there answered it first, or it was revoked or ended). `coAuthorWrote`: the co-author
+ * to be taken off has written in the application (answers or attachments), so stays its author.
  */
 export type CaseErrorCode =
   | 'notFound'
@@ -21,6 +22,7 @@ export type CaseErrorCode =
   | 'alreadyDelegated'
   | 'notDelegated'
   | 'consultationClosed'
+  | 'coAuthorWrote'
   | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
@@ -36,6 +38,7 @@ const PROBLEMS: readonly Problem[] = [
   'alreadyDelegated',
   'notDelegated',
   'consultationClosed',
+  'coAuthorWrote',
 ];
 
 /** Whether a value (an error response's data) names a refusal the message catalogue explains. */
