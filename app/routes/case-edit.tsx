@@ -16,8 +16,8 @@ import { loginPath } from '../features/auth/domain/return-path';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import {
-  getCase,
   coAuthorsWhoWrote,
+  getCase,
   inviteCoAuthor,
   listInvitableColleagues,
   removeCoAuthor,

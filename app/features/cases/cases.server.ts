@@ -7,8 +7,8 @@ import { rowsOf } from '../../db/rows';
 import {
   accessLog,
   activeCollaboration,
-  attachments,
   activeDelegation,
+  attachments,
   caseChanges,
   caseCollaborators,
   caseLeaders,

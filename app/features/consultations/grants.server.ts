@@ -37,9 +37,10 @@ export async function askedIn(tx: Tx, consultedTrustId: string): Promise<string[
  * Closes the case's pending grant (neither answered nor revoked; at most one), if there is one, as
  * revoked by the actor, in the caller's transaction: for the director's revocation
  * (`revokePendingGrant`, which names the grant: a pending grant under another id stays open), and
- * for the applicant's withdrawal (`endConsultationOnWithdrawal`). The database rule (`consulted_case_ids()`) also
- * ends the read access once the case has left `inConsultation`; this keeps the grant's record
- * telling the same. The grants closed, with the trust each was sent to.
+ * for the applicant's withdrawal (`endConsultationOnWithdrawal`). The database rule
+ * (`consulted_case_ids()`) also ends the read access once the case has left `inConsultation`;
+ * this keeps the grant's record telling the same. The grants closed, with the trust each was sent
+ * to.
  */
 async function closePendingGrant(
   tx: Tx,
