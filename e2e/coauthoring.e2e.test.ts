@@ -9,16 +9,15 @@ describe('co-authoring and autosave in Chromium', () => {
 
   const field = (page: Page, label: string) => page.getByLabel(label, { exact: true });
 
-  it('never lets two co-authors silently overwrite each other, and survives network loss', async () => {
+  /** Ingrid Haugland starts an off-label draft and invites Lars Myklebust to co-author it. */
+  async function draftWithLars(scope: 'Enkeltpasient' | 'Pasientgruppe') {
     const doctor = await e2e.signIn('Ingrid Haugland');
     await doctor.goto(`${e2e.app.url}/saker/ny`);
-    await doctor.getByLabel('Pasientgruppe', { exact: true }).check();
+    await doctor.getByLabel(scope, { exact: true }).check();
     await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
     await doctor.getByRole('button', { name: 'Start søknaden' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
     const editUrl = doctor.url();
-
-    // Invite a colleague.
     await doctor
       .getByLabel('Kollega i samme helseforetak')
       .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });
@@ -26,6 +25,11 @@ describe('co-authoring and autosave in Chromium', () => {
     await expect
       .poll(() => doctor.getByText('Lars Myklebust er invitert som medforfatter.').count())
       .toBe(1);
+    return { doctor, editUrl };
+  }
+
+  it('never lets two co-authors silently overwrite each other, and survives network loss', async () => {
+    const { doctor, editUrl } = await draftWithLars('Pasientgruppe');
     await expectAccessible(doctor);
 
     // The co-author finds the draft waiting in «Mine saker» and opens it while the doctor also has
@@ -105,20 +109,7 @@ describe('co-authoring and autosave in Chromium', () => {
   });
 
   it('lets the applicant take off a co-author who has not written in it; he is told, and it is closed to him', async () => {
-    const doctor = await e2e.signIn('Ingrid Haugland');
-    await doctor.goto(`${e2e.app.url}/saker/ny`);
-    await doctor.getByLabel('Enkeltpasient').check();
-    await doctor.getByLabel('Utenfor godkjent indikasjon (off-label)').check();
-    await doctor.getByRole('button', { name: 'Start søknaden' }).click();
-    await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
-    const editUrl = doctor.url();
-    await doctor
-      .getByLabel('Kollega i samme helseforetak')
-      .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });
-    await doctor.getByRole('button', { name: 'Inviter som medforfatter' }).click();
-    await expect
-      .poll(() => doctor.getByText('Lars Myklebust er invitert som medforfatter.').count())
-      .toBe(1);
+    const { doctor, editUrl } = await draftWithLars('Enkeltpasient');
     const coAuthor = await e2e.signIn('Lars Myklebust');
     expect((await coAuthor.goto(editUrl))?.status()).toBe(200);
 

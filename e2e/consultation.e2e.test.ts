@@ -26,6 +26,39 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expect.poll(() => page.getByText(confirmation).count()).toBe(1);
   }
 
+  /** HBE's director (on the case page) asks OUS the question, with a deadline in 14 days. */
+  async function consultOus(per: Page) {
+    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
+    await request
+      .getByLabel('Helseforetak', { exact: true })
+      .selectOption({ label: 'Oslo universitetssykehus HF' });
+    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
+    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
+    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+  }
+
+  /**
+   * Knut Hansen (OUS), who was asked, is told (`notice`) which case it was, by the number the
+   * notice kept, without a link; the case is closed to him, and nothing waits for his answer.
+   */
+  async function expectKnutTold(notice: string, caseUrl: string, caseNumber: string) {
+    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
+    const knut = await e2e.signIn('Knut Hansen');
+    await knut.goto(`${e2e.app.url}/varsler`);
+    const row = knut.getByRole('row').filter({ hasText: notice });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.getByText(`Sak ${caseNumber} i et annet helseforetak`).count()).toBe(1);
+    expect(await row.getByRole('link').count()).toBe(0);
+    await expectAccessible(knut);
+    expect((await knut.goto(caseUrl))?.status()).toBe(404);
+    await knut.goto(`${e2e.app.url}/`);
+    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
+    await expect
+      .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())
+      .toBe(1);
+    await knut.context().close();
+  }
+
   /**
    * A case of Helse Bergen's, submitted by Ingrid Haugland, endorsed and taken to assessment by
    * Per Vik, whose page is returned on it.
@@ -234,13 +267,7 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
   });
   it('HBE’s director takes the question back: the case is assessed again, and OUS is told', async () => {
     const { caseUrl, caseNumber, per } = await caseUnderAssessment();
-    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
-    await request
-      .getByLabel('Helseforetak', { exact: true })
-      .selectOption({ label: 'Oslo universitetssykehus HF' });
-    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
-    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
-    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await consultOus(per);
     const consultations = per.getByRole('region', { name: 'Konsultasjon av annet helseforetak' });
     await expect.poll(() => consultations.getByText('Venter på svar').count()).toBe(1);
 
@@ -263,35 +290,16 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expectAccessible(per);
     await per.context().close();
 
-    // Knut Hansen (OUS), who was asked, is told which case the question was about; the case is
-    // closed to him, and nothing waits for his answer.
-    const knut = await e2e.signIn('Knut Hansen');
-    await knut.goto(`${e2e.app.url}/varsler`);
-    const row = knut.getByRole('row').filter({
-      hasText: 'Fagdirektøren som konsulterte dere, har trukket spørsmålet tilbake.',
-    });
-    await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByText(`Sak ${caseNumber} i et annet helseforetak`).count()).toBe(1);
-    expect(await row.getByRole('link').count()).toBe(0);
-    await expectAccessible(knut);
-    expect((await knut.goto(caseUrl))?.status()).toBe(404);
-    await knut.goto(`${e2e.app.url}/`);
-    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
-    await expect
-      .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())
-      .toBe(1);
-    await knut.context().close();
+    await expectKnutTold(
+      'Fagdirektøren som konsulterte dere, har trukket spørsmålet tilbake.',
+      caseUrl,
+      caseNumber,
+    );
   });
 
   it('the applicant withdraws a case in consultation: it ends at HBE, and OUS is told', async () => {
     const { caseUrl, caseNumber, per } = await caseUnderAssessment();
-    const request = per.getByRole('form', { name: 'Konsulter annet helseforetak' });
-    await request
-      .getByLabel('Helseforetak', { exact: true })
-      .selectOption({ label: 'Oslo universitetssykehus HF' });
-    await request.getByLabel(/^Spørsmål/).fill(QUESTION);
-    await request.getByLabel(/^Frist/).fill(addDays(dateInNorway(new Date()), 14));
-    await request.getByRole('button', { name: 'Send konsultasjon' }).click();
+    await consultOus(per);
     await expect.poll(() => per.getByText('Venter på svar').count()).toBe(1);
 
     const doctor = await e2e.signIn('Ingrid Haugland');
@@ -316,24 +324,6 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expectAccessible(per);
     await per.context().close();
 
-    // Knut Hansen (OUS), who was asked, is told which case it was (the number the notice kept);
-    // the case itself is closed to him.
-    expect(caseNumber).toMatch(/^HBE-\d{4}-\d{5}$/);
-    const knut = await e2e.signIn('Knut Hansen');
-    await knut.goto(`${e2e.app.url}/varsler`);
-    const row = knut.getByRole('row').filter({
-      hasText: 'Søker har trukket søknaden dere ble konsultert om.',
-    });
-    await expect.poll(() => row.count()).toBe(1);
-    expect(await row.getByText(`Sak ${caseNumber} i et annet helseforetak`).count()).toBe(1);
-    expect(await row.getByRole('link').count()).toBe(0);
-    await expectAccessible(knut);
-    expect((await knut.goto(caseUrl))?.status()).toBe(404);
-    await knut.goto(`${e2e.app.url}/`);
-    const toUs = knut.getByRole('region', { name: /Konsultasjoner til oss/ });
-    await expect
-      .poll(() => toUs.getByText('Ingen andre helseforetak venter på svar fra dere.').count())
-      .toBe(1);
-    await knut.context().close();
+    await expectKnutTold('Søker har trukket søknaden dere ble konsultert om.', caseUrl, caseNumber);
   });
 });

@@ -58,6 +58,7 @@ import { formText, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-edit';
 import { KeepTogether } from '../ui/KeepTogether';
 import { ProblemAlert, type UnsavedText } from '../ui/ProblemAlert';
+import { RemovePersonForm } from '../ui/RemovePersonForm';
 import { RouteLink } from '../ui/RouteLink';
 import { useHydrated } from '../ui/useHydrated';
 import { ErrorBoundary as PageError } from '../root';
@@ -341,19 +342,13 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
                 {wrote.includes(p.id) ? (
                   `${p.name}, ${p.title} ${msg.coAuthors.wrote}`
                 ) : applicant ? (
-                  <Form method="post" className="sp-row">
-                    <span>{`${p.name}, ${p.title}`}</span>
-                    <input type="hidden" name="intent" value="removeCoAuthor" />
-                    <input type="hidden" name="userId" value={p.id} />
-                    <Button
-                      type="submit"
-                      variant="tertiary"
-                      data-size="sm"
-                      aria-label={msg.coAuthors.removeNamed(p.name)}
-                    >
-                      {msg.coAuthors.remove}
-                    </Button>
-                  </Form>
+                  <RemovePersonForm
+                    intent="removeCoAuthor"
+                    userId={p.id}
+                    text={`${p.name}, ${p.title}`}
+                    button={msg.coAuthors.remove}
+                    label={msg.coAuthors.removeNamed(p.name)}
+                  />
                 ) : (
                   `${p.name}, ${p.title}`
                 )}

@@ -255,7 +255,8 @@ export async function delegateEndorsement(
 
 /**
  * Takes a delegation back (ADR 0024): the delegation is revoked (who, when), never deleted; the
- * department's leader endorses again and the delegate is told.
+ * department's leader endorses again and the delegate is told (without a link: the case is closed
+ * to a delegate from another department now).
  */
 export async function takeBackDelegation(db: Db, actor: Actor, input: { caseId: string }) {
   return inTenant(db, actor, async (tx) => {
@@ -264,30 +265,49 @@ export async function takeBackDelegation(db: Db, actor: Actor, input: { caseId: 
       throw new CaseError('notDelegated');
     }
     if (!may.takeBack) refuseLeaderAction(c, ['delegator']);
-    const [revoked] = await tx
-      .update(caseLeaders)
-      .set({ revokedAt: new Date(), revokedBy: actor.userId })
-      .where(
-        and(
-          eq(caseLeaders.caseId, c.row.id),
-          eq(caseLeaders.kind, 'delegate'),
-          isNull(caseLeaders.revokedAt),
-        ),
-      )
-      .returning({ userId: caseLeaders.userId });
+    const revoked = await revokeLeader(tx, actor, c, { kind: 'delegate' }, 'takeBackDelegation');
     if (!revoked) throw new CaseError('conflict');
-    const [delegate] = await tx
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, revoked.userId));
-    await addNote(tx, c.row, actor, 'endorser', 'takeBackDelegation', delegate?.name ?? null);
-    await notify(tx, {
-      trustId: c.row.trustId,
-      caseId: c.row.id,
-      kind: 'delegationTakenBack',
-      recipientIds: [revoked.userId],
-    });
   });
+}
+
+/**
+ * Revokes the case's active leader row of this kind (the one delegate, or the named collaborator)
+ * as the actor, never deleting it; notes it with the leader's name and tells the leader, by the
+ * case number (the case may be closed to them now: `linksToCase`). Whether one was active.
+ */
+async function revokeLeader(
+  tx: Tx,
+  actor: Actor,
+  c: VisibleCase,
+  which: { kind: 'delegate' } | { kind: 'collaborator'; userId: string },
+  note: 'takeBackDelegation' | 'removeLeader',
+): Promise<boolean> {
+  const [revoked] = await tx
+    .update(caseLeaders)
+    .set({ revokedAt: new Date(), revokedBy: actor.userId })
+    .where(
+      and(
+        eq(caseLeaders.caseId, c.row.id),
+        eq(caseLeaders.kind, which.kind),
+        which.kind === 'collaborator' ? eq(caseLeaders.userId, which.userId) : undefined,
+        isNull(caseLeaders.revokedAt),
+      ),
+    )
+    .returning({ userId: caseLeaders.userId });
+  if (!revoked) return false;
+  const [leader] = await tx
+    .select({ name: users.name })
+    .from(users)
+    .where(eq(users.id, revoked.userId));
+  await addNote(tx, c.row, actor, 'endorser', note, leader?.name ?? null);
+  await notify(tx, {
+    trustId: c.row.trustId,
+    caseId: c.row.id,
+    kind: note === 'takeBackDelegation' ? 'delegationTakenBack' : 'leaderRemoved',
+    caseNumber: c.row.caseNumber,
+    recipientIds: [revoked.userId],
+  });
+  return true;
 }
 
 /**
@@ -331,31 +351,13 @@ export async function removeCollaborator(
     const { c, may } = await leaderCase(tx, actor, input.caseId);
     if (!may.removeCollaborator) refuseLeaderAction(c, ['endorser']);
     if (!c.collaboratorIds.includes(input.userId)) return;
-    const [revoked] = await tx
-      .update(caseLeaders)
-      .set({ revokedAt: new Date(), revokedBy: actor.userId })
-      .where(
-        and(
-          eq(caseLeaders.caseId, c.row.id),
-          eq(caseLeaders.kind, 'collaborator'),
-          eq(caseLeaders.userId, input.userId),
-          isNull(caseLeaders.revokedAt),
-        ),
-      )
-      .returning({ userId: caseLeaders.userId });
-    if (!revoked) return;
-    const [leader] = await tx
-      .select({ name: users.name })
-      .from(users)
-      .where(eq(users.id, revoked.userId));
-    await addNote(tx, c.row, actor, 'endorser', 'removeLeader', leader?.name ?? null);
-    await notify(tx, {
-      trustId: c.row.trustId,
-      caseId: c.row.id,
-      kind: 'leaderRemoved',
-      caseNumber: c.row.caseNumber,
-      recipientIds: [revoked.userId],
-    });
+    await revokeLeader(
+      tx,
+      actor,
+      c,
+      { kind: 'collaborator', userId: input.userId },
+      'removeLeader',
+    );
   });
 }
 

@@ -25,6 +25,7 @@ import { CriteriaFields, criteriaSummaryFields } from './CriteriaFields';
 import type { LocalGuidance as LocalGuidanceText } from '../../guidance/domain/guidance';
 import { Guidance } from './Guidance';
 import { RatingsTable } from './RatingsTable';
+import { RemovePersonForm } from '../../../ui/RemovePersonForm';
 
 export interface EndorsementPanelData {
   endorsements: EndorsementView[];
@@ -255,19 +256,13 @@ export function LeadersForm({
               {collaborators.map((l) => (
                 <List.Item key={l.id}>
                   {may.removeCollaborator ? (
-                    <Form method="post" className="sp-row" noValidate>
-                      <span>{`${l.name}, ${l.title}`}</span>
-                      <input type="hidden" name="intent" value="removeCollaborator" />
-                      <input type="hidden" name="userId" value={l.id} />
-                      <Button
-                        type="submit"
-                        variant="tertiary"
-                        data-size="sm"
-                        aria-label={t.removeCollaboratorNamed(l.name)}
-                      >
-                        {t.removeCollaborator}
-                      </Button>
-                    </Form>
+                    <RemovePersonForm
+                      intent="removeCollaborator"
+                      userId={l.id}
+                      text={`${l.name}, ${l.title}`}
+                      button={t.removeCollaborator}
+                      label={t.removeCollaboratorNamed(l.name)}
+                    />
                   ) : (
                     `${l.name}, ${l.title}`
                   )}

@@ -13,6 +13,9 @@ describe('linksToCase', () => {
     // … nor a leader taken off the endorsement.
     ['leaderRemoved', false],
     ['leaderInvited', true],
+    // … nor a delegate whose delegation was taken back (from another department, closed to them).
+    ['delegationTakenBack', false],
+    ['endorsementDelegated', true],
     ['consultationRequested', true],
     ['consultationAnswered', true],
     ['caseWithdrawn', true],
@@ -26,6 +29,7 @@ describe('linksToCase', () => {
     expect(NOTIFICATION_KINDS.filter((k) => !linksToCase(k))).toEqual([
       'coAuthorRemoved',
       'leaderRemoved',
+      'delegationTakenBack',
       'consultationWithdrawn',
       'consultationRevoked',
     ]);

@@ -47,12 +47,13 @@ export function isNotificationKind(value: string): value is NotificationKind {
 /**
  * Kinds told to people who can no longer open the case when they read them (the consulted trust
  * after a withdrawal or a revocation ended its grant, a co-author taken off the application, a
- * leader taken off the endorsement): the list names the case without a link, and the e-mail links
- * to the notifications, not the case.
+ * leader taken off the endorsement or its delegation taken back): the list names the case without
+ * a link, and the e-mail links to the notifications, not the case.
  */
 const CASE_CLOSED_TO_RECIPIENT: readonly NotificationKind[] = [
   'coAuthorRemoved',
   'leaderRemoved',
+  'delegationTakenBack',
   'consultationWithdrawn',
   'consultationRevoked',
 ];
