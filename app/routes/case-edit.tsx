@@ -16,10 +16,9 @@ import { loginPath } from '../features/auth/domain/return-path';
 import { attachmentFlags } from '../features/attachments/domain/errors';
 import { Attachments } from '../features/attachments/ui/Attachments';
 import {
-  coAuthorsWhoWrote,
+  coAuthorChoices,
   getCase,
   inviteCoAuthor,
-  listInvitableColleagues,
   removeCoAuthor,
   saveAnswers,
   writtenDiagnoses,
@@ -67,10 +66,10 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const actor = await context.auth.requireActor(request);
   const view = await loadCase(() => getCase(context.db, actor, params.caseId, 'edit'));
   if (!view.editable) throw redirect(`/saker/${view.id}`);
-  const applicant = view.roles.includes('applicant');
-  const colleagues = applicant ? await listInvitableColleagues(context.db, actor, view.id) : [];
-  // Co-authors who have written in the application stay on it (no «Fjern»).
-  const wrote = applicant ? await coAuthorsWhoWrote(context.db, actor, view.id) : [];
+  // Whom the applicant may invite, and the co-authors who have written in it (no «Fjern»).
+  const { colleagues, wrote } = view.roles.includes('applicant')
+    ? await coAuthorChoices(context.db, actor, view.id)
+    : { colleagues: [], wrote: [] };
   const url = new URL(request.url);
   return {
     view,

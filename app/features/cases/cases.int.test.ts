@@ -29,10 +29,9 @@ import {
   getCaseIn,
   inCasePage,
   inviteCoAuthor,
-  listInvitableColleagues,
   LIST_PAGE_SIZE,
   listMyCases,
-  coAuthorsWhoWrote,
+  coAuthorChoices,
   removeCoAuthor,
   saveAnswers,
   transition,
@@ -577,7 +576,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
 
   it('lets the applicant invite a doctor of the same trust, and only that', async () => {
     const draft = await createDraft(db(), hbe.applicant, application);
-    const colleagues = await listInvitableColleagues(db(), hbe.applicant, draft.id);
+    const { colleagues } = await coAuthorChoices(db(), hbe.applicant, draft.id);
     expect(colleagues.map((c) => c.id)).toEqual([hbe.coAuthor.userId]);
     expect(await refuse(inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId))).toBe(
       'invalid',
@@ -649,9 +648,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       { reason: hbe.coAuthor.name, actorRole: 'applicant' },
     ]);
     expect(await told()).toEqual([{ userId: hbe.coAuthor.userId, caseNumber: null }]);
-    expect((await listInvitableColleagues(db(), hbe.applicant, draft.id)).map((c) => c.id)).toEqual(
-      [hbe.coAuthor.userId],
-    );
+    expect(
+      (await coAuthorChoices(db(), hbe.applicant, draft.id)).colleagues.map((c) => c.id),
+    ).toEqual([hbe.coAuthor.userId]);
   });
 
   it('keeps a co-author who has written in the application (an answer or an attachment) on it', async () => {
@@ -660,7 +659,7 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
     const wroteFile = await createDraft(db(), hbe.applicant, application);
     for (const draft of [wroteAnswer, wroteFile]) {
       await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId);
-      expect(await coAuthorsWhoWrote(db(), hbe.applicant, draft.id)).toEqual([]);
+      expect((await coAuthorChoices(db(), hbe.applicant, draft.id)).wrote).toEqual([]);
     }
     await saveAnswers(db(), hbe.coAuthor, wroteAnswer.id, {
       dose: { base: application.dose ?? null, value: '750 mg' },
@@ -671,7 +670,9 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       bytes: minimalPdf(),
     });
     for (const draft of [wroteAnswer, wroteFile]) {
-      expect(await coAuthorsWhoWrote(db(), hbe.applicant, draft.id)).toEqual([hbe.coAuthor.userId]);
+      expect((await coAuthorChoices(db(), hbe.applicant, draft.id)).wrote).toEqual([
+        hbe.coAuthor.userId,
+      ]);
       expect(await refuse(removeCoAuthor(db(), hbe.applicant, draft.id, hbe.coAuthor.userId))).toBe(
         'coAuthorWrote',
       );

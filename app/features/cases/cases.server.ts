@@ -1304,14 +1304,6 @@ async function wroteIn(tx: Tx, caseId: string, userIds: readonly string[]): Prom
   return new Set(rows.map((r) => r.id));
 }
 
-/** The case's co-authors who have written in the application (`wroteIn`): they stay on it. */
-export async function coAuthorsWhoWrote(db: Db, actor: Actor, caseId: string) {
-  return inTenant(db, actor, async (tx) => {
-    const { row, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
-    return [...(await wroteIn(tx, row.id, coAuthorIds))];
-  });
-}
-
 /**
  * The applicant takes a co-author off the application (invited by mistake, or never part of it),
  * while they may still edit it: the invitation is deleted, which ends the co-author's access to
@@ -1368,11 +1360,21 @@ export async function removeCoAuthor(
 const colleaguesIn = (tx: Tx, actor: Actor, exclude: string[]) =>
   peopleWithRoles(tx, actor.trustId, ['applicant', 'coAuthor'], exclude);
 
-/** Colleagues the applicant may invite to a case. */
-export async function listInvitableColleagues(db: Db, actor: Actor, caseId: string) {
+/**
+ * The applicant's co-author choices on the edit page, in one read of the case: the colleagues they
+ * may invite, and the co-authors who have written in the application (`wroteIn`), who stay on it.
+ */
+export async function coAuthorChoices(
+  db: Db,
+  actor: Actor,
+  caseId: string,
+): Promise<{ colleagues: Person[]; wrote: string[] }> {
   return inTenant(db, actor, async (tx) => {
     const { row, coAuthorIds } = await loadVisibleCase(tx, actor, caseId);
-    return colleaguesIn(tx, actor, [row.applicantId, ...coAuthorIds]);
+    return {
+      colleagues: await colleaguesIn(tx, actor, [row.applicantId, ...coAuthorIds]),
+      wrote: [...(await wroteIn(tx, row.id, coAuthorIds))],
+    };
   });
 }
 
