@@ -33,6 +33,10 @@ export const retrospectiveRegistrations = pgTable(
       .on(t.trustId, sql`lower(${t.reference})`)
       .where(sql`${t.reference} is not null`),
     index('retrospective_registrations_trust').on(t.trustId, t.registeredAt),
+    // A confirmed file's cases: what a second confirmation of it answers.
+    index('retrospective_registrations_import')
+      .on(t.importId)
+      .where(sql`${t.importId} is not null`),
     tenantPolicy('retrospective_registrations'),
   ],
 ).enableRLS();

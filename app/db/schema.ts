@@ -445,8 +445,20 @@ export const notifications = pgTable(
     kind: text('kind').notNull(),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
-    /** Set once the e-mail has been handed to the mail server; null rows are the outbox. */
+    /**
+     * Set once the e-mail has been handed to the mail server; null rows, unless given up, are
+     * the outbox (features/notifications/domain/outbox.ts).
+     */
     emailedAt: timestamp('emailed_at', { withTimezone: true }),
+    /** How many times the e-mail has been tried. */
+    emailAttempts: integer('email_attempts').notNull().default(0),
+    /**
+     * When the e-mail may be tried next: a claim sets it a lease ahead (a run that stops gives it
+     * back then), a failed send a back-off ahead.
+     */
+    emailNextAt: timestamp('email_next_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Set when the e-mail is given up (refused for good, or too late); the notice itself stays. */
+    emailGivenUpAt: timestamp('email_given_up_at', { withTimezone: true }),
     /**
      * The case number as it was when sent, kept only for a recipient who cannot read the case
      * (`linksToCase` false: the consulted trust after a withdrawal): the list cannot join it.
@@ -455,9 +467,9 @@ export const notifications = pgTable(
   },
   (t) => [
     index('notifications_user').on(t.userId, t.id),
-    index('notifications_outbox')
-      .on(t.id)
-      .where(sql`emailed_at is null`),
+    index('notifications_outbox_due')
+      .on(t.emailNextAt, t.id)
+      .where(sql`emailed_at is null and email_given_up_at is null`),
     // The unread ones: the case page marks a case's read, the header counts them (migration
     // `case_page`). By user alone, both read every notification the user ever had.
     index('notifications_unread')

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { logFailure } from './boss.server';
 import type { Db } from '../db/database.server';
 import { writeChainAnchors } from '../features/auditlog/auditlog.server';
 
@@ -29,9 +30,13 @@ export async function scheduleAccessLogAnchors(
   });
   // An hourly job needs no quick polling (on PGlite every poll takes the one connection).
   // The one place the clock is read; the work takes the time as an argument.
-  await boss.work(ACCESS_LOG_ANCHORS_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-    const lines = await writeChainAnchors(db, new Date(), write);
-    return { trusts: lines.length };
-  });
+  await boss.work(
+    ACCESS_LOG_ANCHORS_QUEUE,
+    { pollingIntervalSeconds: 60 },
+    logFailure(ACCESS_LOG_ANCHORS_QUEUE, async () => {
+      const lines = await writeChainAnchors(db, new Date(), write);
+      return { trusts: lines.length };
+    }),
+  );
   await boss.schedule(ACCESS_LOG_ANCHORS_QUEUE, ACCESS_LOG_ANCHORS_CRON, {}, { tz: 'Europe/Oslo' });
 }

@@ -46,3 +46,19 @@ export async function startBoss(database: Database, options: BossOptions = {}): 
   await boss.start();
   return boss;
 }
+
+/**
+ * A job's handler whose failure is written to the server log before pg-boss records it: pg-boss
+ * keeps a failed job's error only in its own table, where no operator looks. Every `boss.work`
+ * goes through this (a failed reminder run, retention run or FEST import must not pass unseen).
+ */
+export function logFailure<T>(queue: string, handler: () => Promise<T>): () => Promise<T> {
+  return async () => {
+    try {
+      return await handler();
+    } catch (error) {
+      console.error(`Background job ${queue} failed:`, loggableError(error));
+      throw error;
+    }
+  };
+}

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { logFailure } from './boss.server';
 import type { Db } from '../db/database.server';
 import { runStageAlerts, type AlertsSent } from '../features/clocks/clocks.server';
 import { runFollowUps } from '../features/followup/followup.server';
@@ -8,14 +9,21 @@ export const CASE_CLOCKS_QUEUE = 'case-clocks';
 /** Every 15 minutes: reminders and escalations for overdue stages, then due follow-ups. */
 export const CASE_CLOCKS_CRON = '*/15 * * * *';
 
-/** One run of the case clocks as of `now`: reminders and escalations, then due follow-ups. */
+/**
+ * One run of the case clocks as of `now`: reminders and escalations, then due follow-ups; the
+ * follow-ups are done even when the alerts failed (the run then fails after them).
+ */
 export async function runCaseClocks(
   db: Db,
   now: Date,
 ): Promise<AlertsSent & { followUps: number }> {
-  const alerts = await runStageAlerts(db, now);
+  const alerts = await runStageAlerts(db, now).then(
+    (sent) => ({ sent, error: null }),
+    (error: unknown) => ({ sent: null, error }),
+  );
   const followUps = await runFollowUps(db, now);
-  return { ...alerts, followUps };
+  if (alerts.sent === null) throw alerts.error;
+  return { ...alerts.sent, followUps };
 }
 
 /**
@@ -33,8 +41,10 @@ export async function scheduleCaseClocks(boss: PgBoss, db: Db): Promise<void> {
   });
   // A quarter-hourly job needs no 2-second polling (on PGlite every poll takes the one connection).
   // The one place the clock is read; the work takes the time as an argument.
-  await boss.work(CASE_CLOCKS_QUEUE, { pollingIntervalSeconds: 30 }, () =>
-    runCaseClocks(db, new Date()),
+  await boss.work(
+    CASE_CLOCKS_QUEUE,
+    { pollingIntervalSeconds: 30 },
+    logFailure(CASE_CLOCKS_QUEUE, () => runCaseClocks(db, new Date())),
   );
   await boss.schedule(CASE_CLOCKS_QUEUE, CASE_CLOCKS_CRON, {}, { tz: 'Europe/Oslo' });
 }

@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { logFailure } from './boss.server';
 import type { Db } from '../db/database.server';
 import { hasImportedFrom, importFest } from '../features/fest/fest-import.server';
 
@@ -28,10 +29,13 @@ export async function scheduleFestRefresh(
     retryDelay: 15 * 60,
     expireInSeconds: 60 * 60,
   });
-  await boss.work(FEST_IMPORT_QUEUE, async () => {
-    const result = await importFest(db, config.url, { skipIfNotNewer: true });
-    console.log(`FEST import from ${config.url}: ${result.status} (${result.hentetDato})`);
-  });
+  await boss.work(
+    FEST_IMPORT_QUEUE,
+    logFailure(FEST_IMPORT_QUEUE, async () => {
+      const result = await importFest(db, config.url, { skipIfNotNewer: true });
+      console.log(`FEST import from ${config.url}: ${result.status} (${result.hentetDato})`);
+    }),
+  );
   await boss.schedule(FEST_IMPORT_QUEUE, config.cron, {}, { tz: 'Europe/Oslo' });
   if (!(await hasImportedFrom(db, config.url))) await boss.send(FEST_IMPORT_QUEUE, {});
 }

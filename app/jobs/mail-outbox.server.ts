@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { logFailure } from './boss.server';
 import type { Outbox } from '../features/notifications/outbox.server';
 
 export const MAIL_OUTBOX_QUEUE = 'mail-outbox';
@@ -17,9 +18,12 @@ export async function scheduleMailOutbox(boss: PgBoss, outbox: Outbox): Promise<
     retryLimit: 0,
     expireInSeconds: 10 * 60,
   });
-  await boss.work(MAIL_OUTBOX_QUEUE, async () => {
-    const result = await outbox.deliver();
-    if (result.failed > 0) throw new Error(`E-mail: ${result.failed} failed, will retry`);
-  });
+  await boss.work(
+    MAIL_OUTBOX_QUEUE,
+    logFailure(MAIL_OUTBOX_QUEUE, async () => {
+      const result = await outbox.deliver();
+      if (result.failed > 0) throw new Error(`E-mail: ${result.failed} failed, will retry`);
+    }),
+  );
   await boss.schedule(MAIL_OUTBOX_QUEUE, MAIL_OUTBOX_CRON, {});
 }

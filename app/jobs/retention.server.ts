@@ -1,4 +1,5 @@
 import type PgBoss from 'pg-boss';
+import { logFailure } from './boss.server';
 import type { Db } from '../db/database.server';
 import type { AttachmentStorage } from '../features/attachments/store.server';
 import { runRetention } from '../features/retention/retention.server';
@@ -27,14 +28,18 @@ export async function scheduleRetention(
     retryDelay: 600,
     expireInSeconds: 60 * 60,
   });
-  await boss.work(RETENTION_QUEUE, { pollingIntervalSeconds: 60 }, async () => {
-    // The one place the clock is read; the work takes the time as an argument.
-    const result = await runRetention(db, new Date(), storage);
-    return {
-      anonymised: result.anonymised.length,
-      authEventsDeleted: result.authEventsDeleted,
-      importPreviewsDeleted: result.importPreviewsDeleted,
-    };
-  });
+  await boss.work(
+    RETENTION_QUEUE,
+    { pollingIntervalSeconds: 60 },
+    logFailure(RETENTION_QUEUE, async () => {
+      // The one place the clock is read; the work takes the time as an argument.
+      const result = await runRetention(db, new Date(), storage);
+      return {
+        anonymised: result.anonymised.length,
+        authEventsDeleted: result.authEventsDeleted,
+        importPreviewsDeleted: result.importPreviewsDeleted,
+      };
+    }),
+  );
   await boss.schedule(RETENTION_QUEUE, RETENTION_CRON, {}, { tz: 'Europe/Oslo' });
 }

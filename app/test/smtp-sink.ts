@@ -8,13 +8,24 @@ export interface SmtpSink {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a free local port that keeps what it receives (tests and the load bench). */
-export async function startSmtpSink(): Promise<SmtpSink> {
+/**
+ * A real SMTP server on a free local port that keeps what it receives (tests and the load bench).
+ * `refuses`: recipients it refuses for good («550 No such user»), as a real server refuses an
+ * unknown mailbox.
+ */
+export async function startSmtpSink(
+  options: { refuses?: (address: string) => boolean } = {},
+): Promise<SmtpSink> {
   const received: ParsedMail[] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS', 'AUTH'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (options.refuses?.(address.address)) {
+        callback(Object.assign(new Error('No such user'), { responseCode: 550 }));
+      } else callback();
+    },
     onData(stream, _session, callback) {
       simpleParser(stream)
         .then((mail) => {

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { z } from 'zod';
+import { SMTP_TIMEOUTS } from './domain/outbox';
 
 export interface MailConfig {
   /** smtp:// or smtps:// URL of the mail server; null: mail is caught in the development mailbox. */
@@ -28,7 +29,7 @@ export interface Mailer {
 /** Sends through SMTP, or, in development without SMTP_URL, writes each mail to the mailbox folder. */
 export function createMailer(config: MailConfig): Mailer {
   if (config.smtpUrl) {
-    const transport = nodemailer.createTransport(config.smtpUrl);
+    const transport = nodemailer.createTransport({ url: config.smtpUrl, ...SMTP_TIMEOUTS });
     return {
       async send(mail) {
         await transport.sendMail({ from: config.from, ...mail });

@@ -426,8 +426,16 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     const c = await submittedCase();
     const start = smtp.received.length;
     const mailer = createMailer(smtpConfig());
-    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 1, failed: 0 });
-    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 0, failed: 0 });
+    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({
+      sent: 1,
+      failed: 0,
+      givenUp: 0,
+    });
+    expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({
+      sent: 0,
+      failed: 0,
+      givenUp: 0,
+    });
     const mails = smtp.received.slice(start);
     expect(mails).toHaveLength(1);
     const [mail] = mails;
@@ -443,20 +451,142 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     expect(everything).not.toContain('Membranøs nefropati');
   });
 
-  it('puts a mail that could not be sent back in the outbox, and sends it on the next run', async () => {
+  /** The outbox columns of a case's notifications, oldest first. */
+  const outboxOf = (caseId: string) =>
+    db()
+      .select({
+        emailedAt: notifications.emailedAt,
+        attempts: notifications.emailAttempts,
+        nextAt: notifications.emailNextAt,
+        givenUpAt: notifications.emailGivenUpAt,
+      })
+      .from(notifications)
+      .where(eq(notifications.caseId, caseId))
+      .orderBy(notifications.id);
+  const inMinutes = (minutes: number) => () => new Date(Date.now() + minutes * 60_000);
+
+  it('keeps a mail that could not be sent in the outbox, and tries it again after a back-off', async () => {
     await flushOutbox();
     const c = await submittedCase();
     const down = createMailer({ ...smtpConfig(), smtpUrl: 'smtp://127.0.0.1:1' });
-    expect(await deliverOutbox(db(), down, PUBLIC_URL)).toEqual({ sent: 0, failed: 1 });
-    const [pending] = await db()
-      .select({ emailedAt: notifications.emailedAt })
-      .from(notifications)
-      .where(eq(notifications.caseId, c.id));
-    expect(pending?.emailedAt).toBeNull();
+    expect(await deliverOutbox(db(), down, PUBLIC_URL)).toEqual({
+      sent: 0,
+      failed: 1,
+      givenUp: 0,
+    });
+    const [pending] = await outboxOf(c.id);
+    expect(pending).toMatchObject({ emailedAt: null, attempts: 1, givenUpAt: null });
+    expect(pending?.nextAt.getTime()).toBeGreaterThan(Date.now());
+    const start = smtp.received.length;
+    const up = createMailer(smtpConfig());
+    // Not before its back-off (a minute after the first failure)…
+    expect(await deliverOutbox(db(), up, PUBLIC_URL)).toEqual({ sent: 0, failed: 0, givenUp: 0 });
+    // …then sent once.
+    expect(await deliverOutbox(db(), up, PUBLIC_URL, inMinutes(2))).toEqual({
+      sent: 1,
+      failed: 0,
+      givenUp: 0,
+    });
+    expect(smtp.received.slice(start).map((m) => m.subject)).toEqual([
+      `Ny hendelse i sak ${c.caseNumber}`,
+    ]);
+    expect((await outboxOf(c.id))[0]).toMatchObject({ attempts: 2, givenUpAt: null });
+    expect((await outboxOf(c.id))[0]?.emailedAt).not.toBeNull();
+  });
+
+  it('gives back the rest of a batch untried when the mail server fails, and stops', async () => {
+    await flushOutbox();
+    const first = await submittedCase();
+    const second = await submittedCase();
+    const down = createMailer({ ...smtpConfig(), smtpUrl: 'smtp://127.0.0.1:1' });
+    expect(await deliverOutbox(db(), down, PUBLIC_URL)).toEqual({
+      sent: 0,
+      failed: 1,
+      givenUp: 0,
+    });
+    // The second case's mail was not tried: due now, with no attempt counted.
+    const [untried] = await outboxOf(second.id);
+    expect(untried).toMatchObject({ emailedAt: null, attempts: 0 });
+    expect(untried?.nextAt.getTime()).toBeLessThanOrEqual(Date.now());
     const start = smtp.received.length;
     expect(await deliverOutbox(db(), createMailer(smtpConfig()), PUBLIC_URL)).toEqual({
       sent: 1,
       failed: 0,
+      givenUp: 0,
+    });
+    expect(smtp.received.slice(start).map((m) => m.subject)).toEqual([
+      `Ny hendelse i sak ${second.caseNumber}`,
+    ]);
+    expect((await outboxOf(first.id))[0]?.emailedAt).toBeNull();
+  });
+
+  it('gives up a mail the server refuses for good, and one that would come too late; the notices stay', async () => {
+    await flushOutbox();
+    const [endorser] = await db().select().from(users).where(eq(users.id, hbe.endorser.userId));
+    const strict = await startSmtpSink({ refuses: (address) => address === endorser?.email });
+    try {
+      const c = await submittedCase();
+      expect(await noticesOf(c.id, 'caseSubmitted')).toEqual([hbe.endorser.userId]);
+      const mailer = createMailer({ ...smtpConfig(), smtpUrl: strict.url });
+      expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({
+        sent: 0,
+        failed: 0,
+        givenUp: 1,
+      });
+      const [refused] = await outboxOf(c.id);
+      expect(refused).toMatchObject({ emailedAt: null, attempts: 1 });
+      expect(refused?.givenUpAt).not.toBeNull();
+      // Never tried again, however long one waits.
+      expect(await deliverOutbox(db(), mailer, PUBLIC_URL, inMinutes(600))).toEqual({
+        sent: 0,
+        failed: 0,
+        givenUp: 0,
+      });
+      expect(strict.received).toEqual([]);
+    } finally {
+      await strict.close();
+    }
+    // A notice three days old whose mail still fails is given up at its next failure.
+    const late = await submittedCase();
+    await db()
+      .update(notifications)
+      .set({ createdAt: new Date(Date.now() - 3 * 24 * 3600_000) })
+      .where(eq(notifications.caseId, late.id));
+    const down = createMailer({ ...smtpConfig(), smtpUrl: 'smtp://127.0.0.1:1' });
+    expect(await deliverOutbox(db(), down, PUBLIC_URL)).toEqual({
+      sent: 0,
+      failed: 0,
+      givenUp: 1,
+    });
+    expect((await outboxOf(late.id))[0]?.givenUpAt).not.toBeNull();
+    // The notices themselves are the recipient's as before.
+    const list = await listNotifications(db(), hbe.endorser);
+    expect(list.map((n) => n.caseId)).toEqual(expect.arrayContaining([late.id]));
+  });
+
+  it('a run that stops while sending holds its mail until the lease ends, then another sends it', async () => {
+    await flushOutbox();
+    const c = await submittedCase();
+    // A send that never answers: the run holds the claim as a crashed app instance would.
+    let claimedSend: (() => void) | undefined;
+    const claimed = new Promise<void>((resolve) => (claimedSend = resolve));
+    const stuck = {
+      send: () => {
+        claimedSend?.();
+        return new Promise<void>(() => undefined);
+      },
+    };
+    void deliverOutbox(db(), stuck, PUBLIC_URL);
+    await claimed;
+    const [held] = await outboxOf(c.id);
+    expect(held).toMatchObject({ emailedAt: null, attempts: 1 });
+    const start = smtp.received.length;
+    const up = createMailer(smtpConfig());
+    expect(await deliverOutbox(db(), up, PUBLIC_URL)).toEqual({ sent: 0, failed: 0, givenUp: 0 });
+    expect(await deliverOutbox(db(), up, PUBLIC_URL, inMinutes(16))).toEqual({
+      sent: 1,
+      failed: 0,
+      givenUp: 0,
     });
     expect(smtp.received.slice(start).map((m) => m.subject)).toEqual([
       `Ny hendelse i sak ${c.caseNumber}`,
@@ -490,7 +620,11 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     const mailboxDir = mkdtempSync(join(tmpdir(), 'sp-mailbox-'));
     try {
       const mailer = createMailer({ ...smtpConfig(), smtpUrl: null, mailboxDir });
-      expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({ sent: 1, failed: 0 });
+      expect(await deliverOutbox(db(), mailer, PUBLIC_URL)).toEqual({
+        sent: 1,
+        failed: 0,
+        givenUp: 0,
+      });
       const caught = await readMailbox(mailboxDir);
       expect(caught).toHaveLength(1);
       expect(caught[0]).toMatchObject({ subject: `Ny hendelse i sak ${c.caseNumber}` });

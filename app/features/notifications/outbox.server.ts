@@ -1,18 +1,18 @@
-import { asc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/database.server';
 import { cases, notifications, users } from '../../db/schema';
 import { msg } from '../../i18n';
 import { loggableError } from '../../lib/loggable-error.server';
 import { isNotificationKind, linksToCase, noticePage } from './domain/kinds';
+import { afterFailure, OUTBOX_BATCH, OUTBOX_LEASE_MS, OUTBOX_MAX_BATCHES } from './domain/outbox';
 import type { Mailer, OutgoingMail } from './mail.server';
-
-const BATCH = 50;
-/** A run stops after this many batches; the periodic job picks up the rest. */
-const MAX_BATCHES = 20;
 
 export interface DeliveryResult {
   sent: number;
+  /** Failed, to be tried again. */
   failed: number;
+  /** Failed and given up (domain/outbox.ts): the notice in the app is all the recipient gets. */
+  givenUp: number;
 }
 
 /** The e-mail for one notification: which case, a link, nothing about the patient or the drug. */
@@ -39,28 +39,43 @@ export function composeMail(
 }
 
 /**
- * Delivers the e-mail outbox (notifications with `emailed_at` null). Runs as the table owner, across
- * trusts: each batch is claimed by setting `emailed_at` in one statement (`FOR UPDATE SKIP LOCKED`,
- * so concurrent runs on several app instances never claim the same row), then sent; a row whose
- * sending fails is put back in the outbox for the next run.
+ * Delivers the e-mail outbox: the notifications whose e-mail is neither sent nor given up, and
+ * due (`email_next_at`). Runs as the table owner, across trusts. Each batch is claimed in one
+ * statement (`FOR UPDATE SKIP LOCKED`, so runs on several app instances never claim the same row)
+ * by moving its due time a lease ahead; a run that stops before it has sent them gives them back
+ * when the lease ends. `emailed_at` is set only once the mail server has taken the e-mail. A failed
+ * send is tried again after a back-off, or given up when refused for good or too late
+ * (domain/outbox.ts); after a failure that may be the server's, the run gives back the rest of its
+ * batch and stops.
  */
 export async function deliverOutbox(
   db: Db,
   mailer: Mailer,
   publicUrl: string,
+  now = () => new Date(),
 ): Promise<DeliveryResult> {
-  const result: DeliveryResult = { sent: 0, failed: 0 };
-  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+  const result: DeliveryResult = { sent: 0, failed: 0, givenUp: 0 };
+  for (let batch = 0; batch < OUTBOX_MAX_BATCHES; batch++) {
+    const claimedAt = now();
     const pending = db
       .select({ id: notifications.id })
       .from(notifications)
-      .where(isNull(notifications.emailedAt))
-      .orderBy(asc(notifications.id))
-      .limit(BATCH)
+      .where(
+        and(
+          isNull(notifications.emailedAt),
+          isNull(notifications.emailGivenUpAt),
+          lte(notifications.emailNextAt, claimedAt),
+        ),
+      )
+      .orderBy(asc(notifications.emailNextAt), asc(notifications.id))
+      .limit(OUTBOX_BATCH)
       .for('update', { skipLocked: true });
     const claimed = await db
       .update(notifications)
-      .set({ emailedAt: sql`now()` })
+      .set({
+        emailNextAt: new Date(claimedAt.getTime() + OUTBOX_LEASE_MS),
+        emailAttempts: sql`${notifications.emailAttempts} + 1`,
+      })
       .where(inArray(notifications.id, pending))
       .returning({ id: notifications.id });
     if (claimed.length === 0) break;
@@ -72,6 +87,8 @@ export async function deliverOutbox(
         // The number the notice kept (for a recipient who cannot read the case), else the case's.
         caseNumber: sql<string | null>`coalesce(${notifications.caseNumber}, ${cases.caseNumber})`,
         email: users.email,
+        attempts: notifications.emailAttempts,
+        createdAt: notifications.createdAt,
       })
       .from(notifications)
       .innerJoin(users, eq(users.id, notifications.userId))
@@ -83,20 +100,54 @@ export async function deliverOutbox(
         ),
       )
       .orderBy(asc(notifications.id));
-    for (const row of rows) {
+    let serverFailed = false;
+    for (const [index, row] of rows.entries()) {
       try {
         await mailer.send(composeMail(row, publicUrl));
         result.sent++;
+        await db
+          .update(notifications)
+          .set({ emailedAt: now() })
+          .where(eq(notifications.id, row.id));
       } catch (error) {
+        const next = afterFailure(error, row.attempts, row.createdAt, now());
+        if (next.kind === 'givenUp') {
+          result.givenUp++;
+          console.error(
+            `E-mail for notification ${row.id} given up (${next.why}); the notice stays in the app:`,
+            loggableError(error),
+          );
+          await db
+            .update(notifications)
+            .set({ emailGivenUpAt: now() })
+            .where(eq(notifications.id, row.id));
+          continue;
+        }
         result.failed++;
         console.error(
-          `E-mail for notification ${row.id} failed; it stays in the outbox:`,
+          `E-mail for notification ${row.id} failed; tried again from ${next.at.toISOString()}:`,
           loggableError(error),
         );
-        await db.update(notifications).set({ emailedAt: null }).where(eq(notifications.id, row.id));
+        await db
+          .update(notifications)
+          .set({ emailNextAt: next.at })
+          .where(eq(notifications.id, row.id));
+        // The server may be down: the rest of the batch is given back untried, for the next run.
+        const untried = rows.slice(index + 1).map((r) => r.id);
+        if (untried.length > 0) {
+          await db
+            .update(notifications)
+            .set({
+              emailNextAt: claimedAt,
+              emailAttempts: sql`${notifications.emailAttempts} - 1`,
+            })
+            .where(inArray(notifications.id, untried));
+        }
+        serverFailed = true;
+        break;
       }
     }
-    if (result.failed > 0 || claimed.length < BATCH) break;
+    if (serverFailed || claimed.length < OUTBOX_BATCH) break;
   }
   return result;
 }

@@ -1,3 +1,4 @@
+import { eachApart } from '../../lib/each-apart.server';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
 import { attachments, authEvents, caseEvents, cases } from '../../db/schema';
@@ -148,38 +149,43 @@ async function anonymiseEndedCases(
   if (due.length === 0) return [];
   const actorId = await systemUserId(db);
   const anonymised: string[] = [];
-  for (const { id } of due) {
-    const done = await db.transaction(async (tx) => {
-      const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
-      // Re-checked under the lock: another run may have done it meanwhile.
-      const still = await dueCases(tx, cutoff, id);
-      if (!row || still.length === 0) return false;
-      await tx
-        .update(cases)
-        .set({ answers: anonymiseAnswers(row.answers), version: row.version + 1, updatedAt: now })
-        .where(eq(cases.id, id));
-      await anonymiseFreeText(tx, id);
-      const files = await tx
-        .select({ key: attachments.storageKey })
-        .from(attachments)
-        .where(eq(attachments.caseId, id));
-      const store = storage.open(tx, row.trustId);
-      for (const file of files) await store.delete(file.key);
-      await tx.delete(attachments).where(eq(attachments.caseId, id));
-      await tx.insert(caseEvents).values({
-        caseId: id,
-        trustId: row.trustId,
-        event: ANONYMISE_EVENT,
-        fromStatus: row.status,
-        toStatus: row.status,
-        actorId,
-        actorRole: SYSTEM_ROLE,
-        reason: null,
-        createdAt: now,
+  // Each case apart: one case's fault (a file that cannot be deleted) leaves the others to be done.
+  await eachApart(
+    due,
+    ({ id }) => `Anonymising case ${id}`,
+    async ({ id }) => {
+      const done = await db.transaction(async (tx) => {
+        const [row] = await tx.select().from(cases).where(eq(cases.id, id)).for('update');
+        // Re-checked under the lock: another run may have done it meanwhile.
+        const still = await dueCases(tx, cutoff, id);
+        if (!row || still.length === 0) return false;
+        await tx
+          .update(cases)
+          .set({ answers: anonymiseAnswers(row.answers), version: row.version + 1, updatedAt: now })
+          .where(eq(cases.id, id));
+        await anonymiseFreeText(tx, id);
+        const files = await tx
+          .select({ key: attachments.storageKey })
+          .from(attachments)
+          .where(eq(attachments.caseId, id));
+        const store = storage.open(tx, row.trustId);
+        for (const file of files) await store.delete(file.key);
+        await tx.delete(attachments).where(eq(attachments.caseId, id));
+        await tx.insert(caseEvents).values({
+          caseId: id,
+          trustId: row.trustId,
+          event: ANONYMISE_EVENT,
+          fromStatus: row.status,
+          toStatus: row.status,
+          actorId,
+          actorRole: SYSTEM_ROLE,
+          reason: null,
+          createdAt: now,
+        });
+        return true;
       });
-      return true;
-    });
-    if (done) anonymised.push(id);
-  }
+      if (done) anonymised.push(id);
+    },
+  );
   return anonymised;
 }

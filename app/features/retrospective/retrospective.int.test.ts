@@ -406,11 +406,18 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
         { caseNumber: 'HBE-2022-00002', outcome: 'approved', status: 'closed', scope: 'group' },
       ]),
     );
-    // A confirmed import is gone: confirming twice imports nothing more.
+    // A confirmed import is gone: confirming it again (the back button) imports nothing more and
+    // answers with what it imported; to anyone else it is simply gone.
+    const casesAfter = await countCases();
     expect(await confirmImport(db(), hbe.trustAdmin, good.importId)).toEqual({
+      ok: true,
+      count: 3,
+    });
+    expect(await confirmImport(db(), hbe.decisionMaker, good.importId)).toEqual({
       ok: false,
       expired: true,
     });
+    expect(await countCases()).toBe(casesAfter);
 
     // The same file again: every row is a duplicate.
     const again = await checkImport(
@@ -425,6 +432,26 @@ describe.each(TEST_DATABASES)('etterregistrering on %s', (kind) => {
       'Rad 3, Referanse: en sak med denne referansen er allerede registrert',
       'Rad 4, Referanse: en sak med denne referansen er allerede registrert',
     ]);
+  });
+
+  it('two confirmations of one file at once (a double click, two tabs) import it once', async () => {
+    const staged = await checkImport(
+      db(),
+      hbe.trustAdmin,
+      'dobbel.csv',
+      await sheetRows(csvOf([row({ reference: '' }), row({ reference: '' })])),
+    );
+    if (!staged.ok) throw new Error(reportLines(staged.reports).join('\n'));
+    const before = await countCases();
+    const results = await Promise.all([
+      confirmImport(db(), hbe.trustAdmin, staged.importId),
+      confirmImport(db(), hbe.trustAdmin, staged.importId),
+    ]);
+    expect(results).toEqual([
+      { ok: true, count: 2 },
+      { ok: true, count: 2 },
+    ]);
+    expect(await countCases()).toBe(before + 2);
   });
 
   it('confirmation validates again: a reference registered after the preview stops the whole import', async () => {

@@ -296,14 +296,21 @@ export async function deleteExpiredImports(db: Db | Tx, now: Date): Promise<numb
   return gone.length;
 }
 
-async function stagedImport(tx: Tx, actor: Actor, importId: string, now: Date) {
-  if (!/^[0-9a-f-]{36}$/i.test(importId)) return null;
-  const [staged] = await tx
+const isImportId = (importId: string) => /^[0-9a-f-]{36}$/i.test(importId);
+
+/**
+ * The user's kept file, unless expired. `lock`: under its row lock, so two confirmations of one
+ * file (a double click, two tabs) take turns, and the second finds it gone.
+ */
+async function stagedImport(tx: Tx, actor: Actor, importId: string, now: Date, lock = false) {
+  if (!isImportId(importId)) return null;
+  const query = tx
     .select()
     .from(retrospectiveImports)
     .where(
       and(eq(retrospectiveImports.id, importId), eq(retrospectiveImports.userId, actor.userId)),
     );
+  const [staged] = lock ? await query.for('update') : await query;
   if (!staged || staged.createdAt.getTime() < now.getTime() - IMPORT_TTL_MS) return null;
   return staged;
 }
@@ -335,9 +342,25 @@ export type ImportResult =
   | { ok: false; expired: true }
   | { ok: false; expired: false; reports: RowReport[] };
 
+/** How many cases the user's confirmed import `importId` registered (0: none, or not theirs). */
+async function importedCount(tx: Tx, actor: Actor, importId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(retrospectiveRegistrations)
+    .where(
+      and(
+        eq(retrospectiveRegistrations.importId, importId),
+        eq(retrospectiveRegistrations.registeredBy, actor.userId),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
 /**
  * Imports every row of a kept file in ONE transaction, after validating them again (the browser is
- * never trusted): all rows, or none. The kept file is deleted with the import.
+ * never trusted): all rows, or none. The kept file is deleted with the import. A file confirmed
+ * already (a second click, a second tab, the back button) answers with what it imported then and
+ * imports nothing more.
  */
 export async function confirmImport(
   db: Db,
@@ -347,8 +370,11 @@ export async function confirmImport(
 ): Promise<ImportResult> {
   const role = requireRegistrar(actor);
   return inTenant(db, actor, async (tx) => {
-    const staged = await stagedImport(tx, actor, importId, now);
-    if (!staged) return { ok: false, expired: true };
+    const staged = await stagedImport(tx, actor, importId, now, true);
+    if (!staged) {
+      const count = isImportId(importId) ? await importedCount(tx, actor, importId) : 0;
+      return count > 0 ? { ok: true, count } : { ok: false, expired: true };
+    }
     const setup = await setupIn(tx, actor, now);
     const checked = await checkRows(tx, setup, staged.rows);
     if (!checked.ok) return { ok: false, expired: false, reports: checked.reports };
