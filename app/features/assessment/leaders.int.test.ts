@@ -13,7 +13,13 @@ import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal, refusalWithFields } from '../../test/refusals';
 import { grantRole } from '../admin/trust-admin.server';
 import type { Actor } from '../auth/domain/roles';
-import { createDraft, getCase, listMyCases, transition } from '../cases/cases.server';
+import {
+  createDraft,
+  getCase,
+  inviteCoAuthor,
+  listMyCases,
+  transition,
+} from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   delegateEndorsement,
@@ -182,6 +188,52 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
     expect(await refuse(takeBackDelegation(db(), hbe.endorser, { caseId: c.id }))).toBe(
       'invalidTransition',
     );
+  });
+
+  it('does not tell a leader who co-wrote the application that it waits for their endorsement', async () => {
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    expect(
+      await grantRole(db(), hbe.trustAdmin, secondDepartmentLeader.userId, {
+        role: 'applicant',
+        departmentId: hbe.endorser.grants[0]?.departmentId ?? null,
+      }),
+    ).toEqual({ ok: true });
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, secondDepartmentLeader.userId);
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: (await getCase(db(), hbe.applicant, draft.id)).version,
+      event: 'submit',
+    });
+    expect(await toldOf(draft.id, hbe.endorser)).toEqual(['caseSubmitted']);
+    // A co-author holds no judging role on the case (ADR 0021): nothing waits for them.
+    expect(await toldOf(draft.id, secondDepartmentLeader)).toEqual(['coAuthorInvited']);
+  });
+
+  it('tells the delegate, not the department, when a delegated case comes back after a return', async () => {
+    const c = await submittedCase();
+    // Told at submission: the department's leaders.
+    for (const leader of [hbe.endorser, secondDepartmentLeader]) {
+      expect(await toldOf(c.id, leader)).toEqual(['caseSubmitted']);
+    }
+    await delegateEndorsement(db(), hbe.endorser, { caseId: c.id, userId: otherLeader.userId });
+    const returned = await transition(db(), otherLeader, {
+      caseId: c.id,
+      version: (await getCase(db(), otherLeader, c.id)).version,
+      event: 'returnToApplicant',
+      reason: 'Mangler dosering.',
+    });
+    await transition(db(), hbe.applicant, {
+      caseId: c.id,
+      version: returned.version,
+      event: 'resubmit',
+    });
+    // The delegation outlives the return: the delegate endorses the case sent in again, and is
+    // the one told it waits; the department's leaders, who cannot endorse it now, are not.
+    expect(await toldOf(c.id, otherLeader)).toEqual(['endorsementDelegated', 'caseSubmitted']);
+    for (const leader of [hbe.endorser, secondDepartmentLeader]) {
+      expect(await toldOf(c.id, leader)).toEqual(['caseSubmitted']);
+    }
+    expect((await getCase(db(), otherLeader, c.id)).events).toContain('endorse');
   });
 
   it('takes a delegation back (revoked, never deleted), tells the delegate, and delegates again', async () => {

@@ -277,6 +277,22 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
       ok: true,
     });
     expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).urgent).toBe(false);
+    // Each change is on the access log, in the role that made it; the refused ones are not.
+    expect(
+      await db()
+        .select({ userId: accessLog.userId, role: accessLog.role, action: accessLog.action })
+        .from(accessLog)
+        .where(
+          and(
+            eq(accessLog.caseId, c.id),
+            inArray(accessLog.action, ['markUrgent', 'unmarkUrgent']),
+          ),
+        )
+        .orderBy(accessLog.id),
+    ).toEqual([
+      { userId: hbe.decisionMaker.userId, role: 'decisionMaker', action: 'markUrgent' },
+      { userId: hbe.endorser.userId, role: 'endorser', action: 'unmarkUrgent' },
+    ]);
     expect(
       await databaseError(
         inTenant(db(), hbe.endorser, (tx) =>
@@ -502,6 +518,13 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     ).toEqual({ ok: true });
     const [row] = await db().select().from(cases).where(eq(cases.id, c.id));
     expect(row?.status).toBe('closed');
+    // On the access log once, in the applicant's role (the refused tries are not).
+    expect(
+      await db()
+        .select({ userId: accessLog.userId, role: accessLog.role })
+        .from(accessLog)
+        .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'recordOutcome'))),
+    ).toEqual([{ userId: hbe.applicant.userId, role: 'applicant' }]);
     const outcomes = await db().select().from(caseOutcomes).where(eq(caseOutcomes.caseId, c.id));
     expect(outcomes).toMatchObject([
       {

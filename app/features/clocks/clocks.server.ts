@@ -13,7 +13,13 @@ import {
   users,
 } from '../../db/schema';
 import { hasRole, type Actor } from '../auth/domain/roles';
-import { caseTrailIn, latestDecisionIn, loadVisibleCase, statusOf } from '../cases/cases.server';
+import {
+  caseTrailIn,
+  latestDecisionIn,
+  loadVisibleCase,
+  logAccess,
+  statusOf,
+} from '../cases/cases.server';
 import { caseRoles } from '../cases/domain/access';
 import { CaseError } from '../cases/domain/errors';
 import { FINAL_STATUSES, isStatus, type Status } from '../cases/domain/workflow';
@@ -310,6 +316,8 @@ export async function setUrgency(
       actorId: actor.userId,
       actorRole: role,
     });
+    // The reason is about the patient's condition: a change on the access log too.
+    await logAccess(tx, actor, role, row.id, input.urgent ? 'markUrgent' : 'unmarkUrgent');
   });
   return { ok: true };
 }

@@ -30,6 +30,8 @@ import { CaseError } from '../cases/domain/errors';
 import {
   answerConsultation,
   ConsultationInputError,
+  consultationSection,
+  consultationSectionIn,
   getConsultationPanel,
   listConsultationsToUs,
   requestConsultation,
@@ -231,6 +233,39 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
 
     const panel = await getConsultationPanel(db(), ous.decisionMaker, caseId);
     expect(panel).toMatchObject({ mode: 'consulted', canAnswer: true });
+    // The forms' own pages (where a refused post lands) read the question and the answers
+    // outside the case page: a logged read each, in the treating trust's log.
+    const url = new URL('https://soknad.test/');
+    const consultationReads = (actor: Actor) =>
+      inTenant(db(), hbe.trustAdmin, (tx) =>
+        tx
+          .select({ role: accessLog.role, purpose: accessLog.purpose, trustId: accessLog.trustId })
+          .from(accessLog)
+          .where(
+            and(
+              eq(accessLog.caseId, caseId),
+              eq(accessLog.userId, actor.userId),
+              eq(accessLog.action, 'readConsultation'),
+            ),
+          ),
+      );
+    expect((await consultationSection(db(), ous.decisionMaker, caseId, url)).panel).toMatchObject({
+      mode: 'consulted',
+    });
+    expect(await consultationReads(ous.decisionMaker)).toEqual([
+      { role: 'consultant', purpose: 'consultation', trustId: hbe.decisionMaker.trustId },
+    ]);
+    expect((await consultationSection(db(), hbe.decisionMaker, caseId, url)).panel).toMatchObject({
+      mode: 'home',
+    });
+    expect(await consultationReads(hbe.decisionMaker)).toEqual([
+      { role: 'decisionMaker', purpose: 'casework', trustId: hbe.decisionMaker.trustId },
+    ]);
+    // The case page's own section adds nothing to the log (the case page logs its read).
+    await inTenant(db(), hbe.decisionMaker, (tx) =>
+      consultationSectionIn(tx, hbe.decisionMaker, caseId, url),
+    );
+    expect(await consultationReads(hbe.decisionMaker)).toHaveLength(1);
     const toUs = await listConsultationsToUs(db(), ous.decisionMaker);
     expect(toUs.map((c) => [c.caseId, c.deadline])).toEqual([[caseId, deadline]]);
     expect(await listConsultationsToUs(db(), hst.decisionMaker)).toEqual([]);

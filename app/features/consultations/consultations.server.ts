@@ -10,10 +10,16 @@ import {
   trusts,
   users,
 } from '../../db/schema';
-import { hasRole, type Actor, type Role } from '../auth/domain/roles';
+import { hasRole, type Actor, type CaseRole, type Role } from '../auth/domain/roles';
 import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
-import { checkTransition, TRANSITIONS, type CaseEvent } from '../cases/domain/workflow';
+import { accessRole } from '../cases/domain/access';
+import {
+  checkTransition,
+  TRANSITIONS,
+  type CaseEvent,
+  type Status,
+} from '../cases/domain/workflow';
 import { notify } from '../notifications/notifications.server';
 import {
   checkAnswer,
@@ -153,9 +159,31 @@ export async function getConsultationPanelIn(
   actor: Actor,
   caseId: string,
 ): Promise<ConsultationPanel | null> {
-  const today = dateInNorway(new Date());
+  return (await panelIn(tx, actor, caseId)).panel;
+}
+
+/** The consultation panel, and the role the actor reads it in (the access log's, `accessRole`). */
+async function panelIn(
+  tx: Tx,
+  actor: Actor,
+  caseId: string,
+): Promise<{ panel: ConsultationPanel | null; role: CaseRole | null }> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   const status = statusOf(row);
+  return {
+    panel: await panelOf(tx, actor, row, roles, status),
+    role: accessRole(roles, status),
+  };
+}
+
+async function panelOf(
+  tx: Tx,
+  actor: Actor,
+  row: typeof cases.$inferSelect,
+  roles: readonly CaseRole[],
+  status: Status,
+): Promise<ConsultationPanel | null> {
+  const today = dateInNorway(new Date());
   const all = await consultationsOf(tx, row.id, today, row.applicantId);
   if (roles.includes('consultant')) {
     const [grant] = all.filter((c) => c.state === 'open');
@@ -377,15 +405,31 @@ export async function listConsultationsToUs(db: Db, actor: Actor): Promise<Consu
   });
 }
 
-/** The case page's one call: the consultation panel and the confirmation to show, if any. */
+/**
+ * The consultation section on its own page (the request and answer forms, where a refused post
+ * lands). Its questions and answers are about the patient, and no case page logged this read:
+ * the read is on the access log (`readConsultation`, for a consulted trust in the case's trust's
+ * log, ADR 0025).
+ */
 export async function consultationSection(db: Db, actor: Actor, caseId: string, url: URL) {
-  return inTenant(db, actor, (tx) => consultationSectionIn(tx, actor, caseId, url));
+  return inTenant(db, actor, async (tx) => {
+    const { panel, role } = await panelIn(tx, actor, caseId);
+    if (panel && role) await logAccess(tx, actor, role, caseId, 'readConsultation');
+    return sectionOf(panel, url);
+  });
 }
 
-/** `consultationSection` in the caller's transaction (the case page reads all its sections in one). */
+/**
+ * The case page's consultation section, in the caller's transaction (the case page reads all its
+ * sections in one, and logs its read itself): the panel and the confirmation to show, if any.
+ */
 export async function consultationSectionIn(tx: Tx, actor: Actor, caseId: string, url: URL) {
+  return sectionOf(await getConsultationPanelIn(tx, actor, caseId), url);
+}
+
+function sectionOf(panel: ConsultationPanel | null, url: URL) {
   return {
-    panel: await getConsultationPanelIn(tx, actor, caseId),
+    panel,
     notice: consultationNotice(url.searchParams),
     maxDeadline: addDays(dateInNorway(new Date()), MAX_DEADLINE_DAYS),
     today: dateInNorway(new Date()),

@@ -155,6 +155,8 @@ export async function recordOutcome(
       stopReason: data.continuation === 'stopped' ? data.stopReason : null,
       recordedBy: actor.userId,
     });
+    // A change of the case's health data (the treatment's effect): on the access log too.
+    await logAccess(tx, actor, check.role, row.id, 'recordOutcome');
     await tx.insert(caseEvents).values({
       caseId: row.id,
       trustId: row.trustId,

@@ -164,15 +164,23 @@ export async function groupMembers(
 ): Promise<GroupMembers> {
   const wants = (group: RecipientGroup) => groups.includes(group);
   const coAuthors =
-    wants('coAuthors') || wants('committee')
+    wants('coAuthors') || wants('committee') || wants('currentEndorsers')
       ? (people.coAuthorIds ?? (await coAuthorIds(tx, people.caseId)))
       : [];
+  const authorIds = [people.applicantId, ...coAuthors];
   return {
     applicant: wants('applicant') ? [people.applicantId] : [],
     coAuthors: wants('coAuthors') ? coAuthors : [],
     departmentEndorsers: wants('departmentEndorsers')
       ? await usersWithRole(tx, people.trustId, 'endorser', people.departmentId)
       : [],
+    currentEndorsers: !wants('currentEndorsers')
+      ? []
+      : people.delegateId !== null
+        ? [people.delegateId]
+        : (await usersWithRole(tx, people.trustId, 'endorser', people.departmentId)).filter(
+            (id) => !authorIds.includes(id),
+          ),
     endorsementDelegate:
       wants('endorsementDelegate') && people.delegateId !== null ? [people.delegateId] : [],
     leaderCollaborators: wants('leaderCollaborators')
@@ -181,9 +189,7 @@ export async function groupMembers(
     decisionMakers: wants('decisionMakers')
       ? await usersWithRole(tx, people.trustId, 'decisionMaker')
       : [],
-    committee: wants('committee')
-      ? await committeeIds(tx, people, [people.applicantId, ...coAuthors])
-      : [],
+    committee: wants('committee') ? await committeeIds(tx, people, authorIds) : [],
     informationRequester: wants('informationRequester')
       ? await informationRequesterIds(tx, people.caseId)
       : [],

@@ -87,6 +87,9 @@ export const accessLog = {
     'attachment-download': 'Lastet ned vedlegg',
     'attachment-delete': 'Slettet vedlegg',
     revealPatientId: 'Vist fødselsnummer',
+    readConsultation: 'Lest konsultasjonen',
+    markUrgent: 'Merket saken som hastesak',
+    unmarkUrgent: 'Fjernet hastemerkingen',
     readAccessLog: 'Lest tilgangsloggen',
   } as Partial<Record<string, string>>,
 };

@@ -13,6 +13,7 @@ const members: GroupMembers = {
   applicant: ['applicant'],
   coAuthors: ['coauthor-1', 'coauthor-2'],
   departmentEndorsers: ['leader'],
+  currentEndorsers: ['leader'],
   endorsementDelegate: ['delegate'],
   leaderCollaborators: ['collaborator'],
   decisionMakers: ['director'],

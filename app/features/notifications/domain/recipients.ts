@@ -6,6 +6,9 @@ export const RECIPIENT_GROUPS = [
   'applicant',
   'coAuthors',
   'departmentEndorsers',
+  // Who endorses the case now: the delegate while it is delegated, else the department's leaders
+  // who did not write it (a leader who did holds no judging role on it, ADR 0021).
+  'currentEndorsers',
   // The leader the endorsement is delegated to (an active delegation, ADR 0024).
   'endorsementDelegate',
   // The leaders invited to collaborate on the endorsement (active invitations, ADR 0024).
@@ -52,8 +55,9 @@ const DECISION: readonly RecipientGroup[] = ['applicant', 'coAuthors', ...LEADER
  * follow-up, recording the outcome, closing); consultation is notified by its own feature.
  */
 export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = {
-  submit: { kind: 'caseSubmitted', to: ['departmentEndorsers'] },
-  resubmit: { kind: 'caseSubmitted', to: ['departmentEndorsers'] },
+  // The case waits for its endorsement: whoever endorses it now (a delegation outlives a return).
+  submit: { kind: 'caseSubmitted', to: ['currentEndorsers'] },
+  resubmit: { kind: 'caseSubmitted', to: ['currentEndorsers'] },
   // A draft's co-authors, and after submission whoever has the case in hand.
   withdraw: {
     kind: 'caseWithdrawn',
