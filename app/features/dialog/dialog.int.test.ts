@@ -283,6 +283,20 @@ describe.each(TEST_DATABASES)('case dialog on %s', (kind) => {
     expect(await told(collaborator, 'Internt: jeg støtter søknaden', 'internal')).toEqual(
       new Set([hbe.endorser.userId, hbe.decisionMaker.userId]),
     );
+    // Shown as a leader's note, logged in the role that let them write it.
+    expect(
+      await db()
+        .select({ role: accessLog.role, authorRole: caseMessages.authorRole })
+        .from(accessLog)
+        .innerJoin(caseMessages, eq(sql`${caseMessages.id}::text`, accessLog.objectId))
+        .where(
+          and(
+            eq(accessLog.caseId, caseId),
+            eq(accessLog.userId, collaborator.userId),
+            eq(accessLog.action, 'postMessage'),
+          ),
+        ),
+    ).toEqual([{ role: 'collaborator', authorRole: 'endorser' }]);
     // A revoked invitation (revoked_at set, as the owner) tells the leader nothing more.
     await db()
       .update(caseLeaders)

@@ -148,7 +148,12 @@ export async function postMessage(
       })
       .returning({ id: caseMessages.id });
     if (!created) throw new Error('Insert returned no row');
-    await logAccess(tx, actor, role, row.id, 'postMessage', { objectId: String(created.id) });
+    // Logged in the role that let them post it (a collaborating or delegating leader's message is
+    // shown as a leader's, `postingRole`, but the log says which leader role it was).
+    const loggedRole = roles.includes(role) ? role : (accessRole(roles, statusOf(row)) ?? role);
+    await logAccess(tx, actor, loggedRole, row.id, 'postMessage', {
+      objectId: String(created.id),
+    });
     const caseworkerIds = await groupRecipients(
       tx,
       { ...row, caseId: row.id, coAuthorIds, delegateId, collaboratorIds },

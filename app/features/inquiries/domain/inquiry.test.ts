@@ -76,6 +76,14 @@ describe('who reads and answers', () => {
     ["the case trust's committee member", actor(CASE_TRUST, ['assessor']), false, false, false],
     ["the case trust's applicant", actor(CASE_TRUST, ['applicant']), false, false, false],
     ['the asker', actor(HOME, ['nationalReader'], [], 'asker'), true, false, false],
+    // A role taken away takes the reading with it (the answer is about another trust's case).
+    [
+      'the asker, no longer holding an asking role',
+      actor(HOME, ['applicant'], [], 'asker'),
+      false,
+      false,
+      false,
+    ],
     [
       'the asker, acting in another trust',
       actor(THIRD, ['nationalReader'], [HOME], 'asker'),

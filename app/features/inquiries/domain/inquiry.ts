@@ -82,11 +82,12 @@ export interface InquiryParties {
 
 /**
  * Who reads an inquiry: the case's trust's medical directors, and the person who asked (in the
- * trust they asked from). The database lets both trusts read the row; the application narrows it.
+ * trust they asked from) while they still hold a role that asks. The database lets both trusts
+ * read the row; the application narrows it.
  */
 export function mayRead(actor: Actor, inquiry: InquiryParties): boolean {
   if (actor.trustId === inquiry.trustId) return answersInquiries(actor);
-  return isAsker(actor, inquiry);
+  return asksInquiries(actor) && isAsker(actor, inquiry);
 }
 
 /** Whether the actor may answer now: a medical director of the case's trust, while it is open. */
