@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { backupKey, readBackup } from '../app/features/cases/ui/unsaved-backup';
+import { readBackup } from '../app/features/cases/ui/unsaved-backup';
 import { completeAnswers } from '../app/test/actors';
 import { completeDraftOverHttp, waitUntilSaved } from './application';
 import {
@@ -308,6 +308,31 @@ describe('the edit page keeps what the user typed', () => {
     await doctor.context().close();
   });
 
+  it('with JavaScript never restores one user’s unsaved text for the next to sign in in the same tab', async () => {
+    const ingrid = await e2e.signIn('Ingrid Haugland');
+    const { editUrl } = await draftWithCoAuthor(ingrid);
+    const caseId = editUrl.split('/').at(-2) ?? '';
+    await ingrid.goto(editUrl);
+    await waitForAutosave(ingrid);
+    await ingrid.route('**/lagre', (route) => route.abort('internetdisconnected'));
+    await field(ingrid, 'Dose').fill('Ingrids ulagrede dose');
+    await expect.poll(() => backupIn(ingrid, caseId)).toContain('Ingrids ulagrede dose');
+    await ingrid.unroute('**/lagre');
+
+    // She signs out; Lars signs in in the same tab (a shared workstation) and opens the case.
+    ingrid.on('dialog', (dialog) => void dialog.accept());
+    await ingrid.getByRole('button', { name: 'Logg ut' }).click();
+    await ingrid.getByRole('button', { name: 'Logg inn som Lars Myklebust' }).click();
+    await ingrid.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    await ingrid.goto(editUrl);
+    await waitForAutosave(ingrid);
+    expect(await field(ingrid, 'Dose').inputValue()).toBe(completeAnswers.dose);
+    await ingrid.waitForTimeout(1500);
+    expect(await storedValue(editUrl, 'Dose')).toBe(completeAnswers.dose);
+    await expectAccessible(ingrid);
+    await ingrid.context().close();
+  });
+
   it('with JavaScript says when the session has ended, keeps the text and saves after a new login', async () => {
     const doctor = await e2e.signIn('Ingrid Haugland');
     const { caseUrl } = await completeDraftOverHttp(doctor.request, e2e.app.url);
@@ -478,9 +503,8 @@ describe('the edit page keeps what the user typed', () => {
     await field(lars, 'Dose').fill('Lars sin dose');
     await expect.poll(() => sent).toBe(1);
     await field(lars, 'Indikasjon').fill('Lars sin indikasjon');
-    const key = backupKey(caseUrl.split('/').at(-1) ?? '');
-    const backup = async () =>
-      readBackup(await lars.evaluate((k) => sessionStorage.getItem(k), key), {});
+    const caseId = caseUrl.split('/').at(-1) ?? '';
+    const backup = async () => readBackup(await backupIn(lars, caseId), {});
     await expect.poll(async () => (await backup()).indication?.value).toBe('Lars sin indikasjon');
 
     // Meanwhile Ingrid changes the indication too, from the same stored value.
@@ -522,4 +546,12 @@ describe('the edit page keeps what the user typed', () => {
 /** Waits until the page's autosave runs (hydrated: its status is the autosave's). */
 async function waitForAutosave(page: Page) {
   await page.locator('[data-save-state="idle"]').waitFor();
+}
+
+/** The tab's backup of a case's unsaved answers (its key names the user too), raw, or null. */
+function backupIn(page: Page, caseId: string): Promise<string | null> {
+  return page.evaluate((id) => {
+    const key = Object.keys(sessionStorage).find((k) => k.endsWith(`:${id}`));
+    return key ? sessionStorage.getItem(key) : null;
+  }, caseId);
 }

@@ -87,8 +87,20 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     ).toBe(0);
     await expectAccessible(aksel);
 
-    // Per Vik (HBE's director) is notified and finds it among the inquiries to his trust.
+    // Per Vik (HBE's director) finds it waiting on his start page, one click from the question…
     const per = await e2e.signIn('Per Vik');
+    await per.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    const waiting = per.getByRole('region', { name: /^Henvendelser som venter på svar/ });
+    const waitingLink = waiting.getByRole('link', {
+      name: `Åpne henvendelsen om sak ${caseNumber}`,
+    });
+    expect(await waitingLink.count()).toBe(1);
+    await expectAccessible(per);
+    await waitingLink.click();
+    await per
+      .getByRole('heading', { level: 1, name: `Henvendelse om sak ${caseNumber}` })
+      .waitFor();
+    // …and is notified and finds it among the inquiries to his trust.
     await per.getByRole('link', { name: /^Varsler \(\d+ uleste\)$/ }).click();
     await per.getByRole('heading', { level: 1, name: 'Varsler' }).waitFor();
     await expect
@@ -132,6 +144,12 @@ describe.each(TEST_DATABASES)('inquiries about national cases in Chromium on %s'
     expect(await per.getByRole('form', { name: 'Svar på henvendelsen' }).count()).toBe(0);
     await expect.poll(() => per.getByText(ANSWER).count()).toBe(1);
     await expectAccessible(per);
+    // Answered, it no longer waits on his start page.
+    await per.goto(`${e2e.app.url}/`);
+    await per.getByRole('heading', { level: 1, name: 'Mine saker' }).waitFor();
+    expect(
+      await per.getByRole('link', { name: `Åpne henvendelsen om sak ${caseNumber}` }).count(),
+    ).toBe(0);
     await per.context().close();
 
     // Aksel is told, and reads the answer in his list and on the case's summary.

@@ -73,6 +73,8 @@ export async function loader({ request, params, context }: Route.LoaderArgs) {
   const url = new URL(request.url);
   return {
     view,
+    // The tab's backup of unsaved answers is kept per user (`backupKey`).
+    userId: actor.userId,
     colleagues,
     wrote,
     saved: url.searchParams.get('lagret') === '1',
@@ -387,6 +389,7 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
       <QuestionnaireForm
         key={view.version}
         caseId={view.id}
+        userId={loaderData.userId}
         answers={returned?.values.shown ?? view.answers}
         base={returned?.values.base ?? view.answers}
         fieldErrors={returned?.fieldErrors ?? {}}

@@ -11,6 +11,8 @@ import {
 import { OutcomeTag, StatusTag } from '../features/cases/ui/StatusTag';
 import { consultationsHome } from '../features/consultations/consultations.server';
 import { ConsultationsToUs } from '../features/consultations/ui/ConsultationsToUs';
+import { openInquiriesToUs } from '../features/inquiries/inquiries.server';
+import { InquiriesWaiting } from '../features/inquiries/ui/InquiriesWaiting';
 import { isOverdue, overdueFirst } from '../features/clocks/domain/clocks';
 import { UrgentTag } from '../features/clocks/ui/ClocksPanel';
 import { parseCohortPage } from '../features/precedents/domain/cohort';
@@ -37,9 +39,10 @@ export async function loader({ request, context }: Route.LoaderArgs) {
   // Overdue first; "overdue" as of this request.
   const now = new Date();
   // The lists, the cohort signal for the decision maker (features/precedents, a page of cohorts
-  // at a time) and the consultations other trusts have asked this trust about
-  // (features/consultations): independent reads, each in its own transaction, side by side.
-  const [{ waiting, others, finished }, cohorts, consultations] = await Promise.all([
+  // at a time), the consultations other trusts have asked this trust about
+  // (features/consultations) and the inquiries waiting for its director's answer
+  // (features/inquiries): independent reads, each in its own transaction, side by side.
+  const [{ waiting, others, finished }, cohorts, consultations, inquiries] = await Promise.all([
     listMyCases(context.db, actor, {
       waiting: cursors.venter,
       others: cursors.andre,
@@ -47,6 +50,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     }),
     cohortSignal(context.db, actor, now, cohortPage),
     consultationsHome(context.db, actor, new URL(request.url)),
+    openInquiriesToUs(context.db, actor),
   ]);
   // A link to one list's page (or the cohorts') keeps the other lists where they are.
   const link = (
@@ -88,6 +92,7 @@ export async function loader({ request, context }: Route.LoaderArgs) {
     canAdminister: hasRole(actor, 'trustAdmin') || hasRole(actor, 'decisionMaker'),
     worksCases,
     consultations,
+    inquiries,
     cohorts,
     cohortsPager: {
       first: cohortPage > 0 ? link('cohorts', { cohortPage: 0 }) : null,
@@ -254,6 +259,7 @@ export default function Home({ loaderData }: Route.ComponentProps) {
       </div>
       {!worksCases && <OtherModules canAdminister={loaderData.canAdminister} />}
       <ConsultationsToUs data={loaderData.consultations} />
+      <InquiriesWaiting items={loaderData.inquiries} />
       <CohortSignals {...loaderData.cohorts} pager={loaderData.cohortsPager} />
       {worksCases && (
         <>

@@ -1,4 +1,3 @@
-import { eachApart } from '../../lib/each-apart.server';
 import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
@@ -52,6 +51,7 @@ import {
   type DeadlineTable,
   type StageTime,
 } from './domain/clocks';
+import { eachApart } from '../../lib/each-apart.server';
 
 /**
  * A background job's transaction for one trust: row-level security as for a request, but no
@@ -59,6 +59,23 @@ import {
  */
 export const inTrustJob = <T>(db: Db, trustId: string, fn: (tx: Tx) => Promise<T>) =>
   inTenant(db, { trustId, userId: '' }, fn);
+
+/**
+ * `work` for every trust, each in its own job transaction (`inTrustJob`) and each apart
+ * (`eachApart`): one trust's fault leaves the others' cases to be done. `job` names it in the log.
+ */
+export async function inEachTrustJob(
+  db: Db,
+  job: string,
+  work: (tx: Tx, trustId: string) => Promise<void>,
+): Promise<void> {
+  const trustIds = await db.select({ id: trusts.id }).from(trusts);
+  await eachApart(
+    trustIds,
+    ({ id }) => `${job} in trust ${id}`,
+    ({ id }) => inTrustJob(db, id, (tx) => work(tx, id)),
+  );
+}
 
 async function trustDeadlines(tx: Tx, trustId: string): Promise<DeadlineTable> {
   const rows = await tx
@@ -335,99 +352,92 @@ export interface AlertsSent {
  */
 export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
   const sent: AlertsSent = { reminders: 0, escalations: 0 };
-  const trustIds = await db.select({ id: trusts.id }).from(trusts);
   // Each trust apart: one trust's fault leaves the others' cases to be done.
-  await eachApart(
-    trustIds,
-    ({ id }) => `Stage alerts in trust ${id}`,
-    async ({ id: trustId }) => {
-      await inTrustJob(db, trustId, async (tx) => {
-        const open = await tx
-          .select({
-            id: cases.id,
-            status: cases.status,
-            urgent: cases.urgent,
-            departmentId: cases.departmentId,
-            applicantId: cases.applicantId,
-            enteredAt: enteredCurrentStatus,
-          })
-          .from(cases)
-          // Retrospective cases (etterregistrering) never run on the portal's clocks.
-          .where(and(inArray(cases.status, [...CLOCKED_STATUSES]), eq(cases.retrospective, false)));
-        if (open.length === 0) return;
-        const deadlines = await trustDeadlines(tx, trustId);
-        const alerts = await tx
-          .select({
-            caseId: stageAlerts.caseId,
-            status: stageAlerts.status,
-            enteredAt: stageAlerts.enteredAt,
-            kind: stageAlerts.kind,
-          })
-          .from(stageAlerts)
-          .where(
-            inArray(
-              stageAlerts.caseId,
-              open.map((c) => c.id),
-            ),
-          );
-        const delegations = await tx
-          .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
-          .from(caseLeaders)
-          .where(
-            and(
-              inArray(
-                caseLeaders.caseId,
-                open.map((c) => c.id),
-              ),
-              eq(caseLeaders.kind, 'delegate'),
-              isNull(caseLeaders.revokedAt),
-            ),
-          );
-        const delegateOf = new Map(delegations.map((d) => [d.caseId, d.userId]));
-        for (const c of open) {
-          const enteredAt = c.enteredAt;
-          if (!isClocked(c.status) || !enteredAt) continue;
-          const status = c.status;
-          const due = stageDueAt({
-            status,
-            enteredAt,
-            urgent: c.urgent,
-            deadline: deadlines[status],
-          });
-          if (!due) continue;
-          const kinds = alerts
-            .filter(
-              (a) =>
-                a.caseId === c.id &&
-                a.status === status &&
-                a.enteredAt.getTime() === enteredAt.getTime(),
-            )
-            .map((a) => a.kind);
-          const kind = dueAlert({ due, urgent: c.urgent, sent: kinds, now });
-          if (!kind) continue;
-          const [taken] = await tx
-            .insert(stageAlerts)
-            .values({ caseId: c.id, trustId, status, enteredAt, kind, createdAt: now })
-            .onConflictDoNothing()
-            .returning({ id: stageAlerts.id });
-          if (!taken) continue;
-          const delegateId = delegateOf.get(c.id) ?? null;
-          await notify(tx, {
-            trustId,
-            caseId: c.id,
-            kind: kind === 'reminder' ? 'stageReminder' : 'stageEscalation',
-            recipientIds: await groupRecipients(
-              tx,
-              { ...c, trustId, caseId: c.id, delegateId },
-              alertGroups(kind, RESPONSIBLE[status], delegateId !== null),
-            ),
-          });
-          if (kind === 'reminder') sent.reminders += 1;
-          else sent.escalations += 1;
-        }
+  await inEachTrustJob(db, 'Stage alerts', async (tx, trustId) => {
+    const open = await tx
+      .select({
+        id: cases.id,
+        status: cases.status,
+        urgent: cases.urgent,
+        departmentId: cases.departmentId,
+        applicantId: cases.applicantId,
+        enteredAt: enteredCurrentStatus,
+      })
+      .from(cases)
+      // Retrospective cases (etterregistrering) never run on the portal's clocks.
+      .where(and(inArray(cases.status, [...CLOCKED_STATUSES]), eq(cases.retrospective, false)));
+    if (open.length === 0) return;
+    const deadlines = await trustDeadlines(tx, trustId);
+    const alerts = await tx
+      .select({
+        caseId: stageAlerts.caseId,
+        status: stageAlerts.status,
+        enteredAt: stageAlerts.enteredAt,
+        kind: stageAlerts.kind,
+      })
+      .from(stageAlerts)
+      .where(
+        inArray(
+          stageAlerts.caseId,
+          open.map((c) => c.id),
+        ),
+      );
+    const delegations = await tx
+      .select({ caseId: caseLeaders.caseId, userId: caseLeaders.userId })
+      .from(caseLeaders)
+      .where(
+        and(
+          inArray(
+            caseLeaders.caseId,
+            open.map((c) => c.id),
+          ),
+          eq(caseLeaders.kind, 'delegate'),
+          isNull(caseLeaders.revokedAt),
+        ),
+      );
+    const delegateOf = new Map(delegations.map((d) => [d.caseId, d.userId]));
+    for (const c of open) {
+      const enteredAt = c.enteredAt;
+      if (!isClocked(c.status) || !enteredAt) continue;
+      const status = c.status;
+      const due = stageDueAt({
+        status,
+        enteredAt,
+        urgent: c.urgent,
+        deadline: deadlines[status],
       });
-    },
-  );
+      if (!due) continue;
+      const kinds = alerts
+        .filter(
+          (a) =>
+            a.caseId === c.id &&
+            a.status === status &&
+            a.enteredAt.getTime() === enteredAt.getTime(),
+        )
+        .map((a) => a.kind);
+      const kind = dueAlert({ due, urgent: c.urgent, sent: kinds, now });
+      if (!kind) continue;
+      const [taken] = await tx
+        .insert(stageAlerts)
+        .values({ caseId: c.id, trustId, status, enteredAt, kind, createdAt: now })
+        .onConflictDoNothing()
+        .returning({ id: stageAlerts.id });
+      if (!taken) continue;
+      const delegateId = delegateOf.get(c.id) ?? null;
+      await notify(tx, {
+        trustId,
+        caseId: c.id,
+        kind: kind === 'reminder' ? 'stageReminder' : 'stageEscalation',
+        recipientIds: await groupRecipients(
+          tx,
+          { ...c, trustId, caseId: c.id, delegateId },
+          alertGroups(kind, RESPONSIBLE[status], delegateId !== null),
+        ),
+      });
+      if (kind === 'reminder') sent.reminders += 1;
+      else sent.escalations += 1;
+    }
+  });
   return sent;
 }
 

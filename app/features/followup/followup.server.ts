@@ -1,20 +1,12 @@
-import { eachApart } from '../../lib/each-apart.server';
 import { and, eq, isNotNull, sql } from 'drizzle-orm';
 import { inTenant, type Db } from '../../db/database.server';
-import {
-  caseChanges,
-  caseDecisions,
-  caseEvents,
-  caseOutcomes,
-  cases,
-  trusts,
-} from '../../db/schema';
+import { caseChanges, caseDecisions, caseEvents, caseOutcomes, cases } from '../../db/schema';
 import { SYSTEM_ROLE, type Actor } from '../auth/domain/roles';
 import { systemUserId } from '../auth/system-user.server';
 import { loadVisibleCase, logAccess, schemeOf, statusOf } from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import { checkTransition } from '../cases/domain/workflow';
-import { inTrustJob } from '../clocks/clocks.server';
+import { inEachTrustJob } from '../clocks/clocks.server';
 import { notify } from '../notifications/notifications.server';
 import {
   canReapply,
@@ -40,67 +32,58 @@ export async function runFollowUps(db: Db, now: Date): Promise<number> {
   let moved = 0;
   // The owner's connection, before any tenant transaction (PGlite has only one connection).
   const actorId = await systemUserId(db);
-  const trustIds = await db.select({ id: trusts.id }).from(trusts);
   // Each trust apart: one trust's fault leaves the others' cases to be done.
-  await eachApart(
-    trustIds,
-    ({ id }) => `Follow-ups in trust ${id}`,
-    async ({ id: trustId }) => {
-      await inTrustJob(db, trustId, async (tx) => {
-        const decided = await tx
-          .select({
-            id: cases.id,
-            version: cases.version,
-            applicantId: cases.applicantId,
-            evaluationDate: caseDecisions.evaluationDate,
-          })
-          .from(cases)
-          .innerJoin(caseDecisions, eq(caseDecisions.caseId, cases.id))
-          .where(
-            and(
-              eq(cases.status, 'decided'),
-              // A retrospective case (etterregistrering) was followed up before the portal, if at all.
-              eq(cases.retrospective, false),
-              sql`${caseDecisions.version} = (select max(d.version) from case_decisions d where d.case_id = ${cases.id})`,
-              isNotNull(caseDecisions.evaluationDate),
-            ),
-          );
-        for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
-          const check = checkTransition('decided', 'beginFollowUp', [SYSTEM_ROLE], 'anyScheme');
-          if (!check.ok) throw new Error('The transition table lost decided → followUp (system)');
-          const [updated] = await tx
-            .update(cases)
-            .set({
-              status: check.transition.to,
-              version: sql`${cases.version} + 1`,
-              updatedAt: now,
-            })
-            .where(
-              and(eq(cases.id, c.id), eq(cases.status, 'decided'), eq(cases.version, c.version)),
-            )
-            .returning({ id: cases.id });
-          if (!updated) continue;
-          await tx.insert(caseEvents).values({
-            caseId: c.id,
-            trustId,
-            event: 'beginFollowUp',
-            fromStatus: 'decided',
-            toStatus: check.transition.to,
-            actorId,
-            actorRole: check.role,
-            createdAt: now,
-          });
-          await notify(tx, {
-            trustId,
-            caseId: c.id,
-            kind: 'followUpDue',
-            recipientIds: [c.applicantId],
-          });
-          moved += 1;
-        }
+  await inEachTrustJob(db, 'Follow-ups', async (tx, trustId) => {
+    const decided = await tx
+      .select({
+        id: cases.id,
+        version: cases.version,
+        applicantId: cases.applicantId,
+        evaluationDate: caseDecisions.evaluationDate,
+      })
+      .from(cases)
+      .innerJoin(caseDecisions, eq(caseDecisions.caseId, cases.id))
+      .where(
+        and(
+          eq(cases.status, 'decided'),
+          // A retrospective case (etterregistrering) was followed up before the portal, if at all.
+          eq(cases.retrospective, false),
+          sql`${caseDecisions.version} = (select max(d.version) from case_decisions d where d.case_id = ${cases.id})`,
+          isNotNull(caseDecisions.evaluationDate),
+        ),
+      );
+    for (const c of decided.filter((d) => evaluationDue(d.evaluationDate, today))) {
+      const check = checkTransition('decided', 'beginFollowUp', [SYSTEM_ROLE], 'anyScheme');
+      if (!check.ok) throw new Error('The transition table lost decided → followUp (system)');
+      const [updated] = await tx
+        .update(cases)
+        .set({
+          status: check.transition.to,
+          version: sql`${cases.version} + 1`,
+          updatedAt: now,
+        })
+        .where(and(eq(cases.id, c.id), eq(cases.status, 'decided'), eq(cases.version, c.version)))
+        .returning({ id: cases.id });
+      if (!updated) continue;
+      await tx.insert(caseEvents).values({
+        caseId: c.id,
+        trustId,
+        event: 'beginFollowUp',
+        fromStatus: 'decided',
+        toStatus: check.transition.to,
+        actorId,
+        actorRole: check.role,
+        createdAt: now,
       });
-    },
-  );
+      await notify(tx, {
+        trustId,
+        caseId: c.id,
+        kind: 'followUpDue',
+        recipientIds: [c.applicantId],
+      });
+      moved += 1;
+    }
+  });
   return moved;
 }
 

@@ -14,6 +14,7 @@ import { INQUIRY_LIMITS } from './domain/inquiry';
 import {
   answerInquiry,
   askInquiry,
+  openInquiriesToUs,
   getInquiry,
   InquiryError,
   InquiryInputError,
@@ -207,7 +208,15 @@ describe.each(TEST_DATABASES)('inquiries about national cases on %s', (kind) => 
     const { id } = await askInquiry(db(), ous.nationalReader, caseNumber, QUESTION);
     const before = await getInquiry(db(), hbe.decisionMaker, id);
     expect(before.canAnswer).toBe(true);
+    // Open, it waits on the start page of the case trust's directors (and no one else's).
+    for (const director of [hbe.decisionMaker, hbeDirector2]) {
+      expect((await openInquiriesToUs(db(), director)).map((i) => i.id)).toContain(id);
+    }
+    for (const other of [hbe.assessor, hbe.applicant, ous.decisionMaker, ous.nationalReader]) {
+      expect((await openInquiriesToUs(db(), other)).map((i) => i.id)).not.toContain(id);
+    }
     await answerInquiry(db(), hbe.decisionMaker, id, { version: '1', answer: ` ${ANSWER} ` });
+    expect((await openInquiriesToUs(db(), hbeDirector2)).map((i) => i.id)).not.toContain(id);
     const { inquiries, events } = await stored(caseNumber);
     expect(inquiries[0]).toMatchObject({
       status: 'answered',

@@ -217,6 +217,24 @@ export async function askInquiry(
   });
 }
 
+/**
+ * The start page's block: the open inquiries to the actor's trust, oldest first, for its medical
+ * directors (who answer them); empty for anyone else. The notice of a question is read once; the
+ * question waits here until it is answered or withdrawn.
+ */
+export async function openInquiriesToUs(db: Db, actor: Actor): Promise<InquiryView[]> {
+  if (!answersInquiries(actor)) return [];
+  return inTenant(db, actor, async (tx) =>
+    (
+      await inquiriesWhere(
+        tx,
+        and(eq(caseInquiries.trustId, actor.trustId), eq(caseInquiries.status, 'open')),
+        [asc(caseInquiries.askedAt)],
+      )
+    ).map(view),
+  );
+}
+
 /** The inquiries page: those to the actor's trust (its directors), and those the actor sent. */
 export interface InquiryLists {
   /** Null: the actor does not answer for their trust. Open ones first, then the newest. */

@@ -1,4 +1,3 @@
-import { eachApart } from '../../lib/each-apart.server';
 import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/database.server';
 import { attachments, authEvents, caseEvents, cases } from '../../db/schema';
@@ -14,6 +13,7 @@ import {
   ENDED_STATUSES,
   retentionCutoff,
 } from './domain/retention';
+import { eachApart } from '../../lib/each-apart.server';
 
 /**
  * Free text beside the answers that anyone typed about a case, per case table (docs/security.md

@@ -10,6 +10,9 @@ export const inquiries = {
   title: 'Henvendelser',
   intro:
     'Spørsmål mellom helseforetakene om enkeltsaker i den nasjonale oversikten. Løpenummeret kobler spørsmålet til saken; svaret gir bare det helseforetaket selv skriver.',
+  waitingTitle: 'Henvendelser som venter på svar',
+  waitingIntro: 'Andre helseforetak har spurt om saker fra helseforetaket ditt.',
+  waitingAll: 'Alle henvendelser',
   receivedTitle: 'Til helseforetaket ditt',
   receivedEmpty: 'Ingen andre helseforetak har spurt om sakene deres.',
   sentTitle: 'Sendt av deg',

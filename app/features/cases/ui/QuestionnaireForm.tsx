@@ -177,6 +177,7 @@ function useSaveBarPadding() {
  */
 export function QuestionnaireForm({
   caseId,
+  userId,
   answers: shown,
   base,
   fieldErrors,
@@ -188,6 +189,8 @@ export function QuestionnaireForm({
   drugFacts,
 }: {
   caseId: string;
+  /** The signed-in user (their unsaved backup of the case is theirs alone). */
+  userId: string;
   /** What the fields show. */
   answers: Answers;
   /** The stored answers this editor starts from (differs from `answers` after a conflict). */
@@ -204,7 +207,7 @@ export function QuestionnaireForm({
   drugFacts: DrugFacts | null;
 }) {
   const { formRef, onEdit, state, savedAt, errors, conflicts, resolve, answers, stored } =
-    useAutosave(caseId, base, shown, returnedConflicts);
+    useAutosave(caseId, userId, base, shown, returnedConflicts);
   const hydrated = useHydrated();
   useFocusLinkedField();
   const saveBar = useSaveBarPadding();

@@ -1,8 +1,14 @@
 import type { UnsavedField } from '../domain/merge';
 import { normaliseAnswer, QUESTIONS, type Answers, type QuestionId } from '../domain/questionnaire';
 
-/** Where a tab keeps a case's unsaved fields (sessionStorage), as `{ [question id]: UnsavedField }`. */
-export const backupKey = (caseId: string) => `soknadsportal:unsaved:${caseId}`;
+/**
+ * Where a tab keeps a user's unsaved fields of a case (sessionStorage), as
+ * `{ [question id]: UnsavedField }`. The user is part of the key: on a shared workstation the next
+ * person to sign in in the same tab never gets the last one's text restored (and saved in their
+ * name).
+ */
+export const backupKey = (userId: string, caseId: string) =>
+  `soknadsportal:unsaved:${userId}:${caseId}`;
 
 export type UnsavedFields = Partial<Record<QuestionId, UnsavedField>>;
 

@@ -77,6 +77,8 @@ const loggedOut = (response: Response) =>
  */
 export function useAutosave(
   caseId: string,
+  /** The signed-in user: their backup of the case is theirs alone (`backupKey`). */
+  userId: string,
   initial: Answers,
   shown: Answers = initial,
   /** Conflicts a save of the whole form («Lagre») came back with: the stored value by field. */
@@ -133,13 +135,13 @@ export function useAutosave(
       for (const id of dirty.current) keep(id, false);
       for (const id of conflicted.current) keep(id, true);
       try {
-        if (Object.keys(fields).length === 0) sessionStorage.removeItem(backupKey(caseId));
-        else sessionStorage.setItem(backupKey(caseId), JSON.stringify(fields));
+        if (Object.keys(fields).length === 0) sessionStorage.removeItem(backupKey(userId, caseId));
+        else sessionStorage.setItem(backupKey(userId, caseId), JSON.stringify(fields));
       } catch {
         // Storage full or disabled: the in-memory retry still holds the changes.
       }
     },
-    [caseId, valueIn],
+    [caseId, userId, valueIn],
   );
 
   const saveRef = useRef<() => Promise<void>>(() => Promise.resolve());
@@ -323,7 +325,7 @@ export function useAutosave(
     const form = formRef.current;
     let raw: string | null = null;
     try {
-      raw = sessionStorage.getItem(backupKey(caseId));
+      raw = sessionStorage.getItem(backupKey(userId, caseId));
     } catch {
       raw = null;
     }
@@ -348,7 +350,7 @@ export function useAutosave(
       setState('pending');
       void save();
     }
-  }, [backup, caseId, save]);
+  }, [backup, caseId, userId, save]);
 
   // Warn before leaving with unsaved changes; save at once when the connection returns or the
   // user comes back to this tab.
