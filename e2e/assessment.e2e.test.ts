@@ -60,6 +60,44 @@ describe.each(TEST_DATABASES)(
       await signOut(delegated);
     });
 
+    it('lets the medical director delegate the endorsement (a department whose leader cannot endorse) and take it back', async () => {
+      const doctor = await e2e.signIn('Ingrid Haugland');
+      const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;
+      await signOut(doctor);
+
+      const director = await e2e.signIn('Per Vik');
+      await director.goto(caseUrl);
+      const delegate = director.getByRole('form', { name: 'Deleger forankringen til en leder' });
+      await delegate.getByText(/når ingen av avdelingens ledere kan forankre søknaden/).waitFor();
+      await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      await expect
+        .poll(() => director.getByText('Forankringen er delegert, og lederen er varslet.').count())
+        .toBe(1);
+      await director.getByText(/^Forankringen er delegert til Jon Eide.*\(av Per Vik/).waitFor();
+      await expectAccessible(director);
+      await director.getByRole('button', { name: 'Ta tilbake delegeringen' }).click();
+      await expect
+        .poll(() => director.getByText(/Saken venter igjen på avdelingens leder\.$/).count())
+        .toBe(1);
+      await expectAccessible(director);
+      await delegate.getByLabel('Deleger til').selectOption({ label: 'Jon Eide, Avdelingsleder' });
+      await delegate.getByRole('button', { name: 'Deleger', exact: true }).click();
+      await director.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
+      await signOut(director);
+
+      // The delegate endorses; the department's leader only reads and may take it back.
+      const leader = await e2e.signIn('Kari Nordtveit');
+      await leader.goto(caseUrl);
+      await leader.getByRole('button', { name: 'Ta tilbake delegeringen' }).waitFor();
+      expect(await leader.getByRole('form', { name: 'Forankring' }).count()).toBe(0);
+      await signOut(leader);
+      const delegated = await e2e.signIn('Jon Eide');
+      await delegated.goto(caseUrl);
+      await delegated.getByRole('form', { name: 'Forankring' }).waitFor();
+      await signOut(delegated);
+    });
+
     it('returns with a question, endorses with the assessment, and the committee assesses section by section before the decision', async () => {
       const doctor = await e2e.signIn('Ingrid Haugland');
       const caseUrl = `${e2e.app.url}${await submitOverHttp(doctor.request, e2e.app.url)}`;

@@ -26,6 +26,7 @@ import {
   LeaderInputForm,
   LeaderInputs,
   LeadersForm,
+  leaderDoneText,
 } from '../features/assessment/ui/EndorsementPanel';
 import { listAttachmentsIn } from '../features/attachments/attachments.server';
 import { answerFormAction, isMultipartForm } from '../features/attachments/answer.server';
@@ -354,7 +355,9 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       {question && <ReturnedQuestion caseId={view.id} open={question} />}
       <RetrospectiveNotice note={loaderData.retrospective} />
       {loaderData.leaderDone && !actionData && (
-        <Alert data-color="success">{msg.assessment.leaderDone[loaderData.leaderDone]}</Alert>
+        <Alert data-color="success">
+          {leaderDoneText(loaderData.leaderDone, loaderData.endorsement)}
+        </Alert>
       )}
       {done && !actionData && <Alert data-color="success">{msg.confirmations[done]}</Alert>}
       {loaderData.reapplyRefused && !actionData && (

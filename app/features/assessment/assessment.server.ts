@@ -46,7 +46,7 @@ import {
   type EndorsementVerdict,
   type Recommendation,
 } from './domain/criteria';
-import { LEADER_STATUS, leaderActions, parseLeaderInput } from './domain/leaders';
+import { LEADER_STATUS, leaderActionRole, leaderActions, parseLeaderInput } from './domain/leaders';
 
 /** The committee roles, in the order a role is named when someone holds both. */
 const COMMITTEE_ROLES: readonly Role[] = ['decisionMaker', 'assessor'];
@@ -208,7 +208,7 @@ async function addCaseLeader(
     tx,
     c.row,
     actor,
-    'endorser',
+    leaderActionRole(c.roles),
     delegated ? 'delegateEndorsement' : 'inviteLeader',
     leader.name,
   );
@@ -222,8 +222,10 @@ async function addCaseLeader(
 
 /**
  * Delegates the endorsement to another leader of the trust (ADR 0024): they endorse, return or
- * decline instead; the department's leaders keep reading the case and may take it back. At most
- * one delegation is active per case: a second one, also one racing this, is `alreadyDelegated`.
+ * decline instead; the department's leaders keep reading the case and may take it back. The
+ * department's leader delegates, or the medical director (when no leader of the department may
+ * endorse the case: they wrote it, or are away). At most one delegation is active per case: a
+ * second one, also one racing this, is `alreadyDelegated`.
  */
 export async function delegateEndorsement(
   db: Db,
@@ -234,11 +236,12 @@ export async function delegateEndorsement(
     return await inTenant(db, actor, async (tx) => {
       const { c, may } = await leaderCase(tx, actor, input.caseId);
       if (!may.delegate) {
-        const leader = c.roles.includes('delegator') || c.roles.includes('endorser');
+        const delegating: readonly CaseRole[] = ['endorser', 'delegator', 'decisionMaker'];
+        const leader = c.roles.some((r) => delegating.includes(r));
         if (leader && c.delegateId !== null && statusOf(c.row) === LEADER_STATUS) {
           throw new CaseError('alreadyDelegated');
         }
-        refuseLeaderAction(c, ['endorser', 'delegator']);
+        refuseLeaderAction(c, delegating);
       }
       await addCaseLeader(tx, actor, c, input.userId, 'delegate');
     });
@@ -256,15 +259,17 @@ export async function delegateEndorsement(
 /**
  * Takes a delegation back (ADR 0024): the delegation is revoked (who, when), never deleted; the
  * department's leader endorses again and the delegate is told (without a link: the case is closed
- * to a delegate from another department now).
+ * to a delegate from another department now). The department's leaders take it back, or the
+ * medical director (who may then delegate it to someone else).
  */
 export async function takeBackDelegation(db: Db, actor: Actor, input: { caseId: string }) {
   return inTenant(db, actor, async (tx) => {
     const { c, may } = await leaderCase(tx, actor, input.caseId);
-    if (c.delegateId === null && c.roles.includes('endorser')) {
+    const taking: readonly CaseRole[] = ['delegator', 'decisionMaker'];
+    if (c.delegateId === null && c.roles.some((r) => r === 'endorser' || taking.includes(r))) {
       throw new CaseError('notDelegated');
     }
-    if (!may.takeBack) refuseLeaderAction(c, ['delegator']);
+    if (!may.takeBack) refuseLeaderAction(c, taking);
     const revoked = await revokeLeader(tx, actor, c, { kind: 'delegate' }, 'takeBackDelegation');
     if (!revoked) throw new CaseError('conflict');
   });
@@ -299,7 +304,7 @@ async function revokeLeader(
     .select({ name: users.name })
     .from(users)
     .where(eq(users.id, revoked.userId));
-  await addNote(tx, c.row, actor, 'endorser', note, leader?.name ?? null);
+  await addNote(tx, c.row, actor, leaderActionRole(c.roles), note, leader?.name ?? null);
   await notify(tx, {
     trustId: c.row.trustId,
     caseId: c.row.id,
@@ -451,6 +456,8 @@ export async function getEndorsementPanelIn(tx: Tx, actor: Actor, caseId: string
     collaborators: leaders.filter((l) => l.kind === 'collaborator'),
     inputs: await leaderInputsOf(tx, c.row.id),
     may,
+    /** Whether the actor takes the leader actions as a leader or as the medical director. */
+    actingAs: leaderActionRole(c.roles),
     candidates: may.delegate || may.invite ? await leaderCandidates(tx, actor, c) : [],
     /** The treating trust's own guidance under the endorsement form's (while it awaits one). */
     guidance:

@@ -119,10 +119,8 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
     const to = (userId: string, who: Actor = hbe.endorser) =>
       refusalWithFields(delegateEndorsement(db(), who, { caseId: c.id, userId }));
     expect(await to(otherLeader.userId, hbe.applicant)).toEqual({ code: 'forbidden', fields: {} });
-    expect(await to(otherLeader.userId, hbe.decisionMaker)).toEqual({
-      code: 'forbidden',
-      fields: {},
-    });
+    // The committee has no say in who endorses (the medical director has: below).
+    expect(await to(otherLeader.userId, hbe.assessor)).toEqual({ code: 'forbidden', fields: {} });
     expect(await to(otherLeader.userId, otherLeader)).toEqual({ code: 'notFound', fields: {} });
     expect(await to(otherLeader.userId, ous.endorser)).toEqual({ code: 'notFound', fields: {} });
     expect(await to('')).toEqual({ code: 'invalid', fields: { userId: 'leaderRequired' } });
@@ -234,6 +232,94 @@ describe.each(TEST_DATABASES)('delegating and collaborating on the endorsement o
       expect(await toldOf(c.id, leader)).toEqual(['caseSubmitted']);
     }
     expect((await getCase(db(), otherLeader, c.id)).events).toContain('endorse');
+  });
+
+  it('a case no leader of its department may endorse: the directors are told, delegate it and take it back; the delegate endorses', async () => {
+    const departmentId = hbe.endorser.grants[0]?.departmentId ?? null;
+    // Both leaders of the department write applications too, and co-write this one.
+    for (const leader of [hbe.endorser, secondDepartmentLeader]) {
+      const granted = await grantRole(db(), hbe.trustAdmin, leader.userId, {
+        role: 'applicant',
+        departmentId,
+      });
+      expect(granted.ok || granted.errors.role === 'alreadyHeld').toBe(true);
+    }
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    for (const leader of [hbe.endorser, secondDepartmentLeader]) {
+      await inviteCoAuthor(db(), hbe.applicant, draft.id, leader.userId);
+    }
+    const submitted = await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: (await getCase(db(), hbe.applicant, draft.id)).version,
+      event: 'submit',
+    });
+    // No one to tell that it waits for their endorsement: the medical director is told instead.
+    expect(await toldOf(draft.id, hbe.decisionMaker)).toEqual(['endorsementWithoutLeader']);
+    for (const leader of [hbe.endorser, secondDepartmentLeader]) {
+      expect(await toldOf(draft.id, leader)).toEqual(['coAuthorInvited']);
+      expect((await getCase(db(), leader, draft.id)).events).not.toContain('endorse');
+      expect(
+        await refuse(
+          delegateEndorsement(db(), leader, { caseId: draft.id, userId: otherLeader.userId }),
+        ),
+      ).toBe('forbidden');
+    }
+
+    const panel = await getEndorsementPanel(db(), hbe.decisionMaker, draft.id);
+    expect(panel?.actingAs).toBe('decisionMaker');
+    expect(panel?.may).toMatchObject({ delegate: true, takeBack: false, invite: false });
+    const names = panel?.candidates.map((c) => c.name) ?? [];
+    expect(names).toContain('Jon Eide');
+    expect(names).not.toContain('Kari Nordtveit');
+    // Not to a leader who wrote it (conflict of interest).
+    expect(
+      await refusalWithFields(
+        delegateEndorsement(db(), hbe.decisionMaker, {
+          caseId: draft.id,
+          userId: secondDepartmentLeader.userId,
+        }),
+      ),
+    ).toEqual({ code: 'invalid', fields: { userId: 'invalidValue' } });
+
+    await delegateEndorsement(db(), hbe.decisionMaker, {
+      caseId: draft.id,
+      userId: otherLeader.userId,
+    });
+    expect(await toldOf(draft.id, otherLeader)).toEqual(['endorsementDelegated']);
+    expect((await getEndorsementPanel(db(), hbe.decisionMaker, draft.id))?.may).toMatchObject({
+      delegate: false,
+      takeBack: true,
+    });
+    expect(
+      await refuse(
+        delegateEndorsement(db(), hbe.decisionMaker, {
+          caseId: draft.id,
+          userId: otherLeader.userId,
+        }),
+      ),
+    ).toBe('alreadyDelegated');
+    // Taken back (to give it to someone else) and delegated again.
+    await takeBackDelegation(db(), hbe.decisionMaker, { caseId: draft.id });
+    expect(await toldOf(draft.id, otherLeader)).toEqual([
+      'endorsementDelegated',
+      'delegationTakenBack',
+    ]);
+    await delegateEndorsement(db(), hbe.decisionMaker, {
+      caseId: draft.id,
+      userId: otherLeader.userId,
+    });
+    const noted = await db()
+      .select({ event: caseEvents.event, role: caseEvents.actorRole, reason: caseEvents.reason })
+      .from(caseEvents)
+      .where(and(eq(caseEvents.caseId, draft.id), eq(caseEvents.actorId, hbe.decisionMaker.userId)))
+      .orderBy(asc(caseEvents.id));
+    expect(noted).toEqual([
+      { event: 'delegateEndorsement', role: 'decisionMaker', reason: 'Jon Eide' },
+      { event: 'takeBackDelegation', role: 'decisionMaker', reason: 'Jon Eide' },
+      { event: 'delegateEndorsement', role: 'decisionMaker', reason: 'Jon Eide' },
+    ]);
+    await endorse(otherLeader, draft.id, submitted.version);
+    expect((await getCase(db(), hbe.decisionMaker, draft.id)).status).toBe('endorsed');
   });
 
   it('takes a delegation back (revoked, never deleted), tells the delegate, and delegates again', async () => {

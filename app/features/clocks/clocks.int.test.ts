@@ -23,7 +23,14 @@ import { openTestDatabase, TEST_DATABASES } from '../../test/databases';
 import { databaseError, refusal } from '../../test/refusals';
 import type { Actor } from '../auth/domain/roles';
 import { SYSTEM_EMAIL, systemUserId } from '../auth/system-user.server';
-import { createDraft, getCase, listMyCases, transition } from '../cases/cases.server';
+import { grantRole } from '../admin/trust-admin.server';
+import {
+  createDraft,
+  getCase,
+  inviteCoAuthor,
+  listMyCases,
+  transition,
+} from '../cases/cases.server';
 import { CaseError } from '../cases/domain/errors';
 import {
   assignCommitteeMember,
@@ -147,6 +154,44 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     expect(await notified(delegated.id)).toEqual([`stageReminder:${delegate.userId}`]);
     // Taken back, the case is the department's leader's again.
     expect(await notified(takenBack.id)).toEqual([`stageReminder:${hbe.endorser.userId}`]);
+  });
+
+  it('never reminds a leader who co-wrote the case; the escalation reaches the director, who may delegate it', async () => {
+    const granted = await grantRole(db(), hbe.trustAdmin, hbe.endorser.userId, {
+      role: 'applicant',
+      departmentId: hbe.endorser.grants[0]?.departmentId ?? null,
+    });
+    expect(granted.ok || granted.errors.role === 'alreadyHeld').toBe(true);
+    const draft = await createDraft(db(), hbe.applicant, completeAnswers);
+    await inviteCoAuthor(db(), hbe.applicant, draft.id, hbe.endorser.userId);
+    await transition(db(), hbe.applicant, {
+      caseId: draft.id,
+      version: (await getCase(db(), hbe.applicant, draft.id)).version,
+      event: 'submit',
+    });
+    const at = new Date();
+    // The department's only leader wrote it: no one to remind, the director is told at once
+    // (endorsementWithoutLeader) and by the escalation.
+    await runStageAlerts(db(), later(at, 7 * DAY + MINUTE));
+    expect(await notified(draft.id)).toEqual([]);
+    await runStageAlerts(db(), later(at, 10 * DAY + MINUTE));
+    expect(await notified(draft.id)).toEqual([`stageEscalation:${hbe.decisionMaker.userId}`]);
+
+    // Delegated by the director, the reminder goes to the delegate.
+    const second = await createDraft(db(), hbe.applicant, completeAnswers);
+    await inviteCoAuthor(db(), hbe.applicant, second.id, hbe.endorser.userId);
+    await transition(db(), hbe.applicant, {
+      caseId: second.id,
+      version: (await getCase(db(), hbe.applicant, second.id)).version,
+      event: 'submit',
+    });
+    const delegate = (await signIn(db(), 'HBE', 'endorser2')).actor;
+    await delegateEndorsement(db(), hbe.decisionMaker, {
+      caseId: second.id,
+      userId: delegate.userId,
+    });
+    await runStageAlerts(db(), later(new Date(), 7 * DAY + MINUTE));
+    expect(await notified(second.id)).toEqual([`stageReminder:${delegate.userId}`]);
   });
 
   it('starts a new clock when the case moves on, and reminds whoever must act there', async () => {

@@ -431,7 +431,7 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
         recipientIds: await groupRecipients(
           tx,
           { ...c, trustId, caseId: c.id, delegateId },
-          alertGroups(kind, RESPONSIBLE[status], delegateId !== null),
+          alertGroups(kind, RESPONSIBLE[status]),
         ),
       });
       if (kind === 'reminder') sent.reminders += 1;

@@ -15,6 +15,7 @@ import type { CaseEvent, Status } from '../cases/domain/workflow';
 import { isNotificationKind, type NotificationKind } from './domain/kinds';
 import {
   committeeOf,
+  fallbackGroupsFor,
   groupsFor,
   transitionRecipients,
   type GroupMembers,
@@ -217,8 +218,14 @@ export async function notifyForTransition(
 ): Promise<number> {
   const groups = groupsFor(input.event, input.from);
   if (groups.length === 0) return 0;
-  const members = await groupMembers(tx, input, groups);
-  const notice = transitionRecipients(input.event, input.from, members, input.actorId);
+  let members = await groupMembers(tx, input, groups);
+  let notice = transitionRecipients(input.event, input.from, members, input.actorId);
+  const fallback = fallbackGroupsFor(input.event);
+  if (notice?.recipientIds.length === 0 && fallback.length > 0) {
+    // No one of the event's own groups is told: look up those told instead (`otherwise`).
+    members = await groupMembers(tx, input, [...groups, ...fallback]);
+    notice = transitionRecipients(input.event, input.from, members, input.actorId);
+  }
   if (!notice) return 0;
   return notify(tx, {
     trustId: input.trustId,

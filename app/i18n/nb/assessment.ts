@@ -67,6 +67,8 @@ export const assessment = {
     `Forankringen er delegert til ${leader} (av ${by}, ${when}). Den som har fått forankringen delegert, forankrer, returnerer eller avslår søknaden.`,
   takeBackIntro:
     'Du kan ta delegeringen tilbake. Da forankrer du saken selv igjen, og lederen får beskjed.',
+  takeBackIntroDirector:
+    'Du kan ta delegeringen tilbake. Da venter saken igjen på avdelingens leder, og du kan delegere den til en annen leder. Lederen som hadde fått den, får beskjed.',
   takeBack: 'Ta tilbake delegeringen',
   collaboratorsTitle: 'Ledere som er invitert til å gi innspill:',
   removeCollaborator: 'Fjern',
@@ -74,6 +76,9 @@ export const assessment = {
   delegateTitle: 'Deleger til en annen leder',
   delegateIntro:
     'Gi forankringen til en annen leder i helseforetaket. Hen forankrer, returnerer eller avslår søknaden i stedet for deg. Du kan fortsatt lese saken og ta delegeringen tilbake.',
+  delegateTitleDirector: 'Deleger forankringen til en leder',
+  delegateIntroDirector:
+    'Gi forankringen til en leder i helseforetaket når ingen av avdelingens ledere kan forankre søknaden: de har skrevet den selv, eller er borte. Hen forankrer, returnerer eller avslår søknaden. Du kan ta delegeringen tilbake.',
   delegateTo: 'Deleger til',
   delegate: 'Deleger',
   inviteTitle: 'Inviter til samarbeid',
@@ -82,6 +87,12 @@ export const assessment = {
   inviteLeader: 'Leder som skal gi innspill',
   invite: 'Inviter lederen',
   noLeaderCandidates: 'Det finnes ingen andre ledere i helseforetaket å velge.',
+  /** The confirmations of the medical director's own leader actions (`leaderDone` otherwise). */
+  leaderDoneDirector: {
+    delegate: 'Forankringen er delegert, og lederen er varslet.',
+    takeBack:
+      'Delegeringen er tatt tilbake, og lederen er varslet. Saken venter igjen på avdelingens leder.',
+  },
   leaderDone: {
     delegate: 'Forankringen er delegert, og lederen er varslet.',
     takeBack: 'Delegeringen er tatt tilbake, og lederen er varslet. Du forankrer saken selv.',

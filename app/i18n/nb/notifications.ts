@@ -46,6 +46,8 @@ export const notifications = {
       'Lederen som forankrer søknaden, har avsluttet samarbeidet med deg om forankringen.',
     endorsementDelegated:
       'En leder har delegert forankringen av en søknad til deg. Du forankrer, returnerer eller avslår den nå.',
+    endorsementWithoutLeader:
+      'En søknad venter på forankring, men ingen leder i avdelingen kan forankre den: lederen har skrevet søknaden selv, eller avdelingen har ingen leder. Deleger forankringen til en leder i saken.',
     delegationTakenBack:
       'Lederen har tatt tilbake forankringen som var delegert til deg. Du skal ikke lenger forankre saken.',
     leaderInputGiven: 'En leder har gitt innspill til forankringen av en søknad.',

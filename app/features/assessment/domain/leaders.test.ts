@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseRole } from '../../auth/domain/roles';
 import type { Status } from '../../cases/domain/workflow';
-import { leaderActions, parseLeaderInput } from './leaders';
+import { leaderActionRole, leaderActions, parseLeaderInput } from './leaders';
 
 describe('leaderActions: who may delegate, take back, invite, remove and give input', () => {
   const none = {
@@ -22,14 +22,37 @@ describe('leaderActions: who may delegate, take back, invite, remove and give in
     [['endorser'], 'endorsed', false, none],
     [['delegator'], 'endorsed', true, none],
     [['collaborator'], 'returned', false, none],
-    [['decisionMaker', 'assessor'], 'submitted', false, none],
+    // The medical director delegates a case no department leader may endorse, and takes it back
+    // (to delegate it to someone else); never invites (the leader who endorses does).
+    [['decisionMaker', 'assessor'], 'submitted', false, { ...none, delegate: true }],
+    [['decisionMaker'], 'submitted', true, { ...none, takeBack: true }],
+    [['decisionMaker'], 'endorsed', false, none],
+    [['decisionMaker'], 'underAssessment', true, none],
+    // The committee has no say in who endorses.
+    [['assessor'], 'submitted', false, none],
+    [['assessor'], 'submitted', true, none],
     [['applicant'], 'submitted', true, none],
+    [['applicant', 'coAuthor'], 'submitted', false, none],
   ] as [CaseRole[], Status, boolean, ReturnType<typeof leaderActions>][])(
     '%j in %s (delegated: %s) → %j',
     (roles, status, delegated, may) => {
       expect(leaderActions(roles, status, delegated)).toEqual(may);
     },
   );
+});
+
+describe('leaderActionRole: the role a leader action is noted in', () => {
+  it.each([
+    [['endorser'], 'endorser'],
+    [['delegator'], 'endorser'],
+    // A director who is also the department's leader acts as its leader.
+    [['endorser', 'decisionMaker'], 'endorser'],
+    [['delegator', 'decisionMaker', 'assessor'], 'endorser'],
+    [['decisionMaker'], 'decisionMaker'],
+    [['decisionMaker', 'assessor'], 'decisionMaker'],
+  ] as [CaseRole[], string][])('%j → %s', (roles, role) => {
+    expect(leaderActionRole(roles)).toBe(role);
+  });
 });
 
 describe('parseLeaderInput', () => {

@@ -8,8 +8,10 @@ import { CRITERIA_FIELDS, ratingsInput, ratingsSchema, type CriteriaRatings } fr
  * The leaders on an endorsement (ADR 0024): the department's leader may delegate it to another
  * leader of the trust (who then endorses instead, while the department's leaders are its
  * `delegator`s and may take it back), and the leader who endorses may invite others to collaborate
- * (`collaborator`: they give input, never endorse) and take an invitation back. All of it only while
- * the case awaits endorsement.
+ * (`collaborator`: they give input, never endorse) and take an invitation back. The medical
+ * director may delegate and take back too: a case whose department has no leader who may endorse
+ * it (the only leader wrote it, or is away) would otherwise wait for good. All of it only while the
+ * case awaits endorsement.
  */
 export const LEADER_STATUS: Status = 'submitted';
 
@@ -42,15 +44,26 @@ export function leaderActions(
   delegated: boolean,
 ): LeaderActions {
   const open = status === LEADER_STATUS;
+  const director = roles.includes('decisionMaker');
   return {
-    // Only the department's leader delegates, and only once (no delegation by the delegate).
-    delegate: open && !delegated && roles.includes('endorser'),
-    takeBack: open && delegated && roles.includes('delegator'),
+    // The department's leader or the medical director delegates, and only once (the delegate does
+    // not delegate further).
+    delegate: open && !delegated && (roles.includes('endorser') || director),
+    takeBack: open && delegated && (roles.includes('delegator') || director),
     invite: open && roles.includes('endorser'),
     // Who invites takes an invitation back (a leader chosen by mistake reads the case until then).
     removeCollaborator: open && roles.includes('endorser'),
     giveInput: open && roles.includes('collaborator'),
   };
+}
+
+/**
+ * The role a leader action is taken in (the history note's role): as a leader of the department
+ * (or its delegate) if the actor is one on the case, else as the medical director.
+ */
+export function leaderActionRole(roles: readonly CaseRole[]): 'endorser' | 'decisionMaker' {
+  const leader = roles.includes('endorser') || roles.includes('delegator');
+  return !leader && roles.includes('decisionMaker') ? 'decisionMaker' : 'endorser';
 }
 
 const inputSchema = z.object({

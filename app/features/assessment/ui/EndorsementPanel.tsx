@@ -33,7 +33,17 @@ export interface EndorsementPanelData {
   collaborators: LeaderView[];
   inputs: LeaderInputView[];
   may: LeaderActions;
+  /** The medical director delegates and takes back with texts of their own (ADR 0024). */
+  actingAs: 'endorser' | 'decisionMaker';
   candidates: Person[];
+}
+
+/** The confirmation of a leader action just done, in the words of the one who did it. */
+export function leaderDoneText(intent: LeaderIntent, panel: EndorsementPanelData | null): string {
+  if (panel?.actingAs === 'decisionMaker' && (intent === 'delegate' || intent === 'takeBack')) {
+    return msg.assessment.leaderDoneDirector[intent];
+  }
+  return msg.assessment.leaderDone[intent];
 }
 
 /** What came back from a refused endorsement or leader form: errors and what was typed. */
@@ -223,6 +233,7 @@ export function LeadersForm({
 }) {
   const t = msg.assessment;
   const { delegate, collaborators, may, candidates } = panel;
+  const director = panel.actingAs === 'decisionMaker';
   if (!delegate && collaborators.length === 0 && !may.delegate && !may.invite) return null;
   const returned = (intent: LeaderIntent) => (submitted?.intent === intent ? submitted.data : null);
   return (
@@ -243,7 +254,9 @@ export function LeadersForm({
         {may.takeBack && (
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="takeBack" />
-            <Paragraph data-size="sm">{t.takeBackIntro}</Paragraph>
+            <Paragraph data-size="sm">
+              {director ? t.takeBackIntroDirector : t.takeBackIntro}
+            </Paragraph>
             <Button type="submit" variant="secondary">
               {t.takeBack}
             </Button>
@@ -278,8 +291,8 @@ export function LeadersForm({
           <LeaderForm
             caseId={caseId}
             intent="delegate"
-            title={t.delegateTitle}
-            intro={t.delegateIntro}
+            title={director ? t.delegateTitleDirector : t.delegateTitle}
+            intro={director ? t.delegateIntroDirector : t.delegateIntro}
             label={t.delegateTo}
             button={t.delegate}
             candidates={candidates}

@@ -193,39 +193,34 @@ describe('RESPONSIBLE', () => {
 });
 
 describe('alertGroups', () => {
-  it.each<[AlertKind, ResponsibleGroup, boolean, RecipientGroup[]]>([
-    ['reminder', 'endorsers', false, ['departmentEndorsers']],
-    // A delegated endorsement is the delegate's alone to act on (ADR 0024).
-    ['reminder', 'endorsers', true, ['endorsementDelegate']],
+  it.each<[AlertKind, ResponsibleGroup, RecipientGroup[]]>([
+    // Whoever endorses it now: the delegate while delegated, else the department's leaders who
+    // did not write it (ADR 0024), as told at the submission.
+    ['reminder', 'endorsers', ['currentEndorsers']],
     // The case's committee (its assigned members, else the trust's assessors once assessed),
     // never every assessor of the trust as such.
-    ['reminder', 'assessment', false, ['decisionMakers', 'committee']],
-    ['reminder', 'assessment', true, ['decisionMakers', 'committee']],
-    ['reminder', 'decisionMakers', false, ['decisionMakers']],
-    ['reminder', 'applicant', false, ['applicant']],
-    ['escalation', 'endorsers', true, ['decisionMakers']],
-    ['escalation', 'assessment', false, ['decisionMakers']],
-    ['escalation', 'applicant', false, ['decisionMakers']],
-  ])('%s in a stage of %s (delegated: %s) → %j', (kind, group, delegated, groups) => {
-    expect(alertGroups(kind, group, delegated)).toEqual(groups);
+    ['reminder', 'assessment', ['decisionMakers', 'committee']],
+    ['reminder', 'decisionMakers', ['decisionMakers']],
+    ['reminder', 'applicant', ['applicant']],
+    ['escalation', 'endorsers', ['decisionMakers']],
+    ['escalation', 'assessment', ['decisionMakers']],
+    ['escalation', 'applicant', ['decisionMakers']],
+  ])('%s in a stage of %s → %j', (kind, group, groups) => {
+    expect(alertGroups(kind, group)).toEqual(groups);
   });
 
   it('reminds the committee in every stage whose group is the assessment', () => {
     const assessing = CLOCKED_STATUSES.filter((s) => RESPONSIBLE[s] === 'assessment');
     expect(assessing).toEqual(['endorsed', 'underAssessment']);
     for (const status of assessing) {
-      expect(alertGroups('reminder', RESPONSIBLE[status], false)).toContain('committee');
+      expect(alertGroups('reminder', RESPONSIBLE[status])).toContain('committee');
     }
   });
 
   it('never reminds the leaders invited to collaborate: they do not act on the case (ADR 0024)', () => {
     for (const status of CLOCKED_STATUSES) {
       for (const kind of ['reminder', 'escalation'] as const) {
-        for (const delegated of [false, true]) {
-          expect(alertGroups(kind, RESPONSIBLE[status], delegated)).not.toContain(
-            'leaderCollaborators',
-          );
-        }
+        expect(alertGroups(kind, RESPONSIBLE[status])).not.toContain('leaderCollaborators');
       }
     }
   });

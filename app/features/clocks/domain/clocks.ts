@@ -215,20 +215,17 @@ export const RESPONSIBLE: Record<ClockedStatus, ResponsibleGroup> = {
 
 /**
  * The notification recipient groups (features/notifications) an alert goes to: the escalation to
- * the medical directors; the reminder to whoever must act in the stage. The endorsement is the
- * department's leaders', or only the delegate's while it is delegated (ADR 0024); the assessment
- * is the medical directors' and the case's committee's (its assigned members, else the trust's
- * assessors once the case has been under assessment; ADR 0009), resolved as for a transition.
+ * the medical directors; the reminder to whoever must act in the stage. The endorsement is whoever
+ * endorses the case now, as told at its submission (`currentEndorsers`: the delegate while it is
+ * delegated, else the department's leaders who did not write it; ADR 0024); the assessment is the
+ * medical directors' and the case's committee's (its assigned members, else the trust's assessors
+ * once the case has been under assessment; ADR 0009), resolved as for a transition.
  */
-export function alertGroups(
-  kind: AlertKind,
-  group: ResponsibleGroup,
-  delegated: boolean,
-): readonly RecipientGroup[] {
+export function alertGroups(kind: AlertKind, group: ResponsibleGroup): readonly RecipientGroup[] {
   if (kind === 'escalation') return ['decisionMakers'];
   switch (group) {
     case 'endorsers':
-      return delegated ? ['endorsementDelegate'] : ['departmentEndorsers'];
+      return ['currentEndorsers'];
     case 'assessment':
       return ['decisionMakers', 'committee'];
     case 'decisionMakers':

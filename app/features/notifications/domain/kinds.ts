@@ -20,6 +20,8 @@ export const NOTIFICATION_KINDS = [
   // To a collaborating leader taken off the endorsement (the case may be closed to them now).
   'leaderRemoved',
   'endorsementDelegated',
+  // To the medical directors: a submitted case no leader of its department may endorse.
+  'endorsementWithoutLeader',
   'delegationTakenBack',
   'leaderInputGiven',
   'committeeAssigned',

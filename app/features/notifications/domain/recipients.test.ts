@@ -3,6 +3,7 @@ import { EVENTS, STATUSES, type CaseEvent, type Status } from '../../cases/domai
 import { NOTIFICATION_KINDS } from './kinds';
 import {
   committeeOf,
+  fallbackGroupsFor,
   groupsFor,
   TRANSITION_NOTICES,
   transitionRecipients,
@@ -66,6 +67,28 @@ describe('transitionRecipients', () => {
       kind,
       recipientIds: recipients,
     });
+  });
+
+  it.each(['submit', 'resubmit'] as const)(
+    '%s with no leader who may endorse tells the medical directors instead (ADR 0024)',
+    (event) => {
+      const from = event === 'submit' ? 'draft' : 'returned';
+      expect(fallbackGroupsFor(event)).toEqual(['decisionMakers']);
+      const noLeader = { ...members, currentEndorsers: [] };
+      expect(transitionRecipients(event, from, noLeader, 'applicant')).toEqual({
+        kind: 'endorsementWithoutLeader',
+        recipientIds: ['director'],
+      });
+      // A leader to tell: the directors are not told.
+      expect(transitionRecipients(event, from, members, 'applicant')?.kind).toBe('caseSubmitted');
+    },
+  );
+
+  it('has a fallback only where a case could otherwise wait unseen', () => {
+    expect(EVENTS.filter((event) => fallbackGroupsFor(event).length > 0)).toEqual([
+      'submit',
+      'resubmit',
+    ]);
   });
 
   it('tells whoever asked of the answer, also outside the committee', () => {

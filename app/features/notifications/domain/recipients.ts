@@ -27,7 +27,18 @@ export interface TransitionNotice {
   to: readonly RecipientGroup[];
   /** Told as well when the case left one of these statuses: the people working it there. */
   alsoFrom?: Partial<Record<Status, readonly RecipientGroup[]>>;
+  /** When no one else is told (the groups are empty, or only the actor), these are, this way. */
+  otherwise?: { kind: NotificationKind; to: readonly RecipientGroup[] };
 }
+
+/**
+ * A submitted case no leader of the department may endorse (its only leaders wrote it, or it has
+ * none) would wait unseen: the medical directors are told, and may delegate it (ADR 0024).
+ */
+const NO_ENDORSER: TransitionNotice['otherwise'] = {
+  kind: 'endorsementWithoutLeader',
+  to: ['decisionMakers'],
+};
 
 /** The leaders who endorse the case: the department's, or the one it is delegated to. */
 const ENDORSING: readonly RecipientGroup[] = ['departmentEndorsers', 'endorsementDelegate'];
@@ -56,8 +67,8 @@ const DECISION: readonly RecipientGroup[] = ['applicant', 'coAuthors', ...LEADER
  */
 export const TRANSITION_NOTICES: Partial<Record<CaseEvent, TransitionNotice>> = {
   // The case waits for its endorsement: whoever endorses it now (a delegation outlives a return).
-  submit: { kind: 'caseSubmitted', to: ['currentEndorsers'] },
-  resubmit: { kind: 'caseSubmitted', to: ['currentEndorsers'] },
+  submit: { kind: 'caseSubmitted', to: ['currentEndorsers'], otherwise: NO_ENDORSER },
+  resubmit: { kind: 'caseSubmitted', to: ['currentEndorsers'], otherwise: NO_ENDORSER },
   // A draft's co-authors, and after submission whoever has the case in hand.
   withdraw: {
     kind: 'caseWithdrawn',
@@ -101,7 +112,16 @@ export function groupsFor(event: CaseEvent, from: Status): readonly RecipientGro
   return [...notice.to, ...(notice.alsoFrom?.[from] ?? [])];
 }
 
-/** Who gets which notification for an event; the actor is never told of their own action. */
+/** The groups told of `event` instead when no one of `groupsFor` is (the notice's `otherwise`). */
+export function fallbackGroupsFor(event: CaseEvent): readonly RecipientGroup[] {
+  return TRANSITION_NOTICES[event]?.otherwise?.to ?? [];
+}
+
+/**
+ * Who gets which notification for an event; the actor is never told of their own action. When
+ * that is no one and the notice has an `otherwise`, its groups are told its kind (`members` must
+ * then hold `fallbackGroupsFor` too).
+ */
 export function transitionRecipients(
   event: CaseEvent,
   from: Status,
@@ -110,8 +130,14 @@ export function transitionRecipients(
 ): { kind: NotificationKind; recipientIds: string[] } | null {
   const notice = TRANSITION_NOTICES[event];
   if (!notice) return null;
-  const ids = groupsFor(event, from).flatMap((group) => members[group]);
-  return { kind: notice.kind, recipientIds: [...new Set(ids)].filter((id) => id !== actorId) };
+  const told = (groups: readonly RecipientGroup[]) => {
+    const ids = new Set(groups.flatMap((group) => members[group]));
+    ids.delete(actorId);
+    return [...ids];
+  };
+  const recipientIds = told(groupsFor(event, from));
+  if (recipientIds.length > 0 || !notice.otherwise) return { kind: notice.kind, recipientIds };
+  return { kind: notice.otherwise.kind, recipientIds: told(notice.otherwise.to) };
 }
 
 /**
