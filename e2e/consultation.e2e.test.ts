@@ -137,6 +137,12 @@ describe.each(TEST_DATABASES)('cross-trust consultation in Chromium on %s', (kin
     await expect.poll(() => per.getByText('Konsultasjonen er sendt.').count()).toBe(1);
     await expect.poll(() => per.getByText('Venter på svar').count()).toBe(1);
     expect(await per.getByText('På konsultasjon').count()).toBeGreaterThan(0);
+    // The stage runs to the consultation's own deadline, not the trust's days for it.
+    await per
+      .getByText(
+        `Fasen «På konsultasjon» har frist til og med ${shownDeadline} (svarfristen i konsultasjonen).`,
+      )
+      .waitFor();
     await expectAccessible(per);
 
     // While it waits, the committee may still work on the assessment (no event of its own): its

@@ -35,7 +35,7 @@ import {
 } from '../diagnoses/domain/diagnosis';
 import { visibleTo } from '../dialog/domain/visibility';
 import { stageDueAt } from '../clocks/domain/clocks';
-import { enteredCurrentStatus } from '../clocks/stage-sql.server';
+import { enteredCurrentStatus, openConsultationDeadline } from '../clocks/stage-sql.server';
 import { caseDrugIn, festSnapshotIn, resolveDrugChoice, type CaseDrug } from '../fest/fest.server';
 import type { FestSnapshot } from '../fest/domain/snapshot';
 import { composeDecision, type ComposedDecision } from '../decisions/domain/compose';
@@ -694,6 +694,7 @@ const listRow = z.object({
   enteredAt: z.coerce.date().nullable(),
   normalDays: z.number().nullable(),
   urgentDays: z.number().nullable(),
+  consultationDeadline: z.string().nullable(),
   outcome: z.enum(DECISION_OUTCOMES).nullable(),
 });
 type ListRow = z.output<typeof listRow>;
@@ -708,8 +709,8 @@ const myCasesRow = z.object({
  * One page of a list (the cases `ids` selects) as a JSON array of `listRow`, in the list's order
  * of (updated_at, id). Only the fields the list shows are read (the drug's name and the main
  * diagnosis code from the answers, in SQL; no free text) and the outcome of its latest decision
- * (`latestOutcome`). With `clock`, when the case entered its status and the trust's deadline for it
- * (the active lists); without, null.
+ * (`latestOutcome`). With `clock`, when the case entered its status, the trust's deadline for it
+ * and an open consultation's last day (the active lists); without, null.
  */
 function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, clock: boolean) {
   if (!ids) return sql`'[]'::json`;
@@ -725,6 +726,7 @@ function listPage(ids: SQL | null, order: KeysetPage['order'], limit: number, cl
     'enteredAt', ${clock ? enteredCurrentStatus : sql`null`},
     'normalDays', ${clock ? stageDeadlines.normalDays : sql`null`},
     'urgentDays', ${clock ? stageDeadlines.urgentDays : sql`null`},
+    'consultationDeadline', ${clock ? openConsultationDeadline : sql`null`},
     'outcome', ${latestOutcome})`;
   const deadline = clock
     ? sql`left join ${stageDeadlines} on ${stageDeadlines.trustId} = ${cases.trustId} and ${stageDeadlines.status} = ${cases.status}`
@@ -829,6 +831,7 @@ export async function listMyCases(
           row.normalDays === null || row.urgentDays === null
             ? null
             : { normalDays: row.normalDays, urgentDays: row.urgentDays },
+        consultationDeadline: row.consultationDeadline,
       }),
     };
   };

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
+  caseConsultations,
   caseLeaders,
   caseOutcomes,
   cases,
@@ -170,7 +171,17 @@ export interface ClocksView {
   stages: (StageTime & { status: Status })[];
   /** Registered after the fact: its stages before the registration are not known (`stageTimes`). */
   retrospective: boolean;
-  current: { status: ClockedStatus; days: number; dueAt: Date; overdue: boolean } | null;
+  /**
+   * The current stage's deadline: the trust's `days` for it, or (in consultation) the last day
+   * its medical director gave the consulted trust (`consultationDeadline`, `stageDueAt`).
+   */
+  current: {
+    status: ClockedStatus;
+    days: number;
+    consultationDeadline: string | null;
+    dueAt: Date;
+    overdue: boolean;
+  } | null;
   previous: LinkedCase | null;
   next: LinkedCase[];
   canReapply: boolean;
@@ -210,11 +221,22 @@ export async function getCaseClocksIn(
   if (isClocked(status)) {
     const deadline = (await trustDeadlines(tx, row.trustId))[status];
     const entered = enteredCurrentAt(events);
-    const due = stageDueAt({ status, enteredAt: entered, urgent: row.urgent, deadline });
+    const consultationDeadline =
+      status === 'inConsultation'
+        ? ((await consultationDeadlines(tx, [row.id])).get(row.id) ?? null)
+        : null;
+    const due = stageDueAt({
+      status,
+      enteredAt: entered,
+      urgent: row.urgent,
+      deadline,
+      consultationDeadline,
+    });
     if (due) {
       current = {
         status,
         days: deadlineDays(deadline, row.urgent),
+        consultationDeadline,
         dueAt: due,
         overdue: isOverdue(due, now),
       };
@@ -339,6 +361,28 @@ export async function setUrgency(
   return { ok: true };
 }
 
+/**
+ * The last day of each case's open consultation (unanswered, not revoked; at most one per case,
+ * `case_consultations_one_open`), by case id: the stage «inConsultation» is due when it ends.
+ */
+async function consultationDeadlines(
+  tx: Tx,
+  caseIds: readonly string[],
+): Promise<Map<string, string>> {
+  if (caseIds.length === 0) return new Map();
+  const open = await tx
+    .select({ caseId: caseConsultations.caseId, deadline: caseConsultations.deadline })
+    .from(caseConsultations)
+    .where(
+      and(
+        inArray(caseConsultations.caseId, [...caseIds]),
+        isNull(caseConsultations.revokedAt),
+        isNull(caseConsultations.answeredAt),
+      ),
+    );
+  return new Map(open.map((c) => [c.caseId, c.deadline]));
+}
+
 export interface AlertsSent {
   reminders: number;
   escalations: number;
@@ -396,6 +440,8 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
         ),
       );
     const delegateOf = new Map(delegations.map((d) => [d.caseId, d.userId]));
+    const consulting = open.filter((c) => c.status === 'inConsultation').map((c) => c.id);
+    const consultationDeadlineOf = await consultationDeadlines(tx, consulting);
     for (const c of open) {
       const enteredAt = c.enteredAt;
       if (!isClocked(c.status) || !enteredAt) continue;
@@ -405,6 +451,7 @@ export async function runStageAlerts(db: Db, now: Date): Promise<AlertsSent> {
         enteredAt,
         urgent: c.urgent,
         deadline: deadlines[status],
+        consultationDeadline: consultationDeadlineOf.get(c.id) ?? null,
       });
       if (!due) continue;
       const kinds = alerts

@@ -37,7 +37,8 @@ import {
   requestConsultation,
   revokeConsultation,
 } from './consultations.server';
-import { addDays, dateInNorway } from '../cases/domain/dates';
+import { addDays, dateInNorway, startOfNorwegianDay } from '../cases/domain/dates';
+import { getCaseClocks, runStageAlerts } from '../clocks/clocks.server';
 import { getDecisionLetter, getDecisionPanel } from '../decisions/decisions.server';
 import { listNotifications } from '../notifications/notifications.server';
 import type { OutgoingMail } from '../notifications/mail.server';
@@ -579,6 +580,47 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     if (panel?.mode !== 'home') throw new Error('Expected the home panel');
     await revokeConsultation(db(), hbe.decisionMaker, caseId, id, panel.caseVersion);
     expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+  });
+
+  it("runs the stage's clock to the consultation's own deadline, and reminds the director when it passed unanswered", async () => {
+    const far = addDays(dateInNorway(new Date()), 30);
+    const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+      version: await version(),
+      consultedTrustId: ousTrust(),
+      question: 'Fjerde spørsmål',
+      deadline: far,
+    });
+    const due = startOfNorwegianDay(addDays(far, 1));
+    const now = new Date();
+    const clocks = await getCaseClocks(db(), hbe.decisionMaker, caseId, now);
+    expect(clocks.current).toEqual({
+      status: 'inConsultation',
+      days: 14,
+      consultationDeadline: far,
+      dueAt: due,
+      overdue: false,
+    });
+    const mine = await listMyCases(db(), hbe.decisionMaker);
+    const listed = [...mine.waiting.items, ...mine.others.items].find((c) => c.id === caseId);
+    expect(listed?.dueAt).toEqual(due);
+
+    const reminders = async () =>
+      (
+        await db()
+          .select({ userId: notifications.userId })
+          .from(notifications)
+          .where(and(eq(notifications.caseId, caseId), eq(notifications.kind, 'stageReminder')))
+      ).map((n) => n.userId);
+    // The trust's 14 days for the stage are past, the consultation's deadline is not: no reminder.
+    await runStageAlerts(db(), new Date(now.getTime() + 15 * 24 * 60 * 60 * 1000));
+    expect(await reminders()).toEqual([]);
+    // Its last day over, unanswered: the director is reminded (to end it and go on).
+    await runStageAlerts(db(), new Date(due.getTime() + 60 * 1000));
+    expect(await reminders()).toEqual([hbe.decisionMaker.userId]);
+
+    const panel = await getConsultationPanel(db(), hbe.decisionMaker, caseId);
+    if (panel?.mode !== 'home') throw new Error('Expected the home panel');
+    await revokeConsultation(db(), hbe.decisionMaker, caseId, id, panel.caseVersion);
   });
 
   /** What the consulted trust's director reads of the case through the use cases. */

@@ -21,6 +21,9 @@ export const clocks = {
   currentDue: (stage: string, date: string, days: string) =>
     `Fasen «${stage}» har frist ${date} (${days}).`,
   overdue: 'Fristen er passert.',
+  /** A consultation runs to the last day its director gave, not the trust's days for the stage. */
+  consultationDue: (stage: string, date: string) =>
+    `Fasen «${stage}» har frist til og med ${date} (svarfristen i konsultasjonen).`,
   dayCount: (days: number, urgent: boolean) =>
     `${days} ${days === 1 ? 'dag' : 'dager'}${urgent ? ' for hastesaker' : ''}`,
   stageTimesTitle: 'Tid per trinn',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, dateInNorway, norwegianDate, norwegianDateOf } from './dates';
+import {
+  addDays,
+  dateInNorway,
+  norwegianDate,
+  norwegianDateOf,
+  startOfNorwegianDay,
+} from './dates';
 
 describe('dateInNorway', () => {
   it.each([
@@ -42,6 +48,23 @@ describe('addDays', () => {
     ['2026-01-10', -10, '2025-12-31'],
   ] as const)('%s + %i → %s', (date, days, expected) => {
     expect(addDays(date, days)).toBe(expected);
+  });
+});
+
+describe('startOfNorwegianDay', () => {
+  it.each([
+    ['winter time', '2026-12-16', '2026-12-15T23:00:00.000Z'],
+    ['summer time', '2026-07-01', '2026-06-30T22:00:00.000Z'],
+    ['the day Norway moves to summer time', '2026-03-29', '2026-03-28T23:00:00.000Z'],
+    ['the day after', '2026-03-30', '2026-03-29T22:00:00.000Z'],
+    ['the day Norway moves back to winter time', '2026-10-25', '2026-10-24T22:00:00.000Z'],
+    ['the day after', '2026-10-26', '2026-10-25T23:00:00.000Z'],
+    ['the turn of the year', '2027-01-01', '2026-12-31T23:00:00.000Z'],
+  ])('%s: %s begins at %s', (_label, date, moment) => {
+    const start = startOfNorwegianDay(date);
+    expect(start.toISOString()).toBe(moment);
+    expect(dateInNorway(start)).toBe(date);
+    expect(dateInNorway(new Date(start.getTime() - 1))).toBe(addDays(date, -1));
   });
 });
 

@@ -52,6 +52,15 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The moment a calendar day begins in Norway: 22:00 or 23:00 UTC the day before (summer or winter
+ * time; Norway changes its clocks at 01:00 UTC, never at midnight).
+ */
+export function startOfNorwegianDay(date: string): Date {
+  const summer = new Date(`${addDays(date, -1)}T22:00:00Z`);
+  return dateInNorway(summer) === date ? summer : new Date(`${addDays(date, -1)}T23:00:00Z`);
+}
+
 /** The hour (0–23) on the clock in Norway at a moment. */
 export function hourInNorway(at: Date): number {
   return Number(norwegianHour.format(at));

@@ -168,6 +168,24 @@ describe('stageDueAt', () => {
     expect(due?.toISOString().replace('.000', '') ?? null).toBe(c.due);
   });
 
+  it.each([
+    // The consultation's own deadline, whatever the trust's 14 days: due when its day ends in
+    // Norway (winter time: 23:00 UTC), also for an urgent case and a deadline of today.
+    [false, '2026-03-20', '2026-03-20T23:00:00.000Z'],
+    [true, '2026-03-20', '2026-03-20T23:00:00.000Z'],
+    [false, '2026-03-02', '2026-03-02T23:00:00.000Z'],
+    [false, '2026-05-29', '2026-05-29T22:00:00.000Z'],
+    // No open consultation found: the stage's own deadline.
+    [false, null, '2026-03-16T08:00:00.000Z'],
+  ])('in consultation (urgent: %s) with the deadline %s is due %s', (urgent, deadline, due) => {
+    const input = { status: 'inConsultation', enteredAt: entered, urgent, deadline: null };
+    expect(stageDueAt({ ...input, consultationDeadline: deadline })?.toISOString()).toBe(due);
+    // Any other stage ignores it.
+    expect(
+      stageDueAt({ ...input, status: 'underAssessment', consultationDeadline: '2026-03-20' }),
+    ).toEqual(stageDueAt({ ...input, status: 'underAssessment' }));
+  });
+
   it('has no due date without an entry time', () => {
     expect(
       stageDueAt({ status: 'submitted', enteredAt: null, urgent: false, deadline: null }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { addDays, startOfNorwegianDay } from '../../cases/domain/dates';
 import { outsidePortal } from '../../cases/domain/history';
 import type { Status } from '../../cases/domain/workflow';
 import type { RecipientGroup } from '../../notifications/domain/recipients';
@@ -64,14 +65,23 @@ export function dueAt(enteredAt: Date, days: number): Date {
   return new Date(enteredAt.getTime() + days * DAY_MS);
 }
 
-/** The due date of a case's current stage, or null when the stage has no deadline. */
+/**
+ * The due date of a case's current stage, or null when the stage has no deadline. A consultation
+ * has the deadline its medical director set (`consultationDeadline`, the open consultation's last
+ * day): the stage is due when that day ends in Norway, as the consulted trust's access does
+ * (features/consultations), whatever the trust's deadline for the stage.
+ */
 export function stageDueAt(input: {
   status: string;
   enteredAt: Date | null;
   urgent: boolean;
   deadline: StageDeadline | null;
+  consultationDeadline?: string | null;
 }): Date | null {
   if (!isClocked(input.status) || !input.enteredAt) return null;
+  if (input.status === 'inConsultation' && input.consultationDeadline) {
+    return startOfNorwegianDay(addDays(input.consultationDeadline, 1));
+  }
   const deadline = input.deadline ?? DEFAULT_DEADLINES[input.status];
   return dueAt(input.enteredAt, deadlineDays(deadline, input.urgent));
 }

@@ -71,11 +71,16 @@ export function ClocksPanel({ view, notice }: { view: ClocksView; notice: Clocks
             {view.current.overdue && <Tag data-color="danger">{msg.clocks.overdueTag}</Tag>}
           </div>
           <Paragraph>
-            {msg.clocks.currentDue(
-              msg.statuses[view.current.status],
-              when(view.current.dueAt),
-              msg.clocks.dayCount(view.current.days, view.urgent),
-            )}
+            {view.current.consultationDeadline
+              ? msg.clocks.consultationDue(
+                  msg.statuses[view.current.status],
+                  norwegianDate(view.current.consultationDeadline),
+                )
+              : msg.clocks.currentDue(
+                  msg.statuses[view.current.status],
+                  when(view.current.dueAt),
+                  msg.clocks.dayCount(view.current.days, view.urgent),
+                )}
             {view.current.overdue && ` ${msg.clocks.overdue}`}
           </Paragraph>
         </div>
