@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { completeAnswers } from '../app/test/actors';
 import { TEST_DATABASES } from '../app/test/databases';
 import { completeDraftOverHttp, endorseInBrowser } from './application';
-import { expectAccessible, expectAccessibleWithoutJs, useAppAndBrowser } from './harness';
+import {
+  expectAccessible,
+  expectAccessibleWithoutJs,
+  sameOrigin,
+  useAppAndBrowser,
+} from './harness';
 
 /**
  * Stage clocks, urgency, follow-up and re-application in the browser. The alert job itself
@@ -60,6 +65,26 @@ describe.each(TEST_DATABASES)('clocks and follow-up in Chromium on %s', (kind) =
     await expect
       .poll(() => stages.getByRole('rowheader').allInnerTexts())
       .toEqual(['Utkast', 'Til forankring']);
+    await expectAccessible(doctor);
+  });
+
+  it('keeps the urgency reason typed when the case was sent in meanwhile (the form is gone)', async () => {
+    const doctor = await e2e.signIn('Ingrid Haugland');
+    const draft = await completeDraftOverHttp(doctor.request, e2e.app.url);
+    await doctor.goto(`${e2e.app.url}${draft.caseUrl}`);
+    await doctor.getByLabel('Hvorfor haster saken?').fill('Rask progresjon siste uke.');
+    // Sent in from another tab while the reason was typed: the applicant marks urgency no more.
+    const sent = await doctor.request.post(`${e2e.app.url}${draft.caseUrl}/oppsummering`, {
+      headers: sameOrigin(e2e.app.url),
+      form: { event: 'submit', version: String(draft.version) },
+      maxRedirects: 0,
+    });
+    expect(sent.status()).toBe(302);
+    await doctor.getByRole('button', { name: 'Merk som hastesak' }).click();
+    await doctor.getByRole('heading', { level: 1, name: 'Hastesak' }).waitFor();
+    await doctor.getByText('Denne handlingen er ikke mulig i sakens nåværende status.').waitFor();
+    await doctor.getByText('Rask progresjon siste uke.').waitFor();
+    expect(await doctor.getByLabel('Hvorfor haster saken?').count()).toBe(0);
     await expectAccessible(doctor);
   });
 

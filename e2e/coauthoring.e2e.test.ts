@@ -18,6 +18,10 @@ describe('co-authoring and autosave in Chromium', () => {
     await doctor.getByRole('button', { name: 'Start søknaden' }).click();
     await doctor.getByRole('heading', { level: 1, name: 'Rediger søknad' }).waitFor();
     const editUrl = doctor.url();
+    // Nothing chosen: the field says so, and no one is invited.
+    await doctor.getByRole('button', { name: 'Inviter som medforfatter' }).click();
+    await doctor.getByText('Velg en kollega fra listen for å invitere.').waitFor();
+    expect(await doctor.title()).toMatch(/^Feil: /);
     await doctor
       .getByLabel('Kollega i samme helseforetak')
       .selectOption({ label: 'Lars Myklebust, Lege i spesialisering' });

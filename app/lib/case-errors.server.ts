@@ -12,6 +12,7 @@ export const CASE_ERROR_STATUS: Record<CaseErrorCode, number> = {
   notDelegated: 409,
   consultationClosed: 409,
   coAuthorWrote: 409,
+  anonymised: 409,
   forbidden: 403,
   ownCase: 403,
   patientIdentityHidden: 403,

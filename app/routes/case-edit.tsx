@@ -9,6 +9,7 @@ import {
   List,
   Paragraph,
   Select,
+  ValidationMessage,
 } from '@digdir/designsystemet-react';
 import { data, Form, isRouteErrorResponse, redirect } from 'react-router';
 import { listAttachments } from '../features/attachments/attachments.server';
@@ -126,7 +127,8 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     try {
       await inviteCoAuthor(context.db, actor, params.caseId, userId);
     } catch (error) {
-      return caseErrorData(error, null);
+      // Nothing chosen, or someone not in the list: the message is at the invite form's field.
+      return caseErrorData(error, { intent: 'invite' });
     }
     return redirect(`/saker/${params.caseId}/rediger?invitert=${encodeURIComponent(userId)}`);
   }
@@ -308,6 +310,10 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
   const { view, colleagues, wrote, saved, invited, removed } = loaderData;
   const applicant = view.roles.includes('applicant');
   const returned = actionData && 'conflicted' in actionData ? actionData : null;
+  const inviteRefused =
+    actionData && !returned && actionData.values && 'intent' in actionData.values
+      ? actionData.fieldErrors.userId !== undefined
+      : false;
   const invitedName = view.coAuthors.find((p) => p.id === invited)?.name;
   const returnedWith = openQuestion(view.status, view.history);
   // Without JavaScript the other forms here load the page anew: unsaved answers would be lost.
@@ -365,7 +371,12 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
               <input type="hidden" name="intent" value="invite" />
               <Field>
                 <Label htmlFor="invite-colleague">{msg.coAuthors.colleague}</Label>
-                <Select id="invite-colleague" name="userId" defaultValue="">
+                <Select
+                  id="invite-colleague"
+                  name="userId"
+                  defaultValue=""
+                  aria-invalid={inviteRefused || undefined}
+                >
                   <Select.Option value="" disabled>
                     {msg.coAuthors.choose}
                   </Select.Option>
@@ -373,6 +384,9 @@ export default function EditApplication({ loaderData, actionData }: Route.Compon
                     <Select.Option key={c.id} value={c.id}>{`${c.name}, ${c.title}`}</Select.Option>
                   ))}
                 </Select>
+                {inviteRefused && (
+                  <ValidationMessage>{msg.coAuthors.chooseRequired}</ValidationMessage>
+                )}
               </Field>
               <Button type="submit" variant="secondary">
                 {msg.coAuthors.invite}

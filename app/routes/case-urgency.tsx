@@ -7,6 +7,7 @@ import { msg } from '../i18n';
 import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
 import { formTexts, pageTitle, postFailed } from '../lib/form';
 import type { Route } from './+types/case-urgency';
+import { ProblemAlert } from '../ui/ProblemAlert';
 import { RouteLink } from '../ui/RouteLink';
 
 export async function loader({ request, params, context }: Route.LoaderArgs) {
@@ -45,11 +46,21 @@ export default function CaseUrgency({ loaderData, actionData }: Route.ComponentP
       <Heading level={1} data-size="lg">
         {msg.clocks.urgencyPageTitle}
       </Heading>
-      {actionData?.problem && <Alert data-color="danger">{msg.problems[actionData.problem]}</Alert>}
+      {actionData?.problem && (
+        <ProblemAlert
+          message={msg.problems[actionData.problem]}
+          // The form is gone (the case moved on): the reason typed is shown to copy.
+          unsaved={
+            canSetUrgency
+              ? []
+              : [{ label: msg.clocks.urgencyReason, text: actionData.values.reason }]
+          }
+        />
+      )}
       {canSetUrgency ? (
         <UrgencyForm caseId={caseId} urgent={urgent} state={actionData ?? null} />
       ) : (
-        <Alert data-color="info">{msg.problems.forbidden}</Alert>
+        !actionData?.problem && <Alert data-color="info">{msg.problems.forbidden}</Alert>
       )}
       <RouteLink to={`/saker/${caseId}`}>{msg.clocks.backToCase}</RouteLink>
     </div>

@@ -23,7 +23,9 @@ export async function action({ request, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
   const form = await request.formData();
   if (formText(form, 'intent') === 'readAll') {
-    await markRead(context.db, actor);
+    // Up to the newest the page showed: one that came after it was never seen.
+    const upTo = Number(formText(form, 'upTo'));
+    if (Number.isSafeInteger(upTo) && upTo > 0) await markRead(context.db, actor, { upTo });
     return redirect('/varsler?merket=alle');
   }
   const id = Number(formText(form, 'id'));
@@ -45,6 +47,7 @@ export default function Notifications({ loaderData }: Route.ComponentProps) {
         {unread > 0 && (
           <Form method="post">
             <input type="hidden" name="intent" value="readAll" />
+            <input type="hidden" name="upTo" value={Math.max(...items.map((i) => i.id))} />
             <Button type="submit" variant="secondary" data-size="sm">
               {t.markAllRead}
             </Button>

@@ -39,6 +39,7 @@ import {
   type ListCursor,
 } from './cases.server';
 import { caseRoles, waitingStatuses } from './domain/access';
+import { LIMITS } from './domain/application';
 import { isStatus, type CaseEvent } from './domain/workflow';
 import { endorseCase } from '../assessment/assessment.server';
 import { revealPatientId } from '../privacy/unmask.server';
@@ -432,6 +433,23 @@ describe.each(TEST_DATABASES)('cases on %s', (kind) => {
       fieldErrors: { conditions: 'conditionsRequired' },
     });
     expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('endorsed');
+    // A reason the event takes without requiring it is held to the same length.
+    const long = 'x'.repeat(LIMITS.long + 1);
+    const started = await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+      reason: long,
+    }).catch((e: unknown) => e);
+    expect(started).toMatchObject({ code: 'invalid', fieldErrors: { reason: 'tooLong' } });
+    expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('endorsed');
+    await transition(db(), hbe.decisionMaker, {
+      caseId: c.id,
+      version: endorsed.version,
+      event: 'startAssessment',
+      reason: '  ',
+    });
+    expect((await getCase(db(), hbe.applicant, c.id)).status).toBe('underAssessment');
   });
 
   it('refuses to submit an incomplete application and keeps it as a draft', async () => {

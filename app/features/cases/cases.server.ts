@@ -57,6 +57,7 @@ import {
   decisionSchema,
   fieldErrors,
   patientIdKind,
+  optionalReasonSchema,
   reasonSchema,
   type DecisionOutcome,
   type FieldErrors,
@@ -1508,10 +1509,11 @@ export async function transitionIn(
       interregionalCommittee: interregional,
     });
     if (input.event === 'decide') reason = decision.reason;
-  } else if (check.transition.reasonRequired) {
-    const parsed = reasonSchema.safeParse({ reason: input.reason ?? '' });
+  } else {
+    const schema = check.transition.reasonRequired ? reasonSchema : optionalReasonSchema;
+    const parsed = schema.safeParse({ reason: input.reason ?? '' });
     if (!parsed.success) throw new CaseError('invalid', fieldErrors(parsed.error));
-    reason = parsed.data.reason;
+    reason = parsed.data.reason || null;
   }
   let answers = row.answers;
   const now = new Date();

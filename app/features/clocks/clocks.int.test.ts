@@ -6,6 +6,7 @@ import {
   caseDecisions,
   caseEvents,
   caseOutcomes,
+  caseUrgency,
   cases,
   notifications,
   stageAlerts,
@@ -309,8 +310,9 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
       await refuse(setUrgency(db(), ous.applicant, draft.id, { urgent: true, reason: 'x' })),
     ).toBe('notFound');
     const c = await submitted();
+    // The applicant, once it is sent: the status stands in the way; the committee: never.
     expect(await refuse(setUrgency(db(), hbe.applicant, c.id, { urgent: true, reason: 'x' }))).toBe(
-      'forbidden',
+      'invalidTransition',
     );
     expect(await refuse(setUrgency(db(), hbe.assessor, c.id, { urgent: true, reason: 'x' }))).toBe(
       'forbidden',
@@ -318,7 +320,24 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
     expect(
       await setUrgency(db(), hbe.decisionMaker, c.id, { urgent: true, reason: 'Haster' }),
     ).toEqual({ ok: true });
+    // Marked urgent by the leader too (the two forms at once): their reason is kept as well.
+    expect(
+      await setUrgency(db(), hbe.endorser, c.id, { urgent: true, reason: 'Rask progresjon.' }),
+    ).toEqual({ ok: true });
+    expect(
+      (
+        await db()
+          .select({ urgent: caseUrgency.urgent, reason: caseUrgency.reason })
+          .from(caseUrgency)
+          .where(eq(caseUrgency.caseId, c.id))
+          .orderBy(caseUrgency.id)
+      ).map((u) => u.reason),
+    ).toEqual(['Haster', 'Rask progresjon.']);
     expect(await setUrgency(db(), hbe.endorser, c.id, { urgent: false, reason: '' })).toEqual({
+      ok: true,
+    });
+    // Taken away twice: the second changes nothing.
+    expect(await setUrgency(db(), hbe.decisionMaker, c.id, { urgent: false, reason: '' })).toEqual({
       ok: true,
     });
     expect((await getCaseClocks(db(), hbe.endorser, c.id, new Date())).urgent).toBe(false);
@@ -336,6 +355,7 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
         .orderBy(accessLog.id),
     ).toEqual([
       { userId: hbe.decisionMaker.userId, role: 'decisionMaker', action: 'markUrgent' },
+      { userId: hbe.endorser.userId, role: 'endorser', action: 'markUrgent' },
       { userId: hbe.endorser.userId, role: 'endorser', action: 'unmarkUrgent' },
     ]);
     expect(
@@ -654,6 +674,31 @@ describe.each(TEST_DATABASES)('stage clocks and follow-up on %s', (kind) => {
       .from(accessLog)
       .where(and(eq(accessLog.caseId, c.id), eq(accessLog.action, 'reapply')));
     expect(logged).toHaveLength(1);
+  });
+
+  it('makes one draft of a re-application clicked twice at once, and opens it on a later click', async () => {
+    const c = await submitted();
+    await endorseWithRatings(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      verdict: 'notEndorse',
+      reason: 'Ikke i tråd med prioriteringene.',
+    });
+    const [first, second] = await Promise.all([
+      reapply(db(), hbe.applicant, c.id),
+      reapply(db(), hbe.applicant, c.id),
+    ]);
+    expect(second).toEqual(first);
+    expect(await reapply(db(), hbe.applicant, c.id)).toEqual(first);
+    const drafts = await db().select().from(cases).where(eq(cases.previousCaseId, c.id));
+    expect(drafts.map((d) => d.id)).toEqual([first.id]);
+    // Sent in, the draft is no longer there to open: a new re-application is a new draft.
+    await transition(db(), hbe.applicant, {
+      caseId: first.id,
+      version: drafts[0]?.version ?? 0,
+      event: 'submit',
+    });
+    expect((await reapply(db(), hbe.applicant, c.id)).id).not.toBe(first.id);
   });
 
   it('starts an extension from a case in follow-up, linked to it; the outcome is still recorded', async () => {

@@ -12,7 +12,7 @@ import {
   trusts,
   users,
 } from '../../db/schema';
-import { hasRole, type Actor } from '../auth/domain/roles';
+import { hasRole, type Actor, type CaseRole } from '../auth/domain/roles';
 import {
   caseTrailIn,
   latestDecisionIn,
@@ -329,7 +329,9 @@ export type UrgencyResult = { ok: true } | { ok: false; errors: FollowUpFieldErr
 /**
  * Marks a case urgent with a justification, or takes the mark away: its writers while they write
  * it, the leader and the medical director while it is handled. Urgent cases get the shorter
- * deadlines from then on. Each change is kept (case_urgency).
+ * deadlines from then on. Each change is kept (case_urgency). A case someone else marked urgent
+ * meanwhile keeps the second justification too (nothing typed is dropped); taking away a mark
+ * already gone changes nothing.
  */
 export async function setUrgency(
   db: Db,
@@ -344,9 +346,15 @@ export async function setUrgency(
   await inTenant(db, actor, async (tx) => {
     const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
     const role = urgencyRole(roles, statusOf(row));
-    if (!role) throw new CaseError('forbidden');
-    if (row.urgent === input.urgent) return;
-    await tx.update(cases).set({ urgent: input.urgent }).where(eq(cases.id, row.id));
+    if (!role) {
+      // A writer once the case is sent, a leader once it is decided: the status stands in the way.
+      const marks: readonly CaseRole[] = ['applicant', 'coAuthor', 'endorser', 'decisionMaker'];
+      throw new CaseError(roles.some((r) => marks.includes(r)) ? 'invalidTransition' : 'forbidden');
+    }
+    if (row.urgent === input.urgent && !input.urgent) return;
+    if (row.urgent !== input.urgent) {
+      await tx.update(cases).set({ urgent: input.urgent }).where(eq(cases.id, row.id));
+    }
     await tx.insert(caseUrgency).values({
       caseId: row.id,
       trustId: row.trustId,

@@ -1,3 +1,4 @@
+import { anonymisedIn } from '../retention/retention.server';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import { caseMessages, users } from '../../db/schema';
@@ -77,6 +78,9 @@ export interface QuestionAsked {
 export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promise<DialogView> {
   const { row, roles } = await loadVisibleCase(tx, actor, caseId);
   const visible = visibleTo(roles);
+  // Marked read before the messages are read: a message posted meanwhile (its notice committed
+  // after this) stays unread rather than being marked read without being shown.
+  await markCaseRead(tx, actor.userId, row.id);
   const rows =
     visible.length === 0
       ? []
@@ -98,7 +102,6 @@ export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promis
           .execute();
   const role = accessRole(roles, statusOf(row));
   if (role) await logAccess(tx, actor, role, row.id, 'readMessages');
-  await markCaseRead(tx, actor.userId, row.id);
   return {
     caseId: row.id,
     caseNumber: row.caseNumber,
@@ -108,7 +111,7 @@ export async function loadDialogIn(tx: Tx, actor: Actor, caseId: string): Promis
         ? [{ ...m, visibility: m.visibility, authorRole: m.authorRole }]
         : [],
     ),
-    canPostAs: visible,
+    canPostAs: (await anonymisedIn(tx, row)) ? [] : visible,
   };
 }
 
@@ -125,13 +128,17 @@ export async function postMessage(
   input: { body: string; visibility: string },
 ): Promise<PostResult> {
   return inTenant(db, actor, async (tx) => {
+    // Row-locked: the retention job anonymises under the same lock, so a message is either
+    // anonymised with the case or refused after it.
     const { row, roles, coAuthorIds, delegateId, collaboratorIds } = await loadVisibleCase(
       tx,
       actor,
       caseId,
+      true,
     );
     const parsed = parseMessage(input);
     if (!parsed.ok) return parsed;
+    if (await anonymisedIn(tx, row)) throw new CaseError('anonymised');
     const { body, visibility } = parsed.message;
     // The role the message is posted in; none when canPost(roles, visibility) says no.
     const role = postingRole(roles, visibility);

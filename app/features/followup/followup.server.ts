@@ -157,14 +157,27 @@ export async function recordOutcome(
 /**
  * Starts a new application from an earlier one that has come to an end: a draft with the same
  * answers (the applicant then updates them), linked by previous_case_id. Copying reads the
- * earlier case's contents, which is logged.
+ * earlier case's contents, which is logged. The earlier case's row lock keeps it to one draft: a
+ * second click (or tab) while the applicant's draft from it still exists opens that draft.
  */
 export async function reapply(db: Db, actor: Actor, caseId: string): Promise<{ id: string }> {
   return inTenant(db, actor, async (tx) => {
-    const { row, roles } = await loadVisibleCase(tx, actor, caseId);
+    const { row, roles } = await loadVisibleCase(tx, actor, caseId, true);
     const status = statusOf(row);
     if (!roles.includes('applicant')) throw new CaseError('forbidden');
     if (!canReapply(roles, status)) throw new CaseError('invalidTransition');
+    const [draft] = await tx
+      .select({ id: cases.id })
+      .from(cases)
+      .where(
+        and(
+          eq(cases.previousCaseId, row.id),
+          eq(cases.applicantId, actor.userId),
+          eq(cases.status, 'draft'),
+        ),
+      )
+      .limit(1);
+    if (draft) return draft;
     const grant = actor.grants.find((g) => g.role === 'applicant' && g.trustId === actor.trustId);
     const [created] = await tx
       .insert(cases)

@@ -18,7 +18,7 @@ import {
 import { sendAnswer } from '../attachments/attachments.server';
 import { createDraft, inviteCoAuthor, transition } from '../cases/cases.server';
 import { createMailer, readMailbox, type MailConfig } from './mail.server';
-import { countUnread, listNotifications, markRead } from './notifications.server';
+import { countUnread, listNotifications, markRead, notify } from './notifications.server';
 import { deliverOutbox } from './outbox.server';
 import { endorseWithRatings } from '../../test/case-states';
 import { APPROVAL_TERMS } from '../../test/decisions';
@@ -416,7 +416,22 @@ describe.each(TEST_DATABASES)('notifications on %s', (kind) => {
     if (!first) throw new Error('No notification');
     expect(await markRead(db(), hbe.applicant, [first.id])).toBe(1);
     expect(await countUnread(db(), hbe.applicant)).toBe(before - 1);
-    await markRead(db(), hbe.applicant);
+    // «Merk alle som lest» marks up to the newest the page showed: a notice that came after it
+    // stays unread.
+    const shown = await listNotifications(db(), hbe.applicant);
+    const newest = Math.max(...shown.map((n) => n.id));
+    await inTenant(db(), hbe.endorser, (tx) =>
+      notify(tx, {
+        trustId: hbe.endorser.trustId,
+        caseId: c.id,
+        kind: 'caseReturned',
+        recipientIds: [hbe.applicant.userId],
+      }),
+    );
+    expect(await countUnread(db(), hbe.applicant)).toBe(before);
+    await markRead(db(), hbe.applicant, { upTo: newest });
+    expect(await countUnread(db(), hbe.applicant)).toBe(1);
+    await markRead(db(), hbe.applicant, { upTo: Number.MAX_SAFE_INTEGER });
     expect(await countUnread(db(), hbe.applicant)).toBe(0);
     expect(await countUnread(db(), hbe.decisionMaker)).toBeGreaterThan(0);
   });

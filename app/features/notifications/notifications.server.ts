@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import { inTenant, type Db, type Tx } from '../../db/database.server';
 import {
   activeCollaboration,
@@ -314,20 +314,23 @@ export async function countUnreadIn(tx: Tx, actor: Actor, exceptCaseId?: string)
   return row?.n ?? 0;
 }
 
-/** Marks the given notifications of the user read (all unread ones when `ids` is omitted). */
-export async function markRead(db: Db, actor: Actor, ids?: readonly number[]): Promise<number> {
-  if (ids?.length === 0) return 0;
+/**
+ * Marks the given notifications of the user read, or all unread ones up to `{ upTo }`: the newest
+ * the page showed (one that came after it stays unread: it was never seen).
+ */
+export async function markRead(
+  db: Db,
+  actor: Actor,
+  which: readonly number[] | { upTo: number },
+): Promise<number> {
+  const chosen =
+    'upTo' in which ? lte(notifications.id, which.upTo) : inArray(notifications.id, [...which]);
+  if (!('upTo' in which) && which.length === 0) return 0;
   return inTenant(db, actor, async (tx) => {
     const updated = await tx
       .update(notifications)
       .set({ readAt: new Date() })
-      .where(
-        and(
-          eq(notifications.userId, actor.userId),
-          isNull(notifications.readAt),
-          ids ? inArray(notifications.id, [...ids]) : undefined,
-        ),
-      )
+      .where(and(eq(notifications.userId, actor.userId), isNull(notifications.readAt), chosen))
       .returning({ id: notifications.id });
     return updated.length;
   });

@@ -22,7 +22,9 @@ import {
   trusts,
 } from '../../db/schema';
 import type { CriteriaRatings } from '../assessment/domain/criteria';
-import { postMessage } from '../dialog/dialog.server';
+import { CaseError } from '../cases/domain/errors';
+import { loadDialogPage, postMessage } from '../dialog/dialog.server';
+import { refusal } from '../../test/refusals';
 import { completeAnswers, TEST_PATIENT_IDS } from '../../test/actors';
 import { prepareCase, type PreparedCase, type TrustActors } from '../../test/case-states';
 import { demoActors } from '../../test/actors';
@@ -399,6 +401,22 @@ describe.each(TEST_DATABASES)('retention on %s', (kind) => {
       .from(caseEvents)
       .where(and(eq(caseEvents.caseId, old.caseId), eq(caseEvents.event, 'anonymise')));
     expect(event).toMatchObject({ actorRole: 'system', fromStatus: 'closed', toStatus: 'closed' });
+  });
+
+  it('takes no new message on an anonymised case (nothing would anonymise it), but does on a recent one', async () => {
+    const post = (caseId: string) =>
+      postMessage(database.db, hbe.applicant, caseId, { body: 'Ny tekst.', visibility: 'case' });
+    expect(await refusal(post(old.caseId), CaseError)).toBe('anonymised');
+    expect((await loadDialogPage(database.db, hbe.applicant, old.caseId)).canPostAs).toEqual([]);
+    const messages = await database.db
+      .select({ body: caseMessages.body })
+      .from(caseMessages)
+      .where(eq(caseMessages.caseId, old.caseId));
+    expect(messages.map((m) => m.body)).toEqual([ANONYMISED_TEXT, ANONYMISED_TEXT]);
+    expect(await post(recent.caseId)).toMatchObject({ ok: true });
+    expect((await loadDialogPage(database.db, hbe.applicant, recent.caseId)).canPostAs).not.toEqual(
+      [],
+    );
   });
 
   it('leaves a recently closed case and an open case untouched', async () => {

@@ -96,6 +96,21 @@ async function anonymiseFreeText(tx: Tx, caseId: string): Promise<void> {
   }
 }
 
+/**
+ * Whether the case has been anonymised (only an ended case ever is: no query for any other). A
+ * use case that adds free text to a case (a message in its dialog) refuses an anonymised one:
+ * nothing would ever anonymise the new text.
+ */
+export async function anonymisedIn(tx: Tx, row: { id: string; status: string }): Promise<boolean> {
+  if (!(ENDED_STATUSES as readonly string[]).includes(row.status)) return false;
+  const [found] = await tx
+    .select({ id: caseEvents.id })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), eq(caseEvents.event, ANONYMISE_EVENT)))
+    .limit(1);
+  return found !== undefined;
+}
+
 /** Ended cases whose last event is older than the cutoff and that are not yet anonymised. */
 const dueCases = (db: Db | Tx, cutoff: Date, only?: string) =>
   db

@@ -6,6 +6,7 @@ export const coAuthors = {
   invited: (name: string) => `${name} er invitert som medforfatter.`,
   noColleagues: 'Ingen flere kolleger å invitere.',
   choose: 'Velg kollega',
+  chooseRequired: 'Velg en kollega fra listen for å invitere.',
   remove: 'Fjern',
   /** Beside a co-author who has written in the application, who stays on it. */
   wrote: '(har skrevet i søknaden)',

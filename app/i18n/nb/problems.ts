@@ -23,6 +23,8 @@ export const problems = {
     'Konsultasjonen er ikke lenger åpen: noen i helseforetaket ditt har allerede svart på den, eller den er trukket tilbake. Svaret ditt er ikke sendt.',
   coAuthorWrote:
     'Medforfatteren har skrevet i søknaden (svar eller vedlegg) og kan ikke fjernes: den som har skrevet i en søknad, står som forfatter av den, og kan derfor ikke forankre, vurdere eller beslutte den.',
+  anonymised:
+    'Saken er anonymisert etter oppbevaringstiden for pasientopplysninger. Det kan ikke skrives nye meldinger i den.',
   errorSummary: 'Rett opp følgende før du går videre:',
   /** The page title while the page shows what went wrong with a form post. */
   errorTitle: (page: string) => `Feil: ${page}`,

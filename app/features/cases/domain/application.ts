@@ -144,6 +144,9 @@ export const reasonSchema = z.object({
   reason: required(LIMITS.long, 'reasonRequired'),
 });
 
+/** A reason an event takes but does not require (a draft withdrawn, an assessment started). */
+export const optionalReasonSchema = z.object({ reason: text(LIMITS.long) });
+
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A real calendar date written YYYY-MM-DD (what `<input type="date">` sends). */

@@ -10,6 +10,8 @@ import type { FieldErrors } from './application';
  * `consultationClosed`: the consultation being answered is no longer open to the actor's trust
  * (someone there answered it first, or it was revoked or ended). `coAuthorWrote`: the co-author
  * to be taken off has written in the application (answers or attachments), so stays its author.
+ * `anonymised`: the case's patient data was anonymised after the retention period; no new free
+ * text is added to it (features/retention).
  */
 export type CaseErrorCode =
   | 'notFound'
@@ -23,6 +25,7 @@ export type CaseErrorCode =
   | 'notDelegated'
   | 'consultationClosed'
   | 'coAuthorWrote'
+  | 'anonymised'
   | 'invalid';
 
 /** A refusal shown as a message above the form (not tied to one field). */
@@ -39,6 +42,7 @@ const PROBLEMS: readonly Problem[] = [
   'notDelegated',
   'consultationClosed',
   'coAuthorWrote',
+  'anonymised',
 ];
 
 /** Whether a value (an error response's data) names a refusal the message catalogue explains. */
