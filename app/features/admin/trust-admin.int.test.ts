@@ -412,6 +412,57 @@ describe.each(TEST_DATABASES)('trust administration on %s', (kind) => {
     expect(history.map((h) => h.departmentName)).toEqual(['Lungeavdelingen', 'Lungeavdelingen']);
   });
 
+  it('two at once (a double click, two administrators): one department, one person, a role or a removal; never a database error', async () => {
+    const admin = hbe.trustAdmin;
+    const [first, second] = await Promise.all([
+      createDepartment(db(), admin, { name: 'Øyeavdelingen' }),
+      createDepartment(db(), admin, { name: 'øyeavdelingen' }),
+    ]);
+    expect([first.ok, second.ok].sort()).toEqual([false, true]);
+    expect([first, second].find((r) => !r.ok)).toEqual({
+      ok: false,
+      errors: { name: 'departmentNameTaken' },
+    });
+    const named = (await listDepartments(db(), admin)).filter(
+      (d) => d.name.toLowerCase() === 'øyeavdelingen',
+    );
+    expect(named).toHaveLength(1);
+
+    const hprNumber = nextHpr();
+    const person: PersonInput = {
+      name: 'Per Dobbel',
+      title: 'Overlege',
+      email: `per.${hprNumber}@example.test`,
+      identity: hpr(hprNumber),
+      role: 'assessor',
+      departmentId: null,
+    };
+    const added = await Promise.all([
+      addPerson(db(), admin, person, PID_SECRET),
+      addPerson(db(), admin, person, PID_SECRET),
+    ]);
+    // The second finds the first one's user, who holds the role already.
+    expect(added.map((a) => a.ok).sort()).toEqual([false, true]);
+    expect(added.find((a) => !a.ok)).toEqual({ ok: false, errors: { role: 'alreadyHeld' } });
+    const [row] = await db()
+      .select({ n: sql<number>`count(*)::int` })
+      .from(users)
+      .where(eq(users.hprNumber, hprNumber));
+    expect(row?.n).toBe(1);
+
+    // A role in a department granted while the department is removed: one of them is refused.
+    const department = named[0];
+    if (!department) throw new Error('No department');
+    const userId = added.find((a) => a.ok && 'userId' in a)?.userId ?? '';
+    const [granted, removed] = await Promise.all([
+      grantRole(db(), admin, userId, { role: 'endorser', departmentId: department.id }),
+      removeDepartment(db(), admin, department.id, department.version),
+    ]);
+    expect([granted.ok, removed.ok].sort()).toEqual([false, true]);
+    if (granted.ok) expect(removed).toEqual({ ok: false, errors: { name: 'departmentInUse' } });
+    else expect(granted).toEqual({ ok: false, errors: { departmentId: 'departmentUnknown' } });
+  });
+
   it('renames and removes a department as a compare-and-set: a stale form changes nothing', async () => {
     const admin = hbe.trustAdmin;
     const id = await newDepartment(admin, 'Avdeling for samtidighet');

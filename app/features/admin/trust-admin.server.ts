@@ -75,6 +75,15 @@ export async function listDepartments(db: Db, actor: Actor): Promise<DepartmentR
   });
 }
 
+/**
+ * Serialises the trust's changes of department names for the rest of the transaction, so that
+ * `nameTaken` decides: a double click on «Legg til», or two administrators choosing the same name
+ * (in any case), finds the first one's department instead of failing on the unique index.
+ */
+async function lockDepartmentNames(tx: Tx, trustId: string) {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`departments:${trustId}`}))`);
+}
+
 /** Another department of the trust with this name (case and spacing aside), if any. */
 async function nameTaken(tx: Tx, trustId: string, name: string, except?: string) {
   const [found] = await tx
@@ -91,11 +100,17 @@ async function nameTaken(tx: Tx, trustId: string, name: string, except?: string)
   return found !== undefined;
 }
 
-async function departmentOf(tx: Tx, trustId: string, id: string) {
-  const [found] = await tx
+/**
+ * The trust's department with this id, or null. `keep`: share-locked until the transaction ends,
+ * so a removal running at the same time waits and then sees what this one added to it (a role),
+ * or this one waits and finds it gone.
+ */
+async function departmentOf(tx: Tx, trustId: string, id: string, keep = false) {
+  const query = tx
     .select({ id: departments.id, name: departments.name, version: departments.version })
     .from(departments)
     .where(and(eq(departments.id, id), eq(departments.trustId, trustId)));
+  const [found] = keep ? await query.for('key share') : await query;
   return found ?? null;
 }
 
@@ -105,6 +120,7 @@ export async function createDepartment(
   input: { name: string },
 ): Promise<AdminResult<DepartmentField, { id: string }>> {
   return runAsAdmin(db, actor, async (tx) => {
+    await lockDepartmentNames(tx, actor.trustId);
     if (await nameTaken(tx, actor.trustId, input.name)) {
       return { ok: false, errors: { name: 'departmentNameTaken' } };
     }
@@ -137,6 +153,7 @@ export async function renameDepartment(
       errors: { name: 'departmentChanged' },
     };
     if (version === null || found.version !== version) return changed;
+    await lockDepartmentNames(tx, actor.trustId);
     if (await nameTaken(tx, actor.trustId, input.name, id)) {
       return { ok: false, errors: { name: 'departmentNameTaken' } };
     }
@@ -358,7 +375,7 @@ async function grantIn(
 ): Promise<AdminResult<GrantField>> {
   let departmentName: string | null = null;
   if (grant.departmentId) {
-    const department = await departmentOf(tx, actor.trustId, grant.departmentId);
+    const department = await departmentOf(tx, actor.trustId, grant.departmentId, true);
     if (!department) return { ok: false, errors: { departmentId: 'departmentUnknown' } };
     departmentName = department.name;
   }
@@ -419,6 +436,9 @@ export async function personByIdentityIn(
   person: Pick<PersonInput, 'name' | 'title' | 'email' | 'identity'>,
   pidSecret: string,
 ): Promise<{ userId: string; existing: boolean } | null> {
+  // One person added at a time, in every trust: a double click, or two trusts adding the same
+  // doctor, finds the first one's user instead of failing on a unique index (HPR, identity, e-mail).
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('soknadsportal.add-person'))`);
   const { identity } = person;
   const key =
     identity.kind === 'hpr'
