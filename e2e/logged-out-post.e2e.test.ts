@@ -114,6 +114,23 @@ describe('a form posted after the session ended', () => {
     await doctor.context().close();
   });
 
+  it('without JavaScript: a form with no free text (a new department) comes back too, and is sent again', async () => {
+    const admin = await signIn('Geir Berge');
+    await admin.goto(`${e2e.app.url}/admin/avdelinger`);
+    await endSession(admin);
+    await admin.getByLabel('Navn på avdelingen', { exact: true }).fill('Hudavdelingen');
+    await postLoggedOut(admin, () =>
+      admin.getByRole('button', { name: 'Legg til avdeling' }).click(),
+    );
+    // Nothing to list under «Dette skrev du» (a name, not a text), but it is kept to send again.
+    expect(await admin.getByRole('region', { name: t.typed }).count()).toBe(0);
+    await logInInNewTab(admin, 'Geir Berge', '/admin/avdelinger');
+    await admin.getByRole('button', { name: t.sendAgain }).click();
+    await admin.getByText('Avdelingen er lagt til.').waitFor();
+    await admin.getByRole('cell', { name: 'Hudavdelingen', exact: true }).waitFor();
+    await admin.context().close();
+  });
+
   it('without JavaScript: an endorsement’s justification and ratings come back and are sent again; an answer with a file says to choose the file again', async () => {
     const doctor = await signIn('Ingrid Haugland');
     const caseUrl = await submitOverHttp(doctor.request, e2e.app.url);

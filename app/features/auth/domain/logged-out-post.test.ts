@@ -50,8 +50,33 @@ describe('loggedOutPost: what a form posted without a session brings back', () =
       ['reason', 'prescriptionNote'],
     ],
     [
-      'a field not in the catalogue: not listed, so nothing typed to lose',
-      urlencoded([['sak', 'HBE-2026-00001']]),
+      'a person added by the administrator: nothing listed (no free text), but all sent again',
+      urlencoded([
+        ['name', 'Kari Nordmann'],
+        ['email', 'kari@example.test'],
+        ['hprNumber', '1234567'],
+        ['role', 'assessor'],
+      ]),
+      [],
+    ],
+    [
+      "a decision made from the trust's phrases alone: the choices are sent again",
+      urlencoded([
+        ['event', 'decide'],
+        ['version', '4'],
+        ['outcome', 'approved'],
+        ['reasonPhrase', 'p-1'],
+        ['evaluationDate', '2027-06-01'],
+        ['reason', ''],
+      ]),
+      [],
+    ],
+    [
+      'a button removing someone («Fjern»): nothing filled in',
+      urlencoded([
+        ['intent', 'removeCollaborator'],
+        ['userId', '7b0c'],
+      ]),
       null,
     ],
     [

@@ -38,6 +38,26 @@ export type TypedField = (typeof TYPED_FIELDS)[number];
 const isTypedField = (name: string): name is TypedField =>
   (TYPED_FIELDS as readonly string[]).includes(name);
 
+/**
+ * The hidden fields of the app's buttons (a form with nothing to fill in: «Ta saken», «Fjern»,
+ * «Merk som lest», choosing a trust) and of its one-select forms: a post with nothing but these
+ * loses nothing worth a page of its own. Any other field with a value (a name, an e-mail, a date, a
+ * choice of outcome or phrase) is something the user filled in: the post comes back (ADR 0036).
+ */
+const TECHNICAL_FIELDS: readonly string[] = [
+  'intent',
+  'version',
+  'event',
+  'id',
+  'userId',
+  'assignmentId',
+  'sectionId',
+  'trustId',
+  'urgent',
+  'upTo',
+  'fane',
+];
+
 /** How a form encodes its body: the post sent again must use the same (the answer form reads only multipart). */
 export type FormEncoding = 'application/x-www-form-urlencoded' | 'multipart/form-data';
 
@@ -84,15 +104,19 @@ export interface EchoTargets {
 }
 
 /**
- * The 401 answer to a form posted without a session, or null when nothing was typed in it and no
- * file chosen (a button such as «Ta saken»): such a post loses nothing, and is sent to the login
- * as before, which brings the user back to the page.
+ * The 401 answer to a form posted without a session, or null when nothing was filled in (only
+ * `TECHNICAL_FIELDS`) and no file chosen (a button such as «Ta saken»): such a post loses nothing,
+ * and is sent to the login as before, which brings the user back to the page. The free texts of
+ * `TYPED_FIELDS` are listed; every field is sent again.
  */
 export function loggedOutPost(posted: PostedForm, targets: EchoTargets): LoggedOutPost | null {
   const typed = posted.fields.flatMap(([name, text]): TypedText[] =>
     isTypedField(name) && text.trim() !== '' ? [{ name, text }] : [],
   );
-  if (typed.length === 0 && !posted.files) return null;
+  const filled = posted.fields.some(
+    ([name, text]) => !TECHNICAL_FIELDS.includes(name) && text.trim() !== '',
+  );
+  if (!filled && !posted.files) return null;
   const resendable = posted.complete && !posted.files;
   return {
     loggedOutPost: true,
