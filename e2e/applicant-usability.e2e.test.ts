@@ -191,6 +191,12 @@ describe.each(TEST_DATABASES)("the applicant's usability in Chromium on %s", (ki
     expect(await page.getByText(/finnes ikke i FEST/).count()).toBe(0);
     // The product goes with the form, as if picked from the list.
     expect(await page.locator('input[type="hidden"][name="q.drug"]').inputValue()).toMatch(/^ID_/);
+    // Started without saying who it is for: refused, and the router's answer stays as chosen.
+    await page.getByRole('button', { name: 'Start søknaden' }).click();
+    await page.getByText('Dette spørsmålet må besvares før søknaden sendes inn.').first().waitFor();
+    expect(await page.getByLabel('Nei, bruken er utenfor godkjent indikasjon').isChecked()).toBe(
+      true,
+    );
     await page.context().close();
   });
 

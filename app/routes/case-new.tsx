@@ -89,7 +89,9 @@ export async function action({ request, context }: Route.ActionArgs) {
     const created = await createDraft(context.db, actor, answers);
     return redirect(`/saker/${created.id}/rediger`);
   } catch (error) {
-    return caseErrorData(error, answers);
+    // The situation's answers (the router's questions) come back too, as chosen.
+    const refused = caseErrorData(error, answers);
+    return data({ ...refused.data, route: null, situation }, refused.init ?? undefined);
   }
 }
 

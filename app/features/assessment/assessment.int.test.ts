@@ -155,6 +155,31 @@ describe.each(TEST_DATABASES)('assessment on %s', (kind) => {
     expect(await endorsementCount(c.id)).toBe(0);
   });
 
+  it('keeps the ratings a leader gave with a return; half a rating is refused and changes nothing', async () => {
+    const c = await submittedCase();
+    const half = await endorseCase(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      verdict: 'returnToApplicant',
+      reason: 'Hvilken dose er planlagt?',
+      ratings: { 'severity.level': '4', 'severity.text': 'Alvorlig.' },
+    }).catch((e: unknown) => e);
+    expect(half).toMatchObject({
+      code: 'invalid',
+      fieldErrors: { 'benefit.level': 'levelRequired' },
+    });
+    expect((await stateOf(db(), c.id)).status).toBe('submitted');
+    await endorseCase(db(), hbe.endorser, {
+      caseId: c.id,
+      version: c.version,
+      verdict: 'returnToApplicant',
+      reason: 'Hvilken dose er planlagt?',
+      ratings: RATINGS,
+    });
+    expect((await stateOf(db(), c.id)).status).toBe('returned');
+    expect(await endorsementCount(c.id)).toBe(1);
+  });
+
   it('a stale version is a conflict and stores no assessment', async () => {
     const c = await submittedCase();
     expect(

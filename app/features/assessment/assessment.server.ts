@@ -37,6 +37,7 @@ import { notify } from '../notifications/notifications.server';
 import { localGuidanceIn } from '../guidance/guidance.server';
 import {
   ASSESSMENT_STATUSES,
+  CRITERIA_FIELDS,
   ENDORSEMENT_VERDICTS,
   RECOMMENDATIONS,
   ratingsInput,
@@ -93,7 +94,8 @@ export interface EndorsementInput {
 /**
  * The leader's endorsement: endorse or not endorse with the structured assessment of severity,
  * benefit and resource use, or return with a question; always with a justification. The
- * assessment is stored in the same transaction as the status change.
+ * assessment is stored in the same transaction as the status change; a return takes it too if
+ * the leader rated the case (all three criteria, as always), so nothing they typed is dropped.
  */
 export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput) {
   const verdict = ENDORSEMENT_VERDICTS.find((v) => v === input.verdict);
@@ -102,7 +104,8 @@ export async function endorseCase(db: Db, actor: Actor, input: EndorsementInput)
   const reason = reasonSchema.safeParse({ reason: input.reason });
   if (!reason.success) Object.assign(errors, fieldErrors(reason.error));
   let ratings: CriteriaRatings | null = null;
-  if (!verdict || verdictNeedsRatings(verdict)) {
+  const rated = CRITERIA_FIELDS.some((f) => (input.ratings[f] ?? '').trim() !== '');
+  if (!verdict || verdictNeedsRatings(verdict) || rated) {
     const parsed = ratingsSchema.safeParse(ratingsInput(input.ratings));
     if (parsed.success) ratings = parsed.data;
     else Object.assign(errors, fieldErrors(parsed.error));

@@ -58,7 +58,8 @@ export const assessment = {
     returnToApplicant: 'Returnert',
     notEndorse: 'Ikke forankret',
   } satisfies Record<EndorsementVerdict, string>,
-  ratingsOptionalOnReturn: 'Vurderingen er ikke påkrevd når du returnerer med et spørsmål.',
+  ratingsOptionalOnReturn:
+    'Vurderingen er ikke påkrevd når du returnerer med et spørsmål. Fyller du den ut, lagres den med returen.',
   justification: 'Begrunnelse eller spørsmål til søker (påkrevd)',
   submitEndorsement: 'Send forankringen',
   leadersTitle: 'Andre ledere på forankringen',
