@@ -582,6 +582,37 @@ describe.each(TEST_DATABASES)('cross-trust consultation on %s', (kind) => {
     expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
   });
 
+  it('an answer and a revocation at once: one of them wins, the other is refused with its message, never a database error', async () => {
+    for (let round = 0; round < 6; round++) {
+      const caseVersion = await version();
+      const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {
+        version: caseVersion,
+        consultedTrustId: ousTrust(),
+        question: `Samtidig spørsmål ${round}`,
+        deadline,
+      });
+      const asked = await version();
+      const outcome = (promise: Promise<unknown>) =>
+        promise.then(
+          () => 'ok',
+          (error: unknown) => (error instanceof CaseError ? error.code : String(error)),
+        );
+      const [answered, revoked] = await Promise.all([
+        outcome(
+          answerConsultation(db(), ous.decisionMaker, caseId, id, {
+            version: asked,
+            answer: 'Svar samtidig.',
+          }),
+        ),
+        outcome(revokeConsultation(db(), hbe.decisionMaker, caseId, id, asked)),
+      ]);
+      expect([answered, revoked].filter((o) => o === 'ok')).toHaveLength(1);
+      expect(['ok', 'conflict', 'consultationClosed', 'invalidTransition']).toContain(answered);
+      expect(['ok', 'conflict', 'invalidTransition']).toContain(revoked);
+      expect((await getCase(db(), hbe.decisionMaker, caseId)).status).toBe('underAssessment');
+    }
+  });
+
   it("runs the stage's clock to the consultation's own deadline, and reminds the director when it passed unanswered", async () => {
     const far = addDays(dateInNorway(new Date()), 30);
     const { id } = await requestConsultation(db(), hbe.decisionMaker, caseId, {

@@ -356,8 +356,8 @@ export async function answerConsultation(
     );
     if (!grant) throw new CaseError('consultationClosed');
     if (row.version !== input.version) throw new CaseError('conflict');
-    // Logged in the case's trust's log while the grant is still open (the answer ends it).
-    await logAccess(tx, actor, 'consultant', row.id, 'answerConsultation');
+    // answer_consultation() takes the case row first (as every change of a case does), then logs
+    // the answer in the case's trust's log while the grant is still open, and answers.
     const [result] = await tx
       .select({
         version: sql<
