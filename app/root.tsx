@@ -16,7 +16,8 @@ import './context';
 import './lib/zod-config';
 import { hasRole } from './features/auth/domain/roles';
 import { canSwitchTrust } from './features/auth/domain/trusts';
-import { isLoggedOutPage } from './features/auth/domain/logged-out-post';
+import { isLoggedOutPage, isNotFoundPost } from './features/auth/domain/logged-out-post';
+import { ProblemAlert } from './ui/ProblemAlert';
 import { LoggedOutPostPage } from './features/auth/ui/LoggedOutPostPage';
 import { TrustSwitcher } from './features/auth/ui/TrustSwitcher';
 import { canRegisterRetrospective } from './features/retrospective/domain/access';
@@ -197,13 +198,25 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
           : status === 400
             ? [msg.security.badRequestTitle, msg.security.unreadableForm]
             : [msg.problems.genericError, msg.problems.genericErrorBody];
+  // A form post to a case no longer the user's to see: what was typed, to copy.
+  const typed =
+    status === 404 && isRouteErrorResponse(error) && isNotFoundPost(error.data)
+      ? error.data.typed
+      : [];
   return (
     <div className="sp-stack">
       <title>{`${title} – ${msg.app.name}`}</title>
       <Heading level={1} data-size="lg">
         {title}
       </Heading>
-      <Paragraph>{body}</Paragraph>
+      {typed.length > 0 ? (
+        <ProblemAlert
+          message={body}
+          unsaved={typed.map((t) => ({ label: msg.loggedOut.fields[t.name], text: t.text }))}
+        />
+      ) : (
+        <Paragraph>{body}</Paragraph>
+      )}
       <RouteLink to="/">{msg.app.myCases}</RouteLink>
     </div>
   );

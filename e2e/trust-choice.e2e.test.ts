@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cases, trusts } from '../app/db/schema';
+import { msg } from '../app/i18n';
 import { createDraft, transition } from '../app/features/cases/cases.server';
 import { completeAnswers, demoActors, signInToTrust } from '../app/test/actors';
 import { prepareCase } from '../app/test/case-states';
@@ -9,6 +10,7 @@ import { TEST_DATABASES } from '../app/test/databases';
 import {
   expectAccessible,
   expectAccessibleWithoutJs,
+  expectAccessibleWithoutJsAsShown,
   sameOrigin,
   useAppAndBrowser,
 } from './harness';
@@ -224,6 +226,32 @@ describe.each(TEST_DATABASES)('choosing the trust in Chromium on %s', (kind) => 
     await page.getByRole('button', { name: 'Logg inn som Sigrid Vangen' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Velg helseforetak' }).waitFor();
     expect(new URL(page.url()).origin).toBe(e2e.app.url);
+  });
+
+  it('keeps a message typed in one tab when another tab switched trust meanwhile (JavaScript off)', async () => {
+    const page = await logInAsSigrid(false);
+    await page.getByRole('button', { name: `Fortsett i ${HST}` }).click();
+    await signedInAs(page, HST);
+    await page.goto(`${e2e.app.url}/saker/${ownCaseId}`);
+    const text = 'Skrevet før byttet av helseforetak.';
+    await page.getByLabel('Melding', { exact: true }).fill(text);
+    // Another tab switches to Oslo: the session every tab shares now acts in Oslo.
+    const other = await page.context().newPage();
+    await other.goto(`${e2e.app.url}/`);
+    await other.getByLabel('Helseforetak').selectOption({ label: OUS });
+    await other.getByRole('button', { name: 'Bytt helseforetak' }).click();
+    await signedInAs(other, OUS);
+    await other.close();
+    // Sent from the first tab: the case is not Oslo's (404), and the message is there to copy.
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.request().method() === 'POST'),
+      page.getByRole('button', { name: msg.dialog.send }).click(),
+    ]);
+    expect(answer.status()).toBe(404);
+    await page.getByRole('heading', { level: 1, name: msg.problems.notFoundPage }).waitFor();
+    await page.getByText(msg.case.unsavedText).waitFor();
+    await page.getByText(text).waitFor();
+    await expectAccessibleWithoutJsAsShown(e2e.browser, page);
   });
 
   it('chooses and switches with plain form posts (JavaScript off)', async () => {

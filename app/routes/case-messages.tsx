@@ -22,7 +22,10 @@ export async function action({ request, params, context }: Route.ActionArgs) {
   const actor = await context.auth.requireActor(request);
   const values = formTexts(await request.formData(), ['body', 'visibility'] as const);
   try {
-    const result = await loadCase(() => postMessage(context.db, actor, params.caseId, values));
+    const result = await loadCase(
+      () => postMessage(context.db, actor, params.caseId, values),
+      values,
+    );
     if (!result.ok) {
       return data<SubmittedMessage>(
         { errors: result.errors, problem: null, values },

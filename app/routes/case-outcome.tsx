@@ -9,7 +9,7 @@ import {
   type OutcomeField,
 } from '../features/followup/ui/FollowUpForms';
 import { msg } from '../i18n';
-import { CASE_ERROR_STATUS, loadCase } from '../lib/case-errors.server';
+import { CASE_ERROR_STATUS, loadCase, notFoundPost } from '../lib/case-errors.server';
 import { formTexts, pageTitle, postFailed, revalidateAfterConflict } from '../lib/form';
 import type { Route } from './+types/case-outcome';
 import { RouteLink } from '../ui/RouteLink';
@@ -40,7 +40,7 @@ export async function action({ request, params, context }: Route.ActionArgs) {
     if (!result.ok) return data({ problem: null, errors: result.errors, values }, { status: 400 });
   } catch (error) {
     if (!(error instanceof CaseError)) throw error;
-    if (error.code === 'notFound') throw data(null, { status: 404 });
+    if (error.code === 'notFound') notFoundPost(values);
     const problem = error.code === 'invalid' ? null : error.code;
     return data({ problem, errors: {}, values }, { status: CASE_ERROR_STATUS[error.code] });
   }

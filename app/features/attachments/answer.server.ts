@@ -1,5 +1,5 @@
 import { data, redirect, type AppLoadContext } from 'react-router';
-import { caseErrorData } from '../../lib/case-errors.server';
+import { caseErrorData, notFoundPost } from '../../lib/case-errors.server';
 import { fieldErrors, reasonSchema } from '../cases/domain/application';
 import { CaseError } from '../cases/domain/errors';
 import { deleteAttachment, sendAnswer, uploadAttachment } from './attachments.server';
@@ -100,7 +100,7 @@ export function answerFormAction(request: Request, context: AppLoadContext, case
       }
     } catch (error) {
       if (!(error instanceof AttachmentError)) throw error;
-      if (error.code === 'notFound') throw data(null, { status: 404 });
+      if (error.code === 'notFound') notFoundPost(values);
       // Not (or no longer) theirs to add to: the case has moved on, or they only read it.
       if (error.code === 'notEditable') {
         return caseErrorData(new CaseError('invalidTransition'), values);

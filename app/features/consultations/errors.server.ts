@@ -1,5 +1,5 @@
 import { data } from 'react-router';
-import { CASE_ERROR_STATUS } from '../../lib/case-errors.server';
+import { CASE_ERROR_STATUS, notFoundPost } from '../../lib/case-errors.server';
 import { CaseError, type Problem } from '../cases/domain/errors';
 import type { ConsultationFieldErrors } from './domain/consultation';
 import { ConsultationInputError } from './consultations.server';
@@ -14,7 +14,7 @@ export function consultationErrorData<V>(error: unknown, values: V) {
     return data({ problem: null, fieldErrors, values }, { status: 400 });
   }
   if (!(error instanceof CaseError)) throw error;
-  if (error.code === 'notFound') throw data(null, { status: 404 });
+  if (error.code === 'notFound') notFoundPost(values);
   const problem: Problem | null = error.code === 'invalid' ? null : error.code;
   const fieldErrors: ConsultationFieldErrors = {};
   return data({ problem, fieldErrors, values }, { status: CASE_ERROR_STATUS[error.code] });

@@ -1,6 +1,7 @@
 import { data } from 'react-router';
 import type { InquiryFieldErrors, InquiryProblem } from './domain/inquiry';
 import { InquiryError, InquiryInputError } from './inquiries.server';
+import { notFoundPost } from '../../lib/case-errors.server';
 
 const STATUS: Record<InquiryProblem, number> = {
   forbidden: 403,
@@ -22,7 +23,7 @@ export function inquiryErrorData<V>(error: unknown, values: V) {
     return data({ problem: null, fieldErrors, values }, { status: 400 });
   }
   if (!(error instanceof InquiryError)) throw error;
-  if (error.code === 'notFound') throw data(null, { status: 404 });
+  if (error.code === 'notFound') notFoundPost(values);
   if (error.code === 'invalid') throw data(null, { status: 400 });
   const problem: InquiryProblem = error.code;
   const fieldErrors: InquiryFieldErrors = {};

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { isLoggedOutPage, loggedOutPost, type PostedForm } from './logged-out-post';
+import {
+  isLoggedOutPage,
+  isNotFoundPost,
+  loggedOutPost,
+  typedIn,
+  type PostedForm,
+} from './logged-out-post';
 
 const targets = {
   action: '/saker/abc/meldinger',
@@ -171,5 +177,26 @@ describe('loggedOutPost: what a form posted without a session brings back', () =
     expect(isLoggedOutPage({ loggedOutPost: 'yes', words, labels: [] })).toBe(false);
     expect(isLoggedOutPage(null)).toBe(false);
     expect(isLoggedOutPage('Du er logget ut')).toBe(false);
+  });
+});
+
+describe('typedIn: the free texts of a refused form, for its 404 page', () => {
+  it.each<[string, unknown, string[]]>([
+    ['a message and its visibility', { body: 'Hei', visibility: 'case' }, ['body']],
+    [
+      'a decision, empty texts left out',
+      { reason: 'Innvilget', conditions: ' ', outcome: 'approved' },
+      ['reason'],
+    ],
+    ['no values (a button)', null, []],
+    ['values that are not texts', { reason: 3, body: ['a'] }, []],
+  ])('%s', (_name, values, names) => {
+    expect(typedIn(values).map((t) => t.name)).toEqual(names);
+  });
+
+  it('recognises its own page data only', () => {
+    expect(isNotFoundPost({ notFoundPost: true, typed: [] })).toBe(true);
+    expect(isNotFoundPost({ typed: [] })).toBe(false);
+    expect(isNotFoundPost(null)).toBe(false);
   });
 });

@@ -58,6 +58,37 @@ const TECHNICAL_FIELDS: readonly string[] = [
   'fane',
 ];
 
+/**
+ * The free texts (`TYPED_FIELDS`) with a value among a refused form's values (the object a route
+ * reads from the post), in their order: what a 404 to the post shows to copy (`NotFoundPost`).
+ */
+export function typedIn(values: unknown): TypedText[] {
+  if (typeof values !== 'object' || values === null) return [];
+  return Object.entries(values).flatMap(([name, text]): TypedText[] =>
+    isTypedField(name) && typeof text === 'string' && text.trim() !== '' ? [{ name, text }] : [],
+  );
+}
+
+/**
+ * A form post answered 404 (the case is no longer the user's to see: another trust chosen in
+ * another tab, a grant ended): the error page shows what was typed, read-only, to copy.
+ */
+export interface NotFoundPost {
+  notFoundPost: true;
+  typed: TypedText[];
+}
+
+export function isNotFoundPost(value: unknown): value is NotFoundPost {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'notFoundPost' in value &&
+    value.notFoundPost === true &&
+    'typed' in value &&
+    Array.isArray(value.typed)
+  );
+}
+
 /** How a form encodes its body: the post sent again must use the same (the answer form reads only multipart). */
 export type FormEncoding = 'application/x-www-form-urlencoded' | 'multipart/form-data';
 
