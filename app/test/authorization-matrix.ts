@@ -220,12 +220,14 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     }),
   },
   {
+    // The department's leader, or the medical director (a case no leader of the department may
+    // endorse, ADR 0024).
     path: '/saker/:caseId',
     method: 'POST',
     variant: 'intent=delegate',
     subject: 'case',
     state: 'submitted',
-    allow: { own: ['endorser'] },
+    allow: { own: ['endorser', 'decisionMaker'] },
     body: (s) => ({ form: { intent: 'delegate', userId: s.people.endorser2 } }),
   },
   {
@@ -249,8 +251,9 @@ export const AUTHORIZATION_MATRIX: readonly MatrixRow[] = [
     body: (s) => ({ form: { intent: 'removeCollaborator', userId: s.people.endorser2 } }),
   },
   {
-    // Only a department leader whose endorsement is delegated takes it back (ADR 0024): the
-    // prepared case is not delegated, so no one may (the leader is told it is not delegated, 409).
+    // Only a department leader whose endorsement is delegated, or the medical director, takes it
+    // back (ADR 0024): the prepared case is not delegated, so no one may (they are told it is not
+    // delegated, 409).
     path: '/saker/:caseId',
     method: 'POST',
     variant: 'intent=takeBack',
